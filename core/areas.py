@@ -1,0 +1,107 @@
+"""Coverage areas (lon/lat boxes) and zoom bands offered to users."""
+
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import InputError
+
+# Web Mercator cannot represent the poles; tiles stop at this latitude.
+MAX_LATITUDE = 85.0511287798066
+
+
+@dataclass(frozen=True)
+class Area:
+    """A named lon/lat (EPSG:4326) bounding box."""
+
+    key: str
+    title: str
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def bbox(self):
+        return (self.west, self.south, self.east, self.north)
+
+    @property
+    def center(self):
+        return ((self.west + self.east) / 2.0, (self.south + self.north) / 2.0)
+
+
+PRESETS = {
+    area.key: area
+    for area in (
+        Area("toulouse", "Toulouse", 1.35, 43.55, 1.50, 43.65),
+        Area("pyrenees", "Pyrenees caves", 1.45, 42.75, 1.65, 42.85),
+        Area("montpellier", "Montpellier", 3.30, 43.55, 3.45, 43.70),
+        Area("carcassonne", "Carcassonne", 2.30, 43.18, 2.40, 43.25),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ZoomBand:
+    key: str
+    title: str
+    zoom_min: int
+    zoom_max: int
+
+
+ZOOM_BANDS = (
+    ZoomBand("overview", "Overview", 8, 10),
+    ZoomBand("regional", "Regional", 11, 12),
+    ZoomBand("local", "Local", 13, 14),
+    ZoomBand("detail", "High detail", 15, 16),
+)
+
+
+def _fold(text):
+    """Lower-case and strip accents so 'Pyrénées' finds 'pyrenees'."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def preset(name):
+    """The preset called `name` (case and accents ignored).
+
+    Also accepts the preset's title ("Pyrenees caves") so that what the dock
+    shows can be typed back.
+    """
+    wanted = _fold(name or "")
+    for area in PRESETS.values():
+        if wanted in (area.key, _fold(area.title)):
+            return area
+    raise InputError(
+        "Unknown area '{}'. Use one of: {} (or give an extent instead).".format(
+            name, ", ".join(PRESETS)
+        )
+    )
+
+
+def bbox_area(west, south, east, north, title="Extent"):
+    """An Area from a lon/lat box, after checking it makes sense."""
+    values = (west, south, east, north)
+    if any(v != v for v in values):  # NaN comes from an empty QgsRectangle
+        raise InputError("The extent is empty: draw or type an extent with a width and a height.")
+    if not (west < east and south < north):
+        raise InputError(
+            "The extent is empty or inverted ({:g}, {:g}, {:g}, {:g}): "
+            "west must be less than east and south less than north.".format(*values)
+        )
+    if west < -180 or east > 180 or south < -90 or north > 90:
+        raise InputError(
+            "The extent ({:g}, {:g}, {:g}, {:g}) is outside longitude -180..180 / "
+            "latitude -90..90: check its coordinate reference system.".format(*values)
+        )
+    if south >= MAX_LATITUDE or north <= -MAX_LATITUDE:
+        raise InputError("The extent lies beyond the Web Mercator latitude limit (±85.05°).")
+    return Area("extent", title, float(west), float(south), float(east), float(north))
+
+
+def zoom_band(key):
+    for band in ZOOM_BANDS:
+        if band.key == key:
+            return band
+    raise InputError("Unknown zoom band '{}'. Use one of: {}.".format(
+        key, ", ".join(b.key for b in ZOOM_BANDS)))

@@ -1,0 +1,307 @@
+"""MBTiles 1.3 files: writing (deduplicated, batched, WAL) and reading.
+
+Layout: identical tile bodies (sea, blank land) are stored once, as in
+mbutil's "compressed" layout: `images` holds each distinct body, `map` points
+each (zoom, column, TMS row) at one, and the `tiles` view required by the
+spec joins them, so GDAL and QGIS read the file like any other MBTiles.
+
+Rows are TMS (origin bottom-left) on disk; every public method here speaks
+XYZ and converts with tiles.flip_y.
+"""
+
+import hashlib
+import math
+import os
+import sqlite3
+
+from .errors import MBTilesError
+from .storage import check_writable_folder
+from .tiles import flip_y
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS metadata (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS images (tile_id TEXT PRIMARY KEY, tile_data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS map (
+    zoom_level INTEGER NOT NULL,
+    tile_column INTEGER NOT NULL,
+    tile_row INTEGER NOT NULL,
+    tile_id TEXT NOT NULL,
+    PRIMARY KEY (zoom_level, tile_column, tile_row)
+) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS tiles AS
+    SELECT map.zoom_level AS zoom_level, map.tile_column AS tile_column,
+           map.tile_row AS tile_row, images.tile_data AS tile_data
+    FROM map JOIN images ON images.tile_id = map.tile_id;
+"""
+
+# Fields of the MBTiles 1.3 `metadata` table that IGN Offline always writes.
+METADATA_FIELDS = (
+    "name", "format", "bounds", "center", "minzoom", "maxzoom",
+    "attribution", "description", "type", "version",
+)
+FORMATS_BY_MIME = {"image/png": "png", "image/jpeg": "jpg", "image/jpg": "jpg", "image/webp": "webp"}
+
+
+def format_from_mime(mime):
+    """'image/jpeg' -> 'jpg', as MBTiles wants; already-short names pass through."""
+    mime = (mime or "").split(";")[0].strip().lower()
+    if mime in FORMATS_BY_MIME.values():
+        return mime
+    if mime == "jpeg":
+        return "jpg"
+    try:
+        return FORMATS_BY_MIME[mime]
+    except KeyError:
+        raise MBTilesError("Tile format '{}' cannot be stored in MBTiles (png, jpg or webp).".format(mime))
+
+
+def build_metadata(name, tile_format, bbox, zoom_min, zoom_max, attribution="", description="",
+                   layer_type="baselayer", version="1.0"):
+    """The MBTiles 1.3 metadata of a tile set covering `bbox` (lon/lat)."""
+    west, south, east, north = bbox
+    center_zoom = (zoom_min + zoom_max) // 2
+    return {
+        "name": name,
+        "format": format_from_mime(tile_format),
+        "bounds": "{:.6f},{:.6f},{:.6f},{:.6f}".format(west, south, east, north),
+        "center": "{:.6f},{:.6f},{}".format((west + east) / 2, (south + north) / 2, center_zoom),
+        "minzoom": str(zoom_min),
+        "maxzoom": str(zoom_max),
+        "attribution": attribution,
+        "description": description,
+        "type": layer_type,
+        "version": version,
+    }
+
+
+def metadata_problems(metadata):
+    """What a metadata dict lacks or gets wrong against MBTiles 1.3 (empty list if none)."""
+    problems = []
+    for field in METADATA_FIELDS:
+        if field not in metadata:
+            problems.append("missing '{}'".format(field))
+    fmt = metadata.get("format")
+    if fmt is not None and fmt not in ("png", "jpg", "webp", "pbf") and "/" not in fmt:
+        problems.append("format '{}' is neither png, jpg, webp, pbf nor a media type".format(fmt))
+    zooms = {}
+    for field in ("minzoom", "maxzoom"):
+        if field in metadata:
+            try:
+                zooms[field] = int(metadata[field])
+            except ValueError:
+                problems.append("{} '{}' is not an integer".format(field, metadata[field]))
+    if len(zooms) == 2 and zooms["minzoom"] > zooms["maxzoom"]:
+        problems.append("minzoom is greater than maxzoom")
+    if "bounds" in metadata:
+        try:
+            west, south, east, north = (float(v) for v in metadata["bounds"].split(","))
+            if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+                problems.append("bounds '{}' are not a WGS84 box".format(metadata["bounds"]))
+        except ValueError:
+            problems.append("bounds '{}' are not four numbers".format(metadata["bounds"]))
+    if "center" in metadata:
+        parts = metadata["center"].split(",")
+        if len(parts) != 3 or not all(_is_number(p) for p in parts):
+            problems.append("center '{}' is not lon,lat,zoom".format(metadata["center"]))
+    if metadata.get("type") not in (None, "overlay", "baselayer"):
+        problems.append("type '{}' is neither overlay nor baselayer".format(metadata["type"]))
+    return problems
+
+
+def _is_number(text):
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def tile_id(data):
+    """Content key of a tile body in the `images` table."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def inspect(path):
+    """'missing', 'empty' or 'ours' (written by IGN Offline); raises for anything else.
+
+    Looks at the bytes before any SQLite call so that a foreign file is never
+    modified, not even by SQLite creating its own journal.
+    """
+    if not os.path.exists(path):
+        return "missing"
+    if os.path.isdir(path):
+        raise MBTilesError("'{}' is a folder, not an MBTiles file: give a file name.".format(path))
+    with open(path, "rb") as stream:
+        head = stream.read(len(SQLITE_MAGIC))
+    if not head:
+        return "empty"
+    if head != SQLITE_MAGIC:
+        raise MBTilesError(
+            "'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. "
+            "Choose another output file.".format(path))
+    try:
+        connection = sqlite3.connect("file:{}?mode=ro".format(_uri_path(path)), uri=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise MBTilesError("'{}' is a damaged SQLite file ({}).".format(path, exc)) from exc
+    if {"metadata", "images", "map", "tiles"} <= names:
+        return "ours"
+    if not names:
+        return "empty"
+    raise MBTilesError(
+        "'{}' already holds other data (not written by IGN Offline): it is left untouched. "
+        "Choose another output file.".format(path))
+
+
+def _uri_path(path):
+    return os.path.abspath(path).replace("?", "%3f").replace("#", "%23")
+
+
+class MBTilesWriter:
+    """Adds tiles to a new or IGN Offline-made MBTiles file.
+
+    Tiles are buffered and written `batch_size` at a time in one transaction;
+    the database runs in WAL mode while open (a crash loses at most the
+    current batch and never corrupts the file) and is switched back to a
+    single self-contained file on close, so it can be copied to a field device.
+    One writer per file, used from one thread.
+    """
+
+    def __init__(self, path, batch_size=500):
+        self.path = path
+        self.batch_size = batch_size
+        self.state = inspect(path)
+        check_writable_folder(os.path.dirname(os.path.abspath(path)))
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        self._pending = []
+        self._replaced = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def metadata(self):
+        return dict(self._db.execute("SELECT name, value FROM metadata"))
+
+    def update_metadata(self, values):
+        """Insert or replace metadata fields (strings)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.executemany(
+            "INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
+            [(k, str(v)) for k, v in values.items()],
+        )
+        self._db.execute("COMMIT")
+
+    def write_tile(self, zoom, x, y, data):
+        """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""
+        self._pending.append((zoom, x, y, bytes(data)))
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self):
+        if not self._pending:
+            return
+        images = {}
+        rows = []
+        for zoom, x, y, data in self._pending:
+            key = tile_id(data)
+            images[key] = data
+            rows.append((zoom, x, flip_y(zoom, y), key))
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", images.items())
+            before = self._db.total_changes
+            self._db.executemany(
+                "INSERT OR IGNORE INTO map (zoom_level, tile_column, tile_row, tile_id) VALUES (?, ?, ?, ?)",
+                rows)
+            if self._db.total_changes - before < len(rows):
+                # Some positions were taken: replace them (rare: refresh or merge).
+                self._db.executemany(
+                    "UPDATE map SET tile_id = ? WHERE zoom_level = ? AND tile_column = ? "
+                    "AND tile_row = ? AND tile_id <> ?",
+                    [(key, z, x, row, key) for z, x, row, key in rows])
+                self._replaced = True
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._pending = []
+
+    def zoom_levels(self):
+        return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]
+
+    def close(self):
+        """Flush, set min/maxzoom to what the file holds, and leave WAL mode."""
+        if self._db is None:
+            return
+        try:
+            self.flush()
+            zooms = self.zoom_levels()
+            if zooms:
+                self.update_metadata({"minzoom": zooms[0], "maxzoom": zooms[-1]})
+            if self._replaced:
+                self._db.execute(
+                    "DELETE FROM images WHERE tile_id NOT IN (SELECT tile_id FROM map)")
+            try:
+                self._db.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.OperationalError:
+                pass  # another connection (a QGIS layer) still reads it: stay in WAL
+        finally:
+            self._db.close()
+            self._db = None
+
+
+class MBTilesReader:
+    """Read-only access to any MBTiles file (ours or another tool's)."""
+
+    def __init__(self, path):
+        if not os.path.isfile(path):
+            raise MBTilesError("'{}' does not exist.".format(path))
+        self.path = path
+        try:
+            self._db = sqlite3.connect("file:{}?mode=ro".format(_uri_path(path)), uri=True)
+            self._db.execute("SELECT 1 FROM tiles LIMIT 1").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise MBTilesError("'{}' is not a readable MBTiles file ({}).".format(path, exc)) from exc
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self._db.close()
+
+    def metadata(self):
+        try:
+            return dict(self._db.execute("SELECT name, value FROM metadata"))
+        except sqlite3.DatabaseError:
+            return {}
+
+    def tile(self, zoom, x, y):
+        """Body of XYZ tile (zoom, x, y), or None."""
+        row = self._db.execute(
+            "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+            (zoom, x, flip_y(zoom, y))).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def count_by_zoom(self):
+        return dict(self._db.execute(
+            "SELECT zoom_level, COUNT(*) FROM tiles GROUP BY zoom_level ORDER BY zoom_level"))
+
+    def iter_tiles(self):
+        """(zoom, x, y, data) in XYZ for every tile."""
+        for zoom, column, row, data in self._db.execute(
+                "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles"):
+            yield zoom, column, flip_y(zoom, row), bytes(data)

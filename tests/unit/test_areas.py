@@ -1,0 +1,41 @@
+import pytest
+
+from core import areas
+from core.errors import InputError
+
+
+@pytest.mark.parametrize("name, bbox", [
+    ("toulouse", (1.35, 43.55, 1.50, 43.65)),
+    ("Pyrenees", (1.45, 42.75, 1.65, 42.85)),
+    ("MONTPELLIER", (3.30, 43.55, 3.45, 43.70)),
+    (" carcassonne ", (2.30, 43.18, 2.40, 43.25)),
+    ("Pyrénées caves", (1.45, 42.75, 1.65, 42.85)),
+])
+def test_presets_by_name_ignore_case_and_accents(name, bbox):
+    assert areas.preset(name).bbox == bbox
+
+
+def test_unknown_preset_names_the_valid_ones():
+    with pytest.raises(InputError) as info:
+        areas.preset("lyon")
+    message = str(info.value)
+    assert "lyon" in message
+    for key in ("toulouse", "pyrenees", "montpellier", "carcassonne"):
+        assert key in message
+
+
+@pytest.mark.parametrize("bbox, fragment", [
+    ((2.0, 43.0, 2.0, 44.0), "empty or inverted"),
+    ((3.0, 43.0, 2.0, 44.0), "empty or inverted"),
+    ((2.0, 44.0, 3.0, 43.0), "empty or inverted"),
+    ((float("nan"),) * 4, "empty"),
+    ((600000.0, 6200000.0, 700000.0, 6300000.0), "coordinate reference system"),
+])
+def test_bad_boxes_are_refused_with_a_reason(bbox, fragment):
+    with pytest.raises(InputError, match=fragment):
+        areas.bbox_area(*bbox)
+
+
+def test_zoom_bands():
+    assert [(b.key, b.zoom_min, b.zoom_max) for b in areas.ZOOM_BANDS] == [
+        ("overview", 8, 10), ("regional", 11, 12), ("local", 13, 14), ("detail", 15, 16)]

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import tempfile
 
 from .errors import InputError
 
@@ -11,8 +12,14 @@ def check_writable_folder(folder):
     folder = os.path.abspath(folder or ".")
     if not os.path.isdir(folder):
         raise InputError("The folder '{}' does not exist: create it or choose another.".format(folder))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError("The folder '{}' is not writable: choose a folder you can write to.".format(folder))
+    # Try it rather than trust os.access, which says yes to root, on read-only
+    # mounts it has not noticed, and ignores ACLs. O_TMPFILE: nothing is left.
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".ign_offline_probe_"):
+            pass
+    except OSError as exc:
+        raise InputError("The folder '{}' is not writable ({}): choose a folder you can write to.".format(
+            folder, exc.strerror)) from exc
     return folder
 
 

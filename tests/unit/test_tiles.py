@@ -1,4 +1,3 @@
-import math
 import types
 
 import mercantile
@@ -6,24 +5,9 @@ import pytest
 
 from core import areas, tiles
 from core.errors import InputError
+from tests.support.slippy import expected_count
 
 OCCITANIE = (-0.33, 42.33, 4.85, 45.05)
-
-
-def tile_xy(lon, lat, zoom):
-    """Textbook slippy-map formula, written independently of core.tiles."""
-    n = 2 ** zoom
-    x = int((lon + 180.0) / 360.0 * n)
-    lat_r = math.radians(lat)
-    y = int((1.0 - math.log(math.tan(lat_r) + 1.0 / math.cos(lat_r)) / math.pi) / 2.0 * n)
-    return x, y
-
-
-def expected_count(bbox, zoom):
-    west, south, east, north = bbox
-    x0, y0 = tile_xy(west, north, zoom)
-    x1, y1 = tile_xy(east, south, zoom)
-    return (x1 - x0 + 1) * (y1 - y0 + 1)
 
 
 @pytest.mark.parametrize("key", sorted(areas.PRESETS))

@@ -1,0 +1,100 @@
+# IGN Offline — developer commands. Every target works on a fresh Debian 12 as root.
+#   make setup     QGIS from Debian if missing, venv (.venv), pinned Python requirements
+#   make test      setup, then unit tests (no QGIS) and plugin tests (headless QGIS)
+#   make process ARGS='list'      qgis_process with this checkout loaded as `ign_offline`
+#   make demo      the README's run command
+#   make bench     benchmarks under bench/
+#   make package   dist/ign_offline-<version>.zip for "Install from ZIP"
+#   make install   that zip deployed into ~/.local/share/QGIS/QGIS3/profiles/default
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+MAKEFLAGS += --no-print-directory
+
+SYSTEM_PYTHON := /usr/bin/python3
+QGIS_PROCESS := /usr/bin/qgis_process.bin
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD := .build
+PLUGINS := $(abspath $(BUILD))/plugins
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+ZIP := dist/ign_offline-$(VERSION).zip
+PROFILE_PLUGINS := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+SYSTEM_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip git
+
+export QT_QPA_PLATFORM := offscreen
+
+.PHONY: setup test unit-tests qgis-tests process demo bench package install clean
+
+setup: $(BUILD)/system.ok $(VENV)/installed.ok ext_libs/installed.ok $(PLUGINS)/ign_offline
+
+# QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
+$(BUILD)/system.ok:
+	@mkdir -p $(BUILD)
+	@if [ -x $(QGIS_PROCESS) ] && $(SYSTEM_PYTHON) -c 'import qgis.core, venv, ensurepip' 2>/dev/null; then \
+		echo "QGIS found: $$($(SYSTEM_PYTHON) -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)')"; \
+	else \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(SYSTEM_PACKAGES); \
+	fi
+	@touch $@
+
+$(VENV)/installed.ok: requirements/dev.txt requirements/embedded.txt $(BUILD)/system.ok
+	@[ -x $(PY) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements/dev.txt
+	@touch $@
+
+# The bundled dependencies, as `make package` ships them, so that qgis_process
+# (which runs /usr/bin/python3, not the venv) finds them in a checkout too.
+ext_libs/installed.ok: requirements/embedded.txt $(VENV)/installed.ok
+	@rm -rf ext_libs
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -t ext_libs -r requirements/embedded.txt
+	@rm -rf ext_libs/bin
+	@touch $@
+
+# QGIS loads a plugin from a folder named like its module.
+$(PLUGINS)/ign_offline:
+	@mkdir -p $(PLUGINS)
+	@ln -sfn $(CURDIR) $@
+
+test: setup unit-tests qgis-tests
+
+unit-tests: setup
+	$(PY) -m pytest -p no:qgis tests/unit
+
+qgis-tests: setup
+	$(PY) -m pytest tests/qgis
+
+# A throwaway HOME: no user profile is read or written.
+process: setup
+	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
+	mkdir -m 700 "$$home/runtime"; \
+	unset QGIS_CUSTOM_CONFIG_PATH QGIS_OPTIONS_PATH; \
+	export HOME="$$home" XDG_RUNTIME_DIR="$$home/runtime" QGIS_PLUGINPATH="$(PLUGINS)"; \
+	$(QGIS_PROCESS) plugins enable ign_offline > "$$home/enable.log" 2>&1 || { cat "$$home/enable.log"; exit 1; }; \
+	$(QGIS_PROCESS) $(ARGS)
+
+demo: setup
+	$(PY) tests/support/demo.py
+
+bench: setup
+	$(PY) -m bench
+
+package: $(VENV)/installed.ok
+	@rm -rf $(BUILD)/package && mkdir -p $(BUILD)/package dist
+	@# `git stash create` snapshots uncommitted changes of tracked files (prints nothing when clean).
+	@rev=$$(git stash create); git archive --format=tar --prefix=ign_offline/ "$${rev:-HEAD}" | tar -x -C $(BUILD)/package
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -t $(BUILD)/package/ign_offline/ext_libs -r requirements/embedded.txt
+	@rm -rf $(BUILD)/package/ign_offline/ext_libs/bin
+	@find $(BUILD)/package -name __pycache__ -prune -exec rm -rf {} +
+	@rm -f $(ZIP)
+	@cd $(BUILD)/package && $(CURDIR)/$(PY) -m zipfile -c $(CURDIR)/$(ZIP) ign_offline
+	@echo "$(ZIP)"
+
+install: package
+	@mkdir -p "$(PROFILE_PLUGINS)"
+	@rm -rf "$(PROFILE_PLUGINS)/ign_offline"
+	$(PY) -m zipfile -e $(ZIP) "$(PROFILE_PLUGINS)"
+	@echo "Installed into $(PROFILE_PLUGINS)/ign_offline: enable it in Plugins > Manage and Install Plugins."
+
+clean:
+	rm -rf $(BUILD) dist ext_libs .pytest_cache

@@ -1,0 +1,1 @@
+"""The Processing provider `ign_offline` and its algorithms, one per module."""

@@ -1,0 +1,82 @@
+"""Small base class shared by every IGN Offline algorithm.
+
+Subclasses declare NAME/DISPLAY_NAME/GROUP, add their parameters, turn them
+into plain Python values in `parse` and do the work in `run`. `parse` runs in
+checkParameterValues too, so bad input is refused, with the same message, by
+the toolbox dialog, processing.run and qgis_process before anything starts.
+"""
+
+from contextlib import contextmanager
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import IgnOfflineError
+from ..resources import help_text, icon
+
+GROUPS = {
+    "tiles": "Tiles",
+    "load": "Load",
+}
+
+
+@contextmanager
+def user_errors():
+    """Show core errors as the algorithm's error message."""
+    try:
+        yield
+    except IgnOfflineError as exc:
+        raise QgsProcessingException(str(exc)) from exc
+
+
+class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
+    NAME = ""
+    DISPLAY_NAME = ""
+    GROUP = "tiles"
+
+    def tr(self, text):
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr(self.DISPLAY_NAME)
+
+    def groupId(self):  # noqa: N802 (QGIS API name)
+        return self.GROUP
+
+    def group(self):
+        return self.tr(GROUPS[self.GROUP])
+
+    def icon(self):
+        return icon("icon.svg")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return help_text(self.NAME)
+
+    def createInstance(self):  # noqa: N802 (QGIS API name)
+        return type(self)()
+
+    def parse(self, parameters, context, feedback=None):
+        """Parameters -> arguments of `process`; raises QgsProcessingException on bad input."""
+        return None
+
+    def process(self, args, context, feedback):
+        raise NotImplementedError
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        try:
+            with user_errors():
+                self.parse(parameters, context)
+        except QgsProcessingException as exc:
+            return False, str(exc)
+        return True, ""
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        with user_errors():
+            args = self.parse(parameters, context, feedback)
+            return self.process(args, context, feedback)

@@ -1,0 +1,79 @@
+"""ign_offline:load_mbtiles — add MBTiles files to the project, in a group."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsRasterLayer,
+)
+
+from ..core.errors import InputError
+from ..core.mbtiles import MBTilesReader
+from .base import IgnOfflineAlgorithm
+from .layers import add_to_group, GROUP_NAME
+
+
+def layer_title(path, metadata):
+    """What the layer tree shows: the tile set's own name, else the file name made readable."""
+    name = (metadata.get("name") or "").strip()
+    return name or os.path.splitext(os.path.basename(path))[0].replace("_", " ")
+
+
+class LoadMBTiles(IgnOfflineAlgorithm):
+    NAME = "load_mbtiles"
+    DISPLAY_NAME = "Load MBTiles"
+    GROUP = "load"
+
+    INPUT = "INPUT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("Folder of .mbtiles files, or one MBTiles file"),
+            # Folder behaviour accepts a file path as well; File behaviour refuses folders.
+            behavior=QgsProcessingParameterFile.Folder))
+        self.addOutput(QgsProcessingOutputNumber("LOADED", self.tr("Layers added")))
+        self.addOutput(QgsProcessingOutputMultipleLayers("OUTPUT_LAYERS", self.tr("Layers")))
+
+    def parse(self, parameters, context, feedback=None):
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        if not path or not os.path.exists(path):
+            raise InputError("'{}' does not exist: give an .mbtiles file or a folder holding some.".format(path))
+        if os.path.isdir(path):
+            files = sorted(os.path.join(path, n) for n in os.listdir(path) if n.lower().endswith(".mbtiles"))
+            if not files:
+                raise InputError("The folder '{}' holds no .mbtiles file.".format(path))
+            return files
+        return [path]
+
+    def process(self, files, context, feedback):
+        self._to_load = []
+        for path in files:
+            with MBTilesReader(path) as reader:
+                title = layer_title(path, reader.metadata())
+                tiles = sum(reader.count_by_zoom().values())
+            feedback.pushInfo(self.tr("{}: {} ({:,} tiles)").format(os.path.basename(path), title, tiles))
+            self._to_load.append((path, title))
+        return {"LOADED": 0, "OUTPUT_LAYERS": []}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        # Runs on the main thread: the only safe place to touch the project.
+        project = context.project()
+        if project is None:
+            feedback.pushInfo(self.tr("No project to load the layers into."))
+            return {"LOADED": 0, "OUTPUT_LAYERS": []}
+        loaded_sources = {layer.source() for layer in project.mapLayers().values()}
+        added = []
+        for path, title in self._to_load:
+            if path in loaded_sources:
+                feedback.pushInfo(self.tr("{} is already in the project.").format(title))
+                continue
+            layer = QgsRasterLayer(path, title, "gdal")
+            if not layer.isValid():
+                feedback.reportError(self.tr("GDAL cannot open {}: skipped.").format(path))
+                continue
+            add_to_group(project, layer, GROUP_NAME)
+            added.append(layer.id())
+        feedback.pushInfo(self.tr("{} layer(s) added to the group '{}'.").format(len(added), GROUP_NAME))
+        return {"LOADED": len(added), "OUTPUT_LAYERS": added}

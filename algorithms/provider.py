@@ -1,0 +1,27 @@
+"""Processing provider `ign_offline`."""
+
+from qgis.core import QgsProcessingProvider
+
+from ..resources import icon
+from .estimate_tiles import EstimateTiles
+from .load_mbtiles import LoadMBTiles
+
+ALGORITHMS = (EstimateTiles, LoadMBTiles)
+
+
+class IgnOfflineProvider(QgsProcessingProvider):
+    def id(self):
+        return "ign_offline"
+
+    def name(self):
+        return "IGN Offline"
+
+    def longName(self):  # noqa: N802 (QGIS API name)
+        return self.name()
+
+    def icon(self):
+        return icon("icon.svg")
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

@@ -1,0 +1,84 @@
+import pytest
+from pyproj import Transformer
+from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+from tests.support.slippy import expected_counts
+
+CARCASSONNE = (2.30, 43.18, 2.40, 43.25)
+
+
+def carcassonne_in(epsg):
+    to_crs = Transformer.from_crs("EPSG:4326", epsg, always_xy=True)
+    xmin, ymin, xmax, ymax = to_crs.transform_bounds(*CARCASSONNE, densify_pts=21)
+    return QgsRectangle(xmin, ymin, xmax, ymax)
+
+
+def table_counts(dock):
+    table = dock.countsTable
+    digits = lambda text: int("".join(c for c in text if c.isdigit()))  # noqa: E731 (locale separators)
+    return {int(table.item(r, 0).text()): digits(table.item(r, 1).text()) for r in range(table.rowCount())}
+
+
+@pytest.fixture()
+def dock(desktop_iface, project):
+    from ign_offline.ui.dock import IgnOfflineDock
+
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.setExtent(QgsRectangle(-20000, -20000, 20000, 20000))
+    widget = IgnOfflineDock(desktop_iface)
+    widget.show()
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+
+
+@pytest.mark.parametrize("epsg", ["EPSG:3857", "EPSG:2154"])
+def test_picking_carcassonne_shows_it_and_counts_it(desktop_iface, dock, epsg):
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem(epsg))
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("local")
+
+    assert dock.zoom_range() == (13, 14)
+    assert table_counts(dock) == expected_counts(CARCASSONNE, 13, 14)
+    total = sum(expected_counts(CARCASSONNE, 13, 14).values())
+    assert "".join(c for c in dock.totalLabel.text() if c.isdigit()) == str(total)
+
+    # the area is drawn on the canvas, in the canvas CRS
+    expected = carcassonne_in(epsg)
+    drawn = dock.rubber_band.asGeometry().boundingBox()
+    for got, want in zip(drawn.toRectF().getCoords(), expected.toRectF().getCoords()):
+        assert got == pytest.approx(want, abs=expected.width() * 1e-3)
+
+    dock.zoomToButton.click()
+    shown = canvas.extent()
+    assert shown.buffered(expected.width() * 1e-6).contains(expected)
+    # fitted: the area fills the canvas in at least one direction
+    assert max(expected.width() / shown.width(), expected.height() / shown.height()) == pytest.approx(1, abs=0.02)
+
+
+def test_custom_zooms_and_bands_stay_in_step(dock):
+    dock.select_area("toulouse")
+    dock.select_zoom_band("overview")
+    assert dock.zoom_range() == (8, 10)
+    dock.zoomMaxSpin.setValue(12)
+    assert dock.zoomBandCombo.currentData() == "custom"
+    assert table_counts(dock) == expected_counts((1.35, 43.55, 1.50, 43.65), 8, 12)
+    dock.zoomMinSpin.setValue(11)
+    assert dock.zoomBandCombo.currentData() == "regional"
+    dock.zoomMinSpin.setValue(13)  # min above max: said, not crashed
+    assert dock.countsTable.rowCount() == 0
+    assert "greater than the maximum" in dock.totalLabel.text()
+
+
+def test_canvas_extent_follows_the_canvas(desktop_iface, dock):
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    dock.select_area("canvas")
+    dock.select_zoom_band("overview")
+    canvas.setExtent(carcassonne_in("EPSG:3857"))
+    area = dock.current_area()
+    assert area.west <= 2.30 and area.east >= 2.40 and area.south <= 43.18 and area.north >= 43.25
+    assert table_counts(dock) == expected_counts(area.bbox, 8, 10)
+    assert not dock.zoomToButton.isEnabled()

@@ -1,0 +1,47 @@
+from qgis.core import QgsApplication
+
+EXPECTED_ALGORITHMS = {"ign_offline:estimate_tiles", "ign_offline:load_mbtiles"}
+
+
+def test_load_unload_twice_leaves_nothing(desktop_iface):
+    from ign_offline import classFactory
+
+    canvas_items = len(desktop_iface.mapCanvas().scene().items())
+    nothing = {"docks": [], "toolbars": [], "menus": [], "providers": []}
+    assert desktop_iface.leftovers() == nothing
+
+    for _ in range(2):
+        plugin = classFactory(desktop_iface)
+        plugin.initGui()
+        registry = QgsApplication.processingRegistry()
+        provider = registry.providerById("ign_offline")
+        assert provider is not None
+        assert {a.id() for a in provider.algorithms()} >= EXPECTED_ALGORITHMS
+        assert desktop_iface.leftovers() == {
+            "docks": ["IgnOfflineDock"], "toolbars": ["IgnOfflineToolbar"],
+            "menus": ["&IGN Offline"], "providers": ["ign_offline"]}
+        # the toolbar button and the menu entry toggle the dock
+        action = plugin.toolbar.actions()[0]
+        assert action is plugin.action
+        action.trigger()
+        assert plugin.dock.isVisibleTo(desktop_iface.mainWindow())
+        action.trigger()
+        assert not plugin.dock.isVisibleTo(desktop_iface.mainWindow())
+
+        plugin.unload()
+        assert desktop_iface.leftovers() == nothing
+        assert registry.providerById("ign_offline") is None
+        assert len(desktop_iface.mapCanvas().scene().items()) == canvas_items
+
+
+def test_constructor_and_processing_need_no_gui():
+    """qgis_process builds the plugin with iface=None and only calls initProcessing."""
+    from ign_offline import classFactory
+
+    plugin = classFactory(None)
+    plugin.initProcessing()
+    plugin.initProcessing()  # idempotent
+    providers = [p for p in QgsApplication.processingRegistry().providers() if p.id() == "ign_offline"]
+    assert len(providers) == 1
+    plugin.unload()
+    assert QgsApplication.processingRegistry().providerById("ign_offline") is None

@@ -1,0 +1,165 @@
+"""The "IGN Offline" dock: coverage area and zoom band, with exact tile counts.
+
+Later pages (download, cache recovery, FTP) read `current_area()` and
+`zoom_range()` from here and run the provider's algorithms in the background.
+"""
+
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsRubberBand
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QLocale, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem
+
+from ..core import areas, tiles
+from ..core.errors import IgnOfflineError
+
+FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
+
+CANVAS_EXTENT = "canvas"
+CUSTOM_BAND = "custom"
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
+
+
+class IgnOfflineDock(QDockWidget, FORM_CLASS):
+    # Emitted whenever the area or the zoom range the user picked changes.
+    selectionChanged = pyqtSignal()
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.rubber_band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+        self.rubber_band.setStrokeColor(QColor(217, 83, 79))
+        self.rubber_band.setFillColor(QColor(217, 83, 79, 40))
+        self.rubber_band.setWidth(2)
+
+        for area in areas.PRESETS.values():
+            self.areaCombo.addItem(self.tr(area.title), area.key)
+        self.areaCombo.addItem(self.tr("Current map canvas extent"), CANVAS_EXTENT)
+        for band in areas.ZOOM_BANDS:
+            self.zoomBandCombo.addItem(
+                self.tr("{} ({}–{})").format(self.tr(band.title), band.zoom_min, band.zoom_max), band.key)
+        self.zoomBandCombo.addItem(self.tr("Custom"), CUSTOM_BAND)
+
+        self.areaCombo.currentIndexChanged.connect(self._area_changed)
+        self.zoomToButton.clicked.connect(self.zoom_to_area)
+        self.zoomBandCombo.currentIndexChanged.connect(self._band_changed)
+        self.zoomMinSpin.valueChanged.connect(self._zoom_edited)
+        self.zoomMaxSpin.valueChanged.connect(self._zoom_edited)
+        self.canvas.extentsChanged.connect(self._canvas_moved)
+
+        self._band_changed()
+        self._area_changed()
+
+    # -- what the user picked -------------------------------------------------
+
+    def select_area(self, key):
+        self.areaCombo.setCurrentIndex(self.areaCombo.findData(key))
+
+    def select_zoom_band(self, key):
+        self.zoomBandCombo.setCurrentIndex(self.zoomBandCombo.findData(key))
+
+    def current_area(self):
+        """The core Area picked (a preset, or the canvas extent in lon/lat)."""
+        key = self.areaCombo.currentData()
+        if key != CANVAS_EXTENT:
+            return areas.PRESETS[key]
+        to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
+        rect = to_wgs84.transformBoundingBox(self.canvas.extent()).intersect(WORLD)
+        return areas.bbox_area(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(),
+                               self.tr("Map canvas extent"))
+
+    def zoom_range(self):
+        return self.zoomMinSpin.value(), self.zoomMaxSpin.value()
+
+    # -- canvas -----------------------------------------------------------------
+
+    def _canvas_crs(self):
+        crs = self.canvas.mapSettings().destinationCrs()
+        return crs if crs.isValid() else WGS84
+
+    def _area_geometry_on_canvas(self, area):
+        geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
+        geometry.transform(QgsCoordinateTransform(WGS84, self._canvas_crs(), QgsProject.instance()))
+        return geometry
+
+    def zoom_to_area(self):
+        area = self.current_area()
+        self.canvas.setExtent(self._area_geometry_on_canvas(area).boundingBox())
+        self.canvas.refresh()
+
+    def _draw_area(self):
+        self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+        if self.areaCombo.currentData() != CANVAS_EXTENT:
+            self.rubber_band.setToGeometry(self._area_geometry_on_canvas(self.current_area()), None)
+
+    def _canvas_moved(self):
+        if self.areaCombo.currentData() == CANVAS_EXTENT:
+            self._update_counts()
+        else:
+            self._draw_area()  # the canvas CRS may have changed
+
+    # -- reactions ----------------------------------------------------------------
+
+    def _area_changed(self):
+        self.zoomToButton.setEnabled(self.areaCombo.currentData() != CANVAS_EXTENT)
+        self._draw_area()
+        self._update_counts()
+
+    def _band_changed(self):
+        key = self.zoomBandCombo.currentData()
+        if key == CUSTOM_BAND:
+            return
+        band = areas.zoom_band(key)
+        for spin, value in ((self.zoomMinSpin, band.zoom_min), (self.zoomMaxSpin, band.zoom_max)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        self._update_counts()
+
+    def _zoom_edited(self):
+        zooms = self.zoom_range()
+        matching = [b.key for b in areas.ZOOM_BANDS if (b.zoom_min, b.zoom_max) == zooms]
+        self.zoomBandCombo.blockSignals(True)
+        self.select_zoom_band(matching[0] if matching else CUSTOM_BAND)
+        self.zoomBandCombo.blockSignals(False)
+        self._update_counts()
+
+    def _update_counts(self):
+        self.countsTable.setRowCount(0)
+        try:
+            area = self.current_area()
+            counts = tiles.count_tiles(area.bbox, *self.zoom_range())
+        except IgnOfflineError as exc:
+            self.areaBoundsLabel.setText("")
+            self.totalLabel.setText(str(exc))
+            self.selectionChanged.emit()
+            return
+        self.areaBoundsLabel.setText("{:.2f}–{:.2f}°E  {:.2f}–{:.2f}°N".format(
+            area.west, area.east, area.south, area.north))
+        locale = QLocale()
+        self.countsTable.setRowCount(len(counts))
+        for row, (zoom, count) in enumerate(counts.items()):
+            self.countsTable.setItem(row, 0, QTableWidgetItem(str(zoom)))
+            self.countsTable.setItem(row, 1, QTableWidgetItem(locale.toString(float(count), "f", 0)))
+        self.totalLabel.setText(self.tr("Total: {} tiles").format(locale.toString(float(sum(counts.values())), "f", 0)))
+        self.selectionChanged.emit()
+
+    def cleanup(self):
+        """Undo what the dock did to the canvas (called by the plugin's unload)."""
+        self.canvas.extentsChanged.disconnect(self._canvas_moved)
+        self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+        self.canvas.scene().removeItem(self.rubber_band)
+        self.rubber_band = None

@@ -97,4 +97,4 @@ install: package
 	@echo "Installed into $(PROFILE_PLUGINS)/ign_offline: enable it in Plugins > Manage and Install Plugins."
 
 clean:
-	rm -rf $(BUILD) dist ext_libs .pytest_cache
+	rm -rf $(BUILD) dist ext_libs .pytest_cache .qgis-settings

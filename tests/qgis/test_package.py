@@ -1,0 +1,86 @@
+"""`make package` builds a zip that installs into a clean profile and loads there."""
+
+import json
+import os
+import subprocess
+import zipfile
+
+import pytest
+
+from tests.qgis.conftest import ROOT
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+@pytest.fixture(scope="module")
+def package():
+    built = subprocess.run(["make", "-s", "-C", ROOT, "package"], capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout + built.stderr
+    path = os.path.join(ROOT, built.stdout.strip().splitlines()[-1])
+    assert path.endswith(".zip") and os.path.isfile(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def clean_home(tmp_path_factory, package):
+    """A HOME whose default profile holds nothing but the unzipped plugin."""
+    home = tmp_path_factory.mktemp("home")
+    plugins = home / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(plugins)
+    return home, plugins
+
+
+def test_zip_holds_the_plugin_without_dev_files(package):
+    with zipfile.ZipFile(package) as archive:
+        names = archive.namelist()
+    assert {n.split("/")[0] for n in names} == {"ign_offline"}
+    for required in ("metadata.txt", "__init__.py", "plugin.py", "core/tiles.py", "ui/dock.ui",
+                     "algorithms/provider.py", "resources/icon.svg",
+                     "ext_libs/mercantile/__init__.py", "ext_libs/requests_oauthlib/__init__.py",
+                     "ext_libs/oauthlib/__init__.py"):
+        assert "ign_offline/" + required in names
+    for dev in ("tests/", "bench/", "Makefile", ".ci/", "requirements/", "pytest.ini", ".git"):
+        assert not any(n.startswith("ign_offline/" + dev) for n in names), dev
+    assert not any("__pycache__" in n for n in names)
+
+
+def qgis_process(home, *args):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QGIS_PLUGINPATH")}
+    runtime = home / "runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(["/usr/bin/qgis_process.bin", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_installed_zip_runs_in_qgis_process(clean_home):
+    home, _ = clean_home
+    enabled = qgis_process(home, "plugins", "enable", "ign_offline")
+    assert enabled.returncode == 0, enabled.stdout + enabled.stderr
+    listed = qgis_process(home, "list")
+    assert "ign_offline:estimate_tiles" in listed.stdout
+    assert "ign_offline:load_mbtiles" in listed.stdout
+    ran = qgis_process(home, "run", "ign_offline:estimate_tiles", "--json", "--",
+                       "AREA=montpellier", "ZOOM_MIN=8", "ZOOM_MAX=12")
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert json.loads(ran.stdout[ran.stdout.index("{"):])["results"]["TOTAL"] > 0
+
+
+def test_installed_zip_loads_in_the_desktop(clean_home):
+    system_has_mercantile = subprocess.run([SYSTEM_PYTHON, "-c", "import mercantile"]).returncode == 0
+    _, plugins = clean_home
+    script = os.path.join(ROOT, "tests", "support", "load_installed_plugin.py")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONPATH", None)
+    completed = subprocess.run([SYSTEM_PYTHON, script, str(plugins)], capture_output=True, text=True,
+                               env=env, timeout=300)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    loaded = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert loaded["plugin_file"].startswith(str(plugins))
+    assert {"ign_offline:estimate_tiles", "ign_offline:load_mbtiles"} <= set(loaded["algorithms"])
+    assert loaded["loaded"]["docks"] == ["IgnOfflineDock"]
+    assert loaded["after_unload"] == {"docks": [], "toolbars": [], "menus": [], "providers": []}
+    if not system_has_mercantile:
+        assert loaded["mercantile_file"].startswith(str(plugins / "ign_offline" / "ext_libs"))

@@ -13,6 +13,8 @@ import hashlib
 import math
 import os
 import sqlite3
+import time
+from dataclasses import dataclass
 
 from .errors import MBTilesError
 from .storage import check_writable_folder
@@ -28,6 +30,20 @@ CREATE TABLE IF NOT EXISTS map (
     tile_column INTEGER NOT NULL,
     tile_row INTEGER NOT NULL,
     tile_id TEXT NOT NULL,
+    PRIMARY KEY (zoom_level, tile_column, tile_row)
+) WITHOUT ROWID;
+-- Per-tile download journal (extra tables are allowed by the spec): what was
+-- fetched when, with its validators, and what the server said was empty or
+-- failed. Rows are TMS like `map`.
+CREATE TABLE IF NOT EXISTS tile_journal (
+    zoom_level INTEGER NOT NULL,
+    tile_column INTEGER NOT NULL,
+    tile_row INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('done', 'empty', 'failed')),
+    fetched_at REAL NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    error TEXT,
     PRIMARY KEY (zoom_level, tile_column, tile_row)
 ) WITHOUT ROWID;
 CREATE VIEW IF NOT EXISTS tiles AS
@@ -157,6 +173,15 @@ def inspect(path):
         "Choose another output file.".format(path))
 
 
+@dataclass(frozen=True)
+class JournalEntry:
+    status: str
+    fetched_at: float
+    etag: str = None
+    last_modified: str = None
+    error: str = None
+
+
 def _uri_path(path):
     return os.path.abspath(path).replace("?", "%3f").replace("#", "%23")
 
@@ -168,19 +193,23 @@ class MBTilesWriter:
     the database runs in WAL mode while open (a crash loses at most the
     current batch and never corrupts the file) and is switched back to a
     single self-contained file on close, so it can be copied to a field device.
-    One writer per file, used from one thread.
+    A crash loses at most `max_delay` seconds of results. One writer per
+    file, used from one thread.
     """
 
-    def __init__(self, path, batch_size=500):
+    def __init__(self, path, batch_size=500, max_delay=1.0):
         self.path = path
         self.batch_size = batch_size
+        self.max_delay = max_delay
         self.state = inspect(path)
         check_writable_folder(os.path.dirname(os.path.abspath(path)))
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
-        self._pending = []
+        self._tiles = []     # (zoom, x, tms_row, data)
+        self._journal = []   # (zoom, x, tms_row, status, fetched_at, etag, last_modified, error)
+        self._last_flush = time.monotonic()
         self._replaced = False
 
     def __enter__(self):
@@ -203,19 +232,51 @@ class MBTilesWriter:
 
     def write_tile(self, zoom, x, y, data):
         """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""
-        self._pending.append((zoom, x, y, bytes(data)))
-        if len(self._pending) >= self.batch_size:
+        self._tiles.append((zoom, x, flip_y(zoom, y), bytes(data)))
+        self._maybe_flush()
+
+    def record(self, zoom, x, y, status, data=None, etag=None, last_modified=None, error=None,
+               fetched_at=None):
+        """Queue a download result for XYZ tile (zoom, x, y) and, if `data`, its body.
+
+        The body and its journal row are committed in the same transaction, so
+        the journal never says 'done' for a tile the file does not hold.
+        """
+        row = flip_y(zoom, y)
+        if data is not None:
+            self._tiles.append((zoom, x, row, bytes(data)))
+        self._journal.append((zoom, x, row, status, fetched_at or time.time(), etag, last_modified, error))
+        self._maybe_flush()
+
+    def _maybe_flush(self):
+        if (len(self._tiles) + len(self._journal) >= self.batch_size
+                or time.monotonic() - self._last_flush >= self.max_delay):
             self.flush()
 
+    def journal_column(self, zoom, x, y_min, y_max):
+        """{XYZ y: JournalEntry} for the journalled tiles of one column between two XYZ rows."""
+        low, high = sorted((flip_y(zoom, y_min), flip_y(zoom, y_max)))
+        return {
+            flip_y(zoom, row): JournalEntry(status, fetched_at, etag, last_modified, error)
+            for row, status, fetched_at, etag, last_modified, error in self._db.execute(
+                "SELECT tile_row, status, fetched_at, etag, last_modified, error FROM tile_journal "
+                "WHERE zoom_level = ? AND tile_column = ? AND tile_row BETWEEN ? AND ?",
+                (zoom, x, low, high))
+        }
+
+    def journal_counts(self):
+        return dict(self._db.execute("SELECT status, COUNT(*) FROM tile_journal GROUP BY status"))
+
     def flush(self):
-        if not self._pending:
+        self._last_flush = time.monotonic()
+        if not self._tiles and not self._journal:
             return
         images = {}
         rows = []
-        for zoom, x, y, data in self._pending:
+        for zoom, x, row, data in self._tiles:
             key = tile_id(data)
             images[key] = data
-            rows.append((zoom, x, flip_y(zoom, y), key))
+            rows.append((zoom, x, row, key))
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.executemany(
@@ -231,11 +292,16 @@ class MBTilesWriter:
                     "AND tile_row = ? AND tile_id <> ?",
                     [(key, z, x, row, key) for z, x, row, key in rows])
                 self._replaced = True
+            self._db.executemany(
+                "INSERT OR REPLACE INTO tile_journal (zoom_level, tile_column, tile_row, status, "
+                "fetched_at, etag, last_modified, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self._journal)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        self._pending = []
+        self._tiles = []
+        self._journal = []
 
     def zoom_levels(self):
         return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]

@@ -1,0 +1,284 @@
+"""The tile download engine: concurrent, rate-capped, checked, resumable.
+
+The calling thread enumerates the tiles lazily (column by column, asking the
+file's journal what is already done), hands requests to `concurrency` worker
+threads through a bounded queue, and is the only writer of the MBTiles file.
+Memory therefore stays flat whatever the area, and killing the process at any
+moment leaves a file that the same call finishes.
+"""
+
+import collections
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+
+import requests
+
+from .errors import IgnOfflineError
+from .http import (
+    TIMEOUT,
+    SessionPool,
+    backoff_delay,
+    limiter_for,
+    redact_text,
+    retry_after_seconds,
+    tile_body_problem,
+)
+
+
+class ServerRefused(IgnOfflineError):
+    """The server refuses the requests themselves (bad layer/style, key): retrying is pointless."""
+
+
+@dataclass
+class DownloadOptions:
+    concurrency: int = 4
+    max_rate: float = 20.0          # requests per second to the host; 0 = no cap
+    refresh_days: float = None      # re-check tiles fetched longer ago than this
+    retry_failed_only: bool = False
+    max_attempts: int = 5           # per tile, for 5xx, timeouts, bad bodies
+    max_throttled: int = 20         # 429 answers tolerated per tile
+    backoff_base: float = 0.5       # seconds; the first retry waits up to this, then doubling
+    timeout: tuple = TIMEOUT
+    headers: dict = field(default_factory=dict)
+    auth: object = None
+    secrets: tuple = ()             # values never to show in messages
+
+
+@dataclass
+class DownloadStats:
+    total: int = 0
+    downloaded: int = 0
+    skipped: int = 0
+    not_modified: int = 0
+    empty: int = 0
+    failed: int = 0
+    bytes: int = 0
+    cancelled: bool = False
+    errors: collections.Counter = field(default_factory=collections.Counter)
+
+    @property
+    def processed(self):
+        return self.downloaded + self.skipped + self.not_modified + self.empty + self.failed
+
+
+@dataclass(frozen=True)
+class TileRequest:
+    zoom: int
+    x: int
+    y: int
+    etag: str = None
+    last_modified: str = None
+
+
+@dataclass
+class TileResult:
+    request: TileRequest
+    status: str  # done, not_modified, empty, failed, refused
+    data: bytes = None
+    etag: str = None
+    last_modified: str = None
+    error: str = None
+
+
+class Downloader:
+    def __init__(self, source, store, options=None, log=None):
+        self.source = source
+        self.store = store
+        self.options = options or DownloadOptions()
+        self.log = log or (lambda message: None)
+        self.limiter = limiter_for(source.tile_url(0, 0, 0))
+        self.pool = SessionPool(self.options.headers, self.options.auth)
+        self.stop = threading.Event()
+        self._throttle_noted = 0.0
+
+    def _say(self, message):
+        self.log(redact_text(message, self.options.secrets))
+
+    # -- what to fetch ------------------------------------------------------------
+
+    def requests(self, ranges, stats):
+        """TileRequests still to make, generated lazily; counts the skipped tiles in `stats`."""
+        options = self.options
+        cutoff = None if options.refresh_days is None else time.time() - options.refresh_days * 86400
+        for tile_range in ranges:
+            for x in range(tile_range.x_min, tile_range.x_max + 1):
+                known = self.store.journal_column(tile_range.zoom, x, tile_range.y_min, tile_range.y_max)
+                for y in range(tile_range.y_min, tile_range.y_max + 1):
+                    entry = known.get(y)
+                    if options.retry_failed_only:
+                        wanted = entry is not None and entry.status == "failed"
+                    else:
+                        wanted = entry is None or entry.status == "failed"
+                    if wanted:
+                        yield TileRequest(tile_range.zoom, x, y)
+                    elif cutoff is not None and entry is not None and entry.fetched_at < cutoff:
+                        if entry.status == "done":
+                            yield TileRequest(tile_range.zoom, x, y, entry.etag, entry.last_modified)
+                        else:
+                            yield TileRequest(tile_range.zoom, x, y)
+                    else:
+                        stats.skipped += 1
+
+    # -- one tile -------------------------------------------------------------------
+
+    def fetch(self, request):
+        """The outcome of one tile, after retries; None if the job was stopped."""
+        url = self.source.tile_url(request.zoom, request.x, request.y)
+        headers = {}
+        if request.etag:
+            headers["If-None-Match"] = request.etag
+        if request.last_modified:
+            headers["If-Modified-Since"] = request.last_modified
+        attempts = throttled = 0
+        while self.limiter.acquire(self.stop):
+            try:
+                response = self.pool.get(url, headers=headers or None, timeout=self.options.timeout)
+                body = response.content
+            except requests.RequestException as exc:
+                reason = type(exc).__name__
+            else:
+                status = response.status_code
+                if status == 200:
+                    # Content-Length counts encoded bytes: only comparable when not re-encoded.
+                    length = None if response.headers.get("Content-Encoding") else response.headers.get(
+                        "Content-Length")
+                    reason = tile_body_problem(body, response.headers.get("Content-Type"), self.source.format,
+                                               length)
+                    if reason is None:
+                        return TileResult(request, "done", body, response.headers.get("ETag"),
+                                          response.headers.get("Last-Modified"))
+                elif status == 304:
+                    return TileResult(request, "not_modified")
+                elif status in (204, 404):
+                    return TileResult(request, "empty", error="HTTP {}: no data here".format(status))
+                elif status == 429:
+                    throttled += 1
+                    wait = retry_after_seconds(response.headers.get("Retry-After"))
+                    self.limiter.pause(wait)
+                    self._note_throttle(wait)
+                    if throttled <= self.options.max_throttled:
+                        continue
+                    reason = "HTTP 429 Too Many Requests"
+                elif status in (400, 401, 403):
+                    return TileResult(request, "refused", error="HTTP {} {}: {}".format(
+                        status, response.reason, _summary(body)))
+                elif status >= 500:
+                    reason = "HTTP {} {}".format(status, response.reason)
+                else:
+                    return TileResult(request, "failed", error="HTTP {} {}".format(status, response.reason))
+            attempts += 1
+            if attempts >= self.options.max_attempts:
+                return TileResult(request, "failed", error=reason)
+            if self.stop.wait(backoff_delay(attempts, self.options.backoff_base)):
+                break
+        return None
+
+    def _note_throttle(self, wait):
+        now = time.monotonic()
+        if now - self._throttle_noted > 10:
+            self._throttle_noted = now
+            self._say("The server asks to slow down (429): pausing {:.0f} s.".format(wait))
+
+    def _work(self, work, results):
+        while True:
+            request = work.get()
+            if request is None or self.stop.is_set():
+                return
+            try:
+                result = self.fetch(request)
+            except Exception as exc:  # never lose a worker silently
+                result = TileResult(request, "failed", error="{}: {}".format(type(exc).__name__, exc))
+            if result is not None:
+                results.put(result)
+
+    # -- the job ----------------------------------------------------------------------
+
+    def run(self, ranges, progress=None, is_cancelled=None):
+        """Fetch every tile of `ranges` not already in the store; returns DownloadStats."""
+        options = self.options
+        progress = progress or (lambda fraction: None)
+        is_cancelled = is_cancelled or (lambda: False)
+        stats = DownloadStats(total=sum(r.count for r in ranges))
+        capacity = max(1, options.concurrency) * 4
+        work = queue.Queue()
+        results = queue.Queue()
+        workers = [threading.Thread(target=self._work, args=(work, results), daemon=True,
+                                    name="ign-offline-download-{}".format(i))
+                   for i in range(max(1, options.concurrency))]
+        self.limiter.join(options.max_rate)
+        for worker in workers:
+            worker.start()
+        pending = self.requests(ranges, stats)
+        exhausted = False
+        in_flight = 0
+        last_progress = 0.0
+        try:
+            while True:
+                if is_cancelled():
+                    stats.cancelled = True
+                    break
+                while not exhausted and in_flight < capacity:
+                    request = next(pending, None)
+                    if request is None:
+                        exhausted = True
+                    else:
+                        work.put(request)
+                        in_flight += 1
+                if exhausted and in_flight == 0:
+                    break
+                try:
+                    result = results.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                in_flight -= 1
+                self._store(result, stats)
+                now = time.monotonic()
+                if now - last_progress > 0.2:
+                    last_progress = now
+                    progress(stats.processed / stats.total if stats.total else 1.0)
+        finally:
+            # Stop the workers without waiting for requests in flight: a
+            # cancel must take effect within a second, whatever the server does.
+            self.stop.set()
+            for _ in workers:
+                work.put(None)
+            self.limiter.leave(options.max_rate)
+            self.store.flush()
+        progress(stats.processed / stats.total if stats.total else 1.0)
+        for worker in workers:
+            worker.join(timeout=0.05)
+        return stats
+
+    def _store(self, result, stats):
+        request = result.request
+        if result.status == "refused":
+            raise ServerRefused(redact_text(
+                "The server refused the request for tile {}/{}/{} ({}): check the layer, style, "
+                "format and API key.".format(request.zoom, request.x, request.y, result.error),
+                self.options.secrets))
+        if result.status == "done":
+            self.store.record(request.zoom, request.x, request.y, "done", result.data,
+                              result.etag, result.last_modified)
+            stats.downloaded += 1
+            stats.bytes += len(result.data)
+        elif result.status == "not_modified":
+            self.store.record(request.zoom, request.x, request.y, "done", None,
+                              request.etag, request.last_modified)
+            stats.not_modified += 1
+        elif result.status == "empty":
+            self.store.record(request.zoom, request.x, request.y, "empty", error=result.error)
+            stats.empty += 1
+        else:
+            self.store.record(request.zoom, request.x, request.y, "failed", error=result.error)
+            stats.failed += 1
+            stats.errors[result.error] += 1
+            if stats.errors[result.error] == 1:
+                self._say("Tile {}/{}/{} failed: {}".format(request.zoom, request.x, request.y, result.error))
+
+
+def _summary(body):
+    text = body[:300].decode("utf-8", "replace")
+    text = " ".join(text.replace("<", " <").split())
+    return text[:160]

@@ -1,0 +1,198 @@
+"""HTTP for tile servers: pooled sessions, a per-host rate cap, retries, checks.
+
+Politeness is shared: every download running in this process takes its
+requests from the same per-host limiter, so two jobs on data.geopf.fr share
+one cap, and a 429 from the server pauses them all for its Retry-After.
+"""
+
+import email.utils
+import random
+import re
+import threading
+import time
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from . import __version__
+
+USER_AGENT = "IGN-Offline/{} (QGIS plugin; +https://github.com/ign-offline/ign_offline)".format(__version__)
+SECRET_PARAMETERS = {"apikey", "api_key", "key", "token", "access_token", "password", "passwd", "x-key"}
+TIMEOUT = (10, 30)  # connect, read (seconds)
+
+
+def redact_url(url):
+    """`url` with every secret-looking query parameter removed: safe for logs and metadata."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in SECRET_PARAMETERS]
+    netloc = parts.netloc.rsplit("@", 1)[-1]  # drop user:password@
+    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(query, safe="/:{}")))
+
+
+def redact_text(text, secrets):
+    """`text` with each secret value replaced by ***."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def retry_after_seconds(value, default=5.0, cap=300.0):
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return default
+    value = value.strip()
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        return min(float(value), cap)
+    try:
+        when = email.utils.parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return default
+    return min(max(0.0, when - time.time()), cap)
+
+
+def backoff_delay(attempt, base=0.5, cap=30.0):
+    """Exponential backoff with full jitter: attempt 1 waits up to `base`, then doubling."""
+    return random.uniform(0, min(cap, base * 2 ** (attempt - 1)))
+
+
+class HostLimiter:
+    """Paces requests to one host at no more than `rate` per second (0 = no cap).
+
+    Strict pacing, no burst: the server sees at most `rate` requests in any
+    second. The rate is the lowest asked by the jobs currently using the host.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._next = 0.0
+        self._paused_until = 0.0
+        self._rates = []
+
+    def join(self, rate):
+        with self._lock:
+            self._rates.append(rate)
+
+    def leave(self, rate):
+        with self._lock:
+            self._rates.remove(rate)
+
+    @property
+    def rate(self):
+        caps = [r for r in self._rates if r and r > 0]
+        return min(caps) if caps else 0
+
+    def pause(self, seconds):
+        """Hold every request to this host for `seconds` (a 429's Retry-After)."""
+        with self._lock:
+            self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+
+    def acquire(self, stop_event):
+        """Wait for this request's slot; False if `stop_event` was set meanwhile."""
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._paused_until, self._next)
+            rate = self.rate
+            self._next = slot + (1.0 / rate if rate else 0.0)
+        delay = slot - time.monotonic()
+        if delay > 0:
+            return not stop_event.wait(delay)
+        return not stop_event.is_set()
+
+
+_limiters = {}
+_limiters_lock = threading.Lock()
+
+
+def limiter_for(url):
+    host = urlsplit(url).netloc.lower()
+    with _limiters_lock:
+        return _limiters.setdefault(host, HostLimiter())
+
+
+class SessionPool:
+    """One keep-alive requests.Session per thread (Sessions are not thread-safe)."""
+
+    def __init__(self, headers=None, auth=None):
+        self._local = threading.local()
+        self._headers = dict(headers or {})
+        self._auth = auth
+        self._sessions = []
+        self._lock = threading.Lock()
+
+    def session(self):
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            adapter = HTTPAdapter(pool_connections=1, pool_maxsize=1, max_retries=0)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.headers["User-Agent"] = USER_AGENT
+            session.headers.update(self._headers)
+            session.auth = self._auth
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def get(self, url, headers=None, timeout=TIMEOUT):
+        return self.session().get(url, headers=headers, timeout=timeout, allow_redirects=True)
+
+    def close(self):
+        with self._lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions = []
+
+
+# -- tile bodies ------------------------------------------------------------
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"IEND\xaeB`\x82"
+
+
+def image_kind(data):
+    """'image/png', 'image/jpeg' or 'image/webp' from the bytes, else None."""
+    if data.startswith(PNG_SIGNATURE):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def tile_body_problem(data, content_type, expected_format, content_length=None):
+    """Why a 200 response body is not a tile to store (None if it is one).
+
+    Catches HTML/XML error pages served with 200, images of another format
+    and truncated bodies (short of Content-Length, or missing the image's end).
+    """
+    content_type = (content_type or "").split(";")[0].strip().lower()
+    expected = expected_format.split(";")[0].strip().lower().replace("image/jpg", "image/jpeg")
+    if content_length is not None and content_length.isdigit() and int(content_length) != len(data):
+        return "truncated body ({} of {} bytes)".format(len(data), content_length)
+    if not data:
+        return "empty body"
+    kind = image_kind(data)
+    if kind is None:
+        snippet = data[:60].decode("utf-8", "replace").replace("\n", " ")
+        return "not an image ({}: {!r})".format(content_type or "no content type", snippet)
+    if content_type and content_type.startswith("image/") and content_type.replace("jpg", "jpeg") != kind:
+        return "content type {} but the bytes are {}".format(content_type, kind)
+    if kind != expected:
+        return "{} received where {} was asked".format(kind, expected)
+    if kind == "image/png" and not data.rstrip(b"\x00").endswith(PNG_END):
+        return "truncated PNG (no IEND chunk)"
+    if kind == "image/jpeg" and b"\xff\xd9" not in data[-16:]:
+        return "truncated JPEG (no end-of-image marker)"
+    if kind == "image/webp" and int.from_bytes(data[4:8], "little") + 8 != len(data):
+        return "truncated WebP"
+    return None
+
+
+def is_exception_report(data):
+    head = data[:2000].lstrip()
+    return head.startswith(b"<") and b"ExceptionReport" in head

@@ -1,0 +1,187 @@
+"""A whole WMTS/XYZ → MBTiles job: resolve the layer, check the output, download, describe.
+
+Shared by the `download_tiles` and `estimate_tiles` algorithms; no QGIS here.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import requests
+
+from . import mbtiles, tiles, wmts
+from .download import Downloader, DownloadOptions
+from .errors import InputError, MBTilesError
+from .http import SessionPool, redact_text, redact_url
+
+IDENTITY_KEYS = ("ign_offline:source", "ign_offline:layer", "ign_offline:style", "ign_offline:format")
+OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
+IGN_ATTRIBUTION = "© IGN – Licence Ouverte Etalab 2.0"
+IGN_PRIVATE_ATTRIBUTION = "© IGN – restricted licence, see the terms of your key"
+
+
+@dataclass
+class PreparedSource:
+    """A tile source ready to download, with what the MBTiles metadata needs."""
+
+    source: object            # wmts.WmtsSource or wmts.XyzSource (its URLs may hold the key)
+    public_url: str           # the endpoint with no secret: for logs and metadata
+    layer: str
+    style: str
+    format: str
+    title: str
+    zooms: list
+    limits: dict
+    attribution: str
+    secrets: tuple = ()
+
+    def identity(self):
+        return dict(zip(IDENTITY_KEYS, (self.public_url, self.layer, self.style, self.format)))
+
+
+def _attribution(url):
+    host = urlsplit(url).netloc.lower()
+    if "openstreetmap" in host:
+        return OSM_ATTRIBUTION
+    return IGN_PRIVATE_ATTRIBUTION if "/private/" in urlsplit(url).path else IGN_ATTRIBUTION
+
+
+def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=None, timeout=(10, 30)):
+    """Read the capabilities (WMTS) or the template (XYZ) and check layer, style and format."""
+    endpoint = (endpoint or "").strip()
+    if not endpoint.lower().startswith(("http://", "https://")):
+        raise InputError("SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as "
+                         "https://data.geopf.fr/wmts or an XYZ template with {{z}}/{{x}}/{{y}}.".format(endpoint))
+    secrets = (api_key,) if api_key else ()
+    public_url = redact_url(endpoint)
+    if wmts.is_xyz_template(endpoint):
+        tile_format = tile_format or wmts.format_from_template(endpoint)
+        mbtiles.format_from_mime(tile_format)  # refuses formats MBTiles cannot hold
+        template = wmts.with_query(endpoint, {"apikey": api_key}) if api_key else endpoint
+        name = layer or urlsplit(endpoint).netloc
+        return PreparedSource(wmts.XyzSource(template, tile_format), public_url, name, "", tile_format, name,
+                              list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {}, _attribution(endpoint), secrets)
+    if not layer:
+        raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.")
+    keyed = wmts.with_query(endpoint, {"apikey": api_key}) if api_key else endpoint
+    capabilities = fetch_capabilities(keyed, public_url, secrets, timeout)
+    found = capabilities.layer(layer)
+    style = style or found.default_style
+    if found.styles and style not in found.styles:
+        raise InputError("Layer '{}' has no style '{}'; it has: {}.".format(layer, style, ", ".join(found.styles)))
+    tile_format = tile_format or (found.formats[0] if found.formats else "image/png")
+    if found.formats and tile_format not in found.formats:
+        raise InputError("Layer '{}' is not served as '{}'; it is served as: {}.".format(
+            layer, tile_format, ", ".join(found.formats)))
+    try:
+        mbtiles.format_from_mime(tile_format)
+    except MBTilesError as exc:
+        raise InputError(str(exc)) from exc
+    source = wmts.WmtsSource(keyed, found.identifier, style, tile_format, found.tile_matrix_set)
+    return PreparedSource(source, public_url, found.identifier, style, tile_format, found.title or found.identifier,
+                          capabilities.zooms(found), found.limits, _attribution(endpoint), secrets)
+
+
+def fetch_capabilities(keyed_endpoint, public_url, secrets=(), timeout=(10, 30)):
+    pool = SessionPool()
+    try:
+        response = pool.get(wmts.capabilities_url(keyed_endpoint), timeout=timeout)
+    except requests.RequestException as exc:
+        raise InputError(redact_text("Cannot reach {} ({}): check the address and the network.".format(
+            public_url, type(exc).__name__), secrets)) from None
+    finally:
+        pool.close()
+    if response.status_code in (401, 403):
+        raise InputError("{} answered {} {}: this endpoint needs a valid API key (API_KEY).".format(
+            public_url, response.status_code, response.reason))
+    if response.status_code != 200:
+        raise InputError("{} answered {} {} to GetCapabilities.".format(
+            public_url, response.status_code, response.reason))
+    return wmts.parse_capabilities(response.content)
+
+
+def clamp_zooms(prepared, zoom_min, zoom_max):
+    """The requested zooms the layer has; (zoom_min, zoom_max, note or None)."""
+    tiles.check_zoom_range(zoom_min, zoom_max)
+    available = [z for z in prepared.zooms if zoom_min <= z <= zoom_max]
+    if not available:
+        raise InputError("Layer '{}' has zoom levels {}-{} only; you asked {}-{}.".format(
+            prepared.layer, prepared.zooms[0], prepared.zooms[-1], zoom_min, zoom_max))
+    low, high = available[0], available[-1]
+    note = None
+    if (low, high) != (zoom_min, zoom_max):
+        note = "Layer '{}' has zoom levels {}-{}: downloading {}-{} instead of {}-{}.".format(
+            prepared.layer, prepared.zooms[0], prepared.zooms[-1], low, high, zoom_min, zoom_max)
+    return low, high, note
+
+
+def tile_ranges(prepared, bbox, zoom_min, zoom_max):
+    """The area's tile ranges, clipped to the layer's TileMatrixLimits; (ranges, tiles outside)."""
+    ranges, outside = [], 0
+    for tile_range in tiles.tile_ranges(bbox, zoom_min, zoom_max):
+        clipped = wmts.clip_to_limits(tile_range, prepared.limits.get(tile_range.zoom))
+        outside += tile_range.count - (clipped.count if clipped else 0)
+        if clipped is not None:
+            ranges.append(clipped)
+    return ranges, outside
+
+
+def check_output(path, prepared):
+    """Refuse an output that holds something else; never touches it. Returns the file's state."""
+    if not path:
+        raise InputError("Give the OUTPUT .mbtiles file.")
+    state = mbtiles.inspect(path)
+    if state == "ours":
+        with mbtiles.MBTilesReader(path) as reader:
+            existing = reader.metadata()
+        mine = prepared.identity()
+        if any(existing.get(k) != v for k, v in mine.items()):
+            raise MBTilesError(
+                "'{}' already holds {} ({}) from {}: it is left untouched. Choose another output file to "
+                "download {} from {}.".format(
+                    path, existing.get("ign_offline:layer", "other tiles"), existing.get("ign_offline:style", "?"),
+                    existing.get("ign_offline:source", "another source"), prepared.layer, prepared.public_url))
+    return state
+
+
+def metadata_for(prepared, area, zoom_min, zoom_max):
+    values = mbtiles.build_metadata(
+        prepared.title, prepared.format, area.bbox, zoom_min, zoom_max,
+        attribution=prepared.attribution, description=prepared.title)
+    values.update(prepared.identity())
+    return values
+
+
+def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None, progress=None,
+                        is_cancelled=None, log=None):
+    """Download the area into `output` (created, resumed or extended); returns DownloadStats."""
+    log = log or (lambda message: None)
+    check_output(output, prepared)
+    ranges, outside = tile_ranges(prepared, area.bbox, zoom_min, zoom_max)
+    if outside:
+        log("{} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.".format(outside))
+    options = options or DownloadOptions()
+    options.secrets = tuple(options.secrets) + prepared.secrets
+    with mbtiles.MBTilesWriter(output) as store:
+        previous = store.metadata()
+        metadata = metadata_for(prepared, area, zoom_min, zoom_max)
+        if previous.get("bounds"):  # extending a file: the bounds grow to cover both areas
+            metadata["bounds"] = _union_bounds(previous["bounds"], metadata["bounds"])
+        store.update_metadata(metadata)
+        downloader = Downloader(prepared.source, store, options, log)
+        stats = downloader.run(ranges, progress, is_cancelled)
+        stats.empty += outside
+        stats.total += outside
+    return stats
+
+
+def _union_bounds(first, second):
+    a = [float(v) for v in first.split(",")]
+    b = [float(v) for v in second.split(",")]
+    return "{:.6f},{:.6f},{:.6f},{:.6f}".format(min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def default_output_name(prepared, area_key):
+    """A file name a person recognises: LAYER_area.mbtiles."""
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in prepared.layer)
+    return "{}_{}.mbtiles".format(safe, area_key)
+

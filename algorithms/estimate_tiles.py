@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ..core import storage, tiles
+from ..core.tile_download import clamp_zooms, expected_size_and_time, prepare_source, sample_tiles, tile_ranges
 from .area_parameters import (
     add_area_parameters,
     add_zoom_parameters,
@@ -16,6 +17,7 @@ from .area_parameters import (
     zooms_from_parameters,
 )
 from .base import IgnOfflineAlgorithm
+from .download_tiles import add_pace_parameters, add_source_parameters, options_from_parameters, source_from_parameters
 
 
 class EstimateTiles(IgnOfflineAlgorithm):
@@ -34,7 +36,11 @@ class EstimateTiles(IgnOfflineAlgorithm):
             behavior=QgsProcessingParameterFile.File, optional=True))
         self.addOutput(QgsProcessingOutputNumber("TOTAL", self.tr("Total number of tiles")))
         self.addOutput(QgsProcessingOutputString("COUNTS", self.tr("Tiles per zoom (JSON)")))
+        add_source_parameters(self, for_download=False)
+        add_pace_parameters(self)
         self.addOutput(QgsProcessingOutputNumber("FREE_BYTES", self.tr("Free disk space at OUTPUT")))
+        self.addOutput(QgsProcessingOutputNumber("EXPECTED_BYTES", self.tr("Expected size (sampled)")))
+        self.addOutput(QgsProcessingOutputNumber("ETA_SECONDS", self.tr("Expected download time (sampled)")))
 
     def parse(self, parameters, context, feedback=None):
         area = area_from_parameters(self, parameters, context, feedback)
@@ -42,10 +48,12 @@ class EstimateTiles(IgnOfflineAlgorithm):
         output = self.parameterAsFile(parameters, self.OUTPUT, context)
         if output:
             storage.check_writable_folder(storage.output_folder(output))
-        return area, zoom_min, zoom_max, output
+        source = source_from_parameters(self, parameters, context)
+        options = options_from_parameters(self, parameters, context)
+        return area, zoom_min, zoom_max, output, source, options
 
     def process(self, args, context, feedback):
-        area, zoom_min, zoom_max, output = args
+        area, zoom_min, zoom_max, output, source, options = args
         counts = tiles.count_tiles(area.bbox, zoom_min, zoom_max)
         total = sum(counts.values())
         feedback.pushInfo(self.tr("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})").format(area.title, *area.bbox))
@@ -58,4 +66,35 @@ class EstimateTiles(IgnOfflineAlgorithm):
             feedback.pushInfo(self.tr("Free disk space at {}: {}").format(
                 storage.output_folder(output), storage.human_size(free)))
             results["FREE_BYTES"] = free
+        if source["endpoint"]:
+            results.update(self.sample(source, options, area, zoom_min, zoom_max, output, feedback))
         return results
+
+    def sample(self, source, options, area, zoom_min, zoom_max, output, feedback):
+        """Expected size and time from a few real tiles per zoom (network: runs in the task)."""
+        prepared = prepare_source(**source)
+        low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
+        if note:
+            feedback.pushWarning(note)
+        ranges, _ = tile_ranges(prepared, area.bbox, low, high)
+        samples = sample_tiles(prepared, ranges, options=options, is_cancelled=feedback.isCanceled)
+        for zoom, sample in sorted(samples.items()):
+            feedback.pushInfo(self.tr("zoom {:>2}: {} per tile ({} sampled, {:.0f} ms each)").format(
+                zoom, storage.human_size(sample.mean_bytes), sample.tiles, sample.mean_seconds * 1000))
+        size, seconds = expected_size_and_time(ranges, samples, options)
+        if size is None:
+            feedback.reportError(self.tr("No tile could be sampled: size and time unknown."))
+            return {}
+        feedback.pushInfo(self.tr("Expected: {} in about {} ({} parallel requests, at most {:g}/s).").format(
+            storage.human_size(size), _duration(seconds), options.concurrency, options.max_rate))
+        if output and size > storage.free_bytes(output):
+            feedback.reportError(self.tr("Not enough free space at {}: {} needed, {} free.").format(
+                storage.output_folder(output), storage.human_size(size),
+                storage.human_size(storage.free_bytes(output))))
+        return {"EXPECTED_BYTES": size, "ETA_SECONDS": seconds}
+
+
+def _duration(seconds):
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return "{} h {:02d} min".format(hours, minutes) if hours else "{} min {:02d} s".format(minutes, secs)

@@ -3,10 +3,11 @@
 from qgis.core import QgsProcessingProvider
 
 from ..resources import icon
+from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
 from .load_mbtiles import LoadMBTiles
 
-ALGORITHMS = (EstimateTiles, LoadMBTiles)
+ALGORITHMS = (EstimateTiles, DownloadTiles, LoadMBTiles)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

@@ -249,6 +249,9 @@ class Downloader:
         progress(stats.processed / stats.total if stats.total else 1.0)
         for worker in workers:
             worker.join(timeout=0.05)
+        # Workers still in a request (after a cancel) see their connection
+        # closed and end; their results are not stored, so they are refetched.
+        self.pool.close()
         return stats
 
     def _store(self, result, stats):

@@ -76,7 +76,9 @@ class Capabilities:
         try:
             return self.layers[identifier]
         except KeyError:
-            close = difflib.get_close_matches(identifier, list(self.layers), n=3, cutoff=0.6)
+            wanted = identifier.upper()
+            close = [name for name in self.layers if wanted and wanted in name.upper()][:3]
+            close = close or difflib.get_close_matches(identifier, list(self.layers), n=3, cutoff=0.6)
             hint = " Did you mean {}?".format(" or ".join(close)) if close else ""
             raise InputError(
                 "The server has no layer '{}'.{} Its capabilities list {} layers.".format(

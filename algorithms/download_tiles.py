@@ -1,0 +1,144 @@
+"""ign_offline:download_tiles — WMTS/XYZ tiles into an MBTiles file, byte-exact, resumable."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRasterLayer,
+)
+
+from ..core import mbtiles, storage
+from ..core.download import DownloadOptions
+from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source
+from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
+from .auth import api_key_from_parameters
+from .base import IgnOfflineAlgorithm
+from .layers import add_to_group
+
+DEFAULT_SOURCE = "https://data.geopf.fr/wmts"
+DEFAULT_LAYER = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+
+
+def add_source_parameters(algorithm, for_download=True):
+    """SOURCE, LAYER, STYLE, FORMAT, AUTHCFG, API_KEY: shared with estimate_tiles (where all are optional)."""
+    optional = not for_download
+    algorithm.addParameter(QgsProcessingParameterString(
+        "SOURCE", algorithm.tr("WMTS endpoint, or XYZ URL template with {z}/{x}/{y}"),
+        defaultValue=None if optional else DEFAULT_SOURCE, optional=optional))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "LAYER", algorithm.tr("Layer identifier (from the capabilities)"),
+        defaultValue=None if optional else DEFAULT_LAYER, optional=optional))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "STYLE", algorithm.tr("Style (default: the layer's own)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "FORMAT", algorithm.tr("Format (default: the layer's own)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterAuthConfig(
+        "AUTHCFG", algorithm.tr("API key stored in the QGIS authentication database (private layers)"),
+        optional=True))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "API_KEY", algorithm.tr("…or the API key itself (never written anywhere)"), optional=True))
+
+
+def add_pace_parameters(algorithm):
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "CONCURRENCY", algorithm.tr("Parallel requests"), type=QgsProcessingParameterNumber.Integer,
+        defaultValue=4, minValue=1, maxValue=16))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "MAX_RATE", algorithm.tr("Maximum requests per second to the server (0 = no cap)"),
+        type=QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0))
+
+
+def options_from_parameters(algorithm, parameters, context):
+    return DownloadOptions(concurrency=algorithm.parameterAsInt(parameters, "CONCURRENCY", context),
+                           max_rate=algorithm.parameterAsDouble(parameters, "MAX_RATE", context))
+
+
+def source_from_parameters(algorithm, parameters, context):
+    """Arguments of core.tile_download.prepare_source; no network (that happens in `process`)."""
+    def text(name):
+        return (algorithm.parameterAsString(parameters, name, context) or "").strip() or None
+
+    return dict(endpoint=text("SOURCE"), layer=text("LAYER"), style=text("STYLE"), tile_format=text("FORMAT"),
+                api_key=api_key_from_parameters(algorithm, parameters, context))
+
+
+class DownloadTiles(IgnOfflineAlgorithm):
+    NAME = "download_tiles"
+    DISPLAY_NAME = "Download tiles to MBTiles"
+    GROUP = "tiles"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        add_source_parameters(self)
+        add_area_parameters(self)
+        add_zoom_parameters(self, 8, 14)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("MBTiles file (an existing one of the same layer is resumed or extended)"),
+            fileFilter="MBTiles (*.mbtiles)"))
+        add_pace_parameters(self)
+        self.addParameter(QgsProcessingParameterNumber(
+            "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never)"),
+            type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "RETRY_FAILED_ONLY", self.tr("Only retry the tiles that failed last time"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the result to the project"), defaultValue=True))
+        for name, label in (("TILES_DOWNLOADED", "Tiles downloaded"), ("TILES_SKIPPED", "Tiles already present"),
+                            ("TILES_EMPTY", "Tiles the server has no data for"), ("TILES_FAILED", "Tiles failed")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def parse(self, parameters, context, feedback=None):
+        # Local checks only: this also runs on the GUI thread (checkParameterValues).
+        area = area_from_parameters(self, parameters, context, feedback)
+        zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
+        mbtiles.inspect(output)  # refuses a foreign file before any download
+        refresh = parameters.get("REFRESH_DAYS")
+        options = options_from_parameters(self, parameters, context)
+        if refresh not in (None, ""):
+            options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
+        options.retry_failed_only = self.parameterAsBool(parameters, "RETRY_FAILED_ONLY", context)
+        return (source_from_parameters(self, parameters, context), area, zoom_min, zoom_max, output, options,
+                self.parameterAsBool(parameters, "LOAD", context))
+
+    def process(self, args, context, feedback):
+        source, area, zoom_min, zoom_max, output, options, self._load = args
+        self._output = output
+        prepared = prepare_source(**source)  # network: here, on the task's thread
+        zoom_min, zoom_max, note = clamp_zooms(prepared, zoom_min, zoom_max)
+        if note:
+            feedback.pushWarning(note)
+        feedback.pushInfo(self.tr("{} ({}) from {}, {} zoom {}-{} → {}").format(
+            prepared.title, prepared.layer, prepared.public_url, area.title, zoom_min, zoom_max, output))
+        stats = download_to_mbtiles(
+            prepared, area, zoom_min, zoom_max, output, options,
+            progress=lambda fraction: feedback.setProgress(100.0 * fraction),
+            is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
+        self._title = prepared.title
+        feedback.pushInfo(self.tr(
+            "{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.").format(
+            stats.downloaded, storage.human_size(stats.bytes), stats.skipped, stats.not_modified,
+            stats.empty, stats.failed))
+        for error, count in stats.errors.most_common(5):
+            feedback.reportError(self.tr("{:,} tiles failed: {}").format(count, error))
+        if stats.failed:
+            feedback.pushInfo(self.tr("Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles."))
+        if stats.cancelled:
+            feedback.pushInfo(self.tr("Cancelled: run the same command again to resume."))
+        return {"OUTPUT": output, "TILES_DOWNLOADED": stats.downloaded,
+                "TILES_SKIPPED": stats.skipped + stats.not_modified, "TILES_EMPTY": stats.empty,
+                "TILES_FAILED": stats.failed}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if getattr(self, "_load", False) and project is not None and os.path.exists(self._output):
+            if self._output not in {layer.source() for layer in project.mapLayers().values()}:
+                layer = QgsRasterLayer(self._output, self._title, "gdal")
+                if layer.isValid():
+                    add_to_group(project, layer)
+        return {}

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRasterLayer,
 )
 
 from ..core import mbtiles, storage
@@ -18,7 +17,7 @@ from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_sourc
 from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
 from .auth import api_key_from_parameters
 from .base import IgnOfflineAlgorithm
-from .layers import add_to_group
+from .layers import load_mbtiles
 
 DEFAULT_SOURCE = "https://data.geopf.fr/wmts"
 DEFAULT_LAYER = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
@@ -137,8 +136,8 @@ class DownloadTiles(IgnOfflineAlgorithm):
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         project = context.project()
         if getattr(self, "_load", False) and project is not None and os.path.exists(self._output):
-            if self._output not in {layer.source() for layer in project.mapLayers().values()}:
-                layer = QgsRasterLayer(self._output, self._title, "gdal")
-                if layer.isValid():
-                    add_to_group(project, layer)
+            try:
+                load_mbtiles(project, self._output, self._title)
+            except ValueError as exc:
+                feedback.reportError(str(exc))
         return {}

@@ -6,19 +6,12 @@ from qgis.core import (
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
-    QgsRasterLayer,
 )
 
 from ..core.errors import InputError
 from ..core.mbtiles import MBTilesReader
 from .base import IgnOfflineAlgorithm
-from .layers import add_to_group, GROUP_NAME
-
-
-def layer_title(path, metadata):
-    """What the layer tree shows: the tile set's own name, else the file name made readable."""
-    name = (metadata.get("name") or "").strip()
-    return name or os.path.splitext(os.path.basename(path))[0].replace("_", " ")
+from .layers import GROUP_NAME, load_mbtiles, mbtiles_title
 
 
 class LoadMBTiles(IgnOfflineAlgorithm):
@@ -51,7 +44,7 @@ class LoadMBTiles(IgnOfflineAlgorithm):
         self._to_load = []
         for path in files:
             with MBTilesReader(path) as reader:
-                title = layer_title(path, reader.metadata())
+                title = mbtiles_title(path, reader.metadata())
                 tiles = sum(reader.count_by_zoom().values())
             feedback.pushInfo(self.tr("{}: {} ({:,} tiles)").format(os.path.basename(path), title, tiles))
             self._to_load.append((path, title))
@@ -63,17 +56,16 @@ class LoadMBTiles(IgnOfflineAlgorithm):
         if project is None:
             feedback.pushInfo(self.tr("No project to load the layers into."))
             return {"LOADED": 0, "OUTPUT_LAYERS": []}
-        loaded_sources = {layer.source() for layer in project.mapLayers().values()}
         added = []
         for path, title in self._to_load:
-            if path in loaded_sources:
+            try:
+                layer = load_mbtiles(project, path, title)
+            except ValueError as exc:
+                feedback.reportError(str(exc))
+                continue
+            if layer is None:
                 feedback.pushInfo(self.tr("{} is already in the project.").format(title))
-                continue
-            layer = QgsRasterLayer(path, title, "gdal")
-            if not layer.isValid():
-                feedback.reportError(self.tr("GDAL cannot open {}: skipped.").format(path))
-                continue
-            add_to_group(project, layer, GROUP_NAME)
-            added.append(layer.id())
+            else:
+                added.append(layer.id())
         feedback.pushInfo(self.tr("{} layer(s) added to the group '{}'.").format(len(added), GROUP_NAME))
         return {"LOADED": len(added), "OUTPUT_LAYERS": added}

@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem
 
 from ..core import areas, tiles
 from ..core.errors import IgnOfflineError
+from .download_page import DownloadPage
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 
@@ -62,6 +63,9 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
         self._band_changed()
         self._area_changed()
+
+        self.download_page = DownloadPage(self, iface)
+        self.pages.addTab(self.download_page, self.tr("Download"))
 
     # -- what the user picked -------------------------------------------------
 
@@ -159,6 +163,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
     def cleanup(self):
         """Undo what the dock did to the canvas (called by the plugin's unload)."""
+        self.download_page.cleanup()
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.rubber_band)

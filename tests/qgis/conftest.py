@@ -41,3 +41,15 @@ def make_process(*args, timeout=300):
     return subprocess.run(
         ["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)],
         capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def slot_exceptions(monkeypatch):
+    """Exceptions raised in Qt slots fail the test (PyQt would otherwise abort the process)."""
+    import sys
+    import traceback
+
+    caught = []
+    monkeypatch.setattr(sys, "excepthook", lambda *info: caught.append("".join(traceback.format_exception(*info))))
+    yield caught
+    assert not caught, "exception in a Qt slot:\n" + "\n".join(caught)

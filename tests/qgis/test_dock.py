@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from pyproj import Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
@@ -82,3 +84,55 @@ def test_canvas_extent_follows_the_canvas(desktop_iface, dock):
     assert area.west <= 2.30 and area.east >= 2.40 and area.south <= 43.18 and area.north >= 43.25
     assert table_counts(dock) == expected_counts(area.bbox, 8, 10)
     assert not dock.zoomToButton.isEnabled()
+
+
+def wait_for(condition, timeout=60):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    return condition()
+
+
+def test_download_page_reads_layers_downloads_and_loads(dock, project, provider, tmp_path):
+    from qgis.core import QgsProject
+
+    from tests.support.wmts_server import StandInWmts
+
+    page = dock.download_page
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("overview")
+    with StandInWmts() as server:
+        page.sourceCombo.setEditText(server.url)
+        page.readLayersButton.click()
+        assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layerCombo.count() == 5)
+        page.layerCombo.setCurrentIndex(page.layerCombo.findData("ORTHOIMAGERY.ORTHOPHOTOS"))
+        assert page.layer_id() == "ORTHOIMAGERY.ORTHOPHOTOS"
+        output = str(tmp_path / "ortho.mbtiles")
+        page.outputFile.setFilePath(output)
+        page.maxRateSpin.setValue(0)
+        page.downloadButton.click()
+        assert page.cancelButton.isEnabled()
+        assert wait_for(lambda: page.run.finished)
+        expected = expected_counts(CARCASSONNE, 8, 10)
+        assert len(server.log.tiles(200)) == sum(expected.values())
+    assert page.progressBar.value() == 100
+    assert "{} tiles downloaded".format(sum(expected.values())) in page.logView.toPlainText()
+    group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
+    assert [child.layer().source() for child in group.findLayers()] == [output]
+    assert not page.cancelButton.isEnabled() and page.downloadButton.isEnabled()
+    message = dock.iface.messageBar().currentItem()
+    assert message is not None and "{} tiles downloaded".format(sum(expected.values())) in message.text()
+
+
+def test_download_page_says_what_is_wrong(dock, provider, tmp_path):
+    page = dock.download_page
+    dock.select_area("toulouse")
+    dock.zoomMinSpin.setValue(14)
+    dock.zoomMaxSpin.setValue(12)
+    page.outputFile.setFilePath(str(tmp_path / "x.mbtiles"))
+    page.downloadButton.click()
+    assert "greater than the maximum zoom" in page.logView.toPlainText()
+    assert page.downloadButton.isEnabled()

@@ -6,7 +6,7 @@ unload. It needs only qgis (no pytest), so a subprocess can use it too.
 """
 
 from qgis.core import QgsApplication
-from qgis.gui import QgsMapCanvas
+from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow, QToolBar
 
@@ -16,6 +16,10 @@ class DesktopIface:
         self.window = QMainWindow()
         self.canvas = canvas or QgsMapCanvas(self.window)
         self.plugin_menu = self.window.menuBar().addMenu("&Plugins")
+        self.message_bar = QgsMessageBar(self.window)
+
+    def messageBar(self):  # noqa: N802
+        return self.message_bar
 
     def mainWindow(self):  # noqa: N802
         return self.window

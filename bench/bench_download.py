@@ -1,0 +1,92 @@
+"""Download throughput against the latency bound, and memory against job size.
+
+The stand-in WMTS runs in its own process with an injected latency L; with C
+parallel requests no downloader can beat C / L tiles per second, so the ratio
+to that bound says how much the engine itself costs (target >= 0.9).
+Memory: peak RSS of a 10k-tile and a 100k-tile job, each in a fresh process
+(target: flat, i.e. about the same).
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from core import areas
+from core.download import DownloadOptions
+from core.tile_download import download_to_mbtiles, prepare_source
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LATENCY = 0.020
+PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+
+
+def start_server(latency):
+    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "support", "serve_wmts.py"),
+                                "--latency", str(latency)], stdout=subprocess.PIPE, text=True)
+    return process, process.stdout.readline().strip()
+
+
+def throughput(url, concurrency, folder):
+    prepared = prepare_source(url, PLAN)
+    area = areas.PRESETS["toulouse"]
+    zooms = (15, 16) if concurrency <= 4 else (16, 17)
+    output = os.path.join(folder, "c{}.mbtiles".format(concurrency))
+    start = time.perf_counter()
+    stats = download_to_mbtiles(prepared, area, *zooms, output, DownloadOptions(concurrency=concurrency, max_rate=0))
+    elapsed = time.perf_counter() - start
+    assert stats.failed == 0
+    return stats.downloaded, stats.downloaded / elapsed
+
+
+MEMORY_JOB = """
+import resource, sys
+sys.path.insert(0, {root!r})
+from core import areas
+from core.download import DownloadOptions
+from core.tile_download import download_to_mbtiles, prepare_source
+prepared = prepare_source({url!r}, {layer!r})
+area = areas.bbox_area(*{bbox!r})
+stats = download_to_mbtiles(prepared, area, {zoom}, {zoom}, {output!r}, DownloadOptions(concurrency=8, max_rate=0))
+print(stats.downloaded, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss(url, bbox, zoom, folder):
+    output = os.path.join(folder, "mem{}.mbtiles".format(zoom))
+    code = MEMORY_JOB.format(root=ROOT, url=url, layer=PLAN, bbox=bbox, zoom=zoom, output=output)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    tiles_done, kilobytes = (int(v) for v in done.stdout.split())
+    return tiles_done, kilobytes / 1024
+
+
+def main():
+    server, url = start_server(LATENCY)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            for concurrency in (4, 8):
+                count, rate = throughput(url, concurrency, folder)
+                bound = concurrency / LATENCY
+                print("download, concurrency {}, latency {:.0f} ms: {:,} tiles at {:,.0f} tiles/s; "
+                      "bound {:,.0f} tiles/s; ratio {:.2f}".format(concurrency, LATENCY * 1000, count, rate,
+                                                                   bound, rate / bound))
+    finally:
+        server.terminate()
+        server.wait()
+    server, url = start_server(0.0)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            bbox = (-0.33, 42.33, 3.0, 45.05)
+            small = peak_rss(url, (1.0, 43.0, 1.6, 43.6), 15, folder)
+            large = peak_rss(url, bbox, 15, folder)
+        print("memory: {:,} tiles peak RSS {:.0f} MB; {:,} tiles peak RSS {:.0f} MB; ratio {:.2f} "
+              "for {:.0f}x the tiles".format(small[0], small[1], large[0], large[1], large[1] / small[1],
+                                            large[0] / small[0]))
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Running the provider's algorithms in the background from the dock.
+
+The dock runs the very algorithms of the toolbox and qgis_process, as
+QgsProcessingAlgRunnerTasks in the task manager (progress and cancel there).
+Task, context and feedback are kept alive here: Python would otherwise free
+them while the task runs (qgis/QGIS#38583).
+"""
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import pyqtSignal
+
+
+class SignallingFeedback(QgsProcessingFeedback):
+    """Feedback whose messages reach the GUI thread as a signal (the algorithm runs elsewhere)."""
+
+    message = pyqtSignal(str, bool)  # text, is_error
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS API name)
+        super().pushInfo(text)
+        self.message.emit(text, False)
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS API name)
+        super().pushWarning(text)
+        self.message.emit(text, False)
+
+    def reportError(self, text, fatal=False):  # noqa: N802 (QGIS API name)
+        super().reportError(text, fatal)
+        self.message.emit(text, True)
+
+
+class AlgorithmRun:
+    """One algorithm run in the task manager; `on_done(ok, results)` is called on the GUI thread."""
+
+    def __init__(self, algorithm_id, parameters, on_done, on_progress=None, on_message=None):
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = SignallingFeedback()
+        self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        ok, message = self.algorithm.checkParameterValues(parameters, self.context)
+        if not ok:
+            raise ValueError(message)
+        if on_progress is not None:
+            self.feedback.progressChanged.connect(on_progress)
+        if on_message is not None:
+            self.feedback.message.connect(on_message)
+        self._on_done = on_done
+        self.finished = False
+        self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
+        self.task.executed.connect(self._executed)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _executed(self, ok, results):
+        self.finished = True
+        self._on_done(ok, results)
+
+    def cancel(self):
+        self.feedback.cancel()

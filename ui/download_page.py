@@ -1,0 +1,172 @@
+"""The dock's "Download" page: WMTS/XYZ tiles of the chosen area into an MBTiles file."""
+
+import os
+
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsTask
+from qgis.gui import QgsFileWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QWidget
+
+from ..algorithms.layers import load_mbtiles
+from ..core.errors import IgnOfflineError
+from ..core.tile_download import fetch_capabilities
+from ..core.http import redact_url
+from .background import AlgorithmRun
+
+FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
+
+SOURCES = (
+    "https://data.geopf.fr/wmts",
+    "https://data.geopf.fr/private/wmts",
+    "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+)
+COMMON_LAYERS = (
+    "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2",
+    "ORTHOIMAGERY.ORTHOPHOTOS",
+    "CADASTRALPARCELS.PARCELLAIRE_EXPRESS",
+    "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR",
+)
+
+
+class DownloadPage(QWidget, FORM_CLASS):
+    def __init__(self, area_page, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.area_page = area_page
+        self.iface = iface
+        self.run = None
+        self.layers_task = None
+        self.sourceCombo.addItems(SOURCES)
+        for layer in COMMON_LAYERS:
+            self.layerCombo.addItem(layer, layer)
+        self.outputFile.setStorageMode(QgsFileWidget.SaveFile)
+        self.outputFile.setFilter(self.tr("MBTiles (*.mbtiles)"))
+        self.readLayersButton.clicked.connect(self.read_layers)
+        self.estimateButton.clicked.connect(self.estimate)
+        self.downloadButton.clicked.connect(self.download)
+        self.cancelButton.clicked.connect(self.cancel)
+
+    # -- layers of the source (capabilities read in a task) -------------------------------------------------
+
+    def read_layers(self):
+        endpoint = self.sourceCombo.currentText().strip()
+        self.log(self.tr("Reading the layers of {}…").format(redact_url(endpoint)))
+        found = {}
+
+        def fetch(task):
+            found["capabilities"] = fetch_capabilities(endpoint, redact_url(endpoint))
+            return True
+
+        def done(exception, result=None):
+            self.readLayersButton.setEnabled(True)
+            if exception is not None:
+                self.log(str(exception), error=True)
+                return
+            capabilities = found["capabilities"]
+            self.layerCombo.clear()
+            for layer in sorted(capabilities.layers.values(), key=lambda item: item.title.lower()):
+                self.layerCombo.addItem("{} — {}".format(layer.title, layer.identifier), layer.identifier)
+            self.log(self.tr("{} layers.").format(len(capabilities.layers)))
+
+        self.readLayersButton.setEnabled(False)
+        self.layers_task = QgsTask.fromFunction(self.tr("IGN Offline: read layers"), fetch, on_finished=done)
+        QgsApplication.taskManager().addTask(self.layers_task)
+
+    def layer_id(self):
+        index = self.layerCombo.currentIndex()
+        if index >= 0 and self.layerCombo.itemText(index) == self.layerCombo.currentText():
+            return self.layerCombo.itemData(index)
+        return self.layerCombo.currentText().strip()
+
+    # -- parameters of the algorithms ------------------------------------------------------------------------
+
+    def parameters(self):
+        area = self.area_page.current_area()
+        zoom_min, zoom_max = self.area_page.zoom_range()
+        parameters = {"SOURCE": self.sourceCombo.currentText().strip(), "LAYER": self.layer_id(),
+                      "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
+                      "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
+        if area.key == "extent":
+            parameters["EXTENT"] = "{},{},{},{} [EPSG:4326]".format(area.west, area.east, area.south, area.north)
+        else:
+            parameters["AREA"] = area.key
+        if self.authSelect.configId():
+            parameters["AUTHCFG"] = self.authSelect.configId()
+        output = self.outputFile.filePath().strip()
+        if not output:
+            folder = os.path.join(os.path.expanduser("~"), "IGN Offline")
+            os.makedirs(folder, exist_ok=True)
+            safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in parameters["LAYER"])
+            output = os.path.join(folder, "{}_{}.mbtiles".format(safe, area.key))
+            self.outputFile.setFilePath(output)
+        parameters["OUTPUT"] = output
+        return parameters
+
+    # -- running -------------------------------------------------------------------------------------------------
+
+    def estimate(self):
+        self._start("ign_offline:estimate_tiles", self._estimated)
+
+    def download(self):
+        parameters = self._start("ign_offline:download_tiles", self._downloaded, {"LOAD": False})
+        if parameters:
+            self._output = parameters["OUTPUT"]
+
+    def _start(self, algorithm_id, on_done, extra=None):
+        if self.run is not None and not self.run.finished:
+            return None
+        try:
+            parameters = dict(self.parameters(), **(extra or {}))
+            self.run = AlgorithmRun(algorithm_id, parameters, on_done, self._progress, self.log)
+        except (ValueError, IgnOfflineError) as exc:
+            self.log(str(exc), error=True)
+            return None
+        self.logView.clear()
+        self.progressBar.setValue(0)
+        self._busy(True)
+        return parameters
+
+    def _busy(self, busy):
+        self.cancelButton.setEnabled(busy)
+        self.estimateButton.setEnabled(not busy)
+        self.downloadButton.setEnabled(not busy)
+
+    def _progress(self, percent):
+        self.progressBar.setValue(int(percent))
+
+    def cancel(self):
+        if self.run is not None:
+            self.run.cancel()
+
+    def _estimated(self, ok, results):
+        self._busy(False)
+        if ok and "EXPECTED_BYTES" in results:
+            self.log(self.tr("Expected {:.1f} MB for {:,} tiles.").format(results["EXPECTED_BYTES"] / 1e6,
+                                                                         int(results["TOTAL"])))
+
+    def _downloaded(self, ok, results):
+        self._busy(False)
+        bar = self.iface.messageBar()
+        if not ok:
+            bar.pushMessage(self.tr("IGN Offline"), self.tr("The download did not finish: see the Download page."),
+                            Qgis.Warning, 8)
+            return
+        summary = self.tr("{} tiles downloaded, {} already there, {} empty, {} failed.").format(
+            results["TILES_DOWNLOADED"], results["TILES_SKIPPED"], results["TILES_EMPTY"], results["TILES_FAILED"])
+        self.log(summary)
+        self.load(results["OUTPUT"])
+        bar.pushMessage(self.tr("IGN Offline"), summary, Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning,
+                        8)
+
+    def load(self, path):
+        try:
+            return load_mbtiles(QgsProject.instance(), path)
+        except ValueError as exc:
+            self.log(str(exc), error=True)
+            return None
+
+    def log(self, text, error=False):
+        self.logView.appendPlainText(("⚠ " if error else "") + text)
+
+    def cleanup(self):
+        self.cancel()

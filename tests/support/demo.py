@@ -37,40 +37,58 @@ def step(title):
 def main():
     import processing
 
-    from core import areas
-    from tests.support.sample_mbtiles import write_sample
+    from tests.support.wmts_server import StandInWmts
 
     os.makedirs(OUT, exist_ok=True)
     app, plugin = start_qgis()
     project = QgsProject.instance()
-
-    step("1. Estimate: Carcassonne, zoom 8-16")
-    result = processing.run("ign_offline:estimate_tiles", {
-        "AREA": "carcassonne", "ZOOM_MIN": 8, "ZOOM_MAX": 16, "OUTPUT": os.path.join(OUT, "carcassonne.mbtiles")})
-    for zoom, count in json.loads(result["COUNTS"]).items():
-        print("  zoom {:>2}: {:>6} tiles".format(zoom, count))
-    print("  total {} tiles; {:.1f} GB free at {}".format(result["TOTAL"], result["FREE_BYTES"] / 1e9, OUT))
-
-    step("2. Write a small MBTiles (synthetic tiles, Carcassonne zoom 10-13)")
-    sample = os.path.join(OUT, "carcassonne_sample.mbtiles")
-    if os.path.exists(sample):
-        os.remove(sample)
-    placed = write_sample(sample, areas.PRESETS["carcassonne"], 10, 13, "Carcassonne sample")
-    print("  {} ({} tiles, {:.0f} kB)".format(sample, len(placed), os.path.getsize(sample) / 1e3))
-
-    step("3. Load it into a project")
     project.clear()
-    result = processing.run("ign_offline:load_mbtiles", {"INPUT": OUT})
-    for layer_id in result["OUTPUT_LAYERS"]:
-        layer = project.mapLayer(layer_id)
+    output = os.path.join(OUT, "carcassonne_plan.mbtiles")
+    for stale in (output, output + "-wal", output + "-shm"):
+        if os.path.exists(stale):
+            os.remove(stale)
+
+    with StandInWmts(latency=0.01) as server:
+        print("Stand-in Géoplateforme WMTS: {}".format(server.url))
+        source = {"SOURCE": server.url, "LAYER": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"}
+
+        step("1. Estimate: Carcassonne, zoom 8-14, sampling a few real tiles")
+        result = processing.run("ign_offline:estimate_tiles", dict(
+            source, AREA="carcassonne", ZOOM_MIN=8, ZOOM_MAX=14, OUTPUT=output))
+        for zoom, count in json.loads(result["COUNTS"]).items():
+            print("  zoom {:>2}: {:>6} tiles".format(zoom, count))
+        print("  total {} tiles, about {:.0f} kB, {:.0f} s; {:.1f} GB free".format(
+            result["TOTAL"], result["EXPECTED_BYTES"] / 1e3, result["ETA_SECONDS"], result["FREE_BYTES"] / 1e9))
+
+        step("2. Download into {}".format(output))
+        from core import areas, tiles
+
+        first = next(tiles.iter_tiles(areas.PRESETS["carcassonne"].bbox, 14, 14))
+        flaky = (first.z, first.x, first.y)
+        server.fault(flaky, "503", "truncate")  # retried, never stored broken
+        result = processing.run("ign_offline:download_tiles", dict(
+            source, AREA="carcassonne", ZOOM_MIN=8, ZOOM_MAX=14, OUTPUT=output))
+        print("  downloaded {TILES_DOWNLOADED}, already there {TILES_SKIPPED}, empty {TILES_EMPTY}, "
+              "failed {TILES_FAILED}".format(**result))
+        print("  tile {}/{}/{} answered: {}".format(*flaky, [e[5] for e in server.log.entries if e[2:5] == flaky]))
+
+        step("3. Run it again: nothing is fetched twice")
+        server.log.clear()
+        result = processing.run("ign_offline:download_tiles", dict(
+            source, AREA="carcassonne", ZOOM_MIN=8, ZOOM_MAX=14, OUTPUT=output, LOAD=False))
+        print("  downloaded {TILES_DOWNLOADED}, already there {TILES_SKIPPED}; requests to the server: {n}".format(
+            n=len(server.log.entries), **result))
+
+    step("4. In the project")
+    for layer in project.mapLayers().values():
         print("  layer '{}' ({}), extent {}".format(layer.name(), layer.crs().authid(), layer.extent().toString(0)))
     project_path = os.path.join(OUT, "demo.qgz")
     project.write(project_path)
     print("  project saved: {} (open it in QGIS)".format(project_path))
 
-    print("\nThe same from a shell:\n"
-          "  make process ARGS='run ign_offline:estimate_tiles -- AREA=carcassonne ZOOM_MIN=8 ZOOM_MAX=16'\n"
-          "  make process ARGS='run ign_offline:load_mbtiles -- INPUT={}'".format(OUT))
+    print("\nThe same from a shell, against the real service:\n"
+          "  make process ARGS='run ign_offline:download_tiles -- LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 "
+          "AREA=carcassonne ZOOM_MIN=8 ZOOM_MAX=14 OUTPUT=carcassonne.mbtiles'")
     plugin.unload()
     app.exitQgis()
 

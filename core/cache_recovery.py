@@ -1,0 +1,310 @@
+"""Turn the tiles sitting in QGIS's network disk cache into MBTiles files.
+
+Two passes, both read-only on the cache: `scan_cache` reads only the head of
+each .d file (URL, status, headers) and groups the tile responses into tile
+sets (host + layer + style + tile matrix set + format), keeping the newest
+response per tile; `recover` then reads the chosen bodies, checks them and
+writes one MBTiles per set, merging into files of earlier runs.
+"""
+
+import collections
+import os
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+import mercantile
+
+from . import mbtiles, qtcache
+from .errors import MBTilesError
+from .http import redact_url, tile_body_problem
+from .tiles import MAX_ZOOM
+
+PM_MATRIX_SET = re.compile(r"^PM(_\d+_\d+)?$", re.IGNORECASE)
+TMS_PATH = re.compile(r"/tms/1\.0\.0/(?P<layer>[^/]+)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.(?P<ext>png|jpe?g|webp)$",
+                      re.IGNORECASE)
+XYZ_PATH = re.compile(r"^(?P<prefix>.*?)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)(@2x)?\.(?P<ext>png|jpe?g|webp)$",
+                      re.IGNORECASE)
+MIME_BY_EXTENSION = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
+DEFAULT_STYLES = ("", "normal", "default")
+
+
+@dataclass(frozen=True)
+class TileSetKey:
+    host: str
+    layer: str
+    style: str
+    matrix_set: str
+    format: str          # media type, e.g. image/png
+    source: str          # the endpoint without query nor secrets
+
+    def file_stem(self):
+        stem = self.layer if self.style.lower() in DEFAULT_STYLES else "{}_{}".format(self.layer, self.style)
+        return "".join(c if c.isalnum() or c in "._-" else "_" for c in stem)
+
+
+def recognise(url, content_type=""):
+    """(TileSetKey, z, x, y) when `url` asks for one XYZ/PM tile, else None."""
+    parts = urlsplit(url)
+    host = parts.netloc.rsplit("@", 1)[-1].lower()
+    query = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+    base = redact_url(urlunsplit(parts._replace(query="", fragment="")))
+    if query.get("REQUEST", "").lower() == "gettile":
+        matrix_set = query.get("TILEMATRIXSET", "")
+        if not PM_MATRIX_SET.match(matrix_set):
+            return None
+        try:
+            z = int(query.get("TILEMATRIX", "").rsplit(":", 1)[-1])
+            x, y = int(query["TILECOL"]), int(query["TILEROW"])
+        except (KeyError, ValueError):
+            return None
+        fmt = (query.get("FORMAT") or content_type).lower()
+        key = TileSetKey(host, query.get("LAYER", ""), query.get("STYLE", ""), matrix_set.upper(), fmt, base)
+    else:
+        match = TMS_PATH.search(parts.path)
+        if match:
+            layer, matrix_set = match["layer"], "PM"
+        else:
+            match = XYZ_PATH.match(parts.path)
+            if not match:
+                return None
+            layer, matrix_set = (host + match["prefix"]).rstrip("/"), "XYZ"
+            base = redact_url(urlunsplit(parts._replace(path=match["prefix"] + "/{z}/{x}/{y}." + match["ext"],
+                                                        query="", fragment="")))
+        z, x, y = int(match["z"]), int(match["x"]), int(match["y"])
+        key = TileSetKey(host, layer, "", matrix_set, MIME_BY_EXTENSION[match["ext"].lower()], base)
+    if not (0 <= z <= MAX_ZOOM and 0 <= x < 2 ** z and 0 <= y < 2 ** z) or not key.layer:
+        return None
+    return key, z, x, y
+
+
+@dataclass
+class CachedTile:
+    date: float
+    entry: qtcache.CacheEntry
+
+
+@dataclass
+class TileSet:
+    key: TileSetKey
+    tiles: dict = field(default_factory=dict)  # (z, x, y) -> CachedTile, newest response only
+    bytes: int = 0
+
+    @property
+    def zooms(self):
+        return sorted({z for z, _, _ in self.tiles})
+
+    def bounds(self):
+        """Lon/lat box of the tiles (west, south, east, north)."""
+        by_zoom = collections.defaultdict(lambda: [2 ** 31, -1, 2 ** 31, -1])
+        for z, x, y in self.tiles:
+            box = by_zoom[z]
+            box[0], box[1], box[2], box[3] = min(box[0], x), max(box[1], x), min(box[2], y), max(box[3], y)
+        west = south = 180.0
+        east = north = -180.0
+        for z, (x0, x1, y0, y1) in by_zoom.items():
+            upper_left, lower_right = mercantile.bounds(x0, y0, z), mercantile.bounds(x1, y1, z)
+            west, north = min(west, upper_left.west), max(north, upper_left.north)
+            east, south = max(east, lower_right.east), min(south, lower_right.south)
+        return west, south, east, north
+
+
+@dataclass
+class ScanResult:
+    sets: dict = field(default_factory=dict)   # TileSetKey -> TileSet
+    files: int = 0
+    skipped: collections.Counter = field(default_factory=collections.Counter)  # reason -> files
+    cancelled: bool = False
+
+    @property
+    def files_skipped(self):
+        return sum(self.skipped.values())
+
+
+def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
+    """Group the cache's tile responses by tile set; reads headers only."""
+    if not os.path.isdir(os.path.join(cache_dir, qtcache.DATA_FOLDER)):
+        from .errors import InputError
+
+        raise InputError("'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its "
+                         "cache directory (Settings › Options › Network).".format(cache_dir, qtcache.DATA_FOLDER))
+    result = ScanResult()
+    paths = list(qtcache.cache_files(cache_dir))
+    wanted = (layer_filter or "").strip().lower()
+    for index, (path, reason) in enumerate(paths):
+        if is_cancelled and is_cancelled():
+            result.cancelled = True
+            break
+        if progress and index % 200 == 0:
+            progress(index / len(paths))
+        result.files += 1
+        if reason is None:
+            reason = _scan_one(path, result, wanted)
+        if reason is not None:
+            result.skipped[reason] += 1
+    if progress:
+        progress(1.0)
+    return result
+
+
+def _scan_one(path, result, wanted):
+    """Add one file to `result`; the reason it is skipped, or None."""
+    try:
+        entry = qtcache.read_entry(path, with_body=False)
+    except qtcache.CacheFormatError as exc:
+        return "unreadable: {}".format(exc)
+    except OSError as exc:
+        return "cannot be read: {}".format(exc.strerror)
+    found = recognise(entry.url, entry.content_type)
+    if found is None:
+        return "not a tile request (capabilities, WMS, other)"
+    if entry.status not in (None, 200) or (entry.status is None and not entry.headers):
+        return "HTTP status {} (only 200 is kept)".format(entry.status)
+    if not entry.content_type.startswith("image/"):
+        return "not an image ({})".format(entry.content_type or "no content type")
+    key, z, x, y = found
+    if wanted and wanted not in key.layer.lower():
+        return "other layer (LAYER filter)"
+    tile_set = result.sets.setdefault(key, TileSet(key))
+    date = entry.date
+    known = tile_set.tiles.get((z, x, y))
+    if known is not None:
+        if known.date >= date:
+            return "older copy of a tile"
+        tile_set.bytes -= os.path.getsize(known.entry.path)
+        result.skipped["older copy of a tile"] += 1
+    tile_set.tiles[(z, x, y)] = CachedTile(date, entry)
+    tile_set.bytes += os.path.getsize(path)
+    return None
+
+
+@dataclass
+class RecoveredSet:
+    key: TileSetKey
+    path: str
+    tiles: int            # tiles written (added or newer)
+    kept: int             # tiles already in the file and at least as new
+    zooms: list
+
+
+@dataclass
+class RecoverStats:
+    files: list = field(default_factory=list)   # RecoveredSet
+    skipped: collections.Counter = field(default_factory=collections.Counter)
+    cancelled: bool = False
+
+    @property
+    def tiles(self):
+        return sum(item.tiles for item in self.files)
+
+
+def _attribution(key):
+    if "openstreetmap" in key.host:
+        return "© OpenStreetMap contributors (ODbL)"
+    if "geopf.fr" in key.host or "ign.fr" in key.host:
+        return "© IGN – Licence Ouverte Etalab 2.0"
+    return key.host
+
+
+def output_path(folder, key):
+    """The MBTiles for a tile set: LAYER.mbtiles, or a variant when that name holds another set."""
+    stem = key.file_stem()
+    for suffix in [""] + ["_{}".format(i) for i in range(2, 100)]:
+        path = os.path.join(folder, stem + suffix + ".mbtiles")
+        try:
+            if mbtiles.inspect(path) in ("missing", "empty"):
+                return path
+        except MBTilesError:
+            continue  # someone else's file: never touched, try the next name
+        with mbtiles.MBTilesReader(path) as reader:
+            if reader.metadata().get("ign_offline:source") == key.source and _same_set(reader.metadata(), key):
+                return path
+    raise MBTilesError("Too many files named {}*.mbtiles in {}.".format(stem, folder))
+
+
+def _identity(key):
+    return {"ign_offline:source": key.source, "ign_offline:layer": key.layer, "ign_offline:style": key.style,
+            "ign_offline:format": key.format}
+
+
+def _same_set(metadata, key):
+    return all(metadata.get(k) == v for k, v in _identity(key).items())
+
+
+def recover(scan, output_folder, min_tiles=1, progress=None, is_cancelled=None, log=None):
+    """Write (or merge into) one MBTiles per tile set of `scan` holding at least `min_tiles` tiles."""
+    from .storage import check_writable_folder
+
+    check_writable_folder(output_folder)
+    log = log or (lambda message: None)
+    stats = RecoverStats()
+    chosen = [s for s in sorted(scan.sets.values(), key=lambda item: -len(item.tiles)) if len(s.tiles) >= min_tiles]
+    for tile_set in scan.sets.values():
+        if len(tile_set.tiles) < min_tiles:
+            stats.skipped["tile set smaller than MIN_TILES"] += len(tile_set.tiles)
+    total = sum(len(s.tiles) for s in chosen) or 1
+    done = 0
+    for tile_set in chosen:
+        recovered = _recover_set(tile_set, output_folder, stats, is_cancelled,
+                                 lambda count: progress and progress((done + count) / total))
+        done += len(tile_set.tiles)
+        if recovered is None:
+            stats.cancelled = True
+            break
+        stats.files.append(recovered)
+        log("{}: zooms {}-{}, {} tiles written, {} kept, {} → {}".format(
+            tile_set.key.layer, recovered.zooms[0] if recovered.zooms else "-",
+            recovered.zooms[-1] if recovered.zooms else "-", recovered.tiles, recovered.kept,
+            _size(tile_set.bytes), recovered.path))
+    return stats
+
+
+def _size(size):
+    from .storage import human_size
+
+    return human_size(size)
+
+
+def _recover_set(tile_set, folder, stats, is_cancelled, progress):
+    key = tile_set.key
+    path = output_path(folder, key)
+    written = kept = 0
+    fmt = mbtiles.format_from_mime(key.format)
+    with mbtiles.MBTilesWriter(path) as writer:
+        previous = writer.metadata()
+        bounds = tile_set.bounds()
+        if previous.get("bounds"):
+            old = [float(v) for v in previous["bounds"].split(",")]
+            bounds = (min(bounds[0], old[0]), min(bounds[1], old[1]), max(bounds[2], old[2]), max(bounds[3], old[3]))
+        zooms = tile_set.zooms
+        metadata = mbtiles.build_metadata(
+            previous.get("name") or key.layer, fmt, bounds, zooms[0], zooms[-1], attribution=_attribution(key),
+            description="{} — recovered from the QGIS network cache".format(key.layer))
+        metadata.update(_identity(key))
+        writer.update_metadata(metadata)
+        for index, ((z, x, y), cached) in enumerate(sorted(tile_set.tiles.items())):
+            if is_cancelled and is_cancelled():
+                return None
+            if index % 200 == 0:
+                progress(index)
+            existing = writer.journal_column(z, x, y, y).get(y)
+            if existing is not None and existing.status == "done" and existing.fetched_at >= cached.date:
+                kept += 1
+                continue
+            try:
+                body = qtcache.read_body(cached.entry)
+            except (OSError, qtcache.CacheFormatError) as exc:
+                stats.skipped["unreadable body: {}".format(exc)] += 1
+                continue
+            length = None if cached.entry.headers.get("content-encoding") else cached.entry.headers.get(
+                "content-length")
+            problem = tile_body_problem(body, cached.entry.content_type, key.format, length)
+            if problem:
+                stats.skipped["invalid image: {}".format(problem)] += 1
+                continue
+            writer.record(z, x, y, "done", body, cached.entry.headers.get("etag"),
+                          cached.entry.headers.get("last-modified"), fetched_at=cached.date)
+            written += 1
+    with mbtiles.MBTilesReader(path) as reader:
+        present = sorted(reader.count_by_zoom())
+    return RecoveredSet(key, path, written, kept, present)

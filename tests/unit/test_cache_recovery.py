@@ -1,0 +1,205 @@
+"""Cache parsing and recovery on hand-written Qt 5 / Qt 6 cache files (no QGIS, no Qt)."""
+
+import hashlib
+import os
+
+import pytest
+
+from core import cache_recovery, mbtiles, qtcache
+from core.errors import InputError
+from tests.support.images import jpeg_tile, png_tile
+from tests.support.qt_cache_writer import write_entry
+
+KEY = "s3cr3tkey"
+
+
+def wmts_url(z, x, y, layer="GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", fmt="image/png", tms="PM_0_19", key=None):
+    url = ("https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={}&STYLE=normal"
+           "&FORMAT={}&TILEMATRIXSET={}&TILEMATRIX={}&TILEROW={}&TILECOL={}").format(layer, fmt, tms, z, y, x)
+    return url + ("&apikey=" + key if key else "")
+
+
+def tree_digest(folder):
+    digest = hashlib.sha256()
+    for root, dirs, names in sorted(os.walk(folder)):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            digest.update(path.encode())
+            digest.update(str((stat.st_size, stat.st_mtime_ns)).encode())
+            with open(path, "rb") as stream:
+                digest.update(stream.read())
+    return digest.hexdigest()
+
+
+@pytest.fixture()
+def cache(tmp_path):
+    folder = tmp_path / "cache"
+    bodies = {}
+    for i, (z, x, y) in enumerate([(12, 2073, 1500), (12, 2074, 1500), (13, 4147, 3001), (13, 4148, 3001)]):
+        body = png_tile((i * 40, 100, 200))
+        write_entry(str(folder), wmts_url(z, x, y), body, qt6=bool(i % 2))
+        bodies[("plan", z, x, y)] = body
+    ortho = jpeg_tile((10, 200, 30))
+    write_entry(str(folder), wmts_url(13, 4148, 3001, "ORTHOIMAGERY.ORTHOPHOTOS", "image/jpeg", "PM", KEY), ortho,
+                "image/jpeg", qt6=True)
+    bodies[("ortho", 13, 4148, 3001)] = ortho
+    osm = png_tile((1, 2, 3))
+    write_entry(str(folder), "https://tile.openstreetmap.org/12/2073/1500.png", osm)
+    bodies[("osm", 12, 2073, 1500)] = osm
+    tms = png_tile((9, 9, 9))
+    write_entry(str(folder), "https://data.geopf.fr/tms/1.0.0/PLAN.IGN/11/1036/750.png", tms)
+    bodies[("tms", 11, 1036, 750)] = tms
+    # decoys
+    write_entry(str(folder), "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities",
+                b"<Capabilities>" + b"x" * 2000 + b"</Capabilities>", "text/xml", compress=True)
+    write_entry(str(folder), "https://data.geopf.fr/wms-r?SERVICE=WMS&REQUEST=GetMap&LAYERS=X", png_tile((0, 0, 0)))
+    write_entry(str(folder), wmts_url(12, 1, 1), b"<ExceptionReport/>", "text/xml", status=404)
+    write_entry(str(folder), wmts_url(12, 2, 2), b"<html>oops</html>", "image/png")
+    write_entry(str(folder), wmts_url(12, 3, 3, tms="LAMB93_5cm"), png_tile((0, 0, 0)))
+    truncated = write_entry(str(folder), wmts_url(12, 4, 4), png_tile((5, 5, 5)))
+    with open(truncated, "r+b") as stream:
+        stream.truncate(60)
+    body_cut = write_entry(str(folder), wmts_url(12, 5, 5), png_tile((5, 5, 5)))
+    with open(body_cut, "r+b") as stream:
+        stream.truncate(os.path.getsize(body_cut) - 100)
+    (folder / "data8" / "0").mkdir(parents=True, exist_ok=True)
+    (folder / "data8" / "0" / "garbage.d").write_bytes(b"\x00\x00\x00\x01hello" + b"\x00" * 20)
+    (folder / "data8" / "0" / "empty.d").write_bytes(b"")
+    (folder / "prepared").mkdir()
+    (folder / "prepared" / "AbCdEf.d").write_bytes(b"\x00\x00\x00\xe8partial")
+    return folder, bodies
+
+
+def test_qt5_and_qt6_entries_parse(tmp_path):
+    body = png_tile((1, 2, 3))
+    for qt6 in (False, True):
+        path = write_entry(str(tmp_path / str(qt6)), wmts_url(3, 1, 2), body, qt6=qt6,
+                           extra_headers=[("ETag", '"abc"')], last_modified=1_700_000_000)
+        entry = qtcache.read_entry(path)
+        assert entry.url == wmts_url(3, 1, 2)
+        assert entry.stream_version == (22 if qt6 else 19)
+        assert entry.status == 200 and entry.attributes[1] == "OK"
+        assert entry.content_type == "image/png" and entry.headers["etag"] == '"abc"'
+        assert entry.last_modified == 1_700_000_000 and entry.expiration is None
+        assert entry.body == body
+        head = qtcache.read_entry(path, with_body=False)
+        assert head.body is None and qtcache.read_body(head) == body
+
+
+def test_compressed_entries_are_inflated(tmp_path):
+    text = b"<Capabilities>" + b"layer " * 500 + b"</Capabilities>"
+    path = write_entry(str(tmp_path), "https://h/wmts?REQUEST=GetCapabilities", text, "text/xml", compress=True)
+    entry = qtcache.read_entry(path)
+    assert entry.compressed and entry.body == text
+
+
+@pytest.mark.parametrize("data, fragment", [
+    (b"", "truncated"),
+    (b"\x00\x00\x00\x01" + b"\x00" * 20, "magic"),
+    (b"\x00\x00\x00\xe8\x00\x00\x00\x07\x00\x00\x00\x13", "cache format version 7"),
+    (b"\x00\x00\x00\xe8\x00\x00\x00\x08\x00\x00\x00\x30", "newer than this reader"),
+    (b"\x00\x00\x00\xe8\x00\x00\x00\x08\x00\x00\x00\x13\x00\x00\x01\x00ab", "truncated"),
+])
+def test_damaged_files_say_why(tmp_path, data, fragment):
+    with pytest.raises(qtcache.CacheFormatError, match=fragment):
+        qtcache.parse_entry("x.d", data)
+
+
+@pytest.mark.parametrize("url, expected", [
+    (wmts_url(14, 8250, 5980), ("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "normal", 14, 8250, 5980)),
+    ("https://data.geopf.fr/wmts?tilecol=3&TileRow=2&layer=L&style=s&format=image/jpeg&tilematrixset=PM"
+     "&tilematrix=2&request=GetTile&service=WMTS", ("L", "s", 2, 3, 2)),
+    ("https://data.geopf.fr/tms/1.0.0/PLAN.IGN/11/1036/750.png", ("PLAN.IGN", "", 11, 1036, 750)),
+    ("https://tile.openstreetmap.org/12/2073/1500.png", ("tile.openstreetmap.org", "", 12, 2073, 1500)),
+    ("https://a.tile.example.org/osm/12/2073/1500.jpg?token=x", ("a.tile.example.org/osm", "", 12, 2073, 1500)),
+])
+def test_tile_urls_are_recognised(url, expected):
+    key, z, x, y = cache_recovery.recognise(url)
+    assert (key.layer, key.style, z, x, y) == expected
+    assert "token" not in key.source and "apikey" not in key.source
+
+
+@pytest.mark.parametrize("url", [
+    "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities",
+    "https://data.geopf.fr/wms-r?SERVICE=WMS&REQUEST=GetMap&LAYERS=X&BBOX=1,2,3,4",
+    wmts_url(12, 3, 3, tms="LAMB93_5cm"),
+    "https://tile.openstreetmap.org/2/9/1.png",   # x beyond 2^z
+    "https://example.org/static/logo.png",
+])
+def test_other_urls_are_not_tiles(url):
+    assert cache_recovery.recognise(url) is None
+
+
+def test_scan_and_recover(cache, tmp_path):
+    folder, bodies = cache
+    before = tree_digest(folder)
+    scan = cache_recovery.scan_cache(str(folder))
+    assert tree_digest(folder) == before
+    layers = {key.layer: len(s.tiles) for key, s in scan.sets.items()}
+    # the scan reads headers only: the HTML body and the cut body are caught when recovering
+    assert layers == {"GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2": 6, "ORTHOIMAGERY.ORTHOPHOTOS": 1,
+                      "tile.openstreetmap.org": 1, "PLAN.IGN": 1}
+    reasons = " | ".join(scan.skipped)
+    for fragment in ("being written", "not a tile request", "HTTP status 404", "unreadable", "magic"):
+        assert fragment in reasons
+    out = tmp_path / "out"
+    out.mkdir()
+    stats = cache_recovery.recover(scan, str(out))
+    assert tree_digest(folder) == before  # the cache is only ever read
+    assert sorted(os.listdir(out)) == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles", "ORTHOIMAGERY.ORTHOPHOTOS.mbtiles",
+                                       "PLAN.IGN.mbtiles", "tile.openstreetmap.org.mbtiles"]
+    invalid = {reason: n for reason, n in stats.skipped.items() if reason.startswith("invalid image")}
+    assert sum(invalid.values()) == 2 and any("not an image" in r for r in invalid) and any(
+        "truncated" in r for r in invalid)
+    assert {os.path.basename(item.path): item.tiles for item in stats.files}[
+        "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles"] == 4
+    with mbtiles.MBTilesReader(str(out / "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles")) as reader:
+        stored = {(z, x, y): data for z, x, y, data in reader.iter_tiles()}
+        meta = reader.metadata()
+    assert stored == {(z, x, y): body for (name, z, x, y), body in bodies.items() if name == "plan"}
+    assert mbtiles.metadata_problems(meta) == []
+    assert (meta["format"], meta["minzoom"], meta["maxzoom"]) == ("png", "12", "13")
+    with mbtiles.MBTilesReader(str(out / "ORTHOIMAGERY.ORTHOPHOTOS.mbtiles")) as reader:
+        assert reader.tile(13, 4148, 3001) == bodies[("ortho", 13, 4148, 3001)]
+        assert reader.metadata()["format"] == "jpg"
+    for name in os.listdir(out):
+        with open(out / name, "rb") as stream:
+            assert KEY.encode() not in stream.read()
+
+
+def test_rerun_merges_and_newest_wins(cache, tmp_path):
+    folder, bodies = cache
+    out = tmp_path / "out"
+    out.mkdir()
+    cache_recovery.recover(cache_recovery.scan_cache(str(folder)), str(out))
+    newer = png_tile((250, 1, 1))
+    write_entry(str(tmp_path / "cache2"), wmts_url(12, 2073, 1500), newer, date="Tue, 03 Nov 2026 10:00:00 GMT")
+    older = png_tile((1, 250, 1))
+    write_entry(str(tmp_path / "cache3"), wmts_url(13, 4147, 3001), older, date="Sun, 01 Nov 2026 10:00:00 GMT")
+    write_entry(str(tmp_path / "cache3"), wmts_url(14, 8296, 6003), older)
+    for extra in ("cache2", "cache3"):
+        cache_recovery.recover(cache_recovery.scan_cache(str(tmp_path / extra)), str(out))
+    path = out / "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles"
+    with mbtiles.MBTilesReader(str(path)) as reader:
+        assert reader.tile(12, 2073, 1500) == newer
+        assert reader.tile(13, 4147, 3001) == bodies[("plan", 13, 4147, 3001)]
+        assert reader.tile(14, 8296, 6003) == older
+        assert sum(reader.count_by_zoom().values()) == 5
+    assert len([n for n in os.listdir(out) if n.startswith("GEOGRAPHICAL")]) == 1
+
+
+def test_min_tiles_and_layer_filter(cache, tmp_path):
+    folder, _ = cache
+    scan = cache_recovery.scan_cache(str(folder), layer_filter="planignv2")
+    assert [key.layer for key in scan.sets] == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"]
+    out = tmp_path / "out"
+    out.mkdir()
+    stats = cache_recovery.recover(cache_recovery.scan_cache(str(folder)), str(out), min_tiles=2)
+    assert [os.path.basename(item.path) for item in stats.files] == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles"]
+
+
+def test_a_folder_without_cache_is_explained(tmp_path):
+    with pytest.raises(InputError, match="holds no Qt network cache"):
+        cache_recovery.scan_cache(str(tmp_path))

@@ -6,8 +6,9 @@ from ..resources import icon
 from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
 from .load_mbtiles import LoadMBTiles
+from .recover_cache import RecoverCache
 
-ALGORITHMS = (EstimateTiles, DownloadTiles, LoadMBTiles)
+ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, LoadMBTiles)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 import mercantile
 
 from . import mbtiles, qtcache
-from .errors import MBTilesError
+from .errors import InputError, MBTilesError
 from .http import redact_url, tile_body_problem
 from .tiles import MAX_ZOOM
 
@@ -121,13 +121,19 @@ class ScanResult:
         return sum(self.skipped.values())
 
 
-def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
-    """Group the cache's tile responses by tile set; reads headers only."""
+def check_cache_dir(cache_dir):
+    """Refuse a folder that is not a Qt network cache, saying which folder is wanted."""
+    if not os.path.isdir(cache_dir):
+        raise InputError("The cache folder '{}' does not exist: give the folder set in Settings › Options › "
+                         "Network › Cache directory.".format(cache_dir))
     if not os.path.isdir(os.path.join(cache_dir, qtcache.DATA_FOLDER)):
-        from .errors import InputError
-
         raise InputError("'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its "
                          "cache directory (Settings › Options › Network).".format(cache_dir, qtcache.DATA_FOLDER))
+
+
+def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
+    """Group the cache's tile responses by tile set; reads headers only."""
+    check_cache_dir(cache_dir)
     result = ScanResult()
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()

@@ -1,6 +1,7 @@
 from qgis.core import QgsApplication
 
-EXPECTED_ALGORITHMS = {"ign_offline:estimate_tiles", "ign_offline:load_mbtiles"}
+EXPECTED_ALGORITHMS = {"ign_offline:estimate_tiles", "ign_offline:download_tiles", "ign_offline:recover_cache",
+                       "ign_offline:load_mbtiles"}
 
 
 def test_load_unload_twice_leaves_nothing(desktop_iface):

@@ -1,12 +1,12 @@
 """Cache parsing and recovery on hand-written Qt 5 / Qt 6 cache files (no QGIS, no Qt)."""
 
-import hashlib
 import os
 
 import pytest
 
 from core import cache_recovery, mbtiles, qtcache
 from core.errors import InputError
+from tests.support.files import tree_digest
 from tests.support.images import jpeg_tile, png_tile
 from tests.support.qt_cache_writer import write_entry
 
@@ -17,20 +17,6 @@ def wmts_url(z, x, y, layer="GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", fmt="image/png"
     url = ("https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={}&STYLE=normal"
            "&FORMAT={}&TILEMATRIXSET={}&TILEMATRIX={}&TILEROW={}&TILECOL={}").format(layer, fmt, tms, z, y, x)
     return url + ("&apikey=" + key if key else "")
-
-
-def tree_digest(folder):
-    digest = hashlib.sha256()
-    for root, dirs, names in sorted(os.walk(folder)):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            stat = os.stat(path)
-            digest.update(path.encode())
-            digest.update(str((stat.st_size, stat.st_mtime_ns)).encode())
-            with open(path, "rb") as stream:
-                digest.update(stream.read())
-    return digest.hexdigest()
 
 
 @pytest.fixture()

@@ -1,0 +1,94 @@
+"""ign_offline:recover_cache — tiles already in QGIS's network cache → one MBTiles per tile set."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsSettings,
+)
+from qgis.PyQt.QtCore import QStandardPaths
+
+from ..core import storage
+from ..core.cache_recovery import check_cache_dir, recover, scan_cache
+from ..core.errors import InputError
+from .base import IgnOfflineAlgorithm
+from .layers import load_mbtiles
+
+
+def qgis_cache_directory():
+    """The folder the running QGIS caches network replies in (Options › Network › Cache directory).
+
+    QGIS 3.22 uses the `cache/directory` setting, else Qt's cache location
+    for the application (~/.cache/QGIS/QGIS3 on Linux).
+    """
+    configured = QgsSettings().value("cache/directory", "") or ""
+    return configured or QStandardPaths.writableLocation(QStandardPaths.CacheLocation)
+
+
+class RecoverCache(IgnOfflineAlgorithm):
+    NAME = "recover_cache"
+    DISPLAY_NAME = "Recover tiles from the QGIS network cache"
+    GROUP = "tiles"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            "CACHE_DIR", self.tr("Cache folder, the one holding data8/ (default: this QGIS's)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Folder for the MBTiles files (one per tile set)")))
+        self.addParameter(QgsProcessingParameterString(
+            "LAYER", self.tr("Only layers whose identifier contains"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MIN_TILES", self.tr("Skip tile sets with fewer tiles than"), type=QgsProcessingParameterNumber.Integer,
+            defaultValue=1, minValue=1))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the results to the project"), defaultValue=True))
+        for name, label in (("FILES_SCANNED", "Cache files scanned"), ("TILES_RECOVERED", "Tiles recovered"),
+                            ("FILES_SKIPPED", "Cache files skipped")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        self.addOutput(QgsProcessingOutputString("MBTILES", self.tr("MBTiles files written (one per line)")))
+
+    def parse(self, parameters, context, feedback=None):
+        cache_dir = self.parameterAsFile(parameters, "CACHE_DIR", context) or qgis_cache_directory()
+        check_cache_dir(cache_dir)
+        output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        if os.path.abspath(output).startswith(os.path.abspath(cache_dir) + os.sep):
+            raise InputError("The output folder is inside the cache folder: choose a folder outside it.")
+        return (cache_dir, output, self.parameterAsString(parameters, "LAYER", context),
+                self.parameterAsInt(parameters, "MIN_TILES", context),
+                self.parameterAsBool(parameters, "LOAD", context))
+
+    def process(self, args, context, feedback):
+        cache_dir, output, layer_filter, min_tiles, self._load = args
+        os.makedirs(output, exist_ok=True)
+        storage.check_writable_folder(output)
+        feedback.pushInfo(self.tr("Scanning {} (read only)…").format(cache_dir))
+        scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f), feedback.isCanceled)
+        for key, tile_set in sorted(scan.sets.items(), key=lambda item: -len(item[1].tiles)):
+            feedback.pushInfo(self.tr("found {} ({}) on {}: zooms {}, {} tiles, {}").format(
+                key.layer, key.format, key.host, ",".join(map(str, tile_set.zooms)), len(tile_set.tiles),
+                storage.human_size(tile_set.bytes)))
+        stats = recover(scan, output, min_tiles, lambda f: feedback.setProgress(30 + 70 * f), feedback.isCanceled,
+                        feedback.pushInfo)
+        skipped = scan.skipped + stats.skipped
+        for reason, count in skipped.most_common():
+            feedback.pushInfo(self.tr("skipped {}: {}").format(count, reason))
+        self._written = [item.path for item in stats.files]
+        return {"OUTPUT_FOLDER": output, "FILES_SCANNED": scan.files, "TILES_RECOVERED": stats.tiles,
+                "FILES_SKIPPED": scan.files_skipped, "MBTILES": "\n".join(self._written)}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if getattr(self, "_load", False) and project is not None:
+            for path in self._written:
+                try:
+                    load_mbtiles(project, path)
+                except ValueError as exc:
+                    feedback.reportError(str(exc))
+        return {}

@@ -8,6 +8,8 @@ writes one MBTiles per set, merging into files of earlier runs.
 """
 
 import collections
+import concurrent.futures
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -271,12 +273,43 @@ def _size(size):
     return human_size(size)
 
 
+def _checked_body(cached, media_type):
+    """(body, None) or (None, why it is not stored)."""
+    try:
+        body = qtcache.read_body(cached.entry)
+    except (OSError, qtcache.CacheFormatError) as exc:
+        return None, "unreadable body: {}".format(exc)
+    headers = cached.entry.headers
+    length = None if headers.get("content-encoding") else headers.get("content-length")
+    problem = tile_body_problem(body, cached.entry.content_type, media_type, length)
+    return (None, "invalid image: {}".format(problem)) if problem else (body, None)
+
+
+def _read_ahead(todo, media_type, depth=16):
+    """(tile, cached, body, problem) in order, read and checked by two threads ahead of the writer.
+
+    Reading the next files while SQLite writes keeps the disk busy both ways;
+    at most `depth` bodies wait in memory.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="ign-offline-cache") as pool:
+        pending = collections.deque()
+        items = iter(todo)
+        for tile, cached in itertools.islice(items, depth):
+            pending.append((tile, cached, pool.submit(_checked_body, cached, media_type)))
+        while pending:
+            tile, cached, future = pending.popleft()
+            for next_tile, next_cached in itertools.islice(items, 1):
+                pending.append((next_tile, next_cached, pool.submit(_checked_body, next_cached, media_type)))
+            body, problem = future.result()
+            yield tile, cached, body, problem
+
+
 def _recover_set(tile_set, folder, stats, is_cancelled, progress):
     key = tile_set.key
     path = output_path(folder, key)
     written = kept = 0
     fmt = mbtiles.format_from_mime(key.format)
-    with mbtiles.MBTilesWriter(path) as writer:
+    with mbtiles.MBTilesWriter(path, batch_size=2000, max_delay=5.0, journal_mode="DELETE") as writer:
         previous = writer.metadata()
         bounds = tile_set.bounds()
         if previous.get("bounds"):
@@ -288,25 +321,20 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress):
             description="{} — recovered from the QGIS network cache".format(key.layer))
         metadata.update(_identity(key))
         writer.update_metadata(metadata)
-        for index, ((z, x, y), cached) in enumerate(sorted(tile_set.tiles.items())):
-            if is_cancelled and is_cancelled():
-                return None
-            if index % 200 == 0:
-                progress(index)
+        todo = []
+        for (z, x, y), cached in sorted(tile_set.tiles.items()):
             existing = writer.journal_column(z, x, y, y).get(y)
             if existing is not None and existing.status == "done" and existing.fetched_at >= cached.date:
                 kept += 1
-                continue
-            try:
-                body = qtcache.read_body(cached.entry)
-            except (OSError, qtcache.CacheFormatError) as exc:
-                stats.skipped["unreadable body: {}".format(exc)] += 1
-                continue
-            length = None if cached.entry.headers.get("content-encoding") else cached.entry.headers.get(
-                "content-length")
-            problem = tile_body_problem(body, cached.entry.content_type, key.format, length)
+            else:
+                todo.append(((z, x, y), cached))
+        for index, ((z, x, y), cached, body, problem) in enumerate(_read_ahead(todo, key.format)):
+            if is_cancelled and is_cancelled():
+                return None
+            if index % 200 == 0:
+                progress(kept + index)
             if problem:
-                stats.skipped["invalid image: {}".format(problem)] += 1
+                stats.skipped[problem] += 1
                 continue
             writer.record(z, x, y, "done", body, cached.entry.headers.get("etag"),
                           cached.entry.headers.get("last-modified"), fetched_at=cached.date)

@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem
 
 from ..core import areas, tiles
 from ..core.errors import IgnOfflineError
+from .cache_page import CachePage
 from .download_page import DownloadPage
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
@@ -66,6 +67,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
         self.download_page = DownloadPage(self, iface)
         self.pages.addTab(self.download_page, self.tr("Download"))
+        self.cache_page = CachePage(iface)
+        self.pages.addTab(self.cache_page, self.tr("Recover cache"))
 
     # -- what the user picked -------------------------------------------------
 
@@ -164,6 +167,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
     def cleanup(self):
         """Undo what the dock did to the canvas (called by the plugin's unload)."""
         self.download_page.cleanup()
+        self.cache_page.cleanup()
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.rubber_band)

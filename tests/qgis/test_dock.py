@@ -136,3 +136,27 @@ def test_download_page_says_what_is_wrong(dock, provider, tmp_path):
     page.downloadButton.click()
     assert "greater than the maximum zoom" in page.logView.toPlainText()
     assert page.downloadButton.isEnabled()
+
+
+def test_cache_page_scans_then_recovers_and_loads(dock, project, provider, tmp_path):
+    from qgis.core import QgsProject
+
+    from tests.support.images import png_tile
+    from tests.support.qt_cache_writer import write_entry
+
+    cache = tmp_path / "cache"
+    for x in range(3):
+        write_entry(str(cache), "https://tile.openstreetmap.org/12/{}/1500.png".format(2073 + x), png_tile((x, 9, 9)))
+    write_entry(str(cache), "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", b"<x/>", "text/xml")
+    page = dock.cache_page
+    page.cacheDir.setFilePath(str(cache))
+    page.outputDir.setFilePath(str(tmp_path / "out"))
+    page.scanButton.click()
+    assert wait_for(lambda: page.scanButton.isEnabled() and page.setsTable.rowCount() == 1)
+    assert [page.setsTable.item(0, c).text() for c in range(3)] == ["tile.openstreetmap.org", "12–12", "3"]
+    assert page.recoverButton.isEnabled()
+    page.recoverButton.click()
+    assert wait_for(lambda: page.run is not None and page.run.finished)
+    assert "3 tiles recovered" in page.logView.toPlainText()
+    group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
+    assert [c.layer().source() for c in group.findLayers()] == [str(tmp_path / "out" / "tile.openstreetmap.org.mbtiles")]

@@ -30,6 +30,36 @@ def start_qgis():
     return app, plugin
 
 
+def render_through_qgis_cache(server, cache_dir):
+    """Show the stand-in's Plan IGN layer in a headless map render, with QGIS caching into `cache_dir`."""
+    import shutil
+
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsMapRendererSequentialJob, QgsMapSettings,
+                           QgsNetworkAccessManager, QgsRasterLayer, QgsRectangle, QgsSettings)
+    from qgis.PyQt.QtCore import QSize
+
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    settings_store = QgsSettings()
+    previous = settings_store.value("cache/directory", "")
+    settings_store.setValue("cache/directory", cache_dir)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    uri = ("crs=EPSG:3857&dpiMode=7&format=image/png&layers=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&styles=normal"
+           "&tileMatrixSet=PM_0_19&url={}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(server.url)
+    layer = QgsRasterLayer(uri, "Plan IGN (online)", "wms")
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    settings.setOutputSize(QSize(768, 768))
+    settings.setExtent(QgsRectangle(252000, 5335000, 271000, 5354000))
+    server.log.clear()
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    settings_store.setValue("cache/directory", previous)  # leave the settings as they were
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    return len(server.log.tiles(200))
+
+
 def step(title):
     print("\n== {} ==".format(title))
 
@@ -79,7 +109,14 @@ def main():
         print("  downloaded {TILES_DOWNLOADED}, already there {TILES_SKIPPED}; requests to the server: {n}".format(
             n=len(server.log.entries), **result))
 
-    step("4. In the project")
+        step("4. Recover what QGIS itself cached while showing the layer")
+        cached = render_through_qgis_cache(server, os.path.join(OUT, "qgis-cache"))
+        print("  QGIS fetched {} tiles into its cache".format(cached))
+        result = processing.run("ign_offline:recover_cache", {
+            "CACHE_DIR": os.path.join(OUT, "qgis-cache"), "OUTPUT_FOLDER": os.path.join(OUT, "from-cache")})
+        print("  scanned {FILES_SCANNED} cache files, recovered {TILES_RECOVERED} tiles into {MBTILES}".format(**result))
+
+    step("5. In the project")
     for layer in project.mapLayers().values():
         print("  layer '{}' ({}), extent {}".format(layer.name(), layer.crs().authid(), layer.extent().toString(0)))
     project_path = os.path.join(OUT, "demo.qgz")

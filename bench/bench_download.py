@@ -40,8 +40,9 @@ def throughput(url, concurrency, folder):
     return stats.downloaded, stats.downloaded / elapsed
 
 
+# VmHWM, not getrusage: ru_maxrss survives exec, so it would report the parent's size.
 MEMORY_JOB = """
-import resource, sys
+import sys
 sys.path.insert(0, {root!r})
 from core import areas
 from core.download import DownloadOptions
@@ -49,7 +50,8 @@ from core.tile_download import download_to_mbtiles, prepare_source
 prepared = prepare_source({url!r}, {layer!r})
 area = areas.bbox_area(*{bbox!r})
 stats = download_to_mbtiles(prepared, area, {zoom}, {zoom}, {output!r}, DownloadOptions(concurrency=8, max_rate=0))
-print(stats.downloaded, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+peak = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")][0].split()[1]
+print(stats.downloaded, peak)
 """
 
 

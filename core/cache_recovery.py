@@ -139,30 +139,40 @@ def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
     result = ScanResult()
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()
-    for index, (path, reason) in enumerate(paths):
-        if is_cancelled and is_cancelled():
-            result.cancelled = True
-            break
-        if progress and index % 200 == 0:
-            progress(index / len(paths))
-        result.files += 1
-        if reason is None:
-            reason = _scan_one(path, result, wanted)
-        if reason is not None:
-            result.skipped[reason] += 1
+    # Heads are small random reads: several in flight keep the disk's queue full.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="ign-offline-scan") as pool:
+        heads = pool.map(_read_head, paths, chunksize=64)
+        for index, (path, head) in enumerate(zip(paths, heads)):
+            if is_cancelled and is_cancelled():
+                result.cancelled = True
+                pool.shutdown(wait=False, cancel_futures=True)
+                break
+            if progress and index % 200 == 0:
+                progress(index / len(paths))
+            result.files += 1
+            reason = head if isinstance(head, str) else _scan_one(path[0], head, result, wanted)
+            if reason is not None:
+                result.skipped[reason] += 1
     if progress:
         progress(1.0)
     return result
 
 
-def _scan_one(path, result, wanted):
-    """Add one file to `result`; the reason it is skipped, or None."""
+def _read_head(item):
+    """The entry's metadata, or the reason the file is skipped."""
+    path, reason = item
+    if reason is not None:
+        return reason
     try:
-        entry = qtcache.read_entry(path, with_body=False)
+        return qtcache.read_entry(path, with_body=False)
     except qtcache.CacheFormatError as exc:
         return "unreadable: {}".format(exc)
     except OSError as exc:
         return "cannot be read: {}".format(exc.strerror)
+
+
+def _scan_one(path, entry, result, wanted):
+    """Add one entry to `result`; the reason it is skipped, or None."""
     found = recognise(entry.url, entry.content_type)
     if found is None:
         return "not a tile request (capabilities, WMS, other)"
@@ -285,13 +295,13 @@ def _checked_body(cached, media_type):
     return (None, "invalid image: {}".format(problem)) if problem else (body, None)
 
 
-def _read_ahead(todo, media_type, depth=16):
-    """(tile, cached, body, problem) in order, read and checked by two threads ahead of the writer.
+def _read_ahead(todo, media_type, depth=32):
+    """(tile, cached, body, problem) in order, read and checked by four threads ahead of the writer.
 
     Reading the next files while SQLite writes keeps the disk busy both ways;
     at most `depth` bodies wait in memory.
     """
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="ign-offline-cache") as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="ign-offline-cache") as pool:
         pending = collections.deque()
         items = iter(todo)
         for tile, cached in itertools.islice(items, depth):
@@ -328,6 +338,7 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress):
                 kept += 1
             else:
                 todo.append(((z, x, y), cached))
+        todo.sort(key=lambda item: item[1].entry.path)  # read in directory order: far fewer disk seeks
         for index, ((z, x, y), cached, body, problem) in enumerate(_read_ahead(todo, key.format)):
             if is_cancelled and is_cancelled():
                 return None

@@ -201,6 +201,9 @@ HEAD_BYTES = 16 * 1024  # metadata of a tile response fits well within this
 def read_entry(path, with_body=True):
     """Parse one .d file, opened read-only. Raises CacheFormatError or OSError."""
     with open(path, "rb") as stream:
+        if not with_body and hasattr(os, "posix_fadvise"):
+            # Only the head is wanted: no read-ahead of the body (read later, if at all).
+            os.posix_fadvise(stream.fileno(), 0, 0, os.POSIX_FADV_RANDOM)
         data = stream.read() if with_body else stream.read(HEAD_BYTES)
     try:
         return parse_entry(path, data, with_body)

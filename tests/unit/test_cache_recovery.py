@@ -189,3 +189,14 @@ def test_min_tiles_and_layer_filter(cache, tmp_path):
 def test_a_folder_without_cache_is_explained(tmp_path):
     with pytest.raises(InputError, match="holds no Qt network cache"):
         cache_recovery.scan_cache(str(tmp_path))
+
+
+def test_qt6_dash_prefixed_names_and_lower_case_headers_are_read(tmp_path):
+    paths = [write_entry(str(tmp_path), wmts_url(14, 8296 + i, 6004), png_tile((i, 0, 0)), qt6=True)
+             for i in range(12)]
+    assert any(os.path.basename(p).startswith("-") for p in paths)  # Qt 6 prints negative hashes with '-'
+    entry = qtcache.read_entry(paths[0])
+    assert "content-type" in entry.headers and entry.stream_version == 22
+    scan = cache_recovery.scan_cache(str(tmp_path))
+    (tile_set,) = scan.sets.values()
+    assert len(tile_set.tiles) == 12 and scan.files_skipped == 0

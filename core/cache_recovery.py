@@ -322,14 +322,13 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress):
     with mbtiles.MBTilesWriter(path, batch_size=2000, max_delay=5.0, journal_mode="DELETE") as writer:
         previous = writer.metadata()
         bounds = tile_set.bounds()
-        if previous.get("bounds"):
-            old = [float(v) for v in previous["bounds"].split(",")]
-            bounds = (min(bounds[0], old[0]), min(bounds[1], old[1]), max(bounds[2], old[2]), max(bounds[3], old[3]))
         zooms = tile_set.zooms
         metadata = mbtiles.build_metadata(
             previous.get("name") or key.layer, fmt, bounds, zooms[0], zooms[-1], attribution=_attribution(key),
             description="{} — recovered from the QGIS network cache".format(key.layer))
         metadata.update(_identity(key))
+        if previous.get("bounds"):  # merging: cover both the file's tiles and the new ones
+            metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
         writer.update_metadata(metadata)
         todo = []
         for (z, x, y), cached in sorted(tile_set.tiles.items()):

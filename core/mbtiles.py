@@ -92,6 +92,13 @@ def build_metadata(name, tile_format, bbox, zoom_min, zoom_max, attribution="", 
     }
 
 
+def union_bounds(first, second):
+    """MBTiles `bounds` strings (or 4-tuples) -> the bounds string covering both."""
+    a = [float(v) for v in first.split(",")] if isinstance(first, str) else list(first)
+    b = [float(v) for v in second.split(",")] if isinstance(second, str) else list(second)
+    return "{:.6f},{:.6f},{:.6f},{:.6f}".format(min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
 def metadata_problems(metadata):
     """What a metadata dict lacks or gets wrong against MBTiles 1.3 (empty list if none)."""
     problems = []

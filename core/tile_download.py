@@ -166,7 +166,7 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
         previous = store.metadata()
         metadata = metadata_for(prepared, area, zoom_min, zoom_max)
         if previous.get("bounds"):  # extending a file: the bounds grow to cover both areas
-            metadata["bounds"] = _union_bounds(previous["bounds"], metadata["bounds"])
+            metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
         store.update_metadata(metadata)
         downloader = Downloader(prepared.source, store, options, log)
         stats = downloader.run(ranges, progress, is_cancelled)
@@ -175,17 +175,10 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
     return stats
 
 
-def _union_bounds(first, second):
-    a = [float(v) for v in first.split(",")]
-    b = [float(v) for v in second.split(",")]
-    return "{:.6f},{:.6f},{:.6f},{:.6f}".format(min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-
-
-def default_output_name(prepared, area_key):
+def default_output_name(layer, area_key):
     """A file name a person recognises: LAYER_area.mbtiles."""
-    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in prepared.layer)
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in layer)
     return "{}_{}.mbtiles".format(safe, area_key)
-
 
 
 @dataclass

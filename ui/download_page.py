@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QWidget
 
 from ..algorithms.layers import load_mbtiles
 from ..core.errors import IgnOfflineError
-from ..core.tile_download import fetch_capabilities
+from ..core.tile_download import default_output_name, fetch_capabilities
 from ..core.http import redact_url
 from .background import AlgorithmRun
 
@@ -96,8 +96,7 @@ class DownloadPage(QWidget, FORM_CLASS):
         if not output:
             folder = os.path.join(os.path.expanduser("~"), "IGN Offline")
             os.makedirs(folder, exist_ok=True)
-            safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in parameters["LAYER"])
-            output = os.path.join(folder, "{}_{}.mbtiles".format(safe, area.key))
+            output = os.path.join(folder, default_output_name(parameters["LAYER"], area.key))
             self.outputFile.setFilePath(output)
         parameters["OUTPUT"] = output
         return parameters

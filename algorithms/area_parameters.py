@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingParameterExtent,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsRectangle,
 )
 
 from ..core import areas, tiles
@@ -75,3 +76,26 @@ def zooms_from_parameters(algorithm, parameters, context):
     zoom_max = algorithm.parameterAsInt(parameters, ZOOM_MAX, context)
     tiles.check_zoom_range(zoom_min, zoom_max)
     return zoom_min, zoom_max
+
+
+def area_in_crs(algorithm, parameters, context, crs):
+    """(xmin, ymin, xmax, ymax) of AREA or EXTENT in `crs` (a QgsCoordinateReferenceSystem).
+
+    An EXTENT goes straight from its own CRS to `crs`; a preset from lon/lat.
+    Call area_from_parameters first: it has already refused bad input.
+    """
+    if _given(parameters, EXTENT):
+        rect = algorithm.parameterAsExtent(parameters, EXTENT, context)
+        source = algorithm.parameterAsExtentCrs(parameters, EXTENT, context)
+        if not source.isValid():
+            source = QgsCoordinateReferenceSystem(WGS84)
+    else:
+        area = areas.preset(algorithm.parameterAsString(parameters, AREA, context))
+        rect, source = QgsRectangle(*area.bbox), QgsCoordinateReferenceSystem(WGS84)
+    if source != crs:
+        try:
+            rect = QgsCoordinateTransform(source, crs, context.transformContext()).transformBoundingBox(rect)
+        except Exception as exc:  # QgsCsException
+            raise InputError("The area cannot be converted from {} to {}: {}".format(
+                source.authid(), crs.authid(), exc)) from exc
+    return (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())

@@ -3,12 +3,14 @@
 from qgis.core import QgsProcessingProvider
 
 from ..resources import icon
+from .download_ftp import DownloadFtp
 from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
+from .list_ftp_products import ListFtpProducts
 from .load_mbtiles import LoadMBTiles
 from .recover_cache import RecoverCache
 
-ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, LoadMBTiles)
+ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, ListFtpProducts, DownloadFtp, LoadMBTiles)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

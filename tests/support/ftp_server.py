@@ -81,7 +81,7 @@ class MeteredFile:
         return getattr(self._raw, name)
 
 
-def make_handler(root, state, mlsd=True):
+def make_handler(root, state, mlsd=True, users=None):
     class MeteredFS(AbstractedFS):
         def open(self, filename, mode):
             return MeteredFile(super().open(filename, mode), state)
@@ -92,7 +92,11 @@ def make_handler(root, state, mlsd=True):
             return names + list(state.extra_names.get(relative.rstrip("/") or "/", ()))
 
     authorizer = DummyAuthorizer()
-    authorizer.add_anonymous(root)
+    if users:
+        for name, password in users.items():
+            authorizer.add_user(name, password, root, perm="elr")
+    else:
+        authorizer.add_anonymous(root)
     commands = dict(FTPHandler.proto_cmds)
     if not mlsd:
         commands.pop("MLSD")
@@ -103,6 +107,7 @@ def make_handler(root, state, mlsd=True):
         proto_cmds = commands
         banner = "IGN Offline test FTP server"
         use_sendfile = False  # sendfile() would bypass MeteredFile.read
+        auth_failed_timeout = 0.1
 
         def pre_process_command(self, line, cmd, arg):
             with state.lock:
@@ -115,22 +120,32 @@ def make_handler(root, state, mlsd=True):
 
 
 class TestFtpServer:
-    """`with TestFtpServer(folder) as server:` → server.port; server.state for what happened."""
+    """`with TestFtpServer(folder) as server:` → server.port; server.state for what happened.
+
+    Anonymous and read-only, unless `users` ({name: password}) are given: then only they may log in.
+    """
 
     __test__ = False  # not a pytest class
 
-    def __init__(self, root, mlsd=True):
+    def __init__(self, root, mlsd=True, users=None):
         self.root = os.path.abspath(root)
         self.state = ServerState()
-        self.server = ThreadedFTPServer(("127.0.0.1", 0), make_handler(self.root, self.state, mlsd))
+        self.server = ThreadedFTPServer(("127.0.0.1", 0), make_handler(self.root, self.state, mlsd, users))
         self.port = self.server.address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"timeout": 0.2},
-                                       name="test-ftp", daemon=True)
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, name="test-ftp", daemon=True)
+
+    def _serve(self):
+        # One poll at a time, and closing in this same thread: closing from
+        # another thread while it polls makes the poll fail (EBADF).
+        while not self._stop.is_set():
+            self.server.serve_forever(timeout=0.05, blocking=False)
+        self.server.close_all()
 
     def __enter__(self):
         self.thread.start()
         return self
 
     def __exit__(self, *exc):
-        self.server.close_all()
+        self._stop.set()
         self.thread.join(5)

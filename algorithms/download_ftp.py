@@ -1,0 +1,112 @@
+"""ign_offline:download_ftp — the tiles of one FTP product that intersect an area, as a VRT mosaic."""
+
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRasterLayer,
+)
+
+from ..core import storage
+from ..core.errors import InputError
+from ..core.ftp import connect
+from ..core.ftp_download import download_product
+from ..core.ftp_products import DEFAULT_EPSG, open_product
+from .area_parameters import add_area_parameters, area_from_parameters, area_in_crs
+from .base import IgnOfflineAlgorithm
+from .ftp_parameters import add_server_parameters, server_from_parameters
+from .layers import add_to_group
+
+
+def load_vrt(project, path, title):
+    """The mosaic as a layer in the IGN Offline group (replacing an older copy of the same file)."""
+    for layer in project.mapLayers().values():
+        if layer.source() == path:
+            project.removeMapLayer(layer.id())  # rebuilt with more tiles: reload it
+    layer = QgsRasterLayer(path, title, "gdal")
+    if not layer.isValid():
+        raise ValueError("GDAL cannot open {}".format(path))
+    return add_to_group(project, layer)
+
+
+class DownloadFtp(IgnOfflineAlgorithm):
+    NAME = "download_ftp"
+    DISPLAY_NAME = "Download orthophotos or MNS from FTP, by area"
+    GROUP = "ftp"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        add_server_parameters(self)
+        self.addParameter(QgsProcessingParameterString(
+            "PRODUCT", self.tr("Product folder (a path as list_ftp_products shows it)")))
+        add_area_parameters(self)
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Folder for the tiles (one sub-folder per product)")))
+        self.addParameter(QgsProcessingParameterNumber(
+            "CONNECTIONS", self.tr("Parallel FTP connections"), type=QgsProcessingParameterNumber.Integer,
+            defaultValue=2, minValue=1, maxValue=8))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the mosaic to the project"), defaultValue=True))
+        self.addOutput(QgsProcessingOutputString("VRT", self.tr("VRT mosaic")))
+        for name, label in (("FILES_DOWNLOADED", "Files downloaded"), ("FILES_SKIPPED", "Files already there"),
+                            ("FILES_FAILED", "Files that failed"), ("BYTES", "Bytes downloaded")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def parse(self, parameters, context, feedback=None):
+        server = server_from_parameters(self, parameters, context)
+        product = (self.parameterAsString(parameters, "PRODUCT", context) or "").strip()
+        if not product.strip("/"):
+            raise InputError("Give PRODUCT, a product folder path as list_ftp_products shows it "
+                             "(e.g. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).")
+        area_from_parameters(self, parameters, context, feedback)  # refuses a bad area before any network
+        return (server, product, parameters, self.parameterAsString(parameters, "OUTPUT_FOLDER", context),
+                self.parameterAsInt(parameters, "CONNECTIONS", context),
+                self.parameterAsBool(parameters, "LOAD", context))
+
+    def process(self, args, context, feedback):
+        server, product, parameters, output, connections, self._load = args
+        self._vrt = None
+        os.makedirs(output, exist_ok=True)
+        storage.check_writable_folder(output)
+        feedback.pushInfo(self.tr("Reading {}{}…").format(server.label, product))
+        connection = connect(server)
+        try:
+            listing = open_product(connection, product)
+        finally:
+            connection.close()
+        epsg = listing.epsg or DEFAULT_EPSG
+        if not listing.epsg:
+            feedback.pushWarning(self.tr("The product names no CRS: EPSG:{} assumed.").format(epsg))
+        bbox = area_in_crs(self, parameters, context, QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)))
+        feedback.pushInfo(self.tr("{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}").format(
+            listing.info.title, len(listing.tiles), epsg, *bbox))
+
+        def progress(done, total):
+            feedback.setProgress(100.0 * done / total if total else 0.0)
+
+        result = download_product(server, listing, bbox, output, connections, progress, feedback.isCanceled,
+                                  feedback.pushInfo)
+        for remote, reason in result.failed.items():
+            feedback.reportError(self.tr("{} failed: {}").format(remote, reason))
+        if result.cancelled:
+            feedback.pushWarning(self.tr("Cancelled: run again to resume where it stopped."))
+        feedback.pushInfo(self.tr("{} files downloaded ({}), {} already there, {} failed; mosaic: {}").format(
+            len(result.downloaded), storage.human_size(result.bytes), len(result.skipped), len(result.failed),
+            result.vrt or "none"))
+        self._vrt, self._title = result.vrt, listing.info.title
+        return {"OUTPUT_FOLDER": output, "VRT": result.vrt or "", "FILES_DOWNLOADED": len(result.downloaded),
+                "FILES_SKIPPED": len(result.skipped), "FILES_FAILED": len(result.failed), "BYTES": result.bytes}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if getattr(self, "_load", False) and getattr(self, "_vrt", None) and project is not None:
+            try:
+                load_vrt(project, self._vrt, self._title)
+            except ValueError as exc:
+                feedback.reportError(str(exc))
+        return {}

@@ -1,6 +1,6 @@
 """The "IGN Offline" dock: coverage area and zoom band, with exact tile counts.
 
-Later pages (download, cache recovery, FTP) read `current_area()` and
+The other pages (download, cache recovery, FTP) read `current_area()` and
 `zoom_range()` from here and run the provider's algorithms in the background.
 """
 
@@ -24,6 +24,7 @@ from ..core import areas, tiles
 from ..core.errors import IgnOfflineError
 from .cache_page import CachePage
 from .download_page import DownloadPage
+from .ftp_page import FtpPage
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 
@@ -69,6 +70,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.pages.addTab(self.download_page, self.tr("Download"))
         self.cache_page = CachePage(iface)
         self.pages.addTab(self.cache_page, self.tr("Recover cache"))
+        self.ftp_page = FtpPage(self, iface)
+        self.pages.addTab(self.ftp_page, self.tr("FTP"))
 
     # -- what the user picked -------------------------------------------------
 
@@ -87,6 +90,13 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         rect = to_wgs84.transformBoundingBox(self.canvas.extent()).intersect(WORLD)
         return areas.bbox_area(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(),
                                self.tr("Map canvas extent"))
+
+    def area_parameters(self):
+        """AREA or EXTENT for the provider's algorithms, naming the picked area."""
+        area = self.current_area()
+        if area.key == "extent":
+            return {"EXTENT": "{},{},{},{} [EPSG:4326]".format(area.west, area.east, area.south, area.north)}
+        return {"AREA": area.key}
 
     def zoom_range(self):
         return self.zoomMinSpin.value(), self.zoomMaxSpin.value()
@@ -168,6 +178,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         """Undo what the dock did to the canvas (called by the plugin's unload)."""
         self.download_page.cleanup()
         self.cache_page.cleanup()
+        self.ftp_page.cleanup()
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.rubber_band)

@@ -86,10 +86,7 @@ class DownloadPage(QWidget, FORM_CLASS):
         parameters = {"SOURCE": self.sourceCombo.currentText().strip(), "LAYER": self.layer_id(),
                       "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
                       "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
-        if area.key == "extent":
-            parameters["EXTENT"] = "{},{},{},{} [EPSG:4326]".format(area.west, area.east, area.south, area.north)
-        else:
-            parameters["AREA"] = area.key
+        parameters.update(self.area_page.area_parameters())
         if self.authSelect.configId():
             parameters["AUTHCFG"] = self.authSelect.configId()
         output = self.outputFile.filePath().strip()

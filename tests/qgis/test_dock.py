@@ -160,3 +160,45 @@ def test_cache_page_scans_then_recovers_and_loads(dock, project, provider, tmp_p
     assert "3 tiles recovered" in page.logView.toPlainText()
     group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
     assert [c.layer().source() for c in group.findLayers()] == [str(tmp_path / "out" / "tile.openstreetmap.org.mbtiles")]
+
+
+def test_ftp_page_lists_previews_downloads_and_loads(desktop_iface, dock, project, provider, tmp_path):
+    from qgis.core import QgsProject
+
+    from tests.support import ftp_tree
+    from tests.support.ftp_server import TestFtpServer
+
+    root = tmp_path / "ftp"
+    ftp_tree.make_tree(str(root))
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    page = dock.ftp_page
+    with TestFtpServer(str(root)) as server:
+        page.hostEdit.setText("127.0.0.1")
+        page.portSpin.setValue(server.port)
+        page.listButton.click()
+        assert wait_for(lambda: page.listButton.isEnabled() and page.productsTable.rowCount() == 3)
+        rvb_row = [r for r in range(3) if page.productsTable.item(r, 3).text().endswith(ftp_tree.RVB)][0]
+        assert page.productsTable.item(rvb_row, 0).text() == "OHR RVB 0.20 m D67 2015"
+        page.productsTable.selectRow(rvb_row)
+        dock.select_area("toulouse")
+        assert "No tile of this product in the area" in page.selectionLabel.text()
+        assert "67" in page.selectionLabel.text() and page.footprints.numberOfVertices() == 0
+        dock.select_area("canvas")
+        # Around the corner the four area tiles share (the canvas widens it to its own shape).
+        canvas.setExtent(QgsRectangle(1045800, 6840800, 1046200, 6841200))
+        assert wait_for(lambda: page.selectionLabel.text().startswith("4 of 9 tiles"))
+        assert page.footprints.asGeometry().boundingBox().toString(0) == QgsRectangle(
+            1045000, 6840000, 1047000, 6842000).toString(0)
+        page.outputDir.setFilePath(str(tmp_path / "out"))
+        page.downloadButton.click()
+        assert page.cancelButton.isEnabled()
+        assert wait_for(lambda: page.run.finished)
+        assert sorted(n for n in server.state.retrieved_names() if n.endswith(".jp2")) == sorted(
+            ftp_tree.RVB_AREA_TILES)
+    assert "4 files downloaded" in page.logView.toPlainText()
+    group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
+    assert [c.layer().name() for c in group.findLayers()] == ["OHR RVB 0.20 m D67 2015"]
+    assert page.downloadButton.isEnabled() and not page.cancelButton.isEnabled()
+    message = dock.iface.messageBar().currentItem()
+    assert message is not None and "4 files downloaded" in message.text()

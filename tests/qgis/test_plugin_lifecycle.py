@@ -1,7 +1,7 @@
 from qgis.core import QgsApplication
 
 EXPECTED_ALGORITHMS = {"ign_offline:estimate_tiles", "ign_offline:download_tiles", "ign_offline:recover_cache",
-                       "ign_offline:load_mbtiles"}
+                       "ign_offline:list_ftp_products", "ign_offline:download_ftp", "ign_offline:load_mbtiles"}
 
 
 def test_load_unload_twice_leaves_nothing(desktop_iface):
@@ -17,7 +17,7 @@ def test_load_unload_twice_leaves_nothing(desktop_iface):
         registry = QgsApplication.processingRegistry()
         provider = registry.providerById("ign_offline")
         assert provider is not None
-        assert {a.id() for a in provider.algorithms()} >= EXPECTED_ALGORITHMS
+        assert {a.id() for a in provider.algorithms()} == EXPECTED_ALGORITHMS
         assert desktop_iface.leftovers() == {
             "docks": ["IgnOfflineDock"], "toolbars": ["IgnOfflineToolbar"],
             "menus": ["&IGN Offline"], "providers": ["ign_offline"]}

@@ -32,7 +32,7 @@ def product_row(listing):
     size = sum(t.size or 0 for t in listing.tiles)
     crs = "EPSG:{}".format(listing.epsg) if listing.epsg else info.crs
     return [listing.path, info.product, info.option, info.resolution, info.format, crs,
-            ", ".join(listing.departements), info.year, len(listing.tiles), round(size / 1e6, 1), info.title]
+            ", ".join(listing.departements), info.year, len(listing.tiles), round(size / 1e6, 2), info.title]
 
 
 class ListFtpProducts(IgnOfflineAlgorithm):

@@ -6,6 +6,7 @@ that opens in QGIS with the results loaded.
 
 import json
 import os
+import shutil
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -32,8 +33,6 @@ def start_qgis():
 
 def render_through_qgis_cache(server, cache_dir):
     """Show the stand-in's Plan IGN layer in a headless map render, with QGIS caching into `cache_dir`."""
-    import shutil
-
     from qgis.core import (QgsCoordinateReferenceSystem, QgsMapRendererSequentialJob, QgsMapSettings,
                            QgsNetworkAccessManager, QgsRasterLayer, QgsRectangle, QgsSettings)
     from qgis.PyQt.QtCore import QSize
@@ -58,6 +57,41 @@ def render_through_qgis_cache(server, cache_dir):
     settings_store.setValue("cache/directory", previous)  # leave the settings as they were
     QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
     return len(server.log.tiles(200))
+
+
+def demo_ftp(processing):
+    """list_ftp_products then download_ftp against a real FTP server (pyftpdlib) on 127.0.0.1."""
+    from tests.support import ftp_tree
+    from tests.support.ftp_server import TestFtpServer
+
+    root, out = os.path.join(OUT, "ftp-server"), os.path.join(OUT, "from-ftp")
+    for folder in (root, out):
+        shutil.rmtree(folder, ignore_errors=True)
+    ftp_tree.make_tree(root)
+    with TestFtpServer(root) as server:
+        print("  FTP server: ftp://127.0.0.1:{} (anonymous)".format(server.port))
+        result = processing.run("ign_offline:list_ftp_products", {
+            "HOST": "127.0.0.1", "PORT": server.port, "OUTPUT": "memory:"})
+        for row in result["OUTPUT"].getFeatures():
+            print("  {path}: {option} {resolution} {format} {crs} D{departement} {year}, {tiles} tiles".format(
+                **{name: row[name] for name in row.fields().names()}))
+        extent = "{},{},{},{} [EPSG:2154]".format(*ftp_tree.RVB_AREA)
+        server.state.cut_after[ftp_tree.RVB_AREA_TILES[0]] = 4000  # a dropped transfer: resumed with REST
+        for product in (ftp_tree.RVB, ftp_tree.MNS):
+            area = extent if product == ftp_tree.RVB else "930100,931900,6898100,6899900 [EPSG:2154]"
+            result = processing.run("ign_offline:download_ftp", {
+                "HOST": "127.0.0.1", "PORT": server.port, "PRODUCT": "/open_data/" + product, "EXTENT": area,
+                "OUTPUT_FOLDER": out})
+            print("  {}: downloaded {} files ({} bytes), {} already there, {} failed; mosaic {}".format(
+                product, result["FILES_DOWNLOADED"], result["BYTES"], result["FILES_SKIPPED"],
+                result["FILES_FAILED"], os.path.relpath(result["VRT"], ROOT)))
+        cut = server.state.retrievals(ftp_tree.RVB_AREA_TILES[0])
+        print("  {} was cut after {} bytes, then resumed at byte {}".format(
+            ftp_tree.RVB_AREA_TILES[0], cut[0].bytes, cut[-1].offset))
+    print("  against the real server (Alsace, 2015 orthophotos):\n"
+          "    make process ARGS='run ign_offline:list_ftp_products -- OUTPUT=products.csv'\n"
+          "    make process ARGS='run ign_offline:download_ftp -- PRODUCT=/open_data/<a path from the list> "
+          "EXTENT=\"7.70,7.80,48.55,48.60 [EPSG:4326]\" OUTPUT_FOLDER=ortho'")
 
 
 def step(title):
@@ -112,11 +146,15 @@ def main():
         step("4. Recover what QGIS itself cached while showing the layer")
         cached = render_through_qgis_cache(server, os.path.join(OUT, "qgis-cache"))
         print("  QGIS fetched {} tiles into its cache".format(cached))
+        shutil.rmtree(os.path.join(OUT, "from-cache"), ignore_errors=True)  # the stand-in's port changes each run
         result = processing.run("ign_offline:recover_cache", {
             "CACHE_DIR": os.path.join(OUT, "qgis-cache"), "OUTPUT_FOLDER": os.path.join(OUT, "from-cache")})
         print("  scanned {FILES_SCANNED} cache files, recovered {TILES_RECOVERED} tiles into {MBTILES}".format(**result))
 
-    step("5. In the project")
+    step("5. Orthophotos and MNS from an FTP server laid out like odgeo.grandest.fr")
+    demo_ftp(processing)
+
+    step("6. In the project")
     for layer in project.mapLayers().values():
         print("  layer '{}' ({}), extent {}".format(layer.name(), layer.crs().authid(), layer.extent().toString(0)))
     project_path = os.path.join(OUT, "demo.qgz")

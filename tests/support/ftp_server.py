@@ -10,11 +10,14 @@ import logging
 import os
 import threading
 import time
+import warnings
 
-from pyftpdlib.authorizers import DummyAuthorizer
-from pyftpdlib.filesystems import AbstractedFS
-from pyftpdlib.handlers import FTPHandler
-from pyftpdlib.servers import ThreadedFTPServer
+with warnings.catch_warnings():  # pyftpdlib still uses asyncore/asynchat, deprecated in Python 3.11
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from pyftpdlib.authorizers import DummyAuthorizer
+    from pyftpdlib.filesystems import AbstractedFS
+    from pyftpdlib.handlers import FTPHandler
+    from pyftpdlib.servers import ThreadedFTPServer
 
 # A handler of its own keeps pyftpdlib from configuring INFO logging to stderr.
 logging.getLogger("pyftpdlib").addHandler(logging.NullHandler())
@@ -127,10 +130,10 @@ class TestFtpServer:
 
     __test__ = False  # not a pytest class
 
-    def __init__(self, root, mlsd=True, users=None):
+    def __init__(self, root, mlsd=True, users=None, port=0):
         self.root = os.path.abspath(root)
         self.state = ServerState()
-        self.server = ThreadedFTPServer(("127.0.0.1", 0), make_handler(self.root, self.state, mlsd, users))
+        self.server = ThreadedFTPServer(("127.0.0.1", port), make_handler(self.root, self.state, mlsd, users))
         self.port = self.server.address[1]
         self._stop = threading.Event()
         self.thread = threading.Thread(target=self._serve, name="test-ftp", daemon=True)

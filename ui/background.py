@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsTask,
 )
 from qgis.PyQt.QtCore import pyqtSignal
 
@@ -61,3 +62,26 @@ class AlgorithmRun:
 
     def cancel(self):
         self.feedback.cancel()
+
+
+def run_function(description, work, on_result, on_error):
+    """`work(task)` in the task manager; then `on_result(value)` or `on_error(message)` on the GUI thread.
+
+    For the dock's short reads (capabilities, cache scan, FTP listing) that
+    are not algorithms. Returns the task (cancel it on unload).
+    """
+    box = {}
+
+    def run(task):
+        box["value"] = work(task)
+        return True
+
+    def finished(exception, result=None):
+        if exception is not None:
+            on_error(str(exception))
+        else:
+            on_result(box.get("value"))
+
+    task = QgsTask.fromFunction(description, run, on_finished=finished)
+    QgsApplication.taskManager().addTask(task)
+    return task

@@ -2,7 +2,7 @@
 
 import os
 
-from qgis.core import QgsApplication, QgsProject, QgsTask
+from qgis.core import QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
@@ -11,7 +11,7 @@ from ..algorithms.layers import load_mbtiles
 from ..algorithms.recover_cache import qgis_cache_directory
 from ..core.cache_recovery import scan_cache
 from ..core.storage import human_size
-from .background import AlgorithmRun
+from .background import AlgorithmRun, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "cache_page.ui"))
 
@@ -33,25 +33,22 @@ class CachePage(QWidget, FORM_CLASS):
     def scan(self):
         """Read the cache's headers in a task and list its tile sets."""
         folder = self.cacheDir.filePath()
-        found = {}
 
-        def work(task):
-            found["scan"] = scan_cache(folder, progress=lambda f: task.setProgress(100 * f),
-                                       is_cancelled=task.isCanceled)
-            return True
-
-        def done(exception, result=None):
+        def scanned(scan):
             self.scanButton.setEnabled(True)
-            if exception is not None:
-                self.log(str(exception), error=True)
-                return
-            self.show_scan(found["scan"])
+            self.show_scan(scan)
+
+        def failed(message):
+            self.scanButton.setEnabled(True)
+            self.log(message, error=True)
 
         self.scanButton.setEnabled(False)
         self.setsTable.setRowCount(0)
         self.log(self.tr("Scanning {}…").format(folder))
-        self.scan_task = QgsTask.fromFunction(self.tr("IGN Offline: scan the QGIS cache"), work, on_finished=done)
-        QgsApplication.taskManager().addTask(self.scan_task)
+        self.scan_task = run_function(
+            self.tr("IGN Offline: scan the QGIS cache"),
+            lambda task: scan_cache(folder, progress=lambda f: task.setProgress(100 * f), is_cancelled=task.isCanceled),
+            scanned, failed)
 
     def show_scan(self, scan):
         sets = sorted(scan.sets.values(), key=lambda item: -len(item.tiles))

@@ -2,7 +2,7 @@
 
 import os
 
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsTask
+from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QWidget
@@ -11,7 +11,7 @@ from ..algorithms.layers import load_mbtiles
 from ..core.errors import IgnOfflineError
 from ..core.tile_download import default_output_name, fetch_capabilities
 from ..core.http import redact_url
-from .background import AlgorithmRun
+from .background import AlgorithmRun, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
 
@@ -51,26 +51,21 @@ class DownloadPage(QWidget, FORM_CLASS):
     def read_layers(self):
         endpoint = self.sourceCombo.currentText().strip()
         self.log(self.tr("Reading the layers of {}…").format(redact_url(endpoint)))
-        found = {}
 
-        def fetch(task):
-            found["capabilities"] = fetch_capabilities(endpoint, redact_url(endpoint))
-            return True
-
-        def done(exception, result=None):
+        def read(capabilities):
             self.readLayersButton.setEnabled(True)
-            if exception is not None:
-                self.log(str(exception), error=True)
-                return
-            capabilities = found["capabilities"]
             self.layerCombo.clear()
             for layer in sorted(capabilities.layers.values(), key=lambda item: item.title.lower()):
                 self.layerCombo.addItem("{} — {}".format(layer.title, layer.identifier), layer.identifier)
             self.log(self.tr("{} layers.").format(len(capabilities.layers)))
 
+        def failed(message):
+            self.readLayersButton.setEnabled(True)
+            self.log(message, error=True)
+
         self.readLayersButton.setEnabled(False)
-        self.layers_task = QgsTask.fromFunction(self.tr("IGN Offline: read layers"), fetch, on_finished=done)
-        QgsApplication.taskManager().addTask(self.layers_task)
+        self.layers_task = run_function(self.tr("IGN Offline: read layers"),
+                                        lambda task: fetch_capabilities(endpoint, redact_url(endpoint)), read, failed)
 
     def layer_id(self):
         index = self.layerCombo.currentIndex()

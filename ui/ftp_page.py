@@ -4,13 +4,11 @@ import os
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
-    QgsTask,
     QgsWkbTypes,
 )
 from qgis.gui import QgsFileWidget, QgsRubberBand
@@ -24,7 +22,7 @@ from ..core.ftp import DEFAULT_HOST, FtpServer, check_host, connect
 from ..core.ftp_products import DEFAULT_EPSG, find_products, name_footprint, select
 from ..core.errors import IgnOfflineError
 from ..core.storage import human_size
-from .background import AlgorithmRun
+from .background import AlgorithmRun, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "ftp_page.ui"))
 
@@ -64,27 +62,25 @@ class FtpPage(QWidget, FORM_CLASS):
         except IgnOfflineError as exc:
             self.log(str(exc), error=True)
             return
-        found = {}
 
         def work(task):
             connection = connect(server)
             try:
-                found["products"] = find_products(connection, "/", 3, task.isCanceled)
+                return find_products(connection, "/", 3, task.isCanceled)
             finally:
                 connection.close()
-            return True
 
-        def done(exception, result=None):
+        def listed(products):
             self.listButton.setEnabled(True)
-            if exception is not None:
-                self.log(str(exception), error=True)
-                return
-            self.show_products(found["products"])
+            self.show_products(products)
+
+        def failed(message):
+            self.listButton.setEnabled(True)
+            self.log(message, error=True)
 
         self.listButton.setEnabled(False)
         self.log(self.tr("Listing {}…").format(server.label))
-        self.list_task = QgsTask.fromFunction(self.tr("IGN Offline: list FTP products"), work, on_finished=done)
-        QgsApplication.taskManager().addTask(self.list_task)
+        self.list_task = run_function(self.tr("IGN Offline: list FTP products"), work, listed, failed)
 
     def show_products(self, products):
         self.products = sorted(products, key=lambda p: p.path)

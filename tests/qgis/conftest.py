@@ -36,6 +36,30 @@ def project():
     project.clear()
 
 
+@pytest.fixture()
+def basic_auth():
+    """store(name, username, password) → id of a Basic configuration in the QGIS auth database, removed after."""
+    from qgis.core import QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.setMasterPassword("test master password", True)
+    stored = []
+
+    def store(name, username, password):
+        config = QgsAuthMethodConfig("Basic")
+        config.setName(name)
+        config.setConfig("username", username)
+        config.setConfig("password", password)
+        assert manager.storeAuthenticationConfig(config)[0]
+        stored.append(config.id())
+        return config.id()
+
+    yield store
+    for config_id in stored:
+        manager.removeAuthenticationConfig(config_id)
+
+
 def make_process(*args, timeout=300):
     """`make process ARGS=…` in a subprocess, as a user or a batch script runs it."""
     return subprocess.run(

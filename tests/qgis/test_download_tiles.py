@@ -109,24 +109,12 @@ def test_bad_inputs_are_refused_before_any_request(processing, project, server, 
     assert server.log.entries == []
 
 
-def test_api_key_from_the_auth_database(processing, project, server, tmp_path):
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
-
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test master password", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("Géoplateforme SCAN")
-    config.setConfig("username", "key")
-    config.setConfig("password", server.api_key)
-    assert manager.storeAuthenticationConfig(config)[0]
+def test_api_key_from_the_auth_database(processing, project, server, tmp_path, basic_auth):
+    config_id = basic_auth("Géoplateforme SCAN", "key", server.api_key)
     output = str(tmp_path / "scan.mbtiles")
-    try:
-        result = processing.run("ign_offline:download_tiles", {
-            "SOURCE": server.private_url, "LAYER": "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", "AREA": "carcassonne",
-            "ZOOM_MIN": 12, "ZOOM_MAX": 12, "OUTPUT": output, "AUTHCFG": config.id(), "MAX_RATE": 0})
-    finally:
-        manager.removeAuthenticationConfig(config.id())
+    result = processing.run("ign_offline:download_tiles", {
+        "SOURCE": server.private_url, "LAYER": "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", "AREA": "carcassonne",
+        "ZOOM_MIN": 12, "ZOOM_MAX": 12, "OUTPUT": output, "AUTHCFG": config_id, "MAX_RATE": 0})
     assert result["TILES_DOWNLOADED"] == len(expected_tiles(12, 12))
     with open(output, "rb") as stream:
         assert server.api_key.encode() not in stream.read()

@@ -4,7 +4,7 @@ import json
 import os
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingException
+from qgis.core import QgsProcessingException
 
 from tests.qgis.conftest import make_process
 from tests.support import ftp_tree
@@ -105,33 +105,23 @@ def test_bad_parameters_are_refused_before_any_connection(processing, server, tm
     assert server.state.commands == []
 
 
-def test_a_login_with_the_password_in_the_auth_database(processing, project, tree, tmp_path):
-    password = "ftp-password-never-logged"
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test master password", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("Survey FTP")
-    config.setConfig("username", "survey")
-    config.setConfig("password", password)
-    assert manager.storeAuthenticationConfig(config)[0]
-    messages = []
-    try:
-        with TestFtpServer(tree, users={"survey": password}) as private:
-            from qgis.core import QgsProcessingFeedback
+def test_a_login_with_the_password_in_the_auth_database(processing, project, tree, tmp_path, basic_auth):
+    from qgis.core import QgsProcessingFeedback
 
-            feedback = QgsProcessingFeedback()
-            result = processing.run("ign_offline:download_ftp", {
-                "HOST": "127.0.0.1", "PORT": private.port, "AUTHCFG": config.id(),
-                "PRODUCT": "/open_data/" + ftp_tree.RVB, "EXTENT": RVB_EXTENT, "OUTPUT_FOLDER": str(tmp_path),
-                "LOAD": True}, context=_context(project), feedback=feedback)
-            assert result["FILES_DOWNLOADED"] == 4
-            messages.append(feedback.textLog())
-            with pytest.raises(QgsProcessingException, match="refused the login as 'anonymous'"):
-                processing.run("ign_offline:list_ftp_products", {"HOST": "127.0.0.1", "PORT": private.port,
-                                                                  "OUTPUT": "memory:"})
-    finally:
-        manager.removeAuthenticationConfig(config.id())
+    password = "ftp-password-never-logged"
+    config_id = basic_auth("Survey FTP", "survey", password)
+    messages = []
+    with TestFtpServer(tree, users={"survey": password}) as private:
+        feedback = QgsProcessingFeedback()
+        result = processing.run("ign_offline:download_ftp", {
+            "HOST": "127.0.0.1", "PORT": private.port, "AUTHCFG": config_id,
+            "PRODUCT": "/open_data/" + ftp_tree.RVB, "EXTENT": RVB_EXTENT, "OUTPUT_FOLDER": str(tmp_path),
+            "LOAD": True}, context=_context(project), feedback=feedback)
+        assert result["FILES_DOWNLOADED"] == 4
+        messages.append(feedback.textLog())
+        with pytest.raises(QgsProcessingException, match="refused the login as 'anonymous'"):
+            processing.run("ign_offline:list_ftp_products", {"HOST": "127.0.0.1", "PORT": private.port,
+                                                              "OUTPUT": "memory:"})
     assert messages and not any(password in m for m in messages)
     project_file = str(tmp_path / "p.qgs")
     project.write(project_file)

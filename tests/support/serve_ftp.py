@@ -7,12 +7,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 from tests.support.ftp_server import TestFtpServer  # noqa: E402
 from tests.support.ftp_tree import make_tree  # noqa: E402
+from tests.support.shell import wait_until_interrupted  # noqa: E402
 
 
 def main():
@@ -25,11 +25,7 @@ def main():
             print("ftp://127.0.0.1:{}".format(server.port), flush=True)
             for path in products.values():
                 print("  " + path, flush=True)
-            try:
-                while True:
-                    time.sleep(3600)
-            except KeyboardInterrupt:
-                pass
+            wait_until_interrupted()
 
 
 if __name__ == "__main__":

@@ -6,11 +6,11 @@ Prints its URL on the first line, for shell sessions and acceptance runs.
 import argparse
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 from tests.support.wmts_server import StandInWmts  # noqa: E402
+from tests.support.shell import wait_until_interrupted  # noqa: E402
 
 
 def main():
@@ -19,11 +19,7 @@ def main():
     args = parser.parse_args()
     with StandInWmts(latency=args.latency) as server:
         print(server.url, flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        wait_until_interrupted()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QStandardPaths
 
 from ..core import storage
-from ..core.cache_recovery import check_cache_dir, recover, scan_cache
+from ..core.cache_recovery import check_cache_dir, recover, scan_and_recover, scan_cache
 from ..core.errors import InputError
 from .base import IgnOfflineAlgorithm
 from .layers import load_mbtiles
@@ -69,13 +69,17 @@ class RecoverCache(IgnOfflineAlgorithm):
         os.makedirs(output, exist_ok=True)
         storage.check_writable_folder(output)
         feedback.pushInfo(self.tr("Scanning {} (read only)…").format(cache_dir))
-        scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f), feedback.isCanceled)
+        if min_tiles <= 1:  # every set is wanted: read each file once
+            scan, stats = scan_and_recover(cache_dir, output, layer_filter, lambda f: feedback.setProgress(100 * f),
+                                           feedback.isCanceled, feedback.pushInfo)
+        else:  # set sizes must be known first
+            scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f), feedback.isCanceled)
+            stats = recover(scan, output, min_tiles, lambda f: feedback.setProgress(30 + 70 * f),
+                            feedback.isCanceled, feedback.pushInfo)
         for key, tile_set in sorted(scan.sets.items(), key=lambda item: -len(item[1].tiles)):
             feedback.pushInfo(self.tr("found {} ({}) on {}: zooms {}, {} tiles, {}").format(
                 key.layer, key.format, key.host, ",".join(map(str, tile_set.zooms)), len(tile_set.tiles),
                 storage.human_size(tile_set.bytes)))
-        stats = recover(scan, output, min_tiles, lambda f: feedback.setProgress(30 + 70 * f), feedback.isCanceled,
-                        feedback.pushInfo)
         skipped = scan.skipped + stats.skipped
         for reason, count in skipped.most_common():
             feedback.pushInfo(self.tr("skipped {}: {}").format(count, reason))

@@ -173,6 +173,15 @@ def _read_head(item):
 
 def _scan_one(path, entry, result, wanted):
     """Add one entry to `result`; the reason it is skipped, or None."""
+    found = _tile_of(entry, wanted)
+    if isinstance(found, str):
+        return found
+    key, z, x, y = found
+    return _keep_newest(result, key, (z, x, y), entry, path)
+
+
+def _tile_of(entry, wanted):
+    """(key, z, x, y) of a cached tile response, or the reason the entry is not one."""
     found = recognise(entry.url, entry.content_type)
     if found is None:
         return "not a tile request (capabilities, WMS, other)"
@@ -180,9 +189,14 @@ def _scan_one(path, entry, result, wanted):
         return "HTTP status {} (only 200 is kept)".format(entry.status)
     if not entry.content_type.startswith("image/"):
         return "not an image ({})".format(entry.content_type or "no content type")
-    key, z, x, y = found
-    if wanted and wanted not in key.layer.lower():
+    if wanted and wanted not in found[0].layer.lower():
         return "other layer (LAYER filter)"
+    return found
+
+
+def _keep_newest(result, key, tile, entry, path):
+    """Record the entry as the set's copy of `tile` unless a newer one is known; else the reason."""
+    z, x, y = tile
     tile_set = result.sets.setdefault(key, TileSet(key))
     date = entry.date
     known = tile_set.tiles.get((z, x, y))
@@ -270,11 +284,15 @@ def recover(scan, output_folder, min_tiles=1, progress=None, is_cancelled=None, 
             stats.cancelled = True
             break
         stats.files.append(recovered)
-        log("{}: zooms {}-{}, {} tiles written, {} kept, {} → {}".format(
-            tile_set.key.layer, recovered.zooms[0] if recovered.zooms else "-",
-            recovered.zooms[-1] if recovered.zooms else "-", recovered.tiles, recovered.kept,
-            _size(tile_set.bytes), recovered.path))
+        _log_recovered(log, tile_set, recovered)
     return stats
+
+
+def _log_recovered(log, tile_set, recovered):
+    log("{}: zooms {}-{}, {} tiles written, {} kept, {} → {}".format(
+        tile_set.key.layer, recovered.zooms[0] if recovered.zooms else "-",
+        recovered.zooms[-1] if recovered.zooms else "-", recovered.tiles, recovered.kept,
+        _size(tile_set.bytes), recovered.path))
 
 
 def _size(size):
@@ -284,62 +302,83 @@ def _size(size):
 
 
 def _checked_body(cached, media_type):
-    """(body, None) or (None, why it is not stored)."""
+    """(body, its tile_id, None) or (None, None, why it is not stored).
+
+    Runs in the reader threads: hashing there (hashlib releases the GIL)
+    keeps it off the writer's path.
+    """
     try:
         body = qtcache.read_body(cached.entry)
     except (OSError, qtcache.CacheFormatError) as exc:
-        return None, "unreadable body: {}".format(exc)
-    headers = cached.entry.headers
+        return None, None, "unreadable body: {}".format(exc)
+    return _checked(cached.entry, body, media_type)
+
+
+def _checked(entry, body, media_type):
+    headers = entry.headers
     length = None if headers.get("content-encoding") else headers.get("content-length")
-    problem = tile_body_problem(body, cached.entry.content_type, media_type, length)
-    return (None, "invalid image: {}".format(problem)) if problem else (body, None)
+    problem = tile_body_problem(body, entry.content_type, media_type, length)
+    if problem:
+        return None, None, "invalid image: {}".format(problem)
+    return body, mbtiles.tile_id(body), None
 
 
-def _read_ahead(todo, media_type, depth=32):
-    """(tile, cached, body, problem) in order, read and checked by four threads ahead of the writer.
+def _read_ahead(function, items, depth=32, workers=4):
+    """(item, function(item)) in order, computed by `workers` threads ahead of the consumer.
 
     Reading the next files while SQLite writes keeps the disk busy both ways;
-    at most `depth` bodies wait in memory.
+    at most `depth` results wait in memory.
     """
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="ign-offline-cache") as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ign-offline-cache") as pool:
         pending = collections.deque()
-        items = iter(todo)
-        for tile, cached in itertools.islice(items, depth):
-            pending.append((tile, cached, pool.submit(_checked_body, cached, media_type)))
+        items = iter(items)
+        for item in itertools.islice(items, depth):
+            pending.append((item, pool.submit(function, item)))
         while pending:
-            tile, cached, future = pending.popleft()
-            for next_tile, next_cached in itertools.islice(items, 1):
-                pending.append((next_tile, next_cached, pool.submit(_checked_body, next_cached, media_type)))
-            body, problem = future.result()
-            yield tile, cached, body, problem
+            item, future = pending.popleft()
+            for following in itertools.islice(items, 1):
+                pending.append((following, pool.submit(function, following)))
+            yield item, future.result()
+
+
+def _write_metadata(writer, tile_set, stored):
+    """Full MBTiles 1.3 metadata for the `stored` tiles of the set; merging, bounds cover old and new tiles."""
+    if not stored:
+        return
+    key = tile_set.key
+    tile_set = TileSet(key, {tile: tile_set.tiles[tile] for tile in stored})  # bounds of what the file holds
+    previous = writer.metadata()
+    zooms = tile_set.zooms
+    metadata = mbtiles.build_metadata(
+        previous.get("name") or key.layer, mbtiles.format_from_mime(key.format), tile_set.bounds(), zooms[0],
+        zooms[-1], attribution=_attribution(key),
+        description="{} — recovered from the QGIS network cache".format(key.layer))
+    metadata.update(_identity(key))
+    if previous.get("bounds"):
+        metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
+    writer.update_metadata(metadata)
 
 
 def _recover_set(tile_set, folder, stats, is_cancelled, progress):
     key = tile_set.key
     path = output_path(folder, key)
     written = kept = 0
-    fmt = mbtiles.format_from_mime(key.format)
+    stored = set()
     with mbtiles.MBTilesWriter(path, batch_size=2000, max_delay=5.0, journal_mode="DELETE") as writer:
-        previous = writer.metadata()
-        bounds = tile_set.bounds()
-        zooms = tile_set.zooms
-        metadata = mbtiles.build_metadata(
-            previous.get("name") or key.layer, fmt, bounds, zooms[0], zooms[-1], attribution=_attribution(key),
-            description="{} — recovered from the QGIS network cache".format(key.layer))
-        metadata.update(_identity(key))
-        if previous.get("bounds"):  # merging: cover both the file's tiles and the new ones
-            metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
-        writer.update_metadata(metadata)
         todo = []
+        journal = writer.journal()
         for (z, x, y), cached in sorted(tile_set.tiles.items()):
-            existing = writer.journal_column(z, x, y, y).get(y)
+            existing = journal.get((z, x, y))
             if existing is not None and existing.status == "done" and existing.fetched_at >= cached.date:
                 kept += 1
+                stored.add((z, x, y))
             else:
                 todo.append(((z, x, y), cached))
         todo.sort(key=lambda item: item[1].entry.path)  # read in directory order: far fewer disk seeks
-        for index, ((z, x, y), cached, body, problem) in enumerate(_read_ahead(todo, key.format)):
+        bodies = _read_ahead(lambda item: _checked_body(item[1], key.format), todo)
+        for index, (((z, x, y), cached), (body, body_id, problem)) in enumerate(bodies):
             if is_cancelled and is_cancelled():
+                _write_metadata(writer, tile_set, stored)
                 return None
             if index % 200 == 0:
                 progress(kept + index)
@@ -347,8 +386,101 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress):
                 stats.skipped[problem] += 1
                 continue
             writer.record(z, x, y, "done", body, cached.entry.headers.get("etag"),
-                          cached.entry.headers.get("last-modified"), fetched_at=cached.date)
+                          cached.entry.headers.get("last-modified"), fetched_at=cached.date, data_id=body_id)
             written += 1
+            stored.add((z, x, y))
+        _write_metadata(writer, tile_set, stored)
     with mbtiles.MBTilesReader(path) as reader:
         present = sorted(reader.count_by_zoom())
     return RecoveredSet(key, path, written, kept, present)
+
+
+# -- one pass: what recover_cache runs when every tile set is wanted --------------------------------------
+
+@dataclass
+class _Output:
+    writer: mbtiles.MBTilesWriter
+    journal: dict
+    written: set = field(default_factory=set)
+    kept: set = field(default_factory=set)
+
+
+def _read_whole(item, wanted):
+    """In a reader thread: ((key, z, x, y), entry, (body, tile_id, problem)), or why the file is skipped."""
+    path, reason = item
+    if reason is not None:
+        return reason
+    try:
+        entry = qtcache.read_entry(path, with_body=True)
+    except qtcache.CacheFormatError as exc:
+        return "unreadable: {}".format(exc)
+    except OSError as exc:
+        return "cannot be read: {}".format(exc.strerror)
+    found = _tile_of(entry, wanted)
+    if isinstance(found, str):
+        return found
+    checked = _checked(entry, entry.body, found[0].format)
+    entry.body = None  # kept in `checked` only when valid
+    return found, entry, checked
+
+
+def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None, is_cancelled=None, log=None):
+    """scan_cache then recover with no MIN_TILES, reading each cache file once: (ScanResult, RecoverStats).
+
+    A cache read twice (heads, then bodies) costs two disk reads per file;
+    here each file is read whole once and written as soon as it is read. A
+    newer copy of a tile found later replaces the one written.
+    """
+    from .storage import check_writable_folder
+
+    check_cache_dir(cache_dir)
+    check_writable_folder(output_folder)
+    log = log or (lambda message: None)
+    scan, stats = ScanResult(), RecoverStats()
+    paths = list(qtcache.cache_files(cache_dir))
+    wanted = (layer_filter or "").strip().lower()
+    outputs = {}
+    try:
+        for index, (item, found) in enumerate(_read_ahead(lambda item: _read_whole(item, wanted), paths)):
+            if is_cancelled and is_cancelled():
+                scan.cancelled = stats.cancelled = True
+                break
+            if progress and index % 200 == 0:
+                progress(index / len(paths))
+            scan.files += 1
+            if isinstance(found, str):
+                scan.skipped[found] += 1
+                continue
+            (key, z, x, y), entry, (body, body_id, problem) = found
+            if problem:
+                stats.skipped[problem] += 1
+                continue
+            reason = _keep_newest(scan, key, (z, x, y), entry, item[0])
+            if reason is not None:
+                scan.skipped[reason] += 1
+                continue
+            output = outputs.get(key)
+            if output is None:
+                writer = mbtiles.MBTilesWriter(output_path(output_folder, key), batch_size=2000, max_delay=5.0,
+                                               journal_mode="DELETE")
+                output = outputs[key] = _Output(writer, writer.journal())
+            existing = output.journal.get((z, x, y))
+            if existing is not None and existing.status == "done" and existing.fetched_at >= entry.date:
+                output.kept.add((z, x, y))
+                continue
+            output.writer.record(z, x, y, "done", body, entry.headers.get("etag"), entry.headers.get("last-modified"),
+                                 fetched_at=entry.date, data_id=body_id)
+            output.written.add((z, x, y))
+            output.kept.discard((z, x, y))
+    finally:
+        for key, output in outputs.items():
+            _write_metadata(output.writer, scan.sets[key], output.written | output.kept)
+            output.writer.close()
+            with mbtiles.MBTilesReader(output.writer.path) as reader:
+                present = sorted(reader.count_by_zoom())
+            recovered = RecoveredSet(key, output.writer.path, len(output.written), len(output.kept), present)
+            stats.files.append(recovered)
+            _log_recovered(log, scan.sets[key], recovered)
+    if progress:
+        progress(1.0)
+    return scan, stats

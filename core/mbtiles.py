@@ -245,19 +245,20 @@ class MBTilesWriter:
 
     def write_tile(self, zoom, x, y, data):
         """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""
-        self._tiles.append((zoom, x, flip_y(zoom, y), bytes(data)))
+        self._tiles.append((zoom, x, flip_y(zoom, y), bytes(data), None))
         self._maybe_flush()
 
     def record(self, zoom, x, y, status, data=None, etag=None, last_modified=None, error=None,
-               fetched_at=None):
+               fetched_at=None, data_id=None):
         """Queue a download result for XYZ tile (zoom, x, y) and, if `data`, its body.
 
         The body and its journal row are committed in the same transaction, so
         the journal never says 'done' for a tile the file does not hold.
+        `data_id`: tile_id(data), when the caller computed it in another thread.
         """
         row = flip_y(zoom, y)
         if data is not None:
-            self._tiles.append((zoom, x, row, bytes(data)))
+            self._tiles.append((zoom, x, row, bytes(data), data_id))
         self._journal.append((zoom, x, row, status, fetched_at or time.time(), etag, last_modified, error))
         self._maybe_flush()
 
@@ -277,6 +278,15 @@ class MBTilesWriter:
                 (zoom, x, low, high))
         }
 
+    def journal(self):
+        """{(zoom, x, XYZ y): JournalEntry} for every journalled tile: one query for a whole merge."""
+        return {
+            (zoom, x, flip_y(zoom, row)): JournalEntry(status, fetched_at, etag, last_modified, error)
+            for zoom, x, row, status, fetched_at, etag, last_modified, error in self._db.execute(
+                "SELECT zoom_level, tile_column, tile_row, status, fetched_at, etag, last_modified, error "
+                "FROM tile_journal")
+        }
+
     def journal_counts(self):
         return dict(self._db.execute("SELECT status, COUNT(*) FROM tile_journal GROUP BY status"))
 
@@ -286,8 +296,8 @@ class MBTilesWriter:
             return
         images = {}
         rows = []
-        for zoom, x, row, data in self._tiles:
-            key = tile_id(data)
+        for zoom, x, row, data, key in self._tiles:
+            key = key or tile_id(data)
             images[key] = data
             rows.append((zoom, x, row, key))
         self._db.execute("BEGIN IMMEDIATE")

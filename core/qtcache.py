@@ -195,7 +195,7 @@ def _body(reader, compressed):
     return body
 
 
-HEAD_BYTES = 16 * 1024  # metadata of a tile response fits well within this
+HEAD_BYTES = 4 * 1024  # metadata of a tile response fits well within this
 
 
 def read_entry(path, with_body=True):

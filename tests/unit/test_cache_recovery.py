@@ -200,3 +200,68 @@ def test_qt6_dash_prefixed_names_and_lower_case_headers_are_read(tmp_path):
     scan = cache_recovery.scan_cache(str(tmp_path))
     (tile_set,) = scan.sets.values()
     assert len(tile_set.tiles) == 12 and scan.files_skipped == 0
+
+
+def _contents(folder):
+    found = {}
+    for name in sorted(os.listdir(folder)):
+        with mbtiles.MBTilesReader(os.path.join(folder, name)) as reader:
+            found[name] = ({(z, x, y): data for z, x, y, data in reader.iter_tiles()},
+                           {k: v for k, v in reader.metadata().items()})
+    return found
+
+
+def test_one_pass_writes_what_scan_then_recover_writes(cache, tmp_path):
+    folder, _ = cache
+    before = tree_digest(folder)
+    two, one = tmp_path / "two", tmp_path / "one"
+    two.mkdir()
+    one.mkdir()
+    two_scan = cache_recovery.scan_cache(str(folder))
+    two_stats = cache_recovery.recover(two_scan, str(two))
+    one_scan, one_stats = cache_recovery.scan_and_recover(str(folder), str(one))
+    assert tree_digest(folder) == before
+    assert _contents(one) == _contents(two)
+    assert one_scan.files == two_scan.files and one_stats.tiles == two_stats.tiles == 7
+    reasons = " | ".join(list(one_scan.skipped) + list(one_stats.skipped))
+    for fragment in ("being written", "not a tile request", "HTTP status 404", "unreadable", "magic", "not an image",
+                     "truncated"):
+        assert fragment in reasons
+
+
+def test_one_pass_keeps_the_newest_copy_whatever_the_file_order(tmp_path):
+    folder, out = tmp_path / "cache", tmp_path / "out"
+    out.mkdir()
+    newest = {}
+    for n, (z, x, y) in enumerate([(12, 2073, 1500), (12, 2074, 1500), (12, 2075, 1500), (12, 2076, 1500)]):
+        dates = ["Sun, 01 Nov 2026 10:00:00 GMT", "Tue, 03 Nov 2026 10:00:00 GMT"]
+        if n % 2:
+            dates.reverse()  # the newer copy under the URL with the key, or without it
+        old_body, new_body = png_tile((n, 1, 1)), png_tile((n, 250, 250))
+        write_entry(str(folder), wmts_url(z, x, y), old_body if n % 2 == 0 else new_body, date=dates[0])
+        write_entry(str(folder), wmts_url(z, x, y, key=KEY), new_body if n % 2 == 0 else old_body, date=dates[1])
+        newest[(z, x, y)] = new_body
+    scan, stats = cache_recovery.scan_and_recover(str(folder), str(out))
+    assert scan.skipped["older copy of a tile"] == 4 and stats.tiles >= 4
+    with mbtiles.MBTilesReader(str(out / "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles")) as reader:
+        assert {(z, x, y): data for z, x, y, data in reader.iter_tiles()} == newest
+    with open(out / "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles", "rb") as stream:
+        assert KEY.encode() not in stream.read()
+
+
+def test_one_pass_rerun_merges(cache, tmp_path):
+    folder, bodies = cache
+    out = tmp_path / "out"
+    out.mkdir()
+    cache_recovery.scan_and_recover(str(folder), str(out))
+    newer = png_tile((250, 1, 1))
+    write_entry(str(tmp_path / "cache2"), wmts_url(12, 2073, 1500), newer, date="Tue, 03 Nov 2026 10:00:00 GMT")
+    write_entry(str(tmp_path / "cache2"), wmts_url(14, 8296, 6003), newer)
+    _, again = cache_recovery.scan_and_recover(str(folder), str(out))
+    assert (again.tiles, sum(item.kept for item in again.files)) == (0, 7)
+    _, merged = cache_recovery.scan_and_recover(str(tmp_path / "cache2"), str(out))
+    with mbtiles.MBTilesReader(str(out / "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles")) as reader:
+        assert reader.tile(12, 2073, 1500) == newer and reader.tile(14, 8296, 6003) == newer
+        assert reader.tile(13, 4147, 3001) == bodies[("plan", 13, 4147, 3001)]
+        assert sum(reader.count_by_zoom().values()) == 5
+        assert reader.metadata()["maxzoom"] == "14"

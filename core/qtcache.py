@@ -9,6 +9,7 @@ expiration, last-modified, save-to-disk, attributes, raw headers), a
 """
 
 import datetime
+import functools
 import os
 import struct
 import zlib
@@ -39,6 +40,7 @@ class CacheEntry:
     compressed: bool = False
     body_offset: int = 0
     body: bytes = None              # None until read_body()
+    size: int = 0                   # of the .d file, in bytes
 
     @property
     def status(self):
@@ -48,7 +50,7 @@ class CacheEntry:
     def content_type(self):
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
-    @property
+    @functools.cached_property
     def date(self):
         """When the server produced this response (Date header, else Last-Modified, else the file's mtime)."""
         for value in (self.headers.get("date"), self.headers.get("last-modified")):
@@ -66,23 +68,38 @@ def _http_date(value):
     return email.utils.parsedate_to_datetime(value).timestamp()
 
 
+_STRUCTS = {}
+
+
+def _struct(fmt):
+    compiled = _STRUCTS.get(fmt)
+    if compiled is None:
+        compiled = _STRUCTS[fmt] = struct.Struct(fmt)
+    return compiled
+
+
 class _Reader:
+    """QDataStream reading over bytes; unpacks in place (a cache holds thousands of heads)."""
+
     def __init__(self, data):
         self.data = data
         self.pos = 0
 
-    def take(self, size):
-        end = self.pos + size
+    def _advance(self, size):
+        start, end = self.pos, self.pos + size
         if end > len(self.data):
             raise CacheFormatError("truncated (needs {} bytes at offset {}, file has {})".format(
-                size, self.pos, len(self.data)))
-        chunk = self.data[self.pos:end]
+                size, start, len(self.data)))
         self.pos = end
-        return chunk
+        return start
+
+    def take(self, size):
+        start = self._advance(size)
+        return self.data[start:self.pos]
 
     def unpack(self, fmt):
-        size = struct.calcsize(fmt)
-        return struct.unpack(fmt, self.take(size))
+        compiled = _struct(fmt)
+        return compiled.unpack_from(self.data, self._advance(compiled.size))
 
     def int8(self):
         return self.unpack(">b")[0]
@@ -199,27 +216,43 @@ HEAD_BYTES = 4 * 1024  # metadata of a tile response fits well within this
 
 
 def read_entry(path, with_body=True):
-    """Parse one .d file, opened read-only. Raises CacheFormatError or OSError."""
-    with open(path, "rb") as stream:
+    """Parse one .d file, opened read-only. Raises CacheFormatError or OSError.
+
+    The head is parsed from its first HEAD_BYTES; the body is then read on its
+    own straight into its final bytes object (no copy of every tile).
+    """
+    # Unbuffered: a buffered reader would join what it buffered to the rest (one copy more).
+    with open(path, "rb", buffering=0) as stream:
         if not with_body and hasattr(os, "posix_fadvise"):
             # Only the head is wanted: no read-ahead of the body (read later, if at all).
             os.posix_fadvise(stream.fileno(), 0, 0, os.POSIX_FADV_RANDOM)
-        data = stream.read() if with_body else stream.read(HEAD_BYTES)
-    try:
-        return parse_entry(path, data, with_body)
-    except CacheFormatError as exc:
-        if with_body or len(data) < HEAD_BYTES or "truncated" not in str(exc):
-            raise
-    return read_entry(path, with_body=True)  # unusually long metadata: read it all
+        size = os.fstat(stream.fileno()).st_size
+        head = stream.read(HEAD_BYTES)
+        try:
+            entry = parse_entry(path, head, with_body=False)
+        except CacheFormatError as exc:
+            if len(head) < HEAD_BYTES or "truncated" not in str(exc):
+                raise
+            stream.seek(0)
+            entry = parse_entry(path, stream.readall(), with_body=False)  # unusually long metadata
+        entry.size = size
+        if with_body:
+            entry.body = _read_body(stream, entry)
+    return entry
 
 
 def read_body(entry):
     """The body of an entry parsed without it."""
-    with open(entry.path, "rb") as stream:
-        data = stream.read()
-    reader = _Reader(data)
-    reader.pos = entry.body_offset
-    return _body(reader, entry.compressed)
+    with open(entry.path, "rb", buffering=0) as stream:
+        return _read_body(stream, entry)
+
+
+def _read_body(stream, entry):
+    stream.seek(entry.body_offset)
+    data = stream.readall()
+    if not entry.compressed:
+        return data
+    return _body(_Reader(data), compressed=True)
 
 
 def cache_files(cache_dir):

@@ -74,6 +74,36 @@ def test_qt5_and_qt6_entries_parse(tmp_path):
         assert head.body is None and qtcache.read_body(head) == body
 
 
+def test_entries_with_long_heads_parse(tmp_path):
+    """A head longer than what is read first (many long headers) is read whole, body intact."""
+    body = jpeg_tile((3, 4, 5))
+    headers = [("X-Long-{}".format(i), "v" * 400) for i in range(30)]
+    path = write_entry(str(tmp_path), wmts_url(3, 1, 2), body, "image/jpeg", extra_headers=headers)
+    assert qtcache.read_entry(path).body_offset > qtcache.HEAD_BYTES
+    for with_body in (True, False):
+        entry = qtcache.read_entry(path, with_body=with_body)
+        assert entry.headers["x-long-29"] == "v" * 400 and entry.size == os.path.getsize(path)
+        assert (entry.body if with_body else qtcache.read_body(entry)) == body
+
+
+def test_read_ahead_keeps_order_and_stops_with_its_consumer():
+    done = []
+
+    def slow_square(n):
+        done.append(n)
+        return n * n
+
+    results = list(cache_recovery._read_ahead(slow_square, range(1000), depth=64, workers=3, chunk=7))
+    assert results == [(n, n * n) for n in range(1000)]
+    done.clear()
+    reads = cache_recovery._read_ahead(slow_square, range(100_000), depth=64, workers=3, chunk=8)
+    for n, _ in reads:
+        if n == 10:
+            break
+    reads.close()
+    assert len(done) < 200  # what was queued ahead, not the 100,000
+
+
 def test_compressed_entries_are_inflated(tmp_path):
     text = b"<Capabilities>" + b"layer " * 500 + b"</Capabilities>"
     path = write_entry(str(tmp_path), "https://h/wmts?REQUEST=GetCapabilities", text, "text/xml", compress=True)

@@ -184,13 +184,21 @@ def tile_body_problem(data, content_type, expected_format, content_length=None):
         return "content type {} but the bytes are {}".format(content_type, kind)
     if kind != expected:
         return "{} received where {} was asked".format(kind, expected)
-    if kind == "image/png" and not data.rstrip(b"\x00").endswith(PNG_END):
+    if kind == "image/png" and not _ends_with(data, PNG_END):
         return "truncated PNG (no IEND chunk)"
     if kind == "image/jpeg" and b"\xff\xd9" not in data[-16:]:
         return "truncated JPEG (no end-of-image marker)"
     if kind == "image/webp" and int.from_bytes(data[4:8], "little") + 8 != len(data):
         return "truncated WebP"
     return None
+
+
+def _ends_with(data, suffix):
+    """data.rstrip(b"\\0").endswith(suffix), without copying the body (some servers pad with NULs)."""
+    end = len(data)
+    while end and data[end - 1] == 0:
+        end -= 1
+    return data.endswith(suffix, 0, end)
 
 
 def is_exception_report(data):

@@ -45,6 +45,9 @@ def test_good_bodies_pass():
     png, jpeg = png_tile((5, 6, 7)), jpeg_tile((5, 6, 7))
     assert http.tile_body_problem(png, "image/png", "image/png", str(len(png))) is None
     assert http.tile_body_problem(jpeg, "image/jpeg; charset=binary", "image/jpg", None) is None
+    padded = png + b"\x00" * 300  # some servers pad PNGs with NULs after IEND
+    assert http.tile_body_problem(padded, "image/png", "image/png", None) is None
+    assert "truncated PNG" in http.tile_body_problem(png[:-12] + b"\x00" * 12, "image/png", "image/png", None)
 
 
 def test_limiter_paces_and_pauses():

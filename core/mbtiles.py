@@ -202,11 +202,15 @@ class MBTilesWriter:
     single self-contained file on close, so it can be copied to a field device.
     A crash loses at most `max_delay` seconds of results. One writer per
     file, used from one thread.
+
+    `batch_bytes` also flushes once that many body bytes wait: memory stays
+    bounded whatever the tiles' size.
     """
 
-    def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="WAL"):
+    def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="WAL", batch_bytes=None):
         self.path = path
         self.batch_size = batch_size
+        self.batch_bytes = batch_bytes
         self.max_delay = max_delay
         self.state = inspect(path)
         check_writable_folder(os.path.dirname(os.path.abspath(path)))
@@ -222,6 +226,7 @@ class MBTilesWriter:
         self._db.executescript(SCHEMA)
         self._tiles = []     # (zoom, x, tms_row, data)
         self._journal = []   # (zoom, x, tms_row, status, fetched_at, etag, last_modified, error)
+        self._bytes = 0      # body bytes in self._tiles
         self._last_flush = time.monotonic()
         self._replaced = False
 
@@ -245,7 +250,9 @@ class MBTilesWriter:
 
     def write_tile(self, zoom, x, y, data):
         """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""
-        self._tiles.append((zoom, x, flip_y(zoom, y), bytes(data), None))
+        data = bytes(data)
+        self._tiles.append((zoom, x, flip_y(zoom, y), data, None))
+        self._bytes += len(data)
         self._maybe_flush()
 
     def record(self, zoom, x, y, status, data=None, etag=None, last_modified=None, error=None,
@@ -258,12 +265,15 @@ class MBTilesWriter:
         """
         row = flip_y(zoom, y)
         if data is not None:
-            self._tiles.append((zoom, x, row, bytes(data), data_id))
+            data = bytes(data)
+            self._tiles.append((zoom, x, row, data, data_id))
+            self._bytes += len(data)
         self._journal.append((zoom, x, row, status, fetched_at or time.time(), etag, last_modified, error))
         self._maybe_flush()
 
     def _maybe_flush(self):
         if (len(self._tiles) + len(self._journal) >= self.batch_size
+                or (self.batch_bytes and self._bytes >= self.batch_bytes)
                 or time.monotonic() - self._last_flush >= self.max_delay):
             self.flush()
 
@@ -325,6 +335,7 @@ class MBTilesWriter:
             raise
         self._tiles = []
         self._journal = []
+        self._bytes = 0
 
     def zoom_levels(self):
         return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]

@@ -169,3 +169,21 @@ def test_gdal_finds_each_tile_where_xyz_says(tmp_path, encode):
         got = read_rgb(dataset, (bounds.left + bounds.right) / 2, (bounds.top + bounds.bottom) / 2)
         assert got == pytest.approx(rgb, abs=6), (x, y)
     dataset = None
+
+
+def test_batches_are_bounded_in_bytes(tmp_path):
+    """With batch_bytes, bodies are committed once that many wait, however few tiles they are."""
+    path = str(tmp_path / "b.mbtiles")
+    body = bytes(range(256)) * 400  # 100 kB
+    with mbtiles.MBTilesWriter(path, batch_size=10_000, max_delay=3600, batch_bytes=250_000) as writer:
+        for x in range(2):
+            writer.record(10, x, 0, "done", body + bytes([x]))
+        with mbtiles.MBTilesReader(path) as reader:
+            assert reader.count_by_zoom() == {}
+        writer.record(10, 2, 0, "done", body + b"\x02")   # 300 kB waiting: committed now
+        with mbtiles.MBTilesReader(path) as reader:
+            assert reader.count_by_zoom() == {10: 3}
+            assert reader.tile(10, 2, 0) == body + b"\x02"
+        writer.record(10, 3, 0, "done", body)
+    with mbtiles.MBTilesReader(path) as reader:
+        assert reader.count_by_zoom() == {10: 4}

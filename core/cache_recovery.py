@@ -50,7 +50,7 @@ def recognise(url, content_type=""):
     parts = urlsplit(url)
     host = parts.netloc.rsplit("@", 1)[-1].lower()
     query = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
-    base = redact_url(urlunsplit(parts._replace(query="", fragment="")))
+    base = urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path, "", ""))  # no secrets left
     if query.get("REQUEST", "").lower() == "gettile":
         matrix_set = query.get("TILEMATRIXSET", "")
         if not PM_MATRIX_SET.match(matrix_set):
@@ -140,19 +140,16 @@ def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()
     # Heads are small random reads: several in flight keep the disk's queue full.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="ign-offline-scan") as pool:
-        heads = pool.map(_read_head, paths, chunksize=64)
-        for index, (path, head) in enumerate(zip(paths, heads)):
-            if is_cancelled and is_cancelled():
-                result.cancelled = True
-                pool.shutdown(wait=False, cancel_futures=True)
-                break
-            if progress and index % 200 == 0:
-                progress(index / len(paths))
-            result.files += 1
-            reason = head if isinstance(head, str) else _scan_one(path[0], head, result, wanted)
-            if reason is not None:
-                result.skipped[reason] += 1
+    for index, (path, head) in enumerate(_read_ahead(_read_head, paths, workers=8)):
+        if is_cancelled and is_cancelled():
+            result.cancelled = True
+            break
+        if progress and index % 200 == 0:
+            progress(index / len(paths))
+        result.files += 1
+        reason = head if isinstance(head, str) else _scan_one(head, result, wanted)
+        if reason is not None:
+            result.skipped[reason] += 1
     if progress:
         progress(1.0)
     return result
@@ -171,13 +168,13 @@ def _read_head(item):
         return "cannot be read: {}".format(exc.strerror)
 
 
-def _scan_one(path, entry, result, wanted):
+def _scan_one(entry, result, wanted):
     """Add one entry to `result`; the reason it is skipped, or None."""
     found = _tile_of(entry, wanted)
     if isinstance(found, str):
         return found
     key, z, x, y = found
-    return _keep_newest(result, key, (z, x, y), entry, path)
+    return _keep_newest(result, key, (z, x, y), entry)
 
 
 def _tile_of(entry, wanted):
@@ -194,7 +191,7 @@ def _tile_of(entry, wanted):
     return found
 
 
-def _keep_newest(result, key, tile, entry, path):
+def _keep_newest(result, key, tile, entry):
     """Record the entry as the set's copy of `tile` unless a newer one is known; else the reason."""
     z, x, y = tile
     tile_set = result.sets.setdefault(key, TileSet(key))
@@ -203,10 +200,10 @@ def _keep_newest(result, key, tile, entry, path):
     if known is not None:
         if known.date >= date:
             return "older copy of a tile"
-        tile_set.bytes -= os.path.getsize(known.entry.path)
+        tile_set.bytes -= known.entry.size
         result.skipped["older copy of a tile"] += 1
     tile_set.tiles[(z, x, y)] = CachedTile(date, entry)
-    tile_set.bytes += os.path.getsize(path)
+    tile_set.bytes += entry.size
     return None
 
 
@@ -323,22 +320,37 @@ def _checked(entry, body, media_type):
     return body, mbtiles.tile_id(body), None
 
 
-def _read_ahead(function, items, depth=32, workers=4):
+def _read_ahead(function, items, depth=512, workers=3, chunk=16):
     """(item, function(item)) in order, computed by `workers` threads ahead of the consumer.
 
     Reading the next files while SQLite writes keeps the disk busy both ways;
-    at most `depth` results wait in memory.
+    at most `depth` results wait in memory. Each thread takes `chunk` items
+    at a time: one hand-over per file costs more than a small tile takes to read.
     """
+    def run(batch):
+        return [(item, function(item)) for item in batch]
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ign-offline-cache") as pool:
-        pending = collections.deque()
-        items = iter(items)
-        for item in itertools.islice(items, depth):
-            pending.append((item, pool.submit(function, item)))
-        while pending:
-            item, future = pending.popleft()
-            for following in itertools.islice(items, 1):
-                pending.append((following, pool.submit(function, following)))
-            yield item, future.result()
+        batches = _chunks(items, chunk)
+        pending = collections.deque(pool.submit(run, batch) for batch in itertools.islice(batches, max(1, depth // chunk)))
+        try:
+            while pending:
+                done = pending.popleft().result()
+                for batch in itertools.islice(batches, 1):
+                    pending.append(pool.submit(run, batch))
+                yield from done
+        finally:
+            for future in pending:  # the consumer stopped (cancel, error): read no further
+                future.cancel()
+
+
+def _chunks(items, size):
+    items = iter(items)
+    while True:
+        batch = list(itertools.islice(items, size))
+        if not batch:
+            return
+        yield batch
 
 
 def _write_metadata(writer, tile_set, stored):
@@ -359,12 +371,19 @@ def _write_metadata(writer, tile_set, stored):
     writer.update_metadata(metadata)
 
 
+def _open_output(path):
+    """A writer for a bulk copy of bodies: rollback journal (each page written once) and commits
+    of 32 MB (larger batches measured slower: fresh memory for each costs more than the commits)."""
+    return mbtiles.MBTilesWriter(path, batch_size=10000, batch_bytes=32 * 2**20, max_delay=5.0,
+                                 journal_mode="DELETE")
+
+
 def _recover_set(tile_set, folder, stats, is_cancelled, progress):
     key = tile_set.key
     path = output_path(folder, key)
     written = kept = 0
     stored = set()
-    with mbtiles.MBTilesWriter(path, batch_size=2000, max_delay=5.0, journal_mode="DELETE") as writer:
+    with _open_output(path) as writer:
         todo = []
         journal = writer.journal()
         for (z, x, y), cached in sorted(tile_set.tiles.items()):
@@ -441,8 +460,7 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
     wanted = (layer_filter or "").strip().lower()
     outputs = {}
     try:
-        # Two readers in directory order: more only add seeks (measured by bench_cache_recovery).
-        reads = _read_ahead(lambda item: _read_whole(item, wanted), paths, depth=32, workers=2)
+        reads = _read_ahead(lambda item: _read_whole(item, wanted), paths)
         for index, (item, found) in enumerate(reads):
             if is_cancelled and is_cancelled():
                 scan.cancelled = stats.cancelled = True
@@ -457,14 +475,13 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
             if problem:
                 stats.skipped[problem] += 1
                 continue
-            reason = _keep_newest(scan, key, (z, x, y), entry, item[0])
+            reason = _keep_newest(scan, key, (z, x, y), entry)
             if reason is not None:
                 scan.skipped[reason] += 1
                 continue
             output = outputs.get(key)
             if output is None:
-                writer = mbtiles.MBTilesWriter(output_path(output_folder, key), batch_size=2000, max_delay=5.0,
-                                               journal_mode="DELETE")
+                writer = _open_output(output_path(output_folder, key))
                 output = outputs[key] = _Output(writer, writer.journal())
             existing = output.journal.get((z, x, y))
             if existing is not None and existing.status == "done" and existing.fetched_at >= entry.date:

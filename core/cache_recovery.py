@@ -1,10 +1,12 @@
 """Turn the tiles sitting in QGIS's network disk cache into MBTiles files.
 
-Two passes, both read-only on the cache: `scan_cache` reads only the head of
+Everything is read-only on the cache. `scan_cache` reads only the head of
 each .d file (URL, status, headers) and groups the tile responses into tile
 sets (host + layer + style + tile matrix set + format), keeping the newest
-response per tile; `recover` then reads the chosen bodies, checks them and
+response per tile: the dock's preview, and what MIN_TILES needs to know
+before writing. `recover` then reads the chosen bodies, checks them and
 writes one MBTiles per set, merging into files of earlier runs.
+`scan_and_recover` does both reading each file once, when every set is wanted.
 """
 
 import collections

@@ -11,6 +11,7 @@ writes one MBTiles per set, merging into files of earlier runs.
 
 import collections
 import concurrent.futures
+import contextlib
 import itertools
 import os
 import re
@@ -142,16 +143,17 @@ def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()
     # Heads are small random reads: several in flight keep the disk's queue full.
-    for index, (path, head) in enumerate(_read_ahead(_read_head, paths, workers=8)):
-        if is_cancelled and is_cancelled():
-            result.cancelled = True
-            break
-        if progress and index % 200 == 0:
-            progress(index / len(paths))
-        result.files += 1
-        reason = head if isinstance(head, str) else _scan_one(head, result, wanted)
-        if reason is not None:
-            result.skipped[reason] += 1
+    with contextlib.closing(_read_ahead(_read_head, paths, workers=8)) as heads:
+        for index, (path, head) in enumerate(heads):
+            if is_cancelled and is_cancelled():
+                result.cancelled = True
+                break
+            if progress and index % 200 == 0:
+                progress(index / len(paths))
+            result.files += 1
+            reason = head if isinstance(head, str) else _scan_one(head, result, wanted)
+            if reason is not None:
+                result.skipped[reason] += 1
     if progress:
         progress(1.0)
     return result
@@ -396,20 +398,21 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress):
             else:
                 todo.append(((z, x, y), cached))
         todo.sort(key=lambda item: item[1].entry.path)  # read in directory order: far fewer disk seeks
-        bodies = _read_ahead(lambda item: _checked_body(item[1], key.format), todo)
-        for index, (((z, x, y), cached), (body, body_id, problem)) in enumerate(bodies):
-            if is_cancelled and is_cancelled():
-                _write_metadata(writer, tile_set, stored)
-                return None
-            if index % 200 == 0:
-                progress(kept + index)
-            if problem:
-                stats.skipped[problem] += 1
-                continue
-            writer.record(z, x, y, "done", body, cached.entry.headers.get("etag"),
-                          cached.entry.headers.get("last-modified"), fetched_at=cached.date, data_id=body_id)
-            written += 1
-            stored.add((z, x, y))
+        # Closed on the way out (cancel included): no file is read after this returns.
+        with contextlib.closing(_read_ahead(lambda item: _checked_body(item[1], key.format), todo)) as bodies:
+            for index, (((z, x, y), cached), (body, body_id, problem)) in enumerate(bodies):
+                if is_cancelled and is_cancelled():
+                    _write_metadata(writer, tile_set, stored)
+                    return None
+                if index % 200 == 0:
+                    progress(kept + index)
+                if problem:
+                    stats.skipped[problem] += 1
+                    continue
+                writer.record(z, x, y, "done", body, cached.entry.headers.get("etag"),
+                              cached.entry.headers.get("last-modified"), fetched_at=cached.date, data_id=body_id)
+                written += 1
+                stored.add((z, x, y))
         _write_metadata(writer, tile_set, stored)
     with mbtiles.MBTilesReader(path) as reader:
         present = sorted(reader.count_by_zoom())
@@ -445,6 +448,30 @@ def _read_whole(item, wanted):
     return found, entry, checked
 
 
+def _store(found, scan, stats, outputs, output_folder):
+    """Queue one tile read from the cache into its set's MBTiles, unless it is invalid or not the newest."""
+    (key, z, x, y), entry, (body, body_id, problem) = found
+    if problem:
+        stats.skipped[problem] += 1
+        return
+    reason = _keep_newest(scan, key, (z, x, y), entry)
+    if reason is not None:
+        scan.skipped[reason] += 1
+        return
+    output = outputs.get(key)
+    if output is None:
+        writer = _open_output(output_path(output_folder, key))
+        output = outputs[key] = _Output(writer, writer.journal())
+    existing = output.journal.get((z, x, y))
+    if existing is not None and existing.status == "done" and existing.fetched_at >= entry.date:
+        output.kept.add((z, x, y))
+        return
+    output.writer.record(z, x, y, "done", body, entry.headers.get("etag"), entry.headers.get("last-modified"),
+                         fetched_at=entry.date, data_id=body_id)
+    output.written.add((z, x, y))
+    output.kept.discard((z, x, y))
+
+
 def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None, is_cancelled=None, log=None):
     """scan_cache then recover with no MIN_TILES, reading each cache file once: (ScanResult, RecoverStats).
 
@@ -462,37 +489,18 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
     wanted = (layer_filter or "").strip().lower()
     outputs = {}
     try:
-        reads = _read_ahead(lambda item: _read_whole(item, wanted), paths)
-        for index, (item, found) in enumerate(reads):
-            if is_cancelled and is_cancelled():
-                scan.cancelled = stats.cancelled = True
-                break
-            if progress and index % 200 == 0:
-                progress(index / len(paths))
-            scan.files += 1
-            if isinstance(found, str):
-                scan.skipped[found] += 1
-                continue
-            (key, z, x, y), entry, (body, body_id, problem) = found
-            if problem:
-                stats.skipped[problem] += 1
-                continue
-            reason = _keep_newest(scan, key, (z, x, y), entry)
-            if reason is not None:
-                scan.skipped[reason] += 1
-                continue
-            output = outputs.get(key)
-            if output is None:
-                writer = _open_output(output_path(output_folder, key))
-                output = outputs[key] = _Output(writer, writer.journal())
-            existing = output.journal.get((z, x, y))
-            if existing is not None and existing.status == "done" and existing.fetched_at >= entry.date:
-                output.kept.add((z, x, y))
-                continue
-            output.writer.record(z, x, y, "done", body, entry.headers.get("etag"), entry.headers.get("last-modified"),
-                                 fetched_at=entry.date, data_id=body_id)
-            output.written.add((z, x, y))
-            output.kept.discard((z, x, y))
+        with contextlib.closing(_read_ahead(lambda item: _read_whole(item, wanted), paths)) as reads:
+            for index, (_, found) in enumerate(reads):
+                if is_cancelled and is_cancelled():
+                    scan.cancelled = stats.cancelled = True
+                    break
+                if progress and index % 200 == 0:
+                    progress(index / len(paths))
+                scan.files += 1
+                if isinstance(found, str):
+                    scan.skipped[found] += 1
+                else:
+                    _store(found, scan, stats, outputs, output_folder)
     finally:
         for key, output in outputs.items():
             _write_metadata(output.writer, scan.sets[key], output.written | output.kept)

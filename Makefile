@@ -82,6 +82,8 @@ bench: setup
 package: $(VENV)/installed.ok
 	@rm -rf $(BUILD)/package && mkdir -p $(BUILD)/package dist
 	@# `git stash create` snapshots uncommitted changes of tracked files (prints nothing when clean).
+	@# It fails when a file was touched but not changed: refresh the index's stat data first.
+	@git update-index -q --refresh > /dev/null || true
 	@rev=$$(git stash create); git archive --format=tar --prefix=ign_offline/ "$${rev:-HEAD}" | tar -x -C $(BUILD)/package
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -t $(BUILD)/package/ign_offline/ext_libs -r requirements/embedded.txt
 	@rm -rf $(BUILD)/package/ign_offline/ext_libs/bin

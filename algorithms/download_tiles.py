@@ -9,10 +9,12 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsSettings,
 )
 
-from ..core import mbtiles, storage
+from ..core import mbtiles, policies, storage, tiles
 from ..core.download import DownloadOptions
+from ..core.http import user_agent
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source
 from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
 from .auth import api_key_from_parameters
@@ -20,7 +22,6 @@ from .base import IgnOfflineAlgorithm
 from .layers import load_mbtiles
 
 DEFAULT_SOURCE = "https://data.geopf.fr/wmts"
-DEFAULT_LAYER = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 
 
 def add_source_parameters(algorithm, for_download=True):
@@ -29,9 +30,10 @@ def add_source_parameters(algorithm, for_download=True):
     algorithm.addParameter(QgsProcessingParameterString(
         "SOURCE", algorithm.tr("WMTS endpoint, or XYZ URL template with {z}/{x}/{y}"),
         defaultValue=None if optional else DEFAULT_SOURCE, optional=optional))
+    # No default layer: a run must never download a layer the user did not name.
     algorithm.addParameter(QgsProcessingParameterString(
-        "LAYER", algorithm.tr("Layer identifier (from the capabilities)"),
-        defaultValue=None if optional else DEFAULT_LAYER, optional=optional))
+        "LAYER", algorithm.tr("Layer identifier (from the capabilities; optional for an XYZ template)"),
+        optional=True))
     algorithm.addParameter(QgsProcessingParameterString(
         "STYLE", algorithm.tr("Style (default: the layer's own)"), optional=True))
     algorithm.addParameter(QgsProcessingParameterString(
@@ -52,9 +54,22 @@ def add_pace_parameters(algorithm):
         type=QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0))
 
 
+CONTACT_SETTING = "ign_offline/contact"
+
+
 def options_from_parameters(algorithm, parameters, context):
+    """Pace from the parameters; the User-Agent names the plugin and the user's contact (a setting), if any."""
+    contact = QgsSettings().value(CONTACT_SETTING, "") or ""
     return DownloadOptions(concurrency=algorithm.parameterAsInt(parameters, "CONCURRENCY", context),
-                           max_rate=algorithm.parameterAsDouble(parameters, "MAX_RATE", context))
+                           max_rate=algorithm.parameterAsDouble(parameters, "MAX_RATE", context),
+                           headers={"User-Agent": user_agent(contact)})
+
+
+def check_usage_policy(source, area, zoom_min, zoom_max):
+    """Refuse, before anything runs, a job the server's usage policy forbids (no network: counts only)."""
+    if source["endpoint"]:
+        total = sum(tiles.count_tiles(area.bbox, zoom_min, zoom_max).values())
+        policies.check_job(source["endpoint"], total, zoom_max)
 
 
 def source_from_parameters(algorithm, parameters, context):
@@ -102,7 +117,9 @@ class DownloadTiles(IgnOfflineAlgorithm):
         if refresh not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
         options.retry_failed_only = self.parameterAsBool(parameters, "RETRY_FAILED_ONLY", context)
-        return (source_from_parameters(self, parameters, context), area, zoom_min, zoom_max, output, options,
+        source = source_from_parameters(self, parameters, context)
+        check_usage_policy(source, area, zoom_min, zoom_max)
+        return (source, area, zoom_min, zoom_max, output, options,
                 self.parameterAsBool(parameters, "LOAD", context))
 
     def process(self, args, context, feedback):

@@ -9,7 +9,14 @@ from qgis.core import (
 )
 
 from ..core import storage, tiles
-from ..core.tile_download import clamp_zooms, expected_size_and_time, prepare_source, sample_tiles, tile_ranges
+from ..core.tile_download import (
+    apply_policy,
+    clamp_zooms,
+    expected_size_and_time,
+    prepare_source,
+    sample_tiles,
+    tile_ranges,
+)
 from .area_parameters import (
     add_area_parameters,
     add_zoom_parameters,
@@ -17,7 +24,13 @@ from .area_parameters import (
     zooms_from_parameters,
 )
 from .base import IgnOfflineAlgorithm
-from .download_tiles import add_pace_parameters, add_source_parameters, options_from_parameters, source_from_parameters
+from .download_tiles import (
+    add_pace_parameters,
+    add_source_parameters,
+    check_usage_policy,
+    options_from_parameters,
+    source_from_parameters,
+)
 
 
 class EstimateTiles(IgnOfflineAlgorithm):
@@ -49,6 +62,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
         if output:
             storage.check_writable_folder(storage.output_folder(output))
         source = source_from_parameters(self, parameters, context)
+        check_usage_policy(source, area, zoom_min, zoom_max)
         options = options_from_parameters(self, parameters, context)
         return area, zoom_min, zoom_max, output, source, options
 
@@ -77,6 +91,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
         if note:
             feedback.pushWarning(note)
         ranges, _ = tile_ranges(prepared, area.bbox, low, high)
+        apply_policy(prepared, ranges, options, feedback.pushInfo)
         samples = sample_tiles(prepared, ranges, options=options, is_cancelled=feedback.isCanceled)
         for zoom, sample in sorted(samples.items()):
             feedback.pushInfo(self.tr("zoom {:>2}: {} per tile ({} sampled, {:.0f} ms each)").format(

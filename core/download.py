@@ -24,11 +24,21 @@ from .http import (
     redact_text,
     retry_after_seconds,
     tile_body_problem,
+    unreachable_reason,
 )
+from .policies import host_of
 
 
 class ServerRefused(IgnOfflineError):
     """The server refuses the requests themselves (bad layer/style, key): retrying is pointless."""
+
+
+class DownloadFailed(IgnOfflineError):
+    """Nothing of the job could be fetched: the run is a failure, not a success with failures."""
+
+
+class HostUnreachable(DownloadFailed):
+    """The host never answered in this job (no network, wrong name or port): stop at once."""
 
 
 @dataclass
@@ -75,7 +85,7 @@ class TileRequest:
 @dataclass
 class TileResult:
     request: TileRequest
-    status: str  # done, not_modified, empty, failed, refused
+    status: str  # done, not_modified, empty, failed, refused, unreachable
     data: bytes = None
     etag: str = None
     last_modified: str = None
@@ -88,9 +98,12 @@ class Downloader:
         self.store = store
         self.options = options or DownloadOptions()
         self.log = log or (lambda message: None)
-        self.limiter = limiter_for(source.tile_url(0, 0, 0))
+        self.limiter = limiter_for(source.host_key)
         self.pool = SessionPool(self.options.headers, self.options.auth)
         self.stop = threading.Event()
+        # Set by the first HTTP answer: until then a connection error means the
+        # host cannot be reached at all, and retrying every tile would only wait.
+        self.answered = threading.Event()
         self._throttle_noted = 0.0
 
     def _say(self, message):
@@ -138,7 +151,10 @@ class Downloader:
                 body = response.content
             except requests.RequestException as exc:
                 reason = type(exc).__name__
+                if isinstance(exc, requests.ConnectionError) and not self.answered.is_set() and attempts >= 1:
+                    return TileResult(request, "unreachable", error=unreachable_reason(exc))
             else:
+                self.answered.set()
                 status = response.status_code
                 if status == 200:
                     # Content-Length counts encoded bytes: only comparable when not re-encoded.
@@ -254,8 +270,17 @@ class Downloader:
         self.pool.close()
         return stats
 
+    def unreachable(self, result):
+        """The error that ends a job whose host never answered."""
+        return HostUnreachable(redact_text(
+            "Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).".format(
+                host_of(self.source.tile_url(result.request.zoom, result.request.x, result.request.y)),
+                result.error), self.options.secrets))
+
     def _store(self, result, stats):
         request = result.request
+        if result.status == "unreachable":
+            raise self.unreachable(result)
         if result.status == "refused":
             raise ServerRefused(redact_text(
                 "The server refused the request for tile {}/{}/{} ({}): check the layer, style, "

@@ -18,6 +18,12 @@ from requests.adapters import HTTPAdapter
 from . import __version__
 
 USER_AGENT = "IGN-Offline/{} (QGIS plugin; +https://github.com/ign-offline/ign_offline)".format(__version__)
+
+
+def user_agent(contact=None):
+    """The plugin's User-Agent, with the user's contact (an e-mail or URL) when they gave one."""
+    contact = " ".join((contact or "").split())  # no line breaks into a header
+    return USER_AGENT[:-1] + "; contact: {})".format(contact) if contact else USER_AGENT
 SECRET_PARAMETERS = {"apikey", "api_key", "key", "token", "access_token", "password", "passwd", "x-key"}
 TIMEOUT = (10, 30)  # connect, read (seconds)
 
@@ -106,10 +112,31 @@ _limiters = {}
 _limiters_lock = threading.Lock()
 
 
-def limiter_for(url):
-    host = urlsplit(url).netloc.lower()
+def limiter_for(host_key):
+    """The one limiter of a host (`host_key`: its netloc; a template's, subdomain placeholder included)."""
     with _limiters_lock:
-        return _limiters.setdefault(host, HostLimiter())
+        return _limiters.setdefault(host_key.lower(), HostLimiter())
+
+
+def unreachable_reason(exc):
+    """What a connection error means, in words a user can act on."""
+    text = str(exc)
+    lowered = text.lower()
+    if "name or service not known" in lowered or "nodename nor servname" in lowered or (
+            "failed to resolve" in lowered) or "temporary failure in name resolution" in lowered or (
+            "getaddrinfo failed" in lowered):
+        return "the host name cannot be resolved (no network, or a wrong address)"
+    if "refused" in lowered:
+        return "the connection was refused (nothing answers at that address and port)"
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or "timed out" in lowered:
+        return "the connection timed out"
+    if "network is unreachable" in lowered or "no route to host" in lowered:
+        return "the network is unreachable"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "the secure connection failed (TLS)"
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return "the proxy refused or failed the connection"
+    return type(exc).__name__
 
 
 class SessionPool:

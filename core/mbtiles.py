@@ -180,6 +180,26 @@ def inspect(path):
         "Choose another output file.".format(path))
 
 
+def remove_if_no_tiles(path):
+    """Delete an MBTiles file of ours (and its SQLite side files) that holds no tile; True if removed.
+
+    For a file a failed run created: nothing would be lost, and an empty file
+    would only be loaded, or mistaken for a download, later.
+    """
+    try:
+        if inspect(path) != "ours":
+            return False
+        with MBTilesReader(path) as reader:
+            if reader.count_by_zoom():
+                return False
+    except MBTilesError:
+        return False
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    return True
+
+
 @dataclass(frozen=True)
 class JournalEntry:
     status: str

@@ -9,22 +9,20 @@ from urllib.parse import urlsplit
 
 import requests
 
-from . import mbtiles, tiles, wmts
-from .download import Downloader, DownloadOptions, TileRequest
+from . import mbtiles, policies, tiles, wmts
+from .download import DownloadFailed, Downloader, DownloadOptions, TileRequest
 from .errors import InputError, MBTilesError
-from .http import SessionPool, redact_text, redact_url
+from .http import SessionPool, redact_text, redact_url, unreachable_reason
+from .url_templates import is_xyz_template
 
 IDENTITY_KEYS = ("ign_offline:source", "ign_offline:layer", "ign_offline:style", "ign_offline:format")
-OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
-IGN_ATTRIBUTION = "© IGN – Licence Ouverte Etalab 2.0"
-IGN_PRIVATE_ATTRIBUTION = "© IGN – restricted licence, see the terms of your key"
 
 
 @dataclass
 class PreparedSource:
     """A tile source ready to download, with what the MBTiles metadata needs."""
 
-    source: object            # wmts.WmtsSource or wmts.XyzSource (its URLs may hold the key)
+    source: object            # wmts.WmtsSource, wmts.RestSource or wmts.XyzSource (its URLs may hold the key)
     public_url: str           # the endpoint with no secret: for logs and metadata
     layer: str
     style: str
@@ -34,16 +32,24 @@ class PreparedSource:
     limits: dict
     attribution: str
     secrets: tuple = ()
+    encoding: str = "XYZ"     # XYZ, KVP or RESTful: how tiles are asked for
 
     def identity(self):
         return dict(zip(IDENTITY_KEYS, (self.public_url, self.layer, self.style, self.format)))
 
 
-def _attribution(url):
-    host = urlsplit(url).netloc.lower()
-    if "openstreetmap" in host:
-        return OSM_ATTRIBUTION
-    return IGN_PRIVATE_ATTRIBUTION if "/private/" in urlsplit(url).path else IGN_ATTRIBUTION
+def _check_format(tile_format):
+    try:
+        return mbtiles.format_from_mime(tile_format)  # refuses formats MBTiles cannot hold
+    except MBTilesError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def template_name(template):
+    """A readable name for an XYZ template: its host and the path before the first placeholder."""
+    parts = urlsplit(template)
+    path = parts.path.split("{", 1)[0].strip("/")
+    return "/".join(p for p in (parts.hostname or parts.netloc, path) if p)
 
 
 def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=None, timeout=(10, 30)):
@@ -51,18 +57,25 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     endpoint = (endpoint or "").strip()
     if not endpoint.lower().startswith(("http://", "https://")):
         raise InputError("SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as "
-                         "https://data.geopf.fr/wmts or an XYZ template with {{z}}/{{x}}/{{y}}.".format(endpoint))
+                         "https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with "
+                         "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).".format(endpoint))
     secrets = (api_key,) if api_key else ()
     public_url = redact_url(endpoint)
-    if wmts.is_xyz_template(endpoint):
+    host = urlsplit(endpoint).hostname or endpoint
+    if is_xyz_template(endpoint):
         tile_format = tile_format or wmts.format_from_template(endpoint)
-        mbtiles.format_from_mime(tile_format)  # refuses formats MBTiles cannot hold
+        _check_format(tile_format)
         template = wmts.with_query(endpoint, {"apikey": api_key}) if api_key else endpoint
-        name = layer or urlsplit(endpoint).netloc
+        name = layer or template_name(endpoint)
         return PreparedSource(wmts.XyzSource(template, tile_format), public_url, name, "", tile_format, name,
-                              list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {}, _attribution(endpoint), secrets)
+                              list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {},
+                              policies.attribution_for(endpoint, host), secrets, "XYZ")
+    if "{" in endpoint:
+        raise InputError("SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or "
+                         "{{q}}): give an XYZ template, or a WMTS endpoint without placeholders.".format(public_url))
     if not layer:
-        raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.")
+        raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities "
+                         "of {} list them).".format(public_url))
     keyed = wmts.with_query(endpoint, {"apikey": api_key}) if api_key else endpoint
     capabilities = fetch_capabilities(keyed, public_url, secrets, timeout)
     found = capabilities.layer(layer)
@@ -73,26 +86,51 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     if found.formats and tile_format not in found.formats:
         raise InputError("Layer '{}' is not served as '{}'; it is served as: {}.".format(
             layer, tile_format, ", ".join(found.formats)))
-    try:
-        mbtiles.format_from_mime(tile_format)
-    except MBTilesError as exc:
-        raise InputError(str(exc)) from exc
-    source = wmts.WmtsSource(keyed, found.identifier, style, tile_format, found.tile_matrix_set)
+    _check_format(tile_format)
+    grid = capabilities.grid(found)
+    source, encoding = _tile_requests(endpoint, keyed, api_key, capabilities, found, style, tile_format, grid)
+    attribution = policies.attribution_for(endpoint, capabilities.attribution() or host)
     return PreparedSource(source, public_url, found.identifier, style, tile_format, found.title or found.identifier,
-                          capabilities.zooms(found), found.limits, _attribution(endpoint), secrets)
+                          grid.zooms, grid.limits, attribution, secrets, encoding)
 
 
-def fetch_capabilities(keyed_endpoint, public_url, secrets=(), timeout=(10, 30)):
+def _tile_requests(endpoint, keyed, api_key, capabilities, layer, style, tile_format, grid):
+    """(source, encoding): GetTile the way the capabilities say.
+
+    Given an endpoint, KVP at that endpoint (what the user typed, key included)
+    unless the service declares RESTful GetTile only. Given the capabilities
+    document, its ResourceURL templates, else its KVP GetTile href.
+    """
+    template = layer.resource_urls.get(tile_format)
+    document = wmts.is_capabilities_document(endpoint)
+    rest_only = capabilities.get_tile_rest and not capabilities.get_tile_kvp
+    extra = {"apikey": api_key} if api_key else {}
+    if template and (document or rest_only):
+        return wmts.RestSource(template, tile_format, style, grid.tile_matrix_set, grid.matrices,
+                               dict(layer.dimensions), extra), "RESTful"
+    if document:
+        if not capabilities.get_tile_kvp:
+            raise InputError(
+                "The capabilities at {} give no way to request tiles of layer '{}' as {}: no ResourceURL template "
+                "and no KVP GetTile address.".format(redact_url(endpoint), layer.identifier, tile_format))
+        kvp = capabilities.get_tile_kvp
+        keyed = wmts.with_query(kvp, extra) if extra else kvp
+    return wmts.WmtsSource(keyed, layer.identifier, style, tile_format, grid.tile_matrix_set, grid.matrices,
+                           dict(layer.dimensions)), "KVP"
+
+
+def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30)):
+    """The capabilities of a WMTS given as an endpoint or as the document's URL."""
     pool = SessionPool()
     try:
-        response = pool.get(wmts.capabilities_url(keyed_endpoint), timeout=timeout)
+        response = pool.get(wmts.capabilities_url(keyed_source), timeout=timeout)
     except requests.RequestException as exc:
-        raise InputError(redact_text("Cannot reach {} ({}): check the address and the network.".format(
-            public_url, type(exc).__name__), secrets)) from None
+        raise InputError(redact_text("Cannot reach {} ({}): check the address and the network; nothing was "
+                                     "stored.".format(public_url, unreachable_reason(exc)), secrets)) from None
     finally:
         pool.close()
     if response.status_code in (401, 403):
-        raise InputError("{} answered {} {}: this endpoint needs a valid API key (API_KEY).".format(
+        raise InputError("{} answered {} {}: this endpoint needs a valid API key (AUTHCFG).".format(
             public_url, response.status_code, response.reason))
     if response.status_code != 200:
         raise InputError("{} answered {} {} to GetCapabilities.".format(
@@ -152,26 +190,51 @@ def metadata_for(prepared, area, zoom_min, zoom_max):
     return values
 
 
+def apply_policy(prepared, ranges, options, log=None):
+    """Refuse a job the server's usage policy forbids; keep the pace within its ceilings (before any request)."""
+    policies.check_job(prepared.public_url, sum(r.count for r in ranges), max((r.zoom for r in ranges), default=0))
+    options.concurrency, options.max_rate, note = policies.effective_pace(
+        prepared.public_url, options.concurrency, options.max_rate)
+    if note and log:
+        log(note)
+
+
 def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None, progress=None,
                         is_cancelled=None, log=None):
-    """Download the area into `output` (created, resumed or extended); returns DownloadStats."""
+    """Download the area into `output` (created, resumed or extended); returns DownloadStats.
+
+    Raises DownloadFailed when the host cannot be reached or every tile
+    requested failed; a file this call created is then removed if it holds no tile.
+    """
     log = log or (lambda message: None)
-    check_output(output, prepared)
+    state = check_output(output, prepared)
     ranges, outside = tile_ranges(prepared, area.bbox, zoom_min, zoom_max)
+    options = options or DownloadOptions()
+    apply_policy(prepared, ranges, options, log)
     if outside:
         log("{} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.".format(outside))
-    options = options or DownloadOptions()
     options.secrets = tuple(options.secrets) + prepared.secrets
-    with mbtiles.MBTilesWriter(output) as store:
-        previous = store.metadata()
-        metadata = metadata_for(prepared, area, zoom_min, zoom_max)
-        if previous.get("bounds"):  # extending a file: the bounds grow to cover both areas
-            metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
-        store.update_metadata(metadata)
-        downloader = Downloader(prepared.source, store, options, log)
-        stats = downloader.run(ranges, progress, is_cancelled)
-        stats.empty += outside
-        stats.total += outside
+    try:
+        with mbtiles.MBTilesWriter(output) as store:
+            previous = store.metadata()
+            metadata = metadata_for(prepared, area, zoom_min, zoom_max)
+            if previous.get("bounds"):  # extending a file: the bounds grow to cover both areas
+                metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
+            store.update_metadata(metadata)
+            downloader = Downloader(prepared.source, store, options, log)
+            stats = downloader.run(ranges, progress, is_cancelled)
+            stats.empty += outside
+            stats.total += outside
+        requested = stats.downloaded + stats.not_modified + stats.empty - outside + stats.failed
+        if stats.failed and stats.failed == requested and not stats.cancelled:
+            reasons = "; ".join("{:,} × {}".format(n, e) for e, n in stats.errors.most_common(3))
+            raise DownloadFailed(redact_text(
+                "Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then "
+                "run again.".format(stats.failed, requested, reasons), options.secrets))
+    except DownloadFailed:
+        if state in ("missing", "empty"):
+            mbtiles.remove_if_no_tiles(output)
+        raise
     return stats
 
 
@@ -214,6 +277,8 @@ def sample_tiles(prepared, ranges, per_zoom=3, options=None, is_cancelled=None):
                     return samples
                 start = time.monotonic()
                 result = downloader.fetch(TileRequest(tile_range.zoom, x, y))
+                if result is not None and result.status == "unreachable":
+                    raise downloader.unreachable(result)
                 if result is None or result.status not in ("done", "empty"):
                     continue
                 seconds.append(time.monotonic() - start)

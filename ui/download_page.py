@@ -1,16 +1,18 @@
 """The dock's "Download" page: WMTS/XYZ tiles of the chosen area into an MBTiles file."""
 
 import os
+from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QWidget
 
 from ..algorithms.layers import load_mbtiles
 from ..core.errors import IgnOfflineError
 from ..core.tile_download import default_output_name, fetch_capabilities
 from ..core.http import redact_url
+from ..core.url_templates import is_xyz_template
 from .background import AlgorithmRun, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
@@ -28,6 +30,20 @@ COMMON_LAYERS = (
 )
 
 
+def layer_identifier(shown, items):
+    """The layer identifier for the text `shown` in the layer box, given its (text, identifier) items.
+
+    An item's own text gives its identifier; a typed "Title — IDENTIFIER"
+    gives the part after the dash; anything else typed is taken as an
+    identifier as it is (the algorithm checks it against the capabilities).
+    """
+    shown = (shown or "").strip()
+    for text, identifier in items:
+        if text.strip() == shown and identifier:
+            return identifier
+    return shown.rsplit(" — ", 1)[-1].strip()
+
+
 class DownloadPage(QWidget, FORM_CLASS):
     def __init__(self, area_page, iface, parent=None):
         super().__init__(parent)
@@ -39,6 +55,9 @@ class DownloadPage(QWidget, FORM_CLASS):
         self.sourceCombo.addItems(SOURCES)
         for layer in COMMON_LAYERS:
             self.layerCombo.addItem(layer, layer)
+        # A typed identifier must not become an item with no data (Enter would
+        # otherwise insert one): layer_id() reads the text that is shown.
+        self.layerCombo.setInsertPolicy(QComboBox.NoInsert)
         self.outputFile.setStorageMode(QgsFileWidget.SaveFile)
         self.outputFile.setFilter(self.tr("MBTiles (*.mbtiles)"))
         self.readLayersButton.clicked.connect(self.read_layers)
@@ -68,17 +87,23 @@ class DownloadPage(QWidget, FORM_CLASS):
                                         lambda task: fetch_capabilities(endpoint, redact_url(endpoint)), read, failed)
 
     def layer_id(self):
-        index = self.layerCombo.currentIndex()
-        if index >= 0 and self.layerCombo.itemText(index) == self.layerCombo.currentText():
-            return self.layerCombo.itemData(index)
-        return self.layerCombo.currentText().strip()
+        """The identifier of the layer the box shows: exactly what the user sees, never another one."""
+        return layer_identifier(self.layerCombo.currentText(),
+                                [(self.layerCombo.itemText(i), self.layerCombo.itemData(i))
+                                 for i in range(self.layerCombo.count())])
 
     # -- parameters of the algorithms ------------------------------------------------------------------------
 
     def parameters(self):
         area = self.area_page.current_area()
         zoom_min, zoom_max = self.area_page.zoom_range()
-        parameters = {"SOURCE": self.sourceCombo.currentText().strip(), "LAYER": self.layer_id(),
+        layer = self.layer_id()
+        source = self.sourceCombo.currentText().strip()
+        if is_xyz_template(source):
+            layer = ""  # the layer box lists the WMTS's layers: it names nothing of a template
+        elif not layer:
+            raise ValueError(self.tr("Pick or type the layer to download (Read layers lists them)."))
+        parameters = {"SOURCE": source, "LAYER": layer,
                       "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
                       "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
         parameters.update(self.area_page.area_parameters())
@@ -88,7 +113,7 @@ class DownloadPage(QWidget, FORM_CLASS):
         if not output:
             folder = os.path.join(os.path.expanduser("~"), "IGN Offline")
             os.makedirs(folder, exist_ok=True)
-            output = os.path.join(folder, default_output_name(parameters["LAYER"], area.key))
+            output = os.path.join(folder, default_output_name(layer or urlsplit(source).netloc, area.key))
             self.outputFile.setFilePath(output)
         parameters["OUTPUT"] = output
         return parameters

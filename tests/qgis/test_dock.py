@@ -127,6 +127,77 @@ def test_download_page_reads_layers_downloads_and_loads(dock, project, provider,
     assert message is not None and "{} tiles downloaded".format(sum(expected.values())) in message.text()
 
 
+def _type_layer(page, text):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    line = page.layerCombo.lineEdit()
+    line.selectAll()
+    QTest.keyClicks(line, text)
+    QTest.keyClick(line, Qt.Key_Return)
+
+
+def test_a_typed_layer_identifier_is_the_layer_downloaded(dock, project, provider, tmp_path):
+    """Issue 13, item 1: typing an identifier + Enter once downloaded Plan IGN v2 into the ortho file."""
+    from ign_offline.core.mbtiles import MBTilesReader
+
+    from tests.support.wmts_server import StandInWmts
+
+    page = dock.download_page
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("overview")
+    with StandInWmts() as server:
+        page.sourceCombo.setEditText(server.url)
+        page.readLayersButton.click()
+        assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layerCombo.count() == 5)
+        items = page.layerCombo.count()
+        _type_layer(page, "ORTHOIMAGERY.ORTHOPHOTOS")
+        assert page.layerCombo.count() == items  # Enter adds no item without data
+        assert page.layer_id() == "ORTHOIMAGERY.ORTHOPHOTOS"
+        output = str(tmp_path / "ortho.mbtiles")
+        page.outputFile.setFilePath(output)
+        page.maxRateSpin.setValue(0)
+        page.downloadButton.click()
+        assert wait_for(lambda: page.run.finished)
+        served = {entry[1] for entry in server.log.entries}
+    assert served == {"ORTHOIMAGERY.ORTHOPHOTOS"}
+    with MBTilesReader(output) as reader:
+        metadata = reader.metadata()
+    assert metadata["ign_offline:layer"] == "ORTHOIMAGERY.ORTHOPHOTOS" and metadata["format"] == "jpg"
+
+
+def test_an_unknown_typed_layer_is_refused_and_nothing_is_written(dock, project, provider, tmp_path):
+    page = dock.download_page
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("overview")
+    from tests.support.wmts_server import StandInWmts
+
+    with StandInWmts() as server:
+        page.sourceCombo.setEditText(server.url)
+        _type_layer(page, "ORTHOIMAGERY.ORTHOFOTOS")
+        output = tmp_path / "ortho.mbtiles"
+        page.outputFile.setFilePath(str(output))
+        page.downloadButton.click()
+        assert wait_for(lambda: page.run.finished)
+        assert not server.log.entries
+    assert "no layer 'ORTHOIMAGERY.ORTHOFOTOS'" in page.logView.toPlainText()
+    assert "ORTHOIMAGERY.ORTHOPHOTOS" in page.logView.toPlainText()  # the close match is suggested
+    assert not output.exists()
+    page.layerCombo.setEditText("")
+    page.downloadButton.click()
+    assert "Pick or type the layer" in page.logView.toPlainText()
+
+
+def test_layer_identifier_is_what_the_box_shows():
+    from ign_offline.ui.download_page import layer_identifier
+
+    items = [("Plan IGN v2 — GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")]
+    assert layer_identifier(items[0][0], items) == "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+    assert layer_identifier(" ORTHOIMAGERY.ORTHOPHOTOS ", items) == "ORTHOIMAGERY.ORTHOPHOTOS"
+    assert layer_identifier("Photos — ORTHOIMAGERY.ORTHOPHOTOS", items) == "ORTHOIMAGERY.ORTHOPHOTOS"
+    assert layer_identifier("", items) == ""
+
+
 def test_download_page_says_what_is_wrong(dock, provider, tmp_path):
     page = dock.download_page
     dock.select_area("toulouse")

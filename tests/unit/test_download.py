@@ -11,7 +11,7 @@ import pytest
 from osgeo import gdal
 
 from core import areas, mbtiles, tiles
-from core.download import DownloadOptions, ServerRefused
+from core.download import DownloadFailed, DownloadOptions, HostUnreachable, ServerRefused
 from core.errors import InputError, MBTilesError
 from core.tile_download import download_to_mbtiles, prepare_source
 from tests.support.wmts_server import StandInWmts, colour_of
@@ -72,7 +72,7 @@ def test_tiles_are_stored_byte_exact_where_gdal_expects_them(server, tmp_path):
         meta = reader.metadata()
     assert mbtiles.metadata_problems(meta) == []
     assert (meta["name"], meta["description"], meta["format"]) == ("Plan IGN v2", "Plan IGN v2", "png")
-    assert meta["attribution"].startswith("© IGN")
+    assert meta["attribution"] == "ROK4 Team"  # from the capabilities: IGN's own only on IGN hosts
     assert (meta["minzoom"], meta["maxzoom"]) == ("10", "13")
     assert meta["ign_offline:layer"] == PLAN and meta["ign_offline:source"] == server.url
 
@@ -272,7 +272,7 @@ def test_private_layer_needs_the_key_and_never_stores_it(server, tmp_path):
     with mbtiles.MBTilesReader(str(output)) as reader:
         meta = reader.metadata()
     assert meta["ign_offline:source"] == server.private_url
-    assert "restricted" in meta["attribution"]
+    assert meta["attribution"] == "ROK4 Team"  # IGN's restricted-licence note is for IGN's own hosts
     assert not any(server.api_key in line for line in logged)
 
 
@@ -288,7 +288,7 @@ def test_a_refused_request_stops_the_job_with_a_reason_and_no_key(server, tmp_pa
     ("GEOGRAPHICALGRIDSYSTEMS.PLANIGN", None, None, "Did you mean GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"),
     (PLAN, "grey", None, "has no style 'grey'; it has: normal"),
     (PLAN, None, "image/jpeg", "is not served as 'image/jpeg'"),
-    ("PCRS.LAMB93", None, None, "not the Web Mercator"),
+    ("PCRS.LAMB93", None, None, r"not served on the Web Mercator grid .* sets are: LAMB93_5cm \(IGNF:LAMB93\)"),
     (None, None, None, "Give the LAYER"),
 ])
 def test_bad_layer_choices(server, layer, style, fmt, fragment):
@@ -325,3 +325,78 @@ def test_downloads_share_one_rate_cap_per_host(tmp_path):
         times = request_times(stand_in)
     assert len(times) > 60
     assert busiest_second(times) <= 16
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_unreachable_host_stops_at_once_and_stores_nothing(tmp_path):
+    """Issue 15: nothing listens there; a few thousand tiles must not each be retried with backoff."""
+    template = "http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png".format(free_port())
+    prepared = prepare_source(template)
+    output = tmp_path / "nowhere.mbtiles"
+    start = time.monotonic()
+    with pytest.raises(HostUnreachable, match=r"Cannot reach 127\.0\.0\.1: the connection was refused.*Nothing "
+                                              r"was stored; run again when online"):
+        download_to_mbtiles(prepared, areas.PRESETS["toulouse"], 8, 17, str(output), DownloadOptions())
+    assert time.monotonic() - start < 10
+    assert sum(tiles.count_tiles(areas.PRESETS["toulouse"].bbox, 8, 17).values()) > 2000
+    assert not os.listdir(tmp_path)  # the file this run created is gone
+
+
+def test_an_unresolvable_host_is_said_in_words(tmp_path):
+    prepared = prepare_source("http://tiles.invalid/{z}/{x}/{y}.png")
+    with pytest.raises(HostUnreachable, match="tiles.invalid: the host name cannot be resolved"):
+        download_to_mbtiles(prepared, CARCASSONNE, 10, 11, str(tmp_path / "x.mbtiles"), fast())
+    assert not os.listdir(tmp_path)
+
+
+def test_a_host_that_fails_midway_keeps_its_retries(server, tmp_path):
+    """Once the host has answered, connection failures are retried and counted, not taken for no network."""
+    expected = all_tiles((12, 12))
+    for tile in expected[1:]:
+        server.fault(tile, "reset", "reset")
+    stats = run(server, tmp_path / "plan.mbtiles", zooms=(12, 12), options=fast(concurrency=1, max_attempts=2))
+    assert (stats.downloaded, stats.failed) == (1, len(expected) - 1)
+    assert server.log.counts()[expected[1]] == 2  # retried
+
+
+def test_a_run_where_every_tile_failed_is_a_failure_and_leaves_no_new_file(server, tmp_path):
+    for tile in all_tiles((12, 12)):
+        server.fault(tile, *["503"] * 3)
+    output = tmp_path / "plan.mbtiles"
+    with pytest.raises(DownloadFailed, match=r"Every tile requested failed \(\d+ of \d+: \d+ × HTTP 503"):
+        run(server, output, zooms=(12, 12), options=fast(max_attempts=2))
+    assert not output.exists()
+    # a partial failure stays a success, with the counts
+    server.faults.clear()
+    server.fault(all_tiles((12, 12))[0], *["503"] * 3)
+    stats = run(server, output, zooms=(12, 12), options=fast(max_attempts=2))
+    assert stats.failed == 1 and stats.downloaded == len(all_tiles((12, 12))) - 1
+    # the next run requests only that tile: failing again, it is a failed run, and the file keeps its tiles
+    server.fault(all_tiles((12, 12))[0], *["503"] * 3)
+    with pytest.raises(DownloadFailed, match=r"\(1 of 1: 1 × HTTP 503"):
+        run(server, output, zooms=(12, 12), options=fast(max_attempts=2))
+    with mbtiles.MBTilesReader(str(output)) as reader:
+        assert sum(reader.count_by_zoom().values()) == len(all_tiles((12, 12))) - 1
+
+
+def test_xyz_names_and_attribution_come_from_the_source(server, tmp_path):
+    prepared = prepare_source(server.xyz_url)
+    assert prepared.layer == "127.0.0.1/xyz" and prepared.title == "127.0.0.1/xyz"
+    assert prepared.attribution == "127.0.0.1"
+    named = prepare_source(server.xyz_url, "my-basemap")
+    assert named.layer == "my-basemap"
+    osm = prepare_source("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    assert osm.attribution == "© OpenStreetMap contributors (ODbL)"
+    assert prepare_source("https://data.geopf.fr/tms/1.0.0/PLAN.IGN/{z}/{x}/{y}.png").attribution.startswith("© IGN")
+
+
+def test_a_template_without_rows_is_not_taken_for_a_wmts_endpoint():
+    with pytest.raises(InputError, match="looks like a URL template but lacks"):
+        prepare_source("https://h/{z}/{x}.png", PLAN)

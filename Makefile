@@ -16,6 +16,7 @@ QGIS_PROCESS := /usr/bin/qgis_process.bin
 VENV := .venv
 PY := $(VENV)/bin/python
 BUILD := .build
+MAPPROXY := $(BUILD)/mapproxy
 PLUGINS := $(abspath $(BUILD))/plugins
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP := dist/ign_offline-$(VERSION).zip
@@ -26,7 +27,7 @@ export QT_QPA_PLATFORM := offscreen
 
 .PHONY: setup test unit-tests qgis-tests process demo bench package install clean
 
-setup: $(BUILD)/system.ok $(VENV)/installed.ok ext_libs/installed.ok $(PLUGINS)/ign_offline
+setup: $(BUILD)/system.ok $(VENV)/installed.ok ext_libs/installed.ok $(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok
 
 # QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
 $(BUILD)/system.ok:
@@ -41,6 +42,12 @@ $(BUILD)/system.ok:
 $(VENV)/installed.ok: requirements/dev.txt requirements/embedded.txt $(BUILD)/system.ok
 	@[ -x $(PY) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements/dev.txt
+	@touch $@
+
+# MapProxy, a real third-party WMTS/TMS server for the interoperability tests, in a venv of its own.
+$(MAPPROXY)/installed.ok: requirements/mapproxy.txt $(BUILD)/system.ok
+	@[ -x $(MAPPROXY)/bin/python ] || $(SYSTEM_PYTHON) -m venv $(MAPPROXY)
+	$(MAPPROXY)/bin/python -m pip install -q --disable-pip-version-check -r requirements/mapproxy.txt
 	@touch $@
 
 # The bundled dependencies, as `make package` ships them, so that qgis_process

@@ -1,6 +1,7 @@
 """ign_offline:recover_cache — tiles already in QGIS's network cache → one MBTiles per tile set."""
 
 import os
+from urllib.parse import urlencode
 
 from qgis.core import (
     QgsProcessingOutputNumber,
@@ -15,10 +16,50 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QStandardPaths
 
 from ..core import storage
+from ..core.cache_addresses import (
+    AddressBook,
+    capabilities_of_datasource,
+    datasources_in_project_file,
+    read_capabilities,
+    template_of_datasource,
+)
 from ..core.cache_recovery import check_cache_dir, recover, scan_and_recover, scan_cache
 from ..core.errors import InputError
+from ..core.http import redact_url
 from .base import IgnOfflineAlgorithm
 from .layers import load_mbtiles
+
+
+def known_sources(project=None):
+    """The layer data sources QGIS itself knows: its saved XYZ connections (as 'type=xyz&url=…'), the layers
+    of `project` and of the recent projects (read, never changed). XYZ ones keep the `{-y}` of TMS layers,
+    WMTS ones name their capabilities."""
+    settings = QgsSettings()
+    sources = []
+    settings.beginGroup("qgis/connections-xyz")
+    for name in settings.childGroups():
+        sources.append(urlencode({"type": "xyz", "url": settings.value(name + "/url", "") or ""}))
+    settings.endGroup()
+    if project is not None:
+        sources.extend(layer.source() for layer in project.mapLayers().values())
+    settings.beginGroup("UI/recentProjects")
+    paths = [settings.value(group + "/path", "") or "" for group in settings.childGroups()]
+    settings.endGroup()
+    if project is not None and project.fileName():
+        paths.append(project.fileName())
+    for path in paths:
+        if path and os.path.isfile(path):
+            sources.extend(datasources_in_project_file(path))
+    return list(dict.fromkeys(sources))
+
+
+def address_book(project, assume_top_origin=False):
+    """What QGIS knows of tile URLs, without network: XYZ templates of its connections and projects."""
+    sources = known_sources(project)
+    templates = [template_of_datasource(source) for source in sources]
+    book = AddressBook([t for t in templates if t], assume_top_origin)
+    book.wmts_capabilities = list(dict.fromkeys(filter(None, map(capabilities_of_datasource, sources))))
+    return book
 
 
 def qgis_cache_directory():
@@ -48,6 +89,9 @@ class RecoverCache(IgnOfflineAlgorithm):
             "MIN_TILES", self.tr("Skip tile sets with fewer tiles than"), type=QgsProcessingParameterNumber.Integer,
             defaultValue=1, minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(
+            "ASSUME_XYZ", self.tr("Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you "
+                                  "know the server is not a TMS"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the results to the project"), defaultValue=True))
         for name, label in (("FILES_SCANNED", "Cache files scanned"), ("TILES_RECOVERED", "Tiles recovered"),
                             ("FILES_SKIPPED", "Cache files skipped")):
@@ -62,18 +106,28 @@ class RecoverCache(IgnOfflineAlgorithm):
             raise InputError("The output folder is inside the cache folder: choose a folder outside it.")
         return (cache_dir, output, self.parameterAsString(parameters, "LAYER", context),
                 self.parameterAsInt(parameters, "MIN_TILES", context),
+                self.parameterAsBool(parameters, "ASSUME_XYZ", context),
                 self.parameterAsBool(parameters, "LOAD", context))
 
     def process(self, args, context, feedback):
-        cache_dir, output, layer_filter, min_tiles, self._load = args
+        cache_dir, output, layer_filter, min_tiles, assume_xyz, self._load = args
         os.makedirs(output, exist_ok=True)
         storage.check_writable_folder(output)
+        book = address_book(context.project(), assume_xyz)
+        missed = read_capabilities(book, book.wmts_capabilities)  # network: here, in the task
+        feedback.pushInfo(self.tr("Known from QGIS's connections and projects: {} XYZ layer templates, the "
+                                  "capabilities of {} of {} WMTS servers.").format(
+            len(book.templates), len(book.wmts_capabilities) - len(missed), len(book.wmts_capabilities)))
+        for url in missed:
+            feedback.pushInfo(self.tr("Could not read {} (offline?): tiles of its non-PM matrix sets are placed only "
+                                      "if the cache holds its capabilities.").format(redact_url(url)))
         feedback.pushInfo(self.tr("Scanning {} (read only)…").format(cache_dir))
         if min_tiles <= 1:  # every set is wanted: read each file once
             scan, stats = scan_and_recover(cache_dir, output, layer_filter, lambda f: feedback.setProgress(100 * f),
-                                           feedback.isCanceled, feedback.pushInfo)
+                                           feedback.isCanceled, feedback.pushInfo, book)
         else:  # set sizes must be known first
-            scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f), feedback.isCanceled)
+            scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f), feedback.isCanceled,
+                              book)
             stats = recover(scan, output, min_tiles, lambda f: feedback.setProgress(30 + 70 * f),
                             feedback.isCanceled, feedback.pushInfo)
         for key, tile_set in sorted(scan.sets.items(), key=lambda item: -len(item[1].tiles)):

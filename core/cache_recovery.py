@@ -14,74 +14,14 @@ import concurrent.futures
 import contextlib
 import itertools
 import os
-import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import mercantile
 
-from . import mbtiles, qtcache
+from . import mbtiles, policies, qtcache
+from .cache_addresses import AddressBook, TileSetKey, Unknown, is_capabilities_url  # noqa: F401 (AddressBook: API)
 from .errors import InputError, MBTilesError
-from .http import redact_url, tile_body_problem
-from .tiles import MAX_ZOOM
-
-PM_MATRIX_SET = re.compile(r"^PM(_\d+_\d+)?$", re.IGNORECASE)
-TMS_PATH = re.compile(r"/tms/1\.0\.0/(?P<layer>[^/]+)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.(?P<ext>png|jpe?g|webp)$",
-                      re.IGNORECASE)
-XYZ_PATH = re.compile(r"^(?P<prefix>.*?)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)(@2x)?\.(?P<ext>png|jpe?g|webp)$",
-                      re.IGNORECASE)
-MIME_BY_EXTENSION = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
-DEFAULT_STYLES = ("", "normal", "default")
-
-
-@dataclass(frozen=True)
-class TileSetKey:
-    host: str
-    layer: str
-    style: str
-    matrix_set: str
-    format: str          # media type, e.g. image/png
-    source: str          # the endpoint without query nor secrets
-
-    def file_stem(self):
-        stem = self.layer if self.style.lower() in DEFAULT_STYLES else "{}_{}".format(self.layer, self.style)
-        return "".join(c if c.isalnum() or c in "._-" else "_" for c in stem)
-
-
-def recognise(url, content_type=""):
-    """(TileSetKey, z, x, y) when `url` asks for one XYZ/PM tile, else None."""
-    parts = urlsplit(url)
-    host = parts.netloc.rsplit("@", 1)[-1].lower()
-    query = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
-    base = urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path, "", ""))  # no secrets left
-    if query.get("REQUEST", "").lower() == "gettile":
-        matrix_set = query.get("TILEMATRIXSET", "")
-        if not PM_MATRIX_SET.match(matrix_set):
-            return None
-        try:
-            z = int(query.get("TILEMATRIX", "").rsplit(":", 1)[-1])
-            x, y = int(query["TILECOL"]), int(query["TILEROW"])
-        except (KeyError, ValueError):
-            return None
-        fmt = (query.get("FORMAT") or content_type).lower()
-        key = TileSetKey(host, query.get("LAYER", ""), query.get("STYLE", ""), matrix_set.upper(), fmt, base)
-    else:
-        match = TMS_PATH.search(parts.path)
-        if match:
-            layer, matrix_set = match["layer"], "PM"
-        else:
-            match = XYZ_PATH.match(parts.path)
-            if not match:
-                return None
-            layer, matrix_set = (host + match["prefix"]).rstrip("/"), "XYZ"
-            base = redact_url(urlunsplit(parts._replace(path=match["prefix"] + "/{z}/{x}/{y}." + match["ext"],
-                                                        query="", fragment="")))
-        z, x, y = int(match["z"]), int(match["x"]), int(match["y"])
-        key = TileSetKey(host, layer, "", matrix_set, MIME_BY_EXTENSION[match["ext"].lower()], base)
-    if not (0 <= z <= MAX_ZOOM and 0 <= x < 2 ** z and 0 <= y < 2 ** z) or not key.layer:
-        return None
-    return key, z, x, y
-
+from .http import tile_body_problem
 
 @dataclass
 class CachedTile:
@@ -136,12 +76,33 @@ def check_cache_dir(cache_dir):
                          "cache directory (Settings › Options › Network).".format(cache_dir, qtcache.DATA_FOLDER))
 
 
-def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
-    """Group the cache's tile responses by tile set; reads headers only."""
+CAPABILITIES_READ = "WMTS capabilities (read to place tiles)"
+
+
+@dataclass
+class _Capabilities:
+    """A cached capabilities document: read for what it says of matrix sets and tile URLs."""
+
+    url: str
+    path: str
+
+
+@dataclass
+class _Later:
+    """A tile response whose address only cached capabilities read later may give."""
+
+    path: str
+    reason: str
+
+
+def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None, book=None):
+    """Group the cache's tile responses by tile set; reads headers only (and capabilities documents)."""
     check_cache_dir(cache_dir)
+    book = book or AddressBook()
     result = ScanResult()
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()
+    later = []
     # Heads are small random reads: several in flight keep the disk's queue full.
     with contextlib.closing(_read_ahead(_read_head, paths, workers=8)) as heads:
         for index, (path, head) in enumerate(heads):
@@ -151,12 +112,34 @@ def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None):
             if progress and index % 200 == 0:
                 progress(index / len(paths))
             result.files += 1
-            reason = head if isinstance(head, str) else _scan_one(head, result, wanted)
+            found = head if isinstance(head, str) else _classify(head, wanted, book)
+            if isinstance(found, _Capabilities):
+                _learn(book, found, head)
+                found = CAPABILITIES_READ
+            elif isinstance(found, _Later):
+                later.append(found)
+                continue
+            reason = found if isinstance(found, str) else _keep_newest(result, found[0], found[1:], head)
             if reason is not None:
                 result.skipped[reason] += 1
+    for item in later:  # every capabilities document has been read by now
+        entry = _read_head((item.path, None))
+        found = entry if isinstance(entry, str) else _classify(entry, wanted, book, final=True)
+        reason = found if isinstance(found, str) else _keep_newest(result, found[0], found[1:], entry)
+        if reason is not None:
+            result.skipped[reason] += 1
     if progress:
         progress(1.0)
     return result
+
+
+def _learn(book, capabilities, entry):
+    """Add a cached capabilities document to what is known (its body read now if the scan read heads only)."""
+    try:
+        body = entry.body if entry.body is not None else qtcache.read_body(entry)
+    except (OSError, qtcache.CacheFormatError):
+        return
+    book.add_capabilities(capabilities.url, body)
 
 
 def _read_head(item):
@@ -172,24 +155,23 @@ def _read_head(item):
         return "cannot be read: {}".format(exc.strerror)
 
 
-def _scan_one(entry, result, wanted):
-    """Add one entry to `result`; the reason it is skipped, or None."""
-    found = _tile_of(entry, wanted)
-    if isinstance(found, str):
-        return found
-    key, z, x, y = found
-    return _keep_newest(result, key, (z, x, y), entry)
+def _classify(entry, wanted, book, final=False):
+    """(key, z, x, y) of a cached tile response; a _Capabilities or _Later; or the reason the entry is skipped.
 
-
-def _tile_of(entry, wanted):
-    """(key, z, x, y) of a cached tile response, or the reason the entry is not one."""
-    found = recognise(entry.url, entry.content_type)
-    if found is None:
-        return "not a tile request (capabilities, WMS, other)"
-    if entry.status not in (None, 200) or (entry.status is None and not entry.headers):
+    `final`: every capabilities document is known; what is still unknown is skipped.
+    """
+    ok = entry.status in (None, 200) and (entry.status is not None or entry.headers)
+    if is_capabilities_url(entry.url):
+        return _Capabilities(entry.url, entry.path) if ok else "not a tile request (capabilities, WMS, other)"
+    found = book.locate(entry.url, entry.content_type)
+    if isinstance(found, Unknown) and not found.later:
+        return found.reason
+    if not ok:
         return "HTTP status {} (only 200 is kept)".format(entry.status)
     if not entry.content_type.startswith("image/"):
         return "not an image ({})".format(entry.content_type or "no content type")
+    if isinstance(found, Unknown):
+        return found.reason if final else _Later(entry.path, found.reason)
     if wanted and wanted not in found[0].layer.lower():
         return "other layer (LAYER filter)"
     return found
@@ -229,14 +211,6 @@ class RecoverStats:
     @property
     def tiles(self):
         return sum(item.tiles for item in self.files)
-
-
-def _attribution(key):
-    if "openstreetmap" in key.host:
-        return "© OpenStreetMap contributors (ODbL)"
-    if "geopf.fr" in key.host or "ign.fr" in key.host:
-        return "© IGN – Licence Ouverte Etalab 2.0"
-    return key.host
 
 
 def output_path(folder, key):
@@ -367,7 +341,7 @@ def _write_metadata(writer, tile_set, stored):
     zooms = tile_set.zooms
     metadata = mbtiles.build_metadata(
         previous.get("name") or key.layer, mbtiles.format_from_mime(key.format), tile_set.bounds(), zooms[0],
-        zooms[-1], attribution=_attribution(key),
+        zooms[-1], attribution=policies.attribution_for(key.source, key.host),
         description="{} — recovered from the QGIS network cache".format(key.layer))
     metadata.update(_identity(key))
     if previous.get("bounds"):
@@ -429,8 +403,9 @@ class _Output:
     kept: set = field(default_factory=set)
 
 
-def _read_whole(item, wanted):
-    """In a reader thread: ((key, z, x, y), entry, (body, tile_id, problem)), or why the file is skipped."""
+def _read_whole(item, wanted, book, final=False):
+    """In a reader thread: ((key, z, x, y), entry, (body, tile_id, problem)), a _Capabilities (with its
+    entry), a _Later, or why the file is skipped."""
     path, reason = item
     if reason is not None:
         return reason
@@ -440,9 +415,11 @@ def _read_whole(item, wanted):
         return "unreadable: {}".format(exc)
     except OSError as exc:
         return "cannot be read: {}".format(exc.strerror)
-    found = _tile_of(entry, wanted)
-    if isinstance(found, str):
+    found = _classify(entry, wanted, book, final)
+    if isinstance(found, (str, _Later)):
         return found
+    if isinstance(found, _Capabilities):
+        return found, entry
     checked = _checked(entry, entry.body, found[0].format)
     entry.body = None  # kept in `checked` only when valid
     return found, entry, checked
@@ -472,7 +449,8 @@ def _store(found, scan, stats, outputs, output_folder):
     output.kept.discard((z, x, y))
 
 
-def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None, is_cancelled=None, log=None):
+def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None, is_cancelled=None, log=None,
+                     book=None):
     """scan_cache then recover with no MIN_TILES, reading each cache file once: (ScanResult, RecoverStats).
 
     A cache read twice (heads, then bodies) costs two disk reads per file;
@@ -487,9 +465,11 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
     scan, stats = ScanResult(), RecoverStats()
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()
+    book = book or AddressBook()
     outputs = {}
+    later = []
     try:
-        with contextlib.closing(_read_ahead(lambda item: _read_whole(item, wanted), paths)) as reads:
+        with contextlib.closing(_read_ahead(lambda item: _read_whole(item, wanted, book), paths)) as reads:
             for index, (_, found) in enumerate(reads):
                 if is_cancelled and is_cancelled():
                     scan.cancelled = stats.cancelled = True
@@ -497,10 +477,25 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
                 if progress and index % 200 == 0:
                     progress(index / len(paths))
                 scan.files += 1
-                if isinstance(found, str):
+                if isinstance(found, _Later):
+                    later.append(found)
+                elif isinstance(found, str):
                     scan.skipped[found] += 1
+                elif isinstance(found[0], _Capabilities):
+                    _learn(book, *found)
+                    scan.skipped[CAPABILITIES_READ] += 1
                 else:
                     _store(found, scan, stats, outputs, output_folder)
+        # Tiles whose address the capabilities read meanwhile may give: read again, these only.
+        for item in later:
+            if scan.cancelled or (is_cancelled and is_cancelled()):
+                scan.cancelled = stats.cancelled = True
+                break
+            found = _read_whole((item.path, None), wanted, book, final=True)
+            if isinstance(found, str):
+                scan.skipped[found] += 1
+            else:
+                _store(found, scan, stats, outputs, output_folder)
     finally:
         for key, output in outputs.items():
             _write_metadata(output.writer, scan.sets[key], output.written | output.kept)

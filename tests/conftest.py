@@ -2,7 +2,13 @@
 
 import importlib
 import os
+import subprocess
 import sys
+
+# GDAL writes .aux.xml statistics beside a dataset, or into the working directory for
+# datasets with no file of their own (MBTiles overviews named " - zoom_level=11"): tests
+# and the processes they start must write nothing into the checkout.
+os.environ["GDAL_PAM_ENABLED"] = "NO"
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGINS = os.path.join(ROOT, ".build", "plugins")
@@ -22,3 +28,27 @@ def _link_plugin():
 
 
 _link_plugin()
+
+
+def _untracked():
+    """Files in the checkout that git neither tracks nor ignores (None outside a git checkout)."""
+    try:
+        listed = subprocess.run(["git", "-C", ROOT, "ls-files", "--others", "--exclude-standard"],
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return set(listed.stdout.splitlines()) if listed.returncode == 0 else None
+
+
+_BEFORE = _untracked()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run when it left files in the checkout (sidecars, outputs written to the working directory)."""
+    after = _untracked()
+    if _BEFORE is None or after is None:
+        return
+    left = sorted(after - _BEFORE)
+    if left:
+        sys.stderr.write("\nThe tests wrote into the checkout: {}\n".format(", ".join(left)))
+        session.exitstatus = 1

@@ -8,7 +8,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from ..algorithms.layers import load_mbtiles
-from ..algorithms.recover_cache import qgis_cache_directory
+from ..algorithms.recover_cache import address_book, qgis_cache_directory
 from ..core.cache_recovery import scan_cache
 from ..core.storage import human_size
 from .background import AlgorithmRun, run_function
@@ -45,9 +45,11 @@ class CachePage(QWidget, FORM_CLASS):
         self.scanButton.setEnabled(False)
         self.setsTable.setRowCount(0)
         self.log(self.tr("Scanning {}…").format(folder))
+        book = address_book(QgsProject.instance())  # QGIS's settings and projects: read here, on the GUI thread
         self.scan_task = run_function(
             self.tr("IGN Offline: scan the QGIS cache"),
-            lambda task: scan_cache(folder, progress=lambda f: task.setProgress(100 * f), is_cancelled=task.isCanceled),
+            lambda task: scan_cache(folder, progress=lambda f: task.setProgress(100 * f), is_cancelled=task.isCanceled,
+                                    book=book),
             scanned, failed)
 
     def show_scan(self, scan):

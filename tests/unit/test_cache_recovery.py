@@ -5,6 +5,7 @@ import os
 import pytest
 
 from core import cache_recovery, mbtiles, qtcache
+from core.cache_addresses import NOT_A_TILE, Unknown
 from core.errors import InputError
 from tests.support.files import tree_digest
 from tests.support.images import jpeg_tile, png_tile
@@ -129,10 +130,10 @@ def test_damaged_files_say_why(tmp_path, data, fragment):
      "&tilematrix=2&request=GetTile&service=WMTS", ("L", "s", 2, 3, 2)),
     ("https://data.geopf.fr/tms/1.0.0/PLAN.IGN/11/1036/750.png", ("PLAN.IGN", "", 11, 1036, 750)),
     ("https://tile.openstreetmap.org/12/2073/1500.png", ("tile.openstreetmap.org", "", 12, 2073, 1500)),
-    ("https://a.tile.example.org/osm/12/2073/1500.jpg?token=x", ("a.tile.example.org/osm", "", 12, 2073, 1500)),
+    ("https://b.tile.openstreetmap.org/12/2073/1500.png", ("b.tile.openstreetmap.org", "", 12, 2073, 1500)),
 ])
 def test_tile_urls_are_recognised(url, expected):
-    key, z, x, y = cache_recovery.recognise(url)
+    key, z, x, y = cache_recovery.AddressBook().locate(url)
     assert (key.layer, key.style, z, x, y) == expected
     assert "token" not in key.source and "apikey" not in key.source
 
@@ -140,12 +141,94 @@ def test_tile_urls_are_recognised(url, expected):
 @pytest.mark.parametrize("url", [
     "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities",
     "https://data.geopf.fr/wms-r?SERVICE=WMS&REQUEST=GetMap&LAYERS=X&BBOX=1,2,3,4",
-    wmts_url(12, 3, 3, tms="LAMB93_5cm"),
     "https://tile.openstreetmap.org/2/9/1.png",   # x beyond 2^z
     "https://example.org/static/logo.png",
 ])
 def test_other_urls_are_not_tiles(url):
-    assert cache_recovery.recognise(url) is None
+    assert isinstance(cache_recovery.AddressBook().locate(url), Unknown)
+    assert cache_recovery.AddressBook(assume_top_origin=True).locate(url) == Unknown(NOT_A_TILE)
+
+
+TMS_URL = "http://127.0.0.1:8080/tms/1.0.0/osm/EPSG900913/12/2074/1502.png"
+
+
+def test_an_xyz_looking_path_gets_no_address_unless_its_row_order_is_known():
+    """Issue 14: a {-y} TMS layer's tiles were stored row-flipped (12/2074/1502 written at 12/2074/2593)."""
+    unknown = cache_recovery.AddressBook().locate(TMS_URL)
+    assert unknown.reason.startswith("row order unknown") and unknown.later
+    key, z, x, y = cache_recovery.AddressBook(
+        ["http://127.0.0.1:8080/tms/1.0.0/osm/EPSG900913/{z}/{x}/{-y}.png"]).locate(TMS_URL)
+    assert (z, x, y) == (12, 2074, 2593) and key.matrix_set == "TMS"
+    assert key.source.endswith("/{z}/{x}/{-y}.png")
+    _, z, x, y = cache_recovery.AddressBook(assume_top_origin=True).locate(TMS_URL)
+    assert (z, x, y) == (12, 2074, 1502)
+    for url in ("https://a.tile.example.org/osm/12/2073/1500.jpg?token=x", "https://h/13/4149/5188.png"):
+        assert cache_recovery.AddressBook().locate(url).reason.startswith("row order unknown")
+
+
+def mapproxy_like_capabilities(host="http://127.0.0.1:8080", crs="urn:ogc:def:crs:EPSG:3857", rest=False):
+    from tests.unit.test_wmts import capabilities_xml, matrix_set_xml
+
+    template = host + "/wmts/osm/{TileMatrixSet}/{TileMatrix}/{TileCol}/{TileRow}.png"
+    return capabilities_xml(
+        [matrix_set_xml("GLOBAL_WEBMERCATOR", crs, ids=lambda z: "{:02d}".format(z), zooms=range(0, 20))],
+        ["GLOBAL_WEBMERCATOR"],
+        '<ResourceURL format="image/png" resourceType="tile" template="{}"/>'.format(template) if rest else "")
+
+
+def kvp_url(z, x, y, matrix_set="GLOBAL_WEBMERCATOR", host="http://127.0.0.1:8080"):
+    return ("{}/service?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=osm&STYLE=default&FORMAT=image/png"
+            "&TILEMATRIXSET={}&TILEMATRIX={:02d}&TILEROW={}&TILECOL={}").format(host, matrix_set, z, y, x)
+
+
+def test_cached_capabilities_place_kvp_tiles_of_any_web_mercator_set():
+    book = cache_recovery.AddressBook()
+    unknown = book.locate(kvp_url(12, 2074, 1502))
+    assert unknown.later and "matrix set 'GLOBAL_WEBMERCATOR' unknown" in unknown.reason
+    assert book.add_capabilities("http://127.0.0.1:8080/service?REQUEST=GetCapabilities", mapproxy_like_capabilities())
+    key, z, x, y = book.locate(kvp_url(12, 2074, 1502))
+    assert (key.layer, key.matrix_set, z, x, y) == ("osm", "GLOBAL_WEBMERCATOR", 12, 2074, 1502)
+    other = cache_recovery.AddressBook()
+    other.add_capabilities("http://127.0.0.1:8080/service?REQUEST=GetCapabilities",
+                           mapproxy_like_capabilities(crs="EPSG:25831"))
+    assert other.locate(kvp_url(12, 2074, 1502)).reason == "matrix set not Web Mercator ('GLOBAL_WEBMERCATOR')"
+
+
+def test_cached_restful_capabilities_place_rest_tiles():
+    book = cache_recovery.AddressBook()
+    url = "http://127.0.0.1:8080/wmts/osm/GLOBAL_WEBMERCATOR/12/2074/1502.png"
+    assert book.locate(url).later
+    book.add_capabilities("http://127.0.0.1:8080/wmts/1.0.0/WMTSCapabilities.xml",
+                          mapproxy_like_capabilities(rest=True))
+    key, z, x, y = book.locate(url)
+    assert (key.layer, z, x, y) == ("osm", 12, 2074, 1502)
+
+
+@pytest.mark.parametrize("capabilities_first", [True, False])
+def test_recovery_places_tiles_whatever_the_order_of_capabilities_and_tiles(tmp_path, monkeypatch,
+                                                                           capabilities_first):
+    folder = tmp_path / "cache"
+    bodies = {}
+    for i, (z, x, y) in enumerate([(12, 2074, 1502), (13, 4149, 3004)]):
+        bodies[(z, x, y)] = png_tile((i * 60, 10, 10))
+        write_entry(str(folder), kvp_url(z, x, y), bodies[(z, x, y)])
+    flipped = png_tile((3, 3, 3))
+    write_entry(str(folder), TMS_URL, flipped)  # a {-y} layer no one described: never written
+    caps = write_entry(str(folder), "http://127.0.0.1:8080/service?SERVICE=WMTS&REQUEST=GetCapabilities",
+                       mapproxy_like_capabilities(), "application/xml")
+    listed = list(qtcache.cache_files(str(folder)))
+    ordered = sorted(listed, key=lambda item: (item[0] != caps) if capabilities_first else (item[0] == caps))
+    monkeypatch.setattr(qtcache, "cache_files", lambda cache_dir: iter(ordered))
+    out = tmp_path / "out"
+    out.mkdir()
+    scan, stats = cache_recovery.scan_and_recover(str(folder), str(out))
+    assert [os.path.basename(item.path) for item in stats.files] == ["osm.mbtiles"]
+    with mbtiles.MBTilesReader(str(out / "osm.mbtiles")) as reader:
+        assert {(z, x, y): d for z, x, y, d in reader.iter_tiles()} == bodies
+    assert scan.skipped[cache_recovery.CAPABILITIES_READ] == 1
+    assert [reason for reason in scan.skipped if reason.startswith("row order unknown")]
+    preview = cache_recovery.scan_cache(str(folder))
+    assert {key.layer: sorted(s.tiles) for key, s in preview.sets.items()} == {"osm": sorted(bodies)}
 
 
 def test_scan_and_recover(cache, tmp_path):
@@ -295,3 +378,27 @@ def test_one_pass_rerun_merges(cache, tmp_path):
         assert reader.tile(13, 4147, 3001) == bodies[("plan", 13, 4147, 3001)]
         assert sum(reader.count_by_zoom().values()) == 5
         assert reader.metadata()["maxzoom"] == "14"
+
+
+def test_what_qgis_projects_say_of_their_layers(tmp_path):
+    import zipfile
+
+    from core import cache_addresses
+
+    xyz = "type=xyz&url=http://h/tiles/%7Bz%7D/%7Bx%7D/%7B-y%7D.png&zmax=19&zmin=0"
+    wmts = ("crs=EPSG:3857&format=image/png&layers=osm&styles=default&tileMatrixSet=GLOBAL_WEBMERCATOR"
+            "&url=http://h/service?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities")
+    assert cache_addresses.template_of_datasource(xyz) == "http://h/tiles/{z}/{x}/{-y}.png"
+    assert cache_addresses.template_of_datasource(wmts) is None
+    assert cache_addresses.capabilities_of_datasource(wmts) == "http://h/service?SERVICE=WMTS&REQUEST=GetCapabilities"
+    assert cache_addresses.capabilities_of_datasource(xyz) is None
+    qgs = ("<qgis><projectlayers><maplayer><datasource>{}</datasource></maplayer><maplayer><datasource>{}"
+           "</datasource></maplayer></projectlayers></qgis>").format(xyz.replace("&", "&amp;"), wmts.replace("&", "&amp;"))
+    (tmp_path / "p.qgs").write_text(qgs)
+    with zipfile.ZipFile(tmp_path / "p.qgz", "w") as archive:
+        archive.writestr("p.qgs", qgs)
+    before = tree_digest(tmp_path)
+    for name in ("p.qgs", "p.qgz"):
+        assert cache_addresses.datasources_in_project_file(str(tmp_path / name)) == [xyz, wmts]
+    assert cache_addresses.datasources_in_project_file(str(tmp_path / "missing.qgz")) == []
+    assert tree_digest(tmp_path) == before

@@ -17,10 +17,10 @@ from .background import AlgorithmRun, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
 
+# No OpenStreetMap tile server here: its usage policy forbids bulk downloads (core.policies).
 SOURCES = (
     "https://data.geopf.fr/wmts",
     "https://data.geopf.fr/private/wmts",
-    "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
 )
 COMMON_LAYERS = (
     "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2",

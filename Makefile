@@ -27,7 +27,8 @@ export QT_QPA_PLATFORM := offscreen
 
 .PHONY: setup test unit-tests qgis-tests process demo bench package install clean
 
-setup: $(BUILD)/system.ok $(VENV)/installed.ok ext_libs/installed.ok $(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok
+setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(VENV)/installed.ok ext_libs/installed.ok $(PLUGINS)/ign_offline \
+	$(MAPPROXY)/installed.ok
 
 # QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
 $(BUILD)/system.ok:
@@ -42,6 +43,12 @@ $(BUILD)/system.ok:
 $(VENV)/installed.ok: requirements/dev.txt requirements/embedded.txt $(BUILD)/system.ok
 	@[ -x $(PY) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements/dev.txt
+	@touch $@
+
+# vsftpd, a real third-party FTP server for the tests (only started by them, on 127.0.0.1).
+$(BUILD)/vsftpd.ok:
+	@mkdir -p $(BUILD)
+	@[ -x /usr/sbin/vsftpd ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q vsftpd; }
 	@touch $@
 
 # MapProxy, a real third-party WMTS/TMS server for the interoperability tests, in a venv of its own.

@@ -187,3 +187,32 @@ def test_batches_are_bounded_in_bytes(tmp_path):
         writer.record(10, 3, 0, "done", body)
     with mbtiles.MBTilesReader(path) as reader:
         assert reader.count_by_zoom() == {10: 4}
+
+
+def test_mbutil_reads_every_tile_where_xyz_says(tmp_path):
+    """mbutil (a reader nobody here wrote) exports our deduplicated layout, byte for byte, at the XYZ addresses."""
+    import json
+    import subprocess
+    import sys
+
+    path = str(tmp_path / "a.mbtiles")
+    written = {(10, 510 + i, 300 + i % 2): png_tile((i * 20, 5, 5)) for i in range(6)}
+    written[(11, 1020, 601)] = written[(10, 510, 300)]  # a shared body
+    with mbtiles.MBTilesWriter(path) as writer:
+        writer.update_metadata(metadata(10, 11))
+        for (z, x, y), data in written.items():
+            writer.write_tile(z, x, y, data)
+    out = tmp_path / "export"
+    mb_util = os.path.join(os.path.dirname(sys.executable), "mb-util")
+    completed = subprocess.run([mb_util, "--scheme=xyz", path, str(out)], capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0, completed.stderr
+    exported = {}
+    for folder, _, names in os.walk(out):
+        for name in names:
+            if name.endswith(".png"):
+                z, x = (int(p) for p in os.path.relpath(folder, out).split(os.sep))
+                with open(os.path.join(folder, name), "rb") as stream:
+                    exported[(z, x, int(name[:-4]))] = stream.read()
+    assert exported == written
+    with open(out / "metadata.json") as stream:
+        assert json.load(stream)["name"] == "Test tiles"

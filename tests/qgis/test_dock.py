@@ -96,18 +96,24 @@ def wait_for(condition, timeout=60):
     return condition()
 
 
+def read_layers_of(dock, server):
+    """Carcassonne, overview band, the stand-in as source and its layers read: the Download page."""
+    page = dock.download_page
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("overview")
+    page.sourceCombo.setEditText(server.url)
+    page.readLayersButton.click()
+    assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layerCombo.count() == 5)
+    return page
+
+
 def test_download_page_reads_layers_downloads_and_loads(dock, project, provider, tmp_path):
     from qgis.core import QgsProject
 
     from tests.support.wmts_server import StandInWmts
 
-    page = dock.download_page
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
     with StandInWmts() as server:
-        page.sourceCombo.setEditText(server.url)
-        page.readLayersButton.click()
-        assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layerCombo.count() == 5)
+        page = read_layers_of(dock, server)
         page.layerCombo.setCurrentIndex(page.layerCombo.findData("ORTHOIMAGERY.ORTHOPHOTOS"))
         assert page.layer_id() == "ORTHOIMAGERY.ORTHOPHOTOS"
         output = str(tmp_path / "ortho.mbtiles")
@@ -143,13 +149,8 @@ def test_a_typed_layer_identifier_is_the_layer_downloaded(dock, project, provide
 
     from tests.support.wmts_server import StandInWmts
 
-    page = dock.download_page
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
     with StandInWmts() as server:
-        page.sourceCombo.setEditText(server.url)
-        page.readLayersButton.click()
-        assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layerCombo.count() == 5)
+        page = read_layers_of(dock, server)
         items = page.layerCombo.count()
         _type_layer(page, "ORTHOIMAGERY.ORTHOPHOTOS")
         assert page.layerCombo.count() == items  # Enter adds no item without data

@@ -7,23 +7,14 @@ template and its TMS with {-y}; recovery of a cache QGIS itself filled by render
 import os
 
 import pytest
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsMapRendererSequentialJob,
-    QgsMapSettings,
-    QgsNetworkAccessManager,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
-    QgsRasterLayer,
-    QgsRectangle,
-    QgsSettings,
-)
-from qgis.PyQt.QtCore import QSize
 from urllib.parse import quote
+
+from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsRasterLayer
 
 from core import mbtiles
 from tests.support.files import tree_digest
 from tests.support.mapproxy_server import MapProxy
+from tests.support.qgis_render import render_into_cache
 from tests.support.slippy import expected_counts
 
 CARCASSONNE = (2.30, 43.18, 2.40, 43.25)
@@ -70,28 +61,6 @@ def test_every_tile_of_the_area_byte_identical_whatever_the_mapproxy_endpoint(ma
         assert metadata["ign_offline:layer"].startswith("127.0.0.1/")
 
 
-def render(layers, cache_dir):
-    """QGIS renders `layers` over Carcassonne with `cache_dir` as its network cache."""
-    settings = QgsSettings()
-    previous = settings.value("cache/directory", "")
-    settings.setValue("cache/directory", str(cache_dir))
-    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
-    try:
-        for layer in layers:
-            assert layer.isValid(), layer.name()
-            map_settings = QgsMapSettings()
-            map_settings.setLayers([layer])
-            map_settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
-            map_settings.setOutputSize(QSize(512, 512))
-            map_settings.setExtent(QgsRectangle(256035, 5339411, 267166, 5350102))
-            job = QgsMapRendererSequentialJob(map_settings)
-            job.start()
-            job.waitForFinished()
-    finally:
-        settings.setValue("cache/directory", previous)
-        QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
-
-
 def mapproxy_layers(mapproxy):
     kvp = QgsRasterLayer(
         "crs=EPSG:3857&dpiMode=7&format=image/png&layers=osm&styles=default&tileMatrixSet=GLOBAL_WEBMERCATOR"
@@ -115,7 +84,7 @@ def test_recovering_a_cache_qgis_filled_from_mapproxy_puts_every_tile_at_its_add
         mapproxy, processing, project, tmp_path):
     cache_dir = tmp_path / "qgis-cache"
     layers = mapproxy_layers(mapproxy)
-    render(layers, cache_dir)
+    render_into_cache(layers, cache_dir)
     before = tree_digest(cache_dir)
 
     # QGIS knows the {-y} layer (it is in the project): every tile is placed, at its true address.

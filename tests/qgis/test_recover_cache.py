@@ -6,22 +6,14 @@ import os
 import mercantile
 import pytest
 from osgeo import gdal
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsMapRendererSequentialJob,
-    QgsMapSettings,
-    QgsNetworkAccessManager,
-    QgsProcessingException,
-    QgsRasterLayer,
-    QgsRectangle,
-    QgsSettings,
-)
-from qgis.PyQt.QtCore import QByteArray, QDateTime, QSize, QUrl
+from qgis.core import QgsProcessingException, QgsRasterLayer
+from qgis.PyQt.QtCore import QByteArray, QDateTime, QUrl
 from qgis.PyQt.QtNetwork import QNetworkCacheMetaData, QNetworkDiskCache, QNetworkRequest
 
 from core import mbtiles, tiles, areas
 from tests.qgis.conftest import make_process
 from tests.support.files import tree_digest
+from tests.support.qgis_render import render_into_cache
 from tests.support.wmts_server import StandInWmts, colour_of
 
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
@@ -127,28 +119,11 @@ def test_bad_cache_folders(processing, tmp_path):
 def test_recover_what_qgis_itself_cached(tmp_path):
     """QGIS renders a WMTS layer from the stand-in into its own cache; qgis_process recovers it."""
     cache_dir = tmp_path / "qgis-cache"
-    settings = QgsSettings()
-    previous = settings.value("cache/directory", "")
-    settings.setValue("cache/directory", str(cache_dir))
-    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
-    try:
-        with StandInWmts() as server:
-            uri = ("crs=EPSG:3857&dpiMode=7&format=image/png&layers={}&styles=normal&tileMatrixSet=PM_0_19"
-                   "&url={}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(PLAN, server.url)
-            layer = QgsRasterLayer(uri, "plan", "wms")
-            assert layer.isValid()
-            map_settings = QgsMapSettings()
-            map_settings.setLayers([layer])
-            map_settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
-            map_settings.setOutputSize(QSize(512, 512))
-            map_settings.setExtent(QgsRectangle(256035, 5339411, 267166, 5350102))
-            job = QgsMapRendererSequentialJob(map_settings)
-            job.start()
-            job.waitForFinished()
-            served = {t: server.tile_body("image/png", *t) for t in server.log.tiles(200)}
-    finally:
-        settings.setValue("cache/directory", previous)
-        QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    with StandInWmts() as server:
+        uri = ("crs=EPSG:3857&dpiMode=7&format=image/png&layers={}&styles=normal&tileMatrixSet=PM_0_19"
+               "&url={}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(PLAN, server.url)
+        render_into_cache([QgsRasterLayer(uri, "plan", "wms")], cache_dir)
+        served = {t: server.tile_body("image/png", *t) for t in server.log.tiles(200)}
     assert served
     before = tree_digest(cache_dir)
     out = tmp_path / "out"

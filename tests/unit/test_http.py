@@ -78,3 +78,34 @@ def test_the_lowest_rate_of_the_jobs_sharing_a_host_wins():
     assert limiter.rate == 20
     limiter.join(0)
     assert limiter.rate == 20
+
+
+def test_the_user_agent_names_the_plugin_and_the_users_contact():
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            seen.append(self.headers.get("User-Agent"))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = "http://127.0.0.1:{}/".format(server.server_address[1])
+        plain = http.SessionPool()
+        plain.get(url)
+        contact = http.SessionPool({"User-Agent": http.user_agent("me@example.org\r\nX-Evil: 1")})
+        contact.get(url)
+        plain.close()
+        contact.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert seen[0] == http.USER_AGENT and seen[0].startswith("IGN-Offline/")
+    assert seen[1].startswith("IGN-Offline/") and seen[1].endswith("; contact: me@example.org X-Evil: 1)")

@@ -1,0 +1,143 @@
+"""Polygon coverage: exactly the tiles that meet the polygons, counted by columns, checked against GEOS."""
+
+import json
+import math
+import time
+
+import mercantile
+import pytest
+from osgeo import ogr
+
+from core import areas, coverage, polygons, tiles
+from core.errors import InputError
+
+# An L with a diagonal edge, around Toulouse (lon/lat).
+L_SHAPE = {"type": "Polygon", "coordinates": [[
+    [1.30, 43.50], [1.60, 43.50], [1.60, 43.56], [1.42, 43.56], [1.38, 43.70], [1.30, 43.70], [1.30, 43.50]]]}
+
+
+def brute_force(polys, zoom):
+    """Every tile of the bounding box whose square shares area with the polygons (GEOS, tile by tile)."""
+    geometry = ogr.Geometry(ogr.wkbMultiPolygon)
+    for polygon in polys.parts:
+        part = ogr.Geometry(ogr.wkbPolygon)
+        for ring in polygon:
+            line = ogr.Geometry(ogr.wkbLinearRing)
+            for x, y in ring:
+                line.AddPoint_2D(x, y)
+            line.CloseRings()
+            part.AddGeometry(line)
+        geometry.AddGeometry(part)
+    geometry = geometry.UnionCascaded()
+    xmin, ymin, xmax, ymax = polys.bounds
+    size = 2 * coverage.ORIGIN / 2 ** zoom
+    found = set()
+    for x in range(int((xmin + coverage.ORIGIN) // size), int((xmax + coverage.ORIGIN) // size) + 1):
+        for y in range(int((coverage.ORIGIN - ymax) // size), int((coverage.ORIGIN - ymin) // size) + 1):
+            left, top = -coverage.ORIGIN + x * size, coverage.ORIGIN - y * size
+            square = ogr.CreateGeometryFromWkt("POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
+                left, top - size, left + size, top))
+            if square.Intersection(geometry).GetArea() > size * size * 1e-9:
+                found.add((x, y))
+    return found
+
+
+def tiles_of(polys, zoom):
+    return {(x, y) for r in coverage.tile_ranges(polys, zoom) for x in range(r.x_min, r.x_max + 1)
+            for y in range(r.y_min, r.y_max + 1)}
+
+
+@pytest.mark.parametrize("zoom", [10, 12, 13, 14])
+def test_a_concave_polygon_gets_exactly_the_tiles_that_meet_it(zoom):
+    polys = polygons.from_geojson(L_SHAPE)
+    assert tiles_of(polys, zoom) == brute_force(polys, zoom)
+    assert coverage.count(polys, zoom, zoom)[zoom] == len(brute_force(polys, zoom))
+
+
+def test_holes_and_several_polygons_and_overlaps():
+    ring = [[1.3, 43.5], [1.6, 43.5], [1.6, 43.7], [1.3, 43.7], [1.3, 43.5]]
+    hole = [[1.4, 43.55], [1.5, 43.55], [1.5, 43.65], [1.4, 43.65], [1.4, 43.55]]
+    other = [[1.55, 43.6], [1.8, 43.6], [1.8, 43.8], [1.55, 43.8], [1.55, 43.6]]  # overlaps the first
+    polys = polygons.from_geojson({"type": "MultiPolygon", "coordinates": [[ring, hole], [other]]})
+    for zoom in (11, 13):
+        assert tiles_of(polys, zoom) == brute_force(polys, zoom)
+    assert (1 << 13) // 2 not in {x for x, _ in tiles_of(polys, 13)}  # far away stays away
+
+
+@pytest.mark.parametrize("name", sorted(areas.PRESETS))
+def test_a_box_gets_the_same_tiles_as_the_box_arithmetic(name):
+    area = areas.PRESETS[name]
+    polys = polygons.from_bbox(*area.bbox)
+    for zoom in (8, 12, 15):
+        assert coverage.count(polys, zoom, zoom) == tiles.count_tiles(area.bbox, zoom, zoom)
+        expected = tiles.tile_range(area.bbox, zoom)
+        assert tiles_of(polys, zoom) == {(t.x, t.y) for t in expected}
+
+
+def test_the_same_polygon_from_a_lambert_93_geopackage(tmp_path):
+    """The L drawn in EPSG:2154: edges straight in Lambert-93 differ by metres only, so tiles clearly
+    inside and clearly outside the lon/lat L are classed the same."""
+    from osgeo import osr
+
+    path = str(tmp_path / "l.gpkg")
+    lambert = osr.SpatialReference()
+    lambert.ImportFromEPSG(2154)
+    driver = ogr.GetDriverByName("GPKG")
+    dataset = driver.CreateDataSource(path)
+    layer = dataset.CreateLayer("areas", lambert, ogr.wkbPolygon)
+    wgs84 = osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    geometry = ogr.CreateGeometryFromJson(json.dumps(L_SHAPE))
+    geometry.Segmentize(0.0005)
+    geometry.AssignSpatialReference(wgs84)
+    geometry.TransformTo(lambert)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(geometry)
+    layer.CreateFeature(feature)
+    dataset = None
+    from_lambert, from_lonlat = polygons.from_file(path), polygons.from_geojson(L_SHAPE)
+    for zoom in (12, 14):
+        a, b = tiles_of(from_lambert, zoom), tiles_of(from_lonlat, zoom)
+        differing = a ^ b
+        # only tiles the edge itself crosses may differ: each lies within metres of the L's outline
+        outline = ogr.CreateGeometryFromJson(json.dumps(L_SHAPE)).GetBoundary()
+        for x, y in differing:
+            box = mercantile.bounds(x, y, zoom)
+            square = ogr.CreateGeometryFromWkt("POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
+                box.west - 1e-4, box.south - 1e-4, box.east + 1e-4, box.north + 1e-4))
+            assert square.Intersects(outline)
+        assert len(differing) <= len(a) * 0.02
+
+
+def test_bad_polygon_inputs_say_what_is_wrong(tmp_path):
+    with pytest.raises(InputError, match="GeoJSON Polygon or MultiPolygon"):
+        polygons.from_geojson({"type": "Point", "coordinates": [1, 43]})
+    with pytest.raises(InputError, match="does not exist"):
+        polygons.from_file(str(tmp_path / "nope.gpkg"))
+    points = tmp_path / "points.geojson"
+    points.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 43]}}]}))
+    with pytest.raises(InputError, match="holds no polygon"):
+        polygons.from_file(str(points))
+
+
+def wiggly_region(vertices=3000):
+    """An Occitanie-sized outline (about 5° by 3°) with many concave wiggles."""
+    points = []
+    for i in range(vertices):
+        angle = 2 * math.pi * i / vertices
+        radius = 1 + 0.08 * math.sin(17 * angle) + 0.04 * math.sin(61 * angle)
+        points.append([1.9 + 2.5 * radius * math.cos(angle), 43.6 + 1.3 * radius * math.sin(angle)])
+    points.append(points[0])
+    return {"type": "Polygon", "coordinates": [points]}
+
+
+def test_a_region_sized_outline_is_counted_in_seconds_and_exactly_at_a_coarse_check():
+    polys = polygons.from_geojson(wiggly_region())
+    start = time.monotonic()
+    counts = coverage.count(polys, 8, 16)
+    assert time.monotonic() - start < 10
+    box = tiles.count_tiles(polygons.lonlat_bounds(polys), 8, 16)
+    assert 0.5 * sum(box.values()) < sum(counts.values()) < sum(box.values())
+    assert counts[10] == len(brute_force(polys, 10))

@@ -3,29 +3,37 @@
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProcessing,
     QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRectangle,
 )
 
-from ..core import areas, tiles
+from ..core import areas, polygons, tiles
 from ..core.errors import InputError
 
 AREA = "AREA"
 EXTENT = "EXTENT"
+AREA_LAYER = "AREA_LAYER"
 ZOOM_MIN = "ZOOM_MIN"
 ZOOM_MAX = "ZOOM_MAX"
 WGS84 = "EPSG:4326"
 
 
-def add_area_parameters(algorithm):
+def add_area_parameters(algorithm, polygon_layer=False):
     algorithm.addParameter(QgsProcessingParameterString(
         AREA,
         algorithm.tr("Preset area ({})").format(", ".join(areas.PRESETS)),
         defaultValue="", optional=True))
     algorithm.addParameter(QgsProcessingParameterExtent(
         EXTENT, algorithm.tr("…or an extent (any CRS)"), optional=True))
+    if polygon_layer:
+        algorithm.addParameter(QgsProcessingParameterFeatureSource(
+            AREA_LAYER, algorithm.tr("…or the polygons of a layer (any CRS; only the tiles meeting them)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
 
 
 def add_zoom_parameters(algorithm, zoom_min=8, zoom_max=16):
@@ -45,14 +53,16 @@ def _given(parameters, name):
 
 
 def area_from_parameters(algorithm, parameters, context, feedback=None):
-    """The core Area named by AREA or drawn by EXTENT (converted to lon/lat)."""
-    has_area, has_extent = _given(parameters, AREA), _given(parameters, EXTENT)
-    if has_area and has_extent:
-        raise InputError("Give either AREA or EXTENT, not both.")
-    if has_area:
+    """The core Area named by AREA, drawn by EXTENT (converted to lon/lat) or made of AREA_LAYER's polygons."""
+    given = [name for name in (AREA, EXTENT, AREA_LAYER) if _given(parameters, name)]
+    if len(given) > 1:
+        raise InputError("Give one area only: {} were all given.".format(" and ".join(given)))
+    if given == [AREA]:
         return areas.preset(algorithm.parameterAsString(parameters, AREA, context))
-    if not has_extent:
-        raise InputError("Give an AREA ({}) or an EXTENT.".format(", ".join(areas.PRESETS)))
+    if given == [AREA_LAYER]:
+        return polygon_layer_area(algorithm, parameters, context)
+    if not given:
+        raise InputError("Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.".format(", ".join(areas.PRESETS)))
     rect = algorithm.parameterAsExtent(parameters, EXTENT, context)
     crs = algorithm.parameterAsExtentCrs(parameters, EXTENT, context)
     if rect.isNull() or rect.isEmpty():
@@ -69,6 +79,39 @@ def area_from_parameters(algorithm, parameters, context, feedback=None):
             raise InputError("The extent cannot be converted to longitude/latitude from {}: {}".format(
                 crs.authid(), exc)) from exc
     return areas.bbox_area(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+
+
+def polygon_layer_area(algorithm, parameters, context):
+    """An Area made of the polygons of AREA_LAYER (all features, or the selected ones when asked),
+    densified in the layer's CRS then projected to Web Mercator."""
+    source = algorithm.parameterAsSource(parameters, AREA_LAYER, context)
+    if source is None:
+        raise InputError("The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, "
+                         "Shapefile…).")
+    crs = source.sourceCrs() if source.sourceCrs().isValid() else QgsCoordinateReferenceSystem(WGS84)
+    transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:3857"), context.transformContext())
+    step = polygons.DENSIFY_DEGREES if crs.isGeographic() else polygons.DENSIFY_METRES
+    parts = []
+    for feature in source.getFeatures():
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isEmpty():
+            continue
+        geometry = geometry.densifyByDistance(step)
+        try:
+            geometry.transform(transform)
+        except Exception as exc:  # QgsCsException: outside what Web Mercator can show
+            raise InputError("A polygon of the AREA_LAYER cannot be converted to Web Mercator from {}: {}".format(
+                crs.authid(), exc)) from exc
+        shapes = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+        parts.extend([[(p.x(), p.y()) for p in ring] for ring in shape] for shape in shapes if shape)
+    if not parts:
+        raise InputError("The AREA_LAYER has no polygon (no feature, or none selected): choose a layer of "
+                         "polygons, or select some.")
+    found = polygons.from_rings(parts)
+    west, south, east, north = polygons.lonlat_bounds(found)
+    name = source.sourceName() or "polygons"
+    key = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
+    return areas.Area(key, name, west, south, east, north, polygons=found)
 
 
 def zooms_from_parameters(algorithm, parameters, context):

@@ -12,7 +12,7 @@ from qgis.core import (
     QgsSettings,
 )
 
-from ..core import mbtiles, policies, storage, tiles
+from ..core import coverage, mbtiles, policies, storage
 from ..core.download import DownloadOptions
 from ..core.http import user_agent
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source
@@ -68,7 +68,7 @@ def options_from_parameters(algorithm, parameters, context):
 def check_usage_policy(source, area, zoom_min, zoom_max):
     """Refuse, before anything runs, a job the server's usage policy forbids (no network: counts only)."""
     if source["endpoint"]:
-        total = sum(tiles.count_tiles(area.bbox, zoom_min, zoom_max).values())
+        total = sum(coverage.area_counts(area, zoom_min, zoom_max).values())
         policies.check_job(source["endpoint"], total, zoom_max)
 
 
@@ -88,7 +88,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_source_parameters(self)
-        add_area_parameters(self)
+        add_area_parameters(self, polygon_layer=True)
         add_zoom_parameters(self, 8, 14)
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("MBTiles file (an existing one of the same layer is resumed or extended)"),

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from ..core import storage, tiles
+from ..core import coverage, storage
 from ..core.tile_download import (
     apply_policy,
     clamp_zooms,
@@ -41,7 +41,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        add_area_parameters(self)
+        add_area_parameters(self, polygon_layer=True)
         add_zoom_parameters(self)
         self.addParameter(QgsProcessingParameterFile(
             self.OUTPUT, self.tr("Planned output .mbtiles file (the free disk space there is reported)"),
@@ -68,7 +68,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
 
     def process(self, args, context, feedback):
         area, zoom_min, zoom_max, output, source, options = args
-        counts = tiles.count_tiles(area.bbox, zoom_min, zoom_max)
+        counts = coverage.area_counts(area, zoom_min, zoom_max)
         total = sum(counts.values())
         feedback.pushInfo(self.tr("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})").format(area.title, *area.bbox))
         for zoom, count in counts.items():
@@ -90,7 +90,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
         low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
             feedback.pushWarning(note)
-        ranges, _ = tile_ranges(prepared, area.bbox, low, high)
+        ranges, _ = tile_ranges(prepared, area, low, high)
         apply_policy(prepared, ranges, options, feedback.pushInfo)
         samples = sample_tiles(prepared, ranges, options=options, is_cancelled=feedback.isCanceled)
         for zoom, sample in sorted(samples.items()):

@@ -1,7 +1,7 @@
 """Coverage areas (lon/lat boxes) and zoom bands offered to users."""
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import InputError
 
@@ -19,6 +19,8 @@ class Area:
     south: float
     east: float
     north: float
+    # core.coverage.Polygons (EPSG:3857) when the area is a polygon, not its box
+    polygons: object = field(default=None, compare=False, repr=False)
 
     @property
     def bbox(self):

@@ -16,7 +16,7 @@ rectangles (core.tiles.tile_range).
 import math
 from dataclasses import dataclass
 
-from .tiles import TileRange, check_zoom_range
+from .tiles import TileRange, check_zoom_range, count_tiles, tile_range
 
 ORIGIN = 20037508.342789244
 EPSILON = 1e-7  # in tile units: 1e-7 of a tile is well under a millimetre at zoom 22
@@ -154,3 +154,17 @@ def count(polygons, zoom_min, zoom_max):
     check_zoom_range(zoom_min, zoom_max)
     return {zoom: sum(final - first + 1 for _, rows in columns(polygons, zoom) for first, final in rows)
             for zoom in range(zoom_min, zoom_max + 1)}
+
+
+def area_ranges(area, zoom):
+    """The TileRanges of a core.areas.Area at `zoom`: its polygons' columns, or its box's one range."""
+    if area.polygons is not None:
+        return tile_ranges(area.polygons, zoom)
+    return [tile_range(area.bbox, zoom)]
+
+
+def area_counts(area, zoom_min, zoom_max):
+    """{zoom: tiles} of a core.areas.Area: its polygons' tiles, or its box's."""
+    if area.polygons is not None:
+        return count(area.polygons, zoom_min, zoom_max)
+    return count_tiles(area.bbox, zoom_min, zoom_max)

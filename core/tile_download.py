@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from . import mbtiles, policies, tiles, wmts
+from . import coverage, mbtiles, policies, tiles, wmts
 from .download import DownloadFailed, Downloader, DownloadOptions, TileRequest
 from .errors import InputError, MBTilesError
 from .http import SessionPool, redact_text, redact_url, unreachable_reason
@@ -153,10 +153,12 @@ def clamp_zooms(prepared, zoom_min, zoom_max):
     return low, high, note
 
 
-def tile_ranges(prepared, bbox, zoom_min, zoom_max):
-    """The area's tile ranges, clipped to the layer's TileMatrixLimits; (ranges, tiles outside)."""
+def tile_ranges(prepared, area, zoom_min, zoom_max):
+    """The area's tile ranges (its box, or its polygons' columns), clipped to the layer's TileMatrixLimits;
+    (ranges, tiles outside)."""
+    tiles.check_zoom_range(zoom_min, zoom_max)
     ranges, outside = [], 0
-    for tile_range in tiles.tile_ranges(bbox, zoom_min, zoom_max):
+    for tile_range in (r for zoom in range(zoom_min, zoom_max + 1) for r in coverage.area_ranges(area, zoom)):
         clipped = wmts.clip_to_limits(tile_range, prepared.limits.get(tile_range.zoom))
         outside += tile_range.count - (clipped.count if clipped else 0)
         if clipped is not None:
@@ -208,7 +210,7 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
     """
     log = log or (lambda message: None)
     state = check_output(output, prepared)
-    ranges, outside = tile_ranges(prepared, area.bbox, zoom_min, zoom_max)
+    ranges, outside = tile_ranges(prepared, area, zoom_min, zoom_max)
     options = options or DownloadOptions()
     apply_policy(prepared, ranges, options, log)
     if outside:

@@ -10,10 +10,8 @@ from osgeo import ogr
 
 from core import areas, coverage, polygons, tiles
 from core.errors import InputError
+from tests.support.polygon_files import L_SHAPE, write_lambert_geopackage
 
-# An L with a diagonal edge, around Toulouse (lon/lat).
-L_SHAPE = {"type": "Polygon", "coordinates": [[
-    [1.30, 43.50], [1.60, 43.50], [1.60, 43.56], [1.42, 43.56], [1.38, 43.70], [1.30, 43.70], [1.30, 43.50]]]}
 
 
 def brute_force(polys, zoom):
@@ -77,25 +75,7 @@ def test_a_box_gets_the_same_tiles_as_the_box_arithmetic(name):
 def test_the_same_polygon_from_a_lambert_93_geopackage(tmp_path):
     """The L drawn in EPSG:2154: edges straight in Lambert-93 differ by metres only, so tiles clearly
     inside and clearly outside the lon/lat L are classed the same."""
-    from osgeo import osr
-
-    path = str(tmp_path / "l.gpkg")
-    lambert = osr.SpatialReference()
-    lambert.ImportFromEPSG(2154)
-    driver = ogr.GetDriverByName("GPKG")
-    dataset = driver.CreateDataSource(path)
-    layer = dataset.CreateLayer("areas", lambert, ogr.wkbPolygon)
-    wgs84 = osr.SpatialReference()
-    wgs84.ImportFromEPSG(4326)
-    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    geometry = ogr.CreateGeometryFromJson(json.dumps(L_SHAPE))
-    geometry.Segmentize(0.0005)
-    geometry.AssignSpatialReference(wgs84)
-    geometry.TransformTo(lambert)
-    feature = ogr.Feature(layer.GetLayerDefn())
-    feature.SetGeometry(geometry)
-    layer.CreateFeature(feature)
-    dataset = None
+    path = write_lambert_geopackage(tmp_path / "l.gpkg")
     from_lambert, from_lonlat = polygons.from_file(path), polygons.from_geojson(L_SHAPE)
     for zoom in (12, 14):
         a, b = tiles_of(from_lambert, zoom), tiles_of(from_lonlat, zoom)

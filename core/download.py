@@ -54,6 +54,7 @@ class DownloadOptions:
     headers: dict = field(default_factory=dict)
     auth: object = None
     secrets: tuple = ()             # values never to show in messages
+    tile_filter: object = None      # (zoom, x, y) -> bool: only these tiles are this job's (a shard)
 
 
 @dataclass
@@ -115,10 +116,13 @@ class Downloader:
         """TileRequests still to make, generated lazily; counts the skipped tiles in `stats`."""
         options = self.options
         cutoff = None if options.refresh_days is None else time.time() - options.refresh_days * 86400
+        mine = options.tile_filter
         for tile_range in ranges:
             for x in range(tile_range.x_min, tile_range.x_max + 1):
                 known = self.store.journal_column(tile_range.zoom, x, tile_range.y_min, tile_range.y_max)
                 for y in range(tile_range.y_min, tile_range.y_max + 1):
+                    if mine is not None and not mine(tile_range.zoom, x, y):
+                        continue
                     entry = known.get(y)
                     if options.retry_failed_only:
                         wanted = entry is not None and entry.status == "failed"
@@ -211,12 +215,15 @@ class Downloader:
 
     # -- the job ----------------------------------------------------------------------
 
-    def run(self, ranges, progress=None, is_cancelled=None):
-        """Fetch every tile of `ranges` not already in the store; returns DownloadStats."""
+    def run(self, ranges, progress=None, is_cancelled=None, total=None):
+        """Fetch every tile of `ranges` not already in the store; returns DownloadStats.
+
+        `total`: the number of tiles the job holds when a tile_filter keeps only some of the ranges'.
+        """
         options = self.options
         progress = progress or (lambda fraction: None)
         is_cancelled = is_cancelled or (lambda: False)
-        stats = DownloadStats(total=sum(r.count for r in ranges))
+        stats = DownloadStats(total=sum(r.count for r in ranges) if total is None else total)
         capacity = max(1, options.concurrency) * 4
         work = queue.Queue()
         results = queue.Queue()

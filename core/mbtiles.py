@@ -420,6 +420,31 @@ class MBTilesReader:
         return dict(self._db.execute(
             "SELECT zoom_level, COUNT(*) FROM tiles GROUP BY zoom_level ORDER BY zoom_level"))
 
+    def mean_size_by_zoom(self):
+        """{zoom: mean tile size in bytes} of the tiles held."""
+        return {zoom: size for zoom, size in self._db.execute(
+            "SELECT zoom_level, AVG(LENGTH(tile_data)) FROM tiles GROUP BY zoom_level")}
+
+    def journal_count_in(self, ranges, zoom, statuses=("done", "empty")):
+        """Tiles of `ranges` at `zoom` the journal holds with one of `statuses` (one query per range)."""
+        if not self._has_journal():
+            return 0
+        marks = ",".join("?" * len(statuses))
+        total = 0
+        for r in ranges:
+            if r.zoom != zoom:
+                continue
+            # TMS rows on disk: XYZ rows y_min..y_max are flip(y_max)..flip(y_min)
+            total += self._db.execute(
+                "SELECT COUNT(*) FROM tile_journal WHERE zoom_level = ? AND tile_column BETWEEN ? AND ? "
+                "AND tile_row BETWEEN ? AND ? AND status IN ({})".format(marks),
+                (zoom, r.x_min, r.x_max, flip_y(zoom, r.y_max), flip_y(zoom, r.y_min)) + tuple(statuses)).fetchone()[0]
+        return total
+
+    def _has_journal(self):
+        return self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'tile_journal'").fetchone() is not None
+
     def iter_tiles(self):
         """(zoom, x, y, data) in XYZ for every tile."""
         for zoom, column, row, data in self._db.execute(

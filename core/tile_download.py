@@ -202,15 +202,20 @@ def apply_policy(prepared, ranges, options, log=None):
 
 
 def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None, progress=None,
-                        is_cancelled=None, log=None):
+                        is_cancelled=None, log=None, ranges=None, total=None):
     """Download the area into `output` (created, resumed or extended); returns DownloadStats.
 
+    `ranges` (already clipped to the layer) replaces the area's own, e.g. a plan's
+    union of areas per zoom; `area` then only gives the file's bounds. `total`:
+    the tiles that are this job's when options.tile_filter keeps only some.
     Raises DownloadFailed when the host cannot be reached or every tile
     requested failed; a file this call created is then removed if it holds no tile.
     """
     log = log or (lambda message: None)
     state = check_output(output, prepared)
-    ranges, outside = tile_ranges(prepared, area, zoom_min, zoom_max)
+    outside = 0
+    if ranges is None:
+        ranges, outside = tile_ranges(prepared, area, zoom_min, zoom_max)
     options = options or DownloadOptions()
     apply_policy(prepared, ranges, options, log)
     if outside:
@@ -224,7 +229,7 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
                 metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
             store.update_metadata(metadata)
             downloader = Downloader(prepared.source, store, options, log)
-            stats = downloader.run(ranges, progress, is_cancelled)
+            stats = downloader.run(ranges, progress, is_cancelled, total)
             stats.empty += outside
             stats.total += outside
         requested = stats.downloaded + stats.not_modified + stats.empty - outside + stats.failed

@@ -1,0 +1,180 @@
+"""An offline library: a plan's layers in one folder, one `<LAYER>.mbtiles` each, filled and kept fresh.
+
+`prepare_jobs` reads each layer's capabilities and works out its tiles (per
+zoom, the union of the plan's areas, clipped to the layer; only this
+machine's part when sharded); `estimate` says what that means in tiles, bytes
+and time without fetching a tile; `run_jobs` downloads the layers at once,
+sharing CONCURRENCY between them and one rate cap per host, each into its
+file, resumable after any kill (the files' journals say what is done).
+"""
+
+import dataclasses
+import os
+import threading
+from dataclasses import dataclass, field
+
+from . import mbtiles, plans, storage
+from .download import DownloadOptions
+from .errors import IgnOfflineError, InputError
+from .tile_download import apply_policy, check_output, clamp_zooms, download_to_mbtiles, prepare_source, tile_ranges
+
+# Tile sizes assumed when the library holds no tile of a layer yet (typical Géoplateforme tiles).
+ASSUMED_BYTES = {"image/png": 20000, "image/jpeg": 18000, "image/webp": 15000}
+
+
+@dataclass
+class JobPlan:
+    job: plans.LayerJob
+    prepared: object              # core.tile_download.PreparedSource
+    output: str
+    ranges: list                  # TileRanges, clipped to the layer
+    counts: dict                  # zoom -> tiles of this job (this shard's)
+    notes: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+
+def shard_filter(shard):
+    """The tile_filter of shard (i, n), or None when not sharded."""
+    if shard is None:
+        return None
+    index, total = shard
+    return lambda zoom, x, y: plans.shard_of(zoom, x, y, total) == index - 1
+
+
+def _count(ranges, keep):
+    counts = {}
+    for tile_range in ranges:
+        if keep is None:
+            number = tile_range.count
+        else:
+            number = sum(1 for x in range(tile_range.x_min, tile_range.x_max + 1)
+                         for y in range(tile_range.y_min, tile_range.y_max + 1) if keep(tile_range.zoom, x, y))
+        counts[tile_range.zoom] = counts.get(tile_range.zoom, 0) + number
+    return counts
+
+
+def prepare_jobs(plan, library, api_key=None, shard=None, is_cancelled=None):
+    """One JobPlan per layer of the plan (reads each source's capabilities: network)."""
+    keep = shard_filter(shard)
+    prepared_jobs = []
+    for job in plan.jobs():
+        if is_cancelled and is_cancelled():
+            break
+        prepared = prepare_source(job.source, job.layer, job.style, job.format, api_key)
+        notes = []
+        low, high, note = clamp_zooms(prepared, job.zoom_min, job.zoom_max)
+        if note:
+            notes.append(note)
+        ranges = []
+        for zoom in range(low, high + 1):
+            area = job.area_at(zoom)
+            if area is not None:
+                ranges.extend(tile_ranges(prepared, area, zoom, zoom)[0])
+        output = os.path.join(library, job.file_name)
+        check_output(output, prepared)  # a file of another layer or source: refused, untouched
+        prepared_jobs.append(JobPlan(job, prepared, output, ranges, _count(ranges, keep), notes))
+    return prepared_jobs
+
+
+@dataclass
+class Estimate:
+    layer: str
+    zoom: int
+    tiles: int
+    present: int
+    bytes: float
+    assumed: bool          # True when the size per tile is assumed, not measured in the library
+
+
+def estimate(jobs):
+    """Per layer and zoom: tiles, tiles already in the library, expected bytes of what is missing. No request."""
+    rows = []
+    for item in jobs:
+        sizes, present = {}, {}
+        if mbtiles.inspect(item.output) == "ours":
+            with mbtiles.MBTilesReader(item.output) as reader:
+                sizes = reader.mean_size_by_zoom()
+                present = {zoom: reader.journal_count_in(item.ranges, zoom) for zoom in item.counts}
+        fallback = ASSUMED_BYTES.get(item.prepared.format, 20000)
+        for zoom, number in sorted(item.counts.items()):
+            have = min(present.get(zoom, 0), number)
+            size = sizes.get(zoom, fallback)
+            rows.append(Estimate(item.job.layer, zoom, number, have, (number - have) * size, zoom not in sizes))
+    return rows
+
+
+@dataclass
+class JobResult:
+    item: JobPlan
+    stats: object = None      # core.download.DownloadStats
+    error: str = None
+
+
+def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=None):
+    """Download every job at once into its file; [JobResult]. CONCURRENCY is shared between the layers,
+    and the per-host rate cap is one for all (core.http), so the server sees the plan's pace, not n times it."""
+    log = log or (lambda message: None)
+    keep = shard_filter(shard)
+    share, extra = divmod(max(1, options.concurrency), max(1, len(jobs)))
+    done = {id(item): 0.0 for item in jobs}
+    weights = {id(item): max(1, item.total) for item in jobs}
+    lock = threading.Lock()
+    results = [JobResult(item) for item in jobs]
+
+    def report(item, fraction):
+        with lock:
+            done[id(item)] = fraction
+            if progress:
+                progress(sum(done[k] * weights[k] for k in done) / sum(weights.values()))
+
+    def work(index, result):
+        item = result.item
+        job_options = dataclasses.replace(options, concurrency=max(1, share + (1 if index < extra else 0)),
+                                          tile_filter=keep, secrets=tuple(options.secrets))
+        try:
+            result.stats = download_to_mbtiles(
+                item.prepared, _job_area(item), min(item.counts, default=0), max(item.counts, default=0),
+                item.output, job_options, lambda f: report(item, f), is_cancelled,
+                lambda message: log("{}: {}".format(item.job.layer, message)), ranges=item.ranges,
+                total=item.total)
+        except IgnOfflineError as exc:
+            result.error = str(exc)
+            log("{}: {}".format(item.job.layer, exc))
+
+    threads = [threading.Thread(target=work, args=(i, r), name="ign-offline-plan-{}".format(i), daemon=True)
+               for i, r in enumerate(results) if r.item.total]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def _job_area(item):
+    from .areas import Area
+
+    west, south, east, north = item.job.bbox()
+    return Area(plans.safe_name(item.job.layer), item.prepared.title, west, south, east, north)
+
+
+def check_library(folder, create=False):
+    """Check the library folder can be written (or, missing, created: `create` then makes it)."""
+    if not folder:
+        raise InputError("Give the LIBRARY folder.")
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise InputError("LIBRARY '{}' is a file, not a folder.".format(folder))
+    if not os.path.isdir(folder):
+        storage.check_writable_folder(os.path.dirname(os.path.abspath(folder)))
+        if not create:
+            return
+        os.makedirs(folder)
+    storage.check_writable_folder(folder)
+
+
+def check_pace_policies(jobs, options, log=None):
+    """Usage policies of every job's server, before any tile request."""
+    for item in jobs:
+        apply_policy(item.prepared, item.ranges, DownloadOptions(options.concurrency, options.max_rate), log)

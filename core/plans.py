@@ -1,0 +1,238 @@
+"""Offline library plans: which layers, over which areas, at which zooms — one JSON file a person edits.
+
+    {"source": "https://data.geopf.fr/wmts",
+     "entries": [
+       {"layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "area": "toulouse", "zoom_min": 8, "zoom_max": 14},
+       {"layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "area": "areas/caves.gpkg", "zoom_min": 15, "zoom_max": 16},
+       {"layer": "ORTHOIMAGERY.ORTHOPHOTOS", "area": {"type": "Polygon", "coordinates": [...]},
+        "zoom_min": 8, "zoom_max": 13, "source": "optional per-entry override"}]}
+
+`area` is a preset name, a polygon file (relative to the plan file) or a GeoJSON
+geometry in lon/lat. Entries of one layer (same source, style and format) make
+one job and one file, `<LAYER>.mbtiles`: per zoom, the union of their areas.
+Every problem is reported naming the entry and the field, before anything runs.
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+
+from . import areas, polygons, tiles
+from .coverage import Polygons
+from .errors import InputError
+
+ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    number: int           # 1-based, as a person counts
+    layer: str
+    area: object          # core.areas.Area (its polygons, or its box)
+    area_label: str
+    zoom_min: int
+    zoom_max: int
+    source: str
+    style: str = None
+    format: str = None
+
+    @property
+    def zooms(self):
+        return range(self.zoom_min, self.zoom_max + 1)
+
+
+@dataclass
+class LayerJob:
+    """The entries of one layer from one source: one MBTiles file in the library."""
+
+    source: str
+    layer: str
+    style: str
+    format: str
+    entries: list = field(default_factory=list)
+
+    @property
+    def file_name(self):
+        return safe_name(self.layer) + ".mbtiles"
+
+    @property
+    def zoom_min(self):
+        return min(e.zoom_min for e in self.entries)
+
+    @property
+    def zoom_max(self):
+        return max(e.zoom_max for e in self.entries)
+
+    def area_at(self, zoom):
+        """An Area: the union of the entries' areas that ask for `zoom` (None if none does)."""
+        wanted = [e.area for e in self.entries if zoom in e.zooms]
+        if not wanted:
+            return None
+        parts = tuple(part for area in wanted for part in area_polygons(area).parts)
+        west = min(a.west for a in wanted)
+        south = min(a.south for a in wanted)
+        east = max(a.east for a in wanted)
+        north = max(a.north for a in wanted)
+        return areas.Area("plan", self.layer, west, south, east, north, polygons=Polygons(parts))
+
+    def bbox(self):
+        return (min(e.area.west for e in self.entries), min(e.area.south for e in self.entries),
+                max(e.area.east for e in self.entries), max(e.area.north for e in self.entries))
+
+
+@dataclass
+class Plan:
+    path: str
+    source: str
+    entries: list
+
+    def jobs(self):
+        """One LayerJob per (source, layer, style, format), in the plan's order."""
+        jobs = {}
+        for entry in self.entries:
+            key = (entry.source, entry.layer, entry.style, entry.format)
+            jobs.setdefault(key, LayerJob(*key)).entries.append(entry)
+        names = {}
+        for job in jobs.values():
+            other = names.setdefault(job.file_name, job)
+            if other is not job:
+                raise InputError(
+                    "Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library "
+                    "holds one file per layer: give them the same source, style and format.".format(
+                        self.path, other.entries[0].number, job.entries[0].number, job.file_name))
+        return list(jobs.values())
+
+
+def safe_name(layer):
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in layer)
+
+
+def area_polygons(area):
+    """Polygons of an Area: its own, or its box's."""
+    return area.polygons if area.polygons is not None else polygons.from_bbox(*area.bbox)
+
+
+def _problem(path, number, name, message):
+    return InputError("Plan '{}', entry {}, field '{}': {}".format(path, number, name, message))
+
+
+def _zoom(path, number, item, name):
+    value = item.get(name)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _problem(path, number, name, "give a whole number from {} to {} (found {!r}).".format(
+            tiles.MIN_ZOOM, tiles.MAX_ZOOM, value))
+    if not tiles.MIN_ZOOM <= value <= tiles.MAX_ZOOM:
+        raise _problem(path, number, name, "{} is outside {}-{}.".format(value, tiles.MIN_ZOOM, tiles.MAX_ZOOM))
+    return value
+
+
+def _area(path, number, value):
+    """(Area, label) of an entry's `area`."""
+    what = "the area of entry {}".format(number)
+    if isinstance(value, dict):
+        try:
+            found = polygons.from_geojson(value, what)
+        except InputError as exc:
+            raise _problem(path, number, "area", str(exc)) from None
+        return _polygon_area(found, "inline polygon", "polygon {}".format(number)), "inline polygon"
+    if not isinstance(value, str) or not value.strip():
+        raise _problem(path, number, "area", "give a preset ({}), a polygon file or a GeoJSON polygon.".format(
+            ", ".join(areas.PRESETS)))
+    value = value.strip()
+    looks_like_file = os.sep in value or "/" in value or os.path.splitext(value)[1] != ""
+    if not looks_like_file:
+        try:
+            return areas.preset(value), value
+        except InputError:
+            raise _problem(path, number, "area", "unknown preset '{}': use one of {}, a polygon file or a GeoJSON "
+                                                 "polygon.".format(value, ", ".join(areas.PRESETS))) from None
+    file_path = value if os.path.isabs(value) else os.path.join(os.path.dirname(os.path.abspath(path)), value)
+    try:
+        found = polygons.from_file(file_path, "the polygon file '{}'".format(value))
+    except InputError as exc:
+        raise _problem(path, number, "area", str(exc)) from None
+    return _polygon_area(found, value, os.path.splitext(os.path.basename(value))[0]), value
+
+
+def _polygon_area(found, title, key):
+    west, south, east, north = polygons.lonlat_bounds(found)
+    return areas.Area(safe_name(key), title, west, south, east, north, polygons=found)
+
+
+def parse_plan(data, path="plan"):
+    """A Plan from the JSON text `data`; raises InputError naming the entry and field at fault."""
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise InputError("Plan '{}' is not valid JSON: {} (line {}, column {}).".format(
+            path, exc.msg, exc.lineno, exc.colno)) from None
+    if not isinstance(document, dict):
+        raise InputError("Plan '{}' must be a JSON object with \"source\" and \"entries\".".format(path))
+    source = document.get("source")
+    entries = document.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise InputError("Plan '{}' has no \"entries\": give a list of {{\"layer\", \"area\", \"zoom_min\", "
+                         "\"zoom_max\"}}.".format(path))
+    parsed = []
+    for number, item in enumerate(entries, 1):
+        if not isinstance(item, dict):
+            raise InputError("Plan '{}', entry {}: an entry is a JSON object.".format(path, number))
+        unknown = sorted(set(item) - ENTRY_FIELDS)
+        if unknown:
+            raise _problem(path, number, unknown[0], "unknown field; an entry has {}.".format(
+                ", ".join(sorted(ENTRY_FIELDS))))
+        layer = item.get("layer")
+        if not isinstance(layer, str) or not layer.strip():
+            raise _problem(path, number, "layer", "give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.")
+        entry_source = item.get("source", source)
+        if not isinstance(entry_source, str) or not entry_source.strip():
+            raise _problem(path, number, "source", "no source: give \"source\" at the top of the plan or in the "
+                                                   "entry.")
+        zoom_min, zoom_max = _zoom(path, number, item, "zoom_min"), _zoom(path, number, item, "zoom_max")
+        if zoom_min > zoom_max:
+            raise _problem(path, number, "zoom_min", "{} is greater than zoom_max {}: swap them.".format(
+                zoom_min, zoom_max))
+        for name in ("style", "format"):
+            if item.get(name) is not None and not isinstance(item.get(name), str):
+                raise _problem(path, number, name, "give text (or leave it out for the layer's own).")
+        area, label = _area(path, number, item.get("area"))
+        parsed.append(Entry(number, layer.strip(), area, label, zoom_min, zoom_max, entry_source.strip(),
+                            item.get("style") or None, item.get("format") or None))
+    plan = Plan(path, source, parsed)
+    plan.jobs()  # refuses two entries making the same file differently
+    return plan
+
+
+def load_plan(path):
+    if not os.path.isfile(path):
+        raise InputError("The plan '{}' does not exist: give a JSON plan file.".format(path))
+    try:
+        with open(path, encoding="utf-8") as stream:
+            data = stream.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError("The plan '{}' cannot be read: {}.".format(path, exc)) from None
+    return parse_plan(data, path)
+
+
+def parse_shard(text):
+    """(i, n) from 'i/n' (1 ≤ i ≤ n), or None for no shard."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        first, total = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise InputError("SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).".format(text)) from None
+    if total < 1 or not 1 <= first <= total:
+        raise InputError("SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).".format(text))
+    return first, total
+
+
+def shard_of(zoom, x, y, shards):
+    """The shard (0-based) a tile belongs to: by its parent three levels up, so each shard takes
+    whole 8×8 blocks (neighbours stay together), spread evenly by a hash that is the same on every
+    machine and every Python (not hash(), which is salted per process)."""
+    shift = min(zoom, 3)
+    key = hashlib.blake2b(b"%d/%d/%d" % (zoom, x >> shift, y >> shift), digest_size=8).digest()
+    return int.from_bytes(key, "big") % shards

@@ -1,0 +1,136 @@
+"""Plans (JSON), shards and the library engine against the stand-in WMTS."""
+
+import json
+import os
+
+import pytest
+
+from core import coverage, mbtiles, plans, polygons
+from core.download import DownloadOptions
+from core.errors import InputError
+from core.library import estimate, prepare_jobs, run_jobs
+from tests.support.files import tree_digest
+from tests.support.polygon_files import L_SHAPE, write_geojson
+from tests.support.wmts_server import StandInWmts
+
+PLAN, ORTHO = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "ORTHOIMAGERY.ORTHOPHOTOS"
+SMALL = {"type": "Polygon", "coordinates": [[[2.30, 43.18], [2.36, 43.18], [2.33, 43.22], [2.30, 43.18]]]}
+
+
+def write_plan(folder, source, entries):
+    path = os.path.join(str(folder), "plan.json")
+    with open(path, "w") as stream:
+        json.dump({"source": source, "entries": entries}, stream)
+    return path
+
+
+@pytest.fixture()
+def server():
+    with StandInWmts() as stand_in:
+        yield stand_in
+
+
+def two_layer_plan(folder, source):
+    os.makedirs(os.path.join(str(folder), "areas"), exist_ok=True)
+    write_geojson(os.path.join(str(folder), "areas", "l.geojson"))
+    return write_plan(folder, source, [
+        {"layer": PLAN, "area": "carcassonne", "zoom_min": 8, "zoom_max": 12},
+        {"layer": PLAN, "area": "areas/l.geojson", "zoom_min": 13, "zoom_max": 13},
+        {"layer": ORTHO, "area": SMALL, "zoom_min": 8, "zoom_max": 13}])
+
+
+def expected_plan_tiles(folder):
+    carcassonne = polygons.from_bbox(2.30, 43.18, 2.40, 43.25)
+    ell = polygons.from_geojson(L_SHAPE)
+    small = polygons.from_geojson(SMALL)
+    plan_tiles = {(z, x, y) for z in range(8, 13) for r in coverage.tile_ranges(carcassonne, z)
+                  for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}
+    plan_tiles |= {(13, x, y) for r in coverage.tile_ranges(ell, 13) for x in range(r.x_min, r.x_max + 1)
+                   for y in range(r.y_min, r.y_max + 1)}
+    ortho_tiles = {(z, x, y) for z in range(8, 14) for r in coverage.tile_ranges(small, z)
+                   for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}
+    return plan_tiles, ortho_tiles
+
+
+def test_a_two_layer_plan_makes_one_exact_file_per_layer(server, tmp_path):
+    plan = plans.load_plan(two_layer_plan(tmp_path, server.url))
+    library = tmp_path / "library"
+    library.mkdir()
+    jobs = prepare_jobs(plan, str(library))
+    assert [item.job.file_name for item in jobs] == [PLAN + ".mbtiles", ORTHO + ".mbtiles"]
+    rows = estimate(jobs)
+    assert not os.listdir(library) and not server.log.entries  # estimating fetches and writes nothing
+    plan_tiles, ortho_tiles = expected_plan_tiles(tmp_path)
+    assert sum(r.tiles for r in rows if r.layer == PLAN) == len(plan_tiles)
+    results = run_jobs(jobs, DownloadOptions(concurrency=8, max_rate=0))
+    assert [r.error for r in results] == [None, None]
+    for name, expected, fmt in ((PLAN, plan_tiles, "image/png"), (ORTHO, ortho_tiles, "image/jpeg")):
+        with mbtiles.MBTilesReader(str(library / (name + ".mbtiles"))) as reader:
+            stored = {(z, x, y): d for z, x, y, d in reader.iter_tiles()}
+            assert mbtiles.metadata_problems(reader.metadata()) == []
+        assert set(stored) == expected
+        assert all(d == server.tile_body(fmt, z, x, y) for (z, x, y), d in stored.items())
+    assert len(server.log.tiles(200)) == len(plan_tiles) + len(ortho_tiles)  # one request per tile
+    server.log.clear()
+    again = run_jobs(prepare_jobs(plan, str(library)), DownloadOptions(concurrency=8, max_rate=0))
+    assert not server.log.tiles() and all(r.stats.skipped == r.item.total for r in again)
+    rows = estimate(prepare_jobs(plan, str(library)))
+    assert all(r.present == r.tiles and not r.assumed for r in rows)
+
+
+def test_three_shards_share_the_tiles_without_overlap(server, tmp_path):
+    plan = plans.load_plan(two_layer_plan(tmp_path, server.url))
+    seen = []
+    for index in (1, 2, 3):
+        library = tmp_path / "shard{}".format(index)
+        library.mkdir()
+        jobs = prepare_jobs(plan, str(library), shard=(index, 3))
+        run_jobs(jobs, DownloadOptions(concurrency=4, max_rate=0), shard=(index, 3))
+        for item in jobs:
+            with mbtiles.MBTilesReader(item.output) as reader:
+                seen.extend((item.job.layer, z, x, y) for z, x, y, _ in reader.iter_tiles())
+    plan_tiles, ortho_tiles = expected_plan_tiles(tmp_path)
+    assert len(seen) == len(set(seen)) == len(plan_tiles) + len(ortho_tiles)
+    assert len(server.log.tiles(200)) == len(seen)
+
+
+@pytest.mark.parametrize("entries, fragment", [
+    ("{not json", r"is not valid JSON: .* \(line 1, column 2\)"),
+    ([{"area": "toulouse", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'layer'"),
+    ([{"layer": "X", "area": "lyon", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'area': unknown preset 'lyon'"),
+    ([{"layer": "X", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},
+      {"layer": "X", "area": "missing.gpkg", "zoom_min": 8, "zoom_max": 9}], r"entry 2, field 'area': .*does not exist"),
+    ([{"layer": "X", "area": "points.geojson", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'area': .*no polygon"),
+    ([{"layer": "X", "area": "toulouse", "zoom_min": 12, "zoom_max": 9}], r"entry 1, field 'zoom_min': 12 is greater"),
+    ([{"layer": "X", "area": "toulouse", "zoom_min": "8", "zoom_max": 9}], r"entry 1, field 'zoom_min'"),
+    ([{"layer": "X", "area": "toulouse", "zoom_min": 8, "zoom_max": 9, "zoom": 3}], r"entry 1, field 'zoom'"),
+    ([], r"has no \"entries\""),
+])
+def test_bad_plans_name_the_entry_and_field(tmp_path, entries, fragment):
+    (tmp_path / "points.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 43]}}]}))
+    if isinstance(entries, str):
+        path = tmp_path / "plan.json"
+        path.write_text(entries)
+        path = str(path)
+    else:
+        path = write_plan(tmp_path, "https://data.geopf.fr/wmts", entries)
+    before = tree_digest(tmp_path)
+    with pytest.raises(InputError, match=fragment):
+        plans.load_plan(path)
+    assert tree_digest(tmp_path) == before
+
+
+@pytest.mark.parametrize("text", ["0/3", "4/3", "1/0", "a/b", "2"])
+def test_bad_shards(text):
+    with pytest.raises(InputError, match="SHARD"):
+        plans.parse_shard(text)
+
+
+def test_shards_are_balanced_and_deterministic():
+    counts = [0, 0, 0]
+    for x in range(8000, 8300):
+        for y in range(5900, 6200):
+            counts[plans.shard_of(14, x, y, 3)] += 1
+    assert min(counts) > 0.85 * max(counts)
+    assert plans.shard_of(14, 8001, 5901, 3) == plans.shard_of(14, 8002, 5902, 3)  # one 8x8 block

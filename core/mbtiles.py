@@ -164,7 +164,7 @@ def inspect(path):
             "'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. "
             "Choose another output file.".format(path))
     try:
-        connection = sqlite3.connect("file:{}?mode=ro".format(_uri_path(path)), uri=True)
+        connection = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
         try:
             names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         finally:
@@ -209,8 +209,8 @@ class JournalEntry:
     error: str = None
 
 
-def _uri_path(path):
-    return os.path.abspath(path).replace("?", "%3f").replace("#", "%23")
+def uri_path(path):
+    return os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
 
 
 class MBTilesWriter:
@@ -234,7 +234,9 @@ class MBTilesWriter:
         self.max_delay = max_delay
         self.state = inspect(path)
         check_writable_folder(os.path.dirname(os.path.abspath(path)))
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        # By URI, so that read-only ATTACHes (merges) work on this connection too.
+        self._db = sqlite3.connect("file:" + uri_path(path), uri=True, isolation_level=None,
+                                   check_same_thread=False)
         # WAL while downloading (few fsyncs, QGIS can read the file meanwhile); a
         # bulk copy of bodies is cheaper with a rollback journal, which writes
         # appended pages once instead of twice (WAL, then checkpoint).
@@ -258,6 +260,11 @@ class MBTilesWriter:
 
     def metadata(self):
         return dict(self._db.execute("SELECT name, value FROM metadata"))
+
+    def connection(self):
+        """The SQLite connection, for bulk SQL (merges); flushes what is buffered first."""
+        self.flush()
+        return self._db
 
     def update_metadata(self, values):
         """Insert or replace metadata fields (strings)."""
@@ -389,7 +396,7 @@ class MBTilesReader:
             raise MBTilesError("'{}' does not exist.".format(path))
         self.path = path
         try:
-            self._db = sqlite3.connect("file:{}?mode=ro".format(_uri_path(path)), uri=True)
+            self._db = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
             self._db.execute("SELECT 1 FROM tiles LIMIT 1").fetchall()
         except sqlite3.DatabaseError as exc:
             raise MBTilesError("'{}' is not a readable MBTiles file ({}).".format(path, exc)) from exc
@@ -420,6 +427,10 @@ class MBTilesReader:
         return dict(self._db.execute(
             "SELECT zoom_level, COUNT(*) FROM tiles GROUP BY zoom_level ORDER BY zoom_level"))
 
+    def connection(self):
+        """The read-only SQLite connection, for queries of the inventory."""
+        return self._db
+
     def mean_size_by_zoom(self):
         """{zoom: mean tile size in bytes} of the tiles held."""
         return {zoom: size for zoom, size in self._db.execute(
@@ -427,7 +438,7 @@ class MBTilesReader:
 
     def journal_count_in(self, ranges, zoom, statuses=("done", "empty")):
         """Tiles of `ranges` at `zoom` the journal holds with one of `statuses` (one query per range)."""
-        if not self._has_journal():
+        if not self.has_journal():
             return 0
         marks = ",".join("?" * len(statuses))
         total = 0
@@ -441,7 +452,7 @@ class MBTilesReader:
                 (zoom, r.x_min, r.x_max, flip_y(zoom, r.y_max), flip_y(zoom, r.y_min)) + tuple(statuses)).fetchone()[0]
         return total
 
-    def _has_journal(self):
+    def has_journal(self):
         return self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'tile_journal'").fetchone() is not None
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from core import coverage, mbtiles, plans, polygons
+from core import coverage, mbtiles, merge, plans, polygons
 from core.download import DownloadOptions
 from core.errors import InputError
 from core.library import estimate, prepare_jobs, run_jobs
@@ -93,6 +93,29 @@ def test_three_shards_share_the_tiles_without_overlap(server, tmp_path):
     assert len(seen) == len(set(seen)) == len(plan_tiles) + len(ortho_tiles)
     assert len(server.log.tiles(200)) == len(seen)
 
+    # the three files of a layer merge into exactly the unsharded set, with complete metadata
+    shards = [str(tmp_path / "shard{}".format(i) / (PLAN + ".mbtiles")) for i in (1, 2, 3)]
+    before = tree_digest(tmp_path / "shard1")
+    merged = tmp_path / "merged.mbtiles"
+    assert merge.merge(shards, str(merged)) == len(plan_tiles)
+    assert tree_digest(tmp_path / "shard1") == before  # inputs only read
+    with mbtiles.MBTilesReader(str(merged)) as reader:
+        stored = {(z, x, y): d for z, x, y, d in reader.iter_tiles()}
+        metadata = reader.metadata()
+        journal = reader.journal_count_in(
+            [r for z in range(8, 14) for r in coverage.tile_ranges(polygons.from_bbox(-180, -85, 180, 85), z)], 13)
+    assert set(stored) == plan_tiles
+    assert all(d == server.tile_body("image/png", z, x, y) for (z, x, y), d in stored.items())
+    assert mbtiles.metadata_problems(metadata) == [] and metadata["ign_offline:layer"] == PLAN
+    assert (metadata["minzoom"], metadata["maxzoom"]) == ("8", "13")
+    assert journal == sum(1 for z, _, _ in plan_tiles if z == 13)
+
+    # files of two layers: refused, nothing written
+    other = str(tmp_path / "shard1" / (ORTHO + ".mbtiles"))
+    with pytest.raises(InputError, match="hold different tiles .*layer.*Nothing was written"):
+        merge.merge([shards[0], other], str(tmp_path / "mixed.mbtiles"))
+    assert not (tmp_path / "mixed.mbtiles").exists()
+
 
 @pytest.mark.parametrize("entries, fragment", [
     ("{not json", r"is not valid JSON: .* \(line 1, column 2\)"),
@@ -134,3 +157,50 @@ def test_shards_are_balanced_and_deterministic():
             counts[plans.shard_of(14, x, y, 3)] += 1
     assert min(counts) > 0.85 * max(counts)
     assert plans.shard_of(14, 8001, 5901, 3) == plans.shard_of(14, 8002, 5902, 3)  # one 8x8 block
+
+
+def test_the_inventory_counts_what_the_files_hold_and_how_complete_the_plan_is(server, tmp_path):
+    from osgeo import ogr
+
+    from core import inventory
+
+    plan = plans.load_plan(two_layer_plan(tmp_path, server.url))
+    library = tmp_path / "library"
+    library.mkdir()
+    empty = inventory.completeness(plan, str(library))
+    assert all(item.present == 0 and item.planned > 0 for item in empty)
+    run_jobs(prepare_jobs(plan, str(library)), DownloadOptions(concurrency=8, max_rate=0))
+    before = tree_digest(library)
+    rows, unreadable = inventory.inventory_folder(str(library))
+    assert tree_digest(library) == before and not unreadable
+    plan_tiles, ortho_tiles = expected_plan_tiles(tmp_path)
+    for name, expected, fmt in ((PLAN, plan_tiles, "image/png"), (ORTHO, ortho_tiles, "image/jpeg")):
+        mine = [r for r in rows if r.layer == name]
+        assert {r.zoom: r.tiles for r in mine} == {z: sum(1 for t in expected if t[0] == z) for z in range(8, 14)}
+        assert {r.zoom: r.bytes for r in mine} == {
+            z: sum(len(server.tile_body(fmt, *t)) for t in expected if t[0] == z) for z in range(8, 14)}
+        for row in mine:
+            covered = ogr.CreateGeometryFromWkt(row.wkt)
+            for z, x, y in (t for t in expected if t[0] == row.zoom):
+                centre = mercantile_centre(z, x, y)
+                assert covered.Contains(ogr.CreateGeometryFromWkt("POINT ({} {})".format(*centre)))
+            tiles_area = sum(tile_area(*t) for t in expected if t[0] == row.zoom)
+            assert abs(covered.GetArea() - tiles_area) < 1e-9 * max(1.0, tiles_area)  # no more than the tiles
+            assert row.oldest and row.newest and row.failed == 0
+    report = inventory.html_report(str(library), rows, unreadable, inventory.completeness(plan, str(library)))
+    assert PLAN in report and ORTHO in report and "100.0%" in report
+    assert all(item.share == 1 for item in inventory.completeness(plan, str(library)))
+
+
+def tile_area(z, x, y):
+    import mercantile
+
+    box = mercantile.bounds(x, y, z)
+    return (box.east - box.west) * (box.north - box.south)
+
+
+def mercantile_centre(z, x, y):
+    import mercantile
+
+    box = mercantile.bounds(x, y, z)
+    return (box.west + box.east) / 2, (box.south + box.north) / 2

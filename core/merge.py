@@ -1,0 +1,114 @@
+"""Join MBTiles files of one layer (shards, libraries of two machines) into one: tiles, journal, metadata.
+
+Only IGN Offline files of the same source, layer, style and format are
+joined; anything else is refused before a byte is written. The inputs are
+only read. SQLite does the copying (ATTACH, INSERT … SELECT), so memory stays
+flat whatever the size: where two files hold the same tile, the one fetched
+last wins, and a tile fetched beats an 'empty' or 'failed' record.
+"""
+
+import os
+
+from . import mbtiles
+from .errors import InputError
+from .tile_download import IDENTITY_KEYS
+
+# Journal rows of `src` that should replace (or add to) `main`'s, position by position.
+WINNERS = """
+CREATE TEMP TABLE winners AS
+SELECT s.zoom_level, s.tile_column, s.tile_row, s.status
+FROM src.tile_journal AS s
+LEFT JOIN main.tile_journal AS m
+  ON m.zoom_level = s.zoom_level AND m.tile_column = s.tile_column AND m.tile_row = s.tile_row
+WHERE m.zoom_level IS NULL
+   OR (s.status = 'done' AND (m.status <> 'done' OR s.fetched_at > m.fetched_at))
+   OR (s.status <> 'done' AND m.status <> 'done' AND s.fetched_at > m.fetched_at)
+"""
+
+
+def identity(metadata):
+    return tuple(metadata.get(key) for key in IDENTITY_KEYS)
+
+
+def check_inputs(inputs, output):
+    """The shared identity of `inputs` (and of `output` when it exists); refuses anything that differs."""
+    if len(inputs) < 1:
+        raise InputError("Give the MBTiles files to merge (INPUTS).")
+    found = {}
+    for path in inputs:
+        if not os.path.isfile(path):
+            raise InputError("'{}' does not exist.".format(path))
+        if mbtiles.inspect(path) != "ours":
+            raise InputError("'{}' was not written by IGN Offline: only IGN Offline files (with their journal) "
+                             "can be merged.".format(path))
+        with mbtiles.MBTilesReader(path) as reader:
+            found[path] = identity(reader.metadata())
+    if os.path.abspath(output) in {os.path.abspath(p) for p in inputs}:
+        raise InputError("OUTPUT is also one of the INPUTS: choose a new file (the inputs are only read).")
+    state = mbtiles.inspect(output)  # refuses a foreign file
+    if state == "ours":
+        with mbtiles.MBTilesReader(output) as reader:
+            found[output] = identity(reader.metadata())
+    first_path, first = next(iter(found.items()))
+    for path, other in found.items():
+        if other != first:
+            differing = [key.split(":")[1] for key, a, b in zip(IDENTITY_KEYS, first, other) if a != b]
+            raise InputError(
+                "'{}' and '{}' hold different tiles ({} differ: {} vs {}); only files of the same layer, style, "
+                "format and source are merged. Nothing was written.".format(
+                    os.path.basename(first_path), os.path.basename(path), " and ".join(differing),
+                    _describe(first), _describe(other)))
+    return first
+
+
+def _describe(ident):
+    source, layer, style, tile_format = ident
+    return "{} {} {}".format(layer, style or "", tile_format).replace("  ", " ")
+
+
+def merge(inputs, output, progress=None, is_cancelled=None):
+    """Merge `inputs` into `output` (created, or an IGN Offline file of the same layer); returns the tile count."""
+    check_inputs(inputs, output)
+    bounds = []
+    with mbtiles.MBTilesWriter(output) as writer:
+        db = writer.connection()
+        for index, path in enumerate(inputs):
+            if is_cancelled and is_cancelled():
+                break
+            with mbtiles.MBTilesReader(path) as reader:
+                metadata = reader.metadata()
+            if not writer.metadata():
+                writer.update_metadata({k: v for k, v in metadata.items() if k not in ("minzoom", "maxzoom")})
+            if metadata.get("bounds"):
+                bounds.append(metadata["bounds"])
+            db.execute("ATTACH DATABASE ? AS src", ("file:{}?mode=ro".format(mbtiles.uri_path(path)),))
+            try:
+                db.execute("BEGIN")
+                db.execute("DROP TABLE IF EXISTS temp.winners")
+                db.execute(WINNERS)
+                db.execute("INSERT OR IGNORE INTO main.images (tile_id, tile_data) SELECT i.tile_id, i.tile_data "
+                           "FROM src.images AS i JOIN src.map AS sm ON sm.tile_id = i.tile_id JOIN temp.winners AS w "
+                           "USING (zoom_level, tile_column, tile_row) WHERE w.status = 'done'")
+                db.execute("INSERT OR REPLACE INTO main.map (zoom_level, tile_column, tile_row, tile_id) "
+                           "SELECT sm.zoom_level, sm.tile_column, sm.tile_row, sm.tile_id FROM src.map AS sm "
+                           "JOIN temp.winners AS w USING (zoom_level, tile_column, tile_row) WHERE w.status = 'done'")
+                db.execute("INSERT OR REPLACE INTO main.tile_journal SELECT s.* FROM src.tile_journal AS s "
+                           "JOIN temp.winners AS w USING (zoom_level, tile_column, tile_row)")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            finally:
+                db.execute("DETACH DATABASE src")
+            if progress:
+                progress((index + 1) / len(inputs))
+        current = writer.metadata().get("bounds")
+        for value in bounds:
+            current = mbtiles.union_bounds(current, value) if current else value
+        if current:
+            west, south, east, north = (float(v) for v in current.split(","))
+            zooms = writer.zoom_levels() or [0]
+            writer.update_metadata({"bounds": current, "center": "{:.6f},{:.6f},{}".format(
+                (west + east) / 2, (south + north) / 2, (zooms[0] + zooms[-1]) // 2)})
+        total = sum(count for _, count in db.execute("SELECT zoom_level, COUNT(*) FROM map GROUP BY zoom_level"))
+    return total

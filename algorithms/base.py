@@ -16,6 +16,7 @@ from ..resources import help_text, icon
 
 GROUPS = {
     "tiles": "Tiles",
+    "library": "Offline library",
     "ftp": "Orthophotos and MNS (FTP)",
     "load": "Load",
 }

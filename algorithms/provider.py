@@ -8,9 +8,13 @@ from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
 from .list_ftp_products import ListFtpProducts
 from .load_mbtiles import LoadMBTiles
+from .inventory import Inventory
+from .merge_mbtiles import MergeMBTiles
 from .recover_cache import RecoverCache
+from .run_plan import RunPlan
 
-ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, ListFtpProducts, DownloadFtp, LoadMBTiles)
+ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, ListFtpProducts,
+              DownloadFtp, LoadMBTiles)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

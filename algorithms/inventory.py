@@ -1,0 +1,85 @@
+"""ign_offline:inventory — what a library holds: a layer (one feature per file and zoom) and an HTML report."""
+
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import inventory, plans
+from ..core.errors import InputError
+from .base import IgnOfflineAlgorithm
+
+FIELDS = (("file", QVariant.String), ("layer", QVariant.String), ("title", QVariant.String),
+          ("format", QVariant.String), ("zoom", QVariant.Int), ("tiles", QVariant.LongLong),
+          ("bytes", QVariant.LongLong), ("oldest", QVariant.String), ("newest", QVariant.String),
+          ("empty", QVariant.LongLong), ("failed", QVariant.LongLong))
+
+
+class Inventory(IgnOfflineAlgorithm):
+    NAME = "inventory"
+    DISPLAY_NAME = "Inventory of a library"
+    GROUP = "library"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            "FOLDER", self.tr("Library folder (its .mbtiles files)"), behavior=QgsProcessingParameterFile.Folder))
+        self.addParameter(QgsProcessingParameterFile(
+            "PLAN", self.tr("Plan, to say how complete each entry is (optional)"), extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Coverage (one feature per file and zoom)"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "REPORT", self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True))
+        self.addOutput(QgsProcessingOutputNumber("FILES", self.tr("MBTiles files")))
+        self.addOutput(QgsProcessingOutputNumber("TILES", self.tr("Tiles in all the files")))
+
+    def parse(self, parameters, context, feedback=None):
+        folder = self.parameterAsFile(parameters, "FOLDER", context)
+        if not folder or not os.path.isdir(folder):
+            raise InputError("The library folder '{}' does not exist.".format(folder))
+        plan_path = self.parameterAsFile(parameters, "PLAN", context)
+        plan = plans.load_plan(plan_path) if plan_path else None
+        report = self.parameterAsFileOutput(parameters, "REPORT", context)
+        return folder, plan, report, parameters  # the OUTPUT sink is made in process()
+
+    def process(self, args, context, feedback):
+        folder, plan, report, parameters = args
+        rows, unreadable = inventory.inventory_folder(folder, feedback.isCanceled)
+        for path, reason in unreadable.items():
+            feedback.reportError(self.tr("{} skipped: {}").format(os.path.basename(path), reason))
+        fields = QgsFields()
+        for name, kind in FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon,
+            QgsCoordinateReferenceSystem("EPSG:4326"))
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([row.file, row.layer, row.title, row.format, row.zoom, row.tiles, row.bytes,
+                                   row.oldest, row.newest, row.empty, row.failed])
+            feature.setGeometry(QgsGeometry.fromWkt(row.wkt))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.pushInfo(self.tr("{} zoom {:>2}: {:>10,} tiles").format(row.file, row.zoom, row.tiles))
+        files = len({row.path for row in rows})
+        results = {"OUTPUT": dest_id, "FILES": files, "TILES": sum(row.tiles for row in rows)}
+        if report:
+            completeness = inventory.completeness(plan, folder) if plan else None
+            for item in completeness or ():
+                feedback.pushInfo(self.tr("entry {} ({}, {}): {:.1%} complete").format(
+                    item.entry.number, item.entry.layer, item.entry.area_label, item.share))
+            with open(report, "w", encoding="utf-8") as stream:
+                stream.write(inventory.html_report(folder, rows, unreadable, completeness))
+            results["REPORT"] = report
+        return results

@@ -1,0 +1,52 @@
+"""ign_offline:merge_mbtiles — join MBTiles files of one layer (shards, two machines' libraries) into one."""
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessing,
+)
+
+from ..core import merge
+from .base import IgnOfflineAlgorithm
+from .layers import load_mbtiles
+
+
+class MergeMBTiles(IgnOfflineAlgorithm):
+    NAME = "merge_mbtiles"
+    DISPLAY_NAME = "Merge MBTiles of one layer"
+    GROUP = "library"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "INPUTS", self.tr("MBTiles files of the same layer (e.g. the shards' files)"),
+            layerType=QgsProcessing.TypeFile))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Merged MBTiles file (new, or one of the same layer to add to)"),
+            fileFilter="MBTiles (*.mbtiles)"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the result to the project"), defaultValue=True))
+        self.addOutput(QgsProcessingOutputNumber("TILES", self.tr("Tiles in the merged file")))
+
+    def parse(self, parameters, context, feedback=None):
+        inputs = self.parameterAsFileList(parameters, "INPUTS", context)
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        merge.check_inputs(inputs, output)  # refuses, writing nothing
+        return inputs, output, self.parameterAsBool(parameters, "LOAD", context)
+
+    def process(self, args, context, feedback):
+        inputs, output, self._load = args
+        self._output = output
+        total = merge.merge(inputs, output, lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
+        feedback.pushInfo(self.tr("{} files merged into {}: {:,} tiles.").format(len(inputs), output, total))
+        return {"OUTPUT": output, "TILES": total}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if getattr(self, "_load", False) and project is not None:
+            try:
+                load_mbtiles(project, self._output)
+            except ValueError as exc:
+                feedback.reportError(str(exc))
+        return {}

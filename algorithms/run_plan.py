@@ -1,0 +1,128 @@
+"""ign_offline:run_plan — fill (or refresh) an offline library from a JSON plan: one MBTiles per layer."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterString,
+)
+
+from ..core import library, plans, storage
+from ..core.errors import IgnOfflineError
+from .auth import api_key_from_parameters
+from .base import IgnOfflineAlgorithm
+from .download_tiles import add_pace_parameters, options_from_parameters
+from .layers import load_mbtiles
+
+
+class RunPlan(IgnOfflineAlgorithm):
+    NAME = "run_plan"
+    DISPLAY_NAME = "Run a library plan"
+    GROUP = "library"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            "PLAN", self.tr("Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)"),
+            extension="json"))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "LIBRARY", self.tr("Library folder (one <LAYER>.mbtiles per layer)")))
+        add_pace_parameters(self)
+        self.addParameter(QgsProcessingParameterNumber(
+            "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never; 0 = all)"),
+            type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            "AUTHCFG", self.tr("API key stored in the QGIS authentication database (private layers)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "SHARD", self.tr("Only this machine's part, i/n (e.g. 2/3); empty = everything"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "ESTIMATE_ONLY", self.tr("Only estimate (tiles, size, time per layer and zoom; fetch no tile)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the library's files to the project"), defaultValue=True))
+        self.addOutput(QgsProcessingOutputNumber("TILES_PLANNED", self.tr("Tiles in the plan (this shard's)")))
+        self.addOutput(QgsProcessingOutputNumber("TILES_DOWNLOADED", self.tr("Tiles downloaded")))
+        self.addOutput(QgsProcessingOutputNumber("TILES_FAILED", self.tr("Tiles failed")))
+        self.addOutput(QgsProcessingOutputString("MBTILES", self.tr("Library files (one per line)")))
+
+    def parse(self, parameters, context, feedback=None):
+        plan = plans.load_plan(self.parameterAsFile(parameters, "PLAN", context))
+        folder = self.parameterAsString(parameters, "LIBRARY", context)
+        library.check_library(folder)
+        shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
+        options = options_from_parameters(self, parameters, context)
+        if parameters.get("REFRESH_DAYS") not in (None, ""):
+            options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
+        return (plan, folder, shard, options, api_key_from_parameters(self, parameters, context),
+                self.parameterAsBool(parameters, "ESTIMATE_ONLY", context),
+                self.parameterAsBool(parameters, "LOAD", context))
+
+    def process(self, args, context, feedback):
+        plan, folder, shard, options, api_key, estimate_only, load = args
+        self._files = []
+        jobs = library.prepare_jobs(plan, folder, api_key, shard, feedback.isCanceled)  # network: capabilities
+        library.check_pace_policies(jobs, options, feedback.pushInfo)
+        part = " (shard {}/{})".format(*shard) if shard else ""
+        for item in jobs:
+            for note in item.notes:
+                feedback.pushWarning(note)
+            feedback.pushInfo(self.tr("{}: {} tiles at zoom {}-{}{} → {}").format(
+                item.job.layer, "{:,}".format(item.total), min(item.counts, default="-"),
+                max(item.counts, default="-"), part, item.output))
+        planned = sum(item.total for item in jobs)
+        if estimate_only:
+            self.report_estimate(jobs, options, feedback)
+            return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": 0, "TILES_FAILED": 0, "MBTILES": ""}
+        library.check_library(folder, create=True)
+        results = library.run_jobs(jobs, options, shard, lambda f: feedback.setProgress(100 * f),
+                                   feedback.isCanceled, feedback.pushInfo)
+        downloaded = failed = 0
+        for result in results:
+            if result.stats is not None:
+                stats = result.stats
+                downloaded += stats.downloaded
+                failed += stats.failed
+                feedback.pushInfo(self.tr(
+                    "{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.").format(
+                    result.item.job.layer, stats.downloaded, storage.human_size(stats.bytes), stats.skipped,
+                    stats.not_modified, stats.empty, stats.failed))
+            elif result.error:
+                feedback.reportError(self.tr("{}: {}").format(result.item.job.layer, result.error))
+        self._files = [item.output for item in jobs if os.path.exists(item.output)]
+        self._load = load
+        if feedback.isCanceled():
+            feedback.pushInfo(self.tr("Cancelled: run the plan again to resume where it stopped."))
+        elif results and all(r.error for r in results if r.item.total):
+            raise IgnOfflineError(self.tr("No layer of the plan could be downloaded: see the messages above."))
+        return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": downloaded, "TILES_FAILED": failed,
+                "MBTILES": "\n".join(self._files), "LIBRARY": folder}
+
+    def report_estimate(self, jobs, options, feedback):
+        rows = library.estimate(jobs)
+        missing = sum(r.tiles - r.present for r in rows)
+        size = sum(r.bytes for r in rows)
+        for row in rows:
+            feedback.pushInfo(self.tr("{} zoom {:>2}: {:>10,} tiles, {:>10,} already in the library, about {}{}").format(
+                row.layer, row.zoom, row.tiles, row.present, storage.human_size(row.bytes),
+                self.tr(" (size per tile assumed)") if row.assumed else ""))
+        rate = options.max_rate or 0
+        eta = self.tr("about {:.1f} h at {:g} requests/s").format(missing / rate / 3600, rate) if rate else self.tr(
+            "time unknown without a rate cap")
+        feedback.pushInfo(self.tr("To fetch: {:,} tiles, about {}; {}.").format(
+            missing, storage.human_size(size), eta))
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if getattr(self, "_load", False) and project is not None:
+            for path in self._files:
+                try:
+                    load_mbtiles(project, path)
+                except ValueError as exc:
+                    feedback.reportError(str(exc))
+        return {}

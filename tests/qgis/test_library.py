@@ -13,7 +13,7 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 from core import coverage, mbtiles, polygons
 from tests.qgis.conftest import ROOT, make_process
 from tests.support.files import tree_digest
-from tests.support.polygon_files import L_SHAPE, write_geojson
+from tests.support.polygon_files import write_geojson
 from tests.support.qt_cache_writer import write_entry
 from tests.support.wmts_server import StandInWmts
 
@@ -162,8 +162,6 @@ def test_inventory_layer_and_report(processing, tmp_path):
 
 
 def test_recovered_tiles_join_the_library_and_are_not_fetched_again(processing, tmp_path):
-    from tests.support.images import png_tile
-
     with StandInWmts() as server:
         plan = write_plan(tmp_path, server.url)
         library = tmp_path / "library"

@@ -88,11 +88,17 @@ def polygon_layer_area(algorithm, parameters, context):
     if source is None:
         raise InputError("The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, "
                          "Shapefile…).")
-    crs = source.sourceCrs() if source.sourceCrs().isValid() else QgsCoordinateReferenceSystem(WGS84)
-    transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:3857"), context.transformContext())
+    return area_from_features(source.getFeatures(), source.sourceCrs(), context.transformContext(),
+                              source.sourceName() or "polygons")
+
+
+def area_from_features(features, crs, transform_context, name):
+    """An Area made of the features' polygons: densified in their CRS, then projected to Web Mercator."""
+    crs = crs if crs.isValid() else QgsCoordinateReferenceSystem(WGS84)
+    transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:3857"), transform_context)
     step = polygons.DENSIFY_DEGREES if crs.isGeographic() else polygons.DENSIFY_METRES
     parts = []
-    for feature in source.getFeatures():
+    for feature in features:
         geometry = QgsGeometry(feature.geometry())
         if geometry.isEmpty():
             continue
@@ -100,16 +106,15 @@ def polygon_layer_area(algorithm, parameters, context):
         try:
             geometry.transform(transform)
         except Exception as exc:  # QgsCsException: outside what Web Mercator can show
-            raise InputError("A polygon of the AREA_LAYER cannot be converted to Web Mercator from {}: {}".format(
-                crs.authid(), exc)) from exc
+            raise InputError("A polygon of '{}' cannot be converted to Web Mercator from {}: {}".format(
+                name, crs.authid(), exc)) from exc
         shapes = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
         parts.extend([[(p.x(), p.y()) for p in ring] for ring in shape] for shape in shapes if shape)
     if not parts:
-        raise InputError("The AREA_LAYER has no polygon (no feature, or none selected): choose a layer of "
-                         "polygons, or select some.")
+        raise InputError("'{}' has no polygon (no feature, or none selected): choose a layer of polygons, or "
+                         "select some.".format(name))
     found = polygons.from_rings(parts)
     west, south, east, north = polygons.lonlat_bounds(found)
-    name = source.sourceName() or "polygons"
     key = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
     return areas.Area(key, name, west, south, east, north, polygons=found)
 

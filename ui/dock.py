@@ -10,18 +10,22 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
+    QgsMapLayerProxyModel,
+    QgsPointXY,
+    QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.gui import QgsRubberBand
+from qgis.gui import QgsMapToolExtent, QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QLocale, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem
 
-from ..core import areas, tiles
-from ..core.errors import IgnOfflineError
+from ..algorithms.area_parameters import area_from_features
+from ..core import areas, coverage
+from ..core.errors import IgnOfflineError, InputError
 from .cache_page import CachePage
 from .download_page import DownloadPage
 from .ftp_page import FtpPage
@@ -29,6 +33,8 @@ from .ftp_page import FtpPage
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 
 CANVAS_EXTENT = "canvas"
+POLYGON_LAYER = "polygon_layer"
+DRAWN = "drawn"
 CUSTOM_BAND = "custom"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
@@ -51,12 +57,22 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         for area in areas.PRESETS.values():
             self.areaCombo.addItem(self.tr(area.title), area.key)
         self.areaCombo.addItem(self.tr("Current map canvas extent"), CANVAS_EXTENT)
+        self.areaCombo.addItem(self.tr("Polygon layer…"), POLYGON_LAYER)
+        self.areaCombo.addItem(self.tr("Rectangle drawn on the map"), DRAWN)
+        self.polygonLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.drawn = None          # the drawn rectangle, in lon/lat
+        self.draw_tool = None
+        self._previous_tool = None
         for band in areas.ZOOM_BANDS:
             self.zoomBandCombo.addItem(
                 self.tr("{} ({}–{})").format(self.tr(band.title), band.zoom_min, band.zoom_max), band.key)
         self.zoomBandCombo.addItem(self.tr("Custom"), CUSTOM_BAND)
 
         self.areaCombo.currentIndexChanged.connect(self._area_changed)
+        self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
+        self._watched_layer = None
+        self.selectedOnlyCheck.toggled.connect(self._area_changed)
+        self.drawButton.clicked.connect(self.start_drawing)
         self.zoomToButton.clicked.connect(self.zoom_to_area)
         self.zoomBandCombo.currentIndexChanged.connect(self._band_changed)
         self.zoomMinSpin.valueChanged.connect(self._zoom_edited)
@@ -82,8 +98,20 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.zoomBandCombo.setCurrentIndex(self.zoomBandCombo.findData(key))
 
     def current_area(self):
-        """The core Area picked (a preset, or the canvas extent in lon/lat)."""
+        """The core Area picked (a preset, the canvas extent or a drawn rectangle in lon/lat, or the polygons
+        of a layer)."""
         key = self.areaCombo.currentData()
+        if key == POLYGON_LAYER:
+            layer = self.polygonLayerCombo.currentLayer()
+            if layer is None:
+                raise InputError(self.tr("Pick a polygon layer of the project (or add one)."))
+            selected = self.selectedOnlyCheck.isChecked()
+            features = layer.getSelectedFeatures() if selected else layer.getFeatures()
+            return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
+        if key == DRAWN:
+            if self.drawn is None:
+                raise InputError(self.tr("Draw a rectangle on the map first (button below)."))
+            return areas.bbox_area(*self.drawn, self.tr("Rectangle drawn on the map"))
         if key != CANVAS_EXTENT:
             return areas.PRESETS[key]
         to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
@@ -91,10 +119,17 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         return areas.bbox_area(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(),
                                self.tr("Map canvas extent"))
 
-    def area_parameters(self):
-        """AREA or EXTENT for the provider's algorithms, naming the picked area."""
+    def area_parameters(self, polygons=True):
+        """AREA, EXTENT or AREA_LAYER for the provider's algorithms, naming the picked area
+        (`polygons` False: the polygon layer's box as an EXTENT, for algorithms without AREA_LAYER)."""
+        if self.areaCombo.currentData() == POLYGON_LAYER and polygons:
+            layer = self.polygonLayerCombo.currentLayer()
+            if layer is None:
+                raise InputError(self.tr("Pick a polygon layer of the project (or add one)."))
+            return {"AREA_LAYER": QgsProcessingFeatureSourceDefinition(
+                layer.id(), selectedFeaturesOnly=self.selectedOnlyCheck.isChecked())}
         area = self.current_area()
-        if area.key == "extent":
+        if area.key == "extent" or area.polygons is not None:
             return {"EXTENT": "{},{},{},{} [EPSG:4326]".format(area.west, area.east, area.south, area.north)}
         return {"AREA": area.key}
 
@@ -108,19 +143,74 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         return crs if crs.isValid() else WGS84
 
     def _area_geometry_on_canvas(self, area):
-        geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
-        geometry.transform(QgsCoordinateTransform(WGS84, self._canvas_crs(), QgsProject.instance()))
+        if area.polygons is not None:
+            rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
+            geometry = QgsGeometry.fromMultiPolygonXY(rings)
+            source = QgsCoordinateReferenceSystem("EPSG:3857")
+        else:
+            geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
+            source = WGS84
+        geometry.transform(QgsCoordinateTransform(source, self._canvas_crs(), QgsProject.instance()))
         return geometry
 
     def zoom_to_area(self):
-        area = self.current_area()
+        try:
+            area = self.current_area()
+        except IgnOfflineError:
+            return
         self.canvas.setExtent(self._area_geometry_on_canvas(area).boundingBox())
         self.canvas.refresh()
 
     def _draw_area(self):
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         if self.areaCombo.currentData() != CANVAS_EXTENT:
-            self.rubber_band.setToGeometry(self._area_geometry_on_canvas(self.current_area()), None)
+            try:
+                self.rubber_band.setToGeometry(self._area_geometry_on_canvas(self.current_area()), None)
+            except IgnOfflineError:
+                pass  # nothing picked yet: said in the counts
+
+    def _polygon_layer_changed(self, layer):
+        """Follow the picked layer's selection too (when 'Selected features only' is ticked)."""
+        self._unwatch()
+        self._watched_layer = layer
+        if layer is not None:
+            layer.selectionChanged.connect(self._selection_changed)
+        self._area_changed()
+
+    def _unwatch(self):
+        if self._watched_layer is not None:
+            try:
+                self._watched_layer.selectionChanged.disconnect(self._selection_changed)
+            except (RuntimeError, TypeError):
+                pass  # the layer was removed meanwhile
+        self._watched_layer = None
+
+    def _selection_changed(self, *args):
+        if self.areaCombo.currentData() == POLYGON_LAYER and self.selectedOnlyCheck.isChecked():
+            self._area_changed()
+
+    # -- drawing a rectangle ----------------------------------------------------------
+
+    def start_drawing(self):
+        """A map tool: drag a rectangle on the canvas; it becomes the area."""
+        self.select_area(DRAWN)
+        if self.draw_tool is None:
+            self.draw_tool = QgsMapToolExtent(self.canvas)
+            self.draw_tool.extentChanged.connect(self.rectangle_drawn)
+        self._previous_tool = self.canvas.mapTool()
+        self.canvas.setMapTool(self.draw_tool)
+
+    def rectangle_drawn(self, rect):
+        if rect.isEmpty():
+            return
+        to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
+        box = to_wgs84.transformBoundingBox(rect).intersect(WORLD)
+        self.drawn = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        if self._previous_tool is not None and self._previous_tool is not self.draw_tool:
+            self.canvas.setMapTool(self._previous_tool)
+        else:
+            self.canvas.unsetMapTool(self.draw_tool)
+        self._area_changed()
 
     def _canvas_moved(self):
         if self.areaCombo.currentData() == CANVAS_EXTENT:
@@ -131,7 +221,10 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
     # -- reactions ----------------------------------------------------------------
 
     def _area_changed(self):
-        self.zoomToButton.setEnabled(self.areaCombo.currentData() != CANVAS_EXTENT)
+        key = self.areaCombo.currentData()
+        self.zoomToButton.setEnabled(key != CANVAS_EXTENT)
+        self.polygonLayerCombo.setVisible(key == POLYGON_LAYER)
+        self.selectedOnlyCheck.setVisible(key == POLYGON_LAYER)
         self._draw_area()
         self._update_counts()
 
@@ -158,7 +251,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.countsTable.setRowCount(0)
         try:
             area = self.current_area()
-            counts = tiles.count_tiles(area.bbox, *self.zoom_range())
+            counts = coverage.area_counts(area, *self.zoom_range())
         except IgnOfflineError as exc:
             self.areaBoundsLabel.setText("")
             self.totalLabel.setText(str(exc))
@@ -180,6 +273,11 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.cache_page.cleanup()
         self.ftp_page.cleanup()
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
+        if self.draw_tool is not None:
+            self.canvas.unsetMapTool(self.draw_tool)
+            self.draw_tool = None
+        self._unwatch()
+        self.polygonLayerCombo.layerChanged.disconnect(self._polygon_layer_changed)
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.rubber_band)
         self.rubber_band = None

@@ -144,7 +144,7 @@ class FtpPage(QWidget, FORM_CLASS):
         parameters = {"HOST": self.hostEdit.text().strip(), "PORT": self.portSpin.value(), "PRODUCT": listing.path,
                       "OUTPUT_FOLDER": self.outputDir.filePath(), "CONNECTIONS": self.connectionsSpin.value(),
                       "LOAD": False}
-        parameters.update(self.area_page.area_parameters())
+        parameters.update(self.area_page.area_parameters(polygons=False))  # download_ftp takes boxes
         return parameters
 
     def download(self):

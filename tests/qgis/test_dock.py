@@ -274,3 +274,73 @@ def test_ftp_page_lists_previews_downloads_and_loads(desktop_iface, dock, projec
     assert page.downloadButton.isEnabled() and not page.cancelButton.isEnabled()
     message = dock.iface.messageBar().currentItem()
     assert message is not None and "4 files downloaded" in message.text()
+
+
+def test_a_rectangle_drawn_on_the_map_is_the_area(desktop_iface, dock, provider, tmp_path):
+    from qgis.PyQt.QtCore import QPoint, Qt
+    from qgis.PyQt.QtTest import QTest
+
+    from core import tiles as tile_math
+
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.resize(600, 400)
+    canvas.setExtent(carcassonne_in("EPSG:3857"))
+    canvas.refresh()
+    dock.drawButton.click()
+    assert dock.areaCombo.currentData() == "drawn" and canvas.mapTool() is dock.draw_tool
+    viewport = canvas.viewport()
+    start, end = QPoint(150, 100), QPoint(450, 300)
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, start)
+    QTest.mouseMove(viewport, QPoint(300, 200))
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, end)
+    assert dock.drawn is not None and canvas.mapTool() is not dock.draw_tool
+    first = canvas.getCoordinateTransform().toMapCoordinates(start)
+    last = canvas.getCoordinateTransform().toMapCoordinates(end)
+    from pyproj import Transformer
+
+    to_lonlat = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
+    west, north = to_lonlat.transform(first.x(), first.y())
+    east, south = to_lonlat.transform(last.x(), last.y())
+    for got, want in zip(dock.drawn, (west, south, east, north)):
+        assert got == pytest.approx(want, abs=1e-3)
+    dock.select_zoom_band("local")
+    assert table_counts(dock) == tile_math.count_tiles(dock.drawn, 13, 14)
+    assert dock.area_parameters()["EXTENT"].endswith("[EPSG:4326]")
+
+
+def test_a_polygon_layer_is_the_area_with_its_selection(dock, project, provider, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from core import coverage, polygons
+    from tests.support.polygon_files import L_SHAPE, write_lambert_geopackage
+    from tests.support.wmts_server import StandInWmts
+
+    layer = QgsVectorLayer(write_lambert_geopackage(tmp_path / "l.gpkg"), "Zone des grottes", "ogr")
+    assert layer.isValid()
+    project.addMapLayer(layer)
+    dock.select_area("polygon_layer")
+    dock.polygonLayerCombo.setLayer(layer)
+    dock.select_zoom_band("local")
+    expected = coverage.count(polygons.from_file(layer.source().split("|")[0]), 13, 14)
+    assert table_counts(dock) == expected
+    assert expected != coverage.count(polygons.from_bbox(*polygons.lonlat_bounds(
+        polygons.from_geojson(L_SHAPE))), 13, 14)  # the L, not its box
+    assert not dock.rubber_band.asGeometry().isEmpty()
+    dock.selectedOnlyCheck.setChecked(True)
+    assert "none selected" in dock.totalLabel.text()
+    layer.selectAll()
+    assert table_counts(dock) == expected
+    # the Download page sends the layer itself: only the L's tiles are fetched
+    dock.select_zoom_band("overview")
+    page = dock.download_page
+    with StandInWmts() as server:
+        page.sourceCombo.setEditText(server.url)
+        page.layerCombo.setEditText("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
+        page.outputFile.setFilePath(str(tmp_path / "l.mbtiles"))
+        page.maxRateSpin.setValue(0)
+        page.downloadButton.click()
+        assert wait_for(lambda: page.run is not None and page.run.finished)
+        fetched = set(server.log.tiles(200))
+    assert len(fetched) == sum(coverage.count(polygons.from_file(layer.source().split("|")[0]), 8, 10).values())

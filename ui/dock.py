@@ -29,6 +29,7 @@ from ..core.errors import IgnOfflineError, InputError
 from .cache_page import CachePage
 from .download_page import DownloadPage
 from .ftp_page import FtpPage
+from .library_page import LibraryPage
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 
@@ -88,6 +89,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.pages.addTab(self.cache_page, self.tr("Recover cache"))
         self.ftp_page = FtpPage(self, iface)
         self.pages.addTab(self.ftp_page, self.tr("FTP"))
+        self.library_page = LibraryPage(iface)
+        self.pages.addTab(self.library_page, self.tr("Library"))
 
     # -- what the user picked -------------------------------------------------
 
@@ -272,6 +275,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.download_page.cleanup()
         self.cache_page.cleanup()
         self.ftp_page.cleanup()
+        self.library_page.cleanup()
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         if self.draw_tool is not None:
             self.canvas.unsetMapTool(self.draw_tool)

@@ -344,3 +344,37 @@ def test_a_polygon_layer_is_the_area_with_its_selection(dock, project, provider,
         assert wait_for(lambda: page.run is not None and page.run.finished)
         fetched = set(server.log.tiles(200))
     assert len(fetched) == sum(coverage.count(polygons.from_file(layer.source().split("|")[0]), 8, 10).values())
+
+
+def test_library_page_runs_a_plan_lists_loads_and_shows_coverage(dock, project, provider, tmp_path):
+    import json
+
+    from qgis.core import QgsProject
+
+    from tests.support.wmts_server import StandInWmts
+
+    page = dock.library_page
+    library = tmp_path / "library"
+    with StandInWmts() as server:
+        plan = tmp_path / "plan.json"
+        plan.write_text(json.dumps({"source": server.url, "entries": [
+            {"layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "area": "carcassonne", "zoom_min": 8, "zoom_max": 12},
+            {"layer": "ORTHOIMAGERY.ORTHOPHOTOS", "area": "carcassonne", "zoom_min": 10, "zoom_max": 11}]}))
+        page.libraryDir.setFilePath(str(library))
+        page.planFile.setFilePath(str(plan))
+        page.estimateButton.click()
+        assert wait_for(lambda: page.run.finished)
+        assert "To fetch" in page.logView.toPlainText() and not server.log.entries and not library.exists()
+        page.runButton.click()
+        assert page.cancelButton.isEnabled()
+        assert wait_for(lambda: page.run.finished) and wait_for(lambda: page.filesTable.rowCount() == 2)
+    texts = [[page.filesTable.item(r, c).text() for c in range(5)] for r in range(2)]
+    assert [t[0] for t in texts] == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles", "ORTHOIMAGERY.ORTHOPHOTOS.mbtiles"]
+    assert [t[2] for t in texts] == ["8–12", "10–11"] and [t[4] for t in texts] == ["100%", "100%"]
+    page.loadButton.click()
+    group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
+    assert len(group.findLayers()) == 2
+    page.coverageButton.click()
+    assert wait_for(lambda: page.run.finished and len(group.findLayers()) == 3)
+    coverage = [n.layer() for n in group.findLayers() if n.layer().type() == 0][0]
+    assert coverage.featureCount() == 5 + 2

@@ -89,7 +89,7 @@ BAD_INPUTS = [
     (dict(AREA="lyon", ZOOM_MIN=8, ZOOM_MAX=10), "Unknown area 'lyon'. Use one of: toulouse"),
     (dict(EXTENT="650000,650000,6230000,6240000 [EPSG:2154]", ZOOM_MIN=8, ZOOM_MAX=10), "extent is empty"),
     (dict(ZOOM_MIN=8, ZOOM_MAX=10), "Give an AREA"),
-    (dict(AREA="toulouse", EXTENT=L93_EXTENT, ZOOM_MIN=8, ZOOM_MAX=10), "either AREA or EXTENT"),
+    (dict(AREA="toulouse", EXTENT=L93_EXTENT, ZOOM_MIN=8, ZOOM_MAX=10), "Give one area only: AREA and EXTENT"),
 ]
 
 

@@ -67,3 +67,16 @@ def test_two_areas_at_once_are_refused(processing, tmp_path):
     path = write_geojson(tmp_path / "l.geojson")
     with pytest.raises(QgsProcessingException, match="Give one area only"):
         processing.run("ign_offline:estimate_tiles", {"AREA": "toulouse", "AREA_LAYER": path})
+
+
+def test_an_occitanie_sized_outline_is_estimated_in_seconds(processing, tmp_path):
+    import time
+
+    from tests.unit.test_coverage import wiggly_region
+
+    path = write_geojson(tmp_path / "region.geojson", wiggly_region())
+    start = time.monotonic()
+    results = processing.run("ign_offline:estimate_tiles", {"AREA_LAYER": path, "ZOOM_MIN": 8, "ZOOM_MAX": 16})
+    assert time.monotonic() - start < 30
+    expected = coverage.count(polygons.from_geojson(wiggly_region()), 8, 16)
+    assert abs(results["TOTAL"] - sum(expected.values())) <= 0.003 * sum(expected.values())

@@ -4,9 +4,15 @@ Processing keeps every run's parameters in its history, so a key or a
 password typed into a parameter would be written to disk.
 """
 
-from qgis.core import QgsApplication, QgsAuthMethodConfig
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingParameterAuthConfig
 
 from ..core.errors import InputError
+
+
+def add_authcfg_parameter(algorithm):
+    algorithm.addParameter(QgsProcessingParameterAuthConfig(
+        "AUTHCFG", algorithm.tr("API key stored in the QGIS authentication database (private layers)"),
+        optional=True))
 
 
 def _auth_config(algorithm, parameters, context):

@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import IgnOfflineError
 from ..resources import help_text, icon
+from .layers import load_mbtiles
 
 GROUPS = {
     "tiles": "Tiles",
@@ -66,6 +67,17 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
 
     def process(self, args, context, feedback):
         raise NotImplementedError
+
+    def load_results(self, context, feedback, paths):
+        """Add the MBTiles `paths` to the project of `context` (for postProcessAlgorithm: the GUI thread)."""
+        project = context.project()
+        if project is None:
+            return
+        for path in paths:
+            try:
+                load_mbtiles(project, path)
+            except ValueError as exc:
+                feedback.reportError(str(exc))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         ok, message = super().checkParameterValues(parameters, context)

@@ -4,7 +4,6 @@ import os
 
 from qgis.core import (
     QgsProcessingOutputNumber,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -17,7 +16,7 @@ from ..core.download import DownloadOptions
 from ..core.http import user_agent
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source
 from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
-from .auth import api_key_from_parameters
+from .auth import add_authcfg_parameter, api_key_from_parameters
 from .base import IgnOfflineAlgorithm
 from .layers import load_mbtiles
 
@@ -38,9 +37,7 @@ def add_source_parameters(algorithm, for_download=True):
         "STYLE", algorithm.tr("Style (default: the layer's own)"), optional=True))
     algorithm.addParameter(QgsProcessingParameterString(
         "FORMAT", algorithm.tr("Format (default: the layer's own)"), optional=True))
-    algorithm.addParameter(QgsProcessingParameterAuthConfig(
-        "AUTHCFG", algorithm.tr("API key stored in the QGIS authentication database (private layers)"),
-        optional=True))
+    add_authcfg_parameter(algorithm)
     algorithm.addParameter(QgsProcessingParameterString(
         "API_KEY", algorithm.tr("…or the API key itself (never written anywhere)"), optional=True))
 

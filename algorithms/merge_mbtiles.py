@@ -10,7 +10,6 @@ from qgis.core import (
 
 from ..core import merge
 from .base import IgnOfflineAlgorithm
-from .layers import load_mbtiles
 
 
 class MergeMBTiles(IgnOfflineAlgorithm):
@@ -43,10 +42,6 @@ class MergeMBTiles(IgnOfflineAlgorithm):
         return {"OUTPUT": output, "TILES": total}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
-        project = context.project()
-        if getattr(self, "_load", False) and project is not None:
-            try:
-                load_mbtiles(project, self._output)
-            except ValueError as exc:
-                feedback.reportError(str(exc))
+        if getattr(self, "_load", False):
+            self.load_results(context, feedback, [self._output])
         return {}

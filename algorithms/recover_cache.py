@@ -27,7 +27,6 @@ from ..core.cache_recovery import check_cache_dir, recover, scan_and_recover, sc
 from ..core.errors import InputError
 from ..core.http import redact_url
 from .base import IgnOfflineAlgorithm
-from .layers import load_mbtiles
 
 
 def known_sources(project=None):
@@ -142,11 +141,6 @@ class RecoverCache(IgnOfflineAlgorithm):
                 "FILES_SKIPPED": scan.files_skipped, "MBTILES": "\n".join(self._written)}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
-        project = context.project()
-        if getattr(self, "_load", False) and project is not None:
-            for path in self._written:
-                try:
-                    load_mbtiles(project, path)
-                except ValueError as exc:
-                    feedback.reportError(str(exc))
+        if getattr(self, "_load", False):
+            self.load_results(context, feedback, self._written)
         return {}

@@ -9,16 +9,14 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterString,
 )
 
 from ..core import library, plans, storage
 from ..core.errors import IgnOfflineError
-from .auth import api_key_from_parameters
+from .auth import add_authcfg_parameter, api_key_from_parameters
 from .base import IgnOfflineAlgorithm
 from .download_tiles import add_pace_parameters, options_from_parameters
-from .layers import load_mbtiles
 
 
 class RunPlan(IgnOfflineAlgorithm):
@@ -36,9 +34,7 @@ class RunPlan(IgnOfflineAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never; 0 = all)"),
             type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
-        self.addParameter(QgsProcessingParameterAuthConfig(
-            "AUTHCFG", self.tr("API key stored in the QGIS authentication database (private layers)"),
-            optional=True))
+        add_authcfg_parameter(self)
         self.addParameter(QgsProcessingParameterString(
             "SHARD", self.tr("Only this machine's part, i/n (e.g. 2/3); empty = everything"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -118,11 +114,6 @@ class RunPlan(IgnOfflineAlgorithm):
             missing, storage.human_size(size), eta))
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
-        project = context.project()
-        if getattr(self, "_load", False) and project is not None:
-            for path in self._files:
-                try:
-                    load_mbtiles(project, path)
-                except ValueError as exc:
-                    feedback.reportError(str(exc))
+        if getattr(self, "_load", False):
+            self.load_results(context, feedback, self._files)
         return {}

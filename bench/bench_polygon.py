@@ -7,18 +7,19 @@ bounding box meets the outline (what a naive implementation does), timed on
 zoom 11 and scaled per tile.
 """
 
-import math
 import os
 import subprocess
 import sys
 import time
+
+from tests.support.polygon_files import region_outline as outline
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 JOB = """
 import sys, time
 sys.path.insert(0, {root!r})
-from bench.bench_polygon import outline
+from tests.support.polygon_files import region_outline as outline
 from core import coverage, polygons
 polys = polygons.from_geojson(outline())
 start = time.perf_counter()
@@ -27,16 +28,6 @@ elapsed = time.perf_counter() - start
 peak = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")][0].split()[1]
 print(tiles, elapsed, peak)
 """
-
-
-def outline(vertices=3000):
-    points = []
-    for i in range(vertices):
-        angle = 2 * math.pi * i / vertices
-        radius = 1 + 0.08 * math.sin(17 * angle) + 0.04 * math.sin(61 * angle)
-        points.append([1.9 + 2.5 * radius * math.cos(angle), 43.6 + 1.3 * radius * math.sin(angle)])
-    points.append(points[0])
-    return {"type": "Polygon", "coordinates": [points]}
 
 
 def run(zmin, zmax):

@@ -85,3 +85,12 @@ def run_function(description, work, on_result, on_error):
     task = QgsTask.fromFunction(description, run, on_finished=finished)
     QgsApplication.taskManager().addTask(task)
     return task
+
+
+def cancel_task(task):
+    """Cancel a task of run_function, which the task manager may already have finished and deleted."""
+    if task is not None:
+        try:
+            task.cancel()
+        except RuntimeError:
+            pass  # already finished and deleted by the task manager

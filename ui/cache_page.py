@@ -11,7 +11,7 @@ from ..algorithms.layers import load_mbtiles
 from ..algorithms.recover_cache import address_book, qgis_cache_directory
 from ..core.cache_recovery import scan_cache
 from ..core.storage import human_size
-from .background import AlgorithmRun, run_function
+from .background import AlgorithmRun, cancel_task, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "cache_page.ui"))
 
@@ -95,8 +95,4 @@ class CachePage(QWidget, FORM_CLASS):
     def cleanup(self):
         if self.run is not None:
             self.run.cancel()
-        if self.scan_task is not None:
-            try:
-                self.scan_task.cancel()
-            except RuntimeError:
-                pass  # already finished and deleted by the task manager
+        cancel_task(self.scan_task)

@@ -22,7 +22,7 @@ from ..core.ftp import DEFAULT_HOST, FtpServer, check_host, connect
 from ..core.ftp_products import DEFAULT_EPSG, find_products, name_footprint, select
 from ..core.errors import IgnOfflineError
 from ..core.storage import human_size
-from .background import AlgorithmRun, run_function
+from .background import AlgorithmRun, cancel_task, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "ftp_page.ui"))
 
@@ -192,11 +192,7 @@ class FtpPage(QWidget, FORM_CLASS):
 
     def cleanup(self):
         self.cancel()
-        if self.list_task is not None:
-            try:
-                self.list_task.cancel()
-            except RuntimeError:
-                pass  # already finished and deleted by the task manager
+        cancel_task(self.list_task)
         self.area_page.selectionChanged.disconnect(self.preview)
         self.footprints.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.footprints)

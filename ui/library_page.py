@@ -11,7 +11,7 @@ from ..algorithms.layers import add_to_group, load_mbtiles
 from ..core import inventory, plans
 from ..core.errors import IgnOfflineError
 from ..core.storage import human_size
-from .background import AlgorithmRun, run_function
+from .background import AlgorithmRun, cancel_task, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "library_page.ui"))
 REFRESH_DAYS = 30
@@ -155,8 +155,4 @@ class LibraryPage(QWidget, FORM_CLASS):
 
     def cleanup(self):
         self.cancel()
-        if self.list_task is not None:
-            try:
-                self.list_task.cancel()
-            except RuntimeError:
-                pass  # already finished and deleted by the task manager
+        cancel_task(self.list_task)

@@ -72,11 +72,11 @@ def test_two_areas_at_once_are_refused(processing, tmp_path):
 def test_an_occitanie_sized_outline_is_estimated_in_seconds(processing, tmp_path):
     import time
 
-    from tests.unit.test_coverage import wiggly_region
+    from tests.support.polygon_files import region_outline
 
-    path = write_geojson(tmp_path / "region.geojson", wiggly_region())
+    path = write_geojson(tmp_path / "region.geojson", region_outline())
     start = time.monotonic()
     results = processing.run("ign_offline:estimate_tiles", {"AREA_LAYER": path, "ZOOM_MIN": 8, "ZOOM_MAX": 16})
     assert time.monotonic() - start < 30
-    expected = coverage.count(polygons.from_geojson(wiggly_region()), 8, 16)
+    expected = coverage.count(polygons.from_geojson(region_outline()), 8, 16)
     assert abs(results["TOTAL"] - sum(expected.values())) <= 0.003 * sum(expected.values())

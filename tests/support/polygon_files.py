@@ -1,6 +1,7 @@
 """Polygon area files for tests: the same shape as GeoJSON in lon/lat and as a Lambert-93 GeoPackage."""
 
 import json
+import math
 
 from osgeo import ogr, osr
 
@@ -34,3 +35,14 @@ def write_lambert_geopackage(path, geometry=L_SHAPE, epsg=2154):
     layer.CreateFeature(feature)
     dataset = None
     return str(path)
+
+
+def region_outline(vertices=3000):
+    """An Occitanie-sized outline (about 5° by 3°) with many concave wiggles, as a GeoJSON Polygon."""
+    points = []
+    for i in range(vertices):
+        angle = 2 * math.pi * i / vertices
+        radius = 1 + 0.08 * math.sin(17 * angle) + 0.04 * math.sin(61 * angle)
+        points.append([1.9 + 2.5 * radius * math.cos(angle), 43.6 + 1.3 * radius * math.sin(angle)])
+    points.append(points[0])
+    return {"type": "Polygon", "coordinates": [points]}

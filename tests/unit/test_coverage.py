@@ -1,7 +1,6 @@
 """Polygon coverage: exactly the tiles that meet the polygons, counted by columns, checked against GEOS."""
 
 import json
-import math
 import time
 
 import mercantile
@@ -10,7 +9,7 @@ from osgeo import ogr
 
 from core import areas, coverage, polygons, tiles
 from core.errors import InputError
-from tests.support.polygon_files import L_SHAPE, write_lambert_geopackage
+from tests.support.polygon_files import L_SHAPE, region_outline, write_lambert_geopackage
 
 
 
@@ -102,19 +101,8 @@ def test_bad_polygon_inputs_say_what_is_wrong(tmp_path):
         polygons.from_file(str(points))
 
 
-def wiggly_region(vertices=3000):
-    """An Occitanie-sized outline (about 5° by 3°) with many concave wiggles."""
-    points = []
-    for i in range(vertices):
-        angle = 2 * math.pi * i / vertices
-        radius = 1 + 0.08 * math.sin(17 * angle) + 0.04 * math.sin(61 * angle)
-        points.append([1.9 + 2.5 * radius * math.cos(angle), 43.6 + 1.3 * radius * math.sin(angle)])
-    points.append(points[0])
-    return {"type": "Polygon", "coordinates": [points]}
-
-
 def test_a_region_sized_outline_is_counted_in_seconds_and_exactly_at_a_coarse_check():
-    polys = polygons.from_geojson(wiggly_region())
+    polys = polygons.from_geojson(region_outline())
     start = time.monotonic()
     counts = coverage.count(polys, 8, 16)
     assert time.monotonic() - start < 10

@@ -18,7 +18,7 @@ import requests
 from .errors import IgnOfflineError
 from .http import (
     TIMEOUT,
-    SessionPool,
+    TilePool,
     backoff_delay,
     limiter_for,
     redact_text,
@@ -52,7 +52,6 @@ class DownloadOptions:
     backoff_base: float = 0.5       # seconds; the first retry waits up to this, then doubling
     timeout: tuple = TIMEOUT
     headers: dict = field(default_factory=dict)
-    auth: object = None
     secrets: tuple = ()             # values never to show in messages
     tile_filter: object = None      # (zoom, x, y) -> bool: only these tiles are this job's (a shard)
 
@@ -100,7 +99,7 @@ class Downloader:
         self.options = options or DownloadOptions()
         self.log = log or (lambda message: None)
         self.limiter = limiter_for(source.host_key)
-        self.pool = SessionPool(self.options.headers, self.options.auth)
+        self.pool = TilePool(self.options.headers, self.options.concurrency)
         self.stop = threading.Event()
         # Set by the first HTTP answer: until then a connection error means the
         # host cannot be reached at all, and retrying every tile would only wait.

@@ -18,6 +18,7 @@ from .layers import load_mbtiles
 GROUPS = {
     "tiles": "Tiles",
     "library": "Offline library",
+    "field": "Field (offline projects, exports)",
     "ftp": "Orthophotos and MNS (FTP)",
     "load": "Load",
 }

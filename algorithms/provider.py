@@ -8,13 +8,14 @@ from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
 from .list_ftp_products import ListFtpProducts
 from .load_mbtiles import LoadMBTiles
+from .make_project_offline import MakeProjectOffline
 from .inventory import Inventory
 from .merge_mbtiles import MergeMBTiles
 from .recover_cache import RecoverCache
 from .run_plan import RunPlan
 
-ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, ListFtpProducts,
-              DownloadFtp, LoadMBTiles)
+ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, MakeProjectOffline,
+              ListFtpProducts, DownloadFtp, LoadMBTiles)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

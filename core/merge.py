@@ -112,3 +112,41 @@ def merge(inputs, output, progress=None, is_cancelled=None):
                 (west + east) / 2, (south + north) / 2, (zooms[0] + zooms[-1]) // 2)})
         total = sum(count for _, count in db.execute("SELECT zoom_level, COUNT(*) FROM map GROUP BY zoom_level"))
     return total
+
+
+def copy_area(library_path, output, ranges, prepared_identity, metadata):
+    """Copy into `output` the tiles of `ranges` that the library file holds (same identity only); their count.
+
+    For taking a project offline with a library at hand: what the library has
+    is not fetched again. Tiles already in `output` are kept.
+    """
+    if mbtiles.inspect(library_path) != "ours":
+        return 0
+    with mbtiles.MBTilesReader(library_path) as reader:
+        if identity(reader.metadata()) != prepared_identity:
+            return 0
+    with mbtiles.MBTilesWriter(output) as writer:
+        if not writer.metadata():
+            writer.update_metadata(metadata)
+        db = writer.connection()
+        before = db.execute("SELECT COUNT(*) FROM map").fetchone()[0]
+        db.execute("ATTACH DATABASE ? AS src", ("file:{}?mode=ro".format(mbtiles.uri_path(library_path)),))
+        try:
+            db.execute("BEGIN")
+            for r in ranges:
+                last = (1 << r.zoom) - 1
+                window = (r.zoom, r.x_min, r.x_max, last - r.y_max, last - r.y_min)  # TMS rows on disk
+                where = ("zoom_level = ? AND tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?")
+                db.execute("INSERT OR IGNORE INTO main.images SELECT i.tile_id, i.tile_data FROM src.images AS i "
+                           "JOIN src.map AS m ON m.tile_id = i.tile_id WHERE m." + where.replace(" AND ", " AND m."),
+                           window)
+                db.execute("INSERT OR IGNORE INTO main.map SELECT * FROM src.map WHERE " + where, window)
+                db.execute("INSERT OR IGNORE INTO main.tile_journal SELECT * FROM src.tile_journal WHERE " + where,
+                           window)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        finally:
+            db.execute("DETACH DATABASE src")
+        return db.execute("SELECT COUNT(*) FROM map").fetchone()[0] - before

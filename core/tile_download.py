@@ -60,7 +60,7 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
                          "https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with "
                          "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).".format(endpoint))
     secrets = (api_key,) if api_key else ()
-    public_url = redact_url(endpoint)
+    public_url = redact_url(wmts.endpoint_of(endpoint))
     host = urlsplit(endpoint).hostname or endpoint
     if is_xyz_template(endpoint):
         tile_format = tile_format or wmts.format_from_template(endpoint)

@@ -322,6 +322,17 @@ def is_capabilities_document(url):
     return parts.path.lower().endswith(".xml") or query.get("request") == "getcapabilities"
 
 
+def endpoint_of(source):
+    """The service a SOURCE names: a KVP GetCapabilities URL without its SERVICE/REQUEST/VERSION (so that a
+    layer of a QGIS project and a plan's endpoint are the same source); anything else as it is."""
+    parts = urlsplit(source)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not any(k.lower() == "request" and v.lower() == "getcapabilities" for k, v in query):
+        return source
+    kept = [(k, v) for k, v in query if k.lower() not in ("service", "request", "version")]
+    return urlunsplit(parts._replace(query=urlencode(kept, safe="/:{}")))
+
+
 def capabilities_url(source):
     """Where to read the capabilities of a SOURCE given as an endpoint or as the document's URL."""
     if is_capabilities_document(source):

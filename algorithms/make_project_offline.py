@@ -1,0 +1,134 @@
+"""ign_offline:make_project_offline — a copy of a project whose tile layers are MBTiles, ready for the field."""
+
+import dataclasses
+import os
+
+from osgeo import gdal
+from qgis.core import (
+    QgsProcessingOutputString,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+)
+
+from ..core import merge, plans, projects, storage
+from ..core.download import DownloadFailed
+from ..core.errors import IgnOfflineError, InputError
+from ..core.tile_download import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
+from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
+from .auth import add_authcfg_parameter, api_key_from_parameters
+from .base import IgnOfflineAlgorithm
+from .download_tiles import add_pace_parameters, options_from_parameters
+
+
+class MakeProjectOffline(IgnOfflineAlgorithm):
+    NAME = "make_project_offline"
+    DISPLAY_NAME = "Make a project offline"
+    GROUP = "field"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            "PROJECT", self.tr("Project (.qgz/.qgs; default: the current project, saved)"),
+            behavior=QgsProcessingParameterFile.File, optional=True))
+        add_area_parameters(self, polygon_layer=True)
+        add_zoom_parameters(self, 8, 16)
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Folder for the offline project (basemaps/ and data/ inside)")))
+        self.addParameter(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Offline library to take tiles from first (optional)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        add_pace_parameters(self)
+        add_authcfg_parameter(self)
+        self.addOutput(QgsProcessingOutputString("PROJECT_OFFLINE", self.tr("The offline project")))
+        self.addOutput(QgsProcessingOutputString("REPORT", self.tr("What was done, per layer")))
+
+    def parse(self, parameters, context, feedback=None):
+        path = self.parameterAsFile(parameters, "PROJECT", context)
+        if not path:
+            current = context.project()
+            path = current.fileName() if current is not None else ""
+            if not path:
+                raise InputError("Give the PROJECT (.qgz/.qgs), or save the current project first.")
+        project = projects.read_project(path)
+        output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        projects.check_output_folder(project, output)
+        storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
+        area = area_from_parameters(self, parameters, context, feedback)
+        zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
+        library = self.parameterAsFile(parameters, "LIBRARY", context) or None
+        if library and not os.path.isdir(library):
+            raise InputError("The LIBRARY folder '{}' does not exist.".format(library))
+        return (project, output, area, zoom_min, zoom_max, library, options_from_parameters(self, parameters, context),
+                api_key_from_parameters(self, parameters, context))
+
+    def process(self, args, context, feedback):
+        project, output, area, zoom_min, zoom_max, library, options, api_key = args
+        os.makedirs(output, exist_ok=True)
+        offline = projects.clone(project)
+        report, done, failed = [], 0, 0
+        tile_layers = [layer for layer in project.layers if layer.kind == projects.TILE]
+        for index, layer in enumerate(project.layers):
+            if feedback.isCanceled():
+                break
+            if layer.kind == projects.FILE:
+                source = projects.copy_file_layer(layer, os.path.join(output, "data"))
+                projects.repoint(offline, layer.id, source, layer.provider)
+                report.append(self.tr("{}: copied → {} ({})").format(
+                    layer.name, source.split("|")[0], storage.human_size(os.path.getsize(layer.path))))
+                done += 1
+            elif layer.kind == projects.OTHER:
+                report.append(self.tr("{}: left as it is, online — {}").format(layer.name, layer.reason))
+                feedback.pushWarning(report[-1])
+                continue
+            else:
+                try:
+                    line = self.take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, options,
+                                           api_key, tile_layers.index(layer), len(tile_layers), feedback)
+                    done += 1
+                except (IgnOfflineError, DownloadFailed) as exc:
+                    line = self.tr("{}: left as it is, online — {}").format(layer.name, exc)
+                    failed += 1
+                    feedback.reportError(line)
+                report.append(line)
+            feedback.pushInfo(report[-1])
+        if feedback.isCanceled():
+            feedback.pushInfo(self.tr("Cancelled: run again to resume (tiles already fetched are kept)."))
+            return {"PROJECT_OFFLINE": "", "REPORT": "\n".join(report)}
+        if tile_layers and failed == len(tile_layers) and not done:
+            raise IgnOfflineError("No layer of the project could be taken offline: see the messages above.")
+        written = projects.write_project(offline, output)
+        report.append(self.tr("Offline project: {} (paths relative to it: move or copy the whole folder)").format(
+            written))
+        feedback.pushInfo(report[-1])
+        return {"OUTPUT_FOLDER": output, "PROJECT_OFFLINE": written, "REPORT": "\n".join(report)}
+
+    def take_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, api_key, index, count,
+                   feedback):
+        """Download one tile layer's tiles of the area into basemaps/<name>.mbtiles and re-point the layer."""
+        source = dict(layer.tile_source, api_key=api_key)
+        prepared = prepare_source(**source)
+        low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
+        if note:
+            feedback.pushWarning(note)
+        folder = os.path.join(output, "basemaps")
+        os.makedirs(folder, exist_ok=True)
+        name = plans.safe_name(layer.name) or plans.safe_name(prepared.layer)
+        path = os.path.join(folder, name + ".mbtiles")
+        if library:
+            ranges, _ = tile_ranges(prepared, area, low, high)
+            reused = merge.copy_area(os.path.join(library, plans.safe_name(prepared.layer) + ".mbtiles"), path,
+                                     ranges, tuple(prepared.identity().values()),
+                                     metadata_for(prepared, area, low, high))
+            if reused:
+                feedback.pushInfo(self.tr("{}: {:,} tiles taken from the library").format(layer.name, reused))
+        stats = download_to_mbtiles(
+            prepared, area, low, high, path, dataclasses.replace(options, secrets=()),
+            progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
+            is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
+        dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
+        bands = dataset.RasterCount if dataset is not None else 4
+        dataset = None
+        projects.repoint(offline, layer.id, "./basemaps/{}.mbtiles".format(name), "gdal", bands)
+        return self.tr("{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → "
+                       "basemaps/{}.mbtiles").format(
+            layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,
+            stats.skipped + stats.not_modified, stats.failed, storage.human_size(os.path.getsize(path)), name)

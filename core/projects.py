@@ -1,0 +1,240 @@
+"""QGIS projects (.qgs/.qgz) read and rewritten as XML, without QGIS: what taking a project offline needs.
+
+A project's layers are classified (online tile layers: WMTS and XYZ; local
+files; anything else), and a copy of the project is written in which tile
+layers point at MBTiles files and file layers at copies, with paths relative
+to the copy, so the folder can be moved or put on a tablet. Only the data
+source, the provider and (for rasters) the renderer of a re-pointed layer
+change: its id, name, place in the layer tree, group, visibility, opacity
+and style stay as they were. The original project and its files are only
+read.
+"""
+
+import copy
+import os
+import shutil
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+from .errors import InputError
+
+TILE, FILE, OTHER = "tile", "file", "other"
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".qml")
+
+
+@dataclass
+class ProjectLayer:
+    id: str
+    name: str
+    provider: str
+    source: str
+    kind: str
+    reason: str = ""            # why it stays as it is (OTHER)
+    tile_source: dict = None    # TILE: arguments of core.tile_download.prepare_source
+    path: str = None            # FILE: the file on disk
+    suffix: str = ""            # FILE: what follows the path in the source ("|layername=points")
+
+
+@dataclass
+class Project:
+    path: str
+    tree: ET.ElementTree
+    qgs_name: str               # the .qgs inside a .qgz, or the file's own name
+    layers: list
+
+    @property
+    def folder(self):
+        return os.path.dirname(os.path.abspath(self.path))
+
+
+def _read_xml(path):
+    if path.lower().endswith(".qgz"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = [n for n in archive.namelist() if n.lower().endswith(".qgs")]
+                if not names:
+                    raise InputError("'{}' holds no .qgs project.".format(path))
+                return ET.ElementTree(ET.fromstring(archive.read(names[0]))), names[0]
+        except zipfile.BadZipFile:
+            raise InputError("'{}' is not a QGIS project (.qgz is a zip file).".format(path)) from None
+    try:
+        return ET.parse(path), os.path.basename(path)
+    except ET.ParseError as exc:
+        raise InputError("'{}' is not a QGIS project ({}).".format(path, exc)) from None
+
+
+def resolve(source_path, project_folder):
+    """A layer path as QGIS stores it (relative './…' or absolute) → an absolute path."""
+    if source_path.startswith("file://"):
+        source_path = source_path[len("file://"):]
+    if os.path.isabs(source_path):
+        return source_path
+    return os.path.normpath(os.path.join(project_folder, source_path))
+
+
+def classify(layer_id, name, provider, source, project_folder):
+    fields = dict(parse_qsl(source or "", keep_blank_values=True))
+    if provider == "wms":
+        if fields.get("type") == "xyz" and fields.get("url"):
+            return ProjectLayer(layer_id, name, provider, source, TILE, tile_source={
+                "endpoint": fields["url"], "layer": None, "style": None, "tile_format": None})
+        if fields.get("tileMatrixSet") and fields.get("url"):
+            return ProjectLayer(layer_id, name, provider, source, TILE, tile_source={
+                "endpoint": fields["url"], "layer": fields.get("layers"), "style": fields.get("styles") or None,
+                "tile_format": fields.get("format") or None})
+        return ProjectLayer(layer_id, name, provider, source, OTHER,
+                            reason="a WMS layer (rendered images, not tiles): it needs the network")
+    if provider in ("ogr", "gdal"):
+        path, _, rest = (source or "").partition("|")
+        absolute = resolve(path, project_folder)
+        if os.path.isfile(absolute):
+            return ProjectLayer(layer_id, name, provider, source, FILE, path=absolute,
+                                suffix=("|" + rest) if rest else "")
+        return ProjectLayer(layer_id, name, provider, source, OTHER,
+                            reason="its file is not on this computer ({})".format(path))
+    return ProjectLayer(layer_id, name, provider, source, OTHER,
+                        reason="a {} layer (a database or web service) cannot be copied".format(provider or "?"))
+
+
+def read_project(path):
+    """The project's layers, classified; the original is only read."""
+    if not path or not os.path.isfile(path):
+        raise InputError("The project '{}' does not exist: give a .qgz or .qgs file.".format(path))
+    tree, qgs_name = _read_xml(path)
+    root = tree.getroot()
+    if root.tag != "qgis":
+        raise InputError("'{}' is not a QGIS project.".format(path))
+    folder = os.path.dirname(os.path.abspath(path))
+    layers = []
+    for element in root.iter("maplayer"):
+        layer_id = (element.findtext("id") or "").strip()
+        if not layer_id:
+            continue  # a layer inside a layout or a style: not a project layer
+        layers.append(classify(layer_id, (element.findtext("layername") or "").strip(),
+                               (element.findtext("provider") or "").strip(),
+                               (element.findtext("datasource") or "").strip(), folder))
+    return Project(path, tree, qgs_name, layers)
+
+
+def check_output_folder(project, folder):
+    """Refuse an output that would overwrite the project or its files."""
+    output = os.path.abspath(folder)
+    if output == project.folder:
+        raise InputError("The output folder is the project's own folder: the copy would overwrite the project. "
+                         "Choose another folder (e.g. a new one beside it).")
+    sources = {os.path.abspath(layer.path) for layer in project.layers if layer.kind == FILE}
+    sources.add(os.path.abspath(project.path))
+    for layer in project.layers:
+        if layer.kind == FILE and os.path.dirname(os.path.abspath(layer.path)) == os.path.join(output, "data"):
+            raise InputError("The output folder's data/ folder holds the project's own files ({}): choose another "
+                             "output folder.".format(os.path.basename(layer.path)))
+    if os.path.join(output, os.path.basename(project.path)) in sources:
+        raise InputError("The output folder holds the project itself: choose another folder.")
+
+
+def _set_text(element, tag, text):
+    child = element.find(tag)
+    if child is None:
+        child = ET.SubElement(element, tag)
+    child.text = text
+
+
+def _rgb_renderer(old, bands):
+    """A multiband colour renderer (bands 1-3, alpha 4 when present) keeping the old one's opacity."""
+    renderer = ET.Element("rasterrenderer", {
+        "type": "multibandcolor", "opacity": old.get("opacity", "1") if old is not None else "1",
+        "alphaBand": "4" if bands >= 4 else "-1", "redBand": "1", "greenBand": "2", "blueBand": "3",
+        "nodataColor": ""})
+    ET.SubElement(renderer, "rasterTransparency")
+    return renderer
+
+
+def repoint(project, layer_id, datasource, provider, raster_bands=None):
+    """Point a layer of the project's XML at `datasource` (relative path) with `provider`."""
+    root = project.tree.getroot()
+    for element in root.iter("maplayer"):
+        if (element.findtext("id") or "").strip() != layer_id:
+            continue
+        _set_text(element, "datasource", datasource)
+        _set_text(element, "provider", provider)
+        if raster_bands is not None:
+            pipe = element.find("pipe")
+            if pipe is not None:
+                old = pipe.find("rasterrenderer")
+                new = _rgb_renderer(old, raster_bands)
+                if old is not None:
+                    pipe.insert(list(pipe).index(old), new)
+                    pipe.remove(old)
+                else:
+                    pipe.insert(0, new)
+    for node in root.iter("layer-tree-layer"):
+        if node.get("id") == layer_id:
+            node.set("source", datasource)
+            node.set("providerKey", provider)
+
+
+def relative_paths(project):
+    """Make the copy store relative paths (Project › Properties › General › Save paths: relative)."""
+    root = project.tree.getroot()
+    properties = root.find("properties")
+    if properties is None:
+        properties = ET.SubElement(root, "properties")
+    paths = properties.find("Paths")
+    if paths is None:
+        paths = ET.SubElement(properties, "Paths")
+    absolute = paths.find("Absolute")
+    if absolute is None:
+        absolute = ET.SubElement(paths, "Absolute", {"type": "bool"})
+    absolute.text = "false"
+
+
+def copy_file_layer(layer, data_folder):
+    """Copy a file layer (a shapefile with its side files) into `data_folder`; its new relative source."""
+    os.makedirs(data_folder, exist_ok=True)
+    stem, extension = os.path.splitext(os.path.basename(layer.path))
+    target = os.path.join(data_folder, stem + extension)
+    if os.path.exists(target) and not _same_file(layer.path, target):
+        number = 2
+        while os.path.exists(os.path.join(data_folder, "{}_{}{}".format(stem, number, extension))):
+            number += 1
+        stem = "{}_{}".format(stem, number)
+        target = os.path.join(data_folder, stem + extension)
+    parts = [layer.path]
+    if extension.lower() == ".shp":
+        base = os.path.splitext(layer.path)[0]
+        parts = [base + ext for ext in SHAPEFILE_PARTS if os.path.exists(base + ext)]
+    for part in parts:
+        shutil.copy2(part, os.path.join(data_folder, stem + os.path.splitext(part)[1]))
+    return "./{}/{}{}".format(os.path.basename(data_folder), os.path.basename(target), layer.suffix)
+
+
+def _same_file(a, b):
+    try:
+        return os.path.getsize(a) == os.path.getsize(b) and open(a, "rb").read() == open(b, "rb").read()
+    except OSError:
+        return False
+
+
+def write_project(project, folder):
+    """Write the (re-pointed) project into `folder`, .qgz or .qgs like the original; its path."""
+    target = os.path.join(folder, os.path.basename(project.path))
+    relative_paths(project)
+    data = ET.tostring(project.tree.getroot(), encoding="utf-8", xml_declaration=False)
+    data = b"<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + data
+    temporary = target + ".part"
+    if project.path.lower().endswith(".qgz"):
+        with zipfile.ZipFile(project.path) as source, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in source.infolist():
+                out.writestr(item, data if item.filename == project.qgs_name else source.read(item.filename))
+    else:
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+    os.replace(temporary, target)
+    return target
+
+
+def clone(project):
+    """A copy of the project whose XML can be changed without touching `project`."""
+    return Project(project.path, copy.deepcopy(project.tree), project.qgs_name, list(project.layers))

@@ -1,0 +1,149 @@
+"""make_project_offline (issue 11): a project's WMTS basemaps become MBTiles in a folder that travels."""
+
+import os
+import shutil
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsMapRendererSequentialJob,
+    QgsMapSettings,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QSize, QVariant
+
+from core import mbtiles, tiles
+from tests.qgis.conftest import make_process
+from tests.support.files import tree_digest
+from tests.support.wmts_server import StandInWmts
+
+PLAN, ORTHO = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "ORTHOIMAGERY.ORTHOPHOTOS"
+CARCASSONNE = (2.30, 43.18, 2.40, 43.25)
+
+
+def wmts_layer(server, identifier, fmt, name):
+    uri = ("crs=EPSG:3857&dpiMode=7&format={}&layers={}&styles=normal&tileMatrixSet=PM_0_{}"
+           "&url={}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(
+        fmt, identifier, 19 if identifier == PLAN else 21, server.url)
+    layer = QgsRasterLayer(uri, name, "wms")
+    assert layer.isValid(), name
+    return layer
+
+
+def points_geopackage(path):
+    memory = QgsVectorLayer("Point?crs=EPSG:4326", "points", "memory")
+    memory.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    memory.updateFields()
+    features = []
+    for i, (lon, lat) in enumerate([(2.33, 43.21), (2.35, 43.22), (2.37, 43.20)]):
+        feature = QgsFeature(memory.fields())
+        feature.setAttributes(["cave {}".format(i)])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "points"
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(memory, str(path), QgsProject.instance().transformContext(),
+                                                      options)
+    assert error[0] == QgsVectorFileWriter.NoError
+    return str(path)
+
+
+def field_project(server, folder):
+    """A project with two Géoplateforme basemaps in a group "Fonds IGN" and a GeoPackage of points."""
+    project = QgsProject()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    root = project.layerTreeRoot()
+    points = QgsVectorLayer(points_geopackage(folder / "grottes.gpkg") + "|layername=points", "Grottes", "ogr")
+    assert points.isValid()
+    project.addMapLayer(points)
+    group = root.addGroup("Fonds IGN")
+    ortho = wmts_layer(server, ORTHO, "image/jpeg", "Photographies aériennes")
+    plan = wmts_layer(server, PLAN, "image/png", "Plan IGN v2")
+    for layer in (plan, ortho):
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+    ortho.renderer().setOpacity(0.6)
+    root.findLayer(ortho.id()).setItemVisibilityChecked(False)
+    path = str(folder / "terrain.qgz")
+    assert project.write(path)
+    return path
+
+
+def tree_of(project):
+    out = []
+    for node in project.layerTreeRoot().findLayers():
+        parent = node.parent().name() if node.parent() is not project.layerTreeRoot() else ""
+        out.append((parent, node.layer().name(), node.itemVisibilityChecked()))
+    return out
+
+
+def test_a_project_travels_offline(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    offline = tmp_path / "offline"
+    with StandInWmts() as server:
+        path = field_project(server, source)
+        before = tree_digest(source)
+        original = QgsProject()
+        assert original.read(path)
+        expected_tree = tree_of(original)
+        completed = make_process("run", "ign_offline:make_project_offline", "--", "PROJECT=" + path,
+                                 "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=13", "OUTPUT_FOLDER=" + str(offline),
+                                 "MAX_RATE=0")
+        assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+        served = {fmt: {t: server.tile_body(fmt, *t) for t in
+                        [(z, t.x, t.y) for z in range(10, 14) for t in tiles.iter_tiles(CARCASSONNE, z, z)]}
+                  for fmt in ("image/png", "image/jpeg")}
+    assert tree_digest(source) == before  # the original project and its files are only read
+    assert "Plan IGN v2:" in completed.stdout and "Grottes: copied" in completed.stdout
+    moved = tmp_path / "elsewhere" / "terrain"
+    shutil.move(str(offline), str(moved))  # server gone, folder moved
+    project = QgsProject()
+    assert project.read(str(moved / "terrain.qgz"))
+    assert tree_of(project) == expected_tree
+    layers = {layer.name(): layer for layer in project.mapLayers().values()}
+    assert all(layer.isValid() for layer in layers.values())
+    assert not any("http" in layer.source() for layer in layers.values())
+    assert layers["Grottes"].featureCount() == 3
+    assert layers["Photographies aériennes"].renderer().opacity() == pytest.approx(0.6)
+    for name, fmt in (("Plan IGN v2", "image/png"), ("Photographies aériennes", "image/jpeg")):
+        layer = layers[name]
+        assert layer.providerType() == "gdal" and layer.source().startswith(str(moved / "basemaps"))
+        with mbtiles.MBTilesReader(layer.source()) as reader:
+            assert {(z, x, y): d for z, x, y, d in reader.iter_tiles()} == served[fmt]
+        settings = QgsMapSettings()
+        settings.setLayers([layer])
+        settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        settings.setOutputSize(QSize(256, 256))
+        settings.setExtent(QgsRectangle(256035, 5339411, 267166, 5350102))
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        image = job.renderedImage()
+        painted = sum(1 for x in range(0, 256, 16) for y in range(0, 256, 16) if image.pixelColor(x, y).alpha() > 0)
+        assert painted == 256, name
+
+
+def test_bad_input_is_refused_and_nothing_is_written(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    with StandInWmts() as server:
+        path = field_project(server, source)
+    before = tree_digest(tmp_path)
+    for args, fragment in (
+            (["PROJECT=" + str(tmp_path / "missing.qgz"), "OUTPUT_FOLDER=" + str(tmp_path / "out")], "does not exist"),
+            (["PROJECT=" + path, "OUTPUT_FOLDER=" + str(source)], "would overwrite the project")):
+        completed = make_process("run", "ign_offline:make_project_offline", "--", "AREA=carcassonne", *args)
+        said = completed.stdout + completed.stderr
+        assert completed.returncode != 0 and fragment in said and "Traceback" not in said, said[-1500:]
+    assert tree_digest(tmp_path) == before

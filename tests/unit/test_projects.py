@@ -1,0 +1,106 @@
+"""core.projects: a QGIS project's layers classified and re-pointed as XML; the original only read."""
+
+import zipfile
+
+from core import projects
+from tests.support.files import tree_digest
+
+QGS = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis projectname="" version="3.22.16-Białowieża">
+ <layer-tree-group>
+  <layer-tree-group name="Fonds IGN" checked="Qt::Checked" expanded="1">
+   <layer-tree-layer id="plan_1" name="Plan IGN v2" providerKey="wms" source="{plan}" checked="Qt::Checked"/>
+   <layer-tree-layer id="osm_2" name="OSM" providerKey="wms" source="{xyz}" checked="Qt::Unchecked"/>
+  </layer-tree-group>
+  <layer-tree-layer id="pts_3" name="Grottes" providerKey="ogr" source="./grottes.gpkg|layername=points"/>
+  <layer-tree-layer id="pg_4" name="Parcelles" providerKey="postgres" source="dbname='x' table=y"/>
+  <layer-tree-layer id="wms_5" name="WMS" providerKey="wms" source="{wms}"/>
+ </layer-tree-group>
+ <projectlayers>
+  <maplayer type="raster"><id>plan_1</id><datasource>{plan}</datasource><layername>Plan IGN v2</layername>
+   <provider>wms</provider><pipe><rasterrenderer type="singlebandcolordata" opacity="0.6" band="1" alphaBand="-1"/></pipe>
+  </maplayer>
+  <maplayer type="raster"><id>osm_2</id><datasource>{xyz}</datasource><layername>OSM</layername><provider>wms</provider>
+   <pipe><rasterrenderer type="singlebandcolordata" opacity="1" band="1" alphaBand="-1"/></pipe></maplayer>
+  <maplayer type="vector"><id>pts_3</id><datasource>./grottes.gpkg|layername=points</datasource>
+   <layername>Grottes</layername><provider>ogr</provider></maplayer>
+  <maplayer type="vector"><id>pg_4</id><datasource>dbname='x' table=y</datasource><layername>Parcelles</layername>
+   <provider>postgres</provider></maplayer>
+  <maplayer type="raster"><id>wms_5</id><datasource>{wms}</datasource><layername>WMS</layername><provider>wms</provider>
+  </maplayer>
+ </projectlayers>
+</qgis>
+"""
+PLAN = ("crs=EPSG:3857&amp;format=image/png&amp;layers=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&amp;styles=normal&amp;"
+        "tileMatrixSet=PM_0_19&amp;url=https://data.geopf.fr/wmts?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities")
+XYZ = "type=xyz&amp;url=https://tiles.example.org/%7Bz%7D/%7Bx%7D/%7B-y%7D.png&amp;zmax=19&amp;zmin=0"
+WMS = "crs=EPSG:2154&amp;format=image/png&amp;layers=x&amp;styles&amp;url=https://example.org/wms"
+
+
+def make(tmp_path, name="terrain.qgz"):
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "grottes.gpkg").write_bytes(b"not really a geopackage, but a file")
+    text = QGS.format(plan=PLAN, xyz=XYZ, wms=WMS)
+    path = folder / name
+    if name.endswith(".qgz"):
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("terrain.qgs", text)
+            archive.writestr("terrain.qgd", b"aux")
+    else:
+        path.write_text(text)
+    return str(path)
+
+
+def test_layers_are_classified(tmp_path):
+    project = projects.read_project(make(tmp_path))
+    kinds = {layer.name: layer.kind for layer in project.layers}
+    assert kinds == {"Plan IGN v2": "tile", "OSM": "tile", "Grottes": "file", "Parcelles": "other", "WMS": "other"}
+    plan = project.layers[0].tile_source
+    assert plan == {"endpoint": "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities",
+                    "layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "style": "normal", "tile_format": "image/png"}
+    assert project.layers[1].tile_source["endpoint"] == "https://tiles.example.org/{z}/{x}/{-y}.png"
+    assert project.layers[2].path.endswith("project/grottes.gpkg") and project.layers[2].suffix == "|layername=points"
+
+
+def test_the_copy_is_re_pointed_with_relative_paths_and_the_original_untouched(tmp_path):
+    for name in ("terrain.qgz", "terrain.qgs"):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = make(folder, name)
+        before = tree_digest(folder / "project")
+        project = projects.read_project(path)
+        offline = projects.clone(project)
+        out = folder / "offline"
+        out.mkdir()
+        source = projects.copy_file_layer(project.layers[2], str(out / "data"))
+        projects.repoint(offline, "pts_3", source, "ogr")
+        projects.repoint(offline, "plan_1", "./basemaps/Plan_IGN_v2.mbtiles", "gdal", 4)
+        written = projects.write_project(offline, str(out))
+        assert tree_digest(folder / "project") == before
+        copy = projects.read_project(written)
+        by_id = {layer.id: layer for layer in copy.layers}
+        assert by_id["plan_1"].provider == "gdal" and by_id["plan_1"].source == "./basemaps/Plan_IGN_v2.mbtiles"
+        assert by_id["pts_3"].source == "./data/grottes.gpkg|layername=points" and by_id["pts_3"].kind == "file"
+        assert by_id["pg_4"].source == "dbname='x' table=y"  # left as it is
+        renderer = copy.tree.getroot().find(".//maplayer[id='plan_1']/pipe/rasterrenderer")
+        assert renderer.get("type") == "multibandcolor" and renderer.get("opacity") == "0.6"
+        assert renderer.get("alphaBand") == "4"
+        node = copy.tree.getroot().find(".//layer-tree-layer[@id='plan_1']")
+        assert node.get("providerKey") == "gdal" and node.get("source") == "./basemaps/Plan_IGN_v2.mbtiles"
+        assert copy.tree.getroot().findtext("properties/Paths/Absolute") == "false"
+        if name.endswith(".qgz"):
+            with zipfile.ZipFile(written) as archive:
+                assert archive.read("terrain.qgd") == b"aux"
+        assert projects.read_project(path).layers[0].provider == "wms"  # the original still online
+
+
+def test_an_output_that_would_overwrite_the_project_is_refused(tmp_path):
+    import pytest
+
+    from core.errors import InputError
+
+    project = projects.read_project(make(tmp_path))
+    with pytest.raises(InputError, match="would overwrite the project"):
+        projects.check_output_folder(project, project.folder)
+    projects.check_output_folder(project, str(tmp_path / "elsewhere"))

@@ -6,6 +6,7 @@ from ..resources import icon
 from .download_ftp import DownloadFtp
 from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
+from .export_tiles import ExportTiles
 from .list_ftp_products import ListFtpProducts
 from .load_mbtiles import LoadMBTiles
 from .make_project_offline import MakeProjectOffline
@@ -15,7 +16,7 @@ from .recover_cache import RecoverCache
 from .run_plan import RunPlan
 
 ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, MakeProjectOffline,
-              ListFtpProducts, DownloadFtp, LoadMBTiles)
+              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

@@ -1,0 +1,389 @@
+"""Tiles for field apps: MBTiles, OsmAnd/Locus SQLiteDB and GeoPackage, bytes copied, never re-encoded.
+
+- `mbtiles`: a plain MBTiles 1.3 — a real `tiles` table (some phone readers
+  fail on a view or on WITHOUT ROWID tables), complete metadata;
+- `osmand`: the SQLiteDB of OsmAnd and Locus (RMaps/BigPlanet): `tiles(x, y,
+  z, s, image)` and `info`, zooms numbered z = 17 − zoom as OsmAnd documents
+  for "BigPlanet" (plain zooms when a file goes beyond zoom 17), rows from the top;
+- `gpkg`: GeoPackage tiles on the Web Mercator tile matrix set (EPSG:3857),
+  rows from the top, readable by GDAL, QGIS and QField.
+
+A subset (zooms, area ranges) can be taken, and the output split into files
+under a size cap (FAT32 stops at 4 GB, several apps at about 2 GB); each part
+is complete, with its own metadata and bounds, named `<stem>_<n>_z<min>-<max>`.
+Rasters (the FTP orthophotos' VRT) are written with GDAL instead, re-encoded:
+a Cloud-Optimized GeoTIFF, or MBTiles/GeoPackage tiles.
+"""
+
+import math
+import os
+import sqlite3
+from dataclasses import dataclass
+
+import mercantile
+
+from . import mbtiles
+from .coverage import ORIGIN
+from .errors import InputError
+from .tiles import flip_y
+
+FORMATS = ("mbtiles", "osmand", "gpkg")
+EXTENSIONS = {"mbtiles": ".mbtiles", "osmand": ".sqlitedb", "gpkg": ".gpkg"}
+PAGE = 4096
+FIXED_BYTES = 96 * 1024  # schema, metadata and index pages of a part, counted against the cap
+
+
+def tile_cost(size):
+    """Bytes a tile of `size` takes in an SQLite file of 4 kB pages (its overflow pages and index entry)."""
+    return math.ceil((size + 64) / (PAGE - 8)) * PAGE + 48
+
+
+@dataclass
+class Part:
+    path: str
+    tiles: int
+    zoom_min: int
+    zoom_max: int
+
+
+def _tiles(reader, zoom_min, zoom_max, ranges):
+    """(zoom, x, y, data) of the source, zoom by zoom, west to east, within `ranges` when given."""
+    db = reader.connection()
+    if ranges is None:
+        for z, x, row, data in db.execute(
+                "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles WHERE zoom_level BETWEEN ? AND ? "
+                "ORDER BY zoom_level, tile_column, tile_row DESC", (zoom_min, zoom_max)):
+            yield z, x, flip_y(z, row), bytes(data)
+        return
+    for r in sorted(ranges, key=lambda item: (item.zoom, item.x_min, item.y_min)):
+        if not zoom_min <= r.zoom <= zoom_max:
+            continue
+        for z, x, row, data in db.execute(
+                "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles WHERE zoom_level = ? AND "
+                "tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ? ORDER BY tile_column, tile_row DESC",
+                (r.zoom, r.x_min, r.x_max, flip_y(r.zoom, r.y_max), flip_y(r.zoom, r.y_min))):
+            yield z, x, flip_y(z, row), bytes(data)
+
+
+def _survey(reader, zoom_min, zoom_max, ranges):
+    """(tiles, largest tile, highest zoom) of the subset."""
+    db = reader.connection()
+    if ranges is None:
+        return db.execute("SELECT COUNT(*), COALESCE(MAX(LENGTH(tile_data)), 0), MAX(zoom_level) FROM tiles "
+                          "WHERE zoom_level BETWEEN ? AND ?", (zoom_min, zoom_max)).fetchone()
+    count = largest = 0
+    highest = None
+    for r in ranges:
+        if zoom_min <= r.zoom <= zoom_max:
+            n, big = db.execute(
+                "SELECT COUNT(*), COALESCE(MAX(LENGTH(tile_data)), 0) FROM tiles WHERE zoom_level = ? AND "
+                "tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?",
+                (r.zoom, r.x_min, r.x_max, flip_y(r.zoom, r.y_max), flip_y(r.zoom, r.y_min))).fetchone()
+            count, largest = count + n, max(largest, big)
+            if n:
+                highest = max(highest or 0, r.zoom)
+    return count, largest, highest
+
+
+class _Bounds:
+    def __init__(self):
+        self.by_zoom = {}
+
+    def add(self, z, x, y):
+        box = self.by_zoom.setdefault(z, [x, x, y, y])
+        box[0], box[1], box[2], box[3] = min(box[0], x), max(box[1], x), min(box[2], y), max(box[3], y)
+
+    def lonlat(self):
+        west = south = 180.0
+        east = north = -180.0
+        for z, (x0, x1, y0, y1) in self.by_zoom.items():
+            upper_left, lower_right = mercantile.bounds(x0, y0, z), mercantile.bounds(x1, y1, z)
+            west, north = min(west, upper_left.west), max(north, upper_left.north)
+            east, south = max(east, lower_right.east), min(south, lower_right.south)
+        return west, south, east, north
+
+
+class _Writer:
+    """One output file of a format; `add` tiles, then `close(bounds, zooms)`."""
+
+    def __init__(self, path, tile_format, metadata):
+        self.path = path
+        self.format = tile_format
+        self.metadata = metadata
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA page_size={}".format(PAGE))
+        self.db.execute("PRAGMA journal_mode=DELETE")
+        self.create()  # executescript commits: the schema first, then one transaction for the tiles
+        self.db.execute("BEGIN")
+        self.rows = []
+
+    def add(self, z, x, y, data):
+        self.rows.append(self.row(z, x, y, data))
+        if len(self.rows) >= 500:
+            self.flush()
+
+    def flush(self):
+        if self.rows:
+            self.db.executemany(self.insert, self.rows)
+            self.rows = []
+
+    def close(self, bounds, zooms):
+        self.flush()
+        self.finish(bounds, zooms)
+        self.db.execute("COMMIT")
+        self.db.close()
+
+
+class _MBTiles(_Writer):
+    insert = "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)"
+
+    def create(self):
+        self.db.executescript(
+            "CREATE TABLE metadata (name TEXT, value TEXT);"
+            "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
+            "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);"
+            "CREATE UNIQUE INDEX name ON metadata (name);")
+
+    def row(self, z, x, y, data):
+        return z, x, flip_y(z, y), data
+
+    def finish(self, bounds, zooms):
+        values = mbtiles.build_metadata(self.metadata.get("name", ""), self.format, bounds, zooms[0], zooms[-1],
+                                        self.metadata.get("attribution", ""), self.metadata.get("description", ""),
+                                        self.metadata.get("type", "baselayer"))
+        self.db.executemany("INSERT INTO metadata (name, value) VALUES (?, ?)", values.items())
+
+
+class _OsmAnd(_Writer):
+    insert = "INSERT INTO tiles (x, y, z, s, image) VALUES (?, ?, ?, 0, ?)"
+
+    def __init__(self, path, tile_format, metadata, big_planet):
+        self.big_planet = big_planet
+        super().__init__(path, tile_format, metadata)
+
+    def create(self):
+        self.db.executescript(
+            "CREATE TABLE tiles (x INTEGER, y INTEGER, z INTEGER, s INTEGER, image BLOB, PRIMARY KEY (x, y, z, s));"
+            "CREATE TABLE info (minzoom INTEGER, maxzoom INTEGER, url TEXT, tilenumbering TEXT, inverted_y INTEGER, "
+            "ellipsoid INTEGER, timecolumn TEXT, tilesize INTEGER);"
+            "CREATE TABLE android_metadata (locale TEXT);"
+            "INSERT INTO android_metadata VALUES ('en_US');")
+
+    def zoom(self, z):
+        return 17 - z if self.big_planet else z
+
+    def row(self, z, x, y, data):
+        return x, y, self.zoom(z), data
+
+    def finish(self, bounds, zooms):
+        low, high = sorted((self.zoom(zooms[0]), self.zoom(zooms[-1])))  # inverted too, with BigPlanet
+        self.db.execute("INSERT INTO info VALUES (?, ?, '', ?, 0, 0, 'no', 256)",
+                        (low, high, "BigPlanet" if self.big_planet else ""))
+
+
+SRS_3857 = ('PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,'
+            '298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],'
+            'PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],'
+            'PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","3857"]]')
+SRS_4326 = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],'
+            'UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]')
+
+
+class _GeoPackage(_Writer):
+    """GeoPackage 1.2 tiles: the tile matrix set is the whole Web Mercator square, so XYZ numbers are kept."""
+
+    insert = "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)"
+
+    def create(self):
+        self.db.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
+        self.db.execute("PRAGMA user_version = 10200")
+        self.db.executescript(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization "
+            "TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);"
+            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier "
+            "TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT "
+            "(strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, "
+            "srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));"
+            "CREATE TABLE gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT NULL, "
+            "min_x DOUBLE NOT NULL, min_y DOUBLE NOT NULL, max_x DOUBLE NOT NULL, max_y DOUBLE NOT NULL);"
+            "CREATE TABLE gpkg_tile_matrix (table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL, matrix_width "
+            "INTEGER NOT NULL, matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL, tile_height INTEGER NOT "
+            "NULL, pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL, CONSTRAINT pk_ttm PRIMARY KEY "
+            "(table_name, zoom_level));"
+            "CREATE TABLE tiles (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, tile_column "
+            "INTEGER NOT NULL, tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL, UNIQUE (zoom_level, tile_column, "
+            "tile_row));")
+        self.db.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", [
+            ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", ""),
+            ("Undefined geographic SRS", 0, "NONE", 0, "undefined", ""),
+            ("WGS 84 geodetic", 4326, "EPSG", 4326, SRS_4326, ""),
+            ("WGS 84 / Pseudo-Mercator", 3857, "EPSG", 3857, SRS_3857, "")])
+        self.db.execute("INSERT INTO gpkg_tile_matrix_set VALUES ('tiles', 3857, ?, ?, ?, ?)",
+                        (-ORIGIN, -ORIGIN, ORIGIN, ORIGIN))
+
+    def row(self, z, x, y, data):
+        return z, x, y, data
+
+    def finish(self, bounds, zooms):
+        for z in range(zooms[0], zooms[-1] + 1):
+            size = 2 * ORIGIN / (256 * 2 ** z)
+            self.db.execute("INSERT INTO gpkg_tile_matrix VALUES ('tiles', ?, ?, ?, 256, 256, ?, ?)",
+                            (z, 2 ** z, 2 ** z, size, size))
+        west, south, east, north = bounds
+        (x0, y0), (x1, y1) = mercantile.xy(west, south), mercantile.xy(east, north)
+        self.db.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, "
+                        "max_x, max_y, srs_id) VALUES ('tiles', 'tiles', ?, ?, ?, ?, ?, ?, 3857)",
+                        (self.metadata.get("name") or "tiles", self.metadata.get("attribution", ""), x0, y0, x1, y1))
+
+
+def _within(box, extent):
+    """The part's tile bounds, no wider than the source's own bounds (what it was made for)."""
+    if not extent:
+        return box
+    clipped = (max(box[0], extent[0]), max(box[1], extent[1]), min(box[2], extent[2]), min(box[3], extent[3]))
+    return clipped if clipped[0] < clipped[2] and clipped[1] < clipped[3] else box
+
+
+def _writer(kind, path, tile_format, metadata, zoom_max):
+    if kind == "mbtiles":
+        return _MBTiles(path, tile_format, metadata)
+    if kind == "osmand":
+        return _OsmAnd(path, tile_format, metadata, big_planet=zoom_max <= 17)
+    return _GeoPackage(path, tile_format, metadata)
+
+
+def part_path(output, number, zoom_min, zoom_max, kind):
+    stem = os.path.splitext(output)[0]
+    return "{}_{:02d}_z{}-{}{}".format(stem, number, zoom_min, zoom_max, EXTENSIONS[kind])
+
+
+def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb):
+    """Refuse, before anything is written, what cannot be exported; returns (tiles, largest tile)."""
+    if kind not in FORMATS:
+        raise InputError("Unknown FORMAT '{}': use one of {}.".format(kind, ", ".join(FORMATS)))
+    with mbtiles.MBTilesReader(source) as reader:
+        count, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
+    if not count:
+        raise InputError("The subset holds no tile (zooms {}-{}{}): widen it.".format(
+            zoom_min, zoom_max, ", area" if ranges is not None else ""))
+    if max_file_mb and tile_cost(largest) + FIXED_BYTES > max_file_mb * 1e6:
+        raise InputError("MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB "
+                         "with the file's own tables; give at least {:.1f}.".format(
+                             max_file_mb, largest / 1e6, (tile_cost(largest) + FIXED_BYTES) / 1e6 + 0.05))
+    return count, highest
+
+
+def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_mb=None, progress=None,
+           is_cancelled=None):
+    """Copy the tiles of `source` (an MBTiles) into `output` in format `kind`; [Part] written."""
+    count, highest = check(source, kind, zoom_min, zoom_max, ranges, max_file_mb)
+    with mbtiles.MBTilesReader(source) as reader:
+        metadata = reader.metadata()
+        extent = [float(v) for v in metadata["bounds"].split(",")] if metadata.get("bounds") else None
+        tile_format = metadata.get("format", "png")
+        cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
+        parts, done = [], 0
+        current = None
+        temporary = output + ".part{}".format(EXTENSIONS[kind])
+        used = 0
+        bounds = _Bounds()
+
+        def close():
+            final_zooms = sorted(bounds.by_zoom)
+            current.close(_within(bounds.lonlat(), extent), final_zooms)
+            parts.append(Part(current.path, used_tiles[0], final_zooms[0], final_zooms[-1]))
+
+        used_tiles = [0]
+        for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges):
+            if is_cancelled and is_cancelled():
+                break
+            cost = tile_cost(len(data))
+            if current is not None and cap is not None and used + cost > cap:
+                close()
+                current = None
+            if current is None:
+                path = "{}.{}".format(temporary, len(parts) + 1)
+                for leftover in (path, path + "-journal"):
+                    if os.path.exists(leftover):
+                        os.remove(leftover)
+                current = _writer(kind, path, tile_format, metadata, highest)
+                used, used_tiles[0], bounds = 0, 0, _Bounds()
+            current.add(z, x, y, data)
+            bounds.add(z, x, y)
+            used += cost
+            used_tiles[0] += 1
+            done += 1
+            if progress and done % 500 == 0:
+                progress(done / count)
+        if current is not None:
+            close()
+    # Parts are written under temporary names, then named for what they hold.
+    if len(parts) == 1 and not max_file_mb:
+        os.replace(parts[0].path, output)
+        parts[0].path = output
+    else:
+        for number, part in enumerate(parts, 1):
+            final = part_path(output, number, part.zoom_min, part.zoom_max, kind)
+            os.replace(part.path, final)
+            part.path = final
+    return parts
+
+
+def decode_osmand(path):
+    """{(zoom, x, y): image} of an OsmAnd/Locus SQLiteDB, read by what its `info` table declares."""
+    db = sqlite3.connect("file:{}?mode=ro".format(mbtiles.uri_path(path)), uri=True)
+    try:
+        minzoom, maxzoom, numbering, inverted = db.execute(
+            "SELECT minzoom, maxzoom, tilenumbering, inverted_y FROM info").fetchone()
+        big_planet = (numbering or "").lower() == "bigplanet"
+        tiles = {}
+        for x, y, z, image in db.execute("SELECT x, y, z, image FROM tiles"):
+            zoom = 17 - z if big_planet else z
+            tiles[(zoom, x, flip_y(zoom, y) if inverted else y)] = bytes(image)
+        zooms = sorted((17 - minzoom, 17 - maxzoom) if big_planet else (minzoom, maxzoom))
+        return tiles, zooms
+    finally:
+        db.close()
+
+
+# -- rasters (re-encoded with GDAL) --------------------------------------------------------------------------
+
+RASTER_FORMATS = ("cog", "mbtiles", "gpkg")
+
+
+def export_raster(source, output, kind, quality=85, compression="JPEG", progress=None):
+    """A raster (VRT, GeoTIFF, JP2…) as a Cloud-Optimized GeoTIFF or as Web Mercator tiles (MBTiles, GeoPackage).
+
+    Pixels are re-encoded (JPEG/WebP): unavoidable for these formats.
+    """
+    from osgeo import gdal
+
+    if kind not in RASTER_FORMATS:
+        raise InputError("A raster INPUT can be exported as {}, not '{}'.".format(", ".join(RASTER_FORMATS), kind))
+    dataset = gdal.Open(source)
+    if dataset is None:
+        raise InputError("GDAL cannot open '{}' as a raster.".format(source))
+
+    def callback(fraction, message, data):
+        if progress:
+            progress(fraction)
+        return 1
+
+    if kind == "cog":
+        options = ["COMPRESS={}".format(compression), "QUALITY={}".format(quality), "OVERVIEWS=AUTO",
+                   "BLOCKSIZE=512"]
+        result = gdal.Translate(output, dataset, format="COG", creationOptions=options, callback=callback)
+    else:
+        driver = "MBTILES" if kind == "mbtiles" else "GPKG"
+        options = ["TILE_FORMAT={}".format("JPEG" if compression == "JPEG" else compression), "QUALITY={}".format(
+            quality)]
+        if kind == "gpkg":
+            options.append("TILING_SCHEME=GoogleMapsCompatible")
+        warped = gdal.Warp("", dataset, format="VRT", dstSRS="EPSG:3857")
+        result = gdal.Translate(output, warped, format=driver, creationOptions=options, callback=callback)
+        if result is not None:
+            result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64])
+    if result is None:
+        raise InputError("GDAL could not write '{}': {}".format(output, gdal.GetLastErrorMsg()))
+    result = None
+    return output

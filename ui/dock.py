@@ -89,7 +89,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.pages.addTab(self.cache_page, self.tr("Recover cache"))
         self.ftp_page = FtpPage(self, iface)
         self.pages.addTab(self.ftp_page, self.tr("FTP"))
-        self.library_page = LibraryPage(iface)
+        self.library_page = LibraryPage(self, iface)
         self.pages.addTab(self.library_page, self.tr("Library"))
 
     # -- what the user picked -------------------------------------------------

@@ -5,7 +5,7 @@ import os
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
 from ..algorithms.layers import add_to_group, load_mbtiles
 from ..core import inventory, plans
@@ -18,9 +18,10 @@ REFRESH_DAYS = 30
 
 
 class LibraryPage(QWidget, FORM_CLASS):
-    def __init__(self, iface, parent=None):
+    def __init__(self, area_page, iface, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.area_page = area_page
         self.iface = iface
         self.run = None
         self.list_task = None
@@ -33,6 +34,7 @@ class LibraryPage(QWidget, FORM_CLASS):
         self.listButton.clicked.connect(self.list_files)
         self.loadButton.clicked.connect(self.load_selected)
         self.coverageButton.clicked.connect(self.show_coverage)
+        self.offlineProjectButton.clicked.connect(self.make_project_offline)
 
     def folder(self):
         return self.libraryDir.filePath().strip()
@@ -149,6 +151,45 @@ class LibraryPage(QWidget, FORM_CLASS):
             layer.setName(self.tr("Library coverage"))
             add_to_group(QgsProject.instance(), layer)
             self.coverage_layer_id = layer.id()
+
+    # -- the project, offline ------------------------------------------------------------------------------------
+
+    def choose_folder(self):
+        return QFileDialog.getExistingDirectory(self, self.tr("Folder for the offline project"))
+
+    def make_project_offline(self):
+        """The current project, its tile layers as MBTiles of the dock's area and zooms, in a folder of its own."""
+        if self.run is not None and not self.run.finished:
+            return
+        project = QgsProject.instance()
+        if not project.fileName():
+            self.log(self.tr("Save the project first: its offline copy is made from the saved file."), error=True)
+            return
+        if project.isDirty():
+            self.log(self.tr("The project has unsaved changes: the offline copy is made from the saved file."))
+        folder = self.choose_folder()
+        if not folder:
+            return
+        zoom_min, zoom_max = self.area_page.zoom_range()
+        parameters = {"PROJECT": project.fileName(), "OUTPUT_FOLDER": folder, "ZOOM_MIN": zoom_min,
+                      "ZOOM_MAX": zoom_max}
+        if self.folder() and os.path.isdir(self.folder()):
+            parameters["LIBRARY"] = self.folder()
+        self.logView.clear()
+        try:
+            parameters.update(self.area_page.area_parameters())
+            self.run = AlgorithmRun("ign_offline:make_project_offline", parameters, self._offline_done,
+                                    lambda percent: self.progressBar.setValue(int(percent)), self.log)
+        except (ValueError, IgnOfflineError) as exc:
+            self.log(str(exc), error=True)
+            return
+        self._busy(True)
+
+    def _offline_done(self, ok, results):
+        self._busy(False)
+        if ok and results.get("PROJECT_OFFLINE"):
+            self.iface.messageBar().pushMessage(self.tr("IGN Offline"), self.tr(
+                "Offline project ready: {} (copy the whole folder)").format(results["PROJECT_OFFLINE"]), Qgis.Success, 10)
 
     def log(self, text, error=False):
         self.logView.appendPlainText(("⚠ " if error else "") + text)

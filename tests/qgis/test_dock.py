@@ -378,3 +378,30 @@ def test_library_page_runs_a_plan_lists_loads_and_shows_coverage(dock, project, 
     assert wait_for(lambda: page.run.finished and len(group.findLayers()) == 3)
     coverage = [n.layer() for n in group.findLayers() if n.layer().type() == 0][0]
     assert coverage.featureCount() == 5 + 2
+
+
+def test_make_this_project_offline_from_the_dock(dock, project, provider, tmp_path, monkeypatch):
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from tests.support.wmts_server import StandInWmts
+
+    page = dock.library_page
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("overview")
+    with StandInWmts() as server:
+        uri = ("crs=EPSG:3857&format=image/png&layers=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&styles=normal"
+               "&tileMatrixSet=PM_0_19&url={}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(server.url)
+        layer = QgsRasterLayer(uri, "Plan IGN v2", "wms")
+        QgsProject.instance().addMapLayer(layer)
+        page.offlineProjectButton.click()
+        assert "Save the project first" in page.logView.toPlainText()
+        assert QgsProject.instance().write(str(tmp_path / "terrain.qgz"))
+        monkeypatch.setattr(page, "choose_folder", lambda: str(tmp_path / "offline"))
+        page.offlineProjectButton.click()
+        assert wait_for(lambda: page.run is not None and page.run.finished, timeout=60)
+    offline = QgsProject()
+    assert offline.read(str(tmp_path / "offline" / "terrain.qgz"))
+    (copy,) = offline.mapLayers().values()
+    assert copy.name() == "Plan IGN v2" and copy.providerType() == "gdal" and copy.isValid()
+    message = dock.iface.messageBar().currentItem()
+    assert message is not None and "Offline project ready" in message.text()

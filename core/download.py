@@ -54,6 +54,7 @@ class DownloadOptions:
     headers: dict = field(default_factory=dict)
     secrets: tuple = ()             # values never to show in messages
     tile_filter: object = None      # (zoom, x, y) -> bool: only these tiles are this job's (a shard)
+    credentials: object = None      # core.accounts.Credentials: headers per request, renewed on 401
 
 
 @dataclass
@@ -148,9 +149,18 @@ class Downloader:
         if request.last_modified:
             headers["If-Modified-Since"] = request.last_modified
         attempts = throttled = 0
+        renewed = False
+        credentials = self.options.credentials
         while self.limiter.acquire(self.stop):
+            sent = dict(headers)
+            if credentials is not None:
+                try:
+                    auth = credentials.headers()
+                except IgnOfflineError as exc:  # the sign-in failed: nothing more can be fetched
+                    return TileResult(request, "refused", error=str(exc))
+                sent.update(auth)
             try:
-                response = self.pool.get(url, headers=headers or None, timeout=self.options.timeout)
+                response = self.pool.get(url, headers=sent or None, timeout=self.options.timeout)
                 body = response.content
             except requests.RequestException as exc:
                 reason = type(exc).__name__
@@ -180,6 +190,9 @@ class Downloader:
                     if throttled <= self.options.max_throttled:
                         continue
                     reason = "HTTP 429 Too Many Requests"
+                elif status == 401 and credentials is not None and not renewed and credentials.renew(auth):
+                    renewed = True  # the token expired between its check and its use: once more, renewed
+                    continue
                 elif status in (400, 401, 403):
                     return TileResult(request, "refused", error="HTTP {} {}: {}".format(
                         status, response.reason, _summary(body)))

@@ -56,14 +56,14 @@ def _count(ranges, keep):
     return counts
 
 
-def prepare_jobs(plan, library, api_key=None, shard=None, is_cancelled=None):
+def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None):
     """One JobPlan per layer of the plan (reads each source's capabilities: network)."""
     keep = shard_filter(shard)
     prepared_jobs = []
     for job in plan.jobs():
         if is_cancelled and is_cancelled():
             break
-        prepared = prepare_source(job.source, job.layer, job.style, job.format, api_key)
+        prepared = prepare_source(job.source, job.layer, job.style, job.format, credentials=credentials)
         notes = []
         low, high, note = clamp_zooms(prepared, job.zoom_min, job.zoom_max)
         if note:
@@ -133,7 +133,8 @@ def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=No
     def work(index, result):
         item = result.item
         job_options = dataclasses.replace(options, concurrency=max(1, share + (1 if index < extra else 0)),
-                                          tile_filter=keep, secrets=tuple(options.secrets))
+                                          tile_filter=keep, secrets=tuple(options.secrets),
+                                          credentials=options.credentials or item.prepared.credentials)
         try:
             result.stats = download_to_mbtiles(
                 item.prepared, _job_area(item), min(item.counts, default=0), max(item.counts, default=0),

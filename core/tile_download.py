@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import requests
 
 from . import coverage, mbtiles, policies, tiles, wmts
+from .accounts import AuthError, Credentials
 from .download import DownloadFailed, Downloader, DownloadOptions, TileRequest
 from .errors import InputError, MBTilesError
 from .http import SessionPool, redact_text, redact_url, unreachable_reason
@@ -33,6 +34,7 @@ class PreparedSource:
     attribution: str
     secrets: tuple = ()
     encoding: str = "XYZ"     # XYZ, KVP or RESTful: how tiles are asked for
+    credentials: object = None  # core.accounts.Credentials of a private source
 
     def identity(self):
         return dict(zip(IDENTITY_KEYS, (self.public_url, self.layer, self.style, self.format)))
@@ -52,14 +54,22 @@ def template_name(template):
     return "/".join(p for p in (parts.hostname or parts.netloc, path) if p)
 
 
-def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=None, timeout=(10, 30)):
-    """Read the capabilities (WMTS) or the template (XYZ) and check layer, style and format."""
+def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=None, timeout=(10, 30),
+                   credentials=None):
+    """Read the capabilities (WMTS) or the template (XYZ) and check layer, style and format.
+
+    `credentials` (core.accounts.Credentials) for private layers: an API key, HTTP Basic or OAuth2
+    (`api_key` alone is a key). A wrong password or a revoked key is refused here, before any file exists.
+    """
+    if credentials is None and api_key:
+        credentials = Credentials(api_key=api_key)
+    api_key = credentials.api_key if credentials is not None else None
     endpoint = (endpoint or "").strip()
     if not endpoint.lower().startswith(("http://", "https://")):
         raise InputError("SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as "
                          "https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with "
                          "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).".format(endpoint))
-    secrets = (api_key,) if api_key else ()
+    secrets = credentials.secrets if credentials is not None else ()
     public_url = redact_url(wmts.endpoint_of(endpoint))
     host = urlsplit(endpoint).hostname or endpoint
     if is_xyz_template(endpoint):
@@ -69,7 +79,7 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
         name = layer or template_name(endpoint)
         return PreparedSource(wmts.XyzSource(template, tile_format), public_url, name, "", tile_format, name,
                               list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {},
-                              policies.attribution_for(endpoint, host), secrets, "XYZ")
+                              policies.attribution_for(endpoint, host), secrets, "XYZ", credentials)
     if "{" in endpoint:
         raise InputError("SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or "
                          "{{q}}): give an XYZ template, or a WMTS endpoint without placeholders.".format(public_url))
@@ -77,7 +87,8 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
         raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities "
                          "of {} list them).".format(public_url))
     keyed = wmts.with_query(endpoint, {"apikey": api_key}) if api_key else endpoint
-    capabilities = fetch_capabilities(keyed, public_url, secrets, timeout)
+    capabilities = fetch_capabilities(keyed, public_url, secrets, timeout, credentials)
+    secrets = credentials.secrets if credentials is not None else ()  # tokens obtained meanwhile
     found = capabilities.layer(layer)
     style = style or found.default_style
     if found.styles and style not in found.styles:
@@ -91,7 +102,7 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     source, encoding = _tile_requests(endpoint, keyed, api_key, capabilities, found, style, tile_format, grid)
     attribution = policies.attribution_for(endpoint, capabilities.attribution() or host)
     return PreparedSource(source, public_url, found.identifier, style, tile_format, found.title or found.identifier,
-                          grid.zooms, grid.limits, attribution, secrets, encoding)
+                          grid.zooms, grid.limits, attribution, secrets, encoding, credentials)
 
 
 def _tile_requests(endpoint, keyed, api_key, capabilities, layer, style, tile_format, grid):
@@ -119,19 +130,24 @@ def _tile_requests(endpoint, keyed, api_key, capabilities, layer, style, tile_fo
                            dict(layer.dimensions)), "KVP"
 
 
-def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30)):
+def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), credentials=None):
     """The capabilities of a WMTS given as an endpoint or as the document's URL."""
     pool = SessionPool()
     try:
-        response = pool.get(wmts.capabilities_url(keyed_source), timeout=timeout)
+        headers = credentials.headers() if credentials is not None else None  # a wrong password stops here
+        response = pool.get(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout)
+        if response.status_code == 401 and credentials is not None and credentials.renew(headers):
+            response = pool.get(wmts.capabilities_url(keyed_source), headers=credentials.headers(), timeout=timeout)
     except requests.RequestException as exc:
         raise InputError(redact_text("Cannot reach {} ({}): check the address and the network; nothing was "
                                      "stored.".format(public_url, unreachable_reason(exc)), secrets)) from None
     finally:
         pool.close()
     if response.status_code in (401, 403):
-        raise InputError("{} answered {} {}: this endpoint needs a valid API key (AUTHCFG).".format(
-            public_url, response.status_code, response.reason))
+        which = " the authentication configuration '{}' was refused".format(credentials.name) if (
+            credentials is not None and credentials.name) else " this endpoint needs a valid API key or account (AUTHCFG)"
+        raise AuthError("{} answered {} {}:{}. Nothing was downloaded.".format(
+            public_url, response.status_code, response.reason, which))
     if response.status_code != 200:
         raise InputError("{} answered {} {} to GetCapabilities.".format(
             public_url, response.status_code, response.reason))
@@ -217,6 +233,7 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
     if ranges is None:
         ranges, outside = tile_ranges(prepared, area, zoom_min, zoom_max)
     options = options or DownloadOptions()
+    options.credentials = options.credentials or prepared.credentials
     apply_policy(prepared, ranges, options, log)
     if outside:
         log("{} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.".format(outside))
@@ -273,6 +290,7 @@ def sample_tiles(prepared, ranges, per_zoom=3, options=None, is_cancelled=None):
     """Fetch a few real tiles per zoom (stored nowhere): {zoom: Sample}."""
     options = options or DownloadOptions()
     options.secrets = tuple(options.secrets) + prepared.secrets
+    options.credentials = options.credentials or prepared.credentials
     downloader = Downloader(prepared.source, None, options)
     downloader.limiter.join(options.max_rate)
     samples = {}

@@ -10,6 +10,7 @@ Faults on demand, per tile, in order: "429", "503", "truncate", "html",
 "slow", "reset". Everything served is recorded for the tests to inspect.
 """
 
+import base64
 import collections
 import hashlib
 import struct
@@ -149,6 +150,9 @@ class StandInWmts:
         self.version = collections.Counter()  # (z, x, y) -> content version (bump to change a tile)
         self.log = TileLog()
         self.request_times = []
+        self.basic = None        # (user, password) accepted as HTTP Basic on /private/wmts
+        self.bearer = None       # token -> bool, Bearer tokens accepted on /private/wmts
+        self.refused = 0         # 401 answers on /private/wmts
         self._bases = {}
         self._base_lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -174,6 +178,17 @@ class StandInWmts:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
+
+    def authorised(self, query, headers):
+        """The private endpoint's check: the key (apikey), HTTP Basic `basic` (user, password), or a Bearer
+        token that `bearer(token)` accepts (a StandInKeycloak's valid)."""
+        authorization = headers.get("Authorization", "")
+        if self.api_key and query.get("APIKEY") == self.api_key:
+            return True
+        if self.basic and authorization == "Basic " + base64.b64encode(
+                "{}:{}".format(*self.basic).encode()).decode():
+            return True
+        return bool(self.bearer) and authorization.startswith("Bearer ") and self.bearer(authorization[7:])
 
     def fault(self, tile, *faults):
         self.faults.setdefault(tile, []).extend(faults)
@@ -222,7 +237,8 @@ class StandInWmts:
                     return self.xyz(parts.path)
                 layers = LAYERS
                 if parts.path == "/private/wmts":
-                    if query.get("APIKEY") != stand_in.api_key:
+                    if not stand_in.authorised(query, self.headers):
+                        stand_in.refused += 1
                         return self.reply(401, b"<html><body>401 Authorization Required</body></html>", "text/html")
                     layers = LAYERS + PRIVATE_LAYERS
                 elif parts.path != "/wmts":

@@ -1,0 +1,264 @@
+"""Credentials for private tile servers: an API key, HTTP Basic, or OAuth2 Bearer tokens kept fresh.
+
+The secrets come from the QGIS authentication database (algorithms/auth.py
+reads it); here they are used, never stored: tokens live in memory only, and
+every secret value is listed in `secrets` so that messages can be redacted.
+
+OAuth2 (e.g. the Géoplateforme's Keycloak, realm `geoplateforme`) uses
+requests-oauthlib: the resource-owner password grant for batch runs, client
+credentials for service accounts, authorization code with PKCE and a loopback
+redirect for interactive sign-in. A token is renewed before it expires (with
+the refresh token, else a new grant), and once more when a server answers
+401 to it, so an expiring token never turns tiles into failures.
+"""
+
+import base64
+import http.server
+import os
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+
+import requests
+
+from .errors import InputError
+
+GRANTS = ("password", "client_credentials", "authorization_code")
+
+
+class AuthError(InputError):
+    """The credentials were refused (wrong password, revoked key, unknown client): nothing is downloaded."""
+
+
+@dataclass
+class OAuthSettings:
+    grant: str
+    token_url: str
+    client_id: str
+    client_secret: str = ""
+    username: str = ""
+    password: str = ""
+    scope: str = ""
+    refresh_url: str = ""
+    authorization_url: str = ""
+    redirect_port: int = 7070
+
+
+@dataclass
+class Credentials:
+    """What to send: `api_key` (query parameter), HTTP Basic, or OAuth2 tokens; `name` says which configuration."""
+
+    name: str = ""
+    api_key: str = ""
+    username: str = ""
+    password: str = ""
+    oauth: OAuthSettings = None
+    header_key: str = ""          # an API key sent as the `apikey` header (QGIS's API Header method, 3.24+)
+    open_browser: object = None   # callable(url) for the authorization-code grant
+    _tokens: object = field(default=None, repr=False)
+
+    @property
+    def secrets(self):
+        values = [self.api_key, self.password, self.header_key]
+        if self.oauth:
+            values += [self.oauth.client_secret, self.oauth.password]
+        if self._tokens is not None:
+            values += self._tokens.secrets()
+        return tuple(v for v in values if v)
+
+    def query(self):
+        """Query parameters to add to every URL (the Géoplateforme's HASH keys)."""
+        return {"apikey": self.api_key} if self.api_key else {}
+
+    def tokens(self):
+        if self.oauth is not None and self._tokens is None:
+            self._tokens = TokenSource(self.oauth, self.name, self.open_browser)
+        return self._tokens
+
+    def headers(self):
+        """Headers for the next request (a Bearer token is obtained or renewed here when needed)."""
+        if self.oauth is not None:
+            return {"Authorization": "Bearer " + self.tokens().token()}
+        if self.username:
+            pair = "{}:{}".format(self.username, self.password).encode("utf-8")
+            return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+        if self.header_key:
+            return {"apikey": self.header_key}
+        return {}
+
+    def renew(self, headers_used):
+        """After a 401 to `headers_used`: True when a new token was obtained (retry once), else False."""
+        if self.oauth is None:
+            return False
+        return self.tokens().renew((headers_used or {}).get("Authorization", "")[len("Bearer "):])
+
+
+class TokenSource:
+    """OAuth2 tokens for one configuration, shared by the download threads."""
+
+    def __init__(self, settings, name, open_browser=None, margin=0.2, clock=time.monotonic):
+        if settings.grant not in GRANTS:
+            raise InputError("The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the "
+                             "resource-owner (password), client-credentials or authorization-code grant.".format(
+                                 name, settings.grant))
+        self.settings = settings
+        self.name = name
+        self.open_browser = open_browser
+        self.margin = margin      # renew when this share of the lifetime is left
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._token = None
+        self._refresh = None
+        self._renew_at = 0.0
+        self.grants = 0           # how many tokens were obtained (tests, logs)
+        loopback = [urllib.parse.urlsplit(u) for u in (settings.token_url, settings.refresh_url,
+                                                       settings.authorization_url) if u]
+        if loopback and all(u.scheme == "http" and u.hostname in ("127.0.0.1", "localhost", "::1") for u in loopback):
+            # oauthlib refuses plain HTTP, rightly; a sign-in server on this very machine (tests, a local
+            # proxy) is the one exception, and only then is it allowed.
+            os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
+
+    def secrets(self):
+        return [v for v in (self._token, self._refresh) if v]
+
+    def token(self):
+        with self._lock:
+            if self._token is None or self.clock() >= self._renew_at:
+                self._obtain()
+            return self._token
+
+    def renew(self, failed):
+        with self._lock:
+            if self._token != failed:
+                return True  # another thread renewed it meanwhile
+            self._obtain(force_grant=self._refresh is None)
+            return True
+
+    # -- grants -------------------------------------------------------------------------------------------
+
+    def _obtain(self, force_grant=False):
+        answer = None
+        if self._refresh and not force_grant:
+            answer = self._refreshed()
+        if answer is None:
+            answer = self._grant()
+        self._token = answer["access_token"]
+        self._refresh = answer.get("refresh_token") or self._refresh
+        lifetime = float(answer.get("expires_in") or 3600)
+        self._renew_at = self.clock() + max(0.5, lifetime * (1 - self.margin))
+        self.grants += 1
+
+    def _grant(self):
+        """A new token by the configuration's grant, through requests-oauthlib."""
+        from oauthlib.oauth2 import BackendApplicationClient, LegacyApplicationClient
+        from requests_oauthlib import OAuth2Session
+
+        s = self.settings
+        scope = s.scope.split() or None
+        if s.grant == "authorization_code":
+            return self._authorization_code()
+        if s.grant == "password":
+            session = OAuth2Session(client=LegacyApplicationClient(client_id=s.client_id), scope=scope)
+            extra = {"username": s.username, "password": s.password}
+        else:
+            session = OAuth2Session(client=BackendApplicationClient(client_id=s.client_id), scope=scope)
+            extra = {}
+        return self._fetch(lambda: session.fetch_token(
+            s.token_url, client_id=s.client_id, client_secret=s.client_secret or None, include_client_id=True,
+            timeout=(10, 30), **extra))
+
+    def _refreshed(self):
+        """A token from the refresh token; None when the server no longer accepts it (a new grant follows)."""
+        from requests_oauthlib import OAuth2Session
+
+        s = self.settings
+        session = OAuth2Session(s.client_id, token={"access_token": self._token, "refresh_token": self._refresh,
+                                                    "token_type": "Bearer"})
+        extra = {"client_id": s.client_id}
+        if s.client_secret:
+            extra["client_secret"] = s.client_secret
+        try:
+            return self._fetch(lambda: session.refresh_token(s.refresh_url or s.token_url, timeout=(10, 30), **extra))
+        except AuthError:
+            return None
+
+    def _fetch(self, call):
+        from oauthlib.oauth2 import OAuth2Error
+
+        try:
+            return dict(call())
+        except requests.RequestException as exc:
+            raise AuthError("The sign-in server of '{}' cannot be reached ({}): check the network.".format(
+                self.name, type(exc).__name__)) from None
+        except (OAuth2Error, ValueError) as exc:
+            reason = getattr(exc, "description", None) or getattr(exc, "error", None) or str(exc)
+            raise AuthError("The sign-in of the authentication configuration '{}' was refused ({}): check its user, "
+                            "password or client secret in Settings › Options › Authentication.".format(
+                                self.name, reason)) from None
+
+    def _authorization_code(self):
+        """Authorization code with PKCE: the browser signs in, the server redirects to a loopback port here."""
+        from requests_oauthlib import OAuth2Session
+
+        s = self.settings
+        if not s.authorization_url:
+            raise AuthError("The OAuth2 configuration '{}' has no authorization URL (requestUrl).".format(self.name))
+        if self.open_browser is None:
+            raise AuthError("The OAuth2 configuration '{}' signs in through a browser: use 'Sign in' in the dock, or "
+                            "a resource-owner or client-credentials configuration for batch runs.".format(self.name))
+        catcher = _RedirectCatcher(s.redirect_port)
+        try:
+            session = OAuth2Session(s.client_id, redirect_uri=catcher.redirect_uri, scope=s.scope.split() or None,
+                                    pkce="S256")
+            url, state = session.authorization_url(s.authorization_url)
+            self.open_browser(url)
+            query = catcher.wait(timeout=300)
+        finally:
+            catcher.close()
+        if query.get("state") != state or "code" not in query:
+            raise AuthError("The sign-in of '{}' did not complete ({}).".format(
+                self.name, query.get("error_description") or query.get("error") or "no authorization code"))
+        return self._fetch(lambda: session.fetch_token(
+            s.token_url, code=query["code"], client_secret=s.client_secret or None, include_client_id=True,
+            timeout=(10, 30)))
+
+
+class _RedirectCatcher:
+    """A one-shot HTTP server on 127.0.0.1 that receives the authorization redirect."""
+
+    def __init__(self, port):
+        received = {}
+        done = threading.Event()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                received.update(dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query)))
+                body = "<html><body>IGN Offline: signed in. You can close this page.</body></html>".encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                done.set()
+
+            def log_message(self, *args):
+                pass
+
+        try:
+            self.server = http.server.HTTPServer(("127.0.0.1", port), Handler)
+        except OSError:
+            self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.redirect_uri = "http://127.0.0.1:{}/".format(self.server.server_address[1])
+        self.received, self.done = received, done
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def wait(self, timeout):
+        if not self.done.wait(timeout):
+            raise AuthError("No sign-in came back within {} s.".format(timeout))
+        return self.received
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,113 @@
+"""Private layers with a key, HTTP Basic or OAuth2 (a Keycloak-like server on loopback); secrets never kept."""
+
+import os
+import threading
+import urllib.request
+
+import pytest
+
+from core import mbtiles
+from core.accounts import AuthError, Credentials, OAuthSettings
+from core.areas import PRESETS
+from core.download import DownloadOptions, ServerRefused
+from core.tile_download import download_to_mbtiles, prepare_source
+from tests.support.keycloak_server import StandInKeycloak
+from tests.support.wmts_server import StandInWmts
+
+SCAN = "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR"
+
+
+@pytest.fixture()
+def servers():
+    with StandInKeycloak(lifetime=3.0) as keycloak, StandInWmts() as wmts:
+        wmts.api_key = None
+        wmts.bearer = keycloak.valid
+        yield keycloak, wmts
+
+
+def oauth(keycloak, grant="password", **changes):
+    settings = dict(grant=grant, token_url=keycloak.token_url, client_id="qgis", username="alice",
+                    password="wonderland", authorization_url=keycloak.auth_url)
+    if grant == "client_credentials":
+        settings.update(client_id="ign-offline-batch", client_secret="s3rvice-secret", username="", password="")
+    settings.update(changes)
+    return Credentials(name="geoplateforme", oauth=OAuthSettings(**settings))
+
+
+def secret_free(path, credentials):
+    with open(path, "rb") as stream:
+        data = stream.read()
+    return not any(secret.encode() in data for secret in credentials.secrets)
+
+
+def test_tokens_expiring_every_3_s_are_renewed_during_a_1000_tile_download(servers, tmp_path):
+    keycloak, wmts = servers
+    wmts.latency = 0.03  # about 7 s: two to three token lifetimes
+    credentials = oauth(keycloak)
+    prepared = prepare_source(wmts.private_url, SCAN, credentials=credentials)
+    output = str(tmp_path / "scan25.mbtiles")
+    stats = download_to_mbtiles(prepared, PRESETS["toulouse"], 12, 16, output,
+                                DownloadOptions(concurrency=4, max_rate=0))
+    assert stats.failed == 0 and stats.downloaded + stats.empty >= 900
+    assert credentials.tokens().grants >= 3            # renewed several times on the way
+    assert keycloak.grants.count("refresh_token") >= 2  # by the refresh token, before expiry
+    assert wmts.refused <= 4                            # almost no request refused
+    with mbtiles.MBTilesReader(output) as reader:
+        assert all(d == wmts.tile_body("image/jpeg", z, x, y) for z, x, y, d in reader.iter_tiles())
+    assert secret_free(output, credentials)
+
+
+def test_client_credentials_and_http_basic(servers, tmp_path):
+    keycloak, wmts = servers
+    credentials = oauth(keycloak, "client_credentials")
+    prepared = prepare_source(wmts.private_url, SCAN, credentials=credentials)
+    stats = download_to_mbtiles(prepared, PRESETS["carcassonne"], 10, 12, str(tmp_path / "a.mbtiles"),
+                                DownloadOptions(max_rate=0))
+    assert stats.downloaded and keycloak.grants[0] == "client_credentials"
+    wmts.basic = ("geoplateforme-basic", "b4sic-pass")
+    basic = Credentials(name="basic", username="geoplateforme-basic", password="b4sic-pass")
+    stats = download_to_mbtiles(prepare_source(wmts.private_url, SCAN, credentials=basic), PRESETS["carcassonne"],
+                                10, 12, str(tmp_path / "b.mbtiles"), DownloadOptions(max_rate=0))
+    assert stats.downloaded and secret_free(str(tmp_path / "b.mbtiles"), basic)
+
+
+def test_authorization_code_with_pkce_through_a_loopback_redirect(servers, tmp_path):
+    keycloak, wmts = servers
+    opened = []
+
+    def browser(url):  # the user signs in: Keycloak redirects to our loopback port
+        opened.append(url)
+        threading.Thread(target=lambda: urllib.request.urlopen(url, timeout=10).read(), daemon=True).start()
+
+    credentials = oauth(keycloak, "authorization_code", redirect_port=0)
+    credentials.open_browser = browser
+    prepared = prepare_source(wmts.private_url, SCAN, credentials=credentials)
+    stats = download_to_mbtiles(prepared, PRESETS["carcassonne"], 10, 11, str(tmp_path / "c.mbtiles"),
+                                DownloadOptions(max_rate=0))
+    assert stats.downloaded and "code_challenge_method=S256" in opened[0]
+    assert keycloak.grants == ["authorization_code"]
+
+
+@pytest.mark.parametrize("changes, fragment", [
+    (dict(password="wrong"), "Invalid user credentials"),
+    (dict(client_id="nobody"), "Invalid client"),
+])
+def test_a_refused_sign_in_names_the_configuration_and_writes_nothing(servers, tmp_path, changes, fragment):
+    keycloak, wmts = servers
+    credentials = oauth(keycloak, **changes)
+    with pytest.raises(AuthError, match="'geoplateforme' was refused.*{}".format(fragment)):
+        prepare_source(wmts.private_url, SCAN, credentials=credentials)
+    assert not os.listdir(tmp_path) and not wmts.log.entries
+
+
+def test_a_revoked_key_stops_the_job_without_a_file(servers, tmp_path):
+    keycloak, wmts = servers
+    wmts.api_key = "good-key"
+    with pytest.raises(AuthError, match="401"):
+        prepare_source(wmts.private_url, SCAN, credentials=Credentials(name="key", api_key="revoked"))
+    prepared = prepare_source(wmts.private_url, SCAN, credentials=Credentials(name="key", api_key="good-key"))
+    wmts.api_key = "rotated"
+    with pytest.raises(ServerRefused) as info:
+        download_to_mbtiles(prepared, PRESETS["carcassonne"], 12, 12, str(tmp_path / "k.mbtiles"),
+                            DownloadOptions(max_rate=0))
+    assert "good-key" not in str(info.value)

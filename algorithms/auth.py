@@ -4,14 +4,18 @@ Processing keeps every run's parameters in its history, so a key or a
 password typed into a parameter would be written to disk.
 """
 
+import json
+
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingParameterAuthConfig
 
+from ..core.accounts import Credentials, OAuthSettings
 from ..core.errors import InputError
 
 
 def add_authcfg_parameter(algorithm):
     algorithm.addParameter(QgsProcessingParameterAuthConfig(
-        "AUTHCFG", algorithm.tr("API key stored in the QGIS authentication database (private layers)"),
+        "AUTHCFG", algorithm.tr("Account or API key in the QGIS authentication database (private layers: Basic "
+                                "with the key, or OAuth2)"),
         optional=True))
 
 
@@ -28,20 +32,68 @@ def _auth_config(algorithm, parameters, context):
     return config
 
 
-def api_key_from_parameters(algorithm, parameters, context):
-    """The key to send, or None. An AUTHCFG wins over API_KEY.
+# OAuth2 sign-ins of this QGIS session, by configuration id: their tokens live in memory only, so the dock's
+# "Sign in" serves every later run until QGIS closes.
+SIGNED_IN = {}
+GRANT_FLOWS = {0: "authorization_code", 2: "password", 3: "client_credentials"}
 
-    The auth configuration may be of the Basic method (the key in the password
-    field, as the Géoplateforme documents for QGIS) or carry an 'apikey' entry.
+
+def credentials_from_parameters(algorithm, parameters, context, open_browser=None):
+    """core.accounts.Credentials from AUTHCFG (or the API_KEY parameter), or None for a public source.
+
+    Basic: the key in the password field with no user (sent as `apikey`, as the Géoplateforme documents for
+    QGIS), or a user and password (HTTP Basic, the Géoplateforme's BASIC keys). OAuth2: QGIS's own method
+    (Settings › Options › Authentication), its grant flow deciding how tokens are obtained. API Header
+    (QGIS 3.24+): the key sent as the `apikey` header.
     """
     config = _auth_config(algorithm, parameters, context)
-    if config is not None:
-        key = config.config("apikey") or config.config("password")
-        if not key:
-            raise InputError("The authentication configuration '{}' holds no key: put the API key "
-                             "in its password field.".format(config.id()))
-        return key
-    return (algorithm.parameterAsString(parameters, "API_KEY", context) or "").strip() or None
+    if config is None:
+        key = (algorithm.parameterAsString(parameters, "API_KEY", context) or "").strip()
+        return Credentials(name="API_KEY", api_key=key) if key else None
+    name = "{} ({})".format(config.name(), config.id()) if config.name() else config.id()
+    method = config.method()
+    if method == "Basic":
+        user, password = config.config("username") or "", config.config("password") or ""
+        key = config.config("apikey") or ""
+        if not (password or key):
+            raise InputError("The authentication configuration '{}' holds no key: put the API key in its password "
+                             "field (user left empty), or a login and password.".format(name))
+        if key or not user:
+            return Credentials(name=name, api_key=key or password)
+        return Credentials(name=name, username=user, password=password)
+    if method == "OAuth2":
+        if config.id() in SIGNED_IN:
+            return SIGNED_IN[config.id()]
+        credentials = Credentials(name=name, oauth=oauth_settings(config, name), open_browser=open_browser)
+        return credentials
+    if method == "APIHeader":
+        values = config.configMap()
+        key = values.get("apikey") or next(iter(values.values()), "")
+        return Credentials(name=name, header_key=key)
+    raise InputError("The authentication configuration '{}' uses the {} method: IGN Offline takes Basic (a key, or a "
+                     "login), OAuth2 or API Header.".format(name, method))
+
+
+def oauth_settings(config, name):
+    """The grant, URLs and client of a QGIS OAuth2 configuration (its 'oauth2config' JSON)."""
+    try:
+        data = json.loads(config.config("oauth2config") or "{}")
+    except ValueError:
+        raise InputError("The OAuth2 configuration '{}' cannot be read: edit it in Settings › Options › "
+                         "Authentication.".format(name)) from None
+    flow = int(data.get("grantFlow", 0))
+    if flow == 1:
+        raise InputError("The OAuth2 configuration '{}' uses the implicit grant: choose 'Authorization Code' (the "
+                         "browser sign-in, with PKCE) or 'Resource Owner' (user and password).".format(name))
+    grant = GRANT_FLOWS.get(flow, "authorization_code")
+    if grant == "password" and not data.get("username") and data.get("clientSecret"):
+        grant = "client_credentials"  # a service account: a client secret and no user
+    if not data.get("tokenUrl"):
+        raise InputError("The OAuth2 configuration '{}' has no token URL.".format(name))
+    return OAuthSettings(grant, data["tokenUrl"], data.get("clientId", ""), data.get("clientSecret", ""),
+                         data.get("username", ""), data.get("password", ""), data.get("scope", ""),
+                         data.get("refreshTokenUrl", ""), data.get("requestUrl", ""),
+                         int(data.get("redirectPort") or 7070))
 
 
 def login_from_parameters(algorithm, parameters, context):

@@ -16,7 +16,7 @@ from ..core.download import DownloadOptions
 from ..core.http import user_agent
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source
 from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
-from .auth import add_authcfg_parameter, api_key_from_parameters
+from .auth import add_authcfg_parameter, credentials_from_parameters
 from .base import IgnOfflineAlgorithm
 from .layers import load_mbtiles
 
@@ -75,7 +75,7 @@ def source_from_parameters(algorithm, parameters, context):
         return (algorithm.parameterAsString(parameters, name, context) or "").strip() or None
 
     return dict(endpoint=text("SOURCE"), layer=text("LAYER"), style=text("STYLE"), tile_format=text("FORMAT"),
-                api_key=api_key_from_parameters(algorithm, parameters, context))
+                credentials=credentials_from_parameters(algorithm, parameters, context))
 
 
 class DownloadTiles(IgnOfflineAlgorithm):

@@ -15,7 +15,7 @@ from ..core.download import DownloadFailed
 from ..core.errors import IgnOfflineError, InputError
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
 from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
-from .auth import add_authcfg_parameter, api_key_from_parameters
+from .auth import add_authcfg_parameter, credentials_from_parameters
 from .base import IgnOfflineAlgorithm
 from .download_tiles import add_pace_parameters, options_from_parameters
 
@@ -58,10 +58,10 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         if library and not os.path.isdir(library):
             raise InputError("The LIBRARY folder '{}' does not exist.".format(library))
         return (project, output, area, zoom_min, zoom_max, library, options_from_parameters(self, parameters, context),
-                api_key_from_parameters(self, parameters, context))
+                credentials_from_parameters(self, parameters, context))
 
     def process(self, args, context, feedback):
-        project, output, area, zoom_min, zoom_max, library, options, api_key = args
+        project, output, area, zoom_min, zoom_max, library, options, credentials = args
         os.makedirs(output, exist_ok=True)
         offline = projects.clone(project)
         report, done, failed = [], 0, 0
@@ -82,7 +82,7 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
             else:
                 try:
                     line = self.take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, options,
-                                           api_key, tile_layers.index(layer), len(tile_layers), feedback)
+                                           credentials, tile_layers.index(layer), len(tile_layers), feedback)
                     done += 1
                 except (IgnOfflineError, DownloadFailed) as exc:
                     line = self.tr("{}: left as it is, online — {}").format(layer.name, exc)
@@ -101,10 +101,12 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         feedback.pushInfo(report[-1])
         return {"OUTPUT_FOLDER": output, "PROJECT_OFFLINE": written, "REPORT": "\n".join(report)}
 
-    def take_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, api_key, index, count,
+    def take_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, credentials, index, count,
                    feedback):
         """Download one tile layer's tiles of the area into basemaps/<name>.mbtiles and re-point the layer."""
-        source = dict(layer.tile_source, api_key=api_key)
+        # The account goes only to the project's private layers (…/private/…, or a layer with its own authcfg).
+        private = "/private/" in layer.tile_source["endpoint"] or "authcfg=" in layer.source
+        source = dict(layer.tile_source, credentials=credentials if private else None)
         prepared = prepare_source(**source)
         low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
@@ -121,7 +123,7 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
             if reused:
                 feedback.pushInfo(self.tr("{}: {:,} tiles taken from the library").format(layer.name, reused))
         stats = download_to_mbtiles(
-            prepared, area, low, high, path, dataclasses.replace(options, secrets=()),
+            prepared, area, low, high, path, dataclasses.replace(options, secrets=(), credentials=None),
             progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
             is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
         dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)

@@ -14,7 +14,7 @@ from qgis.core import (
 
 from ..core import library, plans, storage
 from ..core.errors import IgnOfflineError
-from .auth import add_authcfg_parameter, api_key_from_parameters
+from .auth import add_authcfg_parameter, credentials_from_parameters
 from .base import IgnOfflineAlgorithm
 from .download_tiles import add_pace_parameters, options_from_parameters
 
@@ -55,14 +55,14 @@ class RunPlan(IgnOfflineAlgorithm):
         options = options_from_parameters(self, parameters, context)
         if parameters.get("REFRESH_DAYS") not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
-        return (plan, folder, shard, options, api_key_from_parameters(self, parameters, context),
+        return (plan, folder, shard, options, credentials_from_parameters(self, parameters, context),
                 self.parameterAsBool(parameters, "ESTIMATE_ONLY", context),
                 self.parameterAsBool(parameters, "LOAD", context))
 
     def process(self, args, context, feedback):
-        plan, folder, shard, options, api_key, estimate_only, load = args
+        plan, folder, shard, options, credentials, estimate_only, load = args
         self._files = []
-        jobs = library.prepare_jobs(plan, folder, api_key, shard, feedback.isCanceled)  # network: capabilities
+        jobs = library.prepare_jobs(plan, folder, credentials, shard, feedback.isCanceled)  # network: capabilities
         library.check_pace_policies(jobs, options, feedback.pushInfo)
         part = " (shard {}/{})".format(*shard) if shard else ""
         for item in jobs:

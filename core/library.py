@@ -12,6 +12,7 @@ import dataclasses
 import os
 import threading
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from . import mbtiles, plans, storage
 from .download import DownloadOptions
@@ -63,7 +64,10 @@ def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None)
     for job in plan.jobs():
         if is_cancelled and is_cancelled():
             break
-        prepared = prepare_source(job.source, job.layer, job.style, job.format, credentials=credentials)
+        # The account is sent only to the plan's own server, never to another host an entry names.
+        mine = urlsplit(job.source).hostname == urlsplit(plan.source or job.source).hostname
+        prepared = prepare_source(job.source, job.layer, job.style, job.format,
+                                  credentials=credentials if mine else None)
         notes = []
         low, high, note = clamp_zooms(prepared, job.zoom_min, job.zoom_max)
         if note:

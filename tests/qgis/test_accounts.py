@@ -1,0 +1,101 @@
+"""Accounts through qgis_process with an auth database prepared outside QGIS (issue 12)."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from core import mbtiles
+from tests.qgis.conftest import make_process
+from tests.support.keycloak_server import StandInKeycloak
+from tests.support.wmts_server import StandInWmts
+
+SCAN = "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR"
+MASTER = "field master password"
+
+PREPARE = """
+import json, os, sys
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+app = QgsApplication([], False)
+app.initQgis()
+manager = QgsApplication.authManager()
+assert manager.setMasterPassword({master!r}, True)
+ids = {{}}
+for name, method, values in {configs!r}:
+    config = QgsAuthMethodConfig(method)
+    config.setName(name)
+    for key, value in values.items():
+        config.setConfig(key, value)
+    ok, stored = manager.storeAuthenticationConfig(config)
+    assert ok, name
+    ids[name] = stored.id()
+print(json.dumps(ids))
+app.exitQgis()
+"""
+
+
+def prepare_auth_db(folder, configs):
+    """Store `configs` [(name, method, values)] in a new auth database under `folder`; {name: id}."""
+    env = dict(os.environ, QGIS_AUTH_DB_DIR_PATH=str(folder), QT_QPA_PLATFORM="offscreen", HOME=str(folder))
+    done = subprocess.run(["/usr/bin/python3", "-c", PREPARE.format(master=MASTER, configs=configs)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    (folder / "master").write_text(MASTER)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture()
+def auth_env(tmp_path, monkeypatch):
+    folder = tmp_path / "authdb"
+    folder.mkdir()
+
+    def use(configs):
+        ids = prepare_auth_db(folder, configs)
+        monkeypatch.setenv("QGIS_AUTH_DB_DIR_PATH", str(folder))
+        monkeypatch.setenv("QGIS_AUTH_PASSWORD_FILE", str(folder / "master"))
+        return ids
+    return use
+
+
+def oauth2config(keycloak, password="wonderland"):
+    return json.dumps({"grantFlow": 2, "tokenUrl": keycloak.token_url, "refreshTokenUrl": keycloak.token_url,
+                       "requestUrl": keycloak.auth_url, "clientId": "qgis", "clientSecret": "",
+                       "username": "alice", "password": password, "scope": "openid", "redirectPort": 7070,
+                       "configType": 1, "version": 1, "persistToken": False})
+
+
+def run(wmts, authcfg, output, zooms=("12", "16"), area="toulouse"):
+    return make_process("run", "ign_offline:download_tiles", "--", "SOURCE=" + wmts.private_url, "LAYER=" + SCAN,
+                        "AREA=" + area, "ZOOM_MIN=" + zooms[0], "ZOOM_MAX=" + zooms[1], "OUTPUT=" + str(output),
+                        "AUTHCFG=" + authcfg, "MAX_RATE=0", "CONCURRENCY=4")
+
+
+def test_a_basic_key_and_an_oauth2_login_download_private_tiles(tmp_path, auth_env):
+    with StandInKeycloak(lifetime=3.0) as keycloak, StandInWmts(latency=0.03) as wmts:
+        wmts.api_key = "the-scan-key"
+        wmts.bearer = keycloak.valid
+        ids = auth_env([("scan key", "Basic", {"username": "", "password": "the-scan-key"}),
+                        ("geoplateforme", "OAuth2", {"oauth2config": oauth2config(keycloak)}),
+                        ("wrong", "OAuth2", {"oauth2config": oauth2config(keycloak, "nope")})])
+        keyed = run(wmts, ids["scan key"], tmp_path / "key.mbtiles", ("10", "12"), "carcassonne")
+        assert keyed.returncode == 0, keyed.stdout[-2000:] + keyed.stderr[-2000:]
+        wmts.api_key = None
+        completed = run(wmts, ids["geoplateforme"], tmp_path / "scan.mbtiles")
+        assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+        refused = wmts.refused
+        refused_wrong = run(wmts, ids["wrong"], tmp_path / "wrong.mbtiles")
+        with mbtiles.MBTilesReader(str(tmp_path / "scan.mbtiles")) as reader:
+            stored = {(z, x, y): d for z, x, y, d in reader.iter_tiles()}
+    assert len(stored) >= 900 and all(d == wmts.tile_body("image/jpeg", *t) for t, d in stored.items())
+    assert keycloak.grants.count("refresh_token") >= 2 and refused <= 4  # renewed during the run
+    said = keyed.stdout + keyed.stderr + completed.stdout + completed.stderr
+    for path in (tmp_path / "key.mbtiles", tmp_path / "scan.mbtiles"):
+        data = path.read_bytes()
+        for secret in (b"the-scan-key", b"wonderland", MASTER.encode()):
+            assert secret not in data
+    for secret in ("the-scan-key", "wonderland", MASTER):
+        assert secret not in said
+    wrong = refused_wrong.stdout + refused_wrong.stderr
+    assert refused_wrong.returncode != 0 and "'wrong" in wrong and "Invalid user credentials" in wrong
+    assert "Traceback" not in wrong and not (tmp_path / "wrong.mbtiles").exists()

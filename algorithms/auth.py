@@ -22,11 +22,12 @@ def add_authcfg_parameter(algorithm):
 def _auth_config(algorithm, parameters, context):
     """The QgsAuthMethodConfig named by AUTHCFG, or None when none is given."""
     authcfg = (algorithm.parameterAsString(parameters, "AUTHCFG", context) or "").strip()
-    if not authcfg:
-        return None
+    return _load(authcfg) if authcfg else None
+
+
+def _load(authcfg):
     config = QgsAuthMethodConfig()
-    manager = QgsApplication.authManager()
-    if not manager.loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
+    if not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
         raise InputError("The authentication configuration '{}' cannot be read: check it in "
                          "Settings › Options › Authentication.".format(authcfg))
     return config
@@ -39,17 +40,27 @@ GRANT_FLOWS = {0: "authorization_code", 2: "password", 3: "client_credentials"}
 
 
 def credentials_from_parameters(algorithm, parameters, context, open_browser=None):
-    """core.accounts.Credentials from AUTHCFG (or the API_KEY parameter), or None for a public source.
+    """core.accounts.Credentials from AUTHCFG (or the API_KEY parameter), or None for a public source."""
+    config = _auth_config(algorithm, parameters, context)
+    if config is None:
+        key = (algorithm.parameterAsString(parameters, "API_KEY", context) or "").strip()
+        return Credentials(name="API_KEY", api_key=key) if key else None
+    return credentials_of(config, open_browser)
+
+
+def credentials_for(authcfg, open_browser=None):
+    """Credentials of an auth configuration id (the dock's selector), or None when it is empty."""
+    return credentials_of(_load(authcfg), open_browser) if authcfg else None
+
+
+def credentials_of(config, open_browser=None):
+    """Credentials of a loaded QgsAuthMethodConfig.
 
     Basic: the key in the password field with no user (sent as `apikey`, as the Géoplateforme documents for
     QGIS), or a user and password (HTTP Basic, the Géoplateforme's BASIC keys). OAuth2: QGIS's own method
     (Settings › Options › Authentication), its grant flow deciding how tokens are obtained. API Header
     (QGIS 3.24+): the key sent as the `apikey` header.
     """
-    config = _auth_config(algorithm, parameters, context)
-    if config is None:
-        key = (algorithm.parameterAsString(parameters, "API_KEY", context) or "").strip()
-        return Credentials(name="API_KEY", api_key=key) if key else None
     name = "{} ({})".format(config.name(), config.id()) if config.name() else config.id()
     method = config.method()
     if method == "Basic":

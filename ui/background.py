@@ -14,7 +14,8 @@ from qgis.core import (
     QgsProject,
     QgsTask,
 )
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QDesktopServices
 
 
 class SignallingFeedback(QgsProcessingFeedback):
@@ -94,3 +95,20 @@ def cancel_task(task):
             task.cancel()
         except RuntimeError:
             pass  # already finished and deleted by the task manager
+
+
+class BrowserOpener(QObject):
+    """Opens a URL in the user's browser from any thread (the OAuth2 sign-in runs in a task)."""
+
+    requested = pyqtSignal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.requested.connect(self._open)  # queued to this object's (the GUI) thread when emitted elsewhere
+        self.handler = lambda url: QDesktopServices.openUrl(QUrl(url))
+
+    def open(self, url):
+        self.requested.emit(url)
+
+    def _open(self, url):
+        self.handler(url)

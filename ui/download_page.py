@@ -8,12 +8,15 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QComboBox, QWidget
 
+from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
 from ..core.errors import IgnOfflineError
 from ..core.tile_download import default_output_name, fetch_capabilities
 from ..core.http import redact_url
+from ..core.policies import licence_note
 from ..core.url_templates import is_xyz_template
-from .background import AlgorithmRun, run_function
+from ..core.wmts import with_query
+from .background import AlgorithmRun, BrowserOpener, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
 
@@ -61,15 +64,60 @@ class DownloadPage(QWidget, FORM_CLASS):
         self.outputFile.setStorageMode(QgsFileWidget.SaveFile)
         self.outputFile.setFilter(self.tr("MBTiles (*.mbtiles)"))
         self.readLayersButton.clicked.connect(self.read_layers)
+        self.signInButton.clicked.connect(self.sign_in)
+        self.sourceCombo.currentTextChanged.connect(self._show_licence)
+        self.browser = BrowserOpener()
+        self._show_licence()
         self.estimateButton.clicked.connect(self.estimate)
         self.downloadButton.clicked.connect(self.download)
         self.cancelButton.clicked.connect(self.cancel)
 
     # -- layers of the source (capabilities read in a task) -------------------------------------------------
 
+    def _show_licence(self, *args):
+        note = licence_note(self.sourceCombo.currentText().strip())
+        self.licenceLabel.setText(self.tr("⚠ Licence: {}.").format(note) if note else "")
+        self.licenceLabel.setVisible(bool(note))
+
+    def credentials(self):
+        """The account picked (None for public layers); an OAuth2 sign-in opens the browser from the GUI thread."""
+        return credentials_for(self.authSelect.configId(), self.browser.open)
+
+    def sign_in(self):
+        """The OAuth2 sign-in (in a task: the browser opens, the token comes back); then the private layers."""
+        try:
+            credentials = self.credentials()
+        except IgnOfflineError as exc:
+            self.log(str(exc), error=True)
+            return
+        if credentials is None or credentials.oauth is None:
+            self.log(self.tr("Pick an OAuth2 configuration to sign in (a key needs no sign-in)."), error=True)
+            return
+
+        def signed(_):
+            self.signInButton.setEnabled(True)
+            SIGNED_IN[self.authSelect.configId()] = credentials  # tokens in memory only, for this session
+            self.log(self.tr("Signed in with {}.").format(credentials.name))
+            self.read_layers()
+
+        def failed(message):
+            self.signInButton.setEnabled(True)
+            self.log(message, error=True)
+
+        self.signInButton.setEnabled(False)
+        self.log(self.tr("Signing in with {}: continue in your browser…").format(credentials.name))
+        self.sign_in_task = run_function(self.tr("IGN Offline: sign in"), lambda task: credentials.headers(), signed,
+                                         failed)
+
     def read_layers(self):
         endpoint = self.sourceCombo.currentText().strip()
         self.log(self.tr("Reading the layers of {}…").format(redact_url(endpoint)))
+        try:
+            credentials = self.credentials()
+        except IgnOfflineError as exc:
+            self.log(str(exc), error=True)
+            return
+        keyed = with_query(endpoint, credentials.query()) if credentials is not None else endpoint
 
         def read(capabilities):
             self.readLayersButton.setEnabled(True)
@@ -83,8 +131,10 @@ class DownloadPage(QWidget, FORM_CLASS):
             self.log(message, error=True)
 
         self.readLayersButton.setEnabled(False)
-        self.layers_task = run_function(self.tr("IGN Offline: read layers"),
-                                        lambda task: fetch_capabilities(endpoint, redact_url(endpoint)), read, failed)
+        self.layers_task = run_function(
+            self.tr("IGN Offline: read layers"),
+            lambda task: fetch_capabilities(keyed, redact_url(endpoint), credentials.secrets if credentials else (),
+                                            credentials=credentials), read, failed)
 
     def layer_id(self):
         """The identifier of the layer the box shows: exactly what the user sees, never another one."""

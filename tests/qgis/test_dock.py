@@ -405,3 +405,58 @@ def test_make_this_project_offline_from_the_dock(dock, project, provider, tmp_pa
     assert copy.name() == "Plan IGN v2" and copy.providerType() == "gdal" and copy.isValid()
     message = dock.iface.messageBar().currentItem()
     assert message is not None and "Offline project ready" in message.text()
+
+
+def test_sign_in_with_an_oauth2_account_lists_and_downloads_private_layers(dock, project, provider, tmp_path,
+                                                                           monkeypatch):
+    import json
+    import threading
+    import urllib.request
+
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    from ign_offline.algorithms.auth import SIGNED_IN
+    from tests.support.keycloak_server import StandInKeycloak
+    from tests.support.wmts_server import StandInWmts
+
+    page = dock.download_page
+    page.sourceCombo.setEditText("https://data.geopf.fr/private/wmts")
+    assert page.licenceLabel.isVisibleTo(page) and "private individuals" in page.licenceLabel.text()
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.setMasterPassword("test master password", True)
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("overview")
+    with StandInKeycloak(lifetime=60) as keycloak, StandInWmts() as wmts:
+        wmts.api_key = None
+        wmts.bearer = keycloak.valid
+        config = QgsAuthMethodConfig("OAuth2")
+        config.setName("Géoplateforme")
+        config.setConfig("oauth2config", json.dumps({
+            "grantFlow": 0, "tokenUrl": keycloak.token_url, "requestUrl": keycloak.auth_url, "clientId": "qgis",
+            "redirectPort": 0, "scope": "openid", "configType": 1, "version": 1}))
+        assert manager.storeAuthenticationConfig(config)[0]
+        try:
+            page.authSelect.setConfigId(config.id())
+            page.sourceCombo.setEditText(wmts.private_url)
+            assert not page.licenceLabel.isVisibleTo(page)  # the stand-in is not IGN's server
+            # the browser: the user signs in, Keycloak redirects to the loopback port
+            monkeypatch.setattr(page.browser, "handler", lambda url: threading.Thread(
+                target=lambda: urllib.request.urlopen(url, timeout=10).read(), daemon=True).start())
+            page.signInButton.click()
+            assert wait_for(lambda: "layers." in page.logView.toPlainText())  # signed in, then read
+            assert "Signed in with Géoplateforme" in page.logView.toPlainText()
+            assert page.layerCombo.count() == 6  # the 5 public layers and the private SCAN 25
+            page.layerCombo.setCurrentIndex(page.layerCombo.findData("GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR"))
+            page.outputFile.setFilePath(str(tmp_path / "scan.mbtiles"))
+            page.maxRateSpin.setValue(0)
+            page.downloadButton.click()
+            assert wait_for(lambda: page.run is not None and page.run.finished)
+            assert keycloak.grants == ["authorization_code"]  # one sign-in served every request
+        finally:
+            SIGNED_IN.clear()
+            manager.removeAuthenticationConfig(config.id())
+    from core import mbtiles
+
+    with mbtiles.MBTilesReader(str(tmp_path / "scan.mbtiles")) as reader:
+        assert sum(reader.count_by_zoom().values()) > 0

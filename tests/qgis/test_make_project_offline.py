@@ -1,6 +1,5 @@
 """make_project_offline (issue 11): a project's WMTS basemaps become MBTiles in a folder that travels."""
 
-import os
 import shutil
 
 import pytest

@@ -59,7 +59,7 @@ def credentials_of(config, open_browser=None):
     Basic: the key in the password field with no user (sent as `apikey`, as the Géoplateforme documents for
     QGIS), or a user and password (HTTP Basic, the Géoplateforme's BASIC keys). OAuth2: QGIS's own method
     (Settings › Options › Authentication), its grant flow deciding how tokens are obtained. API Header
-    (QGIS 3.24+): the key sent as the `apikey` header.
+    (QGIS 3.24+): its headers (e.g. `apikey`) sent with every request.
     """
     name = "{} ({})".format(config.name(), config.id()) if config.name() else config.id()
     method = config.method()
@@ -78,9 +78,10 @@ def credentials_of(config, open_browser=None):
         credentials = Credentials(name=name, oauth=oauth_settings(config, name), open_browser=open_browser)
         return credentials
     if method == "APIHeader":
-        values = config.configMap()
-        key = values.get("apikey") or next(iter(values.values()), "")
-        return Credentials(name=name, header_key=key)
+        headers = {key: value for key, value in config.configMap().items() if value}
+        if not headers:
+            raise InputError("The authentication configuration '{}' holds no header: add one (e.g. apikey).".format(name))
+        return Credentials(name=name, extra_headers=headers)
     raise InputError("The authentication configuration '{}' uses the {} method: IGN Offline takes Basic (a key, or a "
                      "login), OAuth2 or API Header.".format(name, method))
 

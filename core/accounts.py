@@ -54,13 +54,13 @@ class Credentials:
     username: str = ""
     password: str = ""
     oauth: OAuthSettings = None
-    header_key: str = ""          # an API key sent as the `apikey` header (QGIS's API Header method, 3.24+)
+    extra_headers: dict = field(default_factory=dict)  # headers of QGIS's API Header method (3.24+), e.g. apikey
     open_browser: object = None   # callable(url) for the authorization-code grant
     _tokens: object = field(default=None, repr=False)
 
     @property
     def secrets(self):
-        values = [self.api_key, self.password, self.header_key]
+        values = [self.api_key, self.password] + list(self.extra_headers.values())
         if self.oauth:
             values += [self.oauth.client_secret, self.oauth.password]
         if self._tokens is not None:
@@ -83,9 +83,7 @@ class Credentials:
         if self.username:
             pair = "{}:{}".format(self.username, self.password).encode("utf-8")
             return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
-        if self.header_key:
-            return {"apikey": self.header_key}
-        return {}
+        return dict(self.extra_headers)
 
     def renew(self, headers_used):
         """After a 401 to `headers_used`: True when a new token was obtained (retry once), else False."""

@@ -99,3 +99,34 @@ def test_a_basic_key_and_an_oauth2_login_download_private_tiles(tmp_path, auth_e
     wrong = refused_wrong.stdout + refused_wrong.stderr
     assert refused_wrong.returncode != 0 and "'wrong" in wrong and "Invalid user credentials" in wrong
     assert "Traceback" not in wrong and not (tmp_path / "wrong.mbtiles").exists()
+
+
+def test_each_qgis_auth_method_becomes_the_right_credentials(qgis_app):
+    from qgis.core import QgsAuthMethodConfig
+
+    from ign_offline.algorithms.auth import credentials_of
+    from ign_offline.core.errors import InputError
+
+    def config(method, name, **values):
+        made = QgsAuthMethodConfig(method)
+        made.setName(name)
+        made.setId("abc1234")
+        for key, value in values.items():
+            made.setConfig(key, value)
+        return made
+
+    key = credentials_of(config("Basic", "SCAN key", username="", password="k3y"))
+    assert key.query() == {"apikey": "k3y"} and key.headers() == {} and key.name == "SCAN key (abc1234)"
+    login = credentials_of(config("Basic", "BASIC", username="u", password="p"))
+    assert login.headers() == {"Authorization": "Basic dTpw"} and login.query() == {}
+    header = credentials_of(config("APIHeader", "header", apikey="h3ader"))  # QGIS 3.24+
+    assert header.headers() == {"apikey": "h3ader"} and "h3ader" in header.secrets
+    service = credentials_of(config("OAuth2", "service", oauth2config=json.dumps(
+        {"grantFlow": 2, "tokenUrl": "https://sso.example/token", "clientId": "batch", "clientSecret": "s"})))
+    assert service.oauth.grant == "client_credentials"
+    for bad, fragment in ((config("Basic", "empty", username="u"), "holds no key"),
+                          (config("OAuth2", "implicit", oauth2config=json.dumps({"grantFlow": 1, "tokenUrl": "x"})),
+                           "implicit grant"),
+                          (config("PKI-Paths", "pki"), "uses the PKI-Paths method")):
+        with pytest.raises(InputError, match=fragment):
+            credentials_of(bad)

@@ -110,7 +110,7 @@ def test_bad_inputs_are_refused_before_any_request(processing, project, server, 
 
 
 def test_api_key_from_the_auth_database(processing, project, server, tmp_path, basic_auth):
-    config_id = basic_auth("Géoplateforme SCAN", "key", server.api_key)
+    config_id = basic_auth("Géoplateforme SCAN", "", server.api_key)  # the key as password, user left empty
     output = str(tmp_path / "scan.mbtiles")
     result = processing.run("ign_offline:download_tiles", {
         "SOURCE": server.private_url, "LAYER": "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", "AREA": "carcassonne",
@@ -122,6 +122,19 @@ def test_api_key_from_the_auth_database(processing, project, server, tmp_path, b
     project.write(project_file)
     with open(project_file, "rb") as stream:
         assert server.api_key.encode() not in stream.read()
+
+
+def test_a_basic_login_from_the_auth_database_is_sent_as_http_basic(processing, server, tmp_path, basic_auth):
+    server.api_key = None
+    server.basic = ("geopf-basic-user", "geopf-basic-pass")
+    config_id = basic_auth("Géoplateforme BASIC", "geopf-basic-user", "geopf-basic-pass")
+    output = str(tmp_path / "scan.mbtiles")
+    result = processing.run("ign_offline:download_tiles", {
+        "SOURCE": server.private_url, "LAYER": "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", "AREA": "carcassonne",
+        "ZOOM_MIN": 12, "ZOOM_MAX": 12, "OUTPUT": output, "AUTHCFG": config_id, "MAX_RATE": 0, "LOAD": False})
+    assert result["TILES_DOWNLOADED"] == len(expected_tiles(12, 12)) and server.refused == 0
+    with open(output, "rb") as stream:
+        assert b"geopf-basic-pass" not in stream.read()
 
 
 def test_estimate_samples_the_server(processing, server, tmp_path):

@@ -7,6 +7,7 @@ flat whatever the size: where two files hold the same tile, the one fetched
 last wins, and a tile fetched beats an 'empty' or 'failed' record.
 """
 
+import contextlib
 import os
 
 from . import mbtiles
@@ -24,6 +25,22 @@ WHERE m.zoom_level IS NULL
    OR (s.status = 'done' AND (m.status <> 'done' OR s.fetched_at > m.fetched_at))
    OR (s.status <> 'done' AND m.status <> 'done' AND s.fetched_at > m.fetched_at)
 """
+
+
+@contextlib.contextmanager
+def attached(db, path):
+    """`path` attached read-only to `db` as `src`, inside one transaction (rolled back on any error)."""
+    db.execute("ATTACH DATABASE ? AS src", ("file:{}?mode=ro".format(mbtiles.uri_path(path)),))
+    try:
+        db.execute("BEGIN")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    finally:
+        db.execute("DETACH DATABASE src")
 
 
 def identity(metadata):
@@ -81,9 +98,7 @@ def merge(inputs, output, progress=None, is_cancelled=None):
                 writer.update_metadata({k: v for k, v in metadata.items() if k not in ("minzoom", "maxzoom")})
             if metadata.get("bounds"):
                 bounds.append(metadata["bounds"])
-            db.execute("ATTACH DATABASE ? AS src", ("file:{}?mode=ro".format(mbtiles.uri_path(path)),))
-            try:
-                db.execute("BEGIN")
+            with attached(db, path):
                 db.execute("DROP TABLE IF EXISTS temp.winners")
                 db.execute(WINNERS)
                 db.execute("INSERT OR IGNORE INTO main.images (tile_id, tile_data) SELECT i.tile_id, i.tile_data "
@@ -94,12 +109,6 @@ def merge(inputs, output, progress=None, is_cancelled=None):
                            "JOIN temp.winners AS w USING (zoom_level, tile_column, tile_row) WHERE w.status = 'done'")
                 db.execute("INSERT OR REPLACE INTO main.tile_journal SELECT s.* FROM src.tile_journal AS s "
                            "JOIN temp.winners AS w USING (zoom_level, tile_column, tile_row)")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            finally:
-                db.execute("DETACH DATABASE src")
             if progress:
                 progress((index + 1) / len(inputs))
         current = writer.metadata().get("bounds")
@@ -130,9 +139,7 @@ def copy_area(library_path, output, ranges, prepared_identity, metadata):
             writer.update_metadata(metadata)
         db = writer.connection()
         before = db.execute("SELECT COUNT(*) FROM map").fetchone()[0]
-        db.execute("ATTACH DATABASE ? AS src", ("file:{}?mode=ro".format(mbtiles.uri_path(library_path)),))
-        try:
-            db.execute("BEGIN")
+        with attached(db, library_path):
             for r in ranges:
                 last = (1 << r.zoom) - 1
                 window = (r.zoom, r.x_min, r.x_max, last - r.y_max, last - r.y_min)  # TMS rows on disk
@@ -143,10 +150,4 @@ def copy_area(library_path, output, ranges, prepared_identity, metadata):
                 db.execute("INSERT OR IGNORE INTO main.map SELECT * FROM src.map WHERE " + where, window)
                 db.execute("INSERT OR IGNORE INTO main.tile_journal SELECT * FROM src.tile_journal WHERE " + where,
                            window)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        finally:
-            db.execute("DETACH DATABASE src")
         return db.execute("SELECT COUNT(*) FROM map").fetchone()[0] - before

@@ -143,11 +143,10 @@ def copy_area(library_path, output, ranges, prepared_identity, metadata):
             for r in ranges:
                 last = (1 << r.zoom) - 1
                 window = (r.zoom, r.x_min, r.x_max, last - r.y_max, last - r.y_min)  # TMS rows on disk
-                where = ("zoom_level = ? AND tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?")
+                where = "{0}zoom_level = ? AND {0}tile_column BETWEEN ? AND ? AND {0}tile_row BETWEEN ? AND ?"
                 db.execute("INSERT OR IGNORE INTO main.images SELECT i.tile_id, i.tile_data FROM src.images AS i "
-                           "JOIN src.map AS m ON m.tile_id = i.tile_id WHERE m." + where.replace(" AND ", " AND m."),
-                           window)
-                db.execute("INSERT OR IGNORE INTO main.map SELECT * FROM src.map WHERE " + where, window)
-                db.execute("INSERT OR IGNORE INTO main.tile_journal SELECT * FROM src.tile_journal WHERE " + where,
-                           window)
+                           "JOIN src.map AS m ON m.tile_id = i.tile_id WHERE " + where.format("m."), window)
+                db.execute("INSERT OR IGNORE INTO main.map SELECT * FROM src.map WHERE " + where.format(""), window)
+                db.execute("INSERT OR IGNORE INTO main.tile_journal SELECT * FROM src.tile_journal WHERE "
+                           + where.format(""), window)
         return db.execute("SELECT COUNT(*) FROM map").fetchone()[0] - before

@@ -146,3 +146,28 @@ def test_bad_input_is_refused_and_nothing_is_written(tmp_path):
         said = completed.stdout + completed.stderr
         assert completed.returncode != 0 and fragment in said and "Traceback" not in said, said[-1500:]
     assert tree_digest(tmp_path) == before
+
+
+def test_tiles_the_library_holds_are_not_fetched_again(tmp_path, provider):
+    import processing
+
+    source = tmp_path / "source"
+    source.mkdir()
+    library = tmp_path / "library"
+    library.mkdir()
+    with StandInWmts() as server:
+        path = field_project(server, source)
+        processing.run("ign_offline:download_tiles", {
+            "SOURCE": server.url, "LAYER": PLAN, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 11,
+            "OUTPUT": str(library / (PLAN + ".mbtiles")), "MAX_RATE": 0, "LOAD": False})
+        in_library = {(e[2], e[3], e[4]) for e in server.log.entries if e[1] == PLAN}
+        server.log.clear()
+        processing.run("ign_offline:make_project_offline", {
+            "PROJECT": path, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 13, "LIBRARY": str(library),
+            "OUTPUT_FOLDER": str(tmp_path / "offline"), "MAX_RATE": 0})
+        fetched = {(e[2], e[3], e[4]) for e in server.log.entries if e[1] == PLAN}
+        expected = {(z, t.x, t.y) for z in range(10, 14) for t in tiles.iter_tiles(CARCASSONNE, z, z)}
+        body = {t: server.tile_body("image/png", *t) for t in expected}
+    assert in_library and not fetched & in_library and fetched | in_library == expected
+    with mbtiles.MBTilesReader(str(tmp_path / "offline" / "basemaps" / "Plan_IGN_v2.mbtiles")) as reader:
+        assert {(z, x, y): d for z, x, y, d in reader.iter_tiles()} == body

@@ -161,8 +161,10 @@ def test_a_raster_becomes_a_cloud_optimized_geotiff_and_web_mercator_tiles(tmp_p
     opened = gdal.Open(cog)
     assert opened.GetMetadata("IMAGE_STRUCTURE").get("LAYOUT") == "COG"
     assert opened.GetRasterBand(1).GetOverviewCount() >= 0 and opened.RasterXSize == 400
-    tiles_out = exports.export_raster(raster, str(tmp_path / "ortho.mbtiles"), "mbtiles")
-    opened = gdal.Open(tiles_out)
-    assert "3857" in opened.GetProjection() or "Pseudo-Mercator" in opened.GetProjection()
+    for kind in ("mbtiles", "gpkg"):
+        tiles_out = exports.export_raster(raster, str(tmp_path / ("ortho." + kind)), kind)
+        opened = gdal.Open(tiles_out)
+        assert "3857" in opened.GetProjection() or "Pseudo-Mercator" in opened.GetProjection()
+        assert opened.GetRasterBand(1).ReadAsArray().max() > 0  # pixels, not an empty file
     with pytest.raises(InputError, match="can be exported as"):
         exports.export_raster(raster, str(tmp_path / "x.sqlitedb"), "osmand")

@@ -119,6 +119,8 @@ def merge(inputs, output, progress=None, is_cancelled=None):
             zooms = writer.zoom_levels() or [0]
             writer.update_metadata({"bounds": current, "center": "{:.6f},{:.6f},{}".format(
                 (west + east) / 2, (south + north) / 2, (zooms[0] + zooms[-1]) // 2)})
+        # A newer copy that replaced a tile leaves the old body unused: drop it, the file keeps only what it shows.
+        db.execute("DELETE FROM images WHERE tile_id NOT IN (SELECT tile_id FROM map)")
         total = sum(count for _, count in db.execute("SELECT zoom_level, COUNT(*) FROM map GROUP BY zoom_level"))
     return total
 

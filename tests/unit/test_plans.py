@@ -204,3 +204,30 @@ def mercantile_centre(z, x, y):
 
     box = mercantile.bounds(x, y, z)
     return (box.west + box.east) / 2, (box.south + box.north) / 2
+
+
+def test_merging_keeps_the_newest_copy_and_no_unused_body(tmp_path):
+    import sqlite3
+    import time as clock
+
+    from tests.support.images import png_tile
+
+    def write(path, tiles, when):
+        with mbtiles.MBTilesWriter(str(path)) as writer:
+            writer.update_metadata(dict(mbtiles.build_metadata("L", "image/png", (2.3, 43.18, 2.4, 43.25), 12, 12),
+                                        **{"ign_offline:source": "http://s", "ign_offline:layer": "L",
+                                           "ign_offline:style": "normal", "ign_offline:format": "image/png"}))
+            for (z, x, y), data in tiles.items():
+                writer.record(z, x, y, "done", data, fetched_at=when)
+
+    old, new = png_tile((1, 1, 1)), png_tile((200, 2, 2))
+    write(tmp_path / "a.mbtiles", {(12, 2074, 1500): old, (12, 2075, 1500): png_tile((3, 3, 3))}, clock.time() - 100)
+    write(tmp_path / "b.mbtiles", {(12, 2074, 1500): new}, clock.time())
+    out = tmp_path / "out.mbtiles"
+    merge.merge([str(tmp_path / "a.mbtiles")], str(out))
+    assert merge.merge([str(tmp_path / "b.mbtiles")], str(out)) == 2  # into the same file, later
+    with mbtiles.MBTilesReader(str(out)) as reader:
+        assert reader.tile(12, 2074, 1500) == new
+    db = sqlite3.connect(str(out))
+    assert db.execute("SELECT COUNT(*) FROM images").fetchone() == (2,)  # the old body is gone
+    db.close()

@@ -8,19 +8,21 @@ the toolbox dialog, processing.run and qgis_process before anything starts.
 
 from contextlib import contextmanager
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
+import os
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingUtils
 
 from ..core.errors import IgnOfflineError
+from ..i18n import marked, tr
 from ..resources import help_text, icon
 from .layers import load_mbtiles
 
 GROUPS = {
-    "tiles": "Tiles",
-    "library": "Offline library",
-    "field": "Field (offline projects, exports)",
-    "ftp": "Orthophotos and MNS (FTP)",
-    "load": "Load",
+    "tiles": marked("Tiles"),
+    "library": marked("Offline library"),
+    "field": marked("Field (offline projects, exports)"),
+    "ftp": marked("Orthophotos and surface model (FTP)"),
+    "load": marked("Load"),
 }
 
 
@@ -39,7 +41,7 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
     GROUP = "tiles"
 
     def tr(self, text):
-        return QCoreApplication.translate(type(self).__name__, text)
+        return tr(text)
 
     def name(self):
         return self.NAME
@@ -61,6 +63,21 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 (QGIS API name)
         return type(self)()
+
+    def lasting_output(self, parameters, name, context, folder=False):
+        """The path of output `name`, refused when it is a temporary one: QGIS deletes those on exit, and with
+        them hours of downloads."""
+        value = parameters.get(name)
+        text = value if isinstance(value, str) else ""
+        path = (self.parameterAsString(parameters, name, context) if folder
+                else self.parameterAsFileOutput(parameters, name, context))
+        temporary = os.path.realpath(QgsProcessingUtils.tempFolder())
+        if text == "TEMPORARY_OUTPUT" or os.path.realpath(path or "").startswith(temporary + os.sep):
+            raise QgsProcessingException(self.tr(
+                "{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.").format(
+                self.parameterDefinition(name).description(), self.tr("folder") if folder else self.tr("file"),
+                self.tr("folder") if folder else self.tr("file")))
+        return path
 
     def parse(self, parameters, context, feedback=None):
         """Parameters -> arguments of `process`; raises QgsProcessingException on bad input."""

@@ -13,15 +13,16 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
-from ..core import storage
+from ..core import library, storage
 from ..core.errors import InputError
 from ..core.ftp import connect
 from ..core.ftp_download import download_product
 from ..core.ftp_products import DEFAULT_EPSG, open_product
 from .area_parameters import add_area_parameters, area_from_parameters, area_in_crs
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .ftp_parameters import add_server_parameters, server_from_parameters
-from .layers import add_to_group
+from .layers import BasemapLegend, add_to_group
 
 
 def load_vrt(project, path, title):
@@ -32,12 +33,14 @@ def load_vrt(project, path, title):
     layer = QgsRasterLayer(path, title, "gdal")
     if not layer.isValid():
         raise ValueError("GDAL cannot open {}".format(path))
+    if layer.bandCount() >= 3:
+        layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend (an MNS keeps its ramp)
     return add_to_group(project, layer)
 
 
 class DownloadFtp(IgnOfflineAlgorithm):
     NAME = "download_ftp"
-    DISPLAY_NAME = "Download orthophotos or MNS from FTP, by area"
+    DISPLAY_NAME = marked("Download orthophotos or MNS from FTP, by area")
     GROUP = "ftp"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -46,15 +49,16 @@ class DownloadFtp(IgnOfflineAlgorithm):
             "PRODUCT", self.tr("Product folder (a path as list_ftp_products shows it)")))
         add_area_parameters(self)
         self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", self.tr("Folder for the tiles (one sub-folder per product)")))
+            "OUTPUT_FOLDER", self.tr("Folder for the tiles (one sub-folder per product)"),
+            defaultValue=library.DEFAULT_LIBRARY))
         self.addParameter(QgsProcessingParameterNumber(
             "CONNECTIONS", self.tr("Parallel FTP connections"), type=QgsProcessingParameterNumber.Integer,
             defaultValue=2, minValue=1, maxValue=8))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the mosaic to the project"), defaultValue=True))
         self.addOutput(QgsProcessingOutputString("VRT", self.tr("VRT mosaic")))
-        for name, label in (("FILES_DOWNLOADED", "Files downloaded"), ("FILES_SKIPPED", "Files already there"),
-                            ("FILES_FAILED", "Files that failed"), ("BYTES", "Bytes downloaded")):
+        for name, label in (("FILES_DOWNLOADED", marked("Files downloaded")), ("FILES_SKIPPED", marked("Files already there")),
+                            ("FILES_FAILED", marked("Files that failed")), ("BYTES", marked("Bytes downloaded"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def parse(self, parameters, context, feedback=None):
@@ -64,7 +68,7 @@ class DownloadFtp(IgnOfflineAlgorithm):
             raise InputError("Give PRODUCT, a product folder path as list_ftp_products shows it "
                              "(e.g. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).")
         area_from_parameters(self, parameters, context, feedback)  # refuses a bad area before any network
-        return (server, product, parameters, self.parameterAsString(parameters, "OUTPUT_FOLDER", context),
+        return (server, product, parameters, self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True),
                 self.parameterAsInt(parameters, "CONNECTIONS", context),
                 self.parameterAsBool(parameters, "LOAD", context))
 

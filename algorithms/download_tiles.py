@@ -11,12 +11,13 @@ from qgis.core import (
     QgsSettings,
 )
 
-from ..core import coverage, mbtiles, policies, storage
+from ..core import coverage, library, mbtiles, policies, storage
 from ..core.download import DownloadOptions
 from ..core.http import user_agent
-from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source
+from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source, template_name
 from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
 from .auth import add_authcfg_parameter, credentials_from_parameters
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .layers import load_mbtiles
 
@@ -80,16 +81,18 @@ def source_from_parameters(algorithm, parameters, context):
 
 class DownloadTiles(IgnOfflineAlgorithm):
     NAME = "download_tiles"
-    DISPLAY_NAME = "Download tiles to MBTiles"
+    DISPLAY_NAME = marked("Download tiles to MBTiles")
     GROUP = "tiles"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_source_parameters(self)
         add_area_parameters(self, polygon_layer=True)
         add_zoom_parameters(self, 8, 14)
+        # Never a temporary file QGIS deletes on exit: by default the layer's file in the library folder.
         self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", self.tr("MBTiles file (an existing one of the same layer is resumed or extended)"),
-            fileFilter="MBTiles (*.mbtiles)"))
+            "OUTPUT", self.tr("MBTiles file ({LAYER} stands for the layer; an existing file of the same layer is "
+                              "resumed or extended)"),
+            fileFilter="MBTiles (*.mbtiles)", defaultValue=library.DEFAULT_OUTPUT))
         add_pace_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
             "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never)"),
@@ -98,23 +101,24 @@ class DownloadTiles(IgnOfflineAlgorithm):
             "RETRY_FAILED_ONLY", self.tr("Only retry the tiles that failed last time"), defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the result to the project"), defaultValue=True))
-        for name, label in (("TILES_DOWNLOADED", "Tiles downloaded"), ("TILES_SKIPPED", "Tiles already present"),
-                            ("TILES_EMPTY", "Tiles the server has no data for"), ("TILES_FAILED", "Tiles failed")):
+        for name, label in (("TILES_DOWNLOADED", marked("Tiles downloaded")), ("TILES_SKIPPED", marked("Tiles already present")),
+                            ("TILES_EMPTY", marked("Tiles the server has no data for")), ("TILES_FAILED", marked("Tiles failed"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def parse(self, parameters, context, feedback=None):
         # Local checks only: this also runs on the GUI thread (checkParameterValues).
         area = area_from_parameters(self, parameters, context, feedback)
         zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
-        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
+        source = source_from_parameters(self, parameters, context)
+        output = library.output_for(self.lasting_output(parameters, "OUTPUT", context),
+                                    source["layer"] or template_name(source["endpoint"] or ""))
+        storage.check_output_file(output)  # a missing library folder is made in `process`
         mbtiles.inspect(output)  # refuses a foreign file before any download
         refresh = parameters.get("REFRESH_DAYS")
         options = options_from_parameters(self, parameters, context)
         if refresh not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
         options.retry_failed_only = self.parameterAsBool(parameters, "RETRY_FAILED_ONLY", context)
-        source = source_from_parameters(self, parameters, context)
         check_usage_policy(source, area, zoom_min, zoom_max)
         return (source, area, zoom_min, zoom_max, output, options,
                 self.parameterAsBool(parameters, "LOAD", context))
@@ -122,6 +126,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
     def process(self, args, context, feedback):
         source, area, zoom_min, zoom_max, output, options, self._load = args
         self._output = output
+        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         prepared = prepare_source(**source)  # network: here, on the task's thread
         zoom_min, zoom_max, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
@@ -142,7 +147,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
         if stats.failed:
             feedback.pushInfo(self.tr("Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles."))
         if stats.cancelled:
-            feedback.pushInfo(self.tr("Cancelled: run the same command again to resume."))
+            feedback.pushInfo(self.tr("Cancelled. The tiles downloaded are kept: download again to resume."))
         return {"OUTPUT": output, "TILES_DOWNLOADED": stats.downloaded,
                 "TILES_SKIPPED": stats.skipped + stats.not_modified, "TILES_EMPTY": stats.empty,
                 "TILES_FAILED": stats.failed}

@@ -23,6 +23,7 @@ from .area_parameters import (
     area_from_parameters,
     zooms_from_parameters,
 )
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .download_tiles import (
     add_pace_parameters,
@@ -35,7 +36,7 @@ from .download_tiles import (
 
 class EstimateTiles(IgnOfflineAlgorithm):
     NAME = "estimate_tiles"
-    DISPLAY_NAME = "Estimate tiles"
+    DISPLAY_NAME = marked("Estimate tiles")
     GROUP = "tiles"
 
     OUTPUT = "OUTPUT"
@@ -60,7 +61,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
         zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
         output = self.parameterAsFile(parameters, self.OUTPUT, context)
         if output:
-            storage.check_writable_folder(storage.output_folder(output))
+            storage.check_output_file(output)
         source = source_from_parameters(self, parameters, context)
         check_usage_policy(source, area, zoom_min, zoom_max)
         options = options_from_parameters(self, parameters, context)

@@ -16,13 +16,14 @@ from ..core.errors import IgnOfflineError, InputError
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
 from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
 from .auth import add_authcfg_parameter, credentials_from_parameters
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .download_tiles import add_pace_parameters, options_from_parameters
 
 
 class MakeProjectOffline(IgnOfflineAlgorithm):
     NAME = "make_project_offline"
-    DISPLAY_NAME = "Make a project offline"
+    DISPLAY_NAME = marked("Make a project offline")
     GROUP = "field"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -49,7 +50,7 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
             if not path:
                 raise InputError("Give the PROJECT (.qgz/.qgs), or save the current project first.")
         project = projects.read_project(path)
-        output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        output = self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True)
         projects.check_output_folder(project, output)
         storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
         area = area_from_parameters(self, parameters, context, feedback)

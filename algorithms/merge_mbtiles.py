@@ -9,12 +9,13 @@ from qgis.core import (
 )
 
 from ..core import merge
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 
 
 class MergeMBTiles(IgnOfflineAlgorithm):
     NAME = "merge_mbtiles"
-    DISPLAY_NAME = "Merge MBTiles of one layer"
+    DISPLAY_NAME = marked("Merge MBTiles of one layer")
     GROUP = "library"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -30,7 +31,7 @@ class MergeMBTiles(IgnOfflineAlgorithm):
 
     def parse(self, parameters, context, feedback=None):
         inputs = self.parameterAsFileList(parameters, "INPUTS", context)
-        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        output = self.lasting_output(parameters, "OUTPUT", context)
         merge.check_inputs(inputs, output)  # refuses, writing nothing
         return inputs, output, self.parameterAsBool(parameters, "LOAD", context)
 

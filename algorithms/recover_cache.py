@@ -15,7 +15,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QStandardPaths
 
-from ..core import storage
+from ..core import library, storage
 from ..core.cache_addresses import (
     AddressBook,
     capabilities_of_datasource,
@@ -26,6 +26,7 @@ from ..core.cache_addresses import (
 from ..core.cache_recovery import check_cache_dir, recover, scan_and_recover, scan_cache
 from ..core.errors import InputError
 from ..core.http import redact_url
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 
 
@@ -73,7 +74,7 @@ def qgis_cache_directory():
 
 class RecoverCache(IgnOfflineAlgorithm):
     NAME = "recover_cache"
-    DISPLAY_NAME = "Recover tiles from the QGIS network cache"
+    DISPLAY_NAME = marked("Recover tiles from the QGIS network cache")
     GROUP = "tiles"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -81,7 +82,8 @@ class RecoverCache(IgnOfflineAlgorithm):
             "CACHE_DIR", self.tr("Cache folder, the one holding data8/ (default: this QGIS's)"),
             behavior=QgsProcessingParameterFile.Folder, optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", self.tr("Folder for the MBTiles files (one per tile set)")))
+            "OUTPUT_FOLDER", self.tr("Folder for the MBTiles files (one per tile set)"),
+            defaultValue=os.path.join(library.DEFAULT_LIBRARY, "QGIS cache")))
         self.addParameter(QgsProcessingParameterString(
             "LAYER", self.tr("Only layers whose identifier contains"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -92,15 +94,15 @@ class RecoverCache(IgnOfflineAlgorithm):
                                   "know the server is not a TMS"), defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the results to the project"), defaultValue=True))
-        for name, label in (("FILES_SCANNED", "Cache files scanned"), ("TILES_RECOVERED", "Tiles recovered"),
-                            ("FILES_SKIPPED", "Cache files skipped")):
+        for name, label in (("FILES_SCANNED", marked("Cache files scanned")), ("TILES_RECOVERED", marked("Tiles recovered")),
+                            ("FILES_SKIPPED", marked("Cache files skipped"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
         self.addOutput(QgsProcessingOutputString("MBTILES", self.tr("MBTiles files written (one per line)")))
 
     def parse(self, parameters, context, feedback=None):
         cache_dir = self.parameterAsFile(parameters, "CACHE_DIR", context) or qgis_cache_directory()
         check_cache_dir(cache_dir)
-        output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        output = self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True)
         if os.path.abspath(output).startswith(os.path.abspath(cache_dir) + os.sep):
             raise InputError("The output folder is inside the cache folder: choose a folder outside it.")
         return (cache_dir, output, self.parameterAsString(parameters, "LAYER", context),

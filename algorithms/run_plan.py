@@ -15,13 +15,14 @@ from qgis.core import (
 from ..core import library, plans, storage
 from ..core.errors import IgnOfflineError
 from .auth import add_authcfg_parameter, credentials_from_parameters
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .download_tiles import add_pace_parameters, options_from_parameters
 
 
 class RunPlan(IgnOfflineAlgorithm):
     NAME = "run_plan"
-    DISPLAY_NAME = "Run a library plan"
+    DISPLAY_NAME = marked("Run a library plan")
     GROUP = "library"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -29,7 +30,7 @@ class RunPlan(IgnOfflineAlgorithm):
             "PLAN", self.tr("Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)"),
             extension="json"))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            "LIBRARY", self.tr("Library folder (one <LAYER>.mbtiles per layer)")))
+            "LIBRARY", self.tr("Library folder (one <LAYER>.mbtiles per layer)"), defaultValue=library.DEFAULT_LIBRARY))
         add_pace_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
             "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never; 0 = all)"),
@@ -49,7 +50,7 @@ class RunPlan(IgnOfflineAlgorithm):
 
     def parse(self, parameters, context, feedback=None):
         plan = plans.load_plan(self.parameterAsFile(parameters, "PLAN", context))
-        folder = self.parameterAsString(parameters, "LIBRARY", context)
+        folder = self.lasting_output(parameters, "LIBRARY", context, folder=True)
         library.check_library(folder)
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
         options = options_from_parameters(self, parameters, context)

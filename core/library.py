@@ -19,6 +19,23 @@ from .download import DownloadOptions
 from .errors import IgnOfflineError, InputError
 from .tile_download import apply_policy, check_output, clamp_zooms, download_to_mbtiles, prepare_source, tile_ranges
 
+# Where everything goes unless the user says otherwise: one folder a person finds again.
+DEFAULT_LIBRARY = os.path.join(os.path.expanduser("~"), "IGN Offline")
+# In an output path, replaced by the layer's file name: a default that follows the layer picked.
+LAYER_PLACEHOLDER = "{LAYER}"
+DEFAULT_OUTPUT = os.path.join(DEFAULT_LIBRARY, LAYER_PLACEHOLDER + ".mbtiles")
+
+
+def layer_file(folder, layer):
+    """The library's file for `layer`: `<folder>/<LAYER>.mbtiles`."""
+    return os.path.join(folder, plans.safe_name(layer) + ".mbtiles")
+
+
+def output_for(path, layer):
+    """`path` with {LAYER} replaced by the layer's file name (what a Processing default names)."""
+    return path.replace(LAYER_PLACEHOLDER, plans.safe_name(layer)) if path else path
+
+
 # Tile sizes assumed when the library holds no tile of a layer yet (typical Géoplateforme tiles).
 ASSUMED_BYTES = {"image/png": 20000, "image/jpeg": 18000, "image/webp": 15000}
 

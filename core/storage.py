@@ -28,8 +28,19 @@ def output_folder(path):
     return path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
 
 
+def check_output_file(path):
+    """Raise InputError unless the file `path` can be written: its folder is writable, or missing (the library
+    the first time) with a writable parent, in which the run makes it."""
+    folder = output_folder(path)
+    check_writable_folder(folder if os.path.isdir(folder) else os.path.dirname(folder))
+
+
 def free_bytes(path):
-    return shutil.disk_usage(output_folder(path)).free
+    """Free space where `path` goes (its nearest existing folder: a library not made yet lives on its parent's disk)."""
+    folder = os.path.abspath(output_folder(path))
+    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return shutil.disk_usage(folder).free
 
 
 def human_size(size):

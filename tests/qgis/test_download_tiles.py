@@ -94,7 +94,7 @@ def test_bad_inputs_are_refused_before_any_request(processing, project, server, 
     base = {"SOURCE": server.url, "LAYER": PLAN, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 11}
     cases = [
         (dict(OUTPUT=str(notes)), "not an MBTiles file: IGN Offline leaves it untouched"),
-        (dict(OUTPUT=str(tmp_path / "missing" / "x.mbtiles")), "does not exist"),
+        (dict(OUTPUT=str(tmp_path / "missing" / "deeper" / "x.mbtiles")), "does not exist"),
         (dict(OUTPUT=str(tmp_path / "x.mbtiles"), ZOOM_MIN=12), "greater than the maximum zoom"),
         (dict(OUTPUT=str(tmp_path / "x.mbtiles"), AREA="nimes"), "Unknown area 'nimes'"),
     ]

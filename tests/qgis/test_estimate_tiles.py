@@ -102,7 +102,7 @@ def test_bad_input_is_refused_clearly(processing, tmp_path, parameters, message)
 
 def test_missing_output_folder(processing, tmp_path):
     with pytest.raises(QgsProcessingException, match="does not exist: create it or choose another"):
-        run(processing, AREA="toulouse", ZOOM_MIN=8, ZOOM_MAX=9, OUTPUT=str(tmp_path / "no" / "x.mbtiles"))
+        run(processing, AREA="toulouse", ZOOM_MIN=8, ZOOM_MAX=9, OUTPUT=str(tmp_path / "no" / "deeper" / "x.mbtiles"))
     assert os.listdir(tmp_path) == []
 
 

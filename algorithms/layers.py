@@ -1,20 +1,27 @@
-"""Putting results into the project's layer tree."""
+"""Putting results into the project's layer tree: in one group, newest on top, one legend line per basemap."""
 
 import os
 
-from qgis.core import QgsRasterLayer
+from qgis.core import QgsMapLayerLegend, QgsRasterLayer
 
 from ..core.mbtiles import MBTilesReader
 
 GROUP_NAME = "IGN Offline"
 
 
+class BasemapLegend(QgsMapLayerLegend):
+    """No legend lines under a basemap: its red, green and blue bands ("Band 1/2/3") mean nothing to a reader."""
+
+    def createLayerTreeModelLegendNodes(self, node_layer):  # noqa: N802 (QGIS API name)
+        return []
+
+
 def add_to_group(project, layer, group_name=GROUP_NAME):
-    """Add `layer` to the project inside a top-level group (created on first use)."""
+    """Add `layer` to the project at the top of a top-level group (created on first use): newest on top."""
     root = project.layerTreeRoot()
     group = root.findGroup(group_name) or root.insertGroup(0, group_name)
     project.addMapLayer(layer, False)
-    group.addLayer(layer)
+    group.insertLayer(0, layer)
     return layer
 
 
@@ -28,13 +35,18 @@ def mbtiles_title(path, metadata=None):
 
 
 def load_mbtiles(project, path, title=None):
-    """The MBTiles as a raster layer in the group; None if it is already in the project.
+    """The MBTiles as a raster layer in the group; None if it is already in the project (then it is redrawn:
+    a download may have added tiles to it).
 
     Raises ValueError if GDAL cannot open it.
     """
-    if path in {layer.source() for layer in project.mapLayers().values()}:
-        return None
+    for present in project.mapLayers().values():
+        if present.source() == path:
+            present.dataProvider().reloadData()
+            present.triggerRepaint()
+            return None
     layer = QgsRasterLayer(path, title or mbtiles_title(path), "gdal")
     if not layer.isValid():
         raise ValueError("GDAL cannot open {}".format(path))
+    layer.setLegend(BasemapLegend())
     return add_to_group(project, layer)

@@ -1,5 +1,6 @@
 """Coverage areas (lon/lat boxes) and zoom bands offered to users."""
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ PRESETS = {
     area.key: area
     for area in (
         Area("toulouse", "Toulouse", 1.35, 43.55, 1.50, 43.65),
-        Area("pyrenees", "Pyrenees caves", 1.45, 42.75, 1.65, 42.85),
+        Area("pyrenees", "Pyrénées (caves)", 1.45, 42.75, 1.65, 42.85),
         Area("montpellier", "Montpellier", 3.30, 43.55, 3.45, 43.70),
         Area("carcassonne", "Carcassonne", 2.30, 43.18, 2.40, 43.25),
     )
@@ -59,16 +60,16 @@ ZOOM_BANDS = (
 
 
 def _fold(text):
-    """Lower-case and strip accents so 'Pyrénées' finds 'pyrenees'."""
+    """Lower-case, without accents, spaces or punctuation: 'Pyrénées (caves)' finds 'pyrenees caves'."""
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 def preset(name):
     """The preset called `name` (case and accents ignored).
 
-    Also accepts the preset's title ("Pyrenees caves") so that what the dock
-    shows can be typed back.
+    Also accepts the preset's title ("Pyrénées (caves)", or without accents)
+    so that what the dock shows can be typed back.
     """
     wanted = _fold(name or "")
     for area in PRESETS.values():
@@ -99,6 +100,19 @@ def bbox_area(west, south, east, north, title="Extent"):
     if south >= MAX_LATITUDE or north <= -MAX_LATITUDE:
         raise InputError("The extent lies beyond the Web Mercator latitude limit (±85.05°).")
     return Area("extent", title, float(west), float(south), float(east), float(north))
+
+
+# The scale at which a tile shows at its own size: WMTS's standardized 0.28 mm rendering pixel (OGC 07-057r7).
+EQUATOR_METRES_PER_PIXEL_Z0 = 2 * math.pi * 6378137.0 / 256
+RENDERING_PIXEL_METRES = 0.00028
+
+
+def approximate_scale(zoom, latitude=43.6):
+    """N of the map scale 1:N of zoom level `zoom` at `latitude` (Occitanie by default), rounded to read well."""
+    metres_per_pixel = EQUATOR_METRES_PER_PIXEL_Z0 * math.cos(math.radians(latitude)) / 2 ** zoom
+    exact = metres_per_pixel / RENDERING_PIXEL_METRES
+    step = 10 ** max(0, int(math.floor(math.log10(exact))) - 1)  # two significant digits: 49 519 -> 50 000
+    return int(round(exact / step) * step)
 
 
 def zoom_band(key):

@@ -23,6 +23,18 @@ class SignallingFeedback(QgsProcessingFeedback):
 
     message = pyqtSignal(str, bool)  # text, is_error
 
+    def __init__(self):
+        super().__init__()
+        self.stopped = False
+
+    def stop(self):
+        """The user's Cancel. The algorithm sees it through isCanceled() (Python calls reach this override) and
+        stops as for a cancel, but the task itself ends normally: a user's Cancel is not a failed task."""
+        self.stopped = True
+
+    def isCanceled(self):  # noqa: N802 (QGIS API name)
+        return self.stopped or super().isCanceled()
+
     def pushInfo(self, text):  # noqa: N802 (QGIS API name)
         super().pushInfo(text)
         self.message.emit(text, False)
@@ -62,7 +74,12 @@ class AlgorithmRun:
         self._on_done(ok, results)
 
     def cancel(self):
-        self.feedback.cancel()
+        self.feedback.stop()
+
+    @property
+    def cancelled(self):
+        """Cancelled by the page's Cancel or by the task manager's."""
+        return self.feedback.isCanceled()
 
 
 def run_function(description, work, on_result, on_error):

@@ -1,8 +1,8 @@
-"""The dock's "Recover cache" page: scan QGIS's network cache, then recover its tile sets."""
+"""The dock's "QGIS cache" tab: scan QGIS's network cache, then recover its tile sets into the library folder."""
 
 import os
 
-from qgis.core import QgsProject
+from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
@@ -11,24 +11,35 @@ from ..algorithms.layers import load_mbtiles
 from ..algorithms.recover_cache import address_book, qgis_cache_directory
 from ..core.cache_recovery import scan_cache
 from ..core.storage import human_size
-from .background import AlgorithmRun, cancel_task, run_function
+from ..i18n import tr
+from . import settings
+from .background import cancel_task, run_function
+from .runner import Job, PageRunner
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "cache_page.ui"))
+FOLDER_NAME = "QGIS cache"
 
 
 class CachePage(QWidget, FORM_CLASS):
-    def __init__(self, iface, parent=None):
+    def __init__(self, area_page, iface, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.area_page = area_page
         self.iface = iface
         self.scan_task = None
-        self.run = None
+        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton, (self.recoverButton,))
         self.cacheDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.cacheDir.setFilePath(qgis_cache_directory())
-        self.outputDir.setStorageMode(QgsFileWidget.GetDirectory)
-        self.outputDir.setFilePath(os.path.join(os.path.expanduser("~"), "IGN Offline", "from cache"))
+        settings.remember(self.cacheDir, "cache")
         self.scanButton.clicked.connect(self.scan)
         self.recoverButton.clicked.connect(self.recover)
+        self.recoverButton.setEnabled(False)
+
+    def log(self, text, error=False):
+        self.runner.log(text, error)
+
+    def output_folder(self):
+        return os.path.join(self.area_page.library_folder(), FOLDER_NAME)
 
     def scan(self):
         """Read the cache's headers in a task and list its tile sets."""
@@ -42,12 +53,13 @@ class CachePage(QWidget, FORM_CLASS):
             self.scanButton.setEnabled(True)
             self.log(message, error=True)
 
+        self.runner.start_fresh()
         self.scanButton.setEnabled(False)
         self.setsTable.setRowCount(0)
-        self.log(self.tr("Scanning {}…").format(folder))
+        self.log(tr("Scanning {}…").format(folder))
         book = address_book(QgsProject.instance())  # QGIS's settings and projects: read here, on the GUI thread
         self.scan_task = run_function(
-            self.tr("IGN Offline: scan the QGIS cache"),
+            tr("IGN Offline: scan the QGIS cache"),
             lambda task: scan_cache(folder, progress=lambda f: task.setProgress(100 * f), is_cancelled=task.isCanceled,
                                     book=book),
             scanned, failed)
@@ -60,39 +72,33 @@ class CachePage(QWidget, FORM_CLASS):
             for column, text in enumerate((tile_set.key.layer, "{}–{}".format(zooms[0], zooms[-1]),
                                            str(len(tile_set.tiles)), human_size(tile_set.bytes))):
                 self.setsTable.setItem(row, column, QTableWidgetItem(text))
-        self.log(self.tr("{} files, {} tile sets, {} files skipped.").format(
-            scan.files, len(sets), scan.files_skipped))
+        self.log(tr("{} files, {} tile sets, {} files skipped.").format(scan.files, len(sets), scan.files_skipped))
         self.recoverButton.setEnabled(bool(sets))
 
     def recover(self):
-        if self.run is not None and not self.run.finished:
-            return
-        parameters = {"CACHE_DIR": self.cacheDir.filePath(), "OUTPUT_FOLDER": self.outputDir.filePath(),
-                      "LOAD": False}
-        try:
-            self.run = AlgorithmRun("ign_offline:recover_cache", parameters, self._recovered,
-                                    lambda percent: self.progressBar.setValue(int(percent)), self.log)
-        except ValueError as exc:
-            self.log(str(exc), error=True)
-            return
-        self.recoverButton.setEnabled(False)
+        parameters = {"CACHE_DIR": self.cacheDir.filePath(), "OUTPUT_FOLDER": self.output_folder(), "LOAD": False}
+        self.runner.start([Job("ign_offline:recover_cache", parameters, tr("Recovery"))], self._recovered_one,
+                          self._recovered_all)
 
-    def _recovered(self, ok, results):
-        self.recoverButton.setEnabled(True)
-        if not ok:
-            self.log(self.tr("The recovery did not finish."), error=True)
-            return
-        for path in filter(None, results["MBTILES"].split("\n")):
+    def _recovered_one(self, job, ok, results):
+        for path in filter(None, (results.get("MBTILES") or "").split("\n")):
             try:
                 load_mbtiles(QgsProject.instance(), path)
             except ValueError as exc:
                 self.log(str(exc), error=True)
-        self.log(self.tr("{} tiles recovered into {}.").format(results["TILES_RECOVERED"], results["OUTPUT_FOLDER"]))
 
-    def log(self, text, error=False):
-        self.logView.appendPlainText(("⚠ " if error else "") + text)
+    def _recovered_all(self, outcomes, cancelled):
+        if cancelled:
+            self.runner.report_cancel(tr("The recovery"))
+            return
+        job, ok, results = outcomes[-1]
+        if not ok:
+            self.runner.report_failure(tr("The recovery"))
+            return
+        self.runner.report(tr("{} tiles recovered from the QGIS cache into {}.").format(
+            results["TILES_RECOVERED"], results["OUTPUT_FOLDER"]),
+            Qgis.Success if results["TILES_RECOVERED"] else Qgis.Warning, results["OUTPUT_FOLDER"])
 
     def cleanup(self):
-        if self.run is not None:
-            self.run.cancel()
+        self.runner.cancel()
         cancel_task(self.scan_task)

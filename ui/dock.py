@@ -1,7 +1,9 @@
-"""The "IGN Offline" dock: coverage area and zoom band, with exact tile counts.
+"""The "IGN Offline" dock, read top to bottom: where (the area), how detailed (zoom levels), where the files go
+(the library folder), then what (one tab per kind of source: Géoplateforme layers, FTP products, the QGIS cache)
+and what I have (the library).
 
-The other pages (download, cache recovery, FTP) read `current_area()` and
-`zoom_range()` from here and run the provider's algorithms in the background.
+The area and zooms stay visible above the tabs, which read them through `current_area()`, `area_parameters()`
+and `zoom_range()`.
 """
 
 import os
@@ -9,36 +11,65 @@ import os
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
+    QgsFillSymbol,
     QgsGeometry,
     QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.gui import QgsMapToolExtent, QgsRubberBand
+from qgis.gui import QgsFileWidget, QgsMapToolExtent, QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QLocale, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog, QTableWidgetItem
 
 from ..algorithms.area_parameters import area_from_features
-from ..core import areas, coverage
+from ..core import areas, coverage, library
 from ..core.errors import IgnOfflineError, InputError
+from ..i18n import marked, tr
+from . import settings
 from .cache_page import CachePage
 from .download_page import DownloadPage
 from .ftp_page import FtpPage
 from .library_page import LibraryPage
+from .runner import open_folder
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 
 CANVAS_EXTENT = "canvas"
 POLYGON_LAYER = "polygon_layer"
 DRAWN = "drawn"
+TYPED = "typed"
+SAVED = "saved:"
 CUSTOM_BAND = "custom"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WEB_MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
+
+# The core's English titles, marked here so that the dock shows them translated.
+PRESET_TITLES = (marked("Toulouse"), marked("Pyrénées (caves)"), marked("Montpellier"), marked("Carcassonne"))
+BAND_TITLES = (marked("Overview"), marked("Regional"), marked("Local"), marked("High detail"))
+
+# The overview basemap: Plan IGN v2, from the library when it holds it, else from the Géoplateforme.
+OVERVIEW_LAYER = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+OVERVIEW_XYZ = ("type=xyz&zmin=0&zmax=18&url=https://data.geopf.fr/wmts?SERVICE%3DWMTS%26REQUEST%3DGetTile"
+                "%26VERSION%3D1.0.0%26LAYER%3DGEOGRAPHICALGRIDSYSTEMS.PLANIGNV2%26STYLE%3Dnormal%26TILEMATRIXSET%3DPM"
+                "%26FORMAT%3Dimage/png%26TILEMATRIX%3D%7Bz%7D%26TILECOL%3D%7Bx%7D%26TILEROW%3D%7By%7D")
+
+
+def scale_text(number):
+    return "1:" + QLocale().toString(float(number), "f", 0)
+
+
+def band_scales(zoom_min, zoom_max):
+    return tr("≈ {} to {}").format(scale_text(areas.approximate_scale(zoom_min)),
+                                   scale_text(areas.approximate_scale(zoom_max)))
 
 
 class IgnOfflineDock(QDockWidget, FORM_CLASS):
@@ -54,45 +85,80 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.rubber_band.setStrokeColor(QColor(217, 83, 79))
         self.rubber_band.setFillColor(QColor(217, 83, 79, 40))
         self.rubber_band.setWidth(2)
-
-        for area in areas.PRESETS.values():
-            self.areaCombo.addItem(self.tr(area.title), area.key)
-        self.areaCombo.addItem(self.tr("Current map canvas extent"), CANVAS_EXTENT)
-        self.areaCombo.addItem(self.tr("Polygon layer…"), POLYGON_LAYER)
-        self.areaCombo.addItem(self.tr("Rectangle drawn on the map"), DRAWN)
-        self.polygonLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.drawn = None          # the drawn rectangle, in lon/lat
         self.draw_tool = None
         self._previous_tool = None
+        self._watched_layer = None
+        self.overview_layer_id = None
+        self.outline_layer_id = None
+
+        self.polygonLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self._fill_area_choices()
         for band in areas.ZOOM_BANDS:
-            self.zoomBandCombo.addItem(
-                self.tr("{} ({}–{})").format(self.tr(band.title), band.zoom_min, band.zoom_max), band.key)
-        self.zoomBandCombo.addItem(self.tr("Custom"), CUSTOM_BAND)
+            self.zoomBandCombo.addItem(tr("{}: zoom {}–{}, {}").format(
+                tr(band.title), band.zoom_min, band.zoom_max, band_scales(band.zoom_min, band.zoom_max)), band.key)
+        self.zoomBandCombo.addItem(tr("Custom zoom levels"), CUSTOM_BAND)
+        self.libraryDir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.libraryDir.setFilePath(library.DEFAULT_LIBRARY)
+        self.drawn = tuple(settings.json_value("drawn", [])) or None
+
+        self.download_page = DownloadPage(self, iface)
+        self.pages.addTab(self.download_page, tr("Géoplateforme layers"))
+        self.ftp_page = FtpPage(self, iface)
+        self.pages.addTab(self.ftp_page, tr("Orthophotos, MNS (FTP)"))
+        self.cache_page = CachePage(self, iface)
+        self.pages.addTab(self.cache_page, tr("QGIS cache"))
+        self.library_page = LibraryPage(self, iface)
+        self.pages.addTab(self.library_page, tr("My library"))
+
+        # Restored before the reactions are connected: one refresh at the end, not one per widget.
+        for spin, key in ((self.westSpin, "west"), (self.southSpin, "south"), (self.eastSpin, "east"),
+                          (self.northSpin, "north"), (self.zoomMinSpin, "zoom_min"), (self.zoomMaxSpin, "zoom_max")):
+            settings.remember(spin, key)
+        settings.remember(self.areaCombo, "area")
+        settings.remember(self.libraryDir, "library")
+        settings.remember(self.overviewCheck, "overview")
+        settings.remember(self.pages, "page")
 
         self.areaCombo.currentIndexChanged.connect(self._area_changed)
         self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
-        self._watched_layer = None
         self.selectedOnlyCheck.toggled.connect(self._area_changed)
+        for spin in (self.westSpin, self.southSpin, self.eastSpin, self.northSpin):
+            spin.valueChanged.connect(self._bounds_typed)
         self.drawButton.clicked.connect(self.start_drawing)
+        self.saveAreaButton.clicked.connect(self.save_area)
+        self.deleteAreaButton.clicked.connect(self.forget_area)
         self.zoomToButton.clicked.connect(self.zoom_to_area)
+        self.overviewCheck.toggled.connect(self.show_overview)
+        self.openFolderButton.clicked.connect(lambda: self.opened(self.library_folder()))
+        self.opened = open_folder  # replaced by tests
         self.zoomBandCombo.currentIndexChanged.connect(self._band_changed)
         self.zoomMinSpin.valueChanged.connect(self._zoom_edited)
         self.zoomMaxSpin.valueChanged.connect(self._zoom_edited)
         self.canvas.extentsChanged.connect(self._canvas_moved)
+        self.canvas.destinationCrsChanged.connect(self._draw_area)
+        self.visibilityChanged.connect(self._shown)
 
-        self._band_changed()
+        self._zoom_edited()
         self._area_changed()
 
-        self.download_page = DownloadPage(self, iface)
-        self.pages.addTab(self.download_page, self.tr("Download"))
-        self.cache_page = CachePage(iface)
-        self.pages.addTab(self.cache_page, self.tr("Recover cache"))
-        self.ftp_page = FtpPage(self, iface)
-        self.pages.addTab(self.ftp_page, self.tr("FTP"))
-        self.library_page = LibraryPage(self, iface)
-        self.pages.addTab(self.library_page, self.tr("Library"))
+    # -- the choices -------------------------------------------------------------------------------------------
 
-    # -- what the user picked -------------------------------------------------
+    def _fill_area_choices(self):
+        current = self.areaCombo.currentData()
+        self.areaCombo.blockSignals(True)
+        self.areaCombo.clear()
+        for area in areas.PRESETS.values():
+            self.areaCombo.addItem(tr(area.title), area.key)
+        self.areaCombo.addItem(tr("Map canvas extent (follows the map)"), CANVAS_EXTENT)
+        self.areaCombo.addItem(tr("Polygons of a layer…"), POLYGON_LAYER)
+        self.areaCombo.addItem(tr("Rectangle drawn on the map"), DRAWN)
+        self.areaCombo.addItem(tr("Coordinates typed in"), TYPED)
+        for name in sorted(self.saved_areas(), key=str.lower):
+            self.areaCombo.addItem(tr("Saved: {}").format(name), SAVED + name)
+        index = self.areaCombo.findData(current)
+        self.areaCombo.setCurrentIndex(max(index, 0))
+        self.areaCombo.blockSignals(False)
 
     def select_area(self, key):
         self.areaCombo.setCurrentIndex(self.areaCombo.findData(key))
@@ -100,27 +166,42 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
     def select_zoom_band(self, key):
         self.zoomBandCombo.setCurrentIndex(self.zoomBandCombo.findData(key))
 
+    def library_folder(self):
+        return self.libraryDir.filePath().strip() or library.DEFAULT_LIBRARY
+
+    # -- what the user picked -------------------------------------------------
+
     def current_area(self):
-        """The core Area picked (a preset, the canvas extent or a drawn rectangle in lon/lat, or the polygons
-        of a layer)."""
+        """The core Area picked (a preset, the canvas extent, a drawn, typed or saved box in lon/lat, or the
+        polygons of a layer)."""
         key = self.areaCombo.currentData()
         if key == POLYGON_LAYER:
             layer = self.polygonLayerCombo.currentLayer()
             if layer is None:
-                raise InputError(self.tr("Pick a polygon layer of the project (or add one)."))
+                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
             selected = self.selectedOnlyCheck.isChecked()
             features = layer.getSelectedFeatures() if selected else layer.getFeatures()
             return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
         if key == DRAWN:
             if self.drawn is None:
-                raise InputError(self.tr("Draw a rectangle on the map first (button below)."))
-            return areas.bbox_area(*self.drawn, self.tr("Rectangle drawn on the map"))
+                raise InputError(tr("Draw a rectangle on the map first (button below)."))
+            return areas.bbox_area(*self.drawn, tr("Rectangle drawn on the map"))
+        if key == TYPED:
+            return areas.bbox_area(self.westSpin.value(), self.southSpin.value(), self.eastSpin.value(),
+                                   self.northSpin.value(), tr("Typed area"))
+        if key and key.startswith(SAVED):
+            name = key[len(SAVED):]
+            box = self.saved_areas().get(name)
+            if box is None:
+                raise InputError(tr("The saved area '{}' is gone: pick another area.").format(name))
+            return areas.bbox_area(*box, name)
         if key != CANVAS_EXTENT:
-            return areas.PRESETS[key]
+            preset = areas.PRESETS[key]
+            return areas.Area(preset.key, tr(preset.title), *preset.bbox)
         to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
         rect = to_wgs84.transformBoundingBox(self.canvas.extent()).intersect(WORLD)
         return areas.bbox_area(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(),
-                               self.tr("Map canvas extent"))
+                               tr("Map canvas extent"))
 
     def area_parameters(self, polygons=True):
         """AREA, EXTENT or AREA_LAYER for the provider's algorithms, naming the picked area
@@ -128,7 +209,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         if self.areaCombo.currentData() == POLYGON_LAYER and polygons:
             layer = self.polygonLayerCombo.currentLayer()
             if layer is None:
-                raise InputError(self.tr("Pick a polygon layer of the project (or add one)."))
+                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
             return {"AREA_LAYER": QgsProcessingFeatureSourceDefinition(
                 layer.id(), selectedFeaturesOnly=self.selectedOnlyCheck.isChecked())}
         area = self.current_area()
@@ -139,38 +220,145 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
     def zoom_range(self):
         return self.zoomMinSpin.value(), self.zoomMaxSpin.value()
 
+    # -- typed and saved areas ------------------------------------------------------------------------------------
+
+    def use_bounds(self, west, south, east, north):
+        """Make a lon/lat box the area, as typed coordinates the user can see and edit."""
+        for spin, number in ((self.westSpin, west), (self.southSpin, south), (self.eastSpin, east),
+                             (self.northSpin, north)):
+            spin.blockSignals(True)
+            spin.setValue(number)
+            spin.blockSignals(False)
+            settings.store(spin.objectName().replace("Spin", ""), spin.value())
+        if self.areaCombo.currentData() == TYPED:
+            self._area_changed()
+        else:
+            self.select_area(TYPED)
+
+    def _bounds_typed(self):
+        if self.areaCombo.currentData() == TYPED:
+            self._area_changed()
+
+    @staticmethod
+    def saved_areas():
+        return {name: tuple(box) for name, box in settings.json_value("areas", {}).items()}
+
+    def ask_area_name(self):
+        name, ok = QInputDialog.getText(self, tr("Save area"), tr("Name of this area (its bounding box is kept):"))
+        return name.strip() if ok else ""
+
+    def save_area(self):
+        try:
+            area = self.current_area()
+        except IgnOfflineError as exc:
+            self.totalLabel.setText(str(exc))
+            return
+        name = self.ask_area_name()
+        if not name:
+            return
+        saved = settings.json_value("areas", {})
+        saved[name] = list(area.bbox)
+        settings.store_json("areas", saved)
+        self._fill_area_choices()
+        self.select_area(SAVED + name)
+
+    def forget_area(self):
+        key = self.areaCombo.currentData() or ""
+        if not key.startswith(SAVED):
+            return
+        saved = settings.json_value("areas", {})
+        saved.pop(key[len(SAVED):], None)
+        settings.store_json("areas", saved)
+        self._fill_area_choices()
+        self._area_changed()
+
     # -- canvas -----------------------------------------------------------------
 
     def _canvas_crs(self):
         crs = self.canvas.mapSettings().destinationCrs()
         return crs if crs.isValid() else WGS84
 
-    def _area_geometry_on_canvas(self, area):
+    def _area_geometry(self, area, crs):
         if area.polygons is not None:
             rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
             geometry = QgsGeometry.fromMultiPolygonXY(rings)
-            source = QgsCoordinateReferenceSystem("EPSG:3857")
+            source = WEB_MERCATOR
         else:
             geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
             source = WGS84
-        geometry.transform(QgsCoordinateTransform(source, self._canvas_crs(), QgsProject.instance()))
+        geometry.transform(QgsCoordinateTransform(source, crs, QgsProject.instance()))
         return geometry
+
+    def _area_geometry_on_canvas(self, area):
+        return self._area_geometry(area, self._canvas_crs())
 
     def zoom_to_area(self):
         try:
             area = self.current_area()
-        except IgnOfflineError:
+        except IgnOfflineError as exc:
+            self.totalLabel.setText(str(exc))
             return
+        project = QgsProject.instance()
+        if not project.mapLayers():
+            # An empty project shows QGIS's welcome page, not the map: give the map something to show.
+            if self.overviewCheck.isChecked():
+                self.show_overview(True)
+            self._add_outline_layer(area)
         self.canvas.setExtent(self._area_geometry_on_canvas(area).boundingBox())
         self.canvas.refresh()
 
-    def _draw_area(self):
+    def _add_outline_layer(self, area):
+        """A light outline of the area, as a layer of the project (the user's to keep or remove)."""
+        layer = QgsVectorLayer("Polygon?crs=EPSG:3857", tr("Area: {}").format(area.title), "memory")
+        feature = QgsFeature()
+        feature.setGeometry(self._area_geometry(area, WEB_MERCATOR))
+        layer.dataProvider().addFeatures([feature])
+        layer.updateExtents()
+        layer.renderer().setSymbol(QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "217,83,79", "outline_width": "0.6"}))
+        QgsProject.instance().addMapLayer(layer)
+        self.outline_layer_id = layer.id()
+
+    def overview_source(self):
+        """(uri, provider): the library's Plan IGN when it holds it, else the Géoplateforme's."""
+        path = library.layer_file(self.library_folder(), OVERVIEW_LAYER)
+        return (path, "gdal") if os.path.isfile(path) else (OVERVIEW_XYZ, "wms")
+
+    def show_overview(self, on):
+        project = QgsProject.instance()
+        present = project.mapLayer(self.overview_layer_id) if self.overview_layer_id else None
+        if not on:
+            if present is not None:
+                project.removeMapLayer(present.id())
+            self.overview_layer_id = None
+            return
+        if present is not None:
+            return
+        uri, provider = self.overview_source()
+        layer = QgsRasterLayer(uri, tr("Overview: Plan IGN v2"), provider)
+        if not layer.isValid():
+            self.totalLabel.setText(tr("The overview basemap cannot be opened ({}).").format(uri))
+            return
+        project.addMapLayer(layer, False)
+        project.layerTreeRoot().addLayer(layer)  # at the bottom: under everything else
+        self.overview_layer_id = layer.id()
+
+    def _draw_area(self, *args):
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
-        if self.areaCombo.currentData() != CANVAS_EXTENT:
+        if self.areaCombo.currentData() != CANVAS_EXTENT and self.isVisible():
             try:
                 self.rubber_band.setToGeometry(self._area_geometry_on_canvas(self.current_area()), None)
             except IgnOfflineError:
                 pass  # nothing picked yet: said in the counts
+
+    def _shown(self, visible):
+        """Outlines and footprints only while the dock is shown."""
+        if visible:
+            self._draw_area()
+        else:
+            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+            self._stop_drawing()
+        self.ftp_page.set_footprints_shown(visible)
 
     def _polygon_layer_changed(self, layer):
         """Follow the picked layer's selection too (when 'Selected features only' is ticked)."""
@@ -203,16 +391,21 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self._previous_tool = self.canvas.mapTool()
         self.canvas.setMapTool(self.draw_tool)
 
+    def _stop_drawing(self):
+        if self.draw_tool is not None and self.canvas.mapTool() is self.draw_tool:
+            if self._previous_tool is not None and self._previous_tool is not self.draw_tool:
+                self.canvas.setMapTool(self._previous_tool)
+            else:
+                self.canvas.unsetMapTool(self.draw_tool)
+
     def rectangle_drawn(self, rect):
         if rect.isEmpty():
             return
         to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
         box = to_wgs84.transformBoundingBox(rect).intersect(WORLD)
         self.drawn = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-        if self._previous_tool is not None and self._previous_tool is not self.draw_tool:
-            self.canvas.setMapTool(self._previous_tool)
-        else:
-            self.canvas.unsetMapTool(self.draw_tool)
+        settings.store_json("drawn", list(self.drawn))
+        self._stop_drawing()
         self._area_changed()
 
     def _canvas_moved(self):
@@ -224,10 +417,12 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
     # -- reactions ----------------------------------------------------------------
 
     def _area_changed(self):
-        key = self.areaCombo.currentData()
+        key = self.areaCombo.currentData() or ""
         self.zoomToButton.setEnabled(key != CANVAS_EXTENT)
         self.polygonLayerCombo.setVisible(key == POLYGON_LAYER)
         self.selectedOnlyCheck.setVisible(key == POLYGON_LAYER)
+        self.boundsWidget.setVisible(key == TYPED)
+        self.deleteAreaButton.setVisible(key.startswith(SAVED))
         self._draw_area()
         self._update_counts()
 
@@ -237,10 +432,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
             return
         band = areas.zoom_band(key)
         for spin, value in ((self.zoomMinSpin, band.zoom_min), (self.zoomMaxSpin, band.zoom_max)):
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
-        self._update_counts()
+            spin.setValue(value)  # remembered through the spin boxes
 
     def _zoom_edited(self):
         zooms = self.zoom_range()
@@ -248,6 +440,10 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.zoomBandCombo.blockSignals(True)
         self.select_zoom_band(matching[0] if matching else CUSTOM_BAND)
         self.zoomBandCombo.blockSignals(False)
+        self.scaleLabel.setText(tr("Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map "
+                                   "is 1:25 000, zoom 14).").format(
+            zooms[0], scale_text(areas.approximate_scale(zooms[0])), zooms[1],
+            scale_text(areas.approximate_scale(zooms[1]))) if zooms[0] <= zooms[1] else "")
         self._update_counts()
 
     def _update_counts(self):
@@ -260,26 +456,25 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
             self.totalLabel.setText(str(exc))
             self.selectionChanged.emit()
             return
-        self.areaBoundsLabel.setText("{:.2f}–{:.2f}°E  {:.2f}–{:.2f}°N".format(
-            area.west, area.east, area.south, area.north))
         locale = QLocale()
+        self.areaBoundsLabel.setText(tr("Longitude {}° to {}°, latitude {}° to {}°").format(
+            *(locale.toString(value, "f", 2) for value in (area.west, area.east, area.south, area.north))))
         self.countsTable.setRowCount(len(counts))
         for row, (zoom, count) in enumerate(counts.items()):
             self.countsTable.setItem(row, 0, QTableWidgetItem(str(zoom)))
             self.countsTable.setItem(row, 1, QTableWidgetItem(locale.toString(float(count), "f", 0)))
-        self.totalLabel.setText(self.tr("Total: {} tiles").format(locale.toString(float(sum(counts.values())), "f", 0)))
+        self.totalLabel.setText(tr("Total: {} tiles per layer").format(
+            locale.toString(float(sum(counts.values())), "f", 0)))
         self.selectionChanged.emit()
 
     def cleanup(self):
         """Undo what the dock did to the canvas (called by the plugin's unload)."""
-        self.download_page.cleanup()
-        self.cache_page.cleanup()
-        self.ftp_page.cleanup()
-        self.library_page.cleanup()
+        for page in (self.download_page, self.cache_page, self.ftp_page, self.library_page):
+            page.cleanup()
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
-        if self.draw_tool is not None:
-            self.canvas.unsetMapTool(self.draw_tool)
-            self.draw_tool = None
+        self.canvas.destinationCrsChanged.disconnect(self._draw_area)
+        self._stop_drawing()
+        self.draw_tool = None
         self._unwatch()
         self.polygonLayerCombo.layerChanged.disconnect(self._polygon_layer_changed)
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)

@@ -1,22 +1,33 @@
-"""The dock's "Download" page: WMTS/XYZ tiles of the chosen area into an MBTiles file."""
+"""The dock's "Géoplateforme layers" tab: several layers at once, from a searchable list, each into its own
+file of the library (`<library>/<LAYER>.mbtiles`), estimated per layer and in total, then downloaded one after
+the other and loaded as "<title> — <area>".
+
+What is downloaded is exactly what is ticked: a typed identifier becomes a ticked line showing it, and the
+algorithm checks it against the server's capabilities before any tile is requested.
+"""
 
 import os
-from urllib.parse import urlsplit
+import unicodedata
 
 from qgis.core import Qgis, QgsProject
-from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QComboBox, QWidget
+from qgis.PyQt.QtCore import QLocale, Qt
+from qgis.PyQt.QtWidgets import QListWidgetItem, QTableWidgetItem, QWidget
 
 from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
+from ..core import library
 from ..core.errors import IgnOfflineError
-from ..core.tile_download import default_output_name, fetch_capabilities
 from ..core.http import redact_url
 from ..core.policies import licence_note
+from ..core.storage import human_size
+from ..core.tile_download import fetch_capabilities, template_name
 from ..core.url_templates import is_xyz_template
 from ..core.wmts import with_query
-from .background import AlgorithmRun, BrowserOpener, run_function
+from ..i18n import marked, tr
+from . import settings
+from .background import BrowserOpener, run_function
+from .runner import Job, PageRunner
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
 
@@ -25,16 +36,23 @@ SOURCES = (
     "https://data.geopf.fr/wmts",
     "https://data.geopf.fr/private/wmts",
 )
-COMMON_LAYERS = (
-    "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2",
-    "ORTHOIMAGERY.ORTHOPHOTOS",
-    "CADASTRALPARCELS.PARCELLAIRE_EXPRESS",
-    "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR",
+# The layers field users want most, first in the list, with titles a person reads.
+USUAL_LAYERS = (
+    ("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", marked("Plan IGN v2 (the IGN base map)")),
+    ("GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", marked("SCAN 25 Touristique, the 1:25 000 map (account needed)")),
+    ("ORTHOIMAGERY.ORTHOPHOTOS", marked("Aerial photographs (orthophotos)")),
+    ("CADASTRALPARCELS.PARCELLAIRE_EXPRESS", marked("Cadastral parcels")),
 )
+IDENTIFIER = Qt.UserRole
+
+
+def _fold(text):
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def layer_identifier(shown, items):
-    """The layer identifier for the text `shown` in the layer box, given its (text, identifier) items.
+    """The layer identifier for the text `shown`, given the list's (text, identifier) items.
 
     An item's own text gives its identifier; a typed "Title — IDENTIFIER"
     gives the part after the dash; anything else typed is taken as an
@@ -42,7 +60,7 @@ def layer_identifier(shown, items):
     """
     shown = (shown or "").strip()
     for text, identifier in items:
-        if text.strip() == shown and identifier:
+        if identifier and (text.strip() == shown or identifier.lower() == shown.lower()):
             return identifier
     return shown.rsplit(" — ", 1)[-1].strip()
 
@@ -53,30 +71,112 @@ class DownloadPage(QWidget, FORM_CLASS):
         self.setupUi(self)
         self.area_page = area_page
         self.iface = iface
-        self.run = None
         self.layers_task = None
+        self.sign_in_task = None
+        self.titles = {identifier: tr(title) for identifier, title in USUAL_LAYERS}
+        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton,
+                                 (self.estimateButton, self.downloadButton))
         self.sourceCombo.addItems(SOURCES)
-        for layer in COMMON_LAYERS:
-            self.layerCombo.addItem(layer, layer)
-        # A typed identifier must not become an item with no data (Enter would
-        # otherwise insert one): layer_id() reads the text that is shown.
-        self.layerCombo.setInsertPolicy(QComboBox.NoInsert)
-        self.outputFile.setStorageMode(QgsFileWidget.SaveFile)
-        self.outputFile.setFilter(self.tr("MBTiles (*.mbtiles)"))
+        self.browser = BrowserOpener()
+        settings.remember(self.sourceCombo, "source")
+        settings.remember(self.concurrencySpin, "concurrency")
+        settings.remember(self.maxRateSpin, "max_rate")
+        settings.remember(self.authSelect, "account")
+        self.show_layers([(identifier, self.titles[identifier]) for identifier, _ in USUAL_LAYERS],
+                         settings.json_value("layers", []))
+        self.layersList.itemChanged.connect(self._picked_changed)
+        self.layerSearch.textChanged.connect(self.filter_layers)
+        self.layerSearch.returnPressed.connect(self.pick_typed)
         self.readLayersButton.clicked.connect(self.read_layers)
         self.signInButton.clicked.connect(self.sign_in)
         self.sourceCombo.currentTextChanged.connect(self._show_licence)
-        self.browser = BrowserOpener()
         self._show_licence()
         self.estimateButton.clicked.connect(self.estimate)
         self.downloadButton.clicked.connect(self.download)
-        self.cancelButton.clicked.connect(self.cancel)
+        self._picked_changed()
 
-    # -- layers of the source (capabilities read in a task) -------------------------------------------------
+    def log(self, text, error=False):
+        self.runner.log(text, error)
+
+    # -- the list of layers ----------------------------------------------------------------------------------
+
+    def show_layers(self, layers, ticked):
+        """`layers`: (identifier, title), shown usual ones first, then by title; `ticked`: identifiers to tick."""
+        usual = [identifier for identifier, _ in USUAL_LAYERS]
+        order = sorted(layers, key=lambda item: (usual.index(item[0]) if item[0] in usual else len(usual),
+                                                 _fold(item[1])))
+        self.layersList.blockSignals(True)
+        self.layersList.clear()
+        for identifier, title in order:
+            self._add_item(identifier, "{} — {}".format(title, identifier), identifier in ticked)
+        for identifier in ticked:  # typed before: kept, and shown as typed
+            if identifier not in {item[0] for item in layers}:
+                self._add_item(identifier, tr("{} (typed: checked against the server)").format(identifier), True)
+        self.layersList.blockSignals(False)
+        self._picked_changed()
+
+    def _add_item(self, identifier, text, ticked):
+        item = QListWidgetItem(text)
+        item.setData(IDENTIFIER, identifier)
+        item.setToolTip(text)
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+        item.setCheckState(Qt.Checked if ticked else Qt.Unchecked)
+        self.layersList.addItem(item)
+        return item
+
+    def items(self):
+        return [self.layersList.item(row) for row in range(self.layersList.count())]
+
+    def picked_layers(self):
+        """The identifiers ticked, in the list's order: exactly what will be downloaded."""
+        return [item.data(IDENTIFIER) for item in self.items() if item.checkState() == Qt.Checked]
+
+    def tick(self, identifier, ticked=True):
+        for item in self.items():
+            if item.data(IDENTIFIER) == identifier:
+                item.setCheckState(Qt.Checked if ticked else Qt.Unchecked)
+                return item
+        return None
+
+    def filter_layers(self, text):
+        words = _fold(text).split()
+        for item in self.items():
+            item.setHidden(not all(word in _fold(item.text()) for word in words))
+
+    def pick_typed(self):
+        """Enter in the search box: tick the layer found, or take the text as an identifier (shown as typed)."""
+        text = self.layerSearch.text().strip()
+        if not text:
+            return
+        shown = [item for item in self.items() if not item.isHidden()]
+        identifier = layer_identifier(text, [(item.text(), item.data(IDENTIFIER)) for item in self.items()])
+        if self.tick(identifier) is None:
+            if len(shown) == 1:
+                shown[0].setCheckState(Qt.Checked)
+            else:
+                self._add_item(identifier, tr("{} (typed: checked against the server)").format(identifier), True)
+        self.layerSearch.clear()
+
+    def _picked_changed(self, *args):
+        picked = self.picked_layers()
+        settings.store_json("layers", picked)
+        folder = self.area_page.library_folder()
+        if is_xyz_template(self.sourceCombo.currentText().strip()):
+            self.pickedLabel.setText(tr("An XYZ address is one layer: it goes to {}.").format(
+                self.output_for(template_name(self.sourceCombo.currentText().strip()))))
+        elif picked:
+            self.pickedLabel.setText(tr("{} layer(s) ticked, one file each in {}").format(len(picked), folder))
+        else:
+            self.pickedLabel.setText(tr("Tick the layers to download (Read layers lists all of the server's)."))
+
+    def output_for(self, layer):
+        return library.layer_file(self.area_page.library_folder(), layer)
+
+    # -- the server: licence, account, capabilities (read in a task) ----------------------------------------------
 
     def _show_licence(self, *args):
         note = licence_note(self.sourceCombo.currentText().strip())
-        self.licenceLabel.setText(self.tr("⚠ Licence: {}.").format(note) if note else "")
+        self.licenceLabel.setText(tr("⚠ Licence: {}.").format(note) if note else "")
         self.licenceLabel.setVisible(bool(note))
 
     def credentials(self):
@@ -91,13 +191,13 @@ class DownloadPage(QWidget, FORM_CLASS):
             self.log(str(exc), error=True)
             return
         if credentials is None or credentials.oauth is None:
-            self.log(self.tr("Pick an OAuth2 configuration to sign in (a key needs no sign-in)."), error=True)
+            self.log(tr("Pick an OAuth2 account to sign in (a key needs no sign-in)."), error=True)
             return
 
         def signed(_):
             self.signInButton.setEnabled(True)
             SIGNED_IN[self.authSelect.configId()] = credentials  # tokens in memory only, for this session
-            self.log(self.tr("Signed in with {}.").format(credentials.name))
+            self.log(tr("Signed in with {}.").format(credentials.name))
             self.read_layers()
 
         def failed(message):
@@ -105,13 +205,13 @@ class DownloadPage(QWidget, FORM_CLASS):
             self.log(message, error=True)
 
         self.signInButton.setEnabled(False)
-        self.log(self.tr("Signing in with {}: continue in your browser…").format(credentials.name))
-        self.sign_in_task = run_function(self.tr("IGN Offline: sign in"), lambda task: credentials.headers(), signed,
+        self.log(tr("Signing in with {}: continue in your browser…").format(credentials.name))
+        self.sign_in_task = run_function(tr("IGN Offline: sign in"), lambda task: credentials.headers(), signed,
                                          failed)
 
     def read_layers(self):
         endpoint = self.sourceCombo.currentText().strip()
-        self.log(self.tr("Reading the layers of {}…").format(redact_url(endpoint)))
+        self.log(tr("Reading the layers of {}…").format(redact_url(endpoint)))
         try:
             credentials = self.credentials()
         except IgnOfflineError as exc:
@@ -121,10 +221,10 @@ class DownloadPage(QWidget, FORM_CLASS):
 
         def read(capabilities):
             self.readLayersButton.setEnabled(True)
-            self.layerCombo.clear()
-            for layer in sorted(capabilities.layers.values(), key=lambda item: item.title.lower()):
-                self.layerCombo.addItem("{} — {}".format(layer.title, layer.identifier), layer.identifier)
-            self.log(self.tr("{} layers.").format(len(capabilities.layers)))
+            layers = [(layer.identifier, layer.title or layer.identifier) for layer in capabilities.layers.values()]
+            self.titles.update(layers)
+            self.show_layers(layers, self.picked_layers())
+            self.log(tr("{} layers.").format(len(layers)))
 
         def failed(message):
             self.readLayersButton.setEnabled(True)
@@ -132,107 +232,122 @@ class DownloadPage(QWidget, FORM_CLASS):
 
         self.readLayersButton.setEnabled(False)
         self.layers_task = run_function(
-            self.tr("IGN Offline: read layers"),
+            tr("IGN Offline: read layers"),
             lambda task: fetch_capabilities(keyed, redact_url(endpoint), credentials.secrets if credentials else (),
                                             credentials=credentials), read, failed)
 
-    def layer_id(self):
-        """The identifier of the layer the box shows: exactly what the user sees, never another one."""
-        return layer_identifier(self.layerCombo.currentText(),
-                                [(self.layerCombo.itemText(i), self.layerCombo.itemData(i))
-                                 for i in range(self.layerCombo.count())])
+    # -- the runs: one per layer ----------------------------------------------------------------------------------
 
-    # -- parameters of the algorithms ------------------------------------------------------------------------
-
-    def parameters(self):
+    def jobs(self, algorithm_id, extra=None):
+        """One run of `algorithm_id` per layer ticked; raises IgnOfflineError/ValueError with what is missing."""
         area = self.area_page.current_area()
         zoom_min, zoom_max = self.area_page.zoom_range()
-        layer = self.layer_id()
         source = self.sourceCombo.currentText().strip()
+        if not source:
+            raise ValueError(tr("Give the server: the Géoplateforme, a WMTS address or an XYZ address."))
         if is_xyz_template(source):
-            layer = ""  # the layer box lists the WMTS's layers: it names nothing of a template
-        elif not layer:
-            raise ValueError(self.tr("Pick or type the layer to download (Read layers lists them)."))
-        parameters = {"SOURCE": source, "LAYER": layer,
-                      "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
-                      "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
-        parameters.update(self.area_page.area_parameters())
+            layers = [("", template_name(source))]  # a template is one layer: the list names nothing of it
+        else:
+            layers = [(identifier, identifier) for identifier in self.picked_layers()]
+            if not layers:
+                raise ValueError(tr("Tick at least one layer (or type its identifier in the search box and press "
+                                    "Enter)."))
+        common = {"SOURCE": source, "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
+                  "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
+        common.update(self.area_page.area_parameters())
         if self.authSelect.configId():
-            parameters["AUTHCFG"] = self.authSelect.configId()
-        output = self.outputFile.filePath().strip()
-        if not output:
-            folder = os.path.join(os.path.expanduser("~"), "IGN Offline")
-            os.makedirs(folder, exist_ok=True)
-            output = os.path.join(folder, default_output_name(layer or urlsplit(source).netloc, area.key))
-            self.outputFile.setFilePath(output)
-        parameters["OUTPUT"] = output
-        return parameters
+            common["AUTHCFG"] = self.authSelect.configId()
+        jobs = []
+        for layer, name in layers:
+            parameters = dict(common, LAYER=layer, OUTPUT=self.output_for(name), **(extra or {}))
+            jobs.append(Job(algorithm_id, parameters, self.titles.get(layer, name)))
+        self._area_title = area.title
+        return jobs
 
-    # -- running -------------------------------------------------------------------------------------------------
+    def _start(self, algorithm_id, on_each, on_all, extra=None):
+        try:
+            jobs = self.jobs(algorithm_id, extra)
+        except (ValueError, IgnOfflineError) as exc:
+            self.runner.start_fresh()
+            self.log(str(exc), error=True)
+            return False
+        return self.runner.start(jobs, on_each, on_all)
 
     def estimate(self):
-        self._start("ign_offline:estimate_tiles", self._estimated)
+        self.estimateTable.setRowCount(0)
+        self._start("ign_offline:estimate_tiles", self._estimated_one, self._estimated_all)
+
+    def _estimated_one(self, job, ok, results):
+        row = self.estimateTable.rowCount()
+        self.estimateTable.insertRow(row)
+        values = (job.label, QLocale().toString(float(results.get("TOTAL") or 0), "f", 0),
+                  human_size(results["EXPECTED_BYTES"]) if results.get("EXPECTED_BYTES") is not None else "?",
+                  duration(results.get("ETA_SECONDS")))
+        for column, text in enumerate(values):
+            self.estimateTable.setItem(row, column, QTableWidgetItem(text))
+
+    def _estimated_all(self, outcomes, cancelled):
+        done = [results for _, ok, results in outcomes if ok]
+        if cancelled:
+            self.runner.report_cancel(tr("The estimate"))
+            return
+        if not done:
+            self.runner.report_failure(tr("The estimate"))
+            return
+        tiles = sum(r.get("TOTAL") or 0 for r in done)
+        size = sum(r.get("EXPECTED_BYTES") or 0 for r in done)
+        seconds = sum(r.get("ETA_SECONDS") or 0 for r in done)
+        row = self.estimateTable.rowCount()
+        self.estimateTable.insertRow(row)
+        for column, text in enumerate((tr("Total"), QLocale().toString(float(tiles), "f", 0), human_size(size),
+                                       duration(seconds))):
+            self.estimateTable.setItem(row, column, QTableWidgetItem(text))
+        self.runner.report(tr("Estimate: {} tiles, about {}, about {} for {} layer(s).").format(
+            QLocale().toString(float(tiles), "f", 0), human_size(size), duration(seconds), len(done)), Qgis.Info)
 
     def download(self):
-        parameters = self._start("ign_offline:download_tiles", self._downloaded, {"LOAD": False})
-        if parameters:
-            self._output = parameters["OUTPUT"]
+        self._start("ign_offline:download_tiles", self._downloaded_one, self._downloaded_all, {"LOAD": False})
 
-    def _start(self, algorithm_id, on_done, extra=None):
-        if self.run is not None and not self.run.finished:
-            return None
-        try:
-            parameters = dict(self.parameters(), **(extra or {}))
-            self.run = AlgorithmRun(algorithm_id, parameters, on_done, self._progress, self.log)
-        except (ValueError, IgnOfflineError) as exc:
-            self.log(str(exc), error=True)
-            return None
-        self.logView.clear()
-        self.progressBar.setValue(0)
-        self._busy(True)
-        return parameters
+    def _downloaded_one(self, job, ok, results):
+        path = results.get("OUTPUT")
+        if path and os.path.exists(path):
+            self.load(path, tr("{} — {}").format(job.label, self._area_title))
 
-    def _busy(self, busy):
-        self.cancelButton.setEnabled(busy)
-        self.estimateButton.setEnabled(not busy)
-        self.downloadButton.setEnabled(not busy)
-
-    def _progress(self, percent):
-        self.progressBar.setValue(int(percent))
-
-    def cancel(self):
-        if self.run is not None:
-            self.run.cancel()
-
-    def _estimated(self, ok, results):
-        self._busy(False)
-        if ok and "EXPECTED_BYTES" in results:
-            self.log(self.tr("Expected {:.1f} MB for {:,} tiles.").format(results["EXPECTED_BYTES"] / 1e6,
-                                                                         int(results["TOTAL"])))
-
-    def _downloaded(self, ok, results):
-        self._busy(False)
-        bar = self.iface.messageBar()
-        if not ok:
-            bar.pushMessage(self.tr("IGN Offline"), self.tr("The download did not finish: see the Download page."),
-                            Qgis.Warning, 8)
+    def _downloaded_all(self, outcomes, cancelled):
+        totals = [sum(results.get(key) or 0 for _, _, results in outcomes)
+                  for key in ("TILES_DOWNLOADED", "TILES_SKIPPED", "TILES_EMPTY", "TILES_FAILED")]
+        failed_runs = [job.label for job, ok, _ in outcomes if not ok]
+        folder = self.area_page.library_folder()
+        if cancelled:
+            self.runner.report_cancel(tr("The download"))
             return
-        summary = self.tr("{} tiles downloaded, {} already there, {} empty, {} failed.").format(
-            results["TILES_DOWNLOADED"], results["TILES_SKIPPED"], results["TILES_EMPTY"], results["TILES_FAILED"])
-        self.log(summary)
-        self.load(results["OUTPUT"])
-        bar.pushMessage(self.tr("IGN Offline"), summary, Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning,
-                        8)
+        if len(failed_runs) == len(outcomes):
+            self.runner.report_failure(tr("The download"))
+            return
+        summary = tr("{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.").format(
+            len(outcomes) - len(failed_runs), *totals)
+        if failed_runs:
+            summary += " " + tr("Not downloaded: {}.").format(", ".join(failed_runs))
+        self.runner.report(summary, Qgis.Warning if failed_runs or totals[3] else Qgis.Success, folder)
 
-    def load(self, path):
+    def load(self, path, name):
         try:
-            return load_mbtiles(QgsProject.instance(), path)
+            return load_mbtiles(QgsProject.instance(), path, name)
         except ValueError as exc:
             self.log(str(exc), error=True)
             return None
 
-    def log(self, text, error=False):
-        self.logView.appendPlainText(("⚠ " if error else "") + text)
-
     def cleanup(self):
-        self.cancel()
+        self.runner.cancel()
+
+
+def duration(seconds):
+    """'2 h 05 min', '12 min', '40 s'; '?' when unknown."""
+    if seconds is None:
+        return "?"
+    seconds = int(round(seconds))
+    if seconds >= 3600:
+        return tr("{} h {:02d} min").format(seconds // 3600, seconds % 3600 // 60)
+    if seconds >= 60:
+        return tr("{} min").format(int(round(seconds / 60.0)))
+    return tr("{} s").format(seconds)

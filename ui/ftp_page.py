@@ -1,4 +1,5 @@
-"""The dock's "FTP" page: list a server's products, preview the tiles of the area, download them."""
+"""The dock's "Orthophotos, MNS (FTP)" tab: list a server's products, preview the tiles of the area, use a product's
+coverage as the area, download into the library folder."""
 
 import os
 
@@ -11,20 +12,38 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.gui import QgsFileWidget, QgsRubberBand
+from qgis.gui import QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from ..algorithms.download_ftp import load_vrt
-from ..core.ftp import DEFAULT_HOST, FtpServer, check_host, connect
-from ..core.ftp_products import DEFAULT_EPSG, find_products, name_footprint, select
 from ..core.errors import IgnOfflineError
+from ..core.ftp import DEFAULT_HOST, FtpServer, check_host, connect
+from ..core.ftp_products import DEFAULT_EPSG, find_products, name_footprint, select, union
 from ..core.storage import human_size
-from .background import AlgorithmRun, cancel_task, run_function
+from ..i18n import tr
+from . import settings
+from .background import cancel_task, run_function
+from .runner import Job, PageRunner
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "ftp_page.ui"))
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def explain(info):
+    """What a product's name says, in words: 'Orthophoto, natural colours (RVB), 0.20 m pixels, département 67, 2015'."""
+    kinds = {"OHR": tr("Orthophoto (high resolution)"), "ORTHO": tr("Orthophoto"), "MNS": tr("Surface model (MNS)"),
+             "MNT": tr("Terrain model (MNT)")}
+    options = {"RVB": tr("natural colours (RVB)"), "IRC": tr("infrared false colours (IRC)")}
+    parts = [kinds.get(info.product.upper(), info.product), options.get(info.option.upper(), info.option)]
+    if info.resolution_m:
+        parts.append(tr("{:.2f} m pixels").format(info.resolution_m))
+    if info.departement:
+        parts.append(tr("département {}").format(info.departement))
+    parts.append(info.year)
+    return ", ".join(p for p in parts if p)
 
 
 class FtpPage(QWidget, FORM_CLASS):
@@ -36,19 +55,25 @@ class FtpPage(QWidget, FORM_CLASS):
         self.canvas = iface.mapCanvas()
         self.products = []
         self.list_task = None
-        self.run = None
+        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton, (self.downloadButton,))
         self.footprints = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
         self.footprints.setStrokeColor(QColor(41, 98, 255))
         self.footprints.setFillColor(QColor(41, 98, 255, 50))
         self.footprints.setWidth(1)
         self.hostEdit.setText(DEFAULT_HOST)
-        self.outputDir.setStorageMode(QgsFileWidget.GetDirectory)
-        self.outputDir.setFilePath(os.path.join(os.path.expanduser("~"), "IGN Offline", "FTP"))
+        settings.remember(self.hostEdit, "ftp_host")
+        settings.remember(self.portSpin, "ftp_port")
+        settings.remember(self.connectionsSpin, "ftp_connections")
         self.listButton.clicked.connect(self.list_products)
         self.productsTable.itemSelectionChanged.connect(self.preview)
         self.area_page.selectionChanged.connect(self.preview)
+        self.canvas.destinationCrsChanged.connect(self.preview)
+        self.zoomCoverageButton.clicked.connect(self.zoom_to_coverage)
+        self.useCoverageButton.clicked.connect(self.use_coverage)
         self.downloadButton.clicked.connect(self.download)
-        self.cancelButton.clicked.connect(self.cancel)
+
+    def log(self, text, error=False):
+        self.runner.log(text, error)
 
     # -- listing (network: in a task) -----------------------------------------------------------------------
 
@@ -57,6 +82,7 @@ class FtpPage(QWidget, FORM_CLASS):
         return FtpServer(check_host(self.hostEdit.text(), port), port)
 
     def list_products(self):
+        self.runner.start_fresh()
         try:
             server = self.server()
         except IgnOfflineError as exc:
@@ -79,8 +105,8 @@ class FtpPage(QWidget, FORM_CLASS):
             self.log(message, error=True)
 
         self.listButton.setEnabled(False)
-        self.log(self.tr("Listing {}…").format(server.label))
-        self.list_task = run_function(self.tr("IGN Offline: list FTP products"), work, listed, failed)
+        self.log(tr("Listing {}…").format(server.label))
+        self.list_task = run_function(tr("IGN Offline: list FTP products"), work, listed, failed)
 
     def show_products(self, products):
         self.products = sorted(products, key=lambda p: p.path)
@@ -90,8 +116,9 @@ class FtpPage(QWidget, FORM_CLASS):
             for column, text in enumerate((listing.info.title, str(len(listing.tiles)), size, listing.path)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, row)
+                item.setToolTip(explain(listing.info))
                 self.productsTable.setItem(row, column, item)
-        self.log(self.tr("{} products.").format(len(self.products)))
+        self.log(tr("{} products.").format(len(self.products)))
         if self.products:
             self.productsTable.selectRow(0)
 
@@ -99,22 +126,47 @@ class FtpPage(QWidget, FORM_CLASS):
         rows = {index.row() for index in self.productsTable.selectionModel().selectedRows()}
         return self.products[min(rows)] if rows and self.products else None
 
-    # -- preview of the tiles the download would fetch ---------------------------------------------------------
+    # -- coverage and preview ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def product_crs(listing):
+        return QgsCoordinateReferenceSystem("EPSG:{}".format(listing.epsg or DEFAULT_EPSG))
+
+    def coverage(self, listing, crs):
+        """The box of the product's tiles (from their names), in `crs`; None when it has none."""
+        if not listing.tiles:
+            return None
+        rect = QgsRectangle(*union(name_footprint(t) for t in listing.tiles))
+        return QgsCoordinateTransform(self.product_crs(listing), crs, QgsProject.instance()).transformBoundingBox(rect)
+
+    def zoom_to_coverage(self):
+        listing = self.selected_product()
+        rect = self.coverage(listing, self.canvas.mapSettings().destinationCrs()) if listing else None
+        if rect is not None:
+            self.canvas.setExtent(rect)
+            self.canvas.refresh()
+
+    def use_coverage(self):
+        listing = self.selected_product()
+        rect = self.coverage(listing, WGS84) if listing else None
+        if rect is not None:
+            self.area_page.use_bounds(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
 
     def tiles_in_area(self, listing):
         """The product's tiles that touch the dock's area, and their boxes (from their names)."""
-        crs = QgsCoordinateReferenceSystem("EPSG:{}".format(listing.epsg or DEFAULT_EPSG))
+        crs = self.product_crs(listing)
         area = self.area_page.current_area()
-        to_product = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
+        to_product = QgsCoordinateTransform(WGS84, crs, QgsProject.instance())
         rect = to_product.transformBoundingBox(QgsRectangle(*area.bbox))
         boxes = {t.file_name: name_footprint(t) for t in listing.tiles}
         chosen = select(listing.tiles, boxes, (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()))
         return chosen, {t.file_name: boxes[t.file_name] for t in chosen}, crs
 
-    def preview(self):
+    def preview(self, *args):
         self.footprints.reset(QgsWkbTypes.PolygonGeometry)
         listing = self.selected_product()
-        self.downloadButton.setEnabled(listing is not None)
+        for button in (self.downloadButton, self.zoomCoverageButton, self.useCoverageButton):
+            button.setEnabled(listing is not None and not self.runner.busy)
         if listing is None:
             return
         try:
@@ -129,71 +181,67 @@ class FtpPage(QWidget, FORM_CLASS):
             self.footprints.addGeometry(geometry, None)
         size = human_size(sum(t.size or 0 for t in chosen))
         if chosen:
-            self.selectionLabel.setText(self.tr("{} of {} tiles in the area ({}), drawn in blue.").format(
+            self.selectionLabel.setText(tr("{} of {} tiles in the area ({}), drawn in blue.").format(
                 len(chosen), len(listing.tiles), size))
         else:
-            self.selectionLabel.setText(self.tr("No tile of this product in the area: it covers département {}.").format(
-                ", ".join(listing.departements) or "?"))
+            self.selectionLabel.setText(tr(
+                "No tile of this product in the area: it covers département {}. “Use its coverage as the area” "
+                "picks where it has tiles.").format(", ".join(listing.departements) or "?"))
+
+    def set_footprints_shown(self, shown):
+        if shown:
+            self.preview()
+        else:
+            self.footprints.reset(QgsWkbTypes.PolygonGeometry)
 
     # -- download (the download_ftp algorithm, in the task manager) -------------------------------------------
 
     def parameters(self):
         listing = self.selected_product()
         if listing is None:
-            raise ValueError(self.tr("List the products and pick one first."))
+            raise ValueError(tr("List the products and pick one first."))
         parameters = {"HOST": self.hostEdit.text().strip(), "PORT": self.portSpin.value(), "PRODUCT": listing.path,
-                      "OUTPUT_FOLDER": self.outputDir.filePath(), "CONNECTIONS": self.connectionsSpin.value(),
+                      "OUTPUT_FOLDER": self.area_page.library_folder(), "CONNECTIONS": self.connectionsSpin.value(),
                       "LOAD": False}
         parameters.update(self.area_page.area_parameters(polygons=False))  # download_ftp takes boxes
         return parameters
 
     def download(self):
-        if self.run is not None and not self.run.finished:
-            return
         try:
-            self.run = AlgorithmRun("ign_offline:download_ftp", self.parameters(), self._downloaded,
-                                    lambda percent: self.progressBar.setValue(int(percent)), self.log)
-        except ValueError as exc:
+            jobs = [Job("ign_offline:download_ftp", self.parameters(), self.selected_product().info.title)]
+        except (ValueError, IgnOfflineError) as exc:
+            self.runner.start_fresh()
             self.log(str(exc), error=True)
             return
-        self._title = self.selected_product().info.title
-        self.progressBar.setValue(0)
-        self._busy(True)
+        self._area_title = self.area_page.current_area().title
+        self.runner.start(jobs, self._downloaded_one, self._downloaded_all)
 
-    def _busy(self, busy):
-        self.downloadButton.setEnabled(not busy)
-        self.cancelButton.setEnabled(busy)
-
-    def cancel(self):
-        if self.run is not None:
-            self.run.cancel()
-
-    def _downloaded(self, ok, results):
-        self._busy(False)
-        bar = self.iface.messageBar()
-        if not ok:
-            bar.pushMessage(self.tr("IGN Offline"), self.tr("The FTP download did not finish: see the FTP page."),
-                            Qgis.Warning, 8)
-            return
-        summary = self.tr("{} files downloaded ({}), {} already there, {} failed.").format(
-            results["FILES_DOWNLOADED"], human_size(results["BYTES"]), results["FILES_SKIPPED"],
-            results["FILES_FAILED"])
-        self.log(summary)
-        if results["VRT"]:
+    def _downloaded_one(self, job, ok, results):
+        if results.get("VRT"):
             try:
-                load_vrt(QgsProject.instance(), results["VRT"], self._title)
+                load_vrt(QgsProject.instance(), results["VRT"], tr("{} — {}").format(job.label, self._area_title))
             except ValueError as exc:
                 self.log(str(exc), error=True)
-        bar.pushMessage(self.tr("IGN Offline"), summary,
-                        Qgis.Success if not results["FILES_FAILED"] else Qgis.Warning, 8)
 
-    def log(self, text, error=False):
-        self.logView.appendPlainText(("⚠ " if error else "") + text)
+    def _downloaded_all(self, outcomes, cancelled):
+        if cancelled:
+            self.runner.report_cancel(tr("The FTP download"))
+            return
+        job, ok, results = outcomes[-1]
+        if not ok:
+            self.runner.report_failure(tr("The FTP download"))
+            return
+        summary = tr("{}: {} files downloaded ({}), {} already there, {} failed.").format(
+            job.label, results["FILES_DOWNLOADED"], human_size(results["BYTES"]), results["FILES_SKIPPED"],
+            results["FILES_FAILED"])
+        self.runner.report(summary, Qgis.Success if not results["FILES_FAILED"] else Qgis.Warning,
+                           results.get("OUTPUT_FOLDER"))
 
     def cleanup(self):
-        self.cancel()
+        self.runner.cancel()
         cancel_task(self.list_task)
         self.area_page.selectionChanged.disconnect(self.preview)
+        self.canvas.destinationCrsChanged.disconnect(self.preview)
         self.footprints.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.footprints)
         self.footprints = None

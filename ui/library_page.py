@@ -1,9 +1,9 @@
-"""The dock's "Library" page: a library folder and its plan; estimate, run, refresh; files, load, coverage."""
+"""The dock's "My library" tab: what the library folder holds (files, zooms, completeness against a plan, coverage
+on the map), the plan that keeps it filled and fresh, and offline copies of the current project."""
 
 import os
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
@@ -11,7 +11,10 @@ from ..algorithms.layers import add_to_group, load_mbtiles
 from ..core import inventory, plans
 from ..core.errors import IgnOfflineError
 from ..core.storage import human_size
-from .background import AlgorithmRun, cancel_task, run_function
+from ..i18n import tr
+from . import settings
+from .background import cancel_task, run_function
+from .runner import Job, PageRunner
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "library_page.ui"))
 REFRESH_DAYS = 30
@@ -23,60 +26,54 @@ class LibraryPage(QWidget, FORM_CLASS):
         self.setupUi(self)
         self.area_page = area_page
         self.iface = iface
-        self.run = None
         self.list_task = None
-        self.libraryDir.setStorageMode(QgsFileWidget.GetDirectory)
-        self.planFile.setFilter(self.tr("Plans (*.json)"))
+        self.coverage_layer_id = None
+        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton,
+                                 (self.estimateButton, self.runButton, self.refreshButton, self.coverageButton,
+                                  self.offlineProjectButton))
+        self.planFile.setFilter(tr("Plans (*.json)"))
+        settings.remember(self.planFile, "plan")
         self.estimateButton.clicked.connect(lambda: self.run_plan(estimate_only=True))
         self.runButton.clicked.connect(lambda: self.run_plan())
         self.refreshButton.clicked.connect(lambda: self.run_plan(refresh=True))
-        self.cancelButton.clicked.connect(self.cancel)
         self.listButton.clicked.connect(self.list_files)
         self.loadButton.clicked.connect(self.load_selected)
         self.coverageButton.clicked.connect(self.show_coverage)
         self.offlineProjectButton.clicked.connect(self.make_project_offline)
 
     def folder(self):
-        return self.libraryDir.filePath().strip()
+        return self.area_page.library_folder()
+
+    def log(self, text, error=False):
+        self.runner.log(text, error)
 
     # -- the plan ---------------------------------------------------------------------------------------------
 
     def run_plan(self, estimate_only=False, refresh=False):
-        if self.run is not None and not self.run.finished:
-            return
         parameters = {"PLAN": self.planFile.filePath().strip(), "LIBRARY": self.folder(),
                       "ESTIMATE_ONLY": estimate_only, "LOAD": False}
         if refresh:
             parameters["REFRESH_DAYS"] = REFRESH_DAYS
-        self.logView.clear()
-        try:
-            self.run = AlgorithmRun("ign_offline:run_plan", parameters, self._plan_done,
-                                    lambda percent: self.progressBar.setValue(int(percent)), self.log)
-        except ValueError as exc:
-            self.log(str(exc), error=True)
-            return
-        self._busy(True)
+        what = tr("The plan's estimate") if estimate_only else tr("The plan")
+        self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
+                          lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what))
 
-    def _plan_done(self, ok, results):
-        self._busy(False)
-        if not ok:
-            self.log(self.tr("The plan did not finish: see above."), error=True)
-            return
-        if results.get("TILES_DOWNLOADED") is not None and results.get("MBTILES"):
-            self.iface.messageBar().pushMessage(self.tr("IGN Offline"), self.tr(
-                "Library: {} tiles downloaded, {} failed.").format(results["TILES_DOWNLOADED"],
-                                                                  results["TILES_FAILED"]),
-                Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, 8)
+    def _plan_done(self, outcomes, cancelled, what):
+        job, ok, results = outcomes[-1]
+        if cancelled:
+            self.runner.report_cancel(what)
+        elif not ok:
+            self.runner.report_failure(what)
+        elif results.get("TILES_DOWNLOADED") is not None and results.get("MBTILES"):
+            self.runner.report(tr("Library: {} tiles downloaded, {} failed.").format(
+                results["TILES_DOWNLOADED"], results["TILES_FAILED"]),
+                Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, self.folder())
+        else:
+            self.runner.report(tr("{} is done: see the IGN Offline panel.").format(what), Qgis.Info)
         self.list_files()
 
-    def _busy(self, busy):
-        self.cancelButton.setEnabled(busy)
-        for button in (self.estimateButton, self.runButton, self.refreshButton):
-            button.setEnabled(not busy)
-
     def cancel(self):
-        if self.run is not None:
-            self.run.cancel()
+        self.runner.cancel()
 
     # -- the files ---------------------------------------------------------------------------------------------
 
@@ -84,7 +81,8 @@ class LibraryPage(QWidget, FORM_CLASS):
         """The library's files with their size, zooms, tiles and (with a plan) completeness, read in a task."""
         folder, plan_path = self.folder(), self.planFile.filePath().strip()
         if not os.path.isdir(folder):
-            self.log(self.tr("Choose the library folder."), error=True)
+            self.log(tr("The library folder {} does not exist yet: download something first.").format(folder),
+                     error=True)
             return
 
         def read(task):
@@ -96,7 +94,7 @@ class LibraryPage(QWidget, FORM_CLASS):
                     shares[item.file] = (planned + item.planned, present + item.present)
             return rows, unreadable, shares
 
-        self.list_task = run_function(self.tr("IGN Offline: read the library"), read, self.show_files,
+        self.list_task = run_function(tr("IGN Offline: read the library"), read, self.show_files,
                                       lambda message: self.log(message, error=True))
 
     def show_files(self, found):
@@ -116,7 +114,7 @@ class LibraryPage(QWidget, FORM_CLASS):
                 self.filesTable.setItem(index, column, item)
         for path, reason in unreadable.items():
             self.log("{}: {}".format(os.path.basename(path), reason), error=True)
-        self.log(self.tr("{} files in the library.").format(len(files)))
+        self.log(tr("{} files in the library.").format(len(files)))
 
     def selected_paths(self):
         rows = sorted({index.row() for index in self.filesTable.selectedIndexes()}) or range(
@@ -132,41 +130,40 @@ class LibraryPage(QWidget, FORM_CLASS):
 
     def show_coverage(self):
         """The inventory's coverage layer (one feature per file and zoom) in the project."""
-        if self.run is not None and not self.run.finished:
-            return
         if not os.path.isdir(self.folder()):
-            self.log(self.tr("Choose the library folder."), error=True)
+            self.runner.start_fresh()
+            self.log(tr("The library folder {} does not exist yet: download something first.").format(self.folder()),
+                     error=True)
             return
         parameters = {"FOLDER": self.folder(), "OUTPUT": "TEMPORARY_OUTPUT"}
-        try:
-            self.run = AlgorithmRun("ign_offline:inventory", parameters, self._coverage_done, None, self.log)
-        except (ValueError, IgnOfflineError) as exc:
-            self.log(str(exc), error=True)
+        self.runner.start([Job("ign_offline:inventory", parameters, tr("Coverage"))], self._coverage_done,
+                          self._coverage_all)
 
-    def _coverage_done(self, ok, results):
-        if not ok:
-            return
-        layer = self.run.context.takeResultLayer(results["OUTPUT"])
+    def _coverage_done(self, job, ok, results):
+        layer = self.runner.run.context.takeResultLayer(results["OUTPUT"])
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
-            layer.setName(self.tr("Library coverage"))
+            layer.setName(tr("Library coverage"))
             add_to_group(QgsProject.instance(), layer)
             self.coverage_layer_id = layer.id()
+
+    def _coverage_all(self, outcomes, cancelled):
+        if not cancelled and not outcomes[-1][1]:
+            self.runner.report_failure(tr("The coverage"))
 
     # -- the project, offline ------------------------------------------------------------------------------------
 
     def choose_folder(self):
-        return QFileDialog.getExistingDirectory(self, self.tr("Folder for the offline project"))
+        return QFileDialog.getExistingDirectory(self, tr("Folder for the offline project"))
 
     def make_project_offline(self):
         """The current project, its tile layers as MBTiles of the dock's area and zooms, in a folder of its own."""
-        if self.run is not None and not self.run.finished:
-            return
         project = QgsProject.instance()
         if not project.fileName():
-            self.log(self.tr("Save the project first: its offline copy is made from the saved file."), error=True)
+            self.runner.start_fresh()
+            self.log(tr("Save the project first: its offline copy is made from the saved file."), error=True)
             return
         if project.isDirty():
-            self.log(self.tr("The project has unsaved changes: the offline copy is made from the saved file."))
+            self.log(tr("The project has unsaved changes: the offline copy is made from the saved file."))
         folder = self.choose_folder()
         if not folder:
             return
@@ -175,24 +172,24 @@ class LibraryPage(QWidget, FORM_CLASS):
                       "ZOOM_MAX": zoom_max}
         if self.folder() and os.path.isdir(self.folder()):
             parameters["LIBRARY"] = self.folder()
-        self.logView.clear()
         try:
             parameters.update(self.area_page.area_parameters())
-            self.run = AlgorithmRun("ign_offline:make_project_offline", parameters, self._offline_done,
-                                    lambda percent: self.progressBar.setValue(int(percent)), self.log)
-        except (ValueError, IgnOfflineError) as exc:
+        except IgnOfflineError as exc:
+            self.runner.start_fresh()
             self.log(str(exc), error=True)
             return
-        self._busy(True)
+        self.runner.start([Job("ign_offline:make_project_offline", parameters, tr("The offline project"))],
+                          lambda *done: None, self._offline_done)
 
-    def _offline_done(self, ok, results):
-        self._busy(False)
-        if ok and results.get("PROJECT_OFFLINE"):
-            self.iface.messageBar().pushMessage(self.tr("IGN Offline"), self.tr(
-                "Offline project ready: {} (copy the whole folder)").format(results["PROJECT_OFFLINE"]), Qgis.Success, 10)
-
-    def log(self, text, error=False):
-        self.logView.appendPlainText(("⚠ " if error else "") + text)
+    def _offline_done(self, outcomes, cancelled):
+        job, ok, results = outcomes[-1]
+        if cancelled:
+            self.runner.report_cancel(job.label)
+        elif not ok or not results.get("PROJECT_OFFLINE"):
+            self.runner.report_failure(job.label)
+        else:
+            self.runner.report(tr("Offline project ready: {} (copy the whole folder)").format(
+                results["PROJECT_OFFLINE"]), Qgis.Success, os.path.dirname(results["PROJECT_OFFLINE"]))
 
     def cleanup(self):
         self.cancel()

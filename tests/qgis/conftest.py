@@ -17,6 +17,23 @@ def desktop_iface(qgis_canvas, qgis_processing):
 
 
 @pytest.fixture()
+def dock(desktop_iface, project):
+    """The IGN Offline dock, shown, on a Web Mercator canvas; cleaned up after the test."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from ign_offline.ui.dock import IgnOfflineDock
+
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.setExtent(QgsRectangle(-20000, -20000, 20000, 20000))
+    widget = IgnOfflineDock(desktop_iface)
+    widget.show()
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+
+
+@pytest.fixture()
 def provider(qgis_processing):
     """The ign_offline provider registered for one test, removed after it."""
     from ign_offline.algorithms.provider import IgnOfflineProvider
@@ -65,6 +82,16 @@ def make_process(*args, timeout=300):
     return subprocess.run(
         ["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)],
         capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def fresh_dock_settings():
+    """Each test starts with what a new user has: no remembered dock state (and leaves none)."""
+    from qgis.core import QgsSettings
+
+    QgsSettings().remove("ign_offline")
+    yield
+    QgsSettings().remove("ign_offline")
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,8 @@
-import time
-
 import pytest
 from pyproj import Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
+from tests.support.qt_wait import wait_for
 from tests.support.slippy import expected_counts
 
 CARCASSONNE = (2.30, 43.18, 2.40, 43.25)
@@ -19,20 +18,6 @@ def table_counts(dock):
     table = dock.countsTable
     digits = lambda text: int("".join(c for c in text if c.isdigit()))  # noqa: E731 (locale separators)
     return {int(table.item(r, 0).text()): digits(table.item(r, 1).text()) for r in range(table.rowCount())}
-
-
-@pytest.fixture()
-def dock(desktop_iface, project):
-    from ign_offline.ui.dock import IgnOfflineDock
-
-    canvas = desktop_iface.mapCanvas()
-    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
-    canvas.setExtent(QgsRectangle(-20000, -20000, 20000, 20000))
-    widget = IgnOfflineDock(desktop_iface)
-    widget.show()
-    yield widget
-    widget.cleanup()
-    widget.deleteLater()
 
 
 @pytest.mark.parametrize("epsg", ["EPSG:3857", "EPSG:2154"])
@@ -86,16 +71,6 @@ def test_canvas_extent_follows_the_canvas(desktop_iface, dock):
     assert not dock.zoomToButton.isEnabled()
 
 
-def wait_for(condition, timeout=60):
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + timeout
-    while not condition() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    return condition()
-
-
 def read_layers_of(dock, server):
     """Carcassonne, overview band, the stand-in as source and its layers read: the Download page."""
     page = dock.download_page
@@ -103,7 +78,7 @@ def read_layers_of(dock, server):
     dock.select_zoom_band("overview")
     page.sourceCombo.setEditText(server.url)
     page.readLayersButton.click()
-    assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layerCombo.count() == 5)
+    assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layersList.count() == 5)
     return page
 
 
@@ -114,20 +89,23 @@ def test_download_page_reads_layers_downloads_and_loads(dock, project, provider,
 
     with StandInWmts() as server:
         page = read_layers_of(dock, server)
-        page.layerCombo.setCurrentIndex(page.layerCombo.findData("ORTHOIMAGERY.ORTHOPHOTOS"))
-        assert page.layer_id() == "ORTHOIMAGERY.ORTHOPHOTOS"
-        output = str(tmp_path / "ortho.mbtiles")
-        page.outputFile.setFilePath(output)
+        page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+        assert page.picked_layers() == ["ORTHOIMAGERY.ORTHOPHOTOS"]
+        dock.libraryDir.setFilePath(str(tmp_path))
+        output = str(tmp_path / "ORTHOIMAGERY.ORTHOPHOTOS.mbtiles")
         page.maxRateSpin.setValue(0)
         page.downloadButton.click()
         assert page.cancelButton.isEnabled()
-        assert wait_for(lambda: page.run.finished)
+        assert wait_for(lambda: not page.runner.busy)
         expected = expected_counts(CARCASSONNE, 8, 10)
         assert len(server.log.tiles(200)) == sum(expected.values())
     assert page.progressBar.value() == 100
-    assert "{} tiles downloaded".format(sum(expected.values())) in page.logView.toPlainText()
+    log = page.logView.toPlainText()
+    assert "{} downloaded".format(sum(expected.values())) in log
+    assert log.count("tiles downloaded") == 1  # the algorithm's own line, and one summary
     group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
     assert [child.layer().source() for child in group.findLayers()] == [output]
+    assert group.findLayers()[0].layer().name().endswith(" — Carcassonne")
     assert not page.cancelButton.isEnabled() and page.downloadButton.isEnabled()
     message = dock.iface.messageBar().currentItem()
     assert message is not None and "{} tiles downloaded".format(sum(expected.values())) in message.text()
@@ -137,7 +115,7 @@ def _type_layer(page, text):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
 
-    line = page.layerCombo.lineEdit()
+    line = page.layerSearch
     line.selectAll()
     QTest.keyClicks(line, text)
     QTest.keyClick(line, Qt.Key_Return)
@@ -151,15 +129,15 @@ def test_a_typed_layer_identifier_is_the_layer_downloaded(dock, project, provide
 
     with StandInWmts() as server:
         page = read_layers_of(dock, server)
-        items = page.layerCombo.count()
+        items = page.layersList.count()
         _type_layer(page, "ORTHOIMAGERY.ORTHOPHOTOS")
-        assert page.layerCombo.count() == items  # Enter adds no item without data
-        assert page.layer_id() == "ORTHOIMAGERY.ORTHOPHOTOS"
-        output = str(tmp_path / "ortho.mbtiles")
-        page.outputFile.setFilePath(output)
+        assert page.layersList.count() == items  # the layer listed is ticked, nothing else is added
+        assert page.picked_layers() == ["ORTHOIMAGERY.ORTHOPHOTOS"]
+        dock.libraryDir.setFilePath(str(tmp_path))
+        output = str(tmp_path / "ORTHOIMAGERY.ORTHOPHOTOS.mbtiles")
         page.maxRateSpin.setValue(0)
         page.downloadButton.click()
-        assert wait_for(lambda: page.run.finished)
+        assert wait_for(lambda: not page.runner.busy)
         served = {entry[1] for entry in server.log.entries}
     assert served == {"ORTHOIMAGERY.ORTHOPHOTOS"}
     with MBTilesReader(output) as reader:
@@ -176,17 +154,20 @@ def test_an_unknown_typed_layer_is_refused_and_nothing_is_written(dock, project,
     with StandInWmts() as server:
         page.sourceCombo.setEditText(server.url)
         _type_layer(page, "ORTHOIMAGERY.ORTHOFOTOS")
-        output = tmp_path / "ortho.mbtiles"
-        page.outputFile.setFilePath(str(output))
+        assert page.picked_layers() == ["ORTHOIMAGERY.ORTHOFOTOS"]  # shown as typed, ticked
+        dock.libraryDir.setFilePath(str(tmp_path))
+        output = tmp_path / "ORTHOIMAGERY.ORTHOFOTOS.mbtiles"
         page.downloadButton.click()
-        assert wait_for(lambda: page.run.finished)
+        assert wait_for(lambda: not page.runner.busy)
         assert not server.log.entries
     assert "no layer 'ORTHOIMAGERY.ORTHOFOTOS'" in page.logView.toPlainText()
     assert "ORTHOIMAGERY.ORTHOPHOTOS" in page.logView.toPlainText()  # the close match is suggested
-    assert not output.exists()
-    page.layerCombo.setEditText("")
+    assert not output.exists() and not list(tmp_path.iterdir())
+    message = dock.iface.messageBar().currentItem()
+    assert message is not None and "failed" in message.text() and "ORTHOIMAGERY.ORTHOFOTOS" in message.text()
+    page.tick("ORTHOIMAGERY.ORTHOFOTOS", False)
     page.downloadButton.click()
-    assert "Pick or type the layer" in page.logView.toPlainText()
+    assert "Tick at least one layer" in page.logView.toPlainText()
 
 
 def test_layer_identifier_is_what_the_box_shows():
@@ -196,6 +177,7 @@ def test_layer_identifier_is_what_the_box_shows():
     assert layer_identifier(items[0][0], items) == "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
     assert layer_identifier(" ORTHOIMAGERY.ORTHOPHOTOS ", items) == "ORTHOIMAGERY.ORTHOPHOTOS"
     assert layer_identifier("Photos — ORTHOIMAGERY.ORTHOPHOTOS", items) == "ORTHOIMAGERY.ORTHOPHOTOS"
+    assert layer_identifier("geographicalgridsystems.planignv2", items) == "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
     assert layer_identifier("", items) == ""
 
 
@@ -204,7 +186,8 @@ def test_download_page_says_what_is_wrong(dock, provider, tmp_path):
     dock.select_area("toulouse")
     dock.zoomMinSpin.setValue(14)
     dock.zoomMaxSpin.setValue(12)
-    page.outputFile.setFilePath(str(tmp_path / "x.mbtiles"))
+    dock.libraryDir.setFilePath(str(tmp_path))
+    page.tick("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
     page.downloadButton.click()
     assert "greater than the maximum zoom" in page.logView.toPlainText()
     assert page.downloadButton.isEnabled()
@@ -222,16 +205,19 @@ def test_cache_page_scans_then_recovers_and_loads(dock, project, provider, tmp_p
     write_entry(str(cache), "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", b"<x/>", "text/xml")
     page = dock.cache_page
     page.cacheDir.setFilePath(str(cache))
-    page.outputDir.setFilePath(str(tmp_path / "out"))
+    dock.libraryDir.setFilePath(str(tmp_path / "out"))
     page.scanButton.click()
     assert wait_for(lambda: page.scanButton.isEnabled() and page.setsTable.rowCount() == 1)
     assert [page.setsTable.item(0, c).text() for c in range(3)] == ["tile.openstreetmap.org", "12–12", "3"]
     assert page.recoverButton.isEnabled()
     page.recoverButton.click()
-    assert wait_for(lambda: page.run is not None and page.run.finished)
+    assert wait_for(lambda: not page.runner.busy)
     assert "3 tiles recovered" in page.logView.toPlainText()
     group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
-    assert [c.layer().source() for c in group.findLayers()] == [str(tmp_path / "out" / "tile.openstreetmap.org.mbtiles")]
+    assert [c.layer().source() for c in group.findLayers()] == [
+        str(tmp_path / "out" / "QGIS cache" / "tile.openstreetmap.org.mbtiles")]
+    message = dock.iface.messageBar().currentItem()
+    assert message is not None and "3 tiles recovered" in message.text()
 
 
 def test_ftp_page_lists_previews_downloads_and_loads(desktop_iface, dock, project, provider, tmp_path):
@@ -256,21 +242,26 @@ def test_ftp_page_lists_previews_downloads_and_loads(desktop_iface, dock, projec
         dock.select_area("toulouse")
         assert "No tile of this product in the area" in page.selectionLabel.text()
         assert "67" in page.selectionLabel.text() and page.footprints.numberOfVertices() == 0
+        page.useCoverageButton.click()  # where the product is: its tiles' box becomes the area, typed
+        assert dock.areaCombo.currentData() == "typed" and dock.boundsWidget.isVisibleTo(dock)
+        assert page.selectionLabel.text().startswith("9 of 9 tiles")
+        page.zoomCoverageButton.click()
+        assert canvas.extent().buffered(1).contains(QgsRectangle(1044000, 6839000, 1047000, 6842000))
         dock.select_area("canvas")
         # Around the corner the four area tiles share (the canvas widens it to its own shape).
         canvas.setExtent(QgsRectangle(1045800, 6840800, 1046200, 6841200))
         assert wait_for(lambda: page.selectionLabel.text().startswith("4 of 9 tiles"))
         assert page.footprints.asGeometry().boundingBox().toString(0) == QgsRectangle(
             1045000, 6840000, 1047000, 6842000).toString(0)
-        page.outputDir.setFilePath(str(tmp_path / "out"))
+        dock.libraryDir.setFilePath(str(tmp_path / "out"))
         page.downloadButton.click()
         assert page.cancelButton.isEnabled()
-        assert wait_for(lambda: page.run.finished)
+        assert wait_for(lambda: not page.runner.busy)
         assert sorted(n for n in server.state.retrieved_names() if n.endswith(".jp2")) == sorted(
             ftp_tree.RVB_AREA_TILES)
     assert "4 files downloaded" in page.logView.toPlainText()
     group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
-    assert [c.layer().name() for c in group.findLayers()] == ["OHR RVB 0.20 m D67 2015"]
+    assert [c.layer().name() for c in group.findLayers()] == ["OHR RVB 0.20 m D67 2015 — Map canvas extent"]
     assert page.downloadButton.isEnabled() and not page.cancelButton.isEnabled()
     message = dock.iface.messageBar().currentItem()
     assert message is not None and "4 files downloaded" in message.text()
@@ -337,11 +328,11 @@ def test_a_polygon_layer_is_the_area_with_its_selection(dock, project, provider,
     page = dock.download_page
     with StandInWmts() as server:
         page.sourceCombo.setEditText(server.url)
-        page.layerCombo.setEditText("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
-        page.outputFile.setFilePath(str(tmp_path / "l.mbtiles"))
+        page.tick("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
+        dock.libraryDir.setFilePath(str(tmp_path))
         page.maxRateSpin.setValue(0)
         page.downloadButton.click()
-        assert wait_for(lambda: page.run is not None and page.run.finished)
+        assert wait_for(lambda: not page.runner.busy)
         fetched = set(server.log.tiles(200))
     assert len(fetched) == sum(coverage.count(polygons.from_file(layer.source().split("|")[0]), 8, 10).values())
 
@@ -360,14 +351,14 @@ def test_library_page_runs_a_plan_lists_loads_and_shows_coverage(dock, project, 
         plan.write_text(json.dumps({"source": server.url, "entries": [
             {"layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "area": "carcassonne", "zoom_min": 8, "zoom_max": 12},
             {"layer": "ORTHOIMAGERY.ORTHOPHOTOS", "area": "carcassonne", "zoom_min": 10, "zoom_max": 11}]}))
-        page.libraryDir.setFilePath(str(library))
+        dock.libraryDir.setFilePath(str(library))
         page.planFile.setFilePath(str(plan))
         page.estimateButton.click()
-        assert wait_for(lambda: page.run.finished)
+        assert wait_for(lambda: not page.runner.busy)
         assert "To fetch" in page.logView.toPlainText() and not server.log.entries and not library.exists()
         page.runButton.click()
         assert page.cancelButton.isEnabled()
-        assert wait_for(lambda: page.run.finished) and wait_for(lambda: page.filesTable.rowCount() == 2)
+        assert wait_for(lambda: not page.runner.busy) and wait_for(lambda: page.filesTable.rowCount() == 2)
     texts = [[page.filesTable.item(r, c).text() for c in range(5)] for r in range(2)]
     assert [t[0] for t in texts] == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles", "ORTHOIMAGERY.ORTHOPHOTOS.mbtiles"]
     assert [t[2] for t in texts] == ["8–12", "10–11"] and [t[4] for t in texts] == ["100%", "100%"]
@@ -375,7 +366,7 @@ def test_library_page_runs_a_plan_lists_loads_and_shows_coverage(dock, project, 
     group = QgsProject.instance().layerTreeRoot().findGroup("IGN Offline")
     assert len(group.findLayers()) == 2
     page.coverageButton.click()
-    assert wait_for(lambda: page.run.finished and len(group.findLayers()) == 3)
+    assert wait_for(lambda: not page.runner.busy and len(group.findLayers()) == 3)
     coverage = [n.layer() for n in group.findLayers() if n.layer().type() == 0][0]
     assert coverage.featureCount() == 5 + 2
 
@@ -398,7 +389,7 @@ def test_make_this_project_offline_from_the_dock(dock, project, provider, tmp_pa
         assert QgsProject.instance().write(str(tmp_path / "terrain.qgz"))
         monkeypatch.setattr(page, "choose_folder", lambda: str(tmp_path / "offline"))
         page.offlineProjectButton.click()
-        assert wait_for(lambda: page.run is not None and page.run.finished, timeout=60)
+        assert wait_for(lambda: not page.runner.busy, timeout=60)
     offline = QgsProject()
     assert offline.read(str(tmp_path / "offline" / "terrain.qgz"))
     (copy,) = offline.mapLayers().values()
@@ -446,17 +437,17 @@ def test_sign_in_with_an_oauth2_account_lists_and_downloads_private_layers(dock,
             page.signInButton.click()
             assert wait_for(lambda: "layers." in page.logView.toPlainText())  # signed in, then read
             assert "Signed in with Géoplateforme" in page.logView.toPlainText()
-            assert page.layerCombo.count() == 6  # the 5 public layers and the private SCAN 25
-            page.layerCombo.setCurrentIndex(page.layerCombo.findData("GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR"))
-            page.outputFile.setFilePath(str(tmp_path / "scan.mbtiles"))
+            assert page.layersList.count() == 6  # the 5 public layers and the private SCAN 25
+            page.tick("GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR")
+            dock.libraryDir.setFilePath(str(tmp_path))
             page.maxRateSpin.setValue(0)
             page.downloadButton.click()
-            assert wait_for(lambda: page.run is not None and page.run.finished)
+            assert wait_for(lambda: not page.runner.busy)
             assert keycloak.grants == ["authorization_code"]  # one sign-in served every request
         finally:
             SIGNED_IN.clear()
             manager.removeAuthenticationConfig(config.id())
     from core import mbtiles
 
-    with mbtiles.MBTilesReader(str(tmp_path / "scan.mbtiles")) as reader:
+    with mbtiles.MBTilesReader(str(tmp_path / "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR.mbtiles")) as reader:
         assert sum(reader.count_by_zoom().values()) > 0

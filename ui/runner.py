@@ -1,0 +1,148 @@
+"""What every page of the dock does with a run: one at a time, a queue of algorithm runs, overall progress, a log
+that starts fresh and scrolls, Cancel reported as a cancel, one result in the QGIS message bar.
+
+The algorithms say what happens (their feedback goes to the log); the page adds one summary, in the message bar,
+with an "Open folder" button when files were written.
+"""
+
+import os
+
+from qgis.core import Qgis
+from qgis.gui import QgsMessageBarItem
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QPushButton
+
+from ..core.errors import IgnOfflineError
+from ..i18n import tr
+from .background import AlgorithmRun
+
+TITLE = "IGN Offline"
+SHOWN_SECONDS = 10
+
+
+def open_folder(folder):
+    """The folder in the system's file manager (made first: an empty library is still a place)."""
+    os.makedirs(folder, exist_ok=True)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+
+class Job:
+    """One algorithm run of a queue: what to run, and `label`, what the user calls it (a layer, a product)."""
+
+    def __init__(self, algorithm_id, parameters, label=""):
+        self.algorithm_id = algorithm_id
+        self.parameters = parameters
+        self.label = label
+
+
+class PageRunner:
+    def __init__(self, iface, progress_bar, log_view, cancel_button, buttons):
+        self.iface = iface
+        self.progress_bar = progress_bar
+        self.log_view = log_view
+        self.cancel_button = cancel_button
+        self.buttons = buttons
+        self.run = None
+        self.jobs = []
+        self.index = 0
+        self.outcomes = []
+        cancel_button.setEnabled(False)
+        cancel_button.clicked.connect(self.cancel)
+        self.opened = open_folder  # replaced by tests
+
+    @property
+    def busy(self):
+        return bool(self.jobs) and self.index < len(self.jobs)
+
+    # -- the log ---------------------------------------------------------------------------------------------
+
+    def log(self, text, error=False):
+        self.log_view.appendPlainText(("⚠ " if error else "") + text)
+        bar = self.log_view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def start_fresh(self):
+        self.log_view.clear()
+        self.progress_bar.setValue(0)
+
+    # -- running -----------------------------------------------------------------------------------------------
+
+    def start(self, jobs, on_each, on_all):
+        """Run `jobs` one after the other; `on_each(job, ok, results)` after each, `on_all(outcomes, cancelled)` at
+        the end. Returns False (and says why in the log) when they cannot start."""
+        if self.busy:
+            return False
+        self.start_fresh()
+        if not jobs:
+            return False
+        self.jobs, self.index, self.outcomes = list(jobs), 0, []
+        self._on_each, self._on_all = on_each, on_all
+        self._set_busy(True)
+        self._next()
+        return True
+
+    def _next(self):
+        job = self.jobs[self.index]
+        if len(self.jobs) > 1:
+            self.log(tr("— {} ({} of {}) —").format(job.label, self.index + 1, len(self.jobs)))
+        try:
+            self.run = AlgorithmRun(job.algorithm_id, job.parameters, self._done, self._progress, self.log)
+        except (ValueError, IgnOfflineError) as exc:
+            self.log(str(exc), error=True)
+            self.outcomes.append((job, False, {}))
+            self._advance(cancelled=False)
+
+    def _progress(self, percent):
+        self.progress_bar.setValue(int((self.index + percent / 100.0) / len(self.jobs) * 100))
+
+    def _done(self, ok, results):
+        job = self.jobs[self.index]
+        cancelled = self.run.cancelled
+        self.outcomes.append((job, ok and not cancelled, results or {}))
+        if (ok or cancelled) and results:
+            self._on_each(job, ok, results)
+        self._advance(cancelled)
+
+    def _advance(self, cancelled):
+        self.index += 1
+        if cancelled or self.index >= len(self.jobs):
+            self.jobs = []
+            self._set_busy(False)
+            if not cancelled:
+                self.progress_bar.setValue(100)
+            self._on_all(self.outcomes, cancelled)
+        else:
+            self._next()
+
+    def cancel(self):
+        if self.run is not None and self.busy:
+            self.run.cancel()
+            self.log(tr("Cancelling…"))
+
+    def _set_busy(self, busy):
+        self.cancel_button.setEnabled(busy)
+        for button in self.buttons:
+            button.setEnabled(not busy)
+
+    # -- the result, in the message bar ----------------------------------------------------------------------
+
+    def report(self, text, level=Qgis.Success, folder=None):
+        """The run's one summary: in the log and in the QGIS message bar (with "Open folder")."""
+        self.log(text, error=level == Qgis.Critical)
+        if folder:
+            # Parented at once: the item takes it over, and Python must not delete it when this returns.
+            button = QPushButton(tr("Open folder"), self.iface.messageBar())
+            button.clicked.connect(lambda: self.opened(folder))
+            item = QgsMessageBarItem(tr(TITLE), text, button, level, SHOWN_SECONDS)
+        else:
+            item = QgsMessageBarItem(tr(TITLE), text, level, SHOWN_SECONDS)
+        self.iface.messageBar().pushItem(item)
+
+    def report_cancel(self, what):
+        self.report(tr("{} cancelled. What was done is kept: run it again to resume.").format(what), Qgis.Info)
+
+    def report_failure(self, what):
+        errors = [line for line in self.log_view.toPlainText().splitlines() if line.startswith("⚠ ")]
+        reason = errors[-1][2:] if errors else tr("see the IGN Offline panel")
+        self.report(tr("{} failed: {}").format(what, reason), Qgis.Critical)

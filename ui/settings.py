@@ -1,0 +1,73 @@
+"""What the dock remembers across QGIS restarts (QgsSettings, under ign_offline/dock/).
+
+`remember(widget, key)` restores a widget's value, then saves every change: the dock's state is the user's,
+not something to set again after each restart. Never a secret: an account is remembered by its
+authentication configuration id, the secret stays in the QGIS authentication database.
+"""
+
+import json
+
+from qgis.core import QgsSettings
+from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
+from qgis.PyQt.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QTabWidget
+
+PREFIX = "ign_offline/dock/"
+
+
+def value(key, default=None):
+    return QgsSettings().value(PREFIX + key, default)
+
+
+def store(key, data):
+    QgsSettings().setValue(PREFIX + key, data)
+
+
+def json_value(key, default):
+    try:
+        return json.loads(value(key, "") or "null") or default
+    except ValueError:
+        return default
+
+
+def store_json(key, data):
+    store(key, json.dumps(data))
+
+
+def remember(widget, key):
+    """Restore `widget` from the setting `key` (when there is one), then keep the setting in step with it."""
+    saved = value(key)
+    if isinstance(widget, QgsFileWidget):
+        if saved:
+            widget.setFilePath(saved)
+        widget.fileChanged.connect(lambda path: store(key, path))
+    elif isinstance(widget, QgsAuthConfigSelect):
+        if saved:
+            widget.setConfigId(saved)
+        widget.selectedConfigIdChanged.connect(lambda config_id: store(key, config_id))
+    elif isinstance(widget, QComboBox) and widget.isEditable():
+        if saved:
+            widget.setEditText(saved)
+        widget.editTextChanged.connect(lambda text: store(key, text))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(saved) if saved is not None else -1
+        if index >= 0:
+            widget.setCurrentIndex(index)
+        widget.currentIndexChanged.connect(lambda index: store(key, widget.itemData(index)))
+    elif isinstance(widget, QAbstractSpinBox):
+        if saved not in (None, ""):
+            widget.setValue(type(widget.value())(saved))
+        widget.valueChanged.connect(lambda number: store(key, number))
+    elif isinstance(widget, QCheckBox):
+        if saved is not None:
+            widget.setChecked(str(saved).lower() in ("true", "1"))
+        widget.toggled.connect(lambda checked: store(key, checked))
+    elif isinstance(widget, QLineEdit):
+        if saved:
+            widget.setText(saved)
+        widget.textChanged.connect(lambda text: store(key, text))
+    elif isinstance(widget, QTabWidget):
+        if saved not in (None, ""):
+            widget.setCurrentIndex(int(saved))
+        widget.currentChanged.connect(lambda index: store(key, index))
+    else:
+        raise TypeError("cannot remember a {}".format(type(widget).__name__))

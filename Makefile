@@ -5,6 +5,8 @@
 #   make demo      the README's run command
 #   make bench     benchmarks under bench/
 #   make package   dist/ign_offline-<version>.zip for "Install from ZIP"
+#   make translations   gather the strings to translate into i18n/*.ts (then translate, then `make setup`)
+#   make screenshots    the README's screenshots, taken in the real QGIS desktop under Xvfb
 #   make install   that zip deployed into ~/.local/share/QGIS/QGIS3/profiles/default
 
 SHELL := /bin/bash
@@ -22,13 +24,17 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP := dist/ign_offline-$(VERSION).zip
 PROFILE_PLUGINS := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 SYSTEM_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip git
+LRELEASE := /usr/bin/lrelease
+TRANSLATIONS := $(wildcard i18n/*.ts)
+# Compiled translations, beside their sources: QGIS loads the plugin from this checkout (.build/plugins link).
+QM := $(TRANSLATIONS:.ts=.qm)
 
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup test unit-tests qgis-tests process demo bench package install clean
+.PHONY: setup test unit-tests qgis-tests process demo bench package install clean translations screenshots
 
-setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(VENV)/installed.ok ext_libs/installed.ok $(PLUGINS)/ign_offline \
-	$(MAPPROXY)/installed.ok
+setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(BUILD)/xvfb.ok $(VENV)/installed.ok ext_libs/installed.ok \
+	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM)
 
 # QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
 $(BUILD)/system.ok:
@@ -50,6 +56,29 @@ $(BUILD)/vsftpd.ok:
 	@mkdir -p $(BUILD)
 	@[ -x /usr/sbin/vsftpd ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q vsftpd; }
 	@touch $@
+
+# Xvfb: the real QGIS desktop in memory, for the French/English test and the screenshots.
+$(BUILD)/xvfb.ok:
+	@mkdir -p $(BUILD)
+	@[ -x /usr/bin/Xvfb ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q xvfb; }
+	@touch $@
+
+# lrelease (Qt's translation compiler).
+$(BUILD)/lrelease.ok:
+	@mkdir -p $(BUILD)
+	@[ -x $(LRELEASE) ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q qttools5-dev-tools; }
+	@touch $@
+
+i18n/%.qm: i18n/%.ts $(BUILD)/lrelease.ok
+	$(LRELEASE) -silent $< -qm $@
+
+translations: $(VENV)/installed.ok
+	$(PY) i18n/update_ts.py fr
+
+# Real QGIS under Xvfb, with a throwaway HOME; the pictures go to resources/screenshots/ (README).
+screenshots: setup
+	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
+	$(PY) tests/support/take_screenshots.py "$$home" "$(CURDIR)/resources/screenshots"
 
 # MapProxy, a real third-party WMTS/TMS server for the interoperability tests, in a venv of its own.
 $(MAPPROXY)/installed.ok: requirements/mapproxy.txt $(BUILD)/system.ok
@@ -94,13 +123,14 @@ demo: setup
 bench: setup
 	$(PY) -m bench
 
-package: $(VENV)/installed.ok
+package: $(VENV)/installed.ok $(BUILD)/lrelease.ok
 	@rm -rf $(BUILD)/package && mkdir -p $(BUILD)/package dist
 	@# `git stash create` snapshots uncommitted changes of tracked files (prints nothing when clean).
 	@# It fails when a file was touched but not changed: refresh the index's stat data first.
 	@git update-index -q --refresh > /dev/null || true
 	@rev=$$(git stash create); git archive --format=tar --prefix=ign_offline/ "$${rev:-HEAD}" | tar -x -C $(BUILD)/package
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -t $(BUILD)/package/ign_offline/ext_libs -r requirements/embedded.txt
+	@for ts in $(BUILD)/package/ign_offline/i18n/*.ts; do $(LRELEASE) -silent "$$ts" -qm "$${ts%.ts}.qm"; done
 	@rm -rf $(BUILD)/package/ign_offline/ext_libs/bin
 	@find $(BUILD)/package -name __pycache__ -prune -exec rm -rf {} +
 	@rm -f $(ZIP)

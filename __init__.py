@@ -24,6 +24,10 @@ def _use_bundled_dependencies():
 
 def classFactory(iface):  # noqa: N802 (QGIS API name)
     _use_bundled_dependencies()
+    from . import i18n
     from .plugin import IgnOfflinePlugin
+
+    # Before anything is built: the dock's forms, the messages and the algorithms' names read it.
+    i18n.install()
 
     return IgnOfflinePlugin(iface)

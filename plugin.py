@@ -6,8 +6,9 @@ GUI and only calls initProcessing.
 """
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 
+from . import i18n
 from .algorithms.provider import IgnOfflineProvider
 from .resources import icon
 
@@ -24,7 +25,7 @@ class IgnOfflinePlugin:
 
     @staticmethod
     def tr(text):
-        return QCoreApplication.translate("IgnOfflinePlugin", text)
+        return i18n.tr(text)
 
     def initProcessing(self):  # noqa: N802 (QGIS API name)
         if self.provider is None:
@@ -69,3 +70,4 @@ class IgnOfflinePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        i18n.remove()  # installed by classFactory, which a reload calls again

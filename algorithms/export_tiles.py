@@ -16,6 +16,7 @@ from qgis.core import (
 from ..core import coverage, exports, mbtiles, storage
 from ..core.errors import InputError, MBTilesError
 from .area_parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .layers import add_to_group
 
@@ -26,7 +27,7 @@ FOR_APPS = {"mbtiles": "QField, QGIS, AlpineQuest, Locus", "osmand": "OsmAnd, Lo
 
 class ExportTiles(IgnOfflineAlgorithm):
     NAME = "export_tiles"
-    DISPLAY_NAME = "Export tiles for field apps"
+    DISPLAY_NAME = marked("Export tiles for field apps")
     GROUP = "field"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)

@@ -10,7 +10,7 @@ def add_server_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterString(
         "HOST", algorithm.tr("FTP server"), defaultValue=DEFAULT_HOST))
     algorithm.addParameter(QgsProcessingParameterNumber(
-        "PORT", algorithm.tr("Port"), type=QgsProcessingParameterNumber.Integer, defaultValue=21))
+        "PORT", algorithm.tr("Server port"), type=QgsProcessingParameterNumber.Integer, defaultValue=21))
     algorithm.addParameter(QgsProcessingParameterString(
         "USER", algorithm.tr("User name (empty: anonymous)"), optional=True))
     algorithm.addParameter(QgsProcessingParameterAuthConfig(

@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import inventory, plans
 from ..core.errors import InputError
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 
 FIELDS = (("file", QVariant.String), ("layer", QVariant.String), ("title", QVariant.String),
@@ -30,7 +31,7 @@ FIELDS = (("file", QVariant.String), ("layer", QVariant.String), ("title", QVari
 
 class Inventory(IgnOfflineAlgorithm):
     NAME = "inventory"
-    DISPLAY_NAME = "Inventory of a library"
+    DISPLAY_NAME = marked("Inventory of a library")
     GROUP = "library"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.ftp import Cancelled, connect
 from ..core.ftp_products import find_products
 from ..core.storage import human_size
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .ftp_parameters import add_server_parameters, server_from_parameters
 
@@ -37,7 +38,7 @@ def product_row(listing):
 
 class ListFtpProducts(IgnOfflineAlgorithm):
     NAME = "list_ftp_products"
-    DISPLAY_NAME = "List orthophoto and MNS products on an FTP server"
+    DISPLAY_NAME = marked("List orthophoto and MNS products on an FTP server")
     GROUP = "ftp"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)

@@ -10,13 +10,14 @@ from qgis.core import (
 
 from ..core.errors import InputError
 from ..core.mbtiles import MBTilesReader
+from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .layers import GROUP_NAME, load_mbtiles, mbtiles_title
 
 
 class LoadMBTiles(IgnOfflineAlgorithm):
     NAME = "load_mbtiles"
-    DISPLAY_NAME = "Load MBTiles"
+    DISPLAY_NAME = marked("Load MBTiles")
     GROUP = "load"
 
     INPUT = "INPUT"

@@ -15,10 +15,16 @@ def icon(name):
     return QIcon(resource_path(name))
 
 
-def help_text(algorithm_name):
-    """The help of an algorithm, from resources/help/<name>.md ('' if none)."""
-    try:
-        with open(resource_path("help", algorithm_name + ".md"), encoding="utf-8") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        return ""
+def help_text(algorithm_name, language=None):
+    """The help of an algorithm: resources/help/<language>/<name>.md in the user's language when there is one,
+    else resources/help/<name>.md (English); '' if none."""
+    from ..i18n import qgis_language
+
+    language = language or qgis_language()
+    for path in (resource_path("help", language, algorithm_name + ".md"), resource_path("help", algorithm_name + ".md")):
+        try:
+            with open(path, encoding="utf-8") as stream:
+                return stream.read()
+        except FileNotFoundError:
+            continue
+    return ""

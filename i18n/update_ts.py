@@ -1,0 +1,125 @@
+"""Gather the plugin's strings into i18n/ign_offline_<lang>.ts, keeping the translations already made.
+
+usage: python i18n/update_ts.py [LANG ...]      (make i18n; default: fr)
+
+Python: the literal first argument of every `tr(...)`, `self.tr(...)` or `marked(...)` call, in the context
+i18n.CONTEXT. Designer forms: every <string> not marked notr, in the form's class name (what uic's
+retranslateUi asks for). A string no longer in the sources is kept as "obsolete" (lrelease skips it).
+Not run by the tests or the build: it rewrites a source file, like an editor.
+"""
+
+import ast
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SOURCES = ("__init__.py", "plugin.py", "algorithms", "ui", "resources")
+CONTEXT = "IgnOffline"
+CALLS = {"tr", "marked"}
+
+
+def _files(suffix):
+    for entry in SOURCES:
+        path = os.path.join(ROOT, entry)
+        if os.path.isfile(path) and path.endswith(suffix):
+            yield path
+        for folder, _, names in os.walk(path):
+            for name in sorted(names):
+                if name.endswith(suffix):
+                    yield os.path.join(folder, name)
+
+
+def python_strings(path):
+    tree = ast.parse(open(path, encoding="utf-8").read(), path)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+        first = node.args[0]
+        if name in CALLS and isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
+            yield CONTEXT, first.value, node.lineno
+
+
+def form_strings(path):
+    tree = ET.parse(path)
+    context = tree.getroot().findtext("class")
+    for element in tree.iter("string"):
+        if element.get("notr") != "true" and element.text:
+            yield context, element.text, 0
+
+
+def gather():
+    found = {}
+    for path in _files(".py"):
+        for context, text, line in python_strings(path):
+            found.setdefault((context, text), (os.path.relpath(path, HERE), line))
+    for path in _files(".ui"):
+        for context, text, line in form_strings(path):
+            found.setdefault((context, text), (os.path.relpath(path, HERE), line))
+    return found
+
+
+def read_translations(path):
+    if not os.path.isfile(path):
+        return {}
+    known = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and translation.get("type") not in ("unfinished",):
+                known[(name, message.findtext("source"))] = translation.text
+            elif translation is not None and translation.text:
+                known.setdefault((name, message.findtext("source")), None)
+    return known
+
+
+def write_ts(path, language, found, known):
+    root = ET.Element("TS", version="2.1", language=language)
+    contexts = {}
+    for (context, text) in sorted(found, key=lambda key: (key[0], found[key])):
+        contexts.setdefault(context, []).append(text)
+    obsolete = {key: value for key, value in known.items() if key not in found and value}
+    for context, _ in obsolete:
+        contexts.setdefault(context, [])
+    for context in sorted(contexts):
+        element = ET.SubElement(root, "context")
+        ET.SubElement(element, "name").text = context
+        for text in contexts[context]:
+            message = ET.SubElement(element, "message")
+            file_name, line = found[(context, text)]
+            location = ET.SubElement(message, "location", filename=file_name)
+            if line:
+                location.set("line", str(line))
+            ET.SubElement(message, "source").text = text
+            translation = ET.SubElement(message, "translation")
+            if known.get((context, text)):
+                translation.text = known[(context, text)]
+            else:
+                translation.set("type", "unfinished")
+        for (name, text), value in sorted(obsolete.items()):
+            if name == context:
+                message = ET.SubElement(element, "message")
+                ET.SubElement(message, "source").text = text
+                ET.SubElement(message, "translation", type="obsolete").text = value
+    ET.indent(root)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        out.write(ET.tostring(root, encoding="unicode"))
+        out.write("\n")
+
+
+def main(languages):
+    found = gather()
+    for language in languages or ["fr"]:
+        path = os.path.join(HERE, "ign_offline_{}.ts".format(language))
+        known = read_translations(path)
+        write_ts(path, language, found, known)
+        missing = sum(1 for key in found if not known.get(key))
+        print("{}: {} strings, {} to translate".format(os.path.relpath(path, ROOT), len(found), missing))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,124 @@
+"""Run inside the real QGIS desktop (`qgis --code`), with the plugin enabled: read what the user sees, or take the
+README's screenshots. Used by tests/qgis/test_i18n.py and `make screenshots`.
+
+IGN_OFFLINE_SESSION=strings:OUT.json     the dock's labels, buttons, tabs and group titles, and every algorithm's
+                                         name, group and parameter labels, as JSON
+IGN_OFFLINE_SESSION=screenshots:FOLDER   dock.png and download.png (a finished download from a stand-in server)
+Ends QGIS when done (os._exit: no "save the project?" question, no profile written on exit).
+"""
+
+import json
+import os
+import sys
+import traceback
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAbstractButton, QDockWidget, QGroupBox, QLabel, QTabWidget
+from qgis.utils import iface
+
+MODE, _, TARGET = os.environ.get("IGN_OFFLINE_SESSION", "strings:/dev/stdout").partition(":")
+ROOT = os.environ.get("IGN_OFFLINE_ROOT", "")
+
+
+def dock_texts(dock):
+    """page/objectName -> the text shown, for every label, button, tab and group title of the dock (the dock's own
+    widgets; not the inner parts of QGIS widgets, which have no name)."""
+    def key(kind, widget):
+        page = widget.parentWidget()
+        while page is not None and page is not dock and not type(page).__name__.endswith("Page"):
+            page = page.parentWidget()
+        owner = type(page).__name__ if page is not None and page is not dock else "dock"
+        return "{}:{}/{}".format(kind, owner, widget.objectName())
+
+    texts = {}
+    for kind, widgets, text in (("label", dock.findChildren(QLabel), QLabel.text),
+                                ("button", dock.findChildren(QAbstractButton), QAbstractButton.text),
+                                ("group", dock.findChildren(QGroupBox), QGroupBox.title)):
+        for widget in widgets:
+            if widget.objectName() and not widget.objectName().startswith("qt_"):
+                texts[key(kind, widget)] = text(widget)
+    for widget in dock.findChildren(QTabWidget):
+        for index in range(widget.count()):
+            texts["tab:{}:{}".format(widget.objectName(), index)] = widget.tabText(index)
+    return texts
+
+
+def algorithm_texts():
+    provider = QgsApplication.processingRegistry().providerById("ign_offline")
+    texts = {}
+    for algorithm in provider.algorithms():
+        texts[algorithm.id() + ":name"] = algorithm.displayName()
+        texts[algorithm.id() + ":group"] = algorithm.group()
+        for parameter in algorithm.parameterDefinitions():
+            texts[algorithm.id() + ":" + parameter.name()] = parameter.description()
+    return texts
+
+
+def the_dock():
+    dock = iface.mainWindow().findChild(QDockWidget, "IgnOfflineDock")
+    if dock is None:
+        import qgis.utils
+
+        raise RuntimeError("The plugin is not loaded: available {}, loaded {}".format(
+            qgis.utils.available_plugins, list(qgis.utils.plugins)))
+    dock.show()
+    dock.raise_()
+    return dock
+
+
+def strings():
+    dock = the_dock()
+    dock.select_area("pyrenees")
+    with open(TARGET, "w", encoding="utf-8") as out:
+        json.dump({"locale": QgsApplication.locale(), "dock": dock_texts(dock), "algorithms": algorithm_texts()},
+                  out, ensure_ascii=False, indent=1)
+
+
+def screenshots():
+    """The dock over a map of the area, before and after a download (tiles from the test stand-in server)."""
+    sys.path.insert(0, ROOT)
+    from qgis.core import QgsProject
+    from tests.support.qt_wait import wait_for
+    from tests.support.wmts_server import StandInWmts
+
+    window = iface.mainWindow()
+    window.resize(1400, 900)
+    dock = the_dock()
+    dock.libraryDir.setFilePath(os.path.join(TARGET, ".library"))
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("regional")
+    dock.zoomToButton.click()
+    page = dock.download_page
+    with StandInWmts() as server:
+        page.sourceCombo.setEditText(server.url)
+        page.readLayersButton.click()
+        wait_for(lambda: page.readLayersButton.isEnabled() and page.layersList.count() == 5)
+        page.tick("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
+        page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+        page.maxRateSpin.setValue(0)
+        page.estimateButton.click()
+        wait_for(lambda: not page.runner.busy)
+        wait_for(lambda: False, timeout=1)
+        dock.grab().save(os.path.join(TARGET, "dock.png"))
+        page.downloadButton.click()
+        wait_for(lambda: not page.runner.busy)
+    dock.zoom_to_area()
+    iface.mapCanvas().refreshAllLayers()
+    wait_for(lambda: False, timeout=3)
+    window.grab().save(os.path.join(TARGET, "download.png"))
+    QgsProject.instance().clear()
+
+
+def run():
+    try:
+        {"strings": strings, "screenshots": screenshots}[MODE]()
+        code = 0
+    except Exception:  # the test reads stderr: say what broke
+        traceback.print_exc()
+        code = 1
+    sys.stderr.flush()
+    os._exit(code)
+
+
+QTimer.singleShot(1000, run)

@@ -108,11 +108,16 @@ RENDERING_PIXEL_METRES = 0.00028
 
 
 def approximate_scale(zoom, latitude=43.6):
-    """N of the map scale 1:N of zoom level `zoom` at `latitude` (Occitanie by default), rounded to read well."""
+    """N of the map scale 1:N of zoom level `zoom` at `latitude` (Occitanie by default), rounded as map scales are
+    (1:25 000, 1:50 000, 1:100 000…)."""
     metres_per_pixel = EQUATOR_METRES_PER_PIXEL_Z0 * math.cos(math.radians(latitude)) / 2 ** zoom
     exact = metres_per_pixel / RENDERING_PIXEL_METRES
-    step = 10 ** max(0, int(math.floor(math.log10(exact))) - 1)  # two significant digits: 49 519 -> 50 000
-    return int(round(exact / step) * step)
+    power = 10 ** int(math.floor(math.log10(exact)))
+    return int(round(min(NICE_SCALES, key=lambda nice: abs(nice * power - exact)) * power))
+
+
+# The mantissas map scales are usually given with.
+NICE_SCALES = (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10)
 
 
 def zoom_band(key):

@@ -25,9 +25,9 @@ from qgis.core import (
 )
 from qgis.gui import QgsFileWidget, QgsMapToolExtent, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QLocale, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QInputDialog, QLabel, QTableWidgetItem
 
 from ..algorithms.area_parameters import area_from_features
 from ..core import areas, coverage, library
@@ -64,7 +64,9 @@ OVERVIEW_XYZ = ("type=xyz&zmin=0&zmax=18&url=https://data.geopf.fr/wmts?SERVICE%
 
 
 def scale_text(number):
-    return "1:" + QLocale().toString(float(number), "f", 0)
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.DefaultNumberOptions)  # 1:25 000 reads better than 1:25000
+    return "1:" + locale.toString(int(number))
 
 
 def band_scales(zoom_min, zoom_max):
@@ -111,6 +113,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.library_page = LibraryPage(self, iface)
         self.pages.addTab(self.library_page, tr("My library"))
 
+        self._fit_narrow_dock()
+
         # Restored before the reactions are connected: one refresh at the end, not one per widget.
         for spin, key in ((self.westSpin, "west"), (self.southSpin, "south"), (self.eastSpin, "east"),
                           (self.northSpin, "north"), (self.zoomMinSpin, "zoom_min"), (self.zoomMaxSpin, "zoom_max")):
@@ -141,6 +145,20 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
         self._zoom_edited()
         self._area_changed()
+
+    def _fit_narrow_dock(self):
+        """A dock is narrow: long choices and texts wrap or elide rather than widen it (it scrolls up and down)."""
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        for label in self.findChildren(QLabel):
+            if label.objectName():
+                label.setWordWrap(True)
+        self.scrollArea.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # Wide enough for a button beside a choice, and for the tabs' titles, in French too.
+        self.scrollContents.setMinimumWidth(self.scrollContents.minimumSizeHint().width())
+        self.setMinimumWidth(self.scrollContents.minimumWidth() + self.scrollArea.verticalScrollBar().sizeHint().width()
+                             + 8)
 
     # -- the choices -------------------------------------------------------------------------------------------
 

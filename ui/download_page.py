@@ -12,7 +12,7 @@ import unicodedata
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QLocale, Qt
-from qgis.PyQt.QtWidgets import QListWidgetItem, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QTableWidgetItem, QWidget
 
 from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
@@ -76,6 +76,9 @@ class DownloadPage(QWidget, FORM_CLASS):
         self.titles = {identifier: tr(title) for identifier, title in USUAL_LAYERS}
         self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton,
                                  (self.estimateButton, self.downloadButton))
+        header = self.estimateTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer's title takes what is left
         self.sourceCombo.addItems(SOURCES)
         self.browser = BrowserOpener()
         settings.remember(self.sourceCombo, "source")

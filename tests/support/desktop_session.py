@@ -85,7 +85,7 @@ def screenshots():
     window = iface.mainWindow()
     window.resize(1400, 900)
     dock = the_dock()
-    dock.libraryDir.setFilePath(os.path.join(TARGET, ".library"))
+    dock.libraryDir.setFilePath(os.path.join(os.environ["HOME"], "IGN Offline"))  # the throwaway HOME
     dock.select_area("carcassonne")
     dock.select_zoom_band("regional")
     dock.zoomToButton.click()
@@ -100,7 +100,7 @@ def screenshots():
         page.estimateButton.click()
         wait_for(lambda: not page.runner.busy)
         wait_for(lambda: False, timeout=1)
-        dock.grab().save(os.path.join(TARGET, "dock.png"))
+        dock.scrollContents.grab().save(os.path.join(TARGET, "dock.png"))  # all of it, not just what shows
         page.downloadButton.click()
         wait_for(lambda: not page.runner.busy)
     dock.zoom_to_area()

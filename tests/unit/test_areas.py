@@ -39,3 +39,15 @@ def test_bad_boxes_are_refused_with_a_reason(bbox, fragment):
 def test_zoom_bands():
     assert [(b.key, b.zoom_min, b.zoom_max) for b in areas.ZOOM_BANDS] == [
         ("overview", 8, 10), ("regional", 11, 12), ("local", 13, 14), ("detail", 15, 16)]
+
+
+def test_zoom_levels_read_as_map_scales():
+    """The dock's scale hints: zoom 14 is the SCAN 25's 1:25 000 at the latitude of Occitanie."""
+    import math
+
+    from core.areas import approximate_scale
+
+    assert [approximate_scale(z) for z in (11, 12, 13, 14, 15)] == [200000, 100000, 50000, 25000, 12500]
+    for zoom in range(0, 20):
+        exact = 2 * math.pi * 6378137 / 256 * math.cos(math.radians(43.6)) / 2 ** zoom / 0.00028
+        assert abs(approximate_scale(zoom) - exact) / exact < 0.13

@@ -1088,12 +1088,12 @@
       <translation>Récupération</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="92" />
+      <location filename="../ui/cache_page.py" line="91" />
       <source>The recovery</source>
       <translation>La récupération</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="98" />
+      <location filename="../ui/cache_page.py" line="94" />
       <source>{} tiles recovered from the QGIS cache into {}.</source>
       <translation>{} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
@@ -1138,127 +1138,127 @@
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="71" />
+      <location filename="../ui/dock.py" line="73" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="98" />
+      <location filename="../ui/dock.py" line="100" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="100" />
+      <location filename="../ui/dock.py" line="102" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="106" />
+      <location filename="../ui/dock.py" line="108" />
       <source>Géoplateforme layers</source>
       <translation>Couches Géoplateforme</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="108" />
+      <location filename="../ui/dock.py" line="110" />
       <source>Orthophotos, MNS (FTP)</source>
       <translation>Orthophotos et MNS (FTP)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="110" />
+      <location filename="../ui/dock.py" line="112" />
       <source>QGIS cache</source>
       <translation>Cache QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="112" />
+      <location filename="../ui/dock.py" line="114" />
       <source>My library</source>
       <translation>Ma bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="153" />
+      <location filename="../ui/dock.py" line="171" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="154" />
+      <location filename="../ui/dock.py" line="172" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="155" />
+      <location filename="../ui/dock.py" line="173" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="156" />
+      <location filename="../ui/dock.py" line="174" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="158" />
+      <location filename="../ui/dock.py" line="176" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="181" />
+      <location filename="../ui/dock.py" line="199" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="187" />
+      <location filename="../ui/dock.py" line="205" />
       <source>Draw a rectangle on the map first (button below).</source>
       <translation>Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="191" />
+      <location filename="../ui/dock.py" line="209" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="196" />
+      <location filename="../ui/dock.py" line="214" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="204" />
+      <location filename="../ui/dock.py" line="222" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="247" />
+      <location filename="../ui/dock.py" line="265" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="247" />
+      <location filename="../ui/dock.py" line="265" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="312" />
+      <location filename="../ui/dock.py" line="334" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="338" />
+      <location filename="../ui/dock.py" line="360" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="340" />
+      <location filename="../ui/dock.py" line="362" />
       <source>The overview basemap cannot be opened ({}).</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="443" />
+      <location filename="../ui/dock.py" line="465" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="460" />
+      <location filename="../ui/dock.py" line="482" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="466" />
+      <location filename="../ui/dock.py" line="488" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -1283,122 +1283,122 @@
       <translation>Parcelles cadastrales</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="114" />
+      <location filename="../ui/download_page.py" line="117" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="165" />
+      <location filename="../ui/download_page.py" line="168" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="168" />
+      <location filename="../ui/download_page.py" line="171" />
       <source>{} layer(s) ticked, one file each in {}</source>
       <translation>{} couche(s) cochée(s), un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="170" />
+      <location filename="../ui/download_page.py" line="173" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="179" />
+      <location filename="../ui/download_page.py" line="182" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="194" />
+      <location filename="../ui/download_page.py" line="197" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="200" />
+      <location filename="../ui/download_page.py" line="203" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="208" />
+      <location filename="../ui/download_page.py" line="211" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="209" />
+      <location filename="../ui/download_page.py" line="212" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="214" />
+      <location filename="../ui/download_page.py" line="217" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="227" />
+      <location filename="../ui/download_page.py" line="230" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="235" />
+      <location filename="../ui/download_page.py" line="238" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="247" />
+      <location filename="../ui/download_page.py" line="250" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="253" />
+      <location filename="../ui/download_page.py" line="256" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="292" />
+      <location filename="../ui/download_page.py" line="295" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="302" />
+      <location filename="../ui/download_page.py" line="305" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="305" />
+      <location filename="../ui/download_page.py" line="308" />
       <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
       <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="314" />
+      <location filename="../ui/download_page.py" line="317" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="322" />
+      <location filename="../ui/download_page.py" line="325" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="327" />
+      <location filename="../ui/download_page.py" line="330" />
       <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
       <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="330" />
+      <location filename="../ui/download_page.py" line="333" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="350" />
+      <location filename="../ui/download_page.py" line="353" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="352" />
+      <location filename="../ui/download_page.py" line="355" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="353" />
+      <location filename="../ui/download_page.py" line="356" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
@@ -1473,12 +1473,12 @@
       <translation>Listez d'abord les produits et choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="228" />
+      <location filename="../ui/ftp_page.py" line="227" />
       <source>The FTP download</source>
       <translation>Le téléchargement FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="234" />
+      <location filename="../ui/ftp_page.py" line="231" />
       <source>{}: {} files downloaded ({}), {} already there, {} failed.</source>
       <translation>{} : {} fichiers téléchargés ({}), {} déjà présents, {} en échec.</translation>
     </message>
@@ -1498,62 +1498,62 @@
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="68" />
+      <location filename="../ui/library_page.py" line="64" />
       <source>Library: {} tiles downloaded, {} failed.</source>
       <translation>Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="72" />
+      <location filename="../ui/library_page.py" line="68" />
       <source>{} is done: see the IGN Offline panel.</source>
       <translation>{} : terminé, voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="84" />
+      <location filename="../ui/library_page.py" line="80" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="97" />
+      <location filename="../ui/library_page.py" line="93" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="117" />
+      <location filename="../ui/library_page.py" line="113" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="139" />
+      <location filename="../ui/library_page.py" line="135" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="145" />
+      <location filename="../ui/library_page.py" line="141" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="151" />
+      <location filename="../ui/library_page.py" line="147" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="156" />
+      <location filename="../ui/library_page.py" line="152" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="163" />
+      <location filename="../ui/library_page.py" line="159" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="166" />
+      <location filename="../ui/library_page.py" line="162" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="191" />
+      <location filename="../ui/library_page.py" line="183" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -1573,12 +1573,12 @@
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="143" />
+      <location filename="../ui/runner.py" line="154" />
       <source>{} cancelled. What was done is kept: run it again to resume.</source>
       <translation>{} : annulé. Ce qui a été fait est gardé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="147" />
+      <location filename="../ui/runner.py" line="158" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>

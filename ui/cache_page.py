@@ -88,12 +88,8 @@ class CachePage(QWidget, FORM_CLASS):
                 self.log(str(exc), error=True)
 
     def _recovered_all(self, outcomes, cancelled):
-        if cancelled:
-            self.runner.report_cancel(tr("The recovery"))
-            return
-        job, ok, results = outcomes[-1]
-        if not ok:
-            self.runner.report_failure(tr("The recovery"))
+        results = self.runner.outcome(outcomes, cancelled, tr("The recovery"))
+        if results is None:
             return
         self.runner.report(tr("{} tiles recovered from the QGIS cache into {}.").format(
             results["TILES_RECOVERED"], results["OUTPUT_FOLDER"]),

@@ -265,11 +265,17 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         name, ok = QInputDialog.getText(self, tr("Save area"), tr("Name of this area (its bounding box is kept):"))
         return name.strip() if ok else ""
 
-    def save_area(self):
+    def _picked_area(self):
+        """current_area(), or None with what is missing said under the counts."""
         try:
-            area = self.current_area()
+            return self.current_area()
         except IgnOfflineError as exc:
             self.totalLabel.setText(str(exc))
+            return None
+
+    def save_area(self):
+        area = self._picked_area()
+        if area is None:
             return
         name = self.ask_area_name()
         if not name:
@@ -311,10 +317,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         return self._area_geometry(area, self._canvas_crs())
 
     def zoom_to_area(self):
-        try:
-            area = self.current_area()
-        except IgnOfflineError as exc:
-            self.totalLabel.setText(str(exc))
+        area = self._picked_area()
+        if area is None:
             return
         project = QgsProject.instance()
         if not project.mapLayers():

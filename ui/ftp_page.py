@@ -224,13 +224,10 @@ class FtpPage(QWidget, FORM_CLASS):
                 self.log(str(exc), error=True)
 
     def _downloaded_all(self, outcomes, cancelled):
-        if cancelled:
-            self.runner.report_cancel(tr("The FTP download"))
+        results = self.runner.outcome(outcomes, cancelled, tr("The FTP download"))
+        if results is None:
             return
-        job, ok, results = outcomes[-1]
-        if not ok:
-            self.runner.report_failure(tr("The FTP download"))
-            return
+        job = outcomes[-1][0]
         summary = tr("{}: {} files downloaded ({}), {} already there, {} failed.").format(
             job.label, results["FILES_DOWNLOADED"], human_size(results["BYTES"]), results["FILES_SKIPPED"],
             results["FILES_FAILED"])

@@ -59,16 +59,12 @@ class LibraryPage(QWidget, FORM_CLASS):
                           lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what))
 
     def _plan_done(self, outcomes, cancelled, what):
-        job, ok, results = outcomes[-1]
-        if cancelled:
-            self.runner.report_cancel(what)
-        elif not ok:
-            self.runner.report_failure(what)
-        elif results.get("TILES_DOWNLOADED") is not None and results.get("MBTILES"):
+        results = self.runner.outcome(outcomes, cancelled, what)
+        if results is not None and results.get("TILES_DOWNLOADED") is not None and results.get("MBTILES"):
             self.runner.report(tr("Library: {} tiles downloaded, {} failed.").format(
                 results["TILES_DOWNLOADED"], results["TILES_FAILED"]),
                 Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, self.folder())
-        else:
+        elif results is not None:
             self.runner.report(tr("{} is done: see the IGN Offline panel.").format(what), Qgis.Info)
         self.list_files()
 
@@ -182,12 +178,8 @@ class LibraryPage(QWidget, FORM_CLASS):
                           lambda *done: None, self._offline_done)
 
     def _offline_done(self, outcomes, cancelled):
-        job, ok, results = outcomes[-1]
-        if cancelled:
-            self.runner.report_cancel(job.label)
-        elif not ok or not results.get("PROJECT_OFFLINE"):
-            self.runner.report_failure(job.label)
-        else:
+        results = self.runner.outcome(outcomes, cancelled, outcomes[-1][0].label)
+        if results is not None:
             self.runner.report(tr("Offline project ready: {} (copy the whole folder)").format(
                 results["PROJECT_OFFLINE"]), Qgis.Success, os.path.dirname(results["PROJECT_OFFLINE"]))
 

@@ -139,6 +139,17 @@ class PageRunner:
             item = QgsMessageBarItem(tr(TITLE), text, level, SHOWN_SECONDS)
         self.iface.messageBar().pushItem(item)
 
+    def outcome(self, outcomes, cancelled, what):
+        """The results of a one-run queue when it succeeded; else the cancel or failure is reported, and None."""
+        job, ok, results = outcomes[-1]
+        if cancelled:
+            self.report_cancel(what)
+        elif not ok:
+            self.report_failure(what)
+        else:
+            return results
+        return None
+
     def report_cancel(self, what):
         self.report(tr("{} cancelled. What was done is kept: run it again to resume.").format(what), Qgis.Info)
 

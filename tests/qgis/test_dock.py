@@ -2,6 +2,7 @@ import pytest
 from pyproj import Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
+from tests.support.dock_pages import read_layers_of
 from tests.support.qt_wait import wait_for
 from tests.support.slippy import expected_counts
 
@@ -69,17 +70,6 @@ def test_canvas_extent_follows_the_canvas(desktop_iface, dock):
     assert area.west <= 2.30 and area.east >= 2.40 and area.south <= 43.18 and area.north >= 43.25
     assert table_counts(dock) == expected_counts(area.bbox, 8, 10)
     assert not dock.zoomToButton.isEnabled()
-
-
-def read_layers_of(dock, server):
-    """Carcassonne, overview band, the stand-in as source and its layers read: the Download page."""
-    page = dock.download_page
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
-    page.sourceCombo.setEditText(server.url)
-    page.readLayersButton.click()
-    assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layersList.count() == 5)
-    return page
 
 
 def test_download_page_reads_layers_downloads_and_loads(dock, project, provider, tmp_path):

@@ -4,6 +4,7 @@ cancel, remembered state, typed and saved areas, the map shown in an empty proje
 import pytest
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
 
+from tests.support.dock_pages import read_layers_of
 from tests.support.qt_wait import wait_for
 from tests.support.slippy import expected_counts
 
@@ -12,12 +13,7 @@ PLAN, ORTHO = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "ORTHOIMAGERY.ORTHOPHOTOS"
 
 
 def read_layers(dock, server):
-    page = dock.download_page
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
-    page.sourceCombo.setEditText(server.url)
-    page.readLayersButton.click()
-    assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layersList.count() == 5)
+    page = read_layers_of(dock, server)
     page.maxRateSpin.setValue(0)
     return page
 

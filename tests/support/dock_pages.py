@@ -1,0 +1,14 @@
+"""Steps the dock tests share."""
+
+from tests.support.qt_wait import wait_for
+
+
+def read_layers_of(dock, server):
+    """Carcassonne, overview band, the stand-in as source and its layers read: the Download page."""
+    page = dock.download_page
+    dock.select_area("carcassonne")
+    dock.select_zoom_band("overview")
+    page.sourceCombo.setEditText(server.url)
+    page.readLayersButton.click()
+    assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layersList.count() == 5)
+    return page

@@ -8,7 +8,7 @@ import json
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingParameterAuthConfig
 
-from ..core.accounts import Credentials, OAuthSettings
+from ..core.accounts import Credentials, OAuthSettings, origin_of
 from ..core.errors import InputError
 
 
@@ -62,6 +62,9 @@ def credentials_of(config, open_browser=None):
     (QGIS 3.24+): its headers (e.g. `apikey`) sent with every request.
     """
     name = "{} ({})".format(config.name(), config.id()) if config.name() else config.id()
+    # The configuration's URL (Resource), when it names one, says which server the account is for:
+    # make_project_offline sends it to no other.
+    origin = origin_of(config.uri()) if config.uri() else ""
     method = config.method()
     if method == "Basic":
         user, password = config.config("username") or "", config.config("password") or ""
@@ -70,18 +73,18 @@ def credentials_of(config, open_browser=None):
             raise InputError("The authentication configuration '{}' holds no key: put the API key in its password "
                              "field (user left empty), or a login and password.".format(name))
         if key or not user:
-            return Credentials(name=name, api_key=key or password)
-        return Credentials(name=name, username=user, password=password)
+            return Credentials(name=name, api_key=key or password, origin=origin)
+        return Credentials(name=name, username=user, password=password, origin=origin)
     if method == "OAuth2":
         if config.id() in SIGNED_IN:
             return SIGNED_IN[config.id()]
-        credentials = Credentials(name=name, oauth=oauth_settings(config, name), open_browser=open_browser)
-        return credentials
+        return Credentials(name=name, oauth=oauth_settings(config, name), open_browser=open_browser,
+                           origin=origin)
     if method == "APIHeader":
         headers = {key: value for key, value in config.configMap().items() if value}
         if not headers:
             raise InputError("The authentication configuration '{}' holds no header: add one (e.g. apikey).".format(name))
-        return Credentials(name=name, extra_headers=headers)
+        return Credentials(name=name, extra_headers=headers, origin=origin)
     raise InputError("The authentication configuration '{}' uses the {} method: IGN Offline takes Basic (a key, or a "
                      "login), OAuth2 or API Header.".format(name, method))
 

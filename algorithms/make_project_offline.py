@@ -67,6 +67,9 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         offline = projects.clone(project)
         report, done, failed = [], 0, 0
         tile_layers = [layer for layer in project.layers if layer.kind == projects.TILE]
+        with_account, note = projects.account_layers(tile_layers, credentials.origin) if credentials else (set(), None)
+        if note:
+            feedback.pushWarning(note)
         for index, layer in enumerate(project.layers):
             if feedback.isCanceled():
                 break
@@ -83,7 +86,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
             else:
                 try:
                     line = self.take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, options,
-                                           credentials, tile_layers.index(layer), len(tile_layers), feedback)
+                                           credentials if layer.id in with_account else None,
+                                           tile_layers.index(layer), len(tile_layers), feedback)
                     done += 1
                 except (IgnOfflineError, DownloadFailed) as exc:
                     line = self.tr("{}: left as it is, online — {}").format(layer.name, exc)
@@ -104,11 +108,9 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
 
     def take_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, credentials, index, count,
                    feedback):
-        """Download one tile layer's tiles of the area into basemaps/<name>.mbtiles and re-point the layer."""
-        # The account goes only to the project's private layers (…/private/…, or a layer with its own authcfg).
-        private = "/private/" in layer.tile_source["endpoint"] or "authcfg=" in layer.source
-        source = dict(layer.tile_source, credentials=credentials if private else None)
-        prepared = prepare_source(**source)
+        """Download one tile layer's tiles of the area into basemaps/<name>.mbtiles and re-point the layer.
+        `credentials`: None unless the layer is private and on the account's server (projects.account_layers)."""
+        prepared = prepare_source(**dict(layer.tile_source, credentials=credentials))
         low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
             feedback.pushWarning(note)

@@ -10,9 +10,15 @@ credentials for service accounts, authorization code with PKCE and a loopback
 redirect for interactive sign-in. A token is renewed before it expires (with
 the refresh token, else a new grant), and once more when a server answers
 401 to it, so an expiring token never turns tiles into failures.
+
+Credentials go only where the user sent them: `for_source` binds them to the
+origin (scheme, host, port) of the SOURCE, and `apply` adds them to a request
+for that origin only. Tiles that capabilities place on another host, a plan's
+third-party entries or a redirect elsewhere get nothing.
 """
 
 import base64
+import dataclasses
 import http.server
 import os
 import threading
@@ -23,8 +29,25 @@ from dataclasses import dataclass, field
 import requests
 
 from .errors import InputError
+from .http import redact_text
+from .wmts import with_query
 
 GRANTS = ("password", "client_credentials", "authorization_code")
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin_of(url):
+    """`scheme://host:port` of `url` (default port made explicit, case folded): where a secret may go."""
+    parts = urllib.parse.urlsplit(url or "")
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or DEFAULT_PORTS.get(scheme)
+    except ValueError:  # a port that is no number: an origin nothing matches
+        return ""
+    host = (parts.hostname or "").lower()
+    return "{}://{}:{}".format(scheme, host, port) if scheme and host else ""
 
 
 class AuthError(InputError):
@@ -47,7 +70,8 @@ class OAuthSettings:
 
 @dataclass
 class Credentials:
-    """What to send: `api_key` (query parameter), HTTP Basic, or OAuth2 tokens; `name` says which configuration."""
+    """What to send: `api_key` (query parameter), HTTP Basic, OAuth2 tokens or custom headers; `name` says which
+    configuration. `origin` is where they may go (see for_source): unbound credentials go nowhere."""
 
     name: str = ""
     api_key: str = ""
@@ -56,6 +80,7 @@ class Credentials:
     oauth: OAuthSettings = None
     extra_headers: dict = field(default_factory=dict)  # headers of QGIS's API Header method (3.24+), e.g. apikey
     open_browser: object = None   # callable(url) for the authorization-code grant
+    origin: str = ""              # scheme://host:port of the SOURCE they were given for
     _tokens: object = field(default=None, repr=False)
 
     @property
@@ -67,8 +92,42 @@ class Credentials:
             values += self._tokens.secrets()
         return tuple(v for v in values if v)
 
+    def for_source(self, url):
+        """These credentials bound to the origin of `url`, the SOURCE the user gave them for (a copy: the
+        same configuration may serve other sources; OAuth2 tokens stay shared, obtained once)."""
+        self.tokens()
+        return dataclasses.replace(self, origin=origin_of(url))
+
+    def applies_to(self, url):
+        return bool(self.origin) and origin_of(url) == self.origin
+
+    def apply(self, url, headers=None):
+        """(url, headers) of a request: with the key, Basic, Bearer or custom headers when `url` is on the
+        bound origin; else untouched, except a value of ours a server wrote into its own URLs (an echoed
+        `apikey`), which is taken out."""
+        headers = dict(headers or {})
+        if not self.applies_to(url):
+            return self._without_secrets(url), headers
+        if self.api_key:
+            url = with_query(url, self.query())
+        headers.update(self.headers())
+        return url, headers
+
+    def redact(self, text):
+        """`text` with every secret of these credentials replaced by ***."""
+        return redact_text(text, self.secrets)
+
+    def _without_secrets(self, url):
+        parts = urllib.parse.urlsplit(url)
+        secrets = set(self.secrets)
+        query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        if not secrets or not any(v in secrets for _, v in query):
+            return url
+        kept = [(k, v) for k, v in query if v not in secrets]
+        return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(kept, safe="/:{}")))
+
     def query(self):
-        """Query parameters to add to every URL (the Géoplateforme's HASH keys)."""
+        """Query parameters to add to every URL (the Géoplateforme's HASH keys); `apply` decides where."""
         return {"apikey": self.api_key} if self.api_key else {}
 
     def tokens(self):
@@ -77,7 +136,8 @@ class Credentials:
         return self._tokens
 
     def headers(self):
-        """Headers for the next request (a Bearer token is obtained or renewed here when needed)."""
+        """Headers for the next request (a Bearer token is obtained or renewed here when needed); `apply`
+        decides where they go."""
         if self.oauth is not None:
             return {"Authorization": "Bearer " + self.tokens().token()}
         if self.username:
@@ -143,7 +203,10 @@ class TokenSource:
             answer = self._grant()
         self._token = answer["access_token"]
         self._refresh = answer.get("refresh_token") or self._refresh
-        lifetime = float(answer.get("expires_in") or 3600)
+        try:
+            lifetime = float(answer.get("expires_in") or 3600)
+        except (TypeError, ValueError):
+            lifetime = 3600.0  # a server's odd expires_in: the next 401 renews the token anyway
         self._renew_at = self.clock() + max(0.5, lifetime * (1 - self.margin))
         self.grants += 1
 
@@ -182,18 +245,36 @@ class TokenSource:
             return None
 
     def _fetch(self, call):
+        """The token answer of one sign-in call; any failure becomes one AuthError naming the configuration."""
         from oauthlib.oauth2 import OAuth2Error
 
         try:
-            return dict(call())
+            answer = dict(call())
         except requests.RequestException as exc:
             raise AuthError("The sign-in server of '{}' cannot be reached ({}): check the network.".format(
                 self.name, type(exc).__name__)) from None
-        except (OAuth2Error, ValueError) as exc:
-            reason = getattr(exc, "description", None) or getattr(exc, "error", None) or str(exc)
-            raise AuthError("The sign-in of the authentication configuration '{}' was refused ({}): check its user, "
-                            "password or client secret in Settings › Options › Authentication.".format(
-                                self.name, reason)) from None
+        except Warning as exc:
+            # oauthlib's "Scope has changed": servers may grant more than asked (Keycloak adds profile and
+            # email to openid). The token it carries is valid; a wider scope takes nothing from us. Taken
+            # here, for our calls only, rather than by OAUTHLIB_RELAX_TOKEN_SCOPE for the whole process.
+            answer = dict(getattr(exc, "token", None) or {})
+            if not answer:
+                raise self._refused(str(exc)) from None
+        except OAuth2Error as exc:
+            raise self._refused(getattr(exc, "description", None) or getattr(exc, "error", None) or str(exc)
+                                ) from None
+        except Exception as exc:  # anything else a sign-in server can provoke: a message, never a traceback
+            raise self._refused("{}: {}".format(type(exc).__name__, exc)) from None
+        if not answer.get("access_token"):
+            raise self._refused("no access token in the answer")
+        return answer
+
+    def _refused(self, reason):
+        reason = redact_text(" ".join(str(reason).split())[:200], self.secrets() + [
+            self.settings.password, self.settings.client_secret])
+        return AuthError("The sign-in of the authentication configuration '{}' was refused ({}): check its user, "
+                         "password or client secret in Settings › Options › Authentication.".format(
+                             self.name, reason))
 
     def _authorization_code(self):
         """Authorization code with PKCE: the browser signs in, the server redirects to a loopback port here."""

@@ -155,7 +155,7 @@ class Downloader:
             sent = dict(headers)
             if credentials is not None:
                 try:
-                    auth = credentials.headers()
+                    url, auth = credentials.apply(url)  # nothing added for another host
                 except IgnOfflineError as exc:  # the sign-in failed: nothing more can be fetched
                     return TileResult(request, "refused", error=str(exc))
                 sent.update(auth)

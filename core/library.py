@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from . import mbtiles, plans, storage
+from .accounts import origin_of
 from .download import DownloadOptions
 from .errors import IgnOfflineError, InputError
 from .tile_download import apply_policy, check_output, clamp_zooms, download_to_mbtiles, prepare_source, tile_ranges
@@ -74,15 +75,30 @@ def _count(ranges, keep):
     return counts
 
 
+def account_origin(plan):
+    """The origin the plan's account is for: its top-level source's, else the one server all its entries name.
+    Entries on several servers with no top-level source: refused, since which one the account is for is unsaid."""
+    if plan.source:
+        return origin_of(plan.source)
+    origins = sorted({origin_of(job.source) for job in plan.jobs()})
+    if len(origins) > 1:
+        raise InputError("Plan '{}': its entries name several servers ({}) and an account (AUTHCFG) is given: add "
+                         "a top-level \"source\" naming the server the account is for.".format(
+                             plan.path, ", ".join(urlsplit(o).netloc for o in origins)))
+    return origins[0] if origins else ""
+
+
 def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None):
     """One JobPlan per layer of the plan (reads each source's capabilities: network)."""
     keep = shard_filter(shard)
     prepared_jobs = []
+    origin = account_origin(plan) if credentials is not None else ""
     for job in plan.jobs():
         if is_cancelled and is_cancelled():
             break
-        # The account is sent only to the plan's own server, never to another host an entry names.
-        mine = urlsplit(job.source).hostname == urlsplit(plan.source or job.source).hostname
+        # The account goes to the plan's own server only, never to another host an entry names (an XYZ
+        # template of a third party, another WMTS).
+        mine = origin_of(job.source) == origin
         prepared = prepare_source(job.source, job.layer, job.style, job.format,
                                   credentials=credentials if mine else None)
         notes = []
@@ -155,7 +171,7 @@ def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=No
         item = result.item
         job_options = dataclasses.replace(options, concurrency=max(1, share + (1 if index < extra else 0)),
                                           tile_filter=keep, secrets=tuple(options.secrets),
-                                          credentials=options.credentials or item.prepared.credentials)
+                                          credentials=item.prepared.credentials)  # bound to its source
         try:
             result.stats = download_to_mbtiles(
                 item.prepared, _job_area(item), min(item.counts, default=0), max(item.counts, default=0),

@@ -16,8 +16,9 @@ import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
+from .accounts import origin_of
 from .errors import InputError
 
 TILE, FILE, OTHER = "tile", "file", "other"
@@ -96,6 +97,27 @@ def classify(layer_id, name, provider, source, project_folder):
                             reason="its file is not on this computer ({})".format(path))
     return ProjectLayer(layer_id, name, provider, source, OTHER,
                         reason="a {} layer (a database or web service) cannot be copied".format(provider or "?"))
+
+
+def is_private(layer):
+    """A tile layer that needs an account: a …/private/… path (the Géoplateforme's), or its own authcfg."""
+    return layer.kind == TILE and ("/private/" in layer.tile_source["endpoint"] or "authcfg=" in layer.source)
+
+
+def account_layers(layers, origin=""):
+    """(ids of the tile layers the account goes to, note or None): the private layers on the account's
+    server — `origin`, the configuration's own URL when it names one, else the one server the private layers
+    share. Never a layer of another server: private layers on several servers and no URL get no account."""
+    private = [layer for layer in layers if is_private(layer)]
+    origins = sorted({origin_of(layer.tile_source["endpoint"]) for layer in private})
+    note = None
+    if not origin and len(origins) > 1:
+        note = ("The project's private layers lie on several servers ({}): the account goes to none of them. Set "
+                "the URL of the authentication configuration to the server it is for.".format(
+                    ", ".join(urlsplit(o).netloc for o in origins)))
+    elif not origin:
+        origin = origins[0] if origins else ""
+    return {layer.id for layer in private if origin and origin_of(layer.tile_source["endpoint"]) == origin}, note
 
 
 def read_project(path):

@@ -4,7 +4,7 @@ Shared by the `download_tiles` and `estimate_tiles` algorithms; no QGIS here.
 """
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
@@ -23,7 +23,7 @@ IDENTITY_KEYS = ("ign_offline:source", "ign_offline:layer", "ign_offline:style",
 class PreparedSource:
     """A tile source ready to download, with what the MBTiles metadata needs."""
 
-    source: object            # wmts.WmtsSource, wmts.RestSource or wmts.XyzSource (its URLs may hold the key)
+    source: object            # wmts.WmtsSource, wmts.RestSource or wmts.XyzSource (URLs without secrets)
     public_url: str           # the endpoint with no secret: for logs and metadata
     layer: str
     style: str
@@ -34,10 +34,15 @@ class PreparedSource:
     attribution: str
     secrets: tuple = ()
     encoding: str = "XYZ"     # XYZ, KVP or RESTful: how tiles are asked for
-    credentials: object = None  # core.accounts.Credentials of a private source
+    credentials: object = None  # core.accounts.Credentials of a private source, bound to its origin
+    notes: list = field(default_factory=list)  # to log once when the tiles are fetched
 
     def identity(self):
         return dict(zip(IDENTITY_KEYS, (self.public_url, self.layer, self.style, self.format)))
+
+    def sample_tile_url(self):
+        """A tile's URL (no secret): where the tiles come from, which may not be the SOURCE's host."""
+        return self.source.tile_url(self.zooms[0] if self.zooms else 0, 0, 0)
 
 
 def _check_format(tile_format):
@@ -58,26 +63,27 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
                    credentials=None):
     """Read the capabilities (WMTS) or the template (XYZ) and check layer, style and format.
 
-    `credentials` (core.accounts.Credentials) for private layers: an API key, HTTP Basic or OAuth2
-    (`api_key` alone is a key). A wrong password or a revoked key is refused here, before any file exists.
+    `credentials` (core.accounts.Credentials) for private layers: an API key, HTTP Basic, OAuth2 or custom
+    headers (`api_key` alone is a key). They are bound to the origin of `endpoint` and sent nowhere else.
+    A wrong password or a revoked key is refused here, before any file exists.
     """
     if credentials is None and api_key:
         credentials = Credentials(api_key=api_key)
-    api_key = credentials.api_key if credentials is not None else None
     endpoint = (endpoint or "").strip()
     if not endpoint.lower().startswith(("http://", "https://")):
         raise InputError("SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as "
                          "https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with "
                          "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).".format(endpoint))
+    if credentials is not None:
+        credentials = credentials.for_source(endpoint)
     secrets = credentials.secrets if credentials is not None else ()
     public_url = redact_url(wmts.endpoint_of(endpoint))
     host = urlsplit(endpoint).hostname or endpoint
     if is_xyz_template(endpoint):
         tile_format = tile_format or wmts.format_from_template(endpoint)
         _check_format(tile_format)
-        template = wmts.with_query(endpoint, {"apikey": api_key}) if api_key else endpoint
         name = layer or template_name(endpoint)
-        return PreparedSource(wmts.XyzSource(template, tile_format), public_url, name, "", tile_format, name,
+        return PreparedSource(wmts.XyzSource(endpoint, tile_format), public_url, name, "", tile_format, name,
                               list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {},
                               policies.attribution_for(endpoint, host), secrets, "XYZ", credentials)
     if "{" in endpoint:
@@ -86,8 +92,7 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     if not layer:
         raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities "
                          "of {} list them).".format(public_url))
-    keyed = wmts.with_query(endpoint, {"apikey": api_key}) if api_key else endpoint
-    capabilities = fetch_capabilities(keyed, public_url, secrets, timeout, credentials)
+    capabilities = fetch_capabilities(endpoint, public_url, secrets, timeout, credentials)
     secrets = credentials.secrets if credentials is not None else ()  # tokens obtained meanwhile
     found = capabilities.layer(layer)
     style = style or found.default_style
@@ -99,45 +104,53 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
             layer, tile_format, ", ".join(found.formats)))
     _check_format(tile_format)
     grid = capabilities.grid(found)
-    source, encoding = _tile_requests(endpoint, keyed, api_key, capabilities, found, style, tile_format, grid)
+    source, encoding = _tile_requests(endpoint, capabilities, found, style, tile_format, grid)
     attribution = policies.attribution_for(endpoint, capabilities.attribution() or host)
-    return PreparedSource(source, public_url, found.identifier, style, tile_format, found.title or found.identifier,
-                          grid.zooms, grid.limits, attribution, secrets, encoding, credentials)
+    prepared = PreparedSource(source, public_url, found.identifier, style, tile_format,
+                              found.title or found.identifier, grid.zooms, grid.limits, attribution, secrets,
+                              encoding, credentials)
+    tiles_url = prepared.sample_tile_url()
+    if policies.policy_for(tiles_url) is not policies.policy_for(endpoint):  # e.g. OpenStreetMap's terms
+        prepared.attribution = policies.attribution_for(tiles_url, attribution)
+    if credentials is not None and not credentials.applies_to(tiles_url):
+        prepared.notes.append("Tiles of {} come from {}: fetched without your account.".format(
+            found.identifier, urlsplit(tiles_url).netloc or tiles_url))
+    return prepared
 
 
-def _tile_requests(endpoint, keyed, api_key, capabilities, layer, style, tile_format, grid):
+def _tile_requests(endpoint, capabilities, layer, style, tile_format, grid):
     """(source, encoding): GetTile the way the capabilities say.
 
-    Given an endpoint, KVP at that endpoint (what the user typed, key included)
-    unless the service declares RESTful GetTile only. Given the capabilities
-    document, its ResourceURL templates, else its KVP GetTile href.
+    Given an endpoint, KVP at that endpoint (what the user typed) unless the
+    service declares RESTful GetTile only. Given the capabilities document, its
+    ResourceURL templates, else its KVP GetTile href. No secret goes into these
+    URLs: the credentials are applied per request, on the SOURCE's host only.
     """
     template = layer.resource_urls.get(tile_format)
     document = wmts.is_capabilities_document(endpoint)
     rest_only = capabilities.get_tile_rest and not capabilities.get_tile_kvp
-    extra = {"apikey": api_key} if api_key else {}
     if template and (document or rest_only):
         return wmts.RestSource(template, tile_format, style, grid.tile_matrix_set, grid.matrices,
-                               dict(layer.dimensions), extra), "RESTful"
+                               dict(layer.dimensions)), "RESTful"
     if document:
         if not capabilities.get_tile_kvp:
             raise InputError(
                 "The capabilities at {} give no way to request tiles of layer '{}' as {}: no ResourceURL template "
                 "and no KVP GetTile address.".format(redact_url(endpoint), layer.identifier, tile_format))
-        kvp = capabilities.get_tile_kvp
-        keyed = wmts.with_query(kvp, extra) if extra else kvp
-    return wmts.WmtsSource(keyed, layer.identifier, style, tile_format, grid.tile_matrix_set, grid.matrices,
+        endpoint = capabilities.get_tile_kvp
+    return wmts.WmtsSource(endpoint, layer.identifier, style, tile_format, grid.tile_matrix_set, grid.matrices,
                            dict(layer.dimensions)), "KVP"
 
 
 def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), credentials=None):
-    """The capabilities of a WMTS given as an endpoint or as the document's URL."""
+    """The capabilities of a WMTS given as an endpoint or as the document's URL (the SOURCE: the credentials,
+    if any, are for it)."""
     pool = SessionPool()
     try:
-        headers = credentials.headers() if credentials is not None else None  # a wrong password stops here
+        keyed_source, headers = _with_credentials(keyed_source, credentials)  # a wrong password stops here
         response = pool.get(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout)
         if response.status_code == 401 and credentials is not None and credentials.renew(headers):
-            response = pool.get(wmts.capabilities_url(keyed_source), headers=credentials.headers(), timeout=timeout)
+            response = pool.get(wmts.capabilities_url(keyed_source), headers=_with_credentials(keyed_source, credentials)[1], timeout=timeout)
     except requests.RequestException as exc:
         raise InputError(redact_text("Cannot reach {} ({}): check the address and the network; nothing was "
                                      "stored.".format(public_url, unreachable_reason(exc)), secrets)) from None
@@ -152,6 +165,13 @@ def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), c
         raise InputError("{} answered {} {} to GetCapabilities.".format(
             public_url, response.status_code, response.reason))
     return wmts.parse_capabilities(response.content)
+
+
+def _with_credentials(source, credentials):
+    """(url, headers or None) of a request to the SOURCE itself, the server the credentials were given for."""
+    if credentials is None:
+        return source, None
+    return credentials.for_source(source).apply(source)
 
 
 def clamp_zooms(prepared, zoom_min, zoom_max):
@@ -209,12 +229,17 @@ def metadata_for(prepared, area, zoom_min, zoom_max):
 
 
 def apply_policy(prepared, ranges, options, log=None):
-    """Refuse a job the server's usage policy forbids; keep the pace within its ceilings (before any request)."""
-    policies.check_job(prepared.public_url, sum(r.count for r in ranges), max((r.zoom for r in ranges), default=0))
-    options.concurrency, options.max_rate, note = policies.effective_pace(
-        prepared.public_url, options.concurrency, options.max_rate)
-    if note and log:
-        log(note)
+    """Refuse a job the usage policy forbids, of the SOURCE's server and of the one serving the tiles (the
+    capabilities may place them elsewhere); keep the pace within both ceilings (before any tile request)."""
+    urls = [prepared.public_url]
+    if policies.policy_for(prepared.sample_tile_url()) is not policies.policy_for(prepared.public_url):
+        urls.append(prepared.sample_tile_url())
+    for url in urls:
+        policies.check_job(url, sum(r.count for r in ranges), max((r.zoom for r in ranges), default=0))
+        options.concurrency, options.max_rate, note = policies.effective_pace(
+            url, options.concurrency, options.max_rate)
+        if note and log:
+            log(note)
 
 
 def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None, progress=None,
@@ -235,6 +260,8 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
     options = options or DownloadOptions()
     options.credentials = options.credentials or prepared.credentials
     apply_policy(prepared, ranges, options, log)
+    for note in prepared.notes:
+        log(note)
     if outside:
         log("{} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.".format(outside))
     options.secrets = tuple(options.secrets) + prepared.secrets

@@ -10,6 +10,9 @@ is what is sent to the server; the zoom is only ours.
 Tiles are asked for the way the capabilities say: KVP GetTile (at the
 endpoint, or at the href of OperationsMetadata), or RESTful ResourceURL
 templates. URL templates themselves live in core.url_templates.
+
+Source classes make URLs without secrets: core.accounts.Credentials.apply adds
+the key or headers per request, and only for the SOURCE's own host.
 """
 
 import difflib
@@ -376,7 +379,6 @@ class RestSource:
     tile_matrix_set: str
     matrices: dict               # zoom -> matrix identifier as published
     dimensions: dict = field(default_factory=dict)
-    extra_query: dict = field(default_factory=dict)   # e.g. the API key
 
     def __post_init__(self):
         self._template = RestTemplate(self.template)
@@ -386,10 +388,9 @@ class RestSource:
         return urlsplit(self.template).netloc.lower()
 
     def tile_url(self, zoom, x, y):
-        url = self._template.fill(dict(self.dimensions, TileMatrixSet=self.tile_matrix_set,
-                                       TileMatrix=self.matrices.get(zoom, str(zoom)), TileRow=str(y),
-                                       TileCol=str(x), Style=self.style))
-        return with_query(url, self.extra_query) if self.extra_query else url
+        return self._template.fill(dict(self.dimensions, TileMatrixSet=self.tile_matrix_set,
+                                        TileMatrix=self.matrices.get(zoom, str(zoom)), TileRow=str(y),
+                                        TileCol=str(x), Style=self.style))
 
 
 @dataclass

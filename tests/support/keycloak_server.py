@@ -2,7 +2,9 @@
 
 Grants: password, client_credentials, refresh_token, authorization_code with PKCE (S256); the authorization
 endpoint approves at once and redirects to the loopback redirect_uri, as a signed-in browser would. Tokens
-live `lifetime` seconds; `valid(token)` is what a private server checks.
+live `lifetime` seconds; `valid(token)` is what a private server checks. `scope` is what every answer says
+was granted: set it wider than asked ("openid profile email" for "openid") as real Keycloak does. `broken`
+(status, content type, body) makes the token endpoint answer that instead, as a misbehaving server would.
 """
 
 import base64
@@ -26,6 +28,8 @@ class StandInKeycloak:
         self.refresh = {}     # refresh token -> client id
         self.codes = {}       # code -> (client, redirect_uri, challenge)
         self.grants = []      # grant types served, in order
+        self.scope = "openid"  # the scope each answer names
+        self.broken = None     # (status, content type, body bytes) answered to every token request
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -62,7 +66,7 @@ class StandInKeycloak:
             self.tokens[access] = time.monotonic() + self.lifetime
             self.refresh[refresh] = client
         return {"access_token": access, "expires_in": self.lifetime, "refresh_token": refresh,
-                "refresh_expires_in": 1800, "token_type": "Bearer", "scope": "openid"}
+                "refresh_expires_in": 1800, "token_type": "Bearer", "scope": self.scope}
 
     def _handler(self):
         keycloak = self
@@ -101,6 +105,13 @@ class StandInKeycloak:
             def do_POST(self):  # noqa: N802 — the token endpoint
                 length = int(self.headers.get("Content-Length") or 0)
                 form = dict(parse_qsl(self.rfile.read(length).decode()))
+                if keycloak.broken:
+                    status, content_type, body = keycloak.broken
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    return self.wfile.write(body)
                 client = form.get("client_id", "")
                 if client not in keycloak.clients or keycloak.clients[client] != form.get("client_secret", ""):
                     return self.refuse(401, "unauthorized_client", "Invalid client or Invalid client credentials")

@@ -111,3 +111,39 @@ def test_a_revoked_key_stops_the_job_without_a_file(servers, tmp_path):
         download_to_mbtiles(prepared, PRESETS["carcassonne"], 12, 12, str(tmp_path / "k.mbtiles"),
                             DownloadOptions(max_rate=0))
     assert "good-key" not in str(info.value)
+
+
+@pytest.mark.parametrize("grant", ["password", "client_credentials"])
+def test_a_server_that_widens_the_scope_is_accepted(servers, tmp_path, grant):
+    keycloak, wmts = servers
+    keycloak.scope = "openid profile email"  # what real Keycloak grants when asked for openid
+    credentials = oauth(keycloak, grant, scope="openid")
+    prepared = prepare_source(wmts.private_url, SCAN, credentials=credentials)
+    stats = download_to_mbtiles(prepared, PRESETS["carcassonne"], 10, 11, str(tmp_path / "w.mbtiles"),
+                                DownloadOptions(max_rate=0))
+    assert stats.downloaded and stats.failed == 0 and keycloak.grants[0] == grant
+    assert "OAUTHLIB_RELAX_TOKEN_SCOPE" not in os.environ  # relaxed for our calls only
+
+
+@pytest.mark.parametrize("broken, fragment", [
+    ((200, "application/json", b'{"token_type": "Bearer", "expires_in": 60}'), "access token"),
+    ((200, "text/html", b"<html><body>Maintenance</body></html>"), "was refused"),
+    ((500, "text/html", b"<html><body>Internal Server Error</body></html>"), "was refused"),
+    ((200, "application/json", b'["not", "a", "token"]'), "was refused"),
+])
+def test_any_sign_in_failure_is_one_message_naming_the_configuration(servers, tmp_path, broken, fragment):
+    keycloak, wmts = servers
+    keycloak.broken = broken
+    credentials = oauth(keycloak, scope="openid")
+    with pytest.raises(AuthError, match="configuration 'geoplateforme'.*{}".format(fragment)) as info:
+        prepare_source(wmts.private_url, SCAN, credentials=credentials)
+    assert "wonderland" not in str(info.value) and "\n" not in str(info.value)
+    assert not wmts.log.entries and not os.listdir(tmp_path)
+
+
+def test_an_odd_lifetime_in_a_token_answer_is_no_traceback(servers):
+    keycloak, _ = servers
+    keycloak.broken = (200, "application/json", b'{"access_token": "t0ken", "token_type": "Bearer", '
+                                                b'"expires_in": "soon"}')
+    credentials = oauth(keycloak).for_source("http://127.0.0.1:1/private/wmts")
+    assert credentials.apply("http://127.0.0.1:1/private/wmts")[1] == {"Authorization": "Bearer t0ken"}

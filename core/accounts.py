@@ -203,10 +203,7 @@ class TokenSource:
             answer = self._grant()
         self._token = answer["access_token"]
         self._refresh = answer.get("refresh_token") or self._refresh
-        try:
-            lifetime = float(answer.get("expires_in") or 3600)
-        except (TypeError, ValueError):
-            lifetime = 3600.0  # a server's odd expires_in: the next 401 renews the token anyway
+        lifetime = float(answer.get("expires_in") or 3600)
         self._renew_at = self.clock() + max(0.5, lifetime * (1 - self.margin))
         self.grants += 1
 

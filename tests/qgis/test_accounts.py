@@ -130,3 +130,37 @@ def test_each_qgis_auth_method_becomes_the_right_credentials(qgis_app):
                           (config("PKI-Paths", "pki"), "uses the PKI-Paths method")):
         with pytest.raises(InputError, match=fragment):
             credentials_of(bad)
+
+
+def test_through_qgis_process_the_account_reaches_the_source_only(tmp_path, auth_env):
+    from tests.support.recording_wmts import PLAN, RecordingWmts
+
+    with StandInKeycloak(lifetime=60) as keycloak, RecordingWmts() as source, RecordingWmts() as other:
+        keycloak.scope = "openid profile email"  # widened, as real Keycloak does
+        source.authorised = lambda query, headers: query.get("apikey") == "the-scan-key" or keycloak.valid(
+            headers.get("Authorization", "")[len("Bearer "):])
+        ids = auth_env([("scan key", "Basic", {"username": "", "password": "the-scan-key"}),
+                        ("geoplateforme", "OAuth2", {"oauth2config": oauth2config(keycloak)})])
+
+        def download(authcfg, output):
+            return make_process("run", "ign_offline:download_tiles", "--", "SOURCE=" + source.document_url,
+                                "LAYER=" + PLAN[0], "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=11",
+                                "OUTPUT=" + str(output), "AUTHCFG=" + authcfg, "MAX_RATE=0")
+
+        source.resource_url = other.rest_template + "?apikey={apikey}"  # the capabilities send tiles elsewhere
+        runs = [download(ids[name], tmp_path / "{}.mbtiles".format(i)) for i, name in enumerate(ids)]
+        source.resource_url = source.rest_template  # tiles on the SOURCE: the account still works there
+        runs += [download(ids[name], tmp_path / "own{}.mbtiles".format(i)) for i, name in enumerate(ids)]
+    for completed in runs:
+        assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+        assert "Traceback" not in completed.stdout + completed.stderr
+    said = [r.stdout + r.stderr for r in runs]
+    assert all(s.count("fetched without your account") == 1 for s in said[:2])
+    assert not any("fetched without your account" in s for s in said[2:])
+    assert other.tile_requests() and not any(
+        "the-scan-key" in str(r) or "Authorization" in r.headers or "apikey" in r.query for r in other.requests)
+    tiles_at_source = [r for r in source.requests if r.path.startswith("/rest/")]
+    assert tiles_at_source and all(r.query.get("apikey") == "the-scan-key" or "Authorization" in r.headers
+                                   for r in source.requests)
+    for secret in ("the-scan-key", "wonderland", MASTER):
+        assert not any(secret in s for s in said)

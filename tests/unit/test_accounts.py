@@ -140,10 +140,3 @@ def test_any_sign_in_failure_is_one_message_naming_the_configuration(servers, tm
     assert "wonderland" not in str(info.value) and "\n" not in str(info.value)
     assert not wmts.log.entries and not os.listdir(tmp_path)
 
-
-def test_an_odd_lifetime_in_a_token_answer_is_no_traceback(servers):
-    keycloak, _ = servers
-    keycloak.broken = (200, "application/json", b'{"access_token": "t0ken", "token_type": "Bearer", '
-                                                b'"expires_in": "soon"}')
-    credentials = oauth(keycloak).for_source("http://127.0.0.1:1/private/wmts")
-    assert credentials.apply("http://127.0.0.1:1/private/wmts")[1] == {"Authorization": "Bearer t0ken"}

@@ -1,6 +1,7 @@
 """core.projects: a QGIS project's layers classified and re-pointed as XML; the original only read."""
 
 import zipfile
+from urllib.parse import urlencode
 
 from core import projects
 from tests.support.files import tree_digest
@@ -104,3 +105,21 @@ def test_an_output_that_would_overwrite_the_project_is_refused(tmp_path):
     with pytest.raises(InputError, match="would overwrite the project"):
         projects.check_output_folder(project, project.folder)
     projects.check_output_folder(project, str(tmp_path / "elsewhere"))
+
+
+def test_the_account_goes_to_private_layers_on_its_own_server_only():
+    def tile(layer_id, url, authcfg=""):
+        source = urlencode({"crs": "EPSG:3857", "format": "image/png", "layers": "X", "styles": "normal",
+                            "tileMatrixSet": "PM", "url": url, **({"authcfg": authcfg} if authcfg else {})})
+        return projects.classify(layer_id, layer_id, "wms", source, "/tmp")
+
+    private = tile("scan", "https://data.geopf.fr/private/wmts")
+    public = tile("plan", "https://data.geopf.fr/wmts")
+    hostile = tile("evil", "https://evil.example/private/wmts")
+    own = tile("own", "https://data.geopf.fr/private/wmts?SERVICE=WMTS", authcfg="abc1234")
+    assert projects.account_layers([private, public, own]) == ({"scan", "own"}, None)
+    layers = [private, public, hostile, own]
+    assert projects.account_layers(layers, "https://data.geopf.fr:443") == ({"scan", "own"}, None)
+    chosen, note = projects.account_layers(layers)
+    assert chosen == set() and "several servers (data.geopf.fr:443, evil.example:443)" in note
+    assert projects.account_layers([public], "") == (set(), None)

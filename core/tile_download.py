@@ -150,7 +150,8 @@ def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), c
         keyed_source, headers = _with_credentials(keyed_source, credentials)  # a wrong password stops here
         response = pool.get(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout)
         if response.status_code == 401 and credentials is not None and credentials.renew(headers):
-            response = pool.get(wmts.capabilities_url(keyed_source), headers=_with_credentials(keyed_source, credentials)[1], timeout=timeout)
+            keyed_source, headers = _with_credentials(keyed_source, credentials)
+            response = pool.get(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout)
     except requests.RequestException as exc:
         raise InputError(redact_text("Cannot reach {} ({}): check the address and the network; nothing was "
                                      "stored.".format(public_url, unreachable_reason(exc)), secrets)) from None

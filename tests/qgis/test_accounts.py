@@ -3,6 +3,8 @@
 import json
 import os
 import subprocess
+from urllib.parse import urlencode
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -26,7 +28,10 @@ for name, method, values in {configs!r}:
     config = QgsAuthMethodConfig(method)
     config.setName(name)
     for key, value in values.items():
-        config.setConfig(key, value)
+        if key == "uri":  # the configuration's URL: the server it is for
+            config.setUri(value)
+        else:
+            config.setConfig(key, value)
     ok, stored = manager.storeAuthenticationConfig(config)
     assert ok, name
     ids[name] = stored.id()
@@ -164,3 +169,55 @@ def test_through_qgis_process_the_account_reaches_the_source_only(tmp_path, auth
                                    for r in source.requests)
     for secret in ("the-scan-key", "wonderland", MASTER):
         assert not any(secret in s for s in said)
+
+
+PROJECT = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis projectname="" version="3.22.16-Białowieża">
+ <layer-tree-group>{tree}</layer-tree-group>
+ <projectlayers>{layers}</projectlayers>
+</qgis>
+"""
+
+
+def private_project(path, layers):
+    """A project whose WMTS layers [(id, layer, endpoint, authcfg)] carry their own authcfg, as QGIS writes them."""
+    tree, maps = [], []
+    for layer_id, layer, endpoint, authcfg in layers:
+        source = urlencode({"authcfg": authcfg, "crs": "EPSG:3857", "format": "image/png", "layers": layer,
+                            "styles": "normal", "tileMatrixSet": "PM_0_19",
+                            "url": endpoint + "?SERVICE=WMTS&REQUEST=GetCapabilities"}, safe=":/")
+        tree.append('<layer-tree-layer id="{0}" name="{0}" providerKey="wms" source="{1}"/>'.format(
+            layer_id, escape(source)))
+        maps.append('<maplayer type="raster"><id>{0}</id><datasource>{1}</datasource><layername>{0}</layername>'
+                    '<provider>wms</provider></maplayer>'.format(layer_id, escape(source)))
+    path.write_text(PROJECT.format(tree="".join(tree), layers="".join(maps)))
+    return str(path)
+
+
+def test_make_project_offline_gives_the_account_to_its_own_server_only(tmp_path, auth_env):
+    from tests.support.recording_wmts import PCI, PLAN, RecordingWmts
+
+    with RecordingWmts() as source, RecordingWmts() as other:
+        source.authorised = lambda query, headers: query.get("apikey") == "the-scan-key"
+        ids = auth_env([("key", "Basic", {"username": "", "password": "the-scan-key"}),
+                        ("key for the source", "Basic", {"username": "", "password": "the-scan-key",
+                                                         "uri": source.url})])
+        runs = []
+        for name in ids:
+            project = private_project(tmp_path / "{}.qgs".format(len(runs)), [
+                ("here", PLAN[0], source.url, ids[name]), ("elsewhere", PCI[0], other.url, ids[name])])
+            runs.append(make_process("run", "ign_offline:make_project_offline", "--", "PROJECT=" + project,
+                                     "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=11", "MAX_RATE=0",
+                                     "AUTHCFG=" + ids[name],
+                                     "OUTPUT_FOLDER=" + str(tmp_path / "out{}".format(len(runs)))))
+    said = [r.stdout + r.stderr for r in runs]
+    assert all(r.returncode == 0 and "Traceback" not in s for r, s in zip(runs, said)), said[0][-2000:]
+    # No URL in the configuration, private layers on two servers: the account goes to neither.
+    assert "several servers" in said[0] and "here: left as it is, online" in said[0]
+    assert "elsewhere:" in said[0] and "elsewhere: left" not in said[0]
+    # The configuration names the SOURCE: its layer is taken offline with the key; the other, without.
+    assert "here: left" not in said[1] and "elsewhere: left" not in said[1]
+    assert [r for r in source.requests if r.path == "/wmts" and r.query.get("REQUEST") == "GetTile"]
+    assert other.tile_requests() and not any(
+        "the-scan-key" in str(r) or "apikey" in r.query for r in other.requests)
+    assert not any("the-scan-key" in s for s in said)

@@ -142,15 +142,24 @@ LARGE_JOB_TILES = 10 * 1000 * 1000
 TYPICAL_TILE_BYTES = 20 * 1000
 
 
+def expected_bytes(tiles):
+    return tiles * TYPICAL_TILE_BYTES
+
+
+def is_large(tiles, free):
+    """A job the user must confirm: over LARGE_JOB_TILES tiles, or more than the `free` bytes of its disk."""
+    return tiles > LARGE_JOB_TILES or expected_bytes(tiles) > free
+
+
 def large_job(tiles, free, where):
     """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None."""
-    expected = tiles * TYPICAL_TILE_BYTES
-    if tiles <= LARGE_JOB_TILES and expected <= free:
+    if not is_large(tiles, free):
         return None
     reason = ("over {:,} tiles".format(LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
               else "more than the free space")
     return ("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
-            "free.".format(tiles, reason, human_size(expected), TYPICAL_TILE_BYTES // 1000, where, human_size(free)))
+            "free.".format(tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
+                            human_size(free)))
 
 
 # The scale at which a tile shows at its own size: WMTS's standardized 0.28 mm rendering pixel (OGC 07-057r7).

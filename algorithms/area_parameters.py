@@ -5,19 +5,23 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsGeometry,
     QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRectangle,
+    QgsWkbTypes,
 )
 
-from ..core import areas, polygons, tiles
+from ..core import areas, polygons, storage, tiles
 from ..core.errors import InputError
 
 AREA = "AREA"
 EXTENT = "EXTENT"
 AREA_LAYER = "AREA_LAYER"
+ALLOW_LARGE = "ALLOW_LARGE"
 ZOOM_MIN = "ZOOM_MIN"
 ZOOM_MAX = "ZOOM_MAX"
 WGS84 = "EPSG:4326"
@@ -65,6 +69,7 @@ def area_from_parameters(algorithm, parameters, context, feedback=None):
         raise InputError("Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.".format(", ".join(areas.PRESETS)))
     rect = algorithm.parameterAsExtent(parameters, EXTENT, context)
     crs = algorithm.parameterAsExtentCrs(parameters, EXTENT, context)
+    check_typed_order(parameters.get(EXTENT), crs)
     if rect.isNull() or rect.isEmpty():
         raise InputError("The extent is empty: give an extent with a width and a height.")
     wgs84 = QgsCoordinateReferenceSystem(WGS84)
@@ -81,6 +86,25 @@ def area_from_parameters(algorithm, parameters, context, feedback=None):
     return areas.bbox_area(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
 
 
+def check_typed_order(value, crs):
+    """A typed extent (xmin,xmax,ymin,ymax) in the wrong order is refused: QGIS would swap it silently."""
+    numbers = areas.typed_extent(value) if isinstance(value, str) else None
+    if numbers is not None:
+        areas.check_extent_order(*numbers, geographic=crs.isGeographic() or not crs.isValid())
+
+
+GEOMETRY_NAMES = {QgsWkbTypes.PointGeometry: "points", QgsWkbTypes.LineGeometry: "lines",
+                  QgsWkbTypes.NullGeometry: "no geometry"}
+
+
+def check_polygons(wkb_type, name):
+    """Refuse a layer of points or lines by name (reading them as polygons would abort qgis_process)."""
+    kind = QgsWkbTypes.geometryType(wkb_type)
+    if kind != QgsWkbTypes.PolygonGeometry:
+        raise InputError("The layer '{}' holds {}: give a polygon layer as AREA_LAYER.".format(
+            name, GEOMETRY_NAMES.get(kind, "no polygon")))
+
+
 def polygon_layer_area(algorithm, parameters, context):
     """An Area made of the polygons of AREA_LAYER (all features, or the selected ones when asked),
     densified in the layer's CRS then projected to Web Mercator."""
@@ -88,6 +112,7 @@ def polygon_layer_area(algorithm, parameters, context):
     if source is None:
         raise InputError("The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, "
                          "Shapefile…).")
+    check_polygons(source.wkbType(), source.sourceName() or "AREA_LAYER")
     return area_from_features(source.getFeatures(), source.sourceCrs(), context.transformContext(),
                               source.sourceName() or "polygons")
 
@@ -102,6 +127,7 @@ def area_from_features(features, crs, transform_context, name):
         geometry = QgsGeometry(feature.geometry())
         if geometry.isEmpty():
             continue
+        check_polygons(geometry.wkbType(), name)  # a mixed layer (GeoJSON) may hold points among polygons
         geometry = geometry.densifyByDistance(step)
         try:
             geometry.transform(transform)
@@ -117,6 +143,23 @@ def area_from_features(features, crs, transform_context, name):
     west, south, east, north = polygons.lonlat_bounds(found)
     key = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
     return areas.Area(key, name, west, south, east, north, polygons=found)
+
+
+def add_large_job_parameter(algorithm):
+    parameter = QgsProcessingParameterBoolean(
+        ALLOW_LARGE, algorithm.tr("Go ahead with a very large job (over 10 million tiles, or more than the free "
+                                  "disk space)"), defaultValue=False)
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    algorithm.addParameter(parameter)
+
+
+def check_large_job(algorithm, parameters, context, tiles, where):
+    """Refuse, before anything starts, a job of `tiles` tiles too large to be meant, unless ALLOW_LARGE says so."""
+    if algorithm.parameterAsBool(parameters, ALLOW_LARGE, context):
+        return
+    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where))
+    if problem is not None:
+        raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.".format(problem))
 
 
 def zooms_from_parameters(algorithm, parameters, context):

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import os
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingUtils
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingUtils
 
 from ..core.errors import IgnOfflineError
 from ..i18n import marked, tr
@@ -33,6 +33,24 @@ def user_errors():
         yield
     except IgnOfflineError as exc:
         raise QgsProcessingException(str(exc)) from exc
+
+
+def enum_values(algorithm, parameters):
+    """`parameters` with each enum value in the form its parameter declares, given either way: by the number
+    qgis_process's help lists, or by the name. QGIS itself accepts only one of the two."""
+    fixed = dict(parameters)
+    for definition in algorithm.parameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterEnum) or definition.allowMultiple():
+            continue
+        value, options = fixed.get(definition.name()), definition.options()
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        if text is None:
+            continue
+        if definition.usesStaticStrings() and text.isdigit() and int(text) < len(options):
+            fixed[definition.name()] = options[int(text)]
+        elif not definition.usesStaticStrings() and text in options:
+            fixed[definition.name()] = options.index(text)
+    return fixed
 
 
 class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
@@ -98,6 +116,7 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
                 feedback.reportError(str(exc))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        parameters = enum_values(self, parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -110,5 +129,5 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         with user_errors():
-            args = self.parse(parameters, context, feedback)
+            args = self.parse(enum_values(self, parameters), context, feedback)
             return self.process(args, context, feedback)

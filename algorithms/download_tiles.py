@@ -15,7 +15,14 @@ from ..core import coverage, library, mbtiles, policies, storage
 from ..core.download import DownloadOptions
 from ..core.http import user_agent
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source, template_name
-from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
+from .area_parameters import (
+    add_area_parameters,
+    add_large_job_parameter,
+    add_zoom_parameters,
+    area_from_parameters,
+    check_large_job,
+    zooms_from_parameters,
+)
 from .auth import add_authcfg_parameter, credentials_from_parameters
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -101,6 +108,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
             "RETRY_FAILED_ONLY", self.tr("Only retry the tiles that failed last time"), defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the result to the project"), defaultValue=True))
+        add_large_job_parameter(self)
         for name, label in (("TILES_DOWNLOADED", marked("Tiles downloaded")), ("TILES_SKIPPED", marked("Tiles already present")),
                             ("TILES_EMPTY", marked("Tiles the server has no data for")), ("TILES_FAILED", marked("Tiles failed"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
@@ -120,6 +128,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
         options.retry_failed_only = self.parameterAsBool(parameters, "RETRY_FAILED_ONLY", context)
         check_usage_policy(source, area, zoom_min, zoom_max)
+        check_large_job(self, parameters, context, sum(coverage.area_counts(area, zoom_min, zoom_max).values()), output)
         return (source, area, zoom_min, zoom_max, output, options,
                 self.parameterAsBool(parameters, "LOAD", context))
 

@@ -10,11 +10,18 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..core import merge, plans, projects, storage
+from ..core import coverage, merge, plans, projects, storage
 from ..core.download import DownloadFailed
 from ..core.errors import IgnOfflineError, InputError
 from ..core.tile_download import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
-from .area_parameters import add_area_parameters, add_zoom_parameters, area_from_parameters, zooms_from_parameters
+from .area_parameters import (
+    add_area_parameters,
+    add_large_job_parameter,
+    add_zoom_parameters,
+    area_from_parameters,
+    check_large_job,
+    zooms_from_parameters,
+)
 from .auth import add_authcfg_parameter, credentials_from_parameters
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -39,6 +46,7 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
             behavior=QgsProcessingParameterFile.Folder, optional=True))
         add_pace_parameters(self)
         add_authcfg_parameter(self)
+        add_large_job_parameter(self)
         self.addOutput(QgsProcessingOutputString("PROJECT_OFFLINE", self.tr("The offline project")))
         self.addOutput(QgsProcessingOutputString("REPORT", self.tr("What was done, per layer")))
 
@@ -55,6 +63,9 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
         area = area_from_parameters(self, parameters, context, feedback)
         zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
+        tile_layers = sum(1 for layer in project.layers if layer.kind == projects.TILE)
+        check_large_job(self, parameters, context,
+                        tile_layers * sum(coverage.area_counts(area, zoom_min, zoom_max).values()), output)
         library = self.parameterAsFile(parameters, "LIBRARY", context) or None
         if library and not os.path.isdir(library):
             raise InputError("The LIBRARY folder '{}' does not exist.".format(library))

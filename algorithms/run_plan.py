@@ -12,8 +12,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core import library, plans, storage
+from ..core import coverage, library, plans, storage
 from ..core.errors import IgnOfflineError
+from .area_parameters import add_large_job_parameter, check_large_job
 from .auth import add_authcfg_parameter, credentials_from_parameters
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -43,6 +44,7 @@ class RunPlan(IgnOfflineAlgorithm):
             defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the library's files to the project"), defaultValue=True))
+        add_large_job_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("TILES_PLANNED", self.tr("Tiles in the plan (this shard's)")))
         self.addOutput(QgsProcessingOutputNumber("TILES_DOWNLOADED", self.tr("Tiles downloaded")))
         self.addOutput(QgsProcessingOutputNumber("TILES_FAILED", self.tr("Tiles failed")))
@@ -53,6 +55,10 @@ class RunPlan(IgnOfflineAlgorithm):
         folder = self.lasting_output(parameters, "LIBRARY", context, folder=True)
         library.check_library(folder)
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
+        if not self.parameterAsBool(parameters, "ESTIMATE_ONLY", context):
+            # Entries may overlap: their sum is an upper bound; a shard takes its part of it.
+            planned = sum(sum(coverage.area_counts(e.area, e.zoom_min, e.zoom_max).values()) for e in plan.entries)
+            check_large_job(self, parameters, context, planned // (shard[1] if shard else 1), folder)
         options = options_from_parameters(self, parameters, context)
         if parameters.get("REFRESH_DAYS") not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)

@@ -1,15 +1,20 @@
 """Safe extraction of downloaded ZIP packages (MNS tiles: TIF + TFW + HDR + grf).
 
 The whole archive is checked before anything is written: absolute paths,
-'..', links and absurd sizes refuse it. Each member is written under a
-temporary name and renamed, so a file under its final name is complete.
+'..', links and absurd sizes or ratios (of every member and of the whole)
+refuse it, and so does a total that the destination disk cannot hold. Each
+member is written under a temporary name and renamed, so a file under its
+final name is complete.
 """
 
+import errno
 import os
 import stat
 import zipfile
+import zlib
 
 from .errors import IgnOfflineError
+from .storage import free_bytes, human_size
 
 MAX_MEMBER_BYTES = 8 * 1000 ** 3    # an MNS tile is tens of MB; 8 GB is not a tile
 MAX_RATIO = 1000                    # raster data does not compress a thousand times
@@ -30,9 +35,29 @@ def check_member(info):
         return "a symbolic link"
     if info.file_size > MAX_MEMBER_BYTES:
         return "{} bytes once extracted".format(info.file_size)
-    if info.file_size > 10 ** 8 and info.file_size > MAX_RATIO * max(1, info.compress_size):
+    if info.file_size > MAX_RATIO * max(1, info.compress_size):  # every member: 40 × 95 MB bombs add up
         return "compressed {} times".format(info.file_size // max(1, info.compress_size))
     return None
+
+
+def check_total(zip_path, members):
+    """Why the archive as a whole cannot be extracted, or None. Members may share their compressed
+    bytes (overlapping entries): only the file's real size bounds what it can honestly hold."""
+    total = sum(info.file_size for info in members)
+    size = os.path.getsize(zip_path)
+    if total > MAX_RATIO * max(1, size):
+        return "its members add up to {} from a {} file".format(human_size(total), human_size(size))
+    return None
+
+
+def check_space(members, root, zip_path):
+    """Refuse before writing anything when the members still to extract do not fit on the disk."""
+    needed = sum(info.file_size for info in members if not _complete(_target(root, info), info))
+    free = free_bytes(root)
+    if needed > free:
+        raise ArchiveError("{} was not extracted: not enough space on the disk holding {}: {} needed, {} free. "
+                           "Free some space or choose another folder, then run again.".format(
+                               os.path.basename(zip_path), root, human_size(needed), human_size(free)))
 
 
 def extract(zip_path, folder):
@@ -48,10 +73,15 @@ def extract(zip_path, folder):
             if problem is not None:
                 raise ArchiveError("{} was not extracted: its member '{}' is refused ({}).".format(
                     os.path.basename(zip_path), info.filename, problem))
+        problem = check_total(zip_path, members)
+        if problem is not None:
+            raise ArchiveError("{} was not extracted: {}; it is not an honest package.".format(
+                os.path.basename(zip_path), problem))
         paths = []
         root = os.path.realpath(folder)
+        check_space([info for info in members if not info.is_dir()], root, zip_path)
         for info in members:
-            target = os.path.realpath(os.path.join(root, *info.filename.replace("\\", "/").split("/")))
+            target = _target(root, info)
             if not target.startswith(root + os.sep):  # belt and braces after check_member
                 raise ArchiveError("{}: '{}' would land outside {}.".format(zip_path, info.filename, folder))
             if info.is_dir():
@@ -59,7 +89,7 @@ def extract(zip_path, folder):
                 continue
             os.makedirs(os.path.dirname(target), exist_ok=True)
             paths.append(target)
-            if os.path.isfile(target) and os.path.getsize(target) == info.file_size:
+            if _complete(target, info):
                 continue
             part = target + ".part"
             try:
@@ -69,12 +99,29 @@ def extract(zip_path, folder):
                         if not block:
                             break
                         out.write(block)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            except OSError as exc:
+                _remove(part)
+                if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                    raise ArchiveError("The disk holding {} is full while extracting {} from {}: free some space "
+                                       "(the package itself is fine) and run again.".format(
+                                           root, info.filename, os.path.basename(zip_path))) from exc
+                raise ArchiveError("{} cannot be extracted into {} ({}): check that folder, then run again.".format(
+                    os.path.basename(zip_path), root, exc.strerror or exc)) from exc
+            except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
                 _remove(part)
                 raise ArchiveError("{} is damaged at '{}' ({}): delete it and run again to fetch it anew.".format(
                     os.path.basename(zip_path), info.filename, exc)) from exc
             os.replace(part, target)
         return paths
+
+
+def _target(root, info):
+    return os.path.realpath(os.path.join(root, *info.filename.replace("\\", "/").split("/")))
+
+
+def _complete(target, info):
+    """A member extracted by an earlier run: kept as it is."""
+    return os.path.isfile(target) and os.path.getsize(target) == info.file_size
 
 
 def uncompressed_size(zip_path):

@@ -1,10 +1,12 @@
 """Coverage areas (lon/lat boxes) and zoom bands offered to users."""
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import InputError
+from .storage import human_size
 
 # Web Mercator cannot represent the poles; tiles stop at this latitude.
 MAX_LATITUDE = 85.0511287798066
@@ -100,6 +102,64 @@ def bbox_area(west, south, east, north, title="Extent"):
     if south >= MAX_LATITUDE or north <= -MAX_LATITUDE:
         raise InputError("The extent lies beyond the Web Mercator latitude limit (±85.05°).")
     return Area("extent", title, float(west), float(south), float(east), float(north))
+
+
+# How QGIS reads a typed extent: "xmin,xmax,ymin,ymax [EPSG:xxxx]". It then orders the numbers silently.
+_TYPED_EXTENT = re.compile(r"^\s*([^,\s]+)\s*,\s*([^,\s]+)\s*,\s*([^,\s]+)\s*,\s*([^,\s\[]+)\s*(?:\[.*\])?\s*$")
+
+
+def typed_extent(text):
+    """(xmin, xmax, ymin, ymax) as typed in an extent string, or None when `text` is not one (a layer, a file)."""
+    found = _TYPED_EXTENT.match(text or "")
+    if not found:
+        return None
+    try:
+        return tuple(float(value) for value in found.groups())
+    except ValueError:
+        return None
+
+
+def check_extent_order(xmin, xmax, ymin, ymax, geographic):
+    """Refuse an extent typed in the wrong order, which QGIS would swap silently: across the antimeridian in
+    longitude/latitude (170,-170 would become the 340° strip between them), else inverted."""
+    values = "{:.10g},{:.10g},{:.10g},{:.10g}".format(xmin, xmax, ymin, ymax)
+    if geographic and xmin > xmax:
+        raise InputError(
+            "The extent {} crosses the antimeridian (from {:g}° to {:g}° through 180°), which one extent cannot "
+            "hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.".format(
+                values, xmin, xmax, xmin, ymin, ymax, xmax, ymin, ymax))
+    if xmin > xmax or ymin > ymax:
+        raise InputError(
+            "The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax.".format(
+                values))
+
+
+# Jobs above either limit need the user's confirmation (ALLOW_LARGE, or the dock's question): the world at z18
+# is 91 billion tiles, which no one means.
+LARGE_JOB_TILES = 10 * 1000 * 1000
+# What a tile weighs before any is fetched: Plan IGN PNG and orthophoto JPEG tiles weigh 10-40 kB in towns,
+# less over fields and sea. 20 kB makes the expected size honest, not a promise (estimate_tiles samples the real ones).
+TYPICAL_TILE_BYTES = 20 * 1000
+
+
+def expected_bytes(tiles):
+    return tiles * TYPICAL_TILE_BYTES
+
+
+def is_large(tiles, free):
+    """A job the user must confirm: over LARGE_JOB_TILES tiles, or more than the `free` bytes of its disk."""
+    return tiles > LARGE_JOB_TILES or expected_bytes(tiles) > free
+
+
+def large_job(tiles, free, where):
+    """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None."""
+    if not is_large(tiles, free):
+        return None
+    reason = ("over {:,} tiles".format(LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
+              else "more than the free space")
+    return ("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
+            "free.".format(tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
+                            human_size(free)))
 
 
 # The scale at which a tile shows at its own size: WMTS's standardized 0.28 mm rendering pixel (OGC 07-057r7).

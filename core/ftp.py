@@ -25,6 +25,10 @@ class FtpError(IgnOfflineError):
     """The FTP server cannot be reached, refuses us, or sends something unusable."""
 
 
+class TooSlow(FtpError):
+    """A transfer progresses too slowly to ever end: stopped, its .part kept to resume later."""
+
+
 class Cancelled(Exception):
     """The user cancelled: stop now, keep .part files for the next run."""
 
@@ -36,6 +40,10 @@ class FtpServer:
     user: str = ""            # empty: anonymous
     password: str = ""
     timeout: float = 30.0     # seconds without any reply before giving up on a connection
+    # Progress rule: a transfer that sends fewer than `min_bytes` in `rate_window` seconds is stopped (the idle
+    # timeout alone never ends a drip-feed, each byte resets it). 16 kB a minute is far below any real link.
+    rate_window: float = 60.0
+    min_bytes: int = 16 * 1024
 
     @property
     def label(self):
@@ -291,7 +299,7 @@ class Fetcher:
             try:
                 self._retrieve(transfer.remote_path, part, have, size, advance, is_cancelled)
                 error = None
-            except Cancelled:
+            except (Cancelled, FtpError):  # the control connection is mid-transfer: unusable
                 self._drop_connection()
                 raise
             except ftplib.error_perm as exc:  # 550 no such file, permission: retrying will not help
@@ -313,10 +321,12 @@ class Fetcher:
         conn = ftp.transfercmd("RETR " + remote_path, rest=offset or None)
         conn.settimeout(_POLL)
         idle = 0.0
+        window = _RateWindow(self.server, remote_path, offset)
         with conn, open(part, "ab" if offset else "wb") as out:
             while True:
                 if is_cancelled():
                     raise Cancelled()
+                window.check(offset)
                 try:
                     chunk = conn.recv(1 << 16)
                 except socket.timeout:
@@ -333,6 +343,26 @@ class Fetcher:
                 offset += len(chunk)
                 self._count(len(chunk), advance)
         ftp.voidresp()
+
+
+class _RateWindow:
+    """Counts the bytes of one transfer per `rate_window` seconds and stops it when too few came."""
+
+    def __init__(self, server, remote_path, offset):
+        self.server, self.remote_path = server, remote_path
+        self.start, self.offset = time.monotonic(), offset
+
+    def check(self, offset):
+        now = time.monotonic()
+        if now - self.start < self.server.rate_window:
+            return
+        got = offset - self.offset
+        if got < self.server.min_bytes:
+            raise TooSlow("{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is "
+                          "stopped; the part received is kept, run again later to resume.".format(
+                              self.server.label, got, self.remote_path, now - self.start, self.server.min_bytes,
+                              self.server.rate_window))
+        self.start, self.offset = now, offset
 
 
 def _sleep(seconds, is_cancelled):

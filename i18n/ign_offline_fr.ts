@@ -273,6 +273,11 @@
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
+      <location filename="../algorithms/area_parameters.py" line="150" />
+      <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
+      <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
+    </message>
+    <message>
       <location filename="../algorithms/auth.py" line="17" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
@@ -1283,6 +1288,16 @@
       <translation>Parcelles cadastrales</translation>
     </message>
     <message>
+      <location filename="../ui/download_page.py" line="74" />
+      <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : {} tuiles, environ {} (à {} ko par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="78" />
+      <source>A very large download</source>
+      <translation>Un très gros téléchargement</translation>
+    </message>
+    <message>
       <location filename="../ui/download_page.py" line="117" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
@@ -1351,6 +1366,11 @@
       <location filename="../ui/download_page.py" line="256" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="303" />
+      <source>Nothing downloaded: reduce the area or the zooms.</source>
+      <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
       <location filename="../ui/download_page.py" line="295" />
@@ -1551,6 +1571,11 @@
       <location filename="../ui/library_page.py" line="162" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="211" />
+      <source>Nothing started: reduce the area or the zooms.</source>
+      <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
       <location filename="../ui/library_page.py" line="183" />

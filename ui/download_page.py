@@ -12,11 +12,11 @@ import unicodedata
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QLocale, Qt
-from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem, QWidget
 
 from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
-from ..core import library
+from ..core import areas, coverage, library, storage
 from ..core.errors import IgnOfflineError
 from ..core.http import redact_url
 from ..core.policies import licence_note
@@ -63,6 +63,21 @@ def layer_identifier(shown, items):
         if identifier and (text.strip() == shown or identifier.lower() == shown.lower()):
             return identifier
     return shown.rsplit(" — ", 1)[-1].strip()
+
+
+def confirm_large_job(widget, tiles, where):
+    """The extra parameters a job of `tiles` tiles written at `where` runs with: {} when it is not very large,
+    ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts)."""
+    free = storage.free_bytes(where)
+    if not areas.is_large(tiles, free):
+        return {}
+    question = tr("This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk "
+                  "holding {} has {} free. Start it all the same?").format(
+        QLocale().toString(float(tiles), "f", 0), human_size(areas.expected_bytes(tiles)),
+        areas.TYPICAL_TILE_BYTES // 1000, storage.output_folder(where), human_size(free))
+    answer = QMessageBox.question(widget, tr("A very large download"), question,
+                                  QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None
 
 
 class DownloadPage(QWidget, FORM_CLASS):
@@ -267,14 +282,29 @@ class DownloadPage(QWidget, FORM_CLASS):
         self._area_title = area.title
         return jobs
 
-    def _start(self, algorithm_id, on_each, on_all, extra=None):
+    def _start(self, algorithm_id, on_each, on_all, extra=None, confirm=False):
         try:
             jobs = self.jobs(algorithm_id, extra)
+            if confirm and not self._confirmed(jobs):
+                return False
         except (ValueError, IgnOfflineError) as exc:
             self.runner.start_fresh()
             self.log(str(exc), error=True)
             return False
         return self.runner.start(jobs, on_each, on_all)
+
+    def _confirmed(self, jobs):
+        """Ask before a very large download (what download_tiles refuses without ALLOW_LARGE)."""
+        zoom_min, zoom_max = self.area_page.zoom_range()
+        tiles = len(jobs) * sum(coverage.area_counts(self.area_page.current_area(), zoom_min, zoom_max).values())
+        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"])
+        if allow is None:
+            self.runner.start_fresh()
+            self.log(tr("Nothing downloaded: reduce the area or the zooms."))
+            return False
+        for job in jobs:
+            job.parameters.update(allow)
+        return True
 
     def estimate(self):
         self.estimateTable.setRowCount(0)
@@ -309,7 +339,8 @@ class DownloadPage(QWidget, FORM_CLASS):
             QLocale().toString(float(tiles), "f", 0), human_size(size), duration(seconds), len(done)), Qgis.Info)
 
     def download(self):
-        self._start("ign_offline:download_tiles", self._downloaded_one, self._downloaded_all, {"LOAD": False})
+        self._start("ign_offline:download_tiles", self._downloaded_one, self._downloaded_all, {"LOAD": False},
+                    confirm=True)
 
     def _downloaded_one(self, job, ok, results):
         path = results.get("OUTPUT")

@@ -8,16 +8,26 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
 from ..algorithms.layers import add_to_group, load_mbtiles
-from ..core import inventory, plans
+from ..core import coverage, inventory, plans, projects
 from ..core.errors import IgnOfflineError
 from ..core.storage import human_size
 from ..i18n import tr
 from . import settings
 from .background import cancel_task, run_function
+from .download_page import confirm_large_job
 from .runner import Job, PageRunner
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "library_page.ui"))
 REFRESH_DAYS = 30
+
+
+def _count(area, zoom_min, zoom_max):
+    return sum(coverage.area_counts(area, zoom_min, zoom_max).values())
+
+
+def _plan_tiles(path):
+    """The plan's tiles, at most (entries may overlap), as run_plan counts them before asking ALLOW_LARGE."""
+    return sum(_count(entry.area, entry.zoom_min, entry.zoom_max) for entry in plans.load_plan(path).entries)
 
 
 class LibraryPage(QWidget, FORM_CLASS):
@@ -55,6 +65,9 @@ class LibraryPage(QWidget, FORM_CLASS):
         if refresh:
             parameters["REFRESH_DAYS"] = REFRESH_DAYS
         what = tr("The plan's estimate") if estimate_only else tr("The plan")
+        if not estimate_only and not self._confirmed(parameters, lambda: _plan_tiles(parameters["PLAN"]),
+                                                     self.folder()):
+            return
         self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
                           lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what))
 
@@ -174,8 +187,31 @@ class LibraryPage(QWidget, FORM_CLASS):
             self.runner.start_fresh()
             self.log(str(exc), error=True)
             return
+
+        def tiles():
+            layers = projects.read_project(project.fileName()).layers
+            return (sum(1 for layer in layers if layer.kind == projects.TILE)
+                    * _count(self.area_page.current_area(), zoom_min, zoom_max))
+
+        if not self._confirmed(parameters, tiles, folder):
+            return
         self.runner.start([Job("ign_offline:make_project_offline", parameters, tr("The offline project"))],
                           lambda *done: None, self._offline_done)
+
+    def _confirmed(self, parameters, count, where):
+        """Ask before a very large job (what the algorithm refuses without ALLOW_LARGE); False: nothing starts.
+        `count()` gives its tiles; a plan or project it cannot read is left for the algorithm to refuse."""
+        try:
+            tiles = count()
+        except (IgnOfflineError, OSError, ValueError):
+            return True
+        allow = confirm_large_job(self, tiles, where)
+        if allow is None:
+            self.runner.start_fresh()
+            self.log(tr("Nothing started: reduce the area or the zooms."))
+            return False
+        parameters.update(allow)
+        return True
 
     def _offline_done(self, outcomes, cancelled):
         results = self.runner.outcome(outcomes, cancelled, outcomes[-1][0].label)

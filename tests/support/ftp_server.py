@@ -2,7 +2,8 @@
 
 It records what it sends (path, REST offset, bytes) so tests can prove a
 resume, and can misbehave on demand: cut a transfer after N bytes, send
-slowly, have no MLSD, or list a name holding '../'.
+slowly, drip-feed (a few hundred bytes a second, set `state.write_limit`),
+have no MLSD, or list a name holding '../'.
 """
 
 import collections
@@ -16,7 +17,7 @@ with warnings.catch_warnings():  # pyftpdlib still uses asyncore/asynchat, depre
     warnings.simplefilter("ignore", DeprecationWarning)
     from pyftpdlib.authorizers import DummyAuthorizer
     from pyftpdlib.filesystems import AbstractedFS
-    from pyftpdlib.handlers import FTPHandler
+    from pyftpdlib.handlers import FTPHandler, ThrottledDTPHandler
     from pyftpdlib.servers import ThreadedFTPServer
 
 # A handler of its own keeps pyftpdlib from configuring INFO logging to stderr.
@@ -32,6 +33,7 @@ class ServerState:
         self.sent = []                 # one Sent per RETR, filled as bytes go out
         self.cut_after = {}            # file name → bytes to send before failing (once)
         self.delay_per_block = 0.0     # seconds slept per block read: a slow server
+        self.write_limit = 0           # bytes per second a transfer may send (0: no limit), read when it starts
         self.extra_names = {}          # folder path (server side) → names added to its listing
         self.commands = []
 
@@ -105,8 +107,16 @@ def make_handler(root, state, mlsd=True, users=None):
         commands.pop("MLSD")
         commands.pop("MLST")
 
+    class Dripping(ThrottledDTPHandler):
+        """pyftpdlib's own throttle, its limit read from the state when each transfer starts."""
+
+        @property
+        def write_limit(self):
+            return state.write_limit
+
     class Handler(FTPHandler):
         abstracted_fs = MeteredFS
+        dtp_handler = Dripping
         proto_cmds = commands
         banner = "IGN Offline test FTP server"
         use_sendfile = False  # sendfile() would bypass MeteredFile.read

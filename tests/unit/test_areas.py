@@ -51,3 +51,45 @@ def test_zoom_levels_read_as_map_scales():
     for zoom in range(0, 20):
         exact = 2 * math.pi * 6378137 / 256 * math.cos(math.radians(43.6)) / 2 ** zoom / 0.00028
         assert abs(approximate_scale(zoom) - exact) / exact < 0.13
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("170,-170,-10,10 [EPSG:4326]", (170.0, -170.0, -10.0, 10.0)),
+    (" 1.35 , 1.5,43.55,43.65", (1.35, 1.5, 43.55, 43.65)),
+    ("/data/zone.gpkg", None),
+    ("a,b,c,d", None),
+])
+def test_typed_extents_are_read_in_the_order_they_were_typed(text, numbers):
+    assert areas.typed_extent(text) == numbers
+
+
+def test_an_extent_across_the_antimeridian_is_refused_with_its_two_pieces():
+    with pytest.raises(InputError) as info:
+        areas.check_extent_order(170, -170, -10, 10, geographic=True)
+    assert "crosses the antimeridian" in str(info.value)
+    assert "170,180,-10,10 and -180,-170,-10,10" in str(info.value)
+
+
+@pytest.mark.parametrize("numbers, geographic", [
+    ((1, 2, 44, 43), True),
+    ((600000, 500000, 6200000, 6300000), False),
+    ((500000, 600000, 6300000, 6200000), False),
+])
+def test_an_inverted_extent_is_refused_not_swapped(numbers, geographic):
+    with pytest.raises(InputError, match="is inverted"):
+        areas.check_extent_order(*numbers, geographic=geographic)
+
+
+def test_an_extent_in_order_is_accepted():
+    areas.check_extent_order(1.35, 1.5, 43.55, 43.65, geographic=True)
+    areas.check_extent_order(500000, 600000, 6200000, 6300000, geographic=False)
+
+
+def test_a_job_over_ten_million_tiles_or_the_free_space_needs_a_confirmation():
+    assert areas.large_job(10 * 1000 * 1000, 10 ** 12, "/lib") is None
+    message = areas.large_job(68719476736, 10 ** 12, "/lib")
+    assert message.startswith("This job is 68,719,476,736 tiles (over 10,000,000 tiles)")
+    assert "at 20 kB a typical tile" in message and "/lib has 1000.0 GB free" in message
+    tight = areas.large_job(60000, 10 ** 9, "/lib")  # 1.2 GB expected on a disk with 1 GB free
+    assert "more than the free space" in tight and "about 1.2 GB" in tight
+    assert not areas.is_large(50000, 10 ** 9)

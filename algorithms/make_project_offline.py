@@ -116,6 +116,12 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         os.makedirs(folder, exist_ok=True)
         name = plans.safe_name(layer.name) or plans.safe_name(prepared.layer)
         path = os.path.join(folder, name + ".mbtiles")
+        with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
+            return self.fill_basemap(offline, layer, prepared, area, low, high, path, name, library, options, index,
+                                     count, feedback)
+
+    def fill_basemap(self, offline, layer, prepared, area, low, high, path, name, library, options, index, count,
+                     feedback):
         if library:
             ranges, _ = tile_ranges(prepared, area, low, high)
             reused = merge.copy_area(os.path.join(library, plans.safe_name(prepared.layer) + ".mbtiles"), path,

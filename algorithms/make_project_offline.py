@@ -122,6 +122,7 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
 
     def fill_basemap(self, offline, layer, prepared, area, low, high, path, name, library, options, index, count,
                      feedback):
+        """Under the basemap's lock: the library's tiles first, then the download of what is missing."""
         if library:
             ranges, _ = tile_ranges(prepared, area, low, high)
             reused = merge.copy_area(os.path.join(library, plans.safe_name(prepared.layer) + ".mbtiles"), path,

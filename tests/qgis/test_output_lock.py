@@ -39,3 +39,24 @@ def test_two_layers_into_one_output_at_once(tmp_path, round_):
         stored = {(z, x, y): data for z, x, y, data in reader.iter_tiles()}
     assert stored == bodies[winners[0]]  # all the winner's tiles, and only those
     assert sorted(os.listdir(tmp_path)) == ["shared.mbtiles"]  # no lock file, no side file left
+
+
+def test_output_equal_to_input_under_any_name_is_refused_through_qgis_process(tmp_path):
+    from tests.qgis.conftest import make_process
+    from tests.support.files import tree_digest
+    from tests.support.sample_mbtiles import write_sample
+
+    source = str(tmp_path / "library.mbtiles")
+    write_sample(source, areas.PRESETS["carcassonne"], 8, 12, "Plan")
+    os.symlink(source, str(tmp_path / "link.mbtiles"))
+    before = tree_digest(tmp_path)
+    relative = os.path.join(".", os.path.relpath(source, ROOT))  # qgis_process runs in ROOT (make -C)
+    runs = [("export_tiles", ["INPUT=" + source, "FORMAT=mbtiles", "ZOOM_MIN=8", "ZOOM_MAX=10", "OUTPUT=" + output])
+            for output in (source, relative, str(tmp_path / "link.mbtiles"))]
+    runs += [("merge_mbtiles", ["INPUTS=" + source, "OUTPUT=" + output]) for output in (relative, str(tmp_path / "link.mbtiles"))]
+    for algorithm, args in runs:
+        completed = make_process("run", "ign_offline:" + algorithm, "--", *args)
+        text = completed.stdout + completed.stderr
+        assert completed.returncode != 0 and "is the same file as the input" in text, (algorithm, args, text[-2000:])
+        assert "Traceback" not in text
+    assert tree_digest(tmp_path) == before  # the input byte for byte, and nothing else written

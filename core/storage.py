@@ -182,8 +182,9 @@ def _release(lock, path):
 
 
 def _write_owner(owner_file, purpose):
-    owner = {"purpose": purpose, "pid": os.getpid(), "program": os.path.basename(sys.argv[0] if sys.argv else "")
-             or "python", "host": socket.gethostname(), "since": time.strftime("%Y-%m-%d %H:%M:%S")}
+    program = os.path.basename((sys.argv[0] if sys.argv else "") or _executable()) or "python"
+    owner = {"purpose": purpose, "pid": os.getpid(), "program": program, "host": socket.gethostname(),
+             "since": time.strftime("%Y-%m-%d %H:%M:%S")}
     temporary = "{}.{}".format(owner_file, os.getpid())
     try:
         with open(temporary, "w", encoding="utf-8") as stream:
@@ -192,6 +193,15 @@ def _write_owner(owner_file, purpose):
     except OSError:
         with contextlib.suppress(OSError):
             os.remove(temporary)
+
+
+def _executable():
+    """The running program: embedded Python (QGIS, qgis_process) has an empty argv[0], and its sys.executable
+    names python3; Linux says which binary hosts it."""
+    try:
+        return os.readlink("/proc/self/exe")
+    except OSError:  # not Linux
+        return sys.executable or ""
 
 
 def _in_use_message(path):

@@ -136,6 +136,11 @@ class DownloadTiles(IgnOfflineAlgorithm):
         source, area, zoom_min, zoom_max, output, options, self._load = args
         self._output = output
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
+        # Held from here, before the capabilities are read: a second run on this file is refused at once.
+        with storage.output_lock(output, "download_tiles of {}".format(source["layer"] or source["endpoint"])):
+            return self.download(source, area, zoom_min, zoom_max, output, options, feedback)
+
+    def download(self, source, area, zoom_min, zoom_max, output, options, feedback):
         prepared = prepare_source(**source)  # network: here, on the task's thread
         zoom_min, zoom_max, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:

@@ -64,6 +64,7 @@ class ExportTiles(IgnOfflineAlgorithm):
         if kind not in FORMATS:
             raise InputError("Unknown FORMAT '{}': use one of {}.".format(parameters.get("FORMAT"), ", ".join(FORMATS)))
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        storage.refuse_output_among_inputs(output, [source])  # by inode: `./x`, a symlink, a hard link
         storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
         try:
             is_tiles = mbtiles.inspect(source) == "ours" or source.lower().endswith(".mbtiles")

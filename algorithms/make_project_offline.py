@@ -129,6 +129,13 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         os.makedirs(folder, exist_ok=True)
         name = plans.safe_name(layer.name) or plans.safe_name(prepared.layer)
         path = os.path.join(folder, name + ".mbtiles")
+        with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
+            return self.fill_basemap(offline, layer, prepared, area, low, high, path, name, library, options, index,
+                                     count, feedback)
+
+    def fill_basemap(self, offline, layer, prepared, area, low, high, path, name, library, options, index, count,
+                     feedback):
+        """Under the basemap's lock: the library's tiles first, then the download of what is missing."""
         if library:
             ranges, _ = tile_ranges(prepared, area, low, high)
             reused = merge.copy_area(os.path.join(library, plans.safe_name(prepared.layer) + ".mbtiles"), path,

@@ -103,8 +103,8 @@ class RecoverCache(IgnOfflineAlgorithm):
         cache_dir = self.parameterAsFile(parameters, "CACHE_DIR", context) or qgis_cache_directory()
         check_cache_dir(cache_dir)
         output = self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True)
-        if os.path.abspath(output).startswith(os.path.abspath(cache_dir) + os.sep):
-            raise InputError("The output folder is inside the cache folder: choose a folder outside it.")
+        if storage.is_within(output, cache_dir):  # symlinks and other spellings resolved
+            raise InputError("The output folder is inside the cache folder (or is that folder): choose a folder outside it.")
         return (cache_dir, output, self.parameterAsString(parameters, "LAYER", context),
                 self.parameterAsInt(parameters, "MIN_TILES", context),
                 self.parameterAsBool(parameters, "ASSUME_XYZ", context),

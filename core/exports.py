@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import mercantile
 
-from . import mbtiles
+from . import mbtiles, storage
 from .coverage import ORIGIN
 from .errors import InputError
 from .tiles import flip_y
@@ -275,7 +275,16 @@ def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb):
 
 def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_mb=None, progress=None,
            is_cancelled=None):
-    """Copy the tiles of `source` (an MBTiles) into `output` in format `kind`; [Part] written."""
+    """Copy the tiles of `source` (an MBTiles) into `output` in format `kind`; [Part] written.
+
+    OUTPUT = INPUT (any spelling, symlink, hard link) is refused before a byte is written, and the output is
+    this run's alone (core.storage.output_lock) until it ends."""
+    storage.refuse_output_among_inputs(output, [source])
+    with storage.output_lock(output, "export to {}".format(kind)):
+        return _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled)
+
+
+def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled):
     count, highest = check(source, kind, zoom_min, zoom_max, ranges, max_file_mb)
     with mbtiles.MBTilesReader(source) as reader:
         metadata = reader.metadata()
@@ -303,6 +312,7 @@ def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_
                 current = None
             if current is None:
                 path = "{}.{}".format(temporary, len(parts) + 1)
+                storage.refuse_output_among_inputs(path, [source], "The temporary part")  # removed just below
                 for leftover in (path, path + "-journal"):
                     if os.path.exists(leftover):
                         os.remove(leftover)
@@ -322,6 +332,14 @@ def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_
         os.replace(parts[0].path, output)
         parts[0].path = output
     else:
+        finals = [part_path(output, number, part.zoom_min, part.zoom_max, kind) for number, part in enumerate(parts, 1)]
+        try:
+            for final in finals:  # a part named like the input would replace it
+                storage.refuse_output_among_inputs(final, [source], "The part")
+        except InputError:
+            for part in parts:
+                os.remove(part.path)
+            raise
         for number, part in enumerate(parts, 1):
             final = part_path(output, number, part.zoom_min, part.zoom_max, kind)
             os.replace(part.path, final)
@@ -356,6 +374,12 @@ def export_raster(source, output, kind, quality=85, compression="JPEG", progress
 
     Pixels are re-encoded (JPEG/WebP): unavoidable for these formats.
     """
+    storage.refuse_output_among_inputs(output, [source])
+    with storage.output_lock(output, "export to {}".format(kind)):
+        return _export_raster(source, output, kind, quality, compression, progress)
+
+
+def _export_raster(source, output, kind, quality, compression, progress):
     from osgeo import gdal
 
     if kind not in RASTER_FORMATS:

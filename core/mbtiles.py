@@ -9,6 +9,8 @@ Rows are TMS (origin bottom-left) on disk; every public method here speaks
 XYZ and converts with tiles.flip_y.
 """
 
+import contextlib
+import errno
 import hashlib
 import math
 import os
@@ -17,7 +19,7 @@ import time
 from dataclasses import dataclass
 
 from .errors import MBTilesError
-from .storage import check_writable_folder
+from . import storage
 from .tiles import flip_y
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -180,6 +182,23 @@ def inspect(path):
         "Choose another output file.".format(path))
 
 
+class DiskFull(MBTilesError):
+    """The disk holding an MBTiles file is full: what was committed is kept, the run can resume."""
+
+
+def is_disk_full(exc):
+    """True for SQLite's SQLITE_FULL ("database or disk is full") and the OS's ENOSPC."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    return code == 13 if code is not None else "is full" in str(exc)
+
+
+def disk_full_message(path, stored):
+    return ("The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.".format(
+        os.path.dirname(os.path.abspath(path)), stored))
+
+
 def remove_if_no_tiles(path):
     """Delete an MBTiles file of ours (and its SQLite side files) that holds no tile; True if removed.
 
@@ -216,41 +235,104 @@ def uri_path(path):
 class MBTilesWriter:
     """Adds tiles to a new or IGN Offline-made MBTiles file.
 
-    Tiles are buffered and written `batch_size` at a time in one transaction;
-    the database runs in WAL mode while open (a crash loses at most the
-    current batch and never corrupts the file) and is switched back to a
-    single self-contained file on close, so it can be copied to a field device.
-    A crash loses at most `max_delay` seconds of results. One writer per
-    file, used from one thread.
+    Tiles are buffered and written `batch_size` at a time in one transaction,
+    straight into the main file (rollback journal): a crash loses at most the
+    current batch and never corrupts the file, and after any ending the file
+    alone can be copied to a field device. A crash loses at most `max_delay`
+    seconds of results. One writer per file, used from one thread; the file's
+    lock (core.storage.output_lock) is held from open to close, so a second
+    writer, in this process or another, is refused (OutputInUse). A full
+    disk raises DiskFull once, with what is stored.
 
     `batch_bytes` also flushes once that many body bytes wait: memory stays
     bounded whatever the tiles' size.
     """
 
-    def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="WAL", batch_bytes=None):
+    def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="DELETE", batch_bytes=None,
+                 purpose="writing tiles"):
         self.path = path
         self.batch_size = batch_size
         self.batch_bytes = batch_bytes
         self.max_delay = max_delay
-        self.state = inspect(path)
-        check_writable_folder(os.path.dirname(os.path.abspath(path)))
-        # By URI, so that read-only ATTACHes (merges) work on this connection too.
-        self._db = sqlite3.connect("file:" + uri_path(path), uri=True, isolation_level=None,
-                                   check_same_thread=False)
-        # WAL while downloading (few fsyncs, QGIS can read the file meanwhile); a
-        # bulk copy of bodies is cheaper with a rollback journal, which writes
-        # appended pages once instead of twice (WAL, then checkpoint).
-        self._db.execute("PRAGMA journal_mode={}".format("DELETE" if journal_mode == "DELETE" else "WAL"))
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        # Checkpoint (copy the WAL into the file, with an fsync) every 64 MB
-        # rather than every 4 MB: tile bodies are large and come in bulk.
-        self._db.execute("PRAGMA wal_autocheckpoint=16384")
-        self._db.executescript(SCHEMA)
+        self._db = None
+        self._full = None    # the DiskFull raised, once the disk is full: nothing more is written
+        # The file is ours for the writer's life: taken before its identity is read (reentrant, so a run that
+        # already holds it opens its writer freely).
+        self._hold = storage.output_lock(path, purpose)
+        self._hold.__enter__()
+        try:
+            self._open(journal_mode)
+        except BaseException:
+            self._let_go()
+            raise
+
+    def _open(self, journal_mode):
+        self.state = inspect(self.path)
+        storage.check_writable_folder(os.path.dirname(os.path.abspath(self.path)))
+        # By URI, so that read-only ATTACHes (merges) work on this connection too. A reader (QGIS drawing the
+        # file) may hold it a moment: wait for it rather than fail a commit.
+        self._db = sqlite3.connect("file:" + uri_path(self.path), uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=30)
+        try:
+            # A rollback journal (DELETE), not WAL: every commit lands in the main file, so whatever ends the
+            # run (cancel, error, a full disk where no checkpoint could complete) the file alone, copied without
+            # side files, holds every committed tile. Appended pages are not journalled, and commits are batched
+            # (bench/bench_mbtiles_write.py: no slower than WAL). WAL remains for callers that ask for it.
+            self._db.execute("PRAGMA journal_mode={}".format("WAL" if journal_mode == "WAL" else "DELETE"))
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            # WAL only: checkpoint every 64 MB rather than every 4 MB (tile bodies are large and come in bulk).
+            self._db.execute("PRAGMA wal_autocheckpoint=16384")
+            self._db.executescript(SCHEMA)
+        except sqlite3.OperationalError as exc:
+            self._raise_if_full(exc)
+            raise
         self._tiles = []     # (zoom, x, tms_row, data)
         self._journal = []   # (zoom, x, tms_row, status, fetched_at, etag, last_modified, error)
         self._bytes = 0      # body bytes in self._tiles
         self._last_flush = time.monotonic()
         self._replaced = False
+
+    def _let_go(self):
+        """Close the connection (if any) and release the file's lock."""
+        try:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+        finally:
+            hold, self._hold = self._hold, None
+            if hold is not None:
+                hold.__exit__(None, None, None)
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        """One write transaction. On a full disk SQLite has already rolled it back: no second ROLLBACK (its
+        "no transaction is active" would hide the cause), and one DiskFull naming the disk instead."""
+        if self._full is not None:
+            raise self._full
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            self._raise_if_full(exc)
+            raise
+
+    def _raise_if_full(self, exc):
+        if is_disk_full(exc):
+            self._full = DiskFull(disk_full_message(self.path, self._stored()))
+            raise self._full from None
+
+    def _stored(self):
+        try:
+            return self._db.execute("SELECT COUNT(*) FROM map").fetchone()[0]
+        except sqlite3.Error:
+            return 0
 
     def __enter__(self):
         return self
@@ -268,12 +350,9 @@ class MBTilesWriter:
 
     def update_metadata(self, values):
         """Insert or replace metadata fields (strings)."""
-        self._db.execute("BEGIN IMMEDIATE")
-        self._db.executemany(
-            "INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
-            [(k, str(v)) for k, v in values.items()],
-        )
-        self._db.execute("COMMIT")
+        with self._transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
+                           [(k, str(v)) for k, v in values.items()])
 
     def write_tile(self, zoom, x, y, data):
         """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""
@@ -329,6 +408,9 @@ class MBTilesWriter:
 
     def flush(self):
         self._last_flush = time.monotonic()
+        if self._full is not None:  # already said: what is queued cannot be stored (the journal refetches it)
+            self._tiles, self._journal, self._bytes = [], [], 0
+            return
         if not self._tiles and not self._journal:
             return
         images = {}
@@ -337,29 +419,23 @@ class MBTilesWriter:
             key = key or tile_id(data)
             images[key] = data
             rows.append((zoom, x, row, key))
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", images.items())
-            before = self._db.total_changes
-            self._db.executemany(
+        with self._transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", images.items())
+            before = db.total_changes
+            db.executemany(
                 "INSERT OR IGNORE INTO map (zoom_level, tile_column, tile_row, tile_id) VALUES (?, ?, ?, ?)",
                 rows)
-            if self._db.total_changes - before < len(rows):
+            if db.total_changes - before < len(rows):
                 # Some positions were taken: replace them (rare: refresh or merge).
-                self._db.executemany(
+                db.executemany(
                     "UPDATE map SET tile_id = ? WHERE zoom_level = ? AND tile_column = ? "
                     "AND tile_row = ? AND tile_id <> ?",
                     [(key, z, x, row, key) for z, x, row, key in rows])
                 self._replaced = True
-            self._db.executemany(
+            db.executemany(
                 "INSERT OR REPLACE INTO tile_journal (zoom_level, tile_column, tile_row, status, "
                 "fetched_at, etag, last_modified, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 self._journal)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
         self._tiles = []
         self._journal = []
         self._bytes = 0
@@ -368,24 +444,27 @@ class MBTilesWriter:
         return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]
 
     def close(self):
-        """Flush, set min/maxzoom to what the file holds, and leave WAL mode."""
+        """Flush, set min/maxzoom to what the file holds, leave WAL mode (if used) and release the file.
+
+        On a full disk the DiskFull is raised once: by the flush that met it, or here."""
         if self._db is None:
+            self._let_go()
             return
         try:
-            self.flush()
-            zooms = self.zoom_levels()
-            if zooms:
-                self.update_metadata({"minzoom": zooms[0], "maxzoom": zooms[-1]})
-            if self._replaced:
-                self._db.execute(
-                    "DELETE FROM images WHERE tile_id NOT IN (SELECT tile_id FROM map)")
+            if self._full is None:
+                self.flush()
+                zooms = self.zoom_levels()
+                if zooms:
+                    self.update_metadata({"minzoom": zooms[0], "maxzoom": zooms[-1]})
+                if self._replaced:
+                    with self._transaction() as db:
+                        db.execute("DELETE FROM images WHERE tile_id NOT IN (SELECT tile_id FROM map)")
             try:
                 self._db.execute("PRAGMA journal_mode=DELETE")
             except sqlite3.OperationalError:
                 pass  # another connection (a QGIS layer) still reads it: stay in WAL
         finally:
-            self._db.close()
-            self._db = None
+            self._let_go()
 
 
 class MBTilesReader:

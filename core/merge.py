@@ -10,7 +10,7 @@ last wins, and a tile fetched beats an 'empty' or 'failed' record.
 import contextlib
 import os
 
-from . import mbtiles
+from . import mbtiles, storage
 from .errors import InputError
 from .tile_download import IDENTITY_KEYS
 
@@ -35,10 +35,15 @@ def attached(db, path):
         db.execute("BEGIN")
         try:
             yield db
-        except BaseException:
-            db.execute("ROLLBACK")
+            db.execute("COMMIT")
+        except BaseException as exc:
+            if db.in_transaction:  # a full disk has rolled it back already: a second ROLLBACK would hide why
+                db.execute("ROLLBACK")
+            if mbtiles.is_disk_full(exc):
+                stored = db.execute("SELECT COUNT(*) FROM main.map").fetchone()[0]
+                raise mbtiles.DiskFull(mbtiles.disk_full_message(
+                    db.execute("PRAGMA main.database_list").fetchone()[2], stored)) from None
             raise
-        db.execute("COMMIT")
     finally:
         db.execute("DETACH DATABASE src")
 
@@ -60,8 +65,8 @@ def check_inputs(inputs, output):
                              "can be merged.".format(path))
         with mbtiles.MBTilesReader(path) as reader:
             found[path] = identity(reader.metadata())
-    if os.path.abspath(output) in {os.path.abspath(p) for p in inputs}:
-        raise InputError("OUTPUT is also one of the INPUTS: choose a new file (the inputs are only read).")
+    # By inode, not by name: `./a.mbtiles`, a symlink or a hard link to an input is that input.
+    storage.refuse_output_among_inputs(output, inputs)
     state = mbtiles.inspect(output)  # refuses a foreign file
     if state == "ours":
         with mbtiles.MBTilesReader(output) as reader:
@@ -85,6 +90,13 @@ def _describe(ident):
 
 def merge(inputs, output, progress=None, is_cancelled=None):
     """Merge `inputs` into `output` (created, or an IGN Offline file of the same layer); returns the tile count."""
+    if not output:
+        raise InputError("Give the OUTPUT .mbtiles file.")
+    with storage.output_lock(output, "merge of {} files".format(len(inputs))):  # its identity is read under it
+        return _merge_locked(inputs, output, progress, is_cancelled)
+
+
+def _merge_locked(inputs, output, progress, is_cancelled):
     check_inputs(inputs, output)
     bounds = []
     with mbtiles.MBTilesWriter(output) as writer:
@@ -131,8 +143,8 @@ def copy_area(library_path, output, ranges, prepared_identity, metadata):
     For taking a project offline with a library at hand: what the library has
     is not fetched again. Tiles already in `output` are kept.
     """
-    if mbtiles.inspect(library_path) != "ours":
-        return 0
+    if storage.same_file(library_path, output) or mbtiles.inspect(library_path) != "ours":
+        return 0  # the output is the library's own file: it has it all already
     with mbtiles.MBTilesReader(library_path) as reader:
         if identity(reader.metadata()) != prepared_identity:
             return 0

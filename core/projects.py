@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
+from . import storage
 from .accounts import origin_of
 from .errors import InputError
 
@@ -142,17 +143,18 @@ def read_project(path):
 
 def check_output_folder(project, folder):
     """Refuse an output that would overwrite the project or its files."""
+    # By inode (storage.same_file), not by name: a symlink or another spelling of a folder is that folder.
     output = os.path.abspath(folder)
-    if output == project.folder:
+    if output == project.folder or storage.same_file(output, project.folder):
         raise InputError("The output folder is the project's own folder: the copy would overwrite the project. "
                          "Choose another folder (e.g. a new one beside it).")
-    sources = {os.path.abspath(layer.path) for layer in project.layers if layer.kind == FILE}
-    sources.add(os.path.abspath(project.path))
+    sources = [layer.path for layer in project.layers if layer.kind == FILE] + [project.path]
     for layer in project.layers:
-        if layer.kind == FILE and os.path.dirname(os.path.abspath(layer.path)) == os.path.join(output, "data"):
+        if layer.kind == FILE and storage.same_file(os.path.dirname(os.path.abspath(layer.path)),
+                                                    os.path.join(output, "data")):
             raise InputError("The output folder's data/ folder holds the project's own files ({}): choose another "
                              "output folder.".format(os.path.basename(layer.path)))
-    if os.path.join(output, os.path.basename(project.path)) in sources:
+    if any(storage.same_file(os.path.join(output, os.path.basename(project.path)), path) for path in sources):
         raise InputError("The output folder holds the project itself: choose another folder.")
 
 

@@ -1,8 +1,16 @@
 """Checks on where files will be written."""
 
+import contextlib
+import json
 import os
 import shutil
+import socket
+import sys
 import tempfile
+import threading
+import time
+
+import filelock
 
 from .errors import InputError
 
@@ -48,3 +56,164 @@ def human_size(size):
         if abs(size) < 1000 or unit == "GB":
             return "{:.0f} {}".format(size, unit) if unit == "B" else "{:.1f} {}".format(size, unit)
         size /= 1000.0
+
+
+# -- outputs are never inputs --------------------------------------------------------------------------------------
+
+def same_file(first, second):
+    """True if two paths name one file, however spelled (`./`, relative, symlink, hard link): by inode, not text.
+    A path that does not exist yet is no file: it cannot be any input."""
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_output_among_inputs(output, inputs, what="OUTPUT"):
+    """Raise InputError if `output` is the same file as one of `inputs`: writing it would destroy what is read."""
+    for path in inputs:
+        if path and output and same_file(output, path):
+            raise InputError("{} '{}' is the same file as the input '{}': writing it would destroy what is read. "
+                             "Choose a new file (the inputs are only read).".format(what, output, path))
+
+
+def is_within(path, folder):
+    """True if `path` is `folder` or lies inside it, symlinks resolved (a folder's other spellings included)."""
+    path, folder = (os.path.normcase(os.path.realpath(p)) for p in (path, folder))
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+# -- one run per output file ---------------------------------------------------------------------------------------
+
+class OutputInUse(InputError):
+    """Another run (this process or another) writes the file."""
+
+
+# Locks this process holds: {key: [FileLock, depth, thread id]}. An OS lock is per open file, not per process, so
+# the same thread taking the same file again (a download that opens its writer) must not lock itself out.
+_held = {}
+_held_guard = threading.Lock()
+
+
+def lock_key(path):
+    """One name per file whatever the spelling: the lock lives beside the real file (symlinks resolved)."""
+    return os.path.normcase(os.path.realpath(os.path.abspath(path)))
+
+
+def lock_paths(path):
+    """(lock file, owner sidecar) of the output `path`."""
+    key = lock_key(path)
+    return key + ".lock", key + ".lock-owner"
+
+
+@contextlib.contextmanager
+def output_lock(path, purpose="a run of IGN Offline"):
+    """Hold the output `path` for the whole block: any other run on it is refused at once (OutputInUse).
+
+    An OS lock on `<file>.lock` (filelock: fcntl/msvcrt), so the kernel frees it when the process ends, even by
+    kill -9: a crash never leaves the file locked. The owner writes who it is to `<file>.lock-owner`, read by the
+    run it refuses. Reentrant in the thread that holds it.
+    """
+    key = lock_key(path)
+    me = threading.get_ident()
+    with _held_guard:
+        entry = _held.get(key)
+        if entry is not None and entry[2] == me:
+            entry[1] += 1
+        elif entry is not None:
+            raise OutputInUse(_in_use_message(path))
+        else:
+            _held[key] = [_acquire(path, purpose), 1, me]
+    try:
+        yield
+    finally:
+        with _held_guard:
+            entry = _held[key]
+            entry[1] -= 1
+            if not entry[1]:
+                del _held[key]
+                _release(entry[0], path)
+
+
+def _acquire(path, purpose):
+    lock_file, owner_file = lock_paths(path)
+    if not os.path.isdir(os.path.dirname(lock_file)):
+        check_writable_folder(os.path.dirname(lock_file))  # filelock would make the folder: refuse, as writers do
+    for _ in range(5):
+        lock = filelock.FileLock(lock_file, timeout=0, thread_local=False)
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            raise OutputInUse(_in_use_message(path)) from None
+        except OSError as exc:  # a read-only or missing folder: say so, as any writer would
+            check_writable_folder(os.path.dirname(lock_file))
+            raise InputError("Cannot lock '{}' ({}): choose another output file.".format(
+                path, exc.strerror)) from None
+        if _still_named(lock, lock_file):
+            break
+        lock.release()  # its owner removed that lock file while we waited on it: lock the new one
+    else:
+        raise OutputInUse(_in_use_message(path))
+    _write_owner(owner_file, purpose)
+    return lock
+
+
+def _still_named(lock, lock_file):
+    """True unless the file we locked was unlinked meanwhile (its owner's clean-up): only then is the lock ours."""
+    fd = getattr(getattr(lock, "_context", None), "lock_file_fd", None)
+    if fd is None or os.name == "nt":  # Windows cannot unlink an open file: nothing to check
+        return True
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(lock_file))
+    except OSError:
+        return False
+
+
+def _release(lock, path):
+    lock_file, owner_file = lock_paths(path)
+    with contextlib.suppress(OSError):
+        os.remove(owner_file)
+    if os.name != "nt":
+        # Unlinked while still locked: a run that opened it meanwhile sees it unlinked and locks afresh
+        # (_still_named). Windows: filelock removes it itself on release.
+        with contextlib.suppress(OSError):
+            os.remove(lock_file)
+    lock.release()
+
+
+def _write_owner(owner_file, purpose):
+    program = os.path.basename((sys.argv[0] if sys.argv else "") or _executable()) or "python"
+    owner = {"purpose": purpose, "pid": os.getpid(), "program": program, "host": socket.gethostname(),
+             "since": time.strftime("%Y-%m-%d %H:%M:%S")}
+    temporary = "{}.{}".format(owner_file, os.getpid())
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            json.dump(owner, stream)
+        os.replace(temporary, owner_file)  # whole or absent for a reader
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+
+
+def _executable():
+    """The running program: embedded Python (QGIS, qgis_process) has an empty argv[0], and its sys.executable
+    names python3; Linux says which binary hosts it."""
+    try:
+        return os.readlink("/proc/self/exe")
+    except OSError:  # not Linux
+        return sys.executable or ""
+
+
+def _in_use_message(path):
+    owner = {}
+    with contextlib.suppress(OSError, ValueError):
+        with open(lock_paths(path)[1], encoding="utf-8") as stream:
+            owner = json.load(stream)
+    if isinstance(owner, dict) and owner.get("pid"):
+        who = "{} — {} process {} on {}, since {}".format(
+            owner.get("purpose", "a run"), owner.get("program", "?"), owner.get("pid"), owner.get("host", "?"),
+            owner.get("since", "?"))
+    else:
+        who = "a run that is just starting"
+    return ("'{}' is being written by another run ({}): wait for it to end, or choose another output "
+            "file.".format(path, who))

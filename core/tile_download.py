@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from . import coverage, mbtiles, policies, tiles, wmts
+from . import coverage, mbtiles, policies, storage, tiles, wmts
 from .accounts import AuthError, Credentials
 from .download import DownloadFailed, Downloader, DownloadOptions, TileRequest
 from .errors import InputError, MBTilesError
@@ -253,6 +253,17 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
     Raises DownloadFailed when the host cannot be reached or every tile
     requested failed; a file this call created is then removed if it holds no tile.
     """
+    # The file is this run's until it ends: a second run on it (any layer, any process) is refused here, before
+    # its identity is read, so the identity check and the metadata write below cannot interleave with another's.
+    if not output:
+        raise InputError("Give the OUTPUT .mbtiles file.")
+    with storage.output_lock(output, "download of {} from {}".format(prepared.layer, prepared.public_url)):
+        return _download_locked(prepared, area, zoom_min, zoom_max, output, options, progress, is_cancelled, log,
+                                ranges, total)
+
+
+def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progress, is_cancelled, log, ranges,
+                     total):
     log = log or (lambda message: None)
     state = check_output(output, prepared)
     outside = 0

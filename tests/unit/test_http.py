@@ -244,3 +244,13 @@ def test_a_redirect_loop_ends():
         response = pool.get(tile_url(server, "redirect"))
         pool.close()
     assert response.status_code == 302 and len(server.headers_of("redirect")) == http.MAX_REDIRECTS + 1
+
+
+def test_nul_padding_is_checked_at_c_speed():
+    png = png_tile((5, 6, 7))
+    padded = png + bytes(15 * 2 ** 20)
+    start = time.monotonic()
+    assert http.tile_body_problem(padded, "image/png", "image/png", None) is None
+    assert "truncated PNG" in http.tile_body_problem(png[:-1] + bytes(15 * 2 ** 20), "image/png", "image/png", None)
+    assert "truncated PNG" in http.tile_body_problem(png + b"x" + bytes(100), "image/png", "image/png", None)
+    assert time.monotonic() - start < 0.5  # a Python loop over 30 MB of NULs takes seconds

@@ -190,7 +190,10 @@ class SessionPool:
         session = self.session()
         merged = dict(session.headers, **IDENTITY)
         merged.update(headers or {})
-        return capped_get(self._send, url, merged, timeout, deadline, max_bytes, what)
+        # In a helper thread given up a second past the deadline: a server drip-feeding even its status line
+        # and headers holds http.client before any body is read (one request per job: one thread is cheap).
+        return _within(deadline + 1, deadline,
+                       lambda: capped_get(self._send, url, merged, timeout, deadline, max_bytes, what))
 
     def _send(self, url, headers, timeout):
         session = self.session()
@@ -292,6 +295,29 @@ class BodyTooLarge(requests.RequestException):
 class BadEncoding(requests.exceptions.ContentDecodingError):
     def __init__(self, encoding):
         super().__init__("the body's {} encoding is broken".format(encoding))
+
+
+def _within(seconds, deadline, function):
+    """function()'s result or error, or DeadlineExceeded(deadline) if it has not returned within `seconds`.
+
+    The thread left behind is a daemon: it ends with its connection, and holds no file.
+    """
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = function()
+        except Exception as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=target, daemon=True, name="ign-offline-request")
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise DeadlineExceeded(deadline)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def megabytes(size):

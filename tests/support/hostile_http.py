@@ -5,6 +5,7 @@ The first path segment picks the behaviour, the rest is an XYZ tile path
   ok          a PNG tile                      jpeg      a JPEG tile (use it without an extension)
   drip        a PNG tile, one byte every `drip_interval` seconds
   dripcaps    the stand-in WMTS's capabilities, one byte every `drip_interval` seconds
+  driphead    status line and headers too, one byte every `drip_interval` seconds (then a PNG tile)
   bomb        a gzip body of `bomb_size` zero bytes, sent although identity was asked
   gzip        a PNG tile gzip-encoded (decodes to the good tile)
   huge        a body of `huge_size` bytes announced in Content-Length, made while sent
@@ -138,6 +139,16 @@ class HostileServer:
                     self.whole(200, stand_in.jpeg, "image/jpeg")
                 elif mode == "drip":
                     self.drip(stand_in.tile, "image/png")
+                elif mode == "driphead":
+                    head = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: {}\r\n\r\n".format(
+                        len(stand_in.tile)).encode()
+                    for i in range(len(head)):
+                        if stand_in._closing.wait(stand_in.drip_interval if i else 0):
+                            break
+                        self.wfile.write(head[i:i + 1])
+                        self.wfile.flush()
+                    self.wfile.write(stand_in.tile)
+                    self.close_connection = True
                 elif mode == "dripcaps":
                     self.drip(capabilities(LAYERS, stand_in.base + "/ok/wmts"), "text/xml")
                 elif mode == "bomb":

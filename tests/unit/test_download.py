@@ -499,3 +499,14 @@ def test_a_project_xyz_layer_without_extension_takes_the_servers_format(tmp_path
     assert stats.failed == 0 and stats.downloaded == len(all_tiles((10, 10)))
     with mbtiles.MBTilesReader(str(output)) as reader:
         assert reader.metadata()["format"] == "jpg"
+
+
+def test_tiles_whose_headers_are_drip_fed_end_the_job(tmp_path):
+    """Each byte of the status line resets the socket's timeout: the job's own clock ends it."""
+    with hostile(drip_interval=0.2) as server:
+        prepared = prepare_source(server.template("driphead"))
+        start = time.monotonic()
+        with pytest.raises(HostStalled, match=r"127\.0\.0\.1 gave no complete answer within 1 s for 2 s: 0 tiles"):
+            download_to_mbtiles(prepared, CARCASSONNE, 12, 12, str(tmp_path / "x.mbtiles"),
+                                fast(tile_deadline=1, stall_limit=2, timeout=(1, 1)))
+        assert time.monotonic() - start < 6

@@ -254,3 +254,14 @@ def test_nul_padding_is_checked_at_c_speed():
     assert "truncated PNG" in http.tile_body_problem(png[:-1] + bytes(15 * 2 ** 20), "image/png", "image/png", None)
     assert "truncated PNG" in http.tile_body_problem(png + b"x" + bytes(100), "image/png", "image/png", None)
     assert time.monotonic() - start < 0.5  # a Python loop over 30 MB of NULs takes seconds
+
+
+def test_a_server_drip_feeding_its_headers_cannot_hold_the_capabilities():
+    from core.errors import InputError
+    from core.tile_download import fetch_capabilities
+
+    with hostile(drip_interval=0.2) as server:
+        start = time.monotonic()
+        with pytest.raises(InputError, match=r"did not arrive within 1 s"):
+            fetch_capabilities(server.base + "/driphead/wmts", "http://x/wmts", deadline=1.0)
+        assert time.monotonic() - start < 3.0

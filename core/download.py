@@ -182,7 +182,7 @@ class Downloader:
                     return TileResult(request, "refused", error=str(exc))
                 sent.update(auth)
             if self._stalled():
-                return TileResult(request, "stalled", error=self._trouble)
+                return TileResult(request, "stalled", error=self._stalled_for())
             try:
                 response = self.pool.get(url, headers=sent or None, timeout=self.options.timeout,
                                          deadline=self.options.tile_deadline, max_bytes=self.options.max_tile_bytes)
@@ -219,8 +219,10 @@ class Downloader:
                     wait = retry_after_seconds(response.headers.get("Retry-After"))
                     self._trouble = "answered only 429 Too Many Requests"
                     if wait > self._stall_time_left():  # waiting would only end past the limit: end now
-                        return TileResult(request, "stalled", error=self._trouble if wait <= self.options.stall_limit
-                                          else "{} (asking to wait {:.0f} s)".format(self._trouble, wait))
+                        return TileResult(request, "stalled", error=self._stalled_for() if (
+                            wait <= self.options.stall_limit) else "answered 429 Too Many Requests asking to wait "
+                            "{:.0f} s, longer than the {} a host may hold a job".format(
+                                wait, _duration(self.options.stall_limit)))
                     self.limiter.pause(wait)
                     self._note_throttle(wait)
                     if throttled <= self.options.max_throttled:
@@ -263,13 +265,16 @@ class Downloader:
         """True once the host has only throttled or timed out for longer than options.stall_limit."""
         return self._trouble is not None and self._stall_time_left() < 0
 
-    def stalled(self, reason, stats):
+    def _stalled_for(self, trouble=None):
+        return "{} for {}".format(trouble or self._trouble, _duration(self.options.stall_limit))
+
+    def stalled(self, what, stats):
         """The error that ends a job whose host only throttles or stalls (what is stored stays)."""
         stored = stats.processed - stats.failed
         return HostStalled(redact_text(
-            "{} {} for {}: {:,} tiles stored, {:,} left; run again later to resume.".format(
-                host_of(self.source.tile_url(0, 0, 0)), reason, _duration(self.options.stall_limit), stored,
-                max(0, stats.total - stored)), self.options.secrets))
+            "{} {}: {:,} tiles stored, {:,} left; run again later to resume.".format(
+                host_of(self.source.tile_url(0, 0, 0)), what, stored, max(0, stats.total - stored)),
+            self.options.secrets))
 
     def _note_throttle(self, wait):
         now = time.monotonic()
@@ -337,8 +342,8 @@ class Downloader:
                     now = time.monotonic()
                     if self._stalled() or (self._stall_time_left() < 0 and
                                            now - last_result > options.tile_deadline + options.timeout[0]):
-                        raise self.stalled(self._trouble or "gave no complete answer within {:.0f} s".format(
-                            options.tile_deadline), stats)
+                        raise self.stalled(self._stalled_for(self._trouble or "gave no complete answer within "
+                                                             "{:.0f} s".format(options.tile_deadline)), stats)
                     continue
                 last_result = time.monotonic()
                 in_flight -= 1

@@ -449,8 +449,8 @@ def test_tiles_stored_before_the_host_throttles_stay_stored(server, tmp_path):
     for tile in expected[3:]:
         server.fault(tile, *["429"] * 50)
     output = tmp_path / "partial.mbtiles"
-    with pytest.raises(HostStalled, match=r"answered only 429 Too Many Requests for 2 s: 3 tiles stored, {} left".format(
-            len(expected) - 3)):
+    message = r"answered only 429 Too Many Requests for 2 s: 3 tiles stored, {} left".format(len(expected) - 3)
+    with pytest.raises(HostStalled, match=message):
         run(server, output, zooms=(12, 12), options=fast(concurrency=1, stall_limit=2))
     with mbtiles.MBTilesReader(str(output)) as reader:
         assert sum(reader.count_by_zoom().values()) == 3

@@ -17,6 +17,7 @@ import requests
 
 from .errors import IgnOfflineError
 from .http import (
+    MAX_PAUSE,
     MAX_TILE_BYTES,
     TILE_DEADLINE,
     TIMEOUT,
@@ -216,13 +217,14 @@ class Downloader:
                     return TileResult(request, "empty", error="HTTP {}: no data here".format(status))
                 elif status == 429:
                     throttled += 1
-                    wait = retry_after_seconds(response.headers.get("Retry-After"))
+                    asked = retry_after_seconds(response.headers.get("Retry-After"), cap=float("inf"))
+                    wait = min(asked, MAX_PAUSE)
                     self._trouble = "answered only 429 Too Many Requests"
                     if wait > self._stall_time_left():  # waiting would only end past the limit: end now
                         return TileResult(request, "stalled", error=self._stalled_for() if (
-                            wait <= self.options.stall_limit) else "answered 429 Too Many Requests asking to wait "
+                            asked <= self.options.stall_limit) else "answered 429 Too Many Requests asking to wait "
                             "{:.0f} s, longer than the {} a host may hold a job".format(
-                                wait, _duration(self.options.stall_limit)))
+                                asked, _duration(self.options.stall_limit)))
                     self.limiter.pause(wait)
                     self._note_throttle(wait)
                     if throttled <= self.options.max_throttled:

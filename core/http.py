@@ -64,7 +64,10 @@ def redact_text(text, secrets):
     return text
 
 
-def retry_after_seconds(value, default=5.0, cap=300.0):
+MAX_PAUSE = 300.0  # the longest a 429 pauses a host, whatever its Retry-After
+
+
+def retry_after_seconds(value, default=5.0, cap=MAX_PAUSE):
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:
         return default

@@ -424,10 +424,10 @@ def test_a_host_that_only_answers_429_ends_the_job_with_what_is_left(tmp_path):
 
 
 def test_a_retry_after_longer_than_the_limit_ends_the_job_at_once(tmp_path):
-    with hostile(retry_after="300") as server:
+    with hostile(retry_after="3600") as server:
         prepared = prepare_source(server.template("throttle"))
         start = time.monotonic()
-        with pytest.raises(HostStalled, match=r"^127\.0\.0\.1 answered 429 Too Many Requests asking to wait 300 s, "
+        with pytest.raises(HostStalled, match=r"^127\.0\.0\.1 answered 429 Too Many Requests asking to wait 3600 s, "
                                               r"longer than the 2 minutes a host may hold a job: 0 tiles stored"):
             download_to_mbtiles(prepared, CARCASSONNE, 12, 12, str(tmp_path / "x.mbtiles"), fast())
         assert time.monotonic() - start < 2

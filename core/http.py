@@ -231,7 +231,7 @@ class TilePool:
     proxy look-ups on every call), which shows at hundreds of tiles per
     second; tile requests need none of that per call. The environment's proxy
     (HTTP(S)_PROXY, NO_PROXY) is looked up once per host, the CA bundle is
-    requests', redirects are followed. Connection-level failures are raised
+    requests', redirects are followed by `capped_get`. Connection-level failures are raised
     as requests.ConnectionError, so callers handle one family of errors.
     """
 

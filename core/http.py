@@ -416,7 +416,6 @@ class _Decoder:
 
     def __init__(self, encoding):
         self.encoding = encoding
-        self._raw_deflate = False
         self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS)
         self._started = False
 

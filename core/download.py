@@ -17,9 +17,16 @@ import requests
 
 from .errors import IgnOfflineError
 from .http import (
+    MAX_PAUSE,
+    MAX_TILE_BYTES,
+    TILE_DEADLINE,
     TIMEOUT,
+    BadEncoding,
+    BodyTooLarge,
+    DeadlineExceeded,
     TilePool,
     backoff_delay,
+    image_kind,
     limiter_for,
     redact_text,
     retry_after_seconds,
@@ -41,6 +48,10 @@ class HostUnreachable(DownloadFailed):
     """The host never answered in this job (no network, wrong name or port): stop at once."""
 
 
+class HostStalled(DownloadFailed):
+    """The host only throttles (429) or stalls: the job ends, what is stored stays, a later run resumes."""
+
+
 @dataclass
 class DownloadOptions:
     concurrency: int = 4
@@ -50,7 +61,10 @@ class DownloadOptions:
     max_attempts: int = 5           # per tile, for 5xx, timeouts, bad bodies
     max_throttled: int = 20         # 429 answers tolerated per tile
     backoff_base: float = 0.5       # seconds; the first retry waits up to this, then doubling
-    timeout: tuple = TIMEOUT
+    timeout: tuple = TIMEOUT        # connect, and seconds without a byte
+    tile_deadline: float = TILE_DEADLINE   # seconds for a whole answer, redirects and body included
+    max_tile_bytes: int = MAX_TILE_BYTES   # a larger body (decoded, if sent gzipped) is a failed tile
+    stall_limit: float = 120.0      # seconds a host may throttle (429) or time out with no usable answer
     headers: dict = field(default_factory=dict)
     secrets: tuple = ()             # values never to show in messages
     tile_filter: object = None      # (zoom, x, y) -> bool: only these tiles are this job's (a shard)
@@ -86,7 +100,7 @@ class TileRequest:
 @dataclass
 class TileResult:
     request: TileRequest
-    status: str  # done, not_modified, empty, failed, refused, unreachable
+    status: str  # done, not_modified, empty, failed, refused, unreachable, stalled
     data: bytes = None
     etag: str = None
     last_modified: str = None
@@ -106,6 +120,15 @@ class Downloader:
         # host cannot be reached at all, and retrying every tile would only wait.
         self.answered = threading.Event()
         self._throttle_noted = 0.0
+        # Since when the host has had work without a usable answer (done, empty, 304), and what it did
+        # meanwhile when that was throttling or timing out: past options.stall_limit, the job ends.
+        self._waiting_since = time.monotonic()
+        self._trouble = None
+        # A template that names no format takes the first tile's; later tiles of another kind fail.
+        self.format = None if getattr(source, "format_from_server", False) else source.format
+        self._format_lock = threading.Lock()
+        self._format_found = False
+        self.on_format = None           # called (by the writing thread) with the format the server sends
 
     def _say(self, message):
         self.log(redact_text(message, self.options.secrets))
@@ -159,13 +182,20 @@ class Downloader:
                 except IgnOfflineError as exc:  # the sign-in failed: nothing more can be fetched
                     return TileResult(request, "refused", error=str(exc))
                 sent.update(auth)
+            if self._stalled():
+                return TileResult(request, "stalled", error=self._stalled_for())
             try:
-                response = self.pool.get(url, headers=sent or None, timeout=self.options.timeout)
+                response = self.pool.get(url, headers=sent or None, timeout=self.options.timeout,
+                                         deadline=self.options.tile_deadline, max_bytes=self.options.max_tile_bytes)
                 body = response.content
+            except BodyTooLarge as exc:
+                return TileResult(request, "failed", error=str(exc))  # the same tile would be as large again
             except requests.RequestException as exc:
-                reason = type(exc).__name__
+                reason = _reason(exc)
                 if isinstance(exc, requests.ConnectionError) and not self.answered.is_set() and attempts >= 1:
                     return TileResult(request, "unreachable", error=unreachable_reason(exc))
+                if isinstance(exc, requests.Timeout):
+                    self._trouble = "gave " + reason if isinstance(exc, DeadlineExceeded) else "timed out"
             else:
                 self.answered.set()
                 status = response.status_code
@@ -173,18 +203,28 @@ class Downloader:
                     # Content-Length counts encoded bytes: only comparable when not re-encoded.
                     length = None if response.headers.get("Content-Encoding") else response.headers.get(
                         "Content-Length")
-                    reason = tile_body_problem(body, response.headers.get("Content-Type"), self.source.format,
-                                               length)
+                    reason = tile_body_problem(body, response.headers.get("Content-Type"),
+                                               self._expected_format(body), length)
                     if reason is None:
+                        self._answered_usefully()
                         return TileResult(request, "done", body, response.headers.get("ETag"),
                                           response.headers.get("Last-Modified"))
                 elif status == 304:
+                    self._answered_usefully()
                     return TileResult(request, "not_modified")
                 elif status in (204, 404):
+                    self._answered_usefully()
                     return TileResult(request, "empty", error="HTTP {}: no data here".format(status))
                 elif status == 429:
                     throttled += 1
-                    wait = retry_after_seconds(response.headers.get("Retry-After"))
+                    asked = retry_after_seconds(response.headers.get("Retry-After"), cap=float("inf"))
+                    wait = min(asked, MAX_PAUSE)
+                    self._trouble = "answered only 429 Too Many Requests"
+                    if wait > self._stall_time_left():  # waiting would only end past the limit: end now
+                        return TileResult(request, "stalled", error=self._stalled_for() if (
+                            asked <= self.options.stall_limit) else "answered 429 Too Many Requests asking to wait "
+                            "{:.0f} s, longer than the {} a host may hold a job".format(
+                                asked, _duration(self.options.stall_limit)))
                     self.limiter.pause(wait)
                     self._note_throttle(wait)
                     if throttled <= self.options.max_throttled:
@@ -206,6 +246,37 @@ class Downloader:
             if self.stop.wait(backoff_delay(attempts, self.options.backoff_base)):
                 break
         return None
+
+    def _expected_format(self, body):
+        """The format this tile must have: the source's, or the first good tile's when the source names none."""
+        if self.format is None and image_kind(body):
+            with self._format_lock:
+                if self.format is None:
+                    self.format = image_kind(body)
+                    self._format_found = True
+        return self.format or self.source.format
+
+    def _answered_usefully(self):
+        self._waiting_since = time.monotonic()
+        self._trouble = None
+
+    def _stall_time_left(self):
+        return self.options.stall_limit - (time.monotonic() - self._waiting_since)
+
+    def _stalled(self):
+        """True once the host has only throttled or timed out for longer than options.stall_limit."""
+        return self._trouble is not None and self._stall_time_left() < 0
+
+    def _stalled_for(self, trouble=None):
+        return "{} for {}".format(trouble or self._trouble, _duration(self.options.stall_limit))
+
+    def stalled(self, what, stats):
+        """The error that ends a job whose host only throttles or stalls (what is stored stays)."""
+        stored = stats.processed - stats.failed
+        return HostStalled(redact_text(
+            "{} {}: {:,} tiles stored, {:,} left; run again later to resume.".format(
+                host_of(self.source.tile_url(0, 0, 0)), what, stored, max(0, stats.total - stored)),
+            self.options.secrets))
 
     def _note_throttle(self, wait):
         now = time.monotonic()
@@ -249,6 +320,7 @@ class Downloader:
         exhausted = False
         in_flight = 0
         last_progress = 0.0
+        last_result = time.monotonic()
         try:
             while True:
                 if is_cancelled():
@@ -259,6 +331,8 @@ class Downloader:
                     if request is None:
                         exhausted = True
                     else:
+                        if in_flight == 0:  # the host's clock runs only while it has work
+                            self._waiting_since = last_result = time.monotonic()
                         work.put(request)
                         in_flight += 1
                 if exhausted and in_flight == 0:
@@ -266,7 +340,14 @@ class Downloader:
                 try:
                     result = results.get(timeout=0.1)
                 except queue.Empty:
+                    # Requests stuck past their deadline (a server drip-feeding its headers) end the job too.
+                    now = time.monotonic()
+                    if self._stalled() or (self._stall_time_left() < 0 and
+                                           now - last_result > options.tile_deadline + options.timeout[0]):
+                        raise self.stalled(self._stalled_for(self._trouble or "gave no complete answer within "
+                                                             "{:.0f} s".format(options.tile_deadline)), stats)
                     continue
+                last_result = time.monotonic()
                 in_flight -= 1
                 self._store(result, stats)
                 now = time.monotonic()
@@ -300,12 +381,18 @@ class Downloader:
         request = result.request
         if result.status == "unreachable":
             raise self.unreachable(result)
+        if result.status == "stalled":
+            raise self.stalled(result.error, stats)
         if result.status == "refused":
             raise ServerRefused(redact_text(
                 "The server refused the request for tile {}/{}/{} ({}): check the layer, style, "
                 "format and API key.".format(request.zoom, request.x, request.y, result.error),
                 self.options.secrets))
         if result.status == "done":
+            if self._format_found:
+                self._format_found = False
+                if self.on_format is not None:
+                    self.on_format(self.format)
             self.store.record(request.zoom, request.x, request.y, "done", result.data,
                               result.etag, result.last_modified)
             stats.downloaded += 1
@@ -323,6 +410,17 @@ class Downloader:
             stats.errors[result.error] += 1
             if stats.errors[result.error] == 1:
                 self._say("Tile {}/{}/{} failed: {}".format(request.zoom, request.x, request.y, result.error))
+
+
+def _reason(exc):
+    """A failed request in a few words: what our own limits saw, else the error's kind."""
+    return str(exc) if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
+
+
+def _duration(seconds):
+    if seconds >= 120 and seconds % 60 == 0:
+        return "{:.0f} minutes".format(seconds / 60)
+    return "{:.0f} s".format(seconds)
 
 
 def _summary(body):

@@ -6,11 +6,14 @@ one cap, and a 429 from the server pauses them all for its Retry-After.
 """
 
 import email.utils
+import http.client
 import random
 import re
+import socket
 import threading
 import time
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import zlib
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
 import urllib3
@@ -26,7 +29,22 @@ def user_agent(contact=None):
     contact = " ".join((contact or "").split())  # no line breaks into a header
     return USER_AGENT[:-1] + "; contact: {})".format(contact) if contact else USER_AGENT
 SECRET_PARAMETERS = {"apikey", "api_key", "key", "token", "access_token", "password", "passwd", "x-key"}
-TIMEOUT = (10, 30)  # connect, read (seconds)
+TIMEOUT = (10, 30)  # connect, read (seconds without a byte)
+# Whole answers, redirects and body included: a server that drip-feeds bytes
+# resets a read timeout forever, never these.
+TILE_DEADLINE = 60.0
+CAPABILITIES_DEADLINE = 120.0
+MAX_TILE_BYTES = 16 * 2 ** 20
+MAX_CAPABILITIES_BYTES = 64 * 2 ** 20
+CHUNK = 64 * 1024
+MAX_REDIRECTS = 5
+REDIRECTS = (301, 302, 303, 307, 308)
+# All that may follow a redirect to another origin: none of these can carry a
+# credential (urllib3 and requests strip Authorization only, not an apikey header).
+SAFE_HEADERS = frozenset(("user-agent", "accept", "accept-encoding", "accept-language", "if-none-match",
+                          "if-modified-since"))
+# Bodies as sent: a gzip bomb decoded transparently would sit whole in memory.
+IDENTITY = {"Accept-Encoding": "identity"}
 
 
 def redact_url(url):
@@ -46,7 +64,10 @@ def redact_text(text, secrets):
     return text
 
 
-def retry_after_seconds(value, default=5.0, cap=300.0):
+MAX_PAUSE = 300.0  # the longest a 429 pauses a host, whatever its Retry-After
+
+
+def retry_after_seconds(value, default=5.0, cap=MAX_PAUSE):
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:
         return default
@@ -166,6 +187,24 @@ class SessionPool:
     def get(self, url, headers=None, timeout=TIMEOUT):
         return self.session().get(url, headers=headers, timeout=timeout, allow_redirects=True)
 
+    def fetch(self, url, headers=None, timeout=TIMEOUT, deadline=CAPABILITIES_DEADLINE,
+              max_bytes=MAX_CAPABILITIES_BYTES, what="capabilities"):
+        """A GET read whole within `deadline` seconds and `max_bytes` (see `capped_get`): a TileResponse."""
+        session = self.session()
+        merged = dict(session.headers, **IDENTITY)
+        merged.update(headers or {})
+        # In a helper thread given up a second past the deadline: a server drip-feeding even its status line
+        # and headers holds http.client before any body is read (one request per job: one thread is cheap).
+        return _within(deadline + 1, deadline,
+                       lambda: capped_get(self._send, url, merged, timeout, deadline, max_bytes, what))
+
+    def _send(self, url, headers, timeout):
+        session = self.session()
+        # None unsets the session's own headers: only `headers` leave, so a stripped one stays stripped.
+        sent = dict.fromkeys(session.headers)
+        sent.update(headers)
+        return session.get(url, headers=sent, timeout=timeout, allow_redirects=False, stream=True).raw
+
     def close(self):
         with self._lock:
             for session in self._sessions:
@@ -178,11 +217,11 @@ class TileResponse:
 
     __slots__ = ("status_code", "reason", "headers", "content")
 
-    def __init__(self, response):
+    def __init__(self, response, content):
         self.status_code = response.status
         self.reason = response.reason
         self.headers = response.headers      # case-insensitive
-        self.content = response.data
+        self.content = content
 
 
 class TilePool:
@@ -192,12 +231,12 @@ class TilePool:
     proxy look-ups on every call), which shows at hundreds of tiles per
     second; tile requests need none of that per call. The environment's proxy
     (HTTP(S)_PROXY, NO_PROXY) is looked up once per host, the CA bundle is
-    requests', redirects are followed. Connection-level failures are raised
+    requests', redirects are followed by `capped_get`. Connection-level failures are raised
     as requests.ConnectionError, so callers handle one family of errors.
     """
 
     def __init__(self, headers=None, connections=4):
-        self._headers = {"User-Agent": USER_AGENT}
+        self._headers = dict({"User-Agent": USER_AGENT}, **IDENTITY)
         self._headers.update(headers or {})
         self._connections = max(1, connections)
         self._managers = {}
@@ -216,25 +255,204 @@ class TilePool:
                 self._managers[key] = manager
         return manager
 
-    def get(self, url, headers=None, timeout=TIMEOUT):
+    def get(self, url, headers=None, timeout=TIMEOUT, deadline=TILE_DEADLINE, max_bytes=MAX_TILE_BYTES,
+            what="tile"):
+        """A GET read whole within `deadline` seconds and `max_bytes` (see `capped_get`): a TileResponse."""
         merged = dict(self._headers, **(headers or {}))
-        retries = urllib3.Retry(total=None, connect=0, read=0, status=0, other=0, redirect=5,
-                                raise_on_redirect=False, raise_on_status=False)
+        return capped_get(self._send, url, merged, timeout, deadline, max_bytes, what)
+
+    def _send(self, url, headers, timeout):
         try:
-            response = self._manager(url).request(
-                "GET", url, headers=merged, retries=retries, preload_content=True,
-                timeout=urllib3.Timeout(connect=timeout[0], read=timeout[1]))
+            return self._manager(url).urlopen(
+                "GET", url, headers=headers, retries=False, redirect=False, preload_content=False,
+                decode_content=False, timeout=urllib3.Timeout(connect=timeout[0], read=timeout[1]))
         except urllib3.exceptions.MaxRetryError as exc:
             raise _as_requests_error(exc.reason or exc) from None
         except urllib3.exceptions.HTTPError as exc:
             raise _as_requests_error(exc) from None
-        return TileResponse(response)
+        except OSError as exc:
+            raise _as_requests_error(exc) from None
 
     def close(self):
         with self._lock:
             for manager in self._managers.values():
                 manager.clear()
             self._managers = {}
+
+
+class DeadlineExceeded(requests.exceptions.Timeout):
+    """The whole answer (redirects, headers, body) did not arrive within the request's deadline."""
+
+    def __init__(self, seconds):
+        super().__init__("no complete answer within {:.0f} s".format(seconds))
+        self.seconds = seconds
+
+
+class BodyTooLarge(requests.RequestException):
+    """The body (decoded, if the server encoded it) is larger than the request's cap."""
+
+    def __init__(self, what, max_bytes):
+        super().__init__("{} larger than {}".format(what, megabytes(max_bytes)))
+
+
+class BadEncoding(requests.exceptions.ContentDecodingError):
+    def __init__(self, encoding):
+        super().__init__("the body's {} encoding is broken".format(encoding))
+
+
+def _within(seconds, deadline, function):
+    """function()'s result or error, or DeadlineExceeded(deadline) if it has not returned within `seconds`.
+
+    The thread left behind is a daemon: it ends with its connection, and holds no file.
+    """
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = function()
+        except Exception as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=target, daemon=True, name="ign-offline-request")
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise DeadlineExceeded(deadline)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def megabytes(size):
+    value = size / 2 ** 20
+    return "{:.0f} MB".format(value) if value == int(value) else "{:.1f} MB".format(value)
+
+
+def origin(url):
+    """(scheme, host, port) of a URL: what a credential is bound to."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(scheme)
+
+
+def capped_get(send, url, headers, timeout, deadline, max_bytes, what):
+    """A GET through `send(url, headers, timeout)` (a urllib3 response, body unread), as a TileResponse.
+
+    Redirects are followed here (at most MAX_REDIRECTS), so that a hop to
+    another origin carries only SAFE_HEADERS, whatever header a credential
+    rides in. The whole exchange has `deadline` seconds; the body is read as
+    it arrives and refused past `max_bytes`, decoded or not.
+    """
+    end = time.monotonic() + deadline
+    for hop in range(MAX_REDIRECTS + 1):
+        remaining = end - time.monotonic()
+        if remaining <= 0:
+            raise DeadlineExceeded(deadline)
+        try:
+            raw = send(url, headers, (timeout[0], min(timeout[1], remaining)))
+        except requests.exceptions.Timeout:
+            if time.monotonic() >= end - 0.05:
+                raise DeadlineExceeded(deadline) from None
+            raise
+        location = raw.headers.get("Location")
+        if raw.status in REDIRECTS and location and hop < MAX_REDIRECTS:
+            _finish(raw, complete=False)  # no body to read, and none worth draining
+            target = urljoin(url, location)
+            if origin(target) != origin(url):
+                headers = {k: v for k, v in headers.items() if k.lower() in SAFE_HEADERS}
+            url = target
+            continue
+        return TileResponse(raw, read_body(raw, end, deadline, timeout[1], max_bytes, what))
+
+
+def read_body(raw, end, deadline, read_timeout, max_bytes, what):
+    """The body of a urllib3 response read in chunks until `end` (monotonic), capped at `max_bytes`.
+
+    Each read takes what has arrived (read1), with the socket's timeout cut to
+    the time left, so the deadline holds against a server sending one byte at
+    a time. A gzip/deflate body is decoded here, its output capped as it grows.
+    """
+    length = raw.headers.get("Content-Length", "")
+    encoding = (raw.headers.get("Content-Encoding") or "").strip().lower()
+    decoder = _Decoder(encoding) if encoding in ("gzip", "x-gzip", "deflate") else None
+    if decoder is None and length.isdigit() and int(length) > max_bytes:
+        _finish(raw, complete=False)
+        raise BodyTooLarge(what, max_bytes)
+    stream = raw._fp  # http.client's response: read1 returns what has arrived, never waits for more
+    sock = _socket_of(raw)
+    chunks, size, complete = [], 0, False
+    try:
+        while True:
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                raise DeadlineExceeded(deadline)
+            if sock is not None:
+                sock.settimeout(min(read_timeout, remaining))
+            try:
+                chunk = stream.read1(CHUNK)
+            except socket.timeout:
+                if time.monotonic() >= end - 0.05:
+                    raise DeadlineExceeded(deadline) from None
+                raise requests.exceptions.ReadTimeout("no data for {:.0f} s".format(read_timeout)) from None
+            except (http.client.HTTPException, OSError, ValueError) as exc:
+                # the body stopped short: the host did answer
+                raise requests.exceptions.ChunkedEncodingError("Connection broken: {!r}".format(exc)) from None
+            if not chunk:
+                break
+            if decoder is not None:
+                chunk = decoder.decode(chunk, max_bytes - size)
+            size += len(chunk)
+            if size > max_bytes:
+                raise BodyTooLarge(what, max_bytes)
+            chunks.append(chunk)
+        complete = True
+    finally:
+        _finish(raw, complete)
+    return b"".join(chunks)
+
+
+class _Decoder:
+    """gzip/deflate decoded incrementally, never more than asked per call (zlib's max_length)."""
+
+    def __init__(self, encoding):
+        self.encoding = encoding
+        self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS)
+        self._started = False
+
+    def decode(self, data, room):
+        """Up to room + 1 bytes of output (one more than room means: too large)."""
+        try:
+            out = self._zlib.decompress(data, room + 1)
+        except zlib.error:
+            if self.encoding != "deflate" or self._started:
+                raise BadEncoding(self.encoding) from None
+            # "deflate" is sent both zlib-wrapped (as the RFC says) and raw: try raw
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            self._started = True
+            return self.decode(data, room)
+        self._started = True
+        return out
+
+
+def _socket_of(raw):
+    """The socket under a urllib3 response, to bound each read by the time left (None if out of reach)."""
+    connection = getattr(raw, "_connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        sock = getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)
+    return sock if hasattr(sock, "settimeout") else None
+
+
+def _finish(raw, complete):
+    """Hand the connection back: kept alive after a whole body, closed otherwise (unread bytes may follow)."""
+    try:
+        if complete:
+            raw._fp.close()  # the body is read: the connection can carry the next request
+        else:
+            raw.close()
+        raw.release_conn()
+    except (OSError, AttributeError):
+        pass
 
 
 def _as_requests_error(exc):
@@ -305,11 +523,15 @@ def tile_body_problem(data, content_type, expected_format, content_length=None):
 
 
 def _ends_with(data, suffix):
-    """data.rstrip(b"\\0").endswith(suffix), without copying the body (some servers pad with NULs)."""
-    end = len(data)
-    while end and data[end - 1] == 0:
-        end -= 1
-    return data.endswith(suffix, 0, end)
+    """data.rstrip(b"\\0").endswith(suffix) for a suffix ending in a non-NUL byte (some servers pad with NULs).
+
+    Two scans in C and no copy: a body of megabytes of NULs costs milliseconds, not a Python loop per byte.
+    """
+    at = data.rfind(suffix)
+    if at < 0:
+        return False
+    tail = at + len(suffix)
+    return data.count(b"\0", tail) == len(data) - tail
 
 
 def is_exception_report(data):

@@ -13,7 +13,15 @@ from . import coverage, mbtiles, policies, storage, tiles, wmts
 from .accounts import AuthError, Credentials
 from .download import DownloadFailed, Downloader, DownloadOptions, TileRequest
 from .errors import InputError, MBTilesError
-from .http import SessionPool, redact_text, redact_url, unreachable_reason
+from .http import (
+    CAPABILITIES_DEADLINE,
+    BodyTooLarge,
+    DeadlineExceeded,
+    SessionPool,
+    redact_text,
+    redact_url,
+    unreachable_reason,
+)
 from .url_templates import is_xyz_template
 
 IDENTITY_KEYS = ("ign_offline:source", "ign_offline:layer", "ign_offline:style", "ign_offline:format")
@@ -80,10 +88,12 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     public_url = redact_url(wmts.endpoint_of(endpoint))
     host = urlsplit(endpoint).hostname or endpoint
     if is_xyz_template(endpoint):
+        from_server = not tile_format and wmts.format_in_template(endpoint) is None
         tile_format = tile_format or wmts.format_from_template(endpoint)
         _check_format(tile_format)
         name = layer or template_name(endpoint)
-        return PreparedSource(wmts.XyzSource(endpoint, tile_format), public_url, name, "", tile_format, name,
+        return PreparedSource(wmts.XyzSource(endpoint, tile_format, from_server), public_url, name, "", tile_format,
+                              name,
                               list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {},
                               policies.attribution_for(endpoint, host), secrets, "XYZ", credentials)
     if "{" in endpoint:
@@ -142,16 +152,28 @@ def _tile_requests(endpoint, capabilities, layer, style, tile_format, grid):
                            dict(layer.dimensions)), "KVP"
 
 
-def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), credentials=None):
+def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), credentials=None,
+                       deadline=CAPABILITIES_DEADLINE):
     """The capabilities of a WMTS given as an endpoint or as the document's URL (the SOURCE: the credentials,
-    if any, are for it)."""
+    if any, are for it).
+
+    The document is read whole within `deadline` seconds and 64 MB (http.MAX_CAPABILITIES_BYTES).
+    """
     pool = SessionPool()
     try:
         keyed_source, headers = _with_credentials(keyed_source, credentials)  # a wrong password stops here
-        response = pool.get(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout)
+        response = pool.fetch(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout,
+                              deadline=deadline)
         if response.status_code == 401 and credentials is not None and credentials.renew(headers):
             keyed_source, headers = _with_credentials(keyed_source, credentials)
-            response = pool.get(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout)
+            response = pool.fetch(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout,
+                                  deadline=deadline)
+    except DeadlineExceeded:
+        raise InputError("The capabilities of {} did not arrive within {:.0f} s: the server is stalled or too "
+                         "slow; try again later. Nothing was stored.".format(public_url, deadline)) from None
+    except BodyTooLarge as exc:
+        raise InputError("{} sent {}: check that SOURCE is a WMTS endpoint. Nothing was stored.".format(
+            public_url, exc)) from None
     except requests.RequestException as exc:
         raise InputError(redact_text("Cannot reach {} ({}): check the address and the network; nothing was "
                                      "stored.".format(public_url, unreachable_reason(exc)), secrets)) from None
@@ -265,6 +287,7 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
 def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progress, is_cancelled, log, ranges,
                      total):
     log = log or (lambda message: None)
+    _take_stored_format(output, prepared)
     state = check_output(output, prepared)
     outside = 0
     if ranges is None:
@@ -285,6 +308,7 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
                 metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
             store.update_metadata(metadata)
             downloader = Downloader(prepared.source, store, options, log)
+            downloader.on_format = lambda mime: _found_format(prepared, store, mime)
             stats = downloader.run(ranges, progress, is_cancelled, total)
             stats.empty += outside
             stats.total += outside
@@ -299,6 +323,23 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
             mbtiles.remove_if_no_tiles(output)
         raise
     return stats
+
+
+def _take_stored_format(path, prepared):
+    """A source whose format comes from the server resumes a file with the format its tiles have."""
+    if not getattr(prepared.source, "format_from_server", False) or mbtiles.inspect(path) != "ours":
+        return
+    with mbtiles.MBTilesReader(path) as reader:
+        stored = reader.metadata().get("ign_offline:format") if any(reader.count_by_zoom().values()) else None
+    if stored:
+        prepared.format = prepared.source.format = stored
+        prepared.source.format_from_server = False
+
+
+def _found_format(prepared, store, mime):
+    """The first tile fixed the format: the file says so before that tile is stored."""
+    prepared.format = prepared.source.format = mime
+    store.update_metadata({"format": mbtiles.format_from_mime(mime), "ign_offline:format": mime})
 
 
 def default_output_name(layer, area_key):

@@ -399,6 +399,7 @@ class XyzSource:
 
     template: str
     format: str
+    format_from_server: bool = False  # the template names no format: the first tile's is the layer's
 
     def __post_init__(self):
         self._template = XyzTemplate(self.template)
@@ -411,10 +412,17 @@ class XyzSource:
         return self._template.fill(zoom, x, y)
 
 
-def format_from_template(template):
+def format_in_template(template):
+    """The format a template's file extension names, or None when it has none."""
     path = urlsplit(template).path.lower()
     if path.endswith((".jpg", ".jpeg")):
         return "image/jpeg"
     if path.endswith(".webp"):
         return "image/webp"
-    return "image/png"
+    if path.endswith(".png"):
+        return "image/png"
+    return None
+
+
+def format_from_template(template):
+    return format_in_template(template) or "image/png"

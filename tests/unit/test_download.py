@@ -11,7 +11,7 @@ import pytest
 from osgeo import gdal
 
 from core import areas, mbtiles, tiles
-from core.download import DownloadFailed, DownloadOptions, HostUnreachable, ServerRefused
+from core.download import DownloadFailed, DownloadOptions, HostStalled, HostUnreachable, ServerRefused
 from core.errors import InputError, MBTilesError
 from core.tile_download import download_to_mbtiles, prepare_source
 from tests.support.wmts_server import StandInWmts, colour_of
@@ -400,3 +400,113 @@ def test_xyz_names_and_attribution_come_from_the_source(server, tmp_path):
 def test_a_template_without_rows_is_not_taken_for_a_wmts_endpoint():
     with pytest.raises(InputError, match="looks like a URL template but lacks"):
         prepare_source("https://h/{z}/{x}.png", PLAN)
+
+
+# -- hosts that throttle or stall, bodies too large, formats from the server (tests/support/hostile_http.py) ----
+
+def hostile(**knobs):
+    from tests.support.hostile_http import HostileServer
+
+    return HostileServer(**knobs)
+
+
+def test_a_host_that_only_answers_429_ends_the_job_with_what_is_left(tmp_path):
+    with hostile(retry_after="1") as server:
+        prepared = prepare_source(server.template("throttle"))
+        output = tmp_path / "throttled.mbtiles"
+        start = time.monotonic()
+        with pytest.raises(HostStalled, match=r"^127\.0\.0\.1 answered only 429 Too Many Requests for 2 s: 0 tiles "
+                                              r"stored, {:,} left; run again later to resume\.$".format(
+                                                  len(all_tiles((12, 12))))):
+            download_to_mbtiles(prepared, CARCASSONNE, 12, 12, str(output), fast(stall_limit=2))
+        assert time.monotonic() - start < 6
+    assert not output.exists()  # nothing was stored: no file left
+
+
+def test_a_retry_after_longer_than_the_limit_ends_the_job_at_once(tmp_path):
+    with hostile(retry_after="3600") as server:
+        prepared = prepare_source(server.template("throttle"))
+        start = time.monotonic()
+        with pytest.raises(HostStalled, match=r"^127\.0\.0\.1 answered 429 Too Many Requests asking to wait 3600 s, "
+                                              r"longer than the 2 minutes a host may hold a job: 0 tiles stored"):
+            download_to_mbtiles(prepared, CARCASSONNE, 12, 12, str(tmp_path / "x.mbtiles"), fast())
+        assert time.monotonic() - start < 2
+        assert len(server.headers_of("throttle")) <= 4  # one per worker at most: nobody waits 300 s
+
+
+def test_drip_fed_tiles_end_the_job(tmp_path):
+    with hostile(drip_interval=0.3) as server:
+        prepared = prepare_source(server.template("drip"))
+        start = time.monotonic()
+        with pytest.raises(HostStalled, match=r"127\.0\.0\.1 gave no complete answer within 1 s for 2 s: 0 tiles"):
+            download_to_mbtiles(prepared, CARCASSONNE, 12, 12, str(tmp_path / "x.mbtiles"),
+                                fast(tile_deadline=1, stall_limit=2))
+        assert time.monotonic() - start < 5
+
+
+def test_tiles_stored_before_the_host_throttles_stay_stored(server, tmp_path):
+    expected = all_tiles((12, 12))
+    for tile in expected[3:]:
+        server.fault(tile, *["429"] * 50)
+    output = tmp_path / "partial.mbtiles"
+    message = r"answered only 429 Too Many Requests for 2 s: 3 tiles stored, {} left".format(len(expected) - 3)
+    with pytest.raises(HostStalled, match=message):
+        run(server, output, zooms=(12, 12), options=fast(concurrency=1, stall_limit=2))
+    with mbtiles.MBTilesReader(str(output)) as reader:
+        assert sum(reader.count_by_zoom().values()) == 3
+    server.faults.clear()
+    stats = run(server, output, zooms=(12, 12))  # a later run resumes
+    assert (stats.skipped, stats.downloaded) == (3, len(expected) - 3)
+
+
+def test_a_tile_larger_than_the_cap_fails_once_and_names_the_cap(tmp_path):
+    with hostile() as server:
+        prepared = prepare_source(server.template("huge"))
+        with pytest.raises(DownloadFailed, match=r"Every tile requested failed \(1 of 1: 1 × tile larger than 1 MB\)"):
+            download_to_mbtiles(prepared, CARCASSONNE, 0, 0, str(tmp_path / "x.mbtiles"),
+                                fast(max_tile_bytes=2 ** 20))
+        assert len(server.headers_of("huge")) == 1  # not retried: it would be as large again
+
+
+def test_a_template_without_extension_takes_the_format_the_server_sends(tmp_path):
+    with hostile() as server:
+        template = server.template("jpeg", extension="")
+        output = tmp_path / "jpeg.mbtiles"
+        stats = download_to_mbtiles(prepare_source(template), CARCASSONNE, 10, 11, str(output), fast())
+        assert (stats.downloaded, stats.failed) == (len(all_tiles((10, 11))), 0)
+        with mbtiles.MBTilesReader(str(output)) as reader:
+            meta = reader.metadata()
+            assert reader.tile(*all_tiles((10, 11))[0]) == server.jpeg
+        assert (meta["format"], meta["ign_offline:format"]) == ("jpg", "image/jpeg")
+        # resumed and extended with the same template: the file's format is the source's
+        stats = download_to_mbtiles(prepare_source(template), CARCASSONNE, 10, 12, str(output), fast())
+        assert (stats.skipped, stats.failed) == (len(all_tiles((10, 11))), 0)
+        # a template that names its format still holds the server to it
+        with pytest.raises(DownloadFailed, match="image/jpeg received where image/png was asked"):
+            download_to_mbtiles(prepare_source(server.template("jpeg")), CARCASSONNE, 10, 10,
+                                str(tmp_path / "png.mbtiles"), fast())
+
+
+def test_a_project_xyz_layer_without_extension_takes_the_servers_format(tmp_path):
+    """make_project_offline prepares a project's XYZ layer from its source string, with no FORMAT to give."""
+    from core import projects
+
+    with hostile() as server:
+        source = "type=xyz&url={}&zmax=19&zmin=0".format(server.template("jpeg", extension=""))
+        layer = projects.classify("id1", "Ortho", "wms", source, str(tmp_path))
+        output = tmp_path / "ortho.mbtiles"
+        stats = download_to_mbtiles(prepare_source(**layer.tile_source), CARCASSONNE, 10, 10, str(output), fast())
+    assert stats.failed == 0 and stats.downloaded == len(all_tiles((10, 10)))
+    with mbtiles.MBTilesReader(str(output)) as reader:
+        assert reader.metadata()["format"] == "jpg"
+
+
+def test_tiles_whose_headers_are_drip_fed_end_the_job(tmp_path):
+    """Each byte of the status line resets the socket's timeout: the job's own clock ends it."""
+    with hostile(drip_interval=0.2) as server:
+        prepared = prepare_source(server.template("driphead"))
+        start = time.monotonic()
+        with pytest.raises(HostStalled, match=r"127\.0\.0\.1 gave no complete answer within 1 s for 2 s: 0 tiles"):
+            download_to_mbtiles(prepared, CARCASSONNE, 12, 12, str(tmp_path / "x.mbtiles"),
+                                fast(tile_deadline=1, stall_limit=2, timeout=(1, 1)))
+        assert time.monotonic() - start < 6

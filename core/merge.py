@@ -9,9 +9,10 @@ last wins, and a tile fetched beats an 'empty' or 'failed' record.
 
 import contextlib
 import os
+import sqlite3
 
 from . import mbtiles
-from .errors import InputError
+from .errors import InputError, MBTilesError
 from .tile_download import IDENTITY_KEYS
 
 # Journal rows of `src` that should replace (or add to) `main`'s, position by position.
@@ -55,10 +56,11 @@ def check_inputs(inputs, output):
     for path in inputs:
         if not os.path.isfile(path):
             raise InputError("'{}' does not exist.".format(path))
-        if mbtiles.inspect(path) != "ours":
+        mbtiles.check_readable(path, thorough=True)  # a damaged input is named here, before a byte is written
+        if not _ours(path):
             raise InputError("'{}' was not written by IGN Offline: only IGN Offline files (with their journal) "
                              "can be merged.".format(path))
-        with mbtiles.MBTilesReader(path) as reader:
+        with mbtiles.read_guard(path), mbtiles.MBTilesReader(path) as reader:
             found[path] = identity(reader.metadata())
     if os.path.abspath(output) in {os.path.abspath(p) for p in inputs}:
         raise InputError("OUTPUT is also one of the INPUTS: choose a new file (the inputs are only read).")
@@ -78,20 +80,55 @@ def check_inputs(inputs, output):
     return first
 
 
+def _ours(path):
+    try:
+        return mbtiles.inspect(path) == "ours"
+    except MBTilesError:  # another tool's SQLite file: inspect's message speaks of outputs
+        return False
+
+
 def _describe(ident):
     source, layer, style, tile_format = ident
     return "{} {} {}".format(layer, style or "", tile_format).replace("  ", " ")
 
 
 def merge(inputs, output, progress=None, is_cancelled=None):
-    """Merge `inputs` into `output` (created, or an IGN Offline file of the same layer); returns the tile count."""
+    """Merge `inputs` into `output` (created, or an IGN Offline file of the same layer); returns the tile count.
+
+    A merge that fails midway removes the output it created; an existing output keeps what it held (each
+    input is copied in one transaction).
+    """
     check_inputs(inputs, output)
+    created = not os.path.exists(output)
+    current = [None]  # the input being copied, for the message
+    try:
+        return _merge(inputs, output, progress, is_cancelled, current)
+    except BaseException as exc:
+        if created:
+            _remove_file(output)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise MBTilesError("Merging '{}' into '{}' failed ({}): {}.".format(
+                current[0], output, exc, "the output was removed" if created else
+                "the output keeps what it held before this file")) from None
+        raise
+
+
+def _remove_file(path):
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.remove(path + suffix)
+        except OSError:
+            pass
+
+
+def _merge(inputs, output, progress, is_cancelled, current):
     bounds = []
     with mbtiles.MBTilesWriter(output) as writer:
         db = writer.connection()
         for index, path in enumerate(inputs):
             if is_cancelled and is_cancelled():
                 break
+            current[0] = path
             with mbtiles.MBTilesReader(path) as reader:
                 metadata = reader.metadata()
             if not writer.metadata():

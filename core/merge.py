@@ -106,9 +106,9 @@ def merge(inputs, output, progress=None, is_cancelled=None):
     except BaseException as exc:
         if created:
             _remove_file(output)
-        if isinstance(exc, sqlite3.DatabaseError):
+        if isinstance(exc, (sqlite3.DatabaseError, MBTilesError)):  # an input damaged under the merge
             raise MBTilesError("Merging '{}' into '{}' failed ({}): {}.".format(
-                current[0], output, exc, "the output was removed" if created else
+                current[0], output, str(exc).rstrip("."), "the output was removed" if created else
                 "the output keeps what it held before this file")) from None
         raise
 

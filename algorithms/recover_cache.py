@@ -109,7 +109,10 @@ class RecoverCache(IgnOfflineAlgorithm):
         if os.path.exists(output) and not os.path.isdir(output):
             raise InputError("OUTPUT_FOLDER '{}' is a file: choose a folder.".format(output))
         # The folder, or the one it will be made in, must take files: refused now, not after the scan.
-        storage.check_writable_folder(output if os.path.isdir(output) else os.path.dirname(os.path.abspath(output)))
+        parent = output if os.path.isdir(output) else os.path.dirname(os.path.abspath(output))
+        if os.path.exists(parent) and not os.path.isdir(parent):
+            raise InputError("OUTPUT_FOLDER '{}' cannot be made: '{}' is a file.".format(output, parent))
+        storage.check_writable_folder(parent)
         return (cache_dir, output, self.parameterAsString(parameters, "LAYER", context),
                 self.parameterAsInt(parameters, "MIN_TILES", context),
                 self.parameterAsBool(parameters, "ASSUME_XYZ", context),

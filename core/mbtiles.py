@@ -486,6 +486,8 @@ def looks_like_mbtiles(path):
     (a GeoPackage, also SQLite, has no `metadata` table). Never raises."""
     if path.lower().endswith(".mbtiles"):
         return True
+    if not os.path.isfile(path):
+        return False
     try:
         with open(path, "rb") as stream:
             if stream.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
@@ -507,8 +509,11 @@ def check_readable(path, thorough=False):
     `thorough` also checks the structure of every page (PRAGMA quick_check, one read of the whole file): for
     runs about to read every tile, so that damage deep in the file is said before anything is written.
     """
-    if not os.path.isfile(path):
-        raise MBTilesError("'{}' does not exist or is not a file: give an MBTiles file.".format(path))
+    if os.path.isdir(path):
+        raise MBTilesError("'{}' is a folder, not an MBTiles file.".format(path))
+    if not os.path.isfile(path):  # a FIFO is never opened: reading it would wait forever
+        raise MBTilesError("'{}' {}: give an MBTiles file.".format(
+            path, "is not a regular file" if os.path.exists(path) else "does not exist"))
     with open(path, "rb") as stream:
         head = stream.read(100)  # the SQLite header
     if not head:

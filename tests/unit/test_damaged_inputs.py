@@ -145,6 +145,19 @@ def test_inventory_reports_the_good_files_and_lists_the_bad_ones(good, tmp_path)
         assert "<li class='low'>{}: ".format(path.name) in page
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_inventory_never_opens_a_fifo_or_a_folder_named_mbtiles(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    library_file(library / "plan.mbtiles", zoom_max=9)
+    os.mkfifo(str(library / "fifo.mbtiles"))
+    (library / "folder.mbtiles").mkdir()
+    rows, unreadable = bounded(lambda: inventory.inventory_folder(str(library)))
+    assert {row.file for row in rows} == {"plan.mbtiles"}
+    assert "not a regular file" in unreadable[str(library / "fifo.mbtiles")]
+    assert "is a folder" in unreadable[str(library / "folder.mbtiles")]
+
+
 def test_a_plan_nested_too_deep_or_too_large_is_refused_in_one_line(tmp_path):
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000)

@@ -517,9 +517,10 @@ def check_readable(path, thorough=False):
     with open(path, "rb") as stream:
         head = stream.read(100)  # the SQLite header
     if not head:
-        raise MBTilesError("'{}' is empty (0 bytes): it is not an MBTiles file; copy it again.".format(path))
+        raise MBTilesError("'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.".format(path))
     if not head.startswith(SQLITE_MAGIC):
-        raise MBTilesError("'{}' is not an MBTiles file (not an SQLite database): give a .mbtiles file.".format(path))
+        raise MBTilesError("'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles "
+                           "file.".format(path))
     if len(head) < 100:
         raise damaged(path, "cut short within its header")
     with read_guard(path):
@@ -527,7 +528,7 @@ def check_readable(path, thorough=False):
         try:
             names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "tiles" not in names:
-                raise MBTilesError("'{}' holds no tiles table: it is not an MBTiles file.".format(path))
+                raise MBTilesError("'{}' is not a readable MBTiles file: it holds no tiles table.".format(path))
             connection.execute("SELECT * FROM tiles LIMIT 1").fetchall()
             if "metadata" in names:
                 connection.execute("SELECT name, value FROM metadata").fetchall()

@@ -32,7 +32,7 @@ def one_line(exc, path):
 
 def test_each_kind_of_damage_is_said_in_one_line_naming_the_file(good, tmp_path):
     mbtiles.check_readable(str(good), thorough=True)
-    expected = {"cut": "damaged", "garbled": "damaged", "header": "damaged", "text": "not an MBTiles file",
+    expected = {"cut": "damaged", "garbled": "damaged", "header": "damaged", "text": "not an SQLite database",
                 "empty": "empty"}
     for kind, path in damaged_copies(good, tmp_path).items():
         with pytest.raises(MBTilesError) as caught:

@@ -168,11 +168,15 @@ def copy_area(library_path, output, ranges, prepared_identity, metadata):
     For taking a project offline with a library at hand: what the library has
     is not fetched again. Tiles already in `output` are kept.
     """
-    if mbtiles.inspect(library_path) != "ours":
-        return 0
-    with mbtiles.MBTilesReader(library_path) as reader:
-        if identity(reader.metadata()) != prepared_identity:
+    try:  # a library file that is damaged, or another tool's, is simply not used: the tiles are fetched
+        mbtiles.check_readable(library_path, thorough=True)  # every page: damage is not met halfway
+        if not _ours(library_path):
             return 0
+        with mbtiles.read_guard(library_path), mbtiles.MBTilesReader(library_path) as reader:
+            if identity(reader.metadata()) != prepared_identity:
+                return 0
+    except MBTilesError:
+        return 0
     with mbtiles.MBTilesWriter(output) as writer:
         if not writer.metadata():
             writer.update_metadata(metadata)

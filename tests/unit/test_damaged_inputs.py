@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from core import cache_recovery, exports, inventory, mbtiles, merge, plans, qtcache
+from core import areas, cache_recovery, coverage, exports, inventory, mbtiles, merge, plans, qtcache
 from core.errors import IgnOfflineError, InputError, MBTilesError
 from tests.support.damaged_files import PAGE, damaged_copies, foreign_file, garble, library_file
 from tests.support.images import png_tile
@@ -125,6 +125,18 @@ def test_a_merge_failing_midway_removes_the_output_it_created_and_spares_an_exis
     with mbtiles.MBTilesReader(str(existing)) as reader:
         held = {(z, x, y) for z, x, y, _ in reader.iter_tiles()}
     assert set(kept) <= held
+
+
+def test_a_damaged_library_file_is_not_used_by_make_project_offline(good, tmp_path):
+    """copy_area (the library's tiles copied into an offline project) passes a damaged file by: fetched instead."""
+    with mbtiles.MBTilesReader(str(good)) as reader:
+        metadata = reader.metadata()
+    ranges = [r for z in range(8, 15) for r in coverage.area_ranges(areas.PRESETS["carcassonne"], z)]
+    out = tmp_path / "project.mbtiles"
+    for kind, path in damaged_copies(good, tmp_path).items():
+        assert merge.copy_area(str(path), str(out), ranges, merge.identity(metadata), metadata) == 0, kind
+        assert not out.exists()
+    assert merge.copy_area(str(good), str(out), ranges, merge.identity(metadata), metadata) > 0
 
 
 def test_inventory_reports_the_good_files_and_lists_the_bad_ones(good, tmp_path):

@@ -14,7 +14,8 @@ def refused(completed, path):
     said = completed.stdout + completed.stderr
     assert completed.returncode not in (0, -6, 134) and "Aborted" not in said, said[-2000:]  # 134: make's -6
     assert "Traceback" not in said, said[-3000:]
-    assert any(str(path) in line and ("damaged" in line or "not a readable MBTiles" in line) for line in said.splitlines()), \
+    lines = said.splitlines()
+    assert any(str(path) in line and ("damaged" in line or "not a readable MBTiles" in line) for line in lines), \
         said[-2000:]
 
 

@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from ..core import coverage, exports, mbtiles, storage
-from ..core.errors import InputError, MBTilesError
+from ..core.errors import InputError
 from .area_parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -66,10 +66,9 @@ class ExportTiles(IgnOfflineAlgorithm):
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         storage.refuse_output_among_inputs(output, [source])  # by inode: `./x`, a symlink, a hard link
         storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
-        try:
-            is_tiles = mbtiles.inspect(source) == "ours" or source.lower().endswith(".mbtiles")
-        except MBTilesError:
-            is_tiles = False
+        # An MBTiles of any tool is copied tile by tile (GDAL would re-encode it); a damaged one is refused by
+        # exports.check, never handed to GDAL.
+        is_tiles = mbtiles.looks_like_mbtiles(source)
         subset = any(parameters.get(name) not in (None, "") for name in (AREA, EXTENT, AREA_LAYER))
         area = area_from_parameters(self, parameters, context, feedback) if subset else None
         zooms = [None if parameters.get(n) in (None, "") else self.parameterAsInt(parameters, n, context)

@@ -59,7 +59,10 @@ class Inventory(IgnOfflineAlgorithm):
         folder, plan, report, parameters = args
         rows, unreadable = inventory.inventory_folder(folder, feedback.isCanceled)
         for path, reason in unreadable.items():
-            feedback.reportError(self.tr("{} skipped: {}").format(os.path.basename(path), reason))
+            feedback.reportError(self.tr("Skipped: {}").format(reason))  # the reason names the file
+        if unreadable and not rows:
+            raise InputError(self.tr("None of the {} .mbtiles files of '{}' can be read (each one is named "
+                                     "above): nothing to report.").format(len(unreadable), folder))
         fields = QgsFields()
         for name, kind in FIELDS:
             fields.append(QgsField(name, kind))

@@ -8,8 +8,8 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from ..core.errors import InputError
-from ..core.mbtiles import MBTilesReader
+from ..core.errors import InputError, MBTilesError
+from ..core.mbtiles import MBTilesReader, check_readable, read_guard
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .layers import GROUP_NAME, load_mbtiles, mbtiles_title
@@ -39,16 +39,27 @@ class LoadMBTiles(IgnOfflineAlgorithm):
             if not files:
                 raise InputError("The folder '{}' holds no .mbtiles file.".format(path))
             return files
+        check_readable(path, thorough=True)  # one file: a damaged one is refused before anything starts
         return [path]
 
     def process(self, files, context, feedback):
         self._to_load = []
         for path in files:
-            with MBTilesReader(path) as reader:
-                title = mbtiles_title(path, reader.metadata())
-                tiles = sum(reader.count_by_zoom().values())
+            try:
+                check_readable(path, thorough=True)  # GDAL is never handed a damaged file
+                with read_guard(path), MBTilesReader(path) as reader:
+                    title = mbtiles_title(path, reader.metadata())
+                    tiles = sum(reader.count_by_zoom().values())
+            except MBTilesError as exc:
+                if len(files) == 1:
+                    raise
+                feedback.reportError(self.tr("Skipped: {}").format(exc))
+                continue
             feedback.pushInfo(self.tr("{}: {} ({:,} tiles)").format(os.path.basename(path), title, tiles))
             self._to_load.append((path, title))
+        if not self._to_load:
+            raise MBTilesError(self.tr("None of the {} .mbtiles files of '{}' can be read (each one is named "
+                                       "above).").format(len(files), os.path.dirname(files[0])))
         return {"LOADED": 0, "OUTPUT_LAYERS": []}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)

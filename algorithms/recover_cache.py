@@ -1,6 +1,7 @@
 """ign_offline:recover_cache — tiles already in QGIS's network cache → one MBTiles per tile set."""
 
 import os
+import sqlite3
 from urllib.parse import urlencode
 
 from qgis.core import (
@@ -24,7 +25,7 @@ from ..core.cache_addresses import (
     template_of_datasource,
 )
 from ..core.cache_recovery import check_cache_dir, recover, scan_and_recover, scan_cache
-from ..core.errors import InputError
+from ..core.errors import InputError, MBTilesError
 from ..core.http import redact_url
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -105,6 +106,13 @@ class RecoverCache(IgnOfflineAlgorithm):
         output = self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True)
         if storage.is_within(output, cache_dir):  # symlinks and other spellings resolved
             raise InputError("The output folder is inside the cache folder (or is that folder): choose a folder outside it.")
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise InputError("OUTPUT_FOLDER '{}' is a file: choose a folder.".format(output))
+        # The folder, or the one it will be made in, must take files: refused now, not after the scan.
+        parent = output if os.path.isdir(output) else os.path.dirname(os.path.abspath(output))
+        if os.path.exists(parent) and not os.path.isdir(parent):
+            raise InputError("OUTPUT_FOLDER '{}' cannot be made: '{}' is a file.".format(output, parent))
+        storage.check_writable_folder(parent)
         return (cache_dir, output, self.parameterAsString(parameters, "LAYER", context),
                 self.parameterAsInt(parameters, "MIN_TILES", context),
                 self.parameterAsBool(parameters, "ASSUME_XYZ", context),
@@ -112,7 +120,11 @@ class RecoverCache(IgnOfflineAlgorithm):
 
     def process(self, args, context, feedback):
         cache_dir, output, layer_filter, min_tiles, assume_xyz, self._load = args
-        os.makedirs(output, exist_ok=True)
+        try:
+            os.makedirs(output, exist_ok=True)
+        except OSError as exc:
+            raise InputError("The output folder '{}' cannot be made ({}): choose a folder you can write "
+                             "to.".format(output, exc.strerror)) from None
         storage.check_writable_folder(output)
         book = address_book(context.project(), assume_xyz)
         missed = read_capabilities(book, book.wmts_capabilities)  # network: here, in the task
@@ -123,14 +135,20 @@ class RecoverCache(IgnOfflineAlgorithm):
             feedback.pushInfo(self.tr("Could not read {} (offline?): tiles of its non-PM matrix sets are placed only "
                                       "if the cache holds its capabilities.").format(redact_url(url)))
         feedback.pushInfo(self.tr("Scanning {} (read only)…").format(cache_dir))
-        if min_tiles <= 1:  # every set is wanted: read each file once
-            scan, stats = scan_and_recover(cache_dir, output, layer_filter, lambda f: feedback.setProgress(100 * f),
-                                           feedback.isCanceled, feedback.pushInfo, book)
-        else:  # set sizes must be known first
-            scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f), feedback.isCanceled,
-                              book)
-            stats = recover(scan, output, min_tiles, lambda f: feedback.setProgress(30 + 70 * f),
-                            feedback.isCanceled, feedback.pushInfo)
+        try:
+            if min_tiles <= 1:  # every set is wanted: read each file once
+                scan, stats = scan_and_recover(cache_dir, output, layer_filter,
+                                               lambda f: feedback.setProgress(100 * f), feedback.isCanceled,
+                                               feedback.pushInfo, book)
+            else:  # set sizes must be known first
+                scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f),
+                                  feedback.isCanceled, book)
+                stats = recover(scan, output, min_tiles, lambda f: feedback.setProgress(30 + 70 * f),
+                                feedback.isCanceled, feedback.pushInfo)
+        except (OSError, sqlite3.DatabaseError) as exc:  # cache files that cannot be read are skipped in core
+            raise MBTilesError("Writing the recovered tiles into '{}' failed ({}): the QGIS cache was only read; "
+                               "choose a folder you can write to, with free space, and run again.".format(
+                                   output, getattr(exc, "strerror", None) or exc)) from None
         for key, tile_set in sorted(scan.sets.items(), key=lambda item: -len(item[1].tiles)):
             feedback.pushInfo(self.tr("found {} ({}) on {}: zooms {}, {} tiles, {}").format(
                 key.layer, key.format, key.host, ",".join(map(str, tile_set.zooms)), len(tile_set.tiles),

@@ -24,7 +24,7 @@ import mercantile
 
 from . import mbtiles, storage
 from .coverage import ORIGIN
-from .errors import InputError
+from .errors import InputError, MBTilesError
 from .tiles import flip_y
 
 FORMATS = ("mbtiles", "osmand", "gpkg")
@@ -258,11 +258,16 @@ def part_path(output, number, zoom_min, zoom_max, kind):
 
 
 def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb):
-    """Refuse, before anything is written, what cannot be exported; returns (tiles, largest tile)."""
+    """Refuse, before anything is written, what cannot be exported; returns (tiles, highest zoom, tile format).
+
+    A damaged source is refused here, by name, after a check of every page: not halfway through the copy.
+    """
     if kind not in FORMATS:
         raise InputError("Unknown FORMAT '{}': use one of {}.".format(kind, ", ".join(FORMATS)))
-    with mbtiles.MBTilesReader(source) as reader:
+    mbtiles.check_readable(source, thorough=True)
+    with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
         count, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
+        tile_format = _tile_format(source, reader)
     if not count:
         raise InputError("The subset holds no tile (zooms {}-{}{}): widen it.".format(
             zoom_min, zoom_max, ", area" if ranges is not None else ""))
@@ -270,26 +275,95 @@ def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb):
         raise InputError("MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB "
                          "with the file's own tables; give at least {:.1f}.".format(
                              max_file_mb, largest / 1e6, (tile_cost(largest) + FIXED_BYTES) / 1e6 + 0.05))
-    return count, highest
+    return count, highest, tile_format
+
+
+SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"RIFF", "webp"))
+
+
+def _tile_format(source, reader):
+    """The format the tiles are in: the metadata's when it names one, else read from a tile's first bytes
+    (files of other tools may say nothing, or 'image/png')."""
+    try:
+        return mbtiles.format_from_mime(reader.metadata().get("format"))
+    except MBTilesError:
+        pass
+    row = reader.connection().execute("SELECT tile_data FROM tiles LIMIT 1").fetchone()
+    head = bytes(row[0][:12]) if row and row[0] is not None else b""
+    for signature, name in SIGNATURES:
+        if head.startswith(signature) and (name != "webp" or head[8:12] == b"WEBP"):
+            return name
+    raise InputError("'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster "
+                     "tiles can be exported.".format(source, reader.metadata().get("format", "")))
+
+
+def _source_bounds(metadata):
+    """The source's `bounds` as four numbers, or None when missing or not four numbers (files of other tools)."""
+    try:
+        extent = [float(v) for v in metadata.get("bounds", "").split(",")]
+    except ValueError:
+        return None
+    return extent if len(extent) == 4 else None
+
+
+def _remove(paths):
+    """Delete what a failed export wrote (its temporary parts and their journals)."""
+    for path in paths:
+        for leftover in (path, path + "-journal"):
+            try:
+                os.remove(leftover)
+            except OSError:
+                pass
 
 
 def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_mb=None, progress=None,
            is_cancelled=None):
     """Copy the tiles of `source` (an MBTiles) into `output` in format `kind`; [Part] written.
 
-    OUTPUT = INPUT (any spelling, symlink, hard link) is refused before a byte is written, and the output is
-    this run's alone (core.storage.output_lock) until it ends."""
+    Parts are written under temporary names and named only when all are complete: a failure (the source
+    found damaged on the way, a full disk) leaves nothing but what existed before. OUTPUT = INPUT (any
+    spelling, symlink, hard link) is refused before a byte is written, and the output is this run's alone
+    (core.storage.output_lock) until it ends.
+    """
     storage.refuse_output_among_inputs(output, [source])
     with storage.output_lock(output, "export to {}".format(kind)):
         return _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled)
 
 
 def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled):
-    count, highest = check(source, kind, zoom_min, zoom_max, ranges, max_file_mb)
+    count, highest, tile_format = check(source, kind, zoom_min, zoom_max, ranges, max_file_mb)
+    written = []
+    try:
+        with mbtiles.read_guard(source):
+            parts = _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled,
+                          count, highest, tile_format, written)
+    except BaseException:
+        _remove(written)
+        raise
+    # Parts are written under temporary names, then named for what they hold.
+    if len(parts) == 1 and not max_file_mb:
+        os.replace(parts[0].path, output)
+        parts[0].path = output
+        return parts
+    finals = [part_path(output, number, part.zoom_min, part.zoom_max, kind) for number, part in enumerate(parts, 1)]
+    try:
+        for final in finals:  # a part named like the input would replace it
+            storage.refuse_output_among_inputs(final, [source], "The part")
+    except InputError:
+        _remove([part.path for part in parts])
+        raise
+    for part, final in zip(parts, finals):
+        os.replace(part.path, final)
+        part.path = final
+    return parts
+
+
+def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled, count, highest,
+          tile_format, written):
+    """Write the parts under temporary names (each appended to `written` once started); [Part]."""
     with mbtiles.MBTilesReader(source) as reader:
         metadata = reader.metadata()
-        extent = [float(v) for v in metadata["bounds"].split(",")] if metadata.get("bounds") else None
-        tile_format = metadata.get("format", "png")
+        extent = _source_bounds(metadata)
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0
         current = None
@@ -303,47 +377,36 @@ def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progr
             parts.append(Part(current.path, used_tiles[0], final_zooms[0], final_zooms[-1]))
 
         used_tiles = [0]
-        for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges):
-            if is_cancelled and is_cancelled():
-                break
-            cost = tile_cost(len(data))
-            if current is not None and cap is not None and used + cost > cap:
-                close()
-                current = None
-            if current is None:
-                path = "{}.{}".format(temporary, len(parts) + 1)
-                storage.refuse_output_among_inputs(path, [source], "The temporary part")  # removed just below
-                for leftover in (path, path + "-journal"):
-                    if os.path.exists(leftover):
-                        os.remove(leftover)
-                current = _writer(kind, path, tile_format, metadata, highest)
-                used, used_tiles[0], bounds = 0, 0, _Bounds()
-            current.add(z, x, y, data)
-            bounds.add(z, x, y)
-            used += cost
-            used_tiles[0] += 1
-            done += 1
-            if progress and done % 500 == 0:
-                progress(done / count)
-        if current is not None:
-            close()
-    # Parts are written under temporary names, then named for what they hold.
-    if len(parts) == 1 and not max_file_mb:
-        os.replace(parts[0].path, output)
-        parts[0].path = output
-    else:
-        finals = [part_path(output, number, part.zoom_min, part.zoom_max, kind) for number, part in enumerate(parts, 1)]
         try:
-            for final in finals:  # a part named like the input would replace it
-                storage.refuse_output_among_inputs(final, [source], "The part")
-        except InputError:
-            for part in parts:
-                os.remove(part.path)
+            for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges):
+                if is_cancelled and is_cancelled():
+                    break
+                cost = tile_cost(len(data))
+                if current is not None and cap is not None and used + cost > cap:
+                    close()
+                    current = None
+                if current is None:
+                    path = "{}.{}".format(temporary, len(parts) + 1)
+                    storage.refuse_output_among_inputs(path, [source], "The temporary part")  # removed just below
+                    for leftover in (path, path + "-journal"):
+                        if os.path.exists(leftover):
+                            os.remove(leftover)
+                    written.append(path)
+                    current = _writer(kind, path, tile_format, metadata, highest)
+                    used, used_tiles[0], bounds = 0, 0, _Bounds()
+                current.add(z, x, y, data)
+                bounds.add(z, x, y)
+                used += cost
+                used_tiles[0] += 1
+                done += 1
+                if progress and done % 500 == 0:
+                    progress(done / count)
+            if current is not None:
+                close()
+        except BaseException:
+            if current is not None:
+                current.db.close()  # so that the part can be deleted (Windows refuses an open file)
             raise
-        for number, part in enumerate(parts, 1):
-            final = part_path(output, number, part.zoom_min, part.zoom_max, kind)
-            os.replace(part.path, final)
-            part.path = final
     return parts
 
 
@@ -406,7 +469,12 @@ def _export_raster(source, output, kind, quality, compression, progress):
         warped = gdal.Warp("", dataset, format="VRT", dstSRS="EPSG:3857")
         result = gdal.Translate(output, warped, format=driver, creationOptions=options, callback=callback)
         if result is not None:
-            result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64])
+            # Overviews built on the dataset Translate returns make GDAL's MBTiles driver call OGR with a NULL
+            # dataset ("ERROR 10: Pointer 'hDS' is NULL") and leave minzoom 0: build them on the file reopened.
+            result = None
+            result = gdal.Open(output, gdal.GA_Update)
+            if result is not None:
+                result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64])
     if result is None:
         raise InputError("GDAL could not write '{}': {}".format(output, gdal.GetLastErrorMsg()))
     result = None

@@ -43,12 +43,12 @@ def _date(seconds):
     return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
 
 
-def _runs(db, zoom):
+def _runs(db, zoom, table="map"):
     """(x, y0, y1) runs of consecutive XYZ rows per column, west to east."""
     last = (1 << zoom) - 1
     run = None
-    for x, row in db.execute("SELECT tile_column, tile_row FROM map WHERE zoom_level = ? "
-                             "ORDER BY tile_column, tile_row DESC", (zoom,)):
+    for x, row in db.execute("SELECT tile_column, tile_row FROM {} WHERE zoom_level = ? "
+                             "ORDER BY tile_column, tile_row DESC".format(table), (zoom,)):
         y = last - row
         if run and run[0] == x and y == run[2] + 1:
             run[2] = y
@@ -75,10 +75,11 @@ def _rectangles(runs):
         yield first, previous, key[0], key[1]
 
 
-def covered_wkt(db, zoom):
-    """The lon/lat MultiPolygon of the tiles held at `zoom`."""
+def covered_wkt(db, zoom, table="map"):
+    """The lon/lat MultiPolygon of the tiles held at `zoom` (`table`: `tiles` for another tool's file, which
+    has no `map`)."""
     geometry = ogr.Geometry(ogr.wkbMultiPolygon)
-    for x0, x1, y0, y1 in _rectangles(_runs(db, zoom)):
+    for x0, x1, y0, y1 in _rectangles(_runs(db, zoom, table)):
         west, north = mercantile.ul(x0, y0, zoom)
         east, south = mercantile.ul(x1 + 1, y1 + 1, zoom)
         geometry.AddGeometry(ogr.CreateGeometryFromWkt(
@@ -89,12 +90,22 @@ def covered_wkt(db, zoom):
 
 
 def inventory_file(path):
-    """One ZoomRow per zoom level of an MBTiles file (IGN Offline's or any other)."""
+    """One ZoomRow per zoom level of an MBTiles file (IGN Offline's or any other).
+
+    Raises MBTilesError, one line naming the file, for a file that cannot be read (damaged, not MBTiles).
+    """
+    mbtiles.check_readable(path)
+    with mbtiles.read_guard(path):
+        return _inventory_file(path)
+
+
+def _inventory_file(path):
     rows = []
     with mbtiles.MBTilesReader(path) as reader:
         metadata = reader.metadata()
         db = reader.connection()
         journal = reader.has_journal()
+        table = "map" if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'map'").fetchone() else "tiles"
         sizes = {z: (n, b) for z, n, b in db.execute(
             "SELECT zoom_level, COUNT(*), SUM(LENGTH(tile_data)) FROM tiles GROUP BY zoom_level")}
         dates, states = {}, {}
@@ -112,7 +123,7 @@ def inventory_file(path):
                 os.path.basename(path), path, metadata.get("ign_offline:layer") or metadata.get("name", ""),
                 metadata.get("name", ""), metadata.get("format", ""), zoom, tiles, size or 0, _date(oldest),
                 _date(newest), states.get((zoom, "empty"), 0), states.get((zoom, "failed"), 0),
-                covered_wkt(db, zoom) if tiles else "MULTIPOLYGON EMPTY"))
+                covered_wkt(db, zoom, table) if tiles else "MULTIPOLYGON EMPTY"))
     return rows
 
 
@@ -150,17 +161,26 @@ def completeness(plan, folder):
     results = []
     for job in plan.jobs():
         path = os.path.join(folder, job.file_name)
-        exists = mbtiles.inspect(path) == "ours" if os.path.exists(path) else False
         for entry in job.entries:
             planned = present = 0
             for zoom in entry.zooms:
                 ranges = coverage.area_ranges(entry.area, zoom)
                 planned += sum(r.count for r in ranges)
-                if exists:
-                    with mbtiles.MBTilesReader(path) as reader:
-                        present += reader.journal_count_in(ranges, zoom)
+                present += _journalled(path, ranges, zoom)
             results.append(EntryCompleteness(entry, job.file_name, planned, present))
     return results
+
+
+def _journalled(path, ranges, zoom):
+    """Tiles of `ranges` the file's journal holds; 0 for a file missing, not ours or unreadable (the inventory
+    names it among the files that cannot be read)."""
+    try:
+        if not os.path.exists(path) or mbtiles.inspect(path) != "ours":
+            return 0
+        with mbtiles.read_guard(path), mbtiles.MBTilesReader(path) as reader:
+            return reader.journal_count_in(ranges, zoom)
+    except MBTilesError:
+        return 0
 
 
 def html_report(folder, rows, unreadable=None, plan_rows=None):
@@ -187,8 +207,11 @@ def html_report(folder, rows, unreadable=None, plan_rows=None):
                        "</tr>".format(r.zoom, r.tiles, storage.human_size(r.bytes), r.oldest, r.newest, r.empty,
                                       r.failed))
         out.append("</table>")
-    for path, reason in (unreadable or {}).items():
-        out.append("<p class='low'>{}: {}</p>".format(e(os.path.basename(path)), e(reason)))
+    if unreadable:
+        out.append("<h2 class='low'>Files that cannot be read</h2><ul>")
+        for path, reason in unreadable.items():
+            out.append("<li class='low'>{}: {}</li>".format(e(os.path.basename(path)), e(reason)))
+        out.append("</ul>")
     if plan_rows:
         out.append("<h2>Plan</h2><table><tr><th>entry</th><th>layer</th><th>area</th><th>zooms</th>"
                    "<th>planned</th><th>held</th><th>complete</th></tr>")
@@ -199,7 +222,7 @@ def html_report(folder, rows, unreadable=None, plan_rows=None):
                            entry.number, e(entry.layer), e(entry.area_label), entry.zoom_min, entry.zoom_max,
                            item.planned, item.present, "low" if item.share < 1 else "", item.share))
         out.append("</table>")
-    if not by_file:
+    if not by_file and not unreadable:
         out.append("<p>No MBTiles file in this folder yet.</p>")
     out.append("</body></html>")
     return "\n".join(out)

@@ -540,3 +540,80 @@ class MBTilesReader:
         for zoom, column, row, data in self._db.execute(
                 "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles"):
             yield zoom, column, flip_y(zoom, row), bytes(data)
+
+
+# -- damaged or foreign inputs -------------------------------------------------------------------------------
+
+def damaged(path, reason):
+    """The one-line MBTilesError for an input SQLite cannot read."""
+    return MBTilesError("'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download "
+                        "it again.".format(path, reason))
+
+
+@contextlib.contextmanager
+def read_guard(path):
+    """An SQLite error met while reading `path` becomes one line naming the file, never a traceback."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, exc) from None
+
+
+def looks_like_mbtiles(path):
+    """True for a file to read as MBTiles: named .mbtiles, or an SQLite file with `tiles` and `metadata`
+    (a GeoPackage, also SQLite, has no `metadata` table). Never raises."""
+    if path.lower().endswith(".mbtiles"):
+        return True
+    if not os.path.isfile(path):
+        return False
+    try:
+        with open(path, "rb") as stream:
+            if stream.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                return False
+        connection = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
+    except (OSError, sqlite3.DatabaseError):
+        return False
+    return {"tiles", "metadata"} <= names
+
+
+def check_readable(path, thorough=False):
+    """Refuse, in one line naming the file, an MBTiles input that cannot be read: missing, empty, not SQLite,
+    damaged or without tiles. Only reads.
+
+    `thorough` also checks the structure of every page (PRAGMA quick_check, one read of the whole file): for
+    runs about to read every tile, so that damage deep in the file is said before anything is written.
+    """
+    if os.path.isdir(path):
+        raise MBTilesError("'{}' is a folder, not an MBTiles file.".format(path))
+    if not os.path.isfile(path):  # a FIFO is never opened: reading it would wait forever
+        raise MBTilesError("'{}' {}: give an MBTiles file.".format(
+            path, "is not a regular file" if os.path.exists(path) else "does not exist"))
+    with open(path, "rb") as stream:
+        head = stream.read(100)  # the SQLite header
+    if not head:
+        raise MBTilesError("'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.".format(path))
+    if not head.startswith(SQLITE_MAGIC):
+        raise MBTilesError("'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles "
+                           "file.".format(path))
+    if len(head) < 100:
+        raise damaged(path, "cut short within its header")
+    with read_guard(path):
+        connection = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            if "tiles" not in names:
+                raise MBTilesError("'{}' is not a readable MBTiles file: it holds no tiles table.".format(path))
+            connection.execute("SELECT * FROM tiles LIMIT 1").fetchall()
+            if "metadata" in names:
+                connection.execute("SELECT name, value FROM metadata").fetchall()
+            if thorough:
+                problems = [row[0] for row in connection.execute("PRAGMA quick_check(1)")]
+                if problems != ["ok"]:
+                    said = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
+                    raise damaged(path, said[:160] or "malformed")
+        finally:
+            connection.close()

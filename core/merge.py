@@ -9,9 +9,10 @@ last wins, and a tile fetched beats an 'empty' or 'failed' record.
 
 import contextlib
 import os
+import sqlite3
 
 from . import mbtiles, storage
-from .errors import InputError
+from .errors import InputError, MBTilesError
 from .tile_download import IDENTITY_KEYS
 
 # Journal rows of `src` that should replace (or add to) `main`'s, position by position.
@@ -60,10 +61,11 @@ def check_inputs(inputs, output):
     for path in inputs:
         if not os.path.isfile(path):
             raise InputError("'{}' does not exist.".format(path))
-        if mbtiles.inspect(path) != "ours":
+        mbtiles.check_readable(path, thorough=True)  # a damaged input is named here, before a byte is written
+        if not _ours(path):
             raise InputError("'{}' was not written by IGN Offline: only IGN Offline files (with their journal) "
                              "can be merged.".format(path))
-        with mbtiles.MBTilesReader(path) as reader:
+        with mbtiles.read_guard(path), mbtiles.MBTilesReader(path) as reader:
             found[path] = identity(reader.metadata())
     # By inode, not by name: `./a.mbtiles`, a symlink or a hard link to an input is that input.
     storage.refuse_output_among_inputs(output, inputs)
@@ -83,13 +85,24 @@ def check_inputs(inputs, output):
     return first
 
 
+def _ours(path):
+    try:
+        return mbtiles.inspect(path) == "ours"
+    except MBTilesError:  # another tool's SQLite file: inspect's message speaks of outputs
+        return False
+
+
 def _describe(ident):
     source, layer, style, tile_format = ident
     return "{} {} {}".format(layer, style or "", tile_format).replace("  ", " ")
 
 
 def merge(inputs, output, progress=None, is_cancelled=None):
-    """Merge `inputs` into `output` (created, or an IGN Offline file of the same layer); returns the tile count."""
+    """Merge `inputs` into `output` (created, or an IGN Offline file of the same layer); returns the tile count.
+
+    A merge that fails midway removes the output it created; an existing output keeps what it held (each
+    input is copied in one transaction).
+    """
     if not output:
         raise InputError("Give the OUTPUT .mbtiles file.")
     with storage.output_lock(output, "merge of {} files".format(len(inputs))):  # its identity is read under it
@@ -98,12 +111,36 @@ def merge(inputs, output, progress=None, is_cancelled=None):
 
 def _merge_locked(inputs, output, progress, is_cancelled):
     check_inputs(inputs, output)
+    created = not os.path.exists(output)
+    current = [None]  # the input being copied, for the message
+    try:
+        return _merge(inputs, output, progress, is_cancelled, current)
+    except BaseException as exc:
+        if created:
+            _remove_file(output)
+        if isinstance(exc, (sqlite3.DatabaseError, MBTilesError)):  # an input damaged under the merge
+            raise MBTilesError("Merging '{}' into '{}' failed ({}): {}.".format(
+                current[0], output, str(exc).rstrip("."), "the output was removed" if created else
+                "the output keeps what it held before this file")) from None
+        raise
+
+
+def _remove_file(path):
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.remove(path + suffix)
+        except OSError:
+            pass
+
+
+def _merge(inputs, output, progress, is_cancelled, current):
     bounds = []
     with mbtiles.MBTilesWriter(output) as writer:
         db = writer.connection()
         for index, path in enumerate(inputs):
             if is_cancelled and is_cancelled():
                 break
+            current[0] = path
             with mbtiles.MBTilesReader(path) as reader:
                 metadata = reader.metadata()
             if not writer.metadata():
@@ -143,11 +180,17 @@ def copy_area(library_path, output, ranges, prepared_identity, metadata):
     For taking a project offline with a library at hand: what the library has
     is not fetched again. Tiles already in `output` are kept.
     """
-    if storage.same_file(library_path, output) or mbtiles.inspect(library_path) != "ours":
+    if storage.same_file(library_path, output):
         return 0  # the output is the library's own file: it has it all already
-    with mbtiles.MBTilesReader(library_path) as reader:
-        if identity(reader.metadata()) != prepared_identity:
+    try:  # a library file that is damaged, or another tool's, is simply not used: the tiles are fetched
+        mbtiles.check_readable(library_path, thorough=True)  # every page: damage is not met halfway
+        if not _ours(library_path):
             return 0
+        with mbtiles.read_guard(library_path), mbtiles.MBTilesReader(library_path) as reader:
+            if identity(reader.metadata()) != prepared_identity:
+                return 0
+    except MBTilesError:
+        return 0
     with mbtiles.MBTilesWriter(output) as writer:
         if not writer.metadata():
             writer.update_metadata(metadata)

@@ -16,6 +16,7 @@ Every problem is reported naming the entry and the field, before anything runs.
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 
 from . import areas, polygons, tiles
@@ -160,8 +161,28 @@ def _polygon_area(found, title, key):
     return areas.Area(safe_name(key), title, west, south, east, north, polygons=found)
 
 
+MAX_PLAN_BYTES = 16 * 2**20   # a plan with GeoJSON areas of whole departments stays well under this
+MAX_PLAN_DEPTH = 64           # a FeatureCollection of MultiPolygons nests about 8 deep
+
+
+def _nesting(data):
+    """How deep arrays and objects nest in the JSON text `data` (strings skipped): checked before json.loads,
+    which would exhaust the stack (RecursionError) on a file nested thousands deep."""
+    depth = deepest = 0
+    for bracket in re.findall(r"[][{}]", re.sub(r'"(?:[^"\\]|\\.)*"', "", data)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_plan(data, path="plan"):
     """A Plan from the JSON text `data`; raises InputError naming the entry and field at fault."""
+    if len(data) > MAX_PLAN_BYTES:
+        raise InputError("Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon "
+                         "files next to it.".format(path, MAX_PLAN_BYTES // 2**20))
+    if _nesting(data) > MAX_PLAN_DEPTH:
+        raise InputError("Plan '{}' nests arrays or objects more than {} deep: it is not a plan.".format(
+            path, MAX_PLAN_DEPTH))
     try:
         document = json.loads(data)
     except json.JSONDecodeError as exc:
@@ -209,7 +230,7 @@ def load_plan(path):
         raise InputError("The plan '{}' does not exist: give a JSON plan file.".format(path))
     try:
         with open(path, encoding="utf-8") as stream:
-            data = stream.read()
+            data = stream.read(MAX_PLAN_BYTES + 1)  # no more: parse_plan refuses a larger file
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError("The plan '{}' cannot be read: {}.".format(path, exc)) from None
     return parse_plan(data, path)

@@ -11,6 +11,7 @@ expiration, last-modified, save-to-disk, attributes, raw headers), a
 import datetime
 import functools
 import os
+import stat
 import struct
 import zlib
 from dataclasses import dataclass, field
@@ -222,7 +223,7 @@ def read_entry(path, with_body=True):
     own straight into its final bytes object (no copy of every tile).
     """
     # Unbuffered: a buffered reader would join what it buffered to the rest (one copy more).
-    with open(path, "rb", buffering=0) as stream:
+    with _open_regular(path) as stream:
         if not with_body and hasattr(os, "posix_fadvise"):
             # Only the head is wanted: no read-ahead of the body (read later, if at all).
             os.posix_fadvise(stream.fileno(), 0, 0, os.POSIX_FADV_RANDOM)
@@ -241,9 +242,28 @@ def read_entry(path, with_body=True):
     return entry
 
 
+# Opening never blocks (a FIFO put in place of a file) nor follows a link, where the system has these flags.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _open_regular(path):
+    """`path` opened for reading, unbuffered; CacheFormatError unless it is a regular file (checked on the open
+    file: a file swapped for a FIFO or a link after the scan is refused too)."""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise CacheFormatError(NOT_REGULAR) from None
+        raise exc
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise CacheFormatError(NOT_REGULAR)
+    return os.fdopen(descriptor, "rb", buffering=0)
+
+
 def read_body(entry):
     """The body of an entry parsed without it."""
-    with open(entry.path, "rb", buffering=0) as stream:
+    with _open_regular(entry.path) as stream:
         return _read_body(stream, entry)
 
 
@@ -255,10 +275,15 @@ def _read_body(stream, entry):
     return _body(_Reader(data), compressed=True)
 
 
+NOT_REGULAR = "not a regular file inside the cache (a link, FIFO or device: never followed nor opened)"
+
+
 def cache_files(cache_dir):
     """(path, None) for every .d file of the cache's data folder, or (path, reason) for what is skipped.
 
-    Files under prepared/ are being written by Qt right now: skipped, never opened.
+    Files under prepared/ are being written by Qt right now: skipped, never opened. Only regular files inside
+    the cache are read: links (which could lead out of it), FIFOs (which would block a read forever) and
+    devices are skipped, told by lstat, never followed.
     """
     data_dir = os.path.join(cache_dir, DATA_FOLDER)
     prepared = os.path.join(cache_dir, "prepared")
@@ -267,7 +292,23 @@ def cache_files(cache_dir):
             yield os.path.join(prepared, name), "being written (prepared/)"
     if not os.path.isdir(data_dir):
         return
-    for folder, _, names in os.walk(data_dir):
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            yield path, None if name.endswith(".d") else "not a cache entry (.d) file"
+    yield from _walk(data_dir)
+
+
+def _walk(folder):
+    """cache_files' entries of one folder and its subfolders (links to folders are not entered)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda item: item.name)
+    except OSError as exc:
+        yield folder, "cannot be read: {}".format(exc.strerror)
+        return
+    folders = []
+    for item in entries:
+        if item.is_dir(follow_symlinks=False):
+            folders.append(item.path)
+        elif not item.is_file(follow_symlinks=False):
+            yield item.path, NOT_REGULAR
+        else:
+            yield item.path, None if item.name.endswith(".d") else "not a cache entry (.d) file"
+    for path in folders:
+        yield from _walk(path)

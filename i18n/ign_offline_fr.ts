@@ -714,8 +714,18 @@
     </message>
     <message>
       <location filename="../algorithms/inventory.py" line="62" />
-      <source>{} skipped: {}</source>
-      <translation>{} ignoré : {}</translation>
+      <source>Skipped: {}</source>
+      <translation>Ignoré : {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/inventory.py" line="64" />
+      <source>None of the {} .mbtiles files of '{}' can be read (each one is named above): nothing to report.</source>
+      <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut) : rien à inventorier.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="60" />
+      <source>None of the {} .mbtiles files of '{}' can be read (each one is named above).</source>
+      <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut).</translation>
     </message>
     <message>
       <location filename="../algorithms/inventory.py" line="75" />

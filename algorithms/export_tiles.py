@@ -82,7 +82,7 @@ class ExportTiles(IgnOfflineAlgorithm):
             if low > high:
                 raise InputError("ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.".format(low, high))
             ranges = None if area is None else [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
-            exports.check(source, kind, low, high, ranges, max_mb)  # refuses before anything is written
+            exports.check(source, kind, low, high, ranges, max_mb, thorough=False)  # export checks every page
             return "tiles", source, kind, output, (low, high, ranges, max_mb), parameters
         if subset or max_mb or any(z is not None for z in zooms):
             raise InputError("A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.")

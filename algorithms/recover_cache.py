@@ -105,14 +105,10 @@ class RecoverCache(IgnOfflineAlgorithm):
         check_cache_dir(cache_dir)
         output = self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True)
         if storage.is_within(output, cache_dir):  # symlinks and other spellings resolved
-            raise InputError("The output folder is inside the cache folder (or is that folder): choose a folder outside it.")
-        if os.path.exists(output) and not os.path.isdir(output):
-            raise InputError("OUTPUT_FOLDER '{}' is a file: choose a folder.".format(output))
+            raise InputError("The output folder is inside the cache folder (or is that folder): choose a folder "
+                             "outside it.")
         # The folder, or the one it will be made in, must take files: refused now, not after the scan.
-        parent = output if os.path.isdir(output) else os.path.dirname(os.path.abspath(output))
-        if os.path.exists(parent) and not os.path.isdir(parent):
-            raise InputError("OUTPUT_FOLDER '{}' cannot be made: '{}' is a file.".format(output, parent))
-        storage.check_writable_folder(parent)
+        storage.check_folder_can_be_made(output)
         return (cache_dir, output, self.parameterAsString(parameters, "LAYER", context),
                 self.parameterAsInt(parameters, "MIN_TILES", context),
                 self.parameterAsBool(parameters, "ASSUME_XYZ", context),

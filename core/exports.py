@@ -257,14 +257,15 @@ def part_path(output, number, zoom_min, zoom_max, kind):
     return "{}_{:02d}_z{}-{}{}".format(stem, number, zoom_min, zoom_max, EXTENSIONS[kind])
 
 
-def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb):
+def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
     """Refuse, before anything is written, what cannot be exported; returns (tiles, highest zoom, tile format).
 
-    A damaged source is refused here, by name, after a check of every page: not halfway through the copy.
+    A damaged source is refused here, by name, after a check of every page (`thorough`: one read of the whole
+    file, done once by `export`; a parameter check passes False): not halfway through the copy.
     """
     if kind not in FORMATS:
         raise InputError("Unknown FORMAT '{}': use one of {}.".format(kind, ", ".join(FORMATS)))
-    mbtiles.check_readable(source, thorough=True)
+    mbtiles.check_readable(source, thorough=thorough)
     with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
         count, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
         tile_format = _tile_format(source, reader)

@@ -53,7 +53,7 @@ def identity(metadata):
     return tuple(metadata.get(key) for key in IDENTITY_KEYS)
 
 
-def check_inputs(inputs, output):
+def check_inputs(inputs, output, thorough=True):
     """The shared identity of `inputs` (and of `output` when it exists); refuses anything that differs."""
     if len(inputs) < 1:
         raise InputError("Give the MBTiles files to merge (INPUTS).")
@@ -61,7 +61,7 @@ def check_inputs(inputs, output):
     for path in inputs:
         if not os.path.isfile(path):
             raise InputError("'{}' does not exist.".format(path))
-        mbtiles.check_readable(path, thorough=True)  # a damaged input is named here, before a byte is written
+        mbtiles.check_readable(path, thorough=thorough)  # damage is named here, before a byte is written
         if not _ours(path):
             raise InputError("'{}' was not written by IGN Offline: only IGN Offline files (with their journal) "
                              "can be merged.".format(path))

@@ -43,17 +43,32 @@ def check_output_file(path):
     check_writable_folder(folder if os.path.isdir(folder) else os.path.dirname(folder))
 
 
+def nearest_existing(path):
+    """`path` itself if it exists, else its nearest existing parent: where a folder not made yet will be made."""
+    path = os.path.abspath(path)
+    while not os.path.exists(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    return path
+
+
+def check_folder_can_be_made(folder, name="OUTPUT_FOLDER"):
+    """Raise InputError unless `folder` is a writable folder, or can be made (with its missing parents) inside a
+    writable one: refused before a run starts, not after its work."""
+    found = nearest_existing(folder)
+    if not os.path.isdir(found):
+        raise InputError("{} '{}' cannot be made: '{}' is a file; choose a folder.".format(name, folder, found))
+    check_writable_folder(found)
+
+
 def free_bytes(path):
     """Free space where `path` goes (its nearest existing folder: a library not made yet lives on its parent's disk)."""
-    folder = os.path.abspath(output_folder(path))
-    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
-        folder = os.path.dirname(folder)
-    return shutil.disk_usage(folder).free
+    folder = nearest_existing(output_folder(path))
+    return shutil.disk_usage(folder if os.path.isdir(folder) else os.path.dirname(folder)).free
 
 
 def human_size(size):
-    for unit in ("B", "kB", "MB", "GB"):
-        if abs(size) < 1000 or unit == "GB":
+    for unit in ("B", "kB", "MB", "GB", "TB", "PB"):
+        if abs(size) < 1000 or unit == "PB":  # the world at zoom 18 is petabytes: said as such
             return "{:.0f} {}".format(size, unit) if unit == "B" else "{:.1f} {}".format(size, unit)
         size /= 1000.0
 
@@ -204,12 +219,24 @@ def _executable():
         return sys.executable or ""
 
 
+def _read_owner(path, wait=2.0):
+    """The owner sidecar of a locked `path`; a run that has just taken the lock writes it a moment later, so
+    wait up to `wait` seconds for it rather than call its owner unknown."""
+    deadline = time.monotonic() + wait
+    while True:
+        with contextlib.suppress(OSError, ValueError):
+            with open(lock_paths(path)[1], encoding="utf-8") as stream:
+                owner = json.load(stream)
+            if isinstance(owner, dict) and owner.get("pid"):
+                return owner
+        if time.monotonic() >= deadline:
+            return {}
+        time.sleep(0.1)
+
+
 def _in_use_message(path):
-    owner = {}
-    with contextlib.suppress(OSError, ValueError):
-        with open(lock_paths(path)[1], encoding="utf-8") as stream:
-            owner = json.load(stream)
-    if isinstance(owner, dict) and owner.get("pid"):
+    owner = _read_owner(path)
+    if owner:
         who = "{} — {} process {} on {}, since {}".format(
             owner.get("purpose", "a run"), owner.get("program", "?"), owner.get("pid"), owner.get("host", "?"),
             owner.get("since", "?"))

@@ -260,3 +260,10 @@ def test_a_really_full_disk_during_a_download(tmp_path):
     assert outcome["files"] == ["plan.mbtiles"]  # no -wal, -journal or lock left on the full disk
     assert count_tiles(copy) == stored
     assert os.listdir(folder) == []  # the tmpfs went with its namespace: nothing was written to the real disk
+
+
+def test_sizes_read_well_from_bytes_to_petabytes():
+    assert storage.human_size(999) == "999 B"
+    assert storage.human_size(20_000) == "20.0 kB"
+    assert storage.human_size(1.5e12) == "1.5 TB"
+    assert storage.human_size(68.7e9 * 20_000) == "1.4 PB"  # the world at zoom 18 at 20 kB a tile

@@ -1,6 +1,7 @@
 # IGN Offline — developer commands. Every target works on a fresh Debian 12 as root.
 #   make setup     QGIS from Debian if missing, venv (.venv), pinned Python requirements
-#   make test      setup, then unit tests (no QGIS) and plugin tests (headless QGIS)
+#   make test      setup, lint, then unit tests (no QGIS) and plugin tests (headless QGIS)
+#   make lint      ruff (pycodestyle, pyflakes, import order, pep8-naming; settings in pyproject.toml)
 #   make process ARGS='list'      qgis_process with this checkout loaded as `ign_offline`
 #   make demo      the README's run command
 #   make bench     benchmarks under bench/
@@ -31,7 +32,7 @@ QM := $(TRANSLATIONS:.ts=.qm)
 
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup test unit-tests qgis-tests process demo bench package install clean translations screenshots
+.PHONY: setup lint test unit-tests qgis-tests process demo bench package install clean translations screenshots
 
 setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(BUILD)/xvfb.ok $(VENV)/installed.ok ext_libs/installed.ok \
 	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM)
@@ -99,7 +100,10 @@ $(PLUGINS)/ign_offline:
 	@mkdir -p $(PLUGINS)
 	@ln -sfn $(CURDIR) $@
 
-test: setup unit-tests qgis-tests
+test: setup lint unit-tests qgis-tests
+
+lint: $(VENV)/installed.ok
+	$(VENV)/bin/ruff check .
 
 unit-tests: setup
 	$(PY) -m pytest -p no:qgis tests/unit

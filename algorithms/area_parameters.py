@@ -15,8 +15,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import areas, polygons, storage, tiles
+from ..core import storage
 from ..core.errors import InputError
+from ..core.tiles import areas, polygons
+from ..core.tiles import grid as tiles
 
 AREA = "AREA"
 EXTENT = "EXTENT"

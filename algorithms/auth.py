@@ -8,8 +8,8 @@ import json
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingParameterAuthConfig
 
-from ..core.accounts import Credentials, OAuthSettings, origin_of
 from ..core.errors import InputError
+from ..core.sources.accounts import Credentials, OAuthSettings, origin_of
 
 
 def add_authcfg_parameter(algorithm):
@@ -83,7 +83,8 @@ def credentials_of(config, open_browser=None):
     if method == "APIHeader":
         headers = {key: value for key, value in config.configMap().items() if value}
         if not headers:
-            raise InputError("The authentication configuration '{}' holds no header: add one (e.g. apikey).".format(name))
+            raise InputError("The authentication configuration '{}' holds no header: add one (e.g. apikey).".format(
+                name))
         return Credentials(name=name, extra_headers=headers, origin=origin)
     raise InputError("The authentication configuration '{}' uses the {} method: IGN Offline takes Basic (a key, or a "
                      "login), OAuth2 or API Header.".format(name, method))

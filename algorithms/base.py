@@ -6,9 +6,8 @@ checkParameterValues too, so bad input is refused, with the same message, by
 the toolbox dialog, processing.run and qgis_process before anything starts.
 """
 
-from contextlib import contextmanager
-
 import os
+from contextlib import contextmanager
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingUtils
 

@@ -13,13 +13,14 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
-from ..core import library, storage
+from ..core import storage
 from ..core.errors import InputError
-from ..core.ftp import connect
-from ..core.ftp_download import download_product
-from ..core.ftp_products import DEFAULT_EPSG, open_product
-from .area_parameters import add_area_parameters, area_from_parameters, area_in_crs
+from ..core.ftp.client import connect
+from ..core.ftp.download import download_product
+from ..core.ftp.products import DEFAULT_EPSG, open_product
+from ..core.library import jobs as library
 from ..i18n import marked
+from .area_parameters import add_area_parameters, area_from_parameters, area_in_crs
 from .base import IgnOfflineAlgorithm
 from .ftp_parameters import add_server_parameters, server_from_parameters
 from .layers import BasemapLegend, add_to_group
@@ -57,7 +58,8 @@ class DownloadFtp(IgnOfflineAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the mosaic to the project"), defaultValue=True))
         self.addOutput(QgsProcessingOutputString("VRT", self.tr("VRT mosaic")))
-        for name, label in (("FILES_DOWNLOADED", marked("Files downloaded")), ("FILES_SKIPPED", marked("Files already there")),
+        for name, label in (("FILES_DOWNLOADED", marked("Files downloaded")),
+                            ("FILES_SKIPPED", marked("Files already there")),
                             ("FILES_FAILED", marked("Files that failed")), ("BYTES", marked("Bytes downloaded"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 

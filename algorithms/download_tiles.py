@@ -11,10 +11,14 @@ from qgis.core import (
     QgsSettings,
 )
 
-from ..core import coverage, library, mbtiles, policies, storage
-from ..core.download import DownloadOptions
-from ..core.http import user_agent
-from ..core.tile_download import clamp_zooms, download_to_mbtiles, prepare_source, template_name
+from ..core import mbtiles, storage
+from ..core.download.engine import DownloadOptions
+from ..core.download.job import clamp_zooms, download_to_mbtiles, prepare_source, template_name
+from ..core.library import jobs as library
+from ..core.sources import policies
+from ..core.sources.http import user_agent
+from ..core.tiles import coverage
+from ..i18n import marked
 from .area_parameters import (
     add_area_parameters,
     add_large_job_parameter,
@@ -24,7 +28,6 @@ from .area_parameters import (
     zooms_from_parameters,
 )
 from .auth import add_authcfg_parameter, credentials_from_parameters
-from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .layers import load_mbtiles
 
@@ -109,8 +112,10 @@ class DownloadTiles(IgnOfflineAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the result to the project"), defaultValue=True))
         add_large_job_parameter(self)
-        for name, label in (("TILES_DOWNLOADED", marked("Tiles downloaded")), ("TILES_SKIPPED", marked("Tiles already present")),
-                            ("TILES_EMPTY", marked("Tiles the server has no data for")), ("TILES_FAILED", marked("Tiles failed"))):
+        for name, label in (("TILES_DOWNLOADED", marked("Tiles downloaded")),
+                            ("TILES_SKIPPED", marked("Tiles already present")),
+                            ("TILES_EMPTY", marked("Tiles the server has no data for")),
+                            ("TILES_FAILED", marked("Tiles failed"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def parse(self, parameters, context, feedback=None):

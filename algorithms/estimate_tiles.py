@@ -8,8 +8,8 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from ..core import coverage, storage
-from ..core.tile_download import (
+from ..core import storage
+from ..core.download.job import (
     apply_policy,
     clamp_zooms,
     expected_size_and_time,
@@ -17,13 +17,14 @@ from ..core.tile_download import (
     sample_tiles,
     tile_ranges,
 )
+from ..core.tiles import coverage
+from ..i18n import marked
 from .area_parameters import (
     add_area_parameters,
     add_zoom_parameters,
     area_from_parameters,
     zooms_from_parameters,
 )
-from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .download_tiles import (
     add_pace_parameters,

@@ -13,10 +13,12 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
-from ..core import coverage, exports, mbtiles, storage
+from ..core import mbtiles, storage
 from ..core.errors import InputError
-from .area_parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
+from ..core.field import exports
+from ..core.tiles import coverage
 from ..i18n import marked
+from .area_parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 from .base import IgnOfflineAlgorithm
 from .layers import add_to_group
 
@@ -98,8 +100,9 @@ class ExportTiles(IgnOfflineAlgorithm):
             parts = exports.export(source, output, kind, low, high, ranges, max_mb,
                                    lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
             for part in parts:
+                size = storage.human_size(os.path.getsize(part.path))
                 feedback.pushInfo(self.tr("{}: {:,} tiles, zoom {}-{}, {}").format(
-                    part.path, part.tiles, part.zoom_min, part.zoom_max, storage.human_size(os.path.getsize(part.path))))
+                    part.path, part.tiles, part.zoom_min, part.zoom_max, size))
             paths = [part.path for part in parts]
         else:
             feedback.pushWarning(self.tr("A raster is re-encoded (JPEG quality {}): unavoidable for {}.").format(

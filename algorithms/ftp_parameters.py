@@ -2,7 +2,7 @@
 
 from qgis.core import QgsProcessingParameterAuthConfig, QgsProcessingParameterNumber, QgsProcessingParameterString
 
-from ..core.ftp import DEFAULT_HOST, FtpServer, check_host
+from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
 from .auth import login_from_parameters
 
 

@@ -4,12 +4,12 @@ import os
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -18,8 +18,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core import inventory, plans
 from ..core.errors import InputError
+from ..core.library import inventory, plans
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 

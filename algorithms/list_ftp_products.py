@@ -14,8 +14,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.ftp import Cancelled, connect
-from ..core.ftp_products import find_products
+from ..core.ftp.client import Cancelled, connect
+from ..core.ftp.products import find_products
 from ..core.storage import human_size
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm

@@ -10,10 +10,14 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..core import coverage, merge, plans, projects, storage
-from ..core.download import DownloadFailed
+from ..core import storage
+from ..core.download.engine import DownloadFailed
+from ..core.download.job import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
 from ..core.errors import IgnOfflineError, InputError
-from ..core.tile_download import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
+from ..core.field import projects
+from ..core.library import merge, plans
+from ..core.tiles import coverage
+from ..i18n import marked
 from .area_parameters import (
     add_area_parameters,
     add_large_job_parameter,
@@ -23,7 +27,6 @@ from .area_parameters import (
     zooms_from_parameters,
 )
 from .auth import add_authcfg_parameter, credentials_from_parameters
-from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .download_tiles import add_pace_parameters, options_from_parameters
 

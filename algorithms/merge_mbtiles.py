@@ -1,14 +1,14 @@
 """ign_offline:merge_mbtiles — join MBTiles files of one layer (shards, two machines' libraries) into one."""
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessing,
 )
 
-from ..core import merge
+from ..core.library import merge
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 

@@ -7,10 +7,10 @@ from .download_ftp import DownloadFtp
 from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
 from .export_tiles import ExportTiles
+from .inventory import Inventory
 from .list_ftp_products import ListFtpProducts
 from .load_mbtiles import LoadMBTiles
 from .make_project_offline import MakeProjectOffline
-from .inventory import Inventory
 from .merge_mbtiles import MergeMBTiles
 from .recover_cache import RecoverCache
 from .run_plan import RunPlan

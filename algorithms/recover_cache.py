@@ -16,17 +16,18 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QStandardPaths
 
-from ..core import library, storage
-from ..core.cache_addresses import (
+from ..core import storage
+from ..core.cache.addresses import (
     AddressBook,
     capabilities_of_datasource,
     datasources_in_project_file,
     read_capabilities,
     template_of_datasource,
 )
-from ..core.cache_recovery import check_cache_dir, recover, scan_and_recover, scan_cache
+from ..core.cache.recovery import check_cache_dir, recover, scan_and_recover, scan_cache
 from ..core.errors import InputError, MBTilesError
-from ..core.http import redact_url
+from ..core.library import jobs as library
+from ..core.sources.http import redact_url
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 
@@ -95,7 +96,8 @@ class RecoverCache(IgnOfflineAlgorithm):
                                   "know the server is not a TMS"), defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the results to the project"), defaultValue=True))
-        for name, label in (("FILES_SCANNED", marked("Cache files scanned")), ("TILES_RECOVERED", marked("Tiles recovered")),
+        for name, label in (("FILES_SCANNED", marked("Cache files scanned")),
+                            ("TILES_RECOVERED", marked("Tiles recovered")),
                             ("FILES_SKIPPED", marked("Cache files skipped"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
         self.addOutput(QgsProcessingOutputString("MBTILES", self.tr("MBTiles files written (one per line)")))

@@ -12,11 +12,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core import coverage, library, plans, storage
+from ..core import storage
 from ..core.errors import IgnOfflineError
+from ..core.library import jobs as library
+from ..core.library import plans
+from ..core.tiles import coverage
+from ..i18n import marked
 from .area_parameters import add_large_job_parameter, check_large_job
 from .auth import add_authcfg_parameter, credentials_from_parameters
-from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .download_tiles import add_pace_parameters, options_from_parameters
 
@@ -111,7 +114,8 @@ class RunPlan(IgnOfflineAlgorithm):
         missing = sum(r.tiles - r.present for r in rows)
         size = sum(r.bytes for r in rows)
         for row in rows:
-            feedback.pushInfo(self.tr("{} zoom {:>2}: {:>10,} tiles, {:>10,} already in the library, about {}{}").format(
+            line = self.tr("{} zoom {:>2}: {:>10,} tiles, {:>10,} already in the library, about {}{}")
+            feedback.pushInfo(line.format(
                 row.layer, row.zoom, row.tiles, row.present, storage.human_size(row.bytes),
                 self.tr(" (size per tile assumed)") if row.assumed else ""))
         rate = options.max_rate or 0

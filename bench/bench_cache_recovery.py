@@ -32,7 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RECOVERY = """
 import sys, time
 sys.path.insert(0, {root!r})
-from core import cache_recovery
+from core.cache import recovery as cache_recovery
 start = time.perf_counter()
 _, stats = cache_recovery.scan_and_recover({cache!r}, {output!r})
 elapsed = time.perf_counter() - start
@@ -57,7 +57,8 @@ def make_cache(folder):
     for i in range(FILES):
         x, y = start.x + i % 100, start.y + i // 100
         url = ("https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=ORTHOIMAGERY.ORTHOPHOTOS"
-               "&STYLE=normal&FORMAT=image/jpeg&TILEMATRIXSET=PM&TILEMATRIX={}&TILEROW={}&TILECOL={}").format(zoom, y, x)
+               "&STYLE=normal&FORMAT=image/jpeg&TILEMATRIXSET=PM&TILEMATRIX={}&TILEROW={}&TILECOL={}").format(
+                   zoom, y, x)
         write_entry(folder, url, padded_jpeg(base, "{}/{}/{}".format(zoom, x, y)), "image/jpeg", qt6=bool(i % 2))
 
 

@@ -18,9 +18,9 @@ import sys
 import tempfile
 import time
 
-from core import areas
-from core.download import DownloadOptions
-from core.tile_download import download_to_mbtiles, prepare_source
+from core.download.engine import DownloadOptions
+from core.download.job import download_to_mbtiles, prepare_source
+from core.tiles import areas
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LATENCY = 0.020
@@ -71,9 +71,9 @@ def throughput(url, concurrency, folder):
 MEMORY_JOB = """
 import sys
 sys.path.insert(0, {root!r})
-from core import areas
-from core.download import DownloadOptions
-from core.tile_download import download_to_mbtiles, prepare_source
+from core.tiles import areas
+from core.download.engine import DownloadOptions
+from core.download.job import download_to_mbtiles, prepare_source
 prepared = prepare_source({url!r}, {layer!r})
 area = areas.bbox_area(*{bbox!r})
 stats = download_to_mbtiles(prepared, area, {zoom}, {zoom}, {output!r}, DownloadOptions(concurrency=8, max_rate=0))

@@ -12,9 +12,9 @@ import tempfile
 import time
 
 from bench.bench_download import round_trip, start_server
-from core import plans
-from core.download import DownloadOptions
-from core.library import prepare_jobs, run_jobs
+from core.download.engine import DownloadOptions
+from core.library import plans
+from core.library.jobs import prepare_jobs, run_jobs
 
 LATENCY = 0.020
 CONCURRENCY = 8

@@ -20,7 +20,7 @@ JOB = """
 import sys, time
 sys.path.insert(0, {root!r})
 from tests.support.polygon_files import region_outline as outline
-from core import coverage, polygons
+from core.tiles import coverage, polygons
 polys = polygons.from_geojson(outline())
 start = time.perf_counter()
 tiles = sum(r.count for z in range({zmin}, {zmax} + 1) for r in coverage.tile_ranges(polys, z))
@@ -42,7 +42,7 @@ def geos_rate(zoom=11):
     import mercantile
     from osgeo import ogr
 
-    from core import polygons
+    from core.tiles import polygons
 
     shape = ogr.CreateGeometryFromJson(__import__("json").dumps(outline()))
     west, south, east, north = polygons.lonlat_bounds(polygons.from_geojson(outline()))

@@ -8,7 +8,7 @@ import time
 
 import mercantile
 
-from core import tiles
+from core.tiles import grid as tiles
 
 OCCITANIE = (-0.33, 42.33, 4.85, 45.05)
 

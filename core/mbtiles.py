@@ -18,9 +18,9 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
-from .errors import MBTilesError
 from . import storage
-from .tiles import flip_y
+from .errors import MBTilesError
+from .tiles.grid import flip_y
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

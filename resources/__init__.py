@@ -21,7 +21,8 @@ def help_text(algorithm_name, language=None):
     from ..i18n import qgis_language
 
     language = language or qgis_language()
-    for path in (resource_path("help", language, algorithm_name + ".md"), resource_path("help", algorithm_name + ".md")):
+    for path in (resource_path("help", language, algorithm_name + ".md"),
+                 resource_path("help", algorithm_name + ".md")):
         try:
             with open(path, encoding="utf-8") as stream:
                 return stream.read()

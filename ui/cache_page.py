@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from ..algorithms.layers import load_mbtiles
 from ..algorithms.recover_cache import address_book, qgis_cache_directory
-from ..core.cache_recovery import scan_cache
+from ..core.cache.recovery import scan_cache
 from ..core.storage import human_size
 from ..i18n import tr
 from . import settings

@@ -30,8 +30,9 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QInputDialog, QLabel, QTableWidgetItem
 
 from ..algorithms.area_parameters import area_from_features
-from ..core import areas, coverage, library
 from ..core.errors import IgnOfflineError, InputError
+from ..core.library import jobs as library
+from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
 from . import settings
 from .cache_page import CachePage
@@ -76,7 +77,7 @@ def band_scales(zoom_min, zoom_max):
 
 class IgnOfflineDock(QDockWidget, FORM_CLASS):
     # Emitted whenever the area or the zoom range the user picked changes.
-    selectionChanged = pyqtSignal()
+    selectionChanged = pyqtSignal()  # noqa: N815 (Qt signals are named as Qt names them)
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)

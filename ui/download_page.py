@@ -16,14 +16,16 @@ from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTabl
 
 from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
-from ..core import areas, coverage, library, storage
+from ..core import storage
+from ..core.download.job import fetch_capabilities, template_name
 from ..core.errors import IgnOfflineError
-from ..core.http import redact_url
-from ..core.policies import licence_note
+from ..core.library import jobs as library
+from ..core.sources.http import redact_url
+from ..core.sources.policies import licence_note
+from ..core.sources.url_templates import is_xyz_template
+from ..core.sources.wmts import with_query
 from ..core.storage import human_size
-from ..core.tile_download import fetch_capabilities, template_name
-from ..core.url_templates import is_xyz_template
-from ..core.wmts import with_query
+from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
 from . import settings
 from .background import BrowserOpener, run_function

@@ -20,8 +20,8 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from ..algorithms.download_ftp import load_vrt
 from ..core.errors import IgnOfflineError
-from ..core.ftp import DEFAULT_HOST, FtpServer, check_host, connect
-from ..core.ftp_products import DEFAULT_EPSG, find_products, name_footprint, select, union
+from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host, connect
+from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, select, union
 from ..core.storage import human_size
 from ..i18n import tr
 from . import settings
@@ -33,7 +33,8 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def explain(info):
-    """What a product's name says, in words: 'Orthophoto, natural colours (RVB), 0.20 m pixels, département 67, 2015'."""
+    """What a product's name says, in words:
+    'Orthophoto, natural colours (RVB), 0.20 m pixels, département 67, 2015'."""
     kinds = {"OHR": tr("Orthophoto (high resolution)"), "ORTHO": tr("Orthophoto"), "MNS": tr("Surface model (MNS)"),
              "MNT": tr("Terrain model (MNT)")}
     options = {"RVB": tr("natural colours (RVB)"), "IRC": tr("infrared false colours (IRC)")}

@@ -8,9 +8,11 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
 from ..algorithms.layers import add_to_group, load_mbtiles
-from ..core import coverage, inventory, plans, projects
 from ..core.errors import IgnOfflineError
+from ..core.field import projects
+from ..core.library import inventory, plans
 from ..core.storage import human_size
+from ..core.tiles import coverage
 from ..i18n import tr
 from . import settings
 from .background import cancel_task, run_function

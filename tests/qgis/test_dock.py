@@ -114,7 +114,6 @@ def _type_layer(page, text):
 def test_a_typed_layer_identifier_is_the_layer_downloaded(dock, project, provider, tmp_path):
     """Issue 13, item 1: typing an identifier + Enter once downloaded Plan IGN v2 into the ortho file."""
     from ign_offline.core.mbtiles import MBTilesReader
-
     from tests.support.wmts_server import StandInWmts
 
     with StandInWmts() as server:
@@ -261,7 +260,7 @@ def test_a_rectangle_drawn_on_the_map_is_the_area(desktop_iface, dock, provider,
     from qgis.PyQt.QtCore import QPoint, Qt
     from qgis.PyQt.QtTest import QTest
 
-    from core import tiles as tile_math
+    from core.tiles import grid as tile_math
 
     canvas = desktop_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
@@ -294,7 +293,7 @@ def test_a_rectangle_drawn_on_the_map_is_the_area(desktop_iface, dock, provider,
 def test_a_polygon_layer_is_the_area_with_its_selection(dock, project, provider, tmp_path):
     from qgis.core import QgsVectorLayer
 
-    from core import coverage, polygons
+    from core.tiles import coverage, polygons
     from tests.support.polygon_files import L_SHAPE, write_lambert_geopackage
     from tests.support.wmts_server import StandInWmts
 

@@ -163,7 +163,7 @@ def test_the_dock_remembers_its_state_after_being_recreated(desktop_iface, dock,
 
 
 def test_typed_coordinates_and_saved_areas(desktop_iface, dock, monkeypatch):
-    from core import tiles as tile_math
+    from core.tiles import grid as tile_math
     from ign_offline.ui.dock import IgnOfflineDock
 
     box = (1.52, 42.78, 1.58, 42.82)
@@ -215,7 +215,7 @@ def test_overview_basemap_comes_from_the_library_when_it_holds_plan_ign(dock, pr
     from tests.support.sample_mbtiles import write_sample
 
     dock.libraryDir.setFilePath(str(tmp_path))
-    from core.areas import PRESETS
+    from core.tiles.areas import PRESETS
 
     write_sample(str(tmp_path / (PLAN + ".mbtiles")), PRESETS["carcassonne"], 8, 9, "Plan IGN v2")
     dock.overviewCheck.setChecked(True)
@@ -246,7 +246,7 @@ def test_open_folder_opens_the_library(dock, tmp_path, monkeypatch):
 def test_processing_never_defaults_a_download_to_a_temporary_file(provider, tmp_path):
     from qgis.core import QgsApplication, QgsProcessingContext
 
-    from ign_offline.core import library
+    from ign_offline.core.library import jobs as library
     from tests.support.wmts_server import StandInWmts
 
     registry = QgsApplication.processingRegistry()

@@ -10,7 +10,9 @@ import time
 import pytest
 from qgis.core import QgsProcessingException
 
-from core import areas, mbtiles, tiles
+from core import mbtiles
+from core.tiles import areas
+from core.tiles import grid as tiles
 from tests.qgis.conftest import ROOT, make_process
 from tests.support.wmts_server import StandInWmts
 

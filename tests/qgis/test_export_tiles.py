@@ -2,7 +2,9 @@
 
 import os
 
-from core import exports, mbtiles, tiles
+from core import mbtiles
+from core.field import exports
+from core.tiles import grid as tiles
 from tests.qgis.conftest import make_process
 from tests.support.files import tree_digest
 from tests.support.images import png_tile

@@ -5,10 +5,9 @@ template and its TMS with {-y}; recovery of a cache QGIS itself filled by render
 """
 
 import os
-
-import pytest
 from urllib.parse import quote
 
+import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsRasterLayer
 
 from core import mbtiles

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from core import areas, coverage
+from core.tiles import areas, coverage
 from tests.qgis.conftest import make_process
 from tests.support.files import tree_digest
 from tests.support.sample_mbtiles import write_sample
@@ -49,8 +49,9 @@ def test_allow_large_lets_a_confirmed_job_past_the_check_on_every_downloading_al
     from tests.qgis.test_make_project_offline import field_project
 
     plan = tmp_path / "plan.json"
-    plan.write_text(json.dumps({"source": "https://data.geopf.fr/wmts", "entries": [{"layer": PLAN, "area": {"type": "Polygon", "coordinates": [
-        [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]}, "zoom_min": 0, "zoom_max": 14}]}))
+    world = {"type": "Polygon", "coordinates": [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]}
+    plan.write_text(json.dumps({"source": "https://data.geopf.fr/wmts",
+                                "entries": [{"layer": PLAN, "area": world, "zoom_min": 0, "zoom_max": 14}]}))
     with StandInWmts() as server:
         project = field_project(server, tmp_path)
     cases = [
@@ -120,10 +121,10 @@ def test_an_export_format_number_out_of_range_is_refused(tmp_path):
 
 @pytest.mark.parametrize("answer", ["yes", "no"])
 def test_the_dock_asks_before_a_very_large_download(dock, project, provider, tmp_path, monkeypatch, answer):
-    from ign_offline.core import areas as plugin_areas
-    from ign_offline.ui import download_page
     from qgis.PyQt.QtWidgets import QMessageBox
 
+    from ign_offline.core.tiles import areas as plugin_areas
+    from ign_offline.ui import download_page
     from tests.support.dock_pages import read_layers_of
     from tests.support.qt_wait import wait_for
 

@@ -10,7 +10,8 @@ import time
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from core import coverage, mbtiles, polygons
+from core import mbtiles
+from core.tiles import coverage, polygons
 from tests.qgis.conftest import ROOT, make_process
 from tests.support.files import tree_digest
 from tests.support.polygon_files import write_geojson
@@ -48,7 +49,7 @@ def write_plan(folder, source, preset="carcassonne", preset_zooms=(8, 14), ortho
 
 
 def expected(folder, preset="carcassonne", preset_zooms=(8, 14), ortho_zooms=(8, 13)):
-    from core import areas
+    from core.tiles import areas
 
     plan = tiles_of(polygons.from_bbox(*areas.PRESETS[preset].bbox), range(preset_zooms[0], preset_zooms[1] + 1))
     plan |= tiles_of(polygons.from_file(os.path.join(str(folder), "areas", "caves.geojson")), [15])
@@ -132,7 +133,8 @@ def test_three_shards_at_once_then_merge(processing, tmp_path):
         mixed = tmp_path / "mixed.mbtiles"
         with pytest.raises(QgsProcessingException, match="hold different tiles"):
             processing.run("ign_offline:merge_mbtiles", {
-                "INPUTS": [str(tmp_path / "shard1" / (PLAN + ".mbtiles")), str(tmp_path / "shard1" / (ORTHO + ".mbtiles"))],
+                "INPUTS": [str(tmp_path / "shard1" / (PLAN + ".mbtiles")),
+                           str(tmp_path / "shard1" / (ORTHO + ".mbtiles"))],
                 "OUTPUT": str(mixed), "LOAD": False})
         assert not mixed.exists()
 

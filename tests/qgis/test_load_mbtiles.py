@@ -6,7 +6,7 @@ import mercantile
 import pytest
 from qgis.core import QgsPointXY, QgsProcessingException, QgsRasterLayer
 
-from core import areas
+from core.tiles import areas
 from tests.support.sample_mbtiles import write_sample
 
 

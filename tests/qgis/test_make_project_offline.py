@@ -19,7 +19,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QSize, QVariant
 
-from core import mbtiles, tiles
+from core import mbtiles
+from core.tiles import grid as tiles
 from tests.qgis.conftest import make_process
 from tests.support.files import tree_digest
 from tests.support.wmts_server import StandInWmts

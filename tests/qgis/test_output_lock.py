@@ -5,7 +5,9 @@ import subprocess
 
 import pytest
 
-from core import areas, mbtiles, tiles
+from core import mbtiles
+from core.tiles import areas
+from core.tiles import grid as tiles
 from tests.qgis.conftest import ROOT
 from tests.support.wmts_server import StandInWmts
 
@@ -15,7 +17,8 @@ REFUSED = "is being written by another run (download_tiles of "
 
 def start(server, layer, output):
     args = ["run", "ign_offline:download_tiles", "--", "SOURCE=" + server.url, "LAYER=" + layer,
-            "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=13", "OUTPUT=" + output, "CONCURRENCY=1", "MAX_RATE=0", "LOAD=false"]
+            "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=13", "OUTPUT=" + output, "CONCURRENCY=1", "MAX_RATE=0",
+            "LOAD=false"]
     return subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
 
@@ -53,7 +56,8 @@ def test_output_equal_to_input_under_any_name_is_refused_through_qgis_process(tm
     relative = os.path.join(".", os.path.relpath(source, ROOT))  # qgis_process runs in ROOT (make -C)
     runs = [("export_tiles", ["INPUT=" + source, "FORMAT=mbtiles", "ZOOM_MIN=8", "ZOOM_MAX=10", "OUTPUT=" + output])
             for output in (source, relative, str(tmp_path / "link.mbtiles"))]
-    runs += [("merge_mbtiles", ["INPUTS=" + source, "OUTPUT=" + output]) for output in (relative, str(tmp_path / "link.mbtiles"))]
+    runs += [("merge_mbtiles", ["INPUTS=" + source, "OUTPUT=" + output])
+             for output in (relative, str(tmp_path / "link.mbtiles"))]
     for algorithm, args in runs:
         completed = make_process("run", "ign_offline:" + algorithm, "--", *args)
         text = completed.stdout + completed.stderr

@@ -36,7 +36,7 @@ def test_zip_holds_the_plugin_without_dev_files(package):
     with zipfile.ZipFile(package) as archive:
         names = archive.namelist()
     assert {n.split("/")[0] for n in names} == {"ign_offline"}
-    for required in ("metadata.txt", "__init__.py", "plugin.py", "core/tiles.py", "ui/dock.ui",
+    for required in ("metadata.txt", "__init__.py", "plugin.py", "core/tiles/grid.py", "ui/dock.ui",
                      "algorithms/provider.py", "resources/icon.svg",
                      "ext_libs/mercantile/__init__.py", "ext_libs/requests_oauthlib/__init__.py",
                      "ext_libs/oauthlib/__init__.py", "i18n/__init__.py", "i18n/ign_offline_fr.qm",

@@ -4,7 +4,8 @@ import mercantile
 import pytest
 from osgeo import ogr
 
-from core import coverage, mbtiles, polygons
+from core import mbtiles
+from core.tiles import coverage, polygons
 from tests.support.polygon_files import L_SHAPE, write_geojson, write_lambert_geopackage
 from tests.support.wmts_server import StandInWmts
 

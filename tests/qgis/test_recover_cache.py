@@ -10,7 +10,9 @@ from qgis.core import QgsProcessingException, QgsRasterLayer
 from qgis.PyQt.QtCore import QByteArray, QDateTime, QUrl
 from qgis.PyQt.QtNetwork import QNetworkCacheMetaData, QNetworkDiskCache, QNetworkRequest
 
-from core import mbtiles, tiles, areas
+from core import mbtiles
+from core.tiles import areas
+from core.tiles import grid as tiles
 from tests.qgis.conftest import make_process
 from tests.support.files import tree_digest
 from tests.support.qgis_render import render_into_cache

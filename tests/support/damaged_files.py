@@ -7,7 +7,8 @@ import random
 import shutil
 import sqlite3
 
-from core import mbtiles, tiles
+from core import mbtiles
+from core.tiles import grid as tiles
 from tests.support.images import png_tile
 
 CARCASSONNE = (2.30, 43.18, 2.40, 43.25)

@@ -33,8 +33,15 @@ def start_qgis():
 
 def render_through_qgis_cache(server, cache_dir):
     """Show the stand-in's Plan IGN layer in a headless map render, with QGIS caching into `cache_dir`."""
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsMapRendererSequentialJob, QgsMapSettings,
-                           QgsNetworkAccessManager, QgsRasterLayer, QgsRectangle, QgsSettings)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsMapRendererSequentialJob,
+        QgsMapSettings,
+        QgsNetworkAccessManager,
+        QgsRasterLayer,
+        QgsRectangle,
+        QgsSettings,
+    )
     from qgis.PyQt.QtCore import QSize
 
     shutil.rmtree(cache_dir, ignore_errors=True)
@@ -125,7 +132,8 @@ def main():
             result["TOTAL"], result["EXPECTED_BYTES"] / 1e3, result["ETA_SECONDS"], result["FREE_BYTES"] / 1e9))
 
         step("2. Download into {}".format(output))
-        from core import areas, tiles
+        from core.tiles import areas
+        from core.tiles import grid as tiles
 
         first = next(tiles.iter_tiles(areas.PRESETS["carcassonne"].bbox, 14, 14))
         flaky = (first.z, first.x, first.y)
@@ -149,7 +157,8 @@ def main():
         shutil.rmtree(os.path.join(OUT, "from-cache"), ignore_errors=True)  # the stand-in's port changes each run
         result = processing.run("ign_offline:recover_cache", {
             "CACHE_DIR": os.path.join(OUT, "qgis-cache"), "OUTPUT_FOLDER": os.path.join(OUT, "from-cache")})
-        print("  scanned {FILES_SCANNED} cache files, recovered {TILES_RECOVERED} tiles into {MBTILES}".format(**result))
+        print("  scanned {FILES_SCANNED} cache files, recovered {TILES_RECOVERED} tiles into {MBTILES}".format(
+            **result))
 
     step("5. Orthophotos and MNS from an FTP server laid out like odgeo.grandest.fr")
     demo_ftp(processing)

@@ -79,6 +79,7 @@ def screenshots():
     """The dock over a map of the area, before and after a download (tiles from the test stand-in server)."""
     sys.path.insert(0, ROOT)
     from qgis.core import QgsProject
+
     from tests.support.qt_wait import wait_for
     from tests.support.wmts_server import StandInWmts
 

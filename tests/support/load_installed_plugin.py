@@ -18,9 +18,8 @@ from qgis.core import QgsApplication  # noqa: E402
 app = QgsApplication([], True)
 app.initQgis()
 
-from tests.support.desktop_iface import DesktopIface  # noqa: E402
-
 import ign_offline  # noqa: E402
+from tests.support.desktop_iface import DesktopIface  # noqa: E402
 
 iface = DesktopIface()
 plugin = ign_offline.classFactory(iface)

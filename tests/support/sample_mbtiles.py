@@ -1,6 +1,7 @@
 """Small MBTiles files with known content, written through core (tests and demo)."""
 
-from core import mbtiles, tiles
+from core import mbtiles
+from core.tiles import grid as tiles
 from tests.support.images import png_tile
 
 

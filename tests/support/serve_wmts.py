@@ -9,8 +9,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
-from tests.support.wmts_server import StandInWmts  # noqa: E402
 from tests.support.shell import wait_until_interrupted  # noqa: E402
+from tests.support.wmts_server import StandInWmts  # noqa: E402
 
 
 def main():

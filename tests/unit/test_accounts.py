@@ -7,10 +7,10 @@ import urllib.request
 import pytest
 
 from core import mbtiles
-from core.accounts import AuthError, Credentials, OAuthSettings
-from core.areas import PRESETS
-from core.download import DownloadOptions, ServerRefused
-from core.tile_download import download_to_mbtiles, prepare_source
+from core.download.engine import DownloadOptions, ServerRefused
+from core.download.job import download_to_mbtiles, prepare_source
+from core.sources.accounts import AuthError, Credentials, OAuthSettings
+from core.tiles.areas import PRESETS
 from tests.support.keycloak_server import StandInKeycloak
 from tests.support.wmts_server import StandInWmts
 

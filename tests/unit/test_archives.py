@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from core import archives
+from core.ftp import archives
 
 
 def _zeros_zip(path, members, size):

@@ -4,8 +4,10 @@ import os
 
 import pytest
 
-from core import cache_recovery, mbtiles, qtcache
-from core.cache_addresses import NOT_A_TILE, Unknown
+from core import mbtiles
+from core.cache import qtcache
+from core.cache import recovery as cache_recovery
+from core.cache.addresses import NOT_A_TILE, Unknown
 from core.errors import InputError
 from tests.support.files import tree_digest
 from tests.support.images import jpeg_tile, png_tile
@@ -383,7 +385,7 @@ def test_one_pass_rerun_merges(cache, tmp_path):
 def test_what_qgis_projects_say_of_their_layers(tmp_path):
     import zipfile
 
-    from core import cache_addresses
+    from core.cache import addresses as cache_addresses
 
     xyz = "type=xyz&url=http://h/tiles/%7Bz%7D/%7Bx%7D/%7B-y%7D.png&zmax=19&zmin=0"
     wmts = ("crs=EPSG:3857&format=image/png&layers=osm&styles=default&tileMatrixSet=GLOBAL_WEBMERCATOR"
@@ -393,7 +395,8 @@ def test_what_qgis_projects_say_of_their_layers(tmp_path):
     assert cache_addresses.capabilities_of_datasource(wmts) == "http://h/service?SERVICE=WMTS&REQUEST=GetCapabilities"
     assert cache_addresses.capabilities_of_datasource(xyz) is None
     qgs = ("<qgis><projectlayers><maplayer><datasource>{}</datasource></maplayer><maplayer><datasource>{}"
-           "</datasource></maplayer></projectlayers></qgis>").format(xyz.replace("&", "&amp;"), wmts.replace("&", "&amp;"))
+           "</datasource></maplayer></projectlayers></qgis>").format(
+               xyz.replace("&", "&amp;"), wmts.replace("&", "&amp;"))
     (tmp_path / "p.qgs").write_text(qgs)
     with zipfile.ZipFile(tmp_path / "p.qgz", "w") as archive:
         archive.writestr("p.qgs", qgs)

@@ -7,10 +7,10 @@ import mercantile
 import pytest
 from osgeo import ogr
 
-from core import areas, coverage, polygons, tiles
 from core.errors import InputError
+from core.tiles import areas, coverage, polygons
+from core.tiles import grid as tiles
 from tests.support.polygon_files import L_SHAPE, region_outline, write_lambert_geopackage
-
 
 
 def brute_force(polys, zoom):

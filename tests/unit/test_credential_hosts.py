@@ -8,12 +8,14 @@ import json
 
 import pytest
 
-from core import areas, library, plans
-from core.accounts import Credentials, OAuthSettings
-from core.download import DownloadOptions
+from core.download.engine import DownloadOptions
+from core.download.job import apply_policy, download_to_mbtiles, prepare_source, sample_tiles, tile_ranges
 from core.errors import InputError
-from core.policies import OSM_ATTRIBUTION, PolicyRefused
-from core.tile_download import apply_policy, download_to_mbtiles, prepare_source, sample_tiles, tile_ranges
+from core.library import jobs as library
+from core.library import plans
+from core.sources.accounts import Credentials, OAuthSettings
+from core.sources.policies import OSM_ATTRIBUTION, PolicyRefused
+from core.tiles import areas
 from tests.support.keycloak_server import StandInKeycloak
 from tests.support.recording_wmts import PCI, PLAN, RecordingWmts
 

@@ -11,11 +11,17 @@ import threading
 
 import pytest
 
-from core import areas, cache_recovery, coverage, exports, inventory, mbtiles, merge, plans, qtcache
+from core import mbtiles
+from core.cache import qtcache
+from core.cache import recovery as cache_recovery
 from core.errors import InputError, MBTilesError
+from core.field import exports
+from core.library import inventory, merge, plans
+from core.tiles import areas, coverage
 from tests.support.damaged_files import PAGE, damaged_copies, foreign_file, garble, library_file
 from tests.support.images import png_tile
 from tests.support.qt_cache_writer import write_entry
+
 
 @pytest.fixture()
 def good(tmp_path):

@@ -10,10 +10,12 @@ import mercantile
 import pytest
 from osgeo import gdal
 
-from core import areas, mbtiles, tiles
-from core.download import DownloadFailed, DownloadOptions, HostStalled, HostUnreachable, ServerRefused
+from core import mbtiles
+from core.download.engine import DownloadFailed, DownloadOptions, HostStalled, HostUnreachable, ServerRefused
+from core.download.job import download_to_mbtiles, prepare_source
 from core.errors import InputError, MBTilesError
-from core.tile_download import download_to_mbtiles, prepare_source
+from core.tiles import areas
+from core.tiles import grid as tiles
 from tests.support.wmts_server import StandInWmts, colour_of
 
 gdal.UseExceptions()
@@ -489,7 +491,7 @@ def test_a_template_without_extension_takes_the_format_the_server_sends(tmp_path
 
 def test_a_project_xyz_layer_without_extension_takes_the_servers_format(tmp_path):
     """make_project_offline prepares a project's XYZ layer from its source string, with no FORMAT to give."""
-    from core import projects
+    from core.field import projects
 
     with hostile() as server:
         source = "type=xyz&url={}&zmax=19&zmin=0".format(server.template("jpeg", extension=""))

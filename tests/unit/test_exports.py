@@ -9,8 +9,10 @@ import zlib
 import pytest
 from osgeo import gdal
 
-from core import exports, mbtiles, tiles
+from core import mbtiles
 from core.errors import InputError
+from core.field import exports
+from core.tiles import grid as tiles
 from tests.support.images import png_tile
 
 gdal.UseExceptions()
@@ -80,7 +82,7 @@ def test_osmand_files_decode_by_their_info_table_to_the_same_tiles(small, tmp_pa
 
 
 def test_a_subset_of_zooms_and_area(small, tmp_path):
-    from core import coverage, polygons
+    from core.tiles import coverage, polygons
 
     path, bodies = small
     area = polygons.from_bbox(2.30, 43.18, 2.35, 43.21)

@@ -9,8 +9,11 @@ import zipfile
 import pytest
 from osgeo import gdal
 
-from core import archives, ftp, ftp_download, ftp_products
 from core.errors import InputError
+from core.ftp import archives
+from core.ftp import client as ftp
+from core.ftp import download as ftp_download
+from core.ftp import products as ftp_products
 from tests.support import ftp_tree
 from tests.support.files import tree_digest
 from tests.support.ftp_server import TestFtpServer
@@ -204,7 +207,7 @@ def test_cancel_stops_within_a_second_and_a_rerun_resumes(server, tree, tmp_path
     assert gdal.Open(again.vrt).RasterXSize == 200
 
 
-class _small_blocks:
+class _small_blocks:  # noqa: N801 (used like a function: a context manager)
     """The server sends small blocks, so a slow transfer has many of them."""
 
     def __init__(self, size):

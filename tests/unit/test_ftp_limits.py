@@ -4,7 +4,7 @@ progress rule is not."""
 import os
 import time
 
-from core import ftp
+from core.ftp import client as ftp
 from tests.support.ftp_server import TestFtpServer
 
 
@@ -49,6 +49,6 @@ def test_a_slow_but_steady_transfer_is_not_stopped(tmp_path):
     assert not stats.failed and open(local, "rb").read() == payload
 
 
-def test_the_default_rule_stops_less_than_16_kB_a_minute():
+def test_the_default_rule_stops_less_than_16_kb_a_minute():
     server = ftp.FtpServer()
     assert (server.rate_window, server.min_bytes) == (60.0, 16 * 1024)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from core import ftp_names
-from core.ftp import is_safe_name, parse_list_line
+from core.ftp import names as ftp_names
+from core.ftp.client import is_safe_name, parse_list_line
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -4,7 +4,9 @@ import os
 
 import pytest
 
-from core import ftp, ftp_download, ftp_products
+from core.ftp import client as ftp
+from core.ftp import download as ftp_download
+from core.ftp import products as ftp_products
 from tests.support import ftp_tree
 from tests.support.vsftpd_server import Vsftpd
 

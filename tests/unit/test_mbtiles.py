@@ -6,8 +6,9 @@ import mercantile
 import pytest
 from osgeo import gdal
 
-from core import areas, mbtiles
+from core import mbtiles
 from core.errors import MBTilesError
+from core.tiles import areas
 from tests.support.images import jpeg_tile, png_tile
 
 gdal.UseExceptions()
@@ -119,7 +120,8 @@ def test_foreign_files_are_refused_untouched(tmp_path):
     text.write_text("my field notes")
     foreign = tmp_path / "gdal.mbtiles"
     db = sqlite3.connect(str(foreign))
-    db.executescript("CREATE TABLE metadata (name, value); CREATE TABLE tiles (zoom_level, tile_column, tile_row, tile_data);"
+    db.executescript("CREATE TABLE metadata (name, value); "
+                     "CREATE TABLE tiles (zoom_level, tile_column, tile_row, tile_data);"
                      "INSERT INTO tiles VALUES (1, 0, 0, x'00');")
     db.close()
     for path in (text, foreign):

@@ -13,9 +13,12 @@ import threading
 
 import pytest
 
-from core import areas, exports, merge, mbtiles, storage
+from core import mbtiles, storage
 from core.errors import InputError
+from core.field import exports
+from core.library import merge
 from core.storage import OutputInUse
+from core.tiles import areas
 from tests.support.sample_mbtiles import write_sample
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -214,8 +217,9 @@ def test_every_ending_leaves_the_tiles_in_the_main_file(tmp_path):
 
 TMPFS_DOWNLOAD = textwrap.dedent("""
     import json, shutil, sys
-    from core import areas, tile_download
-    from core.download import DownloadOptions
+    from core.download import job as tile_download
+    from core.tiles import areas
+    from core.download.engine import DownloadOptions
     from core.errors import IgnOfflineError
     url, folder, copy = sys.argv[1:4]
     out = folder + "/plan.mbtiles"

@@ -5,10 +5,12 @@ import os
 
 import pytest
 
-from core import coverage, mbtiles, merge, plans, polygons
-from core.download import DownloadOptions
+from core import mbtiles
+from core.download.engine import DownloadOptions
 from core.errors import InputError
-from core.library import estimate, prepare_jobs, run_jobs
+from core.library import merge, plans
+from core.library.jobs import estimate, prepare_jobs, run_jobs
+from core.tiles import coverage, polygons
 from tests.support.files import tree_digest
 from tests.support.polygon_files import L_SHAPE, write_geojson
 from tests.support.wmts_server import StandInWmts
@@ -122,7 +124,8 @@ def test_three_shards_share_the_tiles_without_overlap(server, tmp_path):
     ([{"area": "toulouse", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'layer'"),
     ([{"layer": "X", "area": "lyon", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'area': unknown preset 'lyon'"),
     ([{"layer": "X", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},
-      {"layer": "X", "area": "missing.gpkg", "zoom_min": 8, "zoom_max": 9}], r"entry 2, field 'area': .*does not exist"),
+      {"layer": "X", "area": "missing.gpkg", "zoom_min": 8, "zoom_max": 9}],
+     r"entry 2, field 'area': .*does not exist"),
     ([{"layer": "X", "area": "points.geojson", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'area': .*no polygon"),
     ([{"layer": "X", "area": "toulouse", "zoom_min": 12, "zoom_max": 9}], r"entry 1, field 'zoom_min': 12 is greater"),
     ([{"layer": "X", "area": "toulouse", "zoom_min": "8", "zoom_max": 9}], r"entry 1, field 'zoom_min'"),
@@ -162,7 +165,7 @@ def test_shards_are_balanced_and_deterministic():
 def test_the_inventory_counts_what_the_files_hold_and_how_complete_the_plan_is(server, tmp_path):
     from osgeo import ogr
 
-    from core import inventory
+    from core.library import inventory
 
     plan = plans.load_plan(two_layer_plan(tmp_path, server.url))
     library = tmp_path / "library"

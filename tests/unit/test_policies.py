@@ -2,8 +2,8 @@
 
 import pytest
 
-from core import policies
-from core.policies import PolicyRefused
+from core.sources import policies
+from core.sources.policies import PolicyRefused
 
 OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 

@@ -3,7 +3,7 @@
 import zipfile
 from urllib.parse import urlencode
 
-from core import projects
+from core.field import projects
 from tests.support.files import tree_digest
 
 QGS = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
@@ -19,7 +19,8 @@ QGS = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
  </layer-tree-group>
  <projectlayers>
   <maplayer type="raster"><id>plan_1</id><datasource>{plan}</datasource><layername>Plan IGN v2</layername>
-   <provider>wms</provider><pipe><rasterrenderer type="singlebandcolordata" opacity="0.6" band="1" alphaBand="-1"/></pipe>
+   <provider>wms</provider>
+   <pipe><rasterrenderer type="singlebandcolordata" opacity="0.6" band="1" alphaBand="-1"/></pipe>
   </maplayer>
   <maplayer type="raster"><id>osm_2</id><datasource>{xyz}</datasource><layername>OSM</layername><provider>wms</provider>
    <pipe><rasterrenderer type="singlebandcolordata" opacity="1" band="1" alphaBand="-1"/></pipe></maplayer>

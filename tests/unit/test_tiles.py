@@ -3,8 +3,9 @@ import types
 import mercantile
 import pytest
 
-from core import areas, tiles
 from core.errors import InputError
+from core.tiles import areas
+from core.tiles import grid as tiles
 from tests.support.slippy import expected_count
 
 OCCITANIE = (-0.33, 42.33, 4.85, 45.05)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from core import url_templates
-from core.url_templates import RestTemplate, XyzTemplate
+from core.sources import url_templates
+from core.sources.url_templates import RestTemplate, XyzTemplate
 
 
 @pytest.mark.parametrize("template, expected", [

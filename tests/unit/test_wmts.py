@@ -2,8 +2,9 @@ import os
 
 import pytest
 
-from core import tiles, wmts
 from core.errors import InputError
+from core.sources import wmts
+from core.tiles import grid as tiles
 
 SHARED = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "fixtures")
 REAL = os.path.join(SHARED, "geopf_wmts_capabilities.xml")

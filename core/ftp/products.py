@@ -9,9 +9,9 @@ import ftplib
 import posixpath
 from dataclasses import dataclass, field
 
-from . import ftp_names
-from .errors import InputError
-from .ftp import FtpError, is_safe_name, list_dir, walk
+from ..errors import InputError
+from . import names as ftp_names
+from .client import FtpError, is_safe_name, list_dir, walk
 
 DATA, CATALOG = "data", "catalog"
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")

@@ -11,9 +11,9 @@ import contextlib
 import os
 import sqlite3
 
-from . import mbtiles, storage
-from .errors import InputError, MBTilesError
-from .tile_download import IDENTITY_KEYS
+from .. import mbtiles, storage
+from ..download.job import IDENTITY_KEYS
+from ..errors import InputError, MBTilesError
 
 # Journal rows of `src` that should replace (or add to) `main`'s, position by position.
 WINNERS = """

@@ -13,8 +13,8 @@ import stat
 import zipfile
 import zlib
 
-from .errors import IgnOfflineError
-from .storage import free_bytes, human_size
+from ..errors import IgnOfflineError
+from ..storage import free_bytes, human_size
 
 MAX_MEMBER_BYTES = 8 * 1000 ** 3    # an MNS tile is tens of MB; 8 GB is not a tile
 MAX_RATIO = 1000                    # raster data does not compress a thousand times

@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import requests
 
-from . import coverage, mbtiles, policies, storage, tiles, wmts
-from .accounts import AuthError, Credentials
-from .download import DownloadFailed, Downloader, DownloadOptions, TileRequest
-from .errors import InputError, MBTilesError
-from .http import (
+from .. import mbtiles, storage
+from ..errors import InputError, MBTilesError
+from ..sources import policies, wmts
+from ..sources.accounts import AuthError, Credentials
+from ..sources.http import (
     CAPABILITIES_DEADLINE,
     BodyTooLarge,
     DeadlineExceeded,
@@ -22,7 +22,10 @@ from .http import (
     redact_url,
     unreachable_reason,
 )
-from .url_templates import is_xyz_template
+from ..sources.url_templates import is_xyz_template
+from ..tiles import coverage
+from ..tiles import grid as tiles
+from .engine import Downloader, DownloadFailed, DownloadOptions, TileRequest
 
 IDENTITY_KEYS = ("ign_offline:source", "ign_offline:layer", "ign_offline:style", "ign_offline:format")
 
@@ -181,7 +184,8 @@ def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), c
         pool.close()
     if response.status_code in (401, 403):
         which = " the authentication configuration '{}' was refused".format(credentials.name) if (
-            credentials is not None and credentials.name) else " this endpoint needs a valid API key or account (AUTHCFG)"
+            credentials is not None and credentials.name) else (
+            " this endpoint needs a valid API key or account (AUTHCFG)")
         raise AuthError("{} answered {} {}:{}. Nothing was downloaded.".format(
             public_url, response.status_code, response.reason, which))
     if response.status_code != 200:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import requests
 
-from .errors import InputError
+from ..errors import InputError
 from .http import redact_text
 from .wmts import with_query
 

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-from . import wmts
-from .http import redact_url
-from .tiles import MAX_ZOOM
-from .url_templates import RestTemplate, XyzTemplate
+from ..sources import wmts
+from ..sources.http import redact_url
+from ..sources.url_templates import RestTemplate, XyzTemplate
+from ..tiles.grid import MAX_ZOOM
 
 PM_MATRIX_SET = re.compile(r"^(PM(_\d+_\d+)?|GoogleMapsCompatible|WebMercatorQuad)$", re.IGNORECASE)
 IGN_HOSTS = re.compile(r"(^|\.)(geopf\.fr|ign\.fr)$")
@@ -267,7 +267,7 @@ def read_capabilities(book, urls, timeout=(5, 15)):
     """
     import requests
 
-    from .http import SessionPool
+    from ..sources.http import SessionPool
 
     missed = []
     pool = SessionPool()

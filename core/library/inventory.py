@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import mercantile
 from osgeo import ogr
 
-from . import coverage, mbtiles, storage
-from .errors import MBTilesError
+from .. import mbtiles, storage
+from ..errors import MBTilesError
+from ..tiles import coverage
 
 
 @dataclass

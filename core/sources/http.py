@@ -19,7 +19,7 @@ import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
-from . import __version__
+from .. import __version__
 
 USER_AGENT = "IGN-Offline/{} (QGIS plugin; +https://github.com/ign-offline/ign_offline)".format(__version__)
 

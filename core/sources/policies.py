@@ -16,7 +16,7 @@ import fnmatch
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import InputError
+from ..errors import InputError
 
 IGN_ATTRIBUTION = "© IGN – Licence Ouverte Etalab 2.0"
 IGN_PRIVATE_ATTRIBUTION = "© IGN – restricted licence, see the terms of your key"

@@ -14,11 +14,12 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from . import mbtiles, plans, storage
-from .accounts import origin_of
-from .download import DownloadOptions
-from .errors import IgnOfflineError, InputError
-from .tile_download import apply_policy, check_output, clamp_zooms, download_to_mbtiles, prepare_source, tile_ranges
+from .. import mbtiles, storage
+from ..download.engine import DownloadOptions
+from ..download.job import apply_policy, check_output, clamp_zooms, download_to_mbtiles, prepare_source, tile_ranges
+from ..errors import IgnOfflineError, InputError
+from ..sources.accounts import origin_of
+from . import plans
 
 # Where everything goes unless the user says otherwise: one folder a person finds again.
 DEFAULT_LIBRARY = os.path.join(os.path.expanduser("~"), "IGN Offline")
@@ -192,7 +193,7 @@ def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=No
 
 
 def _job_area(item):
-    from .areas import Area
+    from ..tiles.areas import Area
 
     west, south, east, north = item.job.bbox()
     return Area(plans.safe_name(item.job.layer), item.prepared.title, west, south, east, north)

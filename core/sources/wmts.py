@@ -22,8 +22,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .errors import InputError
-from .tiles import MAX_ZOOM, TileRange
+from ..errors import InputError
+from ..tiles.grid import MAX_ZOOM, TileRange
 from .url_templates import RestTemplate, XyzTemplate
 
 NS = {"wmts": "http://www.opengis.net/wmts/1.0", "ows": "http://www.opengis.net/ows/1.1",

@@ -14,7 +14,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from .errors import IgnOfflineError, InputError
+from ..errors import IgnOfflineError, InputError
 
 DEFAULT_HOST = "odgeo.grandest.fr"
 PART_SUFFIX = ".part"

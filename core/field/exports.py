@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import mercantile
 
-from . import mbtiles, storage
-from .coverage import ORIGIN
-from .errors import InputError, MBTilesError
-from .tiles import flip_y
+from .. import mbtiles, storage
+from ..errors import InputError, MBTilesError
+from ..tiles.coverage import ORIGIN
+from ..tiles.grid import flip_y
 
 FORMATS = ("mbtiles", "osmand", "gpkg")
 EXTENSIONS = {"mbtiles": ".mbtiles", "osmand": ".sqlitedb", "gpkg": ".gpkg"}

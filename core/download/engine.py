@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import requests
 
-from .errors import IgnOfflineError
-from .http import (
+from ..errors import IgnOfflineError
+from ..sources.http import (
     MAX_PAUSE,
     MAX_TILE_BYTES,
     TILE_DEADLINE,
@@ -33,7 +33,7 @@ from .http import (
     tile_body_problem,
     unreachable_reason,
 )
-from .policies import host_of
+from ..sources.policies import host_of
 
 
 class ServerRefused(IgnOfflineError):

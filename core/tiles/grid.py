@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import mercantile
 
+from ..errors import InputError
 from .areas import MAX_LATITUDE
-from .errors import InputError
 
 MIN_ZOOM = 0
 MAX_ZOOM = 22

@@ -19,9 +19,10 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import areas, polygons, tiles
-from .coverage import Polygons
-from .errors import InputError
+from ..errors import InputError
+from ..tiles import areas, polygons
+from ..tiles import grid as tiles
+from ..tiles.coverage import Polygons
 
 ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
 

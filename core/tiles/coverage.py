@@ -16,7 +16,7 @@ rectangles (core.tiles.tile_range).
 import math
 from dataclasses import dataclass
 
-from .tiles import TileRange, check_zoom_range, count_tiles, tile_range
+from .grid import TileRange, check_zoom_range, count_tiles, tile_range
 
 ORIGIN = 20037508.342789244
 EPSILON = 1e-7  # in tile units: 1e-7 of a tile is well under a millimetre at zoom 22

@@ -5,8 +5,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .errors import InputError
-from .storage import human_size
+from ..errors import InputError
+from ..storage import human_size
 
 # Web Mercator cannot represent the poles; tiles stop at this latitude.
 MAX_LATITUDE = 85.0511287798066

@@ -18,9 +18,9 @@ import zipfile
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
-from . import storage
-from .accounts import origin_of
-from .errors import InputError
+from .. import storage
+from ..errors import InputError
+from ..sources.accounts import origin_of
 
 TILE, FILE, OTHER = "tile", "file", "other"
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".qml")

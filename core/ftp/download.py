@@ -10,18 +10,11 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 
+from ..errors import InputError
+from ..storage import free_bytes, human_size
 from . import archives, rasters
-from .errors import InputError
-from .ftp import Cancelled, Fetcher, FtpError, Transfer, is_safe_name
-from .ftp_products import (
-    DEFAULT_EPSG,
-    catalog_parts,
-    catalog_shapefile,
-    describe_coverage,
-    name_footprint,
-    select,
-)
-from .storage import free_bytes, human_size
+from .client import Cancelled, Fetcher, FtpError, Transfer, is_safe_name
+from .products import DEFAULT_EPSG, catalog_parts, catalog_shapefile, describe_coverage, name_footprint, select
 
 
 @dataclass

@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 
 import mercantile
 
-from . import mbtiles, policies, qtcache
-from .cache_addresses import AddressBook, TileSetKey, Unknown, is_capabilities_url  # noqa: F401 (AddressBook: API)
-from .errors import InputError, MBTilesError
-from .http import tile_body_problem
+from .. import mbtiles
+from ..errors import InputError, MBTilesError
+from ..sources import policies
+from ..sources.http import tile_body_problem
+from . import qtcache
+from .addresses import AddressBook, TileSetKey, Unknown, is_capabilities_url
+
 
 @dataclass
 class CachedTile:
@@ -240,7 +243,7 @@ def _same_set(metadata, key):
 
 def recover(scan, output_folder, min_tiles=1, progress=None, is_cancelled=None, log=None):
     """Write (or merge into) one MBTiles per tile set of `scan` holding at least `min_tiles` tiles."""
-    from .storage import check_writable_folder
+    from ..storage import check_writable_folder
 
     check_writable_folder(output_folder)
     log = log or (lambda message: None)
@@ -271,7 +274,7 @@ def _log_recovered(log, tile_set, recovered):
 
 
 def _size(size):
-    from .storage import human_size
+    from ..storage import human_size
 
     return human_size(size)
 
@@ -310,7 +313,8 @@ def _read_ahead(function, items, depth=512, workers=3, chunk=16):
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ign-offline-cache") as pool:
         batches = _chunks(items, chunk)
-        pending = collections.deque(pool.submit(run, batch) for batch in itertools.islice(batches, max(1, depth // chunk)))
+        first = itertools.islice(batches, max(1, depth // chunk))
+        pending = collections.deque(pool.submit(run, batch) for batch in first)
         try:
             while pending:
                 done = pending.popleft().result()
@@ -457,7 +461,7 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
     here each file is read whole once and written as soon as it is read. A
     newer copy of a tile found later replaces the one written.
     """
-    from .storage import check_writable_folder
+    from ..storage import check_writable_folder
 
     check_cache_dir(cache_dir)
     check_writable_folder(output_folder)

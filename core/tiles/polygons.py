@@ -11,8 +11,8 @@ import os
 
 from osgeo import ogr, osr
 
+from ..errors import InputError
 from .coverage import ORIGIN, Polygons
-from .errors import InputError
 
 DENSIFY_METRES = 50.0
 DENSIFY_DEGREES = 0.0005  # about 50 m

@@ -7,8 +7,8 @@ import os
 
 from osgeo import gdal, ogr, osr
 
-from . import ftp_names
-from .errors import IgnOfflineError
+from ..errors import IgnOfflineError
+from . import names as ftp_names
 
 RASTER_EXTENSIONS = (".jp2", ".tif", ".tiff", ".asc")
 

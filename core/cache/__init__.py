@@ -1,0 +1,1 @@
+"""QGIS's network disk cache: Qt's cache file format, tile addresses, recovery into MBTiles."""

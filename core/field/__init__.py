@@ -1,0 +1,1 @@
+"""To the field: offline copies of QGIS projects and exports for phone apps."""

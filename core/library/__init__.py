@@ -1,0 +1,1 @@
+"""The offline library: plans, per-layer jobs, inventory, and merging files of one layer."""

@@ -1,0 +1,1 @@
+"""The tile grid and areas: Web Mercator tile math, coverage areas (presets, extents), which tiles meet polygons."""

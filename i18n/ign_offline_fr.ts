@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
   <context>
+    <name>AreaPicker</name>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>1. Where: the area</source>
+      <translation>1. Où : la zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>A preset area, the map canvas, a polygon layer, a rectangle drawn on the map, coordinates typed in, or one of your saved areas</source>
+      <translation>Une zone prédéfinie, l'emprise de la carte, une couche de polygones, un rectangle dessiné sur la carte, des coordonnées saisies, ou une de vos zones enregistrées</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Zoom to area</source>
+      <translation>Zoomer sur la zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Only the tiles meeting this layer's polygons are counted and downloaded</source>
+      <translation>Seules les tuiles qui touchent les polygones de cette couche sont comptées et téléchargées</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Selected features only</source>
+      <translation>Entités sélectionnées seulement</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Longitudes and latitudes in degrees (WGS 84), west to east and south to north</source>
+      <translation>Longitudes et latitudes en degrés (WGS 84), d'ouest en est et du sud au nord</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>West</source>
+      <translation>Ouest</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>°</source>
+      <translation>°</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>East</source>
+      <translation>Est</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>South</source>
+      <translation>Sud</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>North</source>
+      <translation>Nord</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Draw on the map</source>
+      <translation>Dessiner sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Drag a rectangle on the map canvas: it becomes the area</source>
+      <translation>Tracez un rectangle sur la carte : il devient la zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Save area…</source>
+      <translation>Enregistrer la zone…</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Keep this area under a name of yours, in the list above</source>
+      <translation>Garder cette zone sous un nom à vous, dans la liste ci-dessus</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Forget</source>
+      <translation>Oublier</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Remove this saved area from the list</source>
+      <translation>Retirer cette zone enregistrée de la liste</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Overview basemap under the area</source>
+      <translation>Fond de carte d'ensemble sous la zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Plan IGN from your library when it is there, else from the Géoplateforme (needs the network)</source>
+      <translation>Le Plan IGN de votre bibliothèque s'il y est, sinon celui de la Géoplateforme (réseau nécessaire)</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>2. How detailed: zoom levels</source>
+      <translation>2. Quel détail : niveaux de zoom</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>From zoom</source>
+      <translation>Du zoom</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>to</source>
+      <translation>au</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.ui" />
+      <source>Tiles per layer</source>
+      <translation>Tuiles par couche</translation>
+    </message>
+  </context>
+  <context>
     <name>CachePage</name>
     <message>
       <location filename="../ui/cache_page.ui" />
@@ -1113,57 +1236,57 @@
       <translation>{} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/area_picker.py" line="52" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/area_picker.py" line="52" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/area_picker.py" line="52" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/area_picker.py" line="52" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="57" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="57" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="57" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="57" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="73" />
+      <location filename="../ui/area_picker.py" line="69" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="100" />
+      <location filename="../ui/area_picker.py" line="98" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="102" />
+      <location filename="../ui/area_picker.py" line="100" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
@@ -1188,92 +1311,92 @@
       <translation>Ma bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="171" />
+      <location filename="../ui/area_picker.py" line="138" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="172" />
+      <location filename="../ui/area_picker.py" line="139" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="173" />
+      <location filename="../ui/area_picker.py" line="170" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="174" />
+      <location filename="../ui/area_picker.py" line="141" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="176" />
+      <location filename="../ui/area_picker.py" line="143" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="199" />
+      <location filename="../ui/area_picker.py" line="194" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="205" />
+      <location filename="../ui/area_picker.py" line="169" />
       <source>Draw a rectangle on the map first (button below).</source>
       <translation>Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="209" />
+      <location filename="../ui/area_picker.py" line="173" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="214" />
+      <location filename="../ui/area_picker.py" line="178" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="222" />
+      <location filename="../ui/area_picker.py" line="186" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="265" />
+      <location filename="../ui/area_picker.py" line="229" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="265" />
+      <location filename="../ui/area_picker.py" line="229" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="334" />
+      <location filename="../ui/area_picker.py" line="298" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="360" />
+      <location filename="../ui/area_picker.py" line="324" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="362" />
+      <location filename="../ui/area_picker.py" line="326" />
       <source>The overview basemap cannot be opened ({}).</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="465" />
+      <location filename="../ui/area_picker.py" line="428" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="482" />
+      <location filename="../ui/area_picker.py" line="445" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="488" />
+      <location filename="../ui/area_picker.py" line="451" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -1624,126 +1747,6 @@
       <location filename="../ui/dock.ui" />
       <source>IGN Offline</source>
       <translation>IGN Hors ligne</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>1. Where: the area</source>
-      <translation>1. Où : la zone</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>A preset area, the map canvas, a polygon layer, a rectangle drawn on the map, coordinates typed in, or one of your saved areas</source>
-      <translation>Une zone prédéfinie, l'emprise de la carte, une couche de polygones, un rectangle dessiné sur la carte, des coordonnées saisies, ou une de vos zones enregistrées</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Zoom to area</source>
-      <translation>Zoomer sur la zone</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Only the tiles meeting this layer's polygons are counted and downloaded</source>
-      <translation>Seules les tuiles qui touchent les polygones de cette couche sont comptées et téléchargées</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Selected features only</source>
-      <translation>Entités sélectionnées seulement</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Longitudes and latitudes in degrees (WGS 84), west to east and south to north</source>
-      <translation>Longitudes et latitudes en degrés (WGS 84), d'ouest en est et du sud au nord</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>West</source>
-      <translation>Ouest</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>°</source>
-      <translation>°</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>East</source>
-      <translation>Est</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>South</source>
-      <translation>Sud</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>North</source>
-      <translation>Nord</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Draw on the map</source>
-      <translation>Dessiner sur la carte</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Drag a rectangle on the map canvas: it becomes the area</source>
-      <translation>Tracez un rectangle sur la carte : il devient la zone</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Save area…</source>
-      <translation>Enregistrer la zone…</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Keep this area under a name of yours, in the list above</source>
-      <translation>Garder cette zone sous un nom à vous, dans la liste ci-dessus</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Forget</source>
-      <translation>Oublier</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Remove this saved area from the list</source>
-      <translation>Retirer cette zone enregistrée de la liste</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Overview basemap under the area</source>
-      <translation>Fond de carte d'ensemble sous la zone</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Plan IGN from your library when it is there, else from the Géoplateforme (needs the network)</source>
-      <translation>Le Plan IGN de votre bibliothèque s'il y est, sinon celui de la Géoplateforme (réseau nécessaire)</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>2. How detailed: zoom levels</source>
-      <translation>2. Quel détail : niveaux de zoom</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>From zoom</source>
-      <translation>Du zoom</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>to</source>
-      <translation>au</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Zoom</source>
-      <translation>Zoom</translation>
-    </message>
-    <message>
-      <location filename="../ui/dock.ui" />
-      <source>Tiles per layer</source>
-      <translation>Tuiles par couche</translation>
     </message>
     <message>
       <location filename="../ui/dock.ui" />

@@ -5,41 +5,36 @@ import os
 from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..algorithms.layers import load_mbtiles
 from ..algorithms.recover_cache import address_book, qgis_cache_directory
 from ..core.cache.recovery import scan_cache
 from ..core.storage import human_size
 from ..i18n import tr
-from . import settings
 from .background import cancel_task, run_function
-from .runner import Job, PageRunner
+from .page import Page
+from .runner import Job
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "cache_page.ui"))
 FOLDER_NAME = "QGIS cache"
 
 
-class CachePage(QWidget, FORM_CLASS):
-    def __init__(self, area_page, iface, parent=None):
-        super().__init__(parent)
-        self.setupUi(self)
-        self.area_page = area_page
-        self.iface = iface
+class CachePage(Page, FORM_CLASS):
+    RUN_BUTTONS = ("recoverButton",)
+
+    def __init__(self, dock, iface, parent=None):
+        super().__init__(dock, iface, parent)
         self.scan_task = None
-        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton, (self.recoverButton,))
         self.cacheDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.cacheDir.setFilePath(qgis_cache_directory())
-        settings.remember(self.cacheDir, "cache")
+        self.remember(cache=self.cacheDir)
         self.scanButton.clicked.connect(self.scan)
         self.recoverButton.clicked.connect(self.recover)
         self.recoverButton.setEnabled(False)
 
-    def log(self, text, error=False):
-        self.runner.log(text, error)
-
     def output_folder(self):
-        return os.path.join(self.area_page.library_folder(), FOLDER_NAME)
+        return os.path.join(self.library_folder(), FOLDER_NAME)
 
     def scan(self):
         """Read the cache's headers in a task and list its tile sets."""
@@ -96,5 +91,5 @@ class CachePage(QWidget, FORM_CLASS):
             Qgis.Success if results["TILES_RECOVERED"] else Qgis.Warning, results["OUTPUT_FOLDER"])
 
     def cleanup(self):
-        self.runner.cancel()
+        super().cleanup()
         cancel_task(self.scan_task)

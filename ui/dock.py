@@ -2,39 +2,21 @@
 (the library folder), then what (one tab per kind of source: Géoplateforme layers, FTP products, the QGIS cache)
 and what I have (the library).
 
-The area and zooms stay visible above the tabs, which read them through `current_area()`, `area_parameters()`
-and `zoom_range()`.
+The area and zooms (the area picker, `area_picker.py`) stay visible above the tabs, which read them through its
+`current_area()`, `area_parameters()` and `zoom_range()`.
 """
 
 import os
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFillSymbol,
-    QgsGeometry,
-    QgsMapLayerProxyModel,
-    QgsPointXY,
-    QgsProcessingFeatureSourceDefinition,
-    QgsProject,
-    QgsRasterLayer,
-    QgsRectangle,
-    QgsVectorLayer,
-    QgsWkbTypes,
-)
-from qgis.gui import QgsFileWidget, QgsMapToolExtent, QgsRubberBand
+from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QLocale, Qt, pyqtSignal
-from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QInputDialog, QLabel, QTableWidgetItem
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QLabel
 
-from ..algorithms.area_parameters import area_from_features
-from ..core.errors import IgnOfflineError, InputError
 from ..core.library import jobs as library
-from ..core.tiles import areas, coverage
-from ..i18n import marked, tr
+from ..i18n import tr
 from . import settings
+from .area_picker import AreaPicker
 from .cache_page import CachePage
 from .download_page import DownloadPage
 from .ftp_page import FtpPage
@@ -43,67 +25,16 @@ from .runner import open_folder
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 
-CANVAS_EXTENT = "canvas"
-POLYGON_LAYER = "polygon_layer"
-DRAWN = "drawn"
-TYPED = "typed"
-SAVED = "saved:"
-CUSTOM_BAND = "custom"
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-WEB_MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
-WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
-
-# The core's English titles, marked here so that the dock shows them translated.
-PRESET_TITLES = (marked("Toulouse"), marked("Pyrénées (caves)"), marked("Montpellier"), marked("Carcassonne"))
-BAND_TITLES = (marked("Overview"), marked("Regional"), marked("Local"), marked("High detail"))
-
-# The overview basemap: Plan IGN v2, from the library when it holds it, else from the Géoplateforme.
-OVERVIEW_LAYER = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
-OVERVIEW_XYZ = ("type=xyz&zmin=0&zmax=18&url=https://data.geopf.fr/wmts?SERVICE%3DWMTS%26REQUEST%3DGetTile"
-                "%26VERSION%3D1.0.0%26LAYER%3DGEOGRAPHICALGRIDSYSTEMS.PLANIGNV2%26STYLE%3Dnormal%26TILEMATRIXSET%3DPM"
-                "%26FORMAT%3Dimage/png%26TILEMATRIX%3D%7Bz%7D%26TILECOL%3D%7Bx%7D%26TILEROW%3D%7By%7D")
-
-
-def scale_text(number):
-    locale = QLocale()
-    locale.setNumberOptions(QLocale.DefaultNumberOptions)  # 1:25 000 reads better than 1:25000
-    return "1:" + locale.toString(int(number))
-
-
-def band_scales(zoom_min, zoom_max):
-    return tr("≈ {} to {}").format(scale_text(areas.approximate_scale(zoom_min)),
-                                   scale_text(areas.approximate_scale(zoom_max)))
-
 
 class IgnOfflineDock(QDockWidget, FORM_CLASS):
-    # Emitted whenever the area or the zoom range the user picked changes.
-    selectionChanged = pyqtSignal()  # noqa: N815 (Qt signals are named as Qt names them)
-
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.setupUi(self)
         self.iface = iface
-        self.canvas = iface.mapCanvas()
-        self.rubber_band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
-        self.rubber_band.setStrokeColor(QColor(217, 83, 79))
-        self.rubber_band.setFillColor(QColor(217, 83, 79, 40))
-        self.rubber_band.setWidth(2)
-        self.drawn = None          # the drawn rectangle, in lon/lat
-        self.draw_tool = None
-        self._previous_tool = None
-        self._watched_layer = None
-        self.overview_layer_id = None
-        self.outline_layer_id = None
-
-        self.polygonLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self._fill_area_choices()
-        for band in areas.ZOOM_BANDS:
-            self.zoomBandCombo.addItem(tr("{}: zoom {}–{}, {}").format(
-                tr(band.title), band.zoom_min, band.zoom_max, band_scales(band.zoom_min, band.zoom_max)), band.key)
-        self.zoomBandCombo.addItem(tr("Custom zoom levels"), CUSTOM_BAND)
         self.libraryDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.libraryDir.setFilePath(library.DEFAULT_LIBRARY)
-        self.drawn = tuple(settings.json_value("drawn", [])) or None
+        self.area_picker = AreaPicker(iface.mapCanvas(), self.library_folder, self.scrollContents)
+        self.scrollLayout.insertWidget(0, self.area_picker)  # first: where, and how detailed
 
         self.download_page = DownloadPage(self, iface)
         self.pages.addTab(self.download_page, tr("Géoplateforme layers"))
@@ -116,36 +47,14 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
         self._fit_narrow_dock()
 
-        # Restored before the reactions are connected: one refresh at the end, not one per widget.
-        for spin, key in ((self.westSpin, "west"), (self.southSpin, "south"), (self.eastSpin, "east"),
-                          (self.northSpin, "north"), (self.zoomMinSpin, "zoom_min"), (self.zoomMaxSpin, "zoom_max")):
-            settings.remember(spin, key)
-        settings.remember(self.areaCombo, "area")
         settings.remember(self.libraryDir, "library")
-        settings.remember(self.overviewCheck, "overview")
         settings.remember(self.pages, "page")
-
-        self.areaCombo.currentIndexChanged.connect(self._area_changed)
-        self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
-        self.selectedOnlyCheck.toggled.connect(self._area_changed)
-        for spin in (self.westSpin, self.southSpin, self.eastSpin, self.northSpin):
-            spin.valueChanged.connect(self._bounds_typed)
-        self.drawButton.clicked.connect(self.start_drawing)
-        self.saveAreaButton.clicked.connect(self.save_area)
-        self.deleteAreaButton.clicked.connect(self.forget_area)
-        self.zoomToButton.clicked.connect(self.zoom_to_area)
-        self.overviewCheck.toggled.connect(self.show_overview)
         self.openFolderButton.clicked.connect(lambda: self.opened(self.library_folder()))
         self.opened = open_folder  # replaced by tests
-        self.zoomBandCombo.currentIndexChanged.connect(self._band_changed)
-        self.zoomMinSpin.valueChanged.connect(self._zoom_edited)
-        self.zoomMaxSpin.valueChanged.connect(self._zoom_edited)
-        self.canvas.extentsChanged.connect(self._canvas_moved)
-        self.canvas.destinationCrsChanged.connect(self._draw_area)
         self.visibilityChanged.connect(self._shown)
 
-        self._zoom_edited()
-        self._area_changed()
+        # Once the pages follow the picker: they see its first counts as any later change.
+        self.area_picker.refresh()
 
     def _fit_narrow_dock(self):
         """A dock is narrow: long choices and texts wrap or elide rather than widen it (it scrolls up and down)."""
@@ -161,345 +70,16 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.setMinimumWidth(self.scrollContents.minimumWidth() + self.scrollArea.verticalScrollBar().sizeHint().width()
                              + 8)
 
-    # -- the choices -------------------------------------------------------------------------------------------
-
-    def _fill_area_choices(self):
-        current = self.areaCombo.currentData()
-        self.areaCombo.blockSignals(True)
-        self.areaCombo.clear()
-        for area in areas.PRESETS.values():
-            self.areaCombo.addItem(tr(area.title), area.key)
-        self.areaCombo.addItem(tr("Map canvas extent (follows the map)"), CANVAS_EXTENT)
-        self.areaCombo.addItem(tr("Polygons of a layer…"), POLYGON_LAYER)
-        self.areaCombo.addItem(tr("Rectangle drawn on the map"), DRAWN)
-        self.areaCombo.addItem(tr("Coordinates typed in"), TYPED)
-        for name in sorted(self.saved_areas(), key=str.lower):
-            self.areaCombo.addItem(tr("Saved: {}").format(name), SAVED + name)
-        index = self.areaCombo.findData(current)
-        self.areaCombo.setCurrentIndex(max(index, 0))
-        self.areaCombo.blockSignals(False)
-
-    def select_area(self, key):
-        self.areaCombo.setCurrentIndex(self.areaCombo.findData(key))
-
-    def select_zoom_band(self, key):
-        self.zoomBandCombo.setCurrentIndex(self.zoomBandCombo.findData(key))
-
     def library_folder(self):
         return self.libraryDir.filePath().strip() or library.DEFAULT_LIBRARY
 
-    # -- what the user picked -------------------------------------------------
-
-    def current_area(self):
-        """The core Area picked (a preset, the canvas extent, a drawn, typed or saved box in lon/lat, or the
-        polygons of a layer)."""
-        key = self.areaCombo.currentData()
-        if key == POLYGON_LAYER:
-            layer = self.polygonLayerCombo.currentLayer()
-            if layer is None:
-                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
-            selected = self.selectedOnlyCheck.isChecked()
-            features = layer.getSelectedFeatures() if selected else layer.getFeatures()
-            return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
-        if key == DRAWN:
-            if self.drawn is None:
-                raise InputError(tr("Draw a rectangle on the map first (button below)."))
-            return areas.bbox_area(*self.drawn, tr("Rectangle drawn on the map"))
-        if key == TYPED:
-            return areas.bbox_area(self.westSpin.value(), self.southSpin.value(), self.eastSpin.value(),
-                                   self.northSpin.value(), tr("Typed area"))
-        if key and key.startswith(SAVED):
-            name = key[len(SAVED):]
-            box = self.saved_areas().get(name)
-            if box is None:
-                raise InputError(tr("The saved area '{}' is gone: pick another area.").format(name))
-            return areas.bbox_area(*box, name)
-        if key != CANVAS_EXTENT:
-            preset = areas.PRESETS[key]
-            return areas.Area(preset.key, tr(preset.title), *preset.bbox)
-        to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
-        rect = to_wgs84.transformBoundingBox(self.canvas.extent()).intersect(WORLD)
-        return areas.bbox_area(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(),
-                               tr("Map canvas extent"))
-
-    def area_parameters(self, polygons=True):
-        """AREA, EXTENT or AREA_LAYER for the provider's algorithms, naming the picked area
-        (`polygons` False: the polygon layer's box as an EXTENT, for algorithms without AREA_LAYER)."""
-        if self.areaCombo.currentData() == POLYGON_LAYER and polygons:
-            layer = self.polygonLayerCombo.currentLayer()
-            if layer is None:
-                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
-            return {"AREA_LAYER": QgsProcessingFeatureSourceDefinition(
-                layer.id(), selectedFeaturesOnly=self.selectedOnlyCheck.isChecked())}
-        area = self.current_area()
-        if area.key == "extent" or area.polygons is not None:
-            return {"EXTENT": "{},{},{},{} [EPSG:4326]".format(area.west, area.east, area.south, area.north)}
-        return {"AREA": area.key}
-
-    def zoom_range(self):
-        return self.zoomMinSpin.value(), self.zoomMaxSpin.value()
-
-    # -- typed and saved areas ------------------------------------------------------------------------------------
-
-    def use_bounds(self, west, south, east, north):
-        """Make a lon/lat box the area, as typed coordinates the user can see and edit."""
-        for spin, number in ((self.westSpin, west), (self.southSpin, south), (self.eastSpin, east),
-                             (self.northSpin, north)):
-            spin.blockSignals(True)
-            spin.setValue(number)
-            spin.blockSignals(False)
-            settings.store(spin.objectName().replace("Spin", ""), spin.value())
-        if self.areaCombo.currentData() == TYPED:
-            self._area_changed()
-        else:
-            self.select_area(TYPED)
-
-    def _bounds_typed(self):
-        if self.areaCombo.currentData() == TYPED:
-            self._area_changed()
-
-    @staticmethod
-    def saved_areas():
-        return {name: tuple(box) for name, box in settings.json_value("areas", {}).items()}
-
-    def ask_area_name(self):
-        name, ok = QInputDialog.getText(self, tr("Save area"), tr("Name of this area (its bounding box is kept):"))
-        return name.strip() if ok else ""
-
-    def _picked_area(self):
-        """current_area(), or None with what is missing said under the counts."""
-        try:
-            return self.current_area()
-        except IgnOfflineError as exc:
-            self.totalLabel.setText(str(exc))
-            return None
-
-    def save_area(self):
-        area = self._picked_area()
-        if area is None:
-            return
-        name = self.ask_area_name()
-        if not name:
-            return
-        saved = settings.json_value("areas", {})
-        saved[name] = list(area.bbox)
-        settings.store_json("areas", saved)
-        self._fill_area_choices()
-        self.select_area(SAVED + name)
-
-    def forget_area(self):
-        key = self.areaCombo.currentData() or ""
-        if not key.startswith(SAVED):
-            return
-        saved = settings.json_value("areas", {})
-        saved.pop(key[len(SAVED):], None)
-        settings.store_json("areas", saved)
-        self._fill_area_choices()
-        self._area_changed()
-
-    # -- canvas -----------------------------------------------------------------
-
-    def _canvas_crs(self):
-        crs = self.canvas.mapSettings().destinationCrs()
-        return crs if crs.isValid() else WGS84
-
-    def _area_geometry(self, area, crs):
-        if area.polygons is not None:
-            rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
-            geometry = QgsGeometry.fromMultiPolygonXY(rings)
-            source = WEB_MERCATOR
-        else:
-            geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
-            source = WGS84
-        geometry.transform(QgsCoordinateTransform(source, crs, QgsProject.instance()))
-        return geometry
-
-    def _area_geometry_on_canvas(self, area):
-        return self._area_geometry(area, self._canvas_crs())
-
-    def zoom_to_area(self):
-        area = self._picked_area()
-        if area is None:
-            return
-        project = QgsProject.instance()
-        if not project.mapLayers():
-            # An empty project shows QGIS's welcome page, not the map: give the map something to show.
-            if self.overviewCheck.isChecked():
-                self.show_overview(True)
-            self._add_outline_layer(area)
-        self.canvas.setExtent(self._area_geometry_on_canvas(area).boundingBox())
-        self.canvas.refresh()
-
-    def _add_outline_layer(self, area):
-        """A light outline of the area, as a layer of the project (the user's to keep or remove)."""
-        layer = QgsVectorLayer("Polygon?crs=EPSG:3857", tr("Area: {}").format(area.title), "memory")
-        feature = QgsFeature()
-        feature.setGeometry(self._area_geometry(area, WEB_MERCATOR))
-        layer.dataProvider().addFeatures([feature])
-        layer.updateExtents()
-        layer.renderer().setSymbol(QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "217,83,79", "outline_width": "0.6"}))
-        QgsProject.instance().addMapLayer(layer)
-        self.outline_layer_id = layer.id()
-
-    def overview_source(self):
-        """(uri, provider): the library's Plan IGN when it holds it, else the Géoplateforme's."""
-        path = library.layer_file(self.library_folder(), OVERVIEW_LAYER)
-        return (path, "gdal") if os.path.isfile(path) else (OVERVIEW_XYZ, "wms")
-
-    def show_overview(self, on):
-        project = QgsProject.instance()
-        present = project.mapLayer(self.overview_layer_id) if self.overview_layer_id else None
-        if not on:
-            if present is not None:
-                project.removeMapLayer(present.id())
-            self.overview_layer_id = None
-            return
-        if present is not None:
-            return
-        uri, provider = self.overview_source()
-        layer = QgsRasterLayer(uri, tr("Overview: Plan IGN v2"), provider)
-        if not layer.isValid():
-            self.totalLabel.setText(tr("The overview basemap cannot be opened ({}).").format(uri))
-            return
-        project.addMapLayer(layer, False)
-        project.layerTreeRoot().addLayer(layer)  # at the bottom: under everything else
-        self.overview_layer_id = layer.id()
-
-    def _draw_area(self, *args):
-        self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
-        if self.areaCombo.currentData() != CANVAS_EXTENT and self.isVisible():
-            try:
-                self.rubber_band.setToGeometry(self._area_geometry_on_canvas(self.current_area()), None)
-            except IgnOfflineError:
-                pass  # nothing picked yet: said in the counts
-
     def _shown(self, visible):
         """Outlines and footprints only while the dock is shown."""
-        if visible:
-            self._draw_area()
-        else:
-            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
-            self._stop_drawing()
+        self.area_picker.set_shown(visible)
         self.ftp_page.set_footprints_shown(visible)
-
-    def _polygon_layer_changed(self, layer):
-        """Follow the picked layer's selection too (when 'Selected features only' is ticked)."""
-        self._unwatch()
-        self._watched_layer = layer
-        if layer is not None:
-            layer.selectionChanged.connect(self._selection_changed)
-        self._area_changed()
-
-    def _unwatch(self):
-        if self._watched_layer is not None:
-            try:
-                self._watched_layer.selectionChanged.disconnect(self._selection_changed)
-            except (RuntimeError, TypeError):
-                pass  # the layer was removed meanwhile
-        self._watched_layer = None
-
-    def _selection_changed(self, *args):
-        if self.areaCombo.currentData() == POLYGON_LAYER and self.selectedOnlyCheck.isChecked():
-            self._area_changed()
-
-    # -- drawing a rectangle ----------------------------------------------------------
-
-    def start_drawing(self):
-        """A map tool: drag a rectangle on the canvas; it becomes the area."""
-        self.select_area(DRAWN)
-        if self.draw_tool is None:
-            self.draw_tool = QgsMapToolExtent(self.canvas)
-            self.draw_tool.extentChanged.connect(self.rectangle_drawn)
-        self._previous_tool = self.canvas.mapTool()
-        self.canvas.setMapTool(self.draw_tool)
-
-    def _stop_drawing(self):
-        if self.draw_tool is not None and self.canvas.mapTool() is self.draw_tool:
-            if self._previous_tool is not None and self._previous_tool is not self.draw_tool:
-                self.canvas.setMapTool(self._previous_tool)
-            else:
-                self.canvas.unsetMapTool(self.draw_tool)
-
-    def rectangle_drawn(self, rect):
-        if rect.isEmpty():
-            return
-        to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
-        box = to_wgs84.transformBoundingBox(rect).intersect(WORLD)
-        self.drawn = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-        settings.store_json("drawn", list(self.drawn))
-        self._stop_drawing()
-        self._area_changed()
-
-    def _canvas_moved(self):
-        if self.areaCombo.currentData() == CANVAS_EXTENT:
-            self._update_counts()
-        else:
-            self._draw_area()  # the canvas CRS may have changed
-
-    # -- reactions ----------------------------------------------------------------
-
-    def _area_changed(self):
-        key = self.areaCombo.currentData() or ""
-        self.zoomToButton.setEnabled(key != CANVAS_EXTENT)
-        self.polygonLayerCombo.setVisible(key == POLYGON_LAYER)
-        self.selectedOnlyCheck.setVisible(key == POLYGON_LAYER)
-        self.boundsWidget.setVisible(key == TYPED)
-        self.deleteAreaButton.setVisible(key.startswith(SAVED))
-        self._draw_area()
-        self._update_counts()
-
-    def _band_changed(self):
-        key = self.zoomBandCombo.currentData()
-        if key == CUSTOM_BAND:
-            return
-        band = areas.zoom_band(key)
-        for spin, value in ((self.zoomMinSpin, band.zoom_min), (self.zoomMaxSpin, band.zoom_max)):
-            spin.setValue(value)  # remembered through the spin boxes
-
-    def _zoom_edited(self):
-        zooms = self.zoom_range()
-        matching = [b.key for b in areas.ZOOM_BANDS if (b.zoom_min, b.zoom_max) == zooms]
-        self.zoomBandCombo.blockSignals(True)
-        self.select_zoom_band(matching[0] if matching else CUSTOM_BAND)
-        self.zoomBandCombo.blockSignals(False)
-        self.scaleLabel.setText(tr("Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map "
-                                   "is 1:25 000, zoom 14).").format(
-            zooms[0], scale_text(areas.approximate_scale(zooms[0])), zooms[1],
-            scale_text(areas.approximate_scale(zooms[1]))) if zooms[0] <= zooms[1] else "")
-        self._update_counts()
-
-    def _update_counts(self):
-        self.countsTable.setRowCount(0)
-        try:
-            area = self.current_area()
-            counts = coverage.area_counts(area, *self.zoom_range())
-        except IgnOfflineError as exc:
-            self.areaBoundsLabel.setText("")
-            self.totalLabel.setText(str(exc))
-            self.selectionChanged.emit()
-            return
-        locale = QLocale()
-        self.areaBoundsLabel.setText(tr("Longitude {}° to {}°, latitude {}° to {}°").format(
-            *(locale.toString(value, "f", 2) for value in (area.west, area.east, area.south, area.north))))
-        self.countsTable.setRowCount(len(counts))
-        for row, (zoom, count) in enumerate(counts.items()):
-            self.countsTable.setItem(row, 0, QTableWidgetItem(str(zoom)))
-            self.countsTable.setItem(row, 1, QTableWidgetItem(locale.toString(float(count), "f", 0)))
-        self.totalLabel.setText(tr("Total: {} tiles per layer").format(
-            locale.toString(float(sum(counts.values())), "f", 0)))
-        self.selectionChanged.emit()
 
     def cleanup(self):
         """Undo what the dock did to the canvas (called by the plugin's unload)."""
         for page in (self.download_page, self.cache_page, self.ftp_page, self.library_page):
             page.cleanup()
-        self.canvas.extentsChanged.disconnect(self._canvas_moved)
-        self.canvas.destinationCrsChanged.disconnect(self._draw_area)
-        self._stop_drawing()
-        self.draw_tool = None
-        self._unwatch()
-        self.polygonLayerCombo.layerChanged.disconnect(self._polygon_layer_changed)
-        self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
-        self.canvas.scene().removeItem(self.rubber_band)
-        self.rubber_band = None
+        self.area_picker.cleanup()

@@ -12,7 +12,7 @@ import unicodedata
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QLocale, Qt
-from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem
 
 from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
@@ -29,7 +29,8 @@ from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
 from . import settings
 from .background import BrowserOpener, run_function
-from .runner import Job, PageRunner
+from .page import Page
+from .runner import Job
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
 
@@ -82,26 +83,21 @@ def confirm_large_job(widget, tiles, where):
     return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None
 
 
-class DownloadPage(QWidget, FORM_CLASS):
-    def __init__(self, area_page, iface, parent=None):
-        super().__init__(parent)
-        self.setupUi(self)
-        self.area_page = area_page
-        self.iface = iface
+class DownloadPage(Page, FORM_CLASS):
+    RUN_BUTTONS = ("estimateButton", "downloadButton")
+
+    def __init__(self, dock, iface, parent=None):
+        super().__init__(dock, iface, parent)
         self.layers_task = None
         self.sign_in_task = None
         self.titles = {identifier: tr(title) for identifier, title in USUAL_LAYERS}
-        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton,
-                                 (self.estimateButton, self.downloadButton))
         header = self.estimateTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer's title takes what is left
         self.sourceCombo.addItems(SOURCES)
         self.browser = BrowserOpener()
-        settings.remember(self.sourceCombo, "source")
-        settings.remember(self.concurrencySpin, "concurrency")
-        settings.remember(self.maxRateSpin, "max_rate")
-        settings.remember(self.authSelect, "account")
+        self.remember(source=self.sourceCombo, concurrency=self.concurrencySpin, max_rate=self.maxRateSpin,
+                      account=self.authSelect)
         self.show_layers([(identifier, self.titles[identifier]) for identifier, _ in USUAL_LAYERS],
                          settings.json_value("layers", []))
         self.layersList.itemChanged.connect(self._picked_changed)
@@ -114,9 +110,6 @@ class DownloadPage(QWidget, FORM_CLASS):
         self.estimateButton.clicked.connect(self.estimate)
         self.downloadButton.clicked.connect(self.download)
         self._picked_changed()
-
-    def log(self, text, error=False):
-        self.runner.log(text, error)
 
     # -- the list of layers ----------------------------------------------------------------------------------
 
@@ -180,7 +173,7 @@ class DownloadPage(QWidget, FORM_CLASS):
     def _picked_changed(self, *args):
         picked = self.picked_layers()
         settings.store_json("layers", picked)
-        folder = self.area_page.library_folder()
+        folder = self.library_folder()
         if is_xyz_template(self.sourceCombo.currentText().strip()):
             self.pickedLabel.setText(tr("An XYZ address is one layer: it goes to {}.").format(
                 self.output_for(template_name(self.sourceCombo.currentText().strip()))))
@@ -190,7 +183,7 @@ class DownloadPage(QWidget, FORM_CLASS):
             self.pickedLabel.setText(tr("Tick the layers to download (Read layers lists all of the server's)."))
 
     def output_for(self, layer):
-        return library.layer_file(self.area_page.library_folder(), layer)
+        return library.layer_file(self.library_folder(), layer)
 
     # -- the server: licence, account, capabilities (read in a task) ----------------------------------------------
 
@@ -260,8 +253,8 @@ class DownloadPage(QWidget, FORM_CLASS):
 
     def jobs(self, algorithm_id, extra=None):
         """One run of `algorithm_id` per layer ticked; raises IgnOfflineError/ValueError with what is missing."""
-        area = self.area_page.current_area()
-        zoom_min, zoom_max = self.area_page.zoom_range()
+        area = self.area_picker.current_area()
+        zoom_min, zoom_max = self.area_picker.zoom_range()
         source = self.sourceCombo.currentText().strip()
         if not source:
             raise ValueError(tr("Give the server: the Géoplateforme, a WMTS address or an XYZ address."))
@@ -274,7 +267,7 @@ class DownloadPage(QWidget, FORM_CLASS):
                                     "Enter)."))
         common = {"SOURCE": source, "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
                   "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
-        common.update(self.area_page.area_parameters())
+        common.update(self.area_picker.area_parameters())
         if self.authSelect.configId():
             common["AUTHCFG"] = self.authSelect.configId()
         jobs = []
@@ -297,8 +290,8 @@ class DownloadPage(QWidget, FORM_CLASS):
 
     def _confirmed(self, jobs):
         """Ask before a very large download (what download_tiles refuses without ALLOW_LARGE)."""
-        zoom_min, zoom_max = self.area_page.zoom_range()
-        tiles = len(jobs) * sum(coverage.area_counts(self.area_page.current_area(), zoom_min, zoom_max).values())
+        zoom_min, zoom_max = self.area_picker.zoom_range()
+        tiles = len(jobs) * sum(coverage.area_counts(self.area_picker.current_area(), zoom_min, zoom_max).values())
         allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"])
         if allow is None:
             self.runner.start_fresh()
@@ -353,7 +346,7 @@ class DownloadPage(QWidget, FORM_CLASS):
         totals = [sum(results.get(key) or 0 for _, _, results in outcomes)
                   for key in ("TILES_DOWNLOADED", "TILES_SKIPPED", "TILES_EMPTY", "TILES_FAILED")]
         failed_runs = [job.label for job, ok, _ in outcomes if not ok]
-        folder = self.area_page.library_folder()
+        folder = self.library_folder()
         if cancelled:
             self.runner.report_cancel(tr("The download"))
             return
@@ -372,9 +365,6 @@ class DownloadPage(QWidget, FORM_CLASS):
         except ValueError as exc:
             self.log(str(exc), error=True)
             return None
-
-    def cleanup(self):
-        self.runner.cancel()
 
 
 def duration(seconds):

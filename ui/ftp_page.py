@@ -16,7 +16,7 @@ from qgis.gui import QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..algorithms.download_ftp import load_vrt
 from ..core.errors import IgnOfflineError
@@ -24,9 +24,9 @@ from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host, connect
 from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, select, union
 from ..core.storage import human_size
 from ..i18n import tr
-from . import settings
 from .background import cancel_task, run_function
-from .runner import Job, PageRunner
+from .page import Page
+from .runner import Job
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "ftp_page.ui"))
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -47,34 +47,27 @@ def explain(info):
     return ", ".join(p for p in parts if p)
 
 
-class FtpPage(QWidget, FORM_CLASS):
-    def __init__(self, area_page, iface, parent=None):
-        super().__init__(parent)
-        self.setupUi(self)
-        self.area_page = area_page
-        self.iface = iface
+class FtpPage(Page, FORM_CLASS):
+    RUN_BUTTONS = ("downloadButton",)
+
+    def __init__(self, dock, iface, parent=None):
+        super().__init__(dock, iface, parent)
         self.canvas = iface.mapCanvas()
         self.products = []
         self.list_task = None
-        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton, (self.downloadButton,))
         self.footprints = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
         self.footprints.setStrokeColor(QColor(41, 98, 255))
         self.footprints.setFillColor(QColor(41, 98, 255, 50))
         self.footprints.setWidth(1)
         self.hostEdit.setText(DEFAULT_HOST)
-        settings.remember(self.hostEdit, "ftp_host")
-        settings.remember(self.portSpin, "ftp_port")
-        settings.remember(self.connectionsSpin, "ftp_connections")
+        self.remember(ftp_host=self.hostEdit, ftp_port=self.portSpin, ftp_connections=self.connectionsSpin)
         self.listButton.clicked.connect(self.list_products)
         self.productsTable.itemSelectionChanged.connect(self.preview)
-        self.area_page.selectionChanged.connect(self.preview)
+        self.area_picker.selectionChanged.connect(self.preview)
         self.canvas.destinationCrsChanged.connect(self.preview)
         self.zoomCoverageButton.clicked.connect(self.zoom_to_coverage)
         self.useCoverageButton.clicked.connect(self.use_coverage)
         self.downloadButton.clicked.connect(self.download)
-
-    def log(self, text, error=False):
-        self.runner.log(text, error)
 
     # -- listing (network: in a task) -----------------------------------------------------------------------
 
@@ -151,12 +144,12 @@ class FtpPage(QWidget, FORM_CLASS):
         listing = self.selected_product()
         rect = self.coverage(listing, WGS84) if listing else None
         if rect is not None:
-            self.area_page.use_bounds(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+            self.area_picker.use_bounds(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
 
     def tiles_in_area(self, listing):
         """The product's tiles that touch the dock's area, and their boxes (from their names)."""
         crs = self.product_crs(listing)
-        area = self.area_page.current_area()
+        area = self.area_picker.current_area()
         to_product = QgsCoordinateTransform(WGS84, crs, QgsProject.instance())
         rect = to_product.transformBoundingBox(QgsRectangle(*area.bbox))
         boxes = {t.file_name: name_footprint(t) for t in listing.tiles}
@@ -202,9 +195,9 @@ class FtpPage(QWidget, FORM_CLASS):
         if listing is None:
             raise ValueError(tr("List the products and pick one first."))
         parameters = {"HOST": self.hostEdit.text().strip(), "PORT": self.portSpin.value(), "PRODUCT": listing.path,
-                      "OUTPUT_FOLDER": self.area_page.library_folder(), "CONNECTIONS": self.connectionsSpin.value(),
+                      "OUTPUT_FOLDER": self.library_folder(), "CONNECTIONS": self.connectionsSpin.value(),
                       "LOAD": False}
-        parameters.update(self.area_page.area_parameters(polygons=False))  # download_ftp takes boxes
+        parameters.update(self.area_picker.area_parameters(polygons=False))  # download_ftp takes boxes
         return parameters
 
     def download(self):
@@ -214,7 +207,7 @@ class FtpPage(QWidget, FORM_CLASS):
             self.runner.start_fresh()
             self.log(str(exc), error=True)
             return
-        self._area_title = self.area_page.current_area().title
+        self._area_title = self.area_picker.current_area().title
         self.runner.start(jobs, self._downloaded_one, self._downloaded_all)
 
     def _downloaded_one(self, job, ok, results):
@@ -236,9 +229,9 @@ class FtpPage(QWidget, FORM_CLASS):
                            results.get("OUTPUT_FOLDER"))
 
     def cleanup(self):
-        self.runner.cancel()
+        super().cleanup()
         cancel_task(self.list_task)
-        self.area_page.selectionChanged.disconnect(self.preview)
+        self.area_picker.selectionChanged.disconnect(self.preview)
         self.canvas.destinationCrsChanged.disconnect(self.preview)
         self.footprints.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.footprints)

@@ -5,7 +5,7 @@ import os
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from ..algorithms.layers import add_to_group, load_mbtiles
 from ..core.errors import IgnOfflineError
@@ -14,10 +14,10 @@ from ..core.library import inventory, plans
 from ..core.storage import human_size
 from ..core.tiles import coverage
 from ..i18n import tr
-from . import settings
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job
-from .runner import Job, PageRunner
+from .page import Page
+from .runner import Job
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "library_page.ui"))
 REFRESH_DAYS = 30
@@ -32,19 +32,15 @@ def _plan_tiles(path):
     return sum(_count(entry.area, entry.zoom_min, entry.zoom_max) for entry in plans.load_plan(path).entries)
 
 
-class LibraryPage(QWidget, FORM_CLASS):
-    def __init__(self, area_page, iface, parent=None):
-        super().__init__(parent)
-        self.setupUi(self)
-        self.area_page = area_page
-        self.iface = iface
+class LibraryPage(Page, FORM_CLASS):
+    RUN_BUTTONS = ("estimateButton", "runButton", "refreshButton", "coverageButton", "offlineProjectButton")
+
+    def __init__(self, dock, iface, parent=None):
+        super().__init__(dock, iface, parent)
         self.list_task = None
         self.coverage_layer_id = None
-        self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton,
-                                 (self.estimateButton, self.runButton, self.refreshButton, self.coverageButton,
-                                  self.offlineProjectButton))
         self.planFile.setFilter(tr("Plans (*.json)"))
-        settings.remember(self.planFile, "plan")
+        self.remember(plan=self.planFile)
         self.estimateButton.clicked.connect(lambda: self.run_plan(estimate_only=True))
         self.runButton.clicked.connect(lambda: self.run_plan())
         self.refreshButton.clicked.connect(lambda: self.run_plan(refresh=True))
@@ -53,22 +49,16 @@ class LibraryPage(QWidget, FORM_CLASS):
         self.coverageButton.clicked.connect(self.show_coverage)
         self.offlineProjectButton.clicked.connect(self.make_project_offline)
 
-    def folder(self):
-        return self.area_page.library_folder()
-
-    def log(self, text, error=False):
-        self.runner.log(text, error)
-
     # -- the plan ---------------------------------------------------------------------------------------------
 
     def run_plan(self, estimate_only=False, refresh=False):
-        parameters = {"PLAN": self.planFile.filePath().strip(), "LIBRARY": self.folder(),
+        parameters = {"PLAN": self.planFile.filePath().strip(), "LIBRARY": self.library_folder(),
                       "ESTIMATE_ONLY": estimate_only, "LOAD": False}
         if refresh:
             parameters["REFRESH_DAYS"] = REFRESH_DAYS
         what = tr("The plan's estimate") if estimate_only else tr("The plan")
         if not estimate_only and not self._confirmed(parameters, lambda: _plan_tiles(parameters["PLAN"]),
-                                                     self.folder()):
+                                                     self.library_folder()):
             return
         self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
                           lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what))
@@ -78,19 +68,16 @@ class LibraryPage(QWidget, FORM_CLASS):
         if results is not None and results.get("TILES_DOWNLOADED") is not None and results.get("MBTILES"):
             self.runner.report(tr("Library: {} tiles downloaded, {} failed.").format(
                 results["TILES_DOWNLOADED"], results["TILES_FAILED"]),
-                Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, self.folder())
+                Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, self.library_folder())
         elif results is not None:
             self.runner.report(tr("{} is done: see the IGN Offline panel.").format(what), Qgis.Info)
         self.list_files()
-
-    def cancel(self):
-        self.runner.cancel()
 
     # -- the files ---------------------------------------------------------------------------------------------
 
     def list_files(self):
         """The library's files with their size, zooms, tiles and (with a plan) completeness, read in a task."""
-        folder, plan_path = self.folder(), self.planFile.filePath().strip()
+        folder, plan_path = self.library_folder(), self.planFile.filePath().strip()
         if not os.path.isdir(folder):
             self.log(tr("The library folder {} does not exist yet: download something first.").format(folder),
                      error=True)
@@ -141,12 +128,13 @@ class LibraryPage(QWidget, FORM_CLASS):
 
     def show_coverage(self):
         """The inventory's coverage layer (one feature per file and zoom) in the project."""
-        if not os.path.isdir(self.folder()):
+        folder = self.library_folder()
+        if not os.path.isdir(folder):
             self.runner.start_fresh()
-            self.log(tr("The library folder {} does not exist yet: download something first.").format(self.folder()),
+            self.log(tr("The library folder {} does not exist yet: download something first.").format(folder),
                      error=True)
             return
-        parameters = {"FOLDER": self.folder(), "OUTPUT": "TEMPORARY_OUTPUT"}
+        parameters = {"FOLDER": folder, "OUTPUT": "TEMPORARY_OUTPUT"}
         self.runner.start([Job("ign_offline:inventory", parameters, tr("Coverage"))], self._coverage_done,
                           self._coverage_all)
 
@@ -178,13 +166,14 @@ class LibraryPage(QWidget, FORM_CLASS):
         folder = self.choose_folder()
         if not folder:
             return
-        zoom_min, zoom_max = self.area_page.zoom_range()
+        zoom_min, zoom_max = self.area_picker.zoom_range()
         parameters = {"PROJECT": project.fileName(), "OUTPUT_FOLDER": folder, "ZOOM_MIN": zoom_min,
                       "ZOOM_MAX": zoom_max}
-        if self.folder() and os.path.isdir(self.folder()):
-            parameters["LIBRARY"] = self.folder()
+        library = self.library_folder()
+        if library and os.path.isdir(library):
+            parameters["LIBRARY"] = library
         try:
-            parameters.update(self.area_page.area_parameters())
+            parameters.update(self.area_picker.area_parameters())
         except IgnOfflineError as exc:
             self.runner.start_fresh()
             self.log(str(exc), error=True)
@@ -193,7 +182,7 @@ class LibraryPage(QWidget, FORM_CLASS):
         def tiles():
             layers = projects.read_project(project.fileName()).layers
             return (sum(1 for layer in layers if layer.kind == projects.TILE)
-                    * _count(self.area_page.current_area(), zoom_min, zoom_max))
+                    * _count(self.area_picker.current_area(), zoom_min, zoom_max))
 
         if not self._confirmed(parameters, tiles, folder):
             return
@@ -222,5 +211,5 @@ class LibraryPage(QWidget, FORM_CLASS):
                 results["PROJECT_OFFLINE"]), Qgis.Success, os.path.dirname(results["PROJECT_OFFLINE"]))
 
     def cleanup(self):
-        self.cancel()
+        super().cleanup()
         cancel_task(self.list_task)

@@ -16,7 +16,7 @@ def carcassonne_in(epsg):
 
 
 def table_counts(dock):
-    table = dock.countsTable
+    table = dock.area_picker.countsTable
     digits = lambda text: int("".join(c for c in text if c.isdigit()))  # noqa: E731 (locale separators)
     return {int(table.item(r, 0).text()): digits(table.item(r, 1).text()) for r in range(table.rowCount())}
 
@@ -25,21 +25,21 @@ def table_counts(dock):
 def test_picking_carcassonne_shows_it_and_counts_it(desktop_iface, dock, epsg):
     canvas = desktop_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem(epsg))
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("local")
+    dock.area_picker.select_area("carcassonne")
+    dock.area_picker.select_zoom_band("local")
 
-    assert dock.zoom_range() == (13, 14)
+    assert dock.area_picker.zoom_range() == (13, 14)
     assert table_counts(dock) == expected_counts(CARCASSONNE, 13, 14)
     total = sum(expected_counts(CARCASSONNE, 13, 14).values())
-    assert "".join(c for c in dock.totalLabel.text() if c.isdigit()) == str(total)
+    assert "".join(c for c in dock.area_picker.totalLabel.text() if c.isdigit()) == str(total)
 
     # the area is drawn on the canvas, in the canvas CRS
     expected = carcassonne_in(epsg)
-    drawn = dock.rubber_band.asGeometry().boundingBox()
+    drawn = dock.area_picker.rubber_band.asGeometry().boundingBox()
     for got, want in zip(drawn.toRectF().getCoords(), expected.toRectF().getCoords()):
         assert got == pytest.approx(want, abs=expected.width() * 1e-3)
 
-    dock.zoomToButton.click()
+    dock.area_picker.zoomToButton.click()
     shown = canvas.extent()
     assert shown.buffered(expected.width() * 1e-6).contains(expected)
     # fitted: the area fills the canvas in at least one direction
@@ -47,29 +47,29 @@ def test_picking_carcassonne_shows_it_and_counts_it(desktop_iface, dock, epsg):
 
 
 def test_custom_zooms_and_bands_stay_in_step(dock):
-    dock.select_area("toulouse")
-    dock.select_zoom_band("overview")
-    assert dock.zoom_range() == (8, 10)
-    dock.zoomMaxSpin.setValue(12)
-    assert dock.zoomBandCombo.currentData() == "custom"
+    dock.area_picker.select_area("toulouse")
+    dock.area_picker.select_zoom_band("overview")
+    assert dock.area_picker.zoom_range() == (8, 10)
+    dock.area_picker.zoomMaxSpin.setValue(12)
+    assert dock.area_picker.zoomBandCombo.currentData() == "custom"
     assert table_counts(dock) == expected_counts((1.35, 43.55, 1.50, 43.65), 8, 12)
-    dock.zoomMinSpin.setValue(11)
-    assert dock.zoomBandCombo.currentData() == "regional"
-    dock.zoomMinSpin.setValue(13)  # min above max: said, not crashed
-    assert dock.countsTable.rowCount() == 0
-    assert "greater than the maximum" in dock.totalLabel.text()
+    dock.area_picker.zoomMinSpin.setValue(11)
+    assert dock.area_picker.zoomBandCombo.currentData() == "regional"
+    dock.area_picker.zoomMinSpin.setValue(13)  # min above max: said, not crashed
+    assert dock.area_picker.countsTable.rowCount() == 0
+    assert "greater than the maximum" in dock.area_picker.totalLabel.text()
 
 
 def test_canvas_extent_follows_the_canvas(desktop_iface, dock):
     canvas = desktop_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
-    dock.select_area("canvas")
-    dock.select_zoom_band("overview")
+    dock.area_picker.select_area("canvas")
+    dock.area_picker.select_zoom_band("overview")
     canvas.setExtent(carcassonne_in("EPSG:3857"))
-    area = dock.current_area()
+    area = dock.area_picker.current_area()
     assert area.west <= 2.30 and area.east >= 2.40 and area.south <= 43.18 and area.north >= 43.25
     assert table_counts(dock) == expected_counts(area.bbox, 8, 10)
-    assert not dock.zoomToButton.isEnabled()
+    assert not dock.area_picker.zoomToButton.isEnabled()
 
 
 def test_download_page_reads_layers_downloads_and_loads(dock, project, provider, tmp_path):
@@ -136,8 +136,8 @@ def test_a_typed_layer_identifier_is_the_layer_downloaded(dock, project, provide
 
 def test_an_unknown_typed_layer_is_refused_and_nothing_is_written(dock, project, provider, tmp_path):
     page = dock.download_page
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
+    dock.area_picker.select_area("carcassonne")
+    dock.area_picker.select_zoom_band("overview")
     from tests.support.wmts_server import StandInWmts
 
     with StandInWmts() as server:
@@ -172,9 +172,9 @@ def test_layer_identifier_is_what_the_box_shows():
 
 def test_download_page_says_what_is_wrong(dock, provider, tmp_path):
     page = dock.download_page
-    dock.select_area("toulouse")
-    dock.zoomMinSpin.setValue(14)
-    dock.zoomMaxSpin.setValue(12)
+    dock.area_picker.select_area("toulouse")
+    dock.area_picker.zoomMinSpin.setValue(14)
+    dock.area_picker.zoomMaxSpin.setValue(12)
     dock.libraryDir.setFilePath(str(tmp_path))
     page.tick("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
     page.downloadButton.click()
@@ -228,15 +228,15 @@ def test_ftp_page_lists_previews_downloads_and_loads(desktop_iface, dock, projec
         rvb_row = [r for r in range(3) if page.productsTable.item(r, 3).text().endswith(ftp_tree.RVB)][0]
         assert page.productsTable.item(rvb_row, 0).text() == "OHR RVB 0.20 m D67 2015"
         page.productsTable.selectRow(rvb_row)
-        dock.select_area("toulouse")
+        dock.area_picker.select_area("toulouse")
         assert "No tile of this product in the area" in page.selectionLabel.text()
         assert "67" in page.selectionLabel.text() and page.footprints.numberOfVertices() == 0
         page.useCoverageButton.click()  # where the product is: its tiles' box becomes the area, typed
-        assert dock.areaCombo.currentData() == "typed" and dock.boundsWidget.isVisibleTo(dock)
+        assert dock.area_picker.areaCombo.currentData() == "typed" and dock.area_picker.boundsWidget.isVisibleTo(dock)
         assert page.selectionLabel.text().startswith("9 of 9 tiles")
         page.zoomCoverageButton.click()
         assert canvas.extent().buffered(1).contains(QgsRectangle(1044000, 6839000, 1047000, 6842000))
-        dock.select_area("canvas")
+        dock.area_picker.select_area("canvas")
         # Around the corner the four area tiles share (the canvas widens it to its own shape).
         canvas.setExtent(QgsRectangle(1045800, 6840800, 1046200, 6841200))
         assert wait_for(lambda: page.selectionLabel.text().startswith("4 of 9 tiles"))
@@ -267,15 +267,15 @@ def test_a_rectangle_drawn_on_the_map_is_the_area(desktop_iface, dock, provider,
     canvas.resize(600, 400)
     canvas.setExtent(carcassonne_in("EPSG:3857"))
     canvas.refresh()
-    dock.drawButton.click()
-    assert dock.areaCombo.currentData() == "drawn" and canvas.mapTool() is dock.draw_tool
+    dock.area_picker.drawButton.click()
+    assert dock.area_picker.areaCombo.currentData() == "drawn" and canvas.mapTool() is dock.area_picker.draw_tool
     viewport = canvas.viewport()
     start, end = QPoint(150, 100), QPoint(450, 300)
     QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, start)
     QTest.mouseMove(viewport, QPoint(300, 200))
     QTest.mouseMove(viewport, end)
     QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, end)
-    assert dock.drawn is not None and canvas.mapTool() is not dock.draw_tool
+    assert dock.area_picker.drawn is not None and canvas.mapTool() is not dock.area_picker.draw_tool
     first = canvas.getCoordinateTransform().toMapCoordinates(start)
     last = canvas.getCoordinateTransform().toMapCoordinates(end)
     from pyproj import Transformer
@@ -283,11 +283,11 @@ def test_a_rectangle_drawn_on_the_map_is_the_area(desktop_iface, dock, provider,
     to_lonlat = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
     west, north = to_lonlat.transform(first.x(), first.y())
     east, south = to_lonlat.transform(last.x(), last.y())
-    for got, want in zip(dock.drawn, (west, south, east, north)):
+    for got, want in zip(dock.area_picker.drawn, (west, south, east, north)):
         assert got == pytest.approx(want, abs=1e-3)
-    dock.select_zoom_band("local")
-    assert table_counts(dock) == tile_math.count_tiles(dock.drawn, 13, 14)
-    assert dock.area_parameters()["EXTENT"].endswith("[EPSG:4326]")
+    dock.area_picker.select_zoom_band("local")
+    assert table_counts(dock) == tile_math.count_tiles(dock.area_picker.drawn, 13, 14)
+    assert dock.area_picker.area_parameters()["EXTENT"].endswith("[EPSG:4326]")
 
 
 def test_a_polygon_layer_is_the_area_with_its_selection(dock, project, provider, tmp_path):
@@ -300,20 +300,20 @@ def test_a_polygon_layer_is_the_area_with_its_selection(dock, project, provider,
     layer = QgsVectorLayer(write_lambert_geopackage(tmp_path / "l.gpkg"), "Zone des grottes", "ogr")
     assert layer.isValid()
     project.addMapLayer(layer)
-    dock.select_area("polygon_layer")
-    dock.polygonLayerCombo.setLayer(layer)
-    dock.select_zoom_band("local")
+    dock.area_picker.select_area("polygon_layer")
+    dock.area_picker.polygonLayerCombo.setLayer(layer)
+    dock.area_picker.select_zoom_band("local")
     expected = coverage.count(polygons.from_file(layer.source().split("|")[0]), 13, 14)
     assert table_counts(dock) == expected
     assert expected != coverage.count(polygons.from_bbox(*polygons.lonlat_bounds(
         polygons.from_geojson(L_SHAPE))), 13, 14)  # the L, not its box
-    assert not dock.rubber_band.asGeometry().isEmpty()
-    dock.selectedOnlyCheck.setChecked(True)
-    assert "none selected" in dock.totalLabel.text()
+    assert not dock.area_picker.rubber_band.asGeometry().isEmpty()
+    dock.area_picker.selectedOnlyCheck.setChecked(True)
+    assert "none selected" in dock.area_picker.totalLabel.text()
     layer.selectAll()
     assert table_counts(dock) == expected
     # the Download page sends the layer itself: only the L's tiles are fetched
-    dock.select_zoom_band("overview")
+    dock.area_picker.select_zoom_band("overview")
     page = dock.download_page
     with StandInWmts() as server:
         page.sourceCombo.setEditText(server.url)
@@ -366,8 +366,8 @@ def test_make_this_project_offline_from_the_dock(dock, project, provider, tmp_pa
     from tests.support.wmts_server import StandInWmts
 
     page = dock.library_page
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
+    dock.area_picker.select_area("carcassonne")
+    dock.area_picker.select_zoom_band("overview")
     with StandInWmts() as server:
         uri = ("crs=EPSG:3857&format=image/png&layers=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&styles=normal"
                "&tileMatrixSet=PM_0_19&url={}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(server.url)
@@ -405,8 +405,8 @@ def test_sign_in_with_an_oauth2_account_lists_and_downloads_private_layers(dock,
     manager = QgsApplication.authManager()
     if not manager.masterPasswordIsSet():
         manager.setMasterPassword("test master password", True)
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
+    dock.area_picker.select_area("carcassonne")
+    dock.area_picker.select_zoom_band("overview")
     with StandInKeycloak(lifetime=60) as keycloak, StandInWmts() as wmts:
         wmts.api_key = None
         wmts.bearer = keycloak.valid

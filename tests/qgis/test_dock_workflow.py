@@ -109,7 +109,7 @@ def test_cancel_is_reported_as_a_cancel_and_the_download_resumes(dock, project, 
     dock.libraryDir.setFilePath(str(tmp_path))
     with StandInWmts(latency=0.05) as server:
         page = read_layers(dock, server)
-        dock.select_zoom_band("local")
+        dock.area_picker.select_zoom_band("local")
         page.tick(PLAN)
         page.tick(ORTHO)
         page.concurrencySpin.setValue(1)
@@ -131,10 +131,10 @@ def test_cancel_is_reported_as_a_cancel_and_the_download_resumes(dock, project, 
 def test_the_dock_remembers_its_state_after_being_recreated(desktop_iface, dock, project, tmp_path):
     from ign_offline.ui.dock import IgnOfflineDock
 
-    dock.select_area("pyrenees")
-    dock.select_zoom_band("detail")
+    dock.area_picker.select_area("pyrenees")
+    dock.area_picker.select_zoom_band("detail")
     dock.libraryDir.setFilePath(str(tmp_path))
-    dock.overviewCheck.setChecked(False)
+    dock.area_picker.overviewCheck.setChecked(False)
     page = dock.download_page
     page.sourceCombo.setEditText("https://example.test/wmts")
     page.tick(ORTHO)
@@ -147,8 +147,9 @@ def test_the_dock_remembers_its_state_after_being_recreated(desktop_iface, dock,
 
     again = IgnOfflineDock(desktop_iface)
     try:
-        assert again.areaCombo.currentData() == "pyrenees" and again.areaCombo.currentText() == "Pyrénées (caves)"
-        assert again.zoom_range() == (15, 16) and again.zoomBandCombo.currentData() == "detail"
+        combo = again.area_picker.areaCombo
+        assert combo.currentData() == "pyrenees" and combo.currentText() == "Pyrénées (caves)"
+        assert again.area_picker.zoom_range() == (15, 16) and again.area_picker.zoomBandCombo.currentData() == "detail"
         assert again.library_folder() == str(tmp_path)
         assert again.download_page.sourceCombo.currentText() == "https://example.test/wmts"
         assert again.download_page.picked_layers() == [ORTHO]
@@ -167,27 +168,28 @@ def test_typed_coordinates_and_saved_areas(desktop_iface, dock, monkeypatch):
     from ign_offline.ui.dock import IgnOfflineDock
 
     box = (1.52, 42.78, 1.58, 42.82)
-    dock.use_bounds(*box)
-    assert dock.areaCombo.currentData() == "typed" and dock.boundsWidget.isVisibleTo(dock)
-    dock.select_zoom_band("local")
-    assert dock.current_area().bbox == pytest.approx(box)
-    dock.eastSpin.setValue(1.60)  # edited: counted again
+    dock.area_picker.use_bounds(*box)
+    assert dock.area_picker.areaCombo.currentData() == "typed" and dock.area_picker.boundsWidget.isVisibleTo(dock)
+    dock.area_picker.select_zoom_band("local")
+    assert dock.area_picker.current_area().bbox == pytest.approx(box)
+    dock.area_picker.eastSpin.setValue(1.60)  # edited: counted again
+    table = dock.area_picker.countsTable
     assert {z: n for z, n in tile_math.count_tiles((1.52, 42.78, 1.60, 42.82), 13, 14).items()} == {
-        int(dock.countsTable.item(r, 0).text()): int("".join(c for c in dock.countsTable.item(r, 1).text()
-                                                             if c.isdigit())) for r in range(2)}
-    monkeypatch.setattr(dock, "ask_area_name", lambda: "Grotte de Niaux")
-    dock.saveAreaButton.click()
-    assert dock.areaCombo.currentData() == "saved:Grotte de Niaux"
-    assert dock.current_area().bbox == pytest.approx((1.52, 42.78, 1.60, 42.82))
-    assert dock.area_parameters()["EXTENT"].endswith("[EPSG:4326]")
+        int(table.item(r, 0).text()): int("".join(c for c in table.item(r, 1).text() if c.isdigit()))
+        for r in range(2)}
+    monkeypatch.setattr(dock.area_picker, "ask_area_name", lambda: "Grotte de Niaux")
+    dock.area_picker.saveAreaButton.click()
+    assert dock.area_picker.areaCombo.currentData() == "saved:Grotte de Niaux"
+    assert dock.area_picker.current_area().bbox == pytest.approx((1.52, 42.78, 1.60, 42.82))
+    assert dock.area_picker.area_parameters()["EXTENT"].endswith("[EPSG:4326]")
     other = IgnOfflineDock(desktop_iface)  # saved for good
     try:
-        assert other.areaCombo.findData("saved:Grotte de Niaux") >= 0
+        assert other.area_picker.areaCombo.findData("saved:Grotte de Niaux") >= 0
     finally:
         other.cleanup()
         other.deleteLater()
-    dock.deleteAreaButton.click()
-    assert dock.areaCombo.findData("saved:Grotte de Niaux") == -1
+    dock.area_picker.deleteAreaButton.click()
+    assert dock.area_picker.areaCombo.findData("saved:Grotte de Niaux") == -1
 
 
 def test_zoom_to_area_shows_the_map_in_an_empty_project_and_the_outline_follows_the_crs(desktop_iface, dock,
@@ -195,9 +197,9 @@ def test_zoom_to_area_shows_the_map_in_an_empty_project_and_the_outline_follows_
     from pyproj import Transformer
 
     canvas = desktop_iface.mapCanvas()
-    dock.select_area("pyrenees")
+    dock.area_picker.select_area("pyrenees")
     assert not project.mapLayers()
-    dock.zoomToButton.click()
+    dock.area_picker.zoomToButton.click()
     (outline,) = project.mapLayers().values()
     assert outline.name() == "Area: Pyrénées (caves)" and outline.featureCount() == 1
     to_mercator = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
@@ -206,7 +208,7 @@ def test_zoom_to_area_shows_the_map_in_an_empty_project_and_the_outline_follows_
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))  # as when a Lambert layer comes first
     to_lambert = Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
     expected = QgsRectangle(*to_lambert.transform_bounds(1.45, 42.75, 1.65, 42.85, densify_pts=21))
-    drawn = dock.rubber_band.asGeometry().boundingBox()
+    drawn = dock.area_picker.rubber_band.asGeometry().boundingBox()
     assert drawn.xMinimum() == pytest.approx(expected.xMinimum(), abs=50)
     assert drawn.yMaximum() == pytest.approx(expected.yMaximum(), abs=50)
 
@@ -218,21 +220,21 @@ def test_overview_basemap_comes_from_the_library_when_it_holds_plan_ign(dock, pr
     from core.tiles.areas import PRESETS
 
     write_sample(str(tmp_path / (PLAN + ".mbtiles")), PRESETS["carcassonne"], 8, 9, "Plan IGN v2")
-    dock.overviewCheck.setChecked(True)
+    dock.area_picker.overviewCheck.setChecked(True)
     (layer,) = project.mapLayers().values()
     assert layer.source() == str(tmp_path / (PLAN + ".mbtiles")) and layer.providerType() == "gdal"
     assert project.layerTreeRoot().children()[-1].layerId() == layer.id()  # under everything else
-    dock.overviewCheck.setChecked(False)
+    dock.area_picker.overviewCheck.setChecked(False)
     assert not project.mapLayers()
 
 
 def test_hiding_the_dock_clears_the_canvas(dock):
-    dock.select_area("toulouse")
-    assert not dock.rubber_band.asGeometry().isEmpty()
+    dock.area_picker.select_area("toulouse")
+    assert not dock.area_picker.rubber_band.asGeometry().isEmpty()
     dock.hide()
-    assert dock.rubber_band.asGeometry().isEmpty()
+    assert dock.area_picker.rubber_band.asGeometry().isEmpty()
     dock.show()
-    assert not dock.rubber_band.asGeometry().isEmpty()
+    assert not dock.area_picker.rubber_band.asGeometry().isEmpty()
 
 
 def test_open_folder_opens_the_library(dock, tmp_path, monkeypatch):

@@ -69,7 +69,7 @@ def the_dock():
 
 def strings():
     dock = the_dock()
-    dock.select_area("pyrenees")
+    dock.area_picker.select_area("pyrenees")
     with open(TARGET, "w", encoding="utf-8") as out:
         json.dump({"locale": QgsApplication.locale(), "dock": dock_texts(dock), "algorithms": algorithm_texts()},
                   out, ensure_ascii=False, indent=1)
@@ -87,9 +87,9 @@ def screenshots():
     window.resize(1400, 900)
     dock = the_dock()
     dock.libraryDir.setFilePath(os.path.join(os.environ["HOME"], "IGN Offline"))  # the throwaway HOME
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("regional")
-    dock.zoomToButton.click()
+    dock.area_picker.select_area("carcassonne")
+    dock.area_picker.select_zoom_band("regional")
+    dock.area_picker.zoomToButton.click()
     page = dock.download_page
     with StandInWmts() as server:
         page.sourceCombo.setEditText(server.url)
@@ -104,7 +104,7 @@ def screenshots():
         dock.scrollContents.grab().save(os.path.join(TARGET, "dock.png"))  # all of it, not just what shows
         page.downloadButton.click()
         wait_for(lambda: not page.runner.busy)
-    dock.zoom_to_area()
+    dock.area_picker.zoom_to_area()
     iface.mapCanvas().refreshAllLayers()
     wait_for(lambda: False, timeout=3)
     window.grab().save(os.path.join(TARGET, "download.png"))

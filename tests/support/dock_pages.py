@@ -6,8 +6,8 @@ from tests.support.qt_wait import wait_for
 def read_layers_of(dock, server):
     """Carcassonne, overview band, the stand-in as source and its layers read: the Download page."""
     page = dock.download_page
-    dock.select_area("carcassonne")
-    dock.select_zoom_band("overview")
+    dock.area_picker.select_area("carcassonne")
+    dock.area_picker.select_zoom_band("overview")
     page.sourceCombo.setEditText(server.url)
     page.readLayersButton.click()
     assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layersList.count() == 5)

@@ -29,11 +29,11 @@ from qgis.PyQt.QtCore import QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QInputDialog, QLabel, QTableWidgetItem
 
-from ..algorithms.area_parameters import area_from_features
 from ..core.errors import IgnOfflineError, InputError
 from ..core.library import jobs as library
 from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
+from ..toolbelt.areas import area_from_features
 from . import settings
 from .cache_page import CachePage
 from .download_page import DownloadPage

@@ -14,7 +14,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcess
 from ..core.errors import IgnOfflineError
 from ..i18n import marked, tr
 from ..resources import help_text, icon
-from .layers import load_mbtiles
+from ..toolbelt.layers import load_mbtiles
 
 GROUPS = {
     "tiles": marked("Tiles"),

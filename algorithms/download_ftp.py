@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRasterLayer,
 )
 
 from ..core import storage
@@ -20,23 +19,15 @@ from ..core.ftp.download import download_product
 from ..core.ftp.products import DEFAULT_EPSG, open_product
 from ..core.library import jobs as library
 from ..i18n import marked
-from .area_parameters import add_area_parameters, area_from_parameters, area_in_crs
+from ..toolbelt.layers import load_vrt
 from .base import IgnOfflineAlgorithm
-from .ftp_parameters import add_server_parameters, server_from_parameters
-from .layers import BasemapLegend, add_to_group
-
-
-def load_vrt(project, path, title):
-    """The mosaic as a layer in the IGN Offline group (replacing an older copy of the same file)."""
-    for layer in project.mapLayers().values():
-        if layer.source() == path:
-            project.removeMapLayer(layer.id())  # rebuilt with more tiles: reload it
-    layer = QgsRasterLayer(path, title, "gdal")
-    if not layer.isValid():
-        raise ValueError("GDAL cannot open {}".format(path))
-    if layer.bandCount() >= 3:
-        layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend (an MNS keeps its ramp)
-    return add_to_group(project, layer)
+from .parameters import (
+    add_area_parameters,
+    add_server_parameters,
+    area_from_parameters,
+    bbox_from_parameters,
+    server_from_parameters,
+)
 
 
 class DownloadFtp(IgnOfflineAlgorithm):
@@ -88,7 +79,7 @@ class DownloadFtp(IgnOfflineAlgorithm):
         epsg = listing.epsg or DEFAULT_EPSG
         if not listing.epsg:
             feedback.pushWarning(self.tr("The product names no CRS: EPSG:{} assumed.").format(epsg))
-        bbox = area_in_crs(self, parameters, context, QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)))
+        bbox = bbox_from_parameters(self, parameters, context, QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)))
         feedback.pushInfo(self.tr("{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}").format(
             listing.info.title, len(listing.tiles), epsg, *bbox))
 

@@ -7,86 +7,28 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-    QgsSettings,
 )
 
 from ..core import mbtiles, storage
-from ..core.download.engine import DownloadOptions
 from ..core.download.job import clamp_zooms, download_to_mbtiles, prepare_source, template_name
 from ..core.library import jobs as library
-from ..core.sources import policies
-from ..core.sources.http import user_agent
 from ..core.tiles import coverage
 from ..i18n import marked
-from .area_parameters import (
+from ..toolbelt.layers import load_mbtiles
+from .base import IgnOfflineAlgorithm
+from .parameters import (
     add_area_parameters,
     add_large_job_parameter,
+    add_pace_parameters,
+    add_source_parameters,
     add_zoom_parameters,
     area_from_parameters,
     check_large_job,
+    check_usage_policy,
+    options_from_parameters,
+    source_from_parameters,
     zooms_from_parameters,
 )
-from .auth import add_authcfg_parameter, credentials_from_parameters
-from .base import IgnOfflineAlgorithm
-from .layers import load_mbtiles
-
-DEFAULT_SOURCE = "https://data.geopf.fr/wmts"
-
-
-def add_source_parameters(algorithm, for_download=True):
-    """SOURCE, LAYER, STYLE, FORMAT, AUTHCFG, API_KEY: shared with estimate_tiles (where all are optional)."""
-    optional = not for_download
-    algorithm.addParameter(QgsProcessingParameterString(
-        "SOURCE", algorithm.tr("WMTS endpoint, or XYZ URL template with {z}/{x}/{y}"),
-        defaultValue=None if optional else DEFAULT_SOURCE, optional=optional))
-    # No default layer: a run must never download a layer the user did not name.
-    algorithm.addParameter(QgsProcessingParameterString(
-        "LAYER", algorithm.tr("Layer identifier (from the capabilities; optional for an XYZ template)"),
-        optional=True))
-    algorithm.addParameter(QgsProcessingParameterString(
-        "STYLE", algorithm.tr("Style (default: the layer's own)"), optional=True))
-    algorithm.addParameter(QgsProcessingParameterString(
-        "FORMAT", algorithm.tr("Format (default: the layer's own)"), optional=True))
-    add_authcfg_parameter(algorithm)
-    algorithm.addParameter(QgsProcessingParameterString(
-        "API_KEY", algorithm.tr("…or the API key itself (never written anywhere)"), optional=True))
-
-
-def add_pace_parameters(algorithm):
-    algorithm.addParameter(QgsProcessingParameterNumber(
-        "CONCURRENCY", algorithm.tr("Parallel requests"), type=QgsProcessingParameterNumber.Integer,
-        defaultValue=4, minValue=1, maxValue=16))
-    algorithm.addParameter(QgsProcessingParameterNumber(
-        "MAX_RATE", algorithm.tr("Maximum requests per second to the server (0 = no cap)"),
-        type=QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0))
-
-
-CONTACT_SETTING = "ign_offline/contact"
-
-
-def options_from_parameters(algorithm, parameters, context):
-    """Pace from the parameters; the User-Agent names the plugin and the user's contact (a setting), if any."""
-    contact = QgsSettings().value(CONTACT_SETTING, "") or ""
-    return DownloadOptions(concurrency=algorithm.parameterAsInt(parameters, "CONCURRENCY", context),
-                           max_rate=algorithm.parameterAsDouble(parameters, "MAX_RATE", context),
-                           headers={"User-Agent": user_agent(contact)})
-
-
-def check_usage_policy(source, area, zoom_min, zoom_max):
-    """Refuse, before anything runs, a job the server's usage policy forbids (no network: counts only)."""
-    if source["endpoint"]:
-        total = sum(coverage.area_counts(area, zoom_min, zoom_max).values())
-        policies.check_job(source["endpoint"], total, zoom_max)
-
-
-def source_from_parameters(algorithm, parameters, context):
-    """Arguments of core.tile_download.prepare_source; no network (that happens in `process`)."""
-    def text(name):
-        return (algorithm.parameterAsString(parameters, name, context) or "").strip() or None
-
-    return dict(endpoint=text("SOURCE"), layer=text("LAYER"), style=text("STYLE"), tile_format=text("FORMAT"),
-                credentials=credentials_from_parameters(algorithm, parameters, context))
 
 
 class DownloadTiles(IgnOfflineAlgorithm):

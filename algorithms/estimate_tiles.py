@@ -19,19 +19,17 @@ from ..core.download.job import (
 )
 from ..core.tiles import coverage
 from ..i18n import marked
-from .area_parameters import (
-    add_area_parameters,
-    add_zoom_parameters,
-    area_from_parameters,
-    zooms_from_parameters,
-)
 from .base import IgnOfflineAlgorithm
-from .download_tiles import (
+from .parameters import (
+    add_area_parameters,
     add_pace_parameters,
     add_source_parameters,
+    add_zoom_parameters,
+    area_from_parameters,
     check_usage_policy,
     options_from_parameters,
     source_from_parameters,
+    zooms_from_parameters,
 )
 
 

@@ -18,9 +18,9 @@ from ..core.errors import InputError
 from ..core.field import exports
 from ..core.tiles import coverage
 from ..i18n import marked
-from .area_parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
+from ..toolbelt.layers import add_to_group
 from .base import IgnOfflineAlgorithm
-from .layers import add_to_group
+from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 
 FORMATS = ("mbtiles", "osmand", "gpkg", "cog")
 FOR_APPS = {"mbtiles": "QField, QGIS, AlpineQuest, Locus", "osmand": "OsmAnd, Locus", "gpkg": "QField, QGIS, GDAL",

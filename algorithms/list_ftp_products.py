@@ -19,7 +19,7 @@ from ..core.ftp.products import find_products
 from ..core.storage import human_size
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
-from .ftp_parameters import add_server_parameters, server_from_parameters
+from .parameters import add_server_parameters, server_from_parameters
 
 COLUMNS = (("path", QVariant.String), ("product", QVariant.String), ("option", QVariant.String),
            ("resolution", QVariant.String), ("format", QVariant.String), ("crs", QVariant.String),

@@ -11,8 +11,8 @@ from qgis.core import (
 from ..core.errors import InputError, MBTilesError
 from ..core.mbtiles import MBTilesReader, check_readable, read_guard
 from ..i18n import marked
+from ..toolbelt.layers import GROUP_NAME, load_mbtiles, mbtiles_title
 from .base import IgnOfflineAlgorithm
-from .layers import GROUP_NAME, load_mbtiles, mbtiles_title
 
 
 class LoadMBTiles(IgnOfflineAlgorithm):

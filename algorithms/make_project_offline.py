@@ -18,17 +18,19 @@ from ..core.field import projects
 from ..core.library import merge, plans
 from ..core.tiles import coverage
 from ..i18n import marked
-from .area_parameters import (
+from .base import IgnOfflineAlgorithm
+from .parameters import (
     add_area_parameters,
+    add_authcfg_parameter,
     add_large_job_parameter,
+    add_pace_parameters,
     add_zoom_parameters,
     area_from_parameters,
     check_large_job,
+    credentials_from_parameters,
+    options_from_parameters,
     zooms_from_parameters,
 )
-from .auth import add_authcfg_parameter, credentials_from_parameters
-from .base import IgnOfflineAlgorithm
-from .download_tiles import add_pace_parameters, options_from_parameters
 
 
 class MakeProjectOffline(IgnOfflineAlgorithm):

@@ -18,10 +18,15 @@ from ..core.library import jobs as library
 from ..core.library import plans
 from ..core.tiles import coverage
 from ..i18n import marked
-from .area_parameters import add_large_job_parameter, check_large_job
-from .auth import add_authcfg_parameter, credentials_from_parameters
 from .base import IgnOfflineAlgorithm
-from .download_tiles import add_pace_parameters, options_from_parameters
+from .parameters import (
+    add_authcfg_parameter,
+    add_large_job_parameter,
+    add_pace_parameters,
+    check_large_job,
+    credentials_from_parameters,
+    options_from_parameters,
+)
 
 
 class RunPlan(IgnOfflineAlgorithm):

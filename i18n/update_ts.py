@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SOURCES = ("__init__.py", "plugin.py", "algorithms", "ui", "resources")
+SOURCES = ("__init__.py", "plugin.py", "algorithms", "toolbelt", "ui", "resources")
 CONTEXT = "IgnOffline"
 CALLS = {"tr", "marked"}
 

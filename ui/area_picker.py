@@ -29,11 +29,11 @@ from qgis.PyQt.QtCore import QLocale, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
-from ..algorithms.area_parameters import area_from_features
 from ..core.errors import IgnOfflineError, InputError
 from ..core.library import jobs as library
 from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
+from ..toolbelt.areas import area_from_features
 from . import settings
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "area_picker.ui"))

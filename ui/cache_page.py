@@ -7,11 +7,11 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from ..algorithms.layers import load_mbtiles
-from ..algorithms.recover_cache import address_book, qgis_cache_directory
 from ..core.cache.recovery import scan_cache
 from ..core.storage import human_size
 from ..i18n import tr
+from ..toolbelt.layers import load_mbtiles
+from ..toolbelt.qgis_cache import address_book, qgis_cache_directory
 from .background import cancel_task, run_function
 from .page import Page
 from .runner import Job

@@ -14,8 +14,6 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QLocale, Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem
 
-from ..algorithms.auth import SIGNED_IN, credentials_for
-from ..algorithms.layers import load_mbtiles
 from ..core import storage
 from ..core.download.job import fetch_capabilities, template_name
 from ..core.errors import IgnOfflineError
@@ -27,6 +25,8 @@ from ..core.sources.wmts import with_query
 from ..core.storage import human_size
 from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
+from ..toolbelt.auth import SIGNED_IN, credentials_for
+from ..toolbelt.layers import load_mbtiles
 from . import settings
 from .background import BrowserOpener, run_function
 from .page import Page

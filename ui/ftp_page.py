@@ -18,12 +18,12 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from ..algorithms.download_ftp import load_vrt
 from ..core.errors import IgnOfflineError
 from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host, connect
 from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, select, union
 from ..core.storage import human_size
 from ..i18n import tr
+from ..toolbelt.layers import load_vrt
 from .background import cancel_task, run_function
 from .page import Page
 from .runner import Job

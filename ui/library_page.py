@@ -7,13 +7,13 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
-from ..algorithms.layers import add_to_group, load_mbtiles
 from ..core.errors import IgnOfflineError
 from ..core.field import projects
 from ..core.library import inventory, plans
 from ..core.storage import human_size
 from ..core.tiles import coverage
 from ..i18n import tr
+from ..toolbelt.layers import add_to_group, load_mbtiles
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job
 from .page import Page

@@ -109,8 +109,8 @@ def test_a_basic_key_and_an_oauth2_login_download_private_tiles(tmp_path, auth_e
 def test_each_qgis_auth_method_becomes_the_right_credentials(qgis_app):
     from qgis.core import QgsAuthMethodConfig
 
-    from ign_offline.algorithms.auth import credentials_of
     from ign_offline.core.errors import InputError
+    from ign_offline.toolbelt.auth import credentials_of
 
     def config(method, name, **values):
         made = QgsAuthMethodConfig(method)

@@ -395,7 +395,7 @@ def test_sign_in_with_an_oauth2_account_lists_and_downloads_private_layers(dock,
 
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
-    from ign_offline.algorithms.auth import SIGNED_IN
+    from ign_offline.toolbelt.auth import SIGNED_IN
     from tests.support.keycloak_server import StandInKeycloak
     from tests.support.wmts_server import StandInWmts
 

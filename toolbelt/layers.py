@@ -50,3 +50,16 @@ def load_mbtiles(project, path, title=None):
         raise ValueError("GDAL cannot open {}".format(path))
     layer.setLegend(BasemapLegend())
     return add_to_group(project, layer)
+
+
+def load_vrt(project, path, title):
+    """The mosaic as a layer in the IGN Offline group (replacing an older copy of the same file)."""
+    for layer in project.mapLayers().values():
+        if layer.source() == path:
+            project.removeMapLayer(layer.id())  # rebuilt with more tiles: reload it
+    layer = QgsRasterLayer(path, title, "gdal")
+    if not layer.isValid():
+        raise ValueError("GDAL cannot open {}".format(path))
+    if layer.bandCount() >= 3:
+        layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend (an MNS keeps its ramp)
+    return add_to_group(project, layer)

@@ -1,31 +1,19 @@
-"""Secrets from the QGIS authentication database (AUTHCFG), never from plain parameters.
+"""Accounts from the QGIS authentication database, read into core Credentials.
 
-Processing keeps every run's parameters in its history, so a key or a
-password typed into a parameter would be written to disk.
+Secrets come from there, never from plain parameters or settings: Processing keeps every run's parameters in
+its history, so a key or a password typed into a parameter would be written to disk.
 """
 
 import json
 
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingParameterAuthConfig
+from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..core.errors import InputError
 from ..core.sources.accounts import Credentials, OAuthSettings, origin_of
 
 
-def add_authcfg_parameter(algorithm):
-    algorithm.addParameter(QgsProcessingParameterAuthConfig(
-        "AUTHCFG", algorithm.tr("Account or API key in the QGIS authentication database (private layers: Basic "
-                                "with the key, or OAuth2)"),
-        optional=True))
-
-
-def _auth_config(algorithm, parameters, context):
-    """The QgsAuthMethodConfig named by AUTHCFG, or None when none is given."""
-    authcfg = (algorithm.parameterAsString(parameters, "AUTHCFG", context) or "").strip()
-    return _load(authcfg) if authcfg else None
-
-
-def _load(authcfg):
+def load_config(authcfg):
+    """The QgsAuthMethodConfig of id `authcfg`, its secrets decrypted; InputError when it cannot be read."""
     config = QgsAuthMethodConfig()
     if not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
         raise InputError("The authentication configuration '{}' cannot be read: check it in "
@@ -39,18 +27,9 @@ SIGNED_IN = {}
 GRANT_FLOWS = {0: "authorization_code", 2: "password", 3: "client_credentials"}
 
 
-def credentials_from_parameters(algorithm, parameters, context, open_browser=None):
-    """core.accounts.Credentials from AUTHCFG (or the API_KEY parameter), or None for a public source."""
-    config = _auth_config(algorithm, parameters, context)
-    if config is None:
-        key = (algorithm.parameterAsString(parameters, "API_KEY", context) or "").strip()
-        return Credentials(name="API_KEY", api_key=key) if key else None
-    return credentials_of(config, open_browser)
-
-
 def credentials_for(authcfg, open_browser=None):
     """Credentials of an auth configuration id (the dock's selector), or None when it is empty."""
-    return credentials_of(_load(authcfg), open_browser) if authcfg else None
+    return credentials_of(load_config(authcfg), open_browser) if authcfg else None
 
 
 def credentials_of(config, open_browser=None):
@@ -112,10 +91,6 @@ def oauth_settings(config, name):
                          int(data.get("redirectPort") or 7070))
 
 
-def login_from_parameters(algorithm, parameters, context):
-    """(user, password) for a server: USER, and the password of a Basic AUTHCFG ('' and '': anonymous)."""
-    user = (algorithm.parameterAsString(parameters, "USER", context) or "").strip()
-    config = _auth_config(algorithm, parameters, context)
-    if config is None:
-        return user, ""
+def login_of(config, user=""):
+    """(user, password) from a loaded Basic configuration: `user` when given, else the configuration's own."""
     return user or config.config("username") or "", config.config("password") or ""

@@ -1,0 +1,263 @@
+"""The Processing parameter blocks the algorithms share, and their reading into plain values.
+
+Areas (AREA, EXTENT, AREA_LAYER) and zooms, the large-job confirmation (ALLOW_LARGE), the tile source (SOURCE,
+LAYER, STYLE, FORMAT, AUTHCFG, API_KEY) and pace (CONCURRENCY, MAX_RATE), the FTP server (HOST, PORT, USER,
+AUTHCFG). The QGIS work behind them (areas from features, auth configurations) is in toolbelt/.
+"""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsSettings,
+)
+
+from ..core import storage
+from ..core.download.engine import DownloadOptions
+from ..core.errors import InputError
+from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
+from ..core.sources import policies
+from ..core.sources.accounts import Credentials
+from ..core.sources.http import user_agent
+from ..core.tiles import areas, coverage
+from ..core.tiles import grid as tiles
+from ..toolbelt.areas import WGS84, area_from_features, area_in_crs, check_polygons, extent_area
+from ..toolbelt.auth import credentials_of, load_config, login_of
+
+AREA = "AREA"
+EXTENT = "EXTENT"
+AREA_LAYER = "AREA_LAYER"
+ALLOW_LARGE = "ALLOW_LARGE"
+ZOOM_MIN = "ZOOM_MIN"
+ZOOM_MAX = "ZOOM_MAX"
+AUTHCFG = "AUTHCFG"
+DEFAULT_SOURCE = "https://data.geopf.fr/wmts"
+CONTACT_SETTING = "ign_offline/contact"
+
+
+# Areas and zooms
+
+def add_area_parameters(algorithm, polygon_layer=False):
+    algorithm.addParameter(QgsProcessingParameterString(
+        AREA,
+        algorithm.tr("Preset area ({})").format(", ".join(areas.PRESETS)),
+        defaultValue="", optional=True))
+    algorithm.addParameter(QgsProcessingParameterExtent(
+        EXTENT, algorithm.tr("…or an extent (any CRS)"), optional=True))
+    if polygon_layer:
+        algorithm.addParameter(QgsProcessingParameterFeatureSource(
+            AREA_LAYER, algorithm.tr("…or the polygons of a layer (any CRS; only the tiles meeting them)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+
+
+def add_zoom_parameters(algorithm, zoom_min=8, zoom_max=16):
+    # No min/max on the parameters themselves: core.tiles.check_zoom_range
+    # says what is wrong more clearly than the generic Processing message.
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        ZOOM_MIN, algorithm.tr("Minimum zoom (0-22)"),
+        type=QgsProcessingParameterNumber.Integer, defaultValue=zoom_min))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        ZOOM_MAX, algorithm.tr("Maximum zoom (0-22)"),
+        type=QgsProcessingParameterNumber.Integer, defaultValue=zoom_max))
+
+
+def _given(parameters, name):
+    value = parameters.get(name)
+    return value is not None and str(value).strip() != ""
+
+
+def area_from_parameters(algorithm, parameters, context, feedback=None):
+    """The core Area named by AREA, drawn by EXTENT (converted to lon/lat) or made of AREA_LAYER's polygons."""
+    given = [name for name in (AREA, EXTENT, AREA_LAYER) if _given(parameters, name)]
+    if len(given) > 1:
+        raise InputError("Give one area only: {} were all given.".format(" and ".join(given)))
+    if given == [AREA]:
+        return areas.preset(algorithm.parameterAsString(parameters, AREA, context))
+    if given == [AREA_LAYER]:
+        return polygon_layer_area(algorithm, parameters, context)
+    if not given:
+        raise InputError("Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.".format(", ".join(areas.PRESETS)))
+    rect = algorithm.parameterAsExtent(parameters, EXTENT, context)
+    crs = algorithm.parameterAsExtentCrs(parameters, EXTENT, context)
+    check_typed_order(parameters.get(EXTENT), crs)
+    if rect.isNull() or rect.isEmpty():
+        raise InputError("The extent is empty: give an extent with a width and a height.")
+    if not crs.isValid():
+        crs = QgsCoordinateReferenceSystem(WGS84)
+        if feedback is not None:
+            feedback.pushInfo(algorithm.tr("The extent has no CRS: read as longitude/latitude (EPSG:4326)."))
+    return extent_area(rect, crs, context.transformContext())
+
+
+def check_typed_order(value, crs):
+    """A typed extent (xmin,xmax,ymin,ymax) in the wrong order is refused: QGIS would swap it silently."""
+    numbers = areas.typed_extent(value) if isinstance(value, str) else None
+    if numbers is not None:
+        areas.check_extent_order(*numbers, geographic=crs.isGeographic() or not crs.isValid())
+
+
+def polygon_layer_area(algorithm, parameters, context):
+    """An Area made of the polygons of AREA_LAYER (all features, or the selected ones when asked),
+    densified in the layer's CRS then projected to Web Mercator."""
+    source = algorithm.parameterAsSource(parameters, AREA_LAYER, context)
+    if source is None:
+        raise InputError("The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, "
+                         "Shapefile…).")
+    check_polygons(source.wkbType(), source.sourceName() or "AREA_LAYER")
+    return area_from_features(source.getFeatures(), source.sourceCrs(), context.transformContext(),
+                              source.sourceName() or "polygons")
+
+
+def bbox_from_parameters(algorithm, parameters, context, crs):
+    """(xmin, ymin, xmax, ymax) of AREA or EXTENT in `crs` (a QgsCoordinateReferenceSystem).
+
+    An EXTENT goes straight from its own CRS to `crs`; a preset from lon/lat.
+    Call area_from_parameters first: it has already refused bad input.
+    """
+    if _given(parameters, EXTENT):
+        rect = algorithm.parameterAsExtent(parameters, EXTENT, context)
+        source = algorithm.parameterAsExtentCrs(parameters, EXTENT, context)
+    else:
+        area = areas.preset(algorithm.parameterAsString(parameters, AREA, context))
+        rect, source = QgsRectangle(*area.bbox), QgsCoordinateReferenceSystem(WGS84)
+    return area_in_crs(rect, source, crs, context.transformContext())
+
+
+def zooms_from_parameters(algorithm, parameters, context):
+    zoom_min = algorithm.parameterAsInt(parameters, ZOOM_MIN, context)
+    zoom_max = algorithm.parameterAsInt(parameters, ZOOM_MAX, context)
+    tiles.check_zoom_range(zoom_min, zoom_max)
+    return zoom_min, zoom_max
+
+
+# Large jobs
+
+def add_large_job_parameter(algorithm):
+    parameter = QgsProcessingParameterBoolean(
+        ALLOW_LARGE, algorithm.tr("Go ahead with a very large job (over 10 million tiles, or more than the free "
+                                  "disk space)"), defaultValue=False)
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    algorithm.addParameter(parameter)
+
+
+def check_large_job(algorithm, parameters, context, tiles, where):
+    """Refuse, before anything starts, a job of `tiles` tiles too large to be meant, unless ALLOW_LARGE says so."""
+    if algorithm.parameterAsBool(parameters, ALLOW_LARGE, context):
+        return
+    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where))
+    if problem is not None:
+        raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.".format(problem))
+
+
+# Accounts: an AUTHCFG id names a configuration of the QGIS authentication database, never a secret
+# (Processing keeps every run's parameters in its history).
+
+def add_authcfg_parameter(algorithm):
+    algorithm.addParameter(QgsProcessingParameterAuthConfig(
+        AUTHCFG, algorithm.tr("Account or API key in the QGIS authentication database (private layers: Basic "
+                              "with the key, or OAuth2)"),
+        optional=True))
+
+
+def _auth_config(algorithm, parameters, context):
+    """The QgsAuthMethodConfig named by AUTHCFG, or None when none is given."""
+    authcfg = (algorithm.parameterAsString(parameters, AUTHCFG, context) or "").strip()
+    return load_config(authcfg) if authcfg else None
+
+
+def credentials_from_parameters(algorithm, parameters, context, open_browser=None):
+    """core.accounts.Credentials from AUTHCFG (or the API_KEY parameter), or None for a public source."""
+    config = _auth_config(algorithm, parameters, context)
+    if config is None:
+        key = (algorithm.parameterAsString(parameters, "API_KEY", context) or "").strip()
+        return Credentials(name="API_KEY", api_key=key) if key else None
+    return credentials_of(config, open_browser)
+
+
+def login_from_parameters(algorithm, parameters, context):
+    """(user, password) for a server: USER, and the password of a Basic AUTHCFG ('' and '': anonymous)."""
+    user = (algorithm.parameterAsString(parameters, "USER", context) or "").strip()
+    config = _auth_config(algorithm, parameters, context)
+    return (user, "") if config is None else login_of(config, user)
+
+
+# Tile sources and pace
+
+def add_source_parameters(algorithm, for_download=True):
+    """SOURCE, LAYER, STYLE, FORMAT, AUTHCFG, API_KEY: shared with estimate_tiles (where all are optional)."""
+    optional = not for_download
+    algorithm.addParameter(QgsProcessingParameterString(
+        "SOURCE", algorithm.tr("WMTS endpoint, or XYZ URL template with {z}/{x}/{y}"),
+        defaultValue=None if optional else DEFAULT_SOURCE, optional=optional))
+    # No default layer: a run must never download a layer the user did not name.
+    algorithm.addParameter(QgsProcessingParameterString(
+        "LAYER", algorithm.tr("Layer identifier (from the capabilities; optional for an XYZ template)"),
+        optional=True))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "STYLE", algorithm.tr("Style (default: the layer's own)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "FORMAT", algorithm.tr("Format (default: the layer's own)"), optional=True))
+    add_authcfg_parameter(algorithm)
+    algorithm.addParameter(QgsProcessingParameterString(
+        "API_KEY", algorithm.tr("…or the API key itself (never written anywhere)"), optional=True))
+
+
+def source_from_parameters(algorithm, parameters, context):
+    """Arguments of core.tile_download.prepare_source; no network (that happens in `process`)."""
+    def text(name):
+        return (algorithm.parameterAsString(parameters, name, context) or "").strip() or None
+
+    return dict(endpoint=text("SOURCE"), layer=text("LAYER"), style=text("STYLE"), tile_format=text("FORMAT"),
+                credentials=credentials_from_parameters(algorithm, parameters, context))
+
+
+def check_usage_policy(source, area, zoom_min, zoom_max):
+    """Refuse, before anything runs, a job the server's usage policy forbids (no network: counts only)."""
+    if source["endpoint"]:
+        total = sum(coverage.area_counts(area, zoom_min, zoom_max).values())
+        policies.check_job(source["endpoint"], total, zoom_max)
+
+
+def add_pace_parameters(algorithm):
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "CONCURRENCY", algorithm.tr("Parallel requests"), type=QgsProcessingParameterNumber.Integer,
+        defaultValue=4, minValue=1, maxValue=16))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "MAX_RATE", algorithm.tr("Maximum requests per second to the server (0 = no cap)"),
+        type=QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0))
+
+
+def options_from_parameters(algorithm, parameters, context):
+    """Pace from the parameters; the User-Agent names the plugin and the user's contact (a setting), if any."""
+    contact = QgsSettings().value(CONTACT_SETTING, "") or ""
+    return DownloadOptions(concurrency=algorithm.parameterAsInt(parameters, "CONCURRENCY", context),
+                           max_rate=algorithm.parameterAsDouble(parameters, "MAX_RATE", context),
+                           headers={"User-Agent": user_agent(contact)})
+
+
+# FTP servers
+
+def add_server_parameters(algorithm):
+    algorithm.addParameter(QgsProcessingParameterString(
+        "HOST", algorithm.tr("FTP server"), defaultValue=DEFAULT_HOST))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "PORT", algorithm.tr("Server port"), type=QgsProcessingParameterNumber.Integer, defaultValue=21))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "USER", algorithm.tr("User name (empty: anonymous)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterAuthConfig(
+        AUTHCFG, algorithm.tr("Password stored in the QGIS authentication database (Basic method)"),
+        optional=True))
+
+
+def server_from_parameters(algorithm, parameters, context):
+    port = algorithm.parameterAsInt(parameters, "PORT", context)
+    host = check_host(algorithm.parameterAsString(parameters, "HOST", context), port)
+    user, password = login_from_parameters(algorithm, parameters, context)
+    return FtpServer(host=host, port=port, user=user, password=password)

@@ -273,8 +273,7 @@ class DownloadPage(Page, FORM_CLASS):
         jobs = []
         for layer, name in layers:
             parameters = dict(common, LAYER=layer, OUTPUT=self.output_for(name), **(extra or {}))
-            jobs.append(Job(algorithm_id, parameters, self.titles.get(layer, name)))
-        self._area_title = area.title
+            jobs.append(Job(algorithm_id, parameters, self.titles.get(layer, name), area.title))
         return jobs
 
     def _start(self, algorithm_id, on_each, on_all, extra=None, confirm=False):
@@ -340,7 +339,7 @@ class DownloadPage(Page, FORM_CLASS):
     def _downloaded_one(self, job, ok, results):
         path = results.get("OUTPUT")
         if path and os.path.exists(path):
-            self.load(path, tr("{} — {}").format(job.label, self._area_title))
+            self.load(path, job.layer_name())
 
     def _downloaded_all(self, outcomes, cancelled):
         totals = [sum(results.get(key) or 0 for _, _, results in outcomes)

@@ -202,18 +202,18 @@ class FtpPage(Page, FORM_CLASS):
 
     def download(self):
         try:
-            jobs = [Job("ign_offline:download_ftp", self.parameters(), self.selected_product().info.title)]
+            jobs = [Job("ign_offline:download_ftp", self.parameters(), self.selected_product().info.title,
+                        self.area_picker.current_area().title)]
         except (ValueError, IgnOfflineError) as exc:
             self.runner.start_fresh()
             self.log(str(exc), error=True)
             return
-        self._area_title = self.area_picker.current_area().title
         self.runner.start(jobs, self._downloaded_one, self._downloaded_all)
 
     def _downloaded_one(self, job, ok, results):
         if results.get("VRT"):
             try:
-                load_vrt(QgsProject.instance(), results["VRT"], tr("{} — {}").format(job.label, self._area_title))
+                load_vrt(QgsProject.instance(), results["VRT"], job.layer_name())
             except ValueError as exc:
                 self.log(str(exc), error=True)
 

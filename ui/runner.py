@@ -28,12 +28,17 @@ def open_folder(folder):
 
 
 class Job:
-    """One algorithm run of a queue: what to run, and `label`, what the user calls it (a layer, a product)."""
+    """One algorithm run of a queue: what to run, `label`, what the user calls it (a layer, a product), and
+    `area`, the title of the area it covers: the run carries them to the layer it loads ("<label> — <area>")."""
 
-    def __init__(self, algorithm_id, parameters, label=""):
+    def __init__(self, algorithm_id, parameters, label="", area=""):
         self.algorithm_id = algorithm_id
         self.parameters = parameters
         self.label = label
+        self.area = area
+
+    def layer_name(self):
+        return tr("{} — {}").format(self.label, self.area) if self.area else self.label
 
 
 class PageRunner:

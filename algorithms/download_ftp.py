@@ -19,13 +19,13 @@ from ..core.ftp.download import download_product
 from ..core.ftp.products import DEFAULT_EPSG, open_product
 from ..core.library import jobs as library
 from ..i18n import marked
+from ..toolbelt.areas import area_in_crs
 from ..toolbelt.layers import load_vrt
 from .base import IgnOfflineAlgorithm
 from .parameters import (
     add_area_parameters,
     add_server_parameters,
-    area_from_parameters,
-    bbox_from_parameters,
+    extent_from_parameters,
     server_from_parameters,
 )
 
@@ -60,13 +60,13 @@ class DownloadFtp(IgnOfflineAlgorithm):
         if not product.strip("/"):
             raise InputError("Give PRODUCT, a product folder path as list_ftp_products shows it "
                              "(e.g. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).")
-        area_from_parameters(self, parameters, context, feedback)  # refuses a bad area before any network
-        return (server, product, parameters, self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True),
+        extent = extent_from_parameters(self, parameters, context, feedback)  # a bad area refused before any network
+        return (server, product, extent, self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True),
                 self.parameterAsInt(parameters, "CONNECTIONS", context),
                 self.parameterAsBool(parameters, "LOAD", context))
 
     def process(self, args, context, feedback):
-        server, product, parameters, output, connections, self._load = args
+        server, product, (rect, rect_crs), output, connections, self._load = args
         self._vrt = None
         os.makedirs(output, exist_ok=True)
         storage.check_writable_folder(output)
@@ -79,7 +79,8 @@ class DownloadFtp(IgnOfflineAlgorithm):
         epsg = listing.epsg or DEFAULT_EPSG
         if not listing.epsg:
             feedback.pushWarning(self.tr("The product names no CRS: EPSG:{} assumed.").format(epsg))
-        bbox = bbox_from_parameters(self, parameters, context, QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)))
+        bbox = area_in_crs(rect, rect_crs, QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)),
+                           context.transformContext())  # the area as parsed, in the product's CRS
         feedback.pushInfo(self.tr("{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}").format(
             listing.info.title, len(listing.tiles), epsg, *bbox))
 

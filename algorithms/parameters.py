@@ -28,7 +28,7 @@ from ..core.sources.accounts import Credentials
 from ..core.sources.http import user_agent
 from ..core.tiles import areas, coverage
 from ..core.tiles import grid as tiles
-from ..toolbelt.areas import WGS84, area_from_features, area_in_crs, check_polygons, extent_area
+from ..toolbelt.areas import WGS84, area_from_features, check_polygons, extent_area
 from ..toolbelt.auth import credentials_of, load_config, login_of
 
 AREA = "AREA"
@@ -115,19 +115,15 @@ def polygon_layer_area(algorithm, parameters, context):
                               source.sourceName() or "polygons")
 
 
-def bbox_from_parameters(algorithm, parameters, context, crs):
-    """(xmin, ymin, xmax, ymax) of AREA or EXTENT in `crs` (a QgsCoordinateReferenceSystem).
-
-    An EXTENT goes straight from its own CRS to `crs`; a preset from lon/lat.
-    Call area_from_parameters first: it has already refused bad input.
-    """
+def extent_from_parameters(algorithm, parameters, context, feedback=None):
+    """AREA or EXTENT as given, checked: (QgsRectangle, its QgsCoordinateReferenceSystem), for an algorithm that
+    works in a CRS it learns later (an FTP product's): an EXTENT keeps its own CRS, so that it goes straight to
+    that one (toolbelt.areas.area_in_crs), a preset is in lon/lat."""
+    area = area_from_parameters(algorithm, parameters, context, feedback)  # refuses bad input, by the same rules
     if _given(parameters, EXTENT):
-        rect = algorithm.parameterAsExtent(parameters, EXTENT, context)
-        source = algorithm.parameterAsExtentCrs(parameters, EXTENT, context)
-    else:
-        area = areas.preset(algorithm.parameterAsString(parameters, AREA, context))
-        rect, source = QgsRectangle(*area.bbox), QgsCoordinateReferenceSystem(WGS84)
-    return area_in_crs(rect, source, crs, context.transformContext())
+        return (algorithm.parameterAsExtent(parameters, EXTENT, context),
+                algorithm.parameterAsExtentCrs(parameters, EXTENT, context))
+    return QgsRectangle(*area.bbox), QgsCoordinateReferenceSystem(WGS84)
 
 
 def zooms_from_parameters(algorithm, parameters, context):

@@ -13,10 +13,11 @@ from qgis.core import (
 
 from ..core import mbtiles, storage
 from ..core.download.engine import DownloadOptions
-from ..core.download.job import clamp_zooms, download_to_mbtiles, prepare_source, template_name
+from ..core.download.job import clamp_zooms, download_to_mbtiles
 from ..core.library import jobs as library
 from ..core.sources import policies
 from ..core.sources.http import user_agent
+from ..core.sources.prepare import prepare_source, template_name
 from ..core.tiles import coverage
 from ..i18n import marked
 from .area_parameters import (
@@ -81,7 +82,7 @@ def check_usage_policy(source, area, zoom_min, zoom_max):
 
 
 def source_from_parameters(algorithm, parameters, context):
-    """Arguments of core.tile_download.prepare_source; no network (that happens in `process`)."""
+    """Arguments of core.sources.prepare.prepare_source; no network (that happens in `process`)."""
     def text(name):
         return (algorithm.parameterAsString(parameters, name, context) or "").strip() or None
 

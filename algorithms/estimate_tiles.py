@@ -9,14 +9,9 @@ from qgis.core import (
 )
 
 from ..core import storage
-from ..core.download.job import (
-    apply_policy,
-    clamp_zooms,
-    expected_size_and_time,
-    prepare_source,
-    sample_tiles,
-    tile_ranges,
-)
+from ..core.download.estimate import expected_size_and_time, sample_tiles
+from ..core.download.job import apply_policy, clamp_zooms, tile_ranges
+from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage
 from ..i18n import marked
 from .area_parameters import (

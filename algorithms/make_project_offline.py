@@ -12,10 +12,11 @@ from qgis.core import (
 
 from ..core import storage
 from ..core.download.engine import DownloadFailed
-from ..core.download.job import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
+from ..core.download.job import clamp_zooms, download_to_mbtiles, metadata_for, tile_ranges
 from ..core.errors import IgnOfflineError, InputError
 from ..core.field import projects
 from ..core.library import merge, plans
+from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage
 from ..i18n import marked
 from .area_parameters import (

@@ -17,11 +17,11 @@ from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTabl
 from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
 from ..core import storage
-from ..core.download.job import fetch_capabilities, template_name
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
 from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
+from ..core.sources.prepare import fetch_capabilities, template_name
 from ..core.sources.url_templates import is_xyz_template
 from ..core.sources.wmts import with_query
 from ..core.storage import human_size

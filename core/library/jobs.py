@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 from .. import mbtiles, storage
 from ..download.engine import DownloadOptions
-from ..download.job import apply_policy, check_output, clamp_zooms, download_to_mbtiles, prepare_source, tile_ranges
+from ..download.job import apply_policy, check_output, clamp_zooms, download_to_mbtiles, tile_ranges
 from ..errors import IgnOfflineError, InputError
 from ..sources.accounts import origin_of
+from ..sources.prepare import prepare_source
 from . import plans
 
 # Where everything goes unless the user says otherwise: one folder a person finds again.
@@ -45,7 +46,7 @@ ASSUMED_BYTES = {"image/png": 20000, "image/jpeg": 18000, "image/webp": 15000}
 @dataclass
 class JobPlan:
     job: plans.LayerJob
-    prepared: object              # core.tile_download.PreparedSource
+    prepared: object              # core.sources.prepare.PreparedSource
     output: str
     ranges: list                  # TileRanges, clipped to the layer
     counts: dict                  # zoom -> tiles of this job (this shard's)

@@ -9,12 +9,14 @@ import json
 import pytest
 
 from core.download.engine import DownloadOptions
-from core.download.job import apply_policy, download_to_mbtiles, prepare_source, sample_tiles, tile_ranges
+from core.download.estimate import sample_tiles
+from core.download.job import apply_policy, download_to_mbtiles, tile_ranges
 from core.errors import InputError
 from core.library import jobs as library
 from core.library import plans
 from core.sources.accounts import Credentials, OAuthSettings
 from core.sources.policies import OSM_ATTRIBUTION, PolicyRefused
+from core.sources.prepare import prepare_source
 from core.tiles import areas
 from tests.support.keycloak_server import StandInKeycloak
 from tests.support.recording_wmts import PCI, PLAN, RecordingWmts

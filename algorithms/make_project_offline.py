@@ -147,8 +147,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                                      metadata_for(prepared, area, low, high))
             if reused:
                 feedback.pushInfo(self.tr("{}: {:,} tiles taken from the library").format(layer.name, reused))
-        stats = download_to_mbtiles(
-            prepared, area, low, high, path, dataclasses.replace(options, secrets=(), credentials=None),
+        stats = download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
+            prepared, area, low, high, path, dataclasses.replace(options),
             progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
             is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
         dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)

@@ -23,7 +23,6 @@ from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
 from ..core.sources.prepare import fetch_capabilities, template_name
 from ..core.sources.url_templates import is_xyz_template
-from ..core.sources.wmts import with_query
 from ..core.storage import human_size
 from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
@@ -237,7 +236,6 @@ class DownloadPage(QWidget, FORM_CLASS):
         except IgnOfflineError as exc:
             self.log(str(exc), error=True)
             return
-        keyed = with_query(endpoint, credentials.query()) if credentials is not None else endpoint
 
         def read(capabilities):
             self.readLayersButton.setEnabled(True)
@@ -253,8 +251,7 @@ class DownloadPage(QWidget, FORM_CLASS):
         self.readLayersButton.setEnabled(False)
         self.layers_task = run_function(
             tr("IGN Offline: read layers"),
-            lambda task: fetch_capabilities(keyed, redact_url(endpoint), credentials.secrets if credentials else (),
-                                            credentials=credentials), read, failed)
+            lambda task: fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials), read, failed)
 
     # -- the runs: one per layer ----------------------------------------------------------------------------------
 

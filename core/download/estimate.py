@@ -30,9 +30,7 @@ def _spread(tile_range, count):
 def sample_tiles(prepared, ranges, per_zoom=3, options=None, is_cancelled=None):
     """Fetch a few real tiles per zoom (stored nowhere): {zoom: Sample}."""
     options = options or DownloadOptions()
-    options.secrets = tuple(options.secrets) + prepared.secrets
-    options.credentials = options.credentials or prepared.credentials
-    downloader = Downloader(prepared.source, None, options)
+    downloader = Downloader(prepared.source, None, options, credentials=prepared.credentials)
     downloader.limiter.join(options.max_rate)
     samples = {}
     try:

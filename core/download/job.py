@@ -7,7 +7,7 @@ algorithms and the plans; no QGIS here.
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
 from ..sources import policies, wmts
-from ..sources.http import redact_text
+from ..sources.accounts import redact
 from ..tiles import coverage
 from ..tiles import grid as tiles
 from .engine import Downloader, DownloadFailed, DownloadOptions
@@ -109,13 +109,11 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
     if ranges is None:
         ranges, outside = tile_ranges(prepared, area, zoom_min, zoom_max)
     options = options or DownloadOptions()
-    options.credentials = options.credentials or prepared.credentials
     apply_policy(prepared, ranges, options, log)
     for note in prepared.notes:
         log(note)
     if outside:
         log("{} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.".format(outside))
-    options.secrets = tuple(options.secrets) + prepared.secrets
     try:
         with mbtiles.MBTilesWriter(output) as store:
             previous = store.metadata()
@@ -123,7 +121,7 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
             if previous.get("bounds"):  # extending a file: the bounds grow to cover both areas
                 metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
             store.update_metadata(metadata)
-            downloader = Downloader(prepared.source, store, options, log)
+            downloader = Downloader(prepared.source, store, options, log, prepared.credentials)
             downloader.on_format = lambda mime: _found_format(prepared, store, mime)
             stats = downloader.run(ranges, progress, is_cancelled, total)
             stats.empty += outside
@@ -131,9 +129,9 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
         requested = stats.downloaded + stats.not_modified + stats.empty - outside + stats.failed
         if stats.failed and stats.failed == requested and not stats.cancelled:
             reasons = "; ".join("{:,} × {}".format(n, e) for e, n in stats.errors.most_common(3))
-            raise DownloadFailed(redact_text(
+            raise DownloadFailed(redact(
                 "Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then "
-                "run again.".format(stats.failed, requested, reasons), options.secrets))
+                "run again.".format(stats.failed, requested, reasons), prepared.credentials))
     except DownloadFailed:
         if state in ("missing", "empty"):
             mbtiles.remove_if_no_tiles(output)

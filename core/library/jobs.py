@@ -172,8 +172,7 @@ def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=No
     def work(index, result):
         item = result.item
         job_options = dataclasses.replace(options, concurrency=max(1, share + (1 if index < extra else 0)),
-                                          tile_filter=keep, secrets=tuple(options.secrets),
-                                          credentials=item.prepared.credentials)  # bound to its source
+                                          tile_filter=keep)  # the account, if any, comes with item.prepared
         try:
             result.stats = download_to_mbtiles(
                 item.prepared, _job_area(item), min(item.counts, default=0), max(item.counts, default=0),

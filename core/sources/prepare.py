@@ -13,13 +13,12 @@ from .. import mbtiles
 from ..errors import InputError, MBTilesError
 from ..tiles import grid as tiles
 from . import policies, wmts
-from .accounts import AuthError, Credentials
+from .accounts import AuthError, Credentials, redact
 from .http import (
     CAPABILITIES_DEADLINE,
     BodyTooLarge,
     DeadlineExceeded,
     SessionPool,
-    redact_text,
     redact_url,
     unreachable_reason,
 )
@@ -41,9 +40,10 @@ class PreparedSource:
     zooms: list
     limits: dict
     attribution: str
-    secrets: tuple = ()
     encoding: str = "XYZ"     # XYZ, KVP or RESTful: how tiles are asked for
-    credentials: object = None  # core.accounts.Credentials of a private source, bound to its origin
+    # The account of a private source (core.sources.accounts.Credentials, bound to its origin): its one carrier
+    # from here to the download and the estimate, which apply it per request and redact with it.
+    credentials: object = None
     notes: list = field(default_factory=list)  # to log once when the tiles are fetched
 
     def identity(self):
@@ -85,7 +85,6 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
                          "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).".format(endpoint))
     if credentials is not None:
         credentials = credentials.for_source(endpoint)
-    secrets = credentials.secrets if credentials is not None else ()
     public_url = redact_url(wmts.endpoint_of(endpoint))
     host = urlsplit(endpoint).hostname or endpoint
     if is_xyz_template(endpoint):
@@ -96,15 +95,14 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
         return PreparedSource(wmts.XyzSource(endpoint, tile_format, from_server), public_url, name, "", tile_format,
                               name,
                               list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {},
-                              policies.attribution_for(endpoint, host), secrets, "XYZ", credentials)
+                              policies.attribution_for(endpoint, host), "XYZ", credentials)
     if "{" in endpoint:
         raise InputError("SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or "
                          "{{q}}): give an XYZ template, or a WMTS endpoint without placeholders.".format(public_url))
     if not layer:
         raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities "
                          "of {} list them).".format(public_url))
-    capabilities = fetch_capabilities(endpoint, public_url, secrets, timeout, credentials)
-    secrets = credentials.secrets if credentials is not None else ()  # tokens obtained meanwhile
+    capabilities = fetch_capabilities(endpoint, public_url, timeout, credentials)
     found = capabilities.layer(layer)
     style = style or found.default_style
     if found.styles and style not in found.styles:
@@ -118,8 +116,8 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     source, encoding = _tile_requests(endpoint, capabilities, found, style, tile_format, grid)
     attribution = policies.attribution_for(endpoint, capabilities.attribution() or host)
     prepared = PreparedSource(source, public_url, found.identifier, style, tile_format,
-                              found.title or found.identifier, grid.zooms, grid.limits, attribution, secrets,
-                              encoding, credentials)
+                              found.title or found.identifier, grid.zooms, grid.limits, attribution, encoding,
+                              credentials)
     tiles_url = prepared.sample_tile_url()
     if policies.policy_for(tiles_url) is not policies.policy_for(endpoint):  # e.g. OpenStreetMap's terms
         prepared.attribution = policies.attribution_for(tiles_url, attribution)
@@ -153,21 +151,20 @@ def _tile_requests(endpoint, capabilities, layer, style, tile_format, grid):
                            dict(layer.dimensions)), "KVP"
 
 
-def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), credentials=None,
-                       deadline=CAPABILITIES_DEADLINE):
+def fetch_capabilities(source, public_url, timeout=(10, 30), credentials=None, deadline=CAPABILITIES_DEADLINE):
     """The capabilities of a WMTS given as an endpoint or as the document's URL (the SOURCE: the credentials,
-    if any, are for it).
+    if any, are for it and applied here; messages are redacted with them).
 
     The document is read whole within `deadline` seconds and 64 MB (http.MAX_CAPABILITIES_BYTES).
     """
     pool = SessionPool()
     try:
-        keyed_source, headers = _with_credentials(keyed_source, credentials)  # a wrong password stops here
-        response = pool.fetch(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout,
+        url, headers = _with_credentials(source, credentials)  # a wrong password stops here
+        response = pool.fetch(wmts.capabilities_url(url), headers=headers, timeout=timeout,
                               deadline=deadline)
         if response.status_code == 401 and credentials is not None and credentials.renew(headers):
-            keyed_source, headers = _with_credentials(keyed_source, credentials)
-            response = pool.fetch(wmts.capabilities_url(keyed_source), headers=headers, timeout=timeout,
+            url, headers = _with_credentials(source, credentials)
+            response = pool.fetch(wmts.capabilities_url(url), headers=headers, timeout=timeout,
                                   deadline=deadline)
     except DeadlineExceeded:
         raise InputError("The capabilities of {} did not arrive within {:.0f} s: the server is stalled or too "
@@ -176,8 +173,8 @@ def fetch_capabilities(keyed_source, public_url, secrets=(), timeout=(10, 30), c
         raise InputError("{} sent {}: check that SOURCE is a WMTS endpoint. Nothing was stored.".format(
             public_url, exc)) from None
     except requests.RequestException as exc:
-        raise InputError(redact_text("Cannot reach {} ({}): check the address and the network; nothing was "
-                                     "stored.".format(public_url, unreachable_reason(exc)), secrets)) from None
+        raise InputError(redact("Cannot reach {} ({}): check the address and the network; nothing was "
+                                "stored.".format(public_url, unreachable_reason(exc)), credentials)) from None
     finally:
         pool.close()
     if response.status_code in (401, 403):

@@ -176,3 +176,19 @@ def test_apply_adds_nothing_elsewhere_and_strips_echoed_secrets():
     assert Credentials(name="unbound", api_key=KEY).apply("https://data.geopf.fr/x") == (
         "https://data.geopf.fr/x", {})
     assert credentials.redact("key " + KEY) == "key ***"
+
+
+def test_the_account_travels_with_the_prepared_source_not_the_options(hosts, tmp_path):
+    """One DownloadOptions for a private then a public job (as a plan or a project shares them): the account is
+    the prepared source's, so the options carry none and the public job's server sees none."""
+    keycloak, source, other = hosts
+    credentials = account("key", keycloak, source)
+    options = DownloadOptions(max_rate=0, concurrency=2)
+    private = prepare_source(source.document_url, LAYER, credentials=credentials)
+    public = prepare_source(other.document_url, LAYER)
+    for prepared, name in ((private, "private"), (public, "public")):
+        stats = download_to_mbtiles(prepared, AREA, 12, 12, str(tmp_path / (name + ".mbtiles")), options)
+        assert stats.downloaded > 0 and stats.failed == 0
+    assert private.credentials.applies_to(source.url) and public.credentials is None
+    assert not {"secrets", "credentials"} & set(vars(options))
+    assert other.tile_requests() and leaks(other.requests, credentials) == []

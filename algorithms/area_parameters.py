@@ -19,6 +19,7 @@ from ..core import storage
 from ..core.errors import InputError
 from ..core.tiles import areas, polygons
 from ..core.tiles import grid as tiles
+from ..core.tiles.grid import WGS84
 
 AREA = "AREA"
 EXTENT = "EXTENT"
@@ -26,7 +27,6 @@ AREA_LAYER = "AREA_LAYER"
 ALLOW_LARGE = "ALLOW_LARGE"
 ZOOM_MIN = "ZOOM_MIN"
 ZOOM_MAX = "ZOOM_MAX"
-WGS84 = "EPSG:4326"
 
 
 def add_area_parameters(algorithm, polygon_layer=False):

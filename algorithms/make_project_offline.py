@@ -12,10 +12,10 @@ from qgis.core import (
 
 from ..core import storage
 from ..core.download.engine import DownloadFailed
-from ..core.download.job import clamp_zooms, download_to_mbtiles, metadata_for, tile_ranges
+from ..core.download.job import clamp_zooms, clipped_ranges, download_to_mbtiles, metadata_for
 from ..core.errors import IgnOfflineError, InputError
 from ..core.field import projects
-from ..core.library import merge, plans
+from ..core.library import merge, naming
 from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage
 from ..i18n import marked
@@ -131,8 +131,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
             feedback.pushWarning(note)
         folder = os.path.join(output, "basemaps")
         os.makedirs(folder, exist_ok=True)
-        name = plans.safe_name(layer.name) or plans.safe_name(prepared.layer)
-        path = os.path.join(folder, name + ".mbtiles")
+        name = naming.safe_name(layer.name or prepared.layer)
+        path = naming.library_file(folder, layer.name or prepared.layer)
         with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
             return self.fill_basemap(offline, layer, prepared, area, low, high, path, name, library, options, index,
                                      count, feedback)
@@ -141,8 +141,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                      feedback):
         """Under the basemap's lock: the library's tiles first, then the download of what is missing."""
         if library:
-            ranges, _ = tile_ranges(prepared, area, low, high)
-            reused = merge.copy_area(os.path.join(library, plans.safe_name(prepared.layer) + ".mbtiles"), path,
+            ranges, _ = clipped_ranges(prepared, area, low, high)
+            reused = merge.copy_area(naming.library_file(library, prepared.layer), path,
                                      ranges, tuple(prepared.identity().values()),
                                      metadata_for(prepared, area, low, high))
             if reused:
@@ -154,7 +154,7 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
         bands = dataset.RasterCount if dataset is not None else 4
         dataset = None
-        projects.repoint(offline, layer.id, "./basemaps/{}.mbtiles".format(name), "gdal", bands)
+        projects.repoint(offline, layer.id, "./basemaps/" + os.path.basename(path), "gdal", bands)
         return self.tr("{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → "
                        "basemaps/{}.mbtiles").format(
             layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,

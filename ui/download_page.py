@@ -7,7 +7,6 @@ algorithm checks it against the server's capabilities before any tile is request
 """
 
 import os
-import unicodedata
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
@@ -18,12 +17,14 @@ from ..algorithms.auth import SIGNED_IN, credentials_for
 from ..algorithms.layers import load_mbtiles
 from ..core import storage
 from ..core.errors import IgnOfflineError
-from ..core.library import jobs as library
+from ..core.library import naming
 from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
 from ..core.sources.prepare import fetch_capabilities, template_name
 from ..core.sources.url_templates import is_xyz_template
 from ..core.storage import human_size
+from ..core.text import duration as duration_text
+from ..core.text import fold_accents
 from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
 from . import settings
@@ -48,8 +49,7 @@ IDENTIFIER = Qt.UserRole
 
 
 def _fold(text):
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold_accents(text.lower())
 
 
 def layer_identifier(shown, items):
@@ -189,7 +189,7 @@ class DownloadPage(QWidget, FORM_CLASS):
             self.pickedLabel.setText(tr("Tick the layers to download (Read layers lists all of the server's)."))
 
     def output_for(self, layer):
-        return library.layer_file(self.area_page.library_folder(), layer)
+        return naming.library_file(self.area_page.library_folder(), layer)
 
     # -- the server: licence, account, capabilities (read in a task) ----------------------------------------------
 
@@ -375,12 +375,5 @@ class DownloadPage(QWidget, FORM_CLASS):
 
 
 def duration(seconds):
-    """'2 h 05 min', '12 min', '40 s'; '?' when unknown."""
-    if seconds is None:
-        return "?"
-    seconds = int(round(seconds))
-    if seconds >= 3600:
-        return tr("{} h {:02d} min").format(seconds // 3600, seconds % 3600 // 60)
-    if seconds >= 60:
-        return tr("{} min").format(int(round(seconds / 60.0)))
-    return tr("{} s").format(seconds)
+    """core.text.duration in the user's language."""
+    return duration_text(seconds, (tr("{} h {:02d} min"), tr("{} min"), tr("{} s")))

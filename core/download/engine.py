@@ -34,6 +34,7 @@ from ..sources.http import (
     unreachable_reason,
 )
 from ..sources.policies import host_of
+from ..text import limit_duration
 
 
 class ServerRefused(IgnOfflineError):
@@ -226,7 +227,7 @@ class Downloader:
                         return TileResult(request, "stalled", error=self._stalled_for() if (
                             asked <= self.options.stall_limit) else "answered 429 Too Many Requests asking to wait "
                             "{:.0f} s, longer than the {} a host may hold a job".format(
-                                asked, _duration(self.options.stall_limit)))
+                                asked, limit_duration(self.options.stall_limit)))
                     self.limiter.pause(wait)
                     self._note_throttle(wait)
                     if throttled <= self.options.max_throttled:
@@ -270,7 +271,7 @@ class Downloader:
         return self._trouble is not None and self._stall_time_left() < 0
 
     def _stalled_for(self, trouble=None):
-        return "{} for {}".format(trouble or self._trouble, _duration(self.options.stall_limit))
+        return "{} for {}".format(trouble or self._trouble, limit_duration(self.options.stall_limit))
 
     def stalled(self, what, stats):
         """The error that ends a job whose host only throttles or stalls (what is stored stays)."""
@@ -417,12 +418,6 @@ class Downloader:
 def _reason(exc):
     """A failed request in a few words: what our own limits saw, else the error's kind."""
     return str(exc) if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
-
-
-def _duration(seconds):
-    if seconds >= 120 and seconds % 60 == 0:
-        return "{:.0f} minutes".format(seconds / 60)
-    return "{:.0f} s".format(seconds)
 
 
 def _summary(body):

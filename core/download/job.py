@@ -28,7 +28,7 @@ def clamp_zooms(prepared, zoom_min, zoom_max):
     return low, high, note
 
 
-def tile_ranges(prepared, area, zoom_min, zoom_max):
+def clipped_ranges(prepared, area, zoom_min, zoom_max):
     """The area's tile ranges (its box, or its polygons' columns), clipped to the layer's TileMatrixLimits;
     (ranges, tiles outside)."""
     tiles.check_zoom_range(zoom_min, zoom_max)
@@ -107,7 +107,7 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
     state = check_output(output, prepared)
     outside = 0
     if ranges is None:
-        ranges, outside = tile_ranges(prepared, area, zoom_min, zoom_max)
+        ranges, outside = clipped_ranges(prepared, area, zoom_min, zoom_max)
     options = options or DownloadOptions()
     apply_policy(prepared, ranges, options, log)
     for note in prepared.notes:

@@ -10,7 +10,7 @@ import pytest
 
 from core.download.engine import DownloadOptions
 from core.download.estimate import sample_tiles
-from core.download.job import apply_policy, download_to_mbtiles, tile_ranges
+from core.download.job import apply_policy, clipped_ranges, download_to_mbtiles
 from core.errors import InputError
 from core.library import jobs as library
 from core.library import plans
@@ -80,7 +80,7 @@ def test_tiles_a_resource_url_places_on_another_host_get_no_credential(hosts, tm
     source.resource_url = other.rest_template + "?apikey={apikey}"
     prepared = prepare_source(source.document_url, LAYER, credentials=credentials)
     stats, logged = fetch(prepared, tmp_path / "a.mbtiles")
-    sample_tiles(prepared, tile_ranges(prepared, AREA, 11, 11)[0], options=DownloadOptions(max_rate=0))
+    sample_tiles(prepared, clipped_ranges(prepared, AREA, 11, 11)[0], options=DownloadOptions(max_rate=0))
     assert stats.downloaded > 0 and stats.failed == 0
     assert len(other.tile_requests()) > stats.downloaded            # the download and the sampler
     assert leaks(other.requests, credentials) == []
@@ -157,10 +157,10 @@ def test_the_usage_policy_is_the_tile_hosts(hosts):
     prepared = prepare_source(source.document_url, LAYER)
     assert prepared.attribution == OSM_ATTRIBUTION
     options = DownloadOptions(concurrency=8, max_rate=0)
-    ranges = tile_ranges(prepared, AREA, 12, 17)[0]
+    ranges = clipped_ranges(prepared, AREA, 12, 17)[0]
     with pytest.raises(PolicyRefused, match="OpenStreetMap tile usage policy"):
         apply_policy(prepared, ranges, options)  # bulk: refused before any tile request
-    small = tile_ranges(prepared, AREA, 10, 10)[0]
+    small = clipped_ranges(prepared, AREA, 10, 10)[0]
     apply_policy(prepared, small, options)
     assert options.concurrency == 2  # OpenStreetMap's ceiling, though the SOURCE is on 127.0.0.1
 

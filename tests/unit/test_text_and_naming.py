@@ -1,0 +1,31 @@
+"""The small rules written once in core: durations, accent folding, the library's file names."""
+
+import os
+
+from core.library import naming, plans
+from core.text import duration, fold_accents, limit_duration
+from core.tiles import areas
+
+
+def test_duration_reads_as_a_person_says_it():
+    assert [duration(s) for s in (None, 0, 40.4, 59.6, 90, 720, 3600, 7500)] == [
+        "?", "0 s", "40 s", "1 min", "2 min", "12 min", "1 h 00 min", "2 h 05 min"]
+    assert duration(7500, ("{} u {:02d}", "{} m", "{} sec")) == "2 u 05"  # the dock passes them translated
+
+
+def test_a_limit_is_said_as_it_was_set():
+    assert [limit_duration(s) for s in (30, 90, 120, 150, 300)] == [
+        "30 s", "90 s", "2 minutes", "150 s", "5 minutes"]
+
+
+def test_accents_fold_the_same_way_for_presets_and_layer_search():
+    assert fold_accents("Pyrénées Orléans ÇA") == "Pyrenees Orleans CA"
+    assert areas.preset("pyrenees caves") is areas.preset("Pyrénées (caves)")
+
+
+def test_one_naming_rule_for_the_library():
+    assert naming.safe_name("ORTHOIMAGERY.ORTHOPHOTOS/2020 x") == "ORTHOIMAGERY.ORTHOPHOTOS_2020_x"
+    assert naming.library_file("lib", "A:B") == os.path.join("lib", "A_B.mbtiles")
+    job = plans.LayerJob("https://x/wmts", "A:B", "normal", "image/png")
+    assert job.file_name == naming.file_name("A:B") == "A_B.mbtiles"
+

@@ -2,6 +2,9 @@
 
 import os
 
+import pytest
+
+from core.errors import InputError
 from core.library import naming, plans
 from core.text import duration, fold_accents, limit_duration
 from core.tiles import areas
@@ -29,3 +32,16 @@ def test_one_naming_rule_for_the_library():
     job = plans.LayerJob("https://x/wmts", "A:B", "normal", "image/png")
     assert job.file_name == naming.file_name("A:B") == "A_B.mbtiles"
 
+
+def test_the_export_formats_are_one_registry_in_the_enum_order():
+    from core.field import exports
+
+    assert [f.name for f in exports.EXPORT_FORMATS] == ["mbtiles", "osmand", "gpkg", "cog"]  # FORMAT=0, 1, 2, 3
+    assert exports.FORMATS == ("mbtiles", "osmand", "gpkg") and exports.RASTER_FORMATS == ("mbtiles", "gpkg", "cog")
+    assert [exports.export_format(n).extension for n in exports.FORMATS] == [".mbtiles", ".sqlitedb", ".gpkg"]
+    # The FORMAT description built from it is the sentence the translations know.
+    assert "Format ({})".format("; ".join("{}: {}".format(f.name, f.label) for f in exports.EXPORT_FORMATS)) == (
+        "Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized "
+        "GeoTIFF, rasters only)")
+    with pytest.raises(InputError, match="use one of mbtiles, osmand, gpkg, cog"):
+        exports.export_format("kmz")

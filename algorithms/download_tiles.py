@@ -10,8 +10,9 @@ from qgis.core import (
 )
 
 from ..core import mbtiles, storage
-from ..core.download.job import clamp_zooms, download_to_mbtiles, prepare_source, template_name
+from ..core.download.job import clamp_zooms, download_to_mbtiles
 from ..core.library import jobs as library
+from ..core.sources.prepare import prepare_source, template_name
 from ..core.tiles import coverage
 from ..i18n import marked
 from ..toolbelt.layers import load_mbtiles

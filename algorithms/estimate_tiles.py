@@ -9,14 +9,10 @@ from qgis.core import (
 )
 
 from ..core import storage
-from ..core.download.job import (
-    apply_policy,
-    clamp_zooms,
-    expected_size_and_time,
-    prepare_source,
-    sample_tiles,
-    tile_ranges,
-)
+from ..core.download.estimate import expected_size_and_time, sample_tiles
+from ..core.download.job import apply_policy, clamp_zooms, clipped_ranges
+from ..core.sources.prepare import prepare_source
+from ..core.text import duration
 from ..core.tiles import coverage
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -90,7 +86,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
         low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
             feedback.pushWarning(note)
-        ranges, _ = tile_ranges(prepared, area, low, high)
+        ranges, _ = clipped_ranges(prepared, area, low, high)
         apply_policy(prepared, ranges, options, feedback.pushInfo)
         samples = sample_tiles(prepared, ranges, options=options, is_cancelled=feedback.isCanceled)
         for zoom, sample in sorted(samples.items()):
@@ -101,15 +97,9 @@ class EstimateTiles(IgnOfflineAlgorithm):
             feedback.reportError(self.tr("No tile could be sampled: size and time unknown."))
             return {}
         feedback.pushInfo(self.tr("Expected: {} in about {} ({} parallel requests, at most {:g}/s).").format(
-            storage.human_size(size), _duration(seconds), options.concurrency, options.max_rate))
+            storage.human_size(size), duration(seconds), options.concurrency, options.max_rate))
         if output and size > storage.free_bytes(output):
             feedback.reportError(self.tr("Not enough free space at {}: {} needed, {} free.").format(
                 storage.output_folder(output), storage.human_size(size),
                 storage.human_size(storage.free_bytes(output))))
         return {"EXPECTED_BYTES": size, "ETA_SECONDS": seconds}
-
-
-def _duration(seconds):
-    minutes, secs = divmod(int(seconds + 0.5), 60)
-    hours, minutes = divmod(minutes, 60)
-    return "{} h {:02d} min".format(hours, minutes) if hours else "{} min {:02d} s".format(minutes, secs)

@@ -22,9 +22,8 @@ from ..toolbelt.layers import add_to_group
 from .base import IgnOfflineAlgorithm
 from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 
-FORMATS = ("mbtiles", "osmand", "gpkg", "cog")
-FOR_APPS = {"mbtiles": "QField, QGIS, AlpineQuest, Locus", "osmand": "OsmAnd, Locus", "gpkg": "QField, QGIS, GDAL",
-            "cog": "QField, QGIS (Cloud-Optimized GeoTIFF)"}
+# FORMAT is a number or a name of exports.EXPORT_FORMATS, in its order.
+FORMATS = tuple(f.name for f in exports.EXPORT_FORMATS)
 
 
 class ExportTiles(IgnOfflineAlgorithm):
@@ -35,10 +34,10 @@ class ExportTiles(IgnOfflineAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", self.tr("MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode")))
+        # The description is the registry's; the whole sentence is what the translations know.
+        description = "Format ({})".format("; ".join("{}: {}".format(f.name, f.label) for f in exports.EXPORT_FORMATS))
         self.addParameter(QgsProcessingParameterEnum(
-            "FORMAT", self.tr("Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; "
-                              "cog: a Cloud-Optimized GeoTIFF, rasters only)"),
-            options=list(FORMATS), defaultValue="mbtiles", usesStaticStrings=True))
+            "FORMAT", self.tr(description), options=list(FORMATS), defaultValue=FORMATS[0], usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", self.tr("Output file")))
         self.addParameter(QgsProcessingParameterNumber(
             "ZOOM_MIN", self.tr("Only from this zoom"), type=QgsProcessingParameterNumber.Integer, optional=True,
@@ -65,6 +64,7 @@ class ExportTiles(IgnOfflineAlgorithm):
         kind = self.parameterAsEnumString(parameters, "FORMAT", context)
         if kind not in FORMATS:
             raise InputError("Unknown FORMAT '{}': use one of {}.".format(parameters.get("FORMAT"), ", ".join(FORMATS)))
+        chosen = exports.export_format(kind)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         storage.refuse_output_among_inputs(output, [source])  # by inode: `./x`, a symlink, a hard link
         storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
@@ -78,8 +78,9 @@ class ExportTiles(IgnOfflineAlgorithm):
         max_mb = None if parameters.get("MAX_FILE_MB") in (None, "") else self.parameterAsDouble(
             parameters, "MAX_FILE_MB", context)
         if is_tiles:
-            if kind == "cog":
-                raise InputError("FORMAT cog is for rasters: an MBTiles is exported as mbtiles, osmand or gpkg.")
+            if chosen.writer is None:
+                raise InputError("FORMAT {} is for rasters: an MBTiles is exported as {}.".format(
+                    kind, _or(exports.FORMATS)))
             low, high = zooms[0] if zooms[0] is not None else 0, zooms[1] if zooms[1] is not None else 22
             if low > high:
                 raise InputError("ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.".format(low, high))
@@ -96,7 +97,7 @@ class ExportTiles(IgnOfflineAlgorithm):
         if mode == "tiles":
             low, high, ranges, max_mb = options
             feedback.pushInfo(self.tr("Tiles are copied as they are, never re-encoded ({} for {}).").format(
-                kind, FOR_APPS[kind]))
+                kind, exports.export_format(kind).apps))
             parts = exports.export(source, output, kind, low, high, ranges, max_mb,
                                    lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
             for part in parts:
@@ -111,7 +112,7 @@ class ExportTiles(IgnOfflineAlgorithm):
                                            progress=lambda f: feedback.setProgress(100 * f))]
             feedback.pushInfo(self.tr("{}: {}").format(paths[0], storage.human_size(os.path.getsize(paths[0]))))
         self._paths = paths
-        self._load = self.parameterAsBool(parameters, "LOAD", context) and kind != "osmand"
+        self._load = self.parameterAsBool(parameters, "LOAD", context) and exports.export_format(kind).qgis_reads
         return {"OUTPUT": paths[0] if len(paths) == 1 else output, "FILES": len(paths), "OUTPUTS": "\n".join(paths)}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
@@ -124,3 +125,8 @@ class ExportTiles(IgnOfflineAlgorithm):
                 else:
                     feedback.reportError(self.tr("QGIS cannot open {}").format(path))
         return {}
+
+
+def _or(names):
+    """'a, b or c'."""
+    return "{} or {}".format(", ".join(names[:-1]), names[-1]) if len(names) > 1 else "".join(names)

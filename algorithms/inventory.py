@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import InputError
 from ..core.library import inventory, plans
+from ..core.tiles.grid import WGS84
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 
@@ -68,7 +69,7 @@ class Inventory(IgnOfflineAlgorithm):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.parameterAsSink(
             parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon,
-            QgsCoordinateReferenceSystem("EPSG:4326"))
+            QgsCoordinateReferenceSystem(WGS84))
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row.file, row.layer, row.title, row.format, row.zoom, row.tiles, row.bytes,

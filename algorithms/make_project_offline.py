@@ -12,10 +12,11 @@ from qgis.core import (
 
 from ..core import storage
 from ..core.download.engine import DownloadFailed
-from ..core.download.job import clamp_zooms, download_to_mbtiles, metadata_for, prepare_source, tile_ranges
+from ..core.download.job import clamp_zooms, clipped_ranges, download_to_mbtiles, metadata_for
 from ..core.errors import IgnOfflineError, InputError
 from ..core.field import projects
-from ..core.library import merge, plans
+from ..core.library import merge, naming
+from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -132,8 +133,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
             feedback.pushWarning(note)
         folder = os.path.join(output, "basemaps")
         os.makedirs(folder, exist_ok=True)
-        name = plans.safe_name(layer.name) or plans.safe_name(prepared.layer)
-        path = os.path.join(folder, name + ".mbtiles")
+        name = naming.safe_name(layer.name or prepared.layer)
+        path = naming.library_file(folder, layer.name or prepared.layer)
         with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
             return self.fill_basemap(offline, layer, prepared, area, low, high, path, name, library, options, index,
                                      count, feedback)
@@ -142,20 +143,20 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                      feedback):
         """Under the basemap's lock: the library's tiles first, then the download of what is missing."""
         if library:
-            ranges, _ = tile_ranges(prepared, area, low, high)
-            reused = merge.copy_area(os.path.join(library, plans.safe_name(prepared.layer) + ".mbtiles"), path,
+            ranges, _ = clipped_ranges(prepared, area, low, high)
+            reused = merge.copy_area(naming.library_file(library, prepared.layer), path,
                                      ranges, tuple(prepared.identity().values()),
                                      metadata_for(prepared, area, low, high))
             if reused:
                 feedback.pushInfo(self.tr("{}: {:,} tiles taken from the library").format(layer.name, reused))
-        stats = download_to_mbtiles(
-            prepared, area, low, high, path, dataclasses.replace(options, secrets=(), credentials=None),
+        stats = download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
+            prepared, area, low, high, path, dataclasses.replace(options),
             progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
             is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
         dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
         bands = dataset.RasterCount if dataset is not None else 4
         dataset = None
-        projects.repoint(offline, layer.id, "./basemaps/{}.mbtiles".format(name), "gdal", bands)
+        projects.repoint(offline, layer.id, "./basemaps/" + os.path.basename(path), "gdal", bands)
         return self.tr("{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → "
                        "basemaps/{}.mbtiles").format(
             layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,

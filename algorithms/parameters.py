@@ -206,7 +206,7 @@ def add_source_parameters(algorithm, for_download=True):
 
 
 def source_from_parameters(algorithm, parameters, context):
-    """Arguments of core.tile_download.prepare_source; no network (that happens in `process`)."""
+    """Arguments of core.sources.prepare.prepare_source; no network (that happens in `process`)."""
     def text(name):
         return (algorithm.parameterAsString(parameters, name, context) or "").strip() or None
 

@@ -19,7 +19,8 @@ import tempfile
 import time
 
 from core.download.engine import DownloadOptions
-from core.download.job import download_to_mbtiles, prepare_source
+from core.download.job import download_to_mbtiles
+from core.sources.prepare import prepare_source
 from core.tiles import areas
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -73,7 +74,8 @@ import sys
 sys.path.insert(0, {root!r})
 from core.tiles import areas
 from core.download.engine import DownloadOptions
-from core.download.job import download_to_mbtiles, prepare_source
+from core.download.job import download_to_mbtiles
+from core.sources.prepare import prepare_source
 prepared = prepare_source({url!r}, {layer!r})
 area = areas.bbox_area(*{bbox!r})
 stats = download_to_mbtiles(prepared, area, {zoom}, {zoom}, {output!r}, DownloadOptions(concurrency=8, max_rate=0))

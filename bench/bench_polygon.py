@@ -23,7 +23,7 @@ from tests.support.polygon_files import region_outline as outline
 from core.tiles import coverage, polygons
 polys = polygons.from_geojson(outline())
 start = time.perf_counter()
-tiles = sum(r.count for z in range({zmin}, {zmax} + 1) for r in coverage.tile_ranges(polys, z))
+tiles = sum(r.count for z in range({zmin}, {zmax} + 1) for r in coverage.column_ranges(polys, z))
 elapsed = time.perf_counter() - start
 peak = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")][0].split()[1]
 print(tiles, elapsed, peak)

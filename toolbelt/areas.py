@@ -4,8 +4,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsG
 
 from ..core.errors import InputError
 from ..core.tiles import areas, polygons
-
-WGS84 = "EPSG:4326"
+from ..core.tiles.grid import WGS84
 
 GEOMETRY_NAMES = {QgsWkbTypes.PointGeometry: "points", QgsWkbTypes.LineGeometry: "lines",
                   QgsWkbTypes.NullGeometry: "no geometry"}

@@ -30,8 +30,8 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
 from ..core.errors import IgnOfflineError, InputError
-from ..core.library import jobs as library
-from ..core.tiles import areas, coverage
+from ..core.library import naming
+from ..core.tiles import areas, coverage, grid
 from ..i18n import marked, tr
 from ..toolbelt.areas import area_from_features
 from . import settings
@@ -44,7 +44,7 @@ DRAWN = "drawn"
 TYPED = "typed"
 SAVED = "saved:"
 CUSTOM_BAND = "custom"
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WGS84 = QgsCoordinateReferenceSystem(grid.WGS84)
 WEB_MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
 
@@ -196,7 +196,7 @@ class AreaPicker(QWidget, FORM_CLASS):
                 layer.id(), selectedFeaturesOnly=self.selectedOnlyCheck.isChecked())}
         area = self.current_area()
         if area.key == "extent" or area.polygons is not None:
-            return {"EXTENT": "{},{},{},{} [EPSG:4326]".format(area.west, area.east, area.south, area.north)}
+            return {"EXTENT": "{},{},{},{} [{}]".format(area.west, area.east, area.south, area.north, grid.WGS84)}
         return {"AREA": area.key}
 
     def zoom_range(self):
@@ -307,7 +307,7 @@ class AreaPicker(QWidget, FORM_CLASS):
 
     def overview_source(self):
         """(uri, provider): the library's Plan IGN when it holds it, else the Géoplateforme's."""
-        path = library.layer_file(self.library_folder(), OVERVIEW_LAYER)
+        path = naming.library_file(self.library_folder(), OVERVIEW_LAYER)
         return (path, "gdal") if os.path.isfile(path) else (OVERVIEW_XYZ, "wms")
 
     def show_overview(self, on):

@@ -7,7 +7,6 @@ algorithm checks it against the server's capabilities before any tile is request
 """
 
 import os
-import unicodedata
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
@@ -15,14 +14,15 @@ from qgis.PyQt.QtCore import QLocale, Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem
 
 from ..core import storage
-from ..core.download.job import fetch_capabilities, template_name
 from ..core.errors import IgnOfflineError
-from ..core.library import jobs as library
+from ..core.library import naming
 from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
+from ..core.sources.prepare import fetch_capabilities, template_name
 from ..core.sources.url_templates import is_xyz_template
-from ..core.sources.wmts import with_query
 from ..core.storage import human_size
+from ..core.text import duration as duration_text
+from ..core.text import fold_accents
 from ..core.tiles import areas, coverage
 from ..i18n import marked, tr
 from ..toolbelt.auth import SIGNED_IN, credentials_for
@@ -50,8 +50,7 @@ IDENTIFIER = Qt.UserRole
 
 
 def _fold(text):
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold_accents(text.lower())
 
 
 def layer_identifier(shown, items):
@@ -183,7 +182,7 @@ class DownloadPage(Page, FORM_CLASS):
             self.pickedLabel.setText(tr("Tick the layers to download (Read layers lists all of the server's)."))
 
     def output_for(self, layer):
-        return library.layer_file(self.library_folder(), layer)
+        return naming.library_file(self.library_folder(), layer)
 
     # -- the server: licence, account, capabilities (read in a task) ----------------------------------------------
 
@@ -230,7 +229,6 @@ class DownloadPage(Page, FORM_CLASS):
         except IgnOfflineError as exc:
             self.log(str(exc), error=True)
             return
-        keyed = with_query(endpoint, credentials.query()) if credentials is not None else endpoint
 
         def read(capabilities):
             self.readLayersButton.setEnabled(True)
@@ -246,8 +244,7 @@ class DownloadPage(Page, FORM_CLASS):
         self.readLayersButton.setEnabled(False)
         self.layers_task = run_function(
             tr("IGN Offline: read layers"),
-            lambda task: fetch_capabilities(keyed, redact_url(endpoint), credentials.secrets if credentials else (),
-                                            credentials=credentials), read, failed)
+            lambda task: fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials), read, failed)
 
     # -- the runs: one per layer ----------------------------------------------------------------------------------
 
@@ -367,12 +364,5 @@ class DownloadPage(Page, FORM_CLASS):
 
 
 def duration(seconds):
-    """'2 h 05 min', '12 min', '40 s'; '?' when unknown."""
-    if seconds is None:
-        return "?"
-    seconds = int(round(seconds))
-    if seconds >= 3600:
-        return tr("{} h {:02d} min").format(seconds // 3600, seconds % 3600 // 60)
-    if seconds >= 60:
-        return tr("{} min").format(int(round(seconds / 60.0)))
-    return tr("{} s").format(seconds)
+    """core.text.duration in the user's language."""
+    return duration_text(seconds, (tr("{} h {:02d} min"), tr("{} min"), tr("{} s")))

@@ -22,6 +22,7 @@ from ..core.errors import IgnOfflineError
 from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host, connect
 from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, select, union
 from ..core.storage import human_size
+from ..core.tiles import grid
 from ..i18n import tr
 from ..toolbelt.layers import load_vrt
 from .background import cancel_task, run_function
@@ -29,7 +30,7 @@ from .page import Page
 from .runner import Job
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "ftp_page.ui"))
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WGS84 = QgsCoordinateReferenceSystem(grid.WGS84)
 
 
 def explain(info):

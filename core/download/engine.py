@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import requests
 
 from ..errors import IgnOfflineError
+from ..sources.accounts import redact
 from ..sources.http import (
     MAX_PAUSE,
     MAX_TILE_BYTES,
@@ -28,12 +29,12 @@ from ..sources.http import (
     backoff_delay,
     image_kind,
     limiter_for,
-    redact_text,
     retry_after_seconds,
     tile_body_problem,
     unreachable_reason,
 )
 from ..sources.policies import host_of
+from ..text import limit_duration
 
 
 class ServerRefused(IgnOfflineError):
@@ -66,9 +67,7 @@ class DownloadOptions:
     max_tile_bytes: int = MAX_TILE_BYTES   # a larger body (decoded, if sent gzipped) is a failed tile
     stall_limit: float = 120.0      # seconds a host may throttle (429) or time out with no usable answer
     headers: dict = field(default_factory=dict)
-    secrets: tuple = ()             # values never to show in messages
     tile_filter: object = None      # (zoom, x, y) -> bool: only these tiles are this job's (a shard)
-    credentials: object = None      # core.accounts.Credentials: headers per request, renewed on 401
 
 
 @dataclass
@@ -108,8 +107,12 @@ class TileResult:
 
 
 class Downloader:
-    def __init__(self, source, store, options=None, log=None):
+    """`credentials` (core.sources.accounts.Credentials, bound to the SOURCE; the prepared source carries them):
+    applied per request, renewed on 401, and taken out of every message."""
+
+    def __init__(self, source, store, options=None, log=None, credentials=None):
         self.source = source
+        self.credentials = credentials
         self.store = store
         self.options = options or DownloadOptions()
         self.log = log or (lambda message: None)
@@ -131,7 +134,7 @@ class Downloader:
         self.on_format = None           # called (by the writing thread) with the format the server sends
 
     def _say(self, message):
-        self.log(redact_text(message, self.options.secrets))
+        self.log(redact(message, self.credentials))
 
     # -- what to fetch ------------------------------------------------------------
 
@@ -173,7 +176,7 @@ class Downloader:
             headers["If-Modified-Since"] = request.last_modified
         attempts = throttled = 0
         renewed = False
-        credentials = self.options.credentials
+        credentials = self.credentials
         while self.limiter.acquire(self.stop):
             sent = dict(headers)
             if credentials is not None:
@@ -224,7 +227,7 @@ class Downloader:
                         return TileResult(request, "stalled", error=self._stalled_for() if (
                             asked <= self.options.stall_limit) else "answered 429 Too Many Requests asking to wait "
                             "{:.0f} s, longer than the {} a host may hold a job".format(
-                                asked, _duration(self.options.stall_limit)))
+                                asked, limit_duration(self.options.stall_limit)))
                     self.limiter.pause(wait)
                     self._note_throttle(wait)
                     if throttled <= self.options.max_throttled:
@@ -268,15 +271,15 @@ class Downloader:
         return self._trouble is not None and self._stall_time_left() < 0
 
     def _stalled_for(self, trouble=None):
-        return "{} for {}".format(trouble or self._trouble, _duration(self.options.stall_limit))
+        return "{} for {}".format(trouble or self._trouble, limit_duration(self.options.stall_limit))
 
     def stalled(self, what, stats):
         """The error that ends a job whose host only throttles or stalls (what is stored stays)."""
         stored = stats.processed - stats.failed
-        return HostStalled(redact_text(
+        return HostStalled(redact(
             "{} {}: {:,} tiles stored, {:,} left; run again later to resume.".format(
                 host_of(self.source.tile_url(0, 0, 0)), what, stored, max(0, stats.total - stored)),
-            self.options.secrets))
+            self.credentials))
 
     def _note_throttle(self, wait):
         now = time.monotonic()
@@ -372,10 +375,10 @@ class Downloader:
 
     def unreachable(self, result):
         """The error that ends a job whose host never answered."""
-        return HostUnreachable(redact_text(
+        return HostUnreachable(redact(
             "Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).".format(
                 host_of(self.source.tile_url(result.request.zoom, result.request.x, result.request.y)),
-                result.error), self.options.secrets))
+                result.error), self.credentials))
 
     def _store(self, result, stats):
         request = result.request
@@ -384,10 +387,10 @@ class Downloader:
         if result.status == "stalled":
             raise self.stalled(result.error, stats)
         if result.status == "refused":
-            raise ServerRefused(redact_text(
+            raise ServerRefused(redact(
                 "The server refused the request for tile {}/{}/{} ({}): check the layer, style, "
                 "format and API key.".format(request.zoom, request.x, request.y, result.error),
-                self.options.secrets))
+                self.credentials))
         if result.status == "done":
             if self._format_found:
                 self._format_found = False
@@ -415,12 +418,6 @@ class Downloader:
 def _reason(exc):
     """A failed request in a few words: what our own limits saw, else the error's kind."""
     return str(exc) if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
-
-
-def _duration(seconds):
-    if seconds >= 120 and seconds % 60 == 0:
-        return "{:.0f} minutes".format(seconds / 60)
-    return "{:.0f} s".format(seconds)
 
 
 def _summary(body):

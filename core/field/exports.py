@@ -27,8 +27,6 @@ from ..errors import InputError, MBTilesError
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
 
-FORMATS = ("mbtiles", "osmand", "gpkg")
-EXTENSIONS = {"mbtiles": ".mbtiles", "osmand": ".sqlitedb", "gpkg": ".gpkg"}
 PAGE = 4096
 FIXED_BYTES = 96 * 1024  # schema, metadata and index pages of a part, counted against the cap
 
@@ -117,6 +115,11 @@ class _Writer:
         self.db.execute("BEGIN")
         self.rows = []
 
+    @classmethod
+    def open(cls, path, tile_format, metadata, zoom_max):
+        """The file of one part, made for tiles up to `zoom_max`."""
+        return cls(path, tile_format, metadata)
+
     def add(self, z, x, y, data):
         self.rows.append(self.row(z, x, y, data))
         if len(self.rows) >= 500:
@@ -160,6 +163,10 @@ class _OsmAnd(_Writer):
     def __init__(self, path, tile_format, metadata, big_planet):
         self.big_planet = big_planet
         super().__init__(path, tile_format, metadata)
+
+    @classmethod
+    def open(cls, path, tile_format, metadata, zoom_max):
+        return cls(path, tile_format, metadata, big_planet=zoom_max <= 17)
 
     def create(self):
         self.db.executescript(
@@ -236,6 +243,40 @@ class _GeoPackage(_Writer):
                         (self.metadata.get("name") or "tiles", self.metadata.get("attribution", ""), x0, y0, x1, y1))
 
 
+@dataclass(frozen=True)
+class ExportFormat:
+    """A format of the export: what FORMAT names, what it is for, and how it is written."""
+
+    name: str                 # the FORMAT value; its place in EXPORT_FORMATS is its number
+    label: str                # what it is for, in the FORMAT parameter's description
+    apps: str                 # the field apps that open it, said when the export starts
+    extension: str
+    writer: type = None       # copies an MBTiles' tiles into it (a _Writer); None: rasters only
+    raster_driver: str = None  # the GDAL driver re-encoding a raster into it; None: MBTiles input only
+    qgis_reads: bool = True   # False: not added to the project (QGIS cannot open it)
+
+
+# The order is the FORMAT enum's: FORMAT=0 is mbtiles, 1 osmand, and so on. Add at the end only.
+EXPORT_FORMATS = (
+    ExportFormat("mbtiles", "QField and most apps", "QField, QGIS, AlpineQuest, Locus", ".mbtiles", _MBTiles,
+                 "MBTILES"),
+    ExportFormat("osmand", "OsmAnd and Locus", "OsmAnd, Locus", ".sqlitedb", _OsmAnd, qgis_reads=False),
+    ExportFormat("gpkg", "GeoPackage", "QField, QGIS, GDAL", ".gpkg", _GeoPackage, "GPKG"),
+    ExportFormat("cog", "a Cloud-Optimized GeoTIFF, rasters only", "QField, QGIS (Cloud-Optimized GeoTIFF)", ".tif",
+                 raster_driver="COG"),
+)
+FORMATS = tuple(f.name for f in EXPORT_FORMATS if f.writer)                # of MBTiles input
+RASTER_FORMATS = tuple(f.name for f in EXPORT_FORMATS if f.raster_driver)  # of raster input
+
+
+def export_format(name):
+    """The ExportFormat called `name`; InputError naming them all otherwise."""
+    for found in EXPORT_FORMATS:
+        if found.name == name:
+            return found
+    raise InputError("Unknown FORMAT '{}': use one of {}.".format(name, ", ".join(f.name for f in EXPORT_FORMATS)))
+
+
 def _within(box, extent):
     """The part's tile bounds, no wider than the source's own bounds (what it was made for)."""
     if not extent:
@@ -244,17 +285,9 @@ def _within(box, extent):
     return clipped if clipped[0] < clipped[2] and clipped[1] < clipped[3] else box
 
 
-def _writer(kind, path, tile_format, metadata, zoom_max):
-    if kind == "mbtiles":
-        return _MBTiles(path, tile_format, metadata)
-    if kind == "osmand":
-        return _OsmAnd(path, tile_format, metadata, big_planet=zoom_max <= 17)
-    return _GeoPackage(path, tile_format, metadata)
-
-
 def part_path(output, number, zoom_min, zoom_max, kind):
     stem = os.path.splitext(output)[0]
-    return "{}_{:02d}_z{}-{}{}".format(stem, number, zoom_min, zoom_max, EXTENSIONS[kind])
+    return "{}_{:02d}_z{}-{}{}".format(stem, number, zoom_min, zoom_max, export_format(kind).extension)
 
 
 def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
@@ -368,7 +401,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0
         current = None
-        temporary = output + ".part{}".format(EXTENSIONS[kind])
+        temporary = output + ".part{}".format(export_format(kind).extension)
         used = 0
         bounds = _Bounds()
 
@@ -393,7 +426,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                         if os.path.exists(leftover):
                             os.remove(leftover)
                     written.append(path)
-                    current = _writer(kind, path, tile_format, metadata, highest)
+                    current = export_format(kind).writer.open(path, tile_format, metadata, highest)
                     used, used_tiles[0], bounds = 0, 0, _Bounds()
                 current.add(z, x, y, data)
                 bounds.add(z, x, y)
@@ -430,8 +463,6 @@ def decode_osmand(path):
 
 # -- rasters (re-encoded with GDAL) --------------------------------------------------------------------------
 
-RASTER_FORMATS = ("cog", "mbtiles", "gpkg")
-
 
 def export_raster(source, output, kind, quality=85, compression="JPEG", progress=None):
     """A raster (VRT, GeoTIFF, JP2…) as a Cloud-Optimized GeoTIFF or as Web Mercator tiles (MBTiles, GeoPackage).
@@ -457,15 +488,15 @@ def _export_raster(source, output, kind, quality, compression, progress):
             progress(fraction)
         return 1
 
-    if kind == "cog":
+    driver = export_format(kind).raster_driver
+    if driver == "COG":
         options = ["COMPRESS={}".format(compression), "QUALITY={}".format(quality), "OVERVIEWS=AUTO",
                    "BLOCKSIZE=512"]
-        result = gdal.Translate(output, dataset, format="COG", creationOptions=options, callback=callback)
+        result = gdal.Translate(output, dataset, format=driver, creationOptions=options, callback=callback)
     else:
-        driver = "MBTILES" if kind == "mbtiles" else "GPKG"
         options = ["TILE_FORMAT={}".format("JPEG" if compression == "JPEG" else compression), "QUALITY={}".format(
             quality)]
-        if kind == "gpkg":
+        if driver == "GPKG":
             options.append("TILING_SCHEME=GoogleMapsCompatible")
         warped = gdal.Warp("", dataset, format="VRT", dstSRS="EPSG:3857")
         result = gdal.Translate(output, warped, format=driver, creationOptions=options, callback=callback)

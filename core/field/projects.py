@@ -34,7 +34,7 @@ class ProjectLayer:
     source: str
     kind: str
     reason: str = ""            # why it stays as it is (OTHER)
-    tile_source: dict = None    # TILE: arguments of core.tile_download.prepare_source
+    tile_source: dict = None    # TILE: arguments of core.sources.prepare.prepare_source
     path: str = None            # FILE: the file on disk
     suffix: str = ""            # FILE: what follows the path in the source ("|layername=points")
 

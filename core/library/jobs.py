@@ -16,26 +16,22 @@ from urllib.parse import urlsplit
 
 from .. import mbtiles, storage
 from ..download.engine import DownloadOptions
-from ..download.job import apply_policy, check_output, clamp_zooms, download_to_mbtiles, prepare_source, tile_ranges
+from ..download.job import apply_policy, check_output, clamp_zooms, clipped_ranges, download_to_mbtiles
 from ..errors import IgnOfflineError, InputError
 from ..sources.accounts import origin_of
-from . import plans
+from ..sources.prepare import prepare_source
+from . import naming, plans
 
 # Where everything goes unless the user says otherwise: one folder a person finds again.
 DEFAULT_LIBRARY = os.path.join(os.path.expanduser("~"), "IGN Offline")
 # In an output path, replaced by the layer's file name: a default that follows the layer picked.
 LAYER_PLACEHOLDER = "{LAYER}"
-DEFAULT_OUTPUT = os.path.join(DEFAULT_LIBRARY, LAYER_PLACEHOLDER + ".mbtiles")
-
-
-def layer_file(folder, layer):
-    """The library's file for `layer`: `<folder>/<LAYER>.mbtiles`."""
-    return os.path.join(folder, plans.safe_name(layer) + ".mbtiles")
+DEFAULT_OUTPUT = os.path.join(DEFAULT_LIBRARY, LAYER_PLACEHOLDER + naming.EXTENSION)
 
 
 def output_for(path, layer):
     """`path` with {LAYER} replaced by the layer's file name (what a Processing default names)."""
-    return path.replace(LAYER_PLACEHOLDER, plans.safe_name(layer)) if path else path
+    return path.replace(LAYER_PLACEHOLDER, naming.safe_name(layer)) if path else path
 
 
 # Tile sizes assumed when the library holds no tile of a layer yet (typical Géoplateforme tiles).
@@ -45,7 +41,7 @@ ASSUMED_BYTES = {"image/png": 20000, "image/jpeg": 18000, "image/webp": 15000}
 @dataclass
 class JobPlan:
     job: plans.LayerJob
-    prepared: object              # core.tile_download.PreparedSource
+    prepared: object              # core.sources.prepare.PreparedSource
     output: str
     ranges: list                  # TileRanges, clipped to the layer
     counts: dict                  # zoom -> tiles of this job (this shard's)
@@ -110,7 +106,7 @@ def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None)
         for zoom in range(low, high + 1):
             area = job.area_at(zoom)
             if area is not None:
-                ranges.extend(tile_ranges(prepared, area, zoom, zoom)[0])
+                ranges.extend(clipped_ranges(prepared, area, zoom, zoom)[0])
         output = os.path.join(library, job.file_name)
         check_output(output, prepared)  # a file of another layer or source: refused, untouched
         prepared_jobs.append(JobPlan(job, prepared, output, ranges, _count(ranges, keep), notes))
@@ -171,8 +167,7 @@ def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=No
     def work(index, result):
         item = result.item
         job_options = dataclasses.replace(options, concurrency=max(1, share + (1 if index < extra else 0)),
-                                          tile_filter=keep, secrets=tuple(options.secrets),
-                                          credentials=item.prepared.credentials)  # bound to its source
+                                          tile_filter=keep)  # the account, if any, comes with item.prepared
         try:
             result.stats = download_to_mbtiles(
                 item.prepared, _job_area(item), min(item.counts, default=0), max(item.counts, default=0),
@@ -196,7 +191,7 @@ def _job_area(item):
     from ..tiles.areas import Area
 
     west, south, east, north = item.job.bbox()
-    return Area(plans.safe_name(item.job.layer), item.prepared.title, west, south, east, north)
+    return Area(naming.safe_name(item.job.layer), item.prepared.title, west, south, east, north)
 
 
 def check_library(folder, create=False):

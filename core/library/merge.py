@@ -12,8 +12,8 @@ import os
 import sqlite3
 
 from .. import mbtiles, storage
-from ..download.job import IDENTITY_KEYS
 from ..errors import InputError, MBTilesError
+from ..sources.prepare import IDENTITY_KEYS
 
 # Journal rows of `src` that should replace (or add to) `main`'s, position by position.
 WINNERS = """

@@ -23,6 +23,7 @@ from ..errors import InputError
 from ..tiles import areas, polygons
 from ..tiles import grid as tiles
 from ..tiles.coverage import Polygons
+from . import naming
 
 ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
 
@@ -56,7 +57,7 @@ class LayerJob:
 
     @property
     def file_name(self):
-        return safe_name(self.layer) + ".mbtiles"
+        return naming.file_name(self.layer)
 
     @property
     def zoom_min(self):
@@ -104,10 +105,6 @@ class Plan:
                     "holds one file per layer: give them the same source, style and format.".format(
                         self.path, other.entries[0].number, job.entries[0].number, job.file_name))
         return list(jobs.values())
-
-
-def safe_name(layer):
-    return "".join(c if c.isalnum() or c in "._-" else "_" for c in layer)
 
 
 def area_polygons(area):
@@ -159,7 +156,7 @@ def _area(path, number, value):
 
 def _polygon_area(found, title, key):
     west, south, east, north = polygons.lonlat_bounds(found)
-    return areas.Area(safe_name(key), title, west, south, east, north, polygons=found)
+    return areas.Area(naming.safe_name(key), title, west, south, east, north, polygons=found)
 
 
 MAX_PLAN_BYTES = 16 * 2**20   # a plan with GeoJSON areas of whole departments stays well under this

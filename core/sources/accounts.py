@@ -50,6 +50,11 @@ def origin_of(url):
     return "{}://{}:{}".format(scheme, host, port) if scheme and host else ""
 
 
+def redact(text, credentials):
+    """`text` with the secrets of `credentials` replaced by *** (None: a public source, nothing to hide)."""
+    return text if credentials is None else credentials.redact(text)
+
+
 class AuthError(InputError):
     """The credentials were refused (wrong password, revoked key, unknown client): nothing is downloaded."""
 

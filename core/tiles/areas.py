@@ -2,11 +2,11 @@
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..storage import human_size
+from ..text import fold_accents
 
 # Web Mercator cannot represent the poles; tiles stop at this latitude.
 MAX_LATITUDE = 85.0511287798066
@@ -63,8 +63,7 @@ ZOOM_BANDS = (
 
 def _fold(text):
     """Lower-case, without accents, spaces or punctuation: 'Pyrénées (caves)' finds 'pyrenees caves'."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(c for c in decomposed if c.isalnum())
+    return "".join(c for c in fold_accents(text.strip().lower()) if c.isalnum())
 
 
 def preset(name):

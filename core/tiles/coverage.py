@@ -143,7 +143,7 @@ def columns(polygons, zoom):
             yield column, [tuple(r) for r in rows]
 
 
-def tile_ranges(polygons, zoom):
+def column_ranges(polygons, zoom):
     """The polygons' tiles at `zoom` as one-column TileRanges (few: one per column and row interval)."""
     return [TileRange(zoom, column, column, first, final)
             for column, rows in columns(polygons, zoom) for first, final in rows]
@@ -159,7 +159,7 @@ def count(polygons, zoom_min, zoom_max):
 def area_ranges(area, zoom):
     """The TileRanges of a core.areas.Area at `zoom`: its polygons' columns, or its box's one range."""
     if area.polygons is not None:
-        return tile_ranges(area.polygons, zoom)
+        return column_ranges(area.polygons, zoom)
     return [tile_range(area.bbox, zoom)]
 
 

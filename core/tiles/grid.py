@@ -14,6 +14,8 @@ from .areas import MAX_LATITUDE
 
 MIN_ZOOM = 0
 MAX_ZOOM = 22
+# Longitude/latitude, the CRS every area, bounds and footprint of the library is written in.
+WGS84 = "EPSG:4326"
 
 
 def flip_y(zoom, row):
@@ -78,19 +80,20 @@ def tile_range(bbox, zoom):
     )
 
 
-def tile_ranges(bbox, zoom_min, zoom_max):
+def bbox_ranges(bbox, zoom_min, zoom_max):
+    """One TileRange per zoom: the whole lon/lat box's."""
     check_zoom_range(zoom_min, zoom_max)
     return [tile_range(bbox, z) for z in range(zoom_min, zoom_max + 1)]
 
 
 def count_tiles(bbox, zoom_min, zoom_max):
     """{zoom: number of tiles} for a lon/lat bbox, without enumerating them."""
-    return {r.zoom: r.count for r in tile_ranges(bbox, zoom_min, zoom_max)}
+    return {r.zoom: r.count for r in bbox_ranges(bbox, zoom_min, zoom_max)}
 
 
 def iter_tiles(bbox, zoom_min, zoom_max):
     """Every tile of the bbox, zoom by zoom, generated lazily."""
-    for tiles_of_zoom in tile_ranges(bbox, zoom_min, zoom_max):
+    for tiles_of_zoom in bbox_ranges(bbox, zoom_min, zoom_max):
         yield from tiles_of_zoom
 
 

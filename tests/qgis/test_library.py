@@ -30,7 +30,7 @@ def processing(provider):
 
 
 def tiles_of(polys, zooms):
-    return {(z, x, y) for z in zooms for r in coverage.tile_ranges(polys, z)
+    return {(z, x, y) for z in zooms for r in coverage.column_ranges(polys, z)
             for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}
 
 

@@ -8,8 +8,9 @@ import pytest
 
 from core import mbtiles
 from core.download.engine import DownloadOptions, ServerRefused
-from core.download.job import download_to_mbtiles, prepare_source
+from core.download.job import download_to_mbtiles
 from core.sources.accounts import AuthError, Credentials, OAuthSettings
+from core.sources.prepare import prepare_source
 from core.tiles.areas import PRESETS
 from tests.support.keycloak_server import StandInKeycloak
 from tests.support.wmts_server import StandInWmts

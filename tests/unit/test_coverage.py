@@ -40,7 +40,7 @@ def brute_force(polys, zoom):
 
 
 def tiles_of(polys, zoom):
-    return {(x, y) for r in coverage.tile_ranges(polys, zoom) for x in range(r.x_min, r.x_max + 1)
+    return {(x, y) for r in coverage.column_ranges(polys, zoom) for x in range(r.x_min, r.x_max + 1)
             for y in range(r.y_min, r.y_max + 1)}
 
 

@@ -9,12 +9,14 @@ import json
 import pytest
 
 from core.download.engine import DownloadOptions
-from core.download.job import apply_policy, download_to_mbtiles, prepare_source, sample_tiles, tile_ranges
+from core.download.estimate import sample_tiles
+from core.download.job import apply_policy, clipped_ranges, download_to_mbtiles
 from core.errors import InputError
 from core.library import jobs as library
 from core.library import plans
 from core.sources.accounts import Credentials, OAuthSettings
 from core.sources.policies import OSM_ATTRIBUTION, PolicyRefused
+from core.sources.prepare import prepare_source
 from core.tiles import areas
 from tests.support.keycloak_server import StandInKeycloak
 from tests.support.recording_wmts import PCI, PLAN, RecordingWmts
@@ -78,7 +80,7 @@ def test_tiles_a_resource_url_places_on_another_host_get_no_credential(hosts, tm
     source.resource_url = other.rest_template + "?apikey={apikey}"
     prepared = prepare_source(source.document_url, LAYER, credentials=credentials)
     stats, logged = fetch(prepared, tmp_path / "a.mbtiles")
-    sample_tiles(prepared, tile_ranges(prepared, AREA, 11, 11)[0], options=DownloadOptions(max_rate=0))
+    sample_tiles(prepared, clipped_ranges(prepared, AREA, 11, 11)[0], options=DownloadOptions(max_rate=0))
     assert stats.downloaded > 0 and stats.failed == 0
     assert len(other.tile_requests()) > stats.downloaded            # the download and the sampler
     assert leaks(other.requests, credentials) == []
@@ -155,10 +157,10 @@ def test_the_usage_policy_is_the_tile_hosts(hosts):
     prepared = prepare_source(source.document_url, LAYER)
     assert prepared.attribution == OSM_ATTRIBUTION
     options = DownloadOptions(concurrency=8, max_rate=0)
-    ranges = tile_ranges(prepared, AREA, 12, 17)[0]
+    ranges = clipped_ranges(prepared, AREA, 12, 17)[0]
     with pytest.raises(PolicyRefused, match="OpenStreetMap tile usage policy"):
         apply_policy(prepared, ranges, options)  # bulk: refused before any tile request
-    small = tile_ranges(prepared, AREA, 10, 10)[0]
+    small = clipped_ranges(prepared, AREA, 10, 10)[0]
     apply_policy(prepared, small, options)
     assert options.concurrency == 2  # OpenStreetMap's ceiling, though the SOURCE is on 127.0.0.1
 
@@ -174,3 +176,19 @@ def test_apply_adds_nothing_elsewhere_and_strips_echoed_secrets():
     assert Credentials(name="unbound", api_key=KEY).apply("https://data.geopf.fr/x") == (
         "https://data.geopf.fr/x", {})
     assert credentials.redact("key " + KEY) == "key ***"
+
+
+def test_the_account_travels_with_the_prepared_source_not_the_options(hosts, tmp_path):
+    """One DownloadOptions for a private then a public job (as a plan or a project shares them): the account is
+    the prepared source's, so the options carry none and the public job's server sees none."""
+    keycloak, source, other = hosts
+    credentials = account("key", keycloak, source)
+    options = DownloadOptions(max_rate=0, concurrency=2)
+    private = prepare_source(source.document_url, LAYER, credentials=credentials)
+    public = prepare_source(other.document_url, LAYER)
+    for prepared, name in ((private, "private"), (public, "public")):
+        stats = download_to_mbtiles(prepared, AREA, 12, 12, str(tmp_path / (name + ".mbtiles")), options)
+        assert stats.downloaded > 0 and stats.failed == 0
+    assert private.credentials.applies_to(source.url) and public.credentials is None
+    assert not {"secrets", "credentials"} & set(vars(options))
+    assert other.tile_requests() and leaks(other.requests, credentials) == []

@@ -12,8 +12,9 @@ from osgeo import gdal
 
 from core import mbtiles
 from core.download.engine import DownloadFailed, DownloadOptions, HostStalled, HostUnreachable, ServerRefused
-from core.download.job import download_to_mbtiles, prepare_source
+from core.download.job import download_to_mbtiles
 from core.errors import InputError, MBTilesError
+from core.sources.prepare import prepare_source
 from core.tiles import areas
 from core.tiles import grid as tiles
 from tests.support.wmts_server import StandInWmts, colour_of

@@ -86,7 +86,7 @@ def test_a_subset_of_zooms_and_area(small, tmp_path):
 
     path, bodies = small
     area = polygons.from_bbox(2.30, 43.18, 2.35, 43.21)
-    ranges = [r for z in range(10, 12) for r in coverage.tile_ranges(area, z)]
+    ranges = [r for z in range(10, 12) for r in coverage.column_ranges(area, z)]
     (part,) = exports.export(path, str(tmp_path / "sub.sqlitedb"), "osmand", 10, 11, ranges)
     decoded, zooms = exports.decode_osmand(part.path)
     wanted = {(r.zoom, x, y) for r in ranges for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}

@@ -180,8 +180,8 @@ def test_a_2_gb_body_is_refused_at_the_cap(mode):
 
 
 def test_capabilities_too_large_or_too_slow_say_so():
-    from core.download.job import fetch_capabilities
     from core.errors import InputError
+    from core.sources.prepare import fetch_capabilities
 
     with hostile(drip_interval=0.1) as server:
         with pytest.raises(InputError, match=r"^http://x/wmts sent capabilities larger than 64 MB: check that SOURCE"):
@@ -257,8 +257,8 @@ def test_nul_padding_is_checked_at_c_speed():
 
 
 def test_a_server_drip_feeding_its_headers_cannot_hold_the_capabilities():
-    from core.download.job import fetch_capabilities
     from core.errors import InputError
+    from core.sources.prepare import fetch_capabilities
 
     with hostile(drip_interval=0.2) as server:
         start = time.monotonic()

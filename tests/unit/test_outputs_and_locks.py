@@ -217,15 +217,16 @@ def test_every_ending_leaves_the_tiles_in_the_main_file(tmp_path):
 
 TMPFS_DOWNLOAD = textwrap.dedent("""
     import json, shutil, sys
-    from core.download import job as tile_download
+    from core.download.job import download_to_mbtiles
+    from core.sources.prepare import prepare_source
     from core.tiles import areas
     from core.download.engine import DownloadOptions
     from core.errors import IgnOfflineError
     url, folder, copy = sys.argv[1:4]
     out = folder + "/plan.mbtiles"
-    prepared = tile_download.prepare_source(url, "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
+    prepared = prepare_source(url, "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
     try:
-        tile_download.download_to_mbtiles(prepared, areas.PRESETS["carcassonne"], 10, 16, out,
+        download_to_mbtiles(prepared, areas.PRESETS["carcassonne"], 10, 16, out,
                                            DownloadOptions(max_rate=0))
         message = None
     except IgnOfflineError as exc:

@@ -45,11 +45,11 @@ def expected_plan_tiles(folder):
     carcassonne = polygons.from_bbox(2.30, 43.18, 2.40, 43.25)
     ell = polygons.from_geojson(L_SHAPE)
     small = polygons.from_geojson(SMALL)
-    plan_tiles = {(z, x, y) for z in range(8, 13) for r in coverage.tile_ranges(carcassonne, z)
+    plan_tiles = {(z, x, y) for z in range(8, 13) for r in coverage.column_ranges(carcassonne, z)
                   for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}
-    plan_tiles |= {(13, x, y) for r in coverage.tile_ranges(ell, 13) for x in range(r.x_min, r.x_max + 1)
+    plan_tiles |= {(13, x, y) for r in coverage.column_ranges(ell, 13) for x in range(r.x_min, r.x_max + 1)
                    for y in range(r.y_min, r.y_max + 1)}
-    ortho_tiles = {(z, x, y) for z in range(8, 14) for r in coverage.tile_ranges(small, z)
+    ortho_tiles = {(z, x, y) for z in range(8, 14) for r in coverage.column_ranges(small, z)
                    for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}
     return plan_tiles, ortho_tiles
 
@@ -105,7 +105,7 @@ def test_three_shards_share_the_tiles_without_overlap(server, tmp_path):
         stored = {(z, x, y): d for z, x, y, d in reader.iter_tiles()}
         metadata = reader.metadata()
         journal = reader.journal_count_in(
-            [r for z in range(8, 14) for r in coverage.tile_ranges(polygons.from_bbox(-180, -85, 180, 85), z)], 13)
+            [r for z in range(8, 14) for r in coverage.column_ranges(polygons.from_bbox(-180, -85, 180, 85), z)], 13)
     assert set(stored) == plan_tiles
     assert all(d == server.tile_body("image/png", z, x, y) for (z, x, y), d in stored.items())
     assert mbtiles.metadata_problems(metadata) == [] and metadata["ign_offline:layer"] == PLAN

@@ -1,0 +1,68 @@
+"""What a job will weigh and take: a few real tiles per zoom, fetched and stored nowhere, scaled to the job.
+
+Used by the `estimate_tiles` algorithm; no QGIS here.
+"""
+
+import time
+from dataclasses import dataclass
+
+from .engine import Downloader, DownloadOptions, TileRequest
+
+
+@dataclass
+class Sample:
+    tiles: int             # tiles fetched
+    mean_bytes: float      # per tile of the zoom, empty tiles counting 0
+    mean_seconds: float    # per request
+
+
+def _spread(tile_range, count):
+    """Up to `count` distinct tiles spread over a range: centre first, then corners."""
+    xs = (tile_range.x_min + tile_range.x_max) // 2, tile_range.x_min, tile_range.x_max
+    ys = (tile_range.y_min + tile_range.y_max) // 2, tile_range.y_max, tile_range.y_min
+    picks = []
+    for xy in zip(xs, ys):
+        if xy not in picks:
+            picks.append(xy)
+    return picks[:count]
+
+
+def sample_tiles(prepared, ranges, per_zoom=3, options=None, is_cancelled=None):
+    """Fetch a few real tiles per zoom (stored nowhere): {zoom: Sample}."""
+    options = options or DownloadOptions()
+    downloader = Downloader(prepared.source, None, options, credentials=prepared.credentials)
+    downloader.limiter.join(options.max_rate)
+    samples = {}
+    try:
+        for tile_range in ranges:
+            sizes, seconds = [], []
+            for x, y in _spread(tile_range, per_zoom):
+                if is_cancelled and is_cancelled():
+                    return samples
+                start = time.monotonic()
+                result = downloader.fetch(TileRequest(tile_range.zoom, x, y))
+                if result is not None and result.status == "unreachable":
+                    raise downloader.unreachable(result)
+                if result is None or result.status not in ("done", "empty"):
+                    continue
+                seconds.append(time.monotonic() - start)
+                sizes.append(len(result.data) if result.status == "done" else 0)
+            if sizes:
+                samples[tile_range.zoom] = Sample(len(sizes), sum(sizes) / len(sizes), sum(seconds) / len(seconds))
+    finally:
+        downloader.limiter.leave(options.max_rate)
+        downloader.pool.close()
+    return samples
+
+
+def expected_size_and_time(ranges, samples, options):
+    """(bytes, seconds) expected for the whole job, from the samples (None where unknown)."""
+    if not samples:
+        return None, None
+    fallback = sum(s.mean_bytes for s in samples.values()) / len(samples)
+    size = sum(r.count * (samples[r.zoom].mean_bytes if r.zoom in samples else fallback) for r in ranges)
+    latency = sum(s.mean_seconds for s in samples.values()) / len(samples)
+    rate = max(1, options.concurrency) / max(latency, 1e-3)
+    if options.max_rate:
+        rate = min(rate, options.max_rate)
+    return size, sum(r.count for r in ranges) / rate

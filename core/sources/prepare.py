@@ -1,0 +1,196 @@
+"""A tile source made ready to download: the layer, style and format checked against the capabilities
+(WMTS) or the template (XYZ), the GetTile encoding chosen, the account bound to the SOURCE.
+
+Used by the download job, the estimate and the plans; no QGIS here.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import requests
+
+from .. import mbtiles
+from ..errors import InputError, MBTilesError
+from ..tiles import grid as tiles
+from . import policies, wmts
+from .accounts import AuthError, Credentials, redact
+from .http import (
+    CAPABILITIES_DEADLINE,
+    BodyTooLarge,
+    DeadlineExceeded,
+    SessionPool,
+    redact_url,
+    unreachable_reason,
+)
+from .url_templates import is_xyz_template
+
+IDENTITY_KEYS = ("ign_offline:source", "ign_offline:layer", "ign_offline:style", "ign_offline:format")
+
+
+@dataclass
+class PreparedSource:
+    """A tile source ready to download, with what the MBTiles metadata needs."""
+
+    source: object            # wmts.WmtsSource, wmts.RestSource or wmts.XyzSource (URLs without secrets)
+    public_url: str           # the endpoint with no secret: for logs and metadata
+    layer: str
+    style: str
+    format: str
+    title: str
+    zooms: list
+    limits: dict
+    attribution: str
+    encoding: str = "XYZ"     # XYZ, KVP or RESTful: how tiles are asked for
+    # The account of a private source (core.sources.accounts.Credentials, bound to its origin): its one carrier
+    # from here to the download and the estimate, which apply it per request and redact with it.
+    credentials: object = None
+    notes: list = field(default_factory=list)  # to log once when the tiles are fetched
+
+    def identity(self):
+        return dict(zip(IDENTITY_KEYS, (self.public_url, self.layer, self.style, self.format)))
+
+    def sample_tile_url(self):
+        """A tile's URL (no secret): where the tiles come from, which may not be the SOURCE's host."""
+        return self.source.tile_url(self.zooms[0] if self.zooms else 0, 0, 0)
+
+
+def _check_format(tile_format):
+    try:
+        return mbtiles.format_from_mime(tile_format)  # refuses formats MBTiles cannot hold
+    except MBTilesError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def template_name(template):
+    """A readable name for an XYZ template: its host and the path before the first placeholder."""
+    parts = urlsplit(template)
+    path = parts.path.split("{", 1)[0].strip("/")
+    return "/".join(p for p in (parts.hostname or parts.netloc, path) if p)
+
+
+def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=None, timeout=(10, 30),
+                   credentials=None):
+    """Read the capabilities (WMTS) or the template (XYZ) and check layer, style and format.
+
+    `credentials` (core.accounts.Credentials) for private layers: an API key, HTTP Basic, OAuth2 or custom
+    headers (`api_key` alone is a key). They are bound to the origin of `endpoint` and sent nowhere else.
+    A wrong password or a revoked key is refused here, before any file exists.
+    """
+    if credentials is None and api_key:
+        credentials = Credentials(api_key=api_key)
+    endpoint = (endpoint or "").strip()
+    if not endpoint.lower().startswith(("http://", "https://")):
+        raise InputError("SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as "
+                         "https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with "
+                         "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).".format(endpoint))
+    if credentials is not None:
+        credentials = credentials.for_source(endpoint)
+    public_url = redact_url(wmts.endpoint_of(endpoint))
+    host = urlsplit(endpoint).hostname or endpoint
+    if is_xyz_template(endpoint):
+        from_server = not tile_format and wmts.format_in_template(endpoint) is None
+        tile_format = tile_format or wmts.format_from_template(endpoint)
+        _check_format(tile_format)
+        name = layer or template_name(endpoint)
+        return PreparedSource(wmts.XyzSource(endpoint, tile_format, from_server), public_url, name, "", tile_format,
+                              name,
+                              list(range(tiles.MIN_ZOOM, tiles.MAX_ZOOM + 1)), {},
+                              policies.attribution_for(endpoint, host), "XYZ", credentials)
+    if "{" in endpoint:
+        raise InputError("SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or "
+                         "{{q}}): give an XYZ template, or a WMTS endpoint without placeholders.".format(public_url))
+    if not layer:
+        raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities "
+                         "of {} list them).".format(public_url))
+    capabilities = fetch_capabilities(endpoint, public_url, timeout, credentials)
+    found = capabilities.layer(layer)
+    style = style or found.default_style
+    if found.styles and style not in found.styles:
+        raise InputError("Layer '{}' has no style '{}'; it has: {}.".format(layer, style, ", ".join(found.styles)))
+    tile_format = tile_format or (found.formats[0] if found.formats else "image/png")
+    if found.formats and tile_format not in found.formats:
+        raise InputError("Layer '{}' is not served as '{}'; it is served as: {}.".format(
+            layer, tile_format, ", ".join(found.formats)))
+    _check_format(tile_format)
+    grid = capabilities.grid(found)
+    source, encoding = _tile_requests(endpoint, capabilities, found, style, tile_format, grid)
+    attribution = policies.attribution_for(endpoint, capabilities.attribution() or host)
+    prepared = PreparedSource(source, public_url, found.identifier, style, tile_format,
+                              found.title or found.identifier, grid.zooms, grid.limits, attribution, encoding,
+                              credentials)
+    tiles_url = prepared.sample_tile_url()
+    if policies.policy_for(tiles_url) is not policies.policy_for(endpoint):  # e.g. OpenStreetMap's terms
+        prepared.attribution = policies.attribution_for(tiles_url, attribution)
+    if credentials is not None and not credentials.applies_to(tiles_url):
+        prepared.notes.append("Tiles of {} come from {}: fetched without your account.".format(
+            found.identifier, urlsplit(tiles_url).netloc or tiles_url))
+    return prepared
+
+
+def _tile_requests(endpoint, capabilities, layer, style, tile_format, grid):
+    """(source, encoding): GetTile the way the capabilities say.
+
+    Given an endpoint, KVP at that endpoint (what the user typed) unless the
+    service declares RESTful GetTile only. Given the capabilities document, its
+    ResourceURL templates, else its KVP GetTile href. No secret goes into these
+    URLs: the credentials are applied per request, on the SOURCE's host only.
+    """
+    template = layer.resource_urls.get(tile_format)
+    document = wmts.is_capabilities_document(endpoint)
+    rest_only = capabilities.get_tile_rest and not capabilities.get_tile_kvp
+    if template and (document or rest_only):
+        return wmts.RestSource(template, tile_format, style, grid.tile_matrix_set, grid.matrices,
+                               dict(layer.dimensions)), "RESTful"
+    if document:
+        if not capabilities.get_tile_kvp:
+            raise InputError(
+                "The capabilities at {} give no way to request tiles of layer '{}' as {}: no ResourceURL template "
+                "and no KVP GetTile address.".format(redact_url(endpoint), layer.identifier, tile_format))
+        endpoint = capabilities.get_tile_kvp
+    return wmts.WmtsSource(endpoint, layer.identifier, style, tile_format, grid.tile_matrix_set, grid.matrices,
+                           dict(layer.dimensions)), "KVP"
+
+
+def fetch_capabilities(source, public_url, timeout=(10, 30), credentials=None, deadline=CAPABILITIES_DEADLINE):
+    """The capabilities of a WMTS given as an endpoint or as the document's URL (the SOURCE: the credentials,
+    if any, are for it and applied here; messages are redacted with them).
+
+    The document is read whole within `deadline` seconds and 64 MB (http.MAX_CAPABILITIES_BYTES).
+    """
+    pool = SessionPool()
+    try:
+        url, headers = _with_credentials(source, credentials)  # a wrong password stops here
+        response = pool.fetch(wmts.capabilities_url(url), headers=headers, timeout=timeout,
+                              deadline=deadline)
+        if response.status_code == 401 and credentials is not None and credentials.renew(headers):
+            url, headers = _with_credentials(source, credentials)
+            response = pool.fetch(wmts.capabilities_url(url), headers=headers, timeout=timeout,
+                                  deadline=deadline)
+    except DeadlineExceeded:
+        raise InputError("The capabilities of {} did not arrive within {:.0f} s: the server is stalled or too "
+                         "slow; try again later. Nothing was stored.".format(public_url, deadline)) from None
+    except BodyTooLarge as exc:
+        raise InputError("{} sent {}: check that SOURCE is a WMTS endpoint. Nothing was stored.".format(
+            public_url, exc)) from None
+    except requests.RequestException as exc:
+        raise InputError(redact("Cannot reach {} ({}): check the address and the network; nothing was "
+                                "stored.".format(public_url, unreachable_reason(exc)), credentials)) from None
+    finally:
+        pool.close()
+    if response.status_code in (401, 403):
+        which = " the authentication configuration '{}' was refused".format(credentials.name) if (
+            credentials is not None and credentials.name) else (
+            " this endpoint needs a valid API key or account (AUTHCFG)")
+        raise AuthError("{} answered {} {}:{}. Nothing was downloaded.".format(
+            public_url, response.status_code, response.reason, which))
+    if response.status_code != 200:
+        raise InputError("{} answered {} {} to GetCapabilities.".format(
+            public_url, response.status_code, response.reason))
+    return wmts.parse_capabilities(response.content)
+
+
+def _with_credentials(source, credentials):
+    """(url, headers or None) of a request to the SOURCE itself, the server the credentials were given for."""
+    if credentials is None:
+        return source, None
+    return credentials.for_source(source).apply(source)

@@ -89,7 +89,7 @@ def test_a_job_over_ten_million_tiles_or_the_free_space_needs_a_confirmation():
     assert areas.large_job(10 * 1000 * 1000, 10 ** 12, "/lib") is None
     message = areas.large_job(68719476736, 10 ** 12, "/lib")
     assert message.startswith("This job is 68,719,476,736 tiles (over 10,000,000 tiles)")
-    assert "at 20 kB a typical tile" in message and "/lib has 1000.0 GB free" in message
+    assert "at 20 kB a typical tile" in message and "/lib has 1.0 TB free" in message
     tight = areas.large_job(60000, 10 ** 9, "/lib")  # 1.2 GB expected on a disk with 1 GB free
     assert "more than the free space" in tight and "about 1.2 GB" in tight
     assert not areas.is_large(50000, 10 ** 9)

@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import socket
+import stat
 import sys
 import tempfile
 import threading
@@ -155,6 +156,7 @@ def _acquire(path, purpose):
     if not os.path.isdir(os.path.dirname(lock_file)):
         check_writable_folder(os.path.dirname(lock_file))  # filelock would make the folder: refuse, as writers do
     for _ in range(5):
+        _refuse_planted(lock_file)
         lock = filelock.FileLock(lock_file, timeout=0, thread_local=False)
         try:
             lock.acquire(timeout=0)
@@ -171,6 +173,18 @@ def _acquire(path, purpose):
         raise OutputInUse(_in_use_message(path))
     _write_owner(owner_file, purpose)
     return lock
+
+
+def _refuse_planted(lock_file):
+    """The lock file is opened for writing (and truncated): a link or special file planted under its name would
+    have that done to whatever it points at, so it is refused, never followed."""
+    try:
+        mode = os.lstat(lock_file).st_mode
+    except OSError:
+        return  # no lock file yet: filelock makes a regular one
+    if not stat.S_ISREG(mode):
+        raise InputError("'{}' is not a lock file of IGN Offline ({}): remove it, then run again.".format(
+            lock_file, "a link" if stat.S_ISLNK(mode) else "not a regular file"))
 
 
 def _still_named(lock, lock_file):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import requests
 
 from ..errors import InputError
-from .http import redact_text
+from .http import BodyTooLarge, DeadlineExceeded, megabytes, read_body, redact_text, within
 from .wmts import with_query
 
 GRANTS = ("password", "client_credentials", "authorization_code")
@@ -227,7 +227,7 @@ class TokenSource:
         else:
             session = OAuth2Session(client=BackendApplicationClient(client_id=s.client_id), scope=scope)
             extra = {}
-        return self._fetch(lambda: session.fetch_token(
+        return self._fetch(session, lambda: session.fetch_token(
             s.token_url, client_id=s.client_id, client_secret=s.client_secret or None, include_client_id=True,
             timeout=(10, 30), **extra))
 
@@ -242,16 +242,26 @@ class TokenSource:
         if s.client_secret:
             extra["client_secret"] = s.client_secret
         try:
-            return self._fetch(lambda: session.refresh_token(s.refresh_url or s.token_url, timeout=(10, 30), **extra))
+            return self._fetch(session, lambda: session.refresh_token(s.refresh_url or s.token_url, timeout=(10, 30),
+                                                                      **extra))
         except AuthError:
             return None
 
-    def _fetch(self, call):
-        """The token answer of one sign-in call; any failure becomes one AuthError naming the configuration."""
+    def _fetch(self, session, call):
+        """The token answer of one sign-in call through `session`; any failure becomes one AuthError naming the
+        configuration. Like every network read here, the whole answer has a deadline and a size cap: a sign-in
+        server that drip-feeds or sends gigabytes cannot hold a run (and its output's lock) or its memory."""
         from oauthlib.oauth2 import OAuth2Error
 
+        session.hooks["response"].append(_bounded_answer)
         try:
-            answer = dict(call())
+            answer = dict(within(TOKEN_DEADLINE + 1, TOKEN_DEADLINE, call))
+        except DeadlineExceeded:
+            raise AuthError("The sign-in server of '{}' gave no complete answer within {} s: try again later.".format(
+                self.name, TOKEN_DEADLINE)) from None
+        except _ServerTrouble as exc:
+            raise AuthError("The sign-in server of '{}' {}: try again later (the configuration itself may be "
+                            "fine).".format(self.name, exc)) from None
         except requests.RequestException as exc:
             raise AuthError("The sign-in server of '{}' cannot be reached ({}): check the network.".format(
                 self.name, type(exc).__name__)) from None
@@ -300,9 +310,31 @@ class TokenSource:
         if query.get("state") != state or "code" not in query:
             raise AuthError("The sign-in of '{}' did not complete ({}).".format(
                 self.name, query.get("error_description") or query.get("error") or "no authorization code"))
-        return self._fetch(lambda: session.fetch_token(
+        return self._fetch(session, lambda: session.fetch_token(
             s.token_url, code=query["code"], client_secret=s.client_secret or None, include_client_id=True,
             timeout=(10, 30)))
+
+
+TOKEN_DEADLINE = 60            # seconds for a whole token answer
+MAX_TOKEN_BYTES = 1024 * 1024   # a token answer is a few kB of JSON
+
+
+class _ServerTrouble(requests.RequestException):
+    """The sign-in server failed (5xx) or sent more than any token answer holds: not a refused sign-in."""
+
+
+def _bounded_answer(response, *args, **kwargs):
+    """requests response hook (run before the body is read): the body read within TOKEN_DEADLINE and
+    MAX_TOKEN_BYTES; a server error said as such, not as a refused sign-in."""
+    try:
+        body = read_body(response.raw, time.monotonic() + TOKEN_DEADLINE, TOKEN_DEADLINE, 30, MAX_TOKEN_BYTES,
+                         "answer")
+    except BodyTooLarge:
+        raise _ServerTrouble("sent an answer larger than {}".format(megabytes(MAX_TOKEN_BYTES))) from None
+    response._content, response._content_consumed = body, True
+    if response.status_code >= 500:
+        raise _ServerTrouble("answered HTTP {} {}".format(response.status_code, response.reason))
+    return response
 
 
 class _RedirectCatcher:

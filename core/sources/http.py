@@ -195,7 +195,7 @@ class SessionPool:
         merged.update(headers or {})
         # In a helper thread given up a second past the deadline: a server drip-feeding even its status line
         # and headers holds http.client before any body is read (one request per job: one thread is cheap).
-        return _within(deadline + 1, deadline,
+        return within(deadline + 1, deadline,
                        lambda: capped_get(self._send, url, merged, timeout, deadline, max_bytes, what))
 
     def _send(self, url, headers, timeout):
@@ -300,7 +300,7 @@ class BadEncoding(requests.exceptions.ContentDecodingError):
         super().__init__("the body's {} encoding is broken".format(encoding))
 
 
-def _within(seconds, deadline, function):
+def within(seconds, deadline, function):
     """function()'s result or error, or DeadlineExceeded(deadline) if it has not returned within `seconds`.
 
     The thread left behind is a daemon: it ends with its connection, and holds no file.
@@ -344,6 +344,7 @@ def capped_get(send, url, headers, timeout, deadline, max_bytes, what):
     it arrives and refused past `max_bytes`, decoded or not.
     """
     end = time.monotonic() + deadline
+    ours = _secret_pairs(url)  # a key we put in the query: a server echoing it into its Location keeps it home
     for hop in range(MAX_REDIRECTS + 1):
         remaining = end - time.monotonic()
         if remaining <= 0:
@@ -360,9 +361,27 @@ def capped_get(send, url, headers, timeout, deadline, max_bytes, what):
             target = urljoin(url, location)
             if origin(target) != origin(url):
                 headers = {k: v for k, v in headers.items() if k.lower() in SAFE_HEADERS}
+                target = _without_pairs(target, ours)
             url = target
             continue
         return TileResponse(raw, read_body(raw, end, deadline, timeout[1], max_bytes, what))
+
+
+def _secret_pairs(url):
+    """The secret-looking query parameters of `url` (SECRET_PARAMETERS), as (name, value) pairs."""
+    return {(k, v) for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True)
+            if k.lower() in SECRET_PARAMETERS}
+
+
+def _without_pairs(url, pairs):
+    """`url` without those query pairs (the rest of its query as the server wrote it)."""
+    if not pairs:
+        return url
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not any(pair in pairs for pair in query):
+        return url
+    return urlunsplit(parts._replace(query=urlencode([p for p in query if p not in pairs], safe="/:{}")))
 
 
 def read_body(raw, end, deadline, read_timeout, max_bytes, what):

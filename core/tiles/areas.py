@@ -122,7 +122,7 @@ def check_extent_order(xmin, xmax, ymin, ymax, geographic):
     """Refuse an extent typed in the wrong order, which QGIS would swap silently: across the antimeridian in
     longitude/latitude (170,-170 would become the 340° strip between them), else inverted."""
     values = "{:.10g},{:.10g},{:.10g},{:.10g}".format(xmin, xmax, ymin, ymax)
-    if geographic and xmin > xmax:
+    if geographic and xmin > xmax and ymin <= ymax:  # with y inverted too, it is simply typed backwards
         raise InputError(
             "The extent {} crosses the antimeridian (from {:g}° to {:g}° through 180°), which one extent cannot "
             "hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.".format(

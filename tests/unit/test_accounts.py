@@ -126,18 +126,101 @@ def test_a_server_that_widens_the_scope_is_accepted(servers, tmp_path, grant):
     assert "OAUTHLIB_RELAX_TOKEN_SCOPE" not in os.environ  # relaxed for our calls only
 
 
+REFUSED = "configuration 'geoplateforme'.*"
+
+
 @pytest.mark.parametrize("broken, fragment", [
-    ((200, "application/json", b'{"token_type": "Bearer", "expires_in": 60}'), "access token"),
-    ((200, "text/html", b"<html><body>Maintenance</body></html>"), "was refused"),
-    ((500, "text/html", b"<html><body>Internal Server Error</body></html>"), "was refused"),
-    ((200, "application/json", b'["not", "a", "token"]'), "was refused"),
+    ((200, "application/json", b'{"token_type": "Bearer", "expires_in": 60}'), REFUSED + "access token"),
+    ((200, "text/html", b"<html><body>Maintenance</body></html>"), REFUSED + "was refused"),
+    # a failing server is said as such: its users' passwords are not the problem
+    ((500, "text/html", b"<html><body>Internal Server Error</body></html>"),
+     "server of 'geoplateforme' answered HTTP 500 Internal Server Error: try again later"),
+    ((200, "application/json", b'["not", "a", "token"]'), REFUSED + "was refused"),
 ])
 def test_any_sign_in_failure_is_one_message_naming_the_configuration(servers, tmp_path, broken, fragment):
     keycloak, wmts = servers
     keycloak.broken = broken
     credentials = oauth(keycloak, scope="openid")
-    with pytest.raises(AuthError, match="configuration 'geoplateforme'.*{}".format(fragment)) as info:
+    with pytest.raises(AuthError, match=fragment) as info:
         prepare_source(wmts.private_url, SCAN, credentials=credentials)
     assert "wonderland" not in str(info.value) and "\n" not in str(info.value)
     assert not wmts.log.entries and not os.listdir(tmp_path)
 
+
+
+class _HostileTokenServer:
+    """A token endpoint on 127.0.0.1 that drip-feeds, floods or fails: `mode` is 'drip', 'flood' or 'error'."""
+
+    def __init__(self, mode):
+        import http.server
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's name)
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                try:
+                    if mode == "error":
+                        body = b"<html><body>Internal error</body></html>"
+                        self.send_response(500)
+                        self.send_header("Content-Length", str(len(body)))
+                        self.end_headers()
+                        self.wfile.write(body)
+                        return
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    if mode == "drip":  # a valid answer, one byte every 0.5 s: it would take 30 s
+                        for byte in b'{"access_token": "x", "token_type": "Bearer", "expires_in": 60}':
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            threading.Event().wait(0.5)
+                    else:  # 64 MB of JSON string, sent as fast as read
+                        self.wfile.write(b'{"access_token": "')
+                        for _ in range(64):
+                            self.wfile.write(b"a" * 2 ** 20)
+                        self.wfile.write(b'"}')
+                except OSError:
+                    pass  # the client gave up: what the test wants
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = "http://127.0.0.1:{}/token".format(self.server.server_address[1])
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize("mode, said", [("drip", "no complete answer within 2 s"),
+                                        ("flood", "an answer larger than 1 MB"),
+                                        ("error", "answered HTTP 500")])
+def test_a_hostile_sign_in_server_is_one_message_within_the_deadline_and_the_cap(monkeypatch, mode, said):
+    import time
+    import tracemalloc
+
+    from core.sources import accounts
+
+    monkeypatch.setattr(accounts, "TOKEN_DEADLINE", 2)
+    server = _HostileTokenServer(mode)
+    try:
+        settings = OAuthSettings(grant="password", token_url=server.url, client_id="qgis", username="alice",
+                                 password="wonderland")
+        credentials = Credentials(name="geoplateforme (abc1234)", oauth=settings)
+        tracemalloc.start()
+        start = time.monotonic()
+        with pytest.raises(AuthError) as refused:
+            credentials.headers()
+        elapsed = time.monotonic() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    finally:
+        server.close()
+    message = str(refused.value)
+    assert "'geoplateforme (abc1234)'" in message and said in message, message
+    assert "password" not in message.split("(", 1)[0] or mode != "error"  # a server failure is not a bad password
+    assert "wonderland" not in message
+    assert elapsed < 5, elapsed
+    assert peak < 16 * 2 ** 20, peak  # the 64 MB answer was never held

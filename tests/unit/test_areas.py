@@ -72,6 +72,7 @@ def test_an_extent_across_the_antimeridian_is_refused_with_its_two_pieces():
 
 @pytest.mark.parametrize("numbers, geographic", [
     ((1, 2, 44, 43), True),
+    ((1.6, 1.3, 43.7, 43.5), True),  # both axes backwards: not an antimeridian crossing
     ((600000, 500000, 6200000, 6300000), False),
     ((500000, 600000, 6300000, 6200000), False),
 ])

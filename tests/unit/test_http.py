@@ -265,3 +265,21 @@ def test_a_server_drip_feeding_its_headers_cannot_hold_the_capabilities():
         with pytest.raises(InputError, match=r"did not arrive within 1 s"):
             fetch_capabilities(server.base + "/driphead/wmts", "http://x/wmts", deadline=1.0)
         assert time.monotonic() - start < 3.0
+
+
+def test_a_key_in_the_query_does_not_follow_a_redirect_to_another_origin():
+    """A server that moves keeps the query string in its Location: our key must stay home, its own
+    parameters go on."""
+    with hostile() as second, hostile() as first:
+        first.redirect_to = second.base + "/ok"
+        pool = http.TilePool()
+        response = pool.get(tile_url(first, "redirect") + "?apikey=k3y&style=normal")
+        same = http.TilePool()
+        first.redirect_to = first.base + "/ok"  # the same origin: the key is its own
+        same.get(tile_url(first, "redirect") + "?apikey=k3y")
+        pool.close()
+        same.close()
+    assert response.status_code == 200 and response.content == second.tile
+    (redirected,) = [path for path, _ in second.seen]
+    assert "k3y" not in redirected and "style=normal" in redirected
+    assert any("apikey=k3y" in path for path, _ in first.seen if path.startswith("/ok/"))

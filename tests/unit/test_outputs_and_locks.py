@@ -272,3 +272,15 @@ def test_sizes_read_well_from_bytes_to_petabytes():
     assert storage.human_size(20_000) == "20.0 kB"
     assert storage.human_size(1.5e12) == "1.5 TB"
     assert storage.human_size(68.7e9 * 20_000) == "1.4 PB"  # the world at zoom 18 at 20 kB a tile
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
+def test_a_link_planted_as_the_lock_file_is_refused_and_its_target_untouched(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    output = tmp_path / "out.mbtiles"
+    os.symlink(victim, str(output) + ".lock")
+    with pytest.raises(InputError, match="is not a lock file of IGN Offline \\(a link\\)"):
+        with storage.output_lock(str(output)):
+            pass
+    assert victim.read_text() == "precious" and not output.exists()

@@ -24,6 +24,7 @@ from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, sel
 from ..core.storage import human_size
 from ..core.tiles import grid
 from ..i18n import tr
+from ..toolbelt.areas import area_in_crs
 from ..toolbelt.layers import load_vrt
 from .background import cancel_task, run_function
 from .page import Page
@@ -148,13 +149,17 @@ class FtpPage(Page, FORM_CLASS):
             self.area_picker.use_bounds(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
 
     def tiles_in_area(self, listing):
-        """The product's tiles that touch the dock's area, and their boxes (from their names)."""
+        """The product's tiles that touch the dock's area, and their boxes (from their names).
+
+        The area goes to the product's CRS as download_ftp takes it there (toolbelt.areas.area_in_crs) and
+        the tiles are chosen by the same core.ftp.products.select; the download may still correct the
+        footprints from the product's catalogue or a first tile, which a preview cannot read without the network.
+        """
         crs = self.product_crs(listing)
         area = self.area_picker.current_area()
-        to_product = QgsCoordinateTransform(WGS84, crs, QgsProject.instance())
-        rect = to_product.transformBoundingBox(QgsRectangle(*area.bbox))
+        bbox = area_in_crs(QgsRectangle(*area.bbox), WGS84, crs, QgsProject.instance().transformContext())
         boxes = {t.file_name: name_footprint(t) for t in listing.tiles}
-        chosen = select(listing.tiles, boxes, (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()))
+        chosen = select(listing.tiles, boxes, bbox)
         return chosen, {t.file_name: boxes[t.file_name] for t in chosen}, crs
 
     def preview(self, *args):

@@ -21,6 +21,7 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.support.images import jpeg_tile, png_tile
+from tests.support.loopback import LoopbackServer
 from tests.support.wmts_server import LAYERS, capabilities
 
 ZEROS = bytes(2 ** 20)
@@ -40,7 +41,7 @@ def gzip_of_zeros(size):
     return b"".join(parts) + packer.flush()
 
 
-class HostileServer:
+class HostileServer(LoopbackServer):
     """Use as a context manager; the attributes are the knobs."""
 
     def __init__(self, drip_interval=2.0, bomb_size=64 * 2 ** 20, huge_size=2 * 2 ** 30, retry_after="5",
@@ -56,12 +57,11 @@ class HostileServer:
         self.jpeg = jpeg_tile((200, 120, 40))
         self._bomb = None
         self._closing = threading.Event()
-        self.server = _Server(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.listen(self._handler(), _Server)
 
     @property
     def base(self):
-        return "http://127.0.0.1:{}".format(self.server.server_address[1])
+        return self.origin
 
     def template(self, mode, extension=".png"):
         return "{}/{}/{{z}}/{{x}}/{{y}}{}".format(self.base, mode, extension)
@@ -75,14 +75,9 @@ class HostileServer:
         """The headers of each request received on /{mode}/…."""
         return [headers for path, headers in self.seen if path.startswith("/{}/".format(mode))]
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
     def __exit__(self, *exc):
         self._closing.set()
-        self.server.shutdown()
-        self.server.server_close()
+        super().__exit__(*exc)
 
     def _handler(self):
         stand_in = self

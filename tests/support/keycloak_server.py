@@ -13,13 +13,15 @@ import json
 import secrets
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from tests.support.loopback import LoopbackServer
 
 REALM = "/realms/geoplateforme/protocol/openid-connect"
 
 
-class StandInKeycloak:
+class StandInKeycloak(LoopbackServer):
     def __init__(self, lifetime=3.0, users=None, clients=None):
         self.lifetime = lifetime
         self.users = users or {"alice": "wonderland"}
@@ -31,13 +33,11 @@ class StandInKeycloak:
         self.scope = "openid"  # the scope each answer names
         self.broken = None     # (status, content type, body bytes) answered to every token request
         self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.listen(self._handler())
 
     @property
     def base(self):
-        return "http://127.0.0.1:{}{}".format(self.server.server_address[1], REALM)
+        return self.origin + REALM
 
     @property
     def token_url(self):
@@ -46,14 +46,6 @@ class StandInKeycloak:
     @property
     def auth_url(self):
         return self.base + "/auth"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
     def valid(self, token):
         with self.lock:

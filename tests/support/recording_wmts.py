@@ -8,10 +8,11 @@ are served at /wmts (KVP), /rest/{z}/{x}/{y}.png (ResourceURL) and /xyz/{z}/{x}/
 
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, quote, urlsplit
 
 from tests.support.images import png_tile
+from tests.support.loopback import LoopbackServer
 from tests.support.wmts_server import LAYERS, capabilities
 
 PLAN = LAYERS[0]  # GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2, image/png, zooms 0-19 (with a ResourceURL, if any)
@@ -25,7 +26,7 @@ class Recorded:
     headers: dict    # names as sent
 
 
-class RecordingWmts:
+class RecordingWmts(LoopbackServer):
     def __init__(self):
         self.requests = []            # Recorded, in order
         self.authorised = None        # (query, headers) -> bool: None = public
@@ -33,13 +34,7 @@ class RecordingWmts:
         self.kvp_href = None          # the GetTile KVP href (default: this server's /wmts)
         self.lock = threading.Lock()
         self._tile = png_tile((40, 120, 200))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def origin(self):
-        return "http://127.0.0.1:{}".format(self.server.server_address[1])
+        self.listen(self._handler())
 
     @property
     def url(self):
@@ -56,14 +51,6 @@ class RecordingWmts:
     @property
     def xyz_url(self):
         return self.origin + "/xyz/{z}/{x}/{y}.png"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
     def tile_requests(self):
         return [r for r in self.requests if r.path != "/caps.xml" and r.query.get("REQUEST") != "GetCapabilities"]

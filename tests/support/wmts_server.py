@@ -17,10 +17,11 @@ import struct
 import threading
 import time
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.support.images import jpeg_tile, png_tile
+from tests.support.loopback import LoopbackServer
 
 LAST_MODIFIED = "Mon, 02 Nov 2026 10:00:00 GMT"
 PM_ORIGIN = "-20037508.3427891992032528 20037508.3427891992032528"
@@ -139,7 +140,7 @@ class TileLog:
             self.entries = []
 
 
-class StandInWmts:
+class StandInWmts(LoopbackServer):
     """The server; use as a context manager. Attributes are the knobs the tests turn."""
 
     def __init__(self, latency=0.0, api_key="test-secret-key"):
@@ -155,9 +156,7 @@ class StandInWmts:
         self.refused = 0         # 401 answers on /private/wmts
         self._bases = {}
         self._base_lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.listen(self._handler())
 
     @property
     def url(self):
@@ -170,14 +169,6 @@ class StandInWmts:
     @property
     def xyz_url(self):
         return "http://127.0.0.1:{}/xyz/{{z}}/{{x}}/{{y}}.png".format(self.server.server_address[1])
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
     def authorised(self, query, headers):
         """The private endpoint's check: the key (apikey), HTTP Basic `basic` (user, password), or a Bearer

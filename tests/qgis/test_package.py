@@ -37,12 +37,14 @@ def test_zip_holds_the_plugin_without_dev_files(package):
         names = archive.namelist()
     assert {n.split("/")[0] for n in names} == {"ign_offline"}
     for required in ("metadata.txt", "__init__.py", "plugin.py", "core/tiles/grid.py", "ui/dock.ui",
-                     "algorithms/provider.py", "resources/icon.svg",
+                     "algorithms/provider.py", "algorithms/parameters.py", "toolbelt/layers.py",
+                     "core/download/engine.py", "resources/icon.svg", "ext_libs/filelock/__init__.py",
                      "ext_libs/mercantile/__init__.py", "ext_libs/requests_oauthlib/__init__.py",
                      "ext_libs/oauthlib/__init__.py", "i18n/__init__.py", "i18n/ign_offline_fr.qm",
                      "resources/help/fr/download_tiles.md"):
         assert "ign_offline/" + required in names
-    for dev in ("tests/", "bench/", "Makefile", ".ci/", "requirements/", "pytest.ini", ".git", "i18n/update_ts.py",
+    for dev in ("tests/", "bench/", "Makefile", ".ci/", "requirements/", "pytest.ini", "pyproject.toml", ".git",
+                "i18n/update_ts.py",
                 "resources/screenshots/"):
         assert not any(n.startswith("ign_offline/" + dev) for n in names), dev
     assert not any("__pycache__" in n for n in names)

@@ -75,8 +75,9 @@ class DownloadTiles(IgnOfflineAlgorithm):
         if refresh not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
         options.retry_failed_only = self.parameterAsBool(parameters, "RETRY_FAILED_ONLY", context)
-        check_usage_policy(source, area, zoom_min, zoom_max)
-        check_large_job(self, parameters, context, sum(coverage.area_counts(area, zoom_min, zoom_max).values()), output)
+        total = sum(coverage.area_counts(area, zoom_min, zoom_max).values())  # counted once: polygons cost
+        check_usage_policy(source, total, zoom_max)
+        check_large_job(self, parameters, context, total, output)
         return (source, area, zoom_min, zoom_max, output, options,
                 self.parameterAsBool(parameters, "LOAD", context))
 

@@ -58,13 +58,13 @@ class EstimateTiles(IgnOfflineAlgorithm):
         if output:
             storage.check_output_file(output)
         source = source_from_parameters(self, parameters, context)
-        check_usage_policy(source, area, zoom_min, zoom_max)
+        counts = coverage.area_counts(area, zoom_min, zoom_max)  # counted once, for the policy and the report
+        check_usage_policy(source, sum(counts.values()), zoom_max)
         options = options_from_parameters(self, parameters, context)
-        return area, zoom_min, zoom_max, output, source, options
+        return area, zoom_min, zoom_max, output, source, options, counts
 
     def process(self, args, context, feedback):
-        area, zoom_min, zoom_max, output, source, options = args
-        counts = coverage.area_counts(area, zoom_min, zoom_max)
+        area, zoom_min, zoom_max, output, source, options, counts = args
         total = sum(counts.values())
         feedback.pushInfo(self.tr("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})").format(area.title, *area.bbox))
         for zoom, count in counts.items():

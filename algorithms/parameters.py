@@ -26,7 +26,7 @@ from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
 from ..core.sources import policies
 from ..core.sources.accounts import Credentials
 from ..core.sources.http import user_agent
-from ..core.tiles import areas, coverage
+from ..core.tiles import areas
 from ..core.tiles import grid as tiles
 from ..toolbelt.areas import WGS84, area_from_features, check_polygons, extent_area
 from ..toolbelt.auth import credentials_of, load_config, login_of
@@ -214,10 +214,9 @@ def source_from_parameters(algorithm, parameters, context):
                 credentials=credentials_from_parameters(algorithm, parameters, context))
 
 
-def check_usage_policy(source, area, zoom_min, zoom_max):
-    """Refuse, before anything runs, a job the server's usage policy forbids (no network: counts only)."""
+def check_usage_policy(source, total, zoom_max):
+    """Refuse, before anything runs, a job of `total` tiles the server's usage policy forbids (no network)."""
     if source["endpoint"]:
-        total = sum(coverage.area_counts(area, zoom_min, zoom_max).values())
         policies.check_job(source["endpoint"], total, zoom_max)
 
 

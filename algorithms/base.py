@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingUtils
 
 from ..core.errors import IgnOfflineError
-from ..i18n import marked, tr
+from ..i18n import marked, say, tr
 from ..resources import help_text, icon
 from ..toolbelt.layers import load_mbtiles
 
@@ -27,11 +27,11 @@ GROUPS = {
 
 @contextmanager
 def user_errors():
-    """Show core errors as the algorithm's error message."""
+    """Show core errors as the algorithm's error message, in the user's language."""
     try:
         yield
     except IgnOfflineError as exc:
-        raise QgsProcessingException(str(exc)) from exc
+        raise QgsProcessingException(say(exc.message)) from exc
 
 
 def enum_values(algorithm, parameters):
@@ -59,6 +59,12 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text):
         return tr(text)
+
+    @staticmethod
+    def say(template, *args):
+        """A sentence in the user's language and locale: `self.say("{:,} tiles written", n)` ("1 943 tuiles…");
+        or a core Message as it is."""
+        return say(template, *args)
 
     def name(self):
         return self.NAME

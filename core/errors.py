@@ -1,12 +1,26 @@
 """Exceptions raised by the core library.
 
 Algorithms turn them into QgsProcessingException; their message is shown to
-the user as is, so it must say what is wrong and how to fix it.
+the user as is, so it must say what is wrong and how to fix it. Raise them
+with a template and its arguments, `InputError("'{}' does not exist.", path)`:
+the message is then a `core.messages.Message`, which the plugin translates.
 """
+
+from .messages import Message
 
 
 class IgnOfflineError(Exception):
     """Base class of every error the core raises on purpose."""
+
+    def __init__(self, message="", *args):
+        if args or not isinstance(message, Message):
+            message = Message(str(message), *args)
+        super().__init__(message)
+
+    @property
+    def message(self):
+        """The Message (str(exc) is its English text)."""
+        return self.args[0]
 
 
 class InputError(IgnOfflineError, ValueError):

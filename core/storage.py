@@ -14,6 +14,7 @@ import time
 import filelock
 
 from .errors import InputError
+from .messages import Size
 
 
 def check_writable_folder(folder):
@@ -68,10 +69,8 @@ def free_bytes(path):
 
 
 def human_size(size):
-    for unit in ("B", "kB", "MB", "GB", "TB", "PB"):
-        if abs(size) < 1000 or unit == "PB":  # the world at zoom 18 is petabytes: said as such
-            return "{:.0f} {}".format(size, unit) if unit == "B" else "{:.1f} {}".format(size, unit)
-        size /= 1000.0
+    """'80.6 MB' (a str that `i18n.say` writes in the user's units: '80,6 Mo')."""
+    return Size(size)
 
 
 # -- outputs are never inputs --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ speak the language QGIS is set to.
 """
 
 import os
+from string import Formatter
 
 # One context for the plugin's Python strings (the .ui files use their form's class name).
 CONTEXT = "IgnOffline"
@@ -21,6 +22,91 @@ def tr(text):
     from qgis.PyQt.QtCore import QCoreApplication
 
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def say(message, *args):
+    """A core `Message` (or a template and its arguments) in the user's language and locale: the template
+    translated, counts and decimals with the locale's separators ("1 943", "80,6"), sizes in its units ("80,6 Mo"),
+    Message arguments said in turn, the plural form chosen by the language's rule. A plain str is translated."""
+    from ..core.messages import Message, Size
+
+    if args:
+        message = Message(message, *args)
+    if isinstance(message, Size):
+        return size(message.bytes)
+    if not isinstance(message, Message):
+        return tr(message) if message else message
+    template = message.template
+    if message.forms is not None:
+        count, one, other = message.forms
+        template = one if _singular(count) else other
+    template = tr(template)
+    if not message.args:
+        return template
+    try:
+        return _fill(template, message.args)
+    except (IndexError, KeyError, ValueError):  # a translation that does not match its template: the English
+        return str(message)
+
+
+def number(value, decimals=0):
+    """`value` written in the user's locale: '1 943', '80,6' (French); '1,943', '80.6' (English)."""
+    locale = _locale()
+    if decimals == 0 and float(value).is_integer():
+        return locale.toString(int(value))
+    return locale.toString(float(value), "f", decimals)
+
+
+def size(value):
+    """A number of bytes in the user's units: '80,6 Mo' (French), '80.6 MB' (English)."""
+    from ..core.messages import SIZE_UNITS, scale
+
+    amount, unit = scale(value)
+    units = SIZE_UNITS_BY_LANGUAGE.get(qgis_language(), SIZE_UNITS)
+    return "{} {}".format(number(amount, 0 if unit == SIZE_UNITS[0] else 1), units[SIZE_UNITS.index(unit)])
+
+
+SIZE_UNITS_BY_LANGUAGE = {"fr": ("o", "ko", "Mo", "Go", "To", "Po")}
+
+
+def _singular(count):
+    # French: "0 tuile", "1 tuile"; English: "0 tiles", "1 tile".
+    return abs(count) < 2 if qgis_language() == "fr" else count == 1
+
+
+def _locale():
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QLocale
+
+    name = QgsApplication.locale() or ""
+    # The "C" locale (LANG=C, CI) has no grouping: English is what a person reads there.
+    plain = name.split(".")[0].split("_")[0].lower() in ("", "c", "posix")
+    return QLocale("en_US" if plain else name)
+
+
+def _fill(template, args):
+    """str.format, but counts (`{:,}`, `{:,d}`), decimals (`{:.1f}`) and Message/Size arguments in the locale."""
+    from ..core.messages import Message, Size
+
+    pieces, automatic = [], 0
+    for literal, field, spec, conversion in Formatter().parse(template):
+        pieces.append(literal)
+        if field is None:
+            continue
+        if field == "":
+            value, automatic = args[automatic], automatic + 1
+        else:
+            value = args[int(field)]  # a named field raises ValueError: the English is said instead
+        if conversion == "r":
+            value = repr(value)
+        elif isinstance(value, (Message, Size)):
+            value = say(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and spec and (
+                "," in spec or spec.endswith("f")):
+            decimals = int(spec.split(".")[1].rstrip("f")) if "." in spec else 0
+            value, spec = number(value, decimals), ""
+        pieces.append(format(value, spec))
+    return "".join(pieces)
 
 
 def marked(text):

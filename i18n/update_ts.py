@@ -1,6 +1,8 @@
 """Gather the plugin's strings into i18n/ign_offline_<lang>.ts, keeping the translations already made.
 
-usage: python i18n/update_ts.py [LANG ...]      (make i18n; default: fr)
+usage: python i18n/update_ts.py [LANG ...]      (make translations; default: fr)
+
+Translations waiting in i18n/pending/<LANG>/*.json are taken in (see `pending`).
 
 Python: the literal first argument of every `tr(...)`, `self.tr(...)` or `marked(...)` call, in the context
 i18n.CONTEXT. Designer forms: every <string> not marked notr, in the form's class name (what uic's
@@ -9,15 +11,18 @@ Not run by the tests or the build: it rewrites a source file, like an editor.
 """
 
 import ast
+import json
 import os
 import sys
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SOURCES = ("__init__.py", "plugin.py", "algorithms", "toolbelt", "ui", "resources")
+SOURCES = ("__init__.py", "plugin.py", "algorithms", "toolbelt", "ui", "resources", "core")
 CONTEXT = "IgnOffline"
-CALLS = {"tr", "marked"}
+CALLS = {"tr", "marked", "say", "Message"}
+# core's exceptions take a template first (core.errors): every class whose name ends so.
+ERROR_ENDINGS = ("Error", "Refused", "Failed", "InUse", "Full", "TooSlow")
 
 
 def _files(suffix):
@@ -37,9 +42,12 @@ def python_strings(path):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-        first = node.args[0]
-        if name in CALLS and isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
-            yield CONTEXT, first.value, node.lineno
+        # plural(count, one, other, ...): both forms; the others: the literal first argument.
+        texts = node.args[1:3] if name == "plural" else node.args[:1]
+        if name in CALLS or name == "plural" or (name or "").endswith(ERROR_ENDINGS):
+            for text in texts:
+                if isinstance(text, ast.Constant) and isinstance(text.value, str) and text.value:
+                    yield CONTEXT, text.value, node.lineno
 
 
 def form_strings(path):
@@ -111,11 +119,24 @@ def write_ts(path, language, found, known):
         out.write("\n")
 
 
+def pending(language):
+    """Translations waiting in i18n/pending/<language>/*.json ({"English": "translation"}, Python context): written
+    by work done in parallel, so that branches add strings without rewriting the same lines of the .ts."""
+    folder = os.path.join(HERE, "pending", language)
+    found = {}
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
+        if name.endswith(".json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as source:
+                found.update({(CONTEXT, english): text for english, text in json.load(source).items() if text})
+    return found
+
+
 def main(languages):
     found = gather()
     for language in languages or ["fr"]:
         path = os.path.join(HERE, "ign_offline_{}.ts".format(language))
         known = read_translations(path)
+        known.update(pending(language))
         write_ts(path, language, found, known)
         missing = sum(1 for key in found if not known.get(key))
         print("{}: {} strings, {} to translate".format(os.path.relpath(path, ROOT), len(found), missing))

@@ -20,12 +20,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..messages import Message
+from ..text import fold_accents
 from ..tiles import areas, polygons
 from ..tiles import grid as tiles
 from ..tiles.coverage import Polygons
 from . import naming
 
 ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
+INLINE_LABEL = "inline polygon"  # the area_label of a GeoJSON area written in the plan
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,8 @@ class Plan:
             if other is not job:
                 raise InputError(
                     "Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library "
-                    "holds one file per layer: give them the same source, style and format.".format(
-                        self.path, other.entries[0].number, job.entries[0].number, job.file_name))
+                    "holds one file per layer: give them the same source, style and format.",
+                    self.path, other.entries[0].number, job.entries[0].number, job.file_name)
         return list(jobs.values())
 
 
@@ -112,32 +115,34 @@ def area_polygons(area):
     return area.polygons if area.polygons is not None else polygons.from_bbox(*area.bbox)
 
 
-def _problem(path, number, name, message):
-    return InputError("Plan '{}', entry {}, field '{}': {}".format(path, number, name, message))
+def _problem(path, number, name, message, *args):
+    """The error naming the entry and field; `message` (a template and its `args`, or a core Message) says why."""
+    return InputError("Plan '{}', entry {}, field '{}': {}", path, number, name,
+                      Message(message, *args) if args or not isinstance(message, Message) else message)
 
 
 def _zoom(path, number, item, name):
     value = item.get(name)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _problem(path, number, name, "give a whole number from {} to {} (found {!r}).".format(
-            tiles.MIN_ZOOM, tiles.MAX_ZOOM, value))
+        raise _problem(path, number, name, "give a whole number from {} to {} (found {!r}).",
+                       tiles.MIN_ZOOM, tiles.MAX_ZOOM, value)
     if not tiles.MIN_ZOOM <= value <= tiles.MAX_ZOOM:
-        raise _problem(path, number, name, "{} is outside {}-{}.".format(value, tiles.MIN_ZOOM, tiles.MAX_ZOOM))
+        raise _problem(path, number, name, "{} is outside {}-{}.", value, tiles.MIN_ZOOM, tiles.MAX_ZOOM)
     return value
 
 
 def _area(path, number, value):
     """(Area, label) of an entry's `area`."""
-    what = "the area of entry {}".format(number)
+    what = Message("the area of entry {}", number)
     if isinstance(value, dict):
         try:
             found = polygons.from_geojson(value, what)
         except InputError as exc:
-            raise _problem(path, number, "area", str(exc)) from None
-        return _polygon_area(found, "inline polygon", "polygon {}".format(number)), "inline polygon"
+            raise _problem(path, number, "area", exc.message) from None
+        return _polygon_area(found, INLINE_LABEL, "polygon {}".format(number)), INLINE_LABEL
     if not isinstance(value, str) or not value.strip():
-        raise _problem(path, number, "area", "give a preset ({}), a polygon file or a GeoJSON polygon.".format(
-            ", ".join(areas.PRESETS)))
+        raise _problem(path, number, "area", "give a preset ({}), a polygon file or a GeoJSON polygon.",
+                       ", ".join(areas.PRESETS))
     value = value.strip()
     looks_like_file = os.sep in value or "/" in value or os.path.splitext(value)[1] != ""
     if not looks_like_file:
@@ -145,12 +150,12 @@ def _area(path, number, value):
             return areas.preset(value), value
         except InputError:
             raise _problem(path, number, "area", "unknown preset '{}': use one of {}, a polygon file or a GeoJSON "
-                                                 "polygon.".format(value, ", ".join(areas.PRESETS))) from None
+                                                 "polygon.", value, ", ".join(areas.PRESETS)) from None
     file_path = value if os.path.isabs(value) else os.path.join(os.path.dirname(os.path.abspath(path)), value)
     try:
-        found = polygons.from_file(file_path, "the polygon file '{}'".format(value))
+        found = polygons.from_file(file_path, Message("the polygon file '{}'", value))
     except InputError as exc:
-        raise _problem(path, number, "area", str(exc)) from None
+        raise _problem(path, number, "area", exc.message) from None
     return _polygon_area(found, value, os.path.splitext(os.path.basename(value))[0]), value
 
 
@@ -177,30 +182,30 @@ def parse_plan(data, path="plan"):
     """A Plan from the JSON text `data`; raises InputError naming the entry and field at fault."""
     if len(data) > MAX_PLAN_BYTES:
         raise InputError("Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon "
-                         "files next to it.".format(path, MAX_PLAN_BYTES // 2**20))
+                         "files next to it.", path, MAX_PLAN_BYTES // 2**20)
     if _nesting(data) > MAX_PLAN_DEPTH:
-        raise InputError("Plan '{}' nests arrays or objects more than {} deep: it is not a plan.".format(
-            path, MAX_PLAN_DEPTH))
+        raise InputError("Plan '{}' nests arrays or objects more than {} deep: it is not a plan.",
+                         path, MAX_PLAN_DEPTH)
     try:
         document = json.loads(data)
     except json.JSONDecodeError as exc:
-        raise InputError("Plan '{}' is not valid JSON: {} (line {}, column {}).".format(
-            path, exc.msg, exc.lineno, exc.colno)) from None
+        raise InputError("Plan '{}' is not valid JSON: {} (line {}, column {}).",
+                         path, exc.msg, exc.lineno, exc.colno) from None
     if not isinstance(document, dict):
-        raise InputError("Plan '{}' must be a JSON object with \"source\" and \"entries\".".format(path))
+        raise InputError("Plan '{}' must be a JSON object with \"source\" and \"entries\".", path)
     source = document.get("source")
     entries = document.get("entries")
     if not isinstance(entries, list) or not entries:
         raise InputError("Plan '{}' has no \"entries\": give a list of {{\"layer\", \"area\", \"zoom_min\", "
-                         "\"zoom_max\"}}.".format(path))
+                         "\"zoom_max\"}}.", path)
     parsed = []
     for number, item in enumerate(entries, 1):
         if not isinstance(item, dict):
-            raise InputError("Plan '{}', entry {}: an entry is a JSON object.".format(path, number))
+            raise InputError("Plan '{}', entry {}: an entry is a JSON object.", path, number)
         unknown = sorted(set(item) - ENTRY_FIELDS)
         if unknown:
-            raise _problem(path, number, unknown[0], "unknown field; an entry has {}.".format(
-                ", ".join(sorted(ENTRY_FIELDS))))
+            raise _problem(path, number, unknown[0], "unknown field; an entry has {}.",
+                           ", ".join(sorted(ENTRY_FIELDS)))
         layer = item.get("layer")
         if not isinstance(layer, str) or not layer.strip():
             raise _problem(path, number, "layer", "give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.")
@@ -210,8 +215,8 @@ def parse_plan(data, path="plan"):
                                                    "entry.")
         zoom_min, zoom_max = _zoom(path, number, item, "zoom_min"), _zoom(path, number, item, "zoom_max")
         if zoom_min > zoom_max:
-            raise _problem(path, number, "zoom_min", "{} is greater than zoom_max {}: swap them.".format(
-                zoom_min, zoom_max))
+            raise _problem(path, number, "zoom_min", "{} is greater than zoom_max {}: swap them.",
+                           zoom_min, zoom_max)
         for name in ("style", "format"):
             if item.get(name) is not None and not isinstance(item.get(name), str):
                 raise _problem(path, number, name, "give text (or leave it out for the layer's own).")
@@ -225,13 +230,187 @@ def parse_plan(data, path="plan"):
 
 def load_plan(path):
     if not os.path.isfile(path):
-        raise InputError("The plan '{}' does not exist: give a JSON plan file.".format(path))
+        raise InputError("The plan '{}' does not exist: give a JSON plan file.", path)
     try:
         with open(path, encoding="utf-8") as stream:
             data = stream.read(MAX_PLAN_BYTES + 1)  # no more: parse_plan refuses a larger file
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("The plan '{}' cannot be read: {}.".format(path, exc)) from None
+        raise InputError("The plan '{}' cannot be read: {}.", path, exc) from None
     return parse_plan(data, path)
+
+
+# -- plans made by clicks: the dock's area, zooms and layers as entries, saved in the same JSON ---------------------
+
+PLAN_FILE = "plan.json"
+AREAS_FOLDER = "areas"      # a library's polygon areas, one GeoJSON file each, referenced by relative path
+COORDINATE_DECIMALS = 7     # about 1 cm: a box or polygon written back is the same area, its text short
+
+
+def default_plan_path(library):
+    """Where a plan made by clicks is kept: `<library>/plan.json`."""
+    return os.path.join(library, PLAN_FILE)
+
+
+def new_document(source):
+    """An empty plan (no entries yet) whose entries come from `source`."""
+    return {"source": source, "entries": []}
+
+
+def read_document(path, source=None):
+    """The JSON document of the plan at `path`, to add entries to: checked as run_plan checks it; a new, empty
+    one (from `source`) when there is no file yet."""
+    if not os.path.exists(path):
+        return new_document(source)
+    plan = load_plan(path) if not _emptied(path) else None  # refuses what run_plan refuses, naming the entry
+    with open(path, encoding="utf-8") as stream:
+        document = json.load(stream)
+    return document if plan is not None or document.get("source") else dict(document, source=source)
+
+
+def _emptied(path):
+    """Whether the file is a plan whose entries were all removed (kept, to be added to again)."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            document = json.loads(stream.read(MAX_PLAN_BYTES + 1))
+    except (OSError, ValueError):
+        return False  # load_plan says why
+    return isinstance(document, dict) and document.get("entries") == []
+
+
+def box_geometry(west, south, east, north):
+    """A lon/lat box as a GeoJSON Polygon (counter-clockwise, closed)."""
+    w, s, e, n = (round(float(v), COORDINATE_DECIMALS) for v in (west, south, east, north))
+    return {"type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]}
+
+
+def area_file_name(title):
+    """`<title>.geojson` with accents folded and anything but letters, digits, '.', '_' and '-' made '_'."""
+    name = naming.safe_name(fold_accents(title or "").strip()).strip("._") or "area"
+    return name[:80] + ".geojson"
+
+
+def _lonlat_geojson(found):
+    """Polygons (EPSG:3857) as a GeoJSON MultiPolygon in lon/lat, coordinates rounded: the same polygons give the
+    same text."""
+    from osgeo import osr
+
+    mercator, wgs84 = osr.SpatialReference(), osr.SpatialReference()
+    mercator.ImportFromEPSG(3857)
+    wgs84.ImportFromEPSG(4326)
+    for srs in (mercator, wgs84):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(mercator, wgs84)
+    parts = []
+    for polygon in found.parts:
+        rings = []
+        for ring in polygon:
+            points = [transform.TransformPoint(x, y)[:2] for x, y in ring]
+            if points[0] != points[-1]:
+                points.append(points[0])
+            rings.append([[round(x, COORDINATE_DECIMALS), round(y, COORDINATE_DECIMALS)] for x, y in points])
+        parts.append(rings)
+    return {"type": "MultiPolygon", "coordinates": parts}
+
+
+def save_area_file(found, title, library):
+    """Polygons (core.coverage.Polygons) copied into `<library>/areas/` as GeoJSON named from `title`; the path.
+
+    The same polygons under the same title reuse their file; other polygons under a title already taken get
+    `<title>-2.geojson`, `-3`… (a plan's other entries keep their own area)."""
+    feature = {"type": "Feature", "properties": {"title": title}, "geometry": _lonlat_geojson(found)}
+    text = json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False)
+    folder = os.path.join(library, AREAS_FOLDER)
+    os.makedirs(folder, exist_ok=True)
+    stem = os.path.splitext(area_file_name(title))[0]
+    for number in range(1, 1000):
+        path = os.path.join(folder, stem + ("" if number == 1 else "-{}".format(number)) + ".geojson")
+        if not os.path.exists(path):
+            write_atomically(path, text)
+            return path
+        with open(path, encoding="utf-8") as stream:
+            if stream.read() == text:
+                return path
+    raise InputError("Too many areas named '{}' in {}: remove some or rename the area.", title, folder)
+
+
+def plan_relative(path, plan_path):
+    """`path` as the plan at `plan_path` refers to it: relative to its folder, with '/', when on the same drive."""
+    try:
+        relative = os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(plan_path)))
+    except ValueError:  # another drive (Windows): only an absolute path reaches it
+        return os.path.abspath(path)
+    return relative.replace(os.sep, "/")
+
+
+def entry_area(area, library, plan_path):
+    """The `area` of an entry for a core Area: a preset by its name; polygons copied into the library's
+    `areas/` and referred to relative to the plan; any other box (drawn, typed, saved, the canvas) as a GeoJSON
+    Polygon in the plan."""
+    if area.polygons is not None:
+        return plan_relative(save_area_file(area.polygons, area.title, library), plan_path)
+    preset = areas.PRESETS.get(area.key)
+    if preset is not None and preset.bbox == area.bbox:
+        return preset.key
+    return box_geometry(*area.bbox)
+
+
+def make_entry(layer, area_value, zoom_min, zoom_max, source=None, plan_source=None, style=None, format=None):
+    """An entry of the plan's JSON; `source` is written only when it is not the plan's own (`plan_source`)."""
+    entry = {"layer": layer, "area": area_value, "zoom_min": int(zoom_min), "zoom_max": int(zoom_max)}
+    if source and source != plan_source:
+        entry["source"] = source
+    if style:
+        entry["style"] = style
+    if format:
+        entry["format"] = format
+    return entry
+
+
+def add_entries(document, entries):
+    """(document, added): `document` with those of `entries` it does not hold yet appended (a copy)."""
+    found = list(document.get("entries") or [])
+    added = [entry for entry in entries if entry not in found]
+    for entry in added:
+        found.append(entry)
+    return dict(document, entries=found), len(added)
+
+
+def remove_entries(document, indexes):
+    """`document` without its entries at the 0-based `indexes` (a copy)."""
+    drop = set(indexes)
+    return dict(document, entries=[e for i, e in enumerate(document.get("entries") or []) if i not in drop])
+
+
+def replace_entry(document, index, **fields):
+    """`document` with the entry at 0-based `index` given new `fields` (area, zoom_min, zoom_max…; a copy)."""
+    entries = list(document.get("entries") or [])
+    entries[index] = dict(entries[index], **fields)
+    return dict(document, entries=entries)
+
+
+def write_atomically(path, text):
+    """`text` into `path` through a temporary file in the same folder and os.replace: a reader (run_plan, the
+    dock) sees the old file or the new one, never half of one."""
+    temporary = "{}.{}.tmp".format(path, os.getpid())
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise InputError("'{}' cannot be written ({}): choose a folder you can write to.", path,
+                         exc.strerror or exc) from None
+
+
+def save_document(document, path):
+    """Write the plan `document` to `path` (its folder created), after checking it as run_plan will; the Plan.
+    A document whose entries were all removed is written as it is (None): the dock adds to it again."""
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    plan = parse_plan(text, path) if document.get("entries") else None
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    write_atomically(path, text)
+    return plan
 
 
 def parse_shard(text):
@@ -242,9 +421,9 @@ def parse_shard(text):
     try:
         first, total = (int(part) for part in text.split("/"))
     except ValueError:
-        raise InputError("SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).".format(text)) from None
+        raise InputError("SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).", text) from None
     if total < 1 or not 1 <= first <= total:
-        raise InputError("SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).".format(text))
+        raise InputError("SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).", text)
     return first, total
 
 

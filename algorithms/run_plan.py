@@ -16,8 +16,10 @@ from ..core import storage
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
 from ..core.library import plans
+from ..core.messages import plural
+from ..core.text import duration
 from ..core.tiles import coverage
-from ..i18n import marked
+from ..i18n import marked, number
 from .base import IgnOfflineAlgorithm
 from .parameters import (
     add_authcfg_parameter,
@@ -79,13 +81,14 @@ class RunPlan(IgnOfflineAlgorithm):
         self._files = []
         jobs = library.prepare_jobs(plan, folder, credentials, shard, feedback.isCanceled)  # network: capabilities
         library.check_pace_policies(jobs, options, feedback.pushInfo)
-        part = " (shard {}/{})".format(*shard) if shard else ""
+        part = self.say(" (shard {}/{})", *shard) if shard else ""
         for item in jobs:
             for note in item.notes:
                 feedback.pushWarning(note)
-            feedback.pushInfo(self.tr("{}: {} tiles at zoom {}-{}{} → {}").format(
-                item.job.layer, "{:,}".format(item.total), min(item.counts, default="-"),
-                max(item.counts, default="-"), part, item.output))
+            feedback.pushInfo(self.say(
+                plural(item.total, "{}: {:,} tile at zoom {}-{}{} → {}", "{}: {:,} tiles at zoom {}-{}{} → {}",
+                       item.job.layer, item.total, min(item.counts, default="-"), max(item.counts, default="-"),
+                       part, item.output)))
         planned = sum(item.total for item in jobs)
         if estimate_only:
             self.report_estimate(jobs, options, feedback)
@@ -99,18 +102,18 @@ class RunPlan(IgnOfflineAlgorithm):
                 stats = result.stats
                 downloaded += stats.downloaded
                 failed += stats.failed
-                feedback.pushInfo(self.tr(
-                    "{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.").format(
+                feedback.pushInfo(self.say(
+                    "{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.",
                     result.item.job.layer, stats.downloaded, storage.human_size(stats.bytes), stats.skipped,
                     stats.not_modified, stats.empty, stats.failed))
             elif result.error:
-                feedback.reportError(self.tr("{}: {}").format(result.item.job.layer, result.error))
+                feedback.reportError(self.say("{}: {}", result.item.job.layer, result.error))
         self._files = [item.output for item in jobs if os.path.exists(item.output)]
         self._load = load
         if feedback.isCanceled():
-            feedback.pushInfo(self.tr("Cancelled: run the plan again to resume where it stopped."))
+            feedback.pushInfo(self.say("Cancelled: run the plan again to resume where it stopped."))
         elif results and all(r.error for r in results if r.item.total):
-            raise IgnOfflineError(self.tr("No layer of the plan could be downloaded: see the messages above."))
+            raise IgnOfflineError("No layer of the plan could be downloaded: see the messages above.")
         return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": downloaded, "TILES_FAILED": failed,
                 "MBTILES": "\n".join(self._files), "LIBRARY": folder}
 
@@ -119,15 +122,18 @@ class RunPlan(IgnOfflineAlgorithm):
         missing = sum(r.tiles - r.present for r in rows)
         size = sum(r.bytes for r in rows)
         for row in rows:
-            line = self.tr("{} zoom {:>2}: {:>10,} tiles, {:>10,} already in the library, about {}{}")
-            feedback.pushInfo(line.format(
+            feedback.pushInfo(self.say(
+                "{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}",
                 row.layer, row.zoom, row.tiles, row.present, storage.human_size(row.bytes),
-                self.tr(" (size per tile assumed)") if row.assumed else ""))
+                self.say(" (size per tile assumed)") if row.assumed else ""))
         rate = options.max_rate or 0
-        eta = self.tr("about {:.1f} h at {:g} requests/s").format(missing / rate / 3600, rate) if rate else self.tr(
-            "time unknown without a rate cap")
-        feedback.pushInfo(self.tr("To fetch: {:,} tiles, about {}; {}.").format(
-            missing, storage.human_size(size), eta))
+        if rate:
+            hours = (self.tr("{} h {:02d} min"), self.tr("{} min"), self.tr("{} s"))
+            eta = self.say("about {} at {} requests/s", duration(missing / rate, hours),
+                           number(rate, 0 if float(rate).is_integer() else 1))
+        else:
+            eta = self.say("time unknown without a rate cap")
+        feedback.pushInfo(self.say("To fetch: {:,} tiles, about {}; {}.", missing, storage.human_size(size), eta))
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         if getattr(self, "_load", False):

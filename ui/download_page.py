@@ -181,6 +181,17 @@ class DownloadPage(Page, FORM_CLASS):
         else:
             self.pickedLabel.setText(tr("Tick the layers to download (Read layers lists all of the server's)."))
 
+    def plan_layers(self):
+        """(server, layers) as a library plan takes them: the ticked identifiers, or an XYZ address's one layer.
+        Raises ValueError saying what is missing (the Library page's Add to plan)."""
+        source = self.sourceCombo.currentText().strip()
+        if not source:
+            raise ValueError(tr("Give the server: the Géoplateforme, a WMTS address or an XYZ address."))
+        layers = [template_name(source)] if is_xyz_template(source) else self.picked_layers()
+        if not layers:
+            raise ValueError(tr("Tick at least one layer (or type its identifier in the search box and press Enter)."))
+        return source, layers
+
     def output_for(self, layer):
         return naming.library_file(self.library_folder(), layer)
 

@@ -1,18 +1,19 @@
 """The dock's "My library" tab: what the library folder holds (files, zooms, completeness against a plan, coverage
 on the map), the plan that keeps it filled and fresh, and offline copies of the current project."""
 
+import math
 import os
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem
 
 from ..core.errors import IgnOfflineError
 from ..core.field import projects
 from ..core.library import inventory, plans
-from ..core.storage import human_size
-from ..core.tiles import coverage
-from ..i18n import tr
+from ..core.messages import plural
+from ..core.tiles import areas, coverage
+from ..i18n import number, say, size, tr
 from ..toolbelt.layers import add_to_group, load_mbtiles
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job
@@ -32,15 +33,43 @@ def _plan_tiles(path):
     return sum(_count(entry.area, entry.zoom_min, entry.zoom_max) for entry in plans.load_plan(path).entries)
 
 
+def percent(present, planned):
+    """'100 %' only when complete ('99 %' for 99.6 %): done is done."""
+    share = present / planned if planned else 1.0
+    return say("{}%", number(100 if share >= 1 else min(99, math.floor(share * 100))))
+
+
+def area_text(entry):
+    """An entry's area as a person reads it: the preset's title, the polygon file's name, or where a polygon
+    written in the plan lies."""
+    preset = areas.PRESETS.get(entry.area_label)
+    if preset is not None:
+        return tr(preset.title)
+    if entry.area_label == plans.INLINE_LABEL:
+        return say("Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})", *entry.area.bbox)
+    return os.path.splitext(os.path.basename(entry.area_label))[0]
+
+
 class LibraryPage(Page, FORM_CLASS):
-    RUN_BUTTONS = ("estimateButton", "runButton", "refreshButton", "coverageButton", "offlineProjectButton")
+    RUN_BUTTONS = ("estimateButton", "runButton", "refreshButton", "coverageButton", "offlineProjectButton",
+                   "addToPlanButton", "editEntryButton", "removeEntryButton")
 
     def __init__(self, dock, iface, parent=None):
         super().__init__(dock, iface, parent)
         self.list_task = None
+        self.listing = 0  # which reading of the library the tables show (an older one finishing late is dropped)
         self.coverage_layer_id = None
         self.planFile.setFilter(tr("Plans (*.json)"))
         self.remember(plan=self.planFile)
+        header = self.planTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer takes what is left
+        self.addToPlanButton.clicked.connect(self.add_to_plan)
+        self.editEntryButton.clicked.connect(self.edit_entries)
+        self.removeEntryButton.clicked.connect(self.remove_entries)
+        self.planFile.fileChanged.connect(self.show_plan)
+        dock.libraryDir.fileChanged.connect(self.show_plan)  # the default plan is the library's
+        self.show_plan()
         self.estimateButton.clicked.connect(lambda: self.run_plan(estimate_only=True))
         self.runButton.clicked.connect(lambda: self.run_plan())
         self.refreshButton.clicked.connect(lambda: self.run_plan(refresh=True))
@@ -51,8 +80,12 @@ class LibraryPage(Page, FORM_CLASS):
 
     # -- the plan ---------------------------------------------------------------------------------------------
 
+    def plan_path(self):
+        """The plan chosen, else the library's own `<library>/plan.json` (made by Add to plan)."""
+        return self.planFile.filePath().strip() or plans.default_plan_path(self.library_folder())
+
     def run_plan(self, estimate_only=False, refresh=False):
-        parameters = {"PLAN": self.planFile.filePath().strip(), "LIBRARY": self.library_folder(),
+        parameters = {"PLAN": self.plan_path(), "LIBRARY": self.library_folder(),
                       "ESTIMATE_ONLY": estimate_only, "LOAD": False}
         if refresh:
             parameters["REFRESH_DAYS"] = REFRESH_DAYS
@@ -61,58 +94,166 @@ class LibraryPage(Page, FORM_CLASS):
                                                      self.library_folder()):
             return
         self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
-                          lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what))
+                          lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what, estimate_only))
 
-    def _plan_done(self, outcomes, cancelled, what):
+    def _plan_done(self, outcomes, cancelled, what, estimate_only):
         results = self.runner.outcome(outcomes, cancelled, what)
         if results is not None and results.get("TILES_DOWNLOADED") is not None and results.get("MBTILES"):
-            self.runner.report(tr("Library: {} tiles downloaded, {} failed.").format(
-                results["TILES_DOWNLOADED"], results["TILES_FAILED"]),
-                Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, self.library_folder())
+            self.runner.report(say("Library: {:,} tiles downloaded, {:,} failed.", results["TILES_DOWNLOADED"],
+                                   results["TILES_FAILED"]),
+                               Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, self.library_folder())
+        elif results is not None and estimate_only:
+            self.runner.report(tr("The plan's estimate is ready: see the IGN Offline panel."), Qgis.Info)
         elif results is not None:
-            self.runner.report(tr("{} is done: see the IGN Offline panel.").format(what), Qgis.Info)
+            self.runner.report(tr("The plan has run: see the IGN Offline panel."), Qgis.Info)
         self.list_files()
+
+    # -- the plan's entries, by clicks -------------------------------------------------------------------------
+
+    def _edit_plan(self, change, layers=False):
+        """`change(document, path, source, layers)` → (document, what to say, or None: nothing to save) saved into
+        the plan (made in the library when none is chosen); the tables read again. `layers`: the server and layers
+        ticked on the layers tab are needed. Whatever is refused is said, and the plan file is left as it was."""
+        path = self.plan_path()
+        try:
+            source, picked = self.dock.download_page.plan_layers() if layers else (None, None)
+            document = plans.read_document(path, source)
+            document, said = change(document, path, source, picked)
+            if said is None:
+                return
+            plans.save_document(document, path)
+        except IgnOfflineError as exc:
+            self.log(say(exc.message), error=True)
+            return
+        except ValueError as exc:
+            self.log(str(exc), error=True)
+            return
+        self.log(said)
+        if self.planFile.filePath().strip() != path:
+            self.planFile.setFilePath(path)  # shows the plan, through fileChanged
+        else:
+            self.show_plan()
+
+    def _current_entry_fields(self, path):
+        """The area (copied into the library when it is polygons) and zooms picked in the dock, as entry fields."""
+        zoom_min, zoom_max = self.area_picker.zoom_range()
+        area = plans.entry_area(self.area_picker.current_area(), self.library_folder(), path)
+        return {"area": area, "zoom_min": zoom_min, "zoom_max": zoom_max}
+
+    def add_to_plan(self):
+        """One entry per layer ticked on the layers tab, over the dock's area and zooms."""
+        def add(document, path, source, layers):
+            fields = self._current_entry_fields(path)
+            entries = [plans.make_entry(layer, fields["area"], fields["zoom_min"], fields["zoom_max"], source,
+                                        document.get("source")) for layer in layers]
+            document, added = plans.add_entries(document, entries)
+            if not added:
+                self.log(tr("Already in the plan: nothing added."))
+                return document, None
+            return document, say(plural(added, "{} entry added to the plan {}.", "{} entries added to the plan {}.",
+                                        added, path))
+
+        self._edit_plan(add, layers=True)
+
+    def selected_entries(self):
+        return sorted({index.row() for index in self.planTable.selectedIndexes()})
+
+    def edit_entries(self):
+        """The selected entries take the dock's current area and zooms (their layers and servers stay)."""
+        rows = self.selected_entries()
+        if not rows:
+            self.log(tr("Select the plan's entries to change in the table first."), error=True)
+            return
+
+        def edit(document, path, *_):
+            fields = self._current_entry_fields(path)
+            for row in rows:
+                document = plans.replace_entry(document, row, **fields)
+            return document, say(plural(len(rows), "{} entry of the plan changed.", "{} entries of the plan changed.",
+                                        len(rows)))
+
+        self._edit_plan(edit)
+
+    def remove_entries(self):
+        rows = self.selected_entries()
+        if not rows:
+            self.log(tr("Select the plan's entries to remove in the table first."), error=True)
+            return
+        self._edit_plan(lambda document, *_: (plans.remove_entries(document, rows), say(plural(
+            len(rows), "{} entry removed from the plan.", "{} entries removed from the plan.", len(rows)))))
+
+    def show_plan(self, *args):
+        """The plan's entries (layer, area, zooms), then their tiles and how complete they are, read in a task."""
+        self.planTable.setRowCount(0)
+        if os.path.isfile(self.plan_path()):
+            self.list_files(quiet=True)
+
+    def show_entries(self, items):
+        """`items`: inventory.EntryCompleteness of each entry, in the plan's order."""
+        self.planTable.setRowCount(len(items))
+        for row, item in enumerate(items):
+            entry = item.entry
+            values = (entry.layer, area_text(entry), "{}–{}".format(entry.zoom_min, entry.zoom_max),
+                      number(item.planned), percent(item.present, item.planned))
+            for column, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.planTable.setItem(row, column, cell)
 
     # -- the files ---------------------------------------------------------------------------------------------
 
-    def list_files(self):
-        """The library's files with their size, zooms, tiles and (with a plan) completeness, read in a task."""
-        folder, plan_path = self.library_folder(), self.planFile.filePath().strip()
-        if not os.path.isdir(folder):
-            self.log(tr("The library folder {} does not exist yet: download something first.").format(folder),
-                     error=True)
+    def list_files(self, quiet=False):
+        """The library's files with their size, zooms, tiles and (with a plan) completeness, and the plan's entries
+        with theirs, read in a task. `quiet`: a missing folder is no news (the plan alone is shown)."""
+        folder, plan_path = self.library_folder(), self.plan_path()
+        has_plan = os.path.isfile(plan_path)
+        if not os.path.isdir(folder) and not (quiet and has_plan):
+            self.log(say("The library folder {} does not exist yet: download something first.", folder), error=True)
             return
+        self.listing += 1
+        listing = self.listing
 
         def read(task):
-            rows, unreadable = inventory.inventory_folder(folder)
-            shares = {}
-            if plan_path and os.path.isfile(plan_path):
-                for item in inventory.completeness(plans.load_plan(plan_path), folder):
-                    planned, present = shares.get(item.file, (0, 0))
-                    shares[item.file] = (planned + item.planned, present + item.present)
-            return rows, unreadable, shares
+            rows, unreadable = inventory.inventory_folder(folder) if os.path.isdir(folder) else ([], {})
+            try:
+                plan = plans.load_plan(plan_path) if has_plan else None
+            except IgnOfflineError as exc:
+                return rows, unreadable, [], exc.message
+            items = inventory.completeness(plan, folder) if plan is not None else []
+            return rows, unreadable, sorted(items, key=lambda item: item.entry.number), None
 
-        self.list_task = run_function(tr("IGN Offline: read the library"), read, self.show_files,
-                                      lambda message: self.log(message, error=True))
+        def failed(message):
+            if listing == self.listing:
+                self.log(message, error=True)
+
+        self.list_task = run_function(tr("IGN Offline: read the library"), read,
+                                      lambda found: listing == self.listing and self.show_files(found), failed)
 
     def show_files(self, found):
-        rows, unreadable, shares = found
+        rows, unreadable, items, plan_error = found
+        self.show_entries(items)
+        if plan_error is not None:
+            self.log(say(plan_error), error=True)
+        shares = {}
+        for item in items:
+            planned, present = shares.get(item.file, (0, 0))
+            shares[item.file] = (planned + item.planned, present + item.present)
         files = {}
         for row in rows:
             files.setdefault(row.path, []).append(row)
         self.filesTable.setRowCount(len(files))
         for index, (path, items) in enumerate(sorted(files.items())):
             share = shares.get(os.path.basename(path))
-            values = (os.path.basename(path), human_size(os.path.getsize(path)),
-                      "{}–{}".format(items[0].zoom, items[-1].zoom), "{:,}".format(sum(r.tiles for r in items)),
-                      "{:.0%}".format(share[1] / share[0]) if share and share[0] else "")
+            values = (os.path.basename(path), size(os.path.getsize(path)),
+                      "{}–{}".format(items[0].zoom, items[-1].zoom), number(sum(r.tiles for r in items)),
+                      percent(share[1], share[0]) if share and share[0] else "")
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(256, path)  # Qt.UserRole
                 self.filesTable.setItem(index, column, item)
         for path, reason in unreadable.items():
-            self.log("{}: {}".format(os.path.basename(path), reason), error=True)
-        self.log(tr("{} files in the library.").format(len(files)))
+            self.log(say("{}: {}", os.path.basename(path), reason), error=True)
+        self.log(say(plural(len(files), "{} file in the library.", "{} files in the library.", len(files))))
 
     def selected_paths(self):
         rows = sorted({index.row() for index in self.filesTable.selectedIndexes()}) or range(

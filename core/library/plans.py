@@ -19,6 +19,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from osgeo import osr
+
 from ..errors import InputError
 from ..messages import Message
 from ..text import fold_accents
@@ -292,8 +294,6 @@ def area_file_name(title):
 def _lonlat_geojson(found):
     """Polygons (EPSG:3857) as a GeoJSON MultiPolygon in lon/lat, coordinates rounded: the same polygons give the
     same text."""
-    from osgeo import osr
-
     mercator, wgs84 = osr.SpatialReference(), osr.SpatialReference()
     mercator.ImportFromEPSG(3857)
     wgs84.ImportFromEPSG(4326)

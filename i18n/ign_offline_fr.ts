@@ -391,17 +391,17 @@
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="93" />
+      <location filename="../algorithms/base.py" line="99" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="95" />
+      <location filename="../algorithms/base.py" line="101" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="95" />
+      <location filename="../algorithms/base.py" line="101" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
@@ -1136,92 +1136,117 @@
       <translation>ignoré {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="34" />
+      <location filename="../algorithms/run_plan.py" line="36" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="39" />
+      <location filename="../algorithms/run_plan.py" line="41" />
       <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
       <translation>Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="42" />
+      <location filename="../algorithms/run_plan.py" line="44" />
       <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
       <translation>Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="45" />
+      <location filename="../algorithms/run_plan.py" line="47" />
       <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="49" />
+      <location filename="../algorithms/run_plan.py" line="51" />
       <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
       <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="51" />
+      <location filename="../algorithms/run_plan.py" line="53" />
       <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
       <translation>Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="54" />
+      <location filename="../algorithms/run_plan.py" line="56" />
       <source>Add the library's files to the project</source>
       <translation>Ajouter les fichiers de la bibliothèque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="56" />
+      <location filename="../algorithms/run_plan.py" line="58" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="59" />
+      <location filename="../algorithms/run_plan.py" line="61" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="86" />
-      <source>{}: {} tiles at zoom {}-{}{} → {}</source>
-      <translation>{} : {} tuiles aux zooms {}-{}{} → {}</translation>
+      <location filename="../algorithms/run_plan.py" line="84" />
+      <source> (shard {}/{})</source>
+      <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="102" />
+      <location filename="../algorithms/run_plan.py" line="89" />
+      <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
+      <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="89" />
+      <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
+      <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="105" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="111" />
+      <location filename="../algorithms/run_plan.py" line="114" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="113" />
+      <location filename="../algorithms/run_plan.py" line="116" />
       <source>No layer of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche du plan n'a pu être téléchargée : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="122" />
-      <source>{} zoom {:&gt;2}: {:&gt;10,} tiles, {:&gt;10,} already in the library, about {}{}</source>
-      <translation>{} zoom {:&gt;2} : {:&gt;10,} tuiles, {:&gt;10,} déjà dans la bibliothèque, environ {}{}</translation>
+      <location filename="../algorithms/run_plan.py" line="125" />
+      <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
+      <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="125" />
+      <location filename="../algorithms/run_plan.py" line="128" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="127" />
+      <location filename="../algorithms/run_plan.py" line="131" />
+      <source>{} h {:02d} min</source>
+      <translation>{} h {:02d} min</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="131" />
+      <source>{} min</source>
+      <translation>{} min</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="131" />
+      <source>{} s</source>
+      <translation>{} s</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="132" />
+      <source>about {} at {} requests/s</source>
+      <translation>environ {} à {} requêtes/s</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="135" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="127" />
-      <source>about {:.1f} h at {:g} requests/s</source>
-      <translation>environ {:.1f} h à {:g} requêtes/s</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/run_plan.py" line="129" />
+      <location filename="../algorithms/run_plan.py" line="136" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -1254,6 +1279,131 @@
       <location filename="../core/library/merge.py" line="107" />
       <source>Give the OUTPUT .mbtiles file.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="108" />
+      <source>Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library holds one file per layer: give them the same source, style and format.</source>
+      <translation>Plan '{}' : les entrées {} et {} produisent toutes deux {} mais diffèrent par la source, le style ou le format ; une bibliothèque a un seul fichier par couche : donnez-leur la même source, le même style et le même format.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="122" />
+      <source>Plan '{}', entry {}, field '{}': {}</source>
+      <translation>Plan '{}', entrée {}, champ '{}' : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="128" />
+      <source>give a whole number from {} to {} (found {!r}).</source>
+      <translation>donnez un nombre entier de {} à {} (trouvé : {!r}).</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="131" />
+      <source>{} is outside {}-{}.</source>
+      <translation>{} est hors de {}-{}.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="137" />
+      <source>the area of entry {}</source>
+      <translation>la zone de l'entrée {}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="145" />
+      <source>give a preset ({}), a polygon file or a GeoJSON polygon.</source>
+      <translation>donnez une zone prédéfinie ({}), un fichier de polygones ou un polygone GeoJSON.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="153" />
+      <source>unknown preset '{}': use one of {}, a polygon file or a GeoJSON polygon.</source>
+      <translation>zone prédéfinie '{}' inconnue : utilisez l'une de {}, un fichier de polygones ou un polygone GeoJSON.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="158" />
+      <source>the polygon file '{}'</source>
+      <translation>le fichier de polygones '{}'</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="186" />
+      <source>Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon files next to it.</source>
+      <translation>Le plan '{}' dépasse {} Mo : un plan liste des entrées ; donnez les grandes zones en fichiers de polygones à côté de lui.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="189" />
+      <source>Plan '{}' nests arrays or objects more than {} deep: it is not a plan.</source>
+      <translation>Le plan '{}' imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un plan.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="194" />
+      <source>Plan '{}' is not valid JSON: {} (line {}, column {}).</source>
+      <translation>Le plan '{}' n'est pas du JSON valide : {} (ligne {}, colonne {}).</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="197" />
+      <source>Plan '{}' must be a JSON object with "source" and "entries".</source>
+      <translation>Le plan '{}' doit être un objet JSON avec « source » et « entries ».</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="201" />
+      <source>Plan '{}' has no "entries": give a list of {{"layer", "area", "zoom_min", "zoom_max"}}.</source>
+      <translation>Le plan '{}' n'a pas d'« entries » : donnez une liste de {{"layer", "area", "zoom_min", "zoom_max"}}.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="206" />
+      <source>Plan '{}', entry {}: an entry is a JSON object.</source>
+      <translation>Plan '{}', entrée {} : une entrée est un objet JSON.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="209" />
+      <source>unknown field; an entry has {}.</source>
+      <translation>champ inconnu ; une entrée a {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="213" />
+      <source>give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</source>
+      <translation>donnez l'identifiant de la couche, par exemple GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="217" />
+      <source>no source: give "source" at the top of the plan or in the entry.</source>
+      <translation>pas de source : donnez « source » en tête du plan ou dans l'entrée.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="221" />
+      <source>{} is greater than zoom_max {}: swap them.</source>
+      <translation>{} est plus grand que zoom_max {} : inversez-les.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="225" />
+      <source>give text (or leave it out for the layer's own).</source>
+      <translation>donnez du texte (ou omettez-le pour garder celui de la couche).</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="236" />
+      <source>The plan '{}' does not exist: give a JSON plan file.</source>
+      <translation>Le plan '{}' n'existe pas : donnez un fichier de plan JSON.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="241" />
+      <source>The plan '{}' cannot be read: {}.</source>
+      <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="334" />
+      <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
+      <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="403" />
+      <source>'{}' cannot be written ({}): choose a folder you can write to.</source>
+      <translation>'{}' ne peut pas être écrit ({}) : choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="425" />
+      <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
+      <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="427" />
+      <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
+      <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
     <message>
       <location filename="../core/sources/wmts.py" line="267" />
@@ -1531,104 +1681,89 @@
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="191" />
-      <source>⚠ Licence: {}.</source>
-      <translation>⚠ Licence : {}.</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="206" />
-      <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
-      <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="212" />
-      <source>Signed in with {}.</source>
-      <translation>Connecté avec {}.</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="220" />
-      <source>Signing in with {}: continue in your browser…</source>
-      <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="221" />
-      <source>IGN Offline: sign in</source>
-      <translation>IGN Hors ligne : connexion</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="226" />
-      <source>Reading the layers of {}…</source>
-      <translation>Lecture des couches de {}…</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="238" />
-      <source>{} layers.</source>
-      <translation>{} couches.</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="246" />
-      <source>IGN Offline: read layers</source>
-      <translation>IGN Hors ligne : lecture des couches</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="257" />
+      <location filename="../ui/download_page.py" line="189" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="263" />
+      <location filename="../ui/download_page.py" line="192" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="294" />
+      <location filename="../ui/download_page.py" line="202" />
+      <source>⚠ Licence: {}.</source>
+      <translation>⚠ Licence : {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="217" />
+      <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
+      <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="223" />
+      <source>Signed in with {}.</source>
+      <translation>Connecté avec {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="231" />
+      <source>Signing in with {}: continue in your browser…</source>
+      <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="232" />
+      <source>IGN Offline: sign in</source>
+      <translation>IGN Hors ligne : connexion</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="237" />
+      <source>Reading the layers of {}…</source>
+      <translation>Lecture des couches de {}…</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="249" />
+      <source>{} layers.</source>
+      <translation>{} couches.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="257" />
+      <source>IGN Offline: read layers</source>
+      <translation>IGN Hors ligne : lecture des couches</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="305" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="316" />
+      <location filename="../ui/download_page.py" line="327" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="326" />
+      <location filename="../ui/download_page.py" line="337" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="329" />
+      <location filename="../ui/download_page.py" line="340" />
       <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
       <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="347" />
+      <location filename="../ui/download_page.py" line="358" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="352" />
+      <location filename="../ui/download_page.py" line="363" />
       <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
       <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="355" />
+      <location filename="../ui/download_page.py" line="366" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="368" />
-      <source>{} h {:02d} min</source>
-      <translation>{} h {:02d} min</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="368" />
-      <source>{} min</source>
-      <translation>{} min</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="368" />
-      <source>{} s</source>
-      <translation>{} s</translation>
     </message>
     <message>
       <location filename="../ui/ftp_page.py" line="40" />
@@ -1711,82 +1846,147 @@
       <translation>{} : {} fichiers téléchargés ({}), {} déjà présents, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="42" />
+      <location filename="../ui/library_page.py" line="39" />
+      <source>{}%</source>
+      <translation>{} %</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="49" />
+      <source>Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})</source>
+      <translation>Polygone du plan ({:.3f} ; {:.3f} – {:.3f} ; {:.3f})</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="62" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="59" />
+      <location filename="../ui/library_page.py" line="92" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="59" />
+      <location filename="../ui/library_page.py" line="92" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="69" />
-      <source>Library: {} tiles downloaded, {} failed.</source>
-      <translation>Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
+      <location filename="../ui/library_page.py" line="102" />
+      <source>Library: {:,} tiles downloaded, {:,} failed.</source>
+      <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="73" />
-      <source>{} is done: see the IGN Offline panel.</source>
-      <translation>{} : terminé, voir le panneau IGN Hors ligne.</translation>
+      <location filename="../ui/library_page.py" line="106" />
+      <source>The plan's estimate is ready: see the IGN Offline panel.</source>
+      <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="82" />
+      <location filename="../ui/library_page.py" line="108" />
+      <source>The plan has run: see the IGN Offline panel.</source>
+      <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="151" />
+      <source>Already in the plan: nothing added.</source>
+      <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="153" />
+      <source>{} entry added to the plan {}.</source>
+      <translation>{} entrée ajoutée au plan {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="153" />
+      <source>{} entries added to the plan {}.</source>
+      <translation>{} entrées ajoutées au plan {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="165" />
+      <source>Select the plan's entries to change in the table first.</source>
+      <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="172" />
+      <source>{} entry of the plan changed.</source>
+      <translation>{} entrée du plan modifiée.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="172" />
+      <source>{} entries of the plan changed.</source>
+      <translation>{} entrées du plan modifiées.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="180" />
+      <source>Select the plan's entries to remove in the table first.</source>
+      <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="182" />
+      <source>{} entry removed from the plan.</source>
+      <translation>{} entrée retirée du plan.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="182" />
+      <source>{} entries removed from the plan.</source>
+      <translation>{} entrées retirées du plan.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="211" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="95" />
+      <location filename="../ui/library_page.py" line="229" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="115" />
+      <location filename="../ui/library_page.py" line="256" />
+      <source>{} file in the library.</source>
+      <translation>{} fichier dans la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="256" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="138" />
+      <location filename="../ui/library_page.py" line="279" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="144" />
+      <location filename="../ui/library_page.py" line="285" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="150" />
+      <location filename="../ui/library_page.py" line="291" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="155" />
+      <location filename="../ui/library_page.py" line="296" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="162" />
+      <location filename="../ui/library_page.py" line="303" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="165" />
+      <location filename="../ui/library_page.py" line="306" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="202" />
+      <location filename="../ui/library_page.py" line="343" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="210" />
+      <location filename="../ui/library_page.py" line="351" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -1824,6 +2024,26 @@
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
     </message>
+    <message>
+      <source>Library: {} tiles downloaded, {} failed.</source>
+      <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
+    </message>
+    <message>
+      <source>about {:.1f} h at {:g} requests/s</source>
+      <translation type="obsolete">environ {:.1f} h à {:g} requêtes/s</translation>
+    </message>
+    <message>
+      <source>{} is done: see the IGN Offline panel.</source>
+      <translation type="obsolete">{} : terminé, voir le panneau IGN Hors ligne.</translation>
+    </message>
+    <message>
+      <source>{} zoom {:&gt;2}: {:&gt;10,} tiles, {:&gt;10,} already in the library, about {}{}</source>
+      <translation type="obsolete">{} zoom {:&gt;2} : {:&gt;10,} tuiles, {:&gt;10,} déjà dans la bibliothèque, environ {}{}</translation>
+    </message>
+    <message>
+      <source>{}: {} tiles at zoom {}-{}{} → {}</source>
+      <translation type="obsolete">{} : {} tuiles aux zooms {}-{}{} → {}</translation>
+    </message>
   </context>
   <context>
     <name>IgnOfflineDock</name>
@@ -1857,8 +2077,63 @@
     </message>
     <message>
       <location filename="../ui/library_page.ui" />
-      <source>Plan (JSON): layers, areas and zooms to keep</source>
-      <translation>Plan (JSON) : couches, zones et zooms à garder</translation>
+      <source>Plan (JSON): layers, areas and zooms to keep. Empty: plan.json in the library folder, made with Add to plan</source>
+      <translation>Plan (JSON) : couches, zones et zooms à garder. Vide : plan.json dans le dossier de la bibliothèque, fait avec Ajouter au plan</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Layer</source>
+      <translation>Couche</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Area</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Zooms</source>
+      <translation>Zooms</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Tiles</source>
+      <translation>Tuiles</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Done</source>
+      <translation>Fait</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Add the area and zoom levels above, for each layer ticked on the Géoplateforme layers tab, to the plan</source>
+      <translation>Ajoute au plan la zone et les niveaux de zoom ci-dessus, pour chaque couche cochée dans l'onglet Couches Géoplateforme</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Add to plan</source>
+      <translation>Ajouter au plan</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Give the selected entries the area and zoom levels above</source>
+      <translation>Donne aux entrées sélectionnées la zone et les niveaux de zoom ci-dessus</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Use current area and zooms</source>
+      <translation>Prendre la zone et les zooms actuels</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Remove the selected entries from the plan (the library's files are kept)</source>
+      <translation>Retire du plan les entrées sélectionnées (les fichiers de la bibliothèque sont gardés)</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Remove</source>
+      <translation>Retirer</translation>
     </message>
     <message>
       <location filename="../ui/library_page.ui" />
@@ -1897,16 +2172,6 @@
     </message>
     <message>
       <location filename="../ui/library_page.ui" />
-      <source>Zooms</source>
-      <translation>Zooms</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_page.ui" />
-      <source>Tiles</source>
-      <translation>Tuiles</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_page.ui" />
       <source>Complete</source>
       <translation>Complet</translation>
     </message>
@@ -1934,6 +2199,10 @@
       <location filename="../ui/library_page.ui" />
       <source>Make this project offline…</source>
       <translation>Rendre ce projet utilisable hors ligne…</translation>
+    </message>
+    <message>
+      <source>Plan (JSON): layers, areas and zooms to keep</source>
+      <translation type="obsolete">Plan (JSON) : couches, zones et zooms à garder</translation>
     </message>
   </context>
 </TS>

@@ -136,7 +136,12 @@ def main(languages):
     for language in languages or ["fr"]:
         path = os.path.join(HERE, "ign_offline_{}.ts".format(language))
         known = read_translations(path)
-        known.update(pending(language))
+        waiting = pending(language)
+        known.update(waiting)
+        # A form's new string (its own context) takes the pending translation of the same English.
+        known.update({key: waiting[(CONTEXT, key[1])] for key in found
+                      if not known.get(key) and (CONTEXT, key[1]) in waiting})
+        known = {key: text for key, text in known.items() if key in found or key not in waiting}  # not obsolete
         write_ts(path, language, found, known)
         missing = sum(1 for key in found if not known.get(key))
         print("{}: {} strings, {} to translate".format(os.path.relpath(path, ROOT), len(found), missing))

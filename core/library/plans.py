@@ -117,19 +117,18 @@ def area_polygons(area):
     return area.polygons if area.polygons is not None else polygons.from_bbox(*area.bbox)
 
 
-def _problem(path, number, name, message, *args):
-    """The error naming the entry and field; `message` (a template and its `args`, or a core Message) says why."""
-    return InputError("Plan '{}', entry {}, field '{}': {}", path, number, name,
-                      Message(message, *args) if args or not isinstance(message, Message) else message)
+def _problem(path, number, name, message):
+    """The error naming the entry and field; `message` (a core Message) says why."""
+    return InputError("Plan '{}', entry {}, field '{}': {}", path, number, name, message)
 
 
 def _zoom(path, number, item, name):
     value = item.get(name)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _problem(path, number, name, "give a whole number from {} to {} (found {!r}).",
-                       tiles.MIN_ZOOM, tiles.MAX_ZOOM, value)
+        raise _problem(path, number, name, Message("give a whole number from {} to {} (found {!r}).",
+                                                   tiles.MIN_ZOOM, tiles.MAX_ZOOM, value))
     if not tiles.MIN_ZOOM <= value <= tiles.MAX_ZOOM:
-        raise _problem(path, number, name, "{} is outside {}-{}.", value, tiles.MIN_ZOOM, tiles.MAX_ZOOM)
+        raise _problem(path, number, name, Message("{} is outside {}-{}.", value, tiles.MIN_ZOOM, tiles.MAX_ZOOM))
     return value
 
 
@@ -143,16 +142,17 @@ def _area(path, number, value):
             raise _problem(path, number, "area", exc.message) from None
         return _polygon_area(found, INLINE_LABEL, "polygon {}".format(number)), INLINE_LABEL
     if not isinstance(value, str) or not value.strip():
-        raise _problem(path, number, "area", "give a preset ({}), a polygon file or a GeoJSON polygon.",
-                       ", ".join(areas.PRESETS))
+        raise _problem(path, number, "area", Message("give a preset ({}), a polygon file or a GeoJSON polygon.",
+                                                     ", ".join(areas.PRESETS)))
     value = value.strip()
     looks_like_file = os.sep in value or "/" in value or os.path.splitext(value)[1] != ""
     if not looks_like_file:
         try:
             return areas.preset(value), value
         except InputError:
-            raise _problem(path, number, "area", "unknown preset '{}': use one of {}, a polygon file or a GeoJSON "
-                                                 "polygon.", value, ", ".join(areas.PRESETS)) from None
+            raise _problem(path, number, "area", Message(
+                "unknown preset '{}': use one of {}, a polygon file or a GeoJSON polygon.", value,
+                ", ".join(areas.PRESETS))) from None
     file_path = value if os.path.isabs(value) else os.path.join(os.path.dirname(os.path.abspath(path)), value)
     try:
         found = polygons.from_file(file_path, Message("the polygon file '{}'", value))
@@ -206,22 +206,23 @@ def parse_plan(data, path="plan"):
             raise InputError("Plan '{}', entry {}: an entry is a JSON object.", path, number)
         unknown = sorted(set(item) - ENTRY_FIELDS)
         if unknown:
-            raise _problem(path, number, unknown[0], "unknown field; an entry has {}.",
-                           ", ".join(sorted(ENTRY_FIELDS)))
+            raise _problem(path, number, unknown[0], Message("unknown field; an entry has {}.",
+                                                             ", ".join(sorted(ENTRY_FIELDS))))
         layer = item.get("layer")
         if not isinstance(layer, str) or not layer.strip():
-            raise _problem(path, number, "layer", "give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.")
+            raise _problem(path, number, "layer", Message(
+                "give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2."))
         entry_source = item.get("source", source)
         if not isinstance(entry_source, str) or not entry_source.strip():
-            raise _problem(path, number, "source", "no source: give \"source\" at the top of the plan or in the "
-                                                   "entry.")
+            raise _problem(path, number, "source", Message(
+                "no source: give \"source\" at the top of the plan or in the entry."))
         zoom_min, zoom_max = _zoom(path, number, item, "zoom_min"), _zoom(path, number, item, "zoom_max")
         if zoom_min > zoom_max:
-            raise _problem(path, number, "zoom_min", "{} is greater than zoom_max {}: swap them.",
-                           zoom_min, zoom_max)
+            raise _problem(path, number, "zoom_min", Message("{} is greater than zoom_max {}: swap them.",
+                                                             zoom_min, zoom_max))
         for name in ("style", "format"):
             if item.get(name) is not None and not isinstance(item.get(name), str):
-                raise _problem(path, number, name, "give text (or leave it out for the layer's own).")
+                raise _problem(path, number, name, Message("give text (or leave it out for the layer's own)."))
         area, label = _area(path, number, item.get("area"))
         parsed.append(Entry(number, layer.strip(), area, label, zoom_min, zoom_max, entry_source.strip(),
                             item.get("style") or None, item.get("format") or None))

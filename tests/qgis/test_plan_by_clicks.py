@@ -4,12 +4,14 @@ the JSON run_plan reads in batch."""
 import json
 import os
 
-from qgis.core import QgsVectorLayer
+import pytest
+from qgis.core import QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from core.library import plans
-from core.tiles import areas, coverage, polygons
+from ign_offline import i18n
+from ign_offline.core.library import plans
+from ign_offline.core.tiles import areas, coverage, polygons
 from tests.support.polygon_files import write_geojson
 from tests.support.qt_wait import wait_for
 from tests.support.wmts_server import StandInWmts
@@ -106,3 +108,40 @@ def test_a_plan_built_by_clicks_runs_and_shows_each_entry_complete(dock, project
     assert cave == expected_tiles(areas.Area("l", "l", 0, 0, 0, 0, polygons=polygons.from_geojson(SMALL)), 12, 13)
     assert [row[3] for row in table(page)] == [str(carcassonne)] * 2 + [str(cave)] * 2
     assert fetched == 2 * (carcassonne + cave)
+
+
+@pytest.fixture()
+def french():
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "fr_FR")
+    assert i18n.install("fr")
+    yield
+    i18n.remove()
+    settings.setValue("locale/overrideFlag", False)
+    settings.remove("locale/userLocale")
+
+
+def test_the_plan_part_of_the_page_speaks_french(french, dock, tmp_path):
+    page, download = dock.library_page, dock.download_page
+    assert page.addToPlanButton.text() == "Ajouter au plan"
+    dock.libraryDir.setFilePath(str(tmp_path))
+    for item in download.items():
+        download.tick(item.data(Qt.UserRole), False)
+    page.addToPlanButton.click()
+    assert page.logView.toPlainText().splitlines()[-1].startswith("⚠ Cochez au moins une couche")
+    assert not (tmp_path / "plan.json").exists()
+
+    download.tick(PLAN)
+    dock.area_picker.select_area("montpellier")
+    page.addToPlanButton.click()
+    assert "1 entrée ajoutée au plan" in page.logView.toPlainText()
+    assert wait_for(lambda: table(page) == [[PLAN, "Montpellier", "{}–{}".format(*dock.area_picker.zoom_range()),
+                                              table(page)[0][3], "0 %"]] if table(page) else False)
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"source": "https://x.example/wmts",
+                               "entries": [{"layer": PLAN, "area": "nowhere", "zoom_min": 8, "zoom_max": 9}]}))
+    page.planFile.setFilePath(str(bad))
+    assert wait_for(lambda: "entrée 1, champ 'area' : zone prédéfinie 'nowhere' inconnue" in page.logView.toPlainText())
+    assert page.planTable.rowCount() == 0

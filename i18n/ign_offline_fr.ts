@@ -1386,22 +1386,27 @@
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="334" />
+      <location filename="../core/library/plans.py" line="333" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="403" />
+      <location filename="../core/library/plans.py" line="396" />
+      <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
+      <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="412" />
       <source>'{}' cannot be written ({}): choose a folder you can write to.</source>
       <translation>'{}' ne peut pas être écrit ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="425" />
+      <location filename="../core/library/plans.py" line="434" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="427" />
+      <location filename="../core/library/plans.py" line="436" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>

@@ -320,8 +320,7 @@ def save_area_file(found, title, library):
     `<title>-2.geojson`, `-3`… (a plan's other entries keep their own area)."""
     feature = {"type": "Feature", "properties": {"title": title}, "geometry": _lonlat_geojson(found)}
     text = json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False)
-    folder = os.path.join(library, AREAS_FOLDER)
-    os.makedirs(folder, exist_ok=True)
+    folder = _made_folder(os.path.join(library, AREAS_FOLDER))
     stem = os.path.splitext(area_file_name(title))[0]
     for number in range(1, 1000):
         path = os.path.join(folder, stem + ("" if number == 1 else "-{}".format(number)) + ".geojson")
@@ -389,6 +388,16 @@ def replace_entry(document, index, **fields):
     return dict(document, entries=entries)
 
 
+def _made_folder(folder):
+    """`folder`, created if missing; an InputError saying why it cannot be."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise InputError("The folder '{}' cannot be created ({}): choose a folder you can write to.", folder,
+                         exc.strerror or exc) from None
+    return folder
+
+
 def write_atomically(path, text):
     """`text` into `path` through a temporary file in the same folder and os.replace: a reader (run_plan, the
     dock) sees the old file or the new one, never half of one."""
@@ -409,7 +418,7 @@ def save_document(document, path):
     A document whose entries were all removed is written as it is (None): the dock adds to it again."""
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     plan = parse_plan(text, path) if document.get("entries") else None
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    _made_folder(os.path.dirname(os.path.abspath(path)))
     write_atomically(path, text)
     return plan
 

@@ -125,3 +125,15 @@ def test_the_completeness_of_a_plan_made_by_clicks_counts_its_entries(tmp_path):
     plans.save_document(document, plan_path)
     (item,) = inventory.completeness(plans.load_plan(plan_path), str(tmp_path))
     assert (item.planned, item.present) == (sum(tile_counts(areas.PRESETS["carcassonne"], 8, 9).values()), 0)
+
+
+def test_a_library_that_cannot_be_made_is_one_message(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    plan_path = plans.default_plan_path(str(blocker / "library"))
+    document, _ = plans.add_entries(plans.new_document(SOURCE), [plans.make_entry(PLAN, "toulouse", 8, 9)])
+    with pytest.raises(InputError, match="cannot be created"):
+        plans.save_document(document, plan_path)
+    shape = polygon_area(tmp_path)
+    with pytest.raises(InputError, match="cannot be created"):
+        plans.entry_area(shape, str(blocker / "library"), plan_path)

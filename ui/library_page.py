@@ -12,7 +12,8 @@ from ..core.field import projects
 from ..core.library import inventory, plans
 from ..core.storage import human_size
 from ..core.tiles import coverage
-from ..i18n import tr
+from ..i18n import say, tr
+from ..toolbelt.helper_layers import store_helper_layer
 from ..toolbelt.layers import add_to_group, load_mbtiles
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job
@@ -142,6 +143,12 @@ class LibraryPage(Page, FORM_CLASS):
         layer = self.runner.run.context.takeResultLayer(results["OUTPUT"])
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
             layer.setName(tr("Library coverage"))
+            try:  # a file in the library, not a temporary layer: kept by the project and its offline copy
+                layer = store_helper_layer(QgsProject.instance(), layer, self.library_folder(), "coverage",
+                                           "coverage")
+            except IgnOfflineError as exc:
+                self.log(say(exc.message), error=True)
+                return
             add_to_group(QgsProject.instance(), layer)
             self.coverage_layer_id = layer.id()
 

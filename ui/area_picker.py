@@ -147,6 +147,8 @@ class AreaPicker(QWidget, FORM_CLASS):
             settings.remember(spin, key)
         settings.remember(self.areaCombo, "area")
         settings.remember(self.overviewCheck, "overview")
+        self.overviewCheck.setToolTip(tr("Plan IGN from your library when it is there, else from the server of the "
+                                         "Download tab (needs the network)"))
 
         self.areaCombo.currentIndexChanged.connect(self._area_changed)
         self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)

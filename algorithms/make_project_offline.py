@@ -1,4 +1,6 @@
-"""ign_offline:make_project_offline — a copy of a project whose tile layers are MBTiles, ready for the field."""
+"""ign_offline:make_project_offline — a copy of a project whose every layer is offline, ready for the field: tile
+layers (the plugin's overview basemap too) become MBTiles, files are copied, memory layers are written into the
+copy's GeoPackage; a layer that cannot be taken offline is left out with a note, or kept online when KEEP_ONLINE."""
 
 import dataclasses
 import os
@@ -6,6 +8,7 @@ import os
 from osgeo import gdal
 from qgis.core import (
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
 )
@@ -16,9 +19,11 @@ from ..core.download.job import clamp_zooms, clipped_ranges, download_to_mbtiles
 from ..core.errors import IgnOfflineError, InputError
 from ..core.field import projects
 from ..core.library import merge, naming
+from ..core.messages import plural
 from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage
 from ..i18n import marked
+from ..toolbelt.helper_layers import write_table
 from .base import IgnOfflineAlgorithm
 from .parameters import (
     add_area_parameters,
@@ -50,6 +55,9 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "LIBRARY", self.tr("Offline library to take tiles from first (optional)"),
             behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "KEEP_ONLINE", self.tr("Keep the layers that cannot be taken offline (WMS, databases…), online"),
+            defaultValue=False))
         add_pace_parameters(self)
         add_authcfg_parameter(self)
         add_large_job_parameter(self)
@@ -74,54 +82,82 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                         tile_layers * sum(coverage.area_counts(area, zoom_min, zoom_max).values()), output)
         library = self.parameterAsFile(parameters, "LIBRARY", context) or None
         if library and not os.path.isdir(library):
-            raise InputError("The LIBRARY folder '{}' does not exist.".format(library))
+            raise InputError("The LIBRARY folder '{}' does not exist.", library)
+        keep_online = self.parameterAsBool(parameters, "KEEP_ONLINE", context)
         return (project, output, area, zoom_min, zoom_max, library, options_from_parameters(self, parameters, context),
-                credentials_from_parameters(self, parameters, context))
+                credentials_from_parameters(self, parameters, context), keep_online, context.project())
 
     def process(self, args, context, feedback):
-        project, output, area, zoom_min, zoom_max, library, options, credentials = args
+        project, output, area, zoom_min, zoom_max, library, options, credentials, keep_online, live = args
         os.makedirs(output, exist_ok=True)
         offline = projects.clone(project)
-        report, done, failed = [], 0, 0
+        report, done, failed, tables = [], 0, 0, set()
         tile_layers = [layer for layer in project.layers if layer.kind == projects.TILE]
         with_account, note = projects.account_layers(tile_layers, credentials.origin) if credentials else (set(), None)
         if note:
-            feedback.pushWarning(note)
-        for index, layer in enumerate(project.layers):
+            feedback.pushWarning(self.say(note))
+        for layer in project.layers:
             if feedback.isCanceled():
                 break
-            if layer.kind == projects.FILE:
-                source = projects.copy_file_layer(layer, os.path.join(output, "data"))
-                projects.repoint(offline, layer.id, source, layer.provider)
-                report.append(self.tr("{}: copied → {} ({})").format(
-                    layer.name, source.split("|")[0], storage.human_size(os.path.getsize(layer.path))))
-                done += 1
-            elif layer.kind == projects.OTHER:
-                report.append(self.tr("{}: left as it is, online — {}").format(layer.name, layer.reason))
-                feedback.pushWarning(report[-1])
-                continue
-            else:
-                try:
+            try:
+                if layer.kind == projects.FILE:
+                    line = self.copy_file(offline, layer, output)
+                elif layer.kind == projects.MEMORY:
+                    line = self.write_memory(offline, layer, live, output, tables)
+                elif layer.kind == projects.OTHER:
+                    raise InputError(layer.reason)
+                else:
                     line = self.take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, options,
                                            credentials if layer.id in with_account else None,
                                            tile_layers.index(layer), len(tile_layers), feedback)
-                    done += 1
-                except (IgnOfflineError, DownloadFailed) as exc:
-                    line = self.tr("{}: left as it is, online — {}").format(layer.name, exc)
-                    failed += 1
-                    feedback.reportError(line)
-                report.append(line)
-            feedback.pushInfo(report[-1])
+            except (IgnOfflineError, DownloadFailed) as exc:
+                failed += layer.kind == projects.TILE
+                report.append(self.not_offline(offline, layer, exc, keep_online))
+                feedback.pushWarning(report[-1])  # said once: the report repeats it, the log does not
+                continue
+            done += 1
+            report.append(line)
+            feedback.pushInfo(line)
         if feedback.isCanceled():
             feedback.pushInfo(self.tr("Cancelled: run again to resume (tiles already fetched are kept)."))
             return {"PROJECT_OFFLINE": "", "REPORT": "\n".join(report)}
         if tile_layers and failed == len(tile_layers) and not done:
             raise IgnOfflineError("No layer of the project could be taken offline: see the messages above.")
         written = projects.write_project(offline, output)
-        report.append(self.tr("Offline project: {} (paths relative to it: move or copy the whole folder)").format(
-            written))
+        report.append(self.say("Offline project: {} (paths relative to it: move or copy the whole folder)", written))
         feedback.pushInfo(report[-1])
         return {"OUTPUT_FOLDER": output, "PROJECT_OFFLINE": written, "REPORT": "\n".join(report)}
+
+    def not_offline(self, offline, layer, reason, keep_online):
+        """The line for a layer that could not be taken offline: kept online when asked, else left out of the copy
+        (no layer of the copy needs the network unless the user said so)."""
+        reason = self.say(getattr(reason, "message", None) or str(reason))
+        if keep_online:
+            return self.say("{}: kept online, as asked — {}", layer.name, reason)
+        projects.leave_out(offline, layer.id)
+        return self.say("{}: left out of the offline project — {}", layer.name, reason)
+
+    def copy_file(self, offline, layer, output):
+        source = projects.copy_file_layer(layer, os.path.join(output, "data"))
+        projects.repoint(offline, layer.id, source, layer.provider)
+        return self.say("{}: copied → {} ({})", layer.name, source.split("|")[0],
+                        storage.human_size(os.path.getsize(layer.path)))
+
+    def write_memory(self, offline, layer, live, output, tables):
+        """A memory layer's features, which only the open QGIS project holds (a project file keeps none), written
+        into the copy's layers.gpkg, and the layer re-pointed at its table."""
+        present = live.mapLayer(layer.id) if live is not None else None
+        if present is None or present.providerType() != "memory":
+            raise InputError("a temporary (memory) layer: its features are not saved in the project file; open the "
+                             "project in QGIS, or save the layer as a file first")
+        table = projects.memory_table(layer, tables)
+        path = os.path.join(output, projects.LAYERS_FILE)
+        write_table(present, path, table, live.transformContext())
+        projects.repoint(offline, layer.id, "./{}|layername={}".format(projects.LAYERS_FILE, table), "ogr")
+        count = present.featureCount()
+        return self.say(plural(count, "{}: temporary layer written → {} ({:,} feature)",
+                               "{}: temporary layer written → {} ({:,} features)", layer.name, projects.LAYERS_FILE,
+                               count))
 
     def take_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, credentials, index, count,
                    feedback):
@@ -148,7 +184,7 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                                      ranges, tuple(prepared.identity().values()),
                                      metadata_for(prepared, area, low, high))
             if reused:
-                feedback.pushInfo(self.tr("{}: {:,} tiles taken from the library").format(layer.name, reused))
+                feedback.pushInfo(self.say("{}: {:,} tiles taken from the library", layer.name, reused))
         stats = download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
             prepared, area, low, high, path, dataclasses.replace(options),
             progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
@@ -157,7 +193,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         bands = dataset.RasterCount if dataset is not None else 4
         dataset = None
         projects.repoint(offline, layer.id, "./basemaps/" + os.path.basename(path), "gdal", bands)
-        return self.tr("{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → "
-                       "basemaps/{}.mbtiles").format(
-            layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,
-            stats.skipped + stats.not_modified, stats.failed, storage.human_size(os.path.getsize(path)), name)
+        return self.say("{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → "
+                        "basemaps/{}.mbtiles",
+                        layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,
+                        stats.skipped + stats.not_modified, stats.failed, storage.human_size(os.path.getsize(path)),
+                        name)

@@ -95,11 +95,6 @@
     </message>
     <message>
       <location filename="../ui/area_picker.ui" />
-      <source>Plan IGN from your library when it is there, else from the Géoplateforme (needs the network)</source>
-      <translation>Le Plan IGN de votre bibliothèque s'il y est, sinon celui de la Géoplateforme (réseau nécessaire)</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.ui" />
       <source>2. How detailed: zoom levels</source>
       <translation>2. Quel détail : niveaux de zoom</translation>
     </message>
@@ -122,6 +117,10 @@
       <location filename="../ui/area_picker.ui" />
       <source>Tiles per layer</source>
       <translation>Tuiles par couche</translation>
+    </message>
+    <message>
+      <source>Plan IGN from your library when it is there, else from the Géoplateforme (needs the network)</source>
+      <translation type="obsolete">Le Plan IGN de votre bibliothèque s'il y est, sinon celui de la Géoplateforme (réseau nécessaire)</translation>
     </message>
   </context>
   <context>
@@ -851,74 +850,104 @@
       <translation>{} couche(s) ajoutée(s) au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="39" />
+      <location filename="../algorithms/make_project_offline.py" line="44" />
       <source>Make a project offline</source>
       <translation>Rendre un projet utilisable hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="44" />
+      <location filename="../algorithms/make_project_offline.py" line="49" />
       <source>Project (.qgz/.qgs; default: the current project, saved)</source>
       <translation>Projet (.qgz/.qgs ; par défaut : le projet courant, enregistré)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="49" />
+      <location filename="../algorithms/make_project_offline.py" line="54" />
       <source>Folder for the offline project (basemaps/ and data/ inside)</source>
       <translation>Dossier du projet hors ligne (basemaps/ et data/ dedans)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="51" />
+      <location filename="../algorithms/make_project_offline.py" line="56" />
       <source>Offline library to take tiles from first (optional)</source>
       <translation>Bibliothèque hors ligne où prendre d'abord les tuiles (facultatif)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="56" />
+      <location filename="../algorithms/make_project_offline.py" line="59" />
+      <source>Keep the layers that cannot be taken offline (WMS, databases…), online</source>
+      <translation>Garder en ligne les couches qui ne peuvent pas passer hors ligne (WMS, bases de données…)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="64" />
       <source>The offline project</source>
       <translation>Le projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="57" />
+      <location filename="../algorithms/make_project_offline.py" line="65" />
       <source>What was done, per layer</source>
       <translation>Ce qui a été fait, couche par couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="65" />
+      <location filename="../algorithms/make_project_offline.py" line="73" />
       <source>Give the PROJECT (.qgz/.qgs), or save the current project first.</source>
-      <translation type="unfinished" />
+      <translation>Indiquez le PROJECT (.qgz/.qgs), ou enregistrez d'abord le projet en cours.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="96" />
-      <source>{}: copied → {} ({})</source>
-      <translation>{} : copiée → {} ({})</translation>
+      <location filename="../algorithms/make_project_offline.py" line="85" />
+      <source>The LIBRARY folder '{}' does not exist.</source>
+      <translation>Le dossier LIBRARY « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="100" />
-      <source>{}: left as it is, online — {}</source>
-      <translation>{} : laissée telle quelle, en ligne — {}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="116" />
+      <location filename="../algorithms/make_project_offline.py" line="122" />
       <source>Cancelled: run again to resume (tiles already fetched are kept).</source>
       <translation>Annulé : relancez pour reprendre (les tuiles déjà récupérées sont gardées).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="119" />
+      <location filename="../algorithms/make_project_offline.py" line="125" />
       <source>No layer of the project could be taken offline: see the messages above.</source>
-      <translation type="unfinished" />
+      <translation>Aucune couche du projet n'a pu passer hors ligne : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="121" />
+      <location filename="../algorithms/make_project_offline.py" line="127" />
       <source>Offline project: {} (paths relative to it: move or copy the whole folder)</source>
       <translation>Projet hors ligne : {} (chemins relatifs : déplacez ou copiez le dossier entier)</translation>
     </message>
     <message>
+      <location filename="../algorithms/make_project_offline.py" line="136" />
+      <source>{}: kept online, as asked — {}</source>
+      <translation>{} : gardée en ligne, comme demandé — {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="138" />
+      <source>{}: left out of the offline project — {}</source>
+      <translation>{} : laissée hors du projet hors ligne — {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="143" />
+      <source>{}: copied → {} ({})</source>
+      <translation>{} : copiée → {} ({})</translation>
+    </message>
+    <message>
       <location filename="../algorithms/make_project_offline.py" line="151" />
+      <source>a temporary (memory) layer: its features are not saved in the project file; open the project in QGIS, or save the layer as a file first</source>
+      <translation>une couche temporaire (mémoire) : ses entités ne sont pas enregistrées dans le fichier du projet ; ouvrez le projet dans QGIS, ou enregistrez d'abord la couche dans un fichier</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="158" />
+      <source>{}: temporary layer written → {} ({:,} feature)</source>
+      <translation>{} : couche temporaire écrite → {} ({:,} entité)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="158" />
+      <source>{}: temporary layer written → {} ({:,} features)</source>
+      <translation>{} : couche temporaire écrite → {} ({:,} entités)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="187" />
       <source>{}: {:,} tiles taken from the library</source>
       <translation>{} : {:,} tuiles prises dans la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="160" />
-      <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>
-      <translation>{} : {:,} tuiles aux zooms {}-{} ({} récupérées, {} déjà présentes, {} en échec), {} → basemaps/{}.mbtiles</translation>
+      <location filename="../algorithms/make_project_offline.py" line="196" />
+      <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
+      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
       <location filename="../algorithms/merge_mbtiles.py" line="18" />
@@ -1256,14 +1285,64 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="149" />
-      <source>The output folder is the project's own folder: the copy would overwrite the project. Choose another folder (e.g. a new one beside it).</source>
-      <translation type="unfinished" />
+      <location filename="../core/field/projects.py" line="64" />
+      <source>'{}' holds no .qgs project.</source>
+      <translation>« {} » ne contient aucun projet .qgs.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="158" />
+      <location filename="../core/field/projects.py" line="67" />
+      <source>'{}' is not a QGIS project (.qgz is a zip file).</source>
+      <translation>« {} » n'est pas un projet QGIS (un .qgz est un fichier zip).</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="71" />
+      <source>'{}' is not a QGIS project ({}).</source>
+      <translation>« {} » n'est pas un projet QGIS ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="107" />
+      <source>a WMS layer (rendered images, not tiles): it needs the network</source>
+      <translation>une couche WMS (des images calculées, pas des tuiles) : elle a besoin du réseau</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="115" />
+      <source>its file is not on this computer ({})</source>
+      <translation>son fichier n'est pas sur cet ordinateur ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="117" />
+      <source>a {} layer (a database or web service) cannot be copied</source>
+      <translation>une couche {} (base de données ou service web) ne peut pas être copiée</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="133" />
+      <source>The project's private layers lie on several servers ({}): the account goes to none of them. Set the URL of the authentication configuration to the server it is for.</source>
+      <translation>Les couches privées du projet sont sur plusieurs serveurs ({}) : le compte n'est envoyé à aucun. Indiquez dans la configuration d'authentification l'URL du serveur auquel elle est destinée.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="144" />
+      <source>The project '{}' does not exist: give a .qgz or .qgs file.</source>
+      <translation>Le projet « {} » n'existe pas : indiquez un fichier .qgz ou .qgs.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="148" />
+      <source>'{}' is not a QGIS project.</source>
+      <translation>« {} » n'est pas un projet QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="166" />
+      <source>The output folder is the project's own folder: the copy would overwrite the project. Choose another folder (e.g. a new one beside it).</source>
+      <translation>Le dossier de sortie est celui du projet : la copie écraserait le projet. Choisissez un autre dossier (par exemple un nouveau dossier à côté).</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="172" />
+      <source>The output folder's data/ folder holds the project's own files ({}): choose another output folder.</source>
+      <translation>Le dossier data/ du dossier de sortie contient les fichiers du projet lui-même ({}) : choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="175" />
       <source>The output folder holds the project itself: choose another folder.</source>
-      <translation type="unfinished" />
+      <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
     </message>
     <message>
       <location filename="../core/library/jobs.py" line="200" />
@@ -1441,147 +1520,172 @@
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../toolbelt/helper_layers.py" line="32" />
+      <source>{} cannot be written ({}): check that the folder is writable.</source>
+      <translation>Impossible d'écrire {} ({}) : vérifiez que le dossier est accessible en écriture.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/helper_layers.py" line="47" />
+      <source>{} cannot be read back: check that the folder is writable.</source>
+      <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="69" />
+      <location filename="../ui/area_picker.py" line="111" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="98" />
+      <location filename="../ui/area_picker.py" line="140" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="100" />
+      <location filename="../ui/area_picker.py" line="142" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="138" />
+      <location filename="../ui/area_picker.py" line="150" />
+      <source>Plan IGN from your library when it is there, else from the server of the Download tab (needs the network)</source>
+      <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="188" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="139" />
+      <location filename="../ui/area_picker.py" line="189" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="140" />
+      <location filename="../ui/area_picker.py" line="190" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="141" />
+      <location filename="../ui/area_picker.py" line="191" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="143" />
+      <location filename="../ui/area_picker.py" line="193" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="163" />
+      <location filename="../ui/area_picker.py" line="213" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="169" />
+      <location filename="../ui/area_picker.py" line="219" />
       <source>Draw a rectangle on the map first (button below).</source>
       <translation>Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="173" />
+      <location filename="../ui/area_picker.py" line="223" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="178" />
+      <location filename="../ui/area_picker.py" line="228" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="186" />
+      <location filename="../ui/area_picker.py" line="236" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="229" />
+      <location filename="../ui/area_picker.py" line="279" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="229" />
+      <location filename="../ui/area_picker.py" line="279" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="298" />
+      <location filename="../ui/area_picker.py" line="350" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="324" />
+      <location filename="../ui/area_picker.py" line="389" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="326" />
-      <source>The overview basemap cannot be opened ({}).</source>
-      <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
+      <location filename="../ui/area_picker.py" line="391" />
+      <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
+      <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="428" />
+      <location filename="../ui/area_picker.py" line="410" />
+      <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
+      <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="414" />
+      <source>Overview basemap</source>
+      <translation>Fond de carte d'ensemble</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="513" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="445" />
+      <location filename="../ui/area_picker.py" line="530" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="451" />
+      <location filename="../ui/area_picker.py" line="536" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -1851,147 +1955,147 @@
       <translation>{} : {} fichiers téléchargés ({}), {} déjà présents, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="39" />
+      <location filename="../ui/library_page.py" line="40" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="49" />
+      <location filename="../ui/library_page.py" line="50" />
       <source>Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})</source>
       <translation>Polygone du plan ({:.3f} ; {:.3f} – {:.3f} ; {:.3f})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="62" />
+      <location filename="../ui/library_page.py" line="63" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="92" />
+      <location filename="../ui/library_page.py" line="93" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="92" />
+      <location filename="../ui/library_page.py" line="93" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="102" />
+      <location filename="../ui/library_page.py" line="103" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="106" />
+      <location filename="../ui/library_page.py" line="107" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="108" />
+      <location filename="../ui/library_page.py" line="109" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="151" />
+      <location filename="../ui/library_page.py" line="152" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="153" />
+      <location filename="../ui/library_page.py" line="154" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="153" />
+      <location filename="../ui/library_page.py" line="154" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="165" />
+      <location filename="../ui/library_page.py" line="166" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="172" />
+      <location filename="../ui/library_page.py" line="173" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="172" />
+      <location filename="../ui/library_page.py" line="173" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="180" />
+      <location filename="../ui/library_page.py" line="181" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="182" />
+      <location filename="../ui/library_page.py" line="183" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="182" />
+      <location filename="../ui/library_page.py" line="183" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="211" />
+      <location filename="../ui/library_page.py" line="212" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="229" />
+      <location filename="../ui/library_page.py" line="230" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="256" />
+      <location filename="../ui/library_page.py" line="257" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="256" />
+      <location filename="../ui/library_page.py" line="257" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="279" />
+      <location filename="../ui/library_page.py" line="280" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="285" />
+      <location filename="../ui/library_page.py" line="286" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="291" />
+      <location filename="../ui/library_page.py" line="298" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="296" />
+      <location filename="../ui/library_page.py" line="303" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="303" />
+      <location filename="../ui/library_page.py" line="310" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="306" />
+      <location filename="../ui/library_page.py" line="313" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="343" />
+      <location filename="../ui/library_page.py" line="350" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="351" />
+      <location filename="../ui/library_page.py" line="358" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -2034,6 +2138,10 @@
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
     </message>
     <message>
+      <source>The overview basemap cannot be opened ({}).</source>
+      <translation type="obsolete">Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
+    </message>
+    <message>
       <source>about {:.1f} h at {:g} requests/s</source>
       <translation type="obsolete">environ {:.1f} h à {:g} requêtes/s</translation>
     </message>
@@ -2044,6 +2152,14 @@
     <message>
       <source>{} zoom {:&gt;2}: {:&gt;10,} tiles, {:&gt;10,} already in the library, about {}{}</source>
       <translation type="obsolete">{} zoom {:&gt;2} : {:&gt;10,} tuiles, {:&gt;10,} déjà dans la bibliothèque, environ {}{}</translation>
+    </message>
+    <message>
+      <source>{}: left as it is, online — {}</source>
+      <translation type="obsolete">{} : laissée telle quelle, en ligne — {}</translation>
+    </message>
+    <message>
+      <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>
+      <translation type="obsolete">{} : {:,} tuiles aux zooms {}-{} ({} récupérées, {} déjà présentes, {} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
       <source>{}: {} tiles at zoom {}-{}{} → {}</source>

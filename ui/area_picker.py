@@ -8,9 +8,11 @@ across restarts (settings keys of the dock: area, west…north, zoom_min, zoom_m
 
 import os
 
+import requests
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDataSourceUri,
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
@@ -31,10 +33,17 @@ from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
 from ..core.errors import IgnOfflineError, InputError
 from ..core.library import naming
+from ..core.sources import wmts
+from ..core.sources.http import image_kind, redact_url, unreachable_reason, user_agent
+from ..core.sources.url_templates import is_xyz_template
 from ..core.tiles import areas, coverage, grid
-from ..i18n import marked, tr
+from ..i18n import marked, say, tr
 from ..toolbelt.areas import area_from_features
+from ..toolbelt.helper_layers import ROLE as HELPER_ROLE
+from ..toolbelt.helper_layers import helper_layers, store_helper_layer
+from ..toolbelt.layers import BasemapLegend
 from . import settings
+from .background import cancel_task, run_function
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "area_picker.ui"))
 
@@ -52,11 +61,44 @@ WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
 PRESET_TITLES = (marked("Toulouse"), marked("Pyrénées (caves)"), marked("Montpellier"), marked("Carcassonne"))
 BAND_TITLES = (marked("Overview"), marked("Regional"), marked("Local"), marked("High detail"))
 
-# The overview basemap: Plan IGN v2, from the library when it holds it, else from the Géoplateforme.
+# The overview basemap: Plan IGN v2, from the library when it holds it, else from the server typed in the Download
+# tab (its setting, read only), as XYZ requests of WMTS tiles (no capabilities to read on the main thread).
 OVERVIEW_LAYER = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
-OVERVIEW_XYZ = ("type=xyz&zmin=0&zmax=18&url=https://data.geopf.fr/wmts?SERVICE%3DWMTS%26REQUEST%3DGetTile"
-                "%26VERSION%3D1.0.0%26LAYER%3DGEOGRAPHICALGRIDSYSTEMS.PLANIGNV2%26STYLE%3Dnormal%26TILEMATRIXSET%3DPM"
-                "%26FORMAT%3Dimage/png%26TILEMATRIX%3D%7Bz%7D%26TILECOL%3D%7Bx%7D%26TILEROW%3D%7By%7D")
+OVERVIEW_SERVER = "https://data.geopf.fr/wmts"
+OVERVIEW_TILES = ("SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=" + OVERVIEW_LAYER + "&STYLE=normal"
+                  "&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILECOL={x}&TILEROW={y}")
+
+
+def overview_url(server):
+    """The XYZ template of the overview from `server` (the Download tab's: a WMTS endpoint, its capabilities
+    URL, or an XYZ template, then drawn as it is)."""
+    server = (server or "").strip() or OVERVIEW_SERVER
+    if is_xyz_template(server):
+        return server
+    # Plan IGN is public: the Géoplateforme's private endpoint would want the account, the public one not.
+    endpoint = wmts.endpoint_of(server).split("?")[0].replace("data.geopf.fr/private/", "data.geopf.fr/")
+    return endpoint + "?" + OVERVIEW_TILES
+
+
+def overview_xyz(server):
+    """The QGIS data source (XYZ) of the overview from `server`."""
+    uri = QgsDataSourceUri()
+    uri.setParam("type", "xyz")
+    uri.setParam("url", overview_url(server))
+    uri.setParam("zmin", "0")
+    uri.setParam("zmax", "19")
+    return bytes(uri.encodedUri()).decode()
+
+
+def fetch_first_tile(template):
+    """Raise OSError unless the server of `template` answers its zoom-0 tile with an image (in a task: network)."""
+    url = wmts.XyzSource(template, "image/png", True).tile_url(0, 0, 0)
+    try:
+        response = requests.get(url, timeout=(5, 10), headers={"User-Agent": user_agent()})
+    except requests.RequestException as exc:
+        raise OSError(unreachable_reason(exc)) from None
+    if response.status_code != 200 or image_kind(response.content) is None:
+        raise OSError("HTTP {}".format(response.status_code))
 
 
 def scale_text(number):
@@ -105,6 +147,8 @@ class AreaPicker(QWidget, FORM_CLASS):
             settings.remember(spin, key)
         settings.remember(self.areaCombo, "area")
         settings.remember(self.overviewCheck, "overview")
+        self.overviewCheck.setToolTip(tr("Plan IGN from your library when it is there, else from the server of the "
+                                         "Download tab (needs the network)"))
 
         self.areaCombo.currentIndexChanged.connect(self._area_changed)
         self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
@@ -121,9 +165,15 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.zoomMaxSpin.valueChanged.connect(self._zoom_edited)
         self.canvas.extentsChanged.connect(self._canvas_moved)
         self.canvas.destinationCrsChanged.connect(self._draw_area)
+        self._overview_restored = False
+        self.overview_check = None  # the task asking the overview's server for a tile
 
     def refresh(self):
         """The band, scales, counts and outline of what is picked, and `selectionChanged`."""
+        if not self._overview_restored:  # at start, once the dock's library folder is restored: as it was left
+            self._overview_restored = True
+            if self.overviewCheck.isChecked():
+                self.show_overview(True)
         self._zoom_edited()
         self._area_changed()
 
@@ -294,40 +344,75 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.canvas.refresh()
 
     def _add_outline_layer(self, area):
-        """A light outline of the area, as a layer of the project (the user's to keep or remove)."""
-        layer = QgsVectorLayer("Polygon?crs=EPSG:3857", tr("Area: {}").format(area.title), "memory")
+        """A light outline of the area, as a layer of the project (the user's to keep or remove), stored in the
+        library's helper GeoPackage (a table per area): a file, so it survives saving and taking the project
+        offline, and QGIS does not ask about a temporary layer on quit."""
+        memory = QgsVectorLayer("Polygon?crs=EPSG:3857", tr("Area: {}").format(area.title), "memory")
         feature = QgsFeature()
         feature.setGeometry(self._area_geometry(area, WEB_MERCATOR))
-        layer.dataProvider().addFeatures([feature])
-        layer.updateExtents()
-        layer.renderer().setSymbol(QgsFillSymbol.createSimple(
+        memory.dataProvider().addFeatures([feature])
+        memory.updateExtents()
+        memory.renderer().setSymbol(QgsFillSymbol.createSimple(
             {"color": "0,0,0,0", "outline_color": "217,83,79", "outline_width": "0.6"}))
-        QgsProject.instance().addMapLayer(layer)
+        project = QgsProject.instance()
+        try:
+            layer = store_helper_layer(project, memory, self.library_folder(), "outline_" + naming.safe_name(
+                area.key or area.title).lower(), "outline")
+        except IgnOfflineError as exc:
+            self.totalLabel.setText(say(exc.message))
+            return
+        project.addMapLayer(layer)
         self.outline_layer_id = layer.id()
 
     def overview_source(self):
-        """(uri, provider): the library's Plan IGN when it holds it, else the Géoplateforme's."""
+        """(uri, provider): the library's Plan IGN when it holds it, else the server typed in the Download tab."""
         path = naming.library_file(self.library_folder(), OVERVIEW_LAYER)
-        return (path, "gdal") if os.path.isfile(path) else (OVERVIEW_XYZ, "wms")
+        return (path, "gdal") if os.path.isfile(path) else (overview_xyz(settings.value("source")), "wms")
+
+    def _say_overview(self, text):
+        self.overviewLabel.setText(text)
+        self.overviewLabel.setVisible(bool(text))
 
     def show_overview(self, on):
         project = QgsProject.instance()
         present = project.mapLayer(self.overview_layer_id) if self.overview_layer_id else None
+        if present is None:  # one the project already holds (saved with it): not a second one
+            present = next(iter(helper_layers(project, "overview")), None)
+        self._say_overview("")
         if not on:
             if present is not None:
                 project.removeMapLayer(present.id())
             self.overview_layer_id = None
             return
-        if present is not None:
-            return
-        uri, provider = self.overview_source()
-        layer = QgsRasterLayer(uri, tr("Overview: Plan IGN v2"), provider)
-        if not layer.isValid():
-            self.totalLabel.setText(tr("The overview basemap cannot be opened ({}).").format(uri))
-            return
-        project.addMapLayer(layer, False)
-        project.layerTreeRoot().addLayer(layer)  # at the bottom: under everything else
-        self.overview_layer_id = layer.id()
+        if present is None:
+            uri, provider = self.overview_source()
+            present = QgsRasterLayer(uri, tr("Overview: Plan IGN v2"), provider)
+            if not present.isValid():
+                self._say_overview(tr("The overview basemap cannot be opened ({}): untick it, or download Plan IGN "
+                                      "v2 into the library.").format(uri if provider == "gdal" else redact_url(uri)))
+                return
+            present.setCustomProperty(HELPER_ROLE, "overview")
+            project.addMapLayer(present, False)
+            project.layerTreeRoot().addLayer(present)  # at the bottom: under everything else
+        present.setLegend(BasemapLegend())  # one legend line: its colour bands mean nothing to a reader
+        self.overview_layer_id = present.id()
+        if present.providerType() == "wms":
+            self._check_overview_server(present.id())
+
+    def _check_overview_server(self, layer_id):
+        """Ask the overview's server for one tile, in a task: QGIS draws a basemap whose server does not answer
+        as a blank, and says nothing; the dock says it under the box."""
+        cancel_task(self.overview_check)
+        template = overview_url(settings.value("source"))
+
+        def failed(reason):
+            if self.overview_layer_id == layer_id:  # still the one shown
+                self._say_overview(tr("The overview basemap cannot be drawn: {} does not answer ({}). Check the "
+                                      "network, or download Plan IGN v2 into the library to see it offline.").format(
+                    redact_url(template.split("?")[0]), reason))
+
+        self.overview_check = run_function(tr("Overview basemap"), lambda task: fetch_first_tile(template),
+                                           lambda value: None, failed)
 
     def _draw_area(self, *args):
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
@@ -456,6 +541,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         """Undo what the picker did to the canvas (called by the dock's cleanup)."""
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.canvas.destinationCrsChanged.disconnect(self._draw_area)
+        cancel_task(self.overview_check)
         self._stop_drawing()
         self.draw_tool = None
         self._unwatch()

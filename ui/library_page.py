@@ -14,6 +14,7 @@ from ..core.library import inventory, plans
 from ..core.messages import plural
 from ..core.tiles import areas, coverage
 from ..i18n import number, say, size, tr
+from ..toolbelt.helper_layers import store_helper_layer
 from ..toolbelt.layers import add_to_group, load_mbtiles
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job
@@ -283,6 +284,12 @@ class LibraryPage(Page, FORM_CLASS):
         layer = self.runner.run.context.takeResultLayer(results["OUTPUT"])
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
             layer.setName(tr("Library coverage"))
+            try:  # a file in the library, not a temporary layer: kept by the project and its offline copy
+                layer = store_helper_layer(QgsProject.instance(), layer, self.library_folder(), "coverage",
+                                           "coverage")
+            except IgnOfflineError as exc:
+                self.log(say(exc.message), error=True)
+                return
             add_to_group(QgsProject.instance(), layer)
             self.coverage_layer_id = layer.id()
 

@@ -1,7 +1,9 @@
 """QGIS projects (.qgs/.qgz) read and rewritten as XML, without QGIS: what taking a project offline needs.
 
 A project's layers are classified (online tile layers: WMTS and XYZ; local
-files; anything else), and a copy of the project is written in which tile
+files; memory layers, whose features the QGIS side writes into the copy's
+GeoPackage; anything else, which the copy leaves out unless asked to keep it
+online), and a copy of the project is written in which tile
 layers point at MBTiles files and file layers at copies, with paths relative
 to the copy, so the folder can be moved or put on a tablet. Only the data
 source, the provider and (for rasters) the renderer of a re-pointed layer
@@ -16,13 +18,15 @@ import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from .. import storage
 from ..errors import InputError
+from ..messages import Message
 from ..sources.accounts import origin_of
 
-TILE, FILE, OTHER = "tile", "file", "other"
+TILE, FILE, MEMORY, OTHER = "tile", "file", "memory", "other"
+LAYERS_FILE = "layers.gpkg"  # the copy's GeoPackage of what were memory layers
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".qml")
 
 
@@ -33,7 +37,7 @@ class ProjectLayer:
     provider: str
     source: str
     kind: str
-    reason: str = ""            # why it stays as it is (OTHER)
+    reason: str = ""            # why it cannot be taken offline (OTHER): a core Message
     tile_source: dict = None    # TILE: arguments of core.sources.prepare.prepare_source
     path: str = None            # FILE: the file on disk
     suffix: str = ""            # FILE: what follows the path in the source ("|layername=points")
@@ -57,14 +61,14 @@ def _read_xml(path):
             with zipfile.ZipFile(path) as archive:
                 names = [n for n in archive.namelist() if n.lower().endswith(".qgs")]
                 if not names:
-                    raise InputError("'{}' holds no .qgs project.".format(path))
+                    raise InputError("'{}' holds no .qgs project.", path)
                 return ET.ElementTree(ET.fromstring(archive.read(names[0]))), names[0]
         except zipfile.BadZipFile:
-            raise InputError("'{}' is not a QGIS project (.qgz is a zip file).".format(path)) from None
+            raise InputError("'{}' is not a QGIS project (.qgz is a zip file).", path) from None
     try:
         return ET.parse(path), os.path.basename(path)
     except ET.ParseError as exc:
-        raise InputError("'{}' is not a QGIS project ({}).".format(path, exc)) from None
+        raise InputError("'{}' is not a QGIS project ({}).", path, exc) from None
 
 
 def resolve(source_path, project_folder):
@@ -76,18 +80,31 @@ def resolve(source_path, project_folder):
     return os.path.normpath(os.path.join(project_folder, source_path))
 
 
+def wmts_get_tile(url):
+    """The WMTS layer an XYZ template of KVP GetTile requests names (the plugin's overview basemap is one):
+    tile_source arguments, or None. Taken as the WMTS layer, its tiles come from the library's file of that layer."""
+    parts = urlsplit(url)
+    query = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+    if query.get("REQUEST", "").lower() != "gettile" or not query.get("LAYER"):
+        return None
+    return {"endpoint": urlunsplit(parts._replace(query="", fragment="")), "layer": query["LAYER"],
+            "style": query.get("STYLE") or None, "tile_format": query.get("FORMAT") or None}
+
+
 def classify(layer_id, name, provider, source, project_folder):
     fields = dict(parse_qsl(source or "", keep_blank_values=True))
+    if provider == "memory":
+        return ProjectLayer(layer_id, name, provider, source, MEMORY)
     if provider == "wms":
         if fields.get("type") == "xyz" and fields.get("url"):
-            return ProjectLayer(layer_id, name, provider, source, TILE, tile_source={
+            return ProjectLayer(layer_id, name, provider, source, TILE, tile_source=wmts_get_tile(fields["url"]) or {
                 "endpoint": fields["url"], "layer": None, "style": None, "tile_format": None})
         if fields.get("tileMatrixSet") and fields.get("url"):
             return ProjectLayer(layer_id, name, provider, source, TILE, tile_source={
                 "endpoint": fields["url"], "layer": fields.get("layers"), "style": fields.get("styles") or None,
                 "tile_format": fields.get("format") or None})
         return ProjectLayer(layer_id, name, provider, source, OTHER,
-                            reason="a WMS layer (rendered images, not tiles): it needs the network")
+                            reason=Message("a WMS layer (rendered images, not tiles): it needs the network"))
     if provider in ("ogr", "gdal"):
         path, _, rest = (source or "").partition("|")
         absolute = resolve(path, project_folder)
@@ -95,9 +112,9 @@ def classify(layer_id, name, provider, source, project_folder):
             return ProjectLayer(layer_id, name, provider, source, FILE, path=absolute,
                                 suffix=("|" + rest) if rest else "")
         return ProjectLayer(layer_id, name, provider, source, OTHER,
-                            reason="its file is not on this computer ({})".format(path))
+                            reason=Message("its file is not on this computer ({})", path))
     return ProjectLayer(layer_id, name, provider, source, OTHER,
-                        reason="a {} layer (a database or web service) cannot be copied".format(provider or "?"))
+                        reason=Message("a {} layer (a database or web service) cannot be copied", provider or "?"))
 
 
 def is_private(layer):
@@ -113,9 +130,9 @@ def account_layers(layers, origin=""):
     origins = sorted({origin_of(layer.tile_source["endpoint"]) for layer in private})
     note = None
     if not origin and len(origins) > 1:
-        note = ("The project's private layers lie on several servers ({}): the account goes to none of them. Set "
-                "the URL of the authentication configuration to the server it is for.".format(
-                    ", ".join(urlsplit(o).netloc for o in origins)))
+        note = Message("The project's private layers lie on several servers ({}): the account goes to none of them. "
+                       "Set the URL of the authentication configuration to the server it is for.",
+                       ", ".join(urlsplit(o).netloc for o in origins))
     elif not origin:
         origin = origins[0] if origins else ""
     return {layer.id for layer in private if origin and origin_of(layer.tile_source["endpoint"]) == origin}, note
@@ -124,11 +141,11 @@ def account_layers(layers, origin=""):
 def read_project(path):
     """The project's layers, classified; the original is only read."""
     if not path or not os.path.isfile(path):
-        raise InputError("The project '{}' does not exist: give a .qgz or .qgs file.".format(path))
+        raise InputError("The project '{}' does not exist: give a .qgz or .qgs file.", path)
     tree, qgs_name = _read_xml(path)
     root = tree.getroot()
     if root.tag != "qgis":
-        raise InputError("'{}' is not a QGIS project.".format(path))
+        raise InputError("'{}' is not a QGIS project.", path)
     folder = os.path.dirname(os.path.abspath(path))
     layers = []
     for element in root.iter("maplayer"):
@@ -153,7 +170,7 @@ def check_output_folder(project, folder):
         if layer.kind == FILE and storage.same_file(os.path.dirname(os.path.abspath(layer.path)),
                                                     os.path.join(output, "data")):
             raise InputError("The output folder's data/ folder holds the project's own files ({}): choose another "
-                             "output folder.".format(os.path.basename(layer.path)))
+                             "output folder.", os.path.basename(layer.path))
     if any(storage.same_file(os.path.join(output, os.path.basename(project.path)), path) for path in sources):
         raise InputError("The output folder holds the project itself: choose another folder.")
 
@@ -197,6 +214,28 @@ def repoint(project, layer_id, datasource, provider, raster_bands=None):
         if node.get("id") == layer_id:
             node.set("source", datasource)
             node.set("providerKey", provider)
+
+
+def leave_out(project, layer_id):
+    """Remove a layer from the project's XML: its map layer, its layer tree node and every list naming it (layer
+    order, legend, map themes, snapping…), so that the copy opens with no trace of it."""
+    root = project.tree.getroot()
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if ((child.tag == "maplayer" and (child.findtext("id") or "").strip() == layer_id)
+                    or layer_id in (child.get("id"), child.get("layerid"), child.get("layer"))
+                    or (child.tag in ("item", "layer") and (child.text or "").strip() == layer_id)):
+                parent.remove(child)
+
+
+def memory_table(layer, taken):
+    """The table of the copy's GeoPackage for a memory layer: its name made safe, unique among `taken`."""
+    stem = "".join(c if c.isalnum() else "_" for c in (layer.name or "layer")).strip("_").lower() or "layer"
+    table, number = stem, 2
+    while table in taken:
+        table, number = "{}_{}".format(stem, number), number + 1
+    taken.add(table)
+    return table
 
 
 def relative_paths(project):

@@ -213,7 +213,7 @@ def test_make_project_offline_gives_the_account_to_its_own_server_only(tmp_path,
     said = [r.stdout + r.stderr for r in runs]
     assert all(r.returncode == 0 and "Traceback" not in s for r, s in zip(runs, said)), said[0][-2000:]
     # No URL in the configuration, private layers on two servers: the account goes to neither.
-    assert "several servers" in said[0] and "here: left as it is, online" in said[0]
+    assert "several servers" in said[0] and "here: left out of the offline project" in said[0]  # issue 21: not online
     assert "elsewhere:" in said[0] and "elsewhere: left" not in said[0]
     # The configuration names the SOURCE: its layer is taken offline with the key; the other, without.
     assert "here: left" not in said[1] and "elsewhere: left" not in said[1]

@@ -193,10 +193,11 @@ def test_typed_coordinates_and_saved_areas(desktop_iface, dock, monkeypatch):
 
 
 def test_zoom_to_area_shows_the_map_in_an_empty_project_and_the_outline_follows_the_crs(desktop_iface, dock,
-                                                                                         project):
+                                                                                         project, tmp_path):
     from pyproj import Transformer
 
     canvas = desktop_iface.mapCanvas()
+    dock.libraryDir.setFilePath(str(tmp_path))  # the outline is a table of the library's helper GeoPackage
     dock.area_picker.select_area("pyrenees")
     assert not project.mapLayers()
     dock.area_picker.zoomToButton.click()

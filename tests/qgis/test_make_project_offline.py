@@ -1,6 +1,8 @@
 """make_project_offline (issue 11): a project's WMTS basemaps become MBTiles in a folder that travels."""
 
+import re
 import shutil
+import zipfile
 
 import pytest
 from qgis.core import (
@@ -172,3 +174,131 @@ def test_tiles_the_library_holds_are_not_fetched_again(tmp_path, provider):
     assert in_library and not fetched & in_library and fetched | in_library == expected
     with mbtiles.MBTilesReader(str(tmp_path / "offline" / "basemaps" / "Plan_IGN_v2.mbtiles")) as reader:
         assert {(z, x, y): d for z, x, y, d in reader.iter_tiles()} == body
+
+
+def painted_pixels(layer, size=128):
+    """How many pixels QGIS paints for `layer` alone over Carcassonne (EPSG:3857)."""
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    settings.setOutputSize(QSize(size, size))
+    settings.setExtent(QgsRectangle(256035, 5339411, 267166, 5350102))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    return sum(1 for x in range(size) for y in range(size) if image.pixelColor(x, y).alpha() > 0)
+
+
+def polygon_layer(name, provider_uri="Polygon?crs=EPSG:4326", provider="memory"):
+    layer = QgsVectorLayer(provider_uri, name, provider)
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(2.32, 43.19, 2.38, 43.24)))
+    layer.dataProvider().addFeatures([feature])
+    layer.updateExtents()
+    return layer
+
+
+def test_a_project_with_the_plugins_layers_opens_offline_with_no_network(tmp_path, provider, project):
+    """Issue 21: the overview basemap (XYZ of the stand-in), the area outline (the plugin's helper GeoPackage), a
+    polygon file, a memory layer, a WMTS layer and a WMS layer; made offline, then opened with the server stopped."""
+    import processing
+
+    from ign_offline.toolbelt.helper_layers import store_helper_layer
+    from ign_offline.ui.area_picker import overview_xyz
+
+    source, library, offline = tmp_path / "source", tmp_path / "library", tmp_path / "offline"
+    source.mkdir()
+    with StandInWmts() as server:
+        processing.run("ign_offline:download_tiles", {  # the library holds Plan IGN at zooms 10-11
+            "SOURCE": server.url, "LAYER": PLAN, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 11,
+            "OUTPUT": str(library / (PLAN + ".mbtiles")), "MAX_RATE": 0, "LOAD": False})
+        server.log.clear()
+        overview = QgsRasterLayer(overview_xyz(server.url), "Overview: Plan IGN v2", "wms")
+        outline = store_helper_layer(project, polygon_layer("Area: Carcassonne"), str(library), "outline_carcassonne",
+                                     "outline")
+        mine = polygon_layer("Sketch")  # the user's own memory layer
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        assert QgsVectorFileWriter.writeAsVectorFormatV3(
+            polygon_layer("tmp"), str(source / "zones.gpkg"), project.transformContext(), options)[0] == 0
+        zones = QgsVectorLayer(str(source / "zones.gpkg"), "Zones", "ogr")
+        wms = QgsRasterLayer("crs=EPSG:3857&format=image/png&layers=x&styles&url=" + server.url, "Radar", "wms")
+        layers = [overview, outline, mine, zones, wmts_layer(server, ORTHO, "image/jpeg", "Photographies")]
+        assert all(layer.isValid() for layer in layers)
+        names = sorted(layer.name() for layer in layers)
+        project.addMapLayers(layers + [wms])
+        path = str(source / "terrain.qgz")
+        assert project.write(path)
+        result = processing.run("ign_offline:make_project_offline", {
+            "PROJECT": path, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 12, "LIBRARY": str(library),
+            "OUTPUT_FOLDER": str(offline), "MAX_RATE": 0})
+        fetched_plan = {(e[2], e[3], e[4]) for e in server.log.entries if e[1] == PLAN}
+    assert fetched_plan and all(z == 12 for z, _, _ in fetched_plan)  # the overview's z10-11 from the library
+    assert "Radar: left out of the offline project" in result["REPORT"]
+    project.clear()  # the server is stopped: nothing of the copy may need it
+    copy = QgsProject()
+    assert copy.read(result["PROJECT_OFFLINE"])
+    opened = {layer.name(): layer for layer in copy.mapLayers().values()}
+    assert sorted(opened) == names  # the WMS layer left out
+    for name, layer in opened.items():
+        assert layer.isValid(), name
+        assert painted_pixels(layer) > 0, name
+    assert opened["Sketch"].providerType() == "ogr" and "layers.gpkg" in opened["Sketch"].source()
+    assert opened["Sketch"].featureCount() == 1
+    assert opened["Overview: Plan IGN v2"].providerType() == "gdal"
+    with zipfile.ZipFile(result["PROJECT_OFFLINE"]) as archive:
+        xml = archive.read("terrain.qgs").decode()
+    sources = re.findall(r"<datasource>(.*?)</datasource>", xml) + re.findall(r' source="([^"]*)"', xml)
+    assert sources and not [s for s in sources if re.search(r"https?:|https?%3A", s, re.IGNORECASE)]
+
+
+def test_the_reasons_are_french_and_said_once(tmp_path, provider, project):
+    """In French: what becomes of each layer, in French, each said once in the log; KEEP_ONLINE keeps a WMS layer."""
+    import processing
+    from qgis.core import QgsProcessingFeedback, QgsSettings
+
+    from ign_offline import i18n
+
+    class Said(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+            self.lines.append(info)
+
+        def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+            self.lines.append(warning)
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "fr_FR")
+    assert i18n.install("fr")
+    try:
+        wms = QgsRasterLayer("crs=EPSG:3857&format=image/png&layers=x&styles&url=http://127.0.0.1:9/wms", "Radar",
+                             "wms")
+        project.addMapLayers([wms, polygon_layer("Croquis")])
+        path = str(tmp_path / "terrain.qgs")
+        assert project.write(path)
+        runs = {}
+        for keep in (False, True):
+            said = Said()
+            runs[keep] = processing.run("ign_offline:make_project_offline", {
+                "PROJECT": path, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 10, "KEEP_ONLINE": keep,
+                "OUTPUT_FOLDER": str(tmp_path / "copy{}".format(int(keep)))}, feedback=said)["REPORT"], said.lines
+    finally:
+        i18n.remove()
+        settings.setValue("locale/overrideFlag", False)
+        settings.remove("locale/userLocale")
+    report, lines = runs[False]
+    assert ("Radar : laissée hors du projet hors ligne — une couche WMS (des images calculées, pas des tuiles) : elle "
+            "a besoin du réseau") in report
+    assert "Croquis : couche temporaire écrite → layers.gpkg (1 entité)" in report
+    ours = [line for line in lines if not line.startswith("Results")]  # processing.run's own dump of the outputs
+    assert sum("Radar" in line for line in ours) == 1 and sum("Croquis" in line for line in ours) == 1, ours
+    report, _ = runs[True]
+    assert "Radar : gardée en ligne, comme demandé — une couche WMS" in report
+    kept = QgsProject()
+    assert kept.read(str(tmp_path / "copy1" / "terrain.qgs"))
+    assert sorted(layer.name() for layer in kept.mapLayers().values()) == ["Croquis", "Radar"]

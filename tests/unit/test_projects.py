@@ -124,3 +124,26 @@ def test_the_account_goes_to_private_layers_on_its_own_server_only():
     chosen, note = projects.account_layers(layers)
     assert chosen == set() and "several servers (data.geopf.fr:443, evil.example:443)" in note
     assert projects.account_layers([public], "") == (set(), None)
+
+
+def test_memory_layers_and_the_overviews_get_tile_template_are_classified(tmp_path):
+    memory = projects.classify("m", "Sketch", "memory", "Polygon?crs=EPSG:4326&uid={x}", str(tmp_path))
+    assert memory.kind == projects.MEMORY
+    overview = projects.classify("o", "Overview", "wms", urlencode({"type": "xyz", "url": (
+        "http://127.0.0.1:8711/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+        "&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILECOL={x}&TILEROW={y}")}), str(tmp_path))
+    assert overview.kind == projects.TILE and overview.tile_source == {
+        "endpoint": "http://127.0.0.1:8711/wmts", "layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "style": "normal",
+        "tile_format": "image/png"}  # the WMTS layer: the library's file of that layer is used first
+    assert projects.memory_table(memory, {"sketch"}) == "sketch_2"
+
+
+def test_a_layer_left_out_leaves_no_trace(tmp_path):
+    project = projects.read_project(make(tmp_path))
+    offline = projects.clone(project)
+    projects.leave_out(offline, "wms_5")
+    (tmp_path / "out").mkdir()
+    written = projects.write_project(offline, str(tmp_path / "out"))
+    text = zipfile.ZipFile(written).read("terrain.qgs").decode()
+    assert "wms_5" not in text and "https://example.org/wms" not in text and "pg_4" in text
+    assert [layer.id for layer in projects.read_project(written).layers] == ["plan_1", "osm_2", "pts_3", "pg_4"]

@@ -1,0 +1,109 @@
+"""Issue 21: the plugin's helper layers are files in the library (no temporary layers), and the overview basemap
+comes from the library or the typed server, says when it cannot draw, is restored, and has one legend line."""
+
+from qgis.core import QgsLayerTreeModel, QgsProject
+
+from core.tiles.areas import PRESETS
+from tests.support.qt_wait import wait_for
+from tests.support.sample_mbtiles import write_sample
+from tests.support.wmts_server import StandInWmts
+
+PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+
+
+def settle(seconds=1.0):
+    """Let the task manager hand finished tasks back to the GUI thread."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def legend_nodes(project, layer):
+    model = QgsLayerTreeModel(project.layerTreeRoot())
+    return model.layerLegendNodes(project.layerTreeRoot().findLayer(layer.id()))
+
+
+def test_outline_and_coverage_are_layers_of_the_library_geopackage(dock, project, provider, tmp_path):
+    library = tmp_path / "library"
+    dock.libraryDir.setFilePath(str(library))
+    dock.area_picker.overviewCheck.setChecked(False)
+    dock.area_picker.select_area("carcassonne")
+    dock.area_picker.zoomToButton.click()
+    (outline,) = project.mapLayers().values()
+    helpers = str(library / "areas" / "plugin_layers.gpkg")
+    assert outline.providerType() == "ogr" and outline.source().startswith(helpers + "|layername=outline_")
+    assert outline.featureCount() == 1 and outline.name() == "Area: Carcassonne"
+    write_sample(str(library / (PLAN + ".mbtiles")), PRESETS["carcassonne"], 8, 9, "Plan IGN v2")
+    dock.library_page.coverageButton.click()
+    assert wait_for(lambda: not dock.library_page.runner.busy and dock.library_page.coverage_layer_id)
+    coverage = project.mapLayer(dock.library_page.coverage_layer_id)
+    assert coverage.providerType() == "ogr" and coverage.source() == helpers + "|layername=coverage"
+    assert coverage.featureCount() == 2  # one per zoom of the file
+    dock.library_page.coverageButton.click()  # drawn again: the table replaced, one coverage layer
+    assert wait_for(lambda: not dock.library_page.runner.busy)
+    assert wait_for(lambda: sum(1 for layer in project.mapLayers().values()
+                                if layer.source().endswith("|layername=coverage")) == 1)
+    # What QGIS asks about on quit: no memory layer of ours in the project
+    assert not [layer for layer in project.mapLayers().values() if layer.providerType() == "memory"]
+
+
+def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored(desktop_iface, dock, project,
+                                                                                 tmp_path):
+    from ign_offline.ui.dock import IgnOfflineDock
+    from tests.qgis.test_make_project_offline import painted_pixels
+
+    picker = dock.area_picker
+    dock.libraryDir.setFilePath(str(tmp_path))  # no Plan IGN in it
+    with StandInWmts() as server:
+        dock.download_page.sourceCombo.setEditText(server.url)
+        picker.overviewCheck.setChecked(True)
+        (layer,) = project.mapLayers().values()
+        assert wait_for(lambda: any(e[1] == PLAN and e[2] == 0 for e in server.log.entries))  # asked, in a task
+        settle()
+        assert not picker.overviewLabel.isVisibleTo(picker)  # the server answers: nothing to say
+        assert layer.providerType() == "wms" and "127.0.0.1%3A{}".format(server.server.server_address[1]) in \
+            layer.source().replace(":", "%3A") and PLAN in layer.source()
+        assert painted_pixels(layer) > 0  # drawn from the typed server, not data.geopf.fr
+        assert legend_nodes(project, layer) == []  # one line: the layer's own, no Band 1/2/3
+        picker.overviewCheck.setChecked(False)
+        assert not project.mapLayers()
+    write_sample(str(tmp_path / (PLAN + ".mbtiles")), PRESETS["carcassonne"], 8, 9, "Plan IGN v2")
+    picker.overviewCheck.setChecked(True)
+    (layer,) = project.mapLayers().values()
+    assert layer.providerType() == "gdal" and layer.source() == str(tmp_path / (PLAN + ".mbtiles"))
+    assert legend_nodes(project, layer) == []
+    project.clear()  # as after a restart: the box is ticked, the basemap is gone
+    other = IgnOfflineDock(desktop_iface)
+    try:
+        (restored,) = project.mapLayers().values()
+        assert restored.source() == str(tmp_path / (PLAN + ".mbtiles")) and legend_nodes(project, restored) == []
+        other.area_picker.overviewCheck.setChecked(False)
+    finally:
+        other.cleanup()
+        other.deleteLater()
+    assert not project.mapLayers()
+
+
+def test_the_overview_says_when_it_cannot_draw(desktop_iface, dock, project, tmp_path):
+    picker = dock.area_picker
+    dock.libraryDir.setFilePath(str(tmp_path))
+    (tmp_path / (PLAN + ".mbtiles")).write_bytes(b"not an MBTiles file")  # damaged: GDAL cannot open it
+    picker.overviewCheck.setChecked(True)
+    assert not project.mapLayers() and picker.overviewLabel.isVisibleTo(picker)
+    assert "cannot be opened" in picker.overviewLabel.text()
+    picker.overviewCheck.setChecked(False)
+    assert not picker.overviewLabel.isVisibleTo(picker)
+    (tmp_path / (PLAN + ".mbtiles")).unlink()
+    with StandInWmts() as server:
+        dock.download_page.sourceCombo.setEditText(server.url)
+    # the server is gone (no network): QGIS would draw a blank, the dock says why
+    picker.overviewCheck.setChecked(True)
+    assert wait_for(lambda: picker.overviewLabel.isVisibleTo(picker), timeout=30)
+    assert "cannot be drawn" in picker.overviewLabel.text() and "127.0.0.1" in picker.overviewLabel.text()
+    picker.overviewCheck.setChecked(False)
+    assert not QgsProject.instance().mapLayers()

@@ -50,7 +50,7 @@ class Inventory(IgnOfflineAlgorithm):
     def parse(self, parameters, context, feedback=None):
         folder = self.parameterAsFile(parameters, "FOLDER", context)
         if not folder or not os.path.isdir(folder):
-            raise InputError("The library folder '{}' does not exist.".format(folder))
+            raise InputError("The library folder '{}' does not exist.", folder)
         plan_path = self.parameterAsFile(parameters, "PLAN", context)
         plan = plans.load_plan(plan_path) if plan_path else None
         report = self.parameterAsFileOutput(parameters, "REPORT", context)

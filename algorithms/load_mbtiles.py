@@ -33,11 +33,11 @@ class LoadMBTiles(IgnOfflineAlgorithm):
     def parse(self, parameters, context, feedback=None):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         if not path or not os.path.exists(path):
-            raise InputError("'{}' does not exist: give an .mbtiles file or a folder holding some.".format(path))
+            raise InputError("'{}' does not exist: give an .mbtiles file or a folder holding some.", path)
         if os.path.isdir(path):
             files = sorted(os.path.join(path, n) for n in os.listdir(path) if n.lower().endswith(".mbtiles"))
             if not files:
-                raise InputError("The folder '{}' holds no .mbtiles file.".format(path))
+                raise InputError("The folder '{}' holds no .mbtiles file.", path)
             return files
         check_readable(path, thorough=True)  # one file: a damaged one is refused before anything starts
         return [path]

@@ -72,7 +72,7 @@ class RecoverCache(IgnOfflineAlgorithm):
             os.makedirs(output, exist_ok=True)
         except OSError as exc:
             raise InputError("The output folder '{}' cannot be made ({}): choose a folder you can write "
-                             "to.".format(output, exc.strerror)) from None
+                             "to.", output, exc.strerror) from None
         storage.check_writable_folder(output)
         book = address_book(context.project(), assume_xyz)
         missed = read_capabilities(book, book.wmts_capabilities)  # network: here, in the task
@@ -95,8 +95,8 @@ class RecoverCache(IgnOfflineAlgorithm):
                                 feedback.isCanceled, feedback.pushInfo)
         except (OSError, sqlite3.DatabaseError) as exc:  # cache files that cannot be read are skipped in core
             raise MBTilesError("Writing the recovered tiles into '{}' failed ({}): the QGIS cache was only read; "
-                               "choose a folder you can write to, with free space, and run again.".format(
-                                   output, getattr(exc, "strerror", None) or exc)) from None
+                               "choose a folder you can write to, with free space, and run again.",
+                                   output, getattr(exc, "strerror", None) or exc) from None
         for key, tile_set in sorted(scan.sets.items(), key=lambda item: -len(item[1].tiles)):
             feedback.pushInfo(self.tr("found {} ({}) on {}: zooms {}, {} tiles, {}").format(
                 key.layer, key.format, key.host, ",".join(map(str, tile_set.zooms)), len(tile_set.tiles),

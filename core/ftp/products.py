@@ -10,6 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..messages import Message
 from . import names as ftp_names
 from .client import FtpError, is_safe_name, list_dir, walk
 
@@ -78,7 +79,7 @@ def find_products(ftp, root="/", max_depth=3, is_cancelled=None, log=None):
     for path, entries in walk(ftp, root or "/", max_depth, is_cancelled, descend):
         if is_product(entries):
             if log is not None:
-                log("reading {}".format(path))
+                log(Message("reading {}", path))
             products.append(_read(ftp, path, entries, is_cancelled))
     return products
 
@@ -92,11 +93,11 @@ def open_product(ftp, path):
     try:
         entries = list_dir(ftp, path)
     except ftplib.error_perm as exc:
-        raise FtpError("The server has no folder '{}' ({}): run list_ftp_products to see its products.".format(
-            path, str(exc).strip())) from exc
+        raise FtpError("The server has no folder '{}' ({}): run list_ftp_products to see its products.",
+            path, str(exc).strip()) from exc
     if not is_product(entries):
         raise FtpError("'{}' is not a product folder: it has no data/ folder. Run list_ftp_products to see "
-                       "the product folders.".format(path))
+                       "the product folders.", path)
     return _read(ftp, path, entries)
 
 

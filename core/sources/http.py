@@ -20,6 +20,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from .. import __version__
+from ..messages import Message
 
 USER_AGENT = "IGN-Offline/{} (QGIS plugin; +https://github.com/ign-offline/ign_offline)".format(__version__)
 
@@ -284,7 +285,7 @@ class DeadlineExceeded(requests.exceptions.Timeout):
     """The whole answer (redirects, headers, body) did not arrive within the request's deadline."""
 
     def __init__(self, seconds):
-        super().__init__("no complete answer within {:.0f} s".format(seconds))
+        super().__init__(Message("no complete answer within {:.0f} s", seconds))
         self.seconds = seconds
 
 
@@ -292,12 +293,12 @@ class BodyTooLarge(requests.RequestException):
     """The body (decoded, if the server encoded it) is larger than the request's cap."""
 
     def __init__(self, what, max_bytes):
-        super().__init__("{} larger than {}".format(what, megabytes(max_bytes)))
+        super().__init__(Message("{} larger than {}", what, megabytes(max_bytes)))
 
 
 class BadEncoding(requests.exceptions.ContentDecodingError):
     def __init__(self, encoding):
-        super().__init__("the body's {} encoding is broken".format(encoding))
+        super().__init__(Message("the body's {} encoding is broken", encoding))
 
 
 def within(seconds, deadline, function):
@@ -521,17 +522,17 @@ def tile_body_problem(data, content_type, expected_format, content_length=None):
     content_type = (content_type or "").split(";")[0].strip().lower()
     expected = expected_format.split(";")[0].strip().lower().replace("image/jpg", "image/jpeg")
     if content_length is not None and content_length.isdigit() and int(content_length) != len(data):
-        return "truncated body ({} of {} bytes)".format(len(data), content_length)
+        return Message("truncated body ({} of {} bytes)", len(data), content_length)
     if not data:
         return "empty body"
     kind = image_kind(data)
     if kind is None:
         snippet = data[:60].decode("utf-8", "replace").replace("\n", " ")
-        return "not an image ({}: {!r})".format(content_type or "no content type", snippet)
+        return Message("not an image ({}: {!r})", content_type or "no content type", snippet)
     if content_type and content_type.startswith("image/") and content_type.replace("jpg", "jpeg") != kind:
-        return "content type {} but the bytes are {}".format(content_type, kind)
+        return Message("content type {} but the bytes are {}", content_type, kind)
     if kind != expected:
-        return "{} received where {} was asked".format(kind, expected)
+        return Message("{} received where {} was asked", kind, expected)
     if kind == "image/png" and not _ends_with(data, PNG_END):
         return "truncated PNG (no IEND chunk)"
     if kind == "image/jpeg" and b"\xff\xd9" not in data[-16:]:

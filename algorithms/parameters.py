@@ -47,7 +47,7 @@ CONTACT_SETTING = "ign_offline/contact"
 def add_area_parameters(algorithm, polygon_layer=False):
     algorithm.addParameter(QgsProcessingParameterString(
         AREA,
-        algorithm.tr("Preset area ({})").format(", ".join(areas.PRESETS)),
+        algorithm.say("Preset area ({})", ", ".join(areas.PRESETS)),
         defaultValue="", optional=True))
     algorithm.addParameter(QgsProcessingParameterExtent(
         EXTENT, algorithm.tr("…or an extent (any CRS)"), optional=True))

@@ -333,7 +333,7 @@ class Fetcher:
                 except socket.timeout:
                     idle += _POLL
                     if idle >= self.server.timeout:
-                        raise TimeoutError("no data for {:.0f} s".format(idle))
+                        raise TimeoutError(Message("no data for {:.0f} s", idle))
                     continue
                 if not chunk:
                     break

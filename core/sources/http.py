@@ -413,10 +413,10 @@ def read_body(raw, end, deadline, read_timeout, max_bytes, what):
             except socket.timeout:
                 if time.monotonic() >= end - 0.05:
                     raise DeadlineExceeded(deadline) from None
-                raise requests.exceptions.ReadTimeout("no data for {:.0f} s".format(read_timeout)) from None
+                raise requests.exceptions.ReadTimeout(Message("no data for {:.0f} s", read_timeout)) from None
             except (http.client.HTTPException, OSError, ValueError) as exc:
                 # the body stopped short: the host did answer
-                raise requests.exceptions.ChunkedEncodingError("Connection broken: {!r}".format(exc)) from None
+                raise requests.exceptions.ChunkedEncodingError(Message("Connection broken: {!r}", exc)) from None
             if not chunk:
                 break
             if decoder is not None:

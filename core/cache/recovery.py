@@ -268,7 +268,7 @@ def recover(scan, output_folder, min_tiles=1, progress=None, is_cancelled=None, 
 
 
 def _log_recovered(log, tile_set, recovered):
-    log(Message("{}: zooms {}-{}, {} tiles written, {} kept, {} → {}",
+    log(Message("{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}",
         tile_set.key.layer, recovered.zooms[0] if recovered.zooms else "-",
         recovered.zooms[-1] if recovered.zooms else "-", recovered.tiles, recovered.kept,
         _size(tile_set.bytes), recovered.path))

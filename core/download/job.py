@@ -114,7 +114,7 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
     for note in prepared.notes:
         log(note)
     if outside:
-        log(Message("{} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.", outside))
+        log(Message("{:,} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.", outside))
     try:
         with mbtiles.MBTilesWriter(output) as store:
             previous = store.metadata()

@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..messages import Message
+from ..messages import Message, plural
 from ..storage import free_bytes, human_size
 from . import archives, rasters
 from .client import Cancelled, Fetcher, FtpError, Transfer, is_safe_name
@@ -77,7 +77,8 @@ def download_product(server, listing, bbox, output_folder, connections=2, progre
                                                      describe_coverage(listing, result.footprints))
         transfers = [Transfer(t.remote_path, local_path(result.folder, listing, t), t.size) for t in result.selected]
         _check_space(transfers, result.folder, listing.kind == "zip")
-        log(Message("{} tiles intersect the area, {}", len(transfers), human_size(sum(t.size or 0 for t in transfers))))
+        log(plural(len(transfers), "{:,} tile intersects the area, {}", "{:,} tiles intersect the area, {}",
+                   len(transfers), human_size(sum(t.size or 0 for t in transfers))))
         stats = fetcher.run(transfers, progress, is_cancelled, log)
     except Cancelled:
         result.cancelled = True

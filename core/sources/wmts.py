@@ -152,7 +152,7 @@ class Capabilities:
             close = close or difflib.get_close_matches(identifier, list(self.layers), n=3, cutoff=0.6)
             hint = Message(" Did you mean {}?", " or ".join(close)) if close else ""
             raise InputError(
-                "The server has no layer '{}'.{} Its capabilities list {} layers.",
+                "The server has no layer '{}'.{} Its capabilities list {:,} layers.",
                     identifier, hint, len(self.layers)) from None
 
     def grid(self, layer):

@@ -419,7 +419,7 @@ class Downloader:
 
 def _reason(exc):
     """A failed request in a few words: what our own limits saw, else the error's kind."""
-    return str(exc) if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
+    return exc.args[0] if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
 
 
 def _summary(body):

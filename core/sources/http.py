@@ -142,23 +142,23 @@ def limiter_for(host_key):
 
 
 def unreachable_reason(exc):
-    """What a connection error means, in words a user can act on."""
+    """What a connection error means, in words a user can act on (a Message)."""
     text = str(exc)
     lowered = text.lower()
     if "name or service not known" in lowered or "nodename nor servname" in lowered or (
             "failed to resolve" in lowered) or "temporary failure in name resolution" in lowered or (
             "getaddrinfo failed" in lowered):
-        return "the host name cannot be resolved (no network, or a wrong address)"
+        return Message("the host name cannot be resolved (no network, or a wrong address)")
     if "refused" in lowered:
-        return "the connection was refused (nothing answers at that address and port)"
+        return Message("the connection was refused (nothing answers at that address and port)")
     if isinstance(exc, requests.exceptions.ConnectTimeout) or "timed out" in lowered:
-        return "the connection timed out"
+        return Message("the connection timed out")
     if "network is unreachable" in lowered or "no route to host" in lowered:
-        return "the network is unreachable"
+        return Message("the network is unreachable")
     if isinstance(exc, requests.exceptions.SSLError):
-        return "the secure connection failed (TLS)"
+        return Message("the secure connection failed (TLS)")
     if isinstance(exc, requests.exceptions.ProxyError):
-        return "the proxy refused or failed the connection"
+        return Message("the proxy refused or failed the connection")
     return type(exc).__name__
 
 

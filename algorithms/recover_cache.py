@@ -98,12 +98,12 @@ class RecoverCache(IgnOfflineAlgorithm):
                                "choose a folder you can write to, with free space, and run again.",
                                    output, getattr(exc, "strerror", None) or exc) from None
         for key, tile_set in sorted(scan.sets.items(), key=lambda item: -len(item[1].tiles)):
-            feedback.pushInfo(self.say("found {} ({}) on {}: zooms {}, {} tiles, {}",
+            feedback.pushInfo(self.say("found {} ({}) on {}: zooms {}, {:,} tiles, {}",
                 key.layer, key.format, key.host, ",".join(map(str, tile_set.zooms)), len(tile_set.tiles),
                 storage.human_size(tile_set.bytes)))
         skipped = scan.skipped + stats.skipped
         for reason, count in skipped.most_common():
-            feedback.pushInfo(self.say("skipped {}: {}", count, reason))
+            feedback.pushInfo(self.say("skipped {:,}: {}", count, reason))
         self._written = [item.path for item in stats.files]
         return {"OUTPUT_FOLDER": output, "FILES_SCANNED": scan.files, "TILES_RECOVERED": stats.tiles,
                 "FILES_SKIPPED": scan.files_skipped, "MBTILES": "\n".join(self._written)}

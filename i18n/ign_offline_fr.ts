@@ -1182,13 +1182,13 @@
     </message>
     <message>
       <location filename="../algorithms/recover_cache.py" line="101" />
-      <source>found {} ({}) on {}: zooms {}, {} tiles, {}</source>
-      <translation>trouvé {} ({}) sur {} : zooms {}, {} tuiles, {}</translation>
+      <source>found {} ({}) on {}: zooms {}, {:,} tiles, {}</source>
+      <translation>trouvé {} ({}) sur {} : zooms {}, {:,} tuile(s), {}</translation>
     </message>
     <message>
       <location filename="../algorithms/recover_cache.py" line="106" />
-      <source>skipped {}: {}</source>
-      <translation>ignoré {} : {}</translation>
+      <source>skipped {:,}: {}</source>
+      <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="34" />
@@ -1919,6 +1919,36 @@
       <location filename="../core/sources/accounts.py" line="385" />
       <source>No sign-in came back within {} s.</source>
       <translation>Aucune identification n'est revenue en {} s.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="151" />
+      <source>the host name cannot be resolved (no network, or a wrong address)</source>
+      <translation>le nom d'hôte ne peut pas être résolu (pas de réseau, ou adresse erronée)</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="153" />
+      <source>the connection was refused (nothing answers at that address and port)</source>
+      <translation>la connexion a été refusée (rien ne répond à cette adresse et sur ce port)</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="155" />
+      <source>the connection timed out</source>
+      <translation>le délai de connexion est dépassé</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="157" />
+      <source>the network is unreachable</source>
+      <translation>le réseau est inaccessible</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="159" />
+      <source>the secure connection failed (TLS)</source>
+      <translation>la connexion sécurisée a échoué (TLS)</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="161" />
+      <source>the proxy refused or failed the connection</source>
+      <translation>le proxy a refusé ou fait échouer la connexion</translation>
     </message>
     <message>
       <location filename="../core/sources/http.py" line="288" />
@@ -2668,7 +2698,7 @@
     <message>
       <location filename="../ui/ftp_page.py" line="105" />
       <source>Listing {}…</source>
-      <translation>Liste de {}…</translation>
+      <translation>Liste des produits de {}…</translation>
     </message>
     <message>
       <location filename="../ui/ftp_page.py" line="106" />
@@ -2833,6 +2863,14 @@
     <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
+    </message>
+    <message>
+      <source>found {} ({}) on {}: zooms {}, {} tiles, {}</source>
+      <translation type="obsolete">trouvé {} ({}) sur {} : zooms {}, {} tuiles, {}</translation>
+    </message>
+    <message>
+      <source>skipped {}: {}</source>
+      <translation type="obsolete">ignoré {} : {}</translation>
     </message>
     <message>
       <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>

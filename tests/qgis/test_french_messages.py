@@ -3,6 +3,7 @@
 cancelled dock run says its message once."""
 
 import re
+import socket
 
 import processing
 import pytest
@@ -61,6 +62,19 @@ def test_an_unknown_layer_is_refused_in_french(french, provider, tmp_path):  # n
     refusal = [line for line in lines if "ORTHOIMAGERY.ORTHOFOTOS" in line]
     assert refusal and "Le serveur n'a pas de couche" in refusal[0], lines
     assert "Vouliez-vous dire ORTHOIMAGERY.ORTHOPHOTOS ?" in refusal[0]  # a Message argument, said in turn
+    assert english(ours(lines)) == []
+
+
+def test_an_unreachable_server_is_said_in_french(french, provider, tmp_path):  # noqa: F811
+    with socket.socket() as probe:  # a free port: nothing answers there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    lines = said_by("download_tiles", {"SOURCE": "http://127.0.0.1:{}/wmts".format(port),
+                                       "LAYER": "ORTHOIMAGERY.ORTHOPHOTOS", "AREA": "carcassonne", "ZOOM_MIN": 8,
+                                       "ZOOM_MAX": 9, "OUTPUT": str(tmp_path / "x.mbtiles")})
+    refusal = [line for line in lines if "127.0.0.1" in line]
+    assert refusal and refusal[0].startswith("Impossible de joindre"), lines
+    assert "la connexion a été refusée" in refusal[0]  # the reason, a Message argument, said in French too
     assert english(ours(lines)) == []
 
 

@@ -1701,6 +1701,26 @@
       <translation>« {} » n'est pas un dossier de produit : il n'a pas de dossier data/. Lancez list_ftp_products pour voir les dossiers de produits.</translation>
     </message>
     <message>
+      <location filename="../core/ftp/products.py" line="174" />
+      <source>départements {}</source>
+      <translation>départements {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="177" />
+      <source>x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km in EPSG:{}</source>
+      <translation>x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km en EPSG:{}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="181" />
+      <source>about {:.2f}–{:.2f}°E, {:.2f}–{:.2f}°N</source>
+      <translation>environ {:.2f}–{:.2f}° E, {:.2f}–{:.2f}° N</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="183" />
+      <source>no tile it could place</source>
+      <translation>aucune dalle qu'il ait pu placer</translation>
+    </message>
+    <message>
       <location filename="../core/ftp/rasters.py" line="25" />
       <source>GDAL cannot open {} ({}).</source>
       <translation>GDAL ne peut pas ouvrir {} ({}).</translation>

@@ -66,6 +66,10 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
         or a core Message as it is."""
         return say(template, *args)
 
+    def log_to(self, feedback):
+        """The `log` to give core: each line (a Message) said in the user's language in the log of `feedback`."""
+        return lambda message: feedback.pushInfo(self.say(message))
+
     def name(self):
         return self.NAME
 
@@ -96,8 +100,8 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
                 else self.parameterAsFileOutput(parameters, name, context))
         temporary = os.path.realpath(QgsProcessingUtils.tempFolder())
         if text == "TEMPORARY_OUTPUT" or os.path.realpath(path or "").startswith(temporary + os.sep):
-            raise QgsProcessingException(self.tr(
-                "{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.").format(
+            raise QgsProcessingException(self.say(
+                "{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.",
                 self.parameterDefinition(name).description(), self.tr("folder") if folder else self.tr("file"),
                 self.tr("folder") if folder else self.tr("file")))
         return path

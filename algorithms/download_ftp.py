@@ -18,6 +18,7 @@ from ..core.ftp.client import connect
 from ..core.ftp.download import download_product
 from ..core.ftp.products import DEFAULT_EPSG, open_product
 from ..core.library import jobs as library
+from ..core.messages import plural
 from ..i18n import marked
 from ..toolbelt.areas import area_in_crs
 from ..toolbelt.layers import load_vrt
@@ -70,7 +71,7 @@ class DownloadFtp(IgnOfflineAlgorithm):
         self._vrt = None
         os.makedirs(output, exist_ok=True)
         storage.check_writable_folder(output)
-        feedback.pushInfo(self.tr("Reading {}{}…").format(server.label, product))
+        feedback.pushInfo(self.say("Reading {}{}…", server.label, product))
         connection = connect(server)
         try:
             listing = open_product(connection, product)
@@ -78,24 +79,26 @@ class DownloadFtp(IgnOfflineAlgorithm):
             connection.close()
         epsg = listing.epsg or DEFAULT_EPSG
         if not listing.epsg:
-            feedback.pushWarning(self.tr("The product names no CRS: EPSG:{} assumed.").format(epsg))
+            feedback.pushWarning(self.say("The product names no CRS: EPSG:{} assumed.", epsg))
         bbox = area_in_crs(rect, rect_crs, QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)),
                            context.transformContext())  # the area as parsed, in the product's CRS
-        feedback.pushInfo(self.tr("{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}").format(
+        feedback.pushInfo(self.say("{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}",
             listing.info.title, len(listing.tiles), epsg, *bbox))
 
         def progress(done, total):
             feedback.setProgress(100.0 * done / total if total else 0.0)
 
         result = download_product(server, listing, bbox, output, connections, progress, feedback.isCanceled,
-                                  feedback.pushInfo)
+                                  self.log_to(feedback))
         for remote, reason in result.failed.items():
-            feedback.reportError(self.tr("{} failed: {}").format(remote, reason))
+            feedback.reportError(self.say("{} failed: {}", remote, reason))
         if result.cancelled:
             feedback.pushWarning(self.tr("Cancelled: run again to resume where it stopped."))
-        feedback.pushInfo(self.tr("{} files downloaded ({}), {} already there, {} failed; mosaic: {}").format(
-            len(result.downloaded), storage.human_size(result.bytes), len(result.skipped), len(result.failed),
-            result.vrt or "none"))
+        downloaded = len(result.downloaded)
+        feedback.pushInfo(self.say(plural(
+            downloaded, "{:,} file downloaded ({}), {:,} already there, {:,} failed; mosaic: {}",
+            "{:,} files downloaded ({}), {:,} already there, {:,} failed; mosaic: {}", downloaded,
+            storage.human_size(result.bytes), len(result.skipped), len(result.failed), result.vrt or self.tr("none"))))
         self._vrt, self._title = result.vrt, listing.info.title
         return {"OUTPUT_FOLDER": output, "VRT": result.vrt or "", "FILES_DOWNLOADED": len(result.downloaded),
                 "FILES_SKIPPED": len(result.skipped), "FILES_FAILED": len(result.failed), "BYTES": result.bytes}

@@ -93,20 +93,20 @@ class DownloadTiles(IgnOfflineAlgorithm):
         prepared = prepare_source(**source)  # network: here, on the task's thread
         zoom_min, zoom_max, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
-            feedback.pushWarning(note)
-        feedback.pushInfo(self.tr("{} ({}) from {}, {} zoom {}-{} → {}").format(
+            feedback.pushWarning(self.say(note))
+        feedback.pushInfo(self.say("{} ({}) from {}, {} zoom {}-{} → {}",
             prepared.title, prepared.layer, prepared.public_url, area.title, zoom_min, zoom_max, output))
         stats = download_to_mbtiles(
             prepared, area, zoom_min, zoom_max, output, options,
             progress=lambda fraction: feedback.setProgress(100.0 * fraction),
-            is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
+            is_cancelled=feedback.isCanceled, log=self.log_to(feedback))
         self._title = prepared.title
-        feedback.pushInfo(self.tr(
-            "{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.").format(
+        feedback.pushInfo(self.say(
+            "{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.",
             stats.downloaded, storage.human_size(stats.bytes), stats.skipped, stats.not_modified,
             stats.empty, stats.failed))
         for error, count in stats.errors.most_common(5):
-            feedback.reportError(self.tr("{:,} tiles failed: {}").format(count, error))
+            feedback.reportError(self.say("{:,} tiles failed: {}", count, error))
         if stats.failed:
             feedback.pushInfo(self.tr("Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles."))
         if stats.cancelled:

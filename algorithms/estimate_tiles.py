@@ -66,14 +66,14 @@ class EstimateTiles(IgnOfflineAlgorithm):
     def process(self, args, context, feedback):
         area, zoom_min, zoom_max, output, source, options, counts = args
         total = sum(counts.values())
-        feedback.pushInfo(self.tr("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})").format(area.title, *area.bbox))
+        feedback.pushInfo(self.say("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})", area.title, *area.bbox))
         for zoom, count in counts.items():
-            feedback.pushInfo(self.tr("zoom {:>2}: {:>12,} tiles").format(zoom, count))
-        feedback.pushInfo(self.tr("total:   {:>12,} tiles").format(total))
+            feedback.pushInfo(self.say("zoom {:>2}: {:>12,} tiles", zoom, count))
+        feedback.pushInfo(self.say("total:   {:>12,} tiles", total))
         results = {"TOTAL": total, "COUNTS": json.dumps({str(z): n for z, n in counts.items()})}
         if output:
             free = storage.free_bytes(output)
-            feedback.pushInfo(self.tr("Free disk space at {}: {}").format(
+            feedback.pushInfo(self.say("Free disk space at {}: {}",
                 storage.output_folder(output), storage.human_size(free)))
             results["FREE_BYTES"] = free
         if source["endpoint"]:
@@ -85,21 +85,21 @@ class EstimateTiles(IgnOfflineAlgorithm):
         prepared = prepare_source(**source)
         low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
-            feedback.pushWarning(note)
+            feedback.pushWarning(self.say(note))
         ranges, _ = clipped_ranges(prepared, area, low, high)
-        apply_policy(prepared, ranges, options, feedback.pushInfo)
+        apply_policy(prepared, ranges, options, self.log_to(feedback))
         samples = sample_tiles(prepared, ranges, options=options, is_cancelled=feedback.isCanceled)
         for zoom, sample in sorted(samples.items()):
-            feedback.pushInfo(self.tr("zoom {:>2}: {} per tile ({} sampled, {:.0f} ms each)").format(
+            feedback.pushInfo(self.say("zoom {:>2}: {} per tile ({} sampled, {:.0f} ms each)",
                 zoom, storage.human_size(sample.mean_bytes), sample.tiles, sample.mean_seconds * 1000))
         size, seconds = expected_size_and_time(ranges, samples, options)
         if size is None:
             feedback.reportError(self.tr("No tile could be sampled: size and time unknown."))
             return {}
-        feedback.pushInfo(self.tr("Expected: {} in about {} ({} parallel requests, at most {:g}/s).").format(
+        feedback.pushInfo(self.say("Expected: {} in about {} ({} parallel requests, at most {:g}/s).",
             storage.human_size(size), duration(seconds), options.concurrency, options.max_rate))
         if output and size > storage.free_bytes(output):
-            feedback.reportError(self.tr("Not enough free space at {}: {} needed, {} free.").format(
+            feedback.reportError(self.say("Not enough free space at {}: {} needed, {} free.",
                 storage.output_folder(output), storage.human_size(size),
                 storage.human_size(storage.free_bytes(output))))
         return {"EXPECTED_BYTES": size, "ETA_SECONDS": seconds}

@@ -50,7 +50,7 @@ class Inventory(IgnOfflineAlgorithm):
     def parse(self, parameters, context, feedback=None):
         folder = self.parameterAsFile(parameters, "FOLDER", context)
         if not folder or not os.path.isdir(folder):
-            raise InputError("The library folder '{}' does not exist.".format(folder))
+            raise InputError("The library folder '{}' does not exist.", folder)
         plan_path = self.parameterAsFile(parameters, "PLAN", context)
         plan = plans.load_plan(plan_path) if plan_path else None
         report = self.parameterAsFileOutput(parameters, "REPORT", context)
@@ -60,10 +60,10 @@ class Inventory(IgnOfflineAlgorithm):
         folder, plan, report, parameters = args
         rows, unreadable = inventory.inventory_folder(folder, feedback.isCanceled)
         for path, reason in unreadable.items():
-            feedback.reportError(self.tr("Skipped: {}").format(reason))  # the reason names the file
+            feedback.reportError(self.say("Skipped: {}", reason))  # the reason names the file
         if unreadable and not rows:
-            raise InputError(self.tr("None of the {} .mbtiles files of '{}' can be read (each one is named "
-                                     "above): nothing to report.").format(len(unreadable), folder))
+            raise InputError("None of the {} .mbtiles files of '{}' can be read (each one is named "
+                             "above): nothing to report.", len(unreadable), folder)
         fields = QgsFields()
         for name, kind in FIELDS:
             fields.append(QgsField(name, kind))
@@ -76,13 +76,13 @@ class Inventory(IgnOfflineAlgorithm):
                                    row.oldest, row.newest, row.empty, row.failed])
             feature.setGeometry(QgsGeometry.fromWkt(row.wkt))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.pushInfo(self.tr("{} zoom {:>2}: {:>10,} tiles").format(row.file, row.zoom, row.tiles))
+            feedback.pushInfo(self.say("{} zoom {:>2}: {:>10,} tiles", row.file, row.zoom, row.tiles))
         files = len({row.path for row in rows})
         results = {"OUTPUT": dest_id, "FILES": files, "TILES": sum(row.tiles for row in rows)}
         if report:
             completeness = inventory.completeness(plan, folder) if plan else None
             for item in completeness or ():
-                feedback.pushInfo(self.tr("entry {} ({}, {}): {:.1%} complete").format(
+                feedback.pushInfo(self.say("entry {} ({}, {}): {:.1%} complete",
                     item.entry.number, item.entry.layer, item.entry.area_label, item.share))
             with open(report, "w", encoding="utf-8") as stream:
                 stream.write(inventory.html_report(folder, rows, unreadable, completeness))

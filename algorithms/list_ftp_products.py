@@ -64,10 +64,10 @@ class ListFtpProducts(IgnOfflineAlgorithm):
             fields.append(QgsField(name, kind))
         sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                              QgsWkbTypes.NoGeometry)
-        feedback.pushInfo(self.tr("Searching {}{} ({} levels)…").format(server.label, root, depth))
+        feedback.pushInfo(self.say("Searching {}{} ({} levels)…", server.label, root, depth))
         connection = connect(server)
         try:
-            products = find_products(connection, root, depth, feedback.isCanceled, feedback.pushInfo)
+            products = find_products(connection, root, depth, feedback.isCanceled, self.log_to(feedback))
         except Cancelled:
             products = []
         finally:
@@ -76,11 +76,11 @@ class ListFtpProducts(IgnOfflineAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes(product_row(listing))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.pushInfo(self.tr("{}: {} tiles, {}, {}").format(
+            feedback.pushInfo(self.say("{}: {} tiles, {}, {}",
                 listing.path, len(listing.tiles), human_size(sum(t.size or 0 for t in listing.tiles)),
                 listing.info.title))
         if not products and not feedback.isCanceled():
-            feedback.pushWarning(self.tr("No product folder (a folder holding data/) under {} within {} levels: "
-                                         "try another ROOT or a larger DEPTH.").format(root, depth))
+            feedback.pushWarning(self.say("No product folder (a folder holding data/) under {} within {} levels: "
+                                         "try another ROOT or a larger DEPTH.", root, depth))
         return {"OUTPUT": sink_id, "PRODUCTS": len(products)}
 

@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ..core.errors import InputError, MBTilesError
 from ..core.mbtiles import MBTilesReader, check_readable, read_guard
+from ..core.messages import plural
 from ..i18n import marked
 from ..toolbelt.layers import GROUP_NAME, load_mbtiles, mbtiles_title
 from .base import IgnOfflineAlgorithm
@@ -33,11 +34,11 @@ class LoadMBTiles(IgnOfflineAlgorithm):
     def parse(self, parameters, context, feedback=None):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         if not path or not os.path.exists(path):
-            raise InputError("'{}' does not exist: give an .mbtiles file or a folder holding some.".format(path))
+            raise InputError("'{}' does not exist: give an .mbtiles file or a folder holding some.", path)
         if os.path.isdir(path):
             files = sorted(os.path.join(path, n) for n in os.listdir(path) if n.lower().endswith(".mbtiles"))
             if not files:
-                raise InputError("The folder '{}' holds no .mbtiles file.".format(path))
+                raise InputError("The folder '{}' holds no .mbtiles file.", path)
             return files
         check_readable(path, thorough=True)  # one file: a damaged one is refused before anything starts
         return [path]
@@ -53,13 +54,13 @@ class LoadMBTiles(IgnOfflineAlgorithm):
             except MBTilesError as exc:
                 if len(files) == 1:
                     raise
-                feedback.reportError(self.tr("Skipped: {}").format(exc))
+                feedback.reportError(self.say("Skipped: {}", exc))
                 continue
-            feedback.pushInfo(self.tr("{}: {} ({:,} tiles)").format(os.path.basename(path), title, tiles))
+            feedback.pushInfo(self.say("{}: {} ({:,} tiles)", os.path.basename(path), title, tiles))
             self._to_load.append((path, title))
         if not self._to_load:
-            raise MBTilesError(self.tr("None of the {} .mbtiles files of '{}' can be read (each one is named "
-                                       "above).").format(len(files), os.path.dirname(files[0])))
+            raise MBTilesError("None of the {} .mbtiles files of '{}' can be read (each one is named "
+                               "above).", len(files), os.path.dirname(files[0]))
         return {"LOADED": 0, "OUTPUT_LAYERS": []}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
@@ -76,8 +77,9 @@ class LoadMBTiles(IgnOfflineAlgorithm):
                 feedback.reportError(str(exc))
                 continue
             if layer is None:
-                feedback.pushInfo(self.tr("{} is already in the project.").format(title))
+                feedback.pushInfo(self.say("{} is already in the project.", title))
             else:
                 added.append(layer.id())
-        feedback.pushInfo(self.tr("{} layer(s) added to the group '{}'.").format(len(added), GROUP_NAME))
+        feedback.pushInfo(self.say(plural(len(added), "{} layer added to the group '{}'.",
+                                          "{} layers added to the group '{}'.", len(added), GROUP_NAME)))
         return {"LOADED": len(added), "OUTPUT_LAYERS": added}

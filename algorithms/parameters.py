@@ -47,7 +47,7 @@ CONTACT_SETTING = "ign_offline/contact"
 def add_area_parameters(algorithm, polygon_layer=False):
     algorithm.addParameter(QgsProcessingParameterString(
         AREA,
-        algorithm.tr("Preset area ({})").format(", ".join(areas.PRESETS)),
+        algorithm.say("Preset area ({})", ", ".join(areas.PRESETS)),
         defaultValue="", optional=True))
     algorithm.addParameter(QgsProcessingParameterExtent(
         EXTENT, algorithm.tr("…or an extent (any CRS)"), optional=True))
@@ -77,13 +77,13 @@ def area_from_parameters(algorithm, parameters, context, feedback=None):
     """The core Area named by AREA, drawn by EXTENT (converted to lon/lat) or made of AREA_LAYER's polygons."""
     given = [name for name in (AREA, EXTENT, AREA_LAYER) if _given(parameters, name)]
     if len(given) > 1:
-        raise InputError("Give one area only: {} were all given.".format(" and ".join(given)))
+        raise InputError("Give one area only: {} were all given.", " and ".join(given))
     if given == [AREA]:
         return areas.preset(algorithm.parameterAsString(parameters, AREA, context))
     if given == [AREA_LAYER]:
         return polygon_layer_area(algorithm, parameters, context)
     if not given:
-        raise InputError("Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.".format(", ".join(areas.PRESETS)))
+        raise InputError("Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.", ", ".join(areas.PRESETS))
     rect = algorithm.parameterAsExtent(parameters, EXTENT, context)
     crs = algorithm.parameterAsExtentCrs(parameters, EXTENT, context)
     check_typed_order(parameters.get(EXTENT), crs)
@@ -149,7 +149,7 @@ def check_large_job(algorithm, parameters, context, tiles, where):
         return
     problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where))
     if problem is not None:
-        raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.".format(problem))
+        raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.", problem)
 
 
 # Accounts: an AUTHCFG id names a configuration of the QGIS authentication database, never a secret

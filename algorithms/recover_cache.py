@@ -72,38 +72,38 @@ class RecoverCache(IgnOfflineAlgorithm):
             os.makedirs(output, exist_ok=True)
         except OSError as exc:
             raise InputError("The output folder '{}' cannot be made ({}): choose a folder you can write "
-                             "to.".format(output, exc.strerror)) from None
+                             "to.", output, exc.strerror) from None
         storage.check_writable_folder(output)
         book = address_book(context.project(), assume_xyz)
         missed = read_capabilities(book, book.wmts_capabilities)  # network: here, in the task
-        feedback.pushInfo(self.tr("Known from QGIS's connections and projects: {} XYZ layer templates, the "
-                                  "capabilities of {} of {} WMTS servers.").format(
+        feedback.pushInfo(self.say("Known from QGIS's connections and projects: {} XYZ layer templates, the "
+                                  "capabilities of {} of {} WMTS servers.",
             len(book.templates), len(book.wmts_capabilities) - len(missed), len(book.wmts_capabilities)))
         for url in missed:
-            feedback.pushInfo(self.tr("Could not read {} (offline?): tiles of its non-PM matrix sets are placed only "
-                                      "if the cache holds its capabilities.").format(redact_url(url)))
-        feedback.pushInfo(self.tr("Scanning {} (read only)…").format(cache_dir))
+            feedback.pushInfo(self.say("Could not read {} (offline?): tiles of its non-PM matrix sets are placed only "
+                                      "if the cache holds its capabilities.", redact_url(url)))
+        feedback.pushInfo(self.say("Scanning {} (read only)…", cache_dir))
         try:
             if min_tiles <= 1:  # every set is wanted: read each file once
                 scan, stats = scan_and_recover(cache_dir, output, layer_filter,
                                                lambda f: feedback.setProgress(100 * f), feedback.isCanceled,
-                                               feedback.pushInfo, book)
+                                               self.log_to(feedback), book)
             else:  # set sizes must be known first
                 scan = scan_cache(cache_dir, layer_filter, lambda f: feedback.setProgress(30 * f),
                                   feedback.isCanceled, book)
                 stats = recover(scan, output, min_tiles, lambda f: feedback.setProgress(30 + 70 * f),
-                                feedback.isCanceled, feedback.pushInfo)
+                                feedback.isCanceled, self.log_to(feedback))
         except (OSError, sqlite3.DatabaseError) as exc:  # cache files that cannot be read are skipped in core
             raise MBTilesError("Writing the recovered tiles into '{}' failed ({}): the QGIS cache was only read; "
-                               "choose a folder you can write to, with free space, and run again.".format(
-                                   output, getattr(exc, "strerror", None) or exc)) from None
+                               "choose a folder you can write to, with free space, and run again.",
+                                   output, getattr(exc, "strerror", None) or exc) from None
         for key, tile_set in sorted(scan.sets.items(), key=lambda item: -len(item[1].tiles)):
-            feedback.pushInfo(self.tr("found {} ({}) on {}: zooms {}, {} tiles, {}").format(
+            feedback.pushInfo(self.say("found {} ({}) on {}: zooms {}, {:,} tiles, {}",
                 key.layer, key.format, key.host, ",".join(map(str, tile_set.zooms)), len(tile_set.tiles),
                 storage.human_size(tile_set.bytes)))
         skipped = scan.skipped + stats.skipped
         for reason, count in skipped.most_common():
-            feedback.pushInfo(self.tr("skipped {}: {}").format(count, reason))
+            feedback.pushInfo(self.say("skipped {:,}: {}", count, reason))
         self._written = [item.path for item in stats.files]
         return {"OUTPUT_FOLDER": output, "FILES_SCANNED": scan.files, "TILES_RECOVERED": stats.tiles,
                 "FILES_SKIPPED": scan.files_skipped, "MBTILES": "\n".join(self._written)}

@@ -9,13 +9,18 @@ the message is then a `core.messages.Message`, which the plugin translates.
 from .messages import Message
 
 
+def templated(message, args):
+    """The Message of an error raised as `XError(template, *args)` (or with a Message, kept as it is)."""
+    if args or not isinstance(message, Message):
+        return Message(str(message), *args)
+    return message
+
+
 class IgnOfflineError(Exception):
     """Base class of every error the core raises on purpose."""
 
     def __init__(self, message="", *args):
-        if args or not isinstance(message, Message):
-            message = Message(str(message), *args)
-        super().__init__(message)
+        super().__init__(templated(message, args))
 
     @property
     def message(self):

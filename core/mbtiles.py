@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from . import storage
 from .errors import MBTilesError
+from .messages import Message
 from .tiles.grid import flip_y
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -72,7 +73,7 @@ def format_from_mime(mime):
     try:
         return FORMATS_BY_MIME[mime]
     except KeyError:
-        raise MBTilesError("Tile format '{}' cannot be stored in MBTiles (png, jpg or webp).".format(mime))
+        raise MBTilesError("Tile format '{}' cannot be stored in MBTiles (png, jpg or webp).", mime)
 
 
 def build_metadata(name, tile_format, bbox, zoom_min, zoom_max, attribution="", description="",
@@ -106,32 +107,32 @@ def metadata_problems(metadata):
     problems = []
     for field in METADATA_FIELDS:
         if field not in metadata:
-            problems.append("missing '{}'".format(field))
+            problems.append(Message("missing '{}'", field))
     fmt = metadata.get("format")
     if fmt is not None and fmt not in ("png", "jpg", "webp", "pbf") and "/" not in fmt:
-        problems.append("format '{}' is neither png, jpg, webp, pbf nor a media type".format(fmt))
+        problems.append(Message("format '{}' is neither png, jpg, webp, pbf nor a media type", fmt))
     zooms = {}
     for field in ("minzoom", "maxzoom"):
         if field in metadata:
             try:
                 zooms[field] = int(metadata[field])
             except ValueError:
-                problems.append("{} '{}' is not an integer".format(field, metadata[field]))
+                problems.append(Message("{} '{}' is not an integer", field, metadata[field]))
     if len(zooms) == 2 and zooms["minzoom"] > zooms["maxzoom"]:
         problems.append("minzoom is greater than maxzoom")
     if "bounds" in metadata:
         try:
             west, south, east, north = (float(v) for v in metadata["bounds"].split(","))
             if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-                problems.append("bounds '{}' are not a WGS84 box".format(metadata["bounds"]))
+                problems.append(Message("bounds '{}' are not a WGS84 box", metadata["bounds"]))
         except ValueError:
-            problems.append("bounds '{}' are not four numbers".format(metadata["bounds"]))
+            problems.append(Message("bounds '{}' are not four numbers", metadata["bounds"]))
     if "center" in metadata:
         parts = metadata["center"].split(",")
         if len(parts) != 3 or not all(_is_number(p) for p in parts):
-            problems.append("center '{}' is not lon,lat,zoom".format(metadata["center"]))
+            problems.append(Message("center '{}' is not lon,lat,zoom", metadata["center"]))
     if metadata.get("type") not in (None, "overlay", "baselayer"):
-        problems.append("type '{}' is neither overlay nor baselayer".format(metadata["type"]))
+        problems.append(Message("type '{}' is neither overlay nor baselayer", metadata["type"]))
     return problems
 
 
@@ -156,7 +157,7 @@ def inspect(path):
     if not os.path.exists(path):
         return "missing"
     if os.path.isdir(path):
-        raise MBTilesError("'{}' is a folder, not an MBTiles file: give a file name.".format(path))
+        raise MBTilesError("'{}' is a folder, not an MBTiles file: give a file name.", path)
     with open(path, "rb") as stream:
         head = stream.read(len(SQLITE_MAGIC))
     if not head:
@@ -164,7 +165,7 @@ def inspect(path):
     if head != SQLITE_MAGIC:
         raise MBTilesError(
             "'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. "
-            "Choose another output file.".format(path))
+            "Choose another output file.", path)
     try:
         connection = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
         try:
@@ -172,14 +173,14 @@ def inspect(path):
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise MBTilesError("'{}' is a damaged SQLite file ({}).".format(path, exc)) from exc
+        raise MBTilesError("'{}' is a damaged SQLite file ({}).", path, exc) from exc
     if {"metadata", "images", "map", "tiles"} <= names:
         return "ours"
     if not names:
         return "empty"
     raise MBTilesError(
         "'{}' already holds other data (not written by IGN Offline): it is left untouched. "
-        "Choose another output file.".format(path))
+        "Choose another output file.", path)
 
 
 class DiskFull(MBTilesError):
@@ -195,7 +196,7 @@ def is_disk_full(exc):
 
 
 def disk_full_message(path, stored):
-    return ("The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.".format(
+    return (Message("The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.",
         os.path.dirname(os.path.abspath(path)), stored))
 
 
@@ -472,13 +473,13 @@ class MBTilesReader:
 
     def __init__(self, path):
         if not os.path.isfile(path):
-            raise MBTilesError("'{}' does not exist.".format(path))
+            raise MBTilesError("'{}' does not exist.", path)
         self.path = path
         try:
             self._db = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
             self._db.execute("SELECT 1 FROM tiles LIMIT 1").fetchall()
         except sqlite3.DatabaseError as exc:
-            raise MBTilesError("'{}' is not a readable MBTiles file ({}).".format(path, exc)) from exc
+            raise MBTilesError("'{}' is not a readable MBTiles file ({}).", path, exc) from exc
 
     def __enter__(self):
         return self
@@ -547,7 +548,7 @@ class MBTilesReader:
 def damaged(path, reason):
     """The one-line MBTilesError for an input SQLite cannot read."""
     return MBTilesError("'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download "
-                        "it again.".format(path, reason))
+                        "it again.", path, reason)
 
 
 @contextlib.contextmanager
@@ -588,17 +589,17 @@ def check_readable(path, thorough=False):
     runs about to read every tile, so that damage deep in the file is said before anything is written.
     """
     if os.path.isdir(path):
-        raise MBTilesError("'{}' is a folder, not an MBTiles file.".format(path))
+        raise MBTilesError("'{}' is a folder, not an MBTiles file.", path)
     if not os.path.isfile(path):  # a FIFO is never opened: reading it would wait forever
-        raise MBTilesError("'{}' {}: give an MBTiles file.".format(
-            path, "is not a regular file" if os.path.exists(path) else "does not exist"))
+        raise MBTilesError("'{}' {}: give an MBTiles file.",
+            path, "is not a regular file" if os.path.exists(path) else "does not exist")
     with open(path, "rb") as stream:
         head = stream.read(100)  # the SQLite header
     if not head:
-        raise MBTilesError("'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.".format(path))
+        raise MBTilesError("'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.", path)
     if not head.startswith(SQLITE_MAGIC):
         raise MBTilesError("'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles "
-                           "file.".format(path))
+                           "file.", path)
     if len(head) < 100:
         raise damaged(path, "cut short within its header")
     with read_guard(path):
@@ -606,7 +607,7 @@ def check_readable(path, thorough=False):
         try:
             names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "tiles" not in names:
-                raise MBTilesError("'{}' is not a readable MBTiles file: it holds no tiles table.".format(path))
+                raise MBTilesError("'{}' is not a readable MBTiles file: it holds no tiles table.", path)
             connection.execute("SELECT * FROM tiles LIMIT 1").fetchall()
             if "metadata" in names:
                 connection.execute("SELECT name, value FROM metadata").fetchall()

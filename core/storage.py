@@ -14,22 +14,22 @@ import time
 import filelock
 
 from .errors import InputError
-from .messages import Size
+from .messages import Message, Size
 
 
 def check_writable_folder(folder):
     """Raise InputError unless `folder` exists and can be written to."""
     folder = os.path.abspath(folder or ".")
     if not os.path.isdir(folder):
-        raise InputError("The folder '{}' does not exist: create it or choose another.".format(folder))
+        raise InputError("The folder '{}' does not exist: create it or choose another.", folder)
     # Try it rather than trust os.access, which says yes to root, on read-only
     # mounts it has not noticed, and ignores ACLs. O_TMPFILE: nothing is left.
     try:
         with tempfile.TemporaryFile(dir=folder, prefix=".ign_offline_probe_"):
             pass
     except OSError as exc:
-        raise InputError("The folder '{}' is not writable ({}): choose a folder you can write to.".format(
-            folder, exc.strerror)) from exc
+        raise InputError("The folder '{}' is not writable ({}): choose a folder you can write to.",
+            folder, exc.strerror) from exc
     return folder
 
 
@@ -58,7 +58,7 @@ def check_folder_can_be_made(folder, name="OUTPUT_FOLDER"):
     writable one: refused before a run starts, not after its work."""
     found = nearest_existing(folder)
     if not os.path.isdir(found):
-        raise InputError("{} '{}' cannot be made: '{}' is a file; choose a folder.".format(name, folder, found))
+        raise InputError("{} '{}' cannot be made: '{}' is a file; choose a folder.", name, folder, found)
     check_writable_folder(found)
 
 
@@ -89,7 +89,7 @@ def refuse_output_among_inputs(output, inputs, what="OUTPUT"):
     for path in inputs:
         if path and output and same_file(output, path):
             raise InputError("{} '{}' is the same file as the input '{}': writing it would destroy what is read. "
-                             "Choose a new file (the inputs are only read).".format(what, output, path))
+                             "Choose a new file (the inputs are only read).", what, output, path)
 
 
 def is_within(path, folder):
@@ -163,8 +163,8 @@ def _acquire(path, purpose):
             raise OutputInUse(_in_use_message(path)) from None
         except OSError as exc:  # a read-only or missing folder: say so, as any writer would
             check_writable_folder(os.path.dirname(lock_file))
-            raise InputError("Cannot lock '{}' ({}): choose another output file.".format(
-                path, exc.strerror)) from None
+            raise InputError("Cannot lock '{}' ({}): choose another output file.",
+                path, exc.strerror) from None
         if _still_named(lock, lock_file):
             break
         lock.release()  # its owner removed that lock file while we waited on it: lock the new one
@@ -182,8 +182,8 @@ def _refuse_planted(lock_file):
     except OSError:
         return  # no lock file yet: filelock makes a regular one
     if not stat.S_ISREG(mode):
-        raise InputError("'{}' is not a lock file of IGN Offline ({}): remove it, then run again.".format(
-            lock_file, "a link" if stat.S_ISLNK(mode) else "not a regular file"))
+        raise InputError("'{}' is not a lock file of IGN Offline ({}): remove it, then run again.",
+            lock_file, "a link" if stat.S_ISLNK(mode) else "not a regular file")
 
 
 def _still_named(lock, lock_file):
@@ -250,7 +250,7 @@ def _read_owner(path, wait=2.0):
 def _in_use_message(path):
     owner = _read_owner(path)
     if owner:
-        who = "{} — {} process {} on {}, since {}".format(
+        who = Message("{} — {} process {} on {}, since {}",
             owner.get("purpose", "a run"), owner.get("program", "?"), owner.get("pid"), owner.get("host", "?"),
             owner.get("since", "?"))
     else:

@@ -7,6 +7,7 @@ speak the language QGIS is set to.
 """
 
 import os
+import re
 from string import Formatter
 
 # One context for the plugin's Python strings (the .ui files use their form's class name).
@@ -15,6 +16,8 @@ FOLDER = os.path.dirname(os.path.abspath(__file__))
 PREFIX = "ign_offline_"
 
 _installed = []
+# A number's format spec: its fill, alignment and width (kept), then grouping, precision and type (the locale's).
+NUMBER_SPEC = re.compile(r"((?:.?[<>=^])?\d*)")
 
 
 def tr(text):
@@ -47,6 +50,14 @@ def say(message, *args):
         return _fill(template, message.args)
     except (IndexError, KeyError, ValueError):  # a translation that does not match its template: the English
         return str(message)
+
+
+def reason(exc):
+    """What an exception says, in the user's language when it carries a core Message (core's errors do)."""
+    from ..core.messages import Message
+
+    text = exc.args[0] if exc.args else ""
+    return say(text) if isinstance(text, Message) else str(exc)
 
 
 def number(value, decimals=0):
@@ -99,12 +110,15 @@ def _fill(template, args):
             value = args[int(field)]  # a named field raises ValueError: the English is said instead
         if conversion == "r":
             value = repr(value)
+        elif isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
+            value = say(value.args[0])  # a core error given as the reason of another sentence
         elif isinstance(value, (Message, Size)):
             value = say(value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and spec and (
                 "," in spec or spec.endswith("f")):
             decimals = int(spec.split(".")[1].rstrip("f")) if "." in spec else 0
-            value, spec = number(value, decimals), ""
+            # the alignment and width ({:>12,}) apply to the number as the locale writes it
+            value, spec = number(value, decimals), NUMBER_SPEC.match(spec).group(1)
         pieces.append(format(value, spec))
     return "".join(pieces)
 

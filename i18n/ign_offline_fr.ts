@@ -390,104 +390,114 @@
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="99" />
+      <location filename="../algorithms/base.py" line="103" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="101" />
+      <location filename="../algorithms/base.py" line="105" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="101" />
+      <location filename="../algorithms/base.py" line="105" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="35" />
+      <location filename="../algorithms/download_ftp.py" line="36" />
       <source>Download orthophotos or MNS from FTP, by area</source>
       <translation>Télécharger des orthophotos ou le MNS par FTP, par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="41" />
+      <location filename="../algorithms/download_ftp.py" line="42" />
       <source>Product folder (a path as list_ftp_products shows it)</source>
       <translation>Dossier du produit (un chemin tel que list_ftp_products l'affiche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="44" />
+      <location filename="../algorithms/download_ftp.py" line="45" />
       <source>Folder for the tiles (one sub-folder per product)</source>
       <translation>Dossier des dalles (un sous-dossier par produit)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="47" />
+      <location filename="../algorithms/download_ftp.py" line="48" />
       <source>Parallel FTP connections</source>
       <translation>Connexions FTP en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="50" />
+      <location filename="../algorithms/download_ftp.py" line="51" />
       <source>Add the mosaic to the project</source>
       <translation>Ajouter la mosaïque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="51" />
+      <location filename="../algorithms/download_ftp.py" line="52" />
       <source>VRT mosaic</source>
       <translation>Mosaïque VRT</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="52" />
+      <location filename="../algorithms/download_ftp.py" line="53" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="53" />
+      <location filename="../algorithms/download_ftp.py" line="54" />
       <source>Files already there</source>
       <translation>Fichiers déjà présents</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="54" />
+      <location filename="../algorithms/download_ftp.py" line="55" />
       <source>Files that failed</source>
       <translation>Fichiers en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="54" />
+      <location filename="../algorithms/download_ftp.py" line="55" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="61" />
+      <location filename="../algorithms/download_ftp.py" line="62" />
       <source>Give PRODUCT, a product folder path as list_ftp_products shows it (e.g. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).</source>
-      <translation type="unfinished" />
+      <translation>Indiquez PRODUCT, le chemin d'un dossier de produit tel que list_ftp_products l'affiche (par ex. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="73" />
+      <location filename="../algorithms/download_ftp.py" line="74" />
       <source>Reading {}{}…</source>
       <translation>Lecture de {}{}…</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="81" />
+      <location filename="../algorithms/download_ftp.py" line="82" />
       <source>The product names no CRS: EPSG:{} assumed.</source>
       <translation>Le nom du produit ne dit pas son SCR : EPSG:{} supposé.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="84" />
+      <location filename="../algorithms/download_ftp.py" line="85" />
       <source>{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
       <translation>{} : {} dalles ; zone en EPSG:{} : {:.0f}, {:.0f}, {:.0f}, {:.0f}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="93" />
+      <location filename="../algorithms/download_ftp.py" line="94" />
       <source>{} failed: {}</source>
-      <translation>{} en échec : {}</translation>
+      <translation>{} a échoué : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="95" />
+      <location filename="../algorithms/download_ftp.py" line="96" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="96" />
-      <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>
-      <translation>{} fichiers téléchargés ({}), {} déjà présents, {} en échec ; mosaïque : {}</translation>
+      <location filename="../algorithms/download_ftp.py" line="98" />
+      <source>{:,} file downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
+      <translation>{:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_ftp.py" line="98" />
+      <source>{:,} files downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
+      <translation>{:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_ftp.py" line="101" />
+      <source>none</source>
+      <translation>aucune</translation>
     </message>
     <message>
       <location filename="../algorithms/download_tiles.py" line="37" />
@@ -745,6 +755,11 @@
       <translation>Tuiles dans tous les fichiers</translation>
     </message>
     <message>
+      <location filename="../algorithms/inventory.py" line="53" />
+      <source>The library folder '{}' does not exist.</source>
+      <translation>Le dossier de bibliothèque « {} » n'existe pas.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/inventory.py" line="63" />
       <source>Skipped: {}</source>
       <translation>Ignoré : {}</translation>
@@ -805,49 +820,64 @@
       <translation>Aucun dossier de produit (un dossier contenant data/) sous {} à {} niveaux : essayez un autre ROOT ou une DEPTH plus grande.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="20" />
+      <location filename="../algorithms/load_mbtiles.py" line="21" />
       <source>Load MBTiles</source>
       <translation>Charger des MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="27" />
+      <location filename="../algorithms/load_mbtiles.py" line="28" />
       <source>Folder of .mbtiles files, or one MBTiles file</source>
       <translation>Dossier de fichiers .mbtiles, ou un fichier MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="30" />
+      <location filename="../algorithms/load_mbtiles.py" line="31" />
       <source>Layers added</source>
       <translation>Couches ajoutées</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="31" />
+      <location filename="../algorithms/load_mbtiles.py" line="32" />
       <source>Layers</source>
       <translation>Couches</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="58" />
+      <location filename="../algorithms/load_mbtiles.py" line="37" />
+      <source>'{}' does not exist: give an .mbtiles file or a folder holding some.</source>
+      <translation>« {} » n'existe pas : indiquez un fichier .mbtiles ou un dossier qui en contient.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="41" />
+      <source>The folder '{}' holds no .mbtiles file.</source>
+      <translation>Le dossier « {} » ne contient aucun fichier .mbtiles.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="59" />
       <source>{}: {} ({:,} tiles)</source>
       <translation>{} : {} ({:,} tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="61" />
+      <location filename="../algorithms/load_mbtiles.py" line="62" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above).</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="69" />
+      <location filename="../algorithms/load_mbtiles.py" line="70" />
       <source>No project to load the layers into.</source>
       <translation>Aucun projet où charger les couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="79" />
+      <location filename="../algorithms/load_mbtiles.py" line="80" />
       <source>{} is already in the project.</source>
       <translation>{} est déjà dans le projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="82" />
-      <source>{} layer(s) added to the group '{}'.</source>
-      <translation>{} couche(s) ajoutée(s) au groupe « {} ».</translation>
+      <location filename="../algorithms/load_mbtiles.py" line="83" />
+      <source>{} layer added to the group '{}'.</source>
+      <translation>{} couche ajoutée au groupe « {} ».</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="83" />
+      <source>{} layers added to the group '{}'.</source>
+      <translation>{} couches ajoutées au groupe « {} ».</translation>
     </message>
     <message>
       <location filename="../algorithms/make_project_offline.py" line="44" />
@@ -1000,9 +1030,19 @@
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
+      <location filename="../algorithms/parameters.py" line="80" />
+      <source>Give one area only: {} were all given.</source>
+      <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="86" />
+      <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
+      <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/parameters.py" line="91" />
       <source>The extent is empty: give an extent with a width and a height.</source>
-      <translation type="unfinished" />
+      <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="95" />
@@ -1012,12 +1052,17 @@
     <message>
       <location filename="../algorithms/parameters.py" line="111" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
-      <translation type="unfinished" />
+      <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="140" />
       <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
       <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="152" />
+      <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
+      <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="160" />
@@ -1137,7 +1182,12 @@
     <message>
       <location filename="../algorithms/recover_cache.py" line="60" />
       <source>The output folder is inside the cache folder (or is that folder): choose a folder outside it.</source>
-      <translation type="unfinished" />
+      <translation>Le dossier de sortie est dans le dossier du cache (ou est ce dossier) : choisissez un dossier en dehors.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="74" />
+      <source>The output folder '{}' cannot be made ({}): choose a folder you can write to.</source>
+      <translation>Le dossier de sortie « {} » ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
       <location filename="../algorithms/recover_cache.py" line="79" />
@@ -1155,14 +1205,19 @@
       <translation>Analyse de {} (en lecture seule)…</translation>
     </message>
     <message>
+      <location filename="../algorithms/recover_cache.py" line="97" />
+      <source>Writing the recovered tiles into '{}' failed ({}): the QGIS cache was only read; choose a folder you can write to, with free space, and run again.</source>
+      <translation>L'écriture des tuiles récupérées dans « {} » a échoué ({}) : le cache de QGIS n'a été que lu ; choisissez un dossier où vous pouvez écrire, avec de l'espace libre, puis relancez.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/recover_cache.py" line="101" />
-      <source>found {} ({}) on {}: zooms {}, {} tiles, {}</source>
-      <translation>trouvé {} ({}) sur {} : zooms {}, {} tuiles, {}</translation>
+      <source>found {} ({}) on {}: zooms {}, {:,} tiles, {}</source>
+      <translation>trouvé {} ({}) sur {} : zooms {}, {:,} tuile(s), {}</translation>
     </message>
     <message>
       <location filename="../algorithms/recover_cache.py" line="106" />
-      <source>skipped {}: {}</source>
-      <translation>ignoré {} : {}</translation>
+      <source>skipped {:,}: {}</source>
+      <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="36" />
@@ -1280,9 +1335,194 @@
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
     <message>
-      <location filename="../core/cache/qtcache.py" line="181" />
+      <location filename="../core/cache/addresses.py" line="139" />
+      <source>{} ('{}')</source>
+      <translation>{} (« {} »)</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/addresses.py" line="141" />
+      <source>matrix '{}' is not in the set '{}' of the cached capabilities</source>
+      <translation>la matrice « {} » n'est pas dans le jeu « {} » des capacités en cache</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/addresses.py" line="150" />
+      <source>matrix set '{}' unknown (no cached capabilities describe it)</source>
+      <translation>jeu de matrices « {} » inconnu (aucune capacité en cache ne le décrit)</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="98" />
+      <source>truncated (needs {} bytes at offset {}, file has {})</source>
+      <translation>tronqué ({} octets nécessaires à la position {}, le fichier en a {})</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="166" />
+      <source>attribute of unsupported QVariant type {}</source>
+      <translation>attribut d'un type QVariant non pris en charge ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="180" />
+      <source>not a Qt network cache file (magic {:#x})</source>
+      <translation>ce n'est pas un fichier du cache réseau de Qt (nombre magique {:#x})</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="182" />
+      <source>cache format version {} (only {} is known)</source>
+      <translation>version {} du format de cache (seule la {} est connue)</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="184" />
+      <source>QDataStream version {} is newer than this reader knows</source>
+      <translation>la version {} de QDataStream est plus récente que ce que ce lecteur connaît</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="187" />
       <source>no URL</source>
-      <translation type="unfinished" />
+      <translation>pas d'URL</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="216" />
+      <source>damaged compressed body ({})</source>
+      <translation>contenu compressé endommagé ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="218" />
+      <source>compressed body of {} bytes announced {}</source>
+      <translation>contenu compressé de {} octets, {} annoncés</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/qtcache.py" line="309" />
+      <source>cannot be read: {}</source>
+      <translation>illisible : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="76" />
+      <source>The cache folder '{}' does not exist: give the folder set in Settings › Options › Network › Cache directory.</source>
+      <translation>Le dossier de cache « {} » n'existe pas : indiquez celui réglé dans Préférences › Options › Réseau › Répertoire du cache.</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="79" />
+      <source>'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its cache directory (Settings › Options › Network).</source>
+      <translation>« {} » ne contient pas de cache réseau Qt (pas de dossier {}) : indiquez le dossier que QGIS utilise comme répertoire de cache (Préférences › Options › Réseau).</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="157" />
+      <source>unreadable: {}</source>
+      <translation>illisible : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="174" />
+      <source>HTTP status {} (only 200 is kept)</source>
+      <translation>statut HTTP {} (seul 200 est gardé)</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="176" />
+      <source>not an image ({})</source>
+      <translation>pas une image ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="233" />
+      <source>Too many files named {}*.mbtiles in {}.</source>
+      <translation>Trop de fichiers nommés {}*.mbtiles dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="271" />
+      <source>{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}</source>
+      <translation>{} : zooms {}-{}, {:,} tuile(s) écrite(s), {:,} gardée(s), {} → {}</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="292" />
+      <source>unreadable body: {}</source>
+      <translation>contenu illisible : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="301" />
+      <source>invalid image: {}</source>
+      <translation>image non valide : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="221" />
+      <source>HTTP {}: no data here</source>
+      <translation>HTTP {} : pas de données ici</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="229" />
+      <source>answered 429 Too Many Requests asking to wait {:.0f} s, longer than the {} a host may hold a job</source>
+      <translation>a répondu 429 Too Many Requests en demandant d'attendre {:.0f} s, plus que les {} pendant lesquels un serveur peut bloquer une tâche</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="242" />
+      <source>HTTP {} {}: {}</source>
+      <translation>HTTP {} {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="245" />
+      <source>HTTP {} {}</source>
+      <translation>HTTP {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="276" />
+      <source>{} for {}</source>
+      <translation>{} pendant {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="282" />
+      <source>{} {}: {:,} tiles stored, {:,} left; run again later to resume.</source>
+      <translation>{} {} : {:,} tuile(s) enregistrée(s), {:,} restante(s) ; relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="290" />
+      <source>The server asks to slow down (429): pausing {:.0f} s.</source>
+      <translation>Le serveur demande de ralentir (429) : pause de {:.0f} s.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="352" />
+      <source>gave no complete answer within {:.0f} s</source>
+      <translation>n'a pas donné de réponse complète en {:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="381" />
+      <source>Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).</source>
+      <translation>Impossible de joindre {} : {}. Rien n'a été enregistré ; relancez une fois en ligne (ou vérifiez l'adresse).</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="393" />
+      <source>The server refused the request for tile {}/{}/{} ({}): check the layer, style, format and API key.</source>
+      <translation>Le serveur a refusé la demande de la tuile {}/{}/{} ({}) : vérifiez la couche, le style, le format et la clé d'API.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="417" />
+      <source>Tile {}/{}/{} failed: {}</source>
+      <translation>La tuile {}/{}/{} a échoué : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="22" />
+      <source>Layer '{}' has zoom levels {}-{} only; you asked {}-{}.</source>
+      <translation>La couche « {} » n'a que les niveaux de zoom {}-{} ; vous avez demandé {}-{}.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="27" />
+      <source>Layer '{}' has zoom levels {}-{}: downloading {}-{} instead of {}-{}.</source>
+      <translation>La couche « {} » a les niveaux de zoom {}-{} : téléchargement de {}-{} au lieu de {}-{}.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="55" />
+      <source>'{}' already holds {} ({}) from {}: it is left untouched. Choose another output file to download {} from {}.</source>
+      <translation>« {} » contient déjà {} ({}) de {} : il n'est pas modifié. Choisissez un autre fichier de sortie pour télécharger {} de {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="117" />
+      <source>{:,} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.</source>
+      <translation>{:,} tuile(s) hors de la couverture de la couche (TileMatrixLimits) : non demandée(s).</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="132" />
+      <source>{:,} × {}</source>
+      <translation>{:,} × {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="134" />
+      <source>Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then run again.</source>
+      <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
       <location filename="../core/field/projects.py" line="64" />
@@ -1345,19 +1585,304 @@
       <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="200" />
+      <location filename="../core/ftp/archives.py" line="38" />
+      <source>{} bytes once extracted</source>
+      <translation>{} octets une fois extrait</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="40" />
+      <source>compressed {} times</source>
+      <translation>compressé {} fois</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="50" />
+      <source>its members add up to {} from a {} file</source>
+      <translation>ses éléments totalisent {} pour un fichier de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="59" />
+      <source>{} was not extracted: not enough space on the disk holding {}: {} needed, {} free. Free some space or choose another folder, then run again.</source>
+      <translation>{} n'a pas été extrait : pas assez de place sur le disque qui contient {} : {} nécessaires, {} libres. Libérez de la place ou choisissez un autre dossier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="69" />
+      <source>{} is not a readable ZIP ({}).</source>
+      <translation>{} n'est pas un ZIP lisible ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="75" />
+      <source>{} was not extracted: its member '{}' is refused ({}).</source>
+      <translation>{} n'a pas été extrait : son élément « {} » est refusé ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="79" />
+      <source>{} was not extracted: {}; it is not an honest package.</source>
+      <translation>{} n'a pas été extrait : {} ; ce n'est pas une archive honnête.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="87" />
+      <source>{}: '{}' would land outside {}.</source>
+      <translation>{} : « {} » serait écrit hors de {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="106" />
+      <source>The disk holding {} is full while extracting {} from {}: free some space (the package itself is fine) and run again.</source>
+      <translation>Le disque qui contient {} est plein pendant l'extraction de {} depuis {} : libérez de la place (l'archive elle-même est bonne) et relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="109" />
+      <source>{} cannot be extracted into {} ({}): check that folder, then run again.</source>
+      <translation>{} ne peut pas être extrait dans {} ({}) : vérifiez ce dossier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/archives.py" line="113" />
+      <source>{} is damaged at '{}' ({}): delete it and run again to fetch it anew.</source>
+      <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="65" />
+      <source>HOST '{}' is not a host name: give a name such as {} or an address, without ftp:// or a path.</source>
+      <translation>HOST « {} » n'est pas un nom d'hôte : indiquez un nom comme {} ou une adresse, sans ftp:// ni chemin.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="68" />
+      <source>PORT {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).</source>
+      <translation>PORT {} n'est pas un port TCP : indiquez un nombre de 1 à 65535 (FTP utilise 21).</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="78" />
+      <source>Cannot reach the FTP server {} ({}): check HOST, PORT and the network.</source>
+      <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez HOST, PORT et le réseau.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="86" />
+      <source>The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or leave both empty for anonymous access.</source>
+      <translation>Le serveur FTP {} a refusé la connexion en tant que « {} » ({}) : vérifiez USER et PASSWORD, ou laissez-les vides pour un accès anonyme.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="91" />
+      <source>The FTP server {} closed the connection during login ({}).</source>
+      <translation>Le serveur FTP {} a fermé la connexion pendant l'identification ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="239" />
+      <source>failed: {} ({})</source>
+      <translation>échec : {} ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="307" />
+      <source>{} refused {} ({})</source>
+      <translation>{} a refusé {} ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="315" />
+      <source>got {} of {} bytes after {} attempts ({}); rerun to resume</source>
+      <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="336" />
+      <source>no data for {:.0f} s</source>
+      <translation>aucune donnée pendant {:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="342" />
+      <source>the server sent more than the {} bytes it listed</source>
+      <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="362" />
+      <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
+      <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="38" />
+      <source>The product folder name '{}' cannot be used as a local folder name.</source>
+      <translation>Le nom de dossier de produit « {} » ne peut pas servir de nom de dossier local.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="61" />
+      <source>{} has no tile in its data folder ({} other files): choose another product.</source>
+      <translation>{} n'a aucune dalle dans son dossier de données ({} autres fichiers) : choisissez un autre produit.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="64" />
+      <source>refused the remote name {!r}: it holds a path separator or '..'</source>
+      <translation>nom distant {!r} refusé : il contient un séparateur de chemin ou « .. »</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="73" />
+      <source>footprints from {}</source>
+      <translation>emprises tirées de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="75" />
+      <source>No tile of {} intersects the area. The product covers {}. Choose an area there, or another product.</source>
+      <translation>Aucune dalle de {} ne touche la zone. Le produit couvre {}. Choisissez une zone là, ou un autre produit.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="80" />
+      <source>{:,} tile intersects the area, {}</source>
+      <translation>{:,} dalle touche la zone, {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="80" />
+      <source>{:,} tiles intersect the area, {}</source>
+      <translation>{:,} dalles touchent la zone, {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="117" />
+      <source>the index {} could not be fetched ({}): using the tile names</source>
+      <translation>l'index {} n'a pas pu être récupéré ({}) : les noms des dalles sont utilisés</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="124" />
+      <source>the index {} cannot be used ({}): using the tile names</source>
+      <translation>l'index {} est inutilisable ({}) : les noms des dalles sont utilisés</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="127" />
+      <source>the index {} names none of the tiles: using the tile names</source>
+      <translation>l'index {} ne nomme aucune des dalles : les noms des dalles sont utilisés</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="131" />
+      <source>{} tiles are not in the index: placed from their names</source>
+      <translation>{} dalle(s) absente(s) de l'index : placée(s) d'après leur nom</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="133" />
+      <source>the index {} (attribute '{}')</source>
+      <translation>l'index {} (attribut « {} »)</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="149" />
+      <source>{} could not be fetched: {}</source>
+      <translation>{} n'a pas pu être récupéré : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="156" />
+      <source>cannot read the georeferencing of {} ({})</source>
+      <translation>impossible de lire le géoréférencement de {} ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="159" />
+      <source>the georeferencing of {} does not match its name: tiles are placed from their names, north-west corner, 1 km</source>
+      <translation>le géoréférencement de {} ne correspond pas à son nom : les dalles sont placées d'après leur nom, coin nord-ouest, 1 km</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="165" />
+      <source>the tile names ({} corner, {:g} m tiles, as {} is georeferenced)</source>
+      <translation>les noms des dalles (coin {}, dalles de {:g} m, comme {} est géoréférencé)</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="181" />
+      <source>{} holds no raster</source>
+      <translation>{} ne contient aucun raster</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="214" />
+      <source>warning: {} is georeferenced at {} but its footprint says {}</source>
+      <translation>attention : {} est géoréférencé en {} mais son emprise indique {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="232" />
+      <source>The tiles need {} but {} has {} free: free some space or choose another OUTPUT_FOLDER.</source>
+      <translation>Les dalles demandent {} mais {} n'a que {} de libre : libérez de la place ou choisissez un autre OUTPUT_FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="82" />
+      <source>reading {}</source>
+      <translation>lecture de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="96" />
+      <source>The server has no folder '{}' ({}): run list_ftp_products to see its products.</source>
+      <translation>Le serveur n'a pas de dossier « {} » ({}) : lancez list_ftp_products pour voir ses produits.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="99" />
+      <source>'{}' is not a product folder: it has no data/ folder. Run list_ftp_products to see the product folders.</source>
+      <translation>« {} » n'est pas un dossier de produit : il n'a pas de dossier data/. Lancez list_ftp_products pour voir les dossiers de produits.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="174" />
+      <source>départements {}</source>
+      <translation>départements {}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="177" />
+      <source>x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km in EPSG:{}</source>
+      <translation>x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km en EPSG:{}</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="181" />
+      <source>about {:.2f}–{:.2f}°E, {:.2f}–{:.2f}°N</source>
+      <translation>environ {:.2f}–{:.2f}° E, {:.2f}–{:.2f}° N</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/products.py" line="183" />
+      <source>no tile it could place</source>
+      <translation>aucune dalle qu'il ait pu placer</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/rasters.py" line="25" />
+      <source>GDAL cannot open {} ({}).</source>
+      <translation>GDAL ne peut pas ouvrir {} ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/rasters.py" line="64" />
+      <source>The index {} cannot be read: delete it to use the tile names instead.</source>
+      <translation>L'index {} est illisible : supprimez-le pour utiliser plutôt les noms des dalles.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/rasters.py" line="115" />
+      <source>No raster to build {} from.</source>
+      <translation>Aucun raster pour construire {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/rasters.py" line="121" />
+      <source>GDAL could not build {}.</source>
+      <translation>GDAL n'a pas pu construire {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="83" />
+      <source>Plan '{}': its entries name several servers ({}) and an account (AUTHCFG) is given: add a top-level "source" naming the server the account is for.</source>
+      <translation>Plan « {} » : ses entrées nomment plusieurs serveurs ({}) et un compte (AUTHCFG) est donné : ajoutez au premier niveau une « source » qui nomme le serveur du compte.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="201" />
       <source>Give the LIBRARY folder.</source>
-      <translation type="unfinished" />
+      <translation>Indiquez le dossier LIBRARY.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="203" />
+      <source>LIBRARY '{}' is a file, not a folder.</source>
+      <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
     <message>
       <location filename="../core/library/merge.py" line="59" />
       <source>Give the MBTiles files to merge (INPUTS).</source>
-      <translation type="unfinished" />
+      <translation>Indiquez les fichiers MBTiles à fusionner (INPUTS).</translation>
+    </message>
+    <message>
+      <location filename="../core/library/merge.py" line="66" />
+      <source>'{}' was not written by IGN Offline: only IGN Offline files (with their journal) can be merged.</source>
+      <translation>« {} » n'a pas été écrit par IGN Hors ligne : seuls les fichiers d'IGN Hors ligne (avec leur journal) peuvent être fusionnés.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/merge.py" line="80" />
+      <source>'{}' and '{}' hold different tiles ({} differ: {} vs {}); only files of the same layer, style, format and source are merged. Nothing was written.</source>
+      <translation>« {} » et « {} » contiennent des tuiles différentes ({} diffèrent : {} contre {}) ; seuls des fichiers de même couche, style, format et source sont fusionnés. Rien n'a été écrit.</translation>
     </message>
     <message>
       <location filename="../core/library/merge.py" line="107" />
       <source>Give the OUTPUT .mbtiles file.</source>
-      <translation type="unfinished" />
+      <translation>Indiquez le fichier .mbtiles OUTPUT.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/merge.py" line="122" />
+      <source>Merging '{}' into '{}' failed ({}): {}.</source>
+      <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
     <message>
       <location filename="../core/library/plans.py" line="108" />
@@ -1490,24 +2015,509 @@
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
     <message>
-      <location filename="../core/sources/wmts.py" line="267" />
+      <location filename="../core/mbtiles.py" line="76" />
+      <source>Tile format '{}' cannot be stored in MBTiles (png, jpg or webp).</source>
+      <translation>Le format de tuile « {} » ne peut pas être stocké en MBTiles (png, jpg ou webp).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="110" />
+      <source>missing '{}'</source>
+      <translation>« {} » manquant</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="113" />
+      <source>format '{}' is neither png, jpg, webp, pbf nor a media type</source>
+      <translation>le format « {} » n'est ni png, jpg, webp, pbf ni un type de média</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="120" />
+      <source>{} '{}' is not an integer</source>
+      <translation>{} « {} » n'est pas un entier</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="127" />
+      <source>bounds '{}' are not a WGS84 box</source>
+      <translation>les limites « {} » ne sont pas un rectangle WGS84</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="129" />
+      <source>bounds '{}' are not four numbers</source>
+      <translation>les limites « {} » ne sont pas quatre nombres</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="133" />
+      <source>center '{}' is not lon,lat,zoom</source>
+      <translation>le centre « {} » n'est pas lon,lat,zoom</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="135" />
+      <source>type '{}' is neither overlay nor baselayer</source>
+      <translation>le type « {} » n'est ni overlay ni baselayer</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="160" />
+      <source>'{}' is a folder, not an MBTiles file: give a file name.</source>
+      <translation>« {} » est un dossier, pas un fichier MBTiles : indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="166" />
+      <source>'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. Choose another output file.</source>
+      <translation>« {} » existe et n'est pas un fichier MBTiles : IGN Hors ligne n'y touche pas. Choisissez un autre fichier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="176" />
+      <source>'{}' is a damaged SQLite file ({}).</source>
+      <translation>« {} » est un fichier SQLite endommagé ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="181" />
+      <source>'{}' already holds other data (not written by IGN Offline): it is left untouched. Choose another output file.</source>
+      <translation>« {} » contient déjà d'autres données (non écrites par IGN Hors ligne) : il n'est pas modifié. Choisissez un autre fichier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="199" />
+      <source>The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.</source>
+      <translation>Le disque qui contient {} est plein : {:,} tuile(s) enregistrée(s) ; libérez de la place et relancez pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="476" />
+      <source>'{}' does not exist.</source>
+      <translation>« {} » n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="482" />
+      <source>'{}' is not a readable MBTiles file ({}).</source>
+      <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="550" />
+      <source>'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download it again.</source>
+      <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="592" />
+      <source>'{}' is a folder, not an MBTiles file.</source>
+      <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="594" />
+      <source>'{}' {}: give an MBTiles file.</source>
+      <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="599" />
+      <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
+      <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="601" />
+      <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
+      <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="610" />
+      <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
+      <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="178" />
+      <source>The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the resource-owner (password), client-credentials or authorization-code grant.</source>
+      <translation>La configuration OAuth2 « {} » utilise un type d'autorisation qu'IGN Hors ligne ne prend pas en charge ({}) : utilisez resource-owner (mot de passe), client-credentials ou authorization-code.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="273" />
+      <source>The sign-in server of '{}' gave no complete answer within {} s: try again later.</source>
+      <translation>Le serveur d'identification de « {} » n'a pas donné de réponse complète en {} s : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="276" />
+      <source>The sign-in server of '{}' {}: try again later (the configuration itself may be fine).</source>
+      <translation>Le serveur d'identification de « {} » {} : réessayez plus tard (la configuration elle-même est peut-être bonne).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="279" />
+      <source>The sign-in server of '{}' cannot be reached ({}): check the network.</source>
+      <translation>Le serveur d'identification de « {} » est injoignable ({}) : vérifiez le réseau.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="300" />
+      <source>The sign-in of the authentication configuration '{}' was refused ({}): check its user, password or client secret in Settings › Options › Authentication.</source>
+      <translation>L'identification de la configuration d'authentification « {} » a été refusée ({}) : vérifiez son utilisateur, son mot de passe ou son secret client dans Préférences › Options › Authentification.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="310" />
+      <source>The OAuth2 configuration '{}' has no authorization URL (requestUrl).</source>
+      <translation>La configuration OAuth2 « {} » n'a pas d'URL d'autorisation (requestUrl).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="312" />
+      <source>The OAuth2 configuration '{}' signs in through a browser: use 'Sign in' in the dock, or a resource-owner or client-credentials configuration for batch runs.</source>
+      <translation>La configuration OAuth2 « {} » s'identifie dans un navigateur : utilisez « Se connecter » dans le panneau, ou une configuration resource-owner ou client-credentials pour les traitements par lots.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="324" />
+      <source>The sign-in of '{}' did not complete ({}).</source>
+      <translation>L'identification de « {} » n'a pas abouti ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="346" />
+      <source>sent an answer larger than {}</source>
+      <translation>a envoyé une réponse de plus de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="349" />
+      <source>answered HTTP {} {}</source>
+      <translation>a répondu HTTP {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="385" />
+      <source>No sign-in came back within {} s.</source>
+      <translation>Aucune identification n'est revenue en {} s.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="151" />
+      <source>the host name cannot be resolved (no network, or a wrong address)</source>
+      <translation>le nom d'hôte ne peut pas être résolu (pas de réseau, ou adresse erronée)</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="153" />
+      <source>the connection was refused (nothing answers at that address and port)</source>
+      <translation>la connexion a été refusée (rien ne répond à cette adresse et sur ce port)</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="155" />
+      <source>the connection timed out</source>
+      <translation>le délai de connexion est dépassé</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="157" />
+      <source>the network is unreachable</source>
+      <translation>le réseau est inaccessible</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="159" />
+      <source>the secure connection failed (TLS)</source>
+      <translation>la connexion sécurisée a échoué (TLS)</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="161" />
+      <source>the proxy refused or failed the connection</source>
+      <translation>le proxy a refusé ou fait échouer la connexion</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="288" />
+      <source>no complete answer within {:.0f} s</source>
+      <translation>pas de réponse complète en {:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="296" />
+      <source>{} larger than {}</source>
+      <translation>{} de plus de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="301" />
+      <source>the body's {} encoding is broken</source>
+      <translation>l'encodage {} du contenu est cassé</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="419" />
+      <source>Connection broken: {!r}</source>
+      <translation>Connexion interrompue : {!r}</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="525" />
+      <source>truncated body ({} of {} bytes)</source>
+      <translation>contenu tronqué ({} octets sur {})</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="531" />
+      <source>not an image ({}: {!r})</source>
+      <translation>pas une image ({} : {!r})</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="533" />
+      <source>content type {} but the bytes are {}</source>
+      <translation>type de contenu {} mais les octets sont du {}</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="535" />
+      <source>{} received where {} was asked</source>
+      <translation>{} reçu alors que {} était demandé</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/policies.py" line="95" />
+      <source>{} parallel requests at most</source>
+      <translation>{} requêtes en parallèle au plus</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/policies.py" line="98" />
+      <source>{:g} requests/s at most</source>
+      <translation>{:g} requêtes/s au plus</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/policies.py" line="100" />
+      <source>{}: {} ({}).</source>
+      <translation>{} : {} ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/policies.py" line="113" />
+      <source>{:,} tiles (the policy allows {:,} at most)</source>
+      <translation>{:,} tuiles (la politique en autorise {:,} au plus)</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/policies.py" line="115" />
+      <source>zoom {} (refused from zoom {})</source>
+      <translation>zoom {} (refusé à partir du zoom {})</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/policies.py" line="116" />
+      <source>Refused before any request: {} — see {}. This job asks for {}. Nothing was downloaded. For maps of this area offline, use a provider that allows offline use (often with a key), the Géoplateforme's IGN maps, or render OpenStreetMap data yourself (e.g. from a Geofabrik extract).</source>
+      <translation>Refusé avant toute requête : {} — voir {}. Cette tâche demande {}. Rien n'a été téléchargé. Pour des cartes de cette zone hors ligne, utilisez un fournisseur qui permet l'usage hors ligne (souvent avec une clé), les cartes IGN de la Géoplateforme, ou faites vous-même le rendu des données OpenStreetMap (par ex. depuis un extrait Geofabrik).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="84" />
+      <source>SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with {{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).</source>
+      <translation>SOURCE « {} » n'est pas une URL http(s) : indiquez un point d'accès WMTS comme https://data.geopf.fr/wmts, son document de capacités, ou un modèle XYZ avec {{z}}/{{x}}/{{y}} (ou {{-y}} pour les lignes TMS).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="101" />
+      <source>SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or {{q}}): give an XYZ template, or a WMTS endpoint without placeholders.</source>
+      <translation>SOURCE « {} » ressemble à un modèle d'URL mais il manque {{z}}, {{x}} et {{y}} (ou {{-y}}, ou {{q}}) : indiquez un modèle XYZ, ou un point d'accès WMTS sans variables.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="104" />
+      <source>Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities of {} list them).</source>
+      <translation>Indiquez la couche LAYER à télécharger, par ex. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (les capacités de {} les listent).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="110" />
+      <source>Layer '{}' has no style '{}'; it has: {}.</source>
+      <translation>La couche « {} » n'a pas de style « {} » ; elle a : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="113" />
+      <source>Layer '{}' is not served as '{}'; it is served as: {}.</source>
+      <translation>La couche « {} » n'est pas servie en « {} » ; elle est servie en : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="126" />
+      <source>Tiles of {} come from {}: fetched without your account.</source>
+      <translation>Les tuiles de {} viennent de {} : récupérées sans votre compte.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="147" />
+      <source>The capabilities at {} give no way to request tiles of layer '{}' as {}: no ResourceURL template and no KVP GetTile address.</source>
+      <translation>Les capacités de {} ne donnent aucun moyen de demander des tuiles de la couche « {} » en {} : ni modèle ResourceURL ni adresse GetTile KVP.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="171" />
+      <source>The capabilities of {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
+      <translation>Les capacités de {} ne sont pas arrivées en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="174" />
+      <source>{} sent {}: check that SOURCE is a WMTS endpoint. Nothing was stored.</source>
+      <translation>{} a envoyé {} : vérifiez que SOURCE est un point d'accès WMTS. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="177" />
+      <source>Cannot reach {} ({}): check the address and the network; nothing was stored.</source>
+      <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau ; rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="182" />
+      <source> the authentication configuration '{}' was refused</source>
+      <translation> la configuration d'authentification « {} » a été refusée</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="185" />
+      <source>{} answered {} {}:{}. Nothing was downloaded.</source>
+      <translation>{} a répondu {} {} :{}. Rien n'a été téléchargé.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="188" />
+      <source>{} answered {} {} to GetCapabilities.</source>
+      <translation>{} a répondu {} {} à GetCapabilities.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/wmts.py" line="153" />
+      <source> Did you mean {}?</source>
+      <translation> Vouliez-vous dire {} ?</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/wmts.py" line="154" />
+      <source>The server has no layer '{}'.{} Its capabilities list {:,} layers.</source>
+      <translation>Le serveur n'a pas de couche « {} ».{} Ses capacités listent {:,} couches.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/wmts.py" line="171" />
+      <source>Layer '{}' is not served on the Web Mercator grid (EPSG:3857, 256-pixel tiles from the standard origin) that MBTiles needs; its tile matrix sets are: {}.</source>
+      <translation>La couche « {} » n'est pas servie sur la grille Web Mercator (EPSG:3857, tuiles de 256 pixels depuis l'origine standard) dont MBTiles a besoin ; ses jeux de matrices de tuiles sont : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/wmts.py" line="262" />
+      <source>The server's answer is not a WMTS capabilities document ({}).</source>
+      <translation>La réponse du serveur n'est pas un document de capacités WMTS ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/wmts.py" line="264" />
+      <source>The server refused GetCapabilities: {}</source>
+      <translation>Le serveur a refusé GetCapabilities : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/wmts.py" line="268" />
       <source>The server's answer is not a WMTS 1.0.0 capabilities document.</source>
-      <translation type="unfinished" />
+      <translation>La réponse du serveur n'est pas un document de capacités WMTS 1.0.0.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="24" />
+      <source>The folder '{}' does not exist: create it or choose another.</source>
+      <translation>Le dossier « {} » n'existe pas : créez-le ou choisissez-en un autre.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="31" />
+      <source>The folder '{}' is not writable ({}): choose a folder you can write to.</source>
+      <translation>Le dossier « {} » n'est pas accessible en écriture ({}) : choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="61" />
+      <source>{} '{}' cannot be made: '{}' is a file; choose a folder.</source>
+      <translation>{} « {} » ne peut pas être créé : « {} » est un fichier ; choisissez un dossier.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="91" />
+      <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
+      <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="166" />
+      <source>Cannot lock '{}' ({}): choose another output file.</source>
+      <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="185" />
+      <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
+      <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="253" />
+      <source>{} — {} process {} on {}, since {}</source>
+      <translation>{} — {}, processus {} sur {}, depuis {}</translation>
+    </message>
+    <message>
+      <location filename="../core/text.py" line="31" />
+      <source>{:.0f} minutes</source>
+      <translation>{:.0f} minutes</translation>
+    </message>
+    <message>
+      <location filename="../core/text.py" line="32" />
+      <source>{:.0f} s</source>
+      <translation>{:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="80" />
+      <source>Unknown area '{}'. Use one of: {} (or give an extent instead).</source>
+      <translation>Zone « {} » inconnue. Utilisez l'une de : {} (ou donnez plutôt une emprise).</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="88" />
+      <source>The extent is empty: draw or type an extent with a width and a height.</source>
+      <translation>L'emprise est vide : dessinez ou saisissez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
       <location filename="../core/tiles/areas.py" line="90" />
-      <source>The extent is empty: draw or type an extent with a width and a height.</source>
-      <translation type="unfinished" />
+      <source>The extent is empty or inverted ({:g}, {:g}, {:g}, {:g}): west must be less than east and south less than north.</source>
+      <translation>L'emprise est vide ou inversée ({:g}, {:g}, {:g}, {:g}) : l'ouest doit être inférieur à l'est et le sud au nord.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="102" />
+      <location filename="../core/tiles/areas.py" line="95" />
+      <source>The extent ({:g}, {:g}, {:g}, {:g}) is outside longitude -180..180 / latitude -90..90: check its coordinate reference system.</source>
+      <translation>L'emprise ({:g}, {:g}, {:g}, {:g}) sort de longitude -180..180 / latitude -90..90 : vérifiez son système de coordonnées de référence.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="100" />
       <source>The extent lies beyond the Web Mercator latitude limit (±85.05°).</source>
-      <translation type="unfinished" />
+      <translation>L'emprise est au-delà de la limite de latitude de Web Mercator (±85,05°).</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="124" />
+      <source>The extent {} crosses the antimeridian (from {:g}° to {:g}° through 180°), which one extent cannot hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.</source>
+      <translation>L'emprise {} traverse l'antiméridien (de {:g}° à {:g}° en passant par 180°), ce qu'une seule emprise ne peut pas contenir : lancez deux fois, avec {:g},180,{:g},{:g} et -180,{:g},{:g},{:g}.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="129" />
+      <source>The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin &lt; xmax and ymin &lt; ymax.</source>
+      <translation>L'emprise {} est inversée : donnez-la sous la forme xmin,xmax,ymin,ymax avec xmin &lt; xmax et ymin &lt; ymax.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="155" />
+      <source>over {:,} tiles</source>
+      <translation>plus de {:,} tuiles</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="157" />
+      <source>This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} free.</source>
+      <translation>Cette tâche fait {:,} tuiles ({}), environ {} à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="184" />
+      <source>Unknown zoom band '{}'. Use one of: {}.</source>
+      <translation>Plage de zooms « {} » inconnue. Utilisez l'une de : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/grid.py" line="33" />
+      <source>The {} zoom {} is outside {}-{}: pick a zoom level in that range.</source>
+      <translation>Le zoom {} {} est hors de {}-{} : choisissez un niveau de zoom dans cet intervalle.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/grid.py" line="38" />
+      <source>The minimum zoom ({}) is greater than the maximum zoom ({}): swap them.</source>
+      <translation>Le zoom minimum ({}) est plus grand que le zoom maximum ({}) : inversez-les.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="52" />
+      <source>{} is not a valid polygon (self-intersecting?): check it.</source>
+      <translation>{} n'est pas un polygone valide (auto-intersection ?) : vérifiez-le.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="59" />
+      <source>{} cannot be converted to Web Mercator: check its coordinate reference system.</source>
+      <translation>{} ne peut pas être converti en Web Mercator : vérifiez son système de coordonnées de référence.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="92" />
+      <source>{} must be a GeoJSON Polygon or MultiPolygon in longitude/latitude.</source>
+      <translation>{} doit être un Polygon ou MultiPolygon GeoJSON en longitude/latitude.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="98" />
+      <source>{} is not a valid GeoJSON polygon (check its coordinates).</source>
+      <translation>{} n'est pas un polygone GeoJSON valide (vérifiez ses coordonnées).</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="101" />
+      <source>{} holds no polygon within Web Mercator's latitudes (±85°).</source>
+      <translation>{} ne contient aucun polygone dans les latitudes de Web Mercator (±85°).</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="109" />
+      <source>{} does not exist.</source>
+      <translation>{} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="112" />
+      <source>{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).</source>
+      <translation>{} n'est pas un fichier vecteur lisible par GDAL (GeoPackage, GeoJSON, Shapefile…).</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/polygons.py" line="127" />
+      <source>{} holds no polygon: give a file of polygons (areas), not points or lines.</source>
+      <translation>{} ne contient aucun polygone : indiquez un fichier de polygones (des zones), pas de points ni de lignes.</translation>
     </message>
     <message>
       <location filename="../core/tiles/polygons.py" line="136" />
       <source>The area layer holds no polygon: choose a layer of polygons (areas).</source>
-      <translation type="unfinished" />
+      <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="49" />
@@ -1690,34 +2700,69 @@
       <translation>Total : {} tuiles par couche</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="54" />
+      <location filename="../ui/cache_page.py" line="55" />
       <source>Scanning {}…</source>
       <translation>Analyse de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="57" />
+      <location filename="../ui/cache_page.py" line="58" />
       <source>IGN Offline: scan the QGIS cache</source>
       <translation>IGN Hors ligne : analyse du cache de QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="70" />
-      <source>{} files, {} tile sets, {} files skipped.</source>
-      <translation>{} fichiers, {} jeux de tuiles, {} fichiers ignorés.</translation>
+      <location filename="../ui/cache_page.py" line="71" />
+      <source>{}, {}, {}.</source>
+      <translation>{}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="75" />
+      <location filename="../ui/cache_page.py" line="71" />
+      <source>{:,} file</source>
+      <translation>{:,} fichier</translation>
+    </message>
+    <message>
+      <location filename="../ui/cache_page.py" line="71" />
+      <source>{:,} files</source>
+      <translation>{:,} fichiers</translation>
+    </message>
+    <message>
+      <location filename="../ui/cache_page.py" line="72" />
+      <source>{:,} tile set</source>
+      <translation>{:,} jeu de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../ui/cache_page.py" line="72" />
+      <source>{:,} tile sets</source>
+      <translation>{:,} jeux de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../ui/cache_page.py" line="73" />
+      <source>{:,} file skipped</source>
+      <translation>{:,} fichier ignoré</translation>
+    </message>
+    <message>
+      <location filename="../ui/cache_page.py" line="73" />
+      <source>{:,} files skipped</source>
+      <translation>{:,} fichiers ignorés</translation>
+    </message>
+    <message>
+      <location filename="../ui/cache_page.py" line="78" />
       <source>Recovery</source>
       <translation>Récupération</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="86" />
+      <location filename="../ui/cache_page.py" line="89" />
       <source>The recovery</source>
       <translation>La récupération</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="89" />
-      <source>{} tiles recovered from the QGIS cache into {}.</source>
-      <translation>{} tuiles récupérées du cache de QGIS dans {}.</translation>
+      <location filename="../ui/cache_page.py" line="93" />
+      <source>{:,} tile recovered from the QGIS cache into {}.</source>
+      <translation>{:,} tuile récupérée du cache de QGIS dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/cache_page.py" line="93" />
+      <source>{:,} tiles recovered from the QGIS cache into {}.</source>
+      <translation>{:,} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="40" />
@@ -1875,84 +2920,99 @@
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="40" />
+      <location filename="../ui/ftp_page.py" line="41" />
       <source>Orthophoto (high resolution)</source>
       <translation>Orthophoto (haute résolution)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="40" />
+      <location filename="../ui/ftp_page.py" line="41" />
       <source>Orthophoto</source>
       <translation>Orthophoto</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="40" />
+      <location filename="../ui/ftp_page.py" line="41" />
       <source>Surface model (MNS)</source>
       <translation>Modèle numérique de surface (MNS)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="41" />
+      <location filename="../ui/ftp_page.py" line="42" />
       <source>Terrain model (MNT)</source>
       <translation>Modèle numérique de terrain (MNT)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="42" />
+      <location filename="../ui/ftp_page.py" line="43" />
       <source>natural colours (RVB)</source>
       <translation>couleurs naturelles (RVB)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="42" />
+      <location filename="../ui/ftp_page.py" line="43" />
       <source>infrared false colours (IRC)</source>
       <translation>infrarouge fausses couleurs (IRC)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="45" />
+      <location filename="../ui/ftp_page.py" line="46" />
       <source>{:.2f} m pixels</source>
       <translation>pixels de {:.2f} m</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="47" />
+      <location filename="../ui/ftp_page.py" line="48" />
       <source>département {}</source>
       <translation>département {}</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="104" />
+      <location filename="../ui/ftp_page.py" line="105" />
       <source>Listing {}…</source>
-      <translation>Liste de {}…</translation>
+      <translation>Liste des produits de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="105" />
+      <location filename="../ui/ftp_page.py" line="106" />
       <source>IGN Offline: list FTP products</source>
       <translation>IGN Hors ligne : liste des produits FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="117" />
-      <source>{} products.</source>
-      <translation>{} produits.</translation>
+      <location filename="../ui/ftp_page.py" line="118" />
+      <source>{:,} product.</source>
+      <translation>{:,} produit.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="184" />
-      <source>{} of {} tiles in the area ({}), drawn in blue.</source>
-      <translation>{} dalles sur {} dans la zone ({}), dessinées en bleu.</translation>
+      <location filename="../ui/ftp_page.py" line="118" />
+      <source>{:,} products.</source>
+      <translation>{:,} produits.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="187" />
+      <location filename="../ui/ftp_page.py" line="185" />
+      <source>{:,} of {:,} tile in the area ({}), drawn in blue.</source>
+      <translation>{:,} dalle sur {:,} dans la zone ({}), dessinée en bleu.</translation>
+    </message>
+    <message>
+      <location filename="../ui/ftp_page.py" line="185" />
+      <source>{:,} of {:,} tiles in the area ({}), drawn in blue.</source>
+      <translation>{:,} dalles sur {:,} dans la zone ({}), dessinées en bleu.</translation>
+    </message>
+    <message>
+      <location filename="../ui/ftp_page.py" line="189" />
       <source>No tile of this product in the area: it covers département {}. “Use its coverage as the area” picks where it has tiles.</source>
       <translation>Aucune dalle de ce produit dans la zone : il couvre le département {}. « Prendre son emprise comme zone » choisit là où il a des dalles.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="202" />
+      <location filename="../ui/ftp_page.py" line="204" />
       <source>List the products and pick one first.</source>
       <translation>Listez d'abord les produits et choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="227" />
+      <location filename="../ui/ftp_page.py" line="229" />
       <source>The FTP download</source>
       <translation>Le téléchargement FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="231" />
-      <source>{}: {} files downloaded ({}), {} already there, {} failed.</source>
-      <translation>{} : {} fichiers téléchargés ({}), {} déjà présents, {} en échec.</translation>
+      <location filename="../ui/ftp_page.py" line="234" />
+      <source>{}: {:,} file downloaded ({}), {:,} already there, {:,} failed.</source>
+      <translation>{} : {:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec.</translation>
+    </message>
+    <message>
+      <location filename="../ui/ftp_page.py" line="234" />
+      <source>{}: {:,} files downloaded ({}), {:,} already there, {:,} failed.</source>
+      <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
       <location filename="../ui/library_page.py" line="40" />
@@ -2100,32 +3160,32 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="41" />
+      <location filename="../ui/runner.py" line="42" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="93" />
+      <location filename="../ui/runner.py" line="94" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="126" />
+      <location filename="../ui/runner.py" line="127" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="140" />
+      <location filename="../ui/runner.py" line="143" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="159" />
+      <location filename="../ui/runner.py" line="163" />
       <source>{} cancelled. What was done is kept: run it again to resume.</source>
-      <translation>{} : annulé. Ce qui a été fait est gardé : relancez pour reprendre.</translation>
+      <translation>{} : annulation faite. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="163" />
+      <location filename="../ui/runner.py" line="168" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
@@ -2146,8 +3206,36 @@
       <translation type="obsolete">environ {:.1f} h à {:g} requêtes/s</translation>
     </message>
     <message>
-      <source>{} is done: see the IGN Offline panel.</source>
-      <translation type="obsolete">{} : terminé, voir le panneau IGN Hors ligne.</translation>
+      <source>found {} ({}) on {}: zooms {}, {} tiles, {}</source>
+      <translation type="obsolete">trouvé {} ({}) sur {} : zooms {}, {} tuiles, {}</translation>
+    </message>
+    <message>
+      <source>skipped {}: {}</source>
+      <translation type="obsolete">ignoré {} : {}</translation>
+    </message>
+    <message>
+      <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>
+      <translation type="obsolete">{} fichiers téléchargés ({}), {} déjà présents, {} en échec ; mosaïque : {}</translation>
+    </message>
+    <message>
+      <source>{} files, {} tile sets, {} files skipped.</source>
+      <translation type="obsolete">{} fichiers, {} jeux de tuiles, {} fichiers ignorés.</translation>
+    </message>
+    <message>
+      <source>{} layer(s) added to the group '{}'.</source>
+      <translation type="obsolete">{} couche(s) ajoutée(s) au groupe « {} ».</translation>
+    </message>
+    <message>
+      <source>{} of {} tiles in the area ({}), drawn in blue.</source>
+      <translation type="obsolete">{} dalles sur {} dans la zone ({}), dessinées en bleu.</translation>
+    </message>
+    <message>
+      <source>{} products.</source>
+      <translation type="obsolete">{} produits.</translation>
+    </message>
+    <message>
+      <source>{} tiles recovered from the QGIS cache into {}.</source>
+      <translation type="obsolete">{} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
       <source>{} zoom {:&gt;2}: {:&gt;10,} tiles, {:&gt;10,} already in the library, about {}{}</source>
@@ -2160,6 +3248,10 @@
     <message>
       <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>
       <translation type="obsolete">{} : {:,} tuiles aux zooms {}-{} ({} récupérées, {} déjà présentes, {} en échec), {} → basemaps/{}.mbtiles</translation>
+    </message>
+    <message>
+      <source>{}: {} files downloaded ({}), {} already there, {} failed.</source>
+      <translation type="obsolete">{} : {} fichiers téléchargés ({}), {} déjà présents, {} en échec.</translation>
     </message>
     <message>
       <source>{}: {} tiles at zoom {}-{}{} → {}</source>

@@ -17,6 +17,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 
+from ..i18n import reason
+
 
 class SignallingFeedback(QgsProcessingFeedback):
     """Feedback whose messages reach the GUI thread as a signal (the algorithm runs elsewhere)."""
@@ -96,7 +98,7 @@ def run_function(description, work, on_result, on_error):
 
     def finished(exception, result=None):
         if exception is not None:
-            on_error(str(exception))
+            on_error(reason(exception))
         else:
             on_result(box.get("value"))
 

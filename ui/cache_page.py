@@ -8,8 +8,9 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..core.cache.recovery import scan_cache
+from ..core.messages import plural
 from ..core.storage import human_size
-from ..i18n import tr
+from ..i18n import number, reason, say, tr
 from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.qgis_cache import address_book, qgis_cache_directory
 from .background import cancel_task, run_function
@@ -51,7 +52,7 @@ class CachePage(Page, FORM_CLASS):
         self.runner.start_fresh()
         self.scanButton.setEnabled(False)
         self.setsTable.setRowCount(0)
-        self.log(tr("Scanning {}…").format(folder))
+        self.log(say("Scanning {}…", folder))
         book = address_book(QgsProject.instance())  # QGIS's settings and projects: read here, on the GUI thread
         self.scan_task = run_function(
             tr("IGN Offline: scan the QGIS cache"),
@@ -65,9 +66,11 @@ class CachePage(Page, FORM_CLASS):
         for row, tile_set in enumerate(sets):
             zooms = tile_set.zooms
             for column, text in enumerate((tile_set.key.layer, "{}–{}".format(zooms[0], zooms[-1]),
-                                           str(len(tile_set.tiles)), human_size(tile_set.bytes))):
+                                           number(len(tile_set.tiles)), say(human_size(tile_set.bytes)))):
                 self.setsTable.setItem(row, column, QTableWidgetItem(text))
-        self.log(tr("{} files, {} tile sets, {} files skipped.").format(scan.files, len(sets), scan.files_skipped))
+        self.log(say("{}, {}, {}.", plural(scan.files, "{:,} file", "{:,} files", scan.files),
+                     plural(len(sets), "{:,} tile set", "{:,} tile sets", len(sets)),
+                     plural(scan.files_skipped, "{:,} file skipped", "{:,} files skipped", scan.files_skipped)))
         self.recoverButton.setEnabled(bool(sets))
 
     def recover(self):
@@ -80,14 +83,16 @@ class CachePage(Page, FORM_CLASS):
             try:
                 load_mbtiles(QgsProject.instance(), path)
             except ValueError as exc:
-                self.log(str(exc), error=True)
+                self.log(reason(exc), error=True)
 
     def _recovered_all(self, outcomes, cancelled):
         results = self.runner.outcome(outcomes, cancelled, tr("The recovery"))
         if results is None:
             return
-        self.runner.report(tr("{} tiles recovered from the QGIS cache into {}.").format(
-            results["TILES_RECOVERED"], results["OUTPUT_FOLDER"]),
+        recovered = results["TILES_RECOVERED"]
+        self.runner.report(say(plural(recovered, "{:,} tile recovered from the QGIS cache into {}.",
+                                      "{:,} tiles recovered from the QGIS cache into {}.", recovered,
+                                      results["OUTPUT_FOLDER"])),
             Qgis.Success if results["TILES_RECOVERED"] else Qgis.Warning, results["OUTPUT_FOLDER"])
 
     def cleanup(self):

@@ -21,9 +21,10 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem
 from ..core.errors import IgnOfflineError
 from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host, connect
 from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, select, union
+from ..core.messages import plural
 from ..core.storage import human_size
 from ..core.tiles import grid
-from ..i18n import tr
+from ..i18n import number, reason, say, tr
 from ..toolbelt.areas import area_in_crs
 from ..toolbelt.layers import load_vrt
 from .background import cancel_task, run_function
@@ -42,9 +43,9 @@ def explain(info):
     options = {"RVB": tr("natural colours (RVB)"), "IRC": tr("infrared false colours (IRC)")}
     parts = [kinds.get(info.product.upper(), info.product), options.get(info.option.upper(), info.option)]
     if info.resolution_m:
-        parts.append(tr("{:.2f} m pixels").format(info.resolution_m))
+        parts.append(say("{:.2f} m pixels", info.resolution_m))
     if info.departement:
-        parts.append(tr("département {}").format(info.departement))
+        parts.append(say("département {}", info.departement))
     parts.append(info.year)
     return ", ".join(p for p in parts if p)
 
@@ -82,7 +83,7 @@ class FtpPage(Page, FORM_CLASS):
         try:
             server = self.server()
         except IgnOfflineError as exc:
-            self.log(str(exc), error=True)
+            self.log(reason(exc), error=True)
             return
 
         def work(task):
@@ -101,20 +102,20 @@ class FtpPage(Page, FORM_CLASS):
             self.log(message, error=True)
 
         self.listButton.setEnabled(False)
-        self.log(tr("Listing {}…").format(server.label))
+        self.log(say("Listing {}…", server.label))
         self.list_task = run_function(tr("IGN Offline: list FTP products"), work, listed, failed)
 
     def show_products(self, products):
         self.products = sorted(products, key=lambda p: p.path)
         self.productsTable.setRowCount(len(self.products))
         for row, listing in enumerate(self.products):
-            size = human_size(sum(t.size or 0 for t in listing.tiles))
-            for column, text in enumerate((listing.info.title, str(len(listing.tiles)), size, listing.path)):
+            size = say(human_size(sum(t.size or 0 for t in listing.tiles)))
+            for column, text in enumerate((listing.info.title, number(len(listing.tiles)), size, listing.path)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, row)
                 item.setToolTip(explain(listing.info))
                 self.productsTable.setItem(row, column, item)
-        self.log(tr("{} products.").format(len(self.products)))
+        self.log(say(plural(len(self.products), "{:,} product.", "{:,} products.", len(self.products))))
         if self.products:
             self.productsTable.selectRow(0)
 
@@ -172,7 +173,7 @@ class FtpPage(Page, FORM_CLASS):
         try:
             chosen, boxes, crs = self.tiles_in_area(listing)
         except IgnOfflineError as exc:
-            self.selectionLabel.setText(str(exc))
+            self.selectionLabel.setText(reason(exc))
             return
         to_canvas = QgsCoordinateTransform(crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
         for box in boxes.values():
@@ -181,12 +182,13 @@ class FtpPage(Page, FORM_CLASS):
             self.footprints.addGeometry(geometry, None)
         size = human_size(sum(t.size or 0 for t in chosen))
         if chosen:
-            self.selectionLabel.setText(tr("{} of {} tiles in the area ({}), drawn in blue.").format(
-                len(chosen), len(listing.tiles), size))
+            self.selectionLabel.setText(say(plural(
+                len(listing.tiles), "{:,} of {:,} tile in the area ({}), drawn in blue.",
+                "{:,} of {:,} tiles in the area ({}), drawn in blue.", len(chosen), len(listing.tiles), size)))
         else:
-            self.selectionLabel.setText(tr(
+            self.selectionLabel.setText(say(
                 "No tile of this product in the area: it covers département {}. “Use its coverage as the area” "
-                "picks where it has tiles.").format(", ".join(listing.departements) or "?"))
+                "picks where it has tiles.", ", ".join(listing.departements) or "?"))
 
     def set_footprints_shown(self, shown):
         if shown:
@@ -212,7 +214,7 @@ class FtpPage(Page, FORM_CLASS):
                         self.area_picker.current_area().title)]
         except (ValueError, IgnOfflineError) as exc:
             self.runner.start_fresh()
-            self.log(str(exc), error=True)
+            self.log(reason(exc), error=True)
             return
         self.runner.start(jobs, self._downloaded_one, self._downloaded_all)
 
@@ -221,16 +223,18 @@ class FtpPage(Page, FORM_CLASS):
             try:
                 load_vrt(QgsProject.instance(), results["VRT"], job.layer_name())
             except ValueError as exc:
-                self.log(str(exc), error=True)
+                self.log(reason(exc), error=True)
 
     def _downloaded_all(self, outcomes, cancelled):
         results = self.runner.outcome(outcomes, cancelled, tr("The FTP download"))
         if results is None:
             return
         job = outcomes[-1][0]
-        summary = tr("{}: {} files downloaded ({}), {} already there, {} failed.").format(
-            job.label, results["FILES_DOWNLOADED"], human_size(results["BYTES"]), results["FILES_SKIPPED"],
-            results["FILES_FAILED"])
+        downloaded = results["FILES_DOWNLOADED"]
+        summary = say(plural(
+            downloaded, "{}: {:,} file downloaded ({}), {:,} already there, {:,} failed.",
+            "{}: {:,} files downloaded ({}), {:,} already there, {:,} failed.",
+            job.label, downloaded, human_size(results["BYTES"]), results["FILES_SKIPPED"], results["FILES_FAILED"]))
         self.runner.report(summary, Qgis.Success if not results["FILES_FAILED"] else Qgis.Warning,
                            results.get("OUTPUT_FOLDER"))
 

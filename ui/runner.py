@@ -2,7 +2,8 @@
 that starts fresh and scrolls, Cancel reported as a cancel, one result in the QGIS message bar.
 
 The algorithms say what happens (their feedback goes to the log); the page adds one summary, in the message bar,
-with an "Open folder" button when files were written.
+with an "Open folder" button when files were written. Each thing is said once: an error the algorithm reported is
+already in the log, so a failure or a cancel goes to the message bar only.
 """
 
 import os
@@ -14,7 +15,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QPushButton
 
 from ..core.errors import IgnOfflineError
-from ..i18n import tr
+from ..i18n import reason, say, tr
 from .background import AlgorithmRun
 
 TITLE = "IGN Offline"
@@ -38,7 +39,7 @@ class Job:
         self.area = area
 
     def layer_name(self):
-        return tr("{} — {}").format(self.label, self.area) if self.area else self.label
+        return say("{} — {}", self.label, self.area) if self.area else self.label
 
 
 class PageRunner:
@@ -90,11 +91,11 @@ class PageRunner:
     def _next(self):
         job = self.jobs[self.index]
         if len(self.jobs) > 1:
-            self.log(tr("— {} ({} of {}) —").format(job.label, self.index + 1, len(self.jobs)))
+            self.log(say("— {} ({} of {}) —", job.label, self.index + 1, len(self.jobs)))
         try:
             self.run = AlgorithmRun(job.algorithm_id, job.parameters, self._done, self._progress, self.log)
         except (ValueError, IgnOfflineError) as exc:
-            self.log(str(exc), error=True)
+            self.log(reason(exc), error=True)
             self.outcomes.append((job, False, {}))
             self._advance(cancelled=False)
 
@@ -132,9 +133,11 @@ class PageRunner:
 
     # -- the result, in the message bar ----------------------------------------------------------------------
 
-    def report(self, text, level=Qgis.Success, folder=None):
-        """The run's one summary: in the log and in the QGIS message bar (with "Open folder")."""
-        self.log(text, error=level == Qgis.Critical)
+    def report(self, text, level=Qgis.Success, folder=None, logged=True):
+        """The run's one summary: in the QGIS message bar (with "Open folder"), and in the log unless `logged` is
+        False (what it says is there already)."""
+        if logged:
+            self.log(text, error=level == Qgis.Critical)
         if folder:
             # Parented at once: the item takes it over, and Python must not delete it when this returns.
             button = QPushButton(tr("Open folder"), self.iface.messageBar())
@@ -156,9 +159,12 @@ class PageRunner:
         return None
 
     def report_cancel(self, what):
-        self.report(tr("{} cancelled. What was done is kept: run it again to resume.").format(what), Qgis.Info)
+        # The log says "Cancelling…" (and the algorithm what it kept): the message bar alone says it is over.
+        self.report(say("{} cancelled. What was done is kept: run it again to resume.", what), Qgis.Info,
+                    logged=False)
 
     def report_failure(self, what):
         errors = [line for line in self.log_view.toPlainText().splitlines() if line.startswith("⚠ ")]
-        reason = errors[-1][2:] if errors else tr("see the IGN Offline panel")
-        self.report(tr("{} failed: {}").format(what, reason), Qgis.Critical)
+        why = errors[-1][2:] if errors else tr("see the IGN Offline panel")
+        # the reason is the log's last error line: the message bar says it, the log does not say it again
+        self.report(say("{} failed: {}", what, why), Qgis.Critical, logged=not errors)

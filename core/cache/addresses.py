@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+from ..messages import Message
 from ..sources import wmts
 from ..sources.http import redact_url
 from ..sources.url_templates import RestTemplate, XyzTemplate
@@ -135,9 +136,9 @@ class AddressBook:
         if (host, matrix_set) in self.kvp_sets:
             matrices = self.kvp_sets[(host, matrix_set)]
             if matrices is None:
-                return Unknown("{} ('{}')".format(NOT_WEB_MERCATOR, matrix_set))
+                return Unknown(Message("{} ('{}')", NOT_WEB_MERCATOR, matrix_set))
             if matrix not in matrices:
-                return Unknown("matrix '{}' is not in the set '{}' of the cached capabilities".format(
+                return Unknown(Message("matrix '{}' is not in the set '{}' of the cached capabilities",
                     matrix, matrix_set))
             z = matrices[matrix]
         elif PM_MATRIX_SET.match(matrix_set):
@@ -146,7 +147,7 @@ class AddressBook:
             except ValueError:
                 return Unknown(NOT_A_TILE)
         else:
-            return Unknown("matrix set '{}' unknown (no cached capabilities describe it)".format(matrix_set),
+            return Unknown(Message("matrix set '{}' unknown (no cached capabilities describe it)", matrix_set),
                            later=True)
         base = urlunsplit((parts.scheme, host, parts.path, "", ""))
         fmt = (query.get("FORMAT") or content_type).lower()
@@ -160,9 +161,9 @@ class AddressBook:
             matrix_set = found.get("tilematrixset", next(iter(sets), ""))
             matrices = sets.get(matrix_set)
             if not matrices:
-                return Unknown("{} ('{}')".format(NOT_WEB_MERCATOR, matrix_set))
+                return Unknown(Message("{} ('{}')", NOT_WEB_MERCATOR, matrix_set))
             if found.get("tilematrix") not in matrices:
-                return Unknown("matrix '{}' is not in the set '{}' of the cached capabilities".format(
+                return Unknown(Message("matrix '{}' is not in the set '{}' of the cached capabilities",
                     found.get("tilematrix"), matrix_set))
             key = TileSetKey(_host(url), layer, found.get("style", style), matrix_set, tile_format,
                              redact_url(template.template))

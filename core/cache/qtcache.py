@@ -16,6 +16,9 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 
+from ..errors import templated
+from ..messages import Message
+
 MAGIC = 0xE8
 CACHE_VERSION = 8
 MAX_STREAM_VERSION = 24        # Qt 6.11; Qt 5.13-5.15 write 19, Qt 6.0-6.5 write 20
@@ -26,7 +29,10 @@ HTTP_STATUS_ATTRIBUTE = 0      # QNetworkRequest::HttpStatusCodeAttribute
 
 
 class CacheFormatError(ValueError):
-    """A file that is not a complete QNetworkDiskCache entry; the message says why."""
+    """A file that is not a complete QNetworkDiskCache entry; the message (a template and its arguments) says why."""
+
+    def __init__(self, message="", *args):
+        super().__init__(templated(message, args))
 
 
 @dataclass
@@ -89,8 +95,8 @@ class _Reader:
     def _advance(self, size):
         start, end = self.pos, self.pos + size
         if end > len(self.data):
-            raise CacheFormatError("truncated (needs {} bytes at offset {}, file has {})".format(
-                size, start, len(self.data)))
+            raise CacheFormatError("truncated (needs {} bytes at offset {}, file has {})",
+                size, start, len(self.data))
         self.pos = end
         return start
 
@@ -157,7 +163,7 @@ class _Reader:
         elif type_id == 16:
             value = self.datetime()
         else:
-            raise CacheFormatError("attribute of unsupported QVariant type {}".format(type_id))
+            raise CacheFormatError("attribute of unsupported QVariant type {}", type_id)
         return None if is_null else value
 
 
@@ -171,11 +177,11 @@ def parse_entry(path, data, with_body=True):
     reader = _Reader(data)
     magic, version, stream_version = reader.unpack(">iii")
     if magic != MAGIC:
-        raise CacheFormatError("not a Qt network cache file (magic {:#x})".format(magic & 0xFFFFFFFF))
+        raise CacheFormatError("not a Qt network cache file (magic {:#x})", magic & 0xFFFFFFFF)
     if version != CACHE_VERSION:
-        raise CacheFormatError("cache format version {} (only {} is known)".format(version, CACHE_VERSION))
+        raise CacheFormatError("cache format version {} (only {} is known)", version, CACHE_VERSION)
     if not 0 < stream_version <= MAX_STREAM_VERSION:
-        raise CacheFormatError("QDataStream version {} is newer than this reader knows".format(stream_version))
+        raise CacheFormatError("QDataStream version {} is newer than this reader knows", stream_version)
     url = reader.bytearray()
     if not url:
         raise CacheFormatError("no URL")
@@ -207,9 +213,9 @@ def _body(reader, compressed):
     try:
         body = zlib.decompress(packed[4:])
     except zlib.error as exc:
-        raise CacheFormatError("damaged compressed body ({})".format(exc)) from exc
+        raise CacheFormatError("damaged compressed body ({})", exc) from exc
     if len(body) != expected:
-        raise CacheFormatError("compressed body of {} bytes announced {}".format(len(body), expected))
+        raise CacheFormatError("compressed body of {} bytes announced {}", len(body), expected)
     return body
 
 
@@ -300,7 +306,7 @@ def _walk(folder):
     try:
         entries = sorted(os.scandir(folder), key=lambda item: item.name)
     except OSError as exc:
-        yield folder, "cannot be read: {}".format(exc.strerror)
+        yield folder, Message("cannot be read: {}", exc.strerror)
         return
     folders = []
     for item in entries:

@@ -20,6 +20,7 @@ import mercantile
 
 from .. import mbtiles
 from ..errors import InputError, MBTilesError
+from ..messages import Message
 from ..sources import policies
 from ..sources.http import tile_body_problem
 from . import qtcache
@@ -73,10 +74,10 @@ def check_cache_dir(cache_dir):
     """Refuse a folder that is not a Qt network cache, saying which folder is wanted."""
     if not os.path.isdir(cache_dir):
         raise InputError("The cache folder '{}' does not exist: give the folder set in Settings › Options › "
-                         "Network › Cache directory.".format(cache_dir))
+                         "Network › Cache directory.", cache_dir)
     if not os.path.isdir(os.path.join(cache_dir, qtcache.DATA_FOLDER)):
         raise InputError("'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its "
-                         "cache directory (Settings › Options › Network).".format(cache_dir, qtcache.DATA_FOLDER))
+                         "cache directory (Settings › Options › Network).", cache_dir, qtcache.DATA_FOLDER)
 
 
 CAPABILITIES_READ = "WMTS capabilities (read to place tiles)"
@@ -153,9 +154,9 @@ def _read_head(item):
     try:
         return qtcache.read_entry(path, with_body=False)
     except qtcache.CacheFormatError as exc:
-        return "unreadable: {}".format(exc)
+        return Message("unreadable: {}", exc)
     except OSError as exc:
-        return "cannot be read: {}".format(exc.strerror)
+        return Message("cannot be read: {}", exc.strerror)
 
 
 def _classify(entry, wanted, book, final=False):
@@ -170,9 +171,9 @@ def _classify(entry, wanted, book, final=False):
     if isinstance(found, Unknown) and not found.later:
         return found.reason
     if not ok:
-        return "HTTP status {} (only 200 is kept)".format(entry.status)
+        return Message("HTTP status {} (only 200 is kept)", entry.status)
     if not entry.content_type.startswith("image/"):
-        return "not an image ({})".format(entry.content_type or "no content type")
+        return Message("not an image ({})", entry.content_type or "no content type")
     if isinstance(found, Unknown):
         return found.reason if final else _Later(entry.path, found.reason)
     if wanted and wanted not in found[0].layer.lower():
@@ -229,7 +230,7 @@ def output_path(folder, key):
         with mbtiles.MBTilesReader(path) as reader:
             if reader.metadata().get("ign_offline:source") == key.source and _same_set(reader.metadata(), key):
                 return path
-    raise MBTilesError("Too many files named {}*.mbtiles in {}.".format(stem, folder))
+    raise MBTilesError("Too many files named {}*.mbtiles in {}.", stem, folder)
 
 
 def _identity(key):
@@ -267,7 +268,7 @@ def recover(scan, output_folder, min_tiles=1, progress=None, is_cancelled=None, 
 
 
 def _log_recovered(log, tile_set, recovered):
-    log("{}: zooms {}-{}, {} tiles written, {} kept, {} → {}".format(
+    log(Message("{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}",
         tile_set.key.layer, recovered.zooms[0] if recovered.zooms else "-",
         recovered.zooms[-1] if recovered.zooms else "-", recovered.tiles, recovered.kept,
         _size(tile_set.bytes), recovered.path))
@@ -288,7 +289,7 @@ def _checked_body(cached, media_type):
     try:
         body = qtcache.read_body(cached.entry)
     except (OSError, qtcache.CacheFormatError) as exc:
-        return None, None, "unreadable body: {}".format(exc)
+        return None, None, Message("unreadable body: {}", exc)
     return _checked(cached.entry, body, media_type)
 
 
@@ -297,7 +298,7 @@ def _checked(entry, body, media_type):
     length = None if headers.get("content-encoding") else headers.get("content-length")
     problem = tile_body_problem(body, entry.content_type, media_type, length)
     if problem:
-        return None, None, "invalid image: {}".format(problem)
+        return None, None, Message("invalid image: {}", problem)
     return body, mbtiles.tile_id(body), None
 
 
@@ -416,9 +417,9 @@ def _read_whole(item, wanted, book, final=False):
     try:
         entry = qtcache.read_entry(path, with_body=True)
     except qtcache.CacheFormatError as exc:
-        return "unreadable: {}".format(exc)
+        return Message("unreadable: {}", exc)
     except OSError as exc:
-        return "cannot be read: {}".format(exc.strerror)
+        return Message("cannot be read: {}", exc.strerror)
     found = _classify(entry, wanted, book, final)
     if isinstance(found, (str, _Later)):
         return found

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import requests
 
 from ..errors import IgnOfflineError
+from ..messages import Message
 from ..sources.accounts import redact
 from ..sources.http import (
     MAX_PAUSE,
@@ -217,7 +218,7 @@ class Downloader:
                     return TileResult(request, "not_modified")
                 elif status in (204, 404):
                     self._answered_usefully()
-                    return TileResult(request, "empty", error="HTTP {}: no data here".format(status))
+                    return TileResult(request, "empty", error=Message("HTTP {}: no data here", status))
                 elif status == 429:
                     throttled += 1
                     asked = retry_after_seconds(response.headers.get("Retry-After"), cap=float("inf"))
@@ -225,8 +226,9 @@ class Downloader:
                     self._trouble = "answered only 429 Too Many Requests"
                     if wait > self._stall_time_left():  # waiting would only end past the limit: end now
                         return TileResult(request, "stalled", error=self._stalled_for() if (
-                            asked <= self.options.stall_limit) else "answered 429 Too Many Requests asking to wait "
-                            "{:.0f} s, longer than the {} a host may hold a job".format(
+                            asked <= self.options.stall_limit) else Message(
+                                "answered 429 Too Many Requests asking to wait {:.0f} s, longer than the {} a host "
+                                "may hold a job",
                                 asked, limit_duration(self.options.stall_limit)))
                     self.limiter.pause(wait)
                     self._note_throttle(wait)
@@ -237,12 +239,12 @@ class Downloader:
                     renewed = True  # the token expired between its check and its use: once more, renewed
                     continue
                 elif status in (400, 401, 403):
-                    return TileResult(request, "refused", error="HTTP {} {}: {}".format(
+                    return TileResult(request, "refused", error=Message("HTTP {} {}: {}",
                         status, response.reason, _summary(body)))
                 elif status >= 500:
-                    reason = "HTTP {} {}".format(status, response.reason)
+                    reason = Message("HTTP {} {}", status, response.reason)
                 else:
-                    return TileResult(request, "failed", error="HTTP {} {}".format(status, response.reason))
+                    return TileResult(request, "failed", error=Message("HTTP {} {}", status, response.reason))
             attempts += 1
             if attempts >= self.options.max_attempts:
                 return TileResult(request, "failed", error=reason)
@@ -271,13 +273,13 @@ class Downloader:
         return self._trouble is not None and self._stall_time_left() < 0
 
     def _stalled_for(self, trouble=None):
-        return "{} for {}".format(trouble or self._trouble, limit_duration(self.options.stall_limit))
+        return Message("{} for {}", trouble or self._trouble, limit_duration(self.options.stall_limit))
 
     def stalled(self, what, stats):
         """The error that ends a job whose host only throttles or stalls (what is stored stays)."""
         stored = stats.processed - stats.failed
         return HostStalled(redact(
-            "{} {}: {:,} tiles stored, {:,} left; run again later to resume.".format(
+            Message("{} {}: {:,} tiles stored, {:,} left; run again later to resume.",
                 host_of(self.source.tile_url(0, 0, 0)), what, stored, max(0, stats.total - stored)),
             self.credentials))
 
@@ -285,7 +287,7 @@ class Downloader:
         now = time.monotonic()
         if now - self._throttle_noted > 10:
             self._throttle_noted = now
-            self._say("The server asks to slow down (429): pausing {:.0f} s.".format(wait))
+            self._say(Message("The server asks to slow down (429): pausing {:.0f} s.", wait))
 
     def _work(self, work, results):
         while True:
@@ -347,8 +349,8 @@ class Downloader:
                     now = time.monotonic()
                     if self._stalled() or (self._stall_time_left() < 0 and
                                            now - last_result > options.tile_deadline + options.timeout[0]):
-                        raise self.stalled(self._stalled_for(self._trouble or "gave no complete answer within "
-                                                             "{:.0f} s".format(options.tile_deadline)), stats)
+                        raise self.stalled(self._stalled_for(self._trouble or Message("gave no complete answer within "
+                                                             "{:.0f} s", options.tile_deadline)), stats)
                     continue
                 last_result = time.monotonic()
                 in_flight -= 1
@@ -376,7 +378,7 @@ class Downloader:
     def unreachable(self, result):
         """The error that ends a job whose host never answered."""
         return HostUnreachable(redact(
-            "Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).".format(
+            Message("Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).",
                 host_of(self.source.tile_url(result.request.zoom, result.request.x, result.request.y)),
                 result.error), self.credentials))
 
@@ -388,8 +390,8 @@ class Downloader:
             raise self.stalled(result.error, stats)
         if result.status == "refused":
             raise ServerRefused(redact(
-                "The server refused the request for tile {}/{}/{} ({}): check the layer, style, "
-                "format and API key.".format(request.zoom, request.x, request.y, result.error),
+                Message("The server refused the request for tile {}/{}/{} ({}): check the layer, style, "
+                "format and API key.", request.zoom, request.x, request.y, result.error),
                 self.credentials))
         if result.status == "done":
             if self._format_found:
@@ -412,12 +414,12 @@ class Downloader:
             stats.failed += 1
             stats.errors[result.error] += 1
             if stats.errors[result.error] == 1:
-                self._say("Tile {}/{}/{} failed: {}".format(request.zoom, request.x, request.y, result.error))
+                self._say(Message("Tile {}/{}/{} failed: {}", request.zoom, request.x, request.y, result.error))
 
 
 def _reason(exc):
     """A failed request in a few words: what our own limits saw, else the error's kind."""
-    return str(exc) if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
+    return exc.args[0] if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
 
 
 def _summary(body):

@@ -6,6 +6,7 @@ algorithms and the plans; no QGIS here.
 
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
+from ..messages import Message
 from ..sources import policies, wmts
 from ..sources.accounts import redact
 from ..tiles import coverage
@@ -18,12 +19,12 @@ def clamp_zooms(prepared, zoom_min, zoom_max):
     tiles.check_zoom_range(zoom_min, zoom_max)
     available = [z for z in prepared.zooms if zoom_min <= z <= zoom_max]
     if not available:
-        raise InputError("Layer '{}' has zoom levels {}-{} only; you asked {}-{}.".format(
-            prepared.layer, prepared.zooms[0], prepared.zooms[-1], zoom_min, zoom_max))
+        raise InputError("Layer '{}' has zoom levels {}-{} only; you asked {}-{}.",
+            prepared.layer, prepared.zooms[0], prepared.zooms[-1], zoom_min, zoom_max)
     low, high = available[0], available[-1]
     note = None
     if (low, high) != (zoom_min, zoom_max):
-        note = "Layer '{}' has zoom levels {}-{}: downloading {}-{} instead of {}-{}.".format(
+        note = Message("Layer '{}' has zoom levels {}-{}: downloading {}-{} instead of {}-{}.",
             prepared.layer, prepared.zooms[0], prepared.zooms[-1], low, high, zoom_min, zoom_max)
     return low, high, note
 
@@ -53,9 +54,9 @@ def check_output(path, prepared):
         if any(existing.get(k) != v for k, v in mine.items()):
             raise MBTilesError(
                 "'{}' already holds {} ({}) from {}: it is left untouched. Choose another output file to "
-                "download {} from {}.".format(
+                "download {} from {}.",
                     path, existing.get("ign_offline:layer", "other tiles"), existing.get("ign_offline:style", "?"),
-                    existing.get("ign_offline:source", "another source"), prepared.layer, prepared.public_url))
+                    existing.get("ign_offline:source", "another source"), prepared.layer, prepared.public_url)
     return state
 
 
@@ -113,7 +114,7 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
     for note in prepared.notes:
         log(note)
     if outside:
-        log("{} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.".format(outside))
+        log(Message("{:,} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.", outside))
     try:
         with mbtiles.MBTilesWriter(output) as store:
             previous = store.metadata()
@@ -128,10 +129,10 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
             stats.total += outside
         requested = stats.downloaded + stats.not_modified + stats.empty - outside + stats.failed
         if stats.failed and stats.failed == requested and not stats.cancelled:
-            reasons = "; ".join("{:,} × {}".format(n, e) for e, n in stats.errors.most_common(3))
+            reasons = "; ".join(Message("{:,} × {}", n, e) for e, n in stats.errors.most_common(3))
             raise DownloadFailed(redact(
-                "Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then "
-                "run again.".format(stats.failed, requested, reasons), prepared.credentials))
+                Message("Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, "
+                        "then run again.", stats.failed, requested, reasons), prepared.credentials))
     except DownloadFailed:
         if state in ("missing", "empty"):
             mbtiles.remove_if_no_tiles(output)

@@ -14,6 +14,7 @@ import zipfile
 import zlib
 
 from ..errors import IgnOfflineError
+from ..messages import Message
 from ..storage import free_bytes, human_size
 
 MAX_MEMBER_BYTES = 8 * 1000 ** 3    # an MNS tile is tens of MB; 8 GB is not a tile
@@ -34,9 +35,9 @@ def check_member(info):
     if stat.S_ISLNK(info.external_attr >> 16):
         return "a symbolic link"
     if info.file_size > MAX_MEMBER_BYTES:
-        return "{} bytes once extracted".format(info.file_size)
+        return Message("{} bytes once extracted", info.file_size)
     if info.file_size > MAX_RATIO * max(1, info.compress_size):  # every member: 40 × 95 MB bombs add up
-        return "compressed {} times".format(info.file_size // max(1, info.compress_size))
+        return Message("compressed {} times", info.file_size // max(1, info.compress_size))
     return None
 
 
@@ -46,7 +47,7 @@ def check_total(zip_path, members):
     total = sum(info.file_size for info in members)
     size = os.path.getsize(zip_path)
     if total > MAX_RATIO * max(1, size):
-        return "its members add up to {} from a {} file".format(human_size(total), human_size(size))
+        return Message("its members add up to {} from a {} file", human_size(total), human_size(size))
     return None
 
 
@@ -56,8 +57,8 @@ def check_space(members, root, zip_path):
     free = free_bytes(root)
     if needed > free:
         raise ArchiveError("{} was not extracted: not enough space on the disk holding {}: {} needed, {} free. "
-                           "Free some space or choose another folder, then run again.".format(
-                               os.path.basename(zip_path), root, human_size(needed), human_size(free)))
+                           "Free some space or choose another folder, then run again.",
+                               os.path.basename(zip_path), root, human_size(needed), human_size(free))
 
 
 def extract(zip_path, folder):
@@ -65,25 +66,25 @@ def extract(zip_path, folder):
     try:
         archive = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ArchiveError("{} is not a readable ZIP ({}).".format(os.path.basename(zip_path), exc)) from exc
+        raise ArchiveError("{} is not a readable ZIP ({}).", os.path.basename(zip_path), exc) from exc
     with archive:
         members = archive.infolist()
         for info in members:
             problem = check_member(info)
             if problem is not None:
-                raise ArchiveError("{} was not extracted: its member '{}' is refused ({}).".format(
-                    os.path.basename(zip_path), info.filename, problem))
+                raise ArchiveError("{} was not extracted: its member '{}' is refused ({}).",
+                    os.path.basename(zip_path), info.filename, problem)
         problem = check_total(zip_path, members)
         if problem is not None:
-            raise ArchiveError("{} was not extracted: {}; it is not an honest package.".format(
-                os.path.basename(zip_path), problem))
+            raise ArchiveError("{} was not extracted: {}; it is not an honest package.",
+                os.path.basename(zip_path), problem)
         paths = []
         root = os.path.realpath(folder)
         check_space([info for info in members if not info.is_dir()], root, zip_path)
         for info in members:
             target = _target(root, info)
             if not target.startswith(root + os.sep):  # belt and braces after check_member
-                raise ArchiveError("{}: '{}' would land outside {}.".format(zip_path, info.filename, folder))
+                raise ArchiveError("{}: '{}' would land outside {}.", zip_path, info.filename, folder)
             if info.is_dir():
                 os.makedirs(target, exist_ok=True)
                 continue
@@ -103,14 +104,14 @@ def extract(zip_path, folder):
                 _remove(part)
                 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
                     raise ArchiveError("The disk holding {} is full while extracting {} from {}: free some space "
-                                       "(the package itself is fine) and run again.".format(
-                                           root, info.filename, os.path.basename(zip_path))) from exc
-                raise ArchiveError("{} cannot be extracted into {} ({}): check that folder, then run again.".format(
-                    os.path.basename(zip_path), root, exc.strerror or exc)) from exc
+                                       "(the package itself is fine) and run again.",
+                                           root, info.filename, os.path.basename(zip_path)) from exc
+                raise ArchiveError("{} cannot be extracted into {} ({}): check that folder, then run again.",
+                    os.path.basename(zip_path), root, exc.strerror or exc) from exc
             except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
                 _remove(part)
-                raise ArchiveError("{} is damaged at '{}' ({}): delete it and run again to fetch it anew.".format(
-                    os.path.basename(zip_path), info.filename, exc)) from exc
+                raise ArchiveError("{} is damaged at '{}' ({}): delete it and run again to fetch it anew.",
+                    os.path.basename(zip_path), info.filename, exc) from exc
             os.replace(part, target)
         return paths
 

@@ -15,6 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from ..errors import IgnOfflineError, InputError
+from ..messages import Message
 
 DEFAULT_HOST = "odgeo.grandest.fr"
 PART_SUFFIX = ".part"
@@ -62,9 +63,9 @@ def check_host(host, port):
     host = (host or "").strip()
     if not host or "/" in host or " " in host:
         raise InputError("HOST '{}' is not a host name: give a name such as {} or an address, "
-                         "without ftp:// or a path.".format(host, DEFAULT_HOST))
+                         "without ftp:// or a path.", host, DEFAULT_HOST)
     if not 0 < int(port) < 65536:
-        raise InputError("PORT {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).".format(port))
+        raise InputError("PORT {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).", port)
     return host
 
 
@@ -74,8 +75,8 @@ def connect(server):
     try:
         ftp.connect(server.host, server.port)
     except OSError as exc:
-        raise FtpError("Cannot reach the FTP server {} ({}): check HOST, PORT and the network.".format(
-            server.label, getattr(exc, "strerror", None) or exc)) from exc
+        raise FtpError("Cannot reach the FTP server {} ({}): check HOST, PORT and the network.",
+            server.label, getattr(exc, "strerror", None) or exc) from exc
     try:
         ftp.login(server.user or "anonymous", server.password if server.user else "anonymous@")
         ftp.set_pasv(True)
@@ -83,12 +84,12 @@ def connect(server):
     except ftplib.error_perm as exc:
         ftp.close()
         raise FtpError("The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or "
-                       "leave both empty for anonymous access.".format(
-                           server.label, server.user or "anonymous", str(exc).strip())) from exc
+                       "leave both empty for anonymous access.",
+                           server.label, server.user or "anonymous", str(exc).strip()) from exc
     except (OSError, EOFError, ftplib.Error) as exc:
         ftp.close()
-        raise FtpError("The FTP server {} closed the connection during login ({}).".format(
-            server.label, exc)) from exc
+        raise FtpError("The FTP server {} closed the connection during login ({}).",
+            server.label, exc) from exc
     return ftp
 
 
@@ -235,7 +236,7 @@ class Fetcher:
                     elif error is not None:
                         stats.failed[futures[future].remote_path] = str(error)
                         if log is not None:
-                            log("failed: {} ({})".format(futures[future].remote_path, error))
+                            log(Message("failed: {} ({})", futures[future].remote_path, error))
                 if is_cancelled():
                     stats.cancelled = True
         finally:
@@ -303,16 +304,16 @@ class Fetcher:
                 self._drop_connection()
                 raise
             except ftplib.error_perm as exc:  # 550 no such file, permission: retrying will not help
-                raise FtpError("{} refused {} ({})".format(self.server.label, transfer.remote_path,
-                                                             str(exc).strip())) from exc
+                raise FtpError("{} refused {} ({})", self.server.label, transfer.remote_path,
+                                                             str(exc).strip()) from exc
             except (OSError, EOFError, ftplib.Error) as exc:
                 error = exc
                 self._drop_connection()
                 _sleep(self.retry_delay * (2 ** attempt), is_cancelled)
             have = os.path.getsize(part) if os.path.isfile(part) else 0
         if have != size:
-            raise FtpError("got {} of {} bytes after {} attempts ({}); rerun to resume".format(
-                have, size, self.attempts, error or "connection closed early"))
+            raise FtpError("got {} of {} bytes after {} attempts ({}); rerun to resume",
+                have, size, self.attempts, error or "connection closed early")
         os.replace(part, final)
         return "downloaded"
 
@@ -332,13 +333,13 @@ class Fetcher:
                 except socket.timeout:
                     idle += _POLL
                     if idle >= self.server.timeout:
-                        raise TimeoutError("no data for {:.0f} s".format(idle))
+                        raise TimeoutError(Message("no data for {:.0f} s", idle))
                     continue
                 if not chunk:
                     break
                 idle = 0.0
                 if offset + len(chunk) > size:
-                    raise FtpError("the server sent more than the {} bytes it listed".format(size))
+                    raise FtpError("the server sent more than the {} bytes it listed", size)
                 out.write(chunk)
                 offset += len(chunk)
                 self._count(len(chunk), advance)
@@ -359,9 +360,9 @@ class _RateWindow:
         got = offset - self.offset
         if got < self.server.min_bytes:
             raise TooSlow("{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is "
-                          "stopped; the part received is kept, run again later to resume.".format(
+                          "stopped; the part received is kept, run again later to resume.",
                               self.server.label, got, self.remote_path, now - self.start, self.server.min_bytes,
-                              self.server.rate_window))
+                              self.server.rate_window)
         self.start, self.offset = now, offset
 
 

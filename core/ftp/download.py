@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..messages import Message, plural
 from ..storage import free_bytes, human_size
 from . import archives, rasters
 from .client import Cancelled, Fetcher, FtpError, Transfer, is_safe_name
@@ -34,8 +35,8 @@ class FtpDownloadResult:
 
 def local_folder(output_folder, listing):
     if not is_safe_name(listing.folder_name):
-        raise FtpError("The product folder name '{}' cannot be used as a local folder name.".format(
-            listing.folder_name))
+        raise FtpError("The product folder name '{}' cannot be used as a local folder name.",
+            listing.folder_name)
     return os.path.join(output_folder, listing.folder_name)
 
 
@@ -57,10 +58,10 @@ def download_product(server, listing, bbox, output_folder, connections=2, progre
     epsg = listing.epsg or DEFAULT_EPSG
     result = FtpDownloadResult(folder=local_folder(output_folder, listing))
     if not listing.tiles:
-        raise FtpError("{} has no tile in its data folder ({} other files): choose another product.".format(
-            listing.path, listing.ignored))
+        raise FtpError("{} has no tile in its data folder ({} other files): choose another product.",
+            listing.path, listing.ignored)
     for name in listing.unsafe:
-        log("refused the remote name {!r}: it holds a path separator or '..'".format(name))
+        log(Message("refused the remote name {!r}: it holds a path separator or '..'", name))
     fetcher = Fetcher(server, connections)
     try:
         result.footprints, result.footprint_source = _catalog_footprints(fetcher, listing, result.folder, epsg,
@@ -69,14 +70,15 @@ def download_product(server, listing, bbox, output_folder, connections=2, progre
             result.footprints, result.footprint_source = _name_footprints(fetcher, listing, result, bbox,
                                                                           is_cancelled, log)
         result.selected = select(listing.tiles, result.footprints, bbox)
-        log("footprints from {}".format(result.footprint_source))
+        log(Message("footprints from {}", result.footprint_source))
         if not result.selected:
             raise FtpError("No tile of {} intersects the area. The product covers {}. Choose an area there, or "
-                           "another product.".format(listing.folder_name,
-                                                     describe_coverage(listing, result.footprints)))
+                           "another product.", listing.folder_name,
+                                                     describe_coverage(listing, result.footprints))
         transfers = [Transfer(t.remote_path, local_path(result.folder, listing, t), t.size) for t in result.selected]
         _check_space(transfers, result.folder, listing.kind == "zip")
-        log("{} tiles intersect the area, {}".format(len(transfers), human_size(sum(t.size or 0 for t in transfers))))
+        log(plural(len(transfers), "{:,} tile intersects the area, {}", "{:,} tiles intersect the area, {}",
+                   len(transfers), human_size(sum(t.size or 0 for t in transfers))))
         stats = fetcher.run(transfers, progress, is_cancelled, log)
     except Cancelled:
         result.cancelled = True
@@ -112,23 +114,23 @@ def _catalog_footprints(fetcher, listing, folder, epsg, is_cancelled, log):
     if stats.cancelled:
         raise Cancelled()
     if stats.failed:
-        log("the index {} could not be fetched ({}): using the tile names".format(
+        log(Message("the index {} could not be fetched ({}): using the tile names",
             shp, "; ".join(stats.failed.values())))
         return {}, ""
     try:
         found, attribute = rasters.catalog_footprints(os.path.join(folder, "catalog", posixpath.basename(shp)),
                                                       [t.file_name for t in listing.tiles], epsg)
     except Exception as exc:  # a broken index must not stop the download: the names still work
-        log("the index {} cannot be used ({}): using the tile names".format(posixpath.basename(shp), exc))
+        log(Message("the index {} cannot be used ({}): using the tile names", posixpath.basename(shp), exc))
         return {}, ""
     if not found:
-        log("the index {} names none of the tiles: using the tile names".format(posixpath.basename(shp)))
+        log(Message("the index {} names none of the tiles: using the tile names", posixpath.basename(shp)))
         return {}, ""
     missing = [t for t in listing.tiles if t.file_name not in found]
     if missing:
-        log("{} tiles are not in the index: placed from their names".format(len(missing)))
+        log(Message("{} tiles are not in the index: placed from their names", len(missing)))
         found.update({t.file_name: name_footprint(t) for t in missing})
-    return found, "the index {} (attribute '{}')".format(posixpath.basename(shp), attribute)
+    return found, Message("the index {} (attribute '{}')", posixpath.basename(shp), attribute)
 
 
 def _name_footprints(fetcher, listing, result, bbox, is_cancelled, log):
@@ -144,23 +146,23 @@ def _name_footprints(fetcher, listing, result, bbox, is_cancelled, log):
     if stats.cancelled:
         raise Cancelled()
     if stats.failed:
-        raise FtpError("{} could not be fetched: {}".format(probe.remote_path, stats.failed[probe.remote_path]))
+        raise FtpError("{} could not be fetched: {}", probe.remote_path, stats.failed[probe.remote_path])
     result.downloaded += stats.downloaded
     result.bytes += stats.bytes
     try:
         raster = _first_raster(path, listing, result.folder)
         corner, size = rasters.corner_and_size(probe.name, rasters.raster_bounds(raster))
     except Exception as exc:  # unreadable tile: say so, keep the documented convention
-        log("cannot read the georeferencing of {} ({})".format(probe.file_name, exc))
+        log(Message("cannot read the georeferencing of {} ({})", probe.file_name, exc))
         corner, size = None, None
     if corner is None:
-        log("the georeferencing of {} does not match its name: tiles are placed from their names, "
-            "north-west corner, 1 km".format(probe.file_name))
+        log(Message("the georeferencing of {} does not match its name: tiles are placed from their names, "
+            "north-west corner, 1 km", probe.file_name))
         return by_corner["nw"], "the tile names (north-west corner, not confirmed)"
     footprints = {t.file_name: name_footprint(t, corner, size) for t in listing.tiles}
     if not any(t.file_name == probe.file_name for t in select([probe], footprints, bbox)):
         _discard(path, result)  # fetched on the wrong guess: it does not touch the area
-    return footprints, "the tile names ({} corner, {:g} m tiles, as {} is georeferenced)".format(
+    return footprints, Message("the tile names ({} corner, {:g} m tiles, as {} is georeferenced)",
         "north-west" if corner == "nw" else "south-west", size, probe.file_name)
 
 
@@ -176,7 +178,7 @@ def _first_raster(path, listing, folder):
     extracted = archives.extract(path, _extract_folder(path))
     found = [p for p in extracted if p.lower().endswith(rasters.RASTER_EXTENSIONS)]
     if not found:
-        raise FtpError("{} holds no raster".format(os.path.basename(path)))
+        raise FtpError("{} holds no raster", os.path.basename(path))
     return found[0]
 
 
@@ -209,7 +211,7 @@ def _check_georeferencing(listing, result, log):
             return
         expected = result.footprints[tile.file_name]
         if max(abs(a - b) for a, b in zip(bounds, expected)) > 1.0:
-            log("warning: {} is georeferenced at {} but its footprint says {}".format(
+            log(Message("warning: {} is georeferenced at {} but its footprint says {}",
                 tile.file_name, _box(bounds), _box(expected)))
         return  # one tile tells whether the footprints are right
 
@@ -228,4 +230,4 @@ def _check_space(transfers, folder, zipped):
     free = free_bytes(folder)
     if needed > free:
         raise InputError("The tiles need {} but {} has {} free: free some space or choose another "
-                         "OUTPUT_FOLDER.".format(human_size(needed), folder, human_size(free)))
+                         "OUTPUT_FOLDER.", human_size(needed), folder, human_size(free))

@@ -10,6 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..messages import Message, plural
 from . import names as ftp_names
 from .client import FtpError, is_safe_name, list_dir, walk
 
@@ -78,7 +79,7 @@ def find_products(ftp, root="/", max_depth=3, is_cancelled=None, log=None):
     for path, entries in walk(ftp, root or "/", max_depth, is_cancelled, descend):
         if is_product(entries):
             if log is not None:
-                log("reading {}".format(path))
+                log(Message("reading {}", path))
             products.append(_read(ftp, path, entries, is_cancelled))
     return products
 
@@ -92,11 +93,11 @@ def open_product(ftp, path):
     try:
         entries = list_dir(ftp, path)
     except ftplib.error_perm as exc:
-        raise FtpError("The server has no folder '{}' ({}): run list_ftp_products to see its products.".format(
-            path, str(exc).strip())) from exc
+        raise FtpError("The server has no folder '{}' ({}): run list_ftp_products to see its products.",
+            path, str(exc).strip()) from exc
     if not is_product(entries):
         raise FtpError("'{}' is not a product folder: it has no data/ folder. Run list_ftp_products to see "
-                       "the product folders.".format(path))
+                       "the product folders.", path)
     return _read(ftp, path, entries)
 
 
@@ -170,15 +171,16 @@ def describe_coverage(listing, footprints):
     box = union(footprints.values())
     parts = []
     if listing.departements:
-        parts.append("département{} {}".format("s" if len(listing.departements) > 1 else "",
-                                                ", ".join(listing.departements)))
+        parts.append(plural(len(listing.departements), "département {}", "départements {}",
+                            ", ".join(listing.departements)))
     if box is not None:
-        parts.append("x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km in EPSG:{}".format(
-            box[0] / 1000, box[2] / 1000, box[1] / 1000, box[3] / 1000, listing.epsg or DEFAULT_EPSG))
+        parts.append(Message("x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km in EPSG:{}",
+                             box[0] / 1000, box[2] / 1000, box[1] / 1000, box[3] / 1000, listing.epsg or DEFAULT_EPSG))
         lonlat = _to_lonlat(box, listing.epsg or DEFAULT_EPSG)
         if lonlat is not None:
-            parts.append("about {:.2f}–{:.2f}°E, {:.2f}–{:.2f}°N".format(lonlat[0], lonlat[2], lonlat[1], lonlat[3]))
-    return "; ".join(parts) or "no tile it could place"
+            parts.append(Message("about {:.2f}–{:.2f}°E, {:.2f}–{:.2f}°N", lonlat[0], lonlat[2], lonlat[1], lonlat[3]))
+    # each part a Message, said in the user's language; "; " between them in every language
+    return Message("; ".join(["{}"] * len(parts)), *parts) if parts else Message("no tile it could place")
 
 
 def _to_lonlat(box, epsg):

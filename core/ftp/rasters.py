@@ -22,7 +22,7 @@ def open_raster(path):
     else:
         reason = gdal.GetLastErrorMsg()
     if dataset is None:
-        raise IgnOfflineError("GDAL cannot open {} ({}).".format(os.path.basename(path), reason or "unknown format"))
+        raise IgnOfflineError("GDAL cannot open {} ({}).", os.path.basename(path), reason or "unknown format")
     return dataset
 
 
@@ -61,8 +61,8 @@ def catalog_footprints(shp_path, tile_names, epsg):
     except RuntimeError:
         source = None
     if source is None:
-        raise IgnOfflineError("The index {} cannot be read: delete it to use the tile names instead.".format(
-            os.path.basename(shp_path)))
+        raise IgnOfflineError("The index {} cannot be read: delete it to use the tile names instead.",
+            os.path.basename(shp_path))
     layer = source.GetLayer(0)
     definition = layer.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())
@@ -112,13 +112,13 @@ def rasters_in(folder):
 def build_vrt(vrt_path, rasters, epsg):
     """A VRT mosaic of `rasters` (paths relative to it); EPSG:`epsg` when the tiles carry no CRS."""
     if not rasters:
-        raise IgnOfflineError("No raster to build {} from.".format(os.path.basename(vrt_path)))
+        raise IgnOfflineError("No raster to build {} from.", os.path.basename(vrt_path))
     crs_missing = not open_raster(rasters[0]).GetProjection()
     options = gdal.BuildVRTOptions(outputSRS="EPSG:{}".format(epsg) if crs_missing and epsg else None)
     part = vrt_path + ".part.vrt"  # written whole, then renamed over any older mosaic
     dataset = gdal.BuildVRT(part, rasters, options=options)
     if dataset is None:
-        raise IgnOfflineError("GDAL could not build {}.".format(os.path.basename(vrt_path)))
+        raise IgnOfflineError("GDAL could not build {}.", os.path.basename(vrt_path))
     dataset = None  # noqa: F841 (closing writes the file)
     # Paths in it are relative to its folder, which the rename keeps.
     os.replace(part, vrt_path)

@@ -18,6 +18,7 @@ from .. import mbtiles, storage
 from ..download.engine import DownloadOptions
 from ..download.job import apply_policy, check_output, clamp_zooms, clipped_ranges, download_to_mbtiles
 from ..errors import IgnOfflineError, InputError
+from ..messages import Message
 from ..sources.accounts import origin_of
 from ..sources.prepare import prepare_source
 from . import naming, plans
@@ -80,8 +81,8 @@ def account_origin(plan):
     origins = sorted({origin_of(job.source) for job in plan.jobs()})
     if len(origins) > 1:
         raise InputError("Plan '{}': its entries name several servers ({}) and an account (AUTHCFG) is given: add "
-                         "a top-level \"source\" naming the server the account is for.".format(
-                             plan.path, ", ".join(urlsplit(o).netloc for o in origins)))
+                         "a top-level \"source\" naming the server the account is for.",
+                             plan.path, ", ".join(urlsplit(o).netloc for o in origins))
     return origins[0] if origins else ""
 
 
@@ -172,11 +173,11 @@ def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=No
             result.stats = download_to_mbtiles(
                 item.prepared, _job_area(item), min(item.counts, default=0), max(item.counts, default=0),
                 item.output, job_options, lambda f: report(item, f), is_cancelled,
-                lambda message: log("{}: {}".format(item.job.layer, message)), ranges=item.ranges,
+                lambda message: log(Message("{}: {}", item.job.layer, message)), ranges=item.ranges,
                 total=item.total)
         except IgnOfflineError as exc:
             result.error = str(exc)
-            log("{}: {}".format(item.job.layer, exc))
+            log(Message("{}: {}", item.job.layer, exc))
 
     threads = [threading.Thread(target=work, args=(i, r), name="ign-offline-plan-{}".format(i), daemon=True)
                for i, r in enumerate(results) if r.item.total]
@@ -199,7 +200,7 @@ def check_library(folder, create=False):
     if not folder:
         raise InputError("Give the LIBRARY folder.")
     if os.path.exists(folder) and not os.path.isdir(folder):
-        raise InputError("LIBRARY '{}' is a file, not a folder.".format(folder))
+        raise InputError("LIBRARY '{}' is a file, not a folder.", folder)
     if not os.path.isdir(folder):
         storage.check_writable_folder(os.path.dirname(os.path.abspath(folder)))
         if not create:

@@ -60,11 +60,11 @@ def check_inputs(inputs, output, thorough=True):
     found = {}
     for path in inputs:
         if not os.path.isfile(path):
-            raise InputError("'{}' does not exist.".format(path))
+            raise InputError("'{}' does not exist.", path)
         mbtiles.check_readable(path, thorough=thorough)  # damage is named here, before a byte is written
         if not _ours(path):
             raise InputError("'{}' was not written by IGN Offline: only IGN Offline files (with their journal) "
-                             "can be merged.".format(path))
+                             "can be merged.", path)
         with mbtiles.read_guard(path), mbtiles.MBTilesReader(path) as reader:
             found[path] = identity(reader.metadata())
     # By inode, not by name: `./a.mbtiles`, a symlink or a hard link to an input is that input.
@@ -79,9 +79,9 @@ def check_inputs(inputs, output, thorough=True):
             differing = [key.split(":")[1] for key, a, b in zip(IDENTITY_KEYS, first, other) if a != b]
             raise InputError(
                 "'{}' and '{}' hold different tiles ({} differ: {} vs {}); only files of the same layer, style, "
-                "format and source are merged. Nothing was written.".format(
+                "format and source are merged. Nothing was written.",
                     os.path.basename(first_path), os.path.basename(path), " and ".join(differing),
-                    _describe(first), _describe(other)))
+                    _describe(first), _describe(other))
     return first
 
 
@@ -119,9 +119,9 @@ def _merge_locked(inputs, output, progress, is_cancelled):
         if created:
             _remove_file(output)
         if isinstance(exc, (sqlite3.DatabaseError, MBTilesError)):  # an input damaged under the merge
-            raise MBTilesError("Merging '{}' into '{}' failed ({}): {}.".format(
+            raise MBTilesError("Merging '{}' into '{}' failed ({}): {}.",
                 current[0], output, str(exc).rstrip("."), "the output was removed" if created else
-                "the output keeps what it held before this file")) from None
+                "the output keeps what it held before this file") from None
         raise
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import requests
 
 from ..errors import InputError
+from ..messages import Message, Size
 from .http import BodyTooLarge, DeadlineExceeded, megabytes, read_body, redact_text, within
 from .wmts import with_query
 
@@ -52,7 +53,19 @@ def origin_of(url):
 
 def redact(text, credentials):
     """`text` with the secrets of `credentials` replaced by *** (None: a public source, nothing to hide)."""
-    return text if credentials is None else credentials.redact(text)
+    if credentials is None:
+        return text
+    if isinstance(text, Message) and text.args:  # keep it translatable: the secrets can only be in its arguments
+        made = Message(text.template, *(_redact_argument(a, credentials) for a in text.args))
+        made.forms = text.forms
+        return made
+    return credentials.redact(text)
+
+
+def _redact_argument(value, credentials):
+    if isinstance(value, (int, float, Size)):
+        return value
+    return redact(value if isinstance(value, Message) else str(value), credentials)
 
 
 class AuthError(InputError):
@@ -163,8 +176,8 @@ class TokenSource:
     def __init__(self, settings, name, open_browser=None, margin=0.2, clock=time.monotonic):
         if settings.grant not in GRANTS:
             raise InputError("The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the "
-                             "resource-owner (password), client-credentials or authorization-code grant.".format(
-                                 name, settings.grant))
+                             "resource-owner (password), client-credentials or authorization-code grant.",
+                                 name, settings.grant)
         self.settings = settings
         self.name = name
         self.open_browser = open_browser
@@ -257,14 +270,14 @@ class TokenSource:
         try:
             answer = dict(within(TOKEN_DEADLINE + 1, TOKEN_DEADLINE, call))
         except DeadlineExceeded:
-            raise AuthError("The sign-in server of '{}' gave no complete answer within {} s: try again later.".format(
-                self.name, TOKEN_DEADLINE)) from None
+            raise AuthError("The sign-in server of '{}' gave no complete answer within {} s: try again later.",
+                self.name, TOKEN_DEADLINE) from None
         except _ServerTrouble as exc:
             raise AuthError("The sign-in server of '{}' {}: try again later (the configuration itself may be "
-                            "fine).".format(self.name, exc)) from None
+                            "fine).", self.name, exc) from None
         except requests.RequestException as exc:
-            raise AuthError("The sign-in server of '{}' cannot be reached ({}): check the network.".format(
-                self.name, type(exc).__name__)) from None
+            raise AuthError("The sign-in server of '{}' cannot be reached ({}): check the network.",
+                self.name, type(exc).__name__) from None
         except Warning as exc:
             # oauthlib's "Scope has changed": servers may grant more than asked (Keycloak adds profile and
             # email to openid). The token it carries is valid; a wider scope takes nothing from us. Taken
@@ -285,8 +298,8 @@ class TokenSource:
         reason = redact_text(" ".join(str(reason).split())[:200], self.secrets() + [
             self.settings.password, self.settings.client_secret])
         return AuthError("The sign-in of the authentication configuration '{}' was refused ({}): check its user, "
-                         "password or client secret in Settings › Options › Authentication.".format(
-                             self.name, reason))
+                         "password or client secret in Settings › Options › Authentication.",
+                             self.name, reason)
 
     def _authorization_code(self):
         """Authorization code with PKCE: the browser signs in, the server redirects to a loopback port here."""
@@ -294,10 +307,10 @@ class TokenSource:
 
         s = self.settings
         if not s.authorization_url:
-            raise AuthError("The OAuth2 configuration '{}' has no authorization URL (requestUrl).".format(self.name))
+            raise AuthError("The OAuth2 configuration '{}' has no authorization URL (requestUrl).", self.name)
         if self.open_browser is None:
             raise AuthError("The OAuth2 configuration '{}' signs in through a browser: use 'Sign in' in the dock, or "
-                            "a resource-owner or client-credentials configuration for batch runs.".format(self.name))
+                            "a resource-owner or client-credentials configuration for batch runs.", self.name)
         catcher = _RedirectCatcher(s.redirect_port)
         try:
             session = OAuth2Session(s.client_id, redirect_uri=catcher.redirect_uri, scope=s.scope.split() or None,
@@ -308,8 +321,8 @@ class TokenSource:
         finally:
             catcher.close()
         if query.get("state") != state or "code" not in query:
-            raise AuthError("The sign-in of '{}' did not complete ({}).".format(
-                self.name, query.get("error_description") or query.get("error") or "no authorization code"))
+            raise AuthError("The sign-in of '{}' did not complete ({}).",
+                self.name, query.get("error_description") or query.get("error") or "no authorization code")
         return self._fetch(session, lambda: session.fetch_token(
             s.token_url, code=query["code"], client_secret=s.client_secret or None, include_client_id=True,
             timeout=(10, 30)))
@@ -330,10 +343,10 @@ def _bounded_answer(response, *args, **kwargs):
         body = read_body(response.raw, time.monotonic() + TOKEN_DEADLINE, TOKEN_DEADLINE, 30, MAX_TOKEN_BYTES,
                          "answer")
     except BodyTooLarge:
-        raise _ServerTrouble("sent an answer larger than {}".format(megabytes(MAX_TOKEN_BYTES))) from None
+        raise _ServerTrouble(Message("sent an answer larger than {}", megabytes(MAX_TOKEN_BYTES))) from None
     response._content, response._content_consumed = body, True
     if response.status_code >= 500:
-        raise _ServerTrouble("answered HTTP {} {}".format(response.status_code, response.reason))
+        raise _ServerTrouble(Message("answered HTTP {} {}", response.status_code, response.reason))
     return response
 
 
@@ -369,7 +382,7 @@ class _RedirectCatcher:
 
     def wait(self, timeout):
         if not self.done.wait(timeout):
-            raise AuthError("No sign-in came back within {} s.".format(timeout))
+            raise AuthError("No sign-in came back within {} s.", timeout)
         return self.received
 
     def close(self):

@@ -20,6 +20,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from .. import __version__
+from ..messages import Message
 
 USER_AGENT = "IGN-Offline/{} (QGIS plugin; +https://github.com/ign-offline/ign_offline)".format(__version__)
 
@@ -141,23 +142,23 @@ def limiter_for(host_key):
 
 
 def unreachable_reason(exc):
-    """What a connection error means, in words a user can act on."""
+    """What a connection error means, in words a user can act on (a Message)."""
     text = str(exc)
     lowered = text.lower()
     if "name or service not known" in lowered or "nodename nor servname" in lowered or (
             "failed to resolve" in lowered) or "temporary failure in name resolution" in lowered or (
             "getaddrinfo failed" in lowered):
-        return "the host name cannot be resolved (no network, or a wrong address)"
+        return Message("the host name cannot be resolved (no network, or a wrong address)")
     if "refused" in lowered:
-        return "the connection was refused (nothing answers at that address and port)"
+        return Message("the connection was refused (nothing answers at that address and port)")
     if isinstance(exc, requests.exceptions.ConnectTimeout) or "timed out" in lowered:
-        return "the connection timed out"
+        return Message("the connection timed out")
     if "network is unreachable" in lowered or "no route to host" in lowered:
-        return "the network is unreachable"
+        return Message("the network is unreachable")
     if isinstance(exc, requests.exceptions.SSLError):
-        return "the secure connection failed (TLS)"
+        return Message("the secure connection failed (TLS)")
     if isinstance(exc, requests.exceptions.ProxyError):
-        return "the proxy refused or failed the connection"
+        return Message("the proxy refused or failed the connection")
     return type(exc).__name__
 
 
@@ -284,7 +285,7 @@ class DeadlineExceeded(requests.exceptions.Timeout):
     """The whole answer (redirects, headers, body) did not arrive within the request's deadline."""
 
     def __init__(self, seconds):
-        super().__init__("no complete answer within {:.0f} s".format(seconds))
+        super().__init__(Message("no complete answer within {:.0f} s", seconds))
         self.seconds = seconds
 
 
@@ -292,12 +293,12 @@ class BodyTooLarge(requests.RequestException):
     """The body (decoded, if the server encoded it) is larger than the request's cap."""
 
     def __init__(self, what, max_bytes):
-        super().__init__("{} larger than {}".format(what, megabytes(max_bytes)))
+        super().__init__(Message("{} larger than {}", what, megabytes(max_bytes)))
 
 
 class BadEncoding(requests.exceptions.ContentDecodingError):
     def __init__(self, encoding):
-        super().__init__("the body's {} encoding is broken".format(encoding))
+        super().__init__(Message("the body's {} encoding is broken", encoding))
 
 
 def within(seconds, deadline, function):
@@ -412,10 +413,10 @@ def read_body(raw, end, deadline, read_timeout, max_bytes, what):
             except socket.timeout:
                 if time.monotonic() >= end - 0.05:
                     raise DeadlineExceeded(deadline) from None
-                raise requests.exceptions.ReadTimeout("no data for {:.0f} s".format(read_timeout)) from None
+                raise requests.exceptions.ReadTimeout(Message("no data for {:.0f} s", read_timeout)) from None
             except (http.client.HTTPException, OSError, ValueError) as exc:
                 # the body stopped short: the host did answer
-                raise requests.exceptions.ChunkedEncodingError("Connection broken: {!r}".format(exc)) from None
+                raise requests.exceptions.ChunkedEncodingError(Message("Connection broken: {!r}", exc)) from None
             if not chunk:
                 break
             if decoder is not None:
@@ -521,17 +522,17 @@ def tile_body_problem(data, content_type, expected_format, content_length=None):
     content_type = (content_type or "").split(";")[0].strip().lower()
     expected = expected_format.split(";")[0].strip().lower().replace("image/jpg", "image/jpeg")
     if content_length is not None and content_length.isdigit() and int(content_length) != len(data):
-        return "truncated body ({} of {} bytes)".format(len(data), content_length)
+        return Message("truncated body ({} of {} bytes)", len(data), content_length)
     if not data:
         return "empty body"
     kind = image_kind(data)
     if kind is None:
         snippet = data[:60].decode("utf-8", "replace").replace("\n", " ")
-        return "not an image ({}: {!r})".format(content_type or "no content type", snippet)
+        return Message("not an image ({}: {!r})", content_type or "no content type", snippet)
     if content_type and content_type.startswith("image/") and content_type.replace("jpg", "jpeg") != kind:
-        return "content type {} but the bytes are {}".format(content_type, kind)
+        return Message("content type {} but the bytes are {}", content_type, kind)
     if kind != expected:
-        return "{} received where {} was asked".format(kind, expected)
+        return Message("{} received where {} was asked", kind, expected)
     if kind == "image/png" and not _ends_with(data, PNG_END):
         return "truncated PNG (no IEND chunk)"
     if kind == "image/jpeg" and b"\xff\xd9" not in data[-16:]:

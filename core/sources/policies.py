@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..errors import InputError
+from ..messages import Message
 
 IGN_ATTRIBUTION = "© IGN – Licence Ouverte Etalab 2.0"
 IGN_PRIVATE_ATTRIBUTION = "© IGN – restricted licence, see the terms of your key"
@@ -91,12 +92,12 @@ def effective_pace(url, concurrency, max_rate):
     policy = policy_for(url)
     notes = []
     if policy.max_connections and concurrency > policy.max_connections:
-        notes.append("{} parallel requests at most".format(policy.max_connections))
+        notes.append(Message("{} parallel requests at most", policy.max_connections))
         concurrency = policy.max_connections
     if policy.max_rate and (not max_rate or max_rate > policy.max_rate):
-        notes.append("{:g} requests/s at most".format(policy.max_rate))
+        notes.append(Message("{:g} requests/s at most", policy.max_rate))
         max_rate = policy.max_rate
-    note = "{}: {} ({}).".format(host_of(url), ", ".join(notes), policy.name) if notes else None
+    note = Message("{}: {} ({}).", host_of(url), ", ".join(notes), policy.name) if notes else None
     return concurrency, max_rate, note
 
 
@@ -109,14 +110,14 @@ def check_job(url, total_tiles, zoom_max):
         return
     asked = []
     if too_many:
-        asked.append("{:,} tiles (the policy allows {:,} at most)".format(total_tiles, policy.max_tiles))
+        asked.append(Message("{:,} tiles (the policy allows {:,} at most)", total_tiles, policy.max_tiles))
     if too_deep:
-        asked.append("zoom {} (refused from zoom {})".format(zoom_max, policy.max_zoom))
+        asked.append(Message("zoom {} (refused from zoom {})", zoom_max, policy.max_zoom))
     raise PolicyRefused(
         "Refused before any request: {} — see {}. This job asks for {}. Nothing was downloaded. For maps of this "
         "area offline, use a provider that allows offline use (often with a key), the Géoplateforme's IGN maps, or "
-        "render OpenStreetMap data yourself (e.g. from a Geofabrik extract).".format(
-            policy.note, policy.link, " and ".join(asked)))
+        "render OpenStreetMap data yourself (e.g. from a Geofabrik extract).",
+            policy.note, policy.link, " and ".join(asked))
 
 
 def licence_note(url):

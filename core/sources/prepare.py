@@ -11,6 +11,7 @@ import requests
 
 from .. import mbtiles
 from ..errors import InputError, MBTilesError
+from ..messages import Message
 from ..tiles import grid as tiles
 from . import policies, wmts
 from .accounts import AuthError, Credentials, redact
@@ -82,7 +83,7 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     if not endpoint.lower().startswith(("http://", "https://")):
         raise InputError("SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as "
                          "https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with "
-                         "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).".format(endpoint))
+                         "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).", endpoint)
     if credentials is not None:
         credentials = credentials.for_source(endpoint)
     public_url = redact_url(wmts.endpoint_of(endpoint))
@@ -98,19 +99,19 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
                               policies.attribution_for(endpoint, host), "XYZ", credentials)
     if "{" in endpoint:
         raise InputError("SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or "
-                         "{{q}}): give an XYZ template, or a WMTS endpoint without placeholders.".format(public_url))
+                         "{{q}}): give an XYZ template, or a WMTS endpoint without placeholders.", public_url)
     if not layer:
         raise InputError("Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities "
-                         "of {} list them).".format(public_url))
+                         "of {} list them).", public_url)
     capabilities = fetch_capabilities(endpoint, public_url, timeout, credentials)
     found = capabilities.layer(layer)
     style = style or found.default_style
     if found.styles and style not in found.styles:
-        raise InputError("Layer '{}' has no style '{}'; it has: {}.".format(layer, style, ", ".join(found.styles)))
+        raise InputError("Layer '{}' has no style '{}'; it has: {}.", layer, style, ", ".join(found.styles))
     tile_format = tile_format or (found.formats[0] if found.formats else "image/png")
     if found.formats and tile_format not in found.formats:
-        raise InputError("Layer '{}' is not served as '{}'; it is served as: {}.".format(
-            layer, tile_format, ", ".join(found.formats)))
+        raise InputError("Layer '{}' is not served as '{}'; it is served as: {}.",
+            layer, tile_format, ", ".join(found.formats))
     _check_format(tile_format)
     grid = capabilities.grid(found)
     source, encoding = _tile_requests(endpoint, capabilities, found, style, tile_format, grid)
@@ -122,7 +123,7 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     if policies.policy_for(tiles_url) is not policies.policy_for(endpoint):  # e.g. OpenStreetMap's terms
         prepared.attribution = policies.attribution_for(tiles_url, attribution)
     if credentials is not None and not credentials.applies_to(tiles_url):
-        prepared.notes.append("Tiles of {} come from {}: fetched without your account.".format(
+        prepared.notes.append(Message("Tiles of {} come from {}: fetched without your account.",
             found.identifier, urlsplit(tiles_url).netloc or tiles_url))
     return prepared
 
@@ -145,7 +146,7 @@ def _tile_requests(endpoint, capabilities, layer, style, tile_format, grid):
         if not capabilities.get_tile_kvp:
             raise InputError(
                 "The capabilities at {} give no way to request tiles of layer '{}' as {}: no ResourceURL template "
-                "and no KVP GetTile address.".format(redact_url(endpoint), layer.identifier, tile_format))
+                "and no KVP GetTile address.", redact_url(endpoint), layer.identifier, tile_format)
         endpoint = capabilities.get_tile_kvp
     return wmts.WmtsSource(endpoint, layer.identifier, style, tile_format, grid.tile_matrix_set, grid.matrices,
                            dict(layer.dimensions)), "KVP"
@@ -168,24 +169,24 @@ def fetch_capabilities(source, public_url, timeout=(10, 30), credentials=None, d
                                   deadline=deadline)
     except DeadlineExceeded:
         raise InputError("The capabilities of {} did not arrive within {:.0f} s: the server is stalled or too "
-                         "slow; try again later. Nothing was stored.".format(public_url, deadline)) from None
+                         "slow; try again later. Nothing was stored.", public_url, deadline) from None
     except BodyTooLarge as exc:
-        raise InputError("{} sent {}: check that SOURCE is a WMTS endpoint. Nothing was stored.".format(
-            public_url, exc)) from None
+        raise InputError("{} sent {}: check that SOURCE is a WMTS endpoint. Nothing was stored.",
+            public_url, exc) from None
     except requests.RequestException as exc:
-        raise InputError(redact("Cannot reach {} ({}): check the address and the network; nothing was "
-                                "stored.".format(public_url, unreachable_reason(exc)), credentials)) from None
+        raise InputError(redact(Message("Cannot reach {} ({}): check the address and the network; nothing was "
+                                "stored.", public_url, unreachable_reason(exc)), credentials)) from None
     finally:
         pool.close()
     if response.status_code in (401, 403):
-        which = " the authentication configuration '{}' was refused".format(credentials.name) if (
+        which = Message(" the authentication configuration '{}' was refused", credentials.name) if (
             credentials is not None and credentials.name) else (
             " this endpoint needs a valid API key or account (AUTHCFG)")
-        raise AuthError("{} answered {} {}:{}. Nothing was downloaded.".format(
-            public_url, response.status_code, response.reason, which))
+        raise AuthError("{} answered {} {}:{}. Nothing was downloaded.",
+            public_url, response.status_code, response.reason, which)
     if response.status_code != 200:
-        raise InputError("{} answered {} {} to GetCapabilities.".format(
-            public_url, response.status_code, response.reason))
+        raise InputError("{} answered {} {} to GetCapabilities.",
+            public_url, response.status_code, response.reason)
     return wmts.parse_capabilities(response.content)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InputError
+from ..messages import Message
 from ..tiles.grid import MAX_ZOOM, TileRange
 from .url_templates import RestTemplate, XyzTemplate
 
@@ -149,10 +150,10 @@ class Capabilities:
             wanted = identifier.upper()
             close = [name for name in self.layers if wanted and wanted in name.upper()][:3]
             close = close or difflib.get_close_matches(identifier, list(self.layers), n=3, cutoff=0.6)
-            hint = " Did you mean {}?".format(" or ".join(close)) if close else ""
+            hint = Message(" Did you mean {}?", " or ".join(close)) if close else ""
             raise InputError(
-                "The server has no layer '{}'.{} Its capabilities list {} layers.".format(
-                    identifier, hint, len(self.layers))) from None
+                "The server has no layer '{}'.{} Its capabilities list {:,} layers.",
+                    identifier, hint, len(self.layers)) from None
 
     def grid(self, layer):
         """The layer's Web Mercator set (the one with the most levels); refuses a layer that has none."""
@@ -169,7 +170,7 @@ class Capabilities:
                                   for name in layer.links) or "none"
             raise InputError(
                 "Layer '{}' is not served on the Web Mercator grid (EPSG:3857, 256-pixel tiles from the standard "
-                "origin) that MBTiles needs; its tile matrix sets are: {}.".format(layer.identifier, described))
+                "origin) that MBTiles needs; its tile matrix sets are: {}.", layer.identifier, described)
         return max(grids, key=lambda grid: len(grid.matrices))
 
     def zooms(self, layer):
@@ -258,10 +259,10 @@ def parse_capabilities(data):
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InputError("The server's answer is not a WMTS capabilities document ({}).".format(exc)) from exc
+        raise InputError("The server's answer is not a WMTS capabilities document ({}).", exc) from exc
     if root.tag.split("}")[-1] == "ExceptionReport":
-        raise InputError("The server refused GetCapabilities: {}".format(
-            " ".join(t.strip() for t in root.itertext() if t.strip())))
+        raise InputError("The server refused GetCapabilities: {}",
+            " ".join(t.strip() for t in root.itertext() if t.strip()))
     contents = root.find("wmts:Contents", NS)
     if root.tag != "{%s}Capabilities" % NS["wmts"] or contents is None:
         raise InputError("The server's answer is not a WMTS 1.0.0 capabilities document.")

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..messages import Message
 from ..storage import human_size
 from ..text import fold_accents
 
@@ -77,10 +78,7 @@ def preset(name):
         if wanted in (area.key, _fold(area.title)):
             return area
     raise InputError(
-        "Unknown area '{}'. Use one of: {} (or give an extent instead).".format(
-            name, ", ".join(PRESETS)
-        )
-    )
+        "Unknown area '{}'. Use one of: {} (or give an extent instead).", name, ", ".join(PRESETS))
 
 
 def bbox_area(west, south, east, north, title="Extent"):
@@ -91,12 +89,12 @@ def bbox_area(west, south, east, north, title="Extent"):
     if not (west < east and south < north):
         raise InputError(
             "The extent is empty or inverted ({:g}, {:g}, {:g}, {:g}): "
-            "west must be less than east and south less than north.".format(*values)
+            "west must be less than east and south less than north.", *values
         )
     if west < -180 or east > 180 or south < -90 or north > 90:
         raise InputError(
             "The extent ({:g}, {:g}, {:g}, {:g}) is outside longitude -180..180 / "
-            "latitude -90..90: check its coordinate reference system.".format(*values)
+            "latitude -90..90: check its coordinate reference system.", *values
         )
     if south >= MAX_LATITUDE or north <= -MAX_LATITUDE:
         raise InputError("The extent lies beyond the Web Mercator latitude limit (±85.05°).")
@@ -125,12 +123,12 @@ def check_extent_order(xmin, xmax, ymin, ymax, geographic):
     if geographic and xmin > xmax and ymin <= ymax:  # with y inverted too, it is simply typed backwards
         raise InputError(
             "The extent {} crosses the antimeridian (from {:g}° to {:g}° through 180°), which one extent cannot "
-            "hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.".format(
-                values, xmin, xmax, xmin, ymin, ymax, xmax, ymin, ymax))
+            "hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.",
+                values, xmin, xmax, xmin, ymin, ymax, xmax, ymin, ymax)
     if xmin > xmax or ymin > ymax:
         raise InputError(
-            "The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax.".format(
-                values))
+            "The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax.",
+                values)
 
 
 # Jobs above either limit need the user's confirmation (ALLOW_LARGE, or the dock's question): the world at z18
@@ -154,10 +152,10 @@ def large_job(tiles, free, where):
     """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None."""
     if not is_large(tiles, free):
         return None
-    reason = ("over {:,} tiles".format(LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
+    reason = (Message("over {:,} tiles", LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
               else "more than the free space")
-    return ("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
-            "free.".format(tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
+    return (Message("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
+            "free.", tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
                             human_size(free)))
 
 
@@ -183,5 +181,5 @@ def zoom_band(key):
     for band in ZOOM_BANDS:
         if band.key == key:
             return band
-    raise InputError("Unknown zoom band '{}'. Use one of: {}.".format(
-        key, ", ".join(b.key for b in ZOOM_BANDS)))
+    raise InputError("Unknown zoom band '{}'. Use one of: {}.",
+        key, ", ".join(b.key for b in ZOOM_BANDS))

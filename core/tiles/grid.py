@@ -31,13 +31,13 @@ def check_zoom_range(zoom_min, zoom_max):
     for label, zoom in (("minimum", zoom_min), ("maximum", zoom_max)):
         if int(zoom) != zoom or not MIN_ZOOM <= zoom <= MAX_ZOOM:
             raise InputError(
-                "The {} zoom {} is outside {}-{}: pick a zoom level in that range.".format(
-                    label, zoom, MIN_ZOOM, MAX_ZOOM)
+                "The {} zoom {} is outside {}-{}: pick a zoom level in that range.",
+                    label, zoom, MIN_ZOOM, MAX_ZOOM
             )
     if zoom_min > zoom_max:
         raise InputError(
-            "The minimum zoom ({}) is greater than the maximum zoom ({}): swap them.".format(
-                zoom_min, zoom_max)
+            "The minimum zoom ({}) is greater than the maximum zoom ({}): swap them.",
+                zoom_min, zoom_max
         )
 
 

@@ -49,15 +49,15 @@ def _to_polygons(geometry, srs, what):
         if south < -MAX_LATITUDE or north > MAX_LATITUDE:
             geometry = _clip_latitudes(geometry)
             if geometry is None:
-                raise InputError("{} is not a valid polygon (self-intersecting?): check it.".format(what))
+                raise InputError("{} is not a valid polygon (self-intersecting?): check it.", what)
         geometry.Segmentize(DENSIFY_DEGREES)
     else:
         geometry.Segmentize(DENSIFY_METRES)
     if srs is not None:
         transform = osr.CoordinateTransformation(srs, _mercator())
         if geometry.Transform(transform) != 0:
-            raise InputError("{} cannot be converted to Web Mercator: check its coordinate reference system.".format(
-                what))
+            raise InputError("{} cannot be converted to Web Mercator: check its coordinate reference system.",
+                what)
     for polygon in _polygons_of(geometry):
         rings = tuple(tuple(polygon.GetGeometryRef(i).GetPoints()) for i in range(polygon.GetGeometryCount()))
         rings = tuple(tuple((max(-ORIGIN, min(ORIGIN, x)), y) for x, y, *_ in ring) for ring in rings)
@@ -89,16 +89,16 @@ def from_bbox(west, south, east, north):
 def from_geojson(geometry, what="The GeoJSON geometry"):
     """Polygons from a GeoJSON geometry (a dict) in lon/lat."""
     if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        raise InputError("{} must be a GeoJSON Polygon or MultiPolygon in longitude/latitude.".format(what))
+        raise InputError("{} must be a GeoJSON Polygon or MultiPolygon in longitude/latitude.", what)
     try:
         parsed = ogr.CreateGeometryFromJson(json.dumps(geometry))
     except (RuntimeError, TypeError, ValueError):
         parsed = None
     if parsed is None or parsed.IsEmpty():
-        raise InputError("{} is not a valid GeoJSON polygon (check its coordinates).".format(what))
+        raise InputError("{} is not a valid GeoJSON polygon (check its coordinates).", what)
     parts = _to_polygons(parsed, _wgs84(), what)
     if not parts:
-        raise InputError("{} holds no polygon within Web Mercator's latitudes (±85°).".format(what))
+        raise InputError("{} holds no polygon within Web Mercator's latitudes (±85°).", what)
     return Polygons(tuple(parts))
 
 
@@ -106,10 +106,10 @@ def from_file(path, what=None):
     """Polygons of every feature of a vector file (all its layers), in whatever CRS it has."""
     what = what or "'{}'".format(path)
     if not os.path.exists(path):
-        raise InputError("{} does not exist.".format(what))
+        raise InputError("{} does not exist.", what)
     dataset = ogr.Open(path)
     if dataset is None:
-        raise InputError("{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).".format(what))
+        raise InputError("{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).", what)
     parts = []
     for index in range(dataset.GetLayerCount()):
         layer = dataset.GetLayer(index)
@@ -124,7 +124,7 @@ def from_file(path, what=None):
             if geometry is not None and not geometry.IsEmpty():
                 parts.extend(_to_polygons(geometry, srs, what))
     if not parts:
-        raise InputError("{} holds no polygon: give a file of polygons (areas), not points or lines.".format(what))
+        raise InputError("{} holds no polygon: give a file of polygons (areas), not points or lines.", what)
     return Polygons(tuple(parts))
 
 

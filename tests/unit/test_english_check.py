@@ -1,0 +1,23 @@
+"""tests/support/english_check.py: English sentences are found, French ones (with paths and identifiers) are not."""
+
+from tests.support.english_check import english, english_words
+
+
+def test_english_sentences_are_flagged():
+    assert english_words("The folder '/tmp/x' is not writable: choose another.") == ["the", "folder", "is", "not",
+                                                                                      "choose"]
+    assert english_words("Le téléchargement a échoué : The server has no layer 'X'.") == ["the", "server", "has", "no",
+                                                                                          "layer"]
+    assert english_words("1,943 tiles failed") == ["tiles", "failed"]
+
+
+def test_french_sentences_paths_and_identifiers_are_not():
+    french = [
+        "Le dossier « C:/Users/the file/tiles » n'est pas accessible en écriture : choisissez-en un autre.",
+        "1 943 tuiles téléchargées (80,6 Mo), 0 en échec ; zoom 8-14 ou plan IGN.",
+        "Le serveur n'a pas de couche « ORTHOIMAGERY.ORTHOFOTOS ». Vouliez-vous dire ORTHOIMAGERY.ORTHOPHOTOS ?",
+        "https://data.geopf.fr/wmts?SERVICE=WMTS&the=tiles : injoignable, user@example.com",
+        "plan_ign_the_tiles.mbtiles est à jour.",
+    ]
+    assert english(french) == []
+    assert english(french + ["Nothing was stored."]) == [("Nothing was stored.", ["nothing", "was", "stored"])]

@@ -408,9 +408,9 @@ def safe_file_part(text, longest=60):
 
 def default_output(library, folder, layer_title, area_title, zoom_min, zoom_max, kind):
     """`<library>/exports/<folder>/<layer>_<area>_z<min>-<max><ext>`: a name that says what the file holds
-    (`folder` is the target's name, or the format's when no target was given)."""
-    name = "{}_{}_z{}-{}{}".format(safe_file_part(layer_title), safe_file_part(area_title), zoom_min, zoom_max,
-                                   export_format(kind).extension)
+    (`folder` is the target's name, or the format's when no target was given; no `area_title`: the whole file)."""
+    pieces = [safe_file_part(layer_title)] + ([safe_file_part(area_title)] if area_title else [])
+    name = "{}_z{}-{}{}".format("_".join(pieces), zoom_min, zoom_max, export_format(kind).extension)
     return os.path.join(library, "exports", safe_file_part(folder), name)
 
 
@@ -573,7 +573,7 @@ def _export_rendered(source, output, kind, zoom_min, zoom_max, ranges, max_file_
         for number, part in enumerate(parts, 1):
             if is_cancelled and is_cancelled():
                 break
-            final = output if len(parts) == 1 and not max_file_mb else part_path(
+            final = output if len(parts) == 1 else part_path(
                 output, number, part.zoom_min, part.zoom_max, kind)
             _render(part.path, final, export_format(kind).render_driver,
                     progress and (lambda f, n=number: progress(0.5 + (n - 1 + f) / len(parts) / 2)))
@@ -620,7 +620,7 @@ def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progr
         _remove(written)
         raise
     # Parts are written under temporary names, then named for what they hold.
-    if len(parts) == 1 and not max_file_mb:
+    if len(parts) == 1:  # under the cap in one file: the name asked for
         os.replace(parts[0].path, output)
         parts[0].path = output
         return parts

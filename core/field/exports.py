@@ -32,7 +32,7 @@ import mercantile
 
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
-from ..messages import Size
+from ..messages import Message, Size
 from ..text import fold_accents
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
@@ -345,10 +345,10 @@ class Target:
     """A field app (or the web) as the export's TARGET: the formats it opens, the first by default."""
 
     name: str         # the TARGET value, and the folder of its files under <library>/exports/
-    label: str        # what the dock and the parameter show
+    label: str        # what the dock and the parameter show (a Message: the dock translates it)
     formats: tuple    # ExportFormat names it opens, the best first
     cap_mb: int       # the size per file it suggests (0: none): FAT32 stops at 4000 MB, some apps at 2000
-    notes: str        # where the file goes on the device
+    notes: str        # where the file goes on the device (a Message)
 
 
 FAT32_MB = 4000
@@ -356,18 +356,20 @@ APPS_MB = 2000
 
 # The order is the TARGET enum's. Add at the end only.
 TARGETS = (
-    Target("qfield", "QField", ("mbtiles", "gpkg"), APPS_MB,
-           "Copy the file beside the project on the device; QFieldCloud advises files under 2 GB."),
-    Target("osmand", "OsmAnd", ("osmand",), FAT32_MB,
-           "OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device."),
-    Target("locus", "Locus Map", ("osmand", "mbtiles"), APPS_MB,
-           "Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB."),
-    Target("alpinequest", "AlpineQuest", ("mbtiles",), FAT32_MB,
-           "Copy it into AlpineQuest/maps/ on the device."),
-    Target("avenza", "Avenza Maps (GeoTIFF)", ("geotiff", "cog"), FAT32_MB,
-           "Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom."),
-    Target("web", "Web page (PMTiles, MapLibre)", ("pmtiles",), 0,
-           "Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol)."),
+    Target("qfield", Message("QField"), ("mbtiles", "gpkg"), APPS_MB,
+           Message("Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.")),
+    Target("osmand", Message("OsmAnd"), ("osmand",), FAT32_MB,
+           Message("OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.")),
+    Target("locus", Message("Locus Map"), ("osmand", "mbtiles"), APPS_MB,
+           Message("Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files "
+                   "over 2 GB.")),
+    Target("alpinequest", Message("AlpineQuest"), ("mbtiles",), FAT32_MB,
+           Message("Copy it into AlpineQuest/maps/ on the device.")),
+    Target("avenza", Message("Avenza Maps (GeoTIFF)"), ("geotiff", "cog"), FAT32_MB,
+           Message("Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest "
+                   "zoom.")),
+    Target("web", Message("Web page (PMTiles, MapLibre)"), ("pmtiles",), 0,
+           Message("Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).")),
 )
 TARGET_NAMES = tuple(t.name for t in TARGETS)
 

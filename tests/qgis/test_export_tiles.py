@@ -97,7 +97,8 @@ def test_an_output_extension_is_added_when_missing_and_a_wrong_one_refused(tmp_p
                                                          "OUTPUT": str(tmp_path / "OUTPUT.file")})
     assert result["OUTPUT"] == str(tmp_path / "OUTPUT.file.mbtiles")
     try:
-        processing.run("ign_offline:export_tiles", {"INPUT": source, "FORMAT": "gpkg", "OUTPUT": str(tmp_path / "x.tif")})
+        processing.run("ign_offline:export_tiles", {"INPUT": source, "FORMAT": "gpkg",
+                                                    "OUTPUT": str(tmp_path / "x.tif")})
         refused = ""
     except QgsProcessingException as exc:
         refused = str(exc)

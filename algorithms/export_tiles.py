@@ -37,13 +37,15 @@ class ExportTiles(IgnOfflineAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", self.tr("MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode")))
-        # The descriptions are the registries'; the whole sentence is what the translations know.
-        description = "Field app ({})".format("; ".join("{}: {}".format(t.name, t.label) for t in exports.TARGETS))
+        # The descriptions are the registries': each label (a core Message) is translated.
+        description = self.say("Field app ({})", "; ".join(
+            "{}: {}".format(t.name, self.say(t.label)) for t in exports.TARGETS))
         self.addParameter(QgsProcessingParameterEnum(
-            "TARGET", self.tr(description), options=list(TARGETS), optional=True, usesStaticStrings=True))
-        description = "Format ({})".format("; ".join("{}: {}".format(f.name, f.label) for f in exports.EXPORT_FORMATS))
+            "TARGET", description, options=list(TARGETS), optional=True, usesStaticStrings=True))
+        description = self.say("Format ({})", "; ".join(
+            "{}: {}".format(f.name, self.say(f.label)) for f in exports.EXPORT_FORMATS))
         self.addParameter(QgsProcessingParameterEnum(
-            "FORMAT", self.tr(description), options=list(FORMATS), optional=True, usesStaticStrings=True))
+            "FORMAT", description, options=list(FORMATS), optional=True, usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Output file (none: <library>/exports/<target>/<layer>_<area>_z<min>-<max>)"),
             optional=True, createByDefault=False))

@@ -304,7 +304,7 @@ class ExportFormat:
     """A format of the export: what FORMAT names, what it is for, and how it is written."""
 
     name: str                 # the FORMAT value; its place in EXPORT_FORMATS is its number
-    label: str                # what it is for, in the FORMAT parameter's description
+    label: str                # what it is for, in the FORMAT parameter's description (a Message)
     apps: str                 # the field apps that open it, said when the export starts
     extension: str
     writer: type = None       # copies an MBTiles' tiles into it (a _Writer); None: rasters only
@@ -316,16 +316,16 @@ class ExportFormat:
 
 # The order is the FORMAT enum's: FORMAT=0 is mbtiles, 1 osmand, and so on. Add at the end only.
 EXPORT_FORMATS = (
-    ExportFormat("mbtiles", "QField and most apps", "QField, QGIS, AlpineQuest, Locus", ".mbtiles", _MBTiles,
+    ExportFormat("mbtiles", Message("QField and most apps"), "QField, QGIS, AlpineQuest, Locus", ".mbtiles", _MBTiles,
                  "MBTILES", title="MBTiles"),
-    ExportFormat("osmand", "OsmAnd and Locus", "OsmAnd, Locus", ".sqlitedb", _OsmAnd, qgis_reads=False,
+    ExportFormat("osmand", Message("OsmAnd and Locus"), "OsmAnd, Locus", ".sqlitedb", _OsmAnd, qgis_reads=False,
                  title="SQLiteDB"),
-    ExportFormat("gpkg", "GeoPackage", "QField, QGIS, GDAL", ".gpkg", _GeoPackage, "GPKG", title="GeoPackage"),
-    ExportFormat("cog", "a Cloud-Optimized GeoTIFF, rasters only", "QField, QGIS (Cloud-Optimized GeoTIFF)", ".tif",
-                 raster_driver="COG", title="GeoTIFF"),
-    ExportFormat("pmtiles", "PMTiles for a web page", "MapLibre, Leaflet, OpenLayers (web)", ".pmtiles", _PMTiles,
-                 qgis_reads=False, title="PMTiles"),
-    ExportFormat("geotiff", "a tiled GeoTIFF, re-encoded in JPEG", "Avenza Maps, QGIS", ".tif", _MBTiles,
+    ExportFormat("gpkg", Message("GeoPackage"), "QField, QGIS, GDAL", ".gpkg", _GeoPackage, "GPKG", title="GeoPackage"),
+    ExportFormat("cog", Message("a Cloud-Optimized GeoTIFF, rasters only"), "QField, QGIS (Cloud-Optimized GeoTIFF)",
+                 ".tif", raster_driver="COG", title="GeoTIFF"),
+    ExportFormat("pmtiles", Message("PMTiles for a web page"), "MapLibre, Leaflet, OpenLayers (web)", ".pmtiles",
+                 _PMTiles, qgis_reads=False, title="PMTiles"),
+    ExportFormat("geotiff", Message("a tiled GeoTIFF, re-encoded in JPEG"), "Avenza Maps, QGIS", ".tif", _MBTiles,
                  render_driver="GTiff", title="GeoTIFF"),
 )
 FORMATS = tuple(f.name for f in EXPORT_FORMATS if f.writer)                # of MBTiles input

@@ -2,13 +2,16 @@
 exports folder, named by layer, area and zooms; the expected size shown before; choices remembered."""
 
 import os
+import re
 
+import pytest
 from osgeo import gdal
 from qgis.PyQt.QtCore import Qt
 
 from core import mbtiles
 from core.field import exports
 from core.tiles import grid as tiles
+from tests.qgis.test_say import french  # noqa: F401 (the fixture)
 from tests.support.images import png_tile
 from tests.support.qt_wait import wait_for
 
@@ -109,3 +112,33 @@ def test_open_folder_says_so_when_no_file_manager_opens(dock, tmp_path):
     page.runner.opened = lambda folder: False
     page.openFolderButton.click()
     assert "No file manager could be opened" in page.logView.toPlainText()
+
+
+@pytest.mark.usefixtures("french")
+def test_the_field_page_speaks_french(provider, desktop_iface, project, tmp_path):
+    """In French, the tab, the choices, the expected size and the result are French, numbers and sizes too."""
+    from ign_offline.ui.dock import IgnOfflineDock
+
+    dock = IgnOfflineDock(desktop_iface)
+    try:
+        library = tmp_path / "library"
+        library_with_two_layers(library)
+        page = field_page_on(dock, library)
+        assert dock.pages.tabText(dock.pages.indexOf(page)) == "Terrain"
+        assert page.exportButton.text() == "Exporter" and page.allCheck.text().startswith("Tout ce que")
+        page.targetCombo.setCurrentIndex(page.targetCombo.findData("web"))
+        assert page.capCombo.currentText() == "Sans limite" and "Servez le fichier" in page.notesLabel.text()
+        page.allCheck.setChecked(True)
+        assert wait_for(lambda: page.size_task is None and page.sizeLabel.text().startswith("Prévu"))
+        assert re.search(r"environ \d+(,\d)? ko en 2 fichiers", page.sizeLabel.text()), page.sizeLabel.text()
+        page.exportButton.click()
+        assert wait_for(lambda: not page.runner.busy, timeout=60)
+        log = page.logView.toPlainText()
+        assert "2 fichiers exportés dans" in log and "copiées telles quelles" in log and "⚠" not in log, log
+        area = exports.safe_file_part(dock.area_picker.current_area().title)
+        assert area != "Typed_area"  # the area's French name
+        assert sorted(os.listdir(library / "exports" / "web")) == [
+            "Photographies_aeriennes_{}_z10-12.pmtiles".format(area), "Plan_IGN_v2_{}_z10-12.pmtiles".format(area)]
+    finally:
+        dock.cleanup()
+        dock.deleteLater()

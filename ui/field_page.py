@@ -137,6 +137,12 @@ class FieldPage(Page, FORM_CLASS):
         self.list_task = run_function(tr("IGN Offline: read the library"), lambda task: read_library(folder),
                                       self.show_files, lambda message: self.log(message, error=True))
 
+    def showEvent(self, event):  # noqa: N802 (Qt API name)
+        """Read the library again each time the tab is shown: files downloaded meanwhile are listed."""
+        super().showEvent(event)
+        if not self.runner.busy:
+            self.list_files()
+
     def show_files(self, found):
         self.list_task = None
         self.files, unreadable = found

@@ -117,7 +117,10 @@ class ExportTiles(IgnOfflineAlgorithm):
     def _output(self, parameters, context, source, chosen, kind, area, zooms):
         """OUTPUT with the format's extension, or (none given) the library's exports folder; never a temporary
         file, never the INPUT, in a folder that can be written."""
-        if parameters.get("OUTPUT") in (None, ""):
+        # The dialog's "skip output" gives a definition with no path: the library's exports folder too.
+        output = self.lasting_output(parameters, "OUTPUT", context) if parameters.get("OUTPUT") not in (
+            None, "") else ""
+        if not output:
             folder = self.parameterAsFile(parameters, "LIBRARY", context) or library.DEFAULT_LIBRARY
             span = exports.zoom_span(source) if zooms else None
             low, high = (max(zooms[0], span[0]), min(zooms[1], span[1])) if span else (0, 0)
@@ -128,7 +131,7 @@ class ExportTiles(IgnOfflineAlgorithm):
                 output = os.path.join(os.path.dirname(output), exports.safe_file_part(title) + os.path.splitext(
                     output)[1])
         else:
-            output = exports.output_with_extension(self.lasting_output(parameters, "OUTPUT", context), kind)
+            output = exports.output_with_extension(output, kind)
         storage.refuse_output_among_inputs(output, [source])  # by inode: `./x`, a symlink, a hard link
         storage.check_writable_folder(_existing_folder(os.path.dirname(os.path.abspath(output))))
         return output

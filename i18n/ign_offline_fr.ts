@@ -789,32 +789,32 @@
       <translation>FORMAT « {} » inconnu : utilisez l'un de ceux-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="143" />
+      <location filename="../algorithms/export_tiles.py" line="146" />
       <source>The tiles are rendered into a {} (re-encoded in JPEG) for {}.</source>
       <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="146" />
+      <location filename="../algorithms/export_tiles.py" line="149" />
       <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
       <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="151" />
+      <location filename="../algorithms/export_tiles.py" line="154" />
       <source>{}: {:,} tiles, zoom {}-{}, {}</source>
       <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="155" />
+      <location filename="../algorithms/export_tiles.py" line="158" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="159" />
+      <location filename="../algorithms/export_tiles.py" line="162" />
       <source>{}: {}</source>
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="172" />
+      <location filename="../algorithms/export_tiles.py" line="175" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
@@ -1889,102 +1889,102 @@
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="67" />
+      <location filename="../ui/field_page.py" line="72" />
       <source>No limit</source>
       <translation>Sans limite</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="68" />
+      <location filename="../ui/field_page.py" line="73" />
       <source>2000 MB (apps)</source>
       <translation>2000 Mo (applications)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="69" />
+      <location filename="../ui/field_page.py" line="74" />
       <source>4000 MB (FAT32 SD card)</source>
       <translation>4000 Mo (carte SD en FAT32)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="70" />
+      <location filename="../ui/field_page.py" line="75" />
       <source>Custom</source>
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="137" />
+      <location filename="../ui/field_page.py" line="142" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="147" />
+      <location filename="../ui/field_page.py" line="158" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="157" />
+      <location filename="../ui/field_page.py" line="168" />
       <source>The library folder {} holds no MBTiles yet: download layers first.</source>
       <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="168" />
+      <location filename="../ui/field_page.py" line="180" />
       <source>Tick library files to export (or everything for this area).</source>
       <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="177" />
+      <location filename="../ui/field_page.py" line="189" />
       <source>Measuring the export…</source>
       <translation>Mesure de l'export…</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="187" />
+      <location filename="../ui/field_page.py" line="200" />
       <source>IGN Offline: measure the export</source>
       <translation>IGN Hors ligne : mesure de l'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="193" />
+      <location filename="../ui/field_page.py" line="206" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="194" />
+      <location filename="../ui/field_page.py" line="207" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="194" />
+      <location filename="../ui/field_page.py" line="207" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="197" />
+      <location filename="../ui/field_page.py" line="210" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="216" />
-      <source>{}: no tile at zooms {}-{}, left out.</source>
-      <translation>{} : aucune tuile aux zooms {}-{}, laissé de côté.</translation>
+      <location filename="../ui/field_page.py" line="229" />
+      <source>{}: no tile in this area at zooms {}-{}, left out.</source>
+      <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="234" />
+      <location filename="../ui/field_page.py" line="247" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="239" />
+      <location filename="../ui/field_page.py" line="252" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="246" />
+      <location filename="../ui/field_page.py" line="259" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="246" />
+      <location filename="../ui/field_page.py" line="259" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="253" />
+      <location filename="../ui/field_page.py" line="266" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
@@ -2232,6 +2232,10 @@
     <message>
       <source>The exports folder of the library, in the file manager</source>
       <translation type="obsolete">Le dossier exports de la bibliothèque, dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+      <source>{}: no tile at zooms {}-{}, left out.</source>
+      <translation type="obsolete">{} : aucune tuile aux zooms {}-{}, laissé de côté.</translation>
     </message>
   </context>
   <context>

@@ -43,16 +43,20 @@ def read_library(folder):
 
 
 def measure(paths, area, zoom_min, zoom_max, is_cancelled=None):
-    """(files with tiles in the subset, tiles, bytes) an export of `paths` is expected to write."""
+    """(files with tiles in the subset, tiles, bytes) an export of `paths` is expected to write, and the paths
+    that hold no tile of it."""
     ranges = [r for z in range(zoom_min, zoom_max + 1) for r in coverage.area_ranges(area, z)]
     files = tiles = size = 0
+    empty = set()
     for path in paths:
         if is_cancelled and is_cancelled():
             break
         count, expected = exports.expected_size(path, zoom_min, zoom_max, ranges)
         if count:
             files, tiles, size = files + 1, tiles + count, size + expected.bytes
-    return files, tiles, size
+        else:
+            empty.add(path)
+    return files, tiles, size, empty
 
 
 class FieldPage(Page, FORM_CLASS):
@@ -62,6 +66,7 @@ class FieldPage(Page, FORM_CLASS):
         super().__init__(dock, iface, parent)
         self.list_task = self.size_task = None
         self.files = []  # [(path, title, zoom span)] of the library, as last read
+        self.empty = set()  # the files the last measure found no tile in, for the area and zooms
         for target in exports.TARGETS:
             self.targetCombo.addItem(say(target.label), target.name)
         self.capCombo.addItem(tr("No limit"), NO_CAP)
@@ -169,6 +174,7 @@ class FieldPage(Page, FORM_CLASS):
         """What the export would write, measured in a task (it reads the files' indexes) and shown before Export."""
         cancel_task(self.size_task)
         self.size_task = None
+        self.empty = set()
         paths = self.ticked_paths()
         if not paths:
             self.sizeLabel.setText(tr("Tick library files to export (or everything for this area)."))
@@ -184,7 +190,8 @@ class FieldPage(Page, FORM_CLASS):
 
         def shown(result):
             self.size_task = None
-            self.sizeLabel.setText(self.size_text(*result, cap))
+            files, tiles, size, self.empty = result
+            self.sizeLabel.setText(self.size_text(files, tiles, size, cap))
 
         def failed(message):
             self.size_task = None
@@ -209,37 +216,39 @@ class FieldPage(Page, FORM_CLASS):
         return os.path.join(self.library_folder(), "exports", self.target().name)
 
     def jobs(self):
-        """One export_tiles run per file, named by layer, area and zooms; files without tiles at these zooms
-        are said and left out."""
+        """One export_tiles run per file, named by layer, area and zooms; and what is said of the files left out
+        (no tile in the area at these zooms)."""
         target, kind = self.target(), self.formatCombo.currentData()
         area = self.area_picker.current_area()
         low, high = self.area_picker.zoom_range()
         spans = {path: (title, span) for path, title, span in self.files}
-        jobs = []
+        jobs, left_out = [], []
         for path in self.ticked_paths():
             title, span = spans.get(path, (os.path.basename(path), None))
-            if span is None or span[1] < low or span[0] > high:
-                self.log(say("{}: no tile at zooms {}-{}, left out.", title, low, high))
+            if span is None or span[1] < low or span[0] > high or path in self.empty:
+                left_out.append(say("{}: no tile in this area at zooms {}-{}, left out.", title, low, high))
                 continue
             output = exports.default_output(self.library_folder(), target.name, title, area.title,
                                             max(low, span[0]), min(high, span[1]), kind)
             parameters = dict(self.area_picker.area_parameters(), INPUT=path, TARGET=target.name, FORMAT=kind,
                               OUTPUT=output, ZOOM_MIN=low, ZOOM_MAX=high, MAX_FILE_MB=self.cap_mb(), LOAD=False)
             jobs.append(Job("ign_offline:export_tiles", parameters, title, area.title))
-        return jobs
+        return jobs, left_out
 
     def export(self):
         if self.runner.busy:
             return
         try:
-            jobs = self.jobs()
+            jobs, left_out = self.jobs()
         except IgnOfflineError as exc:
             self.log(say(exc.message), error=True)
             return
+        if jobs:
+            self.runner.start(jobs, lambda *done: None, self._exported)
+        for line in left_out:  # after the runner's fresh start, which clears the log
+            self.log(line)
         if not jobs:
             self.log(tr("Nothing to export: tick library files that hold tiles at these zooms."), error=True)
-            return
-        self.runner.start(jobs, lambda *done: None, self._exported)
 
     def _exported(self, outcomes, cancelled):
         what = tr("The export")

@@ -56,7 +56,7 @@ def test_with_no_output_the_file_lands_in_the_library_exports_and_opens_in_gdal(
     """Issue 21: no OUTPUT is the library's exports/<target>/ folder (never a temporary file QGIS deletes)."""
     import processing
     from osgeo import gdal
-    from qgis.core import QgsProcessingException
+    from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition
 
     source, bodies = library_file(tmp_path)
     library = tmp_path / "library"
@@ -75,6 +75,11 @@ def test_with_no_output_the_file_lands_in_the_library_exports_and_opens_in_gdal(
     assert result["OUTPUT"] == str(gpkg)
     opened = gdal.OpenEx(str(gpkg), gdal.OF_RASTER)
     assert opened is not None and opened.GetDriver().ShortName == "GPKG"
+    # The dialog's "skip output" (a definition with no path) is no OUTPUT too.
+    result = processing.run("ign_offline:export_tiles", {"INPUT": source, "TARGET": "alpinequest", "ZOOM_MIN": 8,
+                                                         "ZOOM_MAX": 8, "LIBRARY": str(library),
+                                                         "OUTPUT": QgsProcessingOutputLayerDefinition("")})
+    assert result["OUTPUT"] == str(library / "exports" / "alpinequest" / "Plan_IGN_v2_z8-8.mbtiles")
     # A temporary OUTPUT is refused: QGIS deletes it on exit.
     try:
         processing.run("ign_offline:export_tiles", {"INPUT": source, "OUTPUT": "TEMPORARY_OUTPUT"})

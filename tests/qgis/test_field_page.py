@@ -107,6 +107,30 @@ def test_qfield_everything_for_the_area_and_choices_remembered(dock, provider, t
         again.deleteLater()
 
 
+def test_everything_for_the_area_leaves_out_files_elsewhere(dock, provider, tmp_path):
+    library = tmp_path / "library"
+    library_with_two_layers(library)
+    paris = (2.25, 48.81, 2.42, 48.90)
+    with mbtiles.MBTilesWriter(str(library / "SCAN25.mbtiles")) as writer:
+        writer.update_metadata(mbtiles.build_metadata("SCAN 25", "image/png", paris, 10, 12, "© IGN"))
+        for t in tiles.iter_tiles(paris, 10, 12):
+            writer.record(t.z, t.x, t.y, "done", png_tile((1, 2, 3)))
+    dock.libraryDir.setFilePath(str(library))
+    page = dock.field_page
+    assert wait_for(lambda: page.filesList.count() == 3 and page.list_task is None)
+    dock.area_picker.use_bounds(2.33, 43.19, 2.37, 43.23)
+    dock.area_picker.zoomMinSpin.setValue(10)
+    dock.area_picker.zoomMaxSpin.setValue(12)
+    page.targetCombo.setCurrentIndex(page.targetCombo.findData("alpinequest"))
+    page.allCheck.setChecked(True)
+    assert wait_for(lambda: page.size_task is None and "in 2 files" in page.sizeLabel.text()), page.sizeLabel.text()
+    page.exportButton.click()
+    assert wait_for(lambda: not page.runner.busy, timeout=60)
+    log = page.logView.toPlainText()
+    assert "SCAN 25: no tile in this area at zooms 10-12, left out." in log and "2 files exported" in log, log
+    assert len(os.listdir(library / "exports" / "alpinequest")) == 2
+
+
 def test_open_folder_says_so_when_no_file_manager_opens(dock, tmp_path):
     page = dock.field_page
     page.runner.opened = lambda folder: False

@@ -120,3 +120,12 @@ def test_qgis_process_with_no_output_writes_into_the_library(tmp_path):
     written = library / "exports" / "osmand" / "Plan_IGN_v2_z10-11.sqlitedb"
     assert written.is_file() and str(written) in completed.stdout
     assert exports.decode_osmand(str(written))[1] == [10, 11]
+    # The web target through qgis_process (the system's Python): the bundled pmtiles package writes it.
+    completed = make_process("run", "ign_offline:export_tiles", "--", "INPUT=" + source, "TARGET=web",
+                             "LIBRARY=" + str(library))
+    assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+    from pmtiles.reader import MmapSource, Reader
+
+    with open(library / "exports" / "web" / "Plan_IGN_v2_z8-13.pmtiles", "rb") as stream:
+        header = Reader(MmapSource(stream)).header()
+    assert (header["min_zoom"], header["max_zoom"]) == (8, 13)

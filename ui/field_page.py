@@ -65,6 +65,7 @@ class FieldPage(Page, FORM_CLASS):
     def __init__(self, dock, iface, parent=None):
         super().__init__(dock, iface, parent)
         self.list_task = self.size_task = None
+        self.closed = False  # after cleanup: a read that ends later finds no widgets to fill
         self.files = []  # [(path, title, zoom span)] of the library, as last read
         self.empty = set()  # the files the last measure found no tile in, for the area and zooms
         for target in exports.TARGETS:
@@ -140,7 +141,12 @@ class FieldPage(Page, FORM_CLASS):
         cancel_task(self.list_task)
         folder = self.library_folder()
         self.list_task = run_function(tr("IGN Offline: read the library"), lambda task: read_library(folder),
-                                      self.show_files, lambda message: self.log(message, error=True))
+                                      self.show_files, self._read_failed)
+
+    def _read_failed(self, message):
+        self.list_task = None
+        if not self.closed:
+            self.log(message, error=True)
 
     def showEvent(self, event):  # noqa: N802 (Qt API name)
         """Read the library again each time the tab is shown: files downloaded meanwhile are listed."""
@@ -150,6 +156,8 @@ class FieldPage(Page, FORM_CLASS):
 
     def show_files(self, found):
         self.list_task = None
+        if self.closed:
+            return
         self.files, unreadable = found
         kept = set(settings.json_value("field_files", []))
         self.filesList.blockSignals(True)
@@ -190,11 +198,15 @@ class FieldPage(Page, FORM_CLASS):
 
         def shown(result):
             self.size_task = None
+            if self.closed:
+                return
             files, tiles, size, self.empty = result
             self.sizeLabel.setText(self.size_text(files, tiles, size, cap))
 
         def failed(message):
             self.size_task = None
+            if self.closed:
+                return
             self.sizeLabel.setText(message)
 
         self.size_task = run_function(tr("IGN Offline: measure the export"),
@@ -268,6 +280,7 @@ class FieldPage(Page, FORM_CLASS):
             self.log(say("No file manager could be opened: the exports are in {}", folder), error=True)
 
     def cleanup(self):
+        self.closed = True
         cancel_task(self.list_task)
         cancel_task(self.size_task)
         super().cleanup()

@@ -263,7 +263,11 @@ class _PMTiles:
     TILE_TYPES = {"png": 2, "jpg": 3, "webp": 4}  # pmtiles.tile.TileType
 
     def __init__(self, path, tile_format, metadata):
-        from pmtiles.writer import Writer  # only the web target needs it
+        try:
+            from pmtiles.writer import Writer  # only the web target needs it
+        except ImportError as exc:
+            raise InputError("The pmtiles package is missing: reinstall the plugin (it ships it), or pip install "
+                             "pmtiles.") from exc
 
         self.path = path
         self.format = tile_format

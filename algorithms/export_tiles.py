@@ -1,6 +1,7 @@
 """ign_offline:export_tiles — an MBTiles (or a raster) as files phones and tablets open."""
 
 import os
+import sqlite3
 
 from qgis.core import (
     QgsProcessingOutputNumber,
@@ -14,16 +15,18 @@ from qgis.core import (
 )
 
 from ..core import mbtiles, storage
-from ..core.errors import InputError
+from ..core.errors import IgnOfflineError, InputError
 from ..core.field import exports
+from ..core.library import jobs as library
 from ..core.tiles import coverage
 from ..i18n import marked
 from ..toolbelt.layers import add_to_group
 from .base import IgnOfflineAlgorithm
 from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 
-# FORMAT is a number or a name of exports.EXPORT_FORMATS, in its order.
+# FORMAT is a number or a name of exports.EXPORT_FORMATS, in its order; TARGET one of exports.TARGETS.
 FORMATS = tuple(f.name for f in exports.EXPORT_FORMATS)
+TARGETS = exports.TARGET_NAMES
 
 
 class ExportTiles(IgnOfflineAlgorithm):
@@ -34,11 +37,21 @@ class ExportTiles(IgnOfflineAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", self.tr("MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode")))
-        # The description is the registry's; the whole sentence is what the translations know.
-        description = "Format ({})".format("; ".join("{}: {}".format(f.name, f.label) for f in exports.EXPORT_FORMATS))
+        # The descriptions are the registries': each label (a core Message) is translated.
+        description = self.say("Field app ({})", "; ".join(
+            "{}: {}".format(t.name, self.say(t.label)) for t in exports.TARGETS))
         self.addParameter(QgsProcessingParameterEnum(
-            "FORMAT", self.tr(description), options=list(FORMATS), defaultValue=FORMATS[0], usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", self.tr("Output file")))
+            "TARGET", description, options=list(TARGETS), optional=True, usesStaticStrings=True))
+        description = self.say("Format ({})", "; ".join(
+            "{}: {}".format(f.name, self.say(f.label)) for f in exports.EXPORT_FORMATS))
+        self.addParameter(QgsProcessingParameterEnum(
+            "FORMAT", description, options=list(FORMATS), optional=True, usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Output file (none: <library>/exports/<target>/<layer>_<area>_z<min>-<max>)"),
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Library folder (the exports go into its exports/ folder when OUTPUT is empty)"),
+            behavior=QgsProcessingParameterFile.Folder, defaultValue=library.DEFAULT_LIBRARY, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "ZOOM_MIN", self.tr("Only from this zoom"), type=QgsProcessingParameterNumber.Integer, optional=True,
             minValue=0, maxValue=22))
@@ -47,7 +60,8 @@ class ExportTiles(IgnOfflineAlgorithm):
             minValue=0, maxValue=22))
         add_area_parameters(self, polygon_layer=True)
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_FILE_MB", self.tr("Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32)"),
+            "MAX_FILE_MB", self.tr("Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; "
+                                   "empty: the target's cap, 0: none)"),
             type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             "QUALITY", self.tr("JPEG quality when a raster is re-encoded"), type=QgsProcessingParameterNumber.Integer,
@@ -60,57 +74,92 @@ class ExportTiles(IgnOfflineAlgorithm):
     def parse(self, parameters, context, feedback=None):
         source = self.parameterAsFile(parameters, "INPUT", context)
         if not source or not os.path.isfile(source):
-            raise InputError("INPUT '{}' does not exist: give an MBTiles file or a raster.".format(source))
-        kind = self.parameterAsEnumString(parameters, "FORMAT", context)
-        if kind not in FORMATS:
-            raise InputError("Unknown FORMAT '{}': use one of {}.".format(parameters.get("FORMAT"), ", ".join(FORMATS)))
-        chosen = exports.export_format(kind)
-        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        storage.refuse_output_among_inputs(output, [source])  # by inode: `./x`, a symlink, a hard link
-        storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
+            raise InputError("INPUT '{}' does not exist: give an MBTiles file or a raster.", source)
         # An MBTiles of any tool is copied tile by tile (GDAL would re-encode it); a damaged one is refused by
         # exports.check, never handed to GDAL.
         is_tiles = mbtiles.looks_like_mbtiles(source)
+        chosen, kind = self._target_and_format(parameters, context, is_tiles)
         subset = any(parameters.get(name) not in (None, "") for name in (AREA, EXTENT, AREA_LAYER))
         area = area_from_parameters(self, parameters, context, feedback) if subset else None
         zooms = [None if parameters.get(n) in (None, "") else self.parameterAsInt(parameters, n, context)
                  for n in ("ZOOM_MIN", "ZOOM_MAX")]
-        max_mb = None if parameters.get("MAX_FILE_MB") in (None, "") else self.parameterAsDouble(
-            parameters, "MAX_FILE_MB", context)
+        max_mb = (chosen.cap_mb if chosen else None) if parameters.get("MAX_FILE_MB") in (None, "") else \
+            self.parameterAsDouble(parameters, "MAX_FILE_MB", context)
         if is_tiles:
-            if chosen.writer is None:
-                raise InputError("FORMAT {} is for rasters: an MBTiles is exported as {}.".format(
-                    kind, _or(exports.FORMATS)))
+            if exports.export_format(kind).writer is None:
+                raise InputError("FORMAT {} is for rasters: an MBTiles is exported as {}.", kind, _or(exports.FORMATS))
             low, high = zooms[0] if zooms[0] is not None else 0, zooms[1] if zooms[1] is not None else 22
             if low > high:
-                raise InputError("ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.".format(low, high))
+                raise InputError("ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.", low, high)
             ranges = None if area is None else [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
             exports.check(source, kind, low, high, ranges, max_mb, thorough=False)  # export checks every page
+            output = self._output(parameters, context, source, chosen, kind, area, (low, high))
             return "tiles", source, kind, output, (low, high, ranges, max_mb), parameters
         if subset or max_mb or any(z is not None for z in zooms):
             raise InputError("A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.")
+        output = self._output(parameters, context, source, chosen, kind, None, None)
         quality = self.parameterAsInt(parameters, "QUALITY", context)
         return "raster", source, kind, output, quality, parameters
 
+    def _target_and_format(self, parameters, context, is_tiles):
+        """(Target or None, format name): FORMAT as given, else the target's first for this INPUT, else mbtiles."""
+        name = self.parameterAsEnumString(parameters, "TARGET", context) if parameters.get("TARGET") not in (
+            None, "") else ""
+        chosen = exports.target(name) if name else None
+        kind = self.parameterAsEnumString(parameters, "FORMAT", context) if parameters.get("FORMAT") not in (
+            None, "") else ""
+        if kind and kind not in FORMATS:
+            raise InputError("Unknown FORMAT '{}': use one of {}.", parameters.get("FORMAT"), ", ".join(FORMATS))
+        if chosen is not None:
+            kind = exports.target_format(chosen, kind, is_tiles)
+        return chosen, kind or FORMATS[0]
+
+    def _output(self, parameters, context, source, chosen, kind, area, zooms):
+        """OUTPUT with the format's extension, or (none given) the library's exports folder; never a temporary
+        file, never the INPUT, in a folder that can be written."""
+        # The dialog's "skip output" gives a definition with no path: the library's exports folder too.
+        output = self.lasting_output(parameters, "OUTPUT", context) if parameters.get("OUTPUT") not in (
+            None, "") else ""
+        if not output:
+            folder = self.parameterAsFile(parameters, "LIBRARY", context) or library.DEFAULT_LIBRARY
+            span = exports.zoom_span(source) if zooms else None
+            low, high = (max(zooms[0], span[0]), min(zooms[1], span[1])) if span else (0, 0)
+            title = _layer_title(source)
+            output = exports.default_output(folder, chosen.name if chosen else kind, title,
+                                            area.title if area is not None else "", low, high, kind)
+            if not zooms:  # a raster: no zooms to say
+                output = os.path.join(os.path.dirname(output), exports.safe_file_part(title) + os.path.splitext(
+                    output)[1])
+        else:
+            output = exports.output_with_extension(output, kind)
+        storage.refuse_output_among_inputs(output, [source])  # by inode: `./x`, a symlink, a hard link
+        storage.check_writable_folder(_existing_folder(os.path.dirname(os.path.abspath(output))))
+        return output
+
     def process(self, args, context, feedback):
         mode, source, kind, output, options, parameters = args
+        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)  # <library>/exports/<target>/
         if mode == "tiles":
             low, high, ranges, max_mb = options
-            feedback.pushInfo(self.tr("Tiles are copied as they are, never re-encoded ({} for {}).").format(
-                kind, exports.export_format(kind).apps))
+            chosen = exports.export_format(kind)
+            if chosen.render_driver:
+                feedback.pushInfo(self.say("The tiles are rendered into a {} (re-encoded in JPEG) for {}.",
+                                           chosen.title, chosen.apps))
+            else:
+                feedback.pushInfo(self.say("Tiles are copied as they are, never re-encoded ({} for {}).",
+                                           kind, chosen.apps))
             parts = exports.export(source, output, kind, low, high, ranges, max_mb,
                                    lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
             for part in parts:
-                size = storage.human_size(os.path.getsize(part.path))
-                feedback.pushInfo(self.tr("{}: {:,} tiles, zoom {}-{}, {}").format(
-                    part.path, part.tiles, part.zoom_min, part.zoom_max, size))
+                feedback.pushInfo(self.say("{}: {:,} tiles, zoom {}-{}, {}", part.path, part.tiles, part.zoom_min,
+                                           part.zoom_max, storage.human_size(os.path.getsize(part.path))))
             paths = [part.path for part in parts]
         else:
-            feedback.pushWarning(self.tr("A raster is re-encoded (JPEG quality {}): unavoidable for {}.").format(
-                options, kind))
+            feedback.pushWarning(self.say("A raster is re-encoded (JPEG quality {}): unavoidable for {}.", options,
+                                          kind))
             paths = [exports.export_raster(source, output, kind, options,
                                            progress=lambda f: feedback.setProgress(100 * f))]
-            feedback.pushInfo(self.tr("{}: {}").format(paths[0], storage.human_size(os.path.getsize(paths[0]))))
+            feedback.pushInfo(self.say("{}: {}", paths[0], storage.human_size(os.path.getsize(paths[0]))))
         self._paths = paths
         self._load = self.parameterAsBool(parameters, "LOAD", context) and exports.export_format(kind).qgis_reads
         return {"OUTPUT": paths[0] if len(paths) == 1 else output, "FILES": len(paths), "OUTPUTS": "\n".join(paths)}
@@ -123,10 +172,27 @@ class ExportTiles(IgnOfflineAlgorithm):
                 if layer.isValid():
                     add_to_group(project, layer)
                 else:
-                    feedback.reportError(self.tr("QGIS cannot open {}").format(path))
+                    feedback.reportError(self.say("QGIS cannot open {}", path))
         return {}
 
 
 def _or(names):
     """'a, b or c'."""
     return "{} or {}".format(", ".join(names[:-1]), names[-1]) if len(names) > 1 else "".join(names)
+
+
+def _layer_title(source):
+    """What the MBTiles calls its layer (its metadata `name`), else its file name."""
+    try:
+        with mbtiles.MBTilesReader(source) as reader:
+            name = reader.metadata().get("name", "")
+    except (IgnOfflineError, sqlite3.Error):  # a raster: named by its file
+        name = ""
+    return name or os.path.splitext(os.path.basename(source))[0]
+
+
+def _existing_folder(folder):
+    """`folder`, or its nearest existing parent: the run makes the missing ones (<library>/exports/<target>)."""
+    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder

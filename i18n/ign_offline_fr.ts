@@ -285,6 +285,74 @@
     </message>
   </context>
   <context>
+    <name>FieldPage</name>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Take library files to the field: pick the files, the app, and the area and zooms above; the files go into the library's exports folder, one per file (split under the size cap).</source>
+      <translation>Emportez des fichiers de la bibliothèque sur le terrain : choisissez les fichiers, l'application, ainsi que la zone et les zooms ci-dessus ; les fichiers vont dans le dossier exports de la bibliothèque, un par fichier (découpé sous la taille maximale).</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Library files</source>
+      <translation>Fichiers de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>List the MBTiles files of the library folder again</source>
+      <translation>Relire les fichiers MBTiles du dossier de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Read the library</source>
+      <translation>Lire la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Everything in the library for this area</source>
+      <translation>Tout ce que la bibliothèque contient pour cette zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>App</source>
+      <translation>Application</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Size per file at most</source>
+      <translation>Taille maximale par fichier</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source> MB</source>
+      <translation> Mo</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Export</source>
+      <translation>Exporter</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>The exports folder of the library, in the file manager</source>
+      <translation>Le dossier exports de la bibliothèque, dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Open folder</source>
+      <translation>Ouvrir le dossier</translation>
+    </message>
+  </context>
+  <context>
     <name>FtpPage</name>
     <message>
       <location filename="../ui/ftp_page.ui" />
@@ -645,77 +713,117 @@
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="31" />
+      <location filename="../algorithms/export_tiles.py" line="34" />
       <source>Export tiles for field apps</source>
       <translation>Exporter les tuiles pour les applications de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="36" />
+      <location filename="../algorithms/export_tiles.py" line="39" />
       <source>MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode</source>
       <translation>Fichier MBTiles, ou un raster (VRT, GeoTIFF, JPEG 2000) à réencoder</translation>
     </message>
     <message>
       <location filename="../algorithms/export_tiles.py" line="41" />
-      <source>Output file</source>
-      <translation>Fichier de sortie</translation>
+      <source>Field app ({})</source>
+      <translation>Application de terrain ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="43" />
+      <location filename="../algorithms/export_tiles.py" line="45" />
+      <source>Format ({})</source>
+      <translation>Format ({})</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="50" />
+      <source>Output file (none: &lt;library&gt;/exports/&lt;target&gt;/&lt;layer&gt;_&lt;area&gt;_z&lt;min&gt;-&lt;max&gt;)</source>
+      <translation>Fichier de sortie (vide : &lt;bibliothèque&gt;/exports/&lt;cible&gt;/&lt;couche&gt;_&lt;zone&gt;_z&lt;min&gt;-&lt;max&gt;)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="53" />
+      <source>Library folder (the exports go into its exports/ folder when OUTPUT is empty)</source>
+      <translation>Dossier de la bibliothèque (les exports vont dans son dossier exports/ quand OUTPUT est vide)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="56" />
       <source>Only from this zoom</source>
       <translation>Seulement à partir de ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="46" />
+      <location filename="../algorithms/export_tiles.py" line="59" />
       <source>Only up to this zoom</source>
       <translation>Seulement jusqu'à ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="50" />
-      <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32)</source>
-      <translation>Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
+      <location filename="../algorithms/export_tiles.py" line="63" />
+      <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; empty: the target's cap, 0: none)</source>
+      <translation>Découper en fichiers d'au plus ce nombre de Mo (par ex. 2000 pour les applications, 4000 pour le FAT32 ; vide : la limite de la cible, 0 : aucune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="53" />
+      <location filename="../algorithms/export_tiles.py" line="67" />
       <source>JPEG quality when a raster is re-encoded</source>
       <translation>Qualité JPEG quand un raster est réencodé</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="57" />
+      <location filename="../algorithms/export_tiles.py" line="71" />
       <source>Files written</source>
       <translation>Fichiers écrits</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="58" />
+      <location filename="../algorithms/export_tiles.py" line="72" />
       <source>Files written (one per line)</source>
       <translation>Fichiers écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="91" />
-      <source>A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.</source>
-      <translation type="unfinished" />
+      <location filename="../algorithms/export_tiles.py" line="77" />
+      <source>INPUT '{}' does not exist: give an MBTiles file or a raster.</source>
+      <translation>L'INPUT « {} » n'existe pas : indiquez un fichier MBTiles ou un raster.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="90" />
+      <source>FORMAT {} is for rasters: an MBTiles is exported as {}.</source>
+      <translation>Le FORMAT {} est réservé aux rasters : un MBTiles s'exporte en {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="93" />
+      <source>ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.</source>
+      <translation>ZOOM_MIN {} est supérieur à ZOOM_MAX {} : inversez-les.</translation>
     </message>
     <message>
       <location filename="../algorithms/export_tiles.py" line="99" />
+      <source>A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.</source>
+      <translation>Un raster en INPUT est exporté en entier : les zooms, la zone et MAX_FILE_MB ne s'appliquent qu'à un MBTiles.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="112" />
+      <source>Unknown FORMAT '{}': use one of {}.</source>
+      <translation>FORMAT « {} » inconnu : utilisez l'un de ceux-ci : {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="146" />
+      <source>The tiles are rendered into a {} (re-encoded in JPEG) for {}.</source>
+      <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="149" />
       <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
       <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="105" />
+      <location filename="../algorithms/export_tiles.py" line="154" />
       <source>{}: {:,} tiles, zoom {}-{}, {}</source>
       <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="109" />
+      <location filename="../algorithms/export_tiles.py" line="158" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="113" />
+      <location filename="../algorithms/export_tiles.py" line="162" />
       <source>{}: {}</source>
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="126" />
+      <location filename="../algorithms/export_tiles.py" line="175" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
@@ -1523,6 +1631,156 @@
       <location filename="../core/download/job.py" line="134" />
       <source>Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then run again.</source>
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="269" />
+      <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
+      <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="323" />
+      <source>QField and most apps</source>
+      <translation>QField et la plupart des applications</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="325" />
+      <source>OsmAnd and Locus</source>
+      <translation>OsmAnd et Locus</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="327" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="328" />
+      <source>a Cloud-Optimized GeoTIFF, rasters only</source>
+      <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="330" />
+      <source>PMTiles for a web page</source>
+      <translation>PMTiles pour une page web</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="332" />
+      <source>a tiled GeoTIFF, re-encoded in JPEG</source>
+      <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="363" />
+      <source>QField</source>
+      <translation>QField</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="364" />
+      <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
+      <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="365" />
+      <source>OsmAnd</source>
+      <translation>OsmAnd</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="366" />
+      <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
+      <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="367" />
+      <source>Locus Map</source>
+      <translation>Locus Map</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="368" />
+      <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
+      <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="370" />
+      <source>AlpineQuest</source>
+      <translation>AlpineQuest</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="371" />
+      <source>Copy it into AlpineQuest/maps/ on the device.</source>
+      <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="372" />
+      <source>Avenza Maps (GeoTIFF)</source>
+      <translation>Avenza Maps (GeoTIFF)</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="373" />
+      <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
+      <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="375" />
+      <source>Web page (PMTiles, MapLibre)</source>
+      <translation>Page web (PMTiles, MapLibre)</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="376" />
+      <source>Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).</source>
+      <translation>Servez le fichier en HTTP avec les requêtes partielles (MapLibre ou Leaflet avec le protocole pmtiles).</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="386" />
+      <source>Unknown TARGET '{}': use one of {}.</source>
+      <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="394" />
+      <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
+      <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="401" />
+      <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
+      <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="439" />
+      <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
+      <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="509" />
+      <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
+      <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="510" />
+      <source>The subset holds no tile (zooms {}-{}): widen it.</source>
+      <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="512" />
+      <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
+      <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="533" />
+      <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
+      <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="599" />
+      <source>GDAL cannot open '{}' as a raster.</source>
+      <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="607" />
+      <source>GDAL could not write '{}': {}</source>
+      <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="732" />
+      <source>A raster INPUT can be exported as {}, not '{}'.</source>
+      <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
     <message>
       <location filename="../core/field/projects.py" line="64" />
@@ -2765,24 +3023,29 @@
       <translation>{:,} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="40" />
+      <location filename="../ui/dock.py" line="41" />
       <source>Géoplateforme layers</source>
       <translation>Couches Géoplateforme</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="42" />
+      <location filename="../ui/dock.py" line="43" />
       <source>Orthophotos, MNS (FTP)</source>
       <translation>Orthophotos et MNS (FTP)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="44" />
+      <location filename="../ui/dock.py" line="45" />
       <source>QGIS cache</source>
       <translation>Cache QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="46" />
+      <location filename="../ui/dock.py" line="47" />
       <source>My library</source>
       <translation>Ma bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="49" />
+      <source>Field</source>
+      <translation>Terrain</translation>
     </message>
     <message>
       <location filename="../ui/download_page.py" line="44" />
@@ -2918,6 +3181,106 @@
       <location filename="../ui/download_page.py" line="366" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="73" />
+      <source>No limit</source>
+      <translation>Sans limite</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="74" />
+      <source>2000 MB (apps)</source>
+      <translation>2000 Mo (applications)</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="75" />
+      <source>4000 MB (FAT32 SD card)</source>
+      <translation>4000 Mo (carte SD en FAT32)</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="76" />
+      <source>Custom</source>
+      <translation>Personnalisée</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="143" />
+      <source>IGN Offline: read the library</source>
+      <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="166" />
+      <source>no tile</source>
+      <translation>aucune tuile</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="176" />
+      <source>The library folder {} holds no MBTiles yet: download layers first.</source>
+      <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="188" />
+      <source>Tick library files to export (or everything for this area).</source>
+      <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="197" />
+      <source>Measuring the export…</source>
+      <translation>Mesure de l'export…</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="212" />
+      <source>IGN Offline: measure the export</source>
+      <translation>IGN Hors ligne : mesure de l'export</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="218" />
+      <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
+      <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="219" />
+      <source>Expected: {:,} tiles, about {} in {} file.</source>
+      <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="219" />
+      <source>Expected: {:,} tiles, about {} in {} files.</source>
+      <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="222" />
+      <source>Files over {:,} MB are split into parts.</source>
+      <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="241" />
+      <source>{}: no tile in this area at zooms {}-{}, left out.</source>
+      <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="263" />
+      <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
+      <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="266" />
+      <source>The export</source>
+      <translation>L'export</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="273" />
+      <source>{:,} file exported into {}.</source>
+      <translation>{:,} fichier exporté dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="273" />
+      <source>{:,} files exported into {}.</source>
+      <translation>{:,} fichiers exportés dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="280" />
+      <source>No file manager could be opened: the exports are in {}</source>
+      <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
     <message>
       <location filename="../ui/ftp_page.py" line="41" />
@@ -3105,11 +3468,6 @@
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="230" />
-      <source>IGN Offline: read the library</source>
-      <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
-    </message>
-    <message>
       <location filename="../ui/library_page.py" line="257" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
@@ -3160,42 +3518,94 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="42" />
+      <location filename="../ui/runner.py" line="43" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="94" />
+      <location filename="../ui/runner.py" line="95" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="127" />
+      <location filename="../ui/runner.py" line="128" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="143" />
+      <location filename="../ui/runner.py" line="144" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="163" />
+      <location filename="../ui/runner.py" line="164" />
       <source>{} cancelled. What was done is kept: run it again to resume.</source>
       <translation>{} : annulation faite. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="168" />
+      <location filename="../ui/runner.py" line="169" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
+    </message>
+    <message>
+      <source> MB</source>
+      <translation type="obsolete"> Mo</translation>
+    </message>
+    <message>
+      <source>App</source>
+      <translation type="obsolete">Application</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="obsolete">Annuler</translation>
+    </message>
+    <message>
+      <source>Everything in the library for this area</source>
+      <translation type="obsolete">Tout ce que la bibliothèque contient pour cette zone</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation type="obsolete">Exporter</translation>
     </message>
     <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
     </message>
     <message>
+      <source>Library files</source>
+      <translation type="obsolete">Fichiers de la bibliothèque</translation>
+    </message>
+    <message>
       <source>Library: {} tiles downloaded, {} failed.</source>
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
+    </message>
+    <message>
+      <source>List the MBTiles files of the library folder again</source>
+      <translation type="obsolete">Relire les fichiers MBTiles du dossier de la bibliothèque</translation>
+    </message>
+    <message>
+      <source>Output file</source>
+      <translation type="obsolete">Fichier de sortie</translation>
+    </message>
+    <message>
+      <source>Read the library</source>
+      <translation type="obsolete">Lire la bibliothèque</translation>
+    </message>
+    <message>
+      <source>Size per file at most</source>
+      <translation type="obsolete">Taille maximale par fichier</translation>
+    </message>
+    <message>
+      <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32)</source>
+      <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
+    </message>
+    <message>
+      <source>Take library files to the field: pick the files, the app, and the area and zooms above; the files go into the library's exports folder, one per file (split under the size cap).</source>
+      <translation type="obsolete">Emportez des fichiers de la bibliothèque sur le terrain : choisissez les fichiers, l'application, ainsi que la zone et les zooms ci-dessus ; les fichiers vont dans le dossier exports de la bibliothèque, un par fichier (découpé sous la taille maximale).</translation>
+    </message>
+    <message>
+      <source>The exports folder of the library, in the file manager</source>
+      <translation type="obsolete">Le dossier exports de la bibliothèque, dans le gestionnaire de fichiers</translation>
     </message>
     <message>
       <source>The overview basemap cannot be opened ({}).</source>
@@ -3244,6 +3654,10 @@
     <message>
       <source>{}: left as it is, online — {}</source>
       <translation type="obsolete">{} : laissée telle quelle, en ligne — {}</translation>
+    </message>
+    <message>
+      <source>{}: no tile at zooms {}-{}, left out.</source>
+      <translation type="obsolete">{} : aucune tuile aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
       <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>

@@ -120,14 +120,18 @@ def write_ts(path, language, found, known):
 
 
 def pending(language):
-    """Translations waiting in i18n/pending/<language>/*.json ({"English": "translation"}, Python context): written
-    by work done in parallel, so that branches add strings without rewriting the same lines of the .ts."""
+    """Translations waiting in i18n/pending/<language>/*.json ({"English": "translation"}, Python context; a form's
+    strings under its class name: {"FieldPage": {"English": "translation"}}): written by work done in parallel, so
+    that branches add strings without rewriting the same lines of the .ts."""
     folder = os.path.join(HERE, "pending", language)
     found = {}
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
         if name.endswith(".json"):
             with open(os.path.join(folder, name), encoding="utf-8") as source:
-                found.update({(CONTEXT, english): text for english, text in json.load(source).items() if text})
+                for english, text in json.load(source).items():
+                    pairs = text.items() if isinstance(text, dict) else [(english, text)]
+                    context = english if isinstance(text, dict) else CONTEXT
+                    found.update({(context, key): value for key, value in pairs if value})
     return found
 
 

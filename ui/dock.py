@@ -19,6 +19,7 @@ from . import settings
 from .area_picker import AreaPicker
 from .cache_page import CachePage
 from .download_page import DownloadPage
+from .field_page import FieldPage
 from .ftp_page import FtpPage
 from .library_page import LibraryPage
 from .runner import open_folder
@@ -44,6 +45,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.pages.addTab(self.cache_page, tr("QGIS cache"))
         self.library_page = LibraryPage(self, iface)
         self.pages.addTab(self.library_page, tr("My library"))
+        self.field_page = FieldPage(self, iface)
+        self.pages.addTab(self.field_page, tr("Field"))
 
         self._fit_narrow_dock()
 
@@ -80,6 +83,6 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
     def cleanup(self):
         """Undo what the dock did to the canvas (called by the plugin's unload)."""
-        for page in (self.download_page, self.cache_page, self.ftp_page, self.library_page):
+        for page in (self.download_page, self.cache_page, self.ftp_page, self.library_page, self.field_page):
             page.cleanup()
         self.area_picker.cleanup()

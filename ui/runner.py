@@ -23,9 +23,10 @@ SHOWN_SECONDS = 10
 
 
 def open_folder(folder):
-    """The folder in the system's file manager (made first: an empty library is still a place)."""
+    """The folder in the system's file manager (made first: an empty library is still a place); False when no
+    file manager could be opened."""
     os.makedirs(folder, exist_ok=True)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
 
 class Job:

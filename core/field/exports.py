@@ -6,7 +6,15 @@
   z, s, image)` and `info`, zooms numbered z = 17 − zoom as OsmAnd documents
   for "BigPlanet" (plain zooms when a file goes beyond zoom 17), rows from the top;
 - `gpkg`: GeoPackage tiles on the Web Mercator tile matrix set (EPSG:3857),
-  rows from the top, readable by GDAL, QGIS and QField.
+  rows from the top, readable by GDAL, QGIS and QField;
+- `pmtiles`: one PMTiles v3 archive for a web (MapLibre, Leaflet) page, written
+  by the maintained `pmtiles` package (imported only when asked for);
+- `geotiff`: a tiled GeoTIFF, JPEG-compressed, rendered by GDAL from the tiles
+  (Avenza Maps opens GeoTIFF, not MBTiles): re-encoded, the only such format.
+
+TARGETS name the field apps: each says which formats it opens (its first by
+default), the size cap per file it suggests and where its files go
+(`<library>/exports/<target>/`, named by `default_output`).
 
 A subset (zooms, area ranges) can be taken, and the output split into files
 under a size cap (FAT32 stops at 4 GB, several apps at about 2 GB); each part
@@ -24,6 +32,8 @@ import mercantile
 
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
+from ..messages import Message, Size
+from ..text import fold_accents
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
 
@@ -136,6 +146,10 @@ class _Writer:
         self.db.execute("COMMIT")
         self.db.close()
 
+    def abort(self):
+        """Close the file unfinished, so that it can be deleted (Windows refuses an open file)."""
+        self.db.close()
+
 
 class _MBTiles(_Writer):
     insert = "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)"
@@ -243,27 +257,80 @@ class _GeoPackage(_Writer):
                         (self.metadata.get("name") or "tiles", self.metadata.get("attribution", ""), x0, y0, x1, y1))
 
 
+class _PMTiles:
+    """A PMTiles v3 archive (the `pmtiles` package's writer): tiles as they are, deduplicated, in one file."""
+
+    TILE_TYPES = {"png": 2, "jpg": 3, "webp": 4}  # pmtiles.tile.TileType
+
+    def __init__(self, path, tile_format, metadata):
+        try:
+            from pmtiles.writer import Writer  # only the web target needs it
+        except ImportError as exc:
+            raise InputError("The pmtiles package is missing: reinstall the plugin (it ships it), or pip install "
+                             "pmtiles.") from exc
+
+        self.path = path
+        self.format = tile_format
+        self.metadata = metadata
+        self.file = open(path, "wb")
+        self.writer = Writer(self.file)
+
+    @classmethod
+    def open(cls, path, tile_format, metadata, zoom_max):
+        return cls(path, tile_format, metadata)
+
+    def add(self, z, x, y, data):
+        from pmtiles.tile import zxy_to_tileid
+
+        self.writer.write_tile(zxy_to_tileid(z, x, y), data)
+
+    def close(self, bounds, zooms):
+        from pmtiles.tile import Compression, TileType
+
+        west, south, east, north = bounds
+        header = {"tile_type": TileType(self.TILE_TYPES.get(self.format, 0)), "tile_compression": Compression.NONE,
+                  "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7), "max_lon_e7": int(east * 1e7),
+                  "max_lat_e7": int(north * 1e7), "center_zoom": zooms[0],
+                  "center_lon_e7": int((west + east) / 2 * 1e7), "center_lat_e7": int((south + north) / 2 * 1e7)}
+        metadata = {key: self.metadata.get(key, "") for key in ("name", "attribution", "description")}
+        metadata.update(format=self.format, type="baselayer")
+        try:
+            self.writer.finalize(header, metadata)
+        finally:
+            self.file.close()
+
+    def abort(self):
+        self.file.close()
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     """A format of the export: what FORMAT names, what it is for, and how it is written."""
 
     name: str                 # the FORMAT value; its place in EXPORT_FORMATS is its number
-    label: str                # what it is for, in the FORMAT parameter's description
+    label: str                # what it is for, in the FORMAT parameter's description (a Message)
     apps: str                 # the field apps that open it, said when the export starts
     extension: str
     writer: type = None       # copies an MBTiles' tiles into it (a _Writer); None: rasters only
     raster_driver: str = None  # the GDAL driver re-encoding a raster into it; None: MBTiles input only
     qgis_reads: bool = True   # False: not added to the project (QGIS cannot open it)
+    render_driver: str = None  # MBTiles input: the tiles copied as MBTiles, then rendered by this GDAL driver
+    title: str = ""           # what a person calls the file ("a GeoPackage"), in messages
 
 
 # The order is the FORMAT enum's: FORMAT=0 is mbtiles, 1 osmand, and so on. Add at the end only.
 EXPORT_FORMATS = (
-    ExportFormat("mbtiles", "QField and most apps", "QField, QGIS, AlpineQuest, Locus", ".mbtiles", _MBTiles,
-                 "MBTILES"),
-    ExportFormat("osmand", "OsmAnd and Locus", "OsmAnd, Locus", ".sqlitedb", _OsmAnd, qgis_reads=False),
-    ExportFormat("gpkg", "GeoPackage", "QField, QGIS, GDAL", ".gpkg", _GeoPackage, "GPKG"),
-    ExportFormat("cog", "a Cloud-Optimized GeoTIFF, rasters only", "QField, QGIS (Cloud-Optimized GeoTIFF)", ".tif",
-                 raster_driver="COG"),
+    ExportFormat("mbtiles", Message("QField and most apps"), "QField, QGIS, AlpineQuest, Locus", ".mbtiles", _MBTiles,
+                 "MBTILES", title="MBTiles"),
+    ExportFormat("osmand", Message("OsmAnd and Locus"), "OsmAnd, Locus", ".sqlitedb", _OsmAnd, qgis_reads=False,
+                 title="SQLiteDB"),
+    ExportFormat("gpkg", Message("GeoPackage"), "QField, QGIS, GDAL", ".gpkg", _GeoPackage, "GPKG", title="GeoPackage"),
+    ExportFormat("cog", Message("a Cloud-Optimized GeoTIFF, rasters only"), "QField, QGIS (Cloud-Optimized GeoTIFF)",
+                 ".tif", raster_driver="COG", title="GeoTIFF"),
+    ExportFormat("pmtiles", Message("PMTiles for a web page"), "MapLibre, Leaflet, OpenLayers (web)", ".pmtiles",
+                 _PMTiles, qgis_reads=False, title="PMTiles"),
+    ExportFormat("geotiff", Message("a tiled GeoTIFF, re-encoded in JPEG"), "Avenza Maps, QGIS", ".tif", _MBTiles,
+                 render_driver="GTiff", title="GeoTIFF"),
 )
 FORMATS = tuple(f.name for f in EXPORT_FORMATS if f.writer)                # of MBTiles input
 RASTER_FORMATS = tuple(f.name for f in EXPORT_FORMATS if f.raster_driver)  # of raster input
@@ -274,7 +341,142 @@ def export_format(name):
     for found in EXPORT_FORMATS:
         if found.name == name:
             return found
-    raise InputError("Unknown FORMAT '{}': use one of {}.".format(name, ", ".join(f.name for f in EXPORT_FORMATS)))
+    raise InputError("Unknown FORMAT '{}': use one of {}.", name, ", ".join(f.name for f in EXPORT_FORMATS))
+
+
+@dataclass(frozen=True)
+class Target:
+    """A field app (or the web) as the export's TARGET: the formats it opens, the first by default."""
+
+    name: str         # the TARGET value, and the folder of its files under <library>/exports/
+    label: str        # what the dock and the parameter show (a Message: the dock translates it)
+    formats: tuple    # ExportFormat names it opens, the best first
+    cap_mb: int       # the size per file it suggests (0: none): FAT32 stops at 4000 MB, some apps at 2000
+    notes: str        # where the file goes on the device (a Message)
+
+
+FAT32_MB = 4000
+APPS_MB = 2000
+
+# The order is the TARGET enum's. Add at the end only.
+TARGETS = (
+    Target("qfield", Message("QField"), ("mbtiles", "gpkg"), APPS_MB,
+           Message("Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.")),
+    Target("osmand", Message("OsmAnd"), ("osmand",), FAT32_MB,
+           Message("OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.")),
+    Target("locus", Message("Locus Map"), ("osmand", "mbtiles"), APPS_MB,
+           Message("Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files "
+                   "over 2 GB.")),
+    Target("alpinequest", Message("AlpineQuest"), ("mbtiles",), FAT32_MB,
+           Message("Copy it into AlpineQuest/maps/ on the device.")),
+    Target("avenza", Message("Avenza Maps (GeoTIFF)"), ("geotiff", "cog"), FAT32_MB,
+           Message("Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest "
+                   "zoom.")),
+    Target("web", Message("Web page (PMTiles, MapLibre)"), ("pmtiles",), 0,
+           Message("Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).")),
+)
+TARGET_NAMES = tuple(t.name for t in TARGETS)
+
+
+def target(name):
+    """The Target called `name`; InputError naming them all otherwise."""
+    for found in TARGETS:
+        if found.name == name:
+            return found
+    raise InputError("Unknown TARGET '{}': use one of {}.", name, ", ".join(TARGET_NAMES))
+
+
+def target_format(chosen, kind=None, tiles=True):
+    """The format to write for Target `chosen`: `kind` when given (and the target opens it), else the first it
+    opens of an MBTiles (`tiles`) or of a raster input."""
+    if kind:
+        if kind not in chosen.formats:
+            raise InputError("{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.",
+                             chosen.label, ", ".join(chosen.formats), kind)
+        return kind
+    usable = FORMATS if tiles else RASTER_FORMATS
+    for name in chosen.formats:
+        if name in usable:
+            return name
+    raise InputError("{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.",
+                     chosen.label, ", ".join(chosen.formats))
+
+
+def safe_file_part(text, longest=60):
+    """`text` as a piece of a file name any system and phone accepts: accents folded, every run of characters
+    but letters, digits, '.', '-' made one '_', no leading or trailing dot or '_'."""
+    folded = fold_accents(str(text))
+    kept = "".join(c if (c.isascii() and c.isalnum()) or c in ".-" else "_" for c in folded)
+    while "__" in kept:
+        kept = kept.replace("__", "_")
+    return kept[:longest].strip("._-") or "export"
+
+
+def default_output(library, folder, layer_title, area_title, zoom_min, zoom_max, kind):
+    """`<library>/exports/<folder>/<layer>_<area>_z<min>-<max><ext>`: a name that says what the file holds
+    (`folder` is the target's name, or the format's when no target was given; no `area_title`: the whole file)."""
+    pieces = [safe_file_part(layer_title)] + ([safe_file_part(area_title)] if area_title else [])
+    name = "{}_z{}-{}{}".format("_".join(pieces), zoom_min, zoom_max, export_format(kind).extension)
+    return os.path.join(library, "exports", safe_file_part(folder), name)
+
+
+# Extensions of other files than exports' ones: a name ending so is not given a second extension, but refused.
+OTHER_EXTENSIONS = {".tiff": "GeoTIFF", ".sqlite": "SQLite", ".db": "SQLite", ".zip": "ZIP", ".vrt": "VRT",
+                    ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".jp2": "JPEG 2000", ".kmz": "KMZ",
+                    ".pdf": "PDF"}
+
+
+def output_with_extension(output, kind):
+    """`output` with the extension of format `kind`: added when the name has none or one that names no file
+    format (QGIS's temporary 'OUTPUT.file'); InputError when it names another format (a GeoPackage in 'x.tif')."""
+    wanted = export_format(kind)
+    extension = os.path.splitext(output)[1].lower()
+    if extension == wanted.extension:
+        return output
+    known = dict(OTHER_EXTENSIONS)
+    known.update((f.extension, f.title) for f in EXPORT_FORMATS)
+    if extension in known:
+        raise InputError("OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of "
+                         "that file.", output, known[extension], kind, wanted.title,
+                         os.path.splitext(output)[0] + wanted.extension)
+    return output + wanted.extension
+
+
+def zoom_span(source):
+    """(lowest, highest) zoom the MBTiles holds tiles at, or None when it holds none."""
+    with mbtiles.MBTilesReader(source) as reader:
+        low, high = reader.connection().execute("SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles").fetchone()
+    return None if low is None else (low, high)
+
+
+def expected_size(source, zoom_min, zoom_max, ranges=None):
+    """(tiles, Size) the export of this subset is expected to write, before anything is: the tiles' bytes, their
+    SQLite pages and index entries, and the file's tables. An estimate: PMTiles files are
+    smaller, a GeoTIFF's JPEG may differ. (The size cap counts the worst case instead: tile_cost, FIXED_BYTES.)"""
+    with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
+        count, total = _measure(reader, zoom_min, zoom_max, ranges)
+    if not count:
+        return 0, Size(0)
+    # Tiles larger than a page end in a page of their own (half empty on average); small ones share pages.
+    waste = PAGE // 2 if total / count > PAGE else 64
+    return count, Size(total + count * (waste + 48) + 8 * PAGE)
+
+
+def _measure(reader, zoom_min, zoom_max, ranges):
+    """(tiles, bytes of their images) of the subset."""
+    db = reader.connection()
+    if ranges is None:
+        return db.execute("SELECT COUNT(*), COALESCE(SUM(LENGTH(tile_data)), 0) FROM tiles WHERE zoom_level "
+                          "BETWEEN ? AND ?", (zoom_min, zoom_max)).fetchone()
+    count = total = 0
+    for r in ranges:
+        if zoom_min <= r.zoom <= zoom_max:
+            n, size = db.execute(
+                "SELECT COUNT(*), COALESCE(SUM(LENGTH(tile_data)), 0) FROM tiles WHERE zoom_level = ? AND "
+                "tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?",
+                (r.zoom, r.x_min, r.x_max, flip_y(r.zoom, r.y_max), flip_y(r.zoom, r.y_min))).fetchone()
+            count, total = count + n, total + size
+    return count, total
 
 
 def _within(box, extent):
@@ -297,18 +499,19 @@ def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
     file, done once by `export`; a parameter check passes False): not halfway through the copy.
     """
     if kind not in FORMATS:
-        raise InputError("Unknown FORMAT '{}': use one of {}.".format(kind, ", ".join(FORMATS)))
+        raise InputError("Unknown FORMAT '{}': use one of {}.", kind, ", ".join(FORMATS))
     mbtiles.check_readable(source, thorough=thorough)
     with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
         count, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
         tile_format = _tile_format(source, reader)
     if not count:
-        raise InputError("The subset holds no tile (zooms {}-{}{}): widen it.".format(
-            zoom_min, zoom_max, ", area" if ranges is not None else ""))
+        if ranges is not None:
+            raise InputError("The subset holds no tile (zooms {}-{}, area): widen it.", zoom_min, zoom_max)
+        raise InputError("The subset holds no tile (zooms {}-{}): widen it.", zoom_min, zoom_max)
     if max_file_mb and tile_cost(largest) + FIXED_BYTES > max_file_mb * 1e6:
         raise InputError("MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB "
-                         "with the file's own tables; give at least {:.1f}.".format(
-                             max_file_mb, largest / 1e6, (tile_cost(largest) + FIXED_BYTES) / 1e6 + 0.05))
+                         "with the file's own tables; give at least {:.1f}.",
+                         max_file_mb, largest / 1e6, (tile_cost(largest) + FIXED_BYTES) / 1e6 + 0.05)
     return count, highest, tile_format
 
 
@@ -328,7 +531,7 @@ def _tile_format(source, reader):
         if head.startswith(signature) and (name != "webp" or head[8:12] == b"WEBP"):
             return name
     raise InputError("'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster "
-                     "tiles can be exported.".format(source, reader.metadata().get("format", "")))
+                     "tiles can be exported.", source, reader.metadata().get("format", ""))
 
 
 def _source_bounds(metadata):
@@ -361,7 +564,55 @@ def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_
     """
     storage.refuse_output_among_inputs(output, [source])
     with storage.output_lock(output, "export to {}".format(kind)):
+        if export_format(kind).render_driver:
+            return _export_rendered(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress,
+                                    is_cancelled)
         return _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled)
+
+
+def _export_rendered(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled):
+    """The subset copied as MBTiles (split as asked), each part then rendered by GDAL into `kind` beside it."""
+    staged = output + ".tiles" + EXPORT_FORMATS[0].extension
+    parts = _export(source, staged, "mbtiles", zoom_min, zoom_max, ranges, max_file_mb,
+                    progress and (lambda f: progress(f / 2)), is_cancelled)
+    try:
+        for number, part in enumerate(parts, 1):
+            if is_cancelled and is_cancelled():
+                break
+            final = output if len(parts) == 1 else part_path(
+                output, number, part.zoom_min, part.zoom_max, kind)
+            _render(part.path, final, export_format(kind).render_driver,
+                    progress and (lambda f, n=number: progress(0.5 + (n - 1 + f) / len(parts) / 2)))
+            os.remove(part.path)
+            part.path = final
+    finally:
+        _remove([part.path for part in parts if part.path.startswith(staged)])
+    return [part for part in parts if not part.path.startswith(staged)]
+
+
+def _render(source, output, driver, progress):
+    """An MBTiles as a tiled, JPEG-compressed raster of its highest zoom, with the lower zooms as overviews."""
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(source, gdal.OF_RASTER | gdal.OF_READONLY)
+    if dataset is None:
+        raise InputError("GDAL cannot open '{}' as a raster.", source)
+    bands = [1, 2, 3] if dataset.RasterCount >= 3 else [1]  # JPEG takes no alpha band
+    options = ["TILED=YES", "COMPRESS=JPEG", "JPEG_QUALITY=85", "BIGTIFF=IF_SAFER"]
+    if len(bands) == 3:
+        options.append("PHOTOMETRIC=YCBCR")
+    result = gdal.Translate(output, dataset, format=driver, bandList=bands, creationOptions=options,
+                            callback=lambda fraction, *rest: (progress and progress(fraction)) or 1)
+    if result is None:
+        raise InputError("GDAL could not write '{}': {}", output, gdal.GetLastErrorMsg())
+    # Overviews (the lower zooms' resolutions) built on the file written, down to about one tile: a band list
+    # hides the source's own from gdal_translate.
+    factors, side = [], max(result.RasterXSize, result.RasterYSize)
+    while side // 2 ** len(factors) > 256:
+        factors.append(2 ** (len(factors) + 1))
+    if factors:
+        result.BuildOverviews("AVERAGE", factors)
+    result = dataset = None
 
 
 def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled):
@@ -375,7 +626,7 @@ def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progr
         _remove(written)
         raise
     # Parts are written under temporary names, then named for what they hold.
-    if len(parts) == 1 and not max_file_mb:
+    if len(parts) == 1:  # under the cap in one file: the name asked for
         os.replace(parts[0].path, output)
         parts[0].path = output
         return parts
@@ -439,7 +690,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                 close()
         except BaseException:
             if current is not None:
-                current.db.close()  # so that the part can be deleted (Windows refuses an open file)
+                current.abort()
             raise
     return parts
 
@@ -478,10 +729,10 @@ def _export_raster(source, output, kind, quality, compression, progress):
     from osgeo import gdal
 
     if kind not in RASTER_FORMATS:
-        raise InputError("A raster INPUT can be exported as {}, not '{}'.".format(", ".join(RASTER_FORMATS), kind))
+        raise InputError("A raster INPUT can be exported as {}, not '{}'.", ", ".join(RASTER_FORMATS), kind)
     dataset = gdal.Open(source)
     if dataset is None:
-        raise InputError("GDAL cannot open '{}' as a raster.".format(source))
+        raise InputError("GDAL cannot open '{}' as a raster.", source)
 
     def callback(fraction, message, data):
         if progress:
@@ -508,6 +759,6 @@ def _export_raster(source, output, kind, quality, compression, progress):
             if result is not None:
                 result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64])
     if result is None:
-        raise InputError("GDAL could not write '{}': {}".format(output, gdal.GetLastErrorMsg()))
+        raise InputError("GDAL could not write '{}': {}", output, gdal.GetLastErrorMsg())
     result = None
     return output

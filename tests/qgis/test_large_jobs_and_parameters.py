@@ -100,7 +100,7 @@ def test_a_point_or_line_area_layer_is_refused_by_name(tmp_path, geometry, kind,
 def test_export_format_is_taken_by_number_or_by_name(tmp_path, value, kind):
     source = str(tmp_path / "plan.mbtiles")
     write_sample(source, areas.preset("carcassonne"), 8, 9, PLAN)
-    output = tmp_path / "out.{}".format(kind)
+    output = tmp_path / ("out" + {"mbtiles": ".mbtiles", "osmand": ".sqlitedb"}[kind])  # 'out.osmand' gets .sqlitedb
     completed = make_process("run", "ign_offline:export_tiles", "--", "INPUT=" + source, "FORMAT=" + value,
                              "OUTPUT=" + str(output), timeout=120)
     assert completed.returncode == 0, (completed.stdout + completed.stderr)[-1500:]

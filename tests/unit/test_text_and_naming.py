@@ -36,12 +36,13 @@ def test_one_naming_rule_for_the_library():
 def test_the_export_formats_are_one_registry_in_the_enum_order():
     from core.field import exports
 
-    assert [f.name for f in exports.EXPORT_FORMATS] == ["mbtiles", "osmand", "gpkg", "cog"]  # FORMAT=0, 1, 2, 3
-    assert exports.FORMATS == ("mbtiles", "osmand", "gpkg") and exports.RASTER_FORMATS == ("mbtiles", "gpkg", "cog")
-    assert [exports.export_format(n).extension for n in exports.FORMATS] == [".mbtiles", ".sqlitedb", ".gpkg"]
-    # The FORMAT description built from it is the sentence the translations know.
-    assert "Format ({})".format("; ".join("{}: {}".format(f.name, f.label) for f in exports.EXPORT_FORMATS)) == (
-        "Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized "
-        "GeoTIFF, rasters only)")
-    with pytest.raises(InputError, match="use one of mbtiles, osmand, gpkg, cog"):
+    # FORMAT=0, 1, 2, 3 as before; issue 21's formats come after them.
+    assert [f.name for f in exports.EXPORT_FORMATS] == ["mbtiles", "osmand", "gpkg", "cog", "pmtiles", "geotiff"]
+    assert exports.FORMATS == ("mbtiles", "osmand", "gpkg", "pmtiles", "geotiff")
+    assert exports.RASTER_FORMATS == ("mbtiles", "gpkg", "cog")
+    assert [exports.export_format(n).extension for n in exports.FORMATS] == [
+        ".mbtiles", ".sqlitedb", ".gpkg", ".pmtiles", ".tif"]
+    # The FORMAT description is built from the labels, each a Message the plugin translates.
+    assert all(f.label.template == f.label for f in exports.EXPORT_FORMATS)
+    with pytest.raises(InputError, match="use one of mbtiles, osmand, gpkg, cog, pmtiles, geotiff"):
         exports.export_format("kmz")

@@ -1,0 +1,286 @@
+"""The dock's "Field" tab: library files taken to the field. Pick the files (or everything the library holds for
+the area), the app (a target of core.field.exports: QField, OsmAnd, Locus, AlpineQuest, Avenza, a web page) and a
+size cap per file; the area and zooms are the picker's. The expected size is shown before anything runs; Export
+runs ign_offline:export_tiles once per file into `<library>/exports/<target>/`, named by layer, area and zooms."""
+
+import os
+
+from qgis.core import Qgis
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QListWidgetItem
+
+from ..core import mbtiles
+from ..core.errors import IgnOfflineError
+from ..core.field import exports
+from ..core.library import inventory
+from ..core.messages import Size, plural
+from ..core.tiles import coverage
+from ..i18n import say, tr
+from . import settings
+from .background import cancel_task, run_function
+from .page import Page
+from .runner import Job
+
+FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "field_page.ui"))
+
+PATH_ROLE = Qt.UserRole
+NO_CAP, CUSTOM_CAP = 0, -1
+
+
+def read_library(folder):
+    """[(path, layer title, (lowest, highest zoom) or None)] of the library's MBTiles; files that cannot be read
+    are left out with their reason ({path: reason})."""
+    files, unreadable = [], {}
+    for path in inventory.library_files(folder) if os.path.isdir(folder) else []:
+        try:
+            with mbtiles.MBTilesReader(path) as reader:
+                title = reader.metadata().get("name", "")
+            files.append((path, title or os.path.splitext(os.path.basename(path))[0], exports.zoom_span(path)))
+        except IgnOfflineError as exc:
+            unreadable[path] = str(exc)
+    return files, unreadable
+
+
+def measure(paths, area, zoom_min, zoom_max, is_cancelled=None):
+    """(files with tiles in the subset, tiles, bytes) an export of `paths` is expected to write, and the paths
+    that hold no tile of it."""
+    ranges = [r for z in range(zoom_min, zoom_max + 1) for r in coverage.area_ranges(area, z)]
+    files = tiles = size = 0
+    empty = set()
+    for path in paths:
+        if is_cancelled and is_cancelled():
+            break
+        count, expected = exports.expected_size(path, zoom_min, zoom_max, ranges)
+        if count:
+            files, tiles, size = files + 1, tiles + count, size + expected.bytes
+        else:
+            empty.add(path)
+    return files, tiles, size, empty
+
+
+class FieldPage(Page, FORM_CLASS):
+    RUN_BUTTONS = ("exportButton", "listButton")
+
+    def __init__(self, dock, iface, parent=None):
+        super().__init__(dock, iface, parent)
+        self.list_task = self.size_task = None
+        self.closed = False  # after cleanup: a read that ends later finds no widgets to fill
+        self.files = []  # [(path, title, zoom span)] of the library, as last read
+        self.empty = set()  # the files the last measure found no tile in, for the area and zooms
+        for target in exports.TARGETS:
+            self.targetCombo.addItem(say(target.label), target.name)
+        self.capCombo.addItem(tr("No limit"), NO_CAP)
+        self.capCombo.addItem(tr("2000 MB (apps)"), exports.APPS_MB)
+        self.capCombo.addItem(tr("4000 MB (FAT32 SD card)"), exports.FAT32_MB)
+        self.capCombo.addItem(tr("Custom"), CUSTOM_CAP)
+        self.remember(field_target=self.targetCombo, field_all=self.allCheck, field_cap_mb=self.capSpin)
+        self._target_changed()
+        self.remember(field_format=self.formatCombo, field_cap=self.capCombo)
+        self.targetCombo.currentIndexChanged.connect(self._target_changed)
+        self.capCombo.currentIndexChanged.connect(self._cap_changed)
+        self._cap_changed()
+        self.allCheck.toggled.connect(self._all_toggled)
+        self.filesList.itemChanged.connect(self._ticks_changed)
+        self.formatCombo.currentIndexChanged.connect(lambda *_: self.update_size())
+        self.area_picker.selectionChanged.connect(self.update_size)
+        self.dock.libraryDir.fileChanged.connect(lambda *_: self.list_files())
+        self.listButton.clicked.connect(self.list_files)
+        self.exportButton.clicked.connect(self.export)
+        self.openFolderButton.clicked.connect(self.open_exports)
+        self.list_files()
+
+    # -- choices -------------------------------------------------------------------------------------------------
+
+    def target(self):
+        return exports.target(self.targetCombo.currentData())
+
+    def _target_changed(self, *_):
+        """The formats the app opens (its best first) and where its files go; its size cap offered."""
+        target = self.target()
+        self.formatCombo.blockSignals(True)
+        self.formatCombo.clear()
+        for name in target.formats:
+            chosen = exports.export_format(name)
+            if chosen.writer is not None:  # made from library MBTiles
+                self.formatCombo.addItem("{} ({})".format(chosen.title, chosen.extension), name)
+        self.formatCombo.blockSignals(False)
+        self.notesLabel.setText(say(target.notes))
+        index = self.capCombo.findData(target.cap_mb)
+        if index >= 0 and self.capCombo.currentData() != CUSTOM_CAP:
+            self.capCombo.setCurrentIndex(index)
+        self.update_size()
+
+    def _cap_changed(self, *_):
+        self.capSpin.setVisible(self.capCombo.currentData() == CUSTOM_CAP)
+        self.update_size()
+
+    def cap_mb(self):
+        """The size per file at most, in MB; 0: no split."""
+        data = self.capCombo.currentData()
+        return self.capSpin.value() if data == CUSTOM_CAP else (data or 0)
+
+    def _all_toggled(self, checked):
+        self.filesList.setEnabled(not checked)
+        self.update_size()
+
+    def _ticks_changed(self, *_):
+        settings.store_json("field_files", [os.path.basename(p) for p in self.ticked_paths(all_files=False)])
+        self.update_size()
+
+    def ticked_paths(self, all_files=None):
+        """The files to export: every library file with "everything…" ticked, else the ticked ones."""
+        every = self.allCheck.isChecked() if all_files is None else all_files
+        items = [self.filesList.item(row) for row in range(self.filesList.count())]
+        return [item.data(PATH_ROLE) for item in items if every or item.checkState() == Qt.Checked]
+
+    # -- the library's files ----------------------------------------------------------------------------------
+
+    def list_files(self):
+        """The library's MBTiles (title, file, zooms), read in a task: a library can hold large files."""
+        cancel_task(self.list_task)
+        folder = self.library_folder()
+        self.list_task = run_function(tr("IGN Offline: read the library"), lambda task: read_library(folder),
+                                      self.show_files, self._read_failed)
+
+    def _read_failed(self, message):
+        self.list_task = None
+        if not self.closed:
+            self.log(message, error=True)
+
+    def showEvent(self, event):  # noqa: N802 (Qt API name)
+        """Read the library again each time the tab is shown: files downloaded meanwhile are listed."""
+        super().showEvent(event)
+        if not self.runner.busy:
+            self.list_files()
+
+    def show_files(self, found):
+        self.list_task = None
+        if self.closed:
+            return
+        self.files, unreadable = found
+        kept = set(settings.json_value("field_files", []))
+        self.filesList.blockSignals(True)
+        self.filesList.clear()
+        for path, title, span in self.files:
+            zooms = "z{}–{}".format(*span) if span else tr("no tile")
+            item = QListWidgetItem("{} — {} ({})".format(title, os.path.basename(path), zooms))
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if os.path.basename(path) in kept else Qt.Unchecked)
+            item.setData(PATH_ROLE, path)
+            self.filesList.addItem(item)
+        self.filesList.blockSignals(False)
+        for path, reason in unreadable.items():
+            self.log("{}: {}".format(os.path.basename(path), reason), error=True)
+        if not self.files:
+            self.log(say("The library folder {} holds no MBTiles yet: download layers first.", self.library_folder()))
+        self.update_size()
+
+    # -- the expected size ------------------------------------------------------------------------------------
+
+    def update_size(self, *_):
+        """What the export would write, measured in a task (it reads the files' indexes) and shown before Export."""
+        cancel_task(self.size_task)
+        self.size_task = None
+        self.empty = set()
+        paths = self.ticked_paths()
+        if not paths:
+            self.sizeLabel.setText(tr("Tick library files to export (or everything for this area)."))
+            return
+        try:
+            area = self.area_picker.current_area()
+        except IgnOfflineError as exc:
+            self.sizeLabel.setText(say(exc.message))
+            return
+        low, high = self.area_picker.zoom_range()
+        cap = self.cap_mb()
+        self.sizeLabel.setText(tr("Measuring the export…"))
+
+        def shown(result):
+            self.size_task = None
+            if self.closed:
+                return
+            files, tiles, size, self.empty = result
+            self.sizeLabel.setText(self.size_text(files, tiles, size, cap))
+
+        def failed(message):
+            self.size_task = None
+            if self.closed:
+                return
+            self.sizeLabel.setText(message)
+
+        self.size_task = run_function(tr("IGN Offline: measure the export"),
+                                      lambda task: measure(paths, area, low, high, task.isCanceled), shown, failed)
+
+    @staticmethod
+    def size_text(files, tiles, size, cap):
+        if not tiles:
+            return tr("The ticked files hold no tile in this area at these zooms: pick another area or zooms.")
+        text = say(plural(files, "Expected: {:,} tiles, about {} in {} file.", "Expected: {:,} tiles, about {} in "
+                          "{} files.", tiles, Size(size), files))
+        if cap and size > cap * 1e6:
+            text += " " + say("Files over {:,} MB are split into parts.", cap)
+        return text
+
+    # -- exporting ------------------------------------------------------------------------------------------------
+
+    def exports_folder(self):
+        return os.path.join(self.library_folder(), "exports", self.target().name)
+
+    def jobs(self):
+        """One export_tiles run per file, named by layer, area and zooms; and what is said of the files left out
+        (no tile in the area at these zooms)."""
+        target, kind = self.target(), self.formatCombo.currentData()
+        area = self.area_picker.current_area()
+        low, high = self.area_picker.zoom_range()
+        spans = {path: (title, span) for path, title, span in self.files}
+        jobs, left_out = [], []
+        for path in self.ticked_paths():
+            title, span = spans.get(path, (os.path.basename(path), None))
+            if span is None or span[1] < low or span[0] > high or path in self.empty:
+                left_out.append(say("{}: no tile in this area at zooms {}-{}, left out.", title, low, high))
+                continue
+            output = exports.default_output(self.library_folder(), target.name, title, area.title,
+                                            max(low, span[0]), min(high, span[1]), kind)
+            parameters = dict(self.area_picker.area_parameters(), INPUT=path, TARGET=target.name, FORMAT=kind,
+                              OUTPUT=output, ZOOM_MIN=low, ZOOM_MAX=high, MAX_FILE_MB=self.cap_mb(), LOAD=False)
+            jobs.append(Job("ign_offline:export_tiles", parameters, title, area.title))
+        return jobs, left_out
+
+    def export(self):
+        if self.runner.busy:
+            return
+        try:
+            jobs, left_out = self.jobs()
+        except IgnOfflineError as exc:
+            self.log(say(exc.message), error=True)
+            return
+        if jobs:
+            self.runner.start(jobs, lambda *done: None, self._exported)
+        for line in left_out:  # after the runner's fresh start, which clears the log
+            self.log(line)
+        if not jobs:
+            self.log(tr("Nothing to export: tick library files that hold tiles at these zooms."), error=True)
+
+    def _exported(self, outcomes, cancelled):
+        what = tr("The export")
+        written = [path for _, ok, results in outcomes if ok for path in results.get("OUTPUTS", "").splitlines()]
+        if cancelled:
+            self.runner.report_cancel(what)
+        elif not written or not all(ok for _, ok, _ in outcomes):
+            self.runner.report_failure(what)
+        else:
+            self.runner.report(say(plural(len(written), "{:,} file exported into {}.", "{:,} files exported into {}.",
+                                          len(written), self.exports_folder())), Qgis.Success, self.exports_folder())
+
+    def open_exports(self):
+        """The target's exports folder in the file manager; said in the log when none can be opened."""
+        folder = self.exports_folder()
+        if self.runner.opened(folder) is False:
+            self.log(say("No file manager could be opened: the exports are in {}", folder), error=True)
+
+    def cleanup(self):
+        self.closed = True
+        cancel_task(self.list_task)
+        cancel_task(self.size_task)
+        super().cleanup()

@@ -39,7 +39,8 @@ def test_zip_holds_the_plugin_without_dev_files(package):
     for required in ("metadata.txt", "__init__.py", "plugin.py", "core/tiles/grid.py", "ui/dock.ui",
                      "algorithms/provider.py", "algorithms/parameters.py", "toolbelt/layers.py",
                      "core/download/engine.py", "resources/icon.svg", "ext_libs/filelock/__init__.py",
-                     "ext_libs/mercantile/__init__.py", "ext_libs/requests_oauthlib/__init__.py",
+                     "ext_libs/pmtiles/writer.py", "ext_libs/mercantile/__init__.py",
+                     "ext_libs/requests_oauthlib/__init__.py",
                      "ext_libs/oauthlib/__init__.py", "i18n/__init__.py", "i18n/ign_offline_fr.qm",
                      "resources/help/fr/download_tiles.md"):
         assert "ign_offline/" + required in names

@@ -330,6 +330,8 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.overview_layer_id = layer.id()
 
     def _draw_area(self, *args):
+        if self.rubber_band is None:
+            return  # cleaned up: nothing to draw on
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         if self.areaCombo.currentData() != CANVAS_EXTENT and self.isVisible():
             try:
@@ -341,7 +343,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         """The outline only while the dock is shown (a hidden dock draws nothing, and stops drawing)."""
         if visible:
             self._draw_area()
-        else:
+        elif self.rubber_band is not None:
             self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
             self._stop_drawing()
 
@@ -453,7 +455,9 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.selectionChanged.emit()
 
     def cleanup(self):
-        """Undo what the picker did to the canvas (called by the dock's cleanup)."""
+        """Undo what the picker did to the canvas (called by the dock's cleanup); a second call does nothing."""
+        if self.rubber_band is None:
+            return
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.canvas.destinationCrsChanged.disconnect(self._draw_area)
         self._stop_drawing()

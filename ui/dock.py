@@ -79,7 +79,14 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.ftp_page.set_footprints_shown(visible)
 
     def cleanup(self):
-        """Undo what the dock did to the canvas (called by the plugin's unload)."""
+        """Undo what the dock did to the canvas (called by the plugin's unload). Safe to call twice.
+
+        The visibility signal goes first: removing the dock from the window hides it, and a hidden dock must not
+        reach a picker whose canvas items are already gone."""
+        try:
+            self.visibilityChanged.disconnect(self._shown)
+        except (RuntimeError, TypeError):
+            return  # cleaned up already
         for page in (self.download_page, self.cache_page, self.ftp_page, self.library_page):
             page.cleanup()
         self.area_picker.cleanup()

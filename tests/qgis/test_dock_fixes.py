@@ -1,0 +1,103 @@
+"""Issue 21, part E: the dock's figures stay fresh, the layer list keeps what is ticked in sight, results show,
+the polygon-layer choice, and the small items."""
+
+from qgis.PyQt.QtCore import Qt
+
+from tests.support.dock_pages import read_layers_of
+from tests.support.qt_wait import wait_for
+
+
+def _type_layer(page, text):
+    from qgis.PyQt.QtTest import QTest
+
+    page.layerSearch.selectAll()
+    QTest.keyClicks(page.layerSearch, text)
+    QTest.keyClick(page.layerSearch, Qt.Key_Return)
+
+
+def _some_figures(page):
+    page._table_row(("Plan IGN", "12", "1 MB", "1 min"))
+    assert page.estimateTable.rowCount() == 1
+
+
+def test_the_estimate_goes_when_area_zooms_folder_or_server_change(dock, provider, tmp_path):
+    from tests.support.wmts_server import StandInWmts
+
+    with StandInWmts() as server:
+        page = read_layers_of(dock, server)
+        page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+        page.maxRateSpin.setValue(0)
+        page.estimateButton.click()
+        assert wait_for(lambda: not page.runner.busy)
+        assert page.estimateTable.rowCount() == 2  # the layer and the total
+        dock.area_picker.select_area("toulouse")
+        assert page.estimateTable.rowCount() == 0
+    _some_figures(page)
+    dock.area_picker.zoomMaxSpin.setValue(dock.area_picker.zoomMaxSpin.value() + 1)
+    assert page.estimateTable.rowCount() == 0
+    _some_figures(page)
+    dock.libraryDir.setFilePath(str(tmp_path / "elsewhere"))
+    assert page.estimateTable.rowCount() == 0
+    assert str(tmp_path / "elsewhere") in page.pickedLabel.text()  # "…one file each in <folder>" follows it
+    _some_figures(page)
+    page.sourceCombo.setEditText("https://data.geopf.fr/private/wmts")
+    assert page.estimateTable.rowCount() == 0
+
+
+def test_a_failed_read_clears_the_old_servers_list_and_says_why(dock):
+    from tests.support.wmts_server import StandInWmts
+
+    with StandInWmts() as server:
+        page = read_layers_of(dock, server)
+    page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+    page.sourceCombo.setEditText(server.url + "?again")  # the server is gone: nobody listens there now
+    page.readLayersButton.click()
+    assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layersNoteLabel.text())
+    assert [item.data(Qt.UserRole) for item in page.items()] == ["ORTHOIMAGERY.ORTHOPHOTOS"]  # only what is ticked
+    assert page.layersNoteLabel.text().startswith("The layers of http://127.0.0.1:")
+
+
+def test_ticked_layers_come_first_and_enter_keeps_them_in_sight(dock):
+    from tests.support.wmts_server import StandInWmts
+
+    with StandInWmts() as server:
+        page = read_layers_of(dock, server)
+    last = page.items()[-1].data(Qt.UserRole)
+    page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+    _type_layer(page, last)
+    assert page.layerSearch.text() == ""
+    assert [item.data(Qt.UserRole) for item in page.items()][:2] == ["ORTHOIMAGERY.ORTHOPHOTOS", last]
+    assert not page.items()[1].isHidden()
+    page.layerSearch.setText("")
+    assert page.pickedLabel.text().startswith("2 layer(s) ticked")
+    page.tickedOnlyCheck.setChecked(True)
+    assert [item.data(Qt.UserRole) for item in page.items() if not item.isHidden()] == page.picked_layers()
+    page.tickedOnlyCheck.setChecked(False)
+    assert not any(item.isHidden() for item in page.items())
+
+
+def test_a_typed_identifier_counts_at_once(dock):
+    page = dock.download_page
+    for item in page.items():
+        item.setCheckState(Qt.Unchecked)
+    page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+    _type_layer(page, "SOME.TYPED.LAYER")
+    assert page.picked_layers()[:2] == ["ORTHOIMAGERY.ORTHOPHOTOS", "SOME.TYPED.LAYER"]
+    assert page.pickedLabel.text().startswith("2 layer(s) ticked")
+
+
+def test_a_refused_identifier_is_said_next_to_the_list_before_any_run(dock, provider):
+    from tests.support.wmts_server import StandInWmts
+
+    with StandInWmts() as server:
+        page = read_layers_of(dock, server)
+        requests = len(server.log.entries)
+        _type_layer(page, "ORTHOIMAGERY.ORTHOFOTOS")
+        assert "ORTHOIMAGERY.ORTHOFOTOS" in page.layersNoteLabel.text()
+        assert "ORTHOIMAGERY.ORTHOFOTOS" not in page.picked_layers()
+        assert page.layerSearch.text() == "ORTHOIMAGERY.ORTHOFOTOS"  # left to be corrected
+        # ticked some other way (remembered from before): refused before the estimate starts
+        page._add_item("ORTHOIMAGERY.ORTHOFOTOS", "typed", True)
+        page.estimateButton.click()
+        assert not page.runner.busy and len(server.log.entries) == requests
+    assert "Not a layer of this server: ORTHOIMAGERY.ORTHOFOTOS" in page.logView.toPlainText()

@@ -89,6 +89,7 @@ class DownloadPage(Page, FORM_CLASS):
         super().__init__(dock, iface, parent)
         self.layers_task = None
         self.sign_in_task = None
+        self._new_files = set()  # the files a download creates (the others are extended)
         self.server_layers = None  # identifiers the server offers, once read (None: not read since it was picked)
         self.titles = {identifier: tr(title) for identifier, title in USUAL_LAYERS}
         header = self.estimateTable.horizontalHeader()
@@ -394,13 +395,22 @@ class DownloadPage(Page, FORM_CLASS):
             QLocale().toString(float(tiles), "f", 0), human_size(size), duration(seconds), len(done)), Qgis.Info)
 
     def download(self):
+        # A file that exists already is extended: it holds more than this area, so its layer is named without it.
+        self._new_files = {job.parameters["OUTPUT"] for job in self._safe_jobs() if not os.path.exists(
+            job.parameters["OUTPUT"])}
         self._start("ign_offline:download_tiles", self._downloaded_one, self._downloaded_all, {"LOAD": False},
                     confirm=True)
 
     def _downloaded_one(self, job, ok, results):
         path = results.get("OUTPUT")
         if path and os.path.exists(path):
-            self.load(path, job.layer_name())
+            self.load(path, job.layer_name() if path in self._new_files else job.label)
+
+    def _safe_jobs(self):
+        try:
+            return self.jobs("ign_offline:download_tiles")
+        except (ValueError, IgnOfflineError):
+            return []  # said when the run is started
 
     def _downloaded_all(self, outcomes, cancelled):
         totals = [sum(results.get(key) or 0 for _, _, results in outcomes)

@@ -101,3 +101,48 @@ def test_a_refused_identifier_is_said_next_to_the_list_before_any_run(dock, prov
         page.estimateButton.click()
         assert not page.runner.busy and len(server.log.entries) == requests
     assert "Not a layer of this server: ORTHOIMAGERY.ORTHOFOTOS" in page.logView.toPlainText()
+
+
+def _sample(tmp_path, name):
+    from ign_offline.core.tiles import areas
+    from tests.support.sample_mbtiles import write_sample
+
+    path = str(tmp_path / (name + ".mbtiles"))
+    write_sample(path, areas.PRESETS["carcassonne"], 8, 9, name)
+    return path
+
+
+def test_a_result_in_a_hidden_group_is_shown_alone(project, tmp_path):
+    from ign_offline.toolbelt.layers import GROUP_NAME, load_mbtiles
+
+    first = load_mbtiles(project, _sample(tmp_path, "first"))
+    group = project.layerTreeRoot().findGroup(GROUP_NAME)
+    group.setItemVisibilityChecked(False)  # the user hid the group
+    second = load_mbtiles(project, _sample(tmp_path, "second"))
+    assert group.itemVisibilityChecked()
+    assert group.findLayer(second.id()).isVisible()
+    assert not group.findLayer(first.id()).isVisible()  # what the user hid stays hidden
+    group.setItemVisibilityChecked(False)
+    assert load_mbtiles(project, second.source()) is None  # loaded again (a download added tiles): shown
+    assert group.findLayer(second.id()).isVisible()
+
+
+def test_a_file_extended_with_a_second_area_does_not_keep_the_first_areas_name(dock, project, provider, tmp_path):
+    from ign_offline.toolbelt.layers import GROUP_NAME
+    from tests.support.wmts_server import StandInWmts
+
+    with StandInWmts() as server:
+        page = read_layers_of(dock, server)
+        for item in page.items():
+            item.setCheckState(Qt.Unchecked)
+        page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+        dock.libraryDir.setFilePath(str(tmp_path))
+        page.maxRateSpin.setValue(0)
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy)
+        group = project.layerTreeRoot().findGroup(GROUP_NAME)
+        assert [n.layer().name() for n in group.findLayers()] == ["Photographies aériennes — Carcassonne"]
+        dock.area_picker.select_area("toulouse")
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy)
+    assert [n.layer().name() for n in group.findLayers()] == ["Photographies aériennes"]

@@ -34,6 +34,7 @@ from ..core.library import naming
 from ..core.tiles import areas, coverage, grid
 from ..i18n import marked, tr
 from ..toolbelt.areas import area_from_features
+from ..toolbelt.layers import is_own, mark_own
 from . import settings
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "area_picker.ui"))
@@ -106,7 +107,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         settings.remember(self.areaCombo, "area")
         settings.remember(self.overviewCheck, "overview")
 
-        self.areaCombo.currentIndexChanged.connect(self._area_changed)
+        self.areaCombo.currentIndexChanged.connect(self._area_choice_changed)
         self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
         self.selectedOnlyCheck.toggled.connect(self._area_changed)
         for spin in (self.westSpin, self.southSpin, self.eastSpin, self.northSpin):
@@ -125,7 +126,29 @@ class AreaPicker(QWidget, FORM_CLASS):
     def refresh(self):
         """The band, scales, counts and outline of what is picked, and `selectionChanged`."""
         self._zoom_edited()
+        if self.areaCombo.currentData() == POLYGON_LAYER:
+            self._default_polygon_layer()
         self._area_changed()
+
+    def _area_choice_changed(self):
+        if self.areaCombo.currentData() == POLYGON_LAYER:
+            self._default_polygon_layer()
+        self._area_changed()
+
+    def _own_layers(self):
+        """The plugin's helper layers (outline, coverage, overview): never the user's polygons."""
+        ids = {self.outline_layer_id, self.overview_layer_id}
+        return [layer for layer in QgsProject.instance().mapLayers().values() if is_own(layer) or layer.id() in ids]
+
+    def _default_polygon_layer(self):
+        """The polygon layer the user is working on (the active one) rather than the first one listed, which may
+        be another of theirs: counts of the wrong layer look just as normal. Never one of the plugin's."""
+        own = self._own_layers()
+        self.polygonLayerCombo.setExceptedLayerList(own)
+        active = self.canvas.currentLayer()
+        if (isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry
+                and active not in own):
+            self.polygonLayerCombo.setLayer(active)
 
     # -- the choices -------------------------------------------------------------------------------------------
 
@@ -290,7 +313,9 @@ class AreaPicker(QWidget, FORM_CLASS):
             if self.overviewCheck.isChecked():
                 self.show_overview(True)
             self._add_outline_layer(area)
-        self.canvas.setExtent(self._area_geometry_on_canvas(area).boundingBox())
+        extent = self._area_geometry_on_canvas(area).boundingBox()
+        extent.scale(1.1)  # a margin: the outline's sides not on the canvas's edges, nor cut by them
+        self.canvas.setExtent(extent)
         self.canvas.refresh()
 
     def _add_outline_layer(self, area):
@@ -302,7 +327,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         layer.updateExtents()
         layer.renderer().setSymbol(QgsFillSymbol.createSimple(
             {"color": "0,0,0,0", "outline_color": "217,83,79", "outline_width": "0.6"}))
-        QgsProject.instance().addMapLayer(layer)
+        QgsProject.instance().addMapLayer(mark_own(layer))
         self.outline_layer_id = layer.id()
 
     def overview_source(self):

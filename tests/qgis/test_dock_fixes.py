@@ -146,3 +146,46 @@ def test_a_file_extended_with_a_second_area_does_not_keep_the_first_areas_name(d
         page.downloadButton.click()
         assert wait_for(lambda: not page.runner.busy)
     assert [n.layer().name() for n in group.findLayers()] == ["Photographies aériennes"]
+
+
+def _polygons(tmp_path, name):
+    from qgis.core import QgsVectorLayer
+
+    from tests.support.polygon_files import write_lambert_geopackage
+
+    layer = QgsVectorLayer(write_lambert_geopackage(tmp_path / (name + ".gpkg")), name, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def test_polygons_of_a_layer_default_to_the_active_one_never_the_plugins_own(desktop_iface, dock, project,
+                                                                            tmp_path):
+    from ign_offline.toolbelt.layers import is_own, mark_own
+
+    picker = dock.area_picker
+    own = mark_own(_polygons(tmp_path, "A outline"))  # first in the list by name
+    mine, other = _polygons(tmp_path, "B mine"), _polygons(tmp_path, "C other")
+    project.addMapLayers([own, mine, other])
+    assert is_own(own) and not is_own(mine)
+    desktop_iface.mapCanvas().setCurrentLayer(other)
+    picker.select_area("polygon_layer")
+    assert picker.polygonLayerCombo.currentLayer() is other
+    picker.select_area("toulouse")
+    desktop_iface.mapCanvas().setCurrentLayer(None)
+    picker.select_area("polygon_layer")
+    assert picker.polygonLayerCombo.currentLayer() is not own
+    assert own.id() not in [picker.polygonLayerCombo.layer(i).id() for i in range(picker.polygonLayerCombo.count())]
+
+
+def test_zoom_to_area_shows_the_whole_polygon_with_a_margin(desktop_iface, dock, project, tmp_path):
+    picker = dock.area_picker
+    layer = _polygons(tmp_path, "L")
+    project.addMapLayer(layer)
+    desktop_iface.mapCanvas().setCurrentLayer(layer)
+    picker.select_area("polygon_layer")
+    picker.zoom_to_area()
+    shape = picker._area_geometry_on_canvas(picker.current_area()).boundingBox()
+    shown = desktop_iface.mapCanvas().extent()
+    margin = min(shape.width(), shape.height()) * 0.02
+    assert shown.xMinimum() < shape.xMinimum() - margin and shown.xMaximum() > shape.xMaximum() + margin
+    assert shown.yMinimum() < shape.yMinimum() - margin and shown.yMaximum() > shape.yMaximum() + margin

@@ -70,6 +70,7 @@ class PageRunner:
     def start_fresh(self):
         self.log_view.clear()
         self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("%p%")
 
     # -- running -----------------------------------------------------------------------------------------------
 
@@ -99,7 +100,10 @@ class PageRunner:
             self._advance(cancelled=False)
 
     def _progress(self, percent):
-        self.progress_bar.setValue(int((self.index + percent / 100.0) / len(self.jobs) * 100))
+        """The run's own percentage, as the task manager shows it; which run of the queue, in the bar's text."""
+        self.progress_bar.setValue(int(percent))
+        if len(self.jobs) > 1:
+            self.progress_bar.setFormat(tr("%p% (run {} of {})").format(self.index + 1, len(self.jobs)))
 
     def _done(self, ok, results):
         job = self.jobs[self.index]
@@ -114,7 +118,7 @@ class PageRunner:
         if cancelled or self.index >= len(self.jobs):
             self.jobs = []
             self._set_busy(False)
-            if not cancelled:
+            if not cancelled and any(ok for _, ok, _ in self.outcomes):  # a failure is not shown done
                 self.progress_bar.setValue(100)
             self._on_all(self.outcomes, cancelled)
         else:

@@ -189,3 +189,53 @@ def test_zoom_to_area_shows_the_whole_polygon_with_a_margin(desktop_iface, dock,
     margin = min(shape.width(), shape.height()) * 0.02
     assert shown.xMinimum() < shape.xMinimum() - margin and shown.xMaximum() > shape.xMaximum() + margin
     assert shown.yMinimum() < shape.yMinimum() - margin and shown.yMaximum() > shape.yMaximum() + margin
+
+
+def test_an_unwritable_library_is_named_with_its_reason_and_the_bar_is_not_full(dock, provider, monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from tests.support.wmts_server import StandInWmts
+
+    # /sys has no free space: the dock asks before "a very large download"; the user says go ahead
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)
+
+    folder = "/sys/IGN Offline"  # /sys takes no files, even from root (a chmod would not stop root)
+    with StandInWmts() as server:
+        page = read_layers_of(dock, server)
+        page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+        dock.libraryDir.setFilePath(folder)
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy)
+    log = page.logView.toPlainText()
+    assert "'{}'".format(folder) in log
+    assert page.progressBar.value() < 100
+
+
+def test_the_docks_progress_is_the_task_managers(dock, provider, tmp_path):
+    from qgis.core import QgsApplication
+
+    from tests.support.wmts_server import StandInWmts
+
+    manager = QgsApplication.taskManager()
+    seen = []
+    with StandInWmts(latency=0.02) as server:
+        page = read_layers_of(dock, server)
+        page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+        page.tick("CADASTRALPARCELS.PARCELLAIRE_EXPRESS")
+        dock.libraryDir.setFilePath(str(tmp_path))
+        dock.area_picker.zoomMinSpin.setValue(13)
+        dock.area_picker.zoomMaxSpin.setValue(15)
+        page.maxRateSpin.setValue(0)
+        page.concurrencySpin.setValue(1)
+
+        def second_run_halfway():
+            tasks = manager.activeTasks()
+            if page.runner.index == 1 and tasks and 20 <= tasks[0].progress() <= 80:
+                seen.append((page.progressBar.value(), tasks[0].progress(), page.progressBar.text()))
+            return bool(seen)
+
+        assert page.downloadButton.click() is None and wait_for(second_run_halfway, timeout=30)
+        page.cancelButton.click()
+        assert wait_for(lambda: not page.runner.busy)
+    bar, task, text = seen[0]
+    assert abs(bar - task) < 10 and "2" in text

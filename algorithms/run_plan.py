@@ -16,6 +16,7 @@ from ..core import storage
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
 from ..core.library import plans
+from ..core.text import duration
 from ..core.tiles import coverage
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -124,8 +125,9 @@ class RunPlan(IgnOfflineAlgorithm):
                 row.layer, row.zoom, row.tiles, row.present, storage.human_size(row.bytes),
                 self.tr(" (size per tile assumed)") if row.assumed else ""))
         rate = options.max_rate or 0
-        eta = self.tr("about {:.1f} h at {:g} requests/s").format(missing / rate / 3600, rate) if rate else self.tr(
-            "time unknown without a rate cap")
+        eta = self.tr("about {} at {:g} requests/s").format(duration(missing / rate, (
+            self.tr("{} h {:02d} min"), self.tr("{} min"), self.tr("{} s"))), rate) if rate else self.tr(
+            "time unknown without a rate cap")  # minutes or seconds when short: never "about 0.0 h"
         feedback.pushInfo(self.tr("To fetch: {:,} tiles, about {}; {}.").format(
             missing, storage.human_size(size), eta))
 

@@ -189,7 +189,7 @@ class AreaPicker(QWidget, FORM_CLASS):
             return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
         if key == DRAWN:
             if self.drawn is None:
-                raise InputError(tr("Draw a rectangle on the map first (button below)."))
+                raise InputError(tr("Draw a rectangle on the map first (button \"Draw on the map\")."))
             return areas.bbox_area(*self.drawn, tr("Rectangle drawn on the map"))
         if key == TYPED:
             return areas.bbox_area(self.westSpin.value(), self.southSpin.value(), self.eastSpin.value(),

@@ -22,9 +22,14 @@ SHOWN_SECONDS = 10
 
 
 def open_folder(folder):
-    """The folder in the system's file manager (made first: an empty library is still a place)."""
+    """The folder in the system's file manager (made first: an empty library is still a place); False when no
+    file manager could open it."""
     os.makedirs(folder, exist_ok=True)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+
+def say_not_opened(message_bar, folder):
+    message_bar.pushWarning(tr(TITLE), tr("No file manager could open {}: open that folder yourself.").format(folder))
 
 
 class Job:
@@ -142,7 +147,7 @@ class PageRunner:
         if folder:
             # Parented at once: the item takes it over, and Python must not delete it when this returns.
             button = QPushButton(tr("Open folder"), self.iface.messageBar())
-            button.clicked.connect(lambda: self.opened(folder))
+            button.clicked.connect(lambda: self.opened(folder) or say_not_opened(self.iface.messageBar(), folder))
             item = QgsMessageBarItem(tr(TITLE), text, button, level, SHOWN_SECONDS)
         else:
             item = QgsMessageBarItem(tr(TITLE), text, level, SHOWN_SECONDS)

@@ -239,3 +239,61 @@ def test_the_docks_progress_is_the_task_managers(dock, provider, tmp_path):
         assert wait_for(lambda: not page.runner.busy)
     bar, task, text = seen[0]
     assert abs(bar - task) < 10 and "2" in text
+
+
+def test_the_wheel_over_an_unfocused_choice_scrolls_the_dock_not_the_value(dock):
+    from qgis.PyQt.QtCore import QPoint, QPointF
+    from qgis.PyQt.QtGui import QWheelEvent
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dock.resize(420, 300)  # shorter than its contents: it scrolls
+    wait_for(lambda: dock.scrollArea.verticalScrollBar().maximum() > 0, timeout=2)
+    bar = dock.scrollArea.verticalScrollBar()
+    combo, spin = dock.area_picker.zoomBandCombo, dock.download_page.concurrencySpin
+    assert combo.focusPolicy() == Qt.StrongFocus and spin.focusPolicy() == Qt.StrongFocus
+    before = (combo.currentIndex(), spin.value(), bar.value())
+    for widget in (combo, spin):
+        event = QWheelEvent(QPointF(5, 5), QPointF(widget.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                            Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+    assert (combo.currentIndex(), spin.value()) == before[:2]
+    assert bar.maximum() == 0 or bar.value() > before[2]
+
+
+def test_open_folder_says_so_when_no_file_manager_opens_it(dock, tmp_path, monkeypatch):
+    monkeypatch.setattr(dock, "opened", lambda folder: False)  # what QDesktopServices.openUrl says without one
+    dock.libraryDir.setFilePath(str(tmp_path / "bib"))
+    dock.openFolderButton.click()
+    message = dock.iface.messageBar().currentItem()
+    assert message is not None and str(tmp_path / "bib") in message.text()
+
+
+def test_the_toolbox_group_has_the_panels_name(dock, provider):
+    assert provider.name() == dock.windowTitle()
+
+
+def test_a_short_plan_estimate_says_minutes_or_seconds_not_0_0_h(provider, tmp_path):
+    import json
+
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    from tests.support.wmts_server import StandInWmts
+
+    server = StandInWmts()  # started below, for the estimate (which reads its capabilities)
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"source": server.url, "entries": [
+        {"layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "area": "carcassonne", "zoom_min": 8, "zoom_max": 12}]}))
+
+    class Lines(QgsProcessingFeedback):
+        said = []
+
+        def pushInfo(self, text):  # noqa: N802 (QGIS API name)
+            self.said.append(text)
+
+    feedback = Lines()
+    with server:
+        processing.run("ign_offline:run_plan", {"PLAN": str(plan), "LIBRARY": str(tmp_path / "library"),
+                                                "ESTIMATE_ONLY": True, "MAX_RATE": 20}, feedback=feedback)
+    fetch = [line for line in feedback.said if line.startswith("To fetch")]
+    assert fetch and " h " not in fetch[0] and ("s at 20 requests/s" in fetch[0] or "min at 20" in fetch[0]), fetch

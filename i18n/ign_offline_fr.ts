@@ -391,17 +391,17 @@
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="93" />
+      <location filename="../algorithms/base.py" line="99" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="95" />
+      <location filename="../algorithms/base.py" line="101" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="95" />
+      <location filename="../algorithms/base.py" line="101" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
@@ -1136,92 +1136,107 @@
       <translation>ignoré {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="34" />
+      <location filename="../algorithms/run_plan.py" line="35" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="39" />
+      <location filename="../algorithms/run_plan.py" line="40" />
       <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
       <translation>Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="42" />
+      <location filename="../algorithms/run_plan.py" line="43" />
       <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
       <translation>Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="45" />
+      <location filename="../algorithms/run_plan.py" line="46" />
       <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="49" />
+      <location filename="../algorithms/run_plan.py" line="50" />
       <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
       <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="51" />
+      <location filename="../algorithms/run_plan.py" line="52" />
       <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
       <translation>Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="54" />
+      <location filename="../algorithms/run_plan.py" line="55" />
       <source>Add the library's files to the project</source>
       <translation>Ajouter les fichiers de la bibliothèque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="56" />
+      <location filename="../algorithms/run_plan.py" line="57" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="59" />
+      <location filename="../algorithms/run_plan.py" line="60" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="86" />
+      <location filename="../algorithms/run_plan.py" line="87" />
       <source>{}: {} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="102" />
+      <location filename="../algorithms/run_plan.py" line="103" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="111" />
+      <location filename="../algorithms/run_plan.py" line="112" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="113" />
+      <location filename="../algorithms/run_plan.py" line="114" />
       <source>No layer of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche du plan n'a pu être téléchargée : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="122" />
+      <location filename="../algorithms/run_plan.py" line="123" />
       <source>{} zoom {:&gt;2}: {:&gt;10,} tiles, {:&gt;10,} already in the library, about {}{}</source>
       <translation>{} zoom {:&gt;2} : {:&gt;10,} tuiles, {:&gt;10,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="125" />
+      <location filename="../algorithms/run_plan.py" line="126" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="127" />
+      <location filename="../algorithms/run_plan.py" line="128" />
+      <source>about {} at {:g} requests/s</source>
+      <translation>environ {} à {:g} requêtes/s</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="129" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="127" />
-      <source>about {:.1f} h at {:g} requests/s</source>
-      <translation>environ {:.1f} h à {:g} requêtes/s</translation>
+      <location filename="../algorithms/run_plan.py" line="129" />
+      <source>{} h {:02d} min</source>
+      <translation>{} h {:02d} min</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="129" />
+      <source>{} min</source>
+      <translation>{} min</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="129" />
+      <source>{} s</source>
+      <translation>{} s</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="131" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -1261,6 +1276,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../core/storage.py" line="71" />
+      <source>The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can write to.</source>
+      <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
       <location filename="../core/tiles/areas.py" line="90" />
       <source>The extent is empty: draw or type an extent with a width and a height.</source>
       <translation type="unfinished" />
@@ -1286,147 +1306,147 @@
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="52" />
+      <location filename="../ui/area_picker.py" line="53" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="54" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="54" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="54" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="53" />
+      <location filename="../ui/area_picker.py" line="54" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="69" />
+      <location filename="../ui/area_picker.py" line="70" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="98" />
+      <location filename="../ui/area_picker.py" line="99" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="100" />
+      <location filename="../ui/area_picker.py" line="101" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="138" />
+      <location filename="../ui/area_picker.py" line="161" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="139" />
+      <location filename="../ui/area_picker.py" line="162" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="140" />
+      <location filename="../ui/area_picker.py" line="163" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="141" />
+      <location filename="../ui/area_picker.py" line="164" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="143" />
+      <location filename="../ui/area_picker.py" line="166" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="163" />
+      <location filename="../ui/area_picker.py" line="186" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="169" />
-      <source>Draw a rectangle on the map first (button below).</source>
-      <translation>Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
+      <location filename="../ui/area_picker.py" line="192" />
+      <source>Draw a rectangle on the map first (button "Draw on the map").</source>
+      <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="173" />
+      <location filename="../ui/area_picker.py" line="196" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="178" />
+      <location filename="../ui/area_picker.py" line="201" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="186" />
+      <location filename="../ui/area_picker.py" line="209" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="229" />
+      <location filename="../ui/area_picker.py" line="252" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="229" />
+      <location filename="../ui/area_picker.py" line="252" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="298" />
+      <location filename="../ui/area_picker.py" line="323" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="324" />
+      <location filename="../ui/area_picker.py" line="349" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="326" />
+      <location filename="../ui/area_picker.py" line="351" />
       <source>The overview basemap cannot be opened ({}).</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="428" />
+      <location filename="../ui/area_picker.py" line="455" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="445" />
+      <location filename="../ui/area_picker.py" line="472" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="451" />
+      <location filename="../ui/area_picker.py" line="478" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -1511,124 +1531,129 @@
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="126" />
+      <location filename="../ui/download_page.py" line="108" />
+      <source>Ticked only</source>
+      <translation>Cochées seulement</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="109" />
+      <source>Show only the layers ticked</source>
+      <translation>N'afficher que les couches cochées</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="138" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="177" />
+      <location filename="../ui/download_page.py" line="208" />
+      <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
+      <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="218" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="180" />
+      <location filename="../ui/download_page.py" line="221" />
       <source>{} layer(s) ticked, one file each in {}</source>
       <translation>{} couche(s) cochée(s), un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="182" />
+      <location filename="../ui/download_page.py" line="223" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="191" />
+      <location filename="../ui/download_page.py" line="246" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="206" />
+      <location filename="../ui/download_page.py" line="261" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="212" />
+      <location filename="../ui/download_page.py" line="267" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="220" />
+      <location filename="../ui/download_page.py" line="275" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="221" />
+      <location filename="../ui/download_page.py" line="276" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="226" />
+      <location filename="../ui/download_page.py" line="281" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="238" />
+      <location filename="../ui/download_page.py" line="295" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="246" />
+      <location filename="../ui/download_page.py" line="303" />
+      <source>The layers of {} could not be read: {}</source>
+      <translation>Impossible de lire les couches de {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="309" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="257" />
+      <location filename="../ui/download_page.py" line="320" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="263" />
+      <location filename="../ui/download_page.py" line="326" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="294" />
+      <location filename="../ui/download_page.py" line="359" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="316" />
+      <location filename="../ui/download_page.py" line="388" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="326" />
+      <location filename="../ui/download_page.py" line="396" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="329" />
+      <location filename="../ui/download_page.py" line="397" />
       <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
       <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="347" />
+      <location filename="../ui/download_page.py" line="424" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="352" />
+      <location filename="../ui/download_page.py" line="429" />
       <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
       <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="355" />
+      <location filename="../ui/download_page.py" line="432" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="368" />
-      <source>{} h {:02d} min</source>
-      <translation>{} h {:02d} min</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="368" />
-      <source>{} min</source>
-      <translation>{} min</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="368" />
-      <source>{} s</source>
-      <translation>{} s</translation>
     </message>
     <message>
       <location filename="../ui/ftp_page.py" line="40" />
@@ -1791,38 +1816,56 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="41" />
+      <location filename="../ui/runner.py" line="32" />
+      <source>No file manager could open {}: open that folder yourself.</source>
+      <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="46" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="93" />
+      <location filename="../ui/runner.py" line="99" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="126" />
+      <location filename="../ui/runner.py" line="111" />
+      <source>%p% (run {} of {})</source>
+      <translation>%p% (exécution {} sur {})</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="135" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="140" />
+      <location filename="../ui/runner.py" line="149" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="159" />
+      <location filename="../ui/runner.py" line="168" />
       <source>{} cancelled. What was done is kept: run it again to resume.</source>
       <translation>{} : annulé. Ce qui a été fait est gardé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="163" />
+      <location filename="../ui/runner.py" line="172" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
+      <source>Draw a rectangle on the map first (button below).</source>
+      <translation type="obsolete">Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
+    </message>
+    <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
+    </message>
+    <message>
+      <source>about {:.1f} h at {:g} requests/s</source>
+      <translation type="obsolete">environ {:.1f} h à {:g} requêtes/s</translation>
     </message>
   </context>
   <context>

@@ -104,6 +104,9 @@ class DownloadPage(Page, FORM_CLASS):
         self.layersList.itemChanged.connect(self._picked_changed)
         self.layerSearch.textChanged.connect(self.filter_layers)
         self.layerSearch.returnPressed.connect(self.pick_typed)
+        # Translated here: the .ts takes new strings from Python (i18n/pending); the form keeps the English.
+        self.tickedOnlyCheck.setText(tr("Ticked only"))
+        self.tickedOnlyCheck.setToolTip(tr("Show only the layers ticked"))
         self.tickedOnlyCheck.toggled.connect(self.filter_layers)
         self.readLayersButton.clicked.connect(self.read_layers)
         self.signInButton.clicked.connect(self.sign_in)

@@ -122,6 +122,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.zoomMaxSpin.valueChanged.connect(self._zoom_edited)
         self.canvas.extentsChanged.connect(self._canvas_moved)
         self.canvas.destinationCrsChanged.connect(self._draw_area)
+        QgsProject.instance().layersAdded.connect(self._except_own_layers)
 
     def refresh(self):
         """The band, scales, counts and outline of what is picked, and `selectionChanged`."""
@@ -140,11 +141,16 @@ class AreaPicker(QWidget, FORM_CLASS):
         ids = {self.outline_layer_id, self.overview_layer_id}
         return [layer for layer in QgsProject.instance().mapLayers().values() if is_own(layer) or layer.id() in ids]
 
+    def _except_own_layers(self, *args):
+        """Mark helper layers before adding them (`toolbelt.layers.mark_own`): they are left out as they come."""
+        own = self._own_layers()
+        self.polygonLayerCombo.setExceptedLayerList(own)
+        return own
+
     def _default_polygon_layer(self):
         """The polygon layer the user is working on (the active one) rather than the first one listed, which may
         be another of theirs: counts of the wrong layer look just as normal. Never one of the plugin's."""
-        own = self._own_layers()
-        self.polygonLayerCombo.setExceptedLayerList(own)
+        own = self._except_own_layers()
         active = self.canvas.currentLayer()
         if (isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry
                 and active not in own):
@@ -485,6 +491,7 @@ class AreaPicker(QWidget, FORM_CLASS):
             return
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.canvas.destinationCrsChanged.disconnect(self._draw_area)
+        QgsProject.instance().layersAdded.disconnect(self._except_own_layers)
         self._stop_drawing()
         self.draw_tool = None
         self._unwatch()

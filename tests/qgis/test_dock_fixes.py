@@ -174,7 +174,11 @@ def test_polygons_of_a_layer_default_to_the_active_one_never_the_plugins_own(des
     desktop_iface.mapCanvas().setCurrentLayer(None)
     picker.select_area("polygon_layer")
     assert picker.polygonLayerCombo.currentLayer() is not own
-    assert own.id() not in [picker.polygonLayerCombo.layer(i).id() for i in range(picker.polygonLayerCombo.count())]
+    listed = lambda: [picker.polygonLayerCombo.layer(i).id() for i in range(picker.polygonLayerCombo.count())]  # noqa: E731
+    assert own.id() not in listed()
+    later = mark_own(_polygons(tmp_path, "D coverage"))  # a helper layer added while the choice is shown
+    project.addMapLayer(later)
+    assert later.id() not in listed()
 
 
 def test_zoom_to_area_shows_the_whole_polygon_with_a_margin(desktop_iface, dock, project, tmp_path):

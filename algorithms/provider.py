@@ -2,6 +2,7 @@
 
 from qgis.core import QgsProcessingProvider
 
+from ..i18n import tr
 from ..resources import icon
 from .download_ftp import DownloadFtp
 from .download_tiles import DownloadTiles
@@ -24,7 +25,8 @@ class IgnOfflineProvider(QgsProcessingProvider):
         return "ign_offline"
 
     def name(self):
-        return "IGN Offline"
+        # The panel's title, in the user's language too: a toolbox search for the panel's name finds the algorithms.
+        return tr("IGN Offline")
 
     def longName(self):  # noqa: N802 (QGIS API name)
         return self.name()

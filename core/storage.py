@@ -42,7 +42,10 @@ def check_output_file(path):
     """Raise InputError unless the file `path` can be written: its folder is writable, or missing (the library
     the first time) with a writable parent, in which the run makes it."""
     folder = output_folder(path)
-    check_writable_folder(folder if os.path.isdir(folder) else os.path.dirname(folder))
+    if os.path.isdir(folder):
+        check_writable_folder(folder)
+    else:
+        check_folder_can_be_made(folder)
 
 
 def nearest_existing(path):
@@ -59,7 +62,15 @@ def check_folder_can_be_made(folder, name="OUTPUT_FOLDER"):
     found = nearest_existing(folder)
     if not os.path.isdir(found):
         raise InputError("{} '{}' cannot be made: '{}' is a file; choose a folder.", name, folder, found)
-    check_writable_folder(found)
+    if found == os.path.abspath(folder):
+        check_writable_folder(found)
+        return
+    try:
+        check_writable_folder(found)
+    except InputError as exc:  # the folder asked for is named, and why it cannot be made
+        raise InputError("The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can "
+                         "write to.", os.path.abspath(folder), found,
+                         getattr(exc.__cause__, "strerror", None) or exc) from exc
 
 
 def free_bytes(path):

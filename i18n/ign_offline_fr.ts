@@ -1443,17 +1443,17 @@
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
     <message>
-      <location filename="../core/cache/addresses.py" line="139" />
+      <location filename="../core/cache/addresses.py" line="149" />
       <source>{} ('{}')</source>
       <translation>{} (« {} »)</translation>
     </message>
     <message>
-      <location filename="../core/cache/addresses.py" line="141" />
+      <location filename="../core/cache/addresses.py" line="151" />
       <source>matrix '{}' is not in the set '{}' of the cached capabilities</source>
       <translation>la matrice « {} » n'est pas dans le jeu « {} » des capacités en cache</translation>
     </message>
     <message>
-      <location filename="../core/cache/addresses.py" line="150" />
+      <location filename="../core/cache/addresses.py" line="160" />
       <source>matrix set '{}' unknown (no cached capabilities describe it)</source>
       <translation>jeu de matrices « {} » inconnu (aucune capacité en cache ne le décrit)</translation>
     </message>
@@ -1503,47 +1503,47 @@
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="76" />
+      <location filename="../core/cache/recovery.py" line="77" />
       <source>The cache folder '{}' does not exist: give the folder set in Settings › Options › Network › Cache directory.</source>
       <translation>Le dossier de cache « {} » n'existe pas : indiquez celui réglé dans Préférences › Options › Réseau › Répertoire du cache.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="79" />
+      <location filename="../core/cache/recovery.py" line="80" />
       <source>'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its cache directory (Settings › Options › Network).</source>
       <translation>« {} » ne contient pas de cache réseau Qt (pas de dossier {}) : indiquez le dossier que QGIS utilise comme répertoire de cache (Préférences › Options › Réseau).</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="157" />
+      <location filename="../core/cache/recovery.py" line="158" />
       <source>unreadable: {}</source>
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="174" />
+      <location filename="../core/cache/recovery.py" line="175" />
       <source>HTTP status {} (only 200 is kept)</source>
       <translation>statut HTTP {} (seul 200 est gardé)</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="176" />
+      <location filename="../core/cache/recovery.py" line="177" />
       <source>not an image ({})</source>
       <translation>pas une image ({})</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="233" />
+      <location filename="../core/cache/recovery.py" line="234" />
       <source>Too many files named {}*.mbtiles in {}.</source>
       <translation>Trop de fichiers nommés {}*.mbtiles dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="271" />
+      <location filename="../core/cache/recovery.py" line="272" />
       <source>{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}</source>
       <translation>{} : zooms {}-{}, {:,} tuile(s) écrite(s), {:,} gardée(s), {} → {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="292" />
+      <location filename="../core/cache/recovery.py" line="293" />
       <source>unreadable body: {}</source>
       <translation>contenu illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="301" />
+      <location filename="../core/cache/recovery.py" line="302" />
       <source>invalid image: {}</source>
       <translation>image non valide : {}</translation>
     </message>
@@ -2638,27 +2638,32 @@
       <translation>Le dossier « {} » n'est pas accessible en écriture ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="61" />
+      <location filename="../core/storage.py" line="64" />
       <source>{} '{}' cannot be made: '{}' is a file; choose a folder.</source>
       <translation>{} « {} » ne peut pas être créé : « {} » est un fichier ; choisissez un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="91" />
+      <location filename="../core/storage.py" line="71" />
+      <source>The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can write to.</source>
+      <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="102" />
       <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="166" />
+      <location filename="../core/storage.py" line="177" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="185" />
+      <location filename="../core/storage.py" line="196" />
       <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="253" />
+      <location filename="../core/storage.py" line="264" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>
@@ -2788,172 +2793,172 @@
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../toolbelt/helper_layers.py" line="32" />
+      <location filename="../toolbelt/helper_layers.py" line="35" />
       <source>{} cannot be written ({}): check that the folder is writable.</source>
       <translation>Impossible d'écrire {} ({}) : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/helper_layers.py" line="47" />
+      <location filename="../toolbelt/helper_layers.py" line="50" />
       <source>{} cannot be read back: check that the folder is writable.</source>
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="63" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="63" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="63" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="63" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="111" />
+      <location filename="../ui/area_picker.py" line="112" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="140" />
+      <location filename="../ui/area_picker.py" line="141" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="142" />
+      <location filename="../ui/area_picker.py" line="143" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="150" />
+      <location filename="../ui/area_picker.py" line="151" />
       <source>Plan IGN from your library when it is there, else from the server of the Download tab (needs the network)</source>
       <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="188" />
+      <location filename="../ui/area_picker.py" line="217" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="189" />
+      <location filename="../ui/area_picker.py" line="218" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="190" />
+      <location filename="../ui/area_picker.py" line="219" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="191" />
+      <location filename="../ui/area_picker.py" line="220" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="193" />
+      <location filename="../ui/area_picker.py" line="222" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="213" />
+      <location filename="../ui/area_picker.py" line="242" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="219" />
-      <source>Draw a rectangle on the map first (button below).</source>
-      <translation>Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
+      <location filename="../ui/area_picker.py" line="248" />
+      <source>Draw a rectangle on the map first (button "Draw on the map").</source>
+      <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="223" />
+      <location filename="../ui/area_picker.py" line="252" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="228" />
+      <location filename="../ui/area_picker.py" line="257" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="236" />
+      <location filename="../ui/area_picker.py" line="265" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="279" />
+      <location filename="../ui/area_picker.py" line="308" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="279" />
+      <location filename="../ui/area_picker.py" line="308" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="350" />
+      <location filename="../ui/area_picker.py" line="381" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="389" />
+      <location filename="../ui/area_picker.py" line="420" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="391" />
+      <location filename="../ui/area_picker.py" line="422" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="410" />
+      <location filename="../ui/area_picker.py" line="441" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="414" />
+      <location filename="../ui/area_picker.py" line="445" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="513" />
+      <location filename="../ui/area_picker.py" line="546" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="530" />
+      <location filename="../ui/area_picker.py" line="563" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="536" />
+      <location filename="../ui/area_picker.py" line="569" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -3078,107 +3083,127 @@
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="126" />
+      <location filename="../ui/download_page.py" line="108" />
+      <source>Ticked only</source>
+      <translation>Cochées seulement</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="109" />
+      <source>Show only the layers ticked</source>
+      <translation>N'afficher que les couches cochées</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="138" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="177" />
+      <location filename="../ui/download_page.py" line="208" />
+      <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
+      <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="218" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="180" />
+      <location filename="../ui/download_page.py" line="221" />
       <source>{} layer(s) ticked, one file each in {}</source>
       <translation>{} couche(s) cochée(s), un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="182" />
+      <location filename="../ui/download_page.py" line="223" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="189" />
+      <location filename="../ui/download_page.py" line="230" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="192" />
+      <location filename="../ui/download_page.py" line="233" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="202" />
+      <location filename="../ui/download_page.py" line="257" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="217" />
+      <location filename="../ui/download_page.py" line="272" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="223" />
+      <location filename="../ui/download_page.py" line="278" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="231" />
+      <location filename="../ui/download_page.py" line="286" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="232" />
+      <location filename="../ui/download_page.py" line="287" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="237" />
+      <location filename="../ui/download_page.py" line="292" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="249" />
+      <location filename="../ui/download_page.py" line="306" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="257" />
+      <location filename="../ui/download_page.py" line="314" />
+      <source>The layers of {} could not be read: {}</source>
+      <translation>Impossible de lire les couches de {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="320" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="305" />
+      <location filename="../ui/download_page.py" line="370" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="327" />
+      <location filename="../ui/download_page.py" line="399" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="337" />
+      <location filename="../ui/download_page.py" line="407" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="340" />
+      <location filename="../ui/download_page.py" line="408" />
       <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
       <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="358" />
+      <location filename="../ui/download_page.py" line="435" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="363" />
+      <location filename="../ui/download_page.py" line="440" />
       <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
       <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="366" />
+      <location filename="../ui/download_page.py" line="443" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
@@ -3518,94 +3543,64 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="43" />
+      <location filename="../ui/runner.py" line="33" />
+      <source>No file manager could open {}: open that folder yourself.</source>
+      <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="47" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="95" />
+      <location filename="../ui/runner.py" line="100" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="128" />
+      <location filename="../ui/runner.py" line="112" />
+      <source>%p% (run {} of {})</source>
+      <translation>%p% (exécution {} sur {})</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="136" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="144" />
+      <location filename="../ui/runner.py" line="152" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="164" />
+      <location filename="../ui/runner.py" line="172" />
       <source>{} cancelled. What was done is kept: run it again to resume.</source>
       <translation>{} : annulation faite. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="169" />
+      <location filename="../ui/runner.py" line="177" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <source> MB</source>
-      <translation type="obsolete"> Mo</translation>
-    </message>
-    <message>
-      <source>App</source>
-      <translation type="obsolete">Application</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation type="obsolete">Annuler</translation>
-    </message>
-    <message>
-      <source>Everything in the library for this area</source>
-      <translation type="obsolete">Tout ce que la bibliothèque contient pour cette zone</translation>
-    </message>
-    <message>
-      <source>Export</source>
-      <translation type="obsolete">Exporter</translation>
+      <source>Draw a rectangle on the map first (button below).</source>
+      <translation type="obsolete">Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
     </message>
     <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
     </message>
     <message>
-      <source>Library files</source>
-      <translation type="obsolete">Fichiers de la bibliothèque</translation>
-    </message>
-    <message>
       <source>Library: {} tiles downloaded, {} failed.</source>
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
-    </message>
-    <message>
-      <source>List the MBTiles files of the library folder again</source>
-      <translation type="obsolete">Relire les fichiers MBTiles du dossier de la bibliothèque</translation>
     </message>
     <message>
       <source>Output file</source>
       <translation type="obsolete">Fichier de sortie</translation>
     </message>
     <message>
-      <source>Read the library</source>
-      <translation type="obsolete">Lire la bibliothèque</translation>
-    </message>
-    <message>
-      <source>Size per file at most</source>
-      <translation type="obsolete">Taille maximale par fichier</translation>
-    </message>
-    <message>
       <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32)</source>
       <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
-    </message>
-    <message>
-      <source>Take library files to the field: pick the files, the app, and the area and zooms above; the files go into the library's exports folder, one per file (split under the size cap).</source>
-      <translation type="obsolete">Emportez des fichiers de la bibliothèque sur le terrain : choisissez les fichiers, l'application, ainsi que la zone et les zooms ci-dessus ; les fichiers vont dans le dossier exports de la bibliothèque, un par fichier (découpé sous la taille maximale).</translation>
-    </message>
-    <message>
-      <source>The exports folder of the library, in the file manager</source>
-      <translation type="obsolete">Le dossier exports de la bibliothèque, dans le gestionnaire de fichiers</translation>
     </message>
     <message>
       <source>The overview basemap cannot be opened ({}).</source>
@@ -3654,10 +3649,6 @@
     <message>
       <source>{}: left as it is, online — {}</source>
       <translation type="obsolete">{} : laissée telle quelle, en ligne — {}</translation>
-    </message>
-    <message>
-      <source>{}: no tile at zooms {}-{}, left out.</source>
-      <translation type="obsolete">{} : aucune tuile aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
       <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>

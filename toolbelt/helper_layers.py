@@ -7,10 +7,13 @@ import os
 from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from ..core.errors import IgnOfflineError
+from .layers import OWN_PROPERTY
 
 HELPER_FOLDER = "areas"
 HELPER_FILE = "plugin_layers.gpkg"
-ROLE = "ign_offline/helper"  # custom property naming what a helper layer is ("outline", "coverage", "overview")
+# The custom property naming what a helper layer is ("outline", "coverage", "overview"): layers.mark_own's, so
+# that is_own knows them too (never offered as the user's polygons).
+ROLE = OWN_PROPERTY
 
 
 def helper_path(library):

@@ -1,4 +1,5 @@
-"""Putting results into the project's layer tree: in one group, newest on top, one legend line per basemap."""
+"""Putting results into the project's layer tree: in one group, newest on top, visible, one legend line per
+basemap; and telling the plugin's own helper layers (outline, coverage, overview) from the user's."""
 
 import os
 
@@ -7,6 +8,21 @@ from qgis.core import QgsMapLayerLegend, QgsRasterLayer
 from ..core.mbtiles import MBTilesReader
 
 GROUP_NAME = "IGN Offline"
+OWN_PROPERTY = "ign_offline/own"  # a custom property on the plugin's helper layers; saved with the project
+
+
+def mark_own(layer):
+    """Mark `layer` as one of the plugin's helper layers (an area outline, the library coverage, the overview
+    basemap): never offered as the user's polygons, and known again in a project saved then reopened."""
+    layer.setCustomProperty(OWN_PROPERTY, True)
+    return layer
+
+
+def is_own(layer):
+    """True for the plugin's helper layers: marked by `mark_own`, or by toolbelt.helper_layers with their role
+    ("outline", "coverage", "overview") in the same property."""
+    value = layer.customProperty(OWN_PROPERTY, False) if layer is not None else False
+    return bool(value) and str(value).lower() not in ("false", "0")
 
 
 class BasemapLegend(QgsMapLayerLegend):
@@ -17,12 +33,27 @@ class BasemapLegend(QgsMapLayerLegend):
 
 
 def add_to_group(project, layer, group_name=GROUP_NAME):
-    """Add `layer` to the project at the top of a top-level group (created on first use): newest on top."""
+    """Add `layer` to the project at the top of a top-level group (created on first use): newest on top, and
+    visible (a result out of sight looks like no result)."""
     root = project.layerTreeRoot()
     group = root.findGroup(group_name) or root.insertGroup(0, group_name)
     project.addMapLayer(layer, False)
-    group.insertLayer(0, layer)
+    show_in_tree(group.insertLayer(0, layer))
     return layer
+
+
+def show_in_tree(node):
+    """Make `node` visible: checked, and every group above it checked; the other layers of a group the user had
+    hidden are unchecked first, so that only this result appears, not what the user hid."""
+    node.setItemVisibilityChecked(True)
+    parent = node.parent()
+    while parent is not None and parent.parent() is not None:  # up to, not including, the root
+        if not parent.itemVisibilityChecked():
+            for child in parent.children():
+                child.setItemVisibilityChecked(False)
+            node.setItemVisibilityChecked(True)
+            parent.setItemVisibilityChecked(True)
+        node, parent = parent, parent.parent()
 
 
 def mbtiles_title(path, metadata=None):
@@ -42,8 +73,13 @@ def load_mbtiles(project, path, title=None):
     """
     for present in project.mapLayers().values():
         if present.source() == path:
+            if title:
+                present.setName(title)  # what the file holds now (not the area it was first loaded for)
             present.dataProvider().reloadData()
             present.triggerRepaint()
+            node = project.layerTreeRoot().findLayer(present.id())
+            if node is not None:
+                show_in_tree(node)
             return None
     layer = QgsRasterLayer(path, title or mbtiles_title(path), "gdal")
     if not layer.isValid():

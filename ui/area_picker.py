@@ -41,7 +41,7 @@ from ..i18n import marked, say, tr
 from ..toolbelt.areas import area_from_features
 from ..toolbelt.helper_layers import ROLE as HELPER_ROLE
 from ..toolbelt.helper_layers import helper_layers, store_helper_layer
-from ..toolbelt.layers import BasemapLegend
+from ..toolbelt.layers import BasemapLegend, is_own
 from . import settings
 from .background import cancel_task, run_function
 
@@ -150,7 +150,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.overviewCheck.setToolTip(tr("Plan IGN from your library when it is there, else from the server of the "
                                          "Download tab (needs the network)"))
 
-        self.areaCombo.currentIndexChanged.connect(self._area_changed)
+        self.areaCombo.currentIndexChanged.connect(self._area_choice_changed)
         self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
         self.selectedOnlyCheck.toggled.connect(self._area_changed)
         for spin in (self.westSpin, self.southSpin, self.eastSpin, self.northSpin):
@@ -167,6 +167,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.canvas.destinationCrsChanged.connect(self._draw_area)
         self._overview_restored = False
         self.overview_check = None  # the task asking the overview's server for a tile
+        QgsProject.instance().layersAdded.connect(self._except_own_layers)
 
     def refresh(self):
         """The band, scales, counts and outline of what is picked, and `selectionChanged`."""
@@ -175,7 +176,34 @@ class AreaPicker(QWidget, FORM_CLASS):
             if self.overviewCheck.isChecked():
                 self.show_overview(True)
         self._zoom_edited()
+        if self.areaCombo.currentData() == POLYGON_LAYER:
+            self._default_polygon_layer()
         self._area_changed()
+
+    def _area_choice_changed(self):
+        if self.areaCombo.currentData() == POLYGON_LAYER:
+            self._default_polygon_layer()
+        self._area_changed()
+
+    def _own_layers(self):
+        """The plugin's helper layers (outline, coverage, overview): never the user's polygons."""
+        ids = {self.outline_layer_id, self.overview_layer_id}
+        return [layer for layer in QgsProject.instance().mapLayers().values() if is_own(layer) or layer.id() in ids]
+
+    def _except_own_layers(self, *args):
+        """Mark helper layers before adding them (`toolbelt.layers.mark_own`): they are left out as they come."""
+        own = self._own_layers()
+        self.polygonLayerCombo.setExceptedLayerList(own)
+        return own
+
+    def _default_polygon_layer(self):
+        """The polygon layer the user is working on (the active one) rather than the first one listed, which may
+        be another of theirs: counts of the wrong layer look just as normal. Never one of the plugin's."""
+        own = self._except_own_layers()
+        active = self.canvas.currentLayer()
+        if (isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry
+                and active not in own):
+            self.polygonLayerCombo.setLayer(active)
 
     # -- the choices -------------------------------------------------------------------------------------------
 
@@ -216,7 +244,7 @@ class AreaPicker(QWidget, FORM_CLASS):
             return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
         if key == DRAWN:
             if self.drawn is None:
-                raise InputError(tr("Draw a rectangle on the map first (button below)."))
+                raise InputError(tr("Draw a rectangle on the map first (button \"Draw on the map\")."))
             return areas.bbox_area(*self.drawn, tr("Rectangle drawn on the map"))
         if key == TYPED:
             return areas.bbox_area(self.westSpin.value(), self.southSpin.value(), self.eastSpin.value(),
@@ -340,7 +368,9 @@ class AreaPicker(QWidget, FORM_CLASS):
             if self.overviewCheck.isChecked():
                 self.show_overview(True)
             self._add_outline_layer(area)
-        self.canvas.setExtent(self._area_geometry_on_canvas(area).boundingBox())
+        extent = self._area_geometry_on_canvas(area).boundingBox()
+        extent.scale(1.1)  # a margin: the outline's sides not on the canvas's edges, nor cut by them
+        self.canvas.setExtent(extent)
         self.canvas.refresh()
 
     def _add_outline_layer(self, area):
@@ -415,6 +445,8 @@ class AreaPicker(QWidget, FORM_CLASS):
                                            lambda value: None, failed)
 
     def _draw_area(self, *args):
+        if self.rubber_band is None:
+            return  # cleaned up: nothing to draw on
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         if self.areaCombo.currentData() != CANVAS_EXTENT and self.isVisible():
             try:
@@ -426,7 +458,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         """The outline only while the dock is shown (a hidden dock draws nothing, and stops drawing)."""
         if visible:
             self._draw_area()
-        else:
+        elif self.rubber_band is not None:
             self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
             self._stop_drawing()
 
@@ -538,10 +570,13 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.selectionChanged.emit()
 
     def cleanup(self):
-        """Undo what the picker did to the canvas (called by the dock's cleanup)."""
+        """Undo what the picker did to the canvas (called by the dock's cleanup); a second call does nothing."""
+        if self.rubber_band is None:
+            return
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.canvas.destinationCrsChanged.disconnect(self._draw_area)
         cancel_task(self.overview_check)
+        QgsProject.instance().layersAdded.disconnect(self._except_own_layers)
         self._stop_drawing()
         self.draw_tool = None
         self._unwatch()

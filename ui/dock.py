@@ -10,8 +10,8 @@ import os
 
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QLabel
+from qgis.PyQt.QtCore import QEvent, QObject, Qt
+from qgis.PyQt.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDockWidget, QLabel
 
 from ..core.library import jobs as library
 from ..i18n import tr
@@ -22,7 +22,7 @@ from .download_page import DownloadPage
 from .field_page import FieldPage
 from .ftp_page import FtpPage
 from .library_page import LibraryPage
-from .runner import open_folder
+from .runner import open_folder, say_not_opened
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 
@@ -49,10 +49,13 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.pages.addTab(self.field_page, tr("Field"))
 
         self._fit_narrow_dock()
+        self.wheel_guard = WheelToScroll(self.scrollArea)
+        for widget in self.findChildren(QComboBox) + self.findChildren(QAbstractSpinBox):
+            self.wheel_guard.guard(widget)
 
         settings.remember(self.libraryDir, "library")
         settings.remember(self.pages, "page")
-        self.openFolderButton.clicked.connect(lambda: self.opened(self.library_folder()))
+        self.openFolderButton.clicked.connect(self.open_library)
         self.opened = open_folder  # replaced by tests
         self.visibilityChanged.connect(self._shown)
 
@@ -73,6 +76,11 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.setMinimumWidth(self.scrollContents.minimumWidth() + self.scrollArea.verticalScrollBar().sizeHint().width()
                              + 8)
 
+    def open_library(self):
+        folder = self.library_folder()
+        if not self.opened(folder):
+            say_not_opened(self.iface.messageBar(), folder)
+
     def library_folder(self):
         return self.libraryDir.filePath().strip() or library.DEFAULT_LIBRARY
 
@@ -82,7 +90,33 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.ftp_page.set_footprints_shown(visible)
 
     def cleanup(self):
-        """Undo what the dock did to the canvas (called by the plugin's unload)."""
+        """Undo what the dock did to the canvas (called by the plugin's unload). Safe to call twice.
+
+        The visibility signal goes first: removing the dock from the window hides it, and a hidden dock must not
+        reach a picker whose canvas items are already gone."""
+        try:
+            self.visibilityChanged.disconnect(self._shown)
+        except (RuntimeError, TypeError):
+            return  # cleaned up already
         for page in (self.download_page, self.cache_page, self.ftp_page, self.library_page, self.field_page):
             page.cleanup()
         self.area_picker.cleanup()
+
+
+class WheelToScroll(QObject):
+    """The wheel over a choice or a number the user is not editing scrolls the dock, as over the rest of it: it
+    does not change the value under the pointer while the user only meant to scroll (click it first to edit)."""
+
+    def __init__(self, scroll_area):
+        super().__init__(scroll_area)
+        self.scroll_area = scroll_area
+
+    def guard(self, widget):
+        widget.setFocusPolicy(Qt.StrongFocus)  # the wheel alone no longer gives it the focus
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt API name)
+        if event.type() == QEvent.Wheel and not watched.hasFocus():
+            QApplication.sendEvent(self.scroll_area.verticalScrollBar(), event)
+            return True
+        return False

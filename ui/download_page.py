@@ -89,6 +89,8 @@ class DownloadPage(Page, FORM_CLASS):
         super().__init__(dock, iface, parent)
         self.layers_task = None
         self.sign_in_task = None
+        self._new_files = set()  # the files a download creates (the others are extended)
+        self.server_layers = None  # identifiers the server offers, once read (None: not read since it was picked)
         self.titles = {identifier: tr(title) for identifier, title in USUAL_LAYERS}
         header = self.estimateTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -102,9 +104,17 @@ class DownloadPage(Page, FORM_CLASS):
         self.layersList.itemChanged.connect(self._picked_changed)
         self.layerSearch.textChanged.connect(self.filter_layers)
         self.layerSearch.returnPressed.connect(self.pick_typed)
+        # Translated here: the .ts takes new strings from Python (i18n/pending); the form keeps the English.
+        self.tickedOnlyCheck.setText(tr("Ticked only"))
+        self.tickedOnlyCheck.setToolTip(tr("Show only the layers ticked"))
+        self.tickedOnlyCheck.toggled.connect(self.filter_layers)
         self.readLayersButton.clicked.connect(self.read_layers)
         self.signInButton.clicked.connect(self.sign_in)
         self.sourceCombo.currentTextChanged.connect(self._show_licence)
+        self.sourceCombo.currentTextChanged.connect(self._source_changed)
+        # Figures of another area, zooms, folder or server are wrong figures: they go as soon as it changes.
+        self.area_picker.selectionChanged.connect(self.clear_estimate)
+        dock.libraryDir.fileChanged.connect(self._folder_changed)
         self._show_licence()
         self.estimateButton.clicked.connect(self.estimate)
         self.downloadButton.clicked.connect(self.download)
@@ -113,9 +123,11 @@ class DownloadPage(Page, FORM_CLASS):
     # -- the list of layers ----------------------------------------------------------------------------------
 
     def show_layers(self, layers, ticked):
-        """`layers`: (identifier, title), shown usual ones first, then by title; `ticked`: identifiers to tick."""
+        """`layers`: (identifier, title), shown ticked ones first, then usual ones, then by title; `ticked`:
+        identifiers to tick."""
         usual = [identifier for identifier, _ in USUAL_LAYERS]
-        order = sorted(layers, key=lambda item: (usual.index(item[0]) if item[0] in usual else len(usual),
+        order = sorted(layers, key=lambda item: (item[0] not in ticked,
+                                                 usual.index(item[0]) if item[0] in usual else len(usual),
                                                  _fold(item[1])))
         self.layersList.blockSignals(True)
         self.layersList.clear()
@@ -125,7 +137,20 @@ class DownloadPage(Page, FORM_CLASS):
             if identifier not in {item[0] for item in layers}:
                 self._add_item(identifier, tr("{} (typed: checked against the server)").format(identifier), True)
         self.layersList.blockSignals(False)
+        self._ticked_first()
+        self.filter_layers()
         self._picked_changed()
+
+    def _ticked_first(self):
+        """Ticked lines to the top of the list, each group in its order: what will be downloaded stays in sight
+        (not when a box is clicked: the line would jump away under the mouse)."""
+        items = self.items()
+        order = sorted(range(len(items)), key=lambda row: (items[row].checkState() != Qt.Checked, row))
+        self.layersList.blockSignals(True)
+        taken = [self.layersList.takeItem(0) for _ in items]
+        for row in order:
+            self.layersList.addItem(taken[row])
+        self.layersList.blockSignals(False)
 
     def _add_item(self, identifier, text, ticked):
         item = QListWidgetItem(text)
@@ -150,10 +175,13 @@ class DownloadPage(Page, FORM_CLASS):
                 return item
         return None
 
-    def filter_layers(self, text):
-        words = _fold(text).split()
+    def filter_layers(self, *args):
+        """The search words and the "ticked only" box, together."""
+        words = _fold(self.layerSearch.text()).split()
+        ticked_only = self.tickedOnlyCheck.isChecked()
         for item in self.items():
-            item.setHidden(not all(word in _fold(item.text()) for word in words))
+            shown = all(word in _fold(item.text()) for word in words)
+            item.setHidden(not shown or (ticked_only and item.checkState() != Qt.Checked))
 
     def pick_typed(self):
         """Enter in the search box: tick the layer found, or take the text as an identifier (shown as typed)."""
@@ -165,9 +193,22 @@ class DownloadPage(Page, FORM_CLASS):
         if self.tick(identifier) is None:
             if len(shown) == 1:
                 shown[0].setCheckState(Qt.Checked)
+            elif self.refused([identifier]):
+                return  # said next to the list; the text stays to be corrected
             else:
                 self._add_item(identifier, tr("{} (typed: checked against the server)").format(identifier), True)
         self.layerSearch.clear()
+        self._ticked_first()
+        self._picked_changed()
+
+    def refused(self, identifiers):
+        """Those of `identifiers` the server read does not offer, said next to the list (nothing said while its
+        layers are not read: the algorithm checks them then)."""
+        refused = [i for i in identifiers if self.server_layers is not None and i not in self.server_layers]
+        self.layersNoteLabel.setText(tr("Not a layer of this server: {}. Check the identifier, or untick it "
+                                        "(Read layers lists the server's layers).").format(", ".join(refused))
+                                     if refused else "")
+        return refused
 
     def _picked_changed(self, *args):
         picked = self.picked_layers()
@@ -194,6 +235,20 @@ class DownloadPage(Page, FORM_CLASS):
 
     def output_for(self, layer):
         return naming.library_file(self.library_folder(), layer)
+
+    def clear_estimate(self, *args):
+        self.estimateTable.setRowCount(0)
+
+    def _folder_changed(self, *args):
+        self.clear_estimate()
+        self._picked_changed()
+
+    def _source_changed(self, *args):
+        """Another server: its layers are not the ones read, and the figures were for the other one."""
+        self.server_layers = None
+        self.layersNoteLabel.setText("")
+        self.clear_estimate()
+        self._picked_changed()
 
     # -- the server: licence, account, capabilities (read in a task) ----------------------------------------------
 
@@ -245,11 +300,19 @@ class DownloadPage(Page, FORM_CLASS):
             self.readLayersButton.setEnabled(True)
             layers = [(layer.identifier, layer.title or layer.identifier) for layer in capabilities.layers.values()]
             self.titles.update(layers)
+            self.server_layers = {identifier for identifier, _ in layers}
             self.show_layers(layers, self.picked_layers())
+            self.refused(self.picked_layers())
             self.log(tr("{} layers.").format(len(layers)))
 
         def failed(message):
+            """The old server's list goes (only what is ticked stays), and why is said next to the list."""
             self.readLayersButton.setEnabled(True)
+            self.server_layers = None
+            picked = self.picked_layers()
+            self.show_layers([(i, self.titles[i]) for i in picked if i in self.titles], picked)
+            self.layersNoteLabel.setText(tr("The layers of {} could not be read: {}").format(
+                redact_url(endpoint), message))
             self.log(message, error=True)
 
         self.readLayersButton.setEnabled(False)
@@ -273,6 +336,8 @@ class DownloadPage(Page, FORM_CLASS):
             if not layers:
                 raise ValueError(tr("Tick at least one layer (or type its identifier in the search box and press "
                                     "Enter)."))
+            if self.refused(self.picked_layers()):
+                raise ValueError(self.layersNoteLabel.text())
         common = {"SOURCE": source, "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
                   "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
         common.update(self.area_picker.area_parameters())
@@ -312,14 +377,21 @@ class DownloadPage(Page, FORM_CLASS):
         self.estimateTable.setRowCount(0)
         self._start("ign_offline:estimate_tiles", self._estimated_one, self._estimated_all)
 
-    def _estimated_one(self, job, ok, results):
+    def _table_row(self, values):
+        """A row of the estimate; a cell too narrow for its text shows it whole in its tooltip."""
         row = self.estimateTable.rowCount()
         self.estimateTable.insertRow(row)
+        for column, text in enumerate(values):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.estimateTable.setItem(row, column, item)
+        self.estimateTable.resizeRowsToContents()  # long titles wrap on their words
+
+    def _estimated_one(self, job, ok, results):
         values = (job.label, QLocale().toString(float(results.get("TOTAL") or 0), "f", 0),
                   human_size(results["EXPECTED_BYTES"]) if results.get("EXPECTED_BYTES") is not None else "?",
                   duration(results.get("ETA_SECONDS")))
-        for column, text in enumerate(values):
-            self.estimateTable.setItem(row, column, QTableWidgetItem(text))
+        self._table_row(values)
 
     def _estimated_all(self, outcomes, cancelled):
         done = [results for _, ok, results in outcomes if ok]
@@ -332,22 +404,27 @@ class DownloadPage(Page, FORM_CLASS):
         tiles = sum(r.get("TOTAL") or 0 for r in done)
         size = sum(r.get("EXPECTED_BYTES") or 0 for r in done)
         seconds = sum(r.get("ETA_SECONDS") or 0 for r in done)
-        row = self.estimateTable.rowCount()
-        self.estimateTable.insertRow(row)
-        for column, text in enumerate((tr("Total"), QLocale().toString(float(tiles), "f", 0), human_size(size),
-                                       duration(seconds))):
-            self.estimateTable.setItem(row, column, QTableWidgetItem(text))
+        self._table_row((tr("Total"), QLocale().toString(float(tiles), "f", 0), human_size(size), duration(seconds)))
         self.runner.report(tr("Estimate: {} tiles, about {}, about {} for {} layer(s).").format(
             QLocale().toString(float(tiles), "f", 0), human_size(size), duration(seconds), len(done)), Qgis.Info)
 
     def download(self):
+        # A file that exists already is extended: it holds more than this area, so its layer is named without it.
+        self._new_files = {job.parameters["OUTPUT"] for job in self._safe_jobs() if not os.path.exists(
+            job.parameters["OUTPUT"])}
         self._start("ign_offline:download_tiles", self._downloaded_one, self._downloaded_all, {"LOAD": False},
                     confirm=True)
 
     def _downloaded_one(self, job, ok, results):
         path = results.get("OUTPUT")
         if path and os.path.exists(path):
-            self.load(path, job.layer_name())
+            self.load(path, job.layer_name() if path in self._new_files else job.label)
+
+    def _safe_jobs(self):
+        try:
+            return self.jobs("ign_offline:download_tiles")
+        except (ValueError, IgnOfflineError):
+            return []  # said when the run is started
 
     def _downloaded_all(self, outcomes, cancelled):
         totals = [sum(results.get(key) or 0 for _, _, results in outcomes)

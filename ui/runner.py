@@ -24,9 +24,13 @@ SHOWN_SECONDS = 10
 
 def open_folder(folder):
     """The folder in the system's file manager (made first: an empty library is still a place); False when no
-    file manager could be opened."""
+    file manager could open it."""
     os.makedirs(folder, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+
+def say_not_opened(message_bar, folder):
+    message_bar.pushWarning(tr(TITLE), tr("No file manager could open {}: open that folder yourself.").format(folder))
 
 
 class Job:
@@ -72,6 +76,7 @@ class PageRunner:
     def start_fresh(self):
         self.log_view.clear()
         self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("%p%")
 
     # -- running -----------------------------------------------------------------------------------------------
 
@@ -101,7 +106,10 @@ class PageRunner:
             self._advance(cancelled=False)
 
     def _progress(self, percent):
-        self.progress_bar.setValue(int((self.index + percent / 100.0) / len(self.jobs) * 100))
+        """The run's own percentage, as the task manager shows it; which run of the queue, in the bar's text."""
+        self.progress_bar.setValue(int(percent))
+        if len(self.jobs) > 1:
+            self.progress_bar.setFormat(tr("%p% (run {} of {})").format(self.index + 1, len(self.jobs)))
 
     def _done(self, ok, results):
         job = self.jobs[self.index]
@@ -116,7 +124,7 @@ class PageRunner:
         if cancelled or self.index >= len(self.jobs):
             self.jobs = []
             self._set_busy(False)
-            if not cancelled:
+            if not cancelled and any(ok for _, ok, _ in self.outcomes):  # a failure is not shown done
                 self.progress_bar.setValue(100)
             self._on_all(self.outcomes, cancelled)
         else:
@@ -142,7 +150,7 @@ class PageRunner:
         if folder:
             # Parented at once: the item takes it over, and Python must not delete it when this returns.
             button = QPushButton(tr("Open folder"), self.iface.messageBar())
-            button.clicked.connect(lambda: self.opened(folder))
+            button.clicked.connect(lambda: self.opened(folder) or say_not_opened(self.iface.messageBar(), folder))
             item = QgsMessageBarItem(tr(TITLE), text, button, level, SHOWN_SECONDS)
         else:
             item = QgsMessageBarItem(tr(TITLE), text, level, SHOWN_SECONDS)

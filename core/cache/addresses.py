@@ -82,6 +82,12 @@ class AddressBook:
         self.kvp_sets = {}    # (host, matrix set) -> {matrix id: zoom}, or None: not Web Mercator
         self.wmts_capabilities = []  # capabilities URLs of the WMTS layers QGIS knows (read by read_capabilities)
         self.rest = []        # (RestTemplate, layer, style, format, {matrix set: {matrix id: zoom} or None})
+        self.titles = {}      # (host, layer identifier) -> the layer's title in the capabilities
+        self.attributions = {}  # host -> who serves it, from the capabilities (provider, else service title)
+
+    def describe(self, key):
+        """(title, attribution) of a tile set's layer as its server's capabilities give them ('' when unknown)."""
+        return self.titles.get((key.host, key.layer), ""), self.attributions.get(key.host, "")
 
     def add_template(self, template):
         template = (template or "").strip()
@@ -105,6 +111,10 @@ class AddressBook:
                 known = self.kvp_sets.get((host, name), matrices)
                 # Two documents of one host describing a set differently: neither is trusted.
                 self.kvp_sets[(host, name)] = matrices if known == matrices else None
+        for host in hosts:
+            self.attributions[host] = capabilities.attribution() or capabilities.title
+            self.titles.update({(host, layer.identifier): layer.title for layer in capabilities.layers.values()
+                                if layer.title})
         for layer in capabilities.layers.values():
             for tile_format, template in layer.resource_urls.items():
                 self.rest.append((RestTemplate(template), layer.identifier, layer.default_style, tile_format,

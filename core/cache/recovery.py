@@ -64,6 +64,7 @@ class ScanResult:
     files: int = 0
     skipped: collections.Counter = field(default_factory=collections.Counter)  # reason -> files
     cancelled: bool = False
+    book: AddressBook = None  # what the scan learnt: layer titles and attributions for the files' metadata
 
     @property
     def files_skipped(self):
@@ -103,7 +104,7 @@ def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None, b
     """Group the cache's tile responses by tile set; reads headers only (and capabilities documents)."""
     check_cache_dir(cache_dir)
     book = book or AddressBook()
-    result = ScanResult()
+    result = ScanResult(book=book)
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()
     later = []
@@ -257,7 +258,7 @@ def recover(scan, output_folder, min_tiles=1, progress=None, is_cancelled=None, 
     done = 0
     for tile_set in chosen:
         recovered = _recover_set(tile_set, output_folder, stats, is_cancelled,
-                                 lambda count: progress and progress((done + count) / total))
+                                 lambda count: progress and progress((done + count) / total), scan.book)
         done += len(tile_set.tiles)
         if recovered is None:
             stats.cancelled = True
@@ -336,17 +337,19 @@ def _chunks(items, size):
         yield batch
 
 
-def _write_metadata(writer, tile_set, stored):
-    """Full MBTiles 1.3 metadata for the `stored` tiles of the set; merging, bounds cover old and new tiles."""
+def _write_metadata(writer, tile_set, stored, book=None):
+    """Full MBTiles 1.3 metadata for the `stored` tiles of the set; merging, bounds cover old and new tiles.
+    The name and attribution are the capabilities' when `book` read them (not the raw identifier and host)."""
     if not stored:
         return
     key = tile_set.key
     tile_set = TileSet(key, {tile: tile_set.tiles[tile] for tile in stored})  # bounds of what the file holds
     previous = writer.metadata()
     zooms = tile_set.zooms
+    title, served_by = book.describe(key) if book is not None else ("", "")
     metadata = mbtiles.build_metadata(
-        previous.get("name") or key.layer, mbtiles.format_from_mime(key.format), tile_set.bounds(), zooms[0],
-        zooms[-1], attribution=policies.attribution_for(key.source, key.host),
+        title or previous.get("name") or key.layer, mbtiles.format_from_mime(key.format), tile_set.bounds(),
+        zooms[0], zooms[-1], attribution=policies.attribution_for(key.source, served_by or key.host),
         description="{} — recovered from the QGIS network cache".format(key.layer))
     metadata.update(_identity(key))
     if previous.get("bounds"):
@@ -361,7 +364,7 @@ def _open_output(path):
                                  journal_mode="DELETE")
 
 
-def _recover_set(tile_set, folder, stats, is_cancelled, progress):
+def _recover_set(tile_set, folder, stats, is_cancelled, progress, book=None):
     key = tile_set.key
     path = output_path(folder, key)
     written = kept = 0
@@ -381,7 +384,7 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress):
         with contextlib.closing(_read_ahead(lambda item: _checked_body(item[1], key.format), todo)) as bodies:
             for index, (((z, x, y), cached), (body, body_id, problem)) in enumerate(bodies):
                 if is_cancelled and is_cancelled():
-                    _write_metadata(writer, tile_set, stored)
+                    _write_metadata(writer, tile_set, stored, book)
                     return None
                 if index % 200 == 0:
                     progress(kept + index)
@@ -392,7 +395,7 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress):
                               cached.entry.headers.get("last-modified"), fetched_at=cached.date, data_id=body_id)
                 written += 1
                 stored.add((z, x, y))
-        _write_metadata(writer, tile_set, stored)
+        _write_metadata(writer, tile_set, stored, book)
     with mbtiles.MBTilesReader(path) as reader:
         present = sorted(reader.count_by_zoom())
     return RecoveredSet(key, path, written, kept, present)
@@ -467,7 +470,7 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
     check_cache_dir(cache_dir)
     check_writable_folder(output_folder)
     log = log or (lambda message: None)
-    scan, stats = ScanResult(), RecoverStats()
+    scan, stats = ScanResult(book=book), RecoverStats()
     paths = list(qtcache.cache_files(cache_dir))
     wanted = (layer_filter or "").strip().lower()
     book = book or AddressBook()
@@ -503,7 +506,7 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
                 _store(found, scan, stats, outputs, output_folder)
     finally:
         for key, output in outputs.items():
-            _write_metadata(output.writer, scan.sets[key], output.written | output.kept)
+            _write_metadata(output.writer, scan.sets[key], output.written | output.kept, book)
             output.writer.close()
             with mbtiles.MBTilesReader(output.writer.path) as reader:
                 present = sorted(reader.count_by_zoom())

@@ -137,3 +137,27 @@ def test_recover_what_qgis_itself_cached(tmp_path):
     assert tree_digest(cache_dir) == before
     with mbtiles.MBTilesReader(str(out / (PLAN + ".mbtiles"))) as reader:
         assert {(z, x, y): d for z, x, y, d in reader.iter_tiles()} == served
+
+
+def test_a_recovered_set_takes_its_title_and_attribution_from_cached_capabilities(processing, project, tmp_path):
+    """Issue 21: a recovered layer was named "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", attributed to "127.0.0.1:8711"."""
+    from tests.support.wmts_server import LAYERS, capabilities
+
+    folder = tmp_path / "qtcache"
+    cache = QNetworkDiskCache()
+    cache.setCacheDirectory(str(folder))
+    server = StandInWmts()  # only used to make bodies: no socket is opened
+    body = capabilities(LAYERS, server.url)
+    insert(cache, server.url + "?SERVICE=WMTS&REQUEST=GetCapabilities",
+           body if isinstance(body, bytes) else body.encode(), "text/xml")
+    for tile in tiles.iter_tiles(areas.PRESETS["carcassonne"].bbox, 12, 12):
+        insert(cache, tile_url(server, tile.z, tile.x, tile.y), server.tile_body("image/png", *tile), "image/png")
+    server.server.server_close()
+    del cache
+    out = tmp_path / "offline"
+    result = processing.run("ign_offline:recover_cache", {"CACHE_DIR": str(folder), "OUTPUT_FOLDER": str(out)})
+    with mbtiles.MBTilesReader(result["MBTILES"]) as reader:
+        metadata = reader.metadata()
+    assert metadata["name"] == "Plan IGN v2" and metadata["attribution"] == "ROK4 Team"
+    group = project.layerTreeRoot().findGroup("IGN Offline")
+    assert [c.layer().name() for c in group.findLayers()] == ["Plan IGN v2"]

@@ -4,6 +4,9 @@ README's screenshots. Used by tests/qgis/test_i18n.py and `make screenshots`.
 IGN_OFFLINE_SESSION=strings:OUT.json     the dock's labels, buttons, tabs and group titles, and every algorithm's
                                          name, group and parameter labels, as JSON
 IGN_OFFLINE_SESSION=screenshots:FOLDER   dock.png and download.png (a finished download from a stand-in server)
+IGN_OFFLINE_SESSION=quit:OUT.txt         the dock open, the plugin reloaded, the dock open again, then QGIS quit
+                                         through its own Exit action; every Python error QGIS reports goes to OUT.txt
+                                         (the last line is "quitting" once the exit has started)
 Ends QGIS when done (os._exit: no "save the project?" question, no profile written on exit).
 """
 
@@ -111,7 +114,53 @@ def screenshots():
     QgsProject.instance().clear()
 
 
+def record_python_errors(path):
+    """Every Python error QGIS would show (its error dialog, its "Python error" log lines) written to `path`
+    instead: nobody answers a dialog under Xvfb."""
+    import qgis.utils
+    from qgis.core import QgsMessageLog
+
+    def write(text):
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(text + "\n")
+
+    def shown(type_, value, tb, *args, **kwargs):
+        write("".join(traceback.format_exception(type_, value, tb)))
+
+    qgis.utils.showException = shown  # what qgis_excepthook and unloadPlugin call
+    sys.excepthook = lambda *info: shown(*info)
+    QgsApplication.messageLog().messageReceived.connect(
+        lambda message, tag, level: write(tag + ": " + message) if "python" in tag.lower() else None)
+    QgsMessageLog.logMessage("recording", "IGN Offline")
+    return write
+
+
+def quit_with_dock_open():
+    """The user's quit with the panel open, after a plugin reload with the panel open (issue 21: an
+    AttributeError in the dock's `_shown` on each)."""
+    import qgis.utils
+    from qgis.PyQt.QtWidgets import QApplication
+
+    write = record_python_errors(TARGET)
+    the_dock()
+    QApplication.processEvents()
+    qgis.utils.reloadPlugin("ign_offline")
+    QApplication.processEvents()
+    the_dock()
+    QApplication.processEvents()
+    write("quitting")
+    iface.actionExit().trigger()
+
+
 def run():
+    if MODE == "quit":
+        try:
+            quit_with_dock_open()  # QGIS ends by itself
+        except Exception:
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(1)
+        return
     try:
         {"strings": strings, "screenshots": screenshots}[MODE]()
         code = 0

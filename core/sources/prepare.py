@@ -70,6 +70,17 @@ def _check_format(tile_format):
         raise InputError(str(exc)) from exc
 
 
+def layer_name(endpoint, layer=None):
+    """The name a job's file takes before any network: LAYER, else the TMS layer the SOURCE names, else the
+    template's name (a WMTS needs LAYER)."""
+    if layer:
+        return layer
+    named = tms.split_source(endpoint or "")
+    if named and named[1]:
+        return named[1]
+    return template_name(endpoint or "")
+
+
 def template_name(template):
     """A readable name for an XYZ template: its host and the path before the first placeholder."""
     parts = urlsplit(template)

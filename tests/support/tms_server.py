@@ -10,9 +10,10 @@ buildings and place names over Toulouse, zooms 8–14. Where there is no data
 the answer is 204 (no body), outside the layer's zooms 404 — as geopf does.
 
 Knobs: `gzip` (bodies gzip-compressed, as geopf sends them, or plain),
-`latency` (seconds per tile), `faults[(layer, z, x, y)]` = ["html", "json",
-"truncate" (short of its Content-Length), "cut" (a whole answer holding half
-a tile), "503"] applied one per request. `log` records every tile request.
+`latency` (seconds per tile), `everywhere` (a real tile at every address,
+for benchmarks), `faults[(layer, z, x, y)]` = ["html", "json", "truncate"
+(short of its Content-Length), "cut" (a whole answer holding half a tile),
+"503"] applied one per request. `log` records every tile request.
 """
 
 import functools
@@ -111,9 +112,10 @@ def gzipped(body):
 class StandInTms(LoopbackServer):
     """The server; a context manager. Attributes are the knobs the tests turn."""
 
-    def __init__(self, gzip=True, latency=0.0):
+    def __init__(self, gzip=True, latency=0.0, everywhere=False):
         self.gzip = gzip
         self.latency = latency
+        self.everywhere = everywhere  # benchmarks: every address gets one of the real tiles of its zoom (or 14)
         self.faults = {}          # (layer, z, x, y) -> [fault, ...] applied one per request
         self.log = TileLog()      # (layer, z, x, y, status)
         self.documents = []       # paths of the service document and metadata requests
@@ -131,7 +133,12 @@ class StandInTms(LoopbackServer):
 
     def served(self, layer, z, x, y):
         """The body this stand-in sends for a tile (None where it has no data)."""
-        plain = make_tiles(layer)[0].get((z, x, y))
+        made = make_tiles(layer)[0]
+        plain = made.get((z, x, y))
+        if plain is None and self.everywhere:
+            zoom = min(max(z, DATA_ZOOMS[0]), DATA_ZOOMS[1])
+            choices = sorted(key for key in made if key[0] == zoom)
+            plain = made[choices[(x * 31 + y) % len(choices)]]
         if plain is None:
             return None
         return gzipped(plain) if self.gzip else plain

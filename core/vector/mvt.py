@@ -125,7 +125,9 @@ def tile_problem(body, content_type=None):
             raise ValueError("no layer")
     except (ValueError, UnicodeDecodeError) as exc:
         snippet = body[:40].decode("utf-8", "replace").replace("\n", " ")
-        return Message("not a vector tile ({}: {!r})", exc, snippet)
+        # the reason as a Message, so that it is said in the user's language with the rest
+        reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else Message(str(exc))
+        return Message("not a vector tile ({}: {!r})", reason, snippet)
     return None
 
 

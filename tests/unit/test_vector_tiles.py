@@ -243,3 +243,18 @@ def test_estimate_samples_per_zoom_and_falls_back_on_ign_averages(server):
     size, seconds = expected_size_and_time(ranges, {}, fast(), fallback=tms.average_tile_bytes)
     assert size == pytest.approx(sum(n * tms.average_tile_bytes(z) for z, n in by_zoom.items()))
     assert seconds is None
+
+
+def test_a_plan_takes_a_vector_layer_into_its_library_file(server, tmp_path):
+    from core.library import jobs, naming, plans
+
+    plan = plans.parse_plan(json.dumps({"source": server.root, "entries": [
+        {"layer": "PLAN.IGN", "area": "toulouse", "zoom_min": 8, "zoom_max": 14}]}))
+    prepared = jobs.prepare_jobs(plan, str(tmp_path))
+    assert prepared[0].output == naming.library_file(str(tmp_path), "PLAN.IGN")
+    results = jobs.run_jobs(prepared, fast())
+    assert results[0].error is None and results[0].stats.failed == 0
+    got = stored(prepared[0].output)
+    assert got and all(data == server.served("PLAN.IGN", *tile) for tile, data in got.items())
+    with mbtiles.MBTilesReader(prepared[0].output) as reader:
+        assert reader.metadata()["format"] == "pbf"

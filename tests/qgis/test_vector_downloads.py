@@ -27,6 +27,7 @@ from core.tiles import areas
 from core.tiles import grid as tiles
 from tests.qgis.conftest import ROOT, make_process
 from tests.qgis.test_download_tiles import journal_done
+from tests.qgis.test_say import french  # noqa: F401 (the fixture: QGIS and the plugin in French)
 from tests.support.tms_server import StandInTms
 
 TOULOUSE = areas.PRESETS["toulouse"]
@@ -168,3 +169,22 @@ def test_killed_qgis_process_resumes_fetching_at_most_a_tenth_again(tmp_path):
         final = stored(output)
         assert final == {t: server.served("PLAN.IGN", *t) for t in first | set(server.log.tiles())
                          if server.served("PLAN.IGN", *t) is not None}
+
+
+def test_in_french_an_unknown_layer_and_a_refused_tile_are_said_in_french(french, provider, server, tmp_path):  # noqa: F811
+    from tests.qgis.test_french_messages import said_by
+
+    lines = said_by("download_tiles", {"SOURCE": server.root, "LAYER": "BDTOPO", "AREA": "toulouse",
+                                       "ZOOM_MIN": 8, "ZOOM_MAX": 9, "OUTPUT": str(tmp_path / "b.mbtiles")})
+    assert "n'a pas de couche de tuiles vectorielles « BDTOPO »" in lines[-1], lines
+    assert "Il sert en tuiles vectorielles : PLAN.IGN, PCI." in lines[-1], lines
+    server.fault("PLAN.IGN", (14, 8255, 5983), *["html"] * 5)
+    feedback = Recorder()
+    import processing as qgis_processing
+
+    qgis_processing.run("ign_offline:download_tiles", {
+        "SOURCE": server.root, "LAYER": "PLAN.IGN", "AREA": "toulouse", "ZOOM_MIN": 14, "ZOOM_MAX": 14,
+        "OUTPUT": str(tmp_path / "p.mbtiles"), "MAX_RATE": 0, "LOAD": False}, feedback=feedback)
+    said = "\n".join(feedback.lines)
+    assert "not a vector tile" not in said
+    assert "pas une tuile vectorielle (" in said and "14/8255/5983" in said, said

@@ -1,21 +1,25 @@
-"""ign_offline:download_tiles — WMTS/XYZ tiles into an MBTiles file, byte-exact, resumable."""
+"""ign_offline:download_tiles — WMTS/XYZ tiles, or vector tiles (the Géoplateforme TMS, .pbf templates), into an
+MBTiles file, byte-exact, resumable."""
 
 import os
 
 from qgis.core import (
+    QgsDataSourceUri,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsVectorTileLayer,
 )
 
 from ..core import mbtiles, storage
 from ..core.download.job import clamp_zooms, download_to_mbtiles
 from ..core.library import jobs as library
-from ..core.sources.prepare import prepare_source, template_name
+from ..core.messages import Message
+from ..core.sources.prepare import layer_name, prepare_source
 from ..core.tiles import coverage
 from ..i18n import marked
-from ..toolbelt.layers import load_mbtiles
+from ..toolbelt.layers import add_to_group, load_mbtiles
 from .base import IgnOfflineAlgorithm
 from .parameters import (
     add_area_parameters,
@@ -67,7 +71,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
         zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
         source = source_from_parameters(self, parameters, context)
         output = library.output_for(self.lasting_output(parameters, "OUTPUT", context),
-                                    source["layer"] or template_name(source["endpoint"] or ""))
+                                    layer_name(source["endpoint"], source["layer"]))
         storage.check_output_file(output)  # a missing library folder is made in `process`
         mbtiles.inspect(output)  # refuses a foreign file before any download
         refresh = parameters.get("REFRESH_DAYS")
@@ -101,6 +105,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
             progress=lambda fraction: feedback.setProgress(100.0 * fraction),
             is_cancelled=feedback.isCanceled, log=self.log_to(feedback))
         self._title = prepared.title
+        self._vector = prepared.is_vector
         feedback.pushInfo(self.say(
             "{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.",
             stats.downloaded, storage.human_size(stats.bytes), stats.skipped, stats.not_modified,
@@ -119,7 +124,27 @@ class DownloadTiles(IgnOfflineAlgorithm):
         project = context.project()
         if getattr(self, "_load", False) and project is not None and os.path.exists(self._output):
             try:
-                load_mbtiles(project, self._output, self._title)
+                if getattr(self, "_vector", False):
+                    load_vector_mbtiles(project, self._output, self._title)
+                else:
+                    load_mbtiles(project, self._output, self._title)
             except ValueError as exc:
-                feedback.reportError(str(exc))
+                feedback.reportError(self.say(exc.args[0]))
         return {}
+
+
+def load_vector_mbtiles(project, path, title):
+    """A vector MBTiles as a vector tile layer in the group (QGIS's default look; the saved styles are applied
+    by load_mbtiles STYLE); a file already in the project is redrawn."""
+    uri = QgsDataSourceUri()
+    uri.setParam("type", "mbtiles")
+    uri.setParam("url", path)
+    source = bytes(uri.encodedUri()).decode()
+    for present in project.mapLayers().values():
+        if present.source() == source:
+            present.triggerRepaint()
+            return None
+    layer = QgsVectorTileLayer(source, title)
+    if not layer.isValid():
+        raise ValueError(Message("QGIS cannot open {} as vector tiles: download it again.", path))
+    return add_to_group(project, layer)

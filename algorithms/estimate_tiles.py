@@ -1,4 +1,5 @@
-"""ign_offline:estimate_tiles — how many tiles an area and zoom band hold."""
+"""ign_offline:estimate_tiles — how many tiles an area and zoom band hold, and (with a SOURCE) what they weigh:
+sampled per zoom, IGN's published averages for vector tiles where nothing could be sampled."""
 
 import json
 
@@ -14,6 +15,7 @@ from ..core.download.job import apply_policy, clamp_zooms, clipped_ranges
 from ..core.sources.prepare import prepare_source
 from ..core.text import duration
 from ..core.tiles import coverage
+from ..core.vector import tms
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
 from .parameters import (
@@ -92,10 +94,19 @@ class EstimateTiles(IgnOfflineAlgorithm):
         for zoom, sample in sorted(samples.items()):
             feedback.pushInfo(self.say("zoom {:>2}: {} per tile ({} sampled, {:.0f} ms each)",
                 zoom, storage.human_size(sample.mean_bytes), sample.tiles, sample.mean_seconds * 1000))
-        size, seconds = expected_size_and_time(ranges, samples, options)
+        # Vector tiles: where nothing could be sampled, IGN's published average per zoom.
+        fallback = tms.average_tile_bytes if prepared.is_vector else None
+        for zoom in sorted({r.zoom for r in ranges} - set(samples)) if fallback else ():
+            feedback.pushInfo(self.say("zoom {:>2}: {} per tile (IGN's published average: nothing sampled)",
+                zoom, storage.human_size(fallback(zoom))))
+        size, seconds = expected_size_and_time(ranges, samples, options, fallback)
         if size is None:
             feedback.reportError(self.tr("No tile could be sampled: size and time unknown."))
             return {}
+        if seconds is None:
+            feedback.pushInfo(self.say("Expected: {} (IGN's published averages); time unknown: no tile could be "
+                                       "sampled.", storage.human_size(size)))
+            return {"EXPECTED_BYTES": size}
         feedback.pushInfo(self.say("Expected: {} in about {} ({} parallel requests, at most {:g}/s).",
             storage.human_size(size), duration(seconds), options.concurrency, options.max_rate))
         if output and size > storage.free_bytes(output):

@@ -190,11 +190,13 @@ def add_source_parameters(algorithm, for_download=True):
     """SOURCE, LAYER, STYLE, FORMAT, AUTHCFG, API_KEY: shared with estimate_tiles (where all are optional)."""
     optional = not for_download
     algorithm.addParameter(QgsProcessingParameterString(
-        "SOURCE", algorithm.tr("WMTS endpoint, or XYZ URL template with {z}/{x}/{y}"),
+        "SOURCE", algorithm.tr("WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL "
+                               "template with {z}/{x}/{y} (.pbf for vector tiles)"),
         defaultValue=None if optional else DEFAULT_SOURCE, optional=optional))
     # No default layer: a run must never download a layer the user did not name.
     algorithm.addParameter(QgsProcessingParameterString(
-        "LAYER", algorithm.tr("Layer identifier (from the capabilities; optional for an XYZ template)"),
+        "LAYER", algorithm.tr("Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, "
+                              "BDTOPO, ISOHYPSE…; optional for an XYZ template)"),
         optional=True))
     algorithm.addParameter(QgsProcessingParameterString(
         "STYLE", algorithm.tr("Style (default: the layer's own)"), optional=True))

@@ -8,6 +8,8 @@ stack cost. With C parallel requests no downloader can beat C / RT tiles per
 second, so the ratio to that bound says how much the engine itself costs
 (target >= 0.9); the ratio to C / L (the server's cost counted against us)
 is printed too.
+The same for vector tiles: the stand-in TMS (real Mapbox vector tiles, gzip,
+every body checked by core.vector.mvt before it is stored), LAYER=PLAN.IGN.
 Memory: peak RSS of a 10k-tile and a 100k-tile job, each in a fresh process
 (target: flat, i.e. about the same).
 """
@@ -26,20 +28,21 @@ from core.tiles import areas
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LATENCY = 0.020
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+VECTOR = "PLAN.IGN"  # the vector tiles of the stand-in TMS
 
 
-def start_server(latency):
-    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "support", "serve_wmts.py"),
-                                "--latency", str(latency)], stdout=subprocess.PIPE, text=True)
+def start_server(latency, script="serve_wmts.py", *extra):
+    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "support", script),
+                                "--latency", str(latency), *extra], stdout=subprocess.PIPE, text=True)
     return process, process.stdout.readline().strip()
 
 
-def round_trip(url, count=300):
+def round_trip(url, count=300, layer=PLAN):
     """Seconds per GetTile request, sequential on one kept-alive connection, with nothing but http.client."""
     import http.client
     from urllib.parse import urlsplit
 
-    source = prepare_source(url, PLAN).source
+    source = prepare_source(url, layer).source
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     tiles = [(16, 33000 + i % 40, 23900 + i // 40) for i in range(count)]
@@ -47,7 +50,7 @@ def round_trip(url, count=300):
         start = time.perf_counter()
         for z, x, y in tiles:
             target = urlsplit(source.tile_url(z, x, y))
-            connection.request("GET", target.path + "?" + target.query)
+            connection.request("GET", target.path + ("?" + target.query if target.query else ""))
             response = connection.getresponse()
             response.read()
             assert response.status == 200
@@ -56,11 +59,11 @@ def round_trip(url, count=300):
         connection.close()
 
 
-def throughput(url, concurrency, folder):
-    prepared = prepare_source(url, PLAN)
+def throughput(url, concurrency, folder, layer=PLAN):
+    prepared = prepare_source(url, layer)
     area = areas.PRESETS["toulouse"]
     zooms = (15, 16) if concurrency <= 4 else (16, 17)
-    output = os.path.join(folder, "c{}.mbtiles".format(concurrency))
+    output = os.path.join(folder, "{}-c{}.mbtiles".format(layer, concurrency))
     start = time.perf_counter()
     stats = download_to_mbtiles(prepared, area, *zooms, output, DownloadOptions(concurrency=concurrency, max_rate=0))
     elapsed = time.perf_counter() - start
@@ -104,6 +107,19 @@ def main():
                       "tiles/s; bound {:,.0f} tiles/s; ratio {:.2f} (against concurrency/latency: {:.2f})".format(
                           concurrency, LATENCY * 1000, trip * 1000, count, rate, bound, rate / bound,
                           rate * LATENCY / concurrency))
+    finally:
+        server.terminate()
+        server.wait()
+    server, url = start_server(LATENCY, "serve_tms.py", "--everywhere")
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            trip = round_trip(url, layer=VECTOR)
+            for concurrency in (4, 8):
+                count, rate = throughput(url, concurrency, folder, VECTOR)
+                bound = concurrency / trip
+                print("vector download ({}), concurrency {}, latency {:.0f} ms (round trip {:.1f} ms): {:,} tiles "
+                      "at {:,.0f} tiles/s; bound {:,.0f} tiles/s; ratio {:.2f}".format(
+                          VECTOR, concurrency, LATENCY * 1000, trip * 1000, count, rate, bound, rate / bound))
     finally:
         server.terminate()
         server.wait()

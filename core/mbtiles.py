@@ -12,6 +12,7 @@ XYZ and converts with tiles.flip_y.
 import contextlib
 import errno
 import hashlib
+import json
 import math
 import os
 import sqlite3
@@ -60,7 +61,10 @@ METADATA_FIELDS = (
     "name", "format", "bounds", "center", "minzoom", "maxzoom",
     "attribution", "description", "type", "version",
 )
-FORMATS_BY_MIME = {"image/png": "png", "image/jpeg": "jpg", "image/jpg": "jpg", "image/webp": "webp"}
+FORMATS_BY_MIME = {"image/png": "png", "image/jpeg": "jpg", "image/jpg": "jpg", "image/webp": "webp",
+                   # Mapbox vector tiles (MBTiles 1.3 `format=pbf`; see core.vector.mvt for how they are stored)
+                   "application/x-protobuf": "pbf", "application/vnd.mapbox-vector-tile": "pbf",
+                   "application/x-mvt": "pbf", "mvt": "pbf"}
 
 
 def format_from_mime(mime):
@@ -73,15 +77,16 @@ def format_from_mime(mime):
     try:
         return FORMATS_BY_MIME[mime]
     except KeyError:
-        raise MBTilesError("Tile format '{}' cannot be stored in MBTiles (png, jpg or webp).", mime)
+        raise MBTilesError("Tile format '{}' cannot be stored in MBTiles (png, jpg, webp or pbf).", mime)
 
 
 def build_metadata(name, tile_format, bbox, zoom_min, zoom_max, attribution="", description="",
-                   layer_type="baselayer", version="1.0"):
-    """The MBTiles 1.3 metadata of a tile set covering `bbox` (lon/lat)."""
+                   layer_type="baselayer", version="1.0", vector_layers=None):
+    """The MBTiles 1.3 metadata of a tile set covering `bbox` (lon/lat); a vector tile set (format pbf) also
+    has `json`, its `vector_layers` as the source describes them (MBTiles 1.3 requires it)."""
     west, south, east, north = bbox
     center_zoom = (zoom_min + zoom_max) // 2
-    return {
+    values = {
         "name": name,
         "format": format_from_mime(tile_format),
         "bounds": "{:.6f},{:.6f},{:.6f},{:.6f}".format(west, south, east, north),
@@ -93,6 +98,14 @@ def build_metadata(name, tile_format, bbox, zoom_min, zoom_max, attribution="", 
         "type": layer_type,
         "version": version,
     }
+    if vector_layers is not None:
+        values["json"] = vector_json(vector_layers)
+    return values
+
+
+def vector_json(vector_layers):
+    """The `json` metadata value of a vector tile set: {"vector_layers": [...]} (MBTiles 1.3)."""
+    return json.dumps({"vector_layers": vector_layers}, ensure_ascii=False, separators=(",", ":"))
 
 
 def union_bounds(first, second):

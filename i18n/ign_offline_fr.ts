@@ -568,147 +568,162 @@
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="37" />
+      <location filename="../algorithms/download_tiles.py" line="41" />
       <source>Download tiles to MBTiles</source>
       <translation>Télécharger des tuiles en MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="46" />
+      <location filename="../algorithms/download_tiles.py" line="50" />
       <source>MBTiles file ({LAYER} stands for the layer; an existing file of the same layer is resumed or extended)</source>
       <translation>Fichier MBTiles ({LAYER} est remplacé par la couche ; un fichier existant de la même couche est repris ou complété)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="51" />
+      <location filename="../algorithms/download_tiles.py" line="55" />
       <source>Re-check tiles older than this many days (empty = never)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="54" />
+      <location filename="../algorithms/download_tiles.py" line="58" />
       <source>Only retry the tiles that failed last time</source>
       <translation>Ne réessayer que les tuiles en échec la dernière fois</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="56" />
+      <location filename="../algorithms/download_tiles.py" line="60" />
       <source>Add the result to the project</source>
       <translation>Ajouter le résultat au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="58" />
+      <location filename="../algorithms/download_tiles.py" line="62" />
       <source>Tiles downloaded</source>
       <translation>Tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="59" />
+      <location filename="../algorithms/download_tiles.py" line="63" />
       <source>Tiles already present</source>
       <translation>Tuiles déjà présentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="60" />
+      <location filename="../algorithms/download_tiles.py" line="64" />
       <source>Tiles the server has no data for</source>
       <translation>Tuiles sans données sur le serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="61" />
+      <location filename="../algorithms/download_tiles.py" line="65" />
       <source>Tiles failed</source>
       <translation>Tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="97" />
+      <location filename="../algorithms/download_tiles.py" line="101" />
       <source>{} ({}) from {}, {} zoom {}-{} → {}</source>
       <translation>{} ({}) depuis {}, {} zoom {}-{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="104" />
+      <location filename="../algorithms/download_tiles.py" line="109" />
       <source>{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.</source>
       <translation>{:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées (304), {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="109" />
+      <location filename="../algorithms/download_tiles.py" line="114" />
       <source>{:,} tiles failed: {}</source>
       <translation>{:,} tuiles en échec : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="111" />
+      <location filename="../algorithms/download_tiles.py" line="116" />
       <source>Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles.</source>
       <translation>Relancez (ou avec RETRY_FAILED_ONLY) pour réessayer les tuiles en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="113" />
+      <location filename="../algorithms/download_tiles.py" line="118" />
       <source>Cancelled. The tiles downloaded are kept: download again to resume.</source>
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="34" />
+      <location filename="../algorithms/download_tiles.py" line="149" />
+      <source>QGIS cannot open {} as vector tiles: download it again.</source>
+      <translation>QGIS ne peut pas ouvrir {} comme tuiles vectorielles : téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="36" />
       <source>Estimate tiles</source>
       <translation>Estimer les tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="43" />
+      <location filename="../algorithms/estimate_tiles.py" line="45" />
       <source>Planned output .mbtiles file (the free disk space there is reported)</source>
       <translation>Fichier .mbtiles prévu (l'espace disque libre à cet endroit est indiqué)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="46" />
+      <location filename="../algorithms/estimate_tiles.py" line="48" />
       <source>Total number of tiles</source>
       <translation>Nombre total de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="47" />
+      <location filename="../algorithms/estimate_tiles.py" line="49" />
       <source>Tiles per zoom (JSON)</source>
       <translation>Tuiles par zoom (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="50" />
+      <location filename="../algorithms/estimate_tiles.py" line="52" />
       <source>Free disk space at OUTPUT</source>
       <translation>Espace disque libre pour OUTPUT</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="51" />
+      <location filename="../algorithms/estimate_tiles.py" line="53" />
       <source>Expected size (sampled)</source>
       <translation>Taille attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="52" />
+      <location filename="../algorithms/estimate_tiles.py" line="54" />
       <source>Expected download time (sampled)</source>
       <translation>Durée de téléchargement attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="69" />
+      <location filename="../algorithms/estimate_tiles.py" line="71" />
       <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>
       <translation>Zone : {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="71" />
+      <location filename="../algorithms/estimate_tiles.py" line="73" />
       <source>zoom {:&gt;2}: {:&gt;12,} tiles</source>
       <translation>zoom {:&gt;2} : {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="72" />
+      <location filename="../algorithms/estimate_tiles.py" line="74" />
       <source>total:   {:&gt;12,} tiles</source>
       <translation>total :  {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="76" />
+      <location filename="../algorithms/estimate_tiles.py" line="78" />
       <source>Free disk space at {}: {}</source>
       <translation>Espace disque libre dans {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="93" />
+      <location filename="../algorithms/estimate_tiles.py" line="95" />
       <source>zoom {:&gt;2}: {} per tile ({} sampled, {:.0f} ms each)</source>
       <translation>zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="97" />
+      <location filename="../algorithms/estimate_tiles.py" line="100" />
+      <source>zoom {:&gt;2}: {} per tile (IGN's published average: nothing sampled)</source>
+      <translation>zoom {:&gt;2} : {} par tuile (moyenne publiée par l'IGN : rien n'a pu être échantillonné)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="104" />
       <source>No tile could be sampled: size and time unknown.</source>
       <translation>Aucune tuile n'a pu être échantillonnée : taille et durée inconnues.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="99" />
+      <location filename="../algorithms/estimate_tiles.py" line="107" />
+      <source>Expected: {} (IGN's published averages); time unknown: no tile could be sampled.</source>
+      <translation>Attendu : {} (moyennes publiées par l'IGN) ; durée inconnue : aucune tuile n'a pu être échantillonnée.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="110" />
       <source>Expected: {} in about {} ({} parallel requests, at most {:g}/s).</source>
       <translation>Attendu : {} en environ {} ({} requêtes en parallèle, au plus {:g}/s).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="102" />
+      <location filename="../algorithms/estimate_tiles.py" line="113" />
       <source>Not enough free space at {}: {} needed, {} free.</source>
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
@@ -1179,56 +1194,56 @@
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="193" />
-      <source>WMTS endpoint, or XYZ URL template with {z}/{x}/{y}</source>
-      <translation>Adresse du service WMTS, ou modèle d'URL XYZ avec {z}/{x}/{y}</translation>
+      <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
+      <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="197" />
-      <source>Layer identifier (from the capabilities; optional for an XYZ template)</source>
-      <translation>Identifiant de la couche (d'après les capacités ; facultatif pour un modèle XYZ)</translation>
+      <location filename="../algorithms/parameters.py" line="198" />
+      <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
+      <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="200" />
+      <location filename="../algorithms/parameters.py" line="202" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="202" />
+      <location filename="../algorithms/parameters.py" line="204" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="205" />
+      <location filename="../algorithms/parameters.py" line="207" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="225" />
+      <location filename="../algorithms/parameters.py" line="227" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="228" />
+      <location filename="../algorithms/parameters.py" line="230" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="244" />
+      <location filename="../algorithms/parameters.py" line="246" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="246" />
+      <location filename="../algorithms/parameters.py" line="248" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="248" />
+      <location filename="../algorithms/parameters.py" line="250" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="250" />
+      <location filename="../algorithms/parameters.py" line="252" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -1548,87 +1563,87 @@
       <translation>image non valide : {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="221" />
+      <location filename="../core/download/engine.py" line="211" />
       <source>HTTP {}: no data here</source>
       <translation>HTTP {} : pas de données ici</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="229" />
+      <location filename="../core/download/engine.py" line="237" />
       <source>answered 429 Too Many Requests asking to wait {:.0f} s, longer than the {} a host may hold a job</source>
       <translation>a répondu 429 Too Many Requests en demandant d'attendre {:.0f} s, plus que les {} pendant lesquels un serveur peut bloquer une tâche</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="242" />
+      <location filename="../core/download/engine.py" line="250" />
       <source>HTTP {} {}: {}</source>
       <translation>HTTP {} {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="245" />
+      <location filename="../core/download/engine.py" line="253" />
       <source>HTTP {} {}</source>
       <translation>HTTP {} {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="276" />
+      <location filename="../core/download/engine.py" line="284" />
       <source>{} for {}</source>
       <translation>{} pendant {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="282" />
+      <location filename="../core/download/engine.py" line="290" />
       <source>{} {}: {:,} tiles stored, {:,} left; run again later to resume.</source>
       <translation>{} {} : {:,} tuile(s) enregistrée(s), {:,} restante(s) ; relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="290" />
+      <location filename="../core/download/engine.py" line="298" />
       <source>The server asks to slow down (429): pausing {:.0f} s.</source>
       <translation>Le serveur demande de ralentir (429) : pause de {:.0f} s.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="352" />
+      <location filename="../core/download/engine.py" line="360" />
       <source>gave no complete answer within {:.0f} s</source>
       <translation>n'a pas donné de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="381" />
+      <location filename="../core/download/engine.py" line="389" />
       <source>Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).</source>
       <translation>Impossible de joindre {} : {}. Rien n'a été enregistré ; relancez une fois en ligne (ou vérifiez l'adresse).</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="393" />
+      <location filename="../core/download/engine.py" line="401" />
       <source>The server refused the request for tile {}/{}/{} ({}): check the layer, style, format and API key.</source>
       <translation>Le serveur a refusé la demande de la tuile {}/{}/{} ({}) : vérifiez la couche, le style, le format et la clé d'API.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="417" />
+      <location filename="../core/download/engine.py" line="425" />
       <source>Tile {}/{}/{} failed: {}</source>
       <translation>La tuile {}/{}/{} a échoué : {}</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="22" />
+      <location filename="../core/download/job.py" line="23" />
       <source>Layer '{}' has zoom levels {}-{} only; you asked {}-{}.</source>
       <translation>La couche « {} » n'a que les niveaux de zoom {}-{} ; vous avez demandé {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="27" />
+      <location filename="../core/download/job.py" line="28" />
       <source>Layer '{}' has zoom levels {}-{}: downloading {}-{} instead of {}-{}.</source>
       <translation>La couche « {} » a les niveaux de zoom {}-{} : téléchargement de {}-{} au lieu de {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="55" />
+      <location filename="../core/download/job.py" line="56" />
       <source>'{}' already holds {} ({}) from {}: it is left untouched. Choose another output file to download {} from {}.</source>
       <translation>« {} » contient déjà {} ({}) de {} : il n'est pas modifié. Choisissez un autre fichier de sortie pour télécharger {} de {}.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="117" />
+      <location filename="../core/download/job.py" line="142" />
       <source>{:,} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.</source>
       <translation>{:,} tuile(s) hors de la couverture de la couche (TileMatrixLimits) : non demandée(s).</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="132" />
+      <location filename="../core/download/job.py" line="159" />
       <source>{:,} × {}</source>
       <translation>{:,} × {}</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="134" />
+      <location filename="../core/download/job.py" line="161" />
       <source>Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then run again.</source>
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
@@ -2273,107 +2288,107 @@
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="76" />
-      <source>Tile format '{}' cannot be stored in MBTiles (png, jpg or webp).</source>
-      <translation>Le format de tuile « {} » ne peut pas être stocké en MBTiles (png, jpg ou webp).</translation>
+      <location filename="../core/mbtiles.py" line="80" />
+      <source>Tile format '{}' cannot be stored in MBTiles (png, jpg, webp or pbf).</source>
+      <translation>Le format de tuile « {} » ne peut pas être enregistré en MBTiles (png, jpg, webp ou pbf).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="110" />
+      <location filename="../core/mbtiles.py" line="123" />
       <source>missing '{}'</source>
       <translation>« {} » manquant</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="113" />
+      <location filename="../core/mbtiles.py" line="126" />
       <source>format '{}' is neither png, jpg, webp, pbf nor a media type</source>
       <translation>le format « {} » n'est ni png, jpg, webp, pbf ni un type de média</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="120" />
+      <location filename="../core/mbtiles.py" line="133" />
       <source>{} '{}' is not an integer</source>
       <translation>{} « {} » n'est pas un entier</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="127" />
+      <location filename="../core/mbtiles.py" line="140" />
       <source>bounds '{}' are not a WGS84 box</source>
       <translation>les limites « {} » ne sont pas un rectangle WGS84</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="129" />
+      <location filename="../core/mbtiles.py" line="142" />
       <source>bounds '{}' are not four numbers</source>
       <translation>les limites « {} » ne sont pas quatre nombres</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="133" />
+      <location filename="../core/mbtiles.py" line="146" />
       <source>center '{}' is not lon,lat,zoom</source>
       <translation>le centre « {} » n'est pas lon,lat,zoom</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="135" />
+      <location filename="../core/mbtiles.py" line="148" />
       <source>type '{}' is neither overlay nor baselayer</source>
       <translation>le type « {} » n'est ni overlay ni baselayer</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="160" />
+      <location filename="../core/mbtiles.py" line="173" />
       <source>'{}' is a folder, not an MBTiles file: give a file name.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles : indiquez un nom de fichier.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="166" />
+      <location filename="../core/mbtiles.py" line="179" />
       <source>'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. Choose another output file.</source>
       <translation>« {} » existe et n'est pas un fichier MBTiles : IGN Hors ligne n'y touche pas. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="176" />
+      <location filename="../core/mbtiles.py" line="189" />
       <source>'{}' is a damaged SQLite file ({}).</source>
       <translation>« {} » est un fichier SQLite endommagé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="181" />
+      <location filename="../core/mbtiles.py" line="194" />
       <source>'{}' already holds other data (not written by IGN Offline): it is left untouched. Choose another output file.</source>
       <translation>« {} » contient déjà d'autres données (non écrites par IGN Hors ligne) : il n'est pas modifié. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="199" />
+      <location filename="../core/mbtiles.py" line="212" />
       <source>The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.</source>
       <translation>Le disque qui contient {} est plein : {:,} tuile(s) enregistrée(s) ; libérez de la place et relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="476" />
+      <location filename="../core/mbtiles.py" line="489" />
       <source>'{}' does not exist.</source>
       <translation>« {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="482" />
+      <location filename="../core/mbtiles.py" line="495" />
       <source>'{}' is not a readable MBTiles file ({}).</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="550" />
+      <location filename="../core/mbtiles.py" line="563" />
       <source>'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download it again.</source>
       <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="592" />
+      <location filename="../core/mbtiles.py" line="605" />
       <source>'{}' is a folder, not an MBTiles file.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="594" />
+      <location filename="../core/mbtiles.py" line="607" />
       <source>'{}' {}: give an MBTiles file.</source>
       <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="599" />
+      <location filename="../core/mbtiles.py" line="612" />
       <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="601" />
+      <location filename="../core/mbtiles.py" line="614" />
       <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="610" />
+      <location filename="../core/mbtiles.py" line="623" />
       <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
@@ -2433,72 +2448,72 @@
       <translation>Aucune identification n'est revenue en {} s.</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="151" />
+      <location filename="../core/sources/http.py" line="152" />
       <source>the host name cannot be resolved (no network, or a wrong address)</source>
       <translation>le nom d'hôte ne peut pas être résolu (pas de réseau, ou adresse erronée)</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="153" />
+      <location filename="../core/sources/http.py" line="154" />
       <source>the connection was refused (nothing answers at that address and port)</source>
       <translation>la connexion a été refusée (rien ne répond à cette adresse et sur ce port)</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="155" />
+      <location filename="../core/sources/http.py" line="156" />
       <source>the connection timed out</source>
       <translation>le délai de connexion est dépassé</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="157" />
+      <location filename="../core/sources/http.py" line="158" />
       <source>the network is unreachable</source>
       <translation>le réseau est inaccessible</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="159" />
+      <location filename="../core/sources/http.py" line="160" />
       <source>the secure connection failed (TLS)</source>
       <translation>la connexion sécurisée a échoué (TLS)</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="161" />
+      <location filename="../core/sources/http.py" line="162" />
       <source>the proxy refused or failed the connection</source>
       <translation>le proxy a refusé ou fait échouer la connexion</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="288" />
+      <location filename="../core/sources/http.py" line="289" />
       <source>no complete answer within {:.0f} s</source>
       <translation>pas de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="296" />
+      <location filename="../core/sources/http.py" line="297" />
       <source>{} larger than {}</source>
       <translation>{} de plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="301" />
+      <location filename="../core/sources/http.py" line="302" />
       <source>the body's {} encoding is broken</source>
       <translation>l'encodage {} du contenu est cassé</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="419" />
+      <location filename="../core/sources/http.py" line="420" />
       <source>Connection broken: {!r}</source>
       <translation>Connexion interrompue : {!r}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="525" />
+      <location filename="../core/sources/http.py" line="527" />
       <source>truncated body ({} of {} bytes)</source>
       <translation>contenu tronqué ({} octets sur {})</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="531" />
+      <location filename="../core/sources/http.py" line="535" />
       <source>not an image ({}: {!r})</source>
       <translation>pas une image ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="533" />
+      <location filename="../core/sources/http.py" line="537" />
       <source>content type {} but the bytes are {}</source>
       <translation>type de contenu {} mais les octets sont du {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="535" />
+      <location filename="../core/sources/http.py" line="539" />
       <source>{} received where {} was asked</source>
       <translation>{} reçu alors que {} était demandé</translation>
     </message>
@@ -2533,69 +2548,99 @@
       <translation>Refusé avant toute requête : {} — voir {}. Cette tâche demande {}. Rien n'a été téléchargé. Pour des cartes de cette zone hors ligne, utilisez un fournisseur qui permet l'usage hors ligne (souvent avec une clé), les cartes IGN de la Géoplateforme, ou faites vous-même le rendu des données OpenStreetMap (par ex. depuis un extrait Geofabrik).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="84" />
+      <location filename="../core/sources/prepare.py" line="103" />
       <source>SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with {{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).</source>
       <translation>SOURCE « {} » n'est pas une URL http(s) : indiquez un point d'accès WMTS comme https://data.geopf.fr/wmts, son document de capacités, ou un modèle XYZ avec {{z}}/{{x}}/{{y}} (ou {{-y}} pour les lignes TMS).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="101" />
+      <location filename="../core/sources/prepare.py" line="127" />
       <source>SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or {{q}}): give an XYZ template, or a WMTS endpoint without placeholders.</source>
       <translation>SOURCE « {} » ressemble à un modèle d'URL mais il manque {{z}}, {{x}} et {{y}} (ou {{-y}}, ou {{q}}) : indiquez un modèle XYZ, ou un point d'accès WMTS sans variables.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="104" />
+      <location filename="../core/sources/prepare.py" line="130" />
       <source>Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities of {} list them).</source>
       <translation>Indiquez la couche LAYER à télécharger, par ex. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (les capacités de {} les listent).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="110" />
+      <location filename="../core/sources/prepare.py" line="136" />
       <source>Layer '{}' has no style '{}'; it has: {}.</source>
       <translation>La couche « {} » n'a pas de style « {} » ; elle a : {}.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="113" />
+      <location filename="../core/sources/prepare.py" line="139" />
       <source>Layer '{}' is not served as '{}'; it is served as: {}.</source>
       <translation>La couche « {} » n'est pas servie en « {} » ; elle est servie en : {}.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="126" />
+      <location filename="../core/sources/prepare.py" line="152" />
       <source>Tiles of {} come from {}: fetched without your account.</source>
       <translation>Les tuiles de {} viennent de {} : récupérées sans votre compte.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="147" />
+      <location filename="../core/sources/prepare.py" line="173" />
       <source>The capabilities at {} give no way to request tiles of layer '{}' as {}: no ResourceURL template and no KVP GetTile address.</source>
       <translation>Les capacités de {} ne donnent aucun moyen de demander des tuiles de la couche « {} » en {} : ni modèle ResourceURL ni adresse GetTile KVP.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="171" />
+      <location filename="../core/sources/prepare.py" line="189" />
       <source>The capabilities of {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
       <translation>Les capacités de {} ne sont pas arrivées en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="174" />
-      <source>{} sent {}: check that SOURCE is a WMTS endpoint. Nothing was stored.</source>
-      <translation>{} a envoyé {} : vérifiez que SOURCE est un point d'accès WMTS. Rien n'a été enregistré.</translation>
+      <location filename="../core/sources/prepare.py" line="193" />
+      <source>{} answered {} {} to GetCapabilities.</source>
+      <translation>{} a répondu {} {} à GetCapabilities.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="177" />
+      <location filename="../core/sources/prepare.py" line="216" />
       <source>Cannot reach {} ({}): check the address and the network; nothing was stored.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau ; rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="182" />
+      <location filename="../core/sources/prepare.py" line="221" />
       <source> the authentication configuration '{}' was refused</source>
       <translation> la configuration d'authentification « {} » a été refusée</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="185" />
+      <location filename="../core/sources/prepare.py" line="224" />
       <source>{} answered {} {}:{}. Nothing was downloaded.</source>
       <translation>{} a répondu {} {} :{}. Rien n'a été téléchargé.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="188" />
-      <source>{} answered {} {} to GetCapabilities.</source>
-      <translation>{} a répondu {} {} à GetCapabilities.</translation>
+      <location filename="../core/sources/prepare.py" line="234" />
+      <source>SOURCE names the TMS layer '{}' but LAYER is '{}': give the layer once (SOURCE {} and LAYER {}).</source>
+      <translation>SOURCE nomme la couche TMS « {} » mais LAYER vaut « {} » : donnez la couche une seule fois (SOURCE {} et LAYER {}).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="240" />
+      <source>Give the LAYER to download from the TMS service {}; its vector tile layers are: {}.</source>
+      <translation>Indiquez la couche (LAYER) à télécharger depuis le service TMS {} ; ses couches de tuiles vectorielles sont : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="243" />
+      <source>The TMS service {} is read for its vector tiles (pbf) only; FORMAT '{}' cannot be asked (raster layers come from the WMTS, https://data.geopf.fr/wmts).</source>
+      <translation>Le service TMS {} n'est lu que pour ses tuiles vectorielles (pbf) ; le FORMAT « {} » ne peut pas être demandé (les couches raster viennent du WMTS, https://data.geopf.fr/wmts).</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="248" />
+      <source>The metadata of layer '{}' at {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
+      <translation>Les métadonnées de la couche « {} » sur {} ne sont pas arrivées en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="254" />
+      <source>{} answered {} {} to the metadata of layer '{}'.</source>
+      <translation>{} a répondu {} {} aux métadonnées de la couche « {} ».</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="278" />
+      <source>The TMS service document of {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
+      <translation>Le document du service TMS de {} n'est pas arrivé en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/prepare.py" line="282" />
+      <source>{} answered {} {} to the TMS service document.</source>
+      <translation>{} a répondu {} {} au document du service TMS.</translation>
     </message>
     <message>
       <location filename="../core/sources/wmts.py" line="153" />
@@ -2783,6 +2828,116 @@
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
     <message>
+      <location filename="../core/vector/mvt.py" line="50" />
+      <source>broken gzip ({})</source>
+      <translation>gzip corrompu ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="52" />
+      <source>larger than {:,} bytes once decompressed</source>
+      <translation>plus de {:,} octets une fois décompressée</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="54" />
+      <source>truncated gzip</source>
+      <translation>gzip tronqué</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="62" />
+      <source>truncated varint</source>
+      <translation>entier variable tronqué</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="78" />
+      <source>field number 0</source>
+      <translation>numéro de champ 0</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="84" />
+      <source>length past the end</source>
+      <translation>longueur au-delà de la fin</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="88" />
+      <source>truncated fixed field</source>
+      <translation>champ de taille fixe tronqué</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="91" />
+      <source>wire type {}</source>
+      <translation>type de codage {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="102" />
+      <source>layer field is not a message</source>
+      <translation>le champ de couche n'est pas un message</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="110" />
+      <source>a layer without name or version</source>
+      <translation>une couche sans nom ou sans version</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="120" />
+      <source>not a vector tile ({})</source>
+      <translation>pas une tuile vectorielle ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="125" />
+      <source>no layer</source>
+      <translation>aucune couche</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/mvt.py" line="130" />
+      <source>not a vector tile ({}: {!r})</source>
+      <translation>pas une tuile vectorielle ({} : {!r})</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="111" />
+      <source>The server's answer is not a TMS service document ({}).</source>
+      <translation>La réponse du serveur n'est pas un document de service TMS ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="113" />
+      <source>The server's answer is not a TMS 1.0.0 service document.</source>
+      <translation>La réponse du serveur n'est pas un document de service TMS 1.0.0.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="129" />
+      <source>empty bounds</source>
+      <translation>emprise vide</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="138" />
+      <source>The metadata of TMS layer '{}' is not JSON ({}).</source>
+      <translation>Les métadonnées de la couche TMS « {} » ne sont pas du JSON ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="140" />
+      <source>The metadata of TMS layer '{}' is not a JSON object.</source>
+      <translation>Les métadonnées de la couche TMS « {} » ne sont pas un objet JSON.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="145" />
+      <source>TMS layer '{}' lists no vector layers in its metadata.json: it is not a vector tile layer (download raster layers from the WMTS, https://data.geopf.fr/wmts).</source>
+      <translation>La couche TMS « {} » ne liste aucune couche vectorielle dans son metadata.json : ce n'est pas une couche de tuiles vectorielles (téléchargez les couches raster depuis le WMTS, https://data.geopf.fr/wmts).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="153" />
+      <source>The metadata of TMS layer '{}' has unreadable zooms or bounds ({}).</source>
+      <translation>Les métadonnées de la couche TMS « {} » ont des zooms ou une emprise illisibles ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="165" />
+      <source> It serves as vector tiles: {}.</source>
+      <translation> Il sert en tuiles vectorielles : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="166" />
+      <source>The TMS service {} has no vector tile layer '{}'.{}</source>
+      <translation>Le service TMS {} n'a pas de couche de tuiles vectorielles « {} ».{}</translation>
+    </message>
+    <message>
       <location filename="../plugin.py" line="49" />
       <source>IGN Offline</source>
       <translation>IGN Hors ligne</translation>
@@ -2803,162 +2958,162 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="112" />
+      <location filename="../ui/area_picker.py" line="111" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="141" />
+      <location filename="../ui/area_picker.py" line="140" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="143" />
+      <location filename="../ui/area_picker.py" line="142" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="151" />
+      <location filename="../ui/area_picker.py" line="150" />
       <source>Plan IGN from your library when it is there, else from the server of the Download tab (needs the network)</source>
       <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="217" />
+      <location filename="../ui/area_picker.py" line="216" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="218" />
+      <location filename="../ui/area_picker.py" line="217" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="219" />
+      <location filename="../ui/area_picker.py" line="218" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="220" />
+      <location filename="../ui/area_picker.py" line="219" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="222" />
+      <location filename="../ui/area_picker.py" line="221" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="242" />
+      <location filename="../ui/area_picker.py" line="241" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="248" />
+      <location filename="../ui/area_picker.py" line="247" />
       <source>Draw a rectangle on the map first (button "Draw on the map").</source>
       <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="252" />
+      <location filename="../ui/area_picker.py" line="251" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="257" />
+      <location filename="../ui/area_picker.py" line="256" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="265" />
+      <location filename="../ui/area_picker.py" line="264" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="308" />
+      <location filename="../ui/area_picker.py" line="307" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="308" />
+      <location filename="../ui/area_picker.py" line="307" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="381" />
+      <location filename="../ui/area_picker.py" line="380" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="420" />
+      <location filename="../ui/area_picker.py" line="419" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="422" />
+      <location filename="../ui/area_picker.py" line="421" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="441" />
+      <location filename="../ui/area_picker.py" line="440" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="445" />
+      <location filename="../ui/area_picker.py" line="444" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="546" />
+      <location filename="../ui/area_picker.py" line="545" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="563" />
+      <location filename="../ui/area_picker.py" line="562" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="569" />
+      <location filename="../ui/area_picker.py" line="568" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -3583,28 +3738,80 @@
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
+      <source> MB</source>
+      <translation type="obsolete"> Mo</translation>
+    </message>
+    <message>
+      <source>App</source>
+      <translation type="obsolete">Application</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="obsolete">Annuler</translation>
+    </message>
+    <message>
       <source>Draw a rectangle on the map first (button below).</source>
       <translation type="obsolete">Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
+    </message>
+    <message>
+      <source>Everything in the library for this area</source>
+      <translation type="obsolete">Tout ce que la bibliothèque contient pour cette zone</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation type="obsolete">Exporter</translation>
     </message>
     <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
     </message>
     <message>
+      <source>Layer identifier (from the capabilities; optional for an XYZ template)</source>
+      <translation type="obsolete">Identifiant de la couche (d'après les capacités ; facultatif pour un modèle XYZ)</translation>
+    </message>
+    <message>
+      <source>Library files</source>
+      <translation type="obsolete">Fichiers de la bibliothèque</translation>
+    </message>
+    <message>
       <source>Library: {} tiles downloaded, {} failed.</source>
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
+    </message>
+    <message>
+      <source>List the MBTiles files of the library folder again</source>
+      <translation type="obsolete">Relire les fichiers MBTiles du dossier de la bibliothèque</translation>
     </message>
     <message>
       <source>Output file</source>
       <translation type="obsolete">Fichier de sortie</translation>
     </message>
     <message>
+      <source>Read the library</source>
+      <translation type="obsolete">Lire la bibliothèque</translation>
+    </message>
+    <message>
+      <source>Size per file at most</source>
+      <translation type="obsolete">Taille maximale par fichier</translation>
+    </message>
+    <message>
       <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32)</source>
       <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
     </message>
     <message>
+      <source>Take library files to the field: pick the files, the app, and the area and zooms above; the files go into the library's exports folder, one per file (split under the size cap).</source>
+      <translation type="obsolete">Emportez des fichiers de la bibliothèque sur le terrain : choisissez les fichiers, l'application, ainsi que la zone et les zooms ci-dessus ; les fichiers vont dans le dossier exports de la bibliothèque, un par fichier (découpé sous la taille maximale).</translation>
+    </message>
+    <message>
+      <source>The exports folder of the library, in the file manager</source>
+      <translation type="obsolete">Le dossier exports de la bibliothèque, dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
       <source>The overview basemap cannot be opened ({}).</source>
       <translation type="obsolete">Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
+    </message>
+    <message>
+      <source>WMTS endpoint, or XYZ URL template with {z}/{x}/{y}</source>
+      <translation type="obsolete">Adresse du service WMTS, ou modèle d'URL XYZ avec {z}/{x}/{y}</translation>
     </message>
     <message>
       <source>about {:.1f} h at {:g} requests/s</source>
@@ -3649,6 +3856,10 @@
     <message>
       <source>{}: left as it is, online — {}</source>
       <translation type="obsolete">{} : laissée telle quelle, en ligne — {}</translation>
+    </message>
+    <message>
+      <source>{}: no tile at zooms {}-{}, left out.</source>
+      <translation type="obsolete">{} : aucune tuile aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
       <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>

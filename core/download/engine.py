@@ -36,6 +36,7 @@ from ..sources.http import (
 )
 from ..sources.policies import host_of
 from ..text import limit_duration
+from ..vector import mvt
 
 
 class ServerRefused(IgnOfflineError):
@@ -133,6 +134,7 @@ class Downloader:
         self._format_lock = threading.Lock()
         self._format_found = False
         self.on_format = None           # called (by the writing thread) with the format the server sends
+        self.vector = mvt.is_vector_format(source.format)  # Mapbox vector tiles: checked and kept as such
 
     def _say(self, message):
         self.log(redact(message, self.credentials))
@@ -203,6 +205,10 @@ class Downloader:
             else:
                 self.answered.set()
                 status = response.status_code
+                if status == 200 and self.vector and not body:
+                    # A vector tile server's 200 with nothing is its "no data here", as a 204.
+                    self._answered_usefully()
+                    return TileResult(request, "empty", error=Message("HTTP {}: no data here", status))
                 if status == 200:
                     # Content-Length counts encoded bytes: only comparable when not re-encoded.
                     length = None if response.headers.get("Content-Encoding") else response.headers.get(
@@ -211,6 +217,8 @@ class Downloader:
                                                self._expected_format(body), length)
                     if reason is None:
                         self._answered_usefully()
+                        if self.vector:
+                            body = mvt.for_mbtiles(body)  # gzip, as QGIS 3.22 reads them (core.vector.mvt)
                         return TileResult(request, "done", body, response.headers.get("ETag"),
                                           response.headers.get("Last-Modified"))
                 elif status == 304:

@@ -55,12 +55,24 @@ def sample_tiles(prepared, ranges, per_zoom=3, options=None, is_cancelled=None):
     return samples
 
 
-def expected_size_and_time(ranges, samples, options):
-    """(bytes, seconds) expected for the whole job, from the samples (None where unknown)."""
-    if not samples:
+def expected_size_and_time(ranges, samples, options, fallback=None):
+    """(bytes, seconds) expected for the whole job, from the samples (None where unknown).
+
+    A zoom with no sample weighs `fallback(zoom)` bytes per tile when given (IGN's published averages for vector
+    tiles, core.vector.tms.average_tile_bytes), else the sampled zooms' mean.
+    """
+    if not samples and fallback is None:
         return None, None
-    fallback = sum(s.mean_bytes for s in samples.values()) / len(samples)
-    size = sum(r.count * (samples[r.zoom].mean_bytes if r.zoom in samples else fallback) for r in ranges)
+    mean = sum(s.mean_bytes for s in samples.values()) / len(samples) if samples else None
+
+    def per_tile(zoom):
+        if zoom in samples:
+            return samples[zoom].mean_bytes
+        return fallback(zoom) if fallback is not None else mean
+
+    size = sum(r.count * per_tile(r.zoom) for r in ranges)
+    if not samples:
+        return size, None
     latency = sum(s.mean_seconds for s in samples.values()) / len(samples)
     rate = max(1, options.concurrency) / max(latency, 1e-3)
     if options.max_rate:

@@ -1,4 +1,4 @@
-"""A whole WMTS/XYZ → MBTiles job: check the output, the tile ranges, the usage policy, download, describe.
+"""A whole WMTS/XYZ/TMS-vector → MBTiles job: check the output, the tile ranges, the usage policy, download, describe.
 
 The source is prepared by core.sources.prepare; shared by the `download_tiles`, `make_project_offline`
 algorithms and the plans; no QGIS here.
@@ -11,6 +11,7 @@ from ..sources import policies, wmts
 from ..sources.accounts import redact
 from ..tiles import coverage
 from ..tiles import grid as tiles
+from ..vector import mvt
 from .engine import Downloader, DownloadFailed, DownloadOptions
 
 
@@ -61,11 +62,35 @@ def check_output(path, prepared):
 
 
 def metadata_for(prepared, area, zoom_min, zoom_max):
+    """MBTiles 1.3 metadata; a vector source's also has `json` (its vector layers) and bounds within its own."""
     values = mbtiles.build_metadata(
-        prepared.title, prepared.format, area.bbox, zoom_min, zoom_max,
-        attribution=prepared.attribution, description=prepared.title)
+        prepared.title, prepared.format, _within(area.bbox, prepared.bounds), zoom_min, zoom_max,
+        attribution=prepared.attribution, description=prepared.title, vector_layers=prepared.vector_layers)
     values.update(prepared.identity())
     return values
+
+
+def _within(bbox, bounds):
+    """`bbox` clipped to a layer's `bounds` (lon/lat); `bbox` itself when the layer gives none or they miss."""
+    if not bounds:
+        return bbox
+    clipped = (max(bbox[0], bounds[0]), max(bbox[1], bounds[1]), min(bbox[2], bounds[2]), min(bbox[3], bounds[3]))
+    return clipped if clipped[0] < clipped[2] and clipped[1] < clipped[3] else bbox
+
+
+def _vector_layers_from_tiles(store, sample=50):
+    """The vector layers of an XYZ `.pbf` source, which publishes no metadata: the layer names its stored tiles
+    hold (a sample of the deepest ones, where most layers show), for the MBTiles `json`."""
+    rows = store.connection().execute(
+        "SELECT tile_data FROM tiles ORDER BY zoom_level DESC LIMIT ?", (sample,)).fetchall()
+    names = []
+    for (data,) in rows:
+        try:
+            found = mvt.layer_names(mvt.decompressed(bytes(data)))
+        except ValueError:
+            continue
+        names.extend(name for name in found if name not in names)
+    return [{"id": name, "fields": {}} for name in names]
 
 
 def apply_policy(prepared, ranges, options, log=None):
@@ -125,6 +150,8 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
             downloader = Downloader(prepared.source, store, options, log, prepared.credentials)
             downloader.on_format = lambda mime: _found_format(prepared, store, mime)
             stats = downloader.run(ranges, progress, is_cancelled, total)
+            if prepared.vector_layers == [] and stats.downloaded:
+                store.update_metadata({"json": mbtiles.vector_json(_vector_layers_from_tiles(store))})
             stats.empty += outside
             stats.total += outside
         requested = stats.downloaded + stats.not_modified + stats.empty - outside + stats.failed

@@ -21,6 +21,7 @@ from requests.adapters import HTTPAdapter
 
 from .. import __version__
 from ..messages import Message
+from ..vector import mvt
 
 USER_AGENT = "IGN-Offline/{} (QGIS plugin; +https://github.com/ign-offline/ign_offline)".format(__version__)
 
@@ -517,7 +518,8 @@ def tile_body_problem(data, content_type, expected_format, content_length=None):
     """Why a 200 response body is not a tile to store (None if it is one).
 
     Catches HTML/XML error pages served with 200, images of another format
-    and truncated bodies (short of Content-Length, or missing the image's end).
+    and truncated bodies (short of Content-Length, or missing the image's end);
+    a Mapbox vector tile is checked by core.vector.mvt.
     """
     content_type = (content_type or "").split(";")[0].strip().lower()
     expected = expected_format.split(";")[0].strip().lower().replace("image/jpg", "image/jpeg")
@@ -525,6 +527,8 @@ def tile_body_problem(data, content_type, expected_format, content_length=None):
         return Message("truncated body ({} of {} bytes)", len(data), content_length)
     if not data:
         return "empty body"
+    if mvt.is_vector_format(expected):
+        return mvt.tile_problem(data, content_type)
     kind = image_kind(data)
     if kind is None:
         snippet = data[:60].decode("utf-8", "replace").replace("\n", " ")

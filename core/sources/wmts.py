@@ -396,7 +396,8 @@ class RestSource:
 
 @dataclass
 class XyzSource:
-    """An XYZ/TMS URL template source (see core.url_templates for the placeholders)."""
+    """An XYZ/TMS URL template source (see core.url_templates for the placeholders): raster tiles, or Mapbox
+    vector tiles when its format is pbf (a `.pbf`/`.mvt` template, FORMAT=pbf, or a TMS vector layer)."""
 
     template: str
     format: str
@@ -422,6 +423,8 @@ def format_in_template(template):
         return "image/webp"
     if path.endswith(".png"):
         return "image/png"
+    if path.endswith((".pbf", ".mvt")):
+        return "application/x-protobuf"  # Mapbox vector tiles (core.vector.mvt)
     return None
 
 

@@ -1,9 +1,12 @@
 """Putting results into the project's layer tree: in one group, newest on top, one legend line per basemap."""
 
+import glob
 import os
 
-from qgis.core import QgsMapLayerLegend, QgsRasterLayer
+from qgis.core import QgsMapLayerLegend, QgsRasterLayer, QgsVectorTileLayer
+from qgis.PyQt.QtCore import QUrl
 
+from ..core.library.inventory import is_vector
 from ..core.mbtiles import MBTilesReader
 
 GROUP_NAME = "IGN Offline"
@@ -35,17 +38,23 @@ def mbtiles_title(path, metadata=None):
 
 
 def load_mbtiles(project, path, title=None):
-    """The MBTiles as a raster layer in the group; None if it is already in the project (then it is redrawn:
-    a download may have added tiles to it).
+    """The MBTiles as a layer in the group — a raster layer, or a vector tile layer with its saved style for a
+    vector file (`format=pbf`) —; None if it is already in the project (then it is redrawn: a download may have
+    added tiles to it).
 
-    Raises ValueError if GDAL cannot open it.
+    Raises ValueError if QGIS cannot open it.
     """
+    with MBTilesReader(path) as reader:
+        metadata = reader.metadata()
     for present in project.mapLayers().values():
-        if present.source() == path:
-            present.dataProvider().reloadData()
+        if present.source() == path or vector_source(path) in present.source():
+            if present.dataProvider() is not None:
+                present.dataProvider().reloadData()
             present.triggerRepaint()
             return None
-    layer = QgsRasterLayer(path, title or mbtiles_title(path), "gdal")
+    if is_vector(metadata):
+        return add_to_group(project, load_vector_mbtiles(path, title or mbtiles_title(path, metadata)))
+    layer = QgsRasterLayer(path, title or mbtiles_title(path, metadata), "gdal")
     if not layer.isValid():
         raise ValueError("GDAL cannot open {}".format(path))
     layer.setLegend(BasemapLegend())
@@ -63,3 +72,37 @@ def load_vrt(project, path, title):
     if layer.bandCount() >= 3:
         layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend (an MNS keeps its ramp)
     return add_to_group(project, layer)
+
+
+def vector_source(path):
+    """The vector tile provider's source of a vector MBTiles."""
+    return "type=mbtiles&url={}".format(path)
+
+
+def saved_style(path, style=None):
+    """The Mapbox GL style saved beside a vector MBTiles (`<X>.styles/<style>.json`, 'standard' first, else the
+    first by name), or None when it has none."""
+    folder = os.path.splitext(path)[0] + ".styles"
+    wanted = os.path.join(folder, "{}.json".format(style or "standard"))
+    if os.path.isfile(wanted):
+        return wanted
+    found = sorted(glob.glob(os.path.join(glob.escape(folder), "*.json")))
+    return found[0] if found and not style else None
+
+
+def load_vector_mbtiles(path, title, style=None):
+    """A vector MBTiles as a QgsVectorTileLayer drawn with its saved style (QGIS's default style without one).
+
+    A stand-in for part V2's toolbelt.vector_tiles.load_vector_mbtiles (sprites and fonts): the integrator keeps
+    V2's and this function goes. Raises ValueError if QGIS cannot open the file.
+    """
+    source = vector_source(path)
+    style_path = saved_style(path, style)
+    if style_path:
+        source += "&styleUrl={}".format(QUrl.fromLocalFile(os.path.abspath(style_path)).toString())
+    layer = QgsVectorTileLayer(source, title)
+    if not layer.isValid():
+        raise ValueError("QGIS cannot open {} as vector tiles".format(path))
+    if style_path:
+        layer.loadDefaultStyle()
+    return layer

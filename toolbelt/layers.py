@@ -3,9 +3,18 @@
 import glob
 import os
 
-from qgis.core import QgsMapLayerLegend, QgsRasterLayer, QgsVectorTileLayer
+from qgis.core import (
+    QgsApplication,
+    QgsMapLayerLegend,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorTileLayer,
+)
 from qgis.PyQt.QtCore import QUrl
 
+from ..core.errors import InputError
 from ..core.library.inventory import is_vector
 from ..core.mbtiles import MBTilesReader
 
@@ -106,3 +115,34 @@ def load_vector_mbtiles(path, title, style=None):
     if style_path:
         layer.loadDefaultStyle()
     return layer
+
+
+# QGIS's "Generate XYZ tiles (MBTiles)": the Python one up to QGIS 3.24, a native one since.
+RENDERERS = ("qgis:tilesxyzmbtiles", "native:tilesxyzmbtiles")
+
+
+def render_vector_mbtiles(path, output, bbox, zoom_min, zoom_max, feedback):
+    """The styled vector MBTiles rendered by QGIS's own tile renderer (qgis:tilesxyzmbtiles) into a raster
+    MBTiles of PNG tiles over `bbox` (lon/lat) at zooms `zoom_min`-`zoom_max`, for apps that draw only pictures.
+
+    The layer sits alone in a project of its own (the renderer draws a project's layers): the user's project is
+    not touched. Raises QgsProcessingException when the renderer fails.
+    """
+    project = QgsProject()
+    project.addMapLayer(load_vector_mbtiles(path, mbtiles_title(path)))
+    context = QgsProcessingContext()
+    context.setProject(project)
+    registry = QgsApplication.processingRegistry()
+    algorithm = next(filter(None, (registry.createAlgorithmById(name) for name in RENDERERS)), None)
+    if algorithm is None:
+        raise InputError("QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector "
+                         "tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or "
+                         "pmtiles.", RENDERERS[0])
+    west, south, east, north = bbox
+    parameters = {"EXTENT": "{},{},{},{} [EPSG:4326]".format(west, east, south, north), "ZOOM_MIN": zoom_min,
+                  "ZOOM_MAX": zoom_max, "DPI": 96, "TILE_FORMAT": 0, "QUALITY": 75, "METATILESIZE": 4,
+                  "OUTPUT_FILE": output}
+    results, ok = algorithm.run(parameters, context, feedback)
+    if not ok or not os.path.isfile(output):
+        raise QgsProcessingException("QGIS could not render {} into raster tiles".format(path))
+    return output

@@ -572,7 +572,7 @@ def _tile_format(source, reader):
                      "tiles can be exported.", source, reader.metadata().get("format", ""))
 
 
-def _source_bounds(metadata):
+def source_bounds(metadata):
     """The source's `bounds` as four numbers, or None when missing or not four numbers (files of other tools)."""
     try:
         extent = [float(v) for v in metadata.get("bounds", "").split(",")]
@@ -686,7 +686,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
     """Write the parts under temporary names (each appended to `written` once started); [Part]."""
     with mbtiles.MBTilesReader(source) as reader:
         metadata = reader.metadata()
-        extent = _source_bounds(metadata)
+        extent = source_bounds(metadata)
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0
         current = None

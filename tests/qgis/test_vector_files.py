@@ -108,11 +108,13 @@ def test_export_for_osmand_renders_the_styled_layer_into_pictures(processing, li
     assert len(colours) > 1  # drawn, not blank
 
 
-def test_export_for_alpinequest_is_a_raster_mbtiles_gdal_opens(processing, library, tmp_path):
+@pytest.mark.parametrize("target, name", [("alpinequest", "alpine.mbtiles"), ("avenza", "avenza.tif")])
+def test_export_for_alpinequest_and_avenza_is_a_raster_gdal_opens(processing, library, tmp_path, target, name):
     _, path, _ = library
-    output = str(tmp_path / "alpine.mbtiles")
-    processing.run("ign_offline:export_tiles", {"INPUT": path, "TARGET": "alpinequest", "OUTPUT": output,
+    output = str(tmp_path / name)
+    processing.run("ign_offline:export_tiles", {"INPUT": path, "TARGET": target, "OUTPUT": output,
                                                 "ZOOM_MIN": 11, "ZOOM_MAX": 12})
+    assert sorted(os.listdir(tmp_path)) == sorted(["gdal.mbtiles", "library", "roads.geojson", name])
     dataset = gdal.Open(output)
     assert dataset is not None and dataset.RasterCount >= 3
     band = dataset.GetRasterBand(1).ReadAsArray()

@@ -17,10 +17,11 @@ from qgis.core import (
 from ..core import mbtiles, storage
 from ..core.errors import IgnOfflineError, InputError
 from ..core.field import exports
+from ..core.library import inventory
 from ..core.library import jobs as library
 from ..core.tiles import coverage
 from ..i18n import marked
-from ..toolbelt.layers import add_to_group
+from ..toolbelt.layers import add_to_group, render_vector_mbtiles
 from .base import IgnOfflineAlgorithm
 from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 
@@ -78,7 +79,8 @@ class ExportTiles(IgnOfflineAlgorithm):
         # An MBTiles of any tool is copied tile by tile (GDAL would re-encode it); a damaged one is refused by
         # exports.check, never handed to GDAL.
         is_tiles = mbtiles.looks_like_mbtiles(source)
-        chosen, kind = self._target_and_format(parameters, context, is_tiles)
+        vector = is_tiles and _is_vector(source)
+        chosen, kind, rendered = self._target_and_format(parameters, context, is_tiles, vector)
         subset = any(parameters.get(name) not in (None, "") for name in (AREA, EXTENT, AREA_LAYER))
         area = area_from_parameters(self, parameters, context, feedback) if subset else None
         zooms = [None if parameters.get(n) in (None, "") else self.parameterAsInt(parameters, n, context)
@@ -92,17 +94,19 @@ class ExportTiles(IgnOfflineAlgorithm):
             if low > high:
                 raise InputError("ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.", low, high)
             ranges = None if area is None else [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
-            exports.check(source, kind, low, high, ranges, max_mb, thorough=False)  # export checks every page
+            # A rendering checks the vector subset (the raster made of it is checked by the export).
+            exports.check(source, "mbtiles" if rendered else kind, low, high, ranges, max_mb, thorough=False)
             output = self._output(parameters, context, source, chosen, kind, area, (low, high))
-            return "tiles", source, kind, output, (low, high, ranges, max_mb), parameters
+            return "tiles", source, kind, output, (low, high, ranges, max_mb, rendered), parameters
         if subset or max_mb or any(z is not None for z in zooms):
             raise InputError("A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.")
         output = self._output(parameters, context, source, chosen, kind, None, None)
         quality = self.parameterAsInt(parameters, "QUALITY", context)
         return "raster", source, kind, output, quality, parameters
 
-    def _target_and_format(self, parameters, context, is_tiles):
-        """(Target or None, format name): FORMAT as given, else the target's first for this INPUT, else mbtiles."""
+    def _target_and_format(self, parameters, context, is_tiles, vector=False):
+        """(Target or None, format name, rendered): FORMAT as given, else the target's first for this INPUT, else
+        mbtiles; `rendered`: a vector INPUT drawn into raster tiles first (exports.vector_plan)."""
         name = self.parameterAsEnumString(parameters, "TARGET", context) if parameters.get("TARGET") not in (
             None, "") else ""
         chosen = exports.target(name) if name else None
@@ -110,9 +114,11 @@ class ExportTiles(IgnOfflineAlgorithm):
             None, "") else ""
         if kind and kind not in FORMATS:
             raise InputError("Unknown FORMAT '{}': use one of {}.", parameters.get("FORMAT"), ", ".join(FORMATS))
+        if vector:
+            return (chosen,) + exports.vector_plan(chosen, kind)
         if chosen is not None:
             kind = exports.target_format(chosen, kind, is_tiles)
-        return chosen, kind or FORMATS[0]
+        return chosen, kind or FORMATS[0], False
 
     def _output(self, parameters, context, source, chosen, kind, area, zooms):
         """OUTPUT with the format's extension, or (none given) the library's exports folder; never a temporary
@@ -140,16 +146,19 @@ class ExportTiles(IgnOfflineAlgorithm):
         mode, source, kind, output, options, parameters = args
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)  # <library>/exports/<target>/
         if mode == "tiles":
-            low, high, ranges, max_mb = options
+            low, high, ranges, max_mb, rendered = options
             chosen = exports.export_format(kind)
             if chosen.render_driver:
                 feedback.pushInfo(self.say("The tiles are rendered into a {} (re-encoded in JPEG) for {}.",
                                            chosen.title, chosen.apps))
-            else:
+            elif not rendered:  # a rendering says so itself
                 feedback.pushInfo(self.say("Tiles are copied as they are, never re-encoded ({} for {}).",
                                            kind, chosen.apps))
-            parts = exports.export(source, output, kind, low, high, ranges, max_mb,
-                                   lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
+            if rendered:
+                parts = self.export_rendered(source, output, kind, low, high, ranges, max_mb, feedback)
+            else:
+                parts = exports.export(source, output, kind, low, high, ranges, max_mb,
+                                       lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
             for part in parts:
                 feedback.pushInfo(self.say("{}: {:,} tiles, zoom {}-{}, {}", part.path, part.tiles, part.zoom_min,
                                            part.zoom_max, storage.human_size(os.path.getsize(part.path))))
@@ -163,6 +172,23 @@ class ExportTiles(IgnOfflineAlgorithm):
         self._paths = paths
         self._load = self.parameterAsBool(parameters, "LOAD", context) and exports.export_format(kind).qgis_reads
         return {"OUTPUT": paths[0] if len(paths) == 1 else output, "FILES": len(paths), "OUTPUTS": "\n".join(paths)}
+
+    def export_rendered(self, source, output, kind, low, high, ranges, max_mb, feedback):
+        """A vector INPUT for an app that draws only pictures: the styled layer rendered by QGIS into raster tiles
+        (zooms and area of the export), then written like any raster MBTiles."""
+        span = exports.zoom_span(source)
+        low, high = max(low, span[0]), min(high, span[1])
+        bbox = _bbox(ranges) if ranges else _file_bounds(source)
+        feedback.pushInfo(self.say("Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for "
+                                   "{}.", low, high, exports.export_format(kind).apps))
+        staged = output + ".render.mbtiles"
+        try:
+            render_vector_mbtiles(source, staged, bbox, low, high, feedback)
+            return exports.export(staged, output, kind, low, high, ranges, max_mb,
+                                  lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
+        finally:
+            if os.path.exists(staged):
+                os.remove(staged)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         project = context.project()
@@ -189,6 +215,33 @@ def _layer_title(source):
     except (IgnOfflineError, sqlite3.Error):  # a raster: named by its file
         name = ""
     return name or os.path.splitext(os.path.basename(source))[0]
+
+
+def _is_vector(source):
+    try:
+        with mbtiles.MBTilesReader(source) as reader:
+            return inventory.is_vector(reader.metadata())
+    except (IgnOfflineError, sqlite3.Error):  # damaged: exports.check names it
+        return False
+
+
+def _file_bounds(source):
+    """The file's `bounds`: what a rendering of the whole file covers."""
+    with mbtiles.MBTilesReader(source) as reader:
+        bounds = exports.source_bounds(reader.metadata())
+    if bounds is None:
+        raise InputError("'{}' has no bounds in its metadata: give the AREA (or EXTENT) to render.", source)
+    return bounds
+
+
+def _bbox(ranges):
+    """The lon/lat box of tile ranges (the export's area)."""
+    import mercantile
+
+    boxes = [(mercantile.bounds(r.x_min, r.y_max, r.zoom), mercantile.bounds(r.x_max, r.y_min, r.zoom))
+             for r in ranges]
+    return (min(a.west for a, _ in boxes), min(a.south for a, _ in boxes), max(b.east for _, b in boxes),
+            max(b.north for _, b in boxes))
 
 
 def _existing_folder(folder):

@@ -27,7 +27,8 @@ from .base import IgnOfflineAlgorithm
 FIELDS = (("file", QVariant.String), ("layer", QVariant.String), ("title", QVariant.String),
           ("format", QVariant.String), ("zoom", QVariant.Int), ("tiles", QVariant.LongLong),
           ("bytes", QVariant.LongLong), ("oldest", QVariant.String), ("newest", QVariant.String),
-          ("empty", QVariant.LongLong), ("failed", QVariant.LongLong))
+          ("empty", QVariant.LongLong), ("failed", QVariant.LongLong), ("kind", QVariant.String),
+          ("vector_layers", QVariant.String))
 
 
 class Inventory(IgnOfflineAlgorithm):
@@ -73,7 +74,8 @@ class Inventory(IgnOfflineAlgorithm):
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row.file, row.layer, row.title, row.format, row.zoom, row.tiles, row.bytes,
-                                   row.oldest, row.newest, row.empty, row.failed])
+                                   row.oldest, row.newest, row.empty, row.failed,
+                                   "vector" if row.is_vector else "raster", row.vector_layers])
             feature.setGeometry(QgsGeometry.fromWkt(row.wkt))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
             feedback.pushInfo(self.say("{} zoom {:>2}: {:>10,} tiles", row.file, row.zoom, row.tiles))

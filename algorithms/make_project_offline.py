@@ -13,12 +13,12 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..core import storage
+from ..core import mbtiles, storage
 from ..core.download.engine import DownloadFailed
 from ..core.download.job import clamp_zooms, clipped_ranges, download_to_mbtiles, metadata_for
 from ..core.errors import IgnOfflineError, InputError
-from ..core.field import projects
-from ..core.library import merge, naming
+from ..core.field import exports, projects
+from ..core.library import inventory, merge, naming
 from ..core.messages import plural
 from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage
@@ -106,6 +106,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                     line = self.write_memory(offline, layer, live, output, tables)
                 elif layer.kind == projects.OTHER:
                     raise InputError(layer.reason)
+                elif layer.vector:
+                    line = self.take_vector_tiles(offline, layer, area, zoom_min, zoom_max, output, library)
                 else:
                     line = self.take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, options,
                                            credentials if layer.id in with_account else None,
@@ -159,6 +161,32 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                                "{}: temporary layer written → {} ({:,} features)", layer.name, projects.LAYERS_FILE,
                                count))
 
+    def take_vector_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library):
+        """An online vector tile layer: the area's tiles of the library's vector MBTiles of that layer copied as they
+        are into basemaps/<name>.mbtiles, the layer re-pointed at it; its renderer and labeling stay as in the
+        project. Tiles the library lacks are not downloaded here (the vector download is another part's): the
+        layer is then left out with a note saying what to do."""
+        wanted = layer.tile_source["layer"] or layer.name
+        source = naming.library_file(library, wanted) if library else None
+        if not source or not os.path.isfile(source) or not inventory.is_vector(_metadata(source)):
+            raise InputError("vector tiles are taken from the offline library: download the layer {} into a library "
+                             "first, then give it as LIBRARY", wanted)
+        span = exports.zoom_span(source)
+        low, high = max(zoom_min, span[0]), min(zoom_max, span[1])  # beyond its last zoom QGIS overzooms
+        if low > high:
+            raise InputError("the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds", wanted,
+                             span[0], span[1], zoom_min, zoom_max)
+        ranges = [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
+        folder = os.path.join(output, "basemaps")
+        os.makedirs(folder, exist_ok=True)
+        path = naming.library_file(folder, layer.name or wanted)
+        parts = exports.export(source, path, "mbtiles", low, high, ranges)
+        projects.repoint(offline, layer.id, projects.vector_mbtiles_source("./basemaps/" + os.path.basename(path)),
+                         "vectortile")
+        return self.say("{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}", layer.name,
+                        sum(part.tiles for part in parts), low, high, storage.human_size(os.path.getsize(path)),
+                        os.path.basename(path))
+
     def take_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, credentials, index, count,
                    feedback):
         """Download one tile layer's tiles of the area into basemaps/<name>.mbtiles and re-point the layer.
@@ -198,3 +226,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                         layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,
                         stats.skipped + stats.not_modified, stats.failed, storage.human_size(os.path.getsize(path)),
                         name)
+
+
+def _metadata(path):
+    with mbtiles.MBTilesReader(path) as reader:
+        return reader.metadata()

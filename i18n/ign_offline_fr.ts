@@ -728,177 +728,187 @@
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="34" />
+      <location filename="../algorithms/export_tiles.py" line="35" />
       <source>Export tiles for field apps</source>
       <translation>Exporter les tuiles pour les applications de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="39" />
+      <location filename="../algorithms/export_tiles.py" line="40" />
       <source>MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode</source>
       <translation>Fichier MBTiles, ou un raster (VRT, GeoTIFF, JPEG 2000) à réencoder</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="41" />
+      <location filename="../algorithms/export_tiles.py" line="42" />
       <source>Field app ({})</source>
       <translation>Application de terrain ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="45" />
+      <location filename="../algorithms/export_tiles.py" line="46" />
       <source>Format ({})</source>
       <translation>Format ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="50" />
+      <location filename="../algorithms/export_tiles.py" line="51" />
       <source>Output file (none: &lt;library&gt;/exports/&lt;target&gt;/&lt;layer&gt;_&lt;area&gt;_z&lt;min&gt;-&lt;max&gt;)</source>
       <translation>Fichier de sortie (vide : &lt;bibliothèque&gt;/exports/&lt;cible&gt;/&lt;couche&gt;_&lt;zone&gt;_z&lt;min&gt;-&lt;max&gt;)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="53" />
+      <location filename="../algorithms/export_tiles.py" line="54" />
       <source>Library folder (the exports go into its exports/ folder when OUTPUT is empty)</source>
       <translation>Dossier de la bibliothèque (les exports vont dans son dossier exports/ quand OUTPUT est vide)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="56" />
+      <location filename="../algorithms/export_tiles.py" line="57" />
       <source>Only from this zoom</source>
       <translation>Seulement à partir de ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="59" />
+      <location filename="../algorithms/export_tiles.py" line="60" />
       <source>Only up to this zoom</source>
       <translation>Seulement jusqu'à ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="63" />
+      <location filename="../algorithms/export_tiles.py" line="64" />
       <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; empty: the target's cap, 0: none)</source>
       <translation>Découper en fichiers d'au plus ce nombre de Mo (par ex. 2000 pour les applications, 4000 pour le FAT32 ; vide : la limite de la cible, 0 : aucune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="67" />
+      <location filename="../algorithms/export_tiles.py" line="68" />
       <source>JPEG quality when a raster is re-encoded</source>
       <translation>Qualité JPEG quand un raster est réencodé</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="71" />
+      <location filename="../algorithms/export_tiles.py" line="72" />
       <source>Files written</source>
       <translation>Fichiers écrits</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="72" />
+      <location filename="../algorithms/export_tiles.py" line="73" />
       <source>Files written (one per line)</source>
       <translation>Fichiers écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="77" />
+      <location filename="../algorithms/export_tiles.py" line="78" />
       <source>INPUT '{}' does not exist: give an MBTiles file or a raster.</source>
       <translation>L'INPUT « {} » n'existe pas : indiquez un fichier MBTiles ou un raster.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="90" />
+      <location filename="../algorithms/export_tiles.py" line="92" />
       <source>FORMAT {} is for rasters: an MBTiles is exported as {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : un MBTiles s'exporte en {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="93" />
+      <location filename="../algorithms/export_tiles.py" line="95" />
       <source>ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.</source>
       <translation>ZOOM_MIN {} est supérieur à ZOOM_MAX {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="99" />
+      <location filename="../algorithms/export_tiles.py" line="102" />
       <source>A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.</source>
       <translation>Un raster en INPUT est exporté en entier : les zooms, la zone et MAX_FILE_MB ne s'appliquent qu'à un MBTiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="112" />
+      <location filename="../algorithms/export_tiles.py" line="116" />
       <source>Unknown FORMAT '{}': use one of {}.</source>
       <translation>FORMAT « {} » inconnu : utilisez l'un de ceux-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="146" />
+      <location filename="../algorithms/export_tiles.py" line="152" />
       <source>The tiles are rendered into a {} (re-encoded in JPEG) for {}.</source>
       <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="149" />
+      <location filename="../algorithms/export_tiles.py" line="155" />
       <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
       <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="154" />
+      <location filename="../algorithms/export_tiles.py" line="163" />
       <source>{}: {:,} tiles, zoom {}-{}, {}</source>
       <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="158" />
+      <location filename="../algorithms/export_tiles.py" line="167" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="162" />
+      <location filename="../algorithms/export_tiles.py" line="171" />
       <source>{}: {}</source>
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="175" />
+      <location filename="../algorithms/export_tiles.py" line="182" />
+      <source>Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for {}.</source>
+      <translation>Tuiles vectorielles : QGIS dessine la couche avec son style en tuiles raster aux zooms {}-{} pour {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="201" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="35" />
+      <location filename="../algorithms/export_tiles.py" line="233" />
+      <source>'{}' has no bounds in its metadata: give the AREA (or EXTENT) to render.</source>
+      <translation>« {} » n'a pas d'emprise (bounds) dans ses métadonnées : indiquez la zone à dessiner (AREA ou EXTENT).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/inventory.py" line="36" />
       <source>Inventory of a library</source>
       <translation>Inventaire d'une bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="40" />
+      <location filename="../algorithms/inventory.py" line="41" />
       <source>Library folder (its .mbtiles files)</source>
       <translation>Dossier de la bibliothèque (ses fichiers .mbtiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="42" />
+      <location filename="../algorithms/inventory.py" line="43" />
       <source>Plan, to say how complete each entry is (optional)</source>
       <translation>Plan, pour dire où en est chaque entrée (facultatif)</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="44" />
+      <location filename="../algorithms/inventory.py" line="45" />
       <source>Coverage (one feature per file and zoom)</source>
       <translation>Couverture (une entité par fichier et par zoom)</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="46" />
+      <location filename="../algorithms/inventory.py" line="47" />
       <source>Report (HTML)</source>
       <translation>Rapport (HTML)</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="47" />
+      <location filename="../algorithms/inventory.py" line="48" />
       <source>MBTiles files</source>
       <translation>Fichiers MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="48" />
+      <location filename="../algorithms/inventory.py" line="49" />
       <source>Tiles in all the files</source>
       <translation>Tuiles dans tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="53" />
+      <location filename="../algorithms/inventory.py" line="54" />
       <source>The library folder '{}' does not exist.</source>
       <translation>Le dossier de bibliothèque « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="63" />
+      <location filename="../algorithms/inventory.py" line="64" />
       <source>Skipped: {}</source>
       <translation>Ignoré : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="65" />
+      <location filename="../algorithms/inventory.py" line="66" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above): nothing to report.</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut) : rien à inventorier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="79" />
+      <location filename="../algorithms/inventory.py" line="81" />
       <source>{} zoom {:&gt;2}: {:&gt;10,} tiles</source>
       <translation>{} zoom {:&gt;2} : {:&gt;10,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="85" />
+      <location filename="../algorithms/inventory.py" line="87" />
       <source>entry {} ({}, {}): {:.1%} complete</source>
       <translation>entrée {} ({}, {}) : complète à {:.1%}</translation>
     </message>
@@ -1048,57 +1058,72 @@
       <translation>Le dossier LIBRARY « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="122" />
+      <location filename="../algorithms/make_project_offline.py" line="124" />
       <source>Cancelled: run again to resume (tiles already fetched are kept).</source>
       <translation>Annulé : relancez pour reprendre (les tuiles déjà récupérées sont gardées).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="125" />
+      <location filename="../algorithms/make_project_offline.py" line="127" />
       <source>No layer of the project could be taken offline: see the messages above.</source>
       <translation>Aucune couche du projet n'a pu passer hors ligne : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="127" />
+      <location filename="../algorithms/make_project_offline.py" line="129" />
       <source>Offline project: {} (paths relative to it: move or copy the whole folder)</source>
       <translation>Projet hors ligne : {} (chemins relatifs : déplacez ou copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="136" />
+      <location filename="../algorithms/make_project_offline.py" line="138" />
       <source>{}: kept online, as asked — {}</source>
       <translation>{} : gardée en ligne, comme demandé — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="138" />
+      <location filename="../algorithms/make_project_offline.py" line="140" />
       <source>{}: left out of the offline project — {}</source>
       <translation>{} : laissée hors du projet hors ligne — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="143" />
+      <location filename="../algorithms/make_project_offline.py" line="145" />
       <source>{}: copied → {} ({})</source>
       <translation>{} : copiée → {} ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="151" />
+      <location filename="../algorithms/make_project_offline.py" line="153" />
       <source>a temporary (memory) layer: its features are not saved in the project file; open the project in QGIS, or save the layer as a file first</source>
       <translation>une couche temporaire (mémoire) : ses entités ne sont pas enregistrées dans le fichier du projet ; ouvrez le projet dans QGIS, ou enregistrez d'abord la couche dans un fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="158" />
+      <location filename="../algorithms/make_project_offline.py" line="160" />
       <source>{}: temporary layer written → {} ({:,} feature)</source>
       <translation>{} : couche temporaire écrite → {} ({:,} entité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="158" />
+      <location filename="../algorithms/make_project_offline.py" line="160" />
       <source>{}: temporary layer written → {} ({:,} features)</source>
       <translation>{} : couche temporaire écrite → {} ({:,} entités)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="187" />
+      <location filename="../algorithms/make_project_offline.py" line="172" />
+      <source>vector tiles are taken from the offline library: download the layer {} into a library first, then give it as LIBRARY</source>
+      <translation>les tuiles vectorielles sont prises dans la bibliothèque hors ligne : téléchargez d'abord la couche {} dans une bibliothèque, puis indiquez-la comme LIBRARY</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="177" />
+      <source>the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds</source>
+      <translation>le fichier {} de la bibliothèque contient les zooms {}-{}, aucun de {}-{} : choisissez des zooms qu'il contient</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="186" />
+      <source>{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}</source>
+      <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="215" />
       <source>{}: {:,} tiles taken from the library</source>
       <translation>{} : {:,} tuiles prises dans la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="196" />
+      <location filename="../algorithms/make_project_offline.py" line="224" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
@@ -1648,212 +1673,227 @@
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="269" />
+      <location filename="../core/field/exports.py" line="279" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="323" />
+      <location filename="../core/field/exports.py" line="338" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="325" />
+      <location filename="../core/field/exports.py" line="340" />
       <source>OsmAnd and Locus</source>
       <translation>OsmAnd et Locus</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="327" />
+      <location filename="../core/field/exports.py" line="342" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="328" />
+      <location filename="../core/field/exports.py" line="343" />
       <source>a Cloud-Optimized GeoTIFF, rasters only</source>
       <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="330" />
+      <location filename="../core/field/exports.py" line="345" />
       <source>PMTiles for a web page</source>
       <translation>PMTiles pour une page web</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="332" />
+      <location filename="../core/field/exports.py" line="347" />
       <source>a tiled GeoTIFF, re-encoded in JPEG</source>
       <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="363" />
+      <location filename="../core/field/exports.py" line="378" />
       <source>QField</source>
       <translation>QField</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="364" />
+      <location filename="../core/field/exports.py" line="379" />
       <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
       <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="365" />
+      <location filename="../core/field/exports.py" line="380" />
       <source>OsmAnd</source>
       <translation>OsmAnd</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="366" />
+      <location filename="../core/field/exports.py" line="381" />
       <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
       <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="367" />
+      <location filename="../core/field/exports.py" line="382" />
       <source>Locus Map</source>
       <translation>Locus Map</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="368" />
+      <location filename="../core/field/exports.py" line="383" />
       <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
       <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="370" />
+      <location filename="../core/field/exports.py" line="385" />
       <source>AlpineQuest</source>
       <translation>AlpineQuest</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="371" />
+      <location filename="../core/field/exports.py" line="386" />
       <source>Copy it into AlpineQuest/maps/ on the device.</source>
       <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="372" />
+      <location filename="../core/field/exports.py" line="387" />
       <source>Avenza Maps (GeoTIFF)</source>
       <translation>Avenza Maps (GeoTIFF)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="373" />
+      <location filename="../core/field/exports.py" line="388" />
       <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
       <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="375" />
+      <location filename="../core/field/exports.py" line="390" />
       <source>Web page (PMTiles, MapLibre)</source>
       <translation>Page web (PMTiles, MapLibre)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="376" />
+      <location filename="../core/field/exports.py" line="391" />
       <source>Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).</source>
       <translation>Servez le fichier en HTTP avec les requêtes partielles (MapLibre ou Leaflet avec le protocole pmtiles).</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="386" />
+      <location filename="../core/field/exports.py" line="401" />
       <source>Unknown TARGET '{}': use one of {}.</source>
       <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="394" />
+      <location filename="../core/field/exports.py" line="409" />
       <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
       <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="401" />
+      <location filename="../core/field/exports.py" line="416" />
       <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
       <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="439" />
+      <location filename="../core/field/exports.py" line="432" />
+      <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
+      <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="471" />
       <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="509" />
+      <location filename="../core/field/exports.py" line="540" />
+      <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
+      <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="545" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="510" />
+      <location filename="../core/field/exports.py" line="546" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="512" />
+      <location filename="../core/field/exports.py" line="548" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="533" />
+      <location filename="../core/field/exports.py" line="571" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="599" />
+      <location filename="../core/field/exports.py" line="637" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="607" />
+      <location filename="../core/field/exports.py" line="645" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="732" />
+      <location filename="../core/field/exports.py" line="770" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="64" />
+      <location filename="../core/field/projects.py" line="65" />
       <source>'{}' holds no .qgs project.</source>
       <translation>« {} » ne contient aucun projet .qgs.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="67" />
+      <location filename="../core/field/projects.py" line="68" />
       <source>'{}' is not a QGIS project (.qgz is a zip file).</source>
       <translation>« {} » n'est pas un projet QGIS (un .qgz est un fichier zip).</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="71" />
+      <location filename="../core/field/projects.py" line="72" />
       <source>'{}' is not a QGIS project ({}).</source>
       <translation>« {} » n'est pas un projet QGIS ({}).</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="107" />
-      <source>a WMS layer (rendered images, not tiles): it needs the network</source>
-      <translation>une couche WMS (des images calculées, pas des tuiles) : elle a besoin du réseau</translation>
-    </message>
-    <message>
-      <location filename="../core/field/projects.py" line="115" />
+      <location filename="../core/field/projects.py" line="120" />
       <source>its file is not on this computer ({})</source>
       <translation>son fichier n'est pas sur cet ordinateur ({})</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="117" />
+      <location filename="../core/field/projects.py" line="121" />
+      <source>a vector tile layer that is neither an XYZ template of .pbf tiles nor an MBTiles file: it needs the network</source>
+      <translation>une couche de tuiles vectorielles qui n'est ni un modèle XYZ de tuiles .pbf ni un fichier MBTiles : elle a besoin du réseau</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="146" />
+      <source>a WMS layer (rendered images, not tiles): it needs the network</source>
+      <translation>une couche WMS (des images calculées, pas des tuiles) : elle a besoin du réseau</translation>
+    </message>
+    <message>
+      <location filename="../core/field/projects.py" line="156" />
       <source>a {} layer (a database or web service) cannot be copied</source>
       <translation>une couche {} (base de données ou service web) ne peut pas être copiée</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="133" />
+      <location filename="../core/field/projects.py" line="172" />
       <source>The project's private layers lie on several servers ({}): the account goes to none of them. Set the URL of the authentication configuration to the server it is for.</source>
       <translation>Les couches privées du projet sont sur plusieurs serveurs ({}) : le compte n'est envoyé à aucun. Indiquez dans la configuration d'authentification l'URL du serveur auquel elle est destinée.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="144" />
+      <location filename="../core/field/projects.py" line="183" />
       <source>The project '{}' does not exist: give a .qgz or .qgs file.</source>
       <translation>Le projet « {} » n'existe pas : indiquez un fichier .qgz ou .qgs.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="148" />
+      <location filename="../core/field/projects.py" line="187" />
       <source>'{}' is not a QGIS project.</source>
       <translation>« {} » n'est pas un projet QGIS.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="166" />
+      <location filename="../core/field/projects.py" line="205" />
       <source>The output folder is the project's own folder: the copy would overwrite the project. Choose another folder (e.g. a new one beside it).</source>
       <translation>Le dossier de sortie est celui du projet : la copie écraserait le projet. Choisissez un autre dossier (par exemple un nouveau dossier à côté).</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="172" />
+      <location filename="../core/field/projects.py" line="211" />
       <source>The output folder's data/ folder holds the project's own files ({}): choose another output folder.</source>
       <translation>Le dossier data/ du dossier de sortie contient les fichiers du projet lui-même ({}) : choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="175" />
+      <location filename="../core/field/projects.py" line="214" />
       <source>The output folder holds the project itself: choose another folder.</source>
       <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
     </message>
@@ -2133,27 +2173,32 @@
       <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="59" />
+      <location filename="../core/library/merge.py" line="61" />
       <source>Give the MBTiles files to merge (INPUTS).</source>
       <translation>Indiquez les fichiers MBTiles à fusionner (INPUTS).</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="66" />
+      <location filename="../core/library/merge.py" line="68" />
       <source>'{}' was not written by IGN Offline: only IGN Offline files (with their journal) can be merged.</source>
       <translation>« {} » n'a pas été écrit par IGN Hors ligne : seuls les fichiers d'IGN Hors ligne (avec leur journal) peuvent être fusionnés.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="80" />
+      <location filename="../core/library/merge.py" line="87" />
       <source>'{}' and '{}' hold different tiles ({} differ: {} vs {}); only files of the same layer, style, format and source are merged. Nothing was written.</source>
       <translation>« {} » et « {} » contiennent des tuiles différentes ({} diffèrent : {} contre {}) ; seuls des fichiers de même couche, style, format et source sont fusionnés. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="107" />
+      <location filename="../core/library/merge.py" line="100" />
+      <source>'{}' holds vector tiles (pbf) and '{}' raster tiles: vector and raster files are never merged. Merge the vector files of one layer together, and the raster files apart. Nothing was written.</source>
+      <translation>« {} » contient des tuiles vectorielles (pbf) et « {} » des tuiles raster : fichiers vectoriels et raster ne sont jamais fusionnés. Fusionnez entre eux les fichiers vectoriels d'une même couche, et les fichiers raster à part. Rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/merge.py" line="151" />
       <source>Give the OUTPUT .mbtiles file.</source>
       <translation>Indiquez le fichier .mbtiles OUTPUT.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="122" />
+      <location filename="../core/library/merge.py" line="166" />
       <source>Merging '{}' into '{}' failed ({}): {}.</source>
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
@@ -2956,6 +3001,11 @@
       <location filename="../toolbelt/helper_layers.py" line="50" />
       <source>{} cannot be read back: check that the folder is writable.</source>
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/layers.py" line="174" />
+      <source>QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or pmtiles.</source>
+      <translation>L'algorithme {} de QGIS n'est pas disponible (l'extension Traitements n'est pas chargée) : c'est lui qui dessine les tuiles vectorielles en tuiles raster. Activez Traitements, ou exportez les tuiles vectorielles en mbtiles ou pmtiles.</translation>
     </message>
     <message>
       <location filename="../ui/area_picker.py" line="61" />

@@ -1,10 +1,22 @@
 """Putting results into the project's layer tree: in one group, newest on top, visible, one legend line per
 basemap; and telling the plugin's own helper layers (outline, coverage, overview) from the user's."""
 
+import glob
 import os
 
-from qgis.core import QgsMapLayerLegend, QgsRasterLayer
+from qgis.core import (
+    QgsApplication,
+    QgsMapLayerLegend,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorTileLayer,
+)
+from qgis.PyQt.QtCore import QUrl
 
+from ..core.errors import InputError
+from ..core.library.inventory import is_vector
 from ..core.mbtiles import MBTilesReader
 
 GROUP_NAME = "IGN Offline"
@@ -66,22 +78,28 @@ def mbtiles_title(path, metadata=None):
 
 
 def load_mbtiles(project, path, title=None):
-    """The MBTiles as a raster layer in the group; None if it is already in the project (then it is redrawn:
-    a download may have added tiles to it).
+    """The MBTiles as a layer in the group — a raster layer, or a vector tile layer with its saved style for a
+    vector file (`format=pbf`) —; None if it is already in the project (then it is redrawn: a download may have
+    added tiles to it).
 
-    Raises ValueError if GDAL cannot open it.
+    Raises ValueError if QGIS cannot open it.
     """
+    with MBTilesReader(path) as reader:
+        metadata = reader.metadata()
     for present in project.mapLayers().values():
-        if present.source() == path:
+        if present.source() == path or vector_source(path) in present.source():
             if title:
                 present.setName(title)  # what the file holds now (not the area it was first loaded for)
-            present.dataProvider().reloadData()
+            if present.dataProvider() is not None:
+                present.dataProvider().reloadData()
             present.triggerRepaint()
             node = project.layerTreeRoot().findLayer(present.id())
             if node is not None:
                 show_in_tree(node)
             return None
-    layer = QgsRasterLayer(path, title or mbtiles_title(path), "gdal")
+    if is_vector(metadata):
+        return add_to_group(project, load_vector_mbtiles(path, title or mbtiles_title(path, metadata)))
+    layer = QgsRasterLayer(path, title or mbtiles_title(path, metadata), "gdal")
     if not layer.isValid():
         raise ValueError("GDAL cannot open {}".format(path))
     layer.setLegend(BasemapLegend())
@@ -99,3 +117,68 @@ def load_vrt(project, path, title):
     if layer.bandCount() >= 3:
         layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend (an MNS keeps its ramp)
     return add_to_group(project, layer)
+
+
+def vector_source(path):
+    """The vector tile provider's source of a vector MBTiles."""
+    return "type=mbtiles&url={}".format(path)
+
+
+def saved_style(path, style=None):
+    """The Mapbox GL style saved beside a vector MBTiles (`<X>.styles/<style>.json`, 'standard' first, else the
+    first by name), or None when it has none."""
+    folder = os.path.splitext(path)[0] + ".styles"
+    wanted = os.path.join(folder, "{}.json".format(style or "standard"))
+    if os.path.isfile(wanted):
+        return wanted
+    found = sorted(glob.glob(os.path.join(glob.escape(folder), "*.json")))
+    return found[0] if found and not style else None
+
+
+def load_vector_mbtiles(path, title, style=None):
+    """A vector MBTiles as a QgsVectorTileLayer drawn with its saved style (QGIS's default style without one).
+
+    A stand-in for part V2's toolbelt.vector_tiles.load_vector_mbtiles (sprites and fonts): the integrator keeps
+    V2's and this function goes. Raises ValueError if QGIS cannot open the file.
+    """
+    source = vector_source(path)
+    style_path = saved_style(path, style)
+    if style_path:
+        source += "&styleUrl={}".format(QUrl.fromLocalFile(os.path.abspath(style_path)).toString())
+    layer = QgsVectorTileLayer(source, title)
+    if not layer.isValid():
+        raise ValueError("QGIS cannot open {} as vector tiles".format(path))
+    if style_path:
+        layer.loadDefaultStyle()
+    return layer
+
+
+# QGIS's "Generate XYZ tiles (MBTiles)": the Python one up to QGIS 3.24, a native one since.
+RENDERERS = ("qgis:tilesxyzmbtiles", "native:tilesxyzmbtiles")
+
+
+def render_vector_mbtiles(path, output, bbox, zoom_min, zoom_max, feedback):
+    """The styled vector MBTiles rendered by QGIS's own tile renderer (qgis:tilesxyzmbtiles) into a raster
+    MBTiles of PNG tiles over `bbox` (lon/lat) at zooms `zoom_min`-`zoom_max`, for apps that draw only pictures.
+
+    The layer sits alone in a project of its own (the renderer draws a project's layers): the user's project is
+    not touched. Raises QgsProcessingException when the renderer fails.
+    """
+    project = QgsProject()
+    project.addMapLayer(load_vector_mbtiles(path, mbtiles_title(path)))
+    context = QgsProcessingContext()
+    context.setProject(project)
+    registry = QgsApplication.processingRegistry()
+    algorithm = next(filter(None, (registry.createAlgorithmById(name) for name in RENDERERS)), None)
+    if algorithm is None:
+        raise InputError("QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector "
+                         "tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or "
+                         "pmtiles.", RENDERERS[0])
+    west, south, east, north = bbox
+    parameters = {"EXTENT": "{},{},{},{} [EPSG:4326]".format(west, east, south, north), "ZOOM_MIN": zoom_min,
+                  "ZOOM_MAX": zoom_max, "DPI": 96, "TILE_FORMAT": 0, "QUALITY": 75, "METATILESIZE": 4,
+                  "OUTPUT_FILE": output}
+    results, ok = algorithm.run(parameters, context, feedback)
+    if not ok or not os.path.isfile(output):
+        raise QgsProcessingException("QGIS could not render {} into raster tiles".format(path))
+    return output

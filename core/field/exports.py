@@ -32,12 +32,19 @@ import mercantile
 
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
+from ..library.inventory import is_vector, vector_layers
 from ..messages import Message, Size
 from ..text import fold_accents
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
 
 PAGE = 4096
+VECTOR = "pbf"      # the MBTiles format of Mapbox vector tiles
+GZIP = b"\x1f\x8b"
+# Formats that take vector tiles as they are; the others hold pictures, so a vector layer is rendered first.
+VECTOR_FORMATS = ("mbtiles", "pmtiles")
+# Field apps that draw only raster tiles: a vector layer goes to them rendered by QGIS with its style.
+RASTER_ONLY_TARGETS = ("osmand", "locus", "alpinequest", "avenza")
 FIXED_BYTES = 96 * 1024  # schema, metadata and index pages of a part, counted against the cap
 
 
@@ -165,9 +172,12 @@ class _MBTiles(_Writer):
         return z, x, flip_y(z, y), data
 
     def finish(self, bounds, zooms):
-        values = mbtiles.build_metadata(self.metadata.get("name", ""), self.format, bounds, zooms[0], zooms[-1],
-                                        self.metadata.get("attribution", ""), self.metadata.get("description", ""),
-                                        self.metadata.get("type", "baselayer"))
+        vector = self.format == VECTOR
+        values = mbtiles.build_metadata(self.metadata.get("name", ""), "png" if vector else self.format, bounds,
+                                        zooms[0], zooms[-1], self.metadata.get("attribution", ""),
+                                        self.metadata.get("description", ""), self.metadata.get("type", "baselayer"))
+        if vector:  # MBTiles 1.3 for vector tiles: format pbf and the `json` listing the layers (QField reads them)
+            values.update(format=VECTOR, json=self.metadata.get("json") or '{"vector_layers": []}')
         self.db.executemany("INSERT INTO metadata (name, value) VALUES (?, ?)", values.items())
 
 
@@ -260,7 +270,7 @@ class _GeoPackage(_Writer):
 class _PMTiles:
     """A PMTiles v3 archive (the `pmtiles` package's writer): tiles as they are, deduplicated, in one file."""
 
-    TILE_TYPES = {"png": 2, "jpg": 3, "webp": 4}  # pmtiles.tile.TileType
+    TILE_TYPES = {"pbf": 1, "png": 2, "jpg": 3, "webp": 4}  # pmtiles.tile.TileType (1: MVT)
 
     def __init__(self, path, tile_format, metadata):
         try:
@@ -274,6 +284,7 @@ class _PMTiles:
         self.metadata = metadata
         self.file = open(path, "wb")
         self.writer = Writer(self.file)
+        self.gzipped = False  # vector tiles stored gzipped (as GDAL and most MBTiles hold them): said in the header
 
     @classmethod
     def open(cls, path, tile_format, metadata, zoom_max):
@@ -282,18 +293,22 @@ class _PMTiles:
     def add(self, z, x, y, data):
         from pmtiles.tile import zxy_to_tileid
 
+        self.gzipped = self.gzipped or data[:2] == GZIP
         self.writer.write_tile(zxy_to_tileid(z, x, y), data)
 
     def close(self, bounds, zooms):
         from pmtiles.tile import Compression, TileType
 
         west, south, east, north = bounds
-        header = {"tile_type": TileType(self.TILE_TYPES.get(self.format, 0)), "tile_compression": Compression.NONE,
+        compression = Compression.GZIP if self.gzipped else Compression.NONE
+        header = {"tile_type": TileType(self.TILE_TYPES.get(self.format, 0)), "tile_compression": compression,
                   "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7), "max_lon_e7": int(east * 1e7),
                   "max_lat_e7": int(north * 1e7), "center_zoom": zooms[0],
                   "center_lon_e7": int((west + east) / 2 * 1e7), "center_lat_e7": int((south + north) / 2 * 1e7)}
         metadata = {key: self.metadata.get(key, "") for key in ("name", "attribution", "description")}
         metadata.update(format=self.format, type="baselayer")
+        if self.format == VECTOR:  # MapLibre styles name these source layers
+            metadata["vector_layers"] = vector_layers(self.metadata)
         try:
             self.writer.finalize(header, metadata)
         finally:
@@ -402,6 +417,23 @@ def target_format(chosen, kind=None, tiles=True):
                      chosen.label, ", ".join(chosen.formats))
 
 
+def vector_plan(chosen, kind):
+    """For a vector MBTiles: (format, rendered). Copied as they are into MBTiles or PMTiles (QField, web); rendered
+    into raster tiles by QGIS first for an app that draws only pictures (OsmAnd, Locus, AlpineQuest, Avenza) or a
+    picture format (osmand, gpkg, geotiff). InputError for what cannot hold them (cog: rasters only)."""
+    if chosen is not None:
+        kind = target_format(chosen, kind, tiles=True)
+        if chosen.name in RASTER_ONLY_TARGETS:
+            return kind, True
+    kind = kind or VECTOR_FORMATS[0]
+    if kind in VECTOR_FORMATS:
+        return kind, False
+    if kind not in FORMATS:
+        raise InputError("FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.", kind,
+                         " or ".join(VECTOR_FORMATS), ", ".join(f for f in FORMATS if f not in VECTOR_FORMATS))
+    return kind, True
+
+
 def safe_file_part(text, longest=60):
     """`text` as a piece of a file name any system and phone accepts: accents folded, every run of characters
     but letters, digits, '.', '-' made one '_', no leading or trailing dot or '_'."""
@@ -504,6 +536,10 @@ def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
     with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
         count, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
         tile_format = _tile_format(source, reader)
+    if tile_format == VECTOR and kind not in VECTOR_FORMATS:
+        raise InputError("'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), "
+                         "or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.",
+                         source, kind, " or ".join(VECTOR_FORMATS))
     if not count:
         if ranges is not None:
             raise InputError("The subset holds no tile (zooms {}-{}, area): widen it.", zoom_min, zoom_max)
@@ -520,7 +556,9 @@ SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"RIFF",
 
 def _tile_format(source, reader):
     """The format the tiles are in: the metadata's when it names one, else read from a tile's first bytes
-    (files of other tools may say nothing, or 'image/png')."""
+    (files of other tools may say nothing, or 'image/png'); 'pbf' for vector tiles."""
+    if is_vector(reader.metadata()):
+        return VECTOR
     try:
         return mbtiles.format_from_mime(reader.metadata().get("format"))
     except MBTilesError:
@@ -534,7 +572,7 @@ def _tile_format(source, reader):
                      "tiles can be exported.", source, reader.metadata().get("format", ""))
 
 
-def _source_bounds(metadata):
+def source_bounds(metadata):
     """The source's `bounds` as four numbers, or None when missing or not four numbers (files of other tools)."""
     try:
         extent = [float(v) for v in metadata.get("bounds", "").split(",")]
@@ -648,7 +686,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
     """Write the parts under temporary names (each appended to `written` once started); [Part]."""
     with mbtiles.MBTilesReader(source) as reader:
         metadata = reader.metadata()
-        extent = _source_bounds(metadata)
+        extent = source_bounds(metadata)
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0
         current = None

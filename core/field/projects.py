@@ -18,7 +18,7 @@ import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from .. import storage
 from ..errors import InputError
@@ -41,6 +41,7 @@ class ProjectLayer:
     tile_source: dict = None    # TILE: arguments of core.sources.prepare.prepare_source
     path: str = None            # FILE: the file on disk
     suffix: str = ""            # FILE: what follows the path in the source ("|layername=points")
+    vector: bool = False        # a vector tile layer (provider `vectortile`): TILE online, FILE a local MBTiles
 
 
 @dataclass
@@ -91,8 +92,46 @@ def wmts_get_tile(url):
             "style": query.get("STYLE") or None, "tile_format": query.get("FORMAT") or None}
 
 
+VECTOR_TILE_EXTENSIONS = (".pbf", ".mvt")
+TMS_MARK = "/tms/1.0.0/"  # the Géoplateforme's vector tiles: …/tms/1.0.0/{Layer}/{z}/{x}/{y}.pbf
+
+
+def tms_layer(url):
+    """The layer a Géoplateforme TMS template names (`PLAN.IGN` in …/tms/1.0.0/PLAN.IGN/{z}/{x}/{y}.pbf), whatever
+    the host (a stand-in too); None for another template."""
+    path = unquote(urlsplit(url).path)
+    if TMS_MARK not in path:
+        return None
+    layer = path.split(TMS_MARK, 1)[1].split("/")[0]
+    return layer if layer and "{" not in layer else None
+
+
+def classify_vector_tiles(layer_id, name, provider, source, fields, project_folder):
+    """A `vectortile` layer: online XYZ .pbf (the TMS too) is a TILE layer; a local MBTiles a FILE."""
+    url = fields.get("url", "")
+    if fields.get("type") == "xyz" and unquote(urlsplit(url).path).lower().endswith(VECTOR_TILE_EXTENSIONS):
+        return ProjectLayer(layer_id, name, provider, source, TILE, vector=True, tile_source={
+            "endpoint": url, "layer": tms_layer(url), "style": None, "tile_format": "application/x-protobuf"})
+    if fields.get("type") == "mbtiles" and url:
+        absolute = resolve(url, project_folder)
+        if os.path.isfile(absolute):
+            return ProjectLayer(layer_id, name, provider, source, FILE, path=absolute, vector=True)
+        return ProjectLayer(layer_id, name, provider, source, OTHER,
+                            reason=Message("its file is not on this computer ({})", url))
+    return ProjectLayer(layer_id, name, provider, source, OTHER, reason=Message(
+        "a vector tile layer that is neither an XYZ template of .pbf tiles nor an MBTiles file: it needs the network"))
+
+
+def vector_mbtiles_source(relative_path):
+    """The `vectortile` provider's source of a vector MBTiles, path relative to the project (no style URL: the
+    project's renderer and labeling stay as they are)."""
+    return "type=mbtiles&url={}".format(relative_path)
+
+
 def classify(layer_id, name, provider, source, project_folder):
     fields = dict(parse_qsl(source or "", keep_blank_values=True))
+    if provider == "vectortile":
+        return classify_vector_tiles(layer_id, name, provider, source, fields, project_folder)
     if provider == "memory":
         return ProjectLayer(layer_id, name, provider, source, MEMORY)
     if provider == "wms":
@@ -270,7 +309,8 @@ def copy_file_layer(layer, data_folder):
         parts = [base + ext for ext in SHAPEFILE_PARTS if os.path.exists(base + ext)]
     for part in parts:
         shutil.copy2(part, os.path.join(data_folder, stem + os.path.splitext(part)[1]))
-    return "./{}/{}{}".format(os.path.basename(data_folder), os.path.basename(target), layer.suffix)
+    relative = "./{}/{}{}".format(os.path.basename(data_folder), os.path.basename(target), layer.suffix)
+    return vector_mbtiles_source(relative) if layer.vector else relative
 
 
 def _same_file(a, b):

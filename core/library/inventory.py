@@ -10,6 +10,7 @@ or known empty.
 import datetime
 import html
 import itertools
+import json
 import os
 from dataclasses import dataclass
 
@@ -36,6 +37,30 @@ class ZoomRow:
     empty: int
     failed: int
     wkt: str          # MultiPolygon in lon/lat (EPSG:4326) of the tiles held
+    vector_layers: str = ""  # a vector file's layers ("roads, buildings"); "" for rasters
+
+    @property
+    def is_vector(self):
+        return is_vector(self.format)
+
+
+VECTOR_FORMATS = ("pbf", "mvt", "application/x-protobuf", "application/vnd.mapbox-vector-tile")
+
+
+def is_vector(metadata_or_format):
+    """True for Mapbox vector tiles (MBTiles 1.3 `format=pbf`); takes the metadata dict or its `format`."""
+    value = metadata_or_format.get("format") if isinstance(metadata_or_format, dict) else metadata_or_format
+    return (value or "").split(";")[0].strip().lower() in VECTOR_FORMATS
+
+
+def vector_layers(metadata):
+    """The `vector_layers` of the metadata's `json` (list of dicts with an `id`); [] when absent or unreadable
+    (a raster, or another tool's file without them)."""
+    try:
+        layers = json.loads(metadata.get("json") or "{}").get("vector_layers") or []
+    except (ValueError, AttributeError):
+        return []
+    return [layer for layer in layers if isinstance(layer, dict) and layer.get("id")]
 
 
 def _date(seconds):
@@ -124,7 +149,8 @@ def _inventory_file(path):
                 os.path.basename(path), path, metadata.get("ign_offline:layer") or metadata.get("name", ""),
                 metadata.get("name", ""), metadata.get("format", ""), zoom, tiles, size or 0, _date(oldest),
                 _date(newest), states.get((zoom, "empty"), 0), states.get((zoom, "failed"), 0),
-                covered_wkt(db, zoom, table) if tiles else "MULTIPOLYGON EMPTY"))
+                covered_wkt(db, zoom, table) if tiles else "MULTIPOLYGON EMPTY",
+                ", ".join(layer["id"] for layer in vector_layers(metadata))))
     return rows
 
 
@@ -201,6 +227,8 @@ def html_report(folder, rows, unreadable=None, plan_rows=None):
         out.append("<p>{} — {} on disk, format {}, zooms {}–{}, {:,} tiles.</p>".format(
             e(first.file), storage.human_size(os.path.getsize(path)), e(first.format), items[0].zoom,
             items[-1].zoom, sum(r.tiles for r in items)))
+        if first.is_vector:
+            out.append("<p>Vector tiles; layers: {}.</p>".format(e(first.vector_layers or "not listed")))
         out.append("<table><tr><th>zoom</th><th>tiles</th><th>size</th><th>oldest</th><th>newest</th>"
                    "<th>empty</th><th>failed</th></tr>")
         for r in items:

@@ -8,12 +8,14 @@ last wins, and a tile fetched beats an 'empty' or 'failed' record.
 """
 
 import contextlib
+import json
 import os
 import sqlite3
 
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
 from ..sources.prepare import IDENTITY_KEYS
+from .inventory import is_vector, vector_layers
 
 # Journal rows of `src` that should replace (or add to) `main`'s, position by position.
 WINNERS = """
@@ -57,7 +59,7 @@ def check_inputs(inputs, output, thorough=True):
     """The shared identity of `inputs` (and of `output` when it exists); refuses anything that differs."""
     if len(inputs) < 1:
         raise InputError("Give the MBTiles files to merge (INPUTS).")
-    found = {}
+    found, kinds = {}, {}
     for path in inputs:
         if not os.path.isfile(path):
             raise InputError("'{}' does not exist.", path)
@@ -66,13 +68,18 @@ def check_inputs(inputs, output, thorough=True):
             raise InputError("'{}' was not written by IGN Offline: only IGN Offline files (with their journal) "
                              "can be merged.", path)
         with mbtiles.read_guard(path), mbtiles.MBTilesReader(path) as reader:
-            found[path] = identity(reader.metadata())
+            metadata = reader.metadata()
+        found[path] = identity(metadata)
+        kinds[path] = is_vector(metadata)
     # By inode, not by name: `./a.mbtiles`, a symlink or a hard link to an input is that input.
     storage.refuse_output_among_inputs(output, inputs)
     state = mbtiles.inspect(output)  # refuses a foreign file
     if state == "ours":
         with mbtiles.MBTilesReader(output) as reader:
-            found[output] = identity(reader.metadata())
+            metadata = reader.metadata()
+        found[output] = identity(metadata)
+        kinds[output] = is_vector(metadata)
+    _refuse_mixed_kinds(kinds)
     first_path, first = next(iter(found.items()))
     for path, other in found.items():
         if other != first:
@@ -83,6 +90,43 @@ def check_inputs(inputs, output, thorough=True):
                     os.path.basename(first_path), os.path.basename(path), " and ".join(differing),
                     _describe(first), _describe(other))
     return first
+
+
+def _refuse_mixed_kinds(kinds):
+    """Vector tiles (pbf) and raster tiles (images) never go into one file: no reader could draw it."""
+    vector = [path for path, flag in kinds.items() if flag]
+    raster = [path for path, flag in kinds.items() if not flag]
+    if vector and raster:
+        raise InputError("'{}' holds vector tiles (pbf) and '{}' raster tiles: vector and raster files are never "
+                         "merged. Merge the vector files of one layer together, and the raster files apart. Nothing "
+                         "was written.", os.path.basename(vector[0]), os.path.basename(raster[0]))
+
+
+def merged_json(documents):
+    """The `json` metadata of merged vector files: their `vector_layers` joined by id (zooms widened, fields
+    united), the first document's other keys kept; None when no document lists vector layers."""
+    merged, order, base = {}, [], None
+    for document in documents:
+        layers = vector_layers({"json": document})
+        if not layers:
+            continue
+        if base is None:
+            base = json.loads(document)
+        for layer in layers:
+            current = merged.get(layer["id"])
+            if current is None:
+                merged[layer["id"]] = dict(layer, fields=dict(layer.get("fields") or {}))
+                order.append(layer["id"])
+                continue
+            for key, pick in (("minzoom", min), ("maxzoom", max)):
+                if key in layer:
+                    current[key] = pick(current.get(key, layer[key]), layer[key])
+            current["fields"].update(layer.get("fields") or {})
+    if base is None:
+        return None
+    base.pop("tilestats", None)  # counted for one file: wrong for the union
+    base["vector_layers"] = [merged[name] for name in order]
+    return json.dumps(base, ensure_ascii=False)
 
 
 def _ours(path):
@@ -134,7 +178,7 @@ def _remove_file(path):
 
 
 def _merge(inputs, output, progress, is_cancelled, current):
-    bounds = []
+    bounds, documents = [], []
     with mbtiles.MBTilesWriter(output) as writer:
         db = writer.connection()
         for index, path in enumerate(inputs):
@@ -147,6 +191,7 @@ def _merge(inputs, output, progress, is_cancelled, current):
                 writer.update_metadata({k: v for k, v in metadata.items() if k not in ("minzoom", "maxzoom")})
             if metadata.get("bounds"):
                 bounds.append(metadata["bounds"])
+            documents.append(metadata.get("json"))
             with attached(db, path):
                 db.execute("DROP TABLE IF EXISTS temp.winners")
                 db.execute(WINNERS)
@@ -160,6 +205,10 @@ def _merge(inputs, output, progress, is_cancelled, current):
                            "JOIN temp.winners AS w USING (zoom_level, tile_column, tile_row)")
             if progress:
                 progress((index + 1) / len(inputs))
+        if is_vector(writer.metadata()):
+            document = merged_json([writer.metadata().get("json")] + documents)
+            if document:
+                writer.update_metadata({"json": document})
         current = writer.metadata().get("bounds")
         for value in bounds:
             current = mbtiles.union_bounds(current, value) if current else value

@@ -1,0 +1,1 @@
+"""Vector tiles: the Géoplateforme TMS, Mapbox vector tile bodies, their styles offline."""

@@ -928,62 +928,82 @@
       <translation>Aucun dossier de produit (un dossier contenant data/) sous {} à {} niveaux : essayez un autre ROOT ou une DEPTH plus grande.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="21" />
+      <location filename="../algorithms/load_mbtiles.py" line="24" />
       <source>Load MBTiles</source>
       <translation>Charger des MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="28" />
+      <location filename="../algorithms/load_mbtiles.py" line="32" />
       <source>Folder of .mbtiles files, or one MBTiles file</source>
       <translation>Dossier de fichiers .mbtiles, ou un fichier MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="31" />
+      <location filename="../algorithms/load_mbtiles.py" line="36" />
+      <source>Style of vector MBTiles, among those saved beside it (empty: the first, 'standard' for Plan IGN)</source>
+      <translation>Style des MBTiles vectoriels, parmi ceux enregistrés à côté (vide : le premier, « standard » pour le Plan IGN)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="38" />
       <source>Layers added</source>
       <translation>Couches ajoutées</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="32" />
+      <location filename="../algorithms/load_mbtiles.py" line="39" />
       <source>Layers</source>
       <translation>Couches</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="37" />
+      <location filename="../algorithms/load_mbtiles.py" line="44" />
       <source>'{}' does not exist: give an .mbtiles file or a folder holding some.</source>
       <translation>« {} » n'existe pas : indiquez un fichier .mbtiles ou un dossier qui en contient.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="41" />
+      <location filename="../algorithms/load_mbtiles.py" line="48" />
       <source>The folder '{}' holds no .mbtiles file.</source>
       <translation>Le dossier « {} » ne contient aucun fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="59" />
+      <location filename="../algorithms/load_mbtiles.py" line="55" />
+      <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
+      <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="77" />
       <source>{}: {} ({:,} tiles)</source>
       <translation>{} : {} ({:,} tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="62" />
+      <location filename="../algorithms/load_mbtiles.py" line="80" />
+      <source>Vector tiles; saved styles: {}.</source>
+      <translation>Tuiles vectorielles ; styles enregistrés : {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="81" />
+      <source>none (QGIS's default look)</source>
+      <translation>aucun (aspect par défaut de QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="84" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above).</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="70" />
+      <location filename="../algorithms/load_mbtiles.py" line="92" />
       <source>No project to load the layers into.</source>
       <translation>Aucun projet où charger les couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="80" />
+      <location filename="../algorithms/load_mbtiles.py" line="112" />
       <source>{} is already in the project.</source>
       <translation>{} est déjà dans le projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="83" />
+      <location filename="../algorithms/load_mbtiles.py" line="115" />
       <source>{} layer added to the group '{}'.</source>
       <translation>{} couche ajoutée au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="83" />
+      <location filename="../algorithms/load_mbtiles.py" line="115" />
       <source>{} layers added to the group '{}'.</source>
       <translation>{} couches ajoutées au groupe « {} ».</translation>
     </message>
@@ -1441,6 +1461,61 @@
       <location filename="../algorithms/run_plan.py" line="136" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="23" />
+      <source>Save vector tile styles</source>
+      <translation>Enregistrer les styles de tuiles vectorielles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="30" />
+      <source>Vector MBTiles</source>
+      <translation>MBTiles vectoriel</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="32" />
+      <source>Styles, separated by commas (empty: every style IGN publishes for the layer)</source>
+      <translation>Styles, séparés par des virgules (vide : tous les styles publiés par l'IGN pour la couche)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="35" />
+      <source>TMS service (empty: the file's own, else the Géoplateforme)</source>
+      <translation>Service TMS (vide : celui du fichier, sinon la Géoplateforme)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="37" />
+      <source>Layer (empty: the file's own, e.g. PLAN.IGN)</source>
+      <translation>Couche (vide : celle du fichier, p. ex. PLAN.IGN)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="39" />
+      <source>Styles saved</source>
+      <translation>Styles enregistrés</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="40" />
+      <source>Styles folder</source>
+      <translation>Dossier des styles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="45" />
+      <source>'{}' does not exist: give a vector .mbtiles file.</source>
+      <translation>« {} » n'existe pas : indiquez un fichier .mbtiles vectoriel.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="50" />
+      <source>'{}' holds image tiles ({}), not vector tiles: styles are for vector MBTiles.</source>
+      <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="64" />
+      <source>{} style saved in {}.</source>
+      <translation>{} style enregistré dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="64" />
+      <source>{} styles saved in {}.</source>
+      <translation>{} styles enregistrés dans {}.</translation>
     </message>
     <message>
       <location filename="../core/cache/addresses.py" line="139" />
@@ -2778,12 +2853,87 @@
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="49" />
+      <location filename="../core/vector/styles.py" line="180" />
+      <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
+      <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="183" />
+      <source>The sprite image '{}' is missing: save the styles again.</source>
+      <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="193" />
+      <source>The style '{}' cannot be read ({}).</source>
+      <translation>Le style « {} » est illisible ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="195" />
+      <source>The style '{}' is not JSON: save the styles again.</source>
+      <translation>Le style « {} » n'est pas du JSON : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="202" />
+      <source>{} is not a Mapbox GL style (no 'layers' list): check the style name.</source>
+      <translation>{} n'est pas un style Mapbox GL (pas de liste « layers ») : vérifiez le nom du style.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="224" />
+      <source>the style '{}' of {}</source>
+      <translation>le style « {} » de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="235" />
+      <source>Style '{}' saved: {}</source>
+      <translation>Style « {} » enregistré : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="246" />
+      <source>the sprite file {}</source>
+      <translation>le fichier de sprite {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="250" />
+      <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
+      <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="253" />
+      <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
+      <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="269" />
+      <source>{} did not send JSON (an error page?): check the address; nothing more was saved.</source>
+      <translation>{} n'a pas envoyé de JSON (une page d'erreur ?) : vérifiez l'adresse ; rien de plus n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="282" />
+      <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
+      <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="285" />
+      <source>{} sent {}: check the address.</source>
+      <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="287" />
+      <source>Cannot reach {} ({}): check the address and the network.</source>
+      <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="292" />
+      <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
+      <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="52" />
       <source>IGN Offline</source>
       <translation>IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="50" />
+      <location filename="../plugin.py" line="53" />
       <source>Show or hide the IGN Offline panel</source>
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
@@ -2796,6 +2946,16 @@
       <location filename="../toolbelt/helper_layers.py" line="47" />
       <source>{} cannot be read back: check that the folder is writable.</source>
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="115" />
+      <source>The sprite image '{}' cannot be read: save the styles again.</source>
+      <translation>L'image du sprite « {} » est illisible : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="119" />
+      <source>The style '{}' cannot be converted: {}</source>
+      <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>
     <message>
       <location filename="../ui/area_picker.py" line="61" />

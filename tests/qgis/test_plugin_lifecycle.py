@@ -48,7 +48,6 @@ def test_load_unload_twice_leaves_nothing(desktop_iface):
 def test_constructor_and_processing_need_no_gui():
     """qgis_process builds the plugin with iface=None and only calls initProcessing."""
     from ign_offline import classFactory
-
     from ign_offline.toolbelt import fonts
 
     fonts.unregister_fonts()  # as a fresh QGIS has them: not at all

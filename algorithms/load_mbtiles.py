@@ -12,7 +12,7 @@ from qgis.core import (
 from ..core.errors import IgnOfflineError, InputError, MBTilesError
 from ..core.mbtiles import MBTilesReader, check_readable, read_guard
 from ..core.messages import plural
-from ..core.vector.styles import is_vector, saved_styles
+from ..core.vector.styles import check_saved, is_vector, saved_styles
 from ..i18n import marked
 from ..toolbelt.layers import GROUP_NAME, load_mbtiles, mbtiles_title
 from ..toolbelt.vector_tiles import find_loaded, load_vector_mbtiles
@@ -51,9 +51,8 @@ class LoadMBTiles(IgnOfflineAlgorithm):
         style = self._style(parameters, context)
         with read_guard(path), MBTilesReader(path) as reader:
             vector = is_vector(reader.metadata())
-        if style and vector and style not in saved_styles(path):
-            raise InputError("The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector "
-                             "tile styles'.", style, os.path.basename(path), ", ".join(saved_styles(path)) or "none")
+        if style and vector:
+            check_saved(path, style)
         return [path], style
 
     def _style(self, parameters, context):

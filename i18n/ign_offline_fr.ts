@@ -963,47 +963,42 @@
       <translation>Le dossier « {} » ne contient aucun fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="55" />
-      <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
-      <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/load_mbtiles.py" line="77" />
+      <location filename="../algorithms/load_mbtiles.py" line="76" />
       <source>{}: {} ({:,} tiles)</source>
       <translation>{} : {} ({:,} tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="80" />
+      <location filename="../algorithms/load_mbtiles.py" line="79" />
       <source>Vector tiles; saved styles: {}.</source>
       <translation>Tuiles vectorielles ; styles enregistrés : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="81" />
+      <location filename="../algorithms/load_mbtiles.py" line="80" />
       <source>none (QGIS's default look)</source>
       <translation>aucun (aspect par défaut de QGIS)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="84" />
+      <location filename="../algorithms/load_mbtiles.py" line="83" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above).</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="92" />
+      <location filename="../algorithms/load_mbtiles.py" line="91" />
       <source>No project to load the layers into.</source>
       <translation>Aucun projet où charger les couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="112" />
+      <location filename="../algorithms/load_mbtiles.py" line="111" />
       <source>{} is already in the project.</source>
       <translation>{} est déjà dans le projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="115" />
+      <location filename="../algorithms/load_mbtiles.py" line="114" />
       <source>{} layer added to the group '{}'.</source>
       <translation>{} couche ajoutée au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="115" />
+      <location filename="../algorithms/load_mbtiles.py" line="114" />
       <source>{} layers added to the group '{}'.</source>
       <translation>{} couches ajoutées au groupe « {} ».</translation>
     </message>
@@ -2853,77 +2848,87 @@
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="180" />
+      <location filename="../core/vector/styles.py" line="93" />
+      <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
+      <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="95" />
+      <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
+      <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="192" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="183" />
+      <location filename="../core/vector/styles.py" line="195" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="193" />
+      <location filename="../core/vector/styles.py" line="205" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="195" />
+      <location filename="../core/vector/styles.py" line="207" />
       <source>The style '{}' is not JSON: save the styles again.</source>
       <translation>Le style « {} » n'est pas du JSON : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="202" />
+      <location filename="../core/vector/styles.py" line="214" />
       <source>{} is not a Mapbox GL style (no 'layers' list): check the style name.</source>
       <translation>{} n'est pas un style Mapbox GL (pas de liste « layers ») : vérifiez le nom du style.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="224" />
+      <location filename="../core/vector/styles.py" line="236" />
       <source>the style '{}' of {}</source>
       <translation>le style « {} » de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="235" />
+      <location filename="../core/vector/styles.py" line="247" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="246" />
+      <location filename="../core/vector/styles.py" line="258" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="250" />
+      <location filename="../core/vector/styles.py" line="262" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="253" />
+      <location filename="../core/vector/styles.py" line="265" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="269" />
+      <location filename="../core/vector/styles.py" line="281" />
       <source>{} did not send JSON (an error page?): check the address; nothing more was saved.</source>
       <translation>{} n'a pas envoyé de JSON (une page d'erreur ?) : vérifiez l'adresse ; rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="282" />
+      <location filename="../core/vector/styles.py" line="294" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="285" />
+      <location filename="../core/vector/styles.py" line="297" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="287" />
+      <location filename="../core/vector/styles.py" line="299" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="292" />
+      <location filename="../core/vector/styles.py" line="304" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
@@ -2948,12 +2953,12 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/vector_tiles.py" line="115" />
+      <location filename="../toolbelt/vector_tiles.py" line="119" />
       <source>The sprite image '{}' cannot be read: save the styles again.</source>
       <translation>L'image du sprite « {} » est illisible : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/vector_tiles.py" line="119" />
+      <location filename="../toolbelt/vector_tiles.py" line="123" />
       <source>The style '{}' cannot be converted: {}</source>
       <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>

@@ -80,10 +80,7 @@ def switch_style(layer, style, feedback=None):
     """Draw the vector tile `layer` with its saved style `style`, offline; the converter's warnings (a list
     of str, also pushed to `feedback`)."""
     path = mbtiles_path(layer)
-    names = saved.saved_styles(path)
-    if style not in names:
-        raise InputError("The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile "
-                         "styles'.", style, os.path.basename(path), ", ".join(names) or "none")
+    saved.check_saved(path, style)
     renderer, labeling, warnings = convert(saved.style_path(path, style))
     layer.setRenderer(renderer)
     layer.setLabeling(labeling)
@@ -96,7 +93,14 @@ def switch_style(layer, style, feedback=None):
 
 
 def current_style(layer):
+    """The name of the saved style `layer` is drawn with ('' when none)."""
     return layer.customProperty(STYLE_PROPERTY) or ""
+
+
+def layer_styles(layer):
+    """The styles saved for the MBTiles a vector tile layer reads (what a style picker offers)."""
+    path = mbtiles_path(layer)
+    return saved.saved_styles(path) if path else []
 
 
 def convert(style_file):

@@ -84,6 +84,18 @@ def style_path(mbtiles_path, style):
     return os.path.join(styles_folder(mbtiles_path), style + ".json")
 
 
+def check_saved(mbtiles_path, style):
+    """Refuse, in one line listing what there is, a `style` that is not saved for the MBTiles."""
+    names = saved_styles(mbtiles_path)
+    if style in names:
+        return
+    if not names:
+        raise InputError("No style is saved for {}: save its styles with 'Save vector tile styles'.",
+                         os.path.basename(mbtiles_path))
+    raise InputError("The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile "
+                     "styles'.", style, os.path.basename(mbtiles_path), ", ".join(names))
+
+
 def is_vector(metadata):
     """Whether MBTiles `metadata` describe vector tiles (MBTiles 1.3: format pbf)."""
     return (metadata.get("format") or "").strip().lower() == "pbf"

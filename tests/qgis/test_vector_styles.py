@@ -21,11 +21,19 @@ from core.errors import InputError
 from core.sources.accounts import Credentials
 from core.vector import styles
 from tests.qgis.conftest import make_process
-from tests.support.style_server import CROSSING, SPRITE_NAME, StyleServer, sprite_files, write_vector_mbtiles
+from tests.support.style_server import (
+    CROSSING,
+    SPRITE_NAME,
+    STYLES_PATH,
+    StyleServer,
+    sprite_files,
+    write_vector_mbtiles,
+)
 
 LAYER = "PLAN.IGN"
 MAX_ZOOM = 14
 KEY = "s3cret-key-of-the-user"
+STYLE_PATH = STYLES_PATH + "/" + LAYER
 
 
 def tms_root(server):
@@ -106,7 +114,9 @@ def test_styles_are_saved_beside_the_mbtiles_and_point_at_local_files(library):
     for suffix in styles.SPRITE_FILES:  # the sprite's four files, byte for byte as served
         with open(os.path.join(folder, "sprite", SPRITE_NAME + suffix), "rb") as stream:
             assert stream.read() == served[suffix], suffix
-    assert styles.font_names(style) == {"Source Sans Pro Bold", "Source Sans Pro Regular"}
+    # IGN's font names, written as the bundled fonts spell them ("SemiBold" → "Semibold")
+    assert styles.font_names(style) == {"Source Sans Pro Bold", "Source Sans Pro Regular", "Source Sans Pro Italic",
+                                        "Source Sans Pro Semibold", "Arial Unicode MS Regular"}
 
 
 def test_all_nine_plan_ign_styles_when_none_is_named_and_the_sprite_once(library):
@@ -144,6 +154,20 @@ def test_a_style_the_server_does_not_have_is_said_in_one_line(library):
     assert styles.saved_styles(library) == ["standard"]  # the one before it stays
 
 
+def test_an_error_page_instead_of_a_style_or_sprite_is_refused_and_not_saved(library):
+    html = (b"<html><body>Maintenance</body></html>", "text/html")
+    with StyleServer(LAYER, ("standard", "gris")) as server:
+        server.overrides[STYLE_PATH + "/gris.json"] = html
+        with pytest.raises(InputError, match="did not send JSON"):
+            styles.save_styles(library, LAYER, ["gris"], service_root=tms_root(server))
+        server.overrides = {STYLE_PATH + "/sprite/" + SPRITE_NAME + ".png": html}
+        with pytest.raises(InputError, match="PNG"):
+            styles.save_styles(library, LAYER, ["standard"], service_root=tms_root(server))
+    assert styles.saved_styles(library) == []
+    leftovers = [n for _, _, names in os.walk(styles.styles_folder(library)) for n in names if n.endswith(".png")]
+    assert leftovers == []
+
+
 # Loading offline
 
 def test_offline_layer_is_valid_and_draws_at_its_last_zoom_and_three_beyond(project, offline):
@@ -162,6 +186,22 @@ def test_offline_layer_is_valid_and_draws_at_its_last_zoom_and_three_beyond(proj
         unlabelled = render(layer, zoom)
         layer.setLabeling(labeling.clone())
         assert drawn != unlabelled, "zoom {}: no label drawn".format(zoom)
+
+
+def test_a_project_saved_with_the_layer_reopens_offline_and_draws(project, offline, tmp_path):
+    from qgis.core import QgsProject
+
+    from ign_offline.toolbelt.vector_tiles import current_style, load_vector_mbtiles
+
+    layer = load_vector_mbtiles(project, offline, "gris")
+    expected = render(layer, MAX_ZOOM + 1)
+    file = str(tmp_path / "field.qgz")
+    assert project.write(file)
+    project.clear()
+    assert QgsProject.instance().read(file)
+    (reopened,) = [lay for lay in QgsProject.instance().mapLayers().values()]
+    assert reopened.isValid() and current_style(reopened) == "gris"
+    assert render(reopened, MAX_ZOOM + 1) == expected
 
 
 def test_without_the_bundled_fonts_and_sprite_the_converter_warns(offline):

@@ -46,6 +46,11 @@ def style_document(origin, layer="PLAN.IGN", style="standard", sprite_origin=Non
              "layout": {"text-field": "{name}", "text-font": ["Source Sans Pro Bold"], "text-size": 16,
                         "icon-image": "{icon}", "text-offset": [0, 1.2]},
              "paint": {"text-color": "#101010", "text-halo-color": "#ffffff", "text-halo-width": 1}},
+            {"id": "lake_name", "type": "symbol", "source": "plan_ign", "source-layer": "water",
+             "layout": {"text-field": "Lac", "text-font": ["Source Sans Pro Italic"], "text-size": 12}},
+            {"id": "road_names", "type": "symbol", "source": "plan_ign", "source-layer": "roads", "minzoom": 15,
+             "layout": {"text-field": "Route", "symbol-placement": "line",
+                        "text-font": ["Source Sans Pro SemiBold", "Arial Unicode MS Regular"]}},
             {"id": "churches", "type": "symbol", "source": "plan_ign", "source-layer": "places",
              "filter": ["==", "icon", "eglise"], "layout": {"icon-image": "eglise", "icon-offset": [0, -14]}},
             {"id": "places_small", "type": "symbol", "source": "plan_ign", "source-layer": "places",
@@ -91,6 +96,7 @@ class StyleServer(LoopbackServer):
         self.layer = layer
         self.styles = tuple(styles)
         self.sprite = dict(sprite_files(1), **sprite_files(2))
+        self.overrides = {}  # path → (body, content type): what a test makes the server send instead
         self.listen(self._handler())
 
     def _handler(self):
@@ -104,7 +110,7 @@ class StyleServer(LoopbackServer):
                 with server.lock:
                     server.requests.append((self.path, dict(self.headers)))
                 path = self.path.split("?", 1)[0]
-                body, kind = server.answer(path)
+                body, kind = server.overrides.get(path) or server.answer(path)
                 if body is None:
                     self.send_error(404)
                     return

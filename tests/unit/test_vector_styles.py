@@ -93,3 +93,14 @@ def test_a_missing_sprite_file_is_said(tmp_path):
 
 def test_vector_metadata_is_told_by_its_format():
     assert styles.is_vector({"format": "pbf"}) and not styles.is_vector({"format": "png"})
+
+
+def test_a_style_not_saved_is_refused_with_the_saved_ones(tmp_path):
+    path = str(tmp_path / "PCI.mbtiles")
+    with pytest.raises(InputError, match="No style is saved for PCI.mbtiles"):
+        styles.check_saved(path, "pci")
+    os.makedirs(styles.styles_folder(path))
+    (tmp_path / "PCI.styles" / "pci.json").write_text("{}")
+    styles.check_saved(path, "pci")
+    with pytest.raises(InputError, match="saved styles: pci[.]"):
+        styles.check_saved(path, "noir_et_blanc")

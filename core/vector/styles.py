@@ -40,7 +40,10 @@ KNOWN_STYLES = {
                  "transparent"),
     "PCI": ("pci", "noir_et_blanc"),
     "BDTOPO": ("classique", "bati", "hydrographie", "routier", "bati_date", "bati_etages"),
-    "ISOHYPSE": ("multicolore", "monochrome"),
+    # The style files as served (IGN's documentation calls them multicolore and monochrome).
+    "ISOHYPSE": ("isohypse_multicolore", "isohypse_monochrome_marron", "isohypse_monochrome_orange"),
+    "ADMIN_EXPRESS": ("adminexpress",),
+    "OCSGE": ("ocsge_couverture", "ocsge_usage", "ocsge_occupation"),
 }
 
 # The fonts the plugin bundles (font-source-sans-pro, SIL OFL): their family and the styles Qt names.

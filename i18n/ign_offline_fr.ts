@@ -2848,87 +2848,87 @@
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="93" />
+      <location filename="../core/vector/styles.py" line="96" />
       <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
       <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="95" />
+      <location filename="../core/vector/styles.py" line="98" />
       <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
       <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="192" />
+      <location filename="../core/vector/styles.py" line="206" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="195" />
+      <location filename="../core/vector/styles.py" line="209" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="205" />
+      <location filename="../core/vector/styles.py" line="219" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="207" />
+      <location filename="../core/vector/styles.py" line="221" />
       <source>The style '{}' is not JSON: save the styles again.</source>
       <translation>Le style « {} » n'est pas du JSON : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="214" />
+      <location filename="../core/vector/styles.py" line="228" />
       <source>{} is not a Mapbox GL style (no 'layers' list): check the style name.</source>
       <translation>{} n'est pas un style Mapbox GL (pas de liste « layers ») : vérifiez le nom du style.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="236" />
+      <location filename="../core/vector/styles.py" line="250" />
       <source>the style '{}' of {}</source>
       <translation>le style « {} » de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="247" />
+      <location filename="../core/vector/styles.py" line="261" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="258" />
+      <location filename="../core/vector/styles.py" line="272" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="262" />
+      <location filename="../core/vector/styles.py" line="276" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="265" />
+      <location filename="../core/vector/styles.py" line="279" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="281" />
+      <location filename="../core/vector/styles.py" line="295" />
       <source>{} did not send JSON (an error page?): check the address; nothing more was saved.</source>
       <translation>{} n'a pas envoyé de JSON (une page d'erreur ?) : vérifiez l'adresse ; rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="294" />
+      <location filename="../core/vector/styles.py" line="308" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="297" />
+      <location filename="../core/vector/styles.py" line="311" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="299" />
+      <location filename="../core/vector/styles.py" line="313" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="304" />
+      <location filename="../core/vector/styles.py" line="318" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
@@ -2953,12 +2953,17 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/vector_tiles.py" line="119" />
+      <location filename="../toolbelt/vector_tiles.py" line="92" />
+      <source>The style '{}' draws none of the layers of {}: it is made for other data; choose a style saved for this file.</source>
+      <translation>Le style « {} » ne dessine aucune des couches de {} : il est fait pour d'autres données ; choisissez un style enregistré pour ce fichier.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="129" />
       <source>The sprite image '{}' cannot be read: save the styles again.</source>
       <translation>L'image du sprite « {} » est illisible : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/vector_tiles.py" line="123" />
+      <location filename="../toolbelt/vector_tiles.py" line="133" />
       <source>The style '{}' cannot be converted: {}</source>
       <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>

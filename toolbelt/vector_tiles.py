@@ -22,7 +22,9 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QImage
 
 from ..core.errors import InputError
+from ..core.mbtiles import MBTilesReader
 from ..core.vector import styles as saved
+from ..i18n import say
 from .fonts import register_fonts
 from .layers import add_to_group, mbtiles_title
 
@@ -81,7 +83,14 @@ def switch_style(layer, style, feedback=None):
     of str, also pushed to `feedback`)."""
     path = mbtiles_path(layer)
     saved.check_saved(path, style)
-    renderer, labeling, warnings = convert(saved.style_path(path, style))
+    style_file = saved.style_path(path, style)
+    document = saved.read_style(style_file)
+    renderer, labeling, warnings = convert(style_file, document)
+    with MBTilesReader(path) as reader:
+        metadata = reader.metadata()
+    if saved.draws_nothing_of(document, metadata):
+        warnings.append(say("The style '{}' draws none of the layers of {}: it is made for other data; choose "
+                            "a style saved for this file.", style, os.path.basename(path)))
     layer.setRenderer(renderer)
     layer.setLabeling(labeling)
     layer.setCustomProperty(STYLE_PROPERTY, style)
@@ -103,10 +112,11 @@ def layer_styles(layer):
     return saved.saved_styles(path) if path else []
 
 
-def convert(style_file):
-    """(renderer, labeling, warnings) of the saved Mapbox GL style `style_file`, its sprite read locally."""
+def convert(style_file, style=None):
+    """(renderer, labeling, warnings) of the saved Mapbox GL style `style_file` (`style`: its content, when
+    already read), its sprite read locally."""
     register_fonts()  # idempotent; the converter looks fonts up in QFontDatabase
-    style = saved.read_style(style_file)
+    style = style if style is not None else saved.read_style(style_file)
     context = QgsMapBoxGlStyleConversionContext()
     # What QgsVectorTileLayer.loadDefaultStyle sets: style sizes are CSS pixels.
     context.setTargetUnit(QgsUnitTypes.RenderPixels)

@@ -150,6 +150,17 @@ def font_names(style):
     return names
 
 
+def draws_nothing_of(style, metadata):
+    """Whether the Mapbox GL `style` asks for none of the vector layers the MBTiles `metadata` list (its `json`
+    vector_layers): a style made for other data, which would draw an empty map. False when either is unknown."""
+    try:
+        listed = {layer.get("id") for layer in json.loads(metadata.get("json") or "{}").get("vector_layers", [])}
+    except (ValueError, AttributeError):
+        return False
+    asked = {layer.get("source-layer") for layer in style.get("layers", []) if layer.get("source-layer")}
+    return bool(listed and asked) and not asked & listed
+
+
 # Rewriting
 
 def localised(style, mbtiles_name, sprite_name):

@@ -239,6 +239,24 @@ def test_switching_between_two_saved_styles_offline_changes_the_image(project, o
         switch_style(layer, "classique")
 
 
+def test_a_style_made_for_other_data_is_warned_about(project, offline):
+    from ign_offline.toolbelt.vector_tiles import load_vector_mbtiles, switch_style
+
+    with open(styles.style_path(offline, "standard"), encoding="utf-8") as stream:
+        style = json.load(stream)
+    for layer in style["layers"]:
+        if "source-layer" in layer:
+            layer["source-layer"] = "parcelle"  # the cadastre's, not in this file
+    with open(styles.style_path(offline, "pci"), "w", encoding="utf-8") as stream:
+        json.dump(style, stream)
+    layer = load_vector_mbtiles(project, offline, "standard")
+    feedback = Recorded()
+    warnings = switch_style(layer, "pci", feedback)
+    assert warnings == feedback.warnings
+    assert warnings == ["The style 'pci' draws none of the layers of PLAN.IGN.mbtiles: it is made for other "
+                        "data; choose a style saved for this file."]
+
+
 # Processing
 
 @pytest.fixture()

@@ -104,3 +104,12 @@ def test_a_style_not_saved_is_refused_with_the_saved_ones(tmp_path):
     styles.check_saved(path, "pci")
     with pytest.raises(InputError, match="saved styles: pci[.]"):
         styles.check_saved(path, "noir_et_blanc")
+
+
+def test_a_style_for_other_data_is_told():
+    metadata = {"json": json.dumps({"vector_layers": [{"id": "routier_ligne"}, {"id": "bati_surf"}]})}
+    plan = {"layers": [{"id": "a", "source-layer": "routier_ligne"}, {"id": "b", "source-layer": "toponyme"}]}
+    cadastre = {"layers": [{"id": "a", "source-layer": "parcelle"}, {"id": "bg", "type": "background"}]}
+    assert not styles.draws_nothing_of(plan, metadata)
+    assert styles.draws_nothing_of(cadastre, metadata)
+    assert not styles.draws_nothing_of(cadastre, {})  # nothing listed: nothing to tell

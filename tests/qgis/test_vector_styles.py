@@ -168,6 +168,22 @@ def test_an_error_page_instead_of_a_style_or_sprite_is_refused_and_not_saved(lib
     assert leftovers == []
 
 
+def test_a_stalled_or_oversized_style_is_given_up_in_one_line(library, monkeypatch):
+    import time
+
+    with StyleServer(LAYER, ("standard",)) as server:
+        server.stalled.add(STYLE_PATH + "/standard.json")
+        started = time.monotonic()
+        with pytest.raises(InputError, match="did not arrive within 2 s"):
+            styles.save_styles(library, LAYER, ["standard"], service_root=tms_root(server), deadline=2)
+        assert time.monotonic() - started < 6
+        server.stalled.clear()
+        monkeypatch.setattr(styles, "MAX_STYLE_BYTES", 200)
+        with pytest.raises(InputError, match="check the address"):
+            styles.save_styles(library, LAYER, ["standard"], service_root=tms_root(server))
+    assert styles.saved_styles(library) == []
+
+
 # Loading offline
 
 def test_offline_layer_is_valid_and_draws_at_its_last_zoom_and_three_beyond(project, offline):

@@ -12,12 +12,14 @@ creates around Carcassonne: a lake (fill), roads (line) and named places (symbol
 import json
 import os
 import threading
+import time
 from http.server import BaseHTTPRequestHandler
 
 from .loopback import LoopbackServer
 
 STYLES_PATH = "/annexes/ressources/vectorTiles/styles"
 SPRITE_NAME = "PlanIgn"
+STALL = 8.0
 ICONS = {"eglise": (200, 30, 30), "chateau": (30, 30, 200)}  # sprite icon name → its colour (RGB)
 PLACES = (("Carcassonne", 2.3505, 43.2152, "chateau"), ("Cité", 2.3640, 43.2060, "eglise"),
           ("Trèbes", 2.3400, 43.2200, "eglise"))
@@ -97,6 +99,7 @@ class StyleServer(LoopbackServer):
         self.styles = tuple(styles)
         self.sprite = dict(sprite_files(1), **sprite_files(2))
         self.overrides = {}  # path → (body, content type): what a test makes the server send instead
+        self.stalled = set()  # paths answered with headers, then nothing for STALL seconds
         self.listen(self._handler())
 
     def _handler(self):
@@ -118,6 +121,8 @@ class StyleServer(LoopbackServer):
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                if path in server.stalled:
+                    time.sleep(STALL)
                 self.wfile.write(body)
 
         return Handler

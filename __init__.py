@@ -9,7 +9,7 @@ import sys
 
 # Pure-Python dependencies bundled by `make package` (and `make setup` for a
 # checkout), used only when the system does not provide them.
-BUNDLED_DEPENDENCIES = ("mercantile", "oauthlib", "requests_oauthlib", "filelock", "pmtiles")
+BUNDLED_DEPENDENCIES = ("mercantile", "oauthlib", "requests_oauthlib", "filelock", "pmtiles", "font_source_sans_pro")
 
 
 def _use_bundled_dependencies():

@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import Qt
 from . import i18n
 from .algorithms.provider import IgnOfflineProvider
 from .resources import icon
+from .toolbelt.fonts import register_fonts, unregister_fonts
 
 MENU = "&IGN Offline"
 
@@ -28,6 +29,8 @@ class IgnOfflinePlugin:
         return i18n.tr(text)
 
     def initProcessing(self):  # noqa: N802 (QGIS API name)
+        # Here too, not only in initGui: qgis_process renders styled vector tiles with no GUI.
+        register_fonts()
         if self.provider is None:
             self.provider = IgnOfflineProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
@@ -70,4 +73,5 @@ class IgnOfflinePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        unregister_fonts()
         i18n.remove()  # installed by classFactory, which a reload calls again

@@ -4,22 +4,19 @@ MBTiles file, byte-exact, resumable."""
 import os
 
 from qgis.core import (
-    QgsDataSourceUri,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsVectorTileLayer,
 )
 
 from ..core import mbtiles, storage
 from ..core.download.job import clamp_zooms, download_to_mbtiles
 from ..core.library import jobs as library
-from ..core.messages import Message
 from ..core.sources.prepare import layer_name, prepare_source
 from ..core.tiles import coverage
 from ..i18n import marked
-from ..toolbelt.layers import add_to_group, load_mbtiles
+from ..toolbelt.layers import load_mbtiles
 from .base import IgnOfflineAlgorithm
 from .parameters import (
     add_area_parameters,
@@ -124,27 +121,8 @@ class DownloadTiles(IgnOfflineAlgorithm):
         project = context.project()
         if getattr(self, "_load", False) and project is not None and os.path.exists(self._output):
             try:
-                if getattr(self, "_vector", False):
-                    load_vector_mbtiles(project, self._output, self._title)
-                else:
-                    load_mbtiles(project, self._output, self._title)
+                load_mbtiles(project, self._output, self._title)  # a vector file as a vector tile layer
             except ValueError as exc:
                 feedback.reportError(self.say(exc.args[0]))
         return {}
 
-
-def load_vector_mbtiles(project, path, title):
-    """A vector MBTiles as a vector tile layer in the group (QGIS's default look; the saved styles are applied
-    by load_mbtiles STYLE); a file already in the project is redrawn."""
-    uri = QgsDataSourceUri()
-    uri.setParam("type", "mbtiles")
-    uri.setParam("url", path)
-    source = bytes(uri.encodedUri()).decode()
-    for present in project.mapLayers().values():
-        if present.source() == source:
-            present.triggerRepaint()
-            return None
-    layer = QgsVectorTileLayer(source, title)
-    if not layer.isValid():
-        raise ValueError(Message("QGIS cannot open {} as vector tiles: download it again.", path))
-    return add_to_group(project, layer)

@@ -15,9 +15,10 @@ from .make_project_offline import MakeProjectOffline
 from .merge_mbtiles import MergeMBTiles
 from .recover_cache import RecoverCache
 from .run_plan import RunPlan
+from .save_vector_styles import SaveVectorStyles
 
 ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, MakeProjectOffline,
-              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles)
+              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

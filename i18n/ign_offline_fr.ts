@@ -568,79 +568,74 @@
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="41" />
+      <location filename="../algorithms/download_tiles.py" line="38" />
       <source>Download tiles to MBTiles</source>
       <translation>Télécharger des tuiles en MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="50" />
+      <location filename="../algorithms/download_tiles.py" line="47" />
       <source>MBTiles file ({LAYER} stands for the layer; an existing file of the same layer is resumed or extended)</source>
       <translation>Fichier MBTiles ({LAYER} est remplacé par la couche ; un fichier existant de la même couche est repris ou complété)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="55" />
+      <location filename="../algorithms/download_tiles.py" line="52" />
       <source>Re-check tiles older than this many days (empty = never)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="58" />
+      <location filename="../algorithms/download_tiles.py" line="55" />
       <source>Only retry the tiles that failed last time</source>
       <translation>Ne réessayer que les tuiles en échec la dernière fois</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="60" />
+      <location filename="../algorithms/download_tiles.py" line="57" />
       <source>Add the result to the project</source>
       <translation>Ajouter le résultat au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="62" />
+      <location filename="../algorithms/download_tiles.py" line="59" />
       <source>Tiles downloaded</source>
       <translation>Tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="63" />
+      <location filename="../algorithms/download_tiles.py" line="60" />
       <source>Tiles already present</source>
       <translation>Tuiles déjà présentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="64" />
+      <location filename="../algorithms/download_tiles.py" line="61" />
       <source>Tiles the server has no data for</source>
       <translation>Tuiles sans données sur le serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="65" />
+      <location filename="../algorithms/download_tiles.py" line="62" />
       <source>Tiles failed</source>
       <translation>Tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="101" />
+      <location filename="../algorithms/download_tiles.py" line="98" />
       <source>{} ({}) from {}, {} zoom {}-{} → {}</source>
       <translation>{} ({}) depuis {}, {} zoom {}-{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="109" />
+      <location filename="../algorithms/download_tiles.py" line="106" />
       <source>{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.</source>
       <translation>{:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées (304), {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="114" />
+      <location filename="../algorithms/download_tiles.py" line="111" />
       <source>{:,} tiles failed: {}</source>
       <translation>{:,} tuiles en échec : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="116" />
+      <location filename="../algorithms/download_tiles.py" line="113" />
       <source>Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles.</source>
       <translation>Relancez (ou avec RETRY_FAILED_ONLY) pour réessayer les tuiles en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="118" />
+      <location filename="../algorithms/download_tiles.py" line="115" />
       <source>Cancelled. The tiles downloaded are kept: download again to resume.</source>
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/download_tiles.py" line="149" />
-      <source>QGIS cannot open {} as vector tiles: download it again.</source>
-      <translation>QGIS ne peut pas ouvrir {} comme tuiles vectorielles : téléchargez-le à nouveau.</translation>
     </message>
     <message>
       <location filename="../algorithms/estimate_tiles.py" line="36" />
@@ -953,62 +948,77 @@
       <translation>Aucun dossier de produit (un dossier contenant data/) sous {} à {} niveaux : essayez un autre ROOT ou une DEPTH plus grande.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="21" />
+      <location filename="../algorithms/load_mbtiles.py" line="25" />
       <source>Load MBTiles</source>
       <translation>Charger des MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="28" />
+      <location filename="../algorithms/load_mbtiles.py" line="33" />
       <source>Folder of .mbtiles files, or one MBTiles file</source>
       <translation>Dossier de fichiers .mbtiles, ou un fichier MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="31" />
+      <location filename="../algorithms/load_mbtiles.py" line="37" />
+      <source>Style of vector MBTiles, among those saved beside it (empty: the first, 'standard' for Plan IGN)</source>
+      <translation>Style des MBTiles vectoriels, parmi ceux enregistrés à côté (vide : le premier, « standard » pour le Plan IGN)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="39" />
       <source>Layers added</source>
       <translation>Couches ajoutées</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="32" />
+      <location filename="../algorithms/load_mbtiles.py" line="40" />
       <source>Layers</source>
       <translation>Couches</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="37" />
+      <location filename="../algorithms/load_mbtiles.py" line="45" />
       <source>'{}' does not exist: give an .mbtiles file or a folder holding some.</source>
       <translation>« {} » n'existe pas : indiquez un fichier .mbtiles ou un dossier qui en contient.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="41" />
+      <location filename="../algorithms/load_mbtiles.py" line="49" />
       <source>The folder '{}' holds no .mbtiles file.</source>
       <translation>Le dossier « {} » ne contient aucun fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="59" />
+      <location filename="../algorithms/load_mbtiles.py" line="77" />
       <source>{}: {} ({:,} tiles)</source>
       <translation>{} : {} ({:,} tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="62" />
+      <location filename="../algorithms/load_mbtiles.py" line="80" />
+      <source>Vector tiles; saved styles: {}.</source>
+      <translation>Tuiles vectorielles ; styles enregistrés : {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="81" />
+      <source>none (QGIS's default look)</source>
+      <translation>aucun (aspect par défaut de QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="84" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above).</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="70" />
+      <location filename="../algorithms/load_mbtiles.py" line="92" />
       <source>No project to load the layers into.</source>
       <translation>Aucun projet où charger les couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="80" />
+      <location filename="../algorithms/load_mbtiles.py" line="112" />
       <source>{} is already in the project.</source>
       <translation>{} est déjà dans le projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="83" />
+      <location filename="../algorithms/load_mbtiles.py" line="115" />
       <source>{} layer added to the group '{}'.</source>
       <translation>{} couche ajoutée au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="83" />
+      <location filename="../algorithms/load_mbtiles.py" line="115" />
       <source>{} layers added to the group '{}'.</source>
       <translation>{} couches ajoutées au groupe « {} ».</translation>
     </message>
@@ -1483,6 +1493,61 @@
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
     <message>
+      <location filename="../algorithms/save_vector_styles.py" line="23" />
+      <source>Save vector tile styles</source>
+      <translation>Enregistrer les styles de tuiles vectorielles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="30" />
+      <source>Vector MBTiles</source>
+      <translation>MBTiles vectoriel</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="32" />
+      <source>Styles, separated by commas (empty: every style IGN publishes for the layer)</source>
+      <translation>Styles, séparés par des virgules (vide : tous les styles publiés par l'IGN pour la couche)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="35" />
+      <source>TMS service (empty: the file's own, else the Géoplateforme)</source>
+      <translation>Service TMS (vide : celui du fichier, sinon la Géoplateforme)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="37" />
+      <source>Layer (empty: the file's own, e.g. PLAN.IGN)</source>
+      <translation>Couche (vide : celle du fichier, p. ex. PLAN.IGN)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="39" />
+      <source>Styles saved</source>
+      <translation>Styles enregistrés</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="40" />
+      <source>Styles folder</source>
+      <translation>Dossier des styles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="45" />
+      <source>'{}' does not exist: give a vector .mbtiles file.</source>
+      <translation>« {} » n'existe pas : indiquez un fichier .mbtiles vectoriel.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="50" />
+      <source>'{}' holds image tiles ({}), not vector tiles: styles are for vector MBTiles.</source>
+      <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="64" />
+      <source>{} style saved in {}.</source>
+      <translation>{} style enregistré dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="64" />
+      <source>{} styles saved in {}.</source>
+      <translation>{} styles enregistrés dans {}.</translation>
+    </message>
+    <message>
       <location filename="../core/cache/addresses.py" line="149" />
       <source>{} ('{}')</source>
       <translation>{} (« {} »)</translation>
@@ -1673,162 +1738,162 @@
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="279" />
+      <location filename="../core/field/exports.py" line="280" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="338" />
+      <location filename="../core/field/exports.py" line="339" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="340" />
+      <location filename="../core/field/exports.py" line="341" />
       <source>OsmAnd and Locus</source>
       <translation>OsmAnd et Locus</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="342" />
+      <location filename="../core/field/exports.py" line="343" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="343" />
+      <location filename="../core/field/exports.py" line="344" />
       <source>a Cloud-Optimized GeoTIFF, rasters only</source>
       <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="345" />
+      <location filename="../core/field/exports.py" line="346" />
       <source>PMTiles for a web page</source>
       <translation>PMTiles pour une page web</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="347" />
+      <location filename="../core/field/exports.py" line="348" />
       <source>a tiled GeoTIFF, re-encoded in JPEG</source>
       <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="378" />
+      <location filename="../core/field/exports.py" line="379" />
       <source>QField</source>
       <translation>QField</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="379" />
+      <location filename="../core/field/exports.py" line="380" />
       <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
       <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="380" />
+      <location filename="../core/field/exports.py" line="381" />
       <source>OsmAnd</source>
       <translation>OsmAnd</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="381" />
+      <location filename="../core/field/exports.py" line="382" />
       <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
       <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="382" />
+      <location filename="../core/field/exports.py" line="383" />
       <source>Locus Map</source>
       <translation>Locus Map</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="383" />
+      <location filename="../core/field/exports.py" line="384" />
       <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
       <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="385" />
+      <location filename="../core/field/exports.py" line="386" />
       <source>AlpineQuest</source>
       <translation>AlpineQuest</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="386" />
+      <location filename="../core/field/exports.py" line="387" />
       <source>Copy it into AlpineQuest/maps/ on the device.</source>
       <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="387" />
+      <location filename="../core/field/exports.py" line="388" />
       <source>Avenza Maps (GeoTIFF)</source>
       <translation>Avenza Maps (GeoTIFF)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="388" />
+      <location filename="../core/field/exports.py" line="389" />
       <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
       <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="390" />
+      <location filename="../core/field/exports.py" line="391" />
       <source>Web page (PMTiles, MapLibre)</source>
       <translation>Page web (PMTiles, MapLibre)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="391" />
+      <location filename="../core/field/exports.py" line="392" />
       <source>Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).</source>
       <translation>Servez le fichier en HTTP avec les requêtes partielles (MapLibre ou Leaflet avec le protocole pmtiles).</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="401" />
+      <location filename="../core/field/exports.py" line="402" />
       <source>Unknown TARGET '{}': use one of {}.</source>
       <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="409" />
+      <location filename="../core/field/exports.py" line="410" />
       <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
       <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="416" />
+      <location filename="../core/field/exports.py" line="417" />
       <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
       <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="432" />
+      <location filename="../core/field/exports.py" line="433" />
       <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="471" />
+      <location filename="../core/field/exports.py" line="472" />
       <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="540" />
+      <location filename="../core/field/exports.py" line="541" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="545" />
+      <location filename="../core/field/exports.py" line="546" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="546" />
+      <location filename="../core/field/exports.py" line="547" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="548" />
+      <location filename="../core/field/exports.py" line="549" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="571" />
+      <location filename="../core/field/exports.py" line="572" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="637" />
+      <location filename="../core/field/exports.py" line="638" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="645" />
+      <location filename="../core/field/exports.py" line="646" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="770" />
+      <location filename="../core/field/exports.py" line="771" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -2173,32 +2238,32 @@
       <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="61" />
+      <location filename="../core/library/merge.py" line="62" />
       <source>Give the MBTiles files to merge (INPUTS).</source>
       <translation>Indiquez les fichiers MBTiles à fusionner (INPUTS).</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="68" />
+      <location filename="../core/library/merge.py" line="69" />
       <source>'{}' was not written by IGN Offline: only IGN Offline files (with their journal) can be merged.</source>
       <translation>« {} » n'a pas été écrit par IGN Hors ligne : seuls les fichiers d'IGN Hors ligne (avec leur journal) peuvent être fusionnés.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="87" />
+      <location filename="../core/library/merge.py" line="88" />
       <source>'{}' and '{}' hold different tiles ({} differ: {} vs {}); only files of the same layer, style, format and source are merged. Nothing was written.</source>
       <translation>« {} » et « {} » contiennent des tuiles différentes ({} diffèrent : {} contre {}) ; seuls des fichiers de même couche, style, format et source sont fusionnés. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="100" />
+      <location filename="../core/library/merge.py" line="101" />
       <source>'{}' holds vector tiles (pbf) and '{}' raster tiles: vector and raster files are never merged. Merge the vector files of one layer together, and the raster files apart. Nothing was written.</source>
       <translation>« {} » contient des tuiles vectorielles (pbf) et « {} » des tuiles raster : fichiers vectoriels et raster ne sont jamais fusionnés. Fusionnez entre eux les fichiers vectoriels d'une même couche, et les fichiers raster à part. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="151" />
+      <location filename="../core/library/merge.py" line="152" />
       <source>Give the OUTPUT .mbtiles file.</source>
       <translation>Indiquez le fichier .mbtiles OUTPUT.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="166" />
+      <location filename="../core/library/merge.py" line="167" />
       <source>Merging '{}' into '{}' failed ({}): {}.</source>
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
@@ -2873,69 +2938,154 @@
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="50" />
+      <location filename="../core/vector/mvt.py" line="57" />
       <source>broken gzip ({})</source>
       <translation>gzip corrompu ({})</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="52" />
+      <location filename="../core/vector/mvt.py" line="59" />
       <source>larger than {:,} bytes once decompressed</source>
       <translation>plus de {:,} octets une fois décompressée</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="54" />
+      <location filename="../core/vector/mvt.py" line="61" />
       <source>truncated gzip</source>
       <translation>gzip tronqué</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="62" />
+      <location filename="../core/vector/mvt.py" line="69" />
       <source>truncated varint</source>
       <translation>entier variable tronqué</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="78" />
+      <location filename="../core/vector/mvt.py" line="85" />
       <source>field number 0</source>
       <translation>numéro de champ 0</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="84" />
+      <location filename="../core/vector/mvt.py" line="91" />
       <source>length past the end</source>
       <translation>longueur au-delà de la fin</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="88" />
+      <location filename="../core/vector/mvt.py" line="95" />
       <source>truncated fixed field</source>
       <translation>champ de taille fixe tronqué</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="91" />
+      <location filename="../core/vector/mvt.py" line="98" />
       <source>wire type {}</source>
       <translation>type de codage {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="102" />
+      <location filename="../core/vector/mvt.py" line="109" />
       <source>layer field is not a message</source>
       <translation>le champ de couche n'est pas un message</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="110" />
+      <location filename="../core/vector/mvt.py" line="117" />
       <source>a layer without name or version</source>
       <translation>une couche sans nom ou sans version</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="120" />
+      <location filename="../core/vector/mvt.py" line="127" />
       <source>not a vector tile ({})</source>
       <translation>pas une tuile vectorielle ({})</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="125" />
+      <location filename="../core/vector/mvt.py" line="132" />
       <source>no layer</source>
       <translation>aucune couche</translation>
     </message>
     <message>
-      <location filename="../core/vector/mvt.py" line="130" />
+      <location filename="../core/vector/mvt.py" line="137" />
       <source>not a vector tile ({}: {!r})</source>
       <translation>pas une tuile vectorielle ({} : {!r})</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="90" />
+      <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
+      <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="92" />
+      <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
+      <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="195" />
+      <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
+      <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="198" />
+      <source>The sprite image '{}' is missing: save the styles again.</source>
+      <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="208" />
+      <source>The style '{}' cannot be read ({}).</source>
+      <translation>Le style « {} » est illisible ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="210" />
+      <source>The style '{}' is not JSON: save the styles again.</source>
+      <translation>Le style « {} » n'est pas du JSON : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="217" />
+      <source>{} is not a Mapbox GL style (no 'layers' list): check the style name.</source>
+      <translation>{} n'est pas un style Mapbox GL (pas de liste « layers ») : vérifiez le nom du style.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="239" />
+      <source>the style '{}' of {}</source>
+      <translation>le style « {} » de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="250" />
+      <source>Style '{}' saved: {}</source>
+      <translation>Style « {} » enregistré : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="261" />
+      <source>the sprite file {}</source>
+      <translation>le fichier de sprite {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="265" />
+      <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
+      <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="268" />
+      <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
+      <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="284" />
+      <source>{} did not send JSON (an error page?): check the address; nothing more was saved.</source>
+      <translation>{} n'a pas envoyé de JSON (une page d'erreur ?) : vérifiez l'adresse ; rien de plus n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="297" />
+      <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
+      <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="300" />
+      <source>{} sent {}: check the address.</source>
+      <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="302" />
+      <source>Cannot reach {} ({}): check the address and the network.</source>
+      <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="307" />
+      <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
+      <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
     <message>
       <location filename="../core/vector/tms.py" line="111" />
@@ -2983,12 +3133,12 @@
       <translation>Le service TMS {} n'a pas de couche de tuiles vectorielles « {} ».{}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="49" />
+      <location filename="../plugin.py" line="52" />
       <source>IGN Offline</source>
       <translation>IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="50" />
+      <location filename="../plugin.py" line="53" />
       <source>Show or hide the IGN Offline panel</source>
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
@@ -3003,9 +3153,24 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="174" />
+      <location filename="../toolbelt/layers.py" line="147" />
       <source>QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or pmtiles.</source>
       <translation>L'algorithme {} de QGIS n'est pas disponible (l'extension Traitements n'est pas chargée) : c'est lui qui dessine les tuiles vectorielles en tuiles raster. Activez Traitements, ou exportez les tuiles vectorielles en mbtiles ou pmtiles.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="92" />
+      <source>The style '{}' draws none of the layers of {}: it is made for other data; choose a style saved for this file.</source>
+      <translation>Le style « {} » ne dessine aucune des couches de {} : il est fait pour d'autres données ; choisissez un style enregistré pour ce fichier.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="129" />
+      <source>The sprite image '{}' cannot be read: save the styles again.</source>
+      <translation>L'image du sprite « {} » est illisible : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="133" />
+      <source>The style '{}' cannot be converted: {}</source>
+      <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>
     <message>
       <location filename="../ui/area_picker.py" line="61" />

@@ -1,7 +1,6 @@
 """Putting results into the project's layer tree: in one group, newest on top, visible, one legend line per
 basemap; and telling the plugin's own helper layers (outline, coverage, overview) from the user's."""
 
-import glob
 import os
 
 from qgis.core import (
@@ -11,13 +10,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProject,
     QgsRasterLayer,
-    QgsVectorTileLayer,
 )
-from qgis.PyQt.QtCore import QUrl
 
 from ..core.errors import InputError
-from ..core.library.inventory import is_vector
 from ..core.mbtiles import MBTilesReader
+from ..core.vector.mvt import is_vector
 
 GROUP_NAME = "IGN Offline"
 OWN_PROPERTY = "ign_offline/own"  # a custom property on the plugin's helper layers; saved with the project
@@ -87,7 +84,7 @@ def load_mbtiles(project, path, title=None):
     with MBTilesReader(path) as reader:
         metadata = reader.metadata()
     for present in project.mapLayers().values():
-        if present.source() == path or vector_source(path) in present.source():
+        if present.source() == path:
             if title:
                 present.setName(title)  # what the file holds now (not the area it was first loaded for)
             if present.dataProvider() is not None:
@@ -98,7 +95,15 @@ def load_mbtiles(project, path, title=None):
                 show_in_tree(node)
             return None
     if is_vector(metadata):
-        return add_to_group(project, load_vector_mbtiles(path, title or mbtiles_title(path, metadata)))
+        from .vector_tiles import find_loaded, load_vector_mbtiles  # it builds on this module
+
+        present = find_loaded(project, path)
+        if present is not None:  # redrawn with the tiles a download added, named for what it holds now
+            if title:
+                present.setName(title)
+            present.triggerRepaint()
+            return None
+        return load_vector_mbtiles(project, path, title=title or mbtiles_title(path, metadata))
     layer = QgsRasterLayer(path, title or mbtiles_title(path, metadata), "gdal")
     if not layer.isValid():
         raise ValueError("GDAL cannot open {}".format(path))
@@ -119,40 +124,6 @@ def load_vrt(project, path, title):
     return add_to_group(project, layer)
 
 
-def vector_source(path):
-    """The vector tile provider's source of a vector MBTiles."""
-    return "type=mbtiles&url={}".format(path)
-
-
-def saved_style(path, style=None):
-    """The Mapbox GL style saved beside a vector MBTiles (`<X>.styles/<style>.json`, 'standard' first, else the
-    first by name), or None when it has none."""
-    folder = os.path.splitext(path)[0] + ".styles"
-    wanted = os.path.join(folder, "{}.json".format(style or "standard"))
-    if os.path.isfile(wanted):
-        return wanted
-    found = sorted(glob.glob(os.path.join(glob.escape(folder), "*.json")))
-    return found[0] if found and not style else None
-
-
-def load_vector_mbtiles(path, title, style=None):
-    """A vector MBTiles as a QgsVectorTileLayer drawn with its saved style (QGIS's default style without one).
-
-    A stand-in for part V2's toolbelt.vector_tiles.load_vector_mbtiles (sprites and fonts): the integrator keeps
-    V2's and this function goes. Raises ValueError if QGIS cannot open the file.
-    """
-    source = vector_source(path)
-    style_path = saved_style(path, style)
-    if style_path:
-        source += "&styleUrl={}".format(QUrl.fromLocalFile(os.path.abspath(style_path)).toString())
-    layer = QgsVectorTileLayer(source, title)
-    if not layer.isValid():
-        raise ValueError("QGIS cannot open {} as vector tiles".format(path))
-    if style_path:
-        layer.loadDefaultStyle()
-    return layer
-
-
 # QGIS's "Generate XYZ tiles (MBTiles)": the Python one up to QGIS 3.24, a native one since.
 RENDERERS = ("qgis:tilesxyzmbtiles", "native:tilesxyzmbtiles")
 
@@ -164,8 +135,10 @@ def render_vector_mbtiles(path, output, bbox, zoom_min, zoom_max, feedback):
     The layer sits alone in a project of its own (the renderer draws a project's layers): the user's project is
     not touched. Raises QgsProcessingException when the renderer fails.
     """
+    from .vector_tiles import load_vector_mbtiles  # it builds on this module
+
     project = QgsProject()
-    project.addMapLayer(load_vector_mbtiles(path, mbtiles_title(path)))
+    load_vector_mbtiles(project, path)
     context = QgsProcessingContext()
     context.setProject(project)
     registry = QgsApplication.processingRegistry()

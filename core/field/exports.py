@@ -32,11 +32,12 @@ import mercantile
 
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
-from ..library.inventory import is_vector, vector_layers
+from ..library.inventory import vector_layers
 from ..messages import Message, Size
 from ..text import fold_accents
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
+from ..vector.mvt import is_vector
 
 PAGE = 4096
 VECTOR = "pbf"      # the MBTiles format of Mapbox vector tiles

@@ -20,6 +20,7 @@ from osgeo import ogr
 from .. import mbtiles, storage
 from ..errors import MBTilesError
 from ..tiles import coverage
+from ..vector.mvt import is_vector
 
 
 @dataclass
@@ -42,15 +43,6 @@ class ZoomRow:
     @property
     def is_vector(self):
         return is_vector(self.format)
-
-
-VECTOR_FORMATS = ("pbf", "mvt", "application/x-protobuf", "application/vnd.mapbox-vector-tile")
-
-
-def is_vector(metadata_or_format):
-    """True for Mapbox vector tiles (MBTiles 1.3 `format=pbf`); takes the metadata dict or its `format`."""
-    value = metadata_or_format.get("format") if isinstance(metadata_or_format, dict) else metadata_or_format
-    return (value or "").split(";")[0].strip().lower() in VECTOR_FORMATS
 
 
 def vector_layers(metadata):

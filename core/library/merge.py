@@ -15,7 +15,8 @@ import sqlite3
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
 from ..sources.prepare import IDENTITY_KEYS
-from .inventory import is_vector, vector_layers
+from ..vector.mvt import is_vector
+from .inventory import vector_layers
 
 # Journal rows of `src` that should replace (or add to) `main`'s, position by position.
 WINNERS = """

@@ -1,1 +1,1 @@
-"""Vector tiles: the Géoplateforme TMS service (core.vector.tms) and Mapbox vector tile bodies (core.vector.mvt)."""
+"""Vector tiles: the Géoplateforme TMS service (tms), Mapbox vector tile bodies (mvt), their styles offline (styles)."""

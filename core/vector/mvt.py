@@ -35,6 +35,13 @@ def is_vector_format(tile_format):
     return (tile_format or "").split(";")[0].strip().lower() in VECTOR_FORMATS
 
 
+def is_vector(metadata_or_format):
+    """True for an MBTiles of Mapbox vector tiles (MBTiles 1.3: `format=pbf`); takes the metadata dict or its
+    `format`."""
+    value = metadata_or_format.get("format") if isinstance(metadata_or_format, dict) else metadata_or_format
+    return is_vector_format(value)
+
+
 def is_gzip(body):
     return body[:2] == GZIP_MAGIC
 

@@ -40,6 +40,9 @@ def test_zip_holds_the_plugin_without_dev_files(package):
                      "algorithms/provider.py", "algorithms/parameters.py", "toolbelt/layers.py",
                      "core/download/engine.py", "resources/icon.svg", "ext_libs/filelock/__init__.py",
                      "ext_libs/pmtiles/writer.py", "ext_libs/mercantile/__init__.py",
+                     "ext_libs/font_source_sans_pro/files/SourceSansPro-Regular.ttf",
+                     "ext_libs/font_source_sans_pro/files/SourceSansPro-Bold.ttf",
+                     "ext_libs/font_source_sans_pro/files/LICENSE.txt",
                      "ext_libs/requests_oauthlib/__init__.py",
                      "ext_libs/oauthlib/__init__.py", "i18n/__init__.py", "i18n/ign_offline_fr.qm",
                      "resources/help/fr/download_tiles.md"):

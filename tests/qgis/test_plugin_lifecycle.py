@@ -3,7 +3,15 @@ from qgis.core import QgsApplication
 EXPECTED_ALGORITHMS = {"ign_offline:estimate_tiles", "ign_offline:download_tiles", "ign_offline:recover_cache",
                        "ign_offline:run_plan", "ign_offline:merge_mbtiles", "ign_offline:inventory",
                        "ign_offline:make_project_offline", "ign_offline:export_tiles",
-                       "ign_offline:list_ftp_products", "ign_offline:download_ftp", "ign_offline:load_mbtiles"}
+                       "ign_offline:list_ftp_products", "ign_offline:download_ftp", "ign_offline:load_mbtiles",
+                       "ign_offline:save_vector_styles"}
+FONT = "Source Sans Pro"
+
+
+def bundled_font_styles():
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    return set(QFontDatabase().styles(FONT))
 
 
 def test_load_unload_twice_leaves_nothing(desktop_iface):
@@ -40,11 +48,18 @@ def test_load_unload_twice_leaves_nothing(desktop_iface):
 def test_constructor_and_processing_need_no_gui():
     """qgis_process builds the plugin with iface=None and only calls initProcessing."""
     from ign_offline import classFactory
+    from ign_offline.toolbelt import fonts
 
+    fonts.unregister_fonts()  # as a fresh QGIS has them: not at all
+    assert not bundled_font_styles()
     plugin = classFactory(None)
     plugin.initProcessing()
     plugin.initProcessing()  # idempotent
     providers = [p for p in QgsApplication.processingRegistry().providers() if p.id() == "ign_offline"]
     assert len(providers) == 1
+    # the fonts of IGN's vector styles, registered once for qgis_process too
+    assert {"Regular", "Bold", "Italic", "Semibold"} <= bundled_font_styles()
+    assert fonts.register_fonts() == len(fonts.font_files()) > 0
     plugin.unload()
     assert QgsApplication.processingRegistry().providerById("ign_offline") is None
+    assert not bundled_font_styles()

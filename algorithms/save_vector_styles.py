@@ -1,0 +1,66 @@
+"""ign_offline:save_vector_styles — save the Mapbox GL styles of a vector MBTiles beside it, for offline use."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingOutputFolder,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
+from ..core.errors import InputError
+from ..core.mbtiles import MBTilesReader, check_readable, read_guard
+from ..core.messages import plural
+from ..core.vector import mvt, styles
+from ..i18n import marked
+from .base import IgnOfflineAlgorithm
+from .parameters import add_authcfg_parameter, credentials_from_parameters
+
+
+class SaveVectorStyles(IgnOfflineAlgorithm):
+    NAME = "save_vector_styles"
+    DISPLAY_NAME = marked("Save vector tile styles")
+    GROUP = "library"
+
+    INPUT, STYLES, SOURCE, LAYER = "INPUT", "STYLES", "SOURCE", "LAYER"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("Vector MBTiles"), extension="mbtiles"))
+        self.addParameter(QgsProcessingParameterString(
+            self.STYLES, self.tr("Styles, separated by commas (empty: every style IGN publishes for the layer)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SOURCE, self.tr("TMS service (empty: the file's own, else the Géoplateforme)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.LAYER, self.tr("Layer (empty: the file's own, e.g. PLAN.IGN)"), optional=True))
+        add_authcfg_parameter(self)
+        self.addOutput(QgsProcessingOutputNumber("SAVED", self.tr("Styles saved")))
+        self.addOutput(QgsProcessingOutputFolder("OUTPUT", self.tr("Styles folder")))
+
+    def parse(self, parameters, context, feedback=None):
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        if not path or not os.path.isfile(path):
+            raise InputError("'{}' does not exist: give a vector .mbtiles file.", path)
+        check_readable(path)
+        with read_guard(path), MBTilesReader(path) as reader:
+            metadata = reader.metadata()
+        if not mvt.is_vector(metadata):
+            raise InputError("'{}' holds image tiles ({}), not vector tiles: styles are for vector MBTiles.",
+                             path, metadata.get("format") or "?")
+        layer = (self.parameterAsString(parameters, self.LAYER, context) or "").strip() or \
+            metadata.get("ign_offline:layer") or os.path.splitext(os.path.basename(path))[0]
+        source = (self.parameterAsString(parameters, self.SOURCE, context) or "").strip() or \
+            metadata.get("ign_offline:source") or styles.SERVICE_ROOT
+        text = self.parameterAsString(parameters, self.STYLES, context) or ""
+        names = [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
+        return path, layer, source, names or None, credentials_from_parameters(self, parameters, context)
+
+    def process(self, args, context, feedback):
+        path, layer, source, names, credentials = args
+        saved = styles.save_styles(path, layer, names, service_root=source, credentials=credentials,
+                                   log=self.log_to(feedback))
+        feedback.pushInfo(self.say(plural(len(saved), "{} style saved in {}.", "{} styles saved in {}.",
+                                          len(saved), styles.styles_folder(path))))
+        return {"SAVED": len(saved), "OUTPUT": styles.styles_folder(path)}

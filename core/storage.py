@@ -44,8 +44,10 @@ def check_output_file(path):
     folder = output_folder(path)
     if os.path.isdir(folder):
         check_writable_folder(folder)
-    else:
-        check_folder_can_be_made(folder)
+    elif os.path.isdir(os.path.dirname(folder)):
+        check_folder_can_be_made(folder)  # named itself, with the reason its parent takes no files
+    else:  # deeper than one missing folder: a typo more likely than a library to make
+        check_writable_folder(os.path.dirname(folder))
 
 
 def nearest_existing(path):

@@ -104,3 +104,20 @@ def slot_exceptions(monkeypatch):
     monkeypatch.setattr(sys, "excepthook", lambda *info: caught.append("".join(traceback.format_exception(*info))))
     yield caught
     assert not caught, "exception in a Qt slot:\n" + "\n".join(caught)
+
+
+@pytest.fixture()
+def french():
+    """QGIS and the plugin in French for one test (the locale QGIS reports, and the plugin's translator)."""
+    from qgis.core import QgsSettings
+
+    from ign_offline import i18n
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "fr_FR")
+    assert i18n.install("fr")
+    yield
+    i18n.remove()
+    settings.setValue("locale/overrideFlag", False)
+    settings.remove("locale/userLocale")

@@ -9,7 +9,6 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from tests.qgis.test_say import french  # noqa: F401 (the fixture: QGIS and the plugin in French)
 from tests.support.english_check import english
 from tests.support.qt_wait import wait_for
 from tests.support.wmts_server import StandInWmts
@@ -54,7 +53,7 @@ def ours(lines):
                                                                     "Algorithm", "Input parameters", "{"))]
 
 
-def test_an_unknown_layer_is_refused_in_french(french, provider, tmp_path):  # noqa: F811
+def test_an_unknown_layer_is_refused_in_french(french, provider, tmp_path):
     with StandInWmts() as server:
         lines = said_by("download_tiles", {"SOURCE": server.url, "LAYER": "ORTHOIMAGERY.ORTHOFOTOS",
                                            "AREA": "carcassonne", "ZOOM_MIN": 8, "ZOOM_MAX": 9,
@@ -65,7 +64,7 @@ def test_an_unknown_layer_is_refused_in_french(french, provider, tmp_path):  # n
     assert english(ours(lines)) == []
 
 
-def test_an_unreachable_server_is_said_in_french(french, provider, tmp_path):  # noqa: F811
+def test_an_unreachable_server_is_said_in_french(french, provider, tmp_path):
     with socket.socket() as probe:  # a free port: nothing answers there
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -78,7 +77,7 @@ def test_an_unreachable_server_is_said_in_french(french, provider, tmp_path):  #
     assert english(ours(lines)) == []
 
 
-def test_a_very_large_job_is_refused_in_french_with_french_numbers(french, provider, tmp_path):  # noqa: F811
+def test_a_very_large_job_is_refused_in_french_with_french_numbers(french, provider, tmp_path):
     lines = said_by("download_tiles", {"SOURCE": "https://data.geopf.fr/wmts", "LAYER": "ORTHOIMAGERY.ORTHOPHOTOS",
                                        "EXTENT": "-5.0,9.0,41.0,51.0 [EPSG:4326]", "ZOOM_MIN": 6, "ZOOM_MAX": 18,
                                        "OUTPUT": str(tmp_path / "x.mbtiles")})
@@ -89,7 +88,7 @@ def test_a_very_large_job_is_refused_in_french_with_french_numbers(french, provi
     assert english(ours(lines)) == []
 
 
-def test_a_missing_output_folder_is_refused_in_french(french, provider, tmp_path):  # noqa: F811
+def test_a_missing_output_folder_is_refused_in_french(french, provider, tmp_path):
     missing = tmp_path / "missing" / "deeper"
     lines = said_by("download_tiles", {"SOURCE": "https://data.geopf.fr/wmts", "LAYER": "ORTHOIMAGERY.ORTHOPHOTOS",
                                        "AREA": "carcassonne", "ZOOM_MIN": 8, "ZOOM_MAX": 9,
@@ -99,7 +98,7 @@ def test_a_missing_output_folder_is_refused_in_french(french, provider, tmp_path
     assert not missing.parent.exists()
 
 
-def test_a_cancelled_download_says_so_in_french(french, provider, tmp_path):  # noqa: F811
+def test_a_cancelled_download_says_so_in_french(french, provider, tmp_path):
     feedback = Recording(cancel_after_progress=True)
     with StandInWmts(latency=0.05) as server:
         processing.run("ign_offline:download_tiles", {

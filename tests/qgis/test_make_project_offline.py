@@ -253,12 +253,10 @@ def test_a_project_with_the_plugins_layers_opens_offline_with_no_network(tmp_pat
     assert sources and not [s for s in sources if re.search(r"https?:|https?%3A", s, re.IGNORECASE)]
 
 
-def test_the_reasons_are_french_and_said_once(tmp_path, provider, project):
+def test_the_reasons_are_french_and_said_once(french, tmp_path, provider, project):
     """In French: what becomes of each layer, in French, each said once in the log; KEEP_ONLINE keeps a WMS layer."""
     import processing
-    from qgis.core import QgsProcessingFeedback, QgsSettings
-
-    from ign_offline import i18n
+    from qgis.core import QgsProcessingFeedback
 
     class Said(QgsProcessingFeedback):
         def __init__(self):
@@ -271,26 +269,17 @@ def test_the_reasons_are_french_and_said_once(tmp_path, provider, project):
         def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
             self.lines.append(warning)
 
-    settings = QgsSettings()
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "fr_FR")
-    assert i18n.install("fr")
-    try:
-        wms = QgsRasterLayer("crs=EPSG:3857&format=image/png&layers=x&styles&url=http://127.0.0.1:9/wms", "Radar",
-                             "wms")
-        project.addMapLayers([wms, polygon_layer("Croquis")])
-        path = str(tmp_path / "terrain.qgs")
-        assert project.write(path)
-        runs = {}
-        for keep in (False, True):
-            said = Said()
-            runs[keep] = processing.run("ign_offline:make_project_offline", {
-                "PROJECT": path, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 10, "KEEP_ONLINE": keep,
-                "OUTPUT_FOLDER": str(tmp_path / "copy{}".format(int(keep)))}, feedback=said)["REPORT"], said.lines
-    finally:
-        i18n.remove()
-        settings.setValue("locale/overrideFlag", False)
-        settings.remove("locale/userLocale")
+    wms = QgsRasterLayer("crs=EPSG:3857&format=image/png&layers=x&styles&url=http://127.0.0.1:9/wms", "Radar",
+                         "wms")
+    project.addMapLayers([wms, polygon_layer("Croquis")])
+    path = str(tmp_path / "terrain.qgs")
+    assert project.write(path)
+    runs = {}
+    for keep in (False, True):
+        said = Said()
+        runs[keep] = processing.run("ign_offline:make_project_offline", {
+            "PROJECT": path, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 10, "KEEP_ONLINE": keep,
+            "OUTPUT_FOLDER": str(tmp_path / "copy{}".format(int(keep)))}, feedback=said)["REPORT"], said.lines
     report, lines = runs[False]
     assert ("Radar : laissée hors du projet hors ligne — une couche WMS (des images calculées, pas des tuiles) : elle "
             "a besoin du réseau") in report

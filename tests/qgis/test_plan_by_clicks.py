@@ -4,12 +4,10 @@ the JSON run_plan reads in batch."""
 import json
 import os
 
-import pytest
-from qgis.core import QgsSettings, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from ign_offline import i18n
 from ign_offline.core.library import plans
 from ign_offline.core.tiles import areas, coverage, polygons
 from tests.support.polygon_files import write_geojson
@@ -108,18 +106,6 @@ def test_a_plan_built_by_clicks_runs_and_shows_each_entry_complete(dock, project
     assert cave == expected_tiles(areas.Area("l", "l", 0, 0, 0, 0, polygons=polygons.from_geojson(SMALL)), 12, 13)
     assert [row[3] for row in table(page)] == [str(carcassonne)] * 2 + [str(cave)] * 2
     assert fetched == 2 * (carcassonne + cave)
-
-
-@pytest.fixture()
-def french():
-    settings = QgsSettings()
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "fr_FR")
-    assert i18n.install("fr")
-    yield
-    i18n.remove()
-    settings.setValue("locale/overrideFlag", False)
-    settings.remove("locale/userLocale")
 
 
 def test_the_plan_part_of_the_page_speaks_french(french, dock, tmp_path):

@@ -1,23 +1,9 @@
 """i18n.say: core messages in the user's language and locale (numbers, sizes, plurals), English as the fallback."""
 
-import pytest
-from qgis.core import QgsSettings
 
 from ign_offline import i18n
 from ign_offline.core.errors import InputError
 from ign_offline.core.messages import Message, Size, plural
-
-
-@pytest.fixture()
-def french():
-    settings = QgsSettings()
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "fr_FR")
-    assert i18n.install("fr")
-    yield
-    i18n.remove()
-    settings.setValue("locale/overrideFlag", False)
-    settings.remove("locale/userLocale")
 
 
 def test_english_is_said_as_written():

@@ -19,6 +19,7 @@ from ..core.library import plans
 from ..core.messages import plural
 from ..core.text import duration
 from ..core.tiles import coverage
+from ..core.vector import styles
 from ..i18n import marked, number
 from .base import IgnOfflineAlgorithm
 from .parameters import (
@@ -108,6 +109,11 @@ class RunPlan(IgnOfflineAlgorithm):
                     stats.not_modified, stats.empty, stats.failed))
             elif result.error:
                 feedback.reportError(self.say("{}: {}", result.item.job.layer, result.error))
+        if not feedback.isCanceled():
+            # Vector layers of a TMS: their styles (the entry's, else all IGN publishes) beside the file.
+            for output, saved in library.save_job_styles(results, self.log_to(feedback)).items():
+                feedback.pushInfo(self.say(plural(len(saved), "{} style saved in {}.", "{} styles saved in {}.",
+                                                  len(saved), styles.styles_folder(output))))
         self._files = [item.output for item in jobs if os.path.exists(item.output)]
         self._load = load
         if feedback.isCanceled():

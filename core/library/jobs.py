@@ -21,6 +21,7 @@ from ..errors import IgnOfflineError, InputError
 from ..messages import Message
 from ..sources.accounts import origin_of
 from ..sources.prepare import prepare_source
+from ..vector import styles, tms
 from . import naming, plans
 
 # Where everything goes unless the user says otherwise: one folder a person finds again.
@@ -114,6 +115,41 @@ def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None)
     return prepared_jobs
 
 
+def assumed_bytes(prepared, zoom):
+    """The size of a tile not measured yet: IGN's published average at `zoom` for vector tiles (they vary from
+    6 to 65 kB by zoom), else the typical raster tile of the format."""
+    if prepared.is_vector:
+        return tms.average_tile_bytes(zoom)
+    return ASSUMED_BYTES.get(prepared.format, 20000)
+
+
+def job_styles(job):
+    """The styles an entry names for a vector layer ("standard" or "standard, gris"); None: every style IGN
+    publishes for the layer."""
+    names = [name.strip() for name in (job.style or "").replace(";", ",").split(",") if name.strip()]
+    return names or None
+
+
+def save_job_styles(results, log=None):
+    """After a run: the styles of each layer downloaded from a TMS service saved beside its file (core.vector.styles,
+    from the service's host); {output: [style files]}. A layer whose styles cannot be fetched is said in `log` and
+    its tiles stay: its styles can be saved again later (save_vector_styles)."""
+    log = log or (lambda message: None)
+    saved = {}
+    for result in results:
+        item = result.item
+        tms_source = tms.split_source(item.job.source)
+        if tms_source is None or result.error or not os.path.exists(item.output):
+            continue  # an XYZ .pbf template publishes no style
+        try:
+            saved[item.output] = styles.save_styles(item.output, item.job.layer, job_styles(item.job),
+                                                    service_root=tms_source[0],
+                                                    credentials=item.prepared.credentials, log=log)
+        except IgnOfflineError as exc:
+            log(Message("{}: the styles were not saved: {}", item.job.layer, exc))
+    return saved
+
+
 @dataclass
 class Estimate:
     layer: str
@@ -133,10 +169,9 @@ def estimate(jobs):
             with mbtiles.MBTilesReader(item.output) as reader:
                 sizes = reader.mean_size_by_zoom()
                 present = {zoom: reader.journal_count_in(item.ranges, zoom) for zoom in item.counts}
-        fallback = ASSUMED_BYTES.get(item.prepared.format, 20000)
         for zoom, number in sorted(item.counts.items()):
             have = min(present.get(zoom, 0), number)
-            size = sizes.get(zoom, fallback)
+            size = sizes.get(zoom) or assumed_bytes(item.prepared, zoom)
             rows.append(Estimate(item.job.layer, zoom, number, have, (number - have) * size, zoom not in sizes))
     return rows
 

@@ -27,7 +27,6 @@ from core.tiles import areas
 from core.tiles import grid as tiles
 from tests.qgis.conftest import ROOT, make_process
 from tests.qgis.test_download_tiles import journal_done
-from tests.qgis.test_say import french  # noqa: F401 (the fixture: QGIS and the plugin in French)
 from tests.support.tms_server import StandInTms
 
 TOULOUSE = areas.PRESETS["toulouse"]
@@ -171,7 +170,7 @@ def test_killed_qgis_process_resumes_fetching_at_most_a_tenth_again(tmp_path):
                          if server.served("PLAN.IGN", *t) is not None}
 
 
-def test_in_french_an_unknown_layer_and_a_refused_tile_are_said_in_french(french, provider, server, tmp_path):  # noqa: F811
+def test_in_french_an_unknown_layer_and_a_refused_tile_are_said_in_french(french, provider, server, tmp_path):
     from tests.qgis.test_french_messages import said_by
 
     lines = said_by("download_tiles", {"SOURCE": server.root, "LAYER": "BDTOPO", "AREA": "toulouse",

@@ -53,6 +53,14 @@ def style_document(origin, layer="PLAN.IGN", style="standard", sprite_origin=Non
             {"id": "road_names", "type": "symbol", "source": "plan_ign", "source-layer": "roads", "minzoom": 15,
              "layout": {"text-field": "Route", "symbol-placement": "line",
                         "text-font": ["Source Sans Pro SemiBold", "Arial Unicode MS Regular"]}},
+            # The source layers of the TMS stand-in's tiles (tests.support.tms_server), drawn as IGN's would be.
+            {"id": "buildings", "type": "fill", "source": "plan_ign", "source-layer": "bati_surf",
+             "paint": {"fill-color": water}},
+            {"id": "streets", "type": "line", "source": "plan_ign", "source-layer": "routier_route",
+             "paint": {"line-color": road, "line-width": 2}},
+            {"id": "street_names", "type": "symbol", "source": "plan_ign", "source-layer": "toponyme",
+             "layout": {"text-field": "{nom}", "text-font": ["Source Sans Pro Regular"], "text-size": 11},
+             "paint": {"text-color": "#303030"}},
             {"id": "churches", "type": "symbol", "source": "plan_ign", "source-layer": "places",
              "filter": ["==", "icon", "eglise"], "layout": {"icon-image": "eglise", "icon-offset": [0, -14]}},
             {"id": "places_small", "type": "symbol", "source": "plan_ign", "source-layer": "places",
@@ -128,19 +136,24 @@ class StyleServer(LoopbackServer):
         return Handler
 
     def answer(self, path):
-        prefix = "{}/{}/".format(STYLES_PATH, self.layer)
-        if not path.startswith(prefix):
-            return None, None
-        rest = path[len(prefix):]
-        if rest.startswith("sprite/" + SPRITE_NAME):
-            suffix = rest[len("sprite/" + SPRITE_NAME):]
-            body = self.sprite.get(suffix)
-            return body, "image/png" if suffix.endswith(".png") else "application/json"
-        name = rest[:-len(".json")] if rest.endswith(".json") else None
-        if name in self.styles:
-            document = style_document(self.origin, self.layer, name, self.sprite_origin)
-            return json.dumps(document).encode(), "application/json"
+        return style_answer(path, self.origin, self.layer, self.styles, self.sprite, self.sprite_origin)
+
+
+def style_answer(path, origin, layer, styles, sprite, sprite_origin=None):
+    """(body, content type) of a style or sprite `path` of `layer` ((None, None): not served)."""
+    prefix = "{}/{}/".format(STYLES_PATH, layer)
+    if not path.startswith(prefix):
         return None, None
+    rest = path[len(prefix):]
+    if rest.startswith("sprite/" + SPRITE_NAME):
+        suffix = rest[len("sprite/" + SPRITE_NAME):]
+        body = sprite.get(suffix)
+        return body, "image/png" if suffix.endswith(".png") else "application/json"
+    name = rest[:-len(".json")] if rest.endswith(".json") else None
+    if name in styles:
+        document = style_document(origin, layer, name, sprite_origin)
+        return json.dumps(document).encode(), "application/json"
+    return None, None
 
 
 def write_vector_mbtiles(path, name="Plan IGN", min_zoom=0, max_zoom=14):

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from osgeo import gdal, ogr, osr
 
 from tests.support.loopback import LoopbackServer
+from tests.support.style_server import STYLES_PATH, sprite_files, style_answer
 from tests.support.wmts_server import LAST_MODIFIED, TileLog
 
 gdal.UseExceptions()
@@ -112,8 +113,9 @@ def gzipped(body):
 class StandInTms(LoopbackServer):
     """The server; a context manager. Attributes are the knobs the tests turn."""
 
-    def __init__(self, gzip=True, latency=0.0, everywhere=False):
+    def __init__(self, gzip=True, latency=0.0, everywhere=False, styles=()):
         self.gzip = gzip
+        self.styles = tuple(styles)  # PLAN.IGN's styles served under /annexes, as IGN's host does (style_server)
         self.latency = latency
         self.everywhere = everywhere  # benchmarks: every address gets one of the real tiles of its zoom (or 14)
         self.faults = {}          # (layer, z, x, y) -> [fault, ...] applied one per request
@@ -187,6 +189,10 @@ class StandInTms(LoopbackServer):
 
             def do_GET(self):  # noqa: N802
                 path = urlsplit(self.path).path.rstrip("/")
+                if stand_in.styles and path.startswith(STYLES_PATH):
+                    body, kind = style_answer(path, stand_in.origin, "PLAN.IGN", stand_in.styles,
+                                              dict(sprite_files(1), **sprite_files(2)))
+                    return self.reply(200, body, kind) if body else self.reply(404, b"", "text/plain")
                 prefix = "/tms/1.0.0"
                 if path == prefix:
                     stand_in.documents.append(path)

@@ -7,6 +7,7 @@ algorithm checks it against the server's capabilities before any tile is request
 """
 
 import os
+from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
@@ -18,12 +19,14 @@ from ..core.errors import IgnOfflineError
 from ..core.library import naming
 from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
-from ..core.sources.prepare import fetch_capabilities, template_name
+from ..core.sources.prepare import fetch_capabilities, fetch_tms_service, template_name
 from ..core.sources.url_templates import is_xyz_template
 from ..core.storage import human_size
 from ..core.text import duration as duration_text
 from ..core.text import fold_accents
 from ..core.tiles import areas, coverage
+from ..core.vector import styles as vector_styles
+from ..core.vector import tms
 from ..i18n import marked, tr
 from ..toolbelt.auth import SIGNED_IN, credentials_for
 from ..toolbelt.layers import load_mbtiles
@@ -46,7 +49,43 @@ USUAL_LAYERS = (
     ("ORTHOIMAGERY.ORTHOPHOTOS", marked("Aerial photographs (orthophotos)")),
     ("CADASTRALPARCELS.PARCELLAIRE_EXPRESS", marked("Cadastral parcels")),
 )
+# The vector tile layers of the TMS service on the same host (core.vector.tms), listed beside the raster ones.
+USUAL_VECTOR_LAYERS = (
+    ("PLAN.IGN", marked("Plan IGN, vector tiles (sharp to zoom 19, nine styles)")),
+    ("PCI", marked("Cadastre, vector tiles (parcels with their numbers)")),
+    ("BDTOPO", marked("BD TOPO, vector tiles")),
+    ("ISOHYPSE", marked("Contour lines, vector tiles")),
+)
+USUAL_VECTOR_HOSTS = ("data.geopf.fr",)  # where those layers are known to be, before the server is read
 IDENTIFIER = Qt.UserRole
+TMS_ROOT = Qt.UserRole + 1  # a vector layer's TMS service (None: a raster layer of the server field)
+EVERY_STYLE, FIRST_STYLE = "every", "first"
+
+
+STYLES_ALGORITHM = "ign_offline:save_vector_styles"
+
+
+def vector_text(identifier, title):
+    """A vector layer's line in the list: its title, identifier and the styles IGN publishes for it."""
+    names = vector_styles.KNOWN_STYLES.get(identifier)
+    if names:
+        return tr("{} — {} (vector tiles; styles: {})").format(title, identifier, ", ".join(names))
+    return tr("{} — {} (vector tiles)").format(title, identifier)
+
+
+def read_server(endpoint, credentials):
+    """(WMTS capabilities or None, TMS service or None, [vector TileMapEntry]) of the server field (network: in a
+    task). A WMTS address: its capabilities, and the vector layers of the TMS on its host when it has one (a
+    host without one lists raster layers only); the TMS service itself: its vector layers."""
+    root = tms.service_of(endpoint)
+    if tms.is_tms_source(endpoint):
+        return None, root, [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector]
+    capabilities = fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials)
+    try:
+        vector = [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector] if root else []
+    except IgnOfflineError:
+        vector = []  # no TMS there: the WMTS's layers are what the server has
+    return capabilities, root, vector
 
 
 def _fold(text):
@@ -91,6 +130,7 @@ class DownloadPage(Page, FORM_CLASS):
         self.sign_in_task = None
         self._new_files = set()  # the files a download creates (the others are extended)
         self.server_layers = None  # identifiers the server offers, once read (None: not read since it was picked)
+        self.vector_layers = []  # (identifier, title, TMS service) of the vector layers listed
         self.titles = {identifier: tr(title) for identifier, title in USUAL_LAYERS}
         header = self.estimateTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -99,6 +139,7 @@ class DownloadPage(Page, FORM_CLASS):
         self.browser = BrowserOpener()
         self.remember(source=self.sourceCombo, concurrency=self.concurrencySpin, max_rate=self.maxRateSpin,
                       account=self.authSelect)
+        self.vector_layers = self.usual_vector_layers()
         self.show_layers([(identifier, self.titles[identifier]) for identifier, _ in USUAL_LAYERS],
                          settings.json_value("layers", []))
         self.layersList.itemChanged.connect(self._picked_changed)
@@ -108,6 +149,11 @@ class DownloadPage(Page, FORM_CLASS):
         self.tickedOnlyCheck.setText(tr("Ticked only"))
         self.tickedOnlyCheck.setToolTip(tr("Show only the layers ticked"))
         self.tickedOnlyCheck.toggled.connect(self.filter_layers)
+        self.vectorStylesLabel.setText(tr("Styles of vector layers"))
+        self.vectorStylesCombo.addItem(tr("Every style of the layer (switch among them offline)"), EVERY_STYLE)
+        self.vectorStylesCombo.addItem(tr("Only the layer's first style"), FIRST_STYLE)
+        self.vectorStylesCombo.setToolTip(tr("Vector tiles are drawn by a style saved beside their file: one "
+                                             "download gives every look IGN publishes for the layer"))
         self.readLayersButton.clicked.connect(self.read_layers)
         self.signInButton.clicked.connect(self.sign_in)
         self.sourceCombo.currentTextChanged.connect(self._show_licence)
@@ -133,8 +179,11 @@ class DownloadPage(Page, FORM_CLASS):
         self.layersList.clear()
         for identifier, title in order:
             self._add_item(identifier, "{} — {}".format(title, identifier), identifier in ticked)
+        for identifier, title, root in self.vector_layers:
+            self._add_item(identifier, vector_text(identifier, title), identifier in ticked, root)
+        listed = {item[0] for item in layers} | {item[0] for item in self.vector_layers}
         for identifier in ticked:  # typed before: kept, and shown as typed
-            if identifier not in {item[0] for item in layers}:
+            if identifier not in listed:
                 self._add_item(identifier, tr("{} (typed: checked against the server)").format(identifier), True)
         self.layersList.blockSignals(False)
         self._ticked_first()
@@ -152,9 +201,10 @@ class DownloadPage(Page, FORM_CLASS):
             self.layersList.addItem(taken[row])
         self.layersList.blockSignals(False)
 
-    def _add_item(self, identifier, text, ticked):
+    def _add_item(self, identifier, text, ticked, tms_root=None):
         item = QListWidgetItem(text)
         item.setData(IDENTIFIER, identifier)
+        item.setData(TMS_ROOT, tms_root)
         item.setToolTip(text)
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
         item.setCheckState(Qt.Checked if ticked else Qt.Unchecked)
@@ -167,6 +217,26 @@ class DownloadPage(Page, FORM_CLASS):
     def picked_layers(self):
         """The identifiers ticked, in the list's order: exactly what will be downloaded."""
         return [item.data(IDENTIFIER) for item in self.items() if item.checkState() == Qt.Checked]
+
+    def layer_source(self, identifier):
+        """The TMS service of a vector layer listed (None for a raster layer of the server field)."""
+        for item in self.items():
+            if item.data(IDENTIFIER) == identifier:
+                return item.data(TMS_ROOT)
+        return None
+
+    def vector_styles(self, layer):
+        """The STYLES a vector layer's styles are saved with: '' (every style of the layer) or its first."""
+        if self.vectorStylesCombo.currentData() == FIRST_STYLE:
+            return vector_styles.default_styles(layer)[0]
+        return ""
+
+    def usual_vector_layers(self):
+        """The known vector layers of the server field's host (the Géoplateforme), before its TMS is read."""
+        root = tms.service_of(self.sourceCombo.currentText().strip())
+        if root is None or (urlsplit(root).hostname or "") not in USUAL_VECTOR_HOSTS:
+            return []
+        return [(identifier, tr(title), root) for identifier, title in USUAL_VECTOR_LAYERS]
 
     def tick(self, identifier, ticked=True):
         for item in self.items():
@@ -246,6 +316,12 @@ class DownloadPage(Page, FORM_CLASS):
     def _source_changed(self, *args):
         """Another server: its layers are not the ones read, and the figures were for the other one."""
         self.server_layers = None
+        # The vector layers listed are those of this server's host (a ticked one of another host is unticked).
+        raster = [(item.data(IDENTIFIER), self.titles[item.data(IDENTIFIER)]) for item in self.items()
+                  if item.data(TMS_ROOT) is None and item.data(IDENTIFIER) in self.titles]
+        picked = [i for i in self.picked_layers() if self.layer_source(i) is None]
+        self.vector_layers = self.usual_vector_layers()
+        self.show_layers(raster, picked + [i for i, *_ in self.vector_layers if i in settings.json_value("layers", [])])
         self.layersNoteLabel.setText("")
         self.clear_estimate()
         self._picked_changed()
@@ -296,14 +372,17 @@ class DownloadPage(Page, FORM_CLASS):
             self.log(str(exc), error=True)
             return
 
-        def read(capabilities):
+        def read(found):
+            capabilities, root, vector = found
             self.readLayersButton.setEnabled(True)
-            layers = [(layer.identifier, layer.title or layer.identifier) for layer in capabilities.layers.values()]
+            layers = [(layer.identifier, layer.title or layer.identifier)
+                      for layer in (capabilities.layers.values() if capabilities is not None else ())]
             self.titles.update(layers)
-            self.server_layers = {identifier for identifier, _ in layers}
+            self.vector_layers = [(e.identifier, e.title or e.identifier, root) for e in vector]
+            self.server_layers = {identifier for identifier, _ in layers} | {e.identifier for e in vector}
             self.show_layers(layers, self.picked_layers())
             self.refused(self.picked_layers())
-            self.log(tr("{} layers.").format(len(layers)))
+            self.log(tr("{} layers.").format(len(layers) + len(vector)))
 
         def failed(message):
             """The old server's list goes (only what is ticked stays), and why is said next to the list."""
@@ -317,8 +396,7 @@ class DownloadPage(Page, FORM_CLASS):
 
         self.readLayersButton.setEnabled(False)
         self.layers_task = run_function(
-            tr("IGN Offline: read layers"),
-            lambda task: fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials), read, failed)
+            tr("IGN Offline: read layers"), lambda task: read_server(endpoint, credentials), read, failed)
 
     # -- the runs: one per layer ----------------------------------------------------------------------------------
 
@@ -345,9 +423,23 @@ class DownloadPage(Page, FORM_CLASS):
             common["AUTHCFG"] = self.authSelect.configId()
         jobs = []
         for layer, name in layers:
+            # A vector layer: from the TMS service listed with it (or in the server field itself).
+            root = (self.layer_source(layer) or (source if tms.is_tms_source(source) else None)) if layer else None
             parameters = dict(common, LAYER=layer, OUTPUT=self.output_for(name), **(extra or {}))
+            if root:
+                parameters["SOURCE"] = root
             jobs.append(Job(algorithm_id, parameters, self.titles.get(layer, name), area.title))
+            if root and algorithm_id == "ign_offline:download_tiles":
+                jobs.append(self._styles_job(jobs[-1], layer, root))
         return jobs
+
+    def _styles_job(self, download, layer, root):
+        """The run after a vector layer's download: its styles saved beside its file (then it is loaded)."""
+        parameters = {"INPUT": download.parameters["OUTPUT"], "SOURCE": root, "LAYER": layer,
+                      "STYLES": self.vector_styles(layer)}
+        if "AUTHCFG" in download.parameters:
+            parameters["AUTHCFG"] = download.parameters["AUTHCFG"]
+        return Job(STYLES_ALGORITHM, parameters, download.label, download.area)
 
     def _start(self, algorithm_id, on_each, on_all, extra=None, confirm=False):
         try:
@@ -363,6 +455,7 @@ class DownloadPage(Page, FORM_CLASS):
     def _confirmed(self, jobs):
         """Ask before a very large download (what download_tiles refuses without ALLOW_LARGE)."""
         zoom_min, zoom_max = self.area_picker.zoom_range()
+        jobs = [job for job in jobs if job.algorithm_id != STYLES_ALGORITHM]
         tiles = len(jobs) * sum(coverage.area_counts(self.area_picker.current_area(), zoom_min, zoom_max).values())
         allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"])
         if allow is None:
@@ -410,13 +503,18 @@ class DownloadPage(Page, FORM_CLASS):
 
     def download(self):
         # A file that exists already is extended: it holds more than this area, so its layer is named without it.
-        self._new_files = {job.parameters["OUTPUT"] for job in self._safe_jobs() if not os.path.exists(
-            job.parameters["OUTPUT"])}
+        self._new_files = {job.parameters["OUTPUT"] for job in self._safe_jobs()
+                           if "OUTPUT" in job.parameters and not os.path.exists(job.parameters["OUTPUT"])}
         self._start("ign_offline:download_tiles", self._downloaded_one, self._downloaded_all, {"LOAD": False},
                     confirm=True)
 
     def _downloaded_one(self, job, ok, results):
-        path = results.get("OUTPUT")
+        if job.algorithm_id == STYLES_ALGORITHM:
+            path = job.parameters["INPUT"]  # loaded with its first style saved; with none if none could be
+        elif tms.is_tms_source(job.parameters.get("SOURCE", "")):
+            return  # a vector layer: loaded once its styles are saved
+        else:
+            path = results.get("OUTPUT")
         if path and os.path.exists(path):
             self.load(path, job.layer_name() if path in self._new_files else job.label)
 
@@ -427,6 +525,7 @@ class DownloadPage(Page, FORM_CLASS):
             return []  # said when the run is started
 
     def _downloaded_all(self, outcomes, cancelled):
+        outcomes = [outcome for outcome in outcomes if outcome[0].algorithm_id != STYLES_ALGORITHM]
         totals = [sum(results.get(key) or 0 for _, _, results in outcomes)
                   for key in ("TILES_DOWNLOADED", "TILES_SKIPPED", "TILES_EMPTY", "TILES_FAILED")]
         failed_runs = [job.label for job, ok, _ in outcomes if not ok]

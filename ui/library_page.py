@@ -13,9 +13,11 @@ from ..core.field import projects
 from ..core.library import inventory, plans
 from ..core.messages import plural
 from ..core.tiles import areas, coverage
+from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
 from ..toolbelt.helper_layers import store_helper_layer
 from ..toolbelt.layers import add_to_group, load_mbtiles
+from ..toolbelt.vector_tiles import current_style, find_loaded, load_vector_mbtiles
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job
 from .page import Page
@@ -76,6 +78,10 @@ class LibraryPage(Page, FORM_CLASS):
         self.refreshButton.clicked.connect(lambda: self.run_plan(refresh=True))
         self.listButton.clicked.connect(self.list_files)
         self.loadButton.clicked.connect(self.load_selected)
+        self.styleCombo.setToolTip(tr("Style of the selected vector file: choosing one draws it so (offline, from "
+                                      "the styles saved beside it), loading it if needed"))
+        self.filesTable.itemSelectionChanged.connect(self.show_styles)
+        self.styleCombo.activated.connect(self.apply_style)
         self.coverageButton.clicked.connect(self.show_coverage)
         self.offlineProjectButton.clicked.connect(self.make_project_offline)
 
@@ -145,8 +151,12 @@ class LibraryPage(Page, FORM_CLASS):
         """One entry per layer ticked on the layers tab, over the dock's area and zooms."""
         def add(document, path, source, layers):
             fields = self._current_entry_fields(path)
-            entries = [plans.make_entry(layer, fields["area"], fields["zoom_min"], fields["zoom_max"], source,
-                                        document.get("source")) for layer in layers]
+            page = self.dock.download_page
+            # A vector layer comes from the TMS service listed with it, its styles as the layers tab says.
+            entries = [plans.make_entry(layer, fields["area"], fields["zoom_min"], fields["zoom_max"],
+                                        page.layer_source(layer) or source, document.get("source"),
+                                        style=page.vector_styles(layer) if page.layer_source(layer) else None)
+                       for layer in layers]
             document, added = plans.add_entries(document, entries)
             if not added:
                 self.log(tr("Already in the plan: nothing added."))
@@ -267,6 +277,32 @@ class LibraryPage(Page, FORM_CLASS):
                 load_mbtiles(QgsProject.instance(), path)
             except ValueError as exc:
                 self.log(str(exc), error=True)
+
+    def show_styles(self):
+        """The styles saved beside the selected vector file (none for a raster or no selection)."""
+        rows = sorted({index.row() for index in self.filesTable.selectedIndexes()})
+        path = self.filesTable.item(rows[0], 0).data(256) if rows else None
+        names = vector_styles.saved_styles(path) if path else []
+        self.styleCombo.clear()
+        for name in names:
+            self.styleCombo.addItem(name, path)
+        loaded = find_loaded(QgsProject.instance(), path) if names else None
+        if loaded is not None and current_style(loaded) in names:
+            self.styleCombo.setCurrentIndex(names.index(current_style(loaded)))
+        self.styleCombo.setEnabled(bool(names))
+
+    def apply_style(self, index):
+        """One click: the selected vector file drawn with the style chosen (loaded first if it is not)."""
+        path, style = self.styleCombo.itemData(index), self.styleCombo.itemText(index)
+        try:
+            load_vector_mbtiles(QgsProject.instance(), path, style)
+        except IgnOfflineError as exc:
+            self.log(say(exc.message), error=True)
+            return
+        except ValueError as exc:
+            self.log(str(exc), error=True)
+            return
+        self.log(say("{}: style '{}'.", os.path.basename(path), style))
 
     def show_coverage(self):
         """The inventory's coverage layer (one feature per file and zoom) in the project."""

@@ -164,3 +164,16 @@ def unknown_layer(layer, entries, root):
     names = [e.identifier for e in entries if e.is_vector]
     hint = Message(" It serves as vector tiles: {}.", ", ".join(names)) if names else ""
     return InputError("The TMS service {} has no vector tile layer '{}'.{}", root, layer, hint)
+
+
+def service_of(source):
+    """The TMS service of vector tiles beside the server `source` names: the service itself for a TMS address,
+    `https://<host>/tms/1.0.0` for a WMTS (the Géoplateforme serves both from one host); None for an XYZ
+    template or what is not an http(s) address."""
+    named = split_source(source)
+    if named is not None:
+        return named[0]
+    parts = urlsplit((source or "").strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or "{" in source:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, "/tms/1.0.0", "", ""))

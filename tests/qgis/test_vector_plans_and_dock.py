@@ -25,6 +25,32 @@ def processing(provider):
     return qgis_processing
 
 
+def render_colours(layer, size=256):
+    """The colours of the layer drawn over TOULOUSE_CENTRE (about zoom 17, beyond the file's last zoom)."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsMapRendererSequentialJob,
+        QgsMapSettings,
+        QgsProject,
+        QgsRectangle,
+    )
+    from qgis.PyQt.QtCore import QSize
+
+    mercator = QgsCoordinateReferenceSystem("EPSG:3857")
+    to_mercator = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), mercator, QgsProject.instance())
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(mercator)
+    settings.setOutputSize(QSize(size, size))
+    settings.setExtent(to_mercator.transformBoundingBox(QgsRectangle(*TOULOUSE_CENTRE)))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    return {image.pixel(x, y) for x in range(0, size, 2) for y in range(0, size, 2)}
+
+
 def write_plan(path, root, style=None):
     entry = {"layer": LAYER, "area": "toulouse", "zoom_min": 8, "zoom_max": 14}
     if style:
@@ -93,3 +119,61 @@ def test_the_plan_estimate_of_a_vector_layer_uses_ign_averages(tmp_path):
     assert rows and all(row.assumed for row in rows)
     assert all(row.bytes == pytest.approx(row.tiles * tms.average_tile_bytes(row.zoom)) for row in rows)
     assert {row.zoom for row in rows} == set(range(8, 15))
+
+
+# The dock
+
+def test_the_dock_lists_vector_layers_downloads_saves_styles_switches_and_plans_them(dock, project, provider,
+                                                                                     tmp_path):
+    from qgis.core import QgsProject
+
+    from ign_offline.toolbelt.vector_tiles import current_style, find_loaded
+    from tests.support.qt_wait import wait_for
+
+    library = tmp_path / "library"
+    page, files, picker = dock.download_page, dock.library_page, dock.area_picker
+    dock.libraryDir.setFilePath(str(library))
+    with StandInTms(styles=styles.KNOWN_STYLES[LAYER]) as server:
+        page.sourceCombo.setEditText(server.root)
+        page.readLayersButton.click()
+        assert wait_for(lambda: page.layer_source(LAYER) == server.root, timeout=30)
+        line = next(item.text() for item in page.items() if item.data(256) == LAYER)
+        assert "vector tiles" in line and "standard, classique" in line
+        assert page.layer_source("PCI") == server.root
+        page.tick(LAYER)
+        picker.select_area("toulouse")
+        picker.zoomMinSpin.setValue(8)
+        picker.zoomMaxSpin.setValue(10)
+        page.estimateButton.click()
+        assert wait_for(lambda: not page.runner.busy, timeout=60)
+        assert page.estimateTable.rowCount() == 2  # the layer, the total
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy, timeout=120)
+        output = str(library / "PLAN.IGN.mbtiles")
+        assert "styles saved" in page.logView.toPlainText(), page.logView.toPlainText()
+        served = {t: server.served(LAYER, *t) for t in server.log.tiles()}
+    assert stored(output) == {t: data for t, data in served.items() if data is not None}
+    assert styles.saved_styles(output) == list(styles.KNOWN_STYLES[LAYER])  # by default, every style of the layer
+    layer = find_loaded(QgsProject.instance(), output)
+    assert layer is not None and layer.isValid() and current_style(layer) == "standard"
+
+    # offline: the Library page's style choice switches the loaded layer in one click
+    files.listButton.click()
+    assert wait_for(lambda: files.filesTable.rowCount() == 1, timeout=30)
+    files.filesTable.selectRow(0)
+    assert [files.styleCombo.itemText(i) for i in range(files.styleCombo.count())] == list(
+        styles.KNOWN_STYLES[LAYER])
+    assert files.styleCombo.isEnabled() and files.styleCombo.currentText() == "standard"
+    standard = render_colours(layer)
+    gris = files.styleCombo.findText("gris")
+    files.styleCombo.setCurrentIndex(gris)
+    files.styleCombo.activated.emit(gris)
+    assert current_style(layer) == "gris" and find_loaded(QgsProject.instance(), output) is layer
+    assert render_colours(layer) != standard and len(render_colours(layer)) > 3
+
+    # Add to plan: the vector layer from its TMS service, only its first style when so chosen
+    page.vectorStylesCombo.setCurrentIndex(1)
+    files.addToPlanButton.click()
+    with open(str(library / "plan.json"), encoding="utf-8") as stream:
+        entry = json.load(stream)["entries"][0]
+    assert (entry["layer"], entry.get("source", server.root), entry["style"]) == (LAYER, server.root, "standard")

@@ -1378,117 +1378,127 @@
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="36" />
+      <location filename="../algorithms/run_plan.py" line="37" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="41" />
+      <location filename="../algorithms/run_plan.py" line="42" />
       <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
       <translation>Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="44" />
+      <location filename="../algorithms/run_plan.py" line="45" />
       <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
       <translation>Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="47" />
+      <location filename="../algorithms/run_plan.py" line="48" />
       <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="51" />
+      <location filename="../algorithms/run_plan.py" line="52" />
       <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
       <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="53" />
+      <location filename="../algorithms/run_plan.py" line="54" />
       <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
       <translation>Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="56" />
+      <location filename="../algorithms/run_plan.py" line="57" />
       <source>Add the library's files to the project</source>
       <translation>Ajouter les fichiers de la bibliothèque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="58" />
+      <location filename="../algorithms/run_plan.py" line="59" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="61" />
+      <location filename="../algorithms/run_plan.py" line="62" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="84" />
+      <location filename="../algorithms/run_plan.py" line="85" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="89" />
+      <location filename="../algorithms/run_plan.py" line="90" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="89" />
+      <location filename="../algorithms/run_plan.py" line="90" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="105" />
+      <location filename="../algorithms/run_plan.py" line="106" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="114" />
+      <location filename="../algorithms/run_plan.py" line="115" />
+      <source>{} style saved in {}.</source>
+      <translation>{} style enregistré dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="115" />
+      <source>{} styles saved in {}.</source>
+      <translation>{} styles enregistrés dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="120" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="116" />
+      <location filename="../algorithms/run_plan.py" line="122" />
       <source>No layer of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche du plan n'a pu être téléchargée : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="125" />
+      <location filename="../algorithms/run_plan.py" line="131" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="128" />
+      <location filename="../algorithms/run_plan.py" line="134" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="131" />
+      <location filename="../algorithms/run_plan.py" line="137" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="131" />
+      <location filename="../algorithms/run_plan.py" line="137" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="131" />
+      <location filename="../algorithms/run_plan.py" line="137" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="132" />
+      <location filename="../algorithms/run_plan.py" line="138" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="135" />
+      <location filename="../algorithms/run_plan.py" line="141" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="136" />
+      <location filename="../algorithms/run_plan.py" line="142" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -1536,16 +1546,6 @@
       <location filename="../algorithms/save_vector_styles.py" line="50" />
       <source>'{}' holds image tiles ({}), not vector tiles: styles are for vector MBTiles.</source>
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/save_vector_styles.py" line="64" />
-      <source>{} style saved in {}.</source>
-      <translation>{} style enregistré dans {}.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/save_vector_styles.py" line="64" />
-      <source>{} styles saved in {}.</source>
-      <translation>{} styles enregistrés dans {}.</translation>
     </message>
     <message>
       <location filename="../core/cache/addresses.py" line="149" />
@@ -2223,17 +2223,22 @@
       <translation>GDAL n'a pas pu construire {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="83" />
+      <location filename="../core/library/jobs.py" line="84" />
       <source>Plan '{}': its entries name several servers ({}) and an account (AUTHCFG) is given: add a top-level "source" naming the server the account is for.</source>
       <translation>Plan « {} » : ses entrées nomment plusieurs serveurs ({}) et un compte (AUTHCFG) est donné : ajoutez au premier niveau une « source » qui nomme le serveur du compte.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="201" />
+      <location filename="../core/library/jobs.py" line="149" />
+      <source>{}: the styles were not saved: {}</source>
+      <translation>{} : les styles n'ont pas été enregistrés : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="236" />
       <source>Give the LIBRARY folder.</source>
       <translation>Indiquez le dossier LIBRARY.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="203" />
+      <location filename="../core/library/jobs.py" line="238" />
       <source>LIBRARY '{}' is a file, not a folder.</source>
       <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
@@ -2793,32 +2798,32 @@
       <translation>Le dossier « {} » n'est pas accessible en écriture ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="64" />
+      <location filename="../core/storage.py" line="66" />
       <source>{} '{}' cannot be made: '{}' is a file; choose a folder.</source>
       <translation>{} « {} » ne peut pas être créé : « {} » est un fichier ; choisissez un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="71" />
+      <location filename="../core/storage.py" line="73" />
       <source>The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can write to.</source>
       <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="102" />
+      <location filename="../core/storage.py" line="104" />
       <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="177" />
+      <location filename="../core/storage.py" line="179" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="196" />
+      <location filename="../core/storage.py" line="198" />
       <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="264" />
+      <location filename="../core/storage.py" line="266" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>
@@ -3423,157 +3428,207 @@
       <translation>Terrain</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="44" />
+      <location filename="../ui/download_page.py" line="47" />
       <source>Plan IGN v2 (the IGN base map)</source>
       <translation>Plan IGN v2 (le fond de carte de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="45" />
+      <location filename="../ui/download_page.py" line="48" />
       <source>SCAN 25 Touristique, the 1:25 000 map (account needed)</source>
       <translation>SCAN 25 Touristique, la carte au 1:25 000 (compte nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="46" />
+      <location filename="../ui/download_page.py" line="49" />
       <source>Aerial photographs (orthophotos)</source>
       <translation>Photographies aériennes (orthophotos)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="47" />
+      <location filename="../ui/download_page.py" line="50" />
       <source>Cadastral parcels</source>
       <translation>Parcelles cadastrales</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="76" />
+      <location filename="../ui/download_page.py" line="54" />
+      <source>Plan IGN, vector tiles (sharp to zoom 19, nine styles)</source>
+      <translation>Plan IGN, tuiles vectorielles (net jusqu'au zoom 19, neuf styles)</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="55" />
+      <source>Cadastre, vector tiles (parcels with their numbers)</source>
+      <translation>Cadastre, tuiles vectorielles (parcelles avec leur numéro)</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="56" />
+      <source>BD TOPO, vector tiles</source>
+      <translation>BD TOPO, tuiles vectorielles</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="57" />
+      <source>Contour lines, vector tiles</source>
+      <translation>Courbes de niveau, tuiles vectorielles</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="72" />
+      <source>{} — {} (vector tiles; styles: {})</source>
+      <translation>{} — {} (tuiles vectorielles ; styles : {})</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="73" />
+      <source>{} — {} (vector tiles)</source>
+      <translation>{} — {} (tuiles vectorielles)</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="115" />
       <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : {} tuiles, environ {} (à {} ko par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="80" />
+      <location filename="../ui/download_page.py" line="119" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="108" />
+      <location filename="../ui/download_page.py" line="149" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="109" />
+      <location filename="../ui/download_page.py" line="150" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="138" />
+      <location filename="../ui/download_page.py" line="152" />
+      <source>Styles of vector layers</source>
+      <translation>Styles des couches vectorielles</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="153" />
+      <source>Every style of the layer (switch among them offline)</source>
+      <translation>Tous les styles de la couche (à changer hors ligne)</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="154" />
+      <source>Only the layer's first style</source>
+      <translation>Seulement le premier style de la couche</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="155" />
+      <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
+      <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="187" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="208" />
+      <location filename="../ui/download_page.py" line="278" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="218" />
+      <location filename="../ui/download_page.py" line="288" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="221" />
+      <location filename="../ui/download_page.py" line="291" />
       <source>{} layer(s) ticked, one file each in {}</source>
       <translation>{} couche(s) cochée(s), un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="223" />
+      <location filename="../ui/download_page.py" line="293" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="230" />
+      <location filename="../ui/download_page.py" line="300" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="233" />
+      <location filename="../ui/download_page.py" line="303" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="257" />
+      <location filename="../ui/download_page.py" line="333" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="272" />
+      <location filename="../ui/download_page.py" line="348" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="278" />
+      <location filename="../ui/download_page.py" line="354" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="286" />
+      <location filename="../ui/download_page.py" line="362" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="287" />
+      <location filename="../ui/download_page.py" line="363" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="292" />
+      <location filename="../ui/download_page.py" line="368" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="306" />
+      <location filename="../ui/download_page.py" line="385" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="314" />
+      <location filename="../ui/download_page.py" line="393" />
       <source>The layers of {} could not be read: {}</source>
       <translation>Impossible de lire les couches de {} : {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="320" />
+      <location filename="../ui/download_page.py" line="399" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="370" />
+      <location filename="../ui/download_page.py" line="463" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="399" />
+      <location filename="../ui/download_page.py" line="492" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="407" />
+      <location filename="../ui/download_page.py" line="500" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="408" />
+      <location filename="../ui/download_page.py" line="501" />
       <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
       <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="435" />
+      <location filename="../ui/download_page.py" line="534" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="440" />
+      <location filename="../ui/download_page.py" line="539" />
       <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
       <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="443" />
+      <location filename="../ui/download_page.py" line="542" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
@@ -3773,142 +3828,152 @@
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="40" />
+      <location filename="../ui/library_page.py" line="42" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="50" />
+      <location filename="../ui/library_page.py" line="52" />
       <source>Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})</source>
       <translation>Polygone du plan ({:.3f} ; {:.3f} – {:.3f} ; {:.3f})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="63" />
+      <location filename="../ui/library_page.py" line="65" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="93" />
+      <location filename="../ui/library_page.py" line="81" />
+      <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
+      <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="99" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="93" />
+      <location filename="../ui/library_page.py" line="99" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="103" />
+      <location filename="../ui/library_page.py" line="109" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="107" />
+      <location filename="../ui/library_page.py" line="113" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="109" />
+      <location filename="../ui/library_page.py" line="115" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="152" />
+      <location filename="../ui/library_page.py" line="162" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="154" />
+      <location filename="../ui/library_page.py" line="164" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="154" />
+      <location filename="../ui/library_page.py" line="164" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="166" />
+      <location filename="../ui/library_page.py" line="176" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="173" />
+      <location filename="../ui/library_page.py" line="183" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="173" />
+      <location filename="../ui/library_page.py" line="183" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="181" />
+      <location filename="../ui/library_page.py" line="191" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="183" />
+      <location filename="../ui/library_page.py" line="193" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="183" />
+      <location filename="../ui/library_page.py" line="193" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="212" />
+      <location filename="../ui/library_page.py" line="222" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="257" />
+      <location filename="../ui/library_page.py" line="267" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="257" />
+      <location filename="../ui/library_page.py" line="267" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="280" />
+      <location filename="../ui/library_page.py" line="305" />
+      <source>{}: style '{}'.</source>
+      <translation>{} : style « {} ».</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="316" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="286" />
+      <location filename="../ui/library_page.py" line="322" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="298" />
+      <location filename="../ui/library_page.py" line="334" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="303" />
+      <location filename="../ui/library_page.py" line="339" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="310" />
+      <location filename="../ui/library_page.py" line="346" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="313" />
+      <location filename="../ui/library_page.py" line="349" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="386" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="358" />
+      <location filename="../ui/library_page.py" line="394" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>

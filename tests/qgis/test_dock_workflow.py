@@ -28,9 +28,11 @@ def test_layers_are_listed_usual_ones_first_and_found_by_search(dock, provider):
     from tests.support.wmts_server import StandInWmts
 
     page = dock.download_page
-    # before reading the server: the usual IGN layers, with titles, none ticked
+    # before reading the server: the usual IGN layers, with titles, none ticked; then its usual vector layers
     assert [item.data(256) for item in page.items()] == [
-        PLAN, "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", ORTHO, "CADASTRALPARCELS.PARCELLAIRE_EXPRESS"]
+        PLAN, "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", ORTHO, "CADASTRALPARCELS.PARCELLAIRE_EXPRESS",
+        "PLAN.IGN", "PCI", "BDTOPO", "ISOHYPSE"]
+    assert [page.layer_source(i) for i in ("PLAN.IGN", PLAN)] == ["https://data.geopf.fr/tms/1.0.0", None]
     assert page.items()[0].text().startswith("Plan IGN v2") and page.picked_layers() == []
     with StandInWmts() as server:
         page = read_layers(dock, server)

@@ -177,3 +177,6 @@ def test_the_dock_lists_vector_layers_downloads_saves_styles_switches_and_plans_
     with open(str(library / "plan.json"), encoding="utf-8") as stream:
         entry = json.load(stream)["entries"][0]
     assert (entry["layer"], entry.get("source", server.root), entry["style"]) == (LAYER, server.root, "standard")
+    # completeness: the plan's vector entry is what the file holds
+    assert wait_for(lambda: files.planTable.rowCount() == 1 and files.planTable.item(0, 4).text() == "100%",
+                    timeout=30)

@@ -258,3 +258,15 @@ def test_a_plan_takes_a_vector_layer_into_its_library_file(server, tmp_path):
     assert got and all(data == server.served("PLAN.IGN", *tile) for tile, data in got.items())
     with mbtiles.MBTilesReader(prepared[0].output) as reader:
         assert reader.metadata()["format"] == "pbf"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("https://data.geopf.fr/wmts", "https://data.geopf.fr/tms/1.0.0"),
+    ("https://data.geopf.fr/private/wmts?apikey=x", "https://data.geopf.fr/tms/1.0.0"),
+    ("https://data.geopf.fr/tms/1.0.0/PLAN.IGN", "https://data.geopf.fr/tms/1.0.0"),
+    ("http://127.0.0.1:8080/tms/1.0.0", "http://127.0.0.1:8080/tms/1.0.0"),
+    ("https://tiles.example.org/{z}/{x}/{y}.png", None),
+    ("/data/capabilities.xml", None),
+])
+def test_the_tms_service_beside_a_server_is_on_its_host(source, expected):
+    assert tms.service_of(source) == expected

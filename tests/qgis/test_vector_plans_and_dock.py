@@ -181,3 +181,11 @@ def test_the_dock_lists_vector_layers_downloads_saves_styles_switches_and_plans_
     # completeness: the plan's vector entry is what the file holds
     assert wait_for(lambda: files.planTable.rowCount() == 1 and files.planTable.item(0, 4).text() == "100%",
                     timeout=30)
+
+
+def test_in_french_the_vector_layers_and_the_style_choice_are_said_in_french(french, dock):
+    page = dock.download_page
+    line = next(item.text() for item in page.items() if item.data(256) == LAYER)
+    assert line.startswith("Plan IGN, tuiles vectorielles") and "(tuiles vectorielles ; styles : standard" in line
+    assert page.vectorStylesLabel.text() == "Styles des couches vectorielles"
+    assert page.vectorStylesCombo.itemText(1) == "Seulement le premier style de la couche"

@@ -141,7 +141,7 @@ class DownloadPage(Page, FORM_CLASS):
                       account=self.authSelect)
         self.vector_layers = self.usual_vector_layers()
         self.show_layers([(identifier, self.titles[identifier]) for identifier, _ in USUAL_LAYERS],
-                         settings.json_value("layers", []))
+                         self._remembered_ticks())
         self.layersList.itemChanged.connect(self._picked_changed)
         self.layerSearch.textChanged.connect(self.filter_layers)
         self.layerSearch.returnPressed.connect(self.pick_typed)
@@ -217,6 +217,13 @@ class DownloadPage(Page, FORM_CLASS):
     def picked_layers(self):
         """The identifiers ticked, in the list's order: exactly what will be downloaded."""
         return [item.data(IDENTIFIER) for item in self.items() if item.checkState() == Qt.Checked]
+
+    def _remembered_ticks(self):
+        """The layers ticked last time, but a usual vector layer the server field's host does not list (it is not
+        a raster layer to type)."""
+        listed = {identifier for identifier, *_ in self.vector_layers}
+        vector = {identifier for identifier, _ in USUAL_VECTOR_LAYERS}
+        return [i for i in settings.json_value("layers", []) if i not in vector or i in listed]
 
     def layer_source(self, identifier):
         """The TMS service of a vector layer listed (None for a raster layer of the server field)."""
@@ -316,12 +323,14 @@ class DownloadPage(Page, FORM_CLASS):
     def _source_changed(self, *args):
         """Another server: its layers are not the ones read, and the figures were for the other one."""
         self.server_layers = None
-        # The vector layers listed are those of this server's host (a ticked one of another host is unticked).
+        # The vector layers listed are those of this server's host (a ticked one it does not list is unticked).
         raster = [(item.data(IDENTIFIER), self.titles[item.data(IDENTIFIER)]) for item in self.items()
                   if item.data(TMS_ROOT) is None and item.data(IDENTIFIER) in self.titles]
-        picked = [i for i in self.picked_layers() if self.layer_source(i) is None]
+        picked = self.picked_layers()
+        was_vector = {i for i in picked if self.layer_source(i)}
         self.vector_layers = self.usual_vector_layers()
-        self.show_layers(raster, picked + [i for i, *_ in self.vector_layers if i in settings.json_value("layers", [])])
+        listed = {identifier for identifier, *_ in self.vector_layers}
+        self.show_layers(raster, [i for i in picked if i not in was_vector or i in listed])
         self.layersNoteLabel.setText("")
         self.clear_estimate()
         self._picked_changed()

@@ -189,3 +189,15 @@ def test_in_french_the_vector_layers_and_the_style_choice_are_said_in_french(fre
     assert line.startswith("Plan IGN, tuiles vectorielles") and "(tuiles vectorielles ; styles : standard" in line
     assert page.vectorStylesLabel.text() == "Styles des couches vectorielles"
     assert page.vectorStylesCombo.itemText(1) == "Seulement le premier style de la couche"
+
+
+def test_the_vector_layers_follow_the_server_field_host(dock):
+    page = dock.download_page
+    assert page.layer_source(LAYER) == "https://data.geopf.fr/tms/1.0.0"
+    page.tick(LAYER)
+    page.tick("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")
+    page.sourceCombo.setEditText("https://tiles.example.org/wmts")  # a WMTS with no known vector layer
+    assert [i for i in (item.data(256) for item in page.items()) if i == LAYER] == []
+    assert page.picked_layers() == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"]  # the raster tick stays
+    page.sourceCombo.setEditText("https://data.geopf.fr/private/wmts")
+    assert page.layer_source(LAYER) == "https://data.geopf.fr/tms/1.0.0"  # the public TMS of the same host

@@ -83,7 +83,7 @@ def check_cache_dir(cache_dir):
 
 
 CAPABILITIES_READ = "WMTS capabilities (read to place tiles)"
-TILE_METADATA_READ = "vector tile metadata.json (read for the names of the layers)"
+TILE_METADATA_READ = Message("vector tile metadata.json (read for the names of the layers)")
 
 
 @dataclass
@@ -517,7 +517,7 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
                     scan.skipped[found] += 1
                 elif isinstance(found[0], _Capabilities):
                     _learn(book, *found)
-                    scan.skipped[CAPABILITIES_READ] += 1
+                    scan.skipped[found[0].read] += 1
                 else:
                     _store(found, scan, stats, outputs, output_folder)
         # Tiles whose address the capabilities read meanwhile may give: read again, these only.

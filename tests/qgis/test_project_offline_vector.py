@@ -103,3 +103,13 @@ def test_an_online_vector_tile_layer_whose_server_is_gone_is_left_out_with_a_not
             "PROJECT": project_path, "EXTENT": EXTENT, "ZOOM_MIN": 10, "ZOOM_MAX": 12,
             "OUTPUT_FOLDER": str(tmp_path / "out")})
 
+
+
+def test_in_french_the_downloaded_vector_layer_is_said_in_french(french, processing, tmp_path):
+    with StandInTms() as server:
+        project_path, _ = online_project(tmp_path, server.template(LAYER))
+        result = processing.run("ign_offline:make_project_offline", {
+            "PROJECT": project_path, "EXTENT": EXTENT, "ZOOM_MIN": 10, "ZOOM_MAX": 11,
+            "OUTPUT_FOLDER": str(tmp_path / "hors-ligne")})
+    assert "Plan IGN vecteur : " in result["REPORT"] and "tuiles vectorielles aux zooms 10-11" in result["REPORT"]
+    assert "vector tiles" not in result["REPORT"]

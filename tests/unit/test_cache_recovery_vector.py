@@ -89,6 +89,7 @@ def test_cached_pbf_tiles_of_the_tms_become_a_vector_mbtiles(plan, tmp_path, one
     assert metadata["name"] == "Plan IGN" and "IGN" in metadata["attribution"]
     skipped = scan.skipped + stats.skipped
     assert sum(n for reason, n in skipped.items() if str(reason).startswith("invalid vector tile")) == 2
+    assert skipped[cache_recovery.TILE_METADATA_READ] == 1
     raster, _ = stored(by_format["image/png"])
     assert list(raster) == [(12, 2073, 1500)]
     # GDAL reads the file as vector tiles and lists the layers

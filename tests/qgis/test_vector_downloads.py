@@ -27,7 +27,6 @@ from core.tiles import areas
 from core.tiles import grid as tiles
 from tests.qgis.conftest import ROOT, make_process
 from tests.qgis.test_download_tiles import journal_done
-from tests.qgis.test_say import french  # noqa: F401 (the fixture: QGIS and the plugin in French)
 from tests.support.tms_server import StandInTms
 
 TOULOUSE = areas.PRESETS["toulouse"]

@@ -4,6 +4,7 @@ copy's GeoPackage; a layer that cannot be taken offline is left out with a note,
 
 import dataclasses
 import os
+from urllib.parse import parse_qsl
 
 from osgeo import gdal
 from qgis.core import (
@@ -107,7 +108,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                 elif layer.kind == projects.OTHER:
                     raise InputError(layer.reason)
                 elif layer.vector:
-                    line = self.take_vector_tiles(offline, layer, area, zoom_min, zoom_max, output, library)
+                    line = self.take_vector_tiles(offline, layer, area, zoom_min, zoom_max, output, library, options,
+                                                  tile_layers.index(layer), len(tile_layers), feedback)
                 else:
                     line = self.take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, options,
                                            credentials if layer.id in with_account else None,
@@ -161,16 +163,51 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                                "{}: temporary layer written → {} ({:,} features)", layer.name, projects.LAYERS_FILE,
                                count))
 
-    def take_vector_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library):
-        """An online vector tile layer: the area's tiles of the library's vector MBTiles of that layer copied as they
-        are into basemaps/<name>.mbtiles, the layer re-pointed at it; its renderer and labeling stay as in the
-        project. Tiles the library lacks are not downloaded here (the vector download is another part's): the
-        layer is then left out with a note saying what to do."""
+    def take_vector_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, index, count,
+                          feedback):
+        """An online vector tile layer: from the library's vector MBTiles of that layer when it has one, else
+        downloaded (V1's engine, as raster layers) into basemaps/<name>.mbtiles; the layer re-pointed at the file,
+        its renderer and labeling kept as in the project."""
         wanted = layer.tile_source["layer"] or layer.name
         source = naming.library_file(library, wanted) if library else None
-        if not source or not os.path.isfile(source) or not inventory.is_vector(_metadata(source)):
-            raise InputError("vector tiles are taken from the offline library: download the layer {} into a library "
-                             "first, then give it as LIBRARY", wanted)
+        if source and os.path.isfile(source) and inventory.is_vector(_metadata(source)):
+            return self.vector_tiles_from_library(offline, layer, area, zoom_min, zoom_max, output, source, wanted)
+        prepared = self.prepare_vector_source(layer, feedback)
+        zmax = _layer_zmax(layer)
+        if zmax is not None and zoom_max > zmax:  # the layer overzooms its last zoom: deeper tiles go unused
+            zoom_min, zoom_max = min(zoom_min, zmax), zmax
+        low, high, note = clamp_zooms(prepared, zoom_min, zoom_max)
+        if note:
+            feedback.pushWarning(note)
+        path = naming.library_file(os.path.join(output, "basemaps"), layer.name or prepared.layer)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
+            stats = self.fill_basemap(layer, prepared, area, low, high, path, library, options, index, count,
+                                      feedback)
+        projects.repoint(offline, layer.id, projects.vector_mbtiles_source("./basemaps/" + os.path.basename(path)),
+                         "vectortile")
+        return self.say("{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → "
+                        "basemaps/{}", layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high,
+                        stats.downloaded, stats.skipped + stats.not_modified, stats.failed,
+                        storage.human_size(os.path.getsize(path)), os.path.basename(path))
+
+    def prepare_vector_source(self, layer, feedback):
+        """The Géoplateforme TMS layer (its metadata.json gives zooms, bounds, vector layers, title) for a
+        …/tms/1.0.0/{Layer}/… template; any other template, or a TMS whose metadata cannot be read, as an XYZ
+        template (its vector layers read from the tiles)."""
+        endpoint, name = layer.tile_source["endpoint"], layer.tile_source["layer"]
+        if name:
+            root = endpoint[:endpoint.index(projects.TMS_MARK) + len(projects.TMS_MARK) - 1]
+            try:
+                return prepare_source(root, name)
+            except IgnOfflineError as exc:
+                feedback.pushInfo(self.say("{}: the layer's metadata.json could not be read ({}): its tiles are "
+                                           "taken as an XYZ template.", layer.name, self.say(exc.message)))
+        return prepare_source(**layer.tile_source)
+
+    def vector_tiles_from_library(self, offline, layer, area, zoom_min, zoom_max, output, source, wanted):
+        """The area's tiles of the library's vector MBTiles of the layer copied as they are into
+        basemaps/<name>.mbtiles, the layer re-pointed at it."""
         span = exports.zoom_span(source)
         low, high = max(zoom_min, span[0]), min(zoom_max, span[1])  # beyond its last zoom QGIS overzooms
         if low > high:
@@ -200,23 +237,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         name = naming.safe_name(layer.name or prepared.layer)
         path = naming.library_file(folder, layer.name or prepared.layer)
         with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
-            return self.fill_basemap(offline, layer, prepared, area, low, high, path, name, library, options, index,
-                                     count, feedback)
-
-    def fill_basemap(self, offline, layer, prepared, area, low, high, path, name, library, options, index, count,
-                     feedback):
-        """Under the basemap's lock: the library's tiles first, then the download of what is missing."""
-        if library:
-            ranges, _ = clipped_ranges(prepared, area, low, high)
-            reused = merge.copy_area(naming.library_file(library, prepared.layer), path,
-                                     ranges, tuple(prepared.identity().values()),
-                                     metadata_for(prepared, area, low, high))
-            if reused:
-                feedback.pushInfo(self.say("{}: {:,} tiles taken from the library", layer.name, reused))
-        stats = download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
-            prepared, area, low, high, path, dataclasses.replace(options),
-            progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
-            is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
+            stats = self.fill_basemap(layer, prepared, area, low, high, path, library, options, index, count,
+                                      feedback)
         dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
         bands = dataset.RasterCount if dataset is not None else 4
         dataset = None
@@ -226,6 +248,26 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
                         layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,
                         stats.skipped + stats.not_modified, stats.failed, storage.human_size(os.path.getsize(path)),
                         name)
+
+    def fill_basemap(self, layer, prepared, area, low, high, path, library, options, index, count, feedback):
+        """Under the basemap's lock: the library's tiles first, then the download of what is missing; its stats."""
+        if library:
+            ranges, _ = clipped_ranges(prepared, area, low, high)
+            reused = merge.copy_area(naming.library_file(library, prepared.layer), path,
+                                     ranges, tuple(prepared.identity().values()),
+                                     metadata_for(prepared, area, low, high))
+            if reused:
+                feedback.pushInfo(self.say("{}: {:,} tiles taken from the library", layer.name, reused))
+        return download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
+            prepared, area, low, high, path, dataclasses.replace(options),
+            progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
+            is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
+
+
+def _layer_zmax(layer):
+    """The last zoom a vector tile layer asks its server for (`zmax` of its source), or None."""
+    value = dict(parse_qsl(layer.source or "", keep_blank_values=True)).get("zmax", "")
+    return int(value) if value.isdigit() else None
 
 
 def _metadata(path):

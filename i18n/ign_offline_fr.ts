@@ -1023,119 +1023,124 @@
       <translation>{} couches ajoutées au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="44" />
+      <location filename="../algorithms/make_project_offline.py" line="45" />
       <source>Make a project offline</source>
       <translation>Rendre un projet utilisable hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="49" />
+      <location filename="../algorithms/make_project_offline.py" line="50" />
       <source>Project (.qgz/.qgs; default: the current project, saved)</source>
       <translation>Projet (.qgz/.qgs ; par défaut : le projet courant, enregistré)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="54" />
+      <location filename="../algorithms/make_project_offline.py" line="55" />
       <source>Folder for the offline project (basemaps/ and data/ inside)</source>
       <translation>Dossier du projet hors ligne (basemaps/ et data/ dedans)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="56" />
+      <location filename="../algorithms/make_project_offline.py" line="57" />
       <source>Offline library to take tiles from first (optional)</source>
       <translation>Bibliothèque hors ligne où prendre d'abord les tuiles (facultatif)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="59" />
+      <location filename="../algorithms/make_project_offline.py" line="60" />
       <source>Keep the layers that cannot be taken offline (WMS, databases…), online</source>
       <translation>Garder en ligne les couches qui ne peuvent pas passer hors ligne (WMS, bases de données…)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="64" />
+      <location filename="../algorithms/make_project_offline.py" line="65" />
       <source>The offline project</source>
       <translation>Le projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="65" />
+      <location filename="../algorithms/make_project_offline.py" line="66" />
       <source>What was done, per layer</source>
       <translation>Ce qui a été fait, couche par couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="73" />
+      <location filename="../algorithms/make_project_offline.py" line="74" />
       <source>Give the PROJECT (.qgz/.qgs), or save the current project first.</source>
       <translation>Indiquez le PROJECT (.qgz/.qgs), ou enregistrez d'abord le projet en cours.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="85" />
+      <location filename="../algorithms/make_project_offline.py" line="86" />
       <source>The LIBRARY folder '{}' does not exist.</source>
       <translation>Le dossier LIBRARY « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="124" />
+      <location filename="../algorithms/make_project_offline.py" line="126" />
       <source>Cancelled: run again to resume (tiles already fetched are kept).</source>
       <translation>Annulé : relancez pour reprendre (les tuiles déjà récupérées sont gardées).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="127" />
+      <location filename="../algorithms/make_project_offline.py" line="129" />
       <source>No layer of the project could be taken offline: see the messages above.</source>
       <translation>Aucune couche du projet n'a pu passer hors ligne : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="129" />
+      <location filename="../algorithms/make_project_offline.py" line="131" />
       <source>Offline project: {} (paths relative to it: move or copy the whole folder)</source>
       <translation>Projet hors ligne : {} (chemins relatifs : déplacez ou copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="138" />
+      <location filename="../algorithms/make_project_offline.py" line="140" />
       <source>{}: kept online, as asked — {}</source>
       <translation>{} : gardée en ligne, comme demandé — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="140" />
+      <location filename="../algorithms/make_project_offline.py" line="142" />
       <source>{}: left out of the offline project — {}</source>
       <translation>{} : laissée hors du projet hors ligne — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="145" />
+      <location filename="../algorithms/make_project_offline.py" line="147" />
       <source>{}: copied → {} ({})</source>
       <translation>{} : copiée → {} ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="153" />
+      <location filename="../algorithms/make_project_offline.py" line="155" />
       <source>a temporary (memory) layer: its features are not saved in the project file; open the project in QGIS, or save the layer as a file first</source>
       <translation>une couche temporaire (mémoire) : ses entités ne sont pas enregistrées dans le fichier du projet ; ouvrez le projet dans QGIS, ou enregistrez d'abord la couche dans un fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="160" />
+      <location filename="../algorithms/make_project_offline.py" line="162" />
       <source>{}: temporary layer written → {} ({:,} feature)</source>
       <translation>{} : couche temporaire écrite → {} ({:,} entité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="160" />
+      <location filename="../algorithms/make_project_offline.py" line="162" />
       <source>{}: temporary layer written → {} ({:,} features)</source>
       <translation>{} : couche temporaire écrite → {} ({:,} entités)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="172" />
-      <source>vector tiles are taken from the offline library: download the layer {} into a library first, then give it as LIBRARY</source>
-      <translation>les tuiles vectorielles sont prises dans la bibliothèque hors ligne : téléchargez d'abord la couche {} dans une bibliothèque, puis indiquez-la comme LIBRARY</translation>
+      <location filename="../algorithms/make_project_offline.py" line="189" />
+      <source>{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}</source>
+      <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} ({:,} téléchargées, {:,} déjà présentes, {:,} en échec), {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="177" />
+      <location filename="../algorithms/make_project_offline.py" line="204" />
+      <source>{}: the layer's metadata.json could not be read ({}): its tiles are taken as an XYZ template.</source>
+      <translation>{} : le metadata.json de la couche n'a pas pu être lu ({}) : ses tuiles sont prises comme un modèle XYZ.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="214" />
       <source>the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds</source>
       <translation>le fichier {} de la bibliothèque contient les zooms {}-{}, aucun de {}-{} : choisissez des zooms qu'il contient</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="186" />
+      <location filename="../algorithms/make_project_offline.py" line="223" />
       <source>{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="215" />
-      <source>{}: {:,} tiles taken from the library</source>
-      <translation>{} : {:,} tuiles prises dans la bibliothèque</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="224" />
+      <location filename="../algorithms/make_project_offline.py" line="246" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="260" />
+      <source>{}: {:,} tiles taken from the library</source>
+      <translation>{} : {:,} tuiles prises dans la bibliothèque</translation>
     </message>
     <message>
       <location filename="../algorithms/merge_mbtiles.py" line="18" />
@@ -1548,17 +1553,17 @@
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
     </message>
     <message>
-      <location filename="../core/cache/addresses.py" line="149" />
+      <location filename="../core/cache/addresses.py" line="177" />
       <source>{} ('{}')</source>
       <translation>{} (« {} »)</translation>
     </message>
     <message>
-      <location filename="../core/cache/addresses.py" line="151" />
+      <location filename="../core/cache/addresses.py" line="179" />
       <source>matrix '{}' is not in the set '{}' of the cached capabilities</source>
       <translation>la matrice « {} » n'est pas dans le jeu « {} » des capacités en cache</translation>
     </message>
     <message>
-      <location filename="../core/cache/addresses.py" line="160" />
+      <location filename="../core/cache/addresses.py" line="188" />
       <source>matrix set '{}' unknown (no cached capabilities describe it)</source>
       <translation>jeu de matrices « {} » inconnu (aucune capacité en cache ne le décrit)</translation>
     </message>
@@ -1608,47 +1613,57 @@
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="77" />
+      <location filename="../core/cache/recovery.py" line="78" />
       <source>The cache folder '{}' does not exist: give the folder set in Settings › Options › Network › Cache directory.</source>
       <translation>Le dossier de cache « {} » n'existe pas : indiquez celui réglé dans Préférences › Options › Réseau › Répertoire du cache.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="80" />
+      <location filename="../core/cache/recovery.py" line="81" />
       <source>'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its cache directory (Settings › Options › Network).</source>
       <translation>« {} » ne contient pas de cache réseau Qt (pas de dossier {}) : indiquez le dossier que QGIS utilise comme répertoire de cache (Préférences › Options › Réseau).</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="158" />
+      <location filename="../core/cache/recovery.py" line="86" />
+      <source>vector tile metadata.json (read for the names of the layers)</source>
+      <translation>metadata.json de tuiles vectorielles (lu pour le nom des couches)</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="166" />
       <source>unreadable: {}</source>
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="175" />
+      <location filename="../core/cache/recovery.py" line="186" />
       <source>HTTP status {} (only 200 is kept)</source>
       <translation>statut HTTP {} (seul 200 est gardé)</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="177" />
+      <location filename="../core/cache/recovery.py" line="191" />
       <source>not an image ({})</source>
       <translation>pas une image ({})</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="234" />
+      <location filename="../core/cache/recovery.py" line="248" />
       <source>Too many files named {}*.mbtiles in {}.</source>
       <translation>Trop de fichiers nommés {}*.mbtiles dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="272" />
+      <location filename="../core/cache/recovery.py" line="286" />
       <source>{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}</source>
       <translation>{} : zooms {}-{}, {:,} tuile(s) écrite(s), {:,} gardée(s), {} → {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="293" />
+      <location filename="../core/cache/recovery.py" line="307" />
       <source>unreadable body: {}</source>
       <translation>contenu illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="302" />
+      <location filename="../core/cache/recovery.py" line="316" />
+      <source>invalid vector tile: {}</source>
+      <translation>tuile vectorielle invalide : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="318" />
       <source>invalid image: {}</source>
       <translation>image non valide : {}</translation>
     </message>
@@ -1723,17 +1738,17 @@
       <translation>« {} » contient déjà {} ({}) de {} : il n'est pas modifié. Choisissez un autre fichier de sortie pour télécharger {} de {}.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="142" />
+      <location filename="../core/download/job.py" line="127" />
       <source>{:,} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.</source>
       <translation>{:,} tuile(s) hors de la couverture de la couche (TileMatrixLimits) : non demandée(s).</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="159" />
+      <location filename="../core/download/job.py" line="144" />
       <source>{:,} × {}</source>
       <translation>{:,} × {}</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="161" />
+      <location filename="../core/download/job.py" line="146" />
       <source>Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then run again.</source>
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
@@ -3523,112 +3538,112 @@
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="278" />
+      <location filename="../ui/download_page.py" line="285" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="288" />
+      <location filename="../ui/download_page.py" line="295" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="291" />
+      <location filename="../ui/download_page.py" line="298" />
       <source>{} layer(s) ticked, one file each in {}</source>
       <translation>{} couche(s) cochée(s), un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="293" />
+      <location filename="../ui/download_page.py" line="300" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="300" />
+      <location filename="../ui/download_page.py" line="307" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="303" />
+      <location filename="../ui/download_page.py" line="310" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="333" />
+      <location filename="../ui/download_page.py" line="342" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="348" />
+      <location filename="../ui/download_page.py" line="357" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="354" />
+      <location filename="../ui/download_page.py" line="363" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="362" />
+      <location filename="../ui/download_page.py" line="371" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="363" />
+      <location filename="../ui/download_page.py" line="372" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="368" />
+      <location filename="../ui/download_page.py" line="377" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="385" />
+      <location filename="../ui/download_page.py" line="394" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="393" />
+      <location filename="../ui/download_page.py" line="402" />
       <source>The layers of {} could not be read: {}</source>
       <translation>Impossible de lire les couches de {} : {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="399" />
+      <location filename="../ui/download_page.py" line="408" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="463" />
+      <location filename="../ui/download_page.py" line="472" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="492" />
+      <location filename="../ui/download_page.py" line="501" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="500" />
+      <location filename="../ui/download_page.py" line="509" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="501" />
+      <location filename="../ui/download_page.py" line="510" />
       <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
       <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="534" />
+      <location filename="../ui/download_page.py" line="543" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="539" />
+      <location filename="../ui/download_page.py" line="548" />
       <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
       <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="542" />
+      <location filename="../ui/download_page.py" line="551" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>

@@ -15,15 +15,17 @@ from ..core.cache.addresses import (
 
 
 def known_sources(project=None):
-    """The layer data sources QGIS itself knows: its saved XYZ connections (as 'type=xyz&url=…'), the layers
-    of `project` and of the recent projects (read, never changed). XYZ ones keep the `{-y}` of TMS layers,
-    WMTS ones name their capabilities."""
+    """The layer data sources QGIS itself knows: its saved XYZ and vector tile connections (as 'type=xyz&url=…'),
+    the layers of `project` and of the recent projects (read, never changed). XYZ ones keep the `{-y}` of TMS
+    layers, WMTS ones name their capabilities."""
     settings = QgsSettings()
     sources = []
-    settings.beginGroup("qgis/connections-xyz")
-    for name in settings.childGroups():
-        sources.append(urlencode({"type": "xyz", "url": settings.value(name + "/url", "") or ""}))
-    settings.endGroup()
+    # XYZ raster connections, and vector tile ones (their XYZ `.pbf` templates; other kinds name no template)
+    for group in ("qgis/connections-xyz", "qgis/connections-vector-tile"):
+        settings.beginGroup(group)
+        for name in settings.childGroups():
+            sources.append(urlencode({"type": "xyz", "url": settings.value(name + "/url", "") or ""}))
+        settings.endGroup()
     if project is not None:
         sources.extend(layer.source() for layer in project.mapLayers().values())
     settings.beginGroup("UI/recentProjects")

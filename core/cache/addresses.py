@@ -19,6 +19,7 @@ address is given only from knowledge:
 Anything else is skipped with a truthful reason.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -28,14 +29,18 @@ from ..sources import wmts
 from ..sources.http import redact_url
 from ..sources.url_templates import RestTemplate, XyzTemplate
 from ..tiles.grid import MAX_ZOOM
+from ..vector import mvt
 
 PM_MATRIX_SET = re.compile(r"^(PM(_\d+_\d+)?|GoogleMapsCompatible|WebMercatorQuad)$", re.IGNORECASE)
 IGN_HOSTS = re.compile(r"(^|\.)(geopf\.fr|ign\.fr)$")
-TMS_PATH = re.compile(r"/tms/1\.0\.0/(?P<layer>[^/]+)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.(?P<ext>png|jpe?g|webp)$",
+TMS_PATH = re.compile(
+    r"/tms/1\.0\.0/(?P<layer>[^/]+)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.(?P<ext>png|jpe?g|webp|pbf|mvt)$", re.IGNORECASE)
+XYZ_PATH = re.compile(r"^(?P<prefix>.*?)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)(@2x)?\.(?P<ext>png|jpe?g|webp|pbf|mvt)$",
                       re.IGNORECASE)
-XYZ_PATH = re.compile(r"^(?P<prefix>.*?)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)(@2x)?\.(?P<ext>png|jpe?g|webp)$",
-                      re.IGNORECASE)
-MIME_BY_EXTENSION = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
+# A layer's TileJSON beside its tiles (the Géoplateforme TMS: …/tms/1.0.0/{Layer}/metadata.json).
+METADATA_PATH = re.compile(r"^(?P<folder>.*)/metadata\.json$", re.IGNORECASE)
+MIME_BY_EXTENSION = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
+                     "pbf": mvt.MIME, "mvt": mvt.MIME}
 # Servers documented as XYZ (rows from the top): the OpenStreetMap Foundation's.
 DOCUMENTED_XYZ = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                   "http://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -84,10 +89,33 @@ class AddressBook:
         self.rest = []        # (RestTemplate, layer, style, format, {matrix set: {matrix id: zoom} or None})
         self.titles = {}      # (host, layer identifier) -> the layer's title in the capabilities
         self.attributions = {}  # host -> who serves it, from the capabilities (provider, else service title)
+        self.tile_metadata = {}  # (host, folder of the tiles) -> a cached metadata.json (vector tiles)
 
     def describe(self, key):
-        """(title, attribution) of a tile set's layer as its server's capabilities give them ('' when unknown)."""
-        return self.titles.get((key.host, key.layer), ""), self.attributions.get(key.host, "")
+        """(title, attribution) of a tile set's layer as its server's capabilities (or its cached metadata.json)
+        give them ('' when unknown)."""
+        document = self.vector_metadata(key) or {}
+        return (self.titles.get((key.host, key.layer), "") or str(document.get("name") or ""),
+                self.attributions.get(key.host, "") or str(document.get("attribution") or ""))
+
+    def add_tile_metadata(self, url, data):
+        """Learn a cached `…/{Layer}/metadata.json` (TileJSON) listing vector layers; False if it is not one."""
+        match = METADATA_PATH.match(urlsplit(url).path)
+        try:
+            document = json.loads(data)
+        except (ValueError, UnicodeDecodeError):
+            return False
+        if not match or not isinstance(document, dict) or not isinstance(document.get("vector_layers"), list):
+            return False
+        self.tile_metadata[(_host(url), match["folder"])] = document
+        return True
+
+    def vector_metadata(self, key):
+        """The cached metadata.json of a tile set (the folder its tiles are in), or None."""
+        path = urlsplit(key.source).path
+        # a template's tiles are in the folder before its first placeholder; the TMS's under {root}/{Layer}
+        folder = path.split("/{", 1)[0] if "{" in path else "{}/{}".format(path.rstrip("/"), key.layer)
+        return self.tile_metadata.get((key.host, folder))
 
     def add_template(self, template):
         template = (template or "").strip()
@@ -191,8 +219,11 @@ class AddressBook:
                         *found)
         match = TMS_PATH.search(parts.path)
         if match and IGN_HOSTS.search(parts.hostname or ""):
-            base = urlunsplit((parts.scheme, host, parts.path[:match.start()], "", ""))
-            key = TileSetKey(host, match["layer"], "", "PM", MIME_BY_EXTENSION[match["ext"].lower()], base)
+            fmt = MIME_BY_EXTENSION[match["ext"].lower()]
+            # vector tiles: the service root, as a download from it names its source (one file for both)
+            end = match.start() + len("/tms/1.0.0") if mvt.is_vector_format(fmt) else match.start()
+            base = urlunsplit((parts.scheme, host, parts.path[:end], "", ""))
+            key = TileSetKey(host, match["layer"], "", "PM", fmt, base)
             return key, int(match["z"]), int(match["x"]), int(match["y"])
         match = XYZ_PATH.match(parts.path)
         if not match:
@@ -212,7 +243,8 @@ def _host(url):
 
 def _path_format(path, content_type):
     extension = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-    return MIME_BY_EXTENSION.get(extension) or (content_type or "image/png").split(";")[0].strip().lower()
+    found = MIME_BY_EXTENSION.get(extension) or (content_type or "image/png").split(";")[0].strip().lower()
+    return mvt.MIME if mvt.is_vector_format(found) else found  # one set whatever name the server gives them
 
 
 def _xyz_layer(host, path, template):
@@ -220,6 +252,11 @@ def _xyz_layer(host, path, template):
     prefix = urlsplit(template.replace("{", "%7B", 1)).path.split("%7B", 1)[0]
     common = path[:len(prefix)] if path.startswith(prefix) else ""
     return (host + common).rstrip("/")
+
+
+def is_tile_metadata_url(url):
+    """A layer's metadata.json (TileJSON), which may list the vector layers of the tiles beside it."""
+    return METADATA_PATH.match(urlsplit(url).path) is not None
 
 
 def is_capabilities_url(url):

@@ -23,8 +23,9 @@ from ..errors import InputError, MBTilesError
 from ..messages import Message
 from ..sources import policies
 from ..sources.http import tile_body_problem
+from ..vector import mvt
 from . import qtcache
-from .addresses import AddressBook, TileSetKey, Unknown, is_capabilities_url
+from .addresses import AddressBook, TileSetKey, Unknown, is_capabilities_url, is_tile_metadata_url
 
 
 @dataclass
@@ -82,14 +83,17 @@ def check_cache_dir(cache_dir):
 
 
 CAPABILITIES_READ = "WMTS capabilities (read to place tiles)"
+TILE_METADATA_READ = Message("vector tile metadata.json (read for the names of the layers)")
 
 
 @dataclass
 class _Capabilities:
-    """A cached capabilities document: read for what it says of matrix sets and tile URLs."""
+    """A cached capabilities document (or a vector layer's metadata.json): read for what it says of matrix sets
+    and tile URLs (of the vector layers of the tiles)."""
 
     url: str
     path: str
+    read: str = CAPABILITIES_READ  # the line it is counted under
 
 
 @dataclass
@@ -120,7 +124,7 @@ def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None, b
             found = head if isinstance(head, str) else _classify(head, wanted, book)
             if isinstance(found, _Capabilities):
                 _learn(book, found, head)
-                found = CAPABILITIES_READ
+                found = found.read
             elif isinstance(found, _Later):
                 later.append(found)
                 continue
@@ -139,12 +143,16 @@ def scan_cache(cache_dir, layer_filter=None, progress=None, is_cancelled=None, b
 
 
 def _learn(book, capabilities, entry):
-    """Add a cached capabilities document to what is known (its body read now if the scan read heads only)."""
+    """Add a cached capabilities document (or metadata.json) to what is known (its body read now if the scan read
+    heads only)."""
     try:
         body = entry.body if entry.body is not None else qtcache.read_body(entry)
     except (OSError, qtcache.CacheFormatError):
         return
-    book.add_capabilities(capabilities.url, body)
+    if capabilities.read == TILE_METADATA_READ:
+        book.add_tile_metadata(capabilities.url, body)
+    else:
+        book.add_capabilities(capabilities.url, body)
 
 
 def _read_head(item):
@@ -168,12 +176,18 @@ def _classify(entry, wanted, book, final=False):
     ok = entry.status in (None, 200) and (entry.status is not None or entry.headers)
     if is_capabilities_url(entry.url):
         return _Capabilities(entry.url, entry.path) if ok else "not a tile request (capabilities, WMS, other)"
+    if is_tile_metadata_url(entry.url):
+        return _Capabilities(entry.url, entry.path, TILE_METADATA_READ) if ok else \
+            "not a tile request (capabilities, WMS, other)"
     found = book.locate(entry.url, entry.content_type)
     if isinstance(found, Unknown) and not found.later:
         return found.reason
     if not ok:
         return Message("HTTP status {} (only 200 is kept)", entry.status)
-    if not entry.content_type.startswith("image/"):
+    # a vector tile (a .pbf path, or a protobuf answer) is checked as one with its body
+    vector = mvt.is_vector_format(entry.content_type) or (
+        not isinstance(found, Unknown) and mvt.is_vector_format(found[0].format))
+    if not entry.content_type.startswith("image/") and not vector:
         return Message("not an image ({})", entry.content_type or "no content type")
     if isinstance(found, Unknown):
         return found.reason if final else _Later(entry.path, found.reason)
@@ -298,8 +312,12 @@ def _checked(entry, body, media_type):
     headers = entry.headers
     length = None if headers.get("content-encoding") else headers.get("content-length")
     problem = tile_body_problem(body, entry.content_type, media_type, length)
+    if problem and mvt.is_vector_format(media_type):
+        return None, None, Message("invalid vector tile: {}", problem)
     if problem:
         return None, None, Message("invalid image: {}", problem)
+    if mvt.is_vector_format(media_type):  # stored as QGIS 3.22 reads them: gzip (core.vector.mvt)
+        body = mvt.for_mbtiles(body)
     return body, mbtiles.tile_id(body), None
 
 
@@ -350,11 +368,19 @@ def _write_metadata(writer, tile_set, stored, book=None):
     metadata = mbtiles.build_metadata(
         title or previous.get("name") or key.layer, mbtiles.format_from_mime(key.format), tile_set.bounds(),
         zooms[0], zooms[-1], attribution=policies.attribution_for(key.source, served_by or key.host),
-        description="{} — recovered from the QGIS network cache".format(key.layer))
+        description="{} — recovered from the QGIS network cache".format(key.layer),
+        vector_layers=_vector_layers(writer, key, book) if mvt.is_vector_format(key.format) else None)
     metadata.update(_identity(key))
     if previous.get("bounds"):
         metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
     writer.update_metadata(metadata)
+
+
+def _vector_layers(writer, key, book):
+    """A vector set's `vector_layers`: as its cached metadata.json lists them (fields, zooms), else the layer
+    names its tiles hold (old and new, when merging)."""
+    document = book.vector_metadata(key) if book is not None else None
+    return document["vector_layers"] if document else mvt.layers_in_store(writer)
 
 
 def _open_output(path):
@@ -491,7 +517,7 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
                     scan.skipped[found] += 1
                 elif isinstance(found[0], _Capabilities):
                     _learn(book, *found)
-                    scan.skipped[CAPABILITIES_READ] += 1
+                    scan.skipped[found[0].read] += 1
                 else:
                     _store(found, scan, stats, outputs, output_folder)
         # Tiles whose address the capabilities read meanwhile may give: read again, these only.

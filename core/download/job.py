@@ -78,21 +78,6 @@ def _within(bbox, bounds):
     return clipped if clipped[0] < clipped[2] and clipped[1] < clipped[3] else bbox
 
 
-def _vector_layers_from_tiles(store, sample=50):
-    """The vector layers of an XYZ `.pbf` source, which publishes no metadata: the layer names its stored tiles
-    hold (a sample of the deepest ones, where most layers show), for the MBTiles `json`."""
-    rows = store.connection().execute(
-        "SELECT tile_data FROM tiles ORDER BY zoom_level DESC LIMIT ?", (sample,)).fetchall()
-    names = []
-    for (data,) in rows:
-        try:
-            found = mvt.layer_names(mvt.decompressed(bytes(data)))
-        except ValueError:
-            continue
-        names.extend(name for name in found if name not in names)
-    return [{"id": name, "fields": {}} for name in names]
-
-
 def apply_policy(prepared, ranges, options, log=None):
     """Refuse a job the usage policy forbids, of the SOURCE's server and of the one serving the tiles (the
     capabilities may place them elsewhere); keep the pace within both ceilings (before any tile request)."""
@@ -151,7 +136,7 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
             downloader.on_format = lambda mime: _found_format(prepared, store, mime)
             stats = downloader.run(ranges, progress, is_cancelled, total)
             if prepared.vector_layers == [] and stats.downloaded:
-                store.update_metadata({"json": mbtiles.vector_json(_vector_layers_from_tiles(store))})
+                store.update_metadata({"json": mbtiles.vector_json(mvt.layers_in_store(store))})
             stats.empty += outside
             stats.total += outside
         requested = stats.downloaded + stats.not_modified + stats.empty - outside + stats.failed

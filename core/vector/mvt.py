@@ -151,3 +151,19 @@ def for_mbtiles(body):
     with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as stream:
         stream.write(body)
     return out.getvalue()
+
+
+def layers_in_store(store, sample=50):
+    """The vector layers of stored tiles, for the MBTiles `json` of a source that publishes none (an XYZ `.pbf`
+    template, a recovered cache): the layer names of a sample of the deepest tiles, where most layers show.
+    `store`: an MBTiles reader or writer."""
+    rows = store.connection().execute(
+        "SELECT tile_data FROM tiles ORDER BY zoom_level DESC LIMIT ?", (sample,)).fetchall()
+    names = []
+    for (data,) in rows:
+        try:
+            found = layer_names(decompressed(bytes(data)))
+        except ValueError:
+            continue
+        names.extend(name for name in found if name not in names)
+    return [{"id": name, "fields": {}} for name in names]

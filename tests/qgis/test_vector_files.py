@@ -197,8 +197,10 @@ def test_a_project_with_an_online_vector_tile_layer_goes_offline_and_draws_witho
     assert read.layers[0].path.startswith(os.path.join(output, "basemaps"))
 
 
-def test_an_online_vector_tile_layer_the_library_lacks_is_left_out_with_a_note(processing, tms, tmp_path):
-    _, template = tms
+def test_an_online_vector_tile_layer_the_library_lacks_is_downloaded(processing, tms, tmp_path):
+    """Part V5 changed this: the layer was left out with a note; it is now downloaded. This stand-in serves no
+    metadata.json: the template is taken as XYZ and the vector layers are read from the tiles."""
+    server, template = tms
     online = QgsVectorTileLayer("type=xyz&url={}&zmin=10&zmax=14".format(template), "Plan")
     project = QgsProject()
     project.addMapLayer(online)
@@ -207,9 +209,17 @@ def test_an_online_vector_tile_layer_the_library_lacks_is_left_out_with_a_note(p
     assert project.write(project_path)
     empty = tmp_path / "empty_library"
     empty.mkdir()
-    from qgis.core import QgsProcessingException
-
-    with pytest.raises(QgsProcessingException, match="No layer of the project could be taken offline"):
-        processing.run("ign_offline:make_project_offline", {
-            "PROJECT": project_path, "EXTENT": "2.30,2.36,48.84,48.88 [EPSG:4326]", "ZOOM_MIN": 10,
-            "ZOOM_MAX": 12, "OUTPUT_FOLDER": str(tmp_path / "out"), "LIBRARY": str(empty)})
+    result = processing.run("ign_offline:make_project_offline", {
+        "PROJECT": project_path, "EXTENT": "2.30,2.36,48.84,48.88 [EPSG:4326]", "ZOOM_MIN": 10,
+        "ZOOM_MAX": 12, "OUTPUT_FOLDER": str(tmp_path / "out"), "LIBRARY": str(empty)})
+    assert "metadata.json could not be read" not in result["REPORT"]  # said in the log, not the report
+    assert "vector tiles at zoom 10-12" in result["REPORT"]
+    server.shutdown()
+    server.server_close()
+    copy = QgsProject()
+    assert copy.read(result["PROJECT_OFFLINE"])
+    (layer,) = copy.mapLayers().values()
+    assert layer.isValid() and layer.providerType() == "vectortile"
+    assert len(rendered_colours(layer)) > 1
+    dataset = gdal.OpenEx(str(tmp_path / "out" / "basemaps" / "Plan.mbtiles"), gdal.OF_VECTOR)
+    assert [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())] == ["roads"]

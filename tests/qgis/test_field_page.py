@@ -11,7 +11,6 @@ from qgis.PyQt.QtCore import Qt
 from core import mbtiles
 from core.field import exports
 from core.tiles import grid as tiles
-from tests.qgis.test_say import french  # noqa: F401 (the fixture)
 from tests.support.images import png_tile
 from tests.support.qt_wait import wait_for
 

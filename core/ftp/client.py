@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from ..errors import IgnOfflineError, InputError
-from ..messages import Message
+from ..messages import Message, os_reason
 
 DEFAULT_HOST = "odgeo.grandest.fr"
 PART_SUFFIX = ".part"
@@ -76,7 +76,7 @@ def connect(server):
         ftp.connect(server.host, server.port)
     except OSError as exc:
         raise FtpError("Cannot reach the FTP server {} ({}): check HOST, PORT and the network.",
-            server.label, getattr(exc, "strerror", None) or exc) from exc
+            server.label, os_reason(exc)) from exc
     try:
         ftp.login(server.user or "anonymous", server.password if server.user else "anonymous@")
         ftp.set_pasv(True)

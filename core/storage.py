@@ -45,7 +45,8 @@ def check_output_file(path):
     if os.path.isdir(folder):
         check_writable_folder(folder)
     elif os.path.isdir(os.path.dirname(folder)):
-        check_folder_can_be_made(folder)  # named itself, with the reason its parent takes no files
+        # named itself, with the reason its parent takes no files; "The folder": no OUTPUT_FOLDER parameter here
+        check_folder_can_be_made(folder, Message("The folder"))
     else:  # deeper than one missing folder: a typo more likely than a library to make
         check_writable_folder(os.path.dirname(folder))
 

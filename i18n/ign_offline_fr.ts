@@ -2723,32 +2723,37 @@
       <translation>Le dossier « {} » n'est pas accessible en écriture ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="66" />
+      <location filename="../core/storage.py" line="49" />
+      <source>The folder</source>
+      <translation>Le dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="67" />
       <source>{} '{}' cannot be made: '{}' is a file; choose a folder.</source>
       <translation>{} « {} » ne peut pas être créé : « {} » est un fichier ; choisissez un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="73" />
+      <location filename="../core/storage.py" line="74" />
       <source>The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can write to.</source>
       <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="104" />
+      <location filename="../core/storage.py" line="105" />
       <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="179" />
+      <location filename="../core/storage.py" line="180" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="198" />
+      <location filename="../core/storage.py" line="199" />
       <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="266" />
+      <location filename="../core/storage.py" line="267" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>

@@ -34,3 +34,17 @@ def test_an_unwritable_folder_says_the_reason_as_a_message(tmp_path, monkeypatch
         storage.check_writable_folder(str(tmp_path))
     message = raised.value.args[0]
     assert isinstance(message.args[1], Message) and message.args[1].template == "the file system is read-only"
+
+
+def test_an_output_file_under_a_file_names_the_folder_not_a_parameter(tmp_path):
+    import pytest
+
+    from ign_offline.core import storage
+    from ign_offline.core.errors import InputError
+
+    (tmp_path / "afile").write_text("")
+    with pytest.raises(InputError) as raised:
+        storage.check_output_file(str(tmp_path / "afile" / "x.mbtiles"))  # its folder is a file
+    message = raised.value.args[0]
+    assert message.startswith("The folder '"), message
+    assert message.args[0].template == "The folder"

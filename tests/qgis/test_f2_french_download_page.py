@@ -94,3 +94,36 @@ def test_a_cancelled_download_says_so_in_natural_french(dock, french):
     assert text.startswith("Téléchargement annulé : "), text
     page.runner.report_cancel(tr("The estimate"))
     assert dock.iface.messageBar().currentItem().text() == "Estimation annulée."
+
+
+def test_a_library_folder_that_cannot_be_made_is_said_once_as_a_folder(dock, provider, french, tmp_path):
+    from tests.support.wmts_server import StandInWmts
+
+    (tmp_path / "afile").write_text("")
+    with StandInWmts() as server:
+        page = _two_layers(dock, server)
+        dock.libraryDir.setFilePath(str(tmp_path / "afile"))  # a file: no folder can be made there
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy, timeout=120)
+    shown = _shown(dock, page)
+    assert not english(shown), english(shown)
+    errors = [line for line in page.logView.toPlainText().splitlines() if line.startswith("⚠ ")]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("⚠ Le dossier « "), errors  # not the OUTPUT_FOLDER parameter of qgis_process
+    assert "OUTPUT" not in dock.iface.messageBar().currentItem().text()
+
+
+def test_a_download_names_the_area_as_its_layer(dock, provider, french, tmp_path):
+    from tests.support.wmts_server import StandInWmts
+
+    dock.libraryDir.setFilePath(str(tmp_path / "library"))
+    with StandInWmts() as server:
+        page = _two_layers(dock, server)
+        page.tick(PLAN, False)  # one layer is enough here
+        dock.area_picker.select_zoom_band("overview")
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy, timeout=120)
+    log = page.logView.toPlainText()
+    assert "Zone saisie zoom" in log and "Extent" not in log, log
+    shown = _shown(dock, page)
+    assert not english(shown), english(shown)

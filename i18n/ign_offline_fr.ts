@@ -1978,17 +1978,22 @@
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="336" />
+      <location filename="../core/ftp/client.py" line="317" />
+      <source>connection closed early</source>
+      <translation>connexion fermée trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="337" />
       <source>no data for {:.0f} s</source>
       <translation>aucune donnée pendant {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="342" />
+      <location filename="../core/ftp/client.py" line="343" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="362" />
+      <location filename="../core/ftp/client.py" line="363" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>

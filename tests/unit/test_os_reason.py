@@ -48,3 +48,19 @@ def test_an_output_file_under_a_file_names_the_folder_not_a_parameter(tmp_path):
     message = raised.value.args[0]
     assert message.startswith("The folder '"), message
     assert message.args[0].template == "The folder"
+
+
+def test_an_unreachable_ftp_server_gives_a_translatable_reason():
+    import socket
+
+    import pytest
+
+    from ign_offline.core.ftp.client import FtpError, FtpServer, connect
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(FtpError) as raised:
+        connect(FtpServer(host="127.0.0.1", port=port, timeout=5))
+    reason = raised.value.args[0].args[1]
+    assert isinstance(reason, Message) and reason.template == "the connection was refused"

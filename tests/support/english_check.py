@@ -24,7 +24,7 @@ file files folder folders tile tiles layer layers area areas give choose check r
 downloading write written read found failed cancelled canceled cancelling error warning skipped kept left
 stored server servers size free space disk done nothing something already about under over
 must may might need needs needed use used using unknown missing empty invalid
-connection connections connect refused denied permission reach reached reachable unreachable network host
+connection connections connect refused denied permission reach reached reachable unreachable network
 timed timeout answer answers answered resolved resolve address addresses system read-only readonly locked
 extent extents polygons typed drawn canvas estimate estimated expected sampled parallel requests request
 per each tick ticked untick saved save cancel stopped stop tried retry later enough left

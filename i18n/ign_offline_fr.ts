@@ -638,77 +638,107 @@
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="34" />
+      <location filename="../algorithms/estimate_tiles.py" line="35" />
       <source>Estimate tiles</source>
       <translation>Estimer les tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="43" />
+      <location filename="../algorithms/estimate_tiles.py" line="44" />
       <source>Planned output .mbtiles file (the free disk space there is reported)</source>
       <translation>Fichier .mbtiles prévu (l'espace disque libre à cet endroit est indiqué)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="46" />
+      <location filename="../algorithms/estimate_tiles.py" line="47" />
       <source>Total number of tiles</source>
       <translation>Nombre total de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="47" />
+      <location filename="../algorithms/estimate_tiles.py" line="48" />
       <source>Tiles per zoom (JSON)</source>
       <translation>Tuiles par zoom (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="50" />
+      <location filename="../algorithms/estimate_tiles.py" line="51" />
       <source>Free disk space at OUTPUT</source>
       <translation>Espace disque libre pour OUTPUT</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="51" />
+      <location filename="../algorithms/estimate_tiles.py" line="52" />
       <source>Expected size (sampled)</source>
       <translation>Taille attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="52" />
+      <location filename="../algorithms/estimate_tiles.py" line="53" />
       <source>Expected download time (sampled)</source>
       <translation>Durée de téléchargement attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="69" />
+      <location filename="../algorithms/estimate_tiles.py" line="70" />
       <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>
       <translation>Zone : {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="71" />
+      <location filename="../algorithms/estimate_tiles.py" line="72" />
+      <source>zoom {:&gt;2}: {:&gt;12,} tile</source>
+      <translation>zoom {:&gt;2} : {:&gt;12,} tuile</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="72" />
       <source>zoom {:&gt;2}: {:&gt;12,} tiles</source>
       <translation>zoom {:&gt;2} : {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="72" />
+      <location filename="../algorithms/estimate_tiles.py" line="74" />
+      <source>total:   {:&gt;12,} tile</source>
+      <translation>total :  {:&gt;12,} tuile</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="74" />
       <source>total:   {:&gt;12,} tiles</source>
       <translation>total :  {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="76" />
+      <location filename="../algorithms/estimate_tiles.py" line="78" />
       <source>Free disk space at {}: {}</source>
       <translation>Espace disque libre dans {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="93" />
-      <source>zoom {:&gt;2}: {} per tile ({} sampled, {:.0f} ms each)</source>
-      <translation>zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
+      <location filename="../algorithms/estimate_tiles.py" line="95" />
+      <source>zoom {:&gt;2}: {} per tile ({:,} tile sampled, {:.0f} ms)</source>
+      <translation>zoom {:&gt;2} : {} par tuile ({:,} tuile échantillonnée, {:.0f} ms)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="97" />
+      <location filename="../algorithms/estimate_tiles.py" line="95" />
+      <source>zoom {:&gt;2}: {} per tile ({:,} tiles sampled, {:.0f} ms each)</source>
+      <translation>zoom {:&gt;2} : {} par tuile ({:,} tuiles échantillonnées, {:.0f} ms chacune)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="101" />
       <source>No tile could be sampled: size and time unknown.</source>
       <translation>Aucune tuile n'a pu être échantillonnée : taille et durée inconnues.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="99" />
-      <source>Expected: {} in about {} ({} parallel requests, at most {:g}/s).</source>
-      <translation>Attendu : {} en environ {} ({} requêtes en parallèle, au plus {:g}/s).</translation>
+      <location filename="../algorithms/estimate_tiles.py" line="104" />
+      <source>Expected: {} in about {} ({:,} request at a time, at most {:g} per second).</source>
+      <translation>Prévu : {} en environ {} ({:,} requête à la fois, au plus {:g} par seconde).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="102" />
+      <location filename="../algorithms/estimate_tiles.py" line="104" />
+      <source>Expected: {} in about {} ({:,} parallel requests, at most {:g} per second).</source>
+      <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, au plus {:g} par seconde).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="109" />
+      <source>Expected: {} in about {} ({:,} request at a time, no rate limit).</source>
+      <translation>Prévu : {} en environ {} ({:,} requête à la fois, sans limite de débit).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="109" />
+      <source>Expected: {} in about {} ({:,} parallel requests, no rate limit).</source>
+      <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, sans limite de débit).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="114" />
       <source>Not enough free space at {}: {} needed, {} free.</source>
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
@@ -1113,122 +1143,132 @@
       <translation>{} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="50" />
+      <location filename="../algorithms/parameters.py" line="54" />
       <source>Preset area ({})</source>
       <translation>Zone prédéfinie ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="53" />
+      <location filename="../algorithms/parameters.py" line="57" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="56" />
+      <location filename="../algorithms/parameters.py" line="60" />
       <source>…or the polygons of a layer (any CRS; only the tiles meeting them)</source>
       <translation>…ou les polygones d'une couche (tout SCR ; seules les tuiles qui les touchent)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="64" />
+      <location filename="../algorithms/parameters.py" line="63" />
+      <source>Title of the area</source>
+      <translation>Nom de la zone</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="72" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="67" />
+      <location filename="../algorithms/parameters.py" line="75" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="80" />
+      <location filename="../algorithms/parameters.py" line="97" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="86" />
+      <location filename="../algorithms/parameters.py" line="103" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="91" />
+      <location filename="../algorithms/parameters.py" line="108" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="95" />
+      <location filename="../algorithms/parameters.py" line="112" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="111" />
+      <location filename="../algorithms/parameters.py" line="128" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="140" />
+      <location filename="../algorithms/parameters.py" line="132" />
+      <source>polygons</source>
+      <translation>polygones</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="157" />
       <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
       <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="152" />
+      <location filename="../algorithms/parameters.py" line="169" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="160" />
+      <location filename="../algorithms/parameters.py" line="177" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="193" />
+      <location filename="../algorithms/parameters.py" line="210" />
       <source>WMTS endpoint, or XYZ URL template with {z}/{x}/{y}</source>
       <translation>Adresse du service WMTS, ou modèle d'URL XYZ avec {z}/{x}/{y}</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="197" />
+      <location filename="../algorithms/parameters.py" line="214" />
       <source>Layer identifier (from the capabilities; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="200" />
+      <location filename="../algorithms/parameters.py" line="217" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="202" />
+      <location filename="../algorithms/parameters.py" line="219" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="205" />
+      <location filename="../algorithms/parameters.py" line="222" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="225" />
+      <location filename="../algorithms/parameters.py" line="242" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="228" />
+      <location filename="../algorithms/parameters.py" line="245" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="244" />
+      <location filename="../algorithms/parameters.py" line="261" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="246" />
+      <location filename="../algorithms/parameters.py" line="263" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="248" />
+      <location filename="../algorithms/parameters.py" line="265" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="250" />
+      <location filename="../algorithms/parameters.py" line="267" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -1938,17 +1978,22 @@
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="336" />
+      <location filename="../core/ftp/client.py" line="317" />
+      <source>connection closed early</source>
+      <translation>connexion fermée trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="337" />
       <source>no data for {:.0f} s</source>
       <translation>aucune donnée pendant {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="342" />
+      <location filename="../core/ftp/client.py" line="343" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="362" />
+      <location filename="../core/ftp/client.py" line="363" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
@@ -2378,6 +2423,51 @@
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
     <message>
+      <location filename="../core/messages.py" line="81" />
+      <source>the connection was refused</source>
+      <translation>la connexion a été refusée</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="82" />
+      <source>the file system is read-only</source>
+      <translation>le système de fichiers est en lecture seule</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="83" />
+      <source>permission denied</source>
+      <translation>permission refusée</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="85" />
+      <source>no space left on the disk</source>
+      <translation>plus de place sur le disque</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="86" />
+      <source>no such file or folder</source>
+      <translation>fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="87" />
+      <source>no answer in time</source>
+      <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="88" />
+      <source>the machine cannot be reached</source>
+      <translation>la machine est injoignable</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="89" />
+      <source>the network cannot be reached</source>
+      <translation>le réseau est injoignable</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="90" />
+      <source>the connection was cut</source>
+      <translation>la connexion a été coupée</translation>
+    </message>
+    <message>
       <location filename="../core/sources/accounts.py" line="178" />
       <source>The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the resource-owner (password), client-credentials or authorization-code grant.</source>
       <translation>La configuration OAuth2 « {} » utilise un type d'autorisation qu'IGN Hors ligne ne prend pas en charge ({}) : utilisez resource-owner (mot de passe), client-credentials ou authorization-code.</translation>
@@ -2434,13 +2524,13 @@
     </message>
     <message>
       <location filename="../core/sources/http.py" line="151" />
-      <source>the host name cannot be resolved (no network, or a wrong address)</source>
-      <translation>le nom d'hôte ne peut pas être résolu (pas de réseau, ou adresse erronée)</translation>
+      <source>the host name cannot be resolved: no network, or a wrong address</source>
+      <translation>le nom d'hôte ne peut pas être résolu : pas de réseau, ou adresse erronée</translation>
     </message>
     <message>
       <location filename="../core/sources/http.py" line="153" />
-      <source>the connection was refused (nothing answers at that address and port)</source>
-      <translation>la connexion a été refusée (rien ne répond à cette adresse et sur ce port)</translation>
+      <source>the connection was refused: nothing answers at that address and port</source>
+      <translation>la connexion a été refusée : rien ne répond à cette adresse et sur ce port</translation>
     </message>
     <message>
       <location filename="../core/sources/http.py" line="155" />
@@ -2638,32 +2728,37 @@
       <translation>Le dossier « {} » n'est pas accessible en écriture ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="64" />
+      <location filename="../core/storage.py" line="49" />
+      <source>The folder</source>
+      <translation>Le dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="67" />
       <source>{} '{}' cannot be made: '{}' is a file; choose a folder.</source>
       <translation>{} « {} » ne peut pas être créé : « {} » est un fichier ; choisissez un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="71" />
+      <location filename="../core/storage.py" line="74" />
       <source>The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can write to.</source>
       <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="102" />
+      <location filename="../core/storage.py" line="105" />
       <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="177" />
+      <location filename="../core/storage.py" line="180" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="196" />
+      <location filename="../core/storage.py" line="199" />
       <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="264" />
+      <location filename="../core/storage.py" line="267" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>
@@ -2701,6 +2796,11 @@
       <location filename="../core/tiles/areas.py" line="100" />
       <source>The extent lies beyond the Web Mercator latitude limit (±85.05°).</source>
       <translation>L'emprise est au-delà de la limite de latitude de Web Mercator (±85,05°).</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="101" />
+      <source>Extent</source>
+      <translation>Emprise</translation>
     </message>
     <message>
       <location filename="../core/tiles/areas.py" line="124" />
@@ -2803,162 +2903,162 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="61" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="63" />
+      <location filename="../ui/area_picker.py" line="62" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="112" />
+      <location filename="../ui/area_picker.py" line="111" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="141" />
+      <location filename="../ui/area_picker.py" line="140" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="143" />
+      <location filename="../ui/area_picker.py" line="142" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="151" />
+      <location filename="../ui/area_picker.py" line="150" />
       <source>Plan IGN from your library when it is there, else from the server of the Download tab (needs the network)</source>
       <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="217" />
+      <location filename="../ui/area_picker.py" line="216" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="218" />
+      <location filename="../ui/area_picker.py" line="217" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="219" />
+      <location filename="../ui/area_picker.py" line="218" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="220" />
+      <location filename="../ui/area_picker.py" line="219" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="222" />
+      <location filename="../ui/area_picker.py" line="221" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="242" />
+      <location filename="../ui/area_picker.py" line="241" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="248" />
+      <location filename="../ui/area_picker.py" line="247" />
       <source>Draw a rectangle on the map first (button "Draw on the map").</source>
       <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="252" />
+      <location filename="../ui/area_picker.py" line="251" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="257" />
+      <location filename="../ui/area_picker.py" line="256" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="265" />
+      <location filename="../ui/area_picker.py" line="264" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="308" />
+      <location filename="../ui/area_picker.py" line="307" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="308" />
+      <location filename="../ui/area_picker.py" line="307" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="381" />
+      <location filename="../ui/area_picker.py" line="380" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="420" />
+      <location filename="../ui/area_picker.py" line="419" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="422" />
+      <location filename="../ui/area_picker.py" line="421" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="441" />
+      <location filename="../ui/area_picker.py" line="440" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="445" />
+      <location filename="../ui/area_picker.py" line="444" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="546" />
+      <location filename="../ui/area_picker.py" line="545" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="563" />
+      <location filename="../ui/area_picker.py" line="562" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="569" />
+      <location filename="../ui/area_picker.py" line="568" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -3074,43 +3174,48 @@
     </message>
     <message>
       <location filename="../ui/download_page.py" line="76" />
-      <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : {} tuiles, environ {} (à {} ko par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+      <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="80" />
+      <location filename="../ui/download_page.py" line="79" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="108" />
+      <location filename="../ui/download_page.py" line="107" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="109" />
+      <location filename="../ui/download_page.py" line="108" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="138" />
+      <location filename="../ui/download_page.py" line="137" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="208" />
+      <location filename="../ui/download_page.py" line="207" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="218" />
+      <location filename="../ui/download_page.py" line="217" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="221" />
-      <source>{} layer(s) ticked, one file each in {}</source>
-      <translation>{} couche(s) cochée(s), un fichier chacune dans {}</translation>
+      <location filename="../ui/download_page.py" line="220" />
+      <source>{:,} layer ticked, its file in {}</source>
+      <translation>{:,} couche cochée, son fichier dans {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="220" />
+      <source>{:,} layers ticked, one file each in {}</source>
+      <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
       <location filename="../ui/download_page.py" line="223" />
@@ -3163,49 +3268,99 @@
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="314" />
-      <source>The layers of {} could not be read: {}</source>
-      <translation>Impossible de lire les couches de {} : {}</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="320" />
+      <location filename="../ui/download_page.py" line="319" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="370" />
+      <location filename="../ui/download_page.py" line="371" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="399" />
+      <location filename="../ui/download_page.py" line="400" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="407" />
+      <location filename="../ui/download_page.py" line="408" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="408" />
-      <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
-      <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
+      <location filename="../ui/download_page.py" line="409" />
+      <source>{:,} layer</source>
+      <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="435" />
+      <location filename="../ui/download_page.py" line="409" />
+      <source>{:,} layers</source>
+      <translation>{:,} couches</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="410" />
+      <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
+      <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="410" />
+      <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
+      <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="438" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="440" />
-      <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
-      <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
+      <location filename="../ui/download_page.py" line="444" />
+      <source>{}: {}, {}, {}, {}.</source>
+      <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="443" />
+      <location filename="../ui/download_page.py" line="447" />
+      <source>{:,} tile downloaded</source>
+      <translation>{:,} tuile téléchargée</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="447" />
+      <source>{:,} tiles downloaded</source>
+      <translation>{:,} tuiles téléchargées</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="448" />
+      <source>{:,} was already there</source>
+      <translation>{:,} déjà présente</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="448" />
+      <source>{:,} were already there</source>
+      <translation>{:,} déjà présentes</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="449" />
+      <source>{:,} was empty</source>
+      <translation>{:,} vide</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="449" />
+      <source>{:,} were empty</source>
+      <translation>{:,} vides</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="450" />
+      <source>{:,} failed</source>
+      <translation>{:,} en échec</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="452" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="471" />
+      <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
+      <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
       <location filename="../ui/field_page.py" line="73" />
@@ -3543,48 +3698,91 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="33" />
+      <location filename="../ui/runner.py" line="35" />
+      <source>Download cancelled: what is downloaded is kept; run it again to resume.</source>
+      <translation>Téléchargement annulé : ce qui est téléchargé est gardé ; relancez-le pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="37" />
+      <source>FTP download cancelled: what is downloaded is kept; run it again to resume.</source>
+      <translation>Téléchargement FTP annulé : ce qui est téléchargé est gardé ; relancez-le pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="38" />
+      <source>Estimate cancelled.</source>
+      <translation>Estimation annulée.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="39" />
+      <source>Recovery cancelled: what is recovered is kept; run it again to resume.</source>
+      <translation>Récupération annulée : ce qui est récupéré est gardé ; relancez-la pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="44" />
       <source>No file manager could open {}: open that folder yourself.</source>
       <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="47" />
+      <location filename="../ui/runner.py" line="58" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="100" />
+      <location filename="../ui/runner.py" line="87" />
+      <source>(The same error as above.)</source>
+      <translation>(La même erreur que ci-dessus.)</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="122" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="112" />
+      <location filename="../ui/runner.py" line="134" />
       <source>%p% (run {} of {})</source>
       <translation>%p% (exécution {} sur {})</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="136" />
+      <location filename="../ui/runner.py" line="150" />
+      <source>The last run is not tried: it would stop on the same error.</source>
+      <translation>Le dernier traitement n'est pas lancé : il s'arrêterait sur la même erreur.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="150" />
+      <source>The {:,} other runs are not tried: they would stop on the same error.</source>
+      <translation>Les {:,} autres traitements ne sont pas lancés : ils s'arrêteraient sur la même erreur.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="166" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="152" />
+      <location filename="../ui/runner.py" line="182" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="172" />
-      <source>{} cancelled. What was done is kept: run it again to resume.</source>
-      <translation>{} : annulation faite. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
+      <location filename="../ui/runner.py" line="204" />
+      <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
+      <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="177" />
+      <location filename="../ui/runner.py" line="209" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
       <source>Draw a rectangle on the map first (button below).</source>
       <translation type="obsolete">Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
+    </message>
+    <message>
+      <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
+      <translation type="obsolete">Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
+    </message>
+    <message>
+      <source>Expected: {} in about {} ({} parallel requests, at most {:g}/s).</source>
+      <translation type="obsolete">Attendu : {} en environ {} ({} requêtes en parallèle, au plus {:g}/s).</translation>
     </message>
     <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
@@ -3607,6 +3805,10 @@
       <translation type="obsolete">Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
     </message>
     <message>
+      <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation type="obsolete">Ce téléchargement est très gros : {} tuiles, environ {} (à {} ko par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
       <source>about {:.1f} h at {:g} requests/s</source>
       <translation type="obsolete">environ {:.1f} h à {:g} requêtes/s</translation>
     </message>
@@ -3619,6 +3821,18 @@
       <translation type="obsolete">ignoré {} : {}</translation>
     </message>
     <message>
+      <source>zoom {:&gt;2}: {} per tile ({} sampled, {:.0f} ms each)</source>
+      <translation type="obsolete">zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
+    </message>
+    <message>
+      <source>{:,} already there</source>
+      <translation type="obsolete">{:,} déjà présente</translation>
+    </message>
+    <message>
+      <source>{:,} empty</source>
+      <translation type="obsolete">{:,} vide</translation>
+    </message>
+    <message>
       <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>
       <translation type="obsolete">{} fichiers téléchargés ({}), {} déjà présents, {} en échec ; mosaïque : {}</translation>
     </message>
@@ -3629,6 +3843,14 @@
     <message>
       <source>{} layer(s) added to the group '{}'.</source>
       <translation type="obsolete">{} couche(s) ajoutée(s) au groupe « {} ».</translation>
+    </message>
+    <message>
+      <source>{} layer(s) ticked, one file each in {}</source>
+      <translation type="obsolete">{} couche(s) cochée(s), un fichier chacune dans {}</translation>
+    </message>
+    <message>
+      <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
+      <translation type="obsolete">{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
       <source>{} of {} tiles in the area ({}), drawn in blue.</source>

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolExtent, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QLocale, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
@@ -174,7 +174,10 @@ class AreaPicker(QWidget, FORM_CLASS):
         if not self._overview_restored:  # at start, once the dock's library folder is restored: as it was left
             self._overview_restored = True
             if self.overviewCheck.isChecked():
-                self.show_overview(True)
+                # Once QGIS has finished starting (the event loop runs after its start, project and --code
+                # included): a layer added while it starts makes its blank project "modified", and QGIS then stops
+                # on "save the current project?" before anything else.
+                QTimer.singleShot(0, self._restore_overview)
         self._zoom_edited()
         if self.areaCombo.currentData() == POLYGON_LAYER:
             self._default_polygon_layer()
@@ -398,6 +401,17 @@ class AreaPicker(QWidget, FORM_CLASS):
         """(uri, provider): the library's Plan IGN when it holds it, else the server typed in the Download tab."""
         path = naming.library_file(self.library_folder(), OVERVIEW_LAYER)
         return (path, "gdal") if os.path.isfile(path) else (overview_xyz(settings.value("source")), "wms")
+
+    def _restore_overview(self):
+        """The overview as it was left (box ticked): not a change of the user's, so the project stays as clean as
+        it was (no "save the project?" on quit, or when QGIS starts, for a basemap the plugin put back)."""
+        if self.rubber_band is None or not self.overviewCheck.isChecked():
+            return  # cleaned up, or unticked meanwhile
+        project = QgsProject.instance()
+        clean = not project.isDirty()
+        self.show_overview(True)
+        if clean:
+            project.setDirty(False)
 
     def _say_overview(self, text):
         self.overviewLabel.setText(text)

@@ -78,9 +78,15 @@ def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored
     assert layer.providerType() == "gdal" and layer.source() == str(tmp_path / (PLAN + ".mbtiles"))
     assert legend_nodes(project, layer) == []
     project.clear()  # as after a restart: the box is ticked, the basemap is gone
+    assert not project.isDirty()
     other = IgnOfflineDock(desktop_iface)
     try:
+        # once QGIS has finished starting (a deferred call), and the project left unmodified: QGIS asks nothing
+        assert not project.mapLayers()
+        assert wait_for(lambda: project.mapLayers())
         (restored,) = project.mapLayers().values()
+        settle(0.3)
+        assert not project.isDirty()
         assert restored.source() == str(tmp_path / (PLAN + ".mbtiles")) and legend_nodes(project, restored) == []
         other.area_picker.overviewCheck.setChecked(False)
     finally:

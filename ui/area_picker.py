@@ -174,10 +174,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         if not self._overview_restored:  # at start, once the dock's library folder is restored: as it was left
             self._overview_restored = True
             if self.overviewCheck.isChecked():
-                # Once QGIS has finished starting (the event loop runs after its start, project and --code
-                # included): a layer added while it starts makes its blank project "modified", and QGIS then stops
-                # on "save the current project?" before anything else.
-                QTimer.singleShot(0, self._restore_overview)
+                self._when_started(self._restore_overview)
         self._zoom_edited()
         if self.areaCombo.currentData() == POLYGON_LAYER:
             self._default_polygon_layer()
@@ -402,6 +399,24 @@ class AreaPicker(QWidget, FORM_CLASS):
         path = naming.library_file(self.library_folder(), OVERVIEW_LAYER)
         return (path, "gdal") if os.path.isfile(path) else (overview_xyz(settings.value("source")), "wms")
 
+    def _when_started(self, call):
+        """`call()` once QGIS has finished starting: a layer added while it starts (its main window not shown yet)
+        makes its blank project "modified", and QGIS then stops on "save the current project?" before anything else.
+        QGIS processes events while it starts: a deferred call alone may run too early. When the plugin is loaded
+        in a running QGIS (enabled, reloaded, a test), soon after."""
+        from qgis import utils
+
+        iface = getattr(utils, "iface", None)
+        window = iface.mainWindow() if iface is not None and hasattr(iface, "initializationCompleted") else None
+        if window is not None and not window.isVisible():
+            def once():
+                iface.initializationCompleted.disconnect(once)
+                QTimer.singleShot(0, call)  # after whatever else follows the start
+
+            iface.initializationCompleted.connect(once)
+        else:
+            QTimer.singleShot(0, call)
+
     def _restore_overview(self):
         """The overview as it was left (box ticked): not a change of the user's, so the project stays as clean as
         it was (no "save the project?" on quit, or when QGIS starts, for a basemap the plugin put back)."""
@@ -410,8 +425,9 @@ class AreaPicker(QWidget, FORM_CLASS):
         project = QgsProject.instance()
         clean = not project.isDirty()
         self.show_overview(True)
-        if clean:
+        if clean:  # QGIS reacts to a first layer in its own time too (the project's CRS…): after that as well
             project.setDirty(False)
+            QTimer.singleShot(0, lambda: project.setDirty(False))
 
     def _say_overview(self, text):
         self.overviewLabel.setText(text)

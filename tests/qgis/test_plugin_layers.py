@@ -53,7 +53,11 @@ def test_outline_and_coverage_are_layers_of_the_library_geopackage(dock, project
 
 
 def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored(desktop_iface, dock, project,
-                                                                                 tmp_path):
+                                                                                 tmp_path, monkeypatch):
+    from qgis import utils
+    from qgis.PyQt.QtCore import QObject, pyqtSignal
+    from qgis.PyQt.QtWidgets import QMainWindow
+
     from ign_offline.ui.dock import IgnOfflineDock
     from tests.qgis.test_make_project_offline import painted_pixels
 
@@ -79,10 +83,23 @@ def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored
     assert legend_nodes(project, layer) == []
     project.clear()  # as after a restart: the box is ticked, the basemap is gone
     assert not project.isDirty()
+
+    class Starting(QObject):  # QGIS while it starts: its main window not shown yet
+        initializationCompleted = pyqtSignal()  # noqa: N815 (QGIS API name)
+        window = QMainWindow()
+
+        def mainWindow(self):  # noqa: N802 (QGIS API name)
+            return self.window
+
+    starting = Starting()
+    monkeypatch.setattr(utils, "iface", starting)
     other = IgnOfflineDock(desktop_iface)
     try:
-        # once QGIS has finished starting (a deferred call), and the project left unmodified: QGIS asks nothing
+        # once QGIS has finished starting (its main window not shown yet: as at start), and the project left
+        # unmodified: QGIS asks nothing
+        settle(0.3)
         assert not project.mapLayers()
+        starting.initializationCompleted.emit()
         assert wait_for(lambda: project.mapLayers())
         (restored,) = project.mapLayers().values()
         settle(0.3)

@@ -10,6 +10,7 @@ import os
 
 import requests
 from qgis.core import (
+    QgsSettings,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDataSourceUri,
@@ -363,15 +364,28 @@ class AreaPicker(QWidget, FORM_CLASS):
         if area is None:
             return
         project = QgsProject.instance()
-        if not project.mapLayers():
-            # An empty project shows QGIS's welcome page, not the map: give the map something to show.
+        present = list(project.mapLayers().values())
+        own = {layer.id() for layer in self._own_layers()}
+        if all(layer.id() in own for layer in present):
+            # An empty project shows QGIS's welcome page, not the map: give the map something to show. With only the
+            # plugin's own layers (the overview ticked first), the outline too.
             if self.overviewCheck.isChecked():
                 self.show_overview(True)
             self._add_outline_layer(area)
+            if not present and project.mapLayers():
+                self._settle_first_crs(WEB_MERCATOR)
         extent = self._area_geometry_on_canvas(area).boundingBox()
         extent.scale(1.1)  # a margin: the outline's sides not on the canvas's edges, nor cut by them
         self.canvas.setExtent(extent)
         self.canvas.refresh()
+
+    def _settle_first_crs(self, crs):
+        """QGIS gives a new project its first layer's CRS (the plugin's layers: 3857), but in its own time: an
+        extent set before would then be read in the other CRS (the whole world). Settled at once, as QGIS would."""
+        behaviour = QgsSettings().value("app/projections/newProjectCrsBehavior", "UseCrsOfFirstLayerAdded")
+        if behaviour != "UsePresetCrs" and crs.isValid():
+            QgsProject.instance().setCrs(crs)
+            self.canvas.setDestinationCrs(crs)
 
     def _add_outline_layer(self, area):
         """A light outline of the area, as a layer of the project (the user's to keep or remove), stored in the
@@ -452,8 +466,11 @@ class AreaPicker(QWidget, FORM_CLASS):
                                       "v2 into the library.").format(uri if provider == "gdal" else redact_url(uri)))
                 return
             present.setCustomProperty(HELPER_ROLE, "overview")
+            first = not project.mapLayers()
             project.addMapLayer(present, False)
             project.layerTreeRoot().addLayer(present)  # at the bottom: under everything else
+            if first:
+                self._settle_first_crs(present.crs())
         present.setLegend(BasemapLegend())  # one legend line: its colour bands mean nothing to a reader
         self.overview_layer_id = present.id()
         if present.providerType() == "wms":

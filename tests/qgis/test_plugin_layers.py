@@ -130,3 +130,29 @@ def test_the_overview_says_when_it_cannot_draw(desktop_iface, dock, project, tmp
     assert "cannot be drawn" in picker.overviewLabel.text() and "127.0.0.1" in picker.overviewLabel.text()
     picker.overviewCheck.setChecked(False)
     assert not QgsProject.instance().mapLayers()
+
+
+def test_zoom_with_the_overview_ticked_first_outlines_the_area_and_shows_it(desktop_iface, dock, project, tmp_path):
+    """Issue 21 review: with the overview ticked in an empty project, "Zoom to the area" added no outline (the
+    project held a layer: the overview), and the canvas stayed at the whole world (its CRS changed after)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsRectangle
+
+    from core.tiles.areas import PRESETS as AREAS
+
+    picker = dock.area_picker
+    dock.libraryDir.setFilePath(str(tmp_path))
+    write_sample(str(tmp_path / (PLAN + ".mbtiles")), PRESETS["carcassonne"], 8, 9, "Plan IGN v2")
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))  # a new project's
+    picker.overviewCheck.setChecked(True)
+    picker.select_area("carcassonne")
+    picker.zoomToButton.click()
+    names = sorted(layer.name() for layer in project.mapLayers().values())
+    assert names == ["Area: Carcassonne", "Overview: Plan IGN v2"]
+    assert canvas.mapSettings().destinationCrs().authid() == "EPSG:3857"
+    area = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:3857"),
+                                  project).transformBoundingBox(QgsRectangle(*AREAS["carcassonne"].bbox))
+    extent = canvas.extent()
+    # the area, fitted in one direction (the canvas's shape widens the other), not the whole world
+    assert extent.contains(area) and min(extent.width() / area.width(), extent.height() / area.height()) < 1.5
+    picker.overviewCheck.setChecked(False)

@@ -10,7 +10,6 @@ import os
 
 import requests
 from qgis.core import (
-    QgsSettings,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDataSourceUri,
@@ -372,20 +371,17 @@ class AreaPicker(QWidget, FORM_CLASS):
             if self.overviewCheck.isChecked():
                 self.show_overview(True)
             self._add_outline_layer(area)
-            if not present and project.mapLayers():
-                self._settle_first_crs(WEB_MERCATOR)
+        self._fit(area)
+        # QGIS sets the canvas up for a project's first layers (their CRS, their whole extent) in a deferred call
+        # (the layer tree's canvas bridge): after a layer just added (the overview just ticked, the outline), that
+        # would undo this zoom (the whole world). Fitted again once it has run, in the CRS it leaves.
+        QTimer.singleShot(0, lambda: self.rubber_band is not None and self._fit(area))
+
+    def _fit(self, area):
         extent = self._area_geometry_on_canvas(area).boundingBox()
         extent.scale(1.1)  # a margin: the outline's sides not on the canvas's edges, nor cut by them
         self.canvas.setExtent(extent)
         self.canvas.refresh()
-
-    def _settle_first_crs(self, crs):
-        """QGIS gives a new project its first layer's CRS (the plugin's layers: 3857), but in its own time: an
-        extent set before would then be read in the other CRS (the whole world). Settled at once, as QGIS would."""
-        behaviour = QgsSettings().value("app/projections/newProjectCrsBehavior", "UseCrsOfFirstLayerAdded")
-        if behaviour != "UsePresetCrs" and crs.isValid():
-            QgsProject.instance().setCrs(crs)
-            self.canvas.setDestinationCrs(crs)
 
     def _add_outline_layer(self, area):
         """A light outline of the area, as a layer of the project (the user's to keep or remove), stored in the
@@ -466,11 +462,8 @@ class AreaPicker(QWidget, FORM_CLASS):
                                       "v2 into the library.").format(uri if provider == "gdal" else redact_url(uri)))
                 return
             present.setCustomProperty(HELPER_ROLE, "overview")
-            first = not project.mapLayers()
             project.addMapLayer(present, False)
             project.layerTreeRoot().addLayer(present)  # at the bottom: under everything else
-            if first:
-                self._settle_first_crs(present.crs())
         present.setLegend(BasemapLegend())  # one legend line: its colour bands mean nothing to a reader
         self.overview_layer_id = present.id()
         if present.providerType() == "wms":

@@ -178,13 +178,12 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
     def fill_basemap(self, offline, layer, prepared, area, low, high, path, name, library, options, index, count,
                      feedback):
         """Under the basemap's lock: the library's tiles first, then the download of what is missing."""
+        reused = 0
         if library:
             ranges, _ = clipped_ranges(prepared, area, low, high)
             reused = merge.copy_area(naming.library_file(library, prepared.layer), path,
                                      ranges, tuple(prepared.identity().values()),
                                      metadata_for(prepared, area, low, high))
-            if reused:
-                feedback.pushInfo(self.say("{}: {:,} tiles taken from the library", layer.name, reused))
         stats = download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
             prepared, area, low, high, path, dataclasses.replace(options),
             progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
@@ -193,8 +192,14 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         bands = dataset.RasterCount if dataset is not None else 4
         dataset = None
         projects.repoint(offline, layer.id, "./basemaps/" + os.path.basename(path), "gdal", bands)
+        total = stats.downloaded + stats.skipped + stats.not_modified
+        there = stats.skipped + stats.not_modified
+        size = storage.human_size(os.path.getsize(path))
+        if reused:  # one line per layer: the library's share in it, not a line of its own before it
+            return self.say("{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, "
+                            "{:,} failed), {} → basemaps/{}.mbtiles",
+                            layer.name, total, low, high, min(reused, there), stats.downloaded,
+                            max(there - reused, 0), stats.failed, size, name)
         return self.say("{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → "
                         "basemaps/{}.mbtiles",
-                        layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,
-                        stats.skipped + stats.not_modified, stats.failed, storage.human_size(os.path.getsize(path)),
-                        name)
+                        layer.name, total, low, high, stats.downloaded, there, stats.failed, size, name)

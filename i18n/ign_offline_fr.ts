@@ -1108,12 +1108,12 @@
       <translation>{} : couche temporaire écrite → {} ({:,} entités)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="187" />
-      <source>{}: {:,} tiles taken from the library</source>
-      <translation>{} : {:,} tuiles prises dans la bibliothèque</translation>
+      <location filename="../algorithms/make_project_offline.py" line="199" />
+      <source>{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
+      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} prises dans la bibliothèque, {:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="196" />
+      <location filename="../algorithms/make_project_offline.py" line="203" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
@@ -1673,152 +1673,152 @@
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="269" />
+      <location filename="../core/field/exports.py" line="270" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="323" />
+      <location filename="../core/field/exports.py" line="324" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="325" />
+      <location filename="../core/field/exports.py" line="326" />
       <source>OsmAnd and Locus</source>
       <translation>OsmAnd et Locus</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="327" />
+      <location filename="../core/field/exports.py" line="328" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="328" />
+      <location filename="../core/field/exports.py" line="329" />
       <source>a Cloud-Optimized GeoTIFF, rasters only</source>
       <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="330" />
+      <location filename="../core/field/exports.py" line="331" />
       <source>PMTiles for a web page</source>
       <translation>PMTiles pour une page web</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="332" />
+      <location filename="../core/field/exports.py" line="333" />
       <source>a tiled GeoTIFF, re-encoded in JPEG</source>
       <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="363" />
+      <location filename="../core/field/exports.py" line="364" />
       <source>QField</source>
       <translation>QField</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="364" />
+      <location filename="../core/field/exports.py" line="365" />
       <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
       <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="365" />
+      <location filename="../core/field/exports.py" line="366" />
       <source>OsmAnd</source>
       <translation>OsmAnd</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="366" />
+      <location filename="../core/field/exports.py" line="367" />
       <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
       <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="367" />
+      <location filename="../core/field/exports.py" line="368" />
       <source>Locus Map</source>
       <translation>Locus Map</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="368" />
+      <location filename="../core/field/exports.py" line="369" />
       <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
       <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="370" />
+      <location filename="../core/field/exports.py" line="371" />
       <source>AlpineQuest</source>
       <translation>AlpineQuest</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="371" />
+      <location filename="../core/field/exports.py" line="372" />
       <source>Copy it into AlpineQuest/maps/ on the device.</source>
       <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="372" />
+      <location filename="../core/field/exports.py" line="373" />
       <source>Avenza Maps (GeoTIFF)</source>
       <translation>Avenza Maps (GeoTIFF)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="373" />
+      <location filename="../core/field/exports.py" line="374" />
       <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
       <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="375" />
+      <location filename="../core/field/exports.py" line="376" />
       <source>Web page (PMTiles, MapLibre)</source>
       <translation>Page web (PMTiles, MapLibre)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="376" />
+      <location filename="../core/field/exports.py" line="377" />
       <source>Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).</source>
       <translation>Servez le fichier en HTTP avec les requêtes partielles (MapLibre ou Leaflet avec le protocole pmtiles).</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="386" />
+      <location filename="../core/field/exports.py" line="387" />
       <source>Unknown TARGET '{}': use one of {}.</source>
       <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="394" />
+      <location filename="../core/field/exports.py" line="395" />
       <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
       <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="401" />
+      <location filename="../core/field/exports.py" line="402" />
       <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
       <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="439" />
+      <location filename="../core/field/exports.py" line="440" />
       <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="509" />
+      <location filename="../core/field/exports.py" line="493" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="510" />
+      <location filename="../core/field/exports.py" line="494" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="512" />
+      <location filename="../core/field/exports.py" line="496" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="533" />
+      <location filename="../core/field/exports.py" line="517" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="599" />
+      <location filename="../core/field/exports.py" line="583" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="607" />
+      <location filename="../core/field/exports.py" line="591" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="732" />
+      <location filename="../core/field/exports.py" line="716" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -3023,42 +3023,42 @@
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="380" />
+      <location filename="../ui/area_picker.py" line="390" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="419" />
+      <location filename="../ui/area_picker.py" line="459" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="421" />
+      <location filename="../ui/area_picker.py" line="461" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="440" />
+      <location filename="../ui/area_picker.py" line="480" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="444" />
+      <location filename="../ui/area_picker.py" line="484" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="545" />
+      <location filename="../ui/area_picker.py" line="585" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="562" />
+      <location filename="../ui/area_picker.py" line="602" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="568" />
+      <location filename="../ui/area_picker.py" line="608" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -3693,7 +3693,7 @@
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="358" />
+      <location filename="../ui/library_page.py" line="359" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -3825,14 +3825,6 @@
       <translation type="obsolete">zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
     </message>
     <message>
-      <source>{:,} already there</source>
-      <translation type="obsolete">{:,} déjà présente</translation>
-    </message>
-    <message>
-      <source>{:,} empty</source>
-      <translation type="obsolete">{:,} vide</translation>
-    </message>
-    <message>
       <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>
       <translation type="obsolete">{} fichiers téléchargés ({}), {} déjà présents, {} en échec ; mosaïque : {}</translation>
     </message>
@@ -3875,6 +3867,10 @@
     <message>
       <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>
       <translation type="obsolete">{} : {:,} tuiles aux zooms {}-{} ({} récupérées, {} déjà présentes, {} en échec), {} → basemaps/{}.mbtiles</translation>
+    </message>
+    <message>
+      <source>{}: {:,} tiles taken from the library</source>
+      <translation type="obsolete">{} : {:,} tuiles prises dans la bibliothèque</translation>
     </message>
     <message>
       <source>{}: {} files downloaded ({}), {} already there, {} failed.</source>

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingUtils
 
 from ..core.errors import IgnOfflineError
-from ..i18n import marked, say, tr
+from ..i18n import marked, reason, say, tr
 from ..resources import help_text, icon
 from ..toolbelt.layers import load_mbtiles
 
@@ -122,7 +122,7 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
             try:
                 load_mbtiles(project, path)
             except ValueError as exc:
-                feedback.reportError(str(exc))
+                feedback.reportError(reason(exc))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         parameters = enum_values(self, parameters)

@@ -20,6 +20,7 @@ from ..core.ftp.products import DEFAULT_EPSG, open_product
 from ..core.library import jobs as library
 from ..core.messages import plural
 from ..i18n import marked
+from ..i18n import reason as said_reason
 from ..toolbelt.areas import area_in_crs
 from ..toolbelt.layers import load_vrt
 from .base import IgnOfflineAlgorithm
@@ -109,5 +110,5 @@ class DownloadFtp(IgnOfflineAlgorithm):
             try:
                 load_vrt(project, self._vrt, self._title)
             except ValueError as exc:
-                feedback.reportError(str(exc))
+                feedback.reportError(said_reason(exc))
         return {}

@@ -12,6 +12,7 @@ from qgis.core import (
 from ..core import storage
 from ..core.download.estimate import expected_size_and_time, sample_tiles
 from ..core.download.job import apply_policy, clamp_zooms, clipped_ranges
+from ..core.messages import plural
 from ..core.sources.prepare import prepare_source
 from ..core.text import duration
 from ..core.tiles import coverage
@@ -70,8 +71,9 @@ class EstimateTiles(IgnOfflineAlgorithm):
         total = sum(counts.values())
         feedback.pushInfo(self.say("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})", area.title, *area.bbox))
         for zoom, count in counts.items():
-            feedback.pushInfo(self.say("zoom {:>2}: {:>12,} tiles", zoom, count))
-        feedback.pushInfo(self.say("total:   {:>12,} tiles", total))
+            feedback.pushInfo(self.say(plural(count, "zoom {:>2}: {:>12,} tile", "zoom {:>2}: {:>12,} tiles", zoom,
+                                              count)))
+        feedback.pushInfo(self.say(plural(total, "total:   {:>12,} tile", "total:   {:>12,} tiles", total)))
         results = {"TOTAL": total, "COUNTS": json.dumps({str(z): n for z, n in counts.items()})}
         if output:
             free = storage.free_bytes(output)
@@ -92,8 +94,10 @@ class EstimateTiles(IgnOfflineAlgorithm):
         apply_policy(prepared, ranges, options, self.log_to(feedback))
         samples = sample_tiles(prepared, ranges, options=options, is_cancelled=feedback.isCanceled)
         for zoom, sample in sorted(samples.items()):
-            feedback.pushInfo(self.say("zoom {:>2}: {} per tile ({} sampled, {:.0f} ms each)",
-                zoom, storage.human_size(sample.mean_bytes), sample.tiles, sample.mean_seconds * 1000))
+            feedback.pushInfo(self.say(plural(
+                sample.tiles, "zoom {:>2}: {} per tile ({:,} tile sampled, {:.0f} ms)",
+                "zoom {:>2}: {} per tile ({:,} tiles sampled, {:.0f} ms each)",
+                zoom, storage.human_size(sample.mean_bytes), sample.tiles, sample.mean_seconds * 1000)))
         # Vector tiles: where nothing could be sampled, IGN's published average per zoom.
         fallback = tms.average_tile_bytes if prepared.is_vector else None
         for zoom in sorted({r.zoom for r in ranges} - set(samples)) if fallback else ():
@@ -107,8 +111,16 @@ class EstimateTiles(IgnOfflineAlgorithm):
             feedback.pushInfo(self.say("Expected: {} (IGN's published averages); time unknown: no tile could be "
                                        "sampled.", storage.human_size(size)))
             return {"EXPECTED_BYTES": size}
-        feedback.pushInfo(self.say("Expected: {} in about {} ({} parallel requests, at most {:g}/s).",
-            storage.human_size(size), duration(seconds), options.concurrency, options.max_rate))
+        if options.max_rate:
+            feedback.pushInfo(self.say(plural(
+                options.concurrency, "Expected: {} in about {} ({:,} request at a time, at most {:g} per second).",
+                "Expected: {} in about {} ({:,} parallel requests, at most {:g} per second).",
+                storage.human_size(size), duration(seconds), options.concurrency, options.max_rate)))
+        else:
+            feedback.pushInfo(self.say(plural(
+                options.concurrency, "Expected: {} in about {} ({:,} request at a time, no rate limit).",
+                "Expected: {} in about {} ({:,} parallel requests, no rate limit).",
+                storage.human_size(size), duration(seconds), options.concurrency)))
         if output and size > storage.free_bytes(output):
             feedback.reportError(self.say("Not enough free space at {}: {} needed, {} free.",
                 storage.output_folder(output), storage.human_size(size),

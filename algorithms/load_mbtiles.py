@@ -14,7 +14,7 @@ from ..core.mbtiles import MBTilesReader, check_readable, read_guard
 from ..core.messages import plural
 from ..core.vector.mvt import is_vector
 from ..core.vector.styles import check_saved, saved_styles
-from ..i18n import marked
+from ..i18n import marked, reason
 from ..toolbelt.layers import GROUP_NAME, load_mbtiles, mbtiles_title
 from ..toolbelt.vector_tiles import find_loaded, load_vector_mbtiles
 from .base import IgnOfflineAlgorithm
@@ -106,7 +106,7 @@ class LoadMBTiles(IgnOfflineAlgorithm):
                 feedback.reportError(self.say(exc.message))
                 continue
             except ValueError as exc:
-                feedback.reportError(str(exc))
+                feedback.reportError(reason(exc))
                 continue
             if layer is None:
                 feedback.pushInfo(self.say("{} is already in the project.", title))

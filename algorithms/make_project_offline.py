@@ -182,8 +182,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         path = naming.library_file(os.path.join(output, "basemaps"), layer.name or prepared.layer)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
-            stats = self.fill_basemap(layer, prepared, area, low, high, path, library, options, index, count,
-                                      feedback)
+            stats, _ = self.fill_basemap(layer, prepared, area, low, high, path, library, options, index, count,
+                                         feedback)
         projects.repoint(offline, layer.id, projects.vector_mbtiles_source("./basemaps/" + os.path.basename(path)),
                          "vectortile")
         return self.say("{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → "
@@ -237,31 +237,38 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         name = naming.safe_name(layer.name or prepared.layer)
         path = naming.library_file(folder, layer.name or prepared.layer)
         with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
-            stats = self.fill_basemap(layer, prepared, area, low, high, path, library, options, index, count,
-                                      feedback)
+            stats, reused = self.fill_basemap(layer, prepared, area, low, high, path, library, options, index,
+                                              count, feedback)
         dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
         bands = dataset.RasterCount if dataset is not None else 4
         dataset = None
         projects.repoint(offline, layer.id, "./basemaps/" + os.path.basename(path), "gdal", bands)
+        total = stats.downloaded + stats.skipped + stats.not_modified
+        there = stats.skipped + stats.not_modified
+        size = storage.human_size(os.path.getsize(path))
+        if reused:  # one line per layer: the library's share in it, not a line of its own before it
+            return self.say("{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, "
+                            "{:,} failed), {} → basemaps/{}.mbtiles",
+                            layer.name, total, low, high, min(reused, there), stats.downloaded,
+                            max(there - reused, 0), stats.failed, size, name)
         return self.say("{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → "
                         "basemaps/{}.mbtiles",
-                        layer.name, stats.downloaded + stats.skipped + stats.not_modified, low, high, stats.downloaded,
-                        stats.skipped + stats.not_modified, stats.failed, storage.human_size(os.path.getsize(path)),
-                        name)
+                        layer.name, total, low, high, stats.downloaded, there, stats.failed, size, name)
 
     def fill_basemap(self, layer, prepared, area, low, high, path, library, options, index, count, feedback):
-        """Under the basemap's lock: the library's tiles first, then the download of what is missing; its stats."""
+        """Under the basemap's lock: the library's tiles first, then the download of what is missing; (its stats,
+        the tiles taken from the library)."""
+        reused = 0
         if library:
             ranges, _ = clipped_ranges(prepared, area, low, high)
             reused = merge.copy_area(naming.library_file(library, prepared.layer), path,
                                      ranges, tuple(prepared.identity().values()),
                                      metadata_for(prepared, area, low, high))
-            if reused:
-                feedback.pushInfo(self.say("{}: {:,} tiles taken from the library", layer.name, reused))
-        return download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
+        stats = download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
             prepared, area, low, high, path, dataclasses.replace(options),
             progress=lambda f: feedback.setProgress(100.0 * (index + f) / count),
-            is_cancelled=feedback.isCanceled, log=feedback.pushInfo)
+            is_cancelled=feedback.isCanceled, log=self.log_to(feedback))
+        return stats, reused
 
 
 def _layer_zmax(layer):

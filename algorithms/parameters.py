@@ -5,6 +5,8 @@ LAYER, STYLE, FORMAT, AUTHCFG, API_KEY) and pace (CONCURRENCY, MAX_RATE), the FT
 AUTHCFG). The QGIS work behind them (areas from features, auth configurations) is in toolbelt/.
 """
 
+import dataclasses
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
@@ -23,6 +25,7 @@ from ..core import storage
 from ..core.download.engine import DownloadOptions
 from ..core.errors import InputError
 from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
+from ..core.messages import Message
 from ..core.sources import policies
 from ..core.sources.accounts import Credentials
 from ..core.sources.http import user_agent
@@ -38,6 +41,7 @@ ALLOW_LARGE = "ALLOW_LARGE"
 ZOOM_MIN = "ZOOM_MIN"
 ZOOM_MAX = "ZOOM_MAX"
 AUTHCFG = "AUTHCFG"
+AREA_TITLE = "AREA_TITLE"
 DEFAULT_SOURCE = "https://data.geopf.fr/wmts"
 CONTACT_SETTING = "ign_offline/contact"
 
@@ -55,6 +59,10 @@ def add_area_parameters(algorithm, polygon_layer=False):
         algorithm.addParameter(QgsProcessingParameterFeatureSource(
             AREA_LAYER, algorithm.tr("…or the polygons of a layer (any CRS; only the tiles meeting them)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
+    # What the dock calls the area ("Typed area"), so that the log names it as the layer it loads does: hidden.
+    title = QgsProcessingParameterString(AREA_TITLE, algorithm.tr("Title of the area"), optional=True)
+    title.setFlags(title.flags() | QgsProcessingParameterDefinition.FlagHidden)
+    algorithm.addParameter(title)
 
 
 def add_zoom_parameters(algorithm, zoom_min=8, zoom_max=16):
@@ -74,7 +82,16 @@ def _given(parameters, name):
 
 
 def area_from_parameters(algorithm, parameters, context, feedback=None):
-    """The core Area named by AREA, drawn by EXTENT (converted to lon/lat) or made of AREA_LAYER's polygons."""
+    """The core Area named by AREA, drawn by EXTENT (converted to lon/lat) or made of AREA_LAYER's polygons; titled
+    AREA_TITLE when given (the dock's name for it), else as core titles it (translated where said)."""
+    area = _area_from_parameters(algorithm, parameters, context, feedback)
+    title = parameters.get(AREA_TITLE)
+    if title and str(title).strip() and area.key not in areas.PRESETS:
+        area = dataclasses.replace(area, title=str(title).strip())
+    return area
+
+
+def _area_from_parameters(algorithm, parameters, context, feedback=None):
     given = [name for name in (AREA, EXTENT, AREA_LAYER) if _given(parameters, name)]
     if len(given) > 1:
         raise InputError("Give one area only: {} were all given.", " and ".join(given))
@@ -112,7 +129,7 @@ def polygon_layer_area(algorithm, parameters, context):
                          "Shapefile…).")
     check_polygons(source.wkbType(), source.sourceName() or "AREA_LAYER")
     return area_from_features(source.getFeatures(), source.sourceCrs(), context.transformContext(),
-                              source.sourceName() or "polygons")
+                              source.sourceName() or Message("polygons"))
 
 
 def extent_from_parameters(algorithm, parameters, context, feedback=None):

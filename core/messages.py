@@ -73,3 +73,30 @@ class Size(str):
     def __reduce__(self):
         return Size, (self.bytes,)
 
+
+
+
+# Why an OSError happened, by errno name (Messages: `make translations` gathers them).
+OS_REASONS = {
+    "ECONNREFUSED": Message("the connection was refused"),
+    "EROFS": Message("the file system is read-only"),
+    "EACCES": Message("permission denied"),
+    "EPERM": Message("permission denied"),
+    "ENOSPC": Message("no space left on the disk"),
+    "ENOENT": Message("no such file or folder"),
+    "ETIMEDOUT": Message("no answer in time"),
+    "EHOSTUNREACH": Message("the machine cannot be reached"),
+    "ENETUNREACH": Message("the network cannot be reached"),
+    "ECONNRESET": Message("the connection was cut"),
+}
+
+
+def os_reason(exc):
+    """Why an OSError happened, as a translatable Message for the common errno values ("the connection was
+    refused"); else the OS's own text (strerror, or the exception's text)."""
+    import errno
+
+    name = errno.errorcode.get(getattr(exc, "errno", None) or 0)
+    if name in OS_REASONS:
+        return OS_REASONS[name]
+    return Message(str(getattr(exc, "strerror", None) or exc).strip())

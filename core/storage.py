@@ -14,7 +14,7 @@ import time
 import filelock
 
 from .errors import InputError
-from .messages import Message, Size
+from .messages import Message, Size, os_reason
 
 
 def check_writable_folder(folder):
@@ -29,7 +29,7 @@ def check_writable_folder(folder):
             pass
     except OSError as exc:
         raise InputError("The folder '{}' is not writable ({}): choose a folder you can write to.",
-            folder, exc.strerror) from exc
+            folder, os_reason(exc)) from exc
     return folder
 
 
@@ -45,7 +45,8 @@ def check_output_file(path):
     if os.path.isdir(folder):
         check_writable_folder(folder)
     elif os.path.isdir(os.path.dirname(folder)):
-        check_folder_can_be_made(folder)  # named itself, with the reason its parent takes no files
+        # named itself, with the reason its parent takes no files; "The folder": no OUTPUT_FOLDER parameter here
+        check_folder_can_be_made(folder, Message("The folder"))
     else:  # deeper than one missing folder: a typo more likely than a library to make
         check_writable_folder(os.path.dirname(folder))
 
@@ -72,7 +73,7 @@ def check_folder_can_be_made(folder, name="OUTPUT_FOLDER"):
     except InputError as exc:  # the folder asked for is named, and why it cannot be made
         raise InputError("The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can "
                          "write to.", os.path.abspath(folder), found,
-                         getattr(exc.__cause__, "strerror", None) or exc) from exc
+                         os_reason(exc.__cause__) if isinstance(exc.__cause__, OSError) else exc) from exc
 
 
 def free_bytes(path):
@@ -177,7 +178,7 @@ def _acquire(path, purpose):
         except OSError as exc:  # a read-only or missing folder: say so, as any writer would
             check_writable_folder(os.path.dirname(lock_file))
             raise InputError("Cannot lock '{}' ({}): choose another output file.",
-                path, exc.strerror) from None
+                path, os_reason(exc)) from None
         if _still_named(lock, lock_file):
             break
         lock.release()  # its owner removed that lock file while we waited on it: lock the new one

@@ -473,97 +473,97 @@
       <translation>fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="36" />
+      <location filename="../algorithms/download_ftp.py" line="37" />
       <source>Download orthophotos or MNS from FTP, by area</source>
       <translation>Télécharger des orthophotos ou le MNS par FTP, par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="42" />
+      <location filename="../algorithms/download_ftp.py" line="43" />
       <source>Product folder (a path as list_ftp_products shows it)</source>
       <translation>Dossier du produit (un chemin tel que list_ftp_products l'affiche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="45" />
+      <location filename="../algorithms/download_ftp.py" line="46" />
       <source>Folder for the tiles (one sub-folder per product)</source>
       <translation>Dossier des dalles (un sous-dossier par produit)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="48" />
+      <location filename="../algorithms/download_ftp.py" line="49" />
       <source>Parallel FTP connections</source>
       <translation>Connexions FTP en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="51" />
+      <location filename="../algorithms/download_ftp.py" line="52" />
       <source>Add the mosaic to the project</source>
       <translation>Ajouter la mosaïque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="52" />
+      <location filename="../algorithms/download_ftp.py" line="53" />
       <source>VRT mosaic</source>
       <translation>Mosaïque VRT</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="53" />
+      <location filename="../algorithms/download_ftp.py" line="54" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="54" />
+      <location filename="../algorithms/download_ftp.py" line="55" />
       <source>Files already there</source>
       <translation>Fichiers déjà présents</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="55" />
+      <location filename="../algorithms/download_ftp.py" line="56" />
       <source>Files that failed</source>
       <translation>Fichiers en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="55" />
+      <location filename="../algorithms/download_ftp.py" line="56" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="62" />
+      <location filename="../algorithms/download_ftp.py" line="63" />
       <source>Give PRODUCT, a product folder path as list_ftp_products shows it (e.g. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).</source>
       <translation>Indiquez PRODUCT, le chemin d'un dossier de produit tel que list_ftp_products l'affiche (par ex. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="74" />
+      <location filename="../algorithms/download_ftp.py" line="75" />
       <source>Reading {}{}…</source>
       <translation>Lecture de {}{}…</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="82" />
+      <location filename="../algorithms/download_ftp.py" line="83" />
       <source>The product names no CRS: EPSG:{} assumed.</source>
       <translation>Le nom du produit ne dit pas son SCR : EPSG:{} supposé.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="85" />
+      <location filename="../algorithms/download_ftp.py" line="86" />
       <source>{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
       <translation>{} : {} dalles ; zone en EPSG:{} : {:.0f}, {:.0f}, {:.0f}, {:.0f}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="94" />
+      <location filename="../algorithms/download_ftp.py" line="95" />
       <source>{} failed: {}</source>
       <translation>{} a échoué : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="96" />
+      <location filename="../algorithms/download_ftp.py" line="97" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="98" />
+      <location filename="../algorithms/download_ftp.py" line="99" />
       <source>{:,} file downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
       <translation>{:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="98" />
+      <location filename="../algorithms/download_ftp.py" line="99" />
       <source>{:,} files downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
       <translation>{:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="101" />
+      <location filename="../algorithms/download_ftp.py" line="102" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
@@ -638,87 +638,117 @@
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="36" />
+      <location filename="../algorithms/estimate_tiles.py" line="37" />
       <source>Estimate tiles</source>
       <translation>Estimer les tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="45" />
+      <location filename="../algorithms/estimate_tiles.py" line="46" />
       <source>Planned output .mbtiles file (the free disk space there is reported)</source>
       <translation>Fichier .mbtiles prévu (l'espace disque libre à cet endroit est indiqué)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="48" />
+      <location filename="../algorithms/estimate_tiles.py" line="49" />
       <source>Total number of tiles</source>
       <translation>Nombre total de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="49" />
+      <location filename="../algorithms/estimate_tiles.py" line="50" />
       <source>Tiles per zoom (JSON)</source>
       <translation>Tuiles par zoom (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="52" />
+      <location filename="../algorithms/estimate_tiles.py" line="53" />
       <source>Free disk space at OUTPUT</source>
       <translation>Espace disque libre pour OUTPUT</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="53" />
+      <location filename="../algorithms/estimate_tiles.py" line="54" />
       <source>Expected size (sampled)</source>
       <translation>Taille attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="54" />
+      <location filename="../algorithms/estimate_tiles.py" line="55" />
       <source>Expected download time (sampled)</source>
       <translation>Durée de téléchargement attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="71" />
+      <location filename="../algorithms/estimate_tiles.py" line="72" />
       <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>
       <translation>Zone : {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="73" />
+      <location filename="../algorithms/estimate_tiles.py" line="74" />
+      <source>zoom {:&gt;2}: {:&gt;12,} tile</source>
+      <translation>zoom {:&gt;2} : {:&gt;12,} tuile</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="74" />
       <source>zoom {:&gt;2}: {:&gt;12,} tiles</source>
       <translation>zoom {:&gt;2} : {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="74" />
+      <location filename="../algorithms/estimate_tiles.py" line="76" />
+      <source>total:   {:&gt;12,} tile</source>
+      <translation>total :  {:&gt;12,} tuile</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="76" />
       <source>total:   {:&gt;12,} tiles</source>
       <translation>total :  {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="78" />
+      <location filename="../algorithms/estimate_tiles.py" line="80" />
       <source>Free disk space at {}: {}</source>
       <translation>Espace disque libre dans {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="95" />
-      <source>zoom {:&gt;2}: {} per tile ({} sampled, {:.0f} ms each)</source>
-      <translation>zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
+      <location filename="../algorithms/estimate_tiles.py" line="97" />
+      <source>zoom {:&gt;2}: {} per tile ({:,} tile sampled, {:.0f} ms)</source>
+      <translation>zoom {:&gt;2} : {} par tuile ({:,} tuile échantillonnée, {:.0f} ms)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="100" />
+      <location filename="../algorithms/estimate_tiles.py" line="97" />
+      <source>zoom {:&gt;2}: {} per tile ({:,} tiles sampled, {:.0f} ms each)</source>
+      <translation>zoom {:&gt;2} : {} par tuile ({:,} tuiles échantillonnées, {:.0f} ms chacune)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="104" />
       <source>zoom {:&gt;2}: {} per tile (IGN's published average: nothing sampled)</source>
       <translation>zoom {:&gt;2} : {} par tuile (moyenne publiée par l'IGN : rien n'a pu être échantillonné)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="104" />
+      <location filename="../algorithms/estimate_tiles.py" line="108" />
       <source>No tile could be sampled: size and time unknown.</source>
       <translation>Aucune tuile n'a pu être échantillonnée : taille et durée inconnues.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="107" />
+      <location filename="../algorithms/estimate_tiles.py" line="111" />
       <source>Expected: {} (IGN's published averages); time unknown: no tile could be sampled.</source>
       <translation>Attendu : {} (moyennes publiées par l'IGN) ; durée inconnue : aucune tuile n'a pu être échantillonnée.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="110" />
-      <source>Expected: {} in about {} ({} parallel requests, at most {:g}/s).</source>
-      <translation>Attendu : {} en environ {} ({} requêtes en parallèle, au plus {:g}/s).</translation>
+      <location filename="../algorithms/estimate_tiles.py" line="115" />
+      <source>Expected: {} in about {} ({:,} request at a time, at most {:g} per second).</source>
+      <translation>Prévu : {} en environ {} ({:,} requête à la fois, au plus {:g} par seconde).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="113" />
+      <location filename="../algorithms/estimate_tiles.py" line="115" />
+      <source>Expected: {} in about {} ({:,} parallel requests, at most {:g} per second).</source>
+      <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, au plus {:g} par seconde).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="120" />
+      <source>Expected: {} in about {} ({:,} request at a time, no rate limit).</source>
+      <translation>Prévu : {} en environ {} ({:,} requête à la fois, sans limite de débit).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="120" />
+      <source>Expected: {} in about {} ({:,} parallel requests, no rate limit).</source>
+      <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, sans limite de débit).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="125" />
       <source>Not enough free space at {}: {} needed, {} free.</source>
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
@@ -1133,14 +1163,14 @@
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="246" />
-      <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
-      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
+      <location filename="../algorithms/make_project_offline.py" line="250" />
+      <source>{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
+      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} prises dans la bibliothèque, {:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="260" />
-      <source>{}: {:,} tiles taken from the library</source>
-      <translation>{} : {:,} tuiles prises dans la bibliothèque</translation>
+      <location filename="../algorithms/make_project_offline.py" line="254" />
+      <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
+      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
       <location filename="../algorithms/merge_mbtiles.py" line="18" />
@@ -1168,122 +1198,132 @@
       <translation>{} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="50" />
+      <location filename="../algorithms/parameters.py" line="54" />
       <source>Preset area ({})</source>
       <translation>Zone prédéfinie ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="53" />
+      <location filename="../algorithms/parameters.py" line="57" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="56" />
+      <location filename="../algorithms/parameters.py" line="60" />
       <source>…or the polygons of a layer (any CRS; only the tiles meeting them)</source>
       <translation>…ou les polygones d'une couche (tout SCR ; seules les tuiles qui les touchent)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="64" />
+      <location filename="../algorithms/parameters.py" line="63" />
+      <source>Title of the area</source>
+      <translation>Nom de la zone</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="72" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="67" />
+      <location filename="../algorithms/parameters.py" line="75" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="80" />
+      <location filename="../algorithms/parameters.py" line="97" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="86" />
+      <location filename="../algorithms/parameters.py" line="103" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="91" />
+      <location filename="../algorithms/parameters.py" line="108" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="95" />
+      <location filename="../algorithms/parameters.py" line="112" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="111" />
+      <location filename="../algorithms/parameters.py" line="128" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="140" />
+      <location filename="../algorithms/parameters.py" line="132" />
+      <source>polygons</source>
+      <translation>polygones</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="157" />
       <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
       <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="152" />
+      <location filename="../algorithms/parameters.py" line="169" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="160" />
+      <location filename="../algorithms/parameters.py" line="177" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="193" />
+      <location filename="../algorithms/parameters.py" line="210" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="198" />
+      <location filename="../algorithms/parameters.py" line="215" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="202" />
+      <location filename="../algorithms/parameters.py" line="219" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="204" />
+      <location filename="../algorithms/parameters.py" line="221" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="207" />
+      <location filename="../algorithms/parameters.py" line="224" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="227" />
+      <location filename="../algorithms/parameters.py" line="244" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="230" />
+      <location filename="../algorithms/parameters.py" line="247" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="246" />
+      <location filename="../algorithms/parameters.py" line="263" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="248" />
+      <location filename="../algorithms/parameters.py" line="265" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="250" />
+      <location filename="../algorithms/parameters.py" line="267" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="252" />
+      <location filename="../algorithms/parameters.py" line="269" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -1753,162 +1793,162 @@
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="280" />
+      <location filename="../core/field/exports.py" line="281" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="339" />
+      <location filename="../core/field/exports.py" line="340" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="341" />
+      <location filename="../core/field/exports.py" line="342" />
       <source>OsmAnd and Locus</source>
       <translation>OsmAnd et Locus</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="343" />
+      <location filename="../core/field/exports.py" line="344" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="344" />
+      <location filename="../core/field/exports.py" line="345" />
       <source>a Cloud-Optimized GeoTIFF, rasters only</source>
       <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="346" />
+      <location filename="../core/field/exports.py" line="347" />
       <source>PMTiles for a web page</source>
       <translation>PMTiles pour une page web</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="348" />
+      <location filename="../core/field/exports.py" line="349" />
       <source>a tiled GeoTIFF, re-encoded in JPEG</source>
       <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="379" />
+      <location filename="../core/field/exports.py" line="380" />
       <source>QField</source>
       <translation>QField</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="380" />
+      <location filename="../core/field/exports.py" line="381" />
       <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
       <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="381" />
+      <location filename="../core/field/exports.py" line="382" />
       <source>OsmAnd</source>
       <translation>OsmAnd</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="382" />
+      <location filename="../core/field/exports.py" line="383" />
       <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
       <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="383" />
+      <location filename="../core/field/exports.py" line="384" />
       <source>Locus Map</source>
       <translation>Locus Map</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="384" />
+      <location filename="../core/field/exports.py" line="385" />
       <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
       <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="386" />
+      <location filename="../core/field/exports.py" line="387" />
       <source>AlpineQuest</source>
       <translation>AlpineQuest</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="387" />
+      <location filename="../core/field/exports.py" line="388" />
       <source>Copy it into AlpineQuest/maps/ on the device.</source>
       <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="388" />
+      <location filename="../core/field/exports.py" line="389" />
       <source>Avenza Maps (GeoTIFF)</source>
       <translation>Avenza Maps (GeoTIFF)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="389" />
+      <location filename="../core/field/exports.py" line="390" />
       <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
       <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="391" />
+      <location filename="../core/field/exports.py" line="392" />
       <source>Web page (PMTiles, MapLibre)</source>
       <translation>Page web (PMTiles, MapLibre)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="392" />
+      <location filename="../core/field/exports.py" line="393" />
       <source>Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).</source>
       <translation>Servez le fichier en HTTP avec les requêtes partielles (MapLibre ou Leaflet avec le protocole pmtiles).</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="402" />
+      <location filename="../core/field/exports.py" line="403" />
       <source>Unknown TARGET '{}': use one of {}.</source>
       <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="410" />
+      <location filename="../core/field/exports.py" line="411" />
       <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
       <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="417" />
+      <location filename="../core/field/exports.py" line="418" />
       <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
       <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="433" />
+      <location filename="../core/field/exports.py" line="434" />
       <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="472" />
+      <location filename="../core/field/exports.py" line="473" />
       <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="541" />
+      <location filename="../core/field/exports.py" line="525" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="546" />
+      <location filename="../core/field/exports.py" line="530" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="547" />
+      <location filename="../core/field/exports.py" line="531" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="549" />
+      <location filename="../core/field/exports.py" line="533" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="572" />
+      <location filename="../core/field/exports.py" line="556" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="638" />
+      <location filename="../core/field/exports.py" line="622" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="646" />
+      <location filename="../core/field/exports.py" line="630" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="771" />
+      <location filename="../core/field/exports.py" line="755" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -2073,17 +2113,22 @@
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="336" />
+      <location filename="../core/ftp/client.py" line="317" />
+      <source>connection closed early</source>
+      <translation>connexion fermée trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="337" />
       <source>no data for {:.0f} s</source>
       <translation>aucune donnée pendant {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="342" />
+      <location filename="../core/ftp/client.py" line="343" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="362" />
+      <location filename="../core/ftp/client.py" line="363" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
@@ -2523,6 +2568,51 @@
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
     <message>
+      <location filename="../core/messages.py" line="81" />
+      <source>the connection was refused</source>
+      <translation>la connexion a été refusée</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="82" />
+      <source>the file system is read-only</source>
+      <translation>le système de fichiers est en lecture seule</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="83" />
+      <source>permission denied</source>
+      <translation>permission refusée</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="85" />
+      <source>no space left on the disk</source>
+      <translation>plus de place sur le disque</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="86" />
+      <source>no such file or folder</source>
+      <translation>fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="87" />
+      <source>no answer in time</source>
+      <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="88" />
+      <source>the machine cannot be reached</source>
+      <translation>la machine est injoignable</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="89" />
+      <source>the network cannot be reached</source>
+      <translation>le réseau est injoignable</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="90" />
+      <source>the connection was cut</source>
+      <translation>la connexion a été coupée</translation>
+    </message>
+    <message>
       <location filename="../core/sources/accounts.py" line="178" />
       <source>The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the resource-owner (password), client-credentials or authorization-code grant.</source>
       <translation>La configuration OAuth2 « {} » utilise un type d'autorisation qu'IGN Hors ligne ne prend pas en charge ({}) : utilisez resource-owner (mot de passe), client-credentials ou authorization-code.</translation>
@@ -2579,13 +2669,13 @@
     </message>
     <message>
       <location filename="../core/sources/http.py" line="152" />
-      <source>the host name cannot be resolved (no network, or a wrong address)</source>
-      <translation>le nom d'hôte ne peut pas être résolu (pas de réseau, ou adresse erronée)</translation>
+      <source>the host name cannot be resolved: no network, or a wrong address</source>
+      <translation>le nom d'hôte ne peut pas être résolu : pas de réseau, ou adresse erronée</translation>
     </message>
     <message>
       <location filename="../core/sources/http.py" line="154" />
-      <source>the connection was refused (nothing answers at that address and port)</source>
-      <translation>la connexion a été refusée (rien ne répond à cette adresse et sur ce port)</translation>
+      <source>the connection was refused: nothing answers at that address and port</source>
+      <translation>la connexion a été refusée : rien ne répond à cette adresse et sur ce port</translation>
     </message>
     <message>
       <location filename="../core/sources/http.py" line="156" />
@@ -2813,32 +2903,37 @@
       <translation>Le dossier « {} » n'est pas accessible en écriture ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="66" />
+      <location filename="../core/storage.py" line="49" />
+      <source>The folder</source>
+      <translation>Le dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="67" />
       <source>{} '{}' cannot be made: '{}' is a file; choose a folder.</source>
       <translation>{} « {} » ne peut pas être créé : « {} » est un fichier ; choisissez un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="73" />
+      <location filename="../core/storage.py" line="74" />
       <source>The folder '{}' cannot be made: '{}' takes no files ({}). Choose a folder you can write to.</source>
       <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="104" />
+      <location filename="../core/storage.py" line="105" />
       <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="179" />
+      <location filename="../core/storage.py" line="180" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="198" />
+      <location filename="../core/storage.py" line="199" />
       <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="266" />
+      <location filename="../core/storage.py" line="267" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>
@@ -2876,6 +2971,11 @@
       <location filename="../core/tiles/areas.py" line="100" />
       <source>The extent lies beyond the Web Mercator latitude limit (±85.05°).</source>
       <translation>L'emprise est au-delà de la limite de latitude de Web Mercator (±85,05°).</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="101" />
+      <source>Extent</source>
+      <translation>Emprise</translation>
     </message>
     <message>
       <location filename="../core/tiles/areas.py" line="124" />
@@ -3313,42 +3413,42 @@
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="380" />
+      <location filename="../ui/area_picker.py" line="390" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="419" />
+      <location filename="../ui/area_picker.py" line="459" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="421" />
+      <location filename="../ui/area_picker.py" line="461" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="440" />
+      <location filename="../ui/area_picker.py" line="480" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="444" />
+      <location filename="../ui/area_picker.py" line="484" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="545" />
+      <location filename="../ui/area_picker.py" line="585" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="562" />
+      <location filename="../ui/area_picker.py" line="602" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="568" />
+      <location filename="../ui/area_picker.py" line="608" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
@@ -3494,63 +3594,68 @@
     </message>
     <message>
       <location filename="../ui/download_page.py" line="115" />
-      <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : {} tuiles, environ {} (à {} ko par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+      <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="119" />
+      <location filename="../ui/download_page.py" line="118" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="149" />
+      <location filename="../ui/download_page.py" line="148" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="150" />
+      <location filename="../ui/download_page.py" line="149" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="152" />
+      <location filename="../ui/download_page.py" line="151" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="153" />
+      <location filename="../ui/download_page.py" line="152" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="154" />
+      <location filename="../ui/download_page.py" line="153" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="155" />
+      <location filename="../ui/download_page.py" line="154" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="187" />
+      <location filename="../ui/download_page.py" line="186" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="285" />
+      <location filename="../ui/download_page.py" line="284" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="295" />
+      <location filename="../ui/download_page.py" line="294" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="298" />
-      <source>{} layer(s) ticked, one file each in {}</source>
-      <translation>{} couche(s) cochée(s), un fichier chacune dans {}</translation>
+      <location filename="../ui/download_page.py" line="297" />
+      <source>{:,} layer ticked, its file in {}</source>
+      <translation>{:,} couche cochée, son fichier dans {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="297" />
+      <source>{:,} layers ticked, one file each in {}</source>
+      <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
       <location filename="../ui/download_page.py" line="300" />
@@ -3603,147 +3708,197 @@
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="402" />
-      <source>The layers of {} could not be read: {}</source>
-      <translation>Impossible de lire les couches de {} : {}</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="408" />
+      <location filename="../ui/download_page.py" line="407" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="472" />
+      <location filename="../ui/download_page.py" line="473" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="501" />
+      <location filename="../ui/download_page.py" line="502" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="509" />
+      <location filename="../ui/download_page.py" line="510" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="510" />
-      <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
-      <translation>Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
+      <location filename="../ui/download_page.py" line="511" />
+      <source>{:,} layer</source>
+      <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="543" />
+      <location filename="../ui/download_page.py" line="511" />
+      <source>{:,} layers</source>
+      <translation>{:,} couches</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="512" />
+      <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
+      <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="512" />
+      <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
+      <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="546" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="548" />
-      <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
-      <translation>{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
+      <location filename="../ui/download_page.py" line="552" />
+      <source>{}: {}, {}, {}, {}.</source>
+      <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="551" />
+      <location filename="../ui/download_page.py" line="555" />
+      <source>{:,} tile downloaded</source>
+      <translation>{:,} tuile téléchargée</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="555" />
+      <source>{:,} tiles downloaded</source>
+      <translation>{:,} tuiles téléchargées</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="556" />
+      <source>{:,} was already there</source>
+      <translation>{:,} déjà présente</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="556" />
+      <source>{:,} were already there</source>
+      <translation>{:,} déjà présentes</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="557" />
+      <source>{:,} was empty</source>
+      <translation>{:,} vide</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="557" />
+      <source>{:,} were empty</source>
+      <translation>{:,} vides</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="558" />
+      <source>{:,} failed</source>
+      <translation>{:,} en échec</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="560" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="73" />
+      <location filename="../ui/download_page.py" line="579" />
+      <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
+      <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="74" />
       <source>No limit</source>
       <translation>Sans limite</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="74" />
+      <location filename="../ui/field_page.py" line="75" />
       <source>2000 MB (apps)</source>
       <translation>2000 Mo (applications)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="75" />
+      <location filename="../ui/field_page.py" line="76" />
       <source>4000 MB (FAT32 SD card)</source>
       <translation>4000 Mo (carte SD en FAT32)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="76" />
+      <location filename="../ui/field_page.py" line="77" />
       <source>Custom</source>
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="143" />
+      <location filename="../ui/field_page.py" line="144" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="166" />
+      <location filename="../ui/field_page.py" line="167" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="176" />
+      <location filename="../ui/field_page.py" line="177" />
       <source>The library folder {} holds no MBTiles yet: download layers first.</source>
       <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="188" />
+      <location filename="../ui/field_page.py" line="189" />
       <source>Tick library files to export (or everything for this area).</source>
       <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="197" />
+      <location filename="../ui/field_page.py" line="198" />
       <source>Measuring the export…</source>
       <translation>Mesure de l'export…</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="212" />
+      <location filename="../ui/field_page.py" line="213" />
       <source>IGN Offline: measure the export</source>
       <translation>IGN Hors ligne : mesure de l'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="218" />
+      <location filename="../ui/field_page.py" line="219" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="219" />
+      <location filename="../ui/field_page.py" line="220" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="219" />
+      <location filename="../ui/field_page.py" line="220" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="222" />
+      <location filename="../ui/field_page.py" line="223" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="241" />
+      <location filename="../ui/field_page.py" line="242" />
       <source>{}: no tile in this area at zooms {}-{}, left out.</source>
       <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="263" />
+      <location filename="../ui/field_page.py" line="264" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="266" />
+      <location filename="../ui/field_page.py" line="267" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="273" />
+      <location filename="../ui/field_page.py" line="274" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="273" />
+      <location filename="../ui/field_page.py" line="274" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="280" />
+      <location filename="../ui/field_page.py" line="281" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
@@ -3843,218 +3998,241 @@
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="42" />
+      <location filename="../ui/library_page.py" line="43" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="52" />
+      <location filename="../ui/library_page.py" line="53" />
       <source>Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})</source>
       <translation>Polygone du plan ({:.3f} ; {:.3f} – {:.3f} ; {:.3f})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="65" />
+      <location filename="../ui/library_page.py" line="66" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="81" />
+      <location filename="../ui/library_page.py" line="82" />
       <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
       <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="99" />
+      <location filename="../ui/library_page.py" line="100" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="99" />
+      <location filename="../ui/library_page.py" line="100" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="109" />
+      <location filename="../ui/library_page.py" line="110" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="113" />
+      <location filename="../ui/library_page.py" line="114" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="115" />
+      <location filename="../ui/library_page.py" line="116" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="162" />
+      <location filename="../ui/library_page.py" line="163" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="164" />
+      <location filename="../ui/library_page.py" line="165" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="164" />
+      <location filename="../ui/library_page.py" line="165" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="176" />
+      <location filename="../ui/library_page.py" line="177" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="183" />
+      <location filename="../ui/library_page.py" line="184" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="183" />
+      <location filename="../ui/library_page.py" line="184" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="191" />
+      <location filename="../ui/library_page.py" line="192" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="193" />
+      <location filename="../ui/library_page.py" line="194" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="193" />
+      <location filename="../ui/library_page.py" line="194" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="222" />
+      <location filename="../ui/library_page.py" line="223" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="267" />
+      <location filename="../ui/library_page.py" line="268" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="267" />
+      <location filename="../ui/library_page.py" line="268" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="305" />
+      <location filename="../ui/library_page.py" line="306" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="316" />
+      <location filename="../ui/library_page.py" line="317" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="322" />
+      <location filename="../ui/library_page.py" line="323" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="334" />
+      <location filename="../ui/library_page.py" line="335" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="339" />
+      <location filename="../ui/library_page.py" line="340" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="346" />
+      <location filename="../ui/library_page.py" line="347" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="349" />
+      <location filename="../ui/library_page.py" line="350" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="386" />
+      <location filename="../ui/library_page.py" line="387" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="394" />
+      <location filename="../ui/library_page.py" line="396" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="33" />
+      <location filename="../ui/runner.py" line="35" />
+      <source>Download cancelled: what is downloaded is kept; run it again to resume.</source>
+      <translation>Téléchargement annulé : ce qui est téléchargé est gardé ; relancez-le pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="37" />
+      <source>FTP download cancelled: what is downloaded is kept; run it again to resume.</source>
+      <translation>Téléchargement FTP annulé : ce qui est téléchargé est gardé ; relancez-le pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="38" />
+      <source>Estimate cancelled.</source>
+      <translation>Estimation annulée.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="39" />
+      <source>Recovery cancelled: what is recovered is kept; run it again to resume.</source>
+      <translation>Récupération annulée : ce qui est récupéré est gardé ; relancez-la pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="44" />
       <source>No file manager could open {}: open that folder yourself.</source>
       <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="47" />
+      <location filename="../ui/runner.py" line="58" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="100" />
+      <location filename="../ui/runner.py" line="87" />
+      <source>(The same error as above.)</source>
+      <translation>(La même erreur que ci-dessus.)</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="122" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="112" />
+      <location filename="../ui/runner.py" line="134" />
       <source>%p% (run {} of {})</source>
       <translation>%p% (exécution {} sur {})</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="136" />
+      <location filename="../ui/runner.py" line="150" />
+      <source>The last run is not tried: it would stop on the same error.</source>
+      <translation>Le dernier traitement n'est pas lancé : il s'arrêterait sur la même erreur.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="150" />
+      <source>The {:,} other runs are not tried: they would stop on the same error.</source>
+      <translation>Les {:,} autres traitements ne sont pas lancés : ils s'arrêteraient sur la même erreur.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="166" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="152" />
+      <location filename="../ui/runner.py" line="182" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="172" />
-      <source>{} cancelled. What was done is kept: run it again to resume.</source>
-      <translation>{} : annulation faite. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
+      <location filename="../ui/runner.py" line="204" />
+      <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
+      <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="177" />
+      <location filename="../ui/runner.py" line="209" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
-    </message>
-    <message>
-      <source> MB</source>
-      <translation type="obsolete"> Mo</translation>
-    </message>
-    <message>
-      <source>App</source>
-      <translation type="obsolete">Application</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation type="obsolete">Annuler</translation>
     </message>
     <message>
       <source>Draw a rectangle on the map first (button below).</source>
       <translation type="obsolete">Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
     </message>
     <message>
-      <source>Everything in the library for this area</source>
-      <translation type="obsolete">Tout ce que la bibliothèque contient pour cette zone</translation>
+      <source>Estimate: {} tiles, about {}, about {} for {} layer(s).</source>
+      <translation type="obsolete">Estimation : {} tuiles, environ {}, environ {} pour {} couche(s).</translation>
     </message>
     <message>
-      <source>Export</source>
-      <translation type="obsolete">Exporter</translation>
+      <source>Expected: {} in about {} ({} parallel requests, at most {:g}/s).</source>
+      <translation type="obsolete">Attendu : {} en environ {} ({} requêtes en parallèle, au plus {:g}/s).</translation>
     </message>
     <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
@@ -4065,44 +4243,24 @@
       <translation type="obsolete">Identifiant de la couche (d'après les capacités ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <source>Library files</source>
-      <translation type="obsolete">Fichiers de la bibliothèque</translation>
-    </message>
-    <message>
       <source>Library: {} tiles downloaded, {} failed.</source>
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
-    </message>
-    <message>
-      <source>List the MBTiles files of the library folder again</source>
-      <translation type="obsolete">Relire les fichiers MBTiles du dossier de la bibliothèque</translation>
     </message>
     <message>
       <source>Output file</source>
       <translation type="obsolete">Fichier de sortie</translation>
     </message>
     <message>
-      <source>Read the library</source>
-      <translation type="obsolete">Lire la bibliothèque</translation>
-    </message>
-    <message>
-      <source>Size per file at most</source>
-      <translation type="obsolete">Taille maximale par fichier</translation>
-    </message>
-    <message>
       <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32)</source>
       <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
     </message>
     <message>
-      <source>Take library files to the field: pick the files, the app, and the area and zooms above; the files go into the library's exports folder, one per file (split under the size cap).</source>
-      <translation type="obsolete">Emportez des fichiers de la bibliothèque sur le terrain : choisissez les fichiers, l'application, ainsi que la zone et les zooms ci-dessus ; les fichiers vont dans le dossier exports de la bibliothèque, un par fichier (découpé sous la taille maximale).</translation>
-    </message>
-    <message>
-      <source>The exports folder of the library, in the file manager</source>
-      <translation type="obsolete">Le dossier exports de la bibliothèque, dans le gestionnaire de fichiers</translation>
-    </message>
-    <message>
       <source>The overview basemap cannot be opened ({}).</source>
       <translation type="obsolete">Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
+    </message>
+    <message>
+      <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation type="obsolete">Ce téléchargement est très gros : {} tuiles, environ {} (à {} ko par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
       <source>WMTS endpoint, or XYZ URL template with {z}/{x}/{y}</source>
@@ -4121,6 +4279,10 @@
       <translation type="obsolete">ignoré {} : {}</translation>
     </message>
     <message>
+      <source>zoom {:&gt;2}: {} per tile ({} sampled, {:.0f} ms each)</source>
+      <translation type="obsolete">zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
+    </message>
+    <message>
       <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>
       <translation type="obsolete">{} fichiers téléchargés ({}), {} déjà présents, {} en échec ; mosaïque : {}</translation>
     </message>
@@ -4131,6 +4293,14 @@
     <message>
       <source>{} layer(s) added to the group '{}'.</source>
       <translation type="obsolete">{} couche(s) ajoutée(s) au groupe « {} ».</translation>
+    </message>
+    <message>
+      <source>{} layer(s) ticked, one file each in {}</source>
+      <translation type="obsolete">{} couche(s) cochée(s), un fichier chacune dans {}</translation>
+    </message>
+    <message>
+      <source>{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.</source>
+      <translation type="obsolete">{} couche(s) : {} tuiles téléchargées, {} déjà présentes, {} vides, {} en échec.</translation>
     </message>
     <message>
       <source>{} of {} tiles in the area ({}), drawn in blue.</source>
@@ -4153,12 +4323,12 @@
       <translation type="obsolete">{} : laissée telle quelle, en ligne — {}</translation>
     </message>
     <message>
-      <source>{}: no tile at zooms {}-{}, left out.</source>
-      <translation type="obsolete">{} : aucune tuile aux zooms {}-{}, laissé de côté.</translation>
-    </message>
-    <message>
       <source>{}: {:,} tiles at zoom {}-{} ({} fetched, {} already there, {} failed), {} → basemaps/{}.mbtiles</source>
       <translation type="obsolete">{} : {:,} tuiles aux zooms {}-{} ({} récupérées, {} déjà présentes, {} en échec), {} → basemaps/{}.mbtiles</translation>
+    </message>
+    <message>
+      <source>{}: {:,} tiles taken from the library</source>
+      <translation type="obsolete">{} : {:,} tuiles prises dans la bibliothèque</translation>
     </message>
     <message>
       <source>{}: {} files downloaded ({}), {} already there, {} failed.</source>

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolExtent, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QLocale, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
@@ -37,7 +37,7 @@ from ..core.sources import wmts
 from ..core.sources.http import image_kind, redact_url, unreachable_reason, user_agent
 from ..core.sources.url_templates import is_xyz_template
 from ..core.tiles import areas, coverage, grid
-from ..i18n import marked, say, tr
+from ..i18n import marked, reason, say, tr
 from ..toolbelt.areas import area_from_features
 from ..toolbelt.helper_layers import ROLE as HELPER_ROLE
 from ..toolbelt.helper_layers import helper_layers, store_helper_layer
@@ -174,7 +174,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         if not self._overview_restored:  # at start, once the dock's library folder is restored: as it was left
             self._overview_restored = True
             if self.overviewCheck.isChecked():
-                self.show_overview(True)
+                self._when_started(self._restore_overview)
         self._zoom_edited()
         if self.areaCombo.currentData() == POLYGON_LAYER:
             self._default_polygon_layer()
@@ -312,7 +312,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         try:
             return self.current_area()
         except IgnOfflineError as exc:
-            self.totalLabel.setText(str(exc))
+            self.totalLabel.setText(reason(exc))
             return None
 
     def save_area(self):
@@ -363,11 +363,21 @@ class AreaPicker(QWidget, FORM_CLASS):
         if area is None:
             return
         project = QgsProject.instance()
-        if not project.mapLayers():
-            # An empty project shows QGIS's welcome page, not the map: give the map something to show.
+        present = list(project.mapLayers().values())
+        own = {layer.id() for layer in self._own_layers()}
+        if all(layer.id() in own for layer in present):
+            # An empty project shows QGIS's welcome page, not the map: give the map something to show. With only the
+            # plugin's own layers (the overview ticked first), the outline too.
             if self.overviewCheck.isChecked():
                 self.show_overview(True)
             self._add_outline_layer(area)
+        self._fit(area)
+        # QGIS sets the canvas up for a project's first layers (their CRS, their whole extent) in a deferred call
+        # (the layer tree's canvas bridge): after a layer just added (the overview just ticked, the outline), that
+        # would undo this zoom (the whole world). Fitted again once it has run, in the CRS it leaves.
+        QTimer.singleShot(0, lambda: self.rubber_band is not None and self._fit(area))
+
+    def _fit(self, area):
         extent = self._area_geometry_on_canvas(area).boundingBox()
         extent.scale(1.1)  # a margin: the outline's sides not on the canvas's edges, nor cut by them
         self.canvas.setExtent(extent)
@@ -398,6 +408,36 @@ class AreaPicker(QWidget, FORM_CLASS):
         """(uri, provider): the library's Plan IGN when it holds it, else the server typed in the Download tab."""
         path = naming.library_file(self.library_folder(), OVERVIEW_LAYER)
         return (path, "gdal") if os.path.isfile(path) else (overview_xyz(settings.value("source")), "wms")
+
+    def _when_started(self, call):
+        """`call()` once QGIS has finished starting: a layer added while it starts (its main window not shown yet)
+        makes its blank project "modified", and QGIS then stops on "save the current project?" before anything else.
+        QGIS processes events while it starts: a deferred call alone may run too early. When the plugin is loaded
+        in a running QGIS (enabled, reloaded, a test), soon after."""
+        from qgis import utils
+
+        iface = getattr(utils, "iface", None)
+        window = iface.mainWindow() if iface is not None and hasattr(iface, "initializationCompleted") else None
+        if window is not None and not window.isVisible():
+            def once():
+                iface.initializationCompleted.disconnect(once)
+                QTimer.singleShot(0, call)  # after whatever else follows the start
+
+            iface.initializationCompleted.connect(once)
+        else:
+            QTimer.singleShot(0, call)
+
+    def _restore_overview(self):
+        """The overview as it was left (box ticked): not a change of the user's, so the project stays as clean as
+        it was (no "save the project?" on quit, or when QGIS starts, for a basemap the plugin put back)."""
+        if self.rubber_band is None or not self.overviewCheck.isChecked():
+            return  # cleaned up, or unticked meanwhile
+        project = QgsProject.instance()
+        clean = not project.isDirty()
+        self.show_overview(True)
+        if clean:  # QGIS reacts to a first layer in its own time too (the project's CRS…): after that as well
+            project.setDirty(False)
+            QTimer.singleShot(0, lambda: project.setDirty(False))
 
     def _say_overview(self, text):
         self.overviewLabel.setText(text)
@@ -555,7 +595,7 @@ class AreaPicker(QWidget, FORM_CLASS):
             counts = coverage.area_counts(area, *self.zoom_range())
         except IgnOfflineError as exc:
             self.areaBoundsLabel.setText("")
-            self.totalLabel.setText(str(exc))
+            self.totalLabel.setText(reason(exc))
             self.selectionChanged.emit()
             return
         locale = QLocale()

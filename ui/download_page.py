@@ -11,23 +11,23 @@ from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QLocale, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem
 
 from ..core import storage
-from ..core.errors import IgnOfflineError
+from ..core.errors import IgnOfflineError, InputError
 from ..core.library import naming
+from ..core.messages import Size, plural
 from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
 from ..core.sources.prepare import fetch_capabilities, fetch_tms_service, template_name
 from ..core.sources.url_templates import is_xyz_template
-from ..core.storage import human_size
 from ..core.text import duration as duration_text
 from ..core.text import fold_accents
 from ..core.tiles import areas, coverage
 from ..core.vector import styles as vector_styles
 from ..core.vector import tms
-from ..i18n import marked, tr
+from ..i18n import marked, number, reason, say, tr
 from ..toolbelt.auth import SIGNED_IN, credentials_for
 from ..toolbelt.layers import load_mbtiles
 from . import settings
@@ -80,7 +80,7 @@ def read_server(endpoint, credentials):
     root = tms.service_of(endpoint)
     if tms.is_tms_source(endpoint):
         return None, root, [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector]
-    capabilities = fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials)
+    capabilities = read_capabilities(endpoint, credentials)
     try:
         vector = [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector] if root else []
     except IgnOfflineError:
@@ -112,10 +112,9 @@ def confirm_large_job(widget, tiles, where):
     free = storage.free_bytes(where)
     if not areas.is_large(tiles, free):
         return {}
-    question = tr("This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk "
-                  "holding {} has {} free. Start it all the same?").format(
-        QLocale().toString(float(tiles), "f", 0), human_size(areas.expected_bytes(tiles)),
-        areas.TYPICAL_TILE_BYTES // 1000, storage.output_folder(where), human_size(free))
+    question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
+                   "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
+                   Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
     answer = QMessageBox.question(widget, tr("A very large download"), question,
                                   QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None
@@ -295,7 +294,8 @@ class DownloadPage(Page, FORM_CLASS):
             self.pickedLabel.setText(tr("An XYZ address is one layer: it goes to {}.").format(
                 self.output_for(template_name(self.sourceCombo.currentText().strip()))))
         elif picked:
-            self.pickedLabel.setText(tr("{} layer(s) ticked, one file each in {}").format(len(picked), folder))
+            self.pickedLabel.setText(say(plural(len(picked), "{:,} layer ticked, its file in {}",
+                                                "{:,} layers ticked, one file each in {}", len(picked), folder)))
         else:
             self.pickedLabel.setText(tr("Tick the layers to download (Read layers lists all of the server's)."))
 
@@ -351,7 +351,7 @@ class DownloadPage(Page, FORM_CLASS):
         try:
             credentials = self.credentials()
         except IgnOfflineError as exc:
-            self.log(str(exc), error=True)
+            self.log(reason(exc), error=True)
             return
         if credentials is None or credentials.oauth is None:
             self.log(tr("Pick an OAuth2 account to sign in (a key needs no sign-in)."), error=True)
@@ -378,7 +378,7 @@ class DownloadPage(Page, FORM_CLASS):
         try:
             credentials = self.credentials()
         except IgnOfflineError as exc:
-            self.log(str(exc), error=True)
+            self.log(reason(exc), error=True)
             return
 
         def read(found):
@@ -399,8 +399,7 @@ class DownloadPage(Page, FORM_CLASS):
             self.server_layers = None
             picked = self.picked_layers()
             self.show_layers([(i, self.titles[i]) for i in picked if i in self.titles], picked)
-            self.layersNoteLabel.setText(tr("The layers of {} could not be read: {}").format(
-                redact_url(endpoint), message))
+            self.layersNoteLabel.setText(message)
             self.log(message, error=True)
 
         self.readLayersButton.setEnabled(False)
@@ -428,6 +427,8 @@ class DownloadPage(Page, FORM_CLASS):
         common = {"SOURCE": source, "ZOOM_MIN": zoom_min, "ZOOM_MAX": zoom_max,
                   "CONCURRENCY": self.concurrencySpin.value(), "MAX_RATE": self.maxRateSpin.value()}
         common.update(self.area_picker.area_parameters())
+        if "AREA" not in common:  # the log names the area as the layer it loads does ("Zone saisie")
+            common["AREA_TITLE"] = area.title
         if self.authSelect.configId():
             common["AUTHCFG"] = self.authSelect.configId()
         jobs = []
@@ -457,7 +458,7 @@ class DownloadPage(Page, FORM_CLASS):
                 return False
         except (ValueError, IgnOfflineError) as exc:
             self.runner.start_fresh()
-            self.log(str(exc), error=True)
+            self.log(reason(exc), error=True)
             return False
         return self.runner.start(jobs, on_each, on_all)
 
@@ -490,8 +491,8 @@ class DownloadPage(Page, FORM_CLASS):
         self.estimateTable.resizeRowsToContents()  # long titles wrap on their words
 
     def _estimated_one(self, job, ok, results):
-        values = (job.label, QLocale().toString(float(results.get("TOTAL") or 0), "f", 0),
-                  human_size(results["EXPECTED_BYTES"]) if results.get("EXPECTED_BYTES") is not None else "?",
+        values = (job.label, number(results.get("TOTAL") or 0),
+                  say(Size(results["EXPECTED_BYTES"])) if results.get("EXPECTED_BYTES") is not None else "?",
                   duration(results.get("ETA_SECONDS")))
         self._table_row(values)
 
@@ -506,9 +507,11 @@ class DownloadPage(Page, FORM_CLASS):
         tiles = sum(r.get("TOTAL") or 0 for r in done)
         size = sum(r.get("EXPECTED_BYTES") or 0 for r in done)
         seconds = sum(r.get("ETA_SECONDS") or 0 for r in done)
-        self._table_row((tr("Total"), QLocale().toString(float(tiles), "f", 0), human_size(size), duration(seconds)))
-        self.runner.report(tr("Estimate: {} tiles, about {}, about {} for {} layer(s).").format(
-            QLocale().toString(float(tiles), "f", 0), human_size(size), duration(seconds), len(done)), Qgis.Info)
+        self._table_row((tr("Total"), number(tiles), say(Size(size)), duration(seconds)))
+        layers = plural(len(done), "{:,} layer", "{:,} layers", len(done))
+        self.runner.report(say(plural(tiles, "Estimate: {:,} tile, about {}, about {} for {}.",
+                                      "Estimate: {:,} tiles, about {}, about {} for {}.",
+                                      tiles, Size(size), duration(seconds), layers)), Qgis.Info)
 
     def download(self):
         # A file that exists already is extended: it holds more than this area, so its layer is named without it.
@@ -545,8 +548,14 @@ class DownloadPage(Page, FORM_CLASS):
         if len(failed_runs) == len(outcomes):
             self.runner.report_failure(tr("The download"))
             return
-        summary = tr("{} layer(s): {} tiles downloaded, {} already there, {} empty, {} failed.").format(
-            len(outcomes) - len(failed_runs), *totals)
+        downloaded, skipped, empty, failed = totals
+        summary = say("{}: {}, {}, {}, {}.",
+                      plural(len(outcomes) - len(failed_runs), "{:,} layer", "{:,} layers",
+                             len(outcomes) - len(failed_runs)),
+                      plural(downloaded, "{:,} tile downloaded", "{:,} tiles downloaded", downloaded),
+                      plural(skipped, "{:,} was already there", "{:,} were already there", skipped),
+                      plural(empty, "{:,} was empty", "{:,} were empty", empty),
+                      plural(failed, "{:,} failed", "{:,} failed", failed))
         if failed_runs:
             summary += " " + tr("Not downloaded: {}.").format(", ".join(failed_runs))
         self.runner.report(summary, Qgis.Warning if failed_runs or totals[3] else Qgis.Success, folder)
@@ -555,8 +564,21 @@ class DownloadPage(Page, FORM_CLASS):
         try:
             return load_mbtiles(QgsProject.instance(), path, name)
         except ValueError as exc:
-            self.log(str(exc), error=True)
+            self.log(reason(exc), error=True)
             return None
+
+
+def read_capabilities(endpoint, credentials):
+    """The server's capabilities, for "Read layers": when the server cannot be reached, one sentence saying so
+    (core's names the address in its reason too, and says nothing was stored: true of a download only)."""
+    try:
+        return fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials)
+    except InputError as exc:
+        said = exc.args[0] if exc.args else None
+        if getattr(said, "template", "").startswith("Cannot reach {} ({})") and len(said.args) == 2:
+            raise InputError("The layers of {} cannot be read: {}. Check the address and the network.",
+                             *said.args) from None
+        raise
 
 
 def duration(seconds):

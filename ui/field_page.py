@@ -16,6 +16,7 @@ from ..core.field import exports
 from ..core.library import inventory
 from ..core.messages import Size, plural
 from ..core.tiles import coverage
+from ..i18n import reason as said_reason
 from ..i18n import say, tr
 from . import settings
 from .background import cancel_task, run_function
@@ -38,7 +39,7 @@ def read_library(folder):
                 title = reader.metadata().get("name", "")
             files.append((path, title or os.path.splitext(os.path.basename(path))[0], exports.zoom_span(path)))
         except IgnOfflineError as exc:
-            unreadable[path] = str(exc)
+            unreadable[path] = said_reason(exc)
     return files, unreadable
 
 

@@ -235,8 +235,9 @@ class FtpPage(Page, FORM_CLASS):
             downloaded, "{}: {:,} file downloaded ({}), {:,} already there, {:,} failed.",
             "{}: {:,} files downloaded ({}), {:,} already there, {:,} failed.",
             job.label, downloaded, human_size(results["BYTES"]), results["FILES_SKIPPED"], results["FILES_FAILED"]))
+        # The log has the algorithm's own count (with the mosaic): the message bar alone gives this summary.
         self.runner.report(summary, Qgis.Success if not results["FILES_FAILED"] else Qgis.Warning,
-                           results.get("OUTPUT_FOLDER"))
+                           results.get("OUTPUT_FOLDER"), logged=False)
 
     def cleanup(self):
         super().cleanup()

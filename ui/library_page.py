@@ -15,6 +15,7 @@ from ..core.messages import plural
 from ..core.tiles import areas, coverage
 from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
+from ..i18n import reason as said_reason
 from ..toolbelt.helper_layers import store_helper_layer
 from ..toolbelt.layers import add_to_group, load_mbtiles
 from ..toolbelt.vector_tiles import current_style, find_loaded, load_vector_mbtiles
@@ -133,7 +134,7 @@ class LibraryPage(Page, FORM_CLASS):
             self.log(say(exc.message), error=True)
             return
         except ValueError as exc:
-            self.log(str(exc), error=True)
+            self.log(said_reason(exc), error=True)
             return
         self.log(said)
         if self.planFile.filePath().strip() != path:
@@ -276,7 +277,7 @@ class LibraryPage(Page, FORM_CLASS):
             try:
                 load_mbtiles(QgsProject.instance(), path)
             except ValueError as exc:
-                self.log(str(exc), error=True)
+                self.log(said_reason(exc), error=True)
 
     def show_styles(self):
         """The styles saved beside the selected vector file (none for a raster or no selection)."""
@@ -300,7 +301,7 @@ class LibraryPage(Page, FORM_CLASS):
             self.log(say(exc.message), error=True)
             return
         except ValueError as exc:
-            self.log(str(exc), error=True)
+            self.log(said_reason(exc), error=True)
             return
         self.log(say("{}: style '{}'.", os.path.basename(path), style))
 
@@ -360,7 +361,7 @@ class LibraryPage(Page, FORM_CLASS):
             parameters.update(self.area_picker.area_parameters())
         except IgnOfflineError as exc:
             self.runner.start_fresh()
-            self.log(str(exc), error=True)
+            self.log(said_reason(exc), error=True)
             return
 
         def tiles():
@@ -391,8 +392,9 @@ class LibraryPage(Page, FORM_CLASS):
     def _offline_done(self, outcomes, cancelled):
         results = self.runner.outcome(outcomes, cancelled, outcomes[-1][0].label)
         if results is not None:
+            # The log has the algorithm's "Offline project: …" line already: the message bar alone says it is ready.
             self.runner.report(tr("Offline project ready: {} (copy the whole folder)").format(
-                results["PROJECT_OFFLINE"]), Qgis.Success, os.path.dirname(results["PROJECT_OFFLINE"]))
+                results["PROJECT_OFFLINE"]), Qgis.Success, os.path.dirname(results["PROJECT_OFFLINE"]), logged=False)
 
     def cleanup(self):
         super().cleanup()

@@ -15,7 +15,8 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QPushButton
 
 from ..core.errors import IgnOfflineError
-from ..i18n import reason, say, tr
+from ..core.messages import plural
+from ..i18n import marked, reason, say, tr
 from .background import AlgorithmRun
 
 TITLE = "IGN Offline"
@@ -27,6 +28,16 @@ def open_folder(folder):
     file manager could open it."""
     os.makedirs(folder, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+
+# The kinds of run the pages name (`what`), and what the message bar says when one is cancelled.
+CANCELLED = (
+    (marked("The download"), marked("Download cancelled: what is downloaded is kept; run it again to resume.")),
+    (marked("The FTP download"),
+     marked("FTP download cancelled: what is downloaded is kept; run it again to resume.")),
+    (marked("The estimate"), marked("Estimate cancelled.")),
+    (marked("The recovery"), marked("Recovery cancelled: what is recovered is kept; run it again to resume.")),
+)
 
 
 def say_not_opened(message_bar, folder):
@@ -58,6 +69,7 @@ class PageRunner:
         self.jobs = []
         self.index = 0
         self.outcomes = []
+        self._batch_errors, self._new_error, self._repeated = set(), False, False
         cancel_button.setEnabled(False)
         cancel_button.clicked.connect(self.cancel)
         self.opened = open_folder  # replaced by tests
@@ -69,6 +81,14 @@ class PageRunner:
     # -- the log ---------------------------------------------------------------------------------------------
 
     def log(self, text, error=False):
+        if error and self.busy:
+            if text in self._batch_errors:  # an earlier run of this queue said it: once is enough
+                if not self._repeated:
+                    self.log(tr("(The same error as above.)"))
+                self._repeated = True
+                return
+            self._batch_errors.add(text)
+            self._new_error = True
         self.log_view.appendPlainText(("⚠ " if error else "") + text)
         bar = self.log_view.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -89,6 +109,7 @@ class PageRunner:
         if not jobs:
             return False
         self.jobs, self.index, self.outcomes = list(jobs), 0, []
+        self._batch_errors = set()
         self._on_each, self._on_all = on_each, on_all
         self._set_busy(True)
         self._next()
@@ -96,6 +117,7 @@ class PageRunner:
 
     def _next(self):
         job = self.jobs[self.index]
+        self._new_error, self._repeated = False, False
         if len(self.jobs) > 1:
             self.log(say("— {} ({} of {}) —", job.label, self.index + 1, len(self.jobs)))
         try:
@@ -103,7 +125,7 @@ class PageRunner:
         except (ValueError, IgnOfflineError) as exc:
             self.log(reason(exc), error=True)
             self.outcomes.append((job, False, {}))
-            self._advance(cancelled=False)
+            self._advance(cancelled=False, failed=True)
 
     def _progress(self, percent):
         """The run's own percentage, as the task manager shows it; which run of the queue, in the bar's text."""
@@ -117,10 +139,18 @@ class PageRunner:
         self.outcomes.append((job, ok and not cancelled, results or {}))
         if (ok or cancelled) and results:
             self._on_each(job, ok, results)
-        self._advance(cancelled)
+        self._advance(cancelled, failed=not ok and not cancelled)
 
-    def _advance(self, cancelled):
+    def _advance(self, cancelled, failed=False):
         self.index += 1
+        if failed and self._repeated and not self._new_error and self.index < len(self.jobs):
+            # The same error twice (a server that does not answer, a folder that takes no files): the other runs
+            # would stop on it too, so they are not tried.
+            left = len(self.jobs) - self.index
+            self.log(say(plural(left, "The last run is not tried: it would stop on the same error.",
+                                "The {:,} other runs are not tried: they would stop on the same error.", left)))
+            self.outcomes.extend((job, False, {}) for job in self.jobs[self.index:])
+            self.index = len(self.jobs)
         if cancelled or self.index >= len(self.jobs):
             self.jobs = []
             self._set_busy(False)
@@ -168,9 +198,11 @@ class PageRunner:
         return None
 
     def report_cancel(self, what):
-        # The log says "Cancelling…" (and the algorithm what it kept): the message bar alone says it is over.
-        self.report(say("{} cancelled. What was done is kept: run it again to resume.", what), Qgis.Info,
-                    logged=False)
+        # The log says "Cancelling…" (and the algorithm what it kept): the message bar alone says it is over, in a
+        # sentence made for the kind of run where there is one ("Download cancelled: …").
+        sentence = next((tr(said) for kind, said in CANCELLED if tr(kind) == what), None)
+        self.report(sentence or say("Cancelled: {}. What was done is kept: run it again to resume.", what),
+                    Qgis.Info, logged=False)
 
     def report_failure(self, what):
         errors = [line for line in self.log_view.toPlainText().splitlines() if line.startswith("⚠ ")]

@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from ..errors import templated
-from ..messages import Message
+from ..messages import Message, os_reason
 
 MAGIC = 0xE8
 CACHE_VERSION = 8
@@ -306,7 +306,7 @@ def _walk(folder):
     try:
         entries = sorted(os.scandir(folder), key=lambda item: item.name)
     except OSError as exc:
-        yield folder, Message("cannot be read: {}", exc.strerror)
+        yield folder, Message("cannot be read: {}", os_reason(exc))
         return
     folders = []
     for item in entries:

@@ -20,7 +20,7 @@ import mercantile
 
 from .. import mbtiles
 from ..errors import InputError, MBTilesError
-from ..messages import Message
+from ..messages import Message, os_reason
 from ..sources import policies
 from ..sources.http import tile_body_problem
 from ..vector import mvt
@@ -165,7 +165,7 @@ def _read_head(item):
     except qtcache.CacheFormatError as exc:
         return Message("unreadable: {}", exc)
     except OSError as exc:
-        return Message("cannot be read: {}", exc.strerror)
+        return Message("cannot be read: {}", os_reason(exc))
 
 
 def _classify(entry, wanted, book, final=False):
@@ -448,7 +448,7 @@ def _read_whole(item, wanted, book, final=False):
     except qtcache.CacheFormatError as exc:
         return Message("unreadable: {}", exc)
     except OSError as exc:
-        return Message("cannot be read: {}", exc.strerror)
+        return Message("cannot be read: {}", os_reason(exc))
     found = _classify(entry, wanted, book, final)
     if isinstance(found, (str, _Later)):
         return found

@@ -82,23 +82,24 @@ def _tiles(reader, zoom_min, zoom_max, ranges):
 
 
 def _survey(reader, zoom_min, zoom_max, ranges):
-    """(tiles, largest tile, highest zoom) of the subset."""
+    """(tiles, bytes of their images, largest tile, highest zoom) of the subset."""
     db = reader.connection()
+    figures = "COUNT(*), COALESCE(SUM(LENGTH(tile_data)), 0), COALESCE(MAX(LENGTH(tile_data)), 0), MAX(zoom_level)"
     if ranges is None:
-        return db.execute("SELECT COUNT(*), COALESCE(MAX(LENGTH(tile_data)), 0), MAX(zoom_level) FROM tiles "
-                          "WHERE zoom_level BETWEEN ? AND ?", (zoom_min, zoom_max)).fetchone()
-    count = largest = 0
+        return db.execute("SELECT {} FROM tiles WHERE zoom_level BETWEEN ? AND ?".format(figures),
+                          (zoom_min, zoom_max)).fetchone()
+    count = total = largest = 0
     highest = None
     for r in ranges:
         if zoom_min <= r.zoom <= zoom_max:
-            n, big = db.execute(
-                "SELECT COUNT(*), COALESCE(MAX(LENGTH(tile_data)), 0) FROM tiles WHERE zoom_level = ? AND "
-                "tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?",
+            n, size, big, _ = db.execute(
+                "SELECT {} FROM tiles WHERE zoom_level = ? AND tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? "
+                "AND ?".format(figures),
                 (r.zoom, r.x_min, r.x_max, flip_y(r.zoom, r.y_max), flip_y(r.zoom, r.y_min))).fetchone()
-            count, largest = count + n, max(largest, big)
+            count, total, largest = count + n, total + size, max(largest, big)
             if n:
                 highest = max(highest or 0, r.zoom)
-    return count, largest, highest
+    return count, total, largest, highest
 
 
 class _Bounds:
@@ -487,29 +488,12 @@ def expected_size(source, zoom_min, zoom_max, ranges=None):
     SQLite pages and index entries, and the file's tables. An estimate: PMTiles files are
     smaller, a GeoTIFF's JPEG may differ. (The size cap counts the worst case instead: tile_cost, FIXED_BYTES.)"""
     with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
-        count, total = _measure(reader, zoom_min, zoom_max, ranges)
+        count, total, _, _ = _survey(reader, zoom_min, zoom_max, ranges)
     if not count:
         return 0, Size(0)
     # Tiles larger than a page end in a page of their own (half empty on average); small ones share pages.
     waste = PAGE // 2 if total / count > PAGE else 64
     return count, Size(total + count * (waste + 48) + 8 * PAGE)
-
-
-def _measure(reader, zoom_min, zoom_max, ranges):
-    """(tiles, bytes of their images) of the subset."""
-    db = reader.connection()
-    if ranges is None:
-        return db.execute("SELECT COUNT(*), COALESCE(SUM(LENGTH(tile_data)), 0) FROM tiles WHERE zoom_level "
-                          "BETWEEN ? AND ?", (zoom_min, zoom_max)).fetchone()
-    count = total = 0
-    for r in ranges:
-        if zoom_min <= r.zoom <= zoom_max:
-            n, size = db.execute(
-                "SELECT COUNT(*), COALESCE(SUM(LENGTH(tile_data)), 0) FROM tiles WHERE zoom_level = ? AND "
-                "tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?",
-                (r.zoom, r.x_min, r.x_max, flip_y(r.zoom, r.y_max), flip_y(r.zoom, r.y_min))).fetchone()
-            count, total = count + n, total + size
-    return count, total
 
 
 def _within(box, extent):
@@ -535,7 +519,7 @@ def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
         raise InputError("Unknown FORMAT '{}': use one of {}.", kind, ", ".join(FORMATS))
     mbtiles.check_readable(source, thorough=thorough)
     with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
-        count, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
+        count, _, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
         tile_format = _tile_format(source, reader)
     if tile_format == VECTOR and kind not in VECTOR_FORMATS:
         raise InputError("'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), "

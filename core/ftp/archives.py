@@ -14,7 +14,7 @@ import zipfile
 import zlib
 
 from ..errors import IgnOfflineError
-from ..messages import Message
+from ..messages import Message, os_reason
 from ..storage import free_bytes, human_size
 
 MAX_MEMBER_BYTES = 8 * 1000 ** 3    # an MNS tile is tens of MB; 8 GB is not a tile
@@ -107,7 +107,7 @@ def extract(zip_path, folder):
                                        "(the package itself is fine) and run again.",
                                            root, info.filename, os.path.basename(zip_path)) from exc
                 raise ArchiveError("{} cannot be extracted into {} ({}): check that folder, then run again.",
-                    os.path.basename(zip_path), root, exc.strerror or exc) from exc
+                    os.path.basename(zip_path), root, os_reason(exc)) from exc
             except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
                 _remove(part)
                 raise ArchiveError("{} is damaged at '{}' ({}): delete it and run again to fetch it anew.",

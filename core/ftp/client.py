@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from ..errors import IgnOfflineError, InputError
-from ..messages import Message
+from ..messages import Message, os_reason
 
 DEFAULT_HOST = "odgeo.grandest.fr"
 PART_SUFFIX = ".part"
@@ -76,7 +76,7 @@ def connect(server):
         ftp.connect(server.host, server.port)
     except OSError as exc:
         raise FtpError("Cannot reach the FTP server {} ({}): check HOST, PORT and the network.",
-            server.label, getattr(exc, "strerror", None) or exc) from exc
+            server.label, os_reason(exc)) from exc
     try:
         ftp.login(server.user or "anonymous", server.password if server.user else "anonymous@")
         ftp.set_pasv(True)
@@ -89,7 +89,7 @@ def connect(server):
     except (OSError, EOFError, ftplib.Error) as exc:
         ftp.close()
         raise FtpError("The FTP server {} closed the connection during login ({}).",
-            server.label, exc) from exc
+            server.label, os_reason(exc) if isinstance(exc, OSError) else exc) from exc
     return ftp
 
 
@@ -313,7 +313,8 @@ class Fetcher:
             have = os.path.getsize(part) if os.path.isfile(part) else 0
         if have != size:
             raise FtpError("got {} of {} bytes after {} attempts ({}); rerun to resume",
-                have, size, self.attempts, error or "connection closed early")
+                have, size, self.attempts,
+                os_reason(error) if isinstance(error, OSError) else error or Message("connection closed early"))
         os.replace(part, final)
         return "downloaded"
 

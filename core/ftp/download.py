@@ -194,8 +194,8 @@ def _extract_all(listing, result, log):
         try:
             archives.extract(path, _extract_folder(path))
         except archives.ArchiveError as exc:
-            result.failed[path] = str(exc)
-            log(str(exc))
+            result.failed[path] = exc.message
+            log(exc.message)
 
 
 def _check_georeferencing(listing, result, log):

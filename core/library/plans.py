@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from osgeo import osr
 
 from ..errors import InputError
-from ..messages import Message
+from ..messages import Message, os_reason
 from ..text import fold_accents
 from ..tiles import areas, polygons
 from ..tiles import grid as tiles
@@ -394,7 +394,7 @@ def _made_folder(folder):
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
         raise InputError("The folder '{}' cannot be created ({}): choose a folder you can write to.", folder,
-                         exc.strerror or exc) from None
+                         os_reason(exc)) from None
     return folder
 
 
@@ -410,7 +410,7 @@ def write_atomically(path, text):
         if os.path.exists(temporary):
             os.remove(temporary)
         raise InputError("'{}' cannot be written ({}): choose a folder you can write to.", path,
-                         exc.strerror or exc) from None
+                         os_reason(exc)) from None
 
 
 def save_document(document, path):

@@ -149,9 +149,9 @@ def unreachable_reason(exc):
     if "name or service not known" in lowered or "nodename nor servname" in lowered or (
             "failed to resolve" in lowered) or "temporary failure in name resolution" in lowered or (
             "getaddrinfo failed" in lowered):
-        return Message("the host name cannot be resolved (no network, or a wrong address)")
+        return Message("the host name cannot be resolved: no network, or a wrong address")
     if "refused" in lowered:
-        return Message("the connection was refused (nothing answers at that address and port)")
+        return Message("the connection was refused: nothing answers at that address and port")
     if isinstance(exc, requests.exceptions.ConnectTimeout) or "timed out" in lowered:
         return Message("the connection timed out")
     if "network is unreachable" in lowered or "no route to host" in lowered:

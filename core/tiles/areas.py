@@ -81,7 +81,7 @@ def preset(name):
         "Unknown area '{}'. Use one of: {} (or give an extent instead).", name, ", ".join(PRESETS))
 
 
-def bbox_area(west, south, east, north, title="Extent"):
+def bbox_area(west, south, east, north, title=None):
     """An Area from a lon/lat box, after checking it makes sense."""
     values = (west, south, east, north)
     if any(v != v for v in values):  # NaN comes from an empty QgsRectangle
@@ -98,7 +98,7 @@ def bbox_area(west, south, east, north, title="Extent"):
         )
     if south >= MAX_LATITUDE or north <= -MAX_LATITUDE:
         raise InputError("The extent lies beyond the Web Mercator latitude limit (±85.05°).")
-    return Area("extent", title, float(west), float(south), float(east), float(north))
+    return Area("extent", title or Message("Extent"), float(west), float(south), float(east), float(north))
 
 
 # How QGIS reads a typed extent: "xmin,xmax,ymin,ymax [EPSG:xxxx]". It then orders the numbers silently.

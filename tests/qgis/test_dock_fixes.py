@@ -69,7 +69,7 @@ def test_ticked_layers_come_first_and_enter_keeps_them_in_sight(dock):
     assert [item.data(Qt.UserRole) for item in page.items()][:2] == ["ORTHOIMAGERY.ORTHOPHOTOS", last]
     assert not page.items()[1].isHidden()
     page.layerSearch.setText("")
-    assert page.pickedLabel.text().startswith("2 layer(s) ticked")
+    assert page.pickedLabel.text().startswith("2 layers ticked")
     page.tickedOnlyCheck.setChecked(True)
     assert [item.data(Qt.UserRole) for item in page.items() if not item.isHidden()] == page.picked_layers()
     page.tickedOnlyCheck.setChecked(False)
@@ -83,7 +83,7 @@ def test_a_typed_identifier_counts_at_once(dock):
     page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
     _type_layer(page, "SOME.TYPED.LAYER")
     assert page.picked_layers()[:2] == ["ORTHOIMAGERY.ORTHOPHOTOS", "SOME.TYPED.LAYER"]
-    assert page.pickedLabel.text().startswith("2 layer(s) ticked")
+    assert page.pickedLabel.text().startswith("2 layers ticked")
 
 
 def test_a_refused_identifier_is_said_next_to_the_list_before_any_run(dock, provider):

@@ -77,7 +77,7 @@ def test_several_layers_are_downloaded_one_file_each(dock, project, provider, tm
     model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
     assert [len(model.layerLegendNodes(node)) for node in nodes] == [0, 0]  # no "Band 1/2/3"
     item = message_bar_item(dock)
-    assert "2 layer(s): {} tiles downloaded".format(2 * expected) in item.text()
+    assert "2 layers: {} tiles downloaded".format(2 * expected) in item.text()
     assert page.logView.toPlainText().count("tiles downloaded") == 1  # one summary for the run
     assert item.widget().text() == "Open folder"
     item.widget().click()

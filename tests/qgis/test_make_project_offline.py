@@ -13,6 +13,7 @@ from qgis.core import (
     QgsMapRendererSequentialJob,
     QgsMapSettings,
     QgsPointXY,
+    QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
@@ -230,11 +231,21 @@ def test_a_project_with_the_plugins_layers_opens_offline_with_no_network(tmp_pat
         project.addMapLayers(layers + [wms])
         path = str(source / "terrain.qgz")
         assert project.write(path)
+        said = []
+
+        class Said(QgsProcessingFeedback):
+            def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+                said.append(info)  # what the log shows
+
+        feedback = Said()
         result = processing.run("ign_offline:make_project_offline", {
             "PROJECT": path, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 12, "LIBRARY": str(library),
-            "OUTPUT_FOLDER": str(offline), "MAX_RATE": 0})
+            "OUTPUT_FOLDER": str(offline), "MAX_RATE": 0}, feedback=feedback)
         fetched_plan = {(e[2], e[3], e[4]) for e in server.log.entries if e[1] == PLAN}
     assert fetched_plan and all(z == 12 for z, _, _ in fetched_plan)  # the overview's z10-11 from the library
+    # one line for the overview, the library's share in it (not a line of its own before it)
+    overview_lines = [line for line in said if line.startswith("Overview: Plan IGN v2:")]
+    assert len(overview_lines) == 1 and "from the library" in overview_lines[0], said
     assert "Radar: left out of the offline project" in result["REPORT"]
     project.clear()  # the server is stopped: nothing of the copy may need it
     copy = QgsProject()

@@ -53,7 +53,11 @@ def test_outline_and_coverage_are_layers_of_the_library_geopackage(dock, project
 
 
 def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored(desktop_iface, dock, project,
-                                                                                 tmp_path):
+                                                                                 tmp_path, monkeypatch):
+    from qgis import utils
+    from qgis.PyQt.QtCore import QObject, pyqtSignal
+    from qgis.PyQt.QtWidgets import QMainWindow
+
     from ign_offline.ui.dock import IgnOfflineDock
     from tests.qgis.test_make_project_offline import painted_pixels
 
@@ -78,9 +82,28 @@ def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored
     assert layer.providerType() == "gdal" and layer.source() == str(tmp_path / (PLAN + ".mbtiles"))
     assert legend_nodes(project, layer) == []
     project.clear()  # as after a restart: the box is ticked, the basemap is gone
+    assert not project.isDirty()
+
+    class Starting(QObject):  # QGIS while it starts: its main window not shown yet
+        initializationCompleted = pyqtSignal()  # noqa: N815 (QGIS API name)
+        window = QMainWindow()
+
+        def mainWindow(self):  # noqa: N802 (QGIS API name)
+            return self.window
+
+    starting = Starting()
+    monkeypatch.setattr(utils, "iface", starting)
     other = IgnOfflineDock(desktop_iface)
     try:
+        # once QGIS has finished starting (its main window not shown yet: as at start), and the project left
+        # unmodified: QGIS asks nothing
+        settle(0.3)
+        assert not project.mapLayers()
+        starting.initializationCompleted.emit()
+        assert wait_for(lambda: project.mapLayers())
         (restored,) = project.mapLayers().values()
+        settle(0.3)
+        assert not project.isDirty()
         assert restored.source() == str(tmp_path / (PLAN + ".mbtiles")) and legend_nodes(project, restored) == []
         other.area_picker.overviewCheck.setChecked(False)
     finally:
@@ -107,3 +130,32 @@ def test_the_overview_says_when_it_cannot_draw(desktop_iface, dock, project, tmp
     assert "cannot be drawn" in picker.overviewLabel.text() and "127.0.0.1" in picker.overviewLabel.text()
     picker.overviewCheck.setChecked(False)
     assert not QgsProject.instance().mapLayers()
+
+
+def test_zoom_with_the_overview_ticked_first_outlines_the_area_and_shows_it(desktop_iface, dock, project, tmp_path):
+    """Issue 21 review: with the overview ticked in an empty project, "Zoom to the area" added no outline (the
+    project held a layer: the overview), and the canvas stayed at the whole world (its CRS changed after)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsRectangle
+    from qgis.gui import QgsLayerTreeMapCanvasBridge
+
+    from core.tiles.areas import PRESETS as AREAS
+
+    picker = dock.area_picker
+    dock.libraryDir.setFilePath(str(tmp_path))
+    write_sample(str(tmp_path / (PLAN + ".mbtiles")), PRESETS["carcassonne"], 8, 9, "Plan IGN v2")
+    canvas = desktop_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))  # a new project's
+    bridge = QgsLayerTreeMapCanvasBridge(project.layerTreeRoot(), canvas)  # as in QGIS: sets up for first layers
+    picker.overviewCheck.setChecked(True)
+    picker.select_area("carcassonne")
+    picker.zoomToButton.click()
+    settle(0.5)
+    names = sorted(layer.name() for layer in project.mapLayers().values())
+    assert names == ["Area: Carcassonne", "Overview: Plan IGN v2"]
+    area = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(),
+                                  project).transformBoundingBox(QgsRectangle(*AREAS["carcassonne"].bbox))
+    extent = canvas.extent()
+    # the area, fitted in one direction (the canvas's shape widens the other), not the whole world
+    assert extent.contains(area) and min(extent.width() / area.width(), extent.height() / area.height()) < 1.5
+    picker.overviewCheck.setChecked(False)
+    del bridge

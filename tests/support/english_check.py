@@ -24,6 +24,11 @@ file files folder folders tile tiles layer layers area areas give choose check r
 downloading write written read found failed cancelled canceled cancelling error warning skipped kept left
 stored server servers size free space disk done nothing something already about under over
 must may might need needs needed use used using unknown missing empty invalid
+connection connections connect refused denied permission reach reached reachable unreachable network
+timed timeout answer answers answered resolved resolve address addresses system read-only readonly locked
+extent extents polygons typed drawn canvas estimate estimated expected sampled parallel requests request
+per each tick ticked untick saved save cancel stopped stop tried retry later enough left
+kb mb gb tb
 """.split())
 
 # Removed before looking for words: quoted names, URLs, paths, e-mail addresses, identifiers with dots or underscores.
@@ -35,7 +40,9 @@ NOT_WORDS = re.compile(
     r"|\S+@\S+"                          # e-mail addresses
     r"|\b\w+(?:[._]\w+)+\b",             # identifiers: ORTHOIMAGERY.ORTHOPHOTOS, plan_ign, x.mbtiles
     re.IGNORECASE)
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+# Removed before looking for numbers: the same, but "7.5" is no identifier there.
+NOT_NUMBERS = re.compile(NOT_WORDS.pattern.rsplit("|", 1)[0], re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)?", re.UNICODE)  # "can't", "read-only"
 
 
 def english_words(text):
@@ -44,11 +51,21 @@ def english_words(text):
     return [word.lower() for word in WORD.findall(plain) if word.lower() in ENGLISH_WORDS]
 
 
+# A number written the English way: "7.5", "1,943" (French writes "7,5" and "1 943"); a coordinate or a version
+# inside a path or an identifier is removed before.
+ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d+\.\d+(?![\w.])|(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
+def english_numbers(text):
+    """The numbers of `text` written the English way ("7.5 kB", "1,943 tiles"); none in French text."""
+    return ENGLISH_NUMBER.findall(NOT_NUMBERS.sub(" ", text))
+
+
 def english(texts):
     """The strings of `texts` that hold English words, each with the words found: [(text, [words])]."""
     flagged = []
     for text in texts:
-        words = english_words(text)
+        words = english_words(text) + english_numbers(text)
         if words:
             flagged.append((text, words))
     return flagged

@@ -21,3 +21,18 @@ def test_french_sentences_paths_and_identifiers_are_not():
     ]
     assert english(french) == []
     assert english(french + ["Nothing was stored."]) == [("Nothing was stored.", ["nothing", "was", "stored"])]
+
+
+def test_error_words_and_english_numbers_are_flagged():
+    """What the review of issue 21 found in the French dock (F2): OS reasons, the area's title, English numbers."""
+    flagged = dict(english([
+        "Impossible de joindre le serveur FTP x (Connection refused) : vérifiez HOST.",
+        "Le dossier « /mnt » n'est pas accessible en écriture (Read-only file system).",
+        "Zone : Extent (2,33000, 43,18000, 2,36000, 43,20000)",
+        "Estimation : 10 tuiles, environ 7.5 kB, environ 1 s pour 1 couche.",
+        "Estimation : 1,943 tuiles",
+    ]))
+    assert [words for words in flagged.values()] == [
+        ["connection", "refused"], ["read-only", "file", "system"], ["extent"], ["kb", "7.5"], ["1,943"]]
+    assert not english(["Estimation : 10 tuiles, environ 7,5 ko, environ 1 s pour 1 couche.",
+                        "Zone : Zone saisie (2,33000, 43,18000, 2,36000, 43,20000)", "1 943 tuiles"])

@@ -2993,6 +2993,11 @@
       <translation>plus de {:,} tuiles</translation>
     </message>
     <message>
+      <location filename="../core/tiles/areas.py" line="156" />
+      <source>more than the free space</source>
+      <translation>plus que l'espace libre</translation>
+    </message>
+    <message>
       <location filename="../core/tiles/areas.py" line="157" />
       <source>This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} free.</source>
       <translation>Cette tâche fait {:,} tuiles ({}), environ {} à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>

@@ -153,7 +153,7 @@ def large_job(tiles, free, where):
     if not is_large(tiles, free):
         return None
     reason = (Message("over {:,} tiles", LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
-              else "more than the free space")
+              else Message("more than the free space"))
     return (Message("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
             "free.", tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
                             human_size(free)))

@@ -147,7 +147,7 @@ def test_the_dock_asks_before_a_very_large_download(dock, project, provider, tmp
         assert wait_for(lambda: not page.runner.busy)
         fetched = len(server.log.tiles(200))
     assert len(asked) == 1, page.logView.toPlainText()
-    assert "very large download" in asked[0] and "20 kB a typical tile" in asked[0]
+    assert "very large download" in asked[0] and "20.0 kB a typical tile" in asked[0]
     output = tmp_path / (PLAN + ".mbtiles")
     if answer == "yes":
         assert fetched == 3 and output.exists()  # the algorithm, with ALLOW_LARGE, took it too

@@ -130,10 +130,7 @@ class LibraryPage(Page, FORM_CLASS):
             if said is None:
                 return
             plans.save_document(document, path)
-        except IgnOfflineError as exc:
-            self.log(say(exc.message), error=True)
-            return
-        except ValueError as exc:
+        except (IgnOfflineError, ValueError) as exc:  # said in the user's language either way
             self.log(said_reason(exc), error=True)
             return
         self.log(said)
@@ -297,10 +294,7 @@ class LibraryPage(Page, FORM_CLASS):
         path, style = self.styleCombo.itemData(index), self.styleCombo.itemText(index)
         try:
             load_vector_mbtiles(QgsProject.instance(), path, style)
-        except IgnOfflineError as exc:
-            self.log(say(exc.message), error=True)
-            return
-        except ValueError as exc:
+        except (IgnOfflineError, ValueError) as exc:  # said in the user's language either way
             self.log(said_reason(exc), error=True)
             return
         self.log(say("{}: style '{}'.", os.path.basename(path), style))

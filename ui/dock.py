@@ -1,6 +1,6 @@
 """The "IGN Offline" dock, read top to bottom: where (the area), how detailed (zoom levels), where the files go
-(the library folder), then what (one tab per kind of source: Géoplateforme layers, FTP products, the QGIS cache)
-and what I have (the library).
+(the library folder), then what (one tab per kind of source: Géoplateforme layers, FTP products, IGN datasets,
+the QGIS cache) and what I have (the library).
 
 The area and zooms (the area picker, `area_picker.py`) stay visible above the tabs, which read them through its
 `current_area()`, `area_parameters()` and `zoom_range()`.
@@ -18,6 +18,7 @@ from ..i18n import tr
 from . import settings
 from .area_picker import AreaPicker
 from .cache_page import CachePage
+from .datasets_page import DatasetsPage
 from .download_page import DownloadPage
 from .field_page import FieldPage
 from .ftp_page import FtpPage
@@ -41,6 +42,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.pages.addTab(self.download_page, tr("Géoplateforme layers"))
         self.ftp_page = FtpPage(self, iface)
         self.pages.addTab(self.ftp_page, tr("Orthophotos, MNS (FTP)"))
+        self.datasets_page = DatasetsPage(self, iface)
+        self.pages.addTab(self.datasets_page, tr("IGN datasets"))
         self.cache_page = CachePage(self, iface)
         self.pages.addTab(self.cache_page, tr("QGIS cache"))
         self.library_page = LibraryPage(self, iface)
@@ -98,7 +101,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
             self.visibilityChanged.disconnect(self._shown)
         except (RuntimeError, TypeError):
             return  # cleaned up already
-        for page in (self.download_page, self.cache_page, self.ftp_page, self.library_page, self.field_page):
+        for page in (self.download_page, self.cache_page, self.ftp_page, self.datasets_page, self.library_page,
+                     self.field_page):
             page.cleanup()
         self.area_picker.cleanup()
 

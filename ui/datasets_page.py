@@ -1,0 +1,406 @@
+"""The dock's "IGN datasets" tab: whole IGN datasets (BD TOPO, RGE ALTI, BD ORTHO, Parcellaire Express) for the
+départements the dock's area meets, from the Géoplateforme download service.
+
+List first (ign_offline:list_datasets, in the background): the table says, per product and département, the edition,
+its files and size and whether the library has it, before anything is fetched. Download (ign_offline:download_dataset,
+one run per product) fetches what is new or updated into `<library>/datasets/`. A listing belongs to one area, one
+set of products, one library and one service: it is cleared when any of them changes, and Download needs one.
+"""
+
+import json
+import os
+from dataclasses import dataclass
+
+from qgis.core import Qgis
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QDate, QLocale, Qt
+from qgis.PyQt.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem
+
+from ..core import storage
+from ..core.errors import IgnOfflineError
+from ..core.library import plans
+from ..core.messages import Size, plural
+from ..i18n import number, reason, say, size, tr
+from . import settings
+from .page import Page
+from .runner import Job
+
+FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "datasets_page.ui"))
+
+DEFAULT_SERVICE = "https://data.geopf.fr/telechargement"
+# Above this, the listing warns and Download asks first: a BD ORTHO département alone weighs tens of GB.
+LARGE_BYTES = 10 * 1000 ** 3
+NEW, UPDATED, UP_TO_DATE = "new", "updated", "up to date"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A product the page offers: its place in the PRODUCTS enum of list_datasets and download_dataset, the
+    service's resource id and variant, and its check box."""
+
+    index: int
+    product: str
+    variant: str
+    check: str
+
+    @property
+    def key(self):  # as remembered in the settings
+        return "/".join(part for part in (self.product, self.variant) if part)
+
+
+CHOICES = (
+    Choice(0, "BDTOPO", "", "bdtopoCheck"),
+    Choice(1, "RGEALTI", "5M", "rgealti5Check"),
+    Choice(2, "RGEALTI", "1M", "rgealti1Check"),
+    Choice(3, "BDORTHO", "RVB-0M20", "bdorthoCheck"),
+    Choice(4, "PARCELLAIRE-EXPRESS", "", "cadastreCheck"),
+)
+DEFAULT_TICKED = ("BDTOPO", "RGEALTI/5M", "PARCELLAIRE-EXPRESS")
+
+
+def choice_of(row):
+    """The Choice a listed dataset belongs to (its product, and its variant where the product has several)."""
+    product, variant = row.get("product", ""), (row.get("variant") or "").upper()
+    for choice in CHOICES:
+        if choice.product == product and (not choice.variant or choice.variant == variant):
+            return choice
+    return None
+
+
+def departement(row):
+    """'Haute-Garonne (31)' from zone D031 and its name; the number alone when the service gives no name."""
+    zone = row.get("zone") or ""
+    code = zone[1:].lstrip("0") if zone[:1] == "D" and zone[1:].isdigit() else zone
+    if zone[:1] == "D" and zone[1:].isdigit() and len(code) < 2:
+        code = code.zfill(2)  # "D001" is département 01
+    name = (row.get("zone_name") or "").strip()
+    return "{} ({})".format(name, code) if name and name != code else code
+
+
+def status_text(status):
+    return {NEW: tr("new"), UPDATED: tr("update available"), UP_TO_DATE: tr("up to date")}.get(status, status)
+
+
+def to_fetch(rows):
+    return [row for row in rows if row.get("status") != UP_TO_DATE]
+
+
+class DatasetsPage(Page, FORM_CLASS):
+    RUN_BUTTONS = ("listButton", "downloadButton", "addToPlanButton")
+
+    def __init__(self, dock, iface, parent=None):
+        super().__init__(dock, iface, parent)
+        self.rows = []  # the listing shown: the DATASETS of list_datasets
+        self.listed_for = None  # what the listing was made for (area, products, library, service); None: no listing
+        self.asked_for = None  # what the listing under way was asked for
+        self.ask = self._ask_large  # replaced by tests
+        self.closed = False
+        header = self.datasetsTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the département takes what is left
+        self.serviceEdit.setText(DEFAULT_SERVICE)
+        self.serviceEdit.setPlaceholderText(DEFAULT_SERVICE)
+        self.hillshadeCheck.setChecked(True)
+        self.clipCheck.setChecked(True)
+        self.loadCheck.setChecked(True)
+        self.remember(datasets_service=self.serviceEdit, datasets_keep_archives=self.keepArchivesCheck,
+                      datasets_clip=self.clipCheck, datasets_hillshade=self.hillshadeCheck,
+                      datasets_slope=self.slopeCheck, datasets_contours=self.contoursCheck,
+                      datasets_contour_interval=self.contourSpin, datasets_load=self.loadCheck)
+        ticked = settings.json_value("datasets_products", list(DEFAULT_TICKED))
+        for choice in CHOICES:
+            check = self.check(choice)
+            check.setChecked(choice.key in ticked)
+            check.toggled.connect(self._products_changed)
+        self.contourSpin.setEnabled(self.contoursCheck.isChecked())
+        self.contoursCheck.toggled.connect(self.contourSpin.setEnabled)
+        self.listButton.clicked.connect(self.list_datasets)
+        self.downloadButton.clicked.connect(self.download)
+        self.addToPlanButton.clicked.connect(self.add_to_plan)
+        self.openFolderButton.clicked.connect(self.open_datasets_folder)
+        self.serviceEdit.textChanged.connect(self._maybe_stale)
+        self.area_picker.selectionChanged.connect(self._maybe_stale)
+        dock.libraryDir.fileChanged.connect(self._maybe_stale)
+        self.clear_listing()
+
+    # -- choices ---------------------------------------------------------------------------------------------------
+
+    def check(self, choice):
+        return getattr(self, choice.check)
+
+    def ticked(self):
+        return [choice for choice in CHOICES if self.check(choice).isChecked()]
+
+    def title(self, choice):
+        """The product as its check box says it (in the user's language)."""
+        return self.check(choice).text()
+
+    def service(self):
+        return self.serviceEdit.text().strip() or DEFAULT_SERVICE
+
+    def datasets_folder(self):
+        return os.path.join(self.library_folder(), "datasets")
+
+    def _products_changed(self, *_):
+        settings.store_json("datasets_products", [choice.key for choice in self.ticked()])
+        self._maybe_stale()
+
+    def request(self):
+        """What a listing is made for: the area (its name, box and polygons), the products, the library and the
+        service. Raises IgnOfflineError when the area cannot be read (no polygon layer, nothing drawn)."""
+        area = self.area_picker.current_area()
+        polygons = getattr(area.polygons, "parts", None)
+        return (area.key, area.title, area.bbox, repr(polygons), tuple(c.index for c in self.ticked()),
+                os.path.abspath(self.library_folder()), self.service())
+
+    def _current_request(self):
+        try:
+            return self.request()
+        except IgnOfflineError:
+            return None
+
+    def _maybe_stale(self, *_):
+        """The listing is cleared when what it was made for changes (a zoom change alone keeps it)."""
+        if self.listed_for is not None and self._current_request() != self.listed_for:
+            self.clear_listing()
+
+    # -- the listing -----------------------------------------------------------------------------------------------
+
+    def clear_listing(self):
+        self.rows, self.listed_for = [], None
+        self.datasetsTable.setRowCount(0)
+        self.totalLabel.setText(tr("Tick products, then list them for the area."))
+        self.warningLabel.setText("")
+        self.warningLabel.setVisible(False)
+        self._update_buttons()
+
+    def _update_buttons(self):
+        idle = not self.runner.busy
+        self.downloadButton.setEnabled(idle and self.listed_for is not None and bool(self.rows))
+        self.downloadButton.setToolTip(
+            tr("Fetch what the listing says is new or updated, check it, extract it into the library")
+            if self.listed_for is not None else tr("List the datasets for this area first"))
+
+    def common_parameters(self):
+        """The area, products, service and library of both algorithms."""
+        area = self.area_picker.current_area()
+        parameters = dict(self.area_picker.area_parameters(), AREA_TITLE=area.title,
+                          PRODUCTS=[choice.index for choice in self.ticked()], SERVICE=self.service(),
+                          LIBRARY=self.library_folder())
+        return parameters
+
+    def list_datasets(self):
+        if self.runner.busy:
+            return
+        try:
+            if not self.ticked():
+                raise ValueError(tr("Tick at least one product to list."))
+            parameters, self.asked_for = self.common_parameters(), self.request()
+        except (ValueError, IgnOfflineError) as exc:
+            self.runner.start_fresh()
+            self.log(reason(exc), error=True)
+            return
+        self.clear_listing()
+        self.runner.start([Job("ign_offline:list_datasets", parameters, tr("The listing"))], lambda *done: None,
+                          self._listed)
+        self._update_buttons()
+
+    def _listed(self, outcomes, cancelled):
+        if self.closed:
+            return
+        job, ok, results = outcomes[-1]
+        if cancelled:
+            self.log(tr("Listing cancelled."))
+        elif not ok:
+            self.runner.report_failure(tr("The listing"))
+        elif self.asked_for != self._current_request():
+            self.log(tr("The area, products or library changed during the listing: list again."), error=True)
+        else:
+            try:
+                rows = json.loads(results.get("DATASETS") or "[]")
+            except ValueError:
+                rows = None
+            if not isinstance(rows, list):
+                self.log(tr("The listing could not be read: list again."), error=True)
+            else:
+                self.show_listing(rows, self.asked_for)
+        self._update_buttons()
+
+    def show_listing(self, rows, request):
+        self.rows, self.listed_for = rows, request
+        self.datasetsTable.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            choice = choice_of(row)
+            values = (self.title(choice) if choice else row.get("product", ""), departement(row),
+                      self.edition_date(row.get("date")), number(row.get("files") or 0),
+                      size(row.get("bytes") or 0), status_text(row.get("status")))
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(row.get("edition") or text)
+                if column in (3, 4):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.datasetsTable.setItem(index, column, item)
+        self.totalLabel.setText(self.total_text(rows))
+        warning = self.warning(rows)
+        self.warningLabel.setText(warning or "")
+        self.warningLabel.setVisible(bool(warning))
+        self._update_buttons()
+
+    @staticmethod
+    def edition_date(text):
+        date = QDate.fromString(text or "", Qt.ISODate)
+        return QLocale().toString(date, QLocale.ShortFormat) if date.isValid() else (text or "")
+
+    @staticmethod
+    def total_text(rows):
+        if not rows:
+            return tr("The service lists no edition of these products for this area.")
+        fetch = to_fetch(rows)
+        whole = Size(sum(row.get("bytes") or 0 for row in rows))
+        if not fetch:
+            return say(plural(len(rows), "Total: {:,} dataset, {}, up to date in the library: nothing to download.",
+                              "Total: {:,} datasets, {}, all up to date in the library: nothing to download.",
+                              len(rows), whole))
+        return say(plural(len(rows), "Total: {:,} dataset, {}; to download: {} ({:,} new or updated).",
+                          "Total: {:,} datasets, {}; to download: {} ({:,} new or updated).",
+                          len(rows), whole, Size(sum(row.get("bytes") or 0 for row in fetch)), len(fetch)))
+
+    def warning(self, rows):
+        """The sentence shown under the total when the download is very large or more than the free space."""
+        fetch = sum(row.get("bytes") or 0 for row in to_fetch(rows))
+        free = storage.free_bytes(self.library_folder())
+        if fetch > free:
+            return say("The download ({}) is more than the {} free on the disk holding {}: free some space, untick "
+                       "products or choose another library folder.", Size(fetch), Size(free),
+                       storage.nearest_existing(self.library_folder()))
+        if fetch > LARGE_BYTES:
+            return say("This is a very large download ({}), and extracting it takes more again: BD ORTHO weighs "
+                       "tens of GB per département. Untick it or reduce the area unless you mean it.", Size(fetch))
+        return None
+
+    # -- the download ------------------------------------------------------------------------------------------------
+
+    def options(self):
+        return {"KEEP_ARCHIVES": self.keepArchivesCheck.isChecked(), "CLIP": self.clipCheck.isChecked(),
+                "HILLSHADE": self.hillshadeCheck.isChecked(), "SLOPE": self.slopeCheck.isChecked(),
+                "CONTOUR_INTERVAL": self.contourSpin.value() if self.contoursCheck.isChecked() else 0,
+                "LOAD": self.loadCheck.isChecked()}
+
+    def jobs(self):
+        """One download_dataset run per ticked product the listing has editions of."""
+        listed = {choice_of(row) for row in self.rows}
+        area = self.area_picker.current_area()
+        jobs = []
+        for choice in self.ticked():
+            if choice in listed:
+                parameters = dict(self.common_parameters(), PRODUCTS=[choice.index], **self.options())
+                jobs.append(Job("ign_offline:download_dataset", parameters, self.title(choice), area.title))
+                jobs[-1].choice = choice
+        return jobs
+
+    def _ask_large(self, text):
+        answer = QMessageBox.question(self, tr("A very large download"), say("{} Start it all the same?", text),
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def download(self):
+        if self.runner.busy or self.listed_for is None:
+            return
+        if self._current_request() != self.listed_for:  # changed without a signal (a polygon edited): list again
+            self.clear_listing()
+            self.runner.start_fresh()
+            self.log(tr("The area changed since the listing: list again."), error=True)
+            return
+        try:
+            jobs = self.jobs()
+        except IgnOfflineError as exc:
+            self.runner.start_fresh()
+            self.log(reason(exc), error=True)
+            return
+        warning = self.warning(self.rows)
+        if warning:
+            if not self.ask(warning):
+                self.runner.start_fresh()
+                self.log(tr("Nothing started: untick products or reduce the area."))
+                return
+            for job in jobs:
+                job.parameters["ALLOW_LARGE"] = True
+        self.runner.start(jobs, self._downloaded_one, self._downloaded_all)
+        self._update_buttons()
+
+    def _downloaded_one(self, job, ok, results):
+        """One line per département of the product: fetched, or up to date."""
+        if not ok:
+            return
+        rows = [row for row in self.rows if choice_of(row) == job.choice]
+        if results.get("UP_TO_DATE"):
+            for row in rows:
+                self.log(say("{} — {}: up to date, nothing downloaded.", job.label, departement(row)))
+        else:
+            for row in rows:
+                if row.get("status") == UP_TO_DATE:
+                    self.log(say("{} — {}: up to date, nothing downloaded.", job.label, departement(row)))
+                else:
+                    self.log(say("{} — {}: edition of {} in the library.", job.label, departement(row),
+                                 self.edition_date(row.get("date"))))
+        for row in rows:
+            row["status"] = UP_TO_DATE
+
+    def _downloaded_all(self, outcomes, cancelled):
+        if self.closed:
+            return
+        self.show_listing(self.rows, self.listed_for)  # statuses as they are now
+        what = tr("The download")
+        done = [results for _, ok, results in outcomes if ok]
+        if cancelled:
+            self.runner.report_cancel(what)
+        elif len(done) < len(outcomes):
+            self.runner.report_failure(what)
+        elif all(results.get("UP_TO_DATE") for results in done):
+            self.runner.report(tr("Datasets up to date: nothing changed on the service since the last download."),
+                               Qgis.Info, self.datasets_folder())
+        else:
+            files = sum(results.get("FILES_DOWNLOADED") or 0 for results in done)
+            fetched = sum(results.get("BYTES_DOWNLOADED") or 0 for results in done)
+            self.runner.report(say(plural(files, "Datasets: {:,} file downloaded ({}) into {}.",
+                                          "Datasets: {:,} files downloaded ({}) into {}.", files, Size(fetched),
+                                          self.datasets_folder())), Qgis.Success, self.datasets_folder())
+        self._update_buttons()
+
+    # -- the plan ------------------------------------------------------------------------------------------------
+
+    def add_to_plan(self):
+        """The ticked products over the dock's area become dataset entries of the library's plan (the one chosen
+        on the library tab, else `<library>/plan.json`)."""
+        self.runner.start_fresh()
+        try:
+            if not self.ticked():
+                raise ValueError(tr("Tick at least one product to add to the plan."))
+            path = self.dock.library_page.plan_path()
+            document = plans.read_document(path)
+            area = plans.entry_area(self.area_picker.current_area(), self.library_folder(), path)
+            entries = [plans.make_dataset_entry(choice.product, choice.variant, area) for choice in self.ticked()]
+            document, added = plans.add_entries(document, entries)
+            if added:
+                plans.save_document(document, path)
+        except (IgnOfflineError, ValueError) as exc:
+            self.log(reason(exc), error=True)
+            return
+        if not added:
+            self.log(tr("Already in the plan: nothing added."))
+            return
+        self.log(say(plural(added, "{} entry added to the plan {}.", "{} entries added to the plan {}.", added,
+                            path)))
+        self.dock.library_page.show_plan()
+
+    # -- the folder --------------------------------------------------------------------------------------------
+
+    def open_datasets_folder(self):
+        folder = self.datasets_folder()
+        if self.runner.opened(folder) is False:
+            self.log(say("No file manager could be opened: the datasets are in {}", folder), error=True)
+
+    def cleanup(self):
+        self.closed = True
+        self.area_picker.selectionChanged.disconnect(self._maybe_stale)
+        super().cleanup()

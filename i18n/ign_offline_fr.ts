@@ -172,6 +172,189 @@
     </message>
   </context>
   <context>
+    <name>DatasetsPage</name>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Whole IGN datasets for the départements the area meets, from the Géoplateforme download service: data, not pictures. BD TOPO (roads, buildings, rivers, place names you can query), RGE ALTI (elevation: hillshade, slopes and contours computed here), BD ORTHO (full-resolution orthophotos), Parcellaire Express (cadastre). List first: the sizes are known before anything is fetched; a second run fetches only what changed.</source>
+      <translation>Les jeux de données complets de l'IGN pour les départements que touche la zone, depuis le service de téléchargement de la Géoplateforme : des données, pas des images. BD TOPO (routes, bâtiments, cours d'eau, toponymes que l'on peut interroger), RGE ALTI (altitude : ombrage, pentes et courbes de niveau calculés ici), BD ORTHO (orthophotos en pleine résolution), Parcellaire Express (cadastre). Listez d'abord : les tailles sont connues avant tout téléchargement ; une nouvelle exécution ne récupère que ce qui a changé.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>BD TOPO (vector, GeoPackage)</source>
+      <translation>BD TOPO (vecteur, GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Parcellaire Express (cadastre)</source>
+      <translation>Parcellaire Express (cadastre)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>RGE ALTI 5 m (elevation)</source>
+      <translation>RGE ALTI 5 m (altitude)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>RGE ALTI 1 m (elevation)</source>
+      <translation>RGE ALTI 1 m (altitude)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>BD ORTHO 20 cm (orthophotos)</source>
+      <translation>BD ORTHO 20 cm (orthophotos)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Tens of GB per département: list first and look at the size</source>
+      <translation>Des dizaines de Go par département : listez d'abord et regardez la taille</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>The Géoplateforme download service (change it only for a copy or a test server)</source>
+      <translation>Le service de téléchargement de la Géoplateforme (à ne changer que pour une copie ou un serveur de test)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>List for this area</source>
+      <translation>Lister pour cette zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Ask the service which editions cover the area, with their size and whether the library has them</source>
+      <translation>Demander au service quelles éditions couvrent la zone, avec leur taille et si la bibliothèque les a déjà</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Product</source>
+      <translation>Produit</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Département</source>
+      <translation>Département</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Edition</source>
+      <translation>Édition</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Files</source>
+      <translation>Fichiers</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Tick products, then list them for the area.</source>
+      <translation>Cochez des produits, puis listez-les pour la zone.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Options</source>
+      <translation>Options</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Clip to the area</source>
+      <translation>Découper à la zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Keep only what lies in the area (a smaller GeoPackage, relief and mosaic of the area); the whole départements stay in the library</source>
+      <translation>Ne garder que ce qui est dans la zone (un GeoPackage, un relief et une mosaïque de la zone, plus petits) ; les départements entiers restent dans la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Keep the archives (.7z)</source>
+      <translation>Garder les archives (.7z)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Keep the downloaded archives beside what they hold (more disk space; nothing to fetch again to extract anew)</source>
+      <translation>Garder les archives téléchargées à côté de leur contenu (plus de place sur le disque ; rien à télécharger de nouveau pour les extraire encore)</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Hillshade</source>
+      <translation>Ombrage</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>RGE ALTI: a shaded relief (COG) computed here</source>
+      <translation>RGE ALTI : un relief ombré (COG) calculé ici</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Slope map</source>
+      <translation>Carte des pentes</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>RGE ALTI: slopes in degrees (COG) computed here</source>
+      <translation>RGE ALTI : les pentes en degrés (COG) calculées ici</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Contours every</source>
+      <translation>Courbes de niveau tous les</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>RGE ALTI: contour lines (GeoPackage) computed here</source>
+      <translation>RGE ALTI : courbes de niveau (GeoPackage) calculées ici</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Add to the project</source>
+      <translation>Ajouter au projet</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Download</source>
+      <translation>Télécharger</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Fetch what the listing says is new or updated, check it, extract it into the library</source>
+      <translation>Télécharger ce que la liste indique comme nouveau ou mis à jour, le vérifier, l'extraire dans la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Add to plan</source>
+      <translation>Ajouter au plan</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>The ticked products over this area become entries of the library's plan, which keeps them fresh</source>
+      <translation>Les produits cochés sur cette zone deviennent des entrées du plan de la bibliothèque, qui les tient à jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Open folder</source>
+      <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>The library's datasets folder in the file manager</source>
+      <translation>Le dossier des jeux de données de la bibliothèque dans le gestionnaire de fichiers</translation>
+    </message>
+  </context>
+  <context>
     <name>DownloadPage</name>
     <message>
       <location filename="../ui/download_page.ui" />
@@ -3523,27 +3706,197 @@
       <translation>{:,} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="41" />
+      <location filename="../ui/datasets_page.py" line="81" />
+      <source>new</source>
+      <translation>nouveau</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="81" />
+      <source>update available</source>
+      <translation>mise à jour disponible</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="81" />
+      <source>up to date</source>
+      <translation>à jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="172" />
+      <source>Tick products, then list them for the area.</source>
+      <translation>Cochez des produits, puis listez-les pour la zone.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="181" />
+      <source>Fetch what the listing says is new or updated, check it, extract it into the library</source>
+      <translation>Télécharger ce que la liste indique comme nouveau ou mis à jour, le vérifier, l'extraire dans la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="182" />
+      <source>List the datasets for this area first</source>
+      <translation>Listez d'abord les jeux de données de cette zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="197" />
+      <source>Tick at least one product to list.</source>
+      <translation>Cochez au moins un produit à lister.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="204" />
+      <source>The listing</source>
+      <translation>La liste</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="213" />
+      <source>Listing cancelled.</source>
+      <translation>Liste annulée.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="217" />
+      <source>The area, products or library changed during the listing: list again.</source>
+      <translation>La zone, les produits ou la bibliothèque ont changé pendant la liste : listez de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="224" />
+      <source>The listing could not be read: list again.</source>
+      <translation>La liste n'a pas pu être lue : listez de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="257" />
+      <source>The service lists no edition of these products for this area.</source>
+      <translation>Le service ne liste aucune édition de ces produits pour cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="261" />
+      <source>Total: {:,} dataset, {}, up to date in the library: nothing to download.</source>
+      <translation>Total : {:,} jeu de données, {}, à jour dans la bibliothèque : rien à télécharger.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="261" />
+      <source>Total: {:,} datasets, {}, all up to date in the library: nothing to download.</source>
+      <translation>Total : {:,} jeux de données, {}, tous à jour dans la bibliothèque : rien à télécharger.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="264" />
+      <source>Total: {:,} dataset, {}; to download: {} ({:,} new or updated).</source>
+      <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({:,} nouveau ou mis à jour).</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="264" />
+      <source>Total: {:,} datasets, {}; to download: {} ({:,} new or updated).</source>
+      <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({:,} nouveaux ou mis à jour).</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="273" />
+      <source>The download ({}) is more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
+      <translation>Le téléchargement ({}) dépasse les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="277" />
+      <source>This is a very large download ({}), and extracting it takes more again: BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
+      <translation>C'est un très gros téléchargement ({}), et son extraction en demande encore davantage : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="302" />
+      <source>A very large download</source>
+      <translation>Un très gros téléchargement</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="302" />
+      <source>{} Start it all the same?</source>
+      <translation>{} Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="312" />
+      <source>The area changed since the listing: list again.</source>
+      <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="324" />
+      <source>Nothing started: untick products or reduce the area.</source>
+      <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="338" />
+      <source>{} — {}: up to date, nothing downloaded.</source>
+      <translation>{} — {} : à jour, rien de téléchargé.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="344" />
+      <source>{} — {}: edition of {} in the library.</source>
+      <translation>{} — {} : édition du {} dans la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="353" />
+      <source>The download</source>
+      <translation>Le téléchargement</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="360" />
+      <source>Datasets up to date: nothing changed on the service since the last download.</source>
+      <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="365" />
+      <source>Datasets: {:,} file downloaded ({}) into {}.</source>
+      <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="365" />
+      <source>Datasets: {:,} files downloaded ({}) into {}.</source>
+      <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="378" />
+      <source>Tick at least one product to add to the plan.</source>
+      <translation>Cochez au moins un produit à ajouter au plan.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="390" />
+      <source>Already in the plan: nothing added.</source>
+      <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="392" />
+      <source>{} entry added to the plan {}.</source>
+      <translation>{} entrée ajoutée au plan {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="392" />
+      <source>{} entries added to the plan {}.</source>
+      <translation>{} entrées ajoutées au plan {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="401" />
+      <source>No file manager could be opened: the datasets are in {}</source>
+      <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="42" />
       <source>Géoplateforme layers</source>
       <translation>Couches Géoplateforme</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="43" />
+      <location filename="../ui/dock.py" line="44" />
       <source>Orthophotos, MNS (FTP)</source>
       <translation>Orthophotos et MNS (FTP)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="45" />
+      <location filename="../ui/dock.py" line="46" />
+      <source>IGN datasets</source>
+      <translation>Données IGN</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="48" />
       <source>QGIS cache</source>
       <translation>Cache QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="47" />
+      <location filename="../ui/dock.py" line="50" />
       <source>My library</source>
       <translation>Ma bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="49" />
+      <location filename="../ui/dock.py" line="52" />
       <source>Field</source>
       <translation>Terrain</translation>
     </message>
@@ -3601,11 +3954,6 @@
       <location filename="../ui/download_page.py" line="115" />
       <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="118" />
-      <source>A very large download</source>
-      <translation>Un très gros téléchargement</translation>
     </message>
     <message>
       <location filename="../ui/download_page.py" line="148" />
@@ -3751,11 +4099,6 @@
       <location filename="../ui/download_page.py" line="512" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="546" />
-      <source>The download</source>
-      <translation>Le téléchargement</translation>
     </message>
     <message>
       <location filename="../ui/download_page.py" line="552" />
@@ -4048,107 +4391,92 @@
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="163" />
-      <source>Already in the plan: nothing added.</source>
-      <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_page.py" line="165" />
-      <source>{} entry added to the plan {}.</source>
-      <translation>{} entrée ajoutée au plan {}.</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_page.py" line="165" />
-      <source>{} entries added to the plan {}.</source>
-      <translation>{} entrées ajoutées au plan {}.</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_page.py" line="177" />
+      <location filename="../ui/library_page.py" line="174" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="184" />
+      <location filename="../ui/library_page.py" line="181" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="184" />
+      <location filename="../ui/library_page.py" line="181" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="192" />
+      <location filename="../ui/library_page.py" line="189" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="194" />
+      <location filename="../ui/library_page.py" line="191" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="194" />
+      <location filename="../ui/library_page.py" line="191" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="223" />
+      <location filename="../ui/library_page.py" line="220" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="268" />
+      <location filename="../ui/library_page.py" line="265" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="268" />
+      <location filename="../ui/library_page.py" line="265" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="306" />
+      <location filename="../ui/library_page.py" line="300" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="317" />
+      <location filename="../ui/library_page.py" line="311" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="323" />
+      <location filename="../ui/library_page.py" line="317" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="335" />
+      <location filename="../ui/library_page.py" line="329" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="340" />
+      <location filename="../ui/library_page.py" line="334" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="347" />
+      <location filename="../ui/library_page.py" line="341" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="344" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="387" />
+      <location filename="../ui/library_page.py" line="381" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="396" />
+      <location filename="../ui/library_page.py" line="390" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QDate, QLocale, Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem
 
 from ..core import storage
+from ..core.datasets import sync
 from ..core.errors import IgnOfflineError
 from ..core.library import plans
 from ..core.messages import Size, plural
@@ -28,9 +29,8 @@ from .runner import Job
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "datasets_page.ui"))
 
 DEFAULT_SERVICE = "https://data.geopf.fr/telechargement"
-# Above this, the listing warns and Download asks first: a BD ORTHO département alone weighs tens of GB.
-LARGE_BYTES = 10 * 1000 ** 3
-NEW, UPDATED, UP_TO_DATE = "new", "updated", "up to date"
+NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE, AVAILABLE = sync.NEW, sync.UPDATED, sync.UP_TO_DATE, sync.NOT_AVAILABLE, \
+    sync.AVAILABLE
 
 
 @dataclass(frozen=True)
@@ -68,21 +68,44 @@ def choice_of(row):
 
 
 def departement(row):
-    """'Haute-Garonne (31)' from zone D031 and its name; the number alone when the service gives no name."""
+    """'Haute-Garonne (31)' from zone D031 and its label ('D031 Haute-Garonne' as the service gives it); the number
+    alone when there is no name."""
     zone = row.get("zone") or ""
-    code = zone[1:].lstrip("0") if zone[:1] == "D" and zone[1:].isdigit() else zone
-    if zone[:1] == "D" and zone[1:].isdigit() and len(code) < 2:
-        code = code.zfill(2)  # "D001" is département 01
-    name = (row.get("zone_name") or "").strip()
-    return "{} ({})".format(name, code) if name and name != code else code
+    code = zone[1:] if zone[:1] == "D" else zone
+    code = code[1:] if len(code) == 3 and code.startswith("0") else code  # D031 → 31, D02A → 2A, D971 → 971
+    words = (row.get("zone_name") or "").split()
+    name = " ".join(words[1:] if words and words[0] == zone else words)
+    return "{} ({})".format(name, code) if name and name not in (code, zone) else code
 
 
 def status_text(status):
-    return {NEW: tr("new"), UPDATED: tr("update available"), UP_TO_DATE: tr("up to date")}.get(status, status)
+    return {NEW: tr("new"), UPDATED: tr("update available"), UP_TO_DATE: tr("up to date"),
+            NOT_AVAILABLE: tr("not published here"), AVAILABLE: tr("available")}.get(status, status)
+
+
+def fetch_bytes(row):
+    """What downloading the row fetches (an update may keep volumes it already has)."""
+    if row.get("status") in (UP_TO_DATE, NOT_AVAILABLE):
+        return 0
+    return row.get("fetch_bytes", row.get("bytes")) or 0
 
 
 def to_fetch(rows):
-    return [row for row in rows if row.get("status") != UP_TO_DATE]
+    return [row for row in rows if row.get("status") not in (UP_TO_DATE, NOT_AVAILABLE)]
+
+
+def space_needed(rows):
+    """Bytes the download writes, archives and what they extract to (as core.datasets.sync reckons it)."""
+    return int(sum(fetch_bytes(row) * (1 + sync.EXPANSION.get(row.get("product"), sync.DEFAULT_EXPANSION))
+                   for row in rows))
+
+
+class ProductJob(Job):
+    """A download_dataset run of one product (its Choice)."""
+
+    def __init__(self, choice, parameters, label, area):
+        super().__init__("ign_offline:download_dataset", parameters, label, area)
+        self.choice = choice
 
 
 class DatasetsPage(Page, FORM_CLASS):
@@ -176,7 +199,8 @@ class DatasetsPage(Page, FORM_CLASS):
 
     def _update_buttons(self):
         idle = not self.runner.busy
-        self.downloadButton.setEnabled(idle and self.listed_for is not None and bool(self.rows))
+        listed = any(row.get("status") != NOT_AVAILABLE for row in self.rows)
+        self.downloadButton.setEnabled(idle and self.listed_for is not None and listed)
         self.downloadButton.setToolTip(
             tr("Fetch what the listing says is new or updated, check it, extract it into the library")
             if self.listed_for is not None else tr("List the datasets for this area first"))
@@ -253,29 +277,34 @@ class DatasetsPage(Page, FORM_CLASS):
 
     @staticmethod
     def total_text(rows):
-        if not rows:
+        listed = [row for row in rows if row.get("status") != NOT_AVAILABLE]
+        if not listed:
             return tr("The service lists no edition of these products for this area.")
-        fetch = to_fetch(rows)
-        whole = Size(sum(row.get("bytes") or 0 for row in rows))
+        whole = Size(sum(row.get("bytes") or 0 for row in listed))
+        fetch = to_fetch(listed)
         if not fetch:
-            return say(plural(len(rows), "Total: {:,} dataset, {}, up to date in the library: nothing to download.",
-                              "Total: {:,} datasets, {}, all up to date in the library: nothing to download.",
-                              len(rows), whole))
-        return say(plural(len(rows), "Total: {:,} dataset, {}; to download: {} ({:,} new or updated).",
+            return say(plural(len(listed), "Total: {:,} dataset, {}, up to date in the library: nothing to "
+                              "download.", "Total: {:,} datasets, {}, all up to date in the library: nothing to "
+                              "download.", len(listed), whole))
+        return say(plural(len(listed), "Total: {:,} dataset, {}; to download: {} ({:,} new or updated).",
                           "Total: {:,} datasets, {}; to download: {} ({:,} new or updated).",
-                          len(rows), whole, Size(sum(row.get("bytes") or 0 for row in fetch)), len(fetch)))
+                          len(listed), whole, Size(sum(fetch_bytes(row) for row in fetch)), len(fetch)))
 
     def warning(self, rows):
-        """The sentence shown under the total when the download is very large or more than the free space."""
-        fetch = sum(row.get("bytes") or 0 for row in to_fetch(rows))
+        """The sentence shown under the total when the download needs a confirmation, by the rule of
+        download_dataset (core.datasets.sync.large_download): over LARGE_DOWNLOAD_BYTES to fetch (BD ORTHO), or
+        more, with extraction, than the free space of the library's disk. None otherwise."""
+        fetch, needed = sum(fetch_bytes(row) for row in rows), space_needed(rows)
         free = storage.free_bytes(self.library_folder())
-        if fetch > free:
-            return say("The download ({}) is more than the {} free on the disk holding {}: free some space, untick "
-                       "products or choose another library folder.", Size(fetch), Size(free),
-                       storage.nearest_existing(self.library_folder()))
-        if fetch > LARGE_BYTES:
-            return say("This is a very large download ({}), and extracting it takes more again: BD ORTHO weighs "
-                       "tens of GB per département. Untick it or reduce the area unless you mean it.", Size(fetch))
+        where = storage.nearest_existing(self.library_folder())
+        if needed > free:
+            return say("The download ({}) needs about {} with its extraction, more than the {} free on the disk "
+                       "holding {}: free some space, untick products or choose another library folder.",
+                       Size(fetch), Size(needed), Size(free), where)
+        if fetch > sync.LARGE_DOWNLOAD_BYTES:
+            return say("This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of "
+                       "GB per département. Untick it or reduce the area unless you mean it.", Size(fetch),
+                       Size(needed))
         return None
 
     # -- the download ------------------------------------------------------------------------------------------------
@@ -287,15 +316,14 @@ class DatasetsPage(Page, FORM_CLASS):
                 "LOAD": self.loadCheck.isChecked()}
 
     def jobs(self):
-        """One download_dataset run per ticked product the listing has editions of."""
-        listed = {choice_of(row) for row in self.rows}
+        """One download_dataset run per ticked product the listing has an edition of."""
+        listed = {choice_of(row) for row in self.rows if row.get("status") != NOT_AVAILABLE}
         area = self.area_picker.current_area()
         jobs = []
         for choice in self.ticked():
             if choice in listed:
                 parameters = dict(self.common_parameters(), PRODUCTS=[choice.index], **self.options())
-                jobs.append(Job("ign_offline:download_dataset", parameters, self.title(choice), area.title))
-                jobs[-1].choice = choice
+                jobs.append(ProductJob(choice, parameters, self.title(choice), area.title))
         return jobs
 
     def _ask_large(self, text):
@@ -329,34 +357,31 @@ class DatasetsPage(Page, FORM_CLASS):
         self._update_buttons()
 
     def _downloaded_one(self, job, ok, results):
-        """One line per département of the product: fetched, or up to date."""
-        if not ok:
+        """One line per département of the product: what came into the library, or up to date."""
+        if not ok or self.runner.run.cancelled:
             return
-        rows = [row for row in self.rows if choice_of(row) == job.choice]
-        if results.get("UP_TO_DATE"):
-            for row in rows:
-                self.log(say("{} — {}: up to date, nothing downloaded.", job.label, departement(row)))
-        else:
-            for row in rows:
-                if row.get("status") == UP_TO_DATE:
-                    self.log(say("{} — {}: up to date, nothing downloaded.", job.label, departement(row)))
-                else:
-                    self.log(say("{} — {}: edition of {} in the library.", job.label, departement(row),
-                                 self.edition_date(row.get("date"))))
+        rows = [row for row in self.rows if choice_of(row) == job.choice and row.get("status") != NOT_AVAILABLE]
+        unchanged = not results.get("FILES_DOWNLOADED")
         for row in rows:
-            row["status"] = UP_TO_DATE
+            if unchanged or row.get("status") == UP_TO_DATE:
+                self.log(say("{} — {}: up to date, nothing downloaded.", job.label, departement(row)))
+            else:
+                self.log(say("{} — {}: edition of {} in the library.", job.label, departement(row),
+                             self.edition_date(row.get("date"))))
+            row["status"], row["fetch_bytes"] = UP_TO_DATE, 0
 
     def _downloaded_all(self, outcomes, cancelled):
         if self.closed:
             return
-        self.show_listing(self.rows, self.listed_for)  # statuses as they are now
+        if self.listed_for is not None:  # not cleared meanwhile: its statuses as they are now
+            self.show_listing(self.rows, self.listed_for)
         what = tr("The download")
         done = [results for _, ok, results in outcomes if ok]
         if cancelled:
             self.runner.report_cancel(what)
         elif len(done) < len(outcomes):
             self.runner.report_failure(what)
-        elif all(results.get("UP_TO_DATE") for results in done):
+        elif not any(results.get("FILES_DOWNLOADED") for results in done):
             self.runner.report(tr("Datasets up to date: nothing changed on the service since the last download."),
                                Qgis.Info, self.datasets_folder())
         else:
@@ -379,7 +404,7 @@ class DatasetsPage(Page, FORM_CLASS):
             path = self.dock.library_page.plan_path()
             document = plans.read_document(path)
             area = plans.entry_area(self.area_picker.current_area(), self.library_folder(), path)
-            entries = [plans.make_dataset_entry(choice.product, choice.variant, area) for choice in self.ticked()]
+            entries = [self.plan_entry(choice, area) for choice in self.ticked()]
             document, added = plans.add_entries(document, entries)
             if added:
                 plans.save_document(document, path)
@@ -391,7 +416,24 @@ class DatasetsPage(Page, FORM_CLASS):
             return
         self.log(say(plural(added, "{} entry added to the plan {}.", "{} entries added to the plan {}.", added,
                             path)))
-        self.dock.library_page.show_plan()
+        library_page = self.dock.library_page
+        if library_page.planFile.filePath().strip() != path:
+            library_page.planFile.setFilePath(path)  # the library tab shows it, through fileChanged
+        else:
+            library_page.show_plan()
+
+    def plan_entry(self, choice, area):
+        """The plan's JSON entry of `choice` over `area`, with the page's options where they differ from a plan's
+        defaults (core.library.plans.DatasetEntry)."""
+        options = self.options()
+        entry = plans.make_dataset_entry(choice.product, choice.variant or None, area, clip=options["CLIP"],
+                                         contours=options["CONTOUR_INTERVAL"] or None)
+        for name, default in (("hillshade", True), ("slope", True), ("keep_archives", False)):
+            if options[name.upper()] != default:
+                entry[name] = options[name.upper()]
+        if self.service().rstrip("/") != plans.DEFAULT_SERVICE:
+            entry["service"] = self.service()
+        return entry
 
     # -- the folder --------------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -31,6 +32,7 @@ from ..core.sources.accounts import Credentials
 from ..core.sources.http import user_agent
 from ..core.tiles import areas
 from ..core.tiles import grid as tiles
+from ..i18n import marked
 from ..toolbelt.areas import WGS84, area_from_features, check_polygons, extent_area
 from ..toolbelt.auth import credentials_of, load_config, login_of
 
@@ -167,6 +169,57 @@ def check_large_job(algorithm, parameters, context, tiles, where):
     problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where))
     if problem is not None:
         raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.", problem)
+
+
+def allows_large(algorithm, parameters, context):
+    """Whether ALLOW_LARGE confirms a very large job."""
+    return algorithm.parameterAsBool(parameters, ALLOW_LARGE, context)
+
+
+def check_large_download(allowed, zone_plans, where):
+    """Refuse, before anything is fetched, datasets (core.datasets.sync ZonePlans) too large to be meant (tens of
+    GB of BD ORTHO) or larger than the free space, unless `allowed` (ALLOW_LARGE: allows_large) says so."""
+    from ..core.datasets.sync import large_download
+
+    if allowed:
+        return
+    problem = large_download(zone_plans, storage.free_bytes(where), storage.output_folder(where))
+    if problem is not None:
+        raise InputError("{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.", problem)
+
+
+# Whole datasets of the download service
+
+DATASET_PRODUCTS = "PRODUCTS"
+DEFAULT_SERVICE_ROOT = "https://data.geopf.fr/telechargement"
+# The PRODUCTS options, in this order (the dock and saved runs refer to them by number): core.datasets.sync.CHOICES.
+DATASET_OPTIONS = (marked("BD TOPO (vector, GeoPackage)"), marked("RGE ALTI 5 m (elevation)"),
+                   marked("RGE ALTI 1 m (elevation)"), marked("BD ORTHO 20 cm (orthophotos)"),
+                   marked("Parcellaire Express (cadastre)"))
+DEFAULT_DATASETS = [0, 1, 4]
+
+
+def add_dataset_parameters(algorithm):
+    """PRODUCTS (several) and SERVICE, the download service's address."""
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        DATASET_PRODUCTS, algorithm.tr("Datasets"), [algorithm.tr(o) for o in DATASET_OPTIONS],
+        allowMultiple=True, defaultValue=DEFAULT_DATASETS))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "SERVICE", algorithm.tr("Download service"), defaultValue=DEFAULT_SERVICE_ROOT))
+
+
+def datasets_from_parameters(algorithm, parameters, context):
+    """([(product, variant)] chosen, the service's root URL), checked."""
+    from ..core.datasets.sync import CHOICES
+
+    chosen = algorithm.parameterAsEnums(parameters, DATASET_PRODUCTS, context)
+    if not chosen:
+        raise InputError("Choose at least one dataset in PRODUCTS.")
+    root = (algorithm.parameterAsString(parameters, "SERVICE", context) or "").strip().rstrip("/")
+    if not root.lower().startswith(("http://", "https://")):
+        raise InputError("SERVICE '{}' is not a web address: give the download service's, e.g. {}.", root,
+                         DEFAULT_SERVICE_ROOT)
+    return [CHOICES[index] for index in sorted(set(chosen))], root
 
 
 # Accounts: an AUTHCFG id names a configuration of the QGIS authentication database, never a secret

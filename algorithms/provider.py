@@ -4,11 +4,13 @@ from qgis.core import QgsProcessingProvider
 
 from ..i18n import tr
 from ..resources import icon
+from .download_dataset import DownloadDataset
 from .download_ftp import DownloadFtp
 from .download_tiles import DownloadTiles
 from .estimate_tiles import EstimateTiles
 from .export_tiles import ExportTiles
 from .inventory import Inventory
+from .list_datasets import ListDatasets
 from .list_ftp_products import ListFtpProducts
 from .load_mbtiles import LoadMBTiles
 from .make_project_offline import MakeProjectOffline
@@ -18,7 +20,8 @@ from .run_plan import RunPlan
 from .save_vector_styles import SaveVectorStyles
 
 ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, MakeProjectOffline,
-              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles)
+              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles, ListDatasets,
+              DownloadDataset)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

@@ -1,5 +1,7 @@
-"""ign_offline:run_plan — fill (or refresh) an offline library from a JSON plan: one MBTiles per layer."""
+"""ign_offline:run_plan — fill (or refresh) an offline library from a JSON plan: one MBTiles per layer, then the
+plan's whole datasets (BD TOPO, RGE ALTI…) kept fresh in its datasets/ folder."""
 
+import json
 import os
 
 from qgis.core import (
@@ -13,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core import storage
+from ..core.datasets import sync as datasets
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
 from ..core.library import plans
@@ -20,12 +23,15 @@ from ..core.messages import plural
 from ..core.text import duration
 from ..core.tiles import coverage
 from ..core.vector import styles
-from ..i18n import marked, number
+from ..i18n import marked, number, reason
 from .base import IgnOfflineAlgorithm
+from .download_dataset import load_result
 from .parameters import (
     add_authcfg_parameter,
     add_large_job_parameter,
     add_pace_parameters,
+    allows_large,
+    check_large_download,
     check_large_job,
     credentials_from_parameters,
     options_from_parameters,
@@ -60,6 +66,8 @@ class RunPlan(IgnOfflineAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TILES_DOWNLOADED", self.tr("Tiles downloaded")))
         self.addOutput(QgsProcessingOutputNumber("TILES_FAILED", self.tr("Tiles failed")))
         self.addOutput(QgsProcessingOutputString("MBTILES", self.tr("Library files (one per line)")))
+        self.addOutput(QgsProcessingOutputString(
+            "DATASETS", self.tr("Datasets of the plan: entry, product, status, files made (JSON)")))
 
     def parse(self, parameters, context, feedback=None):
         plan = plans.load_plan(self.parameterAsFile(parameters, "PLAN", context))
@@ -75,11 +83,11 @@ class RunPlan(IgnOfflineAlgorithm):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
         return (plan, folder, shard, options, credentials_from_parameters(self, parameters, context),
                 self.parameterAsBool(parameters, "ESTIMATE_ONLY", context),
-                self.parameterAsBool(parameters, "LOAD", context))
+                self.parameterAsBool(parameters, "LOAD", context), allows_large(self, parameters, context))
 
     def process(self, args, context, feedback):
-        plan, folder, shard, options, credentials, estimate_only, load = args
-        self._files = []
+        plan, folder, shard, options, credentials, estimate_only, load, allow_large = args
+        self._files, self._datasets = [], []
         jobs = library.prepare_jobs(plan, folder, credentials, shard, feedback.isCanceled)  # network: capabilities
         library.check_pace_policies(jobs, options, feedback.pushInfo)
         part = self.say(" (shard {}/{})", *shard) if shard else ""
@@ -91,12 +99,22 @@ class RunPlan(IgnOfflineAlgorithm):
                        item.job.layer, item.total, min(item.counts, default="-"), max(item.counts, default="-"),
                        part, item.output)))
         planned = sum(item.total for item in jobs)
+        # Datasets are whole files: one machine fetches them (the first shard), never each machine again.
+        runs = library.plan_datasets(plan, folder, feedback.isCanceled, self.log_to(feedback)) \
+            if not shard or shard[0] == 1 else []
+        self.report_datasets(runs, feedback)
         if estimate_only:
             self.report_estimate(jobs, options, feedback)
-            return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": 0, "TILES_FAILED": 0, "MBTILES": ""}
+            return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": 0, "TILES_FAILED": 0, "MBTILES": "",
+                    "DATASETS": json.dumps([self.dataset_row(run) for run in runs], ensure_ascii=False)}
+        check_large_download(allow_large, [z for run in runs for z in run.zones], folder)
         library.check_library(folder, create=True)
-        results = library.run_jobs(jobs, options, shard, lambda f: feedback.setProgress(100 * f),
+        share = 0.5 if runs and jobs else (1.0 if jobs else 0.0)
+        results = library.run_jobs(jobs, options, shard, lambda f: feedback.setProgress(100 * share * f),
                                    feedback.isCanceled, feedback.pushInfo)
+        library.run_datasets(runs, folder, lambda f: feedback.setProgress(100 * (share + (1 - share) * f)),
+                             feedback.isCanceled, self.log_to(feedback))
+        self._datasets = [run for run in runs if run.result is not None and run.result.outputs]
         downloaded = failed = 0
         for result in results:
             if result.stats is not None:
@@ -116,12 +134,54 @@ class RunPlan(IgnOfflineAlgorithm):
                                                   len(saved), styles.styles_folder(output))))
         self._files = [item.output for item in jobs if os.path.exists(item.output)]
         self._load = load
+        rows = [self.dataset_row(run) for run in runs]
+        for row in rows:
+            report = feedback.reportError if row["status"] == datasets.FAILED else feedback.pushInfo
+            report(self.say("Entry {} ({}): {}.", row["entry"], row["product"], datasets.STATUS_MESSAGES.get(
+                row["status"], row["status"])))
+        tiles_failed = bool(results) and all(r.error for r in results if r.item.total)
+        datasets_failed = bool(runs) and all(row["status"] == datasets.FAILED for row in rows)
         if feedback.isCanceled():
             feedback.pushInfo(self.say("Cancelled: run the plan again to resume where it stopped."))
-        elif results and all(r.error for r in results if r.item.total):
-            raise IgnOfflineError("No layer of the plan could be downloaded: see the messages above.")
+        elif (tiles_failed or not results) and (datasets_failed or not runs) and (results or runs):
+            raise IgnOfflineError("No layer or dataset of the plan could be downloaded: see the messages above.")
         return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": downloaded, "TILES_FAILED": failed,
-                "MBTILES": "\n".join(self._files), "LIBRARY": folder}
+                "MBTILES": "\n".join(self._files), "LIBRARY": folder,
+                "DATASETS": json.dumps(rows, ensure_ascii=False)}
+
+    def report_datasets(self, runs, feedback):
+        """Each dataset entry's zones, with sizes and what is to fetch, said before anything is fetched."""
+        for run in runs:
+            if run.error is not None:
+                feedback.reportError(self.say("Entry {} ({}): {}", run.entry.number, run.entry.product, run.error))
+            for zone_plan in run.zones:
+                feedback.pushInfo(self.say("Entry {}: {}", run.entry.number, datasets.describe(zone_plan)))
+        if runs:
+            zones = [z for run in runs for z in run.zones]
+            feedback.pushInfo(self.say("Datasets to download: {} ({} with extraction).",
+                                       storage.human_size(sum(z.fetch_bytes for z in zones)),
+                                       storage.human_size(datasets.space_needed(zones))))
+
+    @staticmethod
+    def dataset_row(run):
+        """What the plan's run says of one dataset entry: its status (up to date, updated, failed…) and files."""
+        entry = run.entry
+        row = {"entry": entry.number, "product": entry.product, "variant": entry.variant or "",
+               "area": str(entry.area_label), "outputs": [], "files_downloaded": 0, "bytes_downloaded": 0}
+        if run.error is not None:
+            return dict(row, status=datasets.FAILED, error=str(run.error))
+        result = run.result
+        if result is None:  # only estimated, or cancelled before it
+            status = datasets.UP_TO_DATE if run.zones and all(
+                z.status == datasets.UP_TO_DATE for z in run.zones) else datasets.UPDATED if run.zones else \
+                datasets.NOT_AVAILABLE
+            return dict(row, status=status, fetch_bytes=sum(z.fetch_bytes for z in run.zones))
+        statuses = {z.status for z in result.zones}
+        status = (datasets.CANCELLED if result.cancelled else datasets.FAILED if statuses <= {datasets.FAILED}
+                  else datasets.UPDATED if statuses & {datasets.NEW, datasets.UPDATED} else datasets.UP_TO_DATE)
+        return dict(row, status=status, outputs=result.output_paths(), files_downloaded=result.files_downloaded,
+                    bytes_downloaded=result.bytes_downloaded,
+                    failed_zones=[z.plan.zone for z in result.failed])
 
     def report_estimate(self, jobs, options, feedback):
         rows = library.estimate(jobs)
@@ -144,4 +204,10 @@ class RunPlan(IgnOfflineAlgorithm):
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         if getattr(self, "_load", False):
             self.load_results(context, feedback, self._files)
+            project = context.project()
+            for run in getattr(self, "_datasets", []) if project is not None else []:
+                try:
+                    load_result(project, run.result, run.entry.area, feedback)
+                except (ValueError, IgnOfflineError) as exc:
+                    feedback.reportError(reason(exc))
         return {}

@@ -87,6 +87,21 @@ def human_size(size):
     return Size(size)
 
 
+def write_atomically(path, text):
+    """`text` into `path` through a temporary file in the same folder and os.replace: a reader sees the old file
+    or the new one, never half of one (a crash mid-write leaves the old one)."""
+    temporary = "{}.{}.tmp".format(path, os.getpid())
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise InputError("'{}' cannot be written ({}): choose a folder you can write to.", path,
+                         os_reason(exc)) from None
+
+
 # -- outputs are never inputs --------------------------------------------------------------------------------------
 
 def same_file(first, second):

@@ -248,3 +248,71 @@ def check_pace_policies(jobs, options, log=None):
     """Usage policies of every job's server, before any tile request."""
     for item in jobs:
         apply_policy(item.prepared, item.ranges, DownloadOptions(options.concurrency, options.max_rate), log)
+
+
+# -- a plan's datasets (core.datasets.sync), after its tiles ---------------------------------------------------
+
+@dataclass
+class DatasetRun:
+    entry: plans.DatasetEntry
+    zones: list = field(default_factory=list)     # [core.datasets.sync.ZonePlan]
+    result: object = None                         # core.datasets.sync.SyncResult
+    error: str = None                             # a Message, when the entry failed as a whole
+
+
+def _service(root, services):
+    from ..datasets.service import DownloadService
+
+    if root not in services:
+        services[root] = DownloadService(root=root)
+    return services[root]
+
+
+def plan_datasets(plan, library, is_cancelled=None, log=None, services=None):
+    """[DatasetRun] of the plan's dataset entries: what each would fetch, with sizes (asks the service; no
+    download). An entry the service cannot answer for carries its error; the others go on."""
+    from ..datasets import sync
+
+    services = {} if services is None else services
+    runs = []
+    for entry in plan.datasets:
+        if is_cancelled and is_cancelled():
+            break
+        run = DatasetRun(entry)
+        try:
+            run.zones = sync.plan_sync(_service(entry.service, services), entry.product, entry.variant, entry.area,
+                                       library, is_cancelled, log)
+        except IgnOfflineError as exc:
+            run.error = exc.message
+        runs.append(run)
+    return runs
+
+
+def run_datasets(runs, library, progress=None, is_cancelled=None, log=None, services=None):
+    """Sync each planned entry of `runs` (plan_datasets) into `library`, one after the other; each run's
+    `result` or `error` is filled. Progress over all of them, in bytes."""
+    from ..datasets import sync
+
+    services = {} if services is None else services
+    weights = [max(1, sum(z.fetch_bytes for z in run.zones)) for run in runs]
+    done = 0
+    for run, weight in zip(runs, weights):
+        if run.error is not None or (is_cancelled and is_cancelled()):
+            done += weight
+            continue
+        entry, start = run.entry, done
+
+        def step(value, total, start=start, weight=weight):
+            if progress and total:
+                progress((start + weight * value / total) / sum(weights))
+        try:
+            run.result = sync.sync(_service(entry.service, services), entry.product, entry.variant, entry.area,
+                                   library, keep_archives=entry.keep_archives, clip=entry.clip,
+                                   hillshade=entry.hillshade, slope=entry.slope, contours=entry.contours,
+                                   progress=step, is_cancelled=is_cancelled, log=log, zones=run.zones)
+        except IgnOfflineError as exc:
+            run.error = exc.message
+            if log:
+                log(Message("Entry {} ({}): {}", entry.number, entry.product, exc.message))
+        done += weight
+    return runs

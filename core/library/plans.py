@@ -11,6 +11,12 @@
 geometry in lon/lat. Entries of one layer (same source, style and format) make
 one job and one file, `<LAYER>.mbtiles`: per zoom, the union of their areas.
 Every problem is reported naming the entry and the field, before anything runs.
+
+An entry may name a whole dataset of the download service instead of a layer, kept fresh in
+`<library>/datasets/` (core.datasets.sync) after the tiles:
+
+       {"dataset": "RGEALTI", "variant": "5M", "area": "toulouse", "contours": 10},
+       {"dataset": "BDTOPO", "area": "areas/caves.gpkg", "clip": false}
 """
 
 import hashlib
@@ -21,6 +27,7 @@ from dataclasses import dataclass, field
 
 from osgeo import osr
 
+from .. import storage
 from ..errors import InputError
 from ..messages import Message, os_reason
 from ..text import fold_accents
@@ -30,6 +37,8 @@ from ..tiles.coverage import Polygons
 from . import naming
 
 ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
+DATASET_FIELDS = {"dataset", "variant", "area", "clip", "contours", "hillshade", "slope", "keep_archives", "service"}
+DEFAULT_SERVICE = "https://data.geopf.fr/telechargement"
 INLINE_LABEL = "inline polygon"  # the area_label of a GeoJSON area written in the plan
 
 
@@ -48,6 +57,23 @@ class Entry:
     @property
     def zooms(self):
         return range(self.zoom_min, self.zoom_max + 1)
+
+
+@dataclass(frozen=True)
+class DatasetEntry:
+    """A whole dataset of the download service (BD TOPO, RGE ALTI…) for an area, kept fresh by the plan."""
+
+    number: int
+    product: str          # the service's resource id: BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS
+    variant: str          # 5M, 1M, RVB-0M20… (None: the product's only one)
+    area: object
+    area_label: str
+    service: str = DEFAULT_SERVICE
+    clip: bool = True
+    hillshade: bool = True
+    slope: bool = True
+    contours: float = None   # interval in metres; None: no contours
+    keep_archives: bool = False
 
 
 @dataclass
@@ -93,7 +119,8 @@ class LayerJob:
 class Plan:
     path: str
     source: str
-    entries: list
+    entries: list                                   # the layers' Entry
+    datasets: list = field(default_factory=list)   # the datasets' DatasetEntry
 
     def jobs(self):
         """One LayerJob per (source, layer, style, format), in the plan's order."""
@@ -200,10 +227,13 @@ def parse_plan(data, path="plan"):
     if not isinstance(entries, list) or not entries:
         raise InputError("Plan '{}' has no \"entries\": give a list of {{\"layer\", \"area\", \"zoom_min\", "
                          "\"zoom_max\"}}.", path)
-    parsed = []
+    parsed, datasets = [], []
     for number, item in enumerate(entries, 1):
         if not isinstance(item, dict):
             raise InputError("Plan '{}', entry {}: an entry is a JSON object.", path, number)
+        if "dataset" in item:
+            datasets.append(_dataset_entry(path, number, item))
+            continue
         unknown = sorted(set(item) - ENTRY_FIELDS)
         if unknown:
             raise _problem(path, number, unknown[0], Message("unknown field; an entry has {}.",
@@ -226,9 +256,51 @@ def parse_plan(data, path="plan"):
         area, label = _area(path, number, item.get("area"))
         parsed.append(Entry(number, layer.strip(), area, label, zoom_min, zoom_max, entry_source.strip(),
                             item.get("style") or None, item.get("format") or None))
-    plan = Plan(path, source, parsed)
+    plan = Plan(path, source, parsed, datasets)
     plan.jobs()  # refuses two entries making the same file differently
     return plan
+
+
+def _dataset_entry(path, number, item):
+    """A DatasetEntry from the JSON object `item`, every field checked (the error names the entry and field)."""
+    from ..datasets import sync
+
+    unknown = sorted(set(item) - DATASET_FIELDS)
+    if unknown:
+        raise _problem(path, number, unknown[0], Message("unknown field; a dataset entry has {}.",
+                                                         ", ".join(sorted(DATASET_FIELDS))))
+    product = item.get("dataset")
+    choices = sync.dataset_choices()
+    if not isinstance(product, str) or product.strip().upper() not in {p for p, _ in choices}:
+        raise _problem(path, number, "dataset", Message("unknown dataset {!r}: use one of {}.", product, ", ".join(
+            sorted({p for p, _ in choices}))))
+    product = product.strip().upper()
+    variants = [v for p, v in choices if p == product]
+    variant = item.get("variant", variants[0])
+    variant = variant.strip().upper() if isinstance(variant, str) and variant.strip() else None
+    if variant is not None and variant == sync.DEFAULT_VARIANTS.get(product):
+        variant = None  # BD TOPO's usual variant, named
+    if variant not in variants:
+        raise _problem(path, number, "variant", Message("{} has no variant {!r}: use {}.", product, item.get(
+            "variant"), " or ".join(v or '""' for v in variants)))
+    flags = {}
+    for name, default in (("clip", True), ("hillshade", True), ("slope", True), ("keep_archives", False)):
+        value = item.get(name, default)
+        if not isinstance(value, bool):
+            raise _problem(path, number, name, Message("give true or false (found {!r}).", value))
+        flags[name] = value
+    contours = item.get("contours")
+    if contours is not None and (isinstance(contours, bool) or not isinstance(contours, (int, float))
+                                 or contours < 0):
+        raise _problem(path, number, "contours", Message(
+            "give the interval between contour lines in metres, e.g. 10 (found {!r}).", contours))
+    service = item.get("service", DEFAULT_SERVICE)
+    if not isinstance(service, str) or not service.strip().lower().startswith(("http://", "https://")):
+        raise _problem(path, number, "service", Message(
+            "give the download service's address, e.g. {} (found {!r}).", DEFAULT_SERVICE, service))
+    area, label = _area(path, number, item.get("area"))
+    return DatasetEntry(number, product, variant, area, label, service.strip().rstrip("/"),
+                        contours=float(contours) if contours else None, **flags)
 
 
 def load_plan(path):
@@ -292,9 +364,9 @@ def area_file_name(title):
     return name[:80] + ".geojson"
 
 
-def _lonlat_geojson(found):
-    """Polygons (EPSG:3857) as a GeoJSON MultiPolygon in lon/lat, coordinates rounded: the same polygons give the
-    same text."""
+def lonlat_polygons(found):
+    """Polygons (EPSG:3857) in lon/lat: [[ring, hole…], …], each ring closed, coordinates rounded (the same
+    polygons give the same numbers)."""
     mercator, wgs84 = osr.SpatialReference(), osr.SpatialReference()
     mercator.ImportFromEPSG(3857)
     wgs84.ImportFromEPSG(4326)
@@ -310,7 +382,12 @@ def _lonlat_geojson(found):
                 points.append(points[0])
             rings.append([[round(x, COORDINATE_DECIMALS), round(y, COORDINATE_DECIMALS)] for x, y in points])
         parts.append(rings)
-    return {"type": "MultiPolygon", "coordinates": parts}
+    return parts
+
+
+def _lonlat_geojson(found):
+    """Polygons (EPSG:3857) as a GeoJSON MultiPolygon in lon/lat."""
+    return {"type": "MultiPolygon", "coordinates": lonlat_polygons(found)}
 
 
 def save_area_file(found, title, library):
@@ -366,6 +443,18 @@ def make_entry(layer, area_value, zoom_min, zoom_max, source=None, plan_source=N
     return entry
 
 
+def make_dataset_entry(product, variant, area_value, clip=True, contours=None):
+    """A dataset entry of the plan's JSON (core.datasets.sync.CHOICES names `product` and `variant`)."""
+    entry = {"dataset": product, "area": area_value}
+    if variant:
+        entry["variant"] = variant
+    if not clip:
+        entry["clip"] = False
+    if contours:
+        entry["contours"] = contours
+    return entry
+
+
 def add_entries(document, entries):
     """(document, added): `document` with those of `entries` it does not hold yet appended (a copy)."""
     found = list(document.get("entries") or [])
@@ -399,18 +488,9 @@ def _made_folder(folder):
 
 
 def write_atomically(path, text):
-    """`text` into `path` through a temporary file in the same folder and os.replace: a reader (run_plan, the
-    dock) sees the old file or the new one, never half of one."""
-    temporary = "{}.{}.tmp".format(path, os.getpid())
-    try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise InputError("'{}' cannot be written ({}): choose a folder you can write to.", path,
-                         os_reason(exc)) from None
+    """`text` into `path`, atomically (core.storage.write_atomically): a reader (run_plan, the dock) sees the old
+    file or the new one, never half of one."""
+    storage.write_atomically(path, text)
 
 
 def save_document(document, path):

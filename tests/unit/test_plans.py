@@ -131,6 +131,17 @@ def test_three_shards_share_the_tiles_without_overlap(server, tmp_path):
     ([{"layer": "X", "area": "toulouse", "zoom_min": "8", "zoom_max": 9}], r"entry 1, field 'zoom_min'"),
     ([{"layer": "X", "area": "toulouse", "zoom_min": 8, "zoom_max": 9, "zoom": 3}], r"entry 1, field 'zoom'"),
     ([], r"has no \"entries\""),
+    ([{"dataset": "BDUNI", "area": "toulouse"}], r"entry 1, field 'dataset': unknown dataset 'BDUNI': use one of "
+                                                  r"BDORTHO, BDTOPO, PARCELLAIRE-EXPRESS, RGEALTI"),
+    ([{"layer": "X", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},
+      {"dataset": "RGEALTI", "variant": "25M", "area": "toulouse"}],
+     r"entry 2, field 'variant': RGEALTI has no variant '25M': use 5M or 1M"),
+    ([{"dataset": "RGEALTI", "variant": "5M", "area": "lyon"}], r"entry 1, field 'area': unknown preset 'lyon'"),
+    ([{"dataset": "RGEALTI", "area": "toulouse", "zoom_min": 8}], r"entry 1, field 'zoom_min': unknown field; a "
+                                                                   r"dataset entry has"),
+    ([{"dataset": "BDTOPO", "area": "toulouse", "clip": "no"}], r"entry 1, field 'clip': give true or false"),
+    ([{"dataset": "RGEALTI", "area": "toulouse", "contours": -5}], r"entry 1, field 'contours': give the interval"),
+    ([{"dataset": "BDTOPO", "area": "toulouse", "service": "ftp://x"}], r"entry 1, field 'service'"),
 ])
 def test_bad_plans_name_the_entry_and_field(tmp_path, entries, fragment):
     (tmp_path / "points.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
@@ -145,6 +156,31 @@ def test_bad_plans_name_the_entry_and_field(tmp_path, entries, fragment):
     with pytest.raises(InputError, match=fragment):
         plans.load_plan(path)
     assert tree_digest(tmp_path) == before
+
+
+def test_dataset_entries_sit_beside_layer_entries(tmp_path):
+    write_geojson(str(tmp_path / "l.geojson"))
+    plan = plans.load_plan(write_plan(tmp_path, "https://data.geopf.fr/wmts", [
+        {"layer": PLAN, "area": "carcassonne", "zoom_min": 8, "zoom_max": 9},
+        {"dataset": "RGEALTI", "variant": "5m", "area": "l.geojson", "contours": 10},
+        {"dataset": "BDTOPO", "variant": "TOUSTHEMES", "area": SMALL, "clip": False},
+        {"dataset": "PARCELLAIRE-EXPRESS", "area": "toulouse", "service": "http://127.0.0.1:9/telechargement/"},
+        {"dataset": "bdortho", "area": "toulouse", "keep_archives": True}]))
+    assert [e.layer for e in plan.entries] == [PLAN] and [j.layer for j in plan.jobs()] == [PLAN]
+    relief, topo, cadastre, ortho = plan.datasets
+    assert (relief.number, relief.product, relief.variant, relief.contours, relief.clip) == (2, "RGEALTI", "5M", 10.0,
+                                                                                              True)
+    assert relief.area.polygons is not None and relief.area_label == "l.geojson"
+    assert (topo.product, topo.variant, topo.clip, topo.area_label) == ("BDTOPO", None, False, plans.INLINE_LABEL)
+    assert (cadastre.variant, cadastre.service) == (None, "http://127.0.0.1:9/telechargement")
+    assert (ortho.product, ortho.variant, ortho.keep_archives) == ("BDORTHO", "RVB-0M20", True)
+    assert relief.service == plans.DEFAULT_SERVICE and relief.hillshade and relief.slope
+
+    # a plan of datasets only needs no tile source; what the dock writes reads back the same
+    document = {"entries": [plans.make_dataset_entry("RGEALTI", "1M", "toulouse", clip=False, contours=5)]}
+    saved = plans.save_document(document, str(tmp_path / "only" / "plan.json"))
+    assert saved.entries == [] and saved.jobs() == []
+    assert [(d.product, d.variant, d.clip, d.contours) for d in saved.datasets] == [("RGEALTI", "1M", False, 5.0)]
 
 
 @pytest.mark.parametrize("text", ["0/3", "4/3", "1/0", "a/b", "2"])

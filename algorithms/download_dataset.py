@@ -1,0 +1,167 @@
+"""ign_offline:download_dataset — IGN's whole datasets (BD TOPO, RGE ALTI, BD ORTHO, cadastre) for an area, from
+the download service into the library: only what is new or changed is fetched, verified by MD5, extracted, then
+made into what the user works with (relief COGs, ortho mosaic, GeoPackages clipped to the area)."""
+
+import json
+import os
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+)
+
+from ..core.datasets import state as states
+from ..core.datasets import sync
+from ..core.errors import IgnOfflineError
+from ..core.library import jobs as library
+from ..core.messages import Message, plural
+from ..core.storage import human_size
+from ..i18n import marked
+from ..i18n import reason as said_reason
+from .base import IgnOfflineAlgorithm
+from .list_datasets import list_for_area, service_for
+from .parameters import (
+    add_area_parameters,
+    add_dataset_parameters,
+    add_large_job_parameter,
+    allows_large,
+    area_from_parameters,
+    check_large_download,
+    datasets_from_parameters,
+)
+
+
+def sync_all(algorithm, zone_plans, area, folder, options, feedback, root):
+    """Sync each product of `zone_plans` (grouped as listed), progress over the whole job in bytes; the
+    SyncResults. A product that fails as a whole is reported and the others go on; all failing raises."""
+    products = []
+    for zone_plan in zone_plans:
+        key = (zone_plan.product, zone_plan.variant)
+        if not products or products[-1][0] != key:
+            products.append((key, []))
+        products[-1][1].append(zone_plan)
+    weights = [max(1, sum(z.fetch_bytes for z in zones)) for _, zones in products]
+    service, results, errors, done = service_for(root), [], [], 0
+    for ((product, variant), zones), weight in zip(products, weights):
+        if feedback.isCanceled():
+            break
+
+        def progress(value, total, start=done, weight=weight):
+            feedback.setProgress(100.0 * (start + weight * value / max(1, total)) / sum(weights))
+        try:
+            results.append(sync.sync(service, product, variant, area, folder, progress=progress,
+                                     is_cancelled=feedback.isCanceled, log=algorithm.log_to(feedback),
+                                     zones=zones, **options))
+        except IgnOfflineError as exc:
+            errors.append(exc.message)
+            feedback.reportError(algorithm.say(exc.message))
+        done += weight
+    if errors and not results:
+        raise IgnOfflineError("No dataset could be downloaded: {}", " ".join(str(e) for e in errors))
+    return results
+
+
+class DownloadDataset(IgnOfflineAlgorithm):
+    NAME = "download_dataset"
+    DISPLAY_NAME = marked("Download IGN datasets for an area")
+    GROUP = "library"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        add_area_parameters(self, polygon_layer=True)
+        add_dataset_parameters(self)
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "LIBRARY", self.tr("Library folder (datasets go in its datasets/ folder)"),
+            defaultValue=library.DEFAULT_LIBRARY))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "KEEP_ARCHIVES", self.tr("Keep the downloaded archives (.7z) after extraction"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "CLIP", self.tr("Clip to the area (else whole départements)"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "HILLSHADE", self.tr("Relief: hillshade"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SLOPE", self.tr("Relief: slope map"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "CONTOUR_INTERVAL", self.tr("Relief: contour interval in metres (0 = no contours)"),
+            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the datasets to the project"), defaultValue=True))
+        add_large_job_parameter(self)
+        self.addOutput(QgsProcessingOutputString("FOLDER", self.tr("Datasets folder")))
+        self.addOutput(QgsProcessingOutputNumber("FILES_DOWNLOADED", self.tr("Files downloaded")))
+        self.addOutput(QgsProcessingOutputNumber("BYTES_DOWNLOADED", self.tr("Bytes downloaded")))
+        self.addOutput(QgsProcessingOutputNumber("UP_TO_DATE", self.tr("Zones already up to date")))
+        self.addOutput(QgsProcessingOutputString("OUTPUTS", self.tr("Files made (JSON list)")))
+
+    def parse(self, parameters, context, feedback=None):
+        area = area_from_parameters(self, parameters, context, feedback)
+        choices, root = datasets_from_parameters(self, parameters, context)
+        folder = self.lasting_output(parameters, "LIBRARY", context, folder=True)
+        library.check_library(folder)
+        contours = self.parameterAsDouble(parameters, "CONTOUR_INTERVAL", context)
+        options = dict(keep_archives=self.parameterAsBool(parameters, "KEEP_ARCHIVES", context),
+                       clip=self.parameterAsBool(parameters, "CLIP", context),
+                       hillshade=self.parameterAsBool(parameters, "HILLSHADE", context),
+                       slope=self.parameterAsBool(parameters, "SLOPE", context), contours=contours or None)
+        return (area, choices, root, folder, options, self.parameterAsBool(parameters, "LOAD", context),
+                allows_large(self, parameters, context))
+
+    def process(self, args, context, feedback):
+        area, choices, root, folder, options, load, allow_large = args
+        self._loads, self._load = [], load
+        library.check_library(folder, create=True)
+        zone_plans = list_for_area(self, choices, root, area, folder, feedback)  # the sizes, said before anything
+        fetch = sum(z.fetch_bytes for z in zone_plans)
+        feedback.pushInfo(self.say("To download: {} ({} with extraction).", human_size(fetch),
+                                   human_size(sync.space_needed(zone_plans))))
+        check_large_download(allow_large, zone_plans, folder)
+        sync.check_space(zone_plans, folder)
+        results = sync_all(self, zone_plans, area, folder, options, feedback, root)
+        outputs = [path for result in results for path in result.output_paths()]
+        self._loads = [(result, area) for result in results if result.outputs]
+        files = sum(r.files_downloaded for r in results)
+        up_to_date = sum(r.up_to_date for r in results)
+        feedback.pushInfo(self.say(plural(files, "{:,} file downloaded ({}); {} zones already up to date.",
+                                          "{:,} files downloaded ({}); {} zones already up to date.", files,
+                                          human_size(sum(r.bytes_downloaded for r in results)), up_to_date)))
+        if any(r.cancelled for r in results) or feedback.isCanceled():
+            feedback.pushWarning(self.tr("Cancelled: run again to resume where it stopped."))
+        return {"FOLDER": os.path.join(folder, states.DATASETS_FOLDER), "FILES_DOWNLOADED": files,
+                "BYTES_DOWNLOADED": sum(r.bytes_downloaded for r in results), "UP_TO_DATE": up_to_date,
+                "OUTPUTS": json.dumps(outputs, ensure_ascii=False)}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if getattr(self, "_load", False) and project is not None:
+            for result, area in getattr(self, "_loads", []):
+                try:
+                    load_result(project, result, area, feedback)
+                except (ValueError, IgnOfflineError) as exc:
+                    feedback.reportError(said_reason(exc))
+        return {}
+
+
+def result_title(result, area):
+    """The group's name: the product and the area (a Message)."""
+    from ..core.datasets.editions import PRODUCTS
+
+    product = PRODUCTS.get(result.product)
+    title = product.title_en if product is not None else result.product
+    return Message("{} — {}", "{} {}".format(title, result.variant) if result.variant else title, area.title)
+
+
+def load_result(project, result, area, feedback=None):
+    """Add what `result` (a core.datasets.sync.SyncResult) made to `project` (toolbelt.datasets)."""
+    from ..i18n import say
+    from ..toolbelt import datasets as loaders
+
+    title = say(result_title(result, area))
+    if result.product == "RGEALTI":
+        loaders.load_relief(project, {k: v for k, v in result.outputs.items() if k != "mosaic"}, title)
+    elif result.product == "BDORTHO":
+        loaders.load_orthos(project, result.outputs["mosaic"], title)
+    else:
+        for path in result.outputs.get("vectors", []):
+            loaders.load_vector_dataset(project, path, result.product, title, feedback)

@@ -1,0 +1,106 @@
+"""ign_offline:list_datasets — the IGN datasets of the download service for an area: per product and département,
+the edition, its size and, given a library, whether it is new, updated or up to date. Nothing is downloaded."""
+
+import json
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.datasets import sync
+from ..core.storage import human_size
+from ..i18n import marked
+from .base import IgnOfflineAlgorithm
+from .parameters import add_area_parameters, add_dataset_parameters, area_from_parameters, datasets_from_parameters
+
+COLUMNS = (("product", QVariant.String), ("variant", QVariant.String), ("zone", QVariant.String),
+           ("zone_name", QVariant.String), ("edition", QVariant.String), ("date", QVariant.String),
+           ("files", QVariant.Int), ("bytes", QVariant.LongLong), ("size", QVariant.String),
+           ("status", QVariant.String))
+
+
+def service_for(root):
+    """The download-service client for `root` (one place, so the algorithms and run_plan make it alike)."""
+    from ..core.datasets.service import DownloadService
+
+    return DownloadService(root=root)
+
+
+def list_for_area(algorithm, choices, root, area, library, feedback):
+    """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log."""
+    service = service_for(root)
+    found = []
+    for product, variant in choices:
+        if feedback.isCanceled():
+            break
+        zone_plans = sync.plan_sync(service, product, variant, area, library, feedback.isCanceled,
+                                    algorithm.log_to(feedback))
+        for zone_plan in zone_plans:
+            feedback.pushInfo(algorithm.say(sync.describe(zone_plan)))
+        found.extend(zone_plans)
+    return found
+
+
+class ListDatasets(IgnOfflineAlgorithm):
+    NAME = "list_datasets"
+    DISPLAY_NAME = marked("List IGN datasets for an area")
+    GROUP = "library"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        add_area_parameters(self, polygon_layer=True)
+        add_dataset_parameters(self)
+        self.addParameter(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Library folder (to say what is new, updated or up to date)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Datasets (their editions' extents)"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString("DATASETS", self.tr("Datasets (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber("TOTAL_BYTES", self.tr("Bytes to download")))
+
+    def parse(self, parameters, context, feedback=None):
+        area = area_from_parameters(self, parameters, context, feedback)
+        choices, root = datasets_from_parameters(self, parameters, context)
+        library = (self.parameterAsString(parameters, "LIBRARY", context) or "").strip() or None
+        return area, choices, root, library, parameters
+
+    def process(self, args, context, feedback):
+        area, choices, root, library, parameters = args
+        zone_plans = list_for_area(self, choices, root, area, library, feedback)
+        rows = [zone_plan.as_dict() for zone_plan in zone_plans]
+        total = sum(zone_plan.fetch_bytes if library else zone_plan.bytes for zone_plan in zone_plans)
+        feedback.pushInfo(self.say("To download: {} in {} datasets.", human_size(total),
+                                   sum(1 for z in zone_plans if z.fetch or not library)))
+        results = {"DATASETS": json.dumps(rows, ensure_ascii=False), "TOTAL_BYTES": total}
+        sink_id = self.write_rows(rows, parameters, context)
+        if sink_id is not None:
+            results["OUTPUT"] = sink_id
+        return results
+
+    def write_rows(self, rows, parameters, context):
+        """The rows as polygons (each edition's lon/lat box) in OUTPUT, when asked; its id, else None."""
+        fields = QgsFields()
+        for name, kind in COLUMNS:
+            fields.append(QgsField(name, kind))
+        sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon,
+                                             QgsCoordinateReferenceSystem("EPSG:4326"))
+        if sink is None:
+            return None
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([row[name] for name, _ in COLUMNS])
+            if row["bbox"]:
+                feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(*row["bbox"])))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return sink_id

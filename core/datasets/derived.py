@@ -1,0 +1,117 @@
+"""What the user works with, made from the zones' extracted data for one area.
+
+RGE ALTI: the ASC tiles of every zone mosaicked (VRT), then hillshade / slope / contours clipped to the area
+(core.datasets.relief). BD ORTHO: the JPEG 2000 tiles meeting the area, as one VRT. BD TOPO and the cadastre:
+the GeoPackage / shapefiles, clipped to the area when asked (core.datasets.vectors). Everything goes in
+`<library>/datasets/<PRODUCT>/<area slug>/`; an area whose zones did not change and whose products are all there
+is not made again.
+"""
+
+import os
+
+from ..messages import Message
+from . import state as states
+
+RELIEF_EXTENSIONS = (".asc",)
+ORTHO_EXTENSIONS = (".jp2",)
+VECTOR_EXTENSIONS = {"BDTOPO": (".gpkg",), "PARCELLAIRE-EXPRESS": (".shp",)}
+
+
+def zone_files(zone_plans, extensions):
+    """The extracted files of the zones whose names end with one of `extensions`, sorted."""
+    found = []
+    for zone_plan in zone_plans:
+        held = zone_plan.held
+        if held is not None:
+            found.extend(p for p in held.extracted_paths(zone_plan.folder) if p.lower().endswith(extensions))
+    return sorted(found)
+
+
+def area_folder(library, product, area):
+    from .sync import area_slug
+
+    return os.path.join(states.product_folder(library, product), area_slug(area))
+
+
+def _recorded(zone_plans, slug):
+    """The outputs recorded for `slug` by every zone, when all agree and the files are all there; else None."""
+    recorded = None
+    for zone_plan in zone_plans:
+        outputs = zone_plan.held.outputs.get(slug) if zone_plan.held is not None else None
+        if not outputs:
+            return None
+        found = {kind: _absolute_value(zone_plan.folder, value) for kind, value in outputs.items()}
+        if recorded is not None and found != recorded:
+            return None
+        recorded = found
+    paths = [p for value in (recorded or {}).values() for p in (value if isinstance(value, list) else [value])]
+    return recorded if paths and all(os.path.exists(p) for p in paths) else None
+
+
+def _absolute_value(folder, value):
+    return [states.absolute(folder, v) for v in value] if isinstance(value, list) else states.absolute(folder, value)
+
+
+def _relative_value(folder, value):
+    return [states.relative(folder, v) for v in value] if isinstance(value, list) else states.relative(folder, value)
+
+
+def _record(zone_plans, slug, outputs):
+    """The derived `outputs` written into each zone's state (its "derived outputs")."""
+    for zone_plan in zone_plans:
+        held = zone_plan.held
+        if held is None or zone_plan.folder is None:
+            continue
+        held.outputs[slug] = {kind: _relative_value(zone_plan.folder, value) for kind, value in outputs.items()}
+        states.write_state(zone_plan.folder, held)
+
+
+def derive_products(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log):
+    """(folder, {kind: path or [paths]}) for `area` from the zones' data; made again only when `changed` or
+    missing."""
+    from .sync import area_slug
+
+    folder = area_folder(library, product, area)
+    slug = "{}{}".format(area_slug(area), "" if clip else "-whole")
+    if not changed:
+        recorded = _recorded(zone_plans, slug)
+        if recorded is not None:
+            return folder, recorded
+    os.makedirs(folder, exist_ok=True)
+    if product == "RGEALTI":
+        outputs = _relief(zone_plans, area, folder, clip, relief_options, is_cancelled)
+    elif product == "BDORTHO":
+        outputs = _orthos(zone_plans, area, folder, is_cancelled)
+    else:
+        outputs = _vectors(product, zone_plans, area, folder, clip, is_cancelled)
+    if outputs and not (is_cancelled and is_cancelled()):
+        _record(zone_plans, slug, outputs)
+        log(Message("{}: {} made in {}.", product, ", ".join(sorted(outputs)), folder))
+    return folder, outputs
+
+
+def _relief(zone_plans, area, folder, clip, options, is_cancelled):
+    from . import relief
+
+    dems = zone_files(zone_plans, RELIEF_EXTENSIONS)
+    if not dems:
+        return {}
+    mosaic = relief.mosaic(dems, os.path.join(folder, "mosaic.vrt"))
+    outputs = relief.relief(mosaic, folder, area=area if clip else None, hillshade=options.get("hillshade", True),
+                            slope=options.get("slope", True), contours=options.get("contours") or None,
+                            is_cancelled=is_cancelled)
+    return dict(outputs, mosaic=mosaic)
+
+
+def _orthos(zone_plans, area, folder, is_cancelled):
+    from ..ftp.rasters import build_vrt
+
+    tiles = zone_files(zone_plans, ORTHO_EXTENSIONS)
+    if not tiles:
+        return {}
+    return {"mosaic": build_vrt(os.path.join(folder, "orthos.vrt"), tiles, 2154)}
+
+
+def _vectors(product, zone_plans, area, folder, clip, is_cancelled):
+    files = zone_files(zone_plans, VECTOR_EXTENSIONS.get(product, (".gpkg",)))
+    return {"vectors": files} if files else {}

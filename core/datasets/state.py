@@ -1,0 +1,136 @@
+"""What the library holds of one product in one zone: `<library>/datasets/<PRODUCT>/<Dxxx>/state.json`.
+
+    {"product": "RGEALTI", "zone": "D031", "variant": "5M",
+     "edition": "RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D031_2020-10-14", "date": "2020-10-14",
+     "files": {"RGEALTI_…_2020-10-14.7z": {"md5": "…", "size": 123}},
+     "extracted": {"RGEALTI_…_2020-10-14": ["data/RGEALTI_…/…/x.asc", …]},
+     "checked": "2026-11-26T09:00:00Z",
+     "outputs": {"toulouse": {"hillshade": "../toulouse/hillshade.tif"}},
+     "bbox": [0.44, 42.69, 2.05, 43.92]}
+
+Paths are relative to the zone's folder, with '/', so a library moved or copied to another machine (or system)
+still reads. `checked` is the last time the service was asked successfully: the next run asks only for what was
+updated since (updatedFrom). The file is written whole or not at all (core.storage.write_atomically), and read
+defensively: a damaged one is treated as absent (everything is fetched again), with a note saying so.
+"""
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+
+from .. import storage
+from ..messages import Message
+
+DATASETS_FOLDER = "datasets"
+ARCHIVES_FOLDER = "archives"
+DATA_FOLDER = "data"
+STATE_FILE = "state.json"
+MAX_STATE_BYTES = 64 * 2**20  # 7,401 ASC tiles of RGE ALTI 1 m make about 1 MB: anything far larger is not ours
+# The service's updatedFrom takes an ISO 8601 UTC instant.
+CHECK_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def product_folder(library, product):
+    """`<library>/datasets/<PRODUCT>`."""
+    return os.path.join(library, DATASETS_FOLDER, product)
+
+
+def zone_folder(library, product, zone):
+    """`<library>/datasets/<PRODUCT>/<Dxxx>`: one zone's archives, data and state."""
+    return os.path.join(product_folder(library, product), zone)
+
+
+def archives_folder(folder):
+    return os.path.join(folder, ARCHIVES_FOLDER)
+
+
+def data_folder(folder):
+    return os.path.join(folder, DATA_FOLDER)
+
+
+def check_time(now=None):
+    """`now` (seconds since the epoch; default: the clock) in the format the service's updatedFrom takes."""
+    return time.strftime(CHECK_FORMAT, time.gmtime(time.time() if now is None else now))
+
+
+@dataclass
+class ZoneState:
+    product: str
+    zone: str
+    variant: str = None
+    edition: str = None
+    date: str = None
+    files: dict = field(default_factory=dict)      # name -> {"md5": hex, "size": bytes}
+    extracted: dict = field(default_factory=dict)  # archive (first volume's stem) -> [relative paths]
+    checked: str = None                            # CHECK_FORMAT, UTC
+    outputs: dict = field(default_factory=dict)    # area slug -> {kind: relative path or [paths]}
+    bbox: list = None                              # the edition's lon/lat box, as the service gave it
+
+    def md5s(self):
+        """The MD5s of the files this zone's data came from."""
+        return {info.get("md5") for info in self.files.values() if info.get("md5")}
+
+    def extracted_paths(self, folder):
+        """Every extracted file, as an absolute path under the zone's `folder`."""
+        return [absolute(folder, path) for paths in self.extracted.values() for path in paths]
+
+    def is_complete(self, folder):
+        """True when every file extracted last time is still there: the data can be used without a download."""
+        paths = self.extracted_paths(folder)
+        return bool(paths) and all(os.path.exists(path) for path in paths)
+
+
+def relative(folder, path):
+    """`path` relative to `folder`, with '/' whatever the system."""
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(folder)).replace(os.sep, "/")
+
+
+def absolute(folder, path):
+    return os.path.normpath(os.path.join(folder, *path.split("/")))
+
+
+def read_state(folder, log=None):
+    """The ZoneState in `folder`, or None when there is none; a damaged one is None too, said in `log`."""
+    path = os.path.join(folder, STATE_FILE)
+    if not os.path.exists(path):
+        return None
+    try:
+        with open(path, encoding="utf-8") as stream:
+            document = json.loads(stream.read(MAX_STATE_BYTES + 1))
+        state = _from_document(document)
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as exc:
+        if log:
+            log(Message("'{}' is damaged ({}): its zone is downloaded again.", path, exc.__class__.__name__))
+        return None
+    return state
+
+
+def _from_document(document):
+    if not isinstance(document, dict):
+        raise ValueError("not an object")
+    known = {name: document.get(name) for name in ZoneState.__dataclass_fields__ if name in document}
+    state = ZoneState(**known)
+    if not (isinstance(state.product, str) and isinstance(state.zone, str)):
+        raise ValueError("no product or zone")
+    if state.bbox is not None and not (isinstance(state.bbox, list) and len(state.bbox) == 4):
+        raise ValueError("bbox")
+    for name in ("files", "extracted", "outputs"):
+        value = getattr(state, name)
+        if value is None:
+            setattr(state, name, {})
+        elif not isinstance(value, dict):
+            raise ValueError(name)
+    if not all(isinstance(info, dict) for info in state.files.values()):
+        raise ValueError("files")
+    if not all(isinstance(paths, list) and all(isinstance(p, str) for p in paths)
+               for paths in state.extracted.values()):
+        raise ValueError("extracted")
+    return state
+
+
+def write_state(folder, state):
+    """`state` into `<folder>/state.json`, atomically (a reader sees the old state or the new one)."""
+    os.makedirs(folder, exist_ok=True)
+    text = json.dumps(asdict(state), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    storage.write_atomically(os.path.join(folder, STATE_FILE), text)

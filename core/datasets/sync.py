@@ -1,0 +1,580 @@
+"""Keep a product's whole datasets for an area in the library, fetching only what changed.
+
+`plan_sync` asks the download service, for each département the area meets, which edition it publishes and
+which of its files the library lacks — without downloading anything (what list_datasets shows, with sizes).
+`sync` then fetches those files only (resumable, MD5 checked: core.datasets.transfer), extracts them
+(core.datasets.extract), derives what the user works with (relief COGs, ortho mosaic, clipped GeoPackages) and
+records it all in each zone's state.json (core.datasets.state).
+
+A re-run asks the service only for what was updated since the last successful check (updatedFrom): when it
+lists nothing newer and the files are all there, the zone is up to date and no download is requested. A newer
+edition's file whose MD5 the library already holds is reused, not fetched; only the changed file is.
+"""
+
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+
+from .. import storage
+from ..errors import IgnOfflineError, InputError
+from ..messages import Message, plural
+from ..storage import human_size
+from . import state as states
+
+NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
+AVAILABLE = "available"  # listed with no library to compare with
+FAILED, CANCELLED = "failed", "cancelled"
+STATUS_MESSAGES = {AVAILABLE: Message("available"), NEW: Message("new"), UPDATED: Message("updated"),
+                   UP_TO_DATE: Message("up to date"), NOT_AVAILABLE: Message("not available"),
+                   FAILED: Message("failed"), CANCELLED: Message("cancelled")}
+
+# What the algorithms and plans offer, as (the service's resource id, variant); None: the product's usual one.
+CHOICES = (("BDTOPO", None), ("RGEALTI", "5M"), ("RGEALTI", "1M"), ("BDORTHO", "RVB-0M20"),
+           ("PARCELLAIRE-EXPRESS", None))
+# The variant kept when none is named: BD TOPO is also published theme by theme.
+DEFAULT_VARIANTS = {"BDTOPO": "TOUSTHEMES"}
+
+
+def dataset_choices():
+    """[(product, variant)] a plan or an algorithm may ask for."""
+    return list(CHOICES)
+
+
+# The delivery format kept of each product (the service also lists others, e.g. BD TOPO as shapefiles or SQL).
+FORMATS = {"BDTOPO": "GPKG", "RGEALTI": "ASC", "BDORTHO": "JP2", "PARCELLAIRE-EXPRESS": "SHP"}
+# Disk an archive takes once extracted, per byte of 7z (BD TOPO 31: 495 MB → 2.96 GB; Alpes-Maritimes RGE ALTI
+# 5 m: 313 MB → 1.7 GB; JPEG 2000 does not compress further). Rounded up: the check is before anything starts.
+EXPANSION = {"BDTOPO": 6.5, "RGEALTI": 6.0, "BDORTHO": 1.05, "PARCELLAIRE-EXPRESS": 5.0}
+DEFAULT_EXPANSION = 6.5
+_VOLUME = re.compile(r"\.7z(?:\.(\d{3}))?$", re.IGNORECASE)
+
+
+def archive_stem(name):
+    """The archive a file belongs to (`x.7z`, `x.7z.001`, `x.7z.002` → `x`), or None for a file that is not a 7z
+    volume (the `.md5` and `readme.pdf` some products list beside)."""
+    found = _VOLUME.search(name)
+    return name[:found.start()] if found else None
+
+
+def is_first_volume(name):
+    found = _VOLUME.search(name)
+    return bool(found) and found.group(1) in (None, "001")
+
+
+def archive_groups(files):
+    """{stem: [files, in volume order]} of the 7z volumes among `files`."""
+    groups = {}
+    for remote in sorted(files, key=lambda f: f.name):
+        stem = archive_stem(remote.name)
+        if stem is not None:
+            groups.setdefault(stem, []).append(remote)
+    return groups
+
+
+def area_slug(area):
+    """The folder name of an area's derived products: its title, accents folded, made safe for any disk."""
+    from ..library.plans import area_file_name
+
+    return os.path.splitext(area_file_name(str(area.title)))[0]
+
+
+def area_lonlat_rings(area):
+    """The area as lon/lat polygons [[(lon, lat), …] rings…], what the service's polygon filter takes."""
+    from ..library.plans import lonlat_polygons
+
+    if area.polygons is not None:
+        return [[[tuple(point) for point in ring] for ring in polygon] for polygon in lonlat_polygons(area.polygons)]
+    west, south, east, north = area.bbox
+    return [[[(west, south), (east, south), (east, north), (west, north), (west, south)]]]
+
+
+# -- what to fetch ----------------------------------------------------------------------------------------------
+
+@dataclass
+class ZonePlan:
+    """One product in one zone: what the service publishes, what the library holds, what a sync would fetch."""
+
+    product: str
+    variant: str
+    zone: str
+    zone_label: str
+    folder: str = None                # the zone's folder in the library (None: no library given)
+    edition: object = None            # the service's Edition to hold; None when nothing newer is listed
+    files: list = field(default_factory=list)    # its RemoteFiles (7z volumes)
+    fetch: list = field(default_factory=list)    # those to download
+    reuse: dict = field(default_factory=dict)    # new archive stem -> held stem with the very same MD5s
+    held: object = None               # the zone's ZoneState, if complete
+    status: str = NEW
+
+    @property
+    def edition_name(self):
+        return self.edition.name if self.edition is not None else (self.held.edition if self.held else None)
+
+    @property
+    def date(self):
+        return self.edition.date if self.edition is not None else (self.held.date if self.held else None)
+
+    @property
+    def bbox(self):
+        bbox = getattr(self.edition, "bbox", None) if self.edition is not None else None
+        return tuple(bbox) if bbox else (tuple(self.held.bbox) if self.held and self.held.bbox else None)
+
+    @property
+    def bytes(self):
+        """The size of the whole edition (all its volumes)."""
+        if self.edition is not None:
+            return sum(f.size or 0 for f in self.files)
+        return sum(info.get("size") or 0 for info in self.held.files.values()) if self.held else 0
+
+    @property
+    def file_count(self):
+        return len(self.files) if self.edition is not None else (len(self.held.files) if self.held else 0)
+
+    @property
+    def fetch_bytes(self):
+        return sum(f.size or 0 for f in self.fetch)
+
+    @property
+    def extract_groups(self):
+        """{stem: volumes} of the archives a sync extracts (the others are held already)."""
+        return {stem: volumes for stem, volumes in archive_groups(self.files).items() if stem not in self.reuse}
+
+    def as_dict(self):
+        """What list_datasets shows of it."""
+        return {"product": self.product, "variant": self.variant or "", "zone": self.zone,
+                "zone_name": self.zone_label or self.zone, "edition": self.edition_name or "",
+                "date": str(self.date or ""), "files": self.file_count, "bytes": self.bytes,
+                "fetch_bytes": self.fetch_bytes, "size": str(human_size(self.bytes)), "status": self.status,
+                "bbox": list(self.bbox) if self.bbox else None}
+
+
+def edition_matches(name, product, variant):
+    """True when the edition `name` is of `product`, in `variant` (if given) and the format the library keeps."""
+    from .editions import parse_edition
+
+    parsed = parse_edition(name)
+    if parsed is None or parsed.product != product:
+        return False
+    variant = variant or DEFAULT_VARIANTS.get(product)
+    if variant and (parsed.variant or "").upper() != variant.upper():
+        return False
+    wanted = FORMATS.get(product)
+    return not wanted or (parsed.format or "").upper().startswith(wanted)
+
+
+def newest_edition(editions, product, variant):
+    """The newest edition of `product`/`variant` among `editions` (Lambert-93 first: a département of
+    mainland France is also published in other projections by some products), or None."""
+    from .editions import parse_edition
+
+    found = [e for e in editions if edition_matches(e.name, product, variant)]
+    if not found:
+        return None
+    return max(found, key=lambda e: ((parse_edition(e.name).crs or "").upper().startswith("LAMB93"),
+                                     str(e.date or ""), e.name))
+
+
+def held_state(folder, log=None):
+    """The zone's state when its data are all on disk (else None: the zone is fetched as new)."""
+    if folder is None:
+        return None
+    held = states.read_state(folder, log)
+    if held is not None and not held.is_complete(folder):
+        if log:
+            log(Message("{} {}: files of the library are missing: they are downloaded again.", held.product,
+                        held.zone))
+        return None
+    return held
+
+
+def decide(zone_plan, remote_files):
+    """Fill `fetch`, `reuse` and `status` of `zone_plan` for its edition's `remote_files`.
+
+    An archive whose volumes' MD5s are those of an archive the zone holds (extracted, still there) is reused:
+    a newer edition often repeats unchanged files under a new name. Any other archive is fetched whole, but a
+    volume kept on disk with the same MD5 (KEEP_ARCHIVES) is not downloaded again."""
+    held = zone_plan.held
+    zone_plan.files = [f for f in remote_files if archive_stem(f.name) is not None]
+    held_groups = _held_groups(held)
+    kept = _kept_volumes(zone_plan.folder, held)
+    zone_plan.fetch, zone_plan.reuse = [], {}
+    for stem, volumes in archive_groups(zone_plan.files).items():
+        md5s = tuple(sorted((v.md5 or "").lower() for v in volumes))
+        same = held_groups.get(md5s) if all(md5s) else None
+        if same is not None:
+            zone_plan.reuse[stem] = same
+            continue
+        zone_plan.fetch.extend(v for v in volumes if (v.md5 or "").lower() not in kept)
+    if zone_plan.folder is None:
+        zone_plan.status = AVAILABLE
+    elif held is None:
+        zone_plan.status = NEW
+    elif zone_plan.fetch or zone_plan.extract_groups or zone_plan.edition.name != held.edition:
+        zone_plan.status = UPDATED
+    else:
+        zone_plan.status = UP_TO_DATE
+    return zone_plan
+
+
+def _held_groups(held):
+    """{sorted MD5s of an archive's volumes: its stem} of what `held` extracted."""
+    if held is None:
+        return {}
+    groups = {}
+    for name, info in held.files.items():
+        stem = archive_stem(name)
+        if stem is not None and stem in held.extracted:
+            groups.setdefault(stem, []).append((info.get("md5") or "").lower())
+    return {tuple(sorted(md5s)): stem for stem, md5s in groups.items() if all(md5s)}
+
+
+def _kept_volumes(folder, held):
+    """{md5: path} of the archives kept on disk (KEEP_ARCHIVES) that `held` vouches for (MD5 checked when they
+    were accepted, size unchanged since)."""
+    if folder is None or held is None:
+        return {}
+    kept = {}
+    for name, info in held.files.items():
+        path = os.path.join(states.archives_folder(folder), name)
+        if info.get("md5") and os.path.isfile(path) and os.path.getsize(path) == info.get("size"):
+            kept[info["md5"].lower()] = path
+    return kept
+
+
+def plan_sync(service, product, variant, area, library=None, is_cancelled=None, log=None):
+    """[ZonePlan] of `product`/`variant` for each département `area` meets: what the service publishes, with
+    sizes, and what a sync would fetch; no download. With a `library`, each zone is compared with what it holds:
+    a zone checked before is asked only for what was updated since (updatedFrom)."""
+    zones = service.zones_for(area_lonlat_rings(area))
+    found = []
+    for zone, label in _zone_items(zones):
+        if is_cancelled and is_cancelled():
+            break
+        folder = states.zone_folder(library, product, zone) if library else None
+        held = held_state(folder, log)
+        since = held.checked if held is not None and held.variant == variant else None
+        listed = service.editions(product, zone=zone, updated_from=since, is_cancelled=is_cancelled)
+        edition = newest_edition(listed, product, variant)
+        zone_plan = ZonePlan(product, variant, zone, label or _label_of(listed, zone), folder, edition,
+                             held=held if held is not None and held.variant == variant else None)
+        if edition is None:
+            zone_plan.status = UP_TO_DATE if zone_plan.held is not None else NOT_AVAILABLE
+        else:
+            decide(zone_plan, service.files(product, edition.name, is_cancelled=is_cancelled))
+        found.append(zone_plan)
+    return found
+
+
+def _zone_items(zones):
+    """(code, label) of what service.zones_for returns: codes, (code, label) pairs or objects with a zone."""
+    for zone in zones:
+        if isinstance(zone, str):
+            yield zone, None
+        elif isinstance(zone, (tuple, list)):
+            yield zone[0], (zone[1] if len(zone) > 1 else None)
+        else:
+            yield (getattr(zone, "zone", None) or getattr(zone, "code")), (
+                getattr(zone, "label", None) or getattr(zone, "zone_label", None))
+
+
+def _label_of(editions, zone):
+    for edition in editions:
+        if edition.zone == zone and edition.zone_label:
+            return edition.zone_label
+    return zone
+
+
+def space_needed(zone_plans):
+    """Bytes a sync of `zone_plans` writes: the files it downloads, and what they extract to."""
+    total = 0
+    for zone_plan in zone_plans:
+        expansion = EXPANSION.get(zone_plan.product, DEFAULT_EXPANSION)
+        total += zone_plan.fetch_bytes
+        total += sum(v.size or 0 for volumes in zone_plan.extract_groups.values() for v in volumes) * expansion
+    return int(total)
+
+
+def check_space(zone_plans, library):
+    """Refuse, before anything is fetched, a sync the library's disk cannot hold."""
+    needed = space_needed(zone_plans)
+    free = storage.free_bytes(library)
+    if needed > free:
+        raise InputError("The datasets need about {} (download and extraction) and the disk holding '{}' has {} "
+                         "free: free some space, choose another LIBRARY or a smaller area.",
+                         human_size(needed), storage.output_folder(library), human_size(free))
+    return needed
+
+
+# Over this, a download is confirmed first (ALLOW_LARGE, or the dock's question): one département of BD ORTHO
+# 20 cm is tens of GB; BD TOPO or RGE ALTI 5 m over a whole region stays under it.
+LARGE_DOWNLOAD_BYTES = 10 * 1000 ** 3
+
+
+def large_download(zone_plans, free, where):
+    """Why fetching `zone_plans` needs the user's confirmation (a Message), or None: over LARGE_DOWNLOAD_BYTES to
+    download, or more (download and extraction) than the `free` bytes of the disk at `where`."""
+    fetch, needed = sum(z.fetch_bytes for z in zone_plans), space_needed(zone_plans)
+    if fetch > LARGE_DOWNLOAD_BYTES:
+        return Message("This download is {} (over {}); with extraction it needs about {} and the disk holding {} "
+                       "has {} free.", human_size(fetch), human_size(LARGE_DOWNLOAD_BYTES), human_size(needed),
+                       where, human_size(free))
+    if needed > free:
+        return Message("This download needs about {} (download and extraction) and the disk holding {} has {} "
+                       "free.", human_size(needed), where, human_size(free))
+    return None
+
+
+def describe(zone_plan):
+    """One line for a person: product, zone, edition, size, status (a Message)."""
+    if zone_plan.status == NOT_AVAILABLE:
+        return Message("{} {} ({}): the service publishes no such dataset here.", _title(zone_plan),
+                       zone_plan.zone, zone_plan.zone_label)
+    if zone_plan.status == UP_TO_DATE:
+        return Message("{} {} ({}): {}, {}: up to date.", _title(zone_plan), zone_plan.zone, zone_plan.zone_label,
+                       zone_plan.edition_name, human_size(zone_plan.bytes))
+    return Message("{} {} ({}): {}, {} in {}, {}: {} to download.", _title(zone_plan), zone_plan.zone,
+                   zone_plan.zone_label, zone_plan.edition_name, human_size(zone_plan.bytes),
+                   plural(zone_plan.file_count, "{} file", "{} files", zone_plan.file_count),
+                   STATUS_MESSAGES[zone_plan.status], human_size(zone_plan.fetch_bytes))
+
+
+def _title(zone_plan):
+    from .editions import PRODUCTS
+
+    product = PRODUCTS.get(zone_plan.product)
+    title = product.title_en if product is not None else zone_plan.product
+    return "{} {}".format(title, zone_plan.variant) if zone_plan.variant and zone_plan.product == "RGEALTI" \
+        else title
+
+
+# -- fetching, extracting, deriving -------------------------------------------------------------------------
+
+@dataclass
+class ZoneResult:
+    plan: ZonePlan
+    status: str
+    files_downloaded: int = 0
+    bytes_downloaded: int = 0
+    error: str = None        # a Message, for a zone that failed
+
+
+@dataclass
+class SyncResult:
+    product: str
+    variant: str
+    zones: list = field(default_factory=list)     # [ZoneResult]
+    outputs: dict = field(default_factory=dict)   # kind -> path (relief COGs, VRT) or [paths] (GeoPackages)
+    folder: str = None                            # where the derived products of the area are
+    cancelled: bool = False
+
+    @property
+    def files_downloaded(self):
+        return sum(z.files_downloaded for z in self.zones)
+
+    @property
+    def bytes_downloaded(self):
+        return sum(z.bytes_downloaded for z in self.zones)
+
+    @property
+    def up_to_date(self):
+        return sum(1 for z in self.zones if z.status == UP_TO_DATE)
+
+    @property
+    def failed(self):
+        return [z for z in self.zones if z.status == FAILED]
+
+    def output_paths(self):
+        paths = []
+        for value in self.outputs.values():
+            paths.extend(value if isinstance(value, (list, tuple)) else [value])
+        return [p for p in paths if p]
+
+
+class _Progress:
+    """Progress of the whole job in bytes: downloads, then extractions, weighed by their archives' sizes."""
+
+    def __init__(self, total, report):
+        self.total, self.done, self.report = max(1, total), 0, report
+
+    def part(self, size):
+        """A progress(done, total) callback for a step worth `size` bytes of the job."""
+        start = self.done
+
+        def progress(done, total):
+            if self.report and total:
+                self.report(start + size * min(1.0, done / total), self.total)
+        self.done += size
+        return progress
+
+
+def sync(service, product, variant, area, library, keep_archives=False, clip=True, hillshade=True, slope=True,
+         contours=None, progress=None, is_cancelled=None, log=None, zones=None):
+    """Bring `product`/`variant` for `area` up to date in `library`; a SyncResult.
+
+    `zones`: the plan_sync result, when already made (the size was said and confirmed on it). Each zone is done
+    on its own: one failing (a damaged archive, a wrong MD5) is reported in its ZoneResult with one message and
+    leaves the zone as it was; when every zone fails, IgnOfflineError says why. A cancelled run keeps its
+    `.part` files: the next run resumes them."""
+    log = log or (lambda message: None)
+    cancelled = is_cancelled or (lambda: False)
+    zone_plans = zones if zones is not None else plan_sync(service, product, variant, area, library, cancelled, log)
+    check_space(zone_plans, library)
+    meter = _Progress(sum(z.fetch_bytes + _extract_bytes(z) for z in zone_plans), progress)
+    result = SyncResult(product, variant)
+    for zone_plan in zone_plans:
+        if cancelled():
+            result.cancelled = True
+            break
+        zone_result = _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log)
+        result.zones.append(zone_result)
+        result.cancelled = result.cancelled or zone_result.status == CANCELLED
+    usable = [z for z in result.zones if z.status in (NEW, UPDATED, UP_TO_DATE)]
+    if result.zones and not usable and not result.cancelled:
+        raise IgnOfflineError("{}: no zone could be brought up to date: {}", _title(zone_plans[0]),
+                              "; ".join(str(Message("{}: {}", z.plan.zone, z.error)) for z in result.failed)
+                              or Message("the service publishes no such dataset for this area."))
+    if usable and not result.cancelled and not cancelled():
+        changed = any(z.status in (NEW, UPDATED) for z in usable)
+        result.folder, result.outputs = derive(product, [z.plan for z in usable], area, library, changed, clip,
+                                               dict(hillshade=hillshade, slope=slope, contours=contours),
+                                               cancelled, log)
+    return result
+
+
+def _extract_bytes(zone_plan):
+    return sum(v.size or 0 for volumes in zone_plan.extract_groups.values() for v in volumes)
+
+
+def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
+    if zone_plan.status == NOT_AVAILABLE:
+        log(describe(zone_plan))
+        return ZoneResult(zone_plan, NOT_AVAILABLE)
+    if zone_plan.status == UP_TO_DATE and zone_plan.edition is None:
+        _record_check(zone_plan)  # the service was asked and listed nothing newer
+        log(describe(zone_plan))
+        return ZoneResult(zone_plan, UP_TO_DATE)
+    zone_result = ZoneResult(zone_plan, zone_plan.status)
+    os.makedirs(zone_plan.folder, exist_ok=True)
+    try:
+        with storage.output_lock(zone_plan.folder, "a download of {} {}".format(zone_plan.product, zone_plan.zone)):
+            _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
+    except _Cancelled:
+        zone_result.status = CANCELLED
+        log(Message("{} {}: cancelled; run again to resume where it stopped.", _title(zone_plan), zone_plan.zone))
+    except IgnOfflineError as exc:
+        zone_result.status, zone_result.error = FAILED, exc.message
+        log(Message("{} {}: {}", _title(zone_plan), zone_plan.zone, exc.message))
+    return zone_result
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _check(cancelled):
+    if cancelled():
+        raise _Cancelled()
+
+
+def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log):
+    from .extract import extract_archive
+    from .transfer import download
+
+    folder = zone_plan.folder
+    archives, data = states.archives_folder(folder), states.data_folder(folder)
+    os.makedirs(archives, exist_ok=True)
+    os.makedirs(data, exist_ok=True)
+    log(describe(zone_plan))
+    fetched = {f.name for f in zone_plan.fetch}
+    for remote in zone_plan.fetch:
+        _check(cancelled)
+        download(service, remote, archives, meter.part(remote.size or 0), cancelled)
+        _check(cancelled)  # a transfer stopped by the cancel returns what it has: not a file to accept
+        zone_result.files_downloaded += 1
+        zone_result.bytes_downloaded += remote.size or 0
+    _place_kept_volumes(zone_plan, fetched)
+    held = zone_plan.held
+    extracted = {stem: held.extracted[old] for stem, old in zone_plan.reuse.items()}
+    for stem, volumes in zone_plan.extract_groups.items():
+        _check(cancelled)
+        first = os.path.join(archives, volumes[0].name)
+        target = os.path.join(data, stem)
+        paths = extract_archive(first, target, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
+        _check(cancelled)
+        extracted[stem] = [states.relative(folder, p) for p in paths]
+    new_state = states.ZoneState(
+        zone_plan.product, zone_plan.zone, zone_plan.variant, zone_plan.edition.name, str(zone_plan.date or ""),
+        {f.name: {"md5": (f.md5 or "").lower(), "size": f.size} for f in zone_plan.files}, extracted,
+        states.check_time(), dict(held.outputs) if held is not None and not zone_plan.extract_groups else {},
+        list(zone_plan.bbox) if zone_plan.bbox else None)
+    states.write_state(folder, new_state)
+    _remove_replaced(folder, held, new_state, keep_archives)
+    zone_plan.held = new_state
+    log(Message("{} {}: {} ready ({}).", _title(zone_plan), zone_plan.zone, zone_plan.edition.name,
+                STATUS_MESSAGES[zone_result.status]))
+
+
+def _place_kept_volumes(zone_plan, fetched):
+    """Volumes not fetched because an archive kept on disk has their MD5: copied under their new name."""
+    kept = _kept_volumes(zone_plan.folder, zone_plan.held)
+    archives = states.archives_folder(zone_plan.folder)
+    for volumes in zone_plan.extract_groups.values():
+        for volume in volumes:
+            path = os.path.join(archives, volume.name)
+            if volume.name not in fetched and not os.path.exists(path):
+                shutil.copyfile(kept[(volume.md5 or "").lower()], path + ".part")
+                os.replace(path + ".part", path)
+
+
+def _remove_replaced(folder, held, new_state, keep_archives):
+    """After the new state is written: the data of archives no longer used, and the archives unless kept."""
+    in_use = {p for paths in new_state.extracted.values() for p in paths}
+    if held is not None:
+        for stem, paths in held.extracted.items():
+            if stem in new_state.extracted and new_state.extracted[stem] == paths:
+                continue
+            for path in paths:
+                if path not in in_use:
+                    _remove(states.absolute(folder, path))
+            _prune(os.path.join(states.data_folder(folder), stem))
+    archives = states.archives_folder(folder)
+    if keep_archives:  # the current edition's only
+        names = set(held.files) - set(new_state.files) if held is not None else set()
+    else:
+        names = {n for n in os.listdir(archives) if archive_stem(n) is not None} if os.path.isdir(archives) else set()
+    for name in names:
+        _remove(os.path.join(archives, name))
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def _prune(folder):
+    """Remove the empty folders under `folder` (and it, if empty)."""
+    if not os.path.isdir(folder):
+        return
+    for root, _dirs, _files in sorted(os.walk(folder), key=lambda item: -len(item[0])):
+        try:
+            os.rmdir(root)
+        except OSError:
+            pass
+
+
+def _record_check(zone_plan):
+    """The zone was found up to date: the next run asks only for what is updated from now on."""
+    held = zone_plan.held
+    if held is not None and zone_plan.folder:
+        held.checked = states.check_time()
+        states.write_state(zone_plan.folder, held)
+
+
+def derive(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log):
+    """(folder, outputs) of what the user works with, made from the zones' data for `area`; see derived.py."""
+    from .derived import derive_products
+
+    return derive_products(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log)

@@ -656,6 +656,101 @@
       <translation>fichier</translation>
     </message>
     <message>
+      <location filename="../algorithms/download_dataset.py" line="63" />
+      <source>No dataset could be downloaded: {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="69" />
+      <source>Download IGN datasets for an area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="76" />
+      <source>Library folder (datasets go in its datasets/ folder)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="79" />
+      <source>Keep the downloaded archives (.7z) after extraction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="81" />
+      <source>Clip to the area (else whole départements)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="83" />
+      <source>Relief: hillshade</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="85" />
+      <source>Relief: slope map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="87" />
+      <source>Relief: contour interval in metres (0 = no contours)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="90" />
+      <source>Add the datasets to the project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="92" />
+      <source>Datasets folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="93" />
+      <source>Files downloaded</source>
+      <translation>Fichiers téléchargés</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="94" />
+      <source>Bytes downloaded</source>
+      <translation>Octets téléchargés</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="95" />
+      <source>Zones already up to date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="96" />
+      <source>Files made (JSON list)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="117" />
+      <source>To download: {} ({} with extraction).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="126" />
+      <source>{:,} file downloaded ({}); {} zones already up to date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="126" />
+      <source>{:,} files downloaded ({}); {} zones already up to date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="130" />
+      <source>Cancelled: run again to resume where it stopped.</source>
+      <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="152" />
+      <source>{} — {}</source>
+      <translation>{} — {}</translation>
+    </message>
+    <message>
       <location filename="../algorithms/download_ftp.py" line="37" />
       <source>Download orthophotos or MNS from FTP, by area</source>
       <translation>Télécharger des orthophotos ou le MNS par FTP, par zone</translation>
@@ -686,11 +781,6 @@
       <translation>Mosaïque VRT</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="54" />
-      <source>Files downloaded</source>
-      <translation>Fichiers téléchargés</translation>
-    </message>
-    <message>
       <location filename="../algorithms/download_ftp.py" line="55" />
       <source>Files already there</source>
       <translation>Fichiers déjà présents</translation>
@@ -699,11 +789,6 @@
       <location filename="../algorithms/download_ftp.py" line="56" />
       <source>Files that failed</source>
       <translation>Fichiers en échec</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/download_ftp.py" line="56" />
-      <source>Bytes downloaded</source>
-      <translation>Octets téléchargés</translation>
     </message>
     <message>
       <location filename="../algorithms/download_ftp.py" line="63" />
@@ -729,11 +814,6 @@
       <location filename="../algorithms/download_ftp.py" line="95" />
       <source>{} failed: {}</source>
       <translation>{} a échoué : {}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/download_ftp.py" line="97" />
-      <source>Cancelled: run again to resume where it stopped.</source>
-      <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
     <message>
       <location filename="../algorithms/download_ftp.py" line="99" />
@@ -1121,6 +1201,36 @@
       <translation>entrée {} ({}, {}) : complète à {:.1%}</translation>
     </message>
     <message>
+      <location filename="../algorithms/list_datasets.py" line="58" />
+      <source>List IGN datasets for an area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="65" />
+      <source>Library folder (to say what is new, updated or up to date)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="68" />
+      <source>Datasets (their editions' extents)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="69" />
+      <source>Datasets (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="70" />
+      <source>Bytes to download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="83" />
+      <source>To download: {} in {} datasets.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../algorithms/list_ftp_products.py" line="41" />
       <source>List orthophoto and MNS products on an FTP server</source>
       <translation>Lister les produits orthophotos et MNS d'un serveur FTP</translation>
@@ -1381,132 +1491,182 @@
       <translation>{} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="54" />
+      <location filename="../algorithms/parameters.py" line="56" />
       <source>Preset area ({})</source>
       <translation>Zone prédéfinie ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="57" />
+      <location filename="../algorithms/parameters.py" line="59" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="60" />
+      <location filename="../algorithms/parameters.py" line="62" />
       <source>…or the polygons of a layer (any CRS; only the tiles meeting them)</source>
       <translation>…ou les polygones d'une couche (tout SCR ; seules les tuiles qui les touchent)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="63" />
+      <location filename="../algorithms/parameters.py" line="65" />
       <source>Title of the area</source>
       <translation>Nom de la zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="72" />
+      <location filename="../algorithms/parameters.py" line="74" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="75" />
+      <location filename="../algorithms/parameters.py" line="77" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="97" />
+      <location filename="../algorithms/parameters.py" line="99" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="103" />
+      <location filename="../algorithms/parameters.py" line="105" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="108" />
+      <location filename="../algorithms/parameters.py" line="110" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="112" />
+      <location filename="../algorithms/parameters.py" line="114" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="128" />
+      <location filename="../algorithms/parameters.py" line="130" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="132" />
+      <location filename="../algorithms/parameters.py" line="134" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="157" />
+      <location filename="../algorithms/parameters.py" line="159" />
       <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
       <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="169" />
+      <location filename="../algorithms/parameters.py" line="171" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="177" />
+      <location filename="../algorithms/parameters.py" line="188" />
+      <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="196" />
+      <source>BD TOPO (vector, GeoPackage)</source>
+      <translation>BD TOPO (vecteur, GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="196" />
+      <source>RGE ALTI 5 m (elevation)</source>
+      <translation>RGE ALTI 5 m (altitude)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="197" />
+      <source>RGE ALTI 1 m (elevation)</source>
+      <translation>RGE ALTI 1 m (altitude)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="197" />
+      <source>BD ORTHO 20 cm (orthophotos)</source>
+      <translation>BD ORTHO 20 cm (orthophotos)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="198" />
+      <source>Parcellaire Express (cadastre)</source>
+      <translation>Parcellaire Express (cadastre)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="205" />
+      <source>Datasets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="208" />
+      <source>Download service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="217" />
+      <source>Choose at least one dataset in PRODUCTS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="220" />
+      <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="230" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="210" />
+      <location filename="../algorithms/parameters.py" line="263" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="215" />
+      <location filename="../algorithms/parameters.py" line="268" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="219" />
+      <location filename="../algorithms/parameters.py" line="272" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="221" />
+      <location filename="../algorithms/parameters.py" line="274" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="224" />
+      <location filename="../algorithms/parameters.py" line="277" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="244" />
+      <location filename="../algorithms/parameters.py" line="297" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="247" />
+      <location filename="../algorithms/parameters.py" line="300" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="263" />
+      <location filename="../algorithms/parameters.py" line="316" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="265" />
+      <location filename="../algorithms/parameters.py" line="318" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="267" />
+      <location filename="../algorithms/parameters.py" line="320" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="269" />
+      <location filename="../algorithms/parameters.py" line="322" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -1606,127 +1766,152 @@
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="37" />
+      <location filename="../algorithms/run_plan.py" line="43" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="42" />
+      <location filename="../algorithms/run_plan.py" line="48" />
       <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
       <translation>Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="45" />
+      <location filename="../algorithms/run_plan.py" line="51" />
       <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
       <translation>Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="48" />
+      <location filename="../algorithms/run_plan.py" line="54" />
       <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="52" />
+      <location filename="../algorithms/run_plan.py" line="58" />
       <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
       <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="54" />
+      <location filename="../algorithms/run_plan.py" line="60" />
       <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
       <translation>Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="57" />
+      <location filename="../algorithms/run_plan.py" line="63" />
       <source>Add the library's files to the project</source>
       <translation>Ajouter les fichiers de la bibliothèque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="59" />
+      <location filename="../algorithms/run_plan.py" line="65" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="62" />
+      <location filename="../algorithms/run_plan.py" line="68" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="85" />
+      <location filename="../algorithms/run_plan.py" line="70" />
+      <source>Datasets of the plan: entry, product, status, files made (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="93" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="90" />
+      <location filename="../algorithms/run_plan.py" line="98" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="90" />
+      <location filename="../algorithms/run_plan.py" line="98" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="106" />
+      <location filename="../algorithms/run_plan.py" line="124" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="115" />
+      <location filename="../algorithms/run_plan.py" line="133" />
       <source>{} style saved in {}.</source>
       <translation>{} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="115" />
+      <location filename="../algorithms/run_plan.py" line="133" />
       <source>{} styles saved in {}.</source>
       <translation>{} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="120" />
+      <location filename="../algorithms/run_plan.py" line="140" />
+      <source>Entry {} ({}): {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="145" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="122" />
-      <source>No layer of the plan could be downloaded: see the messages above.</source>
-      <translation>Aucune couche du plan n'a pu être téléchargée : voir les messages ci-dessus.</translation>
+      <location filename="../algorithms/run_plan.py" line="147" />
+      <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="131" />
+      <location filename="../algorithms/run_plan.py" line="156" />
+      <source>Entry {} ({}): {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="158" />
+      <source>Entry {}: {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="161" />
+      <source>Datasets to download: {} ({} with extraction).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="191" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="134" />
+      <location filename="../algorithms/run_plan.py" line="194" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="137" />
+      <location filename="../algorithms/run_plan.py" line="197" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="137" />
+      <location filename="../algorithms/run_plan.py" line="197" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="137" />
+      <location filename="../algorithms/run_plan.py" line="197" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="138" />
+      <location filename="../algorithms/run_plan.py" line="198" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="141" />
+      <location filename="../algorithms/run_plan.py" line="201" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="142" />
+      <location filename="../algorithms/run_plan.py" line="202" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -1889,6 +2074,131 @@
       <location filename="../core/cache/recovery.py" line="318" />
       <source>invalid image: {}</source>
       <translation>image non valide : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="89" />
+      <source>{}: {} made in {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="104" />
+      <source>'{}' is damaged ({}): its zone is downloaded again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="111" />
+      <source>not an object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="115" />
+      <source>no product or zone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="117" />
+      <source>bbox</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="125" />
+      <source>files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="128" />
+      <source>extracted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="28" />
+      <source>updated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="29" />
+      <source>not available</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="30" />
+      <source>failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="30" />
+      <source>cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="185" />
+      <source>{} {}: files of the library are missing: they are downloaded again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="303" />
+      <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="319" />
+      <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="323" />
+      <source>This download needs about {} (download and extraction) and the disk holding {} has {} free.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="331" />
+      <source>{} {} ({}): the service publishes no such dataset here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="334" />
+      <source>{} {} ({}): {}, {}: up to date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="336" />
+      <source>{} {} ({}): {}, {} in {}, {}: {} to download.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="338" />
+      <source>{} file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="338" />
+      <source>{} files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="434" />
+      <source>{}: no zone could be brought up to date: {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="436" />
+      <source>the service publishes no such dataset for this area.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="464" />
+      <source>{} {}: cancelled; run again to resume where it stopped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="467" />
+      <source>{} {}: {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="514" />
+      <source>{} {}: {} ready ({}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/download/engine.py" line="211" />
@@ -2516,132 +2826,157 @@
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="108" />
+      <location filename="../core/library/plans.py" line="135" />
       <source>Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library holds one file per layer: give them the same source, style and format.</source>
       <translation>Plan '{}' : les entrées {} et {} produisent toutes deux {} mais diffèrent par la source, le style ou le format ; une bibliothèque a un seul fichier par couche : donnez-leur la même source, le même style et le même format.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="122" />
+      <location filename="../core/library/plans.py" line="149" />
       <source>Plan '{}', entry {}, field '{}': {}</source>
       <translation>Plan '{}', entrée {}, champ '{}' : {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="128" />
+      <location filename="../core/library/plans.py" line="155" />
       <source>give a whole number from {} to {} (found {!r}).</source>
       <translation>donnez un nombre entier de {} à {} (trouvé : {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="131" />
+      <location filename="../core/library/plans.py" line="158" />
       <source>{} is outside {}-{}.</source>
       <translation>{} est hors de {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="137" />
+      <location filename="../core/library/plans.py" line="164" />
       <source>the area of entry {}</source>
       <translation>la zone de l'entrée {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="145" />
+      <location filename="../core/library/plans.py" line="172" />
       <source>give a preset ({}), a polygon file or a GeoJSON polygon.</source>
       <translation>donnez une zone prédéfinie ({}), un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="153" />
+      <location filename="../core/library/plans.py" line="180" />
       <source>unknown preset '{}': use one of {}, a polygon file or a GeoJSON polygon.</source>
       <translation>zone prédéfinie '{}' inconnue : utilisez l'une de {}, un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="158" />
+      <location filename="../core/library/plans.py" line="185" />
       <source>the polygon file '{}'</source>
       <translation>le fichier de polygones '{}'</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="186" />
+      <location filename="../core/library/plans.py" line="213" />
       <source>Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon files next to it.</source>
       <translation>Le plan '{}' dépasse {} Mo : un plan liste des entrées ; donnez les grandes zones en fichiers de polygones à côté de lui.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="189" />
+      <location filename="../core/library/plans.py" line="216" />
       <source>Plan '{}' nests arrays or objects more than {} deep: it is not a plan.</source>
       <translation>Le plan '{}' imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un plan.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="194" />
+      <location filename="../core/library/plans.py" line="221" />
       <source>Plan '{}' is not valid JSON: {} (line {}, column {}).</source>
       <translation>Le plan '{}' n'est pas du JSON valide : {} (ligne {}, colonne {}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="197" />
+      <location filename="../core/library/plans.py" line="224" />
       <source>Plan '{}' must be a JSON object with "source" and "entries".</source>
       <translation>Le plan '{}' doit être un objet JSON avec « source » et « entries ».</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="201" />
+      <location filename="../core/library/plans.py" line="228" />
       <source>Plan '{}' has no "entries": give a list of {{"layer", "area", "zoom_min", "zoom_max"}}.</source>
       <translation>Le plan '{}' n'a pas d'« entries » : donnez une liste de {{"layer", "area", "zoom_min", "zoom_max"}}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="206" />
+      <location filename="../core/library/plans.py" line="233" />
       <source>Plan '{}', entry {}: an entry is a JSON object.</source>
       <translation>Plan '{}', entrée {} : une entrée est un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="209" />
+      <location filename="../core/library/plans.py" line="239" />
       <source>unknown field; an entry has {}.</source>
       <translation>champ inconnu ; une entrée a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="213" />
+      <location filename="../core/library/plans.py" line="243" />
       <source>give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</source>
       <translation>donnez l'identifiant de la couche, par exemple GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="217" />
+      <location filename="../core/library/plans.py" line="247" />
       <source>no source: give "source" at the top of the plan or in the entry.</source>
       <translation>pas de source : donnez « source » en tête du plan ou dans l'entrée.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="221" />
+      <location filename="../core/library/plans.py" line="251" />
       <source>{} is greater than zoom_max {}: swap them.</source>
       <translation>{} est plus grand que zoom_max {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="225" />
+      <location filename="../core/library/plans.py" line="255" />
       <source>give text (or leave it out for the layer's own).</source>
       <translation>donnez du texte (ou omettez-le pour garder celui de la couche).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="236" />
+      <location filename="../core/library/plans.py" line="270" />
+      <source>unknown field; a dataset entry has {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="275" />
+      <source>unknown dataset {!r}: use one of {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="284" />
+      <source>{} has no variant {!r}: use {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="290" />
+      <source>give true or false (found {!r}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="295" />
+      <source>give the interval between contour lines in metres, e.g. 10 (found {!r}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="299" />
+      <source>give the download service's address, e.g. {} (found {!r}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="308" />
       <source>The plan '{}' does not exist: give a JSON plan file.</source>
       <translation>Le plan '{}' n'existe pas : donnez un fichier de plan JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="241" />
+      <location filename="../core/library/plans.py" line="313" />
       <source>The plan '{}' cannot be read: {}.</source>
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="333" />
+      <location filename="../core/library/plans.py" line="410" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="396" />
+      <location filename="../core/library/plans.py" line="485" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="412" />
-      <source>'{}' cannot be written ({}): choose a folder you can write to.</source>
-      <translation>'{}' ne peut pas être écrit ({}) : choisissez un dossier où vous pouvez écrire.</translation>
-    </message>
-    <message>
-      <location filename="../core/library/plans.py" line="434" />
+      <location filename="../core/library/plans.py" line="514" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="436" />
+      <location filename="../core/library/plans.py" line="516" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
@@ -3101,22 +3436,27 @@
       <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="105" />
+      <location filename="../core/storage.py" line="101" />
+      <source>'{}' cannot be written ({}): choose a folder you can write to.</source>
+      <translation>'{}' ne peut pas être écrit ({}) : choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="120" />
       <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="180" />
+      <location filename="../core/storage.py" line="195" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="199" />
+      <location filename="../core/storage.py" line="214" />
       <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="267" />
+      <location filename="../core/storage.py" line="282" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>
@@ -3706,167 +4046,177 @@
       <translation>{:,} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="81" />
+      <location filename="../ui/datasets_page.py" line="82" />
       <source>new</source>
       <translation>nouveau</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="81" />
+      <location filename="../ui/datasets_page.py" line="82" />
       <source>update available</source>
       <translation>mise à jour disponible</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="81" />
+      <location filename="../ui/datasets_page.py" line="82" />
       <source>up to date</source>
       <translation>à jour</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="172" />
+      <location filename="../ui/datasets_page.py" line="83" />
+      <source>not published here</source>
+      <translation>non publié ici</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="83" />
+      <source>available</source>
+      <translation>disponible</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="195" />
       <source>Tick products, then list them for the area.</source>
       <translation>Cochez des produits, puis listez-les pour la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="181" />
+      <location filename="../ui/datasets_page.py" line="205" />
       <source>Fetch what the listing says is new or updated, check it, extract it into the library</source>
       <translation>Télécharger ce que la liste indique comme nouveau ou mis à jour, le vérifier, l'extraire dans la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="182" />
+      <location filename="../ui/datasets_page.py" line="206" />
       <source>List the datasets for this area first</source>
       <translation>Listez d'abord les jeux de données de cette zone</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="197" />
+      <location filename="../ui/datasets_page.py" line="221" />
       <source>Tick at least one product to list.</source>
       <translation>Cochez au moins un produit à lister.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="204" />
+      <location filename="../ui/datasets_page.py" line="228" />
       <source>The listing</source>
       <translation>La liste</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="213" />
+      <location filename="../ui/datasets_page.py" line="237" />
       <source>Listing cancelled.</source>
       <translation>Liste annulée.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="217" />
+      <location filename="../ui/datasets_page.py" line="241" />
       <source>The area, products or library changed during the listing: list again.</source>
       <translation>La zone, les produits ou la bibliothèque ont changé pendant la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="224" />
+      <location filename="../ui/datasets_page.py" line="248" />
       <source>The listing could not be read: list again.</source>
       <translation>La liste n'a pas pu être lue : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="257" />
+      <location filename="../ui/datasets_page.py" line="283" />
       <source>The service lists no edition of these products for this area.</source>
       <translation>Le service ne liste aucune édition de ces produits pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="261" />
+      <location filename="../ui/datasets_page.py" line="287" />
       <source>Total: {:,} dataset, {}, up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeu de données, {}, à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="261" />
+      <location filename="../ui/datasets_page.py" line="287" />
       <source>Total: {:,} datasets, {}, all up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeux de données, {}, tous à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="264" />
+      <location filename="../ui/datasets_page.py" line="290" />
       <source>Total: {:,} dataset, {}; to download: {} ({:,} new or updated).</source>
       <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({:,} nouveau ou mis à jour).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="264" />
+      <location filename="../ui/datasets_page.py" line="290" />
       <source>Total: {:,} datasets, {}; to download: {} ({:,} new or updated).</source>
       <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({:,} nouveaux ou mis à jour).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="273" />
-      <source>The download ({}) is more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
-      <translation>Le téléchargement ({}) dépasse les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
-    </message>
-    <message>
-      <location filename="../ui/datasets_page.py" line="277" />
-      <source>This is a very large download ({}), and extracting it takes more again: BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
-      <translation>C'est un très gros téléchargement ({}), et son extraction en demande encore davantage : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
-    </message>
-    <message>
       <location filename="../ui/datasets_page.py" line="302" />
+      <source>The download ({}) needs about {} with its extraction, more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
+      <translation>Le téléchargement ({}) demande environ {} avec son extraction, plus que les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="306" />
+      <source>This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
+      <translation>C'est un très gros téléchargement ({} ; environ {} avec son extraction) : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="331" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="302" />
+      <location filename="../ui/datasets_page.py" line="331" />
       <source>{} Start it all the same?</source>
       <translation>{} Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="312" />
+      <location filename="../ui/datasets_page.py" line="341" />
       <source>The area changed since the listing: list again.</source>
       <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="324" />
+      <location filename="../ui/datasets_page.py" line="353" />
       <source>Nothing started: untick products or reduce the area.</source>
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="338" />
+      <location filename="../ui/datasets_page.py" line="368" />
       <source>{} — {}: up to date, nothing downloaded.</source>
       <translation>{} — {} : à jour, rien de téléchargé.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="344" />
+      <location filename="../ui/datasets_page.py" line="370" />
       <source>{} — {}: edition of {} in the library.</source>
       <translation>{} — {} : édition du {} dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="353" />
+      <location filename="../ui/datasets_page.py" line="379" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="360" />
+      <location filename="../ui/datasets_page.py" line="386" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="365" />
+      <location filename="../ui/datasets_page.py" line="391" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="365" />
+      <location filename="../ui/datasets_page.py" line="391" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="378" />
+      <location filename="../ui/datasets_page.py" line="404" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="390" />
+      <location filename="../ui/datasets_page.py" line="416" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="392" />
+      <location filename="../ui/datasets_page.py" line="418" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="392" />
+      <location filename="../ui/datasets_page.py" line="418" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="401" />
+      <location filename="../ui/datasets_page.py" line="444" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
@@ -4506,11 +4856,6 @@
       <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="58" />
-      <source>{} — {}</source>
-      <translation>{} — {}</translation>
-    </message>
-    <message>
       <location filename="../ui/runner.py" line="87" />
       <source>(The same error as above.)</source>
       <translation>(La même erreur que ci-dessus.)</translation>
@@ -4580,6 +4925,10 @@
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
     </message>
     <message>
+      <source>No layer of the plan could be downloaded: see the messages above.</source>
+      <translation type="obsolete">Aucune couche du plan n'a pu être téléchargée : voir les messages ci-dessus.</translation>
+    </message>
+    <message>
       <source>Output file</source>
       <translation type="obsolete">Fichier de sortie</translation>
     </message>
@@ -4588,8 +4937,16 @@
       <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
     </message>
     <message>
+      <source>The download ({}) is more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
+      <translation type="obsolete">Le téléchargement ({}) dépasse les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
+    </message>
+    <message>
       <source>The overview basemap cannot be opened ({}).</source>
       <translation type="obsolete">Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
+    </message>
+    <message>
+      <source>This is a very large download ({}), and extracting it takes more again: BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
+      <translation type="obsolete">C'est un très gros téléchargement ({}), et son extraction en demande encore davantage : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
       <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>

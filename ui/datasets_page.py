@@ -255,9 +255,10 @@ class DatasetsPage(Page, FORM_CLASS):
         self.datasetsTable.setRowCount(len(rows))
         for index, row in enumerate(rows):
             choice = choice_of(row)
+            published = row.get("status") != NOT_AVAILABLE
             values = (self.title(choice) if choice else row.get("product", ""), departement(row),
-                      self.edition_date(row.get("date")), number(row.get("files") or 0),
-                      size(row.get("bytes") or 0), status_text(row.get("status")))
+                      self.edition_date(row.get("date")), number(row.get("files") or 0) if published else "",
+                      size(row.get("bytes") or 0) if published else "", status_text(row.get("status")))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row.get("edition") or text)

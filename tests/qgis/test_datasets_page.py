@@ -1,0 +1,235 @@
+"""The dock's "IGN datasets" page (issue 23), by clicks, against the stand-in download service serving real 7z
+archives: the listing of a two-département area with its sizes before anything is fetched, the download into the
+library with the layers in the project, "up to date" with no download request the second time, the listing cleared
+when what it was made for changes, and the page in French."""
+
+import os
+
+import pytest
+from qgis.core import QgsLayerTreeGroup
+
+from tests.support import dataset_catalogue
+from tests.support.dataset_catalogue import SAMPLE_AREA
+from tests.support.download_service import StandInDownloadService
+from tests.support.qt_wait import wait_for
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory):
+    """BD TOPO and RGE ALTI 5 m of D031, D081 and D009 (real 7z archives), made once for the module."""
+    return dataset_catalogue.catalogue(str(tmp_path_factory.mktemp("catalogue")))
+
+
+@pytest.fixture()
+def service(catalogue):
+    with StandInDownloadService(catalogue) as server:
+        yield server
+
+
+def page_on(dock, service, library, products=("BDTOPO", "RGEALTI/5M")):
+    """The datasets page over the sample area, these products ticked, the stand-in as its service."""
+    from ign_offline.ui.datasets_page import CHOICES
+
+    page = dock.datasets_page
+    dock.libraryDir.setFilePath(str(library))
+    dock.area_picker.use_bounds(*SAMPLE_AREA)
+    for choice in CHOICES:
+        page.check(choice).setChecked(choice.key in products)
+    page.serviceEdit.setText(service.root)
+    return page
+
+
+def list_for_area(page):
+    page.listButton.click()
+    assert wait_for(lambda: not page.runner.busy, timeout=60)
+    return [[page.datasetsTable.item(row, column).text() for column in range(6)]
+            for row in range(page.datasetsTable.rowCount())]
+
+
+def sizes(catalogue, resource, zones):
+    return {edition.zone: edition.files[0].size for edition in catalogue[resource] if edition.zone in zones}
+
+
+def test_two_departements_listed_with_their_sizes_before_any_download(dock, provider, service, catalogue, tmp_path):
+    from ign_offline.i18n import size
+
+    page = page_on(dock, service, tmp_path / "library")
+    assert not page.downloadButton.isEnabled()  # no listing yet
+    rows = list_for_area(page)
+    assert "⚠" not in page.logView.toPlainText(), page.logView.toPlainText()
+    assert sorted((row[0], row[1]) for row in rows) == [
+        ("BD TOPO (vector, GeoPackage)", "Haute-Garonne (31)"), ("BD TOPO (vector, GeoPackage)", "Tarn (81)"),
+        ("RGE ALTI 5 m (elevation)", "Haute-Garonne (31)"), ("RGE ALTI 5 m (elevation)", "Tarn (81)")]
+    expected = {}
+    for resource, title in (("BDTOPO", "BD TOPO (vector, GeoPackage)"), ("RGEALTI", "RGE ALTI 5 m (elevation)")):
+        for zone, count in sizes(catalogue, resource, ("D031", "D081")).items():
+            expected[(title, zone)] = count
+    for row in rows:
+        zone = "D031" if "31" in row[1] else "D081"
+        assert row[3] == "1" and row[4] == size(expected[(row[0], zone)]) and row[5] == "new", row
+    total = sum(expected.values())
+    assert page.totalLabel.text() == "Total: 4 datasets, {}; to download: {} (4 new or updated).".format(
+        size(total), size(total))
+    assert page.warningLabel.isHidden() and page.downloadButton.isEnabled()
+    assert service.downloads() == []  # sizes known before anything is fetched
+
+
+def test_listing_cleared_when_area_products_or_library_change(dock, provider, service, tmp_path):
+    page = page_on(dock, service, tmp_path / "library")
+    assert len(list_for_area(page)) == 4
+    dock.area_picker.zoomMaxSpin.setValue(dock.area_picker.zoomMaxSpin.value() - 1)  # zooms: not the listing's
+    assert page.datasetsTable.rowCount() == 4 and page.downloadButton.isEnabled()
+
+    dock.area_picker.select_area("carcassonne")
+    assert page.datasetsTable.rowCount() == 0 and not page.downloadButton.isEnabled()
+    assert page.totalLabel.text() == "Tick products, then list them for the area."
+
+    dock.area_picker.use_bounds(*SAMPLE_AREA)
+    assert len(list_for_area(page)) == 4
+    page.cadastreCheck.setChecked(True)
+    assert page.datasetsTable.rowCount() == 0 and not page.downloadButton.isEnabled()
+
+    page.cadastreCheck.setChecked(False)
+    assert len(list_for_area(page)) == 4
+    dock.libraryDir.setFilePath(str(tmp_path / "another"))
+    assert page.datasetsTable.rowCount() == 0 and not page.downloadButton.isEnabled()
+
+
+def test_download_into_the_library_layers_in_the_project_then_up_to_date(dock, provider, service, project, tmp_path):
+    library = tmp_path / "library"
+    page = page_on(dock, service, library)
+    page.clipCheck.setChecked(True)
+    page.hillshadeCheck.setChecked(True)
+    page.slopeCheck.setChecked(False)
+    page.contoursCheck.setChecked(False)
+    page.loadCheck.setChecked(True)
+    list_for_area(page)
+    opened = []
+    page.runner.opened = opened.append
+    page.downloadButton.click()
+    assert wait_for(lambda: not page.runner.busy, timeout=240)
+    log = page.logView.toPlainText()
+    assert "⚠" not in log, log
+    # what came: the four archives, checked and extracted into <library>/datasets/<PRODUCT>/<Dxxx>/data
+    fetched = sorted(path for path, _ in service.downloads())
+    assert len(fetched) == 4 and not any("D009" in path for path in fetched), fetched
+    for product in ("BDTOPO", "RGEALTI"):
+        for zone in ("D031", "D081"):
+            data = library / "datasets" / product / zone / "data"
+            assert data.is_dir() and any(files for _, _, files in os.walk(data)), data
+    assert not (library / "datasets" / "BDTOPO" / "D009").exists()
+    # one line per product and département
+    for title in ("BD TOPO (vector, GeoPackage)", "RGE ALTI 5 m (elevation)"):
+        for zone in ("Haute-Garonne (31)", "Tarn (81)"):
+            assert "{} — {}: edition of".format(title, zone) in log, log
+    # layers in the project: BD TOPO's group, the relief
+    layers = list(project.mapLayers().values())
+    assert layers and all(layer.isValid() for layer in layers)
+    groups = [node for node in project.layerTreeRoot().children() if isinstance(node, QgsLayerTreeGroup)]
+    assert groups, [node.name() for node in project.layerTreeRoot().children()]
+    assert any(layer.providerType() == "ogr" for layer in layers) and any(
+        layer.providerType() == "gdal" for layer in layers), [(lay.name(), lay.providerType()) for lay in layers]
+    assert [row[5] for row in
+            ([page.datasetsTable.item(r, c).text() for c in range(6)] for r in range(4))] == ["up to date"] * 4
+
+    # Again: listed up to date, and a download sends no download request and says so.
+    rows = list_for_area(page)
+    assert [row[5] for row in rows] == ["up to date"] * 4, rows
+    assert "nothing to download" in page.totalLabel.text()
+    before = len(service.downloads())
+    page.downloadButton.click()
+    assert wait_for(lambda: not page.runner.busy, timeout=120)
+    assert len(service.downloads()) == before
+    log = page.logView.toPlainText()
+    assert "⚠" not in log and log.count("up to date, nothing downloaded") == 4, log
+
+
+def test_the_page_in_french(french, dock, provider, service, tmp_path):
+    page = page_on(dock, service, tmp_path / "library")
+    assert dock.pages.tabText(dock.pages.indexOf(page)) == "Données IGN"
+    assert page.listButton.text() == "Lister pour cette zone"
+    assert page.bdtopoCheck.text() == "BD TOPO (vecteur, GeoPackage)"
+    assert page.downloadButton.text() == "Télécharger" and page.addToPlanButton.text() == "Ajouter au plan"
+    rows = list_for_area(page)
+    assert {row[5] for row in rows} == {"nouveau"} and {row[1] for row in rows} == {"Haute-Garonne (31)",
+                                                                                  "Tarn (81)"}
+    assert all(row[4].endswith((" ko", " Mo")) for row in rows), rows
+    assert page.totalLabel.text().startswith("Total : 4 jeux de données,"), page.totalLabel.text()
+    assert "à télécharger" in page.totalLabel.text()
+
+
+def test_a_very_large_listing_warns_and_download_asks_first(dock, provider, service, tmp_path):
+    """BD ORTHO: tens of GB for one département (an 11 GB volume, sparse on disk, never sent): said under the total,
+    and Download asks; declined, nothing is fetched."""
+    from tests.support.download_service import StandInEdition, StandInFile
+
+    sparse = tmp_path / "ortho.7z.001"
+    with open(sparse, "wb") as stream:
+        stream.truncate(11 * 1000 ** 3)
+    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
+    service.publish("BDORTHO", StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
+                                              dataset_catalogue.ZONES["D031"][1],
+                                              [StandInFile(name + ".7z.001", path=str(sparse), md5="0" * 32)]))
+    page = page_on(dock, service, tmp_path / "library", products=("BDORTHO/RVB-0M20",))
+    rows = list_for_area(page)
+    assert rows == [["BD ORTHO 20 cm (orthophotos)", "Haute-Garonne (31)", rows[0][2], "1", "11.0 GB", "new"],
+                    ["BD ORTHO 20 cm (orthophotos)", "Tarn (81)", "", "", "", "not published here"]]
+    warning = page.warningLabel.text()
+    assert not page.warningLabel.isHidden() and "11.0 GB" in warning, warning
+    asked = []
+    page.ask = lambda text: asked.append(text) or False
+    page.downloadButton.click()
+    assert asked == [warning] and not page.runner.busy
+    assert "Nothing started" in page.logView.toPlainText() and service.downloads() == []
+
+
+def test_add_to_plan_writes_dataset_entries_the_plan_reads(dock, provider, tmp_path):
+    from ign_offline.core.library import plans
+
+    library = tmp_path / "library"
+    dock.libraryDir.setFilePath(str(library))
+    dock.area_picker.select_area("toulouse")
+    page = dock.datasets_page
+    page.contoursCheck.setChecked(True)
+    page.contourSpin.setValue(20)
+    page.slopeCheck.setChecked(False)
+    page.addToPlanButton.click()
+    path = library / "plan.json"
+    assert "3 entries added to the plan" in page.logView.toPlainText(), page.logView.toPlainText()
+    assert dock.library_page.planFile.filePath() == str(path)
+    plan = plans.load_plan(str(path))
+    assert [(entry.product, entry.variant, entry.area_label, entry.contours, entry.slope, entry.clip)
+            for entry in plan.datasets] == [("BDTOPO", None, "toulouse", 20.0, False, True),
+                                            ("RGEALTI", "5M", "toulouse", 20.0, False, True),
+                                            ("PARCELLAIRE-EXPRESS", None, "toulouse", 20.0, False, True)]
+    page.addToPlanButton.click()  # the same again: nothing added
+    assert "Already in the plan" in page.logView.toPlainText()
+    assert len(plans.load_plan(str(path)).datasets) == 3
+
+
+def test_ticks_and_options_remembered(dock, desktop_iface):
+    from ign_offline.ui.dock import IgnOfflineDock
+
+    page = dock.datasets_page
+    assert [page.check(c).isChecked() for c in page.ticked()] == [True] * 3  # BD TOPO, RGE ALTI 5 m, cadastre
+    page.bdtopoCheck.setChecked(False)
+    page.bdorthoCheck.setChecked(True)
+    page.keepArchivesCheck.setChecked(True)
+    page.clipCheck.setChecked(False)
+    page.contoursCheck.setChecked(True)
+    page.contourSpin.setValue(25)
+    page.loadCheck.setChecked(False)
+    page.serviceEdit.setText("http://127.0.0.1:9/telechargement")
+    dock.cleanup()
+    again = IgnOfflineDock(desktop_iface)
+    try:
+        restored = again.datasets_page
+        assert [c.key for c in restored.ticked()] == ["RGEALTI/5M", "BDORTHO/RVB-0M20", "PARCELLAIRE-EXPRESS"]
+        assert restored.keepArchivesCheck.isChecked() and not restored.clipCheck.isChecked()
+        assert restored.contoursCheck.isChecked() and restored.contourSpin.value() == 25
+        assert restored.contourSpin.isEnabled() and not restored.loadCheck.isChecked()
+        assert restored.serviceEdit.text() == "http://127.0.0.1:9/telechargement"
+    finally:
+        again.cleanup()
+        again.deleteLater()
+    dock.cleanup = lambda: None  # already cleaned up above

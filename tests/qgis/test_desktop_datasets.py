@@ -1,0 +1,53 @@
+"""Issue 23's dock page, by clicks in the real QGIS desktop under Xvfb, in French: open the panel, pick the Toulouse
+preset, list the datasets ticked by default (sizes before anything is fetched), download them from the stand-in
+download service, and see the layers in the project — said in French."""
+
+import json
+import os
+import re
+import shutil
+
+import pytest
+
+from tests.qgis.conftest import ROOT
+from tests.support.desktop import run_desktop
+from tests.support.xvfb import Xvfb
+
+SCRIPT = os.path.join(ROOT, "tests", "support", "datasets_session.py")
+ENGLISH = re.compile(r"\b(files?|downloaded|nothing|into|failed|error|the|new|up to date|edition of)\b")
+
+
+def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(tmp_path):
+    if shutil.which("Xvfb") is None:
+        pytest.fail("Xvfb is missing: `make setup` installs it (apt-get install xvfb)")
+    out = tmp_path / "datasets.json"
+    with Xvfb() as display:
+        completed = run_desktop(str(tmp_path / "home"), display, "fr_FR.UTF-8", "datasets:" + str(out),
+                                timeout=600, script=SCRIPT)
+    assert completed.returncode == 0 and out.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
+    seen = json.loads(out.read_text(encoding="utf-8"))
+    print(json.dumps(seen, ensure_ascii=False, indent=1))  # what the desktop showed, when a check fails
+    assert seen["tab"] == "Données IGN" and seen["list_button"] == "Lister pour cette zone"
+    assert seen["ticked"] == ["BD TOPO (vecteur, GeoPackage)", "RGE ALTI 5 m (altitude)",
+                              "Parcellaire Express (cadastre)"]
+    assert not seen["download_enabled_before"] and seen["download_enabled"]
+    # Listed before anything is fetched: one row per product for Haute-Garonne only (Ariège is not in the area).
+    assert sorted(row[0] for row in seen["table"]) == sorted(seen["ticked"]), seen["table"]
+    assert {row[1] for row in seen["table"]} == {"Haute-Garonne (31)"} and {row[5] for row in seen["table"]} == {
+        "nouveau"}
+    assert all(re.fullmatch(r"\d+(,\d)? (ko|Mo)", row[4]) for row in seen["table"]), seen["table"]
+    assert seen["total"].startswith("Total : 3 jeux de données,"), seen["total"]
+    # Downloaded: the three archives of D031, nothing of D009; the library has them; the table says up to date.
+    assert len(seen["downloads"]) == 3 and all("D031" in path for path in seen["downloads"]), seen["downloads"]
+    for product in ("BDTOPO", "RGEALTI", "PARCELLAIRE-EXPRESS"):
+        assert any(f.startswith(os.path.join("datasets", product, "D031", "data")) for f in seen["files"]), product
+    assert {row[5] for row in seen["after"]} == {"à jour"}
+    log = seen["log"]
+    assert "⚠" not in log, log
+    assert log.count("Haute-Garonne (31) : édition du") == 3, log
+    words = re.sub(r"/\S+", "", log)
+    assert not ENGLISH.search(words), words
+    # The layers, in the project, valid.
+    layers = [line for line in seen["layers"] if "layer:" in line]
+    assert layers and all(line.endswith("(valid)") for line in layers), seen["layers"]
+    assert any(line.startswith("group:") for line in seen["layers"]), seen["layers"]

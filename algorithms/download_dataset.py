@@ -60,7 +60,7 @@ def sync_all(algorithm, zone_plans, area, folder, options, feedback, root):
             feedback.reportError(algorithm.say(exc.message))
         done += weight
     if errors and not results:
-        raise IgnOfflineError("No dataset could be downloaded: {}", " ".join(str(e) for e in errors))
+        raise IgnOfflineError("No dataset could be downloaded: {}", errors[0])
     return results
 
 

@@ -431,15 +431,23 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
         result.cancelled = result.cancelled or zone_result.status == CANCELLED
     usable = [z for z in result.zones if z.status in (NEW, UPDATED, UP_TO_DATE)]
     if result.zones and not usable and not result.cancelled:
-        raise IgnOfflineError("{}: no zone could be brought up to date: {}", _title(zone_plans[0]),
-                              "; ".join(str(Message("{}: {}", z.plan.zone, z.error)) for z in result.failed)
-                              or Message("the service publishes no such dataset for this area."))
+        raise _all_failed(result, zone_plans)
     if usable and not result.cancelled and not cancelled():
         changed = any(z.status in (NEW, UPDATED) for z in usable)
         result.folder, result.outputs = derive(product, [z.plan for z in usable], area, library, changed, clip,
                                                dict(hillshade=hillshade, slope=slope, contours=contours),
                                                cancelled, log)
     return result
+
+
+def _all_failed(result, zone_plans):
+    """The error of a sync where no zone could be used: the first failure's message, the others logged already."""
+    failed = result.failed
+    if not failed:
+        return IgnOfflineError("{}: the service publishes no such dataset for this area.", _title(zone_plans[0]))
+    first = failed[0]
+    return IgnOfflineError(plural(len(failed), "{}: {} zone failed: {} {}", "{}: {} zones failed, the first: {} {}",
+                                  _title(zone_plans[0]), len(failed), first.plan.zone, first.error))
 
 
 def _extract_bytes(zone_plan):

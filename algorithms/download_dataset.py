@@ -123,8 +123,8 @@ class DownloadDataset(IgnOfflineAlgorithm):
         self._loads = [(result, area) for result in results if result.outputs]
         files = sum(r.files_downloaded for r in results)
         up_to_date = sum(r.up_to_date for r in results)
-        feedback.pushInfo(self.say(plural(files, "{:,} file downloaded ({}); {} zones already up to date.",
-                                          "{:,} files downloaded ({}); {} zones already up to date.", files,
+        feedback.pushInfo(self.say(plural(files, "{:,} file downloaded ({}); départements already up to date: {}.",
+                                          "{:,} files downloaded ({}); départements already up to date: {}.", files,
                                           human_size(sum(r.bytes_downloaded for r in results)), up_to_date)))
         if any(r.cancelled for r in results) or feedback.isCanceled():
             feedback.pushWarning(self.tr("Cancelled: run again to resume where it stopped."))

@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.datasets import sync
+from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -80,8 +81,10 @@ class ListDatasets(IgnOfflineAlgorithm):
         zone_plans = list_for_area(self, choices, root, area, library, feedback)
         rows = [zone_plan.as_dict() for zone_plan in zone_plans]
         total = sum(zone_plan.fetch_bytes if library else zone_plan.bytes for zone_plan in zone_plans)
-        feedback.pushInfo(self.say("To download: {} in {} datasets.", human_size(total),
-                                   sum(1 for z in zone_plans if z.fetch or not library)))
+        count = sum(1 for z in zone_plans if z.fetch or not library)
+        feedback.pushInfo(self.say(plural(count, "To download: {} ({:,} dataset of a département).",
+                                          "To download: {} ({:,} datasets of a département).", human_size(total),
+                                          count)))
         results = {"DATASETS": json.dumps(rows, ensure_ascii=False), "TOTAL_BYTES": total}
         sink_id = self.write_rows(rows, parameters, context)
         if sink_id is not None:

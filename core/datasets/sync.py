@@ -11,6 +11,7 @@ lists nothing newer and the files are all there, the zone is up to date and no d
 edition's file whose MD5 the library already holds is reused, not fetched; only the changed file is.
 """
 
+import hashlib
 import os
 import re
 import shutil
@@ -497,20 +498,35 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     fetched = {f.name for f in zone_plan.fetch}
     for remote in zone_plan.fetch:
         _check(cancelled)
-        download(service, remote, archives, meter.part(remote.size or 0), cancelled)
+        step = meter.part(remote.size or 0)
+        if _already_fetched(os.path.join(archives, remote.name), remote):
+            continue  # accepted by a run stopped before its extraction: not fetched again
+        download(service, remote, archives, step, cancelled)
         _check(cancelled)  # a transfer stopped by the cancel returns what it has: not a file to accept
         zone_result.files_downloaded += 1
         zone_result.bytes_downloaded += remote.size or 0
     _place_kept_volumes(zone_plan, fetched)
     held = zone_plan.held
     extracted = {stem: held.extracted[old] for stem, old in zone_plan.reuse.items()}
+    staged = {}
     for stem, volumes in zone_plan.extract_groups.items():
         _check(cancelled)
         first = os.path.join(archives, volumes[0].name)
-        target = os.path.join(data, stem)
-        paths = extract_archive(first, target, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
-        _check(cancelled)
-        extracted[stem] = [states.relative(folder, p) for p in paths]
+        staging = os.path.join(data, ".{}.partial".format(stem))
+        shutil.rmtree(staging, ignore_errors=True)  # what a killed run left
+        try:
+            paths = extract_archive(first, staging, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
+            _check(cancelled)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        extracted[stem] = [states.relative(staging, p) for p in paths]
+        staged[stem] = staging
+    # Only now, every archive extracted: the new data take the place of the old, which the state still names
+    # until it is written next.
+    for stem, staging in staged.items():
+        _swap_folder(staging, os.path.join(data, stem))
+        extracted[stem] = ["{}/{}/{}".format(states.DATA_FOLDER, stem, path) for path in extracted[stem]]
     new_state = states.ZoneState(
         zone_plan.product, zone_plan.zone, zone_plan.variant, zone_plan.edition.name, str(zone_plan.date or ""),
         {f.name: {"md5": (f.md5 or "").lower(), "size": f.size} for f in zone_plan.files}, extracted,
@@ -521,6 +537,32 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     zone_plan.held = new_state
     log(Message("{} {}: {} ready ({}).", _title(zone_plan), zone_plan.zone, zone_plan.edition.name,
                 STATUS_MESSAGES[zone_result.status]))
+
+
+def _already_fetched(path, remote):
+    """True when `path` is the whole file `remote` names, MD5 included."""
+    if not os.path.isfile(path) or (remote.size is not None and os.path.getsize(path) != remote.size):
+        return False
+    return bool(remote.md5) and file_md5(path) == remote.md5.lower()
+
+
+def file_md5(path, chunk=4 * 2**20):
+    """The MD5 of the file at `path` (hex), read in chunks: memory stays flat whatever its size."""
+    digest = hashlib.md5()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(chunk), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _swap_folder(staging, target):
+    """`staging` renamed to `target`; an older `target` is moved aside first, then removed."""
+    old = target + ".old"
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.exists(target):
+        os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _place_kept_volumes(zone_plan, fetched):

@@ -10,7 +10,7 @@ It speaks the real feeds' dialect (Atom default namespace, `gpf_dl` namespace; s
 Pages: `page` (from 1) and `limit` (≤ 50, default `page_size`).
 Knobs (attributes and methods, safe to change while serving): `throttle(n, retry_after)` answers 429 to the next
 n requests; `cut(after_bytes, times)` closes the socket after that many body bytes of the next downloads;
-`bandwidth` (bytes/s per transfer, 0 = none); `feed_mode` for hostile feeds ("doctype", "huge", "drip",
+`bandwidth` (bytes/s per transfer, 0 = none); `ignore_range`; `feed_mode` for hostile feeds ("doctype", "huge", "drip",
 "pagecount", "samepage"); `publish(resource, edition)` adds or replaces an edition; `log` holds (path with
 query, Range) of every request, `max_per_second()` the most requests seen in any 1-s window.
 """
@@ -63,17 +63,17 @@ class StandInFile:
             self._md5 = digest.hexdigest()
         return self._md5
 
-    def read(self, start, end):
+    def read(self, start, end, chunk=SEND_CHUNK):
         """Bytes [start, end) in chunks."""
         if self.data is not None:
-            for at in range(start, end, SEND_CHUNK):
-                yield self.data[at:min(end, at + SEND_CHUNK)]
+            for at in range(start, end, chunk):
+                yield self.data[at:min(end, at + chunk)]
             return
         with open(self.path, "rb") as source:
             source.seek(start)
             left = end - start
             while left > 0:
-                block = source.read(min(SEND_CHUNK, left))
+                block = source.read(min(chunk, left))
                 if not block:
                     return
                 left -= len(block)
@@ -116,6 +116,7 @@ class StandInDownloadService(LoopbackServer):
         self.page_size = page_size
         self.bandwidth = bandwidth
         self.feed_mode = None
+        self.ignore_range = False   # answer 200 with the whole file whatever the Range
         self.drip_interval = 0.5
         self.huge_size = 64 * 2 ** 20
         self.log = []
@@ -321,7 +322,7 @@ class StandInDownloadService(LoopbackServer):
             def _download(self, remote):
                 size = remote.size
                 start, end = 0, size
-                ranged = self.headers.get("Range")
+                ranged = None if service.ignore_range else self.headers.get("Range")
                 if ranged:
                     first, _, last = ranged.replace("bytes=", "").strip().partition("-")
                     start = int(first)
@@ -342,7 +343,9 @@ class StandInDownloadService(LoopbackServer):
             def _stream(self, remote, start, end, cut_at):
                 sent, began = 0, time.monotonic()
                 try:
-                    for block in remote.read(start, end):
+                    # a limited bandwidth is paced in twentieths of a second, not in bursts
+                    chunk = max(1, min(SEND_CHUNK, int(service.bandwidth / 20))) if service.bandwidth else SEND_CHUNK
+                    for block in remote.read(start, end, chunk):
                         if cut_at is not None and sent + len(block) >= cut_at:
                             self.wfile.write(block[:cut_at - sent])
                             self.wfile.flush()

@@ -1708,6 +1708,141 @@
       <translation>image non valide : {}</translation>
     </message>
     <message>
+      <location filename="../core/datasets/service.py" line="111" />
+      <source>The download service address '{}' is not an http(s) address: give one like {}.</source>
+      <translation>L'adresse du service de téléchargement « {} » n'est pas une adresse http(s) : indiquez-en une comme {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="185" />
+      <source>The download service at {} announces {:,} pages for {}: no real listing is that long. Try again later; if it lasts, the service is faulty.</source>
+      <translation>Le service de téléchargement de {} annonce {:,} pages pour {} : aucune vraie liste n'est aussi longue. Réessayez plus tard ; si cela dure, le service est défaillant.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="193" />
+      <source>The download service at {} sent the same page twice for {}: the listing would be incomplete. Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé deux fois la même page pour {} : la liste serait incomplète. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="208" />
+      <source>The download service at {} sent no usable answer for {} ({}). Try again later.</source>
+      <translation>Le service de téléchargement de {} n'a envoyé aucune réponse utilisable pour {} ({}). Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="212" />
+      <source>The download service at {} redirected {} to an address that is not http(s): refused. Check the service address.</source>
+      <translation>Le service de téléchargement de {} a redirigé {} vers une adresse qui n'est pas http(s) : refusé. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="216" />
+      <source>The download service at {} cannot be reached ({}). Check the network connection (and proxy), then run again.</source>
+      <translation>Le service de téléchargement de {} est injoignable ({}). Vérifiez la connexion réseau (et le proxy), puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="224" />
+      <source>The download service at {} keeps failing or asking to slow down for {}: try again in a few minutes.</source>
+      <translation>Le service de téléchargement de {} échoue ou demande de ralentir sans cesse pour {} : réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="235" />
+      <source>The download service at {} has no {}: check the product name (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) or list the editions again.</source>
+      <translation>Le service de téléchargement de {} n'a pas de {} : vérifiez le nom du produit (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) ou listez à nouveau les éditions.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="238" />
+      <source>The download service at {} refused {} (HTTP {} {}). Check the service address.</source>
+      <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}). Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="245" />
+      <source>The download service at {} sent a feed for {} with a DOCTYPE or entities, which no real feed has: refused. Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé pour {} un flux avec un DOCTYPE ou des entités, ce qu'aucun vrai flux ne contient : refusé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="250" />
+      <source>The download service at {} sent a feed for {} that cannot be read ({}). Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé pour {} un flux illisible ({}). Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="253" />
+      <source>The download service at {} sent something other than an Atom feed for {}. Check the service address.</source>
+      <translation>Le service de téléchargement de {} a envoyé autre chose qu'un flux Atom pour {}. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="279" />
+      <source>The polygon has {} points: give at least three (lon, lat) points.</source>
+      <translation>Le polygone a {} points : donnez au moins trois points (lon, lat).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="83" />
+      <source>The download service at {} redirected to an address that is not http(s): refused.</source>
+      <translation>Le service de téléchargement de {} a redirigé vers une adresse qui n'est pas http(s) : refusé.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="140" />
+      <source>The download service lists a file named '{}', which is not a plain file name: it is not written. Report it to IGN if it lasts.</source>
+      <translation>Le service de téléchargement liste un fichier nommé « {} », qui n'est pas un simple nom de fichier : il n'est pas écrit. Signalez-le à l'IGN si cela dure.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="177" />
+      <source>Not enough free space in '{}' for {}: {} needed, {} free. Free some space or choose another folder.</source>
+      <translation>Pas assez d'espace libre dans « {} » pour {} : {} nécessaires, {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="185" />
+      <source>The MD5 of {} ({}) differs from the one the download service lists ({}): the file was damaged in transit. It was removed; run again to download it anew.</source>
+      <translation>Le MD5 de {} ({}) diffère de celui que liste le service de téléchargement ({}) : le fichier a été endommagé pendant le transfert. Il a été supprimé ; relancez pour le télécharger à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="215" />
+      <source>The download of {} from {} failed {} times in a row ({}). The part received is kept: run again later to resume.</source>
+      <translation>Le téléchargement de {} depuis {} a échoué {} fois de suite ({}). La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="243" />
+      <source>HTTP {}</source>
+      <translation>HTTP {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="248" />
+      <source>HTTP {} {}</source>
+      <translation>HTTP {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="250" />
+      <source>The download service at {} no longer has {}: a newer edition may have replaced it. List the editions again.</source>
+      <translation>Le service de téléchargement de {} n'a plus {} : une édition plus récente l'a peut-être remplacé. Listez à nouveau les éditions.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="253" />
+      <source>The download service at {} refused {} (HTTP {} {}).</source>
+      <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="257" />
+      <source>The download service at {} sent {} encoded ({}) although identity was asked: refused. Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé {} encodé ({}) alors que « identity » était demandé : refusé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="265" />
+      <source>The download service at {} sends {} bytes for {} where its listing said {}: the file changed. List the editions again.</source>
+      <translation>Le service de téléchargement de {} envoie {} octets pour {} alors que sa liste en annonçait {} : le fichier a changé. Listez à nouveau les éditions.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="281" />
+      <source>Content-Range '{}' does not follow the {} bytes received</source>
+      <translation>le Content-Range « {} » ne suit pas les {} octets reçus</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="306" />
+      <source>The download service at {} sends more than the {} announced for {}: the transfer is stopped.</source>
+      <translation>Le service de téléchargement de {} envoie plus que les {} annoncés pour {} : le transfert est arrêté.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="314" />
+      <source>The download service at {} sent only {} of {} in {:.0f} s: the transfer is stopped. The part received is kept: run again later to resume.</source>
+      <translation>Le service de téléchargement de {} n'a envoyé que {} de {} en {:.0f} s : le transfert est arrêté. La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
       <location filename="../core/download/engine.py" line="211" />
       <source>HTTP {}: no data here</source>
       <translation>HTTP {} : pas de données ici</translation>
@@ -1721,11 +1856,6 @@
       <location filename="../core/download/engine.py" line="250" />
       <source>HTTP {} {}: {}</source>
       <translation>HTTP {} {} : {}</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="253" />
-      <source>HTTP {} {}</source>
-      <translation>HTTP {} {}</translation>
     </message>
     <message>
       <location filename="../core/download/engine.py" line="284" />
@@ -4048,107 +4178,107 @@
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="163" />
+      <location filename="../ui/library_page.py" line="160" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="165" />
+      <location filename="../ui/library_page.py" line="162" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="165" />
+      <location filename="../ui/library_page.py" line="162" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="177" />
+      <location filename="../ui/library_page.py" line="174" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="184" />
+      <location filename="../ui/library_page.py" line="181" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="184" />
+      <location filename="../ui/library_page.py" line="181" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="192" />
+      <location filename="../ui/library_page.py" line="189" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="194" />
+      <location filename="../ui/library_page.py" line="191" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="194" />
+      <location filename="../ui/library_page.py" line="191" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="223" />
+      <location filename="../ui/library_page.py" line="220" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="268" />
+      <location filename="../ui/library_page.py" line="265" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="268" />
+      <location filename="../ui/library_page.py" line="265" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="306" />
+      <location filename="../ui/library_page.py" line="300" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="317" />
+      <location filename="../ui/library_page.py" line="311" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="323" />
+      <location filename="../ui/library_page.py" line="317" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="335" />
+      <location filename="../ui/library_page.py" line="329" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="340" />
+      <location filename="../ui/library_page.py" line="334" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="347" />
+      <location filename="../ui/library_page.py" line="341" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="344" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="387" />
+      <location filename="../ui/library_page.py" line="381" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="396" />
+      <location filename="../ui/library_page.py" line="390" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>

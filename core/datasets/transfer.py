@@ -153,6 +153,8 @@ def download(service_or_pool, remote_file, folder, progress=None, is_cancelled=N
         os.replace(part.path, final)
     finally:
         part.close()
+        if os.path.isfile(part.path) and not os.path.getsize(part.path):
+            os.remove(part.path)  # nothing to resume: no empty .part left behind
     return final
 
 

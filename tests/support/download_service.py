@@ -120,6 +120,7 @@ class StandInDownloadService(LoopbackServer):
         self.drip_interval = 0.5
         self.huge_size = 64 * 2 ** 20
         self.log = []
+        self.headers_seen = []      # each request's headers, in the order of `log`
         self.times = []
         self._throttle = [0, "1"]
         self._cut = [0, 0]
@@ -192,6 +193,7 @@ class StandInDownloadService(LoopbackServer):
                 with service._lock:
                     service.times.append(time.monotonic())
                     service.log.append((unquote(self.path), self.headers.get("Range")))
+                    service.headers_seen.append(dict(self.headers))
                 if service._take(service._throttle):
                     return self._send(429, b"Too many requests", "text/plain",
                                       {"Retry-After": service._throttle[1]})

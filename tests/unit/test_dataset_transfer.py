@@ -11,7 +11,9 @@ import pytest
 from core.datasets import Cancelled
 from core.datasets.service import DownloadService, RemoteFile
 from core.datasets.transfer import TransferError, download
+from core.sources.http import SessionPool
 from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
+from tests.support.hostile_http import HostileServer
 
 NAME = "RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D031_2020-10-14"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -149,7 +151,9 @@ import os, sys
 sys.path.insert(0, {root!r})
 from core.datasets.service import DownloadService
 from core.datasets.transfer import download
+from core.sources.http import SessionPool
 from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
+from tests.support.hostile_http import HostileServer
 def peak():
     return int([l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1])
 name = "RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D031_2020-10-14"
@@ -161,3 +165,35 @@ with StandInDownloadService({{"RGEALTI": [edition]}}) as server, DownloadService
     download(service, remote, {out!r})
     print(before, peak())
 """
+
+
+def test_a_redirect_to_another_host_carries_no_user_header(tmp_path):
+    with stand_in() as server, DownloadService(server.root) as service, \
+            HostileServer(redirect_to=server.origin) as hostile:
+        remote = listed(service)
+        moved = RemoteFile(remote.name, remote.url.replace(server.origin, hostile.base + "/redirect"), remote.size,
+                           remote.md5)
+        pool = SessionPool(headers={"apikey": "s3cret"})
+        path = download(pool, moved, str(tmp_path))
+        pool.close()
+        assert hostile.headers_of("redirect")[0].get("apikey") == "s3cret"
+        assert [h.get("apikey") for h in server.headers_seen[-1:]] == [None]
+    assert open(path, "rb").read() == DATA
+
+
+def test_a_redirect_to_another_scheme_is_refused(tmp_path):
+    with HostileServer(redirect_to="file:///etc") as hostile, \
+            pytest.raises(TransferError, match="not http\\(s\\): refused"):
+        download(SessionPool(), RemoteFile("x.7z", hostile.base + "/redirect/passwd", 10, None), str(tmp_path))
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_429_on_a_download_pauses_then_resumes(tmp_path):
+    with stand_in() as server, DownloadService(server.root) as service:
+        remote = listed(service)
+        server.throttle(1, retry_after="1")
+        start = time.monotonic()
+        path = download(service, remote, str(tmp_path))
+        elapsed = time.monotonic() - start
+        assert len(server.downloads()) == 2
+    assert 1.0 <= elapsed < 4.0 and open(path, "rb").read() == DATA

@@ -19,6 +19,7 @@ from osgeo import gdal, ogr
 from ..errors import IgnOfflineError, InputError
 from ..ftp.client import Cancelled
 from ..ftp.rasters import build_vrt
+from ..messages import Message
 from ..storage import check_writable_folder, free_bytes, human_size
 from .clipping import DEFAULT_EPSG, area_geometry, box_geometry, srs_of, write_cutline
 
@@ -30,6 +31,9 @@ PIXEL_BYTES = {"hillshade": 1, "slope": 4}
 COG_OPTIONS = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "OVERVIEWS=AUTO", "BIGTIFF=IF_SAFER"]
 WORK_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
 ELEVATION_FIELD = "elevation"
+# What a failed GDAL step was making, as said in an error.
+WHAT = {"window": Message("the window of the DEM to compute on"), "cut": Message("the cut to the area"),
+        "hillshade": Message("the hillshade"), "slope": Message("the slope map"), "contours": Message("the contours")}
 
 
 def mosaic(dem_files, vrt_path, epsg=DEFAULT_EPSG):
@@ -46,12 +50,7 @@ def relief(dem_path, folder, area=None, hillshade=True, slope=True, contours=Non
     DEM `dem_path` in `folder`, cut to `area` (a core.tiles.areas.Area) when given; `contours` is the interval
     in metres (None or 0: no contours). Raises InputError for a DEM GDAL cannot read, an area outside it or too
     little free space; Cancelled when `is_cancelled()` turns true (the results finished before it are kept)."""
-    kinds = [kind for kind, wanted in zip(KINDS, (hillshade, slope, bool(contours))) if wanted]
-    if not kinds:
-        raise InputError("Nothing to make: ask for a hillshade, a slope map or contours.")
-    if contours is not None and contours < 0:
-        raise InputError("The contour interval is {} m: give a positive number of metres (or 0 for none).",
-                         contours)
+    kinds = wanted_kinds(hillshade, slope, contours)
     dem = open_dem(dem_path)
     os.makedirs(folder, exist_ok=True)
     check_writable_folder(folder)
@@ -74,6 +73,17 @@ def relief(dem_path, folder, area=None, hillshade=True, slope=True, contours=Non
         return results
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def wanted_kinds(hillshade, slope, contours):
+    """The results asked for, in KINDS order; InputError when none is, or the contour interval is negative."""
+    kinds = [kind for kind, wanted in zip(KINDS, (hillshade, slope, bool(contours))) if wanted]
+    if not kinds:
+        raise InputError("Nothing to make: ask for a hillshade, a slope map or contours.")
+    if contours is not None and contours < 0:
+        raise InputError("The contour interval is {} m: give a positive number of metres (or 0 for none).",
+                         contours)
+    return kinds
 
 
 def open_dem(path):
@@ -135,7 +145,7 @@ def _subset(path, dem, window, srs, vrt_path):
     (xoff, yoff, xsize, ysize), _ = window
     options = gdal.TranslateOptions(format="VRT", srcWin=[xoff, yoff, xsize, ysize],
                                     outputSRS=srs.ExportToWkt() if not dem.GetProjection() else None)
-    _gdal(lambda: gdal.Translate(vrt_path, dem, options=options), "read", path, lambda: False)
+    _gdal(lambda: gdal.Translate(vrt_path, dem, options=options), "window", lambda: False)
     return vrt_path
 
 
@@ -143,14 +153,14 @@ def _raster(kind, source, window, cutline, work, final, steps):
     """The hillshade or slope of `source` (as gdaldem makes it), cut to the area, as a COG at `final`."""
     computed = os.path.join(work, kind + ".tif")
     options = gdal.DEMProcessingOptions(format="GTiff", creationOptions=WORK_OPTIONS, callback=steps.callback())
-    _gdal(lambda: gdal.DEMProcessing(computed, source, kind, options=options), kind, source, steps.cancelled)
+    _gdal(lambda: gdal.DEMProcessing(computed, source, kind, options=options), kind, steps.cancelled)
     steps.next()
     if cutline is not None:
         computed = _cut(computed, window, cutline, os.path.join(work, kind + "-cut.vrt"))
     part = _part(final)
     options = gdal.TranslateOptions(format="COG", creationOptions=COG_OPTIONS, callback=steps.callback())
     try:
-        _gdal(lambda: gdal.Translate(part, computed, options=options), kind, source, steps.cancelled)
+        _gdal(lambda: gdal.Translate(part, computed, options=options), kind, steps.cancelled)
     except BaseException:
         _remove(part)
         raise
@@ -169,7 +179,7 @@ def _cut(path, window, cutline, vrt_path):
     nodata = dataset.GetRasterBand(1).GetNoDataValue()
     options = gdal.WarpOptions(format="VRT", outputBounds=bounds, xRes=dx, yRes=abs(dy), cutlineDSName=cutline,
                                dstNodata=nodata, resampleAlg="near")
-    _gdal(lambda: gdal.Warp(vrt_path, dataset, options=options), "cut", path, lambda: False)
+    _gdal(lambda: gdal.Warp(vrt_path, dataset, options=options), "cut", lambda: False)
     return vrt_path
 
 
@@ -187,11 +197,11 @@ def _contours(source, srs, interval, cutline, work, final, steps):
         options.append("NODATA={!r}".format(band.GetNoDataValue()))
     layer.StartTransaction()
     code = _gdal(lambda: gdal.ContourGenerateEx(band, layer, options=options, callback=steps.callback()),
-                 "contours", source, steps.cancelled)
+                 "contours", steps.cancelled)
     layer.CommitTransaction()
     layer = output = dataset = None  # noqa: F841 (closing writes the file)
     if code != 0:
-        raise IgnOfflineError("GDAL could not make the {} of {} ({}).", "contours", os.path.basename(source),
+        raise IgnOfflineError("GDAL could not make {} ({}).", WHAT["contours"],
                               gdal.GetLastErrorMsg() or "unknown error")
     steps.next()
     part = _part(final)
@@ -200,7 +210,7 @@ def _contours(source, srs, interval, cutline, work, final, steps):
     options = gdal.VectorTranslateOptions(options=clip, format="GPKG", layerName="contours",
                                           callback=steps.callback())
     try:
-        _gdal(lambda: gdal.VectorTranslate(part, generated, options=options), "contours", source, steps.cancelled)
+        _gdal(lambda: gdal.VectorTranslate(part, generated, options=options), "contours", steps.cancelled)
     except BaseException:
         _remove(part)
         raise
@@ -209,7 +219,7 @@ def _contours(source, srs, interval, cutline, work, final, steps):
     return final
 
 
-def _gdal(call, what, path, cancelled):
+def _gdal(call, what, cancelled):
     """`call()`'s result, whether GDAL raises or returns None on failure (QGIS leaves exceptions off); Cancelled
     when the callback stopped it."""
     try:
@@ -221,8 +231,7 @@ def _gdal(call, what, path, cancelled):
     if cancelled():
         raise Cancelled()
     if result is None:
-        raise IgnOfflineError("GDAL could not make the {} of {} ({}).", what, os.path.basename(path),
-                              reason or "unknown error")
+        raise IgnOfflineError("GDAL could not make {} ({}).", WHAT[what], reason or "unknown error")
     return result
 
 

@@ -211,3 +211,23 @@ def test_no_tile_in_the_area_is_one_clear_message(tmp_path):
     with pytest.raises(InputError, match="No BD ORTHO tile meets the area 'Ailleurs'"):
         orthos.ortho_mosaic(tiles, str(tmp_path / "o.vrt"), samples.lambert_area(600000, 6300000, 601000, 6301000,
                                                                                     title="Ailleurs"))
+
+
+def test_a_polygon_area_cuts_along_its_edges(dem, tmp_path):
+    """A triangle drawn in Lambert-93 (an AREA_LAYER's polygons): pixels outside it are nodata, those inside are
+    gdaldem's."""
+    from core.tiles import polygons
+    from core.tiles.areas import Area
+
+    path = tmp_path / "triangle.geojson"
+    path.write_text('{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": '
+                    '"urn:ogc:def:crs:EPSG::2154"}}, "features": [{"type": "Feature", "properties": {}, '
+                    '"geometry": {"type": "Polygon", "coordinates": [[[570500, 6278500], [572500, 6278500], '
+                    '[570500, 6279800], [570500, 6278500]]]}}]}')
+    shape = polygons.from_file(str(path))
+    area = Area("triangle", "Triangle", *polygons.lonlat_bounds(shape), polygons=shape)
+    paths = relief.relief(dem, str(tmp_path / "out"), area, slope=False)
+    inside, total = compare_inside(paths["hillshade"], gdaldem("hillshade", dem, tmp_path), tolerance=0)
+    assert 0.4 * total < inside < 0.6 * total  # half of its box, about
+    (x0, dx, _, y0, _, dy), values, _ = pixels(paths["hillshade"])
+    assert values[5, -5] == 0 and values[-5, 5] != 0  # north-east corner cut off, south-west kept

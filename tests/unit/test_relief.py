@@ -120,6 +120,9 @@ def test_whole_dem_without_area(dem, tmp_path):
     paths = relief.relief(dem, str(tmp_path), hillshade=True, slope=False)
     assert list(paths) == ["hillshade"]
     assert compare_inside(paths["hillshade"], gdaldem("hillshade", dem, tmp_path), 0)[1] == 600 * 400
+    # Wider than a 512 px COG tile: it has overviews, and GDAL's validator accepts their layout.
+    assert gdal.Open(paths["hillshade"]).GetRasterBand(1).GetOverviewCount() >= 1
+    assert validate(paths["hillshade"], full_check=True)[1] == []
 
 
 @pytest.mark.parametrize("after", [1, 5])

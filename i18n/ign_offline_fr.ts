@@ -454,21 +454,26 @@
     </message>
     <message>
       <location filename="../algorithms/base.py" line="24" />
+      <source>Whole datasets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</source>
+      <translation>Jeux de données complets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/base.py" line="25" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="103" />
+      <location filename="../algorithms/base.py" line="104" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="105" />
+      <location filename="../algorithms/base.py" line="106" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="105" />
+      <location filename="../algorithms/base.py" line="106" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
@@ -1423,6 +1428,66 @@
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
+      <location filename="../algorithms/relief.py" line="30" />
+      <source>Relief from a DEM (hillshade, slope, contours)</source>
+      <translation>Relief d'un MNT (ombrage, pentes, courbes de niveau)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="35" />
+      <source>Elevation model (DEM): a raster layer or file</source>
+      <translation>Modèle numérique de terrain (MNT) : une couche raster ou un fichier</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="37" />
+      <source>Hillshade</source>
+      <translation>Ombrage</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="38" />
+      <source>Slope map (degrees)</source>
+      <translation>Carte des pentes (degrés)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="40" />
+      <source>Contour interval in metres (0: no contours)</source>
+      <translation>Équidistance des courbes en mètres (0 : pas de courbes)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="43" />
+      <source>Folder for the relief files</source>
+      <translation>Dossier des fichiers du relief</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="46" />
+      <source>Add the results to the project (under the basemaps)</source>
+      <translation>Ajouter les résultats au projet (sous les fonds de carte)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="53" />
+      <source>Give INPUT, a DEM: a raster layer of the project or a file (ASC, GeoTIFF, VRT…).</source>
+      <translation>Indiquez INPUT, un MNT : une couche raster du projet ou un fichier (ASC, GeoTIFF, VRT…).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="55" />
+      <source>INPUT '{}' is not a raster file: give a DEM file (ASC, GeoTIFF, VRT…), not a web layer.</source>
+      <translation>INPUT « {} » n'est pas un fichier raster : indiquez un fichier de MNT (ASC, GeoTIFF, VRT…), pas une couche web.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="71" />
+      <source>Relief of {} in {}…</source>
+      <translation>Relief de {} dans {}…</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="79" />
+      <source>Cancelled: the files not finished were removed; run again to make them.</source>
+      <translation>Annulé : les fichiers inachevés ont été supprimés ; relancez pour les faire.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="84" />
+      <source>Relief — {}</source>
+      <translation>Relief — {}</translation>
+    </message>
+    <message>
       <location filename="../algorithms/run_plan.py" line="37" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
@@ -1708,6 +1773,86 @@
       <translation>image non valide : {}</translation>
     </message>
     <message>
+      <location filename="../core/datasets/clipping.py" line="47" />
+      <source>The area '{}' cannot be converted to the data's coordinate reference system.</source>
+      <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/orthos.py" line="90" />
+      <source>No BD ORTHO tile meets the area '{}' among the {} files given: choose the area the tiles cover, or download the département of this area.</source>
+      <translation>Aucune dalle BD ORTHO ne touche la zone « {} » parmi les {} fichiers donnés : choisissez la zone que couvrent les dalles, ou téléchargez le département de cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/orthos.py" line="109" />
+      <source>GDAL cannot read the tile '{}' ({}).</source>
+      <translation>GDAL ne peut pas lire la dalle « {} » ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="35" />
+      <source>the window of the DEM to compute on</source>
+      <translation>la fenêtre du MNT à calculer</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="35" />
+      <source>the cut to the area</source>
+      <translation>la découpe à la zone</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="36" />
+      <source>the hillshade</source>
+      <translation>l'ombrage</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="36" />
+      <source>the slope map</source>
+      <translation>la carte des pentes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="36" />
+      <source>the contours</source>
+      <translation>les courbes de niveau</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="82" />
+      <source>Nothing to make: ask for a hillshade, a slope map or contours.</source>
+      <translation>Rien à faire : demandez un ombrage, une carte des pentes ou des courbes de niveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="84" />
+      <source>The contour interval is {} m: give a positive number of metres (or 0 for none).</source>
+      <translation>L'équidistance des courbes est de {} m : indiquez un nombre de mètres positif (ou 0 pour aucune).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="99" />
+      <source>'{}' is not a raster GDAL can read ({}): give a DEM (ASC, GeoTIFF, VRT…).</source>
+      <translation>« {} » n'est pas un raster que GDAL sait lire ({}) : indiquez un MNT (ASC, GeoTIFF, VRT…).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="102" />
+      <source>'{}' has {} bands: a DEM has one (the elevations). Give an elevation raster, not an image.</source>
+      <translation>« {} » a {} bandes : un MNT n'en a qu'une (les altitudes). Indiquez un raster d'altitudes, pas une image.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="106" />
+      <source>'{}' is not georeferenced on a north-up grid: give a DEM with its coordinates.</source>
+      <translation>« {} » n'est pas géoréférencé sur une grille orientée au nord : indiquez un MNT avec ses coordonnées.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="123" />
+      <source>The area '{}' does not meet the DEM '{}' (it covers {:.0f}, {:.0f} – {:.0f}, {:.0f} in its CRS): choose an area inside it, or the DEM of that area.</source>
+      <translation>La zone « {} » ne touche pas le MNT « {} » (il couvre {:.0f}, {:.0f} – {:.0f}, {:.0f} dans son SCR) : choisissez une zone à l'intérieur, ou le MNT de cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="139" />
+      <source>Not enough free space in {}: the relief needs up to {} and {} are free. Free some space, choose another folder or a smaller area.</source>
+      <translation>Pas assez d'espace libre dans {} : le relief demande jusqu'à {} et {} sont libres. Libérez de la place, choisissez un autre dossier ou une zone plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="204" />
+      <source>GDAL could not make {} ({}).</source>
+      <translation>GDAL n'a pas pu faire {} ({}).</translation>
+    </message>
+    <message>
       <location filename="../core/datasets/service.py" line="111" />
       <source>The download service address '{}' is not an http(s) address: give one like {}.</source>
       <translation>L'adresse du service de téléchargement « {} » n'est pas une adresse http(s) : indiquez-en une comme {}.</translation>
@@ -1783,64 +1928,84 @@
       <translation>Le service de téléchargement liste un fichier nommé « {} », qui n'est pas un simple nom de fichier : il n'est pas écrit. Signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="177" />
+      <location filename="../core/datasets/transfer.py" line="179" />
       <source>Not enough free space in '{}' for {}: {} needed, {} free. Free some space or choose another folder.</source>
       <translation>Pas assez d'espace libre dans « {} » pour {} : {} nécessaires, {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="185" />
+      <location filename="../core/datasets/transfer.py" line="187" />
       <source>The MD5 of {} ({}) differs from the one the download service lists ({}): the file was damaged in transit. It was removed; run again to download it anew.</source>
       <translation>Le MD5 de {} ({}) diffère de celui que liste le service de téléchargement ({}) : le fichier a été endommagé pendant le transfert. Il a été supprimé ; relancez pour le télécharger à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="215" />
+      <location filename="../core/datasets/transfer.py" line="217" />
       <source>The download of {} from {} failed {} times in a row ({}). The part received is kept: run again later to resume.</source>
       <translation>Le téléchargement de {} depuis {} a échoué {} fois de suite ({}). La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="243" />
+      <location filename="../core/datasets/transfer.py" line="245" />
       <source>HTTP {}</source>
       <translation>HTTP {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="248" />
+      <location filename="../core/datasets/transfer.py" line="250" />
       <source>HTTP {} {}</source>
       <translation>HTTP {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="250" />
+      <location filename="../core/datasets/transfer.py" line="252" />
       <source>The download service at {} no longer has {}: a newer edition may have replaced it. List the editions again.</source>
       <translation>Le service de téléchargement de {} n'a plus {} : une édition plus récente l'a peut-être remplacé. Listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="253" />
+      <location filename="../core/datasets/transfer.py" line="255" />
       <source>The download service at {} refused {} (HTTP {} {}).</source>
       <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="257" />
+      <location filename="../core/datasets/transfer.py" line="259" />
       <source>The download service at {} sent {} encoded ({}) although identity was asked: refused. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé {} encodé ({}) alors que « identity » était demandé : refusé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="265" />
+      <location filename="../core/datasets/transfer.py" line="267" />
       <source>The download service at {} sends {} bytes for {} where its listing said {}: the file changed. List the editions again.</source>
       <translation>Le service de téléchargement de {} envoie {} octets pour {} alors que sa liste en annonçait {} : le fichier a changé. Listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="281" />
+      <location filename="../core/datasets/transfer.py" line="283" />
       <source>Content-Range '{}' does not follow the {} bytes received</source>
       <translation>le Content-Range « {} » ne suit pas les {} octets reçus</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="306" />
+      <location filename="../core/datasets/transfer.py" line="308" />
       <source>The download service at {} sends more than the {} announced for {}: the transfer is stopped.</source>
       <translation>Le service de téléchargement de {} envoie plus que les {} annoncés pour {} : le transfert est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="314" />
+      <location filename="../core/datasets/transfer.py" line="316" />
       <source>The download service at {} sent only {} of {} in {:.0f} s: the transfer is stopped. The part received is kept: run again later to resume.</source>
       <translation>Le service de téléchargement de {} n'a envoyé que {} de {} en {:.0f} s : le transfert est arrêté. La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="32" />
+      <source>'{}' is not a vector dataset GDAL can read: give the GeoPackage or the folder of shapefiles of the product.</source>
+      <translation>« {} » n'est pas un jeu de données vecteur que GDAL sait lire : indiquez le GeoPackage ou le dossier de shapefiles du produit.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="58" />
+      <source>'{}' has no layer {}: its layers are {}.</source>
+      <translation>« {} » n'a pas de couche {} : ses couches sont {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="79" />
+      <source>'{}' holds no layer to clip.</source>
+      <translation>« {} » ne contient aucune couche à découper.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="97" />
+      <source>GDAL could not clip the layer {} of {} ({}).</source>
+      <translation>GDAL n'a pas pu découper la couche {} de {} ({}).</translation>
     </message>
     <message>
       <location filename="../core/download/engine.py" line="211" />
@@ -3396,6 +3561,86 @@
       <location filename="../plugin.py" line="53" />
       <source>Show or hide the IGN Offline panel</source>
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="36" />
+      <source>Vegetation</source>
+      <translation>Végétation</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="37" />
+      <source>Water surfaces</source>
+      <translation>Surfaces en eau</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="38" />
+      <source>Communes</source>
+      <translation>Communes</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="39" />
+      <source>Buildings</source>
+      <translation>Bâtiments</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="40" />
+      <source>Rivers and streams</source>
+      <translation>Cours d'eau</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="41" />
+      <source>Railways</source>
+      <translation>Voies ferrées</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="42" />
+      <source>Roads</source>
+      <translation>Routes</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="43" />
+      <source>Towns and villages</source>
+      <translation>Villes et villages</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="44" />
+      <source>Place names</source>
+      <translation>Lieux-dits</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="45" />
+      <source>Cadastral sheets</source>
+      <translation>Feuilles cadastrales</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="46" />
+      <source>Parcels</source>
+      <translation>Parcelles</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="48" />
+      <source>Slope (degrees)</source>
+      <translation>Pente (degrés)</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="49" />
+      <source>Contour lines</source>
+      <translation>Courbes de niveau</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="79" />
+      <source>The layer {} of {} cannot be opened: it is left out.</source>
+      <translation>La couche {} de {} ne peut pas être ouverte : elle est laissée de côté.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="105" />
+      <source>QGIS cannot open {}.</source>
+      <translation>QGIS ne peut pas ouvrir {}.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="196" />
+      <source>Other</source>
+      <translation>Autres</translation>
     </message>
     <message>
       <location filename="../toolbelt/helper_layers.py" line="35" />

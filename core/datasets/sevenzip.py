@@ -93,16 +93,17 @@ def unsupported(name, reason):
 
 # -- volumes -------------------------------------------------------------------------------------------------------
 
-def volume_paths(first_volume_path):
-    """The archive's files in order: `x.7z` alone, or `x.7z.001`, `x.7z.002`… as far as they go."""
+def volume_paths(first_volume_path, with_parts=False):
+    """The archive's files in order: `x.7z` alone, or `x.7z.001`, `x.7z.002`… as far as they go (and as far as
+    their `.part` go too, `with_parts`)."""
     match = re.search(r"\.(\d{3})$", first_volume_path)
     if not match:
-        return [first_volume_path]
+        return [first_volume_path] if os.path.isfile(first_volume_path) or with_parts else []
     stem, width = first_volume_path[:match.start()], len(match.group(1))
     paths, number = [], int(match.group(1))
     while True:
         path = "{}.{:0{}d}".format(stem, number, width)
-        if not os.path.isfile(path):
+        if not (os.path.isfile(path) or (with_parts and os.path.isfile(path + ".part"))):
             return paths
         paths.append(path)
         number += 1

@@ -462,8 +462,8 @@ def assign_streams(header):
 # -- decoding ------------------------------------------------------------------------------------------------------
 
 def chain(folder):
-    """The folder's coders from its final output to the one reading the packed stream (each with one input and
-    one output: 7-Zip's BCJ2, the only other shape, is refused by name first)."""
+    """The indices of the folder's coders from its final output to the one reading the packed stream (each with
+    one input and one output: 7-Zip's BCJ2, the only other shape, is refused by name first)."""
     for coder in folder.coders:
         if coder.method not in (COPY, LZMA1, LZMA2, DELTA, BZIP2, DEFLATE) and coder.method not in BRANCH_FILTERS:
             raise NotDecoded(Message("its compression method {}", method_name(coder.method)))
@@ -484,7 +484,7 @@ def chain(folder):
         current = bound[current]
     if len(order) != len(folder.coders) or order[-1] != folder.packed_streams[0]:
         raise Corrupt(Message("its coders do not bind"))
-    return [folder.coders[i] for i in order]
+    return order
 
 
 def method_name(method):
@@ -568,14 +568,18 @@ def as_lzma2_chunks(chunks):
 
 def folder_output(volumes, folder):
     """The folder's unpacked bytes by chunks, exactly `folder.unpack_size` of them."""
-    coders = chain(folder)
+    order = chain(folder)
+    coders = [folder.coders[index] for index in order]
     chunks = pack_chunks(volumes, folder.pack_offset, folder.pack_sizes[0])
     filters = [lzma_filter(coder) for coder in coders]
     inner = coders[-1].method
-    if inner in (LZMA1, LZMA2):
+    if inner == LZMA2 or (inner == LZMA1 and len(coders) == 1):
         chunks = decode(chunks, lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=filters))
     else:
-        if inner == BZIP2:
+        if inner == LZMA1:  # no end marker: alone, cut at its size, so that the filters above see an end
+            chunks = decode(chunks, lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=filters[-1:]))
+            chunks = exactly(chunks, folder.unpack_sizes[order[-1]])
+        elif inner == BZIP2:
             chunks = decode(chunks, bz2.BZ2Decompressor())
         elif inner == DEFLATE:
             chunks = inflate(chunks)

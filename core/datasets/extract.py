@@ -97,7 +97,6 @@ class Run:
         self.parts = []        # (part path, final path, entry), in order
         self.renamed = []      # final paths written by this run
         self.made = []         # folders this run made, parents first
-        self.current = None    # the file being written: closed before it is removed (Windows cannot else)
 
     def extract(self, archive, targets, todo, is_cancelled):
         self.make_folder(self.root)
@@ -107,7 +106,7 @@ class Run:
         for index in range(len(archive.folders)):
             if any(entry in todo for entry in archive.folder_entries(index)):
                 try:
-                    archive.extract_folder(index, self.opener(targets, todo), is_cancelled)
+                    archive.extract_folder(index, self.part_path(targets, todo), self.written, is_cancelled)
                 except Cancelled:
                     raise ArchiveError("The extraction of {} was cancelled: nothing half-extracted was left in {}.",
                                        self.name, self.root) from None
@@ -116,7 +115,7 @@ class Run:
         try:
             for entry in archive.entries:  # empty files: no stream to decode
                 if entry in todo and not entry.has_stream:
-                    self.open(targets[entry], entry).close()
+                    open(self.part(targets[entry], entry), "wb").close()
             self.commit()
         except OSError as exc:
             raise self.write_error(exc) from exc
@@ -138,18 +137,17 @@ class Run:
             os.mkdir(folder)
             self.made.append(folder)
 
-    def opener(self, targets, todo):
-        """open_output for SevenZip.extract_folder: a writer for the files to extract, None for the others."""
-        def open_output(entry):
-            return self.open(targets[entry], entry) if entry in todo else None
-        return open_output
+    def part_path(self, targets, todo):
+        """For SevenZip.extract_folder: the part to write for the files to extract, None for the others."""
+        def part_for(entry):
+            return self.part(targets[entry], entry) if entry in todo else None
+        return part_for
 
-    def open(self, target, entry):
+    def part(self, target, entry):
+        """The temporary name `target` is written under (its folder made), remembered for commit or undo."""
         self.make_folder(os.path.dirname(target))
-        part = target + PART
-        self.parts.append((part, target, entry))
-        self.current = open(part, "wb")
-        return PartWriter(self.current, self.written)
+        self.parts.append((target + PART, target, entry))
+        return target + PART
 
     def written(self, count):
         self.done += count
@@ -165,8 +163,7 @@ class Run:
                 os.utime(target, (entry.mtime, entry.mtime))
 
     def undo(self):
-        if self.current is not None:
-            self.current.close()
+        """Remove what this run wrote (the reader closed its files first: Windows cannot remove an open file)."""
         for part, _, _ in self.parts:
             remove_quietly(part)
         for target in self.renamed:
@@ -176,20 +173,6 @@ class Run:
                 os.rmdir(folder)
             except OSError:  # not empty: something else put a file there meanwhile
                 pass
-
-
-class PartWriter:
-    """One file being extracted: its bytes counted as they are written, closed once its CRC was checked."""
-
-    def __init__(self, file, written):
-        self.file, self.written = file, written
-
-    def write(self, data):
-        self.file.write(data)
-        self.written(len(data))
-
-    def close(self):
-        self.file.close()
 
 
 def remove_archive(first_volume_path):

@@ -13,22 +13,29 @@ their CRC32 computed on the way; headers are bounded before anything is allocate
         archive.extract_folders(open_output)   # open_output(entry) -> writer with write()/close(), or None
 """
 
+import bisect
 import bz2
+import concurrent.futures
 import contextlib
+import itertools
 import lzma
 import os
 import re
 import struct
+import threading
 import zlib
 
 from ..errors import IgnOfflineError
 from ..messages import Message
+from . import lzma2_split
 
 SIGNATURE = b"7z\xbc\xaf\x27\x1c"
 CHUNK = 1 << 20
 MAX_HEADER_BYTES = 64 << 20      # a header lists names and sizes: 64 MB is a million files
 MAX_CODERS = 8                   # 7-Zip writes at most 4 (BCJ2); more is not an archive
 MAX_PROPERTIES = 64
+THREADS = min(4, os.cpu_count() or 1)   # LZMA2 blocks decoded at once (7-Zip uses the cores it has too)
+MIN_PIECE = 8 << 20                     # output of one piece, at least: fewer, larger pieces
 
 # Property ids of the header (7zFormat.txt).
 K_END, K_HEADER, K_ARCHIVE_PROPERTIES, K_ADDITIONAL_STREAMS, K_MAIN_STREAMS, K_FILES_INFO = range(6)
@@ -715,13 +722,24 @@ class SevenZip:
     def folder_entries(self, index):
         return [entry for entry in self.entries if entry.folder == index]
 
-    def extract_folder(self, index, open_output, is_cancelled=None):
-        """Decode folder `index`, handing each of its files' bytes to `open_output(entry)` (a writer with write()
-        and close(), or None to skip that file); each file's CRC32 is checked before its writer is closed with
-        `close()`; a mismatch raises DamagedArchiveError naming the file; Cancelled when
-        `is_cancelled()` says so."""
+    def extract_folder(self, index, part_path, written=None, is_cancelled=None):
+        """Decode folder `index` into the files `part_path(entry)` names for its entries (None: decode that entry
+        only to check it). Every entry's CRC32 is checked; a mismatch raises DamagedArchiveError naming the file.
+        `written(count)` is told the bytes written, from this thread; Cancelled when `is_cancelled()` says so.
+        An LZMA2 folder made in blocks (7-Zip with several threads) is decoded by as many threads."""
         with self.reasons_said():
-            self._extract_folder(index, open_output, is_cancelled)
+            folder = self.folders[index]
+            pieces = None
+            if THREADS > 1 and is_plain_lzma2(folder) and folder.unpack_size >= 2 * MIN_PIECE:
+                pieces = lzma2_split.pieces(self._read_at, folder.pack_offset, folder.pack_sizes[0], MIN_PIECE)
+            if pieces and len(pieces) > 1 and sum(p[3] for p in pieces) == folder.unpack_size:
+                Threaded(self, index, pieces, part_path).run(written, is_cancelled)
+            else:
+                self._extract_in_order(index, part_path, written, is_cancelled)
+
+    def _read_at(self, position, count):
+        self.volumes.seek(position)
+        return self.volumes.read(count)
 
     @contextlib.contextmanager
     def reasons_said(self):
@@ -733,25 +751,115 @@ class SevenZip:
         except NotDecoded as exc:
             raise unsupported(self.name, exc.args[0]) from exc
 
-    def _extract_folder(self, index, open_output, is_cancelled):
+    def _extract_in_order(self, index, part_path, written, is_cancelled):
         folder_chunks = folder_output(self.volumes, self.folders[index])
         pending = b""
         for entry in self.folder_entries(index):
-            writer = open_output(entry)
+            path = part_path(entry)
             crc, left = 0, entry.size
-            while left:
-                if not pending:
+            with open(path, "wb") if path is not None else contextlib.nullcontext() as out:
+                while left:
+                    if not pending:
+                        if is_cancelled is not None and is_cancelled():
+                            raise Cancelled()
+                        pending = next(folder_chunks, b"")
+                        if not pending:
+                            raise Corrupt(Message("its compressed data ends early"))
+                    piece, pending = pending[:left], pending[left:]
+                    left -= len(piece)
+                    crc = zlib.crc32(piece, crc)
+                    if out is not None:
+                        out.write(piece)
+                        if written is not None:
+                            written(len(piece))
+            check_crc(entry, crc)
+
+
+def check_crc(entry, crc):
+    if entry.crc is not None and crc != entry.crc:
+        raise Corrupt(Message("'{}' fails its CRC check", entry.name))
+
+
+def is_plain_lzma2(folder):
+    return len(folder.coders) == 1 and folder.coders[0].method == LZMA2 and len(folder.packed_streams) == 1
+
+
+class Threaded:
+    """One LZMA2 folder decoded by pieces in threads, each writing its output where it lands in the files (own
+    handles, own volume reader); the CRC of each file is put together from its pieces' CRCs, in order."""
+
+    def __init__(self, archive, index, pieces, part_path):
+        self.archive, self.pieces = archive, pieces
+        self.entries = archive.folder_entries(index)
+        self.filter = lzma_filter(archive.folders[index].coders[0])
+        self.starts, start = [], 0
+        for entry in self.entries:
+            self.starts.append(start)
+            start += entry.size
+        self.paths = [part_path(entry) for entry in self.entries]
+        self.segments = {}         # (entry index, piece index) → (crc, length)
+        self.stop = threading.Event()
+        self.done = [0] * len(pieces)
+
+    def run(self, written, is_cancelled):
+        for path in self.paths:
+            if path is not None:
+                open(path, "wb").close()
+        reported = 0
+        with concurrent.futures.ThreadPoolExecutor(min(THREADS, len(self.pieces))) as pool:
+            futures = [pool.submit(self.decode, k) for k in range(len(self.pieces))]
+            try:
+                running = futures
+                while running:
                     if is_cancelled is not None and is_cancelled():
                         raise Cancelled()
-                    pending = next(folder_chunks, b"")
-                    if not pending:
-                        raise Corrupt(Message("its compressed data ends early"))
-                piece, pending = pending[:left], pending[left:]
-                left -= len(piece)
-                crc = zlib.crc32(piece, crc)
-                if writer is not None:
-                    writer.write(piece)
-            if entry.crc is not None and crc != entry.crc:
-                raise Corrupt(Message("'{}' fails its CRC check", entry.name))
-            if writer is not None:
-                writer.close()
+                    finished, running = concurrent.futures.wait(futures, 0.2, concurrent.futures.FIRST_EXCEPTION)
+                    if written is not None and sum(self.done) > reported:
+                        written(sum(self.done) - reported)
+                        reported = sum(self.done)
+                    for future in finished:
+                        future.result()  # a piece's error, raised here
+            finally:
+                self.stop.set()  # the pool waits for its threads before anything is removed
+        for index, entry in enumerate(self.entries):
+            crc, length = 0, 0
+            for k in range(len(self.pieces)):
+                part_crc, part_length = self.segments.get((index, k), (0, 0))
+                crc, length = lzma2_split.crc32_combine(crc, part_crc, part_length), length + part_length
+            if length != entry.size:
+                raise Corrupt(Message("its compressed data ends early"))
+            check_crc(entry, crc)
+
+    def decode(self, k):
+        offset, size, position, output = self.pieces[k]
+        volumes, handles = Volumes(self.archive.volumes.paths), {}
+        try:
+            chunks = itertools.chain(pack_chunks(volumes, offset, size), [b"\0"])
+            decoder = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[self.filter])
+            for block in exactly(decode(chunks, decoder), output):
+                if self.stop.is_set():
+                    return
+                position = self.place(k, memoryview(block), position, handles)
+        finally:
+            for handle in handles.values():
+                handle.close()
+            volumes.close()
+
+    def place(self, k, view, position, handles):
+        """Write `view`, the output at `position` of the folder, into the files it belongs to."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        while len(view):
+            entry_end = self.starts[index] + self.entries[index].size
+            take = min(len(view), entry_end - position)
+            if take > 0:
+                crc, length = self.segments.get((index, k), (0, 0))
+                self.segments[(index, k)] = (zlib.crc32(view[:take], crc), length + take)
+                if self.paths[index] is not None:
+                    if index not in handles:
+                        handles[index] = open(self.paths[index], "r+b")
+                    handles[index].seek(position - self.starts[index])
+                    handles[index].write(view[:take])
+                    self.done[k] += take
+                view, position = view[take:], position + take
+            index += 1
+        return position

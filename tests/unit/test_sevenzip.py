@@ -153,3 +153,35 @@ def test_entries_say_directories_empty_files_sizes_times_and_links(tmp_path):
     assert found == {"d": (True, False, 0, False), "d/f.txt": (False, True, 5, False),
                      "e.txt": (False, False, 0, False), "l": (False, True, 7, True)}
     assert times["d/f.txt"] == pytest.approx(1600000000, abs=1)
+
+
+@pytest.fixture
+def blocks(tmp_path, monkeypatch):
+    """An LZMA2 folder in blocks (7-Zip with two threads), cut in pieces of at least 256 kB, decoded by 2 threads."""
+    samples.need_tool()
+    monkeypatch.setattr(sevenzip, "MIN_PIECE", 256 << 10)
+    monkeypatch.setattr(sevenzip, "THREADS", 2)
+    source = tmp_path / "src"
+    samples.sample_tree(str(source))
+    samples.compressible_file(str(source / "grid.asc"), 6)
+    archive = samples.make_archive(str(tmp_path / "b.7z"), str(source), "-mx1", "-md=256k", "-mmt=2")
+    with sevenzip.SevenZip(archive) as opened:
+        folder = opened.folders[0]
+        pieces = sevenzip.lzma2_split.pieces(opened._read_at, folder.pack_offset, folder.pack_sizes[0], 256 << 10)
+    assert len(opened.folders) == 1 and len(pieces) >= 4
+    return archive
+
+
+def test_lzma2_blocks_decoded_in_threads_are_byte_identical(blocks, tmp_path):
+    expected = samples.tree(samples.reference(blocks, tmp_path / "7z"))
+    written = []
+    extract_archive(blocks, str(tmp_path / "ours"), progress=lambda done, total: written.append((done, total)))
+    assert samples.tree(str(tmp_path / "ours")) == expected
+    assert written[-1][0] == written[-1][1] == sum(size for _, size in (v for v in expected.values() if v))
+
+
+def test_a_flipped_byte_in_a_later_block_fails_the_crc(blocks, tmp_path):
+    samples.flip_byte(blocks, os.path.getsize(blocks) * 3 // 4)
+    with pytest.raises(sevenzip.DamagedArchiveError, match="^b.7z is damaged: "):
+        extract_archive(blocks, str(tmp_path / "ours"))
+    assert not (tmp_path / "ours").exists()

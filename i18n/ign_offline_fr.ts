@@ -1708,6 +1708,221 @@
       <translation>image non valide : {}</translation>
     </message>
     <message>
+      <location filename="../core/datasets/extract.py" line="30" />
+      <source>{} cannot be read ({}): check the file, then run again.</source>
+      <translation>{} ne peut pas être lu ({}) : vérifiez le fichier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="54" />
+      <source>it would land outside {}</source>
+      <translation>il serait écrit hors de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="76" />
+      <source>an empty name</source>
+      <translation>un nom vide</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="78" />
+      <source>a symbolic link</source>
+      <translation>un lien symbolique</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="111" />
+      <source>The extraction of {} was cancelled: nothing half-extracted was left in {}.</source>
+      <translation>L'extraction de {} a été annulée : rien d'extrait à moitié n'a été laissé dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="125" />
+      <source>The disk holding {} is full while extracting {}: free some space (the archive itself is fine) and run again.</source>
+      <translation>Le disque qui contient {} est plein pendant l'extraction de {} : libérez de la place (l'archive elle-même est intacte) et relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="93" />
+      <source>{} is damaged: {}. Delete it and download it again.</source>
+      <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="97" />
+      <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
+      <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="199" />
+      <source>no unbound output stream</source>
+      <translation>aucun flux de sortie libre</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="232" />
+      <source>its header ends too early</source>
+      <translation>son en-tête s'arrête trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="257" />
+      <source>its header announces {} items</source>
+      <translation>son en-tête annonce {} éléments</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="318" />
+      <source>unexpected property {} in its header</source>
+      <translation>propriété {} inattendue dans son en-tête</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="326" />
+      <source>external folder lists</source>
+      <translation>des listes de dossiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="346" />
+      <source>alternative coder methods</source>
+      <translation>des méthodes de codage alternatives</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="354" />
+      <source>a folder's coders do not bind</source>
+      <translation>les codeurs d'un dossier ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="380" />
+      <source>its files are larger than their folder</source>
+      <translation>ses fichiers sont plus grands que leur dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="404" />
+      <source>its folders have more packed streams than it lists</source>
+      <translation>ses dossiers ont plus de flux compressés qu'elle n'en liste</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="425" />
+      <source>external file names</source>
+      <translation>des noms de fichiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="428" />
+      <source>its header lists fewer names than files</source>
+      <translation>son en-tête liste moins de noms que de fichiers</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="434" />
+      <source>external times</source>
+      <translation>des dates externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="441" />
+      <source>external attributes</source>
+      <translation>des attributs externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="464" />
+      <source>its header lists {} files with data for {} streams</source>
+      <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="476" />
+      <source>its compression method {}</source>
+      <translation>sa méthode de compression {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="478" />
+      <source>a coder with {} inputs</source>
+      <translation>un codeur à {} entrées</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="480" />
+      <source>a folder with several packed streams</source>
+      <translation>un dossier à plusieurs flux compressés</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="487" />
+      <source>its coders loop</source>
+      <translation>ses codeurs forment une boucle</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="493" />
+      <source>its coders do not bind</source>
+      <translation>ses codeurs ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="509" />
+      <source>bad LZMA2 properties</source>
+      <translation>des propriétés LZMA2 invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="515" />
+      <source>bad LZMA properties</source>
+      <translation>des propriétés LZMA invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="530" />
+      <source>it ends before its data does (truncated)</source>
+      <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="594" />
+      <source>its compression method {} as the last coder</source>
+      <translation>sa méthode de compression {} comme dernier codeur</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="613" />
+      <source>its compressed data is corrupt ({})</source>
+      <translation>ses données compressées sont corrompues ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="615" />
+      <source>its compressed data ends early</source>
+      <translation>ses données compressées s'arrêtent trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="628" />
+      <source>{} does not exist.</source>
+      <translation>{} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="655" />
+      <source>it is not a 7z archive</source>
+      <translation>ce n'est pas une archive 7z</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="657" />
+      <source>its start header fails its CRC</source>
+      <translation>son en-tête de départ échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="662" />
+      <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
+      <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="665" />
+      <source>it ends before its header (truncated)</source>
+      <translation>elle s'arrête avant son en-tête (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="669" />
+      <source>its header would take {} bytes</source>
+      <translation>son en-tête occuperait {} octets</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="673" />
+      <source>its header fails its CRC</source>
+      <translation>son en-tête échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="682" />
+      <source>its header is encoded too many times</source>
+      <translation>son en-tête est encodé trop de fois</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="688" />
+      <source>its encoded header has no single folder</source>
+      <translation>son en-tête encodé n'a pas un dossier unique</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="780" />
+      <source>'{}' fails its CRC check</source>
+      <translation>« {} » échoue au contrôle CRC</translation>
+    </message>
+    <message>
       <location filename="../core/download/engine.py" line="211" />
       <source>HTTP {}: no data here</source>
       <translation>HTTP {} : pas de données ici</translation>
@@ -2018,57 +2233,47 @@
       <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="38" />
+      <location filename="../core/ftp/archives.py" line="36" />
       <source>{} bytes once extracted</source>
       <translation>{} octets une fois extrait</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="40" />
-      <source>compressed {} times</source>
-      <translation>compressé {} fois</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="50" />
+      <location filename="../core/ftp/archives.py" line="46" />
       <source>its members add up to {} from a {} file</source>
       <translation>ses éléments totalisent {} pour un fichier de {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="59" />
-      <source>{} was not extracted: not enough space on the disk holding {}: {} needed, {} free. Free some space or choose another folder, then run again.</source>
-      <translation>{} n'a pas été extrait : pas assez de place sur le disque qui contient {} : {} nécessaires, {} libres. Libérez de la place ou choisissez un autre dossier, puis relancez.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="69" />
+      <location filename="../core/ftp/archives.py" line="61" />
       <source>{} is not a readable ZIP ({}).</source>
       <translation>{} n'est pas un ZIP lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="75" />
+      <location filename="../core/ftp/archives.py" line="67" />
       <source>{} was not extracted: its member '{}' is refused ({}).</source>
       <translation>{} n'a pas été extrait : son élément « {} » est refusé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="79" />
+      <location filename="../core/ftp/archives.py" line="71" />
       <source>{} was not extracted: {}; it is not an honest package.</source>
       <translation>{} n'a pas été extrait : {} ; ce n'est pas une archive honnête.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="87" />
+      <location filename="../core/ftp/archives.py" line="79" />
       <source>{}: '{}' would land outside {}.</source>
       <translation>{} : « {} » serait écrit hors de {}.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="106" />
+      <location filename="../core/ftp/archives.py" line="98" />
       <source>The disk holding {} is full while extracting {} from {}: free some space (the package itself is fine) and run again.</source>
       <translation>Le disque qui contient {} est plein pendant l'extraction de {} depuis {} : libérez de la place (l'archive elle-même est bonne) et relancez.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="109" />
+      <location filename="../core/ftp/archives.py" line="101" />
       <source>{} cannot be extracted into {} ({}): check that folder, then run again.</source>
       <translation>{} ne peut pas être extrait dans {} ({}) : vérifiez ce dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="113" />
+      <location filename="../core/ftp/archives.py" line="105" />
       <source>{} is damaged at '{}' ({}): delete it and run again to fetch it anew.</source>
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
     </message>
@@ -3043,11 +3248,6 @@
       <translation>{} ne contient aucun polygone dans les latitudes de Web Mercator (±85°).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="109" />
-      <source>{} does not exist.</source>
-      <translation>{} n'existe pas.</translation>
-    </message>
-    <message>
       <location filename="../core/tiles/polygons.py" line="112" />
       <source>{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>{} n'est pas un fichier vecteur lisible par GDAL (GeoPackage, GeoJSON, Shapefile…).</translation>
@@ -3061,6 +3261,21 @@
       <location filename="../core/tiles/polygons.py" line="136" />
       <source>The area layer holds no polygon: choose a layer of polygons (areas).</source>
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="20" />
+      <source>absolute path</source>
+      <translation>chemin absolu</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="22" />
+      <source>'..' in its path</source>
+      <translation>« .. » dans son chemin</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="29" />
+      <source>compressed {} times</source>
+      <translation>compressé {} fois</translation>
     </message>
     <message>
       <location filename="../core/vector/mvt.py" line="57" />
@@ -4048,107 +4263,107 @@
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="163" />
+      <location filename="../ui/library_page.py" line="160" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="165" />
+      <location filename="../ui/library_page.py" line="162" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="165" />
+      <location filename="../ui/library_page.py" line="162" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="177" />
+      <location filename="../ui/library_page.py" line="174" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="184" />
+      <location filename="../ui/library_page.py" line="181" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="184" />
+      <location filename="../ui/library_page.py" line="181" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="192" />
+      <location filename="../ui/library_page.py" line="189" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="194" />
+      <location filename="../ui/library_page.py" line="191" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="194" />
+      <location filename="../ui/library_page.py" line="191" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="223" />
+      <location filename="../ui/library_page.py" line="220" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="268" />
+      <location filename="../ui/library_page.py" line="265" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="268" />
+      <location filename="../ui/library_page.py" line="265" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="306" />
+      <location filename="../ui/library_page.py" line="300" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="317" />
+      <location filename="../ui/library_page.py" line="311" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="323" />
+      <location filename="../ui/library_page.py" line="317" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="335" />
+      <location filename="../ui/library_page.py" line="329" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="340" />
+      <location filename="../ui/library_page.py" line="334" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="347" />
+      <location filename="../ui/library_page.py" line="341" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="344" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="387" />
+      <location filename="../ui/library_page.py" line="381" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="396" />
+      <location filename="../ui/library_page.py" line="390" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>

@@ -32,6 +32,7 @@ from . import lzma2_split
 SIGNATURE = b"7z\xbc\xaf\x27\x1c"
 CHUNK = 1 << 20
 MAX_HEADER_BYTES = 64 << 20      # a header lists names and sizes: 64 MB is a million files
+MAX_ENTRIES = 1_000_000          # IGN's largest archives hold tens of thousands of files
 MAX_CODERS = 8                   # 7-Zip writes at most 4 (BCJ2); more is not an archive
 MAX_PROPERTIES = 64
 THREADS = min(4, os.cpu_count() or 1)   # LZMA2 blocks decoded at once (7-Zip uses the cores it has too)
@@ -202,6 +203,8 @@ class Folder:
 class Entry:
     """A file or directory of the archive."""
 
+    __slots__ = ("name", "size", "crc", "has_stream", "is_directory", "attributes", "mtime", "folder")
+
     def __init__(self, name):
         self.name = name
         self.size = 0
@@ -251,9 +254,10 @@ class Reader:
         return low + (high << (8 * extra))
 
     def count(self, limit=None):
-        """A number of items, refused when it cannot be honest: every item takes at least a bit of the header."""
+        """A number of items, refused before anything is allocated for them when it cannot be honest: every item
+        takes at least a byte of the header, and no archive of IGN's has a million."""
         value = self.number()
-        if value > (limit if limit is not None else 8 * len(self.data)):
+        if value > (limit if limit is not None else min(len(self.data), MAX_ENTRIES)):
             raise Corrupt(Message("its header announces {} items", value))
         return value
 
@@ -753,7 +757,7 @@ class SevenZip:
 
     def _extract_in_order(self, index, part_path, written, is_cancelled):
         folder_chunks = folder_output(self.volumes, self.folders[index])
-        pending = b""
+        pending = memoryview(b"")  # slices of a view copy nothing: many small files in one chunk stay cheap
         for entry in self.folder_entries(index):
             path = part_path(entry)
             crc, left = 0, entry.size
@@ -762,7 +766,7 @@ class SevenZip:
                     if not pending:
                         if is_cancelled is not None and is_cancelled():
                             raise Cancelled()
-                        pending = next(folder_chunks, b"")
+                        pending = memoryview(next(folder_chunks, b""))
                         if not pending:
                             raise Corrupt(Message("its compressed data ends early"))
                     piece, pending = pending[:left], pending[left:]

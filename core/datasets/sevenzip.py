@@ -20,6 +20,7 @@ import contextlib
 import itertools
 import lzma
 import os
+import queue
 import re
 import struct
 import threading
@@ -756,7 +757,10 @@ class SevenZip:
             raise unsupported(self.name, exc.args[0]) from exc
 
     def _extract_in_order(self, index, part_path, written, is_cancelled):
-        folder_chunks = folder_output(self.volumes, self.folders[index])
+        with contextlib.closing(read_ahead(folder_output(self.volumes, self.folders[index]))) as folder_chunks:
+            self._write_in_order(index, folder_chunks, part_path, written, is_cancelled)
+
+    def _write_in_order(self, index, folder_chunks, part_path, written, is_cancelled):
         pending = memoryview(b"")  # slices of a view copy nothing: many small files in one chunk stay cheap
         for entry in self.folder_entries(index):
             path = part_path(entry)
@@ -777,6 +781,46 @@ class SevenZip:
                         if written is not None:
                             written(len(piece))
             check_crc(entry, crc)
+
+
+def read_ahead(chunks, depth=4):
+    """`chunks`, produced by a thread of their own `depth` chunks ahead: liblzma decodes the next chunk while
+    this thread checks and writes the last one (both release the GIL). Closing it stops that thread."""
+    ready, stop = queue.Queue(depth), threading.Event()
+
+    def produce():
+        try:
+            for chunk in chunks:
+                while not stop.is_set():
+                    try:
+                        ready.put((chunk, None), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            ready.put((b"", None))
+        except BaseException as exc:  # said in the reading thread, where it belongs
+            ready.put((None, exc))
+
+    thread = threading.Thread(target=produce, name="7z-decoder", daemon=True)
+    thread.start()
+    try:
+        while True:
+            chunk, error = ready.get()
+            if error is not None:
+                raise error
+            if not chunk:
+                return
+            yield chunk
+    finally:
+        stop.set()
+        while thread.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                ready.get_nowait()
+            except queue.Empty:
+                thread.join(0.05)
+        chunks.close()
 
 
 def check_crc(entry, crc):

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 
 import pytest
 
@@ -128,8 +129,10 @@ def test_cancel_removes_what_the_run_wrote_and_keeps_what_was_complete(archive, 
         calls.append(1)
         return len(calls) > 1  # after the first chunk
 
+    threads = threading.active_count()
     with pytest.raises(ArchiveError) as raised:
         extract_archive(archive, target, is_cancelled=cancelled)
+    assert threading.active_count() == threads  # the decoding thread stopped with the run
     assert str(raised.value) == ("The extraction of BDTOPO.7z was cancelled: nothing half-extracted was left in "
                                  "{}.".format(os.path.realpath(target)))
     assert samples.tree(target) == before and not any(name.endswith(".part") for name in listing(target))

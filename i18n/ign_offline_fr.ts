@@ -1738,189 +1738,194 @@
       <translation>Le disque qui contient {} est plein pendant l'extraction de {} : libérez de la place (l'archive elle-même est intacte) et relancez.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="93" />
+      <location filename="../core/datasets/sevenzip.py" line="73" />
       <source>{} is damaged: {}. Delete it and download it again.</source>
       <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="97" />
+      <location filename="../core/datasets/sevenzip.py" line="77" />
       <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
       <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="199" />
-      <source>no unbound output stream</source>
-      <translation>aucun flux de sortie libre</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="232" />
-      <source>its header ends too early</source>
-      <translation>son en-tête s'arrête trop tôt</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="257" />
-      <source>its header announces {} items</source>
-      <translation>son en-tête annonce {} éléments</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="318" />
-      <source>unexpected property {} in its header</source>
-      <translation>propriété {} inattendue dans son en-tête</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="326" />
-      <source>external folder lists</source>
-      <translation>des listes de dossiers externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="346" />
-      <source>alternative coder methods</source>
-      <translation>des méthodes de codage alternatives</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="354" />
-      <source>a folder's coders do not bind</source>
-      <translation>les codeurs d'un dossier ne s'enchaînent pas</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="380" />
-      <source>its files are larger than their folder</source>
-      <translation>ses fichiers sont plus grands que leur dossier</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="404" />
-      <source>its folders have more packed streams than it lists</source>
-      <translation>ses dossiers ont plus de flux compressés qu'elle n'en liste</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="425" />
-      <source>external file names</source>
-      <translation>des noms de fichiers externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="428" />
-      <source>its header lists fewer names than files</source>
-      <translation>son en-tête liste moins de noms que de fichiers</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="434" />
-      <source>external times</source>
-      <translation>des dates externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="441" />
-      <source>external attributes</source>
-      <translation>des attributs externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="464" />
-      <source>its header lists {} files with data for {} streams</source>
-      <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="476" />
-      <source>its compression method {}</source>
-      <translation>sa méthode de compression {}</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="478" />
-      <source>a coder with {} inputs</source>
-      <translation>un codeur à {} entrées</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="480" />
-      <source>a folder with several packed streams</source>
-      <translation>un dossier à plusieurs flux compressés</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="487" />
-      <source>its coders loop</source>
-      <translation>ses codeurs forment une boucle</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="493" />
-      <source>its coders do not bind</source>
-      <translation>ses codeurs ne s'enchaînent pas</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="509" />
-      <source>bad LZMA2 properties</source>
-      <translation>des propriétés LZMA2 invalides</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="515" />
-      <source>bad LZMA properties</source>
-      <translation>des propriétés LZMA invalides</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="530" />
-      <source>it ends before its data does (truncated)</source>
-      <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="594" />
-      <source>its compression method {} as the last coder</source>
-      <translation>sa méthode de compression {} comme dernier codeur</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="613" />
-      <source>its compressed data is corrupt ({})</source>
-      <translation>ses données compressées sont corrompues ({})</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="615" />
-      <source>its compressed data ends early</source>
-      <translation>ses données compressées s'arrêtent trop tôt</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="628" />
+      <location filename="../core/datasets/sevenzip.py" line="165" />
       <source>{} does not exist.</source>
       <translation>{} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="655" />
+      <location filename="../core/datasets/sevenzip.py" line="192" />
       <source>it is not a 7z archive</source>
       <translation>ce n'est pas une archive 7z</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="657" />
+      <location filename="../core/datasets/sevenzip.py" line="194" />
       <source>its start header fails its CRC</source>
       <translation>son en-tête de départ échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="662" />
+      <location filename="../core/datasets/sevenzip.py" line="199" />
       <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
       <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="665" />
+      <location filename="../core/datasets/sevenzip.py" line="202" />
       <source>it ends before its header (truncated)</source>
       <translation>elle s'arrête avant son en-tête (tronquée)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="669" />
+      <location filename="../core/datasets/sevenzip.py" line="206" />
       <source>its header would take {} bytes</source>
       <translation>son en-tête occuperait {} octets</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="673" />
+      <location filename="../core/datasets/sevenzip.py" line="210" />
       <source>its header fails its CRC</source>
       <translation>son en-tête échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="682" />
+      <location filename="../core/datasets/sevenzip.py" line="219" />
       <source>its header is encoded too many times</source>
       <translation>son en-tête est encodé trop de fois</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="688" />
+      <location filename="../core/datasets/sevenzip.py" line="225" />
       <source>its encoded header has no single folder</source>
       <translation>son en-tête encodé n'a pas un dossier unique</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="780" />
+      <location filename="../core/datasets/sevenzip.py" line="251" />
+      <source>unexpected property {} in its header</source>
+      <translation>propriété {} inattendue dans son en-tête</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="256" />
+      <source>it ends before its data does (truncated)</source>
+      <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="320" />
       <source>'{}' fails its CRC check</source>
       <translation>« {} » échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="370" />
+      <source>its compressed data ends early</source>
+      <translation>ses données compressées s'arrêtent trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="28" />
+      <source>AES-256 (a password-protected archive)</source>
+      <translation>AES-256 (une archive protégée par mot de passe)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="42" />
+      <source>its compression method {}</source>
+      <translation>sa méthode de compression {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="44" />
+      <source>a coder with {} inputs</source>
+      <translation>un codeur à {} entrées</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="46" />
+      <source>a folder with several packed streams</source>
+      <translation>un dossier à plusieurs flux compressés</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="53" />
+      <source>its coders loop</source>
+      <translation>ses codeurs forment une boucle</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="59" />
+      <source>its coders do not bind</source>
+      <translation>ses codeurs ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="75" />
+      <source>bad LZMA2 properties</source>
+      <translation>des propriétés LZMA2 invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="81" />
+      <source>bad LZMA properties</source>
+      <translation>des propriétés LZMA invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="160" />
+      <source>its compression method {} as the last coder</source>
+      <translation>sa méthode de compression {} comme dernier codeur</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="179" />
+      <source>its compressed data is corrupt ({})</source>
+      <translation>ses données compressées sont corrompues ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="56" />
+      <source>no unbound output stream</source>
+      <translation>aucun flux de sortie libre</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="91" />
+      <source>its header ends too early</source>
+      <translation>son en-tête s'arrête trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="117" />
+      <source>its header announces {} items</source>
+      <translation>son en-tête annonce {} éléments</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="186" />
+      <source>external folder lists</source>
+      <translation>des listes de dossiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="206" />
+      <source>alternative coder methods</source>
+      <translation>des méthodes de codage alternatives</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="214" />
+      <source>a folder's coders do not bind</source>
+      <translation>les codeurs d'un dossier ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="240" />
+      <source>its files are larger than their folder</source>
+      <translation>ses fichiers sont plus grands que leur dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="264" />
+      <source>its folders have more packed streams than it lists</source>
+      <translation>ses dossiers ont plus de flux compressés qu'elle n'en liste</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="285" />
+      <source>external file names</source>
+      <translation>des noms de fichiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="288" />
+      <source>its header lists fewer names than files</source>
+      <translation>son en-tête liste moins de noms que de fichiers</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="294" />
+      <source>external times</source>
+      <translation>des dates externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="301" />
+      <source>external attributes</source>
+      <translation>des attributs externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="324" />
+      <source>its header lists {} files with data for {} streams</source>
+      <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
     </message>
     <message>
       <location filename="../core/download/engine.py" line="211" />

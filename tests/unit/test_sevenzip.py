@@ -8,6 +8,7 @@ import zlib
 import pytest
 
 from core.datasets import sevenzip
+from core.datasets import sevenzip_decode as methods
 from core.datasets.extract import extract_archive
 from tests.support import sevenzip_archives as samples
 
@@ -35,11 +36,11 @@ def test_the_methods_are_the_ones_asked(source, tmp_path):
         archive = samples.make_archive(str(tmp_path / (method + ".7z")), source, *samples.METHODS[method])
         with sevenzip.SevenZip(archive) as opened:
             seen[method] = ({c.method for f in opened.folders for c in f.coders}, len(opened.folders))
-    assert seen["lzma"][0] == {sevenzip.LZMA1} and seen["bzip2"][0] == {sevenzip.BZIP2}
-    assert seen["deflate"][0] == {sevenzip.DEFLATE} and seen["copy"][0] == {sevenzip.COPY}
-    assert seen["bcj-lzma2"][0] == {sevenzip.LZMA2, b"\x03\x03\x01\x03"}
-    assert seen["delta-bzip2"][0] == {sevenzip.DELTA, sevenzip.BZIP2}
-    assert seen["arm"][0] == {sevenzip.LZMA2, b"\x03\x03\x05\x01"}
+    assert seen["lzma"][0] == {methods.LZMA1} and seen["bzip2"][0] == {methods.BZIP2}
+    assert seen["deflate"][0] == {methods.DEFLATE} and seen["copy"][0] == {methods.COPY}
+    assert seen["bcj-lzma2"][0] == {methods.LZMA2, b"\x03\x03\x01\x03"}
+    assert seen["delta-bzip2"][0] == {methods.DELTA, methods.BZIP2}
+    assert seen["arm"][0] == {methods.LZMA2, b"\x03\x03\x05\x01"}
     assert seen["non-solid"][1] == 5  # one folder per file with data
 
 

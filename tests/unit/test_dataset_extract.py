@@ -193,3 +193,23 @@ def test_lzma2_blocks_decoded_in_threads_cancel_and_leave_nothing(tmp_path, monk
     with pytest.raises(ArchiveError, match="cancelled"):
         extract_archive(archive, str(tmp_path / "out"), is_cancelled=lambda: calls.append(1) or True)
     assert calls and not (tmp_path / "out").exists()
+
+
+def test_a_7z_bomb_is_refused_before_anything_is_written(tmp_path):
+    samples.need_tool()
+    bomb = str(tmp_path / "bomb.7z")
+    subprocess.run([samples.tool(), "a", "-bd", "-sizeros.bin", "-mx1", bomb], input=bytes(300_000_000), check=True,
+                   stdout=subprocess.DEVNULL, timeout=120)
+    assert os.path.getsize(bomb) < 300_000  # 300 MB of zeros, packed over a thousand times
+    with pytest.raises(ArchiveError) as raised:
+        extract_archive(bomb, str(tmp_path / "out"))
+    assert str(raised.value).startswith("bomb.7z was not extracted: its members add up to 300.0 MB from a ")
+    assert str(raised.value).endswith("; it is not an honest package.") and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("C:/Windows/evil.dll", "absolute path"), ("c:evil", "absolute path"), ("\\\\server\\share\\x", "absolute path"),
+    ("a\\..\\..\\b", "'..' in its path"), ("/etc/passwd", "absolute path"), ("ok/name.txt", None),
+])
+def test_names_from_any_system_are_judged_alike(name, reason):
+    assert unpacking.unsafe_name(name) == reason

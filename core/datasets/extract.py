@@ -99,24 +99,21 @@ class Run:
         self.made = []         # folders this run made, parents first
 
     def extract(self, archive, targets, todo, is_cancelled):
-        self.make_folder(self.root)
-        for entry in archive.entries:
-            if entry.is_directory:
-                self.make_folder(targets[entry])
-        for index in range(len(archive.folders)):
-            if any(entry in todo for entry in archive.folder_entries(index)):
-                try:
-                    archive.extract_folder(index, self.part_path(targets, todo), self.written, is_cancelled)
-                except Cancelled:
-                    raise ArchiveError("The extraction of {} was cancelled: nothing half-extracted was left in {}.",
-                                       self.name, self.root) from None
-                except OSError as exc:
-                    raise self.write_error(exc) from exc
         try:
+            self.make_folder(self.root)
+            for entry in archive.entries:
+                if entry.is_directory:
+                    self.make_folder(targets[entry])
+            for index in range(len(archive.folders)):
+                if any(entry in todo for entry in archive.folder_entries(index)):
+                    archive.extract_folder(index, self.part_path(targets, todo), self.written, is_cancelled)
             for entry in archive.entries:  # empty files: no stream to decode
                 if entry in todo and not entry.has_stream:
                     open(self.part(targets[entry], entry), "wb").close()
             self.commit()
+        except Cancelled:
+            raise ArchiveError("The extraction of {} was cancelled: nothing half-extracted was left in {}.",
+                               self.name, self.root) from None
         except OSError as exc:
             raise self.write_error(exc) from exc
 

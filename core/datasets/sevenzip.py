@@ -50,6 +50,7 @@ from .sevenzip_header import (
 
 SIGNATURE = b"7z\xbc\xaf\x27\x1c"
 THREADS = min(4, os.cpu_count() or 1)   # LZMA2 blocks decoded at once (7-Zip uses the cores it has too)
+READ_AHEAD_FROM = 4 << 20               # folders decoded ahead in a thread of their own, from this size
 MIN_PIECE = 8 << 20                     # output of one piece, at least: fewer, larger pieces
 
 
@@ -171,6 +172,7 @@ class SevenZip:
             self.volumes.close()
             raise
         self.folders, self.entries = header.folders, header.entries
+        self._by_folder = None
 
     def __enter__(self):
         return self
@@ -257,7 +259,13 @@ class SevenZip:
         return header
 
     def folder_entries(self, index):
-        return [entry for entry in self.entries if entry.folder == index]
+        """The entries whose data folder `index` holds, in order."""
+        if self._by_folder is None:  # once: thousands of folders by thousands of entries add up
+            self._by_folder = [[] for _ in self.folders]
+            for entry in self.entries:
+                if entry.folder is not None:
+                    self._by_folder[entry.folder].append(entry)
+        return self._by_folder[index]
 
     def extract_folder(self, index, part_path, written=None, is_cancelled=None):
         """Decode folder `index` into the files `part_path(entry)` names for its entries (None: decode that entry
@@ -289,7 +297,10 @@ class SevenZip:
             raise unsupported(self.name, exc.args[0]) from exc
 
     def _extract_in_order(self, index, part_path, written, is_cancelled):
-        with contextlib.closing(read_ahead(folder_output(self.volumes, self.folders[index]))) as folder_chunks:
+        chunks = folder_output(self.volumes, self.folders[index])
+        if self.folders[index].unpack_size >= READ_AHEAD_FROM:  # a thread for a small file costs more than it saves
+            chunks = read_ahead(chunks)
+        with contextlib.closing(chunks) as folder_chunks:
             self._write_in_order(index, folder_chunks, part_path, written, is_cancelled)
 
     def _write_in_order(self, index, folder_chunks, part_path, written, is_cancelled):

@@ -213,3 +213,14 @@ def test_a_7z_bomb_is_refused_before_anything_is_written(tmp_path):
 ])
 def test_names_from_any_system_are_judged_alike(name, reason):
     assert unpacking.unsafe_name(name) == reason
+
+
+def test_a_file_in_the_way_of_a_folder_is_one_clear_message(archive, tmp_path):
+    target = tmp_path / "data"
+    target.mkdir()
+    (target / "1_DONNEES_LIVRAISON").write_text("a file where the archive has a folder")
+    with pytest.raises(ArchiveError) as raised:
+        extract_archive(archive, str(target))
+    assert str(raised.value).startswith("BDTOPO.7z cannot be extracted into {} (".format(os.path.realpath(target)))
+    assert str(raised.value).endswith("): check that folder, then run again.")
+    assert listing(target) == ["1_DONNEES_LIVRAISON"]

@@ -224,3 +224,14 @@ def test_a_file_in_the_way_of_a_folder_is_one_clear_message(archive, tmp_path):
     assert str(raised.value).startswith("BDTOPO.7z cannot be extracted into {} (".format(os.path.realpath(target)))
     assert str(raised.value).endswith("): check that folder, then run again.")
     assert listing(target) == ["1_DONNEES_LIVRAISON"]
+
+
+def test_a_cancel_stops_the_decoder_running_ahead(tmp_path):
+    samples.need_tool()
+    (tmp_path / "src").mkdir()
+    samples.compressible_file(str(tmp_path / "src" / "grid.asc"), 12)  # one block over 4 MB: decoded ahead
+    archive = samples.make_archive(str(tmp_path / "s.7z"), str(tmp_path / "src"), "-mx1", "-mmt=1")
+    calls, threads = [], threading.active_count()
+    with pytest.raises(ArchiveError, match="cancelled"):
+        extract_archive(archive, str(tmp_path / "out"), is_cancelled=lambda: calls.append(1) or len(calls) > 2)
+    assert threading.active_count() == threads and not (tmp_path / "out").exists()

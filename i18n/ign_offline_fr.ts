@@ -1778,6 +1778,36 @@
       <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
     </message>
     <message>
+      <location filename="../core/datasets/extract.py" line="30" />
+      <source>{} cannot be read ({}): check the file, then run again.</source>
+      <translation>{} ne peut pas être lu ({}) : vérifiez le fichier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="54" />
+      <source>it would land outside {}</source>
+      <translation>il serait écrit hors de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="76" />
+      <source>an empty name</source>
+      <translation>un nom vide</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="78" />
+      <source>a symbolic link</source>
+      <translation>un lien symbolique</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="115" />
+      <source>The extraction of {} was cancelled: nothing half-extracted was left in {}.</source>
+      <translation>L'extraction de {} a été annulée : rien d'extrait à moitié n'a été laissé dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="122" />
+      <source>The disk holding {} is full while extracting {}: free some space (the archive itself is fine) and run again.</source>
+      <translation>Le disque qui contient {} est plein pendant l'extraction de {} : libérez de la place (l'archive elle-même est intacte) et relancez.</translation>
+    </message>
+    <message>
       <location filename="../core/datasets/orthos.py" line="90" />
       <source>No BD ORTHO tile meets the area '{}' among the {} files given: choose the area the tiles cover, or download the département of this area.</source>
       <translation>Aucune dalle BD ORTHO ne touche la zone « {} » parmi les {} fichiers donnés : choisissez la zone que couvrent les dalles, ou téléchargez le département de cette zone.</translation>
@@ -1916,6 +1946,196 @@
       <location filename="../core/datasets/service.py" line="279" />
       <source>The polygon has {} points: give at least three (lon, lat) points.</source>
       <translation>Le polygone a {} points : donnez au moins trois points (lon, lat).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="74" />
+      <source>{} is damaged: {}. Delete it and download it again.</source>
+      <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="78" />
+      <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
+      <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="166" />
+      <source>{} does not exist.</source>
+      <translation>{} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="194" />
+      <source>it is not a 7z archive</source>
+      <translation>ce n'est pas une archive 7z</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="196" />
+      <source>its start header fails its CRC</source>
+      <translation>son en-tête de départ échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="201" />
+      <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
+      <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="204" />
+      <source>it ends before its header (truncated)</source>
+      <translation>elle s'arrête avant son en-tête (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="208" />
+      <source>its header would take {} bytes</source>
+      <translation>son en-tête occuperait {} octets</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="212" />
+      <source>its header fails its CRC</source>
+      <translation>son en-tête échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="221" />
+      <source>its header is encoded too many times</source>
+      <translation>son en-tête est encodé trop de fois</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="227" />
+      <source>its encoded header has no single folder</source>
+      <translation>son en-tête encodé n'a pas un dossier unique</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="253" />
+      <source>unexpected property {} in its header</source>
+      <translation>propriété {} inattendue dans son en-tête</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="258" />
+      <source>it ends before its data does (truncated)</source>
+      <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="331" />
+      <source>'{}' fails its CRC check</source>
+      <translation>« {} » échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="381" />
+      <source>its compressed data ends early</source>
+      <translation>ses données compressées s'arrêtent trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="28" />
+      <source>AES-256 (a password-protected archive)</source>
+      <translation>AES-256 (une archive protégée par mot de passe)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="42" />
+      <source>its compression method {}</source>
+      <translation>sa méthode de compression {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="44" />
+      <source>a coder with {} inputs</source>
+      <translation>un codeur à {} entrées</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="46" />
+      <source>a folder with several packed streams</source>
+      <translation>un dossier à plusieurs flux compressés</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="53" />
+      <source>its coders loop</source>
+      <translation>ses codeurs forment une boucle</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="59" />
+      <source>its coders do not bind</source>
+      <translation>ses codeurs ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="75" />
+      <source>bad LZMA2 properties</source>
+      <translation>des propriétés LZMA2 invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="81" />
+      <source>bad LZMA properties</source>
+      <translation>des propriétés LZMA invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="160" />
+      <source>its compression method {} as the last coder</source>
+      <translation>sa méthode de compression {} comme dernier codeur</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="179" />
+      <source>its compressed data is corrupt ({})</source>
+      <translation>ses données compressées sont corrompues ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="56" />
+      <source>no unbound output stream</source>
+      <translation>aucun flux de sortie libre</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="91" />
+      <source>its header ends too early</source>
+      <translation>son en-tête s'arrête trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="117" />
+      <source>its header announces {} items</source>
+      <translation>son en-tête annonce {} éléments</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="186" />
+      <source>external folder lists</source>
+      <translation>des listes de dossiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="206" />
+      <source>alternative coder methods</source>
+      <translation>des méthodes de codage alternatives</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="214" />
+      <source>a folder's coders do not bind</source>
+      <translation>les codeurs d'un dossier ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="240" />
+      <source>its files are larger than their folder</source>
+      <translation>ses fichiers sont plus grands que leur dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="264" />
+      <source>its folders have more packed streams than it lists</source>
+      <translation>ses dossiers ont plus de flux compressés qu'elle n'en liste</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="285" />
+      <source>external file names</source>
+      <translation>des noms de fichiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="288" />
+      <source>its header lists fewer names than files</source>
+      <translation>son en-tête liste moins de noms que de fichiers</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="294" />
+      <source>external times</source>
+      <translation>des dates externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="301" />
+      <source>external attributes</source>
+      <translation>des attributs externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="324" />
+      <source>its header lists {} files with data for {} streams</source>
+      <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
     </message>
     <message>
       <location filename="../core/datasets/transfer.py" line="83" />
@@ -2313,57 +2533,47 @@
       <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="38" />
+      <location filename="../core/ftp/archives.py" line="36" />
       <source>{} bytes once extracted</source>
       <translation>{} octets une fois extrait</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="40" />
-      <source>compressed {} times</source>
-      <translation>compressé {} fois</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="50" />
+      <location filename="../core/ftp/archives.py" line="46" />
       <source>its members add up to {} from a {} file</source>
       <translation>ses éléments totalisent {} pour un fichier de {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="59" />
-      <source>{} was not extracted: not enough space on the disk holding {}: {} needed, {} free. Free some space or choose another folder, then run again.</source>
-      <translation>{} n'a pas été extrait : pas assez de place sur le disque qui contient {} : {} nécessaires, {} libres. Libérez de la place ou choisissez un autre dossier, puis relancez.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="69" />
+      <location filename="../core/ftp/archives.py" line="61" />
       <source>{} is not a readable ZIP ({}).</source>
       <translation>{} n'est pas un ZIP lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="75" />
+      <location filename="../core/ftp/archives.py" line="67" />
       <source>{} was not extracted: its member '{}' is refused ({}).</source>
       <translation>{} n'a pas été extrait : son élément « {} » est refusé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="79" />
+      <location filename="../core/ftp/archives.py" line="71" />
       <source>{} was not extracted: {}; it is not an honest package.</source>
       <translation>{} n'a pas été extrait : {} ; ce n'est pas une archive honnête.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="87" />
+      <location filename="../core/ftp/archives.py" line="79" />
       <source>{}: '{}' would land outside {}.</source>
       <translation>{} : « {} » serait écrit hors de {}.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="106" />
+      <location filename="../core/ftp/archives.py" line="98" />
       <source>The disk holding {} is full while extracting {} from {}: free some space (the package itself is fine) and run again.</source>
       <translation>Le disque qui contient {} est plein pendant l'extraction de {} depuis {} : libérez de la place (l'archive elle-même est bonne) et relancez.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="109" />
+      <location filename="../core/ftp/archives.py" line="101" />
       <source>{} cannot be extracted into {} ({}): check that folder, then run again.</source>
       <translation>{} ne peut pas être extrait dans {} ({}) : vérifiez ce dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="113" />
+      <location filename="../core/ftp/archives.py" line="105" />
       <source>{} is damaged at '{}' ({}): delete it and run again to fetch it anew.</source>
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
     </message>
@@ -3338,11 +3548,6 @@
       <translation>{} ne contient aucun polygone dans les latitudes de Web Mercator (±85°).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="109" />
-      <source>{} does not exist.</source>
-      <translation>{} n'existe pas.</translation>
-    </message>
-    <message>
       <location filename="../core/tiles/polygons.py" line="112" />
       <source>{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>{} n'est pas un fichier vecteur lisible par GDAL (GeoPackage, GeoJSON, Shapefile…).</translation>
@@ -3356,6 +3561,21 @@
       <location filename="../core/tiles/polygons.py" line="136" />
       <source>The area layer holds no polygon: choose a layer of polygons (areas).</source>
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="20" />
+      <source>absolute path</source>
+      <translation>chemin absolu</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="22" />
+      <source>'..' in its path</source>
+      <translation>« .. » dans son chemin</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="29" />
+      <source>compressed {} times</source>
+      <translation>compressé {} fois</translation>
     </message>
     <message>
       <location filename="../core/vector/mvt.py" line="57" />

@@ -34,7 +34,7 @@ from .parameters import (
 )
 
 
-def sync_all(algorithm, zone_plans, area, folder, options, feedback, root):
+def sync_all(algorithm, service, zone_plans, area, folder, options, feedback):
     """Sync each product of `zone_plans` (grouped as listed), progress over the whole job in bytes; the
     SyncResults. A product that fails as a whole is reported and the others go on; all failing raises."""
     products = []
@@ -44,7 +44,7 @@ def sync_all(algorithm, zone_plans, area, folder, options, feedback, root):
             products.append((key, []))
         products[-1][1].append(zone_plan)
     weights = [max(1, sum(z.fetch_bytes for z in zones)) for _, zones in products]
-    service, results, errors, done = service_for(root), [], [], 0
+    results, errors, done = [], [], 0
     for ((product, variant), zones), weight in zip(products, weights):
         if feedback.isCanceled():
             break
@@ -112,13 +112,17 @@ class DownloadDataset(IgnOfflineAlgorithm):
         area, choices, root, folder, options, load, allow_large = args
         self._loads, self._load = [], load
         library.check_library(folder, create=True)
-        zone_plans = list_for_area(self, choices, root, area, folder, feedback)  # the sizes, said before anything
-        fetch = sum(z.fetch_bytes for z in zone_plans)
-        feedback.pushInfo(self.say("To download: {} ({} with extraction).", human_size(fetch),
-                                   human_size(sync.space_needed(zone_plans))))
-        check_large_download(allow_large, zone_plans, folder)
-        sync.check_space(zone_plans, folder)
-        results = sync_all(self, zone_plans, area, folder, options, feedback, root)
+        with service_for(root) as service:
+            zone_plans = list_for_area(self, service, choices, area, folder, feedback)  # sizes, said before anything
+            fetch = sum(z.fetch_bytes for z in zone_plans)
+            feedback.pushInfo(self.say("To download: {} ({} with extraction).", human_size(fetch),
+                                       human_size(sync.space_needed(zone_plans))))
+            if not zone_plans and not feedback.isCanceled():
+                raise IgnOfflineError("The download service lists none of these datasets for this area: check the "
+                                      "area (IGN's datasets cover France) and SERVICE.")
+            check_large_download(allow_large, zone_plans, folder)
+            sync.check_space(zone_plans, folder)
+            results = sync_all(self, service, zone_plans, area, folder, options, feedback)
         outputs = [path for result in results for path in result.output_paths()]
         self._loads = [(result, area) for result in results if result.outputs]
         files = sum(r.files_downloaded for r in results)
@@ -162,6 +166,16 @@ def load_result(project, result, area, feedback=None):
         loaders.load_relief(project, {k: v for k, v in result.outputs.items() if k != "mosaic"}, title)
     elif result.product == "BDORTHO":
         loaders.load_orthos(project, result.outputs["mosaic"], title)
-    else:
-        for path in result.outputs.get("vectors", []):
-            loaders.load_vector_dataset(project, path, result.product, title, feedback)
+    else:  # one group per product and area; per département when not clipped into one GeoPackage
+        paths = result.outputs.get("vectors", [])
+        for path in paths:
+            loaders.load_vector_dataset(project, path, result.product, title if len(paths) == 1 else say(
+                "{} ({})", title, zone_of(result, path)), feedback)
+
+
+def zone_of(result, path):
+    """The zone whose folder holds `path` (a département's own data, not clipped), else ''."""
+    for zone in result.zones:
+        if zone.plan.folder and path.startswith(zone.plan.folder + os.sep):
+            return zone.plan.zone
+    return ""

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.datasets import sync
+from ..core.datasets import Cancelled, sync
 from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import marked
@@ -33,21 +33,23 @@ COLUMNS = (("product", QVariant.String), ("variant", QVariant.String), ("zone", 
 
 
 def service_for(root):
-    """The download-service client for `root` (one place, so the algorithms and run_plan make it alike)."""
+    """The download-service client for `root` (one place, so the algorithms and run_plan make it alike); close it
+    (a `with` block) to give its share of the host's rate back."""
     from ..core.datasets.service import DownloadService
 
     return DownloadService(root=root)
 
 
-def list_for_area(algorithm, choices, root, area, library, feedback):
-    """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log."""
-    service = service_for(root)
+def list_for_area(algorithm, service, choices, area, library, feedback):
+    """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log; those listed
+    before a cancel."""
     found = []
     for product, variant in choices:
-        if feedback.isCanceled():
+        try:
+            zone_plans = sync.plan_sync(service, product, variant, area, library, feedback.isCanceled,
+                                        algorithm.log_to(feedback))
+        except Cancelled:
             break
-        zone_plans = sync.plan_sync(service, product, variant, area, library, feedback.isCanceled,
-                                    algorithm.log_to(feedback))
         for zone_plan in zone_plans:
             feedback.pushInfo(algorithm.say(sync.describe(zone_plan)))
         found.extend(zone_plans)
@@ -78,7 +80,11 @@ class ListDatasets(IgnOfflineAlgorithm):
 
     def process(self, args, context, feedback):
         area, choices, root, library, parameters = args
-        zone_plans = list_for_area(self, choices, root, area, library, feedback)
+        with service_for(root) as service:
+            zone_plans = list_for_area(self, service, choices, area, library, feedback)
+        if not zone_plans and not feedback.isCanceled():
+            feedback.pushWarning(self.tr("The download service lists none of these datasets for this area: check "
+                                         "the area (IGN's datasets cover France) and SERVICE."))
         rows = [zone_plan.as_dict() for zone_plan in zone_plans]
         total = sum(zone_plan.fetch_bytes if library else zone_plan.bytes for zone_plan in zone_plans)
         count = sum(1 for z in zone_plans if z.fetch or not library)

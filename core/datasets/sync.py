@@ -371,11 +371,13 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
     `.part` files: the next run resumes them."""
     log = log or (lambda message: None)
     cancelled = is_cancelled or (lambda: False)
-    if zones is None:
+    if zones is None:  # else the caller said each zone's plan (describe) when it made it
         try:
             zones = plan_sync(service, product, variant, area, library, cancelled, log)
         except Cancelled:
             return SyncResult(product, variant, cancelled=True)
+        for zone_plan in zones:
+            log(describe(zone_plan))
     zone_plans = zones
     check_space(zone_plans, library)
     meter = _Progress(sum(z.fetch_bytes + _extract_bytes(z) for z in zone_plans), progress)
@@ -417,11 +419,9 @@ def _extract_bytes(zone_plan):
 
 def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
     if zone_plan.status == NOT_AVAILABLE:
-        log(describe(zone_plan))
         return ZoneResult(zone_plan, NOT_AVAILABLE)
     if zone_plan.status == UP_TO_DATE and zone_plan.edition is None:
         _record_check(zone_plan)  # the service was asked and listed nothing newer
-        log(describe(zone_plan))
         return ZoneResult(zone_plan, UP_TO_DATE)
     zone_result = ZoneResult(zone_plan, zone_plan.status)
     os.makedirs(zone_plan.folder, exist_ok=True)
@@ -454,7 +454,6 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     archives, data = states.archives_folder(folder), states.data_folder(folder)
     os.makedirs(archives, exist_ok=True)
     os.makedirs(data, exist_ok=True)
-    log(describe(zone_plan))
     fetched = {f.name for f in zone_plan.fetch}
     for remote in zone_plan.fetch:
         _check(cancelled)

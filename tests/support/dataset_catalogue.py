@@ -25,6 +25,13 @@ def rgealti_name(zone, date=RGEALTI_DATE):
     return "RGEALTI_2-0_5M_ASC_LAMB93-IGN69_{}_{}".format(zone, date)
 
 
+def lonlat_ring(xmin, ymin, xmax, ymax):
+    """A Lambert-93 box as a closed lon/lat ring [(lon, lat), …]."""
+    to_lonlat = osr.CoordinateTransformation(samples.lambert93(), samples._wgs84())
+    corners = [(xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax), (xmin, ymin)]
+    return [tuple(round(v, 7) for v in to_lonlat.TransformPoint(x, y)[:2]) for x, y in corners]
+
+
 def lonlat_box(xmin, ymin, xmax, ymax):
     """The lon/lat box (west, south, east, north) holding a Lambert-93 box."""
     to_lonlat = osr.CoordinateTransformation(samples.lambert93(), samples._wgs84())

@@ -208,11 +208,12 @@ def md5_of(path):
 
 
 def run(client, library, lines=None, **options):
+    """plan_sync then sync, as the algorithms do; what both say goes into `lines`."""
     area = catalogue.two_departement_area()
-    zones = sync.plan_sync(client, "RGEALTI", "5M", area, library, log=(lines or []).append)
+    log = (lines if lines is not None else []).append
+    zones = sync.plan_sync(client, "RGEALTI", "5M", area, library, log=log)
     options.setdefault("slope", False)
-    return zones, sync.sync(client, "RGEALTI", "5M", area, library, zones=zones,
-                            log=(lines if lines is not None else []).append, **options)
+    return zones, sync.sync(client, "RGEALTI", "5M", area, library, zones=zones, log=log, **options)
 
 
 def test_two_departements_listed_fetched_verified_then_up_to_date_without_a_download(stand_in, tmp_path):
@@ -254,7 +255,7 @@ def test_two_departements_listed_fetched_verified_then_up_to_date_without_a_down
     asked = [path for path, _ in server.log if "/resource/RGEALTI?" in path and "zone=" in path]
     assert len(asked) == 2 and all("updatedFrom=" + TODAY in path for path in asked)
     before = tree_digest(os.path.join(library, "datasets", "RGEALTI", "D031", "data"))
-    result = sync.sync(client, "RGEALTI", "5M", area, library, zones=again, slope=False, log=lines.append)
+    result = sync.sync(client, "RGEALTI", "5M", area, library, slope=False, log=lines.append)
     assert server.downloads() == [] and result.files_downloaded == 0 and result.up_to_date == 2
     assert sum("up to date" in line for line in lines) == 2 and result.outputs["hillshade"] == hillshade
     assert tree_digest(os.path.join(library, "datasets", "RGEALTI", "D031", "data")) == before
@@ -304,7 +305,7 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     zones, result = run(client, library, lines)
     failed = {z.plan.zone: z for z in result.zones if z.status == sync.FAILED}
     assert list(failed) == ["D081"] and "MD5" in failed["D081"].error
-    assert [line for line in lines if "MD5" in line] == [lines[-2] if "made in" in lines[-1] else lines[-1]]
+    assert len([line for line in lines if "MD5" in line]) == 1  # one message, naming the file and both MD5s
     folder = states.zone_folder(library, "RGEALTI", "D081")
     assert states.read_state(folder) is None
     leftovers = [name for _, _, names in os.walk(folder) for name in names if not name.endswith(".lock")]

@@ -548,29 +548,39 @@
       <translation>Fichiers produits (liste JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="117" />
+      <location filename="../algorithms/download_dataset.py" line="118" />
       <source>To download: {} ({} with extraction).</source>
       <translation>À télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="126" />
+      <location filename="../algorithms/download_dataset.py" line="121" />
+      <source>The download service lists none of these datasets for this area: check the area (IGN's datasets cover France) and SERVICE.</source>
+      <translation>Le service de téléchargement ne liste aucun de ces jeux de données pour cette zone : vérifiez la zone (les jeux de données de l'IGN couvrent la France) et SERVICE.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="130" />
       <source>{:,} file downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichier téléchargé ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="126" />
+      <location filename="../algorithms/download_dataset.py" line="130" />
       <source>{:,} files downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichiers téléchargés ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="130" />
+      <location filename="../algorithms/download_dataset.py" line="134" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="152" />
+      <location filename="../algorithms/download_dataset.py" line="156" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="172" />
+      <source>{} ({})</source>
+      <translation>{} ({})</translation>
     </message>
     <message>
       <location filename="../algorithms/download_ftp.py" line="37" />
@@ -1023,37 +1033,37 @@
       <translation>entrée {} ({}, {}) : complète à {:.1%}</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="59" />
+      <location filename="../algorithms/list_datasets.py" line="61" />
       <source>List IGN datasets for an area</source>
       <translation>Lister les jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="66" />
+      <location filename="../algorithms/list_datasets.py" line="68" />
       <source>Library folder (to say what is new, updated or up to date)</source>
       <translation>Dossier de la bibliothèque (pour dire ce qui est nouveau, mis à jour ou à jour)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="69" />
+      <location filename="../algorithms/list_datasets.py" line="71" />
       <source>Datasets (their editions' extents)</source>
       <translation>Jeux de données (emprises de leurs éditions)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="70" />
+      <location filename="../algorithms/list_datasets.py" line="72" />
       <source>Datasets (JSON)</source>
       <translation>Jeux de données (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="71" />
+      <location filename="../algorithms/list_datasets.py" line="73" />
       <source>Bytes to download</source>
       <translation>Octets à télécharger</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="85" />
+      <location filename="../algorithms/list_datasets.py" line="91" />
       <source>To download: {} ({:,} dataset of a département).</source>
       <translation>À télécharger : {} ({:,} jeu de données d'un département).</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="85" />
+      <location filename="../algorithms/list_datasets.py" line="91" />
       <source>To download: {} ({:,} datasets of a département).</source>
       <translation>À télécharger : {} ({:,} jeux de données d'un département).</translation>
     </message>
@@ -1718,87 +1728,87 @@
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="124" />
+      <location filename="../algorithms/run_plan.py" line="133" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="133" />
+      <location filename="../algorithms/run_plan.py" line="142" />
       <source>{} style saved in {}.</source>
       <translation>{} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="133" />
+      <location filename="../algorithms/run_plan.py" line="142" />
       <source>{} styles saved in {}.</source>
       <translation>{} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="140" />
+      <location filename="../algorithms/run_plan.py" line="149" />
       <source>Entry {} ({}): {}.</source>
       <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="145" />
+      <location filename="../algorithms/run_plan.py" line="154" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="147" />
+      <location filename="../algorithms/run_plan.py" line="156" />
       <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="156" />
+      <location filename="../algorithms/run_plan.py" line="165" />
       <source>Entry {} ({}): {}</source>
       <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="158" />
+      <location filename="../algorithms/run_plan.py" line="167" />
       <source>Entry {}: {}</source>
       <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="161" />
+      <location filename="../algorithms/run_plan.py" line="170" />
       <source>Datasets to download: {} ({} with extraction).</source>
       <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="191" />
+      <location filename="../algorithms/run_plan.py" line="200" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="194" />
+      <location filename="../algorithms/run_plan.py" line="203" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="197" />
+      <location filename="../algorithms/run_plan.py" line="206" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="197" />
+      <location filename="../algorithms/run_plan.py" line="206" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="197" />
+      <location filename="../algorithms/run_plan.py" line="206" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="198" />
+      <location filename="../algorithms/run_plan.py" line="207" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="201" />
+      <location filename="../algorithms/run_plan.py" line="210" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="202" />
+      <location filename="../algorithms/run_plan.py" line="211" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -1971,6 +1981,11 @@
       <location filename="../core/datasets/derived.py" line="89" />
       <source>{}: {} made in {}.</source>
       <translation>{} : {} produit dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="170" />
+      <source>GDAL could not join {} into {} ({}).</source>
+      <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
     </message>
     <message>
       <location filename="../core/datasets/extract.py" line="30" />
@@ -2338,112 +2353,112 @@
       <translation>« {} » est endommagé : sa zone est de nouveau téléchargée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="29" />
+      <location filename="../core/datasets/sync.py" line="32" />
       <source>available</source>
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="29" />
+      <location filename="../core/datasets/sync.py" line="32" />
       <source>new</source>
       <translation>nouveau</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="29" />
+      <location filename="../core/datasets/sync.py" line="32" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="30" />
+      <location filename="../core/datasets/sync.py" line="33" />
       <source>up to date</source>
       <translation>à jour</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="30" />
+      <location filename="../core/datasets/sync.py" line="33" />
       <source>not available</source>
       <translation>non disponible</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="31" />
+      <location filename="../core/datasets/sync.py" line="34" />
       <source>failed</source>
       <translation>échec</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="31" />
+      <location filename="../core/datasets/sync.py" line="34" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="186" />
+      <location filename="../core/datasets/sync.py" line="160" />
       <source>{} {}: files of the library are missing: they are downloaded again.</source>
       <translation>{} {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="304" />
+      <location filename="../core/datasets/sync.py" line="258" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
       <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="320" />
+      <location filename="../core/datasets/sync.py" line="274" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="324" />
+      <location filename="../core/datasets/sync.py" line="278" />
       <source>This download needs about {} (download and extraction) and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement demande environ {} (téléchargement et extraction) et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="332" />
+      <location filename="../core/datasets/sync.py" line="286" />
       <source>{} {} ({}): the service publishes no such dataset here.</source>
       <translation>{} {} ({}) : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="335" />
+      <location filename="../core/datasets/sync.py" line="289" />
       <source>{} {} ({}): {}, {}: up to date.</source>
       <translation>{} {} ({}) : {}, {} : à jour.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="337" />
+      <location filename="../core/datasets/sync.py" line="291" />
       <source>{} {} ({}): {}, {} in {}, {}: {} to download.</source>
       <translation>{} {} ({}) : {}, {} en {}, {} : {} à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="339" />
+      <location filename="../core/datasets/sync.py" line="293" />
       <source>{} file</source>
       <translation>{} fichier</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="339" />
+      <location filename="../core/datasets/sync.py" line="293" />
       <source>{} files</source>
       <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="448" />
+      <location filename="../core/datasets/sync.py" line="410" />
       <source>{}: the service publishes no such dataset for this area.</source>
       <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="450" />
+      <location filename="../core/datasets/sync.py" line="412" />
       <source>{}: {} zone failed: {} {}</source>
       <translation>{} : {} zone en échec : {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="450" />
+      <location filename="../core/datasets/sync.py" line="412" />
       <source>{}: {} zones failed, the first: {} {}</source>
       <translation>{} : {} zones en échec, la première : {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="473" />
+      <location filename="../core/datasets/sync.py" line="433" />
       <source>{} {}: cancelled; run again to resume where it stopped.</source>
       <translation>{} {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="476" />
+      <location filename="../core/datasets/sync.py" line="436" />
       <source>{} {}: {}</source>
       <translation>{} {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="538" />
+      <location filename="../core/datasets/sync.py" line="495" />
       <source>{} {}: {} ready ({}).</source>
       <translation>{} {} : {} prêt ({}).</translation>
     </message>
@@ -3283,22 +3298,22 @@
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="410" />
+      <location filename="../core/library/plans.py" line="405" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="485" />
+      <location filename="../core/library/plans.py" line="480" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="514" />
+      <location filename="../core/library/plans.py" line="509" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="516" />
+      <location filename="../core/library/plans.py" line="511" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>

@@ -17,12 +17,12 @@ from ..core.datasets import state as states
 from ..core.datasets import sync
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
-from ..core.messages import Message, plural
+from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import marked
 from ..i18n import reason as said_reason
+from ..toolbelt.dataset_results import load_result
 from .base import IgnOfflineAlgorithm
-from .list_datasets import list_for_area, service_for
 from .parameters import (
     add_area_parameters,
     add_dataset_parameters,
@@ -31,6 +31,8 @@ from .parameters import (
     area_from_parameters,
     check_large_download,
     datasets_from_parameters,
+    list_for_area,
+    service_for,
 )
 
 
@@ -145,37 +147,3 @@ class DownloadDataset(IgnOfflineAlgorithm):
                 except (ValueError, IgnOfflineError) as exc:
                     feedback.reportError(said_reason(exc))
         return {}
-
-
-def result_title(result, area):
-    """The group's name: the product and the area (a Message)."""
-    from ..core.datasets.editions import PRODUCTS
-
-    product = PRODUCTS.get(result.product)
-    title = product.title_en if product is not None else result.product
-    return Message("{} — {}", "{} {}".format(title, result.variant) if result.variant else title, area.title)
-
-
-def load_result(project, result, area, feedback=None):
-    """Add what `result` (a core.datasets.sync.SyncResult) made to `project` (toolbelt.datasets)."""
-    from ..i18n import say
-    from ..toolbelt import datasets as loaders
-
-    title = say(result_title(result, area))
-    if result.product == "RGEALTI":
-        loaders.load_relief(project, {k: v for k, v in result.outputs.items() if k != "mosaic"}, title)
-    elif result.product == "BDORTHO":
-        loaders.load_orthos(project, result.outputs["mosaic"], title)
-    else:  # one group per product and area; per département when not clipped into one GeoPackage
-        paths = result.outputs.get("vectors", [])
-        for path in paths:
-            loaders.load_vector_dataset(project, path, result.product, title if len(paths) == 1 else say(
-                "{} ({})", title, zone_of(result, path)), feedback)
-
-
-def zone_of(result, path):
-    """The zone whose folder holds `path` (a département's own data, not clipped), else ''."""
-    for zone in result.zones:
-        if zone.plan.folder and path.startswith(zone.plan.folder + os.sep):
-            return zone.plan.zone
-    return ""

@@ -19,41 +19,23 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.datasets import Cancelled, sync
 from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
-from .parameters import add_area_parameters, add_dataset_parameters, area_from_parameters, datasets_from_parameters
+from .parameters import (
+    add_area_parameters,
+    add_dataset_parameters,
+    area_from_parameters,
+    datasets_from_parameters,
+    list_for_area,
+    service_for,
+)
 
 COLUMNS = (("product", QVariant.String), ("variant", QVariant.String), ("zone", QVariant.String),
            ("zone_name", QVariant.String), ("edition", QVariant.String), ("date", QVariant.String),
            ("files", QVariant.Int), ("bytes", QVariant.LongLong), ("size", QVariant.String),
            ("status", QVariant.String))
-
-
-def service_for(root):
-    """The download-service client for `root` (one place, so the algorithms and run_plan make it alike); close it
-    (a `with` block) to give its share of the host's rate back."""
-    from ..core.datasets.service import DownloadService
-
-    return DownloadService(root=root)
-
-
-def list_for_area(algorithm, service, choices, area, library, feedback):
-    """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log; those listed
-    before a cancel."""
-    found = []
-    for product, variant in choices:
-        try:
-            zone_plans = sync.plan_sync(service, product, variant, area, library, feedback.isCanceled,
-                                        algorithm.log_to(feedback))
-        except Cancelled:
-            break
-        for zone_plan in zone_plans:
-            feedback.pushInfo(algorithm.say(sync.describe(zone_plan)))
-        found.extend(zone_plans)
-    return found
 
 
 class ListDatasets(IgnOfflineAlgorithm):

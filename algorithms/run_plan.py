@@ -24,8 +24,8 @@ from ..core.text import duration
 from ..core.tiles import coverage
 from ..core.vector import styles
 from ..i18n import marked, number, reason
+from ..toolbelt.dataset_results import load_result
 from .base import IgnOfflineAlgorithm
-from .download_dataset import load_result
 from .parameters import (
     add_authcfg_parameter,
     add_large_job_parameter,

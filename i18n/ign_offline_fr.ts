@@ -478,109 +478,99 @@
       <translation>fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="63" />
+      <location filename="../algorithms/download_dataset.py" line="65" />
       <source>No dataset could be downloaded: {}</source>
       <translation>Aucun jeu de données n'a pu être téléchargé : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="69" />
+      <location filename="../algorithms/download_dataset.py" line="71" />
       <source>Download IGN datasets for an area</source>
       <translation>Télécharger des jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="76" />
+      <location filename="../algorithms/download_dataset.py" line="78" />
       <source>Library folder (datasets go in its datasets/ folder)</source>
       <translation>Dossier de la bibliothèque (les jeux de données vont dans son dossier datasets/)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="79" />
+      <location filename="../algorithms/download_dataset.py" line="81" />
       <source>Keep the downloaded archives (.7z) after extraction</source>
       <translation>Garder les archives téléchargées (.7z) après l'extraction</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="81" />
+      <location filename="../algorithms/download_dataset.py" line="83" />
       <source>Clip to the area (else whole départements)</source>
       <translation>Découper selon la zone (sinon des départements entiers)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="83" />
+      <location filename="../algorithms/download_dataset.py" line="85" />
       <source>Relief: hillshade</source>
       <translation>Relief : ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="85" />
+      <location filename="../algorithms/download_dataset.py" line="87" />
       <source>Relief: slope map</source>
       <translation>Relief : carte des pentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="87" />
+      <location filename="../algorithms/download_dataset.py" line="89" />
       <source>Relief: contour interval in metres (0 = no contours)</source>
       <translation>Relief : équidistance des courbes de niveau en mètres (0 = pas de courbes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="90" />
+      <location filename="../algorithms/download_dataset.py" line="92" />
       <source>Add the datasets to the project</source>
       <translation>Ajouter les jeux de données au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="92" />
+      <location filename="../algorithms/download_dataset.py" line="94" />
       <source>Datasets folder</source>
       <translation>Dossier des jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="93" />
+      <location filename="../algorithms/download_dataset.py" line="95" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="94" />
+      <location filename="../algorithms/download_dataset.py" line="96" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="95" />
+      <location filename="../algorithms/download_dataset.py" line="97" />
       <source>Zones already up to date</source>
       <translation>Zones déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="96" />
+      <location filename="../algorithms/download_dataset.py" line="98" />
       <source>Files made (JSON list)</source>
       <translation>Fichiers produits (liste JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="118" />
+      <location filename="../algorithms/download_dataset.py" line="120" />
       <source>To download: {} ({} with extraction).</source>
       <translation>À télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="121" />
+      <location filename="../algorithms/download_dataset.py" line="123" />
       <source>The download service lists none of these datasets for this area: check the area (IGN's datasets cover France) and SERVICE.</source>
       <translation>Le service de téléchargement ne liste aucun de ces jeux de données pour cette zone : vérifiez la zone (les jeux de données de l'IGN couvrent la France) et SERVICE.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="130" />
+      <location filename="../algorithms/download_dataset.py" line="132" />
       <source>{:,} file downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichier téléchargé ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="130" />
+      <location filename="../algorithms/download_dataset.py" line="132" />
       <source>{:,} files downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichiers téléchargés ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="134" />
+      <location filename="../algorithms/download_dataset.py" line="136" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/download_dataset.py" line="156" />
-      <source>{} — {}</source>
-      <translation>{} — {}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/download_dataset.py" line="172" />
-      <source>{} ({})</source>
-      <translation>{} ({})</translation>
     </message>
     <message>
       <location filename="../algorithms/download_ftp.py" line="37" />
@@ -1033,37 +1023,37 @@
       <translation>entrée {} ({}, {}) : complète à {:.1%}</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="61" />
+      <location filename="../algorithms/list_datasets.py" line="43" />
       <source>List IGN datasets for an area</source>
       <translation>Lister les jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="68" />
+      <location filename="../algorithms/list_datasets.py" line="50" />
       <source>Library folder (to say what is new, updated or up to date)</source>
       <translation>Dossier de la bibliothèque (pour dire ce qui est nouveau, mis à jour ou à jour)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="71" />
+      <location filename="../algorithms/list_datasets.py" line="53" />
       <source>Datasets (their editions' extents)</source>
       <translation>Jeux de données (emprises de leurs éditions)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="72" />
+      <location filename="../algorithms/list_datasets.py" line="54" />
       <source>Datasets (JSON)</source>
       <translation>Jeux de données (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="73" />
+      <location filename="../algorithms/list_datasets.py" line="55" />
       <source>Bytes to download</source>
       <translation>Octets à télécharger</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="91" />
+      <location filename="../algorithms/list_datasets.py" line="73" />
       <source>To download: {} ({:,} dataset of a département).</source>
       <translation>À télécharger : {} ({:,} jeu de données d'un département).</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="91" />
+      <location filename="../algorithms/list_datasets.py" line="73" />
       <source>To download: {} ({:,} datasets of a département).</source>
       <translation>À télécharger : {} ({:,} jeux de données d'un département).</translation>
     </message>
@@ -1448,62 +1438,62 @@
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="230" />
+      <location filename="../algorithms/parameters.py" line="257" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="263" />
+      <location filename="../algorithms/parameters.py" line="290" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="268" />
+      <location filename="../algorithms/parameters.py" line="295" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="272" />
+      <location filename="../algorithms/parameters.py" line="299" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="274" />
+      <location filename="../algorithms/parameters.py" line="301" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="277" />
+      <location filename="../algorithms/parameters.py" line="304" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="297" />
+      <location filename="../algorithms/parameters.py" line="324" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="300" />
+      <location filename="../algorithms/parameters.py" line="327" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="316" />
+      <location filename="../algorithms/parameters.py" line="343" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="318" />
+      <location filename="../algorithms/parameters.py" line="345" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="320" />
+      <location filename="../algorithms/parameters.py" line="347" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="322" />
+      <location filename="../algorithms/parameters.py" line="349" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -4136,6 +4126,16 @@
       <location filename="../plugin.py" line="53" />
       <source>Show or hide the IGN Offline panel</source>
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dataset_results.py" line="16" />
+      <source>{} — {}</source>
+      <translation>{} — {}</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dataset_results.py" line="29" />
+      <source>{} ({})</source>
+      <translation>{} ({})</translation>
     </message>
     <message>
       <location filename="../toolbelt/datasets.py" line="36" />

@@ -34,7 +34,7 @@ export QT_QPA_PLATFORM := offscreen
 
 .PHONY: setup lint test unit-tests qgis-tests process demo bench package install clean translations screenshots
 
-setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(BUILD)/xvfb.ok $(VENV)/installed.ok ext_libs/installed.ok \
+setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(BUILD)/7zip.ok $(BUILD)/xvfb.ok $(VENV)/installed.ok ext_libs/installed.ok \
 	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM)
 
 # QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
@@ -56,6 +56,13 @@ $(VENV)/installed.ok: requirements/dev.txt requirements/embedded.txt $(BUILD)/sy
 $(BUILD)/vsftpd.ok:
 	@mkdir -p $(BUILD)
 	@[ -x /usr/sbin/vsftpd ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q vsftpd; }
+	@touch $@
+
+# Debian's 7-Zip (7zz), for the tests and benches only: it makes the real archives the plugin's own 7z reader
+# (core/datasets/sevenzip.py, standard library only) must extract byte-identical. The plugin never calls it.
+$(BUILD)/7zip.ok:
+	@mkdir -p $(BUILD)
+	@[ -x /usr/bin/7zz ] || [ -x /usr/bin/7z ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q 7zip; }
 	@touch $@
 
 # Xvfb: the real QGIS desktop in memory, for the French/English test and the screenshots.

@@ -21,6 +21,7 @@ GROUPS = {
     "library": marked("Offline library"),
     "field": marked("Field (offline projects, exports)"),
     "ftp": marked("Orthophotos and surface model (FTP)"),
+    "datasets": marked("Whole datasets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)"),
     "load": marked("Load"),
 }
 

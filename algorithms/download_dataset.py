@@ -17,12 +17,12 @@ from ..core.datasets import state as states
 from ..core.datasets import sync
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
-from ..core.messages import Message, plural
+from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import marked
 from ..i18n import reason as said_reason
+from ..toolbelt.dataset_results import load_result
 from .base import IgnOfflineAlgorithm
-from .list_datasets import list_for_area, service_for
 from .parameters import (
     add_area_parameters,
     add_dataset_parameters,
@@ -31,10 +31,12 @@ from .parameters import (
     area_from_parameters,
     check_large_download,
     datasets_from_parameters,
+    list_for_area,
+    service_for,
 )
 
 
-def sync_all(algorithm, zone_plans, area, folder, options, feedback, root):
+def sync_all(algorithm, service, zone_plans, area, folder, options, feedback):
     """Sync each product of `zone_plans` (grouped as listed), progress over the whole job in bytes; the
     SyncResults. A product that fails as a whole is reported and the others go on; all failing raises."""
     products = []
@@ -44,7 +46,7 @@ def sync_all(algorithm, zone_plans, area, folder, options, feedback, root):
             products.append((key, []))
         products[-1][1].append(zone_plan)
     weights = [max(1, sum(z.fetch_bytes for z in zones)) for _, zones in products]
-    service, results, errors, done = service_for(root), [], [], 0
+    results, errors, done = [], [], 0
     for ((product, variant), zones), weight in zip(products, weights):
         if feedback.isCanceled():
             break
@@ -60,7 +62,7 @@ def sync_all(algorithm, zone_plans, area, folder, options, feedback, root):
             feedback.reportError(algorithm.say(exc.message))
         done += weight
     if errors and not results:
-        raise IgnOfflineError("No dataset could be downloaded: {}", " ".join(str(e) for e in errors))
+        raise IgnOfflineError("No dataset could be downloaded: {}", errors[0])
     return results
 
 
@@ -112,19 +114,23 @@ class DownloadDataset(IgnOfflineAlgorithm):
         area, choices, root, folder, options, load, allow_large = args
         self._loads, self._load = [], load
         library.check_library(folder, create=True)
-        zone_plans = list_for_area(self, choices, root, area, folder, feedback)  # the sizes, said before anything
-        fetch = sum(z.fetch_bytes for z in zone_plans)
-        feedback.pushInfo(self.say("To download: {} ({} with extraction).", human_size(fetch),
-                                   human_size(sync.space_needed(zone_plans))))
-        check_large_download(allow_large, zone_plans, folder)
-        sync.check_space(zone_plans, folder)
-        results = sync_all(self, zone_plans, area, folder, options, feedback, root)
+        with service_for(root) as service:
+            zone_plans = list_for_area(self, service, choices, area, folder, feedback)  # sizes, said before anything
+            fetch = sum(z.fetch_bytes for z in zone_plans)
+            feedback.pushInfo(self.say("To download: {} ({} with extraction).", human_size(fetch),
+                                       human_size(sync.space_needed(zone_plans))))
+            if not zone_plans and not feedback.isCanceled():
+                raise IgnOfflineError("The download service lists none of these datasets for this area: check the "
+                                      "area (IGN's datasets cover France) and SERVICE.")
+            check_large_download(allow_large, zone_plans, folder)
+            sync.check_space(zone_plans, folder)
+            results = sync_all(self, service, zone_plans, area, folder, options, feedback)
         outputs = [path for result in results for path in result.output_paths()]
         self._loads = [(result, area) for result in results if result.outputs]
         files = sum(r.files_downloaded for r in results)
         up_to_date = sum(r.up_to_date for r in results)
-        feedback.pushInfo(self.say(plural(files, "{:,} file downloaded ({}); {} zones already up to date.",
-                                          "{:,} files downloaded ({}); {} zones already up to date.", files,
+        feedback.pushInfo(self.say(plural(files, "{:,} file downloaded ({}); départements already up to date: {}.",
+                                          "{:,} files downloaded ({}); départements already up to date: {}.", files,
                                           human_size(sum(r.bytes_downloaded for r in results)), up_to_date)))
         if any(r.cancelled for r in results) or feedback.isCanceled():
             feedback.pushWarning(self.tr("Cancelled: run again to resume where it stopped."))
@@ -141,27 +147,3 @@ class DownloadDataset(IgnOfflineAlgorithm):
                 except (ValueError, IgnOfflineError) as exc:
                     feedback.reportError(said_reason(exc))
         return {}
-
-
-def result_title(result, area):
-    """The group's name: the product and the area (a Message)."""
-    from ..core.datasets.editions import PRODUCTS
-
-    product = PRODUCTS.get(result.product)
-    title = product.title_en if product is not None else result.product
-    return Message("{} — {}", "{} {}".format(title, result.variant) if result.variant else title, area.title)
-
-
-def load_result(project, result, area, feedback=None):
-    """Add what `result` (a core.datasets.sync.SyncResult) made to `project` (toolbelt.datasets)."""
-    from ..i18n import say
-    from ..toolbelt import datasets as loaders
-
-    title = say(result_title(result, area))
-    if result.product == "RGEALTI":
-        loaders.load_relief(project, {k: v for k, v in result.outputs.items() if k != "mosaic"}, title)
-    elif result.product == "BDORTHO":
-        loaders.load_orthos(project, result.outputs["mosaic"], title)
-    else:
-        for path in result.outputs.get("vectors", []):
-            loaders.load_vector_dataset(project, path, result.product, title, feedback)

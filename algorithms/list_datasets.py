@@ -19,38 +19,23 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.datasets import sync
+from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
-from .parameters import add_area_parameters, add_dataset_parameters, area_from_parameters, datasets_from_parameters
+from .parameters import (
+    add_area_parameters,
+    add_dataset_parameters,
+    area_from_parameters,
+    datasets_from_parameters,
+    list_for_area,
+    service_for,
+)
 
 COLUMNS = (("product", QVariant.String), ("variant", QVariant.String), ("zone", QVariant.String),
            ("zone_name", QVariant.String), ("edition", QVariant.String), ("date", QVariant.String),
            ("files", QVariant.Int), ("bytes", QVariant.LongLong), ("size", QVariant.String),
            ("status", QVariant.String))
-
-
-def service_for(root):
-    """The download-service client for `root` (one place, so the algorithms and run_plan make it alike)."""
-    from ..core.datasets.service import DownloadService
-
-    return DownloadService(root=root)
-
-
-def list_for_area(algorithm, choices, root, area, library, feedback):
-    """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log."""
-    service = service_for(root)
-    found = []
-    for product, variant in choices:
-        if feedback.isCanceled():
-            break
-        zone_plans = sync.plan_sync(service, product, variant, area, library, feedback.isCanceled,
-                                    algorithm.log_to(feedback))
-        for zone_plan in zone_plans:
-            feedback.pushInfo(algorithm.say(sync.describe(zone_plan)))
-        found.extend(zone_plans)
-    return found
 
 
 class ListDatasets(IgnOfflineAlgorithm):
@@ -77,11 +62,17 @@ class ListDatasets(IgnOfflineAlgorithm):
 
     def process(self, args, context, feedback):
         area, choices, root, library, parameters = args
-        zone_plans = list_for_area(self, choices, root, area, library, feedback)
+        with service_for(root) as service:
+            zone_plans = list_for_area(self, service, choices, area, library, feedback)
+        if not zone_plans and not feedback.isCanceled():
+            feedback.pushWarning(self.tr("The download service lists none of these datasets for this area: check "
+                                         "the area (IGN's datasets cover France) and SERVICE."))
         rows = [zone_plan.as_dict() for zone_plan in zone_plans]
         total = sum(zone_plan.fetch_bytes if library else zone_plan.bytes for zone_plan in zone_plans)
-        feedback.pushInfo(self.say("To download: {} in {} datasets.", human_size(total),
-                                   sum(1 for z in zone_plans if z.fetch or not library)))
+        count = sum(1 for z in zone_plans if z.fetch or not library)
+        feedback.pushInfo(self.say(plural(count, "To download: {} ({:,} dataset of a département).",
+                                          "To download: {} ({:,} datasets of a département).", human_size(total),
+                                          count)))
         results = {"DATASETS": json.dumps(rows, ensure_ascii=False), "TOTAL_BYTES": total}
         sink_id = self.write_rows(rows, parameters, context)
         if sink_id is not None:

@@ -222,6 +222,33 @@ def datasets_from_parameters(algorithm, parameters, context):
     return [CHOICES[index] for index in sorted(set(chosen))], root
 
 
+def service_for(root):
+    """The download-service client for `root` (one place, so the algorithms and run_plan make it alike); close it
+    (a `with` block) to give its share of the host's rate back."""
+    from ..core.datasets.service import DownloadService
+
+    return DownloadService(root=root)
+
+
+def list_for_area(algorithm, service, choices, area, library, feedback):
+    """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log; those listed
+    before a cancel."""
+    from ..core.datasets import Cancelled
+    from ..core.datasets.sync import describe, plan_sync
+
+    found = []
+    for product, variant in choices:
+        try:
+            zone_plans = plan_sync(service, product, variant, area, library, feedback.isCanceled,
+                                        algorithm.log_to(feedback))
+        except Cancelled:
+            break
+        for zone_plan in zone_plans:
+            feedback.pushInfo(algorithm.say(describe(zone_plan)))
+        found.extend(zone_plans)
+    return found
+
+
 # Accounts: an AUTHCFG id names a configuration of the QGIS authentication database, never a secret
 # (Processing keeps every run's parameters in its history).
 

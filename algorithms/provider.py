@@ -16,11 +16,12 @@ from .load_mbtiles import LoadMBTiles
 from .make_project_offline import MakeProjectOffline
 from .merge_mbtiles import MergeMBTiles
 from .recover_cache import RecoverCache
+from .relief import Relief
 from .run_plan import RunPlan
 from .save_vector_styles import SaveVectorStyles
 
 ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, MakeProjectOffline,
-              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles, ListDatasets,
+              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles, Relief, ListDatasets,
               DownloadDataset)
 
 

@@ -24,8 +24,8 @@ from ..core.text import duration
 from ..core.tiles import coverage
 from ..core.vector import styles
 from ..i18n import marked, number, reason
+from ..toolbelt.dataset_results import load_result
 from .base import IgnOfflineAlgorithm
-from .download_dataset import load_result
 from .parameters import (
     add_authcfg_parameter,
     add_large_job_parameter,
@@ -98,9 +98,18 @@ class RunPlan(IgnOfflineAlgorithm):
                 plural(item.total, "{}: {:,} tile at zoom {}-{}{} → {}", "{}: {:,} tiles at zoom {}-{}{} → {}",
                        item.job.layer, item.total, min(item.counts, default="-"), max(item.counts, default="-"),
                        part, item.output)))
+        services = {}
+        try:
+            return self.run_all(plan, folder, shard, options, estimate_only, load, allow_large, jobs, services,
+                                feedback)
+        finally:
+            library.close_services(services)
+
+    def run_all(self, plan, folder, shard, options, estimate_only, load, allow_large, jobs, services, feedback):
+        """The plan's tiles, then its datasets (services: the download-service clients, by root)."""
         planned = sum(item.total for item in jobs)
         # Datasets are whole files: one machine fetches them (the first shard), never each machine again.
-        runs = library.plan_datasets(plan, folder, feedback.isCanceled, self.log_to(feedback)) \
+        runs = library.plan_datasets(plan, folder, feedback.isCanceled, self.log_to(feedback), services) \
             if not shard or shard[0] == 1 else []
         self.report_datasets(runs, feedback)
         if estimate_only:
@@ -113,7 +122,7 @@ class RunPlan(IgnOfflineAlgorithm):
         results = library.run_jobs(jobs, options, shard, lambda f: feedback.setProgress(100 * share * f),
                                    feedback.isCanceled, feedback.pushInfo)
         library.run_datasets(runs, folder, lambda f: feedback.setProgress(100 * (share + (1 - share) * f)),
-                             feedback.isCanceled, self.log_to(feedback))
+                             feedback.isCanceled, self.log_to(feedback), services)
         self._datasets = [run for run in runs if run.result is not None and run.result.outputs]
         downloaded = failed = 0
         for result in results:

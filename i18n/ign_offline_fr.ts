@@ -637,118 +637,123 @@
     </message>
     <message>
       <location filename="../algorithms/base.py" line="24" />
+      <source>Whole datasets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</source>
+      <translation>Jeux de données complets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/base.py" line="25" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="103" />
+      <location filename="../algorithms/base.py" line="104" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="105" />
+      <location filename="../algorithms/base.py" line="106" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="105" />
+      <location filename="../algorithms/base.py" line="106" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="63" />
+      <location filename="../algorithms/download_dataset.py" line="65" />
       <source>No dataset could be downloaded: {}</source>
-      <translation type="unfinished" />
+      <translation>Aucun jeu de données n'a pu être téléchargé : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="69" />
+      <location filename="../algorithms/download_dataset.py" line="71" />
       <source>Download IGN datasets for an area</source>
-      <translation type="unfinished" />
+      <translation>Télécharger des jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="76" />
+      <location filename="../algorithms/download_dataset.py" line="78" />
       <source>Library folder (datasets go in its datasets/ folder)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../algorithms/download_dataset.py" line="79" />
-      <source>Keep the downloaded archives (.7z) after extraction</source>
-      <translation type="unfinished" />
+      <translation>Dossier de la bibliothèque (les jeux de données vont dans son dossier datasets/)</translation>
     </message>
     <message>
       <location filename="../algorithms/download_dataset.py" line="81" />
-      <source>Clip to the area (else whole départements)</source>
-      <translation type="unfinished" />
+      <source>Keep the downloaded archives (.7z) after extraction</source>
+      <translation>Garder les archives téléchargées (.7z) après l'extraction</translation>
     </message>
     <message>
       <location filename="../algorithms/download_dataset.py" line="83" />
-      <source>Relief: hillshade</source>
-      <translation type="unfinished" />
+      <source>Clip to the area (else whole départements)</source>
+      <translation>Découper selon la zone (sinon des départements entiers)</translation>
     </message>
     <message>
       <location filename="../algorithms/download_dataset.py" line="85" />
-      <source>Relief: slope map</source>
-      <translation type="unfinished" />
+      <source>Relief: hillshade</source>
+      <translation>Relief : ombrage</translation>
     </message>
     <message>
       <location filename="../algorithms/download_dataset.py" line="87" />
-      <source>Relief: contour interval in metres (0 = no contours)</source>
-      <translation type="unfinished" />
+      <source>Relief: slope map</source>
+      <translation>Relief : carte des pentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="90" />
-      <source>Add the datasets to the project</source>
-      <translation type="unfinished" />
+      <location filename="../algorithms/download_dataset.py" line="89" />
+      <source>Relief: contour interval in metres (0 = no contours)</source>
+      <translation>Relief : équidistance des courbes de niveau en mètres (0 = pas de courbes)</translation>
     </message>
     <message>
       <location filename="../algorithms/download_dataset.py" line="92" />
-      <source>Datasets folder</source>
-      <translation type="unfinished" />
+      <source>Add the datasets to the project</source>
+      <translation>Ajouter les jeux de données au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="93" />
+      <location filename="../algorithms/download_dataset.py" line="94" />
+      <source>Datasets folder</source>
+      <translation>Dossier des jeux de données</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="95" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="94" />
+      <location filename="../algorithms/download_dataset.py" line="96" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="95" />
+      <location filename="../algorithms/download_dataset.py" line="97" />
       <source>Zones already up to date</source>
-      <translation type="unfinished" />
+      <translation>Zones déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="96" />
+      <location filename="../algorithms/download_dataset.py" line="98" />
       <source>Files made (JSON list)</source>
-      <translation type="unfinished" />
+      <translation>Fichiers produits (liste JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="117" />
+      <location filename="../algorithms/download_dataset.py" line="120" />
       <source>To download: {} ({} with extraction).</source>
-      <translation type="unfinished" />
+      <translation>À télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="126" />
-      <source>{:,} file downloaded ({}); {} zones already up to date.</source>
-      <translation type="unfinished" />
+      <location filename="../algorithms/download_dataset.py" line="123" />
+      <source>The download service lists none of these datasets for this area: check the area (IGN's datasets cover France) and SERVICE.</source>
+      <translation>Le service de téléchargement ne liste aucun de ces jeux de données pour cette zone : vérifiez la zone (les jeux de données de l'IGN couvrent la France) et SERVICE.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="126" />
-      <source>{:,} files downloaded ({}); {} zones already up to date.</source>
-      <translation type="unfinished" />
+      <location filename="../algorithms/download_dataset.py" line="132" />
+      <source>{:,} file downloaded ({}); départements already up to date: {}.</source>
+      <translation>{:,} fichier téléchargé ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="130" />
+      <location filename="../algorithms/download_dataset.py" line="132" />
+      <source>{:,} files downloaded ({}); départements already up to date: {}.</source>
+      <translation>{:,} fichiers téléchargés ({}) ; départements déjà à jour : {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="136" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/download_dataset.py" line="152" />
-      <source>{} — {}</source>
-      <translation>{} — {}</translation>
     </message>
     <message>
       <location filename="../algorithms/download_ftp.py" line="37" />
@@ -1201,34 +1206,39 @@
       <translation>entrée {} ({}, {}) : complète à {:.1%}</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="58" />
+      <location filename="../algorithms/list_datasets.py" line="43" />
       <source>List IGN datasets for an area</source>
-      <translation type="unfinished" />
+      <translation>Lister les jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="65" />
+      <location filename="../algorithms/list_datasets.py" line="50" />
       <source>Library folder (to say what is new, updated or up to date)</source>
-      <translation type="unfinished" />
+      <translation>Dossier de la bibliothèque (pour dire ce qui est nouveau, mis à jour ou à jour)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="68" />
+      <location filename="../algorithms/list_datasets.py" line="53" />
       <source>Datasets (their editions' extents)</source>
-      <translation type="unfinished" />
+      <translation>Jeux de données (emprises de leurs éditions)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="69" />
+      <location filename="../algorithms/list_datasets.py" line="54" />
       <source>Datasets (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Jeux de données (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="70" />
+      <location filename="../algorithms/list_datasets.py" line="55" />
       <source>Bytes to download</source>
-      <translation type="unfinished" />
+      <translation>Octets à télécharger</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="83" />
-      <source>To download: {} in {} datasets.</source>
-      <translation type="unfinished" />
+      <location filename="../algorithms/list_datasets.py" line="73" />
+      <source>To download: {} ({:,} dataset of a département).</source>
+      <translation>À télécharger : {} ({:,} jeu de données d'un département).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="73" />
+      <source>To download: {} ({:,} datasets of a département).</source>
+      <translation>À télécharger : {} ({:,} jeux de données d'un département).</translation>
     </message>
     <message>
       <location filename="../algorithms/list_ftp_products.py" line="41" />
@@ -1563,7 +1573,7 @@
     <message>
       <location filename="../algorithms/parameters.py" line="188" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
-      <translation type="unfinished" />
+      <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="196" />
@@ -1593,80 +1603,80 @@
     <message>
       <location filename="../algorithms/parameters.py" line="205" />
       <source>Datasets</source>
-      <translation type="unfinished" />
+      <translation>Jeux de données</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="208" />
       <source>Download service</source>
-      <translation type="unfinished" />
+      <translation>Service de téléchargement</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="217" />
       <source>Choose at least one dataset in PRODUCTS.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="220" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
-      <translation type="unfinished" />
+      <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="230" />
+      <location filename="../algorithms/parameters.py" line="257" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="263" />
+      <location filename="../algorithms/parameters.py" line="290" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="268" />
+      <location filename="../algorithms/parameters.py" line="295" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="272" />
+      <location filename="../algorithms/parameters.py" line="299" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="274" />
+      <location filename="../algorithms/parameters.py" line="301" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="277" />
+      <location filename="../algorithms/parameters.py" line="304" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="297" />
+      <location filename="../algorithms/parameters.py" line="324" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="300" />
+      <location filename="../algorithms/parameters.py" line="327" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="316" />
+      <location filename="../algorithms/parameters.py" line="343" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="318" />
+      <location filename="../algorithms/parameters.py" line="345" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="320" />
+      <location filename="../algorithms/parameters.py" line="347" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="322" />
+      <location filename="../algorithms/parameters.py" line="349" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -1766,6 +1776,66 @@
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
+      <location filename="../algorithms/relief.py" line="30" />
+      <source>Relief from a DEM (hillshade, slope, contours)</source>
+      <translation>Relief d'un MNT (ombrage, pentes, courbes de niveau)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="35" />
+      <source>Elevation model (DEM): a raster layer or file</source>
+      <translation>Modèle numérique de terrain (MNT) : une couche raster ou un fichier</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="37" />
+      <source>Hillshade</source>
+      <translation>Ombrage</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="38" />
+      <source>Slope map (degrees)</source>
+      <translation>Carte des pentes (degrés)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="40" />
+      <source>Contour interval in metres (0: no contours)</source>
+      <translation>Équidistance des courbes en mètres (0 : pas de courbes)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="43" />
+      <source>Folder for the relief files</source>
+      <translation>Dossier des fichiers du relief</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="46" />
+      <source>Add the results to the project (under the basemaps)</source>
+      <translation>Ajouter les résultats au projet (sous les fonds de carte)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="53" />
+      <source>Give INPUT, a DEM: a raster layer of the project or a file (ASC, GeoTIFF, VRT…).</source>
+      <translation>Indiquez INPUT, un MNT : une couche raster du projet ou un fichier (ASC, GeoTIFF, VRT…).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="55" />
+      <source>INPUT '{}' is not a raster file: give a DEM file (ASC, GeoTIFF, VRT…), not a web layer.</source>
+      <translation>INPUT « {} » n'est pas un fichier raster : indiquez un fichier de MNT (ASC, GeoTIFF, VRT…), pas une couche web.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="71" />
+      <source>Relief of {} in {}…</source>
+      <translation>Relief de {} dans {}…</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="79" />
+      <source>Cancelled: the files not finished were removed; run again to make them.</source>
+      <translation>Annulé : les fichiers inachevés ont été supprimés ; relancez pour les faire.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="84" />
+      <source>Relief — {}</source>
+      <translation>Relief — {}</translation>
+    </message>
+    <message>
       <location filename="../algorithms/run_plan.py" line="43" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
@@ -1813,7 +1883,7 @@
     <message>
       <location filename="../algorithms/run_plan.py" line="70" />
       <source>Datasets of the plan: entry, product, status, files made (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Jeux de données du plan : entrée, produit, état, fichiers produits (JSON)</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="93" />
@@ -1831,87 +1901,87 @@
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="124" />
+      <location filename="../algorithms/run_plan.py" line="133" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="133" />
+      <location filename="../algorithms/run_plan.py" line="142" />
       <source>{} style saved in {}.</source>
       <translation>{} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="133" />
+      <location filename="../algorithms/run_plan.py" line="142" />
       <source>{} styles saved in {}.</source>
       <translation>{} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="140" />
+      <location filename="../algorithms/run_plan.py" line="149" />
       <source>Entry {} ({}): {}.</source>
-      <translation type="unfinished" />
+      <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="145" />
+      <location filename="../algorithms/run_plan.py" line="154" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="147" />
-      <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../algorithms/run_plan.py" line="156" />
+      <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
+      <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="165" />
       <source>Entry {} ({}): {}</source>
-      <translation type="unfinished" />
+      <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="158" />
+      <location filename="../algorithms/run_plan.py" line="167" />
       <source>Entry {}: {}</source>
-      <translation type="unfinished" />
+      <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="161" />
+      <location filename="../algorithms/run_plan.py" line="170" />
       <source>Datasets to download: {} ({} with extraction).</source>
-      <translation type="unfinished" />
+      <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="191" />
+      <location filename="../algorithms/run_plan.py" line="200" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="194" />
+      <location filename="../algorithms/run_plan.py" line="203" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="197" />
+      <location filename="../algorithms/run_plan.py" line="206" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="197" />
+      <location filename="../algorithms/run_plan.py" line="206" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="197" />
+      <location filename="../algorithms/run_plan.py" line="206" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="198" />
+      <location filename="../algorithms/run_plan.py" line="207" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="201" />
+      <location filename="../algorithms/run_plan.py" line="210" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="202" />
+      <location filename="../algorithms/run_plan.py" line="211" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -2076,129 +2146,569 @@
       <translation>image non valide : {}</translation>
     </message>
     <message>
+      <location filename="../core/datasets/clipping.py" line="47" />
+      <source>The area '{}' cannot be converted to the data's coordinate reference system.</source>
+      <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
+    </message>
+    <message>
       <location filename="../core/datasets/derived.py" line="89" />
       <source>{}: {} made in {}.</source>
-      <translation type="unfinished" />
+      <translation>{} : {} produit dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="170" />
+      <source>GDAL could not join {} into {} ({}).</source>
+      <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="30" />
+      <source>{} cannot be read ({}): check the file, then run again.</source>
+      <translation>{} ne peut pas être lu ({}) : vérifiez le fichier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="54" />
+      <source>it would land outside {}</source>
+      <translation>il serait écrit hors de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="76" />
+      <source>an empty name</source>
+      <translation>un nom vide</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="78" />
+      <source>a symbolic link</source>
+      <translation>un lien symbolique</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="115" />
+      <source>The extraction of {} was cancelled: nothing half-extracted was left in {}.</source>
+      <translation>L'extraction de {} a été annulée : rien d'extrait à moitié n'a été laissé dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/extract.py" line="122" />
+      <source>The disk holding {} is full while extracting {}: free some space (the archive itself is fine) and run again.</source>
+      <translation>Le disque qui contient {} est plein pendant l'extraction de {} : libérez de la place (l'archive elle-même est intacte) et relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/orthos.py" line="90" />
+      <source>No BD ORTHO tile meets the area '{}' among the {} files given: choose the area the tiles cover, or download the département of this area.</source>
+      <translation>Aucune dalle BD ORTHO ne touche la zone « {} » parmi les {} fichiers donnés : choisissez la zone que couvrent les dalles, ou téléchargez le département de cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/orthos.py" line="109" />
+      <source>GDAL cannot read the tile '{}' ({}).</source>
+      <translation>GDAL ne peut pas lire la dalle « {} » ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="35" />
+      <source>the window of the DEM to compute on</source>
+      <translation>la fenêtre du MNT à calculer</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="35" />
+      <source>the cut to the area</source>
+      <translation>la découpe à la zone</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="36" />
+      <source>the hillshade</source>
+      <translation>l'ombrage</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="36" />
+      <source>the slope map</source>
+      <translation>la carte des pentes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="36" />
+      <source>the contours</source>
+      <translation>les courbes de niveau</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="82" />
+      <source>Nothing to make: ask for a hillshade, a slope map or contours.</source>
+      <translation>Rien à faire : demandez un ombrage, une carte des pentes ou des courbes de niveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="84" />
+      <source>The contour interval is {} m: give a positive number of metres (or 0 for none).</source>
+      <translation>L'équidistance des courbes est de {} m : indiquez un nombre de mètres positif (ou 0 pour aucune).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="99" />
+      <source>'{}' is not a raster GDAL can read ({}): give a DEM (ASC, GeoTIFF, VRT…).</source>
+      <translation>« {} » n'est pas un raster que GDAL sait lire ({}) : indiquez un MNT (ASC, GeoTIFF, VRT…).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="102" />
+      <source>'{}' has {} bands: a DEM has one (the elevations). Give an elevation raster, not an image.</source>
+      <translation>« {} » a {} bandes : un MNT n'en a qu'une (les altitudes). Indiquez un raster d'altitudes, pas une image.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="106" />
+      <source>'{}' is not georeferenced on a north-up grid: give a DEM with its coordinates.</source>
+      <translation>« {} » n'est pas géoréférencé sur une grille orientée au nord : indiquez un MNT avec ses coordonnées.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="123" />
+      <source>The area '{}' does not meet the DEM '{}' (it covers {:.0f}, {:.0f} – {:.0f}, {:.0f} in its CRS): choose an area inside it, or the DEM of that area.</source>
+      <translation>La zone « {} » ne touche pas le MNT « {} » (il couvre {:.0f}, {:.0f} – {:.0f}, {:.0f} dans son SCR) : choisissez une zone à l'intérieur, ou le MNT de cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="139" />
+      <source>Not enough free space in {}: the relief needs up to {} and {} are free. Free some space, choose another folder or a smaller area.</source>
+      <translation>Pas assez d'espace libre dans {} : le relief demande jusqu'à {} et {} sont libres. Libérez de la place, choisissez un autre dossier ou une zone plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="204" />
+      <source>GDAL could not make {} ({}).</source>
+      <translation>GDAL n'a pas pu faire {} ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="111" />
+      <source>The download service address '{}' is not an http(s) address: give one like {}.</source>
+      <translation>L'adresse du service de téléchargement « {} » n'est pas une adresse http(s) : indiquez-en une comme {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="185" />
+      <source>The download service at {} announces {:,} pages for {}: no real listing is that long. Try again later; if it lasts, the service is faulty.</source>
+      <translation>Le service de téléchargement de {} annonce {:,} pages pour {} : aucune vraie liste n'est aussi longue. Réessayez plus tard ; si cela dure, le service est défaillant.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="193" />
+      <source>The download service at {} sent the same page twice for {}: the listing would be incomplete. Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé deux fois la même page pour {} : la liste serait incomplète. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="208" />
+      <source>The download service at {} sent no usable answer for {} ({}). Try again later.</source>
+      <translation>Le service de téléchargement de {} n'a envoyé aucune réponse utilisable pour {} ({}). Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="212" />
+      <source>The download service at {} redirected {} to an address that is not http(s): refused. Check the service address.</source>
+      <translation>Le service de téléchargement de {} a redirigé {} vers une adresse qui n'est pas http(s) : refusé. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="216" />
+      <source>The download service at {} cannot be reached ({}). Check the network connection (and proxy), then run again.</source>
+      <translation>Le service de téléchargement de {} est injoignable ({}). Vérifiez la connexion réseau (et le proxy), puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="224" />
+      <source>The download service at {} keeps failing or asking to slow down for {}: try again in a few minutes.</source>
+      <translation>Le service de téléchargement de {} échoue ou demande de ralentir sans cesse pour {} : réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="235" />
+      <source>The download service at {} has no {}: check the product name (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) or list the editions again.</source>
+      <translation>Le service de téléchargement de {} n'a pas de {} : vérifiez le nom du produit (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) ou listez à nouveau les éditions.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="238" />
+      <source>The download service at {} refused {} (HTTP {} {}). Check the service address.</source>
+      <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}). Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="245" />
+      <source>The download service at {} sent a feed for {} with a DOCTYPE or entities, which no real feed has: refused. Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé pour {} un flux avec un DOCTYPE ou des entités, ce qu'aucun vrai flux ne contient : refusé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="250" />
+      <source>The download service at {} sent a feed for {} that cannot be read ({}). Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé pour {} un flux illisible ({}). Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="253" />
+      <source>The download service at {} sent something other than an Atom feed for {}. Check the service address.</source>
+      <translation>Le service de téléchargement de {} a envoyé autre chose qu'un flux Atom pour {}. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="279" />
+      <source>The polygon has {} points: give at least three (lon, lat) points.</source>
+      <translation>Le polygone a {} points : donnez au moins trois points (lon, lat).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="74" />
+      <source>{} is damaged: {}. Delete it and download it again.</source>
+      <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="78" />
+      <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
+      <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="166" />
+      <source>{} does not exist.</source>
+      <translation>{} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="194" />
+      <source>it is not a 7z archive</source>
+      <translation>ce n'est pas une archive 7z</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="196" />
+      <source>its start header fails its CRC</source>
+      <translation>son en-tête de départ échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="201" />
+      <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
+      <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="204" />
+      <source>it ends before its header (truncated)</source>
+      <translation>elle s'arrête avant son en-tête (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="208" />
+      <source>its header would take {} bytes</source>
+      <translation>son en-tête occuperait {} octets</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="212" />
+      <source>its header fails its CRC</source>
+      <translation>son en-tête échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="221" />
+      <source>its header is encoded too many times</source>
+      <translation>son en-tête est encodé trop de fois</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="227" />
+      <source>its encoded header has no single folder</source>
+      <translation>son en-tête encodé n'a pas un dossier unique</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="253" />
+      <source>unexpected property {} in its header</source>
+      <translation>propriété {} inattendue dans son en-tête</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="258" />
+      <source>it ends before its data does (truncated)</source>
+      <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="331" />
+      <source>'{}' fails its CRC check</source>
+      <translation>« {} » échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="381" />
+      <source>its compressed data ends early</source>
+      <translation>ses données compressées s'arrêtent trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="28" />
+      <source>AES-256 (a password-protected archive)</source>
+      <translation>AES-256 (une archive protégée par mot de passe)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="42" />
+      <source>its compression method {}</source>
+      <translation>sa méthode de compression {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="44" />
+      <source>a coder with {} inputs</source>
+      <translation>un codeur à {} entrées</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="46" />
+      <source>a folder with several packed streams</source>
+      <translation>un dossier à plusieurs flux compressés</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="53" />
+      <source>its coders loop</source>
+      <translation>ses codeurs forment une boucle</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="59" />
+      <source>its coders do not bind</source>
+      <translation>ses codeurs ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="75" />
+      <source>bad LZMA2 properties</source>
+      <translation>des propriétés LZMA2 invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="81" />
+      <source>bad LZMA properties</source>
+      <translation>des propriétés LZMA invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="160" />
+      <source>its compression method {} as the last coder</source>
+      <translation>sa méthode de compression {} comme dernier codeur</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_decode.py" line="179" />
+      <source>its compressed data is corrupt ({})</source>
+      <translation>ses données compressées sont corrompues ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="56" />
+      <source>no unbound output stream</source>
+      <translation>aucun flux de sortie libre</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="91" />
+      <source>its header ends too early</source>
+      <translation>son en-tête s'arrête trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="117" />
+      <source>its header announces {} items</source>
+      <translation>son en-tête annonce {} éléments</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="186" />
+      <source>external folder lists</source>
+      <translation>des listes de dossiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="206" />
+      <source>alternative coder methods</source>
+      <translation>des méthodes de codage alternatives</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="214" />
+      <source>a folder's coders do not bind</source>
+      <translation>les codeurs d'un dossier ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="240" />
+      <source>its files are larger than their folder</source>
+      <translation>ses fichiers sont plus grands que leur dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="264" />
+      <source>its folders have more packed streams than it lists</source>
+      <translation>ses dossiers ont plus de flux compressés qu'elle n'en liste</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="285" />
+      <source>external file names</source>
+      <translation>des noms de fichiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="288" />
+      <source>its header lists fewer names than files</source>
+      <translation>son en-tête liste moins de noms que de fichiers</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="294" />
+      <source>external times</source>
+      <translation>des dates externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="301" />
+      <source>external attributes</source>
+      <translation>des attributs externes</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip_header.py" line="324" />
+      <source>its header lists {} files with data for {} streams</source>
+      <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
     </message>
     <message>
       <location filename="../core/datasets/state.py" line="104" />
-      <source>'{}' is damaged ({}): its zone is downloaded again.</source>
-      <translation type="unfinished" />
+      <source>'{}' is damaged: its zone is downloaded again.</source>
+      <translation>« {} » est endommagé : sa zone est de nouveau téléchargée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/state.py" line="111" />
-      <source>not an object</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/datasets/state.py" line="115" />
-      <source>no product or zone</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/datasets/state.py" line="117" />
-      <source>bbox</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/datasets/state.py" line="125" />
-      <source>files</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/datasets/state.py" line="128" />
-      <source>extracted</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="28" />
+      <location filename="../core/datasets/sync.py" line="32" />
       <source>updated</source>
-      <translation type="unfinished" />
+      <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="29" />
+      <location filename="../core/datasets/sync.py" line="33" />
       <source>not available</source>
-      <translation type="unfinished" />
+      <translation>non disponible</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="30" />
+      <location filename="../core/datasets/sync.py" line="34" />
       <source>failed</source>
-      <translation type="unfinished" />
+      <translation>échec</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="30" />
+      <location filename="../core/datasets/sync.py" line="34" />
       <source>cancelled</source>
-      <translation type="unfinished" />
+      <translation>annulé</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="185" />
+      <location filename="../core/datasets/sync.py" line="160" />
       <source>{} {}: files of the library are missing: they are downloaded again.</source>
-      <translation type="unfinished" />
+      <translation>{} {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="303" />
+      <location filename="../core/datasets/sync.py" line="258" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
-      <translation type="unfinished" />
+      <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="319" />
+      <location filename="../core/datasets/sync.py" line="274" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
-      <translation type="unfinished" />
+      <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="323" />
+      <location filename="../core/datasets/sync.py" line="278" />
       <source>This download needs about {} (download and extraction) and the disk holding {} has {} free.</source>
-      <translation type="unfinished" />
+      <translation>Ce téléchargement demande environ {} (téléchargement et extraction) et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="331" />
+      <location filename="../core/datasets/sync.py" line="286" />
       <source>{} {} ({}): the service publishes no such dataset here.</source>
-      <translation type="unfinished" />
+      <translation>{} {} ({}) : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="334" />
+      <location filename="../core/datasets/sync.py" line="289" />
       <source>{} {} ({}): {}, {}: up to date.</source>
-      <translation type="unfinished" />
+      <translation>{} {} ({}) : {}, {} : à jour.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="336" />
+      <location filename="../core/datasets/sync.py" line="291" />
       <source>{} {} ({}): {}, {} in {}, {}: {} to download.</source>
-      <translation type="unfinished" />
+      <translation>{} {} ({}) : {}, {} en {}, {} : {} à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="338" />
+      <location filename="../core/datasets/sync.py" line="293" />
       <source>{} file</source>
-      <translation type="unfinished" />
+      <translation>{} fichier</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="338" />
+      <location filename="../core/datasets/sync.py" line="293" />
       <source>{} files</source>
-      <translation type="unfinished" />
+      <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="434" />
-      <source>{}: no zone could be brought up to date: {}</source>
-      <translation type="unfinished" />
+      <location filename="../core/datasets/sync.py" line="410" />
+      <source>{}: the service publishes no such dataset for this area.</source>
+      <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="412" />
+      <source>{}: {} zone failed: {} {}</source>
+      <translation>{} : {} zone en échec : {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="412" />
+      <source>{}: {} zones failed, the first: {} {}</source>
+      <translation>{} : {} zones en échec, la première : {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="433" />
+      <source>{} {}: cancelled; run again to resume where it stopped.</source>
+      <translation>{} {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
       <location filename="../core/datasets/sync.py" line="436" />
-      <source>the service publishes no such dataset for this area.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="464" />
-      <source>{} {}: cancelled; run again to resume where it stopped.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="467" />
       <source>{} {}: {}</source>
-      <translation type="unfinished" />
+      <translation>{} {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="514" />
+      <location filename="../core/datasets/sync.py" line="495" />
       <source>{} {}: {} ready ({}).</source>
-      <translation type="unfinished" />
+      <translation>{} {} : {} prêt ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="83" />
+      <source>The download service at {} redirected to an address that is not http(s): refused.</source>
+      <translation>Le service de téléchargement de {} a redirigé vers une adresse qui n'est pas http(s) : refusé.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="140" />
+      <source>The download service lists a file named '{}', which is not a plain file name: it is not written. Report it to IGN if it lasts.</source>
+      <translation>Le service de téléchargement liste un fichier nommé « {} », qui n'est pas un simple nom de fichier : il n'est pas écrit. Signalez-le à l'IGN si cela dure.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="179" />
+      <source>Not enough free space in '{}' for {}: {} needed, {} free. Free some space or choose another folder.</source>
+      <translation>Pas assez d'espace libre dans « {} » pour {} : {} nécessaires, {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="187" />
+      <source>The MD5 of {} ({}) differs from the one the download service lists ({}): the file was damaged in transit. It was removed; run again to download it anew.</source>
+      <translation>Le MD5 de {} ({}) diffère de celui que liste le service de téléchargement ({}) : le fichier a été endommagé pendant le transfert. Il a été supprimé ; relancez pour le télécharger à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="217" />
+      <source>The download of {} from {} failed {} times in a row ({}). The part received is kept: run again later to resume.</source>
+      <translation>Le téléchargement de {} depuis {} a échoué {} fois de suite ({}). La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="245" />
+      <source>HTTP {}</source>
+      <translation>HTTP {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="250" />
+      <source>HTTP {} {}</source>
+      <translation>HTTP {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="252" />
+      <source>The download service at {} no longer has {}: a newer edition may have replaced it. List the editions again.</source>
+      <translation>Le service de téléchargement de {} n'a plus {} : une édition plus récente l'a peut-être remplacé. Listez à nouveau les éditions.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="255" />
+      <source>The download service at {} refused {} (HTTP {} {}).</source>
+      <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="259" />
+      <source>The download service at {} sent {} encoded ({}) although identity was asked: refused. Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé {} encodé ({}) alors que « identity » était demandé : refusé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="267" />
+      <source>The download service at {} sends {} bytes for {} where its listing said {}: the file changed. List the editions again.</source>
+      <translation>Le service de téléchargement de {} envoie {} octets pour {} alors que sa liste en annonçait {} : le fichier a changé. Listez à nouveau les éditions.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="283" />
+      <source>Content-Range '{}' does not follow the {} bytes received</source>
+      <translation>le Content-Range « {} » ne suit pas les {} octets reçus</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="308" />
+      <source>The download service at {} sends more than the {} announced for {}: the transfer is stopped.</source>
+      <translation>Le service de téléchargement de {} envoie plus que les {} annoncés pour {} : le transfert est arrêté.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="316" />
+      <source>The download service at {} sent only {} of {} in {:.0f} s: the transfer is stopped. The part received is kept: run again later to resume.</source>
+      <translation>Le service de téléchargement de {} n'a envoyé que {} de {} en {:.0f} s : le transfert est arrêté. La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="32" />
+      <source>'{}' is not a vector dataset GDAL can read: give the GeoPackage or the folder of shapefiles of the product.</source>
+      <translation>« {} » n'est pas un jeu de données vecteur que GDAL sait lire : indiquez le GeoPackage ou le dossier de shapefiles du produit.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="58" />
+      <source>'{}' has no layer {}: its layers are {}.</source>
+      <translation>« {} » n'a pas de couche {} : ses couches sont {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="79" />
+      <source>'{}' holds no layer to clip.</source>
+      <translation>« {} » ne contient aucune couche à découper.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/vectors.py" line="97" />
+      <source>GDAL could not clip the layer {} of {} ({}).</source>
+      <translation>GDAL n'a pas pu découper la couche {} de {} ({}).</translation>
     </message>
     <message>
       <location filename="../core/download/engine.py" line="211" />
@@ -2214,11 +2724,6 @@
       <location filename="../core/download/engine.py" line="250" />
       <source>HTTP {} {}: {}</source>
       <translation>HTTP {} {} : {}</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="253" />
-      <source>HTTP {} {}</source>
-      <translation>HTTP {} {}</translation>
     </message>
     <message>
       <location filename="../core/download/engine.py" line="284" />
@@ -2511,57 +3016,47 @@
       <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="38" />
+      <location filename="../core/ftp/archives.py" line="36" />
       <source>{} bytes once extracted</source>
       <translation>{} octets une fois extrait</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="40" />
-      <source>compressed {} times</source>
-      <translation>compressé {} fois</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="50" />
+      <location filename="../core/ftp/archives.py" line="46" />
       <source>its members add up to {} from a {} file</source>
       <translation>ses éléments totalisent {} pour un fichier de {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="59" />
-      <source>{} was not extracted: not enough space on the disk holding {}: {} needed, {} free. Free some space or choose another folder, then run again.</source>
-      <translation>{} n'a pas été extrait : pas assez de place sur le disque qui contient {} : {} nécessaires, {} libres. Libérez de la place ou choisissez un autre dossier, puis relancez.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="69" />
+      <location filename="../core/ftp/archives.py" line="61" />
       <source>{} is not a readable ZIP ({}).</source>
       <translation>{} n'est pas un ZIP lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="75" />
+      <location filename="../core/ftp/archives.py" line="67" />
       <source>{} was not extracted: its member '{}' is refused ({}).</source>
       <translation>{} n'a pas été extrait : son élément « {} » est refusé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="79" />
+      <location filename="../core/ftp/archives.py" line="71" />
       <source>{} was not extracted: {}; it is not an honest package.</source>
       <translation>{} n'a pas été extrait : {} ; ce n'est pas une archive honnête.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="87" />
+      <location filename="../core/ftp/archives.py" line="79" />
       <source>{}: '{}' would land outside {}.</source>
       <translation>{} : « {} » serait écrit hors de {}.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="106" />
+      <location filename="../core/ftp/archives.py" line="98" />
       <source>The disk holding {} is full while extracting {} from {}: free some space (the package itself is fine) and run again.</source>
       <translation>Le disque qui contient {} est plein pendant l'extraction de {} depuis {} : libérez de la place (l'archive elle-même est bonne) et relancez.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="109" />
+      <location filename="../core/ftp/archives.py" line="101" />
       <source>{} cannot be extracted into {} ({}): check that folder, then run again.</source>
       <translation>{} ne peut pas être extrait dans {} ({}) : vérifiez ce dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="113" />
+      <location filename="../core/ftp/archives.py" line="105" />
       <source>{} is damaged at '{}' ({}): delete it and run again to fetch it anew.</source>
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
     </message>
@@ -2923,32 +3418,32 @@
     <message>
       <location filename="../core/library/plans.py" line="270" />
       <source>unknown field; a dataset entry has {}.</source>
-      <translation type="unfinished" />
+      <translation>champ inconnu ; une entrée de jeu de données a {}.</translation>
     </message>
     <message>
       <location filename="../core/library/plans.py" line="275" />
       <source>unknown dataset {!r}: use one of {}.</source>
-      <translation type="unfinished" />
+      <translation>jeu de données {!r} inconnu : utilisez l'un de {}.</translation>
     </message>
     <message>
       <location filename="../core/library/plans.py" line="284" />
       <source>{} has no variant {!r}: use {}.</source>
-      <translation type="unfinished" />
+      <translation>{} n'a pas de variante {!r} : utilisez {}.</translation>
     </message>
     <message>
       <location filename="../core/library/plans.py" line="290" />
       <source>give true or false (found {!r}).</source>
-      <translation type="unfinished" />
+      <translation>donnez true ou false (trouvé {!r}).</translation>
     </message>
     <message>
       <location filename="../core/library/plans.py" line="295" />
       <source>give the interval between contour lines in metres, e.g. 10 (found {!r}).</source>
-      <translation type="unfinished" />
+      <translation>donnez l'équidistance des courbes de niveau en mètres, par exemple 10 (trouvé {!r}).</translation>
     </message>
     <message>
       <location filename="../core/library/plans.py" line="299" />
       <source>give the download service's address, e.g. {} (found {!r}).</source>
-      <translation type="unfinished" />
+      <translation>donnez l'adresse du service de téléchargement, par exemple {} (trouvé {!r}).</translation>
     </message>
     <message>
       <location filename="../core/library/plans.py" line="308" />
@@ -2961,22 +3456,22 @@
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="410" />
+      <location filename="../core/library/plans.py" line="405" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="485" />
+      <location filename="../core/library/plans.py" line="480" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="514" />
+      <location filename="../core/library/plans.py" line="509" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="516" />
+      <location filename="../core/library/plans.py" line="511" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
@@ -3566,11 +4061,6 @@
       <translation>{} ne contient aucun polygone dans les latitudes de Web Mercator (±85°).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="109" />
-      <source>{} does not exist.</source>
-      <translation>{} n'existe pas.</translation>
-    </message>
-    <message>
       <location filename="../core/tiles/polygons.py" line="112" />
       <source>{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>{} n'est pas un fichier vecteur lisible par GDAL (GeoPackage, GeoJSON, Shapefile…).</translation>
@@ -3584,6 +4074,21 @@
       <location filename="../core/tiles/polygons.py" line="136" />
       <source>The area layer holds no polygon: choose a layer of polygons (areas).</source>
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="20" />
+      <source>absolute path</source>
+      <translation>chemin absolu</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="22" />
+      <source>'..' in its path</source>
+      <translation>« .. » dans son chemin</translation>
+    </message>
+    <message>
+      <location filename="../core/unpacking.py" line="29" />
+      <source>compressed {} times</source>
+      <translation>compressé {} fois</translation>
     </message>
     <message>
       <location filename="../core/vector/mvt.py" line="57" />
@@ -3789,6 +4294,96 @@
       <location filename="../plugin.py" line="53" />
       <source>Show or hide the IGN Offline panel</source>
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dataset_results.py" line="16" />
+      <source>{} — {}</source>
+      <translation>{} — {}</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dataset_results.py" line="29" />
+      <source>{} ({})</source>
+      <translation>{} ({})</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="36" />
+      <source>Vegetation</source>
+      <translation>Végétation</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="37" />
+      <source>Water surfaces</source>
+      <translation>Surfaces en eau</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="38" />
+      <source>Communes</source>
+      <translation>Communes</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="39" />
+      <source>Buildings</source>
+      <translation>Bâtiments</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="40" />
+      <source>Rivers and streams</source>
+      <translation>Cours d'eau</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="41" />
+      <source>Railways</source>
+      <translation>Voies ferrées</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="42" />
+      <source>Roads</source>
+      <translation>Routes</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="43" />
+      <source>Towns and villages</source>
+      <translation>Villes et villages</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="44" />
+      <source>Place names</source>
+      <translation>Lieux-dits</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="45" />
+      <source>Cadastral sheets</source>
+      <translation>Feuilles cadastrales</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="46" />
+      <source>Parcels</source>
+      <translation>Parcelles</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="48" />
+      <source>Slope (degrees)</source>
+      <translation>Pente (degrés)</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="49" />
+      <source>Contour lines</source>
+      <translation>Courbes de niveau</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="79" />
+      <source>The layer {} of {} cannot be opened: it is left out.</source>
+      <translation>La couche {} de {} ne peut pas être ouverte : elle est laissée de côté.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="105" />
+      <source>QGIS cannot open {}.</source>
+      <translation>QGIS ne peut pas ouvrir {}.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="196" />
+      <source>Other</source>
+      <translation>Autres</translation>
     </message>
     <message>
       <location filename="../toolbelt/helper_layers.py" line="35" />
@@ -4937,16 +5532,8 @@
       <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
     </message>
     <message>
-      <source>The download ({}) is more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
-      <translation type="obsolete">Le téléchargement ({}) dépasse les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
-    </message>
-    <message>
       <source>The overview basemap cannot be opened ({}).</source>
       <translation type="obsolete">Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
-    </message>
-    <message>
-      <source>This is a very large download ({}), and extracting it takes more again: BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
-      <translation type="obsolete">C'est un très gros téléchargement ({}), et son extraction en demande encore davantage : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
       <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>

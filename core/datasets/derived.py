@@ -13,7 +13,7 @@ from ..messages import Message
 from . import state as states
 
 RELIEF_EXTENSIONS = (".asc",)
-ORTHO_EXTENSIONS = (".jp2",)
+ORTHO_EXTENSIONS = (".jp2", ".tif")  # BD ORTHO ships JPEG 2000; GeoTIFF tiles are read alike
 VECTOR_EXTENSIONS = {"BDTOPO": (".gpkg",), "PARCELLAIRE-EXPRESS": (".shp",)}
 
 
@@ -67,27 +67,37 @@ def _record(zone_plans, slug, outputs):
 
 
 def derive_products(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log):
-    """(folder, {kind: path or [paths]}) for `area` from the zones' data; made again only when `changed` or
-    missing."""
+    """(folder, {kind: path or [paths]}) for `area` from the zones' data; made again only when `changed`, or when
+    something asked for is missing."""
     from .sync import area_slug
 
     folder = area_folder(library, product, area)
     slug = "{}{}".format(area_slug(area), "" if clip else "-whole")
     if not changed:
         recorded = _recorded(zone_plans, slug)
-        if recorded is not None:
+        if recorded is not None and _wanted(product, relief_options) <= set(recorded):
             return folder, recorded
     os.makedirs(folder, exist_ok=True)
     if product == "RGEALTI":
         outputs = _relief(zone_plans, area, folder, clip, relief_options, is_cancelled)
     elif product == "BDORTHO":
-        outputs = _orthos(zone_plans, area, folder, is_cancelled)
+        outputs = _orthos(zone_plans, area, folder, clip)
     else:
         outputs = _vectors(product, zone_plans, area, folder, clip, is_cancelled)
-    if outputs and not (is_cancelled and is_cancelled()):
+    if outputs:
         _record(zone_plans, slug, outputs)
         log(Message("{}: {} made in {}.", product, ", ".join(sorted(outputs)), folder))
     return folder, outputs
+
+
+def _wanted(product, options):
+    """The kinds of output a run asks for (the relief's depend on its options)."""
+    if product == "RGEALTI":
+        from .relief import wanted_kinds
+
+        return set(wanted_kinds(options.get("hillshade", True), options.get("slope", True),
+                                options.get("contours"))) | {"mosaic"}
+    return {"mosaic"} if product == "BDORTHO" else {"vectors"}
 
 
 def _relief(zone_plans, area, folder, clip, options, is_cancelled):
@@ -103,15 +113,71 @@ def _relief(zone_plans, area, folder, clip, options, is_cancelled):
     return dict(outputs, mosaic=mosaic)
 
 
-def _orthos(zone_plans, area, folder, is_cancelled):
-    from ..ftp.rasters import build_vrt
+def _orthos(zone_plans, area, folder, clip):
+    """The BD ORTHO tiles meeting the area (all of them when not clipped), as one VRT."""
+    from .orthos import ortho_mosaic
 
     tiles = zone_files(zone_plans, ORTHO_EXTENSIONS)
     if not tiles:
         return {}
-    return {"mosaic": build_vrt(os.path.join(folder, "orthos.vrt"), tiles, 2154)}
+    return {"mosaic": ortho_mosaic(tiles, os.path.join(folder, "orthos.vrt"), area if clip else None)}
+
+
+def vector_sources(product, zone_plans):
+    """What each zone holds of a vector product: BD TOPO's GeoPackages, Parcellaire Express's folders of
+    shapefiles (IGN ships one shapefile per table)."""
+    files = zone_files(zone_plans, VECTOR_EXTENSIONS.get(product, (".gpkg",)))
+    if product != "PARCELLAIRE-EXPRESS":
+        return files
+    return sorted({os.path.dirname(path) for path in files})
 
 
 def _vectors(product, zone_plans, area, folder, clip, is_cancelled):
-    files = zone_files(zone_plans, VECTOR_EXTENSIONS.get(product, (".gpkg",)))
-    return {"vectors": files} if files else {}
+    """The product's data as they are, or, clipped, one GeoPackage of its useful tables cut to the area."""
+    from .vectors import clip_geopackage, useful_layers
+
+    sources = vector_sources(product, zone_plans)
+    if not sources or not clip:
+        return {"vectors": sources} if sources else {}
+    target = os.path.join(folder, "{}.gpkg".format(product))
+    if len(sources) == 1:
+        return {"vectors": [clip_geopackage(sources[0], target, area, useful_layers(product, sources[0]),
+                                            is_cancelled=is_cancelled)]}
+    parts = []
+    try:
+        for index, source in enumerate(sources):
+            parts.append(clip_geopackage(source, os.path.join(folder, ".{}-{}.gpkg".format(product, index)), area,
+                                         useful_layers(product, source), is_cancelled=is_cancelled))
+        return {"vectors": [append_geopackages(parts, target)]}
+    finally:
+        for part in parts:
+            _remove(part)
+
+
+def append_geopackages(parts, target):
+    """One GeoPackage at `target` holding the layers of every GeoPackage of `parts` (same tables: their features
+    appended), written under a `.part` name and renamed when complete."""
+    from osgeo import gdal
+
+    from ..errors import IgnOfflineError
+
+    work = os.path.splitext(target)[0] + ".part.gpkg"
+    _remove(work)
+    try:
+        for index, part in enumerate(parts):
+            options = gdal.VectorTranslateOptions(format="GPKG", accessMode="append" if index else None)
+            if gdal.VectorTranslate(work, part, options=options) is None:
+                raise IgnOfflineError("GDAL could not join {} into {} ({}).", os.path.basename(part),
+                                      os.path.basename(target), gdal.GetLastErrorMsg() or "unknown error")
+    except BaseException:
+        _remove(work)
+        raise
+    os.replace(work, target)
+    return target
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass

@@ -99,33 +99,37 @@ def read_state(folder, log=None):
         with open(path, encoding="utf-8") as stream:
             document = json.loads(stream.read(MAX_STATE_BYTES + 1))
         state = _from_document(document)
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError):
         if log:
-            log(Message("'{}' is damaged ({}): its zone is downloaded again.", path, exc.__class__.__name__))
+            log(Message("'{}' is damaged: its zone is downloaded again.", path))
         return None
     return state
 
 
+class _Damaged(ValueError):
+    """A state.json that is JSON but not a state (its field named)."""
+
+
 def _from_document(document):
     if not isinstance(document, dict):
-        raise ValueError("not an object")
+        raise _Damaged("not an object")
     known = {name: document.get(name) for name in ZoneState.__dataclass_fields__ if name in document}
     state = ZoneState(**known)
     if not (isinstance(state.product, str) and isinstance(state.zone, str)):
-        raise ValueError("no product or zone")
+        raise _Damaged("product, zone")
     if state.bbox is not None and not (isinstance(state.bbox, list) and len(state.bbox) == 4):
-        raise ValueError("bbox")
+        raise _Damaged("bbox")
     for name in ("files", "extracted", "outputs"):
         value = getattr(state, name)
         if value is None:
             setattr(state, name, {})
         elif not isinstance(value, dict):
-            raise ValueError(name)
+            raise _Damaged(name)
     if not all(isinstance(info, dict) for info in state.files.values()):
-        raise ValueError("files")
+        raise _Damaged("files")
     if not all(isinstance(paths, list) and all(isinstance(p, str) for p in paths)
                for paths in state.extracted.values()):
-        raise ValueError("extracted")
+        raise _Damaged("extracted")
     return state
 
 

@@ -20,7 +20,11 @@ from .. import storage
 from ..errors import IgnOfflineError, InputError
 from ..messages import Message, plural
 from ..storage import human_size
+from . import Cancelled
 from . import state as states
+from .editions import PRODUCTS, latest_per_zone
+from .sevenzip import Cancelled as ExtractionCancelled
+from .zones import area_ring
 
 NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
 AVAILABLE = "available"  # listed with no library to compare with
@@ -32,8 +36,8 @@ STATUS_MESSAGES = {AVAILABLE: Message("available"), NEW: Message("new"), UPDATED
 # What the algorithms and plans offer, as (the service's resource id, variant); None: the product's usual one.
 CHOICES = (("BDTOPO", None), ("RGEALTI", "5M"), ("RGEALTI", "1M"), ("BDORTHO", "RVB-0M20"),
            ("PARCELLAIRE-EXPRESS", None))
-# The variant kept when none is named: BD TOPO is also published theme by theme.
-DEFAULT_VARIANTS = {"BDTOPO": "TOUSTHEMES"}
+# The variant kept when none is named: a product's only one (BD TOPO's TOUSTHEMES; theme extracts are not kept).
+DEFAULT_VARIANTS = {p.id: p.variants[0] for p in PRODUCTS.values() if len(p.variants) == 1}
 
 
 def dataset_choices():
@@ -41,8 +45,6 @@ def dataset_choices():
     return list(CHOICES)
 
 
-# The delivery format kept of each product (the service also lists others, e.g. BD TOPO as shapefiles or SQL).
-FORMATS = {"BDTOPO": "GPKG", "RGEALTI": "ASC", "BDORTHO": "JP2", "PARCELLAIRE-EXPRESS": "SHP"}
 # Disk an archive takes once extracted, per byte of 7z (BD TOPO 31: 495 MB → 2.96 GB; Alpes-Maritimes RGE ALTI
 # 5 m: 313 MB → 1.7 GB; JPEG 2000 does not compress further). Rounded up: the check is before anything starts.
 EXPANSION = {"BDTOPO": 6.5, "RGEALTI": 6.0, "BDORTHO": 1.05, "PARCELLAIRE-EXPRESS": 5.0}
@@ -77,16 +79,6 @@ def area_slug(area):
     from ..library.plans import area_file_name
 
     return os.path.splitext(area_file_name(str(area.title)))[0]
-
-
-def area_lonlat_rings(area):
-    """The area as lon/lat polygons [[(lon, lat), …] rings…], what the service's polygon filter takes."""
-    from ..library.plans import lonlat_polygons
-
-    if area.polygons is not None:
-        return [[[tuple(point) for point in ring] for ring in polygon] for polygon in lonlat_polygons(area.polygons)]
-    west, south, east, north = area.bbox
-    return [[[(west, south), (east, south), (east, north), (west, north), (west, south)]]]
 
 
 # -- what to fetch ----------------------------------------------------------------------------------------------
@@ -149,30 +141,13 @@ class ZonePlan:
                 "bbox": list(self.bbox) if self.bbox else None}
 
 
-def edition_matches(name, product, variant):
-    """True when the edition `name` is of `product`, in `variant` (if given) and the format the library keeps."""
-    from .editions import parse_edition
-
-    parsed = parse_edition(name)
-    if parsed is None or parsed.product != product:
-        return False
-    variant = variant or DEFAULT_VARIANTS.get(product)
-    if variant and (parsed.variant or "").upper() != variant.upper():
-        return False
-    wanted = FORMATS.get(product)
-    return not wanted or (parsed.format or "").upper().startswith(wanted)
-
-
-def newest_edition(editions, product, variant):
-    """The newest edition of `product`/`variant` among `editions` (Lambert-93 first: a département of
-    mainland France is also published in other projections by some products), or None."""
-    from .editions import parse_edition
-
-    found = [e for e in editions if edition_matches(e.name, product, variant)]
-    if not found:
-        return None
-    return max(found, key=lambda e: ((parse_edition(e.name).crs or "").upper().startswith("LAMB93"),
-                                     str(e.date or ""), e.name))
+def newest_edition(editions, product, variant, zone):
+    """The newest edition of `product`/`variant`, in the format the library keeps (the product's first: BD TOPO
+    as GeoPackage, not SQL), in `zone`, among `editions`; or None."""
+    known = PRODUCTS.get(product)
+    wanted = variant or DEFAULT_VARIANTS.get(product)
+    form = known.formats[0] if known is not None and known.formats else None
+    return next((e for e in latest_per_zone([e for e in editions if e.zone in ("", zone)], wanted, form)), None)
 
 
 def held_state(folder, log=None):
@@ -246,43 +221,23 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
     """[ZonePlan] of `product`/`variant` for each département `area` meets: what the service publishes, with
     sizes, and what a sync would fetch; no download. With a `library`, each zone is compared with what it holds:
     a zone checked before is asked only for what was updated since (updatedFrom)."""
-    zones = service.zones_for(area_lonlat_rings(area))
     found = []
-    for zone, label in _zone_items(zones):
+    for zone in service.zones_for(area_ring(area), resource=product, is_cancelled=is_cancelled):
         if is_cancelled and is_cancelled():
-            break
-        folder = states.zone_folder(library, product, zone) if library else None
+            raise Cancelled()
+        folder = states.zone_folder(library, product, zone.term) if library else None
         held = held_state(folder, log)
-        since = held.checked if held is not None and held.variant == variant else None
-        listed = service.editions(product, zone=zone, updated_from=since, is_cancelled=is_cancelled)
-        edition = newest_edition(listed, product, variant)
-        zone_plan = ZonePlan(product, variant, zone, label or _label_of(listed, zone), folder, edition,
-                             held=held if held is not None and held.variant == variant else None)
+        held = held if held is not None and held.variant == variant else None
+        listed = service.editions(product, zone=zone.term, updated_from=held.checked if held else None,
+                                  is_cancelled=is_cancelled)
+        edition = newest_edition(listed, product, variant, zone.term)
+        zone_plan = ZonePlan(product, variant, zone.term, zone.label or zone.term, folder, edition, held=held)
         if edition is None:
-            zone_plan.status = UP_TO_DATE if zone_plan.held is not None else NOT_AVAILABLE
+            zone_plan.status = UP_TO_DATE if held is not None else NOT_AVAILABLE
         else:
             decide(zone_plan, service.files(product, edition.name, is_cancelled=is_cancelled))
         found.append(zone_plan)
     return found
-
-
-def _zone_items(zones):
-    """(code, label) of what service.zones_for returns: codes, (code, label) pairs or objects with a zone."""
-    for zone in zones:
-        if isinstance(zone, str):
-            yield zone, None
-        elif isinstance(zone, (tuple, list)):
-            yield zone[0], (zone[1] if len(zone) > 1 else None)
-        else:
-            yield (getattr(zone, "zone", None) or getattr(zone, "code")), (
-                getattr(zone, "label", None) or getattr(zone, "zone_label", None))
-
-
-def _label_of(editions, zone):
-    for edition in editions:
-        if edition.zone == zone and edition.zone_label:
-            return edition.zone_label
-    return zone
 
 
 def space_needed(zone_plans):
@@ -340,8 +295,6 @@ def describe(zone_plan):
 
 
 def _title(zone_plan):
-    from .editions import PRODUCTS
-
     product = PRODUCTS.get(zone_plan.product)
     title = product.title_en if product is not None else zone_plan.product
     return "{} {}".format(title, zone_plan.variant) if zone_plan.variant and zone_plan.product == "RGEALTI" \
@@ -418,7 +371,14 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
     `.part` files: the next run resumes them."""
     log = log or (lambda message: None)
     cancelled = is_cancelled or (lambda: False)
-    zone_plans = zones if zones is not None else plan_sync(service, product, variant, area, library, cancelled, log)
+    if zones is None:  # else the caller said each zone's plan (describe) when it made it
+        try:
+            zones = plan_sync(service, product, variant, area, library, cancelled, log)
+        except Cancelled:
+            return SyncResult(product, variant, cancelled=True)
+        for zone_plan in zones:
+            log(describe(zone_plan))
+    zone_plans = zones
     check_space(zone_plans, library)
     meter = _Progress(sum(z.fetch_bytes + _extract_bytes(z) for z in zone_plans), progress)
     result = SyncResult(product, variant)
@@ -431,15 +391,26 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
         result.cancelled = result.cancelled or zone_result.status == CANCELLED
     usable = [z for z in result.zones if z.status in (NEW, UPDATED, UP_TO_DATE)]
     if result.zones and not usable and not result.cancelled:
-        raise IgnOfflineError("{}: no zone could be brought up to date: {}", _title(zone_plans[0]),
-                              "; ".join(str(Message("{}: {}", z.plan.zone, z.error)) for z in result.failed)
-                              or Message("the service publishes no such dataset for this area."))
+        raise _all_failed(result, zone_plans)
     if usable and not result.cancelled and not cancelled():
         changed = any(z.status in (NEW, UPDATED) for z in usable)
-        result.folder, result.outputs = derive(product, [z.plan for z in usable], area, library, changed, clip,
-                                               dict(hillshade=hillshade, slope=slope, contours=contours),
-                                               cancelled, log)
+        try:
+            result.folder, result.outputs = derive(product, [z.plan for z in usable], area, library, changed, clip,
+                                                   dict(hillshade=hillshade, slope=slope, contours=contours),
+                                                   cancelled, log)
+        except (Cancelled, ExtractionCancelled):
+            result.cancelled = True
     return result
+
+
+def _all_failed(result, zone_plans):
+    """The error of a sync where no zone could be used: the first failure's message, the others logged already."""
+    failed = result.failed
+    if not failed:
+        return IgnOfflineError("{}: the service publishes no such dataset for this area.", _title(zone_plans[0]))
+    first = failed[0]
+    return IgnOfflineError(plural(len(failed), "{}: {} zone failed: {} {}", "{}: {} zones failed, the first: {} {}",
+                                  _title(zone_plans[0]), len(failed), first.plan.zone, first.error))
 
 
 def _extract_bytes(zone_plan):
@@ -448,18 +419,16 @@ def _extract_bytes(zone_plan):
 
 def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
     if zone_plan.status == NOT_AVAILABLE:
-        log(describe(zone_plan))
         return ZoneResult(zone_plan, NOT_AVAILABLE)
     if zone_plan.status == UP_TO_DATE and zone_plan.edition is None:
         _record_check(zone_plan)  # the service was asked and listed nothing newer
-        log(describe(zone_plan))
         return ZoneResult(zone_plan, UP_TO_DATE)
     zone_result = ZoneResult(zone_plan, zone_plan.status)
     os.makedirs(zone_plan.folder, exist_ok=True)
     try:
         with storage.output_lock(zone_plan.folder, "a download of {} {}".format(zone_plan.product, zone_plan.zone)):
             _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
-    except _Cancelled:
+    except (_Cancelled, Cancelled, ExtractionCancelled):
         zone_result.status = CANCELLED
         log(Message("{} {}: cancelled; run again to resume where it stopped.", _title(zone_plan), zone_plan.zone))
     except IgnOfflineError as exc:
@@ -485,10 +454,10 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     archives, data = states.archives_folder(folder), states.data_folder(folder)
     os.makedirs(archives, exist_ok=True)
     os.makedirs(data, exist_ok=True)
-    log(describe(zone_plan))
     fetched = {f.name for f in zone_plan.fetch}
     for remote in zone_plan.fetch:
         _check(cancelled)
+        # A file accepted by a run stopped before its extraction is not fetched again (its MD5 is checked).
         download(service, remote, archives, meter.part(remote.size or 0), cancelled)
         _check(cancelled)  # a transfer stopped by the cancel returns what it has: not a file to accept
         zone_result.files_downloaded += 1
@@ -496,13 +465,25 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     _place_kept_volumes(zone_plan, fetched)
     held = zone_plan.held
     extracted = {stem: held.extracted[old] for stem, old in zone_plan.reuse.items()}
+    staged = {}
     for stem, volumes in zone_plan.extract_groups.items():
         _check(cancelled)
         first = os.path.join(archives, volumes[0].name)
-        target = os.path.join(data, stem)
-        paths = extract_archive(first, target, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
-        _check(cancelled)
-        extracted[stem] = [states.relative(folder, p) for p in paths]
+        staging = os.path.join(data, ".{}.partial".format(stem))
+        shutil.rmtree(staging, ignore_errors=True)  # what a killed run left
+        try:
+            paths = extract_archive(first, staging, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
+            _check(cancelled)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        extracted[stem] = [states.relative(staging, p) for p in paths]
+        staged[stem] = staging
+    # Only now, every archive extracted: the new data take the place of the old, which the state still names
+    # until it is written next.
+    for stem, staging in staged.items():
+        _swap_folder(staging, os.path.join(data, stem))
+        extracted[stem] = ["{}/{}/{}".format(states.DATA_FOLDER, stem, path) for path in extracted[stem]]
     new_state = states.ZoneState(
         zone_plan.product, zone_plan.zone, zone_plan.variant, zone_plan.edition.name, str(zone_plan.date or ""),
         {f.name: {"md5": (f.md5 or "").lower(), "size": f.size} for f in zone_plan.files}, extracted,
@@ -513,6 +494,16 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     zone_plan.held = new_state
     log(Message("{} {}: {} ready ({}).", _title(zone_plan), zone_plan.zone, zone_plan.edition.name,
                 STATUS_MESSAGES[zone_result.status]))
+
+
+def _swap_folder(staging, target):
+    """`staging` renamed to `target`; an older `target` is moved aside first, then removed."""
+    old = target + ".old"
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.exists(target):
+        os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _place_kept_volumes(zone_plan, fetched):

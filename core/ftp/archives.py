@@ -7,7 +7,6 @@ member is written under a temporary name and renamed, so a file under its
 final name is complete.
 """
 
-import errno
 import os
 import stat
 import zipfile
@@ -15,10 +14,11 @@ import zlib
 
 from ..errors import IgnOfflineError
 from ..messages import Message, os_reason
-from ..storage import free_bytes, human_size
+from ..storage import human_size
+from ..unpacking import MAX_RATIO, is_disk_full, remove_quietly, target_path, too_compressed, unsafe_name
+from ..unpacking import check_space as check_space_for
 
 MAX_MEMBER_BYTES = 8 * 1000 ** 3    # an MNS tile is tens of MB; 8 GB is not a tile
-MAX_RATIO = 1000                    # raster data does not compress a thousand times
 
 
 class ArchiveError(IgnOfflineError):
@@ -27,18 +27,14 @@ class ArchiveError(IgnOfflineError):
 
 def check_member(info):
     """Why the member cannot be extracted, or None."""
-    name = info.filename.replace("\\", "/")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        return "absolute path"
-    if ".." in name.split("/"):
-        return "'..' in its path"
+    unsafe = unsafe_name(info.filename)
+    if unsafe is not None:
+        return unsafe
     if stat.S_ISLNK(info.external_attr >> 16):
         return "a symbolic link"
     if info.file_size > MAX_MEMBER_BYTES:
         return Message("{} bytes once extracted", info.file_size)
-    if info.file_size > MAX_RATIO * max(1, info.compress_size):  # every member: 40 × 95 MB bombs add up
-        return Message("compressed {} times", info.file_size // max(1, info.compress_size))
-    return None
+    return too_compressed(info.file_size, info.compress_size)  # every member: 40 × 95 MB bombs add up
 
 
 def check_total(zip_path, members):
@@ -54,11 +50,7 @@ def check_total(zip_path, members):
 def check_space(members, root, zip_path):
     """Refuse before writing anything when the members still to extract do not fit on the disk."""
     needed = sum(info.file_size for info in members if not _complete(_target(root, info), info))
-    free = free_bytes(root)
-    if needed > free:
-        raise ArchiveError("{} was not extracted: not enough space on the disk holding {}: {} needed, {} free. "
-                           "Free some space or choose another folder, then run again.",
-                               os.path.basename(zip_path), root, human_size(needed), human_size(free))
+    check_space_for(needed, root, zip_path, ArchiveError)
 
 
 def extract(zip_path, folder):
@@ -102,7 +94,7 @@ def extract(zip_path, folder):
                         out.write(block)
             except OSError as exc:
                 _remove(part)
-                if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                if is_disk_full(exc):
                     raise ArchiveError("The disk holding {} is full while extracting {} from {}: free some space "
                                        "(the package itself is fine) and run again.",
                                            root, info.filename, os.path.basename(zip_path)) from exc
@@ -117,7 +109,7 @@ def extract(zip_path, folder):
 
 
 def _target(root, info):
-    return os.path.realpath(os.path.join(root, *info.filename.replace("\\", "/").split("/")))
+    return target_path(root, info.filename)
 
 
 def _complete(target, info):
@@ -130,8 +122,4 @@ def uncompressed_size(zip_path):
         return sum(info.file_size for info in archive.infolist())
 
 
-def _remove(path):
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass
+_remove = remove_quietly

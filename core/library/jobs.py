@@ -270,8 +270,9 @@ def _service(root, services):
 
 def plan_datasets(plan, library, is_cancelled=None, log=None, services=None):
     """[DatasetRun] of the plan's dataset entries: what each would fetch, with sizes (asks the service; no
-    download). An entry the service cannot answer for carries its error; the others go on."""
-    from ..datasets import sync
+    download). An entry the service cannot answer for carries its error; the others go on. `services`: the
+    clients by root, kept for run_datasets (close_services when done)."""
+    from ..datasets import Cancelled, sync
 
     services = {} if services is None else services
     runs = []
@@ -282,10 +283,19 @@ def plan_datasets(plan, library, is_cancelled=None, log=None, services=None):
         try:
             run.zones = sync.plan_sync(_service(entry.service, services), entry.product, entry.variant, entry.area,
                                        library, is_cancelled, log)
+        except Cancelled:
+            break
         except IgnOfflineError as exc:
             run.error = exc.message
         runs.append(run)
     return runs
+
+
+def close_services(services):
+    """Close the download-service clients plan_datasets and run_datasets opened (their share of the rate)."""
+    for service in services.values():
+        service.close()
+    services.clear()
 
 
 def run_datasets(runs, library, progress=None, is_cancelled=None, log=None, services=None):

@@ -364,9 +364,9 @@ def area_file_name(title):
     return name[:80] + ".geojson"
 
 
-def lonlat_polygons(found):
-    """Polygons (EPSG:3857) in lon/lat: [[ring, hole…], …], each ring closed, coordinates rounded (the same
-    polygons give the same numbers)."""
+def _lonlat_geojson(found):
+    """Polygons (EPSG:3857) as a GeoJSON MultiPolygon in lon/lat, coordinates rounded: the same polygons give the
+    same text."""
     mercator, wgs84 = osr.SpatialReference(), osr.SpatialReference()
     mercator.ImportFromEPSG(3857)
     wgs84.ImportFromEPSG(4326)
@@ -382,12 +382,7 @@ def lonlat_polygons(found):
                 points.append(points[0])
             rings.append([[round(x, COORDINATE_DECIMALS), round(y, COORDINATE_DECIMALS)] for x, y in points])
         parts.append(rings)
-    return parts
-
-
-def _lonlat_geojson(found):
-    """Polygons (EPSG:3857) as a GeoJSON MultiPolygon in lon/lat."""
-    return {"type": "MultiPolygon", "coordinates": lonlat_polygons(found)}
+    return {"type": "MultiPolygon", "coordinates": parts}
 
 
 def save_area_file(found, title, library):

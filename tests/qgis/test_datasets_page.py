@@ -9,15 +9,21 @@ import pytest
 from qgis.core import QgsLayerTreeGroup
 
 from tests.support import dataset_catalogue
-from tests.support.dataset_catalogue import SAMPLE_AREA
 from tests.support.download_service import StandInDownloadService
 from tests.support.qt_wait import wait_for
+
+AREA = dataset_catalogue.two_departement_area()
+SAMPLE_AREA = (AREA.west, AREA.south, AREA.east, AREA.north)  # meets D031 and D081, not D011
 
 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory):
-    """BD TOPO and RGE ALTI 5 m of D031, D081 and D009 (real 7z archives), made once for the module."""
-    return dataset_catalogue.catalogue(str(tmp_path_factory.mktemp("catalogue")))
+    """RGE ALTI 5 m of D031 (two 7z volumes), D081 and D011, BD TOPO of D031 and D081: real 7z archives, made once
+    for the module."""
+    work = str(tmp_path_factory.mktemp("catalogue"))
+    found = dataset_catalogue.rgealti_catalogue(work)
+    found["BDTOPO"] = [dataset_catalogue.bdtopo_edition(work, zone) for zone in ("D031", "D081")]
+    return found
 
 
 @pytest.fixture()
@@ -47,7 +53,9 @@ def list_for_area(page):
 
 
 def sizes(catalogue, resource, zones):
-    return {edition.zone: edition.files[0].size for edition in catalogue[resource] if edition.zone in zones}
+    """{zone: (files, bytes)} of the editions the stand-in serves."""
+    return {edition.zone: (len(edition.files), sum(f.size for f in edition.files))
+            for edition in catalogue[resource] if edition.zone in zones}
 
 
 def test_two_departements_listed_with_their_sizes_before_any_download(dock, provider, service, catalogue, tmp_path):
@@ -66,8 +74,10 @@ def test_two_departements_listed_with_their_sizes_before_any_download(dock, prov
             expected[(title, zone)] = count
     for row in rows:
         zone = "D031" if "31" in row[1] else "D081"
-        assert row[3] == "1" and row[4] == size(expected[(row[0], zone)]) and row[5] == "new", row
-    total = sum(expected.values())
+        files, count = expected[(row[0], zone)]
+        assert row[3] == str(files) and row[4] == size(count) and row[5] == "new", row
+    assert expected[("RGE ALTI 5 m (elevation)", "D031")][0] == 2  # a two-volume archive: both counted
+    total = sum(count for _, count in expected.values())
     assert page.totalLabel.text() == "Total: 4 datasets, {}; to download: {} (4 new or updated).".format(
         size(total), size(total))
     assert page.warningLabel.isHidden() and page.downloadButton.isEnabled()
@@ -110,14 +120,15 @@ def test_download_into_the_library_layers_in_the_project_then_up_to_date(dock, p
     assert wait_for(lambda: not page.runner.busy, timeout=240)
     log = page.logView.toPlainText()
     assert "⚠" not in log, log
-    # what came: the four archives, checked and extracted into <library>/datasets/<PRODUCT>/<Dxxx>/data
-    fetched = sorted(path for path, _ in service.downloads())
-    assert len(fetched) == 4 and not any("D009" in path for path in fetched), fetched
+    # what came: the five files (RGE ALTI D031 in two volumes), checked and extracted into
+    # <library>/datasets/<PRODUCT>/<Dxxx>/data
+    fetched = sorted({path for path, _ in service.downloads()})
+    assert len(fetched) == 5 and not any("D011" in path for path in fetched), fetched
     for product in ("BDTOPO", "RGEALTI"):
         for zone in ("D031", "D081"):
             data = library / "datasets" / product / zone / "data"
             assert data.is_dir() and any(files for _, _, files in os.walk(data)), data
-    assert not (library / "datasets" / "BDTOPO" / "D009").exists()
+    assert not (library / "datasets" / "RGEALTI" / "D011").exists()
     # one line per product and département
     for title in ("BD TOPO (vector, GeoPackage)", "RGE ALTI 5 m (elevation)"):
         for zone in ("Haute-Garonne (31)", "Tarn (81)"):
@@ -158,7 +169,7 @@ def test_the_page_in_french(french, dock, provider, service, tmp_path):
     assert "à télécharger" in page.totalLabel.text()
 
 
-def test_a_very_large_listing_warns_and_download_asks_first(dock, provider, service, tmp_path):
+def test_a_very_large_listing_warns_and_download_asks_first(dock, provider, service, catalogue, tmp_path):
     """BD ORTHO: tens of GB for one département (an 11 GB volume, sparse on disk, never sent): said under the total,
     and Download asks; declined, nothing is fetched."""
     from tests.support.download_service import StandInEdition, StandInFile
@@ -168,7 +179,7 @@ def test_a_very_large_listing_warns_and_download_asks_first(dock, provider, serv
         stream.truncate(11 * 1000 ** 3)
     name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
     service.publish("BDORTHO", StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
-                                              dataset_catalogue.ZONES["D031"][1],
+                                              catalogue["BDTOPO"][0].bbox,
                                               [StandInFile(name + ".7z.001", path=str(sparse), md5="0" * 32)]))
     page = page_on(dock, service, tmp_path / "library", products=("BDORTHO/RVB-0M20",))
     rows = list_for_area(page)

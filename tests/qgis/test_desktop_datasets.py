@@ -1,6 +1,6 @@
 """Issue 23's dock page, by clicks in the real QGIS desktop under Xvfb, in French: open the panel, pick the Toulouse
-preset, list the datasets ticked by default (sizes before anything is fetched), download them from the stand-in
-download service, and see the layers in the project — said in French."""
+preset, list the datasets ticked by default for its two départements (sizes before anything is fetched), download
+them from the stand-in download service, and see the layers in the project — said in French."""
 
 import json
 import os
@@ -31,20 +31,23 @@ def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(t
     assert seen["ticked"] == ["BD TOPO (vecteur, GeoPackage)", "RGE ALTI 5 m (altitude)",
                               "Parcellaire Express (cadastre)"]
     assert not seen["download_enabled_before"] and seen["download_enabled"]
-    # Listed before anything is fetched: one row per product for Haute-Garonne only (Ariège is not in the area).
-    assert sorted(row[0] for row in seen["table"]) == sorted(seen["ticked"]), seen["table"]
-    assert {row[1] for row in seen["table"]} == {"Haute-Garonne (31)"} and {row[5] for row in seen["table"]} == {
-        "nouveau"}
+    # Listed before anything is fetched: each product for Haute-Garonne and Tarn (not Aude, out of the area).
+    assert sorted(row[0] for row in seen["table"]) == sorted(seen["ticked"] * 2), seen["table"]
+    assert {row[1] for row in seen["table"]} == {"Haute-Garonne (31)", "Tarn (81)"}, seen["table"]
+    assert {row[5] for row in seen["table"]} == {"nouveau"}, seen["table"]
     assert all(re.fullmatch(r"\d+(,\d)? (ko|Mo)", row[4]) for row in seen["table"]), seen["table"]
-    assert seen["total"].startswith("Total : 3 jeux de données,"), seen["total"]
-    # Downloaded: the three archives of D031, nothing of D009; the library has them; the table says up to date.
-    assert len(seen["downloads"]) == 3 and all("D031" in path for path in seen["downloads"]), seen["downloads"]
+    assert seen["total"].startswith("Total : 6 jeux de données,"), seen["total"]
+    # Downloaded: the seven files (RGE ALTI D031 in two volumes), nothing of D011; in the library; up to date.
+    fetched = set(seen["downloads"])
+    assert len(fetched) == 7 and not any("D011" in path for path in fetched), seen["downloads"]
     for product in ("BDTOPO", "RGEALTI", "PARCELLAIRE-EXPRESS"):
-        assert any(f.startswith(os.path.join("datasets", product, "D031", "data")) for f in seen["files"]), product
+        for zone in ("D031", "D081"):
+            folder = os.path.join("datasets", product, zone, "data")
+            assert any(f.startswith(folder) for f in seen["files"]), folder
     assert {row[5] for row in seen["after"]} == {"à jour"}
     log = seen["log"]
     assert "⚠" not in log, log
-    assert log.count("Haute-Garonne (31) : édition du") == 3, log
+    assert log.count("Haute-Garonne (31) : édition du") == 3 and log.count("Tarn (81) : édition du") == 3, log
     words = re.sub(r"/\S+", "", log)
     assert not ENGLISH.search(words), words
     # The layers, in the project, valid.

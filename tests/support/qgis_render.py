@@ -9,6 +9,7 @@ from qgis.core import (
     QgsSettings,
 )
 from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor
 
 CARCASSONNE_3857 = QgsRectangle(256035, 5339411, 267166, 5350102)
 
@@ -34,3 +35,30 @@ def render_into_cache(layers, cache_dir, extent=CARCASSONNE_3857):
     finally:
         settings.setValue("cache/directory", previous)
         QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+
+
+def render_image(layers, extent, crs, size=256):
+    """The QImage QGIS draws of `layers` (top first) over `extent` (a QgsRectangle in `crs`), `size` px square."""
+    map_settings = QgsMapSettings()
+    map_settings.setLayers(layers)
+    map_settings.setDestinationCrs(crs)
+    map_settings.setOutputSize(QSize(size, size))
+    map_settings.setExtent(extent)
+    map_settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererSequentialJob(map_settings)
+    job.start()
+    job.waitForFinished()
+    return job.renderedImage()
+
+
+def count_colour(image, colour, tolerance=12):
+    """How many pixels of `image` are `colour` (a QColor or '#rrggbb'), each channel within `tolerance`."""
+    wanted = QColor(colour)
+    found = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            pixel = QColor(image.pixel(x, y))
+            if (abs(pixel.red() - wanted.red()) <= tolerance and abs(pixel.green() - wanted.green()) <= tolerance
+                    and abs(pixel.blue() - wanted.blue()) <= tolerance):
+                found += 1
+    return found

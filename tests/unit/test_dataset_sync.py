@@ -1,10 +1,21 @@
 """Datasets kept fresh: state.json, the sync plan (what is new, updated, up to date) and the sync itself."""
 
+import datetime
+import hashlib
 import json
 import os
+import threading
+
+import pytest
+from osgeo import gdal
 
 from core.datasets import state as states
 from core.datasets import sync
+from core.datasets.service import DownloadService, Edition, RemoteFile
+from core.errors import IgnOfflineError
+from tests.support import dataset_catalogue as catalogue
+from tests.support.download_service import StandInDownloadService, StandInFile
+from tests.support.files import tree_digest
 
 
 def sample_state(folder):
@@ -83,3 +94,284 @@ def test_a_state_file_is_plain_json_a_person_can_read(tmp_path):
         document = json.load(stream)
     assert document["edition"] == "X_D031_2020-10-14" and document["checked"] == "2026-11-20T10:00:00Z"
     assert not [name for name in os.listdir(folder) if name.endswith(".tmp")]
+
+
+# -- what a sync fetches: decided from the edition's files and what the zone holds --------------------------------
+
+def remote(name, md5, size=1000):
+    return RemoteFile(name, "http://127.0.0.1:9/telechargement/download/RGEALTI/E/" + name, size, md5)
+
+
+def held_zone(folder, files, keep=()):
+    """A zone holding `files` {name: md5}, extracted (and the archives `keep` kept on disk)."""
+    os.makedirs(os.path.join(folder, "archives"))
+    extracted = {}
+    for name in files:
+        stem = sync.archive_stem(name)
+        path = os.path.join(folder, "data", stem, "tile.asc")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as stream:
+            stream.write("ncols 1\n")
+        extracted[stem] = ["data/{}/tile.asc".format(stem)]
+    for name in keep:
+        with open(os.path.join(folder, "archives", name), "wb") as stream:
+            stream.write(b"x" * 1000)
+    held = states.ZoneState("RGEALTI", "D031", "5M", "OLD", "2020-01-01",
+                            {name: {"md5": md5, "size": 1000} for name, md5 in files.items()}, extracted,
+                            "2026-01-01T00:00:00Z")
+    states.write_state(folder, held)
+    return sync.held_state(folder)
+
+
+def zone_plan(folder, held, edition_name="NEW"):
+    return sync.ZonePlan("RGEALTI", "5M", "D031", "D031 Haute-Garonne", folder,
+                         Edition("RGEALTI", edition_name, "D031", "D031 Haute-Garonne", "ASC",
+                                 datetime.date(2026, 6, 1),
+                                 (1.0, 43.0, 2.0, 44.0), "http://127.0.0.1:9/x"), held=held)
+
+
+def test_a_zone_never_fetched_is_new_and_every_volume_is_fetched(tmp_path):
+    files = [remote("N.7z.001", "a" * 32), remote("N.7z.002", "b" * 32), remote("N.md5", "c" * 32)]
+    planned = sync.decide(zone_plan(str(tmp_path), None), files)
+    assert planned.status == sync.NEW
+    assert [f.name for f in planned.fetch] == ["N.7z.001", "N.7z.002"] and planned.fetch_bytes == 2000
+    assert list(planned.extract_groups) == ["N"] and planned.file_count == 2
+
+
+def test_a_newer_edition_fetches_only_the_archive_that_changed(tmp_path):
+    folder = str(tmp_path)
+    held = held_zone(folder, {"OLD_A.7z": "a" * 32, "OLD_B.7z": "b" * 32})
+    files = [remote("NEW_A.7z", "a" * 32), remote("NEW_B.7z", "f" * 32)]
+    planned = sync.decide(zone_plan(folder, held), files)
+    assert planned.status == sync.UPDATED
+    assert [f.name for f in planned.fetch] == ["NEW_B.7z"]
+    assert planned.reuse == {"NEW_A": "OLD_A"} and list(planned.extract_groups) == ["NEW_B"]
+    assert sync.space_needed([planned]) == int(1000 + 1000 * sync.EXPANSION["RGEALTI"])
+
+
+def test_the_same_edition_with_the_same_md5s_is_up_to_date(tmp_path):
+    folder = str(tmp_path)
+    held = held_zone(folder, {"E.7z": "a" * 32})
+    planned = sync.decide(zone_plan(folder, held, "OLD"), [remote("E.7z", "A" * 32)])  # MD5s compared in any case
+    assert planned.status == sync.UP_TO_DATE and planned.fetch == [] and planned.extract_groups == {}
+
+
+def test_a_changed_volume_refetches_only_it_when_the_others_are_kept(tmp_path):
+    folder = str(tmp_path)
+    held = held_zone(folder, {"OLD.7z.001": "a" * 32, "OLD.7z.002": "b" * 32}, keep=["OLD.7z.001", "OLD.7z.002"])
+    files = [remote("NEW.7z.001", "a" * 32), remote("NEW.7z.002", "e" * 32)]
+    planned = sync.decide(zone_plan(folder, held), files)
+    assert [f.name for f in planned.fetch] == ["NEW.7z.002"] and list(planned.extract_groups) == ["NEW"]
+    # without the archives kept, the whole archive is needed to extract it again
+    os.remove(os.path.join(folder, "archives", "OLD.7z.001"))
+    planned = sync.decide(zone_plan(folder, held), files)
+    assert [f.name for f in planned.fetch] == ["NEW.7z.001", "NEW.7z.002"]
+
+
+def test_a_very_large_download_or_one_larger_than_the_disk_needs_a_confirmation(tmp_path):
+    big = sync.decide(zone_plan(str(tmp_path), None), [remote("O.7z.{:03d}".format(i), "{:032x}".format(i),
+                                                            4 * 10 ** 9) for i in range(1, 5)])
+    assert big.fetch_bytes == 16 * 10 ** 9
+    problem = sync.large_download([big], 10 ** 15, "/data")
+    assert problem is not None and problem.startswith("This download is 16.0 GB (over 10.0 GB)")
+    small = sync.decide(zone_plan(str(tmp_path), None), [remote("S.7z", "a" * 32, 10 ** 9)])
+    assert sync.large_download([small], 10 ** 12, "/data") is None
+    assert "needs about 7.0 GB" in sync.large_download([small], 10 ** 9, "/data")
+
+
+# -- against the stand-in download service, with real 7z archives ---------------------------------------------------
+
+TODAY = datetime.date.today().isoformat()   # what a run's updatedFrom asks from (the service's date, UTC)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The RGE ALTI catalogue (D031 in two volumes, D081, D011), made once: real 7z archives of ASC tiles."""
+    work = str(tmp_path_factory.mktemp("catalogue"))
+    return work, catalogue.rgealti_catalogue(work)
+
+
+@pytest.fixture()
+def stand_in(published):
+    with StandInDownloadService({k: list(v) for k, v in published[1].items()}) as server:
+        with DownloadService(root=server.root) as client:
+            yield server, client
+
+
+def downloaded_names(server):
+    return [path.rsplit("/", 1)[-1] for path, _ in server.downloads()]
+
+
+def md5_of(path):
+    with open(path, "rb") as stream:
+        return hashlib.md5(stream.read()).hexdigest()
+
+
+def run(client, library, lines=None, **options):
+    """plan_sync then sync, as the algorithms do; what both say goes into `lines`."""
+    area = catalogue.two_departement_area()
+    log = (lines if lines is not None else []).append
+    zones = sync.plan_sync(client, "RGEALTI", "5M", area, library, log=log)
+    options.setdefault("slope", False)
+    return zones, sync.sync(client, "RGEALTI", "5M", area, library, zones=zones, log=log, **options)
+
+
+def test_two_departements_listed_fetched_verified_then_up_to_date_without_a_download(stand_in, tmp_path):
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    area = catalogue.two_departement_area()
+    listed = sync.plan_sync(client, "RGEALTI", "5M", area, library)
+    published = {e.zone: e for e in server.catalogue["RGEALTI"]}
+    assert [(z.zone, z.zone_label, z.status) for z in listed] == [("D031", "D031 Haute-Garonne", sync.NEW),
+                                                                  ("D081", "D081 Tarn", sync.NEW)]
+    for zone_plan in listed:
+        assert zone_plan.bytes == zone_plan.fetch_bytes == sum(f.size for f in published[zone_plan.zone].files)
+        assert zone_plan.edition_name == catalogue.rgealti_name(zone_plan.zone)
+    assert len(listed[0].files) > 1  # D031 comes in volumes
+    assert server.downloads() == [] and not os.path.exists(library)  # listing fetches nothing, writes nothing
+
+    lines = []
+    result = sync.sync(client, "RGEALTI", "5M", area, library, zones=listed, slope=False, log=lines.append)
+    fetched = sorted(downloaded_names(server))
+    assert fetched == sorted(f.name for z in ("D031", "D081") for f in published[z].files)  # D011 never
+    assert [z.status for z in result.zones] == [sync.NEW, sync.NEW] and result.files_downloaded == len(fetched)
+    for zone in ("D031", "D081"):
+        folder = states.zone_folder(library, "RGEALTI", zone)
+        held = states.read_state(folder)
+        assert held.files == {f.name: {"md5": f.announced_md5, "size": f.size} for f in published[zone].files}
+        assert held.is_complete(folder) and held.checked.startswith(TODAY)
+        assert os.listdir(os.path.join(folder, "archives")) == []  # removed after extraction (KEEP_ARCHIVES off)
+        assert all(p.endswith(".asc") for p in held.extracted_paths(folder))
+    hillshade = result.outputs["hillshade"]
+    assert hillshade.startswith(os.path.join(library, "datasets", "RGEALTI", "Two_departements"))
+    assert gdal.Info(hillshade, format="json")["metadata"]["IMAGE_STRUCTURE"]["LAYOUT"] == "COG"
+    assert "slope" not in result.outputs
+
+    # the next run: nothing published since, files all there: up to date, and no download request at all
+    server.log.clear()
+    lines = []
+    again = sync.plan_sync(client, "RGEALTI", "5M", area, library)
+    assert [(z.status, z.fetch_bytes, z.bytes) for z in again] == [(sync.UP_TO_DATE, 0, z.bytes) for z in listed]
+    asked = [path for path, _ in server.log if "/resource/RGEALTI?" in path and "zone=" in path]
+    assert len(asked) == 2 and all("updatedFrom=" + TODAY in path for path in asked)
+    before = tree_digest(os.path.join(library, "datasets", "RGEALTI", "D031", "data"))
+    result = sync.sync(client, "RGEALTI", "5M", area, library, slope=False, log=lines.append)
+    assert server.downloads() == [] and result.files_downloaded == 0 and result.up_to_date == 2
+    assert sum("up to date" in line for line in lines) == 2 and result.outputs["hillshade"] == hillshade
+    assert tree_digest(os.path.join(library, "datasets", "RGEALTI", "D031", "data")) == before
+
+
+def test_a_newer_edition_of_one_file_fetches_only_it(stand_in, published, tmp_path):
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    run(client, library)
+    old = states.read_state(states.zone_folder(library, "RGEALTI", "D081"))
+    newer = catalogue.rgealti_edition(str(tmp_path), "D081", date=TODAY, changed=True)
+    server.publish("RGEALTI", newer)
+    server.log.clear()
+    zones, result = run(client, library)
+    assert [(z.zone, z.status) for z in zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.UPDATED)]
+    assert downloaded_names(server) == [newer.files[0].name]
+    folder = states.zone_folder(library, "RGEALTI", "D081")
+    held = states.read_state(folder)
+    assert held.edition == newer.name and held.md5s() == {newer.files[0].announced_md5}
+    assert held.is_complete(folder) and sorted(os.listdir(os.path.join(folder, "data"))) == [newer.name]
+    assert set(old.extracted) != set(held.extracted)  # the older edition's data are gone, the new ones in place
+
+
+def test_a_newer_edition_repeating_a_file_unchanged_reuses_it(stand_in, published, tmp_path):
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    run(client, library)
+    d031 = next(e for e in server.catalogue["RGEALTI"] if e.zone == "D031")
+    server.publish("RGEALTI", catalogue.renamed_edition(str(tmp_path), d031, TODAY))
+    server.log.clear()
+    zones, result = run(client, library)
+    assert zones[0].status == sync.UPDATED and zones[0].fetch == [] and zones[0].reuse
+    assert server.downloads() == []
+    held = states.read_state(states.zone_folder(library, "RGEALTI", "D031"))
+    assert held.edition == catalogue.rgealti_name("D031", TODAY)
+    assert held.is_complete(states.zone_folder(library, "RGEALTI", "D031"))
+
+
+def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_nothing(stand_in, published, tmp_path):
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    d081 = next(e for e in server.catalogue["RGEALTI"] if e.zone == "D081")
+    server.publish("RGEALTI", catalogue.StandInEdition(
+        d081.name, d081.zone, d081.zone_label, d081.format, d081.date, d081.bbox,
+        [StandInFile(f.name, path=f.path, md5="0" * 32) for f in d081.files]))
+    lines = []
+    zones, result = run(client, library, lines)
+    failed = {z.plan.zone: z for z in result.zones if z.status == sync.FAILED}
+    assert list(failed) == ["D081"] and "MD5" in failed["D081"].error
+    assert len([line for line in lines if "MD5" in line]) == 1  # one message, naming the file and both MD5s
+    folder = states.zone_folder(library, "RGEALTI", "D081")
+    assert states.read_state(folder) is None
+    leftovers = [name for _, _, names in os.walk(folder) for name in names if not name.endswith(".lock")]
+    assert leftovers == []  # the damaged file removed, nothing extracted
+    assert states.read_state(states.zone_folder(library, "RGEALTI", "D031")).is_complete(
+        states.zone_folder(library, "RGEALTI", "D031"))  # the other département is done
+    assert "hillshade" in result.outputs
+
+    # every département failing: the run is a failure, with one clear message
+    d031 = next(e for e in server.catalogue["RGEALTI"] if e.zone == "D031")
+    server.publish("RGEALTI", catalogue.StandInEdition(
+        d031.name, d031.zone, d031.zone_label, d031.format, TODAY, d031.bbox,
+        [StandInFile(f.name, path=f.path, md5="0" * 32) for f in d031.files]))
+    with pytest.raises(IgnOfflineError, match=r"RGE ALTI 5M: 2 zones failed, the first: D031 The MD5 of"):
+        run(client, str(tmp_path / "other"))
+
+
+def test_a_damaged_archive_leaves_the_zone_as_it_was(stand_in, published, tmp_path):
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    run(client, library)
+    folder = states.zone_folder(library, "RGEALTI", "D081")
+    before_state, before_data = states.read_state(folder), tree_digest(os.path.join(folder, "data"))
+    newer = catalogue.rgealti_edition(str(tmp_path), "D081", date=TODAY, changed=True)
+    damaged = newer.files[0].path
+    with open(damaged, "r+b") as stream:  # a byte of the packed data flipped: the service's MD5 is of these bytes
+        stream.seek(200)
+        byte = stream.read(1)
+        stream.seek(200)
+        stream.write(bytes([byte[0] ^ 0xFF]))
+    server.publish("RGEALTI", catalogue.StandInEdition(newer.name, "D081", newer.zone_label, "ASC", TODAY,
+                                                       newer.bbox, [StandInFile(newer.files[0].name, path=damaged)]))
+    lines = []
+    zones, result = run(client, library, lines)
+    failed = [z for z in result.zones if z.status == sync.FAILED]
+    assert [z.plan.zone for z in failed] == ["D081"] and newer.files[0].name in failed[0].error
+    assert sum(newer.files[0].name in line for line in lines if "D081" in line) == 1
+    assert states.read_state(folder) == before_state  # not updated, its data untouched
+    assert tree_digest(os.path.join(folder, "data")) == before_data
+    assert not [n for n in os.listdir(os.path.join(folder, "data")) if n.startswith(".")]  # no staging left
+
+
+def test_a_cancelled_sync_resumes_by_range_and_ends_byte_identical(published, tmp_path):
+    work, catalogue_ = published
+    editions = {"RGEALTI": [e for e in catalogue_["RGEALTI"] if e.zone == "D081"]}
+    size = editions["RGEALTI"][0].files[0].size
+    with StandInDownloadService(editions, bandwidth=max(20000, size // 4)) as server, \
+            DownloadService(root=server.root) as client:
+        library = str(tmp_path / "library")
+        area = catalogue.two_departement_area()
+        stop = threading.Event()
+
+        def progress(done, total):
+            if done > size // 3:
+                stop.set()
+        result = sync.sync(client, "RGEALTI", "5M", area, library, slope=False, progress=progress,
+                           is_cancelled=stop.is_set)
+        assert result.cancelled and [z.status for z in result.zones] == [sync.CANCELLED]
+        folder = states.zone_folder(library, "RGEALTI", "D081")
+        part = os.path.join(folder, "archives", editions["RGEALTI"][0].files[0].name + ".part")
+        assert 0 < os.path.getsize(part) < size and states.read_state(folder) is None and not result.outputs
+        server.bandwidth = 0
+        server.log.clear()
+        result = sync.sync(client, "RGEALTI", "5M", area, library, slope=False, keep_archives=True)
+        ranges = [ranged for _, ranged in server.downloads()]
+        assert len(ranges) == 1 and ranges[0].startswith("bytes=") and not ranges[0].startswith("bytes=0-")
+        kept = os.path.join(folder, "archives", editions["RGEALTI"][0].files[0].name)
+        assert md5_of(kept) == editions["RGEALTI"][0].files[0].announced_md5
+        assert [z.status for z in result.zones] == [sync.NEW] and "hillshade" in result.outputs

@@ -1,0 +1,96 @@
+"""ign_offline:relief — a hillshade, a slope map and contours from any DEM (RGE ALTI's mosaic or another), cut to
+an optional area, as Cloud Optimized GeoTIFFs and a GeoPackage loaded under the basemaps."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingOutputFile,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+
+from ..core import storage
+from ..core.datasets import relief as core_relief
+from ..core.errors import InputError
+from ..core.ftp.client import Cancelled
+from ..core.library import jobs as library
+from ..i18n import marked
+from ..i18n import reason as said_reason
+from ..toolbelt.datasets import RELIEF_TITLES, load_relief
+from .base import IgnOfflineAlgorithm
+from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
+
+OUTPUTS = {"hillshade": "HILLSHADE_FILE", "slope": "SLOPE_FILE", "contours": "CONTOURS_FILE"}
+
+
+class Relief(IgnOfflineAlgorithm):
+    NAME = "relief"
+    DISPLAY_NAME = marked("Relief from a DEM (hillshade, slope, contours)")
+    GROUP = "datasets"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "INPUT", self.tr("Elevation model (DEM): a raster layer or file")))
+        add_area_parameters(self, polygon_layer=True)
+        self.addParameter(QgsProcessingParameterBoolean("HILLSHADE", self.tr("Hillshade"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean("SLOPE", self.tr("Slope map (degrees)"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "CONTOUR_INTERVAL", self.tr("Contour interval in metres (0: no contours)"),
+            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Folder for the relief files"),
+            defaultValue=os.path.join(library.DEFAULT_LIBRARY, "relief")))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the results to the project (under the basemaps)"), defaultValue=True))
+        for kind, name in OUTPUTS.items():
+            self.addOutput(QgsProcessingOutputFile(name, self.tr(RELIEF_TITLES[kind])))
+
+    def parse(self, parameters, context, feedback=None):
+        layer = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        if layer is None:
+            raise InputError("Give INPUT, a DEM: a raster layer of the project or a file (ASC, GeoTIFF, VRT…).")
+        if layer.providerType() != "gdal" or not os.path.isfile(layer.source().split("|")[0]):
+            raise InputError("INPUT '{}' is not a raster file: give a DEM file (ASC, GeoTIFF, VRT…), not a web "
+                             "layer.", layer.name())
+        given = any(str(parameters.get(name) or "").strip() for name in (AREA, EXTENT, AREA_LAYER))
+        area = area_from_parameters(self, parameters, context, feedback) if given else None
+        hillshade = self.parameterAsBool(parameters, "HILLSHADE", context)
+        slope = self.parameterAsBool(parameters, "SLOPE", context)
+        interval = self.parameterAsDouble(parameters, "CONTOUR_INTERVAL", context) or None
+        core_relief.wanted_kinds(hillshade, slope, interval)  # nothing asked: refused before any work
+        output = self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True)
+        storage.check_folder_can_be_made(output, "OUTPUT_FOLDER")
+        return (layer.source().split("|")[0], layer.name(), area, hillshade, slope, interval, output,
+                self.parameterAsBool(parameters, "LOAD", context))
+
+    def process(self, args, context, feedback):
+        path, name, area, hillshade, slope, interval, output, self._load = args
+        self._paths = {}
+        feedback.pushInfo(self.say("Relief of {} in {}…", name, output))
+
+        def progress(done, total):
+            feedback.setProgress(100.0 * done / total if total else 0.0)
+
+        try:
+            paths = core_relief.relief(path, output, area, hillshade, slope, interval, progress, feedback.isCanceled)
+        except Cancelled:
+            feedback.pushWarning(self.tr("Cancelled: the files not finished were removed; run again to make them."))
+            return {"OUTPUT_FOLDER": output}
+        for kind, result in paths.items():
+            feedback.pushInfo(self.say("{}: {}", self.tr(RELIEF_TITLES[kind]), result))
+        self._paths = paths
+        self._title = self.say("Relief — {}", area.title if area is not None else name)
+        results = {"OUTPUT_FOLDER": output}
+        results.update({OUTPUTS[kind]: result for kind, result in paths.items()})
+        return results
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if getattr(self, "_load", False) and getattr(self, "_paths", None) and project is not None:
+            try:
+                load_relief(project, self._paths, self._title)
+            except ValueError as exc:
+                feedback.reportError(said_reason(exc))
+        return {}

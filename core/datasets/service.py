@@ -1,0 +1,335 @@
+"""Client of the Géoplateforme download service's Atom feeds (`https://data.geopf.fr/telechargement`).
+
+  /capabilities?zone=&format=&updatedFrom=&polygon=   editions of every product meeting the filters
+  /resource/{resource}?…same filters…                  a product's editions (its sub-resources)
+  /resource/{resource}/{edition}                       an edition's files, each with its MD5 and length
+Each feed is paged (`page`, `limit` ≤ 50; the `<feed>` says gpf_dl:pagecount). The service allows 10 requests
+per second per address and answers 429 with Retry-After past that: every request to its host, downloads
+included, takes its turn from the process-wide limiter of core.sources.http, so two jobs share the cap and a 429
+pauses them all.
+"""
+
+import datetime
+import re
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlencode, urlsplit
+
+import requests
+
+from ..errors import IgnOfflineError, InputError
+from ..sources.http import (
+    TIMEOUT,
+    BodyTooLarge,
+    DeadlineExceeded,
+    SessionPool,
+    backoff_delay,
+    limiter_for,
+    retry_after_seconds,
+    unreachable_reason,
+)
+from . import Cancelled, zones
+
+ROOT = "https://data.geopf.fr/telechargement"
+ATOM = "{http://www.w3.org/2005/Atom}"
+GPF_DL = "{https://data.geopf.fr/annexes/ressources/xsd/gpf_dl.xsd}"
+PAGE_SIZE = 50                  # the most the service gives per page
+FEED_DEADLINE = 60.0            # a whole page, redirects included
+MAX_FEED_BYTES = 4 * 2 ** 20    # a page of 50 entries is tens of kB
+MAX_PAGES = 200                 # 10,000 entries: more than any product's départements × editions
+RETRIES = 4                     # after a connection error, a 5xx or a 429, before giving up
+MAX_WAIT = 120.0                # the longest one Retry-After pauses us
+# Paced a little under the documented rate, so network jitter never shows the server 11 requests in a second.
+PACE = 0.95
+_PROBLEM = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_MD5 = re.compile(r"^[0-9a-fA-F]{32}$")
+
+
+class ServiceError(IgnOfflineError):
+    """The download service cannot be reached, refuses us, or sends something unusable."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    resource: str       # "BDTOPO"
+    name: str           # "BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D031_2026-06-15"
+    zone: str           # "D031"
+    zone_label: str     # "D031 Haute-Garonne"
+    format: str         # "GPKG"
+    date: object        # datetime.date, or None when the feed gives none
+    bbox: tuple         # lon/lat (west, south, east, north), or None
+    url: str            # its files' feed
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    name: str
+    url: str
+    size: int           # bytes (gpf_dl:length), None if not given
+    md5: str            # lower-case hex, None if not given
+
+
+@dataclass(frozen=True)
+class Zone:
+    term: str           # "D031"
+    label: str          # "D031 Haute-Garonne"
+
+
+class CancelEvent:
+    """What HostLimiter.acquire waits on (an Event's wait/is_set), polling a cancel predicate."""
+
+    def __init__(self, is_cancelled):
+        self._is_cancelled = is_cancelled or (lambda: False)
+
+    def is_set(self):
+        return bool(self._is_cancelled())
+
+    def wait(self, seconds):
+        end = time.monotonic() + seconds
+        while not self.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(0.1, left))
+        return True
+
+
+def sleep(seconds, is_cancelled=None):
+    """Sleep `seconds`, raising Cancelled as soon as `is_cancelled()` says so."""
+    if CancelEvent(is_cancelled).wait(seconds):
+        raise Cancelled()
+
+
+class DownloadService:
+    """The service at `root`, paced at `rate` requests per second (shared with every job on its host)."""
+
+    def __init__(self, root=ROOT, rate=10, pool=None, retries=RETRIES, max_wait=MAX_WAIT, page_size=PAGE_SIZE,
+                 deadline=FEED_DEADLINE, max_feed_bytes=MAX_FEED_BYTES, timeout=TIMEOUT):
+        parts = urlsplit(root or "")
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InputError("The download service address '{}' is not an http(s) address: give one like {}.",
+                             root, ROOT)
+        self.root = root.rstrip("/")
+        self.host = parts.netloc.lower()
+        self.pool = pool or SessionPool()
+        self._own_pool = pool is None
+        self.retries, self.max_wait, self.page_size = retries, max_wait, max(1, min(PAGE_SIZE, page_size))
+        self.deadline, self.max_feed_bytes, self.timeout = deadline, max_feed_bytes, timeout
+        self.limiter = limiter_for(self.host)
+        self._rate = rate * PACE if rate else 0
+        self.limiter.join(self._rate)
+
+    def close(self):
+        self.limiter.leave(self._rate)
+        if self._own_pool:
+            self.pool.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- politeness, shared with the file transfers ----------------------------------------------------------
+
+    def wait_turn(self, is_cancelled=None):
+        """Wait for this request's slot on the host (Retry-After pauses included); Cancelled if cancelled."""
+        if not self.limiter.acquire(CancelEvent(is_cancelled)):
+            raise Cancelled()
+
+    def slow_down(self, response):
+        """Pause every request to the host for the response's Retry-After (capped); the seconds paused."""
+        seconds = retry_after_seconds(response.headers.get("Retry-After"), default=5.0, cap=self.max_wait)
+        self.limiter.pause(seconds)
+        return seconds
+
+    # -- listings ----------------------------------------------------------------------------------------------
+
+    def editions(self, resource, zone=None, format=None, updated_from=None, polygon=None,  # noqa: A002
+                 is_cancelled=None):
+        """Every Edition of `resource` meeting the filters (all pages)."""
+        entries = self._entries("resource/" + quote(resource, safe=""),
+                                _filters(zone, format, updated_from, polygon), is_cancelled)
+        return [edition for edition in (_edition(entry, resource) for entry in entries) if edition]
+
+    def capabilities(self, zone=None, format=None, updated_from=None, polygon=None,  # noqa: A002
+                     is_cancelled=None):
+        """Every Edition of every product meeting the filters (all pages)."""
+        entries = self._entries("capabilities", _filters(zone, format, updated_from, polygon), is_cancelled)
+        return [edition for edition in (_edition(entry, None) for entry in entries) if edition]
+
+    def zones_for(self, polygon, resource=None, is_cancelled=None):
+        """The Zones (départements) a lon/lat polygon meets, as the service says, sorted by term."""
+        if resource:
+            found = self.editions(resource, polygon=polygon, is_cancelled=is_cancelled)
+        else:
+            found = self.capabilities(polygon=polygon, is_cancelled=is_cancelled)
+        return sorted({Zone(e.zone, e.zone_label) for e in found if e.zone}, key=lambda z: z.term)
+
+    def files(self, resource, edition_name, is_cancelled=None):
+        """Every RemoteFile of an edition (all pages)."""
+        path = "resource/{}/{}".format(quote(resource, safe=""), quote(edition_name, safe=""))
+        entries = self._entries(path, {}, is_cancelled)
+        return [f for f in (_remote_file(entry) for entry in entries) if f]
+
+    # -- feeds -------------------------------------------------------------------------------------------------
+
+    def _entries(self, path, params, is_cancelled):
+        """The <entry> elements of every page of a feed."""
+        entries, previous, page, count = [], None, 1, 1
+        while page <= count:
+            feed = self._feed(path, dict(params, page=page, limit=self.page_size), is_cancelled)
+            count = _int(feed.get(GPF_DL + "pagecount"), 1)
+            if count > MAX_PAGES:
+                raise ServiceError("The download service at {} announces {:,} pages for {}: no real listing is "
+                                   "that long. Try again later; if it lasts, the service is faulty.",
+                                   self.host, count, path)
+            found = feed.findall(ATOM + "entry")
+            titles = [entry.findtext(ATOM + "title") for entry in found]
+            if not found:
+                break
+            if titles == previous:
+                raise ServiceError("The download service at {} sent the same page twice for {}: the listing "
+                                   "would be incomplete. Try again later.", self.host, path)
+            entries.extend(found)
+            previous, page = titles, page + 1
+        return entries
+
+    def _feed(self, path, params, is_cancelled):
+        """One page of a feed, as the <feed> element: retried on connection errors, 5xx and 429."""
+        url = "{}/{}?{}".format(self.root, path, urlencode(params, safe=",;:"))
+        for attempt in range(1, self.retries + 2):
+            self.wait_turn(is_cancelled)
+            try:
+                response = self.pool.fetch(url, headers={"Accept": "application/atom+xml"}, timeout=self.timeout,
+                                           deadline=self.deadline, max_bytes=self.max_feed_bytes, what="the feed")
+            except (DeadlineExceeded, BodyTooLarge) as exc:
+                raise ServiceError("The download service at {} sent no usable answer for {} ({}). Try again "
+                                   "later.", self.host, path, exc) from None
+            except (requests.exceptions.InvalidSchema, requests.exceptions.InvalidURL,
+                    requests.exceptions.MissingSchema):
+                raise ServiceError("The download service at {} redirected {} to an address that is not http(s): "
+                                   "refused. Check the service address.", self.host, path) from None
+            except requests.RequestException as exc:
+                if attempt > self.retries:
+                    raise ServiceError("The download service at {} cannot be reached ({}). Check the network "
+                                       "connection (and proxy), then run again.", self.host,
+                                       unreachable_reason(exc)) from None
+                sleep(backoff_delay(attempt), is_cancelled)
+                continue
+            if response.status_code == 200:
+                return parse_feed(response.content, self.host, path)
+            self._refuse(response, path, attempt, is_cancelled)
+        raise ServiceError("The download service at {} keeps failing or asking to slow down for {}: try again in a "
+                           "few minutes.", self.host, path)
+
+    def _refuse(self, response, path, attempt, is_cancelled):
+        """Wait before the next attempt (429, 503, 5xx), or raise: what a non-200 answer means."""
+        status = response.status_code
+        if status in (429, 503):
+            self.slow_down(response)
+        elif status >= 500:
+            sleep(backoff_delay(attempt), is_cancelled)
+        elif status == 404:
+            raise ServiceError("The download service at {} has no {}: check the product name (BDTOPO, RGEALTI, "
+                               "BDORTHO, PARCELLAIRE-EXPRESS…) or list the editions again.", self.host, path)
+        else:
+            raise ServiceError("The download service at {} refused {} (HTTP {} {}). Check the service address.",
+                               self.host, path, status, response.reason)
+
+
+def parse_feed(data, host, what):
+    """The <feed> element of an Atom document; a DOCTYPE (entities: expansion bombs) is refused unread."""
+    if _PROBLEM.search(data):
+        raise ServiceError("The download service at {} sent a feed for {} with a DOCTYPE or entities, which no "
+                           "real feed has: refused. Try again later.", host, what)
+    try:
+        feed = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ServiceError("The download service at {} sent a feed for {} that cannot be read ({}). Try again "
+                           "later.", host, what, exc) from None
+    if feed.tag != ATOM + "feed":
+        raise ServiceError("The download service at {} sent something other than an Atom feed for {}. Check the "
+                           "service address.", host, what)
+    return feed
+
+
+def _filters(zone, form, updated_from, polygon):
+    params = {}
+    if zone:
+        params["zone"] = zone
+    if form:
+        params["format"] = form
+    if updated_from:
+        params["updatedFrom"] = updated_from.isoformat() if hasattr(updated_from, "isoformat") else updated_from
+    if polygon:
+        params["polygon"] = polygon_param(polygon)
+    return params
+
+
+def polygon_param(polygon):
+    """The service's polygon string from a string, a lon/lat ring, or a list of rings (the first, outer one)."""
+    if isinstance(polygon, str):
+        return polygon
+    points = list(polygon)
+    if points and points[0] and isinstance(points[0][0], (list, tuple)):
+        points = list(points[0])
+    if len(points) < 3:
+        raise InputError("The polygon has {} points: give at least three (lon, lat) points.", len(points))
+    return zones.polygon_string(points)
+
+
+def _alternate(entry):
+    links = entry.findall(ATOM + "link")
+    return next((link for link in links if link.get("rel", "alternate") == "alternate"), links[0] if links else None)
+
+
+def _edition(entry, resource):
+    name = (entry.findtext(ATOM + "title") or "").strip()
+    link = _alternate(entry)
+    if not name or link is None or not link.get("href"):
+        return None
+    url = link.get("href")
+    zone, form = entry.find(GPF_DL + "zone"), entry.find(GPF_DL + "format")
+    return Edition(resource or _resource_of(url), name,
+                   zone.get("term", "") if zone is not None else "", zone.get("label", "") if zone is not None else "",
+                   form.get("term", "") if form is not None else "", _date(entry.findtext(GPF_DL + "editionDate")),
+                   _bbox(link.get(GPF_DL + "bbox")), url)
+
+
+def _remote_file(entry):
+    name = (entry.findtext(ATOM + "title") or "").strip()
+    link = _alternate(entry)
+    if not name or link is None or not link.get("href"):
+        return None
+    md5 = (entry.findtext(ATOM + "content") or "").strip()
+    return RemoteFile(name, link.get("href"), _int(link.get(GPF_DL + "length"), None),
+                      md5.lower() if _MD5.match(md5) else None)
+
+
+def _resource_of(url):
+    """'BDTOPO' from …/resource/BDTOPO/<edition>."""
+    parts = [unquote(p) for p in urlsplit(url).path.split("/")]
+    return parts[parts.index("resource") + 1] if "resource" in parts[:-1] else ""
+
+
+def _int(text, default):
+    text = (text or "").strip()
+    return int(text) if text.isdigit() else default
+
+
+def _date(text):
+    try:
+        return datetime.date.fromisoformat((text or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+def _bbox(text):
+    values = re.split(r"[,\s]+", (text or "").strip())
+    try:
+        box = tuple(float(v) for v in values)
+    except ValueError:
+        return None
+    return box if len(box) == 4 else None

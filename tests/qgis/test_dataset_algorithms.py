@@ -1,0 +1,227 @@
+"""Whole datasets through Processing (issue 23): list_datasets and download_dataset by qgis_process against the
+stand-in download service run as its own program, the BD TOPO layers and the relief loaded and drawn, a plan
+keeping tiles and datasets fresh, and the messages in French."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from osgeo import gdal, ogr
+from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingContext, QgsProcessingException, QgsRectangle
+
+from core.datasets import state as states
+from tests.qgis.conftest import ROOT, make_process
+from tests.qgis.test_french_messages import Recording, ours
+from tests.support import dataset_catalogue as catalogue
+from tests.support import dataset_samples as samples
+from tests.support.download_service import StandInDownloadService, StandInFile
+from tests.support.english_check import english
+from tests.support.qgis_render import count_colour, render_image
+from tests.support.wmts_server import StandInWmts
+
+EXTENT = "570300,572700,6278300,6279700 [EPSG:2154]"   # meets D031 and D081, not D011
+L93 = QgsCoordinateReferenceSystem("EPSG:2154")
+SAMPLE_EXTENT = QgsRectangle(samples.X, samples.Y, samples.X + 3000, samples.Y + 2000)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """RGE ALTI for D031 (two volumes), D081, D011 and BD TOPO for D031: real 7z archives, made once."""
+    work = str(tmp_path_factory.mktemp("catalogue"))
+    found = catalogue.rgealti_catalogue(work)
+    found["BDTOPO"] = [catalogue.bdtopo_edition(work)]
+    return work, found
+
+
+@pytest.fixture()
+def service(published):
+    with StandInDownloadService({k: list(v) for k, v in published[1].items()}) as server:
+        yield server
+
+
+def catalogue_json(published, path):
+    """The catalogue as serve_download_service.py reads it."""
+    data = {resource: [{"name": e.name, "zone": e.zone, "zone_label": e.zone_label, "format": e.format,
+                        "date": e.date, "bbox": list(e.bbox),
+                        "files": [{"name": f.name, "path": f.path} for f in e.files]} for e in editions]
+            for resource, editions in published[1].items()}
+    with open(path, "w") as stream:
+        json.dump(data, stream)
+    return path
+
+
+@pytest.fixture()
+def served(published, tmp_path):
+    """The stand-in service as its own program (as a shell session runs it): its root."""
+    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "support", "serve_download_service.py"),
+                                catalogue_json(published, str(tmp_path / "catalogue.json"))],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        root = process.stdout.readline().strip()
+        assert root.startswith("http://127.0.0.1:"), process.stderr.read()
+        yield root
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def result_value(stdout, name):
+    found = re.search(r"^{}:\s*(.*)$".format(name), stdout, re.MULTILINE)
+    return found.group(1).strip() if found else None
+
+
+def test_list_then_download_through_qgis_process_then_up_to_date(served, tmp_path):
+    library = str(tmp_path / "library")
+    table = str(tmp_path / "datasets.gpkg")
+    listed = make_process("run", "ign_offline:list_datasets", "--", "EXTENT='{}'".format(EXTENT), "PRODUCTS=0,1",
+                          "SERVICE=" + served, "LIBRARY=" + library, "OUTPUT=" + table)
+    said = listed.stdout + listed.stderr
+    assert listed.returncode == 0 and "Traceback" not in said, said[-3000:]
+    rows = json.loads(result_value(listed.stdout, "DATASETS"))
+    assert sorted((r["product"], r["zone"], r["status"]) for r in rows) == [
+        ("BDTOPO", "D031", "new"), ("RGEALTI", "D031", "new"), ("RGEALTI", "D081", "new")]
+    assert int(float(result_value(listed.stdout, "TOTAL_BYTES"))) == sum(r["bytes"] for r in rows) > 0
+    assert "RGE ALTI 5M D081 (D081 Tarn): RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D081_2020-10-14" in said
+    written = ogr.Open(table)
+    layer = written.GetLayer(0)
+    assert layer.GetFeatureCount() == 3 and layer.GetSpatialRef().GetAuthorityCode(None) == "4326"
+    assert {f.GetField("zone_name") for f in layer} == {"D031 Haute-Garonne", "D081 Tarn"}
+    assert not os.path.exists(os.path.join(library, "datasets"))  # a listing downloads nothing
+
+    def download():
+        return make_process("run", "ign_offline:download_dataset", "--", "EXTENT='{}'".format(EXTENT),
+                            "PRODUCTS=0,1", "SERVICE=" + served, "LIBRARY=" + library, "CONTOUR_INTERVAL=10")
+    first = download()
+    said = first.stdout + first.stderr
+    assert first.returncode == 0 and "Traceback" not in said, said[-3000:]
+    outputs = json.loads(result_value(first.stdout, "OUTPUTS"))
+    names = sorted(os.path.basename(p) for p in outputs)
+    assert names == ["BDTOPO.gpkg", "contours.gpkg", "hillshade.tif", "mosaic.vrt", "slope.tif"]
+    for path in outputs:
+        if path.endswith(".tif"):
+            assert gdal.Open(path).GetMetadata("IMAGE_STRUCTURE").get("LAYOUT") == "COG"
+    clipped = ogr.Open(next(p for p in outputs if p.endswith("BDTOPO.gpkg")))
+    assert clipped.GetLayerByName("troncon_de_route").GetFeatureCount() > 0
+    assert int(float(result_value(first.stdout, "FILES_DOWNLOADED"))) >= 3
+    assert int(float(result_value(first.stdout, "UP_TO_DATE"))) == 0
+
+    again = download()
+    said = again.stdout + again.stderr
+    assert again.returncode == 0, said[-3000:]
+    assert int(float(result_value(again.stdout, "FILES_DOWNLOADED"))) == 0
+    assert int(float(result_value(again.stdout, "UP_TO_DATE"))) == 3 and said.count(": up to date.") == 3
+    assert sorted(json.loads(result_value(again.stdout, "OUTPUTS"))) == sorted(outputs)
+
+
+def run_download(parameters, project=None, feedback=None):
+    from qgis import processing
+
+    context = QgsProcessingContext()
+    if project is not None:
+        context.setProject(project)
+    return processing.run("ign_offline:download_dataset", parameters, context=context,
+                          feedback=feedback or Recording())
+
+
+def test_downloaded_bd_topo_and_relief_load_and_draw(provider, project, service, tmp_path):
+    result = run_download({"EXTENT": EXTENT, "PRODUCTS": [0, 1], "SERVICE": service.root,
+                           "LIBRARY": str(tmp_path / "library"), "AREA_TITLE": "Montgiscard", "LOAD": True},
+                          project)
+    assert result["FILES_DOWNLOADED"] >= 3
+    root = project.layerTreeRoot()
+    names = [child.name() for child in root.children()]
+    assert names[0] == "BD TOPO — Montgiscard" and names[-1] == "RGE ALTI 5M — Montgiscard"  # relief at the bottom
+    topo = root.findGroup("BD TOPO — Montgiscard")
+    layers = {child.name(): child.layer() for child in topo.children()}
+    assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers.values())
+    assert count_colour(render_image([layers["Roads"]], SAMPLE_EXTENT, L93), "#e8473b") > 50
+    relief = root.findGroup("RGE ALTI 5M — Montgiscard")
+    kinds = {child.name(): child.layer() for child in relief.children()}
+    assert set(kinds) == {"Hillshade", "Slope (degrees)"} and all(k.isValid() for k in kinds.values())
+    image = render_image([kinds["Hillshade"]], SAMPLE_EXTENT, L93)
+    assert image.width() == 256 and count_colour(image, "#000000", 250) > 1000  # it draws (shades of grey)
+
+
+def write_plan(folder, wmts_url, service_root):
+    path = os.path.join(str(folder), "plan.json")
+    with open(path, "w") as stream:
+        json.dump({"source": wmts_url, "entries": [
+            {"layer": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "area": "carcassonne", "zoom_min": 8, "zoom_max": 10},
+            {"dataset": "RGEALTI", "variant": "5M", "service": service_root, "contours": 10, "area": {
+                "type": "Polygon", "coordinates": [[list(p) for p in catalogue.lonlat_ring(
+                    570300.0, 6278300.0, 572700.0, 6279700.0)]]}}]}, stream)
+    return path
+
+
+def run_plan(parameters):
+    from qgis import processing
+
+    feedback = Recording()
+    return processing.run("ign_offline:run_plan", dict(parameters, LOAD=False, MAX_RATE=0), feedback=feedback), \
+        feedback.lines
+
+
+def test_one_plan_keeps_tiles_and_datasets_fresh(provider, service, tmp_path):
+    library = str(tmp_path / "library")
+    with StandInWmts() as wmts:
+        plan = write_plan(tmp_path, wmts.url, service.root)
+        estimate, lines = run_plan({"PLAN": plan, "LIBRARY": library, "ESTIMATE_ONLY": True})
+        assert service.downloads() == [] and not os.path.exists(os.path.join(library, "datasets"))
+        assert [r["status"] for r in json.loads(estimate["DATASETS"])] == ["updated"]
+        assert any(line.startswith("Entry 2: RGE ALTI 5M D031") and "to download" in line for line in lines)
+        assert any(line.startswith("Datasets to download: ") for line in lines)
+
+        first, lines = run_plan({"PLAN": plan, "LIBRARY": library})
+        assert first["TILES_DOWNLOADED"] > 0 and os.path.exists(os.path.join(library,
+                                                                             "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles"))
+        row, = json.loads(first["DATASETS"])
+        assert (row["entry"], row["product"], row["status"]) == (2, "RGEALTI", "updated")
+        assert sorted(os.path.basename(p) for p in row["outputs"]) == ["contours.gpkg", "hillshade.tif",
+                                                                       "mosaic.vrt", "slope.tif"]
+        assert "Entry 2 (RGEALTI): updated." in lines
+        assert states.read_state(states.zone_folder(library, "RGEALTI", "D081")).is_complete(
+            states.zone_folder(library, "RGEALTI", "D081"))
+
+        service.log.clear()
+        second, lines = run_plan({"PLAN": plan, "LIBRARY": library})
+        assert json.loads(second["DATASETS"])[0]["status"] == "up to date" and service.downloads() == []
+        assert "Entry 2 (RGEALTI): up to date." in lines
+
+
+def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp_path):
+    # every file of the area's départements damaged in transit (wrong MD5): the run fails, in French
+    for edition in list(service.catalogue["RGEALTI"]):
+        service.publish("RGEALTI", catalogue.StandInEdition(
+            edition.name, edition.zone, edition.zone_label, edition.format, edition.date, edition.bbox,
+            [StandInFile(f.name, path=f.path, md5="0" * 32) for f in edition.files]))
+    feedback = Recording()
+    with pytest.raises(QgsProcessingException) as caught:
+        run_download({"EXTENT": EXTENT, "PRODUCTS": [1], "SERVICE": service.root,
+                      "LIBRARY": str(tmp_path / "library"), "LOAD": False}, feedback=feedback)
+    refusal = str(caught.value).splitlines()[-1]
+    assert refusal.startswith("Aucun jeu de données n'a pu être téléchargé") and "MD5" in refusal, refusal
+    lines = ours(feedback.lines)
+    assert any("à télécharger" in line and " ko" in line for line in lines), lines
+    assert english(lines) == [], english(lines)
+
+    # a very large BD ORTHO download (16 GB, a sparse file): its size said, then refused until confirmed
+    sparse = str(tmp_path / "BDORTHO.7z.001")
+    with open(sparse, "wb") as stream:
+        stream.truncate(16 * 10 ** 9)
+    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
+    service.publish("BDORTHO", catalogue.StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
+                                                        service.catalogue["RGEALTI"][0].bbox,
+                                                        [StandInFile(name + ".7z.001", path=sparse, md5="1" * 32)]))
+    feedback = Recording()
+    with pytest.raises(QgsProcessingException) as caught:
+        run_download({"EXTENT": EXTENT, "PRODUCTS": [3], "SERVICE": service.root, "LIBRARY": str(tmp_path / "o"),
+                      "LOAD": False}, feedback=feedback)
+    refusal = str(caught.value).splitlines()[-1]
+    assert refusal.startswith("Ce téléchargement fait 16,0 Go (plus de 10,0 Go)") and "ALLOW_LARGE=true" in refusal, \
+        refusal
+    assert any("BD ORTHO D031" in line and "16,0 Go" in line for line in feedback.lines), feedback.lines
+    assert not [path for path, _ in service.downloads() if "BDORTHO" in path]
+    assert english(ours(feedback.lines)) == []

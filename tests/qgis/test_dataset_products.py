@@ -1,0 +1,130 @@
+"""Whole datasets in QGIS (issue 23, products): BD TOPO and Parcellaire Express load as groups of styled layers that
+draw; the relief loads under the basemaps; ign_offline:relief through qgis_process writes COGs; French names."""
+
+import os
+
+import pytest
+from osgeo import gdal
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsLayerTreeLayer,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsRectangle,
+)
+from qgis.PyQt.QtGui import QPainter
+
+from core.datasets import orthos, relief
+from tests.qgis.conftest import make_process
+from tests.support import dataset_samples as samples
+from tests.support.qgis_render import count_colour, render_image
+
+L93 = QgsCoordinateReferenceSystem("EPSG:2154")
+SAMPLE_EXTENT = QgsRectangle(samples.X, samples.Y, samples.X + 3000, samples.Y + 2000)
+
+
+def tree_names(group):
+    return [child.name() for child in group.children()]
+
+
+def layer_named(group, name):
+    return next(child.layer() for child in group.children() if child.name() == name)
+
+
+def test_bdtopo_loads_as_a_group_of_styled_layers_that_draw(project, tmp_path):
+    from ign_offline.toolbelt.datasets import load_vector_dataset
+
+    gpkg = samples.bdtopo_gpkg(str(tmp_path / "BDTOPO.gpkg"))
+    group = load_vector_dataset(project, gpkg, "BDTOPO", "BD TOPO — Haute-Garonne")
+    assert project.layerTreeRoot().children()[0] is group and group.name() == "BD TOPO — Haute-Garonne"
+    assert tree_names(group) == ["Place names", "Towns and villages", "Roads", "Railways", "Rivers and streams",
+                                 "Buildings", "Communes", "Water surfaces", "Vegetation"]
+    for child in group.children():
+        assert isinstance(child, QgsLayerTreeLayer) and child.layer().isValid() and child.layer().featureCount() > 0
+    roads, buildings = layer_named(group, "Roads"), layer_named(group, "Buildings")
+    assert count_colour(render_image([roads], SAMPLE_EXTENT, L93), "#e8473b") > 100      # the A61, red
+    assert count_colour(render_image([roads], SAMPLE_EXTENT, L93), "#7a1f17", 20) > 50   # …with its casing
+    assert count_colour(render_image([buildings], SAMPLE_EXTENT, L93), "#b4b0a8") > 30   # the houses, grey
+    everything = render_image([c.layer() for c in group.children()], SAMPLE_EXTENT, L93)
+    assert count_colour(everything, "#a6cee3") > 100 and count_colour(everything, "#d4ebbf") > 100  # water, woods
+    assert layer_named(group, "Place names").labelsEnabled()
+    assert layer_named(group, "Towns and villages").labeling().settings().fieldName == "toponyme"
+    # Loaded again: the group is replaced, not doubled.
+    load_vector_dataset(project, gpkg, "BDTOPO", "BD TOPO — Haute-Garonne")
+    assert [c.name() for c in project.layerTreeRoot().children()].count("BD TOPO — Haute-Garonne") == 1
+    assert len(project.mapLayers()) == 9
+
+
+def test_cadastre_shapefiles_load_with_parcel_numbers(project, tmp_path):
+    from ign_offline.toolbelt.datasets import load_vector_dataset
+
+    folder = samples.parcellaire_shapefiles(str(tmp_path / "PE"))
+    group = load_vector_dataset(project, folder, "PARCELLAIRE-EXPRESS", "Cadastre — Montgiscard")
+    assert tree_names(group) == ["Buildings", "Parcels", "Cadastral sheets", "Communes"]
+    parcels = layer_named(group, "Parcels")
+    assert parcels.isValid() and parcels.featureCount() == 10
+    assert parcels.labeling().settings().fieldName == "NUMERO"
+    assert count_colour(render_image([parcels], SAMPLE_EXTENT, L93), "#c05050", 30) > 50
+
+
+def test_relief_loads_under_the_basemaps(project, tmp_path):
+    from ign_offline.toolbelt.datasets import load_orthos, load_relief
+
+    ortho = orthos.ortho_mosaic(samples.bdortho_tiles(str(tmp_path / "ortho")), str(tmp_path / "BDORTHO.vrt"))
+    load_orthos(project, ortho, "BD ORTHO — Montgiscard")
+    dem = relief.mosaic(samples.rgealti_tiles(str(tmp_path / "dem")), str(tmp_path / "RGEALTI.vrt"))
+    paths = relief.relief(dem, str(tmp_path / "relief"), contours=20)
+    group = load_relief(project, paths, "Relief — Montgiscard")
+    root = project.layerTreeRoot()
+    assert root.children()[-1] is group and root.children()[0].name() == "IGN Offline"  # basemaps above
+    assert tree_names(group) == ["Contour lines", "Slope (degrees)", "Hillshade"]
+    hillshade = layer_named(group, "Hillshade")
+    assert hillshade.isValid() and hillshade.blendMode() == QPainter.CompositionMode_Multiply
+    assert not group.children()[1].itemVisibilityChecked() and group.children()[2].itemVisibilityChecked()
+    image = render_image([hillshade], SAMPLE_EXTENT, L93)
+    assert len({image.pixel(x, 128) for x in range(0, 256, 4)}) > 10  # shaded, not one flat grey
+
+
+def test_relief_through_qgis_process_writes_cogs(tmp_path):
+    asc = samples.write_asc(str(tmp_path / samples.dem_tile_name(570, 6280)), 570, 6280)
+    out = tmp_path / "relief"
+    completed = make_process("run", "ign_offline:relief", "--", "INPUT=" + asc,
+                             "EXTENT='570100,570900,6279100,6279900 [EPSG:2154]'", "CONTOUR_INTERVAL=10",
+                             "OUTPUT_FOLDER=" + str(out))
+    assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+    for name in ("hillshade.tif", "slope.tif"):
+        dataset = gdal.Open(str(out / name))
+        assert dataset.GetMetadata("IMAGE_STRUCTURE").get("LAYOUT") == "COG"
+        x0, dx, _, y0, _, dy = dataset.GetGeoTransform()
+        # Cut to the extent, as the lon/lat box holding it (an area is in lon/lat): a few metres more, on the grid.
+        assert 570060 <= x0 <= 570100 and 6279900 <= y0 <= 6279940 and x0 % 5 == 0 and y0 % 5 == 0
+        assert 160 <= dataset.RasterXSize <= 176
+        assert str(out / name) in completed.stdout
+    assert sorted(os.listdir(str(out))) == ["contours.gpkg", "hillshade.tif", "slope.tif"]
+
+
+def run_relief(provider, parameters):
+    from qgis import processing
+
+    context = QgsProcessingContext()
+    return processing.run("ign_offline:relief", parameters, context=context, feedback=QgsProcessingFeedback())
+
+
+def test_relief_refuses_bad_input_with_one_message(provider, project, tmp_path):
+    asc = samples.write_asc(str(tmp_path / samples.dem_tile_name(570, 6280)), 570, 6280)
+    with pytest.raises(QgsProcessingException, match="Nothing to make"):
+        run_relief(provider, {"INPUT": asc, "HILLSHADE": False, "SLOPE": False, "OUTPUT_FOLDER": str(tmp_path / "o")})
+    with pytest.raises(QgsProcessingException, match="does not meet the DEM"):
+        run_relief(provider, {"INPUT": asc, "AREA": "montpellier", "OUTPUT_FOLDER": str(tmp_path / "o")})
+    assert not os.listdir(str(tmp_path / "o"))
+
+
+def test_french_layer_names(french, project, tmp_path):
+    from ign_offline.toolbelt.datasets import load_relief, load_vector_dataset
+
+    group = load_vector_dataset(project, samples.bdtopo_gpkg(str(tmp_path / "b.gpkg")), "BDTOPO", "BD TOPO")
+    assert {"Routes", "Bâtiments", "Cours d'eau", "Végétation", "Lieux-dits"} <= set(tree_names(group))
+    dem = samples.write_asc(str(tmp_path / "dem.asc"), 570, 6280)
+    paths = relief.relief(dem, str(tmp_path / "relief"), contours=20)
+    assert tree_names(load_relief(project, paths, "Relief")) == ["Courbes de niveau", "Pente (degrés)", "Ombrage"]

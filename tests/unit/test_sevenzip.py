@@ -1,0 +1,188 @@
+"""The standard-library 7z reader against real archives made by Debian's 7-Zip: every method extracts
+byte-identical to `7z x`; damaged, incomplete and unsupported archives are one clear message."""
+
+import os
+import struct
+import zlib
+
+import pytest
+
+from core.datasets import sevenzip
+from core.datasets import sevenzip_decode as methods
+from core.datasets.extract import extract_archive
+from tests.support import sevenzip_archives as samples
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    samples.need_tool()
+    return samples.sample_tree(str(tmp_path_factory.mktemp("source")))
+
+
+@pytest.mark.parametrize("method", sorted(samples.METHODS))
+def test_every_method_extracts_byte_identical_to_7z_x(source, tmp_path, method):
+    archive = samples.make_archive(str(tmp_path / "a.7z"), source, *samples.METHODS[method])
+    expected = samples.tree(samples.reference(archive, tmp_path / "7z"))
+    extract_archive(archive, str(tmp_path / "ours"))
+    assert samples.tree(str(tmp_path / "ours")) == expected
+    assert expected["vide.txt"] == (0, 0) and expected["vide"] is None
+    assert os.path.join("1_DONNEES_LIVRAISON", "dalles", "été", "Lézignan ü.txt") in expected
+
+
+def test_the_methods_are_the_ones_asked(source, tmp_path):
+    """The parametrised archives really use each coder (7-Zip could silently pick another)."""
+    seen = {}
+    for method in ("lzma", "bzip2", "deflate", "copy", "bcj-lzma2", "delta-bzip2", "arm", "non-solid"):
+        archive = samples.make_archive(str(tmp_path / (method + ".7z")), source, *samples.METHODS[method])
+        with sevenzip.SevenZip(archive) as opened:
+            seen[method] = ({c.method for f in opened.folders for c in f.coders}, len(opened.folders))
+    assert seen["lzma"][0] == {methods.LZMA1} and seen["bzip2"][0] == {methods.BZIP2}
+    assert seen["deflate"][0] == {methods.DEFLATE} and seen["copy"][0] == {methods.COPY}
+    assert seen["bcj-lzma2"][0] == {methods.LZMA2, b"\x03\x03\x01\x03"}
+    assert seen["delta-bzip2"][0] == {methods.DELTA, methods.BZIP2}
+    assert seen["arm"][0] == {methods.LZMA2, b"\x03\x03\x05\x01"}
+    assert seen["non-solid"][1] == 5  # one folder per file with data
+
+
+def test_a_multi_volume_archive_reads_as_one(source, tmp_path):
+    samples.make_archive(str(tmp_path / "v.7z"), source, "-v200k")  # LZMA2 cut across volumes
+    volumes = sorted(os.listdir(tmp_path))
+    assert volumes[:3] == ["v.7z.001", "v.7z.002", "v.7z.003"] and len(volumes) > 5
+    first = str(tmp_path / "v.7z.001")
+    expected = samples.tree(samples.reference(first, tmp_path / "7z"))
+    assert extract_archive(first, str(tmp_path / "ours"))
+    assert samples.tree(str(tmp_path / "ours")) == expected
+
+
+def test_a_missing_volume_is_named(source, tmp_path):
+    samples.make_archive(str(tmp_path / "v.7z"), source, "-v300k", "-m0=Copy")
+    last = sorted(name for name in os.listdir(tmp_path) if name.startswith("v.7z."))[-1]
+    os.remove(tmp_path / last)
+    with pytest.raises(sevenzip.ArchiveError) as raised:
+        sevenzip.SevenZip(str(tmp_path / "v.7z.001"))
+    assert str(raised.value) == ("v.7z.001 is incomplete: its volume {} is missing. Download it (all the volumes "
+                                 "must be side by side in one folder), then run again.".format(last))
+
+
+def test_a_volume_missing_in_the_middle_is_named(source, tmp_path):
+    samples.make_archive(str(tmp_path / "v.7z"), source, "-v300k", "-m0=Copy")
+    os.remove(tmp_path / "v.7z.002")
+    with pytest.raises(sevenzip.ArchiveError, match=r"its volume v\.7z\.002 is missing"):
+        sevenzip.SevenZip(str(tmp_path / "v.7z.001"))
+
+
+def test_a_truncated_archive_is_damaged(source, tmp_path):
+    archive = samples.make_archive(str(tmp_path / "a.7z"), source)
+    samples.truncate(archive, os.path.getsize(archive) // 2)
+    with pytest.raises(sevenzip.DamagedArchiveError) as raised:
+        sevenzip.SevenZip(archive)
+    assert str(raised.value) == ("a.7z is damaged: it ends before its header (truncated). "
+                                 "Delete it and download it again.")
+
+
+def test_a_flipped_byte_in_the_data_fails_the_crc_of_its_file(source, tmp_path):
+    archive = samples.make_archive(str(tmp_path / "a.7z"), source, "-m0=Copy")
+    samples.flip_byte(archive, 32 + 10)  # inside the first file's stored bytes
+    with sevenzip.SevenZip(archive) as opened:
+        first = opened.folder_entries(0)[0].name
+        with pytest.raises(sevenzip.DamagedArchiveError) as raised:
+            opened.extract_folder(0, lambda entry: None)
+    assert str(raised.value) == ("a.7z is damaged: '{}' fails its CRC check. Delete it and download it again."
+                                 .format(first))
+
+
+def test_a_flipped_byte_in_the_header_fails_its_crc(source, tmp_path):
+    archive = samples.make_archive(str(tmp_path / "a.7z"), source)
+    samples.flip_byte(archive, os.path.getsize(archive) - 5)
+    with pytest.raises(sevenzip.DamagedArchiveError, match="its header fails its CRC"):
+        sevenzip.SevenZip(archive)
+
+
+def test_not_a_7z_archive(tmp_path):
+    path = tmp_path / "x.7z"
+    path.write_bytes(b"PK\x03\x04" + bytes(100))
+    with pytest.raises(sevenzip.DamagedArchiveError, match="x.7z is damaged: it is not a 7z archive"):
+        sevenzip.SevenZip(str(path))
+
+
+def _hand_made(path, header):
+    """An archive of signature, start header and `header` only (what 7-Zip would never write)."""
+    start = struct.pack("<QQI", 0, len(header), zlib.crc32(header))
+    path.write_bytes(sevenzip.SIGNATURE + b"\x00\x04" + struct.pack("<I", zlib.crc32(start)) + start + header)
+    return str(path)
+
+
+def test_an_absurd_count_is_refused_before_anything_is_allocated(tmp_path):
+    # kHeader, kMainStreamsInfo, kPackInfo, pack position 0, then 2**56 packed streams in an 11-byte header
+    archive = _hand_made(tmp_path / "absurd.7z", bytes((1, 4, 6, 0, 0xFF)) + (1 << 56).to_bytes(8, "little"))
+    with pytest.raises(sevenzip.DamagedArchiveError, match="its header announces 72057594037927936 items"):
+        sevenzip.SevenZip(archive)
+
+
+def test_an_empty_archive_has_no_entries(tmp_path):
+    with sevenzip.SevenZip(_hand_made(tmp_path / "empty.7z", b"")) as opened:
+        assert opened.entries == [] and opened.folders == []
+
+
+@pytest.mark.parametrize("switches, method", [
+    (["-psecret"], "AES-256 (a password-protected archive)"),
+    (["-psecret", "-mhe=on"], "AES-256 (a password-protected archive)"),
+    (["-m0=PPMd"], "PPMd"),
+    (["-mf=ARM64"], "ARM64"),
+    (["-m0=BCJ2", "-m1=LZMA", "-m2=LZMA", "-m3=LZMA", "-mb0:1", "-mb0s1:2", "-mb0s2:3"], "BCJ2"),
+])
+def test_an_unsupported_method_is_named_with_what_to_do(source, tmp_path, switches, method):
+    archive = samples.make_archive(str(tmp_path / "u.7z"), source, *switches)
+    with pytest.raises(sevenzip.UnsupportedArchiveError) as raised:
+        extract_archive(archive, str(tmp_path / "out"))
+    assert str(raised.value) == ("u.7z uses its compression method {}, which IGN Offline cannot extract: extract "
+                                 "it with 7-Zip (www.7-zip.org) instead.".format(method))
+    assert not (tmp_path / "out").exists()
+
+
+def test_entries_say_directories_empty_files_sizes_times_and_links(tmp_path):
+    work = tmp_path / "w"
+    (work / "d").mkdir(parents=True)
+    (work / "d" / "f.txt").write_bytes(b"12345")
+    (work / "e.txt").write_bytes(b"")
+    os.symlink("d/f.txt", work / "l")
+    os.utime(work / "d" / "f.txt", (1600000000, 1600000000))
+    archive = samples.make_archive(str(tmp_path / "a.7z"), str(work), "-snl")
+    with sevenzip.SevenZip(archive) as opened:
+        found = {e.name: (e.is_directory, e.has_stream, e.size, e.is_link) for e in opened.entries}
+        times = {e.name: e.mtime for e in opened.entries}
+    assert found == {"d": (True, False, 0, False), "d/f.txt": (False, True, 5, False),
+                     "e.txt": (False, False, 0, False), "l": (False, True, 7, True)}
+    assert times["d/f.txt"] == pytest.approx(1600000000, abs=1)
+
+
+@pytest.fixture
+def blocks(tmp_path, monkeypatch):
+    """An LZMA2 folder in blocks (7-Zip with two threads), cut in pieces of at least 256 kB, decoded by 2 threads."""
+    samples.need_tool()
+    monkeypatch.setattr(sevenzip, "MIN_PIECE", 256 << 10)
+    monkeypatch.setattr(sevenzip, "THREADS", 2)
+    source = tmp_path / "src"
+    samples.sample_tree(str(source))
+    samples.compressible_file(str(source / "grid.asc"), 6)
+    archive = samples.make_archive(str(tmp_path / "b.7z"), str(source), "-mx1", "-md=256k", "-mmt=2")
+    with sevenzip.SevenZip(archive) as opened:
+        folder = opened.folders[0]
+        pieces = sevenzip.lzma2_split.pieces(opened._read_at, folder.pack_offset, folder.pack_sizes[0], 256 << 10)
+    assert len(opened.folders) == 1 and len(pieces) >= 4
+    return archive
+
+
+def test_lzma2_blocks_decoded_in_threads_are_byte_identical(blocks, tmp_path):
+    expected = samples.tree(samples.reference(blocks, tmp_path / "7z"))
+    written = []
+    extract_archive(blocks, str(tmp_path / "ours"), progress=lambda done, total: written.append((done, total)))
+    assert samples.tree(str(tmp_path / "ours")) == expected
+    assert written[-1][0] == written[-1][1] == sum(size for _, size in (v for v in expected.values() if v))
+
+
+def test_a_flipped_byte_in_a_later_block_fails_the_crc(blocks, tmp_path):
+    samples.flip_byte(blocks, os.path.getsize(blocks) * 3 // 4)
+    with pytest.raises(sevenzip.DamagedArchiveError, match="^b.7z is damaged: "):
+        extract_archive(blocks, str(tmp_path / "ours"))
+    assert not (tmp_path / "ours").exists()

@@ -10,20 +10,48 @@ import shutil
 import pytest
 
 from tests.qgis.conftest import ROOT
+from tests.support import dataset_catalogue, dataset_samples
 from tests.support.desktop import run_desktop
+from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
+from tests.support.sevenzip_archives import make_archive
 from tests.support.xvfb import Xvfb
 
 SCRIPT = os.path.join(ROOT, "tests", "support", "datasets_session.py")
 ENGLISH = re.compile(r"\b(files?|downloaded|nothing|into|failed|error|the|new|up to date|edition of)\b")
 
 
-def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(tmp_path):
+def parcellaire_edition(work, zone):
+    """Parcellaire Express of `zone`: one 7z of the sample shapefiles, laid out as IGN delivers them."""
+    name = "PARCELLAIRE-EXPRESS_1-1__SHP_LAMB93_{}_2025-04-01".format(zone)
+    source = os.path.join(work, "src-" + name)
+    dataset_samples.parcellaire_shapefiles(os.path.join(
+        source, "PARCELLAIRE-EXPRESS", "1_DONNEES_LIVRAISON_2025-04-00001", "PEPCI_1-1_SHP_LAMB93_" + zone))
+    archive = make_archive(os.path.join(work, name + ".7z"), source)
+    shutil.rmtree(source)
+    box = dataset_catalogue.lonlat_box(570000.0, 6278000.0, 573000.0, 6280000.0)
+    return StandInEdition(name, zone, dataset_catalogue.LABELS[zone], "SHP", "2025-04-01", box,
+                          [StandInFile(os.path.basename(archive), path=archive)])
+
+
+def catalogue(work):
+    """The three products ticked by default for D031 and D081, which the Toulouse preset meets (RGE ALTI of D031 in
+    several volumes; of D011 too, which it does not meet)."""
+    found = dataset_catalogue.rgealti_catalogue(work)
+    found["BDTOPO"] = [dataset_catalogue.bdtopo_edition(work, zone) for zone in ("D031", "D081")]
+    found["PARCELLAIRE-EXPRESS"] = [parcellaire_edition(work, zone) for zone in ("D031", "D081")]
+    return found
+
+
+def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(tmp_path, monkeypatch):
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is missing: `make setup` installs it (apt-get install xvfb)")
     out = tmp_path / "datasets.json"
-    with Xvfb() as display:
+    served = catalogue(str(tmp_path / "catalogue"))
+    with StandInDownloadService(served) as service, Xvfb() as display:
+        monkeypatch.setenv("IGN_OFFLINE_DATASETS_SERVICE", service.root)
         completed = run_desktop(str(tmp_path / "home"), display, "fr_FR.UTF-8", "datasets:" + str(out),
                                 timeout=600, script=SCRIPT)
+        downloads = {path.rsplit("/", 1)[-1] for path, _ in service.downloads()}
     assert completed.returncode == 0 and out.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
     seen = json.loads(out.read_text(encoding="utf-8"))
     print(json.dumps(seen, ensure_ascii=False, indent=1))  # what the desktop showed, when a check fails
@@ -37,9 +65,10 @@ def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(t
     assert {row[5] for row in seen["table"]} == {"nouveau"}, seen["table"]
     assert all(re.fullmatch(r"\d+(,\d)? (ko|Mo)", row[4]) for row in seen["table"]), seen["table"]
     assert seen["total"].startswith("Total : 6 jeux de données,"), seen["total"]
-    # Downloaded: the seven files (RGE ALTI D031 in two volumes), nothing of D011; in the library; up to date.
-    fetched = set(seen["downloads"])
-    assert len(fetched) == 7 and not any("D011" in path for path in fetched), seen["downloads"]
+    # Downloaded: every file of the two départements (RGE ALTI D031's volumes too), nothing of D011; in the
+    # library; up to date.
+    assert downloads == {f.name for editions in served.values() for edition in editions
+                         if edition.zone in ("D031", "D081") for f in edition.files}, downloads
     for product in ("BDTOPO", "RGEALTI", "PARCELLAIRE-EXPRESS"):
         for zone in ("D031", "D081"):
             folder = os.path.join("datasets", product, zone, "data")

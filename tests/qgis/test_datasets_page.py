@@ -32,8 +32,9 @@ def service(catalogue):
         yield server
 
 
-def page_on(dock, service, library, products=("BDTOPO", "RGEALTI/5M")):
-    """The datasets page over the sample area, these products ticked, the stand-in as its service."""
+def page_on(dock, service, library, products=("BDTOPO", "RGEALTI/5M"), service_root=None):
+    """The datasets page over the sample area, these products ticked, the stand-in (or `service_root`) as its
+    service."""
     from ign_offline.ui.datasets_page import CHOICES
 
     page = dock.datasets_page
@@ -41,7 +42,7 @@ def page_on(dock, service, library, products=("BDTOPO", "RGEALTI/5M")):
     dock.area_picker.use_bounds(*SAMPLE_AREA)
     for choice in CHOICES:
         page.check(choice).setChecked(choice.key in products)
-    page.serviceEdit.setText(service.root)
+    page.serviceEdit.setText(service_root or service.root)
     return page
 
 
@@ -247,3 +248,37 @@ def test_ticks_and_options_remembered(dock, desktop_iface):
         again.cleanup()
         again.deleteLater()
     dock.cleanup = lambda: None  # already cleaned up above
+
+
+def bar_texts(desktop_iface):
+    return [item.text() for item in desktop_iface.messageBar().items()]
+
+
+def test_cancel_keeps_the_listing_and_says_so(dock, provider, service, desktop_iface, tmp_path):
+    """Cancel during a (slowed) transfer: said as a cancel, nothing marked up to date, Download again possible."""
+    page = page_on(dock, service, tmp_path / "library", products=("RGEALTI/5M",))
+    page.loadCheck.setChecked(False)
+    list_for_area(page)
+    service.bandwidth = 20000  # bytes/s: the first volume alone takes seconds
+    page.downloadButton.click()
+    assert page.runner.busy and page.cancelButton.isEnabled() and not page.listButton.isEnabled()
+    assert wait_for(lambda: service.downloads(), timeout=30)
+    page.cancelButton.click()
+    assert wait_for(lambda: not page.runner.busy, timeout=60)
+    assert "Cancelling…" in page.logView.toPlainText()
+    assert any(text.startswith("Download cancelled") for text in bar_texts(desktop_iface)), bar_texts(desktop_iface)
+    assert {page.datasetsTable.item(row, 5).text() for row in range(page.datasetsTable.rowCount())} == {"new"}
+    assert page.downloadButton.isEnabled() and page.listButton.isEnabled()
+
+
+def test_an_unreachable_service_is_one_clear_line(dock, provider, tmp_path):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    page = page_on(dock, None, tmp_path / "library", service_root="http://127.0.0.1:{}/telechargement".format(port))
+    rows = list_for_area(page)
+    errors = [line for line in page.logView.toPlainText().splitlines() if line.startswith("⚠")]
+    assert rows == [] and len(errors) == 1 and "127.0.0.1" in errors[0], page.logView.toPlainText()
+    assert "Traceback" not in page.logView.toPlainText() and not page.downloadButton.isEnabled()

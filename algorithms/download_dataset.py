@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ..core.datasets import state as states
 from ..core.datasets import sync
+from ..core.datasets.relief import wanted_kinds
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
 from ..core.messages import plural
@@ -103,6 +104,9 @@ class DownloadDataset(IgnOfflineAlgorithm):
         folder = self.lasting_output(parameters, "LIBRARY", context, folder=True)
         library.check_library(folder)
         contours = self.parameterAsDouble(parameters, "CONTOUR_INTERVAL", context)
+        if any(product == "RGEALTI" for product, _ in choices):  # nothing to make of it: refused before any download
+            wanted_kinds(self.parameterAsBool(parameters, "HILLSHADE", context),
+                         self.parameterAsBool(parameters, "SLOPE", context), contours)
         options = dict(keep_archives=self.parameterAsBool(parameters, "KEEP_ARCHIVES", context),
                        clip=self.parameterAsBool(parameters, "CLIP", context),
                        hillshade=self.parameterAsBool(parameters, "HILLSHADE", context),

@@ -661,97 +661,97 @@
       <translation>fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="65" />
+      <location filename="../algorithms/download_dataset.py" line="66" />
       <source>No dataset could be downloaded: {}</source>
       <translation>Aucun jeu de données n'a pu être téléchargé : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="71" />
+      <location filename="../algorithms/download_dataset.py" line="72" />
       <source>Download IGN datasets for an area</source>
       <translation>Télécharger des jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="78" />
+      <location filename="../algorithms/download_dataset.py" line="79" />
       <source>Library folder (datasets go in its datasets/ folder)</source>
       <translation>Dossier de la bibliothèque (les jeux de données vont dans son dossier datasets/)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="81" />
+      <location filename="../algorithms/download_dataset.py" line="82" />
       <source>Keep the downloaded archives (.7z) after extraction</source>
       <translation>Garder les archives téléchargées (.7z) après l'extraction</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="83" />
+      <location filename="../algorithms/download_dataset.py" line="84" />
       <source>Clip to the area (else whole départements)</source>
       <translation>Découper selon la zone (sinon des départements entiers)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="85" />
+      <location filename="../algorithms/download_dataset.py" line="86" />
       <source>Relief: hillshade</source>
       <translation>Relief : ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="87" />
+      <location filename="../algorithms/download_dataset.py" line="88" />
       <source>Relief: slope map</source>
       <translation>Relief : carte des pentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="89" />
+      <location filename="../algorithms/download_dataset.py" line="90" />
       <source>Relief: contour interval in metres (0 = no contours)</source>
       <translation>Relief : équidistance des courbes de niveau en mètres (0 = pas de courbes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="92" />
+      <location filename="../algorithms/download_dataset.py" line="93" />
       <source>Add the datasets to the project</source>
       <translation>Ajouter les jeux de données au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="94" />
+      <location filename="../algorithms/download_dataset.py" line="95" />
       <source>Datasets folder</source>
       <translation>Dossier des jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="95" />
+      <location filename="../algorithms/download_dataset.py" line="96" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="96" />
+      <location filename="../algorithms/download_dataset.py" line="97" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="97" />
+      <location filename="../algorithms/download_dataset.py" line="98" />
       <source>Zones already up to date</source>
       <translation>Zones déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="98" />
+      <location filename="../algorithms/download_dataset.py" line="99" />
       <source>Files made (JSON list)</source>
       <translation>Fichiers produits (liste JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="120" />
+      <location filename="../algorithms/download_dataset.py" line="124" />
       <source>To download: {} ({} with extraction).</source>
       <translation>À télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="123" />
+      <location filename="../algorithms/download_dataset.py" line="127" />
       <source>The download service lists none of these datasets for this area: check the area (IGN's datasets cover France) and SERVICE.</source>
       <translation>Le service de téléchargement ne liste aucun de ces jeux de données pour cette zone : vérifiez la zone (les jeux de données de l'IGN couvrent la France) et SERVICE.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="132" />
+      <location filename="../algorithms/download_dataset.py" line="136" />
       <source>{:,} file downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichier téléchargé ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="132" />
+      <location filename="../algorithms/download_dataset.py" line="136" />
       <source>{:,} files downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichiers téléchargés ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="136" />
+      <location filename="../algorithms/download_dataset.py" line="140" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
@@ -3321,157 +3321,157 @@
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="135" />
+      <location filename="../core/library/plans.py" line="136" />
       <source>Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library holds one file per layer: give them the same source, style and format.</source>
       <translation>Plan '{}' : les entrées {} et {} produisent toutes deux {} mais diffèrent par la source, le style ou le format ; une bibliothèque a un seul fichier par couche : donnez-leur la même source, le même style et le même format.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="149" />
+      <location filename="../core/library/plans.py" line="150" />
       <source>Plan '{}', entry {}, field '{}': {}</source>
       <translation>Plan '{}', entrée {}, champ '{}' : {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="155" />
+      <location filename="../core/library/plans.py" line="156" />
       <source>give a whole number from {} to {} (found {!r}).</source>
       <translation>donnez un nombre entier de {} à {} (trouvé : {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="158" />
+      <location filename="../core/library/plans.py" line="159" />
       <source>{} is outside {}-{}.</source>
       <translation>{} est hors de {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="164" />
+      <location filename="../core/library/plans.py" line="165" />
       <source>the area of entry {}</source>
       <translation>la zone de l'entrée {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="172" />
+      <location filename="../core/library/plans.py" line="173" />
       <source>give a preset ({}), a polygon file or a GeoJSON polygon.</source>
       <translation>donnez une zone prédéfinie ({}), un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="180" />
+      <location filename="../core/library/plans.py" line="181" />
       <source>unknown preset '{}': use one of {}, a polygon file or a GeoJSON polygon.</source>
       <translation>zone prédéfinie '{}' inconnue : utilisez l'une de {}, un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="185" />
+      <location filename="../core/library/plans.py" line="186" />
       <source>the polygon file '{}'</source>
       <translation>le fichier de polygones '{}'</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="213" />
+      <location filename="../core/library/plans.py" line="214" />
       <source>Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon files next to it.</source>
       <translation>Le plan '{}' dépasse {} Mo : un plan liste des entrées ; donnez les grandes zones en fichiers de polygones à côté de lui.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="216" />
+      <location filename="../core/library/plans.py" line="217" />
       <source>Plan '{}' nests arrays or objects more than {} deep: it is not a plan.</source>
       <translation>Le plan '{}' imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un plan.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="221" />
+      <location filename="../core/library/plans.py" line="222" />
       <source>Plan '{}' is not valid JSON: {} (line {}, column {}).</source>
       <translation>Le plan '{}' n'est pas du JSON valide : {} (ligne {}, colonne {}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="224" />
+      <location filename="../core/library/plans.py" line="225" />
       <source>Plan '{}' must be a JSON object with "source" and "entries".</source>
       <translation>Le plan '{}' doit être un objet JSON avec « source » et « entries ».</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="228" />
+      <location filename="../core/library/plans.py" line="229" />
       <source>Plan '{}' has no "entries": give a list of {{"layer", "area", "zoom_min", "zoom_max"}}.</source>
       <translation>Le plan '{}' n'a pas d'« entries » : donnez une liste de {{"layer", "area", "zoom_min", "zoom_max"}}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="233" />
+      <location filename="../core/library/plans.py" line="234" />
       <source>Plan '{}', entry {}: an entry is a JSON object.</source>
       <translation>Plan '{}', entrée {} : une entrée est un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="239" />
+      <location filename="../core/library/plans.py" line="240" />
       <source>unknown field; an entry has {}.</source>
       <translation>champ inconnu ; une entrée a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="243" />
+      <location filename="../core/library/plans.py" line="244" />
       <source>give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</source>
       <translation>donnez l'identifiant de la couche, par exemple GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="247" />
+      <location filename="../core/library/plans.py" line="248" />
       <source>no source: give "source" at the top of the plan or in the entry.</source>
       <translation>pas de source : donnez « source » en tête du plan ou dans l'entrée.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="251" />
+      <location filename="../core/library/plans.py" line="252" />
       <source>{} is greater than zoom_max {}: swap them.</source>
       <translation>{} est plus grand que zoom_max {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="255" />
+      <location filename="../core/library/plans.py" line="256" />
       <source>give text (or leave it out for the layer's own).</source>
       <translation>donnez du texte (ou omettez-le pour garder celui de la couche).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="270" />
+      <location filename="../core/library/plans.py" line="271" />
       <source>unknown field; a dataset entry has {}.</source>
       <translation>champ inconnu ; une entrée de jeu de données a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="275" />
+      <location filename="../core/library/plans.py" line="276" />
       <source>unknown dataset {!r}: use one of {}.</source>
       <translation>jeu de données {!r} inconnu : utilisez l'un de {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="284" />
+      <location filename="../core/library/plans.py" line="285" />
       <source>{} has no variant {!r}: use {}.</source>
       <translation>{} n'a pas de variante {!r} : utilisez {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="290" />
+      <location filename="../core/library/plans.py" line="291" />
       <source>give true or false (found {!r}).</source>
       <translation>donnez true ou false (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="295" />
+      <location filename="../core/library/plans.py" line="296" />
       <source>give the interval between contour lines in metres, e.g. 10 (found {!r}).</source>
       <translation>donnez l'équidistance des courbes de niveau en mètres, par exemple 10 (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="299" />
+      <location filename="../core/library/plans.py" line="300" />
       <source>give the download service's address, e.g. {} (found {!r}).</source>
       <translation>donnez l'adresse du service de téléchargement, par exemple {} (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="308" />
+      <location filename="../core/library/plans.py" line="311" />
       <source>The plan '{}' does not exist: give a JSON plan file.</source>
       <translation>Le plan '{}' n'existe pas : donnez un fichier de plan JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="313" />
+      <location filename="../core/library/plans.py" line="316" />
       <source>The plan '{}' cannot be read: {}.</source>
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="405" />
+      <location filename="../core/library/plans.py" line="408" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="480" />
+      <location filename="../core/library/plans.py" line="483" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="509" />
+      <location filename="../core/library/plans.py" line="512" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="511" />
+      <location filename="../core/library/plans.py" line="514" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>

@@ -19,6 +19,7 @@ An entry may name a whole dataset of the download service instead of a layer, ke
        {"dataset": "BDTOPO", "area": "areas/caves.gpkg", "clip": false}
 """
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -299,6 +300,8 @@ def _dataset_entry(path, number, item):
         raise _problem(path, number, "service", Message(
             "give the download service's address, e.g. {} (found {!r}).", DEFAULT_SERVICE, service))
     area, label = _area(path, number, item.get("area"))
+    if label == INLINE_LABEL:  # its derived files and its group are named after the entry, not "inline polygon"
+        area = dataclasses.replace(area, title="{} {}".format(os.path.splitext(os.path.basename(path))[0], number))
     return DatasetEntry(number, product, variant, area, label, service.strip().rstrip("/"),
                         contours=float(contours) if contours else None, **flags)
 

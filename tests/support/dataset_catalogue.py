@@ -94,15 +94,34 @@ def rgealti_catalogue(work):
                         rgealti_edition(work, "D011")]}
 
 
-def bdtopo_edition(work, zone="D031"):
-    """BD TOPO of `zone`: one 7z holding the sample GeoPackage where IGN puts it."""
-    name = "BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_{}_{}".format(zone, BDTOPO_DATE)
+def packed_edition(work, name, zone, form, date, write, box=None):
+    """An edition of one 7z holding what `write(folder)` writes in a folder as IGN's deliveries nest it."""
     source = os.path.join(work, "src-" + name)
-    folder = os.path.join(source, "BDTOPO", "1_DONNEES_LIVRAISON_2026-06-00001", "BDT_3-5_GPKG_LAMB93_" + zone)
+    folder = os.path.join(source, name.split("_")[0], "1_DONNEES_LIVRAISON_00001", name + "_DATA")
     os.makedirs(folder, exist_ok=True)
-    samples.bdtopo_gpkg(os.path.join(folder, "BDT_3-5_GPKG_LAMB93_{}-ED2026-06-15.gpkg".format(zone)))
+    write(folder)
     archive = make_archive(os.path.join(work, name + ".7z"), source)
     shutil.rmtree(source)
-    box = lonlat_box(570000.0, 6278000.0, 573000.0, 6280000.0)
-    return StandInEdition(name, zone, LABELS[zone], "GPKG", BDTOPO_DATE, box,
+    box = box or lonlat_box(570000.0, 6278000.0, 573000.0, 6280000.0)
+    return StandInEdition(name, zone, LABELS[zone], form, date, box,
                           [StandInFile(os.path.basename(archive), path=archive)])
+
+
+def bdtopo_edition(work, zone="D031"):
+    """BD TOPO of `zone`: one 7z holding the sample GeoPackage."""
+    return packed_edition(work, "BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_{}_{}".format(zone, BDTOPO_DATE), zone, "GPKG",
+                          BDTOPO_DATE, lambda folder: samples.bdtopo_gpkg(
+                              os.path.join(folder, "BDT_3-5_GPKG_LAMB93_{}-ED2026-06-15.gpkg".format(zone))))
+
+
+def parcellaire_edition(work, zone="D031"):
+    """Parcellaire Express of `zone`: one 7z holding its shapefiles."""
+    return packed_edition(work, "PARCELLAIRE-EXPRESS_1-1__SHP_LAMB93_{}_2025-04-01".format(zone), zone, "SHP",
+                          "2025-04-01", lambda folder: samples.parcellaire_shapefiles(os.path.join(folder, "PEPCI")))
+
+
+def bdortho_edition(work, zone="D031"):
+    """BD ORTHO of `zone`: one 7z holding 3 × 2 tiles of 1 km."""
+    return packed_edition(work, "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_{}_2025-01-01".format(zone), zone,
+                          "JP2-E080", "2025-01-01",
+                          lambda folder: samples.bdortho_tiles(os.path.join(folder, "dalles")))

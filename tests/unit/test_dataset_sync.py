@@ -7,13 +7,15 @@ import os
 import threading
 
 import pytest
-from osgeo import gdal
+from osgeo import gdal, ogr
 
 from core.datasets import state as states
 from core.datasets import sync
 from core.datasets.service import DownloadService, Edition, RemoteFile
+from core.datasets.vectors import clip_geopackage, layer_names, useful_layers
 from core.errors import IgnOfflineError
 from tests.support import dataset_catalogue as catalogue
+from tests.support import dataset_samples as samples
 from tests.support.download_service import StandInDownloadService, StandInFile
 from tests.support.files import tree_digest
 
@@ -375,3 +377,59 @@ def test_a_cancelled_sync_resumes_by_range_and_ends_byte_identical(published, tm
         kept = os.path.join(folder, "archives", editions["RGEALTI"][0].files[0].name)
         assert md5_of(kept) == editions["RGEALTI"][0].files[0].announced_md5
         assert [z.status for z in result.zones] == [sync.NEW] and "hillshade" in result.outputs
+
+
+# -- the other products: what a sync makes of them for an area -------------------------------------------------------
+
+def sync_product(tmp_path, editions, product, variant, area, **options):
+    with StandInDownloadService(editions) as server, DownloadService(root=server.root) as client:
+        return sync.sync(client, product, variant, area, str(tmp_path / "library"), **options)
+
+
+def features(path, table):
+    source = ogr.Open(path)
+    return source.GetLayerByName(table).GetFeatureCount()
+
+
+def test_bd_topo_of_two_departements_becomes_one_geopackage_clipped_to_the_area(tmp_path):
+    work = str(tmp_path / "work")
+    os.makedirs(work)
+    editions = {"BDTOPO": [catalogue.bdtopo_edition(work, "D031"), catalogue.bdtopo_edition(work, "D081")]}
+    area = catalogue.two_departement_area()
+    result = sync_product(tmp_path, editions, "BDTOPO", None, area)
+    assert [z.plan.zone for z in result.zones] == ["D031", "D081"]
+    merged, = result.outputs["vectors"]
+    assert merged == os.path.join(str(tmp_path), "library", "datasets", "BDTOPO", "Two_departements", "BDTOPO.gpkg")
+    one = clip_geopackage(samples.bdtopo_gpkg(str(tmp_path / "sample.gpkg")), str(tmp_path / "one.gpkg"), area,
+                          useful_layers("BDTOPO", str(tmp_path / "sample.gpkg")))
+    assert layer_names(merged) == layer_names(one)
+    assert features(merged, "troncon_de_route") == 2 * features(one, "troncon_de_route") > 0  # both départements
+    assert not [n for n in os.listdir(os.path.dirname(merged)) if n != "BDTOPO.gpkg"]  # no work file left
+
+    # not clipped: each département's own GeoPackage, as delivered
+    whole = sync_product(tmp_path, editions, "BDTOPO", None, area, clip=False)
+    assert [os.path.basename(p) for p in whole.outputs["vectors"]] == [
+        "BDT_3-5_GPKG_LAMB93_D031-ED2026-06-15.gpkg", "BDT_3-5_GPKG_LAMB93_D081-ED2026-06-15.gpkg"]
+
+
+def test_the_cadastre_shapefiles_become_a_geopackage_of_the_area(tmp_path):
+    work = str(tmp_path / "work")
+    os.makedirs(work)
+    area = samples.lambert_area(570050.0, 6278050.0, 570950.0, 6279000.0, "Montgiscard")
+    result = sync_product(tmp_path, {"PARCELLAIRE-EXPRESS": [catalogue.parcellaire_edition(work)]},
+                          "PARCELLAIRE-EXPRESS", None, area)
+    clipped, = result.outputs["vectors"]
+    assert os.path.basename(clipped) == "PARCELLAIRE-EXPRESS.gpkg"
+    assert layer_names(clipped) == ["commune", "feuille", "parcelle", "batiment"]
+    assert 0 < features(clipped, "parcelle") < 10  # the parcels meeting the area, not the others
+
+
+def test_bd_ortho_keeps_the_tiles_of_the_area_in_one_mosaic(tmp_path):
+    work = str(tmp_path / "work")
+    os.makedirs(work)
+    area = samples.lambert_area(570300.0, 6279300.0, 571700.0, 6279700.0, "Two tiles")
+    result = sync_product(tmp_path, {"BDORTHO": [catalogue.bdortho_edition(work)]}, "BDORTHO", "RVB-0M20", area)
+    mosaic = result.outputs["mosaic"]
+    tiles = sorted(os.path.basename(p) for p in gdal.Info(mosaic, format="json")["files"][1:])
+    assert [t[:17] for t in tiles] == ["31-2025-0570-6280", "31-2025-0571-6280"]  # of the six, the two it meets
+    assert gdal.Open(mosaic).RasterCount == 3

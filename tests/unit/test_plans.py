@@ -172,6 +172,7 @@ def test_dataset_entries_sit_beside_layer_entries(tmp_path):
                                                                                               True)
     assert relief.area.polygons is not None and relief.area_label == "l.geojson"
     assert (topo.product, topo.variant, topo.clip, topo.area_label) == ("BDTOPO", None, False, plans.INLINE_LABEL)
+    assert topo.area.title == "plan 3"  # its derived files and group are named after the entry
     assert (cadastre.variant, cadastre.service) == (None, "http://127.0.0.1:9/telechargement")
     assert (ortho.product, ortho.variant, ortho.keep_archives) == ("BDORTHO", "RVB-0M20", True)
     assert relief.service == plans.DEFAULT_SERVICE and relief.hillshade and relief.slope

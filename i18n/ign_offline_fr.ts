@@ -4666,152 +4666,152 @@
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="195" />
+      <location filename="../ui/datasets_page.py" line="199" />
       <source>Tick products, then list them for the area.</source>
       <translation>Cochez des produits, puis listez-les pour la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="205" />
+      <location filename="../ui/datasets_page.py" line="209" />
       <source>Fetch what the listing says is new or updated, check it, extract it into the library</source>
       <translation>Télécharger ce que la liste indique comme nouveau ou mis à jour, le vérifier, l'extraire dans la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="206" />
+      <location filename="../ui/datasets_page.py" line="210" />
       <source>List the datasets for this area first</source>
       <translation>Listez d'abord les jeux de données de cette zone</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="221" />
+      <location filename="../ui/datasets_page.py" line="225" />
       <source>Tick at least one product to list.</source>
       <translation>Cochez au moins un produit à lister.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="228" />
+      <location filename="../ui/datasets_page.py" line="232" />
       <source>The listing</source>
       <translation>La liste</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="237" />
+      <location filename="../ui/datasets_page.py" line="241" />
       <source>Listing cancelled.</source>
       <translation>Liste annulée.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="241" />
+      <location filename="../ui/datasets_page.py" line="245" />
       <source>The area, products or library changed during the listing: list again.</source>
       <translation>La zone, les produits ou la bibliothèque ont changé pendant la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="248" />
+      <location filename="../ui/datasets_page.py" line="252" />
       <source>The listing could not be read: list again.</source>
       <translation>La liste n'a pas pu être lue : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="283" />
+      <location filename="../ui/datasets_page.py" line="287" />
       <source>The service lists no edition of these products for this area.</source>
       <translation>Le service ne liste aucune édition de ces produits pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="287" />
+      <location filename="../ui/datasets_page.py" line="291" />
       <source>Total: {:,} dataset, {}, up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeu de données, {}, à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="287" />
+      <location filename="../ui/datasets_page.py" line="291" />
       <source>Total: {:,} datasets, {}, all up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeux de données, {}, tous à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="290" />
+      <location filename="../ui/datasets_page.py" line="294" />
       <source>Total: {:,} dataset, {}; to download: {} ({:,} new or updated).</source>
       <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({:,} nouveau ou mis à jour).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="290" />
+      <location filename="../ui/datasets_page.py" line="294" />
       <source>Total: {:,} datasets, {}; to download: {} ({:,} new or updated).</source>
       <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({:,} nouveaux ou mis à jour).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="302" />
+      <location filename="../ui/datasets_page.py" line="306" />
       <source>The download ({}) needs about {} with its extraction, more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
       <translation>Le téléchargement ({}) demande environ {} avec son extraction, plus que les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="306" />
+      <location filename="../ui/datasets_page.py" line="310" />
       <source>This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
       <translation>C'est un très gros téléchargement ({} ; environ {} avec son extraction) : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="331" />
+      <location filename="../ui/datasets_page.py" line="335" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="331" />
+      <location filename="../ui/datasets_page.py" line="335" />
       <source>{} Start it all the same?</source>
       <translation>{} Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="341" />
+      <location filename="../ui/datasets_page.py" line="345" />
       <source>The area changed since the listing: list again.</source>
       <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="353" />
+      <location filename="../ui/datasets_page.py" line="357" />
       <source>Nothing started: untick products or reduce the area.</source>
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="368" />
+      <location filename="../ui/datasets_page.py" line="372" />
       <source>{} — {}: up to date, nothing downloaded.</source>
       <translation>{} — {} : à jour, rien de téléchargé.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="370" />
+      <location filename="../ui/datasets_page.py" line="374" />
       <source>{} — {}: edition of {} in the library.</source>
       <translation>{} — {} : édition du {} dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="379" />
+      <location filename="../ui/datasets_page.py" line="383" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="386" />
+      <location filename="../ui/datasets_page.py" line="390" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="391" />
+      <location filename="../ui/datasets_page.py" line="395" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="391" />
+      <location filename="../ui/datasets_page.py" line="395" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="404" />
+      <location filename="../ui/datasets_page.py" line="408" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="416" />
+      <location filename="../ui/datasets_page.py" line="420" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="418" />
+      <location filename="../ui/datasets_page.py" line="422" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="418" />
+      <location filename="../ui/datasets_page.py" line="422" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="444" />
+      <location filename="../ui/datasets_page.py" line="448" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>

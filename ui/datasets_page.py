@@ -119,8 +119,8 @@ class DatasetsPage(Page, FORM_CLASS):
         self.ask = self._ask_large  # replaced by tests
         self.closed = False
         header = self.datasetsTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the département takes what is left
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)  # the département's name whole, the dock scrolls
+        header.setStretchLastSection(True)
         self.serviceEdit.setText(DEFAULT_SERVICE)
         self.serviceEdit.setPlaceholderText(DEFAULT_SERVICE)
         self.hillshadeCheck.setChecked(True)
@@ -157,6 +157,10 @@ class DatasetsPage(Page, FORM_CLASS):
     def title(self, choice):
         """The product as its check box says it (in the user's language)."""
         return self.check(choice).text()
+
+    def short_title(self, choice):
+        """The product without its explanation ("BD TOPO", "RGE ALTI 5 m"), for the table of a narrow dock."""
+        return self.title(choice).split(" (")[0]
 
     def service(self):
         return self.serviceEdit.text().strip() or DEFAULT_SERVICE
@@ -256,12 +260,12 @@ class DatasetsPage(Page, FORM_CLASS):
         for index, row in enumerate(rows):
             choice = choice_of(row)
             published = row.get("status") != NOT_AVAILABLE
-            values = (self.title(choice) if choice else row.get("product", ""), departement(row),
+            values = (self.short_title(choice) if choice else row.get("product", ""), departement(row),
                       self.edition_date(row.get("date")), number(row.get("files") or 0) if published else "",
                       size(row.get("bytes") or 0) if published else "", status_text(row.get("status")))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip(row.get("edition") or text)
+                item.setToolTip(row.get("edition") or (self.title(choice) if choice and column == 0 else text))
                 if column in (3, 4):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.datasetsTable.setItem(index, column, item)

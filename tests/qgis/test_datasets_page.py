@@ -66,18 +66,18 @@ def test_two_departements_listed_with_their_sizes_before_any_download(dock, prov
     assert not page.downloadButton.isEnabled()  # no listing yet
     rows = list_for_area(page)
     assert "⚠" not in page.logView.toPlainText(), page.logView.toPlainText()
-    assert sorted((row[0], row[1]) for row in rows) == [
-        ("BD TOPO (vector, GeoPackage)", "Haute-Garonne (31)"), ("BD TOPO (vector, GeoPackage)", "Tarn (81)"),
-        ("RGE ALTI 5 m (elevation)", "Haute-Garonne (31)"), ("RGE ALTI 5 m (elevation)", "Tarn (81)")]
+    assert sorted((row[0], row[1]) for row in rows) == [("BD TOPO", "Haute-Garonne (31)"), ("BD TOPO", "Tarn (81)"),
+                                                        ("RGE ALTI 5 m", "Haute-Garonne (31)"),
+                                                        ("RGE ALTI 5 m", "Tarn (81)")]
     expected = {}
-    for resource, title in (("BDTOPO", "BD TOPO (vector, GeoPackage)"), ("RGEALTI", "RGE ALTI 5 m (elevation)")):
+    for resource, title in (("BDTOPO", "BD TOPO"), ("RGEALTI", "RGE ALTI 5 m")):
         for zone, count in sizes(catalogue, resource, ("D031", "D081")).items():
             expected[(title, zone)] = count
     for row in rows:
         zone = "D031" if "31" in row[1] else "D081"
         files, count = expected[(row[0], zone)]
         assert row[3] == str(files) and row[4] == size(count) and row[5] == "new", row
-    assert expected[("RGE ALTI 5 m (elevation)", "D031")][0] > 1  # a multi-volume archive: every volume counted
+    assert expected[("RGE ALTI 5 m", "D031")][0] > 1  # a multi-volume archive: every volume counted
     total = sum(count for _, count in expected.values())
     assert page.totalLabel.text() == "Total: 4 datasets, {}; to download: {} (4 new or updated).".format(
         size(total), size(total))
@@ -186,7 +186,7 @@ def test_a_very_large_listing_warns_and_download_asks_first(dock, provider, serv
                                               [StandInFile(name + ".7z.001", path=str(sparse), md5="0" * 32)]))
     page = page_on(dock, service, tmp_path / "library", products=("BDORTHO/RVB-0M20",))
     rows = list_for_area(page)
-    assert rows[0] == ["BD ORTHO 20 cm (orthophotos)", "Haute-Garonne (31)", rows[0][2], "1", "11.0 GB", "new"]
+    assert rows[0] == ["BD ORTHO 20 cm", "Haute-Garonne (31)", rows[0][2], "1", "11.0 GB", "new"]
     # Tarn, where the area also lies, has no BD ORTHO here: said so when listed, with no size
     assert all(row[3:] == ["", "", "not published here"] for row in rows[1:]), rows
     warning = page.warningLabel.text()

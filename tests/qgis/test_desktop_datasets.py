@@ -10,36 +10,13 @@ import shutil
 import pytest
 
 from tests.qgis.conftest import ROOT
-from tests.support import dataset_catalogue, dataset_samples
+from tests.support.dataset_journey import catalogue
 from tests.support.desktop import run_desktop
-from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
-from tests.support.sevenzip_archives import make_archive
+from tests.support.download_service import StandInDownloadService
 from tests.support.xvfb import Xvfb
 
 SCRIPT = os.path.join(ROOT, "tests", "support", "datasets_session.py")
 ENGLISH = re.compile(r"\b(files?|downloaded|nothing|into|failed|error|the|new|up to date|edition of)\b")
-
-
-def parcellaire_edition(work, zone):
-    """Parcellaire Express of `zone`: one 7z of the sample shapefiles, laid out as IGN delivers them."""
-    name = "PARCELLAIRE-EXPRESS_1-1__SHP_LAMB93_{}_2025-04-01".format(zone)
-    source = os.path.join(work, "src-" + name)
-    dataset_samples.parcellaire_shapefiles(os.path.join(
-        source, "PARCELLAIRE-EXPRESS", "1_DONNEES_LIVRAISON_2025-04-00001", "PEPCI_1-1_SHP_LAMB93_" + zone))
-    archive = make_archive(os.path.join(work, name + ".7z"), source)
-    shutil.rmtree(source)
-    box = dataset_catalogue.lonlat_box(570000.0, 6278000.0, 573000.0, 6280000.0)
-    return StandInEdition(name, zone, dataset_catalogue.LABELS[zone], "SHP", "2025-04-01", box,
-                          [StandInFile(os.path.basename(archive), path=archive)])
-
-
-def catalogue(work):
-    """The three products ticked by default for D031 and D081, which the Toulouse preset meets (RGE ALTI of D031 in
-    several volumes; of D011 too, which it does not meet)."""
-    found = dataset_catalogue.rgealti_catalogue(work)
-    found["BDTOPO"] = [dataset_catalogue.bdtopo_edition(work, zone) for zone in ("D031", "D081")]
-    found["PARCELLAIRE-EXPRESS"] = [parcellaire_edition(work, zone) for zone in ("D031", "D081")]
-    return found
 
 
 def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(tmp_path, monkeypatch):
@@ -60,7 +37,8 @@ def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(t
                               "Parcellaire Express (cadastre)"]
     assert not seen["download_enabled_before"] and seen["download_enabled"]
     # Listed before anything is fetched: each product for Haute-Garonne and Tarn (not Aude, out of the area).
-    assert sorted(row[0] for row in seen["table"]) == sorted(seen["ticked"] * 2), seen["table"]
+    assert sorted(row[0] for row in seen["table"]) == sorted(["BD TOPO", "RGE ALTI 5 m", "Parcellaire Express"] * 2), \
+        seen["table"]
     assert {row[1] for row in seen["table"]} == {"Haute-Garonne (31)", "Tarn (81)"}, seen["table"]
     assert {row[5] for row in seen["table"]} == {"nouveau"}, seen["table"]
     assert all(re.fullmatch(r"\d+(,\d)? (ko|Mo)", row[4]) for row in seen["table"]), seen["table"]

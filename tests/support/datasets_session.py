@@ -50,6 +50,9 @@ def datasets():
     from tests.support.qt_wait import wait_for
 
     home = os.environ["HOME"]
+    pictures = os.environ.get("IGN_OFFLINE_SCREENSHOT")  # `make screenshots`: the README's picture of the page
+    if pictures:
+        iface.mainWindow().resize(1400, 900)
     dock = iface.mainWindow().findChild(QDockWidget, "IgnOfflineDock")
     dock.show()
     library = os.path.join(home, "IGN Offline")
@@ -72,9 +75,22 @@ def datasets():
     wait_for(lambda: not page.runner.busy, timeout=400)
     step("downloaded: " + page.logView.toPlainText())
     seen.update(log=page.logView.toPlainText(), after=table(page))
+    dock.area_picker.zoom_to_area()
     iface.mapCanvas().refreshAllLayers()
     wait_for(lambda: False, timeout=2)
     step("drawn")
+    if pictures:  # the data on the map, the page's table and log in the panel
+        extent = None
+        for layer in QgsProject.instance().mapLayers().values():
+            if extent is None:
+                extent = layer.extent()
+            else:
+                extent.combineExtentWith(layer.extent())
+        iface.mapCanvas().setExtent(extent.buffered(extent.width() * 0.05))
+        iface.mapCanvas().refreshAllLayers()
+        dock.scrollArea.ensureWidgetVisible(page.logView, 0, 0)
+        wait_for(lambda: False, timeout=3)
+        iface.mainWindow().grab().save(os.path.join(pictures, "datasets.png"))
     seen["layers"] = layer_tree(QgsProject.instance().layerTreeRoot())
     seen["files"] = sorted(os.path.relpath(os.path.join(folder, name), library)
                            for folder, _, names in os.walk(os.path.join(library, "datasets")) for name in names)

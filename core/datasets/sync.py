@@ -522,10 +522,13 @@ def _remove_replaced(folder, held, new_state, keep_archives):
                     _remove(states.absolute(folder, path))
             _prune(os.path.join(states.data_folder(folder), stem))
     archives = states.archives_folder(folder)
+    present = os.listdir(archives) if os.path.isdir(archives) else []
     if keep_archives:  # the current edition's only
         names = set(held.files) - set(new_state.files) if held is not None else set()
     else:
-        names = {n for n in os.listdir(archives) if archive_stem(n) is not None} if os.path.isdir(archives) else set()
+        names = {n for n in present if archive_stem(n) is not None}
+    # The zone is complete: a .part left is of a file no longer wanted (an older edition's), never to resume.
+    names |= {n for n in present if n.endswith(".part")}
     for name in names:
         _remove(os.path.join(archives, name))
 

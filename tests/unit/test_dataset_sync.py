@@ -274,8 +274,12 @@ def test_a_newer_edition_of_one_file_fetches_only_it(stand_in, published, tmp_pa
     old = states.read_state(states.zone_folder(library, "RGEALTI", "D081"))
     newer = catalogue.rgealti_edition(str(tmp_path), "D081", date=TODAY, changed=True)
     server.publish("RGEALTI", newer)
+    stale = os.path.join(states.zone_folder(library, "RGEALTI", "D081"), "archives", old.edition + ".7z.part")
+    with open(stale, "wb") as stream:  # what a cancelled fetch of the older edition left
+        stream.write(b"7z")
     server.log.clear()
     zones, result = run(client, library)
+    assert not os.path.exists(stale)
     assert [(z.zone, z.status) for z in zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.UPDATED)]
     assert downloaded_names(server) == [newer.files[0].name]
     folder = states.zone_folder(library, "RGEALTI", "D081")

@@ -2546,77 +2546,72 @@
       <translation>annulé</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="160" />
+      <location filename="../core/datasets/sync.py" line="155" />
       <source>{} {}: files of the library are missing: they are downloaded again.</source>
       <translation>{} {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="258" />
+      <location filename="../core/datasets/sync.py" line="253" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
       <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="274" />
+      <location filename="../core/datasets/sync.py" line="269" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
       <location filename="../core/datasets/sync.py" line="278" />
-      <source>This download needs about {} (download and extraction) and the disk holding {} has {} free.</source>
-      <translation>Ce téléchargement demande environ {} (téléchargement et extraction) et le disque qui contient {} a {} de libre.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="286" />
       <source>{} {} ({}): the service publishes no such dataset here.</source>
       <translation>{} {} ({}) : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="289" />
+      <location filename="../core/datasets/sync.py" line="281" />
       <source>{} {} ({}): {}, {}: up to date.</source>
       <translation>{} {} ({}) : {}, {} : à jour.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="291" />
+      <location filename="../core/datasets/sync.py" line="283" />
       <source>{} {} ({}): {}, {} in {}, {}: {} to download.</source>
       <translation>{} {} ({}) : {}, {} en {}, {} : {} à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="293" />
+      <location filename="../core/datasets/sync.py" line="285" />
       <source>{} file</source>
       <translation>{} fichier</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="293" />
+      <location filename="../core/datasets/sync.py" line="285" />
       <source>{} files</source>
       <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="410" />
+      <location filename="../core/datasets/sync.py" line="402" />
       <source>{}: the service publishes no such dataset for this area.</source>
       <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="412" />
+      <location filename="../core/datasets/sync.py" line="404" />
       <source>{}: {} zone failed: {} {}</source>
       <translation>{} : {} zone en échec : {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="412" />
+      <location filename="../core/datasets/sync.py" line="404" />
       <source>{}: {} zones failed, the first: {} {}</source>
       <translation>{} : {} zones en échec, la première : {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="433" />
+      <location filename="../core/datasets/sync.py" line="425" />
       <source>{} {}: cancelled; run again to resume where it stopped.</source>
       <translation>{} {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="436" />
+      <location filename="../core/datasets/sync.py" line="428" />
       <source>{} {}: {}</source>
       <translation>{} {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="495" />
+      <location filename="../core/datasets/sync.py" line="487" />
       <source>{} {}: {} ready ({}).</source>
       <translation>{} {} : {} prêt ({}).</translation>
     </message>

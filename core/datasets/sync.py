@@ -49,7 +49,7 @@ def dataset_choices():
 # 5 m: 313 MB → 1.7 GB; JPEG 2000 does not compress further). Rounded up: the check is before anything starts.
 EXPANSION = {"BDTOPO": 6.5, "RGEALTI": 6.0, "BDORTHO": 1.05, "PARCELLAIRE-EXPRESS": 5.0}
 DEFAULT_EXPANSION = 6.5
-_VOLUME = re.compile(r"\.7z(?:\.(\d{3}))?$", re.IGNORECASE)
+_VOLUME = re.compile(r"\.7z(?:\.\d{3})?$", re.IGNORECASE)
 
 
 def archive_stem(name):
@@ -57,11 +57,6 @@ def archive_stem(name):
     volume (the `.md5` and `readme.pdf` some products list beside)."""
     found = _VOLUME.search(name)
     return name[:found.start()] if found else None
-
-
-def is_first_volume(name):
-    found = _VOLUME.search(name)
-    return bool(found) and found.group(1) in (None, "001")
 
 
 def archive_groups(files):
@@ -268,15 +263,12 @@ LARGE_DOWNLOAD_BYTES = 10 * 1000 ** 3
 
 def large_download(zone_plans, free, where):
     """Why fetching `zone_plans` needs the user's confirmation (a Message), or None: over LARGE_DOWNLOAD_BYTES to
-    download, or more (download and extraction) than the `free` bytes of the disk at `where`."""
-    fetch, needed = sum(z.fetch_bytes for z in zone_plans), space_needed(zone_plans)
+    download. (More than the free space is refused outright, confirmed or not: check_space.)"""
+    fetch = sum(z.fetch_bytes for z in zone_plans)
     if fetch > LARGE_DOWNLOAD_BYTES:
         return Message("This download is {} (over {}); with extraction it needs about {} and the disk holding {} "
-                       "has {} free.", human_size(fetch), human_size(LARGE_DOWNLOAD_BYTES), human_size(needed),
-                       where, human_size(free))
-    if needed > free:
-        return Message("This download needs about {} (download and extraction) and the disk holding {} has {} "
-                       "free.", human_size(needed), where, human_size(free))
+                       "has {} free.", human_size(fetch), human_size(LARGE_DOWNLOAD_BYTES),
+                       human_size(space_needed(zone_plans)), where, human_size(free))
     return None
 
 
@@ -530,10 +522,13 @@ def _remove_replaced(folder, held, new_state, keep_archives):
                     _remove(states.absolute(folder, path))
             _prune(os.path.join(states.data_folder(folder), stem))
     archives = states.archives_folder(folder)
+    present = os.listdir(archives) if os.path.isdir(archives) else []
     if keep_archives:  # the current edition's only
         names = set(held.files) - set(new_state.files) if held is not None else set()
     else:
-        names = {n for n in os.listdir(archives) if archive_stem(n) is not None} if os.path.isdir(archives) else set()
+        names = {n for n in present if archive_stem(n) is not None}
+    # The zone is complete: a .part left is of a file no longer wanted (an older edition's), never to resume.
+    names |= {n for n in present if n.endswith(".part")}
     for name in names:
         _remove(os.path.join(archives, name))
 

@@ -86,7 +86,6 @@ def test_archive_volumes_are_grouped_and_other_files_left_out():
         "BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D031_2026-06-15"
     assert sync.archive_stem("X.7z.002") == "X"
     assert sync.archive_stem("X.md5") is None and sync.archive_stem("readme.pdf") is None
-    assert sync.is_first_volume("X.7z.001") and sync.is_first_volume("X.7z") and not sync.is_first_volume("X.7z.002")
 
 
 def test_a_state_file_is_plain_json_a_person_can_read(tmp_path):
@@ -170,7 +169,7 @@ def test_a_changed_volume_refetches_only_it_when_the_others_are_kept(tmp_path):
     assert [f.name for f in planned.fetch] == ["NEW.7z.001", "NEW.7z.002"]
 
 
-def test_a_very_large_download_or_one_larger_than_the_disk_needs_a_confirmation(tmp_path):
+def test_a_very_large_download_needs_a_confirmation_and_one_larger_than_the_disk_is_refused(tmp_path):
     big = sync.decide(zone_plan(str(tmp_path), None), [remote("O.7z.{:03d}".format(i), "{:032x}".format(i),
                                                             4 * 10 ** 9) for i in range(1, 5)])
     assert big.fetch_bytes == 16 * 10 ** 9
@@ -178,12 +177,17 @@ def test_a_very_large_download_or_one_larger_than_the_disk_needs_a_confirmation(
     assert problem is not None and problem.startswith("This download is 16.0 GB (over 10.0 GB)")
     small = sync.decide(zone_plan(str(tmp_path), None), [remote("S.7z", "a" * 32, 10 ** 9)])
     assert sync.large_download([small], 10 ** 12, "/data") is None
-    assert "needs about 7.0 GB" in sync.large_download([small], 10 ** 9, "/data")
+    # more than the disk holds (download and extraction): refused, confirmed or not
+    assert sync.space_needed([small]) == 10 ** 9 * 7
+    huge = sync.decide(zone_plan(str(tmp_path), None), [remote("H.7z", "a" * 32, 10 ** 15)])
+    with pytest.raises(IgnOfflineError, match=r"The datasets need about 7.0 PB \(download and extraction\) and "
+                                              r"the disk holding '.*' has .* free: free some space"):
+        sync.check_space([huge], str(tmp_path))
 
 
 # -- against the stand-in download service, with real 7z archives ---------------------------------------------------
 
-TODAY = datetime.date.today().isoformat()   # what a run's updatedFrom asks from (the service's date, UTC)
+TODAY = datetime.datetime.now(datetime.timezone.utc).date().isoformat()  # a run's updatedFrom: from today on (UTC)
 
 
 @pytest.fixture(scope="module")
@@ -270,8 +274,12 @@ def test_a_newer_edition_of_one_file_fetches_only_it(stand_in, published, tmp_pa
     old = states.read_state(states.zone_folder(library, "RGEALTI", "D081"))
     newer = catalogue.rgealti_edition(str(tmp_path), "D081", date=TODAY, changed=True)
     server.publish("RGEALTI", newer)
+    stale = os.path.join(states.zone_folder(library, "RGEALTI", "D081"), "archives", old.edition + ".7z.part")
+    with open(stale, "wb") as stream:  # what a cancelled fetch of the older edition left
+        stream.write(b"7z")
     server.log.clear()
     zones, result = run(client, library)
+    assert not os.path.exists(stale)
     assert [(z.zone, z.status) for z in zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.UPDATED)]
     assert downloaded_names(server) == [newer.files[0].name]
     folder = states.zone_folder(library, "RGEALTI", "D081")

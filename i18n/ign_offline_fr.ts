@@ -4726,87 +4726,87 @@
       <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({:,} nouveaux ou mis à jour).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="306" />
+      <location filename="../ui/datasets_page.py" line="304" />
       <source>The download ({}) needs about {} with its extraction, more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
       <translation>Le téléchargement ({}) demande environ {} avec son extraction, plus que les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="310" />
+      <location filename="../ui/datasets_page.py" line="316" />
       <source>This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
       <translation>C'est un très gros téléchargement ({} ; environ {} avec son extraction) : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="335" />
+      <location filename="../ui/datasets_page.py" line="344" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="335" />
+      <location filename="../ui/datasets_page.py" line="344" />
       <source>{} Start it all the same?</source>
       <translation>{} Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="345" />
+      <location filename="../ui/datasets_page.py" line="354" />
       <source>The area changed since the listing: list again.</source>
       <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="357" />
+      <location filename="../ui/datasets_page.py" line="370" />
       <source>Nothing started: untick products or reduce the area.</source>
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="372" />
+      <location filename="../ui/datasets_page.py" line="385" />
       <source>{} — {}: up to date, nothing downloaded.</source>
       <translation>{} — {} : à jour, rien de téléchargé.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="374" />
+      <location filename="../ui/datasets_page.py" line="387" />
       <source>{} — {}: edition of {} in the library.</source>
       <translation>{} — {} : édition du {} dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="383" />
+      <location filename="../ui/datasets_page.py" line="396" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="390" />
+      <location filename="../ui/datasets_page.py" line="403" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="395" />
+      <location filename="../ui/datasets_page.py" line="408" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="395" />
+      <location filename="../ui/datasets_page.py" line="408" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="408" />
+      <location filename="../ui/datasets_page.py" line="421" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="420" />
+      <location filename="../ui/datasets_page.py" line="433" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="422" />
+      <location filename="../ui/datasets_page.py" line="435" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="422" />
+      <location filename="../ui/datasets_page.py" line="435" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="448" />
+      <location filename="../ui/datasets_page.py" line="461" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>

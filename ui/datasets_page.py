@@ -295,22 +295,31 @@ class DatasetsPage(Page, FORM_CLASS):
                           "Total: {:,} datasets, {}; to download: {} ({:,} new or updated).",
                           len(listed), whole, Size(sum(fetch_bytes(row) for row in fetch)), len(fetch)))
 
+    def space_problem(self, rows):
+        """Why the library's disk cannot hold the download with its extraction (download_dataset refuses it,
+        confirmed or not: core.datasets.sync.check_space), or None."""
+        needed, free = space_needed(rows), storage.free_bytes(self.library_folder())
+        if needed <= free:
+            return None
+        return say("The download ({}) needs about {} with its extraction, more than the {} free on the disk holding "
+                   "{}: free some space, untick products or choose another library folder.",
+                   Size(sum(fetch_bytes(row) for row in rows)), Size(needed), Size(free),
+                   storage.nearest_existing(self.library_folder()))
+
+    @staticmethod
+    def large(rows):
+        """Why the download needs the user's confirmation (over core.datasets.sync.LARGE_DOWNLOAD_BYTES to fetch:
+        BD ORTHO), or None."""
+        fetch = sum(fetch_bytes(row) for row in rows)
+        if fetch <= sync.LARGE_DOWNLOAD_BYTES:
+            return None
+        return say("This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per "
+                   "département. Untick it or reduce the area unless you mean it.", Size(fetch),
+                   Size(space_needed(rows)))
+
     def warning(self, rows):
-        """The sentence shown under the total when the download needs a confirmation, by the rule of
-        download_dataset (core.datasets.sync.large_download): over LARGE_DOWNLOAD_BYTES to fetch (BD ORTHO), or
-        more, with extraction, than the free space of the library's disk. None otherwise."""
-        fetch, needed = sum(fetch_bytes(row) for row in rows), space_needed(rows)
-        free = storage.free_bytes(self.library_folder())
-        where = storage.nearest_existing(self.library_folder())
-        if needed > free:
-            return say("The download ({}) needs about {} with its extraction, more than the {} free on the disk "
-                       "holding {}: free some space, untick products or choose another library folder.",
-                       Size(fetch), Size(needed), Size(free), where)
-        if fetch > sync.LARGE_DOWNLOAD_BYTES:
-            return say("This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of "
-                       "GB per département. Untick it or reduce the area unless you mean it.", Size(fetch),
-                       Size(needed))
-        return None
+        """The sentence shown under the total: the disk cannot hold it, or it is very large; None otherwise."""
+        return self.space_problem(rows) or self.large(rows)
 
     # -- the download ------------------------------------------------------------------------------------------------
 
@@ -350,9 +359,13 @@ class DatasetsPage(Page, FORM_CLASS):
             self.runner.start_fresh()
             self.log(reason(exc), error=True)
             return
-        warning = self.warning(self.rows)
-        if warning:
-            if not self.ask(warning):
+        problem, large = self.space_problem(self.rows), self.large(self.rows)
+        if problem:  # refused by download_dataset too: said before anything starts
+            self.runner.start_fresh()
+            self.log(problem, error=True)
+            return
+        if large:
+            if not self.ask(large):
                 self.runner.start_fresh()
                 self.log(tr("Nothing started: untick products or reduce the area."))
                 return

@@ -282,3 +282,29 @@ def test_an_unreachable_service_is_one_clear_line(dock, provider, tmp_path):
     errors = [line for line in page.logView.toPlainText().splitlines() if line.startswith("⚠")]
     assert rows == [] and len(errors) == 1 and "127.0.0.1" in errors[0], page.logView.toPlainText()
     assert "Traceback" not in page.logView.toPlainText() and not page.downloadButton.isEnabled()
+
+
+def test_more_than_the_free_space_is_said_and_nothing_starts(dock, provider, service, catalogue, tmp_path):
+    """BD ORTHO as large as the disk's free space (sparse, never sent): with its extraction it cannot fit, which
+    download_dataset refuses even confirmed: the page says so under the total and on Download, and asks nothing."""
+    from ign_offline.core import storage
+    from tests.support.download_service import StandInEdition, StandInFile
+
+    library = tmp_path / "library"
+    free = storage.free_bytes(str(library))
+    sparse = tmp_path / "ortho.7z.001"
+    with open(sparse, "wb") as stream:
+        stream.truncate(free)
+    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
+    service.publish("BDORTHO", StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
+                                              catalogue["BDTOPO"][0].bbox,
+                                              [StandInFile(name + ".7z.001", path=str(sparse), md5="0" * 32)]))
+    page = page_on(dock, service, library, products=("BDORTHO/RVB-0M20",))
+    list_for_area(page)
+    warning = page.warningLabel.text()
+    assert not page.warningLabel.isHidden() and "more than the" in warning and "free on the disk" in warning, warning
+    asked = []
+    page.ask = asked.append
+    page.downloadButton.click()
+    assert asked == [] and not page.runner.busy and service.downloads() == []
+    assert page.logView.toPlainText() == "⚠ " + warning

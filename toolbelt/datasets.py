@@ -1,5 +1,10 @@
-"""Whole datasets in the project: BD TOPO and Parcellaire Express as a group of styled, readable layers; the relief
-(hillshade, slope, contours) as a group under the basemaps; BD ORTHO as a mosaic.
+"""Whole datasets in the project: BD TOPO and Parcellaire Express as a group of styled, readable layers at the top;
+BD ORTHO as a mosaic under them; the relief (hillshade, slope, contours) as a group under the basemaps. Each group
+is marked with its kind, so that the tree keeps that order whatever order the products are loaded in.
+
+The rasters get renderers with fixed ranges (a hillshade is 0-255, a slope 0-90°, an orthophoto plain RGB), and
+are opened without GDAL's .aux.xml sidecars: QGIS computes no statistics for them and writes nothing into the
+library.
 
 Styles are built here in code rather than in QML files: each is a few lines (a colour, a width, a label field),
 readable next to the table it serves, and follows the columns the file really has (Parcellaire Express writes them
@@ -7,17 +12,22 @@ in capitals).
 """
 
 import os
+from contextlib import contextmanager
 
+from osgeo import gdal
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
+    QgsContrastEnhancement,
     QgsFillSymbol,
     QgsLineSymbol,
     QgsMarkerSymbol,
+    QgsMultiBandColorRenderer,
     QgsPalLayerSettings,
     QgsRasterLayer,
     QgsRasterShader,
     QgsRendererCategory,
+    QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
@@ -29,7 +39,7 @@ from qgis.PyQt.QtGui import QColor, QPainter
 
 from ..core.datasets.vectors import useful_layers
 from ..i18n import marked, say, tr
-from .layers import load_vrt, show_in_tree
+from .layers import BasemapLegend, show_in_tree
 
 # Table (lower case) → the layer's name, translated where shown.
 LAYER_TITLES = {
@@ -47,6 +57,11 @@ LAYER_TITLES = {
 }
 RELIEF_TITLES = {"hillshade": marked("Hillshade"), "slope": marked("Slope (degrees)"),
                  "contours": marked("Contour lines")}
+ORTHO_TITLE = marked("Orthophotos")
+
+# A custom property on the dataset groups: their kind, which sets their place in the layer tree.
+KIND_PROPERTY = "ign_offline/dataset_group"
+VECTOR, ORTHO, RELIEF = "vector", "ortho", "relief"
 
 # Roads by BD TOPO's `importance` (1: motorways and main links … 6: tracks and paths): colour, width (mm), casing.
 ROAD_STYLES = (
@@ -67,9 +82,7 @@ def load_vector_dataset(project, gpkg_path, product, title, feedback=None):
     """The useful layers of `gpkg_path` (a GeoPackage, or a folder of shapefiles for Parcellaire Express) in a
     group `title` at the top of the layer tree, styled and named for people; an older group of that name is
     replaced. Layers GDAL cannot open are reported to `feedback` and left out. Returns the group."""
-    root = project.layerTreeRoot()
-    _remove_group(project, title)
-    group = root.insertGroup(0, title)
+    group = _new_group(project, title, VECTOR)
     folder = os.path.isdir(gpkg_path)
     for table in reversed(useful_layers(product, gpkg_path)):  # top of the tree first: drawn last
         source = os.path.join(gpkg_path, table + ".shp") if folder else "{}|layername={}".format(gpkg_path, table)
@@ -91,8 +104,7 @@ def load_relief(project, paths, title):
     of the layer tree, under the basemaps: the hillshade multiplies what is above it (a map keeps its colours and
     gains the shadows), the slope map is half transparent and hidden at first, the contours thin brown lines.
     Returns the group."""
-    _remove_group(project, title)
-    group = project.layerTreeRoot().addGroup(title)
+    group = _new_group(project, title, RELIEF)
     for kind in ("contours", "slope", "hillshade"):  # top of the group first
         path = paths.get(kind)
         if not path:
@@ -100,7 +112,7 @@ def load_relief(project, paths, title):
         if kind == "contours":
             layer = QgsVectorLayer("{}|layername=contours".format(path), tr(RELIEF_TITLES[kind]), "ogr")
         else:
-            layer = QgsRasterLayer(path, tr(RELIEF_TITLES[kind]), "gdal")
+            layer = _raster_layer(path, tr(RELIEF_TITLES[kind]))
         if not layer.isValid():
             raise ValueError(say("QGIS cannot open {}.", path))
         {"hillshade": _hillshade, "slope": _slope, "contours": _contours}[kind](layer)
@@ -111,8 +123,54 @@ def load_relief(project, paths, title):
 
 
 def load_orthos(project, vrt_path, title):
-    """The BD ORTHO mosaic as a layer of the IGN Offline group (replacing an older copy of it)."""
-    return load_vrt(project, vrt_path, title)
+    """The BD ORTHO mosaic `vrt_path` in a group `title` under the vector datasets' groups (an orthophoto hides
+    what is under it) and above the relief, drawn as plain RGB (replacing an older group of that name). Returns
+    the group."""
+    layer = _raster_layer(vrt_path, tr(ORTHO_TITLE))
+    if not layer.isValid():
+        raise ValueError(say("QGIS cannot open {}.", vrt_path))
+    renderer = QgsMultiBandColorRenderer(layer.dataProvider(), 1, 2, 3)  # 0-255 as they are: no stretch
+    layer.setRenderer(renderer)
+    layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend
+    group = _new_group(project, title, ORTHO)
+    project.addMapLayer(layer, False)
+    group.addLayer(layer)
+    show_in_tree(group)
+    return group
+
+
+@contextmanager
+def _no_sidecars():
+    """GDAL writes no .aux.xml for what is opened meanwhile in this thread (QGIS's first look at a raster
+    computes statistics, which GDAL would save beside the file, inside the library)."""
+    before = gdal.GetThreadLocalConfigOption("GDAL_PAM_ENABLED", None)
+    gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO")
+    try:
+        yield
+    finally:
+        gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", before)
+
+
+def _raster_layer(path, name):
+    with _no_sidecars():
+        return QgsRasterLayer(path, name, "gdal")
+
+
+def _new_group(project, title, kind):
+    """A new group `title` of dataset `kind` (an older one of that name removed with its layers) in its place:
+    vector datasets at the top, the orthophotos just under the last of them, the relief at the bottom."""
+    _remove_group(project, title)
+    root = project.layerTreeRoot()
+    if kind == VECTOR:
+        index = 0
+    elif kind == ORTHO:
+        vectors = [i for i, node in enumerate(root.children()) if node.customProperty(KIND_PROPERTY) == VECTOR]
+        index = vectors[-1] + 1 if vectors else 0
+    else:
+        index = len(root.children())
+    group = root.insertGroup(index, title)
+    group.setCustomProperty(KIND_PROPERTY, kind)
+    return group
 
 
 def _remove_group(project, title):
@@ -265,20 +323,32 @@ def _styler(product, table):
 
 
 def _hillshade(layer):
+    """Grey 0-255 as gdaldem writes it (a fixed range: no statistics), multiplying what is above it."""
+    renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), 1)
+    stretch = QgsContrastEnhancement(layer.dataProvider().dataType(1))
+    stretch.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+    stretch.setMinimumValue(0)
+    stretch.setMaximumValue(255)
+    renderer.setContrastEnhancement(stretch)
+    renderer.setOpacity(0.8)
+    layer.setRenderer(renderer)
     layer.setBlendMode(QPainter.CompositionMode_Multiply)
-    layer.renderer().setOpacity(0.8)
 
 
 def _slope(layer):
-    ramp = QgsColorRampShader(0.0, 45.0)
+    """Slopes 0-90° (a fixed range: no statistics), white to dark red at 45° and over."""
+    ramp = QgsColorRampShader(0.0, 90.0)
     ramp.setColorRampType(QgsColorRampShader.Interpolated)
     ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(0.0, QColor("#ffffff"), "0°"),
                                QgsColorRampShader.ColorRampItem(15.0, QColor("#f7d358"), "15°"),
                                QgsColorRampShader.ColorRampItem(30.0, QColor("#f08a3c"), "30°"),
-                               QgsColorRampShader.ColorRampItem(45.0, QColor("#a01010"), "45°")])
+                               QgsColorRampShader.ColorRampItem(45.0, QColor("#a01010"), "45°"),
+                               QgsColorRampShader.ColorRampItem(90.0, QColor("#a01010"), "90°")])
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
     renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(90.0)
     renderer.setOpacity(0.5)
     layer.setRenderer(renderer)
 

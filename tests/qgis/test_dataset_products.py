@@ -77,13 +77,83 @@ def test_relief_loads_under_the_basemaps(project, tmp_path):
     paths = relief.relief(dem, str(tmp_path / "relief"), contours=20)
     group = load_relief(project, paths, "Relief — Montgiscard")
     root = project.layerTreeRoot()
-    assert root.children()[-1] is group and root.children()[0].name() == "IGN Offline"  # basemaps above
+    assert root.children()[-1] is group and root.children()[0].name() == "BD ORTHO — Montgiscard"  # the ortho above
     assert tree_names(group) == ["Contour lines", "Slope (degrees)", "Hillshade"]
     hillshade = layer_named(group, "Hillshade")
     assert hillshade.isValid() and hillshade.blendMode() == QPainter.CompositionMode_Multiply
     assert not group.children()[1].itemVisibilityChecked() and group.children()[2].itemVisibilityChecked()
     image = render_image([hillshade], SAMPLE_EXTENT, L93)
     assert len({image.pixel(x, 128) for x in range(0, 256, 4)}) > 10  # shaded, not one flat grey
+
+
+def all_four(folder):
+    """The four products' results, made from samples: {kind: (loader, arguments)}."""
+    from ign_offline.toolbelt import datasets
+
+    folder = str(folder)
+    ortho = orthos.ortho_mosaic(samples.bdortho_tiles(os.path.join(folder, "ortho")),
+                                os.path.join(folder, "BDORTHO.vrt"))
+    dem = relief.mosaic(samples.rgealti_tiles(os.path.join(folder, "dem")), os.path.join(folder, "RGEALTI.vrt"))
+    paths = relief.relief(dem, os.path.join(folder, "relief"), contours=20)
+    return {"BD TOPO — Toulouse": lambda p: datasets.load_vector_dataset(
+                p, samples.bdtopo_gpkg(os.path.join(folder, "b.gpkg")), "BDTOPO", "BD TOPO — Toulouse"),
+            "Parcellaire Express — Toulouse": lambda p: datasets.load_vector_dataset(
+                p, samples.parcellaire_shapefiles(os.path.join(folder, "PE")), "PARCELLAIRE-EXPRESS",
+                "Parcellaire Express — Toulouse"),
+            "BD ORTHO — Toulouse": lambda p: datasets.load_orthos(p, ortho, "BD ORTHO — Toulouse"),
+            "RGE ALTI 5M — Toulouse": lambda p: datasets.load_relief(p, paths, "RGE ALTI 5M — Toulouse")}
+
+
+@pytest.mark.parametrize("order", [("BD ORTHO", "RGE ALTI", "BD TOPO", "Parcellaire"),
+                                   ("RGE ALTI", "BD TOPO", "BD ORTHO", "Parcellaire"),
+                                   ("Parcellaire", "BD ORTHO", "RGE ALTI", "BD TOPO"),
+                                   ("BD TOPO", "Parcellaire", "RGE ALTI", "BD ORTHO")])
+def test_vector_data_stays_above_the_orthophotos_whatever_the_order(project, tmp_path, order):
+    """Loaded in any order, with the plugin's basemap group there too: BD TOPO and the cadastre on top, the
+    orthophotos under them in a group of their own named like the others, the relief at the bottom."""
+    from qgis.core import QgsRasterLayer
+
+    from ign_offline.toolbelt.layers import add_to_group
+
+    loaders = all_four(tmp_path)
+    add_to_group(project, QgsRasterLayer(samples.write_asc(str(tmp_path / "basemap.asc"), 570, 6280), "Basemap"))
+    for start in order:
+        next(load for title, load in loaders.items() if title.startswith(start))(project)
+    names = [node.name() for node in project.layerTreeRoot().children()]
+    vectors = {"BD TOPO — Toulouse", "Parcellaire Express — Toulouse"}
+    assert set(names[:2]) == vectors and names[2] == "BD ORTHO — Toulouse", names
+    assert names[-1] == "RGE ALTI 5M — Toulouse" and "IGN Offline" in names, names
+    ortho = project.layerTreeRoot().findGroup("BD ORTHO — Toulouse")
+    assert [child.layer().isValid() for child in ortho.children()] == [True]
+    # Loaded again, the orthophotos keep their place and are not doubled.
+    loaders["BD ORTHO — Toulouse"](project)
+    assert [node.name() for node in project.layerTreeRoot().children()] == names
+
+
+def test_drawing_the_relief_and_orthophotos_writes_no_sidecar_into_the_library(project, tmp_path, monkeypatch):
+    """GDAL's .aux.xml sidecars are on (the tests turn them off elsewhere): loading and drawing the hillshade, the
+    slope map and the ortho mosaic of JPEG 2000 tiles computes no statistics and writes nothing beside them."""
+    from ign_offline.toolbelt.datasets import load_orthos, load_relief
+
+    ortho = orthos.ortho_mosaic(samples.bdortho_tiles(str(tmp_path / "ortho")), str(tmp_path / "BDORTHO.vrt"))
+    dem = relief.mosaic(samples.rgealti_tiles(str(tmp_path / "dem")), str(tmp_path / "RGEALTI.vrt"))
+    paths = relief.relief(dem, str(tmp_path / "relief"), slope=True)
+    monkeypatch.delenv("GDAL_PAM_ENABLED")
+    assert gdal.GetConfigOption("GDAL_PAM_ENABLED") is None
+    group = load_relief(project, paths, "Relief")
+    ortho_group = load_orthos(project, ortho, "BD ORTHO")
+    layers = [child.layer() for child in group.children() + ortho_group.children()]
+    assert {layer.name() for layer in layers} >= {"Hillshade", "Slope (degrees)", "Orthophotos"}
+    for layer in layers:
+        image = render_image([layer], SAMPLE_EXTENT, L93)
+        assert len({image.pixel(x, 128) for x in range(0, 256, 4)}) > 1, layer.name()  # drawn, not blank
+    assert layer_named(group, "Hillshade").renderer().contrastEnhancement().maximumValue() == 255
+    assert layer_named(group, "Slope (degrees)").renderer().classificationMax() == 90
+    assert ortho_group.children()[0].layer().renderer().redContrastEnhancement() is None
+    project.removeAllMapLayers()
+    sidecars = [os.path.join(top, name) for top, _, names in os.walk(str(tmp_path)) for name in names
+                if name.endswith(".aux.xml")]
+    assert sidecars == []
 
 
 def test_relief_through_qgis_process_writes_cogs(tmp_path):

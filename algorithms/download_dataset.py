@@ -67,6 +67,24 @@ def sync_all(algorithm, service, zone_plans, area, folder, options, feedback):
     return results
 
 
+def zone_statuses(zone_plans, results, cancelled):
+    """The ZONES output: each listed zone's outcome ({product, variant, zone, status}, status one of
+    core.datasets.sync's NEW, UPDATED, UP_TO_DATE, FAILED, CANCELLED), so that whoever shows the zones (the dock)
+    says each one from what happened to it. A zone its product's sync never reached is CANCELLED when the job was
+    cancelled, else FAILED (its product failed as a whole)."""
+    done = {(r.product, r.variant, z.plan.zone): z.status for r in results for z in r.zones}
+    synced = {(r.product, r.variant) for r in results}
+    zones = []
+    for plan in zone_plans:
+        if plan.status == sync.NOT_AVAILABLE:
+            continue
+        status = done.get((plan.product, plan.variant, plan.zone))
+        if status is None:
+            status = sync.CANCELLED if cancelled or (plan.product, plan.variant) in synced else sync.FAILED
+        zones.append({"product": plan.product, "variant": plan.variant or "", "zone": plan.zone, "status": status})
+    return zones
+
+
 class DownloadDataset(IgnOfflineAlgorithm):
     NAME = "download_dataset"
     DISPLAY_NAME = marked("Download IGN datasets for an area")
@@ -97,6 +115,8 @@ class DownloadDataset(IgnOfflineAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("BYTES_DOWNLOADED", self.tr("Bytes downloaded")))
         self.addOutput(QgsProcessingOutputNumber("UP_TO_DATE", self.tr("Zones already up to date")))
         self.addOutput(QgsProcessingOutputString("OUTPUTS", self.tr("Files made (JSON list)")))
+        self.addOutput(QgsProcessingOutputString(
+            "ZONES", self.tr("Each département's outcome (JSON list of product, variant, zone, status)")))
 
     def parse(self, parameters, context, feedback=None):
         area = area_from_parameters(self, parameters, context, feedback)
@@ -136,11 +156,13 @@ class DownloadDataset(IgnOfflineAlgorithm):
         feedback.pushInfo(self.say(plural(files, "{:,} file downloaded ({}); départements already up to date: {}.",
                                           "{:,} files downloaded ({}); départements already up to date: {}.", files,
                                           human_size(sum(r.bytes_downloaded for r in results)), up_to_date)))
-        if any(r.cancelled for r in results) or feedback.isCanceled():
+        cancelled = any(r.cancelled for r in results) or feedback.isCanceled()
+        zones = zone_statuses(zone_plans, results, cancelled)
+        if cancelled:
             feedback.pushWarning(self.tr("Cancelled: run again to resume where it stopped."))
         return {"FOLDER": os.path.join(folder, states.DATASETS_FOLDER), "FILES_DOWNLOADED": files,
                 "BYTES_DOWNLOADED": sum(r.bytes_downloaded for r in results), "UP_TO_DATE": up_to_date,
-                "OUTPUTS": json.dumps(outputs, ensure_ascii=False)}
+                "OUTPUTS": json.dumps(outputs, ensure_ascii=False), "ZONES": json.dumps(zones)}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         project = context.project()

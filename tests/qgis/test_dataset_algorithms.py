@@ -150,6 +150,28 @@ def test_downloaded_bd_topo_and_relief_load_and_draw(provider, project, service,
     assert image.width() == 256 and count_colour(image, "#000000", 250) > 1000  # it draws (shades of grey)
 
 
+def test_zones_output_says_each_departement_outcome(provider, service, tmp_path):
+    """ZONES says what became of each département, from the run: Tarn's RGE ALTI damaged in transit (a wrong MD5)
+    is FAILED while Haute-Garonne's came in; BD TOPO of Haute-Garonne NEW; run again, what came is UP_TO_DATE and
+    Tarn still FAILED (the dock shows each row from this)."""
+    tarn = next(e for e in service.catalogue["RGEALTI"] if e.zone == "D081")
+    service.publish("RGEALTI", catalogue.StandInEdition(
+        tarn.name, tarn.zone, tarn.zone_label, tarn.format, tarn.date, tarn.bbox,
+        [StandInFile(f.name, path=f.path, md5="0" * 32) for f in tarn.files]))
+    parameters = {"EXTENT": EXTENT, "PRODUCTS": [0, 1], "SERVICE": service.root, "LIBRARY": str(tmp_path / "lib"),
+                  "LOAD": False}
+    first = json.loads(run_download(parameters)["ZONES"])
+    key = lambda zone: (zone["product"], zone["variant"], zone["zone"])  # noqa: E731
+    assert sorted(first, key=key) == [
+        {"product": "BDTOPO", "variant": "", "zone": "D031", "status": "new"},
+        {"product": "RGEALTI", "variant": "5M", "zone": "D031", "status": "new"},
+        {"product": "RGEALTI", "variant": "5M", "zone": "D081", "status": "failed"}], first
+    again = json.loads(run_download(parameters)["ZONES"])
+    assert sorted((key(z), z["status"]) for z in again) == [
+        (("BDTOPO", "", "D031"), "up to date"), (("RGEALTI", "5M", "D031"), "up to date"),
+        (("RGEALTI", "5M", "D081"), "failed")], again
+
+
 def write_plan(folder, wmts_url, service_root):
     path = os.path.join(str(folder), "plan.json")
     with open(path, "w") as stream:

@@ -180,33 +180,53 @@
     </message>
     <message>
       <location filename="../ui/datasets_page.ui" />
-      <source>BD TOPO (vector, GeoPackage)</source>
-      <translation>BD TOPO (vecteur, GeoPackage)</translation>
+      <source>BD TOPO</source>
+      <translation>BD TOPO</translation>
     </message>
     <message>
       <location filename="../ui/datasets_page.ui" />
-      <source>Parcellaire Express (cadastre)</source>
-      <translation>Parcellaire Express (cadastre)</translation>
+      <source>Vector data as a GeoPackage: roads, buildings, rivers, place names you can query</source>
+      <translation>Données vecteur en GeoPackage : routes, bâtiments, cours d'eau, toponymes que l'on peut interroger</translation>
     </message>
     <message>
       <location filename="../ui/datasets_page.ui" />
-      <source>RGE ALTI 5 m (elevation)</source>
-      <translation>RGE ALTI 5 m (altitude)</translation>
+      <source>Parcellaire Express</source>
+      <translation>Parcellaire Express</translation>
     </message>
     <message>
       <location filename="../ui/datasets_page.ui" />
-      <source>RGE ALTI 1 m (elevation)</source>
-      <translation>RGE ALTI 1 m (altitude)</translation>
+      <source>The cadastre: parcels, cadastral sheets, buildings</source>
+      <translation>Le cadastre : parcelles, feuilles cadastrales, bâtiments</translation>
     </message>
     <message>
       <location filename="../ui/datasets_page.ui" />
-      <source>BD ORTHO 20 cm (orthophotos)</source>
-      <translation>BD ORTHO 20 cm (orthophotos)</translation>
+      <source>RGE ALTI 5 m</source>
+      <translation>RGE ALTI 5 m</translation>
     </message>
     <message>
       <location filename="../ui/datasets_page.ui" />
-      <source>Tens of GB per département: list first and look at the size</source>
-      <translation>Des dizaines de Go par département : listez d'abord et regardez la taille</translation>
+      <source>Elevation grids at 5 m: hillshade, slope map and contours computed here</source>
+      <translation>Grilles d'altitude au pas de 5 m : ombrage, carte des pentes et courbes de niveau calculés ici</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>RGE ALTI 1 m</source>
+      <translation>RGE ALTI 1 m</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Elevation grids at 1 m (about 4 GB per département): hillshade, slope map and contours computed here</source>
+      <translation>Grilles d'altitude au pas de 1 m (environ 4 Go par département) : ombrage, carte des pentes et courbes de niveau calculés ici</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>BD ORTHO 20 cm</source>
+      <translation>BD ORTHO 20 cm</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.ui" />
+      <source>Orthophotos at 20 cm, tens of GB per département: list first and look at the size</source>
+      <translation>Orthophotos à 20 cm, des dizaines de Go par département : listez d'abord et regardez la taille</translation>
     </message>
     <message>
       <location filename="../ui/datasets_page.ui" />
@@ -352,6 +372,30 @@
       <location filename="../ui/datasets_page.ui" />
       <source>The library's datasets folder in the file manager</source>
       <translation>Le dossier des jeux de données de la bibliothèque dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+      <source>BD ORTHO 20 cm (orthophotos)</source>
+      <translation type="obsolete">BD ORTHO 20 cm (orthophotos)</translation>
+    </message>
+    <message>
+      <source>BD TOPO (vector, GeoPackage)</source>
+      <translation type="obsolete">BD TOPO (vecteur, GeoPackage)</translation>
+    </message>
+    <message>
+      <source>Parcellaire Express (cadastre)</source>
+      <translation type="obsolete">Parcellaire Express (cadastre)</translation>
+    </message>
+    <message>
+      <source>RGE ALTI 1 m (elevation)</source>
+      <translation type="obsolete">RGE ALTI 1 m (altitude)</translation>
+    </message>
+    <message>
+      <source>RGE ALTI 5 m (elevation)</source>
+      <translation type="obsolete">RGE ALTI 5 m (altitude)</translation>
+    </message>
+    <message>
+      <source>Tens of GB per département: list first and look at the size</source>
+      <translation type="obsolete">Des dizaines de Go par département : listez d'abord et regardez la taille</translation>
     </message>
   </context>
   <context>
@@ -666,92 +710,97 @@
       <translation>Aucun jeu de données n'a pu être téléchargé : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="72" />
+      <location filename="../algorithms/download_dataset.py" line="90" />
       <source>Download IGN datasets for an area</source>
       <translation>Télécharger des jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="79" />
+      <location filename="../algorithms/download_dataset.py" line="97" />
       <source>Library folder (datasets go in its datasets/ folder)</source>
       <translation>Dossier de la bibliothèque (les jeux de données vont dans son dossier datasets/)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="82" />
+      <location filename="../algorithms/download_dataset.py" line="100" />
       <source>Keep the downloaded archives (.7z) after extraction</source>
       <translation>Garder les archives téléchargées (.7z) après l'extraction</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="84" />
+      <location filename="../algorithms/download_dataset.py" line="102" />
       <source>Clip to the area (else whole départements)</source>
       <translation>Découper selon la zone (sinon des départements entiers)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="86" />
+      <location filename="../algorithms/download_dataset.py" line="104" />
       <source>Relief: hillshade</source>
       <translation>Relief : ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="88" />
+      <location filename="../algorithms/download_dataset.py" line="106" />
       <source>Relief: slope map</source>
       <translation>Relief : carte des pentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="90" />
+      <location filename="../algorithms/download_dataset.py" line="108" />
       <source>Relief: contour interval in metres (0 = no contours)</source>
       <translation>Relief : équidistance des courbes de niveau en mètres (0 = pas de courbes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="93" />
+      <location filename="../algorithms/download_dataset.py" line="111" />
       <source>Add the datasets to the project</source>
       <translation>Ajouter les jeux de données au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="95" />
+      <location filename="../algorithms/download_dataset.py" line="113" />
       <source>Datasets folder</source>
       <translation>Dossier des jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="96" />
+      <location filename="../algorithms/download_dataset.py" line="114" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="97" />
+      <location filename="../algorithms/download_dataset.py" line="115" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="98" />
+      <location filename="../algorithms/download_dataset.py" line="116" />
       <source>Zones already up to date</source>
       <translation>Zones déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="99" />
+      <location filename="../algorithms/download_dataset.py" line="117" />
       <source>Files made (JSON list)</source>
       <translation>Fichiers produits (liste JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="124" />
+      <location filename="../algorithms/download_dataset.py" line="119" />
+      <source>Each département's outcome (JSON list of product, variant, zone, status)</source>
+      <translation>Issue de chaque département (liste JSON : produit, variante, zone, état)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="144" />
       <source>To download: {} ({} with extraction).</source>
       <translation>À télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="127" />
+      <location filename="../algorithms/download_dataset.py" line="147" />
       <source>The download service lists none of these datasets for this area: check the area (IGN's datasets cover France) and SERVICE.</source>
       <translation>Le service de téléchargement ne liste aucun de ces jeux de données pour cette zone : vérifiez la zone (les jeux de données de l'IGN couvrent la France) et SERVICE.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="136" />
+      <location filename="../algorithms/download_dataset.py" line="156" />
       <source>{:,} file downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichier téléchargé ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="136" />
+      <location filename="../algorithms/download_dataset.py" line="156" />
       <source>{:,} files downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichiers téléchargés ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="140" />
+      <location filename="../algorithms/download_dataset.py" line="162" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
@@ -2541,11 +2590,6 @@
       <translation>échec</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="34" />
-      <source>cancelled</source>
-      <translation>annulé</translation>
-    </message>
-    <message>
       <location filename="../core/datasets/sync.py" line="155" />
       <source>{} {}: files of the library are missing: they are downloaded again.</source>
       <translation>{} {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
@@ -4301,82 +4345,87 @@
       <translation>{} ({})</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="36" />
+      <location filename="../toolbelt/datasets.py" line="46" />
       <source>Vegetation</source>
       <translation>Végétation</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="37" />
+      <location filename="../toolbelt/datasets.py" line="47" />
       <source>Water surfaces</source>
       <translation>Surfaces en eau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="38" />
+      <location filename="../toolbelt/datasets.py" line="48" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="39" />
+      <location filename="../toolbelt/datasets.py" line="49" />
       <source>Buildings</source>
       <translation>Bâtiments</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="40" />
+      <location filename="../toolbelt/datasets.py" line="50" />
       <source>Rivers and streams</source>
       <translation>Cours d'eau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="41" />
+      <location filename="../toolbelt/datasets.py" line="51" />
       <source>Railways</source>
       <translation>Voies ferrées</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="42" />
+      <location filename="../toolbelt/datasets.py" line="52" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="43" />
+      <location filename="../toolbelt/datasets.py" line="53" />
       <source>Towns and villages</source>
       <translation>Villes et villages</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="44" />
+      <location filename="../toolbelt/datasets.py" line="54" />
       <source>Place names</source>
       <translation>Lieux-dits</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="45" />
+      <location filename="../toolbelt/datasets.py" line="55" />
       <source>Cadastral sheets</source>
       <translation>Feuilles cadastrales</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="46" />
+      <location filename="../toolbelt/datasets.py" line="56" />
       <source>Parcels</source>
       <translation>Parcelles</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="48" />
+      <location filename="../toolbelt/datasets.py" line="58" />
       <source>Slope (degrees)</source>
       <translation>Pente (degrés)</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="49" />
+      <location filename="../toolbelt/datasets.py" line="59" />
       <source>Contour lines</source>
       <translation>Courbes de niveau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="79" />
+      <location filename="../toolbelt/datasets.py" line="60" />
+      <source>Orthophotos</source>
+      <translation>Orthophotos</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/datasets.py" line="92" />
       <source>The layer {} of {} cannot be opened: it is left out.</source>
       <translation>La couche {} de {} ne peut pas être ouverte : elle est laissée de côté.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="105" />
+      <location filename="../toolbelt/datasets.py" line="131" />
       <source>QGIS cannot open {}.</source>
       <translation>QGIS ne peut pas ouvrir {}.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="196" />
+      <location filename="../toolbelt/datasets.py" line="254" />
       <source>Other</source>
       <translation>Autres</translation>
     </message>
@@ -4636,177 +4685,207 @@
       <translation>{:,} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="82" />
+      <location filename="../ui/datasets_page.py" line="83" />
       <source>new</source>
       <translation>nouveau</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="82" />
+      <location filename="../ui/datasets_page.py" line="83" />
       <source>update available</source>
       <translation>mise à jour disponible</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="82" />
+      <location filename="../ui/datasets_page.py" line="83" />
       <source>up to date</source>
       <translation>à jour</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="83" />
+      <location filename="../ui/datasets_page.py" line="84" />
       <source>not published here</source>
       <translation>non publié ici</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="83" />
+      <location filename="../ui/datasets_page.py" line="84" />
       <source>available</source>
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="199" />
+      <location filename="../ui/datasets_page.py" line="84" />
+      <source>⚠ failed</source>
+      <translation>⚠ échec</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="85" />
+      <source>cancelled</source>
+      <translation>annulé</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="218" />
       <source>Tick products, then list them for the area.</source>
       <translation>Cochez des produits, puis listez-les pour la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="209" />
+      <location filename="../ui/datasets_page.py" line="228" />
       <source>Fetch what the listing says is new or updated, check it, extract it into the library</source>
       <translation>Télécharger ce que la liste indique comme nouveau ou mis à jour, le vérifier, l'extraire dans la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="210" />
+      <location filename="../ui/datasets_page.py" line="229" />
       <source>List the datasets for this area first</source>
       <translation>Listez d'abord les jeux de données de cette zone</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="225" />
+      <location filename="../ui/datasets_page.py" line="244" />
       <source>Tick at least one product to list.</source>
       <translation>Cochez au moins un produit à lister.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="232" />
+      <location filename="../ui/datasets_page.py" line="251" />
       <source>The listing</source>
       <translation>La liste</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="241" />
+      <location filename="../ui/datasets_page.py" line="260" />
       <source>Listing cancelled.</source>
       <translation>Liste annulée.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="245" />
+      <location filename="../ui/datasets_page.py" line="264" />
       <source>The area, products or library changed during the listing: list again.</source>
       <translation>La zone, les produits ou la bibliothèque ont changé pendant la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="252" />
+      <location filename="../ui/datasets_page.py" line="271" />
       <source>The listing could not be read: list again.</source>
       <translation>La liste n'a pas pu être lue : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="287" />
+      <location filename="../ui/datasets_page.py" line="308" />
       <source>The service lists no edition of these products for this area.</source>
       <translation>Le service ne liste aucune édition de ces produits pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="291" />
+      <location filename="../ui/datasets_page.py" line="312" />
       <source>Total: {:,} dataset, {}, up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeu de données, {}, à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="291" />
+      <location filename="../ui/datasets_page.py" line="312" />
       <source>Total: {:,} datasets, {}, all up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeux de données, {}, tous à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="294" />
+      <location filename="../ui/datasets_page.py" line="315" />
       <source>Total: {:,} dataset, {}; to download: {} ({:,} new or updated).</source>
       <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({:,} nouveau ou mis à jour).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="294" />
+      <location filename="../ui/datasets_page.py" line="315" />
       <source>Total: {:,} datasets, {}; to download: {} ({:,} new or updated).</source>
       <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({:,} nouveaux ou mis à jour).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="304" />
+      <location filename="../ui/datasets_page.py" line="325" />
       <source>The download ({}) needs about {} with its extraction, more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
       <translation>Le téléchargement ({}) demande environ {} avec son extraction, plus que les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="316" />
+      <location filename="../ui/datasets_page.py" line="337" />
       <source>This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
       <translation>C'est un très gros téléchargement ({} ; environ {} avec son extraction) : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="344" />
+      <location filename="../ui/datasets_page.py" line="365" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="344" />
+      <location filename="../ui/datasets_page.py" line="365" />
       <source>{} Start it all the same?</source>
       <translation>{} Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="354" />
+      <location filename="../ui/datasets_page.py" line="375" />
       <source>The area changed since the listing: list again.</source>
       <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="370" />
+      <location filename="../ui/datasets_page.py" line="391" />
       <source>Nothing started: untick products or reduce the area.</source>
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="385" />
+      <location filename="../ui/datasets_page.py" line="415" />
+      <source>{} — {}: failed, the library keeps what it had; Download tries it again.</source>
+      <translation>{} — {} : échec, la bibliothèque garde ce qu'elle avait ; Télécharger le retentera.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="418" />
+      <source>{} — {}: cancelled; Download resumes it.</source>
+      <translation>{} — {} : annulé ; Télécharger le reprendra.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="420" />
       <source>{} — {}: up to date, nothing downloaded.</source>
       <translation>{} — {} : à jour, rien de téléchargé.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="387" />
+      <location filename="../ui/datasets_page.py" line="422" />
       <source>{} — {}: edition of {} in the library.</source>
       <translation>{} — {} : édition du {} dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="396" />
+      <location filename="../ui/datasets_page.py" line="436" />
+      <source>{:,} dataset failed: {} (the log says why); Download tries it again.</source>
+      <translation>{:,} jeu de données en échec : {} (le journal dit pourquoi) ; Télécharger le retentera.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="436" />
+      <source>{:,} datasets failed: {} (the log says why); Download tries them again.</source>
+      <translation>{:,} jeux de données en échec : {} (le journal dit pourquoi) ; Télécharger les retentera.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="445" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="403" />
-      <source>Datasets up to date: nothing changed on the service since the last download.</source>
-      <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
-    </message>
-    <message>
-      <location filename="../ui/datasets_page.py" line="408" />
+      <location filename="../ui/datasets_page.py" line="449" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="408" />
+      <location filename="../ui/datasets_page.py" line="449" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="421" />
+      <location filename="../ui/datasets_page.py" line="462" />
+      <source>Datasets up to date: nothing changed on the service since the last download.</source>
+      <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="476" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="433" />
+      <location filename="../ui/datasets_page.py" line="488" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="435" />
+      <location filename="../ui/datasets_page.py" line="490" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="435" />
+      <location filename="../ui/datasets_page.py" line="490" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="461" />
+      <location filename="../ui/datasets_page.py" line="519" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
@@ -5421,72 +5500,77 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="35" />
+      <location filename="../ui/runner.py" line="24" />
+      <source>IGN Offline:</source>
+      <translation>IGN Hors ligne :</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="37" />
       <source>Download cancelled: what is downloaded is kept; run it again to resume.</source>
       <translation>Téléchargement annulé : ce qui est téléchargé est gardé ; relancez-le pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="37" />
+      <location filename="../ui/runner.py" line="39" />
       <source>FTP download cancelled: what is downloaded is kept; run it again to resume.</source>
       <translation>Téléchargement FTP annulé : ce qui est téléchargé est gardé ; relancez-le pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="38" />
+      <location filename="../ui/runner.py" line="40" />
       <source>Estimate cancelled.</source>
       <translation>Estimation annulée.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="39" />
+      <location filename="../ui/runner.py" line="41" />
       <source>Recovery cancelled: what is recovered is kept; run it again to resume.</source>
       <translation>Récupération annulée : ce qui est récupéré est gardé ; relancez-la pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="44" />
+      <location filename="../ui/runner.py" line="46" />
       <source>No file manager could open {}: open that folder yourself.</source>
       <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="87" />
+      <location filename="../ui/runner.py" line="89" />
       <source>(The same error as above.)</source>
       <translation>(La même erreur que ci-dessus.)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="122" />
+      <location filename="../ui/runner.py" line="124" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="134" />
+      <location filename="../ui/runner.py" line="136" />
       <source>%p% (run {} of {})</source>
       <translation>%p% (exécution {} sur {})</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="150" />
+      <location filename="../ui/runner.py" line="152" />
       <source>The last run is not tried: it would stop on the same error.</source>
       <translation>Le dernier traitement n'est pas lancé : il s'arrêterait sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="150" />
+      <location filename="../ui/runner.py" line="152" />
       <source>The {:,} other runs are not tried: they would stop on the same error.</source>
       <translation>Les {:,} autres traitements ne sont pas lancés : ils s'arrêteraient sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="166" />
+      <location filename="../ui/runner.py" line="168" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="182" />
+      <location filename="../ui/runner.py" line="184" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="204" />
+      <location filename="../ui/runner.py" line="206" />
       <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
       <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="209" />
+      <location filename="../ui/runner.py" line="211" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>

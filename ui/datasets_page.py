@@ -31,6 +31,7 @@ FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "datasets
 DEFAULT_SERVICE = "https://data.geopf.fr/telechargement"
 NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE, AVAILABLE = sync.NEW, sync.UPDATED, sync.UP_TO_DATE, sync.NOT_AVAILABLE, \
     sync.AVAILABLE
+FAILED, CANCELLED = sync.FAILED, sync.CANCELLED
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,23 @@ def departement(row):
 
 def status_text(status):
     return {NEW: tr("new"), UPDATED: tr("update available"), UP_TO_DATE: tr("up to date"),
-            NOT_AVAILABLE: tr("not published here"), AVAILABLE: tr("available")}.get(status, status)
+            NOT_AVAILABLE: tr("not published here"), AVAILABLE: tr("available"), FAILED: tr("⚠ failed"),
+            CANCELLED: tr("cancelled")}.get(status, status)
+
+
+def zone_key(row):
+    """A listed dataset's (product, variant, zone), as ZONES of download_dataset says it too."""
+    return row.get("product", ""), (row.get("variant") or "").upper(), row.get("zone", "")
+
+
+def zone_outcomes(results):
+    """{zone_key: status} from the ZONES output of a download_dataset run (empty when it has none)."""
+    try:
+        zones = json.loads(results.get("ZONES") or "[]")
+    except ValueError:
+        return {}
+    return {zone_key(zone): zone.get("status") for zone in zones if isinstance(zone, dict)} \
+        if isinstance(zones, list) else {}
 
 
 def fetch_bytes(row):
@@ -119,8 +136,12 @@ class DatasetsPage(Page, FORM_CLASS):
         self.ask = self._ask_large  # replaced by tests
         self.closed = False
         header = self.datasetsTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)  # the département's name whole, the dock scrolls
-        header.setStretchLastSection(True)
+        # Every column as wide as what it shows, the département's taking what the dock's width leaves: at the
+        # default width nothing is cut off (the full name is in its tooltip).
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.datasetsTable.fontMetrics().horizontalAdvance("…") + 4)  # it gives way
         self.serviceEdit.setText(DEFAULT_SERVICE)
         self.serviceEdit.setPlaceholderText(DEFAULT_SERVICE)
         self.hillshadeCheck.setChecked(True)
@@ -155,12 +176,10 @@ class DatasetsPage(Page, FORM_CLASS):
         return [choice for choice in CHOICES if self.check(choice).isChecked()]
 
     def title(self, choice):
-        """The product as its check box says it (in the user's language)."""
+        """The product as its check box says it ("BD TOPO", "RGE ALTI 5 m"; what it is in the box's tooltip)."""
         return self.check(choice).text()
 
-    def short_title(self, choice):
-        """The product without its explanation ("BD TOPO", "RGE ALTI 5 m"), for the table of a narrow dock."""
-        return self.title(choice).split(" (")[0]
+    short_title = title  # the table's and the log's name of it
 
     def service(self):
         return self.serviceEdit.text().strip() or DEFAULT_SERVICE
@@ -266,6 +285,8 @@ class DatasetsPage(Page, FORM_CLASS):
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row.get("edition") or (self.title(choice) if choice and column == 0 else text))
+                if column == 1:  # its name is cut when the dock is narrow: whole in its tooltip
+                    item.setToolTip("\n".join(filter(None, (text, row.get("edition")))))
                 if column in (3, 4):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.datasetsTable.setItem(index, column, item)
@@ -375,18 +396,46 @@ class DatasetsPage(Page, FORM_CLASS):
         self._update_buttons()
 
     def _downloaded_one(self, job, ok, results):
-        """One line per département of the product: what came into the library, or up to date."""
-        if not ok or self.runner.run.cancelled:
-            return
+        """Each département of the product as the run's ZONES says it ended: in the library, up to date, failed or
+        cancelled, one line each. A failed or cancelled one stays to fetch: Download offers it again. A run that
+        failed as a whole (its reason is in the log) leaves what it was to fetch failed."""
         rows = [row for row in self.rows if choice_of(row) == job.choice and row.get("status") != NOT_AVAILABLE]
-        unchanged = not results.get("FILES_DOWNLOADED")
+        if not ok:
+            if not self.runner.run.cancelled:  # a cancelled one is still to fetch, as listed
+                for row in to_fetch(rows):
+                    row["status"] = FAILED
+            return
+        outcomes = zone_outcomes(results)
         for row in rows:
-            if unchanged or row.get("status") == UP_TO_DATE:
-                self.log(say("{} — {}: up to date, nothing downloaded.", job.label, departement(row)))
+            status = outcomes.get(zone_key(row))
+            if status is None:  # not in the run's own listing: as it was
+                continue
+            where = departement(row)
+            if status == FAILED:
+                self.log(say("{} — {}: failed, the library keeps what it had; Download tries it again.", job.label,
+                             where), error=True)
+            elif status == CANCELLED:
+                self.log(say("{} — {}: cancelled; Download resumes it.", job.label, where))
+            elif status == UP_TO_DATE:
+                self.log(say("{} — {}: up to date, nothing downloaded.", job.label, where))
             else:
-                self.log(say("{} — {}: edition of {} in the library.", job.label, departement(row),
+                self.log(say("{} — {}: edition of {} in the library.", job.label, where,
                              self.edition_date(row.get("date"))))
-            row["status"], row["fetch_bytes"] = UP_TO_DATE, 0
+            if status == FAILED:
+                row["status"] = FAILED
+            elif status != CANCELLED:  # a cancelled one keeps its listed status: still to fetch
+                row["status"], row["fetch_bytes"] = UP_TO_DATE, 0
+
+    def failed_text(self):
+        """One line naming the datasets that failed, or None."""
+        failed = [row for row in self.rows if row.get("status") == FAILED]
+        if not failed:
+            return None
+        names = ", ".join("{} — {}".format(self.short_title(choice_of(row)) if choice_of(row) else row.get(
+            "product", ""), departement(row)) for row in failed)
+        return say(plural(len(failed), "{:,} dataset failed: {} (the log says why); Download tries it again.",
+                          "{:,} datasets failed: {} (the log says why); Download tries them again.", len(failed),
+                          names))
 
     def _downloaded_all(self, outcomes, cancelled):
         if self.closed:
@@ -395,19 +444,25 @@ class DatasetsPage(Page, FORM_CLASS):
             self.show_listing(self.rows, self.listed_for)
         what = tr("The download")
         done = [results for _, ok, results in outcomes if ok]
+        files = sum(results.get("FILES_DOWNLOADED") or 0 for results in done)
+        fetched = sum(results.get("BYTES_DOWNLOADED") or 0 for results in done)
+        downloaded = say(plural(files, "Datasets: {:,} file downloaded ({}) into {}.",
+                                "Datasets: {:,} files downloaded ({}) into {}.", files, Size(fetched),
+                                self.datasets_folder()))
+        failed = self.failed_text() if self.listed_for is not None else None
         if cancelled:
             self.runner.report_cancel(what)
         elif len(done) < len(outcomes):
             self.runner.report_failure(what)
-        elif not any(results.get("FILES_DOWNLOADED") for results in done):
+        elif failed:  # some départements failed in runs that went on with the others
+            if files:
+                self.log(downloaded)
+            self.runner.report(failed, Qgis.Warning, self.datasets_folder())
+        elif not files:
             self.runner.report(tr("Datasets up to date: nothing changed on the service since the last download."),
                                Qgis.Info, self.datasets_folder())
         else:
-            files = sum(results.get("FILES_DOWNLOADED") or 0 for results in done)
-            fetched = sum(results.get("BYTES_DOWNLOADED") or 0 for results in done)
-            self.runner.report(say(plural(files, "Datasets: {:,} file downloaded ({}) into {}.",
-                                          "Datasets: {:,} files downloaded ({}) into {}.", files, Size(fetched),
-                                          self.datasets_folder())), Qgis.Success, self.datasets_folder())
+            self.runner.report(downloaded, Qgis.Success, self.datasets_folder())
         self._update_buttons()
 
     # -- the plan ------------------------------------------------------------------------------------------------
@@ -442,11 +497,14 @@ class DatasetsPage(Page, FORM_CLASS):
 
     def plan_entry(self, choice, area):
         """The plan's JSON entry of `choice` over `area`, with the page's options where they differ from a plan's
-        defaults (core.library.plans.DatasetEntry)."""
+        defaults (core.library.plans.DatasetEntry): clipping and the archives for every product, the relief's
+        options for RGE ALTI alone (they mean nothing to the others)."""
         options = self.options()
+        relief = choice.product == "RGEALTI"
         entry = plans.make_dataset_entry(choice.product, choice.variant or None, area, clip=options["CLIP"],
-                                         contours=options["CONTOUR_INTERVAL"] or None)
-        for name, default in (("hillshade", True), ("slope", True), ("keep_archives", False)):
+                                         contours=(options["CONTOUR_INTERVAL"] or None) if relief else None)
+        named = (("hillshade", True), ("slope", True)) if relief else ()
+        for name, default in named + (("keep_archives", False),):
             if options[name.upper()] != default:
                 entry[name] = options[name.upper()]
         if self.service().rstrip("/") != plans.DEFAULT_SERVICE:

@@ -3,6 +3,7 @@ archives: the listing of a two-département area with its sizes before anything 
 library with the layers in the project, "up to date" with no download request the second time, the listing cleared
 when what it was made for changes, and the page in French."""
 
+import json
 import os
 
 import pytest
@@ -133,7 +134,7 @@ def test_download_into_the_library_layers_in_the_project_then_up_to_date(dock, p
             assert data.is_dir() and any(files for _, _, files in os.walk(data)), data
     assert not (library / "datasets" / "RGEALTI" / "D011").exists()
     # one line per product and département
-    for title in ("BD TOPO (vector, GeoPackage)", "RGE ALTI 5 m (elevation)"):
+    for title in ("BD TOPO", "RGE ALTI 5 m"):
         for zone in ("Haute-Garonne (31)", "Tarn (81)"):
             assert "{} — {}: edition of".format(title, zone) in log, log
     # layers in the project: BD TOPO's group, the relief
@@ -162,7 +163,7 @@ def test_the_page_in_french(french, dock, provider, service, tmp_path):
     page = page_on(dock, service, tmp_path / "library")
     assert dock.pages.tabText(dock.pages.indexOf(page)) == "Données IGN"
     assert page.listButton.text() == "Lister pour cette zone"
-    assert page.bdtopoCheck.text() == "BD TOPO (vecteur, GeoPackage)"
+    assert page.bdtopoCheck.text() == "BD TOPO" and "GeoPackage" in page.bdtopoCheck.toolTip()
     assert page.downloadButton.text() == "Télécharger" and page.addToPlanButton.text() == "Ajouter au plan"
     rows = list_for_area(page)
     assert {row[5] for row in rows} == {"nouveau"} and {row[1] for row in rows} == {"Haute-Garonne (31)",
@@ -214,12 +215,24 @@ def test_add_to_plan_writes_dataset_entries_the_plan_reads(dock, provider, tmp_p
     assert dock.library_page.planFile.filePath() == str(path)
     plan = plans.load_plan(str(path))
     assert [(entry.product, entry.variant, entry.area_label, entry.contours, entry.slope, entry.clip)
-            for entry in plan.datasets] == [("BDTOPO", None, "toulouse", 20.0, False, True),
+            for entry in plan.datasets] == [("BDTOPO", None, "toulouse", None, True, True),
                                             ("RGEALTI", "5M", "toulouse", 20.0, False, True),
-                                            ("PARCELLAIRE-EXPRESS", None, "toulouse", 20.0, False, True)]
+                                            ("PARCELLAIRE-EXPRESS", None, "toulouse", None, True, True)]
+    # the relief's options written for RGE ALTI alone: they mean nothing to the others
+    written = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    assert [sorted(entry) for entry in written] == [["area", "dataset"], ["area", "contours", "dataset", "slope",
+                                                                          "variant"], ["area", "dataset"]], written
     page.addToPlanButton.click()  # the same again: nothing added
     assert "Already in the plan" in page.logView.toPlainText()
     assert len(plans.load_plan(str(path)).datasets) == 3
+    # clipping and the archives apply to every product
+    page.clipCheck.setChecked(False)
+    page.keepArchivesCheck.setChecked(True)
+    page.addToPlanButton.click()
+    written = json.loads(path.read_text(encoding="utf-8"))["entries"][3:]
+    assert [(entry["dataset"], entry.get("clip"), entry.get("keep_archives"), "slope" in entry)
+            for entry in written] == [("BDTOPO", False, True, False), ("RGEALTI", False, True, True),
+                                      ("PARCELLAIRE-EXPRESS", False, True, False)], written
 
 
 def test_ticks_and_options_remembered(dock, desktop_iface):
@@ -308,3 +321,87 @@ def test_more_than_the_free_space_is_said_and_nothing_starts(dock, provider, ser
     page.downloadButton.click()
     assert asked == [] and not page.runner.busy and service.downloads() == []
     assert page.logView.toPlainText() == "⚠ " + warning
+
+
+def test_a_failed_departement_is_shown_failed_warned_and_offered_again(dock, desktop_iface, provider, service,
+                                                                      catalogue, tmp_path):
+    """RGE ALTI of Tarn announced with a wrong MD5: the run goes on with Haute-Garonne, and the page says Tarn
+    failed from the run's ZONES (not "up to date"), warns in the message bar naming it, and offers it again."""
+    from qgis.core import Qgis
+
+    from tests.support.download_service import StandInEdition, StandInFile
+
+    tarn = next(e for e in catalogue["RGEALTI"] if e.zone == "D081")
+    service.publish("RGEALTI", StandInEdition(tarn.name, tarn.zone, tarn.zone_label, tarn.format, tarn.date,
+                                              tarn.bbox, [StandInFile(f.name, f.data, f.path, "0" * 32)
+                                                          for f in tarn.files]))
+    page = page_on(dock, service, tmp_path / "library", products=("RGEALTI/5M",))
+    page.slopeCheck.setChecked(False)
+    page.contoursCheck.setChecked(False)
+    page.loadCheck.setChecked(False)
+    list_for_area(page)
+    page.downloadButton.click()
+    assert wait_for(lambda: not page.runner.busy, timeout=240)
+    table = {page.datasetsTable.item(r, 1).text(): page.datasetsTable.item(r, 5).text()
+             for r in range(page.datasetsTable.rowCount())}
+    assert table == {"Haute-Garonne (31)": "up to date", "Tarn (81)": "⚠ failed"}, table
+    log = page.logView.toPlainText()
+    assert "RGE ALTI 5 m — Tarn (81): failed" in log and "Tarn (81): edition of" not in log, log
+    assert "RGE ALTI 5 m — Haute-Garonne (31): edition of" in log, log
+    item = desktop_iface.messageBar().currentItem()
+    assert item.level() == Qgis.Warning and "RGE ALTI 5 m — Tarn (81)" in item.text(), item.text()
+    assert "\n" not in item.text()
+    assert "nothing to download" not in page.totalLabel.text() and "1 new or updated" in page.totalLabel.text()
+    assert page.downloadButton.isEnabled()
+
+
+def test_nothing_cut_off_at_the_default_dock_width(french, dock, provider, service, tmp_path):
+    """At the dock's default width, in French (the longer words): the product check boxes show their whole label
+    (the details are in their tooltips), and the table's columns their whole text, but for the département's name,
+    which gives way (whole in its tooltip) and takes what a wider dock leaves."""
+    from qgis.PyQt.QtCore import QLocale
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from ign_offline.ui.datasets_page import CHOICES
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("fr_FR"))  # the desktop's dates, as QGIS sets them in French
+    try:
+        page = page_on(dock, service, tmp_path / "library")
+        dock.pages.setCurrentWidget(page)
+        dock.resize(dock.sizeHint().width(), 900)
+        dock.show()
+        rows = list_for_area(page)
+        QApplication.processEvents()
+        assert len(rows) == 4
+        for choice in CHOICES:
+            check = page.check(choice)
+            assert check.sizeHint().width() <= check.width() and check.toolTip(), (check.text(), check.width())
+        table, header = page.datasetsTable, page.datasetsTable.horizontalHeader()
+        assert header.length() <= table.viewport().width(), [header.sectionSize(c) for c in range(6)]
+        metrics = table.fontMetrics()
+        for column in (0, 2, 3, 4, 5):
+            texts = [table.horizontalHeaderItem(column).text()] + [table.item(r, column).text() for r in range(4)]
+            assert header.sectionSize(column) >= max(metrics.horizontalAdvance(text) for text in texts), texts
+        names = [table.item(r, 1) for r in range(4)]
+        assert all(item.text() in item.toolTip() for item in names)
+        dock.resize(dock.width() + 300, 900)
+        QApplication.processEvents()
+        assert header.sectionSize(1) >= max(metrics.horizontalAdvance(item.text()) for item in names)
+        assert header.length() <= table.viewport().width()
+    finally:
+        dock.hide()
+        QLocale.setDefault(before)
+
+
+def test_the_message_bar_title_has_the_french_colon(french, dock, desktop_iface):
+    """The message bar writes "IGN Hors ligne : …" in French, a space before the colon (the title carries its
+    colon, so QGIS adds none)."""
+    from qgis.core import Qgis
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    dock.datasets_page.runner.report("Bonjour.", Qgis.Info)
+    item = desktop_iface.messageBar().currentItem()
+    assert item.title() == "IGN Hors ligne :", item.title()
+    shown = item.findChild(QTextBrowser).toPlainText()
+    assert shown.startswith("IGN Hors ligne : Bonjour."), shown

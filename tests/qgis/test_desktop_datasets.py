@@ -33,8 +33,7 @@ def test_datasets_listed_downloaded_and_loaded_by_clicks_in_the_french_desktop(t
     seen = json.loads(out.read_text(encoding="utf-8"))
     print(json.dumps(seen, ensure_ascii=False, indent=1))  # what the desktop showed, when a check fails
     assert seen["tab"] == "Données IGN" and seen["list_button"] == "Lister pour cette zone"
-    assert seen["ticked"] == ["BD TOPO (vecteur, GeoPackage)", "RGE ALTI 5 m (altitude)",
-                              "Parcellaire Express (cadastre)"]
+    assert seen["ticked"] == ["BD TOPO", "RGE ALTI 5 m", "Parcellaire Express"]
     assert not seen["download_enabled_before"] and seen["download_enabled"]
     # Listed before anything is fetched: each product for Haute-Garonne and Tarn (not Aude, out of the area).
     assert sorted(row[0] for row in seen["table"]) == sorted(["BD TOPO", "RGE ALTI 5 m", "Parcellaire Express"] * 2), \

@@ -130,6 +130,16 @@ def test_vector_data_stays_above_the_orthophotos_whatever_the_order(project, tmp
     assert [node.name() for node in project.layerTreeRoot().children()] == names
 
 
+def test_group_names_say_the_variant_only_where_several_are_offered():
+    from ign_offline.core.datasets.sync import SyncResult
+    from ign_offline.toolbelt.dataset_results import result_title
+
+    area = samples.lambert_area(570000, 6278000, 573000, 6280000, title="Toulouse")
+    assert [str(result_title(SyncResult(product, variant), area)) for product, variant in (
+        ("BDORTHO", "RVB-0M20"), ("RGEALTI", "5M"), ("BDTOPO", None), ("PARCELLAIRE-EXPRESS", None))] == [
+        "BD ORTHO — Toulouse", "RGE ALTI 5M — Toulouse", "BD TOPO — Toulouse", "Parcellaire Express — Toulouse"]
+
+
 def test_drawing_the_relief_and_orthophotos_writes_no_sidecar_into_the_library(project, tmp_path, monkeypatch):
     """GDAL's .aux.xml sidecars are on (the tests turn them off elsewhere): loading and drawing the hillshade, the
     slope map and the ortho mosaic of JPEG 2000 tiles computes no statistics and writes nothing beside them."""

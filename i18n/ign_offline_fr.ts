@@ -2151,12 +2151,12 @@
       <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="89" />
+      <location filename="../core/datasets/derived.py" line="91" />
       <source>{}: {} made in {}.</source>
-      <translation>{} : {} produit dans {}.</translation>
+      <translation>{} : {} prêts dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="170" />
+      <location filename="../core/datasets/derived.py" line="172" />
       <source>GDAL could not join {} into {} ({}).</source>
       <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
     </message>

@@ -86,7 +86,9 @@ def derive_products(product, zone_plans, area, library, changed, clip, relief_op
         outputs = _vectors(product, zone_plans, area, folder, clip, is_cancelled)
     if outputs:
         _record(zone_plans, slug, outputs)
-        log(Message("{}: {} made in {}.", product, ", ".join(sorted(outputs)), folder))
+        # The files by name (hillshade.tif, orthos.vrt…): the kinds' keys are code, not words to show a person.
+        names = sorted(os.path.basename(p) for v in outputs.values() for p in (v if isinstance(v, list) else [v]))
+        log(Message("{}: {} made in {}.", product, ", ".join(names), folder))
     return folder, outputs
 
 

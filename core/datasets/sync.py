@@ -6,9 +6,12 @@ which of its files the library lacks — without downloading anything (what list
 (core.datasets.extract), derives what the user works with (relief COGs, ortho mosaic, clipped GeoPackages) and
 records it all in each zone's state.json (core.datasets.state).
 
-A re-run asks the service only for what was updated since the last successful check (updatedFrom): when it
-lists nothing newer and the files are all there, the zone is up to date and no download is requested. A newer
-edition's file whose MD5 the library already holds is reused, not fetched; only the changed file is.
+A re-run asks the service for the editions dated from the one the library holds (updatedFrom, inclusive): the held
+edition is listed again, its files' MD5s compared (a file changed inside it is caught), and any newer edition too,
+whatever date the service filters on (an edition published late with an earlier date is not missed, as it would be
+with the time of the last check). When nothing differs and the files are all there, the zone is up to date and no
+download is requested. A newer edition's file whose MD5 the library already holds is reused, not fetched; only the
+changed file is.
 """
 
 import os
@@ -215,7 +218,8 @@ def _kept_volumes(folder, held):
 def plan_sync(service, product, variant, area, library=None, is_cancelled=None, log=None):
     """[ZonePlan] of `product`/`variant` for each département `area` meets: what the service publishes, with
     sizes, and what a sync would fetch; no download. With a `library`, each zone is compared with what it holds:
-    a zone checked before is asked only for what was updated since (updatedFrom)."""
+    a zone holding an edition is asked for the editions dated from that edition's date on (updatedFrom,
+    inclusive), a zone holding none for all."""
     found = []
     for zone in service.zones_for(area_ring(area), resource=product, is_cancelled=is_cancelled):
         if is_cancelled and is_cancelled():
@@ -223,7 +227,7 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
         folder = states.zone_folder(library, product, zone.term) if library else None
         held = held_state(folder, log)
         held = held if held is not None and held.variant == variant else None
-        listed = service.editions(product, zone=zone.term, updated_from=held.checked if held else None,
+        listed = service.editions(product, zone=zone.term, updated_from=(held.date or None) if held else None,
                                   is_cancelled=is_cancelled)
         edition = newest_edition(listed, product, variant, zone.term)
         zone_plan = ZonePlan(product, variant, zone.term, zone.label or zone.term, folder, edition, held=held)
@@ -412,8 +416,8 @@ def _extract_bytes(zone_plan):
 def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
     if zone_plan.status == NOT_AVAILABLE:
         return ZoneResult(zone_plan, NOT_AVAILABLE)
-    if zone_plan.status == UP_TO_DATE and zone_plan.edition is None:
-        _record_check(zone_plan)  # the service was asked and listed nothing newer
+    if zone_plan.status == UP_TO_DATE:
+        _record_check(zone_plan)  # the service was asked: nothing newer, nothing changed
         return ZoneResult(zone_plan, UP_TO_DATE)
     zone_result = ZoneResult(zone_plan, zone_plan.status)
     os.makedirs(zone_plan.folder, exist_ok=True)

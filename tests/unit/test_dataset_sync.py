@@ -259,7 +259,8 @@ def test_two_departements_listed_fetched_verified_then_up_to_date_without_a_down
     again = sync.plan_sync(client, "RGEALTI", "5M", area, library)
     assert [(z.status, z.fetch_bytes, z.bytes) for z in again] == [(sync.UP_TO_DATE, 0, z.bytes) for z in listed]
     asked = [path for path, _ in server.log if "/resource/RGEALTI?" in path and "zone=" in path]
-    assert len(asked) == 2 and all("updatedFrom=" + TODAY in path for path in asked)
+    # asked from the held edition's date on (inclusive), not from the last check: see the two tests below
+    assert len(asked) == 2 and all("updatedFrom=" + catalogue.RGEALTI_DATE in path for path in asked)
     before = tree_digest(os.path.join(library, "datasets", "RGEALTI", "D031", "data"))
     result = sync.sync(client, "RGEALTI", "5M", area, library, slope=False, log=lines.append)
     assert server.downloads() == [] and result.files_downloaded == 0 and result.up_to_date == 2
@@ -287,6 +288,41 @@ def test_a_newer_edition_of_one_file_fetches_only_it(stand_in, published, tmp_pa
     assert held.edition == newer.name and held.md5s() == {newer.files[0].announced_md5}
     assert held.is_complete(folder) and sorted(os.listdir(os.path.join(folder, "data"))) == [newer.name]
     assert set(old.extracted) != set(held.extracted)  # the older edition's data are gone, the new ones in place
+
+
+def test_a_newer_edition_dated_before_the_last_check_is_fetched(stand_in, published, tmp_path):
+    """The service filters on the edition's date: one published late, with a date earlier than the last check,
+    must still be listed (updatedFrom = the held edition's date, not the check's time)."""
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    run(client, library)
+    folder = states.zone_folder(library, "RGEALTI", "D081")
+    assert states.read_state(folder).checked.startswith(TODAY)
+    newer = catalogue.rgealti_edition(str(tmp_path), "D081", date="2021-03-01", changed=True)  # < TODAY
+    server.publish("RGEALTI", newer)
+    server.log.clear()
+    zones, result = run(client, library)
+    assert [(z.zone, z.status) for z in zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.UPDATED)]
+    assert downloaded_names(server) == [newer.files[0].name]
+    assert states.read_state(folder).edition == newer.name
+
+
+def test_a_file_changed_inside_the_held_edition_is_the_only_one_fetched(stand_in, published, tmp_path):
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    run(client, library)
+    same_name = catalogue.rgealti_edition(str(tmp_path), "D081", changed=True)  # same edition, another file
+    assert same_name.name == catalogue.rgealti_name("D081")
+    server.publish("RGEALTI", same_name)
+    server.log.clear()
+    zones, result = run(client, library)
+    assert [(z.zone, z.status) for z in zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.UPDATED)]
+    assert downloaded_names(server) == [same_name.files[0].name]
+    folder = states.zone_folder(library, "RGEALTI", "D081")
+    assert states.read_state(folder).md5s() == {same_name.files[0].announced_md5}
+    server.log.clear()
+    zones, result = run(client, library)  # and then: nothing changed, no download
+    assert [z.status for z in zones] == [sync.UP_TO_DATE] * 2 and server.downloads() == []
 
 
 def test_a_newer_edition_repeating_a_file_unchanged_reuses_it(stand_in, published, tmp_path):

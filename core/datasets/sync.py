@@ -454,7 +454,7 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     for remote in zone_plan.fetch:
         _check(cancelled)
         # A file accepted by a run stopped before its extraction is not fetched again (its MD5 is checked).
-        download(service, remote, archives, meter.part(remote.size or 0), cancelled)
+        download(service, remote, archives, meter.part(remote.size or 0), cancelled, log=log)
         _check(cancelled)  # a transfer stopped by the cancel returns what it has: not a file to accept
         zone_result.files_downloaded += 1
         zone_result.bytes_downloaded += remote.size or 0

@@ -246,3 +246,25 @@ def test_bad_input_is_refused_before_any_request(provider, service, tmp_path, pa
     with pytest.raises(QgsProcessingException, match=re.escape(fragment)):
         run_download(values)
     assert service.log == [] and not (tmp_path / "lib").exists()
+
+
+def test_a_disk_too_small_is_refused_and_never_told_to_confirm(provider, service, tmp_path, monkeypatch):
+    """ALLOW_LARGE is for downloads over 10 GB: it cannot make a disk larger, so a disk too small never suggests
+    it (the 16 GB BD ORTHO of the test above, on a disk of 20 GB free)."""
+    for name, module in list(sys.modules.items()):
+        if name == "core.storage" or name.endswith(".core.storage"):
+            monkeypatch.setattr(module, "free_bytes", lambda folder: 20 * 10 ** 9)
+    sparse = str(tmp_path / "BDORTHO.7z.001")
+    with open(sparse, "wb") as stream:
+        stream.truncate(16 * 10 ** 9)
+    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
+    service.publish("BDORTHO", catalogue.StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
+                                                        service.catalogue["RGEALTI"][0].bbox,
+                                                        [StandInFile(name + ".7z.001", path=sparse, md5="1" * 32)]))
+    for confirmed in (False, True):
+        with pytest.raises(QgsProcessingException) as caught:
+            run_download({"EXTENT": EXTENT, "PRODUCTS": [3], "SERVICE": service.root, "LIBRARY": str(tmp_path / "o"),
+                          "LOAD": False, "ALLOW_LARGE": confirmed})
+        refusal = str(caught.value).splitlines()[-1]
+        assert "free some space" in refusal and "ALLOW_LARGE" not in refusal, refusal
+    assert not [path for path, _ in service.downloads() if "BDORTHO" in path]

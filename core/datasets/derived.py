@@ -3,8 +3,8 @@
 RGE ALTI: the ASC tiles of every zone mosaicked (VRT), then hillshade / slope / contours clipped to the area
 (core.datasets.relief). BD ORTHO: the JPEG 2000 tiles meeting the area, as one VRT. BD TOPO and the cadastre:
 the GeoPackage / shapefiles, clipped to the area when asked (core.datasets.vectors). Everything goes in
-`<library>/datasets/<PRODUCT>/<area slug>/`; an area whose zones did not change and whose products are all there
-is not made again.
+`<library>/datasets/<PRODUCT>/<area slug>/` (sync.area_slug: the title, then a digest of the geometry unless the
+area is a preset); an area whose zones did not change and whose products are all there is not made again.
 """
 
 import os

@@ -73,10 +73,29 @@ def archive_groups(files):
 
 
 def area_slug(area):
-    """The folder name of an area's derived products: its title, accents folded, made safe for any disk."""
+    """The folder name of an area's derived products: its title, accents folded, made safe for any disk; then,
+    unless the area is a named preset as shipped, a short digest of its geometry. Titles repeat for different
+    places (every EXTENT is "Extent", every rectangle drawn in the dock has the same title): the outputs made for
+    one must never be returned for another."""
     from ..library.plans import area_file_name
+    from ..tiles.areas import PRESETS
 
-    return os.path.splitext(area_file_name(str(area.title)))[0]
+    slug = os.path.splitext(area_file_name(str(area.title)))[0]
+    if area.polygons is None and PRESETS.get(area.key) == area:
+        return slug
+    return "{}-{}".format(slug, area_digest(area))
+
+
+def area_digest(area):
+    """8 hex digits that change with the area's geometry (its box to ~1 cm, its polygons' vertices to 1 cm)."""
+    import hashlib
+    import json
+
+    shape = [round(v, 7) for v in area.bbox]
+    if area.polygons is not None:
+        shape.append([[[(round(x, 2), round(y, 2)) for x, y in ring] for ring in polygon]
+                      for polygon in area.polygons.parts])
+    return hashlib.sha1(json.dumps(shape).encode("ascii")).hexdigest()[:8]
 
 
 # -- what to fetch ----------------------------------------------------------------------------------------------

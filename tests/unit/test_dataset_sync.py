@@ -14,6 +14,7 @@ from core.datasets import sync
 from core.datasets.service import DownloadService, Edition, RemoteFile
 from core.datasets.vectors import clip_geopackage, layer_names, useful_layers
 from core.errors import IgnOfflineError
+from core.tiles.areas import PRESETS
 from tests.support import dataset_catalogue as catalogue
 from tests.support import dataset_samples as samples
 from tests.support.download_service import StandInDownloadService, StandInFile
@@ -290,6 +291,21 @@ def test_a_newer_edition_of_one_file_fetches_only_it(stand_in, published, tmp_pa
     assert set(old.extracted) != set(held.extracted)  # the older edition's data are gone, the new ones in place
 
 
+def test_two_areas_with_the_same_title_never_share_their_outputs(stand_in, tmp_path):
+    """Every EXTENT is titled "Extent": the outputs are tied to the area's geometry, not to its title."""
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    first = sync.sync(client, "RGEALTI", "5M", catalogue.two_departement_area("Extent"), library, slope=False)
+    other = samples.lambert_area(571000.0, 6278500.0, 572000.0, 6279000.0, "Extent")  # smaller, same title
+    second = sync.sync(client, "RGEALTI", "5M", other, library, slope=False)
+    assert second.outputs["hillshade"] != first.outputs["hillshade"]
+    size = [gdal.Info(r.outputs["hillshade"], format="json")["size"] for r in (first, second)]
+    assert size[1][0] < size[0][0] and size[1][1] < size[0][1]  # made for the smaller area, not reused
+    again = sync.sync(client, "RGEALTI", "5M", catalogue.two_departement_area("Extent"), library, slope=False)
+    assert again.outputs["hillshade"] == first.outputs["hillshade"]  # the same geometry: reused
+    assert sync.area_slug(PRESETS["toulouse"]) == "Toulouse"  # a named preset keeps its plain folder
+
+
 def test_a_newer_edition_dated_before_the_last_check_is_fetched(stand_in, published, tmp_path):
     """The service filters on the edition's date: one published late, with a date earlier than the last check,
     must still be listed (updatedFrom = the held edition's date, not the check's time)."""
@@ -443,7 +459,8 @@ def test_bd_topo_of_two_departements_becomes_one_geopackage_clipped_to_the_area(
     result = sync_product(tmp_path, editions, "BDTOPO", None, area)
     assert [z.plan.zone for z in result.zones] == ["D031", "D081"]
     merged, = result.outputs["vectors"]
-    assert merged == os.path.join(str(tmp_path), "library", "datasets", "BDTOPO", "Two_departements", "BDTOPO.gpkg")
+    assert merged == os.path.join(str(tmp_path), "library", "datasets", "BDTOPO",
+                                  "Two_departements-" + sync.area_digest(area), "BDTOPO.gpkg")
     one = clip_geopackage(samples.bdtopo_gpkg(str(tmp_path / "sample.gpkg")), str(tmp_path / "one.gpkg"), area,
                           useful_layers("BDTOPO", str(tmp_path / "sample.gpkg")))
     assert layer_names(merged) == layer_names(one)

@@ -27,6 +27,7 @@ from . import Cancelled
 from . import state as states
 from .editions import PRODUCTS, latest_per_zone
 from .sevenzip import Cancelled as ExtractionCancelled
+from .sevenzip import MissingVolume
 from .zones import area_ring
 
 NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
@@ -469,6 +470,7 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     archives, data = states.archives_folder(folder), states.data_folder(folder)
     os.makedirs(archives, exist_ok=True)
     os.makedirs(data, exist_ok=True)
+    _check_volumes(zone_plan)
     fetched = {f.name for f in zone_plan.fetch}
     for remote in zone_plan.fetch:
         _check(cancelled)
@@ -489,6 +491,9 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
         try:
             paths = extract_archive(first, staging, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
             _check(cancelled)
+        except MissingVolume as exc:  # the service lists fewer volumes than the archive has
+            shutil.rmtree(staging, ignore_errors=True)
+            raise _incomplete_edition(zone_plan, volumes, [exc.volume]) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -509,6 +514,26 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     zone_plan.held = new_state
     log(Message("{} {}: {} ready ({}).", _title(zone_plan), zone_plan.zone, zone_plan.edition.name,
                 STATUS_MESSAGES[zone_result.status]))
+
+
+_NUMBER = re.compile(r"\.7z\.(\d{3})$", re.IGNORECASE)
+
+
+def _check_volumes(zone_plan):
+    """Refuse, before any download, an edition whose listing skips volumes of an archive (`.001`, `.003`): the
+    service's own listing is incomplete, no download on the user's side can make it whole."""
+    for volumes in zone_plan.extract_groups.values():
+        numbers = [int(found.group(1)) for found in (_NUMBER.search(v.name) for v in volumes) if found]
+        if numbers and numbers != list(range(1, len(numbers) + 1)):
+            stem = archive_stem(volumes[0].name)
+            missing = ["{}.7z.{:03d}".format(stem, n) for n in range(1, max(numbers) + 1) if n not in numbers]
+            raise _incomplete_edition(zone_plan, volumes, missing)
+
+
+def _incomplete_edition(zone_plan, volumes, missing):
+    return IgnOfflineError("The download service's edition {} is incomplete: it lists {} and not {}. Nothing was "
+                           "extracted and the volumes already downloaded are kept: try again later.",
+                           zone_plan.edition.name, ", ".join(v.name for v in volumes), ", ".join(missing))
 
 
 def _swap_folder(staging, target):

@@ -306,6 +306,26 @@ def test_two_areas_with_the_same_title_never_share_their_outputs(stand_in, tmp_p
     assert sync.area_slug(PRESETS["toulouse"]) == "Toulouse"  # a named preset keeps its plain folder
 
 
+@pytest.mark.parametrize("kept, missing", [([0, 1, 2], 3), ([0, 2, 3], 1)],
+                         ids=["last volume unlisted", "a volume in the middle unlisted"])
+def test_a_volume_the_service_does_not_list_is_said_as_an_incomplete_edition(stand_in, tmp_path, kept, missing):
+    server, client = stand_in
+    d031 = next(e for e in server.catalogue["RGEALTI"] if e.zone == "D031")
+    assert len(d031.files) == 4
+    listed = [d031.files[i] for i in kept]
+    server.publish("RGEALTI", catalogue.StandInEdition(d031.name, d031.zone, d031.zone_label, d031.format,
+                                                       d031.date, d031.bbox, listed))
+    zones, result = run(client, str(tmp_path / "library"))
+    failed, = [z for z in result.zones if z.status == sync.FAILED]
+    said = str(failed.error)
+    assert "edition {} is incomplete".format(d031.name) in said and "try again later" in said
+    assert "and not " + d031.files[missing].name in said and "Download it" not in said
+    folder = states.zone_folder(str(tmp_path / "library"), "RGEALTI", "D031")
+    fetched = sorted(os.listdir(os.path.join(folder, "archives")))
+    assert fetched == ([f.name for f in listed] if missing == 3 else [])  # kept; a gap is seen before any download
+    assert os.listdir(os.path.join(folder, "data")) == []  # nothing extracted
+
+
 def test_a_newer_edition_dated_before_the_last_check_is_fetched(stand_in, published, tmp_path):
     """The service filters on the edition's date: one published late, with a date earlier than the last check,
     must still be listed (updatedFrom = the held edition's date, not the check's time)."""

@@ -69,7 +69,7 @@ def _record(zone_plans, slug, outputs):
 def derive_products(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log):
     """(folder, {kind: path or [paths]}) for `area` from the zones' data; made again only when `changed`, or when
     something asked for is missing."""
-    from .sync import area_slug
+    from .sync import area_slug, product_title
 
     folder = area_folder(library, product, area)
     slug = "{}{}".format(area_slug(area), "" if clip else "-whole")
@@ -88,7 +88,8 @@ def derive_products(product, zone_plans, area, library, changed, clip, relief_op
         _record(zone_plans, slug, outputs)
         # The files by name (hillshade.tif, orthos.vrt…): the kinds' keys are code, not words to show a person.
         names = sorted(os.path.basename(p) for v in outputs.values() for p in (v if isinstance(v, list) else [v]))
-        log(Message("{}: {} made in {}.", product, ", ".join(names), folder))
+        log(Message("{}: {} made in {}.", product_title(product, zone_plans[0].variant if zone_plans else None),
+                    ", ".join(names), folder))
     return folder, outputs
 
 

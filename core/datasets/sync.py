@@ -28,7 +28,7 @@ from . import state as states
 from .editions import PRODUCTS, latest_per_zone
 from .sevenzip import Cancelled as ExtractionCancelled
 from .sevenzip import MissingVolume
-from .zones import area_ring
+from .zones import area_ring, departement_label
 
 NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
 AVAILABLE = "available"  # listed with no library to compare with
@@ -175,8 +175,8 @@ def held_state(folder, log=None):
     held = states.read_state(folder, log)
     if held is not None and not held.is_complete(folder):
         if log:
-            log(Message("{} {}: files of the library are missing: they are downloaded again.", held.product,
-                        held.zone))
+            log(Message("{} — {}: files of the library are missing: they are downloaded again.",
+                        product_title(held.product, held.variant), departement_label(held.zone)))
         return None
     return held
 
@@ -299,22 +299,32 @@ def large_download(zone_plans, free, where):
 def describe(zone_plan):
     """One line for a person: product, zone, edition, size, status (a Message)."""
     if zone_plan.status == NOT_AVAILABLE:
-        return Message("{} {} ({}): the service publishes no such dataset here.", _title(zone_plan),
-                       zone_plan.zone, zone_plan.zone_label)
+        return Message("{} — {}: the service publishes no such dataset here.", _title(zone_plan), _where(zone_plan))
     if zone_plan.status == UP_TO_DATE:
-        return Message("{} {} ({}): {}, {}: up to date.", _title(zone_plan), zone_plan.zone, zone_plan.zone_label,
+        return Message("{} — {}: {}, {}: up to date.", _title(zone_plan), _where(zone_plan),
                        zone_plan.edition_name, human_size(zone_plan.bytes))
-    return Message("{} {} ({}): {}, {} in {}, {}: {} to download.", _title(zone_plan), zone_plan.zone,
-                   zone_plan.zone_label, zone_plan.edition_name, human_size(zone_plan.bytes),
+    return Message("{} — {}: {}, {} in {}, {}: {} to download.", _title(zone_plan), _where(zone_plan),
+                   zone_plan.edition_name, human_size(zone_plan.bytes),
                    plural(zone_plan.file_count, "{} file", "{} files", zone_plan.file_count),
                    STATUS_MESSAGES[zone_plan.status], human_size(zone_plan.fetch_bytes))
 
 
 def _title(zone_plan):
-    product = PRODUCTS.get(zone_plan.product)
-    title = product.title_en if product is not None else zone_plan.product
-    return "{} {}".format(title, zone_plan.variant) if zone_plan.variant and zone_plan.product == "RGEALTI" \
-        else title
+    return product_title(zone_plan.product, zone_plan.variant)
+
+
+def product_title(product, variant=None):
+    """The one title of a choice, in the log as in the dock: 'BD TOPO', 'RGE ALTI 5 m' (its variant '5M')."""
+    known = PRODUCTS.get(product)
+    title = known.title_en if known is not None else product
+    if variant and product == "RGEALTI":
+        return "{} {} m".format(title, variant.upper().rstrip("M"))
+    return title
+
+
+def _where(zone_plan):
+    """'Haute-Garonne (31)': the zone as the dock shows it."""
+    return departement_label(zone_plan.zone, zone_plan.zone_label)
 
 
 # -- fetching, extracting, deriving -------------------------------------------------------------------------
@@ -391,6 +401,7 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
         try:
             zones = plan_sync(service, product, variant, area, library, cancelled, log)
         except Cancelled:
+            log(Message("{}: cancelled; run again to resume where it stopped.", product_title(product, variant)))
             return SyncResult(product, variant, cancelled=True)
         for zone_plan in zones:
             log(describe(zone_plan))
@@ -408,6 +419,8 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
     usable = [z for z in result.zones if z.status in (NEW, UPDATED, UP_TO_DATE)]
     if result.zones and not usable and not result.cancelled:
         raise _all_failed(result, zone_plans)
+    if result.failed:
+        log(_some_failed(result, zone_plans))
     if usable and not result.cancelled and not cancelled():
         changed = any(z.status in (NEW, UPDATED) for z in usable)
         try:
@@ -416,17 +429,29 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
                                                    cancelled, log)
         except (Cancelled, ExtractionCancelled):
             result.cancelled = True
+    if (result.cancelled or cancelled()) and not any(z.status == CANCELLED for z in result.zones):
+        result.cancelled = True  # said here once, when no zone's line said it
+        log(Message("{}: cancelled; run again to resume where it stopped.", product_title(product, variant)))
     return result
 
 
 def _all_failed(result, zone_plans):
-    """The error of a sync where no zone could be used: the first failure's message, the others logged already."""
+    """The error of a sync where no zone could be used. Each failure was said on its zone's line: this names the
+    départements only, so no reason is said twice."""
     failed = result.failed
     if not failed:
         return IgnOfflineError("{}: the service publishes no such dataset for this area.", _title(zone_plans[0]))
-    first = failed[0]
-    return IgnOfflineError(plural(len(failed), "{}: {} zone failed: {} {}", "{}: {} zones failed, the first: {} {}",
-                                  _title(zone_plans[0]), len(failed), first.plan.zone, first.error))
+    return IgnOfflineError(plural(len(failed), "{}: the département failed ({}): its reason is said above.",
+                                  "{}: every département failed ({}): their reasons are said above.",
+                                  _title(zone_plans[0]), ", ".join(_where(z.plan) for z in failed)))
+
+
+def _some_failed(result, zone_plans):
+    """The summary of a sync where some zones failed and others are usable (each reason said on its line)."""
+    failed = result.failed
+    return Message(plural(len(result.zones), "{}: {} of {} département failed: {}.",
+                          "{}: {} of {} départements failed: {}.", _title(zone_plans[0]), len(failed),
+                          len(result.zones), ", ".join(_where(z.plan) for z in failed)))
 
 
 def _extract_bytes(zone_plan):
@@ -446,10 +471,11 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
             _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
     except (_Cancelled, Cancelled, ExtractionCancelled):
         zone_result.status = CANCELLED
-        log(Message("{} {}: cancelled; run again to resume where it stopped.", _title(zone_plan), zone_plan.zone))
+        log(Message("{} — {}: cancelled; run again to resume where it stopped.", _title(zone_plan),
+                    _where(zone_plan)))
     except IgnOfflineError as exc:
         zone_result.status, zone_result.error = FAILED, exc.message
-        log(Message("{} {}: {}", _title(zone_plan), zone_plan.zone, exc.message))
+        log(Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), exc.message))
     return zone_result
 
 
@@ -512,7 +538,7 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     states.write_state(folder, new_state)
     _remove_replaced(folder, held, new_state, keep_archives)
     zone_plan.held = new_state
-    log(Message("{} {}: {} ready ({}).", _title(zone_plan), zone_plan.zone, zone_plan.edition.name,
+    log(Message("{} — {}: {} ready ({}).", _title(zone_plan), _where(zone_plan), zone_plan.edition.name,
                 STATUS_MESSAGES[zone_result.status]))
 
 

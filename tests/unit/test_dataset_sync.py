@@ -388,6 +388,10 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     failed = {z.plan.zone: z for z in result.zones if z.status == sync.FAILED}
     assert list(failed) == ["D081"] and "MD5" in failed["D081"].error
     assert len([line for line in lines if "MD5" in line]) == 1  # one message, naming the file and both MD5s
+    said, = [line for line in lines if "MD5" in line]
+    assert said.startswith("RGE ALTI 5 m — Tarn (81): The MD5 of "), said
+    assert lines[-2:] == ["RGE ALTI 5 m: 1 of 2 départements failed: Tarn (81).",
+                          "RGE ALTI 5 m: hillshade.tif, mosaic.vrt made in {}.".format(result.folder)], lines
     folder = states.zone_folder(library, "RGEALTI", "D081")
     assert states.read_state(folder) is None
     leftovers = [name for _, _, names in os.walk(folder) for name in names if not name.endswith(".lock")]
@@ -401,8 +405,12 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     server.publish("RGEALTI", catalogue.StandInEdition(
         d031.name, d031.zone, d031.zone_label, d031.format, TODAY, d031.bbox,
         [StandInFile(f.name, path=f.path, md5="0" * 32) for f in d031.files]))
-    with pytest.raises(IgnOfflineError, match=r"RGE ALTI 5M: 2 zones failed, the first: D031 The MD5 of"):
-        run(client, str(tmp_path / "other"))
+    lines = []
+    with pytest.raises(IgnOfflineError) as error:
+        run(client, str(tmp_path / "other"), lines)
+    assert str(error.value) == ("RGE ALTI 5 m: every département failed (Haute-Garonne (31), Tarn (81)): their "
+                                "reasons are said above.")
+    assert len([line for line in lines if "MD5" in line]) == 2  # once each, on its département's line
 
 
 def test_a_damaged_archive_leaves_the_zone_as_it_was(stand_in, published, tmp_path):

@@ -89,7 +89,7 @@ def test_list_then_download_through_qgis_process_then_up_to_date(served, tmp_pat
     assert sorted((r["product"], r["zone"], r["status"]) for r in rows) == [
         ("BDTOPO", "D031", "new"), ("RGEALTI", "D031", "new"), ("RGEALTI", "D081", "new")]
     assert int(float(result_value(listed.stdout, "TOTAL_BYTES"))) == sum(r["bytes"] for r in rows) > 0
-    assert "RGE ALTI 5M D081 (D081 Tarn): RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D081_2020-10-14" in said
+    assert "RGE ALTI 5 m — Tarn (81): RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D081_2020-10-14" in said
     written = ogr.Open(table)
     layer = written.GetLayer(0)
     assert layer.GetFeatureCount() == 3 and layer.GetSpatialRef().GetAuthorityCode(None) == "4326"
@@ -176,7 +176,8 @@ def test_one_plan_keeps_tiles_and_datasets_fresh(provider, service, tmp_path):
         estimate, lines = run_plan({"PLAN": plan, "LIBRARY": library, "ESTIMATE_ONLY": True})
         assert service.downloads() == [] and not os.path.exists(os.path.join(library, "datasets"))
         assert [r["status"] for r in json.loads(estimate["DATASETS"])] == ["updated"]
-        assert any(line.startswith("Entry 2: RGE ALTI 5M D031") and "to download" in line for line in lines)
+        assert any(line.startswith("Entry 2: RGE ALTI 5 m — Haute-Garonne (31)") and "to download" in line
+                   for line in lines)
         assert any(line.startswith("Datasets to download: ") for line in lines)
 
         first, lines = run_plan({"PLAN": plan, "LIBRARY": library})
@@ -207,7 +208,11 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
         run_download({"EXTENT": EXTENT, "PRODUCTS": [1], "SERVICE": service.root,
                       "LIBRARY": str(tmp_path / "library"), "LOAD": False}, feedback=feedback)
     refusal = str(caught.value).splitlines()[-1]
-    assert refusal.startswith("Aucun jeu de données n'a pu être téléchargé") and "MD5" in refusal, refusal
+    assert refusal == ("RGE ALTI 5 m : tous les départements sont en échec (Haute-Garonne (31), Tarn (81)) : les "
+                       "raisons sont données plus haut."), refusal
+    md5_lines = [line for line in feedback.lines if "MD5" in line]
+    assert [line.split(" : ")[0] for line in md5_lines] == ["RGE ALTI 5 m — Haute-Garonne (31)",
+                                                             "RGE ALTI 5 m — Tarn (81)"], feedback.lines  # once each
     lines = without_md5s(ours(feedback.lines))
     assert any("à télécharger" in line and " ko" in line for line in lines), lines
     assert english(lines) == [], english(lines)
@@ -227,7 +232,8 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
     refusal = str(caught.value).splitlines()[-1]
     assert refusal.startswith("Ce téléchargement fait 16,0 Go (plus de 10,0 Go)") and "ALLOW_LARGE=true" in refusal, \
         refusal
-    assert any("BD ORTHO D031" in line and "16,0 Go" in line for line in feedback.lines), feedback.lines
+    assert any("BD ORTHO — Haute-Garonne (31)" in line and "16,0 Go" in line for line in feedback.lines), \
+        feedback.lines
     assert not [path for path, _ in service.downloads() if "BDORTHO" in path]
     assert english(ours(feedback.lines)) == []
 

@@ -326,6 +326,18 @@ def test_a_volume_the_service_does_not_list_is_said_as_an_incomplete_edition(sta
     assert os.listdir(os.path.join(folder, "data")) == []  # nothing extracted
 
 
+def test_a_cancel_is_said_once(stand_in, tmp_path):
+    server, client = stand_in
+    area = catalogue.two_departement_area()
+    zones = sync.plan_sync(client, "RGEALTI", "5M", area, str(tmp_path / "library"))
+    lines = []
+    result = sync.sync(client, "RGEALTI", "5M", area, str(tmp_path / "library"), zones=zones, log=lines.append,
+                       is_cancelled=lambda: True)
+    assert result.cancelled and [str(line) for line in lines] == [
+        "RGE ALTI 5 m: cancelled; run again to resume where it stopped."]
+    assert server.downloads() == []
+
+
 def test_a_newer_edition_dated_before_the_last_check_is_fetched(stand_in, published, tmp_path):
     """The service filters on the edition's date: one published late, with a date earlier than the last check,
     must still be listed (updatedFrom = the held edition's date, not the check's time)."""

@@ -60,10 +60,13 @@ def sync_all(algorithm, service, zone_plans, area, folder, options, feedback):
                                      zones=zones, **options))
         except IgnOfflineError as exc:
             errors.append(exc.message)
-            feedback.reportError(algorithm.say(exc.message))
         done += weight
+    # Each failure once: the zones' lines said the reasons; a product failing whole is reported, the last one
+    # raised when nothing was made (qgis_process echoes an error reported and the one raised alike).
+    for message in errors[:-1] if not results else errors:
+        feedback.reportError(algorithm.say(message))
     if errors and not results:
-        raise IgnOfflineError("No dataset could be downloaded: {}", errors[0])
+        raise IgnOfflineError(errors[-1])
     return results
 
 
@@ -158,7 +161,7 @@ class DownloadDataset(IgnOfflineAlgorithm):
                                           human_size(sum(r.bytes_downloaded for r in results)), up_to_date)))
         cancelled = any(r.cancelled for r in results) or feedback.isCanceled()
         zones = zone_statuses(zone_plans, results, cancelled)
-        if cancelled:
+        if feedback.isCanceled() and not any(r.cancelled for r in results):  # else core.datasets.sync said it
             feedback.pushWarning(self.tr("Cancelled: run again to resume where it stopped."))
         return {"FOLDER": os.path.join(folder, states.DATASETS_FOLDER), "FILES_DOWNLOADED": files,
                 "BYTES_DOWNLOADED": sum(r.bytes_downloaded for r in results), "UP_TO_DATE": up_to_date,

@@ -70,9 +70,9 @@ class ListDatasets(IgnOfflineAlgorithm):
         rows = [zone_plan.as_dict() for zone_plan in zone_plans]
         total = sum(zone_plan.fetch_bytes if library else zone_plan.bytes for zone_plan in zone_plans)
         count = sum(1 for z in zone_plans if z.fetch or not library)
-        feedback.pushInfo(self.say(plural(count, "To download: {} ({:,} dataset of a département).",
-                                          "To download: {} ({:,} datasets of a département).", human_size(total),
-                                          count)))
+        feedback.pushInfo(self.say(plural(count, "To download: {} in {:,} dataset (one per product and département).",
+                                          "To download: {} in {:,} datasets (one per product and département).",
+                                          human_size(total), count)))
         results = {"DATASETS": json.dumps(rows, ensure_ascii=False), "TOTAL_BYTES": total}
         sink_id = self.write_rows(rows, parameters, context)
         if sink_id is not None:

@@ -178,9 +178,11 @@ def allows_large(algorithm, parameters, context):
 
 def check_large_download(allowed, zone_plans, where):
     """Refuse, before anything is fetched, datasets (core.datasets.sync ZonePlans) too large to be meant (tens of
-    GB of BD ORTHO) or larger than the free space, unless `allowed` (ALLOW_LARGE: allows_large) says so."""
-    from ..core.datasets.sync import large_download
+    GB of BD ORTHO), unless `allowed` (ALLOW_LARGE: allows_large) says so; larger than the free space is refused
+    first, confirmed or not, and never told to confirm (no confirmation makes the disk larger)."""
+    from ..core.datasets.sync import check_space, large_download
 
+    check_space(zone_plans, where)
     if allowed:
         return
     problem = large_download(zone_plans, storage.free_bytes(where), storage.output_folder(where))

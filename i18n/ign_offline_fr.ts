@@ -705,102 +705,97 @@
       <translation>fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="66" />
-      <source>No dataset could be downloaded: {}</source>
-      <translation>Aucun jeu de données n'a pu être téléchargé : {}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/download_dataset.py" line="90" />
+      <location filename="../algorithms/download_dataset.py" line="93" />
       <source>Download IGN datasets for an area</source>
       <translation>Télécharger des jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="97" />
+      <location filename="../algorithms/download_dataset.py" line="100" />
       <source>Library folder (datasets go in its datasets/ folder)</source>
       <translation>Dossier de la bibliothèque (les jeux de données vont dans son dossier datasets/)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="100" />
+      <location filename="../algorithms/download_dataset.py" line="103" />
       <source>Keep the downloaded archives (.7z) after extraction</source>
       <translation>Garder les archives téléchargées (.7z) après l'extraction</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="102" />
+      <location filename="../algorithms/download_dataset.py" line="105" />
       <source>Clip to the area (else whole départements)</source>
       <translation>Découper selon la zone (sinon des départements entiers)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="104" />
+      <location filename="../algorithms/download_dataset.py" line="107" />
       <source>Relief: hillshade</source>
       <translation>Relief : ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="106" />
+      <location filename="../algorithms/download_dataset.py" line="109" />
       <source>Relief: slope map</source>
       <translation>Relief : carte des pentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="108" />
+      <location filename="../algorithms/download_dataset.py" line="111" />
       <source>Relief: contour interval in metres (0 = no contours)</source>
       <translation>Relief : équidistance des courbes de niveau en mètres (0 = pas de courbes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="111" />
+      <location filename="../algorithms/download_dataset.py" line="114" />
       <source>Add the datasets to the project</source>
       <translation>Ajouter les jeux de données au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="113" />
+      <location filename="../algorithms/download_dataset.py" line="116" />
       <source>Datasets folder</source>
       <translation>Dossier des jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="114" />
+      <location filename="../algorithms/download_dataset.py" line="117" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="115" />
+      <location filename="../algorithms/download_dataset.py" line="118" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="116" />
+      <location filename="../algorithms/download_dataset.py" line="119" />
       <source>Zones already up to date</source>
       <translation>Zones déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="117" />
+      <location filename="../algorithms/download_dataset.py" line="120" />
       <source>Files made (JSON list)</source>
       <translation>Fichiers produits (liste JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="119" />
+      <location filename="../algorithms/download_dataset.py" line="122" />
       <source>Each département's outcome (JSON list of product, variant, zone, status)</source>
       <translation>Issue de chaque département (liste JSON : produit, variante, zone, état)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="144" />
+      <location filename="../algorithms/download_dataset.py" line="147" />
       <source>To download: {} ({} with extraction).</source>
       <translation>À télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="147" />
+      <location filename="../algorithms/download_dataset.py" line="150" />
       <source>The download service lists none of these datasets for this area: check the area (IGN's datasets cover France) and SERVICE.</source>
       <translation>Le service de téléchargement ne liste aucun de ces jeux de données pour cette zone : vérifiez la zone (les jeux de données de l'IGN couvrent la France) et SERVICE.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="156" />
+      <location filename="../algorithms/download_dataset.py" line="159" />
       <source>{:,} file downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichier téléchargé ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="156" />
+      <location filename="../algorithms/download_dataset.py" line="159" />
       <source>{:,} files downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichiers téléchargés ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="162" />
+      <location filename="../algorithms/download_dataset.py" line="165" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
@@ -1281,13 +1276,13 @@
     </message>
     <message>
       <location filename="../algorithms/list_datasets.py" line="73" />
-      <source>To download: {} ({:,} dataset of a département).</source>
-      <translation>À télécharger : {} ({:,} jeu de données d'un département).</translation>
+      <source>To download: {} in {:,} dataset (one per product and département).</source>
+      <translation>À télécharger : {} en {:,} jeu de données (un par produit et par département).</translation>
     </message>
     <message>
       <location filename="../algorithms/list_datasets.py" line="73" />
-      <source>To download: {} ({:,} datasets of a département).</source>
-      <translation>À télécharger : {} ({:,} jeux de données d'un département).</translation>
+      <source>To download: {} in {:,} datasets (one per product and département).</source>
+      <translation>À télécharger : {} en {:,} jeux de données (un par produit et par département).</translation>
     </message>
     <message>
       <location filename="../algorithms/list_ftp_products.py" line="41" />
@@ -1620,112 +1615,112 @@
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="188" />
+      <location filename="../algorithms/parameters.py" line="190" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="196" />
+      <location filename="../algorithms/parameters.py" line="198" />
       <source>BD TOPO (vector, GeoPackage)</source>
       <translation>BD TOPO (vecteur, GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="196" />
+      <location filename="../algorithms/parameters.py" line="198" />
       <source>RGE ALTI 5 m (elevation)</source>
       <translation>RGE ALTI 5 m (altitude)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="197" />
+      <location filename="../algorithms/parameters.py" line="199" />
       <source>RGE ALTI 1 m (elevation)</source>
       <translation>RGE ALTI 1 m (altitude)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="197" />
+      <location filename="../algorithms/parameters.py" line="199" />
       <source>BD ORTHO 20 cm (orthophotos)</source>
       <translation>BD ORTHO 20 cm (orthophotos)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="198" />
+      <location filename="../algorithms/parameters.py" line="200" />
       <source>Parcellaire Express (cadastre)</source>
       <translation>Parcellaire Express (cadastre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="205" />
+      <location filename="../algorithms/parameters.py" line="207" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="208" />
+      <location filename="../algorithms/parameters.py" line="210" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="217" />
+      <location filename="../algorithms/parameters.py" line="219" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="220" />
+      <location filename="../algorithms/parameters.py" line="222" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="257" />
+      <location filename="../algorithms/parameters.py" line="259" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="290" />
+      <location filename="../algorithms/parameters.py" line="292" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="295" />
+      <location filename="../algorithms/parameters.py" line="297" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="299" />
+      <location filename="../algorithms/parameters.py" line="301" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="301" />
+      <location filename="../algorithms/parameters.py" line="303" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="304" />
+      <location filename="../algorithms/parameters.py" line="306" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="324" />
+      <location filename="../algorithms/parameters.py" line="326" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="327" />
+      <location filename="../algorithms/parameters.py" line="329" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="343" />
+      <location filename="../algorithms/parameters.py" line="345" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="345" />
+      <location filename="../algorithms/parameters.py" line="347" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="347" />
+      <location filename="../algorithms/parameters.py" line="349" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="349" />
+      <location filename="../algorithms/parameters.py" line="351" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -2200,12 +2195,12 @@
       <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="89" />
+      <location filename="../core/datasets/derived.py" line="91" />
       <source>{}: {} made in {}.</source>
-      <translation>{} : {} produit dans {}.</translation>
+      <translation>{} : {} prêts dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="170" />
+      <location filename="../core/datasets/derived.py" line="173" />
       <source>GDAL could not join {} into {} ({}).</source>
       <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
     </message>
@@ -2315,142 +2310,142 @@
       <translation>GDAL n'a pas pu faire {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="111" />
+      <location filename="../core/datasets/service.py" line="113" />
       <source>The download service address '{}' is not an http(s) address: give one like {}.</source>
       <translation>L'adresse du service de téléchargement « {} » n'est pas une adresse http(s) : indiquez-en une comme {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="185" />
+      <location filename="../core/datasets/service.py" line="187" />
       <source>The download service at {} announces {:,} pages for {}: no real listing is that long. Try again later; if it lasts, the service is faulty.</source>
       <translation>Le service de téléchargement de {} annonce {:,} pages pour {} : aucune vraie liste n'est aussi longue. Réessayez plus tard ; si cela dure, le service est défaillant.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="193" />
+      <location filename="../core/datasets/service.py" line="195" />
       <source>The download service at {} sent the same page twice for {}: the listing would be incomplete. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé deux fois la même page pour {} : la liste serait incomplète. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="208" />
-      <source>The download service at {} sent no usable answer for {} ({}). Try again later.</source>
-      <translation>Le service de téléchargement de {} n'a envoyé aucune réponse utilisable pour {} ({}). Réessayez plus tard.</translation>
+      <location filename="../core/datasets/service.py" line="211" />
+      <source>The download service at {} sent a page of more than {} for {}: no real page is that large. Try again later.</source>
+      <translation>Le service de téléchargement de {} a envoyé une page de plus de {} pour {} : aucune vraie page n'est aussi grande. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="212" />
+      <location filename="../core/datasets/service.py" line="215" />
+      <source>The download service at {} did not send the page for {} within {:.0f} s. Try again later.</source>
+      <translation>Le service de téléchargement de {} n'a pas envoyé la page de {} en {:.0f} s. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="219" />
       <source>The download service at {} redirected {} to an address that is not http(s): refused. Check the service address.</source>
       <translation>Le service de téléchargement de {} a redirigé {} vers une adresse qui n'est pas http(s) : refusé. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="216" />
+      <location filename="../core/datasets/service.py" line="223" />
       <source>The download service at {} cannot be reached ({}). Check the network connection (and proxy), then run again.</source>
       <translation>Le service de téléchargement de {} est injoignable ({}). Vérifiez la connexion réseau (et le proxy), puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="224" />
+      <location filename="../core/datasets/service.py" line="231" />
       <source>The download service at {} keeps failing or asking to slow down for {}: try again in a few minutes.</source>
       <translation>Le service de téléchargement de {} échoue ou demande de ralentir sans cesse pour {} : réessayez dans quelques minutes.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="235" />
+      <location filename="../core/datasets/service.py" line="242" />
       <source>The download service at {} has no {}: check the product name (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) or list the editions again.</source>
       <translation>Le service de téléchargement de {} n'a pas de {} : vérifiez le nom du produit (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) ou listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="238" />
+      <location filename="../core/datasets/service.py" line="245" />
       <source>The download service at {} refused {} (HTTP {} {}). Check the service address.</source>
       <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}). Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="245" />
+      <location filename="../core/datasets/service.py" line="252" />
       <source>The download service at {} sent a feed for {} with a DOCTYPE or entities, which no real feed has: refused. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux avec un DOCTYPE ou des entités, ce qu'aucun vrai flux ne contient : refusé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="250" />
+      <location filename="../core/datasets/service.py" line="257" />
       <source>The download service at {} sent a feed for {} that cannot be read ({}). Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux illisible ({}). Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="253" />
+      <location filename="../core/datasets/service.py" line="260" />
       <source>The download service at {} sent something other than an Atom feed for {}. Check the service address.</source>
       <translation>Le service de téléchargement de {} a envoyé autre chose qu'un flux Atom pour {}. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="279" />
+      <location filename="../core/datasets/service.py" line="286" />
       <source>The polygon has {} points: give at least three (lon, lat) points.</source>
       <translation>Le polygone a {} points : donnez au moins trois points (lon, lat).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="74" />
+      <location filename="../core/datasets/sevenzip.py" line="82" />
       <source>{} is damaged: {}. Delete it and download it again.</source>
       <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="78" />
+      <location filename="../core/datasets/sevenzip.py" line="86" />
       <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
       <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="166" />
+      <location filename="../core/datasets/sevenzip.py" line="174" />
       <source>{} does not exist.</source>
       <translation>{} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="194" />
+      <location filename="../core/datasets/sevenzip.py" line="202" />
       <source>it is not a 7z archive</source>
       <translation>ce n'est pas une archive 7z</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="196" />
+      <location filename="../core/datasets/sevenzip.py" line="204" />
       <source>its start header fails its CRC</source>
       <translation>son en-tête de départ échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="201" />
-      <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
-      <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="204" />
+      <location filename="../core/datasets/sevenzip.py" line="212" />
       <source>it ends before its header (truncated)</source>
       <translation>elle s'arrête avant son en-tête (tronquée)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="208" />
+      <location filename="../core/datasets/sevenzip.py" line="216" />
       <source>its header would take {} bytes</source>
       <translation>son en-tête occuperait {} octets</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="212" />
+      <location filename="../core/datasets/sevenzip.py" line="220" />
       <source>its header fails its CRC</source>
       <translation>son en-tête échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="221" />
+      <location filename="../core/datasets/sevenzip.py" line="229" />
       <source>its header is encoded too many times</source>
       <translation>son en-tête est encodé trop de fois</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="227" />
+      <location filename="../core/datasets/sevenzip.py" line="235" />
       <source>its encoded header has no single folder</source>
       <translation>son en-tête encodé n'a pas un dossier unique</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="253" />
+      <location filename="../core/datasets/sevenzip.py" line="261" />
       <source>unexpected property {} in its header</source>
       <translation>propriété {} inattendue dans son en-tête</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="258" />
+      <location filename="../core/datasets/sevenzip.py" line="266" />
       <source>it ends before its data does (truncated)</source>
       <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="331" />
+      <location filename="../core/datasets/sevenzip.py" line="339" />
       <source>'{}' fails its CRC check</source>
       <translation>« {} » échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="381" />
+      <location filename="../core/datasets/sevenzip.py" line="389" />
       <source>its compressed data ends early</source>
       <translation>ses données compressées s'arrêtent trop tôt</translation>
     </message>
@@ -2500,9 +2495,9 @@
       <translation>sa méthode de compression {} comme dernier codeur</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="179" />
-      <source>its compressed data is corrupt ({})</source>
-      <translation>ses données compressées sont corrompues ({})</translation>
+      <location filename="../core/datasets/sevenzip_decode.py" line="180" />
+      <source>its compressed data is corrupt</source>
+      <translation>ses données compressées sont corrompues</translation>
     </message>
     <message>
       <location filename="../core/datasets/sevenzip_header.py" line="56" />
@@ -2575,157 +2570,197 @@
       <translation>« {} » est endommagé : sa zone est de nouveau téléchargée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="32" />
+      <location filename="../core/datasets/sync.py" line="36" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="33" />
+      <location filename="../core/datasets/sync.py" line="37" />
       <source>not available</source>
       <translation>non disponible</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="34" />
+      <location filename="../core/datasets/sync.py" line="38" />
       <source>failed</source>
       <translation>échec</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="155" />
-      <source>{} {}: files of the library are missing: they are downloaded again.</source>
-      <translation>{} {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
+      <location filename="../core/datasets/sync.py" line="178" />
+      <source>{} — {}: files of the library are missing: they are downloaded again.</source>
+      <translation>{} — {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="253" />
+      <location filename="../core/datasets/sync.py" line="277" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
       <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="269" />
+      <location filename="../core/datasets/sync.py" line="293" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="278" />
-      <source>{} {} ({}): the service publishes no such dataset here.</source>
-      <translation>{} {} ({}) : le service ne publie pas ce jeu de données ici.</translation>
+      <location filename="../core/datasets/sync.py" line="302" />
+      <source>{} — {}: the service publishes no such dataset here.</source>
+      <translation>{} — {} : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="281" />
-      <source>{} {} ({}): {}, {}: up to date.</source>
-      <translation>{} {} ({}) : {}, {} : à jour.</translation>
+      <location filename="../core/datasets/sync.py" line="304" />
+      <source>{} — {}: {}, {}: up to date.</source>
+      <translation>{} — {} : {}, {} : à jour.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="283" />
-      <source>{} {} ({}): {}, {} in {}, {}: {} to download.</source>
-      <translation>{} {} ({}) : {}, {} en {}, {} : {} à télécharger.</translation>
+      <location filename="../core/datasets/sync.py" line="306" />
+      <source>{} — {}: {}, {} in {}, {}: {} to download.</source>
+      <translation>{} — {} : {}, {} en {}, {} : {} à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="285" />
+      <location filename="../core/datasets/sync.py" line="308" />
       <source>{} file</source>
       <translation>{} fichier</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="285" />
+      <location filename="../core/datasets/sync.py" line="308" />
       <source>{} files</source>
       <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="402" />
+      <location filename="../core/datasets/sync.py" line="434" />
+      <source>{}: cancelled; run again to resume where it stopped.</source>
+      <translation>{} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="443" />
       <source>{}: the service publishes no such dataset for this area.</source>
       <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="404" />
-      <source>{}: {} zone failed: {} {}</source>
-      <translation>{} : {} zone en échec : {} {}</translation>
+      <location filename="../core/datasets/sync.py" line="444" />
+      <source>{}: the département failed ({}): its reason is said above.</source>
+      <translation>{} : le département est en échec ({}) : la raison est donnée plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="404" />
-      <source>{}: {} zones failed, the first: {} {}</source>
-      <translation>{} : {} zones en échec, la première : {} {}</translation>
+      <location filename="../core/datasets/sync.py" line="444" />
+      <source>{}: every département failed ({}): their reasons are said above.</source>
+      <translation>{} : tous les départements sont en échec ({}) : les raisons sont données plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="425" />
-      <source>{} {}: cancelled; run again to resume where it stopped.</source>
-      <translation>{} {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
+      <location filename="../core/datasets/sync.py" line="452" />
+      <source>{}: {} of {} département failed: {}.</source>
+      <translation>{} : {} département sur {} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="428" />
-      <source>{} {}: {}</source>
-      <translation>{} {} : {}</translation>
+      <location filename="../core/datasets/sync.py" line="452" />
+      <source>{}: {} of {} départements failed: {}.</source>
+      <translation>{} : {} départements sur {} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="487" />
-      <source>{} {}: {} ready ({}).</source>
-      <translation>{} {} : {} prêt ({}).</translation>
+      <location filename="../core/datasets/sync.py" line="474" />
+      <source>{} — {}: cancelled; run again to resume where it stopped.</source>
+      <translation>{} — {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="83" />
+      <location filename="../core/datasets/sync.py" line="478" />
+      <source>{} — {}: {}</source>
+      <translation>{} — {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="541" />
+      <source>{} — {}: {} ready ({}).</source>
+      <translation>{} — {} : {} prêt ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="560" />
+      <source>The download service's edition {} is incomplete: it lists {} and not {}. Nothing was extracted and the volumes already downloaded are kept: try again later.</source>
+      <translation>L'édition {} du service de téléchargement est incomplète : il liste {} mais pas {}. Rien n'a été extrait et les volumes déjà téléchargés sont conservés : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="90" />
       <source>The download service at {} redirected to an address that is not http(s): refused.</source>
       <translation>Le service de téléchargement de {} a redirigé vers une adresse qui n'est pas http(s) : refusé.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="140" />
+      <location filename="../core/datasets/transfer.py" line="158" />
+      <source>{} cannot be written in '{}' ({}). The {} received are kept in {}.part: free some space (or choose another folder), then run again to resume.</source>
+      <translation>{} ne peut pas être écrit dans « {} » ({}). Les {} reçus sont conservés dans {}.part : libérez de l'espace (ou choisissez un autre dossier), puis relancez pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="173" />
       <source>The download service lists a file named '{}', which is not a plain file name: it is not written. Report it to IGN if it lasts.</source>
       <translation>Le service de téléchargement liste un fichier nommé « {} », qui n'est pas un simple nom de fichier : il n'est pas écrit. Signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="179" />
-      <source>Not enough free space in '{}' for {}: {} needed, {} free. Free some space or choose another folder.</source>
-      <translation>Pas assez d'espace libre dans « {} » pour {} : {} nécessaires, {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
+      <location filename="../core/datasets/transfer.py" line="220" />
+      <source>Not enough free space in '{}' for {}: {} needed ({} still to download and {} kept free beside it), {} free. Free some space or choose another folder.</source>
+      <translation>Pas assez d'espace libre dans « {} » pour {} : il faut {} ({} restant à télécharger et {} laissés libres à côté), {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="187" />
+      <location filename="../core/datasets/transfer.py" line="230" />
       <source>The MD5 of {} ({}) differs from the one the download service lists ({}): the file was damaged in transit. It was removed; run again to download it anew.</source>
       <translation>Le MD5 de {} ({}) diffère de celui que liste le service de téléchargement ({}) : le fichier a été endommagé pendant le transfert. Il a été supprimé ; relancez pour le télécharger à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="217" />
+      <location filename="../core/datasets/transfer.py" line="276" />
+      <source>The download service at {} announced {} bytes for {} and sent {}; what it sent has the listed MD5: the file is whole and kept.</source>
+      <translation>Le service de téléchargement de {} annonçait {} octets pour {} et en a envoyé {} ; ce qu'il a envoyé a le MD5 de la liste : le fichier est complet et conservé.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="283" />
+      <source>The download of {} from {} stopped: the service announced {} bytes and sent {} ({}, {} attempts without a byte more). The part received is kept: run again later to resume.</source>
+      <translation>Le téléchargement de {} depuis {} s'est arrêté : le service annonçait {} octets et en a envoyé {} ({}, {} tentatives sans un octet de plus). La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="287" />
       <source>The download of {} from {} failed {} times in a row ({}). The part received is kept: run again later to resume.</source>
       <translation>Le téléchargement de {} depuis {} a échoué {} fois de suite ({}). La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="245" />
+      <location filename="../core/datasets/transfer.py" line="298" />
+      <source>the server accepted the connection but did not answer within {:.0f} s</source>
+      <translation>le serveur a accepté la connexion mais n'a pas répondu en {:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="318" />
       <source>HTTP {}</source>
       <translation>HTTP {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="250" />
+      <location filename="../core/datasets/transfer.py" line="323" />
       <source>HTTP {} {}</source>
       <translation>HTTP {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="252" />
+      <location filename="../core/datasets/transfer.py" line="325" />
       <source>The download service at {} no longer has {}: a newer edition may have replaced it. List the editions again.</source>
       <translation>Le service de téléchargement de {} n'a plus {} : une édition plus récente l'a peut-être remplacé. Listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="255" />
+      <location filename="../core/datasets/transfer.py" line="328" />
       <source>The download service at {} refused {} (HTTP {} {}).</source>
       <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="259" />
+      <location filename="../core/datasets/transfer.py" line="332" />
       <source>The download service at {} sent {} encoded ({}) although identity was asked: refused. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé {} encodé ({}) alors que « identity » était demandé : refusé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="267" />
+      <location filename="../core/datasets/transfer.py" line="340" />
       <source>The download service at {} sends {} bytes for {} where its listing said {}: the file changed. List the editions again.</source>
       <translation>Le service de téléchargement de {} envoie {} octets pour {} alors que sa liste en annonçait {} : le fichier a changé. Listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="283" />
+      <location filename="../core/datasets/transfer.py" line="356" />
       <source>Content-Range '{}' does not follow the {} bytes received</source>
       <translation>le Content-Range « {} » ne suit pas les {} octets reçus</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="308" />
+      <location filename="../core/datasets/transfer.py" line="381" />
       <source>The download service at {} sends more than the {} announced for {}: the transfer is stopped.</source>
       <translation>Le service de téléchargement de {} envoie plus que les {} annoncés pour {} : le transfert est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="316" />
+      <location filename="../core/datasets/transfer.py" line="389" />
       <source>The download service at {} sent only {} of {} in {:.0f} s: the transfer is stopped. The part received is kept: run again later to resume.</source>
       <translation>Le service de téléchargement de {} n'a envoyé que {} de {} en {:.0f} s : le transfert est arrêté. La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
     </message>
@@ -3735,57 +3770,62 @@
       <translation>le délai de connexion est dépassé</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="158" />
+      <location filename="../core/sources/http.py" line="159" />
+      <source>the server accepted the connection but did not answer in time</source>
+      <translation>le serveur a accepté la connexion mais n'a pas répondu à temps</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="163" />
       <source>the network is unreachable</source>
       <translation>le réseau est inaccessible</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="160" />
+      <location filename="../core/sources/http.py" line="165" />
       <source>the secure connection failed (TLS)</source>
       <translation>la connexion sécurisée a échoué (TLS)</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="162" />
+      <location filename="../core/sources/http.py" line="167" />
       <source>the proxy refused or failed the connection</source>
       <translation>le proxy a refusé ou fait échouer la connexion</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="289" />
+      <location filename="../core/sources/http.py" line="294" />
       <source>no complete answer within {:.0f} s</source>
       <translation>pas de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="297" />
+      <location filename="../core/sources/http.py" line="302" />
       <source>{} larger than {}</source>
       <translation>{} de plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="302" />
+      <location filename="../core/sources/http.py" line="307" />
       <source>the body's {} encoding is broken</source>
       <translation>l'encodage {} du contenu est cassé</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="420" />
+      <location filename="../core/sources/http.py" line="425" />
       <source>Connection broken: {!r}</source>
       <translation>Connexion interrompue : {!r}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="527" />
+      <location filename="../core/sources/http.py" line="532" />
       <source>truncated body ({} of {} bytes)</source>
       <translation>contenu tronqué ({} octets sur {})</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="535" />
+      <location filename="../core/sources/http.py" line="540" />
       <source>not an image ({}: {!r})</source>
       <translation>pas une image ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="537" />
+      <location filename="../core/sources/http.py" line="542" />
       <source>content type {} but the bytes are {}</source>
       <translation>type de contenu {} mais les octets sont du {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="539" />
+      <location filename="../core/sources/http.py" line="544" />
       <source>{} received where {} was asked</source>
       <translation>{} reçu alors que {} était demandé</translation>
     </message>
@@ -4335,12 +4375,12 @@
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dataset_results.py" line="16" />
+      <location filename="../toolbelt/dataset_results.py" line="20" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dataset_results.py" line="29" />
+      <location filename="../toolbelt/dataset_results.py" line="33" />
       <source>{} ({})</source>
       <translation>{} ({})</translation>
     </message>
@@ -5599,8 +5639,16 @@
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
     </message>
     <message>
+      <source>No dataset could be downloaded: {}</source>
+      <translation type="obsolete">Aucun jeu de données n'a pu être téléchargé : {}</translation>
+    </message>
+    <message>
       <source>No layer of the plan could be downloaded: see the messages above.</source>
       <translation type="obsolete">Aucune couche du plan n'a pu être téléchargée : voir les messages ci-dessus.</translation>
+    </message>
+    <message>
+      <source>Not enough free space in '{}' for {}: {} needed, {} free. Free some space or choose another folder.</source>
+      <translation type="obsolete">Pas assez d'espace libre dans « {} » pour {} : {} nécessaires, {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
       <source>Output file</source>
@@ -5611,12 +5659,24 @@
       <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
     </message>
     <message>
+      <source>The download service at {} sent no usable answer for {} ({}). Try again later.</source>
+      <translation type="obsolete">Le service de téléchargement de {} n'a envoyé aucune réponse utilisable pour {} ({}). Réessayez plus tard.</translation>
+    </message>
+    <message>
       <source>The overview basemap cannot be opened ({}).</source>
       <translation type="obsolete">Le fond de carte d'ensemble ne peut pas être ouvert ({}).</translation>
     </message>
     <message>
       <source>This is a very large download: {} tiles, about {} (at {} kB a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation type="obsolete">Ce téléchargement est très gros : {} tuiles, environ {} (à {} ko par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <source>To download: {} ({:,} dataset of a département).</source>
+      <translation type="obsolete">À télécharger : {} ({:,} jeu de données d'un département).</translation>
+    </message>
+    <message>
+      <source>To download: {} ({:,} datasets of a département).</source>
+      <translation type="obsolete">À télécharger : {} ({:,} jeux de données d'un département).</translation>
     </message>
     <message>
       <source>WMTS endpoint, or XYZ URL template with {z}/{x}/{y}</source>
@@ -5629,6 +5689,10 @@
     <message>
       <source>found {} ({}) on {}: zooms {}, {} tiles, {}</source>
       <translation type="obsolete">trouvé {} ({}) sur {} : zooms {}, {} tuiles, {}</translation>
+    </message>
+    <message>
+      <source>its compressed data is corrupt ({})</source>
+      <translation type="obsolete">ses données compressées sont corrompues ({})</translation>
     </message>
     <message>
       <source>skipped {}: {}</source>
@@ -5675,6 +5739,30 @@
       <translation type="obsolete">{} zoom {:&gt;2} : {:&gt;10,} tuiles, {:&gt;10,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
+      <source>{} {} ({}): the service publishes no such dataset here.</source>
+      <translation type="obsolete">{} {} ({}) : le service ne publie pas ce jeu de données ici.</translation>
+    </message>
+    <message>
+      <source>{} {} ({}): {}, {} in {}, {}: {} to download.</source>
+      <translation type="obsolete">{} {} ({}) : {}, {} en {}, {} : {} à télécharger.</translation>
+    </message>
+    <message>
+      <source>{} {} ({}): {}, {}: up to date.</source>
+      <translation type="obsolete">{} {} ({}) : {}, {} : à jour.</translation>
+    </message>
+    <message>
+      <source>{} {}: cancelled; run again to resume where it stopped.</source>
+      <translation type="obsolete">{} {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
+    </message>
+    <message>
+      <source>{} {}: files of the library are missing: they are downloaded again.</source>
+      <translation type="obsolete">{} {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
+    </message>
+    <message>
+      <source>{} {}: {} ready ({}).</source>
+      <translation type="obsolete">{} {} : {} prêt ({}).</translation>
+    </message>
+    <message>
       <source>{}: left as it is, online — {}</source>
       <translation type="obsolete">{} : laissée telle quelle, en ligne — {}</translation>
     </message>
@@ -5693,6 +5781,14 @@
     <message>
       <source>{}: {} tiles at zoom {}-{}{} → {}</source>
       <translation type="obsolete">{} : {} tuiles aux zooms {}-{}{} → {}</translation>
+    </message>
+    <message>
+      <source>{}: {} zone failed: {} {}</source>
+      <translation type="obsolete">{} : {} zone en échec : {} {}</translation>
+    </message>
+    <message>
+      <source>{}: {} zones failed, the first: {} {}</source>
+      <translation type="obsolete">{} : {} zones en échec, la première : {} {}</translation>
     </message>
   </context>
   <context>

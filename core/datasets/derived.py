@@ -3,8 +3,8 @@
 RGE ALTI: the ASC tiles of every zone mosaicked (VRT), then hillshade / slope / contours clipped to the area
 (core.datasets.relief). BD ORTHO: the JPEG 2000 tiles meeting the area, as one VRT. BD TOPO and the cadastre:
 the GeoPackage / shapefiles, clipped to the area when asked (core.datasets.vectors). Everything goes in
-`<library>/datasets/<PRODUCT>/<area slug>/`; an area whose zones did not change and whose products are all there
-is not made again.
+`<library>/datasets/<PRODUCT>/<area slug>/` (sync.area_slug: the title, then a digest of the geometry unless the
+area is a preset); an area whose zones did not change and whose products are all there is not made again.
 """
 
 import os
@@ -69,7 +69,7 @@ def _record(zone_plans, slug, outputs):
 def derive_products(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log):
     """(folder, {kind: path or [paths]}) for `area` from the zones' data; made again only when `changed`, or when
     something asked for is missing."""
-    from .sync import area_slug
+    from .sync import area_slug, product_title
 
     folder = area_folder(library, product, area)
     slug = "{}{}".format(area_slug(area), "" if clip else "-whole")
@@ -86,7 +86,10 @@ def derive_products(product, zone_plans, area, library, changed, clip, relief_op
         outputs = _vectors(product, zone_plans, area, folder, clip, is_cancelled)
     if outputs:
         _record(zone_plans, slug, outputs)
-        log(Message("{}: {} made in {}.", product, ", ".join(sorted(outputs)), folder))
+        # The files by name (hillshade.tif, orthos.vrt…): the kinds' keys are code, not words to show a person.
+        names = sorted(os.path.basename(p) for v in outputs.values() for p in (v if isinstance(v, list) else [v]))
+        log(Message("{}: {} made in {}.", product_title(product, zone_plans[0].variant if zone_plans else None),
+                    ", ".join(names), folder))
     return folder, outputs
 
 

@@ -207,8 +207,10 @@ def _contours(source, srs, interval, cutline, work, final, steps):
     part = _part(final)
     _remove(part)
     clip = ["-clipsrc", cutline] if cutline is not None else []  # no clipSrc keyword before GDAL 3.8
+    # A contour the area's edge cuts in two is a MultiLineString: every line is written as one, so each feature
+    # has its layer's type (a LineString layer holding multis is not a conformant GeoPackage).
     options = gdal.VectorTranslateOptions(options=clip, format="GPKG", layerName="contours",
-                                          callback=steps.callback())
+                                          geometryType="MULTILINESTRING", callback=steps.callback())
     try:
         _gdal(lambda: gdal.VectorTranslate(part, generated, options=options), "contours", steps.cancelled)
     except BaseException:

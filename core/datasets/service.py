@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote, urlencode, urlsplit
 import requests
 
 from ..errors import IgnOfflineError, InputError
+from ..messages import Size
 from ..sources.http import (
     TIMEOUT,
     BodyTooLarge,
@@ -39,6 +40,7 @@ FEED_DEADLINE = 60.0            # a whole page, redirects included
 MAX_FEED_BYTES = 4 * 2 ** 20    # a page of 50 entries is tens of kB
 MAX_PAGES = 200                 # 10,000 entries: more than any product's départements × editions
 RETRIES = 4                     # after a connection error, a 5xx or a 429, before giving up
+RETRY_SECONDS = 60.0            # and never retried longer than this (a server that connects and stays silent)
 MAX_WAIT = 120.0                # the longest one Retry-After pauses us
 # Paced a little under the documented rate, so network jitter never shows the server 11 requests in a second.
 PACE = 0.95
@@ -199,20 +201,25 @@ class DownloadService:
     def _feed(self, path, params, is_cancelled):
         """One page of a feed, as the <feed> element: retried on connection errors, 5xx and 429."""
         url = "{}/{}?{}".format(self.root, path, urlencode(params, safe=",;:"))
+        began = time.monotonic()
         for attempt in range(1, self.retries + 2):
             self.wait_turn(is_cancelled)
             try:
                 response = self.pool.fetch(url, headers={"Accept": "application/atom+xml"}, timeout=self.timeout,
                                            deadline=self.deadline, max_bytes=self.max_feed_bytes, what="the feed")
-            except (DeadlineExceeded, BodyTooLarge) as exc:
-                raise ServiceError("The download service at {} sent no usable answer for {} ({}). Try again "
-                                   "later.", self.host, path, exc) from None
+            except BodyTooLarge:  # its own words are the shared helper's English ("the feed larger than 4 MB")
+                raise ServiceError("The download service at {} sent a page of more than {} for {}: no real page is "
+                                   "that large. Try again later.", self.host, Size(self.max_feed_bytes),
+                                   path) from None
+            except DeadlineExceeded:
+                raise ServiceError("The download service at {} did not send the page for {} within {:.0f} s. Try "
+                                   "again later.", self.host, path, self.deadline) from None
             except (requests.exceptions.InvalidSchema, requests.exceptions.InvalidURL,
                     requests.exceptions.MissingSchema):
                 raise ServiceError("The download service at {} redirected {} to an address that is not http(s): "
                                    "refused. Check the service address.", self.host, path) from None
             except requests.RequestException as exc:
-                if attempt > self.retries:
+                if attempt > self.retries or time.monotonic() - began >= RETRY_SECONDS:
                     raise ServiceError("The download service at {} cannot be reached ({}). Check the network "
                                        "connection (and proxy), then run again.", self.host,
                                        unreachable_reason(exc)) from None

@@ -58,6 +58,14 @@ class ArchiveError(IgnOfflineError):
     """A 7z archive cannot be read: damaged, incomplete, or made with a method not supported here."""
 
 
+class MissingVolume(ArchiveError):
+    """A multi-part archive ends short: `volume` (a name) is not beside the others."""
+
+    def __init__(self, volume, *args):
+        super().__init__(*args)
+        self.volume = volume
+
+
 class DamagedArchiveError(ArchiveError):
     """The archive's bytes are not what its header says (CRCs, sizes, truncated data)."""
 
@@ -198,9 +206,9 @@ class SevenZip:
         end = 32 + offset + size
         if end > self.volumes.size:
             if len(self.volumes.paths) > 1 or self.path.endswith(".001"):
-                raise ArchiveError("{} is incomplete: its volume {} is missing. Download it (all the volumes must "
-                                   "be side by side in one folder), then run again.",
-                                   self.name, next_volume_name(self.volumes.paths))
+                missing = next_volume_name(self.volumes.paths)
+                raise MissingVolume(missing, "{} is incomplete: its volume {} is missing. Download it (all the "
+                                    "volumes must be side by side in one folder), then run again.", self.name, missing)
             raise Corrupt(Message("it ends before its header (truncated)"))
         if size == 0:
             return Header()

@@ -176,7 +176,8 @@ def exactly(chunks, size):
             left -= len(block)
             yield block
     except (lzma.LZMAError, OSError, EOFError, zlib.error, ValueError) as exc:
-        raise Corrupt(Message("its compressed data is corrupt ({})", exc)) from exc
+        # not the library's English ("Corrupt input data"): a sentence of ours, translated
+        raise Corrupt(Message("its compressed data is corrupt")) from exc
     if left:
         raise Corrupt(Message("its compressed data ends early"))
 

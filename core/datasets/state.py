@@ -9,9 +9,9 @@
      "bbox": [0.44, 42.69, 2.05, 43.92]}
 
 Paths are relative to the zone's folder, with '/', so a library moved or copied to another machine (or system)
-still reads. `checked` is the last time the service was asked successfully: the next run asks only for what was
-updated since (updatedFrom). The file is written whole or not at all (core.storage.write_atomically), and read
-defensively: a damaged one is treated as absent (everything is fetched again), with a note saying so.
+still reads. `checked` is the last time the service was asked successfully (the next run asks for the editions
+dated from `date` on: updatedFrom). The file is written whole or not at all (core.storage.write_atomically), and
+read defensively: a damaged one is treated as absent (everything is fetched again), with a note saying so.
 """
 
 import json

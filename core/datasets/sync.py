@@ -6,9 +6,12 @@ which of its files the library lacks — without downloading anything (what list
 (core.datasets.extract), derives what the user works with (relief COGs, ortho mosaic, clipped GeoPackages) and
 records it all in each zone's state.json (core.datasets.state).
 
-A re-run asks the service only for what was updated since the last successful check (updatedFrom): when it
-lists nothing newer and the files are all there, the zone is up to date and no download is requested. A newer
-edition's file whose MD5 the library already holds is reused, not fetched; only the changed file is.
+A re-run asks the service for the editions dated from the one the library holds (updatedFrom, inclusive): the held
+edition is listed again, its files' MD5s compared (a file changed inside it is caught), and any newer edition too,
+whatever date the service filters on (an edition published late with an earlier date is not missed, as it would be
+with the time of the last check). When nothing differs and the files are all there, the zone is up to date and no
+download is requested. A newer edition's file whose MD5 the library already holds is reused, not fetched; only the
+changed file is.
 """
 
 import os
@@ -24,7 +27,8 @@ from . import Cancelled
 from . import state as states
 from .editions import PRODUCTS, latest_per_zone
 from .sevenzip import Cancelled as ExtractionCancelled
-from .zones import area_ring
+from .sevenzip import MissingVolume
+from .zones import area_ring, departement_label
 
 NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
 AVAILABLE = "available"  # listed with no library to compare with
@@ -70,10 +74,29 @@ def archive_groups(files):
 
 
 def area_slug(area):
-    """The folder name of an area's derived products: its title, accents folded, made safe for any disk."""
+    """The folder name of an area's derived products: its title, accents folded, made safe for any disk; then,
+    unless the area is a named preset as shipped, a short digest of its geometry. Titles repeat for different
+    places (every EXTENT is "Extent", every rectangle drawn in the dock has the same title): the outputs made for
+    one must never be returned for another."""
     from ..library.plans import area_file_name
+    from ..tiles.areas import PRESETS
 
-    return os.path.splitext(area_file_name(str(area.title)))[0]
+    slug = os.path.splitext(area_file_name(str(area.title)))[0]
+    if area.polygons is None and PRESETS.get(area.key) == area:
+        return slug
+    return "{}-{}".format(slug, area_digest(area))
+
+
+def area_digest(area):
+    """8 hex digits that change with the area's geometry (its box to ~1 cm, its polygons' vertices to 1 cm)."""
+    import hashlib
+    import json
+
+    shape = [round(v, 7) for v in area.bbox]
+    if area.polygons is not None:
+        shape.append([[[(round(x, 2), round(y, 2)) for x, y in ring] for ring in polygon]
+                      for polygon in area.polygons.parts])
+    return hashlib.sha1(json.dumps(shape).encode("ascii")).hexdigest()[:8]
 
 
 # -- what to fetch ----------------------------------------------------------------------------------------------
@@ -152,8 +175,8 @@ def held_state(folder, log=None):
     held = states.read_state(folder, log)
     if held is not None and not held.is_complete(folder):
         if log:
-            log(Message("{} {}: files of the library are missing: they are downloaded again.", held.product,
-                        held.zone))
+            log(Message("{} — {}: files of the library are missing: they are downloaded again.",
+                        product_title(held.product, held.variant), departement_label(held.zone)))
         return None
     return held
 
@@ -215,7 +238,8 @@ def _kept_volumes(folder, held):
 def plan_sync(service, product, variant, area, library=None, is_cancelled=None, log=None):
     """[ZonePlan] of `product`/`variant` for each département `area` meets: what the service publishes, with
     sizes, and what a sync would fetch; no download. With a `library`, each zone is compared with what it holds:
-    a zone checked before is asked only for what was updated since (updatedFrom)."""
+    a zone holding an edition is asked for the editions dated from that edition's date on (updatedFrom,
+    inclusive), a zone holding none for all."""
     found = []
     for zone in service.zones_for(area_ring(area), resource=product, is_cancelled=is_cancelled):
         if is_cancelled and is_cancelled():
@@ -223,7 +247,7 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
         folder = states.zone_folder(library, product, zone.term) if library else None
         held = held_state(folder, log)
         held = held if held is not None and held.variant == variant else None
-        listed = service.editions(product, zone=zone.term, updated_from=held.checked if held else None,
+        listed = service.editions(product, zone=zone.term, updated_from=(held.date or None) if held else None,
                                   is_cancelled=is_cancelled)
         edition = newest_edition(listed, product, variant, zone.term)
         zone_plan = ZonePlan(product, variant, zone.term, zone.label or zone.term, folder, edition, held=held)
@@ -275,22 +299,32 @@ def large_download(zone_plans, free, where):
 def describe(zone_plan):
     """One line for a person: product, zone, edition, size, status (a Message)."""
     if zone_plan.status == NOT_AVAILABLE:
-        return Message("{} {} ({}): the service publishes no such dataset here.", _title(zone_plan),
-                       zone_plan.zone, zone_plan.zone_label)
+        return Message("{} — {}: the service publishes no such dataset here.", _title(zone_plan), _where(zone_plan))
     if zone_plan.status == UP_TO_DATE:
-        return Message("{} {} ({}): {}, {}: up to date.", _title(zone_plan), zone_plan.zone, zone_plan.zone_label,
+        return Message("{} — {}: {}, {}: up to date.", _title(zone_plan), _where(zone_plan),
                        zone_plan.edition_name, human_size(zone_plan.bytes))
-    return Message("{} {} ({}): {}, {} in {}, {}: {} to download.", _title(zone_plan), zone_plan.zone,
-                   zone_plan.zone_label, zone_plan.edition_name, human_size(zone_plan.bytes),
+    return Message("{} — {}: {}, {} in {}, {}: {} to download.", _title(zone_plan), _where(zone_plan),
+                   zone_plan.edition_name, human_size(zone_plan.bytes),
                    plural(zone_plan.file_count, "{} file", "{} files", zone_plan.file_count),
                    STATUS_MESSAGES[zone_plan.status], human_size(zone_plan.fetch_bytes))
 
 
 def _title(zone_plan):
-    product = PRODUCTS.get(zone_plan.product)
-    title = product.title_en if product is not None else zone_plan.product
-    return "{} {}".format(title, zone_plan.variant) if zone_plan.variant and zone_plan.product == "RGEALTI" \
-        else title
+    return product_title(zone_plan.product, zone_plan.variant)
+
+
+def product_title(product, variant=None):
+    """The one title of a choice, in the log as in the dock: 'BD TOPO', 'RGE ALTI 5 m' (its variant '5M')."""
+    known = PRODUCTS.get(product)
+    title = known.title_en if known is not None else product
+    if variant and product == "RGEALTI":
+        return "{} {} m".format(title, variant.upper().rstrip("M"))
+    return title
+
+
+def _where(zone_plan):
+    """'Haute-Garonne (31)': the zone as the dock shows it."""
+    return departement_label(zone_plan.zone, zone_plan.zone_label)
 
 
 # -- fetching, extracting, deriving -------------------------------------------------------------------------
@@ -367,6 +401,7 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
         try:
             zones = plan_sync(service, product, variant, area, library, cancelled, log)
         except Cancelled:
+            log(Message("{}: cancelled; run again to resume where it stopped.", product_title(product, variant)))
             return SyncResult(product, variant, cancelled=True)
         for zone_plan in zones:
             log(describe(zone_plan))
@@ -384,6 +419,8 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
     usable = [z for z in result.zones if z.status in (NEW, UPDATED, UP_TO_DATE)]
     if result.zones and not usable and not result.cancelled:
         raise _all_failed(result, zone_plans)
+    if result.failed:
+        log(_some_failed(result, zone_plans))
     if usable and not result.cancelled and not cancelled():
         changed = any(z.status in (NEW, UPDATED) for z in usable)
         try:
@@ -392,17 +429,29 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
                                                    cancelled, log)
         except (Cancelled, ExtractionCancelled):
             result.cancelled = True
+    if (result.cancelled or cancelled()) and not any(z.status == CANCELLED for z in result.zones):
+        result.cancelled = True  # said here once, when no zone's line said it
+        log(Message("{}: cancelled; run again to resume where it stopped.", product_title(product, variant)))
     return result
 
 
 def _all_failed(result, zone_plans):
-    """The error of a sync where no zone could be used: the first failure's message, the others logged already."""
+    """The error of a sync where no zone could be used. Each failure was said on its zone's line: this names the
+    départements only, so no reason is said twice."""
     failed = result.failed
     if not failed:
         return IgnOfflineError("{}: the service publishes no such dataset for this area.", _title(zone_plans[0]))
-    first = failed[0]
-    return IgnOfflineError(plural(len(failed), "{}: {} zone failed: {} {}", "{}: {} zones failed, the first: {} {}",
-                                  _title(zone_plans[0]), len(failed), first.plan.zone, first.error))
+    return IgnOfflineError(plural(len(failed), "{}: the département failed ({}): its reason is said above.",
+                                  "{}: every département failed ({}): their reasons are said above.",
+                                  _title(zone_plans[0]), ", ".join(_where(z.plan) for z in failed)))
+
+
+def _some_failed(result, zone_plans):
+    """The summary of a sync where some zones failed and others are usable (each reason said on its line)."""
+    failed = result.failed
+    return Message(plural(len(result.zones), "{}: {} of {} département failed: {}.",
+                          "{}: {} of {} départements failed: {}.", _title(zone_plans[0]), len(failed),
+                          len(result.zones), ", ".join(_where(z.plan) for z in failed)))
 
 
 def _extract_bytes(zone_plan):
@@ -412,8 +461,8 @@ def _extract_bytes(zone_plan):
 def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
     if zone_plan.status == NOT_AVAILABLE:
         return ZoneResult(zone_plan, NOT_AVAILABLE)
-    if zone_plan.status == UP_TO_DATE and zone_plan.edition is None:
-        _record_check(zone_plan)  # the service was asked and listed nothing newer
+    if zone_plan.status == UP_TO_DATE:
+        _record_check(zone_plan)  # the service was asked: nothing newer, nothing changed
         return ZoneResult(zone_plan, UP_TO_DATE)
     zone_result = ZoneResult(zone_plan, zone_plan.status)
     os.makedirs(zone_plan.folder, exist_ok=True)
@@ -422,10 +471,11 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
             _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
     except (_Cancelled, Cancelled, ExtractionCancelled):
         zone_result.status = CANCELLED
-        log(Message("{} {}: cancelled; run again to resume where it stopped.", _title(zone_plan), zone_plan.zone))
+        log(Message("{} — {}: cancelled; run again to resume where it stopped.", _title(zone_plan),
+                    _where(zone_plan)))
     except IgnOfflineError as exc:
         zone_result.status, zone_result.error = FAILED, exc.message
-        log(Message("{} {}: {}", _title(zone_plan), zone_plan.zone, exc.message))
+        log(Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), exc.message))
     return zone_result
 
 
@@ -446,11 +496,12 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     archives, data = states.archives_folder(folder), states.data_folder(folder)
     os.makedirs(archives, exist_ok=True)
     os.makedirs(data, exist_ok=True)
+    _check_volumes(zone_plan)
     fetched = {f.name for f in zone_plan.fetch}
     for remote in zone_plan.fetch:
         _check(cancelled)
         # A file accepted by a run stopped before its extraction is not fetched again (its MD5 is checked).
-        download(service, remote, archives, meter.part(remote.size or 0), cancelled)
+        download(service, remote, archives, meter.part(remote.size or 0), cancelled, log=log)
         _check(cancelled)  # a transfer stopped by the cancel returns what it has: not a file to accept
         zone_result.files_downloaded += 1
         zone_result.bytes_downloaded += remote.size or 0
@@ -466,6 +517,9 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
         try:
             paths = extract_archive(first, staging, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
             _check(cancelled)
+        except MissingVolume as exc:  # the service lists fewer volumes than the archive has
+            shutil.rmtree(staging, ignore_errors=True)
+            raise _incomplete_edition(zone_plan, volumes, [exc.volume]) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -484,8 +538,28 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     states.write_state(folder, new_state)
     _remove_replaced(folder, held, new_state, keep_archives)
     zone_plan.held = new_state
-    log(Message("{} {}: {} ready ({}).", _title(zone_plan), zone_plan.zone, zone_plan.edition.name,
+    log(Message("{} — {}: {} ready ({}).", _title(zone_plan), _where(zone_plan), zone_plan.edition.name,
                 STATUS_MESSAGES[zone_result.status]))
+
+
+_NUMBER = re.compile(r"\.7z\.(\d{3})$", re.IGNORECASE)
+
+
+def _check_volumes(zone_plan):
+    """Refuse, before any download, an edition whose listing skips volumes of an archive (`.001`, `.003`): the
+    service's own listing is incomplete, no download on the user's side can make it whole."""
+    for volumes in zone_plan.extract_groups.values():
+        numbers = [int(found.group(1)) for found in (_NUMBER.search(v.name) for v in volumes) if found]
+        if numbers and numbers != list(range(1, len(numbers) + 1)):
+            stem = archive_stem(volumes[0].name)
+            missing = ["{}.7z.{:03d}".format(stem, n) for n in range(1, max(numbers) + 1) if n not in numbers]
+            raise _incomplete_edition(zone_plan, volumes, missing)
+
+
+def _incomplete_edition(zone_plan, volumes, missing):
+    return IgnOfflineError("The download service's edition {} is incomplete: it lists {} and not {}. Nothing was "
+                           "extracted and the volumes already downloaded are kept: try again later.",
+                           zone_plan.edition.name, ", ".join(v.name for v in volumes), ", ".join(missing))
 
 
 def _swap_folder(staging, target):

@@ -3,6 +3,12 @@
 `<folder>/<name>.part` grows as bytes arrive (hashed as written); a cut transfer resumes with
 `Range: bytes=N-`; the final name is given only to a file whose MD5 is the service's. A cancelled or stopped
 transfer leaves its .part for the next run, which re-hashes it once and goes on from its end.
+
+A disk that fills during a transfer fails the file with one message and keeps its .part: what it holds is
+re-hashed on resume (a half-written last block included: the size is the file's own), so once space is freed the
+next run goes on from there rather than downloading it all again. A server that ends the body before the length
+its listing announced is believed when what arrived has the listed MD5 (a note says so); the retries of one file
+that gains nothing are bounded in time (RETRY_SECONDS) as well as in number.
 """
 
 import contextlib
@@ -16,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from ..ftp.client import is_safe_name
-from ..messages import Message, Size
+from ..messages import Message, Size, os_reason
 from ..sources.http import (
     MAX_REDIRECTS,
     REDIRECTS,
@@ -38,7 +44,8 @@ ATTEMPTS = 6                    # consecutive failed attempts (no byte gained) b
 STALL_SECONDS = 60.0            # a transfer gaining fewer than STALL_BYTES in this window is stopped
 STALL_BYTES = 16 * 1024
 MAX_UNKNOWN = 256 * 2 ** 30     # the cap of a file whose length the listing does not give
-SPACE_MARGIN = 16 * 2 ** 20
+SPACE_MARGIN = 16 * 2 ** 20    # kept free beside each file (the disk's own needs, a state.json): said when refused
+RETRY_SECONDS = 60.0            # the longest one file is retried without gaining a byte
 
 
 class TransferError(ServiceError):
@@ -115,25 +122,51 @@ class _Part:
         self.md5, self.size = hashlib.md5(), 0
 
     def write(self, chunk):
-        self.file.write(chunk)
+        try:
+            self.file.write(chunk)
+        except OSError as exc:
+            raise _DiskError(exc) from None
         self.md5.update(chunk)
         self.size += len(chunk)
 
     def close(self, sync=False):
         if self.file.closed:
             return
-        self.file.flush()
-        if sync:
-            os.fsync(self.file.fileno())
-        self.file.close()
+        try:
+            self.file.flush()
+            if sync:
+                os.fsync(self.file.fileno())
+        except OSError as exc:
+            raise _DiskError(exc) from None
+        finally:
+            try:
+                self.file.close()
+            except OSError:
+                pass  # the flush failed already: said once
+
+
+class _DiskError(Exception):
+    """Writing the .part failed (a full disk, a removed drive): not the network's fault, not retried."""
+
+    def __init__(self, error):
+        super().__init__(error)
+        self.error = error
+
+
+def _write_failed(folder, remote_file, part, error):
+    """The one message of a .part that cannot be written; it is kept (see the module's docstring)."""
+    return TransferError("{} cannot be written in '{}' ({}). The {} received are kept in {}.part: free some space "
+                         "(or choose another folder), then run again to resume.", remote_file.name, folder,
+                         os_reason(error), Size(part.size), remote_file.name)
 
 
 def download(service_or_pool, remote_file, folder, progress=None, is_cancelled=None, attempts=ATTEMPTS,
-             stall=STALL_SECONDS, stall_bytes=STALL_BYTES, timeout=TIMEOUT):
+             stall=STALL_SECONDS, stall_bytes=STALL_BYTES, timeout=TIMEOUT, log=None, retry_seconds=RETRY_SECONDS):
     """`remote_file` (a core.datasets.service.RemoteFile) as `<folder>/<name>`, its MD5 checked: the path.
 
     `service_or_pool`: a DownloadService (its pool and limiter) or a core.sources.http.SessionPool.
-    `progress(done, total)` in bytes; `is_cancelled()` raises Cancelled with the .part kept.
+    `progress(done, total)` in bytes; `is_cancelled()` raises Cancelled with the .part kept; `log(message)` gets
+    the notes (a length the service announced wrongly).
     """
     name = remote_file.name
     if not is_safe_name(name) or ".." in name or name.endswith(".part"):
@@ -146,13 +179,21 @@ def download(service_or_pool, remote_file, folder, progress=None, is_cancelled=N
     part = _Part(final + ".part")
     try:
         _check_space(folder, remote_file, part.size)
-        _Transfer(_Client(service_or_pool, remote_file.url), remote_file, part, progress, is_cancelled or
-                  (lambda: False), attempts, stall, stall_bytes, timeout).run()
-        part.close(sync=True)
+        transfer = _Transfer(_Client(service_or_pool, remote_file.url), remote_file, part, progress,
+                             is_cancelled or (lambda: False), attempts, stall, stall_bytes, timeout)
+        transfer.retry_seconds, transfer.log = retry_seconds, log or (lambda message: None)
+        try:
+            transfer.run()
+            part.close(sync=True)
+        except _DiskError as exc:
+            raise _write_failed(folder, remote_file, part, exc.error) from None
         _check_md5(part, remote_file)
         os.replace(part.path, final)
     finally:
-        part.close()
+        try:
+            part.close()
+        except _DiskError:
+            pass  # the error said already, or the one raised now: not a second message
         if os.path.isfile(part.path) and not os.path.getsize(part.path):
             os.remove(part.path)  # nothing to resume: no empty .part left behind
     return final
@@ -174,10 +215,12 @@ def _is_verified(path, remote_file):
 def _check_space(folder, remote_file, have):
     if remote_file.size is None:
         return
-    needed, free = remote_file.size - have, free_bytes(folder)
+    needed, free = max(0, remote_file.size - have), free_bytes(folder)
     if needed + SPACE_MARGIN > free:
-        raise TransferError("Not enough free space in '{}' for {}: {} needed, {} free. Free some space or choose "
-                            "another folder.", folder, remote_file.name, Size(max(0, needed)), Size(free))
+        raise TransferError("Not enough free space in '{}' for {}: {} needed ({} still to download and {} kept "
+                            "free beside it), {} free. Free some space or choose another folder.", folder,
+                            remote_file.name, Size(needed + SPACE_MARGIN), Size(needed), Size(SPACE_MARGIN),
+                            Size(free))
 
 
 def _check_md5(part, remote_file):
@@ -197,9 +240,11 @@ class _Transfer:
         self.size = remote_file.size
         self.cap = remote_file.size if remote_file.size is not None else MAX_UNKNOWN
 
+    retry_seconds, log = RETRY_SECONDS, None   # set by download()
+
     def run(self):
-        """Requests until the .part holds the whole file (bounded attempts without progress)."""
-        failures = 0
+        """Requests until the .part holds the whole file (bounded attempts and time without progress)."""
+        failures, stuck_since = 0, None
         while True:
             if self.is_cancelled():
                 raise Cancelled()
@@ -207,17 +252,40 @@ class _Transfer:
                 self.part.restart()  # longer than the file: not a beginning of it
             if self.size is not None and self.part.size == self.size:
                 return
-            before = self.part.size
+            before, started = self.part.size, time.monotonic()
             try:
                 if self._attempt():
                     return
             except _Retry as retry:
-                failures = 0 if self.part.size > before else failures + 1
-                if failures >= self.attempts:
-                    raise TransferError("The download of {} from {} failed {} times in a row ({}). The part received "
-                                        "is kept: run again later to resume.", self.remote.name, self.client.host,
-                                        failures, retry.reason) from None
+                if self._whole_though_short():
+                    return
+                gained = self.part.size > before
+                failures, stuck_since = (0, None) if gained else (failures + 1, stuck_since or started)
+                if failures >= self.attempts or (stuck_since is not None and
+                                                 time.monotonic() - stuck_since >= self.retry_seconds):
+                    raise self._given_up(failures, retry.reason) from None
                 sleep(backoff_delay(failures or 1), self.is_cancelled)
+
+    def _whole_though_short(self):
+        """True when the body ended before the announced length but what arrived has the listed MD5: the listing's
+        length is wrong, the file is whole (a note says so)."""
+        if not (self.remote.md5 and self.size and 0 < self.part.size < self.size):
+            return False
+        if self.part.md5.hexdigest() != self.remote.md5.lower():
+            return False
+        self.log(Message("The download service at {} announced {} bytes for {} and sent {}; what it sent has the "
+                         "listed MD5: the file is whole and kept.", self.client.host, self.size, self.remote.name,
+                         self.part.size))
+        return True
+
+    def _given_up(self, failures, reason):
+        if self.size is not None and self.part.size:
+            return TransferError("The download of {} from {} stopped: the service announced {} bytes and sent {} "
+                                 "({}, {} attempts without a byte more). The part received is kept: run again later "
+                                 "to resume.", self.remote.name, self.client.host, self.size, self.part.size,
+                                 reason, failures)
+        return TransferError("The download of {} from {} failed {} times in a row ({}). The part received is kept: "
+                             "run again later to resume.", self.remote.name, self.client.host, failures, reason)
 
     def _attempt(self):
         """One request: True when the file is complete, _Retry when another attempt may do better."""
@@ -226,6 +294,9 @@ class _Transfer:
         headers["Accept-Encoding"] = "identity"  # the bytes the MD5 is of
         try:
             response = self.client.open(self.remote.url, headers, self.timeout)
+        except requests.exceptions.ReadTimeout:
+            raise _Retry(Message("the server accepted the connection but did not answer within {:.0f} s",
+                                 self.timeout[1])) from None
         except requests.RequestException as exc:
             raise _Retry(unreachable_reason(exc)) from None
         with contextlib.closing(response):
@@ -240,6 +311,8 @@ class _Transfer:
         status = response.status_code
         if status == 416 and self.part.size and (self.size is None or self.part.size == self.size):
             return None  # the .part is already whole: its MD5 decides
+        if status == 416 and self._whole_though_short():
+            return None  # nothing after the .part's end, which has the listed MD5
         if status == 416:
             self.part.restart()
             raise _Retry(Message("HTTP {}", status))

@@ -30,6 +30,15 @@ def zone_name(term):
     return OCCITANIE.get(departement_of(term), term)
 
 
+def departement_label(term, label=None):
+    """'Haute-Garonne (31)' for 'D031' and the service's label 'D031 Haute-Garonne' (or Occitanie's names when no
+    label is given); the number alone when no name is known: the code said once, as a person reads it."""
+    code = departement_of(term)
+    words = (label or "").split()
+    name = " ".join(words[1:] if words and words[0].upper() == term.upper() else words) or zone_name(term)
+    return "{} ({})".format(name, code) if name and name.upper() not in (code.upper(), term.upper()) else code
+
+
 def polygon_string(ring):
     """The service's `polygon=` value for a lon/lat ring: 'x1,y1;x2,y2;…', closed."""
     points = [(float(x), float(y)) for x, y in ring]

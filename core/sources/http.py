@@ -152,7 +152,12 @@ def unreachable_reason(exc):
         return Message("the host name cannot be resolved: no network, or a wrong address")
     if "refused" in lowered:
         return Message("the connection was refused: nothing answers at that address and port")
-    if isinstance(exc, requests.exceptions.ConnectTimeout) or "timed out" in lowered:
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return Message("the connection timed out")
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        # connected, then silence: "the connection timed out" would send the user checking the network
+        return Message("the server accepted the connection but did not answer in time")
+    if "timed out" in lowered:
         return Message("the connection timed out")
     if "network is unreachable" in lowered or "no route to host" in lowered:
         return Message("the network is unreachable")

@@ -89,7 +89,7 @@ def test_list_then_download_through_qgis_process_then_up_to_date(served, tmp_pat
     assert sorted((r["product"], r["zone"], r["status"]) for r in rows) == [
         ("BDTOPO", "D031", "new"), ("RGEALTI", "D031", "new"), ("RGEALTI", "D081", "new")]
     assert int(float(result_value(listed.stdout, "TOTAL_BYTES"))) == sum(r["bytes"] for r in rows) > 0
-    assert "RGE ALTI 5M D081 (D081 Tarn): RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D081_2020-10-14" in said
+    assert "RGE ALTI 5 m — Tarn (81): RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D081_2020-10-14" in said
     written = ogr.Open(table)
     layer = written.GetLayer(0)
     assert layer.GetFeatureCount() == 3 and layer.GetSpatialRef().GetAuthorityCode(None) == "4326"
@@ -198,7 +198,8 @@ def test_one_plan_keeps_tiles_and_datasets_fresh(provider, service, tmp_path):
         estimate, lines = run_plan({"PLAN": plan, "LIBRARY": library, "ESTIMATE_ONLY": True})
         assert service.downloads() == [] and not os.path.exists(os.path.join(library, "datasets"))
         assert [r["status"] for r in json.loads(estimate["DATASETS"])] == ["updated"]
-        assert any(line.startswith("Entry 2: RGE ALTI 5M D031") and "to download" in line for line in lines)
+        assert any(line.startswith("Entry 2: RGE ALTI 5 m — Haute-Garonne (31)") and "to download" in line
+                   for line in lines)
         assert any(line.startswith("Datasets to download: ") for line in lines)
 
         first, lines = run_plan({"PLAN": plan, "LIBRARY": library})
@@ -229,7 +230,11 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
         run_download({"EXTENT": EXTENT, "PRODUCTS": [1], "SERVICE": service.root,
                       "LIBRARY": str(tmp_path / "library"), "LOAD": False}, feedback=feedback)
     refusal = str(caught.value).splitlines()[-1]
-    assert refusal.startswith("Aucun jeu de données n'a pu être téléchargé") and "MD5" in refusal, refusal
+    assert refusal == ("RGE ALTI 5 m : tous les départements sont en échec (Haute-Garonne (31), Tarn (81)) : les "
+                       "raisons sont données plus haut."), refusal
+    md5_lines = [line for line in feedback.lines if "MD5" in line]
+    assert [line.split(" : ")[0] for line in md5_lines] == ["RGE ALTI 5 m — Haute-Garonne (31)",
+                                                             "RGE ALTI 5 m — Tarn (81)"], feedback.lines  # once each
     lines = without_md5s(ours(feedback.lines))
     assert any("à télécharger" in line and " ko" in line for line in lines), lines
     assert english(lines) == [], english(lines)
@@ -249,7 +254,8 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
     refusal = str(caught.value).splitlines()[-1]
     assert refusal.startswith("Ce téléchargement fait 16,0 Go (plus de 10,0 Go)") and "ALLOW_LARGE=true" in refusal, \
         refusal
-    assert any("BD ORTHO D031" in line and "16,0 Go" in line for line in feedback.lines), feedback.lines
+    assert any("BD ORTHO — Haute-Garonne (31)" in line and "16,0 Go" in line for line in feedback.lines), \
+        feedback.lines
     assert not [path for path, _ in service.downloads() if "BDORTHO" in path]
     assert english(ours(feedback.lines)) == []
 
@@ -268,3 +274,25 @@ def test_bad_input_is_refused_before_any_request(provider, service, tmp_path, pa
     with pytest.raises(QgsProcessingException, match=re.escape(fragment)):
         run_download(values)
     assert service.log == [] and not (tmp_path / "lib").exists()
+
+
+def test_a_disk_too_small_is_refused_and_never_told_to_confirm(provider, service, tmp_path, monkeypatch):
+    """ALLOW_LARGE is for downloads over 10 GB: it cannot make a disk larger, so a disk too small never suggests
+    it (the 16 GB BD ORTHO of the test above, on a disk of 20 GB free)."""
+    for name, module in list(sys.modules.items()):
+        if name == "core.storage" or name.endswith(".core.storage"):
+            monkeypatch.setattr(module, "free_bytes", lambda folder: 20 * 10 ** 9)
+    sparse = str(tmp_path / "BDORTHO.7z.001")
+    with open(sparse, "wb") as stream:
+        stream.truncate(16 * 10 ** 9)
+    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
+    service.publish("BDORTHO", catalogue.StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
+                                                        service.catalogue["RGEALTI"][0].bbox,
+                                                        [StandInFile(name + ".7z.001", path=sparse, md5="1" * 32)]))
+    for confirmed in (False, True):
+        with pytest.raises(QgsProcessingException) as caught:
+            run_download({"EXTENT": EXTENT, "PRODUCTS": [3], "SERVICE": service.root, "LIBRARY": str(tmp_path / "o"),
+                          "LOAD": False, "ALLOW_LARGE": confirmed})
+        refusal = str(caught.value).splitlines()[-1]
+        assert "free some space" in refusal and "ALLOW_LARGE" not in refusal, refusal
+    assert not [path for path, _ in service.downloads() if "BDORTHO" in path]

@@ -1,6 +1,7 @@
 """The download-service client (core.datasets.service, editions, zones) against the loopback stand-in."""
 
 import datetime
+import socket
 import threading
 import time
 
@@ -111,7 +112,8 @@ def test_never_more_than_ten_requests_a_second_from_several_threads(stand_in):
 
 
 @pytest.mark.parametrize("mode, words", [
-    ("doctype", "DOCTYPE"), ("huge", "larger than"), ("drip", "no complete answer"), ("pagecount", "pages"),
+    ("doctype", "DOCTYPE"), ("huge", "sent a page of more than 4.2 MB"), ("drip", "within 2 s"),
+    ("pagecount", "pages"),
     ("samepage", "same page twice")])
 def test_hostile_feeds_end_in_one_clear_message_within_the_deadline(stand_in, mode, words):
     stand_in.feed_mode = mode
@@ -121,6 +123,29 @@ def test_hostile_feeds_end_in_one_clear_message_within_the_deadline(stand_in, mo
         service.editions("BDTOPO")
     assert time.monotonic() - start < 5.0
     assert words in str(error.value) and "download service at 127.0.0.1" in str(error.value)
+
+
+def test_a_page_too_large_is_said_with_a_size_not_english_words(stand_in):
+    """The size a person reads in their units (a Size), not the shared helper's English ("the feed … MB")."""
+    stand_in.feed_mode = "huge"
+    with DownloadService(stand_in.root, deadline=5.0) as service, pytest.raises(ServiceError) as error:
+        service.editions("BDTOPO")
+    assert [type(arg).__name__ for arg in error.value.message.args] == ["str", "Size", "str"]
+
+
+def test_a_server_that_accepts_and_never_answers_is_said_so_within_a_minute():
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    root = "http://127.0.0.1:{}/telechargement".format(silent.getsockname()[1])
+    try:
+        start = time.monotonic()
+        with DownloadService(root, timeout=(2, 0.5), retries=2) as service, pytest.raises(ServiceError) as error:
+            service.editions("BDTOPO")
+        assert time.monotonic() - start < 6.0
+    finally:
+        silent.close()
+    assert "the server accepted the connection but did not answer in time" in str(error.value)
 
 
 def test_an_unknown_product_is_named(stand_in):

@@ -14,6 +14,7 @@ from core.datasets import sync
 from core.datasets.service import DownloadService, Edition, RemoteFile
 from core.datasets.vectors import clip_geopackage, layer_names, useful_layers
 from core.errors import IgnOfflineError
+from core.tiles.areas import PRESETS
 from tests.support import dataset_catalogue as catalogue
 from tests.support import dataset_samples as samples
 from tests.support.download_service import StandInDownloadService, StandInFile
@@ -259,7 +260,8 @@ def test_two_departements_listed_fetched_verified_then_up_to_date_without_a_down
     again = sync.plan_sync(client, "RGEALTI", "5M", area, library)
     assert [(z.status, z.fetch_bytes, z.bytes) for z in again] == [(sync.UP_TO_DATE, 0, z.bytes) for z in listed]
     asked = [path for path, _ in server.log if "/resource/RGEALTI?" in path and "zone=" in path]
-    assert len(asked) == 2 and all("updatedFrom=" + TODAY in path for path in asked)
+    # asked from the held edition's date on (inclusive), not from the last check: see the two tests below
+    assert len(asked) == 2 and all("updatedFrom=" + catalogue.RGEALTI_DATE in path for path in asked)
     before = tree_digest(os.path.join(library, "datasets", "RGEALTI", "D031", "data"))
     result = sync.sync(client, "RGEALTI", "5M", area, library, slope=False, log=lines.append)
     assert server.downloads() == [] and result.files_downloaded == 0 and result.up_to_date == 2
@@ -289,6 +291,88 @@ def test_a_newer_edition_of_one_file_fetches_only_it(stand_in, published, tmp_pa
     assert set(old.extracted) != set(held.extracted)  # the older edition's data are gone, the new ones in place
 
 
+def test_two_areas_with_the_same_title_never_share_their_outputs(stand_in, tmp_path):
+    """Every EXTENT is titled "Extent": the outputs are tied to the area's geometry, not to its title."""
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    first = sync.sync(client, "RGEALTI", "5M", catalogue.two_departement_area("Extent"), library, slope=False)
+    other = samples.lambert_area(571000.0, 6278500.0, 572000.0, 6279000.0, "Extent")  # smaller, same title
+    second = sync.sync(client, "RGEALTI", "5M", other, library, slope=False)
+    assert second.outputs["hillshade"] != first.outputs["hillshade"]
+    size = [gdal.Info(r.outputs["hillshade"], format="json")["size"] for r in (first, second)]
+    assert size[1][0] < size[0][0] and size[1][1] < size[0][1]  # made for the smaller area, not reused
+    again = sync.sync(client, "RGEALTI", "5M", catalogue.two_departement_area("Extent"), library, slope=False)
+    assert again.outputs["hillshade"] == first.outputs["hillshade"]  # the same geometry: reused
+    assert sync.area_slug(PRESETS["toulouse"]) == "Toulouse"  # a named preset keeps its plain folder
+
+
+@pytest.mark.parametrize("kept, missing", [([0, 1, 2], 3), ([0, 2, 3], 1)],
+                         ids=["last volume unlisted", "a volume in the middle unlisted"])
+def test_a_volume_the_service_does_not_list_is_said_as_an_incomplete_edition(stand_in, tmp_path, kept, missing):
+    server, client = stand_in
+    d031 = next(e for e in server.catalogue["RGEALTI"] if e.zone == "D031")
+    assert len(d031.files) == 4
+    listed = [d031.files[i] for i in kept]
+    server.publish("RGEALTI", catalogue.StandInEdition(d031.name, d031.zone, d031.zone_label, d031.format,
+                                                       d031.date, d031.bbox, listed))
+    zones, result = run(client, str(tmp_path / "library"))
+    failed, = [z for z in result.zones if z.status == sync.FAILED]
+    said = str(failed.error)
+    assert "edition {} is incomplete".format(d031.name) in said and "try again later" in said
+    assert "and not " + d031.files[missing].name in said and "Download it" not in said
+    folder = states.zone_folder(str(tmp_path / "library"), "RGEALTI", "D031")
+    fetched = sorted(os.listdir(os.path.join(folder, "archives")))
+    assert fetched == ([f.name for f in listed] if missing == 3 else [])  # kept; a gap is seen before any download
+    assert os.listdir(os.path.join(folder, "data")) == []  # nothing extracted
+
+
+def test_a_cancel_is_said_once(stand_in, tmp_path):
+    server, client = stand_in
+    area = catalogue.two_departement_area()
+    zones = sync.plan_sync(client, "RGEALTI", "5M", area, str(tmp_path / "library"))
+    lines = []
+    result = sync.sync(client, "RGEALTI", "5M", area, str(tmp_path / "library"), zones=zones, log=lines.append,
+                       is_cancelled=lambda: True)
+    assert result.cancelled and [str(line) for line in lines] == [
+        "RGE ALTI 5 m: cancelled; run again to resume where it stopped."]
+    assert server.downloads() == []
+
+
+def test_a_newer_edition_dated_before_the_last_check_is_fetched(stand_in, published, tmp_path):
+    """The service filters on the edition's date: one published late, with a date earlier than the last check,
+    must still be listed (updatedFrom = the held edition's date, not the check's time)."""
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    run(client, library)
+    folder = states.zone_folder(library, "RGEALTI", "D081")
+    assert states.read_state(folder).checked.startswith(TODAY)
+    newer = catalogue.rgealti_edition(str(tmp_path), "D081", date="2021-03-01", changed=True)  # < TODAY
+    server.publish("RGEALTI", newer)
+    server.log.clear()
+    zones, result = run(client, library)
+    assert [(z.zone, z.status) for z in zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.UPDATED)]
+    assert downloaded_names(server) == [newer.files[0].name]
+    assert states.read_state(folder).edition == newer.name
+
+
+def test_a_file_changed_inside_the_held_edition_is_the_only_one_fetched(stand_in, published, tmp_path):
+    server, client = stand_in
+    library = str(tmp_path / "library")
+    run(client, library)
+    same_name = catalogue.rgealti_edition(str(tmp_path), "D081", changed=True)  # same edition, another file
+    assert same_name.name == catalogue.rgealti_name("D081")
+    server.publish("RGEALTI", same_name)
+    server.log.clear()
+    zones, result = run(client, library)
+    assert [(z.zone, z.status) for z in zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.UPDATED)]
+    assert downloaded_names(server) == [same_name.files[0].name]
+    folder = states.zone_folder(library, "RGEALTI", "D081")
+    assert states.read_state(folder).md5s() == {same_name.files[0].announced_md5}
+    server.log.clear()
+    zones, result = run(client, library)  # and then: nothing changed, no download
+    assert [z.status for z in zones] == [sync.UP_TO_DATE] * 2 and server.downloads() == []
+
+
 def test_a_newer_edition_repeating_a_file_unchanged_reuses_it(stand_in, published, tmp_path):
     server, client = stand_in
     library = str(tmp_path / "library")
@@ -316,6 +400,10 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     failed = {z.plan.zone: z for z in result.zones if z.status == sync.FAILED}
     assert list(failed) == ["D081"] and "MD5" in failed["D081"].error
     assert len([line for line in lines if "MD5" in line]) == 1  # one message, naming the file and both MD5s
+    said, = [line for line in lines if "MD5" in line]
+    assert said.startswith("RGE ALTI 5 m — Tarn (81): The MD5 of "), said
+    assert lines[-2:] == ["RGE ALTI 5 m: 1 of 2 départements failed: Tarn (81).",
+                          "RGE ALTI 5 m: hillshade.tif, mosaic.vrt made in {}.".format(result.folder)], lines
     folder = states.zone_folder(library, "RGEALTI", "D081")
     assert states.read_state(folder) is None
     leftovers = [name for _, _, names in os.walk(folder) for name in names if not name.endswith(".lock")]
@@ -329,8 +417,12 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     server.publish("RGEALTI", catalogue.StandInEdition(
         d031.name, d031.zone, d031.zone_label, d031.format, TODAY, d031.bbox,
         [StandInFile(f.name, path=f.path, md5="0" * 32) for f in d031.files]))
-    with pytest.raises(IgnOfflineError, match=r"RGE ALTI 5M: 2 zones failed, the first: D031 The MD5 of"):
-        run(client, str(tmp_path / "other"))
+    lines = []
+    with pytest.raises(IgnOfflineError) as error:
+        run(client, str(tmp_path / "other"), lines)
+    assert str(error.value) == ("RGE ALTI 5 m: every département failed (Haute-Garonne (31), Tarn (81)): their "
+                                "reasons are said above.")
+    assert len([line for line in lines if "MD5" in line]) == 2  # once each, on its département's line
 
 
 def test_a_damaged_archive_leaves_the_zone_as_it_was(stand_in, published, tmp_path):
@@ -407,7 +499,8 @@ def test_bd_topo_of_two_departements_becomes_one_geopackage_clipped_to_the_area(
     result = sync_product(tmp_path, editions, "BDTOPO", None, area)
     assert [z.plan.zone for z in result.zones] == ["D031", "D081"]
     merged, = result.outputs["vectors"]
-    assert merged == os.path.join(str(tmp_path), "library", "datasets", "BDTOPO", "Two_departements", "BDTOPO.gpkg")
+    assert merged == os.path.join(str(tmp_path), "library", "datasets", "BDTOPO",
+                                  "Two_departements-" + sync.area_digest(area), "BDTOPO.gpkg")
     one = clip_geopackage(samples.bdtopo_gpkg(str(tmp_path / "sample.gpkg")), str(tmp_path / "one.gpkg"), area,
                           useful_layers("BDTOPO", str(tmp_path / "sample.gpkg")))
     assert layer_names(merged) == layer_names(one)

@@ -1,7 +1,9 @@
 """core.datasets.transfer: files of the stand-in download service by HTTP Range, resumed, MD5 checked."""
 
+import errno
 import hashlib
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -11,6 +13,7 @@ import pytest
 from core.datasets import Cancelled
 from core.datasets.service import DownloadService, RemoteFile
 from core.datasets.transfer import TransferError, download
+from core.messages import os_reason
 from core.sources.http import SessionPool
 from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
 from tests.support.hostile_http import HostileServer
@@ -197,3 +200,79 @@ def test_a_429_on_a_download_pauses_then_resumes(tmp_path):
         elapsed = time.monotonic() - start
         assert len(server.downloads()) == 2
     assert 1.0 <= elapsed < 4.0 and open(path, "rb").read() == DATA
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full: a device whose writes fail with ENOSPC")
+def test_a_disk_that_fills_during_a_transfer_is_one_message_not_a_traceback(tmp_path):
+    """The kernel's own ENOSPC (the .part is /dev/full): a TransferError naming the disk, nothing retried."""
+    os.symlink("/dev/full", str(tmp_path / (NAME + ".7z.part")))
+    with stand_in() as server, DownloadService(server.root) as service:
+        with pytest.raises(TransferError) as error:
+            download(service, listed(service), str(tmp_path))
+        assert len(server.downloads()) == 1  # a full disk is not the network's fault: not retried
+    said = str(error.value)
+    assert "cannot be written" in said and "free some space" in said and "resume" in said
+    assert error.value.message.args[2] == os_reason(OSError(errno.ENOSPC, "x"))  # "the disk is full", translated
+    assert not os.path.exists(tmp_path / (NAME + ".7z"))
+
+
+def test_the_free_space_refused_says_the_margin_it_keeps(tmp_path, monkeypatch):
+    import core.datasets.transfer as transfer
+
+    monkeypatch.setattr(transfer, "free_bytes", lambda folder: len(DATA) + 1000)  # the file fits, not the margin
+    with stand_in() as server, DownloadService(server.root) as service:
+        with pytest.raises(TransferError) as error:
+            download(service, listed(service), str(tmp_path))
+    needed, left, margin, free = (size.bytes for size in error.value.message.args[2:6])
+    assert needed == len(DATA) + transfer.SPACE_MARGIN > free and left == len(DATA) and margin == transfer.SPACE_MARGIN
+
+
+class LongerThanItIs(StandInFile):
+    """The listing (and Content-Length) announce 5,000 bytes more than the file has."""
+
+    @property
+    def size(self):
+        return len(self.data) + 5000
+
+
+def lying(md5=None):
+    edition = StandInEdition(NAME, "D031", "D031 Haute-Garonne", "ASC", "2020-10-14", (1.0, 43.0, 2.0, 44.0),
+                             [LongerThanItIs(NAME + ".7z", DATA, md5=md5)])
+    return StandInDownloadService({"RGEALTI": [edition]})
+
+
+def test_a_length_announced_too_long_is_accepted_when_the_md5_matches(tmp_path):
+    notes = []
+    with lying() as server, DownloadService(server.root) as service:
+        start = time.monotonic()
+        path = download(service, listed(service), str(tmp_path), timeout=(2, 1), log=notes.append)
+        assert time.monotonic() - start < 5.0
+    assert open(path, "rb").read() == DATA and len(notes) == 1
+    assert "announced {} bytes".format(len(DATA) + 5000) in str(notes[0]) and "listed MD5" in str(notes[0])
+
+
+def test_a_length_announced_too_long_with_another_md5_says_both_lengths_within_the_retry_bound(tmp_path):
+    with lying(md5="0" * 32) as server, DownloadService(server.root) as service:
+        start = time.monotonic()
+        with pytest.raises(TransferError) as error:
+            download(service, listed(service), str(tmp_path), timeout=(2, 0.5), retry_seconds=2.0)
+        assert time.monotonic() - start < 8.0
+    said = str(error.value)
+    assert "announced {} bytes and sent {}".format(len(DATA) + 5000, len(DATA)) in said and "kept" in said
+
+
+def test_a_server_that_accepts_and_never_answers_is_said_so(tmp_path):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    url = "http://127.0.0.1:{}/download/x.7z".format(silent.getsockname()[1])
+    pool = SessionPool()
+    try:
+        start = time.monotonic()
+        with pytest.raises(TransferError) as error:
+            download(pool, RemoteFile("x.7z", url, 10, "0" * 32), str(tmp_path), timeout=(2, 1), retry_seconds=2.0)
+        assert time.monotonic() - start < 8.0
+    finally:
+        pool.close()
+        silent.close()
+    assert "the server accepted the connection but did not answer within 1 s" in str(error.value)

@@ -110,6 +110,17 @@ def test_contours_are_at_the_interval_inside_the_area(made):
     assert AREA_L93[0] - 1 <= xmin and xmax <= AREA_L93[2] + 1 and AREA_L93[1] - 1 <= ymin and ymax <= AREA_L93[3] + 1
 
 
+def test_every_contour_has_the_layers_geometry_type(made):
+    """A contour the area's edge cuts in two is a MultiLineString: the layer must be of that type (a GeoPackage
+    whose features are not of its layer's type does not conform)."""
+    paths, _, _ = made
+    source = ogr.Open(paths["contours"])  # held: its layer dies with it
+    layer = source.GetLayerByName("contours")
+    types = [ogr.GT_Flatten(feature.GetGeometryRef().GetGeometryType()) for feature in layer]
+    assert ogr.GT_Flatten(layer.GetGeomType()) == ogr.wkbMultiLineString
+    assert types and set(types) == {ogr.wkbMultiLineString}
+
+
 def test_progress_goes_up_to_the_end(made):
     _, _, calls = made
     assert calls[-1][0] == calls[-1][1] and calls[-1][1] > 0

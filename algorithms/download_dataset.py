@@ -91,7 +91,7 @@ def zone_statuses(zone_plans, results, cancelled):
 class DownloadDataset(IgnOfflineAlgorithm):
     NAME = "download_dataset"
     DISPLAY_NAME = marked("Download IGN datasets for an area")
-    GROUP = "library"
+    GROUP = "datasets"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_area_parameters(self, polygon_layer=True)

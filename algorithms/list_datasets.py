@@ -41,7 +41,7 @@ COLUMNS = (("product", QVariant.String), ("variant", QVariant.String), ("zone", 
 class ListDatasets(IgnOfflineAlgorithm):
     NAME = "list_datasets"
     DISPLAY_NAME = marked("List IGN datasets for an area")
-    GROUP = "library"
+    GROUP = "datasets"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_area_parameters(self, polygon_layer=True)

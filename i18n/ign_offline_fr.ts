@@ -4375,12 +4375,12 @@
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dataset_results.py" line="20" />
+      <location filename="../toolbelt/dataset_results.py" line="15" />
       <source>{} — {}</source>
       <translation>{} — {}</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dataset_results.py" line="33" />
+      <location filename="../toolbelt/dataset_results.py" line="28" />
       <source>{} ({})</source>
       <translation>{} ({})</translation>
     </message>
@@ -4855,77 +4855,67 @@
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="415" />
-      <source>{} — {}: failed, the library keeps what it had; Download tries it again.</source>
-      <translation>{} — {} : échec, la bibliothèque garde ce qu'elle avait ; Télécharger le retentera.</translation>
-    </message>
-    <message>
-      <location filename="../ui/datasets_page.py" line="418" />
-      <source>{} — {}: cancelled; Download resumes it.</source>
-      <translation>{} — {} : annulé ; Télécharger le reprendra.</translation>
-    </message>
-    <message>
-      <location filename="../ui/datasets_page.py" line="420" />
+      <location filename="../ui/datasets_page.py" line="417" />
       <source>{} — {}: up to date, nothing downloaded.</source>
       <translation>{} — {} : à jour, rien de téléchargé.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="422" />
+      <location filename="../ui/datasets_page.py" line="419" />
       <source>{} — {}: edition of {} in the library.</source>
       <translation>{} — {} : édition du {} dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="436" />
+      <location filename="../ui/datasets_page.py" line="433" />
       <source>{:,} dataset failed: {} (the log says why); Download tries it again.</source>
       <translation>{:,} jeu de données en échec : {} (le journal dit pourquoi) ; Télécharger le retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="436" />
+      <location filename="../ui/datasets_page.py" line="433" />
       <source>{:,} datasets failed: {} (the log says why); Download tries them again.</source>
       <translation>{:,} jeux de données en échec : {} (le journal dit pourquoi) ; Télécharger les retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="445" />
+      <location filename="../ui/datasets_page.py" line="442" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="449" />
+      <location filename="../ui/datasets_page.py" line="446" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="449" />
+      <location filename="../ui/datasets_page.py" line="446" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="462" />
+      <location filename="../ui/datasets_page.py" line="459" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="476" />
+      <location filename="../ui/datasets_page.py" line="473" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="488" />
+      <location filename="../ui/datasets_page.py" line="485" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="490" />
+      <location filename="../ui/datasets_page.py" line="487" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="490" />
+      <location filename="../ui/datasets_page.py" line="487" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="519" />
+      <location filename="../ui/datasets_page.py" line="516" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>

@@ -3,21 +3,16 @@ and area (toolbelt.datasets styles and places them: BD TOPO at the top, the reli
 
 import os
 
-from ..core.datasets.editions import PRODUCTS
-from ..core.datasets.sync import CHOICES
+from ..core.datasets.sync import product_title
 from ..core.messages import Message
 from ..i18n import say
 from . import datasets as loaders
 
 
 def result_title(result, area):
-    """The group's name: the product, its variant where several are offered (RGE ALTI 5M or 1M), and the area
-    ("BD ORTHO — Toulouse"; a Message)."""
-    product = PRODUCTS.get(result.product)
-    title = product.title_en if product is not None else result.product
-    offered = [variant for name, variant in CHOICES if name == result.product]
-    shown = result.variant and len(offered) > 1
-    return Message("{} — {}", "{} {}".format(title, result.variant) if shown else title, area.title)
+    """The group's name: the product as the log and the dock say it (core.datasets.sync.product_title: RGE ALTI
+    with its 5 m or 1 m) and the area ("BD ORTHO — Toulouse"; a Message)."""
+    return Message("{} — {}", product_title(result.product, result.variant), area.title)
 
 
 def load_result(project, result, area, feedback=None):

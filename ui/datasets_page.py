@@ -411,14 +411,11 @@ class DatasetsPage(Page, FORM_CLASS):
             if status is None:  # not in the run's own listing: as it was
                 continue
             where = departement(row)
-            if status == FAILED:
-                self.log(say("{} — {}: failed, the library keeps what it had; Download tries it again.", job.label,
-                             where), error=True)
-            elif status == CANCELLED:
-                self.log(say("{} — {}: cancelled; Download resumes it.", job.label, where))
-            elif status == UP_TO_DATE:
+            # A failed or cancelled département was said by the run itself, with its reason (core.datasets.sync):
+            # the page says it once more only in the message bar's summary (failed_text).
+            if status == UP_TO_DATE:
                 self.log(say("{} — {}: up to date, nothing downloaded.", job.label, where))
-            else:
+            elif status not in (FAILED, CANCELLED):
                 self.log(say("{} — {}: edition of {} in the library.", job.label, where,
                              self.edition_date(row.get("date"))))
             if status == FAILED:

@@ -138,12 +138,12 @@ def test_downloaded_bd_topo_and_relief_load_and_draw(provider, project, service,
     assert result["FILES_DOWNLOADED"] >= 3
     root = project.layerTreeRoot()
     names = [child.name() for child in root.children()]
-    assert names[0] == "BD TOPO — Montgiscard" and names[-1] == "RGE ALTI 5M — Montgiscard"  # relief at the bottom
+    assert names[0] == "BD TOPO — Montgiscard" and names[-1] == "RGE ALTI 5 m — Montgiscard"  # relief at the bottom
     topo = root.findGroup("BD TOPO — Montgiscard")
     layers = {child.name(): child.layer() for child in topo.children()}
     assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers.values())
     assert count_colour(render_image([layers["Roads"]], SAMPLE_EXTENT, L93), "#e8473b") > 50
-    relief = root.findGroup("RGE ALTI 5M — Montgiscard")
+    relief = root.findGroup("RGE ALTI 5 m — Montgiscard")
     kinds = {child.name(): child.layer() for child in relief.children()}
     assert set(kinds) == {"Hillshade", "Slope (degrees)"} and all(k.isValid() for k in kinds.values())
     image = render_image([kinds["Hillshade"]], SAMPLE_EXTENT, L93)

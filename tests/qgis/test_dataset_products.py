@@ -101,7 +101,7 @@ def all_four(folder):
                 p, samples.parcellaire_shapefiles(os.path.join(folder, "PE")), "PARCELLAIRE-EXPRESS",
                 "Parcellaire Express — Toulouse"),
             "BD ORTHO — Toulouse": lambda p: datasets.load_orthos(p, ortho, "BD ORTHO — Toulouse"),
-            "RGE ALTI 5M — Toulouse": lambda p: datasets.load_relief(p, paths, "RGE ALTI 5M — Toulouse")}
+            "RGE ALTI 5 m — Toulouse": lambda p: datasets.load_relief(p, paths, "RGE ALTI 5 m — Toulouse")}
 
 
 @pytest.mark.parametrize("order", [("BD ORTHO", "RGE ALTI", "BD TOPO", "Parcellaire"),
@@ -122,7 +122,7 @@ def test_vector_data_stays_above_the_orthophotos_whatever_the_order(project, tmp
     names = [node.name() for node in project.layerTreeRoot().children()]
     vectors = {"BD TOPO — Toulouse", "Parcellaire Express — Toulouse"}
     assert set(names[:2]) == vectors and names[2] == "BD ORTHO — Toulouse", names
-    assert names[-1] == "RGE ALTI 5M — Toulouse" and "IGN Offline" in names, names
+    assert names[-1] == "RGE ALTI 5 m — Toulouse" and "IGN Offline" in names, names
     ortho = project.layerTreeRoot().findGroup("BD ORTHO — Toulouse")
     assert [child.layer().isValid() for child in ortho.children()] == [True]
     # Loaded again, the orthophotos keep their place and are not doubled.
@@ -137,7 +137,7 @@ def test_group_names_say_the_variant_only_where_several_are_offered():
     area = samples.lambert_area(570000, 6278000, 573000, 6280000, title="Toulouse")
     assert [str(result_title(SyncResult(product, variant), area)) for product, variant in (
         ("BDORTHO", "RVB-0M20"), ("RGEALTI", "5M"), ("BDTOPO", None), ("PARCELLAIRE-EXPRESS", None))] == [
-        "BD ORTHO — Toulouse", "RGE ALTI 5M — Toulouse", "BD TOPO — Toulouse", "Parcellaire Express — Toulouse"]
+        "BD ORTHO — Toulouse", "RGE ALTI 5 m — Toulouse", "BD TOPO — Toulouse", "Parcellaire Express — Toulouse"]
 
 
 def test_drawing_the_relief_and_orthophotos_writes_no_sidecar_into_the_library(project, tmp_path, monkeypatch):

@@ -3,10 +3,8 @@ the products ticked by default, List, Download — against the stand-in download
 in IGN_OFFLINE_DATASETS_SERVICE), and writes what the user saw to IGN_OFFLINE_SESSION=datasets:OUT.json
 (tests/qgis/test_desktop_datasets.py), what it reached so far to OUT.json.steps. Ends QGIS when done (os._exit)."""
 
-import json
 import os
 import sys
-import traceback
 
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
@@ -14,6 +12,8 @@ from qgis.utils import iface
 
 MODE, _, TARGET = os.environ.get("IGN_OFFLINE_SESSION", "datasets:/dev/stdout").partition(":")
 ROOT = os.environ.get("IGN_OFFLINE_ROOT", "")
+sys.path.insert(0, ROOT)
+from tests.support.session_end import run_then_exit, write_seen  # noqa: E402 (after ROOT is on the path)
 
 
 def table(page):
@@ -94,19 +94,11 @@ def datasets():
     seen["layers"] = layer_tree(QgsProject.instance().layerTreeRoot())
     seen["files"] = sorted(os.path.relpath(os.path.join(folder, name), library)
                            for folder, _, names in os.walk(os.path.join(library, "datasets")) for name in names)
-    with open(TARGET, "w", encoding="utf-8") as out:
-        json.dump(seen, out, ensure_ascii=False, indent=1)
+    write_seen(TARGET, seen)
 
 
 def run():
-    try:
-        {"datasets": datasets}[MODE]()
-        code = 0
-    except Exception:  # the test reads stderr: say what broke
-        traceback.print_exc()
-        code = 1
-    sys.stderr.flush()
-    os._exit(code)
+    run_then_exit({"datasets": datasets}[MODE])
 
 
 QTimer.singleShot(1000, run)

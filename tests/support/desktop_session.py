@@ -22,6 +22,8 @@ from qgis.utils import iface
 
 MODE, _, TARGET = os.environ.get("IGN_OFFLINE_SESSION", "strings:/dev/stdout").partition(":")
 ROOT = os.environ.get("IGN_OFFLINE_ROOT", "")
+sys.path.insert(0, ROOT)
+from tests.support.session_end import run_then_exit  # noqa: E402 (after ROOT is on the path)
 
 
 def dock_texts(dock):
@@ -161,14 +163,7 @@ def run():
             sys.stderr.flush()
             os._exit(1)
         return
-    try:
-        {"strings": strings, "screenshots": screenshots}[MODE]()
-        code = 0
-    except Exception:  # the test reads stderr: say what broke
-        traceback.print_exc()
-        code = 1
-    sys.stderr.flush()
-    os._exit(code)
+    run_then_exit({"strings": strings, "screenshots": screenshots}[MODE])
 
 
 QTimer.singleShot(1000, run)

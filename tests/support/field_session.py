@@ -3,10 +3,8 @@ for QField, by clicks, and writes what it saw to IGN_OFFLINE_SESSION=field:OUT.j
 Ends QGIS when done (os._exit)."""
 
 import glob
-import json
 import os
 import sys
-import traceback
 
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
@@ -14,6 +12,9 @@ from qgis.utils import iface
 
 MODE, _, TARGET = os.environ.get("IGN_OFFLINE_SESSION", "field:/dev/stdout").partition(":")
 ROOT = os.environ.get("IGN_OFFLINE_ROOT", "")
+sys.path.insert(0, ROOT)
+from tests.support.session_end import run_then_exit, write_seen  # noqa: E402 (after ROOT is on the path)
+
 CARCASSONNE = (2.30, 43.18, 2.40, 43.25)
 
 
@@ -65,19 +66,11 @@ def field():
     for path in sorted(glob.glob(os.path.join(library, "exports", "*", "*"))):
         opened = gdal.OpenEx(path)
         seen["files"][os.path.relpath(path, library)] = opened is not None and opened.GetDriver().ShortName
-    with open(TARGET, "w", encoding="utf-8") as out:
-        json.dump(seen, out, ensure_ascii=False, indent=1)
+    write_seen(TARGET, seen)
 
 
 def run():
-    try:
-        {"field": field}[MODE]()
-        code = 0
-    except Exception:  # the test reads stderr: say what broke
-        traceback.print_exc()
-        code = 1
-    sys.stderr.flush()
-    os._exit(code)
+    run_then_exit({"field": field}[MODE])
 
 
 QTimer.singleShot(1000, run)

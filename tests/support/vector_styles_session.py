@@ -3,17 +3,18 @@ stopped, then the vector MBTiles loaded by ign_offline:load_mbtiles with a STYLE
 its last zoom and 3 beyond, then switched to another style; writes what it saw to
 IGN_OFFLINE_SESSION=vector:OUT.json (tests/qgis/test_desktop_vector_styles.py). Ends QGIS when done."""
 
-import json
 import math
 import os
 import sys
-import traceback
 
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface
 
 MODE, _, TARGET = os.environ.get("IGN_OFFLINE_SESSION", "vector:/dev/stdout").partition(":")
 ROOT = os.environ.get("IGN_OFFLINE_ROOT", "")
+sys.path.insert(0, ROOT)
+from tests.support.session_end import run_then_exit, write_seen  # noqa: E402 (after ROOT is on the path)
+
 MAX_ZOOM = 14
 
 
@@ -99,19 +100,11 @@ def vector():
     seen["style"] = current_style(layer)
     _, grey = draw(canvas, MAX_ZOOM, wait_for)
     seen["switch_changed"] = standard != grey
-    with open(TARGET, "w", encoding="utf-8") as out:
-        json.dump(seen, out, ensure_ascii=False, indent=1)
+    write_seen(TARGET, seen)
 
 
 def run():
-    try:
-        {"vector": vector}[MODE]()
-        code = 0
-    except Exception:  # the test reads stderr: say what broke
-        traceback.print_exc()
-        code = 1
-    sys.stderr.flush()
-    os._exit(code)
+    run_then_exit({"vector": vector}[MODE])
 
 
 QTimer.singleShot(1000, run)

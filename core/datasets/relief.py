@@ -18,7 +18,7 @@ from osgeo import gdal, ogr
 
 from ..errors import IgnOfflineError, InputError
 from ..ftp.client import Cancelled
-from ..ftp.rasters import build_vrt
+from ..ftp.rasters import build_vrt, try_open
 from ..messages import Message
 from ..storage import check_writable_folder, free_bytes, human_size
 from .clipping import DEFAULT_EPSG, area_geometry, box_geometry, srs_of, write_cutline
@@ -89,12 +89,7 @@ def wanted_kinds(hillshade, slope, contours):
 def open_dem(path):
     """The GDAL dataset of a one-band elevation raster; InputError saying what is wrong otherwise."""
     name = os.path.basename(path)
-    try:
-        dataset = gdal.Open(path)
-    except RuntimeError as exc:
-        dataset, reason = None, str(exc)
-    else:
-        reason = gdal.GetLastErrorMsg()
+    dataset, reason = try_open(path)
     if dataset is None:
         raise InputError("'{}' is not a raster GDAL can read ({}): give a DEM (ASC, GeoTIFF, VRT…).",
                          name, reason or "unknown format")

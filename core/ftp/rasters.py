@@ -13,14 +13,19 @@ from . import names as ftp_names
 RASTER_EXTENSIONS = (".jp2", ".tif", ".tiff", ".asc")
 
 
-def open_raster(path):
-    """The GDAL dataset, whether or not the process turned GDAL exceptions on (QGIS does not)."""
+def try_open(path):
+    """(the GDAL dataset or None, GDAL's reason), whether or not the process turned GDAL exceptions on (QGIS does
+    not)."""
     try:
         dataset = gdal.Open(path)
     except RuntimeError as exc:
-        dataset, reason = None, str(exc)
-    else:
-        reason = gdal.GetLastErrorMsg()
+        return None, str(exc)
+    return dataset, (gdal.GetLastErrorMsg() if dataset is None else "")
+
+
+def open_raster(path):
+    """The GDAL dataset; IgnOfflineError saying why GDAL cannot open it otherwise."""
+    dataset, reason = try_open(path)
     if dataset is None:
         raise IgnOfflineError("GDAL cannot open {} ({}).", os.path.basename(path), reason or "unknown format")
     return dataset

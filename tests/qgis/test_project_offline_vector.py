@@ -7,20 +7,15 @@ import os
 
 import pytest
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsMapRendererSequentialJob,
-    QgsMapSettings,
     QgsProcessingException,
     QgsProject,
-    QgsRectangle,
     QgsVectorTileBasicRenderer,
     QgsVectorTileLayer,
 )
-from qgis.PyQt.QtCore import QSize
 
 from core import mbtiles
 from core.field import projects
+from tests.support import qgis_render
 from tests.support.tms_server import StandInTms, make_tiles
 
 LAYER = "PLAN.IGN"
@@ -35,18 +30,9 @@ def processing(provider):
 
 
 def painted_pixels(layer, bbox=(1.40, 43.58, 1.46, 43.62), size=256):
-    settings = QgsMapSettings()
-    settings.setLayers([layer])
-    crs = QgsCoordinateReferenceSystem("EPSG:3857")
-    settings.setDestinationCrs(crs)
-    settings.setOutputSize(QSize(size, size))
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
-    settings.setExtent(transform.transformBoundingBox(QgsRectangle(*bbox)))
-    job = QgsMapRendererSequentialJob(settings)
-    job.start()
-    job.waitForFinished()
-    image = job.renderedImage()
-    return sum(1 for x in range(0, size, 2) for y in range(0, size, 2) if image.pixel(x, y) >> 24)
+    """Pixels QGIS draws of `layer` over the lon/lat box (not the white background)."""
+    return qgis_render.painted_pixels(qgis_render.render_image([layer], qgis_render.lonlat_extent(bbox),
+                                                               qgis_render.MERCATOR, size))
 
 
 def online_project(tmp_path, template, zmax=12):

@@ -10,23 +10,16 @@ import time
 
 import pytest
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsMapRendererSequentialJob,
-    QgsMapSettings,
     QgsProcessingFeedback,
-    QgsProject,
-    QgsRectangle,
     QgsVectorTileLayer,
 )
-from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor
 
 from core import mbtiles
 from core.tiles import areas
 from core.tiles import grid as tiles
 from tests.qgis.conftest import ROOT, make_process
 from tests.qgis.test_download_tiles import journal_done
+from tests.support import qgis_render
 from tests.support.tms_server import StandInTms
 
 TOULOUSE = areas.PRESETS["toulouse"]
@@ -67,20 +60,8 @@ def stored(path):
 
 def painted_pixels(layer, bbox, size=256):
     """How many pixels QGIS paints (not the white background) rendering `layer` over a lon/lat box."""
-    to_mercator = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
-                                         QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
-    settings = QgsMapSettings()
-    settings.setLayers([layer])
-    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
-    settings.setOutputSize(QSize(size, size))
-    settings.setBackgroundColor(QColor(255, 255, 255))
-    settings.setExtent(to_mercator.transformBoundingBox(QgsRectangle(*bbox)))
-    job = QgsMapRendererSequentialJob(settings)
-    job.start()
-    job.waitForFinished()
-    image = job.renderedImage()
-    white = QColor(255, 255, 255).rgb()
-    return sum(image.pixel(x, y) != white for x in range(0, size, 2) for y in range(0, size, 2))
+    return qgis_render.painted_pixels(qgis_render.render_image([layer], qgis_render.lonlat_extent(bbox),
+                                                               qgis_render.MERCATOR, size))
 
 
 def test_plan_ign_over_a_preset_at_zooms_8_to_14_loads_renders_and_opens_in_gdal(processing, project, server,

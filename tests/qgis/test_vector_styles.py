@@ -8,19 +8,16 @@ import os
 
 import pytest
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsMapRendererSequentialJob,
-    QgsMapSettings,
     QgsProcessingException,
     QgsRectangle,
     QgsVectorTileLayer,
 )
-from qgis.PyQt.QtCore import QSize
 
 from core.errors import InputError
 from core.sources.accounts import Credentials
 from core.vector import styles
 from tests.qgis.conftest import make_process
+from tests.support import qgis_render
 from tests.support.style_server import (
     CROSSING,
     SPRITE_NAME,
@@ -76,15 +73,8 @@ def render(layer, zoom, size=256):
     x = math.radians(lon) * 6378137
     y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) * 6378137
     half = math.pi * 6378137 / 2 ** zoom * size / 256
-    settings = QgsMapSettings()
-    settings.setLayers([layer])
-    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
-    settings.setOutputSize(QSize(size, size))
-    settings.setExtent(QgsRectangle(x - half, y - half, x + half, y + half))
-    job = QgsMapRendererSequentialJob(settings)
-    job.start()
-    job.waitForFinished()
-    return job.renderedImage()
+    return qgis_render.render_image([layer], QgsRectangle(x - half, y - half, x + half, y + half),
+                                    qgis_render.MERCATOR, size)
 
 
 def colours(image):

@@ -2,9 +2,11 @@
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsMapRendererSequentialJob,
     QgsMapSettings,
     QgsNetworkAccessManager,
+    QgsProject,
     QgsRectangle,
     QgsSettings,
 )
@@ -12,6 +14,7 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
 CARCASSONNE_3857 = QgsRectangle(256035, 5339411, 267166, 5350102)
+MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 
 
 def render_into_cache(layers, cache_dir, extent=CARCASSONNE_3857):
@@ -62,3 +65,16 @@ def count_colour(image, colour, tolerance=12):
                     and abs(pixel.blue() - wanted.blue()) <= tolerance):
                 found += 1
     return found
+
+
+def lonlat_extent(bbox, crs=MERCATOR):
+    """The lon/lat box (west, south, east, north) as a QgsRectangle in `crs`."""
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
+    return transform.transformBoundingBox(QgsRectangle(*bbox))
+
+
+def painted_pixels(image, step=2):
+    """How many pixels (one in `step` each way) are not the white background render_image draws on."""
+    white = QColor("white").rgb()
+    return sum(image.pixel(x, y) != white for x in range(0, image.width(), step)
+               for y in range(0, image.height(), step))

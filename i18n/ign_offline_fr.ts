@@ -2196,8 +2196,13 @@
     </message>
     <message>
       <location filename="../core/datasets/derived.py" line="91" />
-      <source>{}: {} made in {}.</source>
-      <translation>{} : {} prêts dans {}.</translation>
+      <source>{}: {} is ready in {}.</source>
+      <translation>{} : {} est prêt dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="91" />
+      <source>{}: {} are ready in {}.</source>
+      <translation>{} : {} sont prêts dans {}.</translation>
     </message>
     <message>
       <location filename="../core/datasets/derived.py" line="173" />
@@ -2280,32 +2285,32 @@
       <translation>L'équidistance des courbes est de {} m : indiquez un nombre de mètres positif (ou 0 pour aucune).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="99" />
+      <location filename="../core/datasets/relief.py" line="94" />
       <source>'{}' is not a raster GDAL can read ({}): give a DEM (ASC, GeoTIFF, VRT…).</source>
       <translation>« {} » n'est pas un raster que GDAL sait lire ({}) : indiquez un MNT (ASC, GeoTIFF, VRT…).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="102" />
+      <location filename="../core/datasets/relief.py" line="97" />
       <source>'{}' has {} bands: a DEM has one (the elevations). Give an elevation raster, not an image.</source>
       <translation>« {} » a {} bandes : un MNT n'en a qu'une (les altitudes). Indiquez un raster d'altitudes, pas une image.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="106" />
+      <location filename="../core/datasets/relief.py" line="101" />
       <source>'{}' is not georeferenced on a north-up grid: give a DEM with its coordinates.</source>
       <translation>« {} » n'est pas géoréférencé sur une grille orientée au nord : indiquez un MNT avec ses coordonnées.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="123" />
+      <location filename="../core/datasets/relief.py" line="118" />
       <source>The area '{}' does not meet the DEM '{}' (it covers {:.0f}, {:.0f} – {:.0f}, {:.0f} in its CRS): choose an area inside it, or the DEM of that area.</source>
       <translation>La zone « {} » ne touche pas le MNT « {} » (il couvre {:.0f}, {:.0f} – {:.0f}, {:.0f} dans son SCR) : choisissez une zone à l'intérieur, ou le MNT de cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="139" />
+      <location filename="../core/datasets/relief.py" line="134" />
       <source>Not enough free space in {}: the relief needs up to {} and {} are free. Free some space, choose another folder or a smaller area.</source>
       <translation>Pas assez d'espace libre dans {} : le relief demande jusqu'à {} et {} sont libres. Libérez de la place, choisissez un autre dossier ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="204" />
+      <location filename="../core/datasets/relief.py" line="199" />
       <source>GDAL could not make {} ({}).</source>
       <translation>GDAL n'a pas pu faire {} ({}).</translation>
     </message>
@@ -2625,52 +2630,52 @@
       <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="434" />
+      <location filename="../core/datasets/sync.py" line="437" />
       <source>{}: cancelled; run again to resume where it stopped.</source>
       <translation>{} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="443" />
+      <location filename="../core/datasets/sync.py" line="446" />
       <source>{}: the service publishes no such dataset for this area.</source>
       <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="444" />
+      <location filename="../core/datasets/sync.py" line="447" />
       <source>{}: the département failed ({}): its reason is said above.</source>
       <translation>{} : le département est en échec ({}) : la raison est donnée plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="444" />
+      <location filename="../core/datasets/sync.py" line="447" />
       <source>{}: every département failed ({}): their reasons are said above.</source>
       <translation>{} : tous les départements sont en échec ({}) : les raisons sont données plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="452" />
-      <source>{}: {} of {} département failed: {}.</source>
-      <translation>{} : {} département sur {} en échec : {}.</translation>
+      <location filename="../core/datasets/sync.py" line="457" />
+      <source>{}: {:,} département of {:,} failed: {}.</source>
+      <translation>{} : {:,} département sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="452" />
-      <source>{}: {} of {} départements failed: {}.</source>
-      <translation>{} : {} départements sur {} en échec : {}.</translation>
+      <location filename="../core/datasets/sync.py" line="457" />
+      <source>{}: {:,} départements of {:,} failed: {}.</source>
+      <translation>{} : {:,} départements sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="474" />
+      <location filename="../core/datasets/sync.py" line="478" />
       <source>{} — {}: cancelled; run again to resume where it stopped.</source>
       <translation>{} — {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="478" />
+      <location filename="../core/datasets/sync.py" line="482" />
       <source>{} — {}: {}</source>
       <translation>{} — {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="541" />
+      <location filename="../core/datasets/sync.py" line="545" />
       <source>{} — {}: {} ready ({}).</source>
       <translation>{} — {} : {} prêt ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="560" />
+      <location filename="../core/datasets/sync.py" line="564" />
       <source>The download service's edition {} is incomplete: it lists {} and not {}. Nothing was extracted and the volumes already downloaded are kept: try again later.</source>
       <translation>L'édition {} du service de téléchargement est incomplète : il liste {} mais pas {}. Rien n'a été extrait et les volumes déjà téléchargés sont conservés : réessayez plus tard.</translation>
     </message>
@@ -3325,22 +3330,22 @@
       <translation>aucune dalle qu'il ait pu placer</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="25" />
+      <location filename="../core/ftp/rasters.py" line="30" />
       <source>GDAL cannot open {} ({}).</source>
       <translation>GDAL ne peut pas ouvrir {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="64" />
+      <location filename="../core/ftp/rasters.py" line="69" />
       <source>The index {} cannot be read: delete it to use the tile names instead.</source>
       <translation>L'index {} est illisible : supprimez-le pour utiliser plutôt les noms des dalles.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="115" />
+      <location filename="../core/ftp/rasters.py" line="120" />
       <source>No raster to build {} from.</source>
       <translation>Aucun raster pour construire {}.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="121" />
+      <location filename="../core/ftp/rasters.py" line="126" />
       <source>GDAL could not build {}.</source>
       <translation>GDAL n'a pas pu construire {}.</translation>
     </message>
@@ -4816,106 +4821,106 @@
     </message>
     <message>
       <location filename="../ui/datasets_page.py" line="315" />
-      <source>Total: {:,} dataset, {}; to download: {} ({:,} new or updated).</source>
-      <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({:,} nouveau ou mis à jour).</translation>
+      <source>Total: {:,} dataset, {}; to download: {} ({}).</source>
+      <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({}).</translation>
     </message>
     <message>
       <location filename="../ui/datasets_page.py" line="315" />
-      <source>Total: {:,} datasets, {}; to download: {} ({:,} new or updated).</source>
-      <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({:,} nouveaux ou mis à jour).</translation>
+      <source>Total: {:,} datasets, {}; to download: {} ({}).</source>
+      <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="325" />
+      <location filename="../ui/datasets_page.py" line="318" />
+      <source>{:,} dataset new or updated</source>
+      <translation>{:,} nouveau ou mis à jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="318" />
+      <source>{:,} datasets new or updated</source>
+      <translation>{:,} nouveaux ou mis à jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/datasets_page.py" line="327" />
       <source>The download ({}) needs about {} with its extraction, more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
       <translation>Le téléchargement ({}) demande environ {} avec son extraction, plus que les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="337" />
+      <location filename="../ui/datasets_page.py" line="339" />
       <source>This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
       <translation>C'est un très gros téléchargement ({} ; environ {} avec son extraction) : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="365" />
+      <location filename="../ui/datasets_page.py" line="367" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="365" />
+      <location filename="../ui/datasets_page.py" line="367" />
       <source>{} Start it all the same?</source>
       <translation>{} Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="375" />
+      <location filename="../ui/datasets_page.py" line="377" />
       <source>The area changed since the listing: list again.</source>
       <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="391" />
+      <location filename="../ui/datasets_page.py" line="393" />
       <source>Nothing started: untick products or reduce the area.</source>
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="417" />
-      <source>{} — {}: up to date, nothing downloaded.</source>
-      <translation>{} — {} : à jour, rien de téléchargé.</translation>
-    </message>
-    <message>
-      <location filename="../ui/datasets_page.py" line="419" />
-      <source>{} — {}: edition of {} in the library.</source>
-      <translation>{} — {} : édition du {} dans la bibliothèque.</translation>
-    </message>
-    <message>
-      <location filename="../ui/datasets_page.py" line="433" />
+      <location filename="../ui/datasets_page.py" line="429" />
       <source>{:,} dataset failed: {} (the log says why); Download tries it again.</source>
       <translation>{:,} jeu de données en échec : {} (le journal dit pourquoi) ; Télécharger le retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="433" />
+      <location filename="../ui/datasets_page.py" line="429" />
       <source>{:,} datasets failed: {} (the log says why); Download tries them again.</source>
       <translation>{:,} jeux de données en échec : {} (le journal dit pourquoi) ; Télécharger les retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="442" />
+      <location filename="../ui/datasets_page.py" line="438" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="446" />
+      <location filename="../ui/datasets_page.py" line="442" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="446" />
+      <location filename="../ui/datasets_page.py" line="442" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="459" />
+      <location filename="../ui/datasets_page.py" line="455" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="473" />
+      <location filename="../ui/datasets_page.py" line="469" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="485" />
+      <location filename="../ui/datasets_page.py" line="481" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="487" />
+      <location filename="../ui/datasets_page.py" line="483" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="487" />
+      <location filename="../ui/datasets_page.py" line="483" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="516" />
+      <location filename="../ui/datasets_page.py" line="512" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
@@ -5530,11 +5535,6 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="24" />
-      <source>IGN Offline:</source>
-      <translation>IGN Hors ligne :</translation>
-    </message>
-    <message>
       <location filename="../ui/runner.py" line="37" />
       <source>Download cancelled: what is downloaded is kept; run it again to resume.</source>
       <translation>Téléchargement annulé : ce qui est téléchargé est gardé ; relancez-le pour reprendre.</translation>
@@ -5619,6 +5619,10 @@
     <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
+    </message>
+    <message>
+      <source>IGN Offline:</source>
+      <translation type="obsolete">IGN Hors ligne :</translation>
     </message>
     <message>
       <source>Layer identifier (from the capabilities; optional for an XYZ template)</source>
@@ -5767,6 +5771,18 @@
     <message>
       <source>{}: {} files downloaded ({}), {} already there, {} failed.</source>
       <translation type="obsolete">{} : {} fichiers téléchargés ({}), {} déjà présents, {} en échec.</translation>
+    </message>
+    <message>
+      <source>{}: {} made in {}.</source>
+      <translation type="obsolete">{} : {} prêts dans {}.</translation>
+    </message>
+    <message>
+      <source>{}: {} of {} département failed: {}.</source>
+      <translation type="obsolete">{} : {} département sur {} en échec : {}.</translation>
+    </message>
+    <message>
+      <source>{}: {} of {} départements failed: {}.</source>
+      <translation type="obsolete">{} : {} départements sur {} en échec : {}.</translation>
     </message>
     <message>
       <source>{}: {} tiles at zoom {}-{}{} → {}</source>

@@ -312,9 +312,11 @@ class DatasetsPage(Page, FORM_CLASS):
             return say(plural(len(listed), "Total: {:,} dataset, {}, up to date in the library: nothing to "
                               "download.", "Total: {:,} datasets, {}, all up to date in the library: nothing to "
                               "download.", len(listed), whole))
-        return say(plural(len(listed), "Total: {:,} dataset, {}; to download: {} ({:,} new or updated).",
-                          "Total: {:,} datasets, {}; to download: {} ({:,} new or updated).",
-                          len(listed), whole, Size(sum(fetch_bytes(row) for row in fetch)), len(fetch)))
+        return say(plural(len(listed), "Total: {:,} dataset, {}; to download: {} ({}).",
+                          "Total: {:,} datasets, {}; to download: {} ({}).",
+                          len(listed), whole, Size(sum(fetch_bytes(row) for row in fetch)),
+                          plural(len(fetch), "{:,} dataset new or updated", "{:,} datasets new or updated",
+                                 len(fetch))))
 
     def space_problem(self, rows):
         """Why the library's disk cannot hold the download with its extraction (download_dataset refuses it,
@@ -396,9 +398,10 @@ class DatasetsPage(Page, FORM_CLASS):
         self._update_buttons()
 
     def _downloaded_one(self, job, ok, results):
-        """Each département of the product as the run's ZONES says it ended: in the library, up to date, failed or
-        cancelled, one line each. A failed or cancelled one stays to fetch: Download offers it again. A run that
-        failed as a whole (its reason is in the log) leaves what it was to fetch failed."""
+        """Each département's row of the product as the run's ZONES says it ended: in the library, up to date,
+        failed or cancelled (the run said each on its line). A failed or cancelled one stays to fetch: Download
+        offers it again. A run that failed as a whole (its reason is in the log) leaves what it was to fetch
+        failed."""
         rows = [row for row in self.rows if choice_of(row) == job.choice and row.get("status") != NOT_AVAILABLE]
         if not ok:
             if not self.runner.run.cancelled:  # a cancelled one is still to fetch, as listed
@@ -410,14 +413,8 @@ class DatasetsPage(Page, FORM_CLASS):
             status = outcomes.get(zone_key(row))
             if status is None:  # not in the run's own listing: as it was
                 continue
-            where = departement(row)
-            # A failed or cancelled département was said by the run itself, with its reason (core.datasets.sync):
-            # the page says it once more only in the message bar's summary (failed_text).
-            if status == UP_TO_DATE:
-                self.log(say("{} — {}: up to date, nothing downloaded.", job.label, where))
-            elif status not in (FAILED, CANCELLED):
-                self.log(say("{} — {}: edition of {} in the library.", job.label, where,
-                             self.edition_date(row.get("date"))))
+            # Each département's outcome was said by the run itself (core.datasets.sync), with its reason when it
+            # failed: the page only sets the row.
             if status == FAILED:
                 row["status"] = FAILED
             elif status != CANCELLED:  # a cancelled one keeps its listed status: still to fetch

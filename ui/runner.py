@@ -19,9 +19,9 @@ from ..core.messages import plural
 from ..i18n import marked, reason, say, tr
 from .background import AlgorithmRun
 
-# The message bar's title, its colon with it: QgsMessageBarItem adds ": " to a title that has none, and French
-# writes "IGN Hors ligne :" (a space before the colon), which only the translation can say.
-TITLE = marked("IGN Offline:")
+# The message bar's title, without a colon: the bar adds its own, and so does the message log ("title : text"),
+# where a colon in the title would read twice ("IGN Hors ligne : : …").
+TITLE = marked("IGN Offline")
 SHOWN_SECONDS = 10
 
 

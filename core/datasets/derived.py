@@ -9,7 +9,7 @@ area is a preset); an area whose zones did not change and whose products are all
 
 import os
 
-from ..messages import Message
+from ..messages import plural
 from . import state as states
 
 RELIEF_EXTENSIONS = (".asc",)
@@ -88,8 +88,8 @@ def derive_products(product, zone_plans, area, library, changed, clip, relief_op
         _record(zone_plans, slug, outputs)
         # The files by name (hillshade.tif, orthos.vrt…): the kinds' keys are code, not words to show a person.
         names = sorted(os.path.basename(p) for v in outputs.values() for p in (v if isinstance(v, list) else [v]))
-        log(Message("{}: {} made in {}.", product_title(product, zone_plans[0].variant if zone_plans else None),
-                    ", ".join(names), folder))
+        log(plural(len(names), "{}: {} is ready in {}.", "{}: {} are ready in {}.",
+                   product_title(product, zone_plans[0].variant if zone_plans else None), ", ".join(names), folder))
     return folder, outputs
 
 

@@ -319,6 +319,9 @@ def product_title(product, variant=None):
     title = known.title_en if known is not None else product
     if variant and product == "RGEALTI":
         return "{} {} m".format(title, variant.upper().rstrip("M"))
+    pixel = re.fullmatch(r"(RVB|IRC)-0M(\d\d)", (variant or "").upper()) if product == "BDORTHO" else None
+    if pixel:  # 'RVB-0M20' → 'BD ORTHO 20 cm', 'IRC-0M50' → 'BD ORTHO IRC 50 cm', as the dock's boxes say them
+        return "{}{} {} cm".format(title, " IRC" if pixel.group(1) == "IRC" else "", int(pixel.group(2)))
     return title
 
 
@@ -449,9 +452,10 @@ def _all_failed(result, zone_plans):
 def _some_failed(result, zone_plans):
     """The summary of a sync where some zones failed and others are usable (each reason said on its line)."""
     failed = result.failed
-    return Message(plural(len(result.zones), "{}: {} of {} département failed: {}.",
-                          "{}: {} of {} départements failed: {}.", _title(zone_plans[0]), len(failed),
-                          len(result.zones), ", ".join(_where(z.plan) for z in failed)))
+    # The plural follows the failed count ("1 of 2 départements failed", "2 of 3 départements failed"): "of N"
+    # comes after, in both languages.
+    return plural(len(failed), "{}: {:,} département of {:,} failed: {}.", "{}: {:,} départements of {:,} failed: {}.",
+                  _title(zone_plans[0]), len(failed), len(result.zones), ", ".join(_where(z.plan) for z in failed))
 
 
 def _extract_bytes(zone_plan):

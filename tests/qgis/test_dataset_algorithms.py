@@ -254,7 +254,7 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
     refusal = str(caught.value).splitlines()[-1]
     assert refusal.startswith("Ce téléchargement fait 16,0 Go (plus de 10,0 Go)") and "ALLOW_LARGE=true" in refusal, \
         refusal
-    assert any("BD ORTHO — Haute-Garonne (31)" in line and "16,0 Go" in line for line in feedback.lines), \
+    assert any("BD ORTHO 20 cm — Haute-Garonne (31)" in line and "16,0 Go" in line for line in feedback.lines), \
         feedback.lines
     assert not [path for path, _ in service.downloads() if "BDORTHO" in path]
     assert english(ours(feedback.lines)) == []

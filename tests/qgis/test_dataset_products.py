@@ -130,14 +130,14 @@ def test_vector_data_stays_above_the_orthophotos_whatever_the_order(project, tmp
     assert [node.name() for node in project.layerTreeRoot().children()] == names
 
 
-def test_group_names_say_the_variant_only_where_several_are_offered():
+def test_group_names_say_the_product_as_the_dock_and_the_log_do():
     from ign_offline.core.datasets.sync import SyncResult
     from ign_offline.toolbelt.dataset_results import result_title
 
     area = samples.lambert_area(570000, 6278000, 573000, 6280000, title="Toulouse")
     assert [str(result_title(SyncResult(product, variant), area)) for product, variant in (
         ("BDORTHO", "RVB-0M20"), ("RGEALTI", "5M"), ("BDTOPO", None), ("PARCELLAIRE-EXPRESS", None))] == [
-        "BD ORTHO — Toulouse", "RGE ALTI 5 m — Toulouse", "BD TOPO — Toulouse", "Parcellaire Express — Toulouse"]
+        "BD ORTHO 20 cm — Toulouse", "RGE ALTI 5 m — Toulouse", "BD TOPO — Toulouse", "Parcellaire Express — Toulouse"]
 
 
 def test_drawing_the_relief_and_orthophotos_writes_no_sidecar_into_the_library(project, tmp_path, monkeypatch):

@@ -80,7 +80,7 @@ def test_two_departements_listed_with_their_sizes_before_any_download(dock, prov
         assert row[3] == str(files) and row[4] == size(count) and row[5] == "new", row
     assert expected[("RGE ALTI 5 m", "D031")][0] > 1  # a multi-volume archive: every volume counted
     total = sum(count for _, count in expected.values())
-    assert page.totalLabel.text() == "Total: 4 datasets, {}; to download: {} (4 new or updated).".format(
+    assert page.totalLabel.text() == "Total: 4 datasets, {}; to download: {} (4 datasets new or updated).".format(
         size(total), size(total))
     assert page.warningLabel.isHidden() and page.downloadButton.isEnabled()
     assert service.downloads() == []  # sizes known before anything is fetched
@@ -133,10 +133,12 @@ def test_download_into_the_library_layers_in_the_project_then_up_to_date(dock, p
             data = library / "datasets" / product / zone / "data"
             assert data.is_dir() and any(files for _, _, files in os.walk(data)), data
     assert not (library / "datasets" / "RGEALTI" / "D011").exists()
-    # one line per product and département
+    # one line per product and département, said by the run (the page adds none)
     for title in ("BD TOPO", "RGE ALTI 5 m"):
         for zone in ("Haute-Garonne (31)", "Tarn (81)"):
-            assert "{} — {}: edition of".format(title, zone) in log, log
+            ready = [line for line in log.splitlines() if line.startswith("{} — {}: ".format(title, zone))
+                     and line.endswith("ready (new).")]
+            assert len(ready) == 1, log
     # layers in the project: BD TOPO's group, the relief
     layers = list(project.mapLayers().values())
     assert layers and all(layer.isValid() for layer in layers)
@@ -152,11 +154,11 @@ def test_download_into_the_library_layers_in_the_project_then_up_to_date(dock, p
     assert [row[5] for row in rows] == ["up to date"] * 4, rows
     assert "nothing to download" in page.totalLabel.text()
     before = len(service.downloads())
-    page.downloadButton.click()
+    page.downloadButton.click()  # the log starts afresh: what it holds is the download's
     assert wait_for(lambda: not page.runner.busy, timeout=120)
     assert len(service.downloads()) == before
     log = page.logView.toPlainText()
-    assert "⚠" not in log and log.count("up to date, nothing downloaded") == 4, log
+    assert "⚠" not in log and sum(line.endswith(": up to date.") for line in log.splitlines()) == 4, log
 
 
 def test_the_page_in_french(french, dock, provider, service, tmp_path):
@@ -349,11 +351,11 @@ def test_a_failed_departement_is_shown_failed_warned_and_offered_again(dock, des
     # said once, with its reason, by the run; the page adds no second line for it
     failure = [line for line in log.splitlines() if line.startswith("RGE ALTI 5 m — Tarn (81): ") and "MD5" in line]
     assert len(failure) == 1 and "Tarn (81): edition of" not in log and "Tarn (81): failed" not in log, log
-    assert "RGE ALTI 5 m — Haute-Garonne (31): edition of" in log, log
+    assert "RGE ALTI 5 m — Haute-Garonne (31): RGEALTI_2-0_5M_ASC_LAMB93-IGN69_D031_2020-10-14 ready (new)." in log, log
     item = desktop_iface.messageBar().currentItem()
     assert item.level() == Qgis.Warning and "RGE ALTI 5 m — Tarn (81)" in item.text(), item.text()
     assert "\n" not in item.text()
-    assert "nothing to download" not in page.totalLabel.text() and "1 new or updated" in page.totalLabel.text()
+    assert "nothing to download" not in page.totalLabel.text() and "1 dataset new or updated" in page.totalLabel.text()
     assert page.downloadButton.isEnabled()
 
 
@@ -396,14 +398,15 @@ def test_nothing_cut_off_at_the_default_dock_width(french, dock, provider, servi
         QLocale.setDefault(before)
 
 
-def test_the_message_bar_title_has_the_french_colon(french, dock, desktop_iface):
-    """The message bar writes "IGN Hors ligne : …" in French, a space before the colon (the title carries its
-    colon, so QGIS adds none)."""
-    from qgis.core import Qgis
-    from qgis.PyQt.QtWidgets import QTextBrowser
+def test_the_message_bar_and_message_log_say_the_title_once(french, dock, desktop_iface):
+    """The message bar's title is the plugin's name in the user's language, with no colon of its own: the bar and
+    the message log ("title : text") add theirs, so the log never reads "IGN Hors ligne : : …"."""
+    from qgis.core import Qgis, QgsApplication
 
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda text, tag, level: logged.append(text))
     dock.datasets_page.runner.report("Bonjour.", Qgis.Info)
     item = desktop_iface.messageBar().currentItem()
-    assert item.title() == "IGN Hors ligne :", item.title()
-    shown = item.findChild(QTextBrowser).toPlainText()
-    assert shown.startswith("IGN Hors ligne : Bonjour."), shown
+    assert item.title() == "IGN Hors ligne", item.title()
+    said = [text for text in logged if "Bonjour." in text]
+    assert said and all(": :" not in text and "IGN Hors ligne" in text for text in said), logged

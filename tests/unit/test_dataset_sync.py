@@ -402,8 +402,8 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     assert len([line for line in lines if "MD5" in line]) == 1  # one message, naming the file and both MD5s
     said, = [line for line in lines if "MD5" in line]
     assert said.startswith("RGE ALTI 5 m — Tarn (81): The MD5 of "), said
-    assert lines[-2:] == ["RGE ALTI 5 m: 1 of 2 départements failed: Tarn (81).",
-                          "RGE ALTI 5 m: hillshade.tif, mosaic.vrt made in {}.".format(result.folder)], lines
+    assert lines[-2:] == ["RGE ALTI 5 m: 1 département of 2 failed: Tarn (81).",
+                          "RGE ALTI 5 m: hillshade.tif, mosaic.vrt are ready in {}.".format(result.folder)], lines
     folder = states.zone_folder(library, "RGEALTI", "D081")
     assert states.read_state(folder) is None
     leftovers = [name for _, _, names in os.walk(folder) for name in names if not name.endswith(".lock")]

@@ -152,16 +152,8 @@ def _raster(kind, source, window, cutline, work, final, steps):
     steps.next()
     if cutline is not None:
         computed = _cut(computed, window, cutline, os.path.join(work, kind + "-cut.vrt"))
-    part = _part(final)
     options = gdal.TranslateOptions(format="COG", creationOptions=COG_OPTIONS, callback=steps.callback())
-    try:
-        _gdal(lambda: gdal.Translate(part, computed, options=options), kind, steps.cancelled)
-    except BaseException:
-        _remove(part)
-        raise
-    os.replace(part, final)
-    steps.next()
-    return final
+    return _written(final, lambda part: gdal.Translate(part, computed, options=options), kind, steps)
 
 
 def _cut(path, window, cutline, vrt_path):
@@ -199,15 +191,21 @@ def _contours(source, srs, interval, cutline, work, final, steps):
         raise IgnOfflineError("GDAL could not make {} ({}).", WHAT["contours"],
                               gdal.GetLastErrorMsg() or "unknown error")
     steps.next()
-    part = _part(final)
-    _remove(part)
     clip = ["-clipsrc", cutline] if cutline is not None else []  # no clipSrc keyword before GDAL 3.8
     # A contour the area's edge cuts in two is a MultiLineString: every line is written as one, so each feature
     # has its layer's type (a LineString layer holding multis is not a conformant GeoPackage).
     options = gdal.VectorTranslateOptions(options=clip, format="GPKG", layerName="contours",
                                           geometryType="MULTILINESTRING", callback=steps.callback())
+    return _written(final, lambda part: gdal.VectorTranslate(part, generated, options=options), "contours", steps)
+
+
+def _written(final, write, what, steps):
+    """`final`, made by `write(part)` under a temporary name and renamed when complete: a cancel or a failure
+    leaves no half file under the final name (nor a part)."""
+    part = _part(final)
+    _remove(part)
     try:
-        _gdal(lambda: gdal.VectorTranslate(part, generated, options=options), "contours", steps.cancelled)
+        _gdal(lambda: write(part), what, steps.cancelled)
     except BaseException:
         _remove(part)
         raise

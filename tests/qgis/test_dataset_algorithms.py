@@ -219,6 +219,17 @@ def test_one_plan_keeps_tiles_and_datasets_fresh(provider, service, tmp_path):
         assert "Entry 2 (RGEALTI): up to date." in lines
 
 
+def publish_huge_ortho(service, tmp_path):
+    """A 16 GB BD ORTHO edition for D031 (a sparse file: no disk used): for the large-download rules."""
+    sparse = str(tmp_path / "BDORTHO.7z.001")
+    with open(sparse, "wb") as stream:
+        stream.truncate(16 * 10 ** 9)
+    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
+    service.publish("BDORTHO", catalogue.StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
+                                                        service.catalogue["RGEALTI"][0].bbox,
+                                                        [StandInFile(name + ".7z.001", path=sparse, md5="1" * 32)]))
+
+
 def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp_path):
     # every file of the area's départements damaged in transit (wrong MD5): the run fails, in French
     for edition in list(service.catalogue["RGEALTI"]):
@@ -240,13 +251,7 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
     assert english(lines) == [], english(lines)
 
     # a very large BD ORTHO download (16 GB, a sparse file): its size said, then refused until confirmed
-    sparse = str(tmp_path / "BDORTHO.7z.001")
-    with open(sparse, "wb") as stream:
-        stream.truncate(16 * 10 ** 9)
-    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
-    service.publish("BDORTHO", catalogue.StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
-                                                        service.catalogue["RGEALTI"][0].bbox,
-                                                        [StandInFile(name + ".7z.001", path=sparse, md5="1" * 32)]))
+    publish_huge_ortho(service, tmp_path)
     feedback = Recording()
     with pytest.raises(QgsProcessingException) as caught:
         run_download({"EXTENT": EXTENT, "PRODUCTS": [3], "SERVICE": service.root, "LIBRARY": str(tmp_path / "o"),
@@ -282,13 +287,7 @@ def test_a_disk_too_small_is_refused_and_never_told_to_confirm(provider, service
     for name, module in list(sys.modules.items()):
         if name == "core.storage" or name.endswith(".core.storage"):
             monkeypatch.setattr(module, "free_bytes", lambda folder: 20 * 10 ** 9)
-    sparse = str(tmp_path / "BDORTHO.7z.001")
-    with open(sparse, "wb") as stream:
-        stream.truncate(16 * 10 ** 9)
-    name = "BDORTHO_2-0_RVB-0M20_JP2-E080_LAMB93_D031_2025-01-01"
-    service.publish("BDORTHO", catalogue.StandInEdition(name, "D031", "D031 Haute-Garonne", "JP2", "2025-01-01",
-                                                        service.catalogue["RGEALTI"][0].bbox,
-                                                        [StandInFile(name + ".7z.001", path=sparse, md5="1" * 32)]))
+    publish_huge_ortho(service, tmp_path)
     for confirmed in (False, True):
         with pytest.raises(QgsProcessingException) as caught:
             run_download({"EXTENT": EXTENT, "PRODUCTS": [3], "SERVICE": service.root, "LIBRARY": str(tmp_path / "o"),

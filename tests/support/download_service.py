@@ -8,11 +8,12 @@ It speaks the real feeds' dialect (Atom default namespace, `gpf_dl` namespace; s
   GET /telechargement/resource/{res}/{sub}          (its files: <content> = MD5, link gpf_dl:length)
   GET /telechargement/download/{res}/{sub}/{file}   (Range: bytes=N- or N-M → 206 + Content-Range)
 Pages: `page` (from 1) and `limit` (≤ 50, default `page_size`).
-Knobs (attributes and methods, safe to change while serving): `throttle(n, retry_after)` answers 429 to the next
-n requests; `cut(after_bytes, times)` closes the socket after that many body bytes of the next downloads;
-`bandwidth` (bytes/s per transfer, 0 = none); `ignore_range`; `feed_mode` for hostile feeds ("doctype", "huge", "drip",
-"pagecount", "samepage"); `publish(resource, edition)` adds or replaces an edition; `log` holds (path with
-query, Range) of every request, `max_per_second()` the most requests seen in any 1-s window.
+Knobs (attributes and methods, safe to change while serving): `throttle(n, retry_after)` answers 429 to the next n
+requests; `fail(n, status)` answers that server error (500, 502…) to the next n requests; `cut(after_bytes, times)`
+closes the socket after that many body bytes of the next downloads; `bandwidth` (bytes/s per transfer, 0 = none);
+`ignore_range`; `feed_mode` for hostile feeds ("doctype", "huge", "drip", "pagecount", "samepage");
+`publish(resource, edition)` adds or replaces an edition; `log` holds (path with query, Range) of every request,
+`max_per_second()` the most requests seen in any 1-s window.
 """
 
 import hashlib
@@ -123,6 +124,7 @@ class StandInDownloadService(LoopbackServer):
         self.headers_seen = []      # each request's headers, in the order of `log`
         self.times = []
         self._throttle = [0, "1"]
+        self._fail = [0, 500]
         self._cut = [0, 0]
         self._lock = threading.Lock()
         self.server = _Server(("127.0.0.1", port), self._handler())
@@ -137,6 +139,10 @@ class StandInDownloadService(LoopbackServer):
     def throttle(self, count, retry_after="1"):
         with self._lock:
             self._throttle = [count, str(retry_after)]
+
+    def fail(self, count, status=500):
+        with self._lock:
+            self._fail = [count, int(status)]
 
     def cut(self, after_bytes, times=1):
         with self._lock:
@@ -197,6 +203,8 @@ class StandInDownloadService(LoopbackServer):
                 if service._take(service._throttle):
                     return self._send(429, b"Too many requests", "text/plain",
                                       {"Retry-After": service._throttle[1]})
+                if service._take(service._fail):
+                    return self._send(service._fail[1], b"Internal error", "text/plain", {})
                 parts = urlsplit(self.path)
                 query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
                 path = [unquote(p) for p in parts.path.split("/") if p]

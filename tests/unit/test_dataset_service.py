@@ -91,6 +91,21 @@ def test_429_with_retry_after_pauses_the_host(stand_in):
     assert len(stand_in.log) == 3
 
 
+def test_server_errors_are_retried_then_the_listing_goes_on(stand_in):
+    stand_in.fail(2, status=500)
+    with DownloadService(stand_in.root) as service:
+        found = service.editions("BDTOPO", zone="D009")
+    assert [e.zone for e in found] == ["D009"] and len(stand_in.log) == 3
+
+
+def test_a_service_failing_every_time_is_one_clear_message(stand_in):
+    stand_in.fail(100, status=500)
+    with DownloadService(stand_in.root, retries=2) as service, pytest.raises(ServiceError) as error:
+        service.editions("BDTOPO", zone="D009")
+    assert "keeps failing" in str(error.value) and stand_in.origin.split("//")[1] in str(error.value)
+    assert len(stand_in.log) <= 3
+
+
 def test_never_more_than_ten_requests_a_second_from_several_threads(stand_in):
     errors = []
     with DownloadService(stand_in.root) as service:

@@ -45,6 +45,15 @@ def test_a_transfer_cut_three_times_resumes_by_range_and_ends_byte_identical(tmp
     assert seen[-1] == len(DATA) and seen == sorted(seen)
 
 
+def test_server_errors_are_retried_then_the_file_ends_byte_identical(tmp_path):
+    with stand_in() as server, DownloadService(server.root) as service:
+        remote = listed(service)
+        server.fail(2, status=502)
+        path = download(service, remote, str(tmp_path))
+        attempts = server.downloads()
+    assert open(path, "rb").read() == DATA and len(attempts) == 3
+
+
 def test_a_wrong_md5_is_one_clear_message_and_no_file(tmp_path):
     with stand_in(md5="0" * 32) as server, DownloadService(server.root) as service, \
             pytest.raises(TransferError) as error:

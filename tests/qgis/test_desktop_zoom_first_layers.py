@@ -2,13 +2,11 @@
 left the canvas at the whole world (QGIS's deferred set-up for a project's first layers undid the zoom)."""
 
 import json
-import os
 import shutil
-import subprocess
 
 import pytest
 
-from tests.support.desktop import PLUGINS, ROOT
+from tests.support.desktop import run_desktop
 from tests.support.xvfb import Xvfb
 
 SCRIPT = """
@@ -37,28 +35,13 @@ QTimer.singleShot(60000, lambda: os._exit(3))
 def test_zoom_right_after_ticking_the_overview_shows_the_area(tmp_path):
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is missing")
-    home = str(tmp_path / "home")
-    profile = os.path.join(home, "profiles", "default", "QGIS")
-    os.makedirs(profile)
-    with open(os.path.join(profile, "QGIS3.ini"), "w") as ini:
-        ini.write("[PythonPlugins]\nign_offline=true\n\n[ign_offline]\ndock\\overview=false\n"
-                  "dock\\library={}\n".format(tmp_path / "library"))
-    runtime = os.path.join(home, "runtime")
-    os.makedirs(runtime, mode=0o700)
     script = tmp_path / "zoom.py"
     script.write_text(SCRIPT)
     out = tmp_path / "zoom.json"
     with Xvfb() as display:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_QPA", "QGIS_", "LC_", "LANGUAGE"))}
-        env.update(HOME=home, XDG_RUNTIME_DIR=runtime, DISPLAY=display.name, LANG="en_US.UTF-8",
-                   QGIS_PLUGINPATH=PLUGINS, PYTHONPATH="", ZOOM_OUT=str(out), IGN_OFFLINE_ROOT=ROOT)
-        process = subprocess.Popen(["qgis", "--profiles-path", home, "--nologo", "--noversioncheck", "--code",
-                                    str(script)], env=env, cwd=home, start_new_session=True)
-        try:
-            process.wait(timeout=90)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)
-            process.wait()
+        run_desktop(str(tmp_path / "home"), display, "en_US.UTF-8", timeout=90, script=str(script),
+                    settings="\n[ign_offline]\ndock\\overview=false\ndock\\library={}\n".format(tmp_path / "library"),
+                    env={"ZOOM_OUT": str(out)})
     seen = json.loads(out.read_text())
     assert seen["layers"] == ["Area: Carcassonne", "Overview: Plan IGN v2"]  # the outline too
     assert seen["crs"] == "EPSG:3857"

@@ -3,13 +3,11 @@ start) stops on "Voulez-vous enregistrer le projet courant ?" before anything el
 overview layer to the project while QGIS is still starting, so the blank project is dirty. The same start with the
 box unticked goes straight through."""
 
-import os
 import shutil
-import subprocess
 
 import pytest
 
-from tests.support.desktop import PLUGINS, ROOT
+from tests.support.desktop import run_desktop
 from tests.support.xvfb import Xvfb
 
 SCRIPT = """
@@ -23,27 +21,13 @@ QTimer.singleShot(1000, done)
 
 
 def start(home, overview, tmp_path):
-    profile = os.path.join(home, "profiles", "default", "QGIS")
-    os.makedirs(profile, exist_ok=True)
-    with open(os.path.join(profile, "QGIS3.ini"), "w") as ini:
-        ini.write("[PythonPlugins]\nign_offline=true\n\n[ign_offline]\ndock\\overview={}\n".format(
-            "true" if overview else "false"))
-    runtime = os.path.join(home, "runtime")
-    os.makedirs(runtime, mode=0o700, exist_ok=True)
     script = tmp_path / "start.py"
     script.write_text(SCRIPT)
     out = tmp_path / ("out_%s.txt" % overview)
     with Xvfb() as display:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_QPA", "QGIS_", "LC_", "LANGUAGE"))}
-        env.update(HOME=home, XDG_RUNTIME_DIR=runtime, DISPLAY=display.name, LANG="fr_FR.UTF-8",
-                   QGIS_PLUGINPATH=PLUGINS, PYTHONPATH="", V21_OUT=str(out), IGN_OFFLINE_ROOT=ROOT)
-        process = subprocess.Popen(["qgis", "--profiles-path", home, "--nologo", "--noversioncheck", "--code",
-                                    str(script)], env=env, cwd=home, start_new_session=True)
-        try:
-            process.wait(timeout=90)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)
-            process.wait()
+        run_desktop(home, display, "fr_FR.UTF-8", timeout=90, script=str(script),
+                    settings="\n[ign_offline]\ndock\\overview={}\n".format("true" if overview else "false"),
+                    env={"V21_OUT": str(out)})
     return out.exists()
 
 

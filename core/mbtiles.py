@@ -16,6 +16,7 @@ import json
 import math
 import os
 import sqlite3
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -566,10 +567,15 @@ def damaged(path, reason):
 
 @contextlib.contextmanager
 def read_guard(path):
-    """An SQLite error met while reading `path` becomes one line naming the file, never a traceback."""
+    """An SQLite error met while reading `path` becomes one line naming the file, never a traceback. A full disk
+    is no damage of `path` (whose reading writes nothing): SQLite's temporary files (sorts) filled their disk."""
     try:
         yield
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise MBTilesError("The disk holding SQLite's temporary files ('{}') filled up while '{}' was read (the "
+                               "file is sound): free some space there, then run again.", tempfile.gettempdir(),
+                               path) from None
         raise damaged(path, exc) from None
 
 

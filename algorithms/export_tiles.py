@@ -4,6 +4,7 @@ import os
 import sqlite3
 
 from qgis.core import (
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -159,6 +160,10 @@ class ExportTiles(IgnOfflineAlgorithm):
             else:
                 parts = exports.export(source, output, kind, low, high, ranges, max_mb,
                                        lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
+            if not parts:  # cancelled: the core kept no part cut short
+                feedback.pushWarning(self.tr("Cancelled: nothing was written; run again to export."))
+                self._paths, self._load = [], False
+                return {"OUTPUT": output, "FILES": 0, "OUTPUTS": ""}
             for part in parts:
                 feedback.pushInfo(self.say("{}: {:,} tiles, zoom {}-{}, {}", part.path, part.tiles, part.zoom_min,
                                            part.zoom_max, storage.human_size(os.path.getsize(part.path))))
@@ -183,12 +188,18 @@ class ExportTiles(IgnOfflineAlgorithm):
                                    "{}.", low, high, exports.export_format(kind).apps))
         staged = output + ".render.mbtiles"
         try:
-            render_vector_mbtiles(source, staged, bbox, low, high, feedback)
+            try:
+                render_vector_mbtiles(source, staged, bbox, low, high, feedback)
+            except QgsProcessingException:
+                if exports.nearly_full(staged):  # QGIS's renderer does not say why: a full disk is said as one
+                    raise exports.disk_full(output) from None
+                raise
             return exports.export(staged, output, kind, low, high, ranges, max_mb,
                                   lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
         finally:
-            if os.path.exists(staged):
-                os.remove(staged)
+            for leftover in (staged + suffix for suffix in ("", "-journal", "-wal", "-shm")):
+                if os.path.exists(leftover):
+                    os.remove(leftover)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         project = context.project()

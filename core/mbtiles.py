@@ -16,7 +16,6 @@ import json
 import math
 import os
 import sqlite3
-import tempfile
 import time
 from dataclasses import dataclass
 
@@ -573,9 +572,9 @@ def read_guard(path):
         yield
     except sqlite3.DatabaseError as exc:
         if is_disk_full(exc):
-            raise MBTilesError("The disk holding SQLite's temporary files ('{}') filled up while '{}' was read (the "
-                               "file is sound): free some space there, then run again.", tempfile.gettempdir(),
-                               path) from None
+            raise MBTilesError("A disk filled up while '{}' was read: the file is sound, but SQLite found no room "
+                               "for its temporary files (in the system's temporary folder). Free some space, then "
+                               "run again.", path) from None
         raise damaged(path, exc) from None
 
 

@@ -739,7 +739,7 @@ def _gdal_written(temporary, output, write):
         gdal.PopErrorHandler()
     if done and not failures:
         return
-    full = any(_says_full(text) for text in failures) or _nearly_full(output)  # measured before the removal
+    full = any(_says_full(text) for text in failures) or nearly_full(output)  # measured before the removal
     _remove([temporary])
     if full:
         raise disk_full(output)
@@ -755,8 +755,9 @@ def _says_full(text):
     return any(said in text.lower() for said in FULL_DISK_TEXTS)
 
 
-def _nearly_full(output):
-    """True when the disk holding `output` has less than 1 MiB left: where a write just failed, a full disk."""
+def nearly_full(output):
+    """True when the disk holding `output` has less than 1 MiB left: where a write just failed, a full disk
+    (also for writers that do not say why they failed, such as QGIS's renderer)."""
     try:
         return storage.free_bytes(output) < 1 << 20
     except OSError:

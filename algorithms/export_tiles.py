@@ -5,6 +5,7 @@ import sqlite3
 
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -188,11 +189,14 @@ class ExportTiles(IgnOfflineAlgorithm):
                                    "{}.", low, high, exports.export_format(kind).apps))
         staged = output + ".render.mbtiles"
         try:
+            renderer = _RendererFeedback(feedback)
             try:
-                render_vector_mbtiles(source, staged, bbox, low, high, feedback)
+                render_vector_mbtiles(source, staged, bbox, low, high, renderer)
             except QgsProcessingException:
                 if exports.nearly_full(staged):  # QGIS's renderer does not say why: a full disk is said as one
                     raise exports.disk_full(output) from None
+                for error in renderer.errors:  # its reason, without the traceback
+                    feedback.reportError(error.strip().splitlines()[-1])
                 raise
             return exports.export(staged, output, kind, low, high, ranges, max_mb,
                                   lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
@@ -211,6 +215,26 @@ class ExportTiles(IgnOfflineAlgorithm):
                 else:
                     feedback.reportError(self.say("QGIS cannot open {}", path))
         return {}
+
+
+class _RendererFeedback(QgsProcessingFeedback):
+    """The feedback of QGIS's tile renderer: its progress, messages and cancel are the run's, but its errors (a
+    Python traceback when it fails, a full disk included) are kept for export_rendered to say in one line."""
+
+    def __init__(self, run):
+        super().__init__()
+        self.run, self.errors = run, []
+        self.progressChanged.connect(run.setProgress)
+        run.canceled.connect(self.cancel)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API names)
+        self.errors.append(error)
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.run.pushInfo(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        self.run.pushWarning(warning)
 
 
 def _or(names):

@@ -183,3 +183,44 @@ def test_qgis_process_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path):
         assert left[1:] == (["export.mbtiles", earlier] if keep else []), (kind, left)
     assert os.listdir(disk) == []  # the tmpfs went with its namespace
     assert tree_digest(inputs) == before  # the INPUTs were only read
+
+
+def test_a_vector_rendering_onto_a_full_disk_is_said_as_the_output_disk_being_full(tmp_path):
+    """QGIS's renderer (vector tiles drawn for OsmAnd) meeting a full disk: said as the OUTPUT's full disk, with no
+    traceback in the run's own messages (QGIS's message log still records its renderer's), nothing left."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.qgis.conftest import ROOT
+    from tests.support import vector_samples
+
+    if not shutil.which("unshare") or os.geteuid() != 0:
+        pytest.skip("needs root and unshare to mount a small tmpfs in a private mount namespace")
+    if subprocess.run(["unshare", "-m", "--propagation", "private", "true"], capture_output=True).returncode:
+        pytest.skip("cannot make a private mount namespace here")
+    inputs = tmp_path / "inputs"
+    (inputs / "library").mkdir(parents=True)
+    source = vector_samples.ours(vector_samples.gdal_vector_mbtiles(str(inputs / "gdal.mbtiles"), str(inputs)),
+                                 str(inputs / "library" / "PLAN.IGN.mbtiles"))
+    vector_samples.write_style(source)
+    before = tree_digest(inputs)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    output = str(disk / "plan.sqlitedb")
+    script = 'mount -t tmpfs -o size=24k tmpfs "$0" && { "$@"; rc=$?; echo; echo "rc=$rc"; ls -A "$0"; }'
+    completed = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(disk), "make", "-s", "-C", ROOT,
+         "process", "ARGS=" + " ".join(["run", "ign_offline:export_tiles", "--", "INPUT=" + source, "TARGET=osmand",
+                                         "OUTPUT=" + output, "ZOOM_MIN=10", "ZOOM_MAX=14"])],
+        capture_output=True, text=True, timeout=300)
+    said = completed.stdout + completed.stderr
+    lines = completed.stdout.strip().splitlines()
+    assert any(line.startswith("rc=") for line in lines), said[-3000:]
+    left = lines[next(n for n, line in enumerate(lines) if line.startswith("rc=")):]
+    assert left == ["rc=2"], said[-3000:]  # make's code for a failed run; nothing on the small disk
+    assert "ERROR:\tThe disk holding '{}' is full: the export to 'plan.sqlitedb' stopped".format(disk) in said, \
+        said[-3000:]
+    assert "ERROR:\tTraceback" not in said, said[-3000:]
+    assert tree_digest(inputs) == before

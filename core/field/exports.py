@@ -679,7 +679,7 @@ def _export_rendered(source, output, kind, zoom_min, zoom_max, ranges, max_file_
                     progress and (lambda f, n=number: progress(0.5 + (n - 1 + f) / len(parts) / 2)))
             _remove([part.path])
         for part, temporary, final in zip(parts, rendered, finals):
-            os.replace(temporary, final)
+            _name(temporary, final)
             part.path = final
         rendered = []
         return parts
@@ -746,8 +746,15 @@ def _gdal_written(temporary, output, write):
     raise IgnOfflineError("GDAL could not write '{}': {}", output, failures[0] if failures else "unknown error")
 
 
+def _name(temporary, final):
+    """Give a complete file its final name, with the sidecar GDAL may have written beside it (statistics)."""
+    os.replace(temporary, final)
+    if os.path.exists(temporary + ".aux.xml"):
+        os.replace(temporary + ".aux.xml", final + ".aux.xml")
+
+
 # What GDAL says of a full disk (SQLite's text, the C library's strerror in English); another language or system is
-# told by the free space left (_nearly_full).
+# told by the free space left (nearly_full).
 FULL_DISK_TEXTS = ("disk is full", "no space left", "not enough space on the disk")
 
 
@@ -921,5 +928,5 @@ def _export_raster(source, output, kind, quality, compression, progress):
         return result is not None and result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64]) == 0
 
     _gdal_written(temporary, output, write)
-    os.replace(temporary, output)
+    _name(temporary, output)
     return output

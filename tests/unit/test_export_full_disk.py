@@ -38,7 +38,7 @@ CHILD = textwrap.dedent("""
             if case["raster"]:  # GDAL re-encodes it; quality 100: larger than the small disk
                 exports.export_raster(source, output, kind, quality=100)
             else:
-                exports.export(source, output, kind)
+                exports.export(source, output, kind, max_file_mb=case.get("max_file_mb"))
             outcome = {"error": None}
         except IgnOfflineError as exc:
             outcome = {"error": str(exc), "type": type(exc).__name__}
@@ -108,6 +108,9 @@ def test_every_format_onto_a_full_disk_is_refused_as_a_full_disk_and_leaves_noth
     # COG (and GDAL's MBTiles and GeoPackage) re-encode a raster: the same MBTiles, read by GDAL as one.
     cases += [{"folder": str(tmp_path / "small"), "kind": kind, "raster": True, "earlier": earlier}
               for kind in ("cog", "mbtiles", "gpkg") for earlier in (False, True)]
+    # Split in parts of 2 MB: the first two are complete before the disk fills; none is kept.
+    cases += [{"folder": str(tmp_path / "small"), "kind": kind, "raster": False, "earlier": False, "max_file_mb": 2}
+              for kind in ("mbtiles", "osmand")]
     # The GeoTIFF's staged copy fits on 18 MB, its rendering by GDAL does not: GDAL's own full disk.
     cases += [{"folder": str(tmp_path / "roomy"), "kind": "geotiff", "raster": False, "earlier": earlier}
               for earlier in (False, True)]

@@ -678,8 +678,8 @@ def _export_rendered(source, output, kind, zoom_min, zoom_max, ranges, max_file_
             _render(part.path, temporary, final, export_format(kind).render_driver,
                     progress and (lambda f, n=number: progress(0.5 + (n - 1 + f) / len(parts) / 2)))
             _remove([part.path])
-        for part, temporary, final in zip(parts, rendered, finals):
-            _name(temporary, final)
+        _name(list(zip(rendered, finals)))
+        for part, final in zip(parts, finals):
             part.path = final
         rendered = []
         return parts
@@ -746,11 +746,19 @@ def _gdal_written(temporary, output, write):
     raise IgnOfflineError("GDAL could not write '{}': {}", output, failures[0] if failures else "unknown error")
 
 
-def _name(temporary, final):
-    """Give a complete file its final name, with the sidecar GDAL may have written beside it (statistics)."""
-    os.replace(temporary, final)
-    if os.path.exists(temporary + ".aux.xml"):
-        os.replace(temporary + ".aux.xml", final + ".aux.xml")
+def _name(pairs):
+    """Give complete files, [(temporary, final)], their final names, with the sidecar GDAL may have written beside
+    each (statistics). A rename refused (Windows: the earlier file is open in QGIS) is said in one message, and the
+    files not yet named are removed."""
+    for number, (temporary, final) in enumerate(pairs):
+        try:
+            with _writing(final):
+                os.replace(temporary, final)
+        except IgnOfflineError:
+            _remove([waiting for waiting, _ in pairs[number:]])
+            raise
+        if os.path.exists(temporary + ".aux.xml"):
+            os.replace(temporary + ".aux.xml", final + ".aux.xml")
 
 
 # What GDAL says of a full disk (SQLite's text, the C library's strerror in English); another language or system is
@@ -786,18 +794,18 @@ def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progr
         raise
     # Parts are written under temporary names, then named for what they hold.
     if len(parts) == 1:  # under the cap in one file: the name asked for
-        os.replace(parts[0].path, output)
-        parts[0].path = output
-        return parts
-    finals = [part_path(output, number, part.zoom_min, part.zoom_max, kind) for number, part in enumerate(parts, 1)]
-    try:
-        for final in finals:  # a part named like the input would replace it
-            storage.refuse_output_among_inputs(final, [source], "The part")
-    except InputError:
-        _remove([part.path for part in parts])
-        raise
+        finals = [output]
+    else:
+        finals = [part_path(output, number, part.zoom_min, part.zoom_max, kind)
+                  for number, part in enumerate(parts, 1)]
+        try:
+            for final in finals:  # a part named like the input would replace it
+                storage.refuse_output_among_inputs(final, [source], "The part")
+        except InputError:
+            _remove([part.path for part in parts])
+            raise
+    _name([(part.path, final) for part, final in zip(parts, finals)])
     for part, final in zip(parts, finals):
-        os.replace(part.path, final)
         part.path = final
     return parts
 
@@ -928,5 +936,5 @@ def _export_raster(source, output, kind, quality, compression, progress):
         return result is not None and result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64]) == 0
 
     _gdal_written(temporary, output, write)
-    _name(temporary, output)
+    _name([(temporary, output)])
     return output

@@ -177,3 +177,15 @@ def test_a_gdal_failure_other_than_a_full_disk_leaves_no_temporary_file(tmp_path
             exports.export_raster(vrt, output, kind)
         assert os.listdir(out) == [os.path.basename(output)] and digest(output) == hashlib.sha256(EARLIER).hexdigest()
         os.remove(output)
+
+
+def test_a_refused_rename_is_one_message_and_leaves_no_part(tmp_path, sample):
+    """The final name cannot be taken (here a folder holds it; on Windows, the earlier file open in QGIS): said in
+    one line naming the output, the complete part removed, what held the name untouched."""
+    out = tmp_path / "out"
+    (out / "plan.mbtiles").mkdir(parents=True)
+    (out / "plan.mbtiles" / "keep.txt").write_text("mine")
+    output = str(out / "plan.mbtiles")
+    with pytest.raises(exports.IgnOfflineError, match="^'{}' cannot be written \\(".format(output)):
+        exports.export(sample, output, "mbtiles")
+    assert os.listdir(out) == ["plan.mbtiles"] and os.listdir(output) == ["keep.txt"]

@@ -4,6 +4,8 @@ import os
 import sqlite3
 
 from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -159,6 +161,10 @@ class ExportTiles(IgnOfflineAlgorithm):
             else:
                 parts = exports.export(source, output, kind, low, high, ranges, max_mb,
                                        lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
+            if not parts:  # cancelled: the core kept no part cut short
+                feedback.pushWarning(self.tr("Cancelled: nothing was written; run again to export."))
+                self._paths, self._load = [], False
+                return {"OUTPUT": output, "FILES": 0, "OUTPUTS": ""}
             for part in parts:
                 feedback.pushInfo(self.say("{}: {:,} tiles, zoom {}-{}, {}", part.path, part.tiles, part.zoom_min,
                                            part.zoom_max, storage.human_size(os.path.getsize(part.path))))
@@ -183,12 +189,21 @@ class ExportTiles(IgnOfflineAlgorithm):
                                    "{}.", low, high, exports.export_format(kind).apps))
         staged = output + ".render.mbtiles"
         try:
-            render_vector_mbtiles(source, staged, bbox, low, high, feedback)
+            renderer = _RendererFeedback(feedback)
+            try:
+                render_vector_mbtiles(source, staged, bbox, low, high, renderer)
+            except QgsProcessingException:
+                if exports.nearly_full(staged):  # QGIS's renderer does not say why: a full disk is said as one
+                    raise exports.disk_full(output) from None
+                for error in renderer.errors:  # its reason, without the traceback
+                    feedback.reportError(error.strip().splitlines()[-1])
+                raise
             return exports.export(staged, output, kind, low, high, ranges, max_mb,
                                   lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
         finally:
-            if os.path.exists(staged):
-                os.remove(staged)
+            for leftover in (staged + suffix for suffix in ("", "-journal", "-wal", "-shm")):
+                if os.path.exists(leftover):
+                    os.remove(leftover)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         project = context.project()
@@ -200,6 +215,26 @@ class ExportTiles(IgnOfflineAlgorithm):
                 else:
                     feedback.reportError(self.say("QGIS cannot open {}", path))
         return {}
+
+
+class _RendererFeedback(QgsProcessingFeedback):
+    """The feedback of QGIS's tile renderer: its progress, messages and cancel are the run's, but its errors (a
+    Python traceback when it fails, a full disk included) are kept for export_rendered to say in one line."""
+
+    def __init__(self, run):
+        super().__init__()
+        self.run, self.errors = run, []
+        self.progressChanged.connect(run.setProgress)
+        run.canceled.connect(self.cancel)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API names)
+        self.errors.append(error)
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.run.pushInfo(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        self.run.pushWarning(warning)
 
 
 def _or(names):

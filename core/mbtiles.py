@@ -566,10 +566,15 @@ def damaged(path, reason):
 
 @contextlib.contextmanager
 def read_guard(path):
-    """An SQLite error met while reading `path` becomes one line naming the file, never a traceback."""
+    """An SQLite error met while reading `path` becomes one line naming the file, never a traceback. A full disk
+    is no damage of `path` (whose reading writes nothing): SQLite's temporary files (sorts) filled their disk."""
     try:
         yield
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise MBTilesError("A disk filled up while '{}' was read: the file is sound, but SQLite found no room "
+                               "for its temporary files (in the system's temporary folder). Free some space, then "
+                               "run again.", path) from None
         raise damaged(path, exc) from None
 
 

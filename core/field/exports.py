@@ -23,17 +23,20 @@ Rasters (the FTP orthophotos' VRT) are written with GDAL instead, re-encoded:
 a Cloud-Optimized GeoTIFF, or MBTiles/GeoPackage tiles.
 """
 
+import contextlib
+import errno
 import math
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 
 import mercantile
 
 from .. import mbtiles, storage
-from ..errors import InputError, MBTilesError
+from ..errors import IgnOfflineError, InputError, MBTilesError
 from ..library.inventory import vector_layers
-from ..messages import Message, Size
+from ..messages import Message, Size, os_reason
 from ..text import fold_accents
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
@@ -47,6 +50,32 @@ VECTOR_FORMATS = ("mbtiles", "pmtiles")
 # Field apps that draw only raster tiles: a vector layer goes to them rendered by QGIS with its style.
 RASTER_ONLY_TARGETS = ("osmand", "locus", "alpinequest", "avenza")
 FIXED_BYTES = 96 * 1024  # schema, metadata and index pages of a part, counted against the cap
+
+
+class DiskFull(IgnOfflineError):
+    """The disk an export writes to filled up: the export stopped, its temporary files are removed, nothing is
+    left under the output's name (an earlier file there is kept) and the input was only read."""
+
+
+def disk_full(output):
+    """The DiskFull of an export to `output`: the OUTPUT's folder is named, never the input (which is sound)."""
+    return DiskFull("The disk holding '{}' is full: the export to '{}' stopped and its partial file was removed; "
+                    "the input is untouched. Free some space, or choose an output on another disk, then run again.",
+                    os.path.dirname(os.path.abspath(output)), os.path.basename(output))
+
+
+@contextlib.contextmanager
+def _writing(output):
+    """Errors of the file being written said as such (a full disk as a full disk): an SQLite error must not reach
+    the reading's read_guard, which would call the sound input damaged."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        if mbtiles.is_disk_full(exc) or getattr(exc, "errno", None) == getattr(errno, "EDQUOT", errno.ENOSPC):
+            raise disk_full(output) from None
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise IgnOfflineError("'{}' cannot be written ({}): choose another folder, then run again.", output,
+                              reason) from None
 
 
 def tile_cost(size):
@@ -128,10 +157,14 @@ class _Writer:
         self.format = tile_format
         self.metadata = metadata
         self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA page_size={}".format(PAGE))
-        self.db.execute("PRAGMA journal_mode=DELETE")
-        self.create()  # executescript commits: the schema first, then one transaction for the tiles
-        self.db.execute("BEGIN")
+        try:
+            self.db.execute("PRAGMA page_size={}".format(PAGE))
+            self.db.execute("PRAGMA journal_mode=DELETE")
+            self.create()  # executescript commits: the schema first, then one transaction for the tiles
+            self.db.execute("BEGIN")
+        except BaseException:
+            self.abort()  # closed, so that the failed run can delete it (Windows refuses an open file)
+            raise
         self.rows = []
 
     @classmethod
@@ -285,7 +318,17 @@ class _PMTiles:
         self.format = tile_format
         self.metadata = metadata
         self.file = open(path, "wb")
-        self.writer = Writer(self.file)
+        try:
+            self.writer = Writer(self.file)
+            # The writer keeps the tiles in a temporary file until `finalize`: beside the output rather than in the
+            # system's temporary folder (often a small RAM disk), so that a full disk is the output's, said as such,
+            # and the space an export needs is on the disk the user chose. Deleted by the system when closed.
+            spool, self.writer.tile_f = self.writer.tile_f, tempfile.TemporaryFile(
+                dir=os.path.dirname(os.path.abspath(path)), prefix=".ign_offline_pmtiles_")
+            spool.close()
+        except BaseException:
+            self.file.close()
+            raise
         self.gzipped = False  # vector tiles stored gzipped (as GDAL and most MBTiles hold them): said in the header
 
     @classmethod
@@ -313,11 +356,16 @@ class _PMTiles:
             metadata["vector_layers"] = vector_layers(self.metadata)
         try:
             self.writer.finalize(header, metadata)
+            self.file.flush()
+            os.fsync(self.file.fileno())  # a full disk met by the last writes is met here, not after the rename
         finally:
-            self.file.close()
+            self.abort()
 
     def abort(self):
-        self.file.close()
+        """Close both files, whatever is left unwritten (a full disk refuses the buffer's last bytes)."""
+        for stream in (self.writer.tile_f, self.file):
+            with contextlib.suppress(OSError):
+                stream.close()
 
 
 @dataclass(frozen=True)
@@ -566,14 +614,26 @@ def source_bounds(metadata):
     return extent if len(extent) == 4 else None
 
 
+class _Cancelled(Exception):
+    """The user stopped the export: what it wrote is removed and no part is returned."""
+
+
+# Files SQLite and GDAL write beside the one they make (journals, sidecars, the COG driver's temporary files).
+SIDE_FILES = ("", "-journal", "-wal", "-shm", ".aux.xml", ".ovr", ".msk", ".ovr.tmp", ".tile.tmp")
+
+
 def _remove(paths):
-    """Delete what a failed export wrote (its temporary parts and their journals)."""
+    """Delete what a failed export wrote (its temporary parts and their side files)."""
     for path in paths:
-        for leftover in (path, path + "-journal"):
-            try:
-                os.remove(leftover)
-            except OSError:
-                pass
+        for suffix in SIDE_FILES:
+            with contextlib.suppress(OSError):
+                os.remove(path + suffix)
+
+
+def _temporary(final):
+    """The name a file is written under until complete, beside it: `plan.tif.part.tif` (the extension kept, so
+    that GDAL's drivers know it)."""
+    return final + ".part" + os.path.splitext(final)[1]
 
 
 def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_mb=None, progress=None,
@@ -581,9 +641,9 @@ def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_
     """Copy the tiles of `source` (an MBTiles) into `output` in format `kind`; [Part] written.
 
     Parts are written under temporary names and named only when all are complete: a failure (the source
-    found damaged on the way, a full disk) leaves nothing but what existed before. OUTPUT = INPUT (any
-    spelling, symlink, hard link) is refused before a byte is written, and the output is this run's alone
-    (core.storage.output_lock) until it ends.
+    found damaged on the way, a full disk: DiskFull, naming the output's folder) or a cancel (then [] is
+    returned) leaves nothing but what existed before. OUTPUT = INPUT (any spelling, symlink, hard link) is
+    refused before a byte is written, and the output is this run's alone (core.storage.output_lock) until it ends.
     """
     storage.refuse_output_among_inputs(output, [source])
     with storage.output_lock(output, "export to {}".format(kind)):
@@ -594,27 +654,42 @@ def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_
 
 
 def _export_rendered(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled):
-    """The subset copied as MBTiles (split as asked), each part then rendered by GDAL into `kind` beside it."""
+    """The subset copied as MBTiles (split as asked), each part then rendered by GDAL into `kind` under a temporary
+    name beside it; all are named when all are rendered, so a failure or a cancel leaves none."""
     staged = output + ".tiles" + EXPORT_FORMATS[0].extension
-    parts = _export(source, staged, "mbtiles", zoom_min, zoom_max, ranges, max_file_mb,
-                    progress and (lambda f: progress(f / 2)), is_cancelled)
     try:
-        for number, part in enumerate(parts, 1):
+        parts = _export(source, staged, "mbtiles", zoom_min, zoom_max, ranges, max_file_mb,
+                        progress and (lambda f: progress(f / 2)), is_cancelled)
+    except DiskFull:
+        raise disk_full(output) from None  # the staged copy is an inner step: the user named `output`
+    copies = [part.path for part in parts]
+    finals = [output] if len(parts) == 1 else [part_path(output, number, part.zoom_min, part.zoom_max, kind)
+                                               for number, part in enumerate(parts, 1)]
+    rendered = []
+    try:
+        for number, (part, final) in enumerate(zip(parts, finals), 1):
             if is_cancelled and is_cancelled():
-                break
-            final = output if len(parts) == 1 else part_path(
-                output, number, part.zoom_min, part.zoom_max, kind)
-            _render(part.path, final, export_format(kind).render_driver,
+                return []
+            storage.refuse_output_among_inputs(final, [source], "The part")
+            temporary = _temporary(final)
+            storage.refuse_output_among_inputs(temporary, [source], "The temporary part")
+            _remove([temporary])  # a killed run's
+            rendered.append(temporary)
+            _render(part.path, temporary, final, export_format(kind).render_driver,
                     progress and (lambda f, n=number: progress(0.5 + (n - 1 + f) / len(parts) / 2)))
-            os.remove(part.path)
+            _remove([part.path])
+        _name(list(zip(rendered, finals)))
+        for part, final in zip(parts, finals):
             part.path = final
+        rendered = []
+        return parts
     finally:
-        _remove([part.path for part in parts if part.path.startswith(staged)])
-    return [part for part in parts if not part.path.startswith(staged)]
+        _remove(copies + rendered)
 
 
-def _render(source, output, driver, progress):
-    """An MBTiles as a tiled, JPEG-compressed raster of its highest zoom, with the lower zooms as overviews."""
+def _render(source, temporary, output, driver, progress):
+    """An MBTiles as a tiled, JPEG-compressed raster of its highest zoom, with the lower zooms as overviews, written
+    into `temporary` for `output` (_gdal_written)."""
     from osgeo import gdal
 
     dataset = gdal.OpenEx(source, gdal.OF_RASTER | gdal.OF_READONLY)
@@ -624,18 +699,84 @@ def _render(source, output, driver, progress):
     options = ["TILED=YES", "COMPRESS=JPEG", "JPEG_QUALITY=85", "BIGTIFF=IF_SAFER"]
     if len(bands) == 3:
         options.append("PHOTOMETRIC=YCBCR")
-    result = gdal.Translate(output, dataset, format=driver, bandList=bands, creationOptions=options,
-                            callback=lambda fraction, *rest: (progress and progress(fraction)) or 1)
-    if result is None:
-        raise InputError("GDAL could not write '{}': {}", output, gdal.GetLastErrorMsg())
-    # Overviews (the lower zooms' resolutions) built on the file written, down to about one tile: a band list
-    # hides the source's own from gdal_translate.
-    factors, side = [], max(result.RasterXSize, result.RasterYSize)
-    while side // 2 ** len(factors) > 256:
-        factors.append(2 ** (len(factors) + 1))
-    if factors:
-        result.BuildOverviews("AVERAGE", factors)
-    result = dataset = None
+
+    def write():
+        result = gdal.Translate(temporary, dataset, format=driver, bandList=bands, creationOptions=options,
+                                callback=lambda fraction, *rest: (progress and progress(fraction)) or 1)
+        if result is None:
+            return False
+        # Overviews (the lower zooms' resolutions) built on the file written, down to about one tile: a band list
+        # hides the source's own from gdal_translate.
+        factors, side = [], max(result.RasterXSize, result.RasterYSize)
+        while side // 2 ** len(factors) > 256:
+            factors.append(2 ** (len(factors) + 1))
+        return not factors or result.BuildOverviews("AVERAGE", factors) == 0
+
+    _gdal_written(temporary, output, write)
+
+
+def _gdal_written(temporary, output, write):
+    """Run `write()`, GDAL calls making `temporary` for `output` (True when done; the datasets it opens are closed,
+    so written, when it returns). Every failure GDAL reports counts, even one it only prints while handing back a
+    dataset (its MBTiles and GeoPackage drivers on a full disk): then the temporary file and its side files are
+    removed and one message raised, DiskFull when the output's disk is full. Not renamed here."""
+    from osgeo import gdal
+
+    failures = []
+
+    def collect(kind, number, text):
+        if kind >= gdal.CE_Failure:
+            failures.append(text)
+
+    gdal.PushErrorHandler(collect)  # also keeps GDAL's own "ERROR 1: …" lines off the user's screen
+    try:
+        try:
+            done = write()
+        except RuntimeError as exc:  # GDAL's exceptions, when a caller turned them on
+            failures.append(str(exc))
+            done = False
+    finally:
+        gdal.PopErrorHandler()
+    if done and not failures:
+        return
+    full = any(_says_full(text) for text in failures) or nearly_full(output)  # measured before the removal
+    _remove([temporary])
+    if full:
+        raise disk_full(output)
+    raise IgnOfflineError("GDAL could not write '{}': {}", output, failures[0] if failures else "unknown error")
+
+
+def _name(pairs):
+    """Give complete files, [(temporary, final)], their final names, with the sidecar GDAL may have written beside
+    each (statistics). A rename refused (Windows: the earlier file is open in QGIS) is said in one message, and the
+    files not yet named are removed."""
+    for number, (temporary, final) in enumerate(pairs):
+        try:
+            with _writing(final):
+                os.replace(temporary, final)
+        except IgnOfflineError:
+            _remove([waiting for waiting, _ in pairs[number:]])
+            raise
+        if os.path.exists(temporary + ".aux.xml"):
+            os.replace(temporary + ".aux.xml", final + ".aux.xml")
+
+
+# What GDAL says of a full disk (SQLite's text, the C library's strerror in English); another language or system is
+# told by the free space left (nearly_full).
+FULL_DISK_TEXTS = ("disk is full", "no space left", "not enough space on the disk")
+
+
+def _says_full(text):
+    return any(said in text.lower() for said in FULL_DISK_TEXTS)
+
+
+def nearly_full(output):
+    """True when the disk holding `output` has less than 1 MiB left: where a write just failed, a full disk
+    (also for writers that do not say why they failed, such as QGIS's renderer)."""
+    try:
+        return storage.free_bytes(output) < 1 << 20
+    except OSError:
+        return False
 
 
 def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled):
@@ -645,23 +786,26 @@ def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progr
         with mbtiles.read_guard(source):
             parts = _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled,
                           count, highest, tile_format, written)
+    except _Cancelled:
+        _remove(written)
+        return []
     except BaseException:
         _remove(written)
         raise
     # Parts are written under temporary names, then named for what they hold.
     if len(parts) == 1:  # under the cap in one file: the name asked for
-        os.replace(parts[0].path, output)
-        parts[0].path = output
-        return parts
-    finals = [part_path(output, number, part.zoom_min, part.zoom_max, kind) for number, part in enumerate(parts, 1)]
-    try:
-        for final in finals:  # a part named like the input would replace it
-            storage.refuse_output_among_inputs(final, [source], "The part")
-    except InputError:
-        _remove([part.path for part in parts])
-        raise
+        finals = [output]
+    else:
+        finals = [part_path(output, number, part.zoom_min, part.zoom_max, kind)
+                  for number, part in enumerate(parts, 1)]
+        try:
+            for final in finals:  # a part named like the input would replace it
+                storage.refuse_output_among_inputs(final, [source], "The part")
+        except InputError:
+            _remove([part.path for part in parts])
+            raise
+    _name([(part.path, final) for part, final in zip(parts, finals)])
     for part, final in zip(parts, finals):
-        os.replace(part.path, final)
         part.path = final
     return parts
 
@@ -681,14 +825,15 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
 
         def close():
             final_zooms = sorted(bounds.by_zoom)
-            current.close(_within(bounds.lonlat(), extent), final_zooms)
+            with _writing(output):
+                current.close(_within(bounds.lonlat(), extent), final_zooms)
             parts.append(Part(current.path, used_tiles[0], final_zooms[0], final_zooms[-1]))
 
         used_tiles = [0]
         try:
             for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges):
-                if is_cancelled and is_cancelled():
-                    break
+                if is_cancelled and is_cancelled():  # a part cut short would look complete: none is kept
+                    raise _Cancelled()
                 cost = tile_cost(len(data))
                 if current is not None and cap is not None and used + cost > cap:
                     close()
@@ -700,9 +845,11 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                         if os.path.exists(leftover):
                             os.remove(leftover)
                     written.append(path)
-                    current = export_format(kind).writer.open(path, tile_format, metadata, highest)
+                    with _writing(output):
+                        current = export_format(kind).writer.open(path, tile_format, metadata, highest)
                     used, used_tiles[0], bounds = 0, 0, _Bounds()
-                current.add(z, x, y, data)
+                with _writing(output):
+                    current.add(z, x, y, data)
                 bounds.add(z, x, y)
                 used += cost
                 used_tiles[0] += 1
@@ -763,25 +910,31 @@ def _export_raster(source, output, kind, quality, compression, progress):
         return 1
 
     driver = export_format(kind).raster_driver
-    if driver == "COG":
-        options = ["COMPRESS={}".format(compression), "QUALITY={}".format(quality), "OVERVIEWS=AUTO",
-                   "BLOCKSIZE=512"]
-        result = gdal.Translate(output, dataset, format=driver, creationOptions=options, callback=callback)
-    else:
+    temporary = _temporary(output)
+    storage.refuse_output_among_inputs(temporary, [source], "The temporary part")
+    _remove([temporary])  # a killed run's
+    stem = os.path.splitext(os.path.basename(output))[0]
+
+    def write():
+        if driver == "COG":
+            options = ["COMPRESS={}".format(compression), "QUALITY={}".format(quality), "OVERVIEWS=AUTO",
+                       "BLOCKSIZE=512"]
+            return gdal.Translate(temporary, dataset, format=driver, creationOptions=options,
+                                  callback=callback) is not None
         options = ["TILE_FORMAT={}".format("JPEG" if compression == "JPEG" else compression), "QUALITY={}".format(
             quality)]
+        # Named for the output, not for the temporary file (each driver's default is the file's name).
+        options.append("RASTER_TABLE={}".format(stem) if driver == "GPKG" else "NAME={}".format(stem))
         if driver == "GPKG":
             options.append("TILING_SCHEME=GoogleMapsCompatible")
         warped = gdal.Warp("", dataset, format="VRT", dstSRS="EPSG:3857")
-        result = gdal.Translate(output, warped, format=driver, creationOptions=options, callback=callback)
-        if result is not None:
-            # Overviews built on the dataset Translate returns make GDAL's MBTiles driver call OGR with a NULL
-            # dataset ("ERROR 10: Pointer 'hDS' is NULL") and leave minzoom 0: build them on the file reopened.
-            result = None
-            result = gdal.Open(output, gdal.GA_Update)
-            if result is not None:
-                result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64])
-    if result is None:
-        raise InputError("GDAL could not write '{}': {}", output, gdal.GetLastErrorMsg())
-    result = None
+        if gdal.Translate(temporary, warped, format=driver, creationOptions=options, callback=callback) is None:
+            return False
+        # Overviews built on the dataset Translate returns make GDAL's MBTiles driver call OGR with a NULL
+        # dataset ("ERROR 10: Pointer 'hDS' is NULL") and leave minzoom 0: build them on the file reopened.
+        result = gdal.Open(temporary, gdal.GA_Update)
+        return result is not None and result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64]) == 0
+
+    _gdal_written(temporary, output, write)
+    _name([(temporary, output)])
     return output

@@ -129,3 +129,98 @@ def test_qgis_process_with_no_output_writes_into_the_library(tmp_path):
     with open(library / "exports" / "web" / "Plan_IGN_v2_z8-13.pmtiles", "rb") as stream:
         header = Reader(MmapSource(stream)).header()
     assert (header["min_zoom"], header["max_zoom"]) == (8, 13)
+
+
+def test_qgis_process_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path):
+    """Issue 28: a 16 MB MBTiles exported onto a 5 MB disk (a tmpfs in a private mount namespace) in each format,
+    and a raster re-encoded as a COG: refused as the OUTPUT's full disk, never as a damaged INPUT, nothing left
+    under the output's name (an earlier file there kept), the INPUT unchanged, no traceback."""
+    import shutil
+    import subprocess
+
+    import pytest
+    from osgeo import gdal
+
+    from tests.qgis.conftest import ROOT
+    from tests.support.sample_mbtiles import write_noise_sample
+
+    if not shutil.which("unshare") or os.geteuid() != 0:
+        pytest.skip("needs root and unshare to mount a small tmpfs in a private mount namespace")
+    if subprocess.run(["unshare", "-m", "--propagation", "private", "true"], capture_output=True).returncode:
+        pytest.skip("cannot make a private mount namespace here")
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    source = str(inputs / "base.mbtiles")
+    write_noise_sample(source)
+    raster = str(inputs / "ortho.tif")  # the same pixels as an uncompressed GeoTIFF: 16 MB, re-encoded as a COG
+    gdal.Translate(raster, source, format="GTiff", bandList=[1, 2, 3])
+    before = tree_digest(inputs)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    earlier = "an earlier export"
+    for kind, given, extra in (("mbtiles", source, []), ("gpkg", source, []), ("pmtiles", source, []),
+                               ("osmand", source, []), ("geotiff", source, []), ("cog", raster, ["QUALITY=100"])):
+        output = str(disk / ("export" + exports.export_format(kind).extension))
+        keep = kind == "mbtiles"  # an earlier file of that name, written in the namespace, survives the failure
+        plant = "printf '{}' > '{}' &&".format(earlier, output) if keep else ""
+        # In the namespace: mount, plant, run qgis_process, then say its rc and what the small disk holds.
+        script = ('mount -t tmpfs -o size=5m tmpfs "$0" && {} {{ "$@"; rc=$?; echo; echo "rc=$rc"; ls -A "$0"; '
+                  'cat "$0"/* 2>/dev/null; }}').format(plant)
+        completed = subprocess.run(
+            ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(disk), "make", "-s", "-C", ROOT,
+             "process", "ARGS=" + " ".join(["run", "ign_offline:export_tiles", "--", "INPUT=" + given,
+                                             "FORMAT=" + kind, "OUTPUT=" + output] + extra)],
+            capture_output=True, text=True, timeout=300)
+        said = completed.stdout + completed.stderr
+        lines = completed.stdout.strip().splitlines()
+        assert any(line.startswith("rc=") for line in lines), said[-3000:]
+        left = lines[next(n for n, line in enumerate(lines) if line.startswith("rc=")):]
+        assert left[0] != "rc=0", said[-2000:]
+        assert "The disk holding '{}' is full: the export to '{}' stopped".format(disk, os.path.basename(output)) \
+            in said, said[-2000:]
+        assert "Traceback" not in said and "damaged" not in said and "ERROR 1" not in said, said[-2000:]
+        # Nothing on the small disk but the earlier file, unchanged: no part, journal, lock or spool.
+        assert left[1:] == (["export.mbtiles", earlier] if keep else []), (kind, left)
+    assert os.listdir(disk) == []  # the tmpfs went with its namespace
+    assert tree_digest(inputs) == before  # the INPUTs were only read
+
+
+def test_a_vector_rendering_onto_a_full_disk_is_said_as_the_output_disk_being_full(tmp_path):
+    """QGIS's renderer (vector tiles drawn for OsmAnd) meeting a full disk: said as the OUTPUT's full disk, with no
+    traceback in the run's own messages (QGIS's message log still records its renderer's), nothing left."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.qgis.conftest import ROOT
+    from tests.support import vector_samples
+
+    if not shutil.which("unshare") or os.geteuid() != 0:
+        pytest.skip("needs root and unshare to mount a small tmpfs in a private mount namespace")
+    if subprocess.run(["unshare", "-m", "--propagation", "private", "true"], capture_output=True).returncode:
+        pytest.skip("cannot make a private mount namespace here")
+    inputs = tmp_path / "inputs"
+    (inputs / "library").mkdir(parents=True)
+    source = vector_samples.ours(vector_samples.gdal_vector_mbtiles(str(inputs / "gdal.mbtiles"), str(inputs)),
+                                 str(inputs / "library" / "PLAN.IGN.mbtiles"))
+    vector_samples.write_style(source)
+    before = tree_digest(inputs)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    output = str(disk / "plan.sqlitedb")
+    script = 'mount -t tmpfs -o size=24k tmpfs "$0" && { "$@"; rc=$?; echo; echo "rc=$rc"; ls -A "$0"; }'
+    completed = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(disk), "make", "-s", "-C", ROOT,
+         "process", "ARGS=" + " ".join(["run", "ign_offline:export_tiles", "--", "INPUT=" + source, "TARGET=osmand",
+                                         "OUTPUT=" + output, "ZOOM_MIN=10", "ZOOM_MAX=14"])],
+        capture_output=True, text=True, timeout=300)
+    said = completed.stdout + completed.stderr
+    lines = completed.stdout.strip().splitlines()
+    assert any(line.startswith("rc=") for line in lines), said[-3000:]
+    left = lines[next(n for n, line in enumerate(lines) if line.startswith("rc=")):]
+    assert left == ["rc=2"], said[-3000:]  # make's code for a failed run; nothing on the small disk
+    assert "ERROR:\tThe disk holding '{}' is full: the export to 'plan.sqlitedb' stopped".format(disk) in said, \
+        said[-3000:]
+    assert "ERROR:\tTraceback" not in said, said[-3000:]
+    assert tree_digest(inputs) == before

@@ -304,7 +304,7 @@ def clean_work_folders(folder):
         if os.path.islink(path) or (os.path.exists(path) and not os.path.isdir(path)):
             continue  # not what a run of ours makes: left alone
         try:
-            with output_lock(path, "relief work folder"):
+            with output_lock(path, "a relief (its work folder)"):
                 shutil.rmtree(path, ignore_errors=True)
         except (OutputInUse, InputError):
             continue  # a run at work in it, or a folder we cannot lock: not ours to remove now
@@ -315,7 +315,7 @@ def _work_folder(folder):
     """A new hidden work folder in `folder`, locked (taken before it exists, so a clean-up never sees it free)
     and removed at the end."""
     path = os.path.join(folder, WORK_PREFIX + secrets.token_hex(4))
-    with output_lock(path, "relief work folder"):
+    with output_lock(path, "a relief (its work folder)"):
         os.mkdir(path)
         try:
             yield path

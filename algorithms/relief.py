@@ -8,6 +8,7 @@ import os
 from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -23,11 +24,11 @@ from ..i18n import reason as said_reason
 from ..toolbelt.datasets import RELIEF_TITLES, load_relief
 from .base import IgnOfflineAlgorithm
 from .parameters import (
+    ALLOW_LARGE,
     AREA,
     AREA_LAYER,
     EXTENT,
     add_area_parameters,
-    add_large_job_parameter,
     allows_large,
     area_from_parameters,
 )
@@ -54,7 +55,10 @@ class Relief(IgnOfflineAlgorithm):
             defaultValue=os.path.join(library.DEFAULT_LIBRARY, "relief")))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the results to the project (above the basemaps)"), defaultValue=True))
-        add_large_job_parameter(self)
+        allow_large = QgsProcessingParameterBoolean(ALLOW_LARGE, self.tr(
+            "Go ahead with a very large job (over 2 billion pixels of the DEM computed)"), defaultValue=False)
+        allow_large.setFlags(allow_large.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(allow_large)
         for kind, name in OUTPUTS.items():
             self.addOutput(QgsProcessingOutputFile(name, self.tr(RELIEF_TITLES[kind])))
 

@@ -293,12 +293,14 @@ def _shifted(box, origin, back=False):
 
 def clean_work_folders(folder):
     """Remove the work folders a crashed or killed run left in `folder` (ours only: by name; and only those no
-    running run holds — its OS lock dies with its process)."""
+    running run holds — its OS lock dies with its process); and, when no run is at work there, the results it
+    left half written (`hillshade.part.tif`…)."""
     try:
         names = os.listdir(folder)
     except OSError:
         return
     stems = {name[:-len(".lock")] if name.endswith(".lock") else name for name in names if WORK_NAME.match(name)}
+    busy = False
     for stem in sorted(stems):
         path = os.path.join(folder, stem)
         if os.path.islink(path) or (os.path.exists(path) and not os.path.isdir(path)):
@@ -307,7 +309,12 @@ def clean_work_folders(folder):
             with output_lock(path, "a relief (its work folder)"):
                 shutil.rmtree(path, ignore_errors=True)
         except (OutputInUse, InputError):
-            continue  # a run at work in it, or a folder we cannot lock: not ours to remove now
+            busy = True  # a run at work in it, or a folder we cannot lock: not ours to remove now
+    if not busy:
+        for name in FILE_NAMES.values():
+            part = _part(os.path.join(folder, name))
+            if os.path.isfile(part) and not os.path.islink(part):
+                _remove(part)
 
 
 @contextlib.contextmanager

@@ -193,21 +193,26 @@ def work_folders(out):
 def test_the_work_folder_a_kill_left_is_removed_by_the_next_run_never_a_live_one(tmp_path):
     dem = relief.mosaic(samples.rgealti_tiles(str(tmp_path / "dem")), str(tmp_path / "RGEALTI.vrt"))
     out = tmp_path / "out"
-    killed = start_slow_run(dem, str(out))
-    os.kill(killed.pid, signal.SIGKILL)
-    killed.wait(10)
-    left = work_folders(out)
-    assert [name for name in left if not name.endswith((".lock", ".lock-owner"))], left  # what a kill -9 leaves
-    mine = out / ".relief-notes"  # the user's, not named like ours
-    mine.mkdir()
-    (mine / "keep.txt").write_text("mine")
-    live = start_slow_run(dem, str(out))  # a run at work in the same folder meanwhile
+    live = start_slow_run(dem, str(out))  # a run at work in the folder all along
     try:
-        live_folders = set(work_folders(out)) - set(left)
+        live_folders = set(work_folders(out))
         assert live_folders
+        killed = start_slow_run(dem, str(out))
+        os.kill(killed.pid, signal.SIGKILL)
+        killed.wait(10)
+        left = set(work_folders(out)) - live_folders
+        assert [name for name in left if not name.endswith((".lock", ".lock-owner"))], left  # what kill -9 leaves
+        mine = out / ".relief-notes"  # the user's, not named like ours
+        mine.mkdir()
+        (mine / "keep.txt").write_text("mine")
+        half = out / "slope.part.tif"  # a result half written, perhaps the live run's
+        half.write_bytes(b"II*\0half")
         relief.relief(dem, str(out), slope=False)
         assert set(work_folders(out)) == live_folders | {".relief-notes"}  # the killed run's gone, the live one kept
-        assert (mine / "keep.txt").read_text() == "mine"
+        assert (mine / "keep.txt").read_text() == "mine" and half.exists()
     finally:
         live.kill()
         live.wait(10)
+    relief.relief(dem, str(out), slope=False)  # no run at work any more: what the killed ones left goes
+    assert work_folders(out) == [".relief-notes"] and not half.exists()
+    assert sorted(name for name in listing(out) if not name.startswith(".")) == ["hillshade.tif"]

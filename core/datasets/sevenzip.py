@@ -386,10 +386,19 @@ class SevenZip:
             yield
         except Corrupt as exc:
             if len(self.volumes.paths) > 1:  # volumes out of place or mixed look damaged: say which, and why
-                raise mixed_volumes(self.name, self.volumes, exc.args[0], self._reading) from exc
+                raise mixed_volumes(self.name, self.volumes, exc.args[0], self._failing_bytes()) from exc
             raise damaged(self.name, exc.args[0]) from exc
         except NotDecoded as exc:
             raise unsupported(self.name, exc.args[0]) from exc
+
+    def _failing_bytes(self):
+        """(start, end) of the bytes read when a read failed: what was being read, up to where this reader got
+        (decoding stops soon after the first wrong byte, so the volumes after it are not named)."""
+        if self._reading is None:
+            return None
+        start, end = self._reading
+        position = self.volumes.position
+        return (start, position) if start < position < end else (start, end)
 
     def _extract_in_order(self, index, part_path, written, is_cancelled):
         chunks = folder_output(self.volumes, self.folders[index])

@@ -2,6 +2,7 @@
 byte-identical to `7z x`; damaged, incomplete and unsupported archives are one clear message."""
 
 import os
+import random
 import re
 import shutil
 import struct
@@ -274,3 +275,22 @@ def test_the_volumes_holding_bytes_are_found_by_their_sizes():
     assert sevenzip._holding(sizes, (300, 340)) == (3, 3)
     assert sevenzip._holding(sizes, (99, 101)) == (0, 1)
     assert sevenzip._holding(sizes, None) == (0, 3)
+
+
+def test_decoding_that_fails_names_the_volumes_up_to_where_it_stopped(tmp_path):
+    """Volumes of one size swapped in the middle of a compressed archive: decoding stops soon after the first
+    wrong byte, so the volumes after it are not blamed (v.7z.001 to v.7z.004 of 9, not all nine)."""
+    samples.need_tool()
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "grid.bin").write_bytes(random.Random(3).randbytes(8 << 20))
+    samples.make_archive(str(tmp_path / "v.7z"), str(source), "-v1m")
+    names = volumes_of(tmp_path)
+    assert len(names) == 9
+    swap(str(tmp_path), "v.7z.003", "v.7z.004")
+    with pytest.raises(sevenzip.MixedVolumesError) as raised:
+        extract_archive(str(tmp_path / "v.7z.001"), str(tmp_path / "out"))
+    assert str(raised.value) == (
+        "v.7z.001 cannot be read: its compressed data is corrupt. The failing data lies in its volumes v.7z.001 to "
+        "v.7z.004: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), "
+        "or one of them is damaged. Delete all its volumes (v.7z.001 to v.7z.009) and download them again.")

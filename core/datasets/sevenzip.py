@@ -290,8 +290,10 @@ class SevenZip:
         if end > self.volumes.size:
             if len(self.volumes.paths) > 1 or self.path.endswith(".001"):
                 missing = next_volume_name(self.volumes.paths)
-                raise MissingVolume(missing, "{} is incomplete: its volume {} is missing. Download it (all the "
-                                    "volumes must be side by side in one folder), then run again.", self.name, missing)
+                # The template in a Message: gathered for translation (the class takes the volume first).
+                raise MissingVolume(missing, Message(
+                    "{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side "
+                    "in one folder), then run again.", self.name, missing))
             raise Corrupt(Message("it ends before its header (truncated)"))
         if size == 0:
             return Header()

@@ -1,11 +1,14 @@
 """ign_offline:relief — a hillshade, a slope map and contours from any DEM (RGE ALTI's mosaic or another), cut to
-an optional area, as Cloud Optimized GeoTIFFs and a GeoPackage loaded under the basemaps."""
+an optional area, as Cloud Optimized GeoTIFFs and a GeoPackage loaded above the opaque basemaps (the hillshade
+multiplies them). An INPUT that is one of the results is refused before anything is written; a very large job (over
+2 billion pixels computed) asks ALLOW_LARGE first, as the tiles' downloads do."""
 
 import os
 
 from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -20,7 +23,15 @@ from ..i18n import marked
 from ..i18n import reason as said_reason
 from ..toolbelt.datasets import RELIEF_TITLES, load_relief
 from .base import IgnOfflineAlgorithm
-from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
+from .parameters import (
+    ALLOW_LARGE,
+    AREA,
+    AREA_LAYER,
+    EXTENT,
+    add_area_parameters,
+    allows_large,
+    area_from_parameters,
+)
 
 OUTPUTS = {"hillshade": "HILLSHADE_FILE", "slope": "SLOPE_FILE", "contours": "CONTOURS_FILE"}
 
@@ -43,7 +54,11 @@ class Relief(IgnOfflineAlgorithm):
             "OUTPUT_FOLDER", self.tr("Folder for the relief files"),
             defaultValue=os.path.join(library.DEFAULT_LIBRARY, "relief")))
         self.addParameter(QgsProcessingParameterBoolean(
-            "LOAD", self.tr("Add the results to the project (under the basemaps)"), defaultValue=True))
+            "LOAD", self.tr("Add the results to the project (above the basemaps)"), defaultValue=True))
+        allow_large = QgsProcessingParameterBoolean(ALLOW_LARGE, self.tr(
+            "Go ahead with a very large job (over 2 billion pixels of the DEM computed)"), defaultValue=False)
+        allow_large.setFlags(allow_large.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(allow_large)
         for kind, name in OUTPUTS.items():
             self.addOutput(QgsProcessingOutputFile(name, self.tr(RELIEF_TITLES[kind])))
 
@@ -59,14 +74,17 @@ class Relief(IgnOfflineAlgorithm):
         hillshade = self.parameterAsBool(parameters, "HILLSHADE", context)
         slope = self.parameterAsBool(parameters, "SLOPE", context)
         interval = self.parameterAsDouble(parameters, "CONTOUR_INTERVAL", context) or None
-        core_relief.wanted_kinds(hillshade, slope, interval)  # nothing asked: refused before any work
+        kinds = core_relief.wanted_kinds(hillshade, slope, interval)  # nothing asked: refused before any work
         output = self.lasting_output(parameters, "OUTPUT_FOLDER", context, folder=True)
+        path = layer.source().split("|")[0]
+        # The DEM is never a result (a DEM named slope.tif in OUTPUT_FOLDER): refused before anything is made.
+        core_relief.refuse_dem_among_results(core_relief.open_dem(path), path, output, kinds)
         storage.check_folder_can_be_made(output, "OUTPUT_FOLDER")
-        return (layer.source().split("|")[0], layer.name(), area, hillshade, slope, interval, output,
-                self.parameterAsBool(parameters, "LOAD", context))
+        return (path, layer.name(), area, hillshade, slope, interval, output,
+                self.parameterAsBool(parameters, "LOAD", context), allows_large(self, parameters, context))
 
     def process(self, args, context, feedback):
-        path, name, area, hillshade, slope, interval, output, self._load = args
+        path, name, area, hillshade, slope, interval, output, self._load, allow_large = args
         self._paths = {}
         feedback.pushInfo(self.say("Relief of {} in {}…", name, output))
 
@@ -74,7 +92,8 @@ class Relief(IgnOfflineAlgorithm):
             feedback.setProgress(100.0 * done / total if total else 0.0)
 
         try:
-            paths = core_relief.relief(path, output, area, hillshade, slope, interval, progress, feedback.isCanceled)
+            paths = core_relief.relief(path, output, area, hillshade, slope, interval, progress, feedback.isCanceled,
+                                       check=None if allow_large else lambda estimate: _check_large(estimate, output))
         except Cancelled:
             feedback.pushWarning(self.tr("Cancelled: the files not finished were removed; run again to make them."))
             return {"OUTPUT_FOLDER": output}
@@ -94,3 +113,10 @@ class Relief(IgnOfflineAlgorithm):
             except ValueError as exc:
                 feedback.reportError(said_reason(exc))
         return {}
+
+
+def _check_large(estimate, output):
+    """Refuse, before any work, a relief too large to be meant (the DEM's pixels computed), unless ALLOW_LARGE."""
+    problem = core_relief.large_job(estimate, storage.free_bytes(output), output)
+    if problem is not None:
+        raise InputError("{} Reduce the area, or confirm with ALLOW_LARGE=true.", problem)

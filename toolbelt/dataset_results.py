@@ -1,5 +1,5 @@
 """What a download of whole datasets made (core.datasets.sync.SyncResult), added to a project: one group per product
-and area (toolbelt.datasets styles and places them: BD TOPO at the top, the relief under the basemaps)."""
+and area (toolbelt.datasets styles and places them: BD TOPO at the top, the relief above the opaque basemaps)."""
 
 import os
 

@@ -1,6 +1,8 @@
 """Whole datasets in the project: BD TOPO and Parcellaire Express as a group of styled, readable layers at the top;
-BD ORTHO as a mosaic under them; the relief (hillshade, slope, contours) as a group under the basemaps. Each group
-is marked with its kind, so that the tree keeps that order whatever order the products are loaded in.
+the relief (hillshade, slope, contours) as a group under them but above the opaque basemaps (the orthophotos, the
+plugin's raster and vector tiles, the overview basemap), its hillshade half transparent and multiplying them, so
+a map keeps its colours and gains the shadows; BD ORTHO as a mosaic under the relief. Each group is marked with its
+kind, so that the tree keeps that order whatever order the products are loaded in.
 
 The rasters get renderers with fixed ranges (a hillshade is 0-255, a slope 0-90°, an orthophoto plain RGB), and
 are opened without GDAL's .aux.xml sidecars: QGIS computes no statistics for them and writes nothing into the
@@ -34,6 +36,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
+    QgsVectorTileLayer,
 )
 from qgis.PyQt.QtGui import QColor, QPainter
 
@@ -76,6 +79,7 @@ BUILDING_GREY = "#b4b0a8"
 WATER_BLUE = "#4a90d9"
 WATER_FILL = "#a6cee3"
 VEGETATION_GREEN = "#d4ebbf"
+HILLSHADE_OPACITY = 0.6  # multiplied on a basemap: enough to read the relief, not so much that the map goes dark
 
 
 def load_vector_dataset(project, gpkg_path, product, title, feedback=None):
@@ -100,10 +104,11 @@ def load_vector_dataset(project, gpkg_path, product, title, feedback=None):
 
 
 def load_relief(project, paths, title):
-    """The relief results `paths` ({"hillshade": …, "slope": …, "contours": …}) in a group `title` at the bottom
-    of the layer tree, under the basemaps: the hillshade multiplies what is above it (a map keeps its colours and
-    gains the shadows), the slope map is half transparent and hidden at first, the contours thin brown lines.
-    Returns the group."""
+    """The relief results `paths` ({"hillshade": …, "slope": …, "contours": …}) in a group `title` just above the
+    topmost opaque basemap of the layer tree (at the bottom when there is none): under a basemap the relief would
+    not show. The hillshade is half transparent and multiplies the basemap under it (a map keeps its colours and
+    gains the shadows), the slope map above it is half transparent and hidden at first, the contours thin brown
+    lines on top. Returns the group."""
     group = _new_group(project, title, RELIEF)
     for kind in ("contours", "slope", "hillshade"):  # top of the group first
         path = paths.get(kind)
@@ -123,9 +128,9 @@ def load_relief(project, paths, title):
 
 
 def load_orthos(project, vrt_path, title):
-    """The BD ORTHO mosaic `vrt_path` in a group `title` under the vector datasets' groups (an orthophoto hides
-    what is under it) and above the relief, drawn as plain RGB (replacing an older group of that name). Returns
-    the group."""
+    """The BD ORTHO mosaic `vrt_path` in a group `title` under the vector datasets' groups and the relief (an
+    orthophoto hides what is under it, the hillshade shades it), drawn as plain RGB (replacing an older group of
+    that name). Returns the group."""
     layer = _raster_layer(vrt_path, tr(ORTHO_TITLE))
     if not layer.isValid():
         raise ValueError(say("QGIS cannot open {}.", vrt_path))
@@ -158,19 +163,34 @@ def _raster_layer(path, name):
 
 def _new_group(project, title, kind):
     """A new group `title` of dataset `kind` (an older one of that name removed with its layers) in its place:
-    vector datasets at the top, the orthophotos just under the last of them, the relief at the bottom."""
+    vector datasets at the top, the orthophotos just under the last of them and of the relief groups, the relief
+    just above the topmost opaque basemap (at the bottom when there is none)."""
     _remove_group(project, title)
     root = project.layerTreeRoot()
+    children = root.children()
     if kind == VECTOR:
         index = 0
     elif kind == ORTHO:
-        vectors = [i for i, node in enumerate(root.children()) if node.customProperty(KIND_PROPERTY) == VECTOR]
-        index = vectors[-1] + 1 if vectors else 0
+        above = [i for i, node in enumerate(children) if node.customProperty(KIND_PROPERTY) in (VECTOR, RELIEF)]
+        index = above[-1] + 1 if above else 0
     else:
-        index = len(root.children())
+        index = next((i for i, node in enumerate(children) if _is_opaque(node)), len(children))
     group = root.insertGroup(index, title)
     group.setCustomProperty(KIND_PROPERTY, kind)
     return group
+
+
+def _is_opaque(node):
+    """True for a top-level node that hides what is under it: the orthophotos, or a layer or group (the plugin's
+    "IGN Offline" group of tiles, the overview basemap, the user's own basemaps) holding a raster or a vector tile
+    layer. The relief and the vector datasets are not: they let the map under them show."""
+    kind = node.customProperty(KIND_PROPERTY)
+    if kind == ORTHO:
+        return True
+    if kind in (VECTOR, RELIEF):
+        return False
+    layers = [node.layer()] if hasattr(node, "layer") else [child.layer() for child in node.findLayers()]
+    return any(isinstance(layer, (QgsRasterLayer, QgsVectorTileLayer)) for layer in layers)
 
 
 def _remove_group(project, title):
@@ -323,14 +343,15 @@ def _styler(product, table):
 
 
 def _hillshade(layer):
-    """Grey 0-255 as gdaldem writes it (a fixed range: no statistics), multiplying what is above it."""
+    """Grey 0-255 as gdaldem writes it (a fixed range: no statistics), half transparent and multiplying the basemap
+    under it: the basemap's colours stay, darkened where the slopes turn from the light."""
     renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), 1)
     stretch = QgsContrastEnhancement(layer.dataProvider().dataType(1))
     stretch.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
     stretch.setMinimumValue(0)
     stretch.setMaximumValue(255)
     renderer.setContrastEnhancement(stretch)
-    renderer.setOpacity(0.8)
+    renderer.setOpacity(HILLSHADE_OPACITY)
     layer.setRenderer(renderer)
     layer.setBlendMode(QPainter.CompositionMode_Multiply)
 

@@ -4,15 +4,25 @@ written as Cloud Optimized GeoTIFFs / a GeoPackage.
 
 Computed on the area's window of the DEM plus a margin of a few pixels (hillshade and slope read each pixel's 3×3
 neighbourhood), then cut on the same pixel grid: every pixel inside the area is the one `gdaldem` gives on the whole
-mosaic. Work files live in a hidden folder inside the output folder (removed whatever happens); each result is
-written under a `.part` name and renamed when complete, so a cancel or a failure leaves no half file.
-GDAL only (osgeo), no qgis.
+mosaic. Only the part of that window where the DEM holds elevations is computed (a France-wide area on a DEM of
+one département computes that département), surveyed first on a sample of the DEM's mask: that survey also
+refuses a DEM with no elevation in the area, and gives the job's size and time for a large-job check before any
+work. An INPUT that is one of the results (a DEM named `slope.tif` in the output folder) is refused before
+anything is written.
+
+Work files live in a hidden folder `.relief-xxxxxxxx` inside the output folder (removed whatever happens, and,
+after a crash or kill -9, by the next run there: held by an OS lock while in use, so a running one is never
+touched); each result is written under a `.part` name and renamed when complete, so a cancel or a failure leaves
+no half file. GDAL only (osgeo), no qgis.
 """
 
+import contextlib
 import math
 import os
+import re
+import secrets
 import shutil
-import tempfile
+from collections import namedtuple
 
 from osgeo import gdal, ogr
 
@@ -20,7 +30,15 @@ from ..errors import IgnOfflineError, InputError
 from ..ftp.client import Cancelled
 from ..ftp.rasters import build_vrt, try_open
 from ..messages import Message
-from ..storage import check_writable_folder, free_bytes, human_size
+from ..storage import (
+    OutputInUse,
+    check_writable_folder,
+    free_bytes,
+    human_size,
+    output_lock,
+    refuse_output_among_inputs,
+)
+from ..text import duration
 from .clipping import DEFAULT_EPSG, area_geometry, box_geometry, srs_of, write_cutline
 
 MARGIN_PIXELS = 4
@@ -31,6 +49,20 @@ PIXEL_BYTES = {"hillshade": 1, "slope": 4}
 COG_OPTIONS = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "OVERVIEWS=AUTO", "BIGTIFF=IF_SAFER"]
 WORK_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
 ELEVATION_FIELD = "elevation"
+# The work folder's name: ours alone (`.relief-` and 8 letters, digits or _, as tempfile.mkdtemp made them before),
+# so the clean-up after a crash never touches a folder of the user's.
+WORK_PREFIX = ".relief-"
+WORK_NAME = re.compile(r"\.relief-[a-z0-9_]{8}(\.lock)?$")
+# The survey reads the DEM's mask on a grid of at most SAMPLE_SIDE² pixels of the window, then a finer one when it
+# found nothing: an elevation patch smaller than 1/FINE_SAMPLE_SIDE of the window's side may go unseen.
+SAMPLE_SIDE = 512
+FINE_SAMPLE_SIDE = 2048
+# What the machine computes, per result and pixel of the window (gdaldem and the COG written: ~20 million a second
+# measured on 2 cores on a flat DEM, halved for real relief): the job's time, said in the large-job check.
+PIXELS_PER_SECOND = 10e6
+# Over this many pixels computed, a job asks to be confirmed (ALLOW_LARGE): a département at 5 m is ~250 million,
+# France at 5 m ~22 billion, a département at 1 m ~6 billion.
+LARGE_RELIEF_PIXELS = 2 * 10 ** 9
 # What a failed GDAL step was making, as said in an error.
 WHAT = {"window": Message("the window of the DEM to compute on"), "cut": Message("the cut to the area"),
         "hillshade": Message("the hillshade"), "slope": Message("the slope map"), "contours": Message("the contours")}
@@ -44,22 +76,33 @@ def mosaic(dem_files, vrt_path, epsg=DEFAULT_EPSG):
     return build_vrt(vrt_path, sorted(dem_files), epsg)
 
 
+# The job surveyed before any work: the pixels computed (the window where the DEM has data, with its margin), the
+# pixels of the area holding elevations (an estimate from the sample), the bytes written at most and the seconds.
+Estimate = namedtuple("Estimate", "pixels data_pixels bytes seconds")
+
+
 def relief(dem_path, folder, area=None, hillshade=True, slope=True, contours=None, progress=None,
-           is_cancelled=None):
+           is_cancelled=None, check=None):
     """{"hillshade": COG path, "slope": COG path, "contours": GeoPackage path} (the ones asked for) made from the
     DEM `dem_path` in `folder`, cut to `area` (a core.tiles.areas.Area) when given; `contours` is the interval
-    in metres (None or 0: no contours). Raises InputError for a DEM GDAL cannot read, an area outside it or too
-    little free space; Cancelled when `is_cancelled()` turns true (the results finished before it are kept)."""
+    in metres (None or 0: no contours). `check(estimate)` (an Estimate), when given, is called before any work
+    and may refuse the job by raising (the large-job check). Raises InputError for a DEM GDAL cannot read, one
+    that is among the results, an area outside it or without elevations, or too little free space; Cancelled
+    when `is_cancelled()` turns true (the results finished before it are kept)."""
     kinds = wanted_kinds(hillshade, slope, contours)
     dem = open_dem(dem_path)
+    refuse_dem_among_results(dem, dem_path, folder, kinds)
     os.makedirs(folder, exist_ok=True)
     check_writable_folder(folder)
     srs = srs_of(dem.GetProjection())
     window, cut = _window(dem, area, srs, dem_path)
+    window, estimate = survey(dem, window, kinds, area, dem_path)
+    if check is not None:
+        check(estimate)
     _check_space(folder, window, kinds)
+    clean_work_folders(folder)
     steps = _Steps(progress, is_cancelled, len(kinds) * 2)
-    work = tempfile.mkdtemp(prefix=".relief-", dir=folder)
-    try:
+    with _work_folder(folder) as work:
         source = _subset(dem_path, dem, window, srs, os.path.join(work, "dem.vrt"))
         cutline = write_cutline(cut, os.path.join(work, "cutline.gpkg")) if cut is not None else None
         results = {}
@@ -71,8 +114,6 @@ def relief(dem_path, folder, area=None, hillshade=True, slope=True, contours=Non
                 results[kind] = _raster(kind, source, window, cutline, work, final, steps)
         steps.finish()
         return results
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def wanted_kinds(hillshade, slope, contours):
@@ -102,6 +143,16 @@ def open_dem(path):
     return dataset
 
 
+def refuse_dem_among_results(dem, dem_path, folder, kinds):
+    """InputError, before anything is written, when a result (or its `.part`) would be written over one of the
+    DEM's files — the DEM itself, a tile of its VRT —, however it is spelled (a symlink, a hard link, `./`)."""
+    inputs = dem.GetFileList() or [dem_path]
+    for kind in kinds:
+        final = os.path.join(folder, FILE_NAMES[kind])
+        for output in (final, _part(final)):
+            refuse_output_among_inputs(output, inputs, Message("The relief file (OUTPUT_FOLDER)"))
+
+
 def _window(dem, area, srs, path):
     """((xoff, yoff, xsize, ysize) of the area's pixels plus the margin, (xoff, yoff, xsize, ysize) of the area's
     own pixels inside that window), and the area's geometry in the DEM's CRS (None: the whole DEM)."""
@@ -123,6 +174,165 @@ def _window(dem, area, srs, path):
     window = (outer[0], outer[1], outer[2] - outer[0], outer[3] - outer[1])
     inner = (left - outer[0], top - outer[1], right - left, bottom - top)
     return (window, inner), cut
+
+
+def survey(dem, window, kinds, area=None, path=""):
+    """(the window shrunk to where the DEM holds elevations, its margin kept; the job's Estimate), from GDAL's
+    coverage of the window (free for a VRT mosaic: which tiles it has) then a sample of the DEM's mask band.
+    InputError when the window holds no elevation at all: the results would be empty files."""
+    (outer, inner) = window
+    band = dem.GetRasterBand(1)
+    found = _covered(band, outer)
+    sample = _sampled(band, found, SAMPLE_SIDE) if found is not None else None
+    if found is not None and sample is None and max(found[2], found[3]) > SAMPLE_SIDE:
+        sample = _sampled(band, found, FINE_SAMPLE_SIDE)  # a small island the coarse grid stepped over
+    if sample is None:
+        raise _no_elevation(path, area)
+    data, valid = sample
+    shrunk = _intersection(_grown(data, MARGIN_PIXELS), outer)
+    kept = _intersection(data, _shifted(inner, outer))
+    if kept is None:  # elevations only in the margin: none in the area itself
+        raise _no_elevation(path, area)
+    window = (shrunk, _shifted(kept, shrunk, back=True))
+    pixels = shrunk[2] * shrunk[3]
+    data_pixels = min(valid, kept[2] * kept[3])
+    size = data_pixels * sum(PIXEL_BYTES.get(kind, 0) for kind in kinds)
+    seconds = pixels * len(kinds) / PIXELS_PER_SECOND
+    return window, Estimate(pixels, data_pixels, size, seconds)
+
+
+def _no_elevation(path, area):
+    name = os.path.basename(path)
+    if area is not None:
+        return InputError("The DEM '{}' holds no elevation inside the area '{}' (only nodata there): choose an area "
+                          "where it has data, or the DEM of that area.", name, area.title)
+    return InputError("The DEM '{}' holds no elevation (only nodata): give a DEM with data.", name)
+
+
+def large_job(estimate, free, where):
+    """Why a relief of `estimate` (an Estimate), written on a disk with `free` bytes at `where`, needs a
+    confirmation (a Message); or None."""
+    if estimate.pixels <= LARGE_RELIEF_PIXELS:
+        return None
+    return Message("This relief computes {:,} pixels of the DEM (over {:,}; {:,} of them hold elevations in the "
+                   "area): up to {} of files and about {} of work, and the disk holding {} has {} free.",
+                   estimate.pixels, LARGE_RELIEF_PIXELS, estimate.data_pixels, human_size(estimate.bytes),
+                   duration(estimate.seconds), where, human_size(free))
+
+
+def _covered(band, box, depth=0):
+    """The bounding box (xoff, yoff, xsize, ysize) of what GDAL says holds data in `box` (None: nothing), split in
+    four while it says part of it is empty. A driver that cannot tell says "data" for all of it."""
+    flags, _ = band.GetDataCoverageStatus(*box)
+    if not flags & (gdal.GDAL_DATA_COVERAGE_STATUS_DATA | gdal.GDAL_DATA_COVERAGE_STATUS_UNIMPLEMENTED):
+        return None
+    xoff, yoff, xsize, ysize = box
+    if not flags & gdal.GDAL_DATA_COVERAGE_STATUS_EMPTY or depth >= 8 or max(xsize, ysize) <= 256:
+        return box
+    half_x, half_y = xsize // 2, ysize // 2
+    quarters = [(xoff, yoff, half_x, half_y), (xoff + half_x, yoff, xsize - half_x, half_y),
+                (xoff, yoff + half_y, half_x, ysize - half_y), (xoff + half_x, yoff + half_y, xsize - half_x,
+                                                                  ysize - half_y)]
+    found = [_covered(band, quarter, depth + 1) for quarter in quarters if quarter[2] > 0 and quarter[3] > 0]
+    return _union([box for box in found if box is not None])
+
+
+def _sampled(band, box, side):
+    """(the box of `box` holding valid pixels, grown by one sample step each way; how many pixels are valid, as
+    the samples say), read from the mask band on a grid of at most `side`² (nearest neighbour: each sample is one
+    true pixel); None when no sample is valid. A DEM GDAL cannot read here counts as all data: the computation
+    says what is wrong with it."""
+    xoff, yoff, xsize, ysize = box
+    columns, rows = min(xsize, side), min(ysize, side)
+    try:
+        mask = band.GetMaskBand().ReadRaster(xoff, yoff, xsize, ysize, buf_xsize=columns, buf_ysize=rows,
+                                             buf_type=gdal.GDT_Byte)
+    except RuntimeError:  # GDAL raises when exceptions are on (the tests), returns None when off (QGIS)
+        mask = None
+    if mask is None:
+        return box, xsize * ysize
+    valid_rows = [row for row in range(rows) if mask[row * columns:(row + 1) * columns].strip(b"\0")]
+    if not valid_rows:
+        return None
+    left, right = columns, 0
+    for row in valid_rows:
+        line = mask[row * columns:(row + 1) * columns]
+        left = min(left, len(line) - len(line.lstrip(b"\0")))
+        right = max(right, len(line.rstrip(b"\0")))
+    valid = int(xsize * ysize * (1.0 - mask.count(0) / float(len(mask))))
+    step_x, step_y = xsize / float(columns), ysize / float(rows)
+    # Sample i stands for the pixels [i × step, (i + 1) × step): a valid pixel may lie up to one step beyond it.
+    left_x, top_y = xoff + int(left * step_x), yoff + int(valid_rows[0] * step_y)
+    right_x = xoff + int(math.ceil(right * step_x))
+    bottom_y = yoff + int(math.ceil((valid_rows[-1] + 1) * step_y))
+    step = int(math.ceil(max(step_x, step_y)))
+    grown = _grown((left_x, top_y, right_x - left_x, bottom_y - top_y), step if step > 1 else 0)
+    return _intersection(grown, box), valid
+
+
+def _grown(box, by):
+    xoff, yoff, xsize, ysize = box
+    return (xoff - by, yoff - by, xsize + 2 * by, ysize + 2 * by)
+
+
+def _intersection(first, second):
+    left, top = max(first[0], second[0]), max(first[1], second[1])
+    right = min(first[0] + first[2], second[0] + second[2])
+    bottom = min(first[1] + first[3], second[1] + second[3])
+    return (left, top, right - left, bottom - top) if right > left and bottom > top else None
+
+
+def _union(boxes):
+    if not boxes:
+        return None
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+    return (left, top, right - left, bottom - top)
+
+
+def _shifted(box, origin, back=False):
+    """`box` given inside the window `origin` in the DEM's pixels (back: from the DEM's pixels to the window's)."""
+    sign = -1 if back else 1
+    return (box[0] + sign * origin[0], box[1] + sign * origin[1], box[2], box[3])
+
+
+def clean_work_folders(folder):
+    """Remove the work folders a crashed or killed run left in `folder` (ours only: by name; and only those no
+    running run holds — its OS lock dies with its process); and, when no run is at work there, the results it
+    left half written (`hillshade.part.tif`…)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    stems = {name[:-len(".lock")] if name.endswith(".lock") else name for name in names if WORK_NAME.match(name)}
+    busy = False
+    for stem in sorted(stems):
+        path = os.path.join(folder, stem)
+        if os.path.islink(path) or (os.path.exists(path) and not os.path.isdir(path)):
+            continue  # not what a run of ours makes: left alone
+        try:
+            with output_lock(path, "a relief (its work folder)"):
+                shutil.rmtree(path, ignore_errors=True)
+        except (OutputInUse, InputError):
+            busy = True  # a run at work in it, or a folder we cannot lock: not ours to remove now
+    if not busy:
+        for name in FILE_NAMES.values():
+            part = _part(os.path.join(folder, name))
+            if os.path.isfile(part) and not os.path.islink(part):
+                _remove(part)
+
+
+@contextlib.contextmanager
+def _work_folder(folder):
+    """A new hidden work folder in `folder`, locked (taken before it exists, so a clean-up never sees it free)
+    and removed at the end."""
+    path = os.path.join(folder, WORK_PREFIX + secrets.token_hex(4))
+    with output_lock(path, "a relief (its work folder)"):
+        os.mkdir(path)
+        try:
+            yield path
+        finally:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _check_space(folder, window, kinds):

@@ -27,7 +27,7 @@ import threading
 import zlib
 
 from ..errors import IgnOfflineError
-from ..messages import Message
+from ..messages import Message, Size, plural
 from . import lzma2_split
 from .sevenzip_decode import LZMA2, chain, decode, exactly, folder_output, lzma_filter, pack_chunks, read_ahead
 from .sevenzip_header import (
@@ -70,6 +70,15 @@ class DamagedArchiveError(ArchiveError):
     """The archive's bytes are not what its header says (CRCs, sizes, truncated data)."""
 
 
+class MixedVolumesError(DamagedArchiveError):
+    """A multi-part archive's volumes do not make one archive: one is out of place, from another edition, or
+    damaged; `volume` names the one found wrong (None: the failing data spans several)."""
+
+    def __init__(self, *args, volume=None):
+        super().__init__(*args)
+        self.volume = volume
+
+
 class UnsupportedArchiveError(ArchiveError):
     """The archive uses a compression method or feature this reader does not decode."""
 
@@ -80,6 +89,78 @@ class Cancelled(Exception):
 
 def damaged(name, reason):
     return DamagedArchiveError("{} is damaged: {}. Delete it and download it again.", name, reason)
+
+
+def mixed_volumes(name, volumes, reason, reading=None):
+    """The MixedVolumesError of a multi-part archive that fails with `reason`: the volume found out of place (not
+    the one starting the archive, or of another size than the others), else the volumes holding the bytes
+    `reading` (start, end) that fail. Whatever the cause, every volume is to be fetched again: which one is right
+    cannot be told."""
+    names = [os.path.basename(path) for path in volumes.paths]
+    wrong, why = _out_of_place(volumes.paths, volumes.sizes)
+    if wrong is not None:
+        return MixedVolumesError("{} cannot be read: {}. Its volume {} is wrong ({}): the edition is incomplete or "
+                                 "its volumes are mixed (from another edition, or in the wrong order). Delete all "
+                                 "its volumes ({} to {}) and download them again.",
+                                 name, reason, names[wrong], why, names[0], names[-1], volume=names[wrong])
+    first, last = _holding(volumes.sizes, reading)
+    holding = (names[first] if first == last else Message("{} to {}", names[first], names[last]))
+    return MixedVolumesError(plural(
+        last - first + 1,
+        "{} cannot be read: {}. The failing data lies in its volume {}: the edition is incomplete or its volumes "
+        "are mixed (from another edition, or in the wrong order), or that volume is damaged. Delete all its volumes "
+        "({} to {}) and download them again.",
+        "{} cannot be read: {}. The failing data lies in its volumes {}: the edition is incomplete or its volumes "
+        "are mixed (from another edition, or in the wrong order), or one of them is damaged. Delete all its "
+        "volumes ({} to {}) and download them again.", name, reason, holding, names[0], names[-1]),
+        volume=names[first] if first == last else None)
+
+
+def _out_of_place(paths, sizes):
+    """(index of the volume that cannot be where it is, why: a Message), or (None, None). 7-Zip cuts volumes of
+    one size, the last one smaller or equal; only the first starts with the 7z signature."""
+    starts = [index for index, path in enumerate(paths) if _starts_an_archive(path)]
+    if 0 not in starts:
+        if starts:
+            return 0, Message("it does not start the archive; {} does", os.path.basename(paths[starts[0]]))
+        return 0, Message("it does not start a 7z archive")
+    for index in range(1, len(sizes)):
+        if index in starts:
+            return index, Message("it starts an archive of its own")
+        if index < len(sizes) - 1 and sizes[index] != sizes[0]:
+            return index, Message("it is {} where the volumes before it are {}: only the last one may be smaller",
+                                  Size(sizes[index]), Size(sizes[0]))
+        if index == len(sizes) - 1 and sizes[index] > sizes[0]:
+            return index, Message("it is {}, larger than the volumes before it ({})",
+                                  Size(sizes[index]), Size(sizes[0]))
+    return None, None
+
+
+def _starts_an_archive(path):
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(32)
+    except OSError:
+        return False
+    return (len(start) == 32 and start[:6] == SIGNATURE
+            and zlib.crc32(start[12:32]) == struct.unpack("<I", start[8:12])[0])
+
+
+def _holding(sizes, reading):
+    """(first, last) indexes of the volumes holding the bytes `reading` (start, end); all of them when unknown."""
+    if reading is None:
+        return 0, len(sizes) - 1
+    start, end = reading
+    first = last = None
+    offset = 0
+    for index, size in enumerate(sizes):
+        if first is None and start < offset + size:
+            first = index
+        if end > offset:
+            last = index
+        offset += size
+    first = len(sizes) - 1 if first is None else first
+    return first, max(first, last if last is not None else first)
 
 
 def unsupported(name, reason):
@@ -173,6 +254,7 @@ class SevenZip:
         if not paths:
             raise ArchiveError("{} does not exist.", first_volume_path)
         self.volumes = Volumes(paths)
+        self._reading = None  # the bytes being read (start, end) when something fails: which volumes hold them
         try:
             with self.reasons_said():
                 header = self._read_header()
@@ -197,6 +279,7 @@ class SevenZip:
         return self.volumes.size
 
     def _read_header(self):
+        self._reading = (0, 32)
         start = self.volumes.read(32)
         if len(start) < 32 or start[:6] != SIGNATURE:
             raise Corrupt(Message("it is not a 7z archive"))
@@ -207,13 +290,16 @@ class SevenZip:
         if end > self.volumes.size:
             if len(self.volumes.paths) > 1 or self.path.endswith(".001"):
                 missing = next_volume_name(self.volumes.paths)
-                raise MissingVolume(missing, "{} is incomplete: its volume {} is missing. Download it (all the "
-                                    "volumes must be side by side in one folder), then run again.", self.name, missing)
+                # The template in a Message: gathered for translation (the class takes the volume first).
+                raise MissingVolume(missing, Message(
+                    "{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side "
+                    "in one folder), then run again.", self.name, missing))
             raise Corrupt(Message("it ends before its header (truncated)"))
         if size == 0:
             return Header()
         if size > MAX_HEADER_BYTES:
             raise Corrupt(Message("its header would take {} bytes", size))
+        self._reading = (32 + offset, end)
         self.volumes.seek(32 + offset)
         data = self.volumes.read(size)
         if zlib.crc32(data) != crc:
@@ -282,6 +368,7 @@ class SevenZip:
         An LZMA2 folder made in blocks (7-Zip with several threads) is decoded by as many threads."""
         with self.reasons_said():
             folder = self.folders[index]
+            self._reading = (folder.pack_offset, folder.pack_offset + sum(folder.pack_sizes))
             pieces = None
             if THREADS > 1 and is_plain_lzma2(folder) and folder.unpack_size >= 2 * MIN_PIECE:
                 pieces = lzma2_split.pieces(self._read_at, folder.pack_offset, folder.pack_sizes[0], MIN_PIECE)
@@ -300,9 +387,20 @@ class SevenZip:
         try:
             yield
         except Corrupt as exc:
+            if len(self.volumes.paths) > 1:  # volumes out of place or mixed look damaged: say which, and why
+                raise mixed_volumes(self.name, self.volumes, exc.args[0], self._failing_bytes()) from exc
             raise damaged(self.name, exc.args[0]) from exc
         except NotDecoded as exc:
             raise unsupported(self.name, exc.args[0]) from exc
+
+    def _failing_bytes(self):
+        """(start, end) of the bytes read when a read failed: what was being read, up to where this reader got
+        (decoding stops soon after the first wrong byte, so the volumes after it are not named)."""
+        if self._reading is None:
+            return None
+        start, end = self._reading
+        position = self.volumes.position
+        return (start, position) if start < position < end else (start, end)
 
     def _extract_in_order(self, index, part_path, written, is_cancelled):
         chunks = folder_output(self.volumes, self.folders[index])

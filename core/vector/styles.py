@@ -32,6 +32,10 @@ SPRITE_FOLDER = "sprite"
 SPRITE_FILES = (".json", ".png", "@2x.json", "@2x.png")
 REQUIRED_SPRITE_FILES = (".json", ".png")  # @2x is for screens that have it: a style draws without
 STYLE_DEADLINE = 60.0
+MAX_SPRITE_NAME = 120  # IGN's are a word or two (PlanIgn); a longer name is no sprite's, and paths stay short
+# Names Windows gives to devices, whatever their extension: `nul.json` is no file there.
+WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {"com{}".format(n) for n in range(1, 10)} | {
+    "lpt{}".format(n) for n in range(1, 10)}
 MAX_STYLE_BYTES = 16 * 2 ** 20
 
 # The styles IGN publishes for each layer (the first is the default).
@@ -181,13 +185,20 @@ def _local_source(source, mbtiles_name):
 
 def local_sprite(style_file):
     """(definitions dict, image path) of the saved sprite of the saved style `style_file`; None when it has none.
-    Raises InputError when the style names a sprite whose files are missing or unreadable."""
+    Raises InputError when the style names a sprite whose files are missing or unreadable, or one that is not
+    `sprite/<a file name>` (a style edited, or saved by a version that did not check the name): nothing outside
+    the styles folder is read."""
     with open(style_file, encoding="utf-8") as stream:
         style = json.load(stream)
     sprite = style.get("sprite")
     if not sprite or not isinstance(sprite, str):
         return None
-    base = os.path.join(os.path.dirname(style_file), *sprite.split("/"))
+    folder, _, name = sprite.partition("/")
+    problem = Message("not in {}/", SPRITE_FOLDER) if folder != SPRITE_FOLDER else file_name_problem(name)
+    if problem is not None:
+        raise InputError("The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the "
+                         "styles again.", style_file, sprite, problem)
+    base = os.path.join(os.path.dirname(style_file), SPRITE_FOLDER, name)
     try:
         with open(base + ".json", encoding="utf-8") as stream:
             definitions = json.load(stream)
@@ -242,7 +253,7 @@ def save_styles(mbtiles_path, layer, styles=None, service_root=SERVICE_ROOT, cre
             if isinstance(document.get("sprite"), str) and document["sprite"]:
                 sprite_url = urljoin(url, document["sprite"])
                 if sprite_url not in sprites:
-                    sprites[sprite_url] = _save_sprite(pool, sprite_url, bound, folder, deadline, log)
+                    sprites[sprite_url] = _save_sprite(pool, sprite_url, bound, folder, deadline, log, url)
                 sprite_name = sprites[sprite_url]
             local = localised(document, os.path.basename(mbtiles_path), sprite_name)
             path = os.path.join(folder, style + ".json")
@@ -254,9 +265,44 @@ def save_styles(mbtiles_path, layer, styles=None, service_root=SERVICE_ROOT, cre
     return saved
 
 
-def _save_sprite(pool, sprite_url, credentials, folder, deadline, log):
-    """Fetch the four files of the sprite at `sprite_url` into `folder/sprite/`; its name."""
+def sprite_name(sprite_url, style_url):
+    """The file name the sprite at `sprite_url` (named by the style at `style_url`) is saved under: the last part
+    of its path ('sprite' when it has none). InputError when it cannot be a plain file name on every system: the
+    server chose it, and it becomes a path in the library."""
     name = posixpath.basename(urlsplit(sprite_url).path) or "sprite"
+    problem = file_name_problem(name)
+    if problem is not None:
+        raise InputError("The style {} names its sprite '{}', which cannot be a file name ({}): nothing was saved "
+                         "from it. Check the style's address: a sprite is named plainly (PlanIgn).",
+                         redact_url(style_url), name, problem)
+    return name
+
+
+def file_name_problem(name):
+    """Why `name`, sent by a server, cannot be one file's name inside our folder on Windows, macOS or Linux (a
+    Message), or None: a separator (a slash or a backslash), `..`, a drive letter or `:`, NUL or another control
+    character, a device name of Windows, a trailing dot or space (Windows drops them), too long."""
+    if name in ("", ".", ".."):
+        return Message("'{}' is no file name", name)
+    if "/" in name or "\\" in name:
+        return Message("a '/' or '\\' would make it a path")
+    if ":" in name:
+        return Message("a ':' is a drive letter or a stream on Windows")
+    if any(ord(character) < 32 or character == "\x7f" for character in name):
+        return Message("it holds a control character")
+    if name.split(".")[0].strip().lower() in WINDOWS_DEVICES:
+        return Message("Windows keeps that name for a device")
+    if name[-1] in ". ":
+        return Message("Windows drops a trailing dot or space")
+    if len(name) > MAX_SPRITE_NAME:
+        return Message("{} characters, over {}", len(name), MAX_SPRITE_NAME)
+    return None
+
+
+def _save_sprite(pool, sprite_url, credentials, folder, deadline, log, style_url=""):
+    """Fetch the four files of the sprite at `sprite_url` into `folder/sprite/`; its name (checked as a file
+    name before anything is fetched or written)."""
+    name = sprite_name(sprite_url, style_url or sprite_url)
     for suffix in SPRITE_FILES:
         what = Message("the sprite file {}", name + suffix)
         body = _fetch(pool, sprite_url + suffix, credentials, deadline, what,

@@ -1,5 +1,6 @@
 """Whole datasets in QGIS (issue 23, products): BD TOPO and Parcellaire Express load as groups of styled layers that
-draw; the relief loads under the basemaps; ign_offline:relief through qgis_process writes COGs; French names."""
+draw; the relief loads above the opaque basemaps and shows on them; ign_offline:relief through qgis_process writes
+COGs, refuses its own INPUT as a result and asks ALLOW_LARGE for a very large job; French names."""
 
 import os
 
@@ -68,7 +69,7 @@ def test_cadastre_shapefiles_load_with_parcel_numbers(project, tmp_path):
     assert count_colour(render_image([parcels], SAMPLE_EXTENT, L93), "#c05050", 30) > 50
 
 
-def test_relief_loads_under_the_basemaps(project, tmp_path):
+def test_relief_loads_above_the_orthophotos(project, tmp_path):
     from ign_offline.toolbelt.datasets import load_orthos, load_relief
 
     ortho = orthos.ortho_mosaic(samples.bdortho_tiles(str(tmp_path / "ortho")), str(tmp_path / "BDORTHO.vrt"))
@@ -77,7 +78,7 @@ def test_relief_loads_under_the_basemaps(project, tmp_path):
     paths = relief.relief(dem, str(tmp_path / "relief"), contours=20)
     group = load_relief(project, paths, "Relief — Montgiscard")
     root = project.layerTreeRoot()
-    assert root.children()[-1] is group and root.children()[0].name() == "BD ORTHO — Montgiscard"  # the ortho above
+    assert root.children()[0] is group and root.children()[1].name() == "BD ORTHO — Montgiscard"  # the ortho under
     assert tree_names(group) == ["Contour lines", "Slope (degrees)", "Hillshade"]
     hillshade = layer_named(group, "Hillshade")
     assert hillshade.isValid() and hillshade.blendMode() == QPainter.CompositionMode_Multiply
@@ -110,7 +111,8 @@ def all_four(folder):
                                    ("BD TOPO", "Parcellaire", "RGE ALTI", "BD ORTHO")])
 def test_vector_data_stays_above_the_orthophotos_whatever_the_order(project, tmp_path, order):
     """Loaded in any order, with the plugin's basemap group there too: BD TOPO and the cadastre on top, the
-    orthophotos under them in a group of their own named like the others, the relief at the bottom."""
+    relief under them, the orthophotos under it in a group of their own named like the others, the plugin's
+    basemap group (opaque tiles) at the bottom."""
     from qgis.core import QgsRasterLayer
 
     from ign_offline.toolbelt.layers import add_to_group
@@ -121,8 +123,8 @@ def test_vector_data_stays_above_the_orthophotos_whatever_the_order(project, tmp
         next(load for title, load in loaders.items() if title.startswith(start))(project)
     names = [node.name() for node in project.layerTreeRoot().children()]
     vectors = {"BD TOPO — Toulouse", "Parcellaire Express — Toulouse"}
-    assert set(names[:2]) == vectors and names[2] == "BD ORTHO — Toulouse", names
-    assert names[-1] == "RGE ALTI 5 m — Toulouse" and "IGN Offline" in names, names
+    assert set(names[:2]) == vectors and names[2:] == ["RGE ALTI 5 m — Toulouse", "BD ORTHO — Toulouse",
+                                                       "IGN Offline"], names
     ortho = project.layerTreeRoot().findGroup("BD ORTHO — Toulouse")
     assert [child.layer().isValid() for child in ortho.children()] == [True]
     # Loaded again, the orthophotos keep their place and are not doubled.
@@ -208,3 +210,95 @@ def test_french_layer_names(french, project, tmp_path):
     dem = samples.write_asc(str(tmp_path / "dem.asc"), 570, 6280)
     paths = relief.relief(dem, str(tmp_path / "relief"), contours=20)
     assert tree_names(load_relief(project, paths, "Relief")) == ["Courbes de niveau", "Pente (degrés)", "Ombrage"]
+
+
+# -- issue 28: the relief shows on the basemaps; its INPUT is never a result; large jobs asked first -----------------
+
+def differing(first, second, threshold=24):
+    """How many pixels of two same-sized images differ by more than `threshold` on some channel."""
+    from qgis.PyQt.QtGui import QColor
+
+    count = 0
+    for y in range(first.height()):
+        for x in range(first.width()):
+            a, b = QColor(first.pixel(x, y)), QColor(second.pixel(x, y))
+            if max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) > threshold:
+                count += 1
+    return count
+
+
+@pytest.mark.parametrize("overview", [False, True])
+def test_the_relief_goes_above_an_opaque_basemap_and_shows_on_it(project, tmp_path, overview):
+    """A raster MBTiles loaded by the plugin (its "IGN Offline" group), or as the overview basemap at the bottom of
+    the tree, then the relief: the relief group is above it, contours over the hillshade, and the map drawn in the
+    tree's order shows the shading on the basemap's colours (under the basemap, as before, nothing of it shows)."""
+    from qgis.core import QgsRasterLayer
+
+    from ign_offline.toolbelt.datasets import HILLSHADE_OPACITY, load_relief
+    from ign_offline.toolbelt.layers import load_mbtiles
+    from tests.support.sample_mbtiles import write_sample
+
+    area = samples.lambert_area(samples.X - 500, samples.Y - 500, samples.X + 3500, samples.Y + 2500, "Basemap")
+    mbtiles = str(tmp_path / "basemap.mbtiles")
+    write_sample(mbtiles, area, 12, 15, "Plan")
+    if overview:  # as the area picker adds it: a raster layer at the bottom, marked with its role
+        basemap = QgsRasterLayer(mbtiles, "Overview: Plan IGN v2", "gdal")
+        basemap.setCustomProperty("ign_offline/own", "overview")
+        project.addMapLayer(basemap, False)
+        project.layerTreeRoot().addLayer(basemap)
+    else:
+        basemap = load_mbtiles(project, mbtiles, "Plan")
+    assert basemap.isValid()
+    dem = relief.mosaic(samples.rgealti_tiles(str(tmp_path / "dem")), str(tmp_path / "RGEALTI.vrt"))
+    group = load_relief(project, relief.relief(dem, str(tmp_path / "relief"), contours=20), "Relief — Montgiscard")
+    root = project.layerTreeRoot()
+    names = [node.name() for node in root.children()]
+    assert names == ["Relief — Montgiscard", "Overview: Plan IGN v2" if overview else "IGN Offline"], names
+    assert tree_names(group) == ["Contour lines", "Slope (degrees)", "Hillshade"]
+    hillshade = layer_named(group, "Hillshade")
+    assert hillshade.blendMode() == QPainter.CompositionMode_Multiply
+    assert 0 < hillshade.renderer().opacity() == HILLSHADE_OPACITY < 1  # half transparent
+    drawn = root.checkedLayers()  # the tree's order, top first, as the map canvas draws it
+    assert drawn.index(hillshade) < drawn.index(basemap) and drawn[0].name() == "Contour lines"
+    alone = render_image([basemap], SAMPLE_EXTENT, L93)
+    assert len({alone.pixel(x, y) for x in range(0, 256, 8) for y in range(0, 256, 8)}) >= 2  # tiles drawn
+    shown = render_image([hillshade, basemap], SAMPLE_EXTENT, L93)
+    assert differing(shown, alone) > 0.5 * 256 * 256  # the shading on most of the map
+    assert len({shown.pixel(x, 128) for x in range(0, 256, 4)}) > 10  # shades, not one flat tint
+    under = render_image([basemap, hillshade], SAMPLE_EXTENT, L93)  # where it went before: hidden
+    assert differing(under, alone) == 0
+
+
+def test_relief_refuses_its_own_input_as_a_result_through_qgis_process(tmp_path):
+    """A DEM named slope.tif in OUTPUT_FOLDER, SLOPE=true: refused before anything is written, the DEM's bytes
+    unchanged (it was overwritten, rc 0)."""
+    out = tmp_path / "relief"
+    out.mkdir()
+    asc = samples.write_asc(str(tmp_path / "tile.asc"), 570, 6280)
+    gdal.Translate(str(out / "slope.tif"), asc, options=gdal.TranslateOptions(format="GTiff", outputSRS="EPSG:2154"))
+    with open(str(out / "slope.tif"), "rb") as stream:
+        before = stream.read()
+    completed = make_process("run", "ign_offline:relief", "--", "INPUT=" + str(out / "slope.tif"), "SLOPE=true",
+                             "OUTPUT_FOLDER=" + str(out))
+    said = completed.stdout + completed.stderr
+    assert completed.returncode != 0, said[-2000:]
+    assert "is the same file as the input" in said and "slope.tif" in said and "Traceback" not in said
+    with open(str(out / "slope.tif"), "rb") as stream:
+        assert stream.read() == before
+    assert os.listdir(str(out)) == ["slope.tif"]
+
+
+def test_relief_asks_allow_large_for_a_very_large_job_and_refuses_a_dem_without_data(provider, project, tmp_path):
+    near = samples.write_asc(str(tmp_path / samples.dem_tile_name(570, 6280)), 570, 6280)
+    far = samples.write_asc(str(tmp_path / samples.dem_tile_name(870, 6580)), 870, 6580)
+    dem = relief.mosaic([near, far], str(tmp_path / "RGEALTI.vrt"))  # 300 km apart: 3.6 billion pixels between
+    out = tmp_path / "o"
+    with pytest.raises(QgsProcessingException, match=r"This relief computes 3,6\d\d,\d{3},\d{3} pixels of the "
+                                                     r"DEM .* Reduce the area, or confirm with ALLOW_LARGE=true\."):
+        run_relief(provider, {"INPUT": dem, "SLOPE": False, "OUTPUT_FOLDER": str(out), "LOAD": False})
+    assert os.listdir(str(out)) == []
+    between = "571300,572700,6279300,6279700 [EPSG:2154]"  # inside the near tile's row, east of it: no tile there
+    with pytest.raises(QgsProcessingException, match="holds no elevation inside the area"):
+        run_relief(provider, {"INPUT": dem, "EXTENT": between, "OUTPUT_FOLDER": str(out), "LOAD": False,
+                              "ALLOW_LARGE": True})
+    assert os.listdir(str(out)) == []

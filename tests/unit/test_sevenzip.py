@@ -2,6 +2,9 @@
 byte-identical to `7z x`; damaged, incomplete and unsupported archives are one clear message."""
 
 import os
+import random
+import re
+import shutil
 import struct
 import zlib
 
@@ -186,3 +189,108 @@ def test_a_flipped_byte_in_a_later_block_fails_the_crc(blocks, tmp_path):
     with pytest.raises(sevenzip.DamagedArchiveError, match="^b.7z is damaged: "):
         extract_archive(blocks, str(tmp_path / "ours"))
     assert not (tmp_path / "ours").exists()
+
+
+# -- issue 28: volumes out of place or mixed are said as such, naming the volume -------------------------------------
+
+def volumes_of(folder, stem="v.7z"):
+    return sorted(name for name in os.listdir(folder) if name.startswith(stem + "."))
+
+
+def swap(folder, first, second):
+    a, b = os.path.join(folder, first), os.path.join(folder, second)
+    os.rename(a, a + ".swap")
+    os.rename(b, a)
+    os.rename(a + ".swap", b)
+
+
+MIXED = ("the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order). Delete "
+         "all its volumes (v.7z.001 to {}) and download them again.")
+
+
+def test_the_second_volume_served_as_the_first_is_named_not_called_damaged(source, tmp_path):
+    """The service (or a mirror) served .002's bytes under the name .001: the archive does not start; not
+    ".001 is damaged… delete it" (fetching .001 again gives the same), but which volume and why."""
+    samples.make_archive(str(tmp_path / "v.7z"), source, "-v300k")
+    names = volumes_of(tmp_path)
+    shutil.copyfile(str(tmp_path / "v.7z.002"), str(tmp_path / "v.7z.001"))
+    with pytest.raises(sevenzip.MixedVolumesError) as raised:
+        sevenzip.SevenZip(str(tmp_path / "v.7z.001"))
+    assert raised.value.volume == "v.7z.001"
+    assert str(raised.value) == ("v.7z.001 cannot be read: it is not a 7z archive. Its volume v.7z.001 is wrong (it "
+                                 "does not start a 7z archive): " + MIXED.format(names[-1]))
+
+
+def test_swapped_first_volumes_say_which_starts_the_archive(source, tmp_path):
+    samples.make_archive(str(tmp_path / "v.7z"), source, "-v300k")
+    names = volumes_of(tmp_path)
+    swap(str(tmp_path), "v.7z.001", "v.7z.002")
+    with pytest.raises(sevenzip.MixedVolumesError) as raised:
+        extract_archive(str(tmp_path / "v.7z.001"), str(tmp_path / "out"))
+    assert raised.value.volume == "v.7z.001" and "is damaged" not in str(raised.value)
+    assert str(raised.value) == ("v.7z.001 cannot be read: it is not a 7z archive. Its volume v.7z.001 is wrong (it "
+                                 "does not start the archive; v.7z.002 does): " + MIXED.format(names[-1]))
+    assert not os.path.exists(str(tmp_path / "out")) or os.listdir(str(tmp_path / "out")) == []
+
+
+def test_the_last_volume_in_the_middle_is_named_by_its_size(source, tmp_path):
+    samples.make_archive(str(tmp_path / "v.7z"), source, "-v300k")
+    names = volumes_of(tmp_path)
+    swap(str(tmp_path), "v.7z.002", names[-1])
+    with pytest.raises(sevenzip.MixedVolumesError) as raised:
+        extract_archive(str(tmp_path / "v.7z.001"), str(tmp_path / "out"))
+    assert raised.value.volume == "v.7z.002"
+    assert re.fullmatch(r"v\.7z\.001 cannot be read: .*\. Its volume v\.7z\.002 is wrong \(it is [\d.]+ kB where the "
+                        r"volumes before it are 307\.2 kB: only the last one may be smaller\): " + re.escape(
+                            MIXED.format(names[-1])), str(raised.value)), str(raised.value)
+
+
+def test_a_volume_of_another_edition_names_the_volumes_holding_the_failing_data(source, tmp_path):
+    """Same sizes, so nothing tells the volume apart before decoding: the data fails, and the message says the
+    volumes holding it and that the edition is mixed, not that one volume is damaged."""
+    samples.make_archive(str(tmp_path / "v.7z"), source, "-v300k", "-m0=Copy")
+    other = tmp_path / "other"
+    other.mkdir()
+    changed = tmp_path / "changed"
+    shutil.copytree(source, str(changed))
+    with open(str(changed / "random.bin"), "r+b") as stream:  # a newer edition: other bytes, same size
+        stream.write(b"\xff" * 300_000)
+    samples.make_archive(str(other / "v.7z"), str(changed), "-v300k", "-m0=Copy")
+    names = volumes_of(tmp_path)
+    shutil.copyfile(str(other / "v.7z.002"), str(tmp_path / "v.7z.002"))
+    with pytest.raises(sevenzip.MixedVolumesError) as raised:
+        extract_archive(str(tmp_path / "v.7z.001"), str(tmp_path / "out"))
+    assert raised.value.volume is None
+    assert re.fullmatch(r"v\.7z\.001 cannot be read: 'random\.bin' fails its CRC check\. The failing data lies in its "
+                        r"volumes v\.7z\.0\d\d to v\.7z\.0\d\d: the edition is incomplete or its volumes are mixed "
+                        r"\(from another edition, or in the wrong order\), or one of them is damaged\. Delete all "
+                        r"its volumes \(v\.7z\.001 to " + re.escape(names[-1]) + r"\) and download them again\.",
+                        str(raised.value)), str(raised.value)
+
+
+def test_the_volumes_holding_bytes_are_found_by_their_sizes():
+    sizes = [100, 100, 100, 40]
+    assert sevenzip._holding(sizes, (0, 32)) == (0, 0)
+    assert sevenzip._holding(sizes, (150, 250)) == (1, 2)
+    assert sevenzip._holding(sizes, (300, 340)) == (3, 3)
+    assert sevenzip._holding(sizes, (99, 101)) == (0, 1)
+    assert sevenzip._holding(sizes, None) == (0, 3)
+
+
+def test_decoding_that_fails_names_the_volumes_up_to_where_it_stopped(tmp_path):
+    """Volumes of one size swapped in the middle of a compressed archive: decoding stops soon after the first
+    wrong byte, so the volumes after it are not blamed (v.7z.001 to v.7z.004 of 9, not all nine)."""
+    samples.need_tool()
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "grid.bin").write_bytes(random.Random(3).randbytes(8 << 20))
+    samples.make_archive(str(tmp_path / "v.7z"), str(source), "-v1m")
+    names = volumes_of(tmp_path)
+    assert len(names) == 9
+    swap(str(tmp_path), "v.7z.003", "v.7z.004")
+    with pytest.raises(sevenzip.MixedVolumesError) as raised:
+        extract_archive(str(tmp_path / "v.7z.001"), str(tmp_path / "out"))
+    assert str(raised.value) == (
+        "v.7z.001 cannot be read: its compressed data is corrupt. The failing data lies in its volumes v.7z.001 to "
+        "v.7z.004: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), "
+        "or one of them is damaged. Delete all its volumes (v.7z.001 to v.7z.009) and download them again.")

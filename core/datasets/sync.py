@@ -600,7 +600,7 @@ def _check(cancelled):
 
 def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log):
     from .extract import extract_archive
-    from .transfer import Md5Mismatch, download, is_in_place
+    from .transfer import Md5MismatchError, download, is_in_place
 
     folder = zone_plan.folder
     archives, data = states.archives_folder(folder), states.data_folder(folder)
@@ -617,7 +617,7 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
             continue
         try:
             download(service, remote, archives, part, cancelled, log=log)
-        except Md5Mismatch as exc:
+        except Md5MismatchError as exc:
             if _md5_failed(folder, remote, exc.got):
                 zone_plan.blocked = [remote]
                 raise IgnOfflineError(blocked_reason(zone_plan)) from None

@@ -57,7 +57,7 @@ class TransferError(ServiceError):
     """A file cannot be downloaded, or arrived damaged."""
 
 
-class Md5Mismatch(TransferError):
+class Md5MismatchError(TransferError):
     """A file arrived whole with another MD5 than the listed one (`got`); its .part was removed."""
 
     def __init__(self, template, *args, got=None):
@@ -250,7 +250,7 @@ def _check_md5(part, remote_file):
     got = part.md5.hexdigest()
     if remote_file.md5 is not None and got != remote_file.md5:
         os.remove(part.path)
-        raise Md5Mismatch("The MD5 of {} ({}) differs from the one the download service lists ({}): the file was "
+        raise Md5MismatchError("The MD5 of {} ({}) differs from the one the download service lists ({}): the file was "
                           "damaged in transit. It was removed; run again to download it anew.",
                           remote_file.name, got, remote_file.md5, got=got)
 

@@ -212,6 +212,14 @@ def test_zones_output_says_each_departement_outcome(provider, service, tmp_path)
     assert sorted((key(z), z["status"]) for z in again) == [
         (("BDTOPO", "", "D031"), "up to date"), (("RGEALTI", "5M", "D031"), "up to date"),
         (("RGEALTI", "5M", "D081"), "failed")], again
+    # wrong on two runs: no longer fetched (no endless download-and-delete), said once, in French too
+    service.log.clear()
+    feedback = Recording()
+    third = json.loads(run_download(parameters, feedback=feedback)["ZONES"])
+    assert sorted((key(z), z["status"]) for z in third) == sorted((key(z), z["status"]) for z in again)
+    assert service.downloads() == []
+    said = [line for line in feedback.lines if "Tarn (81)" in line and "MD5" in line]
+    assert len(said) == 1 and "is no longer downloaded" in said[0], feedback.lines
 
 
 def write_plan(folder, wmts_url, service_root):
@@ -291,6 +299,14 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
     lines = without_md5s(ours(feedback.lines))
     assert any("à télécharger" in line and " ko" in line for line in lines), lines
     assert english(lines) == [], english(lines)
+    for _ in range(2):  # wrong on two runs: no longer fetched, said in French
+        feedback = Recording()
+        with pytest.raises(QgsProcessingException):
+            run_download({"EXTENT": EXTENT, "PRODUCTS": [1], "SERVICE": service.root,
+                          "LIBRARY": str(tmp_path / "library"), "LOAD": False}, feedback=feedback)
+    stopped = [line for line in feedback.lines if "MD5" in line]
+    assert len(stopped) == 2 and all("n'est plus téléchargé" in line for line in stopped), feedback.lines
+    assert english(without_md5s(ours(feedback.lines))) == []
 
     # a very large BD ORTHO download (16 GB, a sparse file): its size said, then refused until confirmed
     publish_huge_ortho(service, tmp_path)

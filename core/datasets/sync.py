@@ -191,11 +191,13 @@ def future_editions(editions, today=None):
     """Those of `editions` dated (by the feed or in their name) after tomorrow."""
     today = today or datetime.datetime.now(datetime.timezone.utc).date()
     limit = today + datetime.timedelta(days=SKEW_DAYS)
+    return [e for e in editions if any(day > limit for day in _dates(e))]
 
-    def dates(edition):
-        parsed = parse_edition(edition.name)
-        return [day for day in (edition.date, parsed.date if parsed else None) if day is not None]
-    return [e for e in editions if any(day > limit for day in dates(e))]
+
+def _dates(edition):
+    """The dates an edition gives: its feed's editionDate and the one in its name (either may be missing)."""
+    parsed = parse_edition(edition.name)
+    return [day for day in (edition.date, parsed.date if parsed else None) if day is not None]
 
 
 def held_state(folder, log=None):
@@ -345,7 +347,7 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
             log(Message("{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no "
                         "edition can be dated in the future; the newest edition dated up to tomorrow is used.",
                         _title(zone_plan), _where(zone_plan), ", ".join(e.name for e in ahead),
-                        ", ".join(str(e.date or parse_edition(e.name).date) for e in ahead)))
+                        ", ".join(str(max(_dates(e))) for e in ahead)))
         if edition is None:
             zone_plan.status = NOT_AVAILABLE  # what the zone holds (if anything) stays as it is
         else:

@@ -280,3 +280,17 @@ def test_zones_and_areas_as_the_service_says_them():
     toulouse = areas.PRESETS["toulouse"]
     assert zones.area_polygon(toulouse) == ("1.350000,43.550000;1.500000,43.550000;1.500000,43.650000;"
                                             "1.350000,43.650000;1.350000,43.550000")
+
+
+@pytest.mark.parametrize("zone", ["../../x", "/abs", "C:\\x", "..\\x", "d031", "D031 ", "NUL"])
+def test_a_listing_naming_a_zone_that_is_not_a_code_is_refused_whole(stand_in, zone):
+    """By /capabilities as by /resource: the zone becomes a folder, so the listing is not believed at all."""
+    hostile = bdtopo("D031", date="2026-07-01")
+    stand_in.publish("BDTOPO", StandInEdition(hostile.name, zone, hostile.zone_label, hostile.format, hostile.date,
+                                              hostile.bbox, hostile.files))
+    with DownloadService(stand_in.root) as service:
+        for listing in (lambda: service.zones_for(POLYGON), lambda: service.zones_for(POLYGON, resource="BDTOPO"),
+                        lambda: service.editions("BDTOPO")):
+            with pytest.raises(ServiceError) as error:
+                listing()
+            assert "lists a zone '{}'".format(zone) in str(error.value) and "127.0.0.1:" in str(error.value)

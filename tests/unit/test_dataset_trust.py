@@ -3,6 +3,7 @@ what a hostile service names never leads out of the library, a date in the futur
 MD5 fails on two runs is no longer fetched, and archives already checked are not fetched again after a kill."""
 
 import datetime
+import json
 import os
 
 import pytest
@@ -136,7 +137,7 @@ def test_a_state_naming_a_path_out_of_its_zone_is_damaged_and_nothing_is_removed
     folder = tmp_path / "library" / "datasets" / "RGEALTI" / "D031"
     folder.mkdir(parents=True)
     document = {"product": "RGEALTI", "zone": "D031", "variant": "5M", "edition": "X", field: value}
-    (folder / "state.json").write_text(__import__("json").dumps(document))
+    (folder / "state.json").write_text(json.dumps(document))
     notes = []
     assert states.read_state(str(folder), notes.append) is None and "is damaged" in notes[0]
 
@@ -312,3 +313,30 @@ def test_an_archive_in_place_that_is_not_the_listed_one_is_downloaded_again(stan
     assert [z.status for z in result.zones] == [sync.NEW, sync.NEW]
     assert tarn.files[0].name in downloaded(server)
     assert result.zones[1].files_downloaded == 1
+
+
+def test_a_plan_entrys_service_naming_a_zone_that_is_a_path_fails_its_entry_and_writes_nothing(stand_in, tmp_path):
+    """The same through a plan: the entry's `service` answers a zone `../../..`; the entry fails with the one
+    message, the run goes on, and the user's folder beside the library is untouched."""
+    from core.library import jobs, plans
+
+    server, client = stand_in
+    tarn = d081(server)
+    server.publish("RGEALTI", republished(tarn, zone="../../.."))
+    mine = tmp_path / "data" / tarn.name
+    mine.mkdir(parents=True)
+    (mine / "field-notes.txt").write_text("the user's own work\n")
+    before = tree_digest(str(tmp_path))
+    plan = plans.parse_plan(json.dumps({"source": "https://data.geopf.fr/wmts", "entries": [
+        {"dataset": "RGEALTI", "variant": "5M", "service": server.root, "area": {
+            "type": "Polygon", "coordinates": [[list(p) for p in catalogue.lonlat_ring(
+                570300.0, 6278300.0, 572700.0, 6279700.0)]]}}]}))
+    library, services, lines = str(tmp_path / "library"), {}, []
+    try:
+        runs = jobs.plan_datasets(plan, library, log=lines.append, services=services)
+        jobs.run_datasets(runs, library, log=lines.append, services=services)
+    finally:
+        jobs.close_services(services)
+    run, = runs
+    assert "lists a zone '../../..'" in str(run.error) and run.result is None
+    assert tree_digest(str(tmp_path)) == before and server.downloads() == []

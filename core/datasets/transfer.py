@@ -250,9 +250,9 @@ def _check_md5(part, remote_file):
     got = part.md5.hexdigest()
     if remote_file.md5 is not None and got != remote_file.md5:
         os.remove(part.path)
-        raise Md5MismatchError("The MD5 of {} ({}) differs from the one the download service lists ({}): the file was "
-                          "damaged in transit. It was removed; run again to download it anew.",
-                          remote_file.name, got, remote_file.md5, got=got)
+        raise Md5MismatchError("The MD5 of {} ({}) differs from the one the download service lists ({}): the file "
+                               "was damaged in transit. It was removed; run again to download it anew.",
+                               remote_file.name, got, remote_file.md5, got=got)
 
 
 class _Transfer:

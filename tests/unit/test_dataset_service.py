@@ -294,3 +294,14 @@ def test_a_listing_naming_a_zone_that_is_not_a_code_is_refused_whole(stand_in, z
             with pytest.raises(ServiceError) as error:
                 listing()
             assert "lists a zone '{}'".format(zone) in str(error.value) and "127.0.0.1:" in str(error.value)
+
+
+def test_limit_is_never_over_fifty_and_dates_are_days(stand_in):
+    from core.errors import InputError
+
+    with DownloadService(stand_in.root, page_size=500) as service:
+        service.capabilities(updated_from="2026-01-01")
+        with pytest.raises(InputError, match="is not a day written YYYY-MM-DD"):
+            service.capabilities(updated_from="2026-01-01T00:00:00Z")
+    asked, = [path for path, _ in stand_in.log]
+    assert "limit=50" in asked and "updatedFrom=2026-01-01&" in asked and stand_in.refused == []

@@ -1,12 +1,16 @@
 """Client of the Géoplateforme download service's Atom feeds (`https://data.geopf.fr/telechargement`).
 
   /capabilities?zone=&format=&updatedFrom=&polygon=   editions of every product meeting the filters
-  /resource/{resource}?…same filters…                  a product's editions (its sub-resources)
+  /resource/{resource}?zone=&format=&polygon=          a product's editions (its sub-resources)
   /resource/{resource}/{edition}                       an edition's files, each with its MD5 and length
-Each feed is paged (`page`, `limit` ≤ 50; the `<feed>` says gpf_dl:pagecount). The service allows 10 requests
-per second per address and answers 429 with Retry-After past that: every request to its host, downloads
-included, takes its turn from the process-wide limiter of core.sources.http, so two jobs share the cap and a 429
-pauses them all.
+Only what IGN documents is sent (shared/notes/ign-services-and-formats.md): `updatedFrom` exists on /capabilities
+alone, dates are YYYY-MM-DD, `limit` is 50 at most. Each feed is paged (`page` from 1; the `<feed>` says
+gpf_dl:pagecount). The service allows 10 requests per second per address and answers 429 with Retry-After past
+that: every request to its host, downloads included, takes its turn from the process-wide limiter of
+core.sources.http, so two jobs share the cap and a 429 pauses them all.
+
+Every name a listing gives that later becomes a path part (a zone term: a folder; an edition or file name) is
+checked here, and a listing holding one that is not a plain code or name is refused whole, with one message.
 """
 
 import datetime
@@ -31,6 +35,7 @@ from ..sources.http import (
     unreachable_reason,
 )
 from . import Cancelled, zones
+from .state import is_plain_name
 
 ROOT = "https://data.geopf.fr/telechargement"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,6 +51,7 @@ MAX_WAIT = 120.0                # the longest one Retry-After pauses us
 PACE = 0.95
 _PROBLEM = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _MD5 = re.compile(r"^[0-9a-fA-F]{32}$")
+_DAY = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 class ServiceError(IgnOfflineError):
@@ -148,18 +154,35 @@ class DownloadService:
 
     # -- listings ----------------------------------------------------------------------------------------------
 
-    def editions(self, resource, zone=None, format=None, updated_from=None, polygon=None,  # noqa: A002
-                 is_cancelled=None):
-        """Every Edition of `resource` meeting the filters (all pages)."""
-        entries = self._entries("resource/" + quote(resource, safe=""),
-                                _filters(zone, format, updated_from, polygon), is_cancelled)
-        return [edition for edition in (_edition(entry, resource) for entry in entries) if edition]
+    def editions(self, resource, zone=None, format=None, polygon=None, is_cancelled=None):  # noqa: A002
+        """Every Edition of `resource` meeting the filters (all pages). No date filter: /resource takes no
+        updatedFrom, and an editionDate filter would hide an edition published late with an earlier date."""
+        path = "resource/" + quote(resource, safe="")
+        entries = self._entries(path, _filters(zone, format, None, polygon), is_cancelled)
+        return self._checked([_edition(entry, resource) for entry in entries], path)
 
     def capabilities(self, zone=None, format=None, updated_from=None, polygon=None,  # noqa: A002
                      is_cancelled=None):
-        """Every Edition of every product meeting the filters (all pages)."""
+        """Every Edition of every product meeting the filters (all pages); `updated_from` a date."""
         entries = self._entries("capabilities", _filters(zone, format, updated_from, polygon), is_cancelled)
-        return [edition for edition in (_edition(entry, None) for entry in entries) if edition]
+        return self._checked([_edition(entry, None) for entry in entries], "capabilities")
+
+    def _checked(self, found, path):
+        """The Editions of a listing, refused whole when one names a zone or an edition that is not a plain code
+        or name: the zone becomes a folder of the library, and a service sending a path there is not to be
+        believed about the rest."""
+        found = [edition for edition in found if edition]
+        for edition in found:
+            if edition.zone and not zones.is_zone_code(edition.zone):
+                raise ServiceError("The download service at {} lists a zone '{}' for {}, which is not a zone code "
+                                   "(D031, D02A, R76, FRA…): its listing is refused and nothing is written. Check "
+                                   "the service address; report it to IGN if it lasts.", self.host, edition.zone,
+                                   path)
+            if not is_plain_name(edition.name):
+                raise ServiceError("The download service at {} lists an edition named '{}' for {}, which is not a "
+                                   "plain name: its listing is refused and nothing is written. Check the service "
+                                   "address; report it to IGN if it lasts.", self.host, edition.name, path)
+        return found
 
     def zones_for(self, polygon, resource=None, is_cancelled=None):
         """The Zones (départements) a lon/lat polygon meets, as the service says, sorted by term."""
@@ -173,7 +196,13 @@ class DownloadService:
         """Every RemoteFile of an edition (all pages)."""
         path = "resource/{}/{}".format(quote(resource, safe=""), quote(edition_name, safe=""))
         entries = self._entries(path, {}, is_cancelled)
-        return [f for f in (_remote_file(entry) for entry in entries) if f]
+        found = [f for f in (_remote_file(entry) for entry in entries) if f]
+        for remote in found:  # each becomes archives/<name>: a path there would write out of the zone's folder
+            if not is_plain_name(remote.name) or ".." in remote.name:
+                raise ServiceError("The download service at {} lists a file named '{}' in {}, which is not a plain "
+                                   "file name: its listing is refused and nothing is written. Report it to IGN if "
+                                   "it lasts.", self.host, remote.name, edition_name)
+        return found
 
     # -- feeds -------------------------------------------------------------------------------------------------
 
@@ -201,7 +230,7 @@ class DownloadService:
     def _feed(self, path, params, is_cancelled):
         """One page of a feed, as the <feed> element: retried on connection errors, 5xx and 429."""
         url = "{}/{}?{}".format(self.root, path, urlencode(params, safe=",;:"))
-        began = time.monotonic()
+        began, short = time.monotonic(), None
         for attempt in range(1, self.retries + 2):
             self.wait_turn(is_cancelled)
             try:
@@ -225,9 +254,19 @@ class DownloadService:
                                        unreachable_reason(exc)) from None
                 sleep(backoff_delay(attempt), is_cancelled)
                 continue
-            if response.status_code == 200:
+            if response.status_code == 200 and not _cut_short(response):
                 return parse_feed(response.content, self.host, path)
+            if response.status_code == 200:  # the connection ended before the length HTTP announced: again
+                short = (len(response.content), response.headers.get("Content-Length"))
+                if attempt > self.retries or time.monotonic() - began >= RETRY_SECONDS:
+                    break
+                sleep(backoff_delay(attempt), is_cancelled)
+                continue
             self._refuse(response, path, attempt, is_cancelled)
+        if short is not None:
+            raise ServiceError("The download service at {} keeps cutting the page for {} short (it announced {} "
+                               "bytes and sent {}): try again in a few minutes.", self.host, path, short[1],
+                               short[0])
         raise ServiceError("The download service at {} keeps failing or asking to slow down for {}: try again in a "
                            "few minutes.", self.host, path)
 
@@ -244,6 +283,15 @@ class DownloadService:
         else:
             raise ServiceError("The download service at {} refused {} (HTTP {} {}). Check the service address.",
                                self.host, path, status, response.reason)
+
+
+def _cut_short(response):
+    """True when a body sent as it is (no Content-Encoding) is shorter than its Content-Length: the connection
+    ended early, and the page is not what the service sent (a truncated page may still parse, with entries
+    missing)."""
+    length = (response.headers.get("Content-Length") or "").strip()
+    encoded = (response.headers.get("Content-Encoding") or "identity").strip().lower() != "identity"
+    return not encoded and length.isdigit() and len(response.content) < int(length)
 
 
 def parse_feed(data, host, what):
@@ -269,10 +317,18 @@ def _filters(zone, form, updated_from, polygon):
     if form:
         params["format"] = form
     if updated_from:
-        params["updatedFrom"] = updated_from.isoformat() if hasattr(updated_from, "isoformat") else updated_from
+        params["updatedFrom"] = day_param(updated_from)
     if polygon:
         params["polygon"] = polygon_param(polygon)
     return params
+
+
+def day_param(day):
+    """A date as the service takes it: YYYY-MM-DD (a datetime's time left out; a string must be one already)."""
+    text = day.strftime("%Y-%m-%d") if hasattr(day, "strftime") else str(day)
+    if not _DAY.match(text):
+        raise InputError("The date '{}' is not a day written YYYY-MM-DD.", text)
+    return text
 
 
 def polygon_param(polygon):

@@ -9,36 +9,67 @@
      "bbox": [0.44, 42.69, 2.05, 43.92]}
 
 Paths are relative to the zone's folder, with '/', so a library moved or copied to another machine (or system)
-still reads. `checked` is the last time the service was asked successfully (the next run asks for the editions
-dated from `date` on: updatedFrom). The file is written whole or not at all (core.storage.write_atomically), and
-read defensively: a damaged one is treated as absent (everything is fetched again), with a note saying so.
+still reads. `checked` is the last time the service was asked successfully (said to the user; the next run lists
+the zone's editions whole, whatever this date). The file is written whole or not at all
+(core.storage.write_atomically), and read defensively: a damaged one is treated as absent (everything is fetched
+again), with a note saying so; so is one naming a path out of its zone's folder (it would make a sync remove or
+trust files elsewhere).
+
+Beside it, `md5_failures.json` ({file name: {"md5": the listed MD5, "failures": n}}) counts the runs on which a
+file arrived with another MD5 than the one listed: at two, the file is no longer fetched (core.datasets.sync).
 """
 
 import json
 import os
+import re
 import time
 from dataclasses import asdict, dataclass, field
 
 from .. import storage
+from ..errors import IgnOfflineError
 from ..messages import Message
+from .zones import is_zone_code
 
 DATASETS_FOLDER = "datasets"
 ARCHIVES_FOLDER = "archives"
 DATA_FOLDER = "data"
 STATE_FILE = "state.json"
+FAILURES_FILE = "md5_failures.json"
 MAX_STATE_BYTES = 64 * 2**20  # 7,401 ASC tiles of RGE ALTI 1 m make about 1 MB: anything far larger is not ours
-# The service's updatedFrom takes an ISO 8601 UTC instant.
+# An ISO 8601 UTC instant.
 CHECK_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+_PRODUCT = re.compile(r"\A[A-Z0-9][A-Z0-9-]*\Z")
 
 
 def product_folder(library, product):
-    """`<library>/datasets/<PRODUCT>`."""
+    """`<library>/datasets/<PRODUCT>`; a product id that is not one (letters, digits, '-') is refused."""
+    if not isinstance(product, str) or not _PRODUCT.match(product):
+        raise IgnOfflineError("'{}' is not a product of the download service (BDTOPO, RGEALTI…): no folder is made "
+                              "for it.", product)
     return os.path.join(library, DATASETS_FOLDER, product)
 
 
 def zone_folder(library, product, zone):
-    """`<library>/datasets/<PRODUCT>/<Dxxx>`: one zone's archives, data and state."""
+    """`<library>/datasets/<PRODUCT>/<Dxxx>`: one zone's archives, data and state. A zone that is not one of the
+    service's codes is refused (core.datasets.service refuses its listing first: this is the last guard before
+    the disk)."""
+    if not is_zone_code(zone):
+        raise IgnOfflineError("'{}' is not a zone code of the download service (D031, D02A, R76, FRA…): no folder "
+                              "is made for it.", zone)
     return os.path.join(product_folder(library, product), zone)
+
+
+def is_plain_name(name):
+    """True for a name that is a file name on every system: no separator ('/', '\\'), no drive ('C:'), no NUL,
+    not '.' or '..', not empty."""
+    return (isinstance(name, str) and bool(name) and name not in (".", "..")
+            and not any(c in name for c in "/\\:\0"))
+
+
+def is_inside(path):
+    """True for a relative path ('/'-separated, as state.json keeps them) that stays in its folder."""
+    parts = path.split("/") if isinstance(path, str) else [""]
+    return all(is_plain_name(part) for part in parts)
 
 
 def archives_folder(folder):
@@ -50,7 +81,7 @@ def data_folder(folder):
 
 
 def check_time(now=None):
-    """`now` (seconds since the epoch; default: the clock) in the format the service's updatedFrom takes."""
+    """`now` (seconds since the epoch; default: the clock) as an ISO 8601 UTC instant (CHECK_FORMAT)."""
     return time.strftime(CHECK_FORMAT, time.gmtime(time.time() if now is None else now))
 
 
@@ -130,6 +161,11 @@ def _from_document(document):
     if not all(isinstance(paths, list) and all(isinstance(p, str) for p in paths)
                for paths in state.extracted.values()):
         raise _Damaged("extracted")
+    # Its names and paths are joined to the zone's folder, to read, reuse and remove files: none may lead out.
+    if not all(is_plain_name(name) for name in list(state.files) + list(state.extracted)):
+        raise _Damaged("files")
+    if not all(is_inside(path) for paths in state.extracted.values() for path in paths):
+        raise _Damaged("extracted")
     return state
 
 
@@ -138,3 +174,30 @@ def write_state(folder, state):
     os.makedirs(folder, exist_ok=True)
     text = json.dumps(asdict(state), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     storage.write_atomically(os.path.join(folder, STATE_FILE), text)
+
+
+def read_failures(folder):
+    """{file name: {"md5": listed MD5, "failures": runs}} of `folder`'s md5_failures.json ({} if none or damaged:
+    at worst a file is tried once more)."""
+    try:
+        with open(os.path.join(folder, FAILURES_FILE), encoding="utf-8") as stream:
+            document = json.loads(stream.read(MAX_STATE_BYTES + 1))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    if not isinstance(document, dict):
+        return {}
+    return {name: info for name, info in document.items()
+            if isinstance(info, dict) and isinstance(info.get("md5"), str) and isinstance(info.get("failures"), int)}
+
+
+def write_failures(folder, failures):
+    """`failures` into `<folder>/md5_failures.json` atomically; the file removed when there is none."""
+    path = os.path.join(folder, FAILURES_FILE)
+    if not failures:
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass
+        return
+    os.makedirs(folder, exist_ok=True)
+    storage.write_atomically(path, json.dumps(failures, indent=1, sort_keys=True) + "\n")

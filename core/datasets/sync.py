@@ -6,14 +6,18 @@ which of its files the library lacks — without downloading anything (what list
 (core.datasets.extract), derives what the user works with (relief COGs, ortho mosaic, clipped GeoPackages) and
 records it all in each zone's state.json (core.datasets.state).
 
-A re-run asks the service for the editions dated from the one the library holds (updatedFrom, inclusive): the held
-edition is listed again, its files' MD5s compared (a file changed inside it is caught), and any newer edition too,
-whatever date the service filters on (an edition published late with an earlier date is not missed, as it would be
-with the time of the last check). When nothing differs and the files are all there, the zone is up to date and no
-download is requested. A newer edition's file whose MD5 the library already holds is reused, not fetched; only the
-changed file is.
+Each run lists every edition of each zone (`/resource/{product}?zone=…`: the documented API has no date filter
+that could not hide an edition published late with an earlier date) and takes the newest one dated no later than
+tomorrow (a day of clock skew): an edition dated further ahead cannot exist yet, so it is a mistake of the
+service's, ignored with one note, and never becomes the library's "newest" that would hide the real one. A zone
+is up to date only when that edition is the one held and each of its files' MD5s is one held (a file changed
+inside the held edition is caught); then no download is requested. A newer edition's file whose MD5 the library
+already holds is reused, not fetched; only the changed file is. An archive left complete under its final name by a
+run stopped before its extraction is checked (MD5), not fetched again. A file whose MD5 was wrong on two runs is
+no longer fetched (states.FAILURES_FILE) until the service lists another MD5 for it: its zone keeps what it holds.
 """
 
+import datetime
 import os
 import re
 import shutil
@@ -25,7 +29,7 @@ from ..messages import Message, plural
 from ..storage import human_size
 from . import Cancelled
 from . import state as states
-from .editions import PRODUCTS, latest_per_zone
+from .editions import PRODUCTS, latest_per_zone, parse_edition
 from .sevenzip import Cancelled as ExtractionCancelled
 from .sevenzip import MissingVolume
 from .zones import area_ring, departement_label
@@ -116,6 +120,8 @@ class ZonePlan:
     reuse: dict = field(default_factory=dict)    # new archive stem -> held stem with the very same MD5s
     held: object = None               # the zone's ZoneState, if complete
     status: str = NEW
+    in_place: set = field(default_factory=set)   # names in `fetch` already whole in archives/ (MD5 checked then)
+    blocked: list = field(default_factory=list)  # RemoteFiles whose MD5 failed on two runs: not fetched
 
     @property
     def edition_name(self):
@@ -143,11 +149,13 @@ class ZonePlan:
 
     @property
     def fetch_bytes(self):
-        return sum(f.size or 0 for f in self.fetch)
+        return sum(f.size or 0 for f in self.fetch if f.name not in self.in_place)
 
     @property
     def extract_groups(self):
-        """{stem: volumes} of the archives a sync extracts (the others are held already)."""
+        """{stem: volumes} of the archives a sync extracts (the others are held already; none when blocked)."""
+        if self.blocked:
+            return {}
         return {stem: volumes for stem, volumes in archive_groups(self.files).items() if stem not in self.reuse}
 
     def as_dict(self):
@@ -162,10 +170,34 @@ class ZonePlan:
 def newest_edition(editions, product, variant, zone):
     """The newest edition of `product`/`variant`, in the format the library keeps (the product's first: BD TOPO
     as GeoPackage, not SQL), in `zone`, among `editions`; or None."""
+    return next(iter(latest_per_zone(_candidates(editions, product, variant, zone))), None)
+
+
+def _candidates(editions, product, variant, zone):
+    """Those of `editions` of `product`/`variant` in `zone`, in the format the library keeps (the product's first:
+    BD TOPO as GeoPackage, not SQL)."""
     known = PRODUCTS.get(product)
     wanted = variant or DEFAULT_VARIANTS.get(product)
     form = known.formats[0] if known is not None and known.formats else None
-    return next((e for e in latest_per_zone([e for e in editions if e.zone in ("", zone)], wanted, form)), None)
+    return [e for e in editions if e.zone in ("", zone) and latest_per_zone([e], wanted, form)]
+
+
+# An edition dated later than this many days after today (UTC) cannot have been made yet: one day of clock skew
+# between the service and this machine is allowed, no more.
+SKEW_DAYS = 1
+
+
+def future_editions(editions, today=None):
+    """Those of `editions` dated (by the feed or in their name) after tomorrow."""
+    today = today or datetime.datetime.now(datetime.timezone.utc).date()
+    limit = today + datetime.timedelta(days=SKEW_DAYS)
+    return [e for e in editions if any(day > limit for day in _dates(e))]
+
+
+def _dates(edition):
+    """The dates an edition gives: its feed's editionDate and the one in its name (either may be missing)."""
+    parsed = parse_edition(edition.name)
+    return [day for day in (edition.date, parsed.date if parsed else None) if day is not None]
 
 
 def held_state(folder, log=None):
@@ -182,11 +214,13 @@ def held_state(folder, log=None):
 
 
 def decide(zone_plan, remote_files):
-    """Fill `fetch`, `reuse` and `status` of `zone_plan` for its edition's `remote_files`.
+    """Fill `fetch`, `reuse`, `in_place`, `blocked` and `status` of `zone_plan` for its edition's `remote_files`.
 
     An archive whose volumes' MD5s are those of an archive the zone holds (extracted, still there) is reused:
     a newer edition often repeats unchanged files under a new name. Any other archive is fetched whole, but a
-    volume kept on disk with the same MD5 (KEEP_ARCHIVES) is not downloaded again."""
+    volume kept on disk with the same MD5 (KEEP_ARCHIVES) is not downloaded again, nor one a stopped run left
+    whole under its final name (its MD5 is checked before it is used). A volume whose MD5 failed on two runs
+    blocks its zone: nothing is fetched, what the zone holds is kept (FAILED, said by describe)."""
     held = zone_plan.held
     zone_plan.files = [f for f in remote_files if archive_stem(f.name) is not None]
     held_groups = _held_groups(held)
@@ -199,7 +233,12 @@ def decide(zone_plan, remote_files):
             zone_plan.reuse[stem] = same
             continue
         zone_plan.fetch.extend(v for v in volumes if (v.md5 or "").lower() not in kept)
-    if zone_plan.folder is None:
+    zone_plan.in_place = _whole_in_place(zone_plan.folder, zone_plan.fetch)
+    zone_plan.blocked = _blocked(zone_plan.folder, zone_plan.fetch)
+    if zone_plan.blocked:
+        zone_plan.fetch, zone_plan.in_place = [], set()
+        zone_plan.status = FAILED
+    elif zone_plan.folder is None:
         zone_plan.status = AVAILABLE
     elif held is None:
         zone_plan.status = NEW
@@ -222,6 +261,57 @@ def _held_groups(held):
     return {tuple(sorted(md5s)): stem for stem, md5s in groups.items() if all(md5s)}
 
 
+def _whole_in_place(folder, fetch):
+    """Names of `fetch` already in the zone's archives/ at their listed size: what a run stopped after its
+    downloads left (a file gets its final name only once its MD5 is checked); checked again before use."""
+    if folder is None:
+        return set()
+    archives = states.archives_folder(folder)
+    return {f.name for f in fetch if f.size is not None and f.md5
+            and os.path.isfile(os.path.join(archives, f.name))
+            and os.path.getsize(os.path.join(archives, f.name)) == f.size}
+
+
+# Runs on which a file arrived with another MD5 than the listed one, after which it is no longer fetched: one
+# failure may be the network's, two in a row are the listing's (a wrong MD5 would be fetched and deleted forever).
+MAX_MD5_FAILURES = 2
+
+
+def _blocked(folder, fetch):
+    """Those of `fetch` whose listed MD5 failed on MAX_MD5_FAILURES runs (the same MD5 listed each time)."""
+    if folder is None:
+        return []
+    failures = states.read_failures(folder)
+    return [f for f in fetch if failures.get(f.name, {}).get("md5") == (f.md5 or "").lower()
+            and failures[f.name]["failures"] >= MAX_MD5_FAILURES]
+
+
+def _md5_failed(folder, remote, got):
+    """Count a run on which `remote` arrived with the MD5 `got`; True when it is now blocked."""
+    failures = states.read_failures(folder)
+    listed = (remote.md5 or "").lower()
+    before = failures.get(remote.name, {})
+    count = before.get("failures", 0) + 1 if before.get("md5") == listed else 1
+    failures[remote.name] = {"md5": listed, "failures": count, "last_received": got}
+    states.write_failures(folder, failures)
+    return count >= MAX_MD5_FAILURES
+
+
+def _md5_passed(folder, remote):
+    failures = states.read_failures(folder)
+    if failures.pop(remote.name, None) is not None:
+        states.write_failures(folder, failures)
+
+
+def blocked_reason(zone_plan):
+    """Why a blocked zone fetches nothing (a Message, without the zone's title)."""
+    remote = zone_plan.blocked[0]
+    return Message("{} arrived on two runs with another MD5 than the one the download service lists ({}): it is no "
+                   "longer downloaded, and what the library holds here is kept as it is. It is tried again when the "
+                   "service lists another MD5 for it, or once '{}' is deleted.", remote.name, remote.md5,
+                   os.path.join(zone_plan.folder, states.FAILURES_FILE))
+
+
 def _kept_volumes(folder, held):
     """{md5: path} of the archives kept on disk (KEEP_ARCHIVES) that `held` vouches for (MD5 checked when they
     were accepted, size unchanged since)."""
@@ -235,11 +325,12 @@ def _kept_volumes(folder, held):
     return kept
 
 
-def plan_sync(service, product, variant, area, library=None, is_cancelled=None, log=None):
+def plan_sync(service, product, variant, area, library=None, is_cancelled=None, log=None, today=None):
     """[ZonePlan] of `product`/`variant` for each département `area` meets: what the service publishes, with
-    sizes, and what a sync would fetch; no download. With a `library`, each zone is compared with what it holds:
-    a zone holding an edition is asked for the editions dated from that edition's date on (updatedFrom,
-    inclusive), a zone holding none for all."""
+    sizes, and what a sync would fetch; no download. Each zone's editions are listed whole (no date filter) and
+    the newest dated up to tomorrow is taken (later ones ignored, with one note in `log`); with a `library`, it
+    is compared with what the zone holds, edition and MD5s (decide)."""
+    log = log or (lambda message: None)
     found = []
     for zone in service.zones_for(area_ring(area), resource=product, is_cancelled=is_cancelled):
         if is_cancelled and is_cancelled():
@@ -247,12 +338,18 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
         folder = states.zone_folder(library, product, zone.term) if library else None
         held = held_state(folder, log)
         held = held if held is not None and held.variant == variant else None
-        listed = service.editions(product, zone=zone.term, updated_from=(held.date or None) if held else None,
-                                  is_cancelled=is_cancelled)
-        edition = newest_edition(listed, product, variant, zone.term)
+        candidates = _candidates(service.editions(product, zone=zone.term, is_cancelled=is_cancelled), product,
+                                 variant, zone.term)
+        ahead = future_editions(candidates, today)
+        edition = newest_edition([e for e in candidates if e not in ahead], product, variant, zone.term)
         zone_plan = ZonePlan(product, variant, zone.term, zone.label or zone.term, folder, edition, held=held)
+        if ahead:
+            log(Message("{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no "
+                        "edition can be dated in the future; the newest edition dated up to tomorrow is used.",
+                        _title(zone_plan), _where(zone_plan), ", ".join(e.name for e in ahead),
+                        ", ".join(str(max(_dates(e))) for e in ahead)))
         if edition is None:
-            zone_plan.status = UP_TO_DATE if held is not None else NOT_AVAILABLE
+            zone_plan.status = NOT_AVAILABLE  # what the zone holds (if anything) stays as it is
         else:
             decide(zone_plan, service.files(product, edition.name, is_cancelled=is_cancelled))
         found.append(zone_plan)
@@ -263,6 +360,8 @@ def space_needed(zone_plans):
     """Bytes a sync of `zone_plans` writes: the files it downloads, and what they extract to."""
     total = 0
     for zone_plan in zone_plans:
+        if zone_plan.status in (FAILED, NOT_AVAILABLE):
+            continue
         expansion = EXPANSION.get(zone_plan.product, DEFAULT_EXPANSION)
         total += zone_plan.fetch_bytes
         total += sum(v.size or 0 for volumes in zone_plan.extract_groups.values() for v in volumes) * expansion
@@ -298,8 +397,13 @@ def large_download(zone_plans, free, where):
 
 def describe(zone_plan):
     """One line for a person: product, zone, edition, size, status (a Message)."""
+    if zone_plan.status == NOT_AVAILABLE and zone_plan.held is not None:
+        return Message("{} — {}: the service lists no edition of it now (none dated up to tomorrow); the library "
+                       "keeps {} as it is.", _title(zone_plan), _where(zone_plan), zone_plan.held.edition)
     if zone_plan.status == NOT_AVAILABLE:
         return Message("{} — {}: the service publishes no such dataset here.", _title(zone_plan), _where(zone_plan))
+    if zone_plan.blocked:
+        return Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), blocked_reason(zone_plan))
     if zone_plan.status == UP_TO_DATE:
         return Message("{} — {}: {}, {}: up to date.", _title(zone_plan), _where(zone_plan),
                        zone_plan.edition_name, human_size(zone_plan.bytes))
@@ -459,6 +563,8 @@ def _some_failed(result, zone_plans):
 
 
 def _extract_bytes(zone_plan):
+    if zone_plan.status in (FAILED, NOT_AVAILABLE):
+        return 0
     return sum(v.size or 0 for volumes in zone_plan.extract_groups.values() for v in volumes)
 
 
@@ -468,6 +574,8 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
     if zone_plan.status == UP_TO_DATE:
         _record_check(zone_plan)  # the service was asked: nothing newer, nothing changed
         return ZoneResult(zone_plan, UP_TO_DATE)
+    if zone_plan.blocked:  # said once, on the zone's line (describe): nothing fetched, nothing touched
+        return ZoneResult(zone_plan, FAILED, error=blocked_reason(zone_plan))
     zone_result = ZoneResult(zone_plan, zone_plan.status)
     os.makedirs(zone_plan.folder, exist_ok=True)
     try:
@@ -494,7 +602,7 @@ def _check(cancelled):
 
 def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log):
     from .extract import extract_archive
-    from .transfer import download
+    from .transfer import Md5MismatchError, download, is_in_place
 
     folder = zone_plan.folder
     archives, data = states.archives_folder(folder), states.data_folder(folder)
@@ -504,9 +612,20 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     fetched = {f.name for f in zone_plan.fetch}
     for remote in zone_plan.fetch:
         _check(cancelled)
+        part = meter.part(remote.size or 0)
         # A file accepted by a run stopped before its extraction is not fetched again (its MD5 is checked).
-        download(service, remote, archives, meter.part(remote.size or 0), cancelled, log=log)
+        if remote.name in zone_plan.in_place and is_in_place(remote, archives):
+            part(1, 1)
+            continue
+        try:
+            download(service, remote, archives, part, cancelled, log=log)
+        except Md5MismatchError as exc:
+            if _md5_failed(folder, remote, exc.got):
+                zone_plan.blocked = [remote]
+                raise IgnOfflineError(blocked_reason(zone_plan)) from None
+            raise
         _check(cancelled)  # a transfer stopped by the cancel returns what it has: not a file to accept
+        _md5_passed(folder, remote)
         zone_result.files_downloaded += 1
         zone_result.bytes_downloaded += remote.size or 0
     _place_kept_volumes(zone_plan, fetched)

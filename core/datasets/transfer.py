@@ -6,9 +6,14 @@ transfer leaves its .part for the next run, which re-hashes it once and goes on 
 
 A disk that fills during a transfer fails the file with one message and keeps its .part: what it holds is
 re-hashed on resume (a half-written last block included: the size is the file's own), so once space is freed the
-next run goes on from there rather than downloading it all again. A server that ends the body before the length
-its listing announced is believed when what arrived has the listed MD5 (a note says so); the retries of one file
-that gains nothing are bounded in time (RETRY_SECONDS) as well as in number.
+next run goes on from there rather than downloading it all again.
+
+Two lengths, two rules. The listing's `gpf_dl:length` is a claim made in advance: when HTTP announces a shorter
+file (Content-Length of a 200, the total of a 206's Content-Range) and what arrives has the listed MD5, the listing
+was wrong and the file is kept, with a note; a longer one is refused (the free space was checked for the listed
+length). HTTP's own length is enforced: a body that ends before it was cut, and is resumed by Range or retried,
+never taken as complete, whatever its MD5. The retries of one file that gains nothing are bounded in time
+(RETRY_SECONDS) as well as in number.
 """
 
 import contextlib
@@ -50,6 +55,14 @@ RETRY_SECONDS = 60.0            # the longest one file is retried without gainin
 
 class TransferError(ServiceError):
     """A file cannot be downloaded, or arrived damaged."""
+
+
+class Md5MismatchError(TransferError):
+    """A file arrived whole with another MD5 than the listed one (`got`); its .part was removed."""
+
+    def __init__(self, template, *args, got=None):
+        super().__init__(template, *args)
+        self.got = got
 
 
 class _Retry(Exception):
@@ -188,6 +201,10 @@ def download(service_or_pool, remote_file, folder, progress=None, is_cancelled=N
         except _DiskError as exc:
             raise _write_failed(folder, remote_file, part, exc.error) from None
         _check_md5(part, remote_file)
+        if transfer.listing_too_long:
+            transfer.log(Message("The download service at {} announced {} bytes for {} and sent {}; what it sent has "
+                                 "the listed MD5: the file is whole and kept.", transfer.client.host,
+                                 remote_file.size, name, part.size))
         os.replace(part.path, final)
     finally:
         try:
@@ -197,6 +214,12 @@ def download(service_or_pool, remote_file, folder, progress=None, is_cancelled=N
         if os.path.isfile(part.path) and not os.path.getsize(part.path):
             os.remove(part.path)  # nothing to resume: no empty .part left behind
     return final
+
+
+def is_in_place(remote_file, folder):
+    """True when `<folder>/<name>` is the listed file (its size and MD5): a transfer that needs no request."""
+    final = os.path.join(folder, remote_file.name)
+    return is_safe_name(remote_file.name) and os.path.isfile(final) and _is_verified(final, remote_file)
 
 
 def _is_verified(path, remote_file):
@@ -227,9 +250,9 @@ def _check_md5(part, remote_file):
     got = part.md5.hexdigest()
     if remote_file.md5 is not None and got != remote_file.md5:
         os.remove(part.path)
-        raise TransferError("The MD5 of {} ({}) differs from the one the download service lists ({}): the file was "
-                            "damaged in transit. It was removed; run again to download it anew.",
-                            remote_file.name, got, remote_file.md5)
+        raise Md5MismatchError("The MD5 of {} ({}) differs from the one the download service lists ({}): the file "
+                               "was damaged in transit. It was removed; run again to download it anew.",
+                               remote_file.name, got, remote_file.md5, got=got)
 
 
 class _Transfer:
@@ -237,8 +260,9 @@ class _Transfer:
         self.client, self.remote, self.part = client, remote_file, part
         self.progress, self.is_cancelled = progress, is_cancelled
         self.attempts, self.stall, self.stall_bytes, self.timeout = attempts, stall, stall_bytes, timeout
-        self.size = remote_file.size
+        self.size = remote_file.size    # what the listing says; HTTP may say less (listing_too_long)
         self.cap = remote_file.size if remote_file.size is not None else MAX_UNKNOWN
+        self.listing_too_long = False
 
     retry_seconds, log = RETRY_SECONDS, None   # set by download()
 
@@ -257,8 +281,6 @@ class _Transfer:
                 if self._attempt():
                     return
             except _Retry as retry:
-                if self._whole_though_short():
-                    return
                 gained = self.part.size > before
                 failures, stuck_since = (0, None) if gained else (failures + 1, stuck_since or started)
                 if failures >= self.attempts or (stuck_since is not None and
@@ -266,16 +288,14 @@ class _Transfer:
                     raise self._given_up(failures, retry.reason) from None
                 sleep(backoff_delay(failures or 1), self.is_cancelled)
 
-    def _whole_though_short(self):
-        """True when the body ended before the announced length but what arrived has the listed MD5: the listing's
-        length is wrong, the file is whole (a note says so)."""
-        if not (self.remote.md5 and self.size and 0 < self.part.size < self.size):
+    def _shorter_than_listed(self, total):
+        """True when HTTP says the file has `total` bytes, fewer than the listing's length, and the listing gives
+        an MD5 to decide by: the listing's length is taken for wrong, HTTP's is enforced from now on (the MD5 is
+        checked once the file is whole, and the note said only then)."""
+        if not (self.remote.md5 and self.size and total is not None and 0 < total < self.size):
             return False
-        if self.part.md5.hexdigest() != self.remote.md5.lower():
-            return False
-        self.log(Message("The download service at {} announced {} bytes for {} and sent {}; what it sent has the "
-                         "listed MD5: the file is whole and kept.", self.client.host, self.size, self.remote.name,
-                         self.part.size))
+        self.size = self.cap = total
+        self.listing_too_long = True
         return True
 
     def _given_up(self, failures, reason):
@@ -311,8 +331,9 @@ class _Transfer:
         status = response.status_code
         if status == 416 and self.part.size and (self.size is None or self.part.size == self.size):
             return None  # the .part is already whole: its MD5 decides
-        if status == 416 and self._whole_though_short():
-            return None  # nothing after the .part's end, which has the listed MD5
+        if status == 416 and self._shorter_than_listed(self._unsatisfied_total(response)) \
+                and self.part.size == self.size:
+            return None  # HTTP says the file ends where the .part does: its MD5 decides
         if status == 416:
             self.part.restart()
             raise _Retry(Message("HTTP {}", status))
@@ -336,11 +357,16 @@ class _Transfer:
             self.part.restart()  # the server ignored the Range: start again
         length = response.headers.get("Content-Length", "")
         end = total if total is not None else (start + int(length) if length.isdigit() else None)
-        if self.size is not None and end is not None and end != self.size:
+        if self.size is not None and end is not None and end != self.size and not self._shorter_than_listed(end):
             raise TransferError("The download service at {} sends {} bytes for {} where its listing said {}: the "
                                 "file changed. List the editions again.", self.client.host, end, self.remote.name,
                                 self.size)
         return end if end is not None else self.cap
+
+    def _unsatisfied_total(self, response):
+        """The file's length a 416 gives (Content-Range: bytes */N), or None."""
+        _, _, total = (response.headers.get("Content-Range") or "").partition("/")
+        return int(total) if total.strip().isdigit() else None
 
     def _range(self, response):
         """(first byte, total) of a 206, which must start where the .part ends."""

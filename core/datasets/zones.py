@@ -1,5 +1,7 @@
 """The service's zones: départements as `D031`, Occitanie's with their names, and areas as its polygon strings."""
 
+import re
+
 from osgeo import osr
 
 OCCITANIE = {
@@ -10,6 +12,18 @@ OCCITANIE = {
 # The service's query string grows with each vertex: past this, an area is sent as its box (a superset, so
 # no zone it meets is missed).
 MAX_VERTICES = 200
+# A zone term becomes a folder name (`datasets/<PRODUCT>/<zone>`): only the service's codes are taken, a
+# département (`D031`, `D02A`, `D971`), a region (`R76`) or a country (`FRA`), in capitals. Anything else (`..`,
+# `/abs`, `C:\x`, `..\x`) would be a path, on some system if not on this one.
+_ZONE_CODE = re.compile(r"\A(?:D(?:0[0-9]{2}|02[AB]|9[78][0-9])|R[0-9]{2}|[A-Z]{3})\Z")
+# Names Windows keeps for its devices, whatever the case: a folder cannot have them there.
+_DEVICES = {"CON", "PRN", "AUX", "NUL"}
+
+
+def is_zone_code(term):
+    """True when `term` is one of the service's zone codes (D031, D02A, D971, R76, FRA), safe as a folder name on
+    every system."""
+    return isinstance(term, str) and bool(_ZONE_CODE.match(term)) and term not in _DEVICES
 
 
 def zone_term(departement):

@@ -2,6 +2,7 @@
 stand-in download service run as its own program, the BD TOPO layers and the relief loaded and drawn, a plan
 keeping tiles and datasets fresh, and the messages in French."""
 
+import contextlib
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from tests.support import dataset_catalogue as catalogue
 from tests.support import dataset_samples as samples
 from tests.support.download_service import StandInDownloadService, StandInFile
 from tests.support.english_check import english
+from tests.support.files import tree_digest
 from tests.support.qgis_render import count_colour, render_image
 from tests.support.wmts_server import StandInWmts
 
@@ -53,12 +55,11 @@ def catalogue_json(published, path):
     return path
 
 
-@pytest.fixture()
-def served(published, tmp_path):
-    """The stand-in service as its own program (as a shell session runs it): its root."""
+@contextlib.contextmanager
+def serving(catalogue_path):
+    """The stand-in service as its own program (as a shell session runs it), serving `catalogue_path`: its root."""
     process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "support", "serve_download_service.py"),
-                                catalogue_json(published, str(tmp_path / "catalogue.json"))],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                                catalogue_path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         root = process.stdout.readline().strip()
         assert root.startswith("http://127.0.0.1:"), process.stderr.read()
@@ -66,6 +67,13 @@ def served(published, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture()
+def served(published, tmp_path):
+    """The stand-in service as its own program, serving the catalogue: its root."""
+    with serving(catalogue_json(published, str(tmp_path / "catalogue.json"))) as root:
+        yield root
 
 
 def without_md5s(lines):
@@ -121,6 +129,40 @@ def test_list_then_download_through_qgis_process_then_up_to_date(served, tmp_pat
     assert sorted(json.loads(result_value(again.stdout, "OUTPUTS"))) == sorted(outputs)
 
 
+@pytest.mark.parametrize("kind", ["relative", "absolute"])
+def test_a_zone_that_is_a_path_through_qgis_process_writes_nothing_outside_the_library(published, tmp_path, kind):
+    """The service names Tarn's zone `../../..` (the library's parent) or an absolute folder: the run fails with
+    one message naming the service, and the user's folders where state.json, archives/ and data/<edition>/ would
+    have gone are untouched byte for byte; the library gets no datasets/ folder."""
+    user = tmp_path / "user"
+    library = user / "library"
+    target = tmp_path / "target"
+    zone = "../../.." if kind == "relative" else str(target)
+    tarn = catalogue.rgealti_name("D081")
+    for folder in (user, target):
+        (folder / "data" / tarn).mkdir(parents=True)
+        (folder / "data" / tarn / "field-notes.txt").write_text("the user's own work\n")
+        (folder / "state.json").write_text("{}\n")
+    before = [tree_digest(str(user)), tree_digest(str(target))]
+    path = catalogue_json(published, str(tmp_path / "catalogue.json"))
+    with open(path) as stream:
+        data = json.load(stream)
+    for edition in data["RGEALTI"]:
+        if edition["zone"] == "D081":
+            edition["zone"] = zone
+    with open(path, "w") as stream:
+        json.dump(data, stream)
+    with serving(path) as root:
+        done = make_process("run", "ign_offline:download_dataset", "--", "EXTENT='{}'".format(EXTENT), "PRODUCTS=1",
+                            "SERVICE=" + root, "LIBRARY=" + str(library), "LOAD=false")
+    said = done.stdout + done.stderr
+    assert done.returncode != 0 and "Traceback" not in said, said[-3000:]
+    assert "The download service at 127.0.0.1:" in said and "lists a zone '{}'".format(zone) in said, said[-3000:]
+    assert "its listing is refused and nothing is written" in said
+    assert [tree_digest(str(user)), tree_digest(str(target))] == before
+    assert not (library / "datasets").exists()
+
+
 def run_download(parameters, project=None, feedback=None):
     from qgis import processing
 
@@ -170,6 +212,14 @@ def test_zones_output_says_each_departement_outcome(provider, service, tmp_path)
     assert sorted((key(z), z["status"]) for z in again) == [
         (("BDTOPO", "", "D031"), "up to date"), (("RGEALTI", "5M", "D031"), "up to date"),
         (("RGEALTI", "5M", "D081"), "failed")], again
+    # wrong on two runs: no longer fetched (no endless download-and-delete), said once, in French too
+    service.log.clear()
+    feedback = Recording()
+    third = json.loads(run_download(parameters, feedback=feedback)["ZONES"])
+    assert sorted((key(z), z["status"]) for z in third) == sorted((key(z), z["status"]) for z in again)
+    assert service.downloads() == []
+    said = [line for line in feedback.lines if "Tarn (81)" in line and "MD5" in line]
+    assert len(said) == 1 and "is no longer downloaded" in said[0], feedback.lines
 
 
 def write_plan(folder, wmts_url, service_root):
@@ -249,6 +299,14 @@ def test_failures_and_refusals_are_said_in_french(french, provider, service, tmp
     lines = without_md5s(ours(feedback.lines))
     assert any("à télécharger" in line and " ko" in line for line in lines), lines
     assert english(lines) == [], english(lines)
+    for _ in range(2):  # wrong on two runs: no longer fetched, said in French
+        feedback = Recording()
+        with pytest.raises(QgsProcessingException):
+            run_download({"EXTENT": EXTENT, "PRODUCTS": [1], "SERVICE": service.root,
+                          "LIBRARY": str(tmp_path / "library"), "LOAD": False}, feedback=feedback)
+    stopped = [line for line in feedback.lines if "MD5" in line]
+    assert len(stopped) == 2 and all("n'est plus téléchargé" in line for line in stopped), feedback.lines
+    assert english(without_md5s(ours(feedback.lines))) == []
 
     # a very large BD ORTHO download (16 GB, a sparse file): its size said, then refused until confirmed
     publish_huge_ortho(service, tmp_path)

@@ -1,23 +1,33 @@
 """A stand-in of the Géoplateforme download service (`https://data.geopf.fr/telechargement`) on 127.0.0.1.
 
 It speaks the real feeds' dialect (Atom default namespace, `gpf_dl` namespace; see
-../shared/notes/ign-services-and-formats.md, "Download service"):
-  GET /telechargement/capabilities?zone=&format=&updatedFrom=&polygon=x1,y1;x2,y2;…&page=&limit=
-      every resource's editions meeting the filters (polygon: meeting the edition's lon/lat box)
-  GET /telechargement/resource/{res}                (its editions, same filters)
+../shared/notes/ign-services-and-formats.md, "Download service: the documented API"):
+  GET /telechargement/capabilities?zone=&format=&updatedFrom=&updatedTo=&editionDateFrom=&editionDateTo=&polygon=…
+      every resource's editions meeting the filters (polygon x1,y1;x2,y2;…: meeting the edition's lon/lat box)
+  GET /telechargement/resource/{res}?zone=&format=&editionDateFrom=&editionDateTo=&polygon=…   (its editions)
   GET /telechargement/resource/{res}/{sub}          (its files: <content> = MD5, link gpf_dl:length)
   GET /telechargement/download/{res}/{sub}/{file}   (Range: bytes=N- or N-M → 206 + Content-Range)
-Pages: `page` (from 1) and `limit` (≤ 50, default `page_size`).
+Pages: `page` (from 1) and `limit` (1 to 50, default `page_size`).
+
+It is strict, as the documentation is: each endpoint answers 400 to a query parameter IGN does not document for it
+(PARAMETERS: `updatedFrom` on /capabilities only, none on /download), to `limit` over 50 or `page` under 1, to a
+date that is not YYYY-MM-DD, and to a request without the plugin's User-Agent; so a client relying on anything
+undocumented fails its tests. (`strict = False` lifts it, for a test that needs the old leniency; none does.)
+
 Knobs (attributes and methods, safe to change while serving): `throttle(n, retry_after)` answers 429 to the next n
 requests; `fail(n, status)` answers that server error (500, 502…) to the next n requests; `cut(after_bytes, times)`
-closes the socket after that many body bytes of the next downloads; `bandwidth` (bytes/s per transfer, 0 = none);
-`ignore_range`; `feed_mode` for hostile feeds ("doctype", "huge", "drip", "pagecount", "samepage");
-`publish(resource, edition)` adds or replaces an edition; `log` holds (path with query, Range) of every request,
+closes the socket after that many body bytes of the next downloads (a 200 or 206 shorter than its Content-Length);
+`cut_feeds(n)` sends the next n feeds cut in their middle, under a Content-Length of the whole; `bandwidth`
+(bytes/s per transfer, 0 = none); `ignore_range`; `feed_mode` for hostile feeds ("doctype", "huge", "drip",
+"pagecount", "samepage"); `publish(resource, edition)` adds or replaces an edition, `withdraw(resource, name)`
+removes one; `log` holds (path with query, Range) of every request, `refused` the (path, reason) of each 400,
 `max_per_second()` the most requests seen in any 1-s window.
 """
 
+import datetime
 import hashlib
 import os
+import re
 import socket
 import threading
 import time
@@ -34,6 +44,15 @@ ATOM = "http://www.w3.org/2005/Atom"
 GPF_DL = "https://data.geopf.fr/annexes/ressources/xsd/gpf_dl.xsd"
 PREFIX = "/telechargement"
 SEND_CHUNK = 256 * 1024
+# The query parameters IGN documents for each endpoint (cartes.gouv.fr, "telechargement"), and nothing else.
+_RESOURCE = {"page", "limit", "polygon", "editionDateFrom", "editionDateTo", "lang", "crs", "zone", "format",
+             "sortEntriesBy", "sortEntriesOrder"}
+PARAMETERS = {"capabilities": _RESOURCE | {"updatedFrom", "updatedTo", "thematic"},
+              "resource": _RESOURCE, "files": _RESOURCE, "download": set()}
+DATES = ("updatedFrom", "updatedTo", "editionDateFrom", "editionDateTo")
+CHOICES = {"sortEntriesBy": {"title", "editionDate"}, "sortEntriesOrder": {"asc", "desc"}, "lang": {"fre", "eng"}}
+USER_AGENT = "IGN-Offline/"   # how the plugin's User-Agent begins (core.sources.http.USER_AGENT)
+_DAY = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 @dataclass
@@ -44,6 +63,11 @@ class StandInFile:
     data: bytes = None
     path: str = None
     md5: str = None
+    length: int = None          # the gpf_dl:length listed, when it is to differ from the real size
+
+    @property
+    def listed_size(self):
+        return self.length if self.length is not None else self.size
 
     @property
     def size(self):
@@ -122,6 +146,9 @@ class StandInDownloadService(LoopbackServer):
         self.huge_size = 64 * 2 ** 20
         self.log = []
         self.headers_seen = []      # each request's headers, in the order of `log`
+        self.refused = []           # (path with query, reason) of each 400
+        self.strict = True
+        self._cut_feeds = [0]
         self.times = []
         self._throttle = [0, "1"]
         self._fail = [0, 500]
@@ -147,6 +174,15 @@ class StandInDownloadService(LoopbackServer):
     def cut(self, after_bytes, times=1):
         with self._lock:
             self._cut = [times, after_bytes]
+
+    def cut_feeds(self, count):
+        with self._lock:
+            self._cut_feeds = [count]
+
+    def withdraw(self, resource, name):
+        """Remove the edition `name` of `resource`."""
+        with self._lock:
+            self.catalogue[resource] = [e for e in self.catalogue.get(resource, []) if e.name != name]
 
     def publish(self, resource, edition):
         """Add `edition` to `resource`, or replace the edition of that name (a newer file, another MD5)."""
@@ -180,13 +216,39 @@ class StandInDownloadService(LoopbackServer):
     def editions(self, resource, query):
         with self._lock:
             editions = list(self.catalogue.get(resource, []))
-        zone, form = query.get("zone"), query.get("format")
-        since, polygon = query.get("updatedFrom"), query.get("polygon")
+        zone, form, polygon = query.get("zone"), query.get("format"), query.get("polygon")
+        # The stand-in's editions are published when they are dated: updated and edition dates are one here.
+        since = max(query.get("updatedFrom", ""), query.get("editionDateFrom", ""))
+        until = min(query.get("updatedTo", "9999"), query.get("editionDateTo", "9999"))
         shape = _polygon(polygon) if polygon else None
         return [e for e in editions
                 if (not zone or e.zone == zone) and (not form or e.format == form)
-                and (not since or e.date >= since[:10])
+                and since <= e.date[:10] <= until
                 and (shape is None or shape.Intersects(_box(e.bbox)))]
+
+    def problem(self, endpoint, query, headers):
+        """Why the documented API refuses this request (a 400), or None."""
+        if not self.strict:
+            return None
+        if not (headers.get("User-Agent") or "").startswith(USER_AGENT):
+            return "no User-Agent of the plugin: {!r}".format(headers.get("User-Agent"))
+        unknown = sorted(set(query) - PARAMETERS[endpoint])
+        if unknown:
+            return "parameter {} is not documented for {}".format(", ".join(unknown), endpoint)
+        for name in ("page", "limit"):
+            if name in query and not query[name].isdigit():
+                return "{} is not a number".format(name)
+        if "limit" in query and not 1 <= int(query["limit"]) <= 50:
+            return "limit must be 1 to 50"
+        if "page" in query and int(query["page"]) < 1:
+            return "page starts at 1"
+        for name in DATES:
+            if name in query and not _is_day(query[name]):
+                return "{} must be YYYY-MM-DD".format(name)
+        for name, allowed in CHOICES.items():
+            if name in query and query[name] not in allowed:
+                return "{} must be one of {}".format(name, sorted(allowed))
+        return None
 
     def _handler(service):  # noqa: N805 (the handler's methods use `self` for the request)
         class Handler(BaseHTTPRequestHandler):
@@ -200,13 +262,21 @@ class StandInDownloadService(LoopbackServer):
                     service.times.append(time.monotonic())
                     service.log.append((unquote(self.path), self.headers.get("Range")))
                     service.headers_seen.append(dict(self.headers))
+                parts = urlsplit(self.path)
+                pairs = parse_qs(parts.query, keep_blank_values=True)
+                problem = service.problem(_endpoint(parts.path), {k: v[-1] for k, v in pairs.items()}, self.headers)
+                if problem is None and any(len(v) > 1 for v in pairs.values()):
+                    problem = "a parameter given twice"
+                if problem is not None:
+                    with service._lock:
+                        service.refused.append((unquote(self.path), problem))
+                    return self._send(400, problem.encode(), "text/plain")
                 if service._take(service._throttle):
                     return self._send(429, b"Too many requests", "text/plain",
                                       {"Retry-After": service._throttle[1]})
                 if service._take(service._fail):
                     return self._send(service._fail[1], b"Internal error", "text/plain", {})
-                parts = urlsplit(self.path)
-                query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+                query = {k: v[-1] for k, v in pairs.items()}
                 path = [unquote(p) for p in parts.path.split("/") if p]
                 if path[:1] != [PREFIX.strip("/")]:
                     return self._not_found()
@@ -270,7 +340,7 @@ class StandInDownloadService(LoopbackServer):
                     entries.append("<entry><id>{href}</id><title>{name}</title><content>{md5}</content>"
                                    "<link href={ahref} rel=\"alternate\" type=\"{kind}\" gpf_dl:length=\"{size}\"/>"
                                    "</entry>".format(href=escape(href), ahref=quoteattr(href), name=escape(f.name),
-                                                     md5=escape(f.announced_md5), kind=kind, size=f.size))
+                                                     md5=escape(f.announced_md5), kind=kind, size=f.listed_size))
                 self._feed(entries, attributes)
 
             def _feed(self, entries, attributes):
@@ -285,7 +355,20 @@ class StandInDownloadService(LoopbackServer):
                     "".join(entries))).encode()
                 if mode == "drip":
                     return self._drip(body)
+                if service._take(service._cut_feeds):
+                    return self._cut_short(body)
                 self._send(200, body, "application/atom+xml")
+
+            def _cut_short(self, body):
+                """The feed's first half under a Content-Length of the whole, then the connection closed."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/atom+xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[:len(body) // 2])
+                self.wfile.flush()
+                self.connection.shutdown(socket.SHUT_RDWR)
+                self.close_connection = True
 
             def _huge_feed(self):
                 self.send_response(200)
@@ -372,6 +455,24 @@ class StandInDownloadService(LoopbackServer):
                     self.close_connection = True
 
         return Handler
+
+
+def _endpoint(path):
+    """'capabilities', 'resource', 'files' or 'download': which documented endpoint a path is."""
+    parts = [p for p in path.split("/") if p][1:]
+    if parts[:1] == ["resource"]:
+        return "files" if len(parts) >= 3 else "resource"
+    return "download" if parts[:1] == ["download"] else "capabilities"
+
+
+def _is_day(text):
+    if not _DAY.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _box(bbox):

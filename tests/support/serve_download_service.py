@@ -5,6 +5,8 @@ CATALOGUE.json: {"BDTOPO": [{"name": "BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D031_202
 "zone_label": "D031 Haute-Garonne", "format": "GPKG", "date": "2026-06-15", "bbox": [w, s, e, n],
 "files": [{"name": "….7z", "path": "/abs/path"} or {"name": …, "text": "…"}, optional "md5"]}], …}.
 Prints the service root (…/telechargement) on the first line, for shell sessions, benchmarks and acceptance runs.
+Strict as the documentation is (tests/support/download_service.py): a parameter IGN does not document for an
+endpoint, a `limit` over 50, a date not YYYY-MM-DD or a request without the plugin's User-Agent get a 400.
 """
 
 import argparse

@@ -60,14 +60,71 @@ def test_files_carry_their_md5_and_url(stand_in):
     assert files[0].url.startswith(stand_in.root + "/download/BDTOPO/")
 
 
-def test_filters_reach_the_service(stand_in):
+def test_filters_reach_the_service_as_documented(stand_in):
+    """updatedFrom on /capabilities only, as YYYY-MM-DD (a datetime's time left out); the zone on /resource."""
     stand_in.publish("BDTOPO", bdtopo("D031", date="2027-03-15"))
     with DownloadService(stand_in.root) as service:
-        newer = service.editions("BDTOPO", updated_from=datetime.date(2027, 1, 1))
+        newer = service.capabilities(updated_from=datetime.datetime(2027, 1, 1, 12, 30))
         by_zone = service.editions("BDTOPO", zone="D031")
     assert [e.name for e in newer] == ["BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D031_2027-03-15"]
     assert len(by_zone) == 2
     assert [e.name for e in editions.latest_per_zone(by_zone)] == [newer[0].name]
+    asked = [path for path, _ in stand_in.log]
+    assert "updatedFrom=2027-01-01&" in asked[0] and asked[0].startswith("/telechargement/capabilities?")
+    assert not [p for p in asked if p.startswith("/telechargement/resource") and "updated" in p]
+    assert stand_in.refused == []
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("/resource/BDTOPO?zone=D031&updatedFrom=2026-01-01", "updatedFrom is not documented for resource"),
+    ("/resource/BDTOPO/X?updatedTo=2026-01-01", "updatedTo is not documented for files"),
+    ("/resource/BDTOPO?bbox=1,2,3,4", "bbox is not documented"),
+    ("/capabilities?limit=51", "limit must be 1 to 50"),
+    ("/capabilities?page=0", "page starts at 1"),
+    ("/capabilities?updatedFrom=2026-01-01T00:00:00Z", "updatedFrom must be YYYY-MM-DD"),
+    ("/resource/BDTOPO?editionDateFrom=2026-13-01", "editionDateFrom must be YYYY-MM-DD"),
+    ("/download/BDTOPO/X/x.7z?page=1", "page is not documented for download"),
+    ("/capabilities?sortEntriesBy=size", "sortEntriesBy must be one of"),
+])
+def test_the_stand_in_refuses_what_the_documentation_does_not_list(stand_in, path, reason):
+    """The stand-in is strict (400), so that no test of the client passes by relying on something undocumented."""
+    from core.sources.http import SessionPool
+
+    pool = SessionPool()
+    try:
+        response = pool.get(stand_in.root + path)
+        assert (response.status_code, reason in response.text) == (400, True), response.text
+        assert pool.get(stand_in.root + "/capabilities?updatedFrom=2026-01-01&updatedTo=2026-12-31&limit=50&page=1"
+                        "&editionDateFrom=2026-01-01&sortEntriesBy=editionDate&sortEntriesOrder=desc&lang=fre"
+                        "&thematic=x&crs=EPSG:2154&format=GPKG").status_code == 200
+    finally:
+        pool.close()
+    import requests
+
+    assert requests.get(stand_in.root + "/capabilities").status_code == 400  # no User-Agent of ours
+
+
+def test_a_request_to_the_service_always_carries_the_house_user_agent(stand_in):
+    from core.sources.http import USER_AGENT
+
+    with DownloadService(stand_in.root) as service:
+        service.zones_for(POLYGON, resource="BDTOPO")
+        service.files("BDTOPO", "BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D009_2026-06-15")
+    assert len(stand_in.headers_seen) >= 2
+    assert {headers.get("User-Agent") for headers in stand_in.headers_seen} == {USER_AGENT}
+
+
+def test_a_feed_cut_short_of_its_content_length_is_asked_again(stand_in):
+    """A 200 whose body ends before its Content-Length is not the page: asked again, never parsed as it is."""
+    stand_in.cut_feeds(2)
+    with DownloadService(stand_in.root) as service:
+        found = service.editions("BDTOPO", zone="D031")
+    assert [e.zone for e in found] == ["D031"] and len(stand_in.log) == 3
+    stand_in.cut_feeds(100)
+    with DownloadService(stand_in.root, retries=2) as service, pytest.raises(ServiceError) as error:
+        service.editions("BDTOPO", zone="D031")
+    said = str(error.value)
+    assert "keeps cutting the page for resource/BDTOPO short" in said and "try again" in said, said
 
 
 def test_pages_are_followed(stand_in):
@@ -223,3 +280,28 @@ def test_zones_and_areas_as_the_service_says_them():
     toulouse = areas.PRESETS["toulouse"]
     assert zones.area_polygon(toulouse) == ("1.350000,43.550000;1.500000,43.550000;1.500000,43.650000;"
                                             "1.350000,43.650000;1.350000,43.550000")
+
+
+@pytest.mark.parametrize("zone", ["../../x", "/abs", "C:\\x", "..\\x", "d031", "D031 ", "NUL"])
+def test_a_listing_naming_a_zone_that_is_not_a_code_is_refused_whole(stand_in, zone):
+    """By /capabilities as by /resource: the zone becomes a folder, so the listing is not believed at all."""
+    hostile = bdtopo("D031", date="2026-07-01")
+    stand_in.publish("BDTOPO", StandInEdition(hostile.name, zone, hostile.zone_label, hostile.format, hostile.date,
+                                              hostile.bbox, hostile.files))
+    with DownloadService(stand_in.root) as service:
+        for listing in (lambda: service.zones_for(POLYGON), lambda: service.zones_for(POLYGON, resource="BDTOPO"),
+                        lambda: service.editions("BDTOPO")):
+            with pytest.raises(ServiceError) as error:
+                listing()
+            assert "lists a zone '{}'".format(zone) in str(error.value) and "127.0.0.1:" in str(error.value)
+
+
+def test_limit_is_never_over_fifty_and_dates_are_days(stand_in):
+    from core.errors import InputError
+
+    with DownloadService(stand_in.root, page_size=500) as service:
+        service.capabilities(updated_from="2026-01-01")
+        with pytest.raises(InputError, match="is not a day written YYYY-MM-DD"):
+            service.capabilities(updated_from="2026-01-01T00:00:00Z")
+    asked, = [path for path, _ in stand_in.log]
+    assert "limit=50" in asked and "updatedFrom=2026-01-01&" in asked and stand_in.refused == []

@@ -260,8 +260,9 @@ def test_two_departements_listed_fetched_verified_then_up_to_date_without_a_down
     again = sync.plan_sync(client, "RGEALTI", "5M", area, library)
     assert [(z.status, z.fetch_bytes, z.bytes) for z in again] == [(sync.UP_TO_DATE, 0, z.bytes) for z in listed]
     asked = [path for path, _ in server.log if "/resource/RGEALTI?" in path and "zone=" in path]
-    # asked from the held edition's date on (inclusive), not from the last check: see the two tests below
-    assert len(asked) == 2 and all("updatedFrom=" + catalogue.RGEALTI_DATE in path for path in asked)
+    # every edition of each zone listed (the documented API has no updatedFrom on /resource): see the tests below
+    assert len(asked) == 2 and not [path for path, _ in server.log if "updatedFrom" in path or "Date" in path]
+    assert server.refused == []
     before = tree_digest(os.path.join(library, "datasets", "RGEALTI", "D031", "data"))
     result = sync.sync(client, "RGEALTI", "5M", area, library, slope=False, log=lines.append)
     assert server.downloads() == [] and result.files_downloaded == 0 and result.up_to_date == 2
@@ -407,7 +408,7 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     folder = states.zone_folder(library, "RGEALTI", "D081")
     assert states.read_state(folder) is None
     leftovers = [name for _, _, names in os.walk(folder) for name in names if not name.endswith(".lock")]
-    assert leftovers == []  # the damaged file removed, nothing extracted
+    assert leftovers == [states.FAILURES_FILE]  # the damaged file removed, nothing extracted; the failure counted
     assert states.read_state(states.zone_folder(library, "RGEALTI", "D031")).is_complete(
         states.zone_folder(library, "RGEALTI", "D031"))  # the other département is done
     assert "hillshade" in result.outputs

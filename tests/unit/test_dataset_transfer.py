@@ -250,14 +250,44 @@ def lying(md5=None):
     return StandInDownloadService({"RGEALTI": [edition]})
 
 
-def test_a_length_announced_too_long_is_accepted_when_the_md5_matches(tmp_path):
+def test_a_listing_announcing_too_long_a_file_is_believed_over_http_when_the_md5_matches(tmp_path):
+    """gpf_dl:length is the listing's claim: HTTP's honest Content-Length is shorter and what arrives has the
+    listed MD5, so the file is whole (a note says the listing was wrong)."""
+    edition = StandInEdition(NAME, "D031", "D031 Haute-Garonne", "ASC", "2020-10-14", (1.0, 43.0, 2.0, 44.0),
+                             [StandInFile(NAME + ".7z", DATA, length=len(DATA) + 5000)])
     notes = []
-    with lying() as server, DownloadService(server.root) as service:
-        start = time.monotonic()
-        path = download(service, listed(service), str(tmp_path), timeout=(2, 1), log=notes.append)
-        assert time.monotonic() - start < 5.0
+    with StandInDownloadService({"RGEALTI": [edition]}) as server, DownloadService(server.root) as service:
+        remote = listed(service)
+        assert remote.size == len(DATA) + 5000
+        path = download(service, remote, str(tmp_path), timeout=(2, 1), log=notes.append)
+        assert len(server.downloads()) == 1
     assert open(path, "rb").read() == DATA and len(notes) == 1
     assert "announced {} bytes".format(len(DATA) + 5000) in str(notes[0]) and "listed MD5" in str(notes[0])
+
+
+def test_a_body_shorter_than_its_content_length_is_never_taken_whole_even_with_the_listed_md5(tmp_path):
+    """HTTP's Content-Length is enforced: the body ends 5,000 bytes short of it (and of the listing) although what
+    came has the listed MD5: resumed by Range, then given up with the part kept; no file under the final name."""
+    notes = []
+    with lying(md5=hashlib.md5(DATA).hexdigest()) as server, DownloadService(server.root) as service:
+        with pytest.raises(TransferError) as error:
+            download(service, listed(service), str(tmp_path), timeout=(2, 0.5), retry_seconds=2.0, log=notes.append)
+        ranges = [ranged for _, ranged in server.downloads()]
+    assert ranges[0] is None and ranges[1:] and set(ranges[1:]) == {"bytes={}-".format(len(DATA))}
+    assert "announced {} bytes and sent {}".format(len(DATA) + 5000, len(DATA)) in str(error.value)
+    assert not (tmp_path / (NAME + ".7z")).exists() and (tmp_path / (NAME + ".7z.part")).read_bytes() == DATA
+    assert notes == []
+
+
+def test_a_200_cut_short_of_its_content_length_is_resumed_without_a_listed_length_or_md5(tmp_path):
+    """Nothing but HTTP's Content-Length to go by: a body cut short of it is resumed, never taken as the file."""
+    with stand_in() as server, DownloadService(server.root) as service:
+        remote = listed(service)
+        bare = RemoteFile(remote.name, remote.url, None, None)
+        server.cut(1_000_000, times=1)
+        path = download(service, bare, str(tmp_path))
+        ranges = [ranged for _, ranged in server.downloads()]
+    assert ranges == [None, "bytes=1000000-"] and open(path, "rb").read() == DATA
 
 
 def test_a_length_announced_too_long_with_another_md5_says_both_lengths_within_the_retry_bound(tmp_path):

@@ -88,8 +88,8 @@ def held_zones(zone_plans, locks, purpose, is_cancelled, log):
     """([(folder, ZoneState)] of the zones whose data are all in the library, [ZonePlans of the others]), each
     zone's state read from its state.json, as whichever run fetched it left it, under the zone's lock: a zone
     another run is writing is waited for. The locks stay in `locks` (an ExitStack) so that no run replaces a
-    zone's data while outputs are made from them; taken in one order (the folders'), two runs never wait on
-    each other."""
+    zone's data while outputs are made from them; taken in one order (the folders'), so two runs never each wait
+    for the other."""
     from .sync import _title, _where
 
     found = {}
@@ -142,7 +142,9 @@ def _still_made(record, folder, slug, options, wanted, stamps):
     except (AttributeError, TypeError):
         return None
     paths = [p for value in outputs.values() for p in (value if isinstance(value, list) else [value])]
-    return outputs if paths and all(os.path.exists(p) for p in paths) else None
+    # only files of this product in the library (the area's, or a zone's data when not clipped) are returned
+    inside = os.path.dirname(os.path.abspath(folder))
+    return outputs if paths and all(os.path.exists(p) and storage.is_within(p, inside) for p in paths) else None
 
 
 def _absolute_value(folder, value):

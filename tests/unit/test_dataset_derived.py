@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import threading
+import time
 
 import pytest
 from osgeo import gdal
@@ -75,12 +76,9 @@ def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand
         return any(text in line for line in said["A"])
 
     def wait_for(condition, seconds):
-        deadline = threading.Event()
-        for _ in range(int(seconds * 20)):
-            if condition():
-                return True
-            deadline.wait(0.05)
-        return False
+        deadline = time.monotonic() + seconds
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def progress_a(done, total):  # A holds Haute-Garonne: B may start, and goes on once B holds Tarn
         a_fetching.set()
@@ -242,3 +240,16 @@ def test_a_damaged_record_is_no_record(tmp_path):
         (tmp_path / derived.MADE_FROM).write_text(content)
         assert derived.read_made_from(str(tmp_path)) is None
     assert derived.read_made_from(str(tmp_path / "nothing")) is None
+
+
+def test_a_record_naming_files_outside_the_product_folder_is_not_believed(stand_in, tmp_path):
+    library = str(tmp_path / "library")
+    first = alone(stand_in, library)
+    record = made_from(first.folder)
+    outside = tmp_path / "elsewhere.tif"
+    outside.write_bytes(b"not ours")
+    record["outputs"]["hillshade"] = os.path.relpath(str(outside), first.folder).replace(os.sep, "/")
+    with open(os.path.join(first.folder, derived.MADE_FROM), "w", encoding="utf-8") as stream:
+        json.dump(record, stream)
+    again = alone(stand_in, library)
+    assert again.outputs["hillshade"] == first.outputs["hillshade"] and outside.read_bytes() == b"not ours"

@@ -85,9 +85,10 @@ def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand
         b_fetching.wait(GATE_SECONDS)
 
     def progress_b(done, total):  # B holds Tarn until A has found it taken (and, before the fix, made its own)
-        b_fetching.set()
-        wait_for(lambda: said_by_a("Tarn (81)"), GATE_SECONDS)
-        wait_for(lambda: said_by_a(" ready in "), 3)
+        if not b_fetching.is_set():
+            b_fetching.set()
+            wait_for(lambda: said_by_a("Tarn (81)"), GATE_SECONDS)
+            wait_for(lambda: said_by_a(" ready in "), 3)
 
     def run(name, zones, progress):
         try:

@@ -529,9 +529,8 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
     if result.failed:
         log(_some_failed(result, zone_plans))
     if usable and not result.cancelled and not cancelled():
-        changed = any(z.status in (NEW, UPDATED) for z in usable)
-        try:
-            result.folder, result.outputs = derive(product, [z.plan for z in usable], area, library, changed, clip,
+        try:  # from every zone the area needs, as the library holds it (another run may have fetched some)
+            result.folder, result.outputs = derive(product, zone_plans, area, library, clip,
                                                    dict(hillshade=hillshade, slope=slope, contours=contours),
                                                    cancelled, log)
         except (Cancelled, ExtractionCancelled):
@@ -756,8 +755,9 @@ def _record_check(zone_plan):
         states.write_state(zone_plan.folder, held)
 
 
-def derive(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log):
-    """(folder, outputs) of what the user works with, made from the zones' data for `area`; see derived.py."""
+def derive(product, zone_plans, area, library, clip, relief_options, is_cancelled, log):
+    """(folder, outputs) of what the user works with, made from the data of every zone of `zone_plans` (all the
+    area's) for `area`; see derived.py."""
     from .derived import derive_products
 
-    return derive_products(product, zone_plans, area, library, changed, clip, relief_options, is_cancelled, log)
+    return derive_products(product, zone_plans, area, library, clip, relief_options, is_cancelled, log)

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 from osgeo import gdal, ogr
@@ -353,3 +354,71 @@ def test_a_disk_too_small_is_refused_and_never_told_to_confirm(provider, service
         refusal = str(caught.value).splitlines()[-1]
         assert "free some space" in refusal and "ALLOW_LARGE" not in refusal, refusal
     assert not [path for path, _ in service.downloads() if "BDORTHO" in path]
+
+
+def valid_pixels(path):
+    """(width, height, valid pixels) of a raster's first band."""
+    dataset = gdal.Open(path)
+    mask = dataset.GetRasterBand(1).GetMaskBand().ReadRaster()
+    return dataset.RasterXSize, dataset.RasterYSize, sum(1 for byte in mask if byte)
+
+
+def test_two_downloads_at_once_then_a_rerun_give_the_hillshade_of_one_alone(published, tmp_path):
+    """Two qgis_process runs of download_dataset on one library at once (CLIP=false, two départements, transfers
+    slowed so that they overlap): neither leaves nor announces a hillshade of one département, and a rerun keeps
+    the one a run alone makes (issue 28: it was 1 département wide, and kept as "up to date")."""
+    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "support", "serve_download_service.py"),
+                                catalogue_json(published, str(tmp_path / "catalogue.json")), "--bandwidth", "20000"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        root = process.stdout.readline().strip()
+        assert root.startswith("http://127.0.0.1:"), process.stderr.read()
+
+        def arguments(library):
+            return ("run", "ign_offline:download_dataset", "--", "EXTENT='{}'".format(EXTENT), "PRODUCTS=1",
+                    "SERVICE=" + root, "LIBRARY=" + library, "CLIP=false", "SLOPE=false", "LOAD=false")
+
+        def hillshade(stdout):
+            return next(p for p in json.loads(result_value(stdout, "OUTPUTS")) if p.endswith("hillshade.tif"))
+
+        alone = make_process(*arguments(str(tmp_path / "alone")))
+        assert alone.returncode == 0, (alone.stdout + alone.stderr)[-3000:]
+        reference = valid_pixels(hillshade(alone.stdout))
+        assert reference[:2] == (600, 400)
+
+        library = str(tmp_path / "library")
+
+        def start():
+            return subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(arguments(library))],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # The second run starts once the first is on Haute-Garonne's second volume: it finds Haute-Garonne taken,
+        # fetches Tarn, which the first then finds taken (the interleaving that made two one-département
+        # hillshades). Any other interleaving must give the same hillshade too.
+        runs = [start()]
+        archives = os.path.join(states.zone_folder(library, "RGEALTI", "D031"), states.ARCHIVES_FOLDER)
+        for _ in range(600):
+            if runs[0].poll() is not None or any(".7z.002" in name for name in (
+                    os.listdir(archives) if os.path.isdir(archives) else [])):
+                break
+            time.sleep(0.1)
+        runs.append(start())
+        said = [run.communicate(timeout=300) for run in runs]
+        ended = [(run.returncode, stdout, stderr) for run, (stdout, stderr) in zip(runs, said)]
+        for returncode, stdout, stderr in ended:
+            told = stdout + stderr
+            assert "Traceback" not in told and "whose data are missing" not in told, told[-3000:]
+            if returncode != 0:  # the one failure allowed: every département found in use by the other run
+                assert "being written by another run" in told, told[-3000:]
+        # made once from both départements, whichever run fetched them (the other run found them made, or made
+        # them again: never from the départements it fetched alone)
+        assert any("hillshade.tif, mosaic.vrt are ready in " in stdout + stderr for _, stdout, stderr in ended)
+        made = [stdout for returncode, stdout, _ in ended if returncode == 0]
+        assert made and valid_pixels(hillshade(made[0])) == reference
+
+        again = make_process(*arguments(library))
+        said = again.stdout + again.stderr
+        assert again.returncode == 0 and int(float(result_value(again.stdout, "FILES_DOWNLOADED"))) == 0, said[-3000:]
+        assert valid_pixels(hillshade(again.stdout)) == reference
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

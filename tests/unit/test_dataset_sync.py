@@ -404,7 +404,8 @@ def test_a_wrong_md5_fails_its_departement_only_with_one_message_and_leaves_noth
     said, = [line for line in lines if "MD5" in line]
     assert said.startswith("RGE ALTI 5 m — Tarn (81): The MD5 of "), said
     assert lines[-2:] == ["RGE ALTI 5 m: 1 département of 2 failed: Tarn (81).",
-                          "RGE ALTI 5 m: hillshade.tif, mosaic.vrt are ready in {}.".format(result.folder)], lines
+                          "RGE ALTI 5 m: hillshade.tif, mosaic.vrt made without Tarn (81), whose data are missing: "
+                          "run again to complete them."], lines  # never "ready" for half the area
     folder = states.zone_folder(library, "RGEALTI", "D081")
     assert states.read_state(folder) is None
     leftovers = [name for _, _, names in os.walk(folder) for name in names if not name.endswith(".lock")]
@@ -506,7 +507,8 @@ def test_bd_topo_of_two_departements_becomes_one_geopackage_clipped_to_the_area(
                           useful_layers("BDTOPO", str(tmp_path / "sample.gpkg")))
     assert layer_names(merged) == layer_names(one)
     assert features(merged, "troncon_de_route") == 2 * features(one, "troncon_de_route") > 0  # both départements
-    assert not [n for n in os.listdir(os.path.dirname(merged)) if n != "BDTOPO.gpkg"]  # no work file left
+    # no work file left: the GeoPackage, and the record of what it was made from
+    assert sorted(os.listdir(os.path.dirname(merged))) == ["BDTOPO.gpkg", "made-from.json"]
 
     # not clipped: each département's own GeoPackage, as delivered
     whole = sync_product(tmp_path, editions, "BDTOPO", None, area, clip=False)

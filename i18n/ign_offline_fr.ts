@@ -1065,127 +1065,132 @@
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="35" />
+      <location filename="../algorithms/export_tiles.py" line="37" />
       <source>Export tiles for field apps</source>
       <translation>Exporter les tuiles pour les applications de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="40" />
+      <location filename="../algorithms/export_tiles.py" line="42" />
       <source>MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode</source>
       <translation>Fichier MBTiles, ou un raster (VRT, GeoTIFF, JPEG 2000) à réencoder</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="42" />
+      <location filename="../algorithms/export_tiles.py" line="44" />
       <source>Field app ({})</source>
       <translation>Application de terrain ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="46" />
+      <location filename="../algorithms/export_tiles.py" line="48" />
       <source>Format ({})</source>
       <translation>Format ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="51" />
+      <location filename="../algorithms/export_tiles.py" line="53" />
       <source>Output file (none: &lt;library&gt;/exports/&lt;target&gt;/&lt;layer&gt;_&lt;area&gt;_z&lt;min&gt;-&lt;max&gt;)</source>
       <translation>Fichier de sortie (vide : &lt;bibliothèque&gt;/exports/&lt;cible&gt;/&lt;couche&gt;_&lt;zone&gt;_z&lt;min&gt;-&lt;max&gt;)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="54" />
+      <location filename="../algorithms/export_tiles.py" line="56" />
       <source>Library folder (the exports go into its exports/ folder when OUTPUT is empty)</source>
       <translation>Dossier de la bibliothèque (les exports vont dans son dossier exports/ quand OUTPUT est vide)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="57" />
+      <location filename="../algorithms/export_tiles.py" line="59" />
       <source>Only from this zoom</source>
       <translation>Seulement à partir de ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="60" />
+      <location filename="../algorithms/export_tiles.py" line="62" />
       <source>Only up to this zoom</source>
       <translation>Seulement jusqu'à ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="64" />
+      <location filename="../algorithms/export_tiles.py" line="66" />
       <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; empty: the target's cap, 0: none)</source>
       <translation>Découper en fichiers d'au plus ce nombre de Mo (par ex. 2000 pour les applications, 4000 pour le FAT32 ; vide : la limite de la cible, 0 : aucune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="68" />
+      <location filename="../algorithms/export_tiles.py" line="70" />
       <source>JPEG quality when a raster is re-encoded</source>
       <translation>Qualité JPEG quand un raster est réencodé</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="72" />
+      <location filename="../algorithms/export_tiles.py" line="74" />
       <source>Files written</source>
       <translation>Fichiers écrits</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="73" />
+      <location filename="../algorithms/export_tiles.py" line="75" />
       <source>Files written (one per line)</source>
       <translation>Fichiers écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="78" />
+      <location filename="../algorithms/export_tiles.py" line="80" />
       <source>INPUT '{}' does not exist: give an MBTiles file or a raster.</source>
       <translation>L'INPUT « {} » n'existe pas : indiquez un fichier MBTiles ou un raster.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="92" />
+      <location filename="../algorithms/export_tiles.py" line="94" />
       <source>FORMAT {} is for rasters: an MBTiles is exported as {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : un MBTiles s'exporte en {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="95" />
+      <location filename="../algorithms/export_tiles.py" line="97" />
       <source>ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.</source>
       <translation>ZOOM_MIN {} est supérieur à ZOOM_MAX {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="102" />
+      <location filename="../algorithms/export_tiles.py" line="104" />
       <source>A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.</source>
       <translation>Un raster en INPUT est exporté en entier : les zooms, la zone et MAX_FILE_MB ne s'appliquent qu'à un MBTiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="116" />
+      <location filename="../algorithms/export_tiles.py" line="118" />
       <source>Unknown FORMAT '{}': use one of {}.</source>
       <translation>FORMAT « {} » inconnu : utilisez l'un de ceux-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="152" />
+      <location filename="../algorithms/export_tiles.py" line="154" />
       <source>The tiles are rendered into a {} (re-encoded in JPEG) for {}.</source>
       <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="155" />
+      <location filename="../algorithms/export_tiles.py" line="157" />
       <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
       <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="163" />
+      <location filename="../algorithms/export_tiles.py" line="165" />
+      <source>Cancelled: nothing was written; run again to export.</source>
+      <translation>Annulé : rien n'a été écrit ; relancez pour exporter.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="169" />
       <source>{}: {:,} tiles, zoom {}-{}, {}</source>
       <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="167" />
+      <location filename="../algorithms/export_tiles.py" line="173" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="171" />
+      <location filename="../algorithms/export_tiles.py" line="177" />
       <source>{}: {}</source>
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="182" />
+      <location filename="../algorithms/export_tiles.py" line="188" />
       <source>Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for {}.</source>
       <translation>Tuiles vectorielles : QGIS dessine la couche avec son style en tuiles raster aux zooms {}-{} pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="201" />
+      <location filename="../algorithms/export_tiles.py" line="216" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="233" />
+      <location filename="../algorithms/export_tiles.py" line="268" />
       <source>'{}' has no bounds in its metadata: give the AREA (or EXTENT) to render.</source>
       <translation>« {} » n'a pas d'emprise (bounds) dans ses métadonnées : indiquez la zone à dessiner (AREA ou EXTENT).</translation>
     </message>
@@ -1820,64 +1825,74 @@
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="30" />
+      <location filename="../algorithms/relief.py" line="41" />
       <source>Relief from a DEM (hillshade, slope, contours)</source>
       <translation>Relief d'un MNT (ombrage, pentes, courbes de niveau)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="35" />
+      <location filename="../algorithms/relief.py" line="46" />
       <source>Elevation model (DEM): a raster layer or file</source>
       <translation>Modèle numérique de terrain (MNT) : une couche raster ou un fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="37" />
+      <location filename="../algorithms/relief.py" line="48" />
       <source>Hillshade</source>
       <translation>Ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="38" />
+      <location filename="../algorithms/relief.py" line="49" />
       <source>Slope map (degrees)</source>
       <translation>Carte des pentes (degrés)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="40" />
+      <location filename="../algorithms/relief.py" line="51" />
       <source>Contour interval in metres (0: no contours)</source>
       <translation>Équidistance des courbes en mètres (0 : pas de courbes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="43" />
+      <location filename="../algorithms/relief.py" line="54" />
       <source>Folder for the relief files</source>
       <translation>Dossier des fichiers du relief</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="46" />
-      <source>Add the results to the project (under the basemaps)</source>
-      <translation>Ajouter les résultats au projet (sous les fonds de carte)</translation>
+      <location filename="../algorithms/relief.py" line="57" />
+      <source>Add the results to the project (above the basemaps)</source>
+      <translation>Ajouter les résultats au projet (au-dessus des fonds de carte)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="53" />
+      <location filename="../algorithms/relief.py" line="58" />
+      <source>Go ahead with a very large job (over 2 billion pixels of the DEM computed)</source>
+      <translation>Accepter une très grosse tâche (plus de 2 milliards de pixels du MNT calculés)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="68" />
       <source>Give INPUT, a DEM: a raster layer of the project or a file (ASC, GeoTIFF, VRT…).</source>
       <translation>Indiquez INPUT, un MNT : une couche raster du projet ou un fichier (ASC, GeoTIFF, VRT…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="55" />
+      <location filename="../algorithms/relief.py" line="70" />
       <source>INPUT '{}' is not a raster file: give a DEM file (ASC, GeoTIFF, VRT…), not a web layer.</source>
       <translation>INPUT « {} » n'est pas un fichier raster : indiquez un fichier de MNT (ASC, GeoTIFF, VRT…), pas une couche web.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="71" />
+      <location filename="../algorithms/relief.py" line="89" />
       <source>Relief of {} in {}…</source>
       <translation>Relief de {} dans {}…</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="79" />
+      <location filename="../algorithms/relief.py" line="98" />
       <source>Cancelled: the files not finished were removed; run again to make them.</source>
       <translation>Annulé : les fichiers inachevés ont été supprimés ; relancez pour les faire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="84" />
+      <location filename="../algorithms/relief.py" line="103" />
       <source>Relief — {}</source>
       <translation>Relief — {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="122" />
+      <source>{} Reduce the area, or confirm with ALLOW_LARGE=true.</source>
+      <translation>{} Réduisez la zone, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="43" />
@@ -2195,17 +2210,32 @@
       <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="91" />
+      <location filename="../core/datasets/derived.py" line="100" />
+      <source>{} — {}: another run is using its data; waiting for that run to finish.</source>
+      <translation>{} — {} : une autre exécution utilise ses données ; attente de la fin de cette exécution.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="186" />
+      <source>{}: another run is making the outputs in {}; waiting for that run to finish.</source>
+      <translation>{} : une autre exécution prépare les fichiers dans {} ; attente de la fin de cette exécution.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="221" />
+      <source>{}: {} made without {}, whose data are missing: run again to complete them.</source>
+      <translation>{} : {} faits sans {}, dont les données manquent : relancez pour les compléter.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="223" />
       <source>{}: {} is ready in {}.</source>
       <translation>{} : {} est prêt dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="91" />
+      <location filename="../core/datasets/derived.py" line="223" />
       <source>{}: {} are ready in {}.</source>
       <translation>{} : {} sont prêts dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="173" />
+      <location filename="../core/datasets/derived.py" line="319" />
       <source>GDAL could not join {} into {} ({}).</source>
       <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
     </message>
@@ -2250,207 +2280,302 @@
       <translation>GDAL ne peut pas lire la dalle « {} » ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="35" />
+      <location filename="../core/datasets/relief.py" line="67" />
       <source>the window of the DEM to compute on</source>
       <translation>la fenêtre du MNT à calculer</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="35" />
+      <location filename="../core/datasets/relief.py" line="67" />
       <source>the cut to the area</source>
       <translation>la découpe à la zone</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="36" />
+      <location filename="../core/datasets/relief.py" line="68" />
       <source>the hillshade</source>
       <translation>l'ombrage</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="36" />
+      <location filename="../core/datasets/relief.py" line="68" />
       <source>the slope map</source>
       <translation>la carte des pentes</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="36" />
+      <location filename="../core/datasets/relief.py" line="68" />
       <source>the contours</source>
       <translation>les courbes de niveau</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="82" />
+      <location filename="../core/datasets/relief.py" line="123" />
       <source>Nothing to make: ask for a hillshade, a slope map or contours.</source>
       <translation>Rien à faire : demandez un ombrage, une carte des pentes ou des courbes de niveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="84" />
+      <location filename="../core/datasets/relief.py" line="125" />
       <source>The contour interval is {} m: give a positive number of metres (or 0 for none).</source>
       <translation>L'équidistance des courbes est de {} m : indiquez un nombre de mètres positif (ou 0 pour aucune).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="94" />
+      <location filename="../core/datasets/relief.py" line="135" />
       <source>'{}' is not a raster GDAL can read ({}): give a DEM (ASC, GeoTIFF, VRT…).</source>
       <translation>« {} » n'est pas un raster que GDAL sait lire ({}) : indiquez un MNT (ASC, GeoTIFF, VRT…).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="97" />
+      <location filename="../core/datasets/relief.py" line="138" />
       <source>'{}' has {} bands: a DEM has one (the elevations). Give an elevation raster, not an image.</source>
       <translation>« {} » a {} bandes : un MNT n'en a qu'une (les altitudes). Indiquez un raster d'altitudes, pas une image.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="101" />
+      <location filename="../core/datasets/relief.py" line="142" />
       <source>'{}' is not georeferenced on a north-up grid: give a DEM with its coordinates.</source>
       <translation>« {} » n'est pas géoréférencé sur une grille orientée au nord : indiquez un MNT avec ses coordonnées.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="118" />
+      <location filename="../core/datasets/relief.py" line="153" />
+      <source>The relief file (OUTPUT_FOLDER)</source>
+      <translation>Le fichier de relief (OUTPUT_FOLDER)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="169" />
       <source>The area '{}' does not meet the DEM '{}' (it covers {:.0f}, {:.0f} – {:.0f}, {:.0f} in its CRS): choose an area inside it, or the DEM of that area.</source>
       <translation>La zone « {} » ne touche pas le MNT « {} » (il couvre {:.0f}, {:.0f} – {:.0f}, {:.0f} dans son SCR) : choisissez une zone à l'intérieur, ou le MNT de cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="134" />
+      <location filename="../core/datasets/relief.py" line="207" />
+      <source>The DEM '{}' holds no elevation inside the area '{}' (only nodata there): choose an area where it has data, or the DEM of that area.</source>
+      <translation>Le MNT « {} » ne contient aucune altitude dans la zone « {} » (seulement des valeurs nodata) : choisissez une zone où il a des données, ou le MNT de cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="209" />
+      <source>The DEM '{}' holds no elevation (only nodata): give a DEM with data.</source>
+      <translation>Le MNT « {} » ne contient aucune altitude (seulement des valeurs nodata) : donnez un MNT avec des données.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="217" />
+      <source>This relief computes {:,} pixels of the DEM (over {:,}; {:,} of them hold elevations in the area): up to {} of files and about {} of work, and the disk holding {} has {} free.</source>
+      <translation>Ce relief calcule {:,} pixels du MNT (plus de {:,} ; {:,} d'entre eux ont une altitude dans la zone) : jusqu'à {} de fichiers et environ {} de travail, et le disque qui contient {} a {} de libre.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="344" />
       <source>Not enough free space in {}: the relief needs up to {} and {} are free. Free some space, choose another folder or a smaller area.</source>
       <translation>Pas assez d'espace libre dans {} : le relief demande jusqu'à {} et {} sont libres. Libérez de la place, choisissez un autre dossier ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="199" />
+      <location filename="../core/datasets/relief.py" line="401" />
       <source>GDAL could not make {} ({}).</source>
       <translation>GDAL n'a pas pu faire {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="113" />
+      <location filename="../core/datasets/service.py" line="119" />
       <source>The download service address '{}' is not an http(s) address: give one like {}.</source>
       <translation>L'adresse du service de téléchargement « {} » n'est pas une adresse http(s) : indiquez-en une comme {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="187" />
+      <location filename="../core/datasets/service.py" line="177" />
+      <source>The download service at {} lists a zone '{}' for {}, which is not a zone code (D031, D02A, R76, FRA…): its listing is refused and nothing is written. Check the service address; report it to IGN if it lasts.</source>
+      <translation>Le service de téléchargement de {} liste une zone « {} » pour {}, qui n'est pas un code de zone (D031, D02A, R76, FRA…) : sa liste est refusée et rien n'est écrit. Vérifiez l'adresse du service ; signalez-le à l'IGN si cela dure.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="182" />
+      <source>The download service at {} lists an edition named '{}' for {}, which is not a plain name: its listing is refused and nothing is written. Check the service address; report it to IGN if it lasts.</source>
+      <translation>Le service de téléchargement de {} liste une édition nommée « {} » pour {}, qui n'est pas un simple nom : sa liste est refusée et rien n'est écrit. Vérifiez l'adresse du service ; signalez-le à l'IGN si cela dure.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="202" />
+      <source>The download service at {} lists a file named '{}' in {}, which is not a plain file name: its listing is refused and nothing is written. Report it to IGN if it lasts.</source>
+      <translation>Le service de téléchargement de {} liste un fichier nommé « {} » dans {}, qui n'est pas un simple nom de fichier : sa liste est refusée et rien n'est écrit. Signalez-le à l'IGN si cela dure.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="216" />
       <source>The download service at {} announces {:,} pages for {}: no real listing is that long. Try again later; if it lasts, the service is faulty.</source>
       <translation>Le service de téléchargement de {} annonce {:,} pages pour {} : aucune vraie liste n'est aussi longue. Réessayez plus tard ; si cela dure, le service est défaillant.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="195" />
+      <location filename="../core/datasets/service.py" line="224" />
       <source>The download service at {} sent the same page twice for {}: the listing would be incomplete. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé deux fois la même page pour {} : la liste serait incomplète. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="211" />
+      <location filename="../core/datasets/service.py" line="240" />
       <source>The download service at {} sent a page of more than {} for {}: no real page is that large. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé une page de plus de {} pour {} : aucune vraie page n'est aussi grande. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="215" />
+      <location filename="../core/datasets/service.py" line="244" />
       <source>The download service at {} did not send the page for {} within {:.0f} s. Try again later.</source>
       <translation>Le service de téléchargement de {} n'a pas envoyé la page de {} en {:.0f} s. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="219" />
+      <location filename="../core/datasets/service.py" line="248" />
       <source>The download service at {} redirected {} to an address that is not http(s): refused. Check the service address.</source>
       <translation>Le service de téléchargement de {} a redirigé {} vers une adresse qui n'est pas http(s) : refusé. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="223" />
+      <location filename="../core/datasets/service.py" line="252" />
       <source>The download service at {} cannot be reached ({}). Check the network connection (and proxy), then run again.</source>
       <translation>Le service de téléchargement de {} est injoignable ({}). Vérifiez la connexion réseau (et le proxy), puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="231" />
+      <location filename="../core/datasets/service.py" line="267" />
+      <source>The download service at {} keeps cutting the page for {} short (it announced {} bytes and sent {}): try again in a few minutes.</source>
+      <translation>Le service de téléchargement de {} coupe sans cesse la page de {} avant sa fin (il annonçait {} octets et en a envoyé {}) : réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="270" />
       <source>The download service at {} keeps failing or asking to slow down for {}: try again in a few minutes.</source>
       <translation>Le service de téléchargement de {} échoue ou demande de ralentir sans cesse pour {} : réessayez dans quelques minutes.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="242" />
+      <location filename="../core/datasets/service.py" line="281" />
       <source>The download service at {} has no {}: check the product name (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) or list the editions again.</source>
       <translation>Le service de téléchargement de {} n'a pas de {} : vérifiez le nom du produit (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) ou listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="245" />
+      <location filename="../core/datasets/service.py" line="284" />
       <source>The download service at {} refused {} (HTTP {} {}). Check the service address.</source>
       <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}). Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="252" />
+      <location filename="../core/datasets/service.py" line="300" />
       <source>The download service at {} sent a feed for {} with a DOCTYPE or entities, which no real feed has: refused. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux avec un DOCTYPE ou des entités, ce qu'aucun vrai flux ne contient : refusé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="257" />
+      <location filename="../core/datasets/service.py" line="305" />
       <source>The download service at {} sent a feed for {} that cannot be read ({}). Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux illisible ({}). Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="260" />
+      <location filename="../core/datasets/service.py" line="308" />
       <source>The download service at {} sent something other than an Atom feed for {}. Check the service address.</source>
       <translation>Le service de téléchargement de {} a envoyé autre chose qu'un flux Atom pour {}. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="286" />
+      <location filename="../core/datasets/service.py" line="330" />
+      <source>The date '{}' is not a day written YYYY-MM-DD.</source>
+      <translation>La date « {} » n'est pas un jour écrit AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/service.py" line="342" />
       <source>The polygon has {} points: give at least three (lon, lat) points.</source>
       <translation>Le polygone a {} points : donnez au moins trois points (lon, lat).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="82" />
+      <location filename="../core/datasets/sevenzip.py" line="91" />
       <source>{} is damaged: {}. Delete it and download it again.</source>
       <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="86" />
+      <location filename="../core/datasets/sevenzip.py" line="102" />
+      <source>{} cannot be read: {}. Its volume {} is wrong ({}): the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order). Delete all its volumes ({} to {}) and download them again.</source>
+      <translation>{} ne peut pas être lu : {}. Son volume {} ne convient pas ({}) : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre). Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="107" />
+      <source>{} to {}</source>
+      <translation>{} à {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="108" />
+      <source>{} cannot be read: {}. The failing data lies in its volume {}: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), or that volume is damaged. Delete all its volumes ({} to {}) and download them again.</source>
+      <translation>{} ne peut pas être lu : {}. Les données en échec se trouvent dans son volume {} : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre), ou ce volume est endommagé. Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="108" />
+      <source>{} cannot be read: {}. The failing data lies in its volumes {}: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), or one of them is damaged. Delete all its volumes ({} to {}) and download them again.</source>
+      <translation>{} ne peut pas être lu : {}. Les données en échec se trouvent dans ses volumes {} : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre), ou l'un d'eux est endommagé. Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="125" />
+      <source>it does not start the archive; {} does</source>
+      <translation>il ne commence pas l'archive ; c'est {} qui la commence</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="126" />
+      <source>it does not start a 7z archive</source>
+      <translation>il ne commence pas une archive 7z</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="129" />
+      <source>it starts an archive of its own</source>
+      <translation>il commence une archive à lui seul</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="131" />
+      <source>it is {} where the volumes before it are {}: only the last one may be smaller</source>
+      <translation>il fait {} alors que les volumes avant lui font {} : seul le dernier peut être plus petit</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="134" />
+      <source>it is {}, larger than the volumes before it ({})</source>
+      <translation>il fait {}, plus que les volumes avant lui ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="167" />
       <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
       <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="174" />
+      <location filename="../core/datasets/sevenzip.py" line="255" />
       <source>{} does not exist.</source>
       <translation>{} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="202" />
+      <location filename="../core/datasets/sevenzip.py" line="285" />
       <source>it is not a 7z archive</source>
       <translation>ce n'est pas une archive 7z</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="204" />
+      <location filename="../core/datasets/sevenzip.py" line="287" />
       <source>its start header fails its CRC</source>
       <translation>son en-tête de départ échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="212" />
+      <location filename="../core/datasets/sevenzip.py" line="294" />
+      <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
+      <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sevenzip.py" line="297" />
       <source>it ends before its header (truncated)</source>
       <translation>elle s'arrête avant son en-tête (tronquée)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="216" />
+      <location filename="../core/datasets/sevenzip.py" line="301" />
       <source>its header would take {} bytes</source>
       <translation>son en-tête occuperait {} octets</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="220" />
+      <location filename="../core/datasets/sevenzip.py" line="306" />
       <source>its header fails its CRC</source>
       <translation>son en-tête échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="229" />
+      <location filename="../core/datasets/sevenzip.py" line="315" />
       <source>its header is encoded too many times</source>
       <translation>son en-tête est encodé trop de fois</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="235" />
+      <location filename="../core/datasets/sevenzip.py" line="321" />
       <source>its encoded header has no single folder</source>
       <translation>son en-tête encodé n'a pas un dossier unique</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="261" />
+      <location filename="../core/datasets/sevenzip.py" line="347" />
       <source>unexpected property {} in its header</source>
       <translation>propriété {} inattendue dans son en-tête</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="266" />
+      <location filename="../core/datasets/sevenzip.py" line="352" />
       <source>it ends before its data does (truncated)</source>
       <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="339" />
+      <location filename="../core/datasets/sevenzip.py" line="437" />
       <source>'{}' fails its CRC check</source>
       <translation>« {} » échoue au contrôle CRC</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sevenzip.py" line="389" />
+      <location filename="../core/datasets/sevenzip.py" line="487" />
       <source>its compressed data ends early</source>
       <translation>ses données compressées s'arrêtent trop tôt</translation>
     </message>
@@ -2570,202 +2695,227 @@
       <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
     </message>
     <message>
-      <location filename="../core/datasets/state.py" line="104" />
+      <location filename="../core/datasets/state.py" line="47" />
+      <source>'{}' is not a product of the download service (BDTOPO, RGEALTI…): no folder is made for it.</source>
+      <translation>« {} » n'est pas un produit du service de téléchargement (BDTOPO, RGEALTI…) : aucun dossier n'est créé pour lui.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="57" />
+      <source>'{}' is not a zone code of the download service (D031, D02A, R76, FRA…): no folder is made for it.</source>
+      <translation>« {} » n'est pas un code de zone du service de téléchargement (D031, D02A, R76, FRA…) : aucun dossier n'est créé pour lui.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/state.py" line="135" />
       <source>'{}' is damaged: its zone is downloaded again.</source>
       <translation>« {} » est endommagé : sa zone est de nouveau téléchargée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="36" />
+      <location filename="../core/datasets/sync.py" line="40" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="37" />
+      <location filename="../core/datasets/sync.py" line="41" />
       <source>not available</source>
       <translation>non disponible</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="38" />
+      <location filename="../core/datasets/sync.py" line="42" />
       <source>failed</source>
       <translation>échec</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="178" />
+      <location filename="../core/datasets/sync.py" line="210" />
       <source>{} — {}: files of the library are missing: they are downloaded again.</source>
       <translation>{} — {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="277" />
+      <location filename="../core/datasets/sync.py" line="309" />
+      <source>{} arrived on two runs with another MD5 than the one the download service lists ({}): it is no longer downloaded, and what the library holds here is kept as it is. It is tried again when the service lists another MD5 for it, or once '{}' is deleted.</source>
+      <translation>{} est arrivé lors de deux exécutions avec un autre MD5 que celui que liste le service de téléchargement ({}) : il n'est plus téléchargé, et ce que la bibliothèque contient ici est conservé tel quel. Il sera retenté quand le service listera un autre MD5 pour lui, ou une fois « {} » supprimé.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="347" />
+      <source>{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no edition can be dated in the future; the newest edition dated up to tomorrow is used.</source>
+      <translation>{} — {} : le service liste {} daté de plus d'un jour après aujourd'hui ({}) : ignoré, car aucune édition ne peut être datée dans le futur ; l'édition la plus récente datée au plus de demain est utilisée.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="376" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
       <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="293" />
+      <location filename="../core/datasets/sync.py" line="392" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="302" />
+      <location filename="../core/datasets/sync.py" line="401" />
+      <source>{} — {}: the service lists no edition of it now (none dated up to tomorrow); the library keeps {} as it is.</source>
+      <translation>{} — {} : le service n'en liste plus aucune édition (aucune datée au plus de demain) ; la bibliothèque conserve {} tel quel.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="404" />
       <source>{} — {}: the service publishes no such dataset here.</source>
       <translation>{} — {} : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="304" />
-      <source>{} — {}: {}, {}: up to date.</source>
-      <translation>{} — {} : {}, {} : à jour.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="306" />
-      <source>{} — {}: {}, {} in {}, {}: {} to download.</source>
-      <translation>{} — {} : {}, {} en {}, {} : {} à télécharger.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="308" />
-      <source>{} file</source>
-      <translation>{} fichier</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="308" />
-      <source>{} files</source>
-      <translation>{} fichiers</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="437" />
-      <source>{}: cancelled; run again to resume where it stopped.</source>
-      <translation>{} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="446" />
-      <source>{}: the service publishes no such dataset for this area.</source>
-      <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="447" />
-      <source>{}: the département failed ({}): its reason is said above.</source>
-      <translation>{} : le département est en échec ({}) : la raison est donnée plus haut.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="447" />
-      <source>{}: every département failed ({}): their reasons are said above.</source>
-      <translation>{} : tous les départements sont en échec ({}) : les raisons sont données plus haut.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="457" />
-      <source>{}: {:,} département of {:,} failed: {}.</source>
-      <translation>{} : {:,} département sur {:,} en échec : {}.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="457" />
-      <source>{}: {:,} départements of {:,} failed: {}.</source>
-      <translation>{} : {:,} départements sur {:,} en échec : {}.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="478" />
-      <source>{} — {}: cancelled; run again to resume where it stopped.</source>
-      <translation>{} — {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="482" />
+      <location filename="../core/datasets/sync.py" line="406" />
       <source>{} — {}: {}</source>
       <translation>{} — {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="545" />
+      <location filename="../core/datasets/sync.py" line="408" />
+      <source>{} — {}: {}, {}: up to date.</source>
+      <translation>{} — {} : {}, {} : à jour.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="410" />
+      <source>{} — {}: {}, {} in {}, {}: {} to download.</source>
+      <translation>{} — {} : {}, {} en {}, {} : {} à télécharger.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="412" />
+      <source>{} file</source>
+      <translation>{} fichier</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="412" />
+      <source>{} files</source>
+      <translation>{} fichiers</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="540" />
+      <source>{}: cancelled; run again to resume where it stopped.</source>
+      <translation>{} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="549" />
+      <source>{}: the service publishes no such dataset for this area.</source>
+      <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="550" />
+      <source>{}: the département failed ({}): its reason is said above.</source>
+      <translation>{} : le département est en échec ({}) : la raison est donnée plus haut.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="550" />
+      <source>{}: every département failed ({}): their reasons are said above.</source>
+      <translation>{} : tous les départements sont en échec ({}) : les raisons sont données plus haut.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="560" />
+      <source>{}: {:,} département of {:,} failed: {}.</source>
+      <translation>{} : {:,} département sur {:,} en échec : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="560" />
+      <source>{}: {:,} départements of {:,} failed: {}.</source>
+      <translation>{} : {:,} départements sur {:,} en échec : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="585" />
+      <source>{} — {}: cancelled; run again to resume where it stopped.</source>
+      <translation>{} — {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="663" />
       <source>{} — {}: {} ready ({}).</source>
       <translation>{} — {} : {} prêt ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="564" />
+      <location filename="../core/datasets/sync.py" line="682" />
       <source>The download service's edition {} is incomplete: it lists {} and not {}. Nothing was extracted and the volumes already downloaded are kept: try again later.</source>
       <translation>L'édition {} du service de téléchargement est incomplète : il liste {} mais pas {}. Rien n'a été extrait et les volumes déjà téléchargés sont conservés : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="90" />
+      <location filename="../core/datasets/transfer.py" line="103" />
       <source>The download service at {} redirected to an address that is not http(s): refused.</source>
       <translation>Le service de téléchargement de {} a redirigé vers une adresse qui n'est pas http(s) : refusé.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="158" />
+      <location filename="../core/datasets/transfer.py" line="171" />
       <source>{} cannot be written in '{}' ({}). The {} received are kept in {}.part: free some space (or choose another folder), then run again to resume.</source>
       <translation>{} ne peut pas être écrit dans « {} » ({}). Les {} reçus sont conservés dans {}.part : libérez de l'espace (ou choisissez un autre dossier), puis relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="173" />
+      <location filename="../core/datasets/transfer.py" line="186" />
       <source>The download service lists a file named '{}', which is not a plain file name: it is not written. Report it to IGN if it lasts.</source>
       <translation>Le service de téléchargement liste un fichier nommé « {} », qui n'est pas un simple nom de fichier : il n'est pas écrit. Signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="220" />
-      <source>Not enough free space in '{}' for {}: {} needed ({} still to download and {} kept free beside it), {} free. Free some space or choose another folder.</source>
-      <translation>Pas assez d'espace libre dans « {} » pour {} : il faut {} ({} restant à télécharger et {} laissés libres à côté), {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/transfer.py" line="230" />
-      <source>The MD5 of {} ({}) differs from the one the download service lists ({}): the file was damaged in transit. It was removed; run again to download it anew.</source>
-      <translation>Le MD5 de {} ({}) diffère de celui que liste le service de téléchargement ({}) : le fichier a été endommagé pendant le transfert. Il a été supprimé ; relancez pour le télécharger à nouveau.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/transfer.py" line="276" />
+      <location filename="../core/datasets/transfer.py" line="205" />
       <source>The download service at {} announced {} bytes for {} and sent {}; what it sent has the listed MD5: the file is whole and kept.</source>
       <translation>Le service de téléchargement de {} annonçait {} octets pour {} et en a envoyé {} ; ce qu'il a envoyé a le MD5 de la liste : le fichier est complet et conservé.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="283" />
+      <location filename="../core/datasets/transfer.py" line="243" />
+      <source>Not enough free space in '{}' for {}: {} needed ({} still to download and {} kept free beside it), {} free. Free some space or choose another folder.</source>
+      <translation>Pas assez d'espace libre dans « {} » pour {} : il faut {} ({} restant à télécharger et {} laissés libres à côté), {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="253" />
+      <source>The MD5 of {} ({}) differs from the one the download service lists ({}): the file was damaged in transit. It was removed; run again to download it anew.</source>
+      <translation>Le MD5 de {} ({}) diffère de celui que liste le service de téléchargement ({}) : le fichier a été endommagé pendant le transfert. Il a été supprimé ; relancez pour le télécharger à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/transfer.py" line="303" />
       <source>The download of {} from {} stopped: the service announced {} bytes and sent {} ({}, {} attempts without a byte more). The part received is kept: run again later to resume.</source>
       <translation>Le téléchargement de {} depuis {} s'est arrêté : le service annonçait {} octets et en a envoyé {} ({}, {} tentatives sans un octet de plus). La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="287" />
+      <location filename="../core/datasets/transfer.py" line="307" />
       <source>The download of {} from {} failed {} times in a row ({}). The part received is kept: run again later to resume.</source>
       <translation>Le téléchargement de {} depuis {} a échoué {} fois de suite ({}). La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="298" />
+      <location filename="../core/datasets/transfer.py" line="318" />
       <source>the server accepted the connection but did not answer within {:.0f} s</source>
       <translation>le serveur a accepté la connexion mais n'a pas répondu en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="318" />
+      <location filename="../core/datasets/transfer.py" line="339" />
       <source>HTTP {}</source>
       <translation>HTTP {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="323" />
+      <location filename="../core/datasets/transfer.py" line="344" />
       <source>HTTP {} {}</source>
       <translation>HTTP {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="325" />
+      <location filename="../core/datasets/transfer.py" line="346" />
       <source>The download service at {} no longer has {}: a newer edition may have replaced it. List the editions again.</source>
       <translation>Le service de téléchargement de {} n'a plus {} : une édition plus récente l'a peut-être remplacé. Listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="328" />
+      <location filename="../core/datasets/transfer.py" line="349" />
       <source>The download service at {} refused {} (HTTP {} {}).</source>
       <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="332" />
+      <location filename="../core/datasets/transfer.py" line="353" />
       <source>The download service at {} sent {} encoded ({}) although identity was asked: refused. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé {} encodé ({}) alors que « identity » était demandé : refusé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="340" />
+      <location filename="../core/datasets/transfer.py" line="361" />
       <source>The download service at {} sends {} bytes for {} where its listing said {}: the file changed. List the editions again.</source>
       <translation>Le service de téléchargement de {} envoie {} octets pour {} alors que sa liste en annonçait {} : le fichier a changé. Listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="356" />
+      <location filename="../core/datasets/transfer.py" line="382" />
       <source>Content-Range '{}' does not follow the {} bytes received</source>
       <translation>le Content-Range « {} » ne suit pas les {} octets reçus</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="381" />
+      <location filename="../core/datasets/transfer.py" line="407" />
       <source>The download service at {} sends more than the {} announced for {}: the transfer is stopped.</source>
       <translation>Le service de téléchargement de {} envoie plus que les {} annoncés pour {} : le transfert est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/transfer.py" line="389" />
+      <location filename="../core/datasets/transfer.py" line="415" />
       <source>The download service at {} sent only {} of {} in {:.0f} s: the transfer is stopped. The part received is kept: run again later to resume.</source>
       <translation>Le service de téléchargement de {} n'a envoyé que {} de {} en {:.0f} s : le transfert est arrêté. La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
     </message>
@@ -2870,162 +3020,172 @@
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="281" />
+      <location filename="../core/field/exports.py" line="62" />
+      <source>The disk holding '{}' is full: the export to '{}' stopped and its partial file was removed; the input is untouched. Free some space, or choose an output on another disk, then run again.</source>
+      <translation>Le disque qui contient « {} » est plein : l'export vers « {} » s'est arrêté et son fichier partiel a été supprimé ; l'entrée est intacte. Libérez de la place, ou choisissez une sortie sur un autre disque, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="77" />
+      <source>'{}' cannot be written ({}): choose another folder, then run again.</source>
+      <translation>« {} » ne peut pas être écrit ({}) : choisissez un autre dossier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="314" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="340" />
+      <location filename="../core/field/exports.py" line="388" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="342" />
+      <location filename="../core/field/exports.py" line="390" />
       <source>OsmAnd and Locus</source>
       <translation>OsmAnd et Locus</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="344" />
+      <location filename="../core/field/exports.py" line="392" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="345" />
+      <location filename="../core/field/exports.py" line="393" />
       <source>a Cloud-Optimized GeoTIFF, rasters only</source>
       <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="347" />
+      <location filename="../core/field/exports.py" line="395" />
       <source>PMTiles for a web page</source>
       <translation>PMTiles pour une page web</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="349" />
+      <location filename="../core/field/exports.py" line="397" />
       <source>a tiled GeoTIFF, re-encoded in JPEG</source>
       <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="380" />
+      <location filename="../core/field/exports.py" line="428" />
       <source>QField</source>
       <translation>QField</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="381" />
+      <location filename="../core/field/exports.py" line="429" />
       <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
       <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="382" />
+      <location filename="../core/field/exports.py" line="430" />
       <source>OsmAnd</source>
       <translation>OsmAnd</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="383" />
+      <location filename="../core/field/exports.py" line="431" />
       <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
       <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="384" />
+      <location filename="../core/field/exports.py" line="432" />
       <source>Locus Map</source>
       <translation>Locus Map</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="385" />
+      <location filename="../core/field/exports.py" line="433" />
       <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
       <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="387" />
+      <location filename="../core/field/exports.py" line="435" />
       <source>AlpineQuest</source>
       <translation>AlpineQuest</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="388" />
+      <location filename="../core/field/exports.py" line="436" />
       <source>Copy it into AlpineQuest/maps/ on the device.</source>
       <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="389" />
+      <location filename="../core/field/exports.py" line="437" />
       <source>Avenza Maps (GeoTIFF)</source>
       <translation>Avenza Maps (GeoTIFF)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="390" />
+      <location filename="../core/field/exports.py" line="438" />
       <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
       <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="392" />
+      <location filename="../core/field/exports.py" line="440" />
       <source>Web page (PMTiles, MapLibre)</source>
       <translation>Page web (PMTiles, MapLibre)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="393" />
+      <location filename="../core/field/exports.py" line="441" />
       <source>Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).</source>
       <translation>Servez le fichier en HTTP avec les requêtes partielles (MapLibre ou Leaflet avec le protocole pmtiles).</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="403" />
+      <location filename="../core/field/exports.py" line="451" />
       <source>Unknown TARGET '{}': use one of {}.</source>
       <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="411" />
+      <location filename="../core/field/exports.py" line="459" />
       <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
       <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="418" />
+      <location filename="../core/field/exports.py" line="466" />
       <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
       <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="434" />
+      <location filename="../core/field/exports.py" line="482" />
       <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="473" />
+      <location filename="../core/field/exports.py" line="521" />
       <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="525" />
+      <location filename="../core/field/exports.py" line="573" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="530" />
+      <location filename="../core/field/exports.py" line="578" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="531" />
+      <location filename="../core/field/exports.py" line="579" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="533" />
+      <location filename="../core/field/exports.py" line="581" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="556" />
+      <location filename="../core/field/exports.py" line="604" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="622" />
+      <location filename="../core/field/exports.py" line="697" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="630" />
+      <location filename="../core/field/exports.py" line="746" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="755" />
+      <location filename="../core/field/exports.py" line="902" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -3635,27 +3795,32 @@
       <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="605" />
+      <location filename="../core/mbtiles.py" line="575" />
+      <source>A disk filled up while '{}' was read: the file is sound, but SQLite found no room for its temporary files (in the system's temporary folder). Free some space, then run again.</source>
+      <translation>Un disque s'est rempli pendant la lecture de « {} » : le fichier est intact, mais SQLite n'a plus de place pour ses fichiers temporaires (dans le dossier temporaire du système). Libérez de la place, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles.py" line="610" />
       <source>'{}' is a folder, not an MBTiles file.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="607" />
+      <location filename="../core/mbtiles.py" line="612" />
       <source>'{}' {}: give an MBTiles file.</source>
       <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="612" />
+      <location filename="../core/mbtiles.py" line="617" />
       <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="614" />
+      <location filename="../core/mbtiles.py" line="619" />
       <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="623" />
+      <location filename="../core/mbtiles.py" line="628" />
       <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
@@ -4240,87 +4405,137 @@
       <translation>pas une tuile vectorielle ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="90" />
+      <location filename="../core/vector/styles.py" line="94" />
       <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
       <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="92" />
+      <location filename="../core/vector/styles.py" line="96" />
       <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
       <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="195" />
+      <location filename="../core/vector/styles.py" line="197" />
+      <source>not in {}/</source>
+      <translation>pas dans {}/</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="199" />
+      <source>The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the styles again.</source>
+      <translation>Le style « {} » nomme son sprite « {} », qui n'est pas un sprite qu'il a enregistré ({}) : enregistrez de nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="206" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="198" />
+      <location filename="../core/vector/styles.py" line="209" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="208" />
+      <location filename="../core/vector/styles.py" line="219" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="210" />
+      <location filename="../core/vector/styles.py" line="221" />
       <source>The style '{}' is not JSON: save the styles again.</source>
       <translation>Le style « {} » n'est pas du JSON : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="217" />
+      <location filename="../core/vector/styles.py" line="228" />
       <source>{} is not a Mapbox GL style (no 'layers' list): check the style name.</source>
       <translation>{} n'est pas un style Mapbox GL (pas de liste « layers ») : vérifiez le nom du style.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="239" />
+      <location filename="../core/vector/styles.py" line="250" />
       <source>the style '{}' of {}</source>
       <translation>le style « {} » de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="250" />
+      <location filename="../core/vector/styles.py" line="261" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="261" />
+      <location filename="../core/vector/styles.py" line="275" />
+      <source>The style {} names its sprite '{}', which cannot be a file name ({}): nothing was saved from it. Check the style's address: a sprite is named plainly (PlanIgn).</source>
+      <translation>Le style {} nomme son sprite « {} », qui ne peut pas être un nom de fichier ({}) : rien n'en a été enregistré. Vérifiez l'adresse du style : un sprite a un nom simple (PlanIgn).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="286" />
+      <source>'{}' is no file name</source>
+      <translation>« {} » n'est pas un nom de fichier</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="288" />
+      <source>a '/' or '\' would make it a path</source>
+      <translation>un « / » ou un « \ » en ferait un chemin</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="290" />
+      <source>a ':' is a drive letter or a stream on Windows</source>
+      <translation>un « : » désigne un lecteur ou un flux sous Windows</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="292" />
+      <source>it holds a control character</source>
+      <translation>il contient un caractère de contrôle</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="294" />
+      <source>Windows keeps that name for a device</source>
+      <translation>Windows réserve ce nom à un périphérique</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="296" />
+      <source>Windows drops a trailing dot or space</source>
+      <translation>Windows supprime un point ou une espace final</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="298" />
+      <source>{} characters, over {}</source>
+      <translation>{} caractères, plus de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="307" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="265" />
+      <location filename="../core/vector/styles.py" line="311" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="268" />
+      <location filename="../core/vector/styles.py" line="314" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="284" />
+      <location filename="../core/vector/styles.py" line="330" />
       <source>{} did not send JSON (an error page?): check the address; nothing more was saved.</source>
       <translation>{} n'a pas envoyé de JSON (une page d'erreur ?) : vérifiez l'adresse ; rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="297" />
+      <location filename="../core/vector/styles.py" line="343" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="300" />
+      <location filename="../core/vector/styles.py" line="346" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="302" />
+      <location filename="../core/vector/styles.py" line="348" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="307" />
+      <location filename="../core/vector/styles.py" line="353" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
@@ -4390,87 +4605,87 @@
       <translation>{} ({})</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="46" />
+      <location filename="../toolbelt/datasets.py" line="49" />
       <source>Vegetation</source>
       <translation>Végétation</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="47" />
+      <location filename="../toolbelt/datasets.py" line="50" />
       <source>Water surfaces</source>
       <translation>Surfaces en eau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="48" />
+      <location filename="../toolbelt/datasets.py" line="51" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="49" />
+      <location filename="../toolbelt/datasets.py" line="52" />
       <source>Buildings</source>
       <translation>Bâtiments</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="50" />
+      <location filename="../toolbelt/datasets.py" line="53" />
       <source>Rivers and streams</source>
       <translation>Cours d'eau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="51" />
+      <location filename="../toolbelt/datasets.py" line="54" />
       <source>Railways</source>
       <translation>Voies ferrées</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="52" />
+      <location filename="../toolbelt/datasets.py" line="55" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="53" />
+      <location filename="../toolbelt/datasets.py" line="56" />
       <source>Towns and villages</source>
       <translation>Villes et villages</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="54" />
+      <location filename="../toolbelt/datasets.py" line="57" />
       <source>Place names</source>
       <translation>Lieux-dits</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="55" />
+      <location filename="../toolbelt/datasets.py" line="58" />
       <source>Cadastral sheets</source>
       <translation>Feuilles cadastrales</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="56" />
+      <location filename="../toolbelt/datasets.py" line="59" />
       <source>Parcels</source>
       <translation>Parcelles</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="58" />
+      <location filename="../toolbelt/datasets.py" line="61" />
       <source>Slope (degrees)</source>
       <translation>Pente (degrés)</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="59" />
+      <location filename="../toolbelt/datasets.py" line="62" />
       <source>Contour lines</source>
       <translation>Courbes de niveau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="60" />
+      <location filename="../toolbelt/datasets.py" line="63" />
       <source>Orthophotos</source>
       <translation>Orthophotos</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="92" />
+      <location filename="../toolbelt/datasets.py" line="96" />
       <source>The layer {} of {} cannot be opened: it is left out.</source>
       <translation>La couche {} de {} ne peut pas être ouverte : elle est laissée de côté.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="131" />
+      <location filename="../toolbelt/datasets.py" line="136" />
       <source>QGIS cannot open {}.</source>
       <translation>QGIS ne peut pas ouvrir {}.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="254" />
+      <location filename="../toolbelt/datasets.py" line="274" />
       <source>Other</source>
       <translation>Autres</translation>
     </message>
@@ -4870,57 +5085,57 @@
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="429" />
+      <location filename="../ui/datasets_page.py" line="430" />
       <source>{:,} dataset failed: {} (the log says why); Download tries it again.</source>
       <translation>{:,} jeu de données en échec : {} (le journal dit pourquoi) ; Télécharger le retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="429" />
+      <location filename="../ui/datasets_page.py" line="430" />
       <source>{:,} datasets failed: {} (the log says why); Download tries them again.</source>
       <translation>{:,} jeux de données en échec : {} (le journal dit pourquoi) ; Télécharger les retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="438" />
+      <location filename="../ui/datasets_page.py" line="439" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="442" />
+      <location filename="../ui/datasets_page.py" line="443" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="442" />
+      <location filename="../ui/datasets_page.py" line="443" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="455" />
+      <location filename="../ui/datasets_page.py" line="456" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="469" />
+      <location filename="../ui/datasets_page.py" line="470" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="481" />
+      <location filename="../ui/datasets_page.py" line="482" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="483" />
+      <location filename="../ui/datasets_page.py" line="484" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="483" />
+      <location filename="../ui/datasets_page.py" line="484" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="512" />
+      <location filename="../ui/datasets_page.py" line="513" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>

@@ -9,6 +9,7 @@ and nothing is mounted for the rest of the machine.
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -173,7 +174,9 @@ def test_a_gdal_failure_other_than_a_full_disk_leaves_no_temporary_file(tmp_path
         output = str(out / ("ortho" + exports.export_format(kind).extension))
         with open(output, "wb") as stream:
             stream.write(EARLIER)
-        with pytest.raises(exports.IgnOfflineError, match="^GDAL could not write '{}': .*tile.tif".format(output)):
+        # GDAL's own reason varies with what the process opened before (the missing tile, or the block it could
+        # not read once that failure is cached): the message names the output and gives GDAL's reason.
+        with pytest.raises(exports.IgnOfflineError, match="^GDAL could not write '{}': .+".format(re.escape(output))):
             exports.export_raster(vrt, output, kind)
         assert os.listdir(out) == [os.path.basename(output)] and digest(output) == hashlib.sha256(EARLIER).hexdigest()
         os.remove(output)

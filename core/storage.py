@@ -283,6 +283,6 @@ def _in_use_message(path):
             owner.get("purpose", "a run"), owner.get("program", "?"), owner.get("pid"), owner.get("host", "?"),
             owner.get("since", "?"))
     else:
-        who = "a run that is just starting"
-    return ("'{}' is being written by another run ({}): wait for it to end, or choose another output "
-            "file.".format(path, who))
+        who = Message("a run that is just starting")
+    return Message("'{}' is being written by another run ({}): wait for it to end, or choose another output file.",
+                   path, who)

@@ -84,21 +84,27 @@ def waiting_lock(path, purpose, is_cancelled, said):
         yield
 
 
+def zone_lock(zone_plan, purpose, is_cancelled, log):
+    """The lock on a zone's folder (waiting_lock), the wait said once on the zone's line: what a run fetching the
+    zone and a run making outputs from it both hold."""
+    from .sync import _title, _where
+
+    return waiting_lock(zone_plan.folder, purpose, is_cancelled, lambda: log(Message(
+        "{} — {}: another run is using its data; waiting for that run to finish.", _title(zone_plan),
+        _where(zone_plan))))
+
+
 def held_zones(zone_plans, locks, purpose, is_cancelled, log):
     """([(folder, ZoneState)] of the zones whose data are all in the library, [ZonePlans of the others]), each
     zone's state read from its state.json, as whichever run fetched it left it, under the zone's lock: a zone
     another run is writing is waited for. The locks stay in `locks` (an ExitStack) so that no run replaces a
     zone's data while outputs are made from them; taken in one order (the folders'), so two runs never each wait
     for the other."""
-    from .sync import _title, _where
-
     found = {}
     for zone_plan in sorted(zone_plans, key=lambda z: storage.lock_key(z.folder)):
         found[zone_plan.zone] = None
         if os.path.isdir(zone_plan.folder):  # a run fetching a zone makes its folder before locking it
-            locks.enter_context(waiting_lock(zone_plan.folder, purpose, is_cancelled, lambda z=zone_plan: log(
-                Message("{} — {}: another run is using its data; waiting for that run to finish.", _title(z),
-                        _where(z)))))
+            locks.enter_context(zone_lock(zone_plan, purpose, is_cancelled, log))
             found[zone_plan.zone] = states.read_state(zone_plan.folder)
     held, missing = [], []
     for zone_plan in zone_plans:

@@ -15,6 +15,10 @@ inside the held edition is caught); then no download is requested. A newer editi
 already holds is reused, not fetched; only the changed file is. An archive left complete under its final name by a
 run stopped before its extraction is checked (MD5), not fetched again. A file whose MD5 was wrong on two runs is
 no longer fetched (states.FAILURES_FILE) until the service lists another MD5 for it: its zone keeps what it holds.
+
+Runs on one library compose: a zone another run holds (fetching it, or making outputs from it) is waited for,
+then decided again from what the library holds now, so a file another run fetched meanwhile is not fetched twice
+and a plan older than the other run's never puts an older edition back.
 """
 
 import datetime
@@ -488,8 +492,8 @@ class _Progress:
         start = self.done
 
         def progress(done, total):
-            if self.report and total:
-                self.report(start + size * min(1.0, done / total), self.total)
+            if self.report and total:  # at most the whole: a zone decided again may fetch more than planned
+                self.report(min(self.total, start + size * min(1.0, done / total)), self.total)
         self.done += size
         return progress
 
@@ -568,17 +572,27 @@ def _extract_bytes(zone_plan):
 
 
 def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
+    """The zone fetched and extracted as its plan says, decided again under the zone's lock: another run may
+    hold it (fetching it, or making outputs from it), and may have fetched it since the plan was made."""
+    from .derived import zone_lock
+
     if zone_plan.status == NOT_AVAILABLE:
         return ZoneResult(zone_plan, NOT_AVAILABLE)
-    if zone_plan.status == UP_TO_DATE:
-        _record_check(zone_plan)  # the service was asked: nothing newer, nothing changed
-        return ZoneResult(zone_plan, UP_TO_DATE)
     if zone_plan.blocked:  # said once, on the zone's line (describe): nothing fetched, nothing touched
         return ZoneResult(zone_plan, FAILED, error=blocked_reason(zone_plan))
     zone_result = ZoneResult(zone_plan, zone_plan.status)
     os.makedirs(zone_plan.folder, exist_ok=True)
     try:
-        with storage.output_lock(zone_plan.folder, "a download of {} {}".format(zone_plan.product, zone_plan.zone)):
+        # Waited for, not refused: runs on one library compose (the other run's work is used, not repeated).
+        with zone_lock(zone_plan, "a download of {} {}".format(zone_plan.product, zone_plan.zone), cancelled, log):
+            checked = _decide_again(zone_plan, log)
+            zone_result.status = zone_plan.status
+            if zone_plan.status == UP_TO_DATE:
+                if checked:
+                    _record_check(zone_plan)  # the service was asked: nothing newer, nothing changed
+                return zone_result
+            if zone_plan.blocked:  # failed twice by another run since the plan: not said yet
+                raise IgnOfflineError(blocked_reason(zone_plan))
             _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
     except (_Cancelled, Cancelled, ExtractionCancelled):
         zone_result.status = CANCELLED
@@ -588,6 +602,44 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
         zone_result.status, zone_result.error = FAILED, exc.message
         log(Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), exc.message))
     return zone_result
+
+
+def _decide_again(zone_plan, log):
+    """`zone_plan` decided again (decide) from the zone's state as it is now, the zone's lock held: the plan was
+    made from what the library held before, and another run may have fetched this very edition since (nothing
+    left to download), part of it (only the rest is fetched) or a newer one (kept: a plan older than the other
+    run's never puts an older edition back). False when the zone holds another edition than the one this run
+    listed: this run did not check it with the service."""
+    planned = zone_plan.status
+    held = held_state(zone_plan.folder)
+    held = held if held is not None and (held.product, held.variant) == (zone_plan.product, zone_plan.variant) \
+        else None
+    if _held_is_newer(held, zone_plan):
+        log(Message("{} — {}: another run has fetched {}, newer than {} listed when this run was planned: it is "
+                    "kept.", _title(zone_plan), _where(zone_plan), held.edition, zone_plan.edition.name))
+        zone_plan.edition, zone_plan.held, zone_plan.status = None, held, UP_TO_DATE
+        zone_plan.files, zone_plan.fetch, zone_plan.reuse, zone_plan.in_place = [], [], {}, set()
+        return False
+    zone_plan.held = held
+    decide(zone_plan, zone_plan.files)
+    if planned != UP_TO_DATE and zone_plan.status == UP_TO_DATE:
+        log(Message("{} — {}: another run has fetched {} meanwhile: nothing to download.", _title(zone_plan),
+                    _where(zone_plan), zone_plan.edition.name))
+    return True
+
+
+def _held_is_newer(held, zone_plan):
+    """True when the zone holds an edition dated after the one `zone_plan` listed (another run, planned later,
+    fetched it), and not in the future (a date ahead of tomorrow is not believed: plan_sync)."""
+    if held is None or zone_plan.edition is None or held.edition == zone_plan.edition.name:
+        return False
+    try:
+        day = datetime.date.fromisoformat((held.date or "")[:10])
+    except ValueError:
+        return False
+    listed = _dates(zone_plan.edition)
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    return bool(listed) and max(listed) < day <= today + datetime.timedelta(days=SKEW_DAYS)
 
 
 class _Cancelled(Exception):
@@ -748,11 +800,16 @@ def _prune(folder):
 
 
 def _record_check(zone_plan):
-    """The zone was found up to date: the next run asks only for what is updated from now on."""
-    held = zone_plan.held
-    if held is not None and zone_plan.folder:
-        held.checked = states.check_time()
-        states.write_state(zone_plan.folder, held)
+    """The zone was found up to date: when it was checked is written into its state, the zone's lock held, as
+    the state is now (read again) and only if it still holds the edition and files this run listed: another
+    run's edition is never put back to this run's, nor the outputs it recorded dropped."""
+    held = states.read_state(zone_plan.folder) if zone_plan.folder else None
+    if held is None or zone_plan.edition is None or held.edition != zone_plan.edition.name:
+        return
+    if held.md5s() != {(f.md5 or "").lower() for f in zone_plan.files}:
+        return
+    held.checked = states.check_time()
+    states.write_state(zone_plan.folder, held)
 
 
 def derive(product, zone_plans, area, library, clip, relief_options, is_cancelled, log):

@@ -365,18 +365,15 @@ def valid_pixels(path):
 
 def test_two_downloads_at_once_then_a_rerun_give_the_hillshade_of_one_alone(published, tmp_path):
     """Two qgis_process runs of download_dataset on one library at once (CLIP=false, two départements, transfers
-    slowed so that they overlap): neither leaves nor announces a hillshade of one département, and a rerun keeps
-    the one a run alone makes (issue 28: it was 1 département wide, and kept as "up to date")."""
-    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "support", "serve_download_service.py"),
-                                catalogue_json(published, str(tmp_path / "catalogue.json")), "--bandwidth", "20000"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    try:
-        root = process.stdout.readline().strip()
-        assert root.startswith("http://127.0.0.1:"), process.stderr.read()
+    slowed so that they overlap): both succeed, each file is downloaded once (a département the other run holds
+    is waited for, then found fetched), neither leaves nor announces a hillshade of one département, and a rerun
+    keeps the one a run alone makes (issue 28: it was 1 département wide, and kept as "up to date")."""
+    catalogue_copy = {k: list(v) for k, v in published[1].items()}
+    with StandInDownloadService(catalogue_copy, bandwidth=20000) as server:
 
         def arguments(library):
             return ("run", "ign_offline:download_dataset", "--", "EXTENT='{}'".format(EXTENT), "PRODUCTS=1",
-                    "SERVICE=" + root, "LIBRARY=" + library, "CLIP=false", "SLOPE=false", "LOAD=false")
+                    "SERVICE=" + server.root, "LIBRARY=" + library, "CLIP=false", "SLOPE=false", "LOAD=false")
 
         def hillshade(stdout):
             return next(p for p in json.loads(result_value(stdout, "OUTPUTS")) if p.endswith("hillshade.tif"))
@@ -387,13 +384,13 @@ def test_two_downloads_at_once_then_a_rerun_give_the_hillshade_of_one_alone(publ
         assert reference[:2] == (600, 400)
 
         library = str(tmp_path / "library")
+        server.log.clear()
 
         def start():
             return subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(arguments(library))],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        # The second run starts once the first is on Haute-Garonne's second volume: it finds Haute-Garonne taken,
-        # fetches Tarn, which the first then finds taken (the interleaving that made two one-département
-        # hillshades). Any other interleaving must give the same hillshade too.
+        # The second run starts once the first is on Haute-Garonne's second volume: it waits for Haute-Garonne,
+        # finds it fetched, then comes to Tarn, held or fetched by the first. Any interleaving must give the same.
         runs = [start()]
         archives = os.path.join(states.zone_folder(library, "RGEALTI", "D031"), states.ARCHIVES_FOLDER)
         for _ in range(600):
@@ -401,24 +398,21 @@ def test_two_downloads_at_once_then_a_rerun_give_the_hillshade_of_one_alone(publ
                     os.listdir(archives) if os.path.isdir(archives) else [])):
                 break
             time.sleep(0.1)
+        assert runs[0].poll() is None, runs[0].communicate()  # still on Haute-Garonne: the runs overlap
         runs.append(start())
         said = [run.communicate(timeout=300) for run in runs]
-        ended = [(run.returncode, stdout, stderr) for run, (stdout, stderr) in zip(runs, said)]
-        for returncode, stdout, stderr in ended:
+        for run, (stdout, stderr) in zip(runs, said):
             told = stdout + stderr
+            assert run.returncode == 0, told[-3000:]
             assert "Traceback" not in told and "whose data are missing" not in told, told[-3000:]
-            if returncode != 0:  # the one failure allowed: every département found in use by the other run
-                assert "being written by another run" in told, told[-3000:]
-        # made once from both départements, whichever run fetched them (the other run found them made, or made
-        # them again: never from the départements it fetched alone)
-        assert any("hillshade.tif, mosaic.vrt are ready in " in stdout + stderr for _, stdout, stderr in ended)
-        made = [stdout for returncode, stdout, _ in ended if returncode == 0]
-        assert made and valid_pixels(hillshade(made[0])) == reference
+            assert valid_pixels(hillshade(stdout)) == reference, told[-3000:]
+        assert "another run is using its data; waiting for that run to finish" in said[1][0] + said[1][1]
+        fetched = sorted(path.rsplit("/", 1)[-1] for path, _ in server.downloads())
+        assert fetched == sorted(f.name for e in catalogue_copy["RGEALTI"] if e.zone != "D011" for f in e.files)
+        assert sum(int(float(result_value(stdout, "FILES_DOWNLOADED"))) for stdout, _ in said) == len(fetched)
 
+        server.log.clear()
         again = make_process(*arguments(library))
-        said = again.stdout + again.stderr
-        assert again.returncode == 0 and int(float(result_value(again.stdout, "FILES_DOWNLOADED"))) == 0, said[-3000:]
-        assert valid_pixels(hillshade(again.stdout)) == reference
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        told = again.stdout + again.stderr
+        assert again.returncode == 0 and int(float(result_value(again.stdout, "FILES_DOWNLOADED"))) == 0, told[-3000:]
+        assert server.downloads() == [] and valid_pixels(hillshade(again.stdout)) == reference

@@ -58,9 +58,9 @@ def made_from(folder):
 
 
 def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand_in, tmp_path):
-    """The interleaving that left a hillshade of one département (CLIP=false): run A takes Haute-Garonne, run B
-    finds it taken (its line says so) and fetches Tarn, which A then finds taken. Each run's outputs must still be
-    made from both départements, whichever run fetched them."""
+    """The interleaving that left a hillshade of one département (CLIP=false): run A takes Haute-Garonne while run
+    B takes Tarn, then each comes to the département the other holds. Each waits for it (said on its line), finds
+    it fetched (nothing downloaded twice) and makes its outputs from both départements."""
     reference = pixels(alone(stand_in, str(tmp_path / "alone"), clip=False).outputs["hillshade"])
     assert reference[:2] == (600, 400)  # D031's two tiles and D081's one, whole
 
@@ -69,26 +69,27 @@ def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand
     with DownloadService(root=stand_in.root) as client:
         plans = [sync.plan_sync(client, "RGEALTI", "5M", area, library) for _ in range(2)]
     assert [[z.status for z in plan] for plan in plans] == [[sync.NEW, sync.NEW]] * 2
+    stand_in.log.clear()
     a_fetching, b_fetching, said = threading.Event(), threading.Event(), {"A": [], "B": []}
     results = {}
 
-    def said_by_a(text):
-        return any(text in line for line in said["A"])
+    def waits(name, where):
+        return any(where in line and "another run is using its data" in line for line in said[name])
 
     def wait_for(condition, seconds):
         deadline = time.monotonic() + seconds
         while not condition() and time.monotonic() < deadline:
             time.sleep(0.05)
 
-    def progress_a(done, total):  # A holds Haute-Garonne: B may start, and goes on once B holds Tarn
-        a_fetching.set()
-        b_fetching.wait(GATE_SECONDS)
+    def progress_a(done, total):  # A holds Haute-Garonne until B holds Tarn
+        if not a_fetching.is_set():
+            a_fetching.set()
+            b_fetching.wait(GATE_SECONDS)
 
-    def progress_b(done, total):  # B holds Tarn until A has found it taken (and, before the fix, made its own)
+    def progress_b(done, total):  # B holds Tarn until A, done with Haute-Garonne, waits for it
         if not b_fetching.is_set():
             b_fetching.set()
-            wait_for(lambda: said_by_a("Tarn (81)"), GATE_SECONDS)
-            wait_for(lambda: said_by_a(" ready in "), 3)
+            wait_for(lambda: waits("A", "Tarn (81)"), GATE_SECONDS)
 
     def run(name, zones, progress):
         try:
@@ -99,20 +100,26 @@ def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand
             results[name] = exc
 
     first = threading.Thread(target=run, args=("A", plans[0], progress_a))
-    second = threading.Thread(target=run, args=("B", plans[1], progress_b))
+    second = threading.Thread(target=run, args=("B", list(reversed(plans[1])), progress_b))
     first.start()
     assert a_fetching.wait(GATE_SECONDS)
     second.start()
     for thread in (first, second):
         thread.join(120)
     assert not first.is_alive() and not second.is_alive()
-    assert any("Haute-Garonne (31)" in line and "another run" in line for line in said["B"]), said["B"]
-    assert any("Tarn (81)" in line and "another run" in line for line in said["A"]), said["A"]
+    assert waits("A", "Tarn (81)"), said["A"]
     for name in ("A", "B"):
         result = results[name]
-        assert isinstance(result, sync.SyncResult), result
+        assert isinstance(result, sync.SyncResult), (result, said[name])
         assert pixels(result.outputs["hillshade"]) == reference, (name, said[name])
-        assert not [line for line in said[name] if "whose data are missing" in line]
+        assert not [line for line in said[name] if "whose data are missing" in line or "failed" in line]
+    assert [(z.plan.zone, z.status) for z in results["A"].zones] == [("D031", sync.NEW), ("D081", sync.UP_TO_DATE)]
+    assert [(z.plan.zone, z.status) for z in results["B"].zones] == [("D081", sync.NEW), ("D031", sync.UP_TO_DATE)]
+    assert any(line.startswith("RGE ALTI 5 m — Tarn (81): another run has fetched ") for line in said["A"])
+    assert any(line.startswith("RGE ALTI 5 m — Haute-Garonne (31): another run has fetched ") for line in said["B"])
+    # each file downloaded once, by one run or the other
+    fetched = sorted(path.rsplit("/", 1)[-1] for path, _ in stand_in.downloads())
+    assert fetched == sorted(f.name for e in stand_in.catalogue["RGEALTI"] if e.zone != "D011" for f in e.files)
 
     # the rerun: nothing fetched, and the hillshade is still the whole area's
     stand_in.log.clear()

@@ -2210,32 +2210,32 @@
       <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="100" />
+      <location filename="../core/datasets/derived.py" line="92" />
       <source>{} — {}: another run is using its data; waiting for that run to finish.</source>
       <translation>{} — {} : une autre exécution utilise ses données ; attente de la fin de cette exécution.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="186" />
+      <location filename="../core/datasets/derived.py" line="192" />
       <source>{}: another run is making the outputs in {}; waiting for that run to finish.</source>
       <translation>{} : une autre exécution prépare les fichiers dans {} ; attente de la fin de cette exécution.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="221" />
+      <location filename="../core/datasets/derived.py" line="227" />
       <source>{}: {} made without {}, whose data are missing: run again to complete them.</source>
       <translation>{} : {} faits sans {}, dont les données manquent : relancez pour les compléter.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="223" />
+      <location filename="../core/datasets/derived.py" line="229" />
       <source>{}: {} is ready in {}.</source>
       <translation>{} : {} est prêt dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="223" />
+      <location filename="../core/datasets/derived.py" line="229" />
       <source>{}: {} are ready in {}.</source>
       <translation>{} : {} sont prêts dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="319" />
+      <location filename="../core/datasets/derived.py" line="325" />
       <source>GDAL could not join {} into {} ({}).</source>
       <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
     </message>
@@ -2710,122 +2710,132 @@
       <translation>« {} » est endommagé : sa zone est de nouveau téléchargée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="40" />
+      <location filename="../core/datasets/sync.py" line="44" />
       <source>updated</source>
       <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="41" />
+      <location filename="../core/datasets/sync.py" line="45" />
       <source>not available</source>
       <translation>non disponible</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="42" />
+      <location filename="../core/datasets/sync.py" line="46" />
       <source>failed</source>
       <translation>échec</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="210" />
+      <location filename="../core/datasets/sync.py" line="214" />
       <source>{} — {}: files of the library are missing: they are downloaded again.</source>
       <translation>{} — {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="309" />
+      <location filename="../core/datasets/sync.py" line="313" />
       <source>{} arrived on two runs with another MD5 than the one the download service lists ({}): it is no longer downloaded, and what the library holds here is kept as it is. It is tried again when the service lists another MD5 for it, or once '{}' is deleted.</source>
       <translation>{} est arrivé lors de deux exécutions avec un autre MD5 que celui que liste le service de téléchargement ({}) : il n'est plus téléchargé, et ce que la bibliothèque contient ici est conservé tel quel. Il sera retenté quand le service listera un autre MD5 pour lui, ou une fois « {} » supprimé.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="347" />
+      <location filename="../core/datasets/sync.py" line="351" />
       <source>{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no edition can be dated in the future; the newest edition dated up to tomorrow is used.</source>
       <translation>{} — {} : le service liste {} daté de plus d'un jour après aujourd'hui ({}) : ignoré, car aucune édition ne peut être datée dans le futur ; l'édition la plus récente datée au plus de demain est utilisée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="376" />
+      <location filename="../core/datasets/sync.py" line="380" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
       <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="392" />
+      <location filename="../core/datasets/sync.py" line="396" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="401" />
+      <location filename="../core/datasets/sync.py" line="405" />
       <source>{} — {}: the service lists no edition of it now (none dated up to tomorrow); the library keeps {} as it is.</source>
       <translation>{} — {} : le service n'en liste plus aucune édition (aucune datée au plus de demain) ; la bibliothèque conserve {} tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="404" />
+      <location filename="../core/datasets/sync.py" line="408" />
       <source>{} — {}: the service publishes no such dataset here.</source>
       <translation>{} — {} : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="406" />
+      <location filename="../core/datasets/sync.py" line="410" />
       <source>{} — {}: {}</source>
       <translation>{} — {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="408" />
+      <location filename="../core/datasets/sync.py" line="412" />
       <source>{} — {}: {}, {}: up to date.</source>
       <translation>{} — {} : {}, {} : à jour.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="410" />
+      <location filename="../core/datasets/sync.py" line="414" />
       <source>{} — {}: {}, {} in {}, {}: {} to download.</source>
       <translation>{} — {} : {}, {} en {}, {} : {} à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="412" />
+      <location filename="../core/datasets/sync.py" line="416" />
       <source>{} file</source>
       <translation>{} fichier</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="412" />
+      <location filename="../core/datasets/sync.py" line="416" />
       <source>{} files</source>
       <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="540" />
+      <location filename="../core/datasets/sync.py" line="544" />
       <source>{}: cancelled; run again to resume where it stopped.</source>
       <translation>{} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="549" />
+      <location filename="../core/datasets/sync.py" line="553" />
       <source>{}: the service publishes no such dataset for this area.</source>
       <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="550" />
+      <location filename="../core/datasets/sync.py" line="554" />
       <source>{}: the département failed ({}): its reason is said above.</source>
       <translation>{} : le département est en échec ({}) : la raison est donnée plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="550" />
+      <location filename="../core/datasets/sync.py" line="554" />
       <source>{}: every département failed ({}): their reasons are said above.</source>
       <translation>{} : tous les départements sont en échec ({}) : les raisons sont données plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="560" />
+      <location filename="../core/datasets/sync.py" line="564" />
       <source>{}: {:,} département of {:,} failed: {}.</source>
       <translation>{} : {:,} département sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="560" />
+      <location filename="../core/datasets/sync.py" line="564" />
       <source>{}: {:,} départements of {:,} failed: {}.</source>
       <translation>{} : {:,} départements sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="585" />
+      <location filename="../core/datasets/sync.py" line="599" />
       <source>{} — {}: cancelled; run again to resume where it stopped.</source>
       <translation>{} — {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="663" />
+      <location filename="../core/datasets/sync.py" line="618" />
+      <source>{} — {}: another run has fetched {}, newer than {} listed when this run was planned: it is kept.</source>
+      <translation>{} — {} : une autre exécution a récupéré {}, plus récente que {} listée quand cette exécution a été préparée : elle est conservée.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="626" />
+      <source>{} — {}: another run has fetched {} meanwhile: nothing to download.</source>
+      <translation>{} — {} : une autre exécution a récupéré {} entre-temps : rien à télécharger.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="715" />
       <source>{} — {}: {} ready ({}).</source>
       <translation>{} — {} : {} prêt ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="682" />
+      <location filename="../core/datasets/sync.py" line="734" />
       <source>The download service's edition {} is incomplete: it lists {} and not {}. Nothing was extracted and the volumes already downloaded are kept: try again later.</source>
       <translation>L'édition {} du service de téléchargement est incomplète : il liste {} mais pas {}. Rien n'a été extrait et les volumes déjà téléchargés sont conservés : réessayez plus tard.</translation>
     </message>
@@ -4203,6 +4213,16 @@
       <location filename="../core/storage.py" line="282" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="286" />
+      <source>a run that is just starting</source>
+      <translation>une exécution qui vient de démarrer</translation>
+    </message>
+    <message>
+      <location filename="../core/storage.py" line="287" />
+      <source>'{}' is being written by another run ({}): wait for it to end, or choose another output file.</source>
+      <translation>« {} » est en cours d'écriture par une autre exécution ({}) : attendez qu'elle se termine, ou choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
       <location filename="../core/text.py" line="31" />

@@ -100,7 +100,7 @@ class RunPlan(IgnOfflineAlgorithm):
         jobs = library.prepare_jobs(plan, folder, credentials, shard, feedback.isCanceled, unprepared)  # network
         for job, exc in unprepared:
             numbers = ", ".join(str(entry.number) for entry in job.entries)
-            self._failed_entries.append((numbers, exc.message))
+            self._failed_entries.extend((entry.number, exc.message) for entry in job.entries)
             feedback.reportError(self.say("Entries {} ({}): {}", numbers, job.layer, exc.message))
         if self._failed_entries and not jobs and not plan.datasets:
             raise IgnOfflineError("No entry of the plan could run: see the messages above.")
@@ -183,8 +183,8 @@ class RunPlan(IgnOfflineAlgorithm):
 
     def failed_entries(self):
         """The entries set aside (a field at fault, a source that cannot be read), as JSON: entry, error."""
-        return json.dumps([{"entry": number, "error": self.say(why)} for number, why in self._failed_entries],
-                          ensure_ascii=False)
+        return json.dumps([{"entry": number, "error": self.say(why)} for number, why in sorted(
+            self._failed_entries, key=lambda row: row[0])], ensure_ascii=False)
 
     def report_datasets(self, runs, feedback):
         """Each dataset entry's zones, with sizes and what is to fetch, said before anything is fetched."""

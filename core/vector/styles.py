@@ -255,9 +255,12 @@ def localised(style, mbtiles_name, sprite_name, layer=None, folder=None):
     return local
 
 
+MBTILES_PREFIX = "mbtiles://../"  # a saved style's source: a file beside its styles folder
+
+
 def _local_source(source, mbtiles_name):
     kept = {k: v for k, v in source.items() if k not in ("url", "tiles", "urls")}
-    return dict(kept, url="mbtiles://../" + mbtiles_name)
+    return dict(kept, url=MBTILES_PREFIX + mbtiles_name)
 
 
 def local_sprite(style_file):
@@ -515,3 +518,57 @@ def _write(path, data):
         if os.path.exists(temporary):
             os.remove(temporary)
         raise
+
+
+# Copying (an offline project takes the styles with its file)
+
+def copy_styles(mbtiles_path, target_path):
+    """The styles saved for `mbtiles_path` copied beside its copy `target_path` (styles_folder(target_path)), so
+    that the copy switches among them offline: its sprite as it is, each style with its sources re-pointed — the
+    MBTiles at the copy, another file of the library kept only when it is beside the copy too, else dropped with
+    its layers (the copy never reaches back to the library or the network). A style that cannot be read is left
+    out. (copied style names, [(style, Message why not)])."""
+    names = saved_styles(mbtiles_path)
+    if not names:
+        return [], []
+    sprite_from = os.path.join(styles_folder(mbtiles_path), SPRITE_FOLDER)
+    if os.path.isdir(sprite_from):
+        for name in sorted(os.listdir(sprite_from)):
+            if file_name_problem(name) is None and os.path.isfile(os.path.join(sprite_from, name)) and \
+                    not name.startswith("."):
+                with open(os.path.join(sprite_from, name), "rb") as stream:
+                    _write(os.path.join(styles_folder(target_path), SPRITE_FOLDER, name), stream.read())
+    copied, failed = [], []
+    for name in names:
+        try:
+            style = read_style(style_path(mbtiles_path, name))
+        except InputError as exc:
+            failed.append((name, exc.message))
+            continue
+        moved = _relocated(style, os.path.basename(mbtiles_path), target_path)
+        _write(style_path(target_path, name), json.dumps(moved, ensure_ascii=False, indent=1).encode("utf-8"))
+        copied.append(name)
+    return copied, failed
+
+
+def _relocated(style, old_name, target_path):
+    """A saved style whose sources read `old_name` re-pointed at `target_path`'s file; a source of another file
+    not beside `target_path`, or online, dropped with its layers."""
+    new_name, folder = os.path.basename(target_path), os.path.dirname(os.path.abspath(target_path))
+    sources, dropped = {}, set()
+    for name, source in (style.get("sources") or {}).items():
+        url = source.get("url")
+        if isinstance(url, str) and url.startswith(MBTILES_PREFIX):
+            file = url[len(MBTILES_PREFIX):]
+            if file == old_name:
+                sources[name] = dict(source, url=MBTILES_PREFIX + new_name)
+                continue
+            if file_name_problem(file) is None and os.path.isfile(os.path.join(folder, file)):
+                sources[name] = source
+                continue
+        elif not _online(source):
+            sources[name] = source
+            continue
+        dropped.add(name)
+    layers = [layer for layer in style["layers"] if layer.get("source") not in dropped]
+    return dict(style, sources=sources, layers=layers)

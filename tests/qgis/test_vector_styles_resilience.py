@@ -253,3 +253,16 @@ def test_the_offline_copy_takes_the_styles_and_switches_with_the_server_stopped(
     feedback = Recorded()
     assert font_or_sprite(switch_style(layer, "gris", feedback)) == [] and current_style(layer) == "gris"
     assert render_colours(layer) != before and len(render_colours(layer)) > 3
+
+
+def test_a_damaged_first_style_is_skipped_and_the_layer_drawn_with_the_next(project, vector_library):
+    from ign_offline.toolbelt.vector_tiles import current_style, load_vector_mbtiles
+
+    with StandInTms(styles=("standard", "gris")) as server:
+        styles.save_styles(vector_library, LAYER, ["standard", "gris"], service_root=server.root)
+    with open(styles.style_path(vector_library, "standard"), "wb") as stream:
+        stream.write(b'{"layers": {"not": "a list"}}')  # edited by hand, or a disk that failed
+    feedback = Recorded()
+    layer = load_vector_mbtiles(project, vector_library, feedback=feedback)
+    assert layer.isValid() and current_style(layer) == "gris"
+    assert any("The style 'standard' was not used:" in w and "no 'layers' list" in w for w in feedback.warnings)

@@ -186,12 +186,14 @@ def test_qgis_process_hostile_styles_are_one_sentence_each(tmp_path, vector_libr
     assert "2 styles of PLAN.IGN not saved: gris (The style " in output
     assert "more than 64 deep" in output and "its source 'plan_ign' is not an object with a type" in output
     assert styles.saved_styles(vector_library) == ["standard"]
-    with StandInTms(styles=("gris",)) as server:
-        serve_instead(server, {STYLES_PATH + "/PLAN.IGN/gris.json": deep})
+    with StandInTms(styles=("gris",)) as server:  # a hostile sprite: every style drawing with it fails
+        serve_instead(server, {STYLES_PATH + "/PLAN.IGN/sprite/PlanIgn.json": b'{"eglise": [1, 2]}'})
         done = make_process("run", "ign_offline:save_vector_styles", "--", "INPUT=" + vector_library,
                             "SOURCE=" + server.root, "STYLES=gris")
     output = done.stdout + done.stderr
-    assert done.returncode != 0 and "Traceback" not in output and "more than 64 deep" in output, output
+    assert done.returncode != 0 and "Traceback" not in output, output
+    assert "is not a sprite's definitions (its icon 'eglise' is not an object)" in output, output
+    assert styles.saved_styles(vector_library) == ["standard"]
 
 
 def serve_instead(server, bodies):

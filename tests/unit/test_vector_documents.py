@@ -243,3 +243,28 @@ def test_a_saved_style_that_is_hostile_is_refused_when_read(tmp_path):
     (tmp_path / "sprite" / "PlanIgn.png").write_bytes(PNG)
     with pytest.raises(InputError, match="is not a sprite's definitions"):
         styles.local_sprite(str(path))
+
+
+def test_copied_styles_read_the_copy_and_nothing_left_behind(tmp_path):
+    library, field = tmp_path / "library", tmp_path / "field"
+    library.mkdir()
+    field.mkdir()
+    vector_file(library / "ISOHYPSE.mbtiles")
+    style = styles.localised(mixed_style(), "PLAN.IGN.mbtiles", "PlanIgn", LAYER, str(library))
+    assert style["sources"]["contours"]["url"] == "mbtiles://../ISOHYPSE.mbtiles"
+    folder = library / "PLAN.IGN.styles"
+    (folder / "sprite").mkdir(parents=True)
+    (folder / "sprite" / "PlanIgn.json").write_bytes(SPRITE[".json"])
+    (folder / "sprite" / "PlanIgn.png").write_bytes(PNG)
+    (folder / "standard.json").write_text(json.dumps(style))
+    (folder / "gris.json").write_text('{"layers": "broken"}')
+    copied, failed = styles.copy_styles(str(library / "PLAN.IGN.mbtiles"), str(field / "PLAN.IGN_2.mbtiles"))
+    assert copied == ["standard"] and [name for name, _ in failed] == ["gris"]
+    moved = styles.read_style(styles.style_path(str(field / "PLAN.IGN_2.mbtiles"), "standard"))
+    # the copy's own file; the contours' file is not beside the copy: that source and its layer go
+    assert moved["sources"] == {"plan_ign": {"type": "vector", "url": "mbtiles://../PLAN.IGN_2.mbtiles"},
+                                "pins": mixed_style()["sources"]["pins"]}
+    assert [layer["id"] for layer in moved["layers"]] == ["bg", "roads", "pin"]
+    assert styles.local_sprite(styles.style_path(str(field / "PLAN.IGN_2.mbtiles"), "standard"))[1] == str(
+        field / "PLAN.IGN_2.styles" / "sprite" / "PlanIgn.png")
+    assert styles.copy_styles(str(tmp_path / "none.mbtiles"), str(field / "x.mbtiles")) == ([], [])

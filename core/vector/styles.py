@@ -321,6 +321,9 @@ def _check_style(style, where):
 
 # Saving
 
+MAX_REASONS = 3  # styles not saved whose reasons are all said in one sentence (each is in the log)
+
+
 @dataclass
 class SavedStyles:
     """What a save of a layer's styles did: each style is saved or not on its own."""
@@ -337,10 +340,14 @@ class SavedStyles:
         """One Message naming every style not saved and why, or None when all were saved."""
         if not self.failed:
             return None
-        details = None
-        for style, why in self.failed:
-            one = Message("{} ({})", style, why)
-            details = one if details is None else Message("{}; {}", details, one)
+        if len(self.failed) > MAX_REASONS:  # a bar of nine reasons is read by no one: the names, the first why
+            first, why = self.failed[0]
+            details = Message("{}; {}: {}", ", ".join(style for style, _ in self.failed), first, why)
+        else:
+            details = None
+            for style, why in self.failed:
+                one = Message("{} ({})", style, why)
+                details = one if details is None else Message("{}; {}", details, one)
         return plural(len(self.failed), "{} style of {} not saved: {}", "{} styles of {} not saved: {}",
                       len(self.failed), self.layer, details)
 

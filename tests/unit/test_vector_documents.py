@@ -268,3 +268,11 @@ def test_copied_styles_read_the_copy_and_nothing_left_behind(tmp_path):
     assert styles.local_sprite(styles.style_path(str(field / "PLAN.IGN_2.mbtiles"), "standard"))[1] == str(
         field / "PLAN.IGN_2.styles" / "sprite" / "PlanIgn.png")
     assert styles.copy_styles(str(tmp_path / "none.mbtiles"), str(field / "x.mbtiles")) == ([], [])
+
+
+def test_many_styles_not_saved_are_named_with_the_first_reason_only(library):
+    with Styles(missing=set(NINE)) as server:
+        result = styles.save_each_style(str(library / "PLAN.IGN.mbtiles"), LAYER, None, service_root=server.root)
+    problem = result.problem()
+    assert problem.startswith("9 styles of PLAN.IGN not saved: {}; standard: ".format(", ".join(NINE)))
+    assert problem.count("404") == 1 and len(problem) < 400

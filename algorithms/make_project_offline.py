@@ -23,6 +23,7 @@ from ..core.library import inventory, merge, naming
 from ..core.messages import plural
 from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage
+from ..core.vector import styles
 from ..i18n import marked
 from ..toolbelt.helper_layers import write_table
 from .base import IgnOfflineAlgorithm
@@ -144,8 +145,16 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
     def copy_file(self, offline, layer, output):
         source = projects.copy_file_layer(layer, os.path.join(output, "data"))
         projects.repoint(offline, layer.id, source, layer.provider)
-        return self.say("{}: copied → {} ({})", layer.name, source.split("|")[0],
+        line = self.say("{}: copied → {} ({})", layer.name, source.split("|")[0],
                         storage.human_size(os.path.getsize(layer.path)))
+        return line + self.styles_note(projects.copied_file(output, source))
+
+    def styles_note(self, copied):
+        """What a vector MBTiles copied takes with it: its saved styles, to switch among in the field."""
+        names = styles.saved_styles(copied)
+        if not names:
+            return ""
+        return self.say(", with its saved styles: {}", ", ".join(names))
 
     def write_memory(self, offline, layer, live, output, tables):
         """A memory layer's features, which only the open QGIS project holds (a project file keeps none), written
@@ -218,11 +227,12 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         os.makedirs(folder, exist_ok=True)
         path = naming.library_file(folder, layer.name or wanted)
         parts = exports.export(source, path, "mbtiles", low, high, ranges)
+        styles.copy_styles(source, path)  # the library's styles go with it: switching works in the field
         projects.repoint(offline, layer.id, projects.vector_mbtiles_source("./basemaps/" + os.path.basename(path)),
                          "vectortile")
         return self.say("{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}", layer.name,
                         sum(part.tiles for part in parts), low, high, storage.human_size(os.path.getsize(path)),
-                        os.path.basename(path))
+                        os.path.basename(path)) + self.styles_note(path)
 
     def take_tiles(self, offline, layer, area, zoom_min, zoom_max, output, library, options, credentials, index, count,
                    feedback):

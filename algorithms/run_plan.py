@@ -68,9 +68,14 @@ class RunPlan(IgnOfflineAlgorithm):
         self.addOutput(QgsProcessingOutputString("MBTILES", self.tr("Library files (one per line)")))
         self.addOutput(QgsProcessingOutputString(
             "DATASETS", self.tr("Datasets of the plan: entry, product, status, files made (JSON)")))
+        self.addOutput(QgsProcessingOutputString(
+            "ENTRIES_FAILED", self.tr("Entries that could not run, and why (JSON)")))
+        self.addOutput(QgsProcessingOutputString(
+            "STYLES_NOT_SAVED", self.tr("Styles of vector layers not saved, and why (one layer per line)")))
 
     def parse(self, parameters, context, feedback=None):
-        plan = plans.load_plan(self.parameterAsFile(parameters, "PLAN", context))
+        # One bad entry is one failed entry: set aside with its error, the others run.
+        plan = plans.load_plan(self.parameterAsFile(parameters, "PLAN", context), lenient=True)
         folder = self.lasting_output(parameters, "LIBRARY", context, folder=True)
         library.check_library(folder)
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
@@ -88,7 +93,17 @@ class RunPlan(IgnOfflineAlgorithm):
     def process(self, args, context, feedback):
         plan, folder, shard, options, credentials, estimate_only, load, allow_large = args
         self._files, self._datasets = [], []
-        jobs = library.prepare_jobs(plan, folder, credentials, shard, feedback.isCanceled)  # network: capabilities
+        self._failed_entries = [(number, exc.message) for number, exc in plan.failed]
+        for _, why in self._failed_entries:
+            feedback.reportError(self.say(why))
+        unprepared = []  # a layer whose source cannot be read (broken, hostile metadata): its entries fail alone
+        jobs = library.prepare_jobs(plan, folder, credentials, shard, feedback.isCanceled, unprepared)  # network
+        for job, exc in unprepared:
+            numbers = ", ".join(str(entry.number) for entry in job.entries)
+            self._failed_entries.extend((entry.number, exc.message) for entry in job.entries)
+            feedback.reportError(self.say("Entries {} ({}): {}", numbers, job.layer, exc.message))
+        if self._failed_entries and not jobs and not plan.datasets:
+            raise IgnOfflineError("No entry of the plan could run: see the messages above.")
         library.check_pace_policies(jobs, options, feedback.pushInfo)
         part = self.say(" (shard {}/{})", *shard) if shard else ""
         for item in jobs:
@@ -115,7 +130,8 @@ class RunPlan(IgnOfflineAlgorithm):
         if estimate_only:
             self.report_estimate(jobs, options, feedback)
             return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": 0, "TILES_FAILED": 0, "MBTILES": "",
-                    "DATASETS": json.dumps([self.dataset_row(run) for run in runs], ensure_ascii=False)}
+                    "DATASETS": json.dumps([self.dataset_row(run) for run in runs], ensure_ascii=False),
+                    "ENTRIES_FAILED": self.failed_entries(), "STYLES_NOT_SAVED": ""}
         check_large_download(allow_large, [z for run in runs for z in run.zones], folder)
         library.check_library(folder, create=True)
         share = 0.5 if runs and jobs else (1.0 if jobs else 0.0)
@@ -136,11 +152,17 @@ class RunPlan(IgnOfflineAlgorithm):
                     stats.not_modified, stats.empty, stats.failed))
             elif result.error:
                 feedback.reportError(self.say("{}: {}", result.item.job.layer, result.error))
+        not_saved = []
         if not feedback.isCanceled():
             # Vector layers of a TMS: their styles (the entry's, else all IGN publishes) beside the file.
+            # Each style on its own: one the server lacks is a warning, the map and the other styles stay.
             for output, saved in library.save_job_styles(results, self.log_to(feedback)).items():
-                feedback.pushInfo(self.say(plural(len(saved), "{} style saved in {}.", "{} styles saved in {}.",
-                                                  len(saved), styles.styles_folder(output))))
+                feedback.pushInfo(self.say(plural(len(saved.saved), "{} style saved in {}.",
+                                                  "{} styles saved in {}.", len(saved.saved),
+                                                  styles.styles_folder(output))))
+                if saved.failed:
+                    not_saved.append(self.say(saved.problem()))
+                    feedback.pushWarning(not_saved[-1])
         self._files = [item.output for item in jobs if os.path.exists(item.output)]
         self._load = load
         rows = [self.dataset_row(run) for run in runs]
@@ -156,7 +178,13 @@ class RunPlan(IgnOfflineAlgorithm):
             raise IgnOfflineError("No layer or dataset of the plan could be downloaded: see the messages above.")
         return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": downloaded, "TILES_FAILED": failed,
                 "MBTILES": "\n".join(self._files), "LIBRARY": folder,
-                "DATASETS": json.dumps(rows, ensure_ascii=False)}
+                "DATASETS": json.dumps(rows, ensure_ascii=False), "ENTRIES_FAILED": self.failed_entries(),
+                "STYLES_NOT_SAVED": "\n".join(not_saved)}
+
+    def failed_entries(self):
+        """The entries set aside (a field at fault, a source that cannot be read), as JSON: entry, error."""
+        return json.dumps([{"entry": number, "error": self.say(why)} for number, why in sorted(
+            self._failed_entries, key=lambda row: row[0])], ensure_ascii=False)
 
     def report_datasets(self, runs, feedback):
         """Each dataset entry's zones, with sizes and what is to fetch, said before anything is fetched."""

@@ -5,6 +5,7 @@ import os
 from qgis.core import (
     QgsProcessingOutputFolder,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
@@ -38,6 +39,8 @@ class SaveVectorStyles(IgnOfflineAlgorithm):
         add_authcfg_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("SAVED", self.tr("Styles saved")))
         self.addOutput(QgsProcessingOutputFolder("OUTPUT", self.tr("Styles folder")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Styles not saved")))
+        self.addOutput(QgsProcessingOutputString("NOT_SAVED", self.tr("Which styles were not saved, and why")))
 
     def parse(self, parameters, context, feedback=None):
         path = self.parameterAsFile(parameters, self.INPUT, context)
@@ -59,8 +62,15 @@ class SaveVectorStyles(IgnOfflineAlgorithm):
 
     def process(self, args, context, feedback):
         path, layer, source, names, credentials = args
-        saved = styles.save_styles(path, layer, names, service_root=source, credentials=credentials,
-                                   log=self.log_to(feedback))
-        feedback.pushInfo(self.say(plural(len(saved), "{} style saved in {}.", "{} styles saved in {}.",
-                                          len(saved), styles.styles_folder(path))))
-        return {"SAVED": len(saved), "OUTPUT": styles.styles_folder(path)}
+        # Each style on its own: one the server lacks (or sends broken) leaves the others saved.
+        result = styles.save_each_style(path, layer, names, service_root=source, credentials=credentials,
+                                        log=self.log_to(feedback))
+        problem = result.problem()
+        if not result.saved and problem is not None:
+            raise InputError(problem)  # nothing to draw with: a failure of this run (the tiles are untouched)
+        feedback.pushInfo(self.say(plural(len(result.saved), "{} style saved in {}.", "{} styles saved in {}.",
+                                          len(result.saved), styles.styles_folder(path))))
+        if problem is not None:
+            feedback.pushWarning(self.say(problem))
+        return {"SAVED": len(result.saved), "OUTPUT": styles.styles_folder(path), "FAILED": len(result.failed),
+                "NOT_SAVED": self.say(problem) if problem is not None else ""}

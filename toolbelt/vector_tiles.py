@@ -68,14 +68,28 @@ def load_vector_mbtiles(project, path, style=None, title=None, feedback=None):
         fresh = True
     else:
         fresh = False
-    names = saved.saved_styles(path)
-    if style or names:
-        switch_style(layer, style or names[0], feedback)
+    if style:
+        switch_style(layer, style, feedback)
+    else:
+        _first_style_that_draws(layer, saved.saved_styles(path), feedback)
     if fresh:
         add_to_group(project, layer)
     else:
         layer.triggerRepaint()
     return layer
+
+
+def _first_style_that_draws(layer, names, feedback):
+    """The layer drawn with the first of its saved styles that can be read (one edited or damaged is said and
+    skipped: the map is never lost for it); with QGIS's default look when none can."""
+    for name in names:
+        try:
+            switch_style(layer, name, feedback)
+            return name
+        except InputError as exc:
+            if feedback is not None:
+                feedback.pushWarning(say("The style '{}' was not used: {}", name, exc.message))
+    return None
 
 
 def switch_style(layer, style, feedback=None):

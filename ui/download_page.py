@@ -59,7 +59,8 @@ USUAL_VECTOR_LAYERS = (
 USUAL_VECTOR_HOSTS = ("data.geopf.fr",)  # where those layers are known to be, before the server is read
 IDENTIFIER = Qt.UserRole
 TMS_ROOT = Qt.UserRole + 1  # a vector layer's TMS service (None: a raster layer of the server field)
-EVERY_STYLE, FIRST_STYLE = "every", "first"
+EVERY_STYLE, FIRST_STYLE, SOME_STYLES = "every", "first", "some"
+STYLE_KEY = Qt.UserRole + 2  # a line of the style list: (layer, style)
 
 
 STYLES_ALGORITHM = "ign_offline:save_vector_styles"
@@ -151,6 +152,12 @@ class DownloadPage(Page, FORM_CLASS):
         self.vectorStylesLabel.setText(tr("Styles of vector layers"))
         self.vectorStylesCombo.addItem(tr("Every style of the layer (switch among them offline)"), EVERY_STYLE)
         self.vectorStylesCombo.addItem(tr("Only the layer's first style"), FIRST_STYLE)
+        self.vectorStylesCombo.addItem(tr("Only the styles ticked below"), SOME_STYLES)
+        self.vectorStylesList.setToolTip(tr("The styles saved beside the file, to switch among offline: untick "
+                                            "those you do not want"))
+        self._unticked_styles = set()  # (layer, style) the user unticked: kept while the list is rebuilt
+        self.vectorStylesCombo.currentIndexChanged.connect(self._show_style_list)
+        self.vectorStylesList.itemChanged.connect(self._style_ticked)
         self.vectorStylesCombo.setToolTip(tr("Vector tiles are drawn by a style saved beside their file: one "
                                              "download gives every look IGN publishes for the layer"))
         self.readLayersButton.clicked.connect(self.read_layers)
@@ -232,10 +239,51 @@ class DownloadPage(Page, FORM_CLASS):
         return None
 
     def vector_styles(self, layer):
-        """The STYLES a vector layer's styles are saved with: '' (every style of the layer) or its first."""
-        if self.vectorStylesCombo.currentData() == FIRST_STYLE:
+        """The STYLES a vector layer's styles are saved with: '' (every style of the layer), its first, or those
+        ticked in the style list ("standard, gris")."""
+        choice = self.vectorStylesCombo.currentData()
+        if choice == FIRST_STYLE:
             return vector_styles.default_styles(layer)[0]
+        if choice == SOME_STYLES:
+            return ", ".join(style for style in vector_styles.default_styles(layer)
+                             if (layer, style) not in self._unticked_styles)
         return ""
+
+    def _picked_vector_layers(self):
+        return [identifier for identifier in self.picked_layers() if self.layer_source(identifier)]
+
+    def _show_style_list(self, *args):
+        """The style list, one ticked line per style of each vector layer ticked, when "Only the styles ticked
+        below" is chosen."""
+        some = self.vectorStylesCombo.currentData() == SOME_STYLES
+        layers = self._picked_vector_layers() if some else []
+        self.vectorStylesList.blockSignals(True)
+        self.vectorStylesList.clear()
+        for layer in layers:
+            for style in vector_styles.default_styles(layer):
+                item = QListWidgetItem(style if len(layers) == 1 else tr("{} — {}").format(layer, style))
+                item.setData(STYLE_KEY, (layer, style))
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(Qt.Unchecked if (layer, style) in self._unticked_styles else Qt.Checked)
+                self.vectorStylesList.addItem(item)
+        self.vectorStylesList.blockSignals(False)
+        self.vectorStylesList.setVisible(some)
+
+    def _style_ticked(self, item):
+        key = tuple(item.data(STYLE_KEY))
+        if item.checkState() == Qt.Checked:
+            self._unticked_styles.discard(key)
+        else:
+            self._unticked_styles.add(key)
+
+    def tick_style(self, layer, style, ticked=True):
+        """Tick or untick a line of the style list (what a click does)."""
+        for row in range(self.vectorStylesList.count()):
+            item = self.vectorStylesList.item(row)
+            if tuple(item.data(STYLE_KEY)) == (layer, style):
+                item.setCheckState(Qt.Checked if ticked else Qt.Unchecked)
+                return item
+        return None
 
     def usual_vector_layers(self):
         """The known vector layers of the server field's host (the Géoplateforme), before its TMS is read."""
@@ -288,6 +336,7 @@ class DownloadPage(Page, FORM_CLASS):
 
     def _picked_changed(self, *args):
         picked = self.picked_layers()
+        self._show_style_list()
         settings.store_json("layers", picked)
         folder = self.library_folder()
         if is_xyz_template(self.sourceCombo.currentText().strip()):
@@ -438,6 +487,10 @@ class DownloadPage(Page, FORM_CLASS):
             parameters = dict(common, LAYER=layer, OUTPUT=self.output_for(name), **(extra or {}))
             if root:
                 parameters["SOURCE"] = root
+            if root and algorithm_id == "ign_offline:download_tiles" and not self.vector_styles(layer) and \
+                    self.vectorStylesCombo.currentData() == SOME_STYLES:
+                raise ValueError(tr("Tick at least one style of {} (it is drawn with a style saved beside its "
+                                    "file).").format(layer))
             jobs.append(Job(algorithm_id, parameters, self.titles.get(layer, name), area.title))
             if root and algorithm_id == "ign_offline:download_tiles":
                 jobs.append(self._styles_job(jobs[-1], layer, root))
@@ -537,7 +590,9 @@ class DownloadPage(Page, FORM_CLASS):
             return []  # said when the run is started
 
     def _downloaded_all(self, outcomes, cancelled):
+        styles_runs = [outcome for outcome in outcomes if outcome[0].algorithm_id == STYLES_ALGORITHM]
         outcomes = [outcome for outcome in outcomes if outcome[0].algorithm_id != STYLES_ALGORITHM]
+        styles_notes = self._styles_not_saved(styles_runs, outcomes)
         totals = [sum(results.get(key) or 0 for _, _, results in outcomes)
                   for key in ("TILES_DOWNLOADED", "TILES_SKIPPED", "TILES_EMPTY", "TILES_FAILED")]
         failed_runs = [job.label for job, ok, _ in outcomes if not ok]
@@ -558,7 +613,31 @@ class DownloadPage(Page, FORM_CLASS):
                       plural(failed, "{:,} failed", "{:,} failed", failed))
         if failed_runs:
             summary += " " + tr("Not downloaded: {}.").format(", ".join(failed_runs))
-        self.runner.report(summary, Qgis.Warning if failed_runs or totals[3] else Qgis.Success, folder)
+        for note in styles_notes:
+            summary += " " + note
+        level = Qgis.Warning if failed_runs or totals[3] or styles_notes else Qgis.Success
+        self.runner.report(summary, level, folder)
+
+    def _styles_not_saved(self, styles_runs, downloads):
+        """What the message bar says of styles not saved (each layer's styles saved or not on its own): the
+        styles and why, and a layer whose download went well but no style could be saved loaded all the same
+        (with QGIS's default look: the map is never lost for a style)."""
+        downloaded = {job.parameters.get("OUTPUT") for job, ok, _ in downloads if ok}
+        notes = []
+        for job, ok, results in styles_runs:
+            path = job.parameters["INPUT"]
+            if ok:
+                if results.get("FAILED"):
+                    notes.append(results.get("NOT_SAVED") or "")
+                continue
+            if path not in downloaded:
+                continue  # its download failed: said with the downloads
+            notes.append(tr("{}: no style could be saved ({}); the layer is drawn with QGIS's default look. "
+                            "Save its styles again later (Save vector tile styles).").format(
+                job.label, job.error or tr("see the IGN Offline panel")))
+            if os.path.exists(path):
+                self.load(path, job.layer_name() if path in self._new_files else job.label)
+        return [note for note in notes if note]
 
     def load(self, path, name):
         try:

@@ -1,6 +1,7 @@
 """The dock's "My library" tab: what the library folder holds (files, zooms, completeness against a plan, coverage
 on the map), the plan that keeps it filled and fresh, and offline copies of the current project."""
 
+import json
 import math
 import os
 
@@ -107,9 +108,17 @@ class LibraryPage(Page, FORM_CLASS):
     def _plan_done(self, outcomes, cancelled, what, estimate_only):
         results = self.runner.outcome(outcomes, cancelled, what)
         if results is not None and results.get("TILES_DOWNLOADED") is not None and results.get("MBTILES"):
-            self.runner.report(say("Library: {:,} tiles downloaded, {:,} failed.", results["TILES_DOWNLOADED"],
-                                   results["TILES_FAILED"]),
-                               Qgis.Success if not results["TILES_FAILED"] else Qgis.Warning, self.library_folder())
+            # Styles not saved or entries set aside: a warning saying which (the map and the rest are there).
+            notes = [line for line in (results.get("STYLES_NOT_SAVED") or "").splitlines() if line]
+            failed = json.loads(results.get("ENTRIES_FAILED") or "[]")
+            if failed:
+                notes.append(tr("Entries not run: {} (see the IGN Offline panel).").format(
+                    ", ".join(str(row["entry"]) for row in failed)))
+            text = say("Library: {:,} tiles downloaded, {:,} failed.", results["TILES_DOWNLOADED"],
+                       results["TILES_FAILED"])
+            self.runner.report(" ".join([text] + notes),
+                               Qgis.Warning if results["TILES_FAILED"] or notes else Qgis.Success,
+                               self.library_folder())
         elif results is not None and estimate_only:
             self.runner.report(tr("The plan's estimate is ready: see the IGN Offline panel."), Qgis.Info)
         elif results is not None:

@@ -55,6 +55,7 @@ class Job:
         self.parameters = parameters
         self.label = label
         self.area = area
+        self.error = None  # the last error the run said, when it failed
 
     def layer_name(self):
         return say("{} — {}", self.label, self.area) if self.area else self.label
@@ -83,6 +84,8 @@ class PageRunner:
     # -- the log ---------------------------------------------------------------------------------------------
 
     def log(self, text, error=False):
+        if error and self.busy and self.index < len(self.jobs):
+            self.jobs[self.index].error = text  # why this run failed, for the page's summary
         if error and self.busy:
             if text in self._batch_errors:  # an earlier run of this queue said it: once is enough
                 if not self._repeated:

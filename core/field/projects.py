@@ -24,6 +24,7 @@ from .. import storage
 from ..errors import InputError
 from ..messages import Message
 from ..sources.accounts import origin_of
+from ..vector import styles
 
 TILE, FILE, MEMORY, OTHER = "tile", "file", "memory", "other"
 LAYERS_FILE = "layers.gpkg"  # the copy's GeoPackage of what were memory layers
@@ -309,8 +310,16 @@ def copy_file_layer(layer, data_folder):
         parts = [base + ext for ext in SHAPEFILE_PARTS if os.path.exists(base + ext)]
     for part in parts:
         shutil.copy2(part, os.path.join(data_folder, stem + os.path.splitext(part)[1]))
+    if layer.vector:  # its saved styles go with it: the layer switches among them in the field
+        styles.copy_styles(layer.path, target)
     relative = "./{}/{}{}".format(os.path.basename(data_folder), os.path.basename(target), layer.suffix)
     return vector_mbtiles_source(relative) if layer.vector else relative
+
+
+def copied_file(folder, relative_source):
+    """The file a re-pointed source (copy_file_layer's, relative to the copy's `folder`) names."""
+    path = relative_source.split("url=", 1)[-1].split("|", 1)[0]
+    return os.path.normpath(os.path.join(folder, path))
 
 
 def _same_file(a, b):

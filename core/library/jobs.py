@@ -87,32 +87,44 @@ def account_origin(plan):
     return origins[0] if origins else ""
 
 
-def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None):
-    """One JobPlan per layer of the plan (reads each source's capabilities: network)."""
+def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None, failed=None):
+    """One JobPlan per layer of the plan (reads each source's capabilities: network). `failed`: a list that
+    takes (LayerJob, IgnOfflineError) of a layer whose source cannot be read (its capabilities or metadata
+    missing, broken, hostile), the others prepared all the same; None: the first such error is raised."""
     keep = shard_filter(shard)
     prepared_jobs = []
     origin = account_origin(plan) if credentials is not None else ""
     for job in plan.jobs():
         if is_cancelled and is_cancelled():
             break
-        # The account goes to the plan's own server only, never to another host an entry names (an XYZ
-        # template of a third party, another WMTS).
-        mine = origin_of(job.source) == origin
-        prepared = prepare_source(job.source, job.layer, job.style, job.format,
-                                  credentials=credentials if mine else None)
-        notes = []
-        low, high, note = clamp_zooms(prepared, job.zoom_min, job.zoom_max)
-        if note:
-            notes.append(note)
-        ranges = []
-        for zoom in range(low, high + 1):
-            area = job.area_at(zoom)
-            if area is not None:
-                ranges.extend(clipped_ranges(prepared, area, zoom, zoom)[0])
-        output = os.path.join(library, job.file_name)
-        check_output(output, prepared)  # a file of another layer or source: refused, untouched
-        prepared_jobs.append(JobPlan(job, prepared, output, ranges, _count(ranges, keep), notes))
+        try:
+            prepared_jobs.append(_prepare_job(job, library, credentials, origin, keep))
+        except IgnOfflineError as exc:
+            if failed is None:
+                raise
+            failed.append((job, exc))
     return prepared_jobs
+
+
+def _prepare_job(job, library, credentials, origin, keep):
+    """The JobPlan of one layer (network: its source's capabilities or metadata)."""
+    # The account goes to the plan's own server only, never to another host an entry names (an XYZ
+    # template of a third party, another WMTS).
+    mine = origin_of(job.source) == origin
+    prepared = prepare_source(job.source, job.layer, job.style, job.format,
+                              credentials=credentials if mine else None)
+    notes = []
+    low, high, note = clamp_zooms(prepared, job.zoom_min, job.zoom_max)
+    if note:
+        notes.append(note)
+    ranges = []
+    for zoom in range(low, high + 1):
+        area = job.area_at(zoom)
+        if area is not None:
+            ranges.extend(clipped_ranges(prepared, area, zoom, zoom)[0])
+    output = os.path.join(library, job.file_name)
+    check_output(output, prepared)  # a file of another layer or source: refused, untouched
+    return JobPlan(job, prepared, output, ranges, _count(ranges, keep), notes)
 
 
 def assumed_bytes(prepared, zoom):
@@ -132,8 +144,9 @@ def job_styles(job):
 
 def save_job_styles(results, log=None):
     """After a run: the styles of each layer downloaded from a TMS service saved beside its file (core.vector.styles,
-    from the service's host); {output: [style files]}. A layer whose styles cannot be fetched is said in `log` and
-    its tiles stay: its styles can be saved again later (save_vector_styles)."""
+    from the service's host), each style on its own; {output: core.vector.styles.SavedStyles}. A style that cannot
+    be fetched is named in the result, the others and the tiles stay: it can be saved again later
+    (save_vector_styles)."""
     log = log or (lambda message: None)
     saved = {}
     for result in results:
@@ -141,12 +154,9 @@ def save_job_styles(results, log=None):
         tms_source = tms.split_source(item.job.source)
         if tms_source is None or result.error or not os.path.exists(item.output):
             continue  # an XYZ .pbf template publishes no style
-        try:
-            saved[item.output] = styles.save_styles(item.output, item.job.layer, job_styles(item.job),
+        saved[item.output] = styles.save_each_style(item.output, item.job.layer, job_styles(item.job),
                                                     service_root=tms_source[0],
                                                     credentials=item.prepared.credentials, log=log)
-        except IgnOfflineError as exc:
-            log(Message("{}: the styles were not saved: {}", item.job.layer, exc))
     return saved
 
 

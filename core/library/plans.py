@@ -122,6 +122,7 @@ class Plan:
     source: str
     entries: list                                   # the layers' Entry
     datasets: list = field(default_factory=list)   # the datasets' DatasetEntry
+    failed: list = field(default_factory=list)     # (entry number, InputError) of entries refused (lenient)
 
     def jobs(self):
         """One LayerJob per (source, layer, style, format), in the plan's order."""
@@ -208,8 +209,10 @@ def _nesting(data):
     return deepest
 
 
-def parse_plan(data, path="plan"):
-    """A Plan from the JSON text `data`; raises InputError naming the entry and field at fault."""
+def parse_plan(data, path="plan", lenient=False):
+    """A Plan from the JSON text `data`; raises InputError naming the entry and field at fault. `lenient` (a
+    run): an entry at fault is set aside in `Plan.failed` with its error and the others make the plan, so that
+    one bad entry is one failed entry (the file as a whole must still be a plan)."""
     if len(data) > MAX_PLAN_BYTES:
         raise InputError("Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon "
                          "files next to it.", path, MAX_PLAN_BYTES // 2**20)
@@ -228,38 +231,48 @@ def parse_plan(data, path="plan"):
     if not isinstance(entries, list) or not entries:
         raise InputError("Plan '{}' has no \"entries\": give a list of {{\"layer\", \"area\", \"zoom_min\", "
                          "\"zoom_max\"}}.", path)
-    parsed, datasets = [], []
+    parsed, datasets, failed = [], [], []
     for number, item in enumerate(entries, 1):
-        if not isinstance(item, dict):
-            raise InputError("Plan '{}', entry {}: an entry is a JSON object.", path, number)
-        if "dataset" in item:
-            datasets.append(_dataset_entry(path, number, item))
-            continue
-        unknown = sorted(set(item) - ENTRY_FIELDS)
-        if unknown:
-            raise _problem(path, number, unknown[0], Message("unknown field; an entry has {}.",
-                                                             ", ".join(sorted(ENTRY_FIELDS))))
-        layer = item.get("layer")
-        if not isinstance(layer, str) or not layer.strip():
-            raise _problem(path, number, "layer", Message(
-                "give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2."))
-        entry_source = item.get("source", source)
-        if not isinstance(entry_source, str) or not entry_source.strip():
-            raise _problem(path, number, "source", Message(
-                "no source: give \"source\" at the top of the plan or in the entry."))
-        zoom_min, zoom_max = _zoom(path, number, item, "zoom_min"), _zoom(path, number, item, "zoom_max")
-        if zoom_min > zoom_max:
-            raise _problem(path, number, "zoom_min", Message("{} is greater than zoom_max {}: swap them.",
-                                                             zoom_min, zoom_max))
-        for name in ("style", "format"):
-            if item.get(name) is not None and not isinstance(item.get(name), str):
-                raise _problem(path, number, name, Message("give text (or leave it out for the layer's own)."))
-        area, label = _area(path, number, item.get("area"))
-        parsed.append(Entry(number, layer.strip(), area, label, zoom_min, zoom_max, entry_source.strip(),
-                            item.get("style") or None, item.get("format") or None))
-    plan = Plan(path, source, parsed, datasets)
+        try:
+            if not isinstance(item, dict):
+                raise InputError("Plan '{}', entry {}: an entry is a JSON object.", path, number)
+            if "dataset" in item:
+                datasets.append(_dataset_entry(path, number, item))
+            else:
+                parsed.append(_layer_entry(path, number, item, source))
+        except InputError as exc:
+            if not lenient:
+                raise
+            failed.append((number, exc))
+    plan = Plan(path, source, parsed, datasets, failed)
     plan.jobs()  # refuses two entries making the same file differently
     return plan
+
+
+def _layer_entry(path, number, item, source):
+    """An Entry from the JSON object `item`, every field checked (the error names the entry and field)."""
+    unknown = sorted(set(item) - ENTRY_FIELDS)
+    if unknown:
+        raise _problem(path, number, unknown[0], Message("unknown field; an entry has {}.",
+                                                         ", ".join(sorted(ENTRY_FIELDS))))
+    layer = item.get("layer")
+    if not isinstance(layer, str) or not layer.strip():
+        raise _problem(path, number, "layer", Message(
+            "give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2."))
+    entry_source = item.get("source", source)
+    if not isinstance(entry_source, str) or not entry_source.strip():
+        raise _problem(path, number, "source", Message(
+            "no source: give \"source\" at the top of the plan or in the entry."))
+    zoom_min, zoom_max = _zoom(path, number, item, "zoom_min"), _zoom(path, number, item, "zoom_max")
+    if zoom_min > zoom_max:
+        raise _problem(path, number, "zoom_min", Message("{} is greater than zoom_max {}: swap them.",
+                                                         zoom_min, zoom_max))
+    for name in ("style", "format"):
+        if item.get(name) is not None and not isinstance(item.get(name), str):
+            raise _problem(path, number, name, Message("give text (or leave it out for the layer's own)."))
+    area, label = _area(path, number, item.get("area"))
+    return Entry(number, layer.strip(), area, label, zoom_min, zoom_max, entry_source.strip(),
+                 item.get("style") or None, item.get("format") or None)
 
 
 def _dataset_entry(path, number, item):
@@ -306,7 +319,8 @@ def _dataset_entry(path, number, item):
                         contours=float(contours) if contours else None, **flags)
 
 
-def load_plan(path):
+def load_plan(path, lenient=False):
+    """The plan at `path` (parse_plan: `lenient` sets a bad entry aside instead of refusing the plan)."""
     if not os.path.isfile(path):
         raise InputError("The plan '{}' does not exist: give a JSON plan file.", path)
     try:
@@ -314,7 +328,7 @@ def load_plan(path):
             data = stream.read(MAX_PLAN_BYTES + 1)  # no more: parse_plan refuses a larger file
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError("The plan '{}' cannot be read: {}.", path, exc) from None
-    return parse_plan(data, path)
+    return parse_plan(data, path, lenient)
 
 
 # -- plans made by clicks: the dock's area, zooms and layers as entries, saved in the same JSON ---------------------

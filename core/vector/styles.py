@@ -16,14 +16,18 @@ import json
 import os
 import posixpath
 import tempfile
-from urllib.parse import urljoin, urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import requests
 
-from ..errors import InputError
-from ..messages import Message
+from .. import mbtiles
+from ..errors import IgnOfflineError, InputError, MBTilesError
+from ..library import naming
+from ..messages import Message, plural
 from ..sources.accounts import redact
 from ..sources.http import PNG_SIGNATURE, BodyTooLarge, DeadlineExceeded, SessionPool, redact_url, unreachable_reason
+from . import documents, mvt
 from .tms import style_url  # noqa: F401 (one place for IGN's layout of styles; also used by callers here)
 
 SERVICE_ROOT = "https://data.geopf.fr/tms/1.0.0"
@@ -148,7 +152,7 @@ def draws_nothing_of(style, metadata):
     vector_layers): a style made for other data, which would draw an empty map. False when either is unknown."""
     try:
         listed = {layer.get("id") for layer in json.loads(metadata.get("json") or "{}").get("vector_layers", [])}
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, TypeError, RecursionError):
         return False
     asked = {layer.get("source-layer") for layer in style.get("layers", []) if layer.get("source-layer")}
     return bool(listed and asked) and not asked & listed
@@ -156,40 +160,115 @@ def draws_nothing_of(style, metadata):
 
 # Rewriting
 
-def localised(style, mbtiles_name, sprite_name):
+TMS_MARK = "/tms/1.0.0/"  # the Géoplateforme's tiles and TileJSON: …/tms/1.0.0/{Layer}/…
+
+
+def source_layer(source):
+    """The layer a style's source reads, from its address: `X` of …/tms/1.0.0/X/{z}/{x}/{y}.pbf or
+    …/tms/1.0.0/X/metadata.json, the LAYER of a WMTS request; None when its address names none (or it has
+    no address)."""
+    for address in [source.get("url")] + list(source.get("tiles") or []):
+        if not isinstance(address, str) or not address:
+            continue
+        parts = urlsplit(address)
+        path = unquote(parts.path)
+        if TMS_MARK in path + "/":
+            name = (path + "/").split(TMS_MARK, 1)[1].split("/")[0]
+            if name and "{" not in name:
+                return name
+        query = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+        if query.get("LAYER") and "{" not in query["LAYER"]:
+            return query["LAYER"]
+    return None
+
+
+def _online(source):
+    """Whether a source needs the network: an address in its url, tiles, urls or data (inline GeoJSON does not)."""
+    addresses = [source.get("url"), source.get("data")] + list(source.get("tiles") or []) + list(
+        source.get("urls") or [])
+    return any(isinstance(a, str) and a for a in addresses)
+
+
+def _library_match(folder, name, vector):
+    """The file name of the library's MBTiles of layer `name` beside the styles folder, when there is one of the
+    right kind (vector tiles for a vector source, images for the others); else None."""
+    if not folder or not name:
+        return None
+    path = naming.library_file(folder, name)
+    if not os.path.isfile(path):
+        return None
+    try:
+        with mbtiles.MBTilesReader(path) as reader:
+            is_vector = mvt.is_vector(reader.metadata())
+    except (MBTilesError, OSError):
+        return None
+    return os.path.basename(path) if is_vector == vector else None
+
+
+def offline_sources(style, mbtiles_name, layer=None, folder=None):
+    """({name: source}, [dropped source names]) of a style drawn offline: the vector source holding `layer`
+    points at `mbtiles_name` (a source naming no layer is taken for it when none names it); a source of another
+    layer points at that layer's own file of the library `folder` when there is one, else it is dropped (an
+    online source would fetch tiles in the field, or draw nothing); sources with no address are kept."""
+    sources = style.get("sources") or {}
+    named = {name: source_layer(source) for name, source in sources.items()}
+    vector = [name for name, source in sources.items() if source.get("type") == "vector"]
+    mine = [name for name in vector if layer and named[name] == layer]
+    if not mine:
+        mine = [name for name in vector if named[name] is None][:1]
+    kept, dropped = {}, []
+    for name, source in sources.items():
+        if name in mine:
+            kept[name] = _local_source(source, mbtiles_name)
+        elif not _online(source):
+            kept[name] = source
+        else:
+            local = _library_match(folder, named[name], source.get("type") == "vector")
+            if local is not None and local != mbtiles_name:
+                kept[name] = _local_source(source, local)
+            else:
+                dropped.append(name)
+    return kept, dropped
+
+
+def localised(style, mbtiles_name, sprite_name, layer=None, folder=None):
     """A copy of the Mapbox GL `style` drawing from the MBTiles `mbtiles_name` (a sibling of the styles folder)
-    with the sprite `sprite/<sprite_name>` (None: no sprite), no glyph URL and the bundled font names."""
+    with the sprite `sprite/<sprite_name>` (None: no sprite), no glyph URL and the bundled font names. Its sources
+    are those of offline_sources (`layer`: the layer the MBTiles holds; `folder`: the library, for the files of
+    other layers); the layers drawing a dropped source go with it."""
     local = dict(style)
-    local["sources"] = {
-        name: _local_source(source, mbtiles_name) if (source or {}).get("type") == "vector" else source
-        for name, source in (style.get("sources") or {}).items()}
+    local["sources"], dropped = offline_sources(style, mbtiles_name, layer, folder)
     local.pop("glyphs", None)
     if sprite_name:
         local["sprite"] = posixpath.join(SPRITE_FOLDER, sprite_name)
     else:
         local.pop("sprite", None)
     layers = []
-    for layer in style.get("layers", []):
-        layout = layer.get("layout")
+    for layer_style in style.get("layers", []):
+        if layer_style.get("source") in dropped:
+            continue
+        layout = layer_style.get("layout")
         if isinstance(layout, dict) and "text-font" in layout:
-            layer = dict(layer, layout=dict(layout, **{"text-font": _with_fonts(layout["text-font"])}))
-        layers.append(layer)
+            layer_style = dict(layer_style, layout=dict(layout, **{"text-font": _with_fonts(layout["text-font"])}))
+        layers.append(layer_style)
     local["layers"] = layers
     return local
 
 
+MBTILES_PREFIX = "mbtiles://../"  # a saved style's source: a file beside its styles folder
+
+
 def _local_source(source, mbtiles_name):
-    kept = {k: v for k, v in source.items() if k not in ("url", "tiles")}
-    return dict(kept, url="mbtiles://../" + mbtiles_name)
+    kept = {k: v for k, v in source.items() if k not in ("url", "tiles", "urls")}
+    return dict(kept, url=MBTILES_PREFIX + mbtiles_name)
 
 
 def local_sprite(style_file):
     """(definitions dict, image path) of the saved sprite of the saved style `style_file`; None when it has none.
-    Raises InputError when the style names a sprite whose files are missing or unreadable, or one that is not
-    `sprite/<a file name>` (a style edited, or saved by a version that did not check the name): nothing outside
-    the styles folder is read."""
-    with open(style_file, encoding="utf-8") as stream:
-        style = json.load(stream)
+    Raises InputError when the style names a sprite whose files are missing, unreadable or not a sprite's, or one
+    that is not `sprite/<a file name>` (a style edited, or saved by a version that did not check the name):
+    nothing outside the styles folder is read."""
+    style = read_style(style_file)
     sprite = style.get("sprite")
     if not sprite or not isinstance(sprite, str):
         return None
@@ -199,70 +278,154 @@ def local_sprite(style_file):
         raise InputError("The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the "
                          "styles again.", style_file, sprite, problem)
     base = os.path.join(os.path.dirname(style_file), SPRITE_FOLDER, name)
+    what = Message("The sprite '{}'", base + ".json")
     try:
-        with open(base + ".json", encoding="utf-8") as stream:
-            definitions = json.load(stream)
-    except (OSError, ValueError) as exc:
+        definitions = documents.load(_read_file(base + ".json", what), what)
+    except OSError as exc:
         raise InputError("The sprite of the style '{}' cannot be read ({}): save the styles again.",
-                         style_file, exc) from None
+                         style_file, exc.strerror or exc) from None
+    problem = documents.sprite_problem(definitions)
+    if problem is not None:
+        raise InputError("{} is not a sprite's definitions ({}): save the styles again.", what, problem)
     if not os.path.isfile(base + ".png"):
         raise InputError("The sprite image '{}' is missing: save the styles again.", base + ".png")
     return definitions, base + ".png"
 
 
+def _read_file(path, what):
+    """The bytes of a saved document, MAX_STYLE_BYTES at most (an edited file may be anything)."""
+    if os.path.getsize(path) > MAX_STYLE_BYTES:
+        raise InputError("{} is larger than {} MB: it is no style the plugin saved; save the styles again.", what,
+                         MAX_STYLE_BYTES // 2 ** 20)
+    with open(path, "rb") as stream:
+        return stream.read()
+
+
 def read_style(style_file):
     """The saved style `style_file` as a dict; InputError, in one line, when it is not a Mapbox GL style."""
+    what = Message("The style '{}'", style_file)
     try:
-        with open(style_file, encoding="utf-8") as stream:
-            style = json.load(stream)
+        style = documents.load(_read_file(style_file, what), what)
     except OSError as exc:
         raise InputError("The style '{}' cannot be read ({}).", style_file, exc.strerror or exc) from None
-    except ValueError:
-        raise InputError("The style '{}' is not JSON: save the styles again.", style_file) from None
     _check_style(style, style_file)
     return style
 
 
 def _check_style(style, where):
-    if not isinstance(style, dict) or not isinstance(style.get("layers"), list):
-        raise InputError("{} is not a Mapbox GL style (no 'layers' list): check the style name.", where)
+    problem = documents.style_problem(style)
+    if problem is not None:
+        raise InputError("{} is not a Mapbox GL style ({}): check the style name, or save the styles again.",
+                         where, problem)
 
 
 # Saving
 
-def save_styles(mbtiles_path, layer, styles=None, service_root=SERVICE_ROOT, credentials=None, log=None,
-                deadline=STYLE_DEADLINE):
+MAX_REASONS = 3  # styles not saved whose reasons are all said in one sentence (each is in the log)
+
+
+@dataclass
+class SavedStyles:
+    """What a save of a layer's styles did: each style is saved or not on its own."""
+
+    layer: str
+    saved: list = field(default_factory=list)    # the saved styles' paths, in the order asked
+    failed: list = field(default_factory=list)   # (style, Message: why it was not saved)
+
+    @property
+    def names(self):
+        return [os.path.splitext(os.path.basename(path))[0] for path in self.saved]
+
+    def problem(self):
+        """One Message naming every style not saved and why, or None when all were saved."""
+        if not self.failed:
+            return None
+        if len(self.failed) > MAX_REASONS:  # a bar of nine reasons is read by no one: the names, the first why
+            first, why = self.failed[0]
+            details = Message("{}; {}: {}", ", ".join(style for style, _ in self.failed), first, why)
+        else:
+            details = None
+            for style, why in self.failed:
+                one = Message("{} ({})", style, why)
+                details = one if details is None else Message("{}; {}", details, one)
+        return plural(len(self.failed), "{} style of {} not saved: {}", "{} styles of {} not saved: {}",
+                      len(self.failed), self.layer, details)
+
+
+def save_each_style(mbtiles_path, layer, styles=None, service_root=SERVICE_ROOT, credentials=None, log=None,
+                    deadline=STYLE_DEADLINE):
     """Fetch `styles` of `layer` (None: default_styles) from the server of the TMS `service_root` with their
-    sprites, and save them localised into styles_folder(mbtiles_path). Returns the saved styles' paths.
+    sprites, and save them localised into styles_folder(mbtiles_path), each on its own: a style the server lacks,
+    or sends broken, is not saved and the others are (a SavedStyles says which and why).
 
     `credentials` (core.sources.accounts.Credentials, or None) are those of `service_root`: the style and
-    sprite URLs on its origin get them, others none. Raises InputError, in one line, on the first failure;
-    the styles saved before it stay.
+    sprite URLs on its origin get them, others none.
     """
     log = log or (lambda message: None)
     bound = credentials.for_source(service_root) if credentials is not None else None
     folder = styles_folder(mbtiles_path)
+    result = SavedStyles(layer)
     pool = SessionPool()
-    saved, sprites = [], {}
+    sprites = {}  # sprite URL → its saved name, or the InputError that stopped it (fetched once for all styles)
     try:
-        for style in styles or default_styles(layer):
-            url = style_url(service_root, layer, style)
-            document = _fetch_json(pool, url, bound, deadline, Message("the style '{}' of {}", style, layer))
-            _check_style(document, redact_url(url))
-            sprite_name = None
-            if isinstance(document.get("sprite"), str) and document["sprite"]:
-                sprite_url = urljoin(url, document["sprite"])
-                if sprite_url not in sprites:
-                    sprites[sprite_url] = _save_sprite(pool, sprite_url, bound, folder, deadline, log, url)
-                sprite_name = sprites[sprite_url]
-            local = localised(document, os.path.basename(mbtiles_path), sprite_name)
-            path = os.path.join(folder, style + ".json")
-            _write(path, json.dumps(local, ensure_ascii=False, indent=1).encode("utf-8"))
+        for style in list(dict.fromkeys(styles or default_styles(layer))):
+            try:
+                path, dropped = _save_style(pool, mbtiles_path, layer, style, service_root, bound, folder,
+                                            deadline, log, sprites)
+            except IgnOfflineError as exc:
+                result.failed.append((style, exc.message))
+                log(Message("Style '{}' not saved: {}", style, exc.message))
+                continue
+            if dropped:
+                log(Message("Style '{}': its sources {} are not in the library and were left out (they would need "
+                            "the network).", style, ", ".join(dropped)))
             log(Message("Style '{}' saved: {}", style, path))
-            saved.append(path)
+            result.saved.append(path)
     finally:
         pool.close()
-    return saved
+    return result
+
+
+def save_styles(mbtiles_path, layer, styles=None, service_root=SERVICE_ROOT, credentials=None, log=None,
+                deadline=STYLE_DEADLINE):
+    """save_each_style, for callers that want all or an error: the saved styles' paths; InputError, in one line
+    naming each style not saved, when any was not (the others are saved all the same)."""
+    result = save_each_style(mbtiles_path, layer, styles, service_root, credentials, log, deadline)
+    if len(result.failed) == 1:
+        raise InputError(result.failed[0][1])  # its own sentence names the style
+    if result.failed:
+        raise InputError(result.problem())
+    return result.saved
+
+
+def _save_style(pool, mbtiles_path, layer, style, service_root, credentials, folder, deadline, log, sprites):
+    """Fetch, check and save one style (its sprite once per run); (its path, the sources left out)."""
+    problem = file_name_problem(style)
+    if problem is not None:
+        raise InputError("'{}' cannot be a style's file name ({}): give the style's name as IGN publishes it.",
+                         style, problem)
+    url = style_url(service_root, layer, style)
+    what = Message("the style '{}' of {}", style, layer)
+    document = documents.load(_fetch(pool, url, credentials, deadline, what),
+                              Message("The style {} ({})", redact_url(url), what))
+    _check_style(document, redact_url(url))
+    sprite_name = None
+    if isinstance(document.get("sprite"), str) and document["sprite"]:
+        sprite_url = urljoin(url, document["sprite"])
+        if sprite_url not in sprites:
+            try:
+                sprites[sprite_url] = _save_sprite(pool, sprite_url, credentials, folder, deadline, log, url)
+            except IgnOfflineError as exc:
+                sprites[sprite_url] = exc
+        if isinstance(sprites[sprite_url], IgnOfflineError):
+            raise sprites[sprite_url]
+        sprite_name = sprites[sprite_url]
+    name = os.path.basename(mbtiles_path)
+    local = localised(document, name, sprite_name, layer, os.path.dirname(os.path.abspath(mbtiles_path)))
+    dropped = sorted(set(document.get("sources") or {}) - set(local["sources"]))
+    path = os.path.join(folder, style + ".json")
+    _write(path, json.dumps(local, ensure_ascii=False, indent=1).encode("utf-8"))
+    return path, dropped
 
 
 def sprite_name(sprite_url, style_url):
@@ -301,8 +464,9 @@ def file_name_problem(name):
 
 def _save_sprite(pool, sprite_url, credentials, folder, deadline, log, style_url=""):
     """Fetch the four files of the sprite at `sprite_url` into `folder/sprite/`; its name (checked as a file
-    name before anything is fetched or written)."""
+    name before anything is fetched). Every file is checked before any is written: a sprite is saved whole."""
     name = sprite_name(sprite_url, style_url or sprite_url)
+    bodies = {}
     for suffix in SPRITE_FILES:
         what = Message("the sprite file {}", name + suffix)
         body = _fetch(pool, sprite_url + suffix, credentials, deadline, what,
@@ -314,21 +478,14 @@ def _save_sprite(pool, sprite_url, credentials, folder, deadline, log, style_url
             raise InputError("{} sent something else than a PNG image for {}: nothing more was saved.",
                              redact_url(sprite_url + suffix), what)
         if suffix.endswith(".json"):
-            _parse_json(body, sprite_url + suffix)
+            said = Message("The sprite file {}", redact_url(sprite_url + suffix))
+            problem = documents.sprite_problem(documents.load(body, said))
+            if problem is not None:
+                raise InputError("{} is not a sprite's definitions ({}): nothing more was saved.", said, problem)
+        bodies[suffix] = body
+    for suffix, body in bodies.items():
         _write(os.path.join(folder, SPRITE_FOLDER, name + suffix), body)
     return name
-
-
-def _fetch_json(pool, url, credentials, deadline, what):
-    return _parse_json(_fetch(pool, url, credentials, deadline, what), url)
-
-
-def _parse_json(body, url):
-    try:
-        return json.loads(body.decode("utf-8-sig"))
-    except ValueError:
-        raise InputError("{} did not send JSON (an error page?): check the address; nothing more was saved.",
-                         redact_url(url)) from None
 
 
 def _fetch(pool, url, credentials, deadline, what, missing_ok=False):
@@ -368,3 +525,57 @@ def _write(path, data):
         if os.path.exists(temporary):
             os.remove(temporary)
         raise
+
+
+# Copying (an offline project takes the styles with its file)
+
+def copy_styles(mbtiles_path, target_path):
+    """The styles saved for `mbtiles_path` copied beside its copy `target_path` (styles_folder(target_path)), so
+    that the copy switches among them offline: its sprite as it is, each style with its sources re-pointed — the
+    MBTiles at the copy, another file of the library kept only when it is beside the copy too, else dropped with
+    its layers (the copy never reaches back to the library or the network). A style that cannot be read is left
+    out. (copied style names, [(style, Message why not)])."""
+    names = saved_styles(mbtiles_path)
+    if not names:
+        return [], []
+    sprite_from = os.path.join(styles_folder(mbtiles_path), SPRITE_FOLDER)
+    if os.path.isdir(sprite_from):
+        for name in sorted(os.listdir(sprite_from)):
+            if file_name_problem(name) is None and os.path.isfile(os.path.join(sprite_from, name)) and \
+                    not name.startswith("."):
+                with open(os.path.join(sprite_from, name), "rb") as stream:
+                    _write(os.path.join(styles_folder(target_path), SPRITE_FOLDER, name), stream.read())
+    copied, failed = [], []
+    for name in names:
+        try:
+            style = read_style(style_path(mbtiles_path, name))
+        except InputError as exc:
+            failed.append((name, exc.message))
+            continue
+        moved = _relocated(style, os.path.basename(mbtiles_path), target_path)
+        _write(style_path(target_path, name), json.dumps(moved, ensure_ascii=False, indent=1).encode("utf-8"))
+        copied.append(name)
+    return copied, failed
+
+
+def _relocated(style, old_name, target_path):
+    """A saved style whose sources read `old_name` re-pointed at `target_path`'s file; a source of another file
+    not beside `target_path`, or online, dropped with its layers."""
+    new_name, folder = os.path.basename(target_path), os.path.dirname(os.path.abspath(target_path))
+    sources, dropped = {}, set()
+    for name, source in (style.get("sources") or {}).items():
+        url = source.get("url")
+        if isinstance(url, str) and url.startswith(MBTILES_PREFIX):
+            file = url[len(MBTILES_PREFIX):]
+            if file == old_name:
+                sources[name] = dict(source, url=MBTILES_PREFIX + new_name)
+                continue
+            if file_name_problem(file) is None and os.path.isfile(os.path.join(folder, file)):
+                sources[name] = source
+                continue
+        elif not _online(source):
+            sources[name] = source
+            continue
+        dropped.add(name)
+    layers = [layer for layer in style["layers"] if layer.get("source") not in dropped]
+    return dict(style, sources=sources, layers=layers)

@@ -11,7 +11,6 @@ template), rows from the top as XYZ, Web Mercator, 256 px. Documents are
 read whole within a deadline and a size cap, as the WMTS capabilities.
 """
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -132,16 +131,17 @@ def _bounds(value):
 
 def parse_metadata(data, layer):
     """A layer's metadata.json; refuses a document that is not one, or a layer that is not vector."""
-    try:
-        document = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError("The metadata of TMS layer '{}' is not JSON ({}).", layer, exc) from None
+    from .documents import load  # a hostile document (deep, broken) is one sentence naming it
+
+    document = load(data, Message("The metadata of TMS layer '{}'", layer))
     if not isinstance(document, dict):
         raise InputError("The metadata of TMS layer '{}' is not a JSON object.", layer)
     vector_layers = document.get("vector_layers")
     if vector_layers is None and isinstance(document.get("json"), str):  # as MBTiles metadata writes it
-        vector_layers = json.loads(document["json"]).get("vector_layers")
-    if not isinstance(vector_layers, list) or not vector_layers:
+        inner = load(document["json"], Message("The metadata of TMS layer '{}' (its 'json')", layer))
+        vector_layers = inner.get("vector_layers") if isinstance(inner, dict) else None
+    if not isinstance(vector_layers, list) or not vector_layers or not all(
+            isinstance(v, dict) and isinstance(v.get("id"), str) for v in vector_layers):
         raise InputError("TMS layer '{}' lists no vector layers in its metadata.json: it is not a vector tile "
                          "layer (download raster layers from the WMTS, https://data.geopf.fr/wmts).", layer)
     try:
@@ -152,10 +152,14 @@ def parse_metadata(data, layer):
     except (TypeError, ValueError, InputError) as exc:
         raise InputError("The metadata of TMS layer '{}' has unreadable zooms or bounds ({}).", layer, exc) from None
     templates = document.get("tiles") or []
+    if not isinstance(templates, list):
+        raise InputError("The metadata of TMS layer '{}': its 'tiles' is not a list of addresses.", layer)
+    title = next((v for v in (document.get("name"), document.get("description")) if isinstance(v, str) and v), layer)
+    attribution = document.get("attribution")
     return LayerMetadata(
-        identifier=layer, title=str(document.get("name") or document.get("description") or layer),
+        identifier=layer, title=title,
         minzoom=minzoom, maxzoom=min(maxzoom, tiles.MAX_ZOOM), bounds=bounds, vector_layers=vector_layers,
-        attribution=str(document.get("attribution") or ""),
+        attribution=attribution if isinstance(attribution, str) else "",
         tiles=templates[0] if templates and isinstance(templates[0], str) else "")
 
 

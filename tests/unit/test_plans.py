@@ -158,6 +158,26 @@ def test_bad_plans_name_the_entry_and_field(tmp_path, entries, fragment):
     assert tree_digest(tmp_path) == before
 
 
+def test_a_run_sets_a_bad_entry_aside_and_keeps_the_others(tmp_path, server):
+    """Issue 29: in a run (lenient), one bad entry is one failed entry; the others are the plan."""
+    good = {"layer": PLAN, "area": "toulouse", "zoom_min": 8, "zoom_max": 9}
+    path = write_plan(tmp_path, server.url, [
+        "not an entry", dict(good, zoom_min="8"), good, {"dataset": "BDUNI", "area": "toulouse"},
+        dict(good, layer="NO.SUCH.LAYER")])
+    with pytest.raises(InputError, match="entry 1: an entry is a JSON object"):
+        plans.load_plan(path)  # the dock, saving a plan, still refuses it whole
+    plan = plans.load_plan(path, lenient=True)
+    assert [entry.number for entry in plan.entries] == [3, 5] and plan.datasets == []
+    assert [number for number, _ in plan.failed] == [1, 2, 4]
+    assert "entry 2, field 'zoom_min'" in str(plan.failed[1][1])
+    unprepared = []
+    jobs = prepare_jobs(plan, str(tmp_path / "library"), failed=unprepared)
+    assert [job.job.layer for job in jobs] == [PLAN]  # the layer the server lacks fails alone
+    assert [(job.layer, "NO.SUCH.LAYER" in str(exc)) for job, exc in unprepared] == [("NO.SUCH.LAYER", True)]
+    with pytest.raises(InputError, match="NO.SUCH.LAYER"):
+        prepare_jobs(plan, str(tmp_path / "library"))  # without a list to take failures: the first is raised
+
+
 def test_dataset_entries_sit_beside_layer_entries(tmp_path):
     write_geojson(str(tmp_path / "l.geojson"))
     plan = plans.load_plan(write_plan(tmp_path, "https://data.geopf.fr/wmts", [

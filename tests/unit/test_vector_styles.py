@@ -46,7 +46,7 @@ def style_with(text_font):
 def test_the_local_style_reads_the_mbtiles_and_the_sprite_beside_it():
     local = styles.localised(style_with(["Source Sans Pro SemiBold"]), "PLAN.IGN.mbtiles", "PlanIgn")
     assert local["sources"]["plan"] == {"type": "vector", "url": "mbtiles://../PLAN.IGN.mbtiles", "maxzoom": 18}
-    assert local["sources"]["relief"]["tiles"]  # not vector tiles: untouched
+    assert "relief" not in local["sources"]  # online images of another server: not drawn offline
     assert local["sprite"] == "sprite/PlanIgn" and "glyphs" not in local
     assert local["layers"][0]["layout"]["text-font"] == ["Source Sans Pro Semibold"]
     stops = {"stops": [[10, ["Source Sans Pro It"]], [14, ["Source Sans Pro Bold"]]]}

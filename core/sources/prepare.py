@@ -12,6 +12,7 @@ import requests
 
 from .. import mbtiles
 from ..errors import InputError, MBTilesError
+from ..library import naming
 from ..messages import Message
 from ..tiles import grid as tiles
 from ..vector import mvt, tms
@@ -147,8 +148,8 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     source, encoding = _tile_requests(endpoint, capabilities, found, style, tile_format, grid)
     attribution = policies.attribution_for(endpoint, capabilities.attribution() or host)
     prepared = PreparedSource(source, public_url, found.identifier, style, tile_format,
-                              found.title or found.identifier, grid.zooms, grid.limits, attribution, encoding,
-                              credentials)
+                              naming.display_title(found.identifier, found.title), grid.zooms, grid.limits,
+                              attribution, encoding, credentials)
     tiles_url = prepared.sample_tile_url()
     if policies.policy_for(tiles_url) is not policies.policy_for(endpoint):  # e.g. OpenStreetMap's terms
         prepared.attribution = policies.attribution_for(tiles_url, attribution)

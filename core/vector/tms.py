@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError
+from ..library import naming
 from ..messages import Message
 from ..tiles import grid as tiles
 
@@ -163,7 +164,7 @@ def parse_metadata(data, layer):
         raise InputError("The metadata of TMS layer '{}' has unreadable zooms or bounds ({}).", layer, exc) from None
     templates = document.get("tiles") or []
     return LayerMetadata(
-        identifier=layer, title=str(document.get("name") or document.get("description") or layer),
+        identifier=layer, title=naming.display_title(layer, document.get("name"), document.get("description")),
         minzoom=minzoom, maxzoom=min(maxzoom, tiles.MAX_ZOOM), bounds=bounds, vector_layers=vector_layers,
         attribution=str(document.get("attribution") or ""),
         tiles=templates[0] if templates and isinstance(templates[0], str) else "")

@@ -198,6 +198,7 @@ class ExportTiles(IgnOfflineAlgorithm):
                 for error in renderer.errors:  # its reason, without the traceback
                     feedback.reportError(error.strip().splitlines()[-1])
                 raise
+            exports.carry_identity(source, staged)  # the layer's title and credit, not the renderer's file name
             return exports.export(staged, output, kind, low, high, ranges, max_mb,
                                   lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
         finally:
@@ -243,13 +244,13 @@ def _or(names):
 
 
 def _layer_title(source):
-    """What the MBTiles calls its layer (its metadata `name`), else its file name."""
+    """The title of the layer the MBTiles holds (its metadata `name`, never a raw identifier), else its file name."""
     try:
         with mbtiles.MBTilesReader(source) as reader:
-            name = reader.metadata().get("name", "")
+            metadata = reader.metadata()
     except (IgnOfflineError, sqlite3.Error):  # a raster: named by its file
-        name = ""
-    return name or os.path.splitext(os.path.basename(source))[0]
+        return os.path.splitext(os.path.basename(source))[0]
+    return exports.layer_title(source, metadata)
 
 
 def _is_vector(source):

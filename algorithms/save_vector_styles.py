@@ -13,6 +13,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..core.mbtiles import MBTilesReader, check_readable, read_guard
 from ..core.messages import plural
+from ..core.sources.accounts import key_of_source
 from ..core.vector import mvt, styles
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -58,7 +59,9 @@ class SaveVectorStyles(IgnOfflineAlgorithm):
             metadata.get("ign_offline:source") or styles.SERVICE_ROOT
         text = self.parameterAsString(parameters, self.STYLES, context) or ""
         names = [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
-        return path, layer, source, names or None, credentials_from_parameters(self, parameters, context)
+        # A key in SOURCE's query (a private TMS) is sent as the account's: on that host only, never in a file.
+        source, credentials = key_of_source(source, credentials_from_parameters(self, parameters, context))
+        return path, layer, source, names or None, credentials
 
     def process(self, args, context, feedback):
         path, layer, source, names, credentials = args

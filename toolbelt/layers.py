@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..core.errors import InputError
+from ..core.library.naming import display_title
 from ..core.mbtiles import MBTilesReader
 from ..core.vector.mvt import is_vector
 
@@ -66,12 +67,24 @@ def show_in_tree(node):
 
 
 def mbtiles_title(path, metadata=None):
-    """What the layer tree shows: the tile set's own name, else the file name made readable."""
+    """What the layer tree shows: the tile set's own name, else the file name made readable — a title, never a raw
+    identifier ("PLAN.IGN" shows as "Plan IGN": core.library.naming.display_title)."""
     if metadata is None:
         with MBTilesReader(path) as reader:
             metadata = reader.metadata()
-    name = (metadata.get("name") or "").strip()
-    return name or os.path.splitext(os.path.basename(path))[0].replace("_", " ")
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return display_title(metadata.get("ign_offline:layer") or stem, metadata.get("name"), stem.replace("_", " "))
+
+
+def describe(layer, metadata):
+    """The raw identifier and the server of an MBTiles layer in its abstract (the layer tree's tooltip), where the
+    name shows the title; the tile set's attribution as the layer's (QGIS prints it with the map)."""
+    lines = [metadata.get(key) for key in ("ign_offline:layer", "ign_offline:source") if metadata.get(key)]
+    if lines:
+        layer.setAbstract("\n".join(lines))
+    if metadata.get("attribution"):
+        layer.setAttribution(metadata["attribution"])
+    return layer
 
 
 def load_mbtiles(project, path, title=None):
@@ -108,7 +121,7 @@ def load_mbtiles(project, path, title=None):
     if not layer.isValid():
         raise ValueError("GDAL cannot open {}".format(path))
     layer.setLegend(BasemapLegend())
-    return add_to_group(project, layer)
+    return add_to_group(project, describe(layer, metadata))
 
 
 def load_vrt(project, path, title):

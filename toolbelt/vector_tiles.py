@@ -26,7 +26,7 @@ from ..core.mbtiles import MBTilesReader
 from ..core.vector import styles as saved
 from ..i18n import say
 from .fonts import register_fonts
-from .layers import add_to_group, mbtiles_title
+from .layers import add_to_group, describe, mbtiles_title
 
 STYLE_PROPERTY = "ign_offline/style"
 
@@ -62,9 +62,12 @@ def load_vector_mbtiles(project, path, style=None, title=None, feedback=None):
     is not saved. The converter's warnings go to `feedback` (pushWarning)."""
     layer = find_loaded(project, path)
     if layer is None:
-        layer = QgsVectorTileLayer(vector_tile_uri(path), title or mbtiles_title(path))
+        with MBTilesReader(path) as reader:
+            metadata = reader.metadata()
+        layer = QgsVectorTileLayer(vector_tile_uri(path), title or mbtiles_title(path, metadata))
         if not layer.isValid():
             raise ValueError("QGIS cannot open {} as vector tiles".format(path))
+        describe(layer, metadata)  # the identifier in the tooltip, the attribution the layer's
         fresh = True
     else:
         fresh = False

@@ -6,10 +6,13 @@ authentication configuration id, the secret stays in the QGIS authentication dat
 """
 
 import json
+from urllib.parse import parse_qsl, urlsplit
 
 from qgis.core import QgsSettings
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
 from qgis.PyQt.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QTabWidget
+
+from ..core.sources.http import SECRET_PARAMETERS, redact_url
 
 PREFIX = "ign_offline/dock/"
 
@@ -20,6 +23,15 @@ def value(key, default=None):
 
 def store(key, data):
     QgsSettings().setValue(PREFIX + key, data)
+
+
+def without_secret(text):
+    """`text` as it may be remembered: a server address without its key (`?apikey=…`), which would otherwise sit
+    in QGIS's settings file in clear; anything else as it is."""
+    parts = urlsplit(text or "")
+    if any(name.lower() in SECRET_PARAMETERS for name, _ in parse_qsl(parts.query, keep_blank_values=True)):
+        return redact_url(text)
+    return text
 
 
 def json_value(key, default):
@@ -47,7 +59,7 @@ def remember(widget, key):
     elif isinstance(widget, QComboBox) and widget.isEditable():
         if saved:
             widget.setEditText(saved)
-        widget.editTextChanged.connect(lambda text: store(key, text))
+        widget.editTextChanged.connect(lambda text: store(key, without_secret(text)))
     elif isinstance(widget, QComboBox):
         index = widget.findData(saved) if saved is not None else -1
         if index >= 0:

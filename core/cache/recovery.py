@@ -20,6 +20,7 @@ import mercantile
 
 from .. import mbtiles
 from ..errors import InputError, MBTilesError
+from ..library import naming
 from ..messages import Message, os_reason
 from ..sources import policies
 from ..sources.http import tile_body_problem
@@ -366,7 +367,8 @@ def _write_metadata(writer, tile_set, stored, book=None):
     zooms = tile_set.zooms
     title, served_by = book.describe(key) if book is not None else ("", "")
     metadata = mbtiles.build_metadata(
-        title or previous.get("name") or key.layer, mbtiles.format_from_mime(key.format), tile_set.bounds(),
+        naming.display_title(key.layer, title, previous.get("name")), mbtiles.format_from_mime(key.format),
+        tile_set.bounds(),
         zooms[0], zooms[-1], attribution=policies.attribution_for(key.source, served_by or key.host),
         description="{} — recovered from the QGIS network cache".format(key.layer),
         vector_layers=_vector_layers(writer, key, book) if mvt.is_vector_format(key.format) else None)

@@ -35,6 +35,7 @@ import mercantile
 
 from .. import mbtiles, storage
 from ..errors import IgnOfflineError, InputError, MBTilesError
+from ..library import naming
 from ..library.inventory import vector_layers
 from ..messages import Message, Size, os_reason
 from ..text import fold_accents
@@ -612,6 +613,37 @@ def source_bounds(metadata):
     except ValueError:
         return None
     return extent if len(extent) == 4 else None
+
+
+def layer_title(path, metadata):
+    """The title of the layer an MBTiles holds (its `name`, never a raw identifier: "PLAN.IGN" is "Plan IGN"),
+    else its file name made readable."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return naming.display_title(metadata.get("ign_offline:layer") or stem, metadata.get("name"),
+                                stem.replace("_", " "))
+
+
+def carry_identity(source, rendered):
+    """Write the title, attribution and description of the vector MBTiles `source` into `rendered`, the raster
+    MBTiles QGIS's tile renderer made of it — which names itself after its temporary file
+    (`….mbtiles.render`), credits no one and calls itself an overlay. Every format exported from the rendering
+    then says what the map is and whose (MBTiles name, attribution, type baselayer; GeoPackage identifier and
+    description; PMTiles metadata)."""
+    with mbtiles.MBTilesReader(source) as reader:
+        metadata = reader.metadata()
+    title = layer_title(source, metadata)
+    values = {"name": title, "attribution": metadata.get("attribution", ""),
+              "description": metadata.get("description") or title, "type": "baselayer"}
+    db = sqlite3.connect(rendered, isolation_level=None)
+    try:
+        db.execute("BEGIN")
+        db.execute("CREATE TABLE IF NOT EXISTS metadata (name TEXT, value TEXT)")
+        db.executemany("DELETE FROM metadata WHERE name = ?", [(key,) for key in values])
+        db.executemany("INSERT INTO metadata (name, value) VALUES (?, ?)", values.items())
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    return values
 
 
 class _Cancelled(Exception):

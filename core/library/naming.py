@@ -22,3 +22,39 @@ def file_name(layer):
 def library_file(folder, layer):
     """The library's file for `layer`: `<folder>/<LAYER>.mbtiles`."""
     return os.path.join(folder, file_name(layer))
+
+
+# What IGN calls its layers (the capabilities' and the TMS service document's titles, as the Géoplateforme
+# publishes them): a file, a metadata.json or a recovered cache that names a layer by its identifier alone still
+# shows the user the title. The identifier stays in the layer's abstract (its tooltip).
+KNOWN_TITLES = {
+    "PLAN.IGN": "Plan IGN",
+    "PCI": "Parcellaire Express (PCI)",
+    "BDTOPO": "BD TOPO",
+    "ISOHYPSE": "Courbes de niveau",
+    "ADMIN_EXPRESS": "Admin Express",
+    "OCSGE": "OCS GE",
+    "PLAN.OSM": "Plan OSM",
+    "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2": "Plan IGN v2",
+    "GEOGRAPHICALGRIDSYSTEMS.MAPS.BDUNI.J1": "Plan IGN J+1",
+    "GEOGRAPHICALGRIDSYSTEMS.MAPS": "Cartes IGN",
+    "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR": "SCAN 25 Touristique",
+    "ORTHOIMAGERY.ORTHOPHOTOS": "Photographies aériennes",
+    "ORTHOIMAGERY.ORTHOPHOTOS.BDORTHO": "Ortho 50 cm",
+    "ORTHOIMAGERY.ORTHOPHOTOS.IRC": "BD ORTHO IRC",
+    "CADASTRALPARCELS.PARCELLAIRE_EXPRESS": "Parcellaire cadastral",
+    "ELEVATION.ELEVATIONGRIDCOVERAGE.SHADOW": "Estompage",
+    "ELEVATION.SLOPES": "Altitude",
+    "ELEVATION.CONTOUR.LINE": "Courbes de niveau",
+}
+
+
+def display_title(identifier, *candidates):
+    """The name a layer is shown by: the first of `candidates` (a title the server or the file gave) that is not
+    the raw identifier (nor the file name made of it), else IGN's title of `identifier`, else the identifier."""
+    raw = {(identifier or "").strip().casefold(), safe_name((identifier or "").strip()).casefold()}
+    for candidate in candidates:
+        text = " ".join(str(candidate or "").split())
+        if text and text.casefold() not in raw:
+            return text
+    return KNOWN_TITLES.get((identifier or "").strip().upper(), (identifier or "").strip())

@@ -68,6 +68,32 @@ def _redact_argument(value, credentials):
     return redact(value if isinstance(value, Message) else str(value), credentials)
 
 
+# What a key in a SOURCE's query may be called (the Géoplateforme documents `apikey` and `api_key`).
+KEY_PARAMETERS = ("apikey", "api_key", "key")
+
+
+def key_of_source(source, credentials=None):
+    """(the SOURCE without its key, the credentials that send it): a key written in the SOURCE's query
+    (`…/tms/1.0.0?apikey=KEY`) becomes the account's key, so that it is sent as any account is — on the SOURCE's
+    host only, in the query of each request (documents, tiles, styles), never written with the URL into the file,
+    its styles or a message. Given `credentials` keep their own key, login or token and gain the SOURCE's key
+    beside them; a SOURCE without a key is returned as it is, with `credentials`."""
+    parts = urllib.parse.urlsplit(source or "")
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    keys = [(k, v) for k, v in query if k.lower() in KEY_PARAMETERS and v]
+    if not keys:
+        return source, credentials
+    name, key = keys[-1]
+    kept = [(k, v) for k, v in query if k.lower() not in KEY_PARAMETERS]
+    public = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(kept, safe="/:{}")))
+    if credentials is None:
+        return public, Credentials(api_key=key, key_name=name)  # no name: a refusal says "a valid API key"
+    if credentials.api_key and credentials.api_key != key:
+        raise InputError("SOURCE carries an API key and the account '{}' another one: give the key once, in the "
+                         "account (AUTHCFG) or in SOURCE.", credentials.name)
+    return public, dataclasses.replace(credentials, api_key=key, key_name=name)
+
+
 class AuthError(InputError):
     """The credentials were refused (wrong password, revoked key, unknown client): nothing is downloaded."""
 
@@ -93,6 +119,7 @@ class Credentials:
 
     name: str = ""
     api_key: str = ""
+    key_name: str = "apikey"      # the query parameter the key rides in (a SOURCE's own `api_key=…` keeps its name)
     username: str = ""
     password: str = ""
     oauth: OAuthSettings = None
@@ -146,7 +173,7 @@ class Credentials:
 
     def query(self):
         """Query parameters to add to every URL (the Géoplateforme's HASH keys); `apply` decides where."""
-        return {"apikey": self.api_key} if self.api_key else {}
+        return {self.key_name: self.api_key} if self.api_key else {}
 
     def tokens(self):
         if self.oauth is not None and self._tokens is None:

@@ -12,11 +12,12 @@ import requests
 
 from .. import mbtiles
 from ..errors import InputError, MBTilesError
+from ..library import naming
 from ..messages import Message
 from ..tiles import grid as tiles
 from ..vector import mvt, tms
 from . import policies, wmts
-from .accounts import AuthError, Credentials, redact
+from .accounts import AuthError, Credentials, key_of_source, redact
 from .http import (
     CAPABILITIES_DEADLINE,
     BodyTooLarge,
@@ -103,9 +104,13 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
         raise InputError("SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as "
                          "https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with "
                          "{{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).", endpoint)
+    tms_source = tms.split_source(endpoint)
+    if tms_source is not None:
+        # A key in a TMS SOURCE's query is sent as an account's, on its host only (the WMTS keeps its URL as is).
+        endpoint, credentials = key_of_source(endpoint, credentials)
+        tms_source = tms.split_source(endpoint)
     if credentials is not None:
         credentials = credentials.for_source(endpoint)
-    tms_source = tms.split_source(endpoint)
     if tms_source is not None:
         return _prepare_tms(*tms_source, layer, tile_format, timeout, credentials)
     public_url = redact_url(wmts.endpoint_of(endpoint))
@@ -143,8 +148,8 @@ def prepare_source(endpoint, layer=None, style=None, tile_format=None, api_key=N
     source, encoding = _tile_requests(endpoint, capabilities, found, style, tile_format, grid)
     attribution = policies.attribution_for(endpoint, capabilities.attribution() or host)
     prepared = PreparedSource(source, public_url, found.identifier, style, tile_format,
-                              found.title or found.identifier, grid.zooms, grid.limits, attribution, encoding,
-                              credentials)
+                              naming.display_title(found.identifier, found.title), grid.zooms, grid.limits,
+                              attribution, encoding, credentials)
     tiles_url = prepared.sample_tile_url()
     if policies.policy_for(tiles_url) is not policies.policy_for(endpoint):  # e.g. OpenStreetMap's terms
         prepared.attribution = policies.attribution_for(tiles_url, attribution)
@@ -203,11 +208,12 @@ def _get_document(url_of, source, public_url, timeout, credentials, deadline, la
     """
     pool = SessionPool()
     try:
-        url, headers = _with_credentials(source, credentials)  # a wrong password stops here
-        response = pool.fetch(url_of(url), headers=headers, timeout=timeout, deadline=deadline)
+        # The document's own URL first, then the account on it: a key in the query goes after the whole path.
+        url, headers = _with_credentials(source, url_of(source), credentials)  # a wrong password stops here
+        response = pool.fetch(url, headers=headers, timeout=timeout, deadline=deadline)
         if response.status_code == 401 and credentials is not None and credentials.renew(headers):
-            url, headers = _with_credentials(source, credentials)
-            response = pool.fetch(url_of(url), headers=headers, timeout=timeout, deadline=deadline)
+            url, headers = _with_credentials(source, url_of(source), credentials)
+            response = pool.fetch(url, headers=headers, timeout=timeout, deadline=deadline)
     except DeadlineExceeded:
         raise InputError(late) from None
     except BodyTooLarge as exc:
@@ -272,6 +278,7 @@ def _prepare_tms(root, named, layer, tile_format, timeout, credentials):
 
 def fetch_tms_service(root, timeout=(10, 30), credentials=None):
     """The TileMaps of a TMS service document (every one; TileMapEntry.is_vector tells the vector ones)."""
+    root, credentials = key_of_source(root, credentials)
     public_root = redact_url(root)
     response = _get_document(
         lambda url: url, root, public_root, timeout, credentials, CAPABILITIES_DEADLINE,
@@ -284,8 +291,9 @@ def fetch_tms_service(root, timeout=(10, 30), credentials=None):
     return tms.parse_service(response.content)
 
 
-def _with_credentials(source, credentials):
-    """(url, headers or None) of a request to the SOURCE itself, the server the credentials were given for."""
+def _with_credentials(source, url, credentials):
+    """(url, headers or None) of a request to `url`, a document of the SOURCE, the server the credentials were
+    given for (a document the SOURCE's server places on another host gets nothing)."""
     if credentials is None:
-        return source, None
-    return credentials.for_source(source).apply(source)
+        return url, None
+    return credentials.for_source(source).apply(url)

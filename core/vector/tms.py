@@ -2,7 +2,10 @@
 
 A SOURCE is taken for this service when its path ends with `/tms/1.0.0`
 (the service root, LAYER then names the layer), `/tms/1.0.0/{LAYER}` or
-`/tms/1.0.0/{LAYER}/metadata.json` (the layer is then in the URL). Only its
+`/tms/1.0.0/{LAYER}/metadata.json` (the layer is then in the URL), whatever its
+query: a private service's key (`?apikey=…`) is taken out of it by
+core.sources.prepare and sent as the account's, the rest of the query is kept
+and every URL built here puts its path before it. Only its
 vector layers (extension `pbf`) are offered: its raster TMS layers are the
 same pictures as the WMTS's, which the plugin already downloads.
 
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError
+from ..library import naming
 from ..messages import Message
 from ..tiles import grid as tiles
 
@@ -69,12 +73,12 @@ class LayerMetadata:
 def split_source(source):
     """(root, layer or None) when `source` names the TMS service or one of its layers, else None."""
     parts = urlsplit((source or "").strip())
-    if parts.scheme.lower() not in ("http", "https") or "{" in source or parts.query:
+    if parts.scheme.lower() not in ("http", "https") or "{" in source:
         return None
     match = _TMS_PATH.match(parts.path)
     if match is None or (match.group("layer") or "").lower() == "metadata.json":
         return None
-    root = urlunsplit(parts._replace(path=match.group("root"), query="", fragment=""))
+    root = urlunsplit(parts._replace(path=match.group("root"), fragment=""))  # its query kept: see below
     return root, match.group("layer")
 
 
@@ -82,12 +86,19 @@ def is_tms_source(source):
     return split_source(source) is not None
 
 
+def below(root, *names):
+    """The URL of `names` under the service `root`: the path joined before the root's query (a key or other
+    parameters the server wants on every request), never after it."""
+    parts = urlsplit(root)
+    return urlunsplit(parts._replace(path="/".join([parts.path.rstrip("/")] + list(names)), fragment=""))
+
+
 def metadata_url(root, layer):
-    return "{}/{}/metadata.json".format(root.rstrip("/"), layer)
+    return below(root, layer, "metadata.json")
 
 
 def tile_template(root, layer):
-    return "{}/{}/{{z}}/{{x}}/{{y}}.pbf".format(root.rstrip("/"), layer)
+    return below(root, layer, "{z}", "{x}", "{y}.pbf")
 
 
 def style_url(service_root, layer, style):
@@ -154,10 +165,10 @@ def parse_metadata(data, layer):
     templates = document.get("tiles") or []
     if not isinstance(templates, list):
         raise InputError("The metadata of TMS layer '{}': its 'tiles' is not a list of addresses.", layer)
-    title = next((v for v in (document.get("name"), document.get("description")) if isinstance(v, str) and v), layer)
     attribution = document.get("attribution")
+    titles = [v for v in (document.get("name"), document.get("description")) if isinstance(v, str)]
     return LayerMetadata(
-        identifier=layer, title=title,
+        identifier=layer, title=naming.display_title(layer, *titles),
         minzoom=minzoom, maxzoom=min(maxzoom, tiles.MAX_ZOOM), bounds=bounds, vector_layers=vector_layers,
         attribution=attribution if isinstance(attribution, str) else "",
         tiles=templates[0] if templates and isinstance(templates[0], str) else "")

@@ -14,6 +14,12 @@ Knobs: `gzip` (bodies gzip-compressed, as geopf sends them, or plain),
 for benchmarks), `faults[(layer, z, x, y)]` = ["html", "json", "truncate"
 (short of its Content-Length), "cut" (a whole answer holding half a tile),
 "503"] applied one per request. `log` records every tile request.
+
+For private layers (issue 29): `authorised(query, headers)` makes every answer (service document, metadata,
+tiles, styles and sprite) a 401 unless it says yes, as /private/tms answers without a key; `requests` records
+every request (path, query, headers) for tests that look for a key where it must not go; `tiles_origin` puts
+the metadata's `tiles` template on another server, `sprite_origin` the styles' sprite; `redirects[path]` answers
+302 to a URL (another host).
 """
 
 import functools
@@ -24,11 +30,12 @@ import os
 import tempfile
 import time
 from http.server import BaseHTTPRequestHandler
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from osgeo import gdal, ogr, osr
 
 from tests.support.loopback import LoopbackServer
+from tests.support.recording_wmts import Recorded
 from tests.support.style_server import STYLES_PATH, sprite_files, style_answer
 from tests.support.wmts_server import LAST_MODIFIED, TileLog
 
@@ -121,6 +128,11 @@ class StandInTms(LoopbackServer):
         self.faults = {}          # (layer, z, x, y) -> [fault, ...] applied one per request
         self.log = TileLog()      # (layer, z, x, y, status)
         self.documents = []       # paths of the service document and metadata requests
+        self.authorised = None    # (query, headers) -> bool: None = public
+        self.requests = []        # Recorded: every request, in order
+        self.tiles_origin = None  # the metadata's tiles template on this other server (None: here)
+        self.sprite_origin = None  # the styles' sprite on this other server (None: here)
+        self.redirects = {}       # path -> URL answered with 302
         self.listen(self._handler())
 
     @property
@@ -162,7 +174,8 @@ class StandInTms(LoopbackServer):
         return json.dumps({
             "name": title, "description": title, "minzoom": zooms[0], "maxzoom": zooms[1], "crs": "EPSG:3857",
             "center": [1.43, 43.6], "bounds": list(bounds), "format": "pbf",
-            "attribution": "IGN-F/Géoplateforme", "tiles": [self.template(identifier)],
+            "attribution": "IGN-F/Géoplateforme", "tiles": [
+                self.template(identifier).replace(self.origin, self.tiles_origin or self.origin, 1)],
             "vector_layers": make_tiles(layer)[1]}).encode("utf-8")
 
     def _handler(self):
@@ -188,10 +201,17 @@ class StandInTms(LoopbackServer):
                 self.wfile.write(body)
 
             def do_GET(self):  # noqa: N802
-                path = urlsplit(self.path).path.rstrip("/")
+                parts = urlsplit(self.path)
+                path = parts.path.rstrip("/")
+                query = dict(parse_qsl(parts.query, keep_blank_values=True))
+                stand_in.requests.append(Recorded(path, query, dict(self.headers)))
+                if path in stand_in.redirects:
+                    return self.reply(302, b"", "text/plain", [("Location", stand_in.redirects[path])])
+                if stand_in.authorised is not None and not stand_in.authorised(query, self.headers):
+                    return self.reply(401, b"<html><body>401 Authorization Required</body></html>", "text/html")
                 if stand_in.styles and path.startswith(STYLES_PATH):
                     body, kind = style_answer(path, stand_in.origin, "PLAN.IGN", stand_in.styles,
-                                              dict(sprite_files(1), **sprite_files(2)))
+                                              dict(sprite_files(1), **sprite_files(2)), stand_in.sprite_origin)
                     return self.reply(200, body, kind) if body else self.reply(404, b"", "text/plain")
                 prefix = "/tms/1.0.0"
                 if path == prefix:

@@ -37,6 +37,7 @@ from .. import mbtiles, storage
 from ..errors import IgnOfflineError, InputError, MBTilesError
 from ..library.inventory import vector_layers
 from ..messages import Message, Size, os_reason
+from ..sources import policies
 from ..text import fold_accents
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
@@ -76,6 +77,23 @@ def _writing(output):
         reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise IgnOfflineError("'{}' cannot be written ({}): choose another folder, then run again.", output,
                               reason) from None
+
+
+# What a server may put where a layer's attribution belongs: its software's authors, not whom the data is from. IGN's
+# Géoplateforme runs ROK4, whose capabilities name "ROK4 Team" as their provider (a mirror or a file of another tool
+# keeps it).
+SERVER_SOFTWARE = ("rok4 team", "rok4")
+
+
+def attribution(metadata):
+    """The attribution an export writes for the MBTiles `metadata`: the file's own, unless it names a server's
+    software (ROK4: IGN's data, credited to IGN) or is empty (then the policy table's for its source, if any)."""
+    said = str(metadata.get("attribution") or "").strip()
+    source = str(metadata.get("ign_offline:source") or "")
+    if said.lower() in SERVER_SOFTWARE:
+        ign = policies.policy_for("https://data.geopf.fr/")
+        return ign.private_attribution if ign.is_private(source) else ign.attribution
+    return said or (policies.attribution_for(source) if source else "")
 
 
 def tile_cost(size):
@@ -438,7 +456,8 @@ TARGETS = (
            Message("Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest "
                    "zoom.")),
     Target("web", Message("Web page (PMTiles, MapLibre)"), ("pmtiles",), 0,
-           Message("Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).")),
+           Message("A folder whose index.html shows the map in a browser, offline: serve the folder with a web server "
+                   "that honours byte ranges (python3 serve.py in it), then open the address it gives.")),
 )
 TARGET_NAMES = tuple(t.name for t in TARGETS)
 
@@ -814,7 +833,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
           tile_format, written):
     """Write the parts under temporary names (each appended to `written` once started); [Part]."""
     with mbtiles.MBTilesReader(source) as reader:
-        metadata = reader.metadata()
+        metadata = dict(reader.metadata(), attribution=attribution(reader.metadata()))
         extent = source_bounds(metadata)
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0

@@ -77,9 +77,9 @@ class RangeRequestHandler(SimpleHTTPRequestHandler):
         return None
 
 
-def make_server(folder, host="127.0.0.1", port=8000):
+def make_server(folder, host="127.0.0.1", port=8000, handler=RangeRequestHandler):
     """A ThreadingHTTPServer serving `folder` with ranges (port 0: a free one); call serve_forever()."""
-    return ThreadingHTTPServer((host, port), partial(RangeRequestHandler, directory=os.fspath(folder)))
+    return ThreadingHTTPServer((host, port), partial(handler, directory=os.fspath(folder)))
 
 
 def main(arguments):

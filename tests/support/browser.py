@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from resources.web.serve import make_server
+from resources.web.serve import RangeRequestHandler, make_server
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NODE_MODULES = os.path.join(ROOT, ".build", "node", "node_modules")
@@ -26,11 +26,16 @@ def require_browser():
         pytest.skip("needs {} (run make setup)".format(", ".join(missing)))
 
 
+class QuietHandler(RangeRequestHandler):
+    def log_message(self, *args):  # the requests are the browser's report's business
+        pass
+
+
 class Served:
     """`folder` served with ranges on a free port of 127.0.0.1 while in the `with` block; `origin` its address."""
 
     def __init__(self, folder):
-        self.server = make_server(folder, "127.0.0.1", 0)
+        self.server = make_server(folder, "127.0.0.1", 0, QuietHandler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -1,0 +1,112 @@
+"""Issue 29: the web export's pieces without a browser — serve.py answers byte ranges as the pmtiles reader asks
+them, the saved style rewritten for the page (archive, sprite, no other host), IGN credited instead of its server's
+software, the page's title and configuration escaped, and a missing JavaScript bundle refused before any write."""
+
+import json
+import os
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from core.errors import InputError
+from core.field import exports, web
+from core.sources.policies import IGN_ATTRIBUTION, IGN_PRIVATE_ATTRIBUTION
+from resources.web.serve import RangeRequestHandler, make_server
+
+
+class Quiet(RangeRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def served(tmp_path):
+    data = bytes(range(256)) * 40  # 10 240 bytes
+    (tmp_path / "a.pmtiles").write_bytes(data)
+    server = make_server(tmp_path, "127.0.0.1", 0, Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield "http://127.0.0.1:{}".format(server.server_address[1]), data
+    server.shutdown()
+    server.server_close()
+
+
+def get(url, wanted=None):
+    request = urllib.request.Request(url, headers={"Range": wanted} if wanted else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_serve_answers_byte_ranges(served):
+    origin, data = served
+    status, headers, body = get(origin + "/a.pmtiles", "bytes=0-126")
+    assert (status, body, headers["Content-Range"]) == (206, data[:127], "bytes 0-126/10240")
+    status, headers, body = get(origin + "/a.pmtiles", "bytes=10000-")
+    assert (status, body) == (206, data[10000:])
+    status, headers, body = get(origin + "/a.pmtiles", "bytes=-100")
+    assert (status, body) == (206, data[-100:])
+    status, headers, body = get(origin + "/a.pmtiles", "bytes=9000-99999")  # clipped to the file's end
+    assert (status, body, headers["Content-Range"]) == (206, data[9000:], "bytes 9000-10239/10240")
+    status, headers, _ = get(origin + "/a.pmtiles", "bytes=20000-20010")
+    assert status == 416 and headers["Content-Range"] == "bytes */10240"
+    status, headers, body = get(origin + "/a.pmtiles")
+    assert (status, body, headers["Accept-Ranges"]) == (200, data, "bytes")
+    status, _, _ = get(origin + "/../../etc/passwd", "bytes=0-10")  # nothing outside the folder
+    assert status == 404
+
+
+def test_a_saved_style_for_the_page_reads_the_archive_and_nothing_else():
+    saved = {"version": 8, "sprite": "sprite/PlanIgn", "glyphs": "https://example.org/{fontstack}/{range}.pbf",
+             "sources": {"plan": {"type": "vector", "url": "mbtiles://../PLAN.IGN.mbtiles", "maxzoom": 14},
+                         "relief": {"type": "raster", "tiles": ["https://data.geopf.fr/wmts?x"]},
+                         "marks": {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}},
+                         "remote": {"type": "geojson", "data": "https://example.org/x.geojson"},
+                         "broken": "not a source"},
+             "layers": [{"id": "bg", "type": "background"}, {"id": "relief", "type": "raster", "source": "relief"},
+                        {"id": "roads", "type": "line", "source": "plan", "source-layer": "roads"},
+                        {"id": "marks", "type": "circle", "source": "marks"},
+                        {"id": "remote", "type": "circle", "source": "remote"}, "not a layer"]}
+    style = web.web_style(saved, "map.pmtiles", "© IGN")
+    assert style["sources"] == {
+        "plan": {"type": "vector", "url": "pmtiles://../map.pmtiles", "maxzoom": 14, "attribution": "© IGN"},
+        "marks": saved["sources"]["marks"]}
+    assert [layer["id"] for layer in style["layers"]] == ["bg", "roads", "marks"]
+    assert style["sprite"] == "sprite/PlanIgn" and "glyphs" not in style
+    raster = web.raster_style("map.pmtiles", "© IGN")
+    assert raster["sources"]["tiles"]["url"] == "pmtiles://../map.pmtiles"
+
+
+def test_exports_credit_ign_instead_of_its_server_software():
+    assert exports.attribution({"attribution": "ROK4 Team"}) == IGN_ATTRIBUTION
+    assert exports.attribution({"attribution": "ROK4 Team",
+                                "ign_offline:source": "https://data.geopf.fr/private/wmts"}) == \
+        IGN_PRIVATE_ATTRIBUTION
+    assert exports.attribution({"attribution": "© someone"}) == "© someone"
+    assert exports.attribution({"ign_offline:source": "https://data.geopf.fr/tms/1.0.0"}) == IGN_ATTRIBUTION
+    assert exports.attribution({}) == ""
+
+
+def test_the_page_escapes_its_title_and_configuration():
+    page = web._page("<b>Plan</b>", {"title": "</script><script>alert(1)</script>", "styles": []}, [])
+    assert "<title>&lt;b&gt;Plan&lt;/b&gt;</title>" in page
+    config = page.split('<script type="application/json" id="viewer">')[1].split("</script>")[0]
+    assert json.loads(config.replace("<\\/", "</"))["title"] == "</script><script>alert(1)</script>"
+
+
+def test_the_viewer_folder_and_archive_names():
+    assert web.viewer_folder(os.path.join("x", "map.pmtiles")) == os.path.join("x", "map")
+    assert web.viewer_folder(os.path.join("x", "map")) == os.path.join("x", "map")
+    assert web.archive_path(os.path.join("x", "map")) == os.path.join("x", "map", "map.pmtiles")
+
+
+def test_a_plugin_without_its_javascript_is_refused_before_writing(monkeypatch, tmp_path):
+    monkeypatch.setattr(web, "WEB_LIBS", str(tmp_path / "web_libs"))
+    with pytest.raises(InputError) as raised:
+        web.check_libraries()
+    assert "maplibre-gl.js" in str(raised.value) and "make setup" in str(raised.value)
+    assert not os.listdir(tmp_path)

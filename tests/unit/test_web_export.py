@@ -110,3 +110,30 @@ def test_a_plugin_without_its_javascript_is_refused_before_writing(monkeypatch, 
         web.check_libraries()
     assert "maplibre-gl.js" in str(raised.value) and "make setup" in str(raised.value)
     assert not os.listdir(tmp_path)
+
+
+def test_a_pmtiles_written_in_one_pass_with_leaf_directories_reads_back_tile_for_tile(tmp_path):
+    """The archive is written in one pass (tiles straight after a 16 kB space, the directories after them): 20,000
+    tiles, some repeated in runs, need leaf directories; the pmtiles package's reader finds every tile."""
+    from pmtiles.reader import MmapSource, Reader, all_tiles
+
+    from core import mbtiles
+
+    source = str(tmp_path / "many.mbtiles")
+    expected = {}
+    with mbtiles.MBTilesWriter(source, batch_size=5000) as writer:
+        writer.update_metadata(mbtiles.build_metadata("Many", "png", (2.0, 43.0, 2.5, 43.5), 15, 15, "ROK4 Team"))
+        for i in range(20_000):
+            x, y = 16_000 + i % 200, 11_000 + i // 200
+            body = b"\x89PNG\r\n\x1a\n" + (b"sea" if i % 7 == 0 else i.to_bytes(4, "big")) * 10
+            writer.write_tile(15, x, y, body)
+            expected[(15, x, y)] = body
+    (part,) = exports.export(source, str(tmp_path / "many.pmtiles"), "pmtiles")
+    with open(part.path, "rb") as stream:
+        reader = Reader(MmapSource(stream))
+        header = reader.header()
+        assert header["leaf_directory_length"] > 0 and header["root_offset"] + header["root_length"] <= 16384
+        assert header["tile_data_offset"] + header["tile_data_length"] <= os.path.getsize(part.path)
+        assert reader.metadata()["attribution"] == IGN_ATTRIBUTION
+        assert dict(((z, x, y), data) for (z, x, y), data in all_tiles(reader.get_bytes)) == expected
+        assert header["tile_contents_count"] == len(set(expected.values()))  # each body stored once

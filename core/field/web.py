@@ -129,13 +129,22 @@ def _vector_styles(folder, source, archive_name, attribution):
         if sprite is None:
             document.pop("sprite", None)
         else:
-            base = os.path.splitext(sprite[1])[0]
-            _copy_into(os.path.join(folder, STYLES), saved.SPRITE_FOLDER,
-                       [base + suffix for suffix in saved.SPRITE_FILES if os.path.isfile(base + suffix)])
+            _copy_sprite(os.path.join(folder, STYLES, saved.SPRITE_FOLDER), os.path.splitext(sprite[1])[0])
         written.append(_write_style(folder, style_name, document))
     if not written:
         written.append(_write_style(folder, "layers", plain_style(source, archive_name, attribution)))
     return written
+
+
+def _copy_sprite(target, base):
+    """The sprite `base` + .json/.png (and @2x) copied into `target`. A screen of more than one pixel per CSS pixel
+    (phones, tablets) makes MapLibre ask for @2x: when the server had none, the plain sprite is given under that
+    name (its icons keep their size, their own pixelRatio being 1), rather than a failed request and no icons."""
+    os.makedirs(target, exist_ok=True)
+    name = os.path.basename(base)
+    for suffix in saved.SPRITE_FILES:
+        found = base + suffix if os.path.isfile(base + suffix) else base + suffix.replace("@2x", "")
+        shutil.copyfile(found, os.path.join(target, name + suffix))
 
 
 def _write_style(folder, style_name, document):

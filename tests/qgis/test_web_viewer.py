@@ -84,9 +84,9 @@ def colour_share(image, colour, tolerance=10):
     return found / total
 
 
-def open_served(folder, screenshot):
+def open_served(folder, screenshot, pixel_ratio=1):
     with browser.Served(folder) as served:
-        report = browser.open_page(served.origin + "/index.html", screenshot, 512, 512)
+        report = browser.open_page(served.origin + "/index.html", screenshot, 512, 512, pixel_ratio=pixel_ratio)
     assert report["pageErrors"] == [] and report["message"] == "", report
     assert [line for line in report["console"] if line.startswith("error")] == [], report["console"]
     assert report["outside"] == [], report["outside"]
@@ -136,6 +136,19 @@ def test_a_vector_web_export_opens_offline_in_chromium_with_its_style(processing
     assert colour_share(image, water) > 0.01, "the lake is not drawn in the style's colour"
     assert colour_share(image, road) > 0.002, "the roads are not drawn in the style's colour"
     assert colour_share(image, "#fffff0", 2) > 0.3, "the style's background is not on screen"
+
+
+def test_a_phone_screen_gets_a_sprite_when_the_server_had_no_2x_one(processing, vector_library, tmp_path):
+    """Two device pixels per CSS pixel (phones) make MapLibre ask for sprite@2x: the plain one stands in."""
+    browser.require_browser()
+    library, source = vector_library
+    for suffix in ("@2x.json", "@2x.png"):
+        os.remove(os.path.join(styles.styles_folder(source), "sprite", "PlanIgn" + suffix))
+    folder = run_web_export(processing, source, library)
+    report = open_served(folder, tmp_path / "phone.png", pixel_ratio=2)
+    assert any(url.endswith("/styles/sprite/PlanIgn@2x.png") for url in report["requests"]), report["requests"]
+    image = QImage(str(tmp_path / "phone.png"))
+    assert image.width() == 1024 and colour_share(image, STYLE_KINDS["standard"][0]) > 0.01
 
 
 def test_a_raster_web_export_opens_offline_in_chromium(processing, tmp_path):

@@ -17,7 +17,7 @@ async function main() {
   });
   try {
     const page = await browser.newPage();
-    await page.setViewport({width: options.width || 512, height: options.height || 512, deviceScaleFactor: 1});
+    await page.setViewport({width: options.width || 512, height: options.height || 512, deviceScaleFactor: options.pixelRatio || 1});
     await page.setRequestInterception(true);
     page.on("request", (request) => {
       const url = request.url();

@@ -51,7 +51,23 @@ A web page cannot read files from the disk: serve this folder with any web serve
 Python's own `python3 -m http.server` does NOT honour ranges: the map would stay empty with it. nginx, Apache,
 Caddy or any static host (your intranet, a phone app serving a folder) work as they are.
 
-Credits: {attribution}. maplibre-gl (lib/maplibre-gl-LICENSE.txt), pmtiles (lib/pmtiles-LICENSE.txt),
+---
+
+Ce dossier est une carte pour navigateur web, faite par IGN Offline : elle fonctionne sans accès à Internet.
+
+Une page web ne peut pas lire de fichiers sur le disque : servez ce dossier avec un serveur web qui accepte les
+requêtes partielles (HTTP Range : la carte lit son archive par morceaux), puis ouvrez dans un navigateur
+l'adresse qu'il donne.
+
+    python3 serve.py                 (Python 3, tout système ; puis ouvrez http://127.0.0.1:8000/)
+    npx http-server -p 8000          (Node.js)
+
+Le serveur propre à Python, `python3 -m http.server`, n'accepte PAS les requêtes partielles : la carte resterait
+vide. nginx, Apache, Caddy ou tout hébergement statique conviennent tels quels.
+
+---
+
+Credits / crédits : {attribution}. maplibre-gl (lib/maplibre-gl-LICENSE.txt), pmtiles (lib/pmtiles-LICENSE.txt),
 Source Sans Pro (fonts/LICENSE.txt, SIL Open Font License).
 """
 

@@ -171,6 +171,9 @@ def test_a_raster_web_export_opens_offline_in_chromium(processing, tmp_path):
     report = open_served(folder, tmp_path / "raster.png")
     assert on_the_area(report["view"], CARCASSONNE), report["view"]
     assert "IGN" in report["view"]["attribution"], report["view"]
+    # Opened from the disk (a double click), the page says how to serve it instead of staying blank.
+    report = browser.open_page("file://" + os.path.join(folder, "index.html"), map_expected=False)
+    assert "python3 serve.py" in report["message"] and report["pageErrors"] == [], report
     image = QImage(str(tmp_path / "raster.png"))
     shown = sum(colour_share(image, QColor(*colour), 3) for colour in set(colours.values()))
     assert shown > 0.5, "the tiles' colours cover {:.0%} of the page".format(shown)

@@ -324,6 +324,28 @@ class _GeoPackage(_Writer):
                         (self.metadata.get("name") or "tiles", self.metadata.get("attribution", ""), x0, y0, x1, y1))
 
 
+DEDUPLICATED_BYTES = 16 * 1024
+
+
+def tile_id_of(z, x, y):
+    """The PMTiles tile id of (z, x, y): the tiles of the lower zooms, then the tile's place on the zoom's Hilbert
+    curve. pmtiles.tile.zxy_to_tileid's arithmetic with its rotation inlined (a function call per bit was half of
+    its time); equal to it (tests/unit/test_web_export.py)."""
+    acc = ((1 << (z * 2)) - 1) // 3
+    a = z - 1
+    while a >= 0:
+        s = 1 << a
+        rx = s & x
+        ry = s & y
+        acc += ((3 * rx) ^ ry) << a
+        if not ry:
+            if rx:
+                x, y = s - 1 - x, s - 1 - y
+            x, y = y, x
+        a -= 1
+    return acc
+
+
 class _PMTiles:
     """A PMTiles v3 archive: tiles as they are, deduplicated, in one file, written in one pass.
 
@@ -344,7 +366,7 @@ class _PMTiles:
             raise InputError("The pmtiles package is missing: reinstall the plugin (it ships it), or pip install "
                              "pmtiles.") from exc
 
-        self.tile_id = zxy_to_tileid
+        self.checked_tile_id = zxy_to_tileid  # the package's, for tile numbers out of range (it raises)
         self.path = path
         self.format = tile_format
         self.metadata = metadata
@@ -358,6 +380,7 @@ class _PMTiles:
         self.offsets = {}        # (hash, length) of a tile's bytes -> its offset in the tile data: each stored once
         self.offset = 0          # bytes of tile data written
         self.addressed = 0
+        self.contents = 0        # tiles stored (each repeated one once)
         self.clustered = True    # tile ids ascending, so the data in their order
         self.gzipped = False  # vector tiles stored gzipped (as GDAL and most MBTiles hold them): said in the header
 
@@ -369,17 +392,21 @@ class _PMTiles:
         from pmtiles.tile import Entry
 
         self.gzipped = self.gzipped or data[:2] == GZIP
-        tile_id = self.tile_id(z, x, y)
+        tile_id = tile_id_of(z, x, y) if 0 <= x < 1 << z and 0 <= y < 1 << z and z < 32 else \
+            self.checked_tile_id(z, x, y)
         entries = self.entries
         if entries and tile_id < entries[-1].tile_id:
             self.clustered = False
-        key = (hash(data), len(data))
-        found = self.offsets.get(key)
+        # Tiles that repeat (sea, empty land, one colour) are small; a large one is stored without hashing its bytes.
+        key = (hash(data), len(data)) if len(data) <= DEDUPLICATED_BYTES else None
+        found = self.offsets.get(key) if key else None
         if found is None:
             self.file.write(data)
             entries.append(Entry(tile_id, self.offset, len(data), 1))
-            self.offsets[key] = self.offset
+            if key:
+                self.offsets[key] = self.offset
             self.offset += len(data)
+            self.contents += 1
         elif entries and tile_id == entries[-1].tile_id + entries[-1].run_length and entries[-1].offset == found:
             entries[-1].run_length += 1  # a run of the same tile (sea, empty land): one entry
         else:
@@ -404,7 +431,7 @@ class _PMTiles:
                   "metadata_offset": data_end, "metadata_length": len(packed),
                   "leaf_directory_offset": data_end + len(packed), "leaf_directory_length": len(leaves),
                   "addressed_tiles_count": self.addressed, "tile_entries_count": len(entries),
-                  "tile_contents_count": len(self.offsets), "clustered": self.clustered,
+                  "tile_contents_count": self.contents, "clustered": self.clustered,
                   "internal_compression": Compression.GZIP,
                   "tile_compression": Compression.GZIP if self.gzipped else Compression.NONE,
                   "tile_type": TileType(self.TILE_TYPES.get(self.format, 0)),

@@ -137,3 +137,14 @@ def test_a_pmtiles_written_in_one_pass_with_leaf_directories_reads_back_tile_for
         assert reader.metadata()["attribution"] == IGN_ATTRIBUTION
         assert dict(((z, x, y), data) for (z, x, y), data in all_tiles(reader.get_bytes)) == expected
         assert header["tile_contents_count"] == len(set(expected.values()))  # each body stored once
+
+
+def test_tile_ids_are_the_pmtiles_packages():
+    import random
+
+    from pmtiles.tile import zxy_to_tileid
+
+    generator = random.Random(29)
+    tiles = [(z, generator.randrange(1 << z), generator.randrange(1 << z)) for z in range(0, 25) for _ in range(400)]
+    tiles += [(z, x, y) for z in range(0, 4) for x in range(1 << z) for y in range(1 << z)]
+    assert [exports.tile_id_of(*tile) for tile in tiles] == [zxy_to_tileid(*tile) for tile in tiles]

@@ -84,9 +84,10 @@ def colour_share(image, colour, tolerance=10):
     return found / total
 
 
-def open_served(folder, screenshot, pixel_ratio=1):
+def open_served(folder, screenshot, pixel_ratio=1, select=None):
     with browser.Served(folder) as served:
-        report = browser.open_page(served.origin + "/index.html", screenshot, 512, 512, pixel_ratio=pixel_ratio)
+        report = browser.open_page(served.origin + "/index.html", screenshot, 512, 512, pixel_ratio=pixel_ratio,
+                                   select=select)
     assert report["pageErrors"] == [] and report["message"] == "", report
     assert [line for line in report["console"] if line.startswith("error")] == [], report["console"]
     assert report["outside"] == [], report["outside"]
@@ -136,6 +137,11 @@ def test_a_vector_web_export_opens_offline_in_chromium_with_its_style(processing
     assert colour_share(image, water) > 0.01, "the lake is not drawn in the style's colour"
     assert colour_share(image, road) > 0.002, "the roads are not drawn in the style's colour"
     assert colour_share(image, "#fffff0", 2) > 0.3, "the style's background is not on screen"
+    # The page's picker switches to the other saved style, offline: its colours replace the first's.
+    open_served(folder, tmp_path / "gris.png", select="styles/gris.json")
+    image = QImage(str(tmp_path / "gris.png"))
+    grey_water, grey_road = STYLE_KINDS["gris"]
+    assert colour_share(image, grey_water) > 0.01 and colour_share(image, water) == 0
 
 
 def test_a_phone_screen_gets_a_sprite_when_the_server_had_no_2x_one(processing, vector_library, tmp_path):

@@ -52,12 +52,15 @@ class Served:
         self.server.server_close()
 
 
-def open_page(url, screenshot=None, width=512, height=512, timeout=90, pixel_ratio=1, map_expected=True):
+def open_page(url, screenshot=None, width=512, height=512, timeout=90, pixel_ratio=1, map_expected=True,
+              select=None):
     """What Chromium met opening `url` (open_page.js's report: pageErrors, console, requests, outside, failed,
-    view, message), once its map is idle; the screenshot written to `screenshot`."""
+    view, message), once its map is idle (after picking the style file `select` in the page's picker, when given);
+    the screenshot written to `screenshot`."""
     options = {"url": url, "screenshot": str(screenshot) if screenshot else None, "width": width,
                "height": height, "chromium": CHROMIUM, "timeout": timeout * 1000,
-               "pixelRatio": pixel_ratio, "noMap": not map_expected}
+               "pixelRatio": pixel_ratio, "noMap": not map_expected,
+               "select": select}
     env = dict(os.environ, NODE_PATH=NODE_MODULES)
     completed = subprocess.run(["node", DRIVER, json.dumps(options)], capture_output=True, text=True,
                                timeout=timeout + 60, env=env)

@@ -58,6 +58,13 @@ async function main() {
           window.map.once("idle", resolve);
         }
       }));
+      if (options.select) {  // the page's style picker: the new style drawn, its tiles loaded
+        await page.evaluate(() => {
+          window.map.once("style.load", () => window.map.once("idle", () => { window.switched = true; }));
+        });
+        await page.select("#styles", options.select);
+        await page.waitForFunction("window.switched === true", {timeout: options.timeout || 60000});
+      }
       report.view = await page.evaluate(() => {
         const bounds = window.map.getBounds();
         const center = window.map.getCenter();

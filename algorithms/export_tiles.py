@@ -215,7 +215,7 @@ class ExportTiles(IgnOfflineAlgorithm):
         feedback.pushInfo(self.say("The map page is {}: serve its folder with a web server that honours byte "
                                    "ranges (in that folder: python3 serve.py), then open http://127.0.0.1:8000/.",
                                    index))
-        return {"OUTPUT": folder, "FILES": 1, "OUTPUTS": "\n".join([archive, index])}
+        return {"OUTPUT": folder, "FILES": 1, "OUTPUTS": index}  # what to open; the archive is said above
 
     def export_rendered(self, source, output, kind, low, high, ranges, max_mb, feedback):
         """A vector INPUT for an app that draws only pictures: the styled layer rendered by QGIS into raster tiles

@@ -103,6 +103,8 @@ class ExportTiles(IgnOfflineAlgorithm):
                     raise InputError("A web page reads one archive: leave MAX_FILE_MB empty for TARGET web.")
                 web.check_libraries()
             output = self._output(parameters, context, source, chosen, kind, area, (low, high))
+            if _is_web(chosen):
+                web.check_folder(web.viewer_folder(output))
             return "tiles", source, kind, output, (low, high, ranges, max_mb, rendered), parameters
         if subset or max_mb or any(z is not None for z in zooms):
             raise InputError("A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.")

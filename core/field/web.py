@@ -83,6 +83,17 @@ def archive_path(folder):
     return os.path.join(folder, os.path.basename(os.path.normpath(folder)) + ".pmtiles")
 
 
+def check_folder(folder):
+    """Refuse a viewer folder that is a file, or a folder holding other things than an earlier viewer (a library, a
+    project folder: OUTPUT named like it): the export writes index.html, styles/, fonts/, lib/ into it."""
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise InputError("The web export goes into the folder '{}', but a file has that name: choose another "
+                         "OUTPUT.", folder)
+    if os.path.isdir(folder) and os.listdir(folder) and not os.path.isfile(os.path.join(folder, "index.html")):
+        raise InputError("The web export goes into the folder '{}', which already holds other files: choose a new "
+                         "OUTPUT (the folder is named like it, without .pmtiles).", folder)
+
+
 def check_libraries():
     """Refuse, before anything is written, an install without the page's JavaScript (a checkout before `make
     setup`, a plugin zip built without it)."""

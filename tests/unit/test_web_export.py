@@ -148,3 +148,20 @@ def test_tile_ids_are_the_pmtiles_packages():
     tiles = [(z, generator.randrange(1 << z), generator.randrange(1 << z)) for z in range(0, 25) for _ in range(400)]
     tiles += [(z, x, y) for z in range(0, 4) for x in range(1 << z) for y in range(1 << z)]
     assert [exports.tile_id_of(*tile) for tile in tiles] == [zxy_to_tileid(*tile) for tile in tiles]
+
+
+def test_a_viewer_folder_holding_other_files_is_refused(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "PLAN.IGN.mbtiles").write_bytes(b"tiles")
+    with pytest.raises(InputError, match="already holds other files"):
+        web.check_folder(str(library))  # OUTPUT=…/library(.pmtiles): never written into
+    (tmp_path / "map").write_text("a file")
+    with pytest.raises(InputError, match="a file has that name"):
+        web.check_folder(str(tmp_path / "map"))
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    (earlier / "index.html").write_text("an earlier export")
+    web.check_folder(str(earlier))  # written again
+    web.check_folder(str(tmp_path / "new"))
+    assert (library / "PLAN.IGN.mbtiles").read_bytes() == b"tiles"

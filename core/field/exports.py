@@ -361,12 +361,13 @@ class _PMTiles:
 
     def __init__(self, path, tile_format, metadata):
         try:
-            from pmtiles.tile import zxy_to_tileid  # only the web target needs it
+            from pmtiles.tile import Entry, zxy_to_tileid  # only the web target needs it
         except ImportError as exc:
             raise InputError("The pmtiles package is missing: reinstall the plugin (it ships it), or pip install "
                              "pmtiles.") from exc
 
         self.checked_tile_id = zxy_to_tileid  # the package's, for tile numbers out of range (it raises)
+        self.entry = Entry
         self.path = path
         self.format = tile_format
         self.metadata = metadata
@@ -389,8 +390,7 @@ class _PMTiles:
         return cls(path, tile_format, metadata)
 
     def add(self, z, x, y, data):
-        from pmtiles.tile import Entry
-
+        Entry = self.entry  # noqa: N806 (the package's class)
         self.gzipped = self.gzipped or data[:2] == GZIP
         tile_id = tile_id_of(z, x, y) if 0 <= x < 1 << z and 0 <= y < 1 << z and z < 32 else \
             self.checked_tile_id(z, x, y)

@@ -17,6 +17,7 @@ Everything the page loads is in the folder: a source that is neither the archive
 another host in IGN's styles) is dropped with the layers drawing it.
 """
 
+import errno
 import html
 import importlib.util
 import json
@@ -24,8 +25,10 @@ import os
 import shutil
 
 from .. import storage
-from ..errors import InputError
+from ..errors import IgnOfflineError, InputError
+from ..messages import os_reason
 from ..vector import styles as saved
+from .exports import disk_full
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WEB_LIBS = os.path.join(ROOT, "web_libs")  # filled by `make setup`, shipped by `make package`
@@ -89,7 +92,8 @@ def check_folder(folder):
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise InputError("The web export goes into the folder '{}', but a file has that name: choose another "
                          "OUTPUT.", folder)
-    if os.path.isdir(folder) and os.listdir(folder) and not os.path.isfile(os.path.join(folder, "index.html")):
+    earlier = any(os.path.isfile(path) for path in (os.path.join(folder, "index.html"), archive_path(folder)))
+    if os.path.isdir(folder) and os.listdir(folder) and not earlier:  # an earlier export's (even cut short) is redone
         raise InputError("The web export goes into the folder '{}', which already holds other files: choose a new "
                          "OUTPUT (the folder is named like it, without .pmtiles).", folder)
 
@@ -107,7 +111,17 @@ def check_libraries():
 def write_viewer(folder, archive, source, title, attribution, vector):
     """Write the page and what it loads into `folder`, beside `archive` (a PMTiles written there): the saved styles
     of the vector MBTiles `source` (none saved: a plain style of its layers), or a raster style. The index.html
-    path is returned."""
+    path is returned. A folder that cannot be written is said in one line (a full disk as such)."""
+    try:
+        return _write_viewer(folder, archive, source, title, attribution, vector)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise disk_full(os.path.join(folder, "index.html")) from None
+        raise IgnOfflineError("'{}' cannot be written ({}): choose another folder, then run again.", folder,
+                              os_reason(exc)) from None
+
+
+def _write_viewer(folder, archive, source, title, attribution, vector):
     check_libraries()
     header = _archive_header(archive)
     bounds = [header["min_lon_e7"] / 1e7, header["min_lat_e7"] / 1e7, header["max_lon_e7"] / 1e7,

@@ -165,3 +165,50 @@ def test_a_viewer_folder_holding_other_files_is_refused(tmp_path):
     web.check_folder(str(earlier))  # written again
     web.check_folder(str(tmp_path / "new"))
     assert (library / "PLAN.IGN.mbtiles").read_bytes() == b"tiles"
+
+
+VIEWER_CHILD = """
+import json, os, sys
+from core.errors import IgnOfflineError
+from core.field import exports, web
+source, folder = sys.argv[1], sys.argv[2]
+viewer = os.path.join(folder, "map")
+os.makedirs(viewer)
+archive = web.archive_path(viewer)
+exports.export(source, archive, "pmtiles")
+try:
+    web.write_viewer(viewer, archive, source, "Plan", "IGN", False)
+    outcome = {"error": None}
+except IgnOfflineError as exc:
+    outcome = {"error": str(exc), "type": type(exc).__name__}
+print(json.dumps(outcome))
+"""
+
+
+def test_a_viewer_onto_a_full_disk_is_said_as_a_full_disk(tmp_path):
+    """The archive fits on the 1 MB disk, the page's JavaScript (1 MB) does not: one message, no traceback."""
+    import shutil
+    import subprocess
+    import sys
+
+    from core.tiles import areas
+    from tests.support.sample_mbtiles import write_sample
+
+    if not shutil.which("unshare") or os.geteuid() != 0:
+        pytest.skip("needs root and unshare to mount a small tmpfs in a private mount namespace")
+    if subprocess.run(["unshare", "-m", "--propagation", "private", "true"], capture_output=True).returncode:
+        pytest.skip("cannot make a private mount namespace here")
+    web.check_libraries()
+    source = str(tmp_path / "plan.mbtiles")
+    write_sample(source, areas.PRESETS["carcassonne"], 10, 11, "Plan")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    completed = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c",
+         'mount -t tmpfs -o size=1m tmpfs "$3" && exec "$0" -c "$1" "$2" "$3"', sys.executable, VIEWER_CHILD,
+         source, str(disk)], cwd=root, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0 and "Traceback" not in completed.stderr, completed.stderr[-3000:]
+    outcome = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert outcome["type"] == "DiskFull" and outcome["error"].startswith(
+        "The disk holding '{}' is full".format(os.path.join(str(disk), "map"))), outcome

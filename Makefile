@@ -35,7 +35,7 @@ export QT_QPA_PLATFORM := offscreen
 .PHONY: setup lint test unit-tests qgis-tests process demo bench package install clean translations screenshots
 
 setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(BUILD)/7zip.ok $(BUILD)/xvfb.ok $(VENV)/installed.ok ext_libs/installed.ok \
-	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM)
+	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM) web_libs/installed.ok $(BUILD)/chromium.ok
 
 # QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
 $(BUILD)/system.ok:
@@ -102,6 +102,36 @@ ext_libs/installed.ok: requirements/embedded.txt $(VENV)/installed.ok
 	@rm -rf ext_libs/bin
 	@touch $@
 
+# The web export's JavaScript (TARGET=web), pinned, from npm: maplibre-gl and pmtiles for the page (copied into
+# web_libs/ with their licences; `make package` ships that folder, git ignores it), puppeteer-core for the tests
+# only (it drives Debian's chromium; it downloads no browser). The pmtiles npm package has no LICENSE file: the
+# repository's is in resources/web/licenses/.
+NODE := $(BUILD)/node
+MAPLIBRE_VERSION := 5.24.1
+PMTILES_JS_VERSION := 4.5.0
+PUPPETEER_VERSION := 24.43.1
+$(NODE)/installed.ok: Makefile
+	@[ -x /usr/bin/npm ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; }
+	@mkdir -p $(NODE)
+	PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix $(NODE) --no-audit --no-fund --no-save --silent \
+		maplibre-gl@$(MAPLIBRE_VERSION) pmtiles@$(PMTILES_JS_VERSION) puppeteer-core@$(PUPPETEER_VERSION)
+	@touch $@
+
+web_libs/installed.ok: $(NODE)/installed.ok resources/web/licenses/pmtiles-LICENSE.txt
+	@rm -rf web_libs && mkdir -p web_libs
+	cp $(NODE)/node_modules/maplibre-gl/dist/maplibre-gl.js $(NODE)/node_modules/maplibre-gl/dist/maplibre-gl.css web_libs/
+	cp $(NODE)/node_modules/maplibre-gl/LICENSE.txt web_libs/maplibre-gl-LICENSE.txt
+	cp $(NODE)/node_modules/pmtiles/dist/pmtiles.js web_libs/
+	cp resources/web/licenses/pmtiles-LICENSE.txt web_libs/pmtiles-LICENSE.txt
+	@printf 'maplibre-gl %s\npmtiles %s\n' $(MAPLIBRE_VERSION) $(PMTILES_JS_VERSION) > web_libs/VERSIONS.txt
+	@touch $@
+
+# Debian's Chromium: the tests open the web export in it, headless (WebGL through SwiftShader).
+$(BUILD)/chromium.ok:
+	@mkdir -p $(BUILD)
+	@[ -x /usr/bin/chromium ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@touch $@
+
 # QGIS loads a plugin from a folder named like its module.
 $(PLUGINS)/ign_offline:
 	@mkdir -p $(PLUGINS)
@@ -134,7 +164,7 @@ demo: setup
 bench: setup
 	$(PY) -m bench
 
-package: $(VENV)/installed.ok $(BUILD)/lrelease.ok
+package: $(VENV)/installed.ok $(BUILD)/lrelease.ok web_libs/installed.ok
 	@rm -rf $(BUILD)/package && mkdir -p $(BUILD)/package dist
 	@# `git stash create` snapshots uncommitted changes of tracked files (prints nothing when clean).
 	@# It fails when a file was touched but not changed: refresh the index's stat data first.
@@ -143,6 +173,7 @@ package: $(VENV)/installed.ok $(BUILD)/lrelease.ok
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -t $(BUILD)/package/ign_offline/ext_libs -r requirements/embedded.txt
 	@for ts in $(BUILD)/package/ign_offline/i18n/*.ts; do $(LRELEASE) -silent "$$ts" -qm "$${ts%.ts}.qm"; done
 	@rm -rf $(BUILD)/package/ign_offline/ext_libs/bin
+	@cp -r web_libs $(BUILD)/package/ign_offline/web_libs && rm -f $(BUILD)/package/ign_offline/web_libs/installed.ok
 	@find $(BUILD)/package -name __pycache__ -prune -exec rm -rf {} +
 	@rm -f $(ZIP)
 	@cd $(BUILD)/package && $(CURDIR)/$(PY) -m zipfile -c $(CURDIR)/$(ZIP) ign_offline
@@ -155,4 +186,4 @@ install: package
 	@echo "Installed into $(PROFILE_PLUGINS)/ign_offline: enable it in Plugins > Manage and Install Plugins."
 
 clean:
-	rm -rf $(BUILD) dist ext_libs .pytest_cache .qgis-settings
+	rm -rf $(BUILD) dist ext_libs web_libs .pytest_cache .qgis-settings

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..core import mbtiles, storage
 from ..core.errors import IgnOfflineError, InputError
-from ..core.field import exports
+from ..core.field import exports, web
 from ..core.library import inventory
 from ..core.library import jobs as library
 from ..core.tiles import coverage
@@ -98,7 +98,13 @@ class ExportTiles(IgnOfflineAlgorithm):
             ranges = None if area is None else [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
             # A rendering checks the vector subset (the raster made of it is checked by the export).
             exports.check(source, "mbtiles" if rendered else kind, low, high, ranges, max_mb, thorough=False)
+            if _is_web(chosen):
+                if max_mb:
+                    raise InputError("A web page reads one archive: leave MAX_FILE_MB empty for TARGET web.")
+                web.check_libraries()
             output = self._output(parameters, context, source, chosen, kind, area, (low, high))
+            if _is_web(chosen):
+                web.check_folder(web.viewer_folder(output))
             return "tiles", source, kind, output, (low, high, ranges, max_mb, rendered), parameters
         if subset or max_mb or any(z is not None for z in zooms):
             raise InputError("A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.")
@@ -147,6 +153,8 @@ class ExportTiles(IgnOfflineAlgorithm):
     def process(self, args, context, feedback):
         mode, source, kind, output, options, parameters = args
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)  # <library>/exports/<target>/
+        if mode == "tiles" and _is_web(self._target(parameters, context)):
+            return self.export_web(source, output, options, feedback)
         if mode == "tiles":
             low, high, ranges, max_mb, rendered = options
             chosen = exports.export_format(kind)
@@ -178,6 +186,38 @@ class ExportTiles(IgnOfflineAlgorithm):
         self._paths = paths
         self._load = self.parameterAsBool(parameters, "LOAD", context) and exports.export_format(kind).qgis_reads
         return {"OUTPUT": paths[0] if len(paths) == 1 else output, "FILES": len(paths), "OUTPUTS": "\n".join(paths)}
+
+    def _target(self, parameters, context):
+        name = self.parameterAsEnumString(parameters, "TARGET", context) if parameters.get("TARGET") not in (
+            None, "") else ""
+        return exports.target(name) if name else None
+
+    def export_web(self, source, output, options, feedback):
+        """TARGET=web: a folder named like OUTPUT (without .pmtiles) holding the archive and the page showing it
+        (core.field.web), for any static web server with Range."""
+        low, high, ranges, _, _ = options
+        folder = web.viewer_folder(output)
+        archive = web.archive_path(folder)
+        storage.refuse_output_among_inputs(archive, [source])
+        os.makedirs(folder, exist_ok=True)
+        feedback.pushInfo(self.say("Tiles are copied as they are, never re-encoded ({} for {}).", "pmtiles",
+                                   exports.export_format("pmtiles").apps))
+        parts = exports.export(source, archive, "pmtiles", low, high, ranges, None,
+                               lambda f: feedback.setProgress(99 * f), feedback.isCanceled)
+        self._paths, self._load = [], False
+        if not parts:
+            feedback.pushWarning(self.tr("Cancelled: nothing was written; run again to export."))
+            return {"OUTPUT": output, "FILES": 0, "OUTPUTS": ""}
+        with mbtiles.MBTilesReader(source) as reader:
+            metadata = reader.metadata()
+        index = web.write_viewer(folder, archive, source, _layer_title(source), exports.attribution(metadata),
+                                 _is_vector(source))
+        feedback.pushInfo(self.say("{}: {:,} tiles, zoom {}-{}, {}", archive, parts[0].tiles, parts[0].zoom_min,
+                                   parts[0].zoom_max, storage.human_size(os.path.getsize(archive))))
+        feedback.pushInfo(self.say("The map page is {}: serve its folder with a web server that honours byte "
+                                   "ranges (in that folder: python3 serve.py), then open http://127.0.0.1:8000/.",
+                                   index))
+        return {"OUTPUT": folder, "FILES": 1, "OUTPUTS": index}  # what to open; the archive is said above
 
     def export_rendered(self, source, output, kind, low, high, ranges, max_mb, feedback):
         """A vector INPUT for an app that draws only pictures: the styled layer rendered by QGIS into raster tiles
@@ -236,6 +276,10 @@ class _RendererFeedback(QgsProcessingFeedback):
 
     def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
         self.run.pushWarning(warning)
+
+
+def _is_web(chosen):
+    return chosen is not None and chosen.name == "web"
 
 
 def _or(names):

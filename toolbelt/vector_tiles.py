@@ -135,8 +135,10 @@ def convert(style_file, style=None):
     register_fonts()  # idempotent; the converter looks fonts up in QFontDatabase
     style = style if style is not None else saved.read_style(style_file)
     context = QgsMapBoxGlStyleConversionContext()
-    # What QgsVectorTileLayer.loadDefaultStyle sets: style sizes are CSS pixels.
-    context.setTargetUnit(QgsUnitTypes.RenderPixels)
+    # What QgsVectorTileLayer.loadDefaultStyle sets: a style's sizes are CSS pixels (1/96 inch), converted into
+    # MILLIMETRES with 25.4/96, so that text-size 11 is drawn 11 px high at 96 dpi as MapLibre draws it, and
+    # larger on a print or a high-dpi tile rendering. (That factor with Pixels drew every size at 26 %.)
+    context.setTargetUnit(QgsUnitTypes.RenderMillimeters)
     context.setPixelSizeConversionFactor(25.4 / 96.0)
     sprite = saved.local_sprite(style_file)
     if sprite is not None:

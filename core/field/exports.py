@@ -25,10 +25,11 @@ a Cloud-Optimized GeoTIFF, or MBTiles/GeoPackage tiles.
 
 import contextlib
 import errno
+import gzip
+import json
 import math
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 
 import mercantile
@@ -38,6 +39,7 @@ from ..errors import IgnOfflineError, InputError, MBTilesError
 from ..library import naming
 from ..library.inventory import vector_layers
 from ..messages import Message, Size, os_reason
+from ..sources import policies
 from ..text import fold_accents
 from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
@@ -79,6 +81,23 @@ def _writing(output):
                               reason) from None
 
 
+# What a server may put where a layer's attribution belongs: its software's authors, not whom the data is from. IGN's
+# Géoplateforme runs ROK4, whose capabilities name "ROK4 Team" as their provider (a mirror or a file of another tool
+# keeps it).
+SERVER_SOFTWARE = ("rok4 team", "rok4")
+
+
+def attribution(metadata):
+    """The attribution an export writes for the MBTiles `metadata`: the file's own, unless it names a server's
+    software (ROK4: IGN's data, credited to IGN) or is empty (then the policy table's for its source, if any)."""
+    said = str(metadata.get("attribution") or "").strip()
+    source = str(metadata.get("ign_offline:source") or "")
+    if said.lower() in SERVER_SOFTWARE:
+        ign = policies.policy_for("https://data.geopf.fr/")
+        return ign.private_attribution if ign.is_private(source) else ign.attribution
+    return said or (policies.attribution_for(source) if source else "")
+
+
 def tile_cost(size):
     """Bytes a tile of `size` takes in an SQLite file of 4 kB pages (its overflow pages and index entry)."""
     return math.ceil((size + 64) / (PAGE - 8)) * PAGE + 48
@@ -92,21 +111,24 @@ class Part:
     zoom_max: int
 
 
-def _tiles(reader, zoom_min, zoom_max, ranges):
-    """(zoom, x, y, data) of the source, zoom by zoom, west to east, within `ranges` when given."""
+def _tiles(reader, zoom_min, zoom_max, ranges, ordered=True):
+    """(zoom, x, y, data) of the source, zoom by zoom, west to east, within `ranges` when given; in the file's own
+    order when not `ordered` (a PMTiles sorts its directory itself: no sort of every tile's bytes by SQLite)."""
     db = reader.connection()
+    order = " ORDER BY zoom_level, tile_column, tile_row DESC" if ordered else ""
     if ranges is None:
         for z, x, row, data in db.execute(
-                "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles WHERE zoom_level BETWEEN ? AND ? "
-                "ORDER BY zoom_level, tile_column, tile_row DESC", (zoom_min, zoom_max)):
+                "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles WHERE zoom_level BETWEEN ? AND ?"
+                + order, (zoom_min, zoom_max)):
             yield z, x, flip_y(z, row), bytes(data)
         return
+    order = " ORDER BY tile_column, tile_row DESC" if ordered else ""
     for r in sorted(ranges, key=lambda item: (item.zoom, item.x_min, item.y_min)):
         if not zoom_min <= r.zoom <= zoom_max:
             continue
         for z, x, row, data in db.execute(
                 "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles WHERE zoom_level = ? AND "
-                "tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ? ORDER BY tile_column, tile_row DESC",
+                "tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?" + order,
                 (r.zoom, r.x_min, r.x_max, flip_y(r.zoom, r.y_max), flip_y(r.zoom, r.y_min))):
             yield z, x, flip_y(z, row), bytes(data)
 
@@ -303,33 +325,65 @@ class _GeoPackage(_Writer):
                         (self.metadata.get("name") or "tiles", self.metadata.get("attribution", ""), x0, y0, x1, y1))
 
 
+DEDUPLICATED_BYTES = 16 * 1024
+
+
+def tile_id_of(z, x, y):
+    """The PMTiles tile id of (z, x, y): the tiles of the lower zooms, then the tile's place on the zoom's Hilbert
+    curve. pmtiles.tile.zxy_to_tileid's arithmetic with its rotation inlined (a function call per bit was half of
+    its time); equal to it (tests/unit/test_web_export.py)."""
+    acc = ((1 << (z * 2)) - 1) // 3
+    a = z - 1
+    while a >= 0:
+        s = 1 << a
+        rx = s & x
+        ry = s & y
+        acc += ((3 * rx) ^ ry) << a
+        if not ry:
+            if rx:
+                x, y = s - 1 - x, s - 1 - y
+            x, y = y, x
+        a -= 1
+    return acc
+
+
 class _PMTiles:
-    """A PMTiles v3 archive (the `pmtiles` package's writer): tiles as they are, deduplicated, in one file."""
+    """A PMTiles v3 archive: tiles as they are, deduplicated, in one file, written in one pass.
+
+    The `pmtiles` package's own Writer keeps the tiles in a temporary file and copies them after the directories at
+    the end: every byte written twice. The specification lets every section but the header and the root directory
+    (within the first 16 kB) sit anywhere, so the tiles are written straight into the archive after a 16 kB space,
+    then the metadata and leaf directories after them, and the header and root directory last, into that space; the
+    package serializes them (its directories, header and tile ids)."""
 
     TILE_TYPES = {"pbf": 1, "png": 2, "jpg": 3, "webp": 4}  # pmtiles.tile.TileType (1: MVT)
+    ROOT_SPACE = 16384  # the header and root directory: what latency-optimized readers fetch first
+    HEADER = 127
 
     def __init__(self, path, tile_format, metadata):
         try:
-            from pmtiles.writer import Writer  # only the web target needs it
+            from pmtiles.tile import Entry, zxy_to_tileid  # only the web target needs it
         except ImportError as exc:
             raise InputError("The pmtiles package is missing: reinstall the plugin (it ships it), or pip install "
                              "pmtiles.") from exc
 
+        self.checked_tile_id = zxy_to_tileid  # the package's, for tile numbers out of range (it raises)
+        self.entry = Entry
         self.path = path
         self.format = tile_format
         self.metadata = metadata
         self.file = open(path, "wb")
         try:
-            self.writer = Writer(self.file)
-            # The writer keeps the tiles in a temporary file until `finalize`: beside the output rather than in the
-            # system's temporary folder (often a small RAM disk), so that a full disk is the output's, said as such,
-            # and the space an export needs is on the disk the user chose. Deleted by the system when closed.
-            spool, self.writer.tile_f = self.writer.tile_f, tempfile.TemporaryFile(
-                dir=os.path.dirname(os.path.abspath(path)), prefix=".ign_offline_pmtiles_")
-            spool.close()
+            self.file.write(bytes(self.ROOT_SPACE))
         except BaseException:
             self.file.close()
             raise
+        self.entries = []        # pmtiles.tile.Entry, in the order written
+        self.offsets = {}        # (hash, length) of a tile's bytes -> its offset in the tile data: each stored once
+        self.offset = 0          # bytes of tile data written
+        self.addressed = 0
+        self.contents = 0        # tiles stored (each repeated one once)
+        self.clustered = True    # tile ids ascending, so the data in their order
         self.gzipped = False  # vector tiles stored gzipped (as GDAL and most MBTiles hold them): said in the header
 
     @classmethod
@@ -337,36 +391,70 @@ class _PMTiles:
         return cls(path, tile_format, metadata)
 
     def add(self, z, x, y, data):
-        from pmtiles.tile import zxy_to_tileid
-
+        Entry = self.entry  # noqa: N806 (the package's class)
         self.gzipped = self.gzipped or data[:2] == GZIP
-        self.writer.write_tile(zxy_to_tileid(z, x, y), data)
+        tile_id = tile_id_of(z, x, y) if 0 <= x < 1 << z and 0 <= y < 1 << z and z < 32 else \
+            self.checked_tile_id(z, x, y)
+        entries = self.entries
+        if entries and tile_id < entries[-1].tile_id:
+            self.clustered = False
+        # Tiles that repeat (sea, empty land, one colour) are small; a large one is stored without hashing its bytes.
+        key = (hash(data), len(data)) if len(data) <= DEDUPLICATED_BYTES else None
+        found = self.offsets.get(key) if key else None
+        if found is None:
+            self.file.write(data)
+            entries.append(Entry(tile_id, self.offset, len(data), 1))
+            if key:
+                self.offsets[key] = self.offset
+            self.offset += len(data)
+            self.contents += 1
+        elif entries and tile_id == entries[-1].tile_id + entries[-1].run_length and entries[-1].offset == found:
+            entries[-1].run_length += 1  # a run of the same tile (sea, empty land): one entry
+        else:
+            entries.append(Entry(tile_id, found, len(data), 1))
+        self.addressed += 1
 
     def close(self, bounds, zooms):
-        from pmtiles.tile import Compression, TileType
+        from pmtiles.tile import Compression, TileType, serialize_header, tileid_to_zxy
+        from pmtiles.writer import optimize_directories
 
         west, south, east, north = bounds
-        compression = Compression.GZIP if self.gzipped else Compression.NONE
-        header = {"tile_type": TileType(self.TILE_TYPES.get(self.format, 0)), "tile_compression": compression,
-                  "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7), "max_lon_e7": int(east * 1e7),
-                  "max_lat_e7": int(north * 1e7), "center_zoom": zooms[0],
-                  "center_lon_e7": int((west + east) / 2 * 1e7), "center_lat_e7": int((south + north) / 2 * 1e7)}
+        entries = sorted(self.entries, key=lambda entry: entry.tile_id)
+        root, leaves, _ = optimize_directories(entries, self.ROOT_SPACE - self.HEADER)
         metadata = {key: self.metadata.get(key, "") for key in ("name", "attribution", "description")}
         metadata.update(format=self.format, type="baselayer")
         if self.format == VECTOR:  # MapLibre styles name these source layers
             metadata["vector_layers"] = vector_layers(self.metadata)
+        packed = gzip.compress(json.dumps(metadata).encode(), mtime=0)
+        data_end = self.ROOT_SPACE + self.offset
+        header = {"root_offset": self.HEADER, "root_length": len(root),
+                  "tile_data_offset": self.ROOT_SPACE, "tile_data_length": self.offset,
+                  "metadata_offset": data_end, "metadata_length": len(packed),
+                  "leaf_directory_offset": data_end + len(packed), "leaf_directory_length": len(leaves),
+                  "addressed_tiles_count": self.addressed, "tile_entries_count": len(entries),
+                  "tile_contents_count": self.contents, "clustered": self.clustered,
+                  "internal_compression": Compression.GZIP,
+                  "tile_compression": Compression.GZIP if self.gzipped else Compression.NONE,
+                  "tile_type": TileType(self.TILE_TYPES.get(self.format, 0)),
+                  "min_zoom": tileid_to_zxy(entries[0].tile_id)[0], "max_zoom": tileid_to_zxy(entries[-1].tile_id)[0],
+                  "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7), "max_lon_e7": int(east * 1e7),
+                  "max_lat_e7": int(north * 1e7), "center_zoom": zooms[0],
+                  "center_lon_e7": int((west + east) / 2 * 1e7), "center_lat_e7": int((south + north) / 2 * 1e7)}
         try:
-            self.writer.finalize(header, metadata)
+            self.file.write(packed)
+            self.file.write(leaves)
+            self.file.seek(0)
+            self.file.write(serialize_header(header))
+            self.file.write(root)
             self.file.flush()
             os.fsync(self.file.fileno())  # a full disk met by the last writes is met here, not after the rename
         finally:
             self.abort()
 
     def abort(self):
-        """Close both files, whatever is left unwritten (a full disk refuses the buffer's last bytes)."""
-        for stream in (self.writer.tile_f, self.file):
-            with contextlib.suppress(OSError):
-                stream.close()
+        """Close the file, whatever is left unwritten (a full disk refuses the buffer's last bytes)."""
+        with contextlib.suppress(OSError):
+            self.file.close()
 
 
 @dataclass(frozen=True)
@@ -439,7 +527,8 @@ TARGETS = (
            Message("Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest "
                    "zoom.")),
     Target("web", Message("Web page (PMTiles, MapLibre)"), ("pmtiles",), 0,
-           Message("Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).")),
+           Message("A folder whose index.html shows the map in a browser, offline: serve the folder with a web server "
+                   "that honours byte ranges (python3 serve.py in it), then open the address it gives.")),
 )
 TARGET_NAMES = tuple(t.name for t in TARGETS)
 
@@ -846,7 +935,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
           tile_format, written):
     """Write the parts under temporary names (each appended to `written` once started); [Part]."""
     with mbtiles.MBTilesReader(source) as reader:
-        metadata = reader.metadata()
+        metadata = dict(reader.metadata(), attribution=attribution(reader.metadata()))
         extent = source_bounds(metadata)
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0
@@ -863,7 +952,9 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
 
         used_tiles = [0]
         try:
-            for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges):
+            # Parts are cut in the tiles' order (zoom by zoom); one PMTiles takes them in any order.
+            ordered = cap is not None or kind != "pmtiles"
+            for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges, ordered):
                 if is_cancelled and is_cancelled():  # a part cut short would look complete: none is kept
                     raise _Cancelled()
                 cost = tile_cost(len(data))

@@ -126,7 +126,9 @@ def test_qgis_process_with_no_output_writes_into_the_library(tmp_path):
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
     from pmtiles.reader import MmapSource, Reader
 
-    with open(library / "exports" / "web" / "Plan_IGN_v2_z8-13.pmtiles", "rb") as stream:
+    # A folder: the archive and the page showing it (tests/qgis/test_web_viewer.py opens it in Chromium).
+    assert (library / "exports" / "web" / "Plan_IGN_v2_z8-13" / "index.html").is_file()
+    with open(library / "exports" / "web" / "Plan_IGN_v2_z8-13" / "Plan_IGN_v2_z8-13.pmtiles", "rb") as stream:
         header = Reader(MmapSource(stream)).header()
     assert (header["min_zoom"], header["max_zoom"]) == (8, 13)
 

@@ -150,7 +150,7 @@ def test_the_field_page_speaks_french(provider, desktop_iface, project, tmp_path
         assert dock.pages.tabText(dock.pages.indexOf(page)) == "Terrain"
         assert page.exportButton.text() == "Exporter" and page.allCheck.text().startswith("Tout ce que")
         page.targetCombo.setCurrentIndex(page.targetCombo.findData("web"))
-        assert page.capCombo.currentText() == "Sans limite" and "Servez le fichier" in page.notesLabel.text()
+        assert page.capCombo.currentText() == "Sans limite" and "servez le dossier" in page.notesLabel.text()
         page.allCheck.setChecked(True)
         assert wait_for(lambda: page.size_task is None and page.sizeLabel.text().startswith("Prévu"))
         assert re.search(r"environ \d+(,\d)? ko en 2 fichiers", page.sizeLabel.text()), page.sizeLabel.text()
@@ -160,8 +160,11 @@ def test_the_field_page_speaks_french(provider, desktop_iface, project, tmp_path
         assert "2 fichiers exportés dans" in log and "copiées telles quelles" in log and "⚠" not in log, log
         area = exports.safe_file_part(dock.area_picker.current_area().title)
         assert area != "Typed_area"  # the area's French name
-        assert sorted(os.listdir(library / "exports" / "web")) == [
-            "Photographies_aeriennes_{}_z10-12.pmtiles".format(area), "Plan_IGN_v2_{}_z10-12.pmtiles".format(area)]
+        # Each a folder holding its archive and the page showing it (issue 29).
+        folders = ["Photographies_aeriennes_{}_z10-12".format(area), "Plan_IGN_v2_{}_z10-12".format(area)]
+        assert sorted(os.listdir(library / "exports" / "web")) == folders
+        for folder in folders:
+            assert {folder + ".pmtiles", "index.html"} <= set(os.listdir(library / "exports" / "web" / folder))
     finally:
         dock.cleanup()
         dock.deleteLater()

@@ -45,10 +45,14 @@ def test_zip_holds_the_plugin_without_dev_files(package):
                      "ext_libs/font_source_sans_pro/files/LICENSE.txt",
                      "ext_libs/requests_oauthlib/__init__.py",
                      "ext_libs/oauthlib/__init__.py", "i18n/__init__.py", "i18n/ign_offline_fr.qm",
-                     "resources/help/fr/download_tiles.md"):
+                     "resources/help/fr/download_tiles.md",
+                     # The web export's page (issue 29): the npm builds with their licences, the template, serve.py.
+                     "web_libs/maplibre-gl.js", "web_libs/maplibre-gl.css", "web_libs/maplibre-gl-LICENSE.txt",
+                     "web_libs/pmtiles.js", "web_libs/pmtiles-LICENSE.txt", "resources/web/viewer.html",
+                     "resources/web/serve.py"):
         assert "ign_offline/" + required in names
     for dev in ("tests/", "bench/", "Makefile", ".ci/", "requirements/", "pytest.ini", "pyproject.toml", ".git",
-                "i18n/update_ts.py",
+                "i18n/update_ts.py", "web_libs/installed.ok",
                 "resources/screenshots/"):
         assert not any(n.startswith("ign_offline/" + dev) for n in names), dev
     assert not any("__pycache__" in n for n in names)
@@ -74,6 +78,17 @@ def test_installed_zip_runs_in_qgis_process(clean_home):
                        "AREA=montpellier", "ZOOM_MIN=8", "ZOOM_MAX=12")
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert json.loads(ran.stdout[ran.stdout.index("{"):])["results"]["TOTAL"] > 0
+    # The web export from the installed zip: its page and JavaScript come from the plugin's own folder.
+    from core.tiles import areas
+    from tests.support.sample_mbtiles import write_sample
+
+    source = str(home / "plan.mbtiles")
+    write_sample(source, areas.PRESETS["carcassonne"], 10, 11, "Plan")
+    ran = qgis_process(home, "run", "ign_offline:export_tiles", "--", "INPUT=" + source, "TARGET=web",
+                       "OUTPUT=" + str(home / "map.pmtiles"))
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert {"index.html", "map.pmtiles", "serve.py", "README.txt"} <= set(os.listdir(home / "map"))
+    assert os.path.getsize(home / "map" / "lib" / "maplibre-gl.js") > 500_000
 
 
 def test_installed_zip_loads_in_the_desktop(clean_home):

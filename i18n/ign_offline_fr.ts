@@ -1140,57 +1140,67 @@
       <translation>ZOOM_MIN {} est supérieur à ZOOM_MAX {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="104" />
+      <location filename="../algorithms/export_tiles.py" line="103" />
+      <source>A web page reads one archive: leave MAX_FILE_MB empty for TARGET web.</source>
+      <translation>Une page web lit une seule archive : laissez MAX_FILE_MB vide pour la cible (TARGET) web.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="110" />
       <source>A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.</source>
       <translation>Un raster en INPUT est exporté en entier : les zooms, la zone et MAX_FILE_MB ne s'appliquent qu'à un MBTiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="118" />
+      <location filename="../algorithms/export_tiles.py" line="124" />
       <source>Unknown FORMAT '{}': use one of {}.</source>
       <translation>FORMAT « {} » inconnu : utilisez l'un de ceux-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="154" />
+      <location filename="../algorithms/export_tiles.py" line="162" />
       <source>The tiles are rendered into a {} (re-encoded in JPEG) for {}.</source>
       <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="157" />
-      <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
-      <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/export_tiles.py" line="165" />
-      <source>Cancelled: nothing was written; run again to export.</source>
-      <translation>Annulé : rien n'a été écrit ; relancez pour exporter.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/export_tiles.py" line="169" />
-      <source>{}: {:,} tiles, zoom {}-{}, {}</source>
-      <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/export_tiles.py" line="173" />
+      <location filename="../algorithms/export_tiles.py" line="181" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="177" />
+      <location filename="../algorithms/export_tiles.py" line="185" />
       <source>{}: {}</source>
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="188" />
+      <location filename="../algorithms/export_tiles.py" line="203" />
+      <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
+      <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="209" />
+      <source>Cancelled: nothing was written; run again to export.</source>
+      <translation>Annulé : rien n'a été écrit ; relancez pour exporter.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="215" />
+      <source>{}: {:,} tiles, zoom {}-{}, {}</source>
+      <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="217" />
+      <source>The map page is {}: serve its folder with a web server that honours byte ranges (in that folder: python3 serve.py), then open http://127.0.0.1:8000/.</source>
+      <translation>La page de la carte est {} : servez son dossier avec un serveur web qui accepte les requêtes partielles (dans ce dossier : python3 serve.py), puis ouvrez http://127.0.0.1:8000/.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="228" />
       <source>Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for {}.</source>
       <translation>Tuiles vectorielles : QGIS dessine la couche avec son style en tuiles raster aux zooms {}-{} pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="216" />
+      <location filename="../algorithms/export_tiles.py" line="257" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="268" />
+      <location filename="../algorithms/export_tiles.py" line="313" />
       <source>'{}' has no bounds in its metadata: give the AREA (or EXTENT) to render.</source>
       <translation>« {} » n'a pas d'emprise (bounds) dans ses métadonnées : indiquez la zone à dessiner (AREA ou EXTENT).</translation>
     </message>
@@ -1405,122 +1415,127 @@
       <translation>{} couches ajoutées au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="45" />
+      <location filename="../algorithms/make_project_offline.py" line="46" />
       <source>Make a project offline</source>
       <translation>Rendre un projet utilisable hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="50" />
+      <location filename="../algorithms/make_project_offline.py" line="51" />
       <source>Project (.qgz/.qgs; default: the current project, saved)</source>
       <translation>Projet (.qgz/.qgs ; par défaut : le projet courant, enregistré)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="55" />
+      <location filename="../algorithms/make_project_offline.py" line="56" />
       <source>Folder for the offline project (basemaps/ and data/ inside)</source>
       <translation>Dossier du projet hors ligne (basemaps/ et data/ dedans)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="57" />
+      <location filename="../algorithms/make_project_offline.py" line="58" />
       <source>Offline library to take tiles from first (optional)</source>
       <translation>Bibliothèque hors ligne où prendre d'abord les tuiles (facultatif)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="60" />
+      <location filename="../algorithms/make_project_offline.py" line="61" />
       <source>Keep the layers that cannot be taken offline (WMS, databases…), online</source>
       <translation>Garder en ligne les couches qui ne peuvent pas passer hors ligne (WMS, bases de données…)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="65" />
+      <location filename="../algorithms/make_project_offline.py" line="66" />
       <source>The offline project</source>
       <translation>Le projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="66" />
+      <location filename="../algorithms/make_project_offline.py" line="67" />
       <source>What was done, per layer</source>
       <translation>Ce qui a été fait, couche par couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="74" />
+      <location filename="../algorithms/make_project_offline.py" line="75" />
       <source>Give the PROJECT (.qgz/.qgs), or save the current project first.</source>
       <translation>Indiquez le PROJECT (.qgz/.qgs), ou enregistrez d'abord le projet en cours.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="86" />
+      <location filename="../algorithms/make_project_offline.py" line="87" />
       <source>The LIBRARY folder '{}' does not exist.</source>
       <translation>Le dossier LIBRARY « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="126" />
+      <location filename="../algorithms/make_project_offline.py" line="127" />
       <source>Cancelled: run again to resume (tiles already fetched are kept).</source>
       <translation>Annulé : relancez pour reprendre (les tuiles déjà récupérées sont gardées).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="129" />
+      <location filename="../algorithms/make_project_offline.py" line="130" />
       <source>No layer of the project could be taken offline: see the messages above.</source>
       <translation>Aucune couche du projet n'a pu passer hors ligne : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="131" />
+      <location filename="../algorithms/make_project_offline.py" line="132" />
       <source>Offline project: {} (paths relative to it: move or copy the whole folder)</source>
       <translation>Projet hors ligne : {} (chemins relatifs : déplacez ou copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="140" />
+      <location filename="../algorithms/make_project_offline.py" line="141" />
       <source>{}: kept online, as asked — {}</source>
       <translation>{} : gardée en ligne, comme demandé — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="142" />
+      <location filename="../algorithms/make_project_offline.py" line="143" />
       <source>{}: left out of the offline project — {}</source>
       <translation>{} : laissée hors du projet hors ligne — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="147" />
+      <location filename="../algorithms/make_project_offline.py" line="148" />
       <source>{}: copied → {} ({})</source>
       <translation>{} : copiée → {} ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="155" />
+      <location filename="../algorithms/make_project_offline.py" line="157" />
+      <source>, with its saved styles: {}</source>
+      <translation>, avec ses styles enregistrés : {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="164" />
       <source>a temporary (memory) layer: its features are not saved in the project file; open the project in QGIS, or save the layer as a file first</source>
       <translation>une couche temporaire (mémoire) : ses entités ne sont pas enregistrées dans le fichier du projet ; ouvrez le projet dans QGIS, ou enregistrez d'abord la couche dans un fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="162" />
+      <location filename="../algorithms/make_project_offline.py" line="171" />
       <source>{}: temporary layer written → {} ({:,} feature)</source>
       <translation>{} : couche temporaire écrite → {} ({:,} entité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="162" />
+      <location filename="../algorithms/make_project_offline.py" line="171" />
       <source>{}: temporary layer written → {} ({:,} features)</source>
       <translation>{} : couche temporaire écrite → {} ({:,} entités)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="189" />
+      <location filename="../algorithms/make_project_offline.py" line="198" />
       <source>{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} ({:,} téléchargées, {:,} déjà présentes, {:,} en échec), {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="204" />
+      <location filename="../algorithms/make_project_offline.py" line="213" />
       <source>{}: the layer's metadata.json could not be read ({}): its tiles are taken as an XYZ template.</source>
       <translation>{} : le metadata.json de la couche n'a pas pu être lu ({}) : ses tuiles sont prises comme un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="214" />
+      <location filename="../algorithms/make_project_offline.py" line="223" />
       <source>the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds</source>
       <translation>le fichier {} de la bibliothèque contient les zooms {}-{}, aucun de {}-{} : choisissez des zooms qu'il contient</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="223" />
+      <location filename="../algorithms/make_project_offline.py" line="233" />
       <source>{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="250" />
+      <location filename="../algorithms/make_project_offline.py" line="260" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} prises dans la bibliothèque, {:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="254" />
+      <location filename="../algorithms/make_project_offline.py" line="264" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
@@ -1945,147 +1960,177 @@
       <translation>Jeux de données du plan : entrée, produit, état, fichiers produits (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="93" />
+      <location filename="../algorithms/run_plan.py" line="72" />
+      <source>Entries that could not run, and why (JSON)</source>
+      <translation>Entrées qui n'ont pas pu être exécutées, et pourquoi (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="74" />
+      <source>Styles of vector layers not saved, and why (one layer per line)</source>
+      <translation>Styles des couches vectorielles non enregistrés, et pourquoi (une couche par ligne)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="104" />
+      <source>Entries {} ({}): {}</source>
+      <translation>Entrées {} ({}) : {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="106" />
+      <source>No entry of the plan could run: see the messages above.</source>
+      <translation>Aucune entrée du plan n'a pu être exécutée : voyez les messages ci-dessus.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="108" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="98" />
+      <location filename="../algorithms/run_plan.py" line="113" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="98" />
+      <location filename="../algorithms/run_plan.py" line="113" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="133" />
+      <location filename="../algorithms/run_plan.py" line="149" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="142" />
+      <location filename="../algorithms/run_plan.py" line="160" />
       <source>{} style saved in {}.</source>
       <translation>{} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="142" />
+      <location filename="../algorithms/run_plan.py" line="160" />
       <source>{} styles saved in {}.</source>
       <translation>{} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="149" />
+      <location filename="../algorithms/run_plan.py" line="171" />
       <source>Entry {} ({}): {}.</source>
       <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="154" />
+      <location filename="../algorithms/run_plan.py" line="176" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="156" />
+      <location filename="../algorithms/run_plan.py" line="178" />
       <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="165" />
+      <location filename="../algorithms/run_plan.py" line="193" />
       <source>Entry {} ({}): {}</source>
       <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="167" />
+      <location filename="../algorithms/run_plan.py" line="195" />
       <source>Entry {}: {}</source>
       <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="170" />
+      <location filename="../algorithms/run_plan.py" line="198" />
       <source>Datasets to download: {} ({} with extraction).</source>
       <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="200" />
+      <location filename="../algorithms/run_plan.py" line="228" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="203" />
+      <location filename="../algorithms/run_plan.py" line="231" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="206" />
+      <location filename="../algorithms/run_plan.py" line="234" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="206" />
+      <location filename="../algorithms/run_plan.py" line="234" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="206" />
+      <location filename="../algorithms/run_plan.py" line="234" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="207" />
+      <location filename="../algorithms/run_plan.py" line="235" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="210" />
+      <location filename="../algorithms/run_plan.py" line="238" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="211" />
+      <location filename="../algorithms/run_plan.py" line="239" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="23" />
+      <location filename="../algorithms/save_vector_styles.py" line="25" />
       <source>Save vector tile styles</source>
       <translation>Enregistrer les styles de tuiles vectorielles</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="30" />
+      <location filename="../algorithms/save_vector_styles.py" line="32" />
       <source>Vector MBTiles</source>
       <translation>MBTiles vectoriel</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="32" />
+      <location filename="../algorithms/save_vector_styles.py" line="34" />
       <source>Styles, separated by commas (empty: every style IGN publishes for the layer)</source>
       <translation>Styles, séparés par des virgules (vide : tous les styles publiés par l'IGN pour la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="35" />
+      <location filename="../algorithms/save_vector_styles.py" line="37" />
       <source>TMS service (empty: the file's own, else the Géoplateforme)</source>
       <translation>Service TMS (vide : celui du fichier, sinon la Géoplateforme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="37" />
+      <location filename="../algorithms/save_vector_styles.py" line="39" />
       <source>Layer (empty: the file's own, e.g. PLAN.IGN)</source>
       <translation>Couche (vide : celle du fichier, p. ex. PLAN.IGN)</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="39" />
+      <location filename="../algorithms/save_vector_styles.py" line="41" />
       <source>Styles saved</source>
       <translation>Styles enregistrés</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="40" />
+      <location filename="../algorithms/save_vector_styles.py" line="42" />
       <source>Styles folder</source>
       <translation>Dossier des styles</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="45" />
+      <location filename="../algorithms/save_vector_styles.py" line="43" />
+      <source>Styles not saved</source>
+      <translation>Styles non enregistrés</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="44" />
+      <source>Which styles were not saved, and why</source>
+      <translation>Les styles non enregistrés, et pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="49" />
       <source>'{}' does not exist: give a vector .mbtiles file.</source>
       <translation>« {} » n'existe pas : indiquez un fichier .mbtiles vectoriel.</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="50" />
+      <location filename="../algorithms/save_vector_styles.py" line="54" />
       <source>'{}' holds image tiles ({}), not vector tiles: styles are for vector MBTiles.</source>
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
     </message>
@@ -2150,57 +2195,57 @@
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="78" />
+      <location filename="../core/cache/recovery.py" line="79" />
       <source>The cache folder '{}' does not exist: give the folder set in Settings › Options › Network › Cache directory.</source>
       <translation>Le dossier de cache « {} » n'existe pas : indiquez celui réglé dans Préférences › Options › Réseau › Répertoire du cache.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="81" />
+      <location filename="../core/cache/recovery.py" line="82" />
       <source>'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its cache directory (Settings › Options › Network).</source>
       <translation>« {} » ne contient pas de cache réseau Qt (pas de dossier {}) : indiquez le dossier que QGIS utilise comme répertoire de cache (Préférences › Options › Réseau).</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="86" />
+      <location filename="../core/cache/recovery.py" line="87" />
       <source>vector tile metadata.json (read for the names of the layers)</source>
       <translation>metadata.json de tuiles vectorielles (lu pour le nom des couches)</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="166" />
+      <location filename="../core/cache/recovery.py" line="167" />
       <source>unreadable: {}</source>
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="186" />
+      <location filename="../core/cache/recovery.py" line="187" />
       <source>HTTP status {} (only 200 is kept)</source>
       <translation>statut HTTP {} (seul 200 est gardé)</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="191" />
+      <location filename="../core/cache/recovery.py" line="192" />
       <source>not an image ({})</source>
       <translation>pas une image ({})</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="248" />
+      <location filename="../core/cache/recovery.py" line="249" />
       <source>Too many files named {}*.mbtiles in {}.</source>
       <translation>Trop de fichiers nommés {}*.mbtiles dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="286" />
+      <location filename="../core/cache/recovery.py" line="287" />
       <source>{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}</source>
       <translation>{} : zooms {}-{}, {:,} tuile(s) écrite(s), {:,} gardée(s), {} → {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="307" />
+      <location filename="../core/cache/recovery.py" line="308" />
       <source>unreadable body: {}</source>
       <translation>contenu illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="316" />
+      <location filename="../core/cache/recovery.py" line="317" />
       <source>invalid vector tile: {}</source>
       <translation>tuile vectorielle invalide : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="318" />
+      <location filename="../core/cache/recovery.py" line="319" />
       <source>invalid image: {}</source>
       <translation>image non valide : {}</translation>
     </message>
@@ -3030,239 +3075,254 @@
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="62" />
+      <location filename="../core/field/exports.py" line="65" />
       <source>The disk holding '{}' is full: the export to '{}' stopped and its partial file was removed; the input is untouched. Free some space, or choose an output on another disk, then run again.</source>
       <translation>Le disque qui contient « {} » est plein : l'export vers « {} » s'est arrêté et son fichier partiel a été supprimé ; l'entrée est intacte. Libérez de la place, ou choisissez une sortie sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="77" />
+      <location filename="../core/field/exports.py" line="80" />
       <source>'{}' cannot be written ({}): choose another folder, then run again.</source>
       <translation>« {} » ne peut pas être écrit ({}) : choisissez un autre dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="314" />
+      <location filename="../core/field/exports.py" line="367" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="388" />
+      <location filename="../core/field/exports.py" line="477" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="390" />
+      <location filename="../core/field/exports.py" line="479" />
       <source>OsmAnd and Locus</source>
       <translation>OsmAnd et Locus</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="392" />
+      <location filename="../core/field/exports.py" line="481" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="393" />
+      <location filename="../core/field/exports.py" line="482" />
       <source>a Cloud-Optimized GeoTIFF, rasters only</source>
       <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="395" />
+      <location filename="../core/field/exports.py" line="484" />
       <source>PMTiles for a web page</source>
       <translation>PMTiles pour une page web</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="397" />
+      <location filename="../core/field/exports.py" line="486" />
       <source>a tiled GeoTIFF, re-encoded in JPEG</source>
       <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="428" />
+      <location filename="../core/field/exports.py" line="517" />
       <source>QField</source>
       <translation>QField</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="429" />
+      <location filename="../core/field/exports.py" line="518" />
       <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
       <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="430" />
+      <location filename="../core/field/exports.py" line="519" />
       <source>OsmAnd</source>
       <translation>OsmAnd</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="431" />
+      <location filename="../core/field/exports.py" line="520" />
       <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
       <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="432" />
+      <location filename="../core/field/exports.py" line="521" />
       <source>Locus Map</source>
       <translation>Locus Map</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="433" />
+      <location filename="../core/field/exports.py" line="522" />
       <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
       <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="435" />
+      <location filename="../core/field/exports.py" line="524" />
       <source>AlpineQuest</source>
       <translation>AlpineQuest</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="436" />
+      <location filename="../core/field/exports.py" line="525" />
       <source>Copy it into AlpineQuest/maps/ on the device.</source>
       <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="437" />
+      <location filename="../core/field/exports.py" line="526" />
       <source>Avenza Maps (GeoTIFF)</source>
       <translation>Avenza Maps (GeoTIFF)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="438" />
+      <location filename="../core/field/exports.py" line="527" />
       <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
       <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="440" />
+      <location filename="../core/field/exports.py" line="529" />
       <source>Web page (PMTiles, MapLibre)</source>
       <translation>Page web (PMTiles, MapLibre)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="441" />
-      <source>Serve the file over HTTP with range requests (MapLibre or Leaflet with the pmtiles protocol).</source>
-      <translation>Servez le fichier en HTTP avec les requêtes partielles (MapLibre ou Leaflet avec le protocole pmtiles).</translation>
+      <location filename="../core/field/exports.py" line="530" />
+      <source>A folder whose index.html shows the map in a browser, offline: serve the folder with a web server that honours byte ranges (python3 serve.py in it), then open the address it gives.</source>
+      <translation>Un dossier dont la page index.html affiche la carte dans un navigateur, hors ligne : servez le dossier avec un serveur web qui accepte les requêtes partielles (python3 serve.py dans ce dossier), puis ouvrez l'adresse qu'il donne.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="451" />
+      <location filename="../core/field/exports.py" line="541" />
       <source>Unknown TARGET '{}': use one of {}.</source>
       <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="459" />
+      <location filename="../core/field/exports.py" line="549" />
       <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
       <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="466" />
+      <location filename="../core/field/exports.py" line="556" />
       <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
       <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="482" />
+      <location filename="../core/field/exports.py" line="572" />
       <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="521" />
+      <location filename="../core/field/exports.py" line="611" />
       <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="573" />
+      <location filename="../core/field/exports.py" line="663" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="578" />
+      <location filename="../core/field/exports.py" line="668" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="579" />
+      <location filename="../core/field/exports.py" line="669" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="581" />
+      <location filename="../core/field/exports.py" line="671" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="604" />
+      <location filename="../core/field/exports.py" line="694" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="697" />
+      <location filename="../core/field/exports.py" line="818" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="746" />
+      <location filename="../core/field/exports.py" line="867" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="902" />
+      <location filename="../core/field/exports.py" line="1025" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="65" />
+      <location filename="../core/field/projects.py" line="66" />
       <source>'{}' holds no .qgs project.</source>
       <translation>« {} » ne contient aucun projet .qgs.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="68" />
+      <location filename="../core/field/projects.py" line="69" />
       <source>'{}' is not a QGIS project (.qgz is a zip file).</source>
       <translation>« {} » n'est pas un projet QGIS (un .qgz est un fichier zip).</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="72" />
+      <location filename="../core/field/projects.py" line="73" />
       <source>'{}' is not a QGIS project ({}).</source>
       <translation>« {} » n'est pas un projet QGIS ({}).</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="120" />
+      <location filename="../core/field/projects.py" line="121" />
       <source>its file is not on this computer ({})</source>
       <translation>son fichier n'est pas sur cet ordinateur ({})</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="121" />
+      <location filename="../core/field/projects.py" line="122" />
       <source>a vector tile layer that is neither an XYZ template of .pbf tiles nor an MBTiles file: it needs the network</source>
       <translation>une couche de tuiles vectorielles qui n'est ni un modèle XYZ de tuiles .pbf ni un fichier MBTiles : elle a besoin du réseau</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="146" />
+      <location filename="../core/field/projects.py" line="147" />
       <source>a WMS layer (rendered images, not tiles): it needs the network</source>
       <translation>une couche WMS (des images calculées, pas des tuiles) : elle a besoin du réseau</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="156" />
+      <location filename="../core/field/projects.py" line="157" />
       <source>a {} layer (a database or web service) cannot be copied</source>
       <translation>une couche {} (base de données ou service web) ne peut pas être copiée</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="172" />
+      <location filename="../core/field/projects.py" line="173" />
       <source>The project's private layers lie on several servers ({}): the account goes to none of them. Set the URL of the authentication configuration to the server it is for.</source>
       <translation>Les couches privées du projet sont sur plusieurs serveurs ({}) : le compte n'est envoyé à aucun. Indiquez dans la configuration d'authentification l'URL du serveur auquel elle est destinée.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="183" />
+      <location filename="../core/field/projects.py" line="184" />
       <source>The project '{}' does not exist: give a .qgz or .qgs file.</source>
       <translation>Le projet « {} » n'existe pas : indiquez un fichier .qgz ou .qgs.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="187" />
+      <location filename="../core/field/projects.py" line="188" />
       <source>'{}' is not a QGIS project.</source>
       <translation>« {} » n'est pas un projet QGIS.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="205" />
+      <location filename="../core/field/projects.py" line="206" />
       <source>The output folder is the project's own folder: the copy would overwrite the project. Choose another folder (e.g. a new one beside it).</source>
       <translation>Le dossier de sortie est celui du projet : la copie écraserait le projet. Choisissez un autre dossier (par exemple un nouveau dossier à côté).</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="211" />
+      <location filename="../core/field/projects.py" line="212" />
       <source>The output folder's data/ folder holds the project's own files ({}): choose another output folder.</source>
       <translation>Le dossier data/ du dossier de sortie contient les fichiers du projet lui-même ({}) : choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/field/projects.py" line="214" />
+      <location filename="../core/field/projects.py" line="215" />
       <source>The output folder holds the project itself: choose another folder.</source>
       <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/web.py" line="93" />
+      <source>The web export goes into the folder '{}', but a file has that name: choose another OUTPUT.</source>
+      <translation>L'export web se fait dans le dossier « {} », mais un fichier porte ce nom : choisissez une autre sortie (OUTPUT).</translation>
+    </message>
+    <message>
+      <location filename="../core/field/web.py" line="97" />
+      <source>The web export goes into the folder '{}', which already holds other files: choose a new OUTPUT (the folder is named like it, without .pmtiles).</source>
+      <translation>L'export web se fait dans le dossier « {} », qui contient déjà d'autres fichiers : choisissez une nouvelle sortie (OUTPUT ; le dossier porte son nom, sans .pmtiles).</translation>
+    </message>
+    <message>
+      <location filename="../core/field/web.py" line="106" />
+      <source>The web viewer's JavaScript is missing from the plugin ({} in {}): reinstall the plugin, or run 'make setup' in a checkout. Or export FORMAT pmtiles alone.</source>
+      <translation>Le JavaScript de la visionneuse web manque dans l'extension ({} dans {}) : réinstallez l'extension, ou lancez « make setup » dans une copie de travail. Ou exportez seulement le FORMAT pmtiles.</translation>
     </message>
     <message>
       <location filename="../core/ftp/archives.py" line="36" />
@@ -3525,17 +3585,12 @@
       <translation>Plan « {} » : ses entrées nomment plusieurs serveurs ({}) et un compte (AUTHCFG) est donné : ajoutez au premier niveau une « source » qui nomme le serveur du compte.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="149" />
-      <source>{}: the styles were not saved: {}</source>
-      <translation>{} : les styles n'ont pas été enregistrés : {}</translation>
-    </message>
-    <message>
-      <location filename="../core/library/jobs.py" line="236" />
+      <location filename="../core/library/jobs.py" line="246" />
       <source>Give the LIBRARY folder.</source>
       <translation>Indiquez le dossier LIBRARY.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="238" />
+      <location filename="../core/library/jobs.py" line="248" />
       <source>LIBRARY '{}' is a file, not a folder.</source>
       <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
@@ -3570,157 +3625,157 @@
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="136" />
+      <location filename="../core/library/plans.py" line="137" />
       <source>Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library holds one file per layer: give them the same source, style and format.</source>
       <translation>Plan '{}' : les entrées {} et {} produisent toutes deux {} mais diffèrent par la source, le style ou le format ; une bibliothèque a un seul fichier par couche : donnez-leur la même source, le même style et le même format.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="150" />
+      <location filename="../core/library/plans.py" line="151" />
       <source>Plan '{}', entry {}, field '{}': {}</source>
       <translation>Plan '{}', entrée {}, champ '{}' : {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="156" />
+      <location filename="../core/library/plans.py" line="157" />
       <source>give a whole number from {} to {} (found {!r}).</source>
       <translation>donnez un nombre entier de {} à {} (trouvé : {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="159" />
+      <location filename="../core/library/plans.py" line="160" />
       <source>{} is outside {}-{}.</source>
       <translation>{} est hors de {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="165" />
+      <location filename="../core/library/plans.py" line="166" />
       <source>the area of entry {}</source>
       <translation>la zone de l'entrée {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="173" />
+      <location filename="../core/library/plans.py" line="174" />
       <source>give a preset ({}), a polygon file or a GeoJSON polygon.</source>
       <translation>donnez une zone prédéfinie ({}), un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="181" />
+      <location filename="../core/library/plans.py" line="182" />
       <source>unknown preset '{}': use one of {}, a polygon file or a GeoJSON polygon.</source>
       <translation>zone prédéfinie '{}' inconnue : utilisez l'une de {}, un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="186" />
+      <location filename="../core/library/plans.py" line="187" />
       <source>the polygon file '{}'</source>
       <translation>le fichier de polygones '{}'</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="214" />
+      <location filename="../core/library/plans.py" line="217" />
       <source>Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon files next to it.</source>
       <translation>Le plan '{}' dépasse {} Mo : un plan liste des entrées ; donnez les grandes zones en fichiers de polygones à côté de lui.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="217" />
+      <location filename="../core/library/plans.py" line="220" />
       <source>Plan '{}' nests arrays or objects more than {} deep: it is not a plan.</source>
       <translation>Le plan '{}' imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un plan.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="222" />
+      <location filename="../core/library/plans.py" line="225" />
       <source>Plan '{}' is not valid JSON: {} (line {}, column {}).</source>
       <translation>Le plan '{}' n'est pas du JSON valide : {} (ligne {}, colonne {}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="225" />
+      <location filename="../core/library/plans.py" line="228" />
       <source>Plan '{}' must be a JSON object with "source" and "entries".</source>
       <translation>Le plan '{}' doit être un objet JSON avec « source » et « entries ».</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="229" />
+      <location filename="../core/library/plans.py" line="232" />
       <source>Plan '{}' has no "entries": give a list of {{"layer", "area", "zoom_min", "zoom_max"}}.</source>
       <translation>Le plan '{}' n'a pas d'« entries » : donnez une liste de {{"layer", "area", "zoom_min", "zoom_max"}}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="234" />
+      <location filename="../core/library/plans.py" line="238" />
       <source>Plan '{}', entry {}: an entry is a JSON object.</source>
       <translation>Plan '{}', entrée {} : une entrée est un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="240" />
+      <location filename="../core/library/plans.py" line="256" />
       <source>unknown field; an entry has {}.</source>
       <translation>champ inconnu ; une entrée a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="244" />
+      <location filename="../core/library/plans.py" line="260" />
       <source>give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</source>
       <translation>donnez l'identifiant de la couche, par exemple GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="248" />
+      <location filename="../core/library/plans.py" line="264" />
       <source>no source: give "source" at the top of the plan or in the entry.</source>
       <translation>pas de source : donnez « source » en tête du plan ou dans l'entrée.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="252" />
+      <location filename="../core/library/plans.py" line="268" />
       <source>{} is greater than zoom_max {}: swap them.</source>
       <translation>{} est plus grand que zoom_max {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="256" />
+      <location filename="../core/library/plans.py" line="272" />
       <source>give text (or leave it out for the layer's own).</source>
       <translation>donnez du texte (ou omettez-le pour garder celui de la couche).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="271" />
+      <location filename="../core/library/plans.py" line="284" />
       <source>unknown field; a dataset entry has {}.</source>
       <translation>champ inconnu ; une entrée de jeu de données a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="276" />
+      <location filename="../core/library/plans.py" line="289" />
       <source>unknown dataset {!r}: use one of {}.</source>
       <translation>jeu de données {!r} inconnu : utilisez l'un de {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="285" />
+      <location filename="../core/library/plans.py" line="298" />
       <source>{} has no variant {!r}: use {}.</source>
       <translation>{} n'a pas de variante {!r} : utilisez {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="291" />
+      <location filename="../core/library/plans.py" line="304" />
       <source>give true or false (found {!r}).</source>
       <translation>donnez true ou false (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="296" />
+      <location filename="../core/library/plans.py" line="309" />
       <source>give the interval between contour lines in metres, e.g. 10 (found {!r}).</source>
       <translation>donnez l'équidistance des courbes de niveau en mètres, par exemple 10 (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="300" />
+      <location filename="../core/library/plans.py" line="313" />
       <source>give the download service's address, e.g. {} (found {!r}).</source>
       <translation>donnez l'adresse du service de téléchargement, par exemple {} (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="311" />
+      <location filename="../core/library/plans.py" line="325" />
       <source>The plan '{}' does not exist: give a JSON plan file.</source>
       <translation>Le plan '{}' n'existe pas : donnez un fichier de plan JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="316" />
+      <location filename="../core/library/plans.py" line="330" />
       <source>The plan '{}' cannot be read: {}.</source>
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="408" />
+      <location filename="../core/library/plans.py" line="422" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="483" />
+      <location filename="../core/library/plans.py" line="497" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="512" />
+      <location filename="../core/library/plans.py" line="526" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="514" />
+      <location filename="../core/library/plans.py" line="528" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
@@ -3880,57 +3935,62 @@
       <translation>la connexion a été coupée</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="178" />
+      <location filename="../core/sources/accounts.py" line="92" />
+      <source>SOURCE carries an API key and the account '{}' another one: give the key once, in the account (AUTHCFG) or in SOURCE.</source>
+      <translation>SOURCE porte une clé d'API et le compte « {} » une autre : donnez la clé une seule fois, dans le compte (AUTHCFG) ou dans SOURCE.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="205" />
       <source>The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the resource-owner (password), client-credentials or authorization-code grant.</source>
       <translation>La configuration OAuth2 « {} » utilise un type d'autorisation qu'IGN Hors ligne ne prend pas en charge ({}) : utilisez resource-owner (mot de passe), client-credentials ou authorization-code.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="273" />
+      <location filename="../core/sources/accounts.py" line="300" />
       <source>The sign-in server of '{}' gave no complete answer within {} s: try again later.</source>
       <translation>Le serveur d'identification de « {} » n'a pas donné de réponse complète en {} s : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="276" />
+      <location filename="../core/sources/accounts.py" line="303" />
       <source>The sign-in server of '{}' {}: try again later (the configuration itself may be fine).</source>
       <translation>Le serveur d'identification de « {} » {} : réessayez plus tard (la configuration elle-même est peut-être bonne).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="279" />
+      <location filename="../core/sources/accounts.py" line="306" />
       <source>The sign-in server of '{}' cannot be reached ({}): check the network.</source>
       <translation>Le serveur d'identification de « {} » est injoignable ({}) : vérifiez le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="300" />
+      <location filename="../core/sources/accounts.py" line="327" />
       <source>The sign-in of the authentication configuration '{}' was refused ({}): check its user, password or client secret in Settings › Options › Authentication.</source>
       <translation>L'identification de la configuration d'authentification « {} » a été refusée ({}) : vérifiez son utilisateur, son mot de passe ou son secret client dans Préférences › Options › Authentification.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="310" />
+      <location filename="../core/sources/accounts.py" line="337" />
       <source>The OAuth2 configuration '{}' has no authorization URL (requestUrl).</source>
       <translation>La configuration OAuth2 « {} » n'a pas d'URL d'autorisation (requestUrl).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="312" />
+      <location filename="../core/sources/accounts.py" line="339" />
       <source>The OAuth2 configuration '{}' signs in through a browser: use 'Sign in' in the dock, or a resource-owner or client-credentials configuration for batch runs.</source>
       <translation>La configuration OAuth2 « {} » s'identifie dans un navigateur : utilisez « Se connecter » dans le panneau, ou une configuration resource-owner ou client-credentials pour les traitements par lots.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="324" />
+      <location filename="../core/sources/accounts.py" line="351" />
       <source>The sign-in of '{}' did not complete ({}).</source>
       <translation>L'identification de « {} » n'a pas abouti ({}).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="346" />
+      <location filename="../core/sources/accounts.py" line="373" />
       <source>sent an answer larger than {}</source>
       <translation>a envoyé une réponse de plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="349" />
+      <location filename="../core/sources/accounts.py" line="376" />
       <source>answered HTTP {} {}</source>
       <translation>a répondu HTTP {} {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="385" />
+      <location filename="../core/sources/accounts.py" line="412" />
       <source>No sign-in came back within {} s.</source>
       <translation>Aucune identification n'est revenue en {} s.</translation>
     </message>
@@ -4040,97 +4100,97 @@
       <translation>Refusé avant toute requête : {} — voir {}. Cette tâche demande {}. Rien n'a été téléchargé. Pour des cartes de cette zone hors ligne, utilisez un fournisseur qui permet l'usage hors ligne (souvent avec une clé), les cartes IGN de la Géoplateforme, ou faites vous-même le rendu des données OpenStreetMap (par ex. depuis un extrait Geofabrik).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="103" />
+      <location filename="../core/sources/prepare.py" line="104" />
       <source>SOURCE '{}' is not an http(s) URL: give a WMTS endpoint such as https://data.geopf.fr/wmts, its capabilities document, or an XYZ template with {{z}}/{{x}}/{{y}} (or {{-y}} for TMS rows).</source>
       <translation>SOURCE « {} » n'est pas une URL http(s) : indiquez un point d'accès WMTS comme https://data.geopf.fr/wmts, son document de capacités, ou un modèle XYZ avec {{z}}/{{x}}/{{y}} (ou {{-y}} pour les lignes TMS).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="127" />
+      <location filename="../core/sources/prepare.py" line="132" />
       <source>SOURCE '{}' looks like a URL template but lacks {{z}}, {{x}} and {{y}} (or {{-y}}, or {{q}}): give an XYZ template, or a WMTS endpoint without placeholders.</source>
       <translation>SOURCE « {} » ressemble à un modèle d'URL mais il manque {{z}}, {{x}} et {{y}} (ou {{-y}}, ou {{q}}) : indiquez un modèle XYZ, ou un point d'accès WMTS sans variables.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="130" />
+      <location filename="../core/sources/prepare.py" line="135" />
       <source>Give the LAYER to download, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (the capabilities of {} list them).</source>
       <translation>Indiquez la couche LAYER à télécharger, par ex. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2 (les capacités de {} les listent).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="136" />
+      <location filename="../core/sources/prepare.py" line="141" />
       <source>Layer '{}' has no style '{}'; it has: {}.</source>
       <translation>La couche « {} » n'a pas de style « {} » ; elle a : {}.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="139" />
+      <location filename="../core/sources/prepare.py" line="144" />
       <source>Layer '{}' is not served as '{}'; it is served as: {}.</source>
       <translation>La couche « {} » n'est pas servie en « {} » ; elle est servie en : {}.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="152" />
+      <location filename="../core/sources/prepare.py" line="157" />
       <source>Tiles of {} come from {}: fetched without your account.</source>
       <translation>Les tuiles de {} viennent de {} : récupérées sans votre compte.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="173" />
+      <location filename="../core/sources/prepare.py" line="178" />
       <source>The capabilities at {} give no way to request tiles of layer '{}' as {}: no ResourceURL template and no KVP GetTile address.</source>
       <translation>Les capacités de {} ne donnent aucun moyen de demander des tuiles de la couche « {} » en {} : ni modèle ResourceURL ni adresse GetTile KVP.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="189" />
+      <location filename="../core/sources/prepare.py" line="194" />
       <source>The capabilities of {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
       <translation>Les capacités de {} ne sont pas arrivées en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="193" />
+      <location filename="../core/sources/prepare.py" line="198" />
       <source>{} answered {} {} to GetCapabilities.</source>
       <translation>{} a répondu {} {} à GetCapabilities.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="216" />
+      <location filename="../core/sources/prepare.py" line="222" />
       <source>Cannot reach {} ({}): check the address and the network; nothing was stored.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau ; rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="221" />
+      <location filename="../core/sources/prepare.py" line="227" />
       <source> the authentication configuration '{}' was refused</source>
       <translation> la configuration d'authentification « {} » a été refusée</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="224" />
+      <location filename="../core/sources/prepare.py" line="230" />
       <source>{} answered {} {}:{}. Nothing was downloaded.</source>
       <translation>{} a répondu {} {} :{}. Rien n'a été téléchargé.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="234" />
+      <location filename="../core/sources/prepare.py" line="240" />
       <source>SOURCE names the TMS layer '{}' but LAYER is '{}': give the layer once (SOURCE {} and LAYER {}).</source>
       <translation>SOURCE nomme la couche TMS « {} » mais LAYER vaut « {} » : donnez la couche une seule fois (SOURCE {} et LAYER {}).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="240" />
+      <location filename="../core/sources/prepare.py" line="246" />
       <source>Give the LAYER to download from the TMS service {}; its vector tile layers are: {}.</source>
       <translation>Indiquez la couche (LAYER) à télécharger depuis le service TMS {} ; ses couches de tuiles vectorielles sont : {}.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="243" />
+      <location filename="../core/sources/prepare.py" line="249" />
       <source>The TMS service {} is read for its vector tiles (pbf) only; FORMAT '{}' cannot be asked (raster layers come from the WMTS, https://data.geopf.fr/wmts).</source>
       <translation>Le service TMS {} n'est lu que pour ses tuiles vectorielles (pbf) ; le FORMAT « {} » ne peut pas être demandé (les couches raster viennent du WMTS, https://data.geopf.fr/wmts).</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="248" />
+      <location filename="../core/sources/prepare.py" line="254" />
       <source>The metadata of layer '{}' at {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
       <translation>Les métadonnées de la couche « {} » sur {} ne sont pas arrivées en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="254" />
+      <location filename="../core/sources/prepare.py" line="260" />
       <source>{} answered {} {} to the metadata of layer '{}'.</source>
       <translation>{} a répondu {} {} aux métadonnées de la couche « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="278" />
+      <location filename="../core/sources/prepare.py" line="285" />
       <source>The TMS service document of {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
       <translation>Le document du service TMS de {} n'est pas arrivé en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="282" />
+      <location filename="../core/sources/prepare.py" line="289" />
       <source>{} answered {} {} to the TMS service document.</source>
       <translation>{} a répondu {} {} au document du service TMS.</translation>
     </message>
@@ -4360,6 +4420,106 @@
       <translation>compressé {} fois</translation>
     </message>
     <message>
+      <location filename="../core/vector/documents.py" line="27" />
+      <source>{} is not JSON (it is not UTF-8 text): check its address.</source>
+      <translation>{} n'est pas du JSON (ce n'est pas du texte UTF-8) : vérifiez son adresse.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="29" />
+      <source>{} is not JSON ({}): check its address (an error page?).</source>
+      <translation>{} n'est pas du JSON ({}) : vérifiez son adresse (une page d'erreur ?).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="35" />
+      <source>{} nests arrays or objects more than {} deep: it is not a document the plugin reads.</source>
+      <translation>{} imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un document que l'extension sait lire.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="60" />
+      <source>it is not a JSON object</source>
+      <translation>ce n'est pas un objet JSON</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="62" />
+      <source>it has no 'layers' list</source>
+      <translation>il n'a pas de liste « layers »</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="65" />
+      <source>its 'sources' is not an object</source>
+      <translation>son « sources » n'est pas un objet</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="68" />
+      <source>its source '{}' is not an object with a type</source>
+      <translation>sa source « {} » n'est pas un objet avec un type</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="70" />
+      <source>the 'url' of its source '{}' is not text</source>
+      <translation>le « url » de sa source « {} » n'est pas du texte</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="73" />
+      <source>the 'tiles' of its source '{}' is not a list of addresses</source>
+      <translation>le « tiles » de sa source « {} » n'est pas une liste d'adresses</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="77" />
+      <source>its layer {} {}</source>
+      <translation>sa couche {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="83" />
+      <source>is not an object</source>
+      <translation>n'est pas un objet</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="85" />
+      <source>has no text 'id' and 'type'</source>
+      <translation>n'a pas de texte « id » et « type »</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="88" />
+      <source>'{}': its '{}' is not text</source>
+      <translation>« {} » : son « {} » n'est pas du texte</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="91" />
+      <source>'{}': its '{}' is not an object</source>
+      <translation>« {} » : son « {} » n'est pas un objet</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="93" />
+      <source>'{}': its 'filter' is not an expression</source>
+      <translation>« {} » : son « filter » n'est pas une expression</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="96" />
+      <source>'{}': its '{}' is not a number</source>
+      <translation>« {} » : son « {} » n'est pas un nombre</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="103" />
+      <source>it is not a JSON object of icons</source>
+      <translation>ce n'est pas un objet JSON d'icônes</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="106" />
+      <source>its icon '{}' is not an object</source>
+      <translation>son icône « {} » n'est pas un objet</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="110" />
+      <source>the '{}' of its icon '{}' is not a number from 0 to {}</source>
+      <translation>le « {} » de son icône « {} » n'est pas un nombre de 0 à {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="112" />
+      <source>the 'pixelRatio' of its icon '{}' is not a number above 0 and up to 8</source>
+      <translation>le « pixelRatio » de son icône « {} » n'est pas un nombre supérieur à 0 et au plus égal à 8</translation>
+    </message>
+    <message>
       <location filename="../core/vector/mvt.py" line="57" />
       <source>broken gzip ({})</source>
       <translation>gzip corrompu ({})</translation>
@@ -4425,182 +4585,252 @@
       <translation>pas une tuile vectorielle ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="94" />
+      <location filename="../core/vector/styles.py" line="98" />
       <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
       <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="96" />
+      <location filename="../core/vector/styles.py" line="100" />
       <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
       <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="197" />
+      <location filename="../core/vector/styles.py" line="276" />
       <source>not in {}/</source>
       <translation>pas dans {}/</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="199" />
+      <location filename="../core/vector/styles.py" line="278" />
       <source>The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the styles again.</source>
       <translation>Le style « {} » nomme son sprite « {} », qui n'est pas un sprite qu'il a enregistré ({}) : enregistrez de nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="206" />
+      <location filename="../core/vector/styles.py" line="281" />
+      <source>The sprite '{}'</source>
+      <translation>Le sprite « {} »</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="285" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="209" />
+      <location filename="../core/vector/styles.py" line="289" />
+      <source>{} is not a sprite's definitions ({}): save the styles again.</source>
+      <translation>{} ne contient pas les définitions d'un sprite ({}) : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="291" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="219" />
+      <location filename="../core/vector/styles.py" line="298" />
+      <source>{} is larger than {} MB: it is no style the plugin saved; save the styles again.</source>
+      <translation>{} dépasse {} Mo : ce n'est pas un style enregistré par l'extension ; enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="306" />
+      <source>The style '{}'</source>
+      <translation>Le style « {} »</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="310" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="221" />
-      <source>The style '{}' is not JSON: save the styles again.</source>
-      <translation>Le style « {} » n'est pas du JSON : enregistrez à nouveau les styles.</translation>
+      <location filename="../core/vector/styles.py" line="318" />
+      <source>{} is not a Mapbox GL style ({}): check the style name, or save the styles again.</source>
+      <translation>{} n'est pas un style Mapbox GL ({}) : vérifiez le nom du style, ou enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="228" />
-      <source>{} is not a Mapbox GL style (no 'layers' list): check the style name.</source>
-      <translation>{} n'est pas un style Mapbox GL (pas de liste « layers ») : vérifiez le nom du style.</translation>
+      <location filename="../core/vector/styles.py" line="345" />
+      <source>{}; {}: {}</source>
+      <translation>{} ; {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="250" />
-      <source>the style '{}' of {}</source>
-      <translation>le style « {} » de {}</translation>
+      <location filename="../core/vector/styles.py" line="350" />
+      <source>{}; {}</source>
+      <translation>{} ; {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="261" />
+      <location filename="../core/vector/styles.py" line="351" />
+      <source>{} style of {} not saved: {}</source>
+      <translation>{} style de {} non enregistré : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="351" />
+      <source>{} styles of {} not saved: {}</source>
+      <translation>{} styles de {} non enregistrés : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="377" />
+      <source>Style '{}' not saved: {}</source>
+      <translation>Style « {} » non enregistré : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="380" />
+      <source>Style '{}': its sources {} are not in the library and were left out (they would need the network).</source>
+      <translation>Style « {} » : ses sources {} ne sont pas dans la bibliothèque et ont été retirées (elles demanderaient le réseau).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="382" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="275" />
+      <location filename="../core/vector/styles.py" line="405" />
+      <source>'{}' cannot be a style's file name ({}): give the style's name as IGN publishes it.</source>
+      <translation>« {} » ne peut pas être le nom de fichier d'un style ({}) : donnez le nom du style tel que l'IGN le publie.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="408" />
+      <source>the style '{}' of {}</source>
+      <translation>le style « {} » de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="410" />
+      <source>The style {} ({})</source>
+      <translation>Le style {} ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="438" />
       <source>The style {} names its sprite '{}', which cannot be a file name ({}): nothing was saved from it. Check the style's address: a sprite is named plainly (PlanIgn).</source>
       <translation>Le style {} nomme son sprite « {} », qui ne peut pas être un nom de fichier ({}) : rien n'en a été enregistré. Vérifiez l'adresse du style : un sprite a un nom simple (PlanIgn).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="286" />
+      <location filename="../core/vector/styles.py" line="449" />
       <source>'{}' is no file name</source>
       <translation>« {} » n'est pas un nom de fichier</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="288" />
+      <location filename="../core/vector/styles.py" line="451" />
       <source>a '/' or '\' would make it a path</source>
       <translation>un « / » ou un « \ » en ferait un chemin</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="290" />
+      <location filename="../core/vector/styles.py" line="453" />
       <source>a ':' is a drive letter or a stream on Windows</source>
       <translation>un « : » désigne un lecteur ou un flux sous Windows</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="292" />
+      <location filename="../core/vector/styles.py" line="455" />
       <source>it holds a control character</source>
       <translation>il contient un caractère de contrôle</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="294" />
+      <location filename="../core/vector/styles.py" line="457" />
       <source>Windows keeps that name for a device</source>
       <translation>Windows réserve ce nom à un périphérique</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="296" />
+      <location filename="../core/vector/styles.py" line="459" />
       <source>Windows drops a trailing dot or space</source>
       <translation>Windows supprime un point ou une espace final</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="298" />
+      <location filename="../core/vector/styles.py" line="461" />
       <source>{} characters, over {}</source>
       <translation>{} caractères, plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="307" />
+      <location filename="../core/vector/styles.py" line="471" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="311" />
+      <location filename="../core/vector/styles.py" line="475" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="314" />
+      <location filename="../core/vector/styles.py" line="478" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="330" />
-      <source>{} did not send JSON (an error page?): check the address; nothing more was saved.</source>
-      <translation>{} n'a pas envoyé de JSON (une page d'erreur ?) : vérifiez l'adresse ; rien de plus n'a été enregistré.</translation>
+      <location filename="../core/vector/styles.py" line="481" />
+      <source>The sprite file {}</source>
+      <translation>Le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="343" />
+      <location filename="../core/vector/styles.py" line="484" />
+      <source>{} is not a sprite's definitions ({}): nothing more was saved.</source>
+      <translation>{} ne contient pas les définitions d'un sprite ({}) : rien de plus n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="500" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="346" />
+      <location filename="../core/vector/styles.py" line="503" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="348" />
+      <location filename="../core/vector/styles.py" line="505" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="353" />
+      <location filename="../core/vector/styles.py" line="510" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="111" />
+      <location filename="../core/vector/tms.py" line="121" />
       <source>The server's answer is not a TMS service document ({}).</source>
       <translation>La réponse du serveur n'est pas un document de service TMS ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="113" />
+      <location filename="../core/vector/tms.py" line="123" />
       <source>The server's answer is not a TMS 1.0.0 service document.</source>
       <translation>La réponse du serveur n'est pas un document de service TMS 1.0.0.</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="129" />
+      <location filename="../core/vector/tms.py" line="139" />
       <source>empty bounds</source>
       <translation>emprise vide</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="138" />
-      <source>The metadata of TMS layer '{}' is not JSON ({}).</source>
-      <translation>Les métadonnées de la couche TMS « {} » ne sont pas du JSON ({}).</translation>
+      <location filename="../core/vector/tms.py" line="147" />
+      <source>The metadata of TMS layer '{}'</source>
+      <translation>Le fichier de métadonnées de la couche TMS « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="140" />
+      <location filename="../core/vector/tms.py" line="149" />
       <source>The metadata of TMS layer '{}' is not a JSON object.</source>
       <translation>Les métadonnées de la couche TMS « {} » ne sont pas un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="145" />
+      <location filename="../core/vector/tms.py" line="152" />
+      <source>The metadata of TMS layer '{}' (its 'json')</source>
+      <translation>Le fichier de métadonnées de la couche TMS « {} » (son « json »)</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="156" />
       <source>TMS layer '{}' lists no vector layers in its metadata.json: it is not a vector tile layer (download raster layers from the WMTS, https://data.geopf.fr/wmts).</source>
       <translation>La couche TMS « {} » ne liste aucune couche vectorielle dans son metadata.json : ce n'est pas une couche de tuiles vectorielles (téléchargez les couches raster depuis le WMTS, https://data.geopf.fr/wmts).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="153" />
+      <location filename="../core/vector/tms.py" line="164" />
       <source>The metadata of TMS layer '{}' has unreadable zooms or bounds ({}).</source>
       <translation>Les métadonnées de la couche TMS « {} » ont des zooms ou une emprise illisibles ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="165" />
+      <location filename="../core/vector/tms.py" line="167" />
+      <source>The metadata of TMS layer '{}': its 'tiles' is not a list of addresses.</source>
+      <translation>Les métadonnées de la couche TMS « {} » : leur « tiles » n'est pas une liste d'adresses.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="180" />
       <source> It serves as vector tiles: {}.</source>
       <translation> Il sert en tuiles vectorielles : {}.</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="166" />
+      <location filename="../core/vector/tms.py" line="181" />
       <source>The TMS service {} has no vector tile layer '{}'.{}</source>
       <translation>Le service TMS {} n'a pas de couche de tuiles vectorielles « {} ».{}</translation>
     </message>
@@ -4720,22 +4950,27 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="147" />
+      <location filename="../toolbelt/layers.py" line="160" />
       <source>QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or pmtiles.</source>
       <translation>L'algorithme {} de QGIS n'est pas disponible (l'extension Traitements n'est pas chargée) : c'est lui qui dessine les tuiles vectorielles en tuiles raster. Activez Traitements, ou exportez les tuiles vectorielles en mbtiles ou pmtiles.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/vector_tiles.py" line="92" />
+      <location filename="../toolbelt/vector_tiles.py" line="94" />
+      <source>The style '{}' was not used: {}</source>
+      <translation>Le style « {} » n'a pas été utilisé : {}</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="109" />
       <source>The style '{}' draws none of the layers of {}: it is made for other data; choose a style saved for this file.</source>
       <translation>Le style « {} » ne dessine aucune des couches de {} : il est fait pour d'autres données ; choisissez un style enregistré pour ce fichier.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/vector_tiles.py" line="129" />
+      <location filename="../toolbelt/vector_tiles.py" line="148" />
       <source>The sprite image '{}' cannot be read: save the styles again.</source>
       <translation>L'image du sprite « {} » est illisible : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/vector_tiles.py" line="133" />
+      <location filename="../toolbelt/vector_tiles.py" line="152" />
       <source>The style '{}' cannot be converted: {}</source>
       <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>
@@ -5230,212 +5465,237 @@
       <translation>Courbes de niveau, tuiles vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="72" />
+      <location filename="../ui/download_page.py" line="73" />
       <source>{} — {} (vector tiles; styles: {})</source>
       <translation>{} — {} (tuiles vectorielles ; styles : {})</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="73" />
+      <location filename="../ui/download_page.py" line="74" />
       <source>{} — {} (vector tiles)</source>
       <translation>{} — {} (tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="115" />
+      <location filename="../ui/download_page.py" line="116" />
       <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="148" />
+      <location filename="../ui/download_page.py" line="149" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="149" />
+      <location filename="../ui/download_page.py" line="150" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="151" />
+      <location filename="../ui/download_page.py" line="152" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="152" />
+      <location filename="../ui/download_page.py" line="153" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="153" />
+      <location filename="../ui/download_page.py" line="154" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="154" />
+      <location filename="../ui/download_page.py" line="155" />
+      <source>Only the styles ticked below</source>
+      <translation>Seulement les styles cochés ci-dessous</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="156" />
+      <source>The styles saved beside the file, to switch among offline: untick those you do not want</source>
+      <translation>Les styles enregistrés à côté du fichier, pour passer de l'un à l'autre hors ligne : décochez ceux dont vous ne voulez pas</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="161" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="186" />
+      <location filename="../ui/download_page.py" line="193" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="284" />
+      <location filename="../ui/download_page.py" line="332" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="294" />
+      <location filename="../ui/download_page.py" line="343" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="297" />
+      <location filename="../ui/download_page.py" line="346" />
       <source>{:,} layer ticked, its file in {}</source>
       <translation>{:,} couche cochée, son fichier dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="297" />
+      <location filename="../ui/download_page.py" line="346" />
       <source>{:,} layers ticked, one file each in {}</source>
       <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="300" />
+      <location filename="../ui/download_page.py" line="349" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="307" />
+      <location filename="../ui/download_page.py" line="356" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="310" />
+      <location filename="../ui/download_page.py" line="359" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="342" />
+      <location filename="../ui/download_page.py" line="391" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="357" />
+      <location filename="../ui/download_page.py" line="406" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="363" />
+      <location filename="../ui/download_page.py" line="412" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="371" />
+      <location filename="../ui/download_page.py" line="420" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="372" />
+      <location filename="../ui/download_page.py" line="421" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="377" />
+      <location filename="../ui/download_page.py" line="426" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="394" />
+      <location filename="../ui/download_page.py" line="443" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="407" />
+      <location filename="../ui/download_page.py" line="456" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="473" />
+      <location filename="../ui/download_page.py" line="492" />
+      <source>Tick at least one style of {} (it is drawn with a style saved beside its file).</source>
+      <translation>Cochez au moins un style de {} (elle est dessinée avec un style enregistré à côté de son fichier).</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="526" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="502" />
+      <location filename="../ui/download_page.py" line="555" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="510" />
+      <location filename="../ui/download_page.py" line="563" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="511" />
+      <location filename="../ui/download_page.py" line="564" />
       <source>{:,} layer</source>
       <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="511" />
+      <location filename="../ui/download_page.py" line="564" />
       <source>{:,} layers</source>
       <translation>{:,} couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="512" />
+      <location filename="../ui/download_page.py" line="565" />
       <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="512" />
+      <location filename="../ui/download_page.py" line="565" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="552" />
+      <location filename="../ui/download_page.py" line="607" />
       <source>{}: {}, {}, {}, {}.</source>
       <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="555" />
+      <location filename="../ui/download_page.py" line="610" />
       <source>{:,} tile downloaded</source>
       <translation>{:,} tuile téléchargée</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="555" />
+      <location filename="../ui/download_page.py" line="610" />
       <source>{:,} tiles downloaded</source>
       <translation>{:,} tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="556" />
+      <location filename="../ui/download_page.py" line="611" />
       <source>{:,} was already there</source>
       <translation>{:,} déjà présente</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="556" />
+      <location filename="../ui/download_page.py" line="611" />
       <source>{:,} were already there</source>
       <translation>{:,} déjà présentes</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="557" />
+      <location filename="../ui/download_page.py" line="612" />
       <source>{:,} was empty</source>
       <translation>{:,} vide</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="557" />
+      <location filename="../ui/download_page.py" line="612" />
       <source>{:,} were empty</source>
       <translation>{:,} vides</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="558" />
+      <location filename="../ui/download_page.py" line="613" />
       <source>{:,} failed</source>
       <translation>{:,} en échec</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="560" />
+      <location filename="../ui/download_page.py" line="615" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="579" />
+      <location filename="../ui/download_page.py" line="635" />
+      <source>{}: no style could be saved ({}); the layer is drawn with QGIS's default look. Save its styles again later (Save vector tile styles).</source>
+      <translation>{} : aucun style n'a pu être enregistré ({}) ; la couche est dessinée avec l'apparence par défaut de QGIS. Enregistrez ses styles plus tard (Enregistrer les styles de tuiles vectorielles).</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="637" />
+      <source>see the IGN Offline panel</source>
+      <translation>voir le panneau IGN Hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="658" />
       <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
       <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
     </message>
@@ -5635,137 +5895,142 @@
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="43" />
+      <location filename="../ui/library_page.py" line="44" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="53" />
+      <location filename="../ui/library_page.py" line="54" />
       <source>Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})</source>
       <translation>Polygone du plan ({:.3f} ; {:.3f} – {:.3f} ; {:.3f})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="66" />
+      <location filename="../ui/library_page.py" line="67" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="82" />
+      <location filename="../ui/library_page.py" line="83" />
       <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
       <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="100" />
+      <location filename="../ui/library_page.py" line="101" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="100" />
+      <location filename="../ui/library_page.py" line="101" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="110" />
+      <location filename="../ui/library_page.py" line="115" />
+      <source>Entries not run: {} (see the IGN Offline panel).</source>
+      <translation>Entrées non exécutées : {} (voyez le panneau IGN Hors ligne).</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="117" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="114" />
+      <location filename="../ui/library_page.py" line="123" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="116" />
+      <location filename="../ui/library_page.py" line="125" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="174" />
+      <location filename="../ui/library_page.py" line="183" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="181" />
+      <location filename="../ui/library_page.py" line="190" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="181" />
+      <location filename="../ui/library_page.py" line="190" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="189" />
+      <location filename="../ui/library_page.py" line="198" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="191" />
+      <location filename="../ui/library_page.py" line="200" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="191" />
+      <location filename="../ui/library_page.py" line="200" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="220" />
+      <location filename="../ui/library_page.py" line="229" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="265" />
+      <location filename="../ui/library_page.py" line="274" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="265" />
+      <location filename="../ui/library_page.py" line="274" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="300" />
+      <location filename="../ui/library_page.py" line="309" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="311" />
+      <location filename="../ui/library_page.py" line="320" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="317" />
+      <location filename="../ui/library_page.py" line="326" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="329" />
+      <location filename="../ui/library_page.py" line="338" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="334" />
+      <location filename="../ui/library_page.py" line="343" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="341" />
+      <location filename="../ui/library_page.py" line="350" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="344" />
+      <location filename="../ui/library_page.py" line="353" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="381" />
+      <location filename="../ui/library_page.py" line="390" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="390" />
+      <location filename="../ui/library_page.py" line="399" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -5795,49 +6060,44 @@
       <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="89" />
+      <location filename="../ui/runner.py" line="92" />
       <source>(The same error as above.)</source>
       <translation>(La même erreur que ci-dessus.)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="124" />
+      <location filename="../ui/runner.py" line="127" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="136" />
+      <location filename="../ui/runner.py" line="139" />
       <source>%p% (run {} of {})</source>
       <translation>%p% (exécution {} sur {})</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="152" />
+      <location filename="../ui/runner.py" line="155" />
       <source>The last run is not tried: it would stop on the same error.</source>
       <translation>Le dernier traitement n'est pas lancé : il s'arrêterait sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="152" />
+      <location filename="../ui/runner.py" line="155" />
       <source>The {:,} other runs are not tried: they would stop on the same error.</source>
       <translation>Les {:,} autres traitements ne sont pas lancés : ils s'arrêteraient sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="168" />
+      <location filename="../ui/runner.py" line="171" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="184" />
+      <location filename="../ui/runner.py" line="187" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="206" />
+      <location filename="../ui/runner.py" line="209" />
       <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
       <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
-    </message>
-    <message>
-      <location filename="../ui/runner.py" line="211" />
-      <source>see the IGN Offline panel</source>
-      <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
       <source>Draw a rectangle on the map first (button below).</source>

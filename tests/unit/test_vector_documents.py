@@ -178,7 +178,8 @@ def test_hostile_tilejson_is_one_sentence_naming_the_layer(document, said):
 def test_tilejson_names_and_attribution_of_other_types_are_not_taken_as_text():
     meta = tms.parse_metadata(json.dumps({"vector_layers": [{"id": "a"}], "name": {"x": 1}, "attribution": [1],
                                           "tiles": [3]}), LAYER)
-    assert (meta.title, meta.attribution, meta.tiles) == (LAYER, "", "")
+    # No text of its own: the layer is shown by IGN's title of its identifier (core.library.naming), not by a dict.
+    assert (meta.title, meta.attribution, meta.tiles) == ("Plan IGN", "", "")
 
 
 # Offline styles: every source local or gone

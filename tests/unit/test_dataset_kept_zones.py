@@ -5,6 +5,9 @@ the user's language."""
 
 import os
 import threading
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 
@@ -193,3 +196,28 @@ def test_the_purpose_of_a_lock_is_a_template_read_back_by_the_run_it_refuses(tmp
     assert who.args[0].template == "a download of {} {}" and who.args[0].args == ("RGEALTI", "D031")
     assert str(refused.value).startswith("'{}' is being written by another run (a download of RGEALTI D031 — "
                                          .format(path))
+
+
+# -- 7. an edition's file listing takes paging only ---------------------------------------------------------------
+
+@pytest.mark.parametrize("query", ["zone=D081", "format=ASC", "lang=fre", "editionDateFrom=2020-01-01",
+                                   "polygon=1,43;2,43;2,44;1,43"])
+def test_the_stand_in_refuses_filters_on_an_editions_file_listing(stand_in, query):
+    server, _ = stand_in
+    url = "{}/resource/RGEALTI/{}?page=1&limit=50&{}".format(server.root, d081(server).name, query)
+    request = urllib.request.Request(url, headers={"User-Agent": "IGN-Offline/test"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 400 and b"is not documented for files" in refused.value.read()
+    listed = urllib.request.urlopen(urllib.request.Request(url.rsplit("&", 1)[0], headers={
+        "User-Agent": "IGN-Offline/test"}), timeout=10)
+    assert listed.status == 200
+
+
+def test_the_client_sends_only_paging_to_an_editions_file_listing(stand_in, tmp_path):
+    server, client = stand_in
+    run(client, str(tmp_path / "library"))
+    listings = [urllib.parse.urlsplit(path) for path, _ in server.log if path.count("/") == 4
+                and "/resource/" in path]
+    assert listings and server.refused == []
+    assert {tuple(sorted(urllib.parse.parse_qs(parts.query))) for parts in listings} == {("limit", "page")}

@@ -15,6 +15,7 @@ from core import names, storage
 from core.datasets import state as states
 from core.datasets import sync
 from core.datasets.service import ServiceError
+from core.ftp import client as ftp_client
 from core.messages import Message
 from core.vector import styles
 from tests.support import dataset_catalogue as catalogue
@@ -108,6 +109,7 @@ def test_an_edition_name_no_disk_takes_refuses_the_listing(stand_in, tmp_path, n
 def test_one_checker_for_sprites_and_datasets(name, refused):
     assert (names.file_name_problem(name) is not None) == refused
     assert states.is_plain_name(name) == (not refused)
+    assert ftp_client.is_safe_name(name) == (not refused)  # the FTP's names too
     if isinstance(name, str) and name:
         assert (styles.file_name_problem(name) is not None) == refused
     assert styles.WINDOWS_DEVICES is names.WINDOWS_DEVICES

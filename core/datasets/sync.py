@@ -373,23 +373,24 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
 
 
 def _held_unlisted(library, product, variant, area, listed, log):
-    """ZonePlans (NOT_AVAILABLE, held) of the zones the library holds complete for `area` (their edition's box
-    meets the area's) that the service no longer lists: kept as they are, and used for the outputs."""
+    """ZonePlans (NOT_AVAILABLE, held) of the zones the library holds complete for `area` that the service no
+    longer lists: kept as they are, and used for the outputs. A zone is the area's when the outputs of this very
+    area were made from it (its state names them): a box meeting the area's is not enough (départements' boxes
+    overlap their neighbours')."""
     try:
         names = sorted(os.listdir(states.product_folder(library, product)))
     except OSError:
         return []
-    west, south, east, north = area.bbox
+    slug = area_slug(area)
     kept = []
     for zone in names:
         if zone in listed or not is_zone_code(zone):
             continue
         folder = states.zone_folder(library, product, zone)
         held = held_state(folder, log)
-        box = held.bbox if held is not None else None
-        if held is None or held.variant != variant or box is None:
+        if held is None or held.variant != variant:
             continue
-        if box[0] <= east and west <= box[2] and box[1] <= north and south <= box[3]:
+        if slug in held.outputs or slug + "-whole" in held.outputs:
             kept.append(ZonePlan(product, variant, zone, zone, folder, None, held=held,
                                  status=NOT_AVAILABLE))
     return kept

@@ -63,9 +63,16 @@ def test_a_held_zone_the_service_lists_nothing_usable_for_is_kept_and_in_the_out
                     "the library keeps {} as it is.".format(tarn.name)], lines
 
 
-def test_a_zone_the_library_does_not_hold_and_the_service_does_not_list_is_not_added(stand_in, tmp_path):
+def test_a_zone_the_library_does_not_hold_for_the_area_and_the_service_does_not_list_is_not_added(stand_in,
+                                                                                                  tmp_path):
+    """Aude held for another area (its outputs made for that one only) is not this area's: a zone the service
+    does not list is added only when this very area's outputs were made from it."""
     server, client = stand_in
     library = str(tmp_path / "library")
+    aude = catalogue.samples.lambert_area(650200.0, 6229200.0, 650800.0, 6229800.0, "Aude")
+    zones = sync.plan_sync(client, "RGEALTI", "5M", aude, library)
+    assert [z.zone for z in zones] == ["D011"]
+    sync.sync(client, "RGEALTI", "5M", aude, library, zones=zones, slope=False)
     server.withdraw("RGEALTI", d081(server).name)
     zones, result = run(client, library)
     assert [z.zone for z in zones] == ["D031"]

@@ -79,8 +79,8 @@ def zone_statuses(zone_plans, results, cancelled):
     synced = {(r.product, r.variant) for r in results}
     zones = []
     for plan in zone_plans:
-        if plan.status == sync.NOT_AVAILABLE:
-            continue
+        if plan.status == sync.NOT_AVAILABLE and plan.held is None:
+            continue  # a held zone with nothing newer usable is kept, and said so (its sync's UP_TO_DATE)
         status = done.get((plan.product, plan.variant, plan.zone))
         if status is None:
             status = sync.CANCELLED if cancelled or (plan.product, plan.variant) in synced else sync.FAILED

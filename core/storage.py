@@ -240,8 +240,11 @@ def _release(lock, path):
 
 def _write_owner(owner_file, purpose):
     program = os.path.basename((sys.argv[0] if sys.argv else "") or _executable()) or "python"
-    owner = {"purpose": purpose, "pid": os.getpid(), "program": program, "host": socket.gethostname(),
+    owner = {"purpose": str(purpose), "pid": os.getpid(), "program": program, "host": socket.gethostname(),
              "since": time.strftime("%Y-%m-%d %H:%M:%S")}
+    if isinstance(purpose, Message) and purpose.forms is None:  # so that the run it refuses says it in its language
+        owner["purpose_template"] = purpose.template
+        owner["purpose_args"] = [str(argument) for argument in purpose.args]
     temporary = "{}.{}".format(owner_file, os.getpid())
     try:
         with open(temporary, "w", encoding="utf-8") as stream:
@@ -276,11 +279,23 @@ def _read_owner(path, wait=2.0):
         time.sleep(0.1)
 
 
+def _purpose(owner):
+    """What the run holding a lock does, as its owner sidecar says: a Message when written as one (translated in
+    the refused run's language), else its words as they are."""
+    template, args = owner.get("purpose_template"), owner.get("purpose_args")
+    if isinstance(template, str) and isinstance(args, list) and all(isinstance(a, str) for a in args):
+        try:
+            return Message(template, *args)
+        except (IndexError, KeyError, ValueError):
+            pass  # not one of ours: its plain words
+    return str(owner.get("purpose", "a run"))
+
+
 def _in_use_message(path):
     owner = _read_owner(path)
     if owner:
         who = Message("{} — {} process {} on {}, since {}",
-            owner.get("purpose", "a run"), owner.get("program", "?"), owner.get("pid"), owner.get("host", "?"),
+            _purpose(owner), owner.get("program", "?"), owner.get("pid"), owner.get("host", "?"),
             owner.get("since", "?"))
     else:
         who = Message("a run that is just starting")

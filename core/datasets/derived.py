@@ -180,14 +180,16 @@ def derive_products(product, zone_plans, area, library, clip, relief_options, is
 
     is_cancelled = is_cancelled or (lambda: False)
     folder = area_folder(library, product, area)
-    needed = [z for z in zone_plans if z.status != NOT_AVAILABLE]
+    # A zone the service lists nothing usable for now (none, or only editions dated ahead) but the library holds
+    # is kept as it is, and used: the outputs are never made without it.
+    needed = [z for z in zone_plans if z.status != NOT_AVAILABLE or z.held is not None]
     if not needed:
         return folder, {}
     title = product_title(product, needed[0].variant)
     slug = "{}{}".format(area_slug(area), "" if clip else "-whole")
     options = _options(product, relief_options)
     os.makedirs(folder, exist_ok=True)
-    purpose = "the outputs of {} for {}".format(product, slug)
+    purpose = Message("the outputs of {} for {}", product, slug)
     with contextlib.ExitStack() as locks:
         locks.enter_context(waiting_lock(folder, purpose, is_cancelled, lambda: log(Message(
             "{}: another run is making the outputs in {}; waiting for that run to finish.", title, folder))))
@@ -223,6 +225,10 @@ def _said(title, folder, outputs, missing):
 
     # The files by name (hillshade.tif, orthos.vrt…): the kinds' keys are code, not words to show a person.
     names = sorted(os.path.basename(p) for v in outputs.values() for p in (v if isinstance(v, list) else [v]))
+    if missing and all(getattr(z, "hopeless", False) for z in missing):  # running again cannot help: say why
+        return plural(len(missing), "{}: {} made without {}: its data cannot be fetched now (see above).",
+                      "{}: {} made without {}: their data cannot be fetched now (see above).", title,
+                      ", ".join(names), ", ".join(_where(z) for z in missing))
     if missing:
         return Message("{}: {} made without {}, whose data are missing: run again to complete them.", title,
                        ", ".join(names), ", ".join(_where(z) for z in missing))

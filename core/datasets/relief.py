@@ -100,6 +100,17 @@ def relief(dem_path, folder, area=None, hillshade=True, slope=True, contours=Non
     if check is not None:
         check(estimate)
     _check_space(folder, window, kinds)
+    with contextlib.ExitStack() as held:
+        # Each result held for the whole run: a second run into this folder is refused with one message (its
+        # `.part` would be removed by the other's, or the wrong file renamed to the final name).
+        for kind in kinds:
+            held.enter_context(output_lock(os.path.join(folder, FILE_NAMES[kind]),
+                                           Message("a relief of {}", os.path.basename(dem_path))))
+        return _relief(dem_path, dem, srs, folder, kinds, window, cut, contours, progress, is_cancelled)
+
+
+def _relief(dem_path, dem, srs, folder, kinds, window, cut, contours, progress, is_cancelled):
+    """relief()'s work, its results locked."""
     clean_work_folders(folder)
     steps = _Steps(progress, is_cancelled, len(kinds) * 2)
     with _work_folder(folder) as work:
@@ -311,7 +322,7 @@ def clean_work_folders(folder):
         if os.path.islink(path) or (os.path.exists(path) and not os.path.isdir(path)):
             continue  # not what a run of ours makes: left alone
         try:
-            with output_lock(path, "a relief (its work folder)"):
+            with output_lock(path, Message("a relief (its work folder)")):
                 shutil.rmtree(path, ignore_errors=True)
         except (OutputInUse, InputError):
             busy = True  # a run at work in it, or a folder we cannot lock: not ours to remove now
@@ -320,6 +331,10 @@ def clean_work_folders(folder):
             part = _part(os.path.join(folder, name))
             if os.path.isfile(part) and not os.path.islink(part):
                 _remove(part)
+    for name in FILE_NAMES.values():  # a result's lock a killed run left: taken and released, it goes
+        if os.path.isfile(os.path.join(folder, name + ".lock")):
+            with contextlib.suppress(OutputInUse, InputError), output_lock(os.path.join(folder, name)):
+                pass
 
 
 @contextlib.contextmanager
@@ -327,7 +342,7 @@ def _work_folder(folder):
     """A new hidden work folder in `folder`, locked (taken before it exists, so a clean-up never sees it free)
     and removed at the end."""
     path = os.path.join(folder, WORK_PREFIX + secrets.token_hex(4))
-    with output_lock(path, "a relief (its work folder)"):
+    with output_lock(path, Message("a relief (its work folder)")):
         os.mkdir(path)
         try:
             yield path

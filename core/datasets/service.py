@@ -197,8 +197,12 @@ class DownloadService:
         path = "resource/{}/{}".format(quote(resource, safe=""), quote(edition_name, safe=""))
         entries = self._entries(path, {}, is_cancelled)
         found = [f for f in (_remote_file(entry) for entry in entries) if f]
-        for remote in found:  # each becomes archives/<name>: a path there would write out of the zone's folder
-            if not is_plain_name(remote.name) or ".." in remote.name:
+        from .sync import archive_stem
+
+        for remote in found:  # each becomes archives/<name>, an archive data/<stem>/: both must be plain names
+            stem = archive_stem(remote.name)
+            if not is_plain_name(remote.name) or ".." in remote.name or (stem is not None
+                                                                         and not is_plain_name(stem)):
                 raise ServiceError("The download service at {} lists a file named '{}' in {}, which is not a plain "
                                    "file name: its listing is refused and nothing is written. Report it to IGN if "
                                    "it lasts.", self.host, remote.name, edition_name)

@@ -25,7 +25,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 
-from .. import storage
+from .. import names, storage
 from ..errors import IgnOfflineError
 from ..messages import Message
 from .zones import is_zone_code
@@ -60,10 +60,9 @@ def zone_folder(library, product, zone):
 
 
 def is_plain_name(name):
-    """True for a name that is a file name on every system: no separator ('/', '\\'), no drive ('C:'), no NUL,
-    not '.' or '..', not empty."""
-    return (isinstance(name, str) and bool(name) and name not in (".", "..")
-            and not any(c in name for c in "/\\:\0"))
+    """True for a name that is one file's name on every system (core.names: no separator, drive, control
+    character, Windows device name, trailing dot or space; not '.', '..' or empty)."""
+    return names.is_plain_name(name)
 
 
 def is_inside(path):

@@ -35,8 +35,8 @@ from . import Cancelled
 from . import state as states
 from .editions import PRODUCTS, latest_per_zone, parse_edition
 from .sevenzip import Cancelled as ExtractionCancelled
-from .sevenzip import MissingVolume
-from .zones import area_ring, departement_label
+from .sevenzip import MissingVolume, MixedVolumesError
+from .zones import area_ring, departement_label, is_zone_code
 
 NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
 AVAILABLE = "available"  # listed with no library to compare with
@@ -126,6 +126,8 @@ class ZonePlan:
     status: str = NEW
     in_place: set = field(default_factory=set)   # names in `fetch` already whole in archives/ (MD5 checked then)
     blocked: list = field(default_factory=list)  # RemoteFiles whose MD5 failed on two runs: not fetched
+    no_archive: bool = False          # the edition lists no 7z archive: nothing to fetch, nothing usable
+    hopeless: bool = False            # failed in a way running again cannot mend (the service's listing)
 
     @property
     def edition_name(self):
@@ -239,7 +241,8 @@ def decide(zone_plan, remote_files):
         zone_plan.fetch.extend(v for v in volumes if (v.md5 or "").lower() not in kept)
     zone_plan.in_place = _whole_in_place(zone_plan.folder, zone_plan.fetch)
     zone_plan.blocked = _blocked(zone_plan.folder, zone_plan.fetch)
-    if zone_plan.blocked:
+    zone_plan.no_archive = not zone_plan.files
+    if zone_plan.blocked or zone_plan.no_archive:
         zone_plan.fetch, zone_plan.in_place = [], set()
         zone_plan.status = FAILED
     elif zone_plan.folder is None:
@@ -316,6 +319,13 @@ def blocked_reason(zone_plan):
                    os.path.join(zone_plan.folder, states.FAILURES_FILE))
 
 
+def no_archive_reason(zone_plan):
+    """Why a zone whose edition lists no archive fetches nothing (a Message, without the zone's title)."""
+    return Message("the download service's edition {} lists no 7z archive: nothing can be downloaded, and what "
+                   "the library holds here is kept as it is. Try again when IGN has published it whole.",
+                   zone_plan.edition.name)
+
+
 def _kept_volumes(folder, held):
     """{md5: path} of the archives kept on disk (KEEP_ARCHIVES) that `held` vouches for (MD5 checked when they
     were accepted, size unchanged since)."""
@@ -357,7 +367,33 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
         else:
             decide(zone_plan, service.files(product, edition.name, is_cancelled=is_cancelled))
         found.append(zone_plan)
+    if library:  # a zone the library holds for the area is never dropped, listed or not
+        found.extend(_held_unlisted(library, product, variant, area, {z.zone for z in found}, log))
     return found
+
+
+def _held_unlisted(library, product, variant, area, listed, log):
+    """ZonePlans (NOT_AVAILABLE, held) of the zones the library holds complete for `area` that the service no
+    longer lists: kept as they are, and used for the outputs. A zone is the area's when the outputs of this very
+    area were made from it (its state names them): a box meeting the area's is not enough (départements' boxes
+    overlap their neighbours')."""
+    try:
+        names = sorted(os.listdir(states.product_folder(library, product)))
+    except OSError:
+        return []
+    slug = area_slug(area)
+    kept = []
+    for zone in names:
+        if zone in listed or not is_zone_code(zone):
+            continue
+        folder = states.zone_folder(library, product, zone)
+        held = held_state(folder, log)
+        if held is None or held.variant != variant:
+            continue
+        if slug in held.outputs or slug + "-whole" in held.outputs:
+            kept.append(ZonePlan(product, variant, zone, zone, folder, None, held=held,
+                                 status=NOT_AVAILABLE))
+    return kept
 
 
 def space_needed(zone_plans):
@@ -408,6 +444,8 @@ def describe(zone_plan):
         return Message("{} — {}: the service publishes no such dataset here.", _title(zone_plan), _where(zone_plan))
     if zone_plan.blocked:
         return Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), blocked_reason(zone_plan))
+    if zone_plan.no_archive:
+        return Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), no_archive_reason(zone_plan))
     if zone_plan.status == UP_TO_DATE:
         return Message("{} — {}: {}, {}: up to date.", _title(zone_plan), _where(zone_plan),
                        zone_plan.edition_name, human_size(zone_plan.bytes))
@@ -577,14 +615,19 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
     from .derived import zone_lock
 
     if zone_plan.status == NOT_AVAILABLE:
-        return ZoneResult(zone_plan, NOT_AVAILABLE)
+        # Nothing usable listed (none, or only editions dated ahead): what the zone holds is kept, and used.
+        return ZoneResult(zone_plan, NOT_AVAILABLE if zone_plan.held is None else UP_TO_DATE)
+    zone_plan.hopeless = bool(zone_plan.blocked or zone_plan.no_archive)
     if zone_plan.blocked:  # said once, on the zone's line (describe): nothing fetched, nothing touched
         return ZoneResult(zone_plan, FAILED, error=blocked_reason(zone_plan))
+    if zone_plan.no_archive:  # said once, on the zone's line (describe)
+        return ZoneResult(zone_plan, FAILED, error=no_archive_reason(zone_plan))
     zone_result = ZoneResult(zone_plan, zone_plan.status)
     os.makedirs(zone_plan.folder, exist_ok=True)
     try:
         # Waited for, not refused: runs on one library compose (the other run's work is used, not repeated).
-        with zone_lock(zone_plan, "a download of {} {}".format(zone_plan.product, zone_plan.zone), cancelled, log):
+        with zone_lock(zone_plan, Message("a download of {} {}", zone_plan.product, zone_plan.zone), cancelled,
+                       log):
             checked = _decide_again(zone_plan, log)
             zone_result.status = zone_plan.status
             if zone_plan.status == UP_TO_DATE:
@@ -600,6 +643,9 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
                     _where(zone_plan)))
     except IgnOfflineError as exc:
         zone_result.status, zone_result.error = FAILED, exc.message
+        # The service's listing (an MD5 wrong twice, volumes missing or mixed): running again cannot mend it.
+        zone_plan.hopeless = bool(zone_plan.blocked or zone_plan.no_archive) or isinstance(
+            exc, (MissingVolume, MixedVolumesError, _IncompleteEdition))
         log(Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), exc.message))
     return zone_result
 
@@ -730,8 +776,12 @@ def _check_volumes(zone_plan):
             raise _incomplete_edition(zone_plan, volumes, missing)
 
 
+class _IncompleteEdition(IgnOfflineError):
+    """The service lists fewer volumes than an archive has."""
+
+
 def _incomplete_edition(zone_plan, volumes, missing):
-    return IgnOfflineError("The download service's edition {} is incomplete: it lists {} and not {}. Nothing was "
+    return _IncompleteEdition("The download service's edition {} is incomplete: it lists {} and not {}. Nothing was "
                            "extracted and the volumes already downloaded are kept: try again later.",
                            zone_plan.edition.name, ", ".join(v.name for v in volumes), ", ".join(missing))
 

@@ -14,6 +14,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from .. import names
 from ..errors import IgnOfflineError, InputError
 from ..messages import Message, os_reason
 
@@ -94,8 +95,9 @@ def connect(server):
 
 
 def is_safe_name(name):
-    """A remote name we may write under our own folder: no separators, no '..'."""
-    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\:\0")
+    """A remote name we may write under our own folder on any system (core.names, the one check of server names:
+    no separator, '..', drive, control character, Windows device name, trailing dot or space)."""
+    return names.is_plain_name(name)
 
 
 def list_dir(ftp, path):

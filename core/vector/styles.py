@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import requests
 
-from .. import mbtiles
+from .. import mbtiles, names
 from ..errors import IgnOfflineError, InputError, MBTilesError
 from ..library import naming
 from ..messages import Message, plural
@@ -37,9 +37,7 @@ SPRITE_FILES = (".json", ".png", "@2x.json", "@2x.png")
 REQUIRED_SPRITE_FILES = (".json", ".png")  # @2x is for screens that have it: a style draws without
 STYLE_DEADLINE = 60.0
 MAX_SPRITE_NAME = 120  # IGN's are a word or two (PlanIgn); a longer name is no sprite's, and paths stay short
-# Names Windows gives to devices, whatever their extension: `nul.json` is no file there.
-WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {"com{}".format(n) for n in range(1, 10)} | {
-    "lpt{}".format(n) for n in range(1, 10)}
+WINDOWS_DEVICES = names.WINDOWS_DEVICES
 MAX_STYLE_BYTES = 16 * 2 ** 20
 
 # The styles IGN publishes for each layer (the first is the default).
@@ -442,24 +440,8 @@ def sprite_name(sprite_url, style_url):
 
 
 def file_name_problem(name):
-    """Why `name`, sent by a server, cannot be one file's name inside our folder on Windows, macOS or Linux (a
-    Message), or None: a separator (a slash or a backslash), `..`, a drive letter or `:`, NUL or another control
-    character, a device name of Windows, a trailing dot or space (Windows drops them), too long."""
-    if name in ("", ".", ".."):
-        return Message("'{}' is no file name", name)
-    if "/" in name or "\\" in name:
-        return Message("a '/' or '\\' would make it a path")
-    if ":" in name:
-        return Message("a ':' is a drive letter or a stream on Windows")
-    if any(ord(character) < 32 or character == "\x7f" for character in name):
-        return Message("it holds a control character")
-    if name.split(".")[0].strip().lower() in WINDOWS_DEVICES:
-        return Message("Windows keeps that name for a device")
-    if name[-1] in ". ":
-        return Message("Windows drops a trailing dot or space")
-    if len(name) > MAX_SPRITE_NAME:
-        return Message("{} characters, over {}", len(name), MAX_SPRITE_NAME)
-    return None
+    """Why `name` cannot be a sprite's file name (core.names, the one check of server names; shorter here)."""
+    return names.file_name_problem(name, MAX_SPRITE_NAME)
 
 
 def _save_sprite(pool, sprite_url, credentials, folder, deadline, log, style_url=""):

@@ -48,7 +48,7 @@ SEND_CHUNK = 256 * 1024
 _RESOURCE = {"page", "limit", "polygon", "editionDateFrom", "editionDateTo", "lang", "crs", "zone", "format",
              "sortEntriesBy", "sortEntriesOrder"}
 PARAMETERS = {"capabilities": _RESOURCE | {"updatedFrom", "updatedTo", "thematic"},
-              "resource": _RESOURCE, "files": _RESOURCE, "download": set()}
+              "resource": _RESOURCE, "files": {"page", "limit"}, "download": set()}  # an edition's files: paging
 DATES = ("updatedFrom", "updatedTo", "editionDateFrom", "editionDateTo")
 CHOICES = {"sortEntriesBy": {"title", "editionDate"}, "sortEntriesOrder": {"asc", "desc"}, "lang": {"fre", "eng"}}
 USER_AGENT = "IGN-Offline/"   # how the plugin's User-Agent begins (core.sources.http.USER_AGENT)

@@ -15,6 +15,7 @@ import time
 import pytest
 from osgeo import gdal
 
+from core import storage
 from core.datasets import relief
 from core.errors import InputError
 from core.tiles.areas import Area
@@ -175,12 +176,13 @@ SLOW_RUN = textwrap.dedent("""
     def progress(done, total):
         print("working", flush=True)
         time.sleep(0.2)
-    relief.relief(sys.argv[1], sys.argv[2], slope=False, progress=progress)
+    kind = sys.argv[3]
+    relief.relief(sys.argv[1], sys.argv[2], hillshade=kind == "hillshade", slope=kind == "slope", progress=progress)
 """)
 
 
-def start_slow_run(dem, out):
-    process = subprocess.Popen([sys.executable, "-c", SLOW_RUN, dem, out], cwd=ROOT, stdout=subprocess.PIPE,
+def start_slow_run(dem, out, kind="hillshade"):
+    process = subprocess.Popen([sys.executable, "-c", SLOW_RUN, dem, out, kind], cwd=ROOT, stdout=subprocess.PIPE,
                                text=True)
     assert process.stdout.readline().strip() == "working"
     return process
@@ -190,10 +192,32 @@ def work_folders(out):
     return [name for name in listing(out) if name.startswith(".relief-")]
 
 
+def test_a_second_run_into_the_same_results_is_refused_with_one_message_and_the_first_left_alone(tmp_path):
+    """Two runs making hillshade.tif in one folder at once: the second would remove the first's part, or rename
+    the wrong file to the final name. It is refused before it touches anything, saying which run holds it."""
+    dem = relief.mosaic(samples.rgealti_tiles(str(tmp_path / "dem")), str(tmp_path / "RGEALTI.vrt"))
+    out = tmp_path / "out"
+    live = start_slow_run(dem, str(out))
+    try:
+        live_work = set(work_folders(out))
+        with pytest.raises(storage.OutputInUse) as refused:
+            relief.relief(dem, str(out), slope=False, contours=10)
+        assert str(refused.value).startswith("'{}' is being written by another run (a relief of RGEALTI.vrt — "
+                                             .format(out / "hillshade.tif")), str(refused.value)
+        assert refused.value.message.args[1].template == "{} — {} process {} on {}, since {}"
+        assert refused.value.message.args[1].args[0].template == "a relief of {}"  # said in the user's language
+        assert set(work_folders(out)) == live_work
+        assert not (out / "contours.gpkg").exists() and not (out / "contours.part.gpkg").exists()
+    finally:
+        live.kill()
+        live.wait(10)
+    assert sorted(relief.relief(dem, str(out), slope=False)) == ["hillshade"]  # free once that run has ended
+
+
 def test_the_work_folder_a_kill_left_is_removed_by_the_next_run_never_a_live_one(tmp_path):
     dem = relief.mosaic(samples.rgealti_tiles(str(tmp_path / "dem")), str(tmp_path / "RGEALTI.vrt"))
     out = tmp_path / "out"
-    live = start_slow_run(dem, str(out))  # a run at work in the folder all along
+    live = start_slow_run(dem, str(out), "slope")  # a run at work in the folder all along (on another result)
     try:
         live_folders = set(work_folders(out))
         assert live_folders
@@ -205,7 +229,7 @@ def test_the_work_folder_a_kill_left_is_removed_by_the_next_run_never_a_live_one
         mine = out / ".relief-notes"  # the user's, not named like ours
         mine.mkdir()
         (mine / "keep.txt").write_text("mine")
-        half = out / "slope.part.tif"  # a result half written, perhaps the live run's
+        half = out / "slope.part.tif"  # a result half written, as the live run's is
         half.write_bytes(b"II*\0half")
         relief.relief(dem, str(out), slope=False)
         assert set(work_folders(out)) == live_folders | {".relief-notes"}  # the killed run's gone, the live one kept

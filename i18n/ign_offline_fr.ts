@@ -2261,26 +2261,41 @@
     </message>
     <message>
       <location filename="../core/datasets/derived.py" line="192" />
+      <source>the outputs of {} for {}</source>
+      <translation>les produits de {} pour {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="194" />
       <source>{}: another run is making the outputs in {}; waiting for that run to finish.</source>
       <translation>{} : une autre exécution prépare les fichiers dans {} ; attente de la fin de cette exécution.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="227" />
+      <location filename="../core/datasets/derived.py" line="229" />
+      <source>{}: {} made without {}: its data cannot be fetched now (see above).</source>
+      <translation>{} : {} faits sans {} : ses données ne peuvent pas être récupérées pour l'instant (voir plus haut).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="229" />
+      <source>{}: {} made without {}: their data cannot be fetched now (see above).</source>
+      <translation>{} : {} faits sans {} : leurs données ne peuvent pas être récupérées pour l'instant (voir plus haut).</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/derived.py" line="233" />
       <source>{}: {} made without {}, whose data are missing: run again to complete them.</source>
       <translation>{} : {} faits sans {}, dont les données manquent : relancez pour les compléter.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="229" />
+      <location filename="../core/datasets/derived.py" line="235" />
       <source>{}: {} is ready in {}.</source>
       <translation>{} : {} est prêt dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="229" />
+      <location filename="../core/datasets/derived.py" line="235" />
       <source>{}: {} are ready in {}.</source>
       <translation>{} : {} sont prêts dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="325" />
+      <location filename="../core/datasets/derived.py" line="331" />
       <source>GDAL could not join {} into {} ({}).</source>
       <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
     </message>
@@ -2350,62 +2365,72 @@
       <translation>les courbes de niveau</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="123" />
+      <location filename="../core/datasets/relief.py" line="108" />
+      <source>a relief of {}</source>
+      <translation>un relief de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="134" />
       <source>Nothing to make: ask for a hillshade, a slope map or contours.</source>
       <translation>Rien à faire : demandez un ombrage, une carte des pentes ou des courbes de niveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="125" />
+      <location filename="../core/datasets/relief.py" line="136" />
       <source>The contour interval is {} m: give a positive number of metres (or 0 for none).</source>
       <translation>L'équidistance des courbes est de {} m : indiquez un nombre de mètres positif (ou 0 pour aucune).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="135" />
+      <location filename="../core/datasets/relief.py" line="146" />
       <source>'{}' is not a raster GDAL can read ({}): give a DEM (ASC, GeoTIFF, VRT…).</source>
       <translation>« {} » n'est pas un raster que GDAL sait lire ({}) : indiquez un MNT (ASC, GeoTIFF, VRT…).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="138" />
+      <location filename="../core/datasets/relief.py" line="149" />
       <source>'{}' has {} bands: a DEM has one (the elevations). Give an elevation raster, not an image.</source>
       <translation>« {} » a {} bandes : un MNT n'en a qu'une (les altitudes). Indiquez un raster d'altitudes, pas une image.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="142" />
+      <location filename="../core/datasets/relief.py" line="153" />
       <source>'{}' is not georeferenced on a north-up grid: give a DEM with its coordinates.</source>
       <translation>« {} » n'est pas géoréférencé sur une grille orientée au nord : indiquez un MNT avec ses coordonnées.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="153" />
+      <location filename="../core/datasets/relief.py" line="164" />
       <source>The relief file (OUTPUT_FOLDER)</source>
       <translation>Le fichier de relief (OUTPUT_FOLDER)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="169" />
+      <location filename="../core/datasets/relief.py" line="180" />
       <source>The area '{}' does not meet the DEM '{}' (it covers {:.0f}, {:.0f} – {:.0f}, {:.0f} in its CRS): choose an area inside it, or the DEM of that area.</source>
       <translation>La zone « {} » ne touche pas le MNT « {} » (il couvre {:.0f}, {:.0f} – {:.0f}, {:.0f} dans son SCR) : choisissez une zone à l'intérieur, ou le MNT de cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="207" />
+      <location filename="../core/datasets/relief.py" line="218" />
       <source>The DEM '{}' holds no elevation inside the area '{}' (only nodata there): choose an area where it has data, or the DEM of that area.</source>
       <translation>Le MNT « {} » ne contient aucune altitude dans la zone « {} » (seulement des valeurs nodata) : choisissez une zone où il a des données, ou le MNT de cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="209" />
+      <location filename="../core/datasets/relief.py" line="220" />
       <source>The DEM '{}' holds no elevation (only nodata): give a DEM with data.</source>
       <translation>Le MNT « {} » ne contient aucune altitude (seulement des valeurs nodata) : donnez un MNT avec des données.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="217" />
+      <location filename="../core/datasets/relief.py" line="228" />
       <source>This relief computes {:,} pixels of the DEM (over {:,}; {:,} of them hold elevations in the area): up to {} of files and about {} of work, and the disk holding {} has {} free.</source>
       <translation>Ce relief calcule {:,} pixels du MNT (plus de {:,} ; {:,} d'entre eux ont une altitude dans la zone) : jusqu'à {} de fichiers et environ {} de travail, et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="344" />
+      <location filename="../core/datasets/relief.py" line="345" />
+      <source>a relief (its work folder)</source>
+      <translation>un relief (son dossier de travail)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/relief.py" line="359" />
       <source>Not enough free space in {}: the relief needs up to {} and {} are free. Free some space, choose another folder or a smaller area.</source>
       <translation>Pas assez d'espace libre dans {} : le relief demande jusqu'à {} et {} sont libres. Libérez de la place, choisissez un autre dossier ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="401" />
+      <location filename="../core/datasets/relief.py" line="416" />
       <source>GDAL could not make {} ({}).</source>
       <translation>GDAL n'a pas pu faire {} ({}).</translation>
     </message>
@@ -2425,82 +2450,82 @@
       <translation>Le service de téléchargement de {} liste une édition nommée « {} » pour {}, qui n'est pas un simple nom : sa liste est refusée et rien n'est écrit. Vérifiez l'adresse du service ; signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="202" />
+      <location filename="../core/datasets/service.py" line="206" />
       <source>The download service at {} lists a file named '{}' in {}, which is not a plain file name: its listing is refused and nothing is written. Report it to IGN if it lasts.</source>
       <translation>Le service de téléchargement de {} liste un fichier nommé « {} » dans {}, qui n'est pas un simple nom de fichier : sa liste est refusée et rien n'est écrit. Signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="216" />
+      <location filename="../core/datasets/service.py" line="220" />
       <source>The download service at {} announces {:,} pages for {}: no real listing is that long. Try again later; if it lasts, the service is faulty.</source>
       <translation>Le service de téléchargement de {} annonce {:,} pages pour {} : aucune vraie liste n'est aussi longue. Réessayez plus tard ; si cela dure, le service est défaillant.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="224" />
+      <location filename="../core/datasets/service.py" line="228" />
       <source>The download service at {} sent the same page twice for {}: the listing would be incomplete. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé deux fois la même page pour {} : la liste serait incomplète. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="240" />
+      <location filename="../core/datasets/service.py" line="244" />
       <source>The download service at {} sent a page of more than {} for {}: no real page is that large. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé une page de plus de {} pour {} : aucune vraie page n'est aussi grande. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="244" />
+      <location filename="../core/datasets/service.py" line="248" />
       <source>The download service at {} did not send the page for {} within {:.0f} s. Try again later.</source>
       <translation>Le service de téléchargement de {} n'a pas envoyé la page de {} en {:.0f} s. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="248" />
+      <location filename="../core/datasets/service.py" line="252" />
       <source>The download service at {} redirected {} to an address that is not http(s): refused. Check the service address.</source>
       <translation>Le service de téléchargement de {} a redirigé {} vers une adresse qui n'est pas http(s) : refusé. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="252" />
+      <location filename="../core/datasets/service.py" line="256" />
       <source>The download service at {} cannot be reached ({}). Check the network connection (and proxy), then run again.</source>
       <translation>Le service de téléchargement de {} est injoignable ({}). Vérifiez la connexion réseau (et le proxy), puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="267" />
+      <location filename="../core/datasets/service.py" line="271" />
       <source>The download service at {} keeps cutting the page for {} short (it announced {} bytes and sent {}): try again in a few minutes.</source>
       <translation>Le service de téléchargement de {} coupe sans cesse la page de {} avant sa fin (il annonçait {} octets et en a envoyé {}) : réessayez dans quelques minutes.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="270" />
+      <location filename="../core/datasets/service.py" line="274" />
       <source>The download service at {} keeps failing or asking to slow down for {}: try again in a few minutes.</source>
       <translation>Le service de téléchargement de {} échoue ou demande de ralentir sans cesse pour {} : réessayez dans quelques minutes.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="281" />
+      <location filename="../core/datasets/service.py" line="285" />
       <source>The download service at {} has no {}: check the product name (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) or list the editions again.</source>
       <translation>Le service de téléchargement de {} n'a pas de {} : vérifiez le nom du produit (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) ou listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="284" />
+      <location filename="../core/datasets/service.py" line="288" />
       <source>The download service at {} refused {} (HTTP {} {}). Check the service address.</source>
       <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}). Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="300" />
+      <location filename="../core/datasets/service.py" line="304" />
       <source>The download service at {} sent a feed for {} with a DOCTYPE or entities, which no real feed has: refused. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux avec un DOCTYPE ou des entités, ce qu'aucun vrai flux ne contient : refusé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="305" />
+      <location filename="../core/datasets/service.py" line="309" />
       <source>The download service at {} sent a feed for {} that cannot be read ({}). Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux illisible ({}). Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="308" />
+      <location filename="../core/datasets/service.py" line="312" />
       <source>The download service at {} sent something other than an Atom feed for {}. Check the service address.</source>
       <translation>Le service de téléchargement de {} a envoyé autre chose qu'un flux Atom pour {}. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="330" />
+      <location filename="../core/datasets/service.py" line="334" />
       <source>The date '{}' is not a day written YYYY-MM-DD.</source>
       <translation>La date « {} » n'est pas un jour écrit AAAA-MM-JJ.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="342" />
+      <location filename="../core/datasets/service.py" line="346" />
       <source>The polygon has {} points: give at least three (lon, lat) points.</source>
       <translation>Le polygone a {} points : donnez au moins trois points (lon, lat).</translation>
     </message>
@@ -2750,7 +2775,7 @@
       <translation>« {} » n'est pas un code de zone du service de téléchargement (D031, D02A, R76, FRA…) : aucun dossier n'est créé pour lui.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/state.py" line="135" />
+      <location filename="../core/datasets/state.py" line="134" />
       <source>'{}' is damaged: its zone is downloaded again.</source>
       <translation>« {} » est endommagé : sa zone est de nouveau téléchargée.</translation>
     </message>
@@ -2770,119 +2795,124 @@
       <translation>échec</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="214" />
+      <location filename="../core/datasets/sync.py" line="216" />
       <source>{} — {}: files of the library are missing: they are downloaded again.</source>
       <translation>{} — {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="313" />
+      <location filename="../core/datasets/sync.py" line="316" />
       <source>{} arrived on two runs with another MD5 than the one the download service lists ({}): it is no longer downloaded, and what the library holds here is kept as it is. It is tried again when the service lists another MD5 for it, or once '{}' is deleted.</source>
       <translation>{} est arrivé lors de deux exécutions avec un autre MD5 que celui que liste le service de téléchargement ({}) : il n'est plus téléchargé, et ce que la bibliothèque contient ici est conservé tel quel. Il sera retenté quand le service listera un autre MD5 pour lui, ou une fois « {} » supprimé.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="351" />
+      <location filename="../core/datasets/sync.py" line="324" />
+      <source>the download service's edition {} lists no 7z archive: nothing can be downloaded, and what the library holds here is kept as it is. Try again when IGN has published it whole.</source>
+      <translation>l'édition {} du service de téléchargement ne liste aucune archive 7z : rien ne peut être téléchargé, et ce que la bibliothèque contient ici est conservé tel quel. Réessayez quand l'IGN l'aura publiée en entier.</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="361" />
       <source>{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no edition can be dated in the future; the newest edition dated up to tomorrow is used.</source>
       <translation>{} — {} : le service liste {} daté de plus d'un jour après aujourd'hui ({}) : ignoré, car aucune édition ne peut être datée dans le futur ; l'édition la plus récente datée au plus de demain est utilisée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="380" />
+      <location filename="../core/datasets/sync.py" line="416" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
       <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="396" />
+      <location filename="../core/datasets/sync.py" line="432" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="405" />
+      <location filename="../core/datasets/sync.py" line="441" />
       <source>{} — {}: the service lists no edition of it now (none dated up to tomorrow); the library keeps {} as it is.</source>
       <translation>{} — {} : le service n'en liste plus aucune édition (aucune datée au plus de demain) ; la bibliothèque conserve {} tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="408" />
+      <location filename="../core/datasets/sync.py" line="444" />
       <source>{} — {}: the service publishes no such dataset here.</source>
       <translation>{} — {} : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="410" />
+      <location filename="../core/datasets/sync.py" line="446" />
       <source>{} — {}: {}</source>
       <translation>{} — {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="412" />
+      <location filename="../core/datasets/sync.py" line="450" />
       <source>{} — {}: {}, {}: up to date.</source>
       <translation>{} — {} : {}, {} : à jour.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="414" />
+      <location filename="../core/datasets/sync.py" line="452" />
       <source>{} — {}: {}, {} in {}, {}: {} to download.</source>
       <translation>{} — {} : {}, {} en {}, {} : {} à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="416" />
+      <location filename="../core/datasets/sync.py" line="454" />
       <source>{} file</source>
       <translation>{} fichier</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="416" />
+      <location filename="../core/datasets/sync.py" line="454" />
       <source>{} files</source>
       <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="544" />
+      <location filename="../core/datasets/sync.py" line="582" />
       <source>{}: cancelled; run again to resume where it stopped.</source>
       <translation>{} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="553" />
+      <location filename="../core/datasets/sync.py" line="591" />
       <source>{}: the service publishes no such dataset for this area.</source>
       <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="554" />
+      <location filename="../core/datasets/sync.py" line="592" />
       <source>{}: the département failed ({}): its reason is said above.</source>
       <translation>{} : le département est en échec ({}) : la raison est donnée plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="554" />
+      <location filename="../core/datasets/sync.py" line="592" />
       <source>{}: every département failed ({}): their reasons are said above.</source>
       <translation>{} : tous les départements sont en échec ({}) : les raisons sont données plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="564" />
+      <location filename="../core/datasets/sync.py" line="602" />
       <source>{}: {:,} département of {:,} failed: {}.</source>
       <translation>{} : {:,} département sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="564" />
+      <location filename="../core/datasets/sync.py" line="602" />
       <source>{}: {:,} départements of {:,} failed: {}.</source>
       <translation>{} : {:,} départements sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="599" />
+      <location filename="../core/datasets/sync.py" line="629" />
+      <source>a download of {} {}</source>
+      <translation>un téléchargement de {} {}</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/sync.py" line="642" />
       <source>{} — {}: cancelled; run again to resume where it stopped.</source>
       <translation>{} — {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="618" />
+      <location filename="../core/datasets/sync.py" line="664" />
       <source>{} — {}: another run has fetched {}, newer than {} listed when this run was planned: it is kept.</source>
       <translation>{} — {} : une autre exécution a récupéré {}, plus récente que {} listée quand cette exécution a été préparée : elle est conservée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="626" />
+      <location filename="../core/datasets/sync.py" line="672" />
       <source>{} — {}: another run has fetched {} meanwhile: nothing to download.</source>
       <translation>{} — {} : une autre exécution a récupéré {} entre-temps : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="715" />
+      <location filename="../core/datasets/sync.py" line="761" />
       <source>{} — {}: {} ready ({}).</source>
       <translation>{} — {} : {} prêt ({}).</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="734" />
-      <source>The download service's edition {} is incomplete: it lists {} and not {}. Nothing was extracted and the volumes already downloaded are kept: try again later.</source>
-      <translation>L'édition {} du service de téléchargement est incomplète : il liste {} mais pas {}. Rien n'a été extrait et les volumes déjà téléchargés sont conservés : réessayez plus tard.</translation>
     </message>
     <message>
       <location filename="../core/datasets/transfer.py" line="103" />
@@ -3370,62 +3400,62 @@
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="65" />
+      <location filename="../core/ftp/client.py" line="66" />
       <source>HOST '{}' is not a host name: give a name such as {} or an address, without ftp:// or a path.</source>
       <translation>HOST « {} » n'est pas un nom d'hôte : indiquez un nom comme {} ou une adresse, sans ftp:// ni chemin.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="68" />
+      <location filename="../core/ftp/client.py" line="69" />
       <source>PORT {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).</source>
       <translation>PORT {} n'est pas un port TCP : indiquez un nombre de 1 à 65535 (FTP utilise 21).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="78" />
+      <location filename="../core/ftp/client.py" line="79" />
       <source>Cannot reach the FTP server {} ({}): check HOST, PORT and the network.</source>
       <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez HOST, PORT et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="86" />
+      <location filename="../core/ftp/client.py" line="87" />
       <source>The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or leave both empty for anonymous access.</source>
       <translation>Le serveur FTP {} a refusé la connexion en tant que « {} » ({}) : vérifiez USER et PASSWORD, ou laissez-les vides pour un accès anonyme.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="91" />
+      <location filename="../core/ftp/client.py" line="92" />
       <source>The FTP server {} closed the connection during login ({}).</source>
       <translation>Le serveur FTP {} a fermé la connexion pendant l'identification ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="239" />
+      <location filename="../core/ftp/client.py" line="241" />
       <source>failed: {} ({})</source>
       <translation>échec : {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="307" />
+      <location filename="../core/ftp/client.py" line="309" />
       <source>{} refused {} ({})</source>
       <translation>{} a refusé {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="315" />
+      <location filename="../core/ftp/client.py" line="317" />
       <source>got {} of {} bytes after {} attempts ({}); rerun to resume</source>
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="317" />
+      <location filename="../core/ftp/client.py" line="319" />
       <source>connection closed early</source>
       <translation>connexion fermée trop tôt</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="337" />
+      <location filename="../core/ftp/client.py" line="339" />
       <source>no data for {:.0f} s</source>
       <translation>aucune donnée pendant {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="343" />
+      <location filename="../core/ftp/client.py" line="345" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="363" />
+      <location filename="../core/ftp/client.py" line="365" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
@@ -3935,6 +3965,41 @@
       <translation>la connexion a été coupée</translation>
     </message>
     <message>
+      <location filename="../core/names.py" line="20" />
+      <source>'{}' is no file name</source>
+      <translation>« {} » n'est pas un nom de fichier</translation>
+    </message>
+    <message>
+      <location filename="../core/names.py" line="22" />
+      <source>a '/' or '\' would make it a path</source>
+      <translation>un « / » ou un « \ » en ferait un chemin</translation>
+    </message>
+    <message>
+      <location filename="../core/names.py" line="24" />
+      <source>a ':' is a drive letter or a stream on Windows</source>
+      <translation>un « : » désigne un lecteur ou un flux sous Windows</translation>
+    </message>
+    <message>
+      <location filename="../core/names.py" line="26" />
+      <source>it holds a control character</source>
+      <translation>il contient un caractère de contrôle</translation>
+    </message>
+    <message>
+      <location filename="../core/names.py" line="28" />
+      <source>Windows keeps that name for a device</source>
+      <translation>Windows réserve ce nom à un périphérique</translation>
+    </message>
+    <message>
+      <location filename="../core/names.py" line="30" />
+      <source>Windows drops a trailing dot or space</source>
+      <translation>Windows supprime un point ou une espace final</translation>
+    </message>
+    <message>
+      <location filename="../core/names.py" line="32" />
+      <source>{} characters, over {}</source>
+      <translation>{} caractères, plus de {}</translation>
+    </message>
+    <message>
       <location filename="../core/sources/accounts.py" line="92" />
       <source>SOURCE carries an API key and the account '{}' another one: give the key once, in the account (AUTHCFG) or in SOURCE.</source>
       <translation>SOURCE porte une clé d'API et le compte « {} » une autre : donnez la clé une seule fois, dans le compte (AUTHCFG) ou dans SOURCE.</translation>
@@ -4270,17 +4335,17 @@
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="282" />
+      <location filename="../core/storage.py" line="297" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="286" />
+      <location filename="../core/storage.py" line="301" />
       <source>a run that is just starting</source>
       <translation>une exécution qui vient de démarrer</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="287" />
+      <location filename="../core/storage.py" line="302" />
       <source>'{}' is being written by another run ({}): wait for it to end, or choose another output file.</source>
       <translation>« {} » est en cours d'écriture par une autre exécution ({}) : attendez qu'elle se termine, ou choisissez un autre fichier de sortie.</translation>
     </message>
@@ -4585,197 +4650,162 @@
       <translation>pas une tuile vectorielle ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="98" />
+      <location filename="../core/vector/styles.py" line="96" />
       <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
       <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="100" />
+      <location filename="../core/vector/styles.py" line="98" />
       <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
       <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="276" />
+      <location filename="../core/vector/styles.py" line="274" />
       <source>not in {}/</source>
       <translation>pas dans {}/</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="278" />
+      <location filename="../core/vector/styles.py" line="276" />
       <source>The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the styles again.</source>
       <translation>Le style « {} » nomme son sprite « {} », qui n'est pas un sprite qu'il a enregistré ({}) : enregistrez de nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="281" />
+      <location filename="../core/vector/styles.py" line="279" />
       <source>The sprite '{}'</source>
       <translation>Le sprite « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="285" />
+      <location filename="../core/vector/styles.py" line="283" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="289" />
+      <location filename="../core/vector/styles.py" line="287" />
       <source>{} is not a sprite's definitions ({}): save the styles again.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="291" />
+      <location filename="../core/vector/styles.py" line="289" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="298" />
+      <location filename="../core/vector/styles.py" line="296" />
       <source>{} is larger than {} MB: it is no style the plugin saved; save the styles again.</source>
       <translation>{} dépasse {} Mo : ce n'est pas un style enregistré par l'extension ; enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="306" />
+      <location filename="../core/vector/styles.py" line="304" />
       <source>The style '{}'</source>
       <translation>Le style « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="310" />
+      <location filename="../core/vector/styles.py" line="308" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="318" />
+      <location filename="../core/vector/styles.py" line="316" />
       <source>{} is not a Mapbox GL style ({}): check the style name, or save the styles again.</source>
       <translation>{} n'est pas un style Mapbox GL ({}) : vérifiez le nom du style, ou enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="345" />
+      <location filename="../core/vector/styles.py" line="343" />
       <source>{}; {}: {}</source>
       <translation>{} ; {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="350" />
+      <location filename="../core/vector/styles.py" line="348" />
       <source>{}; {}</source>
       <translation>{} ; {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="351" />
+      <location filename="../core/vector/styles.py" line="349" />
       <source>{} style of {} not saved: {}</source>
       <translation>{} style de {} non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="351" />
+      <location filename="../core/vector/styles.py" line="349" />
       <source>{} styles of {} not saved: {}</source>
       <translation>{} styles de {} non enregistrés : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="377" />
+      <location filename="../core/vector/styles.py" line="375" />
       <source>Style '{}' not saved: {}</source>
       <translation>Style « {} » non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="380" />
+      <location filename="../core/vector/styles.py" line="378" />
       <source>Style '{}': its sources {} are not in the library and were left out (they would need the network).</source>
       <translation>Style « {} » : ses sources {} ne sont pas dans la bibliothèque et ont été retirées (elles demanderaient le réseau).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="382" />
+      <location filename="../core/vector/styles.py" line="380" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="405" />
+      <location filename="../core/vector/styles.py" line="403" />
       <source>'{}' cannot be a style's file name ({}): give the style's name as IGN publishes it.</source>
       <translation>« {} » ne peut pas être le nom de fichier d'un style ({}) : donnez le nom du style tel que l'IGN le publie.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="408" />
+      <location filename="../core/vector/styles.py" line="406" />
       <source>the style '{}' of {}</source>
       <translation>le style « {} » de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="410" />
+      <location filename="../core/vector/styles.py" line="408" />
       <source>The style {} ({})</source>
       <translation>Le style {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="438" />
+      <location filename="../core/vector/styles.py" line="436" />
       <source>The style {} names its sprite '{}', which cannot be a file name ({}): nothing was saved from it. Check the style's address: a sprite is named plainly (PlanIgn).</source>
       <translation>Le style {} nomme son sprite « {} », qui ne peut pas être un nom de fichier ({}) : rien n'en a été enregistré. Vérifiez l'adresse du style : un sprite a un nom simple (PlanIgn).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="449" />
-      <source>'{}' is no file name</source>
-      <translation>« {} » n'est pas un nom de fichier</translation>
-    </message>
-    <message>
-      <location filename="../core/vector/styles.py" line="451" />
-      <source>a '/' or '\' would make it a path</source>
-      <translation>un « / » ou un « \ » en ferait un chemin</translation>
-    </message>
-    <message>
       <location filename="../core/vector/styles.py" line="453" />
-      <source>a ':' is a drive letter or a stream on Windows</source>
-      <translation>un « : » désigne un lecteur ou un flux sous Windows</translation>
-    </message>
-    <message>
-      <location filename="../core/vector/styles.py" line="455" />
-      <source>it holds a control character</source>
-      <translation>il contient un caractère de contrôle</translation>
-    </message>
-    <message>
-      <location filename="../core/vector/styles.py" line="457" />
-      <source>Windows keeps that name for a device</source>
-      <translation>Windows réserve ce nom à un périphérique</translation>
-    </message>
-    <message>
-      <location filename="../core/vector/styles.py" line="459" />
-      <source>Windows drops a trailing dot or space</source>
-      <translation>Windows supprime un point ou une espace final</translation>
-    </message>
-    <message>
-      <location filename="../core/vector/styles.py" line="461" />
-      <source>{} characters, over {}</source>
-      <translation>{} caractères, plus de {}</translation>
-    </message>
-    <message>
-      <location filename="../core/vector/styles.py" line="471" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="475" />
+      <location filename="../core/vector/styles.py" line="457" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="478" />
+      <location filename="../core/vector/styles.py" line="460" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="481" />
+      <location filename="../core/vector/styles.py" line="463" />
       <source>The sprite file {}</source>
       <translation>Le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="484" />
+      <location filename="../core/vector/styles.py" line="466" />
       <source>{} is not a sprite's definitions ({}): nothing more was saved.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="500" />
+      <location filename="../core/vector/styles.py" line="482" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="503" />
+      <location filename="../core/vector/styles.py" line="485" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="505" />
+      <location filename="../core/vector/styles.py" line="487" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="510" />
+      <location filename="../core/vector/styles.py" line="492" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>

@@ -128,7 +128,7 @@ def _with_fonts(value):
 
 def font_names(style):
     """Every font name the symbol layers of `style` ask for (a set)."""
-    names = set()
+    fonts = set()
 
     def walk(value):
         if isinstance(value, list):
@@ -138,11 +138,11 @@ def font_names(style):
             for item in value.values():
                 walk(item)
         elif isinstance(value, str) and " " in value:  # a font name, not an operator like "literal"
-            names.add(value)
+            fonts.add(value)
 
     for layer in style.get("layers", []):
         walk((layer.get("layout") or {}).get("text-font", []))
-    return names
+    return fonts
 
 
 def draws_nothing_of(style, metadata):

@@ -82,10 +82,12 @@ def test_a_plan_of_plan_ign_saves_its_styles_and_draws_offline_after_qgis_proces
     layer = load_vector_mbtiles(project, output, "standard", feedback=feedback)
     assert isinstance(layer, QgsVectorTileLayer) and layer.isValid() and current_style(layer) == "standard"
     assert font_or_sprite(feedback.warnings) == []
-    drawn = {zoom: render_colours(layer, zoom) for zoom in range(14, 18)}  # its last zoom and 3 beyond
-    assert all(len(found) > 3 for found in drawn.values()), {z: len(c) for z, c in drawn.items()}
+    # Its last zoom and 3 beyond: the style's background and, over it, the stand-in's roads (drawn at the style's
+    # widths, so with few antialiasing shades: a background alone is one colour, no tile drawn).
+    drawn = {zoom: render_colours(layer, zoom) for zoom in range(14, 18)}
+    assert all(len(found) > 1 for found in drawn.values()), {z: len(c) for z, c in drawn.items()}
     assert font_or_sprite(switch_style(layer, "gris")) == [] and current_style(layer) == "gris"
-    assert render_colours(layer, 17) != drawn[17] and len(render_colours(layer, 17)) > 3
+    assert render_colours(layer, 17) != drawn[17] and len(render_colours(layer, 17)) > 1
 
 
 def test_a_plan_entry_without_style_saves_every_style_the_layer_has(processing, tmp_path):

@@ -80,9 +80,7 @@ class RunPlan(IgnOfflineAlgorithm):
         library.check_library(folder)
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
         if not self.parameterAsBool(parameters, "ESTIMATE_ONLY", context):
-            # Entries may overlap: their sum is an upper bound; a shard takes its part of it.
-            planned = sum(sum(coverage.area_counts(e.area, e.zoom_min, e.zoom_max).values()) for e in plan.entries)
-            check_large_job(self, parameters, context, planned // (shard[1] if shard else 1), folder)
+            check_large_job(self, parameters, context, lambda limit: planned_tiles(plan, shard, limit), folder)
         options = options_from_parameters(self, parameters, context)
         if parameters.get("REFRESH_DAYS") not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
@@ -248,3 +246,17 @@ class RunPlan(IgnOfflineAlgorithm):
                 except (ValueError, IgnOfflineError) as exc:
                     feedback.reportError(reason(exc))
         return {}
+
+
+def planned_tiles(plan, shard, limit):
+    """(tiles, exact) the plan (or its `shard`) asks for, counted only until they are surely past `limit`. Entries may
+    overlap: their sum is an upper bound; a shard takes its part of it."""
+    parts = shard[1] if shard else 1
+    enough = (limit + 1) * parts  # from there on, a shard's part is past the limit
+    planned = 0
+    for index, entry in enumerate(plan.entries):
+        tiles, exact = coverage.area_total(entry.area, entry.zoom_min, entry.zoom_max, enough - planned - 1)
+        planned += tiles
+        if planned >= enough:
+            return planned // parts, exact and index == len(plan.entries) - 1
+    return planned // parts, True

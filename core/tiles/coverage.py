@@ -149,11 +149,54 @@ def column_ranges(polygons, zoom):
             for column, rows in columns(polygons, zoom) for first, final in rows]
 
 
+def _count_zoom(polygons, zoom):
+    return sum(final - first + 1 for _, rows in columns(polygons, zoom) for first, final in rows)
+
+
 def count(polygons, zoom_min, zoom_max):
     """{zoom: number of tiles meeting the polygons}, without enumerating the tiles."""
     check_zoom_range(zoom_min, zoom_max)
-    return {zoom: sum(final - first + 1 for _, rows in columns(polygons, zoom) for first, final in rows)
-            for zoom in range(zoom_min, zoom_max + 1)}
+    return {zoom: _count_zoom(polygons, zoom) for zoom in range(zoom_min, zoom_max + 1)}
+
+
+def _ring_area(ring):
+    """The area inside a ring (shoelace), in square metres."""
+    twice = 0.0
+    x0, y0 = ring[-1]
+    for x, y in ring:
+        twice += x0 * y - x * y0
+        x0, y0 = x, y
+    return abs(twice) / 2
+
+
+def largest_area(polygons):
+    """The area of the largest polygon, in square metres (parts may overlap: their sum could be more than the
+    area they cover)."""
+    return max((_ring_area(polygon[0]) - sum(_ring_area(hole) for hole in polygon[1:]) for polygon in polygons.parts),
+               default=0.0)
+
+
+def fewest_tiles(area_m2, zoom):
+    """A number of tiles that polygons covering `area_m2` surely meet at `zoom`: the tiles met cover them."""
+    tile = 2 * ORIGIN / (1 << zoom)
+    return max(0, math.floor(area_m2 / (tile * tile) * (1 - 1e-9)))  # never above: rounding errs downwards
+
+
+def total(polygons, zoom_min, zoom_max, limit):
+    """(tiles, exact): the tiles meeting the polygons over the zooms, counted zoom by zoom and only as long as the
+    total may stay within `limit`. Once it is surely past `limit` (the zooms counted so far, plus the tiles the
+    largest polygon's area fills at least at the others), the counting stops: (a number over `limit` the job has at
+    least, False). So a world-sized polygon is refused at once, where counting its tiles would take minutes."""
+    check_zoom_range(zoom_min, zoom_max)
+    area_m2 = largest_area(polygons)
+    surely = {zoom: fewest_tiles(area_m2, zoom) for zoom in range(zoom_min, zoom_max + 1)}
+    counted = 0
+    for zoom in range(zoom_min, zoom_max + 1):
+        at_least = counted + sum(surely[z] for z in range(zoom, zoom_max + 1))
+        if at_least > limit:
+            return at_least, False
+        counted += _count_zoom(polygons, zoom)
+    return counted, True
 
 
 def area_ranges(area, zoom):
@@ -168,3 +211,10 @@ def area_counts(area, zoom_min, zoom_max):
     if area.polygons is not None:
         return count(area.polygons, zoom_min, zoom_max)
     return count_tiles(area.bbox, zoom_min, zoom_max)
+
+
+def area_total(area, zoom_min, zoom_max, limit):
+    """(tiles, exact) of a core.areas.Area, as `total`: a box's tiles are counted at once, exactly."""
+    if area.polygons is not None:
+        return total(area.polygons, zoom_min, zoom_max, limit)
+    return sum(count_tiles(area.bbox, zoom_min, zoom_max).values()), True

@@ -59,11 +59,21 @@ def _to_polygons(geometry, srs, what):
             raise InputError("{} cannot be converted to Web Mercator: check its coordinate reference system.",
                 what)
     for polygon in _polygons_of(geometry):
-        rings = tuple(tuple(polygon.GetGeometryRef(i).GetPoints()) for i in range(polygon.GetGeometryCount()))
-        rings = tuple(tuple((max(-ORIGIN, min(ORIGIN, x)), y) for x, y, *_ in ring) for ring in rings)
+        rings = tuple(_points(polygon.GetGeometryRef(i)) for i in range(polygon.GetGeometryCount()))
         if rings and len(rings[0]) >= 3:
             parts.append(rings)
     return parts
+
+
+def _points(ring):
+    """A ring's (x, y) points, within Web Mercator's x range. Only a ring past it is clamped point by point: a
+    world-sized polygon, once densified, has millions of points, and the parameter check reads them on the GUI
+    thread."""
+    points = ring.GetPoints() or []
+    xmin, xmax = ring.GetEnvelope()[:2]
+    if -ORIGIN <= xmin and xmax <= ORIGIN and all(len(point) == 2 for point in points[:1]):
+        return tuple(points)
+    return tuple([(x if -ORIGIN <= x <= ORIGIN else (ORIGIN if x > 0 else -ORIGIN), y) for x, y, *_ in points])
 
 
 def _polygons_of(geometry):

@@ -21,7 +21,6 @@ from ..core.library import jobs as library
 from ..core.library import plans
 from ..core.messages import plural
 from ..core.text import duration
-from ..core.tiles import coverage
 from ..core.vector import styles
 from ..i18n import marked, number, reason
 from ..toolbelt.dataset_results import load_result
@@ -80,7 +79,7 @@ class RunPlan(IgnOfflineAlgorithm):
         library.check_library(folder)
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
         if not self.parameterAsBool(parameters, "ESTIMATE_ONLY", context):
-            check_large_job(self, parameters, context, lambda limit: planned_tiles(plan, shard, limit), folder)
+            check_large_job(self, parameters, context, lambda limit: plans.planned_tiles(plan, limit, shard), folder)
         options = options_from_parameters(self, parameters, context)
         if parameters.get("REFRESH_DAYS") not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
@@ -247,16 +246,3 @@ class RunPlan(IgnOfflineAlgorithm):
                     feedback.reportError(reason(exc))
         return {}
 
-
-def planned_tiles(plan, shard, limit):
-    """(tiles, exact) the plan (or its `shard`) asks for, counted only until they are surely past `limit`. Entries may
-    overlap: their sum is an upper bound; a shard takes its part of it."""
-    parts = shard[1] if shard else 1
-    enough = (limit + 1) * parts  # from there on, a shard's part is past the limit
-    planned = 0
-    for index, entry in enumerate(plan.entries):
-        tiles, exact = coverage.area_total(entry.area, entry.zoom_min, entry.zoom_max, enough - planned - 1)
-        planned += tiles
-        if planned >= enough:
-            return planned // parts, exact and index == len(plan.entries) - 1
-    return planned // parts, True

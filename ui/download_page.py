@@ -107,15 +107,22 @@ def layer_identifier(shown, items):
     return shown.rsplit(" — ", 1)[-1].strip()
 
 
-def confirm_large_job(widget, tiles, where):
+def confirm_large_job(widget, tiles, where, exact=True):
     """The extra parameters a job of `tiles` tiles written at `where` runs with: {} when it is not very large,
-    ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts)."""
+    ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts). `exact` False: `tiles` is
+    what the job has at least (core.tiles.coverage.total stops counting past the large-job limit)."""
     free = storage.free_bytes(where)
     if not areas.is_large(tiles, free):
         return {}
-    question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
-                   "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
-                   Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
+    if exact:
+        question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
+                       "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
+                       Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
+    else:
+        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a typical "
+                       "tile), and the disk holding {} has {} free. Start it all the same?", tiles,
+                       Size(areas.expected_bytes(tiles)), Size(areas.TYPICAL_TILE_BYTES),
+                       storage.output_folder(where), Size(free))
     answer = QMessageBox.question(widget, tr("A very large download"), question,
                                   QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None
@@ -519,8 +526,10 @@ class DownloadPage(Page, FORM_CLASS):
         """Ask before a very large download (what download_tiles refuses without ALLOW_LARGE)."""
         zoom_min, zoom_max = self.area_picker.zoom_range()
         jobs = [job for job in jobs if job.algorithm_id != STYLES_ALGORITHM]
-        tiles = len(jobs) * sum(coverage.area_counts(self.area_picker.current_area(), zoom_min, zoom_max).values())
-        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"])
+        # Counted only until surely past the large-job limit: this runs on the GUI thread.
+        tiles, exact = coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max, areas.LARGE_JOB_TILES,
+                                           len(jobs))
+        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"], exact)
         if allow is None:
             self.runner.start_fresh()
             self.log(tr("Nothing downloaded: reduce the area or the zooms."))

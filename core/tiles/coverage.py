@@ -213,8 +213,13 @@ def area_counts(area, zoom_min, zoom_max):
     return count_tiles(area.bbox, zoom_min, zoom_max)
 
 
-def area_total(area, zoom_min, zoom_max, limit):
-    """(tiles, exact) of a core.areas.Area, as `total`: a box's tiles are counted at once, exactly."""
+def area_total(area, zoom_min, zoom_max, limit, layers=1):
+    """(tiles, exact) of a core.areas.Area for `layers` layers, as `total`: counted only until surely past `limit`
+    (a box's tiles are counted at once, exactly)."""
+    if not layers:
+        return 0, True
     if area.polygons is not None:
-        return total(area.polygons, zoom_min, zoom_max, limit)
-    return sum(count_tiles(area.bbox, zoom_min, zoom_max).values()), True
+        tiles, exact = total(area.polygons, zoom_min, zoom_max, limit // layers)
+    else:
+        tiles, exact = sum(count_tiles(area.bbox, zoom_min, zoom_max).values()), True
+    return layers * tiles, exact

@@ -135,6 +135,12 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.outline_layer_id = None
 
         self.polygonLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        # The polygon layer is the user's choice: never one the list falls on by itself. With no empty row, a list
+        # emptied (project closed) takes the first layer added next (another project's), and says nothing.
+        self.polygonLayerCombo.setAllowEmptyLayer(True)
+        self.polygonLayerCombo.setLayer(None)
+        self._leaving = None  # the name of the chosen layer while it leaves the list (removed, project closed)
+        self.gone_layer = None  # the name of the chosen layer gone from the project, until the user picks again
         self._fill_area_choices()
         for band in areas.ZOOM_BANDS:
             self.zoomBandCombo.addItem(tr("{}: zoom {}–{}, {}").format(
@@ -152,6 +158,8 @@ class AreaPicker(QWidget, FORM_CLASS):
 
         self.areaCombo.currentIndexChanged.connect(self._area_choice_changed)
         self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
+        self.polygonLayerCombo.model().rowsAboutToBeRemoved.connect(self._layers_leaving)
+        self.polygonLayerCombo.model().rowsRemoved.connect(self._layers_left)
         self.selectedOnlyCheck.toggled.connect(self._area_changed)
         for spin in (self.westSpin, self.southSpin, self.eastSpin, self.northSpin):
             spin.valueChanged.connect(self._bounds_typed)
@@ -197,13 +205,19 @@ class AreaPicker(QWidget, FORM_CLASS):
         return own
 
     def _default_polygon_layer(self):
-        """The polygon layer the user is working on (the active one) rather than the first one listed, which may
-        be another of theirs: counts of the wrong layer look just as normal. Never one of the plugin's."""
+        """When the user picks "Polygons of a layer…": the layer chosen before if it is still there, else the
+        polygon layer they are working on (the active one) rather than the first one listed, which may be another
+        of theirs: counts of the wrong layer look just as normal. Never one of the plugin's. When the chosen layer
+        is gone, nothing: the picker says so and waits for the user's choice."""
         own = self._except_own_layers()
+        if self.gone_layer is not None or self.polygonLayerCombo.currentLayer() is not None:
+            return
         active = self.canvas.currentLayer()
         if (isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry
                 and active not in own):
             self.polygonLayerCombo.setLayer(active)
+        elif self.polygonLayerCombo.count() > 1:  # the first listed after the empty row
+            self.polygonLayerCombo.setLayer(self.polygonLayerCombo.layer(1))
 
     # -- the choices -------------------------------------------------------------------------------------------
 
@@ -236,9 +250,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         polygons of a layer)."""
         key = self.areaCombo.currentData()
         if key == POLYGON_LAYER:
-            layer = self.polygonLayerCombo.currentLayer()
-            if layer is None:
-                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
+            layer = self._polygon_layer()
             selected = self.selectedOnlyCheck.isChecked()
             features = layer.getSelectedFeatures() if selected else layer.getFeatures()
             return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
@@ -267,15 +279,24 @@ class AreaPicker(QWidget, FORM_CLASS):
         """AREA, EXTENT or AREA_LAYER for the provider's algorithms, naming the picked area
         (`polygons` False: the polygon layer's box as an EXTENT, for algorithms without AREA_LAYER)."""
         if self.areaCombo.currentData() == POLYGON_LAYER and polygons:
-            layer = self.polygonLayerCombo.currentLayer()
-            if layer is None:
-                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
+            layer = self._polygon_layer()
             return {"AREA_LAYER": QgsProcessingFeatureSourceDefinition(
                 layer.id(), selectedFeaturesOnly=self.selectedOnlyCheck.isChecked())}
         area = self.current_area()
         if area.key == "extent" or area.polygons is not None:
             return {"EXTENT": "{},{},{},{} [{}]".format(area.west, area.east, area.south, area.north, grid.WGS84)}
         return {"AREA": area.key}
+
+    def _polygon_layer(self):
+        """The polygon layer the user chose; InputError when there is none (or it is gone): nothing runs on
+        another layer in its place."""
+        layer = self.polygonLayerCombo.currentLayer()
+        if layer is not None:
+            return layer
+        if self.gone_layer is not None:
+            raise InputError(tr("The layer '{}' chosen as the area is no longer in the project: pick the polygon "
+                                "layer to use (the area stays unset until you do).").format(self.gone_layer))
+        raise InputError(tr("Pick a polygon layer of the project (or add one)."))
 
     def zoom_range(self):
         return self.zoomMinSpin.value(), self.zoomMaxSpin.value()
@@ -502,8 +523,30 @@ class AreaPicker(QWidget, FORM_CLASS):
             self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
             self._stop_drawing()
 
+    def _layers_leaving(self, parent, first, last):
+        """Rows about to leave the list: when the chosen layer's is among them, the list then falls on another
+        row by itself, which is not the user's choice (`_polygon_layer_changed`)."""
+        layer = self.polygonLayerCombo.currentLayer()
+        if layer is not None and first <= self.polygonLayerCombo.currentIndex() <= last:
+            self._leaving = layer.name()
+
+    def _layers_left(self, *args):
+        """The list fell on another row by itself, silently at times (no layerChanged): not the user's choice."""
+        if self._leaving is not None:
+            self._polygon_layer_changed(None)
+
     def _polygon_layer_changed(self, layer):
-        """Follow the picked layer's selection too (when 'Selected features only' is ticked)."""
+        """The user's choice of layer, followed in its selection too (when 'Selected features only' is ticked). When
+        the chosen layer left the list (removed, its project closed), no other in its place: the empty row, and
+        the picker says the layer is gone until the user picks one."""
+        if self._leaving is not None:
+            self.gone_layer, self._leaving = self._leaving, None
+            self.polygonLayerCombo.blockSignals(True)
+            self.polygonLayerCombo.setLayer(None)
+            self.polygonLayerCombo.blockSignals(False)
+            layer = None
+        elif layer is not None:
+            self.gone_layer = None
         self._unwatch()
         self._watched_layer = layer
         if layer is not None:
@@ -621,6 +664,8 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.draw_tool = None
         self._unwatch()
         self.polygonLayerCombo.layerChanged.disconnect(self._polygon_layer_changed)
+        self.polygonLayerCombo.model().rowsAboutToBeRemoved.disconnect(self._layers_leaving)
+        self.polygonLayerCombo.model().rowsRemoved.disconnect(self._layers_left)
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.rubber_band)
         self.rubber_band = None

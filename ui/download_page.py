@@ -7,6 +7,7 @@ algorithm checks it against the server's capabilities before any tile is request
 """
 
 import os
+import time
 from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsProject
@@ -64,6 +65,9 @@ STYLE_KEY = Qt.UserRole + 2  # a line of the style list: (layer, style)
 
 
 STYLES_ALGORITHM = "ign_offline:save_vector_styles"
+# The dock's reads of a service (its layers): someone waits for them, so a stalled server is given up within 10 s
+# with its reason (a download's own reads, in its task, wait longer).
+READ_DEADLINE = 8.0
 
 
 def vector_text(identifier, title):
@@ -74,16 +78,24 @@ def vector_text(identifier, title):
     return tr("{} — {} (vector tiles)").format(title, identifier)
 
 
-def read_server(endpoint, credentials):
+def read_server(endpoint, credentials, deadline=READ_DEADLINE):
     """(WMTS capabilities or None, TMS service or None, [vector TileMapEntry]) of the server field (network: in a
     task). A WMTS address: its capabilities, and the vector layers of the TMS on its host when it has one (a
-    host without one lists raster layers only); the TMS service itself: its vector layers."""
+    host without one lists raster layers only); the TMS service itself: its vector layers. All within about
+    `deadline` seconds: someone waits for the list."""
+    ends = time.monotonic() + deadline
+
+    def vector_layers(root):
+        left = max(1.0, ends - time.monotonic())
+        return [e for e in fetch_tms_service(root, timeout=(min(5.0, left), left), credentials=credentials,
+                                             deadline=left) if e.is_vector]
+
     root = tms.service_of(endpoint)
     if tms.is_tms_source(endpoint):
-        return None, root, [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector]
-    capabilities = read_capabilities(endpoint, credentials)
+        return None, root, vector_layers(root)
+    capabilities = read_capabilities(endpoint, credentials, deadline)
     try:
-        vector = [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector] if root else []
+        vector = vector_layers(root) if root else []
     except IgnOfflineError:
         vector = []  # no TMS there: the WMTS's layers are what the server has
     return capabilities, root, vector
@@ -428,9 +440,20 @@ class DownloadPage(Page, FORM_CLASS):
         self.sign_in_task = run_function(tr("IGN Offline: sign in"), lambda task: credentials.headers(), signed,
                                          failed)
 
+    def _reading(self, busy, text=""):
+        """The list while the server is read (in a task): the button off, a busy pointer over the list, and what is
+        going on said next to it."""
+        self.readLayersButton.setEnabled(not busy)
+        if busy:
+            self.layersList.setCursor(Qt.BusyCursor)
+        else:
+            self.layersList.unsetCursor()
+        self.layersNoteLabel.setText(text)
+
     def read_layers(self):
         endpoint = self.sourceCombo.currentText().strip()
-        self.log(tr("Reading the layers of {}…").format(redact_url(endpoint)))
+        reading = tr("Reading the layers of {}…").format(redact_url(endpoint))
+        self.log(reading)
         try:
             credentials = self.credentials()
         except IgnOfflineError as exc:
@@ -439,7 +462,7 @@ class DownloadPage(Page, FORM_CLASS):
 
         def read(found):
             capabilities, root, vector = found
-            self.readLayersButton.setEnabled(True)
+            self._reading(False)
             layers = [(layer.identifier, layer.title or layer.identifier)
                       for layer in (capabilities.layers.values() if capabilities is not None else ())]
             self.titles.update(layers)
@@ -451,14 +474,14 @@ class DownloadPage(Page, FORM_CLASS):
 
         def failed(message):
             """The old server's list goes (only what is ticked stays), and why is said next to the list."""
-            self.readLayersButton.setEnabled(True)
+            self._reading(False)
             self.server_layers = None
             picked = self.picked_layers()
             self.show_layers([(i, self.titles[i]) for i in picked if i in self.titles], picked)
             self.layersNoteLabel.setText(message)
             self.log(message, error=True)
 
-        self.readLayersButton.setEnabled(False)
+        self._reading(True, reading)
         self.layers_task = run_function(
             tr("IGN Offline: read layers"), lambda task: read_server(endpoint, credentials), read, failed)
 
@@ -656,11 +679,13 @@ class DownloadPage(Page, FORM_CLASS):
             return None
 
 
-def read_capabilities(endpoint, credentials):
-    """The server's capabilities, for "Read layers": when the server cannot be reached, one sentence saying so
-    (core's names the address in its reason too, and says nothing was stored: true of a download only)."""
+def read_capabilities(endpoint, credentials, deadline=READ_DEADLINE):
+    """The server's capabilities, for "Read layers", within `deadline` seconds: when the server cannot be reached,
+    one sentence saying so (core's names the address in its reason too, and says nothing was stored: true of a
+    download only)."""
     try:
-        return fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials)
+        return fetch_capabilities(endpoint, redact_url(endpoint), timeout=(min(5.0, deadline), deadline),
+                                  credentials=credentials, deadline=deadline)
     except InputError as exc:
         said = exc.args[0] if exc.args else None
         if getattr(said, "template", "").startswith("Cannot reach {} ({})") and len(said.args) == 2:

@@ -14,7 +14,7 @@ rectangles (core.tiles.tile_range).
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grid import TileRange, check_zoom_range, count_tiles, tile_range
 
@@ -28,10 +28,16 @@ class Polygons:
     each ring a tuple of (x, y) points (closed or not)."""
 
     parts: tuple
+    # Measured by GDAL when the polygons come from it (core.tiles.polygons), in C: a world-sized polygon, densified,
+    # has millions of points, too many to walk in Python while the parameters are checked on the GUI thread.
+    extent: tuple = field(default=None, compare=False, repr=False)  # (xmin, ymin, xmax, ymax)
+    largest: float = field(default=None, compare=False, repr=False)  # the largest polygon's area, m²
 
     @property
     def bounds(self):
         """(xmin, ymin, xmax, ymax) in metres."""
+        if self.extent is not None:
+            return self.extent
         xs = [x for polygon in self.parts for x, _ in polygon[0]]
         ys = [y for polygon in self.parts for _, y in polygon[0]]
         return min(xs), min(ys), max(xs), max(ys)
@@ -172,6 +178,8 @@ def _ring_area(ring):
 def largest_area(polygons):
     """The area of the largest polygon, in square metres (parts may overlap: their sum could be more than the
     area they cover)."""
+    if polygons.largest is not None:
+        return polygons.largest
     return max((_ring_area(polygon[0]) - sum(_ring_area(hole) for hole in polygon[1:]) for polygon in polygons.parts),
                default=0.0)
 
@@ -179,7 +187,7 @@ def largest_area(polygons):
 def fewest_tiles(area_m2, zoom):
     """A number of tiles that polygons covering `area_m2` surely meet at `zoom`: the tiles met cover them."""
     tile = 2 * ORIGIN / (1 << zoom)
-    return max(0, math.floor(area_m2 / (tile * tile) * (1 - 1e-9)))  # never above: rounding errs downwards
+    return max(0, math.floor(area_m2 / (tile * tile) * (1 - 1e-6)))  # never above: rounding errs downwards
 
 
 def total(polygons, zoom_min, zoom_max, limit):

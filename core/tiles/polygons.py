@@ -39,8 +39,19 @@ def _clip_latitudes(geometry):
     return geometry.Intersection(limits)
 
 
-def _to_polygons(geometry, srs, what):
-    """Polygons in EPSG:3857 from an OGR geometry in `srs` (densified there, then transformed)."""
+def _measured(parts, extents, areas):
+    """Polygons of `parts`, with their extent and largest area as GDAL measured them (`_to_polygons`)."""
+    if not parts:
+        return Polygons(())
+    extent = (min(e[0] for e in extents), min(e[2] for e in extents), max(e[1] for e in extents),
+              max(e[3] for e in extents))
+    return Polygons(tuple(parts), (max(-ORIGIN, extent[0]), extent[1], min(ORIGIN, extent[2]), extent[3]),
+                    max(areas))
+
+
+def _to_polygons(geometry, srs, what, extents=None, areas=None):
+    """Polygons in EPSG:3857 from an OGR geometry in `srs` (densified there, then transformed). Their envelopes
+    and areas, measured by GDAL, are added to `extents` and `areas` (see `_measured`)."""
     geometry = geometry.Clone()
     geometry.FlattenTo2D()
     parts = []
@@ -62,6 +73,9 @@ def _to_polygons(geometry, srs, what):
         rings = tuple(_points(polygon.GetGeometryRef(i)) for i in range(polygon.GetGeometryCount()))
         if rings and len(rings[0]) >= 3:
             parts.append(rings)
+            if extents is not None:
+                extents.append(polygon.GetGeometryRef(0).GetEnvelope())
+                areas.append(polygon.GetArea())
     return parts
 
 
@@ -106,10 +120,11 @@ def from_geojson(geometry, what="The GeoJSON geometry"):
         parsed = None
     if parsed is None or parsed.IsEmpty():
         raise InputError("{} is not a valid GeoJSON polygon (check its coordinates).", what)
-    parts = _to_polygons(parsed, _wgs84(), what)
+    extents, areas = [], []
+    parts = _to_polygons(parsed, _wgs84(), what, extents, areas)
     if not parts:
         raise InputError("{} holds no polygon within Web Mercator's latitudes (±85°).", what)
-    return Polygons(tuple(parts))
+    return _measured(parts, extents, areas)
 
 
 def from_file(path, what=None):
@@ -120,7 +135,7 @@ def from_file(path, what=None):
     dataset = ogr.Open(path)
     if dataset is None:
         raise InputError("{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).", what)
-    parts = []
+    parts, extents, areas = [], [], []
     for index in range(dataset.GetLayerCount()):
         layer = dataset.GetLayer(index)
         srs = layer.GetSpatialRef()
@@ -132,10 +147,10 @@ def from_file(path, what=None):
         for feature in layer:
             geometry = feature.GetGeometryRef()
             if geometry is not None and not geometry.IsEmpty():
-                parts.extend(_to_polygons(geometry, srs, what))
+                parts.extend(_to_polygons(geometry, srs, what, extents, areas))
     if not parts:
         raise InputError("{} holds no polygon: give a file of polygons (areas), not points or lines.", what)
-    return Polygons(tuple(parts))
+    return _measured(parts, extents, areas)
 
 
 def from_rings(polygons):

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolExtent, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QLocale, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
@@ -56,6 +56,9 @@ CUSTOM_BAND = "custom"
 WGS84 = QgsCoordinateReferenceSystem(grid.WGS84)
 WEB_MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
+# Counts costing more than this (coverage.count_cost: a polygon's points and columns, zoom by zoom; some tenths of
+# a second) are made in a task: a large polygon's would freeze QGIS for seconds, a world-sized one for minutes.
+QUICK_COUNT = 300 * 1000
 
 # The core's English titles, marked here so that the picker shows them translated.
 PRESET_TITLES = (marked("Toulouse"), marked("Pyrénées (caves)"), marked("Montpellier"), marked("Carcassonne"))
@@ -175,6 +178,9 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.canvas.destinationCrsChanged.connect(self._draw_area)
         self._overview_restored = False
         self.overview_check = None  # the task asking the overview's server for a tile
+        self.count_task = None  # the task counting a large polygon's tiles
+        self._layer_area = None  # ((layer id, selected only), Area) of the polygon layer, until it changes
+        self._counting = 0  # which count is the one shown (a later change makes an earlier one stale)
         QgsProject.instance().layersAdded.connect(self._except_own_layers)
 
     def refresh(self):
@@ -189,8 +195,8 @@ class AreaPicker(QWidget, FORM_CLASS):
         self._area_changed()
 
     def _area_choice_changed(self):
-        if self.areaCombo.currentData() == POLYGON_LAYER:
-            self._default_polygon_layer()
+        if self.areaCombo.currentData() == POLYGON_LAYER and self._default_polygon_layer():
+            return  # the layer picked has changed the area already
         self._area_changed()
 
     def _own_layers(self):
@@ -208,16 +214,18 @@ class AreaPicker(QWidget, FORM_CLASS):
         """When the user picks "Polygons of a layer…": the layer chosen before if it is still there, else the
         polygon layer they are working on (the active one) rather than the first one listed, which may be another
         of theirs: counts of the wrong layer look just as normal. Never one of the plugin's. When the chosen layer
-        is gone, nothing: the picker says so and waits for the user's choice."""
+        is gone, nothing: the picker says so and waits for the user's choice.
+        True when it picked one (the picker has followed it)."""
         own = self._except_own_layers()
         if self.gone_layer is not None or self.polygonLayerCombo.currentLayer() is not None:
-            return
+            return False
         active = self.canvas.currentLayer()
         if (isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry
                 and active not in own):
             self.polygonLayerCombo.setLayer(active)
         elif self.polygonLayerCombo.count() > 1:  # the first listed after the empty row
             self.polygonLayerCombo.setLayer(self.polygonLayerCombo.layer(1))
+        return self.polygonLayerCombo.currentLayer() is not None
 
     # -- the choices -------------------------------------------------------------------------------------------
 
@@ -252,8 +260,13 @@ class AreaPicker(QWidget, FORM_CLASS):
         if key == POLYGON_LAYER:
             layer = self._polygon_layer()
             selected = self.selectedOnlyCheck.isChecked()
-            features = layer.getSelectedFeatures() if selected else layer.getFeatures()
-            return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
+            if self._layer_area is None or self._layer_area[0] != (layer.id(), selected):
+                # Read once per change (`_area_changed`): the pages read the area on every change too, and a large
+                # layer's polygons take a while to densify.
+                features = layer.getSelectedFeatures() if selected else layer.getFeatures()
+                self._layer_area = ((layer.id(), selected), area_from_features(
+                    features, layer.crs(), QgsProject.instance().transformContext(), layer.name()))
+            return self._layer_area[1]
         if key == DRAWN:
             if self.drawn is None:
                 raise InputError(tr("Draw a rectangle on the map first (button \"Draw on the map\")."))
@@ -366,7 +379,11 @@ class AreaPicker(QWidget, FORM_CLASS):
         return crs if crs.isValid() else WGS84
 
     def _area_geometry(self, area, crs):
-        if area.polygons is not None:
+        if area.polygons is not None and area.polygons.wkb is not None:  # a layer's: drawn from GDAL's WKB, in C
+            geometry = QgsGeometry()
+            geometry.fromWkb(area.polygons.wkb)
+            source = WEB_MERCATOR
+        elif area.polygons is not None:
             rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
             geometry = QgsGeometry.fromMultiPolygonXY(rings)
             source = WEB_MERCATOR
@@ -551,15 +568,23 @@ class AreaPicker(QWidget, FORM_CLASS):
         self._watched_layer = layer
         if layer is not None:
             layer.selectionChanged.connect(self._selection_changed)
+            layer.dataChanged.connect(self._layer_edited)
         self._area_changed()
 
     def _unwatch(self):
         if self._watched_layer is not None:
             try:
                 self._watched_layer.selectionChanged.disconnect(self._selection_changed)
+                self._watched_layer.dataChanged.disconnect(self._layer_edited)
             except (RuntimeError, TypeError):
                 pass  # the layer was removed meanwhile
         self._watched_layer = None
+
+    def _layer_edited(self, *args):
+        if self.areaCombo.currentData() == POLYGON_LAYER:
+            self._area_changed()
+        else:
+            self._layer_area = None
 
     def _selection_changed(self, *args):
         if self.areaCombo.currentData() == POLYGON_LAYER and self.selectedOnlyCheck.isChecked():
@@ -602,6 +627,7 @@ class AreaPicker(QWidget, FORM_CLASS):
     # -- reactions ----------------------------------------------------------------
 
     def _area_changed(self):
+        self._layer_area = None  # read again: the layer, its selection or its features changed
         key = self.areaCombo.currentData() or ""
         self.zoomToButton.setEnabled(key != CANVAS_EXTENT)
         self.polygonLayerCombo.setVisible(key == POLYGON_LAYER)
@@ -632,10 +658,18 @@ class AreaPicker(QWidget, FORM_CLASS):
         self._update_counts()
 
     def _update_counts(self):
+        """The counts of what is picked: at once for a box or a small polygon; in a task, zoom by zoom and only up
+        to the large-job limit, for a polygon whose count would freeze QGIS (busy meanwhile)."""
+        self._counting += 1
+        cancel_task(self.count_task)
+        self.count_task = None
         self.countsTable.setRowCount(0)
+        self.countsTable.unsetCursor()
         try:
             area = self.current_area()
-            counts = coverage.area_counts(area, *self.zoom_range())
+            zooms = self.zoom_range()
+            quick = coverage.count_cost(area, *zooms) <= QUICK_COUNT
+            counted = (coverage.area_counts(area, *zooms), True) if quick else None
         except IgnOfflineError as exc:
             self.areaBoundsLabel.setText("")
             self.totalLabel.setText(reason(exc))
@@ -644,13 +678,48 @@ class AreaPicker(QWidget, FORM_CLASS):
         locale = QLocale()
         self.areaBoundsLabel.setText(tr("Longitude {}° to {}°, latitude {}° to {}°").format(
             *(locale.toString(value, "f", 2) for value in (area.west, area.east, area.south, area.north))))
+        if counted is not None:
+            self._show_counts(*counted)
+        else:
+            self._count_in_background(area, zooms)
+        self.selectionChanged.emit()
+
+    def _count_in_background(self, area, zooms):
+        counting = self._counting
+
+        def counted(found):
+            if found is not None and counting == self._counting and self.rubber_band is not None:
+                self.count_task = None
+                self._show_counts(found[0], found[2])
+
+        def failed(message):
+            if counting == self._counting and self.rubber_band is not None:
+                self.count_task = None
+                self.countsTable.unsetCursor()
+                self.totalLabel.setText(message)
+
+        self.countsTable.setCursor(Qt.BusyCursor)
+        self.totalLabel.setText(tr("Counting the tiles of {}…").format(area.title))
+        self.count_task = run_function(
+            tr("IGN Offline: count the tiles"),
+            lambda task: coverage.counts_until(area.polygons, *zooms, areas.LARGE_JOB_TILES, task.isCanceled),
+            counted, failed)
+
+    def _show_counts(self, counts, exact):
+        """Each zoom's count; `exact` False: the counting stopped past the large-job limit (the zooms shown)."""
+        locale = QLocale()
+        self.countsTable.unsetCursor()
         self.countsTable.setRowCount(len(counts))
         for row, (zoom, count) in enumerate(counts.items()):
             self.countsTable.setItem(row, 0, QTableWidgetItem(str(zoom)))
             self.countsTable.setItem(row, 1, QTableWidgetItem(locale.toString(float(count), "f", 0)))
-        self.totalLabel.setText(tr("Total: {} tiles per layer").format(
-            locale.toString(float(sum(counts.values())), "f", 0)))
-        self.selectionChanged.emit()
+        if exact:
+            self.totalLabel.setText(tr("Total: {} tiles per layer").format(
+                locale.toString(float(sum(counts.values())), "f", 0)))
+        else:
+            self.totalLabel.setText(tr("Total: over {} tiles per layer, a very large job (counting stopped there: "
+                                       "reduce the area or the zooms).").format(
+                locale.toString(float(areas.LARGE_JOB_TILES), "f", 0)))
 
     def cleanup(self):
         """Undo what the picker did to the canvas (called by the dock's cleanup); a second call does nothing."""
@@ -659,6 +728,7 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.canvas.destinationCrsChanged.disconnect(self._draw_area)
         cancel_task(self.overview_check)
+        cancel_task(self.count_task)
         QgsProject.instance().layersAdded.disconnect(self._except_own_layers)
         self._stop_drawing()
         self.draw_tool = None

@@ -32,6 +32,7 @@ class Polygons:
     # has millions of points, too many to walk in Python while the parameters are checked on the GUI thread.
     extent: tuple = field(default=None, compare=False, repr=False)  # (xmin, ymin, xmax, ymax)
     largest: float = field(default=None, compare=False, repr=False)  # the largest polygon's area, m²
+    wkb: bytes = field(default=None, compare=False, repr=False)  # the same polygons as a WKB multipolygon, if made
 
     @property
     def bounds(self):
@@ -190,21 +191,39 @@ def fewest_tiles(area_m2, zoom):
     return max(0, math.floor(area_m2 / (tile * tile) * (1 - 1e-6)))  # never above: rounding errs downwards
 
 
-def total(polygons, zoom_min, zoom_max, limit):
-    """(tiles, exact): the tiles meeting the polygons over the zooms, counted zoom by zoom and only as long as the
+def counts_until(polygons, zoom_min, zoom_max, limit, cancelled=None):
+    """({zoom: tiles}, total, exact): the tiles meeting the polygons, counted zoom by zoom and only as long as the
     total may stay within `limit`. Once it is surely past `limit` (the zooms counted so far, plus the tiles the
-    largest polygon's area fills at least at the others), the counting stops: (a number over `limit` the job has at
-    least, False). So a world-sized polygon is refused at once, where counting its tiles would take minutes."""
+    largest polygon's area fills at least at the others), the counting stops: the zooms counted, a total over
+    `limit` the job has at least, and False. So a world-sized polygon is refused at once, where counting its tiles
+    would take minutes. `cancelled()`, asked between zooms: True stops too (None is returned)."""
     check_zoom_range(zoom_min, zoom_max)
     area_m2 = largest_area(polygons)
     surely = {zoom: fewest_tiles(area_m2, zoom) for zoom in range(zoom_min, zoom_max + 1)}
-    counted = 0
+    counts = {}
     for zoom in range(zoom_min, zoom_max + 1):
-        at_least = counted + sum(surely[z] for z in range(zoom, zoom_max + 1))
+        at_least = sum(counts.values()) + sum(surely[z] for z in range(zoom, zoom_max + 1))
         if at_least > limit:
-            return at_least, False
-        counted += _count_zoom(polygons, zoom)
-    return counted, True
+            return counts, at_least, False
+        if cancelled is not None and cancelled():
+            return None
+        counts[zoom] = _count_zoom(polygons, zoom)
+    return counts, sum(counts.values()), True
+
+
+def total(polygons, zoom_min, zoom_max, limit):
+    """(tiles, exact): as `counts_until`, the total only."""
+    return counts_until(polygons, zoom_min, zoom_max, limit)[1:]
+
+
+def count_cost(area, zoom_min, zoom_max):
+    """About how much work counting the tiles of a core.areas.Area is (its polygons' points and columns, zoom by
+    zoom; a box costs nothing): what tells a count done at once from one to run in the background."""
+    if area.polygons is None:
+        return 0
+    xmin, _, xmax, _ = area.polygons.bounds
+    width = (xmax - xmin) / (2 * ORIGIN)
+    return sum(area.polygons.vertices + width * (1 << zoom) for zoom in range(zoom_min, zoom_max + 1))
 
 
 def area_ranges(area, zoom):

@@ -6,6 +6,7 @@ lon/lat is a curve in Web Mercator), so coverage follows the edges as drawn
 to within a few metres.
 """
 
+import dataclasses
 import json
 import os
 
@@ -49,13 +50,16 @@ def _measured(parts, extents, areas):
                     max(areas))
 
 
-def _to_polygons(geometry, srs, what, extents=None, areas=None):
-    """Polygons in EPSG:3857 from an OGR geometry in `srs` (densified there, then transformed). Their envelopes
-    and areas, measured by GDAL, are added to `extents` and `areas` (see `_measured`)."""
+def _to_polygons(geometry, srs, what, extents=None, areas=None, densify=True):
+    """Polygons in EPSG:3857 from an OGR geometry in `srs` (densified there, then transformed; `srs` None: already
+    in EPSG:3857, densified by the caller when `densify` is False). Their envelopes and areas, measured by GDAL, are
+    added to `extents` and `areas` (see `_measured`)."""
     geometry = geometry.Clone()
     geometry.FlattenTo2D()
     parts = []
-    if srs is not None and srs.IsGeographic():
+    if not densify:
+        pass
+    elif srs is not None and srs.IsGeographic():
         south, north = geometry.GetEnvelope()[2:]
         if south < -MAX_LATITUDE or north > MAX_LATITUDE:
             geometry = _clip_latitudes(geometry)
@@ -151,6 +155,22 @@ def from_file(path, what=None):
     if not parts:
         raise InputError("{} holds no polygon: give a file of polygons (areas), not points or lines.", what)
     return _measured(parts, extents, areas)
+
+
+def from_wkb(geometries, what):
+    """Polygons from WKB geometries already densified and in EPSG:3857 (QGIS's features: toolbelt.areas), read by
+    GDAL rather than point by point in Python; None when they hold no polygon."""
+    parts, extents, areas = [], [], []
+    collected = ogr.Geometry(ogr.wkbMultiPolygon)  # kept as WKB too: the dock draws the area from it, in C
+    for data in geometries:
+        geometry = ogr.CreateGeometryFromWkb(bytes(data))
+        if geometry is not None and not geometry.IsEmpty():
+            parts.extend(_to_polygons(geometry, None, what, extents, areas, densify=False))
+            for polygon in _polygons_of(geometry):
+                collected.AddGeometry(polygon)
+    if not parts:
+        return None
+    return dataclasses.replace(_measured(parts, extents, areas), wkb=bytes(collected.ExportToWkb()))
 
 
 def from_rings(polygons):

@@ -14,7 +14,7 @@ from ..core import mbtiles, storage
 from ..core.download.job import clamp_zooms, download_to_mbtiles
 from ..core.library import jobs as library
 from ..core.sources.prepare import layer_name, prepare_source
-from ..core.tiles import coverage
+from ..core.tiles import areas, coverage
 from ..i18n import marked
 from ..toolbelt.layers import load_mbtiles
 from .base import IgnOfflineAlgorithm
@@ -76,9 +76,11 @@ class DownloadTiles(IgnOfflineAlgorithm):
         if refresh not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
         options.retry_failed_only = self.parameterAsBool(parameters, "RETRY_FAILED_ONLY", context)
-        total = sum(coverage.area_counts(area, zoom_min, zoom_max).values())  # counted once: polygons cost
-        check_usage_policy(source, total, zoom_max)
-        check_large_job(self, parameters, context, total, output)
+        # Counted once, zoom by zoom up to the large-job limit: this runs on the GUI thread, and a polygon's tiles
+        # cost (past the limit, `total` is what the job has at least: more than any usage policy allows).
+        tally = coverage.area_total(area, zoom_min, zoom_max, areas.LARGE_JOB_TILES)
+        check_usage_policy(source, tally[0], zoom_max)
+        check_large_job(self, parameters, context, lambda limit: tally, output)
         return (source, area, zoom_min, zoom_max, output, options,
                 self.parameterAsBool(parameters, "LOAD", context))
 

@@ -15,7 +15,7 @@ from ..core.download.job import apply_policy, clamp_zooms, clipped_ranges
 from ..core.messages import plural
 from ..core.sources.prepare import prepare_source
 from ..core.text import duration
-from ..core.tiles import coverage
+from ..core.tiles import areas, coverage
 from ..core.vector import tms
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -61,13 +61,15 @@ class EstimateTiles(IgnOfflineAlgorithm):
         if output:
             storage.check_output_file(output)
         source = source_from_parameters(self, parameters, context)
-        counts = coverage.area_counts(area, zoom_min, zoom_max)  # counted once, for the policy and the report
-        check_usage_policy(source, sum(counts.values()), zoom_max)
+        # This runs on the GUI thread too (checkParameterValues): a polygon's tiles are counted only as far as the
+        # policy needs (past the large-job limit, more than any policy allows); each zoom's count is the task's.
+        check_usage_policy(source, coverage.area_total(area, zoom_min, zoom_max, areas.LARGE_JOB_TILES)[0], zoom_max)
         options = options_from_parameters(self, parameters, context)
-        return area, zoom_min, zoom_max, output, source, options, counts
+        return area, zoom_min, zoom_max, output, source, options
 
     def process(self, args, context, feedback):
-        area, zoom_min, zoom_max, output, source, options, counts = args
+        area, zoom_min, zoom_max, output, source, options = args
+        counts = coverage.area_counts(area, zoom_min, zoom_max)
         total = sum(counts.values())
         feedback.pushInfo(self.say("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})", area.title, *area.bbox))
         for zoom, count in counts.items():

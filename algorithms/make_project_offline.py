@@ -80,8 +80,8 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         area = area_from_parameters(self, parameters, context, feedback)
         zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
         tile_layers = sum(1 for layer in project.layers if layer.kind == projects.TILE)
-        check_large_job(self, parameters, context,
-                        tile_layers * sum(coverage.area_counts(area, zoom_min, zoom_max).values()), output)
+        check_large_job(self, parameters, context, lambda limit: coverage.area_total(area, zoom_min, zoom_max, limit,
+                                                                                     tile_layers), output)
         library = self.parameterAsFile(parameters, "LIBRARY", context) or None
         if library and not os.path.isdir(library):
             raise InputError("The LIBRARY folder '{}' does not exist.", library)
@@ -290,3 +290,4 @@ def _layer_zmax(layer):
 def _metadata(path):
     with mbtiles.MBTilesReader(path) as reader:
         return reader.metadata()
+

@@ -162,11 +162,14 @@ def add_large_job_parameter(algorithm):
     algorithm.addParameter(parameter)
 
 
-def check_large_job(algorithm, parameters, context, tiles, where):
-    """Refuse, before anything starts, a job of `tiles` tiles too large to be meant, unless ALLOW_LARGE says so."""
+def check_large_job(algorithm, parameters, context, tally, where):
+    """Refuse, before anything starts, a job too large to be meant, unless ALLOW_LARGE says so. `tally`: its
+    (tiles, exact) as core.tiles.coverage.area_total gives them with the large-job limit (counted only when asked:
+    confirmed, nothing is counted here), or a number of tiles already counted."""
     if algorithm.parameterAsBool(parameters, ALLOW_LARGE, context):
         return
-    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where))
+    tiles, exact = tally(areas.LARGE_JOB_TILES) if callable(tally) else (tally, True)
+    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where), exact)
     if problem is not None:
         raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.", problem)
 

@@ -21,7 +21,6 @@ from ..core.library import jobs as library
 from ..core.library import plans
 from ..core.messages import plural
 from ..core.text import duration
-from ..core.tiles import coverage
 from ..core.vector import styles
 from ..i18n import marked, number, reason
 from ..toolbelt.dataset_results import load_result
@@ -80,9 +79,7 @@ class RunPlan(IgnOfflineAlgorithm):
         library.check_library(folder)
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
         if not self.parameterAsBool(parameters, "ESTIMATE_ONLY", context):
-            # Entries may overlap: their sum is an upper bound; a shard takes its part of it.
-            planned = sum(sum(coverage.area_counts(e.area, e.zoom_min, e.zoom_max).values()) for e in plan.entries)
-            check_large_job(self, parameters, context, planned // (shard[1] if shard else 1), folder)
+            check_large_job(self, parameters, context, lambda limit: plans.planned_tiles(plan, limit, shard), folder)
         options = options_from_parameters(self, parameters, context)
         if parameters.get("REFRESH_DAYS") not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
@@ -248,3 +245,4 @@ class RunPlan(IgnOfflineAlgorithm):
                 except (ValueError, IgnOfflineError) as exc:
                     feedback.reportError(reason(exc))
         return {}
+

@@ -23,7 +23,7 @@ def area_from_features(features, crs, transform_context, name):
     crs = crs if crs.isValid() else QgsCoordinateReferenceSystem(WGS84)
     transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:3857"), transform_context)
     step = polygons.DENSIFY_DEGREES if crs.isGeographic() else polygons.DENSIFY_METRES
-    parts = []
+    parts = []  # WKB of each feature's polygons, densified, in EPSG:3857
     for feature in features:
         geometry = QgsGeometry(feature.geometry())
         if geometry.isEmpty():
@@ -35,12 +35,11 @@ def area_from_features(features, crs, transform_context, name):
         except Exception as exc:  # QgsCsException: outside what Web Mercator can show
             raise InputError("A polygon of '{}' cannot be converted to Web Mercator from {}: {}".format(
                 name, crs.authid(), exc)) from exc
-        shapes = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
-        parts.extend([[(p.x(), p.y()) for p in ring] for ring in shape] for shape in shapes if shape)
-    if not parts:
+        parts.append(geometry.asWkb())  # read by GDAL: a large polygon has too many points to walk in Python
+    found = polygons.from_wkb(parts, name) if parts else None
+    if found is None:
         raise InputError("'{}' has no polygon (no feature, or none selected): choose a layer of polygons, or "
                          "select some.".format(name))
-    found = polygons.from_rings(parts)
     west, south, east, north = polygons.lonlat_bounds(found)
     key = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
     return areas.Area(key, name, west, south, east, north, polygons=found)

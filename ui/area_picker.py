@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolExtent, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QLocale, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
@@ -56,6 +56,9 @@ CUSTOM_BAND = "custom"
 WGS84 = QgsCoordinateReferenceSystem(grid.WGS84)
 WEB_MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
+# Counts costing more than this (coverage.count_cost: a polygon's points and columns, zoom by zoom; some tenths of
+# a second) are made in a task: a large polygon's would freeze QGIS for seconds, a world-sized one for minutes.
+QUICK_COUNT = 300 * 1000
 
 # The core's English titles, marked here so that the picker shows them translated.
 PRESET_TITLES = (marked("Toulouse"), marked("Pyrénées (caves)"), marked("Montpellier"), marked("Carcassonne"))
@@ -135,6 +138,12 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.outline_layer_id = None
 
         self.polygonLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        # The polygon layer is the user's choice: never one the list falls on by itself. With no empty row, a list
+        # emptied (project closed) takes the first layer added next (another project's), and says nothing.
+        self.polygonLayerCombo.setAllowEmptyLayer(True)
+        self.polygonLayerCombo.setLayer(None)
+        self._leaving = None  # the name of the chosen layer while it leaves the list (removed, project closed)
+        self.gone_layer = None  # the name of the chosen layer gone from the project, until the user picks again
         self._fill_area_choices()
         for band in areas.ZOOM_BANDS:
             self.zoomBandCombo.addItem(tr("{}: zoom {}–{}, {}").format(
@@ -152,6 +161,8 @@ class AreaPicker(QWidget, FORM_CLASS):
 
         self.areaCombo.currentIndexChanged.connect(self._area_choice_changed)
         self.polygonLayerCombo.layerChanged.connect(self._polygon_layer_changed)
+        self.polygonLayerCombo.model().rowsAboutToBeRemoved.connect(self._layers_leaving)
+        self.polygonLayerCombo.model().rowsRemoved.connect(self._layers_left)
         self.selectedOnlyCheck.toggled.connect(self._area_changed)
         for spin in (self.westSpin, self.southSpin, self.eastSpin, self.northSpin):
             spin.valueChanged.connect(self._bounds_typed)
@@ -167,6 +178,9 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.canvas.destinationCrsChanged.connect(self._draw_area)
         self._overview_restored = False
         self.overview_check = None  # the task asking the overview's server for a tile
+        self.count_task = None  # the task counting a large polygon's tiles
+        self._layer_area = None  # ((layer id, selected only), Area) of the polygon layer, until it changes
+        self._counting = 0  # which count is the one shown (a later change makes an earlier one stale)
         QgsProject.instance().layersAdded.connect(self._except_own_layers)
 
     def refresh(self):
@@ -181,8 +195,8 @@ class AreaPicker(QWidget, FORM_CLASS):
         self._area_changed()
 
     def _area_choice_changed(self):
-        if self.areaCombo.currentData() == POLYGON_LAYER:
-            self._default_polygon_layer()
+        if self.areaCombo.currentData() == POLYGON_LAYER and self._default_polygon_layer():
+            return  # the layer picked has changed the area already
         self._area_changed()
 
     def _own_layers(self):
@@ -197,13 +211,21 @@ class AreaPicker(QWidget, FORM_CLASS):
         return own
 
     def _default_polygon_layer(self):
-        """The polygon layer the user is working on (the active one) rather than the first one listed, which may
-        be another of theirs: counts of the wrong layer look just as normal. Never one of the plugin's."""
+        """When the user picks "Polygons of a layer…": the layer chosen before if it is still there, else the
+        polygon layer they are working on (the active one) rather than the first one listed, which may be another
+        of theirs: counts of the wrong layer look just as normal. Never one of the plugin's. When the chosen layer
+        is gone, nothing: the picker says so and waits for the user's choice.
+        True when it picked one (the picker has followed it)."""
         own = self._except_own_layers()
+        if self.gone_layer is not None or self.polygonLayerCombo.currentLayer() is not None:
+            return False
         active = self.canvas.currentLayer()
         if (isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry
                 and active not in own):
             self.polygonLayerCombo.setLayer(active)
+        elif self.polygonLayerCombo.count() > 1:  # the first listed after the empty row
+            self.polygonLayerCombo.setLayer(self.polygonLayerCombo.layer(1))
+        return self.polygonLayerCombo.currentLayer() is not None
 
     # -- the choices -------------------------------------------------------------------------------------------
 
@@ -236,12 +258,15 @@ class AreaPicker(QWidget, FORM_CLASS):
         polygons of a layer)."""
         key = self.areaCombo.currentData()
         if key == POLYGON_LAYER:
-            layer = self.polygonLayerCombo.currentLayer()
-            if layer is None:
-                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
+            layer = self._polygon_layer()
             selected = self.selectedOnlyCheck.isChecked()
-            features = layer.getSelectedFeatures() if selected else layer.getFeatures()
-            return area_from_features(features, layer.crs(), QgsProject.instance().transformContext(), layer.name())
+            if self._layer_area is None or self._layer_area[0] != (layer.id(), selected):
+                # Read once per change (`_area_changed`): the pages read the area on every change too, and a large
+                # layer's polygons take a while to densify.
+                features = layer.getSelectedFeatures() if selected else layer.getFeatures()
+                self._layer_area = ((layer.id(), selected), area_from_features(
+                    features, layer.crs(), QgsProject.instance().transformContext(), layer.name()))
+            return self._layer_area[1]
         if key == DRAWN:
             if self.drawn is None:
                 raise InputError(tr("Draw a rectangle on the map first (button \"Draw on the map\")."))
@@ -267,15 +292,24 @@ class AreaPicker(QWidget, FORM_CLASS):
         """AREA, EXTENT or AREA_LAYER for the provider's algorithms, naming the picked area
         (`polygons` False: the polygon layer's box as an EXTENT, for algorithms without AREA_LAYER)."""
         if self.areaCombo.currentData() == POLYGON_LAYER and polygons:
-            layer = self.polygonLayerCombo.currentLayer()
-            if layer is None:
-                raise InputError(tr("Pick a polygon layer of the project (or add one)."))
+            layer = self._polygon_layer()
             return {"AREA_LAYER": QgsProcessingFeatureSourceDefinition(
                 layer.id(), selectedFeaturesOnly=self.selectedOnlyCheck.isChecked())}
         area = self.current_area()
         if area.key == "extent" or area.polygons is not None:
             return {"EXTENT": "{},{},{},{} [{}]".format(area.west, area.east, area.south, area.north, grid.WGS84)}
         return {"AREA": area.key}
+
+    def _polygon_layer(self):
+        """The polygon layer the user chose; InputError when there is none (or it is gone): nothing runs on
+        another layer in its place."""
+        layer = self.polygonLayerCombo.currentLayer()
+        if layer is not None:
+            return layer
+        if self.gone_layer is not None:
+            raise InputError(tr("The layer '{}' chosen as the area is no longer in the project: pick the polygon "
+                                "layer to use (the area stays unset until you do).").format(self.gone_layer))
+        raise InputError(tr("Pick a polygon layer of the project (or add one)."))
 
     def zoom_range(self):
         return self.zoomMinSpin.value(), self.zoomMaxSpin.value()
@@ -345,7 +379,11 @@ class AreaPicker(QWidget, FORM_CLASS):
         return crs if crs.isValid() else WGS84
 
     def _area_geometry(self, area, crs):
-        if area.polygons is not None:
+        if area.polygons is not None and area.polygons.wkb is not None:  # a layer's: drawn from GDAL's WKB, in C
+            geometry = QgsGeometry()
+            geometry.fromWkb(area.polygons.wkb)
+            source = WEB_MERCATOR
+        elif area.polygons is not None:
             rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
             geometry = QgsGeometry.fromMultiPolygonXY(rings)
             source = WEB_MERCATOR
@@ -502,21 +540,51 @@ class AreaPicker(QWidget, FORM_CLASS):
             self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
             self._stop_drawing()
 
+    def _layers_leaving(self, parent, first, last):
+        """Rows about to leave the list: when the chosen layer's is among them, the list then falls on another
+        row by itself, which is not the user's choice (`_polygon_layer_changed`)."""
+        layer = self.polygonLayerCombo.currentLayer()
+        if layer is not None and first <= self.polygonLayerCombo.currentIndex() <= last:
+            self._leaving = layer.name()
+
+    def _layers_left(self, *args):
+        """The list fell on another row by itself, silently at times (no layerChanged): not the user's choice."""
+        if self._leaving is not None:
+            self._polygon_layer_changed(None)
+
     def _polygon_layer_changed(self, layer):
-        """Follow the picked layer's selection too (when 'Selected features only' is ticked)."""
+        """The user's choice of layer, followed in its selection too (when 'Selected features only' is ticked). When
+        the chosen layer left the list (removed, its project closed), no other in its place: the empty row, and
+        the picker says the layer is gone until the user picks one."""
+        if self._leaving is not None:
+            self.gone_layer, self._leaving = self._leaving, None
+            self.polygonLayerCombo.blockSignals(True)
+            self.polygonLayerCombo.setLayer(None)
+            self.polygonLayerCombo.blockSignals(False)
+            layer = None
+        elif layer is not None:
+            self.gone_layer = None
         self._unwatch()
         self._watched_layer = layer
         if layer is not None:
             layer.selectionChanged.connect(self._selection_changed)
+            layer.dataChanged.connect(self._layer_edited)
         self._area_changed()
 
     def _unwatch(self):
         if self._watched_layer is not None:
             try:
                 self._watched_layer.selectionChanged.disconnect(self._selection_changed)
+                self._watched_layer.dataChanged.disconnect(self._layer_edited)
             except (RuntimeError, TypeError):
                 pass  # the layer was removed meanwhile
         self._watched_layer = None
+
+    def _layer_edited(self, *args):
+        if self.areaCombo.currentData() == POLYGON_LAYER:
+            self._area_changed()
+        else:
+            self._layer_area = None
 
     def _selection_changed(self, *args):
         if self.areaCombo.currentData() == POLYGON_LAYER and self.selectedOnlyCheck.isChecked():
@@ -559,6 +627,7 @@ class AreaPicker(QWidget, FORM_CLASS):
     # -- reactions ----------------------------------------------------------------
 
     def _area_changed(self):
+        self._layer_area = None  # read again: the layer, its selection or its features changed
         key = self.areaCombo.currentData() or ""
         self.zoomToButton.setEnabled(key != CANVAS_EXTENT)
         self.polygonLayerCombo.setVisible(key == POLYGON_LAYER)
@@ -589,10 +658,18 @@ class AreaPicker(QWidget, FORM_CLASS):
         self._update_counts()
 
     def _update_counts(self):
+        """The counts of what is picked: at once for a box or a small polygon; in a task, zoom by zoom and only up
+        to the large-job limit, for a polygon whose count would freeze QGIS (busy meanwhile)."""
+        self._counting += 1
+        cancel_task(self.count_task)
+        self.count_task = None
         self.countsTable.setRowCount(0)
+        self.countsTable.unsetCursor()
         try:
             area = self.current_area()
-            counts = coverage.area_counts(area, *self.zoom_range())
+            zooms = self.zoom_range()
+            quick = coverage.count_cost(area, *zooms) <= QUICK_COUNT
+            counted = (coverage.area_counts(area, *zooms), True) if quick else None
         except IgnOfflineError as exc:
             self.areaBoundsLabel.setText("")
             self.totalLabel.setText(reason(exc))
@@ -601,13 +678,48 @@ class AreaPicker(QWidget, FORM_CLASS):
         locale = QLocale()
         self.areaBoundsLabel.setText(tr("Longitude {}° to {}°, latitude {}° to {}°").format(
             *(locale.toString(value, "f", 2) for value in (area.west, area.east, area.south, area.north))))
+        if counted is not None:
+            self._show_counts(*counted)
+        else:
+            self._count_in_background(area, zooms)
+        self.selectionChanged.emit()
+
+    def _count_in_background(self, area, zooms):
+        counting = self._counting
+
+        def counted(found):
+            if found is not None and counting == self._counting and self.rubber_band is not None:
+                self.count_task = None
+                self._show_counts(found[0], found[2])
+
+        def failed(message):
+            if counting == self._counting and self.rubber_band is not None:
+                self.count_task = None
+                self.countsTable.unsetCursor()
+                self.totalLabel.setText(message)
+
+        self.countsTable.setCursor(Qt.BusyCursor)
+        self.totalLabel.setText(tr("Counting the tiles of {}…").format(area.title))
+        self.count_task = run_function(
+            tr("IGN Offline: count the tiles"),
+            lambda task: coverage.counts_until(area.polygons, *zooms, areas.LARGE_JOB_TILES, task.isCanceled),
+            counted, failed)
+
+    def _show_counts(self, counts, exact):
+        """Each zoom's count; `exact` False: the counting stopped past the large-job limit (the zooms shown)."""
+        locale = QLocale()
+        self.countsTable.unsetCursor()
         self.countsTable.setRowCount(len(counts))
         for row, (zoom, count) in enumerate(counts.items()):
             self.countsTable.setItem(row, 0, QTableWidgetItem(str(zoom)))
             self.countsTable.setItem(row, 1, QTableWidgetItem(locale.toString(float(count), "f", 0)))
-        self.totalLabel.setText(tr("Total: {} tiles per layer").format(
-            locale.toString(float(sum(counts.values())), "f", 0)))
-        self.selectionChanged.emit()
+        if exact:
+            self.totalLabel.setText(tr("Total: {} tiles per layer").format(
+                locale.toString(float(sum(counts.values())), "f", 0)))
+        else:
+            self.totalLabel.setText(tr("Total: over {} tiles per layer, a very large job (counting stopped there: "
+                                       "reduce the area or the zooms).").format(
+                locale.toString(float(areas.LARGE_JOB_TILES), "f", 0)))
 
     def cleanup(self):
         """Undo what the picker did to the canvas (called by the dock's cleanup); a second call does nothing."""
@@ -616,11 +728,14 @@ class AreaPicker(QWidget, FORM_CLASS):
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.canvas.destinationCrsChanged.disconnect(self._draw_area)
         cancel_task(self.overview_check)
+        cancel_task(self.count_task)
         QgsProject.instance().layersAdded.disconnect(self._except_own_layers)
         self._stop_drawing()
         self.draw_tool = None
         self._unwatch()
         self.polygonLayerCombo.layerChanged.disconnect(self._polygon_layer_changed)
+        self.polygonLayerCombo.model().rowsAboutToBeRemoved.disconnect(self._layers_leaving)
+        self.polygonLayerCombo.model().rowsRemoved.disconnect(self._layers_left)
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         self.canvas.scene().removeItem(self.rubber_band)
         self.rubber_band = None

@@ -7,6 +7,7 @@ algorithm checks it against the server's capabilities before any tile is request
 """
 
 import os
+import time
 from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsProject
@@ -64,6 +65,9 @@ STYLE_KEY = Qt.UserRole + 2  # a line of the style list: (layer, style)
 
 
 STYLES_ALGORITHM = "ign_offline:save_vector_styles"
+# The dock's reads of a service (its layers): someone waits for them, so a stalled server is given up within 10 s
+# with its reason (a download's own reads, in its task, wait longer).
+READ_DEADLINE = 8.0
 
 
 def vector_text(identifier, title):
@@ -74,16 +78,24 @@ def vector_text(identifier, title):
     return tr("{} — {} (vector tiles)").format(title, identifier)
 
 
-def read_server(endpoint, credentials):
+def read_server(endpoint, credentials, deadline=READ_DEADLINE):
     """(WMTS capabilities or None, TMS service or None, [vector TileMapEntry]) of the server field (network: in a
     task). A WMTS address: its capabilities, and the vector layers of the TMS on its host when it has one (a
-    host without one lists raster layers only); the TMS service itself: its vector layers."""
+    host without one lists raster layers only); the TMS service itself: its vector layers. All within about
+    `deadline` seconds: someone waits for the list."""
+    ends = time.monotonic() + deadline
+
+    def vector_layers(root):
+        left = max(1.0, ends - time.monotonic())
+        return [e for e in fetch_tms_service(root, timeout=(min(5.0, left), left), credentials=credentials,
+                                             deadline=left) if e.is_vector]
+
     root = tms.service_of(endpoint)
     if tms.is_tms_source(endpoint):
-        return None, root, [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector]
-    capabilities = read_capabilities(endpoint, credentials)
+        return None, root, vector_layers(root)
+    capabilities = read_capabilities(endpoint, credentials, deadline)
     try:
-        vector = [e for e in fetch_tms_service(root, credentials=credentials) if e.is_vector] if root else []
+        vector = vector_layers(root) if root else []
     except IgnOfflineError:
         vector = []  # no TMS there: the WMTS's layers are what the server has
     return capabilities, root, vector
@@ -107,15 +119,22 @@ def layer_identifier(shown, items):
     return shown.rsplit(" — ", 1)[-1].strip()
 
 
-def confirm_large_job(widget, tiles, where):
+def confirm_large_job(widget, tiles, where, exact=True):
     """The extra parameters a job of `tiles` tiles written at `where` runs with: {} when it is not very large,
-    ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts)."""
+    ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts). `exact` False: `tiles` is
+    what the job has at least (core.tiles.coverage.total stops counting past the large-job limit)."""
     free = storage.free_bytes(where)
     if not areas.is_large(tiles, free):
         return {}
-    question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
-                   "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
-                   Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
+    if exact:
+        question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
+                       "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
+                       Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
+    else:
+        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a typical "
+                       "tile), and the disk holding {} has {} free. Start it all the same?", tiles,
+                       Size(areas.expected_bytes(tiles)), Size(areas.TYPICAL_TILE_BYTES),
+                       storage.output_folder(where), Size(free))
     answer = QMessageBox.question(widget, tr("A very large download"), question,
                                   QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None
@@ -421,9 +440,20 @@ class DownloadPage(Page, FORM_CLASS):
         self.sign_in_task = run_function(tr("IGN Offline: sign in"), lambda task: credentials.headers(), signed,
                                          failed)
 
+    def _reading(self, busy, text=""):
+        """The list while the server is read (in a task): the button off, a busy pointer over the list, and what is
+        going on said next to it."""
+        self.readLayersButton.setEnabled(not busy)
+        if busy:
+            self.layersList.setCursor(Qt.BusyCursor)
+        else:
+            self.layersList.unsetCursor()
+        self.layersNoteLabel.setText(text)
+
     def read_layers(self):
         endpoint = self.sourceCombo.currentText().strip()
-        self.log(tr("Reading the layers of {}…").format(redact_url(endpoint)))
+        reading = tr("Reading the layers of {}…").format(redact_url(endpoint))
+        self.log(reading)
         try:
             credentials = self.credentials()
         except IgnOfflineError as exc:
@@ -432,7 +462,7 @@ class DownloadPage(Page, FORM_CLASS):
 
         def read(found):
             capabilities, root, vector = found
-            self.readLayersButton.setEnabled(True)
+            self._reading(False)
             layers = [(layer.identifier, layer.title or layer.identifier)
                       for layer in (capabilities.layers.values() if capabilities is not None else ())]
             self.titles.update(layers)
@@ -444,14 +474,14 @@ class DownloadPage(Page, FORM_CLASS):
 
         def failed(message):
             """The old server's list goes (only what is ticked stays), and why is said next to the list."""
-            self.readLayersButton.setEnabled(True)
+            self._reading(False)
             self.server_layers = None
             picked = self.picked_layers()
             self.show_layers([(i, self.titles[i]) for i in picked if i in self.titles], picked)
             self.layersNoteLabel.setText(message)
             self.log(message, error=True)
 
-        self.readLayersButton.setEnabled(False)
+        self._reading(True, reading)
         self.layers_task = run_function(
             tr("IGN Offline: read layers"), lambda task: read_server(endpoint, credentials), read, failed)
 
@@ -519,8 +549,10 @@ class DownloadPage(Page, FORM_CLASS):
         """Ask before a very large download (what download_tiles refuses without ALLOW_LARGE)."""
         zoom_min, zoom_max = self.area_picker.zoom_range()
         jobs = [job for job in jobs if job.algorithm_id != STYLES_ALGORITHM]
-        tiles = len(jobs) * sum(coverage.area_counts(self.area_picker.current_area(), zoom_min, zoom_max).values())
-        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"])
+        # Counted only until surely past the large-job limit: this runs on the GUI thread.
+        tiles, exact = coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max, areas.LARGE_JOB_TILES,
+                                           len(jobs))
+        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"], exact)
         if allow is None:
             self.runner.start_fresh()
             self.log(tr("Nothing downloaded: reduce the area or the zooms."))
@@ -647,11 +679,13 @@ class DownloadPage(Page, FORM_CLASS):
             return None
 
 
-def read_capabilities(endpoint, credentials):
-    """The server's capabilities, for "Read layers": when the server cannot be reached, one sentence saying so
-    (core's names the address in its reason too, and says nothing was stored: true of a download only)."""
+def read_capabilities(endpoint, credentials, deadline=READ_DEADLINE):
+    """The server's capabilities, for "Read layers", within `deadline` seconds: when the server cannot be reached,
+    one sentence saying so (core's names the address in its reason too, and says nothing was stored: true of a
+    download only)."""
     try:
-        return fetch_capabilities(endpoint, redact_url(endpoint), credentials=credentials)
+        return fetch_capabilities(endpoint, redact_url(endpoint), timeout=(min(5.0, deadline), deadline),
+                                  credentials=credentials, deadline=deadline)
     except InputError as exc:
         said = exc.args[0] if exc.args else None
         if getattr(said, "template", "").startswith("Cannot reach {} ({})") and len(said.args) == 2:

@@ -29,13 +29,10 @@ FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "library_
 REFRESH_DAYS = 30
 
 
-def _count(area, zoom_min, zoom_max):
-    return sum(coverage.area_counts(area, zoom_min, zoom_max).values())
-
-
 def _plan_tiles(path):
-    """The plan's tiles, at most (entries may overlap), as run_plan counts them before asking ALLOW_LARGE."""
-    return sum(_count(entry.area, entry.zoom_min, entry.zoom_max) for entry in plans.load_plan(path).entries)
+    """(tiles, exact): the plan's tiles, at most (entries may overlap), as run_plan counts them before asking
+    ALLOW_LARGE: only until surely past the large-job limit (this runs on the GUI thread)."""
+    return plans.planned_tiles(plans.load_plan(path), areas.LARGE_JOB_TILES)
 
 
 def percent(present, planned):
@@ -369,8 +366,8 @@ class LibraryPage(Page, FORM_CLASS):
 
         def tiles():
             layers = projects.read_project(project.fileName()).layers
-            return (sum(1 for layer in layers if layer.kind == projects.TILE)
-                    * _count(self.area_picker.current_area(), zoom_min, zoom_max))
+            return coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max, areas.LARGE_JOB_TILES,
+                                       sum(1 for layer in layers if layer.kind == projects.TILE))
 
         if not self._confirmed(parameters, tiles, folder):
             return
@@ -379,12 +376,12 @@ class LibraryPage(Page, FORM_CLASS):
 
     def _confirmed(self, parameters, count, where):
         """Ask before a very large job (what the algorithm refuses without ALLOW_LARGE); False: nothing starts.
-        `count()` gives its tiles; a plan or project it cannot read is left for the algorithm to refuse."""
+        `count()` gives its (tiles, exact); a plan or project it cannot read is left for the algorithm to refuse."""
         try:
-            tiles = count()
+            tiles, exact = count()
         except (IgnOfflineError, OSError, ValueError):
             return True
-        allow = confirm_large_job(self, tiles, where)
+        allow = confirm_large_job(self, tiles, where, exact)
         if allow is None:
             self.runner.start_fresh()
             self.log(tr("Nothing started: reduce the area or the zooms."))

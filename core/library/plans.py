@@ -34,7 +34,7 @@ from ..messages import Message, os_reason
 from ..text import fold_accents
 from ..tiles import areas, polygons
 from ..tiles import grid as tiles
-from ..tiles.coverage import Polygons
+from ..tiles.coverage import Polygons, area_total
 from . import naming
 
 ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
@@ -527,6 +527,20 @@ def parse_shard(text):
     if total < 1 or not 1 <= first <= total:
         raise InputError("SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).", text)
     return first, total
+
+
+def planned_tiles(plan, limit, shard=None):
+    """(tiles, exact) the plan's tile entries ask for (or a `shard`'s part of them), counted only until surely past
+    `limit` (core.tiles.coverage.total). Entries may overlap: their sum is an upper bound."""
+    parts = shard[1] if shard else 1
+    enough = (limit + 1) * parts  # from there on, a shard's part is past the limit
+    planned = 0
+    for index, entry in enumerate(plan.entries):
+        tiles, exact = area_total(entry.area, entry.zoom_min, entry.zoom_max, enough - planned - 1)
+        planned += tiles
+        if planned >= enough:
+            return planned // parts, exact and index == len(plan.entries) - 1
+    return planned // parts, True
 
 
 def shard_of(zoom, x, y, shards):

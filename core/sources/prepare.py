@@ -276,14 +276,15 @@ def _prepare_tms(root, named, layer, tile_format, timeout, credentials):
     return prepared
 
 
-def fetch_tms_service(root, timeout=(10, 30), credentials=None):
-    """The TileMaps of a TMS service document (every one; TileMapEntry.is_vector tells the vector ones)."""
+def fetch_tms_service(root, timeout=(10, 30), credentials=None, deadline=CAPABILITIES_DEADLINE):
+    """The TileMaps of a TMS service document (every one; TileMapEntry.is_vector tells the vector ones), read
+    whole within `deadline` seconds."""
     root, credentials = key_of_source(root, credentials)
     public_root = redact_url(root)
     response = _get_document(
-        lambda url: url, root, public_root, timeout, credentials, CAPABILITIES_DEADLINE,
+        lambda url: url, root, public_root, timeout, credentials, deadline,
         Message("The TMS service document of {} did not arrive within {:.0f} s: the server is stalled or too "
-                "slow; try again later. Nothing was stored.", public_root, CAPABILITIES_DEADLINE),
+                "slow; try again later. Nothing was stored.", public_root, deadline),
         "{} sent {}: check that SOURCE is the TMS service. Nothing was stored.")
     if response.status_code != 200:
         raise InputError("{} answered {} {} to the TMS service document.",

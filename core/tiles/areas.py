@@ -148,12 +148,17 @@ def is_large(tiles, free):
     return tiles > LARGE_JOB_TILES or expected_bytes(tiles) > free
 
 
-def large_job(tiles, free, where):
-    """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None."""
+def large_job(tiles, free, where, exact=True):
+    """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None.
+    `exact` False: `tiles` is what the job has at least (core.tiles.coverage.total stopped counting past the limit)."""
     if not is_large(tiles, free):
         return None
     reason = (Message("over {:,} tiles", LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
               else Message("more than the free space"))
+    if not exact:
+        return Message("This job is at least {:,} tiles ({}), about {} or more at {} kB a typical tile, and the disk "
+                       "holding {} has {} free.", tiles, reason, human_size(expected_bytes(tiles)),
+                       TYPICAL_TILE_BYTES // 1000, where, human_size(free))
     return (Message("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
             "free.", tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
                             human_size(free)))

@@ -14,7 +14,7 @@ rectangles (core.tiles.tile_range).
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grid import TileRange, check_zoom_range, count_tiles, tile_range
 
@@ -28,10 +28,17 @@ class Polygons:
     each ring a tuple of (x, y) points (closed or not)."""
 
     parts: tuple
+    # Measured by GDAL when the polygons come from it (core.tiles.polygons), in C: a world-sized polygon, densified,
+    # has millions of points, too many to walk in Python while the parameters are checked on the GUI thread.
+    extent: tuple = field(default=None, compare=False, repr=False)  # (xmin, ymin, xmax, ymax)
+    largest: float = field(default=None, compare=False, repr=False)  # the largest polygon's area, m²
+    wkb: bytes = field(default=None, compare=False, repr=False)  # the same polygons as a WKB multipolygon, if made
 
     @property
     def bounds(self):
         """(xmin, ymin, xmax, ymax) in metres."""
+        if self.extent is not None:
+            return self.extent
         xs = [x for polygon in self.parts for x, _ in polygon[0]]
         ys = [y for polygon in self.parts for _, y in polygon[0]]
         return min(xs), min(ys), max(xs), max(ys)
@@ -149,11 +156,74 @@ def column_ranges(polygons, zoom):
             for column, rows in columns(polygons, zoom) for first, final in rows]
 
 
+def _count_zoom(polygons, zoom):
+    return sum(final - first + 1 for _, rows in columns(polygons, zoom) for first, final in rows)
+
+
 def count(polygons, zoom_min, zoom_max):
     """{zoom: number of tiles meeting the polygons}, without enumerating the tiles."""
     check_zoom_range(zoom_min, zoom_max)
-    return {zoom: sum(final - first + 1 for _, rows in columns(polygons, zoom) for first, final in rows)
-            for zoom in range(zoom_min, zoom_max + 1)}
+    return {zoom: _count_zoom(polygons, zoom) for zoom in range(zoom_min, zoom_max + 1)}
+
+
+def _ring_area(ring):
+    """The area inside a ring (shoelace), in square metres."""
+    twice = 0.0
+    x0, y0 = ring[-1]
+    for x, y in ring:
+        twice += x0 * y - x * y0
+        x0, y0 = x, y
+    return abs(twice) / 2
+
+
+def largest_area(polygons):
+    """The area of the largest polygon, in square metres (parts may overlap: their sum could be more than the
+    area they cover)."""
+    if polygons.largest is not None:
+        return polygons.largest
+    return max((_ring_area(polygon[0]) - sum(_ring_area(hole) for hole in polygon[1:]) for polygon in polygons.parts),
+               default=0.0)
+
+
+def fewest_tiles(area_m2, zoom):
+    """A number of tiles that polygons covering `area_m2` surely meet at `zoom`: the tiles met cover them."""
+    tile = 2 * ORIGIN / (1 << zoom)
+    return max(0, math.floor(area_m2 / (tile * tile) * (1 - 1e-6)))  # never above: rounding errs downwards
+
+
+def counts_until(polygons, zoom_min, zoom_max, limit, cancelled=None):
+    """({zoom: tiles}, total, exact): the tiles meeting the polygons, counted zoom by zoom and only as long as the
+    total may stay within `limit`. Once it is surely past `limit` (the zooms counted so far, plus the tiles the
+    largest polygon's area fills at least at the others), the counting stops: the zooms counted, a total over
+    `limit` the job has at least, and False. So a world-sized polygon is refused at once, where counting its tiles
+    would take minutes. `cancelled()`, asked between zooms: True stops too (None is returned)."""
+    check_zoom_range(zoom_min, zoom_max)
+    area_m2 = largest_area(polygons)
+    surely = {zoom: fewest_tiles(area_m2, zoom) for zoom in range(zoom_min, zoom_max + 1)}
+    counts = {}
+    for zoom in range(zoom_min, zoom_max + 1):
+        at_least = sum(counts.values()) + sum(surely[z] for z in range(zoom, zoom_max + 1))
+        if at_least > limit:
+            return counts, at_least, False
+        if cancelled is not None and cancelled():
+            return None
+        counts[zoom] = _count_zoom(polygons, zoom)
+    return counts, sum(counts.values()), True
+
+
+def total(polygons, zoom_min, zoom_max, limit):
+    """(tiles, exact): as `counts_until`, the total only."""
+    return counts_until(polygons, zoom_min, zoom_max, limit)[1:]
+
+
+def count_cost(area, zoom_min, zoom_max):
+    """About how much work counting the tiles of a core.areas.Area is (its polygons' points and columns, zoom by
+    zoom; a box costs nothing): what tells a count done at once from one to run in the background."""
+    if area.polygons is None:
+        return 0
+    xmin, _, xmax, _ = area.polygons.bounds
+    width = (xmax - xmin) / (2 * ORIGIN)
+    return sum(area.polygons.vertices + width * (1 << zoom) for zoom in range(zoom_min, zoom_max + 1))
 
 
 def area_ranges(area, zoom):
@@ -168,3 +238,15 @@ def area_counts(area, zoom_min, zoom_max):
     if area.polygons is not None:
         return count(area.polygons, zoom_min, zoom_max)
     return count_tiles(area.bbox, zoom_min, zoom_max)
+
+
+def area_total(area, zoom_min, zoom_max, limit, layers=1):
+    """(tiles, exact) of a core.areas.Area for `layers` layers, as `total`: counted only until surely past `limit`
+    (a box's tiles are counted at once, exactly)."""
+    if not layers:
+        return 0, True
+    if area.polygons is not None:
+        tiles, exact = total(area.polygons, zoom_min, zoom_max, limit // layers)
+    else:
+        tiles, exact = sum(count_tiles(area.bbox, zoom_min, zoom_max).values()), True
+    return layers * tiles, exact

@@ -6,6 +6,7 @@ lon/lat is a curve in Web Mercator), so coverage follows the edges as drawn
 to within a few metres.
 """
 
+import dataclasses
 import json
 import os
 
@@ -39,12 +40,26 @@ def _clip_latitudes(geometry):
     return geometry.Intersection(limits)
 
 
-def _to_polygons(geometry, srs, what):
-    """Polygons in EPSG:3857 from an OGR geometry in `srs` (densified there, then transformed)."""
+def _measured(parts, extents, areas):
+    """Polygons of `parts`, with their extent and largest area as GDAL measured them (`_to_polygons`)."""
+    if not parts:
+        return Polygons(())
+    extent = (min(e[0] for e in extents), min(e[2] for e in extents), max(e[1] for e in extents),
+              max(e[3] for e in extents))
+    return Polygons(tuple(parts), (max(-ORIGIN, extent[0]), extent[1], min(ORIGIN, extent[2]), extent[3]),
+                    max(areas))
+
+
+def _to_polygons(geometry, srs, what, extents=None, areas=None, densify=True):
+    """Polygons in EPSG:3857 from an OGR geometry in `srs` (densified there, then transformed; `srs` None: already
+    in EPSG:3857, densified by the caller when `densify` is False). Their envelopes and areas, measured by GDAL, are
+    added to `extents` and `areas` (see `_measured`)."""
     geometry = geometry.Clone()
     geometry.FlattenTo2D()
     parts = []
-    if srs is not None and srs.IsGeographic():
+    if not densify:
+        pass
+    elif srs is not None and srs.IsGeographic():
         south, north = geometry.GetEnvelope()[2:]
         if south < -MAX_LATITUDE or north > MAX_LATITUDE:
             geometry = _clip_latitudes(geometry)
@@ -59,11 +74,24 @@ def _to_polygons(geometry, srs, what):
             raise InputError("{} cannot be converted to Web Mercator: check its coordinate reference system.",
                 what)
     for polygon in _polygons_of(geometry):
-        rings = tuple(tuple(polygon.GetGeometryRef(i).GetPoints()) for i in range(polygon.GetGeometryCount()))
-        rings = tuple(tuple((max(-ORIGIN, min(ORIGIN, x)), y) for x, y, *_ in ring) for ring in rings)
+        rings = tuple(_points(polygon.GetGeometryRef(i)) for i in range(polygon.GetGeometryCount()))
         if rings and len(rings[0]) >= 3:
             parts.append(rings)
+            if extents is not None:
+                extents.append(polygon.GetGeometryRef(0).GetEnvelope())
+                areas.append(polygon.GetArea())
     return parts
+
+
+def _points(ring):
+    """A ring's (x, y) points, within Web Mercator's x range. Only a ring past it is clamped point by point: a
+    world-sized polygon, once densified, has millions of points, and the parameter check reads them on the GUI
+    thread."""
+    points = ring.GetPoints() or []
+    xmin, xmax = ring.GetEnvelope()[:2]
+    if -ORIGIN <= xmin and xmax <= ORIGIN and all(len(point) == 2 for point in points[:1]):
+        return tuple(points)
+    return tuple([(x if -ORIGIN <= x <= ORIGIN else (ORIGIN if x > 0 else -ORIGIN), y) for x, y, *_ in points])
 
 
 def _polygons_of(geometry):
@@ -96,10 +124,11 @@ def from_geojson(geometry, what="The GeoJSON geometry"):
         parsed = None
     if parsed is None or parsed.IsEmpty():
         raise InputError("{} is not a valid GeoJSON polygon (check its coordinates).", what)
-    parts = _to_polygons(parsed, _wgs84(), what)
+    extents, areas = [], []
+    parts = _to_polygons(parsed, _wgs84(), what, extents, areas)
     if not parts:
         raise InputError("{} holds no polygon within Web Mercator's latitudes (±85°).", what)
-    return Polygons(tuple(parts))
+    return _measured(parts, extents, areas)
 
 
 def from_file(path, what=None):
@@ -110,7 +139,7 @@ def from_file(path, what=None):
     dataset = ogr.Open(path)
     if dataset is None:
         raise InputError("{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).", what)
-    parts = []
+    parts, extents, areas = [], [], []
     for index in range(dataset.GetLayerCount()):
         layer = dataset.GetLayer(index)
         srs = layer.GetSpatialRef()
@@ -122,10 +151,26 @@ def from_file(path, what=None):
         for feature in layer:
             geometry = feature.GetGeometryRef()
             if geometry is not None and not geometry.IsEmpty():
-                parts.extend(_to_polygons(geometry, srs, what))
+                parts.extend(_to_polygons(geometry, srs, what, extents, areas))
     if not parts:
         raise InputError("{} holds no polygon: give a file of polygons (areas), not points or lines.", what)
-    return Polygons(tuple(parts))
+    return _measured(parts, extents, areas)
+
+
+def from_wkb(geometries, what):
+    """Polygons from WKB geometries already densified and in EPSG:3857 (QGIS's features: toolbelt.areas), read by
+    GDAL rather than point by point in Python; None when they hold no polygon."""
+    parts, extents, areas = [], [], []
+    collected = ogr.Geometry(ogr.wkbMultiPolygon)  # kept as WKB too: the dock draws the area from it, in C
+    for data in geometries:
+        geometry = ogr.CreateGeometryFromWkb(bytes(data))
+        if geometry is not None and not geometry.IsEmpty():
+            parts.extend(_to_polygons(geometry, None, what, extents, areas, densify=False))
+            for polygon in _polygons_of(geometry):
+                collected.AddGeometry(polygon)
+    if not parts:
+        return None
+    return dataclasses.replace(_measured(parts, extents, areas), wkb=bytes(collected.ExportToWkb()))
 
 
 def from_rings(polygons):

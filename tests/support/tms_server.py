@@ -124,6 +124,7 @@ class StandInTms(LoopbackServer):
         self.gzip = gzip
         self.styles = tuple(styles)  # PLAN.IGN's styles served under /annexes, as IGN's host does (style_server)
         self.latency = latency
+        self.document_latency = 0.0  # seconds before the service document and metadata are answered (a slow TMS)
         self.everywhere = everywhere  # benchmarks: every address gets one of the real tiles of its zoom (or 14)
         self.faults = {}          # (layer, z, x, y) -> [fault, ...] applied one per request
         self.log = TileLog()      # (layer, z, x, y, status)
@@ -216,12 +217,14 @@ class StandInTms(LoopbackServer):
                 prefix = "/tms/1.0.0"
                 if path == prefix:
                     stand_in.documents.append(path)
+                    time.sleep(stand_in.document_latency)
                     return self.reply(200, stand_in.service_document(), "text/xml")
                 parts = path[len(prefix) + 1:].split("/") if path.startswith(prefix + "/") else []
                 if not parts or parts[0] not in layers:
                     return self.reply(404, b'{"error": "not found"}', "application/json")
                 if parts[1:] == ["metadata.json"]:
                     stand_in.documents.append(path)
+                    time.sleep(stand_in.document_latency)
                     return self.reply(200, stand_in.metadata(parts[0]), "application/json")
                 try:
                     z, x, y = int(parts[1]), int(parts[2]), int(parts[3][:-len(".pbf")])

@@ -94,3 +94,6 @@ def test_a_job_over_ten_million_tiles_or_the_free_space_needs_a_confirmation():
     tight = areas.large_job(60000, 10 ** 9, "/lib")  # 1.2 GB expected on a disk with 1 GB free
     assert "more than the free space" in tight and "about 1.2 GB" in tight
     assert not areas.is_large(50000, 10 ** 9)
+    # A count stopped past the limit (core.tiles.coverage.total) says what the job has at least.
+    partial = areas.large_job(356741467, 10 ** 12, "/lib", exact=False)
+    assert partial.startswith("This job is at least 356,741,467 tiles (over 10,000,000 tiles), about 7.1 TB or more")

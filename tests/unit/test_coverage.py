@@ -109,3 +109,40 @@ def test_a_region_sized_outline_is_counted_in_seconds_and_exactly_at_a_coarse_ch
     box = tiles.count_tiles(polygons.lonlat_bounds(polys), 8, 16)
     assert 0.5 * sum(box.values()) < sum(counts.values()) < sum(box.values())
     assert counts[10] == len(brute_force(polys, 10))
+
+
+def test_below_the_limit_the_total_is_the_exact_count():
+    polys = polygons.from_geojson(region_outline())
+    exact = sum(coverage.count(polys, 8, 13).values())
+    assert coverage.total(polys, 8, 13, exact) == (exact, True)
+    # The area's lower bound never claims more than the tiles really met, zoom by zoom.
+    area = coverage.largest_area(polys)
+    for zoom, met in coverage.count(polys, 8, 13).items():
+        assert 0 < coverage.fewest_tiles(area, zoom) <= met
+
+
+def test_past_the_limit_the_count_stops_with_what_the_job_has_at_least():
+    polys = polygons.from_geojson(region_outline())
+    counts = coverage.count(polys, 8, 13)
+    limit = sum(counts[zoom] for zoom in range(8, 13)) - 1  # passed before zoom 13: that one is not counted
+    at_least, exact = coverage.total(polys, 8, 13, limit)
+    assert not exact and limit < at_least <= sum(counts.values())
+    assert coverage.total(polys, 8, 13, sum(counts.values()) - 1) == (sum(counts.values()), True)  # all counted
+    # An L-shaped polygon with holes of its own counts its holes out of the bound.
+    holed = polygons.from_rings([[[(0, 0), (4e6, 0), (4e6, 4e6), (0, 4e6)], [(1e6, 1e6), (3e6, 1e6), (3e6, 3e6),
+                                                                           (1e6, 3e6)]]])
+    assert coverage.largest_area(holed) == pytest.approx(16e12 - 4e12)
+
+
+def test_a_world_sized_polygon_is_found_past_the_limit_at_once():
+    world = polygons.from_geojson({"type": "Polygon", "coordinates": [
+        [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]})  # 2 million points, densified
+    start = time.monotonic()
+    at_least, exact = coverage.total(world, 0, 18, areas.LARGE_JOB_TILES)
+    assert time.monotonic() - start < 1  # counting it zoom by zoom takes 3 s a zoom, a minute in all
+    assert not exact and at_least > areas.LARGE_JOB_TILES
+    assert at_least <= sum(tiles.count_tiles((-180, -85, 180, 85), 0, 18).values())
+    area = areas.Area("world", "World", -180, -85, 180, 85, polygons=world)
+    assert coverage.area_total(area, 0, 18, areas.LARGE_JOB_TILES) == (at_least, False)
+    box = areas.bbox_area(-180, -85, 180, 85)
+    assert coverage.area_total(box, 0, 18, 10) == (sum(tiles.count_tiles(box.bbox, 0, 18).values()), True)

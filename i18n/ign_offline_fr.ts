@@ -925,27 +925,27 @@
       <translation>Tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="98" />
+      <location filename="../algorithms/download_tiles.py" line="100" />
       <source>{} ({}) from {}, {} zoom {}-{} → {}</source>
       <translation>{} ({}) depuis {}, {} zoom {}-{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="106" />
+      <location filename="../algorithms/download_tiles.py" line="108" />
       <source>{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.</source>
       <translation>{:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées (304), {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="111" />
+      <location filename="../algorithms/download_tiles.py" line="113" />
       <source>{:,} tiles failed: {}</source>
       <translation>{:,} tuiles en échec : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="113" />
+      <location filename="../algorithms/download_tiles.py" line="115" />
       <source>Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles.</source>
       <translation>Relancez (ou avec RETRY_FAILED_ONLY) pour réessayer les tuiles en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="115" />
+      <location filename="../algorithms/download_tiles.py" line="117" />
       <source>Cancelled. The tiles downloaded are kept: download again to resume.</source>
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
     </message>
@@ -985,82 +985,82 @@
       <translation>Durée de téléchargement attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="72" />
+      <location filename="../algorithms/estimate_tiles.py" line="74" />
       <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>
       <translation>Zone : {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="74" />
+      <location filename="../algorithms/estimate_tiles.py" line="76" />
       <source>zoom {:&gt;2}: {:&gt;12,} tile</source>
       <translation>zoom {:&gt;2} : {:&gt;12,} tuile</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="74" />
+      <location filename="../algorithms/estimate_tiles.py" line="76" />
       <source>zoom {:&gt;2}: {:&gt;12,} tiles</source>
       <translation>zoom {:&gt;2} : {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="76" />
+      <location filename="../algorithms/estimate_tiles.py" line="78" />
       <source>total:   {:&gt;12,} tile</source>
       <translation>total :  {:&gt;12,} tuile</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="76" />
+      <location filename="../algorithms/estimate_tiles.py" line="78" />
       <source>total:   {:&gt;12,} tiles</source>
       <translation>total :  {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="80" />
+      <location filename="../algorithms/estimate_tiles.py" line="82" />
       <source>Free disk space at {}: {}</source>
       <translation>Espace disque libre dans {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="97" />
+      <location filename="../algorithms/estimate_tiles.py" line="99" />
       <source>zoom {:&gt;2}: {} per tile ({:,} tile sampled, {:.0f} ms)</source>
       <translation>zoom {:&gt;2} : {} par tuile ({:,} tuile échantillonnée, {:.0f} ms)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="97" />
+      <location filename="../algorithms/estimate_tiles.py" line="99" />
       <source>zoom {:&gt;2}: {} per tile ({:,} tiles sampled, {:.0f} ms each)</source>
       <translation>zoom {:&gt;2} : {} par tuile ({:,} tuiles échantillonnées, {:.0f} ms chacune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="104" />
+      <location filename="../algorithms/estimate_tiles.py" line="106" />
       <source>zoom {:&gt;2}: {} per tile (IGN's published average: nothing sampled)</source>
       <translation>zoom {:&gt;2} : {} par tuile (moyenne publiée par l'IGN : rien n'a pu être échantillonné)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="108" />
+      <location filename="../algorithms/estimate_tiles.py" line="110" />
       <source>No tile could be sampled: size and time unknown.</source>
       <translation>Aucune tuile n'a pu être échantillonnée : taille et durée inconnues.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="111" />
+      <location filename="../algorithms/estimate_tiles.py" line="113" />
       <source>Expected: {} (IGN's published averages); time unknown: no tile could be sampled.</source>
       <translation>Attendu : {} (moyennes publiées par l'IGN) ; durée inconnue : aucune tuile n'a pu être échantillonnée.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="115" />
+      <location filename="../algorithms/estimate_tiles.py" line="117" />
       <source>Expected: {} in about {} ({:,} request at a time, at most {:g} per second).</source>
       <translation>Prévu : {} en environ {} ({:,} requête à la fois, au plus {:g} par seconde).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="115" />
+      <location filename="../algorithms/estimate_tiles.py" line="117" />
       <source>Expected: {} in about {} ({:,} parallel requests, at most {:g} per second).</source>
       <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, au plus {:g} par seconde).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="120" />
+      <location filename="../algorithms/estimate_tiles.py" line="122" />
       <source>Expected: {} in about {} ({:,} request at a time, no rate limit).</source>
       <translation>Prévu : {} en environ {} ({:,} requête à la fois, sans limite de débit).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="120" />
+      <location filename="../algorithms/estimate_tiles.py" line="122" />
       <source>Expected: {} in about {} ({:,} parallel requests, no rate limit).</source>
       <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, sans limite de débit).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="125" />
+      <location filename="../algorithms/estimate_tiles.py" line="127" />
       <source>Not enough free space at {}: {} needed, {} free.</source>
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
@@ -1630,117 +1630,117 @@
       <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="171" />
+      <location filename="../algorithms/parameters.py" line="174" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="190" />
+      <location filename="../algorithms/parameters.py" line="193" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="198" />
+      <location filename="../algorithms/parameters.py" line="201" />
       <source>BD TOPO (vector, GeoPackage)</source>
       <translation>BD TOPO (vecteur, GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="198" />
+      <location filename="../algorithms/parameters.py" line="201" />
       <source>RGE ALTI 5 m (elevation)</source>
       <translation>RGE ALTI 5 m (altitude)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="199" />
+      <location filename="../algorithms/parameters.py" line="202" />
       <source>RGE ALTI 1 m (elevation)</source>
       <translation>RGE ALTI 1 m (altitude)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="199" />
+      <location filename="../algorithms/parameters.py" line="202" />
       <source>BD ORTHO 20 cm (orthophotos)</source>
       <translation>BD ORTHO 20 cm (orthophotos)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="200" />
+      <location filename="../algorithms/parameters.py" line="203" />
       <source>Parcellaire Express (cadastre)</source>
       <translation>Parcellaire Express (cadastre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="207" />
+      <location filename="../algorithms/parameters.py" line="210" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="210" />
+      <location filename="../algorithms/parameters.py" line="213" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="219" />
+      <location filename="../algorithms/parameters.py" line="222" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="222" />
+      <location filename="../algorithms/parameters.py" line="225" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="259" />
+      <location filename="../algorithms/parameters.py" line="262" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="292" />
+      <location filename="../algorithms/parameters.py" line="295" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="297" />
+      <location filename="../algorithms/parameters.py" line="300" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="301" />
+      <location filename="../algorithms/parameters.py" line="304" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="303" />
+      <location filename="../algorithms/parameters.py" line="306" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="306" />
+      <location filename="../algorithms/parameters.py" line="309" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="326" />
+      <location filename="../algorithms/parameters.py" line="329" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="329" />
+      <location filename="../algorithms/parameters.py" line="332" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="345" />
+      <location filename="../algorithms/parameters.py" line="348" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="347" />
+      <location filename="../algorithms/parameters.py" line="350" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="349" />
+      <location filename="../algorithms/parameters.py" line="352" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="351" />
+      <location filename="../algorithms/parameters.py" line="354" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -1910,172 +1910,172 @@
       <translation>{} Réduisez la zone, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="43" />
+      <location filename="../algorithms/run_plan.py" line="42" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="48" />
+      <location filename="../algorithms/run_plan.py" line="47" />
       <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
       <translation>Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="51" />
+      <location filename="../algorithms/run_plan.py" line="50" />
       <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
       <translation>Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="54" />
+      <location filename="../algorithms/run_plan.py" line="53" />
       <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="58" />
+      <location filename="../algorithms/run_plan.py" line="57" />
       <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
       <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="60" />
+      <location filename="../algorithms/run_plan.py" line="59" />
       <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
       <translation>Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="63" />
+      <location filename="../algorithms/run_plan.py" line="62" />
       <source>Add the library's files to the project</source>
       <translation>Ajouter les fichiers de la bibliothèque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="65" />
+      <location filename="../algorithms/run_plan.py" line="64" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="68" />
+      <location filename="../algorithms/run_plan.py" line="67" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="70" />
+      <location filename="../algorithms/run_plan.py" line="69" />
       <source>Datasets of the plan: entry, product, status, files made (JSON)</source>
       <translation>Jeux de données du plan : entrée, produit, état, fichiers produits (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="72" />
+      <location filename="../algorithms/run_plan.py" line="71" />
       <source>Entries that could not run, and why (JSON)</source>
       <translation>Entrées qui n'ont pas pu être exécutées, et pourquoi (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="74" />
+      <location filename="../algorithms/run_plan.py" line="73" />
       <source>Styles of vector layers not saved, and why (one layer per line)</source>
       <translation>Styles des couches vectorielles non enregistrés, et pourquoi (une couche par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="104" />
+      <location filename="../algorithms/run_plan.py" line="101" />
       <source>Entries {} ({}): {}</source>
       <translation>Entrées {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="106" />
+      <location filename="../algorithms/run_plan.py" line="103" />
       <source>No entry of the plan could run: see the messages above.</source>
       <translation>Aucune entrée du plan n'a pu être exécutée : voyez les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="108" />
+      <location filename="../algorithms/run_plan.py" line="105" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="113" />
+      <location filename="../algorithms/run_plan.py" line="110" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="113" />
+      <location filename="../algorithms/run_plan.py" line="110" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="149" />
+      <location filename="../algorithms/run_plan.py" line="146" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="160" />
+      <location filename="../algorithms/run_plan.py" line="157" />
       <source>{} style saved in {}.</source>
       <translation>{} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="160" />
+      <location filename="../algorithms/run_plan.py" line="157" />
       <source>{} styles saved in {}.</source>
       <translation>{} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="171" />
+      <location filename="../algorithms/run_plan.py" line="168" />
       <source>Entry {} ({}): {}.</source>
       <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="176" />
+      <location filename="../algorithms/run_plan.py" line="173" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="178" />
+      <location filename="../algorithms/run_plan.py" line="175" />
       <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="193" />
+      <location filename="../algorithms/run_plan.py" line="190" />
       <source>Entry {} ({}): {}</source>
       <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="195" />
+      <location filename="../algorithms/run_plan.py" line="192" />
       <source>Entry {}: {}</source>
       <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="198" />
+      <location filename="../algorithms/run_plan.py" line="195" />
       <source>Datasets to download: {} ({} with extraction).</source>
       <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="228" />
+      <location filename="../algorithms/run_plan.py" line="225" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="231" />
+      <location filename="../algorithms/run_plan.py" line="228" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="234" />
+      <location filename="../algorithms/run_plan.py" line="231" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="234" />
+      <location filename="../algorithms/run_plan.py" line="231" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="234" />
+      <location filename="../algorithms/run_plan.py" line="231" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="235" />
+      <location filename="../algorithms/run_plan.py" line="232" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="238" />
+      <location filename="../algorithms/run_plan.py" line="235" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="239" />
+      <location filename="../algorithms/run_plan.py" line="236" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -4250,12 +4250,12 @@
       <translation>{} a répondu {} {} aux métadonnées de la couche « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="285" />
+      <location filename="../core/sources/prepare.py" line="286" />
       <source>The TMS service document of {} did not arrive within {:.0f} s: the server is stalled or too slow; try again later. Nothing was stored.</source>
       <translation>Le document du service TMS de {} n'est pas arrivé en {:.0f} s : le serveur est bloqué ou trop lent ; réessayez plus tard. Rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/sources/prepare.py" line="289" />
+      <location filename="../core/sources/prepare.py" line="290" />
       <source>{} answered {} {} to the TMS service document.</source>
       <translation>{} a répondu {} {} au document du service TMS.</translation>
     </message>
@@ -4400,22 +4400,27 @@
       <translation>L'emprise {} est inversée : donnez-la sous la forme xmin,xmax,ymin,ymax avec xmin &lt; xmax et ymin &lt; ymax.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="155" />
+      <location filename="../core/tiles/areas.py" line="156" />
       <source>over {:,} tiles</source>
       <translation>plus de {:,} tuiles</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="156" />
+      <location filename="../core/tiles/areas.py" line="157" />
       <source>more than the free space</source>
       <translation>plus que l'espace libre</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="157" />
+      <location filename="../core/tiles/areas.py" line="159" />
+      <source>This job is at least {:,} tiles ({}), about {} or more at {} kB a typical tile, and the disk holding {} has {} free.</source>
+      <translation>Cette tâche fait au moins {:,} tuiles ({}), environ {} ou plus à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="162" />
       <source>This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} free.</source>
       <translation>Cette tâche fait {:,} tuiles ({}), environ {} à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="184" />
+      <location filename="../core/tiles/areas.py" line="189" />
       <source>Unknown zoom band '{}'. Use one of: {}.</source>
       <translation>Plage de zooms « {} » inconnue. Utilisez l'une de : {}.</translation>
     </message>
@@ -4430,42 +4435,42 @@
       <translation>Le zoom minimum ({}) est plus grand que le zoom maximum ({}) : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="52" />
+      <location filename="../core/tiles/polygons.py" line="67" />
       <source>{} is not a valid polygon (self-intersecting?): check it.</source>
       <translation>{} n'est pas un polygone valide (auto-intersection ?) : vérifiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="59" />
+      <location filename="../core/tiles/polygons.py" line="74" />
       <source>{} cannot be converted to Web Mercator: check its coordinate reference system.</source>
       <translation>{} ne peut pas être converti en Web Mercator : vérifiez son système de coordonnées de référence.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="92" />
+      <location filename="../core/tiles/polygons.py" line="120" />
       <source>{} must be a GeoJSON Polygon or MultiPolygon in longitude/latitude.</source>
       <translation>{} doit être un Polygon ou MultiPolygon GeoJSON en longitude/latitude.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="98" />
+      <location filename="../core/tiles/polygons.py" line="126" />
       <source>{} is not a valid GeoJSON polygon (check its coordinates).</source>
       <translation>{} n'est pas un polygone GeoJSON valide (vérifiez ses coordonnées).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="101" />
+      <location filename="../core/tiles/polygons.py" line="130" />
       <source>{} holds no polygon within Web Mercator's latitudes (±85°).</source>
       <translation>{} ne contient aucun polygone dans les latitudes de Web Mercator (±85°).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="112" />
+      <location filename="../core/tiles/polygons.py" line="141" />
       <source>{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>{} n'est pas un fichier vecteur lisible par GDAL (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="127" />
+      <location filename="../core/tiles/polygons.py" line="156" />
       <source>{} holds no polygon: give a file of polygons (areas), not points or lines.</source>
       <translation>{} ne contient aucun polygone : indiquez un fichier de polygones (des zones), pas de points ni de lignes.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="136" />
+      <location filename="../core/tiles/polygons.py" line="181" />
       <source>The area layer holds no polygon: choose a layer of polygons (areas).</source>
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
@@ -5005,164 +5010,184 @@
       <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="64" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="64" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="64" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="61" />
+      <location filename="../ui/area_picker.py" line="64" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="65" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="65" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="65" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="62" />
+      <location filename="../ui/area_picker.py" line="65" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="111" />
+      <location filename="../ui/area_picker.py" line="114" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="140" />
+      <location filename="../ui/area_picker.py" line="149" />
       <source>{}: zoom {}–{}, {}</source>
       <translation>{} : zoom {}–{}, {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="142" />
+      <location filename="../ui/area_picker.py" line="151" />
       <source>Custom zoom levels</source>
       <translation>Niveaux de zoom personnalisés</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="150" />
+      <location filename="../ui/area_picker.py" line="159" />
       <source>Plan IGN from your library when it is there, else from the server of the Download tab (needs the network)</source>
       <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="216" />
+      <location filename="../ui/area_picker.py" line="238" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="217" />
+      <location filename="../ui/area_picker.py" line="239" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="218" />
+      <location filename="../ui/area_picker.py" line="240" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="219" />
+      <location filename="../ui/area_picker.py" line="241" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="221" />
+      <location filename="../ui/area_picker.py" line="243" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="241" />
-      <source>Pick a polygon layer of the project (or add one).</source>
-      <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="247" />
+      <location filename="../ui/area_picker.py" line="272" />
       <source>Draw a rectangle on the map first (button "Draw on the map").</source>
       <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="251" />
+      <location filename="../ui/area_picker.py" line="276" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="256" />
+      <location filename="../ui/area_picker.py" line="281" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="264" />
+      <location filename="../ui/area_picker.py" line="289" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="307" />
+      <location filename="../ui/area_picker.py" line="310" />
+      <source>The layer '{}' chosen as the area is no longer in the project: pick the polygon layer to use (the area stays unset until you do).</source>
+      <translation>La couche « {} » choisie comme zone n'est plus dans le projet : choisissez la couche de polygones à utiliser (la zone reste vide d'ici là).</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="312" />
+      <source>Pick a polygon layer of the project (or add one).</source>
+      <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="341" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="307" />
+      <location filename="../ui/area_picker.py" line="341" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="390" />
+      <location filename="../ui/area_picker.py" line="428" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="459" />
+      <location filename="../ui/area_picker.py" line="497" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="461" />
+      <location filename="../ui/area_picker.py" line="499" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="480" />
+      <location filename="../ui/area_picker.py" line="518" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="484" />
+      <location filename="../ui/area_picker.py" line="522" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="585" />
+      <location filename="../ui/area_picker.py" line="654" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="602" />
+      <location filename="../ui/area_picker.py" line="679" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="608" />
+      <location filename="../ui/area_picker.py" line="702" />
+      <source>Counting the tiles of {}…</source>
+      <translation>Décompte des tuiles de {}…</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="704" />
+      <source>IGN Offline: count the tiles</source>
+      <translation>IGN Hors ligne : décompte des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="717" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="720" />
+      <source>Total: over {} tiles per layer, a very large job (counting stopped there: reduce the area or the zooms).</source>
+      <translation>Total : plus de {} tuiles par couche, une très grosse tâche (décompte arrêté là : réduisez la zone ou les zooms).</translation>
     </message>
     <message>
       <location filename="../ui/cache_page.py" line="55" />
@@ -5455,277 +5480,282 @@
       <translation>Terrain</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="47" />
+      <location filename="../ui/download_page.py" line="48" />
       <source>Plan IGN v2 (the IGN base map)</source>
       <translation>Plan IGN v2 (le fond de carte de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="48" />
+      <location filename="../ui/download_page.py" line="49" />
       <source>SCAN 25 Touristique, the 1:25 000 map (account needed)</source>
       <translation>SCAN 25 Touristique, la carte au 1:25 000 (compte nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="49" />
+      <location filename="../ui/download_page.py" line="50" />
       <source>Aerial photographs (orthophotos)</source>
       <translation>Photographies aériennes (orthophotos)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="50" />
+      <location filename="../ui/download_page.py" line="51" />
       <source>Cadastral parcels</source>
       <translation>Parcelles cadastrales</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="54" />
+      <location filename="../ui/download_page.py" line="55" />
       <source>Plan IGN, vector tiles (sharp to zoom 19, nine styles)</source>
       <translation>Plan IGN, tuiles vectorielles (net jusqu'au zoom 19, neuf styles)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="55" />
+      <location filename="../ui/download_page.py" line="56" />
       <source>Cadastre, vector tiles (parcels with their numbers)</source>
       <translation>Cadastre, tuiles vectorielles (parcelles avec leur numéro)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="56" />
+      <location filename="../ui/download_page.py" line="57" />
       <source>BD TOPO, vector tiles</source>
       <translation>BD TOPO, tuiles vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="57" />
+      <location filename="../ui/download_page.py" line="58" />
       <source>Contour lines, vector tiles</source>
       <translation>Courbes de niveau, tuiles vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="73" />
+      <location filename="../ui/download_page.py" line="77" />
       <source>{} — {} (vector tiles; styles: {})</source>
       <translation>{} — {} (tuiles vectorielles ; styles : {})</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="74" />
+      <location filename="../ui/download_page.py" line="78" />
       <source>{} — {} (vector tiles)</source>
       <translation>{} — {} (tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="116" />
+      <location filename="../ui/download_page.py" line="130" />
       <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="149" />
+      <location filename="../ui/download_page.py" line="134" />
+      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="168" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="150" />
+      <location filename="../ui/download_page.py" line="169" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="152" />
+      <location filename="../ui/download_page.py" line="171" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="153" />
+      <location filename="../ui/download_page.py" line="172" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="154" />
+      <location filename="../ui/download_page.py" line="173" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="155" />
+      <location filename="../ui/download_page.py" line="174" />
       <source>Only the styles ticked below</source>
       <translation>Seulement les styles cochés ci-dessous</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="156" />
+      <location filename="../ui/download_page.py" line="175" />
       <source>The styles saved beside the file, to switch among offline: untick those you do not want</source>
       <translation>Les styles enregistrés à côté du fichier, pour passer de l'un à l'autre hors ligne : décochez ceux dont vous ne voulez pas</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="161" />
+      <location filename="../ui/download_page.py" line="180" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="193" />
+      <location filename="../ui/download_page.py" line="212" />
       <source>{} (typed: checked against the server)</source>
       <translation>{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="332" />
+      <location filename="../ui/download_page.py" line="351" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="343" />
+      <location filename="../ui/download_page.py" line="362" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="346" />
+      <location filename="../ui/download_page.py" line="365" />
       <source>{:,} layer ticked, its file in {}</source>
       <translation>{:,} couche cochée, son fichier dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="346" />
+      <location filename="../ui/download_page.py" line="365" />
       <source>{:,} layers ticked, one file each in {}</source>
       <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="349" />
+      <location filename="../ui/download_page.py" line="368" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="356" />
+      <location filename="../ui/download_page.py" line="375" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="359" />
+      <location filename="../ui/download_page.py" line="378" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="391" />
+      <location filename="../ui/download_page.py" line="410" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="406" />
+      <location filename="../ui/download_page.py" line="425" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="412" />
+      <location filename="../ui/download_page.py" line="431" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="420" />
+      <location filename="../ui/download_page.py" line="439" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="421" />
+      <location filename="../ui/download_page.py" line="440" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="426" />
+      <location filename="../ui/download_page.py" line="455" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="443" />
+      <location filename="../ui/download_page.py" line="473" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="456" />
+      <location filename="../ui/download_page.py" line="486" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="492" />
+      <location filename="../ui/download_page.py" line="522" />
       <source>Tick at least one style of {} (it is drawn with a style saved beside its file).</source>
       <translation>Cochez au moins un style de {} (elle est dessinée avec un style enregistré à côté de son fichier).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="526" />
+      <location filename="../ui/download_page.py" line="558" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="555" />
+      <location filename="../ui/download_page.py" line="587" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="563" />
+      <location filename="../ui/download_page.py" line="595" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="564" />
+      <location filename="../ui/download_page.py" line="596" />
       <source>{:,} layer</source>
       <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="564" />
+      <location filename="../ui/download_page.py" line="596" />
       <source>{:,} layers</source>
       <translation>{:,} couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="565" />
+      <location filename="../ui/download_page.py" line="597" />
       <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="565" />
+      <location filename="../ui/download_page.py" line="597" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="607" />
+      <location filename="../ui/download_page.py" line="639" />
       <source>{}: {}, {}, {}, {}.</source>
       <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="610" />
+      <location filename="../ui/download_page.py" line="642" />
       <source>{:,} tile downloaded</source>
       <translation>{:,} tuile téléchargée</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="610" />
+      <location filename="../ui/download_page.py" line="642" />
       <source>{:,} tiles downloaded</source>
       <translation>{:,} tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="611" />
+      <location filename="../ui/download_page.py" line="643" />
       <source>{:,} was already there</source>
       <translation>{:,} déjà présente</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="611" />
+      <location filename="../ui/download_page.py" line="643" />
       <source>{:,} were already there</source>
       <translation>{:,} déjà présentes</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="612" />
+      <location filename="../ui/download_page.py" line="644" />
       <source>{:,} was empty</source>
       <translation>{:,} vide</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="612" />
+      <location filename="../ui/download_page.py" line="644" />
       <source>{:,} were empty</source>
       <translation>{:,} vides</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="613" />
+      <location filename="../ui/download_page.py" line="645" />
       <source>{:,} failed</source>
       <translation>{:,} en échec</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="615" />
+      <location filename="../ui/download_page.py" line="647" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="635" />
+      <location filename="../ui/download_page.py" line="667" />
       <source>{}: no style could be saved ({}); the layer is drawn with QGIS's default look. Save its styles again later (Save vector tile styles).</source>
       <translation>{} : aucun style n'a pu être enregistré ({}) ; la couche est dessinée avec l'apparence par défaut de QGIS. Enregistrez ses styles plus tard (Enregistrer les styles de tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="637" />
+      <location filename="../ui/download_page.py" line="669" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="658" />
+      <location filename="../ui/download_page.py" line="692" />
       <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
       <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
     </message>
@@ -5925,142 +5955,142 @@
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="44" />
+      <location filename="../ui/library_page.py" line="41" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="54" />
+      <location filename="../ui/library_page.py" line="51" />
       <source>Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})</source>
       <translation>Polygone du plan ({:.3f} ; {:.3f} – {:.3f} ; {:.3f})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="67" />
+      <location filename="../ui/library_page.py" line="64" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="83" />
+      <location filename="../ui/library_page.py" line="80" />
       <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
       <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="101" />
+      <location filename="../ui/library_page.py" line="98" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="101" />
+      <location filename="../ui/library_page.py" line="98" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="115" />
+      <location filename="../ui/library_page.py" line="112" />
       <source>Entries not run: {} (see the IGN Offline panel).</source>
       <translation>Entrées non exécutées : {} (voyez le panneau IGN Hors ligne).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="117" />
+      <location filename="../ui/library_page.py" line="114" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="123" />
+      <location filename="../ui/library_page.py" line="120" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="125" />
+      <location filename="../ui/library_page.py" line="122" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="183" />
+      <location filename="../ui/library_page.py" line="180" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="190" />
+      <location filename="../ui/library_page.py" line="187" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="190" />
+      <location filename="../ui/library_page.py" line="187" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="198" />
+      <location filename="../ui/library_page.py" line="195" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="200" />
+      <location filename="../ui/library_page.py" line="197" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="200" />
+      <location filename="../ui/library_page.py" line="197" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="229" />
+      <location filename="../ui/library_page.py" line="226" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="274" />
+      <location filename="../ui/library_page.py" line="271" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="274" />
+      <location filename="../ui/library_page.py" line="271" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="309" />
+      <location filename="../ui/library_page.py" line="306" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="320" />
+      <location filename="../ui/library_page.py" line="317" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="326" />
+      <location filename="../ui/library_page.py" line="323" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="338" />
+      <location filename="../ui/library_page.py" line="335" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="343" />
+      <location filename="../ui/library_page.py" line="340" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="347" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="353" />
+      <location filename="../ui/library_page.py" line="350" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="390" />
+      <location filename="../ui/library_page.py" line="387" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="399" />
+      <location filename="../ui/library_page.py" line="396" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>

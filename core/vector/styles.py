@@ -280,7 +280,7 @@ def local_sprite(style_file):
     base = os.path.join(os.path.dirname(style_file), SPRITE_FOLDER, name)
     what = Message("The sprite '{}'", base + ".json")
     try:
-        definitions = documents.load(_read_file(base + ".json", what), what)
+        definitions = documents.load(_read_file(base + ".json", what), what, documents.SAVED)
     except OSError as exc:
         raise InputError("The sprite of the style '{}' cannot be read ({}): save the styles again.",
                          style_file, exc.strerror or exc) from None
@@ -305,7 +305,7 @@ def read_style(style_file):
     """The saved style `style_file` as a dict; InputError, in one line, when it is not a Mapbox GL style."""
     what = Message("The style '{}'", style_file)
     try:
-        style = documents.load(_read_file(style_file, what), what)
+        style = documents.load(_read_file(style_file, what), what, documents.SAVED)
     except OSError as exc:
         raise InputError("The style '{}' cannot be read ({}).", style_file, exc.strerror or exc) from None
     _check_style(style, style_file)

@@ -291,3 +291,45 @@ def test_merging_keeps_the_newest_copy_and_no_unused_body(tmp_path):
     db = sqlite3.connect(str(out))
     assert db.execute("SELECT COUNT(*) FROM images").fetchone() == (2,)  # the old body is gone
     db.close()
+
+
+def test_a_layer_whose_metadata_says_infinity_is_one_failed_entry(tmp_path):
+    """Reviewer: `"maxzoom": Infinity` (Python's json takes it) was an OverflowError traceback in parse_metadata,
+    and prepare_jobs caught only IgnOfflineError: one bad layer stopped the plan. It is one failed entry, said in
+    words; and any other fault of the known families parsing a layer's documents is one failed entry too."""
+    from core.library import jobs
+    from tests.support.tms_server import StandInTms
+
+    library = str(tmp_path / "library")
+    with StandInTms() as tms_server:
+        plain = tms_server.metadata
+        tms_server.metadata = lambda layer: plain(layer).replace(b'"maxzoom": 19', b'"maxzoom": Infinity')
+        path = tmp_path / "plan.json"
+        path.write_text(json.dumps({"source": tms_server.root, "entries": [
+            {"layer": "PCI", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},
+            {"layer": "PLAN.IGN", "area": "toulouse", "zoom_min": 8, "zoom_max": 9}]}))
+        plan = plans.load_plan(str(path), lenient=True)
+        unprepared = []
+        prepared = prepare_jobs(plan, library, failed=unprepared)
+        assert [job.job.layer for job in prepared] == ["PLAN.IGN"]
+        assert [(job.layer, "holds the number Infinity" in str(exc)) for job, exc in unprepared] == [("PCI", True)]
+        tms_server.metadata = plain
+        original = jobs._prepare_job
+
+        def overflowing(job, *args):  # a fault no check foresaw, for this entry only
+            if job.layer == "PCI":
+                raise OverflowError("math range error")
+            return original(job, *args)
+
+        jobs._prepare_job = overflowing
+        try:
+            unprepared = []
+            prepared = prepare_jobs(plan, library, failed=unprepared)
+            with pytest.raises(InputError, match="Layer 'PCI': what its server sent cannot be read"):
+                prepare_jobs(plan, library)
+        finally:
+            jobs._prepare_job = original
+    assert [job.job.layer for job in prepared] == ["PLAN.IGN"]
+    assert [str(exc) for _, exc in unprepared] == [
+        "Layer 'PCI': what its server sent cannot be read (a number out of range): check the entry's source, or "
+        "try again later."]

@@ -333,3 +333,17 @@ def test_a_layer_whose_metadata_says_infinity_is_one_failed_entry(tmp_path):
     assert [str(exc) for _, exc in unprepared] == [
         "Layer 'PCI': what its server sent cannot be read (a number out of range): check the entry's source, or "
         "try again later."]
+
+
+def test_no_plan_is_written_with_a_key(tmp_path):
+    """Reviewer: Add to plan wrote `?apikey=KEY` into plan.json. No source of a plan is written with its key."""
+    keyed = "https://data.geopf.fr/private/tms/1.0.0?apikey=S3cret&x=1"
+    entry = plans.make_entry("PLAN.IGN", "toulouse", 8, 9, keyed, None)
+    assert entry["source"] == "https://data.geopf.fr/private/tms/1.0.0?x=1" and plans.holds_key(keyed)
+    path = str(tmp_path / "plan.json")
+    document = dict(plans.new_document(keyed), entries=[entry, dict(entry, source=keyed + "&key=Other")])
+    plans.save_document(document, path)
+    with open(path, encoding="utf-8") as stream:
+        written = stream.read()
+    assert "S3cret" not in written and "Other" not in written and "?x=1" in written
+    assert not plans.holds_key("https://data.geopf.fr/tms/1.0.0") and plans.public_source(None) is None

@@ -36,6 +36,10 @@ SPRITE_FOLDER = "sprite"
 SPRITE_FILES = (".json", ".png", "@2x.json", "@2x.png")
 REQUIRED_SPRITE_FILES = (".json", ".png")  # @2x is for screens that have it: a style draws without
 STYLE_DEADLINE = 60.0
+WINDOWS_FORBIDDEN = '<>"|*?'
+# A sprite image is decoded whole by QGIS (4 bytes a pixel): IGN's are under 1 Mpx; a header declaring more than
+# this is refused before anything decodes it (20000 x 20000 px would be 1.6 GB of memory).
+MAX_SPRITE_PIXELS = 4096 * 4096
 MAX_SPRITE_NAME = 120  # IGN's are a word or two (PlanIgn); a longer name is no sprite's, and paths stay short
 # Names Windows gives to devices, whatever their extension: `nul.json` is no file there.
 WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {"com{}".format(n) for n in range(1, 10)} | {
@@ -289,7 +293,29 @@ def local_sprite(style_file):
         raise InputError("{} is not a sprite's definitions ({}): save the styles again.", what, problem)
     if not os.path.isfile(base + ".png"):
         raise InputError("The sprite image '{}' is missing: save the styles again.", base + ".png")
+    try:
+        with open(base + ".png", "rb") as stream:
+            problem = png_size_problem(stream.read(PNG_HEADER_BYTES))
+    except OSError as exc:
+        raise InputError("The sprite of the style '{}' cannot be read ({}): save the styles again.",
+                         style_file, exc.strerror or exc) from None
+    if problem is not None:
+        raise InputError("The sprite image '{}' is refused ({}): save the styles again.", base + ".png", problem)
     return definitions, base + ".png"
+
+
+PNG_HEADER_BYTES = 24  # the signature, then the IHDR chunk's length, type, width and height
+
+
+def png_size_problem(head):
+    """Why the PNG starting with `head` is no sprite image to decode (a Message), or None: not a PNG, or a width
+    and height (read from its header, nothing decoded) over MAX_SPRITE_PIXELS or documents.MAX_SPRITE_SIDE."""
+    if not head.startswith(PNG_SIGNATURE) or len(head) < PNG_HEADER_BYTES or head[12:16] != b"IHDR":
+        return Message("it is not a PNG image")
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if max(width, height) > documents.MAX_SPRITE_SIDE or width * height > MAX_SPRITE_PIXELS:
+        return Message("{} x {} pixels, over {:,} pixels", width, height, MAX_SPRITE_PIXELS)
+    return None
 
 
 def _read_file(path, what):
@@ -444,13 +470,16 @@ def sprite_name(sprite_url, style_url):
 def file_name_problem(name):
     """Why `name`, sent by a server, cannot be one file's name inside our folder on Windows, macOS or Linux (a
     Message), or None: a separator (a slash or a backslash), `..`, a drive letter or `:`, NUL or another control
-    character, a device name of Windows, a trailing dot or space (Windows drops them), too long."""
+    character, one of < > " | * ? (Windows refuses them), a device name of Windows, a trailing dot or space (Windows
+    drops them), too long."""
     if name in ("", ".", ".."):
         return Message("'{}' is no file name", name)
     if "/" in name or "\\" in name:
         return Message("a '/' or '\\' would make it a path")
     if ":" in name:
         return Message("a ':' is a drive letter or a stream on Windows")
+    if any(character in WINDOWS_FORBIDDEN for character in name):
+        return Message("Windows refuses the characters {} in a file name", " ".join(WINDOWS_FORBIDDEN))
     if any(ord(character) < 32 or character == "\x7f" for character in name):
         return Message("it holds a control character")
     if name.split(".")[0].strip().lower() in WINDOWS_DEVICES:
@@ -477,6 +506,10 @@ def _save_sprite(pool, sprite_url, credentials, folder, deadline, log, style_url
         if suffix.endswith(".png") and not body.startswith(PNG_SIGNATURE):
             raise InputError("{} sent something else than a PNG image for {}: nothing more was saved.",
                              redact_url(sprite_url + suffix), what)
+        problem = png_size_problem(body) if suffix.endswith(".png") else None
+        if problem is not None:
+            raise InputError("{} sent a sprite image that is refused for {} ({}): nothing more was saved.",
+                             redact_url(sprite_url + suffix), what, problem)
         if suffix.endswith(".json"):
             said = Message("The sprite file {}", redact_url(sprite_url + suffix))
             problem = documents.sprite_problem(documents.load(body, said))

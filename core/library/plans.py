@@ -222,8 +222,9 @@ def parse_plan(data, path="plan", lenient=False):
     try:
         document = json.loads(data)
     except json.JSONDecodeError as exc:
-        raise InputError("Plan '{}' is not valid JSON: {} (line {}, column {}).",
-                         path, exc.msg, exc.lineno, exc.colno) from None
+        # Where, not Python's English wording of why (the sentence is translated).
+        raise InputError("Plan '{}' is not valid JSON (broken at line {}, column {}): correct it in a text editor.",
+                         path, exc.lineno, exc.colno) from None
     if not isinstance(document, dict):
         raise InputError("Plan '{}' must be a JSON object with \"source\" and \"entries\".", path)
     source = document.get("source")

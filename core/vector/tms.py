@@ -119,7 +119,9 @@ def parse_service(data):
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InputError("The server's answer is not a TMS service document ({}).", exc) from None
+        line, column = exc.position
+        raise InputError("The server's answer is not a TMS service document (broken XML at line {}, column {}).",
+                         line, column + 1) from None
     if root.tag.split("}")[-1] != "TileMapService":
         raise InputError("The server's answer is not a TMS 1.0.0 service document.")
     entries = []

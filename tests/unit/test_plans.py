@@ -120,7 +120,7 @@ def test_three_shards_share_the_tiles_without_overlap(server, tmp_path):
 
 
 @pytest.mark.parametrize("entries, fragment", [
-    ("{not json", r"is not valid JSON: .* \(line 1, column 2\)"),
+    ("{not json", r"is not valid JSON \(broken at line 1, column 2\): correct it in a text editor\.$"),
     ([{"area": "toulouse", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'layer'"),
     ([{"layer": "X", "area": "lyon", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'area': unknown preset 'lyon'"),
     ([{"layer": "X", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},

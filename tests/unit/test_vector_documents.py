@@ -211,6 +211,13 @@ def test_no_python_text_is_said_about_a_broken_document():
         assert not any(python in text for python in ("invalid literal", "unpack", "could not convert")), text
 
 
+def test_a_service_document_that_is_not_xml_is_said_by_where_it_breaks():
+    with pytest.raises(InputError) as raised:
+        tms.parse_service(b"<html><body>Maintenance\n</html>")
+    assert str(raised.value) == ("The server's answer is not a TMS service document (broken XML at line 2, "
+                                 "column 3).")
+
+
 def test_tilejson_names_and_attribution_of_other_types_are_not_taken_as_text():
     meta = tms.parse_metadata(json.dumps({"vector_layers": [{"id": "a"}], "name": {"x": 1}, "attribution": [1],
                                           "tiles": [3]}), LAYER)

@@ -197,21 +197,23 @@ class ExportTiles(IgnOfflineAlgorithm):
         (core.field.web), for any static web server with Range."""
         low, high, ranges, _, _ = options
         folder = web.viewer_folder(output)
-        archive = web.archive_path(folder)
-        storage.refuse_output_among_inputs(archive, [source])
-        os.makedirs(folder, exist_ok=True)
+        storage.refuse_output_among_inputs(web.archive_path(folder), [source])
         feedback.pushInfo(self.say("Tiles are copied as they are, never re-encoded ({} for {}).", "pmtiles",
                                    exports.export_format("pmtiles").apps))
-        parts = exports.export(source, archive, "pmtiles", low, high, ranges, None,
-                               lambda f: feedback.setProgress(99 * f), feedback.isCanceled)
         self._paths, self._load = [], False
-        if not parts:
-            feedback.pushWarning(self.tr("Cancelled: nothing was written; run again to export."))
-            return {"OUTPUT": output, "FILES": 0, "OUTPUTS": ""}
-        with mbtiles.MBTilesReader(source) as reader:
-            metadata = reader.metadata()
-        index = web.write_viewer(folder, archive, source, _layer_title(source), exports.attribution(metadata),
-                                 _is_vector(source))
+        # Written beside, put in place only when complete: no half-written folder on a failure or a cancel.
+        with web.Staged(folder) as stage:
+            parts = exports.export(source, stage.archive, "pmtiles", low, high, ranges, None,
+                                   lambda f: feedback.setProgress(99 * f), feedback.isCanceled)
+            if not parts:
+                feedback.pushWarning(self.tr("Cancelled: nothing was written; run again to export."))
+                return {"OUTPUT": output, "FILES": 0, "OUTPUTS": ""}
+            with mbtiles.MBTilesReader(source) as reader:
+                metadata = reader.metadata()
+            web.write_viewer(stage.path, stage.archive, source, _layer_title(source), exports.attribution(metadata),
+                             _is_vector(source), warn=lambda message: feedback.pushWarning(self.say(message)))
+            stage.commit()
+        archive, index = web.archive_path(folder), os.path.join(folder, "index.html")
         feedback.pushInfo(self.say("{}: {:,} tiles, zoom {}-{}, {}", archive, parts[0].tiles, parts[0].zoom_min,
                                    parts[0].zoom_max, storage.human_size(os.path.getsize(archive))))
         feedback.pushInfo(self.say("The map page is {}: serve its folder with a web server that honours byte "

@@ -2,7 +2,8 @@
 
 Bound: copying the source MBTiles (~100 MB of tiles) with shutil.copyfile, then syncing the copy to the disk as the
 export syncs its archive before naming it (a copy still in the page cache is not yet written). Ratio = the export's
-time / the copy's time, the best of three runs each (the machine is shared); issue 29 asks for at most 2.
+time / the copy's time, the best of five runs each taken in turns (the machine is shared); issue 29 asks for at
+most 2: the line says pass or FAIL.
 """
 
 import os
@@ -16,6 +17,8 @@ from core.field import exports, web
 TILES = 4_000
 BODY = 25_000  # bytes: 100 MB of tiles, each unique (no deduplication shortcut)
 BBOX = (2.30, 43.18, 2.40, 43.25)
+BOUND = 2.0  # the export's time over the copy's (issue 29)
+RUNS = 5
 
 
 def source_file(folder):
@@ -42,24 +45,32 @@ def timed(action):
 
 
 def export_web(source, folder):
-    os.makedirs(folder)
-    archive = web.archive_path(folder)
-    exports.export(source, archive, "pmtiles")
-    web.write_viewer(folder, archive, source, "Plan IGN", "© IGN", False)
+    """As export_tiles TARGET=web does it: written beside, then put in place."""
+    with web.Staged(folder) as stage:
+        exports.export(source, stage.archive, "pmtiles")
+        web.write_viewer(stage.path, stage.archive, source, "Plan IGN", "© IGN", False)
+        stage.commit()
 
 
 def main():
     with tempfile.TemporaryDirectory() as folder:
         source = source_file(folder)
         size = os.path.getsize(source)
-        copy = min(timed(lambda n=n: durable_copy(source, os.path.join(folder, "copy{}.mbtiles".format(n))))
-                   for n in range(3))
         try:
             web.check_libraries()
         except Exception as exc:  # a checkout before `make setup`
             print("web export: skipped ({})".format(exc))
             return
-        export = min(timed(lambda n=n: export_web(source, os.path.join(folder, "web{}".format(n))))
-                     for n in range(3))
+        # Copy and export taken in turns, the best of each: a load on the shared machine weighs on both alike.
+        copies, exported = [], []
+        for n in range(RUNS):
+            copies.append(timed(lambda n=n: durable_copy(source, os.path.join(folder, "copy{}.mbtiles".format(n)))))
+            exported.append(timed(lambda n=n: export_web(source, os.path.join(folder, "web{}".format(n)))))
+            os.remove(os.path.join(folder, "copy{}.mbtiles".format(n)))
+            shutil.rmtree(os.path.join(folder, "web{}".format(n)))
+        copy, export = min(copies), min(exported)
+    ratio = export / copy
     print("web export of {:.0f} MB of tiles: {:.2f} s; bound (copying the file, synced) {:.2f} s; ratio {:.2f} "
-          "(issue 29: at most 2)".format(size / 1e6, export, copy, export / copy))
+          "(issue 29: at most {}): {}".format(size / 1e6, export, copy, ratio, BOUND,
+                                            "pass" if ratio <= BOUND else "FAIL"))
+    return ratio

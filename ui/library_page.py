@@ -140,6 +140,9 @@ class LibraryPage(Page, FORM_CLASS):
             self.log(said_reason(exc), error=True)
             return
         self.log(said)
+        if layers and plans.holds_key(source):
+            self.log(tr("The server's key is not written into the plan (a file in clear): run the plan with the key "
+                        "as an account (AUTHCFG)."))
         if self.planFile.filePath().strip() != path:
             self.planFile.setFilePath(path)  # shows the plan, through fileChanged
         else:

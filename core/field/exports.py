@@ -73,12 +73,20 @@ def _writing(output):
     the reading's read_guard, which would call the sound input damaged."""
     try:
         yield
-    except (sqlite3.Error, OSError) as exc:
-        if mbtiles.is_disk_full(exc) or getattr(exc, "errno", None) == getattr(errno, "EDQUOT", errno.ENOSPC):
-            raise disk_full(output) from None
-        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
-        raise IgnOfflineError("'{}' cannot be written ({}): choose another folder, then run again.", output,
-                              reason) from None
+    except WRITE_ERRORS as exc:
+        _write_failed(output, exc)
+
+
+WRITE_ERRORS = (sqlite3.Error, OSError)
+
+
+def _write_failed(output, exc):
+    """Raise the error of `output` failing to be written with `exc` (_writing's, where a `with` per tile costs)."""
+    if mbtiles.is_disk_full(exc) or getattr(exc, "errno", None) == getattr(errno, "EDQUOT", errno.ENOSPC):
+        raise disk_full(output) from None
+    reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+    raise IgnOfflineError("'{}' cannot be written ({}): choose another folder, then run again.", output,
+                          reason) from None
 
 
 # What a server may put where a layer's attribution belongs: its software's authors, not whom the data is from. IGN's
@@ -326,6 +334,7 @@ class _GeoPackage(_Writer):
 
 
 DEDUPLICATED_BYTES = 16 * 1024
+WRITE_BUFFER = 1 << 20
 
 
 def tile_id_of(z, x, y):
@@ -372,7 +381,7 @@ class _PMTiles:
         self.path = path
         self.format = tile_format
         self.metadata = metadata
-        self.file = open(path, "wb")
+        self.file = open(path, "wb", buffering=WRITE_BUFFER)  # tiles of 20-60 kB: one system call a megabyte
         try:
             self.file.write(bytes(self.ROOT_SPACE))
         except BaseException:
@@ -901,7 +910,12 @@ def nearly_full(output):
 
 
 def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled):
-    count, highest, tile_format = check(source, kind, zoom_min, zoom_max, ranges, max_file_mb)
+    # A PMTiles is one file written beside under a temporary name: damage met while reading the tiles (SQLite
+    # checks every page it reads) removes it and is said by name (read_guard), so the separate check of every page
+    # (a second read of the whole file: a third of a web export's time) is left out. Parts of other formats are
+    # checked first: they are named one by one.
+    thorough = kind != "pmtiles"
+    count, highest, tile_format = check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough)
     written = []
     try:
         with mbtiles.read_guard(source):
@@ -971,8 +985,10 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                     with _writing(output):
                         current = export_format(kind).writer.open(path, tile_format, metadata, highest)
                     used, used_tiles[0], bounds = 0, 0, _Bounds()
-                with _writing(output):
+                try:  # as _writing(output), without a context manager's cost on every tile
                     current.add(z, x, y, data)
+                except WRITE_ERRORS as exc:
+                    _write_failed(output, exc)
                 bounds.add(z, x, y)
                 used += cost
                 used_tiles[0] += 1

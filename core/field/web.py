@@ -23,10 +23,11 @@ import importlib.util
 import json
 import os
 import shutil
+import urllib.parse
 
 from .. import storage
 from ..errors import IgnOfflineError, InputError
-from ..messages import os_reason
+from ..messages import Message, os_reason
 from ..vector import styles as saved
 from .exports import disk_full
 
@@ -43,6 +44,11 @@ FONT_FILES = {"Regular": "Regular", "Italic": "It", "Semibold": "Semibold", "Sem
               "ExtraLight": "ExtraLight", "ExtraLight Italic": "ExtraLightIt", "Black": "Black",
               "Black Italic": "BlackIt"}
 STYLES = "styles"
+# Written last into a complete export: only a folder holding it (and nothing but what an export writes) is
+# replaced by a new export, so that a user's own index.html is never taken for ours.
+MARKER = ".ign-offline-web"
+MARKER_TEXT = "A web map written by IGN Offline: a new export into this folder replaces it whole.\n"
+WRITTEN = ("index.html", "README.txt", "serve.py", "lib", STYLES, "fonts", MARKER)
 README = """This folder is a map for a web browser, made by IGN Offline: it works with no Internet access.
 
 A web page cannot read files from the disk: serve this folder with any web server that honours byte ranges
@@ -87,15 +93,53 @@ def archive_path(folder):
 
 
 def check_folder(folder):
-    """Refuse a viewer folder that is a file, or a folder holding other things than an earlier viewer (a library, a
-    project folder: OUTPUT named like it): the export writes index.html, styles/, fonts/, lib/ into it."""
+    """Refuse a viewer folder that is a file, or a folder holding other things than an earlier export of ours (a
+    library, a project folder, a site of the user's: OUTPUT named like it): a new export replaces the folder whole.
+    Ours is proved by the marker a complete export writes last, and nothing in the folder but what it writes."""
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise InputError("The web export goes into the folder '{}', but a file has that name: choose another "
                          "OUTPUT.", folder)
-    earlier = any(os.path.isfile(path) for path in (os.path.join(folder, "index.html"), archive_path(folder)))
-    if os.path.isdir(folder) and os.listdir(folder) and not earlier:  # an earlier export's (even cut short) is redone
+    if not os.path.isdir(folder) or not os.listdir(folder):
+        return
+    ours = set(WRITTEN) | {os.path.basename(archive_path(folder))}
+    if not os.path.isfile(os.path.join(folder, MARKER)) or not set(os.listdir(folder)) <= ours:
         raise InputError("The web export goes into the folder '{}', which already holds other files: choose a new "
                          "OUTPUT (the folder is named like it, without .pmtiles).", folder)
+
+
+class Staged:
+    """The export written into a hidden folder beside `folder` (same disk), which replaces `folder` only once
+    complete (`commit()`): a failure or a cancel leaves no half-written folder, and an earlier export stays whole
+    until the new one is ready. Use `with Staged(folder) as stage:`; `stage.path` is where to write."""
+
+    def __init__(self, folder):
+        self.folder = os.path.abspath(folder)
+        parent, name = os.path.split(os.path.normpath(self.folder))
+        self.path = os.path.join(parent, ".{}.partial".format(name))
+        self.archive = os.path.join(self.path, os.path.basename(archive_path(self.folder)))
+        self.committed = False
+
+    def __enter__(self):
+        shutil.rmtree(self.path, ignore_errors=True)  # left by a run killed before it could clean up
+        os.makedirs(self.path)
+        return self
+
+    def commit(self):
+        """Put the complete export in place of `folder` (an earlier export, checked by check_folder, removed)."""
+        storage.write_atomically(os.path.join(self.path, MARKER), MARKER_TEXT)
+        old = None
+        if os.path.isdir(self.folder):
+            old = self.path[:-len(".partial")] + ".old"
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(self.folder, old)
+        os.replace(self.path, self.folder)
+        self.committed = True
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def __exit__(self, *exc):
+        if not self.committed:
+            shutil.rmtree(self.path, ignore_errors=True)
 
 
 def check_libraries():
@@ -108,12 +152,14 @@ def check_libraries():
                          WEB_LIBS)
 
 
-def write_viewer(folder, archive, source, title, attribution, vector):
+def write_viewer(folder, archive, source, title, attribution, vector, warn=None):
     """Write the page and what it loads into `folder`, beside `archive` (a PMTiles written there): the saved styles
     of the vector MBTiles `source` (none saved: a plain style of its layers), or a raster style. The index.html
-    path is returned. A folder that cannot be written is said in one line (a full disk as such)."""
+    path is returned. A saved style that cannot be read (damaged, its sprite missing) is left out, said to `warn`
+    (a Message), as QGIS's loading does. A folder that cannot be written is said in one line (a full disk as
+    such)."""
     try:
-        return _write_viewer(folder, archive, source, title, attribution, vector)
+        return _write_viewer(folder, archive, source, title, attribution, vector, warn or (lambda message: None))
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             raise disk_full(os.path.join(folder, "index.html")) from None
@@ -121,7 +167,7 @@ def write_viewer(folder, archive, source, title, attribution, vector):
                               os_reason(exc)) from None
 
 
-def _write_viewer(folder, archive, source, title, attribution, vector):
+def _write_viewer(folder, archive, source, title, attribution, vector, warn):
     check_libraries()
     header = _archive_header(archive)
     bounds = [header["min_lon_e7"] / 1e7, header["min_lat_e7"] / 1e7, header["max_lon_e7"] / 1e7,
@@ -130,14 +176,15 @@ def _write_viewer(folder, archive, source, title, attribution, vector):
     _copy_into(folder, "lib", [os.path.join(WEB_LIBS, n) for n in LIBRARY_FILES])
     os.makedirs(os.path.join(folder, STYLES), exist_ok=True)
     if vector:
-        styles = _vector_styles(folder, source, name, attribution)
+        styles = _vector_styles(folder, source, name, attribution, warn)
     else:
         styles = [_write_style(folder, "tiles", raster_style(name, attribution))]
     fonts = _copy_fonts(folder, styles)
     shutil.copyfile(os.path.join(RESOURCES, "serve.py"), os.path.join(folder, "serve.py"))
     storage.write_atomically(os.path.join(folder, "README.txt"), README.format(attribution=attribution or "-"))
     config = {"title": title, "bounds": bounds, "maxzoom": 22 if vector else min(header["max_zoom"] + 2, 22),
-              "styles": [{"name": style_name, "file": "{}/{}.json".format(STYLES, style_name)}
+              "styles": [{"name": style_name,
+                          "file": "{}/{}.json".format(STYLES, urllib.parse.quote(style_name, safe=""))}
                          for style_name, _ in styles],
               "fonts": [{"family": family, "italic": "Italic" in family} for family, _ in fonts]}
     page = _page(title, config, fonts)
@@ -160,17 +207,25 @@ def _copy_into(folder, sub, paths):
         shutil.copyfile(path, os.path.join(target, os.path.basename(path)))
 
 
-def _vector_styles(folder, source, archive_name, attribution):
-    """[(name, style)] written into styles/: the saved styles of `source` for the web, each with its sprite."""
+def _vector_styles(folder, source, archive_name, attribution, warn):
+    """[(name, style)] written into styles/: the saved styles of `source` for the web, each with its sprite; one
+    that cannot be read is said to `warn` and left out (the others still make the page)."""
     written = []
     for style_name in saved.saved_styles(source) if source else []:
         style_file = saved.style_path(source, style_name)
-        document = web_style(saved.read_style(style_file), archive_name, attribution)
-        sprite = saved.local_sprite(style_file)  # checked: sprite/<a file name>, its files present
+        try:
+            document = web_style(saved.read_style(style_file), archive_name, attribution)
+            sprite = saved.local_sprite(style_file)  # checked: sprite/<a file name>, its files present
+        except InputError as exc:
+            warn(Message("The style '{}' is left out of the web page: {}", style_name, exc.message))
+            continue
         if sprite is None:
             document.pop("sprite", None)
         else:
-            _copy_sprite(os.path.join(folder, STYLES, saved.SPRITE_FOLDER), os.path.splitext(sprite[1])[0])
+            base = os.path.splitext(sprite[1])[0]
+            _copy_sprite(os.path.join(folder, STYLES, saved.SPRITE_FOLDER), base)
+            # Its name in a URL: a `#` or `%` percent-encoded (the files keep the name).
+            document["sprite"] = saved.SPRITE_FOLDER + "/" + urllib.parse.quote(os.path.basename(base), safe="")
         written.append(_write_style(folder, style_name, document))
     if not written:
         written.append(_write_style(folder, "layers", plain_style(source, archive_name, attribution)))
@@ -206,7 +261,7 @@ def web_style(style, archive_name, attribution):
             continue
         if source.get("type") == "vector":
             kept = {k: v for k, v in source.items() if k not in ("url", "tiles", "attribution")}
-            sources[source_name] = dict(kept, url="pmtiles://../" + archive_name, attribution=attribution)
+            sources[source_name] = dict(kept, url=archive_url(archive_name), attribution=attribution)
         elif source.get("type") == "geojson" and isinstance(source.get("data"), dict):
             sources[source_name] = source
     document["sources"] = sources
@@ -216,10 +271,16 @@ def web_style(style, archive_name, attribution):
     return document
 
 
+def archive_url(archive_name):
+    """`pmtiles://../<archive_name>`, the name percent-encoded: a `#`, `?` or `%` in an export's name would
+    otherwise end or garble the address (the page resolves it against the style's own)."""
+    return "pmtiles://../" + urllib.parse.quote(archive_name, safe="")
+
+
 def raster_style(archive_name, attribution):
     """The style of a raster archive: its tiles, nothing else."""
     return {"version": 8, "name": "tiles",
-            "sources": {"tiles": {"type": "raster", "url": "pmtiles://../" + archive_name, "tileSize": 256,
+            "sources": {"tiles": {"type": "raster", "url": archive_url(archive_name), "tileSize": 256,
                                   "attribution": attribution}},
             "layers": [{"id": "tiles", "type": "raster", "source": "tiles"}]}
 
@@ -242,7 +303,7 @@ def plain_style(source, archive_name, attribution):
             dict(common, id=layer_id + "-points", type="circle", filter=["==", ["geometry-type"], "Point"],
                  paint={"circle-color": "#404040", "circle-radius": 2})]
     return {"version": 8, "name": "layers",
-            "sources": {"tiles": {"type": "vector", "url": "pmtiles://../" + archive_name,
+            "sources": {"tiles": {"type": "vector", "url": archive_url(archive_name),
                                   "attribution": attribution}},
             "layers": layers}
 
@@ -271,7 +332,10 @@ def _page(title, config, fonts):
     faces = "\n".join('@font-face {{ font-family: {}; src: url("fonts/{}"); font-weight: 1 1000; font-style: {}; }}'
                       .format(json.dumps(family), file_name, "italic" if "Italic" in family else "normal")
                       for family, file_name in fonts)
-    # In a <script> element only "</" could end it early.
-    data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    # In a <script> element "</" ends it and "<!--" changes how it is read: no <, > or & stays as it is (JSON's
+    # \u escapes read back the same), nor the line separators old JavaScript engines refuse in a string.
+    data = json.dumps(config, ensure_ascii=False)
+    for character in "<>&\u2028\u2029":
+        data = data.replace(character, "\\u{:04x}".format(ord(character)))
     return template.replace("{{TITLE}}", html.escape(title)).replace("{{FONT_FACES}}", faces).replace(
         "{{CONFIG}}", data)

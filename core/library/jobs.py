@@ -103,7 +103,26 @@ def prepare_jobs(plan, library, credentials=None, shard=None, is_cancelled=None,
             if failed is None:
                 raise
             failed.append((job, exc))
+        except DOCUMENT_FAULTS as exc:  # a server's document broken in a way no check foresaw: this entry only
+            error = InputError("Layer '{}': what its server sent cannot be read ({}): check the entry's source, or "
+                               "try again later.", job.layer, _fault_kind(exc))
+            if failed is None:
+                raise error from exc
+            failed.append((job, error))
     return prepared_jobs
+
+
+# What parsing a server's documents can raise beyond the checks (a number out of range, a malformed value, a
+# nesting too deep): one failed entry. Programming errors (TypeError, KeyError, AttributeError) still surface.
+DOCUMENT_FAULTS = (ValueError, ArithmeticError, RecursionError)
+
+
+def _fault_kind(exc):
+    if isinstance(exc, ArithmeticError):
+        return Message("a number out of range")
+    if isinstance(exc, RecursionError):
+        return Message("nested too deep")
+    return Message("a malformed value")
 
 
 def _prepare_job(job, library, credentials, origin, keep):

@@ -222,8 +222,9 @@ def parse_plan(data, path="plan", lenient=False):
     try:
         document = json.loads(data)
     except json.JSONDecodeError as exc:
-        raise InputError("Plan '{}' is not valid JSON: {} (line {}, column {}).",
-                         path, exc.msg, exc.lineno, exc.colno) from None
+        # Where, not Python's English wording of why (the sentence is translated).
+        raise InputError("Plan '{}' is not valid JSON (broken at line {}, column {}): correct it in a text editor.",
+                         path, exc.lineno, exc.colno) from None
     if not isinstance(document, dict):
         raise InputError("Plan '{}' must be a JSON object with \"source\" and \"entries\".", path)
     source = document.get("source")
@@ -344,8 +345,21 @@ def default_plan_path(library):
 
 
 def new_document(source):
-    """An empty plan (no entries yet) whose entries come from `source`."""
-    return {"source": source, "entries": []}
+    """An empty plan (no entries yet) whose entries come from `source` (without its key: public_source)."""
+    return {"source": public_source(source), "entries": []}
+
+
+def public_source(source):
+    """`source` without a key in its query (`…/tms/1.0.0?apikey=KEY`): a plan is a file in clear, shared and
+    copied; the key is given with the run as an account (AUTHCFG), as the dock's settings keep no key either."""
+    from ..sources.accounts import key_of_source  # the network's module: only when a source is given
+
+    return key_of_source(source)[0] if isinstance(source, str) and source else source
+
+
+def holds_key(source):
+    """Whether `source` carries a key in its query (which public_source takes out)."""
+    return public_source(source) != source
 
 
 def read_document(path, source=None):
@@ -446,6 +460,7 @@ def entry_area(area, library, plan_path):
 def make_entry(layer, area_value, zoom_min, zoom_max, source=None, plan_source=None, style=None, format=None):
     """An entry of the plan's JSON; `source` is written only when it is not the plan's own (`plan_source`)."""
     entry = {"layer": layer, "area": area_value, "zoom_min": int(zoom_min), "zoom_max": int(zoom_max)}
+    source, plan_source = public_source(source), public_source(plan_source)
     if source and source != plan_source:
         entry["source"] = source
     if style:
@@ -507,7 +522,14 @@ def write_atomically(path, text):
 
 def save_document(document, path):
     """Write the plan `document` to `path` (its folder created), after checking it as run_plan will; the Plan.
-    A document whose entries were all removed is written as it is (None): the dock adds to it again."""
+    A document whose entries were all removed is written as it is (None): the dock adds to it again. No source
+    is written with its key (public_source): the run gives it as an account."""
+    document = dict(document, source=public_source(document.get("source")))
+    document["entries"] = [dict(entry, source=public_source(entry["source"]))
+                           if isinstance(entry, dict) and isinstance(entry.get("source"), str) else entry
+                           for entry in document.get("entries") or []]
+    if not document["source"]:
+        del document["source"]
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     plan = parse_plan(text, path) if document.get("entries") else None
     _made_folder(os.path.dirname(os.path.abspath(path)))

@@ -7,6 +7,7 @@ not the whole specification: QGIS's converter says what it cannot draw.
 """
 
 import json
+import math
 import numbers
 
 from ..errors import InputError
@@ -17,17 +18,42 @@ MAX_DEPTH = 64
 MAX_SPRITE_SIDE = 16384  # pixels: QImage draws no larger, and no sprite sheet is
 
 
-def load(body, what):
+# What to do about a document that is not JSON: one a server sent, one saved on the disk (edited, damaged).
+FROM_SERVER = Message("check its address (an error page?)")
+SAVED = Message("the file is damaged: save it again")
+
+
+def _finite(text):
+    """A JSON number as a float; refused when it does not fit one (1e400 would be infinite)."""
+    value = float(text)
+    if math.isinf(value):
+        raise NotFinite(text)
+    return value
+
+
+class NotFinite(ValueError):
+    """Infinity, NaN, or a number too large for a float: none is JSON, though Python's parser takes them."""
+
+
+def _not_finite(text):
+    raise NotFinite(text)
+
+
+def load(body, what, remedy=FROM_SERVER):
     """The JSON value in `body` (bytes or str); InputError naming `what` (a Message: the document) when it is
-    not JSON or nests deeper than MAX_DEPTH."""
+    not JSON (where: its line and column; `remedy` says what to do), holds a number that is not finite
+    (Infinity, NaN, 1e400: Python's parser takes them, nothing else does), or nests deeper than MAX_DEPTH."""
     try:
         text = body.decode("utf-8-sig") if isinstance(body, bytes) else body
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_not_finite, parse_float=_finite)
     except UnicodeDecodeError:
-        raise InputError("{} is not JSON (it is not UTF-8 text): check its address.", what) from None
-    except ValueError as exc:
-        raise InputError("{} is not JSON ({}): check its address (an error page?).", what,
-                         getattr(exc, "msg", exc)) from None
+        raise InputError("{} is not JSON (it is not UTF-8 text): {}.", what, remedy) from None
+    except NotFinite as exc:
+        raise InputError("{} holds the number {}, which is not a finite number: {}.", what, str(exc)[:20],
+                         remedy) from None
+    except json.JSONDecodeError as exc:
+        raise InputError("{} is not JSON (broken at line {}, column {}): {}.", what, exc.lineno, exc.colno,
+                         remedy) from None
     except RecursionError:
         raise InputError("{} nests arrays or objects more than {} deep: it is not a document the plugin reads.",
                          what, MAX_DEPTH) from None

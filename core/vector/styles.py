@@ -36,6 +36,10 @@ SPRITE_FOLDER = "sprite"
 SPRITE_FILES = (".json", ".png", "@2x.json", "@2x.png")
 REQUIRED_SPRITE_FILES = (".json", ".png")  # @2x is for screens that have it: a style draws without
 STYLE_DEADLINE = 60.0
+WINDOWS_FORBIDDEN = names.WINDOWS_FORBIDDEN
+# A sprite image is decoded whole by QGIS (4 bytes a pixel): IGN's are under 1 Mpx; a header declaring more than
+# this is refused before anything decodes it (20000 x 20000 px would be 1.6 GB of memory).
+MAX_SPRITE_PIXELS = 4096 * 4096
 MAX_SPRITE_NAME = 120  # IGN's are a word or two (PlanIgn); a longer name is no sprite's, and paths stay short
 WINDOWS_DEVICES = names.WINDOWS_DEVICES
 MAX_STYLE_BYTES = 16 * 2 ** 20
@@ -278,7 +282,7 @@ def local_sprite(style_file):
     base = os.path.join(os.path.dirname(style_file), SPRITE_FOLDER, name)
     what = Message("The sprite '{}'", base + ".json")
     try:
-        definitions = documents.load(_read_file(base + ".json", what), what)
+        definitions = documents.load(_read_file(base + ".json", what), what, documents.SAVED)
     except OSError as exc:
         raise InputError("The sprite of the style '{}' cannot be read ({}): save the styles again.",
                          style_file, exc.strerror or exc) from None
@@ -287,7 +291,29 @@ def local_sprite(style_file):
         raise InputError("{} is not a sprite's definitions ({}): save the styles again.", what, problem)
     if not os.path.isfile(base + ".png"):
         raise InputError("The sprite image '{}' is missing: save the styles again.", base + ".png")
+    try:
+        with open(base + ".png", "rb") as stream:
+            problem = png_size_problem(stream.read(PNG_HEADER_BYTES))
+    except OSError as exc:
+        raise InputError("The sprite of the style '{}' cannot be read ({}): save the styles again.",
+                         style_file, exc.strerror or exc) from None
+    if problem is not None:
+        raise InputError("The sprite image '{}' is refused ({}): save the styles again.", base + ".png", problem)
     return definitions, base + ".png"
+
+
+PNG_HEADER_BYTES = 24  # the signature, then the IHDR chunk's length, type, width and height
+
+
+def png_size_problem(head):
+    """Why the PNG starting with `head` is no sprite image to decode (a Message), or None: not a PNG, or a width
+    and height (read from its header, nothing decoded) over MAX_SPRITE_PIXELS or documents.MAX_SPRITE_SIDE."""
+    if not head.startswith(PNG_SIGNATURE) or len(head) < PNG_HEADER_BYTES or head[12:16] != b"IHDR":
+        return Message("it is not a PNG image")
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if max(width, height) > documents.MAX_SPRITE_SIDE or width * height > MAX_SPRITE_PIXELS:
+        return Message("{} x {} pixels, over {:,} pixels", width, height, MAX_SPRITE_PIXELS)
+    return None
 
 
 def _read_file(path, what):
@@ -303,7 +329,7 @@ def read_style(style_file):
     """The saved style `style_file` as a dict; InputError, in one line, when it is not a Mapbox GL style."""
     what = Message("The style '{}'", style_file)
     try:
-        style = documents.load(_read_file(style_file, what), what)
+        style = documents.load(_read_file(style_file, what), what, documents.SAVED)
     except OSError as exc:
         raise InputError("The style '{}' cannot be read ({}).", style_file, exc.strerror or exc) from None
     _check_style(style, style_file)
@@ -459,6 +485,10 @@ def _save_sprite(pool, sprite_url, credentials, folder, deadline, log, style_url
         if suffix.endswith(".png") and not body.startswith(PNG_SIGNATURE):
             raise InputError("{} sent something else than a PNG image for {}: nothing more was saved.",
                              redact_url(sprite_url + suffix), what)
+        problem = png_size_problem(body) if suffix.endswith(".png") else None
+        if problem is not None:
+            raise InputError("{} sent a sprite image that is refused for {} ({}): nothing more was saved.",
+                             redact_url(sprite_url + suffix), what, problem)
         if suffix.endswith(".json"):
             said = Message("The sprite file {}", redact_url(sprite_url + suffix))
             problem = documents.sprite_problem(documents.load(body, said))

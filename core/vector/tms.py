@@ -14,6 +14,7 @@ template), rows from the top as XYZ, Web Mercator, 256 px. Documents are
 read whole within a deadline and a size cap, as the WMTS capabilities.
 """
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -118,7 +119,9 @@ def parse_service(data):
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InputError("The server's answer is not a TMS service document ({}).", exc) from None
+        line, column = exc.position
+        raise InputError("The server's answer is not a TMS service document (broken XML at line {}, column {}).",
+                         line, column + 1) from None
     if root.tag.split("}")[-1] != "TileMapService":
         raise InputError("The server's answer is not a TMS 1.0.0 service document.")
     entries = []
@@ -131,13 +134,34 @@ def parse_service(data):
     return entries
 
 
-def _bounds(value):
-    if isinstance(value, str):
-        value = value.split(",")
-    west, south, east, north = (float(v) for v in value)
+def _bounds(value, layer):
+    """(west, south, east, north) from a list or "w,s,e,n"; InputError saying why not, in words."""
+    parts = value.split(",") if isinstance(value, str) else value
+    try:
+        numbers = [float(v) for v in parts] if isinstance(parts, list) else []
+    except (TypeError, ValueError, OverflowError):
+        numbers = []
+    if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
+        raise InputError("The metadata of TMS layer '{}' has unreadable bounds: they are not four numbers (west, "
+                         "south, east, north).", layer)
+    west, south, east, north = numbers
     if not (west < east and south < north):
-        raise ValueError("empty bounds")
+        raise InputError("The metadata of TMS layer '{}' has unreadable bounds: they enclose no area (west must be "
+                         "less than east, south less than north).", layer)
     return west, south, east, north
+
+
+def _zoom(document, key, default, layer):
+    """The zoom `key` of the metadata as a whole number ("14" too); InputError, in words, when it is not one."""
+    value = document.get(key, default)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InputError("The metadata of TMS layer '{}' has unreadable zooms: its '{}' is not a whole number.",
+                         layer, key)
+    return value
 
 
 def parse_metadata(data, layer):
@@ -155,13 +179,13 @@ def parse_metadata(data, layer):
             isinstance(v, dict) and isinstance(v.get("id"), str) for v in vector_layers):
         raise InputError("TMS layer '{}' lists no vector layers in its metadata.json: it is not a vector tile "
                          "layer (download raster layers from the WMTS, https://data.geopf.fr/wmts).", layer)
+    minzoom = _zoom(document, "minzoom", tiles.MIN_ZOOM, layer)
+    maxzoom = _zoom(document, "maxzoom", tiles.MAX_ZOOM, layer)
+    bounds = _bounds(document.get("bounds", [-180.0, -85.0511, 180.0, 85.0511]), layer)
     try:
-        minzoom = int(document.get("minzoom", tiles.MIN_ZOOM))
-        maxzoom = int(document.get("maxzoom", tiles.MAX_ZOOM))
-        bounds = _bounds(document.get("bounds", (-180.0, -85.0511, 180.0, 85.0511)))
         tiles.check_zoom_range(minzoom, min(maxzoom, tiles.MAX_ZOOM))
-    except (TypeError, ValueError, InputError) as exc:
-        raise InputError("The metadata of TMS layer '{}' has unreadable zooms or bounds ({}).", layer, exc) from None
+    except InputError as exc:
+        raise InputError("The metadata of TMS layer '{}' has unreadable zooms ({}).", layer, exc.message) from None
     templates = document.get("tiles") or []
     if not isinstance(templates, list):
         raise InputError("The metadata of TMS layer '{}': its 'tiles' is not a list of addresses.", layer)

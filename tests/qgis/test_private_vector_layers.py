@@ -111,3 +111,39 @@ def test_a_key_in_the_source_query_downloads_saves_styles_and_stays_out_of_the_p
     # The dock remembers the server field without the key (QGIS's settings file is plain text).
     assert settings.without_secret(keyed) == source.root
     assert settings.without_secret("https://h/{z}/{x}/{y}.png") == "https://h/{z}/{x}/{y}.png"
+
+
+def test_a_plan_made_in_the_dock_from_a_keyed_server_field_holds_no_key_and_runs_with_an_account(
+        dock, tmp_path, auth_env, servers):  # noqa: F811
+    """Reviewer: the server field `…/tms/1.0.0?apikey=KEY`, PLAN.IGN ticked, Add to plan wrote the key into
+    library/plan.json in clear. The plan holds the address without it, the dock says to give the key as an
+    account, and run_plan with that account (AUTHCFG) downloads the tiles and saves the styles."""
+    from tests.support.qt_wait import wait_for
+
+    _, source, _ = servers
+    library = tmp_path / "library"
+    page, picker = dock.download_page, dock.area_picker
+    dock.libraryDir.setFilePath(str(library))
+    page.sourceCombo.setEditText(source.root + "?apikey=" + KEY)
+    page.readLayersButton.click()
+    assert wait_for(lambda: page.layer_source("PLAN.IGN") is not None, timeout=30)
+    page.tick("PLAN.IGN")
+    picker.select_area("toulouse")
+    picker.zoomMinSpin.setValue(10)
+    picker.zoomMaxSpin.setValue(11)
+    dock.library_page.add_to_plan()
+    plans = [os.path.join(top, name) for top, _, names in os.walk(library) for name in names
+             if name.endswith(".json")]
+    assert len(plans) == 1, plans
+    with open(plans[0], encoding="utf-8") as stream:
+        written = stream.read()
+    assert KEY not in written and source.root in written, written
+    assert "as an account (AUTHCFG)" in dock.library_page.runner.log_view.toPlainText()
+    ids = auth_env([("key", "Basic", {"username": "", "password": KEY})])
+    run = make_process("run", "ign_offline:run_plan", "--", "PLAN=" + plans[0], "LIBRARY=" + str(library),
+                       "AUTHCFG=" + ids["key"], "MAX_RATE=0", "LOAD=false")
+    said = run.stdout + run.stderr
+    assert run.returncode == 0 and "Traceback" not in said, said[-3000:]
+    output = str(library / "PLAN.IGN.mbtiles")
+    assert os.path.isfile(output) and os.path.isfile(str(library / "PLAN.IGN.styles" / "standard.json"))
+    assert_nothing_holds_a_secret([str(library)], said)

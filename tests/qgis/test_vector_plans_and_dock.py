@@ -203,3 +203,23 @@ def test_the_vector_layers_follow_the_server_field_host(dock):
     assert page.picked_layers() == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"]  # the raster tick stays
     page.sourceCombo.setEditText("https://data.geopf.fr/private/wmts")
     assert page.layer_source(LAYER) == "https://data.geopf.fr/tms/1.0.0"  # the public TMS of the same host
+
+
+def test_a_layer_whose_metadata_says_infinity_fails_alone_in_qgis_process(tmp_path):
+    """Reviewer: `"maxzoom": Infinity` in one layer's metadata.json was a traceback that stopped run_plan. That
+    entry fails in one sentence; the other layer of the plan is downloaded."""
+    library = tmp_path / "library"
+    with StandInTms() as server:
+        plain = server.metadata
+        server.metadata = lambda layer: plain(layer).replace(b'"maxzoom": 19', b'"maxzoom": Infinity')
+        plan = tmp_path / "plan.json"
+        plan.write_text(json.dumps({"source": server.root, "entries": [
+            {"layer": "PCI", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},
+            {"layer": LAYER, "area": "toulouse", "zoom_min": 8, "zoom_max": 9}]}), encoding="utf-8")
+        done = make_process("run", "ign_offline:run_plan", "--", "PLAN=" + str(plan), "LIBRARY=" + str(library),
+                            "MAX_RATE=0", "LOAD=false")
+    said = done.stdout + done.stderr
+    assert "Traceback" not in said and "OverflowError" not in said, said
+    assert "holds the number Infinity, which is not a finite number" in said, said
+    assert stored(str(library / "PLAN.IGN.mbtiles"))
+    assert not (library / "PCI.mbtiles").exists()

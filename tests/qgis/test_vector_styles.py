@@ -148,7 +148,8 @@ def test_an_error_page_instead_of_a_style_or_sprite_is_refused_and_not_saved(lib
     html = (b"<html><body>Maintenance</body></html>", "text/html")
     with StyleServer(LAYER, ("standard", "gris")) as server:
         server.overrides[STYLE_PATH + "/gris.json"] = html
-        with pytest.raises(InputError, match=r"is not JSON \(Expecting value\): check its address \(an error page\?\)"):
+        with pytest.raises(InputError, match=r"is not JSON \(broken at line 1, column 1\): check its address "
+                                             r"\(an error page\?\)"):
             styles.save_styles(library, LAYER, ["gris"], service_root=tms_root(server))
         server.overrides = {STYLE_PATH + "/sprite/" + SPRITE_NAME + ".png": html}
         with pytest.raises(InputError, match="PNG"):

@@ -183,3 +183,119 @@ def test_a_raster_web_export_opens_offline_in_chromium(processing, tmp_path):
     image = QImage(str(tmp_path / "raster.png"))
     shown = sum(colour_share(image, QColor(*colour), 3) for colour in set(colours.values()))
     assert shown > 0.5, "the tiles' colours cover {:.0%} of the page".format(shown)
+
+
+class NoRangeHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """Python's own `python3 -m http.server`: no byte ranges, the whole file to every request."""
+
+    def log_message(self, *args):
+        pass
+
+
+def open_without_range(folder, language):
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NoRangeHandler, directory=folder))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        return browser.open_page("http://127.0.0.1:{}/index.html".format(server.server_address[1]),
+                                 map_expected=False, language=language, wait_message=True, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_server_without_range_or_a_missing_archive_is_said_on_the_page(processing, vector_library):
+    """Reviewer: served by Python's http.server (no Range) or with its archive missing (404), the page stayed
+    blank, the reason only in the console. It says it, in the browser's language, and how to serve the folder."""
+    browser.require_browser()
+    library, source = vector_library
+    folder = run_web_export(processing, source, library)
+    english = open_without_range(folder, "en-GB")
+    assert "cannot read its archive" in english["message"] and "python3 serve.py" in english["message"], english
+    french = open_without_range(folder, "fr-FR")
+    assert "ne peut pas lire son archive" in french["message"] and "python3 serve.py" in french["message"], french
+    os.remove(os.path.join(folder, os.path.basename(folder) + ".pmtiles"))
+    with browser.Served(folder) as served:
+        missing = browser.open_page(served.origin + "/index.html", map_expected=False, wait_message=True)
+    assert "cannot read its archive" in missing["message"], missing
+
+
+def test_url_characters_in_the_export_name_and_markup_in_the_layer_name(processing, vector_library, tmp_path):
+    """Reviewer: an export named with `#`, `?`, `%` drew an empty map (the names went into URLs unencoded), and
+    a layer named `Plan <!--<script> IGN` by its server stopped the page from starting."""
+    browser.require_browser()
+    library, source = vector_library
+    db = sqlite3.connect(source)
+    with db:
+        db.execute("UPDATE metadata SET value = ? WHERE name = 'name'", ("Plan <!--<script> IGN",))
+    db.close()
+    output = str(tmp_path / "out" / "Carte d'été \"#1\" ?%.pmtiles")
+    result = processing.run("ign_offline:export_tiles", {"INPUT": source, "TARGET": "web", "LIBRARY": str(library),
+                                                         "ZOOM_MIN": 8, "ZOOM_MAX": 14, "OUTPUT": output})
+    folder = result["OUTPUT"]
+    assert os.path.basename(folder) == "Carte d'été \"#1\" ?%", folder
+    report = open_served(folder, tmp_path / "named.png")
+    assert any(url.endswith("%231%22%20%3F%25.pmtiles") for url in report["requests"]), report["requests"]
+    assert colour_share(QImage(str(tmp_path / "named.png")), STYLE_KINDS["standard"][0]) > 0.01
+
+
+def test_a_damaged_saved_style_is_left_out_with_a_warning(processing, vector_library, tmp_path):
+    """Reviewer: one damaged saved style (or its sprite image deleted) failed the whole export and left a
+    half-written folder. The style is left out with a warning, as QGIS's loading does; the page opens."""
+    browser.require_browser()
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    class Recording(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS's name)
+            self.warnings.append(text)
+            super().pushWarning(text)
+
+    library, source = vector_library
+    with open(styles.style_path(source, "gris"), "w", encoding="utf-8") as stream:
+        stream.write('{"layers": 5')
+    feedback = Recording()
+    result = processing.run("ign_offline:export_tiles", {"INPUT": source, "TARGET": "web", "LIBRARY": str(library),
+                                                         "ZOOM_MIN": 8, "ZOOM_MAX": 14},
+                            context=QgsProcessingContext(), feedback=feedback)
+    folder = result["OUTPUT"]
+    assert sorted(os.listdir(os.path.join(folder, "styles"))) == ["sprite", "standard.json"]
+    assert any("'gris' is left out" in warning for warning in feedback.warnings), feedback.warnings
+    open_served(folder, tmp_path / "kept.png")
+    # The sprite image deleted: the style naming it is left out too (a plain style of the layers instead).
+    os.remove(os.path.join(styles.styles_folder(source), "sprite", "PlanIgn.png"))
+    feedback = Recording()
+    result = processing.run("ign_offline:export_tiles", {"INPUT": source, "TARGET": "web", "LIBRARY": str(library),
+                                                         "ZOOM_MIN": 8, "ZOOM_MAX": 14},
+                            context=QgsProcessingContext(), feedback=feedback)
+    assert os.listdir(os.path.join(result["OUTPUT"], "styles")) == ["layers.json"]
+    assert any("'standard' is left out" in warning for warning in feedback.warnings), feedback.warnings
+    assert sorted(os.listdir(os.path.dirname(folder))) == [os.path.basename(folder)]  # nothing half-written beside
+
+
+def test_a_site_of_the_users_is_never_overwritten(processing, vector_library, tmp_path):
+    """Reviewer: OUTPUT=/x/site.pmtiles with /x/site/ holding the user's index.html, README.txt and notes.txt
+    replaced their files."""
+    from qgis.core import QgsProcessingException
+
+    library, source = vector_library
+    site = tmp_path / "x" / "site"
+    site.mkdir(parents=True)
+    for name in ("index.html", "README.txt", "notes.txt"):
+        (site / name).write_text("mine " + name)
+    with pytest.raises(QgsProcessingException, match="already holds other files"):
+        processing.run("ign_offline:export_tiles", {"INPUT": source, "TARGET": "web", "LIBRARY": str(library),
+                                                    "ZOOM_MIN": 8, "ZOOM_MAX": 14,
+                                                    "OUTPUT": str(tmp_path / "x" / "site.pmtiles")})
+    assert {name: (site / name).read_text() for name in os.listdir(site)} == {
+        name: "mine " + name for name in ("index.html", "README.txt", "notes.txt")}
+    # Our own earlier export is replaced whole by the next one.
+    folder = run_web_export(processing, source, library)
+    assert run_web_export(processing, source, library) == folder

@@ -53,14 +53,15 @@ class Served:
 
 
 def open_page(url, screenshot=None, width=512, height=512, timeout=90, pixel_ratio=1, map_expected=True,
-              select=None):
+              select=None, language=None, wait_message=False):
     """What Chromium met opening `url` (open_page.js's report: pageErrors, console, requests, outside, failed,
     view, message), once its map is idle (after picking the style file `select` in the page's picker, when given);
-    the screenshot written to `screenshot`."""
+    the screenshot written to `screenshot`. `language`: navigator.language; `wait_message`: wait for the page's
+    message box to show (a page expected to fail)."""
     options = {"url": url, "screenshot": str(screenshot) if screenshot else None, "width": width,
                "height": height, "chromium": CHROMIUM, "timeout": timeout * 1000,
                "pixelRatio": pixel_ratio, "noMap": not map_expected,
-               "select": select}
+               "select": select, "language": language, "waitMessage": wait_message}
     env = dict(os.environ, NODE_PATH=NODE_MODULES)
     completed = subprocess.run(["node", DRIVER, json.dumps(options)], capture_output=True, text=True,
                                timeout=timeout + 60, env=env)

@@ -56,6 +56,18 @@ def test_export_refuses_a_damaged_source_by_name_and_writes_nothing(good, tmp_pa
     assert os.listdir(out) == []
 
 
+def test_a_pmtiles_export_reading_a_damaged_source_says_so_and_keeps_nothing(good, tmp_path):
+    """The web export's PMTiles skips the separate check of every page (issue 29's bench): the damage is met while
+    the tiles are read, said by name in one line, and the archive begun is removed."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for kind, path in damaged_copies(good, tmp_path).items():
+        with pytest.raises(MBTilesError) as caught:
+            exports.export(str(path), str(out / "x.pmtiles"), "pmtiles")
+        one_line(caught.value, path)
+    assert os.listdir(out) == []
+
+
 def test_an_export_that_meets_damage_midway_leaves_no_part(good, tmp_path):
     """The source is damaged while the export reads it (a disk failing, a copy overwritten): the parts
     already written are removed and the error names the source."""

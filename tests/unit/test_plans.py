@@ -120,7 +120,7 @@ def test_three_shards_share_the_tiles_without_overlap(server, tmp_path):
 
 
 @pytest.mark.parametrize("entries, fragment", [
-    ("{not json", r"is not valid JSON: .* \(line 1, column 2\)"),
+    ("{not json", r"is not valid JSON \(broken at line 1, column 2\): correct it in a text editor\.$"),
     ([{"area": "toulouse", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'layer'"),
     ([{"layer": "X", "area": "lyon", "zoom_min": 8, "zoom_max": 9}], r"entry 1, field 'area': unknown preset 'lyon'"),
     ([{"layer": "X", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},
@@ -291,3 +291,59 @@ def test_merging_keeps_the_newest_copy_and_no_unused_body(tmp_path):
     db = sqlite3.connect(str(out))
     assert db.execute("SELECT COUNT(*) FROM images").fetchone() == (2,)  # the old body is gone
     db.close()
+
+
+def test_a_layer_whose_metadata_says_infinity_is_one_failed_entry(tmp_path):
+    """Reviewer: `"maxzoom": Infinity` (Python's json takes it) was an OverflowError traceback in parse_metadata,
+    and prepare_jobs caught only IgnOfflineError: one bad layer stopped the plan. It is one failed entry, said in
+    words; and any other fault of the known families parsing a layer's documents is one failed entry too."""
+    from core.library import jobs
+    from tests.support.tms_server import StandInTms
+
+    library = str(tmp_path / "library")
+    with StandInTms() as tms_server:
+        plain = tms_server.metadata
+        tms_server.metadata = lambda layer: plain(layer).replace(b'"maxzoom": 19', b'"maxzoom": Infinity')
+        path = tmp_path / "plan.json"
+        path.write_text(json.dumps({"source": tms_server.root, "entries": [
+            {"layer": "PCI", "area": "toulouse", "zoom_min": 8, "zoom_max": 9},
+            {"layer": "PLAN.IGN", "area": "toulouse", "zoom_min": 8, "zoom_max": 9}]}))
+        plan = plans.load_plan(str(path), lenient=True)
+        unprepared = []
+        prepared = prepare_jobs(plan, library, failed=unprepared)
+        assert [job.job.layer for job in prepared] == ["PLAN.IGN"]
+        assert [(job.layer, "holds the number Infinity" in str(exc)) for job, exc in unprepared] == [("PCI", True)]
+        tms_server.metadata = plain
+        original = jobs._prepare_job
+
+        def overflowing(job, *args):  # a fault no check foresaw, for this entry only
+            if job.layer == "PCI":
+                raise OverflowError("math range error")
+            return original(job, *args)
+
+        jobs._prepare_job = overflowing
+        try:
+            unprepared = []
+            prepared = prepare_jobs(plan, library, failed=unprepared)
+            with pytest.raises(InputError, match="Layer 'PCI': what its server sent cannot be read"):
+                prepare_jobs(plan, library)
+        finally:
+            jobs._prepare_job = original
+    assert [job.job.layer for job in prepared] == ["PLAN.IGN"]
+    assert [str(exc) for _, exc in unprepared] == [
+        "Layer 'PCI': what its server sent cannot be read (a number out of range): check the entry's source, or "
+        "try again later."]
+
+
+def test_no_plan_is_written_with_a_key(tmp_path):
+    """Reviewer: Add to plan wrote `?apikey=KEY` into plan.json. No source of a plan is written with its key."""
+    keyed = "https://data.geopf.fr/private/tms/1.0.0?apikey=S3cret&x=1"
+    entry = plans.make_entry("PLAN.IGN", "toulouse", 8, 9, keyed, None)
+    assert entry["source"] == "https://data.geopf.fr/private/tms/1.0.0?x=1" and plans.holds_key(keyed)
+    path = str(tmp_path / "plan.json")
+    document = dict(plans.new_document(keyed), entries=[entry, dict(entry, source=keyed + "&key=Other")])
+    plans.save_document(document, path)
+    with open(path, encoding="utf-8") as stream:
+        written = stream.read()
+    assert "S3cret" not in written and "Other" not in written and "?x=1" in written
+    assert not plans.holds_key("https://data.geopf.fr/tms/1.0.0") and plans.public_source(None) is None

@@ -18,10 +18,10 @@ LAYER = "PLAN.IGN"
 
 class HostileStyles(LoopbackServer):
     """Serves the style `standard` of PLAN.IGN with `sprite` as its sprite URL, and records every path asked;
-    a sprite file asked for is served too (a JSON `{}` or a PNG signature), so that only the check stops it."""
+    a sprite file asked for is served too (a JSON `{}` or a PNG header), so that only the check stops it."""
 
     def __init__(self, sprite):
-        self.sprite, self.asked = sprite, []
+        self.sprite, self.asked, self.png = sprite, [], png_header(8, 8)
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -33,7 +33,7 @@ class HostileStyles(LoopbackServer):
                 if self.path.endswith("/standard.json"):
                     body = json.dumps({"version": 8, "sources": {}, "layers": [], "sprite": server.sprite}).encode()
                 elif self.path.endswith(".png"):
-                    body = b"\x89PNG\r\n\x1a\n"
+                    body = server.png
                 else:
                     body = b"{}"
                 self.send_response(200)
@@ -86,6 +86,8 @@ def test_a_hostile_sprite_name_is_refused_before_anything_is_fetched(tmp_path, s
     ("..", True), ("a/b", True), ("a\\b", True), ("C:", True), ("D:\\x", True), ("x\x00y", True), ("x\ny", True),
     ("/etc/passwd", True), ("\\\\server\\share", True), ("aux.json", True), ("lpt9", True), ("x ", True),
     ("console", False),
+    # Windows refuses these in a file name (reviewer): a server's name with one is no file of ours.
+    ("a<b", True), ("a>b", True), ('a"b', True), ("a|b", True), ("a*b", True), ("a?b", True),
 ])
 def test_sprite_names_are_judged_as_file_names_on_every_system(name, refused):
     assert (styles.file_name_problem(name) is not None) == refused
@@ -103,3 +105,41 @@ def test_a_saved_style_whose_sprite_is_not_its_own_reads_nothing_outside(tmp_pat
     with pytest.raises(InputError, match=r"names its sprite .*, which is not a sprite it saved .*: save the styles "
                                          r"again\."):
         styles.local_sprite(str(path))
+
+
+def png_header(width, height):
+    """The first bytes of a PNG declaring `width` x `height` pixels (nothing after: nothing to decode)."""
+    return (b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR" + width.to_bytes(4, "big")
+            + height.to_bytes(4, "big") + b"\x08\x06\x00\x00\x00")
+
+
+def test_a_sprite_image_declaring_a_huge_size_is_refused_before_it_is_decoded(tmp_path):
+    """Reviewer: a sprite PNG declaring 20000 x 20000 px was handed to QGIS, which decodes it whole (1.6 GB).
+    Its header is read; over 4096 x 4096 pixels it is refused in one line."""
+    assert styles.png_size_problem(png_header(1024, 512)) is None
+    assert styles.png_size_problem(png_header(4096, 4096)) is None
+    assert styles.png_size_problem(png_header(20000, 20000)) == "20000 x 20000 pixels, over 16,777,216 pixels"
+    assert styles.png_size_problem(png_header(4097, 4096)) is not None
+    assert styles.png_size_problem(b"GIF89a") == "it is not a PNG image"
+    folder = tmp_path / "PLAN.IGN.styles"
+    (folder / "sprite").mkdir(parents=True)
+    (folder / "sprite" / "PlanIgn.json").write_text(json.dumps({"a": {"x": 0, "y": 0, "width": 8, "height": 8}}))
+    (folder / "sprite" / "PlanIgn.png").write_bytes(png_header(20000, 20000))
+    style = folder / "standard.json"
+    style.write_text(json.dumps({"version": 8, "sprite": "sprite/PlanIgn", "sources": {}, "layers": []}))
+    with pytest.raises(InputError, match=r"The sprite image '.*PlanIgn.png' is refused \(20000 x 20000 pixels"):
+        styles.local_sprite(str(style))
+    (folder / "sprite" / "PlanIgn.png").write_bytes(png_header(64, 64))
+    assert styles.local_sprite(str(style))[1] == str(folder / "sprite" / "PlanIgn.png")
+
+
+
+def test_a_sprite_image_declaring_a_huge_size_is_not_saved(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    with HostileStyles("sprite/PlanIgn") as server:
+        server.png = png_header(20000, 20000)
+        with pytest.raises(InputError, match=r"sent a sprite image that is refused .*\(20000 x 20000 pixels"):
+            styles.save_styles(str(library / "PLAN.IGN.mbtiles"), LAYER, ["standard"],
+                               service_root=server.origin + "/tms/1.0.0")
+    assert files_under(str(library)) == []

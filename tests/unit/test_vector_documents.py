@@ -152,7 +152,8 @@ def test_a_deep_or_broken_document_is_one_sentence_naming_it():
         with pytest.raises(InputError) as raised:
             documents.load(body, what)
         assert str(raised.value).startswith("The style x ") and "deep" in str(raised.value)
-    for body, said in ((b"\xff\xfe", "not UTF-8"), (b"<html>", r"is not JSON \(Expecting value\)")):
+    for body, said in ((b"\xff\xfe", "not UTF-8"),
+                       (b"<html>", r"is not JSON \(broken at line 1, column 1\): check its address")):
         with pytest.raises(InputError, match=said):
             documents.load(body, what)
     assert documents.load(b"\xef\xbb\xbf{\"a\": [1]}", what) == {"a": [1]}  # a BOM is fine
@@ -165,14 +166,56 @@ def test_a_deep_or_broken_document_is_one_sentence_naming_it():
     (b'{"json": "{broken"}', "(its 'json') is not JSON"),
     (b'{"json": 3}', "lists no vector layers"),
     (b'{"vector_layers": [{"id": "a"}], "tiles": "https://x/{z}/{x}/{y}.pbf"}', "'tiles' is not a list of addresses"),
-    (b'{"vector_layers": [{"id": "a"}], "bounds": {"w": 1}}', "unreadable zooms or bounds"),
-    (b'{"vector_layers": [{"id": "a"}], "minzoom": [1]}', "unreadable zooms or bounds"),
+    (b'{"vector_layers": [{"id": "a"}], "bounds": {"w": 1}}', "unreadable bounds: they are not four numbers"),
+    (b'{"vector_layers": [{"id": "a"}], "minzoom": [1]}', "unreadable zooms: its 'minzoom' is not a whole number"),
+    # Reviewer: Infinity (Python's json takes it) was an OverflowError traceback; 1e400 is infinite as a float.
+    (b'{"vector_layers": [{"id": "a"}], "maxzoom": Infinity}', "holds the number Infinity, which is not a finite"),
+    (b'{"vector_layers": [{"id": "a"}], "maxzoom": 1e400}', "holds the number 1e400, which is not a finite"),
+    (b'{"vector_layers": [{"id": "a"}], "minzoom": NaN}', "holds the number NaN"),
+    (b'{"vector_layers": [{"id": "a"}], "minzoom": "zero"}', "its 'minzoom' is not a whole number"),
+    (b'{"vector_layers": [{"id": "a"}], "minzoom": 2.5}', "its 'minzoom' is not a whole number"),
+    (b'{"vector_layers": [{"id": "a"}], "bounds": [1, 2]}', "they are not four numbers"),
+    (b'{"vector_layers": [{"id": "a"}], "bounds": "a,b,c,d"}', "they are not four numbers"),
+    (b'{"vector_layers": [{"id": "a"}], "bounds": [10, 51, -5, 41]}', "they enclose no area"),
+    (b'{"vector_layers": [{"id": "a"}], "minzoom": 14, "maxzoom": 2}', "unreadable zooms (The minimum zoom (14)"),
     (b"\xff\xfe", "is not JSON"),
 ])
 def test_hostile_tilejson_is_one_sentence_naming_the_layer(document, said):
     with pytest.raises(InputError) as raised:
         tms.parse_metadata(document, LAYER)
     assert said in str(raised.value) and "PLAN.IGN" in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_no_python_text_is_said_about_a_broken_document():
+    """Reviewer: French runs showed Python's own English ("Expecting property name enclosed in double quotes",
+    "invalid literal for int()", "not enough values to unpack") inside French sentences, and a local file was
+    told to check its address. The cause is said in the catalogue's words; a saved file is told to be saved again."""
+    from core.messages import Message
+
+    for body in (b'{"a": 1,}', b'{"a" 1}', b"[1, 2"):
+        with pytest.raises(InputError) as raised:
+            documents.load(body, Message("The style '{}'", "x.json"), documents.SAVED)
+        message = raised.value.message
+        assert message.template == "{} is not JSON (broken at line {}, column {}): {}." and all(
+            not isinstance(arg, str) or isinstance(arg, Message) for arg in message.args), message.args
+        assert str(message).endswith("the file is damaged: save it again.") and "address" not in str(message)
+    with pytest.raises(InputError) as raised:
+        documents.load(b'{\n  "a": 1,\n  oops}', "The style x")
+    assert "(broken at line 3, column 3)" in str(raised.value)
+    for document in (b'{"vector_layers": [{"id": "a"}], "minzoom": "zero"}',
+                     b'{"vector_layers": [{"id": "a"}], "bounds": "1,2"}',
+                     b'{"vector_layers": [{"id": "a"}], "bounds": ["a", 1, 2, 3]}'):
+        with pytest.raises(InputError) as raised:
+            tms.parse_metadata(document, LAYER)
+        text = str(raised.value)
+        assert not any(python in text for python in ("invalid literal", "unpack", "could not convert")), text
+
+
+def test_a_service_document_that_is_not_xml_is_said_by_where_it_breaks():
+    with pytest.raises(InputError) as raised:
+        tms.parse_service(b"<html><body>Maintenance\n</html>")
+    assert str(raised.value) == ("The server's answer is not a TMS service document (broken XML at line 2, "
+                                 "column 3).")
 
 
 def test_tilejson_names_and_attribution_of_other_types_are_not_taken_as_text():

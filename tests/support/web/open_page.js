@@ -43,7 +43,16 @@ async function main() {
         report.console.push(message.type() + ": " + message.text());
       }
     });
+    if (options.language) {  // the page's language as a browser set to it gives it
+      await page.evaluateOnNewDocument((language) => {
+        Object.defineProperty(navigator, "language", {get: () => language});
+      }, options.language);
+    }
     await page.goto(options.url, {waitUntil: "load", timeout: 60000});
+    if (options.waitMessage) {  // a page that fails to draw: its message box shown, within the timeout
+      await page.waitForFunction("!document.getElementById('message').hidden", {timeout: options.timeout || 60000})
+        .catch(() => report.pageErrors.push("no message was shown"));
+    }
     try {
       if (options.noMap) {
         throw new Error("no map asked for");

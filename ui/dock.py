@@ -36,6 +36,7 @@ from .runner import open_folder, say_not_opened
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 # The widest a check box's text may be on one line: what a 400 px dock leaves beside the box (else it wraps).
 NARROW_TEXT = 240
+DEFAULT_WIDTH = 720  # the widest of the docks QGIS users have (400-720 px): the default when there is room
 
 
 class IgnOfflineDock(QDockWidget, FORM_CLASS):
@@ -127,6 +128,13 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.scrollContents.layout().activate()
         self.setMinimumWidth(self.pageList.width() + self.scrollContents.minimumSizeHint().width()
                              + self.scrollArea.verticalScrollBar().sizeHint().width())
+
+    def sizeHint(self):  # noqa: N802 (Qt API name)
+        """Wide enough for the forms on one line each where it can be, within what docks are given (720 px)."""
+        hint = super().sizeHint()
+        wanted = self.pageList.width() + self.scrollContents.sizeHint().width() + \
+            self.scrollArea.verticalScrollBar().sizeHint().width()
+        return QSize(max(self.minimumWidth(), min(DEFAULT_WIDTH, wanted)), hint.height())
 
     def showEvent(self, event):  # noqa: N802 (Qt API name)
         super().showEvent(event)

@@ -97,6 +97,8 @@ class AlgorithmRun:
         self.holder = QuietTask(self.task.description(), self._cancelled_in_manager)
         self.holder.algorithm_task = self.task
         self.holder.addSubTask(self.task, [], QgsTask.ParentDependsOnSubTask)
+        # The holder's progress is its run's (QGIS shows a parent's progress averaged with its own).
+        self.task.progressChanged.connect(self.holder.setProgress)
         QgsApplication.taskManager().addTask(self.holder)
 
     def _executed(self, ok, results):

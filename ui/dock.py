@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
+    QGroupBox,
     QLabel,
     QListWidgetItem,
 )
@@ -114,6 +115,11 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         for label in self.findChildren(QLabel):
             if label.objectName():
                 label.setWordWrap(True)
+        # Fusion gives a group's title a few pixels less than its text: its last letter was cut off.
+        self.title_style = narrow.TitleRoom()
+        self.title_style.setParent(self)
+        for group in self.findChildren(QGroupBox):
+            group.setStyle(self.title_style)
         for index in range(self.pages.count()):  # the scroll area's margins are the pages' own
             self.pages.widget(index).layout().setContentsMargins(0, 0, 0, 0)
         narrow.fit_tables(self)

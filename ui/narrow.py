@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QProxyStyle,
     QSizePolicy,
     QStyle,
     QTableWidget,
@@ -213,6 +214,17 @@ def _find(layout, widget):
             if found is not None:
                 return found
     return None
+
+
+class TitleRoom(QProxyStyle):
+    """The application's style, but a group's title is given the width of its text (Fusion measures it a few
+    pixels short, and clips the last letter)."""
+
+    def subControlRect(self, control, option, sub, widget=None):  # noqa: N802 (Qt API name)
+        rect = super().subControlRect(control, option, sub, widget)
+        if control == QStyle.CC_GroupBox and sub == QStyle.SC_GroupBoxLabel and option.text:
+            rect.setWidth(max(rect.width(), option.fontMetrics.horizontalAdvance(option.text) + 2))
+        return rect
 
 
 def fit_columns(table):

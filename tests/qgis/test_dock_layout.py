@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QLabel,
     QStyle,
+    QStyleOptionGroupBox,
     QTableWidget,
 )
 
@@ -53,9 +54,15 @@ def _cut(dock):
         if _shown(dock, button) and button.text() and button.width() < button.sizeHint().width():
             cut.append(("button", button.objectName(), button.text(), button.sizeHint().width(), button.width()))
     for group in dock.findChildren(QGroupBox):
-        needed = QFontMetrics(group.font()).horizontalAdvance(group.title()) + 16
-        if _shown(dock, group) and group.title() and group.width() < needed:
-            cut.append(("group", group.objectName(), group.title(), needed, group.width()))
+        if not _shown(dock, group) or not group.title().strip():
+            continue
+        option = QStyleOptionGroupBox()
+        group.initStyleOption(option)
+        room = group.style().subControlRect(QStyle.CC_GroupBox, option, QStyle.SC_GroupBoxLabel, group)
+        room = room.intersected(QRect(0, 0, group.width(), group.height())).width()
+        needed = group.fontMetrics().horizontalAdvance(group.title().rstrip())
+        if room < needed:
+            cut.append(("group", group.objectName(), group.title(), needed, room))
     for table in dock.findChildren(QTableWidget):
         if not _shown(dock, table):
             continue

@@ -69,7 +69,11 @@ class QuietTask(QgsTask):
 
     def cancel(self):
         """Cancel in the task manager is the user's; QGIS also cancels a holder whose run failed (not a cancel)."""
-        if self.algorithm_task is not None and self.algorithm_task.status() != QgsTask.Terminated:
+        try:
+            failed = self.algorithm_task is None or self.algorithm_task.status() == QgsTask.Terminated
+        except RuntimeError:
+            failed = True  # its run has ended and is deleted already: nothing left to cancel
+        if not failed:
             self.on_cancel()
         super().cancel()
 

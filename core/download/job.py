@@ -158,14 +158,19 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
     return stats
 
 
+def kept_tiles(output):
+    """The tiles `output` holds (0 when there is no file: removed, it held none; or none readable)."""
+    try:
+        with mbtiles.MBTilesReader(output) as reader:
+            return sum(reader.count_by_zoom().values())
+    except (OSError, IgnOfflineError):
+        return 0
+
+
 def what_is_kept(output):
     """The end of a failed download's message, true of the file: the tiles it holds are kept (an earlier run's, or
     this one's before the host went away), or nothing was stored."""
-    try:
-        with mbtiles.MBTilesReader(output) as reader:
-            kept = sum(reader.count_by_zoom().values())
-    except (OSError, IgnOfflineError):
-        kept = 0  # no file (removed: it held no tile) or none readable
+    kept = kept_tiles(output)
     if not kept:
         return Message("Nothing was stored.")
     return plural(kept, "{} keeps the {:,} tile it holds: run again to resume.",

@@ -168,3 +168,31 @@ def test_a_download_that_fails_says_what_its_file_keeps(dock, provider, tmp_path
     said = dock.iface.messageBar().currentItem().text()
     assert "Nothing was stored" not in said, said
     assert "{} keeps the {:,} tiles it holds".format(os.path.basename(output), kept) in said, said
+
+
+def test_a_resumed_download_whose_server_is_gone_says_its_file_keeps_its_tiles(dock, provider, tmp_path):
+    """The server gone altogether (its capabilities cannot be read): "nothing was saved" is of this run, and the
+    file's tiles are said kept."""
+    from tests.support.wmts_server import StandInWmts
+
+    with StandInWmts() as server:
+        page = read_layers_of(dock, server)
+        for item in page.items():
+            item.setCheckState(Qt.Unchecked)
+        page.tick("ORTHOIMAGERY.ORTHOPHOTOS")
+        dock.libraryDir.setFilePath(str(tmp_path / "library"))
+        dock.area_picker.use_bounds(2.33, 43.18, 2.36, 43.20)
+        dock.area_picker.zoomMinSpin.setValue(10)
+        dock.area_picker.zoomMaxSpin.setValue(11)
+        page.maxRateSpin.setValue(0)
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy, timeout=120)
+    output = page.output_for("ORTHOIMAGERY.ORTHOPHOTOS")
+    with mbtiles.MBTilesReader(output) as reader:
+        kept = sum(reader.count_by_zoom().values())
+    assert kept > 0
+    page.downloadButton.click()  # nobody listens there now
+    assert wait_for(lambda: not page.runner.busy, timeout=120)
+    said = dock.iface.messageBar().currentItem().text()
+    assert said.startswith("The download failed"), said
+    assert "{} keeps the {:,} tiles it holds".format(os.path.basename(output), kept) in said, said

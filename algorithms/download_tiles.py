@@ -11,8 +11,10 @@ from qgis.core import (
 )
 
 from ..core import mbtiles, storage
-from ..core.download.job import clamp_zooms, download_to_mbtiles
+from ..core.download.job import clamp_zooms, download_to_mbtiles, kept_tiles, what_is_kept
+from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
+from ..core.messages import Message
 from ..core.sources.prepare import layer_name, prepare_source
 from ..core.tiles import areas, coverage
 from ..i18n import marked
@@ -93,7 +95,12 @@ class DownloadTiles(IgnOfflineAlgorithm):
             return self.download(source, area, zoom_min, zoom_max, output, options, feedback)
 
     def download(self, source, area, zoom_min, zoom_max, output, options, feedback):
-        prepared = prepare_source(**source)  # network: here, on the task's thread
+        try:
+            prepared = prepare_source(**source)  # network: here, on the task's thread
+        except IgnOfflineError as exc:
+            if kept_tiles(output):  # a file resumed: "nothing was stored" is of this run, its tiles stay
+                exc.args = (Message("{} {}", exc.message, what_is_kept(output)),)
+            raise
         zoom_min, zoom_max, note = clamp_zooms(prepared, zoom_min, zoom_max)
         if note:
             feedback.pushWarning(self.say(note))

@@ -50,6 +50,34 @@ class SignallingFeedback(QgsProcessingFeedback):
         self.message.emit(text, True)
 
 
+class QuietTask(QgsTask):
+    """What the task manager shows of a dock's run: the run itself is its subtask.
+
+    QGIS tells of every task that ran 5 s or more when it ends, "Task complete" (or "Task failed"), in the message
+    bar when the desktop has no notifications. A user's Cancel ends the run as a normal end (see
+    SignallingFeedback.stop), so a cancelled download was told "Task complete". The dock says how each run ended,
+    once and truthfully: this holder, which starts when its run has ended and ends at once, is the task QGIS tells
+    of, too short to be told. Its progress is its run's; Cancel in the task manager cancels the run."""
+
+    def __init__(self, description, on_cancel):
+        super().__init__(description)
+        self.on_cancel = on_cancel
+        self.algorithm_task = None
+
+    def run(self):
+        return True
+
+    def cancel(self):
+        """Cancel in the task manager is the user's; QGIS also cancels a holder whose run failed (not a cancel)."""
+        try:
+            failed = self.algorithm_task is None or self.algorithm_task.status() == QgsTask.Terminated
+        except RuntimeError:
+            failed = True  # its run has ended and is deleted already: nothing left to cancel
+        if not failed:
+            self.on_cancel()
+        super().cancel()
+
+
 class AlgorithmRun:
     """One algorithm run in the task manager; `on_done(ok, results)` is called on the GUI thread."""
 
@@ -69,19 +97,29 @@ class AlgorithmRun:
         self.finished = False
         self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._executed)
-        QgsApplication.taskManager().addTask(self.task)
+        self.cancelled_in_manager = False
+        self.holder = QuietTask(self.task.description(), self._cancelled_in_manager)
+        self.holder.algorithm_task = self.task
+        self.holder.addSubTask(self.task, [], QgsTask.ParentDependsOnSubTask)
+        # The holder's progress is its run's (QGIS shows a parent's progress averaged with its own).
+        self.task.progressChanged.connect(self.holder.setProgress)
+        QgsApplication.taskManager().addTask(self.holder)
 
     def _executed(self, ok, results):
         self.finished = True
         self._on_done(ok, results)
+
+    def _cancelled_in_manager(self):
+        self.cancelled_in_manager = True
 
     def cancel(self):
         self.feedback.stop()
 
     @property
     def cancelled(self):
-        """Cancelled by the page's Cancel or by the task manager's."""
-        return self.feedback.isCanceled()
+        """Cancelled by the page's Cancel or by the task manager's (not a run that failed: QGIS cancels what is
+        left of a failed task, its feedback then says cancelled too)."""
+        return self.feedback.stopped or self.cancelled_in_manager
 
 
 def run_function(description, work, on_result, on_error):

@@ -8,14 +8,23 @@ The area and zooms (the area picker, `area_picker.py`) stay visible above the ta
 
 import os
 
+from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QEvent, QObject, Qt
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDockWidget, QLabel
+from qgis.PyQt.QtCore import QEvent, QObject, QSize, Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QListWidgetItem,
+)
 
 from ..core.library import jobs as library
 from ..i18n import tr
-from . import settings
+from . import narrow, settings
 from .area_picker import AreaPicker
 from .cache_page import CachePage
 from .datasets_page import DatasetsPage
@@ -26,6 +35,9 @@ from .library_page import LibraryPage
 from .runner import open_folder, say_not_opened
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
+# The widest a check box's text may be on one line: what a 400 px dock leaves beside the box (else it wraps).
+NARROW_TEXT = 240
+DEFAULT_WIDTH = 720  # the widest of the docks QGIS users have (400-720 px): the default when there is room
 
 
 class IgnOfflineDock(QDockWidget, FORM_CLASS):
@@ -39,17 +51,18 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.scrollLayout.insertWidget(0, self.area_picker)  # first: where, and how detailed
 
         self.download_page = DownloadPage(self, iface)
-        self.pages.addTab(self.download_page, tr("Géoplateforme layers"))
+        self._add_page(self.download_page, tr("Géoplateforme layers"), "/mIconWms.svg")
         self.ftp_page = FtpPage(self, iface)
-        self.pages.addTab(self.ftp_page, tr("Orthophotos, MNS (FTP)"))
+        self._add_page(self.ftp_page, tr("Orthophotos, MNS (FTP)"), "/mIconRasterLayer.svg")
         self.datasets_page = DatasetsPage(self, iface)
-        self.pages.addTab(self.datasets_page, tr("IGN datasets"))
+        self._add_page(self.datasets_page, tr("IGN datasets"), "/mIconZip.svg")
         self.cache_page = CachePage(self, iface)
-        self.pages.addTab(self.cache_page, tr("QGIS cache"))
+        self._add_page(self.cache_page, tr("QGIS cache"), "/propertyicons/network_and_proxy.svg")
         self.library_page = LibraryPage(self, iface)
-        self.pages.addTab(self.library_page, tr("My library"))
+        self._add_page(self.library_page, tr("My library"), "/mIconFolder.svg")
         self.field_page = FieldPage(self, iface)
-        self.pages.addTab(self.field_page, tr("Field"))
+        self._add_page(self.field_page, tr("Field"), "/mActionSharingExport.svg")
+        self._side_list()
 
         self._fit_narrow_dock()
         self.wheel_guard = WheelToScroll(self.scrollArea)
@@ -65,19 +78,73 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         # Once the pages follow the picker: they see its first counts as any later change.
         self.area_picker.refresh()
 
+    def _add_page(self, page, title, icon):
+        """A page: in the stack (a tab widget whose tabs are hidden: it keeps the tab API the settings and tests
+        use), and its icon in the side list, named by its tooltip and by the title above the page."""
+        self.pages.addTab(page, title)
+        item = QListWidgetItem(QgsApplication.getThemeIcon(icon), "")
+        item.setSizeHint(QSize(self.pageList.iconSize().width() + 12, self.pageList.iconSize().height() + 10))
+        item.setToolTip(title)
+        item.setData(Qt.AccessibleTextRole, title)
+        self.pageList.addItem(item)
+
+    def _side_list(self):
+        """The pages are chosen from a column of icons at the dock's left edge, as in QGIS's own Layer Styling
+        panel: six tabs in a row do not fit a dock of 400-720 px (French titles are long), a column of icons fits
+        any width, and its titles are in the tooltips and above the page shown."""
+        self.pages.tabBar().hide()
+        self.pageList.setFixedWidth(self.pageList.iconSize().width() + 12)
+        self.pageList.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self._page_shown)
+        font = self.pageTitle.font()
+        font.setBold(True)
+        self.pageTitle.setFont(font)
+        self._page_shown(self.pages.currentIndex())
+
+    def _page_shown(self, index):
+        self.pageList.setCurrentRow(index)
+        self.pageTitle.setText(self.pages.tabText(index) if index >= 0 else "")
+
     def _fit_narrow_dock(self):
         """A dock is narrow: long choices and texts wrap or elide rather than widen it (it scrolls up and down)."""
         for combo in self.findChildren(QComboBox):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(8)
+            # Qt keeps the minimum size it measured under the former policy (the longest choice): said outright.
+            combo.setMinimumWidth(combo.sizeHint().width())
         for label in self.findChildren(QLabel):
             if label.objectName():
                 label.setWordWrap(True)
+        # Fusion gives a group's title a few pixels less than its text: its last letter was cut off.
+        self.title_style = narrow.TitleRoom()
+        self.title_style.setParent(self)
+        for group in self.findChildren(QGroupBox):
+            group.setStyle(self.title_style)
+        for index in range(self.pages.count()):  # the scroll area's margins are the pages' own
+            self.pages.widget(index).layout().setContentsMargins(0, 0, 0, 0)
+        narrow.fit_tables(self)
+        narrow.wrap_long_check_boxes(self, NARROW_TEXT)
+        narrow.flow_rows(self)
         self.scrollArea.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        # Wide enough for a button beside a choice, and for the tabs' titles, in French too.
-        self.scrollContents.setMinimumWidth(self.scrollContents.minimumSizeHint().width())
-        self.setMinimumWidth(self.scrollContents.minimumWidth() + self.scrollArea.verticalScrollBar().sizeHint().width()
-                             + 8)
+        self._fit_width()
+
+    def _fit_width(self):
+        """As narrow as the forms can be once their rows wrap (nothing cut: the dock never gets narrower); measured
+        again once shown, with the fonts the style gives."""
+        self.scrollContents.layout().activate()
+        self.setMinimumWidth(self.pageList.width() + self.scrollContents.minimumSizeHint().width()
+                             + self.scrollArea.verticalScrollBar().sizeHint().width())
+
+    def sizeHint(self):  # noqa: N802 (Qt API name)
+        """Wide enough for the forms on one line each where it can be, within what docks are given (720 px)."""
+        hint = super().sizeHint()
+        wanted = self.pageList.width() + self.scrollContents.sizeHint().width() + \
+            self.scrollArea.verticalScrollBar().sizeHint().width()
+        return QSize(max(self.minimumWidth(), min(DEFAULT_WIDTH, wanted)), hint.height())
+
+    def showEvent(self, event):  # noqa: N802 (Qt API name)
+        super().showEvent(event)
+        self._fit_width()
 
     def open_library(self):
         folder = self.library_folder()

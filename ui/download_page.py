@@ -101,6 +101,12 @@ def read_server(endpoint, credentials, deadline=READ_DEADLINE):
     return capabilities, root, vector
 
 
+def typed_text(identifier):
+    """A typed identifier's line: not known to be the server's until the server is read or the download asks it
+    (said as such: the server may not have been reached)."""
+    return tr("{} (typed, not checked yet: the download checks it with the server)").format(identifier)
+
+
 def _fold(text):
     return fold_accents(text.lower())
 
@@ -209,7 +215,7 @@ class DownloadPage(Page, FORM_CLASS):
         listed = {item[0] for item in layers} | {item[0] for item in self.vector_layers}
         for identifier in ticked:  # typed before: kept, and shown as typed
             if identifier not in listed:
-                self._add_item(identifier, tr("{} (typed: checked against the server)").format(identifier), True)
+                self._add_item(identifier, typed_text(identifier), True)
         self.layersList.blockSignals(False)
         self._ticked_first()
         self.filter_layers()
@@ -339,7 +345,7 @@ class DownloadPage(Page, FORM_CLASS):
             elif self.refused([identifier]):
                 return  # said next to the list; the text stays to be corrected
             else:
-                self._add_item(identifier, tr("{} (typed: checked against the server)").format(identifier), True)
+                self._add_item(identifier, typed_text(identifier), True)
         self.layerSearch.clear()
         self._ticked_first()
         self._picked_changed()
@@ -355,6 +361,8 @@ class DownloadPage(Page, FORM_CLASS):
 
     def _picked_changed(self, *args):
         picked = self.picked_layers()
+        if self.server_layers is not None:  # the note on layers the server lacks follows the ticks
+            self.refused(picked)
         self._show_style_list()
         settings.store_json("layers", picked)
         folder = self.library_folder()

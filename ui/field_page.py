@@ -68,6 +68,7 @@ class FieldPage(Page, FORM_CLASS):
         self.list_task = self.size_task = None
         self.closed = False  # after cleanup: a read that ends later finds no widgets to fill
         self.files = []  # [(path, title, zoom span)] of the library, as last read
+        self.read_from = None  # the library folder last read (None: not read yet)
         self.empty = set()  # the files the last measure found no tile in, for the area and zooms
         for target in exports.TARGETS:
             self.targetCombo.addItem(say(target.label), target.name)
@@ -142,7 +143,7 @@ class FieldPage(Page, FORM_CLASS):
         cancel_task(self.list_task)
         folder = self.library_folder()
         self.list_task = run_function(tr("IGN Offline: read the library"), lambda task: read_library(folder),
-                                      self.show_files, self._read_failed)
+                                      lambda found: self.show_files(found, folder), self._read_failed)
 
     def _read_failed(self, message):
         self.list_task = None
@@ -155,7 +156,7 @@ class FieldPage(Page, FORM_CLASS):
         if not self.runner.busy:
             self.list_files()
 
-    def show_files(self, found):
+    def show_files(self, found, found_in=None):
         self.list_task = None
         if self.closed:
             return
@@ -173,8 +174,7 @@ class FieldPage(Page, FORM_CLASS):
         self.filesList.blockSignals(False)
         for path, reason in unreadable.items():
             self.log("{}: {}".format(os.path.basename(path), reason), error=True)
-        if not self.files:
-            self.log(say("The library folder {} holds no MBTiles yet: download layers first.", self.library_folder()))
+        self.read_from = found_in  # said under the list (not in the log, where it would outlive the next read)
         self.update_size()
 
     # -- the expected size ------------------------------------------------------------------------------------
@@ -186,7 +186,7 @@ class FieldPage(Page, FORM_CLASS):
         self.empty = set()
         paths = self.ticked_paths()
         if not paths:
-            self.sizeLabel.setText(tr("Tick library files to export (or everything for this area)."))
+            self.sizeLabel.setText(self.nothing_ticked_text())
             return
         try:
             area = self.area_picker.current_area()
@@ -212,6 +212,12 @@ class FieldPage(Page, FORM_CLASS):
 
         self.size_task = run_function(tr("IGN Offline: measure the export"),
                                       lambda task: measure(paths, area, low, high, task.isCanceled), shown, failed)
+
+    def nothing_ticked_text(self):
+        """Why nothing is measured: the library read holds no MBTiles, or no file is ticked."""
+        if not self.files and self.read_from is not None:
+            return say("The library folder {} holds no MBTiles yet: download layers first.", self.read_from)
+        return tr("Tick library files to export (or everything for this area).")
 
     @staticmethod
     def size_text(files, tiles, size, cap):

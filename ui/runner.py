@@ -125,6 +125,8 @@ class PageRunner:
         self._new_error, self._repeated = False, False
         if len(self.jobs) > 1:
             self.log(say("— {} ({} of {}) —", job.label, self.index + 1, len(self.jobs)))
+            self.progress_bar.setValue(0)
+            self.progress_bar.setFormat(tr("%p% (run {} of {})").format(self.index + 1, len(self.jobs)))
         try:
             self.run = AlgorithmRun(job.algorithm_id, job.parameters, self._done, self._progress, self.log)
         except (ValueError, IgnOfflineError) as exc:
@@ -157,13 +159,28 @@ class PageRunner:
             self.outcomes.extend((job, False, {}) for job in self.jobs[self.index:])
             self.index = len(self.jobs)
         if cancelled or self.index >= len(self.jobs):
+            total = len(self.jobs)
             self.jobs = []
             self._set_busy(False)
-            if not cancelled and any(ok for _, ok, _ in self.outcomes):  # a failure is not shown done
-                self.progress_bar.setValue(100)
+            self._show_end(cancelled, total)
             self._on_all(self.outcomes, cancelled)
         else:
             self._next()
+
+    def _show_end(self, cancelled, total):
+        """The bar's last words, true of the whole queue (not of the run it was at): 100 % when every run went
+        well, else how many did, or that it was cancelled."""
+        done = sum(1 for _, ok, _ in self.outcomes if ok)
+        if cancelled:
+            self.progress_bar.setFormat(tr("Cancelled"))
+        elif done == total:
+            self.progress_bar.setValue(100)
+            self.progress_bar.setFormat("%p%")
+        elif total > 1:
+            self.progress_bar.setFormat(say(plural(done, "{:,} run of {:,} done", "{:,} runs of {:,} done",
+                                                   done, total)))
+        else:
+            self.progress_bar.setFormat(tr("Failed"))
 
     def cancel(self):
         if self.run is not None and self.busy:

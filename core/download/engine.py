@@ -386,7 +386,7 @@ class Downloader:
     def unreachable(self, result):
         """The error that ends a job whose host never answered."""
         return HostUnreachable(redact(
-            Message("Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).",
+            Message("Cannot reach {}: {}. Run again when online (or check the address).",
                 host_of(self.source.tile_url(result.request.zoom, result.request.x, result.request.y)),
                 result.error), self.credentials))
 

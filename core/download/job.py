@@ -4,15 +4,17 @@ The source is prepared by core.sources.prepare; shared by the `download_tiles`, 
 algorithms and the plans; no QGIS here.
 """
 
+import os
+
 from .. import mbtiles, storage
-from ..errors import InputError, MBTilesError
-from ..messages import Message
+from ..errors import IgnOfflineError, InputError, MBTilesError
+from ..messages import Message, plural
 from ..sources import policies, wmts
 from ..sources.accounts import redact
 from ..tiles import coverage
 from ..tiles import grid as tiles
 from ..vector import mvt
-from .engine import Downloader, DownloadFailed, DownloadOptions
+from .engine import Downloader, DownloadFailed, DownloadOptions, HostUnreachable
 
 
 def clamp_zooms(prepared, zoom_min, zoom_max):
@@ -145,11 +147,34 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
             raise DownloadFailed(redact(
                 Message("Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, "
                         "then run again.", stats.failed, requested, reasons), prepared.credentials))
+    except HostUnreachable as exc:
+        if state in ("missing", "empty"):
+            mbtiles.remove_if_no_tiles(output)
+        raise HostUnreachable(Message("{} {}", exc.message, what_is_kept(output))) from None
     except DownloadFailed:
         if state in ("missing", "empty"):
             mbtiles.remove_if_no_tiles(output)
         raise
     return stats
+
+
+def kept_tiles(output):
+    """The tiles `output` holds (0 when there is no file: removed, it held none; or none readable)."""
+    try:
+        with mbtiles.MBTilesReader(output) as reader:
+            return sum(reader.count_by_zoom().values())
+    except (OSError, IgnOfflineError):
+        return 0
+
+
+def what_is_kept(output):
+    """The end of a failed download's message, true of the file: the tiles it holds are kept (an earlier run's, or
+    this one's before the host went away), or nothing was stored."""
+    kept = kept_tiles(output)
+    if not kept:
+        return Message("Nothing was stored.")
+    return plural(kept, "{} keeps the {:,} tile it holds: run again to resume.",
+                  "{} keeps the {:,} tiles it holds: run again to resume.", os.path.basename(output), kept)
 
 
 def _take_stored_format(path, prepared):

@@ -880,72 +880,77 @@
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="38" />
+      <location filename="../algorithms/download_tiles.py" line="40" />
       <source>Download tiles to MBTiles</source>
       <translation>Télécharger des tuiles en MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="47" />
+      <location filename="../algorithms/download_tiles.py" line="49" />
       <source>MBTiles file ({LAYER} stands for the layer; an existing file of the same layer is resumed or extended)</source>
       <translation>Fichier MBTiles ({LAYER} est remplacé par la couche ; un fichier existant de la même couche est repris ou complété)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="52" />
+      <location filename="../algorithms/download_tiles.py" line="54" />
       <source>Re-check tiles older than this many days (empty = never)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="55" />
+      <location filename="../algorithms/download_tiles.py" line="57" />
       <source>Only retry the tiles that failed last time</source>
       <translation>Ne réessayer que les tuiles en échec la dernière fois</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="57" />
+      <location filename="../algorithms/download_tiles.py" line="59" />
       <source>Add the result to the project</source>
       <translation>Ajouter le résultat au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="59" />
+      <location filename="../algorithms/download_tiles.py" line="61" />
       <source>Tiles downloaded</source>
       <translation>Tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="60" />
+      <location filename="../algorithms/download_tiles.py" line="62" />
       <source>Tiles already present</source>
       <translation>Tuiles déjà présentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="61" />
+      <location filename="../algorithms/download_tiles.py" line="63" />
       <source>Tiles the server has no data for</source>
       <translation>Tuiles sans données sur le serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="62" />
+      <location filename="../algorithms/download_tiles.py" line="64" />
       <source>Tiles failed</source>
       <translation>Tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="100" />
+      <location filename="../algorithms/download_tiles.py" line="102" />
+      <source>{} {}</source>
+      <translation>{} {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_tiles.py" line="107" />
       <source>{} ({}) from {}, {} zoom {}-{} → {}</source>
       <translation>{} ({}) depuis {}, {} zoom {}-{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="108" />
+      <location filename="../algorithms/download_tiles.py" line="115" />
       <source>{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.</source>
       <translation>{:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées (304), {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="113" />
+      <location filename="../algorithms/download_tiles.py" line="120" />
       <source>{:,} tiles failed: {}</source>
       <translation>{:,} tuiles en échec : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="115" />
+      <location filename="../algorithms/download_tiles.py" line="122" />
       <source>Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles.</source>
       <translation>Relancez (ou avec RETRY_FAILED_ONLY) pour réessayer les tuiles en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="117" />
+      <location filename="../algorithms/download_tiles.py" line="124" />
       <source>Cancelled. The tiles downloaded are kept: download again to resume.</source>
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
     </message>
@@ -1160,6 +1165,11 @@
       <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
     </message>
     <message>
+      <location filename="../algorithms/export_tiles.py" line="173" />
+      <source>Cancelled: nothing was written; run again to export.</source>
+      <translation>Annulé : rien n'a été écrit ; relancez pour exporter.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/export_tiles.py" line="181" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
@@ -1170,37 +1180,32 @@
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="203" />
+      <location filename="../algorithms/export_tiles.py" line="201" />
       <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
       <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="209" />
-      <source>Cancelled: nothing was written; run again to export.</source>
-      <translation>Annulé : rien n'a été écrit ; relancez pour exporter.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/export_tiles.py" line="215" />
+      <location filename="../algorithms/export_tiles.py" line="217" />
       <source>{}: {:,} tiles, zoom {}-{}, {}</source>
       <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="217" />
+      <location filename="../algorithms/export_tiles.py" line="219" />
       <source>The map page is {}: serve its folder with a web server that honours byte ranges (in that folder: python3 serve.py), then open http://127.0.0.1:8000/.</source>
       <translation>La page de la carte est {} : servez son dossier avec un serveur web qui accepte les requêtes partielles (dans ce dossier : python3 serve.py), puis ouvrez http://127.0.0.1:8000/.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="228" />
+      <location filename="../algorithms/export_tiles.py" line="230" />
       <source>Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for {}.</source>
       <translation>Tuiles vectorielles : QGIS dessine la couche avec son style en tuiles raster aux zooms {}-{} pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="257" />
+      <location filename="../algorithms/export_tiles.py" line="259" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="313" />
+      <location filename="../algorithms/export_tiles.py" line="315" />
       <source>'{}' has no bounds in its metadata: give the AREA (or EXTENT) to render.</source>
       <translation>« {} » n'a pas d'emprise (bounds) dans ses métadonnées : indiquez la zone à dessiner (AREA ou EXTENT).</translation>
     </message>
@@ -3061,8 +3066,8 @@
     </message>
     <message>
       <location filename="../core/download/engine.py" line="389" />
-      <source>Cannot reach {}: {}. Nothing was stored; run again when online (or check the address).</source>
-      <translation>Impossible de joindre {} : {}. Rien n'a été enregistré ; relancez une fois en ligne (ou vérifiez l'adresse).</translation>
+      <source>Cannot reach {}: {}. Run again when online (or check the address).</source>
+      <translation>Impossible de joindre {} : {}. Relancez une fois en ligne (ou vérifiez l'adresse).</translation>
     </message>
     <message>
       <location filename="../core/download/engine.py" line="401" />
@@ -3075,34 +3080,49 @@
       <translation>La tuile {}/{}/{} a échoué : {}</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="23" />
+      <location filename="../core/download/job.py" line="25" />
       <source>Layer '{}' has zoom levels {}-{} only; you asked {}-{}.</source>
       <translation>La couche « {} » n'a que les niveaux de zoom {}-{} ; vous avez demandé {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="28" />
+      <location filename="../core/download/job.py" line="30" />
       <source>Layer '{}' has zoom levels {}-{}: downloading {}-{} instead of {}-{}.</source>
       <translation>La couche « {} » a les niveaux de zoom {}-{} : téléchargement de {}-{} au lieu de {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="56" />
+      <location filename="../core/download/job.py" line="58" />
       <source>'{}' already holds {} ({}) from {}: it is left untouched. Choose another output file to download {} from {}.</source>
       <translation>« {} » contient déjà {} ({}) de {} : il n'est pas modifié. Choisissez un autre fichier de sortie pour télécharger {} de {}.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="127" />
+      <location filename="../core/download/job.py" line="129" />
       <source>{:,} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.</source>
       <translation>{:,} tuile(s) hors de la couverture de la couche (TileMatrixLimits) : non demandée(s).</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="144" />
+      <location filename="../core/download/job.py" line="146" />
       <source>{:,} × {}</source>
       <translation>{:,} × {}</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="146" />
+      <location filename="../core/download/job.py" line="148" />
       <source>Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then run again.</source>
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="175" />
+      <source>Nothing was stored.</source>
+      <translation>Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="176" />
+      <source>{} keeps the {:,} tile it holds: run again to resume.</source>
+      <translation>{} garde {:,} tuile déjà enregistrée : relancez pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/job.py" line="176" />
+      <source>{} keeps the {:,} tiles it holds: run again to resume.</source>
+      <translation>{} garde {:,} tuiles déjà enregistrées : relancez pour reprendre.</translation>
     </message>
     <message>
       <location filename="../core/field/exports.py" line="65" />
@@ -3110,167 +3130,167 @@
       <translation>Le disque qui contient « {} » est plein : l'export vers « {} » s'est arrêté et son fichier partiel a été supprimé ; l'entrée est intacte. Libérez de la place, ou choisissez une sortie sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="80" />
+      <location filename="../core/field/exports.py" line="88" />
       <source>'{}' cannot be written ({}): choose another folder, then run again.</source>
       <translation>« {} » ne peut pas être écrit ({}) : choisissez un autre dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="367" />
+      <location filename="../core/field/exports.py" line="376" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="477" />
+      <location filename="../core/field/exports.py" line="486" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="479" />
+      <location filename="../core/field/exports.py" line="488" />
       <source>OsmAnd and Locus</source>
       <translation>OsmAnd et Locus</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="481" />
+      <location filename="../core/field/exports.py" line="490" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="482" />
+      <location filename="../core/field/exports.py" line="491" />
       <source>a Cloud-Optimized GeoTIFF, rasters only</source>
       <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="484" />
+      <location filename="../core/field/exports.py" line="493" />
       <source>PMTiles for a web page</source>
       <translation>PMTiles pour une page web</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="486" />
+      <location filename="../core/field/exports.py" line="495" />
       <source>a tiled GeoTIFF, re-encoded in JPEG</source>
       <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="517" />
+      <location filename="../core/field/exports.py" line="526" />
       <source>QField</source>
       <translation>QField</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="518" />
+      <location filename="../core/field/exports.py" line="527" />
       <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
       <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="519" />
+      <location filename="../core/field/exports.py" line="528" />
       <source>OsmAnd</source>
       <translation>OsmAnd</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="520" />
+      <location filename="../core/field/exports.py" line="529" />
       <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
       <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="521" />
+      <location filename="../core/field/exports.py" line="530" />
       <source>Locus Map</source>
       <translation>Locus Map</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="522" />
+      <location filename="../core/field/exports.py" line="531" />
       <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
       <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="524" />
+      <location filename="../core/field/exports.py" line="533" />
       <source>AlpineQuest</source>
       <translation>AlpineQuest</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="525" />
+      <location filename="../core/field/exports.py" line="534" />
       <source>Copy it into AlpineQuest/maps/ on the device.</source>
       <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="526" />
+      <location filename="../core/field/exports.py" line="535" />
       <source>Avenza Maps (GeoTIFF)</source>
       <translation>Avenza Maps (GeoTIFF)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="527" />
+      <location filename="../core/field/exports.py" line="536" />
       <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
       <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="529" />
+      <location filename="../core/field/exports.py" line="538" />
       <source>Web page (PMTiles, MapLibre)</source>
       <translation>Page web (PMTiles, MapLibre)</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="530" />
+      <location filename="../core/field/exports.py" line="539" />
       <source>A folder whose index.html shows the map in a browser, offline: serve the folder with a web server that honours byte ranges (python3 serve.py in it), then open the address it gives.</source>
       <translation>Un dossier dont la page index.html affiche la carte dans un navigateur, hors ligne : servez le dossier avec un serveur web qui accepte les requêtes partielles (python3 serve.py dans ce dossier), puis ouvrez l'adresse qu'il donne.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="541" />
+      <location filename="../core/field/exports.py" line="550" />
       <source>Unknown TARGET '{}': use one of {}.</source>
       <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="549" />
+      <location filename="../core/field/exports.py" line="558" />
       <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
       <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="556" />
+      <location filename="../core/field/exports.py" line="565" />
       <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
       <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="572" />
+      <location filename="../core/field/exports.py" line="581" />
       <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="611" />
+      <location filename="../core/field/exports.py" line="620" />
       <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="663" />
+      <location filename="../core/field/exports.py" line="672" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="668" />
+      <location filename="../core/field/exports.py" line="677" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="669" />
+      <location filename="../core/field/exports.py" line="678" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="671" />
+      <location filename="../core/field/exports.py" line="680" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="694" />
+      <location filename="../core/field/exports.py" line="703" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="818" />
+      <location filename="../core/field/exports.py" line="827" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="867" />
+      <location filename="../core/field/exports.py" line="876" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="1025" />
+      <location filename="../core/field/exports.py" line="1041" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -3340,19 +3360,24 @@
       <translation>Le dossier de sortie contient le projet lui-même : choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../core/field/web.py" line="93" />
+      <location filename="../core/field/web.py" line="100" />
       <source>The web export goes into the folder '{}', but a file has that name: choose another OUTPUT.</source>
       <translation>L'export web se fait dans le dossier « {} », mais un fichier porte ce nom : choisissez une autre sortie (OUTPUT).</translation>
     </message>
     <message>
-      <location filename="../core/field/web.py" line="97" />
+      <location filename="../core/field/web.py" line="106" />
       <source>The web export goes into the folder '{}', which already holds other files: choose a new OUTPUT (the folder is named like it, without .pmtiles).</source>
       <translation>L'export web se fait dans le dossier « {} », qui contient déjà d'autres fichiers : choisissez une nouvelle sortie (OUTPUT ; le dossier porte son nom, sans .pmtiles).</translation>
     </message>
     <message>
-      <location filename="../core/field/web.py" line="106" />
+      <location filename="../core/field/web.py" line="150" />
       <source>The web viewer's JavaScript is missing from the plugin ({} in {}): reinstall the plugin, or run 'make setup' in a checkout. Or export FORMAT pmtiles alone.</source>
       <translation>Le JavaScript de la visionneuse web manque dans l'extension ({} dans {}) : réinstallez l'extension, ou lancez « make setup » dans une copie de travail. Ou exportez seulement le FORMAT pmtiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/web.py" line="220" />
+      <source>The style '{}' is left out of the web page: {}</source>
+      <translation>Le style « {} » est laissé hors de la page web : {}</translation>
     </message>
     <message>
       <location filename="../core/ftp/archives.py" line="36" />
@@ -3615,12 +3640,32 @@
       <translation>Plan « {} » : ses entrées nomment plusieurs serveurs ({}) et un compte (AUTHCFG) est donné : ajoutez au premier niveau une « source » qui nomme le serveur du compte.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="246" />
+      <location filename="../core/library/jobs.py" line="107" />
+      <source>Layer '{}': what its server sent cannot be read ({}): check the entry's source, or try again later.</source>
+      <translation>Couche « {} » : ce que son serveur a envoyé est illisible ({}) : vérifiez la source de l'entrée, ou réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="122" />
+      <source>a number out of range</source>
+      <translation>un nombre hors limites</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="124" />
+      <source>nested too deep</source>
+      <translation>une imbrication trop profonde</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="125" />
+      <source>a malformed value</source>
+      <translation>une valeur mal formée</translation>
+    </message>
+    <message>
+      <location filename="../core/library/jobs.py" line="265" />
       <source>Give the LIBRARY folder.</source>
       <translation>Indiquez le dossier LIBRARY.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="248" />
+      <location filename="../core/library/jobs.py" line="267" />
       <source>LIBRARY '{}' is a file, not a folder.</source>
       <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
@@ -3705,107 +3750,107 @@
       <translation>Le plan '{}' imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un plan.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="225" />
-      <source>Plan '{}' is not valid JSON: {} (line {}, column {}).</source>
-      <translation>Le plan '{}' n'est pas du JSON valide : {} (ligne {}, colonne {}).</translation>
+      <location filename="../core/library/plans.py" line="226" />
+      <source>Plan '{}' is not valid JSON (broken at line {}, column {}): correct it in a text editor.</source>
+      <translation>Le plan « {} » n'est pas du JSON valide (erreur à la ligne {}, colonne {}) : corrigez-le dans un éditeur de texte.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="228" />
+      <location filename="../core/library/plans.py" line="229" />
       <source>Plan '{}' must be a JSON object with "source" and "entries".</source>
       <translation>Le plan '{}' doit être un objet JSON avec « source » et « entries ».</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="232" />
+      <location filename="../core/library/plans.py" line="233" />
       <source>Plan '{}' has no "entries": give a list of {{"layer", "area", "zoom_min", "zoom_max"}}.</source>
       <translation>Le plan '{}' n'a pas d'« entries » : donnez une liste de {{"layer", "area", "zoom_min", "zoom_max"}}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="238" />
+      <location filename="../core/library/plans.py" line="239" />
       <source>Plan '{}', entry {}: an entry is a JSON object.</source>
       <translation>Plan '{}', entrée {} : une entrée est un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="256" />
+      <location filename="../core/library/plans.py" line="257" />
       <source>unknown field; an entry has {}.</source>
       <translation>champ inconnu ; une entrée a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="260" />
+      <location filename="../core/library/plans.py" line="261" />
       <source>give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</source>
       <translation>donnez l'identifiant de la couche, par exemple GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="264" />
+      <location filename="../core/library/plans.py" line="265" />
       <source>no source: give "source" at the top of the plan or in the entry.</source>
       <translation>pas de source : donnez « source » en tête du plan ou dans l'entrée.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="268" />
+      <location filename="../core/library/plans.py" line="269" />
       <source>{} is greater than zoom_max {}: swap them.</source>
       <translation>{} est plus grand que zoom_max {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="272" />
+      <location filename="../core/library/plans.py" line="273" />
       <source>give text (or leave it out for the layer's own).</source>
       <translation>donnez du texte (ou omettez-le pour garder celui de la couche).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="284" />
+      <location filename="../core/library/plans.py" line="285" />
       <source>unknown field; a dataset entry has {}.</source>
       <translation>champ inconnu ; une entrée de jeu de données a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="289" />
+      <location filename="../core/library/plans.py" line="290" />
       <source>unknown dataset {!r}: use one of {}.</source>
       <translation>jeu de données {!r} inconnu : utilisez l'un de {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="298" />
+      <location filename="../core/library/plans.py" line="299" />
       <source>{} has no variant {!r}: use {}.</source>
       <translation>{} n'a pas de variante {!r} : utilisez {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="304" />
+      <location filename="../core/library/plans.py" line="305" />
       <source>give true or false (found {!r}).</source>
       <translation>donnez true ou false (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="309" />
+      <location filename="../core/library/plans.py" line="310" />
       <source>give the interval between contour lines in metres, e.g. 10 (found {!r}).</source>
       <translation>donnez l'équidistance des courbes de niveau en mètres, par exemple 10 (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="313" />
+      <location filename="../core/library/plans.py" line="314" />
       <source>give the download service's address, e.g. {} (found {!r}).</source>
       <translation>donnez l'adresse du service de téléchargement, par exemple {} (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="325" />
+      <location filename="../core/library/plans.py" line="326" />
       <source>The plan '{}' does not exist: give a JSON plan file.</source>
       <translation>Le plan '{}' n'existe pas : donnez un fichier de plan JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="330" />
+      <location filename="../core/library/plans.py" line="331" />
       <source>The plan '{}' cannot be read: {}.</source>
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="422" />
+      <location filename="../core/library/plans.py" line="436" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="497" />
+      <location filename="../core/library/plans.py" line="512" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="526" />
+      <location filename="../core/library/plans.py" line="548" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="528" />
+      <location filename="../core/library/plans.py" line="550" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
@@ -3965,37 +4010,42 @@
       <translation>la connexion a été coupée</translation>
     </message>
     <message>
-      <location filename="../core/names.py" line="20" />
+      <location filename="../core/names.py" line="22" />
       <source>'{}' is no file name</source>
       <translation>« {} » n'est pas un nom de fichier</translation>
     </message>
     <message>
-      <location filename="../core/names.py" line="22" />
+      <location filename="../core/names.py" line="24" />
       <source>a '/' or '\' would make it a path</source>
       <translation>un « / » ou un « \ » en ferait un chemin</translation>
     </message>
     <message>
-      <location filename="../core/names.py" line="24" />
+      <location filename="../core/names.py" line="26" />
       <source>a ':' is a drive letter or a stream on Windows</source>
       <translation>un « : » désigne un lecteur ou un flux sous Windows</translation>
     </message>
     <message>
-      <location filename="../core/names.py" line="26" />
+      <location filename="../core/names.py" line="28" />
+      <source>Windows refuses the characters {} in a file name</source>
+      <translation>Windows refuse les caractères {} dans un nom de fichier</translation>
+    </message>
+    <message>
+      <location filename="../core/names.py" line="30" />
       <source>it holds a control character</source>
       <translation>il contient un caractère de contrôle</translation>
     </message>
     <message>
-      <location filename="../core/names.py" line="28" />
+      <location filename="../core/names.py" line="32" />
       <source>Windows keeps that name for a device</source>
       <translation>Windows réserve ce nom à un périphérique</translation>
     </message>
     <message>
-      <location filename="../core/names.py" line="30" />
+      <location filename="../core/names.py" line="34" />
       <source>Windows drops a trailing dot or space</source>
       <translation>Windows supprime un point ou une espace final</translation>
     </message>
     <message>
-      <location filename="../core/names.py" line="32" />
+      <location filename="../core/names.py" line="36" />
       <source>{} characters, over {}</source>
       <translation>{} caractères, plus de {}</translation>
     </message>
@@ -4490,102 +4540,117 @@
       <translation>compressé {} fois</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="27" />
-      <source>{} is not JSON (it is not UTF-8 text): check its address.</source>
-      <translation>{} n'est pas du JSON (ce n'est pas du texte UTF-8) : vérifiez son adresse.</translation>
+      <location filename="../core/vector/documents.py" line="22" />
+      <source>check its address (an error page?)</source>
+      <translation>vérifiez son adresse (une page d'erreur ?)</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="29" />
-      <source>{} is not JSON ({}): check its address (an error page?).</source>
-      <translation>{} n'est pas du JSON ({}) : vérifiez son adresse (une page d'erreur ?).</translation>
+      <location filename="../core/vector/documents.py" line="23" />
+      <source>the file is damaged: save it again</source>
+      <translation>le fichier est endommagé : enregistrez-le à nouveau</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="35" />
+      <location filename="../core/vector/documents.py" line="50" />
+      <source>{} is not JSON (it is not UTF-8 text): {}.</source>
+      <translation>{} n'est pas du JSON (ce n'est pas du texte UTF-8) : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="52" />
+      <source>{} holds the number {}, which is not a finite number: {}.</source>
+      <translation>{} contient le nombre {}, qui n'est pas un nombre fini : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="55" />
+      <source>{} is not JSON (broken at line {}, column {}): {}.</source>
+      <translation>{} n'est pas du JSON (erreur à la ligne {}, colonne {}) : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/documents.py" line="61" />
       <source>{} nests arrays or objects more than {} deep: it is not a document the plugin reads.</source>
       <translation>{} imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un document que l'extension sait lire.</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="60" />
+      <location filename="../core/vector/documents.py" line="86" />
       <source>it is not a JSON object</source>
       <translation>ce n'est pas un objet JSON</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="62" />
+      <location filename="../core/vector/documents.py" line="88" />
       <source>it has no 'layers' list</source>
       <translation>il n'a pas de liste « layers »</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="65" />
+      <location filename="../core/vector/documents.py" line="91" />
       <source>its 'sources' is not an object</source>
       <translation>son « sources » n'est pas un objet</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="68" />
+      <location filename="../core/vector/documents.py" line="94" />
       <source>its source '{}' is not an object with a type</source>
       <translation>sa source « {} » n'est pas un objet avec un type</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="70" />
+      <location filename="../core/vector/documents.py" line="96" />
       <source>the 'url' of its source '{}' is not text</source>
       <translation>le « url » de sa source « {} » n'est pas du texte</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="73" />
+      <location filename="../core/vector/documents.py" line="99" />
       <source>the 'tiles' of its source '{}' is not a list of addresses</source>
       <translation>le « tiles » de sa source « {} » n'est pas une liste d'adresses</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="77" />
+      <location filename="../core/vector/documents.py" line="103" />
       <source>its layer {} {}</source>
       <translation>sa couche {} {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="83" />
+      <location filename="../core/vector/documents.py" line="109" />
       <source>is not an object</source>
       <translation>n'est pas un objet</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="85" />
+      <location filename="../core/vector/documents.py" line="111" />
       <source>has no text 'id' and 'type'</source>
       <translation>n'a pas de texte « id » et « type »</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="88" />
+      <location filename="../core/vector/documents.py" line="114" />
       <source>'{}': its '{}' is not text</source>
       <translation>« {} » : son « {} » n'est pas du texte</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="91" />
+      <location filename="../core/vector/documents.py" line="117" />
       <source>'{}': its '{}' is not an object</source>
       <translation>« {} » : son « {} » n'est pas un objet</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="93" />
+      <location filename="../core/vector/documents.py" line="119" />
       <source>'{}': its 'filter' is not an expression</source>
       <translation>« {} » : son « filter » n'est pas une expression</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="96" />
+      <location filename="../core/vector/documents.py" line="122" />
       <source>'{}': its '{}' is not a number</source>
       <translation>« {} » : son « {} » n'est pas un nombre</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="103" />
+      <location filename="../core/vector/documents.py" line="129" />
       <source>it is not a JSON object of icons</source>
       <translation>ce n'est pas un objet JSON d'icônes</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="106" />
+      <location filename="../core/vector/documents.py" line="132" />
       <source>its icon '{}' is not an object</source>
       <translation>son icône « {} » n'est pas un objet</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="110" />
+      <location filename="../core/vector/documents.py" line="136" />
       <source>the '{}' of its icon '{}' is not a number from 0 to {}</source>
       <translation>le « {} » de son icône « {} » n'est pas un nombre de 0 à {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/documents.py" line="112" />
+      <location filename="../core/vector/documents.py" line="138" />
       <source>the 'pixelRatio' of its icon '{}' is not a number above 0 and up to 8</source>
       <translation>le « pixelRatio » de son icône « {} » n'est pas un nombre supérieur à 0 et au plus égal à 8</translation>
     </message>
@@ -4655,217 +4720,247 @@
       <translation>pas une tuile vectorielle ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="96" />
+      <location filename="../core/vector/styles.py" line="100" />
       <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
       <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="98" />
+      <location filename="../core/vector/styles.py" line="102" />
       <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
       <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="274" />
+      <location filename="../core/vector/styles.py" line="278" />
       <source>not in {}/</source>
       <translation>pas dans {}/</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="276" />
+      <location filename="../core/vector/styles.py" line="280" />
       <source>The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the styles again.</source>
       <translation>Le style « {} » nomme son sprite « {} », qui n'est pas un sprite qu'il a enregistré ({}) : enregistrez de nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="279" />
+      <location filename="../core/vector/styles.py" line="283" />
       <source>The sprite '{}'</source>
       <translation>Le sprite « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="283" />
+      <location filename="../core/vector/styles.py" line="287" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="287" />
+      <location filename="../core/vector/styles.py" line="291" />
       <source>{} is not a sprite's definitions ({}): save the styles again.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="289" />
+      <location filename="../core/vector/styles.py" line="293" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="296" />
+      <location filename="../core/vector/styles.py" line="301" />
+      <source>The sprite image '{}' is refused ({}): save the styles again.</source>
+      <translation>L'image du sprite « {} » est refusée ({}) : enregistrez à nouveau les styles.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="312" />
+      <source>it is not a PNG image</source>
+      <translation>ce n'est pas une image PNG</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="315" />
+      <source>{} x {} pixels, over {:,} pixels</source>
+      <translation>{} x {} pixels, plus de {:,} pixels</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="322" />
       <source>{} is larger than {} MB: it is no style the plugin saved; save the styles again.</source>
       <translation>{} dépasse {} Mo : ce n'est pas un style enregistré par l'extension ; enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="304" />
+      <location filename="../core/vector/styles.py" line="330" />
       <source>The style '{}'</source>
       <translation>Le style « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="308" />
+      <location filename="../core/vector/styles.py" line="334" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="316" />
+      <location filename="../core/vector/styles.py" line="342" />
       <source>{} is not a Mapbox GL style ({}): check the style name, or save the styles again.</source>
       <translation>{} n'est pas un style Mapbox GL ({}) : vérifiez le nom du style, ou enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="343" />
+      <location filename="../core/vector/styles.py" line="369" />
       <source>{}; {}: {}</source>
       <translation>{} ; {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="348" />
+      <location filename="../core/vector/styles.py" line="374" />
       <source>{}; {}</source>
       <translation>{} ; {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="349" />
+      <location filename="../core/vector/styles.py" line="375" />
       <source>{} style of {} not saved: {}</source>
       <translation>{} style de {} non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="349" />
+      <location filename="../core/vector/styles.py" line="375" />
       <source>{} styles of {} not saved: {}</source>
       <translation>{} styles de {} non enregistrés : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="375" />
+      <location filename="../core/vector/styles.py" line="401" />
       <source>Style '{}' not saved: {}</source>
       <translation>Style « {} » non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="378" />
+      <location filename="../core/vector/styles.py" line="404" />
       <source>Style '{}': its sources {} are not in the library and were left out (they would need the network).</source>
       <translation>Style « {} » : ses sources {} ne sont pas dans la bibliothèque et ont été retirées (elles demanderaient le réseau).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="380" />
+      <location filename="../core/vector/styles.py" line="406" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="403" />
+      <location filename="../core/vector/styles.py" line="429" />
       <source>'{}' cannot be a style's file name ({}): give the style's name as IGN publishes it.</source>
       <translation>« {} » ne peut pas être le nom de fichier d'un style ({}) : donnez le nom du style tel que l'IGN le publie.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="406" />
+      <location filename="../core/vector/styles.py" line="432" />
       <source>the style '{}' of {}</source>
       <translation>le style « {} » de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="408" />
+      <location filename="../core/vector/styles.py" line="434" />
       <source>The style {} ({})</source>
       <translation>Le style {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="436" />
+      <location filename="../core/vector/styles.py" line="462" />
       <source>The style {} names its sprite '{}', which cannot be a file name ({}): nothing was saved from it. Check the style's address: a sprite is named plainly (PlanIgn).</source>
       <translation>Le style {} nomme son sprite « {} », qui ne peut pas être un nom de fichier ({}) : rien n'en a été enregistré. Vérifiez l'adresse du style : un sprite a un nom simple (PlanIgn).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="453" />
+      <location filename="../core/vector/styles.py" line="479" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="457" />
+      <location filename="../core/vector/styles.py" line="483" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="460" />
+      <location filename="../core/vector/styles.py" line="486" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="463" />
+      <location filename="../core/vector/styles.py" line="490" />
+      <source>{} sent a sprite image that is refused for {} ({}): nothing more was saved.</source>
+      <translation>{} a envoyé une image de sprite refusée pour {} ({}) : rien de plus n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/styles.py" line="493" />
       <source>The sprite file {}</source>
       <translation>Le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="466" />
+      <location filename="../core/vector/styles.py" line="496" />
       <source>{} is not a sprite's definitions ({}): nothing more was saved.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="482" />
+      <location filename="../core/vector/styles.py" line="512" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="485" />
+      <location filename="../core/vector/styles.py" line="515" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="487" />
+      <location filename="../core/vector/styles.py" line="517" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="492" />
+      <location filename="../core/vector/styles.py" line="522" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="121" />
-      <source>The server's answer is not a TMS service document ({}).</source>
-      <translation>La réponse du serveur n'est pas un document de service TMS ({}).</translation>
+      <location filename="../core/vector/tms.py" line="123" />
+      <source>The server's answer is not a TMS service document (broken XML at line {}, column {}).</source>
+      <translation>La réponse du serveur n'est pas un document de service TMS (XML erroné à la ligne {}, colonne {}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="123" />
+      <location filename="../core/vector/tms.py" line="126" />
       <source>The server's answer is not a TMS 1.0.0 service document.</source>
       <translation>La réponse du serveur n'est pas un document de service TMS 1.0.0.</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="139" />
-      <source>empty bounds</source>
-      <translation>emprise vide</translation>
+      <location filename="../core/vector/tms.py" line="145" />
+      <source>The metadata of TMS layer '{}' has unreadable bounds: they are not four numbers (west, south, east, north).</source>
+      <translation>Les métadonnées de la couche TMS « {} » ont une emprise illisible : ce ne sont pas quatre nombres (ouest, sud, est, nord).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="147" />
+      <location filename="../core/vector/tms.py" line="149" />
+      <source>The metadata of TMS layer '{}' has unreadable bounds: they enclose no area (west must be less than east, south less than north).</source>
+      <translation>Les métadonnées de la couche TMS « {} » ont une emprise illisible : elle n'entoure aucune surface (l'ouest doit être inférieur à l'est, le sud au nord).</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="162" />
+      <source>The metadata of TMS layer '{}' has unreadable zooms: its '{}' is not a whole number.</source>
+      <translation>Les métadonnées de la couche TMS « {} » ont des zooms illisibles : son « {} » n'est pas un nombre entier.</translation>
+    </message>
+    <message>
+      <location filename="../core/vector/tms.py" line="171" />
       <source>The metadata of TMS layer '{}'</source>
       <translation>Le fichier de métadonnées de la couche TMS « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="149" />
+      <location filename="../core/vector/tms.py" line="173" />
       <source>The metadata of TMS layer '{}' is not a JSON object.</source>
       <translation>Les métadonnées de la couche TMS « {} » ne sont pas un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="152" />
+      <location filename="../core/vector/tms.py" line="176" />
       <source>The metadata of TMS layer '{}' (its 'json')</source>
       <translation>Le fichier de métadonnées de la couche TMS « {} » (son « json »)</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="156" />
+      <location filename="../core/vector/tms.py" line="180" />
       <source>TMS layer '{}' lists no vector layers in its metadata.json: it is not a vector tile layer (download raster layers from the WMTS, https://data.geopf.fr/wmts).</source>
       <translation>La couche TMS « {} » ne liste aucune couche vectorielle dans son metadata.json : ce n'est pas une couche de tuiles vectorielles (téléchargez les couches raster depuis le WMTS, https://data.geopf.fr/wmts).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="164" />
-      <source>The metadata of TMS layer '{}' has unreadable zooms or bounds ({}).</source>
-      <translation>Les métadonnées de la couche TMS « {} » ont des zooms ou une emprise illisibles ({}).</translation>
+      <location filename="../core/vector/tms.py" line="188" />
+      <source>The metadata of TMS layer '{}' has unreadable zooms ({}).</source>
+      <translation>Les métadonnées de la couche TMS « {} » ont des zooms illisibles ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="167" />
+      <location filename="../core/vector/tms.py" line="191" />
       <source>The metadata of TMS layer '{}': its 'tiles' is not a list of addresses.</source>
       <translation>Les métadonnées de la couche TMS « {} » : leur « tiles » n'est pas une liste d'adresses.</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="180" />
+      <location filename="../core/vector/tms.py" line="204" />
       <source> It serves as vector tiles: {}.</source>
       <translation> Il sert en tuiles vectorielles : {}.</translation>
     </message>
     <message>
-      <location filename="../core/vector/tms.py" line="181" />
+      <location filename="../core/vector/tms.py" line="205" />
       <source>The TMS service {} has no vector tile layer '{}'.{}</source>
       <translation>Le service TMS {} n'a pas de couche de tuiles vectorielles « {} ».{}</translation>
     </message>
@@ -5450,32 +5545,32 @@
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="42" />
+      <location filename="../ui/dock.py" line="54" />
       <source>Géoplateforme layers</source>
       <translation>Couches Géoplateforme</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="44" />
+      <location filename="../ui/dock.py" line="56" />
       <source>Orthophotos, MNS (FTP)</source>
       <translation>Orthophotos et MNS (FTP)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="46" />
+      <location filename="../ui/dock.py" line="58" />
       <source>IGN datasets</source>
       <translation>Données IGN</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="48" />
+      <location filename="../ui/dock.py" line="60" />
       <source>QGIS cache</source>
       <translation>Cache QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="50" />
+      <location filename="../ui/dock.py" line="62" />
       <source>My library</source>
       <translation>Ma bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="52" />
+      <location filename="../ui/dock.py" line="64" />
       <source>Field</source>
       <translation>Terrain</translation>
     </message>
@@ -5530,274 +5625,264 @@
       <translation>{} — {} (tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="130" />
+      <location filename="../ui/download_page.py" line="107" />
+      <source>{} (typed, not checked yet: the download checks it with the server)</source>
+      <translation>{} (saisie, pas encore vérifiée : le téléchargement la vérifie auprès du serveur)</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="136" />
       <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="134" />
+      <location filename="../ui/download_page.py" line="140" />
       <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="168" />
+      <location filename="../ui/download_page.py" line="174" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="169" />
+      <location filename="../ui/download_page.py" line="175" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="171" />
+      <location filename="../ui/download_page.py" line="177" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="172" />
+      <location filename="../ui/download_page.py" line="178" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="173" />
+      <location filename="../ui/download_page.py" line="179" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="174" />
+      <location filename="../ui/download_page.py" line="180" />
       <source>Only the styles ticked below</source>
       <translation>Seulement les styles cochés ci-dessous</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="175" />
+      <location filename="../ui/download_page.py" line="181" />
       <source>The styles saved beside the file, to switch among offline: untick those you do not want</source>
       <translation>Les styles enregistrés à côté du fichier, pour passer de l'un à l'autre hors ligne : décochez ceux dont vous ne voulez pas</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="180" />
+      <location filename="../ui/download_page.py" line="186" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="212" />
-      <source>{} (typed: checked against the server)</source>
-      <translation>{} (saisie : vérifiée auprès du serveur)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="351" />
+      <location filename="../ui/download_page.py" line="357" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="362" />
+      <location filename="../ui/download_page.py" line="370" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="365" />
+      <location filename="../ui/download_page.py" line="373" />
       <source>{:,} layer ticked, its file in {}</source>
       <translation>{:,} couche cochée, son fichier dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="365" />
+      <location filename="../ui/download_page.py" line="373" />
       <source>{:,} layers ticked, one file each in {}</source>
       <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="368" />
+      <location filename="../ui/download_page.py" line="376" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="375" />
+      <location filename="../ui/download_page.py" line="383" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="378" />
+      <location filename="../ui/download_page.py" line="386" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="410" />
+      <location filename="../ui/download_page.py" line="418" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="425" />
+      <location filename="../ui/download_page.py" line="433" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="431" />
+      <location filename="../ui/download_page.py" line="439" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="439" />
+      <location filename="../ui/download_page.py" line="447" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="440" />
+      <location filename="../ui/download_page.py" line="448" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="455" />
+      <location filename="../ui/download_page.py" line="463" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="473" />
+      <location filename="../ui/download_page.py" line="481" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="486" />
+      <location filename="../ui/download_page.py" line="494" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="522" />
+      <location filename="../ui/download_page.py" line="530" />
       <source>Tick at least one style of {} (it is drawn with a style saved beside its file).</source>
       <translation>Cochez au moins un style de {} (elle est dessinée avec un style enregistré à côté de son fichier).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="558" />
+      <location filename="../ui/download_page.py" line="566" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="587" />
+      <location filename="../ui/download_page.py" line="595" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="595" />
+      <location filename="../ui/download_page.py" line="603" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="596" />
+      <location filename="../ui/download_page.py" line="604" />
       <source>{:,} layer</source>
       <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="596" />
+      <location filename="../ui/download_page.py" line="604" />
       <source>{:,} layers</source>
       <translation>{:,} couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="597" />
+      <location filename="../ui/download_page.py" line="605" />
       <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="597" />
+      <location filename="../ui/download_page.py" line="605" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="639" />
+      <location filename="../ui/download_page.py" line="647" />
       <source>{}: {}, {}, {}, {}.</source>
       <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="642" />
+      <location filename="../ui/download_page.py" line="650" />
       <source>{:,} tile downloaded</source>
       <translation>{:,} tuile téléchargée</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="642" />
+      <location filename="../ui/download_page.py" line="650" />
       <source>{:,} tiles downloaded</source>
       <translation>{:,} tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="643" />
+      <location filename="../ui/download_page.py" line="651" />
       <source>{:,} was already there</source>
       <translation>{:,} déjà présente</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="643" />
+      <location filename="../ui/download_page.py" line="651" />
       <source>{:,} were already there</source>
       <translation>{:,} déjà présentes</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="644" />
+      <location filename="../ui/download_page.py" line="652" />
       <source>{:,} was empty</source>
       <translation>{:,} vide</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="644" />
+      <location filename="../ui/download_page.py" line="652" />
       <source>{:,} were empty</source>
       <translation>{:,} vides</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="645" />
+      <location filename="../ui/download_page.py" line="653" />
       <source>{:,} failed</source>
       <translation>{:,} en échec</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="647" />
+      <location filename="../ui/download_page.py" line="655" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="667" />
+      <location filename="../ui/download_page.py" line="675" />
       <source>{}: no style could be saved ({}); the layer is drawn with QGIS's default look. Save its styles again later (Save vector tile styles).</source>
       <translation>{} : aucun style n'a pu être enregistré ({}) ; la couche est dessinée avec l'apparence par défaut de QGIS. Enregistrez ses styles plus tard (Enregistrer les styles de tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="669" />
+      <location filename="../ui/download_page.py" line="677" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="692" />
+      <location filename="../ui/download_page.py" line="700" />
       <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
       <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="74" />
+      <location filename="../ui/field_page.py" line="75" />
       <source>No limit</source>
       <translation>Sans limite</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="75" />
+      <location filename="../ui/field_page.py" line="76" />
       <source>2000 MB (apps)</source>
       <translation>2000 Mo (applications)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="76" />
+      <location filename="../ui/field_page.py" line="77" />
       <source>4000 MB (FAT32 SD card)</source>
       <translation>4000 Mo (carte SD en FAT32)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="77" />
+      <location filename="../ui/field_page.py" line="78" />
       <source>Custom</source>
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="144" />
+      <location filename="../ui/field_page.py" line="145" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="167" />
+      <location filename="../ui/field_page.py" line="168" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
-    </message>
-    <message>
-      <location filename="../ui/field_page.py" line="177" />
-      <source>The library folder {} holds no MBTiles yet: download layers first.</source>
-      <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
-    </message>
-    <message>
-      <location filename="../ui/field_page.py" line="189" />
-      <source>Tick library files to export (or everything for this area).</source>
-      <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
       <location filename="../ui/field_page.py" line="198" />
@@ -5811,51 +5896,61 @@
     </message>
     <message>
       <location filename="../ui/field_page.py" line="219" />
+      <source>The library folder {} holds no MBTiles yet: download layers first.</source>
+      <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="220" />
+      <source>Tick library files to export (or everything for this area).</source>
+      <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="225" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="220" />
+      <location filename="../ui/field_page.py" line="226" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="220" />
+      <location filename="../ui/field_page.py" line="226" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="223" />
+      <location filename="../ui/field_page.py" line="229" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="242" />
+      <location filename="../ui/field_page.py" line="248" />
       <source>{}: no tile in this area at zooms {}-{}, left out.</source>
       <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="264" />
+      <location filename="../ui/field_page.py" line="270" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="267" />
+      <location filename="../ui/field_page.py" line="273" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="274" />
+      <location filename="../ui/field_page.py" line="280" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="274" />
+      <location filename="../ui/field_page.py" line="280" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="281" />
+      <location filename="../ui/field_page.py" line="287" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
@@ -6005,92 +6100,97 @@
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="180" />
+      <location filename="../ui/library_page.py" line="144" />
+      <source>The server's key is not written into the plan (a file in clear): run the plan with the key as an account (AUTHCFG).</source>
+      <translation>La clé du serveur n'est pas écrite dans le plan (un fichier en clair) : lancez le plan avec la clé comme compte (AUTHCFG).</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="183" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="187" />
+      <location filename="../ui/library_page.py" line="190" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="187" />
+      <location filename="../ui/library_page.py" line="190" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="195" />
+      <location filename="../ui/library_page.py" line="198" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="197" />
+      <location filename="../ui/library_page.py" line="200" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="197" />
+      <location filename="../ui/library_page.py" line="200" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="226" />
+      <location filename="../ui/library_page.py" line="229" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="271" />
+      <location filename="../ui/library_page.py" line="274" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="271" />
+      <location filename="../ui/library_page.py" line="274" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="306" />
+      <location filename="../ui/library_page.py" line="309" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="317" />
+      <location filename="../ui/library_page.py" line="320" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="323" />
+      <location filename="../ui/library_page.py" line="326" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="335" />
+      <location filename="../ui/library_page.py" line="338" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="340" />
+      <location filename="../ui/library_page.py" line="343" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="347" />
+      <location filename="../ui/library_page.py" line="350" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="353" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="387" />
+      <location filename="../ui/library_page.py" line="390" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="396" />
+      <location filename="../ui/library_page.py" line="399" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -6130,32 +6230,52 @@
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="139" />
+      <location filename="../ui/runner.py" line="129" />
       <source>%p% (run {} of {})</source>
       <translation>%p% (exécution {} sur {})</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="155" />
+      <location filename="../ui/runner.py" line="157" />
       <source>The last run is not tried: it would stop on the same error.</source>
       <translation>Le dernier traitement n'est pas lancé : il s'arrêterait sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="155" />
+      <location filename="../ui/runner.py" line="157" />
       <source>The {:,} other runs are not tried: they would stop on the same error.</source>
       <translation>Les {:,} autres traitements ne sont pas lancés : ils s'arrêteraient sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="171" />
+      <location filename="../ui/runner.py" line="175" />
+      <source>Cancelled</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="180" />
+      <source>{:,} run of {:,} done</source>
+      <translation>{:,} exécution sur {:,} terminée</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="180" />
+      <source>{:,} runs of {:,} done</source>
+      <translation>{:,} exécutions sur {:,} terminées</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="183" />
+      <source>Failed</source>
+      <translation>Échec</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="188" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="187" />
+      <location filename="../ui/runner.py" line="204" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="209" />
+      <location filename="../ui/runner.py" line="226" />
       <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
       <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
@@ -6250,6 +6370,10 @@
     <message>
       <source>zoom {:&gt;2}: {} per tile ({} sampled, {:.0f} ms each)</source>
       <translation type="obsolete">zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
+    </message>
+    <message>
+      <source>{} (typed: checked against the server)</source>
+      <translation type="obsolete">{} (saisie : vérifiée auprès du serveur)</translation>
     </message>
     <message>
       <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>
@@ -6361,8 +6485,8 @@
     </message>
     <message>
       <location filename="../ui/dock.ui" />
-      <source>Library folder: where the files go</source>
-      <translation>Dossier de la bibliothèque : où vont les fichiers</translation>
+      <source>Library folder</source>
+      <translation>Dossier de la bibliothèque</translation>
     </message>
     <message>
       <location filename="../ui/dock.ui" />
@@ -6373,6 +6497,10 @@
       <location filename="../ui/dock.ui" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <source>Library folder: where the files go</source>
+      <translation type="obsolete">Dossier de la bibliothèque : où vont les fichiers</translation>
     </message>
   </context>
   <context>

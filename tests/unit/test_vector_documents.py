@@ -12,12 +12,13 @@ import pytest
 
 from core.errors import InputError
 from core.vector import documents, styles, tms
+from tests.support.images import png_tile
 from tests.support.loopback import LoopbackServer
 from tests.support.style_server import STYLES_PATH, style_answer
 
 LAYER = "PLAN.IGN"
 NINE = styles.KNOWN_STYLES[LAYER]
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+PNG = png_tile((200, 30, 30))  # a real image: a sprite's PNG header is read (its size) before it is kept
 SPRITE = {".json": json.dumps({"eglise": {"x": 0, "y": 0, "width": 12, "height": 12, "pixelRatio": 1}}).encode(),
           ".png": PNG, "@2x.json": b"{}", "@2x.png": PNG}
 

@@ -23,12 +23,12 @@ from ..sources.http import (
     MAX_TILE_BYTES,
     TILE_DEADLINE,
     TIMEOUT,
-    BadEncoding,
     BodyTooLarge,
     DeadlineExceeded,
     TilePool,
     backoff_delay,
     image_kind,
+    kind_reason,
     limiter_for,
     retry_after_seconds,
     tile_body_problem,
@@ -426,8 +426,8 @@ class Downloader:
 
 
 def _reason(exc):
-    """A failed request in a few words: what our own limits saw, else the error's kind."""
-    return exc.args[0] if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
+    """A failed request in a few words: what our own limits saw, else the error's kind as a sentence."""
+    return kind_reason(exc)
 
 
 def _summary(body):

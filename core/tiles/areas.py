@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..messages import Message
+from ..messages import Message, Size
 from ..storage import human_size
 from ..text import fold_accents
 
@@ -35,13 +35,14 @@ class Area:
         return ((self.west + self.east) / 2.0, (self.south + self.north) / 2.0)
 
 
+# Titles are Messages: logs, layer names and exports say them in the user's language ("Pyrénées (grottes)").
 PRESETS = {
     area.key: area
     for area in (
-        Area("toulouse", "Toulouse", 1.35, 43.55, 1.50, 43.65),
-        Area("pyrenees", "Pyrénées (caves)", 1.45, 42.75, 1.65, 42.85),
-        Area("montpellier", "Montpellier", 3.30, 43.55, 3.45, 43.70),
-        Area("carcassonne", "Carcassonne", 2.30, 43.18, 2.40, 43.25),
+        Area("toulouse", Message("Toulouse"), 1.35, 43.55, 1.50, 43.65),
+        Area("pyrenees", Message("Pyrénées (caves)"), 1.45, 42.75, 1.65, 42.85),
+        Area("montpellier", Message("Montpellier"), 3.30, 43.55, 3.45, 43.70),
+        Area("carcassonne", Message("Carcassonne"), 2.30, 43.18, 2.40, 43.25),
     )
 }
 
@@ -139,21 +140,27 @@ LARGE_JOB_TILES = 10 * 1000 * 1000
 TYPICAL_TILE_BYTES = 20 * 1000
 
 
-def expected_bytes(tiles):
-    return tiles * TYPICAL_TILE_BYTES
+def expected_bytes(tiles, tile_bytes=None):
+    """What `tiles` tiles weigh: at `tile_bytes` each (measured in the layer's file), else a typical tile's."""
+    return tiles * (tile_bytes or TYPICAL_TILE_BYTES)
 
 
-def is_large(tiles, free):
+def is_large(tiles, free, tile_bytes=None):
     """A job the user must confirm: over LARGE_JOB_TILES tiles, or more than the `free` bytes of its disk."""
-    return tiles > LARGE_JOB_TILES or expected_bytes(tiles) > free
+    return tiles > LARGE_JOB_TILES or expected_bytes(tiles, tile_bytes) > free
 
 
-def large_job(tiles, free, where):
-    """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None."""
-    if not is_large(tiles, free):
+def large_job(tiles, free, where, tile_bytes=None):
+    """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None.
+    `tile_bytes`: the mean tile size measured in the layer's file (estimate.measured_tile_bytes), when it has one."""
+    if not is_large(tiles, free, tile_bytes):
         return None
     reason = (Message("over {:,} tiles", LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
               else Message("more than the free space"))
+    if tile_bytes:
+        return Message("This job is {:,} tiles ({}), about {} at {} a tile (measured in the layer's file), and the "
+                       "disk holding {} has {} free.", tiles, reason, Size(expected_bytes(tiles, tile_bytes)),
+                       Size(tile_bytes), where, Size(free))
     return (Message("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
             "free.", tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
                             human_size(free)))

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..messages import Message, Size
+from ..messages import Degrees, Message, Size
 from ..storage import human_size
 from ..text import fold_accents
 
@@ -122,10 +122,11 @@ def check_extent_order(xmin, xmax, ymin, ymax, geographic):
     longitude/latitude (170,-170 would become the 340° strip between them), else inverted."""
     values = "{:.10g},{:.10g},{:.10g},{:.10g}".format(xmin, xmax, ymin, ymax)
     if geographic and xmin > xmax and ymin <= ymax:  # with y inverted too, it is simply typed backwards
+        # the two extents to type are written as typed (a dot for decimals, in any language)
         raise InputError(
-            "The extent {} crosses the antimeridian (from {:g}° to {:g}° through 180°), which one extent cannot "
-            "hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.",
-                values, xmin, xmax, xmin, ymin, ymax, xmax, ymin, ymax)
+            "The extent {} crosses the antimeridian (from {} to {} through 180°), which one extent cannot "
+            "hold: run twice, with {} and {}.", values, Degrees(xmin, "lon"), Degrees(xmax, "lon"),
+            "{:g},180,{:g},{:g}".format(xmin, ymin, ymax), "-180,{:g},{:g},{:g}".format(xmax, ymin, ymax))
     if xmin > xmax or ymin > ymax:
         raise InputError(
             "The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax.",

@@ -122,11 +122,13 @@ def check_extent_order(xmin, xmax, ymin, ymax, geographic):
     longitude/latitude (170,-170 would become the 340° strip between them), else inverted."""
     values = "{:.10g},{:.10g},{:.10g},{:.10g}".format(xmin, xmax, ymin, ymax)
     if geographic and xmin > xmax and ymin <= ymax:  # with y inverted too, it is simply typed backwards
-        # the two extents to type are written as typed (a dot for decimals, in any language)
+        # the two extents to type are written as QGIS reads them (a dot for decimals, in any language)
+        east_part = "{:g},180,{:g},{:g}".format(xmin, ymin, ymax)
+        west_part = "-180,{:g},{:g},{:g}".format(xmax, ymin, ymax)
         raise InputError(
             "The extent {} crosses the antimeridian (from {} to {} through 180°), which one extent cannot "
-            "hold: run twice, with {} and {}.", values, Degrees(xmin, "lon"), Degrees(xmax, "lon"),
-            "{:g},180,{:g},{:g}".format(xmin, ymin, ymax), "-180,{:g},{:g},{:g}".format(xmax, ymin, ymax))
+            "hold: run twice, with {} and {}.", values, Degrees(xmin, "lon"), Degrees(xmax, "lon"), east_part,
+            west_part)
     if xmin > xmax or ymin > ymax:
         raise InputError(
             "The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax.",

@@ -134,3 +134,27 @@ def test_the_dock_says_its_own_fields_when_the_ftp_server_cannot_be_reached(fren
     log = page.logView.toPlainText()
     assert "Le serveur « ftp://odgeo.grandest.fr/open_data » n'est pas un nom d'hôte" in log, log
     assert QgsProject.instance().layerTreeRoot().findGroup("IGN Hors ligne") is None
+
+
+def test_tile_counts_are_grouped_although_qgis_omits_the_grouping(dock):
+    """QGIS sets its default locale without group separators (its "show group separator" option, off by default):
+    the counts read "1349" there. The dock groups them: "1 349"."""
+    import re
+
+    from qgis.PyQt.QtCore import QLocale
+
+    previous = QLocale()
+    french = QLocale(QLocale.French, QLocale.France)
+    french.setNumberOptions(QLocale.OmitGroupSeparator)
+    QLocale.setDefault(french)
+    try:
+        dock.area_picker.select_area("montpellier")
+        dock.area_picker.select_zoom_band("detail")
+        dock.area_picker.select_area("toulouse")
+        dock.area_picker.select_area("montpellier")
+        grouped = re.compile(r"\d[\u202f\xa0 ]\d{3}\b")
+        assert wait_for(lambda: grouped.search(dock.area_picker.totalLabel.text()), timeout=30), \
+            dock.area_picker.totalLabel.text()
+        assert not re.search(r"\d{4}", dock.area_picker.totalLabel.text())
+    finally:
+        QLocale.setDefault(previous)

@@ -158,3 +158,25 @@ def test_a_file_of_this_area_is_named_after_it_one_extended_beyond_it_is_not(tmp
         writer.update_metadata({"bounds": mbtiles.union_bounds(
             ",".join(map(str, CARCASSONNE.bbox)), areas.PRESETS["toulouse"].bbox)})
     assert not mbtiles.holds_only(path, CARCASSONNE.bbox)  # extended to Toulouse too
+
+
+def said_parts(message):
+    """The Messages a Message is made of, nested arguments included (what i18n.say translates one by one)."""
+    found = [message]
+    for argument in getattr(message, "args", ()):
+        if isinstance(argument, Message):
+            found.extend(said_parts(argument))
+    return found
+
+
+def test_a_host_that_only_throttles_ends_the_job_with_a_translatable_reason(tmp_path):
+    from core.download.engine import HostStalled
+    from tests.support.hostile_http import HostileServer
+
+    with HostileServer(retry_after="1") as server:
+        prepared = prepare_source(server.template("throttle"))
+        with pytest.raises(HostStalled) as raised:
+            download_to_mbtiles(prepared, CARCASSONNE, 12, 12, str(tmp_path / "x.mbtiles"),
+                                DownloadOptions(concurrency=2, max_rate=0, backoff_base=0.02, stall_limit=2))
+    templates = [part.template for part in said_parts(raised.value.args[0])]
+    assert "answered only 429 Too Many Requests" in templates, templates  # a Message, not a bare English str

@@ -268,3 +268,27 @@ def test_every_algorithm_says_its_errors_in_french_through_qgis_process(french_h
     assert english(said) == [], english(said)
     assert not RAW_EXCEPTION.search(text), text  # a cause, never a class name ("ConnectionError")
     assert [number for line in said for number in ungrouped_numbers(line)] == [], text  # "5 022", never "5022"
+
+
+def test_a_french_download_says_every_line_in_french_with_french_numbers(french, provider, tmp_path):
+    feedback = Recording()
+    with StandInWmts() as server:
+        processing.run("ign_offline:download_tiles", {
+            "SOURCE": server.url, "LAYER": "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "AREA": "pyrenees", "ZOOM_MIN": 8,
+            "ZOOM_MAX": 14, "MAX_RATE": 0, "OUTPUT": str(tmp_path / "x.mbtiles"), "LOAD": False}, feedback=feedback)
+    lines = ours(feedback.lines)
+    assert any("Pyrénées (grottes)" in line for line in lines), lines
+    assert not any("caves" in line for line in lines)
+    assert english(lines) == [] and [n for line in lines for n in ungrouped_numbers(line)] == [], lines
+
+
+def test_a_server_that_hangs_up_is_said_in_french_by_its_cause(french, provider, tmp_path):
+    from tests.support.hang_up import HangUp
+
+    with HangUp() as server:
+        lines = said_by("download_tiles", {"SOURCE": "http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png".format(server.port),
+                                           "AREA": "carcassonne", "ZOOM_MIN": 8, "ZOOM_MAX": 9, "MAX_RATE": 0,
+                                           "OUTPUT": str(tmp_path / "x.mbtiles")})
+    text = "\n".join(ours(lines))
+    assert "le serveur ne répond pas" in text, text
+    assert not RAW_EXCEPTION.search(text) and english(ours(lines)) == [], text

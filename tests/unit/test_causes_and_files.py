@@ -3,9 +3,7 @@ titles and coordinates translatable; files written as the user's umask allows; t
 size of a layer's tiles; a resumed file still named after its area."""
 
 import os
-import socket
 import stat
-import threading
 
 import pytest
 import requests
@@ -19,35 +17,10 @@ from core.sources.http import kind_reason, unreachable_reason
 from core.sources.prepare import prepare_source
 from core.tiles import areas
 from core.vector import styles
+from tests.support.hang_up import HangUp
 from tests.support.sample_mbtiles import write_sample
 
 CARCASSONNE = areas.PRESETS["carcassonne"]
-
-
-class HangUp:
-    """A server on 127.0.0.1 that accepts each connection and closes it at once, without a word (a server that
-    dies under load): what requests reports as a bare ConnectionError."""
-
-    def __enter__(self):
-        self.listener = socket.socket()
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(64)
-        self.port = self.listener.getsockname()[1]
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-        return self
-
-    def _serve(self):
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
-                return
-            connection.recv(65536)
-            connection.close()
-
-    def __exit__(self, *exc):
-        self.listener.close()
 
 
 def test_a_server_that_hangs_up_is_said_as_such_never_as_connectionerror():

@@ -158,3 +158,46 @@ def test_tile_counts_are_grouped_although_qgis_omits_the_grouping(dock):
         assert not re.search(r"\d{4}", dock.area_picker.totalLabel.text())
     finally:
         QLocale.setDefault(previous)
+
+
+HEAVY_FILE = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from core.mbtiles import MBTilesWriter
+with MBTilesWriter(sys.argv[1]) as writer:  # ten tiles of 41.5 kB, as IGN Offline writes them
+    for x in range(10):
+        writer.write_tile(16, x, 0, bytes(41500))
+"""
+
+
+def test_the_disk_warning_weighs_the_tiles_as_the_layers_file_measured_them(tmp_path):
+    """515 tiles fit a 16 MB disk at 20 kB a typical tile, not at the 41.5 kB the layer's file measured: the job
+    is refused before anything is fetched, naming the measured size (a tmpfs in a private mount namespace)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    from tests.qgis.conftest import ROOT
+
+    if not shutil.which("unshare") or os.geteuid() != 0:
+        pytest.skip("needs root and unshare to mount a small tmpfs in a private mount namespace")
+    home, disk = tmp_path / "home", tmp_path / "small-disk"
+    (home / "runtime").mkdir(parents=True, mode=0o700)
+    disk.mkdir()
+    env = {key: value for key, value in os.environ.items() if key not in ("QGIS_CUSTOM_CONFIG_PATH", "LC_ALL")}
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(home / "runtime"), QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8",
+               QGIS_PLUGINPATH=os.path.join(ROOT, ".build", "plugins"))
+    subprocess.run(["/usr/bin/qgis_process.bin", "plugins", "enable", "ign_offline"], env=env, capture_output=True,
+                   timeout=300, check=True)
+    script = ('mount -t tmpfs -o size=16m tmpfs "$1" && "$2" -c "$3" "$1/plan.mbtiles" "$4" && '
+              'exec /usr/bin/qgis_process.bin run ign_offline:download_tiles -- LAYER={} AREA=carcassonne '
+              'ZOOM_MIN=8 ZOOM_MAX=16 OUTPUT="$1/plan.mbtiles"').format(PLAN)
+    completed = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(disk),
+                                sys.executable, HEAVY_FILE, ROOT], env=env, capture_output=True, text=True, timeout=300)
+    said = completed.stdout + completed.stderr
+    assert completed.returncode != 0 and "This job is 515 tiles (more than the free space)" in said, said[-2000:]
+    assert "at 41.5 kB a tile (measured in the layer's file)" in said and "about 21.4 MB" in said, said[-2000:]
+    assert os.listdir(disk) == []  # the tmpfs went with its namespace

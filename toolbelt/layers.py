@@ -129,7 +129,7 @@ def load_mbtiles(project, path, title=None):
         return load_vector_mbtiles(project, path, title=title or mbtiles_title(path, metadata))
     layer = QgsRasterLayer(path, title or mbtiles_title(path, metadata), "gdal")
     if not layer.isValid():
-        raise ValueError("GDAL cannot open {}".format(path))
+        raise InputError("GDAL cannot open {}.", path)  # a ValueError too, said in the user's language
     layer.setLegend(BasemapLegend())
     return add_to_group(project, describe(layer, metadata))
 
@@ -141,7 +141,7 @@ def load_vrt(project, path, title):
             project.removeMapLayer(layer.id())  # rebuilt with more tiles: reload it
     layer = QgsRasterLayer(path, title, "gdal")
     if not layer.isValid():
-        raise ValueError("GDAL cannot open {}".format(path))
+        raise InputError("GDAL cannot open {}.", path)  # a ValueError too, said in the user's language
     if layer.bandCount() >= 3:
         layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend (an MNS keeps its ramp)
     return add_to_group(project, layer)
@@ -176,5 +176,5 @@ def render_vector_mbtiles(path, output, bbox, zoom_min, zoom_max, feedback):
                   "OUTPUT_FILE": output}
     results, ok = algorithm.run(parameters, context, feedback)
     if not ok or not os.path.isfile(output):
-        raise QgsProcessingException("QGIS could not render {} into raster tiles".format(path))
+        raise QgsProcessingException(say("QGIS could not render {} into raster tiles.", path))
     return output

@@ -66,7 +66,7 @@ def load_vector_mbtiles(project, path, style=None, title=None, feedback=None):
             metadata = reader.metadata()
         layer = QgsVectorTileLayer(vector_tile_uri(path), title or mbtiles_title(path, metadata))
         if not layer.isValid():
-            raise ValueError("QGIS cannot open {} as vector tiles".format(path))
+            raise InputError("QGIS cannot open {} as vector tiles.", path)  # a ValueError too
         describe(layer, metadata)  # the identifier in the tooltip, the attribution the layer's
         fresh = True
     else:

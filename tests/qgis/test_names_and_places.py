@@ -201,3 +201,16 @@ def test_the_disk_warning_weighs_the_tiles_as_the_layers_file_measured_them(tmp_
     assert completed.returncode != 0 and "This job is 515 tiles (more than the free space)" in said, said[-2000:]
     assert "at 41.5 kB a tile (measured in the layer's file)" in said and "about 21.4 MB" in said, said[-2000:]
     assert os.listdir(disk) == []  # the tmpfs went with its namespace
+
+
+def test_the_toolbelts_refusals_are_templates_said_in_french(french):
+    import pytest
+
+    from ign_offline.core.errors import InputError
+    from ign_offline.i18n import say
+    from ign_offline.toolbelt.auth import load_config
+
+    with pytest.raises(InputError) as raised:
+        load_config("nosuch1")
+    assert raised.value.message.template.startswith("The authentication configuration '{}' cannot be read")
+    assert say(raised.value.message).startswith("La configuration d'authentification « nosuch1 » ne peut pas être lue")

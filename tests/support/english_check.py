@@ -72,6 +72,15 @@ def ungrouped_numbers(text):
     return UNGROUPED.findall(plain)
 
 
+# An exception said by its class name ("(ConnectionError)", "KeyError: 'x'") where a person reads a cause.
+EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(?:Error|Exception)\b|Traceback")
+
+
+def exception_names(text):
+    """The exception class names `text` shows, paths and quoted names left out; none in a message said well."""
+    return EXCEPTION_NAME.findall(NOT_NUMBERS.sub(" ", text))
+
+
 def english(texts):
     """The strings of `texts` that hold English words, each with the words found: [(text, [words])]."""
     flagged = []

@@ -45,3 +45,11 @@ def test_counts_without_the_locales_grouping_are_found():
     assert ungrouped_numbers("5 022 tuiles, 1\u202f349 requêtes, 80,6 Mo, 999 fichiers") == []
     # not counts: a year, a port, an EPSG code, a path, a quoted name
     assert ungrouped_numbers("BD ORTHO 2021 à http://127.0.0.1:55873/wmts en EPSG:2154, « 61234 », /tmp/12345") == []
+
+
+def test_exception_class_names_are_found():
+    from tests.support.english_check import exception_names
+
+    assert exception_names("Impossible de joindre le serveur (ConnectionError)") == ["ConnectionError"]
+    assert exception_names("Traceback (most recent call last)") == ["Traceback"]
+    assert exception_names("le serveur ne répond pas ; « MyError.txt » /tmp/ValueError") == []

@@ -83,8 +83,10 @@ class DownloadFtp(IgnOfflineAlgorithm):
             feedback.pushWarning(self.say("The product names no CRS: EPSG:{} assumed.", epsg))
         bbox = area_in_crs(rect, rect_crs, QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)),
                            context.transformContext())  # the area as parsed, in the product's CRS
-        feedback.pushInfo(self.say("{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}",
-            listing.info.title, len(listing.tiles), epsg, *bbox))
+        feedback.pushInfo(self.say(plural(
+            len(listing.tiles), "{}: {:,} tile; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}",
+            "{}: {:,} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}",
+            listing.info.title, len(listing.tiles), epsg, *bbox)))
 
         def progress(done, total):
             feedback.setProgress(100.0 * done / total if total else 0.0)

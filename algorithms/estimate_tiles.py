@@ -12,7 +12,7 @@ from qgis.core import (
 from ..core import storage
 from ..core.download.estimate import expected_size_and_time, sample_tiles
 from ..core.download.job import apply_policy, clamp_zooms, clipped_ranges
-from ..core.messages import plural
+from ..core.messages import lonlat_box, plural
 from ..core.sources.prepare import prepare_source
 from ..core.text import duration
 from ..core.tiles import areas, coverage
@@ -71,7 +71,7 @@ class EstimateTiles(IgnOfflineAlgorithm):
         area, zoom_min, zoom_max, output, source, options = args
         counts = coverage.area_counts(area, zoom_min, zoom_max)
         total = sum(counts.values())
-        feedback.pushInfo(self.say("Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})", area.title, *area.bbox))
+        feedback.pushInfo(self.say("Area: {} ({})", area.title, lonlat_box(*area.bbox)))
         for zoom, count in counts.items():
             feedback.pushInfo(self.say(plural(count, "zoom {:>2}: {:>12,} tile", "zoom {:>2}: {:>12,} tiles", zoom,
                                               count)))

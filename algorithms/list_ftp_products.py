@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.ftp.client import Cancelled, connect
 from ..core.ftp.products import find_products
+from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
@@ -76,9 +77,9 @@ class ListFtpProducts(IgnOfflineAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes(product_row(listing))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.pushInfo(self.say("{}: {} tiles, {}, {}",
+            feedback.pushInfo(self.say(plural(len(listing.tiles), "{}: {:,} tile, {}, {}", "{}: {:,} tiles, {}, {}",
                 listing.path, len(listing.tiles), human_size(sum(t.size or 0 for t in listing.tiles)),
-                listing.info.title))
+                listing.info.title)))
         if not products and not feedback.isCanceled():
             feedback.pushWarning(self.say("No product folder (a folder holding data/) under {} within {} levels: "
                                          "try another ROOT or a larger DEPTH.", root, depth))

@@ -112,6 +112,6 @@ class LoadMBTiles(IgnOfflineAlgorithm):
                 feedback.pushInfo(self.say("{} is already in the project.", title))
             else:
                 added.append(layer.id())
-        feedback.pushInfo(self.say(plural(len(added), "{} layer added to the group '{}'.",
-                                          "{} layers added to the group '{}'.", len(added), GROUP_NAME)))
+        feedback.pushInfo(self.say(plural(len(added), "{:,} layer added to the group '{}'.",
+                                          "{:,} layers added to the group '{}'.", len(added), GROUP_NAME)))
         return {"LOADED": len(added), "OUTPUT_LAYERS": added}

@@ -39,7 +39,7 @@ class MergeMBTiles(IgnOfflineAlgorithm):
         inputs, output, self._load = args
         self._output = output
         total = merge.merge(inputs, output, lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
-        feedback.pushInfo(self.say("{} files merged into {}: {:,} tiles.", len(inputs), output, total))
+        feedback.pushInfo(self.say("{:,} files merged into {}: {:,} tiles.", len(inputs), output, total))
         return {"OUTPUT": output, "TILES": total}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)

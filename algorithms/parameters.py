@@ -24,6 +24,7 @@ from qgis.core import (
 
 from ..core import storage
 from ..core.download.engine import DownloadOptions
+from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import InputError
 from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
 from ..core.messages import Message
@@ -169,7 +170,9 @@ def check_large_job(algorithm, parameters, context, tally, where):
     if algorithm.parameterAsBool(parameters, ALLOW_LARGE, context):
         return
     tiles, exact = tally(areas.LARGE_JOB_TILES) if callable(tally) else (tally, True)
-    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where), exact)
+    # a layer's file already holds tiles: they say what the next ones weigh better than a typical tile
+    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where), exact,
+                              measured_tile_bytes([where]))
     if problem is not None:
         raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.", problem)
 

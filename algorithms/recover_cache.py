@@ -18,6 +18,7 @@ from ..core.cache.addresses import read_capabilities
 from ..core.cache.recovery import check_cache_dir, recover, scan_and_recover, scan_cache
 from ..core.errors import InputError, MBTilesError
 from ..core.library import jobs as library
+from ..core.messages import Message, plural
 from ..core.sources.http import redact_url
 from ..i18n import marked
 from ..toolbelt.qgis_cache import address_book, qgis_cache_directory
@@ -76,9 +77,11 @@ class RecoverCache(IgnOfflineAlgorithm):
         storage.check_writable_folder(output)
         book = address_book(context.project(), assume_xyz)
         missed = read_capabilities(book, book.wmts_capabilities)  # network: here, in the task
-        feedback.pushInfo(self.say("Known from QGIS's connections and projects: {} XYZ layer templates, the "
-                                  "capabilities of {} of {} WMTS servers.",
-            len(book.templates), len(book.wmts_capabilities) - len(missed), len(book.wmts_capabilities)))
+        servers = len(book.wmts_capabilities)
+        feedback.pushInfo(self.say("Known from QGIS's connections and projects: {}; {}.",
+            plural(len(book.templates), "{:,} XYZ layer template", "{:,} XYZ layer templates", len(book.templates)),
+            plural(servers, "the capabilities of {:,} of {:,} WMTS server", "the capabilities of {:,} of {:,} WMTS "
+                   "servers", servers - len(missed), servers) if servers else Message("no WMTS server")))
         for url in missed:
             feedback.pushInfo(self.say("Could not read {} (offline?): tiles of its non-PM matrix sets are placed only "
                                       "if the cache holds its capabilities.", redact_url(url)))

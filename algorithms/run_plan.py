@@ -154,8 +154,8 @@ class RunPlan(IgnOfflineAlgorithm):
             # Vector layers of a TMS: their styles (the entry's, else all IGN publishes) beside the file.
             # Each style on its own: one the server lacks is a warning, the map and the other styles stay.
             for output, saved in library.save_job_styles(results, self.log_to(feedback)).items():
-                feedback.pushInfo(self.say(plural(len(saved.saved), "{} style saved in {}.",
-                                                  "{} styles saved in {}.", len(saved.saved),
+                feedback.pushInfo(self.say(plural(len(saved.saved), "{:,} style saved in {}.",
+                                                  "{:,} styles saved in {}.", len(saved.saved),
                                                   styles.styles_folder(output))))
                 if saved.failed:
                     not_saved.append(self.say(saved.problem()))

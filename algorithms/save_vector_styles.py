@@ -71,7 +71,7 @@ class SaveVectorStyles(IgnOfflineAlgorithm):
         problem = result.problem()
         if not result.saved and problem is not None:
             raise InputError(problem)  # nothing to draw with: a failure of this run (the tiles are untouched)
-        feedback.pushInfo(self.say(plural(len(result.saved), "{} style saved in {}.", "{} styles saved in {}.",
+        feedback.pushInfo(self.say(plural(len(result.saved), "{:,} style saved in {}.", "{:,} styles saved in {}.",
                                           len(result.saved), styles.styles_folder(path))))
         if problem is not None:
             feedback.pushWarning(self.say(problem))

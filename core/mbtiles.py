@@ -115,6 +115,27 @@ def union_bounds(first, second):
     return "{:.6f},{:.6f},{:.6f},{:.6f}".format(min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
+# The metadata key marking a file made of tiles recovered from the QGIS cache (its layer titled "… (recovered from
+# the cache)", told from the library's file of the same layer).
+RECOVERED_KEY = "ign_offline:recovered"
+
+
+def holds_only(path, bbox, tolerance=1e-5):
+    """True when the MBTiles `path` is missing, or its `bounds` lie within `bbox` (lon/lat): a file this area's
+    download would create or resume, so named after the area; False for one extended beyond it (another area's
+    tiles too), or whose bounds cannot be read."""
+    if not os.path.exists(path):
+        return True
+    try:
+        with MBTilesReader(path) as reader:
+            bounds = [float(v) for v in reader.metadata().get("bounds", "").split(",")]
+    except (MBTilesError, ValueError):
+        return False
+    west, south, east, north = bbox
+    return len(bounds) == 4 and bounds[0] >= west - tolerance and bounds[1] >= south - tolerance and \
+        bounds[2] <= east + tolerance and bounds[3] <= north + tolerance
+
+
 def metadata_problems(metadata):
     """What a metadata dict lacks or gets wrong against MBTiles 1.3 (empty list if none)."""
     problems = []

@@ -74,6 +74,32 @@ class Size(str):
         return Size, (self.bytes,)
 
 
+# A longitude or latitude as a person reads it: "1.45° E", "42.75° N" (French "1,45° E"; west is "O" there).
+HEMISPHERES = {"E": Message("{}° E"), "W": Message("{}° W"), "N": Message("{}° N"), "S": Message("{}° S")}
+
+
+class Degrees(Message):
+    """A longitude (`axis` "lon") or latitude ("lat") in degrees, with its hemisphere and no more decimals than it
+    has (up to 5: a metre): '1.45° E'. `i18n.say` writes its number in the user's locale ('1,45° E')."""
+
+    def __new__(cls, value, axis):
+        value = float(value)
+        letter = ("E" if value >= 0 else "W") if axis == "lon" else ("N" if value >= 0 else "S")
+        text = "{:.5f}".format(abs(value)).rstrip("0").rstrip(".")
+        made = super().__new__(cls, HEMISPHERES[letter].template, text)
+        made.value, made.axis = value, axis
+        made.decimals = len(text.split(".")[1]) if "." in text else 0
+        return made
+
+    def __reduce__(self):
+        return Degrees, (self.value, self.axis)
+
+
+def lonlat_box(west, south, east, north):
+    """A lon/lat box as a person reads it: '1.45° E – 1.65° E, 42.75° N – 42.85° N' (French: '1,45° E – 1,65° E ;
+    42,75° N – 42,85° N', the comma being its decimal mark)."""
+    return Message("{} – {}, {} – {}", Degrees(west, "lon"), Degrees(east, "lon"), Degrees(south, "lat"),
+                   Degrees(north, "lat"))
 
 
 # Why an OSError happened, by errno name (Messages: `make translations` gathers them).

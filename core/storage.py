@@ -87,16 +87,32 @@ def human_size(size):
     return Size(size)
 
 
+def temporary_beside(folder, prefix=".saving-", suffix=".part"):
+    """(file descriptor, path) of a new file of ours in `folder`, created with the permissions the user's umask
+    allows (0644 for the usual 022): tempfile.mkstemp's are 0600, and a file renamed into the library from one
+    would stay unreadable to another account sharing it (styles, plans, metadata)."""
+    for _ in range(100):
+        path = os.path.join(folder, "{}{}{}".format(prefix, os.urandom(6).hex(), suffix))
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(folder)
+
+
 def write_atomically(path, text):
-    """`text` into `path` through a temporary file in the same folder and os.replace: a reader sees the old file
-    or the new one, never half of one (a crash mid-write leaves the old one)."""
-    temporary = "{}.{}.tmp".format(path, os.getpid())
+    """`text` (str or bytes) into `path` through a temporary file in the same folder and os.replace: a reader sees
+    the old file or the new one, never half of one (a crash mid-write leaves the old one). The file is readable as
+    the user's umask allows."""
+    temporary = None
     try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        handle, temporary = temporary_beside(os.path.dirname(os.path.abspath(path)),
+                                             "." + os.path.basename(path) + ".", ".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(temporary, path)
     except OSError as exc:
-        if os.path.exists(temporary):
+        if temporary and os.path.exists(temporary):
             os.remove(temporary)
         raise InputError("'{}' cannot be written ({}): choose a folder you can write to.", path,
                          os_reason(exc)) from None

@@ -31,12 +31,14 @@ def say(message, *args):
     """A core `Message` (or a template and its arguments) in the user's language and locale: the template
     translated, counts and decimals with the locale's separators ("1 943", "80,6"), sizes in its units ("80,6 Mo"),
     Message arguments said in turn, the plural form chosen by the language's rule. A plain str is translated."""
-    from ..core.messages import Message, Size
+    from ..core.messages import Degrees, Message, Size
 
     if args:
         message = Message(message, *args)
     if isinstance(message, Size):
         return size(message.bytes)
+    if isinstance(message, Degrees):  # its number in the locale ("1,45° E")
+        return tr(message.template).format(number(abs(message.value), message.decimals))
     if not isinstance(message, Message):
         return tr(message) if message else message
     template = message.template
@@ -66,6 +68,15 @@ def number(value, decimals=0):
     if decimals == 0 and float(value).is_integer():
         return locale.toString(int(value))
     return locale.toString(float(value), "f", decimals)
+
+
+def _short_number(value):
+    """Python's "{:g}" in the user's locale: no grouping (an extent's "600000, 6200000" stays four numbers)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    locale = _locale()
+    locale.setNumberOptions(locale.numberOptions() | QLocale.OmitGroupSeparator)
+    return locale.toString(float(value), "g", 6)
 
 
 def size(value):
@@ -114,6 +125,9 @@ def _fill(template, args):
             value = say(value.args[0])  # a core error given as the reason of another sentence
         elif isinstance(value, (Message, Size)):
             value = say(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and spec == "g":
+            # "{:g}": as short as it can be, with the locale's decimal mark ("0,5", "7,25")
+            value, spec = _short_number(value), ""
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and spec and (
                 "," in spec or spec.endswith("f")):
             decimals = int(spec.split(".")[1].rstrip("f")) if "." in spec else 0

@@ -17,7 +17,7 @@ def load_config(authcfg):
     config = QgsAuthMethodConfig()
     if not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
         raise InputError("The authentication configuration '{}' cannot be read: check it in "
-                         "Settings › Options › Authentication.".format(authcfg))
+                         "Settings › Options › Authentication.", authcfg)
     return config
 
 
@@ -50,7 +50,7 @@ def credentials_of(config, open_browser=None):
         key = config.config("apikey") or ""
         if not (password or key):
             raise InputError("The authentication configuration '{}' holds no key: put the API key in its password "
-                             "field (user left empty), or a login and password.".format(name))
+                             "field (user left empty), or a login and password.", name)
         if key or not user:
             return Credentials(name=name, api_key=key or password, origin=origin)
         return Credentials(name=name, username=user, password=password, origin=origin)
@@ -62,11 +62,11 @@ def credentials_of(config, open_browser=None):
     if method == "APIHeader":
         headers = {key: value for key, value in config.configMap().items() if value}
         if not headers:
-            raise InputError("The authentication configuration '{}' holds no header: add one (e.g. apikey).".format(
-                name))
+            raise InputError("The authentication configuration '{}' holds no header: add one (e.g. apikey).",
+                             name)
         return Credentials(name=name, extra_headers=headers, origin=origin)
     raise InputError("The authentication configuration '{}' uses the {} method: IGN Offline takes Basic (a key, or a "
-                     "login), OAuth2 or API Header.".format(name, method))
+                     "login), OAuth2 or API Header.", name, method)
 
 
 def oauth_settings(config, name):
@@ -75,16 +75,16 @@ def oauth_settings(config, name):
         data = json.loads(config.config("oauth2config") or "{}")
     except ValueError:
         raise InputError("The OAuth2 configuration '{}' cannot be read: edit it in Settings › Options › "
-                         "Authentication.".format(name)) from None
+                         "Authentication.", name) from None
     flow = int(data.get("grantFlow", 0))
     if flow == 1:
         raise InputError("The OAuth2 configuration '{}' uses the implicit grant: choose 'Authorization Code' (the "
-                         "browser sign-in, with PKCE) or 'Resource Owner' (user and password).".format(name))
+                         "browser sign-in, with PKCE) or 'Resource Owner' (user and password).", name)
     grant = GRANT_FLOWS.get(flow, "authorization_code")
     if grant == "password" and not data.get("username") and data.get("clientSecret"):
         grant = "client_credentials"  # a service account: a client secret and no user
     if not data.get("tokenUrl"):
-        raise InputError("The OAuth2 configuration '{}' has no token URL.".format(name))
+        raise InputError("The OAuth2 configuration '{}' has no token URL.", name)
     return OAuthSettings(grant, data["tokenUrl"], data.get("clientId", ""), data.get("clientSecret", ""),
                          data.get("username", ""), data.get("password", ""), data.get("scope", ""),
                          data.get("refreshTokenUrl", ""), data.get("requestUrl", ""),

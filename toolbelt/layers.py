@@ -14,10 +14,14 @@ from qgis.core import (
 
 from ..core.errors import InputError
 from ..core.library.naming import display_title
-from ..core.mbtiles import MBTilesReader
+from ..core.mbtiles import RECOVERED_KEY, MBTilesReader
+from ..core.messages import Message
 from ..core.vector.mvt import is_vector
+from ..i18n import say
 
-GROUP_NAME = "IGN Offline"
+# The layer-tree group, in the user's language ("IGN Hors ligne"); a group of the English name (a project made
+# in English) is used as it is.
+GROUP_NAME = Message("IGN Offline")
 OWN_PROPERTY = "ign_offline/own"  # a custom property on the plugin's helper layers; saved with the project
 
 
@@ -43,10 +47,11 @@ class BasemapLegend(QgsMapLayerLegend):
 
 
 def add_to_group(project, layer, group_name=GROUP_NAME):
-    """Add `layer` to the project at the top of a top-level group (created on first use): newest on top, and
-    visible (a result out of sight looks like no result)."""
+    """Add `layer` to the project at the top of a top-level group (created on first use, named in the user's
+    language): newest on top, and visible (a result out of sight looks like no result)."""
     root = project.layerTreeRoot()
-    group = root.findGroup(group_name) or root.insertGroup(0, group_name)
+    name = say(group_name)
+    group = root.findGroup(name) or root.findGroup(str(group_name)) or root.insertGroup(0, name)
     project.addMapLayer(layer, False)
     show_in_tree(group.insertLayer(0, layer))
     return layer
@@ -73,7 +78,10 @@ def mbtiles_title(path, metadata=None):
         with MBTilesReader(path) as reader:
             metadata = reader.metadata()
     stem = os.path.splitext(os.path.basename(path))[0]
-    return display_title(metadata.get("ign_offline:layer") or stem, metadata.get("name"), stem.replace("_", " "))
+    title = display_title(metadata.get("ign_offline:layer") or stem, metadata.get("name"), stem.replace("_", " "))
+    if metadata.get(RECOVERED_KEY):  # told from the library's file of the same layer, which has the same title
+        return say(Message("{} (recovered from the cache)", title))
+    return title
 
 
 def describe(layer, metadata):
@@ -97,7 +105,9 @@ def load_mbtiles(project, path, title=None):
     with MBTilesReader(path) as reader:
         metadata = reader.metadata()
     for present in project.mapLayers().values():
-        if present.source() == path:
+        # The plugin's own layers reading the same file (the overview basemap is the library's Plan IGN v2) are
+        # not the download's: never renamed nor reused, the download gets its layer in the group.
+        if present.source() == path and not is_own(present):
             if title:
                 present.setName(title)  # what the file holds now (not the area it was first loaded for)
             if present.dataProvider() is not None:
@@ -119,7 +129,7 @@ def load_mbtiles(project, path, title=None):
         return load_vector_mbtiles(project, path, title=title or mbtiles_title(path, metadata))
     layer = QgsRasterLayer(path, title or mbtiles_title(path, metadata), "gdal")
     if not layer.isValid():
-        raise ValueError("GDAL cannot open {}".format(path))
+        raise InputError("GDAL cannot open {}.", path)  # a ValueError too, said in the user's language
     layer.setLegend(BasemapLegend())
     return add_to_group(project, describe(layer, metadata))
 
@@ -131,7 +141,7 @@ def load_vrt(project, path, title):
             project.removeMapLayer(layer.id())  # rebuilt with more tiles: reload it
     layer = QgsRasterLayer(path, title, "gdal")
     if not layer.isValid():
-        raise ValueError("GDAL cannot open {}".format(path))
+        raise InputError("GDAL cannot open {}.", path)  # a ValueError too, said in the user's language
     if layer.bandCount() >= 3:
         layer.setLegend(BasemapLegend())  # a photograph: its colour bands are no legend (an MNS keeps its ramp)
     return add_to_group(project, layer)
@@ -166,5 +176,5 @@ def render_vector_mbtiles(path, output, bbox, zoom_min, zoom_max, feedback):
                   "OUTPUT_FILE": output}
     results, ok = algorithm.run(parameters, context, feedback)
     if not ok or not os.path.isfile(output):
-        raise QgsProcessingException("QGIS could not render {} into raster tiles".format(path))
+        raise QgsProcessingException(say("QGIS could not render {} into raster tiles.", path))
     return output

@@ -26,7 +26,7 @@ from ..core.mbtiles import MBTilesReader
 from ..core.vector import styles as saved
 from ..i18n import say
 from .fonts import register_fonts
-from .layers import add_to_group, describe, mbtiles_title
+from .layers import add_to_group, describe, is_own, mbtiles_title
 
 STYLE_PROPERTY = "ign_offline/style"
 
@@ -49,7 +49,7 @@ def find_loaded(project, path):
     """The vector tile layer of `project` reading the MBTiles `path`, or None."""
     wanted = os.path.normcase(os.path.realpath(path))
     for layer in project.mapLayers().values():
-        if isinstance(layer, QgsVectorTileLayer) and mbtiles_path(layer) and \
+        if isinstance(layer, QgsVectorTileLayer) and mbtiles_path(layer) and not is_own(layer) and \
                 os.path.normcase(os.path.realpath(mbtiles_path(layer))) == wanted:
             return layer
     return None
@@ -66,7 +66,7 @@ def load_vector_mbtiles(project, path, style=None, title=None, feedback=None):
             metadata = reader.metadata()
         layer = QgsVectorTileLayer(vector_tile_uri(path), title or mbtiles_title(path, metadata))
         if not layer.isValid():
-            raise ValueError("QGIS cannot open {} as vector tiles".format(path))
+            raise InputError("QGIS cannot open {} as vector tiles.", path)  # a ValueError too
         describe(layer, metadata)  # the identifier in the tooltip, the attribution the layer's
         fresh = True
     else:

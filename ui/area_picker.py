@@ -676,6 +676,7 @@ class AreaPicker(QWidget, FORM_CLASS):
             self.selectionChanged.emit()
             return
         locale = QLocale()
+        locale.setNumberOptions(QLocale.DefaultNumberOptions)  # "5 022": QGIS's default locale omits the grouping
         self.areaBoundsLabel.setText(tr("Longitude {}° to {}°, latitude {}° to {}°").format(
             *(locale.toString(value, "f", 2) for value in (area.west, area.east, area.south, area.north))))
         if counted is not None:

@@ -15,7 +15,8 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem
 
-from ..core import storage
+from ..core import mbtiles, storage
+from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import IgnOfflineError, InputError
 from ..core.library import naming
 from ..core.messages import Size, plural
@@ -125,14 +126,25 @@ def layer_identifier(shown, items):
     return shown.rsplit(" — ", 1)[-1].strip()
 
 
-def confirm_large_job(widget, tiles, where, exact=True):
+def confirm_large_job(widget, tiles, where, exact=True, tile_bytes=None):
     """The extra parameters a job of `tiles` tiles written at `where` runs with: {} when it is not very large,
     ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts). `exact` False: `tiles` is
-    what the job has at least (core.tiles.coverage.total stops counting past the large-job limit)."""
+    what the job has at least (core.tiles.coverage.total stops counting past the large-job limit). `tile_bytes`: the
+    mean tile size measured in the layers' files, when they hold tiles already."""
     free = storage.free_bytes(where)
-    if not areas.is_large(tiles, free):
+    if not areas.is_large(tiles, free, tile_bytes):
         return {}
-    if exact:
+    if tile_bytes and exact:
+        question = say("This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the "
+                       "layers' files), and the disk holding {} has {} free. Start it all the same?", tiles,
+                       Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes), storage.output_folder(where),
+                       Size(free))
+    elif tile_bytes:
+        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as "
+                       "measured in the layers' files), and the disk holding {} has {} free. Start it all the same?",
+                       tiles, Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes),
+                       storage.output_folder(where), Size(free))
+    elif exact:
         question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
                        "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
                        Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
@@ -560,7 +572,8 @@ class DownloadPage(Page, FORM_CLASS):
         # Counted only until surely past the large-job limit: this runs on the GUI thread.
         tiles, exact = coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max, areas.LARGE_JOB_TILES,
                                            len(jobs))
-        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"], exact)
+        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"], exact,
+                                  measured_tile_bytes([job.parameters["OUTPUT"] for job in jobs]))
         if allow is None:
             self.runner.start_fresh()
             self.log(tr("Nothing downloaded: reduce the area or the zooms."))
@@ -607,9 +620,12 @@ class DownloadPage(Page, FORM_CLASS):
                                       tiles, Size(size), duration(seconds), layers)), Qgis.Info)
 
     def download(self):
-        # A file that exists already is extended: it holds more than this area, so its layer is named without it.
+        # A file extended beyond this area holds more than it: its layer is named without the area. One this area's
+        # run created (a resume) keeps the area in its name.
+        bbox = self._safe_bbox()
         self._new_files = {job.parameters["OUTPUT"] for job in self._safe_jobs()
-                           if "OUTPUT" in job.parameters and not os.path.exists(job.parameters["OUTPUT"])}
+                           if "OUTPUT" in job.parameters and (not os.path.exists(job.parameters["OUTPUT"]) or (
+                               bbox is not None and mbtiles.holds_only(job.parameters["OUTPUT"], bbox)))}
         self._start("ign_offline:download_tiles", self._downloaded_one, self._downloaded_all, {"LOAD": False},
                     confirm=True)
 
@@ -622,6 +638,12 @@ class DownloadPage(Page, FORM_CLASS):
             path = results.get("OUTPUT")
         if path and os.path.exists(path):
             self.load(path, job.layer_name() if path in self._new_files else job.label)
+
+    def _safe_bbox(self):
+        try:
+            return self.area_picker.current_area().bbox
+        except (ValueError, IgnOfflineError):
+            return None
 
     def _safe_jobs(self):
         try:

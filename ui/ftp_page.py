@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem
 from ..core.errors import IgnOfflineError
 from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host, connect
 from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, select, union
-from ..core.messages import plural
+from ..core.messages import Message, plural
 from ..core.storage import human_size
 from ..core.tiles import grid
 from ..i18n import number, reason, say, tr
@@ -76,7 +76,9 @@ class FtpPage(Page, FORM_CLASS):
 
     def server(self):
         port = self.portSpin.value()
-        return FtpServer(check_host(self.hostEdit.text(), port), port)
+        # said in the dock's words, not the Processing parameters' (HOST, PORT)
+        host = check_host(self.hostEdit.text(), port, (Message("The server"), Message("The port")))
+        return FtpServer(host, port, fields=Message("the server's address and port"))
 
     def list_products(self):
         self.runner.start_fresh()

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem
 from ..core.errors import IgnOfflineError
 from ..core.field import projects
 from ..core.library import inventory, plans
-from ..core.messages import plural
+from ..core.messages import lonlat_box, plural
 from ..core.tiles import areas, coverage
 from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
@@ -48,7 +48,7 @@ def area_text(entry):
     if preset is not None:
         return tr(preset.title)
     if entry.area_label == plans.INLINE_LABEL:
-        return say("Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})", *entry.area.bbox)
+        return say("Polygon in the plan ({})", lonlat_box(*entry.area.bbox))
     return os.path.splitext(os.path.basename(entry.area_label))[0]
 
 

@@ -373,6 +373,9 @@ def _write_metadata(writer, tile_set, stored, book=None):
         description="{} — recovered from the QGIS network cache".format(key.layer),
         vector_layers=_vector_layers(writer, key, book) if mvt.is_vector_format(key.format) else None)
     metadata.update(_identity(key))
+    if not previous.get("ign_offline:layer") or previous.get(mbtiles.RECOVERED_KEY):
+        # a file this recovery made (not a download's it merges into): its layer says so, beside the library's
+        metadata[mbtiles.RECOVERED_KEY] = "QGIS network cache"
     if previous.get("bounds"):
         metadata["bounds"] = mbtiles.union_bounds(previous["bounds"], metadata["bounds"])
     writer.update_metadata(metadata)

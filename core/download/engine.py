@@ -23,12 +23,12 @@ from ..sources.http import (
     MAX_TILE_BYTES,
     TILE_DEADLINE,
     TIMEOUT,
-    BadEncoding,
     BodyTooLarge,
     DeadlineExceeded,
     TilePool,
     backoff_delay,
     image_kind,
+    kind_reason,
     limiter_for,
     retry_after_seconds,
     tile_body_problem,
@@ -201,7 +201,9 @@ class Downloader:
                 if isinstance(exc, requests.ConnectionError) and not self.answered.is_set() and attempts >= 1:
                     return TileResult(request, "unreachable", error=unreachable_reason(exc))
                 if isinstance(exc, requests.Timeout):
-                    self._trouble = "gave " + reason if isinstance(exc, DeadlineExceeded) else "timed out"
+                    # Messages: the end of a stalled job says them, in the user's language
+                    self._trouble = Message("gave no complete answer within {:.0f} s", exc.seconds) if isinstance(
+                        exc, DeadlineExceeded) else Message("timed out")
             else:
                 self.answered.set()
                 status = response.status_code
@@ -231,7 +233,7 @@ class Downloader:
                     throttled += 1
                     asked = retry_after_seconds(response.headers.get("Retry-After"), cap=float("inf"))
                     wait = min(asked, MAX_PAUSE)
-                    self._trouble = "answered only 429 Too Many Requests"
+                    self._trouble = Message("answered only 429 Too Many Requests")
                     if wait > self._stall_time_left():  # waiting would only end past the limit: end now
                         return TileResult(request, "stalled", error=self._stalled_for() if (
                             asked <= self.options.stall_limit) else Message(
@@ -242,7 +244,7 @@ class Downloader:
                     self._note_throttle(wait)
                     if throttled <= self.options.max_throttled:
                         continue
-                    reason = "HTTP 429 Too Many Requests"
+                    reason = Message("HTTP 429 Too Many Requests")
                 elif status == 401 and credentials is not None and not renewed and credentials.renew(auth):
                     renewed = True  # the token expired between its check and its use: once more, renewed
                     continue
@@ -426,8 +428,8 @@ class Downloader:
 
 
 def _reason(exc):
-    """A failed request in a few words: what our own limits saw, else the error's kind."""
-    return exc.args[0] if isinstance(exc, (DeadlineExceeded, BadEncoding)) else type(exc).__name__
+    """A failed request in a few words: what our own limits saw, else the error's kind as a sentence."""
+    return kind_reason(exc)
 
 
 def _summary(body):

@@ -46,6 +46,9 @@ class FtpServer:
     # timeout alone never ends a drip-feed, each byte resets it). 16 kB a minute is far below any real link.
     rate_window: float = 60.0
     min_bytes: int = 16 * 1024
+    # What to check when the server cannot be reached, as the caller calls its fields: the Processing parameters
+    # by default, the dock's own words ("the server's address and port") in the dock.
+    fields: str = field(default="HOST, PORT", compare=False)
 
     @property
     def label(self):
@@ -60,13 +63,15 @@ class Entry:
     size: int = None
 
 
-def check_host(host, port):
+def check_host(host, port, field_names=("HOST", "PORT")):
+    """`host` stripped, or InputError naming the field (`field_names`: the caller's words for host and port)."""
     host = (host or "").strip()
     if not host or "/" in host or " " in host:
-        raise InputError("HOST '{}' is not a host name: give a name such as {} or an address, "
-                         "without ftp:// or a path.", host, DEFAULT_HOST)
+        raise InputError("{} '{}' is not a host name: give a name such as {} or an address, "
+                         "without ftp:// or a path.", field_names[0], host, DEFAULT_HOST)
     if not 0 < int(port) < 65536:
-        raise InputError("PORT {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).", port)
+        raise InputError("{} {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).", field_names[1],
+                         port)
     return host
 
 
@@ -76,8 +81,8 @@ def connect(server):
     try:
         ftp.connect(server.host, server.port)
     except OSError as exc:
-        raise FtpError("Cannot reach the FTP server {} ({}): check HOST, PORT and the network.",
-            server.label, os_reason(exc)) from exc
+        raise FtpError("Cannot reach the FTP server {} ({}): check {} and the network.",
+            server.label, os_reason(exc), server.fields) from exc
     try:
         ftp.login(server.user or "anonymous", server.password if server.user else "anonymous@")
         ftp.set_pasv(True)

@@ -128,7 +128,8 @@ def _catalog_footprints(fetcher, listing, folder, epsg, is_cancelled, log):
         return {}, ""
     missing = [t for t in listing.tiles if t.file_name not in found]
     if missing:
-        log(Message("{} tiles are not in the index: placed from their names", len(missing)))
+        log(plural(len(missing), "{:,} tile is not in the index: placed from its name",
+                   "{:,} tiles are not in the index: placed from their names", len(missing)))
         found.update({t.file_name: name_footprint(t) for t in missing})
     return found, Message("the index {} (attribute '{}')", posixpath.basename(shp), attribute)
 

@@ -30,7 +30,7 @@ import requests
 
 from ..errors import InputError
 from ..messages import Message, Size
-from .http import BodyTooLarge, DeadlineExceeded, megabytes, read_body, redact_text, within
+from .http import BodyTooLarge, DeadlineExceeded, megabytes, read_body, redact_text, unreachable_reason, within
 from .wmts import with_query
 
 GRANTS = ("password", "client_credentials", "authorization_code")
@@ -304,7 +304,7 @@ class TokenSource:
                             "fine).", self.name, exc) from None
         except requests.RequestException as exc:
             raise AuthError("The sign-in server of '{}' cannot be reached ({}): check the network.",
-                self.name, type(exc).__name__) from None
+                self.name, unreachable_reason(exc)) from None
         except Warning as exc:
             # oauthlib's "Scope has changed": servers may grant more than asked (Keycloak adds profile and
             # email to openid). The token it carries is valid; a wider scope takes nothing from us. Taken

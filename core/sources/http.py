@@ -165,7 +165,28 @@ def unreachable_reason(exc):
         return Message("the secure connection failed (TLS)")
     if isinstance(exc, requests.exceptions.ProxyError):
         return Message("the proxy refused or failed the connection")
-    return type(exc).__name__
+    return kind_reason(exc)
+
+
+def kind_reason(exc):
+    """A failed request said by what happened, never by its class name ("ConnectionError" means nothing to a
+    user, nor in French): our own limits' words, else the kind of trouble as a sentence (a Message)."""
+    if isinstance(exc, (DeadlineExceeded, BadEncoding, BodyTooLarge)) and exc.args:
+        return exc.args[0]
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return Message("the server cut its answer short")
+    if isinstance(exc, requests.exceptions.ContentDecodingError):
+        return Message("the server's answer cannot be decoded")
+    if isinstance(exc, requests.exceptions.Timeout):
+        return Message("the server did not answer in time")
+    if isinstance(exc, requests.exceptions.TooManyRedirects):
+        return Message("the server redirects without end")
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema)):
+        return Message("the address is not a valid web address")
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return Message("the server does not answer")
+    return Message("the request failed")
 
 
 class SessionPool:

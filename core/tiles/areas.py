@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..messages import Message
+from ..messages import Degrees, Message, Size
 from ..storage import human_size
 from ..text import fold_accents
 
@@ -35,13 +35,14 @@ class Area:
         return ((self.west + self.east) / 2.0, (self.south + self.north) / 2.0)
 
 
+# Titles are Messages: logs, layer names and exports say them in the user's language ("Pyrénées (grottes)").
 PRESETS = {
     area.key: area
     for area in (
-        Area("toulouse", "Toulouse", 1.35, 43.55, 1.50, 43.65),
-        Area("pyrenees", "Pyrénées (caves)", 1.45, 42.75, 1.65, 42.85),
-        Area("montpellier", "Montpellier", 3.30, 43.55, 3.45, 43.70),
-        Area("carcassonne", "Carcassonne", 2.30, 43.18, 2.40, 43.25),
+        Area("toulouse", Message("Toulouse"), 1.35, 43.55, 1.50, 43.65),
+        Area("pyrenees", Message("Pyrénées (caves)"), 1.45, 42.75, 1.65, 42.85),
+        Area("montpellier", Message("Montpellier"), 3.30, 43.55, 3.45, 43.70),
+        Area("carcassonne", Message("Carcassonne"), 2.30, 43.18, 2.40, 43.25),
     )
 }
 
@@ -121,10 +122,13 @@ def check_extent_order(xmin, xmax, ymin, ymax, geographic):
     longitude/latitude (170,-170 would become the 340° strip between them), else inverted."""
     values = "{:.10g},{:.10g},{:.10g},{:.10g}".format(xmin, xmax, ymin, ymax)
     if geographic and xmin > xmax and ymin <= ymax:  # with y inverted too, it is simply typed backwards
+        # the two extents to type are written as QGIS reads them (a dot for decimals, in any language)
+        east_part = "{:g},180,{:g},{:g}".format(xmin, ymin, ymax)
+        west_part = "-180,{:g},{:g},{:g}".format(xmax, ymin, ymax)
         raise InputError(
-            "The extent {} crosses the antimeridian (from {:g}° to {:g}° through 180°), which one extent cannot "
-            "hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.",
-                values, xmin, xmax, xmin, ymin, ymax, xmax, ymin, ymax)
+            "The extent {} crosses the antimeridian (from {} to {} through 180°), which one extent cannot "
+            "hold: run twice, with {} and {}.", values, Degrees(xmin, "lon"), Degrees(xmax, "lon"), east_part,
+            west_part)
     if xmin > xmax or ymin > ymax:
         raise InputError(
             "The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax.",
@@ -139,26 +143,36 @@ LARGE_JOB_TILES = 10 * 1000 * 1000
 TYPICAL_TILE_BYTES = 20 * 1000
 
 
-def expected_bytes(tiles):
-    return tiles * TYPICAL_TILE_BYTES
+def expected_bytes(tiles, tile_bytes=None):
+    """What `tiles` tiles weigh: at `tile_bytes` each (measured in the layer's file), else a typical tile's."""
+    return tiles * (tile_bytes or TYPICAL_TILE_BYTES)
 
 
-def is_large(tiles, free):
+def is_large(tiles, free, tile_bytes=None):
     """A job the user must confirm: over LARGE_JOB_TILES tiles, or more than the `free` bytes of its disk."""
-    return tiles > LARGE_JOB_TILES or expected_bytes(tiles) > free
+    return tiles > LARGE_JOB_TILES or expected_bytes(tiles, tile_bytes) > free
 
 
-def large_job(tiles, free, where, exact=True):
+def large_job(tiles, free, where, exact=True, tile_bytes=None):
     """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None.
-    `exact` False: `tiles` is what the job has at least (core.tiles.coverage.total stopped counting past the limit)."""
-    if not is_large(tiles, free):
+    `exact` False: `tiles` is what the job has at least (core.tiles.coverage.total stopped counting past the limit).
+    `tile_bytes`: the mean tile size measured in the layer's file (estimate.measured_tile_bytes), when it has one."""
+    if not is_large(tiles, free, tile_bytes):
         return None
     reason = (Message("over {:,} tiles", LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
               else Message("more than the free space"))
+    if not exact and tile_bytes:
+        return Message("This job is at least {:,} tiles ({}), about {} or more at {} a tile (measured in the layer's "
+                       "file), and the disk holding {} has {} free.", tiles, reason,
+                       Size(expected_bytes(tiles, tile_bytes)), Size(tile_bytes), where, Size(free))
     if not exact:
         return Message("This job is at least {:,} tiles ({}), about {} or more at {} kB a typical tile, and the disk "
                        "holding {} has {} free.", tiles, reason, human_size(expected_bytes(tiles)),
                        TYPICAL_TILE_BYTES // 1000, where, human_size(free))
+    if tile_bytes:
+        return Message("This job is {:,} tiles ({}), about {} at {} a tile (measured in the layer's file), and the "
+                       "disk holding {} has {} free.", tiles, reason, Size(expected_bytes(tiles, tile_bytes)),
+                       Size(tile_bytes), where, Size(free))
     return (Message("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
             "free.", tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
                             human_size(free)))

@@ -15,13 +15,12 @@ were given for.
 import json
 import os
 import posixpath
-import tempfile
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import requests
 
-from .. import mbtiles, names
+from .. import mbtiles, names, storage
 from ..errors import IgnOfflineError, InputError, MBTilesError
 from ..library import naming
 from ..messages import Message, plural
@@ -528,7 +527,7 @@ def _write(path, data):
     """Write `data` to `path` whole or not at all (a temporary file renamed), creating its folder."""
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".part")
+    handle, temporary = storage.temporary_beside(folder)  # readable as the umask allows (mkstemp's are 0600)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

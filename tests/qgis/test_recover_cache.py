@@ -160,4 +160,5 @@ def test_a_recovered_set_takes_its_title_and_attribution_from_cached_capabilitie
         metadata = reader.metadata()
     assert metadata["name"] == "Plan IGN v2" and metadata["attribution"] == "ROK4 Team"
     group = project.layerTreeRoot().findGroup("IGN Offline")
-    assert [c.layer().name() for c in group.findLayers()] == ["Plan IGN v2"]
+    # issue 30: told from the library's file of the same layer, which has the same title
+    assert [c.layer().name() for c in group.findLayers()] == ["Plan IGN v2 (recovered from the cache)"]

@@ -61,6 +61,26 @@ def english_numbers(text):
     return ENGLISH_NUMBER.findall(NOT_NUMBERS.sub(" ", text))
 
 
+# A count of 10 000 or more written without the locale's grouping ("5022" where French writes "5 022"): four digits
+# or more, not a year (1900-2099), a port, an EPSG code, or part of a path, a name in quotes or an identifier.
+UNGROUPED = re.compile(r"(?<![\w.,:-])(?!(?:19|20)\d\d\b)\d{4,}(?![\w.,°\u202f\xa0])")
+
+
+def ungrouped_numbers(text):
+    """The counts of `text` written with no thousands separator ("5022 tiles"); none in text said in the locale."""
+    plain = NOT_NUMBERS.sub(" ", re.sub(r"EPSG:\d+|:\d+\b", " ", text))
+    return UNGROUPED.findall(plain)
+
+
+# An exception said by its class name ("(ConnectionError)", "KeyError: 'x'") where a person reads a cause.
+EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(?:Error|Exception)\b|Traceback")
+
+
+def exception_names(text):
+    """The exception class names `text` shows, paths and quoted names left out; none in a message said well."""
+    return EXCEPTION_NAME.findall(NOT_NUMBERS.sub(" ", text))
+
+
 def english(texts):
     """The strings of `texts` that hold English words, each with the words found: [(text, [words])]."""
     flagged = []

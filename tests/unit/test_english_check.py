@@ -36,3 +36,20 @@ def test_error_words_and_english_numbers_are_flagged():
         ["connection", "refused"], ["read-only", "file", "system"], ["extent"], ["kb", "7.5"], ["1,943"]]
     assert not english(["Estimation : 10 tuiles, environ 7,5 ko, environ 1 s pour 1 couche.",
                         "Zone : Zone saisie (2,33000, 43,18000, 2,36000, 43,20000)", "1 943 tuiles"])
+
+
+def test_counts_without_the_locales_grouping_are_found():
+    from tests.support.english_check import ungrouped_numbers
+
+    assert ungrouped_numbers("5022 tuiles, 1349 requêtes") == ["5022", "1349"]
+    assert ungrouped_numbers("5 022 tuiles, 1\u202f349 requêtes, 80,6 Mo, 999 fichiers") == []
+    # not counts: a year, a port, an EPSG code, a path, a quoted name
+    assert ungrouped_numbers("BD ORTHO 2021 à http://127.0.0.1:55873/wmts en EPSG:2154, « 61234 », /tmp/12345") == []
+
+
+def test_exception_class_names_are_found():
+    from tests.support.english_check import exception_names
+
+    assert exception_names("Impossible de joindre le serveur (ConnectionError)") == ["ConnectionError"]
+    assert exception_names("Traceback (most recent call last)") == ["Traceback"]
+    assert exception_names("le serveur ne répond pas ; « MyError.txt » /tmp/ValueError") == []

@@ -856,26 +856,31 @@
     </message>
     <message>
       <location filename="../algorithms/download_ftp.py" line="86" />
-      <source>{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
-      <translation>{} : {} dalles ; zone en EPSG:{} : {:.0f}, {:.0f}, {:.0f}, {:.0f}</translation>
+      <source>{}: {:,} tile; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
+      <translation>{} : {:,} dalle ; zone en EPSG:{} : {:.0f} ; {:.0f} ; {:.0f} ; {:.0f}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="95" />
+      <location filename="../algorithms/download_ftp.py" line="86" />
+      <source>{}: {:,} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
+      <translation>{} : {:,} dalles ; zone en EPSG:{} : {:.0f} ; {:.0f} ; {:.0f} ; {:.0f}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_ftp.py" line="97" />
       <source>{} failed: {}</source>
       <translation>{} a échoué : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="99" />
+      <location filename="../algorithms/download_ftp.py" line="101" />
       <source>{:,} file downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
       <translation>{:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="99" />
+      <location filename="../algorithms/download_ftp.py" line="101" />
       <source>{:,} files downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
       <translation>{:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="102" />
+      <location filename="../algorithms/download_ftp.py" line="104" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
@@ -991,8 +996,8 @@
     </message>
     <message>
       <location filename="../algorithms/estimate_tiles.py" line="74" />
-      <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>
-      <translation>Zone : {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</translation>
+      <source>Area: {} ({})</source>
+      <translation>Zone : {} ({})</translation>
     </message>
     <message>
       <location filename="../algorithms/estimate_tiles.py" line="76" />
@@ -1305,42 +1310,47 @@
       <translation>À télécharger : {} en {:,} jeux de données (un par produit et par département).</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="41" />
+      <location filename="../algorithms/list_ftp_products.py" line="42" />
       <source>List orthophoto and MNS products on an FTP server</source>
       <translation>Lister les produits orthophotos et MNS d'un serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="47" />
+      <location filename="../algorithms/list_ftp_products.py" line="48" />
       <source>Folder to search from</source>
       <translation>Dossier où commencer la recherche</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="49" />
+      <location filename="../algorithms/list_ftp_products.py" line="50" />
       <source>Folder levels to search below it</source>
       <translation>Niveaux de dossiers à parcourir en dessous</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="52" />
+      <location filename="../algorithms/list_ftp_products.py" line="53" />
       <source>Products</source>
       <translation>Produits</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="53" />
+      <location filename="../algorithms/list_ftp_products.py" line="54" />
       <source>Products found</source>
       <translation>Produits trouvés</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="67" />
+      <location filename="../algorithms/list_ftp_products.py" line="68" />
       <source>Searching {}{} ({} levels)…</source>
       <translation>Recherche dans {}{} ({} niveaux)…</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="79" />
-      <source>{}: {} tiles, {}, {}</source>
-      <translation>{} : {} dalles, {}, {}</translation>
+      <location filename="../algorithms/list_ftp_products.py" line="80" />
+      <source>{}: {:,} tile, {}, {}</source>
+      <translation>{} : {:,} dalle, {}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="83" />
+      <location filename="../algorithms/list_ftp_products.py" line="80" />
+      <source>{}: {:,} tiles, {}, {}</source>
+      <translation>{} : {:,} dalles, {}, {}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/list_ftp_products.py" line="84" />
       <source>No product folder (a folder holding data/) under {} within {} levels: try another ROOT or a larger DEPTH.</source>
       <translation>Aucun dossier de produit (un dossier contenant data/) sous {} à {} niveaux : essayez un autre ROOT ou une DEPTH plus grande.</translation>
     </message>
@@ -1411,13 +1421,13 @@
     </message>
     <message>
       <location filename="../algorithms/load_mbtiles.py" line="115" />
-      <source>{} layer added to the group '{}'.</source>
-      <translation>{} couche ajoutée au groupe « {} ».</translation>
+      <source>{:,} layer added to the group '{}'.</source>
+      <translation>{:,} couche ajoutée au groupe « {} ».</translation>
     </message>
     <message>
       <location filename="../algorithms/load_mbtiles.py" line="115" />
-      <source>{} layers added to the group '{}'.</source>
-      <translation>{} couches ajoutées au groupe « {} ».</translation>
+      <source>{:,} layers added to the group '{}'.</source>
+      <translation>{:,} couches ajoutées au groupe « {} ».</translation>
     </message>
     <message>
       <location filename="../algorithms/make_project_offline.py" line="46" />
@@ -1566,281 +1576,306 @@
     </message>
     <message>
       <location filename="../algorithms/merge_mbtiles.py" line="42" />
-      <source>{} files merged into {}: {:,} tiles.</source>
-      <translation>{} fichiers fusionnés dans {} : {:,} tuiles.</translation>
+      <source>{:,} files merged into {}: {:,} tiles.</source>
+      <translation>{:,} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="56" />
+      <location filename="../algorithms/parameters.py" line="57" />
       <source>Preset area ({})</source>
       <translation>Zone prédéfinie ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="59" />
+      <location filename="../algorithms/parameters.py" line="60" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="62" />
+      <location filename="../algorithms/parameters.py" line="63" />
       <source>…or the polygons of a layer (any CRS; only the tiles meeting them)</source>
       <translation>…ou les polygones d'une couche (tout SCR ; seules les tuiles qui les touchent)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="65" />
+      <location filename="../algorithms/parameters.py" line="66" />
       <source>Title of the area</source>
       <translation>Nom de la zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="74" />
+      <location filename="../algorithms/parameters.py" line="75" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="77" />
+      <location filename="../algorithms/parameters.py" line="78" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="99" />
+      <location filename="../algorithms/parameters.py" line="100" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="105" />
+      <location filename="../algorithms/parameters.py" line="106" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="110" />
+      <location filename="../algorithms/parameters.py" line="111" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="114" />
+      <location filename="../algorithms/parameters.py" line="115" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="130" />
+      <location filename="../algorithms/parameters.py" line="131" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="134" />
+      <location filename="../algorithms/parameters.py" line="135" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="159" />
+      <location filename="../algorithms/parameters.py" line="160" />
       <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
       <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="174" />
+      <location filename="../algorithms/parameters.py" line="177" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="193" />
+      <location filename="../algorithms/parameters.py" line="196" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="201" />
+      <location filename="../algorithms/parameters.py" line="204" />
       <source>BD TOPO (vector, GeoPackage)</source>
       <translation>BD TOPO (vecteur, GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="201" />
+      <location filename="../algorithms/parameters.py" line="204" />
       <source>RGE ALTI 5 m (elevation)</source>
       <translation>RGE ALTI 5 m (altitude)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="202" />
+      <location filename="../algorithms/parameters.py" line="205" />
       <source>RGE ALTI 1 m (elevation)</source>
       <translation>RGE ALTI 1 m (altitude)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="202" />
+      <location filename="../algorithms/parameters.py" line="205" />
       <source>BD ORTHO 20 cm (orthophotos)</source>
       <translation>BD ORTHO 20 cm (orthophotos)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="203" />
+      <location filename="../algorithms/parameters.py" line="206" />
       <source>Parcellaire Express (cadastre)</source>
       <translation>Parcellaire Express (cadastre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="210" />
+      <location filename="../algorithms/parameters.py" line="213" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="213" />
+      <location filename="../algorithms/parameters.py" line="216" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="222" />
+      <location filename="../algorithms/parameters.py" line="225" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="225" />
+      <location filename="../algorithms/parameters.py" line="228" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="262" />
+      <location filename="../algorithms/parameters.py" line="265" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="295" />
+      <location filename="../algorithms/parameters.py" line="298" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="300" />
+      <location filename="../algorithms/parameters.py" line="303" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="304" />
+      <location filename="../algorithms/parameters.py" line="307" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="306" />
+      <location filename="../algorithms/parameters.py" line="309" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="309" />
+      <location filename="../algorithms/parameters.py" line="312" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="329" />
+      <location filename="../algorithms/parameters.py" line="332" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="332" />
+      <location filename="../algorithms/parameters.py" line="335" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="348" />
+      <location filename="../algorithms/parameters.py" line="351" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="350" />
+      <location filename="../algorithms/parameters.py" line="353" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="352" />
+      <location filename="../algorithms/parameters.py" line="355" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="354" />
+      <location filename="../algorithms/parameters.py" line="357" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="29" />
+      <location filename="../algorithms/recover_cache.py" line="30" />
       <source>Recover tiles from the QGIS network cache</source>
       <translation>Récupérer les tuiles du cache réseau de QGIS</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="34" />
+      <location filename="../algorithms/recover_cache.py" line="35" />
       <source>Cache folder, the one holding data8/ (default: this QGIS's)</source>
       <translation>Dossier du cache, celui qui contient data8/ (par défaut : celui de ce QGIS)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="37" />
+      <location filename="../algorithms/recover_cache.py" line="38" />
       <source>Folder for the MBTiles files (one per tile set)</source>
       <translation>Dossier des fichiers MBTiles (un par jeu de tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="40" />
+      <location filename="../algorithms/recover_cache.py" line="41" />
       <source>Only layers whose identifier contains</source>
       <translation>Seulement les couches dont l'identifiant contient</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="42" />
+      <location filename="../algorithms/recover_cache.py" line="43" />
       <source>Skip tile sets with fewer tiles than</source>
       <translation>Ignorer les jeux de moins de tant de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="45" />
+      <location filename="../algorithms/recover_cache.py" line="46" />
       <source>Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you know the server is not a TMS</source>
       <translation>Prendre les chemins z/x/y que QGIS ne décrit pas comme des lignes XYZ (origine en haut) : seulement si vous savez que le serveur n'est pas un TMS</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="48" />
+      <location filename="../algorithms/recover_cache.py" line="49" />
       <source>Add the results to the project</source>
       <translation>Ajouter les résultats au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="49" />
+      <location filename="../algorithms/recover_cache.py" line="50" />
       <source>Cache files scanned</source>
       <translation>Fichiers du cache analysés</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="50" />
+      <location filename="../algorithms/recover_cache.py" line="51" />
       <source>Tiles recovered</source>
       <translation>Tuiles récupérées</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="51" />
+      <location filename="../algorithms/recover_cache.py" line="52" />
       <source>Cache files skipped</source>
       <translation>Fichiers du cache ignorés</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="53" />
+      <location filename="../algorithms/recover_cache.py" line="54" />
       <source>MBTiles files written (one per line)</source>
       <translation>Fichiers MBTiles écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="60" />
+      <location filename="../algorithms/recover_cache.py" line="61" />
       <source>The output folder is inside the cache folder (or is that folder): choose a folder outside it.</source>
       <translation>Le dossier de sortie est dans le dossier du cache (ou est ce dossier) : choisissez un dossier en dehors.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="74" />
+      <location filename="../algorithms/recover_cache.py" line="75" />
       <source>The output folder '{}' cannot be made ({}): choose a folder you can write to.</source>
       <translation>Le dossier de sortie « {} » ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="79" />
-      <source>Known from QGIS's connections and projects: {} XYZ layer templates, the capabilities of {} of {} WMTS servers.</source>
-      <translation>Connu d'après les connexions et les projets de QGIS : {} modèles de couches XYZ, les capacités de {} serveurs WMTS sur {}.</translation>
+      <location filename="../algorithms/recover_cache.py" line="81" />
+      <source>Known from QGIS's connections and projects: {}; {}.</source>
+      <translation>Connu d'après les connexions et les projets de QGIS : {} ; {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="82" />
+      <source>{:,} XYZ layer template</source>
+      <translation>{:,} modèle de couche XYZ</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="82" />
+      <source>{:,} XYZ layer templates</source>
+      <translation>{:,} modèles de couches XYZ</translation>
     </message>
     <message>
       <location filename="../algorithms/recover_cache.py" line="83" />
+      <source>the capabilities of {:,} of {:,} WMTS server</source>
+      <translation>les capacités de {:,} serveur WMTS sur {:,}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="83" />
+      <source>the capabilities of {:,} of {:,} WMTS servers</source>
+      <translation>les capacités de {:,} serveurs WMTS sur {:,}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="84" />
+      <source>no WMTS server</source>
+      <translation>aucun serveur WMTS</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="86" />
       <source>Could not read {} (offline?): tiles of its non-PM matrix sets are placed only if the cache holds its capabilities.</source>
       <translation>Impossible de lire {} (hors ligne ?) : les tuiles de ses jeux de matrices autres que PM ne sont placées que si le cache contient ses capacités.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="85" />
+      <location filename="../algorithms/recover_cache.py" line="88" />
       <source>Scanning {} (read only)…</source>
       <translation>Analyse de {} (en lecture seule)…</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="97" />
+      <location filename="../algorithms/recover_cache.py" line="100" />
       <source>Writing the recovered tiles into '{}' failed ({}): the QGIS cache was only read; choose a folder you can write to, with free space, and run again.</source>
       <translation>L'écriture des tuiles récupérées dans « {} » a échoué ({}) : le cache de QGIS n'a été que lu ; choisissez un dossier où vous pouvez écrire, avec de l'espace libre, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="101" />
+      <location filename="../algorithms/recover_cache.py" line="104" />
       <source>found {} ({}) on {}: zooms {}, {:,} tiles, {}</source>
       <translation>trouvé {} ({}) sur {} : zooms {}, {:,} tuile(s), {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="106" />
+      <location filename="../algorithms/recover_cache.py" line="109" />
       <source>skipped {:,}: {}</source>
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
@@ -2006,13 +2041,13 @@
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="157" />
-      <source>{} style saved in {}.</source>
-      <translation>{} style enregistré dans {}.</translation>
+      <source>{:,} style saved in {}.</source>
+      <translation>{:,} style enregistré dans {}.</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="157" />
-      <source>{} styles saved in {}.</source>
-      <translation>{} styles enregistrés dans {}.</translation>
+      <source>{:,} styles saved in {}.</source>
+      <translation>{:,} styles enregistrés dans {}.</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="168" />
@@ -3030,52 +3065,67 @@
       <translation>GDAL n'a pas pu découper la couche {} de {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="211" />
-      <source>HTTP {}: no data here</source>
-      <translation>HTTP {} : pas de données ici</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="237" />
-      <source>answered 429 Too Many Requests asking to wait {:.0f} s, longer than the {} a host may hold a job</source>
-      <translation>a répondu 429 Too Many Requests en demandant d'attendre {:.0f} s, plus que les {} pendant lesquels un serveur peut bloquer une tâche</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="250" />
-      <source>HTTP {} {}: {}</source>
-      <translation>HTTP {} {} : {}</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="284" />
-      <source>{} for {}</source>
-      <translation>{} pendant {}</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="290" />
-      <source>{} {}: {:,} tiles stored, {:,} left; run again later to resume.</source>
-      <translation>{} {} : {:,} tuile(s) enregistrée(s), {:,} restante(s) ; relancez plus tard pour reprendre.</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="298" />
-      <source>The server asks to slow down (429): pausing {:.0f} s.</source>
-      <translation>Le serveur demande de ralentir (429) : pause de {:.0f} s.</translation>
-    </message>
-    <message>
-      <location filename="../core/download/engine.py" line="360" />
+      <location filename="../core/download/engine.py" line="205" />
       <source>gave no complete answer within {:.0f} s</source>
       <translation>n'a pas donné de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="389" />
+      <location filename="../core/download/engine.py" line="206" />
+      <source>timed out</source>
+      <translation>n'a pas répondu à temps</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="213" />
+      <source>HTTP {}: no data here</source>
+      <translation>HTTP {} : pas de données ici</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="236" />
+      <source>answered only 429 Too Many Requests</source>
+      <translation>n'a répondu que 429 (trop de requêtes)</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="239" />
+      <source>answered 429 Too Many Requests asking to wait {:.0f} s, longer than the {} a host may hold a job</source>
+      <translation>a répondu 429 Too Many Requests en demandant d'attendre {:.0f} s, plus que les {} pendant lesquels un serveur peut bloquer une tâche</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="247" />
+      <source>HTTP 429 Too Many Requests</source>
+      <translation>HTTP 429 (trop de requêtes)</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="252" />
+      <source>HTTP {} {}: {}</source>
+      <translation>HTTP {} {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="286" />
+      <source>{} for {}</source>
+      <translation>{} pendant {}</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="292" />
+      <source>{} {}: {:,} tiles stored, {:,} left; run again later to resume.</source>
+      <translation>{} {} : {:,} tuile(s) enregistrée(s), {:,} restante(s) ; relancez plus tard pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="300" />
+      <source>The server asks to slow down (429): pausing {:.0f} s.</source>
+      <translation>Le serveur demande de ralentir (429) : pause de {:.0f} s.</translation>
+    </message>
+    <message>
+      <location filename="../core/download/engine.py" line="391" />
       <source>Cannot reach {}: {}. Run again when online (or check the address).</source>
       <translation>Impossible de joindre {} : {}. Relancez une fois en ligne (ou vérifiez l'adresse).</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="401" />
+      <location filename="../core/download/engine.py" line="403" />
       <source>The server refused the request for tile {}/{}/{} ({}): check the layer, style, format and API key.</source>
       <translation>Le serveur a refusé la demande de la tuile {}/{}/{} ({}) : vérifiez la couche, le style, le format et la clé d'API.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="425" />
+      <location filename="../core/download/engine.py" line="427" />
       <source>Tile {}/{}/{} failed: {}</source>
       <translation>La tuile {}/{}/{} a échoué : {}</translation>
     </message>
@@ -3425,62 +3475,62 @@
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="66" />
-      <source>HOST '{}' is not a host name: give a name such as {} or an address, without ftp:// or a path.</source>
-      <translation>HOST « {} » n'est pas un nom d'hôte : indiquez un nom comme {} ou une adresse, sans ftp:// ni chemin.</translation>
+      <location filename="../core/ftp/client.py" line="70" />
+      <source>{} '{}' is not a host name: give a name such as {} or an address, without ftp:// or a path.</source>
+      <translation>{} « {} » n'est pas un nom d'hôte : indiquez un nom comme {} ou une adresse, sans ftp:// ni chemin.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="69" />
-      <source>PORT {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).</source>
-      <translation>PORT {} n'est pas un port TCP : indiquez un nombre de 1 à 65535 (FTP utilise 21).</translation>
+      <location filename="../core/ftp/client.py" line="73" />
+      <source>{} {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).</source>
+      <translation>{} {} n'est pas un port TCP : indiquez un nombre de 1 à 65535 (FTP utilise 21).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="79" />
-      <source>Cannot reach the FTP server {} ({}): check HOST, PORT and the network.</source>
-      <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez HOST, PORT et le réseau.</translation>
+      <location filename="../core/ftp/client.py" line="84" />
+      <source>Cannot reach the FTP server {} ({}): check {} and the network.</source>
+      <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez {} et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="87" />
+      <location filename="../core/ftp/client.py" line="92" />
       <source>The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or leave both empty for anonymous access.</source>
       <translation>Le serveur FTP {} a refusé la connexion en tant que « {} » ({}) : vérifiez USER et PASSWORD, ou laissez-les vides pour un accès anonyme.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="92" />
+      <location filename="../core/ftp/client.py" line="97" />
       <source>The FTP server {} closed the connection during login ({}).</source>
       <translation>Le serveur FTP {} a fermé la connexion pendant l'identification ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="241" />
+      <location filename="../core/ftp/client.py" line="246" />
       <source>failed: {} ({})</source>
       <translation>échec : {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="309" />
+      <location filename="../core/ftp/client.py" line="314" />
       <source>{} refused {} ({})</source>
       <translation>{} a refusé {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="317" />
+      <location filename="../core/ftp/client.py" line="322" />
       <source>got {} of {} bytes after {} attempts ({}); rerun to resume</source>
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="319" />
+      <location filename="../core/ftp/client.py" line="324" />
       <source>connection closed early</source>
       <translation>connexion fermée trop tôt</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="339" />
+      <location filename="../core/ftp/client.py" line="344" />
       <source>no data for {:.0f} s</source>
       <translation>aucune donnée pendant {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="345" />
+      <location filename="../core/ftp/client.py" line="350" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="365" />
+      <location filename="../core/ftp/client.py" line="370" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
@@ -3536,46 +3586,51 @@
     </message>
     <message>
       <location filename="../core/ftp/download.py" line="131" />
-      <source>{} tiles are not in the index: placed from their names</source>
-      <translation>{} dalle(s) absente(s) de l'index : placée(s) d'après leur nom</translation>
+      <source>{:,} tile is not in the index: placed from its name</source>
+      <translation>{:,} dalle absente de l'index : placée d'après son nom</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="133" />
+      <location filename="../core/ftp/download.py" line="131" />
+      <source>{:,} tiles are not in the index: placed from their names</source>
+      <translation>{:,} dalles absentes de l'index : placées d'après leur nom</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/download.py" line="134" />
       <source>the index {} (attribute '{}')</source>
       <translation>l'index {} (attribut « {} »)</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="149" />
+      <location filename="../core/ftp/download.py" line="150" />
       <source>{} could not be fetched: {}</source>
       <translation>{} n'a pas pu être récupéré : {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="156" />
+      <location filename="../core/ftp/download.py" line="157" />
       <source>cannot read the georeferencing of {} ({})</source>
       <translation>impossible de lire le géoréférencement de {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="159" />
+      <location filename="../core/ftp/download.py" line="160" />
       <source>the georeferencing of {} does not match its name: tiles are placed from their names, north-west corner, 1 km</source>
       <translation>le géoréférencement de {} ne correspond pas à son nom : les dalles sont placées d'après leur nom, coin nord-ouest, 1 km</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="165" />
+      <location filename="../core/ftp/download.py" line="166" />
       <source>the tile names ({} corner, {:g} m tiles, as {} is georeferenced)</source>
       <translation>les noms des dalles (coin {}, dalles de {:g} m, comme {} est géoréférencé)</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="181" />
+      <location filename="../core/ftp/download.py" line="182" />
       <source>{} holds no raster</source>
       <translation>{} ne contient aucun raster</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="214" />
+      <location filename="../core/ftp/download.py" line="215" />
       <source>warning: {} is georeferenced at {} but its footprint says {}</source>
       <translation>attention : {} est géoréférencé en {} mais son emprise indique {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="232" />
+      <location filename="../core/ftp/download.py" line="233" />
       <source>The tiles need {} but {} has {} free: free some space or choose another OUTPUT_FOLDER.</source>
       <translation>Les dalles demandent {} mais {} n'a que {} de libre : libérez de la place ou choisissez un autre OUTPUT_FOLDER.</translation>
     </message>
@@ -3860,152 +3915,177 @@
       <translation>Le format de tuile « {} » ne peut pas être enregistré en MBTiles (png, jpg, webp ou pbf).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="123" />
+      <location filename="../core/mbtiles.py" line="144" />
       <source>missing '{}'</source>
       <translation>« {} » manquant</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="126" />
+      <location filename="../core/mbtiles.py" line="147" />
       <source>format '{}' is neither png, jpg, webp, pbf nor a media type</source>
       <translation>le format « {} » n'est ni png, jpg, webp, pbf ni un type de média</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="133" />
+      <location filename="../core/mbtiles.py" line="154" />
       <source>{} '{}' is not an integer</source>
       <translation>{} « {} » n'est pas un entier</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="140" />
+      <location filename="../core/mbtiles.py" line="161" />
       <source>bounds '{}' are not a WGS84 box</source>
       <translation>les limites « {} » ne sont pas un rectangle WGS84</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="142" />
+      <location filename="../core/mbtiles.py" line="163" />
       <source>bounds '{}' are not four numbers</source>
       <translation>les limites « {} » ne sont pas quatre nombres</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="146" />
+      <location filename="../core/mbtiles.py" line="167" />
       <source>center '{}' is not lon,lat,zoom</source>
       <translation>le centre « {} » n'est pas lon,lat,zoom</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="148" />
+      <location filename="../core/mbtiles.py" line="169" />
       <source>type '{}' is neither overlay nor baselayer</source>
       <translation>le type « {} » n'est ni overlay ni baselayer</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="173" />
+      <location filename="../core/mbtiles.py" line="194" />
       <source>'{}' is a folder, not an MBTiles file: give a file name.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles : indiquez un nom de fichier.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="179" />
+      <location filename="../core/mbtiles.py" line="200" />
       <source>'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. Choose another output file.</source>
       <translation>« {} » existe et n'est pas un fichier MBTiles : IGN Hors ligne n'y touche pas. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="189" />
+      <location filename="../core/mbtiles.py" line="210" />
       <source>'{}' is a damaged SQLite file ({}).</source>
       <translation>« {} » est un fichier SQLite endommagé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="194" />
+      <location filename="../core/mbtiles.py" line="215" />
       <source>'{}' already holds other data (not written by IGN Offline): it is left untouched. Choose another output file.</source>
       <translation>« {} » contient déjà d'autres données (non écrites par IGN Hors ligne) : il n'est pas modifié. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="212" />
+      <location filename="../core/mbtiles.py" line="233" />
       <source>The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.</source>
       <translation>Le disque qui contient {} est plein : {:,} tuile(s) enregistrée(s) ; libérez de la place et relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="489" />
+      <location filename="../core/mbtiles.py" line="510" />
       <source>'{}' does not exist.</source>
       <translation>« {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="495" />
+      <location filename="../core/mbtiles.py" line="516" />
       <source>'{}' is not a readable MBTiles file ({}).</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="563" />
+      <location filename="../core/mbtiles.py" line="584" />
       <source>'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download it again.</source>
       <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="575" />
+      <location filename="../core/mbtiles.py" line="596" />
       <source>A disk filled up while '{}' was read: the file is sound, but SQLite found no room for its temporary files (in the system's temporary folder). Free some space, then run again.</source>
       <translation>Un disque s'est rempli pendant la lecture de « {} » : le fichier est intact, mais SQLite n'a plus de place pour ses fichiers temporaires (dans le dossier temporaire du système). Libérez de la place, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="610" />
+      <location filename="../core/mbtiles.py" line="631" />
       <source>'{}' is a folder, not an MBTiles file.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="612" />
+      <location filename="../core/mbtiles.py" line="633" />
       <source>'{}' {}: give an MBTiles file.</source>
       <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="617" />
+      <location filename="../core/mbtiles.py" line="638" />
       <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="619" />
+      <location filename="../core/mbtiles.py" line="640" />
       <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="628" />
+      <location filename="../core/mbtiles.py" line="649" />
       <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="81" />
+      <location filename="../core/messages.py" line="78" />
+      <source>{}° E</source>
+      <translation>{}° E</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="78" />
+      <source>{}° W</source>
+      <translation>{}° O</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="78" />
+      <source>{}° N</source>
+      <translation>{}° N</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="78" />
+      <source>{}° S</source>
+      <translation>{}° S</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="101" />
+      <source>{} – {}, {} – {}</source>
+      <translation>{} – {} ; {} – {}</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="107" />
       <source>the connection was refused</source>
       <translation>la connexion a été refusée</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="82" />
+      <location filename="../core/messages.py" line="108" />
       <source>the file system is read-only</source>
       <translation>le système de fichiers est en lecture seule</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="83" />
+      <location filename="../core/messages.py" line="109" />
       <source>permission denied</source>
       <translation>permission refusée</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="85" />
+      <location filename="../core/messages.py" line="111" />
       <source>no space left on the disk</source>
       <translation>plus de place sur le disque</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="86" />
+      <location filename="../core/messages.py" line="112" />
       <source>no such file or folder</source>
       <translation>fichier ou dossier introuvable</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="87" />
+      <location filename="../core/messages.py" line="113" />
       <source>no answer in time</source>
       <translation>pas de réponse à temps</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="88" />
+      <location filename="../core/messages.py" line="114" />
       <source>the machine cannot be reached</source>
       <translation>la machine est injoignable</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="89" />
+      <location filename="../core/messages.py" line="115" />
       <source>the network cannot be reached</source>
       <translation>le réseau est injoignable</translation>
     </message>
     <message>
-      <location filename="../core/messages.py" line="90" />
+      <location filename="../core/messages.py" line="116" />
       <source>the connection was cut</source>
       <translation>la connexion a été coupée</translation>
     </message>
@@ -4145,42 +4225,77 @@
       <translation>le proxy a refusé ou fait échouer la connexion</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="294" />
+      <location filename="../core/sources/http.py" line="177" />
+      <source>the server cut its answer short</source>
+      <translation>le serveur a coupé sa réponse avant la fin</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="179" />
+      <source>the server's answer cannot be decoded</source>
+      <translation>la réponse du serveur ne peut pas être décodée</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="181" />
+      <source>the server did not answer in time</source>
+      <translation>le serveur n'a pas répondu à temps</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="183" />
+      <source>the server redirects without end</source>
+      <translation>le serveur redirige sans fin</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="186" />
+      <source>the address is not a valid web address</source>
+      <translation>l'adresse n'est pas une adresse web valide</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="188" />
+      <source>the server does not answer</source>
+      <translation>le serveur ne répond pas</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="189" />
+      <source>the request failed</source>
+      <translation>la requête a échoué</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/http.py" line="315" />
       <source>no complete answer within {:.0f} s</source>
       <translation>pas de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="302" />
+      <location filename="../core/sources/http.py" line="323" />
       <source>{} larger than {}</source>
       <translation>{} de plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="307" />
+      <location filename="../core/sources/http.py" line="328" />
       <source>the body's {} encoding is broken</source>
       <translation>l'encodage {} du contenu est cassé</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="425" />
+      <location filename="../core/sources/http.py" line="446" />
       <source>Connection broken: {!r}</source>
       <translation>Connexion interrompue : {!r}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="532" />
+      <location filename="../core/sources/http.py" line="553" />
       <source>truncated body ({} of {} bytes)</source>
       <translation>contenu tronqué ({} octets sur {})</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="540" />
+      <location filename="../core/sources/http.py" line="561" />
       <source>not an image ({}: {!r})</source>
       <translation>pas une image ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="542" />
+      <location filename="../core/sources/http.py" line="563" />
       <source>content type {} but the bytes are {}</source>
       <translation>type de contenu {} mais les octets sont du {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/http.py" line="544" />
+      <location filename="../core/sources/http.py" line="565" />
       <source>{} received where {} was asked</source>
       <translation>{} reçu alors que {} était demandé</translation>
     </message>
@@ -4365,37 +4480,37 @@
       <translation>Le dossier « {} » ne peut pas être créé : « {} » n'accepte aucun fichier ({}). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="101" />
+      <location filename="../core/storage.py" line="117" />
       <source>'{}' cannot be written ({}): choose a folder you can write to.</source>
       <translation>'{}' ne peut pas être écrit ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="120" />
+      <location filename="../core/storage.py" line="136" />
       <source>{} '{}' is the same file as the input '{}': writing it would destroy what is read. Choose a new file (the inputs are only read).</source>
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="195" />
+      <location filename="../core/storage.py" line="211" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="214" />
+      <location filename="../core/storage.py" line="230" />
       <source>'{}' is not a lock file of IGN Offline ({}): remove it, then run again.</source>
       <translation>« {} » n'est pas un fichier de verrou d'IGN Hors ligne ({}) : supprimez-le, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="297" />
+      <location filename="../core/storage.py" line="313" />
       <source>{} — {} process {} on {}, since {}</source>
       <translation>{} — {}, processus {} sur {}, depuis {}</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="301" />
+      <location filename="../core/storage.py" line="317" />
       <source>a run that is just starting</source>
       <translation>une exécution qui vient de démarrer</translation>
     </message>
     <message>
-      <location filename="../core/storage.py" line="302" />
+      <location filename="../core/storage.py" line="318" />
       <source>'{}' is being written by another run ({}): wait for it to end, or choose another output file.</source>
       <translation>« {} » est en cours d'écriture par une autre exécution ({}) : attendez qu'elle se termine, ou choisissez un autre fichier de sortie.</translation>
     </message>
@@ -4410,67 +4525,77 @@
       <translation>{:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="80" />
+      <location filename="../core/tiles/areas.py" line="81" />
       <source>Unknown area '{}'. Use one of: {} (or give an extent instead).</source>
       <translation>Zone « {} » inconnue. Utilisez l'une de : {} (ou donnez plutôt une emprise).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="88" />
+      <location filename="../core/tiles/areas.py" line="89" />
       <source>The extent is empty: draw or type an extent with a width and a height.</source>
       <translation>L'emprise est vide : dessinez ou saisissez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="90" />
+      <location filename="../core/tiles/areas.py" line="91" />
       <source>The extent is empty or inverted ({:g}, {:g}, {:g}, {:g}): west must be less than east and south less than north.</source>
-      <translation>L'emprise est vide ou inversée ({:g}, {:g}, {:g}, {:g}) : l'ouest doit être inférieur à l'est et le sud au nord.</translation>
+      <translation>L'emprise est vide ou inversée ({:g} ; {:g} ; {:g} ; {:g}) : l'ouest doit être inférieur à l'est et le sud au nord.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="95" />
+      <location filename="../core/tiles/areas.py" line="96" />
       <source>The extent ({:g}, {:g}, {:g}, {:g}) is outside longitude -180..180 / latitude -90..90: check its coordinate reference system.</source>
-      <translation>L'emprise ({:g}, {:g}, {:g}, {:g}) sort de longitude -180..180 / latitude -90..90 : vérifiez son système de coordonnées de référence.</translation>
+      <translation>L'emprise ({:g} ; {:g} ; {:g} ; {:g}) sort de longitude -180..180 / latitude -90..90 : vérifiez son système de coordonnées de référence.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="100" />
+      <location filename="../core/tiles/areas.py" line="101" />
       <source>The extent lies beyond the Web Mercator latitude limit (±85.05°).</source>
       <translation>L'emprise est au-delà de la limite de latitude de Web Mercator (±85,05°).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="101" />
+      <location filename="../core/tiles/areas.py" line="102" />
       <source>Extent</source>
       <translation>Emprise</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="124" />
-      <source>The extent {} crosses the antimeridian (from {:g}° to {:g}° through 180°), which one extent cannot hold: run twice, with {:g},180,{:g},{:g} and -180,{:g},{:g},{:g}.</source>
-      <translation>L'emprise {} traverse l'antiméridien (de {:g}° à {:g}° en passant par 180°), ce qu'une seule emprise ne peut pas contenir : lancez deux fois, avec {:g},180,{:g},{:g} et -180,{:g},{:g},{:g}.</translation>
+      <location filename="../core/tiles/areas.py" line="128" />
+      <source>The extent {} crosses the antimeridian (from {} to {} through 180°), which one extent cannot hold: run twice, with {} and {}.</source>
+      <translation>L'emprise « {} » traverse l'antiméridien (de {} à {} en passant par 180°), ce qu'une seule emprise ne peut pas contenir : lancez deux fois, avec « {} » et « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="129" />
+      <location filename="../core/tiles/areas.py" line="133" />
       <source>The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin &lt; xmax and ymin &lt; ymax.</source>
-      <translation>L'emprise {} est inversée : donnez-la sous la forme xmin,xmax,ymin,ymax avec xmin &lt; xmax et ymin &lt; ymax.</translation>
+      <translation>L'emprise « {} » est inversée : donnez-la sous la forme xmin,xmax,ymin,ymax avec xmin &lt; xmax et ymin &lt; ymax.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="156" />
+      <location filename="../core/tiles/areas.py" line="162" />
       <source>over {:,} tiles</source>
       <translation>plus de {:,} tuiles</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="157" />
+      <location filename="../core/tiles/areas.py" line="163" />
       <source>more than the free space</source>
       <translation>plus que l'espace libre</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="159" />
+      <location filename="../core/tiles/areas.py" line="165" />
+      <source>This job is at least {:,} tiles ({}), about {} or more at {} a tile (measured in the layer's file), and the disk holding {} has {} free.</source>
+      <translation>Cette tâche fait au moins {:,} tuiles ({}), environ {} ou plus à {} par tuile (mesuré dans le fichier de la couche), et le disque qui contient {} a {} de libre.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="169" />
       <source>This job is at least {:,} tiles ({}), about {} or more at {} kB a typical tile, and the disk holding {} has {} free.</source>
       <translation>Cette tâche fait au moins {:,} tuiles ({}), environ {} ou plus à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="162" />
+      <location filename="../core/tiles/areas.py" line="173" />
+      <source>This job is {:,} tiles ({}), about {} at {} a tile (measured in the layer's file), and the disk holding {} has {} free.</source>
+      <translation>Cette tâche fait {:,} tuiles ({}), environ {} à {} par tuile (mesuré dans le fichier de la couche), et le disque qui contient {} a {} de libre.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="176" />
       <source>This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} free.</source>
       <translation>Cette tâche fait {:,} tuiles ({}), environ {} à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="189" />
+      <location filename="../core/tiles/areas.py" line="203" />
       <source>Unknown zoom band '{}'. Use one of: {}.</source>
       <translation>Plage de zooms « {} » inconnue. Utilisez l'une de : {}.</translation>
     </message>
@@ -4720,182 +4845,182 @@
       <translation>pas une tuile vectorielle ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="100" />
+      <location filename="../core/vector/styles.py" line="99" />
       <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
       <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="102" />
+      <location filename="../core/vector/styles.py" line="101" />
       <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
       <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="278" />
+      <location filename="../core/vector/styles.py" line="277" />
       <source>not in {}/</source>
       <translation>pas dans {}/</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="280" />
+      <location filename="../core/vector/styles.py" line="279" />
       <source>The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the styles again.</source>
       <translation>Le style « {} » nomme son sprite « {} », qui n'est pas un sprite qu'il a enregistré ({}) : enregistrez de nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="283" />
+      <location filename="../core/vector/styles.py" line="282" />
       <source>The sprite '{}'</source>
       <translation>Le sprite « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="287" />
+      <location filename="../core/vector/styles.py" line="286" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="291" />
+      <location filename="../core/vector/styles.py" line="290" />
       <source>{} is not a sprite's definitions ({}): save the styles again.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="293" />
+      <location filename="../core/vector/styles.py" line="292" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="301" />
+      <location filename="../core/vector/styles.py" line="300" />
       <source>The sprite image '{}' is refused ({}): save the styles again.</source>
       <translation>L'image du sprite « {} » est refusée ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="312" />
+      <location filename="../core/vector/styles.py" line="311" />
       <source>it is not a PNG image</source>
       <translation>ce n'est pas une image PNG</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="315" />
+      <location filename="../core/vector/styles.py" line="314" />
       <source>{} x {} pixels, over {:,} pixels</source>
       <translation>{} x {} pixels, plus de {:,} pixels</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="322" />
+      <location filename="../core/vector/styles.py" line="321" />
       <source>{} is larger than {} MB: it is no style the plugin saved; save the styles again.</source>
       <translation>{} dépasse {} Mo : ce n'est pas un style enregistré par l'extension ; enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="330" />
+      <location filename="../core/vector/styles.py" line="329" />
       <source>The style '{}'</source>
       <translation>Le style « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="334" />
+      <location filename="../core/vector/styles.py" line="333" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="342" />
+      <location filename="../core/vector/styles.py" line="341" />
       <source>{} is not a Mapbox GL style ({}): check the style name, or save the styles again.</source>
       <translation>{} n'est pas un style Mapbox GL ({}) : vérifiez le nom du style, ou enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="369" />
+      <location filename="../core/vector/styles.py" line="368" />
       <source>{}; {}: {}</source>
       <translation>{} ; {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="374" />
+      <location filename="../core/vector/styles.py" line="373" />
       <source>{}; {}</source>
       <translation>{} ; {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="375" />
+      <location filename="../core/vector/styles.py" line="374" />
       <source>{} style of {} not saved: {}</source>
       <translation>{} style de {} non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="375" />
+      <location filename="../core/vector/styles.py" line="374" />
       <source>{} styles of {} not saved: {}</source>
       <translation>{} styles de {} non enregistrés : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="401" />
+      <location filename="../core/vector/styles.py" line="400" />
       <source>Style '{}' not saved: {}</source>
       <translation>Style « {} » non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="404" />
+      <location filename="../core/vector/styles.py" line="403" />
       <source>Style '{}': its sources {} are not in the library and were left out (they would need the network).</source>
       <translation>Style « {} » : ses sources {} ne sont pas dans la bibliothèque et ont été retirées (elles demanderaient le réseau).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="406" />
+      <location filename="../core/vector/styles.py" line="405" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="429" />
+      <location filename="../core/vector/styles.py" line="428" />
       <source>'{}' cannot be a style's file name ({}): give the style's name as IGN publishes it.</source>
       <translation>« {} » ne peut pas être le nom de fichier d'un style ({}) : donnez le nom du style tel que l'IGN le publie.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="432" />
+      <location filename="../core/vector/styles.py" line="431" />
       <source>the style '{}' of {}</source>
       <translation>le style « {} » de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="434" />
+      <location filename="../core/vector/styles.py" line="433" />
       <source>The style {} ({})</source>
       <translation>Le style {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="462" />
+      <location filename="../core/vector/styles.py" line="461" />
       <source>The style {} names its sprite '{}', which cannot be a file name ({}): nothing was saved from it. Check the style's address: a sprite is named plainly (PlanIgn).</source>
       <translation>Le style {} nomme son sprite « {} », qui ne peut pas être un nom de fichier ({}) : rien n'en a été enregistré. Vérifiez l'adresse du style : un sprite a un nom simple (PlanIgn).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="479" />
+      <location filename="../core/vector/styles.py" line="478" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="483" />
+      <location filename="../core/vector/styles.py" line="482" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="486" />
+      <location filename="../core/vector/styles.py" line="485" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="490" />
+      <location filename="../core/vector/styles.py" line="489" />
       <source>{} sent a sprite image that is refused for {} ({}): nothing more was saved.</source>
       <translation>{} a envoyé une image de sprite refusée pour {} ({}) : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="493" />
+      <location filename="../core/vector/styles.py" line="492" />
       <source>The sprite file {}</source>
       <translation>Le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="496" />
+      <location filename="../core/vector/styles.py" line="495" />
       <source>{} is not a sprite's definitions ({}): nothing more was saved.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="512" />
+      <location filename="../core/vector/styles.py" line="511" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="515" />
+      <location filename="../core/vector/styles.py" line="514" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="517" />
+      <location filename="../core/vector/styles.py" line="516" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="522" />
+      <location filename="../core/vector/styles.py" line="521" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
@@ -4973,6 +5098,86 @@
       <location filename="../plugin.py" line="53" />
       <source>Show or hide the IGN Offline panel</source>
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="10" />
+      <source>points</source>
+      <translation>des points</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="10" />
+      <source>lines</source>
+      <translation>des lignes</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="11" />
+      <source>no geometry</source>
+      <translation>aucune géométrie</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="18" />
+      <source>The layer '{}' holds {}: give a polygon layer as AREA_LAYER.</source>
+      <translation>La couche « {} » contient {} : donnez une couche de polygones comme AREA_LAYER.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="19" />
+      <source>no polygon</source>
+      <translation>aucun polygone</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="37" />
+      <source>A polygon of '{}' cannot be converted to Web Mercator from {}: {}</source>
+      <translation>Un polygone de « {} » ne peut pas être converti en Web Mercator depuis {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="42" />
+      <source>'{}' has no polygon (no feature, or none selected): choose a layer of polygons, or select some.</source>
+      <translation>« {} » n'a aucun polygone (aucune entité, ou aucune sélectionnée) : choisissez une couche de polygones, ou sélectionnez-en.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="56" />
+      <source>The extent cannot be converted to longitude/latitude from {}: {}</source>
+      <translation>L'emprise ne peut pas être convertie en longitude/latitude depuis {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/areas.py" line="69" />
+      <source>The area cannot be converted from {} to {}: {}</source>
+      <translation>La zone ne peut pas être convertie de {} vers {} : {}</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/auth.py" line="19" />
+      <source>The authentication configuration '{}' cannot be read: check it in Settings › Options › Authentication.</source>
+      <translation>La configuration d'authentification « {} » ne peut pas être lue : vérifiez-la dans Préférences › Options › Authentification.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/auth.py" line="52" />
+      <source>The authentication configuration '{}' holds no key: put the API key in its password field (user left empty), or a login and password.</source>
+      <translation>La configuration d'authentification « {} » ne contient aucune clé : mettez la clé d'API dans son champ mot de passe (utilisateur laissé vide), ou un identifiant et un mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/auth.py" line="65" />
+      <source>The authentication configuration '{}' holds no header: add one (e.g. apikey).</source>
+      <translation>La configuration d'authentification « {} » ne contient aucun en-tête : ajoutez-en un (par exemple apikey).</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/auth.py" line="68" />
+      <source>The authentication configuration '{}' uses the {} method: IGN Offline takes Basic (a key, or a login), OAuth2 or API Header.</source>
+      <translation>La configuration d'authentification « {} » utilise la méthode {} : IGN Hors ligne prend Basic (une clé, ou un identifiant), OAuth2 ou API Header.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/auth.py" line="77" />
+      <source>The OAuth2 configuration '{}' cannot be read: edit it in Settings › Options › Authentication.</source>
+      <translation>La configuration OAuth2 « {} » ne peut pas être lue : modifiez-la dans Préférences › Options › Authentification.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/auth.py" line="81" />
+      <source>The OAuth2 configuration '{}' uses the implicit grant: choose 'Authorization Code' (the browser sign-in, with PKCE) or 'Resource Owner' (user and password).</source>
+      <translation>La configuration OAuth2 « {} » utilise l'autorisation implicite : choisissez « Authorization Code » (la connexion dans le navigateur, avec PKCE) ou « Resource Owner » (utilisateur et mot de passe).</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/auth.py" line="87" />
+      <source>The OAuth2 configuration '{}' has no token URL.</source>
+      <translation>La configuration OAuth2 « {} » n'a pas d'URL de jeton.</translation>
     </message>
     <message>
       <location filename="../toolbelt/dataset_results.py" line="15" />
@@ -5080,9 +5285,29 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="160" />
+      <location filename="../toolbelt/layers.py" line="83" />
+      <source>{} (recovered from the cache)</source>
+      <translation>{} (récupéré du cache)</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/layers.py" line="132" />
+      <source>GDAL cannot open {}.</source>
+      <translation>GDAL ne peut pas ouvrir {}.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/layers.py" line="170" />
       <source>QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or pmtiles.</source>
       <translation>L'algorithme {} de QGIS n'est pas disponible (l'extension Traitements n'est pas chargée) : c'est lui qui dessine les tuiles vectorielles en tuiles raster. Activez Traitements, ou exportez les tuiles vectorielles en mbtiles ou pmtiles.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/layers.py" line="179" />
+      <source>QGIS could not render {} into raster tiles.</source>
+      <translation>QGIS n'a pas pu dessiner {} en tuiles raster.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/vector_tiles.py" line="69" />
+      <source>QGIS cannot open {} as vector tiles.</source>
+      <translation>QGIS ne peut pas ouvrir {} comme tuiles vectorielles.</translation>
     </message>
     <message>
       <location filename="../toolbelt/vector_tiles.py" line="94" />
@@ -5260,27 +5485,27 @@
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="679" />
+      <location filename="../ui/area_picker.py" line="680" />
       <source>Longitude {}° to {}°, latitude {}° to {}°</source>
       <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="702" />
+      <location filename="../ui/area_picker.py" line="703" />
       <source>Counting the tiles of {}…</source>
       <translation>Décompte des tuiles de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="704" />
+      <location filename="../ui/area_picker.py" line="705" />
       <source>IGN Offline: count the tiles</source>
       <translation>IGN Hors ligne : décompte des tuiles</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="717" />
+      <location filename="../ui/area_picker.py" line="718" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="720" />
+      <location filename="../ui/area_picker.py" line="721" />
       <source>Total: over {} tiles per layer, a very large job (counting stopped there: reduce the area or the zooms).</source>
       <translation>Total : plus de {} tuiles par couche, une très grosse tâche (décompte arrêté là : réduisez la zone ou les zooms).</translation>
     </message>
@@ -5575,282 +5800,292 @@
       <translation>Terrain</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="48" />
+      <location filename="../ui/download_page.py" line="49" />
       <source>Plan IGN v2 (the IGN base map)</source>
       <translation>Plan IGN v2 (le fond de carte de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="49" />
+      <location filename="../ui/download_page.py" line="50" />
       <source>SCAN 25 Touristique, the 1:25 000 map (account needed)</source>
       <translation>SCAN 25 Touristique, la carte au 1:25 000 (compte nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="50" />
+      <location filename="../ui/download_page.py" line="51" />
       <source>Aerial photographs (orthophotos)</source>
       <translation>Photographies aériennes (orthophotos)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="51" />
+      <location filename="../ui/download_page.py" line="52" />
       <source>Cadastral parcels</source>
       <translation>Parcelles cadastrales</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="55" />
+      <location filename="../ui/download_page.py" line="56" />
       <source>Plan IGN, vector tiles (sharp to zoom 19, nine styles)</source>
       <translation>Plan IGN, tuiles vectorielles (net jusqu'au zoom 19, neuf styles)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="56" />
+      <location filename="../ui/download_page.py" line="57" />
       <source>Cadastre, vector tiles (parcels with their numbers)</source>
       <translation>Cadastre, tuiles vectorielles (parcelles avec leur numéro)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="57" />
+      <location filename="../ui/download_page.py" line="58" />
       <source>BD TOPO, vector tiles</source>
       <translation>BD TOPO, tuiles vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="58" />
+      <location filename="../ui/download_page.py" line="59" />
       <source>Contour lines, vector tiles</source>
       <translation>Courbes de niveau, tuiles vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="77" />
+      <location filename="../ui/download_page.py" line="78" />
       <source>{} — {} (vector tiles; styles: {})</source>
       <translation>{} — {} (tuiles vectorielles ; styles : {})</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="78" />
+      <location filename="../ui/download_page.py" line="79" />
       <source>{} — {} (vector tiles)</source>
       <translation>{} — {} (tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="107" />
+      <location filename="../ui/download_page.py" line="108" />
       <source>{} (typed, not checked yet: the download checks it with the server)</source>
       <translation>{} (saisie, pas encore vérifiée : le téléchargement la vérifie auprès du serveur)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="136" />
+      <location filename="../ui/download_page.py" line="138" />
+      <source>This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="143" />
+      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/download_page.py" line="148" />
       <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="140" />
+      <location filename="../ui/download_page.py" line="152" />
       <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
       <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="174" />
+      <location filename="../ui/download_page.py" line="186" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="175" />
+      <location filename="../ui/download_page.py" line="187" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="177" />
+      <location filename="../ui/download_page.py" line="189" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="178" />
+      <location filename="../ui/download_page.py" line="190" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="179" />
+      <location filename="../ui/download_page.py" line="191" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="180" />
+      <location filename="../ui/download_page.py" line="192" />
       <source>Only the styles ticked below</source>
       <translation>Seulement les styles cochés ci-dessous</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="181" />
+      <location filename="../ui/download_page.py" line="193" />
       <source>The styles saved beside the file, to switch among offline: untick those you do not want</source>
       <translation>Les styles enregistrés à côté du fichier, pour passer de l'un à l'autre hors ligne : décochez ceux dont vous ne voulez pas</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="186" />
+      <location filename="../ui/download_page.py" line="198" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="357" />
+      <location filename="../ui/download_page.py" line="369" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="370" />
+      <location filename="../ui/download_page.py" line="382" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="373" />
+      <location filename="../ui/download_page.py" line="385" />
       <source>{:,} layer ticked, its file in {}</source>
       <translation>{:,} couche cochée, son fichier dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="373" />
+      <location filename="../ui/download_page.py" line="385" />
       <source>{:,} layers ticked, one file each in {}</source>
       <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="376" />
+      <location filename="../ui/download_page.py" line="388" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="383" />
+      <location filename="../ui/download_page.py" line="395" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="386" />
+      <location filename="../ui/download_page.py" line="398" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="418" />
+      <location filename="../ui/download_page.py" line="430" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="433" />
+      <location filename="../ui/download_page.py" line="445" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="439" />
+      <location filename="../ui/download_page.py" line="451" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="447" />
+      <location filename="../ui/download_page.py" line="459" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="448" />
+      <location filename="../ui/download_page.py" line="460" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="463" />
+      <location filename="../ui/download_page.py" line="475" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="481" />
+      <location filename="../ui/download_page.py" line="493" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="494" />
+      <location filename="../ui/download_page.py" line="506" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="530" />
+      <location filename="../ui/download_page.py" line="542" />
       <source>Tick at least one style of {} (it is drawn with a style saved beside its file).</source>
       <translation>Cochez au moins un style de {} (elle est dessinée avec un style enregistré à côté de son fichier).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="566" />
+      <location filename="../ui/download_page.py" line="579" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="595" />
+      <location filename="../ui/download_page.py" line="608" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="603" />
+      <location filename="../ui/download_page.py" line="616" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="604" />
+      <location filename="../ui/download_page.py" line="617" />
       <source>{:,} layer</source>
       <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="604" />
+      <location filename="../ui/download_page.py" line="617" />
       <source>{:,} layers</source>
       <translation>{:,} couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="605" />
+      <location filename="../ui/download_page.py" line="618" />
       <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="605" />
+      <location filename="../ui/download_page.py" line="618" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="647" />
+      <location filename="../ui/download_page.py" line="669" />
       <source>{}: {}, {}, {}, {}.</source>
       <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="650" />
+      <location filename="../ui/download_page.py" line="672" />
       <source>{:,} tile downloaded</source>
       <translation>{:,} tuile téléchargée</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="650" />
+      <location filename="../ui/download_page.py" line="672" />
       <source>{:,} tiles downloaded</source>
       <translation>{:,} tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="651" />
+      <location filename="../ui/download_page.py" line="673" />
       <source>{:,} was already there</source>
       <translation>{:,} déjà présente</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="651" />
+      <location filename="../ui/download_page.py" line="673" />
       <source>{:,} were already there</source>
       <translation>{:,} déjà présentes</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="652" />
+      <location filename="../ui/download_page.py" line="674" />
       <source>{:,} was empty</source>
       <translation>{:,} vide</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="652" />
+      <location filename="../ui/download_page.py" line="674" />
       <source>{:,} were empty</source>
       <translation>{:,} vides</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="653" />
+      <location filename="../ui/download_page.py" line="675" />
       <source>{:,} failed</source>
       <translation>{:,} en échec</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="655" />
+      <location filename="../ui/download_page.py" line="677" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="675" />
+      <location filename="../ui/download_page.py" line="697" />
       <source>{}: no style could be saved ({}); the layer is drawn with QGIS's default look. Save its styles again later (Save vector tile styles).</source>
       <translation>{} : aucun style n'a pu être enregistré ({}) ; la couche est dessinée avec l'apparence par défaut de QGIS. Enregistrez ses styles plus tard (Enregistrer les styles de tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="677" />
+      <location filename="../ui/download_page.py" line="699" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="700" />
+      <location filename="../ui/download_page.py" line="722" />
       <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
       <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
     </message>
@@ -5995,57 +6230,72 @@
       <translation>département {}</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="105" />
+      <location filename="../ui/ftp_page.py" line="80" />
+      <source>The server</source>
+      <translation>Le serveur</translation>
+    </message>
+    <message>
+      <location filename="../ui/ftp_page.py" line="80" />
+      <source>The port</source>
+      <translation>Le port</translation>
+    </message>
+    <message>
+      <location filename="../ui/ftp_page.py" line="81" />
+      <source>the server's address and port</source>
+      <translation>l'adresse et le port du serveur</translation>
+    </message>
+    <message>
+      <location filename="../ui/ftp_page.py" line="107" />
       <source>Listing {}…</source>
       <translation>Liste des produits de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="106" />
+      <location filename="../ui/ftp_page.py" line="108" />
       <source>IGN Offline: list FTP products</source>
       <translation>IGN Hors ligne : liste des produits FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="118" />
+      <location filename="../ui/ftp_page.py" line="120" />
       <source>{:,} product.</source>
       <translation>{:,} produit.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="118" />
+      <location filename="../ui/ftp_page.py" line="120" />
       <source>{:,} products.</source>
       <translation>{:,} produits.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="185" />
+      <location filename="../ui/ftp_page.py" line="187" />
       <source>{:,} of {:,} tile in the area ({}), drawn in blue.</source>
       <translation>{:,} dalle sur {:,} dans la zone ({}), dessinée en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="185" />
+      <location filename="../ui/ftp_page.py" line="187" />
       <source>{:,} of {:,} tiles in the area ({}), drawn in blue.</source>
       <translation>{:,} dalles sur {:,} dans la zone ({}), dessinées en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="189" />
+      <location filename="../ui/ftp_page.py" line="191" />
       <source>No tile of this product in the area: it covers département {}. “Use its coverage as the area” picks where it has tiles.</source>
       <translation>Aucune dalle de ce produit dans la zone : il couvre le département {}. « Prendre son emprise comme zone » choisit là où il a des dalles.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="204" />
+      <location filename="../ui/ftp_page.py" line="206" />
       <source>List the products and pick one first.</source>
       <translation>Listez d'abord les produits et choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="229" />
+      <location filename="../ui/ftp_page.py" line="231" />
       <source>The FTP download</source>
       <translation>Le téléchargement FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="234" />
+      <location filename="../ui/ftp_page.py" line="236" />
       <source>{}: {:,} file downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="234" />
+      <location filename="../ui/ftp_page.py" line="236" />
       <source>{}: {:,} files downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
@@ -6056,8 +6306,8 @@
     </message>
     <message>
       <location filename="../ui/library_page.py" line="51" />
-      <source>Polygon in the plan ({:.3f}, {:.3f} – {:.3f}, {:.3f})</source>
-      <translation>Polygone du plan ({:.3f} ; {:.3f} – {:.3f} ; {:.3f})</translation>
+      <source>Polygon in the plan ({})</source>
+      <translation>Polygone du plan ({})</translation>
     </message>
     <message>
       <location filename="../ui/library_page.py" line="64" />
@@ -6280,6 +6530,10 @@
       <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
     <message>
+      <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>
+      <translation type="obsolete">Zone : {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</translation>
+    </message>
+    <message>
       <source>Draw a rectangle on the map first (button below).</source>
       <translation type="obsolete">Dessinez d'abord un rectangle sur la carte (bouton ci-dessous).</translation>
     </message>
@@ -6298,6 +6552,10 @@
     <message>
       <source>IGN Offline:</source>
       <translation type="obsolete">IGN Hors ligne :</translation>
+    </message>
+    <message>
+      <source>Known from QGIS's connections and projects: {} XYZ layer templates, the capabilities of {} of {} WMTS servers.</source>
+      <translation type="obsolete">Connu d'après les connexions et les projets de QGIS : {} modèles de couches XYZ, les capacités de {} serveurs WMTS sur {}.</translation>
     </message>
     <message>
       <source>Layer identifier (from the capabilities; optional for an XYZ template)</source>
@@ -6378,6 +6636,10 @@
     <message>
       <source>{} files downloaded ({}), {} already there, {} failed; mosaic: {}</source>
       <translation type="obsolete">{} fichiers téléchargés ({}), {} déjà présents, {} en échec ; mosaïque : {}</translation>
+    </message>
+    <message>
+      <source>{} files merged into {}: {:,} tiles.</source>
+      <translation type="obsolete">{} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
       <source>{} files, {} tile sets, {} files skipped.</source>
@@ -6466,6 +6728,14 @@
     <message>
       <source>{}: {} tiles at zoom {}-{}{} → {}</source>
       <translation type="obsolete">{} : {} tuiles aux zooms {}-{}{} → {}</translation>
+    </message>
+    <message>
+      <source>{}: {} tiles, {}, {}</source>
+      <translation type="obsolete">{} : {} dalles, {}, {}</translation>
+    </message>
+    <message>
+      <source>{}: {} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
+      <translation type="obsolete">{} : {} dalles ; zone en EPSG:{} : {:.0f}, {:.0f}, {:.0f}, {:.0f}</translation>
     </message>
     <message>
       <source>{}: {} zone failed: {} {}</source>

@@ -3,7 +3,7 @@
 #   make test      setup, lint, then unit tests (no QGIS) and plugin tests (headless QGIS)
 #   make lint      ruff (pycodestyle, pyflakes, import order, pep8-naming; settings in pyproject.toml)
 #   make process ARGS='list'      qgis_process with this checkout loaded as `ign_offline`
-#   make demo      the README's run command
+#   make demo      the whole job on the stand-ins, offline, in a few seconds; leaves .build/demo/demo.qgz
 #   make bench     benchmarks under bench/
 #   make package   dist/ign_offline-<version>.zip for "Install from ZIP"
 #   make translations   gather the strings to translate into i18n/*.ts (then translate, then `make setup`)

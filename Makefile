@@ -149,7 +149,7 @@ qgis-tests: setup
 	$(PY) -m pytest tests/qgis
 
 # A throwaway HOME: no user profile is read or written. QGIS_AUTH_DB_DIR_PATH and QGIS_AUTH_PASSWORD_FILE, when
-# set, pass through to qgis_process (private layers in batch runs: see the README's Accounts).
+# set, pass through to qgis_process (private layers in batch runs: see docs/accounts.md).
 process: setup
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	mkdir -m 700 "$$home/runtime"; \

@@ -3,7 +3,7 @@
 #   make test      setup, lint, then unit tests (no QGIS) and plugin tests (headless QGIS)
 #   make lint      ruff (pycodestyle, pyflakes, import order, pep8-naming; settings in pyproject.toml)
 #   make process ARGS='list'      qgis_process with this checkout loaded as `ign_offline`
-#   make demo      the README's run command
+#   make demo      the whole job on the stand-ins, offline, in a few seconds; leaves .build/demo/demo.qgz
 #   make bench     benchmarks under bench/
 #   make package   dist/ign_offline-<version>.zip for "Install from ZIP"
 #   make translations   gather the strings to translate into i18n/*.ts (then translate, then `make setup`)
@@ -149,7 +149,7 @@ qgis-tests: setup
 	$(PY) -m pytest tests/qgis
 
 # A throwaway HOME: no user profile is read or written. QGIS_AUTH_DB_DIR_PATH and QGIS_AUTH_PASSWORD_FILE, when
-# set, pass through to qgis_process (private layers in batch runs: see the README's Accounts).
+# set, pass through to qgis_process (private layers in batch runs: see docs/accounts.md).
 process: setup
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	mkdir -m 700 "$$home/runtime"; \

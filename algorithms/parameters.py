@@ -171,8 +171,8 @@ def check_large_job(algorithm, parameters, context, tally, where):
         return
     tiles, exact = tally(areas.LARGE_JOB_TILES) if callable(tally) else (tally, True)
     # a layer's file already holds tiles: they say what the next ones weigh better than a typical tile
-    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where), exact,
-                              measured_tile_bytes([where]))
+    problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where), exact=exact,
+                              tile_bytes=measured_tile_bytes([where]))
     if problem is not None:
         raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.", problem)
 

@@ -153,7 +153,7 @@ def is_large(tiles, free, tile_bytes=None):
     return tiles > LARGE_JOB_TILES or expected_bytes(tiles, tile_bytes) > free
 
 
-def large_job(tiles, free, where, exact=True, tile_bytes=None):
+def large_job(tiles, free, where, *, exact=True, tile_bytes=None):
     """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None.
     `exact` False: `tiles` is what the job has at least (core.tiles.coverage.total stopped counting past the limit).
     `tile_bytes`: the mean tile size measured in the layer's file (estimate.measured_tile_bytes), when it has one."""

@@ -18,7 +18,8 @@ from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
 from ..i18n import reason as said_reason
 from ..toolbelt.helper_layers import store_helper_layer
-from ..toolbelt.layers import add_to_group, load_mbtiles
+from ..toolbelt.layer_tree import add_to_group
+from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.vector_tiles import current_style, find_loaded, load_vector_mbtiles
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job

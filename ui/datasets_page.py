@@ -244,8 +244,7 @@ class DatasetsPage(Page, FORM_CLASS):
                 raise ValueError(tr("Tick at least one product to list."))
             parameters, self.asked_for = self.common_parameters(), self.request()
         except (ValueError, IgnOfflineError) as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return
         self.clear_listing()
         self.runner.start([Job("ign_offline:list_datasets", parameters, tr("The listing"))], lambda *done: None,
@@ -373,24 +372,20 @@ class DatasetsPage(Page, FORM_CLASS):
             return
         if self._current_request() != self.listed_for:  # changed without a signal (a polygon edited): list again
             self.clear_listing()
-            self.runner.start_fresh()
-            self.log(tr("The area changed since the listing: list again."), error=True)
+            self.start(tr("The area changed since the listing: list again."), error=True)
             return
         try:
             jobs = self.jobs()
         except IgnOfflineError as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return
         problem, large = self.space_problem(self.rows), self.large(self.rows)
         if problem:  # refused by download_dataset too: said before anything starts
-            self.runner.start_fresh()
-            self.log(problem, error=True)
+            self.start(problem, error=True)
             return
         if large:
             if not self.ask(large):
-                self.runner.start_fresh()
-                self.log(tr("Nothing started: untick products or reduce the area."))
+                self.start(tr("Nothing started: untick products or reduce the area."))
                 return
             for job in jobs:
                 job.parameters["ALLOW_LARGE"] = True

@@ -560,8 +560,7 @@ class DownloadPage(Page, FORM_CLASS):
             if confirm and not self._confirmed(jobs):
                 return False
         except (ValueError, IgnOfflineError) as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return False
         return self.runner.start(jobs, on_each, on_all)
 
@@ -575,8 +574,7 @@ class DownloadPage(Page, FORM_CLASS):
         allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"], exact,
                                   measured_tile_bytes([job.parameters["OUTPUT"] for job in jobs]))
         if allow is None:
-            self.runner.start_fresh()
-            self.log(tr("Nothing downloaded: reduce the area or the zooms."))
+            self.start(tr("Nothing downloaded: reduce the area or the zooms."))
             return False
         for job in jobs:
             job.parameters.update(allow)

@@ -215,8 +215,7 @@ class FtpPage(Page, FORM_CLASS):
             jobs = [Job("ign_offline:download_ftp", self.parameters(), self.selected_product().info.title,
                         self.area_picker.current_area().title)]
         except (ValueError, IgnOfflineError) as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return
         self.runner.start(jobs, self._downloaded_one, self._downloaded_all)
 

@@ -313,9 +313,8 @@ class LibraryPage(Page, FORM_CLASS):
         """The inventory's coverage layer (one feature per file and zoom) in the project."""
         folder = self.library_folder()
         if not os.path.isdir(folder):
-            self.runner.start_fresh()
-            self.log(tr("The library folder {} does not exist yet: download something first.").format(folder),
-                     error=True)
+            self.start(tr("The library folder {} does not exist yet: download something first.").format(folder),
+                       error=True)
             return
         parameters = {"FOLDER": folder, "OUTPUT": "TEMPORARY_OUTPUT"}
         self.runner.start([Job("ign_offline:inventory", parameters, tr("Coverage"))], self._coverage_done,
@@ -347,8 +346,7 @@ class LibraryPage(Page, FORM_CLASS):
         """The current project, its tile layers as MBTiles of the dock's area and zooms, in a folder of its own."""
         project = QgsProject.instance()
         if not project.fileName():
-            self.runner.start_fresh()
-            self.log(tr("Save the project first: its offline copy is made from the saved file."), error=True)
+            self.start(tr("Save the project first: its offline copy is made from the saved file."), error=True)
             return
         if project.isDirty():
             self.log(tr("The project has unsaved changes: the offline copy is made from the saved file."))
@@ -364,8 +362,7 @@ class LibraryPage(Page, FORM_CLASS):
         try:
             parameters.update(self.area_picker.area_parameters())
         except IgnOfflineError as exc:
-            self.runner.start_fresh()
-            self.log(said_reason(exc), error=True)
+            self.start(said_reason(exc), error=True)
             return
 
         def tiles():
@@ -387,8 +384,7 @@ class LibraryPage(Page, FORM_CLASS):
             return True
         allow = confirm_large_job(self, tiles, where, exact)
         if allow is None:
-            self.runner.start_fresh()
-            self.log(tr("Nothing started: reduce the area or the zooms."))
+            self.start(tr("Nothing started: reduce the area or the zooms."))
             return False
         parameters.update(allow)
         return True

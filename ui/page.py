@@ -37,6 +37,11 @@ class Page(QWidget):
     def log(self, text, error=False):
         self.runner.log(text, error)
 
+    def start(self, text, error=False):
+        """Nothing runs: the log started afresh (the last run's lines and progress cleared) with `text`, why."""
+        self.runner.start_fresh()
+        self.log(text, error)
+
     def cleanup(self):
         """At unload: the run in progress is cancelled (pages with tasks of their own cancel them too)."""
         self.runner.cancel()

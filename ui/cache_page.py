@@ -24,8 +24,8 @@ FOLDER_NAME = "QGIS cache"
 class CachePage(Page, FORM_CLASS):
     RUN_BUTTONS = ("recoverButton",)
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.scan_task = None
         self.cacheDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.cacheDir.setFilePath(qgis_cache_directory())

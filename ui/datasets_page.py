@@ -128,12 +128,15 @@ class ProductJob(Job):
 class DatasetsPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("listButton", "downloadButton", "addToPlanButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.rows = []  # the listing shown: the DATASETS of list_datasets
         self.listed_for = None  # what the listing was made for (area, products, library, service); None: no listing
         self.asked_for = None  # what the listing under way was asked for
         self.ask = self._ask_large  # replaced by tests
+        # Where the plan is chosen and shown (`plan_path()`, `show_plan_file(path)`): the library page's, given by
+        # the dock (`use_plan`).
+        self.plan_path = self.show_plan_file = None
         self.closed = False
         header = self.datasetsTable.horizontalHeader()
         # Every column as wide as what it shows, the département's taking what the dock's width leaves: at the
@@ -164,7 +167,7 @@ class DatasetsPage(Page, FORM_CLASS):
         self.openFolderButton.clicked.connect(self.open_datasets_folder)
         self.serviceEdit.textChanged.connect(self._maybe_stale)
         self.area_picker.selectionChanged.connect(self._maybe_stale)
-        dock.libraryDir.fileChanged.connect(self._maybe_stale)
+        library.changed.connect(self._maybe_stale)
         self.clear_listing()
 
     # -- choices ---------------------------------------------------------------------------------------------------
@@ -456,6 +459,9 @@ class DatasetsPage(Page, FORM_CLASS):
 
     # -- the plan ------------------------------------------------------------------------------------------------
 
+    def use_plan(self, plan_path, show_plan_file):
+        self.plan_path, self.show_plan_file = plan_path, show_plan_file
+
     def add_to_plan(self):
         """The ticked products over the dock's area become dataset entries of the library's plan (the one chosen
         on the library tab, else `<library>/plan.json`)."""
@@ -463,7 +469,7 @@ class DatasetsPage(Page, FORM_CLASS):
         try:
             if not self.ticked():
                 raise ValueError(tr("Tick at least one product to add to the plan."))
-            path = self.dock.library_page.plan_path()
+            path = self.plan_path()
             document = plans.read_document(path)
             area = plans.entry_area(self.area_picker.current_area(), self.library_folder(), path)
             entries = [self.plan_entry(choice, area) for choice in self.ticked()]
@@ -478,11 +484,7 @@ class DatasetsPage(Page, FORM_CLASS):
             return
         self.log(say(plural(added, "{} entry added to the plan {}.", "{} entries added to the plan {}.", added,
                             path)))
-        library_page = self.dock.library_page
-        if library_page.planFile.filePath().strip() != path:
-            library_page.planFile.setFilePath(path)  # the library tab shows it, through fileChanged
-        else:
-            library_page.show_plan()
+        self.show_plan_file(path)  # the library tab shows it
 
     def plan_entry(self, choice, area):
         """The plan's JSON entry of `choice` over `area`, with the page's options where they differ from a plan's

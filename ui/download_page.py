@@ -161,8 +161,8 @@ def confirm_large_job(widget, tiles, where, exact=True, tile_bytes=None):
 class DownloadPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("estimateButton", "downloadButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.layers_task = None
         self.sign_in_task = None
         self._new_files = set()  # the files a download creates (the others are extended)
@@ -203,7 +203,7 @@ class DownloadPage(Page, FORM_CLASS):
         self.sourceCombo.currentTextChanged.connect(self._source_changed)
         # Figures of another area, zooms, folder or server are wrong figures: they go as soon as it changes.
         self.area_picker.selectionChanged.connect(self.clear_estimate)
-        dock.libraryDir.fileChanged.connect(self._folder_changed)
+        library.changed.connect(self._folder_changed)
         self._show_licence()
         self.estimateButton.clicked.connect(self.estimate)
         self.downloadButton.clicked.connect(self.download)

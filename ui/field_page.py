@@ -63,8 +63,8 @@ def measure(paths, area, zoom_min, zoom_max, is_cancelled=None):
 class FieldPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("exportButton", "listButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.list_task = self.size_task = None
         self.closed = False  # after cleanup: a read that ends later finds no widgets to fill
         self.files = []  # [(path, title, zoom span)] of the library, as last read
@@ -86,7 +86,7 @@ class FieldPage(Page, FORM_CLASS):
         self.filesList.itemChanged.connect(self._ticks_changed)
         self.formatCombo.currentIndexChanged.connect(lambda *_: self.update_size())
         self.area_picker.selectionChanged.connect(self.update_size)
-        self.dock.libraryDir.fileChanged.connect(lambda *_: self.list_files())
+        self.library.changed.connect(lambda *_: self.list_files())
         self.listButton.clicked.connect(self.list_files)
         self.exportButton.clicked.connect(self.export)
         self.openFolderButton.clicked.connect(self.open_exports)

@@ -53,8 +53,8 @@ def explain(info):
 class FtpPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("downloadButton",)
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.canvas = iface.mapCanvas()
         self.products = []
         self.list_task = None

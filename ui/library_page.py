@@ -57,8 +57,11 @@ class LibraryPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("estimateButton", "runButton", "refreshButton", "coverageButton", "offlineProjectButton",
                    "addToPlanButton", "editEntryButton", "removeEntryButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
+        # The page whose ticked layers go into the plan (its plan_layers, layer_source and vector_styles): the
+        # Download page, given by the dock (`take_layers_from`).
+        self.layers_page = None
         self.list_task = None
         self.listing = 0  # which reading of the library the tables show (an older one finishing late is dropped)
         self.coverage_layer_id = None
@@ -71,7 +74,7 @@ class LibraryPage(Page, FORM_CLASS):
         self.editEntryButton.clicked.connect(self.edit_entries)
         self.removeEntryButton.clicked.connect(self.remove_entries)
         self.planFile.fileChanged.connect(self.show_plan)
-        dock.libraryDir.fileChanged.connect(self.show_plan)  # the default plan is the library's
+        library.changed.connect(self.show_plan)  # the default plan is the library's
         self.show_plan()
         self.estimateButton.clicked.connect(lambda: self.run_plan(estimate_only=True))
         self.runButton.clicked.connect(lambda: self.run_plan())
@@ -84,6 +87,9 @@ class LibraryPage(Page, FORM_CLASS):
         self.styleCombo.activated.connect(self.apply_style)
         self.coverageButton.clicked.connect(self.show_coverage)
         self.offlineProjectButton.clicked.connect(self.make_project_offline)
+
+    def take_layers_from(self, page):
+        self.layers_page = page
 
     # -- the plan ---------------------------------------------------------------------------------------------
 
@@ -131,7 +137,7 @@ class LibraryPage(Page, FORM_CLASS):
         ticked on the layers tab are needed. Whatever is refused is said, and the plan file is left as it was."""
         path = self.plan_path()
         try:
-            source, picked = self.dock.download_page.plan_layers() if layers else (None, None)
+            source, picked = self.layers_page.plan_layers() if layers else (None, None)
             document = plans.read_document(path, source)
             document, said = change(document, path, source, picked)
             if said is None:
@@ -144,10 +150,7 @@ class LibraryPage(Page, FORM_CLASS):
         if layers and plans.holds_key(source):
             self.log(tr("The server's key is not written into the plan (a file in clear): run the plan with the key "
                         "as an account (AUTHCFG)."))
-        if self.planFile.filePath().strip() != path:
-            self.planFile.setFilePath(path)  # shows the plan, through fileChanged
-        else:
-            self.show_plan()
+        self.show_plan_file(path)
 
     def _current_entry_fields(self, path):
         """The area (copied into the library when it is polygons) and zooms picked in the dock, as entry fields."""
@@ -159,7 +162,7 @@ class LibraryPage(Page, FORM_CLASS):
         """One entry per layer ticked on the layers tab, over the dock's area and zooms."""
         def add(document, path, source, layers):
             fields = self._current_entry_fields(path)
-            page = self.dock.download_page
+            page = self.layers_page
             # A vector layer comes from the TMS service listed with it, its styles as the layers tab says.
             entries = [plans.make_entry(layer, fields["area"], fields["zoom_min"], fields["zoom_max"],
                                         page.layer_source(layer) or source, document.get("source"),
@@ -200,6 +203,13 @@ class LibraryPage(Page, FORM_CLASS):
             return
         self._edit_plan(lambda document, *_: (plans.remove_entries(document, rows), say(plural(
             len(rows), "{} entry removed from the plan.", "{} entries removed from the plan.", len(rows)))))
+
+    def show_plan_file(self, path):
+        """The plan `path` chosen and shown (through fileChanged when another one was chosen)."""
+        if self.planFile.filePath().strip() != path:
+            self.planFile.setFilePath(path)  # shows the plan, through fileChanged
+        else:
+            self.show_plan()
 
     def show_plan(self, *args):
         """The plan's entries (layer, area, zooms), then their tiles and how complete they are, read in a task."""

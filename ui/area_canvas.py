@@ -143,7 +143,7 @@ class AreaOnCanvas:
         to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
         box = to_wgs84.transformBoundingBox(rect).intersect(WORLD)
         self.drawn = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-        settings.store_json("drawn", list(self.drawn))
+        settings.store_json(settings.DRAWN, list(self.drawn))
         self._stop_drawing()
         self._area_changed()
 

@@ -53,7 +53,7 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         self.rubber_band.setStrokeColor(QColor(217, 83, 79))
         self.rubber_band.setFillColor(QColor(217, 83, 79, 40))
         self.rubber_band.setWidth(2)
-        self.drawn = tuple(settings.json_value("drawn", [])) or None  # the drawn rectangle, in lon/lat
+        self.drawn = tuple(settings.json_value(settings.DRAWN, [])) or None  # the drawn rectangle, in lon/lat
         self.draw_tool = None
         self._previous_tool = None
         self._watched_layer = None
@@ -73,11 +73,11 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         self.zoomBandCombo.addItem(tr("Custom zoom levels"), CUSTOM_BAND)
 
         # Restored before the reactions are connected: one refresh at the end, not one per widget.
-        for spin, key in ((self.westSpin, "west"), (self.southSpin, "south"), (self.eastSpin, "east"),
-                          (self.northSpin, "north"), (self.zoomMinSpin, "zoom_min"), (self.zoomMaxSpin, "zoom_max")):
+        for spin, key in self._bounds_keys() + ((self.zoomMinSpin, settings.ZOOM_MIN),
+                                                (self.zoomMaxSpin, settings.ZOOM_MAX)):
             settings.remember(spin, key)
-        settings.remember(self.areaCombo, "area")
-        settings.remember(self.overviewCheck, "overview")
+        settings.remember(self.areaCombo, settings.AREA)
+        settings.remember(self.overviewCheck, settings.OVERVIEW)
         self.overviewCheck.setToolTip(tr("Plan IGN from your library when it is there, else from the server of the "
                                          "Download tab (needs the network)"))
 
@@ -188,16 +188,20 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
 
     def use_bounds(self, west, south, east, north):
         """Make a lon/lat box the area, as typed coordinates the user can see and edit."""
-        for spin, number in ((self.westSpin, west), (self.southSpin, south), (self.eastSpin, east),
-                             (self.northSpin, north)):
+        for (spin, key), number in zip(self._bounds_keys(), (west, south, east, north)):
             spin.blockSignals(True)
             spin.setValue(number)
             spin.blockSignals(False)
-            settings.store(spin.objectName().replace("Spin", ""), spin.value())
+            settings.store(key, spin.value())
         if self.areaCombo.currentData() == TYPED:
             self._area_changed()
         else:
             self.select_area(TYPED)
+
+    def _bounds_keys(self):
+        """The typed box's spin boxes, west, south, east, north, with their settings keys."""
+        return ((self.westSpin, settings.WEST), (self.southSpin, settings.SOUTH), (self.eastSpin, settings.EAST),
+                (self.northSpin, settings.NORTH))
 
     def _bounds_typed(self):
         if self.areaCombo.currentData() == TYPED:
@@ -205,7 +209,7 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
 
     @staticmethod
     def saved_areas():
-        return {name: tuple(box) for name, box in settings.json_value("areas", {}).items()}
+        return {name: tuple(box) for name, box in settings.json_value(settings.AREAS, {}).items()}
 
     def ask_area_name(self):
         name, ok = QInputDialog.getText(self, tr("Save area"), tr("Name of this area (its bounding box is kept):"))
@@ -226,9 +230,9 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         name = self.ask_area_name()
         if not name:
             return
-        saved = settings.json_value("areas", {})
+        saved = settings.json_value(settings.AREAS, {})
         saved[name] = list(area.bbox)
-        settings.store_json("areas", saved)
+        settings.store_json(settings.AREAS, saved)
         self._fill_area_choices()
         self.select_area(SAVED + name)
 
@@ -236,9 +240,9 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         key = self.areaCombo.currentData() or ""
         if not key.startswith(SAVED):
             return
-        saved = settings.json_value("areas", {})
+        saved = settings.json_value(settings.AREAS, {})
         saved.pop(key[len(SAVED):], None)
-        settings.store_json("areas", saved)
+        settings.store_json(settings.AREAS, saved)
         self._fill_area_choices()
         self._area_changed()
 

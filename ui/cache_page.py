@@ -13,6 +13,7 @@ from ..core.storage import human_size
 from ..i18n import number, reason, say, tr
 from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.qgis_cache import address_book, qgis_cache_directory
+from . import settings
 from .background import cancel_task, run_function
 from .page import Page
 from .runner import Job
@@ -29,7 +30,7 @@ class CachePage(Page, FORM_CLASS):
         self.scan_task = None
         self.cacheDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.cacheDir.setFilePath(qgis_cache_directory())
-        self.remember(cache=self.cacheDir)
+        self.remember({settings.CACHE: self.cacheDir})
         self.scanButton.clicked.connect(self.scan)
         self.recoverButton.clicked.connect(self.recover)
         self.recoverButton.setEnabled(False)

@@ -150,11 +150,12 @@ class DatasetsPage(Page, FORM_CLASS):
         self.hillshadeCheck.setChecked(True)
         self.clipCheck.setChecked(True)
         self.loadCheck.setChecked(True)
-        self.remember(datasets_service=self.serviceEdit, datasets_keep_archives=self.keepArchivesCheck,
-                      datasets_clip=self.clipCheck, datasets_hillshade=self.hillshadeCheck,
-                      datasets_slope=self.slopeCheck, datasets_contours=self.contoursCheck,
-                      datasets_contour_interval=self.contourSpin, datasets_load=self.loadCheck)
-        ticked = settings.json_value("datasets_products", list(DEFAULT_TICKED))
+        self.remember({settings.DATASETS_SERVICE: self.serviceEdit,
+                       settings.DATASETS_KEEP_ARCHIVES: self.keepArchivesCheck,
+                       settings.DATASETS_CLIP: self.clipCheck, settings.DATASETS_HILLSHADE: self.hillshadeCheck,
+                       settings.DATASETS_SLOPE: self.slopeCheck, settings.DATASETS_CONTOURS: self.contoursCheck,
+                       settings.DATASETS_CONTOUR_INTERVAL: self.contourSpin, settings.DATASETS_LOAD: self.loadCheck})
+        ticked = settings.json_value(settings.DATASETS_PRODUCTS, list(DEFAULT_TICKED))
         for choice in CHOICES:
             check = self.check(choice)
             check.setChecked(choice.key in ticked)
@@ -191,7 +192,7 @@ class DatasetsPage(Page, FORM_CLASS):
         return os.path.join(self.library_folder(), "datasets")
 
     def _products_changed(self, *_):
-        settings.store_json("datasets_products", [choice.key for choice in self.ticked()])
+        settings.store_json(settings.DATASETS_PRODUCTS, [choice.key for choice in self.ticked()])
         self._maybe_stale()
 
     def request(self):

@@ -74,8 +74,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         for widget in self.findChildren(QComboBox) + self.findChildren(QAbstractSpinBox):
             self.wheel_guard.guard(widget)
 
-        settings.remember(self.libraryDir, "library")
-        settings.remember(self.pages, "page")
+        settings.remember(self.libraryDir, settings.LIBRARY)
+        settings.remember(self.pages, settings.PAGE)
         self.openFolderButton.clicked.connect(self.open_library)
         self.opened = open_folder  # replaced by tests
         self.visibilityChanged.connect(self._shown)

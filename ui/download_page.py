@@ -174,8 +174,8 @@ class DownloadPage(Page, FORM_CLASS):
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer's title takes what is left
         self.sourceCombo.addItems(SOURCES)
         self.browser = BrowserOpener()
-        self.remember(source=self.sourceCombo, concurrency=self.concurrencySpin, max_rate=self.maxRateSpin,
-                      account=self.authSelect)
+        self.remember({settings.SOURCE: self.sourceCombo, settings.CONCURRENCY: self.concurrencySpin,
+                       settings.MAX_RATE: self.maxRateSpin, settings.ACCOUNT: self.authSelect})
         self.vector_layers = self.usual_vector_layers()
         self.show_layers([(identifier, self.titles[identifier]) for identifier, _ in USUAL_LAYERS],
                          self._remembered_ticks())
@@ -266,7 +266,7 @@ class DownloadPage(Page, FORM_CLASS):
         a raster layer to type)."""
         listed = {identifier for identifier, *_ in self.vector_layers}
         vector = {identifier for identifier, _ in USUAL_VECTOR_LAYERS}
-        return [i for i in settings.json_value("layers", []) if i not in vector or i in listed]
+        return [i for i in settings.json_value(settings.LAYERS, []) if i not in vector or i in listed]
 
     def layer_source(self, identifier):
         """The TMS service of a vector layer listed (None for a raster layer of the server field)."""
@@ -376,7 +376,7 @@ class DownloadPage(Page, FORM_CLASS):
         if self.server_layers is not None:  # the note on layers the server lacks follows the ticks
             self.refused(picked)
         self._show_style_list()
-        settings.store_json("layers", picked)
+        settings.store_json(settings.LAYERS, picked)
         folder = self.library_folder()
         if is_xyz_template(self.sourceCombo.currentText().strip()):
             self.pickedLabel.setText(tr("An XYZ address is one layer: it goes to {}.").format(

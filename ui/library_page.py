@@ -21,6 +21,7 @@ from ..toolbelt.helper_layers import store_helper_layer
 from ..toolbelt.layer_tree import add_to_group
 from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.vector_tiles import current_style, find_loaded, load_vector_mbtiles
+from . import settings
 from .background import cancel_task, run_function
 from .download_page import confirm_large_job
 from .page import Page
@@ -66,7 +67,7 @@ class LibraryPage(Page, FORM_CLASS):
         self.listing = 0  # which reading of the library the tables show (an older one finishing late is dropped)
         self.coverage_layer_id = None
         self.planFile.setFilter(tr("Plans (*.json)"))
-        self.remember(plan=self.planFile)
+        self.remember({settings.PLAN: self.planFile})
         header = self.planTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer takes what is left

@@ -103,7 +103,7 @@ class OverviewBasemap:
     def source(self):
         """(uri, provider): the library's Plan IGN when it holds it, else the server typed in the Download tab."""
         path = naming.library_file(self.library_folder(), OVERVIEW_LAYER)
-        return (path, "gdal") if os.path.isfile(path) else (overview_xyz(settings.value("source")), "wms")
+        return (path, "gdal") if os.path.isfile(path) else (overview_xyz(settings.value(settings.SOURCE)), "wms")
 
     def _restore(self):
         """The overview as it was left (box ticked): not a change of the user's, so the project stays as clean as
@@ -151,7 +151,7 @@ class OverviewBasemap:
         """Ask the overview's server for one tile, in a task: QGIS draws a basemap whose server does not answer
         as a blank, and says nothing; the dock says it under the box."""
         cancel_task(self.server_check)
-        template = overview_url(settings.value("source"))
+        template = overview_url(settings.value(settings.SOURCE))
 
         def failed(reason):
             if self.layer_id == layer_id:  # still the one shown

@@ -39,9 +39,9 @@ class Page(QWidget):
                                  tuple(getattr(self, name) for name in self.RUN_BUTTONS))
 
     @staticmethod
-    def remember(**widgets):
-        """Restore each widget from its settings key (the keyword), then keep the setting in step with it;
-        give the widgets their defaults first."""
+    def remember(widgets):
+        """Restore each widget of `widgets` ({settings key: widget}) from its setting, then keep the setting in
+        step with it; give the widgets their defaults first."""
         for key, widget in widgets.items():
             settings.remember(widget, key)
 

@@ -23,7 +23,7 @@ from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.vector_tiles import current_style, find_loaded, load_vector_mbtiles
 from . import settings
 from .background import cancel_task, run_function
-from .download_page import confirm_large_job
+from .large_jobs import confirm_large_job
 from .page import Page
 from .runner import Job
 

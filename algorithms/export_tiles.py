@@ -23,7 +23,8 @@ from ..core.library import inventory
 from ..core.library import jobs as library
 from ..core.tiles import coverage
 from ..i18n import marked
-from ..toolbelt.layers import add_to_group, render_vector_mbtiles
+from ..toolbelt.layer_tree import add_to_group
+from ..toolbelt.layers import render_vector_mbtiles
 from .base import IgnOfflineAlgorithm
 from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 

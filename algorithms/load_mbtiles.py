@@ -15,7 +15,8 @@ from ..core.messages import plural
 from ..core.vector.mvt import is_vector
 from ..core.vector.styles import check_saved, saved_styles
 from ..i18n import marked, reason
-from ..toolbelt.layers import GROUP_NAME, load_mbtiles, mbtiles_title
+from ..toolbelt.layer_tree import GROUP_NAME, mbtiles_title
+from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.vector_tiles import find_loaded, load_vector_mbtiles
 from .base import IgnOfflineAlgorithm
 

@@ -42,7 +42,7 @@ from qgis.PyQt.QtGui import QColor, QPainter
 
 from ..core.datasets.vectors import useful_layers
 from ..i18n import marked, say, tr
-from .layers import BasemapLegend, show_in_tree
+from .layer_tree import BasemapLegend, show_in_tree
 
 # Table (lower case) → the layer's name, translated where shown.
 LAYER_TITLES = {

@@ -7,11 +7,11 @@ import os
 from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from ..core.errors import IgnOfflineError
-from .layers import OWN_PROPERTY
+from .layer_tree import OWN_PROPERTY
 
 HELPER_FOLDER = "areas"
 HELPER_FILE = "plugin_layers.gpkg"
-# The custom property naming what a helper layer is ("outline", "coverage", "overview"): layers.mark_own's, so
+# The custom property naming what a helper layer is ("outline", "coverage", "overview"): layer_tree.mark_own's, so
 # that is_own knows them too (never offered as the user's polygons).
 ROLE = OWN_PROPERTY
 

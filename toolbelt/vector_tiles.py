@@ -26,7 +26,7 @@ from ..core.mbtiles import MBTilesReader
 from ..core.vector import styles as saved
 from ..i18n import say
 from .fonts import register_fonts
-from .layers import add_to_group, describe, is_own, mbtiles_title
+from .layer_tree import add_to_group, describe, is_own, mbtiles_title
 
 STYLE_PROPERTY = "ign_offline/style"
 

@@ -13,6 +13,7 @@ from ..core.storage import human_size
 from ..i18n import number, reason, say, tr
 from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.qgis_cache import address_book, qgis_cache_directory
+from . import settings
 from .background import cancel_task, run_function
 from .page import Page
 from .runner import Job
@@ -24,12 +25,12 @@ FOLDER_NAME = "QGIS cache"
 class CachePage(Page, FORM_CLASS):
     RUN_BUTTONS = ("recoverButton",)
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.scan_task = None
         self.cacheDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.cacheDir.setFilePath(qgis_cache_directory())
-        self.remember(cache=self.cacheDir)
+        self.remember({settings.CACHE: self.cacheDir})
         self.scanButton.clicked.connect(self.scan)
         self.recoverButton.clicked.connect(self.recover)
         self.recoverButton.setEnabled(False)

@@ -128,12 +128,15 @@ class ProductJob(Job):
 class DatasetsPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("listButton", "downloadButton", "addToPlanButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.rows = []  # the listing shown: the DATASETS of list_datasets
         self.listed_for = None  # what the listing was made for (area, products, library, service); None: no listing
         self.asked_for = None  # what the listing under way was asked for
         self.ask = self._ask_large  # replaced by tests
+        # Where the plan is chosen and shown (`plan_path()`, `show_plan_file(path)`): the library page's, given by
+        # the dock (`use_plan`).
+        self.plan_path = self.show_plan_file = None
         self.closed = False
         header = self.datasetsTable.horizontalHeader()
         # Every column as wide as what it shows, the département's taking what the dock's width leaves: at the
@@ -147,11 +150,12 @@ class DatasetsPage(Page, FORM_CLASS):
         self.hillshadeCheck.setChecked(True)
         self.clipCheck.setChecked(True)
         self.loadCheck.setChecked(True)
-        self.remember(datasets_service=self.serviceEdit, datasets_keep_archives=self.keepArchivesCheck,
-                      datasets_clip=self.clipCheck, datasets_hillshade=self.hillshadeCheck,
-                      datasets_slope=self.slopeCheck, datasets_contours=self.contoursCheck,
-                      datasets_contour_interval=self.contourSpin, datasets_load=self.loadCheck)
-        ticked = settings.json_value("datasets_products", list(DEFAULT_TICKED))
+        self.remember({settings.DATASETS_SERVICE: self.serviceEdit,
+                       settings.DATASETS_KEEP_ARCHIVES: self.keepArchivesCheck,
+                       settings.DATASETS_CLIP: self.clipCheck, settings.DATASETS_HILLSHADE: self.hillshadeCheck,
+                       settings.DATASETS_SLOPE: self.slopeCheck, settings.DATASETS_CONTOURS: self.contoursCheck,
+                       settings.DATASETS_CONTOUR_INTERVAL: self.contourSpin, settings.DATASETS_LOAD: self.loadCheck})
+        ticked = settings.json_value(settings.DATASETS_PRODUCTS, list(DEFAULT_TICKED))
         for choice in CHOICES:
             check = self.check(choice)
             check.setChecked(choice.key in ticked)
@@ -164,7 +168,7 @@ class DatasetsPage(Page, FORM_CLASS):
         self.openFolderButton.clicked.connect(self.open_datasets_folder)
         self.serviceEdit.textChanged.connect(self._maybe_stale)
         self.area_picker.selectionChanged.connect(self._maybe_stale)
-        dock.libraryDir.fileChanged.connect(self._maybe_stale)
+        library.changed.connect(self._maybe_stale)
         self.clear_listing()
 
     # -- choices ---------------------------------------------------------------------------------------------------
@@ -188,7 +192,7 @@ class DatasetsPage(Page, FORM_CLASS):
         return os.path.join(self.library_folder(), "datasets")
 
     def _products_changed(self, *_):
-        settings.store_json("datasets_products", [choice.key for choice in self.ticked()])
+        settings.store_json(settings.DATASETS_PRODUCTS, [choice.key for choice in self.ticked()])
         self._maybe_stale()
 
     def request(self):
@@ -244,8 +248,7 @@ class DatasetsPage(Page, FORM_CLASS):
                 raise ValueError(tr("Tick at least one product to list."))
             parameters, self.asked_for = self.common_parameters(), self.request()
         except (ValueError, IgnOfflineError) as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return
         self.clear_listing()
         self.runner.start([Job("ign_offline:list_datasets", parameters, tr("The listing"))], lambda *done: None,
@@ -373,24 +376,20 @@ class DatasetsPage(Page, FORM_CLASS):
             return
         if self._current_request() != self.listed_for:  # changed without a signal (a polygon edited): list again
             self.clear_listing()
-            self.runner.start_fresh()
-            self.log(tr("The area changed since the listing: list again."), error=True)
+            self.start(tr("The area changed since the listing: list again."), error=True)
             return
         try:
             jobs = self.jobs()
         except IgnOfflineError as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return
         problem, large = self.space_problem(self.rows), self.large(self.rows)
         if problem:  # refused by download_dataset too: said before anything starts
-            self.runner.start_fresh()
-            self.log(problem, error=True)
+            self.start(problem, error=True)
             return
         if large:
             if not self.ask(large):
-                self.runner.start_fresh()
-                self.log(tr("Nothing started: untick products or reduce the area."))
+                self.start(tr("Nothing started: untick products or reduce the area."))
                 return
             for job in jobs:
                 job.parameters["ALLOW_LARGE"] = True
@@ -461,6 +460,9 @@ class DatasetsPage(Page, FORM_CLASS):
 
     # -- the plan ------------------------------------------------------------------------------------------------
 
+    def use_plan(self, plan_path, show_plan_file):
+        self.plan_path, self.show_plan_file = plan_path, show_plan_file
+
     def add_to_plan(self):
         """The ticked products over the dock's area become dataset entries of the library's plan (the one chosen
         on the library tab, else `<library>/plan.json`)."""
@@ -468,7 +470,7 @@ class DatasetsPage(Page, FORM_CLASS):
         try:
             if not self.ticked():
                 raise ValueError(tr("Tick at least one product to add to the plan."))
-            path = self.dock.library_page.plan_path()
+            path = self.plan_path()
             document = plans.read_document(path)
             area = plans.entry_area(self.area_picker.current_area(), self.library_folder(), path)
             entries = [self.plan_entry(choice, area) for choice in self.ticked()]
@@ -483,11 +485,7 @@ class DatasetsPage(Page, FORM_CLASS):
             return
         self.log(say(plural(added, "{} entry added to the plan {}.", "{} entries added to the plan {}.", added,
                             path)))
-        library_page = self.dock.library_page
-        if library_page.planFile.filePath().strip() != path:
-            library_page.planFile.setFilePath(path)  # the library tab shows it, through fileChanged
-        else:
-            library_page.show_plan()
+        self.show_plan_file(path)  # the library tab shows it
 
     def plan_entry(self, choice, area):
         """The plan's JSON entry of `choice` over `area`, with the page's options where they differ from a plan's

@@ -32,6 +32,7 @@ from .download_page import DownloadPage
 from .field_page import FieldPage
 from .ftp_page import FtpPage
 from .library_page import LibraryPage
+from .page import LibraryFolder
 from .runner import open_folder, say_not_opened
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
@@ -47,21 +48,25 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.iface = iface
         self.libraryDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.libraryDir.setFilePath(library.DEFAULT_LIBRARY)
+        self.library = LibraryFolder(self.libraryDir, library.DEFAULT_LIBRARY)
         self.area_picker = AreaPicker(iface.mapCanvas(), self.library_folder, self.scrollContents)
         self.scrollLayout.insertWidget(0, self.area_picker)  # first: where, and how detailed
 
-        self.download_page = DownloadPage(self, iface)
+        self.download_page = DownloadPage(self.area_picker, self.library, iface)
         self._add_page(self.download_page, tr("Géoplateforme layers"), "/mIconWms.svg")
-        self.ftp_page = FtpPage(self, iface)
+        self.ftp_page = FtpPage(self.area_picker, self.library, iface)
         self._add_page(self.ftp_page, tr("Orthophotos, MNS (FTP)"), "/mIconRasterLayer.svg")
-        self.datasets_page = DatasetsPage(self, iface)
+        self.datasets_page = DatasetsPage(self.area_picker, self.library, iface)
         self._add_page(self.datasets_page, tr("IGN datasets"), "/mIconZip.svg")
-        self.cache_page = CachePage(self, iface)
+        self.cache_page = CachePage(self.area_picker, self.library, iface)
         self._add_page(self.cache_page, tr("QGIS cache"), "/propertyicons/network_and_proxy.svg")
-        self.library_page = LibraryPage(self, iface)
+        self.library_page = LibraryPage(self.area_picker, self.library, iface)
         self._add_page(self.library_page, tr("My library"), "/mIconFolder.svg")
-        self.field_page = FieldPage(self, iface)
+        self.field_page = FieldPage(self.area_picker, self.library, iface)
         self._add_page(self.field_page, tr("Field"), "/mActionSharingExport.svg")
+        # What one page takes from another, given here: the pages know nothing of the dock.
+        self.datasets_page.use_plan(self.library_page.plan_path, self.library_page.show_plan_file)
+        self.library_page.take_layers_from(self.download_page)
         self._side_list()
 
         self._fit_narrow_dock()
@@ -69,8 +74,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         for widget in self.findChildren(QComboBox) + self.findChildren(QAbstractSpinBox):
             self.wheel_guard.guard(widget)
 
-        settings.remember(self.libraryDir, "library")
-        settings.remember(self.pages, "page")
+        settings.remember(self.libraryDir, settings.LIBRARY)
+        settings.remember(self.pages, settings.PAGE)
         self.openFolderButton.clicked.connect(self.open_library)
         self.opened = open_folder  # replaced by tests
         self.visibilityChanged.connect(self._shown)
@@ -152,7 +157,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
             say_not_opened(self.iface.messageBar(), folder)
 
     def library_folder(self):
-        return self.libraryDir.filePath().strip() or library.DEFAULT_LIBRARY
+        return self.library.path()
 
     def _shown(self, visible):
         """Outlines and footprints only while the dock is shown."""

@@ -7,162 +7,60 @@ algorithm checks it against the server's capabilities before any tile is request
 """
 
 import os
-import time
 from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QTableWidgetItem
 
-from ..core import mbtiles, storage
+from ..core import mbtiles
 from ..core.download.estimate import measured_tile_bytes
-from ..core.errors import IgnOfflineError, InputError
+from ..core.errors import IgnOfflineError
 from ..core.library import naming
 from ..core.messages import Size, plural
 from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
-from ..core.sources.prepare import fetch_capabilities, fetch_tms_service, template_name
+from ..core.sources.prepare import template_name
 from ..core.sources.url_templates import is_xyz_template
 from ..core.text import duration as duration_text
-from ..core.text import fold_accents
 from ..core.tiles import areas, coverage
-from ..core.vector import styles as vector_styles
 from ..core.vector import tms
-from ..i18n import marked, number, reason, say, tr
+from ..i18n import number, reason, say, tr
 from ..toolbelt.auth import SIGNED_IN, credentials_for
 from ..toolbelt.layers import load_mbtiles
 from . import settings
 from .background import BrowserOpener, run_function
+from .large_jobs import confirm_large_job
 from .page import Page
 from .runner import Job
+from .server_layers import (
+    SOURCES,
+    USUAL_LAYERS,
+    USUAL_VECTOR_HOSTS,
+    USUAL_VECTOR_LAYERS,
+    folded,
+    layer_identifier,
+    read_server,
+    typed_text,
+    vector_text,
+)
+from .style_choice import EVERY_STYLE, FIRST_STYLE, SOME_STYLES, VectorStyleChoice
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
 
-# No OpenStreetMap tile server here: its usage policy forbids bulk downloads (core.policies).
-SOURCES = (
-    "https://data.geopf.fr/wmts",
-    "https://data.geopf.fr/private/wmts",
-)
-# The layers field users want most, first in the list, with titles a person reads.
-USUAL_LAYERS = (
-    ("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", marked("Plan IGN v2 (the IGN base map)")),
-    ("GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR", marked("SCAN 25 Touristique, the 1:25 000 map (account needed)")),
-    ("ORTHOIMAGERY.ORTHOPHOTOS", marked("Aerial photographs (orthophotos)")),
-    ("CADASTRALPARCELS.PARCELLAIRE_EXPRESS", marked("Cadastral parcels")),
-)
-# The vector tile layers of the TMS service on the same host (core.vector.tms), listed beside the raster ones.
-USUAL_VECTOR_LAYERS = (
-    ("PLAN.IGN", marked("Plan IGN, vector tiles (sharp to zoom 19, nine styles)")),
-    ("PCI", marked("Cadastre, vector tiles (parcels with their numbers)")),
-    ("BDTOPO", marked("BD TOPO, vector tiles")),
-    ("ISOHYPSE", marked("Contour lines, vector tiles")),
-)
-USUAL_VECTOR_HOSTS = ("data.geopf.fr",)  # where those layers are known to be, before the server is read
 IDENTIFIER = Qt.UserRole
 TMS_ROOT = Qt.UserRole + 1  # a vector layer's TMS service (None: a raster layer of the server field)
-EVERY_STYLE, FIRST_STYLE, SOME_STYLES = "every", "first", "some"
-STYLE_KEY = Qt.UserRole + 2  # a line of the style list: (layer, style)
 
 
 STYLES_ALGORITHM = "ign_offline:save_vector_styles"
-# The dock's reads of a service (its layers): someone waits for them, so a stalled server is given up within 10 s
-# with its reason (a download's own reads, in its task, wait longer).
-READ_DEADLINE = 8.0
 
 
-def vector_text(identifier, title):
-    """A vector layer's line in the list: its title, identifier and the styles IGN publishes for it."""
-    names = vector_styles.KNOWN_STYLES.get(identifier)
-    if names:
-        return tr("{} — {} (vector tiles; styles: {})").format(title, identifier, ", ".join(names))
-    return tr("{} — {} (vector tiles)").format(title, identifier)
-
-
-def read_server(endpoint, credentials, deadline=READ_DEADLINE):
-    """(WMTS capabilities or None, TMS service or None, [vector TileMapEntry]) of the server field (network: in a
-    task). A WMTS address: its capabilities, and the vector layers of the TMS on its host when it has one (a
-    host without one lists raster layers only); the TMS service itself: its vector layers. All within about
-    `deadline` seconds: someone waits for the list."""
-    ends = time.monotonic() + deadline
-
-    def vector_layers(root):
-        left = max(1.0, ends - time.monotonic())
-        return [e for e in fetch_tms_service(root, timeout=(min(5.0, left), left), credentials=credentials,
-                                             deadline=left) if e.is_vector]
-
-    root = tms.service_of(endpoint)
-    if tms.is_tms_source(endpoint):
-        return None, root, vector_layers(root)
-    capabilities = read_capabilities(endpoint, credentials, deadline)
-    try:
-        vector = vector_layers(root) if root else []
-    except IgnOfflineError:
-        vector = []  # no TMS there: the WMTS's layers are what the server has
-    return capabilities, root, vector
-
-
-def typed_text(identifier):
-    """A typed identifier's line: not known to be the server's until the server is read or the download asks it
-    (said as such: the server may not have been reached)."""
-    return tr("{} (typed, not checked yet: the download checks it with the server)").format(identifier)
-
-
-def _fold(text):
-    return fold_accents(text.lower())
-
-
-def layer_identifier(shown, items):
-    """The layer identifier for the text `shown`, given the list's (text, identifier) items.
-
-    An item's own text gives its identifier; a typed "Title — IDENTIFIER"
-    gives the part after the dash; anything else typed is taken as an
-    identifier as it is (the algorithm checks it against the capabilities).
-    """
-    shown = (shown or "").strip()
-    for text, identifier in items:
-        if identifier and (text.strip() == shown or identifier.lower() == shown.lower()):
-            return identifier
-    return shown.rsplit(" — ", 1)[-1].strip()
-
-
-def confirm_large_job(widget, tiles, where, exact=True, tile_bytes=None):
-    """The extra parameters a job of `tiles` tiles written at `where` runs with: {} when it is not very large,
-    ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts). `exact` False: `tiles` is
-    what the job has at least (core.tiles.coverage.total stops counting past the large-job limit). `tile_bytes`: the
-    mean tile size measured in the layers' files, when they hold tiles already."""
-    free = storage.free_bytes(where)
-    if not areas.is_large(tiles, free, tile_bytes):
-        return {}
-    if tile_bytes and exact:
-        question = say("This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the "
-                       "layers' files), and the disk holding {} has {} free. Start it all the same?", tiles,
-                       Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes), storage.output_folder(where),
-                       Size(free))
-    elif tile_bytes:
-        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as "
-                       "measured in the layers' files), and the disk holding {} has {} free. Start it all the same?",
-                       tiles, Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes),
-                       storage.output_folder(where), Size(free))
-    elif exact:
-        question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
-                       "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
-                       Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
-    else:
-        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a typical "
-                       "tile), and the disk holding {} has {} free. Start it all the same?", tiles,
-                       Size(areas.expected_bytes(tiles)), Size(areas.TYPICAL_TILE_BYTES),
-                       storage.output_folder(where), Size(free))
-    answer = QMessageBox.question(widget, tr("A very large download"), question,
-                                  QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-    return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None
-
-
-class DownloadPage(Page, FORM_CLASS):
+class DownloadPage(VectorStyleChoice, Page, FORM_CLASS):
     RUN_BUTTONS = ("estimateButton", "downloadButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.layers_task = None
         self.sign_in_task = None
         self._new_files = set()  # the files a download creates (the others are extended)
@@ -174,8 +72,8 @@ class DownloadPage(Page, FORM_CLASS):
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer's title takes what is left
         self.sourceCombo.addItems(SOURCES)
         self.browser = BrowserOpener()
-        self.remember(source=self.sourceCombo, concurrency=self.concurrencySpin, max_rate=self.maxRateSpin,
-                      account=self.authSelect)
+        self.remember({settings.SOURCE: self.sourceCombo, settings.CONCURRENCY: self.concurrencySpin,
+                       settings.MAX_RATE: self.maxRateSpin, settings.ACCOUNT: self.authSelect})
         self.vector_layers = self.usual_vector_layers()
         self.show_layers([(identifier, self.titles[identifier]) for identifier, _ in USUAL_LAYERS],
                          self._remembered_ticks())
@@ -203,7 +101,7 @@ class DownloadPage(Page, FORM_CLASS):
         self.sourceCombo.currentTextChanged.connect(self._source_changed)
         # Figures of another area, zooms, folder or server are wrong figures: they go as soon as it changes.
         self.area_picker.selectionChanged.connect(self.clear_estimate)
-        dock.libraryDir.fileChanged.connect(self._folder_changed)
+        library.changed.connect(self._folder_changed)
         self._show_licence()
         self.estimateButton.clicked.connect(self.estimate)
         self.downloadButton.clicked.connect(self.download)
@@ -217,7 +115,7 @@ class DownloadPage(Page, FORM_CLASS):
         usual = [identifier for identifier, _ in USUAL_LAYERS]
         order = sorted(layers, key=lambda item: (item[0] not in ticked,
                                                  usual.index(item[0]) if item[0] in usual else len(usual),
-                                                 _fold(item[1])))
+                                                 folded(item[1])))
         self.layersList.blockSignals(True)
         self.layersList.clear()
         for identifier, title in order:
@@ -266,7 +164,7 @@ class DownloadPage(Page, FORM_CLASS):
         a raster layer to type)."""
         listed = {identifier for identifier, *_ in self.vector_layers}
         vector = {identifier for identifier, _ in USUAL_VECTOR_LAYERS}
-        return [i for i in settings.json_value("layers", []) if i not in vector or i in listed]
+        return [i for i in settings.json_value(settings.LAYERS, []) if i not in vector or i in listed]
 
     def layer_source(self, identifier):
         """The TMS service of a vector layer listed (None for a raster layer of the server field)."""
@@ -275,52 +173,8 @@ class DownloadPage(Page, FORM_CLASS):
                 return item.data(TMS_ROOT)
         return None
 
-    def vector_styles(self, layer):
-        """The STYLES a vector layer's styles are saved with: '' (every style of the layer), its first, or those
-        ticked in the style list ("standard, gris")."""
-        choice = self.vectorStylesCombo.currentData()
-        if choice == FIRST_STYLE:
-            return vector_styles.default_styles(layer)[0]
-        if choice == SOME_STYLES:
-            return ", ".join(style for style in vector_styles.default_styles(layer)
-                             if (layer, style) not in self._unticked_styles)
-        return ""
-
     def _picked_vector_layers(self):
         return [identifier for identifier in self.picked_layers() if self.layer_source(identifier)]
-
-    def _show_style_list(self, *args):
-        """The style list, one ticked line per style of each vector layer ticked, when "Only the styles ticked
-        below" is chosen."""
-        some = self.vectorStylesCombo.currentData() == SOME_STYLES
-        layers = self._picked_vector_layers() if some else []
-        self.vectorStylesList.blockSignals(True)
-        self.vectorStylesList.clear()
-        for layer in layers:
-            for style in vector_styles.default_styles(layer):
-                item = QListWidgetItem(style if len(layers) == 1 else tr("{} — {}").format(layer, style))
-                item.setData(STYLE_KEY, (layer, style))
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Unchecked if (layer, style) in self._unticked_styles else Qt.Checked)
-                self.vectorStylesList.addItem(item)
-        self.vectorStylesList.blockSignals(False)
-        self.vectorStylesList.setVisible(some)
-
-    def _style_ticked(self, item):
-        key = tuple(item.data(STYLE_KEY))
-        if item.checkState() == Qt.Checked:
-            self._unticked_styles.discard(key)
-        else:
-            self._unticked_styles.add(key)
-
-    def tick_style(self, layer, style, ticked=True):
-        """Tick or untick a line of the style list (what a click does)."""
-        for row in range(self.vectorStylesList.count()):
-            item = self.vectorStylesList.item(row)
-            if tuple(item.data(STYLE_KEY)) == (layer, style):
-                item.setCheckState(Qt.Checked if ticked else Qt.Unchecked)
-                return item
-        return None
 
     def usual_vector_layers(self):
         """The known vector layers of the server field's host (the Géoplateforme), before its TMS is read."""
@@ -338,10 +192,10 @@ class DownloadPage(Page, FORM_CLASS):
 
     def filter_layers(self, *args):
         """The search words and the "ticked only" box, together."""
-        words = _fold(self.layerSearch.text()).split()
+        words = folded(self.layerSearch.text()).split()
         ticked_only = self.tickedOnlyCheck.isChecked()
         for item in self.items():
-            shown = all(word in _fold(item.text()) for word in words)
+            shown = all(word in folded(item.text()) for word in words)
             item.setHidden(not shown or (ticked_only and item.checkState() != Qt.Checked))
 
     def pick_typed(self):
@@ -376,7 +230,7 @@ class DownloadPage(Page, FORM_CLASS):
         if self.server_layers is not None:  # the note on layers the server lacks follows the ticks
             self.refused(picked)
         self._show_style_list()
-        settings.store_json("layers", picked)
+        settings.store_json(settings.LAYERS, picked)
         folder = self.library_folder()
         if is_xyz_template(self.sourceCombo.currentText().strip()):
             self.pickedLabel.setText(tr("An XYZ address is one layer: it goes to {}.").format(
@@ -560,8 +414,7 @@ class DownloadPage(Page, FORM_CLASS):
             if confirm and not self._confirmed(jobs):
                 return False
         except (ValueError, IgnOfflineError) as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return False
         return self.runner.start(jobs, on_each, on_all)
 
@@ -575,8 +428,7 @@ class DownloadPage(Page, FORM_CLASS):
         allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"], exact,
                                   measured_tile_bytes([job.parameters["OUTPUT"] for job in jobs]))
         if allow is None:
-            self.runner.start_fresh()
-            self.log(tr("Nothing downloaded: reduce the area or the zooms."))
+            self.start(tr("Nothing downloaded: reduce the area or the zooms."))
             return False
         for job in jobs:
             job.parameters.update(allow)
@@ -707,21 +559,6 @@ class DownloadPage(Page, FORM_CLASS):
         except ValueError as exc:
             self.log(reason(exc), error=True)
             return None
-
-
-def read_capabilities(endpoint, credentials, deadline=READ_DEADLINE):
-    """The server's capabilities, for "Read layers", within `deadline` seconds: when the server cannot be reached,
-    one sentence saying so (core's names the address in its reason too, and says nothing was stored: true of a
-    download only)."""
-    try:
-        return fetch_capabilities(endpoint, redact_url(endpoint), timeout=(min(5.0, deadline), deadline),
-                                  credentials=credentials, deadline=deadline)
-    except InputError as exc:
-        said = exc.args[0] if exc.args else None
-        if getattr(said, "template", "").startswith("Cannot reach {} ({})") and len(said.args) == 2:
-            raise InputError("The layers of {} cannot be read: {}. Check the address and the network.",
-                             *said.args) from None
-        raise
 
 
 def duration(seconds):

@@ -63,8 +63,8 @@ def measure(paths, area, zoom_min, zoom_max, is_cancelled=None):
 class FieldPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("exportButton", "listButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.list_task = self.size_task = None
         self.closed = False  # after cleanup: a read that ends later finds no widgets to fill
         self.files = []  # [(path, title, zoom span)] of the library, as last read
@@ -76,9 +76,10 @@ class FieldPage(Page, FORM_CLASS):
         self.capCombo.addItem(tr("2000 MB (apps)"), exports.APPS_MB)
         self.capCombo.addItem(tr("4000 MB (FAT32 SD card)"), exports.FAT32_MB)
         self.capCombo.addItem(tr("Custom"), CUSTOM_CAP)
-        self.remember(field_target=self.targetCombo, field_all=self.allCheck, field_cap_mb=self.capSpin)
+        self.remember({settings.FIELD_TARGET: self.targetCombo, settings.FIELD_ALL: self.allCheck,
+                       settings.FIELD_CAP_MB: self.capSpin})
         self._target_changed()
-        self.remember(field_format=self.formatCombo, field_cap=self.capCombo)
+        self.remember({settings.FIELD_FORMAT: self.formatCombo, settings.FIELD_CAP: self.capCombo})
         self.targetCombo.currentIndexChanged.connect(self._target_changed)
         self.capCombo.currentIndexChanged.connect(self._cap_changed)
         self._cap_changed()
@@ -86,7 +87,7 @@ class FieldPage(Page, FORM_CLASS):
         self.filesList.itemChanged.connect(self._ticks_changed)
         self.formatCombo.currentIndexChanged.connect(lambda *_: self.update_size())
         self.area_picker.selectionChanged.connect(self.update_size)
-        self.dock.libraryDir.fileChanged.connect(lambda *_: self.list_files())
+        self.library.changed.connect(lambda *_: self.list_files())
         self.listButton.clicked.connect(self.list_files)
         self.exportButton.clicked.connect(self.export)
         self.openFolderButton.clicked.connect(self.open_exports)
@@ -127,7 +128,7 @@ class FieldPage(Page, FORM_CLASS):
         self.update_size()
 
     def _ticks_changed(self, *_):
-        settings.store_json("field_files", [os.path.basename(p) for p in self.ticked_paths(all_files=False)])
+        settings.store_json(settings.FIELD_FILES, [os.path.basename(p) for p in self.ticked_paths(all_files=False)])
         self.update_size()
 
     def ticked_paths(self, all_files=None):
@@ -161,7 +162,7 @@ class FieldPage(Page, FORM_CLASS):
         if self.closed:
             return
         self.files, unreadable = found
-        kept = set(settings.json_value("field_files", []))
+        kept = set(settings.json_value(settings.FIELD_FILES, []))
         self.filesList.blockSignals(True)
         self.filesList.clear()
         for path, title, span in self.files:

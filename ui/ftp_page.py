@@ -27,6 +27,7 @@ from ..core.tiles import grid
 from ..i18n import number, reason, say, tr
 from ..toolbelt.areas import area_in_crs
 from ..toolbelt.layers import load_vrt
+from . import settings
 from .background import cancel_task, run_function
 from .page import Page
 from .runner import Job
@@ -53,8 +54,8 @@ def explain(info):
 class FtpPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("downloadButton",)
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
         self.canvas = iface.mapCanvas()
         self.products = []
         self.list_task = None
@@ -63,7 +64,8 @@ class FtpPage(Page, FORM_CLASS):
         self.footprints.setFillColor(QColor(41, 98, 255, 50))
         self.footprints.setWidth(1)
         self.hostEdit.setText(DEFAULT_HOST)
-        self.remember(ftp_host=self.hostEdit, ftp_port=self.portSpin, ftp_connections=self.connectionsSpin)
+        self.remember({settings.FTP_HOST: self.hostEdit, settings.FTP_PORT: self.portSpin,
+                       settings.FTP_CONNECTIONS: self.connectionsSpin})
         self.listButton.clicked.connect(self.list_products)
         self.productsTable.itemSelectionChanged.connect(self.preview)
         self.area_picker.selectionChanged.connect(self.preview)
@@ -215,8 +217,7 @@ class FtpPage(Page, FORM_CLASS):
             jobs = [Job("ign_offline:download_ftp", self.parameters(), self.selected_product().info.title,
                         self.area_picker.current_area().title)]
         except (ValueError, IgnOfflineError) as exc:
-            self.runner.start_fresh()
-            self.log(reason(exc), error=True)
+            self.start(reason(exc), error=True)
             return
         self.runner.start(jobs, self._downloaded_one, self._downloaded_all)
 

@@ -18,10 +18,12 @@ from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
 from ..i18n import reason as said_reason
 from ..toolbelt.helper_layers import store_helper_layer
-from ..toolbelt.layers import add_to_group, load_mbtiles
+from ..toolbelt.layer_tree import add_to_group
+from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.vector_tiles import current_style, find_loaded, load_vector_mbtiles
+from . import settings
 from .background import cancel_task, run_function
-from .download_page import confirm_large_job
+from .large_jobs import confirm_large_job
 from .page import Page
 from .runner import Job
 
@@ -56,13 +58,16 @@ class LibraryPage(Page, FORM_CLASS):
     RUN_BUTTONS = ("estimateButton", "runButton", "refreshButton", "coverageButton", "offlineProjectButton",
                    "addToPlanButton", "editEntryButton", "removeEntryButton")
 
-    def __init__(self, dock, iface, parent=None):
-        super().__init__(dock, iface, parent)
+    def __init__(self, area_picker, library, iface, parent=None):
+        super().__init__(area_picker, library, iface, parent)
+        # The page whose ticked layers go into the plan (its plan_layers, layer_source and vector_styles): the
+        # Download page, given by the dock (`take_layers_from`).
+        self.layers_page = None
         self.list_task = None
         self.listing = 0  # which reading of the library the tables show (an older one finishing late is dropped)
         self.coverage_layer_id = None
         self.planFile.setFilter(tr("Plans (*.json)"))
-        self.remember(plan=self.planFile)
+        self.remember({settings.PLAN: self.planFile})
         header = self.planTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer takes what is left
@@ -70,7 +75,7 @@ class LibraryPage(Page, FORM_CLASS):
         self.editEntryButton.clicked.connect(self.edit_entries)
         self.removeEntryButton.clicked.connect(self.remove_entries)
         self.planFile.fileChanged.connect(self.show_plan)
-        dock.libraryDir.fileChanged.connect(self.show_plan)  # the default plan is the library's
+        library.changed.connect(self.show_plan)  # the default plan is the library's
         self.show_plan()
         self.estimateButton.clicked.connect(lambda: self.run_plan(estimate_only=True))
         self.runButton.clicked.connect(lambda: self.run_plan())
@@ -83,6 +88,9 @@ class LibraryPage(Page, FORM_CLASS):
         self.styleCombo.activated.connect(self.apply_style)
         self.coverageButton.clicked.connect(self.show_coverage)
         self.offlineProjectButton.clicked.connect(self.make_project_offline)
+
+    def take_layers_from(self, page):
+        self.layers_page = page
 
     # -- the plan ---------------------------------------------------------------------------------------------
 
@@ -130,7 +138,7 @@ class LibraryPage(Page, FORM_CLASS):
         ticked on the layers tab are needed. Whatever is refused is said, and the plan file is left as it was."""
         path = self.plan_path()
         try:
-            source, picked = self.dock.download_page.plan_layers() if layers else (None, None)
+            source, picked = self.layers_page.plan_layers() if layers else (None, None)
             document = plans.read_document(path, source)
             document, said = change(document, path, source, picked)
             if said is None:
@@ -143,10 +151,7 @@ class LibraryPage(Page, FORM_CLASS):
         if layers and plans.holds_key(source):
             self.log(tr("The server's key is not written into the plan (a file in clear): run the plan with the key "
                         "as an account (AUTHCFG)."))
-        if self.planFile.filePath().strip() != path:
-            self.planFile.setFilePath(path)  # shows the plan, through fileChanged
-        else:
-            self.show_plan()
+        self.show_plan_file(path)
 
     def _current_entry_fields(self, path):
         """The area (copied into the library when it is polygons) and zooms picked in the dock, as entry fields."""
@@ -158,7 +163,7 @@ class LibraryPage(Page, FORM_CLASS):
         """One entry per layer ticked on the layers tab, over the dock's area and zooms."""
         def add(document, path, source, layers):
             fields = self._current_entry_fields(path)
-            page = self.dock.download_page
+            page = self.layers_page
             # A vector layer comes from the TMS service listed with it, its styles as the layers tab says.
             entries = [plans.make_entry(layer, fields["area"], fields["zoom_min"], fields["zoom_max"],
                                         page.layer_source(layer) or source, document.get("source"),
@@ -199,6 +204,13 @@ class LibraryPage(Page, FORM_CLASS):
             return
         self._edit_plan(lambda document, *_: (plans.remove_entries(document, rows), say(plural(
             len(rows), "{} entry removed from the plan.", "{} entries removed from the plan.", len(rows)))))
+
+    def show_plan_file(self, path):
+        """The plan `path` chosen and shown (through fileChanged when another one was chosen)."""
+        if self.planFile.filePath().strip() != path:
+            self.planFile.setFilePath(path)  # shows the plan, through fileChanged
+        else:
+            self.show_plan()
 
     def show_plan(self, *args):
         """The plan's entries (layer, area, zooms), then their tiles and how complete they are, read in a task."""
@@ -312,9 +324,8 @@ class LibraryPage(Page, FORM_CLASS):
         """The inventory's coverage layer (one feature per file and zoom) in the project."""
         folder = self.library_folder()
         if not os.path.isdir(folder):
-            self.runner.start_fresh()
-            self.log(tr("The library folder {} does not exist yet: download something first.").format(folder),
-                     error=True)
+            self.start(tr("The library folder {} does not exist yet: download something first.").format(folder),
+                       error=True)
             return
         parameters = {"FOLDER": folder, "OUTPUT": "TEMPORARY_OUTPUT"}
         self.runner.start([Job("ign_offline:inventory", parameters, tr("Coverage"))], self._coverage_done,
@@ -346,8 +357,7 @@ class LibraryPage(Page, FORM_CLASS):
         """The current project, its tile layers as MBTiles of the dock's area and zooms, in a folder of its own."""
         project = QgsProject.instance()
         if not project.fileName():
-            self.runner.start_fresh()
-            self.log(tr("Save the project first: its offline copy is made from the saved file."), error=True)
+            self.start(tr("Save the project first: its offline copy is made from the saved file."), error=True)
             return
         if project.isDirty():
             self.log(tr("The project has unsaved changes: the offline copy is made from the saved file."))
@@ -363,8 +373,7 @@ class LibraryPage(Page, FORM_CLASS):
         try:
             parameters.update(self.area_picker.area_parameters())
         except IgnOfflineError as exc:
-            self.runner.start_fresh()
-            self.log(said_reason(exc), error=True)
+            self.start(said_reason(exc), error=True)
             return
 
         def tiles():
@@ -386,8 +395,7 @@ class LibraryPage(Page, FORM_CLASS):
             return True
         allow = confirm_large_job(self, tiles, where, exact)
         if allow is None:
-            self.runner.start_fresh()
-            self.log(tr("Nothing started: reduce the area or the zooms."))
+            self.start(tr("Nothing started: reduce the area or the zooms."))
             return False
         parameters.update(allow)
         return True

@@ -12,30 +12,49 @@ from . import settings
 from .runner import PageRunner
 
 
+class LibraryFolder:
+    """The dock's library folder as the pages see it: `path()` (the default library when the box is empty), and
+    `changed`, the signal of another folder chosen."""
+
+    def __init__(self, widget, default):
+        self.widget = widget
+        self.default = default
+        self.changed = widget.fileChanged
+
+    def path(self):
+        return self.widget.filePath().strip() or self.default
+
+
 class Page(QWidget):
     RUN_BUTTONS = ()
 
-    def __init__(self, dock, iface, parent=None):
+    def __init__(self, area_picker, library, iface, parent=None):
+        """`area_picker`: the dock's; `library`: its LibraryFolder."""
         super().__init__(parent)
         self.setupUi(self)
-        self.dock = dock
-        self.area_picker = dock.area_picker
+        self.area_picker = area_picker
+        self.library = library
         self.iface = iface
         self.runner = PageRunner(iface, self.progressBar, self.logView, self.cancelButton,
                                  tuple(getattr(self, name) for name in self.RUN_BUTTONS))
 
     @staticmethod
-    def remember(**widgets):
-        """Restore each widget from its settings key (the keyword), then keep the setting in step with it;
-        give the widgets their defaults first."""
+    def remember(widgets):
+        """Restore each widget of `widgets` ({settings key: widget}) from its setting, then keep the setting in
+        step with it; give the widgets their defaults first."""
         for key, widget in widgets.items():
             settings.remember(widget, key)
 
     def library_folder(self):
-        return self.dock.library_folder()
+        return self.library.path()
 
     def log(self, text, error=False):
         self.runner.log(text, error)
+
+    def start(self, text, error=False):
+        """Nothing runs: the log started afresh (the last run's lines and progress cleared) with `text`, why."""
+        self.runner.start_fresh()
+        self.log(text, error)
 
     def cleanup(self):
         """At unload: the run in progress is cancelled (pages with tasks of their own cancel them too)."""

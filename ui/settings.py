@@ -16,6 +16,28 @@ from ..core.sources.http import SECRET_PARAMETERS, redact_url
 
 PREFIX = "ign_offline/dock/"
 
+# Every key the dock remembers (under PREFIX), by who remembers it. Names a user's settings file already holds:
+# never renamed (a renamed key forgets the user's choice).
+# The dock: the library folder, the page shown.
+LIBRARY, PAGE = "library", "page"
+# The area picker: the area chosen, the typed box, the zooms, the drawn rectangle, the saved areas, the overview box.
+AREA, WEST, SOUTH, EAST, NORTH = "area", "west", "south", "east", "north"
+ZOOM_MIN, ZOOM_MAX, DRAWN, AREAS, OVERVIEW = "zoom_min", "zoom_max", "drawn", "areas", "overview"
+# Géoplateforme layers: the server (read by the overview too), pace, account, the layers ticked.
+SOURCE, CONCURRENCY, MAX_RATE, ACCOUNT, LAYERS = "source", "concurrency", "max_rate", "account", "layers"
+# Orthophotos, MNS (FTP).
+FTP_HOST, FTP_PORT, FTP_CONNECTIONS = "ftp_host", "ftp_port", "ftp_connections"
+# IGN datasets.
+DATASETS_SERVICE, DATASETS_PRODUCTS = "datasets_service", "datasets_products"
+DATASETS_KEEP_ARCHIVES, DATASETS_CLIP, DATASETS_LOAD = "datasets_keep_archives", "datasets_clip", "datasets_load"
+DATASETS_HILLSHADE, DATASETS_SLOPE = "datasets_hillshade", "datasets_slope"
+DATASETS_CONTOURS, DATASETS_CONTOUR_INTERVAL = "datasets_contours", "datasets_contour_interval"
+# QGIS cache, My library.
+CACHE, PLAN = "cache", "plan"
+# Field.
+FIELD_TARGET, FIELD_ALL, FIELD_CAP_MB, FIELD_FORMAT = "field_target", "field_all", "field_cap_mb", "field_format"
+FIELD_CAP, FIELD_FILES = "field_cap", "field_files"
+
 
 def value(key, default=None):
     return QgsSettings().value(PREFIX + key, default)

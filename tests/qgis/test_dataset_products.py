@@ -115,7 +115,7 @@ def test_vector_data_stays_above_the_orthophotos_whatever_the_order(project, tmp
     basemap group (opaque tiles) at the bottom."""
     from qgis.core import QgsRasterLayer
 
-    from ign_offline.toolbelt.layers import add_to_group
+    from ign_offline.toolbelt.layer_tree import add_to_group
 
     loaders = all_four(tmp_path)
     add_to_group(project, QgsRasterLayer(samples.write_asc(str(tmp_path / "basemap.asc"), 570, 6280), "Basemap"))

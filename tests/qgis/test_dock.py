@@ -161,7 +161,7 @@ def test_an_unknown_typed_layer_is_refused_and_nothing_is_written(dock, project,
 
 
 def test_layer_identifier_is_what_the_box_shows():
-    from ign_offline.ui.download_page import layer_identifier
+    from ign_offline.ui.server_layers import layer_identifier
 
     items = [("Plan IGN v2 — GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")]
     assert layer_identifier(items[0][0], items) == "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"

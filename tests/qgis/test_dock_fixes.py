@@ -113,7 +113,8 @@ def _sample(tmp_path, name):
 
 
 def test_a_result_in_a_hidden_group_is_shown_alone(project, tmp_path):
-    from ign_offline.toolbelt.layers import GROUP_NAME, load_mbtiles
+    from ign_offline.toolbelt.layer_tree import GROUP_NAME
+    from ign_offline.toolbelt.layers import load_mbtiles
 
     first = load_mbtiles(project, _sample(tmp_path, "first"))
     group = project.layerTreeRoot().findGroup(GROUP_NAME)
@@ -128,7 +129,7 @@ def test_a_result_in_a_hidden_group_is_shown_alone(project, tmp_path):
 
 
 def test_a_file_extended_with_a_second_area_does_not_keep_the_first_areas_name(dock, project, provider, tmp_path):
-    from ign_offline.toolbelt.layers import GROUP_NAME
+    from ign_offline.toolbelt.layer_tree import GROUP_NAME
     from tests.support.wmts_server import StandInWmts
 
     with StandInWmts() as server:
@@ -160,7 +161,7 @@ def _polygons(tmp_path, name):
 
 def test_polygons_of_a_layer_default_to_the_active_one_never_the_plugins_own(desktop_iface, dock, project,
                                                                             tmp_path):
-    from ign_offline.toolbelt.layers import is_own, mark_own
+    from ign_offline.toolbelt.layer_tree import is_own, mark_own
 
     picker = dock.area_picker
     own = mark_own(_polygons(tmp_path, "A outline"))  # first in the list by name

@@ -131,7 +131,7 @@ def test_the_dock_asks_before_a_very_large_download(dock, project, provider, tmp
     from qgis.PyQt.QtWidgets import QMessageBox
 
     from ign_offline.core.tiles import areas as plugin_areas
-    from ign_offline.ui import download_page
+    from ign_offline.ui import large_jobs
     from tests.support.dock_pages import read_layers_of
     from tests.support.qt_wait import wait_for
 
@@ -144,7 +144,7 @@ def test_the_dock_asks_before_a_very_large_download(dock, project, provider, tmp
     # Carcassonne at zooms 8-10 (3 tiles) made "very large" by a lower threshold: what matters here is the question
     # and what the answer does (the real threshold is tested above, through qgis_process).
     monkeypatch.setattr(plugin_areas, "LARGE_JOB_TILES", 2)
-    monkeypatch.setattr(download_page.QMessageBox, "question", question)
+    monkeypatch.setattr(large_jobs.QMessageBox, "question", question)
     with StandInWmts() as server:
         page = read_layers_of(dock, server)
         page.tick(PLAN)

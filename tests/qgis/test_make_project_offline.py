@@ -206,7 +206,7 @@ def test_a_project_with_the_plugins_layers_opens_offline_with_no_network(tmp_pat
     import processing
 
     from ign_offline.toolbelt.helper_layers import store_helper_layer
-    from ign_offline.ui.area_picker import overview_xyz
+    from ign_offline.ui.overview import overview_xyz
 
     source, library, offline = tmp_path / "source", tmp_path / "library", tmp_path / "offline"
     source.mkdir()

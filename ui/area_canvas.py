@@ -1,0 +1,154 @@
+"""The area picker on the map canvas: the picked area's outline (a rubber band while the dock is shown, or a layer
+of the project on "Zoom to the area"), the zoom to it, and the rectangle the user drags on the canvas."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMapToolExtent
+from qgis.PyQt.QtCore import QTimer
+
+from ..core.errors import IgnOfflineError
+from ..core.library import naming
+from ..core.tiles import areas, grid
+from ..i18n import say, tr
+from ..toolbelt.helper_layers import store_helper_layer
+from . import settings
+from .area_choices import CANVAS_EXTENT, DRAWN
+
+WGS84 = QgsCoordinateReferenceSystem(grid.WGS84)
+WEB_MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
+WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
+
+
+class AreaOnCanvas:
+    """Mixed into the AreaPicker: its `canvas`, `rubber_band`, `draw_tool`, `overview`, `library_folder()`,
+    `current_area()`, `_own_layers()` and `_area_changed()`, and its form's labels."""
+
+    def _canvas_crs(self):
+        crs = self.canvas.mapSettings().destinationCrs()
+        return crs if crs.isValid() else WGS84
+
+    def _area_geometry(self, area, crs):
+        if area.polygons is not None and area.polygons.wkb is not None:  # a layer's: drawn from GDAL's WKB, in C
+            geometry = QgsGeometry()
+            geometry.fromWkb(area.polygons.wkb)
+            source = WEB_MERCATOR
+        elif area.polygons is not None:
+            rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
+            geometry = QgsGeometry.fromMultiPolygonXY(rings)
+            source = WEB_MERCATOR
+        else:
+            geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
+            source = WGS84
+        geometry.transform(QgsCoordinateTransform(source, crs, QgsProject.instance()))
+        return geometry
+
+    def _area_geometry_on_canvas(self, area):
+        return self._area_geometry(area, self._canvas_crs())
+
+    def zoom_to_area(self):
+        area = self._picked_area()
+        if area is None:
+            return
+        project = QgsProject.instance()
+        present = list(project.mapLayers().values())
+        own = {layer.id() for layer in self._own_layers()}
+        if all(layer.id() in own for layer in present):
+            # An empty project shows QGIS's welcome page, not the map: give the map something to show. With only the
+            # plugin's own layers (the overview ticked first), the outline too.
+            if self.overviewCheck.isChecked():
+                self.overview.show(True)
+            self._add_outline_layer(area)
+        self._fit(area)
+        # QGIS sets the canvas up for a project's first layers (their CRS, their whole extent) in a deferred call
+        # (the layer tree's canvas bridge): after a layer just added (the overview just ticked, the outline), that
+        # would undo this zoom (the whole world). Fitted again once it has run, in the CRS it leaves.
+        QTimer.singleShot(0, lambda: self.rubber_band is not None and self._fit(area))
+
+    def _fit(self, area):
+        extent = self._area_geometry_on_canvas(area).boundingBox()
+        extent.scale(1.1)  # a margin: the outline's sides not on the canvas's edges, nor cut by them
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+
+    def _add_outline_layer(self, area):
+        """A light outline of the area, as a layer of the project (the user's to keep or remove), stored in the
+        library's helper GeoPackage (a table per area): a file, so it survives saving and taking the project
+        offline, and QGIS does not ask about a temporary layer on quit."""
+        memory = QgsVectorLayer("Polygon?crs=EPSG:3857", tr("Area: {}").format(area.title), "memory")
+        feature = QgsFeature()
+        feature.setGeometry(self._area_geometry(area, WEB_MERCATOR))
+        memory.dataProvider().addFeatures([feature])
+        memory.updateExtents()
+        memory.renderer().setSymbol(QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "217,83,79", "outline_width": "0.6"}))
+        project = QgsProject.instance()
+        try:
+            layer = store_helper_layer(project, memory, self.library_folder(), "outline_" + naming.safe_name(
+                area.key or area.title).lower(), "outline")
+        except IgnOfflineError as exc:
+            self.totalLabel.setText(say(exc.message))
+            return
+        project.addMapLayer(layer)
+        self.outline_layer_id = layer.id()
+
+    def _draw_area(self, *args):
+        if self.rubber_band is None:
+            return  # cleaned up: nothing to draw on
+        self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+        if self.areaCombo.currentData() != CANVAS_EXTENT and self.isVisible():
+            try:
+                self.rubber_band.setToGeometry(self._area_geometry_on_canvas(self.current_area()), None)
+            except IgnOfflineError:
+                pass  # nothing picked yet: said in the counts
+
+    def set_shown(self, visible):
+        """The outline only while the dock is shown (a hidden dock draws nothing, and stops drawing)."""
+        if visible:
+            self._draw_area()
+        elif self.rubber_band is not None:
+            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+            self._stop_drawing()
+
+    # -- drawing a rectangle ----------------------------------------------------------
+
+    def start_drawing(self):
+        """A map tool: drag a rectangle on the canvas; it becomes the area."""
+        self.select_area(DRAWN)
+        if self.draw_tool is None:
+            self.draw_tool = QgsMapToolExtent(self.canvas)
+            self.draw_tool.extentChanged.connect(self.rectangle_drawn)
+        self._previous_tool = self.canvas.mapTool()
+        self.canvas.setMapTool(self.draw_tool)
+
+    def _stop_drawing(self):
+        if self.draw_tool is not None and self.canvas.mapTool() is self.draw_tool:
+            if self._previous_tool is not None and self._previous_tool is not self.draw_tool:
+                self.canvas.setMapTool(self._previous_tool)
+            else:
+                self.canvas.unsetMapTool(self.draw_tool)
+
+    def rectangle_drawn(self, rect):
+        if rect.isEmpty():
+            return
+        to_wgs84 = QgsCoordinateTransform(self._canvas_crs(), WGS84, QgsProject.instance())
+        box = to_wgs84.transformBoundingBox(rect).intersect(WORLD)
+        self.drawn = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        settings.store_json(settings.DRAWN, list(self.drawn))
+        self._stop_drawing()
+        self._area_changed()
+
+    def _canvas_moved(self):
+        if self.areaCombo.currentData() == CANVAS_EXTENT:
+            self._update_counts()
+        else:
+            self._draw_area()  # the canvas CRS may have changed

@@ -1,0 +1,116 @@
+"""The area picker's "Polygons of a layer…": the user's choice of layer (never one of the plugin's, never one the
+list falls on by itself), followed in its selection and its edits, and read into a core Area once per change."""
+
+from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
+
+from ..core.errors import InputError
+from ..i18n import tr
+from ..toolbelt.areas import area_from_features
+from ..toolbelt.layer_tree import is_own
+from .area_choices import POLYGON_LAYER
+
+
+class PolygonLayerChoice:
+    """Mixed into the AreaPicker: its form's `polygonLayerCombo`, `selectedOnlyCheck` and `areaCombo`, its
+    `canvas`, `overview`, `outline_layer_id` and `_area_changed()`."""
+
+    def _layer_polygons_area(self):
+        """The chosen layer's polygons (or its selected ones) as a core Area."""
+        layer = self._polygon_layer()
+        selected = self.selectedOnlyCheck.isChecked()
+        if self._layer_area is None or self._layer_area[0] != (layer.id(), selected):
+            # Read once per change (`_area_changed`): the pages read the area on every change too, and a large
+            # layer's polygons take a while to densify.
+            features = layer.getSelectedFeatures() if selected else layer.getFeatures()
+            self._layer_area = ((layer.id(), selected), area_from_features(
+                features, layer.crs(), QgsProject.instance().transformContext(), layer.name()))
+        return self._layer_area[1]
+
+    def _own_layers(self):
+        """The plugin's helper layers (outline, coverage, overview): never the user's polygons."""
+        ids = {self.outline_layer_id, self.overview.layer_id}
+        return [layer for layer in QgsProject.instance().mapLayers().values() if is_own(layer) or layer.id() in ids]
+
+    def _except_own_layers(self, *args):
+        """Mark helper layers before adding them (`toolbelt.layer_tree.mark_own`): they are left out as they come."""
+        own = self._own_layers()
+        self.polygonLayerCombo.setExceptedLayerList(own)
+        return own
+
+    def _default_polygon_layer(self):
+        """When the user picks "Polygons of a layer…": the layer chosen before if it is still there, else the
+        polygon layer they are working on (the active one) rather than the first one listed, which may be another
+        of theirs: counts of the wrong layer look just as normal. Never one of the plugin's. When the chosen layer
+        is gone, nothing: the picker says so and waits for the user's choice.
+        True when it picked one (the picker has followed it)."""
+        own = self._except_own_layers()
+        if self.gone_layer is not None or self.polygonLayerCombo.currentLayer() is not None:
+            return False
+        active = self.canvas.currentLayer()
+        if (isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry
+                and active not in own):
+            self.polygonLayerCombo.setLayer(active)
+        elif self.polygonLayerCombo.count() > 1:  # the first listed after the empty row
+            self.polygonLayerCombo.setLayer(self.polygonLayerCombo.layer(1))
+        return self.polygonLayerCombo.currentLayer() is not None
+
+    def _polygon_layer(self):
+        """The polygon layer the user chose; InputError when there is none (or it is gone): nothing runs on
+        another layer in its place."""
+        layer = self.polygonLayerCombo.currentLayer()
+        if layer is not None:
+            return layer
+        if self.gone_layer is not None:
+            raise InputError(tr("The layer '{}' chosen as the area is no longer in the project: pick the polygon "
+                                "layer to use (the area stays unset until you do).").format(self.gone_layer))
+        raise InputError(tr("Pick a polygon layer of the project (or add one)."))
+
+    def _layers_leaving(self, parent, first, last):
+        """Rows about to leave the list: when the chosen layer's is among them, the list then falls on another
+        row by itself, which is not the user's choice (`_polygon_layer_changed`)."""
+        layer = self.polygonLayerCombo.currentLayer()
+        if layer is not None and first <= self.polygonLayerCombo.currentIndex() <= last:
+            self._leaving = layer.name()
+
+    def _layers_left(self, *args):
+        """The list fell on another row by itself, silently at times (no layerChanged): not the user's choice."""
+        if self._leaving is not None:
+            self._polygon_layer_changed(None)
+
+    def _polygon_layer_changed(self, layer):
+        """The user's choice of layer, followed in its selection too (when 'Selected features only' is ticked). When
+        the chosen layer left the list (removed, its project closed), no other in its place: the empty row, and
+        the picker says the layer is gone until the user picks one."""
+        if self._leaving is not None:
+            self.gone_layer, self._leaving = self._leaving, None
+            self.polygonLayerCombo.blockSignals(True)
+            self.polygonLayerCombo.setLayer(None)
+            self.polygonLayerCombo.blockSignals(False)
+            layer = None
+        elif layer is not None:
+            self.gone_layer = None
+        self._unwatch()
+        self._watched_layer = layer
+        if layer is not None:
+            layer.selectionChanged.connect(self._selection_changed)
+            layer.dataChanged.connect(self._layer_edited)
+        self._area_changed()
+
+    def _unwatch(self):
+        if self._watched_layer is not None:
+            try:
+                self._watched_layer.selectionChanged.disconnect(self._selection_changed)
+                self._watched_layer.dataChanged.disconnect(self._layer_edited)
+            except (RuntimeError, TypeError):
+                pass  # the layer was removed meanwhile
+        self._watched_layer = None
+
+    def _layer_edited(self, *args):
+        if self.areaCombo.currentData() == POLYGON_LAYER:
+            self._area_changed()
+        else:
+            self._layer_area = None
+
+    def _selection_changed(self, *args):
+        if self.areaCombo.currentData() == POLYGON_LAYER and self.selectedOnlyCheck.isChecked():
+            self._area_changed()

@@ -1,0 +1,40 @@
+"""The question before a very large download: how many tiles, about how many bytes, and the room left on the disk."""
+
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from ..core import storage
+from ..core.messages import Size
+from ..core.tiles import areas
+from ..i18n import say, tr
+
+
+def confirm_large_job(widget, tiles, where, exact=True, tile_bytes=None):
+    """The extra parameters a job of `tiles` tiles written at `where` runs with: {} when it is not very large,
+    ALLOW_LARGE when the user says to go ahead, None when they decline (nothing starts). `exact` False: `tiles` is
+    what the job has at least (core.tiles.coverage.total stops counting past the large-job limit). `tile_bytes`: the
+    mean tile size measured in the layers' files, when they hold tiles already."""
+    free = storage.free_bytes(where)
+    if not areas.is_large(tiles, free, tile_bytes):
+        return {}
+    if tile_bytes and exact:
+        question = say("This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the "
+                       "layers' files), and the disk holding {} has {} free. Start it all the same?", tiles,
+                       Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes), storage.output_folder(where),
+                       Size(free))
+    elif tile_bytes:
+        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as "
+                       "measured in the layers' files), and the disk holding {} has {} free. Start it all the same?",
+                       tiles, Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes),
+                       storage.output_folder(where), Size(free))
+    elif exact:
+        question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
+                       "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
+                       Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
+    else:
+        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a typical "
+                       "tile), and the disk holding {} has {} free. Start it all the same?", tiles,
+                       Size(areas.expected_bytes(tiles)), Size(areas.TYPICAL_TILE_BYTES),
+                       storage.output_folder(where), Size(free))
+    answer = QMessageBox.question(widget, tr("A very large download"), question,
+                                  QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None

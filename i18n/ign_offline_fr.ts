@@ -1075,142 +1075,142 @@
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="37" />
+      <location filename="../algorithms/export_tiles.py" line="38" />
       <source>Export tiles for field apps</source>
       <translation>Exporter les tuiles pour les applications de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="42" />
+      <location filename="../algorithms/export_tiles.py" line="43" />
       <source>MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode</source>
       <translation>Fichier MBTiles, ou un raster (VRT, GeoTIFF, JPEG 2000) à réencoder</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="44" />
+      <location filename="../algorithms/export_tiles.py" line="45" />
       <source>Field app ({})</source>
       <translation>Application de terrain ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="48" />
+      <location filename="../algorithms/export_tiles.py" line="49" />
       <source>Format ({})</source>
       <translation>Format ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="53" />
+      <location filename="../algorithms/export_tiles.py" line="54" />
       <source>Output file (none: &lt;library&gt;/exports/&lt;target&gt;/&lt;layer&gt;_&lt;area&gt;_z&lt;min&gt;-&lt;max&gt;)</source>
       <translation>Fichier de sortie (vide : &lt;bibliothèque&gt;/exports/&lt;cible&gt;/&lt;couche&gt;_&lt;zone&gt;_z&lt;min&gt;-&lt;max&gt;)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="56" />
+      <location filename="../algorithms/export_tiles.py" line="57" />
       <source>Library folder (the exports go into its exports/ folder when OUTPUT is empty)</source>
       <translation>Dossier de la bibliothèque (les exports vont dans son dossier exports/ quand OUTPUT est vide)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="59" />
+      <location filename="../algorithms/export_tiles.py" line="60" />
       <source>Only from this zoom</source>
       <translation>Seulement à partir de ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="62" />
+      <location filename="../algorithms/export_tiles.py" line="63" />
       <source>Only up to this zoom</source>
       <translation>Seulement jusqu'à ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="66" />
+      <location filename="../algorithms/export_tiles.py" line="67" />
       <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; empty: the target's cap, 0: none)</source>
       <translation>Découper en fichiers d'au plus ce nombre de Mo (par ex. 2000 pour les applications, 4000 pour le FAT32 ; vide : la limite de la cible, 0 : aucune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="70" />
+      <location filename="../algorithms/export_tiles.py" line="71" />
       <source>JPEG quality when a raster is re-encoded</source>
       <translation>Qualité JPEG quand un raster est réencodé</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="74" />
+      <location filename="../algorithms/export_tiles.py" line="75" />
       <source>Files written</source>
       <translation>Fichiers écrits</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="75" />
+      <location filename="../algorithms/export_tiles.py" line="76" />
       <source>Files written (one per line)</source>
       <translation>Fichiers écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="80" />
+      <location filename="../algorithms/export_tiles.py" line="81" />
       <source>INPUT '{}' does not exist: give an MBTiles file or a raster.</source>
       <translation>L'INPUT « {} » n'existe pas : indiquez un fichier MBTiles ou un raster.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="94" />
+      <location filename="../algorithms/export_tiles.py" line="95" />
       <source>FORMAT {} is for rasters: an MBTiles is exported as {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : un MBTiles s'exporte en {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="97" />
+      <location filename="../algorithms/export_tiles.py" line="98" />
       <source>ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.</source>
       <translation>ZOOM_MIN {} est supérieur à ZOOM_MAX {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="103" />
+      <location filename="../algorithms/export_tiles.py" line="104" />
       <source>A web page reads one archive: leave MAX_FILE_MB empty for TARGET web.</source>
       <translation>Une page web lit une seule archive : laissez MAX_FILE_MB vide pour la cible (TARGET) web.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="110" />
+      <location filename="../algorithms/export_tiles.py" line="111" />
       <source>A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.</source>
       <translation>Un raster en INPUT est exporté en entier : les zooms, la zone et MAX_FILE_MB ne s'appliquent qu'à un MBTiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="124" />
+      <location filename="../algorithms/export_tiles.py" line="125" />
       <source>Unknown FORMAT '{}': use one of {}.</source>
       <translation>FORMAT « {} » inconnu : utilisez l'un de ceux-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="162" />
+      <location filename="../algorithms/export_tiles.py" line="163" />
       <source>The tiles are rendered into a {} (re-encoded in JPEG) for {}.</source>
       <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="173" />
+      <location filename="../algorithms/export_tiles.py" line="174" />
       <source>Cancelled: nothing was written; run again to export.</source>
       <translation>Annulé : rien n'a été écrit ; relancez pour exporter.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="181" />
+      <location filename="../algorithms/export_tiles.py" line="182" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="185" />
+      <location filename="../algorithms/export_tiles.py" line="186" />
       <source>{}: {}</source>
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="201" />
+      <location filename="../algorithms/export_tiles.py" line="202" />
       <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
       <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="217" />
+      <location filename="../algorithms/export_tiles.py" line="218" />
       <source>{}: {:,} tiles, zoom {}-{}, {}</source>
       <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="219" />
+      <location filename="../algorithms/export_tiles.py" line="220" />
       <source>The map page is {}: serve its folder with a web server that honours byte ranges (in that folder: python3 serve.py), then open http://127.0.0.1:8000/.</source>
       <translation>La page de la carte est {} : servez son dossier avec un serveur web qui accepte les requêtes partielles (dans ce dossier : python3 serve.py), puis ouvrez http://127.0.0.1:8000/.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="230" />
+      <location filename="../algorithms/export_tiles.py" line="231" />
       <source>Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for {}.</source>
       <translation>Tuiles vectorielles : QGIS dessine la couche avec son style en tuiles raster aux zooms {}-{} pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="259" />
+      <location filename="../algorithms/export_tiles.py" line="260" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="315" />
+      <location filename="../algorithms/export_tiles.py" line="316" />
       <source>'{}' has no bounds in its metadata: give the AREA (or EXTENT) to render.</source>
       <translation>« {} » n'a pas d'emprise (bounds) dans ses métadonnées : indiquez la zone à dessiner (AREA ou EXTENT).</translation>
     </message>
@@ -1355,204 +1355,149 @@
       <translation>Aucun dossier de produit (un dossier contenant data/) sous {} à {} niveaux : essayez un autre ROOT ou une DEPTH plus grande.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="25" />
+      <location filename="../algorithms/load_mbtiles.py" line="26" />
       <source>Load MBTiles</source>
       <translation>Charger des MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="33" />
+      <location filename="../algorithms/load_mbtiles.py" line="34" />
       <source>Folder of .mbtiles files, or one MBTiles file</source>
       <translation>Dossier de fichiers .mbtiles, ou un fichier MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="37" />
+      <location filename="../algorithms/load_mbtiles.py" line="38" />
       <source>Style of vector MBTiles, among those saved beside it (empty: the first, 'standard' for Plan IGN)</source>
       <translation>Style des MBTiles vectoriels, parmi ceux enregistrés à côté (vide : le premier, « standard » pour le Plan IGN)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="39" />
+      <location filename="../algorithms/load_mbtiles.py" line="40" />
       <source>Layers added</source>
       <translation>Couches ajoutées</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="40" />
+      <location filename="../algorithms/load_mbtiles.py" line="41" />
       <source>Layers</source>
       <translation>Couches</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="45" />
+      <location filename="../algorithms/load_mbtiles.py" line="46" />
       <source>'{}' does not exist: give an .mbtiles file or a folder holding some.</source>
       <translation>« {} » n'existe pas : indiquez un fichier .mbtiles ou un dossier qui en contient.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="49" />
+      <location filename="../algorithms/load_mbtiles.py" line="50" />
       <source>The folder '{}' holds no .mbtiles file.</source>
       <translation>Le dossier « {} » ne contient aucun fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="77" />
+      <location filename="../algorithms/load_mbtiles.py" line="78" />
       <source>{}: {} ({:,} tiles)</source>
       <translation>{} : {} ({:,} tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="80" />
+      <location filename="../algorithms/load_mbtiles.py" line="81" />
       <source>Vector tiles; saved styles: {}.</source>
       <translation>Tuiles vectorielles ; styles enregistrés : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="81" />
+      <location filename="../algorithms/load_mbtiles.py" line="82" />
       <source>none (QGIS's default look)</source>
       <translation>aucun (aspect par défaut de QGIS)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="84" />
+      <location filename="../algorithms/load_mbtiles.py" line="85" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above).</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="92" />
+      <location filename="../algorithms/load_mbtiles.py" line="93" />
       <source>No project to load the layers into.</source>
       <translation>Aucun projet où charger les couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="112" />
+      <location filename="../algorithms/load_mbtiles.py" line="113" />
       <source>{} is already in the project.</source>
       <translation>{} est déjà dans le projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="115" />
+      <location filename="../algorithms/load_mbtiles.py" line="116" />
       <source>{:,} layer added to the group '{}'.</source>
       <translation>{:,} couche ajoutée au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="115" />
+      <location filename="../algorithms/load_mbtiles.py" line="116" />
       <source>{:,} layers added to the group '{}'.</source>
       <translation>{:,} couches ajoutées au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="46" />
+      <location filename="../algorithms/make_project_offline.py" line="38" />
       <source>Make a project offline</source>
       <translation>Rendre un projet utilisable hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="51" />
+      <location filename="../algorithms/make_project_offline.py" line="43" />
       <source>Project (.qgz/.qgs; default: the current project, saved)</source>
       <translation>Projet (.qgz/.qgs ; par défaut : le projet courant, enregistré)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="56" />
+      <location filename="../algorithms/make_project_offline.py" line="48" />
       <source>Folder for the offline project (basemaps/ and data/ inside)</source>
       <translation>Dossier du projet hors ligne (basemaps/ et data/ dedans)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="58" />
+      <location filename="../algorithms/make_project_offline.py" line="50" />
       <source>Offline library to take tiles from first (optional)</source>
       <translation>Bibliothèque hors ligne où prendre d'abord les tuiles (facultatif)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="61" />
+      <location filename="../algorithms/make_project_offline.py" line="53" />
       <source>Keep the layers that cannot be taken offline (WMS, databases…), online</source>
       <translation>Garder en ligne les couches qui ne peuvent pas passer hors ligne (WMS, bases de données…)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="66" />
+      <location filename="../algorithms/make_project_offline.py" line="58" />
       <source>The offline project</source>
       <translation>Le projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="67" />
+      <location filename="../algorithms/make_project_offline.py" line="59" />
       <source>What was done, per layer</source>
       <translation>Ce qui a été fait, couche par couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="75" />
+      <location filename="../algorithms/make_project_offline.py" line="67" />
       <source>Give the PROJECT (.qgz/.qgs), or save the current project first.</source>
       <translation>Indiquez le PROJECT (.qgz/.qgs), ou enregistrez d'abord le projet en cours.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="87" />
+      <location filename="../algorithms/make_project_offline.py" line="79" />
       <source>The LIBRARY folder '{}' does not exist.</source>
       <translation>Le dossier LIBRARY « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="127" />
+      <location filename="../algorithms/make_project_offline.py" line="122" />
       <source>Cancelled: run again to resume (tiles already fetched are kept).</source>
       <translation>Annulé : relancez pour reprendre (les tuiles déjà récupérées sont gardées).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="130" />
+      <location filename="../algorithms/make_project_offline.py" line="125" />
       <source>No layer of the project could be taken offline: see the messages above.</source>
       <translation>Aucune couche du projet n'a pu passer hors ligne : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="132" />
+      <location filename="../algorithms/make_project_offline.py" line="127" />
       <source>Offline project: {} (paths relative to it: move or copy the whole folder)</source>
       <translation>Projet hors ligne : {} (chemins relatifs : déplacez ou copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="141" />
+      <location filename="../algorithms/make_project_offline.py" line="136" />
       <source>{}: kept online, as asked — {}</source>
       <translation>{} : gardée en ligne, comme demandé — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="143" />
+      <location filename="../algorithms/make_project_offline.py" line="138" />
       <source>{}: left out of the offline project — {}</source>
       <translation>{} : laissée hors du projet hors ligne — {}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="148" />
-      <source>{}: copied → {} ({})</source>
-      <translation>{} : copiée → {} ({})</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="157" />
-      <source>, with its saved styles: {}</source>
-      <translation>, avec ses styles enregistrés : {}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="164" />
-      <source>a temporary (memory) layer: its features are not saved in the project file; open the project in QGIS, or save the layer as a file first</source>
-      <translation>une couche temporaire (mémoire) : ses entités ne sont pas enregistrées dans le fichier du projet ; ouvrez le projet dans QGIS, ou enregistrez d'abord la couche dans un fichier</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="171" />
-      <source>{}: temporary layer written → {} ({:,} feature)</source>
-      <translation>{} : couche temporaire écrite → {} ({:,} entité)</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="171" />
-      <source>{}: temporary layer written → {} ({:,} features)</source>
-      <translation>{} : couche temporaire écrite → {} ({:,} entités)</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="198" />
-      <source>{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}</source>
-      <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} ({:,} téléchargées, {:,} déjà présentes, {:,} en échec), {} → basemaps/{}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="213" />
-      <source>{}: the layer's metadata.json could not be read ({}): its tiles are taken as an XYZ template.</source>
-      <translation>{} : le metadata.json de la couche n'a pas pu être lu ({}) : ses tuiles sont prises comme un modèle XYZ.</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="223" />
-      <source>the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds</source>
-      <translation>le fichier {} de la bibliothèque contient les zooms {}-{}, aucun de {}-{} : choisissez des zooms qu'il contient</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="233" />
-      <source>{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}</source>
-      <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="260" />
-      <source>{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
-      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} prises dans la bibliothèque, {:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/make_project_offline.py" line="264" />
-      <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
-      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
       <location filename="../algorithms/merge_mbtiles.py" line="18" />
@@ -3343,6 +3288,46 @@
       <location filename="../core/field/exports.py" line="1041" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="43" />
+      <source>{}: copied → {} ({})</source>
+      <translation>{} : copiée → {} ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="54" />
+      <source>, with its saved styles: {}</source>
+      <translation>, avec ses styles enregistrés : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="78" />
+      <source>{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}</source>
+      <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} ({:,} téléchargées, {:,} déjà présentes, {:,} en échec), {} → basemaps/{}</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="94" />
+      <source>{}: the layer's metadata.json could not be read ({}): its tiles are taken as an XYZ template.</source>
+      <translation>{} : le metadata.json de la couche n'a pas pu être lu ({}) : ses tuiles sont prises comme un modèle XYZ.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="105" />
+      <source>the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds</source>
+      <translation>le fichier {} de la bibliothèque contient les zooms {}-{}, aucun de {}-{} : choisissez des zooms qu'il contient</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="115" />
+      <source>{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}</source>
+      <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="138" />
+      <source>{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
+      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} prises dans la bibliothèque, {:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
+    </message>
+    <message>
+      <location filename="../core/field/offline_copy.py" line="142" />
+      <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
+      <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
       <location filename="../core/field/projects.py" line="66" />
@@ -5285,24 +5270,39 @@
       <translation>Impossible de relire {} : vérifiez que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="83" />
+      <location filename="../toolbelt/layer_tree.py" line="75" />
       <source>{} (recovered from the cache)</source>
       <translation>{} (récupéré du cache)</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="132" />
+      <location filename="../toolbelt/layers.py" line="54" />
       <source>GDAL cannot open {}.</source>
       <translation>GDAL ne peut pas ouvrir {}.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="170" />
+      <location filename="../toolbelt/layers.py" line="90" />
       <source>QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or pmtiles.</source>
       <translation>L'algorithme {} de QGIS n'est pas disponible (l'extension Traitements n'est pas chargée) : c'est lui qui dessine les tuiles vectorielles en tuiles raster. Activez Traitements, ou exportez les tuiles vectorielles en mbtiles ou pmtiles.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="179" />
+      <location filename="../toolbelt/layers.py" line="99" />
       <source>QGIS could not render {} into raster tiles.</source>
       <translation>QGIS n'a pas pu dessiner {} en tuiles raster.</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/offline_copy.py" line="17" />
+      <source>a temporary (memory) layer: its features are not saved in the project file; open the project in QGIS, or save the layer as a file first</source>
+      <translation>une couche temporaire (mémoire) : ses entités ne sont pas enregistrées dans le fichier du projet ; ouvrez le projet dans QGIS, ou enregistrez d'abord la couche dans un fichier</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/offline_copy.py" line="24" />
+      <source>{}: temporary layer written → {} ({:,} feature)</source>
+      <translation>{} : couche temporaire écrite → {} ({:,} entité)</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/offline_copy.py" line="24" />
+      <source>{}: temporary layer written → {} ({:,} features)</source>
+      <translation>{} : couche temporaire écrite → {} ({:,} entités)</translation>
     </message>
     <message>
       <location filename="../toolbelt/vector_tiles.py" line="69" />
@@ -5330,247 +5330,202 @@
       <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="64" />
-      <source>Toulouse</source>
-      <translation>Toulouse</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="64" />
-      <source>Pyrénées (caves)</source>
-      <translation>Pyrénées (grottes)</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="64" />
-      <source>Montpellier</source>
-      <translation>Montpellier</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="64" />
-      <source>Carcassonne</source>
-      <translation>Carcassonne</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="65" />
-      <source>Overview</source>
-      <translation>Vue d'ensemble</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="65" />
-      <source>Regional</source>
-      <translation>Régional</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="65" />
-      <source>Local</source>
-      <translation>Local</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="65" />
-      <source>High detail</source>
-      <translation>Grand détail</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="114" />
-      <source>≈ {} to {}</source>
-      <translation>≈ {} à {}</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="149" />
-      <source>{}: zoom {}–{}, {}</source>
-      <translation>{} : zoom {}–{}, {}</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="151" />
-      <source>Custom zoom levels</source>
-      <translation>Niveaux de zoom personnalisés</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="159" />
-      <source>Plan IGN from your library when it is there, else from the server of the Download tab (needs the network)</source>
-      <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="238" />
-      <source>Map canvas extent (follows the map)</source>
-      <translation>Emprise de la carte (suit la carte)</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="239" />
-      <source>Polygons of a layer…</source>
-      <translation>Polygones d'une couche…</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="240" />
-      <source>Rectangle drawn on the map</source>
-      <translation>Rectangle dessiné sur la carte</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="241" />
-      <source>Coordinates typed in</source>
-      <translation>Coordonnées saisies</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="243" />
-      <source>Saved: {}</source>
-      <translation>Enregistrée : {}</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="272" />
-      <source>Draw a rectangle on the map first (button "Draw on the map").</source>
-      <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="276" />
-      <source>Typed area</source>
-      <translation>Zone saisie</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="281" />
-      <source>The saved area '{}' is gone: pick another area.</source>
-      <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="289" />
-      <source>Map canvas extent</source>
-      <translation>Emprise de la carte</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="310" />
-      <source>The layer '{}' chosen as the area is no longer in the project: pick the polygon layer to use (the area stays unset until you do).</source>
-      <translation>La couche « {} » choisie comme zone n'est plus dans le projet : choisissez la couche de polygones à utiliser (la zone reste vide d'ici là).</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="312" />
-      <source>Pick a polygon layer of the project (or add one).</source>
-      <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="341" />
-      <source>Save area</source>
-      <translation>Enregistrer la zone</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="341" />
-      <source>Name of this area (its bounding box is kept):</source>
-      <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="428" />
+      <location filename="../ui/area_canvas.py" line="87" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="497" />
-      <source>Overview: Plan IGN v2</source>
-      <translation>Vue d'ensemble : Plan IGN v2</translation>
+      <location filename="../ui/area_choices.py" line="17" />
+      <source>Toulouse</source>
+      <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="499" />
-      <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
-      <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
+      <location filename="../ui/area_choices.py" line="17" />
+      <source>Pyrénées (caves)</source>
+      <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="518" />
-      <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
-      <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
+      <location filename="../ui/area_choices.py" line="17" />
+      <source>Montpellier</source>
+      <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="522" />
-      <source>Overview basemap</source>
-      <translation>Fond de carte d'ensemble</translation>
+      <location filename="../ui/area_choices.py" line="17" />
+      <source>Carcassonne</source>
+      <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="654" />
+      <location filename="../ui/area_choices.py" line="18" />
+      <source>Overview</source>
+      <translation>Vue d'ensemble</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_choices.py" line="18" />
+      <source>Regional</source>
+      <translation>Régional</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_choices.py" line="18" />
+      <source>Local</source>
+      <translation>Local</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_choices.py" line="18" />
+      <source>High detail</source>
+      <translation>Grand détail</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_choices.py" line="28" />
+      <source>≈ {} to {}</source>
+      <translation>≈ {} à {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_layer.py" line="64" />
+      <source>The layer '{}' chosen as the area is no longer in the project: pick the polygon layer to use (the area stays unset until you do).</source>
+      <translation>La couche « {} » choisie comme zone n'est plus dans le projet : choisissez la couche de polygones à utiliser (la zone reste vide d'ici là).</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_layer.py" line="66" />
+      <source>Pick a polygon layer of the project (or add one).</source>
+      <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="71" />
+      <source>{}: zoom {}–{}, {}</source>
+      <translation>{} : zoom {}–{}, {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="73" />
+      <source>Custom zoom levels</source>
+      <translation>Niveaux de zoom personnalisés</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="81" />
+      <source>Plan IGN from your library when it is there, else from the server of the Download tab (needs the network)</source>
+      <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="127" />
+      <source>Map canvas extent (follows the map)</source>
+      <translation>Emprise de la carte (suit la carte)</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="128" />
+      <source>Polygons of a layer…</source>
+      <translation>Polygones d'une couche…</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="129" />
+      <source>Rectangle drawn on the map</source>
+      <translation>Rectangle dessiné sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="130" />
+      <source>Coordinates typed in</source>
+      <translation>Coordonnées saisies</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="132" />
+      <source>Saved: {}</source>
+      <translation>Enregistrée : {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="153" />
+      <source>Draw a rectangle on the map first (button "Draw on the map").</source>
+      <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="157" />
+      <source>Typed area</source>
+      <translation>Zone saisie</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="162" />
+      <source>The saved area '{}' is gone: pick another area.</source>
+      <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="170" />
+      <source>Map canvas extent</source>
+      <translation>Emprise de la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="215" />
+      <source>Save area</source>
+      <translation>Enregistrer la zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="215" />
+      <source>Name of this area (its bounding box is kept):</source>
+      <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="278" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="680" />
-      <source>Longitude {}° to {}°, latitude {}° to {}°</source>
-      <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="703" />
-      <source>Counting the tiles of {}…</source>
-      <translation>Décompte des tuiles de {}…</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="705" />
-      <source>IGN Offline: count the tiles</source>
-      <translation>IGN Hors ligne : décompte des tuiles</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="718" />
-      <source>Total: {} tiles per layer</source>
-      <translation>Total : {} tuiles par couche</translation>
-    </message>
-    <message>
-      <location filename="../ui/area_picker.py" line="721" />
-      <source>Total: over {} tiles per layer, a very large job (counting stopped there: reduce the area or the zooms).</source>
-      <translation>Total : plus de {} tuiles par couche, une très grosse tâche (décompte arrêté là : réduisez la zone ou les zooms).</translation>
-    </message>
-    <message>
-      <location filename="../ui/cache_page.py" line="55" />
+      <location filename="../ui/cache_page.py" line="56" />
       <source>Scanning {}…</source>
       <translation>Analyse de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="58" />
+      <location filename="../ui/cache_page.py" line="59" />
       <source>IGN Offline: scan the QGIS cache</source>
       <translation>IGN Hors ligne : analyse du cache de QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="71" />
+      <location filename="../ui/cache_page.py" line="72" />
       <source>{}, {}, {}.</source>
       <translation>{}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="71" />
+      <location filename="../ui/cache_page.py" line="72" />
       <source>{:,} file</source>
       <translation>{:,} fichier</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="71" />
+      <location filename="../ui/cache_page.py" line="72" />
       <source>{:,} files</source>
       <translation>{:,} fichiers</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="72" />
+      <location filename="../ui/cache_page.py" line="73" />
       <source>{:,} tile set</source>
       <translation>{:,} jeu de tuiles</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="72" />
+      <location filename="../ui/cache_page.py" line="73" />
       <source>{:,} tile sets</source>
       <translation>{:,} jeux de tuiles</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="73" />
+      <location filename="../ui/cache_page.py" line="74" />
       <source>{:,} file skipped</source>
       <translation>{:,} fichier ignoré</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="73" />
+      <location filename="../ui/cache_page.py" line="74" />
       <source>{:,} files skipped</source>
       <translation>{:,} fichiers ignorés</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="78" />
+      <location filename="../ui/cache_page.py" line="79" />
       <source>Recovery</source>
       <translation>Récupération</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="89" />
+      <location filename="../ui/cache_page.py" line="90" />
       <source>The recovery</source>
       <translation>La récupération</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="93" />
+      <location filename="../ui/cache_page.py" line="94" />
       <source>{:,} tile recovered from the QGIS cache into {}.</source>
       <translation>{:,} tuile récupérée du cache de QGIS dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/cache_page.py" line="93" />
+      <location filename="../ui/cache_page.py" line="94" />
       <source>{:,} tiles recovered from the QGIS cache into {}.</source>
       <translation>{:,} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
@@ -5610,484 +5565,404 @@
       <translation>annulé</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="218" />
+      <location filename="../ui/datasets_page.py" line="222" />
       <source>Tick products, then list them for the area.</source>
       <translation>Cochez des produits, puis listez-les pour la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="228" />
+      <location filename="../ui/datasets_page.py" line="232" />
       <source>Fetch what the listing says is new or updated, check it, extract it into the library</source>
       <translation>Télécharger ce que la liste indique comme nouveau ou mis à jour, le vérifier, l'extraire dans la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="229" />
+      <location filename="../ui/datasets_page.py" line="233" />
       <source>List the datasets for this area first</source>
       <translation>Listez d'abord les jeux de données de cette zone</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="244" />
+      <location filename="../ui/datasets_page.py" line="248" />
       <source>Tick at least one product to list.</source>
       <translation>Cochez au moins un produit à lister.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="251" />
+      <location filename="../ui/datasets_page.py" line="254" />
       <source>The listing</source>
       <translation>La liste</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="260" />
+      <location filename="../ui/datasets_page.py" line="263" />
       <source>Listing cancelled.</source>
       <translation>Liste annulée.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="264" />
+      <location filename="../ui/datasets_page.py" line="267" />
       <source>The area, products or library changed during the listing: list again.</source>
       <translation>La zone, les produits ou la bibliothèque ont changé pendant la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="271" />
+      <location filename="../ui/datasets_page.py" line="274" />
       <source>The listing could not be read: list again.</source>
       <translation>La liste n'a pas pu être lue : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="308" />
+      <location filename="../ui/datasets_page.py" line="311" />
       <source>The service lists no edition of these products for this area.</source>
       <translation>Le service ne liste aucune édition de ces produits pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="312" />
+      <location filename="../ui/datasets_page.py" line="315" />
       <source>Total: {:,} dataset, {}, up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeu de données, {}, à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="312" />
+      <location filename="../ui/datasets_page.py" line="315" />
       <source>Total: {:,} datasets, {}, all up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeux de données, {}, tous à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="315" />
+      <location filename="../ui/datasets_page.py" line="318" />
       <source>Total: {:,} dataset, {}; to download: {} ({}).</source>
       <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="315" />
+      <location filename="../ui/datasets_page.py" line="318" />
       <source>Total: {:,} datasets, {}; to download: {} ({}).</source>
       <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="318" />
+      <location filename="../ui/datasets_page.py" line="321" />
       <source>{:,} dataset new or updated</source>
       <translation>{:,} nouveau ou mis à jour</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="318" />
+      <location filename="../ui/datasets_page.py" line="321" />
       <source>{:,} datasets new or updated</source>
       <translation>{:,} nouveaux ou mis à jour</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="327" />
+      <location filename="../ui/datasets_page.py" line="330" />
       <source>The download ({}) needs about {} with its extraction, more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
       <translation>Le téléchargement ({}) demande environ {} avec son extraction, plus que les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="339" />
+      <location filename="../ui/datasets_page.py" line="342" />
       <source>This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
       <translation>C'est un très gros téléchargement ({} ; environ {} avec son extraction) : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="367" />
+      <location filename="../ui/datasets_page.py" line="370" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="367" />
+      <location filename="../ui/datasets_page.py" line="370" />
       <source>{} Start it all the same?</source>
       <translation>{} Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="377" />
+      <location filename="../ui/datasets_page.py" line="379" />
       <source>The area changed since the listing: list again.</source>
       <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="393" />
+      <location filename="../ui/datasets_page.py" line="392" />
       <source>Nothing started: untick products or reduce the area.</source>
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="430" />
+      <location filename="../ui/datasets_page.py" line="429" />
       <source>{:,} dataset failed: {} (the log says why); Download tries it again.</source>
       <translation>{:,} jeu de données en échec : {} (le journal dit pourquoi) ; Télécharger le retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="430" />
+      <location filename="../ui/datasets_page.py" line="429" />
       <source>{:,} datasets failed: {} (the log says why); Download tries them again.</source>
       <translation>{:,} jeux de données en échec : {} (le journal dit pourquoi) ; Télécharger les retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="439" />
+      <location filename="../ui/datasets_page.py" line="438" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="443" />
+      <location filename="../ui/datasets_page.py" line="442" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="443" />
+      <location filename="../ui/datasets_page.py" line="442" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="456" />
+      <location filename="../ui/datasets_page.py" line="455" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="470" />
+      <location filename="../ui/datasets_page.py" line="472" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="482" />
+      <location filename="../ui/datasets_page.py" line="484" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="484" />
+      <location filename="../ui/datasets_page.py" line="486" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="484" />
+      <location filename="../ui/datasets_page.py" line="486" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="513" />
+      <location filename="../ui/datasets_page.py" line="511" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="54" />
+      <location filename="../ui/dock.py" line="56" />
       <source>Géoplateforme layers</source>
       <translation>Couches Géoplateforme</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/dock.py" line="58" />
       <source>Orthophotos, MNS (FTP)</source>
       <translation>Orthophotos et MNS (FTP)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="58" />
+      <location filename="../ui/dock.py" line="60" />
       <source>IGN datasets</source>
       <translation>Données IGN</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="60" />
+      <location filename="../ui/dock.py" line="62" />
       <source>QGIS cache</source>
       <translation>Cache QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="62" />
+      <location filename="../ui/dock.py" line="64" />
       <source>My library</source>
       <translation>Ma bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="64" />
+      <location filename="../ui/dock.py" line="66" />
       <source>Field</source>
       <translation>Terrain</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="49" />
-      <source>Plan IGN v2 (the IGN base map)</source>
-      <translation>Plan IGN v2 (le fond de carte de l'IGN)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="50" />
-      <source>SCAN 25 Touristique, the 1:25 000 map (account needed)</source>
-      <translation>SCAN 25 Touristique, la carte au 1:25 000 (compte nécessaire)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="51" />
-      <source>Aerial photographs (orthophotos)</source>
-      <translation>Photographies aériennes (orthophotos)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="52" />
-      <source>Cadastral parcels</source>
-      <translation>Parcelles cadastrales</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="56" />
-      <source>Plan IGN, vector tiles (sharp to zoom 19, nine styles)</source>
-      <translation>Plan IGN, tuiles vectorielles (net jusqu'au zoom 19, neuf styles)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="57" />
-      <source>Cadastre, vector tiles (parcels with their numbers)</source>
-      <translation>Cadastre, tuiles vectorielles (parcelles avec leur numéro)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="58" />
-      <source>BD TOPO, vector tiles</source>
-      <translation>BD TOPO, tuiles vectorielles</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="59" />
-      <source>Contour lines, vector tiles</source>
-      <translation>Courbes de niveau, tuiles vectorielles</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="78" />
-      <source>{} — {} (vector tiles; styles: {})</source>
-      <translation>{} — {} (tuiles vectorielles ; styles : {})</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="79" />
-      <source>{} — {} (vector tiles)</source>
-      <translation>{} — {} (tuiles vectorielles)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="108" />
-      <source>{} (typed, not checked yet: the download checks it with the server)</source>
-      <translation>{} (saisie, pas encore vérifiée : le téléchargement la vérifie auprès du serveur)</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="138" />
-      <source>This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="143" />
-      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="148" />
-      <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="152" />
-      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="186" />
+      <location filename="../ui/download_page.py" line="84" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="187" />
+      <location filename="../ui/download_page.py" line="85" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="189" />
+      <location filename="../ui/download_page.py" line="87" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="190" />
+      <location filename="../ui/download_page.py" line="88" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="191" />
+      <location filename="../ui/download_page.py" line="89" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="192" />
+      <location filename="../ui/download_page.py" line="90" />
       <source>Only the styles ticked below</source>
       <translation>Seulement les styles cochés ci-dessous</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="193" />
+      <location filename="../ui/download_page.py" line="91" />
       <source>The styles saved beside the file, to switch among offline: untick those you do not want</source>
       <translation>Les styles enregistrés à côté du fichier, pour passer de l'un à l'autre hors ligne : décochez ceux dont vous ne voulez pas</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="198" />
+      <location filename="../ui/download_page.py" line="96" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="369" />
+      <location filename="../ui/download_page.py" line="223" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="382" />
+      <location filename="../ui/download_page.py" line="236" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="385" />
+      <location filename="../ui/download_page.py" line="239" />
       <source>{:,} layer ticked, its file in {}</source>
       <translation>{:,} couche cochée, son fichier dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="385" />
+      <location filename="../ui/download_page.py" line="239" />
       <source>{:,} layers ticked, one file each in {}</source>
       <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="388" />
+      <location filename="../ui/download_page.py" line="242" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="395" />
+      <location filename="../ui/download_page.py" line="249" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="398" />
+      <location filename="../ui/download_page.py" line="252" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="430" />
+      <location filename="../ui/download_page.py" line="284" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="445" />
+      <location filename="../ui/download_page.py" line="299" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="451" />
+      <location filename="../ui/download_page.py" line="305" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="459" />
+      <location filename="../ui/download_page.py" line="313" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="460" />
+      <location filename="../ui/download_page.py" line="314" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="475" />
+      <location filename="../ui/download_page.py" line="329" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="493" />
+      <location filename="../ui/download_page.py" line="347" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="506" />
+      <location filename="../ui/download_page.py" line="360" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="542" />
+      <location filename="../ui/download_page.py" line="396" />
       <source>Tick at least one style of {} (it is drawn with a style saved beside its file).</source>
       <translation>Cochez au moins un style de {} (elle est dessinée avec un style enregistré à côté de son fichier).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="579" />
+      <location filename="../ui/download_page.py" line="431" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="608" />
+      <location filename="../ui/download_page.py" line="460" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="616" />
+      <location filename="../ui/download_page.py" line="468" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="617" />
+      <location filename="../ui/download_page.py" line="469" />
       <source>{:,} layer</source>
       <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="617" />
+      <location filename="../ui/download_page.py" line="469" />
       <source>{:,} layers</source>
       <translation>{:,} couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="618" />
+      <location filename="../ui/download_page.py" line="470" />
       <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="618" />
+      <location filename="../ui/download_page.py" line="470" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="669" />
+      <location filename="../ui/download_page.py" line="521" />
       <source>{}: {}, {}, {}, {}.</source>
       <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="672" />
+      <location filename="../ui/download_page.py" line="524" />
       <source>{:,} tile downloaded</source>
       <translation>{:,} tuile téléchargée</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="672" />
+      <location filename="../ui/download_page.py" line="524" />
       <source>{:,} tiles downloaded</source>
       <translation>{:,} tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="673" />
+      <location filename="../ui/download_page.py" line="525" />
       <source>{:,} was already there</source>
       <translation>{:,} déjà présente</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="673" />
+      <location filename="../ui/download_page.py" line="525" />
       <source>{:,} were already there</source>
       <translation>{:,} déjà présentes</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="674" />
+      <location filename="../ui/download_page.py" line="526" />
       <source>{:,} was empty</source>
       <translation>{:,} vide</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="674" />
+      <location filename="../ui/download_page.py" line="526" />
       <source>{:,} were empty</source>
       <translation>{:,} vides</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="675" />
+      <location filename="../ui/download_page.py" line="527" />
       <source>{:,} failed</source>
       <translation>{:,} en échec</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="677" />
+      <location filename="../ui/download_page.py" line="529" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="697" />
+      <location filename="../ui/download_page.py" line="549" />
       <source>{}: no style could be saved ({}); the layer is drawn with QGIS's default look. Save its styles again later (Save vector tile styles).</source>
       <translation>{} : aucun style n'a pu être enregistré ({}) ; la couche est dessinée avec l'apparence par défaut de QGIS. Enregistrez ses styles plus tard (Enregistrer les styles de tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="699" />
+      <location filename="../ui/download_page.py" line="551" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
-    </message>
-    <message>
-      <location filename="../ui/download_page.py" line="722" />
-      <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
-      <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
       <location filename="../ui/field_page.py" line="75" />
@@ -6110,339 +5985,379 @@
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="145" />
+      <location filename="../ui/field_page.py" line="146" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="168" />
+      <location filename="../ui/field_page.py" line="169" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="198" />
+      <location filename="../ui/field_page.py" line="199" />
       <source>Measuring the export…</source>
       <translation>Mesure de l'export…</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="213" />
+      <location filename="../ui/field_page.py" line="214" />
       <source>IGN Offline: measure the export</source>
       <translation>IGN Hors ligne : mesure de l'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="219" />
+      <location filename="../ui/field_page.py" line="220" />
       <source>The library folder {} holds no MBTiles yet: download layers first.</source>
       <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="220" />
+      <location filename="../ui/field_page.py" line="221" />
       <source>Tick library files to export (or everything for this area).</source>
       <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="225" />
+      <location filename="../ui/field_page.py" line="226" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="226" />
+      <location filename="../ui/field_page.py" line="227" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="226" />
+      <location filename="../ui/field_page.py" line="227" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="229" />
+      <location filename="../ui/field_page.py" line="230" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="248" />
+      <location filename="../ui/field_page.py" line="249" />
       <source>{}: no tile in this area at zooms {}-{}, left out.</source>
       <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="270" />
+      <location filename="../ui/field_page.py" line="271" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="273" />
+      <location filename="../ui/field_page.py" line="274" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="280" />
+      <location filename="../ui/field_page.py" line="281" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="280" />
+      <location filename="../ui/field_page.py" line="281" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="287" />
+      <location filename="../ui/field_page.py" line="288" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="41" />
+      <location filename="../ui/ftp_page.py" line="42" />
       <source>Orthophoto (high resolution)</source>
       <translation>Orthophoto (haute résolution)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="41" />
+      <location filename="../ui/ftp_page.py" line="42" />
       <source>Orthophoto</source>
       <translation>Orthophoto</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="41" />
+      <location filename="../ui/ftp_page.py" line="42" />
       <source>Surface model (MNS)</source>
       <translation>Modèle numérique de surface (MNS)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="42" />
+      <location filename="../ui/ftp_page.py" line="43" />
       <source>Terrain model (MNT)</source>
       <translation>Modèle numérique de terrain (MNT)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="43" />
+      <location filename="../ui/ftp_page.py" line="44" />
       <source>natural colours (RVB)</source>
       <translation>couleurs naturelles (RVB)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="43" />
+      <location filename="../ui/ftp_page.py" line="44" />
       <source>infrared false colours (IRC)</source>
       <translation>infrarouge fausses couleurs (IRC)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="46" />
+      <location filename="../ui/ftp_page.py" line="47" />
       <source>{:.2f} m pixels</source>
       <translation>pixels de {:.2f} m</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="48" />
+      <location filename="../ui/ftp_page.py" line="49" />
       <source>département {}</source>
       <translation>département {}</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="80" />
+      <location filename="../ui/ftp_page.py" line="82" />
       <source>The server</source>
       <translation>Le serveur</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="80" />
+      <location filename="../ui/ftp_page.py" line="82" />
       <source>The port</source>
       <translation>Le port</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="81" />
+      <location filename="../ui/ftp_page.py" line="83" />
       <source>the server's address and port</source>
       <translation>l'adresse et le port du serveur</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="107" />
+      <location filename="../ui/ftp_page.py" line="109" />
       <source>Listing {}…</source>
       <translation>Liste des produits de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="108" />
+      <location filename="../ui/ftp_page.py" line="110" />
       <source>IGN Offline: list FTP products</source>
       <translation>IGN Hors ligne : liste des produits FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="120" />
+      <location filename="../ui/ftp_page.py" line="122" />
       <source>{:,} product.</source>
       <translation>{:,} produit.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="120" />
+      <location filename="../ui/ftp_page.py" line="122" />
       <source>{:,} products.</source>
       <translation>{:,} produits.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="187" />
+      <location filename="../ui/ftp_page.py" line="189" />
       <source>{:,} of {:,} tile in the area ({}), drawn in blue.</source>
       <translation>{:,} dalle sur {:,} dans la zone ({}), dessinée en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="187" />
+      <location filename="../ui/ftp_page.py" line="189" />
       <source>{:,} of {:,} tiles in the area ({}), drawn in blue.</source>
       <translation>{:,} dalles sur {:,} dans la zone ({}), dessinées en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="191" />
+      <location filename="../ui/ftp_page.py" line="193" />
       <source>No tile of this product in the area: it covers département {}. “Use its coverage as the area” picks where it has tiles.</source>
       <translation>Aucune dalle de ce produit dans la zone : il couvre le département {}. « Prendre son emprise comme zone » choisit là où il a des dalles.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="206" />
+      <location filename="../ui/ftp_page.py" line="208" />
       <source>List the products and pick one first.</source>
       <translation>Listez d'abord les produits et choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="231" />
+      <location filename="../ui/ftp_page.py" line="232" />
       <source>The FTP download</source>
       <translation>Le téléchargement FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="236" />
+      <location filename="../ui/ftp_page.py" line="237" />
       <source>{}: {:,} file downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="236" />
+      <location filename="../ui/ftp_page.py" line="237" />
       <source>{}: {:,} files downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="41" />
+      <location filename="../ui/large_jobs.py" line="20" />
+      <source>This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/large_jobs.py" line="25" />
+      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/large_jobs.py" line="30" />
+      <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/large_jobs.py" line="34" />
+      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="43" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="51" />
+      <location filename="../ui/library_page.py" line="53" />
       <source>Polygon in the plan ({})</source>
       <translation>Polygone du plan ({})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="64" />
+      <location filename="../ui/library_page.py" line="69" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="80" />
+      <location filename="../ui/library_page.py" line="85" />
       <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
       <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="98" />
+      <location filename="../ui/library_page.py" line="106" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="98" />
+      <location filename="../ui/library_page.py" line="106" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="112" />
+      <location filename="../ui/library_page.py" line="120" />
       <source>Entries not run: {} (see the IGN Offline panel).</source>
       <translation>Entrées non exécutées : {} (voyez le panneau IGN Hors ligne).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="114" />
+      <location filename="../ui/library_page.py" line="122" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="120" />
+      <location filename="../ui/library_page.py" line="128" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="122" />
+      <location filename="../ui/library_page.py" line="130" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="144" />
+      <location filename="../ui/library_page.py" line="152" />
       <source>The server's key is not written into the plan (a file in clear): run the plan with the key as an account (AUTHCFG).</source>
       <translation>La clé du serveur n'est pas écrite dans le plan (un fichier en clair) : lancez le plan avec la clé comme compte (AUTHCFG).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="183" />
+      <location filename="../ui/library_page.py" line="188" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="190" />
+      <location filename="../ui/library_page.py" line="195" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="190" />
+      <location filename="../ui/library_page.py" line="195" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="198" />
+      <location filename="../ui/library_page.py" line="203" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="200" />
+      <location filename="../ui/library_page.py" line="205" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="200" />
+      <location filename="../ui/library_page.py" line="205" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="229" />
+      <location filename="../ui/library_page.py" line="241" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="274" />
+      <location filename="../ui/library_page.py" line="286" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="274" />
+      <location filename="../ui/library_page.py" line="286" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="309" />
+      <location filename="../ui/library_page.py" line="321" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="320" />
+      <location filename="../ui/library_page.py" line="331" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="326" />
+      <location filename="../ui/library_page.py" line="337" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="338" />
+      <location filename="../ui/library_page.py" line="349" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="343" />
+      <location filename="../ui/library_page.py" line="354" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="360" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="353" />
+      <location filename="../ui/library_page.py" line="363" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="390" />
+      <location filename="../ui/library_page.py" line="398" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="399" />
+      <location filename="../ui/library_page.py" line="407" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
+    </message>
+    <message>
+      <location filename="../ui/overview.py" line="137" />
+      <source>Overview: Plan IGN v2</source>
+      <translation>Vue d'ensemble : Plan IGN v2</translation>
+    </message>
+    <message>
+      <location filename="../ui/overview.py" line="139" />
+      <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
+      <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../ui/overview.py" line="158" />
+      <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
+      <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../ui/overview.py" line="162" />
+      <source>Overview basemap</source>
+      <translation>Fond de carte d'ensemble</translation>
     </message>
     <message>
       <location filename="../ui/runner.py" line="37" />
@@ -6528,6 +6443,91 @@
       <location filename="../ui/runner.py" line="226" />
       <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
       <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="22" />
+      <source>Plan IGN v2 (the IGN base map)</source>
+      <translation>Plan IGN v2 (le fond de carte de l'IGN)</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="23" />
+      <source>SCAN 25 Touristique, the 1:25 000 map (account needed)</source>
+      <translation>SCAN 25 Touristique, la carte au 1:25 000 (compte nécessaire)</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="24" />
+      <source>Aerial photographs (orthophotos)</source>
+      <translation>Photographies aériennes (orthophotos)</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="25" />
+      <source>Cadastral parcels</source>
+      <translation>Parcelles cadastrales</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="29" />
+      <source>Plan IGN, vector tiles (sharp to zoom 19, nine styles)</source>
+      <translation>Plan IGN, tuiles vectorielles (net jusqu'au zoom 19, neuf styles)</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="30" />
+      <source>Cadastre, vector tiles (parcels with their numbers)</source>
+      <translation>Cadastre, tuiles vectorielles (parcelles avec leur numéro)</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="31" />
+      <source>BD TOPO, vector tiles</source>
+      <translation>BD TOPO, tuiles vectorielles</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="32" />
+      <source>Contour lines, vector tiles</source>
+      <translation>Courbes de niveau, tuiles vectorielles</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="44" />
+      <source>{} — {} (vector tiles; styles: {})</source>
+      <translation>{} — {} (tuiles vectorielles ; styles : {})</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="45" />
+      <source>{} — {} (vector tiles)</source>
+      <translation>{} — {} (tuiles vectorielles)</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="74" />
+      <source>{} (typed, not checked yet: the download checks it with the server)</source>
+      <translation>{} (saisie, pas encore vérifiée : le téléchargement la vérifie auprès du serveur)</translation>
+    </message>
+    <message>
+      <location filename="../ui/server_layers.py" line="105" />
+      <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
+      <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
+    </message>
+    <message>
+      <location filename="../ui/tile_counts.py" line="40" />
+      <source>Longitude {}° to {}°, latitude {}° to {}°</source>
+      <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
+    </message>
+    <message>
+      <location filename="../ui/tile_counts.py" line="63" />
+      <source>Counting the tiles of {}…</source>
+      <translation>Décompte des tuiles de {}…</translation>
+    </message>
+    <message>
+      <location filename="../ui/tile_counts.py" line="65" />
+      <source>IGN Offline: count the tiles</source>
+      <translation>IGN Hors ligne : décompte des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../ui/tile_counts.py" line="79" />
+      <source>Total: {} tiles per layer</source>
+      <translation>Total : {} tuiles par couche</translation>
+    </message>
+    <message>
+      <location filename="../ui/tile_counts.py" line="82" />
+      <source>Total: over {} tiles per layer, a very large job (counting stopped there: reduce the area or the zooms).</source>
+      <translation>Total : plus de {} tuiles par couche, une très grosse tâche (décompte arrêté là : réduisez la zone ou les zooms).</translation>
     </message>
     <message>
       <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>

@@ -241,8 +241,8 @@ def service_for(root):
 def list_for_area(algorithm, service, choices, area, library, feedback):
     """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log; those listed
     before a cancel."""
-    from ..core.datasets import Cancelled
     from ..core.datasets.sync import describe, plan_sync
+    from ..core.errors import Cancelled
 
     found = []
     for product, variant in choices:

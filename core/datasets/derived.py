@@ -66,7 +66,7 @@ def zone_stamp(held):
 def waiting_lock(path, purpose, is_cancelled, said):
     """core.storage.output_lock on `path`, waiting (`said` logged once) while another run holds it, rather than
     refused: runs on one library compose. Cancelled when `is_cancelled()` turns true while waiting."""
-    from . import Cancelled
+    from ..errors import Cancelled
 
     with contextlib.ExitStack() as stack:
         waited = False

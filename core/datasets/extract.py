@@ -9,10 +9,11 @@ there before the run are left as they were, and nothing half-extracted is left.
 
 import os
 
+from ..errors import Cancelled
 from ..messages import Message, os_reason
 from ..storage import human_size
 from ..unpacking import check_space, is_disk_full, is_inside, remove_quietly, target_path, too_compressed, unsafe_name
-from .sevenzip import ArchiveError, Cancelled, SevenZip, volume_paths
+from .sevenzip import ArchiveError, SevenZip, volume_paths
 
 __all__ = ["ArchiveError", "extract_archive", "remove_archive"]
 

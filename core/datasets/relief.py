@@ -26,8 +26,7 @@ from collections import namedtuple
 
 from osgeo import gdal, ogr
 
-from ..errors import IgnOfflineError, InputError
-from ..ftp.client import Cancelled
+from ..errors import Cancelled, IgnOfflineError, InputError
 from ..ftp.rasters import build_vrt, try_open
 from ..messages import Message
 from ..storage import (

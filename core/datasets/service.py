@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import requests
 
-from ..errors import IgnOfflineError, InputError
+from ..errors import Cancelled, IgnOfflineError, InputError
 from ..messages import Size
 from ..sources.http import (
     TIMEOUT,
@@ -34,7 +34,7 @@ from ..sources.http import (
     retry_after_seconds,
     unreachable_reason,
 )
-from . import Cancelled, zones
+from . import zones
 from .state import is_plain_name
 
 ROOT = "https://data.geopf.fr/telechargement"

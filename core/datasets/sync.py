@@ -28,13 +28,11 @@ import shutil
 from dataclasses import dataclass, field
 
 from .. import storage
-from ..errors import IgnOfflineError, InputError
+from ..errors import Cancelled, IgnOfflineError, InputError
 from ..messages import Message, plural
 from ..storage import human_size
-from . import Cancelled
 from . import state as states
 from .editions import PRODUCTS, latest_per_zone, parse_edition
-from .sevenzip import Cancelled as ExtractionCancelled
 from .sevenzip import MissingVolume, MixedVolumesError
 from .zones import area_ring, departement_label, is_zone_code
 
@@ -575,7 +573,7 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
             result.folder, result.outputs = derive(product, zone_plans, area, library, clip,
                                                    dict(hillshade=hillshade, slope=slope, contours=contours),
                                                    cancelled, log)
-        except (Cancelled, ExtractionCancelled):
+        except Cancelled:
             result.cancelled = True
     if (result.cancelled or cancelled()) and not any(z.status == CANCELLED for z in result.zones):
         result.cancelled = True  # said here once, when no zone's line said it
@@ -637,7 +635,7 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
             if zone_plan.blocked:  # failed twice by another run since the plan: not said yet
                 raise IgnOfflineError(blocked_reason(zone_plan))
             _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
-    except (_Cancelled, Cancelled, ExtractionCancelled):
+    except Cancelled:
         zone_result.status = CANCELLED
         log(Message("{} — {}: cancelled; run again to resume where it stopped.", _title(zone_plan),
                     _where(zone_plan)))
@@ -688,13 +686,9 @@ def _held_is_newer(held, zone_plan):
     return bool(listed) and max(listed) < day <= today + datetime.timedelta(days=SKEW_DAYS)
 
 
-class _Cancelled(Exception):
-    pass
-
-
 def _check(cancelled):
     if cancelled():
-        raise _Cancelled()
+        raise Cancelled()
 
 
 def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log):

@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from ..errors import Cancelled
 from ..ftp.client import is_safe_name
 from ..messages import Message, Size, os_reason
 from ..sources.http import (
@@ -41,7 +42,6 @@ from ..sources.http import (
     unreachable_reason,
 )
 from ..storage import free_bytes
-from . import Cancelled
 from .service import MAX_WAIT, CancelEvent, ServiceError, sleep
 
 READ = 2 ** 20                  # bytes asked per read: few calls per second, whatever the speed

@@ -10,11 +10,11 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 
-from ..errors import InputError
+from ..errors import Cancelled, InputError
 from ..messages import Message, plural
 from ..storage import free_bytes, human_size
 from . import archives, rasters
-from .client import Cancelled, Fetcher, FtpError, Transfer, is_safe_name
+from .client import Fetcher, FtpError, Transfer, is_safe_name
 from .products import DEFAULT_EPSG, catalog_parts, catalog_shapefile, describe_coverage, name_footprint, select
 
 

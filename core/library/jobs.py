@@ -301,7 +301,8 @@ def plan_datasets(plan, library, is_cancelled=None, log=None, services=None):
     """[DatasetRun] of the plan's dataset entries: what each would fetch, with sizes (asks the service; no
     download). An entry the service cannot answer for carries its error; the others go on. `services`: the
     clients by root, kept for run_datasets (close_services when done)."""
-    from ..datasets import Cancelled, sync
+    from ..datasets import sync
+    from ..errors import Cancelled
 
     services = {} if services is None else services
     runs = []

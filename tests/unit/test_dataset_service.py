@@ -232,7 +232,7 @@ def test_a_service_that_does_not_answer_is_one_clear_message():
 
 
 def test_cancel_is_honoured_during_a_retry_after_pause(stand_in):
-    from core.datasets import Cancelled
+    from core.errors import Cancelled
 
     stand_in.throttle(1, retry_after="30")
     start = time.monotonic()

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from core.datasets import Cancelled
 from core.datasets.service import DownloadService, RemoteFile
 from core.datasets.transfer import TransferError, download
+from core.errors import Cancelled
 from core.messages import os_reason
 from core.sources.http import SessionPool
 from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile

@@ -14,12 +14,12 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..core import mbtiles, storage
+from ..core import mbtiles, naming, storage
 from ..core.download.engine import DownloadFailed
 from ..core.download.job import clamp_zooms, clipped_ranges, download_to_mbtiles, metadata_for
 from ..core.errors import IgnOfflineError, InputError
 from ..core.field import exports, projects
-from ..core.library import inventory, merge, naming
+from ..core.library import inventory, merge
 from ..core.messages import plural
 from ..core.sources.prepare import prepare_source
 from ..core.tiles import coverage

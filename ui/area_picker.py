@@ -31,12 +31,13 @@ from qgis.PyQt.QtCore import QLocale, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
 
+from ..core import naming
 from ..core.errors import IgnOfflineError, InputError
-from ..core.library import naming
+from ..core.http import redact_url, unreachable_reason, user_agent
 from ..core.sources import wmts
-from ..core.sources.http import image_kind, redact_url, unreachable_reason, user_agent
 from ..core.sources.url_templates import is_xyz_template
 from ..core.tiles import areas, coverage, grid
+from ..core.tiles.bodies import image_kind
 from ..i18n import marked, reason, say, tr
 from ..toolbelt.areas import area_from_features
 from ..toolbelt.helper_layers import ROLE as HELPER_ROLE

@@ -15,12 +15,11 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QTableWidgetItem
 
-from ..core import mbtiles, storage
+from ..core import mbtiles, naming, storage
 from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import IgnOfflineError, InputError
-from ..core.library import naming
+from ..core.http import redact_url
 from ..core.messages import Size, plural
-from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
 from ..core.sources.prepare import fetch_capabilities, fetch_tms_service, template_name
 from ..core.sources.url_templates import is_xyz_template

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 
 import mercantile
 
-from .. import mbtiles
+from .. import mbtiles, naming
 from ..errors import InputError, MBTilesError
-from ..library import naming
 from ..messages import Message, os_reason
 from ..sources import policies
-from ..sources.http import tile_body_problem
+from ..tiles.bodies import tile_body_problem
 from ..vector import mvt
 from . import qtcache
 from .addresses import AddressBook, TileSetKey, Unknown, is_capabilities_url, is_tile_metadata_url

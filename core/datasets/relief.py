@@ -27,8 +27,8 @@ from collections import namedtuple
 from osgeo import gdal, ogr
 
 from ..errors import Cancelled, IgnOfflineError, InputError
-from ..ftp.rasters import build_vrt, try_open
 from ..messages import Message
+from ..rasters import build_vrt, try_open
 from ..storage import (
     OutputInUse,
     check_writable_folder,

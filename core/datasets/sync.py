@@ -3,7 +3,7 @@
 `plan_sync` asks the download service, for each département the area meets, which edition it publishes and
 which of its files the library lacks — without downloading anything (what list_datasets shows, with sizes).
 `sync` then fetches those files only (resumable, MD5 checked: core.datasets.transfer), extracts them
-(core.datasets.extract), derives what the user works with (relief COGs, ortho mosaic, clipped GeoPackages) and
+(core.archives.sevenzip_extract), derives what the user works with (relief COGs, ortho mosaic, clipped GeoPackages) and
 records it all in each zone's state.json (core.datasets.state).
 
 Each run lists every edition of each zone (`/resource/{product}?zone=…`: the documented API has no date filter
@@ -28,45 +28,34 @@ import shutil
 from dataclasses import dataclass, field
 
 from .. import storage
+from ..archives.sevenzip import MissingVolume, MixedVolumesError
 from ..errors import Cancelled, IgnOfflineError, InputError
 from ..messages import Message, plural
 from ..storage import human_size
 from . import state as states
-from .editions import PRODUCTS, latest_per_zone, parse_edition
-from .sevenzip import MissingVolume, MixedVolumesError
+from .catalogue import DEFAULT_VARIANTS, PRODUCTS, product_title
+from .derived import derive_products
+from .editions import latest_per_zone, parse_edition
+from .names import (
+    AVAILABLE,
+    CANCELLED,
+    FAILED,
+    NEW,
+    NOT_AVAILABLE,
+    STATUS_MESSAGES,
+    UP_TO_DATE,
+    UPDATED,
+    archive_stem,
+    area_slug,
+    zone_title,
+    zone_where,
+)
 from .zones import area_ring, departement_label, is_zone_code
-
-NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
-AVAILABLE = "available"  # listed with no library to compare with
-FAILED, CANCELLED = "failed", "cancelled"
-STATUS_MESSAGES = {AVAILABLE: Message("available"), NEW: Message("new"), UPDATED: Message("updated"),
-                   UP_TO_DATE: Message("up to date"), NOT_AVAILABLE: Message("not available"),
-                   FAILED: Message("failed"), CANCELLED: Message("cancelled")}
-
-# What the algorithms and plans offer, as (the service's resource id, variant); None: the product's usual one.
-CHOICES = (("BDTOPO", None), ("RGEALTI", "5M"), ("RGEALTI", "1M"), ("BDORTHO", "RVB-0M20"),
-           ("PARCELLAIRE-EXPRESS", None))
-# The variant kept when none is named: a product's only one (BD TOPO's TOUSTHEMES; theme extracts are not kept).
-DEFAULT_VARIANTS = {p.id: p.variants[0] for p in PRODUCTS.values() if len(p.variants) == 1}
-
-
-def dataset_choices():
-    """[(product, variant)] a plan or an algorithm may ask for."""
-    return list(CHOICES)
-
 
 # Disk an archive takes once extracted, per byte of 7z (BD TOPO 31: 495 MB → 2.96 GB; Alpes-Maritimes RGE ALTI
 # 5 m: 313 MB → 1.7 GB; JPEG 2000 does not compress further). Rounded up: the check is before anything starts.
 EXPANSION = {"BDTOPO": 6.5, "RGEALTI": 6.0, "BDORTHO": 1.05, "PARCELLAIRE-EXPRESS": 5.0}
 DEFAULT_EXPANSION = 6.5
-_VOLUME = re.compile(r"\.7z(?:\.\d{3})?$", re.IGNORECASE)
-
-
-def archive_stem(name):
-    """The archive a file belongs to (`x.7z`, `x.7z.001`, `x.7z.002` → `x`), or None for a file that is not a 7z
-    volume (the `.md5` and `readme.pdf` some products list beside)."""
-    found = _VOLUME.search(name)
-    return name[:found.start()] if found else None
 
 
 def archive_groups(files):
@@ -77,32 +66,6 @@ def archive_groups(files):
         if stem is not None:
             groups.setdefault(stem, []).append(remote)
     return groups
-
-
-def area_slug(area):
-    """The folder name of an area's derived products: its title, accents folded, made safe for any disk; then,
-    unless the area is a named preset as shipped, a short digest of its geometry. Titles repeat for different
-    places (every EXTENT is "Extent", every rectangle drawn in the dock has the same title): the outputs made for
-    one must never be returned for another."""
-    from ..library.plans import area_file_name
-    from ..tiles.areas import PRESETS
-
-    slug = os.path.splitext(area_file_name(str(area.title)))[0]
-    if area.polygons is None and PRESETS.get(area.key) == area:
-        return slug
-    return "{}-{}".format(slug, area_digest(area))
-
-
-def area_digest(area):
-    """8 hex digits that change with the area's geometry (its box to ~1 cm, its polygons' vertices to 1 cm)."""
-    import hashlib
-    import json
-
-    shape = [round(v, 7) for v in area.bbox]
-    if area.polygons is not None:
-        shape.append([[[(round(x, 2), round(y, 2)) for x, y in ring] for ring in polygon]
-                      for polygon in area.polygons.parts])
-    return hashlib.sha1(json.dumps(shape).encode("ascii")).hexdigest()[:8]
 
 
 # -- what to fetch ----------------------------------------------------------------------------------------------
@@ -358,7 +321,7 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
         if ahead:
             log(Message("{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no "
                         "edition can be dated in the future; the newest edition dated up to tomorrow is used.",
-                        _title(zone_plan), _where(zone_plan), ", ".join(e.name for e in ahead),
+                        zone_title(zone_plan), zone_where(zone_plan), ", ".join(e.name for e in ahead),
                         ", ".join(str(max(_dates(e))) for e in ahead)))
         if edition is None:
             zone_plan.status = NOT_AVAILABLE  # what the zone holds (if anything) stays as it is
@@ -437,41 +400,21 @@ def describe(zone_plan):
     """One line for a person: product, zone, edition, size, status (a Message)."""
     if zone_plan.status == NOT_AVAILABLE and zone_plan.held is not None:
         return Message("{} — {}: the service lists no edition of it now (none dated up to tomorrow); the library "
-                       "keeps {} as it is.", _title(zone_plan), _where(zone_plan), zone_plan.held.edition)
+                       "keeps {} as it is.", zone_title(zone_plan), zone_where(zone_plan), zone_plan.held.edition)
     if zone_plan.status == NOT_AVAILABLE:
-        return Message("{} — {}: the service publishes no such dataset here.", _title(zone_plan), _where(zone_plan))
+        return Message("{} — {}: the service publishes no such dataset here.", zone_title(zone_plan),
+                       zone_where(zone_plan))
     if zone_plan.blocked:
-        return Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), blocked_reason(zone_plan))
+        return Message("{} — {}: {}", zone_title(zone_plan), zone_where(zone_plan), blocked_reason(zone_plan))
     if zone_plan.no_archive:
-        return Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), no_archive_reason(zone_plan))
+        return Message("{} — {}: {}", zone_title(zone_plan), zone_where(zone_plan), no_archive_reason(zone_plan))
     if zone_plan.status == UP_TO_DATE:
-        return Message("{} — {}: {}, {}: up to date.", _title(zone_plan), _where(zone_plan),
+        return Message("{} — {}: {}, {}: up to date.", zone_title(zone_plan), zone_where(zone_plan),
                        zone_plan.edition_name, human_size(zone_plan.bytes))
-    return Message("{} — {}: {}, {} in {}, {}: {} to download.", _title(zone_plan), _where(zone_plan),
+    return Message("{} — {}: {}, {} in {}, {}: {} to download.", zone_title(zone_plan), zone_where(zone_plan),
                    zone_plan.edition_name, human_size(zone_plan.bytes),
                    plural(zone_plan.file_count, "{} file", "{} files", zone_plan.file_count),
                    STATUS_MESSAGES[zone_plan.status], human_size(zone_plan.fetch_bytes))
-
-
-def _title(zone_plan):
-    return product_title(zone_plan.product, zone_plan.variant)
-
-
-def product_title(product, variant=None):
-    """The one title of a choice, in the log as in the dock: 'BD TOPO', 'RGE ALTI 5 m' (its variant '5M')."""
-    known = PRODUCTS.get(product)
-    title = known.title_en if known is not None else product
-    if variant and product == "RGEALTI":
-        return "{} {} m".format(title, variant.upper().rstrip("M"))
-    pixel = re.fullmatch(r"(RVB|IRC)-0M(\d\d)", (variant or "").upper()) if product == "BDORTHO" else None
-    if pixel:  # 'RVB-0M20' → 'BD ORTHO 20 cm', 'IRC-0M50' → 'BD ORTHO IRC 50 cm', as the dock's boxes say them
-        return "{}{} {} cm".format(title, " IRC" if pixel.group(1) == "IRC" else "", int(pixel.group(2)))
-    return title
-
-
-def _where(zone_plan):
-    """'Haute-Garonne (31)': the zone as the dock shows it."""
-    return departement_label(zone_plan.zone, zone_plan.zone_label)
 
 
 # -- fetching, extracting, deriving -------------------------------------------------------------------------
@@ -586,10 +529,10 @@ def _all_failed(result, zone_plans):
     départements only, so no reason is said twice."""
     failed = result.failed
     if not failed:
-        return IgnOfflineError("{}: the service publishes no such dataset for this area.", _title(zone_plans[0]))
+        return IgnOfflineError("{}: the service publishes no such dataset for this area.", zone_title(zone_plans[0]))
     return IgnOfflineError(plural(len(failed), "{}: the département failed ({}): its reason is said above.",
                                   "{}: every département failed ({}): their reasons are said above.",
-                                  _title(zone_plans[0]), ", ".join(_where(z.plan) for z in failed)))
+                                  zone_title(zone_plans[0]), ", ".join(zone_where(z.plan) for z in failed)))
 
 
 def _some_failed(result, zone_plans):
@@ -598,7 +541,8 @@ def _some_failed(result, zone_plans):
     # The plural follows the failed count ("1 of 2 départements failed", "2 of 3 départements failed"): "of N"
     # comes after, in both languages.
     return plural(len(failed), "{}: {:,} département of {:,} failed: {}.", "{}: {:,} départements of {:,} failed: {}.",
-                  _title(zone_plans[0]), len(failed), len(result.zones), ", ".join(_where(z.plan) for z in failed))
+                  zone_title(zone_plans[0]), len(failed), len(result.zones),
+                  ", ".join(zone_where(z.plan) for z in failed))
 
 
 def _extract_bytes(zone_plan):
@@ -637,14 +581,14 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
             _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
     except Cancelled:
         zone_result.status = CANCELLED
-        log(Message("{} — {}: cancelled; run again to resume where it stopped.", _title(zone_plan),
-                    _where(zone_plan)))
+        log(Message("{} — {}: cancelled; run again to resume where it stopped.", zone_title(zone_plan),
+                    zone_where(zone_plan)))
     except IgnOfflineError as exc:
         zone_result.status, zone_result.error = FAILED, exc.message
         # The service's listing (an MD5 wrong twice, volumes missing or mixed): running again cannot mend it.
         zone_plan.hopeless = bool(zone_plan.blocked or zone_plan.no_archive) or isinstance(
             exc, (MissingVolume, MixedVolumesError, _IncompleteEdition))
-        log(Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), exc.message))
+        log(Message("{} — {}: {}", zone_title(zone_plan), zone_where(zone_plan), exc.message))
     return zone_result
 
 
@@ -660,15 +604,15 @@ def _decide_again(zone_plan, log):
         else None
     if _held_is_newer(held, zone_plan):
         log(Message("{} — {}: another run has fetched {}, newer than {} listed when this run was planned: it is "
-                    "kept.", _title(zone_plan), _where(zone_plan), held.edition, zone_plan.edition.name))
+                    "kept.", zone_title(zone_plan), zone_where(zone_plan), held.edition, zone_plan.edition.name))
         zone_plan.edition, zone_plan.held, zone_plan.status = None, held, UP_TO_DATE
         zone_plan.files, zone_plan.fetch, zone_plan.reuse, zone_plan.in_place = [], [], {}, set()
         return False
     zone_plan.held = held
     decide(zone_plan, zone_plan.files)
     if planned != UP_TO_DATE and zone_plan.status == UP_TO_DATE:
-        log(Message("{} — {}: another run has fetched {} meanwhile: nothing to download.", _title(zone_plan),
-                    _where(zone_plan), zone_plan.edition.name))
+        log(Message("{} — {}: another run has fetched {} meanwhile: nothing to download.", zone_title(zone_plan),
+                    zone_where(zone_plan), zone_plan.edition.name))
     return True
 
 
@@ -692,7 +636,7 @@ def _check(cancelled):
 
 
 def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log):
-    from .extract import extract_archive
+    from ..archives.sevenzip_extract import extract_archive
     from .transfer import Md5MismatchError, download, is_in_place
 
     folder = zone_plan.folder
@@ -752,7 +696,7 @@ def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, ca
     states.write_state(folder, new_state)
     _remove_replaced(folder, held, new_state, keep_archives)
     zone_plan.held = new_state
-    log(Message("{} — {}: {} ready ({}).", _title(zone_plan), _where(zone_plan), zone_plan.edition.name,
+    log(Message("{} — {}: {} ready ({}).", zone_title(zone_plan), zone_where(zone_plan), zone_plan.edition.name,
                 STATUS_MESSAGES[zone_result.status]))
 
 
@@ -859,6 +803,4 @@ def _record_check(zone_plan):
 def derive(product, zone_plans, area, library, clip, relief_options, is_cancelled, log):
     """(folder, outputs) of what the user works with, made from the data of every zone of `zone_plans` (all the
     area's) for `area`; see derived.py."""
-    from .derived import derive_products
-
     return derive_products(product, zone_plans, area, library, clip, relief_options, is_cancelled, log)

@@ -34,9 +34,8 @@ from dataclasses import dataclass
 
 import mercantile
 
-from .. import mbtiles, storage
+from .. import mbtiles, naming, storage
 from ..errors import IgnOfflineError, InputError, MBTilesError
-from ..library import naming
 from ..library.inventory import vector_layers
 from ..messages import Message, Size, os_reason
 from ..sources import policies

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .. import mbtiles, storage
+from .. import mbtiles, naming, storage
 from ..download.engine import DownloadOptions
 from ..download.job import apply_policy, check_output, clamp_zooms, clipped_ranges, download_to_mbtiles
 from ..errors import IgnOfflineError, InputError
@@ -22,7 +22,7 @@ from ..messages import Message
 from ..sources.accounts import origin_of
 from ..sources.prepare import prepare_source
 from ..vector import styles, tms
-from . import naming, plans
+from . import plans
 
 # Where everything goes unless the user says otherwise: one folder a person finds again.
 DEFAULT_LIBRARY = os.path.join(os.path.expanduser("~"), "IGN Offline")

@@ -4,8 +4,9 @@ import os
 
 import pytest
 
+from core import naming
 from core.errors import InputError
-from core.library import naming, plans
+from core.library import plans
 from core.text import duration, fold_accents, limit_duration
 from core.tiles import areas
 

@@ -15,7 +15,8 @@ from qgis.core import (
 
 from ..core import storage
 from ..core.cache.addresses import read_capabilities
-from ..core.cache.recovery import check_cache_dir, recover, scan_and_recover, scan_cache
+from ..core.cache.recovery import recover, scan_and_recover
+from ..core.cache.scan import check_cache_dir, scan_cache
 from ..core.errors import InputError, MBTilesError
 from ..core.http import redact_url
 from ..core.library import jobs as library

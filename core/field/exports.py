@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import mercantile
 
 from .. import mbtiles, naming, storage
-from ..errors import IgnOfflineError, InputError, MBTilesError
+from ..errors import Cancelled, IgnOfflineError, InputError, MBTilesError
 from ..library.inventory import vector_layers
 from ..messages import Message, Size, os_reason
 from ..sources import policies
@@ -743,10 +743,6 @@ def carry_identity(source, rendered):
     return values
 
 
-class _Cancelled(Exception):
-    """The user stopped the export: what it wrote is removed and no part is returned."""
-
-
 # Files SQLite and GDAL write beside the one they make (journals, sidecars, the COG driver's temporary files).
 SIDE_FILES = ("", "-journal", "-wal", "-shm", ".aux.xml", ".ovr", ".msk", ".ovr.tmp", ".tile.tmp")
 
@@ -920,7 +916,7 @@ def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progr
         with mbtiles.read_guard(source):
             parts = _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled,
                           count, highest, tile_format, written)
-    except _Cancelled:
+    except Cancelled:  # the user stopped the export: what it wrote is removed, no part returned
         _remove(written)
         return []
     except BaseException:
@@ -969,7 +965,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
             ordered = cap is not None or kind != "pmtiles"
             for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges, ordered):
                 if is_cancelled and is_cancelled():  # a part cut short would look complete: none is kept
-                    raise _Cancelled()
+                    raise Cancelled()
                 cost = tile_cost(len(data))
                 if current is not None and cap is not None and used + cost > cap:
                     close()

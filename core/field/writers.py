@@ -322,3 +322,20 @@ class PMTilesWriter:
         """Close the file, whatever is left unwritten (a full disk refuses the buffer's last bytes)."""
         with contextlib.suppress(OSError):
             self.file.close()
+
+
+def decode_osmand(path):
+    """{(zoom, x, y): image} of an OsmAnd/Locus SQLiteDB, read by what its `info` table declares."""
+    db = sqlite3.connect("file:{}?mode=ro".format(mbtiles.uri_path(path)), uri=True)
+    try:
+        minzoom, maxzoom, numbering, inverted = db.execute(
+            "SELECT minzoom, maxzoom, tilenumbering, inverted_y FROM info").fetchone()
+        big_planet = (numbering or "").lower() == "bigplanet"
+        tiles = {}
+        for x, y, z, image in db.execute("SELECT x, y, z, image FROM tiles"):
+            zoom = 17 - z if big_planet else z
+            tiles[(zoom, x, flip_y(zoom, y) if inverted else y)] = bytes(image)
+        zooms = sorted((17 - minzoom, 17 - maxzoom) if big_planet else (minzoom, maxzoom))
+        return tiles, zooms
+    finally:
+        db.close()

@@ -231,7 +231,7 @@ def test_a_staged_export_replaces_the_folder_only_when_complete(tmp_path):
 VIEWER_CHILD = """
 import json, os, sys
 from core.errors import IgnOfflineError
-from core.field import exports, web, writers
+from core.field import exports, web
 source, folder = sys.argv[1], sys.argv[2]
 viewer = os.path.join(folder, "map")
 try:

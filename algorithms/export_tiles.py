@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..core import mbtiles, storage
 from ..core.errors import IgnOfflineError, InputError
-from ..core.field import exports, web
+from ..core.field import exports, formats, web
 from ..core.library import inventory
 from ..core.library import jobs as library
 from ..core.tiles import coverage
@@ -28,9 +28,9 @@ from ..toolbelt.layers import render_vector_mbtiles
 from .base import IgnOfflineAlgorithm
 from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
 
-# FORMAT is a number or a name of exports.EXPORT_FORMATS, in its order; TARGET one of exports.TARGETS.
-FORMATS = tuple(f.name for f in exports.EXPORT_FORMATS)
-TARGETS = exports.TARGET_NAMES
+# FORMAT is a number or a name of formats.EXPORT_FORMATS, in its order; TARGET one of formats.TARGETS.
+FORMATS = tuple(f.name for f in formats.EXPORT_FORMATS)
+TARGETS = formats.TARGET_NAMES
 
 
 class ExportTiles(IgnOfflineAlgorithm):
@@ -43,11 +43,11 @@ class ExportTiles(IgnOfflineAlgorithm):
             "INPUT", self.tr("MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode")))
         # The descriptions are the registries': each label (a core Message) is translated.
         description = self.say("Field app ({})", "; ".join(
-            "{}: {}".format(t.name, self.say(t.label)) for t in exports.TARGETS))
+            "{}: {}".format(t.name, self.say(t.label)) for t in formats.TARGETS))
         self.addParameter(QgsProcessingParameterEnum(
             "TARGET", description, options=list(TARGETS), optional=True, usesStaticStrings=True))
         description = self.say("Format ({})", "; ".join(
-            "{}: {}".format(f.name, self.say(f.label)) for f in exports.EXPORT_FORMATS))
+            "{}: {}".format(f.name, self.say(f.label)) for f in formats.EXPORT_FORMATS))
         self.addParameter(QgsProcessingParameterEnum(
             "FORMAT", description, options=list(FORMATS), optional=True, usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -91,8 +91,8 @@ class ExportTiles(IgnOfflineAlgorithm):
         max_mb = (chosen.cap_mb if chosen else None) if parameters.get("MAX_FILE_MB") in (None, "") else \
             self.parameterAsDouble(parameters, "MAX_FILE_MB", context)
         if is_tiles:
-            if exports.export_format(kind).writer is None:
-                raise InputError("FORMAT {} is for rasters: an MBTiles is exported as {}.", kind, _or(exports.FORMATS))
+            if formats.export_format(kind).writer is None:
+                raise InputError("FORMAT {} is for rasters: an MBTiles is exported as {}.", kind, _or(formats.FORMATS))
             low, high = zooms[0] if zooms[0] is not None else 0, zooms[1] if zooms[1] is not None else 22
             if low > high:
                 raise InputError("ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.", low, high)
@@ -115,18 +115,18 @@ class ExportTiles(IgnOfflineAlgorithm):
 
     def _target_and_format(self, parameters, context, is_tiles, vector=False):
         """(Target or None, format name, rendered): FORMAT as given, else the target's first for this INPUT, else
-        mbtiles; `rendered`: a vector INPUT drawn into raster tiles first (exports.vector_plan)."""
+        mbtiles; `rendered`: a vector INPUT drawn into raster tiles first (formats.vector_plan)."""
         name = self.parameterAsEnumString(parameters, "TARGET", context) if parameters.get("TARGET") not in (
             None, "") else ""
-        chosen = exports.target(name) if name else None
+        chosen = formats.target(name) if name else None
         kind = self.parameterAsEnumString(parameters, "FORMAT", context) if parameters.get("FORMAT") not in (
             None, "") else ""
         if kind and kind not in FORMATS:
             raise InputError("Unknown FORMAT '{}': use one of {}.", parameters.get("FORMAT"), ", ".join(FORMATS))
         if vector:
-            return (chosen,) + exports.vector_plan(chosen, kind)
+            return (chosen,) + formats.vector_plan(chosen, kind)
         if chosen is not None:
-            kind = exports.target_format(chosen, kind, is_tiles)
+            kind = formats.target_format(chosen, kind, is_tiles)
         return chosen, kind or FORMATS[0], False
 
     def _output(self, parameters, context, source, chosen, kind, area, zooms):
@@ -140,13 +140,13 @@ class ExportTiles(IgnOfflineAlgorithm):
             span = exports.zoom_span(source) if zooms else None
             low, high = (max(zooms[0], span[0]), min(zooms[1], span[1])) if span else (0, 0)
             title = _layer_title(source)
-            output = exports.default_output(folder, chosen.name if chosen else kind, title,
+            output = formats.default_output(folder, chosen.name if chosen else kind, title,
                                             area.title if area is not None else "", low, high, kind)
             if not zooms:  # a raster: no zooms to say
-                output = os.path.join(os.path.dirname(output), exports.safe_file_part(title) + os.path.splitext(
+                output = os.path.join(os.path.dirname(output), formats.safe_file_part(title) + os.path.splitext(
                     output)[1])
         else:
-            output = exports.output_with_extension(output, kind)
+            output = formats.output_with_extension(output, kind)
         storage.refuse_output_among_inputs(output, [source])  # by inode: `./x`, a symlink, a hard link
         storage.check_writable_folder(_existing_folder(os.path.dirname(os.path.abspath(output))))
         return output
@@ -158,7 +158,7 @@ class ExportTiles(IgnOfflineAlgorithm):
             return self.export_web(source, output, options, feedback)
         if mode == "tiles":
             low, high, ranges, max_mb, rendered = options
-            chosen = exports.export_format(kind)
+            chosen = formats.export_format(kind)
             if chosen.render_driver:
                 feedback.pushInfo(self.say("The tiles are rendered into a {} (re-encoded in JPEG) for {}.",
                                            chosen.title, chosen.apps))
@@ -185,13 +185,13 @@ class ExportTiles(IgnOfflineAlgorithm):
                                            progress=lambda f: feedback.setProgress(100 * f))]
             feedback.pushInfo(self.say("{}: {}", paths[0], storage.human_size(os.path.getsize(paths[0]))))
         self._paths = paths
-        self._load = self.parameterAsBool(parameters, "LOAD", context) and exports.export_format(kind).qgis_reads
+        self._load = self.parameterAsBool(parameters, "LOAD", context) and formats.export_format(kind).qgis_reads
         return {"OUTPUT": paths[0] if len(paths) == 1 else output, "FILES": len(paths), "OUTPUTS": "\n".join(paths)}
 
     def _target(self, parameters, context):
         name = self.parameterAsEnumString(parameters, "TARGET", context) if parameters.get("TARGET") not in (
             None, "") else ""
-        return exports.target(name) if name else None
+        return formats.target(name) if name else None
 
     def export_web(self, source, output, options, feedback):
         """TARGET=web: a folder named like OUTPUT (without .pmtiles) holding the archive and the page showing it
@@ -200,7 +200,7 @@ class ExportTiles(IgnOfflineAlgorithm):
         folder = web.viewer_folder(output)
         storage.refuse_output_among_inputs(web.archive_path(folder), [source])
         feedback.pushInfo(self.say("Tiles are copied as they are, never re-encoded ({} for {}).", "pmtiles",
-                                   exports.export_format("pmtiles").apps))
+                                   formats.export_format("pmtiles").apps))
         self._paths, self._load = [], False
         # Written beside, put in place only when complete: no half-written folder on a failure or a cancel.
         with web.Staged(folder) as stage:
@@ -229,7 +229,7 @@ class ExportTiles(IgnOfflineAlgorithm):
         low, high = max(low, span[0]), min(high, span[1])
         bbox = _bbox(ranges) if ranges else _file_bounds(source)
         feedback.pushInfo(self.say("Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for "
-                                   "{}.", low, high, exports.export_format(kind).apps))
+                                   "{}.", low, high, formats.export_format(kind).apps))
         staged = output + ".render.mbtiles"
         try:
             renderer = _RendererFeedback(feedback)

@@ -14,7 +14,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.ftp.client import Cancelled, connect
+from ..core.errors import Cancelled
+from ..core.ftp.client import connect
 from ..core.ftp.products import find_products
 from ..core.messages import plural
 from ..core.storage import human_size

@@ -23,17 +23,17 @@ from qgis.core import (
 )
 
 from ..core import storage
+from ..core.datasets.catalogue import CHOICES, SERVICE_ROOT
 from ..core.download.engine import DownloadOptions
 from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import InputError
 from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
+from ..core.http import user_agent
 from ..core.messages import Message
 from ..core.sources import policies
 from ..core.sources.accounts import Credentials
-from ..core.sources.http import user_agent
 from ..core.tiles import areas
 from ..core.tiles import grid as tiles
-from ..i18n import marked
 from ..toolbelt.areas import WGS84, area_from_features, check_polygons, extent_area
 from ..toolbelt.auth import credentials_of, load_config, login_of
 
@@ -199,35 +199,30 @@ def check_large_download(allowed, zone_plans, where):
 # Whole datasets of the download service
 
 DATASET_PRODUCTS = "PRODUCTS"
-DEFAULT_SERVICE_ROOT = "https://data.geopf.fr/telechargement"
-# The PRODUCTS options, in this order (the dock and saved runs refer to them by number): core.datasets.sync.CHOICES.
-DATASET_OPTIONS = (marked("BD TOPO (vector, GeoPackage)"), marked("RGE ALTI 5 m (elevation)"),
-                   marked("RGE ALTI 1 m (elevation)"), marked("BD ORTHO 20 cm (orthophotos)"),
-                   marked("Parcellaire Express (cadastre)"))
-DEFAULT_DATASETS = [0, 1, 4]
+# The PRODUCTS options are core.datasets.catalogue.CHOICES, in its order (the dock and saved runs refer to them by
+# number).
+DEFAULT_DATASETS = [index for index, choice in enumerate(CHOICES) if choice.ticked]
 
 
 def add_dataset_parameters(algorithm):
     """PRODUCTS (several) and SERVICE, the download service's address."""
     algorithm.addParameter(QgsProcessingParameterEnum(
-        DATASET_PRODUCTS, algorithm.tr("Datasets"), [algorithm.tr(o) for o in DATASET_OPTIONS],
+        DATASET_PRODUCTS, algorithm.tr("Datasets"), [algorithm.tr(str(choice.option)) for choice in CHOICES],
         allowMultiple=True, defaultValue=DEFAULT_DATASETS))
     algorithm.addParameter(QgsProcessingParameterString(
-        "SERVICE", algorithm.tr("Download service"), defaultValue=DEFAULT_SERVICE_ROOT))
+        "SERVICE", algorithm.tr("Download service"), defaultValue=SERVICE_ROOT))
 
 
 def datasets_from_parameters(algorithm, parameters, context):
     """([(product, variant)] chosen, the service's root URL), checked."""
-    from ..core.datasets.sync import CHOICES
-
     chosen = algorithm.parameterAsEnums(parameters, DATASET_PRODUCTS, context)
     if not chosen:
         raise InputError("Choose at least one dataset in PRODUCTS.")
     root = (algorithm.parameterAsString(parameters, "SERVICE", context) or "").strip().rstrip("/")
     if not root.lower().startswith(("http://", "https://")):
         raise InputError("SERVICE '{}' is not a web address: give the download service's, e.g. {}.", root,
-                         DEFAULT_SERVICE_ROOT)
-    return [CHOICES[index] for index in sorted(set(chosen))], root
+                         SERVICE_ROOT)
+    return [(CHOICES[index].product, CHOICES[index].variant) for index in sorted(set(chosen))], root
 
 
 def service_for(root):
@@ -241,8 +236,8 @@ def service_for(root):
 def list_for_area(algorithm, service, choices, area, library, feedback):
     """[ZonePlan] of every chosen (product, variant) for `area`, each said on one line in the log; those listed
     before a cancel."""
-    from ..core.datasets import Cancelled
     from ..core.datasets.sync import describe, plan_sync
+    from ..core.errors import Cancelled
 
     found = []
     for product, variant in choices:

@@ -15,11 +15,12 @@ from qgis.core import (
 
 from ..core import storage
 from ..core.cache.addresses import read_capabilities
-from ..core.cache.recovery import check_cache_dir, recover, scan_and_recover, scan_cache
+from ..core.cache.recovery import recover, scan_and_recover
+from ..core.cache.scan import check_cache_dir, scan_cache
 from ..core.errors import InputError, MBTilesError
+from ..core.http import redact_url
 from ..core.library import jobs as library
 from ..core.messages import Message, plural
-from ..core.sources.http import redact_url
 from ..i18n import marked
 from ..toolbelt.qgis_cache import address_book, qgis_cache_directory
 from .base import IgnOfflineAlgorithm

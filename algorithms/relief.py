@@ -16,8 +16,7 @@ from qgis.core import (
 
 from ..core import storage
 from ..core.datasets import relief as core_relief
-from ..core.errors import InputError
-from ..core.ftp.client import Cancelled
+from ..core.errors import Cancelled, InputError
 from ..core.library import jobs as library
 from ..i18n import marked
 from ..i18n import reason as said_reason

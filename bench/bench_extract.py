@@ -1,4 +1,4 @@
-"""7z extraction speed and memory: core.datasets.extract against Debian's `7z x` on the same archive.
+"""7z extraction speed and memory: core.archives.sevenzip_extract against Debian's `7z x` on the same archive.
 
 A generated archive of a few hundred MB like a département's data (an ASC-like grid that packs some forty times,
 GeoPackage-like pages that pack about four times, some random bytes), made once by 7-Zip in three shapes: solid
@@ -29,7 +29,7 @@ SHAPES = {
 CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
-from core.datasets.extract import extract_archive
+from core.archives.sevenzip_extract import extract_archive
 start = time.perf_counter()
 extract_archive({archive!r}, {out!r})
 elapsed = time.perf_counter() - start
@@ -58,7 +58,7 @@ def seven_zip_x(archive, out):
 
 def ours(archive, out):
     if not os.path.exists("/proc/self/status"):
-        from core.datasets.extract import extract_archive
+        from core.archives.sevenzip_extract import extract_archive
         start = time.perf_counter()
         extract_archive(archive, out)
         return time.perf_counter() - start, float("nan")

@@ -34,3 +34,8 @@ class InputError(IgnOfflineError, ValueError):
 
 class MBTilesError(IgnOfflineError):
     """An MBTiles file cannot be opened, written or read as asked."""
+
+
+class Cancelled(Exception):
+    """The user cancelled: stop now, keep .part files for the next run (every download, extraction and derivation
+    of the plugin raises this one class)."""

@@ -3,14 +3,14 @@ and area (toolbelt.datasets styles and places them: BD TOPO at the top, the reli
 
 import os
 
-from ..core.datasets.sync import product_title
+from ..core.datasets.catalogue import product_title
 from ..core.messages import Message
 from ..i18n import say
 from . import datasets as loaders
 
 
 def result_title(result, area):
-    """The group's name: the product as the log and the dock say it (core.datasets.sync.product_title: RGE ALTI
+    """The group's name: the product as the log and the dock say it (core.datasets.catalogue.product_title: RGE ALTI
     with its 5 m or 1 m) and the area ("BD ORTHO — Toulouse"; a Message)."""
     return Message("{} — {}", product_title(result.product, result.variant), area.title)
 

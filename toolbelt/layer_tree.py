@@ -6,9 +6,9 @@ import os
 
 from qgis.core import QgsMapLayerLegend
 
-from ..core.library.naming import display_title
 from ..core.mbtiles import RECOVERED_KEY, MBTilesReader
 from ..core.messages import Message
+from ..core.naming import display_title
 from ..i18n import say
 
 # The layer-tree group, in the user's language ("IGN Hors ligne"); a group of the English name (a project made
@@ -65,7 +65,7 @@ def show_in_tree(node):
 
 def mbtiles_title(path, metadata=None):
     """What the layer tree shows: the tile set's own name, else the file name made readable — a title, never a raw
-    identifier ("PLAN.IGN" shows as "Plan IGN": core.library.naming.display_title)."""
+    identifier ("PLAN.IGN" shows as "Plan IGN": core.naming.display_title)."""
     if metadata is None:
         with MBTilesReader(path) as reader:
             metadata = reader.metadata()

@@ -16,8 +16,8 @@ from qgis.core import (
 from qgis.gui import QgsMapToolExtent
 from qgis.PyQt.QtCore import QTimer
 
+from ..core import naming
 from ..core.errors import IgnOfflineError
-from ..core.library import naming
 from ..core.tiles import areas, grid
 from ..i18n import say, tr
 from ..toolbelt.helper_layers import store_helper_layer

@@ -7,7 +7,7 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from ..core.cache.recovery import scan_cache
+from ..core.cache.scan import scan_cache
 from ..core.messages import plural
 from ..core.storage import human_size
 from ..i18n import number, reason, say, tr

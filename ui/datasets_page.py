@@ -17,7 +17,7 @@ from qgis.PyQt.QtCore import QDate, QLocale, Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem
 
 from ..core import storage
-from ..core.datasets import sync
+from ..core.datasets import catalogue, sync
 from ..core.errors import IgnOfflineError
 from ..core.library import plans
 from ..core.messages import Size, plural
@@ -28,7 +28,7 @@ from .runner import Job
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "datasets_page.ui"))
 
-DEFAULT_SERVICE = "https://data.geopf.fr/telechargement"
+DEFAULT_SERVICE = catalogue.SERVICE_ROOT
 NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE, AVAILABLE = sync.NEW, sync.UPDATED, sync.UP_TO_DATE, sync.NOT_AVAILABLE, \
     sync.AVAILABLE
 FAILED, CANCELLED = sync.FAILED, sync.CANCELLED
@@ -49,14 +49,9 @@ class Choice:
         return "/".join(part for part in (self.product, self.variant) if part)
 
 
-CHOICES = (
-    Choice(0, "BDTOPO", "", "bdtopoCheck"),
-    Choice(1, "RGEALTI", "5M", "rgealti5Check"),
-    Choice(2, "RGEALTI", "1M", "rgealti1Check"),
-    Choice(3, "BDORTHO", "RVB-0M20", "bdorthoCheck"),
-    Choice(4, "PARCELLAIRE-EXPRESS", "", "cadastreCheck"),
-)
-DEFAULT_TICKED = ("BDTOPO", "RGEALTI/5M", "PARCELLAIRE-EXPRESS")
+CHOICES = tuple(Choice(index, choice.product, choice.variant or "", choice.check)
+                for index, choice in enumerate(catalogue.CHOICES))
+DEFAULT_TICKED = tuple(choice.key for choice in catalogue.CHOICES if choice.ticked)
 
 
 def choice_of(row):
@@ -499,7 +494,7 @@ class DatasetsPage(Page, FORM_CLASS):
         for name, default in named + (("keep_archives", False),):
             if options[name.upper()] != default:
                 entry[name] = options[name.upper()]
-        if self.service().rstrip("/") != plans.DEFAULT_SERVICE:
+        if self.service().rstrip("/") != DEFAULT_SERVICE:
             entry["service"] = self.service()
         return entry
 

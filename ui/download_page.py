@@ -14,12 +14,11 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QHeaderView, QListWidgetItem, QTableWidgetItem
 
-from ..core import mbtiles
+from ..core import mbtiles, naming
 from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import IgnOfflineError
-from ..core.library import naming
+from ..core.http import redact_url
 from ..core.messages import Size, plural
-from ..core.sources.http import redact_url
 from ..core.sources.policies import licence_note
 from ..core.sources.prepare import template_name
 from ..core.sources.url_templates import is_xyz_template

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem
 
 from ..core import mbtiles
 from ..core.errors import IgnOfflineError
-from ..core.field import exports
+from ..core.field import exports, formats
 from ..core.library import inventory
 from ..core.messages import Size, plural
 from ..core.tiles import coverage
@@ -70,11 +70,11 @@ class FieldPage(Page, FORM_CLASS):
         self.files = []  # [(path, title, zoom span)] of the library, as last read
         self.read_from = None  # the library folder last read (None: not read yet)
         self.empty = set()  # the files the last measure found no tile in, for the area and zooms
-        for target in exports.TARGETS:
+        for target in formats.TARGETS:
             self.targetCombo.addItem(say(target.label), target.name)
         self.capCombo.addItem(tr("No limit"), NO_CAP)
-        self.capCombo.addItem(tr("2000 MB (apps)"), exports.APPS_MB)
-        self.capCombo.addItem(tr("4000 MB (FAT32 SD card)"), exports.FAT32_MB)
+        self.capCombo.addItem(tr("2000 MB (apps)"), formats.APPS_MB)
+        self.capCombo.addItem(tr("4000 MB (FAT32 SD card)"), formats.FAT32_MB)
         self.capCombo.addItem(tr("Custom"), CUSTOM_CAP)
         self.remember({settings.FIELD_TARGET: self.targetCombo, settings.FIELD_ALL: self.allCheck,
                        settings.FIELD_CAP_MB: self.capSpin})
@@ -96,7 +96,7 @@ class FieldPage(Page, FORM_CLASS):
     # -- choices -------------------------------------------------------------------------------------------------
 
     def target(self):
-        return exports.target(self.targetCombo.currentData())
+        return formats.target(self.targetCombo.currentData())
 
     def _target_changed(self, *_):
         """The formats the app opens (its best first) and where its files go; its size cap offered."""
@@ -104,7 +104,7 @@ class FieldPage(Page, FORM_CLASS):
         self.formatCombo.blockSignals(True)
         self.formatCombo.clear()
         for name in target.formats:
-            chosen = exports.export_format(name)
+            chosen = formats.export_format(name)
             if chosen.writer is not None:  # made from library MBTiles
                 self.formatCombo.addItem("{} ({})".format(chosen.title, chosen.extension), name)
         self.formatCombo.blockSignals(False)
@@ -248,7 +248,7 @@ class FieldPage(Page, FORM_CLASS):
             if span is None or span[1] < low or span[0] > high or path in self.empty:
                 left_out.append(say("{}: no tile in this area at zooms {}-{}, left out.", title, low, high))
                 continue
-            output = exports.default_output(self.library_folder(), target.name, title, area.title,
+            output = formats.default_output(self.library_folder(), target.name, title, area.title,
                                             max(low, span[0]), min(high, span[1]), kind)
             parameters = dict(self.area_picker.area_parameters(), INPUT=path, TARGET=target.name, FORMAT=kind,
                               OUTPUT=output, ZOOM_MIN=low, ZOOM_MAX=high, MAX_FILE_MB=self.cap_mb(), LOAD=False)

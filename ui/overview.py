@@ -10,10 +10,11 @@ import requests
 from qgis.core import QgsDataSourceUri, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QTimer
 
-from ..core.library import naming
+from ..core import naming
+from ..core.http import redact_url, unreachable_reason, user_agent
 from ..core.sources import wmts
-from ..core.sources.http import image_kind, redact_url, unreachable_reason, user_agent
 from ..core.sources.url_templates import is_xyz_template
+from ..core.tiles.bodies import image_kind
 from ..i18n import tr
 from ..toolbelt.helper_layers import ROLE as HELPER_ROLE
 from ..toolbelt.helper_layers import helper_layers

@@ -5,7 +5,7 @@ server's layers (in a task, within a deadline someone waits for); the list's lin
 import time
 
 from ..core.errors import IgnOfflineError, InputError
-from ..core.sources.http import redact_url
+from ..core.http import redact_url
 from ..core.sources.prepare import fetch_capabilities, fetch_tms_service
 from ..core.text import fold_accents
 from ..core.vector import styles as vector_styles

@@ -12,7 +12,7 @@ from qgis.core import QgsSettings
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
 from qgis.PyQt.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QTabWidget
 
-from ..core.sources.http import SECRET_PARAMETERS, redact_url
+from ..core.http import SECRET_PARAMETERS, redact_url
 
 PREFIX = "ign_offline/dock/"
 

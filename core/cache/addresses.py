@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+from ..http import redact_url
 from ..messages import Message
 from ..sources import wmts
-from ..sources.http import redact_url
 from ..sources.url_templates import RestTemplate, XyzTemplate
 from ..tiles.grid import MAX_ZOOM
 from ..vector import mvt
@@ -315,7 +315,7 @@ def read_capabilities(book, urls, timeout=(5, 15)):
     """
     import requests
 
-    from ..sources.http import SessionPool
+    from ..http import SessionPool
 
     missed = []
     pool = SessionPool()

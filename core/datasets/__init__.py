@@ -5,7 +5,3 @@ and an MD5 check, `editions` reads IGN's names, `zones` knows the départements.
 `<library>/datasets/<PRODUCT>/<Dxxx>/` (`archives/` for the downloaded 7z volumes, `data/` for what extraction
 writes).
 """
-
-from ..ftp.client import Cancelled  # one "the user cancelled" for every download of the plugin
-
-__all__ = ["Cancelled"]

@@ -3,7 +3,7 @@
 RGE ALTI: the ASC tiles of every zone mosaicked (VRT), then hillshade / slope / contours clipped to the area
 (core.datasets.relief). BD ORTHO: the JPEG 2000 tiles meeting the area, as one VRT. BD TOPO and the cadastre:
 the GeoPackage / shapefiles, clipped to the area when asked (core.datasets.vectors). Everything goes in
-`<library>/datasets/<PRODUCT>/<area slug>/` (sync.area_slug: the title, then a digest of the geometry unless the
+`<library>/datasets/<PRODUCT>/<area slug>/` (names.area_slug: the title, then a digest of the geometry unless the
 area is a preset).
 
 Runs may overlap on one library (two windows, a plan and the dock): the outputs are made from every zone the area
@@ -26,8 +26,11 @@ import os
 import time
 
 from .. import storage
+from ..errors import Cancelled
 from ..messages import Message, plural
 from . import state as states
+from .catalogue import product_title
+from .names import NOT_AVAILABLE, area_slug, zone_title, zone_where
 
 RELIEF_EXTENSIONS = (".asc",)
 ORTHO_EXTENSIONS = (".jp2", ".tif")  # BD ORTHO ships JPEG 2000; GeoTIFF tiles are read alike
@@ -47,8 +50,6 @@ def zone_files(sources, extensions):
 
 
 def area_folder(library, product, area):
-    from .sync import area_slug
-
     return os.path.join(states.product_folder(library, product), area_slug(area))
 
 
@@ -66,8 +67,6 @@ def zone_stamp(held):
 def waiting_lock(path, purpose, is_cancelled, said):
     """core.storage.output_lock on `path`, waiting (`said` logged once) while another run holds it, rather than
     refused: runs on one library compose. Cancelled when `is_cancelled()` turns true while waiting."""
-    from . import Cancelled
-
     with contextlib.ExitStack() as stack:
         waited = False
         while True:
@@ -87,11 +86,9 @@ def waiting_lock(path, purpose, is_cancelled, said):
 def zone_lock(zone_plan, purpose, is_cancelled, log):
     """The lock on a zone's folder (waiting_lock), the wait said once on the zone's line: what a run fetching the
     zone and a run making outputs from it both hold."""
-    from .sync import _title, _where
-
     return waiting_lock(zone_plan.folder, purpose, is_cancelled, lambda: log(Message(
-        "{} — {}: another run is using its data; waiting for that run to finish.", _title(zone_plan),
-        _where(zone_plan))))
+        "{} — {}: another run is using its data; waiting for that run to finish.", zone_title(zone_plan),
+        zone_where(zone_plan))))
 
 
 def held_zones(zone_plans, locks, purpose, is_cancelled, log):
@@ -176,8 +173,6 @@ def derive_products(product, zone_plans, area, library, clip, relief_options, is
     """(folder, {kind: path or [paths]}) for `area` from the data of every zone of `zone_plans` (the area's,
     whatever this run did to them) as the library holds them; made again unless what they were last made from
     is exactly what the zones hold now. `zone_plans` must be every zone the area needs (plan_sync's)."""
-    from .sync import NOT_AVAILABLE, area_slug, product_title
-
     is_cancelled = is_cancelled or (lambda: False)
     folder = area_folder(library, product, area)
     # A zone the service lists nothing usable for now (none, or only editions dated ahead) but the library holds
@@ -221,17 +216,15 @@ def _record(folder, record, sources, slug, outputs):
 
 def _said(title, folder, outputs, missing):
     """'… are ready in …', or, some zones missing, which ones (never "ready" for half an area)."""
-    from .sync import _where
-
     # The files by name (hillshade.tif, orthos.vrt…): the kinds' keys are code, not words to show a person.
     names = sorted(os.path.basename(p) for v in outputs.values() for p in (v if isinstance(v, list) else [v]))
     if missing and all(getattr(z, "hopeless", False) for z in missing):  # running again cannot help: say why
         return plural(len(missing), "{}: {} made without {}: its data cannot be fetched now (see above).",
                       "{}: {} made without {}: their data cannot be fetched now (see above).", title,
-                      ", ".join(names), ", ".join(_where(z) for z in missing))
+                      ", ".join(names), ", ".join(zone_where(z) for z in missing))
     if missing:
         return Message("{}: {} made without {}, whose data are missing: run again to complete them.", title,
-                       ", ".join(names), ", ".join(_where(z) for z in missing))
+                       ", ".join(names), ", ".join(zone_where(z) for z in missing))
     return plural(len(names), "{}: {} is ready in {}.", "{}: {} are ready in {}.", title, ", ".join(names), folder)
 
 

@@ -1,4 +1,4 @@
-"""The download service's products, and what IGN's edition names say.
+"""What IGN's edition names say (the products themselves: core.datasets.catalogue).
 
 An edition is named `{PRODUCT}_{VERSION}_{VARIANT}_{FORMAT}_{CRS}_{ZONE}_{DATE}`, seven fields joined by '_'
 (a field may be empty: `PARCELLAIRE-EXPRESS_1-1__SHP_…`), with '-' inside a field:
@@ -9,23 +9,6 @@ An edition is named `{PRODUCT}_{VERSION}_{VARIANT}_{FORMAT}_{CRS}_{ZONE}_{DATE}`
 import datetime
 import re
 from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Product:
-    id: str             # the service's resource id
-    title_en: str
-    variants: tuple     # as written in names; () when the names have none
-    kind: str           # "vector", "dem", "ortho" or "cadastre"
-    formats: tuple = ()
-
-
-PRODUCTS = {product.id: product for product in (
-    Product("BDTOPO", "BD TOPO", ("TOUSTHEMES",), "vector", ("GPKG",)),
-    Product("RGEALTI", "RGE ALTI", ("1M", "5M"), "dem", ("ASC",)),
-    Product("BDORTHO", "BD ORTHO", ("RVB-0M20", "RVB-0M50", "IRC-0M20", "IRC-0M50"), "ortho", ("JP2",)),
-    Product("PARCELLAIRE-EXPRESS", "Parcellaire Express", (), "cadastre", ("SHP", "GPKG")),
-)}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from osgeo import gdal
 from ..errors import InputError
 from ..ftp.names import resolution_metres
 from ..ftp.products import intersects
-from ..ftp.rasters import build_vrt
+from ..rasters import build_vrt
 from .clipping import DEFAULT_EPSG, area_geometry, box_geometry, srs_of
 
 TILE_SIZE_M = 1000.0

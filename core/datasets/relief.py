@@ -26,10 +26,9 @@ from collections import namedtuple
 
 from osgeo import gdal, ogr
 
-from ..errors import IgnOfflineError, InputError
-from ..ftp.client import Cancelled
-from ..ftp.rasters import build_vrt, try_open
+from ..errors import Cancelled, IgnOfflineError, InputError
 from ..messages import Message
+from ..rasters import build_vrt, try_open
 from ..storage import (
     OutputInUse,
     check_writable_folder,

@@ -1,4 +1,4 @@
-"""Client of the Géoplateforme download service's Atom feeds (`https://data.geopf.fr/telechargement`).
+"""Client of the Géoplateforme download service's Atom feeds (its address: catalogue.SERVICE_ROOT).
 
   /capabilities?zone=&format=&updatedFrom=&polygon=   editions of every product meeting the filters
   /resource/{resource}?zone=&format=&polygon=          a product's editions (its sub-resources)
@@ -7,7 +7,7 @@ Only what IGN documents is sent (shared/notes/ign-services-and-formats.md): `upd
 alone, dates are YYYY-MM-DD, `limit` is 50 at most. Each feed is paged (`page` from 1; the `<feed>` says
 gpf_dl:pagecount). The service allows 10 requests per second per address and answers 429 with Retry-After past
 that: every request to its host, downloads included, takes its turn from the process-wide limiter of
-core.sources.http, so two jobs share the cap and a 429 pauses them all.
+core.http, so two jobs share the cap and a 429 pauses them all.
 
 Every name a listing gives that later becomes a path part (a zone term: a folder; an edition or file name) is
 checked here, and a listing holding one that is not a plain code or name is refused whole, with one message.
@@ -22,9 +22,8 @@ from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import requests
 
-from ..errors import IgnOfflineError, InputError
-from ..messages import Size
-from ..sources.http import (
+from ..errors import Cancelled, IgnOfflineError, InputError
+from ..http import (
     TIMEOUT,
     BodyTooLarge,
     DeadlineExceeded,
@@ -34,10 +33,12 @@ from ..sources.http import (
     retry_after_seconds,
     unreachable_reason,
 )
-from . import Cancelled, zones
+from ..messages import Size
+from . import zones
+from .catalogue import SERVICE_ROOT
+from .names import archive_stem
 from .state import is_plain_name
 
-ROOT = "https://data.geopf.fr/telechargement"
 ATOM = "{http://www.w3.org/2005/Atom}"
 GPF_DL = "{https://data.geopf.fr/annexes/ressources/xsd/gpf_dl.xsd}"
 PAGE_SIZE = 50                  # the most the service gives per page
@@ -112,12 +113,12 @@ def sleep(seconds, is_cancelled=None):
 class DownloadService:
     """The service at `root`, paced at `rate` requests per second (shared with every job on its host)."""
 
-    def __init__(self, root=ROOT, rate=10, pool=None, retries=RETRIES, max_wait=MAX_WAIT, page_size=PAGE_SIZE,
+    def __init__(self, root=SERVICE_ROOT, rate=10, pool=None, retries=RETRIES, max_wait=MAX_WAIT, page_size=PAGE_SIZE,
                  deadline=FEED_DEADLINE, max_feed_bytes=MAX_FEED_BYTES, timeout=TIMEOUT):
         parts = urlsplit(root or "")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError("The download service address '{}' is not an http(s) address: give one like {}.",
-                             root, ROOT)
+                             root, SERVICE_ROOT)
         self.root = root.rstrip("/")
         self.host = parts.netloc.lower()
         self.pool = pool or SessionPool()
@@ -197,8 +198,6 @@ class DownloadService:
         path = "resource/{}/{}".format(quote(resource, safe=""), quote(edition_name, safe=""))
         entries = self._entries(path, {}, is_cancelled)
         found = [f for f in (_remote_file(entry) for entry in entries) if f]
-        from .sync import archive_stem
-
         for remote in found:  # each becomes archives/<name>, an archive data/<stem>/: both must be plain names
             stem = archive_stem(remote.name)
             if not is_plain_name(remote.name) or ".." in remote.name or (stem is not None

@@ -2,9 +2,9 @@
 
 `plan_sync` asks the download service, for each département the area meets, which edition it publishes and
 which of its files the library lacks — without downloading anything (what list_datasets shows, with sizes).
-`sync` then fetches those files only (resumable, MD5 checked: core.datasets.transfer), extracts them
-(core.datasets.extract), derives what the user works with (relief COGs, ortho mosaic, clipped GeoPackages) and
-records it all in each zone's state.json (core.datasets.state).
+`sync` then fetches those files only (core.datasets.fetch; resumable, MD5 checked: core.datasets.transfer),
+extracts them (core.archives.sevenzip_extract), derives what the user works with (relief COGs, ortho mosaic,
+clipped GeoPackages) and records it all in each zone's state.json (core.datasets.state).
 
 Each run lists every edition of each zone (`/resource/{product}?zone=…`: the documented API has no date filter
 that could not hide an edition published late with an earlier date) and takes the newest one dated no later than
@@ -23,52 +23,38 @@ and a plan older than the other run's never puts an older edition back.
 
 import datetime
 import os
-import re
-import shutil
 from dataclasses import dataclass, field
 
 from .. import storage
-from ..errors import IgnOfflineError, InputError
+from ..archives.sevenzip import MissingVolume, MixedVolumesError
+from ..errors import Cancelled, IgnOfflineError, InputError
 from ..messages import Message, plural
 from ..storage import human_size
-from . import Cancelled
 from . import state as states
-from .editions import PRODUCTS, latest_per_zone, parse_edition
-from .sevenzip import Cancelled as ExtractionCancelled
-from .sevenzip import MissingVolume, MixedVolumesError
+from .catalogue import DEFAULT_VARIANTS, PRODUCTS, product_title
+from .derived import derive_products
+from .editions import latest_per_zone, parse_edition
+from .fetch import MAX_MD5_FAILURES, IncompleteEdition, blocked_reason, fetch_and_extract, kept_volumes, record_check
+from .names import (
+    AVAILABLE,
+    CANCELLED,
+    FAILED,
+    NEW,
+    NOT_AVAILABLE,
+    STATUS_MESSAGES,
+    UP_TO_DATE,
+    UPDATED,
+    archive_stem,
+    area_slug,
+    zone_title,
+    zone_where,
+)
 from .zones import area_ring, departement_label, is_zone_code
-
-NEW, UPDATED, UP_TO_DATE, NOT_AVAILABLE = "new", "updated", "up to date", "not available"
-AVAILABLE = "available"  # listed with no library to compare with
-FAILED, CANCELLED = "failed", "cancelled"
-STATUS_MESSAGES = {AVAILABLE: Message("available"), NEW: Message("new"), UPDATED: Message("updated"),
-                   UP_TO_DATE: Message("up to date"), NOT_AVAILABLE: Message("not available"),
-                   FAILED: Message("failed"), CANCELLED: Message("cancelled")}
-
-# What the algorithms and plans offer, as (the service's resource id, variant); None: the product's usual one.
-CHOICES = (("BDTOPO", None), ("RGEALTI", "5M"), ("RGEALTI", "1M"), ("BDORTHO", "RVB-0M20"),
-           ("PARCELLAIRE-EXPRESS", None))
-# The variant kept when none is named: a product's only one (BD TOPO's TOUSTHEMES; theme extracts are not kept).
-DEFAULT_VARIANTS = {p.id: p.variants[0] for p in PRODUCTS.values() if len(p.variants) == 1}
-
-
-def dataset_choices():
-    """[(product, variant)] a plan or an algorithm may ask for."""
-    return list(CHOICES)
-
 
 # Disk an archive takes once extracted, per byte of 7z (BD TOPO 31: 495 MB → 2.96 GB; Alpes-Maritimes RGE ALTI
 # 5 m: 313 MB → 1.7 GB; JPEG 2000 does not compress further). Rounded up: the check is before anything starts.
 EXPANSION = {"BDTOPO": 6.5, "RGEALTI": 6.0, "BDORTHO": 1.05, "PARCELLAIRE-EXPRESS": 5.0}
 DEFAULT_EXPANSION = 6.5
-_VOLUME = re.compile(r"\.7z(?:\.\d{3})?$", re.IGNORECASE)
-
-
-def archive_stem(name):
-    """The archive a file belongs to (`x.7z`, `x.7z.001`, `x.7z.002` → `x`), or None for a file that is not a 7z
-    volume (the `.md5` and `readme.pdf` some products list beside)."""
-    found = _VOLUME.search(name)
-    return name[:found.start()] if found else None
 
 
 def archive_groups(files):
@@ -79,32 +65,6 @@ def archive_groups(files):
         if stem is not None:
             groups.setdefault(stem, []).append(remote)
     return groups
-
-
-def area_slug(area):
-    """The folder name of an area's derived products: its title, accents folded, made safe for any disk; then,
-    unless the area is a named preset as shipped, a short digest of its geometry. Titles repeat for different
-    places (every EXTENT is "Extent", every rectangle drawn in the dock has the same title): the outputs made for
-    one must never be returned for another."""
-    from ..library.plans import area_file_name
-    from ..tiles.areas import PRESETS
-
-    slug = os.path.splitext(area_file_name(str(area.title)))[0]
-    if area.polygons is None and PRESETS.get(area.key) == area:
-        return slug
-    return "{}-{}".format(slug, area_digest(area))
-
-
-def area_digest(area):
-    """8 hex digits that change with the area's geometry (its box to ~1 cm, its polygons' vertices to 1 cm)."""
-    import hashlib
-    import json
-
-    shape = [round(v, 7) for v in area.bbox]
-    if area.polygons is not None:
-        shape.append([[[(round(x, 2), round(y, 2)) for x, y in ring] for ring in polygon]
-                      for polygon in area.polygons.parts])
-    return hashlib.sha1(json.dumps(shape).encode("ascii")).hexdigest()[:8]
 
 
 # -- what to fetch ----------------------------------------------------------------------------------------------
@@ -230,7 +190,7 @@ def decide(zone_plan, remote_files):
     held = zone_plan.held
     zone_plan.files = [f for f in remote_files if archive_stem(f.name) is not None]
     held_groups = _held_groups(held)
-    kept = _kept_volumes(zone_plan.folder, held)
+    kept = kept_volumes(zone_plan.folder, held)
     zone_plan.fetch, zone_plan.reuse = [], {}
     for stem, volumes in archive_groups(zone_plan.files).items():
         md5s = tuple(sorted((v.md5 or "").lower() for v in volumes))
@@ -279,11 +239,6 @@ def _whole_in_place(folder, fetch):
             and os.path.getsize(os.path.join(archives, f.name)) == f.size}
 
 
-# Runs on which a file arrived with another MD5 than the listed one, after which it is no longer fetched: one
-# failure may be the network's, two in a row are the listing's (a wrong MD5 would be fetched and deleted forever).
-MAX_MD5_FAILURES = 2
-
-
 def _blocked(folder, fetch):
     """Those of `fetch` whose listed MD5 failed on MAX_MD5_FAILURES runs (the same MD5 listed each time)."""
     if folder is None:
@@ -293,50 +248,11 @@ def _blocked(folder, fetch):
             and failures[f.name]["failures"] >= MAX_MD5_FAILURES]
 
 
-def _md5_failed(folder, remote, got):
-    """Count a run on which `remote` arrived with the MD5 `got`; True when it is now blocked."""
-    failures = states.read_failures(folder)
-    listed = (remote.md5 or "").lower()
-    before = failures.get(remote.name, {})
-    count = before.get("failures", 0) + 1 if before.get("md5") == listed else 1
-    failures[remote.name] = {"md5": listed, "failures": count, "last_received": got}
-    states.write_failures(folder, failures)
-    return count >= MAX_MD5_FAILURES
-
-
-def _md5_passed(folder, remote):
-    failures = states.read_failures(folder)
-    if failures.pop(remote.name, None) is not None:
-        states.write_failures(folder, failures)
-
-
-def blocked_reason(zone_plan):
-    """Why a blocked zone fetches nothing (a Message, without the zone's title)."""
-    remote = zone_plan.blocked[0]
-    return Message("{} arrived on two runs with another MD5 than the one the download service lists ({}): it is no "
-                   "longer downloaded, and what the library holds here is kept as it is. It is tried again when the "
-                   "service lists another MD5 for it, or once '{}' is deleted.", remote.name, remote.md5,
-                   os.path.join(zone_plan.folder, states.FAILURES_FILE))
-
-
 def no_archive_reason(zone_plan):
     """Why a zone whose edition lists no archive fetches nothing (a Message, without the zone's title)."""
     return Message("the download service's edition {} lists no 7z archive: nothing can be downloaded, and what "
                    "the library holds here is kept as it is. Try again when IGN has published it whole.",
                    zone_plan.edition.name)
-
-
-def _kept_volumes(folder, held):
-    """{md5: path} of the archives kept on disk (KEEP_ARCHIVES) that `held` vouches for (MD5 checked when they
-    were accepted, size unchanged since)."""
-    if folder is None or held is None:
-        return {}
-    kept = {}
-    for name, info in held.files.items():
-        path = os.path.join(states.archives_folder(folder), name)
-        if info.get("md5") and os.path.isfile(path) and os.path.getsize(path) == info.get("size"):
-            kept[info["md5"].lower()] = path
-    return kept
 
 
 def plan_sync(service, product, variant, area, library=None, is_cancelled=None, log=None, today=None):
@@ -360,7 +276,7 @@ def plan_sync(service, product, variant, area, library=None, is_cancelled=None, 
         if ahead:
             log(Message("{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no "
                         "edition can be dated in the future; the newest edition dated up to tomorrow is used.",
-                        _title(zone_plan), _where(zone_plan), ", ".join(e.name for e in ahead),
+                        zone_title(zone_plan), zone_where(zone_plan), ", ".join(e.name for e in ahead),
                         ", ".join(str(max(_dates(e))) for e in ahead)))
         if edition is None:
             zone_plan.status = NOT_AVAILABLE  # what the zone holds (if anything) stays as it is
@@ -439,41 +355,21 @@ def describe(zone_plan):
     """One line for a person: product, zone, edition, size, status (a Message)."""
     if zone_plan.status == NOT_AVAILABLE and zone_plan.held is not None:
         return Message("{} — {}: the service lists no edition of it now (none dated up to tomorrow); the library "
-                       "keeps {} as it is.", _title(zone_plan), _where(zone_plan), zone_plan.held.edition)
+                       "keeps {} as it is.", zone_title(zone_plan), zone_where(zone_plan), zone_plan.held.edition)
     if zone_plan.status == NOT_AVAILABLE:
-        return Message("{} — {}: the service publishes no such dataset here.", _title(zone_plan), _where(zone_plan))
+        return Message("{} — {}: the service publishes no such dataset here.", zone_title(zone_plan),
+                       zone_where(zone_plan))
     if zone_plan.blocked:
-        return Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), blocked_reason(zone_plan))
+        return Message("{} — {}: {}", zone_title(zone_plan), zone_where(zone_plan), blocked_reason(zone_plan))
     if zone_plan.no_archive:
-        return Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), no_archive_reason(zone_plan))
+        return Message("{} — {}: {}", zone_title(zone_plan), zone_where(zone_plan), no_archive_reason(zone_plan))
     if zone_plan.status == UP_TO_DATE:
-        return Message("{} — {}: {}, {}: up to date.", _title(zone_plan), _where(zone_plan),
+        return Message("{} — {}: {}, {}: up to date.", zone_title(zone_plan), zone_where(zone_plan),
                        zone_plan.edition_name, human_size(zone_plan.bytes))
-    return Message("{} — {}: {}, {} in {}, {}: {} to download.", _title(zone_plan), _where(zone_plan),
+    return Message("{} — {}: {}, {} in {}, {}: {} to download.", zone_title(zone_plan), zone_where(zone_plan),
                    zone_plan.edition_name, human_size(zone_plan.bytes),
                    plural(zone_plan.file_count, "{} file", "{} files", zone_plan.file_count),
                    STATUS_MESSAGES[zone_plan.status], human_size(zone_plan.fetch_bytes))
-
-
-def _title(zone_plan):
-    return product_title(zone_plan.product, zone_plan.variant)
-
-
-def product_title(product, variant=None):
-    """The one title of a choice, in the log as in the dock: 'BD TOPO', 'RGE ALTI 5 m' (its variant '5M')."""
-    known = PRODUCTS.get(product)
-    title = known.title_en if known is not None else product
-    if variant and product == "RGEALTI":
-        return "{} {} m".format(title, variant.upper().rstrip("M"))
-    pixel = re.fullmatch(r"(RVB|IRC)-0M(\d\d)", (variant or "").upper()) if product == "BDORTHO" else None
-    if pixel:  # 'RVB-0M20' → 'BD ORTHO 20 cm', 'IRC-0M50' → 'BD ORTHO IRC 50 cm', as the dock's boxes say them
-        return "{}{} {} cm".format(title, " IRC" if pixel.group(1) == "IRC" else "", int(pixel.group(2)))
-    return title
-
-
-def _where(zone_plan):
-    """'Haute-Garonne (31)': the zone as the dock shows it."""
-    return departement_label(zone_plan.zone, zone_plan.zone_label)
 
 
 # -- fetching, extracting, deriving -------------------------------------------------------------------------
@@ -575,7 +471,7 @@ def sync(service, product, variant, area, library, keep_archives=False, clip=Tru
             result.folder, result.outputs = derive(product, zone_plans, area, library, clip,
                                                    dict(hillshade=hillshade, slope=slope, contours=contours),
                                                    cancelled, log)
-        except (Cancelled, ExtractionCancelled):
+        except Cancelled:
             result.cancelled = True
     if (result.cancelled or cancelled()) and not any(z.status == CANCELLED for z in result.zones):
         result.cancelled = True  # said here once, when no zone's line said it
@@ -588,10 +484,10 @@ def _all_failed(result, zone_plans):
     départements only, so no reason is said twice."""
     failed = result.failed
     if not failed:
-        return IgnOfflineError("{}: the service publishes no such dataset for this area.", _title(zone_plans[0]))
+        return IgnOfflineError("{}: the service publishes no such dataset for this area.", zone_title(zone_plans[0]))
     return IgnOfflineError(plural(len(failed), "{}: the département failed ({}): its reason is said above.",
                                   "{}: every département failed ({}): their reasons are said above.",
-                                  _title(zone_plans[0]), ", ".join(_where(z.plan) for z in failed)))
+                                  zone_title(zone_plans[0]), ", ".join(zone_where(z.plan) for z in failed)))
 
 
 def _some_failed(result, zone_plans):
@@ -600,7 +496,8 @@ def _some_failed(result, zone_plans):
     # The plural follows the failed count ("1 of 2 départements failed", "2 of 3 départements failed"): "of N"
     # comes after, in both languages.
     return plural(len(failed), "{}: {:,} département of {:,} failed: {}.", "{}: {:,} départements of {:,} failed: {}.",
-                  _title(zone_plans[0]), len(failed), len(result.zones), ", ".join(_where(z.plan) for z in failed))
+                  zone_title(zone_plans[0]), len(failed), len(result.zones),
+                  ", ".join(zone_where(z.plan) for z in failed))
 
 
 def _extract_bytes(zone_plan):
@@ -632,21 +529,21 @@ def _sync_zone(service, zone_plan, keep_archives, meter, cancelled, log):
             zone_result.status = zone_plan.status
             if zone_plan.status == UP_TO_DATE:
                 if checked:
-                    _record_check(zone_plan)  # the service was asked: nothing newer, nothing changed
+                    record_check(zone_plan)  # the service was asked: nothing newer, nothing changed
                 return zone_result
             if zone_plan.blocked:  # failed twice by another run since the plan: not said yet
                 raise IgnOfflineError(blocked_reason(zone_plan))
-            _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
-    except (_Cancelled, Cancelled, ExtractionCancelled):
+            fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log)
+    except Cancelled:
         zone_result.status = CANCELLED
-        log(Message("{} — {}: cancelled; run again to resume where it stopped.", _title(zone_plan),
-                    _where(zone_plan)))
+        log(Message("{} — {}: cancelled; run again to resume where it stopped.", zone_title(zone_plan),
+                    zone_where(zone_plan)))
     except IgnOfflineError as exc:
         zone_result.status, zone_result.error = FAILED, exc.message
         # The service's listing (an MD5 wrong twice, volumes missing or mixed): running again cannot mend it.
         zone_plan.hopeless = bool(zone_plan.blocked or zone_plan.no_archive) or isinstance(
-            exc, (MissingVolume, MixedVolumesError, _IncompleteEdition))
-        log(Message("{} — {}: {}", _title(zone_plan), _where(zone_plan), exc.message))
+            exc, (MissingVolume, MixedVolumesError, IncompleteEdition))
+        log(Message("{} — {}: {}", zone_title(zone_plan), zone_where(zone_plan), exc.message))
     return zone_result
 
 
@@ -662,15 +559,15 @@ def _decide_again(zone_plan, log):
         else None
     if _held_is_newer(held, zone_plan):
         log(Message("{} — {}: another run has fetched {}, newer than {} listed when this run was planned: it is "
-                    "kept.", _title(zone_plan), _where(zone_plan), held.edition, zone_plan.edition.name))
+                    "kept.", zone_title(zone_plan), zone_where(zone_plan), held.edition, zone_plan.edition.name))
         zone_plan.edition, zone_plan.held, zone_plan.status = None, held, UP_TO_DATE
         zone_plan.files, zone_plan.fetch, zone_plan.reuse, zone_plan.in_place = [], [], {}, set()
         return False
     zone_plan.held = held
     decide(zone_plan, zone_plan.files)
     if planned != UP_TO_DATE and zone_plan.status == UP_TO_DATE:
-        log(Message("{} — {}: another run has fetched {} meanwhile: nothing to download.", _title(zone_plan),
-                    _where(zone_plan), zone_plan.edition.name))
+        log(Message("{} — {}: another run has fetched {} meanwhile: nothing to download.", zone_title(zone_plan),
+                    zone_where(zone_plan), zone_plan.edition.name))
     return True
 
 
@@ -688,183 +585,7 @@ def _held_is_newer(held, zone_plan):
     return bool(listed) and max(listed) < day <= today + datetime.timedelta(days=SKEW_DAYS)
 
 
-class _Cancelled(Exception):
-    pass
-
-
-def _check(cancelled):
-    if cancelled():
-        raise _Cancelled()
-
-
-def _fetch_and_extract(service, zone_plan, zone_result, keep_archives, meter, cancelled, log):
-    from .extract import extract_archive
-    from .transfer import Md5MismatchError, download, is_in_place
-
-    folder = zone_plan.folder
-    archives, data = states.archives_folder(folder), states.data_folder(folder)
-    os.makedirs(archives, exist_ok=True)
-    os.makedirs(data, exist_ok=True)
-    _check_volumes(zone_plan)
-    fetched = {f.name for f in zone_plan.fetch}
-    for remote in zone_plan.fetch:
-        _check(cancelled)
-        part = meter.part(remote.size or 0)
-        # A file accepted by a run stopped before its extraction is not fetched again (its MD5 is checked).
-        if remote.name in zone_plan.in_place and is_in_place(remote, archives):
-            part(1, 1)
-            continue
-        try:
-            download(service, remote, archives, part, cancelled, log=log)
-        except Md5MismatchError as exc:
-            if _md5_failed(folder, remote, exc.got):
-                zone_plan.blocked = [remote]
-                raise IgnOfflineError(blocked_reason(zone_plan)) from None
-            raise
-        _check(cancelled)  # a transfer stopped by the cancel returns what it has: not a file to accept
-        _md5_passed(folder, remote)
-        zone_result.files_downloaded += 1
-        zone_result.bytes_downloaded += remote.size or 0
-    _place_kept_volumes(zone_plan, fetched)
-    held = zone_plan.held
-    extracted = {stem: held.extracted[old] for stem, old in zone_plan.reuse.items()}
-    staged = {}
-    for stem, volumes in zone_plan.extract_groups.items():
-        _check(cancelled)
-        first = os.path.join(archives, volumes[0].name)
-        staging = os.path.join(data, ".{}.partial".format(stem))
-        shutil.rmtree(staging, ignore_errors=True)  # what a killed run left
-        try:
-            paths = extract_archive(first, staging, meter.part(sum(v.size or 0 for v in volumes)), cancelled)
-            _check(cancelled)
-        except MissingVolume as exc:  # the service lists fewer volumes than the archive has
-            shutil.rmtree(staging, ignore_errors=True)
-            raise _incomplete_edition(zone_plan, volumes, [exc.volume]) from None
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        extracted[stem] = [states.relative(staging, p) for p in paths]
-        staged[stem] = staging
-    # Only now, every archive extracted: the new data take the place of the old, which the state still names
-    # until it is written next.
-    for stem, staging in staged.items():
-        _swap_folder(staging, os.path.join(data, stem))
-        extracted[stem] = ["{}/{}/{}".format(states.DATA_FOLDER, stem, path) for path in extracted[stem]]
-    new_state = states.ZoneState(
-        zone_plan.product, zone_plan.zone, zone_plan.variant, zone_plan.edition.name, str(zone_plan.date or ""),
-        {f.name: {"md5": (f.md5 or "").lower(), "size": f.size} for f in zone_plan.files}, extracted,
-        states.check_time(), dict(held.outputs) if held is not None and not zone_plan.extract_groups else {},
-        list(zone_plan.bbox) if zone_plan.bbox else None)
-    states.write_state(folder, new_state)
-    _remove_replaced(folder, held, new_state, keep_archives)
-    zone_plan.held = new_state
-    log(Message("{} — {}: {} ready ({}).", _title(zone_plan), _where(zone_plan), zone_plan.edition.name,
-                STATUS_MESSAGES[zone_result.status]))
-
-
-_NUMBER = re.compile(r"\.7z\.(\d{3})$", re.IGNORECASE)
-
-
-def _check_volumes(zone_plan):
-    """Refuse, before any download, an edition whose listing skips volumes of an archive (`.001`, `.003`): the
-    service's own listing is incomplete, no download on the user's side can make it whole."""
-    for volumes in zone_plan.extract_groups.values():
-        numbers = [int(found.group(1)) for found in (_NUMBER.search(v.name) for v in volumes) if found]
-        if numbers and numbers != list(range(1, len(numbers) + 1)):
-            stem = archive_stem(volumes[0].name)
-            missing = ["{}.7z.{:03d}".format(stem, n) for n in range(1, max(numbers) + 1) if n not in numbers]
-            raise _incomplete_edition(zone_plan, volumes, missing)
-
-
-class _IncompleteEdition(IgnOfflineError):
-    """The service lists fewer volumes than an archive has."""
-
-
-def _incomplete_edition(zone_plan, volumes, missing):
-    return _IncompleteEdition("The download service's edition {} is incomplete: it lists {} and not {}. Nothing was "
-                           "extracted and the volumes already downloaded are kept: try again later.",
-                           zone_plan.edition.name, ", ".join(v.name for v in volumes), ", ".join(missing))
-
-
-def _swap_folder(staging, target):
-    """`staging` renamed to `target`; an older `target` is moved aside first, then removed."""
-    old = target + ".old"
-    shutil.rmtree(old, ignore_errors=True)
-    if os.path.exists(target):
-        os.rename(target, old)
-    os.rename(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _place_kept_volumes(zone_plan, fetched):
-    """Volumes not fetched because an archive kept on disk has their MD5: copied under their new name."""
-    kept = _kept_volumes(zone_plan.folder, zone_plan.held)
-    archives = states.archives_folder(zone_plan.folder)
-    for volumes in zone_plan.extract_groups.values():
-        for volume in volumes:
-            path = os.path.join(archives, volume.name)
-            if volume.name not in fetched and not os.path.exists(path):
-                shutil.copyfile(kept[(volume.md5 or "").lower()], path + ".part")
-                os.replace(path + ".part", path)
-
-
-def _remove_replaced(folder, held, new_state, keep_archives):
-    """After the new state is written: the data of archives no longer used, and the archives unless kept."""
-    in_use = {p for paths in new_state.extracted.values() for p in paths}
-    if held is not None:
-        for stem, paths in held.extracted.items():
-            if stem in new_state.extracted and new_state.extracted[stem] == paths:
-                continue
-            for path in paths:
-                if path not in in_use:
-                    _remove(states.absolute(folder, path))
-            _prune(os.path.join(states.data_folder(folder), stem))
-    archives = states.archives_folder(folder)
-    present = os.listdir(archives) if os.path.isdir(archives) else []
-    if keep_archives:  # the current edition's only
-        names = set(held.files) - set(new_state.files) if held is not None else set()
-    else:
-        names = {n for n in present if archive_stem(n) is not None}
-    # The zone is complete: a .part left is of a file no longer wanted (an older edition's), never to resume.
-    names |= {n for n in present if n.endswith(".part")}
-    for name in names:
-        _remove(os.path.join(archives, name))
-
-
-def _remove(path):
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass
-
-
-def _prune(folder):
-    """Remove the empty folders under `folder` (and it, if empty)."""
-    if not os.path.isdir(folder):
-        return
-    for root, _dirs, _files in sorted(os.walk(folder), key=lambda item: -len(item[0])):
-        try:
-            os.rmdir(root)
-        except OSError:
-            pass
-
-
-def _record_check(zone_plan):
-    """The zone was found up to date: when it was checked is written into its state, the zone's lock held, as
-    the state is now (read again) and only if it still holds the edition and files this run listed: another
-    run's edition is never put back to this run's, nor the outputs it recorded dropped."""
-    held = states.read_state(zone_plan.folder) if zone_plan.folder else None
-    if held is None or zone_plan.edition is None or held.edition != zone_plan.edition.name:
-        return
-    if held.md5s() != {(f.md5 or "").lower() for f in zone_plan.files}:
-        return
-    held.checked = states.check_time()
-    states.write_state(zone_plan.folder, held)
-
-
 def derive(product, zone_plans, area, library, clip, relief_options, is_cancelled, log):
     """(folder, outputs) of what the user works with, made from the data of every zone of `zone_plans` (all the
     area's) for `area`; see derived.py."""
-    from .derived import derive_products
-
     return derive_products(product, zone_plans, area, library, clip, relief_options, is_cancelled, log)

@@ -26,9 +26,9 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from ..errors import Cancelled
 from ..ftp.client import is_safe_name
-from ..messages import Message, Size, os_reason
-from ..sources.http import (
+from ..http import (
     MAX_REDIRECTS,
     REDIRECTS,
     SAFE_HEADERS,
@@ -40,8 +40,8 @@ from ..sources.http import (
     retry_after_seconds,
     unreachable_reason,
 )
+from ..messages import Message, Size, os_reason
 from ..storage import free_bytes
-from . import Cancelled
 from .service import MAX_WAIT, CancelEvent, ServiceError, sleep
 
 READ = 2 ** 20                  # bytes asked per read: few calls per second, whatever the speed
@@ -177,7 +177,7 @@ def download(service_or_pool, remote_file, folder, progress=None, is_cancelled=N
              stall=STALL_SECONDS, stall_bytes=STALL_BYTES, timeout=TIMEOUT, log=None, retry_seconds=RETRY_SECONDS):
     """`remote_file` (a core.datasets.service.RemoteFile) as `<folder>/<name>`, its MD5 checked: the path.
 
-    `service_or_pool`: a DownloadService (its pool and limiter) or a core.sources.http.SessionPool.
+    `service_or_pool`: a DownloadService (its pool and limiter) or a core.http.SessionPool.
     `progress(done, total)` in bytes; `is_cancelled()` raises Cancelled with the .part kept; `log(message)` gets
     the notes (a length the service announced wrongly).
     """

@@ -6,8 +6,7 @@ import os
 
 from osgeo import gdal, ogr
 
-from ..errors import IgnOfflineError, InputError
-from ..ftp.client import Cancelled
+from ..errors import Cancelled, IgnOfflineError, InputError
 from ..storage import refuse_output_among_inputs
 from .clipping import area_geometry, srs_of
 

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 import requests
 
 from ..errors import IgnOfflineError
-from ..messages import Message
-from ..sources.accounts import redact
-from ..sources.http import (
+from ..http import (
     MAX_PAUSE,
     MAX_TILE_BYTES,
     TILE_DEADLINE,
@@ -27,15 +25,16 @@ from ..sources.http import (
     DeadlineExceeded,
     TilePool,
     backoff_delay,
-    image_kind,
     kind_reason,
     limiter_for,
+    redact,
     retry_after_seconds,
-    tile_body_problem,
     unreachable_reason,
 )
+from ..messages import Message
 from ..sources.policies import host_of
 from ..text import limit_duration
+from ..tiles.bodies import image_kind, tile_body_problem
 from ..vector import mvt
 
 

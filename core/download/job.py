@@ -8,9 +8,9 @@ import os
 
 from .. import mbtiles, storage
 from ..errors import IgnOfflineError, InputError, MBTilesError
+from ..http import redact
 from ..messages import Message, plural
 from ..sources import policies, wmts
-from ..sources.accounts import redact
 from ..tiles import coverage
 from ..tiles import grid as tiles
 from ..vector import mvt

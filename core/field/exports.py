@@ -12,7 +12,7 @@
 - `geotiff`: a tiled GeoTIFF, JPEG-compressed, rendered by GDAL from the tiles
   (Avenza Maps opens GeoTIFF, not MBTiles): re-encoded, the only such format.
 
-TARGETS name the field apps: each says which formats it opens (its first by
+TARGETS (core.field.formats) name the field apps: each says which formats it opens (its first by
 default), the size cap per file it suggests and where its files go
 (`<library>/exports/<target>/`, named by `default_output`).
 
@@ -25,33 +25,31 @@ a Cloud-Optimized GeoTIFF, or MBTiles/GeoPackage tiles.
 
 import contextlib
 import errno
-import gzip
-import json
 import math
 import os
 import sqlite3
 from dataclasses import dataclass
 
-import mercantile
-
-from .. import mbtiles, storage
-from ..errors import IgnOfflineError, InputError, MBTilesError
-from ..library import naming
-from ..library.inventory import vector_layers
-from ..messages import Message, Size, os_reason
+from .. import mbtiles, naming, storage
+from ..errors import Cancelled, IgnOfflineError, InputError, MBTilesError
+from ..messages import Size, os_reason
 from ..sources import policies
-from ..text import fold_accents
-from ..tiles.coverage import ORIGIN
 from ..tiles.grid import flip_y
 from ..vector.mvt import is_vector
+from .formats import (
+    EXPORT_FORMATS,
+    FORMATS,
+    RASTER_FORMATS,
+    VECTOR_FORMATS,
+    export_format,
+    part_path,
+)
+from .writers import (
+    PAGE,
+    VECTOR,
+    Bounds,
+)
 
-PAGE = 4096
-VECTOR = "pbf"      # the MBTiles format of Mapbox vector tiles
-GZIP = b"\x1f\x8b"
-# Formats that take vector tiles as they are; the others hold pictures, so a vector layer is rendered first.
-VECTOR_FORMATS = ("mbtiles", "pmtiles")
-# Field apps that draw only raster tiles: a vector layer goes to them rendered by QGIS with its style.
-RASTER_ONLY_TARGETS = ("osmand", "locus", "alpinequest", "avenza")
 FIXED_BYTES = 96 * 1024  # schema, metadata and index pages of a part, counted against the cap
 
 
@@ -162,467 +160,6 @@ def _survey(reader, zoom_min, zoom_max, ranges):
     return count, total, largest, highest
 
 
-class _Bounds:
-    def __init__(self):
-        self.by_zoom = {}
-
-    def add(self, z, x, y):
-        box = self.by_zoom.setdefault(z, [x, x, y, y])
-        box[0], box[1], box[2], box[3] = min(box[0], x), max(box[1], x), min(box[2], y), max(box[3], y)
-
-    def lonlat(self):
-        west = south = 180.0
-        east = north = -180.0
-        for z, (x0, x1, y0, y1) in self.by_zoom.items():
-            upper_left, lower_right = mercantile.bounds(x0, y0, z), mercantile.bounds(x1, y1, z)
-            west, north = min(west, upper_left.west), max(north, upper_left.north)
-            east, south = max(east, lower_right.east), min(south, lower_right.south)
-        return west, south, east, north
-
-
-class _Writer:
-    """One output file of a format; `add` tiles, then `close(bounds, zooms)`."""
-
-    def __init__(self, path, tile_format, metadata):
-        self.path = path
-        self.format = tile_format
-        self.metadata = metadata
-        self.db = sqlite3.connect(path, isolation_level=None)
-        try:
-            self.db.execute("PRAGMA page_size={}".format(PAGE))
-            self.db.execute("PRAGMA journal_mode=DELETE")
-            self.create()  # executescript commits: the schema first, then one transaction for the tiles
-            self.db.execute("BEGIN")
-        except BaseException:
-            self.abort()  # closed, so that the failed run can delete it (Windows refuses an open file)
-            raise
-        self.rows = []
-
-    @classmethod
-    def open(cls, path, tile_format, metadata, zoom_max):
-        """The file of one part, made for tiles up to `zoom_max`."""
-        return cls(path, tile_format, metadata)
-
-    def add(self, z, x, y, data):
-        self.rows.append(self.row(z, x, y, data))
-        if len(self.rows) >= 500:
-            self.flush()
-
-    def flush(self):
-        if self.rows:
-            self.db.executemany(self.insert, self.rows)
-            self.rows = []
-
-    def close(self, bounds, zooms):
-        self.flush()
-        self.finish(bounds, zooms)
-        self.db.execute("COMMIT")
-        self.db.close()
-
-    def abort(self):
-        """Close the file unfinished, so that it can be deleted (Windows refuses an open file)."""
-        self.db.close()
-
-
-class _MBTiles(_Writer):
-    insert = "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)"
-
-    def create(self):
-        self.db.executescript(
-            "CREATE TABLE metadata (name TEXT, value TEXT);"
-            "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
-            "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);"
-            "CREATE UNIQUE INDEX name ON metadata (name);")
-
-    def row(self, z, x, y, data):
-        return z, x, flip_y(z, y), data
-
-    def finish(self, bounds, zooms):
-        vector = self.format == VECTOR
-        values = mbtiles.build_metadata(self.metadata.get("name", ""), "png" if vector else self.format, bounds,
-                                        zooms[0], zooms[-1], self.metadata.get("attribution", ""),
-                                        self.metadata.get("description", ""), self.metadata.get("type", "baselayer"))
-        if vector:  # MBTiles 1.3 for vector tiles: format pbf and the `json` listing the layers (QField reads them)
-            values.update(format=VECTOR, json=self.metadata.get("json") or '{"vector_layers": []}')
-        self.db.executemany("INSERT INTO metadata (name, value) VALUES (?, ?)", values.items())
-
-
-class _OsmAnd(_Writer):
-    insert = "INSERT INTO tiles (x, y, z, s, image) VALUES (?, ?, ?, 0, ?)"
-
-    def __init__(self, path, tile_format, metadata, big_planet):
-        self.big_planet = big_planet
-        super().__init__(path, tile_format, metadata)
-
-    @classmethod
-    def open(cls, path, tile_format, metadata, zoom_max):
-        return cls(path, tile_format, metadata, big_planet=zoom_max <= 17)
-
-    def create(self):
-        self.db.executescript(
-            "CREATE TABLE tiles (x INTEGER, y INTEGER, z INTEGER, s INTEGER, image BLOB, PRIMARY KEY (x, y, z, s));"
-            "CREATE TABLE info (minzoom INTEGER, maxzoom INTEGER, url TEXT, tilenumbering TEXT, inverted_y INTEGER, "
-            "ellipsoid INTEGER, timecolumn TEXT, tilesize INTEGER);"
-            "CREATE TABLE android_metadata (locale TEXT);"
-            "INSERT INTO android_metadata VALUES ('en_US');")
-
-    def zoom(self, z):
-        return 17 - z if self.big_planet else z
-
-    def row(self, z, x, y, data):
-        return x, y, self.zoom(z), data
-
-    def finish(self, bounds, zooms):
-        low, high = sorted((self.zoom(zooms[0]), self.zoom(zooms[-1])))  # inverted too, with BigPlanet
-        self.db.execute("INSERT INTO info VALUES (?, ?, '', ?, 0, 0, 'no', 256)",
-                        (low, high, "BigPlanet" if self.big_planet else ""))
-
-
-SRS_3857 = ('PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,'
-            '298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],'
-            'PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],'
-            'PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","3857"]]')
-SRS_4326 = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],'
-            'UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]')
-
-
-class _GeoPackage(_Writer):
-    """GeoPackage 1.2 tiles: the tile matrix set is the whole Web Mercator square, so XYZ numbers are kept."""
-
-    insert = "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)"
-
-    def create(self):
-        self.db.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
-        self.db.execute("PRAGMA user_version = 10200")
-        self.db.executescript(
-            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization "
-            "TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);"
-            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier "
-            "TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT "
-            "(strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, "
-            "srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));"
-            "CREATE TABLE gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT NULL, "
-            "min_x DOUBLE NOT NULL, min_y DOUBLE NOT NULL, max_x DOUBLE NOT NULL, max_y DOUBLE NOT NULL);"
-            "CREATE TABLE gpkg_tile_matrix (table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL, matrix_width "
-            "INTEGER NOT NULL, matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL, tile_height INTEGER NOT "
-            "NULL, pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL, CONSTRAINT pk_ttm PRIMARY KEY "
-            "(table_name, zoom_level));"
-            "CREATE TABLE tiles (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, tile_column "
-            "INTEGER NOT NULL, tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL, UNIQUE (zoom_level, tile_column, "
-            "tile_row));")
-        self.db.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", [
-            ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", ""),
-            ("Undefined geographic SRS", 0, "NONE", 0, "undefined", ""),
-            ("WGS 84 geodetic", 4326, "EPSG", 4326, SRS_4326, ""),
-            ("WGS 84 / Pseudo-Mercator", 3857, "EPSG", 3857, SRS_3857, "")])
-        self.db.execute("INSERT INTO gpkg_tile_matrix_set VALUES ('tiles', 3857, ?, ?, ?, ?)",
-                        (-ORIGIN, -ORIGIN, ORIGIN, ORIGIN))
-
-    def row(self, z, x, y, data):
-        return z, x, y, data
-
-    def finish(self, bounds, zooms):
-        for z in range(zooms[0], zooms[-1] + 1):
-            size = 2 * ORIGIN / (256 * 2 ** z)
-            self.db.execute("INSERT INTO gpkg_tile_matrix VALUES ('tiles', ?, ?, ?, 256, 256, ?, ?)",
-                            (z, 2 ** z, 2 ** z, size, size))
-        west, south, east, north = bounds
-        (x0, y0), (x1, y1) = mercantile.xy(west, south), mercantile.xy(east, north)
-        self.db.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, "
-                        "max_x, max_y, srs_id) VALUES ('tiles', 'tiles', ?, ?, ?, ?, ?, ?, 3857)",
-                        (self.metadata.get("name") or "tiles", self.metadata.get("attribution", ""), x0, y0, x1, y1))
-
-
-DEDUPLICATED_BYTES = 16 * 1024
-WRITE_BUFFER = 1 << 20
-
-
-def tile_id_of(z, x, y):
-    """The PMTiles tile id of (z, x, y): the tiles of the lower zooms, then the tile's place on the zoom's Hilbert
-    curve. pmtiles.tile.zxy_to_tileid's arithmetic with its rotation inlined (a function call per bit was half of
-    its time); equal to it (tests/unit/test_web_export.py)."""
-    acc = ((1 << (z * 2)) - 1) // 3
-    a = z - 1
-    while a >= 0:
-        s = 1 << a
-        rx = s & x
-        ry = s & y
-        acc += ((3 * rx) ^ ry) << a
-        if not ry:
-            if rx:
-                x, y = s - 1 - x, s - 1 - y
-            x, y = y, x
-        a -= 1
-    return acc
-
-
-class _PMTiles:
-    """A PMTiles v3 archive: tiles as they are, deduplicated, in one file, written in one pass.
-
-    The `pmtiles` package's own Writer keeps the tiles in a temporary file and copies them after the directories at
-    the end: every byte written twice. The specification lets every section but the header and the root directory
-    (within the first 16 kB) sit anywhere, so the tiles are written straight into the archive after a 16 kB space,
-    then the metadata and leaf directories after them, and the header and root directory last, into that space; the
-    package serializes them (its directories, header and tile ids)."""
-
-    TILE_TYPES = {"pbf": 1, "png": 2, "jpg": 3, "webp": 4}  # pmtiles.tile.TileType (1: MVT)
-    ROOT_SPACE = 16384  # the header and root directory: what latency-optimized readers fetch first
-    HEADER = 127
-
-    def __init__(self, path, tile_format, metadata):
-        try:
-            from pmtiles.tile import Entry, zxy_to_tileid  # only the web target needs it
-        except ImportError as exc:
-            raise InputError("The pmtiles package is missing: reinstall the plugin (it ships it), or pip install "
-                             "pmtiles.") from exc
-
-        self.checked_tile_id = zxy_to_tileid  # the package's, for tile numbers out of range (it raises)
-        self.entry = Entry
-        self.path = path
-        self.format = tile_format
-        self.metadata = metadata
-        self.file = open(path, "wb", buffering=WRITE_BUFFER)  # tiles of 20-60 kB: one system call a megabyte
-        try:
-            self.file.write(bytes(self.ROOT_SPACE))
-        except BaseException:
-            self.file.close()
-            raise
-        self.entries = []        # pmtiles.tile.Entry, in the order written
-        self.offsets = {}        # (hash, length) of a tile's bytes -> its offset in the tile data: each stored once
-        self.offset = 0          # bytes of tile data written
-        self.addressed = 0
-        self.contents = 0        # tiles stored (each repeated one once)
-        self.clustered = True    # tile ids ascending, so the data in their order
-        self.gzipped = False  # vector tiles stored gzipped (as GDAL and most MBTiles hold them): said in the header
-
-    @classmethod
-    def open(cls, path, tile_format, metadata, zoom_max):
-        return cls(path, tile_format, metadata)
-
-    def add(self, z, x, y, data):
-        Entry = self.entry  # noqa: N806 (the package's class)
-        self.gzipped = self.gzipped or data[:2] == GZIP
-        tile_id = tile_id_of(z, x, y) if 0 <= x < 1 << z and 0 <= y < 1 << z and z < 32 else \
-            self.checked_tile_id(z, x, y)
-        entries = self.entries
-        if entries and tile_id < entries[-1].tile_id:
-            self.clustered = False
-        # Tiles that repeat (sea, empty land, one colour) are small; a large one is stored without hashing its bytes.
-        key = (hash(data), len(data)) if len(data) <= DEDUPLICATED_BYTES else None
-        found = self.offsets.get(key) if key else None
-        if found is None:
-            self.file.write(data)
-            entries.append(Entry(tile_id, self.offset, len(data), 1))
-            if key:
-                self.offsets[key] = self.offset
-            self.offset += len(data)
-            self.contents += 1
-        elif entries and tile_id == entries[-1].tile_id + entries[-1].run_length and entries[-1].offset == found:
-            entries[-1].run_length += 1  # a run of the same tile (sea, empty land): one entry
-        else:
-            entries.append(Entry(tile_id, found, len(data), 1))
-        self.addressed += 1
-
-    def close(self, bounds, zooms):
-        from pmtiles.tile import Compression, TileType, serialize_header, tileid_to_zxy
-        from pmtiles.writer import optimize_directories
-
-        west, south, east, north = bounds
-        entries = sorted(self.entries, key=lambda entry: entry.tile_id)
-        root, leaves, _ = optimize_directories(entries, self.ROOT_SPACE - self.HEADER)
-        metadata = {key: self.metadata.get(key, "") for key in ("name", "attribution", "description")}
-        metadata.update(format=self.format, type="baselayer")
-        if self.format == VECTOR:  # MapLibre styles name these source layers
-            metadata["vector_layers"] = vector_layers(self.metadata)
-        packed = gzip.compress(json.dumps(metadata).encode(), mtime=0)
-        data_end = self.ROOT_SPACE + self.offset
-        header = {"root_offset": self.HEADER, "root_length": len(root),
-                  "tile_data_offset": self.ROOT_SPACE, "tile_data_length": self.offset,
-                  "metadata_offset": data_end, "metadata_length": len(packed),
-                  "leaf_directory_offset": data_end + len(packed), "leaf_directory_length": len(leaves),
-                  "addressed_tiles_count": self.addressed, "tile_entries_count": len(entries),
-                  "tile_contents_count": self.contents, "clustered": self.clustered,
-                  "internal_compression": Compression.GZIP,
-                  "tile_compression": Compression.GZIP if self.gzipped else Compression.NONE,
-                  "tile_type": TileType(self.TILE_TYPES.get(self.format, 0)),
-                  "min_zoom": tileid_to_zxy(entries[0].tile_id)[0], "max_zoom": tileid_to_zxy(entries[-1].tile_id)[0],
-                  "min_lon_e7": int(west * 1e7), "min_lat_e7": int(south * 1e7), "max_lon_e7": int(east * 1e7),
-                  "max_lat_e7": int(north * 1e7), "center_zoom": zooms[0],
-                  "center_lon_e7": int((west + east) / 2 * 1e7), "center_lat_e7": int((south + north) / 2 * 1e7)}
-        try:
-            self.file.write(packed)
-            self.file.write(leaves)
-            self.file.seek(0)
-            self.file.write(serialize_header(header))
-            self.file.write(root)
-            self.file.flush()
-            os.fsync(self.file.fileno())  # a full disk met by the last writes is met here, not after the rename
-        finally:
-            self.abort()
-
-    def abort(self):
-        """Close the file, whatever is left unwritten (a full disk refuses the buffer's last bytes)."""
-        with contextlib.suppress(OSError):
-            self.file.close()
-
-
-@dataclass(frozen=True)
-class ExportFormat:
-    """A format of the export: what FORMAT names, what it is for, and how it is written."""
-
-    name: str                 # the FORMAT value; its place in EXPORT_FORMATS is its number
-    label: str                # what it is for, in the FORMAT parameter's description (a Message)
-    apps: str                 # the field apps that open it, said when the export starts
-    extension: str
-    writer: type = None       # copies an MBTiles' tiles into it (a _Writer); None: rasters only
-    raster_driver: str = None  # the GDAL driver re-encoding a raster into it; None: MBTiles input only
-    qgis_reads: bool = True   # False: not added to the project (QGIS cannot open it)
-    render_driver: str = None  # MBTiles input: the tiles copied as MBTiles, then rendered by this GDAL driver
-    title: str = ""           # what a person calls the file ("a GeoPackage"), in messages
-
-
-# The order is the FORMAT enum's: FORMAT=0 is mbtiles, 1 osmand, and so on. Add at the end only.
-EXPORT_FORMATS = (
-    ExportFormat("mbtiles", Message("QField and most apps"), "QField, QGIS, AlpineQuest, Locus", ".mbtiles", _MBTiles,
-                 "MBTILES", title="MBTiles"),
-    ExportFormat("osmand", Message("OsmAnd and Locus"), "OsmAnd, Locus", ".sqlitedb", _OsmAnd, qgis_reads=False,
-                 title="SQLiteDB"),
-    ExportFormat("gpkg", Message("GeoPackage"), "QField, QGIS, GDAL", ".gpkg", _GeoPackage, "GPKG", title="GeoPackage"),
-    ExportFormat("cog", Message("a Cloud-Optimized GeoTIFF, rasters only"), "QField, QGIS (Cloud-Optimized GeoTIFF)",
-                 ".tif", raster_driver="COG", title="GeoTIFF"),
-    ExportFormat("pmtiles", Message("PMTiles for a web page"), "MapLibre, Leaflet, OpenLayers (web)", ".pmtiles",
-                 _PMTiles, qgis_reads=False, title="PMTiles"),
-    ExportFormat("geotiff", Message("a tiled GeoTIFF, re-encoded in JPEG"), "Avenza Maps, QGIS", ".tif", _MBTiles,
-                 render_driver="GTiff", title="GeoTIFF"),
-)
-FORMATS = tuple(f.name for f in EXPORT_FORMATS if f.writer)                # of MBTiles input
-RASTER_FORMATS = tuple(f.name for f in EXPORT_FORMATS if f.raster_driver)  # of raster input
-
-
-def export_format(name):
-    """The ExportFormat called `name`; InputError naming them all otherwise."""
-    for found in EXPORT_FORMATS:
-        if found.name == name:
-            return found
-    raise InputError("Unknown FORMAT '{}': use one of {}.", name, ", ".join(f.name for f in EXPORT_FORMATS))
-
-
-@dataclass(frozen=True)
-class Target:
-    """A field app (or the web) as the export's TARGET: the formats it opens, the first by default."""
-
-    name: str         # the TARGET value, and the folder of its files under <library>/exports/
-    label: str        # what the dock and the parameter show (a Message: the dock translates it)
-    formats: tuple    # ExportFormat names it opens, the best first
-    cap_mb: int       # the size per file it suggests (0: none): FAT32 stops at 4000 MB, some apps at 2000
-    notes: str        # where the file goes on the device (a Message)
-
-
-FAT32_MB = 4000
-APPS_MB = 2000
-
-# The order is the TARGET enum's. Add at the end only.
-TARGETS = (
-    Target("qfield", Message("QField"), ("mbtiles", "gpkg"), APPS_MB,
-           Message("Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.")),
-    Target("osmand", Message("OsmAnd"), ("osmand",), FAT32_MB,
-           Message("OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.")),
-    Target("locus", Message("Locus Map"), ("osmand", "mbtiles"), APPS_MB,
-           Message("Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files "
-                   "over 2 GB.")),
-    Target("alpinequest", Message("AlpineQuest"), ("mbtiles",), FAT32_MB,
-           Message("Copy it into AlpineQuest/maps/ on the device.")),
-    Target("avenza", Message("Avenza Maps (GeoTIFF)"), ("geotiff", "cog"), FAT32_MB,
-           Message("Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest "
-                   "zoom.")),
-    Target("web", Message("Web page (PMTiles, MapLibre)"), ("pmtiles",), 0,
-           Message("A folder whose index.html shows the map in a browser, offline: serve the folder with a web server "
-                   "that honours byte ranges (python3 serve.py in it), then open the address it gives.")),
-)
-TARGET_NAMES = tuple(t.name for t in TARGETS)
-
-
-def target(name):
-    """The Target called `name`; InputError naming them all otherwise."""
-    for found in TARGETS:
-        if found.name == name:
-            return found
-    raise InputError("Unknown TARGET '{}': use one of {}.", name, ", ".join(TARGET_NAMES))
-
-
-def target_format(chosen, kind=None, tiles=True):
-    """The format to write for Target `chosen`: `kind` when given (and the target opens it), else the first it
-    opens of an MBTiles (`tiles`) or of a raster input."""
-    if kind:
-        if kind not in chosen.formats:
-            raise InputError("{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.",
-                             chosen.label, ", ".join(chosen.formats), kind)
-        return kind
-    usable = FORMATS if tiles else RASTER_FORMATS
-    for name in chosen.formats:
-        if name in usable:
-            return name
-    raise InputError("{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.",
-                     chosen.label, ", ".join(chosen.formats))
-
-
-def vector_plan(chosen, kind):
-    """For a vector MBTiles: (format, rendered). Copied as they are into MBTiles or PMTiles (QField, web); rendered
-    into raster tiles by QGIS first for an app that draws only pictures (OsmAnd, Locus, AlpineQuest, Avenza) or a
-    picture format (osmand, gpkg, geotiff). InputError for what cannot hold them (cog: rasters only)."""
-    if chosen is not None:
-        kind = target_format(chosen, kind, tiles=True)
-        if chosen.name in RASTER_ONLY_TARGETS:
-            return kind, True
-    kind = kind or VECTOR_FORMATS[0]
-    if kind in VECTOR_FORMATS:
-        return kind, False
-    if kind not in FORMATS:
-        raise InputError("FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.", kind,
-                         " or ".join(VECTOR_FORMATS), ", ".join(f for f in FORMATS if f not in VECTOR_FORMATS))
-    return kind, True
-
-
-def safe_file_part(text, longest=60):
-    """`text` as a piece of a file name any system and phone accepts: accents folded, every run of characters
-    but letters, digits, '.', '-' made one '_', no leading or trailing dot or '_'."""
-    folded = fold_accents(str(text))
-    kept = "".join(c if (c.isascii() and c.isalnum()) or c in ".-" else "_" for c in folded)
-    while "__" in kept:
-        kept = kept.replace("__", "_")
-    return kept[:longest].strip("._-") or "export"
-
-
-def default_output(library, folder, layer_title, area_title, zoom_min, zoom_max, kind):
-    """`<library>/exports/<folder>/<layer>_<area>_z<min>-<max><ext>`: a name that says what the file holds
-    (`folder` is the target's name, or the format's when no target was given; no `area_title`: the whole file)."""
-    pieces = [safe_file_part(layer_title)] + ([safe_file_part(area_title)] if area_title else [])
-    name = "{}_z{}-{}{}".format("_".join(pieces), zoom_min, zoom_max, export_format(kind).extension)
-    return os.path.join(library, "exports", safe_file_part(folder), name)
-
-
-# Extensions of other files than exports' ones: a name ending so is not given a second extension, but refused.
-OTHER_EXTENSIONS = {".tiff": "GeoTIFF", ".sqlite": "SQLite", ".db": "SQLite", ".zip": "ZIP", ".vrt": "VRT",
-                    ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".jp2": "JPEG 2000", ".kmz": "KMZ",
-                    ".pdf": "PDF"}
-
-
-def output_with_extension(output, kind):
-    """`output` with the extension of format `kind`: added when the name has none or one that names no file
-    format (QGIS's temporary 'OUTPUT.file'); InputError when it names another format (a GeoPackage in 'x.tif')."""
-    wanted = export_format(kind)
-    extension = os.path.splitext(output)[1].lower()
-    if extension == wanted.extension:
-        return output
-    known = dict(OTHER_EXTENSIONS)
-    known.update((f.extension, f.title) for f in EXPORT_FORMATS)
-    if extension in known:
-        raise InputError("OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of "
-                         "that file.", output, known[extension], kind, wanted.title,
-                         os.path.splitext(output)[0] + wanted.extension)
-    return output + wanted.extension
-
-
 def zoom_span(source):
     """(lowest, highest) zoom the MBTiles holds tiles at, or None when it holds none."""
     with mbtiles.MBTilesReader(source) as reader:
@@ -649,11 +186,6 @@ def _within(box, extent):
         return box
     clipped = (max(box[0], extent[0]), max(box[1], extent[1]), min(box[2], extent[2]), min(box[3], extent[3]))
     return clipped if clipped[0] < clipped[2] and clipped[1] < clipped[3] else box
-
-
-def part_path(output, number, zoom_min, zoom_max, kind):
-    stem = os.path.splitext(output)[0]
-    return "{}_{:02d}_z{}-{}{}".format(stem, number, zoom_min, zoom_max, export_format(kind).extension)
 
 
 def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
@@ -742,10 +274,6 @@ def carry_identity(source, rendered):
     finally:
         db.close()
     return values
-
-
-class _Cancelled(Exception):
-    """The user stopped the export: what it wrote is removed and no part is returned."""
 
 
 # Files SQLite and GDAL write beside the one they make (journals, sidecars, the COG driver's temporary files).
@@ -921,7 +449,7 @@ def _export(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progr
         with mbtiles.read_guard(source):
             parts = _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress, is_cancelled,
                           count, highest, tile_format, written)
-    except _Cancelled:
+    except Cancelled:  # the user stopped the export: what it wrote is removed, no part returned
         _remove(written)
         return []
     except BaseException:
@@ -956,7 +484,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
         current = None
         temporary = output + ".part{}".format(export_format(kind).extension)
         used = 0
-        bounds = _Bounds()
+        bounds = Bounds()
 
         def close():
             final_zooms = sorted(bounds.by_zoom)
@@ -970,7 +498,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
             ordered = cap is not None or kind != "pmtiles"
             for z, x, y, data in _tiles(reader, zoom_min, zoom_max, ranges, ordered):
                 if is_cancelled and is_cancelled():  # a part cut short would look complete: none is kept
-                    raise _Cancelled()
+                    raise Cancelled()
                 cost = tile_cost(len(data))
                 if current is not None and cap is not None and used + cost > cap:
                     close()
@@ -984,7 +512,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                     written.append(path)
                     with _writing(output):
                         current = export_format(kind).writer.open(path, tile_format, metadata, highest)
-                    used, used_tiles[0], bounds = 0, 0, _Bounds()
+                    used, used_tiles[0], bounds = 0, 0, Bounds()
                 try:  # as _writing(output), without a context manager's cost on every tile
                     current.add(z, x, y, data)
                 except WRITE_ERRORS as exc:
@@ -1002,23 +530,6 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                 current.abort()
             raise
     return parts
-
-
-def decode_osmand(path):
-    """{(zoom, x, y): image} of an OsmAnd/Locus SQLiteDB, read by what its `info` table declares."""
-    db = sqlite3.connect("file:{}?mode=ro".format(mbtiles.uri_path(path)), uri=True)
-    try:
-        minzoom, maxzoom, numbering, inverted = db.execute(
-            "SELECT minzoom, maxzoom, tilenumbering, inverted_y FROM info").fetchone()
-        big_planet = (numbering or "").lower() == "bigplanet"
-        tiles = {}
-        for x, y, z, image in db.execute("SELECT x, y, z, image FROM tiles"):
-            zoom = 17 - z if big_planet else z
-            tiles[(zoom, x, flip_y(zoom, y) if inverted else y)] = bytes(image)
-        zooms = sorted((17 - minzoom, 17 - maxzoom) if big_planet else (minzoom, maxzoom))
-        return tiles, zooms
-    finally:
-        db.close()
 
 
 # -- rasters (re-encoded with GDAL) --------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from urllib.parse import parse_qsl
 
 from osgeo import gdal
 
-from .. import mbtiles, storage
+from .. import mbtiles, naming, storage
 from ..download.job import clamp_zooms, clipped_ranges, download_to_mbtiles, metadata_for
 from ..errors import IgnOfflineError, InputError
-from ..library import inventory, merge, naming
+from ..library import inventory, merge
 from ..messages import Message
 from ..sources.prepare import prepare_source
 from ..tiles import coverage

@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from .. import names
-from ..errors import IgnOfflineError, InputError
+from ..errors import Cancelled, IgnOfflineError, InputError
 from ..messages import Message, os_reason
 
 DEFAULT_HOST = "odgeo.grandest.fr"
@@ -29,10 +29,6 @@ class FtpError(IgnOfflineError):
 
 class TooSlow(FtpError):
     """A transfer progresses too slowly to ever end: stopped, its .part kept to resume later."""
-
-
-class Cancelled(Exception):
-    """The user cancelled: stop now, keep .part files for the next run."""
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 
-from ..errors import InputError
+from .. import rasters
+from ..archives import zip_extract
+from ..errors import Cancelled, InputError
 from ..messages import Message, plural
 from ..storage import free_bytes, human_size
-from . import archives, rasters
-from .client import Cancelled, Fetcher, FtpError, Transfer, is_safe_name
+from .client import Fetcher, FtpError, Transfer, is_safe_name
+from .footprints import catalog_footprints, corner_and_size
 from .products import DEFAULT_EPSG, catalog_parts, catalog_shapefile, describe_coverage, name_footprint, select
 
 
@@ -118,7 +120,7 @@ def _catalog_footprints(fetcher, listing, folder, epsg, is_cancelled, log):
             shp, "; ".join(stats.failed.values())))
         return {}, ""
     try:
-        found, attribute = rasters.catalog_footprints(os.path.join(folder, "catalog", posixpath.basename(shp)),
+        found, attribute = catalog_footprints(os.path.join(folder, "catalog", posixpath.basename(shp)),
                                                       [t.file_name for t in listing.tiles], epsg)
     except Exception as exc:  # a broken index must not stop the download: the names still work
         log(Message("the index {} cannot be used ({}): using the tile names", posixpath.basename(shp), exc))
@@ -152,7 +154,7 @@ def _name_footprints(fetcher, listing, result, bbox, is_cancelled, log):
     result.bytes += stats.bytes
     try:
         raster = _first_raster(path, listing, result.folder)
-        corner, size = rasters.corner_and_size(probe.name, rasters.raster_bounds(raster))
+        corner, size = corner_and_size(probe.name, rasters.raster_bounds(raster))
     except Exception as exc:  # unreadable tile: say so, keep the documented convention
         log(Message("cannot read the georeferencing of {} ({})", probe.file_name, exc))
         corner, size = None, None
@@ -176,7 +178,7 @@ def _discard(path, result):
 def _first_raster(path, listing, folder):
     if not path.lower().endswith(".zip"):
         return path
-    extracted = archives.extract(path, _extract_folder(path))
+    extracted = zip_extract.extract(path, _extract_folder(path))
     found = [p for p in extracted if p.lower().endswith(rasters.RASTER_EXTENSIONS)]
     if not found:
         raise FtpError("{} holds no raster", os.path.basename(path))
@@ -193,8 +195,8 @@ def _extract_all(listing, result, log):
         if not path.lower().endswith(".zip") or not os.path.isfile(path):
             continue
         try:
-            archives.extract(path, _extract_folder(path))
-        except archives.ArchiveError as exc:
+            zip_extract.extract(path, _extract_folder(path))
+        except zip_extract.ArchiveError as exc:
             result.failed[path] = exc.message
             log(exc.message)
 

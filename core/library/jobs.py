@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .. import mbtiles, storage
+from .. import mbtiles, naming, storage
 from ..download.engine import DownloadOptions
 from ..download.job import apply_policy, check_output, clamp_zooms, clipped_ranges, download_to_mbtiles
 from ..errors import IgnOfflineError, InputError
@@ -22,7 +22,7 @@ from ..messages import Message
 from ..sources.accounts import origin_of
 from ..sources.prepare import prepare_source
 from ..vector import styles, tms
-from . import naming, plans
+from . import plans
 
 # Where everything goes unless the user says otherwise: one folder a person finds again.
 DEFAULT_LIBRARY = os.path.join(os.path.expanduser("~"), "IGN Offline")
@@ -301,7 +301,8 @@ def plan_datasets(plan, library, is_cancelled=None, log=None, services=None):
     """[DatasetRun] of the plan's dataset entries: what each would fetch, with sizes (asks the service; no
     download). An entry the service cannot answer for carries its error; the others go on. `services`: the
     clients by root, kept for run_datasets (close_services when done)."""
-    from ..datasets import Cancelled, sync
+    from ..datasets import sync
+    from ..errors import Cancelled
 
     services = {} if services is None else services
     runs = []

@@ -28,18 +28,17 @@ from dataclasses import dataclass, field
 
 from osgeo import osr
 
-from .. import storage
+from .. import naming, storage
+from ..datasets import catalogue
 from ..errors import InputError
 from ..messages import Message, os_reason
-from ..text import fold_accents
 from ..tiles import areas, polygons
 from ..tiles import grid as tiles
 from ..tiles.coverage import Polygons, area_total
-from . import naming
 
 ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
 DATASET_FIELDS = {"dataset", "variant", "area", "clip", "contours", "hillshade", "slope", "keep_archives", "service"}
-DEFAULT_SERVICE = "https://data.geopf.fr/telechargement"
+DEFAULT_SERVICE = catalogue.SERVICE_ROOT
 INLINE_LABEL = "inline polygon"  # the area_label of a GeoJSON area written in the plan
 
 
@@ -278,14 +277,13 @@ def _layer_entry(path, number, item, source):
 
 def _dataset_entry(path, number, item):
     """A DatasetEntry from the JSON object `item`, every field checked (the error names the entry and field)."""
-    from ..datasets import sync
 
     unknown = sorted(set(item) - DATASET_FIELDS)
     if unknown:
         raise _problem(path, number, unknown[0], Message("unknown field; a dataset entry has {}.",
                                                          ", ".join(sorted(DATASET_FIELDS))))
     product = item.get("dataset")
-    choices = sync.dataset_choices()
+    choices = catalogue.dataset_choices()
     if not isinstance(product, str) or product.strip().upper() not in {p for p, _ in choices}:
         raise _problem(path, number, "dataset", Message("unknown dataset {!r}: use one of {}.", product, ", ".join(
             sorted({p for p, _ in choices}))))
@@ -293,7 +291,7 @@ def _dataset_entry(path, number, item):
     variants = [v for p, v in choices if p == product]
     variant = item.get("variant", variants[0])
     variant = variant.strip().upper() if isinstance(variant, str) and variant.strip() else None
-    if variant is not None and variant == sync.DEFAULT_VARIANTS.get(product):
+    if variant is not None and variant == catalogue.DEFAULT_VARIANTS.get(product):
         variant = None  # BD TOPO's usual variant, named
     if variant not in variants:
         raise _problem(path, number, "variant", Message("{} has no variant {!r}: use {}.", product, item.get(
@@ -389,12 +387,6 @@ def box_geometry(west, south, east, north):
     return {"type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]}
 
 
-def area_file_name(title):
-    """`<title>.geojson` with accents folded and anything but letters, digits, '.', '_' and '-' made '_'."""
-    name = naming.safe_name(fold_accents(title or "").strip()).strip("._") or "area"
-    return name[:80] + ".geojson"
-
-
 def _lonlat_geojson(found):
     """Polygons (EPSG:3857) as a GeoJSON MultiPolygon in lon/lat, coordinates rounded: the same polygons give the
     same text."""
@@ -424,7 +416,7 @@ def save_area_file(found, title, library):
     feature = {"type": "Feature", "properties": {"title": title}, "geometry": _lonlat_geojson(found)}
     text = json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False)
     folder = _made_folder(os.path.join(library, AREAS_FOLDER))
-    stem = os.path.splitext(area_file_name(title))[0]
+    stem = os.path.splitext(naming.area_file_name(title))[0]
     for number in range(1, 1000):
         path = os.path.join(folder, stem + ("" if number == 1 else "-{}".format(number)) + ".geojson")
         if not os.path.exists(path):
@@ -471,7 +463,7 @@ def make_entry(layer, area_value, zoom_min, zoom_max, source=None, plan_source=N
 
 
 def make_dataset_entry(product, variant, area_value, clip=True, contours=None):
-    """A dataset entry of the plan's JSON (core.datasets.sync.CHOICES names `product` and `variant`)."""
+    """A dataset entry of the plan's JSON (core.datasets.catalogue.CHOICES names `product` and `variant`)."""
     entry = {"dataset": product, "area": area_value}
     if variant:
         entry["variant"] = variant

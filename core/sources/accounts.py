@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 import requests
 
 from ..errors import InputError
-from ..messages import Message, Size
-from .http import BodyTooLarge, DeadlineExceeded, megabytes, read_body, redact_text, unreachable_reason, within
+from ..http import BodyTooLarge, DeadlineExceeded, megabytes, read_body, redact_text, unreachable_reason, within
+from ..messages import Message
 from .wmts import with_query
 
 GRANTS = ("password", "client_credentials", "authorization_code")
@@ -49,23 +49,6 @@ def origin_of(url):
         return ""
     host = (parts.hostname or "").lower()
     return "{}://{}:{}".format(scheme, host, port) if scheme and host else ""
-
-
-def redact(text, credentials):
-    """`text` with the secrets of `credentials` replaced by *** (None: a public source, nothing to hide)."""
-    if credentials is None:
-        return text
-    if isinstance(text, Message) and text.args:  # keep it translatable: the secrets can only be in its arguments
-        made = Message(text.template, *(_redact_argument(a, credentials) for a in text.args))
-        made.forms = text.forms
-        return made
-    return credentials.redact(text)
-
-
-def _redact_argument(value, credentials):
-    if isinstance(value, (int, float, Size)):
-        return value
-    return redact(value if isinstance(value, Message) else str(value), credentials)
 
 
 # What a key in a SOURCE's query may be called (the Géoplateforme documents `apikey` and `api_key`).

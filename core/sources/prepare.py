@@ -10,22 +10,22 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .. import mbtiles
+from .. import mbtiles, naming
 from ..errors import InputError, MBTilesError
-from ..library import naming
-from ..messages import Message
-from ..tiles import grid as tiles
-from ..vector import mvt, tms
-from . import policies, wmts
-from .accounts import AuthError, Credentials, key_of_source, redact
-from .http import (
+from ..http import (
     CAPABILITIES_DEADLINE,
     BodyTooLarge,
     DeadlineExceeded,
     SessionPool,
+    redact,
     redact_url,
     unreachable_reason,
 )
+from ..messages import Message
+from ..tiles import grid as tiles
+from ..vector import mvt, tms
+from . import policies, wmts
+from .accounts import AuthError, Credentials, key_of_source
 from .url_templates import is_xyz_template
 
 IDENTITY_KEYS = ("ign_offline:source", "ign_offline:layer", "ign_offline:style", "ign_offline:format")

@@ -17,8 +17,8 @@ number is the row and in which order.
 import re
 from urllib.parse import urlsplit
 
+from ..http import redact_url
 from ..tiles.grid import flip_y
-from .http import redact_url
 
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 DEFAULT_SUBDOMAINS = ("a", "b", "c")

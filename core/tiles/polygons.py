@@ -13,11 +13,11 @@ import os
 from osgeo import ogr, osr
 
 from ..errors import InputError
+from .areas import MAX_LATITUDE
 from .coverage import ORIGIN, Polygons
 
 DENSIFY_METRES = 50.0
 DENSIFY_DEGREES = 0.0005  # about 50 m
-MAX_LATITUDE = 85.0511287798066
 
 
 def _mercator():

@@ -20,12 +20,11 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import requests
 
-from .. import mbtiles, names, storage
+from .. import mbtiles, names, naming, storage
 from ..errors import IgnOfflineError, InputError, MBTilesError
-from ..library import naming
+from ..http import BodyTooLarge, DeadlineExceeded, SessionPool, redact, redact_url, unreachable_reason
 from ..messages import Message, plural
-from ..sources.accounts import redact
-from ..sources.http import PNG_SIGNATURE, BodyTooLarge, DeadlineExceeded, SessionPool, redact_url, unreachable_reason
+from ..tiles.bodies import PNG_SIGNATURE
 from . import documents, mvt
 from .tms import style_url  # noqa: F401 (one place for IGN's layout of styles; also used by callers here)
 

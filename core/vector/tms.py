@@ -20,8 +20,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from .. import naming
 from ..errors import InputError
-from ..library import naming
 from ..messages import Message
 from ..tiles import grid as tiles
 

@@ -3,7 +3,7 @@
 import os
 
 from core import mbtiles
-from core.field import exports
+from core.field import formats, writers
 from core.tiles import grid as tiles
 from tests.qgis.conftest import make_process
 from tests.support.files import tree_digest
@@ -27,7 +27,7 @@ def test_osmand_and_geopackage_through_qgis_process(tmp_path):
     completed = make_process("run", "ign_offline:export_tiles", "--", "INPUT=" + source, "FORMAT=osmand",
                              "OUTPUT=" + str(tmp_path / "plan.sqlitedb"), "ZOOM_MIN=10", "ZOOM_MAX=12")
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
-    decoded, zooms = exports.decode_osmand(str(tmp_path / "plan.sqlitedb"))
+    decoded, zooms = writers.decode_osmand(str(tmp_path / "plan.sqlitedb"))
     assert decoded == {k: v for k, v in bodies.items() if 10 <= k[0] <= 12} and zooms == [10, 12]
     completed = make_process("run", "ign_offline:export_tiles", "--", "INPUT=" + source, "FORMAT=gpkg",
                              "OUTPUT=" + str(tmp_path / "plan.gpkg"))
@@ -65,7 +65,7 @@ def test_with_no_output_the_file_lands_in_the_library_exports_and_opens_in_gdal(
                                                          "ZOOM_MAX": 12, "LIBRARY": str(library)})
     expected = library / "exports" / "osmand" / "Plan_IGN_v2_z9-12.sqlitedb"
     assert result["OUTPUT"] == str(expected) and result["FILES"] == 1
-    decoded, zooms = exports.decode_osmand(str(expected))
+    decoded, zooms = writers.decode_osmand(str(expected))
     assert decoded == {k: v for k, v in bodies.items() if 9 <= k[0] <= 12}
     assert gdal.OpenEx(str(expected)) is not None  # GDAL's SQLite driver opens it (as OsmAnd would)
     # QField, as a GeoPackage (its second format); GDAL reads it as a raster.
@@ -119,7 +119,7 @@ def test_qgis_process_with_no_output_writes_into_the_library(tmp_path):
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
     written = library / "exports" / "osmand" / "Plan_IGN_v2_z10-11.sqlitedb"
     assert written.is_file() and str(written) in completed.stdout
-    assert exports.decode_osmand(str(written))[1] == [10, 11]
+    assert writers.decode_osmand(str(written))[1] == [10, 11]
     # The web target through qgis_process (the system's Python): the bundled pmtiles package writes it.
     completed = make_process("run", "ign_offline:export_tiles", "--", "INPUT=" + source, "TARGET=web",
                              "LIBRARY=" + str(library))
@@ -162,7 +162,7 @@ def test_qgis_process_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path):
     earlier = "an earlier export"
     for kind, given, extra in (("mbtiles", source, []), ("gpkg", source, []), ("pmtiles", source, []),
                                ("osmand", source, []), ("geotiff", source, []), ("cog", raster, ["QUALITY=100"])):
-        output = str(disk / ("export" + exports.export_format(kind).extension))
+        output = str(disk / ("export" + formats.export_format(kind).extension))
         keep = kind == "mbtiles"  # an earlier file of that name, written in the namespace, survives the failure
         plant = "printf '{}' > '{}' &&".format(earlier, output) if keep else ""
         # In the namespace: mount, plant, run qgis_process, then say its rc and what the small disk holds.

@@ -9,7 +9,7 @@ from osgeo import gdal
 from qgis.PyQt.QtCore import Qt
 
 from core import mbtiles
-from core.field import exports
+from core.field import formats, writers
 from core.tiles import grid as tiles
 from tests.support.images import png_tile
 from tests.support.qt_wait import wait_for
@@ -52,7 +52,7 @@ def test_two_library_files_exported_for_osmand_by_clicks(dock, provider, tmp_pat
         page.filesList.item(row).setCheckState(Qt.Checked)
     page.targetCombo.setCurrentIndex(page.targetCombo.findData("osmand"))
     assert page.formatCombo.currentData() == "osmand" and "osmand/tiles" in page.notesLabel.text()
-    assert page.capCombo.currentData() == exports.FAT32_MB
+    assert page.capCombo.currentData() == formats.FAT32_MB
     # The expected size, before anything runs.
     assert wait_for(lambda: page.size_task is None and "Expected" in page.sizeLabel.text())
     assert "2 files" in page.sizeLabel.text()
@@ -65,7 +65,7 @@ def test_two_library_files_exported_for_osmand_by_clicks(dock, provider, tmp_pat
     assert names == ["Photographies_aeriennes_Typed_area_z10-12.sqlitedb", "Plan_IGN_v2_Typed_area_z10-12.sqlitedb"]
     for name in names:
         assert gdal.OpenEx(str(folder / name)) is not None
-        decoded, zooms = exports.decode_osmand(str(folder / name))
+        decoded, zooms = writers.decode_osmand(str(folder / name))
         assert zooms == [10, 12] and decoded and set(decoded.values()) <= set(
             v for b in bodies.values() for v in b.values())
         assert len(decoded) < sum(1 for k in next(iter(bodies.values())) if 10 <= k[0] <= 12)  # the area only
@@ -158,7 +158,7 @@ def test_the_field_page_speaks_french(provider, desktop_iface, project, tmp_path
         assert wait_for(lambda: not page.runner.busy, timeout=60)
         log = page.logView.toPlainText()
         assert "2 fichiers exportés dans" in log and "copiées telles quelles" in log and "⚠" not in log, log
-        area = exports.safe_file_part(dock.area_picker.current_area().title)
+        area = formats.safe_file_part(dock.area_picker.current_area().title)
         assert area != "Typed_area"  # the area's French name
         # Each a folder holding its archive and the page showing it (issue 29).
         folders = ["Photographies_aeriennes_{}_z10-12".format(area), "Plan_IGN_v2_{}_z10-12".format(area)]

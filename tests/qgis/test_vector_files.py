@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QSize
 
-from core.field import exports, projects
+from core.field import projects, writers
 from tests.support import vector_samples
 
 
@@ -97,7 +97,7 @@ def test_export_for_osmand_renders_the_styled_layer_into_pictures(processing, li
     result = processing.run("ign_offline:export_tiles", {"INPUT": path, "TARGET": "osmand", "OUTPUT": output,
                                                          "ZOOM_MIN": 12, "ZOOM_MAX": 13})
     assert result["FILES"] == 1 and not os.path.exists(output + ".render.mbtiles")
-    decoded, zooms = exports.decode_osmand(output)
+    decoded, zooms = writers.decode_osmand(output)
     assert zooms == [12, 13] and decoded
     colours = set()
     for index, image in enumerate(decoded.values()):

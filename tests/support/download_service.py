@@ -51,7 +51,7 @@ PARAMETERS = {"capabilities": _RESOURCE | {"updatedFrom", "updatedTo", "thematic
               "resource": _RESOURCE, "files": {"page", "limit"}, "download": set()}  # an edition's files: paging
 DATES = ("updatedFrom", "updatedTo", "editionDateFrom", "editionDateTo")
 CHOICES = {"sortEntriesBy": {"title", "editionDate"}, "sortEntriesOrder": {"asc", "desc"}, "lang": {"fre", "eng"}}
-USER_AGENT = "IGN-Offline/"   # how the plugin's User-Agent begins (core.sources.http.USER_AGENT)
+USER_AGENT = "IGN-Offline/"   # how the plugin's User-Agent begins (core.http.USER_AGENT)
 _DAY = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 

@@ -1,5 +1,5 @@
 """Real 7z archives made by Debian's 7-Zip (`7zz`, else `7z`) from files the tests write, and damaged or hostile
-copies of them. The plugin never runs 7-Zip: these archives check its own reader (core/datasets/sevenzip.py)."""
+copies of them. The plugin never runs 7-Zip: these archives check its own reader (core/archives/sevenzip.py)."""
 
 import os
 import random

@@ -7,8 +7,7 @@ import zipfile
 
 import pytest
 
-from core import unpacking
-from core.ftp import archives
+from core.archives import unpacking, zip_extract
 
 
 def _zeros_zip(path, members, size):
@@ -26,8 +25,8 @@ def test_a_zip_of_many_members_each_under_100_mb_compressed_a_thousand_times_is_
     _zeros_zip(package, 3, 95 << 20)  # the shape of the 3.7 MB ZIP of 40 × 95 MB members
     assert os.path.getsize(package) < (95 << 20) * 3 // 500
     target = tmp_path / "extracted"
-    with pytest.raises(archives.ArchiveError, match="compressed 1[0-9]{3} times"):
-        archives.extract(package, str(target))
+    with pytest.raises(zip_extract.ArchiveError, match="compressed 1[0-9]{3} times"):
+        zip_extract.extract(package, str(target))
     assert not target.exists()
 
 
@@ -53,10 +52,10 @@ def test_members_sharing_their_compressed_bytes_are_refused_by_the_total(tmp_pat
     size = _overlapping_zip(package, 20)
     with zipfile.ZipFile(package) as archive:
         members = archive.infolist()
-    assert len(members) == 20 and all(archives.check_member(info) is None for info in members)
+    assert len(members) == 20 and all(zip_extract.check_member(info) is None for info in members)
     target = tmp_path / "extracted"
-    with pytest.raises(archives.ArchiveError, match="its members add up to 21.3 MB from a") as raised:
-        archives.extract(package, str(target))
+    with pytest.raises(zip_extract.ArchiveError, match="its members add up to 21.3 MB from a") as raised:
+        zip_extract.extract(package, str(target))
     assert "{:.1f} MB".format(20 * size / 1e6) in str(raised.value)
     assert not target.exists()
 
@@ -69,8 +68,8 @@ def test_a_total_larger_than_the_free_space_is_refused_before_anything_is_writte
     # The disk's free space is the one thing not made real here: 6 MB of members against 5 MB free.
     monkeypatch.setattr(unpacking, "free_bytes", lambda path: 5 * 10 ** 6)  # shared by every extraction
     target = tmp_path / "extracted"
-    with pytest.raises(archives.ArchiveError) as raised:
-        archives.extract(package, str(target))
+    with pytest.raises(zip_extract.ArchiveError) as raised:
+        zip_extract.extract(package, str(target))
     message = str(raised.value)
     assert "not enough space on the disk holding" in message and "6.3 MB needed, 5.0 MB free" in message
     assert "damaged" not in message
@@ -86,8 +85,8 @@ def test_a_full_disk_during_extraction_says_disk_full_and_leaves_no_partial_memb
     target = tmp_path / "extracted"
     target.mkdir()
     os.symlink("/dev/full", str(target / "tile.tif.part"))  # the kernel answers ENOSPC to every write there
-    with pytest.raises(archives.ArchiveError) as raised:
-        archives.extract(package, str(target))
+    with pytest.raises(zip_extract.ArchiveError) as raised:
+        zip_extract.extract(package, str(target))
     message = str(raised.value)
     assert "disk holding" in message and "is full" in message and "tile.tif" in message
     assert "damaged" not in message and "delete it" not in message
@@ -97,7 +96,7 @@ def test_a_full_disk_during_extraction_says_disk_full_and_leaves_no_partial_memb
 def test_every_member_is_ratio_checked_however_small():
     dense = zipfile.ZipInfo("tile.tif")
     dense.file_size, dense.compress_size = 5 * 10 ** 7, 10 ** 4
-    assert archives.check_member(dense) == "compressed 5000 times"
+    assert zip_extract.check_member(dense) == "compressed 5000 times"
     fine = zipfile.ZipInfo("tile.hdr")
     fine.file_size, fine.compress_size = 400, 120
-    assert archives.check_member(fine) is None
+    assert zip_extract.check_member(fine) is None

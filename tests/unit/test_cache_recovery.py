@@ -7,6 +7,7 @@ import pytest
 from core import mbtiles
 from core.cache import qtcache
 from core.cache import recovery as cache_recovery
+from core.cache import scan as cache_scan
 from core.cache.addresses import NOT_A_TILE, Unknown
 from core.errors import InputError
 from tests.support.files import tree_digest
@@ -96,10 +97,10 @@ def test_read_ahead_keeps_order_and_stops_with_its_consumer():
         done.append(n)
         return n * n
 
-    results = list(cache_recovery._read_ahead(slow_square, range(1000), depth=64, workers=3, chunk=7))
+    results = list(cache_scan.read_ahead(slow_square, range(1000), depth=64, workers=3, chunk=7))
     assert results == [(n, n * n) for n in range(1000)]
     done.clear()
-    reads = cache_recovery._read_ahead(slow_square, range(100_000), depth=64, workers=3, chunk=8)
+    reads = cache_scan.read_ahead(slow_square, range(100_000), depth=64, workers=3, chunk=8)
     for n, _ in reads:
         if n == 10:
             break
@@ -227,16 +228,16 @@ def test_recovery_places_tiles_whatever_the_order_of_capabilities_and_tiles(tmp_
     assert [os.path.basename(item.path) for item in stats.files] == ["osm.mbtiles"]
     with mbtiles.MBTilesReader(str(out / "osm.mbtiles")) as reader:
         assert {(z, x, y): d for z, x, y, d in reader.iter_tiles()} == bodies
-    assert scan.skipped[cache_recovery.CAPABILITIES_READ] == 1
+    assert scan.skipped[cache_scan.CAPABILITIES_READ] == 1
     assert [reason for reason in scan.skipped if reason.startswith("row order unknown")]
-    preview = cache_recovery.scan_cache(str(folder))
+    preview = cache_scan.scan_cache(str(folder))
     assert {key.layer: sorted(s.tiles) for key, s in preview.sets.items()} == {"osm": sorted(bodies)}
 
 
 def test_scan_and_recover(cache, tmp_path):
     folder, bodies = cache
     before = tree_digest(folder)
-    scan = cache_recovery.scan_cache(str(folder))
+    scan = cache_scan.scan_cache(str(folder))
     assert tree_digest(folder) == before
     layers = {key.layer: len(s.tiles) for key, s in scan.sets.items()}
     # the scan reads headers only: the HTML body and the cut body are caught when recovering
@@ -274,14 +275,14 @@ def test_rerun_merges_and_newest_wins(cache, tmp_path):
     folder, bodies = cache
     out = tmp_path / "out"
     out.mkdir()
-    cache_recovery.recover(cache_recovery.scan_cache(str(folder)), str(out))
+    cache_recovery.recover(cache_scan.scan_cache(str(folder)), str(out))
     newer = png_tile((250, 1, 1))
     write_entry(str(tmp_path / "cache2"), wmts_url(12, 2073, 1500), newer, date="Tue, 03 Nov 2026 10:00:00 GMT")
     older = png_tile((1, 250, 1))
     write_entry(str(tmp_path / "cache3"), wmts_url(13, 4147, 3001), older, date="Sun, 01 Nov 2026 10:00:00 GMT")
     write_entry(str(tmp_path / "cache3"), wmts_url(14, 8296, 6003), older)
     for extra in ("cache2", "cache3"):
-        cache_recovery.recover(cache_recovery.scan_cache(str(tmp_path / extra)), str(out))
+        cache_recovery.recover(cache_scan.scan_cache(str(tmp_path / extra)), str(out))
     path = out / "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles"
     with mbtiles.MBTilesReader(str(path)) as reader:
         assert reader.tile(12, 2073, 1500) == newer
@@ -293,17 +294,17 @@ def test_rerun_merges_and_newest_wins(cache, tmp_path):
 
 def test_min_tiles_and_layer_filter(cache, tmp_path):
     folder, _ = cache
-    scan = cache_recovery.scan_cache(str(folder), layer_filter="planignv2")
+    scan = cache_scan.scan_cache(str(folder), layer_filter="planignv2")
     assert [key.layer for key in scan.sets] == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"]
     out = tmp_path / "out"
     out.mkdir()
-    stats = cache_recovery.recover(cache_recovery.scan_cache(str(folder)), str(out), min_tiles=2)
+    stats = cache_recovery.recover(cache_scan.scan_cache(str(folder)), str(out), min_tiles=2)
     assert [os.path.basename(item.path) for item in stats.files] == ["GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.mbtiles"]
 
 
 def test_a_folder_without_cache_is_explained(tmp_path):
     with pytest.raises(InputError, match="holds no Qt network cache"):
-        cache_recovery.scan_cache(str(tmp_path))
+        cache_scan.scan_cache(str(tmp_path))
 
 
 def test_qt6_dash_prefixed_names_and_lower_case_headers_are_read(tmp_path):
@@ -312,7 +313,7 @@ def test_qt6_dash_prefixed_names_and_lower_case_headers_are_read(tmp_path):
     assert any(os.path.basename(p).startswith("-") for p in paths)  # Qt 6 prints negative hashes with '-'
     entry = qtcache.read_entry(paths[0])
     assert "content-type" in entry.headers and entry.stream_version == 22
-    scan = cache_recovery.scan_cache(str(tmp_path))
+    scan = cache_scan.scan_cache(str(tmp_path))
     (tile_set,) = scan.sets.values()
     assert len(tile_set.tiles) == 12 and scan.files_skipped == 0
 
@@ -332,7 +333,7 @@ def test_one_pass_writes_what_scan_then_recover_writes(cache, tmp_path):
     two, one = tmp_path / "two", tmp_path / "one"
     two.mkdir()
     one.mkdir()
-    two_scan = cache_recovery.scan_cache(str(folder))
+    two_scan = cache_scan.scan_cache(str(folder))
     two_stats = cache_recovery.recover(two_scan, str(two))
     one_scan, one_stats = cache_recovery.scan_and_recover(str(folder), str(one))
     assert tree_digest(folder) == before

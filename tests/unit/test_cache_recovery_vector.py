@@ -12,6 +12,7 @@ from osgeo import gdal
 
 from core import mbtiles
 from core.cache import recovery as cache_recovery
+from core.cache import scan as cache_scan
 from core.cache.addresses import AddressBook
 from core.vector import mvt
 from tests.support.images import png_tile
@@ -73,7 +74,7 @@ def test_cached_pbf_tiles_of_the_tms_become_a_vector_mbtiles(plan, tmp_path, one
     if one_pass:
         scan, stats = cache_recovery.scan_and_recover(folder, out)
     else:
-        scan = cache_recovery.scan_cache(folder)
+        scan = cache_scan.scan_cache(folder)
         stats = cache_recovery.recover(scan, out)
     tiles, vector_layers = plan
     by_format = {item.key.format: item.path for item in stats.files}
@@ -89,7 +90,7 @@ def test_cached_pbf_tiles_of_the_tms_become_a_vector_mbtiles(plan, tmp_path, one
     assert metadata["name"] == "Plan IGN" and "IGN" in metadata["attribution"]
     skipped = scan.skipped + stats.skipped
     assert sum(n for reason, n in skipped.items() if str(reason).startswith("invalid vector tile")) == 2
-    assert skipped[cache_recovery.TILE_METADATA_READ] == 1
+    assert skipped[cache_scan.TILE_METADATA_READ] == 1
     raster, _ = stored(by_format["image/png"])
     assert list(raster) == [(12, 2073, 1500)]
     # GDAL reads the file as vector tiles and lists the layers

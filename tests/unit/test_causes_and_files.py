@@ -12,8 +12,8 @@ from core import mbtiles, storage
 from core.download.engine import DownloadFailed, DownloadOptions
 from core.download.estimate import measured_tile_bytes
 from core.download.job import download_to_mbtiles
+from core.http import kind_reason, unreachable_reason
 from core.messages import Degrees, Message, lonlat_box
-from core.sources.http import kind_reason, unreachable_reason
 from core.sources.prepare import prepare_source
 from core.tiles import areas
 from core.vector import styles

@@ -14,6 +14,7 @@ import pytest
 from core import mbtiles
 from core.cache import qtcache
 from core.cache import recovery as cache_recovery
+from core.cache import scan as cache_scan
 from core.errors import InputError, MBTilesError
 from core.field import exports
 from core.library import inventory, merge, plans
@@ -250,7 +251,7 @@ def test_recovery_skips_fifos_and_links_and_never_leaves_the_cache(tmp_path):
     assert stats.tiles == 1 and scan.skipped[qtcache.NOT_REGULAR] == 3  # the FIFO, the file link, the folder link
     with mbtiles.MBTilesReader(str(out / "PLAN.mbtiles")) as reader:
         assert {(z, x, y) for z, x, y, _ in reader.iter_tiles()} == {(12, 2073, 1500)}
-    scan = bounded(lambda: cache_recovery.scan_cache(str(cache)))
+    scan = bounded(lambda: cache_scan.scan_cache(str(cache)))
     assert scan.skipped[qtcache.NOT_REGULAR] == 3 and len(next(iter(scan.sets.values())).tiles) == 1
 
 

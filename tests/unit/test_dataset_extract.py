@@ -9,9 +9,8 @@ import threading
 
 import pytest
 
-from core import unpacking
-from core.datasets import sevenzip
-from core.datasets.extract import ArchiveError, extract_archive, remove_archive
+from core.archives import sevenzip, unpacking
+from core.archives.sevenzip_extract import ArchiveError, extract_archive, remove_archive
 from tests.support import sevenzip_archives as samples
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -167,7 +166,7 @@ def test_memory_stays_flat_on_a_200_mb_archive(tmp_path):
     os.remove(data / "grid.asc")
     child = textwrap.dedent("""
         import os, sys
-        from core.datasets.extract import extract_archive
+        from core.archives.sevenzip_extract import extract_archive
         def peak():
             return int([line for line in open("/proc/self/status") if line.startswith("VmHWM:")][0].split()[1])
         before = peak()

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from core.datasets import editions, zones
+from core.datasets import catalogue, editions, zones
 from core.datasets.service import DownloadService, ServiceError, Zone
 from core.tiles import areas
 from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
@@ -88,7 +88,7 @@ def test_filters_reach_the_service_as_documented(stand_in):
 ])
 def test_the_stand_in_refuses_what_the_documentation_does_not_list(stand_in, path, reason):
     """The stand-in is strict (400), so that no test of the client passes by relying on something undocumented."""
-    from core.sources.http import SessionPool
+    from core.http import SessionPool
 
     pool = SessionPool()
     try:
@@ -105,7 +105,7 @@ def test_the_stand_in_refuses_what_the_documentation_does_not_list(stand_in, pat
 
 
 def test_a_request_to_the_service_always_carries_the_house_user_agent(stand_in):
-    from core.sources.http import USER_AGENT
+    from core.http import USER_AGENT
 
     with DownloadService(stand_in.root) as service:
         service.zones_for(POLYGON, resource="BDTOPO")
@@ -232,7 +232,7 @@ def test_a_service_that_does_not_answer_is_one_clear_message():
 
 
 def test_cancel_is_honoured_during_a_retry_after_pause(stand_in):
-    from core.datasets import Cancelled
+    from core.errors import Cancelled
 
     stand_in.throttle(1, retry_after="30")
     start = time.monotonic()
@@ -254,7 +254,7 @@ def test_cancel_is_honoured_during_a_retry_after_pause(stand_in):
 def test_edition_names_are_read(name, fields):
     parsed = editions.parse_edition(name)
     assert (parsed.product, parsed.version, parsed.variant, parsed.format, parsed.crs, parsed.zone) == fields
-    assert parsed.product in editions.PRODUCTS
+    assert parsed.product in catalogue.PRODUCTS
     assert name.startswith(parsed.name)
 
 

@@ -9,8 +9,8 @@ import threading
 import pytest
 from osgeo import gdal, ogr
 
+from core.datasets import names, sync
 from core.datasets import state as states
-from core.datasets import sync
 from core.datasets.service import DownloadService, Edition, RemoteFile
 from core.datasets.vectors import clip_geopackage, layer_names, useful_layers
 from core.errors import IgnOfflineError
@@ -83,10 +83,10 @@ def test_the_library_layout_follows_the_contract(tmp_path):
 
 
 def test_archive_volumes_are_grouped_and_other_files_left_out():
-    assert sync.archive_stem("BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D031_2026-06-15.7z") == \
+    assert names.archive_stem("BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D031_2026-06-15.7z") == \
         "BDTOPO_3-5_TOUSTHEMES_GPKG_LAMB93_D031_2026-06-15"
-    assert sync.archive_stem("X.7z.002") == "X"
-    assert sync.archive_stem("X.md5") is None and sync.archive_stem("readme.pdf") is None
+    assert names.archive_stem("X.7z.002") == "X"
+    assert names.archive_stem("X.md5") is None and names.archive_stem("readme.pdf") is None
 
 
 def test_a_state_file_is_plain_json_a_person_can_read(tmp_path):
@@ -109,7 +109,7 @@ def held_zone(folder, files, keep=()):
     os.makedirs(os.path.join(folder, "archives"))
     extracted = {}
     for name in files:
-        stem = sync.archive_stem(name)
+        stem = names.archive_stem(name)
         path = os.path.join(folder, "data", stem, "tile.asc")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as stream:
@@ -304,7 +304,7 @@ def test_two_areas_with_the_same_title_never_share_their_outputs(stand_in, tmp_p
     assert size[1][0] < size[0][0] and size[1][1] < size[0][1]  # made for the smaller area, not reused
     again = sync.sync(client, "RGEALTI", "5M", catalogue.two_departement_area("Extent"), library, slope=False)
     assert again.outputs["hillshade"] == first.outputs["hillshade"]  # the same geometry: reused
-    assert sync.area_slug(PRESETS["toulouse"]) == "Toulouse"  # a named preset keeps its plain folder
+    assert names.area_slug(PRESETS["toulouse"]) == "Toulouse"  # a named preset keeps its plain folder
 
 
 @pytest.mark.parametrize("kept, missing", [([0, 1, 2], 3), ([0, 2, 3], 1)],
@@ -502,7 +502,7 @@ def test_bd_topo_of_two_departements_becomes_one_geopackage_clipped_to_the_area(
     assert [z.plan.zone for z in result.zones] == ["D031", "D081"]
     merged, = result.outputs["vectors"]
     assert merged == os.path.join(str(tmp_path), "library", "datasets", "BDTOPO",
-                                  "Two_departements-" + sync.area_digest(area), "BDTOPO.gpkg")
+                                  "Two_departements-" + names.area_digest(area), "BDTOPO.gpkg")
     one = clip_geopackage(samples.bdtopo_gpkg(str(tmp_path / "sample.gpkg")), str(tmp_path / "one.gpkg"), area,
                           useful_layers("BDTOPO", str(tmp_path / "sample.gpkg")))
     assert layer_names(merged) == layer_names(one)

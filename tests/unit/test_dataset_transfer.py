@@ -10,11 +10,11 @@ import time
 
 import pytest
 
-from core.datasets import Cancelled
 from core.datasets.service import DownloadService, RemoteFile
 from core.datasets.transfer import TransferError, download
+from core.errors import Cancelled
+from core.http import SessionPool
 from core.messages import os_reason
-from core.sources.http import SessionPool
 from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
 from tests.support.hostile_http import HostileServer
 
@@ -163,7 +163,7 @@ import os, sys
 sys.path.insert(0, {root!r})
 from core.datasets.service import DownloadService
 from core.datasets.transfer import download
-from core.sources.http import SessionPool
+from core.http import SessionPool
 from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
 from tests.support.hostile_http import HostileServer
 def peak():

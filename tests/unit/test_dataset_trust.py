@@ -273,7 +273,7 @@ class Killed(BaseException):
 def test_archives_checked_before_a_kill_are_not_downloaded_again(stand_in, tmp_path, monkeypatch):
     server, client = stand_in
     library = str(tmp_path / "library")
-    import core.datasets.extract as extract
+    import core.archives.sevenzip_extract as extract
 
     def killed(*args, **kwargs):
         raise Killed()

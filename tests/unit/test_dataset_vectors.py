@@ -7,8 +7,7 @@ import pytest
 from osgeo import ogr
 
 from core.datasets import vectors
-from core.errors import InputError
-from core.ftp.client import Cancelled
+from core.errors import Cancelled, InputError
 from tests.support import dataset_samples as samples
 
 X, Y = samples.X, samples.Y

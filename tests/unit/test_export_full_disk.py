@@ -17,7 +17,7 @@ import textwrap
 
 import pytest
 
-from core.field import exports
+from core.field import exports, formats
 from tests.support.sample_mbtiles import write_noise_sample
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -26,12 +26,12 @@ EARLIER = b"an earlier export, kept whatever happens to this run"
 CHILD = textwrap.dedent("""
     import json, os, sys
     from core.errors import IgnOfflineError
-    from core.field import exports
+    from core.field import exports, formats
     source, cases = sys.argv[1], json.loads(sys.argv[2])
     outcomes = []
     for case in cases:
         folder, kind = case["folder"], case["kind"]
-        output = os.path.join(folder, "export" + exports.export_format(kind).extension)
+        output = os.path.join(folder, "export" + formats.export_format(kind).extension)
         if case["earlier"]:
             with open(output, "wb") as stream:
                 stream.write(EARLIER)
@@ -147,7 +147,7 @@ def test_a_cancelled_export_keeps_no_part(tmp_path, sample):
         return len(asked) > 40
 
     for kind in ("mbtiles", "pmtiles", "geotiff"):
-        output = str(out / ("plan" + exports.export_format(kind).extension))
+        output = str(out / ("plan" + formats.export_format(kind).extension))
         assert exports.export(sample, output, kind, is_cancelled=cancelled) == []
         assert os.listdir(out) == []
         asked.clear()
@@ -171,7 +171,7 @@ def test_a_gdal_failure_other_than_a_full_disk_leaves_no_temporary_file(tmp_path
     out = tmp_path / "out"
     out.mkdir()
     for kind in ("cog", "gpkg"):
-        output = str(out / ("ortho" + exports.export_format(kind).extension))
+        output = str(out / ("ortho" + formats.export_format(kind).extension))
         with open(output, "wb") as stream:
             stream.write(EARLIER)
         # GDAL's own reason varies with what the process opened before (the missing tile, or the block it could

@@ -7,7 +7,7 @@ import pytest
 from osgeo import gdal
 
 from core.errors import InputError
-from core.field import exports
+from core.field import exports, formats
 from core.messages import Size
 from core.tiles import coverage
 from core.tiles import grid as tiles
@@ -24,46 +24,46 @@ def small(tmp_path):
 
 
 def test_every_target_names_formats_the_export_writes_and_a_cap():
-    names = {f.name for f in exports.EXPORT_FORMATS}
-    assert [t.name for t in exports.TARGETS] == ["qfield", "osmand", "locus", "alpinequest", "avenza", "web"]
-    for target in exports.TARGETS:
+    names = {f.name for f in formats.EXPORT_FORMATS}
+    assert [t.name for t in formats.TARGETS] == ["qfield", "osmand", "locus", "alpinequest", "avenza", "web"]
+    for target in formats.TARGETS:
         assert target.formats and set(target.formats) <= names and target.label and target.notes
-        assert target.cap_mb in (0, exports.APPS_MB, exports.FAT32_MB)
-    assert exports.target("osmand").formats == ("osmand",) and exports.target("qfield").formats[0] == "mbtiles"
-    assert exports.target_format(exports.target("avenza")) == "geotiff"
-    assert exports.target_format(exports.target("avenza"), tiles=False) == "cog"  # a raster input
-    assert exports.target_format(exports.target("qfield"), "gpkg") == "gpkg"
+        assert target.cap_mb in (0, formats.APPS_MB, formats.FAT32_MB)
+    assert formats.target("osmand").formats == ("osmand",) and formats.target("qfield").formats[0] == "mbtiles"
+    assert formats.target_format(formats.target("avenza")) == "geotiff"
+    assert formats.target_format(formats.target("avenza"), tiles=False) == "cog"  # a raster input
+    assert formats.target_format(formats.target("qfield"), "gpkg") == "gpkg"
     with pytest.raises(InputError, match="OsmAnd opens osmand, not FORMAT mbtiles"):
-        exports.target_format(exports.target("osmand"), "mbtiles")
+        formats.target_format(formats.target("osmand"), "mbtiles")
     with pytest.raises(InputError, match="cannot be made from this INPUT"):
-        exports.target_format(exports.target("osmand"), tiles=False)
+        formats.target_format(formats.target("osmand"), tiles=False)
     with pytest.raises(InputError, match="Unknown TARGET 'garmin'"):
-        exports.target("garmin")
+        formats.target("garmin")
     # The existing FORMAT numbers keep their meaning: new formats come after them.
-    assert [f.name for f in exports.EXPORT_FORMATS][:4] == ["mbtiles", "osmand", "gpkg", "cog"]
+    assert [f.name for f in formats.EXPORT_FORMATS][:4] == ["mbtiles", "osmand", "gpkg", "cog"]
 
 
 def test_default_names_say_layer_area_and_zooms_and_are_safe_everywhere(tmp_path):
     library = str(tmp_path)
-    path = exports.default_output(library, "osmand", "Plan IGN v2", "Pyrénées-Orientales / Côte", 8, 14, "osmand")
+    path = formats.default_output(library, "osmand", "Plan IGN v2", "Pyrénées-Orientales / Côte", 8, 14, "osmand")
     assert path == os.path.join(library, "exports", "osmand", "Plan_IGN_v2_Pyrenees-Orientales_Cote_z8-14.sqlitedb")
-    name = os.path.basename(exports.default_output(library, "web", "a:b\\c*?\"<>|", "..", 3, 3, "pmtiles"))
+    name = os.path.basename(formats.default_output(library, "web", "a:b\\c*?\"<>|", "..", 3, 3, "pmtiles"))
     assert name == "a_b_c_export_z3-3.pmtiles"
-    assert exports.safe_file_part("Zone : Mont-Blanc (été)") == "Zone_Mont-Blanc_ete"
-    assert len(exports.safe_file_part("x" * 300)) == 60
+    assert formats.safe_file_part("Zone : Mont-Blanc (été)") == "Zone_Mont-Blanc_ete"
+    assert len(formats.safe_file_part("x" * 300)) == 60
 
 
 def test_extensions_are_added_when_missing_and_a_known_other_one_is_refused():
-    assert exports.output_with_extension("/d/OUTPUT.file", "mbtiles") == "/d/OUTPUT.file.mbtiles"
-    assert exports.output_with_extension("/d/plan", "gpkg") == "/d/plan.gpkg"
-    assert exports.output_with_extension("/d/plan.GPKG", "gpkg") == "/d/plan.GPKG"
-    assert exports.output_with_extension("/d/plan.tif", "geotiff") == "/d/plan.tif"
+    assert formats.output_with_extension("/d/OUTPUT.file", "mbtiles") == "/d/OUTPUT.file.mbtiles"
+    assert formats.output_with_extension("/d/plan", "gpkg") == "/d/plan.gpkg"
+    assert formats.output_with_extension("/d/plan.GPKG", "gpkg") == "/d/plan.GPKG"
+    assert formats.output_with_extension("/d/plan.tif", "geotiff") == "/d/plan.tif"
     with pytest.raises(InputError) as refused:
-        exports.output_with_extension("/d/x.tif", "gpkg")
+        formats.output_with_extension("/d/x.tif", "gpkg")
     assert "'/d/x.tif' names a GeoTIFF file but FORMAT gpkg writes GeoPackage" in str(refused.value)
     assert "'/d/x.gpkg'" in str(refused.value) and refused.value.message.template.startswith("OUTPUT '{}'")
     with pytest.raises(InputError, match="names a MBTiles file"):
-        exports.output_with_extension("/d/x.mbtiles", "osmand")
+        formats.output_with_extension("/d/x.mbtiles", "osmand")
 
 
 def test_pmtiles_are_read_back_by_the_pmtiles_reader_tile_for_tile(small, tmp_path):

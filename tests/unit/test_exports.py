@@ -11,7 +11,7 @@ from osgeo import gdal
 
 from core import mbtiles
 from core.errors import InputError
-from core.field import exports
+from core.field import exports, writers
 from core.tiles import grid as tiles
 from tests.support.images import png_tile
 
@@ -73,7 +73,7 @@ def test_mbtiles_for_phones_have_a_real_tiles_table_and_full_metadata(small, tmp
 def test_osmand_files_decode_by_their_info_table_to_the_same_tiles(small, tmp_path):
     path, bodies = small
     (part,) = exports.export(path, str(tmp_path / "plan.sqlitedb"), "osmand")
-    decoded, zooms = exports.decode_osmand(part.path)
+    decoded, zooms = writers.decode_osmand(part.path)
     assert decoded == bodies and zooms == [8, 12]
     db = sqlite3.connect(part.path)
     assert db.execute("SELECT tilenumbering, minzoom, maxzoom FROM info").fetchone() == ("BigPlanet", 5, 9)
@@ -88,7 +88,7 @@ def test_a_subset_of_zooms_and_area(small, tmp_path):
     area = polygons.from_bbox(2.30, 43.18, 2.35, 43.21)
     ranges = [r for z in range(10, 12) for r in coverage.column_ranges(area, z)]
     (part,) = exports.export(path, str(tmp_path / "sub.sqlitedb"), "osmand", 10, 11, ranges)
-    decoded, zooms = exports.decode_osmand(part.path)
+    decoded, zooms = writers.decode_osmand(part.path)
     wanted = {(r.zoom, x, y) for r in ranges for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}
     assert decoded == {k: v for k, v in bodies.items() if k in wanted} and zooms == [10, 11]
 

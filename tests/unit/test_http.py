@@ -3,7 +3,8 @@ import time
 
 import pytest
 
-from core.sources import http
+from core import http
+from core.tiles import bodies
 from tests.support.images import jpeg_tile, png_tile
 
 
@@ -38,16 +39,16 @@ def test_backoff_grows_with_jitter():
     (b"", "image/png", "image/png", None, "empty body"),
 ])
 def test_bad_bodies_are_named(body, content_type, expected, length, fragment):
-    assert fragment in http.tile_body_problem(body, content_type, expected, length)
+    assert fragment in bodies.tile_body_problem(body, content_type, expected, length)
 
 
 def test_good_bodies_pass():
     png, jpeg = png_tile((5, 6, 7)), jpeg_tile((5, 6, 7))
-    assert http.tile_body_problem(png, "image/png", "image/png", str(len(png))) is None
-    assert http.tile_body_problem(jpeg, "image/jpeg; charset=binary", "image/jpg", None) is None
+    assert bodies.tile_body_problem(png, "image/png", "image/png", str(len(png))) is None
+    assert bodies.tile_body_problem(jpeg, "image/jpeg; charset=binary", "image/jpg", None) is None
     padded = png + b"\x00" * 300  # some servers pad PNGs with NULs after IEND
-    assert http.tile_body_problem(padded, "image/png", "image/png", None) is None
-    assert "truncated PNG" in http.tile_body_problem(png[:-12] + b"\x00" * 12, "image/png", "image/png", None)
+    assert bodies.tile_body_problem(padded, "image/png", "image/png", None) is None
+    assert "truncated PNG" in bodies.tile_body_problem(png[:-12] + b"\x00" * 12, "image/png", "image/png", None)
 
 
 def test_limiter_paces_and_pauses():
@@ -158,7 +159,7 @@ def test_a_gzipped_tile_is_decoded_to_its_bytes():
         response = pool.get(tile_url(server, "gzip"))
         pool.close()
     assert response.content == server.tile
-    assert http.tile_body_problem(response.content, "image/png", "image/png", None) is None
+    assert bodies.tile_body_problem(response.content, "image/png", "image/png", None) is None
 
 
 @pytest.mark.parametrize("mode", ["huge", "hugestream"])
@@ -250,9 +251,9 @@ def test_nul_padding_is_checked_at_c_speed():
     png = png_tile((5, 6, 7))
     padded = png + bytes(15 * 2 ** 20)
     start = time.monotonic()
-    assert http.tile_body_problem(padded, "image/png", "image/png", None) is None
-    assert "truncated PNG" in http.tile_body_problem(png[:-1] + bytes(15 * 2 ** 20), "image/png", "image/png", None)
-    assert "truncated PNG" in http.tile_body_problem(png + b"x" + bytes(100), "image/png", "image/png", None)
+    assert bodies.tile_body_problem(padded, "image/png", "image/png", None) is None
+    assert "truncated PNG" in bodies.tile_body_problem(png[:-1] + bytes(15 * 2 ** 20), "image/png", "image/png", None)
+    assert "truncated PNG" in bodies.tile_body_problem(png + b"x" + bytes(100), "image/png", "image/png", None)
     assert time.monotonic() - start < 0.5  # a Python loop over 30 MB of NULs takes seconds
 
 

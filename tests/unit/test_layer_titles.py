@@ -9,7 +9,7 @@ import pytest
 
 from core import mbtiles
 from core.field import exports
-from core.library.naming import display_title
+from core.naming import display_title
 from core.tiles import areas
 from core.vector import tms
 from tests.support.images import png_tile

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from core import naming
 from core.errors import InputError
 from core.library import inventory, plans
 from core.tiles import areas, coverage, polygons
@@ -115,8 +116,8 @@ def test_a_plan_that_cannot_be_read_is_not_overwritten(tmp_path):
 
 
 def test_area_file_names_fold_accents():
-    assert plans.area_file_name("Pyrénées (caves)") == "Pyrenees__caves.geojson"
-    assert plans.area_file_name("  ") == "area.geojson"
+    assert naming.area_file_name("Pyrénées (caves)") == "Pyrenees__caves.geojson"
+    assert naming.area_file_name("  ") == "area.geojson"
 
 
 def test_the_completeness_of_a_plan_made_by_clicks_counts_its_entries(tmp_path):

@@ -10,8 +10,7 @@ from osgeo import gdal, ogr
 from osgeo_utils.samples.validate_cloud_optimized_geotiff import validate
 
 from core.datasets import orthos, relief
-from core.errors import InputError
-from core.ftp.client import Cancelled
+from core.errors import Cancelled, InputError
 from tests.support import dataset_samples as samples
 
 AREA_L93 = (570330.0, 6278420.0, 572610.0, 6279730.0)

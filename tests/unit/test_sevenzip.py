@@ -10,9 +10,9 @@ import zlib
 
 import pytest
 
-from core.datasets import sevenzip
-from core.datasets import sevenzip_decode as methods
-from core.datasets.extract import extract_archive
+from core.archives import sevenzip
+from core.archives import sevenzip_decode as methods
+from core.archives.sevenzip_extract import extract_archive
 from tests.support import sevenzip_archives as samples
 
 

@@ -4,8 +4,9 @@ import os
 
 import pytest
 
+from core import naming
 from core.errors import InputError
-from core.library import naming, plans
+from core.library import plans
 from core.text import duration, fold_accents, limit_duration
 from core.tiles import areas
 
@@ -34,15 +35,15 @@ def test_one_naming_rule_for_the_library():
 
 
 def test_the_export_formats_are_one_registry_in_the_enum_order():
-    from core.field import exports
+    from core.field import formats
 
     # FORMAT=0, 1, 2, 3 as before; issue 21's formats come after them.
-    assert [f.name for f in exports.EXPORT_FORMATS] == ["mbtiles", "osmand", "gpkg", "cog", "pmtiles", "geotiff"]
-    assert exports.FORMATS == ("mbtiles", "osmand", "gpkg", "pmtiles", "geotiff")
-    assert exports.RASTER_FORMATS == ("mbtiles", "gpkg", "cog")
-    assert [exports.export_format(n).extension for n in exports.FORMATS] == [
+    assert [f.name for f in formats.EXPORT_FORMATS] == ["mbtiles", "osmand", "gpkg", "cog", "pmtiles", "geotiff"]
+    assert formats.FORMATS == ("mbtiles", "osmand", "gpkg", "pmtiles", "geotiff")
+    assert formats.RASTER_FORMATS == ("mbtiles", "gpkg", "cog")
+    assert [formats.export_format(n).extension for n in formats.FORMATS] == [
         ".mbtiles", ".sqlitedb", ".gpkg", ".pmtiles", ".tif"]
     # The FORMAT description is built from the labels, each a Message the plugin translates.
-    assert all(f.label.template == f.label for f in exports.EXPORT_FORMATS)
+    assert all(f.label.template == f.label for f in formats.EXPORT_FORMATS)
     with pytest.raises(InputError, match="use one of mbtiles, osmand, gpkg, cog, pmtiles, geotiff"):
-        exports.export_format("kmz")
+        formats.export_format("kmz")

@@ -222,7 +222,7 @@ def test_a_service_document_that_is_not_xml_is_said_by_where_it_breaks():
 def test_tilejson_names_and_attribution_of_other_types_are_not_taken_as_text():
     meta = tms.parse_metadata(json.dumps({"vector_layers": [{"id": "a"}], "name": {"x": 1}, "attribution": [1],
                                           "tiles": [3]}), LAYER)
-    # No text of its own: the layer is shown by IGN's title of its identifier (core.library.naming), not by a dict.
+    # No text of its own: the layer is shown by IGN's title of its identifier (core.naming), not by a dict.
     assert (meta.title, meta.attribution, meta.tiles) == ("Plan IGN", "", "")
 
 

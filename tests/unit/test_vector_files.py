@@ -8,7 +8,7 @@ from osgeo import ogr
 
 from core import mbtiles
 from core.errors import InputError
-from core.field import exports, projects
+from core.field import exports, formats, projects
 from core.library import inventory, merge
 from tests.support import vector_samples
 from tests.support.sample_mbtiles import write_sample
@@ -142,12 +142,12 @@ def test_vector_tiles_never_go_as_they_are_into_a_picture_format(vector, tmp_pat
     ("avenza", "", ("geotiff", True)), ("qfield", "gpkg", ("gpkg", True)), (None, "", ("mbtiles", False)),
     (None, "pmtiles", ("pmtiles", False)), (None, "osmand", ("osmand", True))])
 def test_vector_plan_renders_only_for_picture_apps_and_formats(target, kind, expected):
-    assert exports.vector_plan(exports.target(target) if target else None, kind) == expected
+    assert formats.vector_plan(formats.target(target) if target else None, kind) == expected
 
 
 def test_vector_plan_refuses_a_raster_only_format():
     with pytest.raises(InputError, match="FORMAT cog is for rasters"):
-        exports.vector_plan(None, "cog")
+        formats.vector_plan(None, "cog")
 
 
 @pytest.mark.parametrize("source, layer", [

@@ -246,7 +246,8 @@ def test_estimate_samples_per_zoom_and_falls_back_on_ign_averages(server):
 
 
 def test_a_plan_takes_a_vector_layer_into_its_library_file(server, tmp_path):
-    from core.library import jobs, naming, plans
+    from core import naming
+    from core.library import jobs, plans
 
     plan = plans.parse_plan(json.dumps({"source": server.root, "entries": [
         {"layer": "PLAN.IGN", "area": "toulouse", "zoom_min": 8, "zoom_max": 14}]}))

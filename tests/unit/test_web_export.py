@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from core.errors import InputError
-from core.field import exports, web
+from core.field import exports, web, writers
 from core.sources.policies import IGN_ATTRIBUTION, IGN_PRIVATE_ATTRIBUTION
 from resources.web.serve import RangeRequestHandler, make_server
 
@@ -163,7 +163,7 @@ def test_tile_ids_are_the_pmtiles_packages():
     generator = random.Random(29)
     tiles = [(z, generator.randrange(1 << z), generator.randrange(1 << z)) for z in range(0, 25) for _ in range(400)]
     tiles += [(z, x, y) for z in range(0, 4) for x in range(1 << z) for y in range(1 << z)]
-    assert [exports.tile_id_of(*tile) for tile in tiles] == [zxy_to_tileid(*tile) for tile in tiles]
+    assert [writers.tile_id_of(*tile) for tile in tiles] == [zxy_to_tileid(*tile) for tile in tiles]
 
 
 def test_a_viewer_folder_holding_other_files_is_refused(tmp_path):

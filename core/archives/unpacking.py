@@ -7,8 +7,8 @@ paths, drive letters, '..'), sizes and ratios no honest archive has, and a total
 import errno
 import os
 
-from .messages import Message
-from .storage import free_bytes, human_size
+from ..messages import Message
+from ..storage import free_bytes, human_size
 
 MAX_RATIO = 1000  # rasters, grids and GeoPackages do not compress a thousand times
 

@@ -6,6 +6,8 @@ fetched one way is found, resumed and reused by the others.
 
 import os
 
+from .text import fold_accents
+
 EXTENSION = ".mbtiles"
 
 
@@ -22,6 +24,12 @@ def file_name(layer):
 def library_file(folder, layer):
     """The library's file for `layer`: `<folder>/<LAYER>.mbtiles`."""
     return os.path.join(folder, file_name(layer))
+
+
+def area_file_name(title):
+    """`<title>.geojson` with accents folded and anything but letters, digits, '.', '_' and '-' made '_'."""
+    name = safe_name(fold_accents(title or "").strip()).strip("._") or "area"
+    return name[:80] + ".geojson"
 
 
 # What IGN calls its layers (the capabilities' and the TMS service document's titles, as the Géoplateforme

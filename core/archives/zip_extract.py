@@ -15,8 +15,8 @@ import zlib
 from ..errors import IgnOfflineError
 from ..messages import Message, os_reason
 from ..storage import human_size
-from ..unpacking import MAX_RATIO, is_disk_full, remove_quietly, target_path, too_compressed, unsafe_name
-from ..unpacking import check_space as check_space_for
+from .unpacking import MAX_RATIO, is_disk_full, remove_quietly, target_path, too_compressed, unsafe_name
+from .unpacking import check_space as check_space_for
 
 MAX_MEMBER_BYTES = 8 * 1000 ** 3    # an MNS tile is tens of MB; 8 GB is not a tile
 

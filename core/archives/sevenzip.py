@@ -26,7 +26,7 @@ import struct
 import threading
 import zlib
 
-from ..errors import IgnOfflineError
+from ..errors import Cancelled, IgnOfflineError
 from ..messages import Message, Size, plural
 from . import lzma2_split
 from .sevenzip_decode import LZMA2, chain, decode, exactly, folder_output, lzma_filter, pack_chunks, read_ahead
@@ -81,10 +81,6 @@ class MixedVolumesError(DamagedArchiveError):
 
 class UnsupportedArchiveError(ArchiveError):
     """The archive uses a compression method or feature this reader does not decode."""
-
-
-class Cancelled(Exception):
-    """Raised inside extraction when the caller's is_cancelled() says so."""
 
 
 def damaged(name, reason):

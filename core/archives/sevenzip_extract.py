@@ -1,18 +1,19 @@
 """Safe extraction of the download service's 7z archives (one file or `.7z.001`, `.7z.002`…).
 
 The whole archive is checked before anything is written (names, links, sizes and ratios, free space: the checks
-of core.unpacking, shared with the FTP's ZIP packages). Each file is then decoded by chunks to `<name>.part`; the
-parts are renamed to their names only once every file of the archive has passed its CRC check. On a damaged
-archive, a full disk or a cancel, every part this run wrote and every folder it made are removed: files already
-there before the run are left as they were, and nothing half-extracted is left.
+of core.archives.unpacking, shared with the FTP's ZIP packages). Each file is then decoded by chunks to
+`<name>.part`; the parts are renamed to their names only once every file of the archive has passed its CRC check.
+On a damaged archive, a full disk or a cancel, every part this run wrote and every folder it made are removed:
+files already there before the run are left as they were, and nothing half-extracted is left.
 """
 
 import os
 
+from ..errors import Cancelled
 from ..messages import Message, os_reason
 from ..storage import human_size
-from ..unpacking import check_space, is_disk_full, is_inside, remove_quietly, target_path, too_compressed, unsafe_name
-from .sevenzip import ArchiveError, Cancelled, SevenZip, volume_paths
+from .sevenzip import ArchiveError, SevenZip, volume_paths
+from .unpacking import check_space, is_disk_full, is_inside, remove_quietly, target_path, too_compressed, unsafe_name
 
 __all__ = ["ArchiveError", "extract_archive", "remove_archive"]
 

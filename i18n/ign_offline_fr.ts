@@ -1310,47 +1310,47 @@
       <translation>À télécharger : {} en {:,} jeux de données (un par produit et par département).</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="42" />
+      <location filename="../algorithms/list_ftp_products.py" line="43" />
       <source>List orthophoto and MNS products on an FTP server</source>
       <translation>Lister les produits orthophotos et MNS d'un serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="48" />
+      <location filename="../algorithms/list_ftp_products.py" line="49" />
       <source>Folder to search from</source>
       <translation>Dossier où commencer la recherche</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="50" />
+      <location filename="../algorithms/list_ftp_products.py" line="51" />
       <source>Folder levels to search below it</source>
       <translation>Niveaux de dossiers à parcourir en dessous</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="53" />
+      <location filename="../algorithms/list_ftp_products.py" line="54" />
       <source>Products</source>
       <translation>Produits</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="54" />
+      <location filename="../algorithms/list_ftp_products.py" line="55" />
       <source>Products found</source>
       <translation>Produits trouvés</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="68" />
+      <location filename="../algorithms/list_ftp_products.py" line="69" />
       <source>Searching {}{} ({} levels)…</source>
       <translation>Recherche dans {}{} ({} niveaux)…</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="80" />
+      <location filename="../algorithms/list_ftp_products.py" line="81" />
       <source>{}: {:,} tile, {}, {}</source>
       <translation>{} : {:,} dalle, {}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="80" />
+      <location filename="../algorithms/list_ftp_products.py" line="81" />
       <source>{}: {:,} tiles, {}, {}</source>
       <translation>{} : {:,} dalles, {}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_ftp_products.py" line="84" />
+      <location filename="../algorithms/list_ftp_products.py" line="85" />
       <source>No product folder (a folder holding data/) under {} within {} levels: try another ROOT or a larger DEPTH.</source>
       <translation>Aucun dossier de produit (un dossier contenant data/) sous {} à {} niveaux : essayez un autre ROOT ou une DEPTH plus grande.</translation>
     </message>
@@ -1600,297 +1600,272 @@
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="204" />
-      <source>BD TOPO (vector, GeoPackage)</source>
-      <translation>BD TOPO (vecteur, GeoPackage)</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/parameters.py" line="204" />
-      <source>RGE ALTI 5 m (elevation)</source>
-      <translation>RGE ALTI 5 m (altitude)</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/parameters.py" line="205" />
-      <source>RGE ALTI 1 m (elevation)</source>
-      <translation>RGE ALTI 1 m (altitude)</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/parameters.py" line="205" />
-      <source>BD ORTHO 20 cm (orthophotos)</source>
-      <translation>BD ORTHO 20 cm (orthophotos)</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/parameters.py" line="206" />
-      <source>Parcellaire Express (cadastre)</source>
-      <translation>Parcellaire Express (cadastre)</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/parameters.py" line="213" />
+      <location filename="../algorithms/parameters.py" line="210" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="216" />
+      <location filename="../algorithms/parameters.py" line="213" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="225" />
+      <location filename="../algorithms/parameters.py" line="220" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="228" />
+      <location filename="../algorithms/parameters.py" line="223" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="265" />
+      <location filename="../algorithms/parameters.py" line="260" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="298" />
+      <location filename="../algorithms/parameters.py" line="293" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="303" />
+      <location filename="../algorithms/parameters.py" line="298" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="307" />
+      <location filename="../algorithms/parameters.py" line="302" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="309" />
+      <location filename="../algorithms/parameters.py" line="304" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="312" />
+      <location filename="../algorithms/parameters.py" line="307" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="332" />
+      <location filename="../algorithms/parameters.py" line="327" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="335" />
+      <location filename="../algorithms/parameters.py" line="330" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="351" />
+      <location filename="../algorithms/parameters.py" line="346" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="353" />
+      <location filename="../algorithms/parameters.py" line="348" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="355" />
+      <location filename="../algorithms/parameters.py" line="350" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="357" />
+      <location filename="../algorithms/parameters.py" line="352" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="30" />
+      <location filename="../algorithms/recover_cache.py" line="31" />
       <source>Recover tiles from the QGIS network cache</source>
       <translation>Récupérer les tuiles du cache réseau de QGIS</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="35" />
+      <location filename="../algorithms/recover_cache.py" line="36" />
       <source>Cache folder, the one holding data8/ (default: this QGIS's)</source>
       <translation>Dossier du cache, celui qui contient data8/ (par défaut : celui de ce QGIS)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="38" />
+      <location filename="../algorithms/recover_cache.py" line="39" />
       <source>Folder for the MBTiles files (one per tile set)</source>
       <translation>Dossier des fichiers MBTiles (un par jeu de tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="41" />
+      <location filename="../algorithms/recover_cache.py" line="42" />
       <source>Only layers whose identifier contains</source>
       <translation>Seulement les couches dont l'identifiant contient</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="43" />
+      <location filename="../algorithms/recover_cache.py" line="44" />
       <source>Skip tile sets with fewer tiles than</source>
       <translation>Ignorer les jeux de moins de tant de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="46" />
+      <location filename="../algorithms/recover_cache.py" line="47" />
       <source>Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you know the server is not a TMS</source>
       <translation>Prendre les chemins z/x/y que QGIS ne décrit pas comme des lignes XYZ (origine en haut) : seulement si vous savez que le serveur n'est pas un TMS</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="49" />
+      <location filename="../algorithms/recover_cache.py" line="50" />
       <source>Add the results to the project</source>
       <translation>Ajouter les résultats au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="50" />
+      <location filename="../algorithms/recover_cache.py" line="51" />
       <source>Cache files scanned</source>
       <translation>Fichiers du cache analysés</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="51" />
+      <location filename="../algorithms/recover_cache.py" line="52" />
       <source>Tiles recovered</source>
       <translation>Tuiles récupérées</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="52" />
+      <location filename="../algorithms/recover_cache.py" line="53" />
       <source>Cache files skipped</source>
       <translation>Fichiers du cache ignorés</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="54" />
+      <location filename="../algorithms/recover_cache.py" line="55" />
       <source>MBTiles files written (one per line)</source>
       <translation>Fichiers MBTiles écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="61" />
+      <location filename="../algorithms/recover_cache.py" line="62" />
       <source>The output folder is inside the cache folder (or is that folder): choose a folder outside it.</source>
       <translation>Le dossier de sortie est dans le dossier du cache (ou est ce dossier) : choisissez un dossier en dehors.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="75" />
+      <location filename="../algorithms/recover_cache.py" line="76" />
       <source>The output folder '{}' cannot be made ({}): choose a folder you can write to.</source>
       <translation>Le dossier de sortie « {} » ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="81" />
+      <location filename="../algorithms/recover_cache.py" line="82" />
       <source>Known from QGIS's connections and projects: {}; {}.</source>
       <translation>Connu d'après les connexions et les projets de QGIS : {} ; {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="82" />
+      <location filename="../algorithms/recover_cache.py" line="83" />
       <source>{:,} XYZ layer template</source>
       <translation>{:,} modèle de couche XYZ</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="82" />
+      <location filename="../algorithms/recover_cache.py" line="83" />
       <source>{:,} XYZ layer templates</source>
       <translation>{:,} modèles de couches XYZ</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="83" />
+      <location filename="../algorithms/recover_cache.py" line="84" />
       <source>the capabilities of {:,} of {:,} WMTS server</source>
       <translation>les capacités de {:,} serveur WMTS sur {:,}</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="83" />
+      <location filename="../algorithms/recover_cache.py" line="84" />
       <source>the capabilities of {:,} of {:,} WMTS servers</source>
       <translation>les capacités de {:,} serveurs WMTS sur {:,}</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="84" />
+      <location filename="../algorithms/recover_cache.py" line="85" />
       <source>no WMTS server</source>
       <translation>aucun serveur WMTS</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="86" />
+      <location filename="../algorithms/recover_cache.py" line="87" />
       <source>Could not read {} (offline?): tiles of its non-PM matrix sets are placed only if the cache holds its capabilities.</source>
       <translation>Impossible de lire {} (hors ligne ?) : les tuiles de ses jeux de matrices autres que PM ne sont placées que si le cache contient ses capacités.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="88" />
+      <location filename="../algorithms/recover_cache.py" line="89" />
       <source>Scanning {} (read only)…</source>
       <translation>Analyse de {} (en lecture seule)…</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="100" />
+      <location filename="../algorithms/recover_cache.py" line="101" />
       <source>Writing the recovered tiles into '{}' failed ({}): the QGIS cache was only read; choose a folder you can write to, with free space, and run again.</source>
       <translation>L'écriture des tuiles récupérées dans « {} » a échoué ({}) : le cache de QGIS n'a été que lu ; choisissez un dossier où vous pouvez écrire, avec de l'espace libre, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="104" />
+      <location filename="../algorithms/recover_cache.py" line="105" />
       <source>found {} ({}) on {}: zooms {}, {:,} tiles, {}</source>
       <translation>trouvé {} ({}) sur {} : zooms {}, {:,} tuile(s), {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="109" />
+      <location filename="../algorithms/recover_cache.py" line="110" />
       <source>skipped {:,}: {}</source>
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="41" />
+      <location filename="../algorithms/relief.py" line="40" />
       <source>Relief from a DEM (hillshade, slope, contours)</source>
       <translation>Relief d'un MNT (ombrage, pentes, courbes de niveau)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="46" />
+      <location filename="../algorithms/relief.py" line="45" />
       <source>Elevation model (DEM): a raster layer or file</source>
       <translation>Modèle numérique de terrain (MNT) : une couche raster ou un fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="48" />
+      <location filename="../algorithms/relief.py" line="47" />
       <source>Hillshade</source>
       <translation>Ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="49" />
+      <location filename="../algorithms/relief.py" line="48" />
       <source>Slope map (degrees)</source>
       <translation>Carte des pentes (degrés)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="51" />
+      <location filename="../algorithms/relief.py" line="50" />
       <source>Contour interval in metres (0: no contours)</source>
       <translation>Équidistance des courbes en mètres (0 : pas de courbes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="54" />
+      <location filename="../algorithms/relief.py" line="53" />
       <source>Folder for the relief files</source>
       <translation>Dossier des fichiers du relief</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="57" />
+      <location filename="../algorithms/relief.py" line="56" />
       <source>Add the results to the project (above the basemaps)</source>
       <translation>Ajouter les résultats au projet (au-dessus des fonds de carte)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="58" />
+      <location filename="../algorithms/relief.py" line="57" />
       <source>Go ahead with a very large job (over 2 billion pixels of the DEM computed)</source>
       <translation>Accepter une très grosse tâche (plus de 2 milliards de pixels du MNT calculés)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="68" />
+      <location filename="../algorithms/relief.py" line="67" />
       <source>Give INPUT, a DEM: a raster layer of the project or a file (ASC, GeoTIFF, VRT…).</source>
       <translation>Indiquez INPUT, un MNT : une couche raster du projet ou un fichier (ASC, GeoTIFF, VRT…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="70" />
+      <location filename="../algorithms/relief.py" line="69" />
       <source>INPUT '{}' is not a raster file: give a DEM file (ASC, GeoTIFF, VRT…), not a web layer.</source>
       <translation>INPUT « {} » n'est pas un fichier raster : indiquez un fichier de MNT (ASC, GeoTIFF, VRT…), pas une couche web.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="89" />
+      <location filename="../algorithms/relief.py" line="88" />
       <source>Relief of {} in {}…</source>
       <translation>Relief de {} dans {}…</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="98" />
+      <location filename="../algorithms/relief.py" line="97" />
       <source>Cancelled: the files not finished were removed; run again to make them.</source>
       <translation>Annulé : les fichiers inachevés ont été supprimés ; relancez pour les faire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="103" />
+      <location filename="../algorithms/relief.py" line="102" />
       <source>Relief — {}</source>
       <translation>Relief — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="122" />
+      <location filename="../algorithms/relief.py" line="121" />
       <source>{} Reduce the area, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
@@ -2120,6 +2095,331 @@
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
     </message>
     <message>
+      <location filename="../core/archives/sevenzip.py" line="87" />
+      <source>{} is damaged: {}. Delete it and download it again.</source>
+      <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="98" />
+      <source>{} cannot be read: {}. Its volume {} is wrong ({}): the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order). Delete all its volumes ({} to {}) and download them again.</source>
+      <translation>{} ne peut pas être lu : {}. Son volume {} ne convient pas ({}) : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre). Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="103" />
+      <source>{} to {}</source>
+      <translation>{} à {}</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="104" />
+      <source>{} cannot be read: {}. The failing data lies in its volume {}: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), or that volume is damaged. Delete all its volumes ({} to {}) and download them again.</source>
+      <translation>{} ne peut pas être lu : {}. Les données en échec se trouvent dans son volume {} : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre), ou ce volume est endommagé. Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="104" />
+      <source>{} cannot be read: {}. The failing data lies in its volumes {}: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), or one of them is damaged. Delete all its volumes ({} to {}) and download them again.</source>
+      <translation>{} ne peut pas être lu : {}. Les données en échec se trouvent dans ses volumes {} : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre), ou l'un d'eux est endommagé. Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="121" />
+      <source>it does not start the archive; {} does</source>
+      <translation>il ne commence pas l'archive ; c'est {} qui la commence</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="122" />
+      <source>it does not start a 7z archive</source>
+      <translation>il ne commence pas une archive 7z</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="125" />
+      <source>it starts an archive of its own</source>
+      <translation>il commence une archive à lui seul</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="127" />
+      <source>it is {} where the volumes before it are {}: only the last one may be smaller</source>
+      <translation>il fait {} alors que les volumes avant lui font {} : seul le dernier peut être plus petit</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="130" />
+      <source>it is {}, larger than the volumes before it ({})</source>
+      <translation>il fait {}, plus que les volumes avant lui ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="163" />
+      <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
+      <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="251" />
+      <source>{} does not exist.</source>
+      <translation>{} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="281" />
+      <source>it is not a 7z archive</source>
+      <translation>ce n'est pas une archive 7z</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="283" />
+      <source>its start header fails its CRC</source>
+      <translation>son en-tête de départ échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="290" />
+      <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
+      <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="293" />
+      <source>it ends before its header (truncated)</source>
+      <translation>elle s'arrête avant son en-tête (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="297" />
+      <source>its header would take {} bytes</source>
+      <translation>son en-tête occuperait {} octets</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="302" />
+      <source>its header fails its CRC</source>
+      <translation>son en-tête échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="311" />
+      <source>its header is encoded too many times</source>
+      <translation>son en-tête est encodé trop de fois</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="317" />
+      <source>its encoded header has no single folder</source>
+      <translation>son en-tête encodé n'a pas un dossier unique</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="343" />
+      <source>unexpected property {} in its header</source>
+      <translation>propriété {} inattendue dans son en-tête</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="348" />
+      <source>it ends before its data does (truncated)</source>
+      <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="433" />
+      <source>'{}' fails its CRC check</source>
+      <translation>« {} » échoue au contrôle CRC</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip.py" line="483" />
+      <source>its compressed data ends early</source>
+      <translation>ses données compressées s'arrêtent trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="28" />
+      <source>AES-256 (a password-protected archive)</source>
+      <translation>AES-256 (une archive protégée par mot de passe)</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="42" />
+      <source>its compression method {}</source>
+      <translation>sa méthode de compression {}</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="44" />
+      <source>a coder with {} inputs</source>
+      <translation>un codeur à {} entrées</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="46" />
+      <source>a folder with several packed streams</source>
+      <translation>un dossier à plusieurs flux compressés</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="53" />
+      <source>its coders loop</source>
+      <translation>ses codeurs forment une boucle</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="59" />
+      <source>its coders do not bind</source>
+      <translation>ses codeurs ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="75" />
+      <source>bad LZMA2 properties</source>
+      <translation>des propriétés LZMA2 invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="81" />
+      <source>bad LZMA properties</source>
+      <translation>des propriétés LZMA invalides</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="160" />
+      <source>its compression method {} as the last coder</source>
+      <translation>sa méthode de compression {} comme dernier codeur</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_decode.py" line="180" />
+      <source>its compressed data is corrupt</source>
+      <translation>ses données compressées sont corrompues</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="31" />
+      <source>{} cannot be read ({}): check the file, then run again.</source>
+      <translation>{} ne peut pas être lu ({}) : vérifiez le fichier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="55" />
+      <source>it would land outside {}</source>
+      <translation>il serait écrit hors de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="57" />
+      <source>{} was not extracted: its member '{}' is refused ({}).</source>
+      <translation>{} n'a pas été extrait : son élément « {} » est refusé ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="65" />
+      <source>{} was not extracted: {}; it is not an honest package.</source>
+      <translation>{} n'a pas été extrait : {} ; ce n'est pas une archive honnête.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="66" />
+      <source>its members add up to {} from a {} file</source>
+      <translation>ses éléments totalisent {} pour un fichier de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="77" />
+      <source>an empty name</source>
+      <translation>un nom vide</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="79" />
+      <source>a symbolic link</source>
+      <translation>un lien symbolique</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="81" />
+      <source>{} bytes once extracted</source>
+      <translation>{} octets une fois extrait</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="116" />
+      <source>The extraction of {} was cancelled: nothing half-extracted was left in {}.</source>
+      <translation>L'extraction de {} a été annulée : rien d'extrait à moitié n'a été laissé dans {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="123" />
+      <source>The disk holding {} is full while extracting {}: free some space (the archive itself is fine) and run again.</source>
+      <translation>Le disque qui contient {} est plein pendant l'extraction de {} : libérez de la place (l'archive elle-même est intacte) et relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_extract.py" line="125" />
+      <source>{} cannot be extracted into {} ({}): check that folder, then run again.</source>
+      <translation>{} ne peut pas être extrait dans {} ({}) : vérifiez ce dossier, puis relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="56" />
+      <source>no unbound output stream</source>
+      <translation>aucun flux de sortie libre</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="91" />
+      <source>its header ends too early</source>
+      <translation>son en-tête s'arrête trop tôt</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="117" />
+      <source>its header announces {} items</source>
+      <translation>son en-tête annonce {} éléments</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="186" />
+      <source>external folder lists</source>
+      <translation>des listes de dossiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="206" />
+      <source>alternative coder methods</source>
+      <translation>des méthodes de codage alternatives</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="214" />
+      <source>a folder's coders do not bind</source>
+      <translation>les codeurs d'un dossier ne s'enchaînent pas</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="240" />
+      <source>its files are larger than their folder</source>
+      <translation>ses fichiers sont plus grands que leur dossier</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="264" />
+      <source>its folders have more packed streams than it lists</source>
+      <translation>ses dossiers ont plus de flux compressés qu'elle n'en liste</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="285" />
+      <source>external file names</source>
+      <translation>des noms de fichiers externes</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="288" />
+      <source>its header lists fewer names than files</source>
+      <translation>son en-tête liste moins de noms que de fichiers</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="294" />
+      <source>external times</source>
+      <translation>des dates externes</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="301" />
+      <source>external attributes</source>
+      <translation>des attributs externes</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/sevenzip_header.py" line="324" />
+      <source>its header lists {} files with data for {} streams</source>
+      <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/unpacking.py" line="20" />
+      <source>absolute path</source>
+      <translation>chemin absolu</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/unpacking.py" line="22" />
+      <source>'..' in its path</source>
+      <translation>« .. » dans son chemin</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/unpacking.py" line="29" />
+      <source>compressed {} times</source>
+      <translation>compressé {} fois</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/zip_extract.py" line="61" />
+      <source>{} is not a readable ZIP ({}).</source>
+      <translation>{} n'est pas un ZIP lisible ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/zip_extract.py" line="79" />
+      <source>{}: '{}' would land outside {}.</source>
+      <translation>{} : « {} » serait écrit hors de {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/zip_extract.py" line="98" />
+      <source>The disk holding {} is full while extracting {} from {}: free some space (the package itself is fine) and run again.</source>
+      <translation>Le disque qui contient {} est plein pendant l'extraction de {} depuis {} : libérez de la place (l'archive elle-même est bonne) et relancez.</translation>
+    </message>
+    <message>
+      <location filename="../core/archives/zip_extract.py" line="105" />
+      <source>{} is damaged at '{}' ({}): delete it and run again to fetch it anew.</source>
+      <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
+    </message>
+    <message>
       <location filename="../core/cache/addresses.py" line="177" />
       <source>{} ('{}')</source>
       <translation>{} (« {} »)</translation>
@@ -2180,59 +2480,84 @@
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="79" />
-      <source>The cache folder '{}' does not exist: give the folder set in Settings › Options › Network › Cache directory.</source>
-      <translation>Le dossier de cache « {} » n'existe pas : indiquez celui réglé dans Préférences › Options › Réseau › Répertoire du cache.</translation>
-    </message>
-    <message>
-      <location filename="../core/cache/recovery.py" line="82" />
-      <source>'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its cache directory (Settings › Options › Network).</source>
-      <translation>« {} » ne contient pas de cache réseau Qt (pas de dossier {}) : indiquez le dossier que QGIS utilise comme répertoire de cache (Préférences › Options › Réseau).</translation>
-    </message>
-    <message>
-      <location filename="../core/cache/recovery.py" line="87" />
-      <source>vector tile metadata.json (read for the names of the layers)</source>
-      <translation>metadata.json de tuiles vectorielles (lu pour le nom des couches)</translation>
-    </message>
-    <message>
-      <location filename="../core/cache/recovery.py" line="167" />
-      <source>unreadable: {}</source>
-      <translation>illisible : {}</translation>
-    </message>
-    <message>
-      <location filename="../core/cache/recovery.py" line="187" />
-      <source>HTTP status {} (only 200 is kept)</source>
-      <translation>statut HTTP {} (seul 200 est gardé)</translation>
-    </message>
-    <message>
-      <location filename="../core/cache/recovery.py" line="192" />
-      <source>not an image ({})</source>
-      <translation>pas une image ({})</translation>
-    </message>
-    <message>
-      <location filename="../core/cache/recovery.py" line="249" />
+      <location filename="../core/cache/recovery.py" line="68" />
       <source>Too many files named {}*.mbtiles in {}.</source>
       <translation>Trop de fichiers nommés {}*.mbtiles dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="287" />
+      <location filename="../core/cache/recovery.py" line="106" />
       <source>{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}</source>
       <translation>{} : zooms {}-{}, {:,} tuile(s) écrite(s), {:,} gardée(s), {} → {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="308" />
+      <location filename="../core/cache/recovery.py" line="127" />
       <source>unreadable body: {}</source>
       <translation>contenu illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="317" />
+      <location filename="../core/cache/recovery.py" line="136" />
       <source>invalid vector tile: {}</source>
       <translation>tuile vectorielle invalide : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="319" />
+      <location filename="../core/cache/recovery.py" line="138" />
       <source>invalid image: {}</source>
       <translation>image non valide : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/recovery.py" line="239" />
+      <source>unreadable: {}</source>
+      <translation>illisible : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/scan.py" line="68" />
+      <source>The cache folder '{}' does not exist: give the folder set in Settings › Options › Network › Cache directory.</source>
+      <translation>Le dossier de cache « {} » n'existe pas : indiquez celui réglé dans Préférences › Options › Réseau › Répertoire du cache.</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/scan.py" line="71" />
+      <source>'{}' holds no Qt network cache (no {} folder): give the folder QGIS uses as its cache directory (Settings › Options › Network).</source>
+      <translation>« {} » ne contient pas de cache réseau Qt (pas de dossier {}) : indiquez le dossier que QGIS utilise comme répertoire de cache (Préférences › Options › Réseau).</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/scan.py" line="78" />
+      <source>vector tile metadata.json (read for the names of the layers)</source>
+      <translation>metadata.json de tuiles vectorielles (lu pour le nom des couches)</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/scan.py" line="178" />
+      <source>HTTP status {} (only 200 is kept)</source>
+      <translation>statut HTTP {} (seul 200 est gardé)</translation>
+    </message>
+    <message>
+      <location filename="../core/cache/scan.py" line="183" />
+      <source>not an image ({})</source>
+      <translation>pas une image ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/catalogue.py" line="48" />
+      <source>BD TOPO (vector, GeoPackage)</source>
+      <translation>BD TOPO (vecteur, GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/catalogue.py" line="49" />
+      <source>RGE ALTI 5 m (elevation)</source>
+      <translation>RGE ALTI 5 m (altitude)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/catalogue.py" line="50" />
+      <source>RGE ALTI 1 m (elevation)</source>
+      <translation>RGE ALTI 1 m (altitude)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/catalogue.py" line="51" />
+      <source>BD ORTHO 20 cm (orthophotos)</source>
+      <translation>BD ORTHO 20 cm (orthophotos)</translation>
+    </message>
+    <message>
+      <location filename="../core/datasets/catalogue.py" line="52" />
+      <source>Parcellaire Express (cadastre)</source>
+      <translation>Parcellaire Express (cadastre)</translation>
     </message>
     <message>
       <location filename="../core/datasets/clipping.py" line="47" />
@@ -2240,79 +2565,74 @@
       <translation>La zone « {} » ne peut pas être convertie dans le système de coordonnées des données.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="92" />
+      <location filename="../core/datasets/derived.py" line="89" />
       <source>{} — {}: another run is using its data; waiting for that run to finish.</source>
       <translation>{} — {} : une autre exécution utilise ses données ; attente de la fin de cette exécution.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="192" />
+      <location filename="../core/datasets/derived.py" line="187" />
       <source>the outputs of {} for {}</source>
       <translation>les produits de {} pour {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="194" />
+      <location filename="../core/datasets/derived.py" line="189" />
       <source>{}: another run is making the outputs in {}; waiting for that run to finish.</source>
       <translation>{} : une autre exécution prépare les fichiers dans {} ; attente de la fin de cette exécution.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="229" />
+      <location filename="../core/datasets/derived.py" line="222" />
       <source>{}: {} made without {}: its data cannot be fetched now (see above).</source>
       <translation>{} : {} faits sans {} : ses données ne peuvent pas être récupérées pour l'instant (voir plus haut).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="229" />
+      <location filename="../core/datasets/derived.py" line="222" />
       <source>{}: {} made without {}: their data cannot be fetched now (see above).</source>
       <translation>{} : {} faits sans {} : leurs données ne peuvent pas être récupérées pour l'instant (voir plus haut).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="233" />
+      <location filename="../core/datasets/derived.py" line="226" />
       <source>{}: {} made without {}, whose data are missing: run again to complete them.</source>
       <translation>{} : {} faits sans {}, dont les données manquent : relancez pour les compléter.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="235" />
+      <location filename="../core/datasets/derived.py" line="228" />
       <source>{}: {} is ready in {}.</source>
       <translation>{} : {} est prêt dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="235" />
+      <location filename="../core/datasets/derived.py" line="228" />
       <source>{}: {} are ready in {}.</source>
       <translation>{} : {} sont prêts dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/derived.py" line="331" />
+      <location filename="../core/datasets/derived.py" line="324" />
       <source>GDAL could not join {} into {} ({}).</source>
       <translation>GDAL n'a pas pu réunir {} dans {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/extract.py" line="30" />
-      <source>{} cannot be read ({}): check the file, then run again.</source>
-      <translation>{} ne peut pas être lu ({}) : vérifiez le fichier, puis relancez.</translation>
+      <location filename="../core/datasets/fetch.py" line="55" />
+      <source>{} arrived on two runs with another MD5 than the one the download service lists ({}): it is no longer downloaded, and what the library holds here is kept as it is. It is tried again when the service lists another MD5 for it, or once '{}' is deleted.</source>
+      <translation>{} est arrivé lors de deux exécutions avec un autre MD5 que celui que liste le service de téléchargement ({}) : il n'est plus téléchargé, et ce que la bibliothèque contient ici est conservé tel quel. Il sera retenté quand le service listera un autre MD5 pour lui, ou une fois « {} » supprimé.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/extract.py" line="54" />
-      <source>it would land outside {}</source>
-      <translation>il serait écrit hors de {}</translation>
+      <location filename="../core/datasets/fetch.py" line="127" />
+      <source>{} — {}: {} ready ({}).</source>
+      <translation>{} — {} : {} prêt ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/extract.py" line="76" />
-      <source>an empty name</source>
-      <translation>un nom vide</translation>
+      <location filename="../core/datasets/names.py" line="18" />
+      <source>updated</source>
+      <translation>mis à jour</translation>
     </message>
     <message>
-      <location filename="../core/datasets/extract.py" line="78" />
-      <source>a symbolic link</source>
-      <translation>un lien symbolique</translation>
+      <location filename="../core/datasets/names.py" line="19" />
+      <source>not available</source>
+      <translation>non disponible</translation>
     </message>
     <message>
-      <location filename="../core/datasets/extract.py" line="115" />
-      <source>The extraction of {} was cancelled: nothing half-extracted was left in {}.</source>
-      <translation>L'extraction de {} a été annulée : rien d'extrait à moitié n'a été laissé dans {}.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/extract.py" line="122" />
-      <source>The disk holding {} is full while extracting {}: free some space (the archive itself is fine) and run again.</source>
-      <translation>Le disque qui contient {} est plein pendant l'extraction de {} : libérez de la place (l'archive elle-même est intacte) et relancez.</translation>
+      <location filename="../core/datasets/names.py" line="20" />
+      <source>failed</source>
+      <translation>échec</translation>
     </message>
     <message>
       <location filename="../core/datasets/orthos.py" line="90" />
@@ -2325,429 +2645,194 @@
       <translation>GDAL ne peut pas lire la dalle « {} » ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="67" />
+      <location filename="../core/datasets/relief.py" line="66" />
       <source>the window of the DEM to compute on</source>
       <translation>la fenêtre du MNT à calculer</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="67" />
+      <location filename="../core/datasets/relief.py" line="66" />
       <source>the cut to the area</source>
       <translation>la découpe à la zone</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="68" />
+      <location filename="../core/datasets/relief.py" line="67" />
       <source>the hillshade</source>
       <translation>l'ombrage</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="68" />
+      <location filename="../core/datasets/relief.py" line="67" />
       <source>the slope map</source>
       <translation>la carte des pentes</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="68" />
+      <location filename="../core/datasets/relief.py" line="67" />
       <source>the contours</source>
       <translation>les courbes de niveau</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="108" />
+      <location filename="../core/datasets/relief.py" line="107" />
       <source>a relief of {}</source>
       <translation>un relief de {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="134" />
+      <location filename="../core/datasets/relief.py" line="133" />
       <source>Nothing to make: ask for a hillshade, a slope map or contours.</source>
       <translation>Rien à faire : demandez un ombrage, une carte des pentes ou des courbes de niveau.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="136" />
+      <location filename="../core/datasets/relief.py" line="135" />
       <source>The contour interval is {} m: give a positive number of metres (or 0 for none).</source>
       <translation>L'équidistance des courbes est de {} m : indiquez un nombre de mètres positif (ou 0 pour aucune).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="146" />
+      <location filename="../core/datasets/relief.py" line="145" />
       <source>'{}' is not a raster GDAL can read ({}): give a DEM (ASC, GeoTIFF, VRT…).</source>
       <translation>« {} » n'est pas un raster que GDAL sait lire ({}) : indiquez un MNT (ASC, GeoTIFF, VRT…).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="149" />
+      <location filename="../core/datasets/relief.py" line="148" />
       <source>'{}' has {} bands: a DEM has one (the elevations). Give an elevation raster, not an image.</source>
       <translation>« {} » a {} bandes : un MNT n'en a qu'une (les altitudes). Indiquez un raster d'altitudes, pas une image.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="153" />
+      <location filename="../core/datasets/relief.py" line="152" />
       <source>'{}' is not georeferenced on a north-up grid: give a DEM with its coordinates.</source>
       <translation>« {} » n'est pas géoréférencé sur une grille orientée au nord : indiquez un MNT avec ses coordonnées.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="164" />
+      <location filename="../core/datasets/relief.py" line="163" />
       <source>The relief file (OUTPUT_FOLDER)</source>
       <translation>Le fichier de relief (OUTPUT_FOLDER)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="180" />
+      <location filename="../core/datasets/relief.py" line="179" />
       <source>The area '{}' does not meet the DEM '{}' (it covers {:.0f}, {:.0f} – {:.0f}, {:.0f} in its CRS): choose an area inside it, or the DEM of that area.</source>
       <translation>La zone « {} » ne touche pas le MNT « {} » (il couvre {:.0f}, {:.0f} – {:.0f}, {:.0f} dans son SCR) : choisissez une zone à l'intérieur, ou le MNT de cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="218" />
+      <location filename="../core/datasets/relief.py" line="217" />
       <source>The DEM '{}' holds no elevation inside the area '{}' (only nodata there): choose an area where it has data, or the DEM of that area.</source>
       <translation>Le MNT « {} » ne contient aucune altitude dans la zone « {} » (seulement des valeurs nodata) : choisissez une zone où il a des données, ou le MNT de cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="220" />
+      <location filename="../core/datasets/relief.py" line="219" />
       <source>The DEM '{}' holds no elevation (only nodata): give a DEM with data.</source>
       <translation>Le MNT « {} » ne contient aucune altitude (seulement des valeurs nodata) : donnez un MNT avec des données.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="228" />
+      <location filename="../core/datasets/relief.py" line="227" />
       <source>This relief computes {:,} pixels of the DEM (over {:,}; {:,} of them hold elevations in the area): up to {} of files and about {} of work, and the disk holding {} has {} free.</source>
       <translation>Ce relief calcule {:,} pixels du MNT (plus de {:,} ; {:,} d'entre eux ont une altitude dans la zone) : jusqu'à {} de fichiers et environ {} de travail, et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="345" />
+      <location filename="../core/datasets/relief.py" line="344" />
       <source>a relief (its work folder)</source>
       <translation>un relief (son dossier de travail)</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="359" />
+      <location filename="../core/datasets/relief.py" line="358" />
       <source>Not enough free space in {}: the relief needs up to {} and {} are free. Free some space, choose another folder or a smaller area.</source>
       <translation>Pas assez d'espace libre dans {} : le relief demande jusqu'à {} et {} sont libres. Libérez de la place, choisissez un autre dossier ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/relief.py" line="416" />
+      <location filename="../core/datasets/relief.py" line="415" />
       <source>GDAL could not make {} ({}).</source>
       <translation>GDAL n'a pas pu faire {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="119" />
+      <location filename="../core/datasets/service.py" line="120" />
       <source>The download service address '{}' is not an http(s) address: give one like {}.</source>
       <translation>L'adresse du service de téléchargement « {} » n'est pas une adresse http(s) : indiquez-en une comme {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="177" />
+      <location filename="../core/datasets/service.py" line="178" />
       <source>The download service at {} lists a zone '{}' for {}, which is not a zone code (D031, D02A, R76, FRA…): its listing is refused and nothing is written. Check the service address; report it to IGN if it lasts.</source>
       <translation>Le service de téléchargement de {} liste une zone « {} » pour {}, qui n'est pas un code de zone (D031, D02A, R76, FRA…) : sa liste est refusée et rien n'est écrit. Vérifiez l'adresse du service ; signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="182" />
+      <location filename="../core/datasets/service.py" line="183" />
       <source>The download service at {} lists an edition named '{}' for {}, which is not a plain name: its listing is refused and nothing is written. Check the service address; report it to IGN if it lasts.</source>
       <translation>Le service de téléchargement de {} liste une édition nommée « {} » pour {}, qui n'est pas un simple nom : sa liste est refusée et rien n'est écrit. Vérifiez l'adresse du service ; signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="206" />
+      <location filename="../core/datasets/service.py" line="205" />
       <source>The download service at {} lists a file named '{}' in {}, which is not a plain file name: its listing is refused and nothing is written. Report it to IGN if it lasts.</source>
       <translation>Le service de téléchargement de {} liste un fichier nommé « {} » dans {}, qui n'est pas un simple nom de fichier : sa liste est refusée et rien n'est écrit. Signalez-le à l'IGN si cela dure.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="220" />
+      <location filename="../core/datasets/service.py" line="219" />
       <source>The download service at {} announces {:,} pages for {}: no real listing is that long. Try again later; if it lasts, the service is faulty.</source>
       <translation>Le service de téléchargement de {} annonce {:,} pages pour {} : aucune vraie liste n'est aussi longue. Réessayez plus tard ; si cela dure, le service est défaillant.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="228" />
+      <location filename="../core/datasets/service.py" line="227" />
       <source>The download service at {} sent the same page twice for {}: the listing would be incomplete. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé deux fois la même page pour {} : la liste serait incomplète. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="244" />
+      <location filename="../core/datasets/service.py" line="243" />
       <source>The download service at {} sent a page of more than {} for {}: no real page is that large. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé une page de plus de {} pour {} : aucune vraie page n'est aussi grande. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="248" />
+      <location filename="../core/datasets/service.py" line="247" />
       <source>The download service at {} did not send the page for {} within {:.0f} s. Try again later.</source>
       <translation>Le service de téléchargement de {} n'a pas envoyé la page de {} en {:.0f} s. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="252" />
+      <location filename="../core/datasets/service.py" line="251" />
       <source>The download service at {} redirected {} to an address that is not http(s): refused. Check the service address.</source>
       <translation>Le service de téléchargement de {} a redirigé {} vers une adresse qui n'est pas http(s) : refusé. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="256" />
+      <location filename="../core/datasets/service.py" line="255" />
       <source>The download service at {} cannot be reached ({}). Check the network connection (and proxy), then run again.</source>
       <translation>Le service de téléchargement de {} est injoignable ({}). Vérifiez la connexion réseau (et le proxy), puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="271" />
+      <location filename="../core/datasets/service.py" line="270" />
       <source>The download service at {} keeps cutting the page for {} short (it announced {} bytes and sent {}): try again in a few minutes.</source>
       <translation>Le service de téléchargement de {} coupe sans cesse la page de {} avant sa fin (il annonçait {} octets et en a envoyé {}) : réessayez dans quelques minutes.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="274" />
+      <location filename="../core/datasets/service.py" line="273" />
       <source>The download service at {} keeps failing or asking to slow down for {}: try again in a few minutes.</source>
       <translation>Le service de téléchargement de {} échoue ou demande de ralentir sans cesse pour {} : réessayez dans quelques minutes.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="285" />
+      <location filename="../core/datasets/service.py" line="284" />
       <source>The download service at {} has no {}: check the product name (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) or list the editions again.</source>
       <translation>Le service de téléchargement de {} n'a pas de {} : vérifiez le nom du produit (BDTOPO, RGEALTI, BDORTHO, PARCELLAIRE-EXPRESS…) ou listez à nouveau les éditions.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="288" />
+      <location filename="../core/datasets/service.py" line="287" />
       <source>The download service at {} refused {} (HTTP {} {}). Check the service address.</source>
       <translation>Le service de téléchargement de {} a refusé {} (HTTP {} {}). Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="304" />
+      <location filename="../core/datasets/service.py" line="303" />
       <source>The download service at {} sent a feed for {} with a DOCTYPE or entities, which no real feed has: refused. Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux avec un DOCTYPE ou des entités, ce qu'aucun vrai flux ne contient : refusé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="309" />
+      <location filename="../core/datasets/service.py" line="308" />
       <source>The download service at {} sent a feed for {} that cannot be read ({}). Try again later.</source>
       <translation>Le service de téléchargement de {} a envoyé pour {} un flux illisible ({}). Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="312" />
+      <location filename="../core/datasets/service.py" line="311" />
       <source>The download service at {} sent something other than an Atom feed for {}. Check the service address.</source>
       <translation>Le service de téléchargement de {} a envoyé autre chose qu'un flux Atom pour {}. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="334" />
+      <location filename="../core/datasets/service.py" line="333" />
       <source>The date '{}' is not a day written YYYY-MM-DD.</source>
       <translation>La date « {} » n'est pas un jour écrit AAAA-MM-JJ.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/service.py" line="346" />
+      <location filename="../core/datasets/service.py" line="345" />
       <source>The polygon has {} points: give at least three (lon, lat) points.</source>
       <translation>Le polygone a {} points : donnez au moins trois points (lon, lat).</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="91" />
-      <source>{} is damaged: {}. Delete it and download it again.</source>
-      <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="102" />
-      <source>{} cannot be read: {}. Its volume {} is wrong ({}): the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order). Delete all its volumes ({} to {}) and download them again.</source>
-      <translation>{} ne peut pas être lu : {}. Son volume {} ne convient pas ({}) : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre). Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="107" />
-      <source>{} to {}</source>
-      <translation>{} à {}</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="108" />
-      <source>{} cannot be read: {}. The failing data lies in its volume {}: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), or that volume is damaged. Delete all its volumes ({} to {}) and download them again.</source>
-      <translation>{} ne peut pas être lu : {}. Les données en échec se trouvent dans son volume {} : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre), ou ce volume est endommagé. Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="108" />
-      <source>{} cannot be read: {}. The failing data lies in its volumes {}: the edition is incomplete or its volumes are mixed (from another edition, or in the wrong order), or one of them is damaged. Delete all its volumes ({} to {}) and download them again.</source>
-      <translation>{} ne peut pas être lu : {}. Les données en échec se trouvent dans ses volumes {} : l'édition est incomplète ou ses volumes sont mélangés (d'une autre édition, ou dans le mauvais ordre), ou l'un d'eux est endommagé. Supprimez tous ses volumes ({} à {}) et téléchargez-les de nouveau.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="125" />
-      <source>it does not start the archive; {} does</source>
-      <translation>il ne commence pas l'archive ; c'est {} qui la commence</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="126" />
-      <source>it does not start a 7z archive</source>
-      <translation>il ne commence pas une archive 7z</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="129" />
-      <source>it starts an archive of its own</source>
-      <translation>il commence une archive à lui seul</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="131" />
-      <source>it is {} where the volumes before it are {}: only the last one may be smaller</source>
-      <translation>il fait {} alors que les volumes avant lui font {} : seul le dernier peut être plus petit</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="134" />
-      <source>it is {}, larger than the volumes before it ({})</source>
-      <translation>il fait {}, plus que les volumes avant lui ({})</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="167" />
-      <source>{} uses {}, which IGN Offline cannot extract: extract it with 7-Zip (www.7-zip.org) instead.</source>
-      <translation>{} utilise {}, qu'IGN Offline ne sait pas extraire : extrayez-la plutôt avec 7-Zip (www.7-zip.org).</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="255" />
-      <source>{} does not exist.</source>
-      <translation>{} n'existe pas.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="285" />
-      <source>it is not a 7z archive</source>
-      <translation>ce n'est pas une archive 7z</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="287" />
-      <source>its start header fails its CRC</source>
-      <translation>son en-tête de départ échoue au contrôle CRC</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="294" />
-      <source>{} is incomplete: its volume {} is missing. Download it (all the volumes must be side by side in one folder), then run again.</source>
-      <translation>{} est incomplète : son volume {} manque. Téléchargez-le (tous les volumes doivent être côte à côte dans un même dossier), puis relancez.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="297" />
-      <source>it ends before its header (truncated)</source>
-      <translation>elle s'arrête avant son en-tête (tronquée)</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="301" />
-      <source>its header would take {} bytes</source>
-      <translation>son en-tête occuperait {} octets</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="306" />
-      <source>its header fails its CRC</source>
-      <translation>son en-tête échoue au contrôle CRC</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="315" />
-      <source>its header is encoded too many times</source>
-      <translation>son en-tête est encodé trop de fois</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="321" />
-      <source>its encoded header has no single folder</source>
-      <translation>son en-tête encodé n'a pas un dossier unique</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="347" />
-      <source>unexpected property {} in its header</source>
-      <translation>propriété {} inattendue dans son en-tête</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="352" />
-      <source>it ends before its data does (truncated)</source>
-      <translation>elle s'arrête avant la fin de ses données (tronquée)</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="437" />
-      <source>'{}' fails its CRC check</source>
-      <translation>« {} » échoue au contrôle CRC</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip.py" line="487" />
-      <source>its compressed data ends early</source>
-      <translation>ses données compressées s'arrêtent trop tôt</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="28" />
-      <source>AES-256 (a password-protected archive)</source>
-      <translation>AES-256 (une archive protégée par mot de passe)</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="42" />
-      <source>its compression method {}</source>
-      <translation>sa méthode de compression {}</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="44" />
-      <source>a coder with {} inputs</source>
-      <translation>un codeur à {} entrées</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="46" />
-      <source>a folder with several packed streams</source>
-      <translation>un dossier à plusieurs flux compressés</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="53" />
-      <source>its coders loop</source>
-      <translation>ses codeurs forment une boucle</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="59" />
-      <source>its coders do not bind</source>
-      <translation>ses codeurs ne s'enchaînent pas</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="75" />
-      <source>bad LZMA2 properties</source>
-      <translation>des propriétés LZMA2 invalides</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="81" />
-      <source>bad LZMA properties</source>
-      <translation>des propriétés LZMA invalides</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="160" />
-      <source>its compression method {} as the last coder</source>
-      <translation>sa méthode de compression {} comme dernier codeur</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_decode.py" line="180" />
-      <source>its compressed data is corrupt</source>
-      <translation>ses données compressées sont corrompues</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="56" />
-      <source>no unbound output stream</source>
-      <translation>aucun flux de sortie libre</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="91" />
-      <source>its header ends too early</source>
-      <translation>son en-tête s'arrête trop tôt</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="117" />
-      <source>its header announces {} items</source>
-      <translation>son en-tête annonce {} éléments</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="186" />
-      <source>external folder lists</source>
-      <translation>des listes de dossiers externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="206" />
-      <source>alternative coder methods</source>
-      <translation>des méthodes de codage alternatives</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="214" />
-      <source>a folder's coders do not bind</source>
-      <translation>les codeurs d'un dossier ne s'enchaînent pas</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="240" />
-      <source>its files are larger than their folder</source>
-      <translation>ses fichiers sont plus grands que leur dossier</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="264" />
-      <source>its folders have more packed streams than it lists</source>
-      <translation>ses dossiers ont plus de flux compressés qu'elle n'en liste</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="285" />
-      <source>external file names</source>
-      <translation>des noms de fichiers externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="288" />
-      <source>its header lists fewer names than files</source>
-      <translation>son en-tête liste moins de noms que de fichiers</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="294" />
-      <source>external times</source>
-      <translation>des dates externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="301" />
-      <source>external attributes</source>
-      <translation>des attributs externes</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sevenzip_header.py" line="324" />
-      <source>its header lists {} files with data for {} streams</source>
-      <translation>son en-tête liste {} fichiers avec données pour {} flux</translation>
     </message>
     <message>
       <location filename="../core/datasets/state.py" line="47" />
@@ -2765,139 +2850,114 @@
       <translation>« {} » est endommagé : sa zone est de nouveau téléchargée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="44" />
-      <source>updated</source>
-      <translation>mis à jour</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="45" />
-      <source>not available</source>
-      <translation>non disponible</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="46" />
-      <source>failed</source>
-      <translation>échec</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="216" />
+      <location filename="../core/datasets/sync.py" line="176" />
       <source>{} — {}: files of the library are missing: they are downloaded again.</source>
       <translation>{} — {} : des fichiers de la bibliothèque manquent : ils sont de nouveau téléchargés.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="316" />
-      <source>{} arrived on two runs with another MD5 than the one the download service lists ({}): it is no longer downloaded, and what the library holds here is kept as it is. It is tried again when the service lists another MD5 for it, or once '{}' is deleted.</source>
-      <translation>{} est arrivé lors de deux exécutions avec un autre MD5 que celui que liste le service de téléchargement ({}) : il n'est plus téléchargé, et ce que la bibliothèque contient ici est conservé tel quel. Il sera retenté quand le service listera un autre MD5 pour lui, ou une fois « {} » supprimé.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="324" />
+      <location filename="../core/datasets/sync.py" line="253" />
       <source>the download service's edition {} lists no 7z archive: nothing can be downloaded, and what the library holds here is kept as it is. Try again when IGN has published it whole.</source>
       <translation>l'édition {} du service de téléchargement ne liste aucune archive 7z : rien ne peut être téléchargé, et ce que la bibliothèque contient ici est conservé tel quel. Réessayez quand l'IGN l'aura publiée en entier.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="361" />
+      <location filename="../core/datasets/sync.py" line="277" />
       <source>{} — {}: the service lists {} dated more than a day ahead of today ({}): ignored, as no edition can be dated in the future; the newest edition dated up to tomorrow is used.</source>
       <translation>{} — {} : le service liste {} daté de plus d'un jour après aujourd'hui ({}) : ignoré, car aucune édition ne peut être datée dans le futur ; l'édition la plus récente datée au plus de demain est utilisée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="416" />
+      <location filename="../core/datasets/sync.py" line="332" />
       <source>The datasets need about {} (download and extraction) and the disk holding '{}' has {} free: free some space, choose another LIBRARY or a smaller area.</source>
       <translation>Les jeux de données demandent environ {} (téléchargement et extraction) et le disque qui contient « {} » a {} de libre : libérez de la place, choisissez une autre LIBRARY ou une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="432" />
+      <location filename="../core/datasets/sync.py" line="348" />
       <source>This download is {} (over {}); with extraction it needs about {} and the disk holding {} has {} free.</source>
       <translation>Ce téléchargement fait {} (plus de {}) ; avec l'extraction, il demande environ {} et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="441" />
+      <location filename="../core/datasets/sync.py" line="357" />
       <source>{} — {}: the service lists no edition of it now (none dated up to tomorrow); the library keeps {} as it is.</source>
       <translation>{} — {} : le service n'en liste plus aucune édition (aucune datée au plus de demain) ; la bibliothèque conserve {} tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="444" />
+      <location filename="../core/datasets/sync.py" line="360" />
       <source>{} — {}: the service publishes no such dataset here.</source>
       <translation>{} — {} : le service ne publie pas ce jeu de données ici.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="446" />
+      <location filename="../core/datasets/sync.py" line="363" />
       <source>{} — {}: {}</source>
       <translation>{} — {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="450" />
+      <location filename="../core/datasets/sync.py" line="367" />
       <source>{} — {}: {}, {}: up to date.</source>
       <translation>{} — {} : {}, {} : à jour.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="452" />
+      <location filename="../core/datasets/sync.py" line="369" />
       <source>{} — {}: {}, {} in {}, {}: {} to download.</source>
       <translation>{} — {} : {}, {} en {}, {} : {} à télécharger.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="454" />
+      <location filename="../core/datasets/sync.py" line="371" />
       <source>{} file</source>
       <translation>{} fichier</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="454" />
+      <location filename="../core/datasets/sync.py" line="371" />
       <source>{} files</source>
       <translation>{} fichiers</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="582" />
+      <location filename="../core/datasets/sync.py" line="478" />
       <source>{}: cancelled; run again to resume where it stopped.</source>
       <translation>{} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="591" />
+      <location filename="../core/datasets/sync.py" line="487" />
       <source>{}: the service publishes no such dataset for this area.</source>
       <translation>{} : le service ne publie pas ce jeu de données pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="592" />
+      <location filename="../core/datasets/sync.py" line="488" />
       <source>{}: the département failed ({}): its reason is said above.</source>
       <translation>{} : le département est en échec ({}) : la raison est donnée plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="592" />
+      <location filename="../core/datasets/sync.py" line="488" />
       <source>{}: every département failed ({}): their reasons are said above.</source>
       <translation>{} : tous les départements sont en échec ({}) : les raisons sont données plus haut.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="602" />
+      <location filename="../core/datasets/sync.py" line="498" />
       <source>{}: {:,} département of {:,} failed: {}.</source>
       <translation>{} : {:,} département sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="602" />
+      <location filename="../core/datasets/sync.py" line="498" />
       <source>{}: {:,} départements of {:,} failed: {}.</source>
       <translation>{} : {:,} départements sur {:,} en échec : {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="629" />
+      <location filename="../core/datasets/sync.py" line="526" />
       <source>a download of {} {}</source>
       <translation>un téléchargement de {} {}</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="642" />
+      <location filename="../core/datasets/sync.py" line="539" />
       <source>{} — {}: cancelled; run again to resume where it stopped.</source>
       <translation>{} — {} : annulé ; relancez pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="664" />
+      <location filename="../core/datasets/sync.py" line="561" />
       <source>{} — {}: another run has fetched {}, newer than {} listed when this run was planned: it is kept.</source>
       <translation>{} — {} : une autre exécution a récupéré {}, plus récente que {} listée quand cette exécution a été préparée : elle est conservée.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/sync.py" line="672" />
+      <location filename="../core/datasets/sync.py" line="569" />
       <source>{} — {}: another run has fetched {} meanwhile: nothing to download.</source>
       <translation>{} — {} : une autre exécution a récupéré {} entre-temps : rien à télécharger.</translation>
-    </message>
-    <message>
-      <location filename="../core/datasets/sync.py" line="761" />
-      <source>{} — {}: {} ready ({}).</source>
-      <translation>{} — {} : {} prêt ({}).</translation>
     </message>
     <message>
       <location filename="../core/datasets/transfer.py" line="103" />
@@ -2990,87 +3050,87 @@
       <translation>Le service de téléchargement de {} n'a envoyé que {} de {} en {:.0f} s : le transfert est arrêté. La partie reçue est conservée : relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/vectors.py" line="32" />
+      <location filename="../core/datasets/vectors.py" line="31" />
       <source>'{}' is not a vector dataset GDAL can read: give the GeoPackage or the folder of shapefiles of the product.</source>
       <translation>« {} » n'est pas un jeu de données vecteur que GDAL sait lire : indiquez le GeoPackage ou le dossier de shapefiles du produit.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/vectors.py" line="58" />
+      <location filename="../core/datasets/vectors.py" line="57" />
       <source>'{}' has no layer {}: its layers are {}.</source>
       <translation>« {} » n'a pas de couche {} : ses couches sont {}.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/vectors.py" line="79" />
+      <location filename="../core/datasets/vectors.py" line="78" />
       <source>'{}' holds no layer to clip.</source>
       <translation>« {} » ne contient aucune couche à découper.</translation>
     </message>
     <message>
-      <location filename="../core/datasets/vectors.py" line="97" />
+      <location filename="../core/datasets/vectors.py" line="96" />
       <source>GDAL could not clip the layer {} of {} ({}).</source>
       <translation>GDAL n'a pas pu découper la couche {} de {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="205" />
+      <location filename="../core/download/engine.py" line="204" />
       <source>gave no complete answer within {:.0f} s</source>
       <translation>n'a pas donné de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="206" />
+      <location filename="../core/download/engine.py" line="205" />
       <source>timed out</source>
       <translation>n'a pas répondu à temps</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="213" />
+      <location filename="../core/download/engine.py" line="212" />
       <source>HTTP {}: no data here</source>
       <translation>HTTP {} : pas de données ici</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="236" />
+      <location filename="../core/download/engine.py" line="235" />
       <source>answered only 429 Too Many Requests</source>
       <translation>n'a répondu que 429 (trop de requêtes)</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="239" />
+      <location filename="../core/download/engine.py" line="238" />
       <source>answered 429 Too Many Requests asking to wait {:.0f} s, longer than the {} a host may hold a job</source>
       <translation>a répondu 429 Too Many Requests en demandant d'attendre {:.0f} s, plus que les {} pendant lesquels un serveur peut bloquer une tâche</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="247" />
+      <location filename="../core/download/engine.py" line="246" />
       <source>HTTP 429 Too Many Requests</source>
       <translation>HTTP 429 (trop de requêtes)</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="252" />
+      <location filename="../core/download/engine.py" line="251" />
       <source>HTTP {} {}: {}</source>
       <translation>HTTP {} {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="286" />
+      <location filename="../core/download/engine.py" line="285" />
       <source>{} for {}</source>
       <translation>{} pendant {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="292" />
+      <location filename="../core/download/engine.py" line="291" />
       <source>{} {}: {:,} tiles stored, {:,} left; run again later to resume.</source>
       <translation>{} {} : {:,} tuile(s) enregistrée(s), {:,} restante(s) ; relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="300" />
+      <location filename="../core/download/engine.py" line="299" />
       <source>The server asks to slow down (429): pausing {:.0f} s.</source>
       <translation>Le serveur demande de ralentir (429) : pause de {:.0f} s.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="391" />
+      <location filename="../core/download/engine.py" line="390" />
       <source>Cannot reach {}: {}. Run again when online (or check the address).</source>
       <translation>Impossible de joindre {} : {}. Relancez une fois en ligne (ou vérifiez l'adresse).</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="403" />
+      <location filename="../core/download/engine.py" line="402" />
       <source>The server refused the request for tile {}/{}/{} ({}): check the layer, style, format and API key.</source>
       <translation>Le serveur a refusé la demande de la tuile {}/{}/{} ({}) : vérifiez la couche, le style, le format et la clé d'API.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="427" />
+      <location filename="../core/download/engine.py" line="426" />
       <source>Tile {}/{}/{} failed: {}</source>
       <translation>La tuile {}/{}/{} a échoué : {}</translation>
     </message>
@@ -3120,174 +3180,169 @@
       <translation>{} garde {:,} tuiles déjà enregistrées : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="65" />
+      <location filename="../core/field/exports.py" line="63" />
       <source>The disk holding '{}' is full: the export to '{}' stopped and its partial file was removed; the input is untouched. Free some space, or choose an output on another disk, then run again.</source>
       <translation>Le disque qui contient « {} » est plein : l'export vers « {} » s'est arrêté et son fichier partiel a été supprimé ; l'entrée est intacte. Libérez de la place, ou choisissez une sortie sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="88" />
+      <location filename="../core/field/exports.py" line="86" />
       <source>'{}' cannot be written ({}): choose another folder, then run again.</source>
       <translation>« {} » ne peut pas être écrit ({}) : choisissez un autre dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="376" />
-      <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
-      <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="486" />
-      <source>QField and most apps</source>
-      <translation>QField et la plupart des applications</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="488" />
-      <source>OsmAnd and Locus</source>
-      <translation>OsmAnd et Locus</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="490" />
-      <source>GeoPackage</source>
-      <translation>GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="491" />
-      <source>a Cloud-Optimized GeoTIFF, rasters only</source>
-      <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="493" />
-      <source>PMTiles for a web page</source>
-      <translation>PMTiles pour une page web</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="495" />
-      <source>a tiled GeoTIFF, re-encoded in JPEG</source>
-      <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="526" />
-      <source>QField</source>
-      <translation>QField</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="527" />
-      <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
-      <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="528" />
-      <source>OsmAnd</source>
-      <translation>OsmAnd</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="529" />
-      <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
-      <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="530" />
-      <source>Locus Map</source>
-      <translation>Locus Map</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="531" />
-      <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
-      <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="533" />
-      <source>AlpineQuest</source>
-      <translation>AlpineQuest</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="534" />
-      <source>Copy it into AlpineQuest/maps/ on the device.</source>
-      <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="535" />
-      <source>Avenza Maps (GeoTIFF)</source>
-      <translation>Avenza Maps (GeoTIFF)</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="536" />
-      <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
-      <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="538" />
-      <source>Web page (PMTiles, MapLibre)</source>
-      <translation>Page web (PMTiles, MapLibre)</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="539" />
-      <source>A folder whose index.html shows the map in a browser, offline: serve the folder with a web server that honours byte ranges (python3 serve.py in it), then open the address it gives.</source>
-      <translation>Un dossier dont la page index.html affiche la carte dans un navigateur, hors ligne : servez le dossier avec un serveur web qui accepte les requêtes partielles (python3 serve.py dans ce dossier), puis ouvrez l'adresse qu'il donne.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="550" />
-      <source>Unknown TARGET '{}': use one of {}.</source>
-      <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="558" />
-      <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
-      <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="565" />
-      <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
-      <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="581" />
-      <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
-      <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="620" />
-      <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
-      <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
-    </message>
-    <message>
-      <location filename="../core/field/exports.py" line="672" />
+      <location filename="../core/field/exports.py" line="204" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="677" />
+      <location filename="../core/field/exports.py" line="209" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="678" />
+      <location filename="../core/field/exports.py" line="210" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="680" />
+      <location filename="../core/field/exports.py" line="212" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="703" />
+      <location filename="../core/field/exports.py" line="235" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="827" />
+      <location filename="../core/field/exports.py" line="355" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="876" />
+      <location filename="../core/field/exports.py" line="404" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="1041" />
+      <location filename="../core/field/exports.py" line="552" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="45" />
+      <source>QField and most apps</source>
+      <translation>QField et la plupart des applications</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="47" />
+      <source>OsmAnd and Locus</source>
+      <translation>OsmAnd et Locus</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="49" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="51" />
+      <source>a Cloud-Optimized GeoTIFF, rasters only</source>
+      <translation>un GeoTIFF optimisé pour le cloud, rasters seulement</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="53" />
+      <source>PMTiles for a web page</source>
+      <translation>PMTiles pour une page web</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="55" />
+      <source>a tiled GeoTIFF, re-encoded in JPEG</source>
+      <translation>un GeoTIFF tuilé, réencodé en JPEG</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="93" />
+      <source>QField</source>
+      <translation>QField</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="94" />
+      <source>Copy the file beside the project on the device; QFieldCloud advises files under 2 GB.</source>
+      <translation>Copiez le fichier à côté du projet sur l'appareil ; QFieldCloud conseille des fichiers de moins de 2 Go.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="95" />
+      <source>OsmAnd</source>
+      <translation>OsmAnd</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="96" />
+      <source>OsmAnd reads .sqlitedb (not MBTiles): copy it into osmand/tiles/ on the device.</source>
+      <translation>OsmAnd lit les .sqlitedb (pas les MBTiles) : copiez-le dans osmand/tiles/ sur l'appareil.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="97" />
+      <source>Locus Map</source>
+      <translation>Locus Map</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="98" />
+      <source>Copy it into Locus/mapsOnline/ or Locus/maps/; older Android versions cannot open files over 2 GB.</source>
+      <translation>Copiez-le dans Locus/mapsOnline/ ou Locus/maps/ ; les anciennes versions d'Android n'ouvrent pas les fichiers de plus de 2 Go.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="100" />
+      <source>AlpineQuest</source>
+      <translation>AlpineQuest</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="101" />
+      <source>Copy it into AlpineQuest/maps/ on the device.</source>
+      <translation>Copiez-le dans AlpineQuest/maps/ sur l'appareil.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="102" />
+      <source>Avenza Maps (GeoTIFF)</source>
+      <translation>Avenza Maps (GeoTIFF)</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="103" />
+      <source>Avenza imports GeoTIFF: the tiles are rendered by GDAL (re-encoded in JPEG) at the highest zoom.</source>
+      <translation>Avenza importe des GeoTIFF : les tuiles sont rendues par GDAL (réencodées en JPEG) au zoom le plus fin.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="105" />
+      <source>Web page (PMTiles, MapLibre)</source>
+      <translation>Page web (PMTiles, MapLibre)</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="106" />
+      <source>A folder whose index.html shows the map in a browser, offline: serve the folder with a web server that honours byte ranges (python3 serve.py in it), then open the address it gives.</source>
+      <translation>Un dossier dont la page index.html affiche la carte dans un navigateur, hors ligne : servez le dossier avec un serveur web qui accepte les requêtes partielles (python3 serve.py dans ce dossier), puis ouvrez l'adresse qu'il donne.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="119" />
+      <source>Unknown TARGET '{}': use one of {}.</source>
+      <translation>TARGET « {} » inconnue : utilisez l'une de celles-ci : {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="127" />
+      <source>{} opens {}, not FORMAT {}: leave FORMAT empty or pick one of these.</source>
+      <translation>{} ouvre {}, pas le FORMAT {} : laissez FORMAT vide ou choisissez l'un de ceux-là.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="134" />
+      <source>{} opens {}, which cannot be made from this INPUT: export an MBTiles of the library.</source>
+      <translation>{} ouvre {}, qu'on ne peut pas produire à partir de cet INPUT : exportez un MBTiles de la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="150" />
+      <source>FORMAT {} is for rasters: vector tiles are exported as {}, or rendered into {}.</source>
+      <translation>Le FORMAT {} est réservé aux rasters : les tuiles vectorielles s'exportent en {}, ou sont dessinées en {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/formats.py" line="189" />
+      <source>OUTPUT '{}' names a {} file but FORMAT {} writes {}: name it '{}', or pick the FORMAT of that file.</source>
+      <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
       <location filename="../core/field/offline_copy.py" line="43" />
@@ -3415,209 +3470,169 @@
       <translation>Le style « {} » est laissé hors de la page web : {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="36" />
-      <source>{} bytes once extracted</source>
-      <translation>{} octets une fois extrait</translation>
+      <location filename="../core/field/writers.py" line="234" />
+      <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
+      <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/archives.py" line="46" />
-      <source>its members add up to {} from a {} file</source>
-      <translation>ses éléments totalisent {} pour un fichier de {}</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="61" />
-      <source>{} is not a readable ZIP ({}).</source>
-      <translation>{} n'est pas un ZIP lisible ({}).</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="67" />
-      <source>{} was not extracted: its member '{}' is refused ({}).</source>
-      <translation>{} n'a pas été extrait : son élément « {} » est refusé ({}).</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="71" />
-      <source>{} was not extracted: {}; it is not an honest package.</source>
-      <translation>{} n'a pas été extrait : {} ; ce n'est pas une archive honnête.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="79" />
-      <source>{}: '{}' would land outside {}.</source>
-      <translation>{} : « {} » serait écrit hors de {}.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="98" />
-      <source>The disk holding {} is full while extracting {} from {}: free some space (the package itself is fine) and run again.</source>
-      <translation>Le disque qui contient {} est plein pendant l'extraction de {} depuis {} : libérez de la place (l'archive elle-même est bonne) et relancez.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="101" />
-      <source>{} cannot be extracted into {} ({}): check that folder, then run again.</source>
-      <translation>{} ne peut pas être extrait dans {} ({}) : vérifiez ce dossier, puis relancez.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/archives.py" line="105" />
-      <source>{} is damaged at '{}' ({}): delete it and run again to fetch it anew.</source>
-      <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/client.py" line="70" />
+      <location filename="../core/ftp/client.py" line="66" />
       <source>{} '{}' is not a host name: give a name such as {} or an address, without ftp:// or a path.</source>
       <translation>{} « {} » n'est pas un nom d'hôte : indiquez un nom comme {} ou une adresse, sans ftp:// ni chemin.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="73" />
+      <location filename="../core/ftp/client.py" line="69" />
       <source>{} {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).</source>
       <translation>{} {} n'est pas un port TCP : indiquez un nombre de 1 à 65535 (FTP utilise 21).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="84" />
+      <location filename="../core/ftp/client.py" line="80" />
       <source>Cannot reach the FTP server {} ({}): check {} and the network.</source>
       <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez {} et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="92" />
+      <location filename="../core/ftp/client.py" line="88" />
       <source>The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or leave both empty for anonymous access.</source>
       <translation>Le serveur FTP {} a refusé la connexion en tant que « {} » ({}) : vérifiez USER et PASSWORD, ou laissez-les vides pour un accès anonyme.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="97" />
+      <location filename="../core/ftp/client.py" line="93" />
       <source>The FTP server {} closed the connection during login ({}).</source>
       <translation>Le serveur FTP {} a fermé la connexion pendant l'identification ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="246" />
+      <location filename="../core/ftp/client.py" line="242" />
       <source>failed: {} ({})</source>
       <translation>échec : {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="314" />
+      <location filename="../core/ftp/client.py" line="310" />
       <source>{} refused {} ({})</source>
       <translation>{} a refusé {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="322" />
+      <location filename="../core/ftp/client.py" line="318" />
       <source>got {} of {} bytes after {} attempts ({}); rerun to resume</source>
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="324" />
+      <location filename="../core/ftp/client.py" line="320" />
       <source>connection closed early</source>
       <translation>connexion fermée trop tôt</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="344" />
-      <source>no data for {:.0f} s</source>
-      <translation>aucune donnée pendant {:.0f} s</translation>
-    </message>
-    <message>
-      <location filename="../core/ftp/client.py" line="350" />
+      <location filename="../core/ftp/client.py" line="346" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="370" />
+      <location filename="../core/ftp/client.py" line="366" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="38" />
+      <location filename="../core/ftp/download.py" line="40" />
       <source>The product folder name '{}' cannot be used as a local folder name.</source>
       <translation>Le nom de dossier de produit « {} » ne peut pas servir de nom de dossier local.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="61" />
+      <location filename="../core/ftp/download.py" line="63" />
       <source>{} has no tile in its data folder ({} other files): choose another product.</source>
       <translation>{} n'a aucune dalle dans son dossier de données ({} autres fichiers) : choisissez un autre produit.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="64" />
+      <location filename="../core/ftp/download.py" line="66" />
       <source>refused the remote name {!r}: it holds a path separator or '..'</source>
       <translation>nom distant {!r} refusé : il contient un séparateur de chemin ou « .. »</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="73" />
+      <location filename="../core/ftp/download.py" line="75" />
       <source>footprints from {}</source>
       <translation>emprises tirées de {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="75" />
+      <location filename="../core/ftp/download.py" line="77" />
       <source>No tile of {} intersects the area. The product covers {}. Choose an area there, or another product.</source>
       <translation>Aucune dalle de {} ne touche la zone. Le produit couvre {}. Choisissez une zone là, ou un autre produit.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="80" />
+      <location filename="../core/ftp/download.py" line="82" />
       <source>{:,} tile intersects the area, {}</source>
       <translation>{:,} dalle touche la zone, {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="80" />
+      <location filename="../core/ftp/download.py" line="82" />
       <source>{:,} tiles intersect the area, {}</source>
       <translation>{:,} dalles touchent la zone, {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="117" />
+      <location filename="../core/ftp/download.py" line="119" />
       <source>the index {} could not be fetched ({}): using the tile names</source>
       <translation>l'index {} n'a pas pu être récupéré ({}) : les noms des dalles sont utilisés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="124" />
+      <location filename="../core/ftp/download.py" line="126" />
       <source>the index {} cannot be used ({}): using the tile names</source>
       <translation>l'index {} est inutilisable ({}) : les noms des dalles sont utilisés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="127" />
+      <location filename="../core/ftp/download.py" line="129" />
       <source>the index {} names none of the tiles: using the tile names</source>
       <translation>l'index {} ne nomme aucune des dalles : les noms des dalles sont utilisés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="131" />
+      <location filename="../core/ftp/download.py" line="133" />
       <source>{:,} tile is not in the index: placed from its name</source>
       <translation>{:,} dalle absente de l'index : placée d'après son nom</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="131" />
+      <location filename="../core/ftp/download.py" line="133" />
       <source>{:,} tiles are not in the index: placed from their names</source>
       <translation>{:,} dalles absentes de l'index : placées d'après leur nom</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="134" />
+      <location filename="../core/ftp/download.py" line="136" />
       <source>the index {} (attribute '{}')</source>
       <translation>l'index {} (attribut « {} »)</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="150" />
+      <location filename="../core/ftp/download.py" line="152" />
       <source>{} could not be fetched: {}</source>
       <translation>{} n'a pas pu être récupéré : {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="157" />
+      <location filename="../core/ftp/download.py" line="159" />
       <source>cannot read the georeferencing of {} ({})</source>
       <translation>impossible de lire le géoréférencement de {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="160" />
+      <location filename="../core/ftp/download.py" line="162" />
       <source>the georeferencing of {} does not match its name: tiles are placed from their names, north-west corner, 1 km</source>
       <translation>le géoréférencement de {} ne correspond pas à son nom : les dalles sont placées d'après leur nom, coin nord-ouest, 1 km</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="166" />
+      <location filename="../core/ftp/download.py" line="168" />
       <source>the tile names ({} corner, {:g} m tiles, as {} is georeferenced)</source>
       <translation>les noms des dalles (coin {}, dalles de {:g} m, comme {} est géoréférencé)</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="182" />
+      <location filename="../core/ftp/download.py" line="184" />
       <source>{} holds no raster</source>
       <translation>{} ne contient aucun raster</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="215" />
+      <location filename="../core/ftp/download.py" line="217" />
       <source>warning: {} is georeferenced at {} but its footprint says {}</source>
       <translation>attention : {} est géoréférencé en {} mais son emprise indique {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/download.py" line="233" />
+      <location filename="../core/ftp/download.py" line="235" />
       <source>The tiles need {} but {} has {} free: free some space or choose another OUTPUT_FOLDER.</source>
       <translation>Les dalles demandent {} mais {} n'a que {} de libre : libérez de la place ou choisissez un autre OUTPUT_FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/footprints.py" line="39" />
+      <source>The index {} cannot be read: delete it to use the tile names instead.</source>
+      <translation>L'index {} est illisible : supprimez-le pour utiliser plutôt les noms des dalles.</translation>
     </message>
     <message>
       <location filename="../core/ftp/products.py" line="82" />
@@ -3655,24 +3670,99 @@
       <translation>aucune dalle qu'il ait pu placer</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="30" />
-      <source>GDAL cannot open {} ({}).</source>
-      <translation>GDAL ne peut pas ouvrir {} ({}).</translation>
+      <location filename="../core/http.py" line="152" />
+      <source>the host name cannot be resolved: no network, or a wrong address</source>
+      <translation>le nom d'hôte ne peut pas être résolu : pas de réseau, ou adresse erronée</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="69" />
-      <source>The index {} cannot be read: delete it to use the tile names instead.</source>
-      <translation>L'index {} est illisible : supprimez-le pour utiliser plutôt les noms des dalles.</translation>
+      <location filename="../core/http.py" line="154" />
+      <source>the connection was refused: nothing answers at that address and port</source>
+      <translation>la connexion a été refusée : rien ne répond à cette adresse et sur ce port</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="120" />
-      <source>No raster to build {} from.</source>
-      <translation>Aucun raster pour construire {}.</translation>
+      <location filename="../core/http.py" line="156" />
+      <source>the connection timed out</source>
+      <translation>le délai de connexion est dépassé</translation>
     </message>
     <message>
-      <location filename="../core/ftp/rasters.py" line="126" />
-      <source>GDAL could not build {}.</source>
-      <translation>GDAL n'a pas pu construire {}.</translation>
+      <location filename="../core/http.py" line="159" />
+      <source>the server accepted the connection but did not answer in time</source>
+      <translation>le serveur a accepté la connexion mais n'a pas répondu à temps</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="163" />
+      <source>the network is unreachable</source>
+      <translation>le réseau est inaccessible</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="165" />
+      <source>the secure connection failed (TLS)</source>
+      <translation>la connexion sécurisée a échoué (TLS)</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="167" />
+      <source>the proxy refused or failed the connection</source>
+      <translation>le proxy a refusé ou fait échouer la connexion</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="177" />
+      <source>the server cut its answer short</source>
+      <translation>le serveur a coupé sa réponse avant la fin</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="179" />
+      <source>the server's answer cannot be decoded</source>
+      <translation>la réponse du serveur ne peut pas être décodée</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="181" />
+      <source>the server did not answer in time</source>
+      <translation>le serveur n'a pas répondu à temps</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="183" />
+      <source>the server redirects without end</source>
+      <translation>le serveur redirige sans fin</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="186" />
+      <source>the address is not a valid web address</source>
+      <translation>l'adresse n'est pas une adresse web valide</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="188" />
+      <source>the server does not answer</source>
+      <translation>le serveur ne répond pas</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="189" />
+      <source>the request failed</source>
+      <translation>la requête a échoué</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="315" />
+      <source>no complete answer within {:.0f} s</source>
+      <translation>pas de réponse complète en {:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="323" />
+      <source>{} larger than {}</source>
+      <translation>{} de plus de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="328" />
+      <source>the body's {} encoding is broken</source>
+      <translation>l'encodage {} du contenu est cassé</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="443" />
+      <source>no data for {:.0f} s</source>
+      <translation>aucune donnée pendant {:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../core/http.py" line="446" />
+      <source>Connection broken: {!r}</source>
+      <translation>Connexion interrompue : {!r}</translation>
     </message>
     <message>
       <location filename="../core/library/jobs.py" line="84" />
@@ -3740,157 +3830,157 @@
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="137" />
+      <location filename="../core/library/plans.py" line="136" />
       <source>Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library holds one file per layer: give them the same source, style and format.</source>
       <translation>Plan '{}' : les entrées {} et {} produisent toutes deux {} mais diffèrent par la source, le style ou le format ; une bibliothèque a un seul fichier par couche : donnez-leur la même source, le même style et le même format.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="151" />
+      <location filename="../core/library/plans.py" line="150" />
       <source>Plan '{}', entry {}, field '{}': {}</source>
       <translation>Plan '{}', entrée {}, champ '{}' : {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="157" />
+      <location filename="../core/library/plans.py" line="156" />
       <source>give a whole number from {} to {} (found {!r}).</source>
       <translation>donnez un nombre entier de {} à {} (trouvé : {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="160" />
+      <location filename="../core/library/plans.py" line="159" />
       <source>{} is outside {}-{}.</source>
       <translation>{} est hors de {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="166" />
+      <location filename="../core/library/plans.py" line="165" />
       <source>the area of entry {}</source>
       <translation>la zone de l'entrée {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="174" />
+      <location filename="../core/library/plans.py" line="173" />
       <source>give a preset ({}), a polygon file or a GeoJSON polygon.</source>
       <translation>donnez une zone prédéfinie ({}), un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="182" />
+      <location filename="../core/library/plans.py" line="181" />
       <source>unknown preset '{}': use one of {}, a polygon file or a GeoJSON polygon.</source>
       <translation>zone prédéfinie '{}' inconnue : utilisez l'une de {}, un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="187" />
+      <location filename="../core/library/plans.py" line="186" />
       <source>the polygon file '{}'</source>
       <translation>le fichier de polygones '{}'</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="217" />
+      <location filename="../core/library/plans.py" line="216" />
       <source>Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon files next to it.</source>
       <translation>Le plan '{}' dépasse {} Mo : un plan liste des entrées ; donnez les grandes zones en fichiers de polygones à côté de lui.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="220" />
+      <location filename="../core/library/plans.py" line="219" />
       <source>Plan '{}' nests arrays or objects more than {} deep: it is not a plan.</source>
       <translation>Le plan '{}' imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un plan.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="226" />
+      <location filename="../core/library/plans.py" line="225" />
       <source>Plan '{}' is not valid JSON (broken at line {}, column {}): correct it in a text editor.</source>
       <translation>Le plan « {} » n'est pas du JSON valide (erreur à la ligne {}, colonne {}) : corrigez-le dans un éditeur de texte.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="229" />
+      <location filename="../core/library/plans.py" line="228" />
       <source>Plan '{}' must be a JSON object with "source" and "entries".</source>
       <translation>Le plan '{}' doit être un objet JSON avec « source » et « entries ».</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="233" />
+      <location filename="../core/library/plans.py" line="232" />
       <source>Plan '{}' has no "entries": give a list of {{"layer", "area", "zoom_min", "zoom_max"}}.</source>
       <translation>Le plan '{}' n'a pas d'« entries » : donnez une liste de {{"layer", "area", "zoom_min", "zoom_max"}}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="239" />
+      <location filename="../core/library/plans.py" line="238" />
       <source>Plan '{}', entry {}: an entry is a JSON object.</source>
       <translation>Plan '{}', entrée {} : une entrée est un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="257" />
+      <location filename="../core/library/plans.py" line="256" />
       <source>unknown field; an entry has {}.</source>
       <translation>champ inconnu ; une entrée a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="261" />
+      <location filename="../core/library/plans.py" line="260" />
       <source>give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</source>
       <translation>donnez l'identifiant de la couche, par exemple GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="265" />
+      <location filename="../core/library/plans.py" line="264" />
       <source>no source: give "source" at the top of the plan or in the entry.</source>
       <translation>pas de source : donnez « source » en tête du plan ou dans l'entrée.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="269" />
+      <location filename="../core/library/plans.py" line="268" />
       <source>{} is greater than zoom_max {}: swap them.</source>
       <translation>{} est plus grand que zoom_max {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="273" />
+      <location filename="../core/library/plans.py" line="272" />
       <source>give text (or leave it out for the layer's own).</source>
       <translation>donnez du texte (ou omettez-le pour garder celui de la couche).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="285" />
+      <location filename="../core/library/plans.py" line="283" />
       <source>unknown field; a dataset entry has {}.</source>
       <translation>champ inconnu ; une entrée de jeu de données a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="290" />
+      <location filename="../core/library/plans.py" line="288" />
       <source>unknown dataset {!r}: use one of {}.</source>
       <translation>jeu de données {!r} inconnu : utilisez l'un de {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="299" />
+      <location filename="../core/library/plans.py" line="297" />
       <source>{} has no variant {!r}: use {}.</source>
       <translation>{} n'a pas de variante {!r} : utilisez {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="305" />
+      <location filename="../core/library/plans.py" line="303" />
       <source>give true or false (found {!r}).</source>
       <translation>donnez true ou false (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="310" />
+      <location filename="../core/library/plans.py" line="308" />
       <source>give the interval between contour lines in metres, e.g. 10 (found {!r}).</source>
       <translation>donnez l'équidistance des courbes de niveau en mètres, par exemple 10 (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="314" />
+      <location filename="../core/library/plans.py" line="312" />
       <source>give the download service's address, e.g. {} (found {!r}).</source>
       <translation>donnez l'adresse du service de téléchargement, par exemple {} (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="326" />
+      <location filename="../core/library/plans.py" line="324" />
       <source>The plan '{}' does not exist: give a JSON plan file.</source>
       <translation>Le plan '{}' n'existe pas : donnez un fichier de plan JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="331" />
+      <location filename="../core/library/plans.py" line="329" />
       <source>The plan '{}' cannot be read: {}.</source>
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="436" />
+      <location filename="../core/library/plans.py" line="428" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="512" />
+      <location filename="../core/library/plans.py" line="504" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="548" />
+      <location filename="../core/library/plans.py" line="540" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="550" />
+      <location filename="../core/library/plans.py" line="542" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
@@ -4115,174 +4205,79 @@
       <translation>{} caractères, plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="92" />
+      <location filename="../core/rasters.py" line="30" />
+      <source>GDAL cannot open {} ({}).</source>
+      <translation>GDAL ne peut pas ouvrir {} ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/rasters.py" line="53" />
+      <source>No raster to build {} from.</source>
+      <translation>Aucun raster pour construire {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/rasters.py" line="59" />
+      <source>GDAL could not build {}.</source>
+      <translation>GDAL n'a pas pu construire {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/sources/accounts.py" line="75" />
       <source>SOURCE carries an API key and the account '{}' another one: give the key once, in the account (AUTHCFG) or in SOURCE.</source>
       <translation>SOURCE porte une clé d'API et le compte « {} » une autre : donnez la clé une seule fois, dans le compte (AUTHCFG) ou dans SOURCE.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="205" />
+      <location filename="../core/sources/accounts.py" line="188" />
       <source>The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the resource-owner (password), client-credentials or authorization-code grant.</source>
       <translation>La configuration OAuth2 « {} » utilise un type d'autorisation qu'IGN Hors ligne ne prend pas en charge ({}) : utilisez resource-owner (mot de passe), client-credentials ou authorization-code.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="300" />
+      <location filename="../core/sources/accounts.py" line="283" />
       <source>The sign-in server of '{}' gave no complete answer within {} s: try again later.</source>
       <translation>Le serveur d'identification de « {} » n'a pas donné de réponse complète en {} s : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="303" />
+      <location filename="../core/sources/accounts.py" line="286" />
       <source>The sign-in server of '{}' {}: try again later (the configuration itself may be fine).</source>
       <translation>Le serveur d'identification de « {} » {} : réessayez plus tard (la configuration elle-même est peut-être bonne).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="306" />
+      <location filename="../core/sources/accounts.py" line="289" />
       <source>The sign-in server of '{}' cannot be reached ({}): check the network.</source>
       <translation>Le serveur d'identification de « {} » est injoignable ({}) : vérifiez le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="327" />
+      <location filename="../core/sources/accounts.py" line="310" />
       <source>The sign-in of the authentication configuration '{}' was refused ({}): check its user, password or client secret in Settings › Options › Authentication.</source>
       <translation>L'identification de la configuration d'authentification « {} » a été refusée ({}) : vérifiez son utilisateur, son mot de passe ou son secret client dans Préférences › Options › Authentification.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="337" />
+      <location filename="../core/sources/accounts.py" line="320" />
       <source>The OAuth2 configuration '{}' has no authorization URL (requestUrl).</source>
       <translation>La configuration OAuth2 « {} » n'a pas d'URL d'autorisation (requestUrl).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="339" />
+      <location filename="../core/sources/accounts.py" line="322" />
       <source>The OAuth2 configuration '{}' signs in through a browser: use 'Sign in' in the dock, or a resource-owner or client-credentials configuration for batch runs.</source>
       <translation>La configuration OAuth2 « {} » s'identifie dans un navigateur : utilisez « Se connecter » dans le panneau, ou une configuration resource-owner ou client-credentials pour les traitements par lots.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="351" />
+      <location filename="../core/sources/accounts.py" line="334" />
       <source>The sign-in of '{}' did not complete ({}).</source>
       <translation>L'identification de « {} » n'a pas abouti ({}).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="373" />
+      <location filename="../core/sources/accounts.py" line="356" />
       <source>sent an answer larger than {}</source>
       <translation>a envoyé une réponse de plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="376" />
+      <location filename="../core/sources/accounts.py" line="359" />
       <source>answered HTTP {} {}</source>
       <translation>a répondu HTTP {} {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="412" />
+      <location filename="../core/sources/accounts.py" line="395" />
       <source>No sign-in came back within {} s.</source>
       <translation>Aucune identification n'est revenue en {} s.</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="152" />
-      <source>the host name cannot be resolved: no network, or a wrong address</source>
-      <translation>le nom d'hôte ne peut pas être résolu : pas de réseau, ou adresse erronée</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="154" />
-      <source>the connection was refused: nothing answers at that address and port</source>
-      <translation>la connexion a été refusée : rien ne répond à cette adresse et sur ce port</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="156" />
-      <source>the connection timed out</source>
-      <translation>le délai de connexion est dépassé</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="159" />
-      <source>the server accepted the connection but did not answer in time</source>
-      <translation>le serveur a accepté la connexion mais n'a pas répondu à temps</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="163" />
-      <source>the network is unreachable</source>
-      <translation>le réseau est inaccessible</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="165" />
-      <source>the secure connection failed (TLS)</source>
-      <translation>la connexion sécurisée a échoué (TLS)</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="167" />
-      <source>the proxy refused or failed the connection</source>
-      <translation>le proxy a refusé ou fait échouer la connexion</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="177" />
-      <source>the server cut its answer short</source>
-      <translation>le serveur a coupé sa réponse avant la fin</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="179" />
-      <source>the server's answer cannot be decoded</source>
-      <translation>la réponse du serveur ne peut pas être décodée</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="181" />
-      <source>the server did not answer in time</source>
-      <translation>le serveur n'a pas répondu à temps</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="183" />
-      <source>the server redirects without end</source>
-      <translation>le serveur redirige sans fin</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="186" />
-      <source>the address is not a valid web address</source>
-      <translation>l'adresse n'est pas une adresse web valide</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="188" />
-      <source>the server does not answer</source>
-      <translation>le serveur ne répond pas</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="189" />
-      <source>the request failed</source>
-      <translation>la requête a échoué</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="315" />
-      <source>no complete answer within {:.0f} s</source>
-      <translation>pas de réponse complète en {:.0f} s</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="323" />
-      <source>{} larger than {}</source>
-      <translation>{} de plus de {}</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="328" />
-      <source>the body's {} encoding is broken</source>
-      <translation>l'encodage {} du contenu est cassé</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="446" />
-      <source>Connection broken: {!r}</source>
-      <translation>Connexion interrompue : {!r}</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="553" />
-      <source>truncated body ({} of {} bytes)</source>
-      <translation>contenu tronqué ({} octets sur {})</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="561" />
-      <source>not an image ({}: {!r})</source>
-      <translation>pas une image ({} : {!r})</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="563" />
-      <source>content type {} but the bytes are {}</source>
-      <translation>type de contenu {} mais les octets sont du {}</translation>
-    </message>
-    <message>
-      <location filename="../core/sources/http.py" line="565" />
-      <source>{} received where {} was asked</source>
-      <translation>{} reçu alors que {} était demandé</translation>
     </message>
     <message>
       <location filename="../core/sources/policies.py" line="95" />
@@ -4585,6 +4580,26 @@
       <translation>Plage de zooms « {} » inconnue. Utilisez l'une de : {}.</translation>
     </message>
     <message>
+      <location filename="../core/tiles/bodies.py" line="32" />
+      <source>truncated body ({} of {} bytes)</source>
+      <translation>contenu tronqué ({} octets sur {})</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/bodies.py" line="40" />
+      <source>not an image ({}: {!r})</source>
+      <translation>pas une image ({} : {!r})</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/bodies.py" line="42" />
+      <source>content type {} but the bytes are {}</source>
+      <translation>type de contenu {} mais les octets sont du {}</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/bodies.py" line="44" />
+      <source>{} received where {} was asked</source>
+      <translation>{} reçu alors que {} était demandé</translation>
+    </message>
+    <message>
       <location filename="../core/tiles/grid.py" line="33" />
       <source>The {} zoom {} is outside {}-{}: pick a zoom level in that range.</source>
       <translation>Le zoom {} {} est hors de {}-{} : choisissez un niveau de zoom dans cet intervalle.</translation>
@@ -4633,21 +4648,6 @@
       <location filename="../core/tiles/polygons.py" line="181" />
       <source>The area layer holds no polygon: choose a layer of polygons (areas).</source>
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
-    </message>
-    <message>
-      <location filename="../core/unpacking.py" line="20" />
-      <source>absolute path</source>
-      <translation>chemin absolu</translation>
-    </message>
-    <message>
-      <location filename="../core/unpacking.py" line="22" />
-      <source>'..' in its path</source>
-      <translation>« .. » dans son chemin</translation>
-    </message>
-    <message>
-      <location filename="../core/unpacking.py" line="29" />
-      <source>compressed {} times</source>
-      <translation>compressé {} fois</translation>
     </message>
     <message>
       <location filename="../core/vector/documents.py" line="22" />
@@ -4830,182 +4830,182 @@
       <translation>pas une tuile vectorielle ({} : {!r})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="99" />
+      <location filename="../core/vector/styles.py" line="98" />
       <source>No style is saved for {}: save its styles with 'Save vector tile styles'.</source>
       <translation>Aucun style n'est enregistré pour {} : enregistrez ses styles avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="101" />
+      <location filename="../core/vector/styles.py" line="100" />
       <source>The style '{}' is not saved for {}: saved styles: {}. Save it with 'Save vector tile styles'.</source>
       <translation>Le style « {} » n'est pas enregistré pour {} : styles enregistrés : {}. Enregistrez-le avec « Enregistrer les styles de tuiles vectorielles ».</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="277" />
+      <location filename="../core/vector/styles.py" line="276" />
       <source>not in {}/</source>
       <translation>pas dans {}/</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="279" />
+      <location filename="../core/vector/styles.py" line="278" />
       <source>The style '{}' names its sprite '{}', which is not a sprite it saved ({}): save the styles again.</source>
       <translation>Le style « {} » nomme son sprite « {} », qui n'est pas un sprite qu'il a enregistré ({}) : enregistrez de nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="282" />
+      <location filename="../core/vector/styles.py" line="281" />
       <source>The sprite '{}'</source>
       <translation>Le sprite « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="286" />
+      <location filename="../core/vector/styles.py" line="285" />
       <source>The sprite of the style '{}' cannot be read ({}): save the styles again.</source>
       <translation>Le sprite du style « {} » est illisible ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="290" />
+      <location filename="../core/vector/styles.py" line="289" />
       <source>{} is not a sprite's definitions ({}): save the styles again.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="292" />
+      <location filename="../core/vector/styles.py" line="291" />
       <source>The sprite image '{}' is missing: save the styles again.</source>
       <translation>L'image du sprite « {} » manque : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="300" />
+      <location filename="../core/vector/styles.py" line="299" />
       <source>The sprite image '{}' is refused ({}): save the styles again.</source>
       <translation>L'image du sprite « {} » est refusée ({}) : enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="311" />
+      <location filename="../core/vector/styles.py" line="310" />
       <source>it is not a PNG image</source>
       <translation>ce n'est pas une image PNG</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="314" />
+      <location filename="../core/vector/styles.py" line="313" />
       <source>{} x {} pixels, over {:,} pixels</source>
       <translation>{} x {} pixels, plus de {:,} pixels</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="321" />
+      <location filename="../core/vector/styles.py" line="320" />
       <source>{} is larger than {} MB: it is no style the plugin saved; save the styles again.</source>
       <translation>{} dépasse {} Mo : ce n'est pas un style enregistré par l'extension ; enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="329" />
+      <location filename="../core/vector/styles.py" line="328" />
       <source>The style '{}'</source>
       <translation>Le style « {} »</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="333" />
+      <location filename="../core/vector/styles.py" line="332" />
       <source>The style '{}' cannot be read ({}).</source>
       <translation>Le style « {} » est illisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="341" />
+      <location filename="../core/vector/styles.py" line="340" />
       <source>{} is not a Mapbox GL style ({}): check the style name, or save the styles again.</source>
       <translation>{} n'est pas un style Mapbox GL ({}) : vérifiez le nom du style, ou enregistrez à nouveau les styles.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="368" />
+      <location filename="../core/vector/styles.py" line="367" />
       <source>{}; {}: {}</source>
       <translation>{} ; {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="373" />
+      <location filename="../core/vector/styles.py" line="372" />
       <source>{}; {}</source>
       <translation>{} ; {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="374" />
+      <location filename="../core/vector/styles.py" line="373" />
       <source>{} style of {} not saved: {}</source>
       <translation>{} style de {} non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="374" />
+      <location filename="../core/vector/styles.py" line="373" />
       <source>{} styles of {} not saved: {}</source>
       <translation>{} styles de {} non enregistrés : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="400" />
+      <location filename="../core/vector/styles.py" line="399" />
       <source>Style '{}' not saved: {}</source>
       <translation>Style « {} » non enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="403" />
+      <location filename="../core/vector/styles.py" line="402" />
       <source>Style '{}': its sources {} are not in the library and were left out (they would need the network).</source>
       <translation>Style « {} » : ses sources {} ne sont pas dans la bibliothèque et ont été retirées (elles demanderaient le réseau).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="405" />
+      <location filename="../core/vector/styles.py" line="404" />
       <source>Style '{}' saved: {}</source>
       <translation>Style « {} » enregistré : {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="428" />
+      <location filename="../core/vector/styles.py" line="427" />
       <source>'{}' cannot be a style's file name ({}): give the style's name as IGN publishes it.</source>
       <translation>« {} » ne peut pas être le nom de fichier d'un style ({}) : donnez le nom du style tel que l'IGN le publie.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="431" />
+      <location filename="../core/vector/styles.py" line="430" />
       <source>the style '{}' of {}</source>
       <translation>le style « {} » de {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="433" />
+      <location filename="../core/vector/styles.py" line="432" />
       <source>The style {} ({})</source>
       <translation>Le style {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="461" />
+      <location filename="../core/vector/styles.py" line="460" />
       <source>The style {} names its sprite '{}', which cannot be a file name ({}): nothing was saved from it. Check the style's address: a sprite is named plainly (PlanIgn).</source>
       <translation>Le style {} nomme son sprite « {} », qui ne peut pas être un nom de fichier ({}) : rien n'en a été enregistré. Vérifiez l'adresse du style : un sprite a un nom simple (PlanIgn).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="478" />
+      <location filename="../core/vector/styles.py" line="477" />
       <source>the sprite file {}</source>
       <translation>le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="482" />
+      <location filename="../core/vector/styles.py" line="481" />
       <source>The sprite {} has no {} (high-resolution screens use the normal one).</source>
       <translation>Le sprite {} n'a pas de {} (les écrans haute résolution utilisent le normal).</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="485" />
+      <location filename="../core/vector/styles.py" line="484" />
       <source>{} sent something else than a PNG image for {}: nothing more was saved.</source>
       <translation>{} a envoyé autre chose qu'une image PNG pour {} : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="489" />
+      <location filename="../core/vector/styles.py" line="488" />
       <source>{} sent a sprite image that is refused for {} ({}): nothing more was saved.</source>
       <translation>{} a envoyé une image de sprite refusée pour {} ({}) : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="492" />
+      <location filename="../core/vector/styles.py" line="491" />
       <source>The sprite file {}</source>
       <translation>Le fichier de sprite {}</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="495" />
+      <location filename="../core/vector/styles.py" line="494" />
       <source>{} is not a sprite's definitions ({}): nothing more was saved.</source>
       <translation>{} ne contient pas les définitions d'un sprite ({}) : rien de plus n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="511" />
+      <location filename="../core/vector/styles.py" line="510" />
       <source>{} did not arrive within {:.0f} s from {}: try again later.</source>
       <translation>{} n'est pas arrivé en {:.0f} s depuis {} : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="514" />
+      <location filename="../core/vector/styles.py" line="513" />
       <source>{} sent {}: check the address.</source>
       <translation>{} a envoyé {} : vérifiez l'adresse.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="516" />
+      <location filename="../core/vector/styles.py" line="515" />
       <source>Cannot reach {} ({}): check the address and the network.</source>
       <translation>Impossible de joindre {} ({}) : vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/vector/styles.py" line="521" />
+      <location filename="../core/vector/styles.py" line="520" />
       <source>{} answered {} {} for {}: check the layer and style names (and the account for a private layer).</source>
       <translation>{} a répondu {} {} pour {} : vérifiez les noms de la couche et du style (et le compte pour une couche privée).</translation>
     </message>
@@ -5530,197 +5530,197 @@
       <translation>{:,} tuiles récupérées du cache de QGIS dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="83" />
+      <location filename="../ui/datasets_page.py" line="78" />
       <source>new</source>
       <translation>nouveau</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="83" />
+      <location filename="../ui/datasets_page.py" line="78" />
       <source>update available</source>
       <translation>mise à jour disponible</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="83" />
+      <location filename="../ui/datasets_page.py" line="78" />
       <source>up to date</source>
       <translation>à jour</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="84" />
+      <location filename="../ui/datasets_page.py" line="79" />
       <source>not published here</source>
       <translation>non publié ici</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="84" />
+      <location filename="../ui/datasets_page.py" line="79" />
       <source>available</source>
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="84" />
+      <location filename="../ui/datasets_page.py" line="79" />
       <source>⚠ failed</source>
       <translation>⚠ échec</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="85" />
+      <location filename="../ui/datasets_page.py" line="80" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="222" />
+      <location filename="../ui/datasets_page.py" line="217" />
       <source>Tick products, then list them for the area.</source>
       <translation>Cochez des produits, puis listez-les pour la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="232" />
+      <location filename="../ui/datasets_page.py" line="227" />
       <source>Fetch what the listing says is new or updated, check it, extract it into the library</source>
       <translation>Télécharger ce que la liste indique comme nouveau ou mis à jour, le vérifier, l'extraire dans la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="233" />
+      <location filename="../ui/datasets_page.py" line="228" />
       <source>List the datasets for this area first</source>
       <translation>Listez d'abord les jeux de données de cette zone</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="248" />
+      <location filename="../ui/datasets_page.py" line="243" />
       <source>Tick at least one product to list.</source>
       <translation>Cochez au moins un produit à lister.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="254" />
+      <location filename="../ui/datasets_page.py" line="249" />
       <source>The listing</source>
       <translation>La liste</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="263" />
+      <location filename="../ui/datasets_page.py" line="258" />
       <source>Listing cancelled.</source>
       <translation>Liste annulée.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="267" />
+      <location filename="../ui/datasets_page.py" line="262" />
       <source>The area, products or library changed during the listing: list again.</source>
       <translation>La zone, les produits ou la bibliothèque ont changé pendant la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="274" />
+      <location filename="../ui/datasets_page.py" line="269" />
       <source>The listing could not be read: list again.</source>
       <translation>La liste n'a pas pu être lue : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="311" />
+      <location filename="../ui/datasets_page.py" line="306" />
       <source>The service lists no edition of these products for this area.</source>
       <translation>Le service ne liste aucune édition de ces produits pour cette zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="315" />
+      <location filename="../ui/datasets_page.py" line="310" />
       <source>Total: {:,} dataset, {}, up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeu de données, {}, à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="315" />
+      <location filename="../ui/datasets_page.py" line="310" />
       <source>Total: {:,} datasets, {}, all up to date in the library: nothing to download.</source>
       <translation>Total : {:,} jeux de données, {}, tous à jour dans la bibliothèque : rien à télécharger.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="318" />
+      <location filename="../ui/datasets_page.py" line="313" />
       <source>Total: {:,} dataset, {}; to download: {} ({}).</source>
       <translation>Total : {:,} jeu de données, {} ; à télécharger : {} ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="318" />
+      <location filename="../ui/datasets_page.py" line="313" />
       <source>Total: {:,} datasets, {}; to download: {} ({}).</source>
       <translation>Total : {:,} jeux de données, {} ; à télécharger : {} ({}).</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="321" />
+      <location filename="../ui/datasets_page.py" line="316" />
       <source>{:,} dataset new or updated</source>
       <translation>{:,} nouveau ou mis à jour</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="321" />
+      <location filename="../ui/datasets_page.py" line="316" />
       <source>{:,} datasets new or updated</source>
       <translation>{:,} nouveaux ou mis à jour</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="330" />
+      <location filename="../ui/datasets_page.py" line="325" />
       <source>The download ({}) needs about {} with its extraction, more than the {} free on the disk holding {}: free some space, untick products or choose another library folder.</source>
       <translation>Le téléchargement ({}) demande environ {} avec son extraction, plus que les {} libres sur le disque de {} : libérez de la place, décochez des produits ou choisissez un autre dossier de bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="342" />
+      <location filename="../ui/datasets_page.py" line="337" />
       <source>This is a very large download ({}; about {} with its extraction): BD ORTHO weighs tens of GB per département. Untick it or reduce the area unless you mean it.</source>
       <translation>C'est un très gros téléchargement ({} ; environ {} avec son extraction) : la BD ORTHO pèse des dizaines de Go par département. Décochez-la ou réduisez la zone, sauf si c'est voulu.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="370" />
+      <location filename="../ui/datasets_page.py" line="365" />
       <source>A very large download</source>
       <translation>Un très gros téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="370" />
+      <location filename="../ui/datasets_page.py" line="365" />
       <source>{} Start it all the same?</source>
       <translation>{} Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="379" />
+      <location filename="../ui/datasets_page.py" line="374" />
       <source>The area changed since the listing: list again.</source>
       <translation>La zone a changé depuis la liste : listez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="392" />
+      <location filename="../ui/datasets_page.py" line="387" />
       <source>Nothing started: untick products or reduce the area.</source>
       <translation>Rien n'a été lancé : décochez des produits ou réduisez la zone.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="429" />
+      <location filename="../ui/datasets_page.py" line="424" />
       <source>{:,} dataset failed: {} (the log says why); Download tries it again.</source>
       <translation>{:,} jeu de données en échec : {} (le journal dit pourquoi) ; Télécharger le retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="429" />
+      <location filename="../ui/datasets_page.py" line="424" />
       <source>{:,} datasets failed: {} (the log says why); Download tries them again.</source>
       <translation>{:,} jeux de données en échec : {} (le journal dit pourquoi) ; Télécharger les retentera.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="438" />
+      <location filename="../ui/datasets_page.py" line="433" />
       <source>The download</source>
       <translation>Le téléchargement</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="442" />
+      <location filename="../ui/datasets_page.py" line="437" />
       <source>Datasets: {:,} file downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichier téléchargé ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="442" />
+      <location filename="../ui/datasets_page.py" line="437" />
       <source>Datasets: {:,} files downloaded ({}) into {}.</source>
       <translation>Jeux de données : {:,} fichiers téléchargés ({}) dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="455" />
+      <location filename="../ui/datasets_page.py" line="450" />
       <source>Datasets up to date: nothing changed on the service since the last download.</source>
       <translation>Jeux de données à jour : rien n'a changé sur le service depuis le dernier téléchargement.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="472" />
+      <location filename="../ui/datasets_page.py" line="467" />
       <source>Tick at least one product to add to the plan.</source>
       <translation>Cochez au moins un produit à ajouter au plan.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="484" />
+      <location filename="../ui/datasets_page.py" line="479" />
       <source>Already in the plan: nothing added.</source>
       <translation>Déjà dans le plan : rien n'a été ajouté.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="486" />
+      <location filename="../ui/datasets_page.py" line="481" />
       <source>{} entry added to the plan {}.</source>
       <translation>{} entrée ajoutée au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="486" />
+      <location filename="../ui/datasets_page.py" line="481" />
       <source>{} entries added to the plan {}.</source>
       <translation>{} entrées ajoutées au plan {}.</translation>
     </message>
     <message>
-      <location filename="../ui/datasets_page.py" line="511" />
+      <location filename="../ui/datasets_page.py" line="506" />
       <source>No file manager could be opened: the datasets are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
@@ -5755,212 +5755,212 @@
       <translation>Terrain</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="84" />
+      <location filename="../ui/download_page.py" line="83" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="85" />
+      <location filename="../ui/download_page.py" line="84" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="87" />
+      <location filename="../ui/download_page.py" line="86" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="88" />
+      <location filename="../ui/download_page.py" line="87" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="89" />
+      <location filename="../ui/download_page.py" line="88" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="90" />
+      <location filename="../ui/download_page.py" line="89" />
       <source>Only the styles ticked below</source>
       <translation>Seulement les styles cochés ci-dessous</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="91" />
+      <location filename="../ui/download_page.py" line="90" />
       <source>The styles saved beside the file, to switch among offline: untick those you do not want</source>
       <translation>Les styles enregistrés à côté du fichier, pour passer de l'un à l'autre hors ligne : décochez ceux dont vous ne voulez pas</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="96" />
+      <location filename="../ui/download_page.py" line="95" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="223" />
+      <location filename="../ui/download_page.py" line="222" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="236" />
+      <location filename="../ui/download_page.py" line="235" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="239" />
+      <location filename="../ui/download_page.py" line="238" />
       <source>{:,} layer ticked, its file in {}</source>
       <translation>{:,} couche cochée, son fichier dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="239" />
+      <location filename="../ui/download_page.py" line="238" />
       <source>{:,} layers ticked, one file each in {}</source>
       <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="242" />
+      <location filename="../ui/download_page.py" line="241" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="249" />
+      <location filename="../ui/download_page.py" line="248" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="252" />
+      <location filename="../ui/download_page.py" line="251" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="284" />
+      <location filename="../ui/download_page.py" line="283" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="299" />
+      <location filename="../ui/download_page.py" line="298" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="305" />
+      <location filename="../ui/download_page.py" line="304" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="313" />
+      <location filename="../ui/download_page.py" line="312" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="314" />
+      <location filename="../ui/download_page.py" line="313" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="329" />
+      <location filename="../ui/download_page.py" line="328" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="347" />
+      <location filename="../ui/download_page.py" line="346" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="360" />
+      <location filename="../ui/download_page.py" line="359" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="396" />
+      <location filename="../ui/download_page.py" line="395" />
       <source>Tick at least one style of {} (it is drawn with a style saved beside its file).</source>
       <translation>Cochez au moins un style de {} (elle est dessinée avec un style enregistré à côté de son fichier).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="431" />
+      <location filename="../ui/download_page.py" line="430" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="460" />
+      <location filename="../ui/download_page.py" line="459" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="468" />
+      <location filename="../ui/download_page.py" line="467" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="469" />
+      <location filename="../ui/download_page.py" line="468" />
       <source>{:,} layer</source>
       <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="469" />
+      <location filename="../ui/download_page.py" line="468" />
       <source>{:,} layers</source>
       <translation>{:,} couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="470" />
+      <location filename="../ui/download_page.py" line="469" />
       <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="470" />
+      <location filename="../ui/download_page.py" line="469" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="521" />
+      <location filename="../ui/download_page.py" line="520" />
       <source>{}: {}, {}, {}, {}.</source>
       <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="524" />
+      <location filename="../ui/download_page.py" line="523" />
       <source>{:,} tile downloaded</source>
       <translation>{:,} tuile téléchargée</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="524" />
+      <location filename="../ui/download_page.py" line="523" />
       <source>{:,} tiles downloaded</source>
       <translation>{:,} tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="525" />
+      <location filename="../ui/download_page.py" line="524" />
       <source>{:,} was already there</source>
       <translation>{:,} déjà présente</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="525" />
+      <location filename="../ui/download_page.py" line="524" />
       <source>{:,} were already there</source>
       <translation>{:,} déjà présentes</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="526" />
+      <location filename="../ui/download_page.py" line="525" />
       <source>{:,} was empty</source>
       <translation>{:,} vide</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="526" />
+      <location filename="../ui/download_page.py" line="525" />
       <source>{:,} were empty</source>
       <translation>{:,} vides</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="527" />
+      <location filename="../ui/download_page.py" line="526" />
       <source>{:,} failed</source>
       <translation>{:,} en échec</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="529" />
+      <location filename="../ui/download_page.py" line="528" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="549" />
+      <location filename="../ui/download_page.py" line="548" />
       <source>{}: no style could be saved ({}); the layer is drawn with QGIS's default look. Save its styles again later (Save vector tile styles).</source>
       <translation>{} : aucun style n'a pu être enregistré ({}) ; la couche est dessinée avec l'apparence par défaut de QGIS. Enregistrez ses styles plus tard (Enregistrer les styles de tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="551" />
+      <location filename="../ui/download_page.py" line="550" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
@@ -6340,22 +6340,22 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="137" />
+      <location filename="../ui/overview.py" line="138" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="139" />
+      <location filename="../ui/overview.py" line="140" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="158" />
+      <location filename="../ui/overview.py" line="159" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="162" />
+      <location filename="../ui/overview.py" line="163" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>

@@ -59,7 +59,7 @@ $(BUILD)/vsftpd.ok:
 	@touch $@
 
 # Debian's 7-Zip (7zz), for the tests and benches only: it makes the real archives the plugin's own 7z reader
-# (core/datasets/sevenzip.py, standard library only) must extract byte-identical. The plugin never calls it.
+# (core/archives/sevenzip.py, standard library only) must extract byte-identical. The plugin never calls it.
 $(BUILD)/7zip.ok:
 	@mkdir -p $(BUILD)
 	@[ -x /usr/bin/7zz ] || [ -x /usr/bin/7z ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q 7zip; }

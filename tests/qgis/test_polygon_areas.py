@@ -12,13 +12,6 @@ from tests.support.wmts_server import StandInWmts
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def clearly(zoom, x, y, outline, inside):
     """True when tile x/y lies wholly inside (or wholly outside) the L by more than 20 m."""
     box = mercantile.bounds(x, y, zoom)

@@ -10,6 +10,8 @@ import pytest
 from tests.qgis.conftest import ROOT
 
 SYSTEM_PYTHON = "/usr/bin/python3"
+# One `make package` at a time: it rebuilds .build/package and dist/ in place.
+pytestmark = pytest.mark.xdist_group("make_package")
 
 
 @pytest.fixture(scope="module")

@@ -63,6 +63,7 @@ def test_two_areas_at_once_are_refused(processing, tmp_path):
         processing.run("ign_offline:estimate_tiles", {"AREA": "toulouse", "AREA_LAYER": path})
 
 
+@pytest.mark.serial
 def test_an_occitanie_sized_outline_is_estimated_in_seconds(processing, tmp_path):
     import time
 

@@ -709,6 +709,7 @@ class AreaPicker(QWidget, FORM_CLASS):
     def _show_counts(self, counts, exact):
         """Each zoom's count; `exact` False: the counting stopped past the large-job limit (the zooms shown)."""
         locale = QLocale()
+        locale.setNumberOptions(QLocale.DefaultNumberOptions)  # "5 022": QGIS's default locale omits the grouping
         self.countsTable.unsetCursor()
         self.countsTable.setRowCount(len(counts))
         for row, (zoom, count) in enumerate(counts.items()):

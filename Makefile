@@ -142,11 +142,20 @@ test: setup lint unit-tests qgis-tests
 lint: $(VENV)/installed.ok
 	$(VENV)/bin/ruff check .
 
+# Most tests wait (timers, servers on loopback, qgis_process), so several run at once (pytest-xdist; each worker is
+# its own process with its own QGIS settings folder, .qgis-settings/gwN). Those marked `serial` time the code
+# itself: they run afterwards, alone. Each run ends with its 15 slowest tests.
+UNIT_WORKERS := 6
+QGIS_WORKERS := 4
+DURATIONS := --durations=15 --durations-min=1
+
 unit-tests: setup
-	$(PY) -m pytest -p no:qgis tests/unit
+	$(PY) -m pytest -p no:qgis tests/unit -m "not serial" -n $(UNIT_WORKERS) $(DURATIONS)
+	$(PY) -m pytest -p no:qgis tests/unit -m serial $(DURATIONS)
 
 qgis-tests: setup
-	$(PY) -m pytest tests/qgis
+	$(PY) -m pytest tests/qgis -m "not serial" -n $(QGIS_WORKERS) $(DURATIONS)
+	$(PY) -m pytest tests/qgis -m serial $(DURATIONS)
 
 # A throwaway HOME: no user profile is read or written. QGIS_AUTH_DB_DIR_PATH and QGIS_AUTH_PASSWORD_FILE, when
 # set, pass through to qgis_process (private layers in batch runs: see docs/accounts.md).

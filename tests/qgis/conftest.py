@@ -46,6 +46,14 @@ def provider(qgis_processing):
 
 
 @pytest.fixture()
+def processing(provider):
+    """QGIS's `processing` module, with the ign_offline provider registered for the test."""
+    import processing as qgis_processing
+
+    return qgis_processing
+
+
+@pytest.fixture()
 def project():
     project = QgsProject.instance()
     project.clear()

@@ -363,6 +363,7 @@ def valid_pixels(path):
     return dataset.RasterXSize, dataset.RasterYSize, sum(1 for byte in mask if byte)
 
 
+@pytest.mark.serial
 def test_two_downloads_at_once_then_a_rerun_give_the_hillshade_of_one_alone(published, tmp_path):
     """Two qgis_process runs of download_dataset on one library at once (CLIP=false, two départements, transfers
     slowed so that they overlap): both succeed, each file is downloaded once (a département the other run holds

@@ -20,13 +20,6 @@ PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 
 
 @pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
-@pytest.fixture()
 def server():
     with StandInWmts() as stand_in:
         yield stand_in

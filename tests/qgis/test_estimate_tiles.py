@@ -28,13 +28,6 @@ def run(processing, **parameters):
     return processing.run("ign_offline:estimate_tiles", parameters)
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def test_preset_counts(processing):
     result = run(processing, AREA="Toulouse", ZOOM_MIN=8, ZOOM_MAX=16)
     expected = expected_counts(TOULOUSE, 8, 16)

@@ -13,13 +13,6 @@ from tests.support.ftp_server import TestFtpServer
 RVB_EXTENT = "{},{},{},{} [EPSG:2154]".format(*ftp_tree.RVB_AREA)
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory):
     root = str(tmp_path_factory.mktemp("ftp_root"))

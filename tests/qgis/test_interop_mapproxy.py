@@ -25,13 +25,6 @@ def mapproxy(tmp_path_factory):
         yield server
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def stored(path):
     with mbtiles.MBTilesReader(str(path)) as reader:
         return {(z, x, y): data for z, x, y, data in reader.iter_tiles()}, reader.metadata()

@@ -45,6 +45,7 @@ def _check(algorithm_id, parameters):
     return algorithm.checkParameterValues(parameters, QgsProcessingContext())
 
 
+@pytest.mark.serial
 def test_allow_large_lets_a_confirmed_job_past_the_check_on_every_downloading_algorithm(provider, tmp_path):
     from tests.qgis.test_make_project_offline import field_project
 

@@ -22,13 +22,6 @@ PLAN, ORTHO = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "ORTHOIMAGERY.ORTHOPHOTOS"
 INLINE = {"type": "Polygon", "coordinates": [[[1.32, 43.52], [1.48, 43.52], [1.40, 43.64], [1.32, 43.52]]]}
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def tiles_of(polys, zooms):
     return {(z, x, y) for z in zooms for r in coverage.column_ranges(polys, z)
             for x in range(r.x_min, r.x_max + 1) for y in range(r.y_min, r.y_max + 1)}

@@ -10,13 +10,6 @@ from core.tiles import areas
 from tests.support.sample_mbtiles import write_sample
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     folder = tmp_path_factory.mktemp("samples")

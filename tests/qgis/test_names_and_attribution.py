@@ -18,13 +18,6 @@ CREDIT = "© IGN — Géoplateforme"
 
 
 @pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
-@pytest.fixture()
 def library(tmp_path):
     """The library: PLAN.IGN.mbtiles (vector, named by its identifier as GDAL and IGN's metadata.json may name it,
     IGN's credit) and ORTHOIMAGERY.ORTHOPHOTOS.mbtiles (raster, named by its identifier too)."""

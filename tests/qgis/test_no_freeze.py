@@ -4,6 +4,8 @@ that it is reading, and a slow service fails within 10 s with its reason."""
 
 import time
 
+import pytest
+
 from tests.support.qt_wait import wait_for
 from tests.support.tms_server import StandInTms
 
@@ -31,6 +33,7 @@ class LoopGaps:
         return self.longest
 
 
+@pytest.mark.serial
 def test_a_slow_vector_tms_does_not_block_the_dock_and_fails_within_ten_seconds(dock):
     page = dock.download_page
     with StandInTms() as server:
@@ -62,6 +65,7 @@ def _box_layer(west, south, east, north, name):
     return layer
 
 
+@pytest.mark.serial
 def test_the_panel_counts_a_large_polygon_in_the_background_then_shows_each_zoom(dock, project):
     from core.tiles import coverage
 

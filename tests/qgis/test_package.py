@@ -2,7 +2,9 @@
 
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 import zipfile
 
 import pytest
@@ -13,12 +15,17 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 
 @pytest.fixture(scope="module")
-def package():
-    built = subprocess.run(["make", "-s", "-C", ROOT, "package"], capture_output=True, text=True, timeout=600)
-    assert built.returncode == 0, built.stdout + built.stderr
-    path = os.path.join(ROOT, built.stdout.strip().splitlines()[-1])
-    assert path.endswith(".zip") and os.path.isfile(path)
-    return path
+def package(tmp_path_factory):
+    """The zip `make package` builds, copied out for this test process: `make test` runs several at once, and
+    each `make package` rebuilds .build/package and the zip in dist/ in place (one at a time, under a lock)."""
+    from filelock import FileLock
+
+    with FileLock(os.path.join(tempfile.gettempdir(), "ign_offline-make-package.lock")):
+        built = subprocess.run(["make", "-s", "-C", ROOT, "package"], capture_output=True, text=True, timeout=600)
+        assert built.returncode == 0, built.stdout + built.stderr
+        path = os.path.join(ROOT, built.stdout.strip().splitlines()[-1])
+        assert path.endswith(".zip") and os.path.isfile(path)
+        return shutil.copy(path, tmp_path_factory.mktemp("package"))
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,6 @@ from tests.support.wmts_server import StandInWmts
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def clearly(zoom, x, y, outline, inside):
     """True when tile x/y lies wholly inside (or wholly outside) the L by more than 20 m."""
     box = mercantile.bounds(x, y, zoom)
@@ -70,6 +63,7 @@ def test_two_areas_at_once_are_refused(processing, tmp_path):
         processing.run("ign_offline:estimate_tiles", {"AREA": "toulouse", "AREA_LAYER": path})
 
 
+@pytest.mark.serial
 def test_an_occitanie_sized_outline_is_estimated_in_seconds(processing, tmp_path):
     import time
 

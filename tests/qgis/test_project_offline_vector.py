@@ -22,13 +22,6 @@ LAYER = "PLAN.IGN"
 EXTENT = "{},{},{},{} [EPSG:4326]".format(1.40, 1.46, 43.58, 43.62)
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def painted_pixels(layer, bbox=(1.40, 43.58, 1.46, 43.62), size=256):
     """Pixels QGIS draws of `layer` over the lon/lat box (not the white background)."""
     return qgis_render.painted_pixels(qgis_render.render_image([layer], qgis_render.lonlat_extent(bbox),

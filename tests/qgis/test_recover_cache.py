@@ -22,13 +22,6 @@ PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 KEY = "cache-secret-key"
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def tile_url(server, z, x, y, layer=PLAN, fmt="image/png"):
     return ("{}?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={}&STYLE=normal&FORMAT={}&TILEMATRIXSET=PM_0_19"
             "&TILEMATRIX={}&TILEROW={}&TILECOL={}&apikey={}").format(server.url, layer, fmt, z, y, x, KEY)

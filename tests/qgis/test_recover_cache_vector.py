@@ -4,7 +4,6 @@ TMS stand-in into its network cache; the recovered vector MBTiles loads and draw
 import gzip
 import json
 
-import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -23,13 +22,6 @@ from tests.support.qgis_render import render_into_cache
 from tests.support.tms_server import DATA_BBOX, StandInTms, make_tiles
 
 LAYER = "PLAN.IGN"
-
-
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
 
 
 def extent_3857(bbox):

@@ -26,13 +26,6 @@ TOULOUSE = areas.PRESETS["toulouse"]
 
 
 @pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
-@pytest.fixture()
 def server():
     with StandInTms() as stand_in:
         yield stand_in

@@ -24,13 +24,6 @@ from tests.support import vector_samples
 
 
 @pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
-@pytest.fixture()
 def library(tmp_path):
     folder = tmp_path / "library"
     folder.mkdir()

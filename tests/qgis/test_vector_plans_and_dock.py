@@ -26,13 +26,6 @@ LAYER = "PLAN.IGN"
 DATA_CENTRE = (1.4305, 43.5905)  # inside the stand-in's data: streets, buildings and names around
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def render_colours(layer, zoom=17, size=256):
     """The colours of the layer drawn on a 256 px square at `zoom` around the stand-in's data (Toulouse)."""
     from tests.qgis.test_vector_styles import colours

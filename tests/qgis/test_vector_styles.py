@@ -266,13 +266,6 @@ def test_a_style_made_for_other_data_is_warned_about(project, offline):
 
 # Processing
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 def test_load_mbtiles_takes_a_style_from_processing_run(processing, project, offline):
     from ign_offline.toolbelt.vector_tiles import current_style
 

@@ -25,13 +25,6 @@ NINE = styles.KNOWN_STYLES[LAYER]
 EIGHT = tuple(name for name in NINE if name != "epure")
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing as qgis_processing
-
-    return qgis_processing
-
-
 class HostileTms(StandInTms):
     """The stand-in with `documents[path]` sent instead of what it serves there (a hostile metadata.json, style…)."""
 

@@ -22,13 +22,6 @@ CARCASSONNE = (2.30, 43.18, 2.40, 43.25)
 LAYER = "PLAN.IGN"
 
 
-@pytest.fixture()
-def processing(provider):
-    import processing
-
-    return processing
-
-
 def served_by_a_rok4_mirror(path):
     """The file's attribution as a ROK4 server's capabilities give it (a mirror of the Géoplateforme, a file
     recovered from the cache of one): the server software's name, not the data's owner."""

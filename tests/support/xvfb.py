@@ -1,6 +1,7 @@
 """An X server in memory (Xvfb) for the real QGIS desktop in tests and `make screenshots`."""
 
 import os
+import select
 import subprocess
 import time
 
@@ -12,17 +13,31 @@ class Xvfb:
         self.name = None
 
     def __enter__(self):
-        number = next(n for n in range(90, 200) if not os.path.exists("/tmp/.X11-unix/X{}".format(n))
-                      and not os.path.exists("/tmp/.X{}-lock".format(n)))
-        self.name = ":{}".format(number)
-        self.process = subprocess.Popen(["Xvfb", self.name, "-screen", "0", self.size, "-nolisten", "tcp"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while not os.path.exists("/tmp/.X11-unix/X{}".format(number)):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("Xvfb {} did not start".format(self.name))
-            time.sleep(0.05)
+        # -displayfd: Xvfb takes the first free display itself and writes its number once it listens, so test
+        # processes running side by side (pytest -n) never race for the same number.
+        read_end, write_end = os.pipe()
+        try:
+            self.process = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write_end), "-screen", "0", self.size, "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
+            os.close(write_end)
+            self.name = ":" + self._read_number(read_end)
+        finally:
+            os.close(read_end)
         return self
+
+    def _read_number(self, read_end):
+        number = b""
+        deadline = time.monotonic() + 20
+        while not number.endswith(b"\n"):
+            ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
+            chunk = os.read(read_end, 16) if ready else b""
+            if not chunk:
+                self.process.kill()
+                self.process.wait(timeout=10)
+                raise RuntimeError("Xvfb did not start")
+            number += chunk
+        return number.decode().strip()
 
     def __exit__(self, *exc):
         self.process.terminate()

@@ -101,6 +101,7 @@ def test_bad_polygon_inputs_say_what_is_wrong(tmp_path):
         polygons.from_file(str(points))
 
 
+@pytest.mark.serial
 def test_a_region_sized_outline_is_counted_in_seconds_and_exactly_at_a_coarse_check():
     polys = polygons.from_geojson(region_outline())
     start = time.monotonic()
@@ -134,6 +135,7 @@ def test_past_the_limit_the_count_stops_with_what_the_job_has_at_least():
     assert coverage.largest_area(holed) == pytest.approx(16e12 - 4e12)
 
 
+@pytest.mark.serial
 def test_a_world_sized_polygon_is_found_past_the_limit_at_once():
     world = polygons.from_geojson({"type": "Polygon", "coordinates": [
         [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]})  # 2 million points, densified

@@ -176,6 +176,7 @@ def test_cancel_then_rerun_fetches_nothing_twice(server, tmp_path):
     assert_byte_exact(server, output, expected=expected)
 
 
+@pytest.mark.serial
 def test_cancel_takes_effect_within_a_second_even_on_a_slow_server(server, tmp_path):
     prepared = prepare_source(server.url, PLAN)
     server.request_times.clear()
@@ -202,6 +203,7 @@ def busiest_second(times):
     return max(sum(1 for t in times if start <= t < start + 1.0) for start in times)
 
 
+@pytest.mark.serial
 def test_rate_cap_holds_at_the_server(server, tmp_path):
     run(server, tmp_path / "rate.mbtiles", zooms=(14, 14), options=fast(concurrency=8, max_rate=20))
     times = request_times(server)
@@ -316,6 +318,7 @@ def test_xyz_template_source(server, tmp_path):
     assert_byte_exact(server, output, expected=all_tiles((12, 13)))
 
 
+@pytest.mark.serial
 def test_downloads_share_one_rate_cap_per_host(tmp_path):
     with StandInWmts() as stand_in:
         jobs = [threading.Thread(target=run, args=(stand_in, tmp_path / "{}.mbtiles".format(i)),

@@ -174,6 +174,7 @@ def test_a_transfer_cut_mid_file_resumes_where_it_stopped(server, tree, tmp_path
     assert not result.failed
 
 
+@pytest.mark.serial
 def test_cancel_stops_within_a_second_and_a_rerun_resumes(server, tree, tmp_path):
     server.state.delay_per_block = 0.2
     listing = listing_of(server, ftp_tree.RVB)

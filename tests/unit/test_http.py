@@ -51,6 +51,7 @@ def test_good_bodies_pass():
     assert "truncated PNG" in bodies.tile_body_problem(png[:-12] + b"\x00" * 12, "image/png", "image/png", None)
 
 
+@pytest.mark.serial
 def test_limiter_paces_and_pauses():
     limiter = http.HostLimiter()
     limiter.join(50)
@@ -247,6 +248,7 @@ def test_a_redirect_loop_ends():
     assert response.status_code == 302 and len(server.headers_of("redirect")) == http.MAX_REDIRECTS + 1
 
 
+@pytest.mark.serial
 def test_nul_padding_is_checked_at_c_speed():
     png = png_tile((5, 6, 7))
     padded = png + bytes(15 * 2 ** 20)

@@ -120,6 +120,7 @@ def wide_mosaic(folder, km=200):
     return path
 
 
+@pytest.mark.serial
 def test_a_france_wide_area_on_a_mostly_empty_dem_computes_only_where_it_has_data(tmp_path):
     dem = wide_mosaic(str(tmp_path))
     assert gdal.Open(dem).RasterXSize == 40000  # 1.6 billion pixels, all but 240 000 nodata

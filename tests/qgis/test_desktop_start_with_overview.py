@@ -1,7 +1,7 @@
-"""Review of issue 21 (reproduction, failing): QGIS started with the overview basemap box left ticked (restored at
-start) stops on "Voulez-vous enregistrer le projet courant ?" before anything else runs: the plugin adds the
-overview layer to the project while QGIS is still starting, so the blank project is dirty. The same start with the
-box unticked goes straight through."""
+"""QGIS started with the overview basemap box left ticked (restored at start) must not stop on "Voulez-vous
+enregistrer le projet courant ?" before anything else runs, as it did when the plugin added the overview layer to
+the project while QGIS was still starting (the blank project was dirty). The same start with the box unticked goes
+straight through."""
 
 import shutil
 

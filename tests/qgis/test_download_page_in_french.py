@@ -1,4 +1,4 @@
-"""Issue 21, review F2: what the Download page shows in French is French — numbers and sizes in the locale, the
+"""What the Download page shows in French is French — numbers and sizes in the locale, the
 area named as its layer is, OS reasons translated, plurals, one sentence per error."""
 
 from qgis.PyQt.QtCore import Qt

@@ -1,4 +1,4 @@
-"""Issue 21, part E: the dock's figures stay fresh, the layer list keeps what is ticked in sight, results show,
+"""The dock's figures stay fresh, the layer list keeps what is ticked in sight, results show,
 the polygon-layer choice, and the small items."""
 
 from qgis.PyQt.QtCore import Qt

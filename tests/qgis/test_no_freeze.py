@@ -87,7 +87,7 @@ def test_the_panel_counts_a_large_polygon_in_the_background_then_shows_each_zoom
     longest = gaps.stop()
     # The count ran in a task (the choice returned before it, above). The GUI thread still pauses 0.4-0.5 s
     # meanwhile, in Qt's own event processing (sampled: no Python frame of ours
-    # runs then; the GIL is handed over within 40 ms): the area's outline of 90,000 vertices, re-read and drawn
+    # runs then; the GIL is handed over within 40 ms), most likely the outline of 90,000 vertices drawn
     # on the canvas. That pause is known and left to a later step (see the note); this bound catches the
     # count coming back to the GUI thread.
     assert longest < 1.0, longest

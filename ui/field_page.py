@@ -66,6 +66,7 @@ class FieldPage(Page, FORM_CLASS):
     def __init__(self, area_picker, library, iface, parent=None):
         super().__init__(area_picker, library, iface, parent)
         self.list_task = self.size_task = None
+        self.measures = 0  # update_size's measures, numbered: only the newest one's result is shown
         self.closed = False  # after cleanup: a read that ends later finds no widgets to fill
         self.files = []  # [(path, title, zoom span)] of the library, as last read
         self.read_from = None  # the library folder last read (None: not read yet)
@@ -197,8 +198,14 @@ class FieldPage(Page, FORM_CLASS):
         low, high = self.area_picker.zoom_range()
         cap = self.cap_mb()
         self.sizeLabel.setText(tr("Measuring the export…"))
+        # A measure superseded (the choice changed meanwhile; its task cancelled) must neither clear the newer
+        # task's place nor write its own words over the newer measure's.
+        self.measures += 1
+        measure_number = self.measures
 
         def shown(result):
+            if measure_number != self.measures or result is None:
+                return
             self.size_task = None
             if self.closed:
                 return
@@ -206,6 +213,8 @@ class FieldPage(Page, FORM_CLASS):
             self.sizeLabel.setText(self.size_text(files, tiles, size, cap))
 
         def failed(message):
+            if measure_number != self.measures:
+                return
             self.size_task = None
             if self.closed:
                 return

@@ -510,10 +510,31 @@ class MBTilesReader:
             raise MBTilesError("'{}' does not exist.", path)
         self.path = path
         try:
-            self._db = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
-            self._db.execute("SELECT 1 FROM tiles LIMIT 1").fetchall()
+            try:
+                self._db = self._open_read_only(path)
+            except sqlite3.OperationalError as exc:
+                # A writer killed mid-transaction leaves a hot journal (or a WAL) that a read-only connection may
+                # not roll back: SQLite's own recovery, by a connection that may write, then read-only again.
+                if "readonly" not in str(exc) or not any(os.path.exists(path + s) for s in ("-journal", "-wal")):
+                    raise
+                recovering = sqlite3.connect(path)
+                try:
+                    recovering.execute("SELECT 1 FROM tiles LIMIT 1").fetchall()
+                finally:
+                    recovering.close()
+                self._db = self._open_read_only(path)
         except sqlite3.DatabaseError as exc:
             raise MBTilesError("'{}' is not a readable MBTiles file ({}).", path, exc) from exc
+
+    @staticmethod
+    def _open_read_only(path):
+        db = sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
+        try:
+            db.execute("SELECT 1 FROM tiles LIMIT 1").fetchall()
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def __enter__(self):
         return self

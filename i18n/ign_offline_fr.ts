@@ -3805,6 +3805,11 @@
       <translation>Indiquez les fichiers MBTiles à fusionner (INPUTS).</translation>
     </message>
     <message>
+      <location filename="../core/library/merge.py" line="66" />
+      <source>'{}' does not exist.</source>
+      <translation>« {} » n'existe pas.</translation>
+    </message>
+    <message>
       <location filename="../core/library/merge.py" line="69" />
       <source>'{}' was not written by IGN Offline: only IGN Offline files (with their journal) can be merged.</source>
       <translation>« {} » n'a pas été écrit par IGN Hors ligne : seuls les fichiers d'IGN Hors ligne (avec leur journal) peuvent être fusionnés.</translation>
@@ -3985,114 +3990,109 @@
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="80" />
-      <source>Tile format '{}' cannot be stored in MBTiles (png, jpg, webp or pbf).</source>
-      <translation>Le format de tuile « {} » ne peut pas être enregistré en MBTiles (png, jpg, webp ou pbf).</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="144" />
-      <source>missing '{}'</source>
-      <translation>« {} » manquant</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="147" />
-      <source>format '{}' is neither png, jpg, webp, pbf nor a media type</source>
-      <translation>le format « {} » n'est ni png, jpg, webp, pbf ni un type de média</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="154" />
-      <source>{} '{}' is not an integer</source>
-      <translation>{} « {} » n'est pas un entier</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="161" />
-      <source>bounds '{}' are not a WGS84 box</source>
-      <translation>les limites « {} » ne sont pas un rectangle WGS84</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="163" />
-      <source>bounds '{}' are not four numbers</source>
-      <translation>les limites « {} » ne sont pas quatre nombres</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="167" />
-      <source>center '{}' is not lon,lat,zoom</source>
-      <translation>le centre « {} » n'est pas lon,lat,zoom</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="169" />
-      <source>type '{}' is neither overlay nor baselayer</source>
-      <translation>le type « {} » n'est ni overlay ni baselayer</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="194" />
+      <location filename="../core/mbtiles/files.py" line="65" />
       <source>'{}' is a folder, not an MBTiles file: give a file name.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles : indiquez un nom de fichier.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="200" />
+      <location filename="../core/mbtiles/files.py" line="71" />
       <source>'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. Choose another output file.</source>
       <translation>« {} » existe et n'est pas un fichier MBTiles : IGN Hors ligne n'y touche pas. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="210" />
+      <location filename="../core/mbtiles/files.py" line="81" />
       <source>'{}' is a damaged SQLite file ({}).</source>
       <translation>« {} » est un fichier SQLite endommagé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="215" />
+      <location filename="../core/mbtiles/files.py" line="86" />
       <source>'{}' already holds other data (not written by IGN Offline): it is left untouched. Choose another output file.</source>
       <translation>« {} » contient déjà d'autres données (non écrites par IGN Hors ligne) : il n'est pas modifié. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="233" />
+      <location filename="../core/mbtiles/files.py" line="104" />
       <source>The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.</source>
       <translation>Le disque qui contient {} est plein : {:,} tuile(s) enregistrée(s) ; libérez de la place et relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="510" />
-      <source>'{}' does not exist.</source>
-      <translation>« {} » n'existe pas.</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="516" />
-      <source>'{}' is not a readable MBTiles file ({}).</source>
-      <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles.py" line="584" />
+      <location filename="../core/mbtiles/files.py" line="111" />
       <source>'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download it again.</source>
       <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="596" />
+      <location filename="../core/mbtiles/files.py" line="123" />
       <source>A disk filled up while '{}' was read: the file is sound, but SQLite found no room for its temporary files (in the system's temporary folder). Free some space, then run again.</source>
       <translation>Un disque s'est rempli pendant la lecture de « {} » : le fichier est intact, mais SQLite n'a plus de place pour ses fichiers temporaires (dans le dossier temporaire du système). Libérez de la place, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="631" />
+      <location filename="../core/mbtiles/files.py" line="158" />
       <source>'{}' is a folder, not an MBTiles file.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="633" />
+      <location filename="../core/mbtiles/files.py" line="160" />
       <source>'{}' {}: give an MBTiles file.</source>
       <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="638" />
+      <location filename="../core/mbtiles/files.py" line="165" />
       <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="640" />
+      <location filename="../core/mbtiles/files.py" line="167" />
       <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles.py" line="649" />
+      <location filename="../core/mbtiles/files.py" line="176" />
       <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="30" />
+      <source>Tile format '{}' cannot be stored in MBTiles (png, jpg, webp or pbf).</source>
+      <translation>Le format de tuile « {} » ne peut pas être enregistré en MBTiles (png, jpg, webp ou pbf).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="77" />
+      <source>missing '{}'</source>
+      <translation>« {} » manquant</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="80" />
+      <source>format '{}' is neither png, jpg, webp, pbf nor a media type</source>
+      <translation>le format « {} » n'est ni png, jpg, webp, pbf ni un type de média</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="87" />
+      <source>{} '{}' is not an integer</source>
+      <translation>{} « {} » n'est pas un entier</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="94" />
+      <source>bounds '{}' are not a WGS84 box</source>
+      <translation>les limites « {} » ne sont pas un rectangle WGS84</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="96" />
+      <source>bounds '{}' are not four numbers</source>
+      <translation>les limites « {} » ne sont pas quatre nombres</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="100" />
+      <source>center '{}' is not lon,lat,zoom</source>
+      <translation>le centre « {} » n'est pas lon,lat,zoom</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/metadata.py" line="102" />
+      <source>type '{}' is neither overlay nor baselayer</source>
+      <translation>le type « {} » n'est ni overlay ni baselayer</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/reader.py" line="33" />
+      <source>'{}' is not a readable MBTiles file ({}).</source>
+      <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
     </message>
     <message>
       <location filename="../core/messages.py" line="78" />
@@ -5965,102 +5965,102 @@
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="75" />
+      <location filename="../ui/field_page.py" line="76" />
       <source>No limit</source>
       <translation>Sans limite</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="76" />
+      <location filename="../ui/field_page.py" line="77" />
       <source>2000 MB (apps)</source>
       <translation>2000 Mo (applications)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="77" />
+      <location filename="../ui/field_page.py" line="78" />
       <source>4000 MB (FAT32 SD card)</source>
       <translation>4000 Mo (carte SD en FAT32)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="78" />
+      <location filename="../ui/field_page.py" line="79" />
       <source>Custom</source>
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="146" />
+      <location filename="../ui/field_page.py" line="147" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="169" />
+      <location filename="../ui/field_page.py" line="170" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="199" />
+      <location filename="../ui/field_page.py" line="200" />
       <source>Measuring the export…</source>
       <translation>Mesure de l'export…</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="214" />
+      <location filename="../ui/field_page.py" line="223" />
       <source>IGN Offline: measure the export</source>
       <translation>IGN Hors ligne : mesure de l'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="220" />
+      <location filename="../ui/field_page.py" line="229" />
       <source>The library folder {} holds no MBTiles yet: download layers first.</source>
       <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="221" />
+      <location filename="../ui/field_page.py" line="230" />
       <source>Tick library files to export (or everything for this area).</source>
       <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="226" />
+      <location filename="../ui/field_page.py" line="235" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="227" />
+      <location filename="../ui/field_page.py" line="236" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="227" />
+      <location filename="../ui/field_page.py" line="236" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="230" />
+      <location filename="../ui/field_page.py" line="239" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="249" />
+      <location filename="../ui/field_page.py" line="258" />
       <source>{}: no tile in this area at zooms {}-{}, left out.</source>
       <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="271" />
+      <location filename="../ui/field_page.py" line="280" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="274" />
+      <location filename="../ui/field_page.py" line="283" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="281" />
+      <location filename="../ui/field_page.py" line="290" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="281" />
+      <location filename="../ui/field_page.py" line="290" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="288" />
+      <location filename="../ui/field_page.py" line="297" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>

@@ -1,0 +1,43 @@
+"""MBTiles 1.3 files, as IGN Offline writes and reads them; the house's one way in (`from ..core import mbtiles`).
+
+files     the schema, what a file on disk is (ours, foreign, damaged), one-line errors
+metadata  the `metadata` table's values and their checks
+writer    MBTilesWriter: deduplicated, batched, journaled writes
+reader    MBTilesReader: read-only access to any MBTiles
+"""
+
+from .files import (
+                    SCHEMA,
+                    SQLITE_MAGIC,
+                    DiskFull,
+                    check_readable,
+                    damaged,
+                    disk_full_message,
+                    inspect,
+                    is_disk_full,
+                    looks_like_mbtiles,
+                    read_guard,
+                    tile_id,
+                    uri_path,
+)
+from .metadata import (
+                    FORMATS_BY_MIME,
+                    METADATA_FIELDS,
+                    RECOVERED_KEY,
+                    build_metadata,
+                    format_from_mime,
+                    metadata_problems,
+                    union_bounds,
+                    vector_json,
+)
+from .reader import MBTilesReader, holds_only, remove_if_no_tiles
+from .writer import JournalEntry, MBTilesWriter
+
+__all__ = [
+    "SCHEMA", "SQLITE_MAGIC", "DiskFull", "check_readable", "damaged", "disk_full_message", "inspect",
+    "is_disk_full", "looks_like_mbtiles", "read_guard", "tile_id", "uri_path",
+    "FORMATS_BY_MIME", "METADATA_FIELDS", "RECOVERED_KEY", "build_metadata", "format_from_mime",
+    "metadata_problems", "union_bounds", "vector_json",
+    "MBTilesReader", "holds_only", "remove_if_no_tiles",
+    "JournalEntry", "MBTilesWriter",
+]

@@ -1,0 +1,256 @@
+"""Writing MBTiles: tiles deduplicated, batched in transactions, with a per-tile download journal.
+
+Rows are TMS (origin bottom-left) on disk; every public method here speaks XYZ and converts with tiles.flip_y."""
+
+import contextlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from .. import storage
+from ..tiles.grid import flip_y
+from .files import SCHEMA, DiskFull, disk_full_message, inspect, is_disk_full, tile_id, uri_path
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    status: str
+    fetched_at: float
+    etag: str = None
+    last_modified: str = None
+    error: str = None
+
+class MBTilesWriter:
+    """Adds tiles to a new or IGN Offline-made MBTiles file.
+
+    Tiles are buffered and written `batch_size` at a time in one transaction,
+    straight into the main file (rollback journal): a crash loses at most the
+    current batch and never corrupts the file, and after any ending the file
+    alone can be copied to a field device. A crash loses at most `max_delay`
+    seconds of results. One writer per file, used from one thread; the file's
+    lock (core.storage.output_lock) is held from open to close, so a second
+    writer, in this process or another, is refused (OutputInUse). A full
+    disk raises DiskFull once, with what is stored.
+
+    `batch_bytes` also flushes once that many body bytes wait: memory stays
+    bounded whatever the tiles' size.
+    """
+
+    def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="DELETE", batch_bytes=None,
+                 purpose="writing tiles"):
+        self.path = path
+        self.batch_size = batch_size
+        self.batch_bytes = batch_bytes
+        self.max_delay = max_delay
+        self._db = None
+        self._full = None    # the DiskFull raised, once the disk is full: nothing more is written
+        # The file is ours for the writer's life: taken before its identity is read (reentrant, so a run that
+        # already holds it opens its writer freely).
+        self._hold = storage.output_lock(path, purpose)
+        self._hold.__enter__()
+        try:
+            self._open(journal_mode)
+        except BaseException:
+            self._let_go()
+            raise
+
+    def _open(self, journal_mode):
+        self.state = inspect(self.path)
+        storage.check_writable_folder(os.path.dirname(os.path.abspath(self.path)))
+        # By URI, so that read-only ATTACHes (merges) work on this connection too. A reader (QGIS drawing the
+        # file) may hold it a moment: wait for it rather than fail a commit.
+        self._db = sqlite3.connect("file:" + uri_path(self.path), uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=30)
+        try:
+            # A rollback journal (DELETE), not WAL: every commit lands in the main file, so whatever ends the
+            # run (cancel, error, a full disk where no checkpoint could complete) the file alone, copied without
+            # side files, holds every committed tile. Appended pages are not journalled, and commits are batched
+            # (bench/bench_mbtiles_write.py: no slower than WAL). WAL remains for callers that ask for it.
+            self._db.execute("PRAGMA journal_mode={}".format("WAL" if journal_mode == "WAL" else "DELETE"))
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            # WAL only: checkpoint every 64 MB rather than every 4 MB (tile bodies are large and come in bulk).
+            self._db.execute("PRAGMA wal_autocheckpoint=16384")
+            self._db.executescript(SCHEMA)
+        except sqlite3.OperationalError as exc:
+            self._raise_if_full(exc)
+            raise
+        self._tiles = []     # (zoom, x, tms_row, data)
+        self._journal = []   # (zoom, x, tms_row, status, fetched_at, etag, last_modified, error)
+        self._bytes = 0      # body bytes in self._tiles
+        self._last_flush = time.monotonic()
+        self._replaced = False
+
+    def _let_go(self):
+        """Close the connection (if any) and release the file's lock."""
+        try:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+        finally:
+            hold, self._hold = self._hold, None
+            if hold is not None:
+                hold.__exit__(None, None, None)
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        """One write transaction. On a full disk SQLite has already rolled it back: no second ROLLBACK (its
+        "no transaction is active" would hide the cause), and one DiskFull naming the disk instead."""
+        if self._full is not None:
+            raise self._full
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            self._raise_if_full(exc)
+            raise
+
+    def _raise_if_full(self, exc):
+        if is_disk_full(exc):
+            self._full = DiskFull(disk_full_message(self.path, self._stored()))
+            raise self._full from None
+
+    def _stored(self):
+        try:
+            return self._db.execute("SELECT COUNT(*) FROM map").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def metadata(self):
+        return dict(self._db.execute("SELECT name, value FROM metadata"))
+
+    def connection(self):
+        """The SQLite connection, for bulk SQL (merges); flushes what is buffered first."""
+        self.flush()
+        return self._db
+
+    def update_metadata(self, values):
+        """Insert or replace metadata fields (strings)."""
+        with self._transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
+                           [(k, str(v)) for k, v in values.items()])
+
+    def write_tile(self, zoom, x, y, data):
+        """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""
+        data = bytes(data)
+        self._tiles.append((zoom, x, flip_y(zoom, y), data, None))
+        self._bytes += len(data)
+        self._maybe_flush()
+
+    def record(self, zoom, x, y, status, data=None, etag=None, last_modified=None, error=None,
+               fetched_at=None, data_id=None):
+        """Queue a download result for XYZ tile (zoom, x, y) and, if `data`, its body.
+
+        The body and its journal row are committed in the same transaction, so
+        the journal never says 'done' for a tile the file does not hold.
+        `data_id`: tile_id(data), when the caller computed it in another thread.
+        """
+        row = flip_y(zoom, y)
+        if data is not None:
+            data = bytes(data)
+            self._tiles.append((zoom, x, row, data, data_id))
+            self._bytes += len(data)
+        self._journal.append((zoom, x, row, status, fetched_at or time.time(), etag, last_modified, error))
+        self._maybe_flush()
+
+    def _maybe_flush(self):
+        if (len(self._tiles) + len(self._journal) >= self.batch_size
+                or (self.batch_bytes and self._bytes >= self.batch_bytes)
+                or time.monotonic() - self._last_flush >= self.max_delay):
+            self.flush()
+
+    def journal_column(self, zoom, x, y_min, y_max):
+        """{XYZ y: JournalEntry} for the journalled tiles of one column between two XYZ rows."""
+        low, high = sorted((flip_y(zoom, y_min), flip_y(zoom, y_max)))
+        return {
+            flip_y(zoom, row): JournalEntry(status, fetched_at, etag, last_modified, error)
+            for row, status, fetched_at, etag, last_modified, error in self._db.execute(
+                "SELECT tile_row, status, fetched_at, etag, last_modified, error FROM tile_journal "
+                "WHERE zoom_level = ? AND tile_column = ? AND tile_row BETWEEN ? AND ?",
+                (zoom, x, low, high))
+        }
+
+    def journal(self):
+        """{(zoom, x, XYZ y): JournalEntry} for every journalled tile: one query for a whole merge."""
+        return {
+            (zoom, x, flip_y(zoom, row)): JournalEntry(status, fetched_at, etag, last_modified, error)
+            for zoom, x, row, status, fetched_at, etag, last_modified, error in self._db.execute(
+                "SELECT zoom_level, tile_column, tile_row, status, fetched_at, etag, last_modified, error "
+                "FROM tile_journal")
+        }
+
+    def journal_counts(self):
+        return dict(self._db.execute("SELECT status, COUNT(*) FROM tile_journal GROUP BY status"))
+
+    def flush(self):
+        self._last_flush = time.monotonic()
+        if self._full is not None:  # already said: what is queued cannot be stored (the journal refetches it)
+            self._tiles, self._journal, self._bytes = [], [], 0
+            return
+        if not self._tiles and not self._journal:
+            return
+        images = {}
+        rows = []
+        for zoom, x, row, data, key in self._tiles:
+            key = key or tile_id(data)
+            images[key] = data
+            rows.append((zoom, x, row, key))
+        with self._transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", images.items())
+            before = db.total_changes
+            db.executemany(
+                "INSERT OR IGNORE INTO map (zoom_level, tile_column, tile_row, tile_id) VALUES (?, ?, ?, ?)",
+                rows)
+            if db.total_changes - before < len(rows):
+                # Some positions were taken: replace them (rare: refresh or merge).
+                db.executemany(
+                    "UPDATE map SET tile_id = ? WHERE zoom_level = ? AND tile_column = ? "
+                    "AND tile_row = ? AND tile_id <> ?",
+                    [(key, z, x, row, key) for z, x, row, key in rows])
+                self._replaced = True
+            db.executemany(
+                "INSERT OR REPLACE INTO tile_journal (zoom_level, tile_column, tile_row, status, "
+                "fetched_at, etag, last_modified, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self._journal)
+        self._tiles = []
+        self._journal = []
+        self._bytes = 0
+
+    def zoom_levels(self):
+        return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]
+
+    def close(self):
+        """Flush, set min/maxzoom to what the file holds, leave WAL mode (if used) and release the file.
+
+        On a full disk the DiskFull is raised once: by the flush that met it, or here."""
+        if self._db is None:
+            self._let_go()
+            return
+        try:
+            if self._full is None:
+                self.flush()
+                zooms = self.zoom_levels()
+                if zooms:
+                    self.update_metadata({"minzoom": zooms[0], "maxzoom": zooms[-1]})
+                if self._replaced:
+                    with self._transaction() as db:
+                        db.execute("DELETE FROM images WHERE tile_id NOT IN (SELECT tile_id FROM map)")
+            try:
+                self._db.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.OperationalError:
+                pass  # another connection (a QGIS layer) still reads it: stay in WAL
+        finally:
+            self._let_go()

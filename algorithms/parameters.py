@@ -27,7 +27,7 @@ from ..core.datasets.catalogue import CHOICES, SERVICE_ROOT
 from ..core.download.engine import DownloadOptions
 from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import InputError
-from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
+from ..core.ftp.client import DEFAULT_HOST, DOCK_FIELDS, PARAMETER_FIELDS, FtpServer, check_host
 from ..core.http import user_agent
 from ..core.messages import Message
 from ..core.sources import policies
@@ -354,7 +354,10 @@ def add_server_parameters(algorithm):
 
 
 def server_from_parameters(algorithm, parameters, context):
+    """The FtpServer of HOST, PORT and the login; its messages name the dock's fields when the dock runs it
+    (configuration FIELDS "dock": IgnOfflineAlgorithm.configuration)."""
+    names = DOCK_FIELDS if algorithm.configuration.get("FIELDS") == "dock" else PARAMETER_FIELDS
     port = algorithm.parameterAsInt(parameters, "PORT", context)
-    host = check_host(algorithm.parameterAsString(parameters, "HOST", context), port)
+    host = check_host(algorithm.parameterAsString(parameters, "HOST", context), port, names)  # before the login
     user, password = login_from_parameters(algorithm, parameters, context)
-    return FtpServer(host=host, port=port, user=user, password=password)
+    return FtpServer(host, port, user, password, fields=names[2])

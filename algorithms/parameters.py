@@ -165,14 +165,18 @@ def add_large_job_parameter(algorithm):
 
 def check_large_job(algorithm, parameters, context, tally, where):
     """Refuse, before anything starts, a job too large to be meant, unless ALLOW_LARGE says so. `tally`: its
-    (tiles, exact) as core.tiles.coverage.area_total gives them with the large-job limit (counted only when asked:
-    confirmed, nothing is counted here), or a number of tiles already counted."""
+    (tiles, exact) as core.tiles.coverage.area_total gives them with the large-job limit, or (tiles, exact,
+    tile_bytes) when it weighs its layers itself (counted only when asked: confirmed, nothing is counted here), or a
+    number of tiles already counted."""
     if algorithm.parameterAsBool(parameters, ALLOW_LARGE, context):
         return
-    tiles, exact = tally(areas.LARGE_JOB_TILES) if callable(tally) else (tally, True)
-    # a layer's file already holds tiles: they say what the next ones weigh better than a typical tile
+    counted = tally(areas.LARGE_JOB_TILES) if callable(tally) else (tally, True)
+    tiles, exact = counted[:2]
+    # a layer's file already holds tiles: they say what the next ones weigh better than a typical tile (a tally
+    # of several layers weighs them itself: core.library.jobs.planned_weight)
+    tile_bytes = counted[2] if len(counted) > 2 else measured_tile_bytes([where])
     problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where), exact=exact,
-                              tile_bytes=measured_tile_bytes([where]))
+                              tile_bytes=tile_bytes)
     if problem is not None:
         raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.", problem)
 

@@ -200,7 +200,7 @@ def test_the_disk_warning_weighs_the_tiles_as_the_layers_file_measured_them(tmp_
                                 sys.executable, HEAVY_FILE, ROOT], env=env, capture_output=True, text=True, timeout=300)
     said = completed.stdout + completed.stderr
     assert completed.returncode != 0 and "This job is 515 tiles (more than the free space)" in said, said[-2000:]
-    assert "at 41.5 kB a tile (measured in the layer's file)" in said and "about 21.4 MB" in said, said[-2000:]
+    assert "at 41.5 kB a tile as measured in the layer's file" in said and "about 21.4 MB" in said, said[-2000:]
     assert os.listdir(disk) == []  # the tmpfs went with its namespace
 
 

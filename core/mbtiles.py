@@ -284,7 +284,7 @@ class MBTilesWriter:
     """
 
     def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="DELETE", batch_bytes=None,
-                 purpose="writing tiles"):
+                 purpose=Message("writing tiles")):
         self.path = path
         self.batch_size = batch_size
         self.batch_bytes = batch_bytes

@@ -57,6 +57,10 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     DISPLAY_NAME = ""
     GROUP = "tiles"
+    # Who runs this instance, when not the toolbox, qgis_process or a script ({}): the dock sets {"FIELDS": "dock"}
+    # so that messages name its own fields, not the parameters (ui.background.AlgorithmRun). The copy QGIS runs
+    # is made by createInstance, which keeps it.
+    configuration = {}
 
     def tr(self, text):
         return tr(text)
@@ -90,7 +94,9 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
         return help_text(self.NAME)
 
     def createInstance(self):  # noqa: N802 (QGIS API name)
-        return type(self)()
+        made = type(self)()
+        made.configuration = dict(self.configuration)
+        return made
 
     def lasting_output(self, parameters, name, context, folder=False):
         """The path of output `name`, refused when it is a temporary one: QGIS deletes those on exit, and with

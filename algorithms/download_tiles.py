@@ -91,7 +91,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
         self._output = output
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         # Held from here, before the capabilities are read: a second run on this file is refused at once.
-        with storage.output_lock(output, "download_tiles of {}".format(source["layer"] or source["endpoint"])):
+        with storage.output_lock(output, Message("a download of {}", source["layer"] or source["endpoint"])):
             return self.download(source, area, zoom_min, zoom_max, output, options, feedback)
 
     def download(self, source, area, zoom_min, zoom_max, output, options, feedback):

@@ -27,7 +27,7 @@ from ..core.datasets.catalogue import CHOICES, SERVICE_ROOT
 from ..core.download.engine import DownloadOptions
 from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import InputError
-from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host
+from ..core.ftp.client import DEFAULT_HOST, DOCK_FIELDS, PARAMETER_FIELDS, FtpServer, check_host
 from ..core.http import user_agent
 from ..core.messages import Message
 from ..core.sources import policies
@@ -165,14 +165,18 @@ def add_large_job_parameter(algorithm):
 
 def check_large_job(algorithm, parameters, context, tally, where):
     """Refuse, before anything starts, a job too large to be meant, unless ALLOW_LARGE says so. `tally`: its
-    (tiles, exact) as core.tiles.coverage.area_total gives them with the large-job limit (counted only when asked:
-    confirmed, nothing is counted here), or a number of tiles already counted."""
+    (tiles, exact) as core.tiles.coverage.area_total gives them with the large-job limit, or (tiles, exact,
+    tile_bytes) when it weighs its layers itself (counted only when asked: confirmed, nothing is counted here), or a
+    number of tiles already counted."""
     if algorithm.parameterAsBool(parameters, ALLOW_LARGE, context):
         return
-    tiles, exact = tally(areas.LARGE_JOB_TILES) if callable(tally) else (tally, True)
-    # a layer's file already holds tiles: they say what the next ones weigh better than a typical tile
+    counted = tally(areas.LARGE_JOB_TILES) if callable(tally) else (tally, True)
+    tiles, exact = counted[:2]
+    # a layer's file already holds tiles: they say what the next ones weigh better than a typical tile (a tally
+    # of several layers weighs them itself: core.library.jobs.planned_weight)
+    tile_bytes = counted[2] if len(counted) > 2 else measured_tile_bytes([where])
     problem = areas.large_job(tiles, storage.free_bytes(where), storage.output_folder(where), exact=exact,
-                              tile_bytes=measured_tile_bytes([where]))
+                              tile_bytes=tile_bytes)
     if problem is not None:
         raise InputError("{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.", problem)
 
@@ -354,7 +358,10 @@ def add_server_parameters(algorithm):
 
 
 def server_from_parameters(algorithm, parameters, context):
+    """The FtpServer of HOST, PORT and the login; its messages name the dock's fields when the dock runs it
+    (configuration FIELDS "dock": IgnOfflineAlgorithm.configuration)."""
+    names = DOCK_FIELDS if algorithm.configuration.get("FIELDS") == "dock" else PARAMETER_FIELDS
     port = algorithm.parameterAsInt(parameters, "PORT", context)
-    host = check_host(algorithm.parameterAsString(parameters, "HOST", context), port)
+    host = check_host(algorithm.parameterAsString(parameters, "HOST", context), port, names)  # before the login
     user, password = login_from_parameters(algorithm, parameters, context)
-    return FtpServer(host=host, port=port, user=user, password=password)
+    return FtpServer(host, port, user, password, fields=names[2])

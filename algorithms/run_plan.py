@@ -79,7 +79,8 @@ class RunPlan(IgnOfflineAlgorithm):
         library.check_library(folder)
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
         if not self.parameterAsBool(parameters, "ESTIMATE_ONLY", context):
-            check_large_job(self, parameters, context, lambda limit: plans.planned_tiles(plan, limit, shard), folder)
+            check_large_job(self, parameters, context,
+                            lambda limit: library.planned_weight(plan, folder, limit, shard), folder)  # as the dock
         options = options_from_parameters(self, parameters, context)
         if parameters.get("REFRESH_DAYS") not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)

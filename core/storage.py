@@ -167,7 +167,7 @@ def lock_paths(path):
 
 
 @contextlib.contextmanager
-def output_lock(path, purpose="a run of IGN Offline"):
+def output_lock(path, purpose=Message("a run of IGN Offline")):
     """Hold the output `path` for the whole block: any other run on it is refused at once (OutputInUse).
 
     An OS lock on `<file>.lock` (filelock: fcntl/msvcrt), so the kernel frees it when the process ends, even by

@@ -690,17 +690,17 @@
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="104" />
+      <location filename="../algorithms/base.py" line="110" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="106" />
+      <location filename="../algorithms/base.py" line="112" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="106" />
+      <location filename="../algorithms/base.py" line="112" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
@@ -928,6 +928,11 @@
       <location filename="../algorithms/download_tiles.py" line="64" />
       <source>Tiles failed</source>
       <translation>Tuiles en échec</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_tiles.py" line="94" />
+      <source>a download of {}</source>
+      <translation>un téléchargement de {}</translation>
     </message>
     <message>
       <location filename="../algorithms/download_tiles.py" line="102" />
@@ -1590,92 +1595,92 @@
       <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="177" />
+      <location filename="../algorithms/parameters.py" line="181" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="196" />
+      <location filename="../algorithms/parameters.py" line="200" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="210" />
+      <location filename="../algorithms/parameters.py" line="214" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="213" />
+      <location filename="../algorithms/parameters.py" line="217" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="220" />
+      <location filename="../algorithms/parameters.py" line="224" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="223" />
+      <location filename="../algorithms/parameters.py" line="227" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="260" />
+      <location filename="../algorithms/parameters.py" line="264" />
       <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
       <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="293" />
+      <location filename="../algorithms/parameters.py" line="297" />
       <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
       <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="298" />
+      <location filename="../algorithms/parameters.py" line="302" />
       <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
       <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="302" />
+      <location filename="../algorithms/parameters.py" line="306" />
       <source>Style (default: the layer's own)</source>
       <translation>Style (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="304" />
+      <location filename="../algorithms/parameters.py" line="308" />
       <source>Format (default: the layer's own)</source>
       <translation>Format (par défaut : celui de la couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="307" />
+      <location filename="../algorithms/parameters.py" line="311" />
       <source>…or the API key itself (never written anywhere)</source>
       <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="327" />
+      <location filename="../algorithms/parameters.py" line="331" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="330" />
+      <location filename="../algorithms/parameters.py" line="334" />
       <source>Maximum requests per second to the server (0 = no cap)</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="346" />
+      <location filename="../algorithms/parameters.py" line="350" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="348" />
+      <location filename="../algorithms/parameters.py" line="352" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="350" />
+      <location filename="../algorithms/parameters.py" line="354" />
       <source>User name (empty: anonymous)</source>
       <translation>Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="352" />
+      <location filename="../algorithms/parameters.py" line="356" />
       <source>Password stored in the QGIS authentication database (Basic method)</source>
       <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
     </message>
@@ -1930,112 +1935,112 @@
       <translation>Styles des couches vectorielles non enregistrés, et pourquoi (une couche par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="101" />
+      <location filename="../algorithms/run_plan.py" line="102" />
       <source>Entries {} ({}): {}</source>
       <translation>Entrées {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="103" />
+      <location filename="../algorithms/run_plan.py" line="104" />
       <source>No entry of the plan could run: see the messages above.</source>
       <translation>Aucune entrée du plan n'a pu être exécutée : voyez les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="105" />
+      <location filename="../algorithms/run_plan.py" line="106" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="110" />
+      <location filename="../algorithms/run_plan.py" line="111" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="110" />
+      <location filename="../algorithms/run_plan.py" line="111" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="146" />
+      <location filename="../algorithms/run_plan.py" line="147" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="157" />
+      <location filename="../algorithms/run_plan.py" line="158" />
       <source>{:,} style saved in {}.</source>
       <translation>{:,} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="157" />
+      <location filename="../algorithms/run_plan.py" line="158" />
       <source>{:,} styles saved in {}.</source>
       <translation>{:,} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="168" />
+      <location filename="../algorithms/run_plan.py" line="169" />
       <source>Entry {} ({}): {}.</source>
       <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="173" />
+      <location filename="../algorithms/run_plan.py" line="174" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="175" />
+      <location filename="../algorithms/run_plan.py" line="176" />
       <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="190" />
+      <location filename="../algorithms/run_plan.py" line="191" />
       <source>Entry {} ({}): {}</source>
       <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="192" />
+      <location filename="../algorithms/run_plan.py" line="193" />
       <source>Entry {}: {}</source>
       <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="195" />
+      <location filename="../algorithms/run_plan.py" line="196" />
       <source>Datasets to download: {} ({} with extraction).</source>
       <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="225" />
+      <location filename="../algorithms/run_plan.py" line="226" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="228" />
+      <location filename="../algorithms/run_plan.py" line="229" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="231" />
+      <location filename="../algorithms/run_plan.py" line="232" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="231" />
+      <location filename="../algorithms/run_plan.py" line="232" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="231" />
+      <location filename="../algorithms/run_plan.py" line="232" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="232" />
+      <location filename="../algorithms/run_plan.py" line="233" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="235" />
+      <location filename="../algorithms/run_plan.py" line="236" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="236" />
+      <location filename="../algorithms/run_plan.py" line="237" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -3150,6 +3155,11 @@
       <translation>« {} » contient déjà {} ({}) de {} : il n'est pas modifié. Choisissez un autre fichier de sortie pour télécharger {} de {}.</translation>
     </message>
     <message>
+      <location filename="../core/download/job.py" line="111" />
+      <source>a download of {} from {}</source>
+      <translation>un téléchargement de {} depuis {}</translation>
+    </message>
+    <message>
       <location filename="../core/download/job.py" line="129" />
       <source>{:,} tiles lie outside the layer's coverage (TileMatrixLimits): not requested.</source>
       <translation>{:,} tuile(s) hors de la couverture de la couche (TileMatrixLimits) : non demandée(s).</translation>
@@ -3213,6 +3223,11 @@
       <location filename="../core/field/exports.py" line="235" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/exports.py" line="307" />
+      <source>an export to {}</source>
+      <translation>un export en {}</translation>
     </message>
     <message>
       <location filename="../core/field/exports.py" line="355" />
@@ -3355,6 +3370,11 @@
       <translation>, avec ses styles enregistrés : {}</translation>
     </message>
     <message>
+      <location filename="../core/field/offline_copy.py" line="74" />
+      <source>the offline copy of {}</source>
+      <translation>la copie hors ligne de {}</translation>
+    </message>
+    <message>
       <location filename="../core/field/offline_copy.py" line="78" />
       <source>{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} ({:,} téléchargées, {:,} déjà présentes, {:,} en échec), {} → basemaps/{}</translation>
@@ -3475,57 +3495,72 @@
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="66" />
+      <location filename="../core/ftp/client.py" line="64" />
+      <source>The server</source>
+      <translation>Le serveur</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="64" />
+      <source>The port</source>
+      <translation>Le port</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="64" />
+      <source>the server's address and port</source>
+      <translation>l'adresse et le port du serveur</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="71" />
       <source>{} '{}' is not a host name: give a name such as {} or an address, without ftp:// or a path.</source>
       <translation>{} « {} » n'est pas un nom d'hôte : indiquez un nom comme {} ou une adresse, sans ftp:// ni chemin.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="69" />
+      <location filename="../core/ftp/client.py" line="74" />
       <source>{} {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).</source>
       <translation>{} {} n'est pas un port TCP : indiquez un nombre de 1 à 65535 (FTP utilise 21).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="80" />
+      <location filename="../core/ftp/client.py" line="85" />
       <source>Cannot reach the FTP server {} ({}): check {} and the network.</source>
       <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez {} et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="88" />
+      <location filename="../core/ftp/client.py" line="93" />
       <source>The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or leave both empty for anonymous access.</source>
       <translation>Le serveur FTP {} a refusé la connexion en tant que « {} » ({}) : vérifiez USER et PASSWORD, ou laissez-les vides pour un accès anonyme.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="93" />
+      <location filename="../core/ftp/client.py" line="98" />
       <source>The FTP server {} closed the connection during login ({}).</source>
       <translation>Le serveur FTP {} a fermé la connexion pendant l'identification ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="242" />
+      <location filename="../core/ftp/client.py" line="247" />
       <source>failed: {} ({})</source>
       <translation>échec : {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="310" />
+      <location filename="../core/ftp/client.py" line="315" />
       <source>{} refused {} ({})</source>
       <translation>{} a refusé {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="318" />
+      <location filename="../core/ftp/client.py" line="323" />
       <source>got {} of {} bytes after {} attempts ({}); rerun to resume</source>
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="320" />
+      <location filename="../core/ftp/client.py" line="325" />
       <source>connection closed early</source>
       <translation>connexion fermée trop tôt</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="346" />
+      <location filename="../core/ftp/client.py" line="351" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="366" />
+      <location filename="../core/ftp/client.py" line="371" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
@@ -3765,72 +3800,77 @@
       <translation>Connexion interrompue : {!r}</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="84" />
+      <location filename="../core/library/jobs.py" line="85" />
       <source>Plan '{}': its entries name several servers ({}) and an account (AUTHCFG) is given: add a top-level "source" naming the server the account is for.</source>
       <translation>Plan « {} » : ses entrées nomment plusieurs serveurs ({}) et un compte (AUTHCFG) est donné : ajoutez au premier niveau une « source » qui nomme le serveur du compte.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="107" />
+      <location filename="../core/library/jobs.py" line="108" />
       <source>Layer '{}': what its server sent cannot be read ({}): check the entry's source, or try again later.</source>
       <translation>Couche « {} » : ce que son serveur a envoyé est illisible ({}) : vérifiez la source de l'entrée, ou réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="122" />
+      <location filename="../core/library/jobs.py" line="123" />
       <source>a number out of range</source>
       <translation>un nombre hors limites</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="124" />
+      <location filename="../core/library/jobs.py" line="125" />
       <source>nested too deep</source>
       <translation>une imbrication trop profonde</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="125" />
+      <location filename="../core/library/jobs.py" line="126" />
       <source>a malformed value</source>
       <translation>une valeur mal formée</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="265" />
+      <location filename="../core/library/jobs.py" line="281" />
       <source>Give the LIBRARY folder.</source>
       <translation>Indiquez le dossier LIBRARY.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="267" />
+      <location filename="../core/library/jobs.py" line="283" />
       <source>LIBRARY '{}' is a file, not a folder.</source>
       <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="62" />
+      <location filename="../core/library/merge.py" line="63" />
       <source>Give the MBTiles files to merge (INPUTS).</source>
       <translation>Indiquez les fichiers MBTiles à fusionner (INPUTS).</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="66" />
+      <location filename="../core/library/merge.py" line="67" />
       <source>'{}' does not exist.</source>
       <translation>« {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="69" />
+      <location filename="../core/library/merge.py" line="70" />
       <source>'{}' was not written by IGN Offline: only IGN Offline files (with their journal) can be merged.</source>
       <translation>« {} » n'a pas été écrit par IGN Hors ligne : seuls les fichiers d'IGN Hors ligne (avec leur journal) peuvent être fusionnés.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="88" />
+      <location filename="../core/library/merge.py" line="89" />
       <source>'{}' and '{}' hold different tiles ({} differ: {} vs {}); only files of the same layer, style, format and source are merged. Nothing was written.</source>
       <translation>« {} » et « {} » contiennent des tuiles différentes ({} diffèrent : {} contre {}) ; seuls des fichiers de même couche, style, format et source sont fusionnés. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="101" />
+      <location filename="../core/library/merge.py" line="102" />
       <source>'{}' holds vector tiles (pbf) and '{}' raster tiles: vector and raster files are never merged. Merge the vector files of one layer together, and the raster files apart. Nothing was written.</source>
       <translation>« {} » contient des tuiles vectorielles (pbf) et « {} » des tuiles raster : fichiers vectoriels et raster ne sont jamais fusionnés. Fusionnez entre eux les fichiers vectoriels d'une même couche, et les fichiers raster à part. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="152" />
+      <location filename="../core/library/merge.py" line="153" />
       <source>Give the OUTPUT .mbtiles file.</source>
       <translation>Indiquez le fichier .mbtiles OUTPUT.</translation>
     </message>
     <message>
-      <location filename="../core/library/merge.py" line="167" />
+      <location filename="../core/library/merge.py" line="154" />
+      <source>a merge of MBTiles files</source>
+      <translation>une fusion de fichiers MBTiles</translation>
+    </message>
+    <message>
+      <location filename="../core/library/merge.py" line="168" />
       <source>Merging '{}' into '{}' failed ({}): {}.</source>
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
@@ -4093,6 +4133,11 @@
       <location filename="../core/mbtiles/reader.py" line="33" />
       <source>'{}' is not a readable MBTiles file ({}).</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/writer.py" line="42" />
+      <source>writing tiles</source>
+      <translation>l'écriture de tuiles</translation>
     </message>
     <message>
       <location filename="../core/messages.py" line="78" />
@@ -4470,6 +4515,11 @@
       <translation>{} « {} » est le même fichier que l'entrée « {} » : l'écrire détruirait ce qui est lu. Choisissez un nouveau fichier (les entrées ne sont que lues).</translation>
     </message>
     <message>
+      <location filename="../core/storage.py" line="170" />
+      <source>a run of IGN Offline</source>
+      <translation>une exécution d'IGN Hors ligne</translation>
+    </message>
+    <message>
       <location filename="../core/storage.py" line="211" />
       <source>Cannot lock '{}' ({}): choose another output file.</source>
       <translation>Impossible de verrouiller « {} » ({}) : choisissez un autre fichier de sortie.</translation>
@@ -4505,77 +4555,92 @@
       <translation>{:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="81" />
+      <location filename="../core/tiles/areas.py" line="80" />
       <source>Unknown area '{}'. Use one of: {} (or give an extent instead).</source>
       <translation>Zone « {} » inconnue. Utilisez l'une de : {} (ou donnez plutôt une emprise).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="89" />
+      <location filename="../core/tiles/areas.py" line="88" />
       <source>The extent is empty: draw or type an extent with a width and a height.</source>
       <translation>L'emprise est vide : dessinez ou saisissez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="91" />
+      <location filename="../core/tiles/areas.py" line="90" />
       <source>The extent is empty or inverted ({:g}, {:g}, {:g}, {:g}): west must be less than east and south less than north.</source>
       <translation>L'emprise est vide ou inversée ({:g} ; {:g} ; {:g} ; {:g}) : l'ouest doit être inférieur à l'est et le sud au nord.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="96" />
+      <location filename="../core/tiles/areas.py" line="95" />
       <source>The extent ({:g}, {:g}, {:g}, {:g}) is outside longitude -180..180 / latitude -90..90: check its coordinate reference system.</source>
       <translation>L'emprise ({:g} ; {:g} ; {:g} ; {:g}) sort de longitude -180..180 / latitude -90..90 : vérifiez son système de coordonnées de référence.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="101" />
+      <location filename="../core/tiles/areas.py" line="100" />
       <source>The extent lies beyond the Web Mercator latitude limit (±85.05°).</source>
       <translation>L'emprise est au-delà de la limite de latitude de Web Mercator (±85,05°).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="102" />
+      <location filename="../core/tiles/areas.py" line="101" />
       <source>Extent</source>
       <translation>Emprise</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="128" />
+      <location filename="../core/tiles/areas.py" line="127" />
       <source>The extent {} crosses the antimeridian (from {} to {} through 180°), which one extent cannot hold: run twice, with {} and {}.</source>
       <translation>L'emprise « {} » traverse l'antiméridien (de {} à {} en passant par 180°), ce qu'une seule emprise ne peut pas contenir : lancez deux fois, avec « {} » et « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="133" />
+      <location filename="../core/tiles/areas.py" line="132" />
       <source>The extent {} is inverted: give it as xmin,xmax,ymin,ymax with xmin &lt; xmax and ymin &lt; ymax.</source>
       <translation>L'emprise « {} » est inversée : donnez-la sous la forme xmin,xmax,ymin,ymax avec xmin &lt; xmax et ymin &lt; ymax.</translation>
     </message>
     <message>
+      <location filename="../core/tiles/areas.py" line="160" />
+      <source>{:,} tiles</source>
+      <translation>{:,} tuiles</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="160" />
+      <source>at least {:,} tiles</source>
+      <translation>au moins {:,} tuiles</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="161" />
+      <source>about {}</source>
+      <translation>environ {}</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="161" />
+      <source>about {} or more</source>
+      <translation>environ {} ou plus</translation>
+    </message>
+    <message>
       <location filename="../core/tiles/areas.py" line="162" />
+      <source>at {} a tile as measured in the layer's file</source>
+      <translation>à {} par tuile, mesurée dans le fichier de la couche</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="163" />
+      <source>at {} kB a typical tile</source>
+      <translation>à {} ko par tuile typique</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/areas.py" line="173" />
       <source>over {:,} tiles</source>
       <translation>plus de {:,} tuiles</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="163" />
+      <location filename="../core/tiles/areas.py" line="174" />
       <source>more than the free space</source>
       <translation>plus que l'espace libre</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="165" />
-      <source>This job is at least {:,} tiles ({}), about {} or more at {} a tile (measured in the layer's file), and the disk holding {} has {} free.</source>
-      <translation>Cette tâche fait au moins {:,} tuiles ({}), environ {} ou plus à {} par tuile (mesuré dans le fichier de la couche), et le disque qui contient {} a {} de libre.</translation>
-    </message>
-    <message>
-      <location filename="../core/tiles/areas.py" line="169" />
-      <source>This job is at least {:,} tiles ({}), about {} or more at {} kB a typical tile, and the disk holding {} has {} free.</source>
-      <translation>Cette tâche fait au moins {:,} tuiles ({}), environ {} ou plus à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>
-    </message>
-    <message>
-      <location filename="../core/tiles/areas.py" line="173" />
-      <source>This job is {:,} tiles ({}), about {} at {} a tile (measured in the layer's file), and the disk holding {} has {} free.</source>
-      <translation>Cette tâche fait {:,} tuiles ({}), environ {} à {} par tuile (mesuré dans le fichier de la couche), et le disque qui contient {} a {} de libre.</translation>
-    </message>
-    <message>
       <location filename="../core/tiles/areas.py" line="176" />
-      <source>This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} free.</source>
-      <translation>Cette tâche fait {:,} tuiles ({}), environ {} à {} ko par tuile typique, et le disque qui contient {} a {} de libre.</translation>
+      <source>This job is {} ({}), {} {}, and the disk holding {} has {} free.</source>
+      <translation>Cette tâche fait {} ({}), {} {}, et le disque qui contient {} a {} de libre.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/areas.py" line="203" />
+      <location filename="../core/tiles/areas.py" line="202" />
       <source>Unknown zoom band '{}'. Use one of: {}.</source>
       <translation>Plage de zooms « {} » inconnue. Utilisez l'une de : {}.</translation>
     </message>
@@ -4601,11 +4666,16 @@
     </message>
     <message>
       <location filename="../core/tiles/grid.py" line="33" />
-      <source>The {} zoom {} is outside {}-{}: pick a zoom level in that range.</source>
-      <translation>Le zoom {} {} est hors de {}-{} : choisissez un niveau de zoom dans cet intervalle.</translation>
+      <source>The minimum zoom {} is outside {}-{}: pick a zoom level in that range.</source>
+      <translation>Le zoom minimal {} est hors de {}-{} : choisissez un niveau de zoom dans cet intervalle.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/grid.py" line="38" />
+      <location filename="../core/tiles/grid.py" line="36" />
+      <source>The maximum zoom {} is outside {}-{}: pick a zoom level in that range.</source>
+      <translation>Le zoom maximal {} est hors de {}-{} : choisissez un niveau de zoom dans cet intervalle.</translation>
+    </message>
+    <message>
+      <location filename="../core/tiles/grid.py" line="39" />
       <source>The minimum zoom ({}) is greater than the maximum zoom ({}): swap them.</source>
       <translation>Le zoom minimum ({}) est plus grand que le zoom maximum ({}) : inversez-les.</translation>
     </message>
@@ -6065,277 +6135,247 @@
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="42" />
+      <location filename="../ui/ftp_page.py" line="44" />
       <source>Orthophoto (high resolution)</source>
       <translation>Orthophoto (haute résolution)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="42" />
+      <location filename="../ui/ftp_page.py" line="44" />
       <source>Orthophoto</source>
       <translation>Orthophoto</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="42" />
+      <location filename="../ui/ftp_page.py" line="44" />
       <source>Surface model (MNS)</source>
       <translation>Modèle numérique de surface (MNS)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="43" />
+      <location filename="../ui/ftp_page.py" line="45" />
       <source>Terrain model (MNT)</source>
       <translation>Modèle numérique de terrain (MNT)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="44" />
+      <location filename="../ui/ftp_page.py" line="46" />
       <source>natural colours (RVB)</source>
       <translation>couleurs naturelles (RVB)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="44" />
+      <location filename="../ui/ftp_page.py" line="46" />
       <source>infrared false colours (IRC)</source>
       <translation>infrarouge fausses couleurs (IRC)</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="47" />
+      <location filename="../ui/ftp_page.py" line="49" />
       <source>{:.2f} m pixels</source>
       <translation>pixels de {:.2f} m</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="49" />
+      <location filename="../ui/ftp_page.py" line="51" />
       <source>département {}</source>
       <translation>département {}</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="82" />
-      <source>The server</source>
-      <translation>Le serveur</translation>
-    </message>
-    <message>
-      <location filename="../ui/ftp_page.py" line="82" />
-      <source>The port</source>
-      <translation>Le port</translation>
-    </message>
-    <message>
-      <location filename="../ui/ftp_page.py" line="83" />
-      <source>the server's address and port</source>
-      <translation>l'adresse et le port du serveur</translation>
-    </message>
-    <message>
-      <location filename="../ui/ftp_page.py" line="109" />
+      <location filename="../ui/ftp_page.py" line="110" />
       <source>Listing {}…</source>
       <translation>Liste des produits de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="110" />
+      <location filename="../ui/ftp_page.py" line="111" />
       <source>IGN Offline: list FTP products</source>
       <translation>IGN Hors ligne : liste des produits FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="122" />
+      <location filename="../ui/ftp_page.py" line="123" />
       <source>{:,} product.</source>
       <translation>{:,} produit.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="122" />
+      <location filename="../ui/ftp_page.py" line="123" />
       <source>{:,} products.</source>
       <translation>{:,} produits.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="189" />
+      <location filename="../ui/ftp_page.py" line="190" />
       <source>{:,} of {:,} tile in the area ({}), drawn in blue.</source>
       <translation>{:,} dalle sur {:,} dans la zone ({}), dessinée en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="189" />
+      <location filename="../ui/ftp_page.py" line="190" />
       <source>{:,} of {:,} tiles in the area ({}), drawn in blue.</source>
       <translation>{:,} dalles sur {:,} dans la zone ({}), dessinées en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="193" />
+      <location filename="../ui/ftp_page.py" line="194" />
       <source>No tile of this product in the area: it covers département {}. “Use its coverage as the area” picks where it has tiles.</source>
       <translation>Aucune dalle de ce produit dans la zone : il couvre le département {}. « Prendre son emprise comme zone » choisit là où il a des dalles.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="208" />
+      <location filename="../ui/ftp_page.py" line="209" />
       <source>List the products and pick one first.</source>
       <translation>Listez d'abord les produits et choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="232" />
+      <location filename="../ui/ftp_page.py" line="234" />
       <source>The FTP download</source>
       <translation>Le téléchargement FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="237" />
+      <location filename="../ui/ftp_page.py" line="239" />
       <source>{}: {:,} file downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="237" />
+      <location filename="../ui/ftp_page.py" line="239" />
       <source>{}: {:,} files downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
       <location filename="../ui/large_jobs.py" line="20" />
-      <source>This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
+      <source>This is a very large download: {}, {} ({}), and the disk holding {} has {} free. Start it all the same?</source>
+      <translation>Ce téléchargement est très gros : {}, {} ({}), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/large_jobs.py" line="25" />
-      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as measured in the layers' files), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile, mesuré dans les fichiers des couches), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/large_jobs.py" line="30" />
-      <source>This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : {:,} tuiles, environ {} (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/large_jobs.py" line="34" />
-      <source>This is a very large download: at least {:,} tiles, about {} or more (at {} a typical tile), and the disk holding {} has {} free. Start it all the same?</source>
-      <translation>Ce téléchargement est très gros : au moins {:,} tuiles, environ {} ou plus (à {} par tuile typique), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_page.py" line="43" />
+      <location filename="../ui/library_page.py" line="47" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="53" />
+      <location filename="../ui/library_page.py" line="57" />
       <source>Polygon in the plan ({})</source>
       <translation>Polygone du plan ({})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="69" />
+      <location filename="../ui/library_page.py" line="73" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="85" />
+      <location filename="../ui/library_page.py" line="89" />
       <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
       <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="106" />
+      <location filename="../ui/library_page.py" line="110" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="106" />
+      <location filename="../ui/library_page.py" line="110" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="120" />
+      <location filename="../ui/library_page.py" line="124" />
       <source>Entries not run: {} (see the IGN Offline panel).</source>
       <translation>Entrées non exécutées : {} (voyez le panneau IGN Hors ligne).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="122" />
+      <location filename="../ui/library_page.py" line="126" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="128" />
+      <location filename="../ui/library_page.py" line="132" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="130" />
+      <location filename="../ui/library_page.py" line="134" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="152" />
+      <location filename="../ui/library_page.py" line="156" />
       <source>The server's key is not written into the plan (a file in clear): run the plan with the key as an account (AUTHCFG).</source>
       <translation>La clé du serveur n'est pas écrite dans le plan (un fichier en clair) : lancez le plan avec la clé comme compte (AUTHCFG).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="188" />
+      <location filename="../ui/library_page.py" line="192" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="195" />
+      <location filename="../ui/library_page.py" line="199" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="195" />
+      <location filename="../ui/library_page.py" line="199" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="203" />
+      <location filename="../ui/library_page.py" line="207" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="205" />
+      <location filename="../ui/library_page.py" line="209" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="205" />
+      <location filename="../ui/library_page.py" line="209" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="241" />
+      <location filename="../ui/library_page.py" line="245" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="286" />
+      <location filename="../ui/library_page.py" line="290" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="286" />
+      <location filename="../ui/library_page.py" line="290" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="321" />
+      <location filename="../ui/library_page.py" line="325" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="331" />
+      <location filename="../ui/library_page.py" line="335" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="337" />
+      <location filename="../ui/library_page.py" line="341" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="349" />
+      <location filename="../ui/library_page.py" line="353" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="354" />
+      <location filename="../ui/library_page.py" line="358" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="360" />
+      <location filename="../ui/library_page.py" line="364" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="363" />
+      <location filename="../ui/library_page.py" line="367" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="398" />
+      <location filename="../ui/library_page.py" line="408" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="407" />
+      <location filename="../ui/library_page.py" line="417" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -6385,62 +6425,62 @@
       <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="92" />
+      <location filename="../ui/runner.py" line="93" />
       <source>(The same error as above.)</source>
       <translation>(La même erreur que ci-dessus.)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="127" />
+      <location filename="../ui/runner.py" line="128" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="129" />
+      <location filename="../ui/runner.py" line="130" />
       <source>%p% (run {} of {})</source>
       <translation>%p% (exécution {} sur {})</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="157" />
+      <location filename="../ui/runner.py" line="159" />
       <source>The last run is not tried: it would stop on the same error.</source>
       <translation>Le dernier traitement n'est pas lancé : il s'arrêterait sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="157" />
+      <location filename="../ui/runner.py" line="159" />
       <source>The {:,} other runs are not tried: they would stop on the same error.</source>
       <translation>Les {:,} autres traitements ne sont pas lancés : ils s'arrêteraient sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="175" />
+      <location filename="../ui/runner.py" line="177" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="180" />
+      <location filename="../ui/runner.py" line="182" />
       <source>{:,} run of {:,} done</source>
       <translation>{:,} exécution sur {:,} terminée</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="180" />
+      <location filename="../ui/runner.py" line="182" />
       <source>{:,} runs of {:,} done</source>
       <translation>{:,} exécutions sur {:,} terminées</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="183" />
+      <location filename="../ui/runner.py" line="185" />
       <source>Failed</source>
       <translation>Échec</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="188" />
+      <location filename="../ui/runner.py" line="190" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="204" />
+      <location filename="../ui/runner.py" line="206" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="226" />
+      <location filename="../ui/runner.py" line="228" />
       <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
       <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>

@@ -81,11 +81,13 @@ class QuietTask(QgsTask):
 class AlgorithmRun:
     """One algorithm run in the task manager; `on_done(ok, results)` is called on the GUI thread."""
 
-    def __init__(self, algorithm_id, parameters, on_done, on_progress=None, on_message=None):
+    def __init__(self, algorithm_id, parameters, on_done, on_progress=None, on_message=None, configuration=None):
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = SignallingFeedback()
         self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if configuration:  # how it speaks (algorithms.base.IgnOfflineAlgorithm.configuration), kept by its copies
+            self.algorithm.configuration = dict(configuration)
         ok, message = self.algorithm.checkParameterValues(parameters, self.context)
         if not ok:
             raise ValueError(message)

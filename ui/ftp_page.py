@@ -19,9 +19,9 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..core.errors import IgnOfflineError
-from ..core.ftp.client import DEFAULT_HOST, FtpServer, check_host, connect
+from ..core.ftp.client import DEFAULT_HOST, DOCK_FIELDS, FtpServer, check_host, connect
 from ..core.ftp.products import DEFAULT_EPSG, find_products, name_footprint, select, union
-from ..core.messages import Message, plural
+from ..core.messages import plural
 from ..core.storage import human_size
 from ..core.tiles import grid
 from ..i18n import number, reason, say, tr
@@ -34,6 +34,8 @@ from .runner import Job
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "ftp_page.ui"))
 WGS84 = QgsCoordinateReferenceSystem(grid.WGS84)
+# download_ftp run from here names the dock's fields (core.ftp.client.DOCK_FIELDS) when the server fails
+DOCK = {"FIELDS": "dock"}
 
 
 def explain(info):
@@ -78,9 +80,8 @@ class FtpPage(Page, FORM_CLASS):
 
     def server(self):
         port = self.portSpin.value()
-        # said in the dock's words, not the Processing parameters' (HOST, PORT)
-        host = check_host(self.hostEdit.text(), port, (Message("The server"), Message("The port")))
-        return FtpServer(host, port, fields=Message("the server's address and port"))
+        # said in the dock's words, not the Processing parameters' (HOST, PORT); its downloads say them too (DOCK)
+        return FtpServer(check_host(self.hostEdit.text(), port, DOCK_FIELDS), port, fields=DOCK_FIELDS[2])
 
     def list_products(self):
         self.runner.start_fresh()
@@ -214,8 +215,9 @@ class FtpPage(Page, FORM_CLASS):
 
     def download(self):
         try:
+            self.server()  # a bad server field refused in the dock's words, as the listing does
             jobs = [Job("ign_offline:download_ftp", self.parameters(), self.selected_product().info.title,
-                        self.area_picker.current_area().title)]
+                        self.area_picker.current_area().title, configuration=DOCK)]
         except (ValueError, IgnOfflineError) as exc:
             self.start(reason(exc), error=True)
             return

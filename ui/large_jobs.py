@@ -16,25 +16,9 @@ def confirm_large_job(widget, tiles, where, exact=True, tile_bytes=None):
     free = storage.free_bytes(where)
     if not areas.is_large(tiles, free, tile_bytes):
         return {}
-    if tile_bytes and exact:
-        question = say("This is a very large download: {:,} tiles, about {} (at {} a tile, as measured in the "
-                       "layers' files), and the disk holding {} has {} free. Start it all the same?", tiles,
-                       Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes), storage.output_folder(where),
-                       Size(free))
-    elif tile_bytes:
-        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a tile, as "
-                       "measured in the layers' files), and the disk holding {} has {} free. Start it all the same?",
-                       tiles, Size(areas.expected_bytes(tiles, tile_bytes)), Size(tile_bytes),
-                       storage.output_folder(where), Size(free))
-    elif exact:
-        question = say("This is a very large download: {:,} tiles, about {} (at {} a typical tile), and the disk "
-                       "holding {} has {} free. Start it all the same?", tiles, Size(areas.expected_bytes(tiles)),
-                       Size(areas.TYPICAL_TILE_BYTES), storage.output_folder(where), Size(free))
-    else:
-        question = say("This is a very large download: at least {:,} tiles, about {} or more (at {} a typical "
-                       "tile), and the disk holding {} has {} free. Start it all the same?", tiles,
-                       Size(areas.expected_bytes(tiles)), Size(areas.TYPICAL_TILE_BYTES),
-                       storage.output_folder(where), Size(free))
+    count, about, each = areas.job_size(tiles, exact, tile_bytes)
+    question = say("This is a very large download: {}, {} ({}), and the disk holding {} has {} free. Start it all the "
+                   "same?", count, about, each, storage.output_folder(where), Size(free))
     answer = QMessageBox.question(widget, tr("A very large download"), question,
                                   QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return {"ALLOW_LARGE": True} if answer == QMessageBox.Yes else None

@@ -9,9 +9,12 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem
 
+from ..core import naming
+from ..core.download.estimate import weighed_tile_bytes
 from ..core.errors import IgnOfflineError
 from ..core.field import projects
 from ..core.library import inventory, plans
+from ..core.library import jobs as library_jobs
 from ..core.messages import lonlat_box, plural
 from ..core.tiles import areas, coverage
 from ..core.vector import styles as vector_styles
@@ -31,10 +34,11 @@ FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "library_
 REFRESH_DAYS = 30
 
 
-def _plan_tiles(path):
-    """(tiles, exact): the plan's tiles, at most (entries may overlap), as run_plan counts them before asking
-    ALLOW_LARGE: only until surely past the large-job limit (this runs on the GUI thread)."""
-    return plans.planned_tiles(plans.load_plan(path), areas.LARGE_JOB_TILES)
+def _plan_weight(path, library):
+    """(tiles, exact, tile_bytes): the plan's tiles, at most (entries may overlap), as run_plan counts them before
+    asking ALLOW_LARGE: only until surely past the large-job limit (this runs on the GUI thread); weighed per layer
+    as the library's files measured them (core.library.jobs.planned_weight)."""
+    return library_jobs.planned_weight(plans.load_plan(path), library, areas.LARGE_JOB_TILES)
 
 
 def percent(present, planned):
@@ -104,8 +108,8 @@ class LibraryPage(Page, FORM_CLASS):
         if refresh:
             parameters["REFRESH_DAYS"] = REFRESH_DAYS
         what = tr("The plan's estimate") if estimate_only else tr("The plan")
-        if not estimate_only and not self._confirmed(parameters, lambda: _plan_tiles(parameters["PLAN"]),
-                                                     self.library_folder()):
+        if not estimate_only and not self._confirmed(
+                parameters, lambda: _plan_weight(parameters["PLAN"], parameters["LIBRARY"]), self.library_folder()):
             return
         self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
                           lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what, estimate_only))
@@ -377,9 +381,14 @@ class LibraryPage(Page, FORM_CLASS):
             return
 
         def tiles():
-            layers = projects.read_project(project.fileName()).layers
-            return coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max, areas.LARGE_JOB_TILES,
-                                       sum(1 for layer in layers if layer.kind == projects.TILE))
+            layers = [layer for layer in projects.read_project(project.fileName()).layers
+                      if layer.kind == projects.TILE]
+            total, exact = coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max,
+                                               areas.LARGE_JOB_TILES, len(layers))
+            # each layer's tiles weighed as its library file (where the copy takes tiles first) measured them
+            files = [naming.library_file(parameters["LIBRARY"], layer.tile_source.get("layer") or layer.name)
+                     for layer in layers] if "LIBRARY" in parameters else []
+            return total, exact, weighed_tile_bytes([(path, 1) for path in files])
 
         if not self._confirmed(parameters, tiles, folder):
             return
@@ -388,12 +397,13 @@ class LibraryPage(Page, FORM_CLASS):
 
     def _confirmed(self, parameters, count, where):
         """Ask before a very large job (what the algorithm refuses without ALLOW_LARGE); False: nothing starts.
-        `count()` gives its (tiles, exact); a plan or project it cannot read is left for the algorithm to refuse."""
+        `count()` gives its (tiles, exact, tile_bytes measured in the library or None); a plan or project it cannot
+        read is left for the algorithm to refuse."""
         try:
-            tiles, exact = count()
+            tiles, exact, tile_bytes = count()
         except (IgnOfflineError, OSError, ValueError):
             return True
-        allow = confirm_large_job(self, tiles, where, exact)
+        allow = confirm_large_job(self, tiles, where, exact, tile_bytes)
         if allow is None:
             self.start(tr("Nothing started: reduce the area or the zooms."))
             return False

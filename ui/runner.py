@@ -50,9 +50,10 @@ class Job:
     """One algorithm run of a queue: what to run, `label`, what the user calls it (a layer, a product), and
     `area`, the title of the area it covers: the run carries them to the layer it loads ("<label> — <area>")."""
 
-    def __init__(self, algorithm_id, parameters, label="", area=""):
+    def __init__(self, algorithm_id, parameters, label="", area="", configuration=None):
         self.algorithm_id = algorithm_id
         self.parameters = parameters
+        self.configuration = configuration or {}  # how the run speaks (algorithms.base: FIELDS "dock")
         self.label = label
         self.area = area
         self.error = None  # the last error the run said, when it failed
@@ -128,7 +129,8 @@ class PageRunner:
             self.progress_bar.setValue(0)
             self.progress_bar.setFormat(tr("%p% (run {} of {})").format(self.index + 1, len(self.jobs)))
         try:
-            self.run = AlgorithmRun(job.algorithm_id, job.parameters, self._done, self._progress, self.log)
+            self.run = AlgorithmRun(job.algorithm_id, job.parameters, self._done, self._progress, self.log,
+                                    job.configuration)
         except (ValueError, IgnOfflineError) as exc:
             self.log(reason(exc), error=True)
             self.outcomes.append((job, False, {}))

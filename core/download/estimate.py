@@ -100,3 +100,18 @@ def measured_tile_bytes(paths):
         count += found[0] or 0
         size += found[1] or 0
     return size / count if count else None
+
+
+def weighed_tile_bytes(files):
+    """The mean size of a job's tiles to come, `files` being [(MBTiles path, how many tiles go there)]: each
+    layer's at the mean its file measured (measured_tile_bytes), the others at a typical tile's; None when no file
+    holds a tile yet (the job is then weighed, and said, at a typical tile)."""
+    from ..tiles.areas import TYPICAL_TILE_BYTES
+
+    weight, tiles, measured = 0.0, 0, False
+    for path, count in files:
+        size = measured_tile_bytes([path])
+        measured = measured or size is not None
+        weight += count * (size or TYPICAL_TILE_BYTES)
+        tiles += count
+    return weight / tiles if measured and tiles else None

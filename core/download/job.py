@@ -108,7 +108,7 @@ def download_to_mbtiles(prepared, area, zoom_min, zoom_max, output, options=None
     # its identity is read, so the identity check and the metadata write below cannot interleave with another's.
     if not output:
         raise InputError("Give the OUTPUT .mbtiles file.")
-    with storage.output_lock(output, "download of {} from {}".format(prepared.layer, prepared.public_url)):
+    with storage.output_lock(output, Message("a download of {} from {}", prepared.layer, prepared.public_url)):
         return _download_locked(prepared, area, zoom_min, zoom_max, output, options, progress, is_cancelled, log,
                                 ranges, total)
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .. import mbtiles, naming, storage
 from ..errors import Cancelled, IgnOfflineError, InputError, MBTilesError
-from ..messages import Size, os_reason
+from ..messages import Message, Size, os_reason
 from ..sources import policies
 from ..tiles.grid import flip_y
 from ..vector.mvt import is_vector
@@ -304,7 +304,7 @@ def export(source, output, kind, zoom_min=0, zoom_max=22, ranges=None, max_file_
     refused before a byte is written, and the output is this run's alone (core.storage.output_lock) until it ends.
     """
     storage.refuse_output_among_inputs(output, [source])
-    with storage.output_lock(output, "export to {}".format(kind)):
+    with storage.output_lock(output, Message("an export to {}", kind)):
         if export_format(kind).render_driver:
             return _export_rendered(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progress,
                                     is_cancelled)
@@ -541,7 +541,7 @@ def export_raster(source, output, kind, quality=85, compression="JPEG", progress
     Pixels are re-encoded (JPEG/WebP): unavoidable for these formats.
     """
     storage.refuse_output_among_inputs(output, [source])
-    with storage.output_lock(output, "export to {}".format(kind)):
+    with storage.output_lock(output, Message("an export to {}", kind)):
         return _export_raster(source, output, kind, quality, compression, progress)
 
 

@@ -71,7 +71,7 @@ def take_vector_tiles(offline, layer, area, zoom_min, zoom_max, output, library,
         watch.warn(note)
     path = naming.library_file(os.path.join(output, BASEMAPS), layer.name or prepared.layer)
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
+    with storage.output_lock(path, Message("the offline copy of {}", layer.name)):  # library copy + download
         stats, _ = fill_basemap(prepared, area, low, high, path, library, options, watch)
     projects.repoint(offline, layer.id, projects.vector_mbtiles_source("./basemaps/" + os.path.basename(path)),
                      "vectortile")
@@ -128,7 +128,7 @@ def take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, option
     os.makedirs(folder, exist_ok=True)
     name = naming.safe_name(layer.name or prepared.layer)
     path = naming.library_file(folder, layer.name or prepared.layer)
-    with storage.output_lock(path, "make_project_offline of {}".format(layer.name)):  # library copy + download
+    with storage.output_lock(path, Message("the offline copy of {}", layer.name)):  # library copy + download
         stats, reused = fill_basemap(prepared, area, low, high, path, library, options, watch)
     projects.repoint(offline, layer.id, "./basemaps/" + os.path.basename(path), "gdal", _band_count(path))
     total = stats.downloaded + stats.skipped + stats.not_modified

@@ -42,8 +42,7 @@ class FtpServer:
     # timeout alone never ends a drip-feed, each byte resets it). 16 kB a minute is far below any real link.
     rate_window: float = 60.0
     min_bytes: int = 16 * 1024
-    # What to check when the server cannot be reached, as the caller calls its fields: the Processing parameters
-    # by default, the dock's own words ("the server's address and port") in the dock.
+    # What to check when the server cannot be reached, as the caller names it: PARAMETER_FIELDS or DOCK_FIELDS[2].
     fields: str = field(default="HOST, PORT", compare=False)
 
     @property
@@ -59,7 +58,13 @@ class Entry:
     size: int = None
 
 
-def check_host(host, port, field_names=("HOST", "PORT")):
+# How messages name the server's fields: (host, port, both). The Processing parameters by default; the dock has a
+# server box and a port box, no HOST or PORT (its listing and the downloads it runs say these).
+PARAMETER_FIELDS = ("HOST", "PORT", "HOST, PORT")
+DOCK_FIELDS = (Message("The server"), Message("The port"), Message("the server's address and port"))
+
+
+def check_host(host, port, field_names=PARAMETER_FIELDS):
     """`host` stripped, or InputError naming the field (`field_names`: the caller's words for host and port)."""
     host = (host or "").strip()
     if not host or "/" in host or " " in host:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from .. import mbtiles, naming, storage
 from ..download.engine import DownloadOptions
+from ..download.estimate import weighed_tile_bytes
 from ..download.job import apply_policy, check_output, clamp_zooms, clipped_ranges, download_to_mbtiles
 from ..errors import IgnOfflineError, InputError
 from ..messages import Message
@@ -144,6 +145,21 @@ def _prepare_job(job, library, credentials, origin, keep):
     output = os.path.join(library, job.file_name)
     check_output(output, prepared)  # a file of another layer or source: refused, untouched
     return JobPlan(job, prepared, output, ranges, _count(ranges, keep), notes)
+
+
+def planned_weight(plan, library, limit, shard=None):
+    """(tiles, exact, tile_bytes) of the plan's tile entries as the large-job question weighs them, with no
+    request: each layer's tiles (plans.planned_tiles, counted only until surely past `limit`) at the mean size its
+    file in `library` measured, the others at a typical tile's (estimate.weighed_tile_bytes; None: none measured)."""
+    tiles, exact, files = 0, True, []
+    for job in plan.jobs():
+        if tiles > limit:  # surely past the limit: the other layers are not counted
+            exact = False
+            break
+        count, counted = plans.planned_tiles(dataclasses.replace(plan, entries=job.entries), limit - tiles, shard)
+        tiles, exact = tiles + count, exact and counted
+        files.append((os.path.join(library, job.file_name), count))
+    return tiles, exact, weighed_tile_bytes(files)
 
 
 def assumed_bytes(prepared, zoom):

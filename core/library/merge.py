@@ -14,6 +14,7 @@ import sqlite3
 
 from .. import mbtiles, storage
 from ..errors import InputError, MBTilesError
+from ..messages import Message
 from ..sources.prepare import IDENTITY_KEYS
 from ..vector.mvt import is_vector
 from .inventory import vector_layers
@@ -150,7 +151,7 @@ def merge(inputs, output, progress=None, is_cancelled=None):
     """
     if not output:
         raise InputError("Give the OUTPUT .mbtiles file.")
-    with storage.output_lock(output, "merge of {} files".format(len(inputs))):  # its identity is read under it
+    with storage.output_lock(output, Message("a merge of MBTiles files")):  # its identity is read under it
         return _merge_locked(inputs, output, progress, is_cancelled)
 
 

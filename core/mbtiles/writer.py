@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 
 from .. import storage
+from ..messages import Message
 from ..tiles.grid import flip_y
 from .files import SCHEMA, DiskFull, disk_full_message, inspect, is_disk_full, tile_id, uri_path
 
@@ -38,7 +39,7 @@ class MBTilesWriter:
     """
 
     def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="DELETE", batch_bytes=None,
-                 purpose="writing tiles"):
+                 purpose=Message("writing tiles")):
         self.path = path
         self.batch_size = batch_size
         self.batch_bytes = batch_bytes

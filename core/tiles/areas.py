@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..messages import Degrees, Message, Size
-from ..storage import human_size
 from ..text import fold_accents
 
 # Web Mercator cannot represent the poles; tiles stop at this latitude.
@@ -153,6 +152,18 @@ def is_large(tiles, free, tile_bytes=None):
     return tiles > LARGE_JOB_TILES or expected_bytes(tiles, tile_bytes) > free
 
 
+def job_size(tiles, exact=True, tile_bytes=None):
+    """What a job counts and weighs, as the three parts of a sentence (each a Message): '12,000,000 tiles' or 'at
+    least 12,000,000 tiles' (`exact` False: the count stopped past the limit), 'about 240.0 GB' (or '… or more'),
+    and the tile size it is weighed at: `tile_bytes` measured in the layer's file, else a typical tile's."""
+    weight = Size(expected_bytes(tiles, tile_bytes))
+    count = Message("{:,} tiles", tiles) if exact else Message("at least {:,} tiles", tiles)
+    about = Message("about {}", weight) if exact else Message("about {} or more", weight)
+    each = (Message("at {} a tile as measured in the layer's file", Size(tile_bytes)) if tile_bytes
+            else Message("at {} kB a typical tile", TYPICAL_TILE_BYTES // 1000))
+    return count, about, each
+
+
 def large_job(tiles, free, where, *, exact=True, tile_bytes=None):
     """Why a job of `tiles` tiles, written on a disk with `free` bytes at `where`, needs a confirmation; or None.
     `exact` False: `tiles` is what the job has at least (core.tiles.coverage.total stopped counting past the limit).
@@ -161,21 +172,9 @@ def large_job(tiles, free, where, *, exact=True, tile_bytes=None):
         return None
     reason = (Message("over {:,} tiles", LARGE_JOB_TILES) if tiles > LARGE_JOB_TILES
               else Message("more than the free space"))
-    if not exact and tile_bytes:
-        return Message("This job is at least {:,} tiles ({}), about {} or more at {} a tile (measured in the layer's "
-                       "file), and the disk holding {} has {} free.", tiles, reason,
-                       Size(expected_bytes(tiles, tile_bytes)), Size(tile_bytes), where, Size(free))
-    if not exact:
-        return Message("This job is at least {:,} tiles ({}), about {} or more at {} kB a typical tile, and the disk "
-                       "holding {} has {} free.", tiles, reason, human_size(expected_bytes(tiles)),
-                       TYPICAL_TILE_BYTES // 1000, where, human_size(free))
-    if tile_bytes:
-        return Message("This job is {:,} tiles ({}), about {} at {} a tile (measured in the layer's file), and the "
-                       "disk holding {} has {} free.", tiles, reason, Size(expected_bytes(tiles, tile_bytes)),
-                       Size(tile_bytes), where, Size(free))
-    return (Message("This job is {:,} tiles ({}), about {} at {} kB a typical tile, and the disk holding {} has {} "
-            "free.", tiles, reason, human_size(expected_bytes(tiles)), TYPICAL_TILE_BYTES // 1000, where,
-                            human_size(free)))
+    count, about, each = job_size(tiles, exact, tile_bytes)
+    return Message("This job is {} ({}), {} {}, and the disk holding {} has {} free.", count, reason, about, each,
+                   where, Size(free))
 
 
 # The scale at which a tile shows at its own size: WMTS's standardized 0.28 mm rendering pixel (OGC 07-057r7).

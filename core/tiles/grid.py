@@ -28,12 +28,13 @@ def flip_y(zoom, row):
 
 def check_zoom_range(zoom_min, zoom_max):
     """Refuse zoom levels out of 0-22 or in the wrong order."""
-    for label, zoom in (("minimum", zoom_min), ("maximum", zoom_max)):
-        if int(zoom) != zoom or not MIN_ZOOM <= zoom <= MAX_ZOOM:
-            raise InputError(
-                "The {} zoom {} is outside {}-{}: pick a zoom level in that range.",
-                    label, zoom, MIN_ZOOM, MAX_ZOOM
-            )
+    # one whole sentence per zoom, each translated as a whole ("minimum" alone has no French place in it)
+    if int(zoom_min) != zoom_min or not MIN_ZOOM <= zoom_min <= MAX_ZOOM:
+        raise InputError("The minimum zoom {} is outside {}-{}: pick a zoom level in that range.", zoom_min,
+                         MIN_ZOOM, MAX_ZOOM)
+    if int(zoom_max) != zoom_max or not MIN_ZOOM <= zoom_max <= MAX_ZOOM:
+        raise InputError("The maximum zoom {} is outside {}-{}: pick a zoom level in that range.", zoom_max,
+                         MIN_ZOOM, MAX_ZOOM)
     if zoom_min > zoom_max:
         raise InputError(
             "The minimum zoom ({}) is greater than the maximum zoom ({}): swap them.",

@@ -231,6 +231,8 @@ FRENCH_RUNS = [
      "La couche « points » contient des points"),
     ("estimate_tiles", lambda d, p: ["AREA=pyrenees", "ZOOM_MIN=8", "ZOOM_MAX=9"],
      "Zone : Pyrénées (grottes) (1,45° E – 1,65° E ; 42,75° N – 42,85° N)"),
+    ("estimate_tiles", lambda d, p: ["AREA=pyrenees", "ZOOM_MIN=8", "ZOOM_MAX=23"],
+     "Le zoom maximal 23 est hors de 0-22"),  # a whole sentence per zoom, not "minimum"/"maximum" put in
     ("estimate_tiles", lambda d, p: ["EXTENT=170,-170,-10,10 [EPSG:4326]", "ZOOM_MIN=8", "ZOOM_MAX=9"],
      "(de 170° E à 170° O en passant par 180°)"),
     ("estimate_tiles", lambda d, p: ["EXTENT=1.5,1.35,43.65,43.55 [EPSG:4326]", "ZOOM_MIN=8", "ZOOM_MAX=9"],
@@ -291,3 +293,35 @@ def test_a_server_that_hangs_up_is_said_in_french_by_its_cause(french, provider,
     text = "\n".join(ours(lines))
     assert "le serveur ne répond pas" in text, text
     assert exception_names(text) == [] and english(ours(lines)) == [], text
+
+
+def test_an_output_held_by_another_run_is_said_in_french_with_its_purpose(french_home, tmp_path):
+    """A download (its own qgis_process, in English) holds its MBTiles; a French run into the same file is refused
+    saying who holds it, the purpose the other run wrote said in French too."""
+    import os
+    import subprocess
+
+    from tests.qgis.conftest import ROOT
+    from tests.support.qt_wait import wait_for
+
+    output = str(tmp_path / "shared.mbtiles")
+    layer = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
+    with StandInWmts(latency=0.5) as server:  # 16 tiles one by one: the holder lasts about 8 s
+        arguments = ["run", "ign_offline:download_tiles", "--", "SOURCE=" + server.url, "LAYER=" + layer,
+                     "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=13", "OUTPUT=" + output, "CONCURRENCY=1",
+                     "MAX_RATE=0", "LOAD=false"]
+        holder = subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(arguments)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                  env={k: v for k, v in os.environ.items() if k not in ("LANG", "LANGUAGE")})
+        try:
+            assert wait_for(lambda: server.log.tiles(200), timeout=120)  # fetching: the file is held
+            said = plugin_lines(french_process(french_home, "run", "ign_offline:download_tiles", "--",
+                                               "SOURCE=" + server.url, "LAYER=ORTHOIMAGERY.ORTHOPHOTOS",
+                                               "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=13", "OUTPUT=" + output,
+                                               "LOAD=false"))
+            assert holder.poll() is None, "the holder ended before the French run was refused"
+        finally:
+            holder.wait(timeout=300)
+    text = "\n".join(said)
+    assert "est en cours d'écriture par une autre exécution (un téléchargement de {} — ".format(layer) in text, text
+    assert english(said) == [], english(said)

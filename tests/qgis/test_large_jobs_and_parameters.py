@@ -155,10 +155,65 @@ def test_the_dock_asks_before_a_very_large_download(dock, project, provider, tmp
         assert wait_for(lambda: not page.runner.busy)
         fetched = len(server.log.tiles(200))
     assert len(asked) == 1, page.logView.toPlainText()
-    assert "very large download" in asked[0] and "20.0 kB a typical tile" in asked[0]
+    assert "very large download" in asked[0] and "at 20 kB a typical tile" in asked[0]
     output = tmp_path / (PLAN + ".mbtiles")
     if answer == "yes":
         assert fetched == 3 and output.exists()  # the algorithm, with ALLOW_LARGE, took it too
     else:
         assert fetched == 0 and not output.exists()
         assert "Nothing downloaded" in page.logView.toPlainText()
+
+
+@pytest.mark.parametrize("job, language", [("plan", "en"), ("offline project", "en"), ("plan", "fr")])
+def test_the_library_page_weighs_tiles_as_the_library_measured_them(request, dock, project, provider, tmp_path,
+                                                                     monkeypatch, job, language):
+    """The library holds the layer's file, its tiles 41.5 kB each: running a plan, or an offline project that
+    takes the library's tiles first, is asked about at 41.5 kB a tile, not at 20 kB a typical one."""
+    from qgis.core import QgsRasterLayer
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from ign_offline.core import mbtiles, naming
+    from ign_offline.core.tiles import areas as plugin_areas
+    from ign_offline.ui import large_jobs
+
+    if language == "fr":
+        request.getfixturevalue("french")
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.No
+
+    library = tmp_path / "library"
+    library.mkdir()
+    with mbtiles.MBTilesWriter(naming.library_file(str(library), PLAN)) as writer:  # ten tiles of 41.5 kB
+        for x in range(10):
+            writer.write_tile(16, x, 0, bytes(41500))
+    # Carcassonne at zooms 8-10 (3 tiles) made "very large" by a lower threshold: what matters is the weighing.
+    monkeypatch.setattr(plugin_areas, "LARGE_JOB_TILES", 2)
+    monkeypatch.setattr(large_jobs.QMessageBox, "question", question)
+    page = dock.library_page
+    dock.libraryDir.setFilePath(str(library))
+    with StandInWmts() as server:
+        if job == "plan":
+            plan = tmp_path / "plan.json"
+            plan.write_text(json.dumps({"source": server.url, "entries": [
+                {"layer": PLAN, "area": "carcassonne", "zoom_min": 8, "zoom_max": 10}]}))
+            page.planFile.setFilePath(str(plan))
+            page.runButton.click()
+        else:
+            dock.area_picker.select_area("carcassonne")
+            dock.area_picker.zoomMinSpin.setValue(8)
+            dock.area_picker.zoomMaxSpin.setValue(10)
+            uri = ("crs=EPSG:3857&format=image/png&layers={}&styles=normal&tileMatrixSet=PM_0_19"
+                   "&url={}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(PLAN, server.url)
+            project.addMapLayer(QgsRasterLayer(uri, "Plan IGN v2", "wms"))
+            assert project.write(str(tmp_path / "terrain.qgz"))
+            monkeypatch.setattr(page, "choose_folder", lambda: str(tmp_path / "offline"))
+            page.offlineProjectButton.click()
+        assert not page.runner.busy and not server.log.tiles(200)  # declined: nothing started
+    assert len(asked) == 1, page.logView.toPlainText()
+    said = {"en": "3 tiles, about 124.5 kB (at 41.5 kB a tile as measured in the layer's file)",
+            "fr": "3 tuiles, environ 124,5 ko (à 41,5 ko par tuile, mesurée dans le fichier de la couche)"}[language]
+    assert said in asked[0], asked[0]
+    assert not page.runner.busy and page.logView.toPlainText().strip()

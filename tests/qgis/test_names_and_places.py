@@ -4,6 +4,7 @@ the area titles and the dock's FTP errors in French."""
 
 import socket
 
+import pytest
 from qgis.core import QgsProject
 
 from tests.support.english_check import english
@@ -199,7 +200,7 @@ def test_the_disk_warning_weighs_the_tiles_as_the_layers_file_measured_them(tmp_
                                 sys.executable, HEAVY_FILE, ROOT], env=env, capture_output=True, text=True, timeout=300)
     said = completed.stdout + completed.stderr
     assert completed.returncode != 0 and "This job is 515 tiles (more than the free space)" in said, said[-2000:]
-    assert "at 41.5 kB a tile (measured in the layer's file)" in said and "about 21.4 MB" in said, said[-2000:]
+    assert "at 41.5 kB a tile as measured in the layer's file" in said and "about 21.4 MB" in said, said[-2000:]
     assert os.listdir(disk) == []  # the tmpfs went with its namespace
 
 
@@ -214,3 +215,41 @@ def test_the_toolbelts_refusals_are_templates_said_in_french(french):
         load_config("nosuch1")
     assert raised.value.message.template.startswith("The authentication configuration '{}' cannot be read")
     assert say(raised.value.message).startswith("La configuration d'authentification « nosuch1 » ne peut pas être lue")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_failed_ftp_download_names_the_dock_fields(request, language, dock, project, provider, tmp_path):
+    """The listing worked, then the server stopped: the download run (download_ftp, in the task manager) says
+    what to check in the dock's words, as the listing does, never HOST or PORT."""
+    from tests.support import ftp_tree
+    from tests.support.ftp_server import TestFtpServer
+
+    if language == "fr":
+        request.getfixturevalue("french")
+    root = tmp_path / "ftp"
+    ftp_tree.make_tree(str(root))
+    page = dock.ftp_page
+    dock.libraryDir.setFilePath(str(tmp_path / "library"))
+    with TestFtpServer(str(root)) as server:
+        page.hostEdit.setText("127.0.0.1")
+        page.portSpin.setValue(server.port)
+        page.listButton.click()
+        assert wait_for(lambda: page.listButton.isEnabled() and page.productsTable.rowCount() == 3)
+    page.productsTable.selectRow([r for r in range(3) if page.productsTable.item(r, 3).text().endswith(
+        ftp_tree.RVB)][0])
+    page.useCoverageButton.click()
+    page.downloadButton.click()  # the server has stopped: nothing answers on its port
+    assert wait_for(lambda: not page.runner.busy, timeout=60)
+    log = page.logView.toPlainText()
+    said = {"en": "check the server's address and port and the network",
+            "fr": "vérifiez l'adresse et le port du serveur et le réseau"}[language]
+    assert said in log and "127.0.0.1:{}".format(server.port) in log, log
+    assert "HOST" not in log and "PORT" not in log, log
+    if language == "fr":
+        assert english([line for line in log.splitlines() if line.strip()]) == [], log
+    page.hostEdit.setText("ftp://127.0.0.1/open_data")  # a field the dock refuses itself, in its own words
+    page.downloadButton.click()
+    log = page.logView.toPlainText()
+    said = {"en": "The server 'ftp://127.0.0.1/open_data' is not a host name",
+            "fr": "Le serveur « ftp://127.0.0.1/open_data » n'est pas un nom d'hôte"}[language]
+    assert said in log and "HOST" not in log, log

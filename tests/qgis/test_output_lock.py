@@ -12,7 +12,7 @@ from tests.qgis.conftest import ROOT
 from tests.support.wmts_server import StandInWmts
 
 LAYERS = {"GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2": "image/png", "ORTHOIMAGERY.ORTHOPHOTOS": "image/jpeg"}
-REFUSED = "is being written by another run (download_tiles of "
+REFUSED = "is being written by another run (a download of "
 
 
 def start(server, layer, output):

@@ -117,7 +117,7 @@ def test_the_disk_warning_uses_the_measured_size_of_the_layers_tiles(tmp_path):
     free = tiles * 30_000  # enough at the typical 20 kB a tile, not at the 41.5 kB measured
     assert areas.large_job(tiles, free, "/lib") is None
     said = areas.large_job(tiles, free, "/lib", tile_bytes=heavy)
-    assert said is not None and "41.5 kB a tile (measured in the layer's file)" in said and "41.5 MB" in said
+    assert said is not None and "41.5 kB a tile as measured in the layer's file" in said and "41.5 MB" in said
 
 
 def test_a_file_of_this_area_is_named_after_it_one_extended_beyond_it_is_not(tmp_path):

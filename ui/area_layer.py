@@ -8,6 +8,7 @@ from ..core.errors import IgnOfflineError, InputError
 from ..i18n import tr
 from ..toolbelt.areas import area_from_features
 from ..toolbelt.layer_tree import is_own
+from . import settings
 from .area_canvas import area_geometry
 from .area_choices import POLYGON_LAYER
 
@@ -127,12 +128,38 @@ class PolygonLayerChoice:
             layer = None
         elif layer is not None:
             self.gone_layer = None
+            self._remember_layer()
         self._unwatch()
         self._watched_layer = layer
         if layer is not None:
             layer.selectionChanged.connect(self._selection_changed)
             layer.dataChanged.connect(self._layer_edited)
         self._area_changed()
+
+    def _remember_layer(self, *args):
+        """The layer chosen, by id, with its project's file (once saved): chosen again when that project is
+        opened again (`_restore_layer`), after a restart too."""
+        layer = self.polygonLayerCombo.currentLayer()
+        if layer is not None:
+            settings.store_json(settings.AREA_LAYER, {"layer": layer.id(), "name": layer.name(),
+                                                      "project": QgsProject.instance().absoluteFilePath()})
+
+    def _restore_layer(self, *args):
+        """At start, and when a project is opened: the layer chosen before in that project, chosen again silently
+        when it is there; when it is not, the picker says it is gone and waits for the user's choice. Never a
+        layer of another project, nor any other layer in its place."""
+        remembered = settings.json_value(settings.AREA_LAYER, {})
+        project = QgsProject.instance()
+        if (self.polygonLayerCombo.currentLayer() is not None or not project.absoluteFilePath()
+                or remembered.get("project") != project.absoluteFilePath()):
+            return
+        layer = project.mapLayer(remembered.get("layer") or "")
+        if (isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+                and layer not in self._except_own_layers()):
+            self.polygonLayerCombo.setLayer(layer)
+        elif remembered.get("name"):
+            self.gone_layer = remembered["name"]
+            self._area_changed()
 
     def _unwatch(self):
         if self._watched_layer is not None:

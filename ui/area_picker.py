@@ -104,11 +104,14 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         self._layer_area = None
         self.layer_reading = LatestRun(tr("IGN Offline: read the area's polygons"))
         QgsProject.instance().layersAdded.connect(self._except_own_layers)
+        QgsProject.instance().readProject.connect(self._restore_layer)
+        QgsProject.instance().projectSaved.connect(self._remember_layer)  # its file known at last
 
     def refresh(self):
         """The band, scales, counts and outline of what is picked, and `selectionChanged`."""
         self.overview.restore()  # at start, once the dock's library folder is restored: as it was left
         self._zoom_edited()
+        self._restore_layer()  # when the dock starts with its project open
         if self.areaCombo.currentData() == POLYGON_LAYER:
             self._default_polygon_layer()
         self._area_changed()
@@ -293,6 +296,8 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         self.counting.stop()
         self.layer_reading.stop()
         QgsProject.instance().layersAdded.disconnect(self._except_own_layers)
+        QgsProject.instance().readProject.disconnect(self._restore_layer)
+        QgsProject.instance().projectSaved.disconnect(self._remember_layer)
         self._stop_drawing()
         self.draw_tool = None
         self._unwatch()

@@ -143,7 +143,7 @@ class AreaOnCanvas:
         area = self.current_area()
         crs = self._canvas_crs()
         made = self._layer_area[2] if self.areaCombo.currentData() == POLYGON_LAYER else None
-        if made is not None and made[0] == crs.authid():
+        if made is not None and made[0] == crs:
             return made[1]
         return self._area_geometry(area, crs)
 

@@ -50,7 +50,7 @@ class PolygonLayerChoice:
                 area = area_from_features(source.getFeatures(request), crs, context, name)
             except IgnOfflineError as exc:
                 return exc, None
-            return area, (canvas_crs.authid(), area_geometry(area, canvas_crs, context))
+            return area, (canvas_crs, area_geometry(area, canvas_crs, context))
 
         def done(found):
             self._layer_area = (key,) + found

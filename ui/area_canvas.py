@@ -7,6 +7,7 @@ from qgis.core import (
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
+    QgsMapToPixelSimplifier,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
@@ -22,11 +23,36 @@ from ..core.tiles import areas, grid
 from ..i18n import say, tr
 from ..toolbelt.helper_layers import store_helper_layer
 from . import settings
-from .area_choices import CANVAS_EXTENT, DRAWN
+from .area_choices import CANVAS_EXTENT, DRAWN, POLYGON_LAYER
 
 WGS84 = QgsCoordinateReferenceSystem(grid.WGS84)
 WEB_MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
+# Points of an outline past which the band draws it simplified to the canvas's pixels, then if still more, only its
+# part around the canvas.
+OUTLINE_POINTS = 10000
 WORLD = QgsRectangle(-180.0, -areas.MAX_LATITUDE, 180.0, areas.MAX_LATITUDE)
+
+
+def area_geometry(area, crs, transform_context):
+    """The area's outline in `crs`: from GDAL's WKB for a layer's polygons (in C: tens of thousands of points), a
+    box densified to follow the parallels' curve in a projected CRS. Safe off the GUI thread."""
+    if area.polygons is not None and area.polygons.wkb is not None:
+        geometry = QgsGeometry()
+        geometry.fromWkb(area.polygons.wkb)
+        source = WEB_MERCATOR
+    elif area.polygons is not None:
+        rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
+        geometry = QgsGeometry.fromMultiPolygonXY(rings)
+        source = WEB_MERCATOR
+    else:
+        geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
+        source = WGS84
+    geometry.transform(QgsCoordinateTransform(source, crs, transform_context))
+    return geometry
+
+
+def points(geometry):
+    return geometry.constGet().nCoordinates() if geometry.constGet() is not None else 0
 
 
 class AreaOnCanvas:
@@ -38,19 +64,7 @@ class AreaOnCanvas:
         return crs if crs.isValid() else WGS84
 
     def _area_geometry(self, area, crs):
-        if area.polygons is not None and area.polygons.wkb is not None:  # a layer's: drawn from GDAL's WKB, in C
-            geometry = QgsGeometry()
-            geometry.fromWkb(area.polygons.wkb)
-            source = WEB_MERCATOR
-        elif area.polygons is not None:
-            rings = [[[QgsPointXY(x, y) for x, y in ring] for ring in polygon] for polygon in area.polygons.parts]
-            geometry = QgsGeometry.fromMultiPolygonXY(rings)
-            source = WEB_MERCATOR
-        else:
-            geometry = QgsGeometry.fromRect(QgsRectangle(*area.bbox)).densifyByCount(16)
-            source = WGS84
-        geometry.transform(QgsCoordinateTransform(source, crs, QgsProject.instance()))
-        return geometry
+        return area_geometry(area, crs, QgsProject.instance().transformContext())
 
     def _area_geometry_on_canvas(self, area):
         return self._area_geometry(area, self._canvas_crs())
@@ -107,9 +121,31 @@ class AreaOnCanvas:
         self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
         if self.areaCombo.currentData() != CANVAS_EXTENT and self.isVisible():
             try:
-                self.rubber_band.setToGeometry(self._area_geometry_on_canvas(self.current_area()), None)
+                outline = self._outline_on_canvas()
             except IgnOfflineError:
-                pass  # nothing picked yet: said in the counts
+                return  # nothing picked yet, or being read: said in the counts
+            # A large outline simplified to the canvas's pixels: a France-sized layer's holds ~90,000 points, which
+            # the band would transform and paint at every redraw of the canvas (on the GUI thread); no pixel of it
+            # differs. Made again as the canvas moves (`_canvas_moved`); seen from close, also cut to around what
+            # the canvas shows. A small one (a box) drawn as it is, exactly.
+            if points(outline) > OUTLINE_POINTS:
+                outline = QgsMapToPixelSimplifier(
+                    QgsMapToPixelSimplifier.SimplifyGeometry, self.canvas.mapUnitsPerPixel()).simplify(outline)
+            if points(outline) > OUTLINE_POINTS:
+                around = self.canvas.extent()
+                around.scale(3)
+                outline = outline.clipped(around)
+            self.rubber_band.setToGeometry(outline, None)
+
+    def _outline_on_canvas(self):
+        """The picked area's outline in the canvas's CRS: a layer's as its read made it in the background (made
+        again here only if the canvas's CRS changed since), any other's (a box) made now."""
+        area = self.current_area()
+        crs = self._canvas_crs()
+        made = self._layer_area[2] if self.areaCombo.currentData() == POLYGON_LAYER else None
+        if made is not None and made[0] == crs:
+            return made[1]
+        return self._area_geometry(area, crs)
 
     def set_shown(self, visible):
         """The outline only while the dock is shown (a hidden dock draws nothing, and stops drawing)."""

@@ -28,7 +28,7 @@ from . import settings
 from .area_canvas import WGS84, WORLD, AreaOnCanvas
 from .area_choices import CANVAS_EXTENT, CUSTOM_BAND, DRAWN, POLYGON_LAYER, SAVED, TYPED, band_scales, scale_text
 from .area_layer import PolygonLayerChoice
-from .background import cancel_task
+from .background import LatestRun
 from .overview import OverviewBasemap
 from .tile_counts import TileCounts
 
@@ -98,15 +98,20 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         self.zoomMaxSpin.valueChanged.connect(self._zoom_edited)
         self.canvas.extentsChanged.connect(self._canvas_moved)
         self.canvas.destinationCrsChanged.connect(self._draw_area)
-        self.count_task = None  # the task counting a large polygon's tiles
-        self._layer_area = None  # ((layer id, selected only), Area) of the polygon layer, until it changes
-        self._counting = 0  # which count is the one shown (a later change makes an earlier one stale)
+        self._start_counts()
+        # ((layer id, selected only), Area or its error, (canvas CRS, outline)) of the polygon layer, until it
+        # changes; ((layer id, selected only), None) while read
+        self._layer_area = None
+        self.layer_reading = LatestRun(tr("IGN Offline: read the area's polygons"))
         QgsProject.instance().layersAdded.connect(self._except_own_layers)
+        QgsProject.instance().readProject.connect(self._restore_layer)
+        QgsProject.instance().projectSaved.connect(self._remember_layer)  # its file known at last
 
     def refresh(self):
         """The band, scales, counts and outline of what is picked, and `selectionChanged`."""
         self.overview.restore()  # at start, once the dock's library folder is restored: as it was left
         self._zoom_edited()
+        self._restore_layer()  # when the dock starts with its project open
         if self.areaCombo.currentData() == POLYGON_LAYER:
             self._default_polygon_layer()
         self._area_changed()
@@ -251,7 +256,7 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
     # -- reactions ----------------------------------------------------------------
 
     def _area_changed(self):
-        self._layer_area = None  # read again: the layer, its selection or its features changed
+        self._forget_layer_area()
         key = self.areaCombo.currentData() or ""
         self.zoomToButton.setEnabled(key != CANVAS_EXTENT)
         self.polygonLayerCombo.setVisible(key == POLYGON_LAYER)
@@ -288,8 +293,11 @@ class AreaPicker(PolygonLayerChoice, AreaOnCanvas, TileCounts, QWidget, FORM_CLA
         self.canvas.extentsChanged.disconnect(self._canvas_moved)
         self.canvas.destinationCrsChanged.disconnect(self._draw_area)
         self.overview.cleanup()
-        cancel_task(self.count_task)
+        self.counting.stop()
+        self.layer_reading.stop()
         QgsProject.instance().layersAdded.disconnect(self._except_own_layers)
+        QgsProject.instance().readProject.disconnect(self._restore_layer)
+        QgsProject.instance().projectSaved.disconnect(self._remember_layer)
         self._stop_drawing()
         self.draw_tool = None
         self._unwatch()

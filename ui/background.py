@@ -147,6 +147,38 @@ def run_function(description, work, on_result, on_error):
     return task
 
 
+class LatestRun:
+    """run_function for a read, count or measure of which only the latest one started counts.
+
+    Starting one cancels the one before; a superseded run (cancelled, or ended before its cancel arrived) neither
+    calls back nor clears the newer run's `task`: its words never overwrite the newer one's. `stop()` supersedes
+    the running one with none (the choice changed to one that needs no run, or the page closes)."""
+
+    def __init__(self, description):
+        self.description = description
+        self.task = None  # the latest run's, until it ends
+        self._started = 0
+
+    def start(self, work, on_result, on_error):
+        self.stop()
+        number = self._started
+
+        def latest(callback):
+            def call(value):
+                if number == self._started:
+                    self.task = None
+                    callback(value)
+            return call
+
+        self.task = run_function(self.description, work, latest(on_result), latest(on_error))
+        return self.task
+
+    def stop(self):
+        self._started += 1
+        cancel_task(self.task)
+        self.task = None
+
+
 def cancel_task(task):
     """Cancel a task of run_function, which the task manager may already have finished and deleted."""
     if task is not None:

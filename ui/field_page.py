@@ -19,7 +19,7 @@ from ..core.tiles import coverage
 from ..i18n import reason as said_reason
 from ..i18n import say, tr
 from . import settings
-from .background import cancel_task, run_function
+from .background import LatestRun, cancel_task, run_function
 from .page import Page
 from .runner import Job
 
@@ -65,8 +65,10 @@ class FieldPage(Page, FORM_CLASS):
 
     def __init__(self, area_picker, library, iface, parent=None):
         super().__init__(area_picker, library, iface, parent)
-        self.list_task = self.size_task = None
-        self.measures = 0  # update_size's measures, numbered: only the newest one's result is shown
+        self.list_task = None
+        # update_size's measures: a superseded one (the choice changed meanwhile) neither clears the newer one's
+        # place nor writes its own words over the newer measure's
+        self.measuring = LatestRun(tr("IGN Offline: measure the export"))
         self.closed = False  # after cleanup: a read that ends later finds no widgets to fill
         self.files = []  # [(path, title, zoom span)] of the library, as last read
         self.read_from = None  # the library folder last read (None: not read yet)
@@ -183,8 +185,7 @@ class FieldPage(Page, FORM_CLASS):
 
     def update_size(self, *_):
         """What the export would write, measured in a task (it reads the files' indexes) and shown before Export."""
-        cancel_task(self.size_task)
-        self.size_task = None
+        self.measuring.stop()
         self.empty = set()
         paths = self.ticked_paths()
         if not paths:
@@ -198,30 +199,23 @@ class FieldPage(Page, FORM_CLASS):
         low, high = self.area_picker.zoom_range()
         cap = self.cap_mb()
         self.sizeLabel.setText(tr("Measuring the export…"))
-        # A measure superseded (the choice changed meanwhile; its task cancelled) must neither clear the newer
-        # task's place nor write its own words over the newer measure's.
-        self.measures += 1
-        measure_number = self.measures
 
         def shown(result):
-            if measure_number != self.measures or result is None:
-                return
-            self.size_task = None
-            if self.closed:
+            if result is None or self.closed:
                 return
             files, tiles, size, self.empty = result
             self.sizeLabel.setText(self.size_text(files, tiles, size, cap))
 
         def failed(message):
-            if measure_number != self.measures:
-                return
-            self.size_task = None
-            if self.closed:
-                return
-            self.sizeLabel.setText(message)
+            if not self.closed:
+                self.sizeLabel.setText(message)
 
-        self.size_task = run_function(tr("IGN Offline: measure the export"),
-                                      lambda task: measure(paths, area, low, high, task.isCanceled), shown, failed)
+        self.measuring.start(lambda task: measure(paths, area, low, high, task.isCanceled), shown, failed)
+
+    @property
+    def size_task(self):
+        """The task measuring the export, until it ends (None: no measure under way)."""
+        return self.measuring.task
 
     def nothing_ticked_text(self):
         """Why nothing is measured: the library read holds no MBTiles, or no file is ticked."""
@@ -299,5 +293,5 @@ class FieldPage(Page, FORM_CLASS):
     def cleanup(self):
         self.closed = True
         cancel_task(self.list_task)
-        cancel_task(self.size_task)
+        self.measuring.stop()
         super().cleanup()

@@ -23,6 +23,8 @@ LIBRARY, PAGE = "library", "page"
 # The area picker: the area chosen, the typed box, the zooms, the drawn rectangle, the saved areas, the overview box.
 AREA, WEST, SOUTH, EAST, NORTH = "area", "west", "south", "east", "north"
 ZOOM_MIN, ZOOM_MAX, DRAWN, AREAS, OVERVIEW = "zoom_min", "zoom_max", "drawn", "areas", "overview"
+# The polygon layer chosen as the area: its id, name and project (chosen again when that project is opened).
+AREA_LAYER = "area_layer"
 # Géoplateforme layers: the server (read by the overview too), pace, account, the layers ticked.
 SOURCE, CONCURRENCY, MAX_RATE, ACCOUNT, LAYERS = "source", "concurrency", "max_rate", "account", "layers"
 # Orthophotos, MNS (FTP).

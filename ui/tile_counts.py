@@ -6,7 +6,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem
 from ..core.errors import IgnOfflineError
 from ..core.tiles import areas, coverage
 from ..i18n import reason, tr
-from .background import cancel_task, run_function
+from .background import LatestRun
 
 # Counts costing more than this (coverage.count_cost: a polygon's points and columns, zoom by zoom; some tenths of
 # a second) are made in a task: a large polygon's would freeze QGIS for seconds, a world-sized one for minutes.
@@ -15,14 +15,16 @@ QUICK_COUNT = 300 * 1000
 
 class TileCounts:
     """Mixed into the AreaPicker: its form's `countsTable`, `totalLabel` and `areaBoundsLabel`, its
-    `current_area()`, `zoom_range()`, `rubber_band` (None once cleaned up) and `selectionChanged`."""
+    `current_area()`, `zoom_range()` and `selectionChanged`."""
+
+    def _start_counts(self):
+        """The count's run: only the latest one's result is shown (`stop()` on cleanup)."""
+        self.counting = LatestRun(tr("IGN Offline: count the tiles"))
 
     def _update_counts(self):
         """The counts of what is picked: at once for a box or a small polygon; in a task, zoom by zoom and only up
         to the large-job limit, for a polygon whose count would freeze QGIS (busy meanwhile)."""
-        self._counting += 1
-        cancel_task(self.count_task)
-        self.count_task = None
+        self.counting.stop()
         self.countsTable.setRowCount(0)
         self.countsTable.unsetCursor()
         try:
@@ -46,23 +48,17 @@ class TileCounts:
         self.selectionChanged.emit()
 
     def _count_in_background(self, area, zooms):
-        counting = self._counting
-
         def counted(found):
-            if found is not None and counting == self._counting and self.rubber_band is not None:
-                self.count_task = None
+            if found is not None:
                 self._show_counts(found[0], found[2])
 
         def failed(message):
-            if counting == self._counting and self.rubber_band is not None:
-                self.count_task = None
-                self.countsTable.unsetCursor()
-                self.totalLabel.setText(message)
+            self.countsTable.unsetCursor()
+            self.totalLabel.setText(message)
 
         self.countsTable.setCursor(Qt.BusyCursor)
         self.totalLabel.setText(tr("Counting the tiles of {}…").format(area.title))
-        self.count_task = run_function(
-            tr("IGN Offline: count the tiles"),
+        self.counting.start(
             lambda task: coverage.counts_until(area.polygons, *zooms, areas.LARGE_JOB_TILES, task.isCanceled),
             counted, failed)
 

@@ -3,7 +3,7 @@ when the chosen polygon layer disappears, the picker says so and nothing runs un
 
 import pytest
 
-from tests.support.dock_pages import read_layers_of
+from tests.support.dock_pages import area_read, read_layers_of
 from tests.support.qt_wait import wait_for
 from tests.support.wmts_server import StandInWmts
 
@@ -55,6 +55,7 @@ def chosen(dock, project, tmp_path):
     picker.select_area("polygon_layer")
     picker.polygonLayerCombo.setLayer(zone)
     picker.select_zoom_band("overview")
+    area_read(picker)
     assert picker.current_area().title == "Zone des grottes"
     return dock, picker, zone
 

@@ -34,6 +34,8 @@ def choose():
     p = picker()
     p.select_area("polygon_layer")
     p.polygonLayerCombo.setLayer(QgsProject.instance().mapLayersByName("Zone des grottes")[0])
+    QTimer.singleShot(1500, second)  # the layer read into the area, in a task
+def second():
     seen["before"] = state()
     iface.addProject(os.environ["SECOND_PROJECT"])
     QTimer.singleShot(2000, probe)

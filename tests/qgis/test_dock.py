@@ -2,7 +2,7 @@ import pytest
 from pyproj import Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
-from tests.support.dock_pages import read_layers_of
+from tests.support.dock_pages import area_read, read_layers_of
 from tests.support.qt_wait import wait_for
 from tests.support.slippy import expected_counts
 
@@ -304,14 +304,17 @@ def test_a_polygon_layer_is_the_area_with_its_selection(dock, project, provider,
     dock.area_picker.select_area("polygon_layer")
     dock.area_picker.polygonLayerCombo.setLayer(layer)
     dock.area_picker.select_zoom_band("local")
+    area_read(dock.area_picker)  # in a task
     expected = coverage.count(polygons.from_file(layer.source().split("|")[0]), 13, 14)
     assert table_counts(dock) == expected
     assert expected != coverage.count(polygons.from_bbox(*polygons.lonlat_bounds(
         polygons.from_geojson(L_SHAPE))), 13, 14)  # the L, not its box
     assert not dock.area_picker.rubber_band.asGeometry().isEmpty()
     dock.area_picker.selectedOnlyCheck.setChecked(True)
+    area_read(dock.area_picker)
     assert "none selected" in dock.area_picker.totalLabel.text()
     layer.selectAll()
+    area_read(dock.area_picker)
     assert table_counts(dock) == expected
     # the Download page sends the layer itself: only the L's tiles are fetched
     dock.area_picker.select_zoom_band("overview")

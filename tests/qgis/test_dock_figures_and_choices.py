@@ -3,7 +3,7 @@ the polygon-layer choice, and the small items."""
 
 from qgis.PyQt.QtCore import Qt
 
-from tests.support.dock_pages import read_layers_of
+from tests.support.dock_pages import area_read, read_layers_of
 from tests.support.qt_wait import wait_for
 
 
@@ -189,6 +189,7 @@ def test_zoom_to_area_shows_the_whole_polygon_with_a_margin(desktop_iface, dock,
     project.addMapLayer(layer)
     desktop_iface.mapCanvas().setCurrentLayer(layer)
     picker.select_area("polygon_layer")
+    area_read(picker)
     picker.zoom_to_area()
     shape = picker._area_geometry_on_canvas(picker.current_area()).boundingBox()
     shown = desktop_iface.mapCanvas().extent()

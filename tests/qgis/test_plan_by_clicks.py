@@ -10,6 +10,7 @@ from qgis.PyQt.QtTest import QTest
 
 from ign_offline.core.library import plans
 from ign_offline.core.tiles import areas, coverage, polygons
+from tests.support.dock_pages import area_read
 from tests.support.polygon_files import write_geojson
 from tests.support.qt_wait import wait_for
 from tests.support.wmts_server import StandInWmts
@@ -56,6 +57,7 @@ def test_a_plan_built_by_clicks_runs_and_shows_each_entry_complete(dock, project
         QTest.mouseClick(page.addToPlanButton, Qt.LeftButton)
         picker.select_area("polygon_layer")
         picker.polygonLayerCombo.setLayer(layer)
+        area_read(picker)
         picker.zoomMaxSpin.setValue(13)
         picker.zoomMinSpin.setValue(12)
         page.addToPlanButton.click()

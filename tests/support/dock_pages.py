@@ -12,3 +12,8 @@ def read_layers_of(dock, server):
     page.readLayersButton.click()
     assert wait_for(lambda: page.readLayersButton.isEnabled() and page.layersList.count() == 5)
     return page
+
+
+def area_read(picker):
+    """The picker's polygon layer read into its area (a task) and counted: its counts shown, or why not."""
+    assert wait_for(lambda: picker.layer_reading.task is None and picker.counting.task is None)

@@ -5400,7 +5400,7 @@
       <translation>Le style « {} » ne peut pas être converti : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_canvas.py" line="87" />
+      <location filename="../ui/area_canvas.py" line="101" />
       <source>Area: {}</source>
       <translation>Zone : {}</translation>
     </message>
@@ -5450,12 +5450,17 @@
       <translation>≈ {} à {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_layer.py" line="64" />
+      <location filename="../ui/area_layer.py" line="30" />
+      <source>Reading the polygons of '{}'…</source>
+      <translation>Lecture des polygones de « {} »…</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_layer.py" line="103" />
       <source>The layer '{}' chosen as the area is no longer in the project: pick the polygon layer to use (the area stays unset until you do).</source>
       <translation>La couche « {} » choisie comme zone n'est plus dans le projet : choisissez la couche de polygones à utiliser (la zone reste vide d'ici là).</translation>
     </message>
     <message>
-      <location filename="../ui/area_layer.py" line="66" />
+      <location filename="../ui/area_layer.py" line="105" />
       <source>Pick a polygon layer of the project (or add one).</source>
       <translation>Choisissez une couche de polygones du projet (ou ajoutez-en une).</translation>
     </message>
@@ -5475,62 +5480,67 @@
       <translation>Plan IGN de votre bibliothèque s'il y est, sinon du serveur de l'onglet de téléchargement (réseau nécessaire)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="127" />
+      <location filename="../ui/area_picker.py" line="105" />
+      <source>IGN Offline: read the area's polygons</source>
+      <translation>IGN Hors ligne : lecture des polygones de la zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_picker.py" line="132" />
       <source>Map canvas extent (follows the map)</source>
       <translation>Emprise de la carte (suit la carte)</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="128" />
+      <location filename="../ui/area_picker.py" line="133" />
       <source>Polygons of a layer…</source>
       <translation>Polygones d'une couche…</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="129" />
+      <location filename="../ui/area_picker.py" line="134" />
       <source>Rectangle drawn on the map</source>
       <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="130" />
+      <location filename="../ui/area_picker.py" line="135" />
       <source>Coordinates typed in</source>
       <translation>Coordonnées saisies</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="132" />
+      <location filename="../ui/area_picker.py" line="137" />
       <source>Saved: {}</source>
       <translation>Enregistrée : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="153" />
+      <location filename="../ui/area_picker.py" line="158" />
       <source>Draw a rectangle on the map first (button "Draw on the map").</source>
       <translation>Dessinez d'abord un rectangle sur la carte (bouton « Dessiner sur la carte »).</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="157" />
+      <location filename="../ui/area_picker.py" line="162" />
       <source>Typed area</source>
       <translation>Zone saisie</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="162" />
+      <location filename="../ui/area_picker.py" line="167" />
       <source>The saved area '{}' is gone: pick another area.</source>
       <translation>La zone enregistrée « {} » n'existe plus : choisissez une autre zone.</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="170" />
+      <location filename="../ui/area_picker.py" line="175" />
       <source>Map canvas extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="215" />
+      <location filename="../ui/area_picker.py" line="220" />
       <source>Save area</source>
       <translation>Enregistrer la zone</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="215" />
+      <location filename="../ui/area_picker.py" line="220" />
       <source>Name of this area (its bounding box is kept):</source>
       <translation>Nom de cette zone (son rectangle englobant est gardé) :</translation>
     </message>
     <message>
-      <location filename="../ui/area_picker.py" line="278" />
+      <location filename="../ui/area_picker.py" line="283" />
       <source>Zoom {} ≈ {} … zoom {} ≈ {} (at the latitude of Occitanie; the SCAN 25 map is 1:25 000, zoom 14).</source>
       <translation>Zoom {} ≈ {} … zoom {} ≈ {} (à la latitude de l'Occitanie ; la carte SCAN 25 est au 1:25 000, zoom 14).</translation>
     </message>
@@ -6035,102 +6045,102 @@
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="76" />
+      <location filename="../ui/field_page.py" line="71" />
+      <source>IGN Offline: measure the export</source>
+      <translation>IGN Hors ligne : mesure de l'export</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="78" />
       <source>No limit</source>
       <translation>Sans limite</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="77" />
+      <location filename="../ui/field_page.py" line="79" />
       <source>2000 MB (apps)</source>
       <translation>2000 Mo (applications)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="78" />
+      <location filename="../ui/field_page.py" line="80" />
       <source>4000 MB (FAT32 SD card)</source>
       <translation>4000 Mo (carte SD en FAT32)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="79" />
+      <location filename="../ui/field_page.py" line="81" />
       <source>Custom</source>
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="147" />
+      <location filename="../ui/field_page.py" line="149" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="170" />
+      <location filename="../ui/field_page.py" line="172" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="200" />
+      <location filename="../ui/field_page.py" line="201" />
       <source>Measuring the export…</source>
       <translation>Mesure de l'export…</translation>
     </message>
     <message>
       <location filename="../ui/field_page.py" line="223" />
-      <source>IGN Offline: measure the export</source>
-      <translation>IGN Hors ligne : mesure de l'export</translation>
-    </message>
-    <message>
-      <location filename="../ui/field_page.py" line="229" />
       <source>The library folder {} holds no MBTiles yet: download layers first.</source>
       <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="230" />
+      <location filename="../ui/field_page.py" line="224" />
       <source>Tick library files to export (or everything for this area).</source>
       <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="235" />
+      <location filename="../ui/field_page.py" line="229" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="236" />
+      <location filename="../ui/field_page.py" line="230" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="236" />
+      <location filename="../ui/field_page.py" line="230" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="239" />
+      <location filename="../ui/field_page.py" line="233" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="258" />
+      <location filename="../ui/field_page.py" line="252" />
       <source>{}: no tile in this area at zooms {}-{}, left out.</source>
       <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="280" />
+      <location filename="../ui/field_page.py" line="274" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="283" />
+      <location filename="../ui/field_page.py" line="277" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="290" />
+      <location filename="../ui/field_page.py" line="284" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="290" />
+      <location filename="../ui/field_page.py" line="284" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="297" />
+      <location filename="../ui/field_page.py" line="291" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
@@ -6545,27 +6555,27 @@
       <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
     </message>
     <message>
-      <location filename="../ui/tile_counts.py" line="40" />
-      <source>Longitude {}° to {}°, latitude {}° to {}°</source>
-      <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
-    </message>
-    <message>
-      <location filename="../ui/tile_counts.py" line="63" />
-      <source>Counting the tiles of {}…</source>
-      <translation>Décompte des tuiles de {}…</translation>
-    </message>
-    <message>
-      <location filename="../ui/tile_counts.py" line="65" />
+      <location filename="../ui/tile_counts.py" line="22" />
       <source>IGN Offline: count the tiles</source>
       <translation>IGN Hors ligne : décompte des tuiles</translation>
     </message>
     <message>
-      <location filename="../ui/tile_counts.py" line="79" />
+      <location filename="../ui/tile_counts.py" line="42" />
+      <source>Longitude {}° to {}°, latitude {}° to {}°</source>
+      <translation>Longitude {}° à {}°, latitude {}° à {}°</translation>
+    </message>
+    <message>
+      <location filename="../ui/tile_counts.py" line="60" />
+      <source>Counting the tiles of {}…</source>
+      <translation>Décompte des tuiles de {}…</translation>
+    </message>
+    <message>
+      <location filename="../ui/tile_counts.py" line="75" />
       <source>Total: {} tiles per layer</source>
       <translation>Total : {} tuiles par couche</translation>
     </message>
     <message>
-      <location filename="../ui/tile_counts.py" line="82" />
+      <location filename="../ui/tile_counts.py" line="78" />
       <source>Total: over {} tiles per layer, a very large job (counting stopped there: reduce the area or the zooms).</source>
       <translation>Total : plus de {} tuiles par couche, une très grosse tâche (décompte arrêté là : réduisez la zone ou les zooms).</translation>
     </message>

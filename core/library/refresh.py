@@ -260,7 +260,8 @@ def conclude(library, started, results, runs, due, refresh_days=None):
         item, stats = result.item, result.stats
         if stats is None or (refresh_days is None and item.refresh_cutoff is None):
             continue
-        records.append(layer_record(started, item.job.layer, item.output, stats))
+        if stats.changes.differ or stats.changes.unchanged or stats.failed:  # else no tile was old enough
+            records.append(layer_record(started, item.job.layer, item.output, stats))
         if result.error is None and not stats.cancelled and not stats.failed:
             if refresh_days is not None:  # every tile checked since then
                 fresh.append((item.job.entries, started - refresh_days * DAY))

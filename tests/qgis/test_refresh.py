@@ -115,3 +115,17 @@ def test_refresh_days_on_the_command_line_overrides_the_plans_intervals(processi
     assert sorted(r["layer"] for r in json.loads(results["REFRESH"])) == sorted([PLAN, ORTHO])
     assert all(r["unchanged"] == len(planned(range(11, 15 if r["layer"] == PLAN else 13)))
                for r in json.loads(results["REFRESH"]))
+
+
+def test_the_summary_is_said_with_the_users_numbers_and_units(french):
+    from ign_offline.core.library import refresh  # the plugin's own classes: what its i18n knows
+    from ign_offline.i18n import say
+
+    record = {"layer": PLAN, "new": 1, "changed": 2043, "gone": 0, "unchanged": 123456, "bytes": 84_500_000}
+    said = say(refresh.summary(record))
+    assert "2\u202f043" in said or "2\xa0043" in said, said
+    assert "123\u202f456" in said or "123\xa0456" in said, said
+    assert "84,5 Mo" in said, said
+    dataset = {"entry": 3, "dataset": "BDTOPO", "files_new": 1200, "files_changed": 0, "bytes": 2_000_000_000}
+    said = say(refresh.summary(dataset))
+    assert ("1\u202f200" in said or "1\xa0200" in said) and "2,0 Go" in said, said

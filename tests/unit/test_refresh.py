@@ -246,3 +246,16 @@ def test_only_the_due_entrys_tiles_are_re_checked_and_the_run_is_reported(server
     assert refresh.read_report(library) == records
     assert refresh.due_entries(plan, library, now + 6 * DAY) == []
     assert [d.entry.number for d in refresh.due_entries(plan, library, now + 7 * DAY)] == [1]
+
+
+def test_a_dataset_line_counts_the_files_of_new_zones_and_of_newer_editions():
+    from core.datasets import sync
+
+    plan = plans.parse_plan(plan_text([{"dataset": "BDTOPO", "area": "toulouse"}], refresh_days=30))
+    zones = [sync.ZoneResult(sync.ZonePlan("BDTOPO", None, "D031", "Haute-Garonne"), sync.NEW, 3, 300),
+             sync.ZoneResult(sync.ZonePlan("BDTOPO", None, "D032", "Gers"), sync.UPDATED, 2, 200),
+             sync.ZoneResult(sync.ZonePlan("BDTOPO", None, "D081", "Tarn"), sync.UP_TO_DATE)]
+    record = refresh.dataset_record(1e9, plan.datasets[0], sync.SyncResult("BDTOPO", None, zones))
+    assert (record["files_new"], record["files_changed"], record["bytes"]) == (3, 2, 500)
+    assert (record["zones_new"], record["zones_changed"]) == (["D031"], ["D032"])
+    assert refresh.totals([record])["files_changed"] == 2

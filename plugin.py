@@ -23,6 +23,7 @@ class IgnOfflinePlugin:
         self.dock = None
         self.toolbar = None
         self.action = None
+        self.startup_refresh = None
 
     @staticmethod
     def tr(text):
@@ -37,6 +38,7 @@ class IgnOfflinePlugin:
 
     def initGui(self):  # noqa: N802 (QGIS API name)
         from .ui.dock import IgnOfflineDock
+        from .ui.startup_refresh import StartupRefresh
 
         self.initProcessing()
 
@@ -57,7 +59,14 @@ class IgnOfflinePlugin:
         self.toolbar.setObjectName("IgnOfflineToolbar")
         self.toolbar.addAction(self.action)
 
+        # The library's refresh when due, with the user's consent only, in the background once QGIS has started.
+        self.startup_refresh = StartupRefresh(self.dock)
+        self.startup_refresh.start()
+
     def unload(self):
+        if self.startup_refresh is not None:
+            self.startup_refresh.stop()
+            self.startup_refresh = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()

@@ -1,8 +1,10 @@
 """ign_offline:run_plan — fill (or refresh) an offline library from a JSON plan: one MBTiles per layer, then the
 plan's whole datasets (BD TOPO, RGE ALTI…) kept fresh in its datasets/ folder."""
 
+import dataclasses
 import json
 import os
+import time
 
 from qgis.core import (
     QgsProcessingOutputNumber,
@@ -18,7 +20,7 @@ from ..core import storage
 from ..core.datasets import sync as datasets
 from ..core.errors import IgnOfflineError
 from ..core.library import jobs as library
-from ..core.library import plans
+from ..core.library import plans, refresh
 from ..core.messages import plural
 from ..core.text import duration
 from ..core.vector import styles
@@ -52,6 +54,9 @@ class RunPlan(IgnOfflineAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never; 0 = all)"),
             type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "ONLY_DUE", self.tr("Only the entries due for a refresh (the plan's refresh_days); none due: nothing runs"),
+            defaultValue=False))
         add_authcfg_parameter(self)
         self.addParameter(QgsProcessingParameterString(
             "SHARD", self.tr("Only this machine's part, i/n (e.g. 2/3); empty = everything"), optional=True))
@@ -70,6 +75,9 @@ class RunPlan(IgnOfflineAlgorithm):
         self.addOutput(QgsProcessingOutputString(
             "ENTRIES_FAILED", self.tr("Entries that could not run, and why (JSON)")))
         self.addOutput(QgsProcessingOutputString(
+            "REFRESH", self.tr("What the refresh changed, per layer and dataset (JSON; the addresses are in the "
+                               "library's refresh/report.jsonl)")))
+        self.addOutput(QgsProcessingOutputString(
             "STYLES_NOT_SAVED", self.tr("Styles of vector layers not saved, and why (one layer per line)")))
 
     def parse(self, parameters, context, feedback=None):
@@ -77,6 +85,13 @@ class RunPlan(IgnOfflineAlgorithm):
         plan = plans.load_plan(self.parameterAsFile(parameters, "PLAN", context), lenient=True)
         folder = self.lasting_output(parameters, "LIBRARY", context, folder=True)
         library.check_library(folder)
+        started = time.time()
+        due = refresh.due_entries(plan, folder, started)  # reads the library's record: no network
+        only_due = self.parameterAsBool(parameters, "ONLY_DUE", context)
+        if only_due:
+            numbers = {item.entry.number for item in due}
+            plan = dataclasses.replace(plan, entries=[e for e in plan.entries if e.number in numbers],
+                                       datasets=[e for e in plan.datasets if e.number in numbers])
         shard = plans.parse_shard(self.parameterAsString(parameters, "SHARD", context))
         if not self.parameterAsBool(parameters, "ESTIMATE_ONLY", context):
             check_large_job(self, parameters, context,
@@ -84,6 +99,7 @@ class RunPlan(IgnOfflineAlgorithm):
         options = options_from_parameters(self, parameters, context)
         if parameters.get("REFRESH_DAYS") not in (None, ""):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
+        self._refresh = (started, due, only_due)
         return (plan, folder, shard, options, credentials_from_parameters(self, parameters, context),
                 self.parameterAsBool(parameters, "ESTIMATE_ONLY", context),
                 self.parameterAsBool(parameters, "LOAD", context), allows_large(self, parameters, context))
@@ -91,11 +107,17 @@ class RunPlan(IgnOfflineAlgorithm):
     def process(self, args, context, feedback):
         plan, folder, shard, options, credentials, estimate_only, load, allow_large = args
         self._files, self._datasets = [], []
+        if self._refresh[2] and not plan.entries and not plan.datasets:  # ONLY_DUE, and none is due
+            feedback.pushInfo(self.say("No entry of the plan is due for a refresh: nothing to do."))
+            return {"TILES_PLANNED": 0, "TILES_DOWNLOADED": 0, "TILES_FAILED": 0, "MBTILES": "", "LIBRARY": folder,
+                    "DATASETS": "[]", "ENTRIES_FAILED": "[]", "STYLES_NOT_SAVED": "", "REFRESH": "[]"}
         self._failed_entries = [(number, exc.message) for number, exc in plan.failed]
         for _, why in self._failed_entries:
             feedback.reportError(self.say(why))
         unprepared = []  # a layer whose source cannot be read (broken, hostile metadata): its entries fail alone
         jobs = library.prepare_jobs(plan, folder, credentials, shard, feedback.isCanceled, unprepared)  # network
+        for item in jobs:  # the tiles of its entries due are re-checked (REFRESH_DAYS, when given, instead)
+            item.refresh_cutoff = refresh.tile_cutoff(item.job, self._refresh[1])
         for job, exc in unprepared:
             numbers = ", ".join(str(entry.number) for entry in job.entries)
             self._failed_entries.extend((entry.number, exc.message) for entry in job.entries)
@@ -129,7 +151,7 @@ class RunPlan(IgnOfflineAlgorithm):
             self.report_estimate(jobs, options, feedback)
             return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": 0, "TILES_FAILED": 0, "MBTILES": "",
                     "DATASETS": json.dumps([self.dataset_row(run) for run in runs], ensure_ascii=False),
-                    "ENTRIES_FAILED": self.failed_entries(), "STYLES_NOT_SAVED": ""}
+                    "ENTRIES_FAILED": self.failed_entries(), "STYLES_NOT_SAVED": "", "REFRESH": "[]"}
         check_large_download(allow_large, [z for run in runs for z in run.zones], folder)
         library.check_library(folder, create=True)
         share = 0.5 if runs and jobs else (1.0 if jobs else 0.0)
@@ -150,6 +172,7 @@ class RunPlan(IgnOfflineAlgorithm):
                     stats.not_modified, stats.empty, stats.failed))
             elif result.error:
                 feedback.reportError(self.say("{}: {}", result.item.job.layer, result.error))
+        changed = self.report_refresh(folder, results, runs, options, feedback)
         not_saved = []
         if not feedback.isCanceled():
             # Vector layers of a TMS: their styles (the entry's, else all IGN publishes) beside the file.
@@ -177,7 +200,17 @@ class RunPlan(IgnOfflineAlgorithm):
         return {"TILES_PLANNED": planned, "TILES_DOWNLOADED": downloaded, "TILES_FAILED": failed,
                 "MBTILES": "\n".join(self._files), "LIBRARY": folder,
                 "DATASETS": json.dumps(rows, ensure_ascii=False), "ENTRIES_FAILED": self.failed_entries(),
-                "STYLES_NOT_SAVED": "\n".join(not_saved)}
+                "STYLES_NOT_SAVED": "\n".join(not_saved), "REFRESH": changed}
+
+    def report_refresh(self, folder, results, runs, options, feedback):
+        """What the refresh changed, kept in the library's report and said per layer and dataset; the REFRESH
+        output (the report's lines without their addresses)."""
+        started, due, _ = self._refresh
+        records = refresh.conclude(folder, started, results, runs, due, options.refresh_days)
+        for record in records:
+            feedback.pushInfo(self.say(refresh.summary(record)))
+        return json.dumps([{k: v for k, v in record.items() if k != "tiles"} for record in records],
+                          ensure_ascii=False)
 
     def failed_entries(self):
         """The entries set aside (a field at fault, a source that cannot be read), as JSON: entry, error."""

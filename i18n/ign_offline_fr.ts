@@ -1875,172 +1875,187 @@
       <translation>{} Réduisez la zone, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="42" />
+      <location filename="../algorithms/run_plan.py" line="44" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="47" />
+      <location filename="../algorithms/run_plan.py" line="49" />
       <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
       <translation>Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="50" />
+      <location filename="../algorithms/run_plan.py" line="52" />
       <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
       <translation>Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="53" />
+      <location filename="../algorithms/run_plan.py" line="55" />
       <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="57" />
+      <location filename="../algorithms/run_plan.py" line="58" />
+      <source>Only the entries due for a refresh (the plan's refresh_days); none due: nothing runs</source>
+      <translation>Seulement les entrées à rafraîchir (refresh_days du plan) ; aucune : rien ne s'exécute</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="62" />
       <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
       <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="59" />
+      <location filename="../algorithms/run_plan.py" line="64" />
       <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
       <translation>Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="62" />
+      <location filename="../algorithms/run_plan.py" line="67" />
       <source>Add the library's files to the project</source>
       <translation>Ajouter les fichiers de la bibliothèque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="64" />
+      <location filename="../algorithms/run_plan.py" line="69" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="67" />
+      <location filename="../algorithms/run_plan.py" line="72" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="69" />
+      <location filename="../algorithms/run_plan.py" line="74" />
       <source>Datasets of the plan: entry, product, status, files made (JSON)</source>
       <translation>Jeux de données du plan : entrée, produit, état, fichiers produits (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="71" />
+      <location filename="../algorithms/run_plan.py" line="76" />
       <source>Entries that could not run, and why (JSON)</source>
       <translation>Entrées qui n'ont pas pu être exécutées, et pourquoi (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="73" />
+      <location filename="../algorithms/run_plan.py" line="78" />
+      <source>What the refresh changed, per layer and dataset (JSON; the addresses are in the library's refresh/report.jsonl)</source>
+      <translation>Ce que le rafraîchissement a changé, par couche et jeu de données (JSON ; les adresses sont dans refresh/report.jsonl de la bibliothèque)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="81" />
       <source>Styles of vector layers not saved, and why (one layer per line)</source>
       <translation>Styles des couches vectorielles non enregistrés, et pourquoi (une couche par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="102" />
+      <location filename="../algorithms/run_plan.py" line="111" />
+      <source>No entry of the plan is due for a refresh: nothing to do.</source>
+      <translation>Aucune entrée du plan n'est à rafraîchir : rien à faire.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="124" />
       <source>Entries {} ({}): {}</source>
       <translation>Entrées {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="104" />
+      <location filename="../algorithms/run_plan.py" line="126" />
       <source>No entry of the plan could run: see the messages above.</source>
       <translation>Aucune entrée du plan n'a pu être exécutée : voyez les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="106" />
+      <location filename="../algorithms/run_plan.py" line="128" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="111" />
+      <location filename="../algorithms/run_plan.py" line="133" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="111" />
+      <location filename="../algorithms/run_plan.py" line="133" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="147" />
+      <location filename="../algorithms/run_plan.py" line="169" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="158" />
+      <location filename="../algorithms/run_plan.py" line="181" />
       <source>{:,} style saved in {}.</source>
       <translation>{:,} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="158" />
+      <location filename="../algorithms/run_plan.py" line="181" />
       <source>{:,} styles saved in {}.</source>
       <translation>{:,} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="169" />
+      <location filename="../algorithms/run_plan.py" line="192" />
       <source>Entry {} ({}): {}.</source>
       <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="174" />
+      <location filename="../algorithms/run_plan.py" line="197" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="176" />
+      <location filename="../algorithms/run_plan.py" line="199" />
       <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="191" />
+      <location filename="../algorithms/run_plan.py" line="224" />
       <source>Entry {} ({}): {}</source>
       <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="193" />
+      <location filename="../algorithms/run_plan.py" line="226" />
       <source>Entry {}: {}</source>
       <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="196" />
+      <location filename="../algorithms/run_plan.py" line="229" />
       <source>Datasets to download: {} ({} with extraction).</source>
       <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="226" />
+      <location filename="../algorithms/run_plan.py" line="259" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="229" />
+      <location filename="../algorithms/run_plan.py" line="262" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="232" />
+      <location filename="../algorithms/run_plan.py" line="265" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="232" />
+      <location filename="../algorithms/run_plan.py" line="265" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="232" />
+      <location filename="../algorithms/run_plan.py" line="265" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="233" />
+      <location filename="../algorithms/run_plan.py" line="266" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="236" />
+      <location filename="../algorithms/run_plan.py" line="269" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="237" />
+      <location filename="../algorithms/run_plan.py" line="270" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -3075,67 +3090,67 @@
       <translation>GDAL n'a pas pu découper la couche {} de {} ({}).</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="204" />
+      <location filename="../core/download/engine.py" line="220" />
       <source>gave no complete answer within {:.0f} s</source>
       <translation>n'a pas donné de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="205" />
+      <location filename="../core/download/engine.py" line="221" />
       <source>timed out</source>
       <translation>n'a pas répondu à temps</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="212" />
+      <location filename="../core/download/engine.py" line="228" />
       <source>HTTP {}: no data here</source>
       <translation>HTTP {} : pas de données ici</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="235" />
+      <location filename="../core/download/engine.py" line="251" />
       <source>answered only 429 Too Many Requests</source>
       <translation>n'a répondu que 429 (trop de requêtes)</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="238" />
+      <location filename="../core/download/engine.py" line="254" />
       <source>answered 429 Too Many Requests asking to wait {:.0f} s, longer than the {} a host may hold a job</source>
       <translation>a répondu 429 Too Many Requests en demandant d'attendre {:.0f} s, plus que les {} pendant lesquels un serveur peut bloquer une tâche</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="246" />
+      <location filename="../core/download/engine.py" line="262" />
       <source>HTTP 429 Too Many Requests</source>
       <translation>HTTP 429 (trop de requêtes)</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="251" />
+      <location filename="../core/download/engine.py" line="267" />
       <source>HTTP {} {}: {}</source>
       <translation>HTTP {} {} : {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="285" />
+      <location filename="../core/download/engine.py" line="301" />
       <source>{} for {}</source>
       <translation>{} pendant {}</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="291" />
+      <location filename="../core/download/engine.py" line="307" />
       <source>{} {}: {:,} tiles stored, {:,} left; run again later to resume.</source>
       <translation>{} {} : {:,} tuile(s) enregistrée(s), {:,} restante(s) ; relancez plus tard pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="299" />
+      <location filename="../core/download/engine.py" line="315" />
       <source>The server asks to slow down (429): pausing {:.0f} s.</source>
       <translation>Le serveur demande de ralentir (429) : pause de {:.0f} s.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="390" />
+      <location filename="../core/download/engine.py" line="406" />
       <source>Cannot reach {}: {}. Run again when online (or check the address).</source>
       <translation>Impossible de joindre {} : {}. Relancez une fois en ligne (ou vérifiez l'adresse).</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="402" />
+      <location filename="../core/download/engine.py" line="418" />
       <source>The server refused the request for tile {}/{}/{} ({}): check the layer, style, format and API key.</source>
       <translation>Le serveur a refusé la demande de la tuile {}/{}/{} ({}) : vérifiez la couche, le style, le format et la clé d'API.</translation>
     </message>
     <message>
-      <location filename="../core/download/engine.py" line="426" />
+      <location filename="../core/download/engine.py" line="447" />
       <source>Tile {}/{}/{} failed: {}</source>
       <translation>La tuile {}/{}/{} a échoué : {}</translation>
     </message>
@@ -3800,37 +3815,37 @@
       <translation>Connexion interrompue : {!r}</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="85" />
+      <location filename="../core/library/jobs.py" line="86" />
       <source>Plan '{}': its entries name several servers ({}) and an account (AUTHCFG) is given: add a top-level "source" naming the server the account is for.</source>
       <translation>Plan « {} » : ses entrées nomment plusieurs serveurs ({}) et un compte (AUTHCFG) est donné : ajoutez au premier niveau une « source » qui nomme le serveur du compte.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="108" />
+      <location filename="../core/library/jobs.py" line="109" />
       <source>Layer '{}': what its server sent cannot be read ({}): check the entry's source, or try again later.</source>
       <translation>Couche « {} » : ce que son serveur a envoyé est illisible ({}) : vérifiez la source de l'entrée, ou réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="123" />
+      <location filename="../core/library/jobs.py" line="124" />
       <source>a number out of range</source>
       <translation>un nombre hors limites</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="125" />
+      <location filename="../core/library/jobs.py" line="126" />
       <source>nested too deep</source>
       <translation>une imbrication trop profonde</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="126" />
+      <location filename="../core/library/jobs.py" line="127" />
       <source>a malformed value</source>
       <translation>une valeur mal formée</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="281" />
+      <location filename="../core/library/jobs.py" line="283" />
       <source>Give the LIBRARY folder.</source>
       <translation>Indiquez le dossier LIBRARY.</translation>
     </message>
     <message>
-      <location filename="../core/library/jobs.py" line="283" />
+      <location filename="../core/library/jobs.py" line="285" />
       <source>LIBRARY '{}' is a file, not a folder.</source>
       <translation>LIBRARY « {} » est un fichier, pas un dossier.</translation>
     </message>
@@ -3875,159 +3890,179 @@
       <translation>La fusion de « {} » dans « {} » a échoué ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="136" />
+      <location filename="../core/library/plans.py" line="147" />
       <source>Plan '{}': entries {} and {} both make {} but differ in source, style or format; a library holds one file per layer: give them the same source, style and format.</source>
       <translation>Plan '{}' : les entrées {} et {} produisent toutes deux {} mais diffèrent par la source, le style ou le format ; une bibliothèque a un seul fichier par couche : donnez-leur la même source, le même style et le même format.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="150" />
+      <location filename="../core/library/plans.py" line="161" />
       <source>Plan '{}', entry {}, field '{}': {}</source>
       <translation>Plan '{}', entrée {}, champ '{}' : {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="156" />
+      <location filename="../core/library/plans.py" line="167" />
       <source>give a whole number from {} to {} (found {!r}).</source>
       <translation>donnez un nombre entier de {} à {} (trouvé : {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="159" />
+      <location filename="../core/library/plans.py" line="170" />
       <source>{} is outside {}-{}.</source>
       <translation>{} est hors de {}-{}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="165" />
+      <location filename="../core/library/plans.py" line="179" />
+      <source>give the number of days between refreshes, e.g. 30 (0: at every run; null: never; found {!r}).</source>
+      <translation>donnez le nombre de jours entre deux rafraîchissements, par ex. 30 (0 : à chaque exécution ; null : jamais ; trouvé {!r}).</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="194" />
       <source>the area of entry {}</source>
       <translation>la zone de l'entrée {}</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="173" />
+      <location filename="../core/library/plans.py" line="202" />
       <source>give a preset ({}), a polygon file or a GeoJSON polygon.</source>
       <translation>donnez une zone prédéfinie ({}), un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="181" />
+      <location filename="../core/library/plans.py" line="210" />
       <source>unknown preset '{}': use one of {}, a polygon file or a GeoJSON polygon.</source>
       <translation>zone prédéfinie '{}' inconnue : utilisez l'une de {}, un fichier de polygones ou un polygone GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="186" />
+      <location filename="../core/library/plans.py" line="215" />
       <source>the polygon file '{}'</source>
       <translation>le fichier de polygones '{}'</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="216" />
+      <location filename="../core/library/plans.py" line="245" />
       <source>Plan '{}' is larger than {} MB: a plan lists entries; give large areas as polygon files next to it.</source>
       <translation>Le plan '{}' dépasse {} Mo : un plan liste des entrées ; donnez les grandes zones en fichiers de polygones à côté de lui.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="219" />
+      <location filename="../core/library/plans.py" line="248" />
       <source>Plan '{}' nests arrays or objects more than {} deep: it is not a plan.</source>
       <translation>Le plan '{}' imbrique des tableaux ou des objets sur plus de {} niveaux : ce n'est pas un plan.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="225" />
+      <location filename="../core/library/plans.py" line="254" />
       <source>Plan '{}' is not valid JSON (broken at line {}, column {}): correct it in a text editor.</source>
       <translation>Le plan « {} » n'est pas du JSON valide (erreur à la ligne {}, colonne {}) : corrigez-le dans un éditeur de texte.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="228" />
+      <location filename="../core/library/plans.py" line="257" />
       <source>Plan '{}' must be a JSON object with "source" and "entries".</source>
       <translation>Le plan '{}' doit être un objet JSON avec « source » et « entries ».</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="232" />
+      <location filename="../core/library/plans.py" line="261" />
       <source>Plan '{}' has no "entries": give a list of {{"layer", "area", "zoom_min", "zoom_max"}}.</source>
       <translation>Le plan '{}' n'a pas d'« entries » : donnez une liste de {{"layer", "area", "zoom_min", "zoom_max"}}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="238" />
+      <location filename="../core/library/plans.py" line="265" />
+      <source>Plan '{}', field '{}': {}</source>
+      <translation>Plan '{}', champ '{}' : {}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/plans.py" line="270" />
       <source>Plan '{}', entry {}: an entry is a JSON object.</source>
       <translation>Plan '{}', entrée {} : une entrée est un objet JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="256" />
+      <location filename="../core/library/plans.py" line="290" />
       <source>unknown field; an entry has {}.</source>
       <translation>champ inconnu ; une entrée a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="260" />
+      <location filename="../core/library/plans.py" line="294" />
       <source>give the layer identifier, e.g. GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</source>
       <translation>donnez l'identifiant de la couche, par exemple GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="264" />
+      <location filename="../core/library/plans.py" line="298" />
       <source>no source: give "source" at the top of the plan or in the entry.</source>
       <translation>pas de source : donnez « source » en tête du plan ou dans l'entrée.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="268" />
+      <location filename="../core/library/plans.py" line="302" />
       <source>{} is greater than zoom_max {}: swap them.</source>
       <translation>{} est plus grand que zoom_max {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="272" />
+      <location filename="../core/library/plans.py" line="306" />
       <source>give text (or leave it out for the layer's own).</source>
       <translation>donnez du texte (ou omettez-le pour garder celui de la couche).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="283" />
+      <location filename="../core/library/plans.py" line="317" />
       <source>unknown field; a dataset entry has {}.</source>
       <translation>champ inconnu ; une entrée de jeu de données a {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="288" />
+      <location filename="../core/library/plans.py" line="322" />
       <source>unknown dataset {!r}: use one of {}.</source>
       <translation>jeu de données {!r} inconnu : utilisez l'un de {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="297" />
+      <location filename="../core/library/plans.py" line="331" />
       <source>{} has no variant {!r}: use {}.</source>
       <translation>{} n'a pas de variante {!r} : utilisez {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="303" />
+      <location filename="../core/library/plans.py" line="337" />
       <source>give true or false (found {!r}).</source>
       <translation>donnez true ou false (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="308" />
+      <location filename="../core/library/plans.py" line="342" />
       <source>give the interval between contour lines in metres, e.g. 10 (found {!r}).</source>
       <translation>donnez l'équidistance des courbes de niveau en mètres, par exemple 10 (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="312" />
+      <location filename="../core/library/plans.py" line="346" />
       <source>give the download service's address, e.g. {} (found {!r}).</source>
       <translation>donnez l'adresse du service de téléchargement, par exemple {} (trouvé {!r}).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="324" />
+      <location filename="../core/library/plans.py" line="358" />
       <source>The plan '{}' does not exist: give a JSON plan file.</source>
       <translation>Le plan '{}' n'existe pas : donnez un fichier de plan JSON.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="329" />
+      <location filename="../core/library/plans.py" line="363" />
       <source>The plan '{}' cannot be read: {}.</source>
       <translation>Le plan '{}' ne peut pas être lu : {}.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="428" />
+      <location filename="../core/library/plans.py" line="462" />
       <source>Too many areas named '{}' in {}: remove some or rename the area.</source>
       <translation>Trop de zones nommées '{}' dans {} : supprimez-en ou renommez la zone.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="504" />
+      <location filename="../core/library/plans.py" line="538" />
       <source>The folder '{}' cannot be created ({}): choose a folder you can write to.</source>
       <translation>Le dossier '{}' ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="540" />
+      <location filename="../core/library/plans.py" line="574" />
       <source>SHARD '{}' must read i/n, e.g. 2/3 (this machine's part among 3).</source>
       <translation>SHARD '{}' doit s'écrire i/n, par exemple 2/3 (la part de cette machine sur 3).</translation>
     </message>
     <message>
-      <location filename="../core/library/plans.py" line="542" />
+      <location filename="../core/library/plans.py" line="576" />
       <source>SHARD '{}': i must be from 1 to n (e.g. 1/3, 2/3, 3/3).</source>
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
+    </message>
+    <message>
+      <location filename="../core/library/refresh.py" line="240" />
+      <source>{}: tiles new {:,}, changed {:,}, gone {:,}, unchanged {:,}; {} received.</source>
+      <translation>{} : tuiles nouvelles {:,}, modifiées {:,}, disparues {:,}, inchangées {:,} ; {} reçus.</translation>
+    </message>
+    <message>
+      <location filename="../core/library/refresh.py" line="242" />
+      <source>Entry {} ({}): files new {:,}, changed {:,}; {} received.</source>
+      <translation>Entrée {} ({}) : fichiers nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
     <message>
       <location filename="../core/mbtiles/files.py" line="65" />
@@ -5145,12 +5180,12 @@
       <translation>Le service TMS {} n'a pas de couche de tuiles vectorielles « {} ».{}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="52" />
+      <location filename="../plugin.py" line="54" />
       <source>IGN Offline</source>
       <translation>IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="53" />
+      <location filename="../plugin.py" line="55" />
       <source>Show or hide the IGN Offline panel</source>
       <translation>Afficher ou masquer le panneau IGN Hors ligne</translation>
     </message>
@@ -6295,97 +6330,112 @@
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
+      <location filename="../ui/library_page.py" line="143" />
+      <source>The library's refresh</source>
+      <translation>Le rafraîchissement de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="154" />
+      <source>Library refreshed: nothing changed.</source>
+      <translation>Bibliothèque rafraîchie : rien n'a changé.</translation>
+    </message>
+    <message>
       <location filename="../ui/library_page.py" line="156" />
+      <source>Library refreshed: tiles new {:,}, changed {:,}, gone {:,}; dataset files new {:,}, changed {:,}; {} received.</source>
+      <translation>Bibliothèque rafraîchie : tuiles nouvelles {:,}, modifiées {:,}, disparues {:,} ; fichiers de données nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.py" line="181" />
       <source>The server's key is not written into the plan (a file in clear): run the plan with the key as an account (AUTHCFG).</source>
       <translation>La clé du serveur n'est pas écrite dans le plan (un fichier en clair) : lancez le plan avec la clé comme compte (AUTHCFG).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="192" />
+      <location filename="../ui/library_page.py" line="217" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="199" />
+      <location filename="../ui/library_page.py" line="224" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="199" />
+      <location filename="../ui/library_page.py" line="224" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="207" />
+      <location filename="../ui/library_page.py" line="232" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="209" />
+      <location filename="../ui/library_page.py" line="234" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="209" />
+      <location filename="../ui/library_page.py" line="234" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="245" />
+      <location filename="../ui/library_page.py" line="270" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="290" />
+      <location filename="../ui/library_page.py" line="315" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="290" />
+      <location filename="../ui/library_page.py" line="315" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="325" />
+      <location filename="../ui/library_page.py" line="350" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="335" />
+      <location filename="../ui/library_page.py" line="360" />
       <source>Coverage</source>
       <translation>Couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="341" />
+      <location filename="../ui/library_page.py" line="366" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="353" />
+      <location filename="../ui/library_page.py" line="378" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="358" />
+      <location filename="../ui/library_page.py" line="383" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="364" />
+      <location filename="../ui/library_page.py" line="389" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="367" />
+      <location filename="../ui/library_page.py" line="392" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="408" />
+      <location filename="../ui/library_page.py" line="433" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="417" />
+      <location filename="../ui/library_page.py" line="442" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -6553,6 +6603,21 @@
       <location filename="../ui/server_layers.py" line="105" />
       <source>The layers of {} cannot be read: {}. Check the address and the network.</source>
       <translation>Les couches de {} ne peuvent pas être lues : {}. Vérifiez l'adresse et le réseau.</translation>
+    </message>
+    <message>
+      <location filename="../ui/startup_refresh.py" line="57" />
+      <source>IGN Offline: is the library due for a refresh?</source>
+      <translation>IGN Hors ligne : la bibliothèque est-elle à rafraîchir ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/startup_refresh.py" line="68" />
+      <source>The library is due for a refresh, but the page is busy: run Refresh when it is done.</source>
+      <translation>La bibliothèque est à rafraîchir, mais la page est occupée : lancez Rafraîchir quand elle aura fini.</translation>
+    </message>
+    <message>
+      <location filename="../ui/startup_refresh.py" line="74" />
+      <source>The library's refresh at start did not run: {}</source>
+      <translation>Le rafraîchissement de la bibliothèque au démarrage n'a pas eu lieu : {}</translation>
     </message>
     <message>
       <location filename="../ui/tile_counts.py" line="22" />
@@ -6914,6 +6979,16 @@
       <location filename="../ui/library_page.ui" />
       <source>Cancel</source>
       <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Off unless you switch it on. When QGIS starts, the plan's entries whose refresh_days have passed are refreshed in the background (the network is used only then); the message bar says what changed</source>
+      <translation>Désactivé tant que vous ne l'activez pas. Au démarrage de QGIS, les entrées du plan dont les refresh_days sont écoulés sont rafraîchies en arrière-plan (le réseau n'est utilisé qu'alors) ; la barre de messages dit ce qui a changé</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_page.ui" />
+      <source>Refresh the library when QGIS starts, in the background, when the plan says it is due</source>
+      <translation>Rafraîchir la bibliothèque au démarrage de QGIS, en arrière-plan, quand le plan le prévoit</translation>
     </message>
     <message>
       <location filename="../ui/library_page.ui" />

@@ -13,9 +13,9 @@ from ..core import naming
 from ..core.download.estimate import weighed_tile_bytes
 from ..core.errors import IgnOfflineError
 from ..core.field import projects
-from ..core.library import inventory, plans
+from ..core.library import inventory, plans, refresh
 from ..core.library import jobs as library_jobs
-from ..core.messages import lonlat_box, plural
+from ..core.messages import Size, lonlat_box, plural
 from ..core.tiles import areas, coverage
 from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
@@ -71,7 +71,7 @@ class LibraryPage(Page, FORM_CLASS):
         self.listing = 0  # which reading of the library the tables show (an older one finishing late is dropped)
         self.coverage_layer_id = None
         self.planFile.setFilter(tr("Plans (*.json)"))
-        self.remember({settings.PLAN: self.planFile})
+        self.remember({settings.PLAN: self.planFile, settings.AUTO_REFRESH: self.autoRefreshCheck})
         header = self.planTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)  # the layer takes what is left
@@ -133,6 +133,31 @@ class LibraryPage(Page, FORM_CLASS):
         elif results is not None:
             self.runner.report(tr("The plan has run: see the IGN Offline panel."), Qgis.Info)
         self.list_files()
+
+    def refresh_due(self):
+        """The plan's entries due for a refresh, run in the background (run_plan ONLY_DUE: the others are left
+        alone); the message bar says what changed. False when the page is busy with another run."""
+        # The user consented to refreshing the plan they made: no question at start (most tiles are re-checks).
+        parameters = {"PLAN": self.plan_path(), "LIBRARY": self.library_folder(), "ONLY_DUE": True, "LOAD": False,
+                      "ALLOW_LARGE": True}
+        what = tr("The library's refresh")
+        return self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
+                                 lambda outcomes, cancelled: self._refresh_done(outcomes, cancelled, what))
+
+    def _refresh_done(self, outcomes, cancelled, what):
+        results = self.runner.outcome(outcomes, cancelled, what)
+        if results is None:
+            return
+        records = json.loads(results.get("REFRESH") or "[]")
+        found = refresh.totals(records)
+        if not any(found[key] for key in ("new", "changed", "gone", "files_new", "files_changed")):
+            self.runner.report(tr("Library refreshed: nothing changed."), Qgis.Info)
+        else:
+            self.runner.report(say("Library refreshed: tiles new {:,}, changed {:,}, gone {:,}; dataset files new "
+                                   "{:,}, changed {:,}; {} received.", found["new"], found["changed"],
+                                   found["gone"], found["files_new"], found["files_changed"],
+                                   Size(found["bytes"])), Qgis.Success, self.library_folder())
+        self.list_files(quiet=True)
 
     # -- the plan's entries, by clicks -------------------------------------------------------------------------
 

@@ -34,8 +34,8 @@ DATASETS_SERVICE, DATASETS_PRODUCTS = "datasets_service", "datasets_products"
 DATASETS_KEEP_ARCHIVES, DATASETS_CLIP, DATASETS_LOAD = "datasets_keep_archives", "datasets_clip", "datasets_load"
 DATASETS_HILLSHADE, DATASETS_SLOPE = "datasets_hillshade", "datasets_slope"
 DATASETS_CONTOURS, DATASETS_CONTOUR_INTERVAL = "datasets_contours", "datasets_contour_interval"
-# QGIS cache, My library.
-CACHE, PLAN = "cache", "plan"
+# QGIS cache, My library (AUTO_REFRESH: the user's consent to the refresh at QGIS start; off unless set).
+CACHE, PLAN, AUTO_REFRESH = "cache", "plan", "auto_refresh"
 # Field.
 FIELD_TARGET, FIELD_ALL, FIELD_CAP_MB, FIELD_FORMAT = "field_target", "field_all", "field_cap_mb", "field_format"
 FIELD_CAP, FIELD_FILES = "field_cap", "field_files"
@@ -43,6 +43,11 @@ FIELD_CAP, FIELD_FILES = "field_cap", "field_files"
 
 def value(key, default=None):
     return QgsSettings().value(PREFIX + key, default)
+
+
+def flag(key):
+    """A check box's setting as a bool (False when never set)."""
+    return str(value(key, False)).lower() in ("true", "1")
 
 
 def store(key, data):

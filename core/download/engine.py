@@ -31,11 +31,13 @@ from ..http import (
     retry_after_seconds,
     unreachable_reason,
 )
+from ..mbtiles import tile_id
 from ..messages import Message
 from ..sources.policies import host_of
 from ..text import limit_duration
 from ..tiles.bodies import image_kind, tile_body_problem
 from ..vector import mvt
+from .changes import CHANGED, GONE, NEW, TileChanges
 
 
 class ServerRefused(IgnOfflineError):
@@ -69,6 +71,9 @@ class DownloadOptions:
     stall_limit: float = 120.0      # seconds a host may throttle (429) or time out with no usable answer
     headers: dict = field(default_factory=dict)
     tile_filter: object = None      # (zoom, x, y) -> bool: only these tiles are this job's (a shard)
+    # (zoom, x, y) -> a time (epoch s) or None: a tile fetched before it is re-checked (a plan's entries that are
+    # due, core.library.refresh); refresh_days, when given, applies instead
+    refresh_cutoff: object = None
 
 
 @dataclass
@@ -82,6 +87,7 @@ class DownloadStats:
     bytes: int = 0
     cancelled: bool = False
     errors: collections.Counter = field(default_factory=collections.Counter)
+    changes: TileChanges = field(default_factory=TileChanges)   # what the file holds now that it did not
 
     @property
     def processed(self):
@@ -95,6 +101,7 @@ class TileRequest:
     y: int
     etag: str = None
     last_modified: str = None
+    previous: str = None     # the journal's status before this run ('done': the file holds the tile)
 
 
 @dataclass
@@ -144,6 +151,7 @@ class Downloader:
         """TileRequests still to make, generated lazily; counts the skipped tiles in `stats`."""
         options = self.options
         cutoff = None if options.refresh_days is None else time.time() - options.refresh_days * 86400
+        cutoff_of = options.refresh_cutoff if cutoff is None else None
         mine = options.tile_filter
         for tile_range in ranges:
             for x in range(tile_range.x_min, tile_range.x_max + 1):
@@ -156,15 +164,23 @@ class Downloader:
                         wanted = entry is not None and entry.status == "failed"
                     else:
                         wanted = entry is None or entry.status == "failed"
+                    previous = entry.status if entry is not None else None
                     if wanted:
-                        yield TileRequest(tile_range.zoom, x, y)
-                    elif cutoff is not None and entry is not None and entry.fetched_at < cutoff:
+                        yield TileRequest(tile_range.zoom, x, y, previous=previous)
+                    elif entry is not None and self._stale(entry, cutoff, cutoff_of, tile_range.zoom, x, y):
                         if entry.status == "done":
-                            yield TileRequest(tile_range.zoom, x, y, entry.etag, entry.last_modified)
+                            yield TileRequest(tile_range.zoom, x, y, entry.etag, entry.last_modified, previous)
                         else:
-                            yield TileRequest(tile_range.zoom, x, y)
+                            yield TileRequest(tile_range.zoom, x, y, previous=previous)
                     else:
                         stats.skipped += 1
+
+    @staticmethod
+    def _stale(entry, cutoff, cutoff_of, zoom, x, y):
+        """Whether a journalled tile is to be re-checked: fetched before the run's cutoff, or its own."""
+        if cutoff is None and cutoff_of is not None:
+            cutoff = cutoff_of(zoom, x, y)
+        return cutoff is not None and entry.fetched_at < cutoff
 
     # -- one tile -------------------------------------------------------------------
 
@@ -407,15 +423,20 @@ class Downloader:
                 self._format_found = False
                 if self.on_format is not None:
                     self.on_format(self.format)
+            key = tile_id(result.data)
+            self._note_body(request, key, len(result.data), stats.changes)
             self.store.record(request.zoom, request.x, request.y, "done", result.data,
-                              result.etag, result.last_modified)
+                              result.etag, result.last_modified, data_id=key)
             stats.downloaded += 1
             stats.bytes += len(result.data)
         elif result.status == "not_modified":
             self.store.record(request.zoom, request.x, request.y, "done", None,
                               request.etag, request.last_modified)
             stats.not_modified += 1
+            stats.changes.unchanged += 1
         elif result.status == "empty":
+            if request.previous == "done" and self.store.remove_tile(request.zoom, request.x, request.y):
+                stats.changes.add(GONE, request.zoom, request.x, request.y)  # the file no longer holds it
             self.store.record(request.zoom, request.x, request.y, "empty", error=result.error)
             stats.empty += 1
         else:
@@ -424,6 +445,17 @@ class Downloader:
             stats.errors[result.error] += 1
             if stats.errors[result.error] == 1:
                 self._say(Message("Tile {}/{}/{} failed: {}", request.zoom, request.x, request.y, result.error))
+
+
+    def _note_body(self, request, key, size, changes):
+        """A body fetched: new where the file held no tile, changed where it held another, else unchanged."""
+        held = self.store.tile_key(request.zoom, request.x, request.y) if request.previous == "done" else None
+        if held is None:
+            changes.add(NEW, request.zoom, request.x, request.y, size)
+        elif held != key:
+            changes.add(CHANGED, request.zoom, request.x, request.y, size)
+        else:
+            changes.unchanged += 1
 
 
 def _reason(exc):

@@ -49,6 +49,7 @@ class JobPlan:
     ranges: list                  # TileRanges, clipped to the layer
     counts: dict                  # zoom -> tiles of this job (this shard's)
     notes: list = field(default_factory=list)
+    refresh_cutoff: object = None  # the engine's per-tile refresh cutoff of its entries due (core.library.refresh)
 
     @property
     def total(self):
@@ -248,7 +249,8 @@ def run_jobs(jobs, options, shard=None, progress=None, is_cancelled=None, log=No
     def work(index, result):
         item = result.item
         job_options = dataclasses.replace(options, concurrency=max(1, share + (1 if index < extra else 0)),
-                                          tile_filter=keep)  # the account, if any, comes with item.prepared
+                                          tile_filter=keep,  # the account, if any, comes with item.prepared
+                                          refresh_cutoff=item.refresh_cutoff)
         try:
             result.stats = download_to_mbtiles(
                 item.prepared, _job_area(item), min(item.counts, default=0), max(item.counts, default=0),

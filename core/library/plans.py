@@ -17,11 +17,15 @@ An entry may name a whole dataset of the download service instead of a layer, ke
 
        {"dataset": "RGEALTI", "variant": "5M", "area": "toulouse", "contours": 10},
        {"dataset": "BDTOPO", "area": "areas/caves.gpkg", "clip": false}
+
+`refresh_days` (at the top: every entry's; in an entry: its own, null: never) is how often an entry is refreshed
+when due (core.library.refresh); a plan without it is refreshed only when asked (REFRESH_DAYS).
 """
 
 import dataclasses
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -36,8 +40,9 @@ from ..tiles import areas, polygons
 from ..tiles import grid as tiles
 from ..tiles.coverage import Polygons, area_total
 
-ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format"}
-DATASET_FIELDS = {"dataset", "variant", "area", "clip", "contours", "hillshade", "slope", "keep_archives", "service"}
+ENTRY_FIELDS = {"layer", "area", "zoom_min", "zoom_max", "source", "style", "format", "refresh_days"}
+DATASET_FIELDS = {"dataset", "variant", "area", "clip", "contours", "hillshade", "slope", "keep_archives", "service",
+                  "refresh_days"}
 DEFAULT_SERVICE = catalogue.SERVICE_ROOT
 INLINE_LABEL = "inline polygon"  # the area_label of a GeoJSON area written in the plan
 
@@ -53,6 +58,7 @@ class Entry:
     source: str
     style: str = None
     format: str = None
+    refresh_days: float = None   # days between refreshes (the entry's, else the plan's); None: never
 
     @property
     def zooms(self):
@@ -74,6 +80,7 @@ class DatasetEntry:
     slope: bool = True
     contours: float = None   # interval in metres; None: no contours
     keep_archives: bool = False
+    refresh_days: float = None   # days between refreshes (the entry's, else the plan's); None: never
 
 
 @dataclass
@@ -122,6 +129,10 @@ class Plan:
     entries: list                                   # the layers' Entry
     datasets: list = field(default_factory=list)   # the datasets' DatasetEntry
     failed: list = field(default_factory=list)     # (entry number, InputError) of entries refused (lenient)
+    refresh_days: float = None                      # the entries' default interval (days); None: never
+
+    def all_entries(self):  # the layers' and the datasets' entries, in the plan's order
+        return sorted(self.entries + self.datasets, key=lambda entry: entry.number)
 
     def jobs(self):
         """One LayerJob per (source, layer, style, format), in the plan's order."""
@@ -158,6 +169,24 @@ def _zoom(path, number, item, name):
     if not tiles.MIN_ZOOM <= value <= tiles.MAX_ZOOM:
         raise _problem(path, number, name, Message("{} is outside {}-{}.", value, tiles.MIN_ZOOM, tiles.MAX_ZOOM))
     return value
+
+
+def _days(value):
+    """A refresh interval in days (None: never), or the Message saying why `value` is not one."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        return Message("give the number of days between refreshes, e.g. 30 (0: at every run; null: never; "
+                       "found {!r}).", value)
+    return float(value)
+
+
+def _entry_days(path, number, item, default):
+    """The entry's refresh interval: its own `refresh_days` (null: never), else the plan's `default`."""
+    days = _days(item["refresh_days"]) if "refresh_days" in item else default
+    if isinstance(days, Message):
+        raise _problem(path, number, "refresh_days", days)
+    return days
 
 
 def _area(path, number, value):
@@ -231,20 +260,25 @@ def parse_plan(data, path="plan", lenient=False):
     if not isinstance(entries, list) or not entries:
         raise InputError("Plan '{}' has no \"entries\": give a list of {{\"layer\", \"area\", \"zoom_min\", "
                          "\"zoom_max\"}}.", path)
+    days = _days(document.get("refresh_days"))
+    if isinstance(days, Message):
+        raise InputError("Plan '{}', field '{}': {}", path, "refresh_days", days)
     parsed, datasets, failed = [], [], []
     for number, item in enumerate(entries, 1):
         try:
             if not isinstance(item, dict):
                 raise InputError("Plan '{}', entry {}: an entry is a JSON object.", path, number)
             if "dataset" in item:
-                datasets.append(_dataset_entry(path, number, item))
+                datasets.append(dataclasses.replace(_dataset_entry(path, number, item),
+                                                    refresh_days=_entry_days(path, number, item, days)))
             else:
-                parsed.append(_layer_entry(path, number, item, source))
+                parsed.append(dataclasses.replace(_layer_entry(path, number, item, source),
+                                                  refresh_days=_entry_days(path, number, item, days)))
         except InputError as exc:
             if not lenient:
                 raise
             failed.append((number, exc))
-    plan = Plan(path, source, parsed, datasets, failed)
+    plan = Plan(path, source, parsed, datasets, failed, days)
     plan.jobs()  # refuses two entries making the same file differently
     return plan
 

@@ -79,6 +79,7 @@ class MBTilesWriter:
         self._tiles = []     # (zoom, x, tms_row, data)
         self._journal = []   # (zoom, x, tms_row, status, fetched_at, etag, last_modified, error)
         self._bytes = 0      # body bytes in self._tiles
+        self._removed = []   # (zoom, x, tms_row) of tiles the server no longer has
         self._last_flush = time.monotonic()
         self._replaced = False
 
@@ -167,6 +168,22 @@ class MBTilesWriter:
         self._journal.append((zoom, x, row, status, fetched_at or time.time(), etag, last_modified, error))
         self._maybe_flush()
 
+    def tile_key(self, zoom, x, y):
+        """The content key (tile_id) of the stored XYZ tile (zoom, x, y), None when the file holds none (what is
+        queued and not flushed yet is not seen: a run asks for a tile once)."""
+        row = self._db.execute("SELECT tile_id FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                               (zoom, x, flip_y(zoom, y))).fetchone()
+        return row[0] if row else None
+
+    def remove_tile(self, zoom, x, y):
+        """Queue the removal of XYZ tile (zoom, x, y) (the server says there is nothing there now); whether the
+        file held it. Committed with the next batch, its unused body dropped at close."""
+        if self.tile_key(zoom, x, y) is None:
+            return False
+        self._removed.append((zoom, x, flip_y(zoom, y)))
+        self._maybe_flush()
+        return True
+
     def _maybe_flush(self):
         if (len(self._tiles) + len(self._journal) >= self.batch_size
                 or (self.batch_bytes and self._bytes >= self.batch_bytes)
@@ -199,9 +216,9 @@ class MBTilesWriter:
     def flush(self):
         self._last_flush = time.monotonic()
         if self._full is not None:  # already said: what is queued cannot be stored (the journal refetches it)
-            self._tiles, self._journal, self._bytes = [], [], 0
+            self._tiles, self._journal, self._bytes, self._removed = [], [], 0, []
             return
-        if not self._tiles and not self._journal:
+        if not self._tiles and not self._journal and not self._removed:
             return
         images = {}
         rows = []
@@ -222,6 +239,10 @@ class MBTilesWriter:
                     "AND tile_row = ? AND tile_id <> ?",
                     [(key, z, x, row, key) for z, x, row, key in rows])
                 self._replaced = True
+            if self._removed:
+                db.executemany("DELETE FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                               self._removed)
+                self._replaced = True
             db.executemany(
                 "INSERT OR REPLACE INTO tile_journal (zoom_level, tile_column, tile_row, status, "
                 "fetched_at, etag, last_modified, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -229,6 +250,7 @@ class MBTilesWriter:
         self._tiles = []
         self._journal = []
         self._bytes = 0
+        self._removed = []
 
     def zoom_levels(self):
         return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]

@@ -10,7 +10,8 @@ KEYS = {"library", "page", "area", "west", "south", "east", "north", "zoom_min",
         "overview", "source", "concurrency", "max_rate", "account", "layers", "ftp_host", "ftp_port",
         "ftp_connections", "datasets_service", "datasets_products", "datasets_keep_archives", "datasets_clip",
         "datasets_load", "datasets_hillshade", "datasets_slope", "datasets_contours", "datasets_contour_interval",
-        "cache", "plan", "field_target", "field_all", "field_cap_mb", "field_format", "field_cap", "field_files"}
+        "cache", "plan", "field_target", "field_all", "field_cap_mb", "field_format", "field_cap", "field_files",
+        "auto_refresh"}  # issue 32
 CALLS = {"value", "store", "json_value", "store_json", "remember"}
 
 

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingProvider
 
 from ..i18n import tr
 from ..resources import icon
+from .apply_patch import ApplyPatch
 from .download_dataset import DownloadDataset
 from .download_ftp import DownloadFtp
 from .download_tiles import DownloadTiles
@@ -13,6 +14,7 @@ from .inventory import Inventory
 from .list_datasets import ListDatasets
 from .list_ftp_products import ListFtpProducts
 from .load_mbtiles import LoadMBTiles
+from .make_patch import MakePatch
 from .make_project_offline import MakeProjectOffline
 from .merge_mbtiles import MergeMBTiles
 from .recover_cache import RecoverCache
@@ -21,8 +23,8 @@ from .run_plan import RunPlan
 from .save_vector_styles import SaveVectorStyles
 
 ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, MakeProjectOffline,
-              ExportTiles, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles, Relief, ListDatasets,
-              DownloadDataset)
+              ExportTiles, MakePatch, ApplyPatch, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles, Relief,
+              ListDatasets, DownloadDataset)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

@@ -9,6 +9,7 @@ set, merging into files of earlier runs.
 import collections
 import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 
 from .. import mbtiles, naming
@@ -201,6 +202,7 @@ def _recover_set(tile_set, folder, stats, is_cancelled, progress, book=None):
             for index, (((z, x, y), cached), (body, body_id, problem)) in enumerate(bodies):
                 if is_cancelled and is_cancelled():
                     _write_metadata(writer, tile_set, stored, book)
+                    writer.cut_short()
                     return None
                 if index % 200 == 0:
                     progress(kept + index)
@@ -321,8 +323,11 @@ def scan_and_recover(cache_dir, output_folder, layer_filter=None, progress=None,
             else:
                 _store(found, scan, stats, outputs, output_folder)
     finally:
+        stopped = stats.cancelled or sys.exc_info()[0] is not None  # a run stopped midway: no agg_tiles_hash
         for key, output in outputs.items():
             _write_metadata(output.writer, scan.sets[key], output.written | output.kept, book)
+            if stopped:
+                output.writer.cut_short()
             output.writer.close()
             with mbtiles.MBTilesReader(output.writer.path) as reader:
                 present = sorted(reader.count_by_zoom())

@@ -137,6 +137,8 @@ def _download_locked(prepared, area, zoom_min, zoom_max, output, options, progre
             downloader = Downloader(prepared.source, store, options, log, prepared.credentials)
             downloader.on_format = lambda mime: _found_format(prepared, store, mime)
             stats = downloader.run(ranges, progress, is_cancelled, total)
+            if stats.cancelled:
+                store.cut_short()  # stopped midway: no agg_tiles_hash until a run completes
             if prepared.vector_layers == [] and stats.downloaded:
                 store.update_metadata({"json": mbtiles.vector_json(mvt.layers_in_store(store))})
             stats.empty += outside

@@ -30,6 +30,8 @@ import os
 import sqlite3
 from dataclasses import dataclass
 
+import mercantile
+
 from .. import mbtiles, naming, storage
 from ..errors import Cancelled, IgnOfflineError, InputError, MBTilesError
 from ..messages import Message, Size, os_reason
@@ -178,6 +180,14 @@ def expected_size(source, zoom_min, zoom_max, ranges=None):
     # Tiles larger than a page end in a page of their own (half empty on average); small ones share pages.
     waste = PAGE // 2 if total / count > PAGE else 64
     return count, Size(total + count * (waste + 48) + 8 * PAGE)
+
+
+def ranges_bbox(ranges):
+    """The lon/lat box (west, south, east, north) of XYZ TileRanges."""
+    boxes = [(mercantile.bounds(r.x_min, r.y_max, r.zoom), mercantile.bounds(r.x_max, r.y_min, r.zoom))
+             for r in ranges]
+    return (min(a.west for a, _ in boxes), min(a.south for a, _ in boxes), max(b.east for _, b in boxes),
+            max(b.north for _, b in boxes))
 
 
 def _within(box, extent):
@@ -478,6 +488,9 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
     """Write the parts under temporary names (each appended to `written` once started); [Part]."""
     with mbtiles.MBTilesReader(source) as reader:
         metadata = dict(reader.metadata(), attribution=attribution(reader.metadata()))
+        # What the export covers, for a patch of the copy later (core.field.patching): MBTiles parts record it.
+        metadata.update(mbtiles.scope_metadata(source, kind, zoom_min, zoom_max, ranges,
+                                               ranges_bbox(ranges) if ranges else None))
         extent = source_bounds(metadata)
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0
@@ -486,8 +499,10 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
         used = 0
         bounds = Bounds()
 
-        def close():
+        def close(split):
             final_zooms = sorted(bounds.by_zoom)
+            if split:  # a part holds a share of the scope, not all of it
+                current.metadata = dict(current.metadata, **{mbtiles.SCOPE_PART: str(len(parts) + 1)})
             with _writing(output):
                 current.close(_within(bounds.lonlat(), extent), final_zooms)
             parts.append(Part(current.path, used_tiles[0], final_zooms[0], final_zooms[-1]))
@@ -501,7 +516,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                     raise Cancelled()
                 cost = tile_cost(len(data))
                 if current is not None and cap is not None and used + cost > cap:
-                    close()
+                    close(True)
                     current = None
                 if current is None:
                     path = "{}.{}".format(temporary, len(parts) + 1)
@@ -524,7 +539,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                 if progress and done % 500 == 0:
                     progress(done / count)
             if current is not None:
-                close()
+                close(bool(parts))
         except BaseException:
             if current is not None:
                 current.abort()

@@ -96,13 +96,24 @@ class MBTilesWriter(Writer):
         return z, x, flip_y(z, y), data
 
     def finish(self, bounds, zooms):
-        vector = self.format == VECTOR
-        values = mbtiles.build_metadata(self.metadata.get("name", ""), "png" if vector else self.format, bounds,
-                                        zooms[0], zooms[-1], self.metadata.get("attribution", ""),
-                                        self.metadata.get("description", ""), self.metadata.get("type", "baselayer"))
-        if vector:  # MBTiles 1.3 for vector tiles: format pbf and the `json` listing the layers (QField reads them)
-            values.update(format=VECTOR, json=self.metadata.get("json") or '{"vector_layers": []}')
+        values = export_metadata(self.metadata, self.format, bounds, zooms)
+        # Written last, in the transaction of the tiles: the file is named only once complete, hash included.
+        values[mbtiles.AGG_TILES_HASH] = mbtiles.agg_tiles_hash(self.db)
         self.db.executemany("INSERT INTO metadata (name, value) VALUES (?, ?)", values.items())
+
+
+def export_metadata(metadata, tile_format, bounds, zooms):
+    """The metadata of an exported MBTiles (but its agg_tiles_hash): MBTiles 1.3's from the source's `metadata`,
+    what the export covers (bounds, zooms), and the export's scope (mbtiles.SCOPE_KEYS: what a patch of the copy
+    needs to rebuild it, core.mbtiles.patches)."""
+    vector = tile_format == VECTOR
+    values = mbtiles.build_metadata(metadata.get("name", ""), "png" if vector else tile_format, bounds,
+                                    zooms[0], zooms[-1], metadata.get("attribution", ""),
+                                    metadata.get("description", ""), metadata.get("type", "baselayer"))
+    if vector:  # MBTiles 1.3 for vector tiles: format pbf and the `json` listing the layers (QField reads them)
+        values.update(format=VECTOR, json=metadata.get("json") or '{"vector_layers": []}')
+    values.update({key: metadata[key] for key in mbtiles.SCOPE_KEYS if metadata.get(key) is not None})
+    return values
 
 
 class OsmAndWriter(Writer):

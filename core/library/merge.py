@@ -185,6 +185,7 @@ def _merge(inputs, output, progress, is_cancelled, current):
         db = writer.connection()
         for index, path in enumerate(inputs):
             if is_cancelled and is_cancelled():
+                writer.cut_short()  # some inputs are not in: no agg_tiles_hash
                 break
             current[0] = path
             with mbtiles.MBTilesReader(path) as reader:

@@ -4,6 +4,8 @@ files     the schema, what a file on disk is (ours, foreign, damaged), one-line 
 metadata  the `metadata` table's values and their checks
 writer    MBTilesWriter: deduplicated, batched, journaled writes
 reader    MBTilesReader: read-only access to any MBTiles
+hashes    agg_tiles_hash, as maplibre/martin's `mbtiles` tool computes it
+patches   whole-tile patches in martin's format (diff_tiles, apply_patch) and an export's scope
 """
 
 from .files import (
@@ -20,6 +22,7 @@ from .files import (
                     tile_id,
                     uri_path,
 )
+from .hashes import AFTER_APPLY, AGG_TILES_HASH, BEFORE_APPLY, EMPTY_HASH, agg_tiles_hash, stored_hash
 from .metadata import (
                     FORMATS_BY_MIME,
                     METADATA_FIELDS,
@@ -29,6 +32,26 @@ from .metadata import (
                     metadata_problems,
                     union_bounds,
                     vector_json,
+)
+from .patches import (
+                    SCOPE_KEYS,
+                    SCOPE_PART,
+                    ApplyStats,
+                    PatchCancelled,
+                    PatchError,
+                    PatchStats,
+                    Scope,
+                    apply_patch,
+                    diff_tiles,
+                    foreign_format,
+                    layout,
+                    metadata_changes,
+                    new_patch_file,
+                    read_patch,
+                    read_scope,
+                    scope_metadata,
+                    scope_ranges,
+                    write_patch_metadata,
 )
 from .reader import MBTilesReader, holds_only, remove_if_no_tiles
 from .writer import JournalEntry, MBTilesWriter
@@ -40,4 +63,8 @@ __all__ = [
     "metadata_problems", "union_bounds", "vector_json",
     "MBTilesReader", "holds_only", "remove_if_no_tiles",
     "JournalEntry", "MBTilesWriter",
+    "AFTER_APPLY", "AGG_TILES_HASH", "BEFORE_APPLY", "EMPTY_HASH", "agg_tiles_hash", "stored_hash",
+    "SCOPE_KEYS", "SCOPE_PART", "ApplyStats", "PatchCancelled", "PatchError", "PatchStats", "Scope", "apply_patch",
+    "diff_tiles", "foreign_format", "layout", "metadata_changes", "new_patch_file", "read_patch", "read_scope",
+    "scope_metadata", "scope_ranges", "write_patch_metadata",
 ]

@@ -12,6 +12,7 @@ from .. import storage
 from ..messages import Message
 from ..tiles.grid import flip_y
 from .files import SCHEMA, DiskFull, disk_full_message, inspect, is_disk_full, tile_id, uri_path
+from .hashes import AGG_TILES_HASH, agg_tiles_hash
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class MBTilesWriter:
 
     `batch_bytes` also flushes once that many body bytes wait: memory stays
     bounded whatever the tiles' size.
+
+    `agg_tiles_hash` (core.mbtiles.hashes) is removed when the writer opens and
+    written again by a close that ends a complete write: a run killed, failed or
+    cut short (`cut_short`) leaves no hash rather than a wrong one.
     """
 
     def __init__(self, path, batch_size=500, max_delay=1.0, journal_mode="DELETE", batch_bytes=None,
@@ -73,6 +78,8 @@ class MBTilesWriter:
             # WAL only: checkpoint every 64 MB rather than every 4 MB (tile bodies are large and come in bulk).
             self._db.execute("PRAGMA wal_autocheckpoint=16384")
             self._db.executescript(SCHEMA)
+            # What is about to change is no longer what the hash says: gone until a complete write ends.
+            self._db.execute("DELETE FROM metadata WHERE name = ?", (AGG_TILES_HASH,))
         except sqlite3.OperationalError as exc:
             self._raise_if_full(exc)
             raise
@@ -82,6 +89,11 @@ class MBTilesWriter:
         self._removed = []   # (zoom, x, tms_row) of tiles the server no longer has
         self._last_flush = time.monotonic()
         self._replaced = False
+        self._complete = True
+
+    def cut_short(self):
+        """The run stops before its end (cancelled): close() stores no agg_tiles_hash."""
+        self._complete = False
 
     def _let_go(self):
         """Close the connection (if any) and release the file's lock."""
@@ -128,7 +140,9 @@ class MBTilesWriter:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind, *exc):
+        if kind is not None:  # a failure: the file is kept as far as it got, without a hash
+            self._complete = False
         self.close()
 
     def metadata(self):
@@ -256,7 +270,8 @@ class MBTilesWriter:
         return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]
 
     def close(self):
-        """Flush, set min/maxzoom to what the file holds, leave WAL mode (if used) and release the file.
+        """Flush, set min/maxzoom to what the file holds, its agg_tiles_hash after a complete write, leave WAL mode
+        (if used) and release the file.
 
         On a full disk the DiskFull is raised once: by the flush that met it, or here."""
         if self._db is None:
@@ -271,6 +286,8 @@ class MBTilesWriter:
                 if self._replaced:
                     with self._transaction() as db:
                         db.execute("DELETE FROM images WHERE tile_id NOT IN (SELECT tile_id FROM map)")
+                if self._complete:
+                    self.update_metadata({AGG_TILES_HASH: agg_tiles_hash(self._db)})
             try:
                 self._db.execute("PRAGMA journal_mode=DELETE")
             except sqlite3.OperationalError:

@@ -1,0 +1,103 @@
+"""Patches of a device's copy: what turns an MBTiles made by export_tiles into a fresh export of its library file,
+in maplibre/martin's whole-tile format (core.mbtiles.patches), so that a phone downloads 1 % of 10 GB, not 10 GB.
+
+The copy says what it covers (its export scope, core.mbtiles.SCOPE_KEYS); the patch holds only the tiles of that
+scope that differ from the library file now (new, changed; deleted as NULL), the metadata a fresh export would
+change, and martin's before/after hashes."""
+
+import os
+from dataclasses import dataclass
+
+from .. import mbtiles, storage
+from ..errors import Cancelled, InputError
+from ..tiles.grid import flip_y
+from .exports import _tile_format, _within, attribution, source_bounds
+from .writers import Bounds, export_metadata
+
+
+@dataclass
+class Made:
+    """A patch written: its file, PatchStats, and the bytes of the patch and of the base (for the comparison)."""
+
+    path: str
+    stats: mbtiles.PatchStats
+    patch_bytes: int
+    base_bytes: int
+
+
+def check_base(base):
+    """Refuse a BASE no patch can update: another field format (named), or an MBTiles without export scope."""
+    if not os.path.isfile(base):
+        raise InputError("BASE '{}' does not exist: give the device's MBTiles copy made by export_tiles.", base)
+    other = mbtiles.foreign_format(base)
+    if other:
+        raise InputError("BASE '{}' is a {} file: patches update MBTiles copies only ({} has no place to record "
+                         "what the export covers). Export as MBTiles for patch updates, or export this copy again "
+                         "whole.", base, other, other)
+    mbtiles.check_readable(base)
+    with mbtiles.read_guard(base), mbtiles.MBTilesReader(base) as reader:
+        metadata = reader.metadata()
+    scope = mbtiles.read_scope(base, metadata)
+    if scope.part:
+        raise InputError("BASE '{}' is part {} of an export split by size: a patch updates a whole export. Export "
+                         "with MAX_FILE_MB 0 (or under the cap) to update the copy by patches.", base, scope.part)
+    return scope, metadata
+
+
+def make_patch(source, base, output, progress=None, is_cancelled=None):
+    """Write to `output` the patch turning `base` (an MBTiles exported from `source`) into a fresh export of
+    `source` with the same scope; Made. Both files are read once; nothing is written before the patch is
+    complete (under a temporary name beside `output`)."""
+    scope, base_metadata = check_base(base)
+    mbtiles.check_readable(source)
+    storage.refuse_output_among_inputs(output, [source, base])
+    with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
+        source_metadata = reader.metadata()
+        tile_format = _tile_format(source, reader)
+    if tile_format != base_metadata.get("format"):
+        raise InputError("BASE '{}' holds {} tiles, INPUT '{}' {}: the copy was not exported from this file (or was "
+                         "rendered from its vector tiles). Give the library file it was exported from.", base,
+                         base_metadata.get("format", "?"), source, tile_format)
+    with storage.output_lock(output, "patch of {}".format(os.path.basename(base))):
+        return _make(source, base, output, scope, base_metadata, source_metadata, tile_format, progress,
+                     is_cancelled)
+
+
+def _make(source, base, output, scope, base_metadata, source_metadata, tile_format, progress, is_cancelled):
+    bounds = Bounds()
+
+    def on_tile(z, x, row):
+        bounds.add(z, x, flip_y(z, row))
+
+    with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader, mbtiles.MBTilesReader(base) as copy:
+        stored = mbtiles.stored_hash(copy.connection())
+        with mbtiles.new_patch_file(output) as patch:
+            try:
+                stats = mbtiles.diff_tiles(reader.connection(), copy.connection(), patch, scope, on_tile,
+                                           is_cancelled)
+            except mbtiles.PatchCancelled:
+                raise Cancelled() from None
+            if stored and stored != stats.before:
+                raise mbtiles.PatchError("'{}' no longer holds what its agg_tiles_hash says ({}; its tiles give {}):"
+                                         " it changed since it was written. Copy a fresh export to the device.",
+                                         base, stored, stats.before)
+            if not bounds.by_zoom:
+                raise InputError("INPUT '{}' holds no tile of the copy's area and zooms: it is not the file the "
+                                 "copy was exported from.", source)
+            fresh = _fresh_metadata(source, source_metadata, base_metadata, tile_format, bounds)
+            changes = mbtiles.metadata_changes(base_metadata, fresh)
+            stats.metadata_changed = sorted(changes)
+            mbtiles.write_patch_metadata(patch, changes, stats)
+    if progress:
+        progress(1.0)
+    return Made(output, stats, os.path.getsize(output), os.path.getsize(base))
+
+
+def _fresh_metadata(source, source_metadata, base_metadata, tile_format, bounds):
+    """The metadata a fresh export of `source` with this scope would write (core.field.exports._copy's)."""
+    metadata = dict(source_metadata, attribution=attribution(source_metadata))
+    # The scope as the copy recorded it (its area's very text), from the file it now comes from.
+    metadata.update({key: base_metadata[key] for key in mbtiles.SCOPE_KEYS if key in base_metadata})
+    metadata[mbtiles.SCOPE_KEYS[0]] = os.path.abspath(source)
+    box = _within(bounds.lonlat(), source_bounds(metadata))
+    return export_metadata(metadata, tile_format, box, sorted(bounds.by_zoom))

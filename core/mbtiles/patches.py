@@ -1,0 +1,470 @@
+"""MBTiles patches in maplibre/martin's whole-tile ("flat") format, and an export's scope.
+
+A patch is itself an MBTiles (martin's mbtiles/sql/init-flat.sql): a `tiles` table holding the new and changed
+tiles, `tile_data` NULL for a tile to delete; its `metadata` holds the keys that changed (NULL: removed), the
+guards `agg_tiles_hash_before_apply` (the file it applies to) and `agg_tiles_hash_after_apply` (that file once
+applied), and its own `agg_tiles_hash`. martin's `mbtiles apply-patch` reads it too.
+
+`diff_tiles` streams both files once, in martin's hash order; `apply_patch` applies in one SQLite transaction
+(rollback journal: a process killed midway leaves the old file, SQLite rolls the journal back at the next open).
+"""
+
+import base64
+import contextlib
+import json
+import os
+import sqlite3
+import zlib
+from dataclasses import dataclass, field
+
+from .. import storage
+from ..errors import IgnOfflineError, InputError, MBTilesError
+from ..tiles.grid import TileRange, flip_y
+from .files import SQLITE_MAGIC, tile_id, uri_path
+from .hashes import AFTER_APPLY, AGG_TILES_HASH, BEFORE_APPLY, HASH_KEYS, agg_tiles_hash, new_digest, stored_hash
+
+# -- an export's scope ----------------------------------------------------------------------------------------
+
+# What export_tiles records in an exported MBTiles so that a patch can rebuild the copy's scope.
+SCOPE_SOURCE = "ign_offline:export_source"    # the library file exported (absolute path)
+SCOPE_FORMAT = "ign_offline:export_format"    # the export's FORMAT
+SCOPE_ZOOMS = "ign_offline:export_zooms"      # "low-high", as asked
+SCOPE_AREA = "ign_offline:export_area"        # XYZ ranges [[z, x_min, x_max, y_min, y_max]…], or "all"
+SCOPE_BBOX = "ign_offline:export_bbox"        # the area as a lon/lat box (west,south,east,north), for people
+SCOPE_PART = "ign_offline:export_part"        # the part's number when the export was split by size
+SCOPE_KEYS = (SCOPE_SOURCE, SCOPE_FORMAT, SCOPE_ZOOMS, SCOPE_AREA, SCOPE_BBOX, SCOPE_PART)
+WHOLE = "all"
+PACKED = "zlib:"        # a long list of ranges (a polygon's columns), zlib-compressed, base64
+PACK_ABOVE = 4096
+
+
+class PatchError(IgnOfflineError):
+    """A patch cannot be made or applied as asked: nothing was written (or the target was left as it was)."""
+
+
+def scope_metadata(source, kind, zoom_min, zoom_max, ranges, bbox=None):
+    """The metadata keys an export of `source` (zooms, XYZ TileRanges or None for all) records."""
+    values = {SCOPE_SOURCE: os.path.abspath(source), SCOPE_FORMAT: kind,
+              SCOPE_ZOOMS: "{}-{}".format(zoom_min, zoom_max), SCOPE_AREA: WHOLE}
+    if ranges is not None:
+        text = json.dumps([[r.zoom, r.x_min, r.x_max, r.y_min, r.y_max] for r in ranges], separators=(",", ":"))
+        if len(text) > PACK_ABOVE:
+            text = PACKED + base64.b64encode(zlib.compress(text.encode("ascii"), 9)).decode("ascii")
+        values[SCOPE_AREA] = text
+        if bbox is not None:
+            values[SCOPE_BBOX] = "{:.6f},{:.6f},{:.6f},{:.6f}".format(*bbox)
+    return values
+
+
+@dataclass
+class Scope:
+    """The tiles an export holds: zooms, and per zoom {column: [(TMS row low, TMS row high)]} (None: all)."""
+
+    source: str
+    kind: str
+    zoom_min: int
+    zoom_max: int
+    columns: dict = None
+    part: str = None
+
+    def contains(self, z, x, row):
+        if not self.zoom_min <= z <= self.zoom_max:
+            return False
+        if self.columns is None:
+            return True
+        return any(low <= row <= high for low, high in self.columns.get(z, {}).get(x, ()))
+
+    def column_span(self, z):
+        """(lowest, highest) column of zoom `z`'s area, or None (none there; all when no area)."""
+        if self.columns is None:
+            return 0, (1 << z) - 1
+        at = self.columns.get(z)
+        return (min(at), max(at)) if at else None
+
+
+def read_scope(path, metadata):
+    """The Scope an export recorded in its `metadata`; PatchError when it recorded none (or a damaged one)."""
+    if SCOPE_ZOOMS not in metadata or SCOPE_AREA not in metadata:
+        raise PatchError("'{}' does not say what it was exported from (no '{}' in its metadata): it was not made by "
+                         "IGN Offline's export_tiles, or by an older version. Export it again, copy it to the device "
+                         "once, then patches can update it.", path, SCOPE_ZOOMS)
+    try:
+        low, high = (int(v) for v in metadata[SCOPE_ZOOMS].split("-"))
+        columns = None
+        if metadata[SCOPE_AREA] != WHOLE:
+            text = metadata[SCOPE_AREA]
+            if text.startswith(PACKED):
+                text = zlib.decompress(base64.b64decode(text[len(PACKED):])).decode("ascii")
+            columns = {}
+            for z, x_min, x_max, y_min, y_max in json.loads(text):
+                rows = (flip_y(z, y_max), flip_y(z, y_min))  # TMS on disk
+                for x in range(x_min, x_max + 1):
+                    columns.setdefault(z, {}).setdefault(x, []).append(rows)
+    except (ValueError, TypeError, zlib.error) as exc:
+        raise PatchError("The export scope of '{}' cannot be read ({}): export it again.", path, exc) from None
+    return Scope(metadata.get(SCOPE_SOURCE, ""), metadata.get(SCOPE_FORMAT, ""), low, high, columns,
+                 metadata.get(SCOPE_PART))
+
+
+def scope_ranges(scope):
+    """The XYZ TileRanges of a Scope (one per column run), or None for all: for a fresh export of it."""
+    if scope.columns is None:
+        return None
+    ranges = []
+    for z, columns in sorted(scope.columns.items()):
+        for x, rows in sorted(columns.items()):
+            ranges.extend(TileRange(z, x, x, flip_y(z, high), flip_y(z, low)) for low, high in rows)
+    return ranges
+
+
+# -- which kind of file -------------------------------------------------------------------------------------
+
+# Files of other field formats, told by their tables or first bytes: no patch holds them (their names in messages).
+OTHER_FORMATS = ((("info", "android_metadata"), "OsmAnd/Locus SQLiteDB"), (("gpkg_contents",), "GeoPackage"))
+OTHER_MAGIC = ((b"PMTiles", "PMTiles"), (b"II*\x00", "GeoTIFF"), (b"MM\x00*", "GeoTIFF"), (b"II+\x00", "GeoTIFF"))
+
+
+def layout(db):
+    """'ours' (images + map behind a `tiles` view, deduplicated: IGN Offline's, mbutil's, martin's normalized) or
+    'flat' (a `tiles` table: exports, martin's flat); None for anything else."""
+    kinds = dict(db.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')"))
+    if kinds.get("tiles") == "table":
+        return "flat"
+    if kinds.get("tiles") == "view" and kinds.get("map") == "table" and kinds.get("images") == "table":
+        return "ours"
+    return None
+
+
+def foreign_format(path):
+    """The name of the field format `path` holds when it is not an MBTiles (OsmAnd SQLiteDB, GeoPackage, PMTiles,
+    GeoTIFF), else None."""
+    with open(path, "rb") as stream:
+        head = stream.read(16)
+    for magic, name in OTHER_MAGIC:
+        if head.startswith(magic):
+            return name
+    if not head.startswith(SQLITE_MAGIC):
+        return None
+    db = _read_only(path)
+    try:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        db.close()
+    for tables, name in OTHER_FORMATS:
+        if set(tables) <= names:
+            return name
+    return None
+
+
+def _read_only(path):
+    return sqlite3.connect("file:{}?mode=ro".format(uri_path(path)), uri=True)
+
+
+# -- making a patch -----------------------------------------------------------------------------------------
+
+PATCH_SCHEMA = """
+CREATE TABLE metadata (name TEXT NOT NULL PRIMARY KEY, value TEXT);
+CREATE TABLE tiles (
+    zoom_level INTEGER NOT NULL,
+    tile_column INTEGER NOT NULL,
+    tile_row INTEGER NOT NULL,
+    tile_data BLOB,
+    PRIMARY KEY (zoom_level, tile_column, tile_row)
+);
+"""
+BATCH_BYTES = 16 << 20   # patch rows written a batch at a time: memory stays flat whatever the tiles
+
+
+@dataclass
+class PatchStats:
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    kept: int = 0
+    patch_bytes: int = 0       # bytes of the patch's tiles (new and changed)
+    before: str = ""           # agg_tiles_hash of BASE
+    after: str = ""            # agg_tiles_hash of BASE once patched
+    patch_hash: str = ""       # the patch's own agg_tiles_hash
+    metadata_changed: list = field(default_factory=list)
+
+    @property
+    def tiles(self):
+        return self.new + self.changed + self.deleted
+
+
+def _input_rows(db, scope):
+    """(z, x, TMS row, data) of the input within `scope`, in martin's order, read zoom by zoom."""
+    for z in range(scope.zoom_min, scope.zoom_max + 1):
+        span = scope.column_span(z)
+        if span is None:
+            continue
+        for z_, x, row, data in db.execute(
+                "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles WHERE zoom_level = ? AND "
+                "tile_column BETWEEN ? AND ? ORDER BY tile_column, tile_row", (z, span[0], span[1])):
+            if scope.columns is None or scope.contains(z_, x, row):
+                yield z_, x, row, data
+
+
+def _base_rows(db):
+    return db.execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles "
+                      "ORDER BY zoom_level, tile_column, tile_row")
+
+
+def diff_tiles(source_db, base_db, patch_db, scope, on_tile=None, is_cancelled=None):
+    """Write into `patch_db` (PATCH_SCHEMA, in a transaction the caller commits) the rows turning `base_db` into
+    what a fresh export of `source_db` within `scope` holds; PatchStats. Base tiles outside the scope are kept as
+    they are. Both files are read once, in martin's order; each tile's bytes are loaded once from each file.
+    `on_tile(z, x, TMS row)` is called for every tile the fresh export holds (its bounds)."""
+    stats = PatchStats()
+    before, after, own = new_digest(), new_digest(), new_digest()
+    pending, pending_bytes = [], 0
+    end = (1 << 62,) * 3
+
+    def emit(key, data):
+        nonlocal pending_bytes
+        pending.append(key + (data,))
+        own.update("{}{}{}".format(*key).encode("ascii"))
+        if data is not None:
+            own.update(data)
+            pending_bytes += len(data)
+            stats.patch_bytes += len(data)
+        if len(pending) >= 1000 or pending_bytes >= BATCH_BYTES:
+            flush()
+
+    def flush():
+        nonlocal pending_bytes
+        patch_db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", pending)
+        pending.clear()
+        pending_bytes = 0
+
+    def feed(digest, key, data):
+        digest.update("{}{}{}".format(*key).encode("ascii"))
+        digest.update(data)
+
+    sources, bases = _input_rows(source_db, scope), _base_rows(base_db)
+    source = next(sources, None)
+    base = next(bases, None)
+    count = 0
+    while source is not None or base is not None:
+        count += 1
+        if is_cancelled and count % 2000 == 0 and is_cancelled():
+            raise PatchCancelled()
+        s_key = source[:3] if source is not None else end
+        b_key = base[:3] if base is not None else end
+        if b_key < s_key:  # only in the base: outside the scope it stays, inside it goes
+            feed(before, b_key, base[3])
+            if scope.contains(*b_key):
+                emit(b_key, None)
+                stats.deleted += 1
+            else:
+                feed(after, b_key, base[3])
+            base = next(bases, None)
+            continue
+        if on_tile:
+            on_tile(*s_key)
+        feed(after, s_key, source[3])
+        if s_key < b_key:  # new
+            emit(s_key, bytes(source[3]))
+            stats.new += 1
+        else:
+            feed(before, b_key, base[3])
+            if source[3] == base[3]:
+                stats.kept += 1
+            else:
+                emit(s_key, bytes(source[3]))
+                stats.changed += 1
+            base = next(bases, None)
+        source = next(sources, None)
+    if pending:
+        flush()
+    stats.before, stats.after = before.hexdigest().upper(), after.hexdigest().upper()
+    stats.patch_hash = own.hexdigest().upper()
+    return stats
+
+
+class PatchCancelled(IgnOfflineError):
+    """The user stopped the making of a patch: nothing was written."""
+
+
+def metadata_changes(base, fresh):
+    """{name: value or None (removed)} turning the `base` metadata into `fresh`, hash keys left out (martin's
+    rule: changed and new keys with their value, removed ones NULL)."""
+    changes = {name: value for name, value in fresh.items() if base.get(name) != value}
+    changes.update({name: None for name in base if name not in fresh})
+    return {name: value for name, value in changes.items() if name not in HASH_KEYS}
+
+
+def write_patch_metadata(patch_db, changes, stats):
+    rows = dict(changes, **{BEFORE_APPLY: stats.before, AFTER_APPLY: stats.after, AGG_TILES_HASH: stats.patch_hash})
+    patch_db.executemany("INSERT INTO metadata (name, value) VALUES (?, ?)", rows.items())
+
+
+@contextlib.contextmanager
+def new_patch_file(output):
+    """A connection to a new patch file written beside `output` and named `output` only when the block ends
+    without error (an earlier file there is replaced then, never before); removed otherwise."""
+    temporary = output + ".part"
+    _remove(temporary)
+    db = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=OFF")  # a new file, removed on any failure: no journal to write
+        db.executescript(PATCH_SCHEMA)
+        db.execute("BEGIN")
+        yield db
+        db.execute("COMMIT")
+        db.close()
+        os.replace(temporary, output)
+    except BaseException:
+        db.close()
+        _remove(temporary)
+        raise
+
+
+def _remove(path):
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.remove(path + suffix)
+
+
+# -- applying a patch ---------------------------------------------------------------------------------------
+
+@dataclass
+class ApplyStats:
+    written: int = 0
+    deleted: int = 0
+    metadata: int = 0
+    before: str = ""
+    after: str = ""
+    forced: bool = False
+
+
+def read_patch(patch):
+    """(metadata, layout) of a patch file; PatchError when it is not one."""
+    if not os.path.isfile(patch):
+        raise InputError("PATCH '{}' does not exist: give a patch made by make_patch (or martin's mbtiles diff).",
+                         patch)
+    try:
+        db = _read_only(patch)
+        try:
+            kind = layout(db)
+            metadata = dict(db.execute("SELECT name, value FROM metadata"))
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise PatchError("'{}' is not a readable patch ({}).", patch, exc) from None
+    if kind != "flat":
+        raise PatchError("'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with "
+                         "martin's `mbtiles diff` without --patch-type.", patch)
+    return metadata
+
+
+def apply_patch(patch, target, force=False):
+    """Apply `patch` to the MBTiles `target` in one transaction; ApplyStats.
+
+    Refused (the target untouched) when the target's stored agg_tiles_hash is not the patch's before-hash, or it
+    has none, unless `force`. The after-hash is checked before the commit: a result other than the patch's is
+    rolled back (with `force` it is kept, and its true hash stored). Works on both layouts: images/map behind a
+    `tiles` view (ours) and a flat `tiles` table (exports)."""
+    metadata = read_patch(patch)
+    storage.refuse_output_among_inputs(target, [patch], "TARGET")
+    if not os.path.isfile(target):
+        raise InputError("TARGET '{}' does not exist: give the device's MBTiles copy.", target)
+    expected_before, expected_after = metadata.get(BEFORE_APPLY), metadata.get(AFTER_APPLY)
+    if not (expected_before and expected_after) and not force:
+        raise PatchError("'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with "
+                         "make_patch (or force it with FORCE).", patch, BEFORE_APPLY, AFTER_APPLY)
+    with storage.output_lock(target, "patch of {}".format(os.path.basename(target))):
+        try:
+            return _apply(patch, target, metadata, expected_before, expected_after, force)
+        except sqlite3.DatabaseError as exc:
+            raise MBTilesError("'{}' could not be patched ({}): it is left as it was.", target, exc) from None
+
+
+def _apply(patch, target, metadata, expected_before, expected_after, force):
+    db = sqlite3.connect("file:" + uri_path(target), uri=True, isolation_level=None, timeout=30)
+    try:
+        # A rollback journal, synced: a process killed midway leaves a hot journal SQLite rolls back at the next
+        # open (the old file); a commit that returned is on the disk (the new file).
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA synchronous=FULL")
+        kind = layout(db)
+        if kind is None:
+            raise PatchError("'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN "
+                             "Offline's images and map).", target)
+        stats = ApplyStats(before=stored_hash(db) or "", forced=force)
+        if stats.before != expected_before:
+            if not force:
+                if not stats.before:
+                    raise PatchError("'{}' has no agg_tiles_hash: nothing says it is the copy the patch was made "
+                                     "for. Export it again, or apply with FORCE.", target)
+                raise PatchError("'{}' is not the copy '{}' was made for (its agg_tiles_hash is {}, the patch "
+                                 "expects {}): it was patched already, or changed. Nothing was written.", target,
+                                 patch, stats.before, expected_before)
+        db.execute("ATTACH DATABASE ? AS patch", ("file:{}?mode=ro".format(uri_path(patch)),))
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                _apply_tiles(db, kind, stats)
+                stats.metadata = _apply_metadata(db)
+                stats.after = agg_tiles_hash(db)
+                if stats.after != expected_after and not force:
+                    raise PatchError("Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing "
+                                     "was written (the copy is left as it was).", patch, target, stats.after,
+                                     expected_after)
+                db.execute("INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
+                           (AGG_TILES_HASH, stats.after))
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        finally:
+            db.execute("DETACH DATABASE patch")
+        return stats
+    finally:
+        db.close()
+
+
+def _apply_tiles(db, kind, stats):
+    keys = "zoom_level = ? AND tile_column = ? AND tile_row = ?"
+    if kind == "ours":  # the bodies the patch replaces or deletes, dropped at the end if nothing shows them
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS replaced (tile_id TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("DELETE FROM temp.replaced")
+    rows = db.execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM patch.tiles")
+    while True:
+        batch = rows.fetchmany(200)
+        if not batch:
+            break
+        gone = [row[:3] for row in batch if row[3] is None]
+        present = [(z, x, y, bytes(data)) for z, x, y, data in batch if data is not None]
+        stats.deleted += len(gone)
+        stats.written += len(present)
+        if kind == "flat":  # delete then insert: also for a `tiles` table without a unique index
+            db.executemany("DELETE FROM main.tiles WHERE " + keys, [row[:3] for row in batch])
+            db.executemany("INSERT INTO main.tiles (zoom_level, tile_column, tile_row, tile_data) VALUES "
+                           "(?, ?, ?, ?)", present)
+            continue
+        db.executemany("INSERT OR IGNORE INTO temp.replaced SELECT tile_id FROM main.map WHERE " + keys,
+                       [row[:3] for row in batch])
+        ids = [(tile_id(data), data) for _, _, _, data in present]
+        db.executemany("INSERT OR IGNORE INTO main.images (tile_id, tile_data) VALUES (?, ?)", ids)
+        db.executemany("INSERT OR REPLACE INTO main.map (zoom_level, tile_column, tile_row, tile_id) VALUES "
+                       "(?, ?, ?, ?)", [row[:3] + (key,) for row, (key, _) in zip(present, ids)])
+        db.executemany("DELETE FROM main.map WHERE " + keys, gone)
+    if kind == "ours":  # one pass over map's ids, whatever the number of replaced bodies
+        db.execute("DELETE FROM main.images WHERE tile_id IN (SELECT tile_id FROM temp.replaced) AND tile_id NOT IN "
+                   "(SELECT tile_id FROM main.map)")
+
+
+def _apply_metadata(db):
+    """The patch's metadata into the target's (NULL: removed), hash keys left out; the number of keys."""
+    names = "name NOT IN ('{}', '{}', '{}')".format(*HASH_KEYS)
+    db.execute("CREATE TABLE IF NOT EXISTS main.metadata (name TEXT, value TEXT)")
+    changed = db.execute("SELECT COUNT(*) FROM patch.metadata WHERE " + names).fetchone()[0]
+    db.execute("DELETE FROM main.metadata WHERE name IN (SELECT name FROM patch.metadata WHERE " + names + ")")
+    db.execute("INSERT INTO main.metadata (name, value) SELECT name, value FROM patch.metadata WHERE value IS NOT "
+               "NULL AND " + names)
+    db.execute("DELETE FROM main.metadata WHERE name = ?", (AGG_TILES_HASH,))
+    return changed

@@ -1,0 +1,311 @@
+"""agg_tiles_hash as maplibre/martin computes it, and patches of a device's copy in martin's whole-tile format.
+
+martin's published values come from its mbtiles/tests/copy.rs (TILES_V1, TILES_V2 and their diff, whose
+snapshots tests/snapshots/copy__databases@flat__*.snap hold the hashes), rebuilt here row by row with real SQLite."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from core import mbtiles
+from core.errors import InputError
+from core.field import exports, patching
+from core.tiles import coverage, grid
+from core.tiles.areas import Area
+from tests.support.images import png_tile
+
+# martin's mbtiles/tests/copy.rs, TILES_V1 / TILES_V2 (z, x, TMS row, body), and the diff its `mbtiles diff` made
+# (snapshot copy__databases@flat__dif.snap: NULL = deleted).
+TILES_V1 = [(3, 6, 7, b"root"), (5, 0, 0, b"same"), (5, 0, 1, b""), (5, 1, 1, b"edit-v1"), (5, 1, 2, b""),
+            (5, 1, 3, b"non-empty"), (5, 2, 2, b"remove"), (5, 2, 3, b""), (6, 0, 3, b"same"), (6, 1, 4, b"edit-v1"),
+            (6, 0, 5, b"1-keep-1-rm"), (6, 2, 6, b"1-keep-1-rm")]
+TILES_V2 = [(3, 6, 7, b"root"), (5, 0, 0, b"same"), (5, 0, 1, b""), (5, 1, 1, b"edit-v2"), (5, 1, 2, b"not-empty"),
+            (5, 1, 3, b""), (6, 0, 3, b"same"), (6, 1, 4, b"edit-v2a"), (6, 0, 5, b"1-keep-1-rm"), (5, 3, 7, b"new"),
+            (5, 3, 8, b"new")]
+DIF = [(5, 1, 1, b"edit-v2"), (5, 1, 2, b"not-empty"), (5, 1, 3, b""), (5, 2, 2, None), (5, 2, 3, None),
+       (5, 3, 7, b"new"), (5, 3, 8, b"new"), (6, 1, 4, b"edit-v2a"), (6, 2, 6, None)]
+MARTIN = {"empty": "D41D8CD98F00B204E9800998ECF8427E", "v1": "9ED9178D7025276336C783C2B54D6258",
+          "v2": "3BCDEE3F52407FF1315629298CB99133", "dif": "B86122579EDCDD4C51F3910894FCC1A1"}
+CARCASSONNE = (2.30, 43.18, 2.40, 43.25)
+AREA = (2.33, 43.20, 2.37, 43.23)
+
+
+def flat_file(path, rows, metadata=()):
+    """An MBTiles as martin's init-flat.sql makes it, rows inserted in martin's test order."""
+    db = sqlite3.connect(str(path))
+    db.executescript("CREATE TABLE metadata (name TEXT NOT NULL PRIMARY KEY, value TEXT);"
+                     "CREATE TABLE tiles (zoom_level INTEGER NOT NULL, tile_column INTEGER NOT NULL, tile_row INTEGER "
+                     "NOT NULL, tile_data BLOB, PRIMARY KEY (zoom_level, tile_column, tile_row));")
+    db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO metadata VALUES (?, ?)", list(metadata))
+    db.commit()
+    return db
+
+
+@pytest.mark.parametrize("name, rows", [("empty", []), ("v1", TILES_V1), ("v2", TILES_V2), ("dif", DIF)])
+def test_agg_tiles_hash_equals_martins_published_values(tmp_path, name, rows):
+    db = flat_file(tmp_path / "flat.mbtiles", rows)
+    assert mbtiles.agg_tiles_hash(db) == MARTIN[name]
+    db.close()
+
+
+def test_agg_tiles_hash_of_our_deduplicated_layout_equals_the_flat_ones(tmp_path):
+    path = str(tmp_path / "ours.mbtiles")
+    with mbtiles.MBTilesWriter(path) as writer:
+        for z, x, row, data in TILES_V1:
+            writer.write_tile(z, x, grid.flip_y(z, row), data)
+    with mbtiles.MBTilesReader(path) as reader:
+        assert reader.metadata()["agg_tiles_hash"] == MARTIN["v1"]
+        assert mbtiles.agg_tiles_hash(reader.connection()) == MARTIN["v1"]
+
+
+def test_martins_own_diff_applies_to_both_layouts(tmp_path):
+    """martin's v1 → v2 diff, with its hashes, applied by apply_patch: v2's tiles and hash, metadata keys
+    changed, added and removed (NULL) as martin's snapshot says."""
+    patch = flat_file(tmp_path / "dif.mbtiles", DIF, [
+        ("agg_tiles_hash", MARTIN["dif"]), ("agg_tiles_hash_after_apply", MARTIN["v2"]),
+        ("agg_tiles_hash_before_apply", MARTIN["v1"]), ("md-edit", "value - v2"), ("md-new", "value - new"),
+        ("md-remove", None)])
+    patch.close()
+    v1_metadata = [("agg_tiles_hash", MARTIN["v1"]), ("md-same", "value - same"), ("md-edit", "value - v1"),
+                   ("md-remove", "value - remove")]
+    flat_file(tmp_path / "flat.mbtiles", TILES_V1, v1_metadata).close()
+    ours = str(tmp_path / "ours.mbtiles")
+    with mbtiles.MBTilesWriter(ours) as writer:
+        for z, x, row, data in TILES_V1:
+            writer.write_tile(z, x, grid.flip_y(z, row), data)
+        writer.update_metadata(dict(v1_metadata[1:]))
+    for target in (str(tmp_path / "flat.mbtiles"), ours):
+        stats = mbtiles.apply_patch(str(tmp_path / "dif.mbtiles"), target)
+        assert (stats.written, stats.deleted, stats.after) == (6, 3, MARTIN["v2"])
+        with mbtiles.MBTilesReader(target) as reader:
+            rows = reader.connection().execute("SELECT * FROM tiles ORDER BY 1, 2, 3").fetchall()
+            metadata = reader.metadata()
+        assert rows == sorted(TILES_V2)
+        assert {k: metadata.get(k) for k in ("md-same", "md-edit", "md-new", "md-remove", "agg_tiles_hash")} == {
+            "md-same": "value - same", "md-edit": "value - v2", "md-new": "value - new", "md-remove": None,
+            "agg_tiles_hash": MARTIN["v2"]}
+    with sqlite3.connect(ours) as db:  # the replaced and deleted bodies are gone
+        assert db.execute("SELECT COUNT(*) FROM images").fetchone()[0] == len({d for *_, d in TILES_V2})
+
+
+def test_a_cancelled_or_failed_write_leaves_no_hash(tmp_path):
+    path = str(tmp_path / "lib.mbtiles")
+    with mbtiles.MBTilesWriter(path) as writer:
+        writer.write_tile(3, 1, 1, b"a")
+    with mbtiles.MBTilesWriter(path) as writer:
+        writer.write_tile(3, 1, 2, b"b")
+        writer.cut_short()
+    with mbtiles.MBTilesReader(path) as reader:
+        assert "agg_tiles_hash" not in reader.metadata()
+    with pytest.raises(RuntimeError), mbtiles.MBTilesWriter(path) as writer:
+        writer.write_tile(3, 1, 3, b"c")
+        raise RuntimeError("failed midway")
+    with mbtiles.MBTilesReader(path) as reader:
+        assert "agg_tiles_hash" not in reader.metadata()
+    with mbtiles.MBTilesWriter(path):
+        pass
+    with mbtiles.MBTilesReader(path) as reader:
+        assert reader.metadata()["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
+
+
+# -- a library file, a device's copy, a refresh -------------------------------------------------------------
+
+def library(path, bodies):
+    with mbtiles.MBTilesWriter(path) as writer:
+        writer.update_metadata(mbtiles.build_metadata("Plan IGN v2", "image/png", CARCASSONNE, 10, 14,
+                                                      attribution="© IGN", description="test"))
+        for (z, x, y), data in bodies.items():
+            writer.record(z, x, y, "done", data)
+    return path
+
+
+def body(z, x, y, version=0):
+    return png_tile(((x * 7 + version * 50) % 256, (y * 3) % 256, z * 10 + version))
+
+
+def area_ranges(low, high):
+    area = Area("area", "area", *AREA)
+    return [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
+
+
+@pytest.fixture()
+def field(tmp_path):
+    """(library file, its tiles, device copy exported with an area and zooms 11-13, the copy's ranges)."""
+    bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 14)}
+    source = library(str(tmp_path / "plan.mbtiles"), bodies)
+    ranges = area_ranges(11, 13)
+    os.makedirs(str(tmp_path / "device"))
+    (part,) = exports.export(source, str(tmp_path / "device" / "plan.mbtiles"), "mbtiles", 11, 13, ranges)
+    return source, bodies, part.path, ranges
+
+
+def refresh(source, bodies, every=5):
+    """One tile in `every` of the library changed (a refresh): {(z, x, y): new body}."""
+    changed = {key: body(*key, version=1) for index, key in enumerate(sorted(bodies)) if index % every == 0}
+    with mbtiles.MBTilesWriter(source) as writer:
+        for (z, x, y), data in changed.items():
+            writer.record(z, x, y, "done", data)
+    return changed
+
+
+def tiles_of(path):
+    with mbtiles.MBTilesReader(path) as reader:
+        return reader.connection().execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles "
+                                           "ORDER BY 1, 2, 3").fetchall()
+
+
+def in_scope(key, ranges):
+    z, x, y = key
+    return any(r.zoom == z and r.x_min <= x <= r.x_max and r.y_min <= y <= r.y_max for r in ranges)
+
+
+def test_the_export_records_its_scope_and_hash(field):
+    source, _, copy, ranges = field
+    with mbtiles.MBTilesReader(copy) as reader:
+        metadata = reader.metadata()
+        assert metadata["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
+    assert metadata["ign_offline:export_source"] == os.path.abspath(source)
+    assert metadata["ign_offline:export_zooms"] == "11-13"
+    assert metadata["ign_offline:export_format"] == "mbtiles"
+    scope = mbtiles.read_scope(copy, metadata)
+    assert mbtiles.scope_ranges(scope) is not None
+    assert [float(v) for v in metadata["ign_offline:export_bbox"].split(",")] == pytest.approx(
+        exports.ranges_bbox(ranges), abs=1e-6)
+    held = {(z, x, grid.flip_y(z, row)) for z, x, row, _ in tiles_of(copy)}
+    assert held and all(in_scope(key, ranges) for key in held)
+    assert all(scope.contains(z, x, grid.flip_y(z, y)) for z, x, y in held)
+
+
+def test_one_tile_in_five_changed_gives_a_patch_of_exactly_those_tiles(field, tmp_path):
+    source, bodies, copy, ranges = field
+    changed = refresh(source, bodies)
+    made = patching.make_patch(source, copy, str(tmp_path / "plan.patch.mbtiles"))
+    expected = {key for key in changed if in_scope(key, ranges) and 11 <= key[0] <= 13}
+    assert expected
+    patch_rows = tiles_of(made.path)
+    assert {(z, x, grid.flip_y(z, row)) for z, x, row, _ in patch_rows} == expected
+    assert all(bytes(data) == changed[(z, x, grid.flip_y(z, row))] for z, x, row, data in patch_rows)
+    assert (made.stats.changed, made.stats.new, made.stats.deleted) == (len(expected), 0, 0)
+    with mbtiles.MBTilesReader(made.path) as reader:
+        metadata = reader.metadata()
+        assert metadata["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
+    with mbtiles.MBTilesReader(copy) as reader:
+        assert metadata["agg_tiles_hash_before_apply"] == reader.metadata()["agg_tiles_hash"]
+
+    fresh = str(tmp_path / "fresh" / "plan.mbtiles")
+    os.makedirs(os.path.dirname(fresh))
+    exports.export(source, fresh, "mbtiles", 11, 13, ranges)
+    with mbtiles.MBTilesReader(fresh) as reader:
+        fresh_metadata = reader.metadata()
+    assert metadata["agg_tiles_hash_after_apply"] == fresh_metadata["agg_tiles_hash"]
+
+    stats = mbtiles.apply_patch(made.path, copy)
+    assert stats.after == fresh_metadata["agg_tiles_hash"]
+    assert tiles_of(copy) == tiles_of(fresh)  # byte for byte the tiles of a fresh export
+    with mbtiles.MBTilesReader(copy) as reader:
+        assert reader.metadata() == fresh_metadata
+
+    # A second apply is refused, the copy unchanged.
+    before = open(copy, "rb").read()
+    with pytest.raises(mbtiles.PatchError, match="not the copy"):
+        mbtiles.apply_patch(made.path, copy)
+    assert open(copy, "rb").read() == before
+
+
+def test_new_and_deleted_tiles_and_tiles_outside_the_scope(field, tmp_path):
+    source, bodies, copy, ranges = field
+    inside = sorted(key for key in bodies if 11 <= key[0] <= 13 and in_scope(key, ranges))
+    gone, added_outside = inside[3], (12, 0, 0)
+    with sqlite3.connect(source) as db:  # a tile of the area removed from the library
+        db.execute("DELETE FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                   (gone[0], gone[1], grid.flip_y(gone[0], gone[2])))
+    with mbtiles.MBTilesWriter(source) as writer:  # outside the area: not the copy's business
+        writer.record(*added_outside, "done", b"elsewhere")
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    assert (made.stats.new, made.stats.changed, made.stats.deleted) == (0, 0, 1)
+    assert tiles_of(made.path) == [(gone[0], gone[1], grid.flip_y(gone[0], gone[2]), None)]
+    mbtiles.apply_patch(made.path, copy)
+    assert (gone[0], gone[1], grid.flip_y(gone[0], gone[2])) not in {row[:3] for row in tiles_of(copy)}
+
+
+def test_a_patch_to_the_wrong_base_is_refused(field, tmp_path):
+    source, bodies, copy, ranges = field
+    other = str(tmp_path / "other" / "plan.mbtiles")
+    os.makedirs(os.path.dirname(other))
+    exports.export(source, other, "mbtiles", 11, 12, ranges)  # another copy: other zooms
+    refresh(source, bodies)
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    before = open(other, "rb").read()
+    with pytest.raises(mbtiles.PatchError, match="not the copy"):
+        mbtiles.apply_patch(made.path, other)
+    assert open(other, "rb").read() == before
+    forced = mbtiles.apply_patch(made.path, other, force=True)  # FORCE: applied, its true hash stored
+    assert forced.forced
+    with mbtiles.MBTilesReader(other) as reader:
+        assert reader.metadata()["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
+
+
+def test_other_formats_and_split_parts_are_refused_by_name(field, tmp_path):
+    source, _, _, ranges = field
+    osmand = str(tmp_path / "o" / "plan.sqlitedb")
+    os.makedirs(os.path.dirname(osmand))
+    exports.export(source, osmand, "osmand", 11, 13, ranges)
+    with pytest.raises(InputError, match="OsmAnd/Locus SQLiteDB"):
+        patching.make_patch(source, osmand, str(tmp_path / "p.mbtiles"))
+    parts = exports.export(source, str(tmp_path / "o" / "split.mbtiles"), "mbtiles", 11, 13, None, max_file_mb=0.12)
+    assert len(parts) > 1
+    with pytest.raises(InputError, match="part 1 of an export split"):
+        patching.make_patch(source, parts[0].path, str(tmp_path / "p.mbtiles"))
+    assert not os.path.exists(str(tmp_path / "p.mbtiles"))
+
+
+APPLY = """
+import sys
+sys.path.insert(0, {root!r})
+from core import mbtiles
+mbtiles.apply_patch(sys.argv[1], sys.argv[2])
+"""
+
+
+def test_kill_9_during_apply_leaves_the_old_or_the_new_copy(tmp_path):
+    """A real process applying a patch to a large-ish copy, killed with SIGKILL at several moments: the copy
+    opens afterwards, sound, and holds either the old tiles (old hash) or the new ones (the patch's after-hash)."""
+    rows = [(12, x, y, os.urandom(20000)) for x in range(60) for y in range(60)]
+    base = tmp_path / "base.mbtiles"
+    db = flat_file(base, rows)
+    db.execute("INSERT INTO metadata VALUES ('agg_tiles_hash', ?)", (mbtiles.agg_tiles_hash(db),))
+    db.commit()
+    old = mbtiles.agg_tiles_hash(db)
+    db.close()
+    changed = [(z, x, y, os.urandom(20000)) for z, x, y, _ in rows[::5]]
+    new_rows = sorted({row[:3]: row for row in rows + changed}.values())
+    with sqlite3.connect(":memory:") as memory:
+        memory.execute("CREATE TABLE tiles (zoom_level, tile_column, tile_row, tile_data)")
+        memory.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", new_rows)
+        new = mbtiles.agg_tiles_hash(memory)
+    flat_file(tmp_path / "patch.mbtiles", changed, [("agg_tiles_hash_before_apply", old),
+                                                    ("agg_tiles_hash_after_apply", new)]).close()
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    seen, hot = set(), False
+    for delay in (0.05, 0.15, 0.3, 0.5, 0.8):
+        target = tmp_path / "copy-{}.mbtiles".format(delay)
+        target.write_bytes(base.read_bytes())
+        process = subprocess.Popen([sys.executable, "-c", APPLY.format(root=root), str(tmp_path / "patch.mbtiles"),
+                                    str(target)])
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        hot |= os.path.exists(str(target) + "-journal")  # killed inside the transaction
+        with mbtiles.MBTilesReader(str(target)) as reader:  # rolls a hot journal back
+            db = reader.connection()
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            stored, computed = reader.metadata().get("agg_tiles_hash"), mbtiles.agg_tiles_hash(db)
+        assert stored == computed and computed in (old, new)
+        seen.add(computed)
+    assert hot and old in seen  # at least one kill landed mid-apply (the others may have found it done)

@@ -660,6 +660,71 @@
   <context>
     <name>IgnOffline</name>
     <message>
+      <location filename="../algorithms/apply_patch.py" line="20" />
+      <source>Apply a patch to a device's copy</source>
+      <translation>Appliquer un correctif à la copie d'un appareil</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="24" />
+      <source>Patch file (made by make_patch)</source>
+      <translation>Fichier du correctif (fait par make_patch)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="26" />
+      <source>Device's MBTiles copy to update (e.g. on a phone mounted over USB)</source>
+      <translation>Copie MBTiles de l'appareil à mettre à jour (p. ex. sur un téléphone branché en USB)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="28" />
+      <source>Apply even to a copy the patch was not made for</source>
+      <translation>Appliquer même à une copie pour laquelle le correctif n'a pas été fait</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="29" />
+      <source>Tiles written (new or changed)</source>
+      <translation>Tuiles écrites (nouvelles ou modifiées)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="30" />
+      <source>Tiles deleted</source>
+      <translation>Tuiles supprimées</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="30" />
+      <source>Bytes of the patch</source>
+      <translation>Octets du correctif</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="31" />
+      <source>Bytes of the copy</source>
+      <translation>Octets de la copie</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="33" />
+      <source>agg_tiles_hash of the updated copy</source>
+      <translation>agg_tiles_hash de la copie mise à jour</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="39" />
+      <source>TARGET '{}' does not exist: give the device's MBTiles copy.</source>
+      <translation>TARGET « {} » n'existe pas : donnez la copie MBTiles de l'appareil.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="46" />
+      <source>{}: {:,} tiles written, {:,} deleted, {:,} metadata keys; agg_tiles_hash {}.</source>
+      <translation>{} : {:,} tuiles écrites, {:,} supprimées, {:,} clés de métadonnées ; agg_tiles_hash {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="49" />
+      <source>FORCE: '{}' was not the copy the patch was made for; its tiles now hold agg_tiles_hash {}.</source>
+      <translation>FORCE : « {} » n'était pas la copie pour laquelle le correctif a été fait ; ses tuiles ont maintenant l'agg_tiles_hash {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="52" />
+      <source>The patch took {}, the copy is {}.</source>
+      <translation>Le correctif occupait {}, la copie occupe {}.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/base.py" line="20" />
       <source>Tiles</source>
       <translation>Tuiles</translation>
@@ -1433,6 +1498,71 @@
       <location filename="../algorithms/load_mbtiles.py" line="116" />
       <source>{:,} layers added to the group '{}'.</source>
       <translation>{:,} couches ajoutées au groupe « {} ».</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="20" />
+      <source>Make a patch of a device's copy</source>
+      <translation>Faire un correctif de la copie d'un appareil</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="25" />
+      <source>Library MBTiles file (the copy's source, as it is now)</source>
+      <translation>Fichier MBTiles de la bibliothèque (la source de la copie, tel qu'il est maintenant)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="27" />
+      <source>Device's copy (an MBTiles made by export_tiles from it)</source>
+      <translation>Copie de l'appareil (un MBTiles fait à partir de lui par export_tiles)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="29" />
+      <source>Patch file (MBTiles)</source>
+      <translation>Fichier du correctif (MBTiles)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="30" />
+      <source>New tiles</source>
+      <translation>Tuiles nouvelles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="30" />
+      <source>Changed tiles</source>
+      <translation>Tuiles modifiées</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="31" />
+      <source>Deleted tiles</source>
+      <translation>Tuiles supprimées</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="32" />
+      <source>Bytes of the device's copy</source>
+      <translation>Octets de la copie de l'appareil</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="40" />
+      <source>INPUT '{}' does not exist: give the library's MBTiles file.</source>
+      <translation>INPUT « {} » n'existe pas : donnez le fichier MBTiles de la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="51" />
+      <source>Cancelled: nothing was written; run again to make the patch.</source>
+      <translation>Annulé : rien n'a été écrit ; relancez pour faire le correctif.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="54" />
+      <source>{}: {:,} new, {:,} changed, {:,} deleted tiles; {:,} tiles unchanged.</source>
+      <translation>{} : {:,} tuiles nouvelles, {:,} modifiées, {:,} supprimées ; {:,} tuiles inchangées.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="56" />
+      <source>The patch takes {}, the device's copy {}.</source>
+      <translation>Le correctif occupe {}, la copie de l'appareil {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="59" />
+      <source>The copy is up to date: the patch changes nothing.</source>
+      <translation>La copie est à jour : le correctif ne change rien.</translation>
     </message>
     <message>
       <location filename="../algorithms/make_project_offline.py" line="38" />
@@ -2500,32 +2630,32 @@
       <translation>illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="68" />
+      <location filename="../core/cache/recovery.py" line="69" />
       <source>Too many files named {}*.mbtiles in {}.</source>
       <translation>Trop de fichiers nommés {}*.mbtiles dans {}.</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="106" />
+      <location filename="../core/cache/recovery.py" line="107" />
       <source>{}: zooms {}-{}, {:,} tiles written, {:,} kept, {} → {}</source>
       <translation>{} : zooms {}-{}, {:,} tuile(s) écrite(s), {:,} gardée(s), {} → {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="127" />
+      <location filename="../core/cache/recovery.py" line="128" />
       <source>unreadable body: {}</source>
       <translation>contenu illisible : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="136" />
+      <location filename="../core/cache/recovery.py" line="137" />
       <source>invalid vector tile: {}</source>
       <translation>tuile vectorielle invalide : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="138" />
+      <location filename="../core/cache/recovery.py" line="139" />
       <source>invalid image: {}</source>
       <translation>image non valide : {}</translation>
     </message>
     <message>
-      <location filename="../core/cache/recovery.py" line="239" />
+      <location filename="../core/cache/recovery.py" line="241" />
       <source>unreadable: {}</source>
       <translation>illisible : {}</translation>
     </message>
@@ -3180,82 +3310,82 @@
       <translation>{:,} tuile(s) hors de la couverture de la couche (TileMatrixLimits) : non demandée(s).</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="146" />
+      <location filename="../core/download/job.py" line="148" />
       <source>{:,} × {}</source>
       <translation>{:,} × {}</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="148" />
+      <location filename="../core/download/job.py" line="150" />
       <source>Every tile requested failed ({:,} of {:,}: {}). Nothing new was stored; check the source, then run again.</source>
       <translation>Toutes les tuiles demandées ont échoué ({:,} sur {:,} : {}). Rien de nouveau n'a été enregistré ; vérifiez la source, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="175" />
+      <location filename="../core/download/job.py" line="177" />
       <source>Nothing was stored.</source>
       <translation>Rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="176" />
+      <location filename="../core/download/job.py" line="178" />
       <source>{} keeps the {:,} tile it holds: run again to resume.</source>
       <translation>{} garde {:,} tuile déjà enregistrée : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/download/job.py" line="176" />
+      <location filename="../core/download/job.py" line="178" />
       <source>{} keeps the {:,} tiles it holds: run again to resume.</source>
       <translation>{} garde {:,} tuiles déjà enregistrées : relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="63" />
+      <location filename="../core/field/exports.py" line="65" />
       <source>The disk holding '{}' is full: the export to '{}' stopped and its partial file was removed; the input is untouched. Free some space, or choose an output on another disk, then run again.</source>
       <translation>Le disque qui contient « {} » est plein : l'export vers « {} » s'est arrêté et son fichier partiel a été supprimé ; l'entrée est intacte. Libérez de la place, ou choisissez une sortie sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="86" />
+      <location filename="../core/field/exports.py" line="88" />
       <source>'{}' cannot be written ({}): choose another folder, then run again.</source>
       <translation>« {} » ne peut pas être écrit ({}) : choisissez un autre dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="204" />
+      <location filename="../core/field/exports.py" line="214" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="209" />
+      <location filename="../core/field/exports.py" line="219" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="210" />
+      <location filename="../core/field/exports.py" line="220" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="212" />
+      <location filename="../core/field/exports.py" line="222" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="235" />
+      <location filename="../core/field/exports.py" line="245" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="307" />
+      <location filename="../core/field/exports.py" line="317" />
       <source>an export to {}</source>
       <translation>un export en {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="355" />
+      <location filename="../core/field/exports.py" line="365" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="404" />
+      <location filename="../core/field/exports.py" line="414" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="552" />
+      <location filename="../core/field/exports.py" line="567" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -3420,6 +3550,36 @@
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
+      <location filename="../core/field/patching.py" line="31" />
+      <source>BASE '{}' does not exist: give the device's MBTiles copy made by export_tiles.</source>
+      <translation>BASE « {} » n'existe pas : donnez la copie MBTiles de l'appareil faite par export_tiles.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/patching.py" line="34" />
+      <source>BASE '{}' is a {} file: patches update MBTiles copies only ({} has no place to record what the export covers). Export as MBTiles for patch updates, or export this copy again whole.</source>
+      <translation>BASE « {} » est un fichier {} : les correctifs ne mettent à jour que des copies MBTiles ({} n'a pas de place pour noter ce que couvre l'export). Exportez en MBTiles pour des mises à jour par correctifs, ou exportez de nouveau cette copie en entier.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/patching.py" line="42" />
+      <source>BASE '{}' is part {} of an export split by size: a patch updates a whole export. Export with MAX_FILE_MB 0 (or under the cap) to update the copy by patches.</source>
+      <translation>BASE « {} » est la partie {} d'un export découpé par taille : un correctif met à jour un export entier. Exportez avec MAX_FILE_MB 0 (ou sous le plafond) pour mettre à jour la copie par correctifs.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/patching.py" line="58" />
+      <source>BASE '{}' holds {} tiles, INPUT '{}' {}: the copy was not exported from this file (or was rendered from its vector tiles). Give the library file it was exported from.</source>
+      <translation>BASE « {} » contient des tuiles {}, INPUT « {} » des tuiles {} : la copie n'a pas été exportée de ce fichier (ou a été rendue à partir de ses tuiles vectorielles). Donnez le fichier de la bibliothèque dont elle a été exportée.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/patching.py" line="81" />
+      <source>'{}' no longer holds what its agg_tiles_hash says ({}; its tiles give {}): it changed since it was written. Copy a fresh export to the device.</source>
+      <translation>« {} » ne contient plus ce que dit son agg_tiles_hash ({} ; ses tuiles donnent {}) : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/patching.py" line="85" />
+      <source>INPUT '{}' holds no tile of the copy's area and zooms: it is not the file the copy was exported from.</source>
+      <translation>INPUT « {} » ne contient aucune tuile de la zone et des zooms de la copie : ce n'est pas le fichier dont la copie a été exportée.</translation>
+    </message>
+    <message>
       <location filename="../core/field/projects.py" line="66" />
       <source>'{}' holds no .qgs project.</source>
       <translation>« {} » ne contient aucun projet .qgs.</translation>
@@ -3505,7 +3665,7 @@
       <translation>Le style « {} » est laissé hors de la page web : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/writers.py" line="234" />
+      <location filename="../core/field/writers.py" line="245" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
@@ -4125,6 +4285,11 @@
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
     <message>
+      <location filename="../core/mbtiles/hashes.py" line="50" />
+      <source>Tile {}/{}/{} holds a number, not tile bytes: the file is not a valid MBTiles.</source>
+      <translation>La tuile {}/{}/{} contient un nombre, pas les octets d'une tuile : le fichier n'est pas un MBTiles valide.</translation>
+    </message>
+    <message>
       <location filename="../core/mbtiles/metadata.py" line="30" />
       <source>Tile format '{}' cannot be stored in MBTiles (png, jpg, webp or pbf).</source>
       <translation>Le format de tuile « {} » ne peut pas être enregistré en MBTiles (png, jpg, webp ou pbf).</translation>
@@ -4165,12 +4330,67 @@
       <translation>le type « {} » n'est ni overlay ni baselayer</translation>
     </message>
     <message>
+      <location filename="../core/mbtiles/patches.py" line="88" />
+      <source>'{}' does not say what it was exported from (no '{}' in its metadata): it was not made by IGN Offline's export_tiles, or by an older version. Export it again, copy it to the device once, then patches can update it.</source>
+      <translation>« {} » ne dit pas de quoi il a été exporté (pas de « {} » dans ses métadonnées) : il n'a pas été fait par export_tiles d'IGN Offline, ou par une version plus ancienne. Exportez-le de nouveau, copiez-le une fois sur l'appareil, puis les correctifs pourront le mettre à jour.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="104" />
+      <source>The export scope of '{}' cannot be read ({}): export it again.</source>
+      <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="346" />
+      <source>PATCH '{}' does not exist: give a patch made by make_patch (or martin's mbtiles diff).</source>
+      <translation>PATCH « {} » n'existe pas : donnez un correctif fait par make_patch (ou par mbtiles diff de martin).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="356" />
+      <source>'{}' is not a readable patch ({}).</source>
+      <translation>« {} » n'est pas un correctif lisible ({}).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="358" />
+      <source>'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with martin's `mbtiles diff` without --patch-type.</source>
+      <translation>« {} » n'est pas un correctif à tuiles entières (une table `tiles` simple) : faites-le avec make_patch, ou avec `mbtiles diff` de martin sans --patch-type.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="376" />
+      <source>'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with make_patch (or force it with FORCE).</source>
+      <translation>« {} » n'a pas de « {} » ni de « {} » : il ne peut pas dire à quel fichier il s'applique. Refaites-le avec make_patch (ou forcez-le avec FORCE).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="382" />
+      <source>'{}' could not be patched ({}): it is left as it was.</source>
+      <translation>« {} » n'a pas pu être corrigé ({}) : il est laissé tel quel.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="394" />
+      <source>'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN Offline's images and map).</source>
+      <translation>« {} » n'est pas un MBTiles que ce correctif peut mettre à jour (ni une table `tiles`, ni les tables images et map d'IGN Offline).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="400" />
+      <source>'{}' has no agg_tiles_hash: nothing says it is the copy the patch was made for. Export it again, or apply with FORCE.</source>
+      <translation>« {} » n'a pas d'agg_tiles_hash : rien ne dit que c'est la copie pour laquelle le correctif a été fait. Exportez-le de nouveau, ou appliquez avec FORCE.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="402" />
+      <source>'{}' is not the copy '{}' was made for (its agg_tiles_hash is {}, the patch expects {}): it was patched already, or changed. Nothing was written.</source>
+      <translation>« {} » n'est pas la copie pour laquelle « {} » a été fait (son agg_tiles_hash est {}, le correctif attend {}) : il a déjà été corrigé, ou il a changé. Rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="413" />
+      <source>Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing was written (the copy is left as it was).</source>
+      <translation>Appliquer « {} » à « {} » a donné l'agg_tiles_hash {}, pas celui du correctif ({}) : rien n'a été écrit (la copie est laissée telle quelle).</translation>
+    </message>
+    <message>
       <location filename="../core/mbtiles/reader.py" line="33" />
       <source>'{}' is not a readable MBTiles file ({}).</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/writer.py" line="42" />
+      <location filename="../core/mbtiles/writer.py" line="47" />
       <source>writing tiles</source>
       <translation>l'écriture de tuiles</translation>
     </message>

@@ -47,7 +47,7 @@ class ExportTiles(IgnOfflineAlgorithm):
             "TARGET", self.tr("Field app"), options=list(TARGETS), optional=True, usesStaticStrings=True),
             "; ".join("{}: {}".format(t.name, self.say(t.label)) for t in formats.TARGETS)))
         self.addParameter(explained(QgsProcessingParameterEnum(
-            "FORMAT", self.tr("Format"), options=list(FORMATS), optional=True, usesStaticStrings=True),
+            "FORMAT", self.tr("File format"), options=list(FORMATS), optional=True, usesStaticStrings=True),
             "; ".join("{}: {}".format(f.name, self.say(f.label)) for f in formats.EXPORT_FORMATS)))
         self.addParameter(explained(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Output file"), optional=True, createByDefault=False),

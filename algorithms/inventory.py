@@ -42,7 +42,7 @@ class Inventory(IgnOfflineAlgorithm):
             "FOLDER", self.tr("Library folder"), behavior=QgsProcessingParameterFile.Folder),
             self.tr("Its .mbtiles files are listed.")))
         self.addParameter(explained(QgsProcessingParameterFile(
-            "PLAN", self.tr("Plan"), extension="json", optional=True),
+            "PLAN", self.tr("Plan file"), extension="json", optional=True),
             self.tr("A plan (JSON), to say how complete each entry is.")))
         self.addParameter(explained(QgsProcessingParameterFeatureSink(
             "OUTPUT", self.tr("Coverage"), QgsProcessing.TypeVectorPolygon),

@@ -312,7 +312,7 @@ def add_source_parameters(algorithm, for_download=True):
                      "for an XYZ template.")))
     for name in ("STYLE", "FORMAT"):
         algorithm.addParameter(explained(QgsProcessingParameterString(
-            name, algorithm.tr("Style") if name == "STYLE" else algorithm.tr("Format"), optional=True),
+            name, algorithm.tr("Layer style") if name == "STYLE" else algorithm.tr("Tile format"), optional=True),
             algorithm.tr("Default: the layer's own.")))
     add_authcfg_parameter(algorithm)
     algorithm.addParameter(explained(QgsProcessingParameterString(

@@ -45,7 +45,7 @@ class RunPlan(IgnOfflineAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(explained(QgsProcessingParameterFile(
-            "PLAN", self.tr("Plan (JSON)"), extension="json"),
+            "PLAN", self.tr("Plan file (JSON)"), extension="json"),
             self.tr("Its source, and its entries of layer, area, zoom_min, zoom_max.")))
         self.addParameter(explained(QgsProcessingParameterFolderDestination(
             "LIBRARY", self.tr("Library folder"), defaultValue=library.DEFAULT_LIBRARY),

@@ -31,7 +31,7 @@ class SaveVectorStyles(IgnOfflineAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Vector MBTiles"), extension="mbtiles"))
         self.addParameter(explained(QgsProcessingParameterString(
-            self.STYLES, self.tr("Styles"), optional=True),
+            self.STYLES, self.tr("Styles to save"), optional=True),
             self.tr("Separated by commas; empty: every style IGN publishes for the layer.")))
         self.addParameter(explained(QgsProcessingParameterString(
             self.SOURCE, self.tr("TMS service"), optional=True),

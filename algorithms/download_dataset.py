@@ -32,6 +32,7 @@ from .parameters import (
     area_from_parameters,
     check_large_download,
     datasets_from_parameters,
+    explained,
     list_for_area,
     service_for,
 )
@@ -96,20 +97,23 @@ class DownloadDataset(IgnOfflineAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_area_parameters(self, polygon_layer=True)
         add_dataset_parameters(self)
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "LIBRARY", self.tr("Library folder (datasets go in its datasets/ folder)"),
-            defaultValue=library.DEFAULT_LIBRARY))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "KEEP_ARCHIVES", self.tr("Keep the downloaded archives (.7z) after extraction"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "CLIP", self.tr("Clip to the area (else whole départements)"), defaultValue=True))
+        self.addParameter(explained(QgsProcessingParameterFolderDestination(
+            "LIBRARY", self.tr("Library folder"), defaultValue=library.DEFAULT_LIBRARY),
+            self.tr("The datasets go in its datasets/ folder.")))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "KEEP_ARCHIVES", self.tr("Keep the archives (.7z)"), defaultValue=False),
+            self.tr("Keep the downloaded archives after extraction.")))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "CLIP", self.tr("Clip to the area"), defaultValue=True),
+            self.tr("Else whole départements.")))
         self.addParameter(QgsProcessingParameterBoolean(
             "HILLSHADE", self.tr("Relief: hillshade"), defaultValue=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "SLOPE", self.tr("Relief: slope map"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "CONTOUR_INTERVAL", self.tr("Relief: contour interval in metres (0 = no contours)"),
-            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(explained(QgsProcessingParameterNumber(
+            "CONTOUR_INTERVAL", self.tr("Relief: contour interval (m)"),
+            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0),
+            self.tr("Contour interval in metres (0 = no contours).")))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the datasets to the project"), defaultValue=True))
         add_large_job_parameter(self)

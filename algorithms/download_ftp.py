@@ -27,6 +27,7 @@ from .base import IgnOfflineAlgorithm
 from .parameters import (
     add_area_parameters,
     add_server_parameters,
+    explained,
     extent_from_parameters,
     server_from_parameters,
 )
@@ -39,12 +40,13 @@ class DownloadFtp(IgnOfflineAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_server_parameters(self)
-        self.addParameter(QgsProcessingParameterString(
-            "PRODUCT", self.tr("Product folder (a path as list_ftp_products shows it)")))
+        self.addParameter(explained(QgsProcessingParameterString(
+            "PRODUCT", self.tr("Product folder")), self.tr("A path as list_ftp_products shows it.")))
         add_area_parameters(self)
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", self.tr("Folder for the tiles (one sub-folder per product)"),
-            defaultValue=library.DEFAULT_LIBRARY))
+        self.addParameter(explained(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Folder for the tiles"),
+            defaultValue=library.DEFAULT_LIBRARY),
+            self.tr("One sub-folder per product.")))
         self.addParameter(QgsProcessingParameterNumber(
             "CONNECTIONS", self.tr("Parallel FTP connections"), type=QgsProcessingParameterNumber.Integer,
             defaultValue=2, minValue=1, maxValue=8))

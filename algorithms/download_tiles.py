@@ -29,6 +29,7 @@ from .parameters import (
     area_from_parameters,
     check_large_job,
     check_usage_policy,
+    explained,
     options_from_parameters,
     source_from_parameters,
     zooms_from_parameters,
@@ -45,14 +46,14 @@ class DownloadTiles(IgnOfflineAlgorithm):
         add_area_parameters(self, polygon_layer=True)
         add_zoom_parameters(self, 8, 14)
         # Never a temporary file QGIS deletes on exit: by default the layer's file in the library folder.
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", self.tr("MBTiles file ({LAYER} stands for the layer; an existing file of the same layer is "
-                              "resumed or extended)"),
-            fileFilter="MBTiles (*.mbtiles)", defaultValue=library.DEFAULT_OUTPUT))
+        self.addParameter(explained(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("MBTiles file"), fileFilter="MBTiles (*.mbtiles)", defaultValue=library.DEFAULT_OUTPUT),
+            self.tr("{LAYER} stands for the layer; an existing file of the same layer is resumed or extended.")))
         add_pace_parameters(self)
-        self.addParameter(QgsProcessingParameterNumber(
-            "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never)"),
-            type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(explained(QgsProcessingParameterNumber(
+            "REFRESH_DAYS", self.tr("Re-check after (days)"), type=QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0.0),
+            self.tr("Re-check the tiles older than this many days (empty = never).")))
         self.addParameter(QgsProcessingParameterBoolean(
             "RETRY_FAILED_ONLY", self.tr("Only retry the tiles that failed last time"), defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(

@@ -26,6 +26,7 @@ from .parameters import (
     add_zoom_parameters,
     area_from_parameters,
     check_usage_policy,
+    explained,
     options_from_parameters,
     source_from_parameters,
     zooms_from_parameters,
@@ -42,10 +43,11 @@ class EstimateTiles(IgnOfflineAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_area_parameters(self, polygon_layer=True)
         add_zoom_parameters(self)
-        self.addParameter(QgsProcessingParameterFile(
-            self.OUTPUT, self.tr("Planned output .mbtiles file (the free disk space there is reported)"),
+        self.addParameter(explained(QgsProcessingParameterFile(
+            self.OUTPUT, self.tr("Planned .mbtiles file"),
             # No fileFilter: Processing would refuse a path to a file not yet named .mbtiles.
-            behavior=QgsProcessingParameterFile.File, optional=True))
+            behavior=QgsProcessingParameterFile.File, optional=True),
+            self.tr("The free disk space there is reported.")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL", self.tr("Total number of tiles")))
         self.addOutput(QgsProcessingOutputString("COUNTS", self.tr("Tiles per zoom (JSON)")))
         add_source_parameters(self, for_download=False)

@@ -26,7 +26,7 @@ from ..i18n import marked
 from ..toolbelt.layer_tree import add_to_group
 from ..toolbelt.layers import render_vector_mbtiles
 from .base import IgnOfflineAlgorithm
-from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters
+from .parameters import AREA, AREA_LAYER, EXTENT, add_area_parameters, area_from_parameters, explained
 
 # FORMAT is a number or a name of formats.EXPORT_FORMATS, in its order; TARGET one of formats.TARGETS.
 FORMATS = tuple(f.name for f in formats.EXPORT_FORMATS)
@@ -39,23 +39,24 @@ class ExportTiles(IgnOfflineAlgorithm):
     GROUP = "field"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFile(
-            "INPUT", self.tr("MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode")))
-        # The descriptions are the registries': each label (a core Message) is translated.
-        description = self.say("Field app ({})", "; ".join(
-            "{}: {}".format(t.name, self.say(t.label)) for t in formats.TARGETS))
-        self.addParameter(QgsProcessingParameterEnum(
-            "TARGET", description, options=list(TARGETS), optional=True, usesStaticStrings=True))
-        description = self.say("Format ({})", "; ".join(
-            "{}: {}".format(f.name, self.say(f.label)) for f in formats.EXPORT_FORMATS))
-        self.addParameter(QgsProcessingParameterEnum(
-            "FORMAT", description, options=list(FORMATS), optional=True, usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", self.tr("Output file (none: <library>/exports/<target>/<layer>_<area>_z<min>-<max>)"),
-            optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFile(
-            "LIBRARY", self.tr("Library folder (the exports go into its exports/ folder when OUTPUT is empty)"),
-            behavior=QgsProcessingParameterFile.Folder, defaultValue=library.DEFAULT_LIBRARY, optional=True))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "INPUT", self.tr("MBTiles file or raster")),
+            self.tr("An MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode.")))
+        # The helps are the registries': each label (a core Message) is translated.
+        self.addParameter(explained(QgsProcessingParameterEnum(
+            "TARGET", self.tr("Field app"), options=list(TARGETS), optional=True, usesStaticStrings=True),
+            "; ".join("{}: {}".format(t.name, self.say(t.label)) for t in formats.TARGETS)))
+        self.addParameter(explained(QgsProcessingParameterEnum(
+            "FORMAT", self.tr("File format"), options=list(FORMATS), optional=True, usesStaticStrings=True),
+            "; ".join("{}: {}".format(f.name, self.say(f.label)) for f in formats.EXPORT_FORMATS)))
+        self.addParameter(explained(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Output file"), optional=True, createByDefault=False),
+            self.tr("Empty: a file named after the layer, the area and the zooms, in the app's folder of the "
+                    "library's exports/ folder.")))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Library folder"), behavior=QgsProcessingParameterFile.Folder,
+            defaultValue=library.DEFAULT_LIBRARY, optional=True),
+            self.tr("The exports go into its exports/ folder when OUTPUT is empty.")))
         self.addParameter(QgsProcessingParameterNumber(
             "ZOOM_MIN", self.tr("Only from this zoom"), type=QgsProcessingParameterNumber.Integer, optional=True,
             minValue=0, maxValue=22))
@@ -63,10 +64,11 @@ class ExportTiles(IgnOfflineAlgorithm):
             "ZOOM_MAX", self.tr("Only up to this zoom"), type=QgsProcessingParameterNumber.Integer, optional=True,
             minValue=0, maxValue=22))
         add_area_parameters(self, polygon_layer=True)
-        self.addParameter(QgsProcessingParameterNumber(
-            "MAX_FILE_MB", self.tr("Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; "
-                                   "empty: the target's cap, 0: none)"),
-            type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(explained(QgsProcessingParameterNumber(
+            "MAX_FILE_MB", self.tr("Largest file (MB)"), type=QgsProcessingParameterNumber.Double, optional=True,
+            minValue=0.0),
+            self.tr("Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; empty: the "
+                    "target's cap, 0: none).")))
         self.addParameter(QgsProcessingParameterNumber(
             "QUALITY", self.tr("JPEG quality when a raster is re-encoded"), type=QgsProcessingParameterNumber.Integer,
             defaultValue=85, minValue=10, maxValue=100))

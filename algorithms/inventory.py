@@ -23,6 +23,7 @@ from ..core.library import inventory, plans
 from ..core.tiles.grid import WGS84
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
+from .parameters import explained
 
 FIELDS = (("file", QVariant.String), ("layer", QVariant.String), ("title", QVariant.String),
           ("format", QVariant.String), ("zoom", QVariant.Int), ("tiles", QVariant.LongLong),
@@ -37,12 +38,15 @@ class Inventory(IgnOfflineAlgorithm):
     GROUP = "library"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFile(
-            "FOLDER", self.tr("Library folder (its .mbtiles files)"), behavior=QgsProcessingParameterFile.Folder))
-        self.addParameter(QgsProcessingParameterFile(
-            "PLAN", self.tr("Plan, to say how complete each entry is (optional)"), extension="json", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Coverage (one feature per file and zoom)"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "FOLDER", self.tr("Library folder"), behavior=QgsProcessingParameterFile.Folder),
+            self.tr("Its .mbtiles files are listed.")))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "PLAN", self.tr("Plan file"), extension="json", optional=True),
+            self.tr("A plan (JSON), to say how complete each entry is.")))
+        self.addParameter(explained(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Coverage"), QgsProcessing.TypeVectorPolygon),
+            self.tr("One feature per file and zoom.")))
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True))
         self.addOutput(QgsProcessingOutputNumber("FILES", self.tr("MBTiles files")))

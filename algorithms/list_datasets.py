@@ -28,6 +28,7 @@ from .parameters import (
     add_dataset_parameters,
     area_from_parameters,
     datasets_from_parameters,
+    explained,
     list_for_area,
     service_for,
 )
@@ -46,11 +47,13 @@ class ListDatasets(IgnOfflineAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_area_parameters(self, polygon_layer=True)
         add_dataset_parameters(self)
-        self.addParameter(QgsProcessingParameterFile(
-            "LIBRARY", self.tr("Library folder (to say what is new, updated or up to date)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Datasets (their editions' extents)"), optional=True, createByDefault=False))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Library folder"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True),
+            self.tr("To say what is new, updated or up to date.")))
+        self.addParameter(explained(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Dataset extents"), optional=True, createByDefault=False),
+            self.tr("The extents of the datasets' editions.")))
         self.addOutput(QgsProcessingOutputString("DATASETS", self.tr("Datasets (JSON)")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_BYTES", self.tr("Bytes to download")))
 

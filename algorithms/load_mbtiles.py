@@ -19,6 +19,7 @@ from ..toolbelt.layer_tree import GROUP_NAME, mbtiles_title
 from ..toolbelt.layers import load_mbtiles
 from ..toolbelt.vector_tiles import find_loaded, load_vector_mbtiles
 from .base import IgnOfflineAlgorithm
+from .parameters import explained
 
 
 class LoadMBTiles(IgnOfflineAlgorithm):
@@ -34,9 +35,9 @@ class LoadMBTiles(IgnOfflineAlgorithm):
             self.INPUT, self.tr("Folder of .mbtiles files, or one MBTiles file"),
             # Folder behaviour accepts a file path as well; File behaviour refuses folders.
             behavior=QgsProcessingParameterFile.Folder))
-        self.addParameter(QgsProcessingParameterString(
-            self.STYLE, self.tr("Style of vector MBTiles, among those saved beside it (empty: the first, "
-                                "'standard' for Plan IGN)"), optional=True))
+        self.addParameter(explained(QgsProcessingParameterString(
+            self.STYLE, self.tr("Style of vector MBTiles"), optional=True),
+            self.tr("Among those saved beside it (empty: the first, 'standard' for Plan IGN).")))
         self.addOutput(QgsProcessingOutputNumber("LOADED", self.tr("Layers added")))
         self.addOutput(QgsProcessingOutputMultipleLayers("OUTPUT_LAYERS", self.tr("Layers")))
 

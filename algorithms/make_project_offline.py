@@ -28,6 +28,7 @@ from .parameters import (
     area_from_parameters,
     check_large_job,
     credentials_from_parameters,
+    explained,
     options_from_parameters,
     zooms_from_parameters,
 )
@@ -39,19 +40,20 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
     GROUP = "field"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFile(
-            "PROJECT", self.tr("Project (.qgz/.qgs; default: the current project, saved)"),
-            behavior=QgsProcessingParameterFile.File, optional=True))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "PROJECT", self.tr("Project (.qgz/.qgs)"), behavior=QgsProcessingParameterFile.File, optional=True),
+            self.tr("Default: the current project, saved.")))
         add_area_parameters(self, polygon_layer=True)
         add_zoom_parameters(self, 8, 16)
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", self.tr("Folder for the offline project (basemaps/ and data/ inside)")))
-        self.addParameter(QgsProcessingParameterFile(
-            "LIBRARY", self.tr("Offline library to take tiles from first (optional)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "KEEP_ONLINE", self.tr("Keep the layers that cannot be taken offline (WMS, databases…), online"),
-            defaultValue=False))
+        self.addParameter(explained(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Folder for the offline project")),
+            self.tr("Its basemaps/ and data/ folders hold the offline layers.")))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Offline library"), behavior=QgsProcessingParameterFile.Folder, optional=True),
+            self.tr("An offline library to take tiles from first.")))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "KEEP_ONLINE", self.tr("Keep the other layers online"), defaultValue=False),
+            self.tr("Keep the layers that cannot be taken offline (WMS, databases…), online.")))
         add_pace_parameters(self)
         add_authcfg_parameter(self)
         add_large_job_parameter(self)

@@ -11,6 +11,7 @@ from qgis.core import (
 from ..core.library import merge
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
+from .parameters import explained
 
 
 class MergeMBTiles(IgnOfflineAlgorithm):
@@ -19,12 +20,12 @@ class MergeMBTiles(IgnOfflineAlgorithm):
     GROUP = "library"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            "INPUTS", self.tr("MBTiles files of the same layer (e.g. the shards' files)"),
-            layerType=QgsProcessing.TypeFile))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", self.tr("Merged MBTiles file (new, or one of the same layer to add to)"),
-            fileFilter="MBTiles (*.mbtiles)"))
+        self.addParameter(explained(QgsProcessingParameterMultipleLayers(
+            "INPUTS", self.tr("MBTiles files of the same layer"), layerType=QgsProcessing.TypeFile),
+            self.tr("E.g. the shards' files.")))
+        self.addParameter(explained(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Merged MBTiles file"), fileFilter="MBTiles (*.mbtiles)"),
+            self.tr("New, or one of the same layer to add to.")))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the result to the project"), defaultValue=True))
         self.addOutput(QgsProcessingOutputNumber("TILES", self.tr("Tiles in the merged file")))

@@ -49,19 +49,26 @@ DEFAULT_SOURCE = "https://data.geopf.fr/wmts"
 CONTACT_SETTING = "ign_offline/contact"
 
 
+def explained(parameter, text):
+    """`parameter` with `text` (translated) as its help. QGIS 3.22's toolbox does not wrap a label: a long one
+    widens the parameter panel past the dialog, its end reached only by scrolling sideways. So labels stay short
+    and their detail goes here, which the dialog shows as the label's tooltip."""
+    parameter.setHelp(text)
+    return parameter
+
+
 # Areas and zooms
 
 def add_area_parameters(algorithm, polygon_layer=False):
-    algorithm.addParameter(QgsProcessingParameterString(
-        AREA,
-        algorithm.say("Preset area ({})", ", ".join(areas.PRESETS)),
-        defaultValue="", optional=True))
+    algorithm.addParameter(explained(QgsProcessingParameterString(
+        AREA, algorithm.tr("Preset area"), defaultValue="", optional=True),
+        algorithm.say("One of: {}.", ", ".join(areas.PRESETS))))
     algorithm.addParameter(QgsProcessingParameterExtent(
         EXTENT, algorithm.tr("…or an extent (any CRS)"), optional=True))
     if polygon_layer:
-        algorithm.addParameter(QgsProcessingParameterFeatureSource(
-            AREA_LAYER, algorithm.tr("…or the polygons of a layer (any CRS; only the tiles meeting them)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+        algorithm.addParameter(explained(QgsProcessingParameterFeatureSource(
+            AREA_LAYER, algorithm.tr("…or a polygon layer"), [QgsProcessing.TypeVectorPolygon], optional=True),
+            algorithm.tr("Any CRS; only the tiles meeting its polygons are taken.")))
     # What the dock calls the area ("Typed area"), so that the log names it as the layer it loads does: hidden.
     title = QgsProcessingParameterString(AREA_TITLE, algorithm.tr("Title of the area"), optional=True)
     title.setFlags(title.flags() | QgsProcessingParameterDefinition.FlagHidden)
@@ -156,9 +163,9 @@ def zooms_from_parameters(algorithm, parameters, context):
 # Large jobs
 
 def add_large_job_parameter(algorithm):
-    parameter = QgsProcessingParameterBoolean(
-        ALLOW_LARGE, algorithm.tr("Go ahead with a very large job (over 10 million tiles, or more than the free "
-                                  "disk space)"), defaultValue=False)
+    parameter = explained(QgsProcessingParameterBoolean(
+        ALLOW_LARGE, algorithm.tr("Go ahead with a very large job"), defaultValue=False),
+        algorithm.tr("Over 10 million tiles, or more than the free disk space."))
     parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
     algorithm.addParameter(parameter)
 
@@ -260,10 +267,10 @@ def list_for_area(algorithm, service, choices, area, library, feedback):
 # (Processing keeps every run's parameters in its history).
 
 def add_authcfg_parameter(algorithm):
-    algorithm.addParameter(QgsProcessingParameterAuthConfig(
-        AUTHCFG, algorithm.tr("Account or API key in the QGIS authentication database (private layers: Basic "
-                              "with the key, or OAuth2)"),
-        optional=True))
+    algorithm.addParameter(explained(QgsProcessingParameterAuthConfig(
+        AUTHCFG, algorithm.tr("Account or API key"), optional=True),
+        algorithm.tr("Stored in the QGIS authentication database (private layers: Basic with the key, or "
+                     "OAuth2).")))
 
 
 def _auth_config(algorithm, parameters, context):
@@ -293,22 +300,24 @@ def login_from_parameters(algorithm, parameters, context):
 def add_source_parameters(algorithm, for_download=True):
     """SOURCE, LAYER, STYLE, FORMAT, AUTHCFG, API_KEY: shared with estimate_tiles (where all are optional)."""
     optional = not for_download
-    algorithm.addParameter(QgsProcessingParameterString(
-        "SOURCE", algorithm.tr("WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL "
-                               "template with {z}/{x}/{y} (.pbf for vector tiles)"),
-        defaultValue=None if optional else DEFAULT_SOURCE, optional=optional))
+    algorithm.addParameter(explained(QgsProcessingParameterString(
+        "SOURCE", algorithm.tr("Tile service"), defaultValue=None if optional else DEFAULT_SOURCE,
+        optional=optional),
+        algorithm.tr("A WMTS endpoint, a vector tile service (https://data.geopf.fr/tms/1.0.0), or an XYZ URL "
+                     "template with {z}/{x}/{y} (.pbf for vector tiles).")))
     # No default layer: a run must never download a layer the user did not name.
-    algorithm.addParameter(QgsProcessingParameterString(
-        "LAYER", algorithm.tr("Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, "
-                              "BDTOPO, ISOHYPSE…; optional for an XYZ template)"),
-        optional=True))
-    algorithm.addParameter(QgsProcessingParameterString(
-        "STYLE", algorithm.tr("Style (default: the layer's own)"), optional=True))
-    algorithm.addParameter(QgsProcessingParameterString(
-        "FORMAT", algorithm.tr("Format (default: the layer's own)"), optional=True))
+    algorithm.addParameter(explained(QgsProcessingParameterString(
+        "LAYER", algorithm.tr("Layer identifier"), optional=True),
+        algorithm.tr("From the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional "
+                     "for an XYZ template.")))
+    for name in ("STYLE", "FORMAT"):
+        algorithm.addParameter(explained(QgsProcessingParameterString(
+            name, algorithm.tr("Layer style") if name == "STYLE" else algorithm.tr("Tile format"), optional=True),
+            algorithm.tr("Default: the layer's own.")))
     add_authcfg_parameter(algorithm)
-    algorithm.addParameter(QgsProcessingParameterString(
-        "API_KEY", algorithm.tr("…or the API key itself (never written anywhere)"), optional=True))
+    algorithm.addParameter(explained(QgsProcessingParameterString(
+        "API_KEY", algorithm.tr("…or the API key itself"), optional=True),
+        algorithm.tr("Never written anywhere.")))
 
 
 def source_from_parameters(algorithm, parameters, context):
@@ -330,9 +339,10 @@ def add_pace_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterNumber(
         "CONCURRENCY", algorithm.tr("Parallel requests"), type=QgsProcessingParameterNumber.Integer,
         defaultValue=4, minValue=1, maxValue=16))
-    algorithm.addParameter(QgsProcessingParameterNumber(
-        "MAX_RATE", algorithm.tr("Maximum requests per second to the server (0 = no cap)"),
-        type=QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0))
+    algorithm.addParameter(explained(QgsProcessingParameterNumber(
+        "MAX_RATE", algorithm.tr("Requests per second, at most"), type=QgsProcessingParameterNumber.Double,
+        defaultValue=20.0, minValue=0.0),
+        algorithm.tr("Maximum requests per second to the server (0 = no cap).")))
 
 
 def options_from_parameters(algorithm, parameters, context):
@@ -350,11 +360,12 @@ def add_server_parameters(algorithm):
         "HOST", algorithm.tr("FTP server"), defaultValue=DEFAULT_HOST))
     algorithm.addParameter(QgsProcessingParameterNumber(
         "PORT", algorithm.tr("Server port"), type=QgsProcessingParameterNumber.Integer, defaultValue=21))
-    algorithm.addParameter(QgsProcessingParameterString(
-        "USER", algorithm.tr("User name (empty: anonymous)"), optional=True))
-    algorithm.addParameter(QgsProcessingParameterAuthConfig(
-        AUTHCFG, algorithm.tr("Password stored in the QGIS authentication database (Basic method)"),
-        optional=True))
+    algorithm.addParameter(explained(QgsProcessingParameterString(
+        "USER", algorithm.tr("User name"), optional=True),
+        algorithm.tr("Empty: anonymous.")))
+    algorithm.addParameter(explained(QgsProcessingParameterAuthConfig(
+        AUTHCFG, algorithm.tr("Password"), optional=True),
+        algorithm.tr("Stored in the QGIS authentication database (Basic method).")))
 
 
 def server_from_parameters(algorithm, parameters, context):

@@ -24,6 +24,7 @@ from ..core.messages import Message, plural
 from ..i18n import marked
 from ..toolbelt.qgis_cache import address_book, qgis_cache_directory
 from .base import IgnOfflineAlgorithm
+from .parameters import explained
 
 
 class RecoverCache(IgnOfflineAlgorithm):
@@ -32,20 +33,24 @@ class RecoverCache(IgnOfflineAlgorithm):
     GROUP = "tiles"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFile(
-            "CACHE_DIR", self.tr("Cache folder, the one holding data8/ (default: this QGIS's)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", self.tr("Folder for the MBTiles files (one per tile set)"),
-            defaultValue=os.path.join(library.DEFAULT_LIBRARY, "QGIS cache")))
-        self.addParameter(QgsProcessingParameterString(
-            "LAYER", self.tr("Only layers whose identifier contains"), optional=True))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "CACHE_DIR", self.tr("Cache folder"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True),
+            self.tr("The one holding data8/; default: this QGIS's.")))
+        self.addParameter(explained(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", self.tr("Folder for the MBTiles files"),
+            defaultValue=os.path.join(library.DEFAULT_LIBRARY, "QGIS cache")),
+            self.tr("One per tile set.")))
+        self.addParameter(explained(QgsProcessingParameterString(
+            "LAYER", self.tr("Layer filter"), optional=True),
+            self.tr("Only the layers whose identifier contains this text.")))
         self.addParameter(QgsProcessingParameterNumber(
             "MIN_TILES", self.tr("Skip tile sets with fewer tiles than"), type=QgsProcessingParameterNumber.Integer,
             defaultValue=1, minValue=1))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "ASSUME_XYZ", self.tr("Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you "
-                                  "know the server is not a TMS"), defaultValue=False))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "ASSUME_XYZ", self.tr("Take z/x/y paths as XYZ"), defaultValue=False),
+            self.tr("Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you know the "
+                    "server is not a TMS.")))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the results to the project"), defaultValue=True))
         for name, label in (("FILES_SCANNED", marked("Cache files scanned")),

@@ -30,6 +30,7 @@ from .parameters import (
     add_area_parameters,
     allows_large,
     area_from_parameters,
+    explained,
 )
 
 OUTPUTS = {"hillshade": "HILLSHADE_FILE", "slope": "SLOPE_FILE", "contours": "CONTOURS_FILE"}
@@ -41,21 +42,24 @@ class Relief(IgnOfflineAlgorithm):
     GROUP = "datasets"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            "INPUT", self.tr("Elevation model (DEM): a raster layer or file")))
+        self.addParameter(explained(QgsProcessingParameterRasterLayer(
+            "INPUT", self.tr("Elevation model (DEM)")), self.tr("A raster layer or file.")))
         add_area_parameters(self, polygon_layer=True)
         self.addParameter(QgsProcessingParameterBoolean("HILLSHADE", self.tr("Hillshade"), defaultValue=True))
         self.addParameter(QgsProcessingParameterBoolean("SLOPE", self.tr("Slope map (degrees)"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "CONTOUR_INTERVAL", self.tr("Contour interval in metres (0: no contours)"),
-            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(explained(QgsProcessingParameterNumber(
+            "CONTOUR_INTERVAL", self.tr("Contour interval (m)"),
+            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0),
+            self.tr("Contour interval in metres (0 = no contours).")))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OUTPUT_FOLDER", self.tr("Folder for the relief files"),
             defaultValue=os.path.join(library.DEFAULT_LIBRARY, "relief")))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "LOAD", self.tr("Add the results to the project (above the basemaps)"), defaultValue=True))
-        allow_large = QgsProcessingParameterBoolean(ALLOW_LARGE, self.tr(
-            "Go ahead with a very large job (over 2 billion pixels of the DEM computed)"), defaultValue=False)
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "LOAD", self.tr("Add the results to the project"), defaultValue=True),
+            self.tr("Above the basemaps.")))
+        allow_large = explained(QgsProcessingParameterBoolean(
+            ALLOW_LARGE, self.tr("Go ahead with a very large job"), defaultValue=False),
+            self.tr("Over 2 billion pixels of the DEM computed."))
         allow_large.setFlags(allow_large.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(allow_large)
         for kind, name in OUTPUTS.items():

@@ -35,6 +35,7 @@ from .parameters import (
     check_large_download,
     check_large_job,
     credentials_from_parameters,
+    explained,
     options_from_parameters,
 )
 
@@ -45,24 +46,27 @@ class RunPlan(IgnOfflineAlgorithm):
     GROUP = "library"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFile(
-            "PLAN", self.tr("Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)"),
-            extension="json"))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "LIBRARY", self.tr("Library folder (one <LAYER>.mbtiles per layer)"), defaultValue=library.DEFAULT_LIBRARY))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "PLAN", self.tr("Plan file (JSON)"), extension="json"),
+            self.tr("Its source, and its entries of layer, area, zoom_min, zoom_max.")))
+        self.addParameter(explained(QgsProcessingParameterFolderDestination(
+            "LIBRARY", self.tr("Library folder"), defaultValue=library.DEFAULT_LIBRARY),
+            self.tr("One .mbtiles file per layer, named after it.")))
         add_pace_parameters(self)
-        self.addParameter(QgsProcessingParameterNumber(
-            "REFRESH_DAYS", self.tr("Re-check tiles older than this many days (empty = never; 0 = all)"),
-            type=QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "ONLY_DUE", self.tr("Only the entries due for a refresh (the plan's refresh_days); none due: nothing runs"),
-            defaultValue=False))
+        self.addParameter(explained(QgsProcessingParameterNumber(
+            "REFRESH_DAYS", self.tr("Re-check after (days)"), type=QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0.0),
+            self.tr("Re-check the tiles older than this many days (empty = never; 0 = all).")))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "ONLY_DUE", self.tr("Only the entries due"), defaultValue=False),
+            self.tr("Only the entries due for a refresh (the plan's refresh_days); none due: nothing runs.")))
         add_authcfg_parameter(self)
-        self.addParameter(QgsProcessingParameterString(
-            "SHARD", self.tr("Only this machine's part, i/n (e.g. 2/3); empty = everything"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "ESTIMATE_ONLY", self.tr("Only estimate (tiles, size, time per layer and zoom; fetch no tile)"),
-            defaultValue=False))
+        self.addParameter(explained(QgsProcessingParameterString(
+            "SHARD", self.tr("This machine's part (i/n)"), optional=True),
+            self.tr("Only this machine's part, i/n (e.g. 2/3); empty = everything.")))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "ESTIMATE_ONLY", self.tr("Only estimate (fetch no tile)"), defaultValue=False),
+            self.tr("Tiles, size and time per layer and zoom; no tile is fetched.")))
         self.addParameter(QgsProcessingParameterBoolean(
             "LOAD", self.tr("Add the library's files to the project"), defaultValue=True))
         add_large_job_parameter(self)

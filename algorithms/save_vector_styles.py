@@ -17,7 +17,7 @@ from ..core.sources.accounts import key_of_source
 from ..core.vector import mvt, styles
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
-from .parameters import add_authcfg_parameter, credentials_from_parameters
+from .parameters import add_authcfg_parameter, credentials_from_parameters, explained
 
 
 class SaveVectorStyles(IgnOfflineAlgorithm):
@@ -30,13 +30,15 @@ class SaveVectorStyles(IgnOfflineAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Vector MBTiles"), extension="mbtiles"))
-        self.addParameter(QgsProcessingParameterString(
-            self.STYLES, self.tr("Styles, separated by commas (empty: every style IGN publishes for the layer)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SOURCE, self.tr("TMS service (empty: the file's own, else the Géoplateforme)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.LAYER, self.tr("Layer (empty: the file's own, e.g. PLAN.IGN)"), optional=True))
+        self.addParameter(explained(QgsProcessingParameterString(
+            self.STYLES, self.tr("Styles to save"), optional=True),
+            self.tr("Separated by commas; empty: every style IGN publishes for the layer.")))
+        self.addParameter(explained(QgsProcessingParameterString(
+            self.SOURCE, self.tr("TMS service"), optional=True),
+            self.tr("Empty: the file's own, else the Géoplateforme.")))
+        self.addParameter(explained(QgsProcessingParameterString(
+            self.LAYER, self.tr("Layer"), optional=True),
+            self.tr("Empty: the file's own, e.g. PLAN.IGN.")))
         add_authcfg_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("SAVED", self.tr("Styles saved")))
         self.addOutput(QgsProcessingOutputFolder("OUTPUT", self.tr("Styles folder")))

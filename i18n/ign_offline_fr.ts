@@ -770,377 +770,422 @@
       <translation>fichier</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="93" />
+      <location filename="../algorithms/download_dataset.py" line="94" />
       <source>Download IGN datasets for an area</source>
       <translation>Télécharger des jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="100" />
-      <source>Library folder (datasets go in its datasets/ folder)</source>
-      <translation>Dossier de la bibliothèque (les jeux de données vont dans son dossier datasets/)</translation>
+      <location filename="../algorithms/download_dataset.py" line="101" />
+      <source>Library folder</source>
+      <translation>Dossier de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="103" />
-      <source>Keep the downloaded archives (.7z) after extraction</source>
-      <translation>Garder les archives téléchargées (.7z) après l'extraction</translation>
+      <location filename="../algorithms/download_dataset.py" line="102" />
+      <source>The datasets go in its datasets/ folder.</source>
+      <translation>Les jeux de données vont dans son dossier datasets/.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="104" />
+      <source>Keep the archives (.7z)</source>
+      <translation>Garder les archives (.7z)</translation>
     </message>
     <message>
       <location filename="../algorithms/download_dataset.py" line="105" />
-      <source>Clip to the area (else whole départements)</source>
-      <translation>Découper selon la zone (sinon des départements entiers)</translation>
+      <source>Keep the downloaded archives after extraction.</source>
+      <translation>Garder les archives téléchargées après l'extraction.</translation>
     </message>
     <message>
       <location filename="../algorithms/download_dataset.py" line="107" />
+      <source>Clip to the area</source>
+      <translation>Découper selon la zone</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="108" />
+      <source>Else whole départements.</source>
+      <translation>Sinon des départements entiers.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="110" />
       <source>Relief: hillshade</source>
       <translation>Relief : ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="109" />
+      <location filename="../algorithms/download_dataset.py" line="112" />
       <source>Relief: slope map</source>
       <translation>Relief : carte des pentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="111" />
-      <source>Relief: contour interval in metres (0 = no contours)</source>
-      <translation>Relief : équidistance des courbes de niveau en mètres (0 = pas de courbes)</translation>
+      <location filename="../algorithms/download_dataset.py" line="114" />
+      <source>Relief: contour interval (m)</source>
+      <translation>Relief : équidistance des courbes (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="114" />
+      <location filename="../algorithms/download_dataset.py" line="116" />
+      <source>Contour interval in metres (0 = no contours).</source>
+      <translation>Équidistance des courbes de niveau en mètres (0 = pas de courbes).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_dataset.py" line="118" />
       <source>Add the datasets to the project</source>
       <translation>Ajouter les jeux de données au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="116" />
+      <location filename="../algorithms/download_dataset.py" line="120" />
       <source>Datasets folder</source>
       <translation>Dossier des jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="117" />
+      <location filename="../algorithms/download_dataset.py" line="121" />
       <source>Files downloaded</source>
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="118" />
+      <location filename="../algorithms/download_dataset.py" line="122" />
       <source>Bytes downloaded</source>
       <translation>Octets téléchargés</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="119" />
+      <location filename="../algorithms/download_dataset.py" line="123" />
       <source>Zones already up to date</source>
       <translation>Zones déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="120" />
+      <location filename="../algorithms/download_dataset.py" line="124" />
       <source>Files made (JSON list)</source>
       <translation>Fichiers produits (liste JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="122" />
+      <location filename="../algorithms/download_dataset.py" line="126" />
       <source>Each département's outcome (JSON list of product, variant, zone, status)</source>
       <translation>Issue de chaque département (liste JSON : produit, variante, zone, état)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="147" />
+      <location filename="../algorithms/download_dataset.py" line="151" />
       <source>To download: {} ({} with extraction).</source>
       <translation>À télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="150" />
+      <location filename="../algorithms/download_dataset.py" line="154" />
       <source>The download service lists none of these datasets for this area: check the area (IGN's datasets cover France) and SERVICE.</source>
       <translation>Le service de téléchargement ne liste aucun de ces jeux de données pour cette zone : vérifiez la zone (les jeux de données de l'IGN couvrent la France) et SERVICE.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="159" />
+      <location filename="../algorithms/download_dataset.py" line="163" />
       <source>{:,} file downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichier téléchargé ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="159" />
+      <location filename="../algorithms/download_dataset.py" line="163" />
       <source>{:,} files downloaded ({}); départements already up to date: {}.</source>
       <translation>{:,} fichiers téléchargés ({}) ; départements déjà à jour : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_dataset.py" line="165" />
+      <location filename="../algorithms/download_dataset.py" line="169" />
       <source>Cancelled: run again to resume where it stopped.</source>
       <translation>Annulé : relancez pour reprendre là où cela s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="37" />
+      <location filename="../algorithms/download_ftp.py" line="38" />
       <source>Download orthophotos or MNS from FTP, by area</source>
       <translation>Télécharger des orthophotos ou le MNS par FTP, par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="43" />
-      <source>Product folder (a path as list_ftp_products shows it)</source>
-      <translation>Dossier du produit (un chemin tel que list_ftp_products l'affiche)</translation>
+      <location filename="../algorithms/download_ftp.py" line="44" />
+      <source>A path as list_ftp_products shows it.</source>
+      <translation>Un chemin tel que list_ftp_products l'affiche.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="46" />
-      <source>Folder for the tiles (one sub-folder per product)</source>
-      <translation>Dossier des dalles (un sous-dossier par produit)</translation>
+      <location filename="../algorithms/download_ftp.py" line="44" />
+      <source>Product folder</source>
+      <translation>Dossier du produit</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_ftp.py" line="47" />
+      <source>Folder for the tiles</source>
+      <translation>Dossier des dalles</translation>
     </message>
     <message>
       <location filename="../algorithms/download_ftp.py" line="49" />
+      <source>One sub-folder per product.</source>
+      <translation>Un sous-dossier par produit.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_ftp.py" line="51" />
       <source>Parallel FTP connections</source>
       <translation>Connexions FTP en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="52" />
+      <location filename="../algorithms/download_ftp.py" line="54" />
       <source>Add the mosaic to the project</source>
       <translation>Ajouter la mosaïque au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="53" />
+      <location filename="../algorithms/download_ftp.py" line="55" />
       <source>VRT mosaic</source>
       <translation>Mosaïque VRT</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="55" />
+      <location filename="../algorithms/download_ftp.py" line="57" />
       <source>Files already there</source>
       <translation>Fichiers déjà présents</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="56" />
+      <location filename="../algorithms/download_ftp.py" line="58" />
       <source>Files that failed</source>
       <translation>Fichiers en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="63" />
+      <location filename="../algorithms/download_ftp.py" line="65" />
       <source>Give PRODUCT, a product folder path as list_ftp_products shows it (e.g. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).</source>
       <translation>Indiquez PRODUCT, le chemin d'un dossier de produit tel que list_ftp_products l'affiche (par ex. /open_data/OHR_RVB_0M20_JP2-E100_LAMB93_D67-2015).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="75" />
+      <location filename="../algorithms/download_ftp.py" line="77" />
       <source>Reading {}{}…</source>
       <translation>Lecture de {}{}…</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="83" />
+      <location filename="../algorithms/download_ftp.py" line="85" />
       <source>The product names no CRS: EPSG:{} assumed.</source>
       <translation>Le nom du produit ne dit pas son SCR : EPSG:{} supposé.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="86" />
+      <location filename="../algorithms/download_ftp.py" line="88" />
       <source>{}: {:,} tile; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
       <translation>{} : {:,} dalle ; zone en EPSG:{} : {:.0f} ; {:.0f} ; {:.0f} ; {:.0f}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="86" />
+      <location filename="../algorithms/download_ftp.py" line="88" />
       <source>{}: {:,} tiles; area in EPSG:{}: {:.0f}, {:.0f}, {:.0f}, {:.0f}</source>
       <translation>{} : {:,} dalles ; zone en EPSG:{} : {:.0f} ; {:.0f} ; {:.0f} ; {:.0f}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="97" />
+      <location filename="../algorithms/download_ftp.py" line="99" />
       <source>{} failed: {}</source>
       <translation>{} a échoué : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="101" />
+      <location filename="../algorithms/download_ftp.py" line="103" />
       <source>{:,} file downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
       <translation>{:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="101" />
+      <location filename="../algorithms/download_ftp.py" line="103" />
       <source>{:,} files downloaded ({}), {:,} already there, {:,} failed; mosaic: {}</source>
       <translation>{:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec ; mosaïque : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_ftp.py" line="104" />
+      <location filename="../algorithms/download_ftp.py" line="106" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="40" />
+      <location filename="../algorithms/download_tiles.py" line="41" />
       <source>Download tiles to MBTiles</source>
       <translation>Télécharger des tuiles en MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="49" />
-      <source>MBTiles file ({LAYER} stands for the layer; an existing file of the same layer is resumed or extended)</source>
-      <translation>Fichier MBTiles ({LAYER} est remplacé par la couche ; un fichier existant de la même couche est repris ou complété)</translation>
+      <location filename="../algorithms/download_tiles.py" line="50" />
+      <source>MBTiles file</source>
+      <translation>Fichier MBTiles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_tiles.py" line="51" />
+      <source>{LAYER} stands for the layer; an existing file of the same layer is resumed or extended.</source>
+      <translation>{LAYER} est remplacé par la couche ; un fichier existant de la même couche est repris ou complété.</translation>
     </message>
     <message>
       <location filename="../algorithms/download_tiles.py" line="54" />
-      <source>Re-check tiles older than this many days (empty = never)</source>
-      <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais)</translation>
+      <source>Re-check after (days)</source>
+      <translation>Revérifier après (jours)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="57" />
+      <location filename="../algorithms/download_tiles.py" line="56" />
+      <source>Re-check the tiles older than this many days (empty = never).</source>
+      <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/download_tiles.py" line="58" />
       <source>Only retry the tiles that failed last time</source>
-      <translation>Ne réessayer que les tuiles en échec la dernière fois</translation>
+      <translation>Ne réessayer que les tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="59" />
+      <location filename="../algorithms/download_tiles.py" line="60" />
       <source>Add the result to the project</source>
       <translation>Ajouter le résultat au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="61" />
+      <location filename="../algorithms/download_tiles.py" line="62" />
       <source>Tiles downloaded</source>
       <translation>Tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="62" />
+      <location filename="../algorithms/download_tiles.py" line="63" />
       <source>Tiles already present</source>
       <translation>Tuiles déjà présentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="63" />
+      <location filename="../algorithms/download_tiles.py" line="64" />
       <source>Tiles the server has no data for</source>
       <translation>Tuiles sans données sur le serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="64" />
+      <location filename="../algorithms/download_tiles.py" line="65" />
       <source>Tiles failed</source>
       <translation>Tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="94" />
+      <location filename="../algorithms/download_tiles.py" line="95" />
       <source>a download of {}</source>
       <translation>un téléchargement de {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="102" />
+      <location filename="../algorithms/download_tiles.py" line="103" />
       <source>{} {}</source>
       <translation>{} {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="107" />
+      <location filename="../algorithms/download_tiles.py" line="108" />
       <source>{} ({}) from {}, {} zoom {}-{} → {}</source>
       <translation>{} ({}) depuis {}, {} zoom {}-{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="115" />
+      <location filename="../algorithms/download_tiles.py" line="116" />
       <source>{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.</source>
       <translation>{:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées (304), {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="120" />
+      <location filename="../algorithms/download_tiles.py" line="121" />
       <source>{:,} tiles failed: {}</source>
       <translation>{:,} tuiles en échec : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="122" />
+      <location filename="../algorithms/download_tiles.py" line="123" />
       <source>Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles.</source>
       <translation>Relancez (ou avec RETRY_FAILED_ONLY) pour réessayer les tuiles en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="124" />
+      <location filename="../algorithms/download_tiles.py" line="125" />
       <source>Cancelled. The tiles downloaded are kept: download again to resume.</source>
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="37" />
+      <location filename="../algorithms/estimate_tiles.py" line="38" />
       <source>Estimate tiles</source>
       <translation>Estimer les tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="46" />
-      <source>Planned output .mbtiles file (the free disk space there is reported)</source>
-      <translation>Fichier .mbtiles prévu (l'espace disque libre à cet endroit est indiqué)</translation>
+      <location filename="../algorithms/estimate_tiles.py" line="47" />
+      <source>Planned .mbtiles file</source>
+      <translation>Fichier .mbtiles prévu</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="49" />
+      <location filename="../algorithms/estimate_tiles.py" line="50" />
+      <source>The free disk space there is reported.</source>
+      <translation>L'espace disque libre à cet endroit est indiqué.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/estimate_tiles.py" line="51" />
       <source>Total number of tiles</source>
       <translation>Nombre total de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="50" />
+      <location filename="../algorithms/estimate_tiles.py" line="52" />
       <source>Tiles per zoom (JSON)</source>
       <translation>Tuiles par zoom (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="53" />
+      <location filename="../algorithms/estimate_tiles.py" line="55" />
       <source>Free disk space at OUTPUT</source>
       <translation>Espace disque libre pour OUTPUT</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="54" />
+      <location filename="../algorithms/estimate_tiles.py" line="56" />
       <source>Expected size (sampled)</source>
       <translation>Taille attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="55" />
+      <location filename="../algorithms/estimate_tiles.py" line="57" />
       <source>Expected download time (sampled)</source>
       <translation>Durée de téléchargement attendue (échantillonnée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="74" />
+      <location filename="../algorithms/estimate_tiles.py" line="76" />
       <source>Area: {} ({})</source>
       <translation>Zone : {} ({})</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="76" />
+      <location filename="../algorithms/estimate_tiles.py" line="78" />
       <source>zoom {:&gt;2}: {:&gt;12,} tile</source>
       <translation>zoom {:&gt;2} : {:&gt;12,} tuile</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="76" />
+      <location filename="../algorithms/estimate_tiles.py" line="78" />
       <source>zoom {:&gt;2}: {:&gt;12,} tiles</source>
       <translation>zoom {:&gt;2} : {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="78" />
+      <location filename="../algorithms/estimate_tiles.py" line="80" />
       <source>total:   {:&gt;12,} tile</source>
       <translation>total :  {:&gt;12,} tuile</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="78" />
+      <location filename="../algorithms/estimate_tiles.py" line="80" />
       <source>total:   {:&gt;12,} tiles</source>
       <translation>total :  {:&gt;12,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="82" />
+      <location filename="../algorithms/estimate_tiles.py" line="84" />
       <source>Free disk space at {}: {}</source>
       <translation>Espace disque libre dans {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="99" />
+      <location filename="../algorithms/estimate_tiles.py" line="101" />
       <source>zoom {:&gt;2}: {} per tile ({:,} tile sampled, {:.0f} ms)</source>
       <translation>zoom {:&gt;2} : {} par tuile ({:,} tuile échantillonnée, {:.0f} ms)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="99" />
+      <location filename="../algorithms/estimate_tiles.py" line="101" />
       <source>zoom {:&gt;2}: {} per tile ({:,} tiles sampled, {:.0f} ms each)</source>
       <translation>zoom {:&gt;2} : {} par tuile ({:,} tuiles échantillonnées, {:.0f} ms chacune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="106" />
+      <location filename="../algorithms/estimate_tiles.py" line="108" />
       <source>zoom {:&gt;2}: {} per tile (IGN's published average: nothing sampled)</source>
       <translation>zoom {:&gt;2} : {} par tuile (moyenne publiée par l'IGN : rien n'a pu être échantillonné)</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="110" />
+      <location filename="../algorithms/estimate_tiles.py" line="112" />
       <source>No tile could be sampled: size and time unknown.</source>
       <translation>Aucune tuile n'a pu être échantillonnée : taille et durée inconnues.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="113" />
+      <location filename="../algorithms/estimate_tiles.py" line="115" />
       <source>Expected: {} (IGN's published averages); time unknown: no tile could be sampled.</source>
       <translation>Attendu : {} (moyennes publiées par l'IGN) ; durée inconnue : aucune tuile n'a pu être échantillonnée.</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="117" />
+      <location filename="../algorithms/estimate_tiles.py" line="119" />
       <source>Expected: {} in about {} ({:,} request at a time, at most {:g} per second).</source>
       <translation>Prévu : {} en environ {} ({:,} requête à la fois, au plus {:g} par seconde).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="117" />
+      <location filename="../algorithms/estimate_tiles.py" line="119" />
       <source>Expected: {} in about {} ({:,} parallel requests, at most {:g} per second).</source>
       <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, au plus {:g} par seconde).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="122" />
+      <location filename="../algorithms/estimate_tiles.py" line="124" />
       <source>Expected: {} in about {} ({:,} request at a time, no rate limit).</source>
       <translation>Prévu : {} en environ {} ({:,} requête à la fois, sans limite de débit).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="122" />
+      <location filename="../algorithms/estimate_tiles.py" line="124" />
       <source>Expected: {} in about {} ({:,} parallel requests, no rate limit).</source>
       <translation>Prévu : {} en environ {} ({:,} requêtes en parallèle, sans limite de débit).</translation>
     </message>
     <message>
-      <location filename="../algorithms/estimate_tiles.py" line="127" />
+      <location filename="../algorithms/estimate_tiles.py" line="129" />
       <source>Not enough free space at {}: {} needed, {} free.</source>
       <translation>Pas assez d'espace libre dans {} : {} nécessaires, {} libres.</translation>
     </message>
@@ -1151,231 +1196,261 @@
     </message>
     <message>
       <location filename="../algorithms/export_tiles.py" line="43" />
-      <source>MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode</source>
-      <translation>Fichier MBTiles, ou un raster (VRT, GeoTIFF, JPEG 2000) à réencoder</translation>
+      <source>MBTiles file or raster</source>
+      <translation>Fichier MBTiles ou raster</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="45" />
-      <source>Field app ({})</source>
-      <translation>Application de terrain ({})</translation>
+      <location filename="../algorithms/export_tiles.py" line="44" />
+      <source>An MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode.</source>
+      <translation>Un fichier MBTiles, ou un raster (VRT, GeoTIFF, JPEG 2000) à réencoder.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="49" />
-      <source>Format ({})</source>
-      <translation>Format ({})</translation>
+      <location filename="../algorithms/export_tiles.py" line="47" />
+      <source>Field app</source>
+      <translation>Application de terrain</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="50" />
+      <source>File format</source>
+      <translation>Format de fichier</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="53" />
+      <source>Output file</source>
+      <translation>Fichier de sortie</translation>
     </message>
     <message>
       <location filename="../algorithms/export_tiles.py" line="54" />
-      <source>Output file (none: &lt;library&gt;/exports/&lt;target&gt;/&lt;layer&gt;_&lt;area&gt;_z&lt;min&gt;-&lt;max&gt;)</source>
-      <translation>Fichier de sortie (vide : &lt;bibliothèque&gt;/exports/&lt;cible&gt;/&lt;couche&gt;_&lt;zone&gt;_z&lt;min&gt;-&lt;max&gt;)</translation>
+      <source>Empty: a file named after the layer, the area and the zooms, in the app's folder of the library's exports/ folder.</source>
+      <translation>Vide : un fichier nommé d'après la couche, la zone et les zooms, dans le dossier de l'application du dossier exports/ de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="57" />
-      <source>Library folder (the exports go into its exports/ folder when OUTPUT is empty)</source>
-      <translation>Dossier de la bibliothèque (les exports vont dans son dossier exports/ quand OUTPUT est vide)</translation>
+      <location filename="../algorithms/export_tiles.py" line="59" />
+      <source>The exports go into its exports/ folder when OUTPUT is empty.</source>
+      <translation>Les exports vont dans son dossier exports/ quand OUTPUT est vide.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="60" />
+      <location filename="../algorithms/export_tiles.py" line="61" />
       <source>Only from this zoom</source>
       <translation>Seulement à partir de ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="63" />
+      <location filename="../algorithms/export_tiles.py" line="64" />
       <source>Only up to this zoom</source>
       <translation>Seulement jusqu'à ce zoom</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="67" />
-      <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; empty: the target's cap, 0: none)</source>
-      <translation>Découper en fichiers d'au plus ce nombre de Mo (par ex. 2000 pour les applications, 4000 pour le FAT32 ; vide : la limite de la cible, 0 : aucune)</translation>
+      <location filename="../algorithms/export_tiles.py" line="68" />
+      <source>Largest file (MB)</source>
+      <translation>Taille max. d'un fichier (Mo)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="71" />
+      <location filename="../algorithms/export_tiles.py" line="70" />
+      <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32; empty: the target's cap, 0: none).</source>
+      <translation>Découper en fichiers d'au plus ce nombre de Mo (par ex. 2000 pour les applications, 4000 pour le FAT32 ; vide : la limite de la cible, 0 : aucune).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_tiles.py" line="73" />
       <source>JPEG quality when a raster is re-encoded</source>
-      <translation>Qualité JPEG quand un raster est réencodé</translation>
+      <translation>Qualité JPEG d'un raster réencodé</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="75" />
+      <location filename="../algorithms/export_tiles.py" line="77" />
       <source>Files written</source>
       <translation>Fichiers écrits</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="76" />
+      <location filename="../algorithms/export_tiles.py" line="78" />
       <source>Files written (one per line)</source>
       <translation>Fichiers écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="81" />
+      <location filename="../algorithms/export_tiles.py" line="83" />
       <source>INPUT '{}' does not exist: give an MBTiles file or a raster.</source>
       <translation>L'INPUT « {} » n'existe pas : indiquez un fichier MBTiles ou un raster.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="95" />
+      <location filename="../algorithms/export_tiles.py" line="97" />
       <source>FORMAT {} is for rasters: an MBTiles is exported as {}.</source>
       <translation>Le FORMAT {} est réservé aux rasters : un MBTiles s'exporte en {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="98" />
+      <location filename="../algorithms/export_tiles.py" line="100" />
       <source>ZOOM_MIN {} is greater than ZOOM_MAX {}: swap them.</source>
       <translation>ZOOM_MIN {} est supérieur à ZOOM_MAX {} : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="104" />
+      <location filename="../algorithms/export_tiles.py" line="106" />
       <source>A web page reads one archive: leave MAX_FILE_MB empty for TARGET web.</source>
       <translation>Une page web lit une seule archive : laissez MAX_FILE_MB vide pour la cible (TARGET) web.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="111" />
+      <location filename="../algorithms/export_tiles.py" line="113" />
       <source>A raster INPUT is exported whole: zooms, area and MAX_FILE_MB apply to MBTiles input.</source>
       <translation>Un raster en INPUT est exporté en entier : les zooms, la zone et MAX_FILE_MB ne s'appliquent qu'à un MBTiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="125" />
+      <location filename="../algorithms/export_tiles.py" line="127" />
       <source>Unknown FORMAT '{}': use one of {}.</source>
       <translation>FORMAT « {} » inconnu : utilisez l'un de ceux-ci : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="163" />
+      <location filename="../algorithms/export_tiles.py" line="165" />
       <source>The tiles are rendered into a {} (re-encoded in JPEG) for {}.</source>
       <translation>Les tuiles sont rendues dans un {} (réencodé en JPEG) pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="174" />
+      <location filename="../algorithms/export_tiles.py" line="176" />
       <source>Cancelled: nothing was written; run again to export.</source>
       <translation>Annulé : rien n'a été écrit ; relancez pour exporter.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="182" />
+      <location filename="../algorithms/export_tiles.py" line="184" />
       <source>A raster is re-encoded (JPEG quality {}): unavoidable for {}.</source>
       <translation>Un raster est réencodé (qualité JPEG {}) : inévitable pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="186" />
+      <location filename="../algorithms/export_tiles.py" line="188" />
       <source>{}: {}</source>
       <translation>{} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="202" />
+      <location filename="../algorithms/export_tiles.py" line="204" />
       <source>Tiles are copied as they are, never re-encoded ({} for {}).</source>
       <translation>Les tuiles sont copiées telles quelles, jamais réencodées ({} pour {}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="218" />
+      <location filename="../algorithms/export_tiles.py" line="220" />
       <source>{}: {:,} tiles, zoom {}-{}, {}</source>
       <translation>{} : {:,} tuiles, zoom {}-{}, {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="220" />
+      <location filename="../algorithms/export_tiles.py" line="222" />
       <source>The map page is {}: serve its folder with a web server that honours byte ranges (in that folder: python3 serve.py), then open http://127.0.0.1:8000/.</source>
       <translation>La page de la carte est {} : servez son dossier avec un serveur web qui accepte les requêtes partielles (dans ce dossier : python3 serve.py), puis ouvrez http://127.0.0.1:8000/.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="231" />
+      <location filename="../algorithms/export_tiles.py" line="233" />
       <source>Vector tiles: QGIS renders the styled layer into raster tiles at zoom {}-{} for {}.</source>
       <translation>Tuiles vectorielles : QGIS dessine la couche avec son style en tuiles raster aux zooms {}-{} pour {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="260" />
+      <location filename="../algorithms/export_tiles.py" line="262" />
       <source>QGIS cannot open {}</source>
       <translation>QGIS ne peut pas ouvrir {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_tiles.py" line="316" />
+      <location filename="../algorithms/export_tiles.py" line="318" />
       <source>'{}' has no bounds in its metadata: give the AREA (or EXTENT) to render.</source>
       <translation>« {} » n'a pas d'emprise (bounds) dans ses métadonnées : indiquez la zone à dessiner (AREA ou EXTENT).</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="36" />
+      <location filename="../algorithms/inventory.py" line="37" />
       <source>Inventory of a library</source>
       <translation>Inventaire d'une bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="41" />
-      <source>Library folder (its .mbtiles files)</source>
-      <translation>Dossier de la bibliothèque (ses fichiers .mbtiles)</translation>
-    </message>
-    <message>
       <location filename="../algorithms/inventory.py" line="43" />
-      <source>Plan, to say how complete each entry is (optional)</source>
-      <translation>Plan, pour dire où en est chaque entrée (facultatif)</translation>
+      <source>Its .mbtiles files are listed.</source>
+      <translation>Ses fichiers .mbtiles sont inventoriés.</translation>
     </message>
     <message>
       <location filename="../algorithms/inventory.py" line="45" />
-      <source>Coverage (one feature per file and zoom)</source>
-      <translation>Couverture (une entité par fichier et par zoom)</translation>
+      <source>Plan file</source>
+      <translation>Fichier du plan</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="47" />
+      <location filename="../algorithms/inventory.py" line="46" />
+      <source>A plan (JSON), to say how complete each entry is.</source>
+      <translation>Un plan (JSON), pour dire où en est chaque entrée.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/inventory.py" line="48" />
+      <source>Coverage</source>
+      <translation>Couverture</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/inventory.py" line="49" />
+      <source>One feature per file and zoom.</source>
+      <translation>Une entité par fichier et par zoom.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/inventory.py" line="51" />
       <source>Report (HTML)</source>
       <translation>Rapport (HTML)</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="48" />
+      <location filename="../algorithms/inventory.py" line="52" />
       <source>MBTiles files</source>
       <translation>Fichiers MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="49" />
+      <location filename="../algorithms/inventory.py" line="53" />
       <source>Tiles in all the files</source>
       <translation>Tuiles dans tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="54" />
+      <location filename="../algorithms/inventory.py" line="58" />
       <source>The library folder '{}' does not exist.</source>
       <translation>Le dossier de bibliothèque « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="64" />
+      <location filename="../algorithms/inventory.py" line="68" />
       <source>Skipped: {}</source>
       <translation>Ignoré : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="66" />
+      <location filename="../algorithms/inventory.py" line="70" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above): nothing to report.</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut) : rien à inventorier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="81" />
+      <location filename="../algorithms/inventory.py" line="85" />
       <source>{} zoom {:&gt;2}: {:&gt;10,} tiles</source>
       <translation>{} zoom {:&gt;2} : {:&gt;10,} tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/inventory.py" line="87" />
+      <location filename="../algorithms/inventory.py" line="91" />
       <source>entry {} ({}, {}): {:.1%} complete</source>
       <translation>entrée {} ({}, {}) : complète à {:.1%}</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="43" />
+      <location filename="../algorithms/list_datasets.py" line="44" />
       <source>List IGN datasets for an area</source>
       <translation>Lister les jeux de données de l'IGN pour une zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="50" />
-      <source>Library folder (to say what is new, updated or up to date)</source>
-      <translation>Dossier de la bibliothèque (pour dire ce qui est nouveau, mis à jour ou à jour)</translation>
-    </message>
-    <message>
       <location filename="../algorithms/list_datasets.py" line="53" />
-      <source>Datasets (their editions' extents)</source>
-      <translation>Jeux de données (emprises de leurs éditions)</translation>
+      <source>To say what is new, updated or up to date.</source>
+      <translation>Pour dire ce qui est nouveau, mis à jour ou à jour.</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="54" />
+      <location filename="../algorithms/list_datasets.py" line="55" />
+      <source>Dataset extents</source>
+      <translation>Emprises des jeux de données</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="56" />
+      <source>The extents of the datasets' editions.</source>
+      <translation>Les emprises des éditions des jeux de données.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/list_datasets.py" line="57" />
       <source>Datasets (JSON)</source>
       <translation>Jeux de données (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="55" />
+      <location filename="../algorithms/list_datasets.py" line="58" />
       <source>Bytes to download</source>
       <translation>Octets à télécharger</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="73" />
+      <location filename="../algorithms/list_datasets.py" line="76" />
       <source>To download: {} in {:,} dataset (one per product and département).</source>
       <translation>À télécharger : {} en {:,} jeu de données (un par produit et par département).</translation>
     </message>
     <message>
-      <location filename="../algorithms/list_datasets.py" line="73" />
+      <location filename="../algorithms/list_datasets.py" line="76" />
       <source>To download: {} in {:,} datasets (one per product and département).</source>
       <translation>À télécharger : {} en {:,} jeux de données (un par produit et par département).</translation>
     </message>
@@ -1392,7 +1467,7 @@
     <message>
       <location filename="../algorithms/list_ftp_products.py" line="51" />
       <source>Folder levels to search below it</source>
-      <translation>Niveaux de dossiers à parcourir en dessous</translation>
+      <translation>Niveaux de sous-dossiers à parcourir</translation>
     </message>
     <message>
       <location filename="../algorithms/list_ftp_products.py" line="54" />
@@ -1425,77 +1500,82 @@
       <translation>Aucun dossier de produit (un dossier contenant data/) sous {} à {} niveaux : essayez un autre ROOT ou une DEPTH plus grande.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="26" />
+      <location filename="../algorithms/load_mbtiles.py" line="27" />
       <source>Load MBTiles</source>
       <translation>Charger des MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="34" />
+      <location filename="../algorithms/load_mbtiles.py" line="35" />
       <source>Folder of .mbtiles files, or one MBTiles file</source>
-      <translation>Dossier de fichiers .mbtiles, ou un fichier MBTiles</translation>
+      <translation>Dossier de .mbtiles, ou fichier MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="38" />
-      <source>Style of vector MBTiles, among those saved beside it (empty: the first, 'standard' for Plan IGN)</source>
-      <translation>Style des MBTiles vectoriels, parmi ceux enregistrés à côté (vide : le premier, « standard » pour le Plan IGN)</translation>
+      <location filename="../algorithms/load_mbtiles.py" line="39" />
+      <source>Style of vector MBTiles</source>
+      <translation>Style des MBTiles vectoriels</translation>
     </message>
     <message>
       <location filename="../algorithms/load_mbtiles.py" line="40" />
+      <source>Among those saved beside it (empty: the first, 'standard' for Plan IGN).</source>
+      <translation>Parmi ceux enregistrés à côté (vide : le premier, « standard » pour le Plan IGN).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/load_mbtiles.py" line="41" />
       <source>Layers added</source>
       <translation>Couches ajoutées</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="41" />
+      <location filename="../algorithms/load_mbtiles.py" line="42" />
       <source>Layers</source>
       <translation>Couches</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="46" />
+      <location filename="../algorithms/load_mbtiles.py" line="47" />
       <source>'{}' does not exist: give an .mbtiles file or a folder holding some.</source>
       <translation>« {} » n'existe pas : indiquez un fichier .mbtiles ou un dossier qui en contient.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="50" />
+      <location filename="../algorithms/load_mbtiles.py" line="51" />
       <source>The folder '{}' holds no .mbtiles file.</source>
       <translation>Le dossier « {} » ne contient aucun fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="78" />
+      <location filename="../algorithms/load_mbtiles.py" line="79" />
       <source>{}: {} ({:,} tiles)</source>
       <translation>{} : {} ({:,} tuiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="81" />
+      <location filename="../algorithms/load_mbtiles.py" line="82" />
       <source>Vector tiles; saved styles: {}.</source>
       <translation>Tuiles vectorielles ; styles enregistrés : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="82" />
+      <location filename="../algorithms/load_mbtiles.py" line="83" />
       <source>none (QGIS's default look)</source>
       <translation>aucun (aspect par défaut de QGIS)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="85" />
+      <location filename="../algorithms/load_mbtiles.py" line="86" />
       <source>None of the {} .mbtiles files of '{}' can be read (each one is named above).</source>
       <translation>Aucun des {} fichiers .mbtiles de « {} » n’est lisible (chacun est nommé plus haut).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="93" />
+      <location filename="../algorithms/load_mbtiles.py" line="94" />
       <source>No project to load the layers into.</source>
       <translation>Aucun projet où charger les couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="113" />
+      <location filename="../algorithms/load_mbtiles.py" line="114" />
       <source>{} is already in the project.</source>
       <translation>{} est déjà dans le projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="116" />
+      <location filename="../algorithms/load_mbtiles.py" line="117" />
       <source>{:,} layer added to the group '{}'.</source>
       <translation>{:,} couche ajoutée au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_mbtiles.py" line="116" />
+      <location filename="../algorithms/load_mbtiles.py" line="117" />
       <source>{:,} layers added to the group '{}'.</source>
       <translation>{:,} couches ajoutées au groupe « {} ».</translation>
     </message>
@@ -1565,627 +1645,752 @@
       <translation>La copie est à jour : le correctif ne change rien.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="38" />
+      <location filename="../algorithms/make_project_offline.py" line="39" />
       <source>Make a project offline</source>
       <translation>Rendre un projet utilisable hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="43" />
-      <source>Project (.qgz/.qgs; default: the current project, saved)</source>
-      <translation>Projet (.qgz/.qgs ; par défaut : le projet courant, enregistré)</translation>
+      <location filename="../algorithms/make_project_offline.py" line="44" />
+      <source>Project (.qgz/.qgs)</source>
+      <translation>Projet (.qgz/.qgs)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="48" />
-      <source>Folder for the offline project (basemaps/ and data/ inside)</source>
-      <translation>Dossier du projet hors ligne (basemaps/ et data/ dedans)</translation>
+      <location filename="../algorithms/make_project_offline.py" line="45" />
+      <source>Default: the current project, saved.</source>
+      <translation>Par défaut : le projet courant, enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="49" />
+      <source>Folder for the offline project</source>
+      <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
       <location filename="../algorithms/make_project_offline.py" line="50" />
-      <source>Offline library to take tiles from first (optional)</source>
-      <translation>Bibliothèque hors ligne où prendre d'abord les tuiles (facultatif)</translation>
+      <source>Its basemaps/ and data/ folders hold the offline layers.</source>
+      <translation>Ses dossiers basemaps/ et data/ contiennent les couches hors ligne.</translation>
     </message>
     <message>
       <location filename="../algorithms/make_project_offline.py" line="53" />
-      <source>Keep the layers that cannot be taken offline (WMS, databases…), online</source>
-      <translation>Garder en ligne les couches qui ne peuvent pas passer hors ligne (WMS, bases de données…)</translation>
+      <source>An offline library to take tiles from first.</source>
+      <translation>Une bibliothèque hors ligne où prendre d'abord les tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="58" />
+      <location filename="../algorithms/make_project_offline.py" line="55" />
+      <source>Keep the other layers online</source>
+      <translation>Garder les autres couches en ligne</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="56" />
+      <source>Keep the layers that cannot be taken offline (WMS, databases…), online.</source>
+      <translation>Garder en ligne les couches qui ne peuvent pas passer hors ligne (WMS, bases de données…).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_project_offline.py" line="60" />
       <source>The offline project</source>
       <translation>Le projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="59" />
+      <location filename="../algorithms/make_project_offline.py" line="61" />
       <source>What was done, per layer</source>
       <translation>Ce qui a été fait, couche par couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="67" />
+      <location filename="../algorithms/make_project_offline.py" line="69" />
       <source>Give the PROJECT (.qgz/.qgs), or save the current project first.</source>
       <translation>Indiquez le PROJECT (.qgz/.qgs), ou enregistrez d'abord le projet en cours.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="79" />
+      <location filename="../algorithms/make_project_offline.py" line="81" />
       <source>The LIBRARY folder '{}' does not exist.</source>
       <translation>Le dossier LIBRARY « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="122" />
+      <location filename="../algorithms/make_project_offline.py" line="124" />
       <source>Cancelled: run again to resume (tiles already fetched are kept).</source>
       <translation>Annulé : relancez pour reprendre (les tuiles déjà récupérées sont gardées).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="125" />
+      <location filename="../algorithms/make_project_offline.py" line="127" />
       <source>No layer of the project could be taken offline: see the messages above.</source>
       <translation>Aucune couche du projet n'a pu passer hors ligne : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="127" />
+      <location filename="../algorithms/make_project_offline.py" line="129" />
       <source>Offline project: {} (paths relative to it: move or copy the whole folder)</source>
       <translation>Projet hors ligne : {} (chemins relatifs : déplacez ou copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="136" />
+      <location filename="../algorithms/make_project_offline.py" line="138" />
       <source>{}: kept online, as asked — {}</source>
       <translation>{} : gardée en ligne, comme demandé — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="138" />
+      <location filename="../algorithms/make_project_offline.py" line="140" />
       <source>{}: left out of the offline project — {}</source>
       <translation>{} : laissée hors du projet hors ligne — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/merge_mbtiles.py" line="18" />
+      <location filename="../algorithms/merge_mbtiles.py" line="19" />
       <source>Merge MBTiles of one layer</source>
       <translation>Fusionner des MBTiles d'une même couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/merge_mbtiles.py" line="23" />
-      <source>MBTiles files of the same layer (e.g. the shards' files)</source>
-      <translation>Fichiers MBTiles de la même couche (p. ex. ceux des différentes machines)</translation>
+      <location filename="../algorithms/merge_mbtiles.py" line="24" />
+      <source>MBTiles files of the same layer</source>
+      <translation>Fichiers MBTiles d'une même couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/merge_mbtiles.py" line="26" />
-      <source>Merged MBTiles file (new, or one of the same layer to add to)</source>
-      <translation>Fichier MBTiles fusionné (nouveau, ou un fichier de la même couche à compléter)</translation>
+      <location filename="../algorithms/merge_mbtiles.py" line="25" />
+      <source>E.g. the shards' files.</source>
+      <translation>P. ex. ceux des différentes machines.</translation>
     </message>
     <message>
-      <location filename="../algorithms/merge_mbtiles.py" line="30" />
+      <location filename="../algorithms/merge_mbtiles.py" line="27" />
+      <source>Merged MBTiles file</source>
+      <translation>Fichier MBTiles fusionné</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/merge_mbtiles.py" line="28" />
+      <source>New, or one of the same layer to add to.</source>
+      <translation>Nouveau, ou un fichier de la même couche à compléter.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/merge_mbtiles.py" line="31" />
       <source>Tiles in the merged file</source>
       <translation>Tuiles dans le fichier fusionné</translation>
     </message>
     <message>
-      <location filename="../algorithms/merge_mbtiles.py" line="42" />
+      <location filename="../algorithms/merge_mbtiles.py" line="43" />
       <source>{:,} files merged into {}: {:,} tiles.</source>
       <translation>{:,} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="57" />
-      <source>Preset area ({})</source>
-      <translation>Zone prédéfinie ({})</translation>
+      <location filename="../algorithms/parameters.py" line="64" />
+      <source>Preset area</source>
+      <translation>Zone prédéfinie</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="60" />
+      <location filename="../algorithms/parameters.py" line="65" />
+      <source>One of: {}.</source>
+      <translation>Au choix : {}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="67" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="63" />
-      <source>…or the polygons of a layer (any CRS; only the tiles meeting them)</source>
-      <translation>…ou les polygones d'une couche (tout SCR ; seules les tuiles qui les touchent)</translation>
+      <location filename="../algorithms/parameters.py" line="70" />
+      <source>…or a polygon layer</source>
+      <translation>…ou une couche de polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="66" />
+      <location filename="../algorithms/parameters.py" line="71" />
+      <source>Any CRS; only the tiles meeting its polygons are taken.</source>
+      <translation>Tout SCR ; seules les tuiles qui touchent ses polygones sont prises.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="73" />
       <source>Title of the area</source>
       <translation>Nom de la zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="75" />
+      <location filename="../algorithms/parameters.py" line="82" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="78" />
+      <location filename="../algorithms/parameters.py" line="85" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="100" />
+      <location filename="../algorithms/parameters.py" line="107" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="106" />
+      <location filename="../algorithms/parameters.py" line="113" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="111" />
+      <location filename="../algorithms/parameters.py" line="118" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="115" />
+      <location filename="../algorithms/parameters.py" line="122" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="131" />
+      <location filename="../algorithms/parameters.py" line="138" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="135" />
+      <location filename="../algorithms/parameters.py" line="142" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="160" />
-      <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
-      <translation>Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
+      <location filename="../algorithms/parameters.py" line="167" />
+      <source>Go ahead with a very large job</source>
+      <translation>Accepter une très grosse tâche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="181" />
+      <location filename="../algorithms/parameters.py" line="168" />
+      <source>Over 10 million tiles, or more than the free disk space.</source>
+      <translation>Plus de 10 millions de tuiles, ou plus que l'espace disque libre.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="188" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="200" />
+      <location filename="../algorithms/parameters.py" line="207" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="214" />
+      <location filename="../algorithms/parameters.py" line="221" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="217" />
+      <location filename="../algorithms/parameters.py" line="224" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="224" />
+      <location filename="../algorithms/parameters.py" line="231" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="227" />
+      <location filename="../algorithms/parameters.py" line="234" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="264" />
-      <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
-      <translation>Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
+      <location filename="../algorithms/parameters.py" line="271" />
+      <source>Account or API key</source>
+      <translation>Compte ou clé d'API</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="297" />
-      <source>WMTS endpoint, vector tile service (https://data.geopf.fr/tms/1.0.0), or XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles)</source>
-      <translation>Adresse du WMTS, service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles)</translation>
+      <location filename="../algorithms/parameters.py" line="272" />
+      <source>Stored in the QGIS authentication database (private layers: Basic with the key, or OAuth2).</source>
+      <translation>Enregistré dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="302" />
-      <source>Layer identifier (from the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template)</source>
-      <translation>Identifiant de la couche (d'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ)</translation>
+      <location filename="../algorithms/parameters.py" line="304" />
+      <source>Tile service</source>
+      <translation>Service de tuiles</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="306" />
-      <source>Style (default: the layer's own)</source>
-      <translation>Style (par défaut : celui de la couche)</translation>
+      <source>A WMTS endpoint, a vector tile service (https://data.geopf.fr/tms/1.0.0), or an XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles).</source>
+      <translation>Adresse d'un WMTS, d'un service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="308" />
-      <source>Format (default: the layer's own)</source>
-      <translation>Format (par défaut : celui de la couche)</translation>
+      <location filename="../algorithms/parameters.py" line="310" />
+      <source>Layer identifier</source>
+      <translation>Identifiant de la couche</translation>
     </message>
     <message>
       <location filename="../algorithms/parameters.py" line="311" />
-      <source>…or the API key itself (never written anywhere)</source>
-      <translation>…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
+      <source>From the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template.</source>
+      <translation>D'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="331" />
+      <location filename="../algorithms/parameters.py" line="315" />
+      <source>Layer style</source>
+      <translation>Style de la couche</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="315" />
+      <source>Tile format</source>
+      <translation>Format des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="316" />
+      <source>Default: the layer's own.</source>
+      <translation>Par défaut : celui de la couche.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="319" />
+      <source>…or the API key itself</source>
+      <translation>…ou la clé d'API elle-même</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="320" />
+      <source>Never written anywhere.</source>
+      <translation>Jamais écrite nulle part.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="340" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="334" />
-      <source>Maximum requests per second to the server (0 = no cap)</source>
-      <translation>Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
+      <location filename="../algorithms/parameters.py" line="343" />
+      <source>Requests per second, at most</source>
+      <translation>Requêtes par seconde, au plus</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="350" />
+      <location filename="../algorithms/parameters.py" line="345" />
+      <source>Maximum requests per second to the server (0 = no cap).</source>
+      <translation>Requêtes par seconde au serveur, au plus (0 = sans limite).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="360" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="352" />
+      <location filename="../algorithms/parameters.py" line="362" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="354" />
-      <source>User name (empty: anonymous)</source>
-      <translation>Nom d'utilisateur (vide : anonyme)</translation>
+      <location filename="../algorithms/parameters.py" line="364" />
+      <source>User name</source>
+      <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="356" />
-      <source>Password stored in the QGIS authentication database (Basic method)</source>
-      <translation>Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
+      <location filename="../algorithms/parameters.py" line="365" />
+      <source>Empty: anonymous.</source>
+      <translation>Vide : anonyme.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="31" />
+      <location filename="../algorithms/parameters.py" line="367" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="368" />
+      <source>Stored in the QGIS authentication database (Basic method).</source>
+      <translation>Gardé dans la base d'authentification de QGIS (méthode Basic).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="32" />
       <source>Recover tiles from the QGIS network cache</source>
       <translation>Récupérer les tuiles du cache réseau de QGIS</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="36" />
-      <source>Cache folder, the one holding data8/ (default: this QGIS's)</source>
-      <translation>Dossier du cache, celui qui contient data8/ (par défaut : celui de ce QGIS)</translation>
+      <location filename="../algorithms/recover_cache.py" line="37" />
+      <source>Cache folder</source>
+      <translation>Dossier du cache</translation>
     </message>
     <message>
       <location filename="../algorithms/recover_cache.py" line="39" />
-      <source>Folder for the MBTiles files (one per tile set)</source>
-      <translation>Dossier des fichiers MBTiles (un par jeu de tuiles)</translation>
+      <source>The one holding data8/; default: this QGIS's.</source>
+      <translation>Celui qui contient data8/ ; par défaut : celui de ce QGIS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="42" />
-      <source>Only layers whose identifier contains</source>
-      <translation>Seulement les couches dont l'identifiant contient</translation>
+      <location filename="../algorithms/recover_cache.py" line="41" />
+      <source>Folder for the MBTiles files</source>
+      <translation>Dossier des fichiers MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="44" />
+      <location filename="../algorithms/recover_cache.py" line="43" />
+      <source>One per tile set.</source>
+      <translation>Un par jeu de tuiles.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="45" />
+      <source>Layer filter</source>
+      <translation>Filtre des couches</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="46" />
+      <source>Only the layers whose identifier contains this text.</source>
+      <translation>Seulement les couches dont l'identifiant contient ce texte.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="48" />
       <source>Skip tile sets with fewer tiles than</source>
       <translation>Ignorer les jeux de moins de tant de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="47" />
-      <source>Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you know the server is not a TMS</source>
-      <translation>Prendre les chemins z/x/y que QGIS ne décrit pas comme des lignes XYZ (origine en haut) : seulement si vous savez que le serveur n'est pas un TMS</translation>
+      <location filename="../algorithms/recover_cache.py" line="51" />
+      <source>Take z/x/y paths as XYZ</source>
+      <translation>Prendre les chemins z/x/y pour du XYZ</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="50" />
+      <location filename="../algorithms/recover_cache.py" line="52" />
+      <source>Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you know the server is not a TMS.</source>
+      <translation>Prendre les chemins z/x/y que QGIS ne décrit pas comme des lignes XYZ (origine en haut) : seulement si vous savez que le serveur n'est pas un TMS.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/recover_cache.py" line="55" />
       <source>Add the results to the project</source>
       <translation>Ajouter les résultats au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="51" />
+      <location filename="../algorithms/recover_cache.py" line="56" />
       <source>Cache files scanned</source>
       <translation>Fichiers du cache analysés</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="52" />
+      <location filename="../algorithms/recover_cache.py" line="57" />
       <source>Tiles recovered</source>
       <translation>Tuiles récupérées</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="53" />
+      <location filename="../algorithms/recover_cache.py" line="58" />
       <source>Cache files skipped</source>
       <translation>Fichiers du cache ignorés</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="55" />
+      <location filename="../algorithms/recover_cache.py" line="60" />
       <source>MBTiles files written (one per line)</source>
       <translation>Fichiers MBTiles écrits (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="62" />
+      <location filename="../algorithms/recover_cache.py" line="67" />
       <source>The output folder is inside the cache folder (or is that folder): choose a folder outside it.</source>
       <translation>Le dossier de sortie est dans le dossier du cache (ou est ce dossier) : choisissez un dossier en dehors.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="76" />
+      <location filename="../algorithms/recover_cache.py" line="81" />
       <source>The output folder '{}' cannot be made ({}): choose a folder you can write to.</source>
       <translation>Le dossier de sortie « {} » ne peut pas être créé ({}) : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="82" />
+      <location filename="../algorithms/recover_cache.py" line="87" />
       <source>Known from QGIS's connections and projects: {}; {}.</source>
       <translation>Connu d'après les connexions et les projets de QGIS : {} ; {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="83" />
+      <location filename="../algorithms/recover_cache.py" line="88" />
       <source>{:,} XYZ layer template</source>
       <translation>{:,} modèle de couche XYZ</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="83" />
+      <location filename="../algorithms/recover_cache.py" line="88" />
       <source>{:,} XYZ layer templates</source>
       <translation>{:,} modèles de couches XYZ</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="84" />
+      <location filename="../algorithms/recover_cache.py" line="89" />
       <source>the capabilities of {:,} of {:,} WMTS server</source>
       <translation>les capacités de {:,} serveur WMTS sur {:,}</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="84" />
+      <location filename="../algorithms/recover_cache.py" line="89" />
       <source>the capabilities of {:,} of {:,} WMTS servers</source>
       <translation>les capacités de {:,} serveurs WMTS sur {:,}</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="85" />
+      <location filename="../algorithms/recover_cache.py" line="90" />
       <source>no WMTS server</source>
       <translation>aucun serveur WMTS</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="87" />
+      <location filename="../algorithms/recover_cache.py" line="92" />
       <source>Could not read {} (offline?): tiles of its non-PM matrix sets are placed only if the cache holds its capabilities.</source>
       <translation>Impossible de lire {} (hors ligne ?) : les tuiles de ses jeux de matrices autres que PM ne sont placées que si le cache contient ses capacités.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="89" />
+      <location filename="../algorithms/recover_cache.py" line="94" />
       <source>Scanning {} (read only)…</source>
       <translation>Analyse de {} (en lecture seule)…</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="101" />
+      <location filename="../algorithms/recover_cache.py" line="106" />
       <source>Writing the recovered tiles into '{}' failed ({}): the QGIS cache was only read; choose a folder you can write to, with free space, and run again.</source>
       <translation>L'écriture des tuiles récupérées dans « {} » a échoué ({}) : le cache de QGIS n'a été que lu ; choisissez un dossier où vous pouvez écrire, avec de l'espace libre, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="105" />
+      <location filename="../algorithms/recover_cache.py" line="110" />
       <source>found {} ({}) on {}: zooms {}, {:,} tiles, {}</source>
       <translation>trouvé {} ({}) sur {} : zooms {}, {:,} tuile(s), {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/recover_cache.py" line="110" />
+      <location filename="../algorithms/recover_cache.py" line="115" />
       <source>skipped {:,}: {}</source>
       <translation>{:,} ignoré(s) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="40" />
+      <location filename="../algorithms/relief.py" line="41" />
       <source>Relief from a DEM (hillshade, slope, contours)</source>
       <translation>Relief d'un MNT (ombrage, pentes, courbes de niveau)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="45" />
-      <source>Elevation model (DEM): a raster layer or file</source>
-      <translation>Modèle numérique de terrain (MNT) : une couche raster ou un fichier</translation>
+      <location filename="../algorithms/relief.py" line="46" />
+      <source>A raster layer or file.</source>
+      <translation>Une couche raster ou un fichier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="47" />
+      <location filename="../algorithms/relief.py" line="46" />
+      <source>Elevation model (DEM)</source>
+      <translation>Modèle numérique de terrain (MNT)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/relief.py" line="48" />
       <source>Hillshade</source>
       <translation>Ombrage</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="48" />
+      <location filename="../algorithms/relief.py" line="49" />
       <source>Slope map (degrees)</source>
       <translation>Carte des pentes (degrés)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="50" />
-      <source>Contour interval in metres (0: no contours)</source>
-      <translation>Équidistance des courbes en mètres (0 : pas de courbes)</translation>
+      <location filename="../algorithms/relief.py" line="51" />
+      <source>Contour interval (m)</source>
+      <translation>Équidistance des courbes (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="53" />
+      <location filename="../algorithms/relief.py" line="55" />
       <source>Folder for the relief files</source>
       <translation>Dossier des fichiers du relief</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="56" />
-      <source>Add the results to the project (above the basemaps)</source>
-      <translation>Ajouter les résultats au projet (au-dessus des fonds de carte)</translation>
+      <location filename="../algorithms/relief.py" line="59" />
+      <source>Above the basemaps.</source>
+      <translation>Au-dessus des fonds de carte.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="57" />
-      <source>Go ahead with a very large job (over 2 billion pixels of the DEM computed)</source>
-      <translation>Accepter une très grosse tâche (plus de 2 milliards de pixels du MNT calculés)</translation>
+      <location filename="../algorithms/relief.py" line="62" />
+      <source>Over 2 billion pixels of the DEM computed.</source>
+      <translation>Plus de 2 milliards de pixels du MNT calculés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="67" />
+      <location filename="../algorithms/relief.py" line="71" />
       <source>Give INPUT, a DEM: a raster layer of the project or a file (ASC, GeoTIFF, VRT…).</source>
       <translation>Indiquez INPUT, un MNT : une couche raster du projet ou un fichier (ASC, GeoTIFF, VRT…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="69" />
+      <location filename="../algorithms/relief.py" line="73" />
       <source>INPUT '{}' is not a raster file: give a DEM file (ASC, GeoTIFF, VRT…), not a web layer.</source>
       <translation>INPUT « {} » n'est pas un fichier raster : indiquez un fichier de MNT (ASC, GeoTIFF, VRT…), pas une couche web.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="88" />
+      <location filename="../algorithms/relief.py" line="92" />
       <source>Relief of {} in {}…</source>
       <translation>Relief de {} dans {}…</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="97" />
+      <location filename="../algorithms/relief.py" line="101" />
       <source>Cancelled: the files not finished were removed; run again to make them.</source>
       <translation>Annulé : les fichiers inachevés ont été supprimés ; relancez pour les faire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="102" />
+      <location filename="../algorithms/relief.py" line="106" />
       <source>Relief — {}</source>
       <translation>Relief — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/relief.py" line="121" />
+      <location filename="../algorithms/relief.py" line="125" />
       <source>{} Reduce the area, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="44" />
+      <location filename="../algorithms/run_plan.py" line="45" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="49" />
-      <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
-      <translation>Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
+      <location filename="../algorithms/run_plan.py" line="50" />
+      <source>Plan file (JSON)</source>
+      <translation>Fichier du plan (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="52" />
-      <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
-      <translation>Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
+      <location filename="../algorithms/run_plan.py" line="51" />
+      <source>Its source, and its entries of layer, area, zoom_min, zoom_max.</source>
+      <translation>Sa source, et ses entrées avec couche, zone, zoom_min, zoom_max.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="55" />
-      <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
-      <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
+      <location filename="../algorithms/run_plan.py" line="54" />
+      <source>One .mbtiles file per layer, named after it.</source>
+      <translation>Un fichier .mbtiles par couche, à son nom.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="58" />
-      <source>Only the entries due for a refresh (the plan's refresh_days); none due: nothing runs</source>
-      <translation>Seulement les entrées à rafraîchir (refresh_days du plan) ; aucune : rien ne s'exécute</translation>
+      <location filename="../algorithms/run_plan.py" line="59" />
+      <source>Re-check the tiles older than this many days (empty = never; 0 = all).</source>
+      <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="61" />
+      <source>Only the entries due</source>
+      <translation>Seulement les entrées dues</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="62" />
-      <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
-      <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
+      <source>Only the entries due for a refresh (the plan's refresh_days); none due: nothing runs.</source>
+      <translation>Seulement les entrées dont le rafraîchissement est dû (refresh_days du plan) ; aucune due : rien ne s'exécute.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="64" />
-      <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
-      <translation>Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
+      <location filename="../algorithms/run_plan.py" line="65" />
+      <source>This machine's part (i/n)</source>
+      <translation>Part de cette machine (i/n)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="67" />
-      <source>Add the library's files to the project</source>
-      <translation>Ajouter les fichiers de la bibliothèque au projet</translation>
+      <location filename="../algorithms/run_plan.py" line="66" />
+      <source>Only this machine's part, i/n (e.g. 2/3); empty = everything.</source>
+      <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="68" />
+      <source>Only estimate (fetch no tile)</source>
+      <translation>Seulement estimer (aucune tuile)</translation>
     </message>
     <message>
       <location filename="../algorithms/run_plan.py" line="69" />
+      <source>Tiles, size and time per layer and zoom; no tile is fetched.</source>
+      <translation>Tuiles, taille et durée par couche et par zoom ; aucune tuile n'est récupérée.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="71" />
+      <source>Add the library's files to the project</source>
+      <translation>Charger la bibliothèque dans le projet</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/run_plan.py" line="73" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="72" />
+      <location filename="../algorithms/run_plan.py" line="76" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="74" />
+      <location filename="../algorithms/run_plan.py" line="78" />
       <source>Datasets of the plan: entry, product, status, files made (JSON)</source>
       <translation>Jeux de données du plan : entrée, produit, état, fichiers produits (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="76" />
+      <location filename="../algorithms/run_plan.py" line="80" />
       <source>Entries that could not run, and why (JSON)</source>
       <translation>Entrées qui n'ont pas pu être exécutées, et pourquoi (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="78" />
+      <location filename="../algorithms/run_plan.py" line="82" />
       <source>What the refresh changed, per layer and dataset (JSON; the addresses are in the library's refresh/report.jsonl)</source>
       <translation>Ce que le rafraîchissement a changé, par couche et jeu de données (JSON ; les adresses sont dans refresh/report.jsonl de la bibliothèque)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="81" />
+      <location filename="../algorithms/run_plan.py" line="85" />
       <source>Styles of vector layers not saved, and why (one layer per line)</source>
       <translation>Styles des couches vectorielles non enregistrés, et pourquoi (une couche par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="111" />
+      <location filename="../algorithms/run_plan.py" line="115" />
       <source>No entry of the plan is due for a refresh: nothing to do.</source>
       <translation>Aucune entrée du plan n'est à rafraîchir : rien à faire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="124" />
+      <location filename="../algorithms/run_plan.py" line="128" />
       <source>Entries {} ({}): {}</source>
       <translation>Entrées {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="126" />
+      <location filename="../algorithms/run_plan.py" line="130" />
       <source>No entry of the plan could run: see the messages above.</source>
       <translation>Aucune entrée du plan n'a pu être exécutée : voyez les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="128" />
+      <location filename="../algorithms/run_plan.py" line="132" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="133" />
+      <location filename="../algorithms/run_plan.py" line="137" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="133" />
+      <location filename="../algorithms/run_plan.py" line="137" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="169" />
+      <location filename="../algorithms/run_plan.py" line="173" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="181" />
+      <location filename="../algorithms/run_plan.py" line="185" />
       <source>{:,} style saved in {}.</source>
       <translation>{:,} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="181" />
+      <location filename="../algorithms/run_plan.py" line="185" />
       <source>{:,} styles saved in {}.</source>
       <translation>{:,} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="192" />
+      <location filename="../algorithms/run_plan.py" line="196" />
       <source>Entry {} ({}): {}.</source>
       <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="197" />
+      <location filename="../algorithms/run_plan.py" line="201" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="199" />
+      <location filename="../algorithms/run_plan.py" line="203" />
       <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="224" />
+      <location filename="../algorithms/run_plan.py" line="228" />
       <source>Entry {} ({}): {}</source>
       <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="226" />
+      <location filename="../algorithms/run_plan.py" line="230" />
       <source>Entry {}: {}</source>
       <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="229" />
+      <location filename="../algorithms/run_plan.py" line="233" />
       <source>Datasets to download: {} ({} with extraction).</source>
       <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="259" />
+      <location filename="../algorithms/run_plan.py" line="263" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="262" />
+      <location filename="../algorithms/run_plan.py" line="266" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="265" />
+      <location filename="../algorithms/run_plan.py" line="269" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="265" />
+      <location filename="../algorithms/run_plan.py" line="269" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="265" />
+      <location filename="../algorithms/run_plan.py" line="269" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="266" />
+      <location filename="../algorithms/run_plan.py" line="270" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="269" />
+      <location filename="../algorithms/run_plan.py" line="273" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="270" />
+      <location filename="../algorithms/run_plan.py" line="274" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -2201,46 +2406,61 @@
     </message>
     <message>
       <location filename="../algorithms/save_vector_styles.py" line="34" />
-      <source>Styles, separated by commas (empty: every style IGN publishes for the layer)</source>
-      <translation>Styles, séparés par des virgules (vide : tous les styles publiés par l'IGN pour la couche)</translation>
+      <source>Styles to save</source>
+      <translation>Styles à enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="35" />
+      <source>Separated by commas; empty: every style IGN publishes for the layer.</source>
+      <translation>Séparés par des virgules ; vide : tous les styles publiés par l'IGN pour la couche.</translation>
     </message>
     <message>
       <location filename="../algorithms/save_vector_styles.py" line="37" />
-      <source>TMS service (empty: the file's own, else the Géoplateforme)</source>
-      <translation>Service TMS (vide : celui du fichier, sinon la Géoplateforme)</translation>
+      <source>TMS service</source>
+      <translation>Service TMS</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="39" />
-      <source>Layer (empty: the file's own, e.g. PLAN.IGN)</source>
-      <translation>Couche (vide : celle du fichier, p. ex. PLAN.IGN)</translation>
+      <location filename="../algorithms/save_vector_styles.py" line="38" />
+      <source>Empty: the file's own, else the Géoplateforme.</source>
+      <translation>Vide : celui du fichier, sinon la Géoplateforme.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="40" />
+      <source>Layer</source>
+      <translation>Couche</translation>
     </message>
     <message>
       <location filename="../algorithms/save_vector_styles.py" line="41" />
+      <source>Empty: the file's own, e.g. PLAN.IGN.</source>
+      <translation>Vide : celle du fichier, p. ex. PLAN.IGN.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/save_vector_styles.py" line="43" />
       <source>Styles saved</source>
       <translation>Styles enregistrés</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="42" />
+      <location filename="../algorithms/save_vector_styles.py" line="44" />
       <source>Styles folder</source>
       <translation>Dossier des styles</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="43" />
+      <location filename="../algorithms/save_vector_styles.py" line="45" />
       <source>Styles not saved</source>
       <translation>Styles non enregistrés</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="44" />
+      <location filename="../algorithms/save_vector_styles.py" line="46" />
       <source>Which styles were not saved, and why</source>
       <translation>Les styles non enregistrés, et pourquoi</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="49" />
+      <location filename="../algorithms/save_vector_styles.py" line="51" />
       <source>'{}' does not exist: give a vector .mbtiles file.</source>
       <translation>« {} » n'existe pas : indiquez un fichier .mbtiles vectoriel.</translation>
     </message>
     <message>
-      <location filename="../algorithms/save_vector_styles.py" line="54" />
+      <location filename="../algorithms/save_vector_styles.py" line="56" />
       <source>'{}' holds image tiles ({}), not vector tiles: styles are for vector MBTiles.</source>
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
     </message>
@@ -6620,11 +6840,6 @@
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="360" />
-      <source>Coverage</source>
-      <translation>Couverture</translation>
-    </message>
-    <message>
       <location filename="../ui/library_page.py" line="366" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
@@ -6633,11 +6848,6 @@
       <location filename="../ui/library_page.py" line="378" />
       <source>The coverage</source>
       <translation>La couverture</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_page.py" line="383" />
-      <source>Folder for the offline project</source>
-      <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
       <location filename="../ui/library_page.py" line="389" />
@@ -6865,8 +7075,20 @@
       <translation>Total : plus de {} tuiles par couche, une très grosse tâche (décompte arrêté là : réduisez la zone ou les zooms).</translation>
     </message>
     <message>
+      <source>Account or API key in the QGIS authentication database (private layers: Basic with the key, or OAuth2)</source>
+      <translation type="obsolete">Compte ou clé d'API dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2)</translation>
+    </message>
+    <message>
       <source>Area: {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</source>
       <translation type="obsolete">Zone : {} ({:.5f}, {:.5f}, {:.5f}, {:.5f})</translation>
+    </message>
+    <message>
+      <source>Cache folder, the one holding data8/ (default: this QGIS's)</source>
+      <translation type="obsolete">Dossier du cache, celui qui contient data8/ (par défaut : celui de ce QGIS)</translation>
+    </message>
+    <message>
+      <source>Coverage (one feature per file and zoom)</source>
+      <translation type="obsolete">Couverture (une entité par fichier et par zoom)</translation>
     </message>
     <message>
       <source>Draw a rectangle on the map first (button below).</source>
@@ -6881,8 +7103,28 @@
       <translation type="obsolete">Attendu : {} en environ {} ({} requêtes en parallèle, au plus {:g}/s).</translation>
     </message>
     <message>
+      <source>Folder for the MBTiles files (one per tile set)</source>
+      <translation type="obsolete">Dossier des fichiers MBTiles (un par jeu de tuiles)</translation>
+    </message>
+    <message>
+      <source>Folder for the offline project (basemaps/ and data/ inside)</source>
+      <translation type="obsolete">Dossier du projet hors ligne (basemaps/ et data/ dedans)</translation>
+    </message>
+    <message>
+      <source>Folder for the tiles (one sub-folder per product)</source>
+      <translation type="obsolete">Dossier des dalles (un sous-dossier par produit)</translation>
+    </message>
+    <message>
+      <source>Format (default: the layer's own)</source>
+      <translation type="obsolete">Format (par défaut : celui de la couche)</translation>
+    </message>
+    <message>
       <source>Format (mbtiles: QField and most apps; osmand: OsmAnd and Locus; gpkg: GeoPackage; cog: a Cloud-Optimized GeoTIFF, rasters only)</source>
       <translation type="obsolete">Format (mbtiles : QField et la plupart des applications ; osmand : OsmAnd et Locus ; gpkg : GeoPackage ; cog : un GeoTIFF optimisé pour le cloud, rasters seulement)</translation>
+    </message>
+    <message>
+      <source>Go ahead with a very large job (over 10 million tiles, or more than the free disk space)</source>
+      <translation type="obsolete">Lancer quand même une très grosse tâche (plus de 10 millions de tuiles, ou plus que l'espace disque libre)</translation>
     </message>
     <message>
       <source>IGN Offline:</source>
@@ -6897,8 +7139,36 @@
       <translation type="obsolete">Identifiant de la couche (d'après les capacités ; facultatif pour un modèle XYZ)</translation>
     </message>
     <message>
+      <source>Library folder (its .mbtiles files)</source>
+      <translation type="obsolete">Dossier de la bibliothèque (ses fichiers .mbtiles)</translation>
+    </message>
+    <message>
+      <source>Library folder (one &lt;LAYER&gt;.mbtiles per layer)</source>
+      <translation type="obsolete">Dossier de la bibliothèque (un &lt;COUCHE&gt;.mbtiles par couche)</translation>
+    </message>
+    <message>
       <source>Library: {} tiles downloaded, {} failed.</source>
       <translation type="obsolete">Bibliothèque : {} tuiles téléchargées, {} en échec.</translation>
+    </message>
+    <message>
+      <source>MBTiles file ({LAYER} stands for the layer; an existing file of the same layer is resumed or extended)</source>
+      <translation type="obsolete">Fichier MBTiles ({LAYER} est remplacé par la couche ; un fichier existant de la même couche est repris ou complété)</translation>
+    </message>
+    <message>
+      <source>MBTiles file, or a raster (VRT, GeoTIFF, JPEG 2000) to re-encode</source>
+      <translation type="obsolete">Fichier MBTiles, ou un raster (VRT, GeoTIFF, JPEG 2000) à réencoder</translation>
+    </message>
+    <message>
+      <source>MBTiles files of the same layer (e.g. the shards' files)</source>
+      <translation type="obsolete">Fichiers MBTiles de la même couche (p. ex. ceux des différentes machines)</translation>
+    </message>
+    <message>
+      <source>Maximum requests per second to the server (0 = no cap)</source>
+      <translation type="obsolete">Requêtes par seconde au serveur, au plus (0 = sans limite)</translation>
+    </message>
+    <message>
+      <source>Merged MBTiles file (new, or one of the same layer to add to)</source>
+      <translation type="obsolete">Fichier MBTiles fusionné (nouveau, ou un fichier de la même couche à compléter)</translation>
     </message>
     <message>
       <source>No dataset could be downloaded: {}</source>
@@ -6913,12 +7183,68 @@
       <translation type="obsolete">Pas assez d'espace libre dans « {} » pour {} : {} nécessaires, {} libres. Libérez de l'espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <source>Output file</source>
-      <translation type="obsolete">Fichier de sortie</translation>
+      <source>Offline library to take tiles from first (optional)</source>
+      <translation type="obsolete">Bibliothèque hors ligne où prendre d'abord les tuiles (facultatif)</translation>
+    </message>
+    <message>
+      <source>Only estimate (tiles, size, time per layer and zoom; fetch no tile)</source>
+      <translation type="obsolete">Seulement estimer (tuiles, taille, durée par couche et par zoom ; aucune tuile récupérée)</translation>
+    </message>
+    <message>
+      <source>Only layers whose identifier contains</source>
+      <translation type="obsolete">Seulement les couches dont l'identifiant contient</translation>
+    </message>
+    <message>
+      <source>Only this machine's part, i/n (e.g. 2/3); empty = everything</source>
+      <translation type="obsolete">Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout</translation>
+    </message>
+    <message>
+      <source>Password stored in the QGIS authentication database (Basic method)</source>
+      <translation type="obsolete">Mot de passe gardé dans la base d'authentification de QGIS (méthode Basic)</translation>
+    </message>
+    <message>
+      <source>Plan (JSON: source, entries of layer, area, zoom_min, zoom_max)</source>
+      <translation type="obsolete">Plan (JSON : source, entrées avec couche, zone, zoom_min, zoom_max)</translation>
+    </message>
+    <message>
+      <source>Plan, to say how complete each entry is (optional)</source>
+      <translation type="obsolete">Plan, pour dire où en est chaque entrée (facultatif)</translation>
+    </message>
+    <message>
+      <source>Planned output .mbtiles file (the free disk space there is reported)</source>
+      <translation type="obsolete">Fichier .mbtiles prévu (l'espace disque libre à cet endroit est indiqué)</translation>
+    </message>
+    <message>
+      <source>Preset area ({})</source>
+      <translation type="obsolete">Zone prédéfinie ({})</translation>
+    </message>
+    <message>
+      <source>Product folder (a path as list_ftp_products shows it)</source>
+      <translation type="obsolete">Dossier du produit (un chemin tel que list_ftp_products l'affiche)</translation>
+    </message>
+    <message>
+      <source>Project (.qgz/.qgs; default: the current project, saved)</source>
+      <translation type="obsolete">Projet (.qgz/.qgs ; par défaut : le projet courant, enregistré)</translation>
+    </message>
+    <message>
+      <source>Re-check tiles older than this many days (empty = never)</source>
+      <translation type="obsolete">Revérifier les tuiles de plus de tant de jours (vide = jamais)</translation>
+    </message>
+    <message>
+      <source>Re-check tiles older than this many days (empty = never; 0 = all)</source>
+      <translation type="obsolete">Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes)</translation>
     </message>
     <message>
       <source>Split into files of at most this many MB (e.g. 2000 for apps, 4000 for FAT32)</source>
       <translation type="obsolete">Découper en fichiers d'au plus tant de Mo (p. ex. 2000 pour les applications, 4000 pour FAT32)</translation>
+    </message>
+    <message>
+      <source>Style (default: the layer's own)</source>
+      <translation type="obsolete">Style (par défaut : celui de la couche)</translation>
+    </message>
+    <message>
+      <source>Take z/x/y paths that QGIS does not describe as XYZ rows (top origin): only if you know the server is not a TMS</source>
+      <translation type="obsolete">Prendre les chemins z/x/y que QGIS ne décrit pas comme des lignes XYZ (origine en haut) : seulement si vous savez que le serveur n'est pas un TMS</translation>
     </message>
     <message>
       <source>The download service at {} sent no usable answer for {} ({}). Try again later.</source>
@@ -6939,6 +7265,10 @@
     <message>
       <source>To download: {} ({:,} datasets of a département).</source>
       <translation type="obsolete">À télécharger : {} ({:,} jeux de données d'un département).</translation>
+    </message>
+    <message>
+      <source>User name (empty: anonymous)</source>
+      <translation type="obsolete">Nom d'utilisateur (vide : anonyme)</translation>
     </message>
     <message>
       <source>WMTS endpoint, or XYZ URL template with {z}/{x}/{y}</source>
@@ -7079,6 +7409,14 @@
     <message>
       <source>{}: {} zones failed, the first: {} {}</source>
       <translation type="obsolete">{} : {} zones en échec, la première : {} {}</translation>
+    </message>
+    <message>
+      <source>…or the API key itself (never written anywhere)</source>
+      <translation type="obsolete">…ou la clé d'API elle-même (jamais écrite nulle part)</translation>
+    </message>
+    <message>
+      <source>…or the polygons of a layer (any CRS; only the tiles meeting them)</source>
+      <translation type="obsolete">…ou les polygones d'une couche (tout SCR ; seules les tuiles qui les touchent)</translation>
     </message>
   </context>
   <context>

@@ -43,7 +43,8 @@ def test_the_export_formats_are_one_registry_in_the_enum_order():
     assert formats.RASTER_FORMATS == ("mbtiles", "gpkg", "cog")
     assert [formats.export_format(n).extension for n in formats.FORMATS] == [
         ".mbtiles", ".sqlitedb", ".gpkg", ".pmtiles", ".tif"]
-    # The FORMAT description is built from the labels, each a Message the plugin translates.
+    # The FORMAT help (the toolbox shows it as the label's tooltip) is built from the labels, each a Message the
+    # plugin translates.
     assert all(f.label.template == f.label for f in formats.EXPORT_FORMATS)
     with pytest.raises(InputError, match="use one of mbtiles, osmand, gpkg, cog, pmtiles, geotiff"):
         formats.export_format("kmz")

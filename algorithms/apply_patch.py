@@ -13,6 +13,7 @@ from ..core import mbtiles, storage
 from ..core.errors import InputError
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
+from .parameters import explained
 
 
 class ApplyPatch(IgnOfflineAlgorithm):
@@ -22,10 +23,11 @@ class ApplyPatch(IgnOfflineAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile("PATCH", self.tr("Patch file (made by make_patch)")))
-        self.addParameter(QgsProcessingParameterFile(
-            "TARGET", self.tr("Device's MBTiles copy to update (e.g. on a phone mounted over USB)")))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "FORCE", self.tr("Apply even to a copy the patch was not made for"), defaultValue=False))
+        self.addParameter(explained(QgsProcessingParameterFile("TARGET", self.tr("Copy to update")),
+                                    self.tr("The device's MBTiles copy, e.g. on a phone mounted over USB.")))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "FORCE", self.tr("Apply to any copy"), defaultValue=False),
+            self.tr("Apply even to a copy the patch was not made for.")))
         for name, label in (("WRITTEN", marked("Tiles written (new or changed)")),
                             ("DELETED", marked("Tiles deleted")), ("PATCH_BYTES", marked("Bytes of the patch")),
                             ("TARGET_BYTES", marked("Bytes of the copy"))):

@@ -13,6 +13,7 @@ from ..core.errors import Cancelled, InputError
 from ..core.field import patching
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
+from .parameters import explained
 
 
 class MakePatch(IgnOfflineAlgorithm):
@@ -21,10 +22,10 @@ class MakePatch(IgnOfflineAlgorithm):
     GROUP = "field"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFile(
-            "INPUT", self.tr("Library MBTiles file (the copy's source, as it is now)")))
-        self.addParameter(QgsProcessingParameterFile(
-            "BASE", self.tr("Device's copy (an MBTiles made by export_tiles from it)")))
+        self.addParameter(explained(QgsProcessingParameterFile("INPUT", self.tr("Library file")),
+                                    self.tr("The library's MBTiles file the copy was made from, as it is now.")))
+        self.addParameter(explained(QgsProcessingParameterFile("BASE", self.tr("Device's copy")),
+                                    self.tr("An MBTiles made by export_tiles from the library file.")))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Patch file (MBTiles)"), fileFilter="MBTiles (*.mbtiles)"))
         for name, label in (("NEW", marked("New tiles")), ("CHANGED", marked("Changed tiles")),

@@ -660,67 +660,77 @@
   <context>
     <name>IgnOffline</name>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="20" />
+      <location filename="../algorithms/apply_patch.py" line="21" />
       <source>Apply a patch to a device's copy</source>
       <translation>Appliquer un correctif à la copie d'un appareil</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="24" />
+      <location filename="../algorithms/apply_patch.py" line="25" />
       <source>Patch file (made by make_patch)</source>
       <translation>Fichier du correctif (fait par make_patch)</translation>
     </message>
     <message>
       <location filename="../algorithms/apply_patch.py" line="26" />
-      <source>Device's MBTiles copy to update (e.g. on a phone mounted over USB)</source>
-      <translation>Copie MBTiles de l'appareil à mettre à jour (p. ex. sur un téléphone branché en USB)</translation>
+      <source>Copy to update</source>
+      <translation>Copie à mettre à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="28" />
-      <source>Apply even to a copy the patch was not made for</source>
-      <translation>Appliquer même à une copie pour laquelle le correctif n'a pas été fait</translation>
+      <location filename="../algorithms/apply_patch.py" line="27" />
+      <source>The device's MBTiles copy, e.g. on a phone mounted over USB.</source>
+      <translation>La copie MBTiles de l'appareil, p. ex. sur un téléphone branché en USB.</translation>
     </message>
     <message>
       <location filename="../algorithms/apply_patch.py" line="29" />
+      <source>Apply to any copy</source>
+      <translation>Appliquer à toute copie</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="30" />
+      <source>Apply even to a copy the patch was not made for.</source>
+      <translation>Appliquer même à une copie pour laquelle le correctif n'a pas été fait.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="31" />
       <source>Tiles written (new or changed)</source>
       <translation>Tuiles écrites (nouvelles ou modifiées)</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="30" />
+      <location filename="../algorithms/apply_patch.py" line="32" />
       <source>Tiles deleted</source>
       <translation>Tuiles supprimées</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="30" />
+      <location filename="../algorithms/apply_patch.py" line="32" />
       <source>Bytes of the patch</source>
       <translation>Octets du correctif</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="31" />
+      <location filename="../algorithms/apply_patch.py" line="33" />
       <source>Bytes of the copy</source>
       <translation>Octets de la copie</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="33" />
+      <location filename="../algorithms/apply_patch.py" line="35" />
       <source>agg_tiles_hash of the updated copy</source>
       <translation>agg_tiles_hash de la copie mise à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="39" />
+      <location filename="../algorithms/apply_patch.py" line="41" />
       <source>TARGET '{}' does not exist: give the device's MBTiles copy.</source>
       <translation>TARGET « {} » n'existe pas : donnez la copie MBTiles de l'appareil.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="46" />
+      <location filename="../algorithms/apply_patch.py" line="48" />
       <source>{}: {:,} tiles written, {:,} deleted, {:,} metadata keys; agg_tiles_hash {}.</source>
       <translation>{} : {:,} tuiles écrites, {:,} supprimées, {:,} clés de métadonnées ; agg_tiles_hash {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="49" />
+      <location filename="../algorithms/apply_patch.py" line="51" />
       <source>FORCE: '{}' was not the copy the patch was made for; its tiles now hold agg_tiles_hash {}.</source>
       <translation>FORCE : « {} » n'était pas la copie pour laquelle le correctif a été fait ; ses tuiles ont maintenant l'agg_tiles_hash {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="52" />
+      <location filename="../algorithms/apply_patch.py" line="54" />
       <source>The patch took {}, the copy is {}.</source>
       <translation>Le correctif occupait {}, la copie occupe {}.</translation>
     </message>
@@ -1580,67 +1590,77 @@
       <translation>{:,} couches ajoutées au groupe « {} ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="20" />
+      <location filename="../algorithms/make_patch.py" line="21" />
       <source>Make a patch of a device's copy</source>
       <translation>Faire un correctif de la copie d'un appareil</translation>
     </message>
     <message>
       <location filename="../algorithms/make_patch.py" line="25" />
-      <source>Library MBTiles file (the copy's source, as it is now)</source>
-      <translation>Fichier MBTiles de la bibliothèque (la source de la copie, tel qu'il est maintenant)</translation>
+      <source>Library file</source>
+      <translation>Fichier de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="26" />
+      <source>The library's MBTiles file the copy was made from, as it is now.</source>
+      <translation>Le fichier MBTiles de la bibliothèque dont la copie est issue, tel qu'il est maintenant.</translation>
     </message>
     <message>
       <location filename="../algorithms/make_patch.py" line="27" />
-      <source>Device's copy (an MBTiles made by export_tiles from it)</source>
-      <translation>Copie de l'appareil (un MBTiles fait à partir de lui par export_tiles)</translation>
+      <source>Device's copy</source>
+      <translation>Copie de l'appareil</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="29" />
+      <location filename="../algorithms/make_patch.py" line="28" />
+      <source>An MBTiles made by export_tiles from the library file.</source>
+      <translation>Un MBTiles fait par export_tiles à partir du fichier de la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/make_patch.py" line="30" />
       <source>Patch file (MBTiles)</source>
       <translation>Fichier du correctif (MBTiles)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="30" />
+      <location filename="../algorithms/make_patch.py" line="31" />
       <source>New tiles</source>
       <translation>Tuiles nouvelles</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="30" />
+      <location filename="../algorithms/make_patch.py" line="31" />
       <source>Changed tiles</source>
       <translation>Tuiles modifiées</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="31" />
+      <location filename="../algorithms/make_patch.py" line="32" />
       <source>Deleted tiles</source>
       <translation>Tuiles supprimées</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="32" />
+      <location filename="../algorithms/make_patch.py" line="33" />
       <source>Bytes of the device's copy</source>
       <translation>Octets de la copie de l'appareil</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="40" />
+      <location filename="../algorithms/make_patch.py" line="41" />
       <source>INPUT '{}' does not exist: give the library's MBTiles file.</source>
       <translation>INPUT « {} » n'existe pas : donnez le fichier MBTiles de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="51" />
+      <location filename="../algorithms/make_patch.py" line="52" />
       <source>Cancelled: nothing was written; run again to make the patch.</source>
       <translation>Annulé : rien n'a été écrit ; relancez pour faire le correctif.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="54" />
+      <location filename="../algorithms/make_patch.py" line="55" />
       <source>{}: {:,} new, {:,} changed, {:,} deleted tiles; {:,} tiles unchanged.</source>
       <translation>{} : {:,} tuiles nouvelles, {:,} modifiées, {:,} supprimées ; {:,} tuiles inchangées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="56" />
+      <location filename="../algorithms/make_patch.py" line="57" />
       <source>The patch takes {}, the device's copy {}.</source>
       <translation>Le correctif occupe {}, la copie de l'appareil {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_patch.py" line="59" />
+      <location filename="../algorithms/make_patch.py" line="60" />
       <source>The copy is up to date: the patch changes nothing.</source>
       <translation>La copie est à jour : le correctif ne change rien.</translation>
     </message>

@@ -190,7 +190,7 @@ def ranges_bbox(ranges):
             max(b.north for _, b in boxes))
 
 
-def _within(box, extent):
+def within(box, extent):
     """The part's tile bounds, no wider than the source's own bounds (what it was made for)."""
     if not extent:
         return box
@@ -209,7 +209,7 @@ def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
     mbtiles.check_readable(source, thorough=thorough)
     with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
         count, _, largest, highest = _survey(reader, zoom_min, zoom_max, ranges)
-        tile_format = _tile_format(source, reader)
+        tile_format = tile_format_of(source, reader)
     if tile_format == VECTOR and kind not in VECTOR_FORMATS:
         raise InputError("'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), "
                          "or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.",
@@ -228,7 +228,7 @@ def check(source, kind, zoom_min, zoom_max, ranges, max_file_mb, thorough=True):
 SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"RIFF", "webp"))
 
 
-def _tile_format(source, reader):
+def tile_format_of(source, reader):
     """The format the tiles are in: the metadata's when it names one, else read from a tile's first bytes
     (files of other tools may say nothing, or 'image/png'); 'pbf' for vector tiles."""
     if is_vector(reader.metadata()):
@@ -504,7 +504,7 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
             if split:  # a part holds a share of the scope, not all of it
                 current.metadata = dict(current.metadata, **{mbtiles.SCOPE_PART: str(len(parts) + 1)})
             with _writing(output):
-                current.close(_within(bounds.lonlat(), extent), final_zooms)
+                current.close(within(bounds.lonlat(), extent), final_zooms)
             parts.append(Part(current.path, used_tiles[0], final_zooms[0], final_zooms[-1]))
 
         used_tiles = [0]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import mbtiles, storage
 from ..errors import Cancelled, InputError
 from ..tiles.grid import flip_y
-from .exports import _tile_format, _within, attribution, source_bounds
+from .exports import attribution, source_bounds, tile_format_of, within
 from .writers import Bounds, export_metadata
 
 
@@ -53,7 +53,7 @@ def make_patch(source, base, output, progress=None, is_cancelled=None):
     storage.refuse_output_among_inputs(output, [source, base])
     with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader:
         source_metadata = reader.metadata()
-        tile_format = _tile_format(source, reader)
+        tile_format = tile_format_of(source, reader)
     if tile_format != base_metadata.get("format"):
         raise InputError("BASE '{}' holds {} tiles, INPUT '{}' {}: the copy was not exported from this file (or was "
                          "rendered from its vector tiles). Give the library file it was exported from.", base,
@@ -99,5 +99,5 @@ def _fresh_metadata(source, source_metadata, base_metadata, tile_format, bounds)
     # The scope as the copy recorded it (its area's very text), from the file it now comes from.
     metadata.update({key: base_metadata[key] for key in mbtiles.SCOPE_KEYS if key in base_metadata})
     metadata[mbtiles.SCOPE_KEYS[0]] = os.path.abspath(source)
-    box = _within(bounds.lonlat(), source_bounds(metadata))
+    box = within(bounds.lonlat(), source_bounds(metadata))
     return export_metadata(metadata, tile_format, box, sorted(bounds.by_zoom))

@@ -15,7 +15,6 @@ from ..core import storage
 from ..core.download.engine import DownloadFailed
 from ..core.errors import IgnOfflineError, InputError
 from ..core.field import offline_copy, projects
-from ..core.tiles import coverage
 from ..i18n import marked
 from ..toolbelt.offline_copy import write_memory_layer
 from .base import IgnOfflineAlgorithm
@@ -73,12 +72,12 @@ class MakeProjectOffline(IgnOfflineAlgorithm):
         storage.check_writable_folder(os.path.dirname(os.path.abspath(output)))
         area = area_from_parameters(self, parameters, context, feedback)
         zoom_min, zoom_max = zooms_from_parameters(self, parameters, context)
-        tile_layers = sum(1 for layer in project.layers if layer.kind == projects.TILE)
-        check_large_job(self, parameters, context, lambda limit: coverage.area_total(area, zoom_min, zoom_max, limit,
-                                                                                     tile_layers), output)
         library = self.parameterAsFile(parameters, "LIBRARY", context) or None
         if library and not os.path.isdir(library):
             raise InputError("The LIBRARY folder '{}' does not exist.", library)
+        # weighed as the dock weighs it before asking (the library's files measured the tiles to come)
+        check_large_job(self, parameters, context, lambda limit: offline_copy.planned_weight(
+            project, area, zoom_min, zoom_max, library, limit), output)
         keep_online = self.parameterAsBool(parameters, "KEEP_ONLINE", context)
         return (project, output, area, zoom_min, zoom_max, library, options_from_parameters(self, parameters, context),
                 credentials_from_parameters(self, parameters, context), keep_online, context.project())

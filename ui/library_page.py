@@ -9,14 +9,12 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem
 
-from ..core import naming
-from ..core.download.estimate import weighed_tile_bytes
 from ..core.errors import IgnOfflineError
-from ..core.field import projects
+from ..core.field import offline_copy, projects
 from ..core.library import inventory, plans, refresh
 from ..core.library import jobs as library_jobs
 from ..core.messages import Size, lonlat_box, plural
-from ..core.tiles import areas, coverage
+from ..core.tiles import areas
 from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
 from ..i18n import reason as said_reason
@@ -406,14 +404,9 @@ class LibraryPage(Page, FORM_CLASS):
             return
 
         def tiles():
-            layers = [layer for layer in projects.read_project(project.fileName()).layers
-                      if layer.kind == projects.TILE]
-            total, exact = coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max,
-                                               areas.LARGE_JOB_TILES, len(layers))
-            # each layer's tiles weighed as its library file (where the copy takes tiles first) measured them
-            files = [naming.library_file(parameters["LIBRARY"], layer.tile_source.get("layer") or layer.name)
-                     for layer in layers] if "LIBRARY" in parameters else []
-            return total, exact, weighed_tile_bytes([(path, 1) for path in files])
+            return offline_copy.planned_weight(projects.read_project(project.fileName()),
+                                               self.area_picker.current_area(), zoom_min, zoom_max,
+                                               parameters.get("LIBRARY"), areas.LARGE_JOB_TILES)
 
         if not self._confirmed(parameters, tiles, folder):
             return

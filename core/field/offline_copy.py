@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl
 from osgeo import gdal
 
 from .. import mbtiles, naming, storage
+from ..download.estimate import weighed_tile_bytes
 from ..download.job import clamp_zooms, clipped_ranges, download_to_mbtiles, metadata_for
 from ..errors import IgnOfflineError, InputError
 from ..library import inventory, merge
@@ -34,6 +35,17 @@ class Watch:
     log: Callable
     info: Callable
     warn: Callable
+
+
+def planned_weight(project, area, zoom_min, zoom_max, library, limit):
+    """(tiles, exact, tile_bytes) of an offline copy of `project` (core.field.projects.read_project) over `area`:
+    its tile layers' tiles counted up to `limit` (core.tiles.coverage.area_total), weighed as each layer's file in
+    `library` measured them (where the copy takes tiles first), else at a typical tile's (tile_bytes None)."""
+    layers = [layer for layer in project.layers if layer.kind == projects.TILE]
+    tiles, exact = coverage.area_total(area, zoom_min, zoom_max, limit, len(layers))
+    files = [(naming.library_file(library, layer.tile_source.get("layer") or layer.name), 1)
+             for layer in layers] if library else []
+    return tiles, exact, weighed_tile_bytes(files)
 
 
 def copy_file(offline, layer, output):

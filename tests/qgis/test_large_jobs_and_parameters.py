@@ -217,3 +217,28 @@ def test_the_library_page_weighs_tiles_as_the_library_measured_them(request, doc
             "fr": "3 tuiles, environ 124,5 ko (à 41,5 ko par tuile, mesurée dans le fichier de la couche)"}[language]
     assert said in asked[0], asked[0]
     assert not page.runner.busy and page.logView.toPlainText().strip()
+
+
+def test_make_project_offline_refuses_a_large_copy_weighed_as_the_library_measured_it(qgis_app, tmp_path):
+    """The algorithm's own check weighs the copy as the dock's question does: the library's file of the project's
+    tile layer holds 41.5 kB tiles, so the refusal speaks of 41.5 kB a tile, not of a typical 20 kB one."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from ign_offline.core import mbtiles, naming
+
+    library = tmp_path / "library"
+    library.mkdir()
+    with mbtiles.MBTilesWriter(naming.library_file(str(library), PLAN)) as writer:
+        for x in range(10):
+            writer.write_tile(16, x, 0, bytes(41500))
+    project = QgsProject()
+    uri = ("crs=EPSG:3857&format=image/png&layers={}&styles=normal&tileMatrixSet=PM_0_19"
+           "&url=http://127.0.0.1:9/wmts?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities").format(PLAN)
+    project.addMapLayer(QgsRasterLayer(uri, "Plan IGN v2", "wms"))
+    assert project.write(str(tmp_path / "terrain.qgz"))
+    output = tmp_path / "offline"
+    completed = make_process("run", "ign_offline:make_project_offline", "--", "PROJECT=" + str(tmp_path / "terrain.qgz"),
+                             '"{}"'.format(WORLD), "ZOOM_MIN=0", "ZOOM_MAX=16", "LIBRARY=" + str(library),
+                             "OUTPUT_FOLDER=" + str(output), timeout=120)
+    refused(completed, "41.5 kB a tile as measured", "ALLOW_LARGE=true")
+    assert not output.exists()

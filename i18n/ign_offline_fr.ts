@@ -1665,87 +1665,87 @@
       <translation>La copie est à jour : le correctif ne change rien.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="39" />
+      <location filename="../algorithms/make_project_offline.py" line="38" />
       <source>Make a project offline</source>
       <translation>Rendre un projet utilisable hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="44" />
+      <location filename="../algorithms/make_project_offline.py" line="43" />
       <source>Project (.qgz/.qgs)</source>
       <translation>Projet (.qgz/.qgs)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="45" />
+      <location filename="../algorithms/make_project_offline.py" line="44" />
       <source>Default: the current project, saved.</source>
       <translation>Par défaut : le projet courant, enregistré.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="49" />
+      <location filename="../algorithms/make_project_offline.py" line="48" />
       <source>Folder for the offline project</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="50" />
+      <location filename="../algorithms/make_project_offline.py" line="49" />
       <source>Its basemaps/ and data/ folders hold the offline layers.</source>
       <translation>Ses dossiers basemaps/ et data/ contiennent les couches hors ligne.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="53" />
+      <location filename="../algorithms/make_project_offline.py" line="52" />
       <source>An offline library to take tiles from first.</source>
       <translation>Une bibliothèque hors ligne où prendre d'abord les tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="55" />
+      <location filename="../algorithms/make_project_offline.py" line="54" />
       <source>Keep the other layers online</source>
       <translation>Garder les autres couches en ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="56" />
+      <location filename="../algorithms/make_project_offline.py" line="55" />
       <source>Keep the layers that cannot be taken offline (WMS, databases…), online.</source>
       <translation>Garder en ligne les couches qui ne peuvent pas passer hors ligne (WMS, bases de données…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="60" />
+      <location filename="../algorithms/make_project_offline.py" line="59" />
       <source>The offline project</source>
       <translation>Le projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="61" />
+      <location filename="../algorithms/make_project_offline.py" line="60" />
       <source>What was done, per layer</source>
       <translation>Ce qui a été fait, couche par couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="69" />
+      <location filename="../algorithms/make_project_offline.py" line="68" />
       <source>Give the PROJECT (.qgz/.qgs), or save the current project first.</source>
       <translation>Indiquez le PROJECT (.qgz/.qgs), ou enregistrez d'abord le projet en cours.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="81" />
+      <location filename="../algorithms/make_project_offline.py" line="77" />
       <source>The LIBRARY folder '{}' does not exist.</source>
       <translation>Le dossier LIBRARY « {} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="124" />
+      <location filename="../algorithms/make_project_offline.py" line="123" />
       <source>Cancelled: run again to resume (tiles already fetched are kept).</source>
       <translation>Annulé : relancez pour reprendre (les tuiles déjà récupérées sont gardées).</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="127" />
+      <location filename="../algorithms/make_project_offline.py" line="126" />
       <source>No layer of the project could be taken offline: see the messages above.</source>
       <translation>Aucune couche du projet n'a pu passer hors ligne : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="129" />
+      <location filename="../algorithms/make_project_offline.py" line="128" />
       <source>Offline project: {} (paths relative to it: move or copy the whole folder)</source>
       <translation>Projet hors ligne : {} (chemins relatifs : déplacez ou copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="138" />
+      <location filename="../algorithms/make_project_offline.py" line="137" />
       <source>{}: kept online, as asked — {}</source>
       <translation>{} : gardée en ligne, comme demandé — {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/make_project_offline.py" line="140" />
+      <location filename="../algorithms/make_project_offline.py" line="139" />
       <source>{}: left out of the offline project — {}</source>
       <translation>{} : laissée hors du projet hors ligne — {}</translation>
     </message>
@@ -3745,47 +3745,47 @@
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="43" />
+      <location filename="../core/field/offline_copy.py" line="55" />
       <source>{}: copied → {} ({})</source>
       <translation>{} : copiée → {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="54" />
+      <location filename="../core/field/offline_copy.py" line="66" />
       <source>, with its saved styles: {}</source>
       <translation>, avec ses styles enregistrés : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="74" />
+      <location filename="../core/field/offline_copy.py" line="86" />
       <source>the offline copy of {}</source>
       <translation>la copie hors ligne de {}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="78" />
+      <location filename="../core/field/offline_copy.py" line="90" />
       <source>{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} ({:,} téléchargées, {:,} déjà présentes, {:,} en échec), {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="94" />
+      <location filename="../core/field/offline_copy.py" line="106" />
       <source>{}: the layer's metadata.json could not be read ({}): its tiles are taken as an XYZ template.</source>
       <translation>{} : le metadata.json de la couche n'a pas pu être lu ({}) : ses tuiles sont prises comme un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="105" />
+      <location filename="../core/field/offline_copy.py" line="117" />
       <source>the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds</source>
       <translation>le fichier {} de la bibliothèque contient les zooms {}-{}, aucun de {}-{} : choisissez des zooms qu'il contient</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="115" />
+      <location filename="../core/field/offline_copy.py" line="127" />
       <source>{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="138" />
+      <location filename="../core/field/offline_copy.py" line="150" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} prises dans la bibliothèque, {:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="142" />
+      <location filename="../core/field/offline_copy.py" line="154" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
@@ -3940,42 +3940,47 @@
       <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez {} et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="93" />
+      <location filename="../core/ftp/client.py" line="95" />
+      <source>The FTP server {} refused the anonymous login ({}): it needs an account, which the toolbox's algorithm 'Download orthophotos or MNS from FTP, by area' takes (user name and password).</source>
+      <translation>Le serveur FTP {} a refusé la connexion anonyme ({}) : il demande un compte, que l'algorithme « Télécharger des orthophotos ou le MNS par FTP, par zone » de la boîte à outils accepte (nom d'utilisateur et mot de passe).</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="99" />
       <source>The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or leave both empty for anonymous access.</source>
       <translation>Le serveur FTP {} a refusé la connexion en tant que « {} » ({}) : vérifiez USER et PASSWORD, ou laissez-les vides pour un accès anonyme.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="98" />
+      <location filename="../core/ftp/client.py" line="104" />
       <source>The FTP server {} closed the connection during login ({}).</source>
       <translation>Le serveur FTP {} a fermé la connexion pendant l'identification ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="247" />
+      <location filename="../core/ftp/client.py" line="253" />
       <source>failed: {} ({})</source>
       <translation>échec : {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="315" />
+      <location filename="../core/ftp/client.py" line="321" />
       <source>{} refused {} ({})</source>
       <translation>{} a refusé {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="323" />
+      <location filename="../core/ftp/client.py" line="329" />
       <source>got {} of {} bytes after {} attempts ({}); rerun to resume</source>
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="325" />
+      <location filename="../core/ftp/client.py" line="331" />
       <source>connection closed early</source>
       <translation>connexion fermée trop tôt</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="351" />
+      <location filename="../core/ftp/client.py" line="357" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="371" />
+      <location filename="../core/ftp/client.py" line="377" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
@@ -6740,152 +6745,152 @@
       <translation>Ce téléchargement est très gros : {}, {} ({}), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="47" />
+      <location filename="../ui/library_page.py" line="45" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="57" />
+      <location filename="../ui/library_page.py" line="55" />
       <source>Polygon in the plan ({})</source>
       <translation>Polygone du plan ({})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="73" />
+      <location filename="../ui/library_page.py" line="71" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="89" />
+      <location filename="../ui/library_page.py" line="87" />
       <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
       <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="110" />
+      <location filename="../ui/library_page.py" line="108" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="110" />
+      <location filename="../ui/library_page.py" line="108" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="124" />
+      <location filename="../ui/library_page.py" line="122" />
       <source>Entries not run: {} (see the IGN Offline panel).</source>
       <translation>Entrées non exécutées : {} (voyez le panneau IGN Hors ligne).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="126" />
+      <location filename="../ui/library_page.py" line="124" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="132" />
+      <location filename="../ui/library_page.py" line="130" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="134" />
+      <location filename="../ui/library_page.py" line="132" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="143" />
+      <location filename="../ui/library_page.py" line="141" />
       <source>The library's refresh</source>
       <translation>Le rafraîchissement de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="154" />
+      <location filename="../ui/library_page.py" line="152" />
       <source>Library refreshed: nothing changed.</source>
       <translation>Bibliothèque rafraîchie : rien n'a changé.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="156" />
+      <location filename="../ui/library_page.py" line="154" />
       <source>Library refreshed: tiles new {:,}, changed {:,}, gone {:,}; dataset files new {:,}, changed {:,}; {} received.</source>
       <translation>Bibliothèque rafraîchie : tuiles nouvelles {:,}, modifiées {:,}, disparues {:,} ; fichiers de données nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="181" />
+      <location filename="../ui/library_page.py" line="179" />
       <source>The server's key is not written into the plan (a file in clear): run the plan with the key as an account (AUTHCFG).</source>
       <translation>La clé du serveur n'est pas écrite dans le plan (un fichier en clair) : lancez le plan avec la clé comme compte (AUTHCFG).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="217" />
+      <location filename="../ui/library_page.py" line="215" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="224" />
+      <location filename="../ui/library_page.py" line="222" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="224" />
+      <location filename="../ui/library_page.py" line="222" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="232" />
+      <location filename="../ui/library_page.py" line="230" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="234" />
+      <location filename="../ui/library_page.py" line="232" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="234" />
+      <location filename="../ui/library_page.py" line="232" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="270" />
+      <location filename="../ui/library_page.py" line="268" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="315" />
+      <location filename="../ui/library_page.py" line="313" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="315" />
+      <location filename="../ui/library_page.py" line="313" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="350" />
+      <location filename="../ui/library_page.py" line="348" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="366" />
+      <location filename="../ui/library_page.py" line="364" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="378" />
+      <location filename="../ui/library_page.py" line="376" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="389" />
+      <location filename="../ui/library_page.py" line="387" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="392" />
+      <location filename="../ui/library_page.py" line="390" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="433" />
+      <location filename="../ui/library_page.py" line="426" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="442" />
+      <location filename="../ui/library_page.py" line="435" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>

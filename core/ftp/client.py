@@ -90,6 +90,12 @@ def connect(server):
         ftp.voidcmd("TYPE I")
     except ftplib.error_perm as exc:
         ftp.close()
+        if not server.user and server.fields != PARAMETER_FIELDS[2]:
+            # the dock logs in anonymously and has no account fields: say where an account can be given
+            raise FtpError("The FTP server {} refused the anonymous login ({}): it needs an account, which the "
+                           "toolbox's algorithm 'Download orthophotos or MNS from FTP, by area' takes (user name "
+                           "and password).",
+                           server.label, str(exc).strip()) from exc
         raise FtpError("The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or "
                        "leave both empty for anonymous access.",
                            server.label, server.user or "anonymous", str(exc).strip()) from exc

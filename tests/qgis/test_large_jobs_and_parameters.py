@@ -237,7 +237,8 @@ def test_make_project_offline_refuses_a_large_copy_weighed_as_the_library_measur
     project.addMapLayer(QgsRasterLayer(uri, "Plan IGN v2", "wms"))
     assert project.write(str(tmp_path / "terrain.qgz"))
     output = tmp_path / "offline"
-    completed = make_process("run", "ign_offline:make_project_offline", "--", "PROJECT=" + str(tmp_path / "terrain.qgz"),
+    completed = make_process("run", "ign_offline:make_project_offline", "--",
+                             "PROJECT=" + str(tmp_path / "terrain.qgz"),
                              '"{}"'.format(WORLD), "ZOOM_MIN=0", "ZOOM_MAX=16", "LIBRARY=" + str(library),
                              "OUTPUT_FOLDER=" + str(output), timeout=120)
     refused(completed, "41.5 kB a tile as measured", "ALLOW_LARGE=true")

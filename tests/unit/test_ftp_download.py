@@ -347,3 +347,17 @@ def _closed_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_an_anonymous_login_refused_from_the_dock_says_where_an_account_goes(tmp_path):
+    """The dock logs in anonymously and has no account fields: a server that wants an account is said to need one,
+    and where it can be given, never 'check USER and PASSWORD' (the toolbox's parameter names)."""
+    with TestFtpServer(str(tmp_path), users={"bob": "secret"}) as private:
+        dock = ftp.FtpServer("127.0.0.1", private.port, fields=ftp.DOCK_FIELDS[2])
+        with pytest.raises(ftp.FtpError) as refused:
+            ftp.connect(dock)
+        said = str(refused.value)
+        assert "refused the anonymous login" in said and "user name and password" in said, said
+        assert "USER" not in said and "PASSWORD" not in said, said
+        with pytest.raises(ftp.FtpError, match="check USER and PASSWORD"):  # the toolbox keeps its own words
+            ftp.connect(ftp.FtpServer("127.0.0.1", private.port, "eve", "nope"))

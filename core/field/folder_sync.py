@@ -205,3 +205,82 @@ def _remove(temporary):
     for suffix in ("", ".part", "-journal"):
         with contextlib.suppress(OSError):
             os.remove(temporary + suffix)
+
+
+# -- the device copies the dock knows -----------------------------------------------------------------------
+
+EXPORTS = "exports"
+PATCHES = "patches"  # <library>/exports/patches/: the patches written for copies to carry
+
+
+@dataclass
+class DeviceCopy:
+    """A copy the dock shows: an export under <library>/exports/ (`folder` False) or an offline project folder;
+    when it was last written (`modified`, seconds since the epoch; None: not there), whether it can be updated in
+    place (`reachable`: there and writable) and the CopyStates of its MBTiles."""
+
+    path: str
+    folder: bool
+    modified: float = None
+    reachable: bool = False
+    states: list = field(default_factory=list)
+
+    @property
+    def patch_bytes(self):
+        return sum(state.patch_bytes for state in self.states)
+
+    @property
+    def tiles(self):
+        return sum(state.tiles for state in self.states)
+
+    @property
+    def refused(self):
+        return [state for state in self.states if state.reason is not None]
+
+
+def patches_folder(library):
+    return os.path.join(library, EXPORTS, PATCHES)
+
+
+def exported_copies(library):
+    """The MBTiles exports under <library>/exports/ (the patches written there left out), sorted."""
+    folder = os.path.join(library, EXPORTS)
+    if not os.path.isdir(folder):
+        return []
+    return [path for path in copies_in(folder) if not storage.is_within(path, patches_folder(library))]
+
+
+def reachable(path):
+    """True when `path` is there and a patch can be applied in place: the file (or folder) and the folder holding
+    it (SQLite's journal, the temporary patch) writable."""
+    where = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    return os.path.exists(path) and os.access(path, os.W_OK) and os.access(where, os.W_OK)
+
+
+def survey(library, folders=(), is_cancelled=None):
+    """DeviceCopies of the library's exports and of the offline `folders`, each with the size of its patch
+    (measure_copy: read, nothing written)."""
+    found = [(path, False) for path in exported_copies(library)] if library else []
+    found += [(folder, True) for folder in folders]
+    copies = []
+    for path, is_folder in found:
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        copy = DeviceCopy(path, is_folder)
+        if os.path.exists(path):
+            copy.reachable = reachable(path)
+            copy.states = (measure_folder(path, library, is_cancelled) if is_folder
+                           else [measure_copy(path, library, is_cancelled)])
+            copy.modified = max([os.path.getmtime(state.path) for state in copy.states] or
+                                [os.path.getmtime(path)])
+        copies.append(copy)
+    return copies
+
+
+def patch_name(library, path, folder=None):
+    """Where the patch of the copy `path` (of the offline `folder`, if any) is written for the user to carry:
+    <library>/exports/patches/[<folder>_]<name>.patch.mbtiles."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if folder:
+        stem = "{}_{}".format(os.path.basename(os.path.normpath(folder)), stem)
+    return os.path.join(patches_folder(library), stem + ".patch.mbtiles")

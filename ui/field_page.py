@@ -414,10 +414,7 @@ class FieldPage(Page, FORM_CLASS):
         for state in copy.states:
             if state.reason is not None:
                 continue
-            try:
-                source, _ = folder_sync.check_copy(state.path, library)
-            except IgnOfflineError:
-                continue
+            source = state.source  # as the background measure found it: nothing read on the GUI thread
             patch = folder_sync.patch_name(library, state.path, copy.path if copy.folder else None)
             name = os.path.basename(state.path)
             jobs.append(Job("ign_offline:make_patch", {"INPUT": source, "BASE": state.path, "OUTPUT": patch}, name))

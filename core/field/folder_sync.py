@@ -148,6 +148,7 @@ class CopyState:
     tiles: int = 0
     patch_bytes: int = 0
     reason: Message = None
+    source: str = None  # the library file its patch is made from
 
 
 class _NoPatch:
@@ -175,7 +176,7 @@ def measure_copy(path, library=None, is_cancelled=None):
                                      "written. Copy a fresh export to the device.", path)
     except IgnOfflineError as exc:
         return CopyState(path, reason=exc.message)
-    return CopyState(path, stats.tiles, stats.patch_bytes)
+    return CopyState(path, stats.tiles, stats.patch_bytes, source=source)
 
 
 def measure_folder(folder, library=None, is_cancelled=None):

@@ -21,10 +21,11 @@ from .recover_cache import RecoverCache
 from .relief import Relief
 from .run_plan import RunPlan
 from .save_vector_styles import SaveVectorStyles
+from .sync_field_folder import SyncFieldFolder
 
 ALGORITHMS = (EstimateTiles, DownloadTiles, RecoverCache, RunPlan, MergeMBTiles, Inventory, MakeProjectOffline,
-              ExportTiles, MakePatch, ApplyPatch, ListFtpProducts, DownloadFtp, LoadMBTiles, SaveVectorStyles, Relief,
-              ListDatasets, DownloadDataset)
+              ExportTiles, MakePatch, ApplyPatch, SyncFieldFolder, ListFtpProducts, DownloadFtp, LoadMBTiles,
+              SaveVectorStyles, Relief, ListDatasets, DownloadDataset)
 
 
 class IgnOfflineProvider(QgsProcessingProvider):

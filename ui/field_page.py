@@ -4,17 +4,18 @@ size cap per file; the area and zooms are the picker's. The expected size is sho
 runs ign_offline:export_tiles once per file into `<library>/exports/<target>/`, named by layer, area and zooms."""
 
 import os
+import time
 
 from qgis.core import Qgis
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QListWidgetItem
+from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem
 
 from ..core import mbtiles
 from ..core.errors import IgnOfflineError
-from ..core.field import exports, formats
+from ..core.field import exports, folder_sync, formats
 from ..core.library import inventory
-from ..core.messages import Size, plural
+from ..core.messages import Message, Size, plural
 from ..core.tiles import coverage
 from ..i18n import reason as said_reason
 from ..i18n import say, tr
@@ -61,7 +62,7 @@ def measure(paths, area, zoom_min, zoom_max, is_cancelled=None):
 
 
 class FieldPage(Page, FORM_CLASS):
-    RUN_BUTTONS = ("exportButton", "listButton")
+    RUN_BUTTONS = ("exportButton", "listButton", "updateButton", "addFolderButton", "measureButton")
 
     def __init__(self, area_picker, library, iface, parent=None):
         super().__init__(area_picker, library, iface, parent)
@@ -73,6 +74,9 @@ class FieldPage(Page, FORM_CLASS):
         self.files = []  # [(path, title, zoom span)] of the library, as last read
         self.read_from = None  # the library folder last read (None: not read yet)
         self.empty = set()  # the files the last measure found no tile in, for the area and zooms
+        # The device copies (exports, offline folders) and their patches' sizes, measured in a task: the latest only
+        self.measuring_copies = LatestRun(tr("IGN Offline: measure the device copies' patches"))
+        self.copies = []  # folder_sync.DeviceCopy, as last measured
         for target in formats.TARGETS:
             self.targetCombo.addItem(say(target.label), target.name)
         self.capCombo.addItem(tr("No limit"), NO_CAP)
@@ -94,7 +98,12 @@ class FieldPage(Page, FORM_CLASS):
         self.listButton.clicked.connect(self.list_files)
         self.exportButton.clicked.connect(self.export)
         self.openFolderButton.clicked.connect(self.open_exports)
+        self.library.changed.connect(lambda *_: self.measure_copies())
+        self.updateButton.clicked.connect(self.update_copy)
+        self.addFolderButton.clicked.connect(self.add_folder)
+        self.measureButton.clicked.connect(self.measure_copies)
         self.list_files()
+        self.measure_copies()
 
     # -- choices -------------------------------------------------------------------------------------------------
 
@@ -159,6 +168,7 @@ class FieldPage(Page, FORM_CLASS):
         super().showEvent(event)
         if not self.runner.busy:
             self.list_files()
+            self.measure_copies()
 
     def show_files(self, found, found_in=None):
         self.list_task = None
@@ -290,8 +300,158 @@ class FieldPage(Page, FORM_CLASS):
         if self.runner.opened(folder) is False:
             self.log(say("No file manager could be opened: the exports are in {}", folder), error=True)
 
+    # -- the device copies ---------------------------------------------------------------------------------
+
+    def measure_copies(self, *_):
+        """Each known copy (the library's exports, the offline folders remembered) with the size of its patch,
+        measured in a task: both files of each copy are read."""
+        library, folders = self.library_folder(), settings.field_folders()
+        self.copyLabel.setText(tr("Measuring the patches of the device copies…"))
+
+        def shown(copies):
+            if copies is None or self.closed:
+                return
+            self.show_copies(copies)
+
+        def failed(message):
+            if not self.closed:
+                self.copyLabel.setText(message)
+
+        self.measuring_copies.start(lambda task: folder_sync.survey(library, folders, task.isCanceled), shown,
+                                    failed)
+
+    @property
+    def copies_task(self):
+        """The task measuring the device copies, until it ends (None: none under way)."""
+        return self.measuring_copies.task
+
+    def show_copies(self, copies):
+        chosen = self.chosen_copy()
+        self.copies = copies
+        self.copiesList.clear()
+        for index, copy in enumerate(copies):
+            item = QListWidgetItem(self.copy_text(copy))
+            item.setData(PATH_ROLE, index)
+            item.setToolTip("\n".join([copy.path] + ["{}: {}".format(os.path.basename(state.path), say(state.reason))
+                                                     for state in copy.refused]))
+            self.copiesList.addItem(item)
+            if chosen is not None and copy.path == chosen.path:
+                self.copiesList.setCurrentItem(item)
+        if copies:
+            self.copyLabel.setText(tr("Choose a copy, then Update: in place when it can be written, else its patch "
+                                      "is written into the library's exports/patches folder, to carry."))
+        else:
+            self.copyLabel.setText(tr("No device copy yet: export MBTiles above, or add an offline project folder."))
+
+    @staticmethod
+    def copy_text(copy, now=None):
+        """One line: the copy's name, its age, what its patch holds (or why it cannot be patched)."""
+        name = os.path.basename(os.path.normpath(copy.path)) + (os.sep if copy.folder else "")
+        if copy.modified is None:
+            return " — ".join((name, tr("not there: connect the device, then Measure")))
+        days = int(max(0, (now or time.time()) - copy.modified) // 86400)
+        parts = [say(plural(days, "written {:,} day ago", "written {:,} days ago", days)) if days
+                 else tr("written today")]
+        if not copy.states:
+            parts.append(tr("no MBTiles"))
+        elif copy.tiles:
+            parts.append(say(plural(copy.tiles, "patch {} ({:,} tile)", "patch {} ({:,} tiles)",
+                                    Size(copy.patch_bytes), copy.tiles)))
+        elif len(copy.refused) < len(copy.states):
+            parts.append(tr("up to date"))
+        if copy.refused:
+            parts.append(say(plural(len(copy.refused), "{:,} file cannot be patched", "{:,} files cannot be patched",
+                                    len(copy.refused))))
+        return " — ".join((name, ", ".join(parts)))
+
+    def chosen_copy(self):
+        item = self.copiesList.currentItem()
+        if item is None or not 0 <= item.data(PATH_ROLE) < len(self.copies):
+            return None
+        return self.copies[item.data(PATH_ROLE)]
+
+    def choose_folder(self):
+        return QFileDialog.getExistingDirectory(self, tr("Offline project folder"))
+
+    def add_folder(self):
+        folder = self.choose_folder()
+        if folder:
+            settings.remember_field_folder(folder)
+            self.measure_copies()
+
+    def update_copy(self):
+        """The chosen copy updated in place by its patch when it can be written (sync_field_folder for a folder,
+        make_patch then apply_patch for an export: its patch is kept for the phone's copy of that export); else
+        its patches written into <library>/exports/patches/, to carry."""
+        if self.runner.busy:
+            return
+        copy = self.chosen_copy()
+        if copy is None:
+            self.start(tr("Choose a device copy in the list first."), error=True)
+            return
+        library = self.library_folder()
+        if not os.path.exists(copy.path):
+            self.start(say("{} is not there: connect the device (or its card), then Measure.", copy.path), error=True)
+            return
+        if copy.folder and copy.reachable:
+            settings.remember_field_folder(copy.path)
+            jobs = [Job("ign_offline:sync_field_folder", {"FOLDER": copy.path, "LIBRARY": library},
+                        os.path.basename(os.path.normpath(copy.path)))]
+        else:
+            jobs = self.patch_jobs(copy, library)
+        if not jobs:
+            self.start(tr("No file of this copy can be patched: see the reasons in its tooltip."), error=True)
+            return
+        os.makedirs(folder_sync.patches_folder(library), exist_ok=True)
+        self.runner.start(jobs, lambda *done: None, lambda outcomes, cancelled: self._updated(copy, outcomes,
+                                                                                            cancelled))
+
+    @staticmethod
+    def patch_jobs(copy, library):
+        """make_patch of each patchable MBTiles of `copy` into the library's exports/patches/; for a reachable
+        export, apply_patch after it."""
+        jobs = []
+        for state in copy.states:
+            if state.reason is not None:
+                continue
+            source = state.source  # as the background measure found it: nothing read on the GUI thread
+            patch = folder_sync.patch_name(library, state.path, copy.path if copy.folder else None)
+            name = os.path.basename(state.path)
+            jobs.append(Job("ign_offline:make_patch", {"INPUT": source, "BASE": state.path, "OUTPUT": patch}, name))
+            if copy.reachable:
+                jobs.append(Job("ign_offline:apply_patch", {"PATCH": patch, "TARGET": state.path}, name))
+        return jobs
+
+    def _updated(self, copy, outcomes, cancelled):
+        what = tr("The update")
+        name = os.path.basename(os.path.normpath(copy.path))
+        if cancelled:
+            self.runner.report_cancel(what)
+        elif not all(ok for _, ok, _ in outcomes):
+            self.runner.report_failure(what)
+        elif outcomes[0][0].algorithm_id == "ign_offline:sync_field_folder":
+            results = outcomes[0][2]
+            self.runner.report(say(Message("{}: {} moved by patches, where a full copy would move {}.", name,
+                                           Size(int(results.get("BYTES_MOVED") or 0)),
+                                           Size(int(results.get("FULL_COPY_BYTES") or 0)))))
+        elif copy.reachable:
+            patches = folder_sync.patches_folder(self.library_folder())
+            self.runner.report(say("{} updated in place; its patch is kept in {} for the device's copy of it "
+                                   "(apply_patch, or martin's mbtiles apply-patch).", name, patches),
+                               Qgis.Success, patches)
+        else:
+            patches = folder_sync.patches_folder(self.library_folder())
+            self.runner.report(say(plural(len(outcomes), "{} cannot be written here: {:,} patch written into {}, to "
+                                          "carry to the device and apply there (apply_patch, or martin's mbtiles "
+                                          "apply-patch).", "{} cannot be written here: {:,} patches written into {}, "
+                                          "to carry to the device and apply there (apply_patch, or martin's "
+                                          "mbtiles apply-patch).", name, len(outcomes), patches)),
+                               Qgis.Success, patches)
+        self.measure_copies()
+
     def cleanup(self):
         self.closed = True
         cancel_task(self.list_task)
         self.measuring.stop()
+        self.measuring_copies.stop()
         super().cleanup()

@@ -431,6 +431,7 @@ class LibraryPage(Page, FORM_CLASS):
     def _offline_done(self, outcomes, cancelled):
         results = self.runner.outcome(outcomes, cancelled, outcomes[-1][0].label)
         if results is not None:
+            settings.remember_field_folder(os.path.dirname(results["PROJECT_OFFLINE"]))  # the Field page's copies
             # The log has the algorithm's "Offline project: …" line already: the message bar alone says it is ready.
             self.runner.report(tr("Offline project ready: {} (copy the whole folder)").format(
                 results["PROJECT_OFFLINE"]), Qgis.Success, os.path.dirname(results["PROJECT_OFFLINE"]), logged=False)

@@ -6,6 +6,7 @@ authentication configuration id, the secret stays in the QGIS authentication dat
 """
 
 import json
+import os
 from urllib.parse import parse_qsl, urlsplit
 
 from qgis.core import QgsSettings
@@ -39,6 +40,8 @@ CACHE, PLAN, AUTO_REFRESH = "cache", "plan", "auto_refresh"
 # Field.
 FIELD_TARGET, FIELD_ALL, FIELD_CAP_MB, FIELD_FORMAT = "field_target", "field_all", "field_cap_mb", "field_format"
 FIELD_CAP, FIELD_FILES = "field_cap", "field_files"
+# The offline project folders the user made or synced: the Field page's device copies, with the exports.
+FIELD_FOLDERS = "field_folders"
 
 
 def value(key, default=None):
@@ -72,6 +75,19 @@ def json_value(key, default):
 
 def store_json(key, data):
     store(key, json.dumps(data))
+
+
+def field_folders():
+    """The offline project folders remembered (FIELD_FOLDERS), in the order they were added."""
+    return [path for path in json_value(FIELD_FOLDERS, []) if isinstance(path, str)]
+
+
+def remember_field_folder(folder):
+    """Remember an offline project folder the user made or synced (once)."""
+    folder = os.path.abspath(folder)
+    kept = field_folders()
+    if folder not in kept:
+        store_json(FIELD_FOLDERS, kept + [folder])
 
 
 def remember(widget, key):

@@ -6,6 +6,7 @@ user's language by the algorithm); what it has to say meanwhile goes through a `
 
 import dataclasses
 import os
+import sqlite3
 from typing import Callable
 from urllib.parse import parse_qsl
 
@@ -159,16 +160,33 @@ def take_tiles(offline, layer, area, zoom_min, zoom_max, output, library, option
 def fill_basemap(prepared, area, low, high, path, library, options, watch):
     """Under the basemap's lock: the library's tiles first, then the download of what is missing; (its stats,
     the tiles taken from the library)."""
-    reused = 0
+    reused, source, ranges = 0, None, None
     if library:
         ranges, _ = clipped_ranges(prepared, area, low, high)
-        reused = merge.copy_area(naming.library_file(library, prepared.layer), path,
-                                 ranges, tuple(prepared.identity().values()),
+        source = naming.library_file(library, prepared.layer)
+        reused = merge.copy_area(source, path, ranges, tuple(prepared.identity().values()),
                                  metadata_for(prepared, area, low, high))
     stats = download_to_mbtiles(  # a copy of the options: a server's policy slows this layer only
         prepared, area, low, high, path, dataclasses.replace(options),
         progress=watch.progress, is_cancelled=watch.is_cancelled, log=watch.log)
+    # Only a basemap made of the library's tiles alone is a copy of it a patch can update (sync_field_folder): a
+    # tile fetched because the library lacked it would be deleted by the patch of a library that still lacks it.
+    whole = bool(reused) and not stats.downloaded and not stats.failed
+    record_scope(path, mbtiles.scope_metadata(source, "mbtiles", low, high, ranges,
+                                              exports.ranges_bbox(ranges)) if whole else {})
     return stats, reused
+
+
+def record_scope(path, scope):
+    """The basemap's export scope (core.mbtiles.SCOPE_KEYS) as an export records it, what a patch of the copy
+    needs; `{}`: none (the keys of an earlier run removed). Metadata only: its agg_tiles_hash (of the tiles) holds."""
+    db = sqlite3.connect("file:" + mbtiles.uri_path(path), uri=True, timeout=30)
+    try:
+        with db:
+            db.executemany("DELETE FROM metadata WHERE name = ?", [(key,) for key in mbtiles.SCOPE_KEYS])
+            db.executemany("INSERT INTO metadata (name, value) VALUES (?, ?)", sorted(scope.items()))
+    finally:
+        db.close()
 
 
 def _band_count(path):

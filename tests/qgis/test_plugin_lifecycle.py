@@ -5,7 +5,8 @@ EXPECTED_ALGORITHMS = {"ign_offline:estimate_tiles", "ign_offline:download_tiles
                        "ign_offline:make_project_offline", "ign_offline:export_tiles",
                        "ign_offline:list_ftp_products", "ign_offline:download_ftp", "ign_offline:load_mbtiles",
                        "ign_offline:save_vector_styles", "ign_offline:list_datasets", "ign_offline:download_dataset",
-                       "ign_offline:relief", "ign_offline:make_patch", "ign_offline:apply_patch"}
+                       "ign_offline:relief", "ign_offline:make_patch", "ign_offline:apply_patch",
+                       "ign_offline:sync_field_folder"}
 FONT = "Source Sans Pro"
 
 

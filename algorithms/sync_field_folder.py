@@ -1,0 +1,62 @@
+"""ign_offline:sync_field_folder — every MBTiles of an offline project folder updated in place from the library by
+patches (core.field.folder_sync): the changed tiles move, not the whole maps."""
+
+import os
+
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFile
+
+from ..core import storage
+from ..core.errors import Cancelled, InputError
+from ..core.field import folder_sync
+from ..i18n import marked
+from .base import IgnOfflineAlgorithm
+
+
+class SyncFieldFolder(IgnOfflineAlgorithm):
+    NAME = "sync_field_folder"
+    DISPLAY_NAME = marked("Sync a field folder from the library")
+    GROUP = "field"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            "FOLDER", self.tr("Offline project folder (made by make_project_offline) or folder of exported copies"),
+            behavior=QgsProcessingParameterFile.Folder))
+        self.addParameter(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Offline library (optional: default, the library files the copies recorded)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        for name, label in (("UPDATED", marked("Files updated")), ("CURRENT", marked("Files already current")),
+                            ("REFUSED", marked("Files refused, with the reason"))):
+            self.addOutput(QgsProcessingOutputString(name, self.tr(label)))
+        self.addOutput(QgsProcessingOutputNumber("BYTES_MOVED", self.tr("Bytes moved (the patches)")))
+        self.addOutput(QgsProcessingOutputNumber("FULL_COPY_BYTES", self.tr("Bytes a full copy would move")))
+
+    def parse(self, parameters, context, feedback=None):
+        folder = self.parameterAsFile(parameters, "FOLDER", context)
+        if not folder or not os.path.isdir(folder):
+            raise InputError("The FOLDER '{}' does not exist: give the offline project's folder (the one holding "
+                             "basemaps/).", folder)
+        library = self.parameterAsFile(parameters, "LIBRARY", context) or None
+        if library and not os.path.isdir(library):
+            raise InputError("The LIBRARY folder '{}' does not exist.", library)
+        return folder, library
+
+    def process(self, args, context, feedback):
+        folder, library = args
+        try:
+            summary = folder_sync.sync_folder(folder, library, lambda f: feedback.setProgress(100 * f),
+                                              feedback.isCanceled, self.log_to(feedback))
+        except Cancelled:
+            feedback.pushWarning(self.tr("Cancelled: the files updated so far stay updated, the others are left as "
+                                         "they were; run again to update them."))
+            return {"UPDATED": "", "CURRENT": "", "REFUSED": "", "BYTES_MOVED": 0, "FULL_COPY_BYTES": 0}
+        updated, current = summary.of(folder_sync.UPDATED), summary.of(folder_sync.CURRENT)
+        refused = summary.of(folder_sync.REFUSED)
+        if not summary.outcomes:
+            feedback.pushWarning(self.say("{} holds no MBTiles: nothing to sync.", folder))
+        feedback.pushInfo(self.say("{:,} updated, {:,} already current, {:,} refused: {} moved, where copying the "
+                                   "files whole would move {}.", len(updated), len(current), len(refused),
+                                   storage.human_size(summary.bytes_moved),
+                                   storage.human_size(summary.full_copy_bytes)))
+        return {"UPDATED": "\n".join(o.path for o in updated), "CURRENT": "\n".join(o.path for o in current),
+                "REFUSED": "\n".join("{}: {}".format(o.path, self.say(o.reason)) for o in refused),
+                "BYTES_MOVED": summary.bytes_moved, "FULL_COPY_BYTES": summary.full_copy_bytes}

@@ -1,0 +1,287 @@
+"""Sync of a field folder: every MBTiles of an offline project folder (make_project_offline's basemaps/, or any
+copy made by export_tiles) updated in place from the library by patches (core.field.patching,
+core.mbtiles.patches), so that a phone's project moves the changed tiles, not the whole maps.
+
+Each file: its patch is made under a temporary name beside it (on the device's own disk, never in the library),
+applied in one transaction with its hashes checked, then removed. A file that cannot be updated this way (no
+export scope, its library file gone, its tiles not what its agg_tiles_hash says) is refused with its reason and
+left untouched; a file already current moves nothing."""
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+
+from .. import mbtiles, storage
+from ..errors import Cancelled, IgnOfflineError, InputError
+from ..messages import Message
+from . import patching
+
+UPDATED, CURRENT, REFUSED = "updated", "current", "refused"
+PATCH_SUFFIX = ".sync-patch"  # the temporary patch beside a copy: `<copy>.sync-patch` (+ make_patch's `.part`)
+
+
+@dataclass
+class Outcome:
+    """What the sync did to one file: UPDATED, CURRENT or REFUSED (`reason`: a Message), the bytes its patch
+    moved (0 unless updated) and the file's size once synced (what a full copy would move)."""
+
+    path: str
+    state: str
+    reason: Message = None
+    patch_bytes: int = 0
+    file_bytes: int = 0
+    tiles: int = 0
+
+
+@dataclass
+class Summary:
+    outcomes: list = field(default_factory=list)
+
+    def of(self, state):
+        return [outcome for outcome in self.outcomes if outcome.state == state]
+
+    @property
+    def bytes_moved(self):
+        return sum(outcome.patch_bytes for outcome in self.outcomes)
+
+    @property
+    def full_copy_bytes(self):
+        """The bytes copying the files kept in step (updated or current) whole would have moved."""
+        return sum(outcome.file_bytes for outcome in self.outcomes if outcome.state != REFUSED)
+
+
+def copies_in(folder):
+    """The MBTiles files of `folder` and its subfolders (sorted), our temporary files left out."""
+    if not os.path.isdir(folder):
+        raise InputError("The FOLDER '{}' does not exist: give the offline project's folder (the one holding "
+                         "basemaps/).", folder)
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found.extend(os.path.join(root, name) for name in names
+                     if name.lower().endswith(".mbtiles") and not name.startswith("."))
+    return sorted(found)
+
+
+def library_source(path, scope, library=None):
+    """The library file a copy was exported from: its name in `library` when given (a library moved keeps its
+    files' names), else the path the copy recorded; InputError when it is gone."""
+    recorded = scope.source
+    if not recorded:
+        raise InputError("'{}' does not name the library file it was made from: make it again from the library.",
+                         path)
+    source = os.path.join(library, os.path.basename(recorded)) if library else recorded
+    if not os.path.isfile(source):
+        raise InputError("its library file {} is gone: download that layer into the library again (or give the "
+                         "LIBRARY it is in), or copy a fresh export.", source)
+    if storage.same_file(source, path):
+        raise InputError("'{}' is a library file itself, not a copy: the sync never writes into the library.", path)
+    return source
+
+
+def check_copy(path, library=None):
+    """(the copy's library file, its scope) for a copy a patch can update; IgnOfflineError (the reason) else."""
+    scope, _ = patching.check_base(path)
+    return library_source(path, scope, library), scope
+
+
+def sync_file(path, library=None, progress=None, is_cancelled=None):
+    """Update one copy in place from its library file; its Outcome. Raises Cancelled when the user stops (the
+    file untouched: the patch is applied in one transaction, or not at all)."""
+    try:
+        source, _ = check_copy(path, library)
+        storage.check_writable_folder(os.path.dirname(os.path.abspath(path)))
+        temporary = path + PATCH_SUFFIX
+        try:
+            made = patching.make_patch(source, path, temporary, progress, is_cancelled)
+            if not made.stats.tiles and not made.stats.metadata_changed:
+                return Outcome(path, CURRENT, file_bytes=os.path.getsize(path))
+            if is_cancelled and is_cancelled():
+                raise Cancelled()
+            mbtiles.apply_patch(temporary, path)
+        finally:
+            _remove(temporary)
+    except IgnOfflineError as exc:
+        return Outcome(path, REFUSED, exc.message, file_bytes=_size(path))
+    return Outcome(path, UPDATED, patch_bytes=made.patch_bytes, file_bytes=os.path.getsize(path),
+                   tiles=made.stats.tiles)
+
+
+def sync_folder(folder, library=None, progress=None, is_cancelled=None, log=None):
+    """Every MBTiles of `folder` synced in turn (sync_file); a Summary. `log(Message)` says each file's outcome;
+    a cancel stops before the next file (the files done are kept done)."""
+    if library and storage.is_within(folder, library) and not _within_exports(folder, library):
+        raise InputError("The FOLDER '{}' is inside the LIBRARY '{}': the sync updates copies, never the library's "
+                         "own files. Give the offline project's folder.", folder, library)
+    paths = copies_in(folder)
+    summary = Summary()
+    for index, path in enumerate(paths):
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        share = (lambda f, i=index: progress((i + f) / len(paths))) if progress else None
+        outcome = sync_file(path, library, share, is_cancelled)
+        summary.outcomes.append(outcome)
+        if log:
+            log(said(outcome, folder))
+    if progress:
+        progress(1.0)
+    return summary
+
+
+def said(outcome, folder=None):
+    """One line for a file's outcome."""
+    name = os.path.relpath(outcome.path, folder) if folder else os.path.basename(outcome.path)
+    if outcome.state == UPDATED:
+        return Message("{}: updated, {:,} tiles, {} moved (the file is {}).", name, outcome.tiles,
+                       storage.human_size(outcome.patch_bytes), storage.human_size(outcome.file_bytes))
+    if outcome.state == CURRENT:
+        return Message("{}: already current, nothing moved.", name)
+    return Message("{}: refused, left untouched — {}", name, outcome.reason)
+
+
+@dataclass
+class CopyState:
+    """What updating a copy would take, measured without writing anything: its patch's tiles and bytes, or why
+    no patch can update it."""
+
+    path: str
+    tiles: int = 0
+    patch_bytes: int = 0
+    reason: Message = None
+    source: str = None  # the library file its patch is made from
+
+
+class _NoPatch:
+    """Where diff_tiles writes when only the patch's size is wanted: nowhere."""
+
+    def executemany(self, *_):
+        pass
+
+
+def measure_copy(path, library=None, is_cancelled=None):
+    """The CopyState of one copy: the tiles and bytes its patch would hold (both files read once, nothing
+    written)."""
+    try:
+        source, scope = check_copy(path, library)
+        with mbtiles.read_guard(source), mbtiles.MBTilesReader(source) as reader, \
+                mbtiles.MBTilesReader(path) as copy:
+            stored = mbtiles.stored_hash(copy.connection())
+            try:
+                stats = mbtiles.diff_tiles(reader.connection(), copy.connection(), _NoPatch(), scope,
+                                           is_cancelled=is_cancelled)
+            except mbtiles.PatchCancelled:
+                raise Cancelled() from None
+        if stored and stored != stats.before:
+            raise mbtiles.PatchError("'{}' no longer holds what its agg_tiles_hash says: it changed since it was "
+                                     "written. Copy a fresh export to the device.", path)
+    except IgnOfflineError as exc:
+        return CopyState(path, reason=exc.message)
+    return CopyState(path, stats.tiles, stats.patch_bytes, source=source)
+
+
+def measure_folder(folder, library=None, is_cancelled=None):
+    """CopyStates of every MBTiles of `folder` ([] when the folder is not there)."""
+    if not os.path.isdir(folder):
+        return []
+    states = []
+    for path in copies_in(folder):
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        states.append(measure_copy(path, library, is_cancelled))
+    return states
+
+
+def _within_exports(folder, library):
+    return storage.is_within(folder, os.path.join(library, "exports"))
+
+
+def _size(path):
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _remove(temporary):
+    for suffix in ("", ".part", "-journal"):
+        with contextlib.suppress(OSError):
+            os.remove(temporary + suffix)
+
+
+# -- the device copies the dock knows -----------------------------------------------------------------------
+
+EXPORTS = "exports"
+PATCHES = "patches"  # <library>/exports/patches/: the patches written for copies to carry
+
+
+@dataclass
+class DeviceCopy:
+    """A copy the dock shows: an export under <library>/exports/ (`folder` False) or an offline project folder;
+    when it was last written (`modified`, seconds since the epoch; None: not there), whether it can be updated in
+    place (`reachable`: there and writable) and the CopyStates of its MBTiles."""
+
+    path: str
+    folder: bool
+    modified: float = None
+    reachable: bool = False
+    states: list = field(default_factory=list)
+
+    @property
+    def patch_bytes(self):
+        return sum(state.patch_bytes for state in self.states)
+
+    @property
+    def tiles(self):
+        return sum(state.tiles for state in self.states)
+
+    @property
+    def refused(self):
+        return [state for state in self.states if state.reason is not None]
+
+
+def patches_folder(library):
+    return os.path.join(library, EXPORTS, PATCHES)
+
+
+def exported_copies(library):
+    """The MBTiles exports under <library>/exports/ (the patches written there left out), sorted."""
+    folder = os.path.join(library, EXPORTS)
+    if not os.path.isdir(folder):
+        return []
+    return [path for path in copies_in(folder) if not storage.is_within(path, patches_folder(library))]
+
+
+def reachable(path):
+    """True when `path` is there and a patch can be applied in place: the file (or folder) and the folder holding
+    it (SQLite's journal, the temporary patch) writable."""
+    where = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    return os.path.exists(path) and os.access(path, os.W_OK) and os.access(where, os.W_OK)
+
+
+def survey(library, folders=(), is_cancelled=None):
+    """DeviceCopies of the library's exports and of the offline `folders`, each with the size of its patch
+    (measure_copy: read, nothing written)."""
+    found = [(path, False) for path in exported_copies(library)] if library else []
+    found += [(folder, True) for folder in folders]
+    copies = []
+    for path, is_folder in found:
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        copy = DeviceCopy(path, is_folder)
+        if os.path.exists(path):
+            copy.reachable = reachable(path)
+            copy.states = (measure_folder(path, library, is_cancelled) if is_folder
+                           else [measure_copy(path, library, is_cancelled)])
+            copy.modified = max([os.path.getmtime(state.path) for state in copy.states] or
+                                [os.path.getmtime(path)])
+        copies.append(copy)
+    return copies
+
+
+def patch_name(library, path, folder=None):
+    """Where the patch of the copy `path` (of the offline `folder`, if any) is written for the user to carry:
+    <library>/exports/patches/[<folder>_]<name>.patch.mbtiles."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if folder:
+        stem = "{}_{}".format(os.path.basename(os.path.normpath(folder)), stem)
+    return os.path.join(patches_folder(library), stem + ".patch.mbtiles")

@@ -1,0 +1,166 @@
+"""Sync of a field folder (core.field.folder_sync): every MBTiles of an offline project folder updated in place
+from the library by patches, with real files: a library refreshed with one tile in five changed, a basemap made as
+make_project_offline makes it from the library (core.field.offline_copy), an export copy beside it."""
+
+import os
+import shutil
+import sqlite3
+
+import pytest
+
+from core import mbtiles
+from core.field import exports, folder_sync, offline_copy
+from core.library import merge
+from core.tiles import coverage, grid
+from core.tiles.areas import Area
+from tests.support.images import png_tile
+
+CARCASSONNE = (2.00, 43.00, 2.60, 43.40)
+AREA = (2.10, 43.05, 2.50, 43.35)
+
+
+def body(z, x, y, version=0):
+    return png_tile(((x * 7 + version * 50) % 256, (y * 3) % 256, z * 10 + version))
+
+
+def make_library(path, bodies):
+    with mbtiles.MBTilesWriter(path) as writer:
+        writer.update_metadata(mbtiles.build_metadata("Plan IGN v2", "image/png", CARCASSONNE, 10, 14,
+                                                      attribution="© IGN", description="test"))
+        for (z, x, y), data in bodies.items():
+            writer.record(z, x, y, "done", data)
+    return path
+
+
+def area_ranges(low, high):
+    area = Area("area", "area", *AREA)
+    return [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
+
+
+def tiles_of(path):
+    with mbtiles.MBTilesReader(path) as reader:
+        return reader.connection().execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles "
+                                           "ORDER BY 1, 2, 3").fetchall()
+
+
+def basemap_from_library(source, path, low, high):
+    """A basemap as make_project_offline's fill_basemap makes it when the library holds every tile: the area's
+    tiles copied from the library file, its scope recorded."""
+    ranges = area_ranges(low, high)
+    with mbtiles.MBTilesReader(source) as reader:
+        ident = merge.identity(reader.metadata())
+    assert merge.copy_area(source, path, ranges, ident, {"name": "Plan IGN v2", "format": "png"})
+    with mbtiles.MBTilesWriter(path):
+        pass  # a complete close stores agg_tiles_hash, as the download that follows does
+    offline_copy.record_scope(path, mbtiles.scope_metadata(source, "mbtiles", low, high, ranges,
+                                                           exports.ranges_bbox(ranges)))
+    return path
+
+
+@pytest.fixture()
+def field(tmp_path):
+    """(library folder, library file, its tiles, the offline folder with basemaps/plan.mbtiles (made from the
+    library) and basemaps/plan-export.mbtiles (an export))."""
+    library = tmp_path / "library"
+    library.mkdir()
+    bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 13)}
+    source = make_library(str(library / "PLAN.mbtiles"), bodies)
+    basemaps = tmp_path / "offline" / "basemaps"
+    basemaps.mkdir(parents=True)
+    basemap_from_library(source, str(basemaps / "plan.mbtiles"), 11, 13)
+    exports.export(source, str(basemaps / "plan-export.mbtiles"), "mbtiles", 12, 13, area_ranges(12, 13))
+    return str(library), source, bodies, str(tmp_path / "offline")
+
+
+def refresh(source, bodies, every=5):
+    changed = {key: body(*key, version=1) for index, key in enumerate(sorted(bodies)) if index % every == 0}
+    with mbtiles.MBTilesWriter(source) as writer:
+        for (z, x, y), data in changed.items():
+            writer.record(z, x, y, "done", data)
+    return changed
+
+
+def snapshot(folder):
+    return {name: open(os.path.join(folder, "basemaps", name), "rb").read()
+            for name in sorted(os.listdir(os.path.join(folder, "basemaps")))}
+
+
+def test_a_refresh_is_synced_by_patches_to_the_tiles_of_a_fresh_export(field, tmp_path):
+    library, source, bodies, folder = field
+    changed = refresh(source, bodies)
+    summary = folder_sync.sync_folder(folder, library)
+    assert [o.state for o in summary.outcomes] == [folder_sync.UPDATED] * 2, [o.reason for o in summary.outcomes]
+    fresh = str(tmp_path / "fresh")
+    os.makedirs(fresh)
+    for name, (low, high) in (("plan.mbtiles", (11, 13)), ("plan-export.mbtiles", (12, 13))):
+        (part,) = exports.export(source, os.path.join(fresh, name), "mbtiles", low, high, area_ranges(low, high))
+        synced = os.path.join(folder, "basemaps", name)
+        assert [tuple(r[:3]) + (bytes(r[3]),) for r in tiles_of(synced)] == \
+            [tuple(r[:3]) + (bytes(r[3]),) for r in tiles_of(part.path)]
+        with mbtiles.MBTilesReader(synced) as reader:
+            assert reader.metadata()["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
+    # The bytes moved are those of the patches, about the changed tiles' bytes; a full copy is the files' sizes.
+    in_copies = sum(len(data) for (z, x, y), data in changed.items()
+                    for low, high in ((11, 13), (12, 13)) if low <= z <= high and
+                    any(r.zoom == z and r.x_min <= x <= r.x_max and r.y_min <= y <= r.y_max
+                        for r in area_ranges(low, high)))
+    assert in_copies <= summary.bytes_moved <= 1.2 * in_copies + 2 * 64 * 1024
+    sizes = sum(os.path.getsize(os.path.join(folder, "basemaps", name)) for name in snapshot(folder))
+    assert summary.full_copy_bytes == sizes > 2 * summary.bytes_moved
+    assert not [name for name in os.listdir(os.path.join(folder, "basemaps")) if not name.endswith(".mbtiles")]
+    # A second sync: every file already current, nothing moved, nothing written.
+    before = snapshot(folder)
+    again = folder_sync.sync_folder(folder, library)
+    assert [o.state for o in again.outcomes] == [folder_sync.CURRENT] * 2
+    assert again.bytes_moved == 0 and snapshot(folder) == before
+
+
+def test_the_size_of_a_copys_patch_is_measured_without_writing(field):
+    library, source, bodies, folder = field
+    before = snapshot(folder)
+    assert [(s.tiles, s.reason) for s in folder_sync.measure_folder(folder, library)] == [(0, None), (0, None)]
+    changed = refresh(source, bodies)
+    states = folder_sync.measure_folder(folder, library)
+    assert all(s.tiles and s.reason is None for s in states)
+    assert all(0 < s.patch_bytes <= sum(len(d) for d in changed.values()) for s in states)
+    assert snapshot(folder) == before
+    summary = folder_sync.sync_folder(folder, library)
+    assert [o.tiles for o in summary.outcomes] == [s.tiles for s in states]
+
+
+def test_a_copy_whose_hash_differs_or_whose_source_is_gone_is_refused_untouched(field, tmp_path):
+    library, source, bodies, folder = field
+    refresh(source, bodies)
+    plan = os.path.join(folder, "basemaps", "plan.mbtiles")
+    with mbtiles.MBTilesReader(plan) as reader:
+        z, x, row, _ = reader.connection().execute("SELECT * FROM tiles LIMIT 1").fetchone()
+    with sqlite3.connect(plan) as db:  # a tile changed on the device behind the hash's back
+        db.execute("UPDATE images SET tile_data = ? WHERE tile_id = (SELECT tile_id FROM map WHERE zoom_level = ? "
+                   "AND tile_column = ? AND tile_row = ?)", (b"edited on the phone", z, x, row))
+    db.close()
+    before = snapshot(folder)
+    summary = folder_sync.sync_folder(folder, library)
+    refused, updated = summary.of(folder_sync.REFUSED), summary.of(folder_sync.UPDATED)
+    assert [os.path.basename(o.path) for o in refused] == ["plan.mbtiles"]
+    assert "agg_tiles_hash" in refused[0].reason and refused[0].patch_bytes == 0
+    assert snapshot(folder)["plan.mbtiles"] == before["plan.mbtiles"]
+    assert [os.path.basename(o.path) for o in updated] == ["plan-export.mbtiles"]
+    assert summary.full_copy_bytes == os.path.getsize(updated[0].path)
+    assert folder_sync.measure_copy(plan, library).reason is not None
+    # The library's file gone: refused with its reason, nothing written.
+    shutil.move(source, str(tmp_path / "elsewhere.mbtiles"))
+    before = snapshot(folder)
+    gone = folder_sync.sync_folder(folder, library)
+    assert [o.state for o in gone.outcomes] == [folder_sync.REFUSED] * 2
+    assert all("is gone" in o.reason for o in gone.outcomes)
+    assert snapshot(folder) == before and gone.bytes_moved == 0
+
+
+def test_a_folder_in_the_library_or_a_file_without_scope(field, tmp_path):
+    library, source, _, folder = field
+    with pytest.raises(Exception, match="inside the LIBRARY"):
+        folder_sync.sync_folder(library, library)
+    stray = os.path.join(folder, "basemaps", "stray.mbtiles")
+    shutil.copy(source, stray)  # a library file copied as it is: no export scope
+    outcome = folder_sync.sync_file(stray, library)
+    assert outcome.state == folder_sync.REFUSED and "export_zooms" in outcome.reason

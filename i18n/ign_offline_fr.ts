@@ -578,6 +578,41 @@
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Device copies: the exports and the offline project folders, with what a patch would bring them from the library</source>
+      <translation>Copies des appareils : les exports et les dossiers de projets hors ligne, avec ce qu'un correctif leur apporterait de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Update the chosen copy in place by a patch; a copy that cannot be written gets its patch in the library's exports/patches folder, to carry</source>
+      <translation>Mettre à jour sur place la copie choisie par un correctif ; une copie qui ne peut pas être écrite reçoit son correctif dans le dossier exports/patches de la bibliothèque, à emporter</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Update</source>
+      <translation>Mettre à jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Add an offline project folder (made by make_project_offline) to the device copies</source>
+      <translation>Ajouter un dossier de projet hors ligne (fait par make_project_offline) aux copies des appareils</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Add a folder…</source>
+      <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Measure the patches of the device copies again</source>
+      <translation>Mesurer de nouveau les correctifs des copies des appareils</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Measure</source>
+      <translation>Mesurer</translation>
+    </message>
   </context>
   <context>
     <name>FtpPage</name>
@@ -2485,6 +2520,66 @@
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
     </message>
     <message>
+      <location filename="../algorithms/sync_field_folder.py" line="17" />
+      <source>Sync a field folder from the library</source>
+      <translation>Synchroniser un dossier de terrain depuis la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="22" />
+      <source>Offline project folder (made by make_project_offline) or folder of exported copies</source>
+      <translation>Dossier du projet hors ligne (fait par make_project_offline) ou dossier de copies exportées</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="25" />
+      <source>Offline library (optional: default, the library files the copies recorded)</source>
+      <translation>Bibliothèque hors ligne (facultatif : par défaut, les fichiers de bibliothèque notés par les copies)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="27" />
+      <source>Files updated</source>
+      <translation>Fichiers mis à jour</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="27" />
+      <source>Files already current</source>
+      <translation>Fichiers déjà à jour</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="28" />
+      <source>Files refused, with the reason</source>
+      <translation>Fichiers refusés, avec la raison</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="30" />
+      <source>Bytes moved (the patches)</source>
+      <translation>Octets transférés (les correctifs)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="31" />
+      <source>Bytes a full copy would move</source>
+      <translation>Octets que transférerait une copie complète</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="36" />
+      <source>The FOLDER '{}' does not exist: give the offline project's folder (the one holding basemaps/).</source>
+      <translation>Le dossier FOLDER « {} » n'existe pas : donnez le dossier du projet hors ligne (celui qui contient basemaps/).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="49" />
+      <source>Cancelled: the files updated so far stay updated, the others are left as they were; run again to update them.</source>
+      <translation>Annulé : les fichiers déjà mis à jour le restent, les autres sont laissés tels quels ; relancez pour les mettre à jour.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="55" />
+      <source>{} holds no MBTiles: nothing to sync.</source>
+      <translation>{} ne contient aucun MBTiles : rien à synchroniser.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="56" />
+      <source>{:,} updated, {:,} already current, {:,} refused: {} moved, where copying the files whole would move {}.</source>
+      <translation>{:,} mis à jour, {:,} déjà à jour, {:,} refusés : {} transférés, là où copier les fichiers en entier transférerait {}.</translation>
+    </message>
+    <message>
       <location filename="../core/archives/sevenzip.py" line="87" />
       <source>{} is damaged: {}. Delete it and download it again.</source>
       <translation>{} est endommagée : {}. Supprimez-la et téléchargez-la de nouveau.</translation>
@@ -3630,6 +3725,46 @@
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
     <message>
+      <location filename="../core/field/folder_sync.py" line="71" />
+      <source>'{}' does not name the library file it was made from: make it again from the library.</source>
+      <translation>« {} » ne nomme pas le fichier de la bibliothèque dont il a été fait : refaites-le à partir de la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="75" />
+      <source>its library file {} is gone: download that layer into the library again (or give the LIBRARY it is in), or copy a fresh export.</source>
+      <translation>son fichier de bibliothèque {} a disparu : téléchargez de nouveau cette couche dans la bibliothèque (ou donnez la bibliothèque LIBRARY où il se trouve), ou copiez un nouvel export.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="78" />
+      <source>'{}' is a library file itself, not a copy: the sync never writes into the library.</source>
+      <translation>« {} » est lui-même un fichier de la bibliothèque, pas une copie : la synchronisation n'écrit jamais dans la bibliothèque.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="114" />
+      <source>The FOLDER '{}' is inside the LIBRARY '{}': the sync updates copies, never the library's own files. Give the offline project's folder.</source>
+      <translation>Le dossier FOLDER « {} » est dans la bibliothèque LIBRARY « {} » : la synchronisation met à jour des copies, jamais les fichiers de la bibliothèque. Donnez le dossier du projet hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="135" />
+      <source>{}: updated, {:,} tiles, {} moved (the file is {}).</source>
+      <translation>{} : mis à jour, {:,} tuiles, {} transférés (le fichier fait {}).</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="138" />
+      <source>{}: already current, nothing moved.</source>
+      <translation>{} : déjà à jour, rien de transféré.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="139" />
+      <source>{}: refused, left untouched — {}</source>
+      <translation>{} : refusé, laissé intact — {}</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="175" />
+      <source>'{}' no longer holds what its agg_tiles_hash says: it changed since it was written. Copy a fresh export to the device.</source>
+      <translation>« {} » ne contient plus ce que dit son agg_tiles_hash : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
+    </message>
+    <message>
       <location filename="../core/field/formats.py" line="45" />
       <source>QField and most apps</source>
       <translation>QField et la plupart des applications</translation>
@@ -3745,47 +3880,47 @@
       <translation>OUTPUT « {} » désigne un fichier {} mais le FORMAT {} écrit du {} : nommez-le « {} », ou choisissez le FORMAT de ce fichier.</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="55" />
+      <location filename="../core/field/offline_copy.py" line="56" />
       <source>{}: copied → {} ({})</source>
       <translation>{} : copiée → {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="66" />
+      <location filename="../core/field/offline_copy.py" line="67" />
       <source>, with its saved styles: {}</source>
       <translation>, avec ses styles enregistrés : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="86" />
+      <location filename="../core/field/offline_copy.py" line="87" />
       <source>the offline copy of {}</source>
       <translation>la copie hors ligne de {}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="90" />
+      <location filename="../core/field/offline_copy.py" line="91" />
       <source>{}: {:,} vector tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} ({:,} téléchargées, {:,} déjà présentes, {:,} en échec), {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="106" />
+      <location filename="../core/field/offline_copy.py" line="107" />
       <source>{}: the layer's metadata.json could not be read ({}): its tiles are taken as an XYZ template.</source>
       <translation>{} : le metadata.json de la couche n'a pas pu être lu ({}) : ses tuiles sont prises comme un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="117" />
+      <location filename="../core/field/offline_copy.py" line="118" />
       <source>the library's {} holds zooms {}-{}, none of {}-{}: choose zooms it holds</source>
       <translation>le fichier {} de la bibliothèque contient les zooms {}-{}, aucun de {}-{} : choisissez des zooms qu'il contient</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="127" />
+      <location filename="../core/field/offline_copy.py" line="128" />
       <source>{}: {:,} vector tiles at zoom {}-{} taken from the library, {} → basemaps/{}</source>
       <translation>{} : {:,} tuiles vectorielles aux zooms {}-{} prises dans la bibliothèque, {} → basemaps/{}</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="150" />
+      <location filename="../core/field/offline_copy.py" line="151" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} from the library, {:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} prises dans la bibliothèque, {:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
-      <location filename="../core/field/offline_copy.py" line="154" />
+      <location filename="../core/field/offline_copy.py" line="155" />
       <source>{}: {:,} tiles at zoom {}-{} ({:,} fetched, {:,} already there, {:,} failed), {} → basemaps/{}.mbtiles</source>
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
@@ -6545,104 +6680,214 @@
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="71" />
+      <location filename="../ui/field_page.py" line="72" />
       <source>IGN Offline: measure the export</source>
       <translation>IGN Hors ligne : mesure de l'export</translation>
     </message>
     <message>
       <location filename="../ui/field_page.py" line="78" />
+      <source>IGN Offline: measure the device copies' patches</source>
+      <translation>IGN Offline : mesurer les correctifs des copies des appareils</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="82" />
       <source>No limit</source>
       <translation>Sans limite</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="79" />
+      <location filename="../ui/field_page.py" line="83" />
       <source>2000 MB (apps)</source>
       <translation>2000 Mo (applications)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="80" />
+      <location filename="../ui/field_page.py" line="84" />
       <source>4000 MB (FAT32 SD card)</source>
       <translation>4000 Mo (carte SD en FAT32)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="81" />
+      <location filename="../ui/field_page.py" line="85" />
       <source>Custom</source>
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="149" />
+      <location filename="../ui/field_page.py" line="158" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="172" />
+      <location filename="../ui/field_page.py" line="182" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="201" />
+      <location filename="../ui/field_page.py" line="211" />
       <source>Measuring the export…</source>
       <translation>Mesure de l'export…</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="223" />
+      <location filename="../ui/field_page.py" line="233" />
       <source>The library folder {} holds no MBTiles yet: download layers first.</source>
       <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="224" />
+      <location filename="../ui/field_page.py" line="234" />
       <source>Tick library files to export (or everything for this area).</source>
       <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="229" />
+      <location filename="../ui/field_page.py" line="239" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="230" />
+      <location filename="../ui/field_page.py" line="240" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="230" />
+      <location filename="../ui/field_page.py" line="240" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="233" />
+      <location filename="../ui/field_page.py" line="243" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="252" />
+      <location filename="../ui/field_page.py" line="262" />
       <source>{}: no tile in this area at zooms {}-{}, left out.</source>
       <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="274" />
+      <location filename="../ui/field_page.py" line="284" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="277" />
+      <location filename="../ui/field_page.py" line="287" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="284" />
+      <location filename="../ui/field_page.py" line="294" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="284" />
+      <location filename="../ui/field_page.py" line="294" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="291" />
+      <location filename="../ui/field_page.py" line="301" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="309" />
+      <source>Measuring the patches of the device copies…</source>
+      <translation>Mesure des correctifs des copies des appareils…</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="341" />
+      <source>Choose a copy, then Update: in place when it can be written, else its patch is written into the library's exports/patches folder, to carry.</source>
+      <translation>Choisissez une copie, puis Mettre à jour : sur place quand elle peut être écrite, sinon son correctif est écrit dans le dossier exports/patches de la bibliothèque, à emporter.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="344" />
+      <source>No device copy yet: export MBTiles above, or add an offline project folder.</source>
+      <translation>Aucune copie d'appareil pour l'instant : exportez des MBTiles ci-dessus, ou ajoutez un dossier de projet hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="351" />
+      <source>not there: connect the device, then Measure</source>
+      <translation>absente : branchez l'appareil, puis Mesurer</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="353" />
+      <source>written {:,} day ago</source>
+      <translation>écrite il y a {:,} jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="353" />
+      <source>written {:,} days ago</source>
+      <translation>écrite il y a {:,} jours</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="354" />
+      <source>written today</source>
+      <translation>écrite aujourd'hui</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="356" />
+      <source>no MBTiles</source>
+      <translation>aucun MBTiles</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="358" />
+      <source>patch {} ({:,} tile)</source>
+      <translation>correctif de {} ({:,} tuile)</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="358" />
+      <source>patch {} ({:,} tiles)</source>
+      <translation>correctif de {} ({:,} tuiles)</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="363" />
+      <source>{:,} file cannot be patched</source>
+      <translation>{:,} fichier ne peut pas être corrigé</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="363" />
+      <source>{:,} files cannot be patched</source>
+      <translation>{:,} fichiers ne peuvent pas être corrigés</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="374" />
+      <source>Offline project folder</source>
+      <translation>Dossier du projet hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="390" />
+      <source>Choose a device copy in the list first.</source>
+      <translation>Choisissez d'abord une copie d'appareil dans la liste.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="394" />
+      <source>{} is not there: connect the device (or its card), then Measure.</source>
+      <translation>{} est absent : branchez l'appareil (ou sa carte), puis Mesurer.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="403" />
+      <source>No file of this copy can be patched: see the reasons in its tooltip.</source>
+      <translation>Aucun fichier de cette copie ne peut être corrigé : voyez les raisons dans son info-bulle.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="426" />
+      <source>The update</source>
+      <translation>La mise à jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="434" />
+      <source>{}: {} moved by patches, where a full copy would move {}.</source>
+      <translation>{} : {} transférés par correctifs, là où une copie complète transférerait {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="439" />
+      <source>{} updated in place; its patch is kept in {} for the device's copy of it (apply_patch, or martin's mbtiles apply-patch).</source>
+      <translation>{} mis à jour sur place ; son correctif est gardé dans {} pour sa copie sur l'appareil (apply_patch, ou mbtiles apply-patch de martin).</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="444" />
+      <source>{} cannot be written here: {:,} patch written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch).</source>
+      <translation>{} ne peut pas être écrit ici : {:,} correctif écrit dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin).</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="444" />
+      <source>{} cannot be written here: {:,} patches written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch).</source>
+      <translation>{} ne peut pas être écrit ici : {:,} correctifs écrits dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin).</translation>
     </message>
     <message>
       <location filename="../ui/ftp_page.py" line="44" />
@@ -6890,7 +7135,7 @@
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="435" />
+      <location filename="../ui/library_page.py" line="436" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>

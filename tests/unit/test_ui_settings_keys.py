@@ -11,6 +11,7 @@ KEYS = {"library", "page", "area", "west", "south", "east", "north", "zoom_min",
         "ftp_connections", "datasets_service", "datasets_products", "datasets_keep_archives", "datasets_clip",
         "datasets_load", "datasets_hillshade", "datasets_slope", "datasets_contours", "datasets_contour_interval",
         "cache", "plan", "field_target", "field_all", "field_cap_mb", "field_format", "field_cap", "field_files",
+        "area_layer",  # issue 30
         "auto_refresh", "field_folders"}  # issue 32
 CALLS = {"value", "store", "json_value", "store_json", "remember"}
 
@@ -46,7 +47,8 @@ def test_ui_names_its_keys_through_the_settings_module():
                 for arg in node.args:
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value in KEYS:
                         literal.append("{}:{} {!r}".format(name, node.lineno, arg.value))
-                    if isinstance(arg, ast.Dict):
+                    if isinstance(arg, ast.Dict) and node.func.attr == "remember":  # {key: widget}; a stored
+                        # value's own fields (store_json's dict) are no settings keys
                         literal += ["{}:{} {!r}".format(name, node.lineno, key.value) for key in arg.keys
                                     if isinstance(key, ast.Constant)]
                 literal += ["{}:{} {}=".format(name, node.lineno, kw.arg) for kw in node.keywords if kw.arg in KEYS]

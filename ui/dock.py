@@ -112,11 +112,6 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
     def _fit_narrow_dock(self):
         """A dock is narrow: long choices and texts wrap or elide rather than widen it (it scrolls up and down)."""
-        for combo in self.findChildren(QComboBox):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
-            # Qt keeps the minimum size it measured under the former policy (the longest choice): said outright.
-            combo.setMinimumWidth(combo.sizeHint().width())
         for label in self.findChildren(QLabel):
             if label.objectName():
                 label.setWordWrap(True)
@@ -125,6 +120,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         self.title_style.setParent(self)
         for group in self.findChildren(QGroupBox):
             group.setStyle(self.title_style)
+        narrow.widen_fields(self.scrollContents, self.title_style)
         for index in range(self.pages.count()):  # the scroll area's margins are the pages' own
             self.pages.widget(index).layout().setContentsMargins(0, 0, 0, 0)
         narrow.fit_tables(self)

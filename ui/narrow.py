@@ -2,6 +2,8 @@
 line, check boxes whose long text wraps, columns as wide as their headers and contents with one that takes what is
 left. Applied to the forms as they are (`fit`), so that the .ui files stay simple rows."""
 
+from qgis.gui import QgsAuthConfigSelect
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
@@ -18,7 +20,10 @@ from qgis.PyQt.QtWidgets import (
     QProxyStyle,
     QSizePolicy,
     QStyle,
+    QStyleOption,
+    QStyleOptionComboBox,
     QTableWidget,
+    QToolTip,
     QWidget,
 )
 
@@ -73,22 +78,46 @@ class FlowLayout(QLayout):
         return size
 
     def _place(self, rect, move):
-        x, y, line = rect.x(), rect.y(), 0
-        for item in self.items:
-            if item.isEmpty():
-                continue
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and x > rect.x():
-                x, y, line = rect.x(), y + line + self.spacing(), 0
-            width = min(hint.width(), rect.width())
-            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
-            x += width + self.spacing()
-            line = max(line, height)
-        return y + line - rect.y()
+        """Items on lines at their preferred widths; what a line leaves is shared by its items that expand (a
+        choice or a text field takes the room beside its button). Returns the height used."""
+        y = rect.y()
+        for line in self._lines(rect.width()):
+            widths = self._widths(line, rect.width())
+            heights = [item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
+                       for item, w in zip(line, widths)]
+            x = rect.x()
+            for item, width, height in zip(line, widths, heights):
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+                x += width + self.spacing()
+            y += max(heights) + self.spacing()
+        return max(0, y - self.spacing() - rect.y())
 
+    def _lines(self, width):
+        lines, used = [], 0
+        for item in (item for item in self.items if not item.isEmpty()):
+            hint = item.sizeHint().width()
+            if not lines or used + self.spacing() + hint > width:
+                lines.append([])
+                used = hint
+            else:
+                used += self.spacing() + hint
+            lines[-1].append(item)
+        return lines
 
+    def _widths(self, line, width):
+        widths = [min(item.sizeHint().width(), width) for item in line]
+        growing = [i for i, item in enumerate(line) if item.expandingDirections() & Qt.Horizontal]
+        left = width - sum(widths) - self.spacing() * (len(line) - 1)
+        while left > 0 and growing:
+            share = max(1, left // len(growing))
+            for i in list(growing):
+                grown = min(widths[i] + share, line[i].maximumSize().width(), widths[i] + left)
+                left -= grown - widths[i]
+                if grown < widths[i] + share:
+                    growing.remove(i)  # at its maximum
+                widths[i] = grown
+        return widths
 
 
 class CheckText(QLabel):
@@ -146,7 +175,7 @@ def wrap_long_check_boxes(root, width):
 
 
 # What a row that wraps may hold: short things side by side (not lists, tables or text areas, which take a line).
-SMALL = (QAbstractButton, QComboBox, QAbstractSpinBox, QLabel, QLineEdit, CheckRow)
+SMALL = (QAbstractButton, QComboBox, QAbstractSpinBox, QLabel, QLineEdit, CheckRow, QgsAuthConfigSelect)
 
 
 def _flowing(widgets, name):
@@ -216,15 +245,76 @@ def _find(layout, widget):
     return None
 
 
+def widen_fields(root, style):
+    """Choices and text fields take the width their row leaves (the sign-in choice's inner list too), and a long
+    choice never makes the dock wider: it shows as much as fits, elided in the middle by `style` (an address keeps
+    its host and its end), whole in its tooltip."""
+    for combo in root.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        # Qt keeps the minimum size it measured under the former policy (the longest choice): said outright.
+        combo.setMinimumWidth(combo.sizeHint().width())
+        combo.setStyle(style)
+        FullTextTip(combo)
+    for widget in root.findChildren(QComboBox) + root.findChildren(QLineEdit) + \
+            root.findChildren(QgsAuthConfigSelect):
+        policy = widget.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Expanding)
+        widget.setSizePolicy(policy)
+
+
+def shown_text_room(combo):
+    """The width a choice shows its current text in, beside its icon (what the style's label is drawn in)."""
+    if combo.isEditable():
+        edit = combo.lineEdit()
+        margins = edit.textMargins()
+        return edit.contentsRect().width() - margins.left() - margins.right() - 4  # QLineEdit's own margin: 2 + 2
+    option = QStyleOptionComboBox()  # what QComboBox.initStyleOption gives (protected: out of PyQt's reach)
+    option.initFrom(combo)
+    option.frame = combo.hasFrame()
+    room = combo.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, combo).width()
+    if not combo.itemIcon(combo.currentIndex()).isNull():
+        room -= combo.iconSize().width() + 4
+    return room
+
+
+class FullTextTip(QObject):
+    """A choice whose current text does not fit shows it whole in its tooltip, under its own explanation."""
+
+    def __init__(self, combo):
+        super().__init__(combo)
+        combo.installEventFilter(self)
+
+    def eventFilter(self, combo, event):  # noqa: N802 (Qt API name)
+        if event.type() != QEvent.ToolTip:
+            return False
+        text = combo.currentText()
+        if not text or combo.fontMetrics().horizontalAdvance(text) <= shown_text_room(combo):
+            return False
+        QToolTip.showText(event.globalPos(), "\n\n".join(filter(None, (combo.toolTip(), text))), combo)
+        return True
+
+
 class TitleRoom(QProxyStyle):
     """The application's style, but a group's title is given the width of its text (Fusion measures it a few
-    pixels short, and clips the last letter)."""
+    pixels short, and clips the last letter), and a choice's long text is elided in the middle."""
 
     def subControlRect(self, control, option, sub, widget=None):  # noqa: N802 (Qt API name)
         rect = super().subControlRect(control, option, sub, widget)
         if control == QStyle.CC_GroupBox and sub == QStyle.SC_GroupBoxLabel and option.text:
             rect.setWidth(max(rect.width(), option.fontMetrics.horizontalAdvance(option.text) + 2))
         return rect
+
+    def drawControl(self, element, option, painter, widget=None):  # noqa: N802 (Qt API name)
+        """A choice's text too long for its box is elided in the middle (Qt cuts its end: a server's address
+        then showed neither its end nor, once scrolled, its host)."""
+        if element == QStyle.CE_ComboBoxLabel and isinstance(widget, QComboBox):
+            # Qt gives this element a combo box's option; sip may wrap it as the last option seen at that address
+            option = QStyleOptionComboBox(sip.cast(sip.cast(option, QStyleOption), QStyleOptionComboBox))
+            room = shown_text_room(widget)
+            if not option.editable and option.fontMetrics.horizontalAdvance(option.currentText) > room:
+                option.currentText = option.fontMetrics.elidedText(option.currentText, Qt.ElideMiddle, room)
+        super().drawControl(element, option, painter, widget)
 
 
 def fit_columns(table):

@@ -95,9 +95,13 @@ class FlowLayout(QLayout):
 
     def _lines(self, width):
         lines, used = [], 0
-        for item in (item for item in self.items if not item.isEmpty()):
-            hint = item.sizeHint().width()
-            if not lines or used + self.spacing() + hint > width:
+        shown = [item for item in self.items if not item.isEmpty()]
+        for index, item in enumerate(shown):
+            hint = needed = self._wanted(item)
+            following = shown[index + 1] if index + 1 < len(shown) else None
+            if isinstance(item.widget(), QLabel) and following is not None:
+                needed += self.spacing() + self._wanted(following)  # a label goes to the next line with its field
+            if not lines or used + self.spacing() + needed > width:
                 lines.append([])
                 used = hint
             else:
@@ -105,8 +109,18 @@ class FlowLayout(QLayout):
             lines[-1].append(item)
         return lines
 
+    @staticmethod
+    def _wanted(item):
+        """A choice that expands wants its current text whole: it takes a line of its own rather than share one
+        and be elided (its size hint is small, so that a long text never widens the dock)."""
+        hint = item.sizeHint().width()
+        widget = item.widget()
+        if isinstance(widget, QComboBox) and item.expandingDirections() & Qt.Horizontal:
+            return max(hint, whole_width(widget))
+        return hint
+
     def _widths(self, line, width):
-        widths = [min(item.sizeHint().width(), width) for item in line]
+        widths = [min(self._wanted(item), width) for item in line]
         growing = [i for i, item in enumerate(line) if item.expandingDirections() & Qt.Horizontal]
         left = width - sum(widths) - self.spacing() * (len(line) - 1)
         while left > 0 and growing:
@@ -263,19 +277,28 @@ def widen_fields(root, style):
         widget.setSizePolicy(policy)
 
 
-def shown_text_room(combo):
-    """The width a choice shows its current text in, beside its icon (what the style's label is drawn in)."""
-    if combo.isEditable():
-        edit = combo.lineEdit()
-        margins = edit.textMargins()
-        return edit.contentsRect().width() - margins.left() - margins.right() - 4  # QLineEdit's own margin: 2 + 2
+def shown_text_room(combo, width=None):
+    """The width a choice shows its current text in, beside its icon (what the style's label is drawn in, or the
+    text field of an editable choice), at its width or at `width`."""
     option = QStyleOptionComboBox()  # what QComboBox.initStyleOption gives (protected: out of PyQt's reach)
     option.initFrom(combo)
     option.frame = combo.hasFrame()
+    option.editable = combo.isEditable()
+    if width is not None:
+        option.rect = QRect(0, 0, width, combo.height())
     room = combo.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, combo).width()
+    if combo.isEditable():
+        margins = combo.lineEdit().textMargins()
+        return room - margins.left() - margins.right() - 4  # QLineEdit's own margin: 2 each side
     if not combo.itemIcon(combo.currentIndex()).isNull():
         room -= combo.iconSize().width() + 4
     return room
+
+
+def whole_width(combo):
+    """The width that shows a choice's current text whole."""
+    chrome = 1000 - shown_text_room(combo, 1000)
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()) + chrome + 2
 
 
 class FullTextTip(QObject):
@@ -284,6 +307,7 @@ class FullTextTip(QObject):
     def __init__(self, combo):
         super().__init__(combo)
         combo.installEventFilter(self)
+        combo.currentTextChanged.connect(combo.updateGeometry)  # its row may flow otherwise (see FlowLayout)
 
     def eventFilter(self, combo, event):  # noqa: N802 (Qt API name)
         if event.type() != QEvent.ToolTip:

@@ -147,9 +147,10 @@ def _text_room(combo):
 
 
 def _whole(widget):
-    """Whether every choice of a choice, or the text and placeholder of a text field, fits the widget's width."""
+    """Whether the current text of a choice (its list opens as wide as its longest item), or the text and
+    placeholder of a text field, fits the widget's width."""
     if isinstance(widget, QComboBox):
-        texts = [widget.itemText(index) for index in range(widget.count())] + [widget.currentText()]
+        texts = [widget.currentText()]
         room, metrics = _text_room(widget)
     elif isinstance(widget, QLineEdit):
         texts = [widget.text(), widget.placeholderText()]

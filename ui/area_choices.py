@@ -1,10 +1,9 @@
 """The area picker's choices: the keys of its list of areas (after the presets) and of its zoom bands, the titles
 the core gives them (marked here so that the picker shows them translated), and scales as the picker writes them."""
 
-from qgis.PyQt.QtCore import QLocale
 
 from ..core.tiles import areas
-from ..i18n import marked, tr
+from ..i18n import marked, number, tr
 
 CANVAS_EXTENT = "canvas"
 POLYGON_LAYER = "polygon_layer"
@@ -18,10 +17,9 @@ PRESET_TITLES = (marked("Toulouse"), marked("Pyrénées (caves)"), marked("Montp
 BAND_TITLES = (marked("Overview"), marked("Regional"), marked("Local"), marked("High detail"))
 
 
-def scale_text(number):
-    locale = QLocale()
-    locale.setNumberOptions(QLocale.DefaultNumberOptions)  # 1:25 000 reads better than 1:25000
-    return "1:" + locale.toString(int(number))
+def scale_text(value):
+    """'1:25 000' in French, '1:25,000' in English: QGIS's language, as every number the dock says (i18n.number)."""
+    return "1:" + number(int(value))
 
 
 def band_scales(zoom_min, zoom_max):

@@ -127,3 +127,15 @@ def test_a_download_names_the_area_as_its_layer(dock, provider, french, tmp_path
     assert "Zone saisie zoom" in log and "Extent" not in log, log
     shown = _shown(dock, page)
     assert not english(shown), english(shown)
+
+
+def test_scales_are_written_with_french_grouping(french):
+    """The zoom bands' scales ("≈ 1:1 500 000 …") group digits as the language does, like every number of the
+    dock: a space in French, never the English comma."""
+    import re
+
+    from ign_offline.ui.area_choices import band_scales, scale_text
+
+    assert re.fullmatch(r"1:1\s500\s000", scale_text(1500000)), scale_text(1500000)  # (narrow) no-break spaces
+    said = band_scales(8, 12)
+    assert not re.search(r"\d,\d{3}", said), said

@@ -77,7 +77,7 @@ class DownloadFtp(IgnOfflineAlgorithm):
         feedback.pushInfo(self.say("Reading {}{}…", server.label, product))
         connection = connect(server)
         try:
-            listing = open_product(connection, product)
+            listing = open_product(connection, product, server.listing)
         finally:
             connection.close()
         epsg = listing.epsg or DEFAULT_EPSG

@@ -375,4 +375,4 @@ def server_from_parameters(algorithm, parameters, context):
     port = algorithm.parameterAsInt(parameters, "PORT", context)
     host = check_host(algorithm.parameterAsString(parameters, "HOST", context), port, names)  # before the login
     user, password = login_from_parameters(algorithm, parameters, context)
-    return FtpServer(host, port, user, password, fields=names[2])
+    return FtpServer(host, port, user, password, fields=names[2], listing=names[3])

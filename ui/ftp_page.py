@@ -81,7 +81,8 @@ class FtpPage(Page, FORM_CLASS):
     def server(self):
         port = self.portSpin.value()
         # said in the dock's words, not the Processing parameters' (HOST, PORT); its downloads say them too (DOCK)
-        return FtpServer(check_host(self.hostEdit.text(), port, DOCK_FIELDS), port, fields=DOCK_FIELDS[2])
+        return FtpServer(check_host(self.hostEdit.text(), port, DOCK_FIELDS), port, fields=DOCK_FIELDS[2],
+                         listing=DOCK_FIELDS[3])
 
     def list_products(self):
         self.runner.start_fresh()

@@ -31,6 +31,14 @@ class TooSlow(FtpError):
     """A transfer progresses too slowly to ever end: stopped, its .part kept to resume later."""
 
 
+# How messages name the server's fields: (host, port, both, how to list its products). The Processing parameters
+# and algorithm by default; the dock has a server box, a port box and a button, no HOST, PORT or list_ftp_products
+# (its listing and the downloads it runs say these).
+PARAMETER_FIELDS = ("HOST", "PORT", "HOST, PORT", Message("run list_ftp_products"))
+DOCK_FIELDS = (Message("The server"), Message("The port"), Message("the server's address and port"),
+               Message("click '{}'", Message("List products")))  # the button's label (ui/ftp_page.ui)
+
+
 @dataclass(frozen=True)
 class FtpServer:
     host: str = DEFAULT_HOST
@@ -43,7 +51,9 @@ class FtpServer:
     rate_window: float = 60.0
     min_bytes: int = 16 * 1024
     # What to check when the server cannot be reached, as the caller names it: PARAMETER_FIELDS or DOCK_FIELDS[2].
-    fields: str = field(default="HOST, PORT", compare=False)
+    fields: str = field(default=PARAMETER_FIELDS[2], compare=False)
+    # How to see the server's products, as the caller says it: PARAMETER_FIELDS[3] or DOCK_FIELDS[3].
+    listing: str = field(default=PARAMETER_FIELDS[3], compare=False)
 
     @property
     def label(self):
@@ -56,12 +66,6 @@ class Entry:
     name: str
     is_dir: bool
     size: int = None
-
-
-# How messages name the server's fields: (host, port, both). The Processing parameters by default; the dock has a
-# server box and a port box, no HOST or PORT (its listing and the downloads it runs say these).
-PARAMETER_FIELDS = ("HOST", "PORT", "HOST, PORT")
-DOCK_FIELDS = (Message("The server"), Message("The port"), Message("the server's address and port"))
 
 
 def check_host(host, port, field_names=PARAMETER_FIELDS):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..messages import Message, plural
 from . import names as ftp_names
-from .client import FtpError, is_safe_name, list_dir, walk
+from .client import PARAMETER_FIELDS, FtpError, is_safe_name, list_dir, walk
 
 DATA, CATALOG = "data", "catalog"
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -84,8 +84,9 @@ def find_products(ftp, root="/", max_depth=3, is_cancelled=None, log=None):
     return products
 
 
-def open_product(ftp, path):
-    """The listing of the product folder `path`; FtpError/InputError when it is not one."""
+def open_product(ftp, path, listing=PARAMETER_FIELDS[3]):
+    """The listing of the product folder `path`; FtpError/InputError when it is not one, saying to `listing` (the
+    caller's words for listing the server's products: FtpServer.listing) to find one."""
     path = "/" + (path or "").strip().strip("/")
     if path == "/":
         raise InputError("Give PRODUCT, a product folder path as list_ftp_products shows it "
@@ -93,11 +94,11 @@ def open_product(ftp, path):
     try:
         entries = list_dir(ftp, path)
     except ftplib.error_perm as exc:
-        raise FtpError("The server has no folder '{}' ({}): run list_ftp_products to see its products.",
-            path, str(exc).strip()) from exc
+        raise FtpError("The server has no folder '{}' (it replied '{}'): {} to see its products.",
+            path, str(exc).strip(), listing) from exc
     if not is_product(entries):
-        raise FtpError("'{}' is not a product folder: it has no data/ folder. Run list_ftp_products to see "
-                       "the product folders.", path)
+        raise FtpError("'{}' is not a product folder (it has no data/ folder): {} to see the product folders.", path,
+                       listing)
     return _read(ftp, path, entries)
 
 

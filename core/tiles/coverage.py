@@ -32,6 +32,7 @@ class Polygons:
     # has millions of points, too many to walk in Python while the parameters are checked on the GUI thread.
     extent: tuple = field(default=None, compare=False, repr=False)  # (xmin, ymin, xmax, ymax)
     largest: float = field(default=None, compare=False, repr=False)  # the largest polygon's area, m²
+    covered: float = field(default=None, compare=False, repr=False)  # at most the area they cover together, m²
     wkb: bytes = field(default=None, compare=False, repr=False)  # the same polygons as a WKB multipolygon, if made
 
     @property
@@ -176,13 +177,57 @@ def _ring_area(ring):
     return abs(twice) / 2
 
 
+def _polygon_area(polygon):
+    return _ring_area(polygon[0]) - sum(_ring_area(hole) for hole in polygon[1:])
+
+
+def _envelope(ring):
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def largest_area(polygons):
     """The area of the largest polygon, in square metres (parts may overlap: their sum could be more than the
     area they cover)."""
     if polygons.largest is not None:
         return polygons.largest
-    return max((_ring_area(polygon[0]) - sum(_ring_area(hole) for hole in polygon[1:]) for polygon in polygons.parts),
-               default=0.0)
+    return max((_polygon_area(polygon) for polygon in polygons.parts), default=0.0)
+
+
+PAIRS_WEIGHED = 200_000  # overlapping envelopes weighed at most: past that, the largest polygon is the bound
+
+
+def covered_at_least(areas, envelopes):
+    """An area (m²) polygons of `areas` with `envelopes` (xmin, ymin, xmax, ymax) surely cover together: their sum,
+    less what any two may share (Bonferroni: |A ∪ B ∪ …| ≥ Σ|A| − Σ|A ∩ B|), each pair's share being at most the
+    overlap of their envelopes and the smaller of the two. Polygons tiling a region (départements, communes) have
+    envelopes that overlap little, so this is close to their whole area, where the largest one alone is a
+    fraction of it; polygons piled up fall back to the largest one."""
+    if not areas:
+        return 0.0
+    order = sorted(range(len(areas)), key=lambda i: envelopes[i][0])
+    shared, pairs = 0.0, 0
+    for rank, i in enumerate(order):
+        xmin, ymin, xmax, ymax = envelopes[i]
+        for j in order[rank + 1:]:
+            other = envelopes[j]
+            if other[0] >= xmax:
+                break  # sorted by west side: no later envelope reaches this one
+            pairs += 1
+            if pairs > PAIRS_WEIGHED:
+                return max(areas)
+            width, height = min(xmax, other[2]) - max(xmin, other[0]), min(ymax, other[3]) - max(ymin, other[1])
+            if width > 0 and height > 0:
+                shared += min(width * height, areas[i], areas[j])
+    return max(max(areas), sum(areas) - shared)
+
+
+def covered_area(polygons):
+    """An area (m²) the polygons surely cover together (`covered_at_least`), as GDAL measured it if it did."""
+    if polygons.covered is not None:
+        return polygons.covered
+    return covered_at_least([_polygon_area(polygon) for polygon in polygons.parts],
+                            [_envelope(polygon[0]) for polygon in polygons.parts])
 
 
 def fewest_tiles(area_m2, zoom):
@@ -193,12 +238,13 @@ def fewest_tiles(area_m2, zoom):
 
 def counts_until(polygons, zoom_min, zoom_max, limit, cancelled=None):
     """({zoom: tiles}, total, exact): the tiles meeting the polygons, counted zoom by zoom and only as long as the
-    total may stay within `limit`. Once it is surely past `limit` (the zooms counted so far, plus the tiles the
-    largest polygon's area fills at least at the others), the counting stops: the zooms counted, a total over
-    `limit` the job has at least, and False. So a world-sized polygon is refused at once, where counting its tiles
-    would take minutes. `cancelled()`, asked between zooms: True stops too (None is returned)."""
+    total may stay within `limit`. Once it is surely past `limit` (the zooms counted so far, plus the tiles the area
+    the polygons surely cover fills at least at the others: `covered_area`), the counting stops: the zooms counted,
+    a total over `limit` the job has at least, and False. So a world-sized polygon, or a country of many polygons, is
+    refused at once, where counting its tiles would take minutes. `cancelled()`, asked between zooms:
+    True stops too (None is returned)."""
     check_zoom_range(zoom_min, zoom_max)
-    area_m2 = largest_area(polygons)
+    area_m2 = covered_area(polygons)
     surely = {zoom: fewest_tiles(area_m2, zoom) for zoom in range(zoom_min, zoom_max + 1)}
     counts = {}
     for zoom in range(zoom_min, zoom_max + 1):

@@ -14,7 +14,7 @@ from osgeo import ogr, osr
 
 from ..errors import InputError
 from .areas import MAX_LATITUDE
-from .coverage import ORIGIN, Polygons
+from .coverage import ORIGIN, Polygons, covered_at_least
 
 DENSIFY_METRES = 50.0
 DENSIFY_DEGREES = 0.0005  # about 50 m
@@ -41,13 +41,18 @@ def _clip_latitudes(geometry):
 
 
 def _measured(parts, extents, areas):
-    """Polygons of `parts`, with their extent and largest area as GDAL measured them (`_to_polygons`)."""
+    """Polygons of `parts`, with their extent, largest area and the area they surely cover together as GDAL measured
+    them (`_to_polygons`)."""
     if not parts:
         return Polygons(())
     extent = (min(e[0] for e in extents), min(e[2] for e in extents), max(e[1] for e in extents),
               max(e[3] for e in extents))
+    envelopes = [(max(-ORIGIN, e[0]), e[2], min(ORIGIN, e[1]), e[3]) for e in extents]
+    # A part past Web Mercator's x range is clamped into it (`_points`): what lay outside is not covered.
+    inside = [max(0.0, area - (e[1] - e[0] - (box[2] - box[0])) * (e[3] - e[2]))
+              for area, e, box in zip(areas, extents, envelopes)]
     return Polygons(tuple(parts), (max(-ORIGIN, extent[0]), extent[1], min(ORIGIN, extent[2]), extent[3]),
-                    max(areas))
+                    max(areas), covered_at_least(inside, envelopes))
 
 
 def _to_polygons(geometry, srs, what, extents=None, areas=None, densify=True):

@@ -253,3 +253,55 @@ def test_a_failed_ftp_download_names_the_dock_fields(request, language, dock, pr
     said = {"en": "The server 'ftp://127.0.0.1/open_data' is not a host name",
             "fr": "Le serveur « ftp://127.0.0.1/open_data » n'est pas un nom d'hôte"}[language]
     assert said in log and "HOST" not in log, log
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_product_gone_from_the_server_names_the_dock_button_or_the_algorithm(request, language, dock, project,
+                                                                                processing, tmp_path):
+    """The product folder moved away between the listing and the download: the dock says to click its own
+    button, the toolbox to run list_ftp_products; the server's reply is quoted as its own words."""
+    import os
+    import shutil
+
+    from qgis.core import QgsProcessingException
+
+    from tests.support import ftp_tree
+    from tests.support.ftp_server import TestFtpServer
+
+    if language == "fr":
+        request.getfixturevalue("french")
+    root = tmp_path / "ftp"
+    ftp_tree.make_tree(str(root))
+    page = dock.ftp_page
+    dock.libraryDir.setFilePath(str(tmp_path / "library"))
+    product = "/open_data/" + ftp_tree.RVB
+    with TestFtpServer(str(root)) as server:
+        page.hostEdit.setText("127.0.0.1")
+        page.portSpin.setValue(server.port)
+        page.listButton.click()
+        assert wait_for(lambda: page.listButton.isEnabled() and page.productsTable.rowCount() == 3)
+        page.productsTable.selectRow([r for r in range(3) if page.productsTable.item(r, 3).text() == product][0])
+        page.useCoverageButton.click()
+        moved = [path for path, _, _ in os.walk(root) if path.endswith(ftp_tree.RVB)][0]
+        shutil.move(moved, moved + "-old")  # the server reorganised
+        page.downloadButton.click()
+        assert wait_for(lambda: not page.runner.busy, timeout=60)
+        log = page.logView.toPlainText()
+        said = {"en": "The server has no folder '{}' (it replied '550 ".format(product),
+                "fr": "Le serveur n'a pas de dossier « {} » (il a répondu « 550 ".format(product)}[language]
+        button = {"en": "): click 'List products' to see its products.",
+                  "fr": ") : cliquez sur « Lister les produits » pour voir ses produits."}[language]
+        assert said in log and button in log, log
+        assert "list_ftp_products" not in log, log
+        if language == "fr":
+            # the server's reply, quoted, is its own words: the rest of the line is French
+            lines = [line.split("« 550 ")[0] for line in log.splitlines() if line.strip()]
+            assert english(lines) == [], log
+        with pytest.raises(QgsProcessingException) as error:  # the toolbox names its algorithm
+            processing.run("ign_offline:download_ftp", {
+                "HOST": "127.0.0.1", "PORT": server.port, "PRODUCT": product, "AREA": "",
+                "EXTENT": "{},{},{},{} [EPSG:2154]".format(*ftp_tree.RVB_AREA),
+                "OUTPUT_FOLDER": str(tmp_path / "toolbox")})
+    said = {"en": "to see its products", "fr": "pour voir ses produits"}[language]
+    run = {"en": "run list_ftp_products", "fr": "lancez list_ftp_products"}[language]
+    assert run + " " + said in str(error.value) and "List products" not in str(error.value), str(error.value)

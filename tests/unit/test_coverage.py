@@ -1,11 +1,12 @@
 """Polygon coverage: exactly the tiles that meet the polygons, counted by columns, checked against GEOS."""
 
 import json
+import math
 import time
 
 import mercantile
 import pytest
-from osgeo import ogr
+from osgeo import ogr, osr
 
 from core.errors import InputError
 from core.tiles import areas, coverage, polygons
@@ -148,3 +149,69 @@ def test_a_world_sized_polygon_is_found_past_the_limit_at_once():
     assert coverage.area_total(area, 0, 18, areas.LARGE_JOB_TILES) == (at_least, False)
     box = areas.bbox_area(-180, -85, 180, 85)
     assert coverage.area_total(box, 0, 18, 10) == (sum(tiles.count_tiles(box.bbox, 0, 18).values()), True)
+
+
+def departements(per_side, columns=12, rows=8, west=-4.5, south=42.4, east=8.0, north=51.0):
+    """A France-sized layer of `columns` × `rows` wiggly polygons in EPSG:3857, as WKB (what the dock reads from a
+    layer): each side wiggles ±0.01° on its own, so neighbours overlap a little and leave slivers between them."""
+    transform = osr.CoordinateTransformation(polygons._wgs84(), polygons._mercator())
+    found = []
+    for i in range(columns):
+        for j in range(rows):
+            x0, x1 = west + (east - west) * i / columns, west + (east - west) * (i + 1) / columns
+            y0, y1 = south + (north - south) * j / rows, south + (north - south) * (j + 1) / rows
+            ring = ogr.Geometry(ogr.wkbLinearRing)
+            for k in range(per_side):
+                ring.AddPoint_2D(x0 + (x1 - x0) * k / per_side, y0 + 0.01 * math.sin(k))
+            for k in range(per_side):
+                ring.AddPoint_2D(x1 + 0.01 * math.sin(k), y0 + (y1 - y0) * k / per_side)
+            for k in range(per_side):
+                ring.AddPoint_2D(x1 - (x1 - x0) * k / per_side, y1 + 0.01 * math.sin(k))
+            for k in range(per_side):
+                ring.AddPoint_2D(x0 + 0.01 * math.sin(k), y1 - (y1 - y0) * k / per_side)
+            ring.CloseRings()
+            polygon = ogr.Geometry(ogr.wkbPolygon)
+            polygon.AddGeometry(ring)
+            polygon.Transform(transform)
+            found.append(polygon.ExportToWkb())
+    return found
+
+
+def as_rings(polys):
+    """The same polygons with nothing measured by GDAL (as from QGIS geometries): core works their bounds out."""
+    return polygons.from_rings([[list(ring) for ring in polygon] for polygon in polys.parts])
+
+
+@pytest.mark.serial
+def test_a_france_sized_job_of_many_polygons_is_refused_at_once():
+    # 96 'départements' of 2,000 points: the largest is 1/96 of the whole, too little a bound to stop counting
+    # before zoom 17 (52 s for a layer densified by QGIS); what they cover together stops it before any zoom.
+    measured = polygons.from_wkb(departements(500), "Départements")
+    for polys in (measured, as_rings(measured)):
+        area = areas.Area("france", "France", -4.5, 42.4, 8.0, 51.0, polygons=polys)
+        start = time.monotonic()
+        at_least, exact = coverage.area_total(area, 8, 18, areas.LARGE_JOB_TILES)
+        assert time.monotonic() - start < 2
+        assert not exact and areas.LARGE_JOB_TILES < at_least <= sum(tiles.count_tiles(area.bbox, 8, 18).values())
+        assert coverage.counts_until(polys, 8, 17, areas.LARGE_JOB_TILES)[::2] == ({}, False)
+
+
+def test_what_many_polygons_surely_cover_is_never_more_than_their_tiles():
+    # The refusal says "at least N tiles": N must be a true lower bound, overlaps and slivers included.
+    measured = polygons.from_wkb(departements(40), "Départements")
+    counts = coverage.count(measured, 8, 11)
+    for polys in (measured, as_rings(measured)):
+        covered = coverage.covered_area(polys)
+        assert 80 * coverage.largest_area(polys) < covered  # 96 of them, the northern ones larger
+        for zoom, met in counts.items():
+            assert coverage.fewest_tiles(covered, zoom) <= met
+        # Below the limit the count is exact, whatever the bound.
+        assert coverage.total(polys, 8, 11, sum(counts.values())) == (sum(counts.values()), True)
+    # The same polygon piled up covers no more than once: the bound falls back to the largest.
+    square = [(0.0, 0.0), (4e5, 0.0), (4e5, 4e5), (0.0, 4e5)]
+    piled = polygons.from_rings([[square]] * 50 + [[[(x + 1e5, y) for x, y in square]]])
+    assert coverage.covered_area(piled) == pytest.approx(16e10)
+    count = coverage.count(piled, 10, 12)
+    assert coverage.total(piled, 10, 12, sum(count.values())) == (sum(count.values()), True)
+    shifted = [[[(x + 3e5 * (i % 2), y) for x, y in square]] for i in range(4)]
+    assert coverage.covered_area(polygons.from_rings(shifted)) <= 16e10 + 3e5 * 4e5

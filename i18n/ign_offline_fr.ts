@@ -4045,77 +4045,92 @@
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="64" />
+      <location filename="../core/ftp/client.py" line="37" />
+      <source>run list_ftp_products</source>
+      <translation>lancez list_ftp_products</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="38" />
       <source>The server</source>
       <translation>Le serveur</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="64" />
+      <location filename="../core/ftp/client.py" line="38" />
       <source>The port</source>
       <translation>Le port</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="64" />
+      <location filename="../core/ftp/client.py" line="38" />
       <source>the server's address and port</source>
       <translation>l'adresse et le port du serveur</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="71" />
+      <location filename="../core/ftp/client.py" line="39" />
+      <source>click '{}'</source>
+      <translation>cliquez sur « {} »</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="39" />
+      <source>List products</source>
+      <translation>Lister les produits</translation>
+    </message>
+    <message>
+      <location filename="../core/ftp/client.py" line="75" />
       <source>{} '{}' is not a host name: give a name such as {} or an address, without ftp:// or a path.</source>
       <translation>{} « {} » n'est pas un nom d'hôte : indiquez un nom comme {} ou une adresse, sans ftp:// ni chemin.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="74" />
+      <location filename="../core/ftp/client.py" line="78" />
       <source>{} {} is not a TCP port: give a number from 1 to 65535 (FTP uses 21).</source>
       <translation>{} {} n'est pas un port TCP : indiquez un nombre de 1 à 65535 (FTP utilise 21).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="85" />
+      <location filename="../core/ftp/client.py" line="89" />
       <source>Cannot reach the FTP server {} ({}): check {} and the network.</source>
       <translation>Impossible de joindre le serveur FTP {} ({}) : vérifiez {} et le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="95" />
+      <location filename="../core/ftp/client.py" line="99" />
       <source>The FTP server {} refused the anonymous login ({}): it needs an account, which the toolbox's algorithm 'Download orthophotos or MNS from FTP, by area' takes (user name and password).</source>
       <translation>Le serveur FTP {} a refusé la connexion anonyme ({}) : il demande un compte, que l'algorithme « Télécharger des orthophotos ou le MNS par FTP, par zone » de la boîte à outils accepte (nom d'utilisateur et mot de passe).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="99" />
+      <location filename="../core/ftp/client.py" line="103" />
       <source>The FTP server {} refused the login as '{}' ({}): check USER and PASSWORD, or leave both empty for anonymous access.</source>
       <translation>Le serveur FTP {} a refusé la connexion en tant que « {} » ({}) : vérifiez USER et PASSWORD, ou laissez-les vides pour un accès anonyme.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="104" />
+      <location filename="../core/ftp/client.py" line="108" />
       <source>The FTP server {} closed the connection during login ({}).</source>
       <translation>Le serveur FTP {} a fermé la connexion pendant l'identification ({}).</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="253" />
+      <location filename="../core/ftp/client.py" line="257" />
       <source>failed: {} ({})</source>
       <translation>échec : {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="321" />
+      <location filename="../core/ftp/client.py" line="325" />
       <source>{} refused {} ({})</source>
       <translation>{} a refusé {} ({})</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="329" />
+      <location filename="../core/ftp/client.py" line="333" />
       <source>got {} of {} bytes after {} attempts ({}); rerun to resume</source>
       <translation>{} octets reçus sur {} après {} essais ({}) ; relancez pour reprendre</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="331" />
+      <location filename="../core/ftp/client.py" line="335" />
       <source>connection closed early</source>
       <translation>connexion fermée trop tôt</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="357" />
+      <location filename="../core/ftp/client.py" line="361" />
       <source>the server sent more than the {} bytes it listed</source>
       <translation>le serveur a envoyé plus que les {} octets annoncés</translation>
     </message>
     <message>
-      <location filename="../core/ftp/client.py" line="377" />
+      <location filename="../core/ftp/client.py" line="381" />
       <source>{} sent only {} bytes of {} in {:.0f} s (less than {} bytes in {:.0f} s): the transfer is stopped; the part received is kept, run again later to resume.</source>
       <translation>{} n'a envoyé que {} octets de {} en {:.0f} s (moins de {} octets en {:.0f} s) : le transfert est arrêté ; la partie reçue est gardée, relancez plus tard pour reprendre.</translation>
     </message>
@@ -4230,32 +4245,32 @@
       <translation>lecture de {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/products.py" line="96" />
-      <source>The server has no folder '{}' ({}): run list_ftp_products to see its products.</source>
-      <translation>Le serveur n'a pas de dossier « {} » ({}) : lancez list_ftp_products pour voir ses produits.</translation>
+      <location filename="../core/ftp/products.py" line="97" />
+      <source>The server has no folder '{}' (it replied '{}'): {} to see its products.</source>
+      <translation>Le serveur n'a pas de dossier « {} » (il a répondu « {} ») : {} pour voir ses produits.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/products.py" line="99" />
-      <source>'{}' is not a product folder: it has no data/ folder. Run list_ftp_products to see the product folders.</source>
-      <translation>« {} » n'est pas un dossier de produit : il n'a pas de dossier data/. Lancez list_ftp_products pour voir les dossiers de produits.</translation>
+      <location filename="../core/ftp/products.py" line="100" />
+      <source>'{}' is not a product folder (it has no data/ folder): {} to see the product folders.</source>
+      <translation>« {} » n'est pas un dossier de produit (il n'a pas de dossier data/) : {} pour voir les dossiers de produits.</translation>
     </message>
     <message>
-      <location filename="../core/ftp/products.py" line="174" />
+      <location filename="../core/ftp/products.py" line="175" />
       <source>départements {}</source>
       <translation>départements {}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/products.py" line="177" />
+      <location filename="../core/ftp/products.py" line="178" />
       <source>x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km in EPSG:{}</source>
       <translation>x {:.0f}–{:.0f} km, y {:.0f}–{:.0f} km en EPSG:{}</translation>
     </message>
     <message>
-      <location filename="../core/ftp/products.py" line="181" />
+      <location filename="../core/ftp/products.py" line="182" />
       <source>about {:.2f}–{:.2f}°E, {:.2f}–{:.2f}°N</source>
       <translation>environ {:.2f}–{:.2f}° E, {:.2f}–{:.2f}° N</translation>
     </message>
     <message>
-      <location filename="../core/ftp/products.py" line="183" />
+      <location filename="../core/ftp/products.py" line="184" />
       <source>no tile it could place</source>
       <translation>aucune dalle qu'il ait pu placer</translation>
     </message>
@@ -5315,42 +5330,42 @@
       <translation>Le zoom minimum ({}) est plus grand que le zoom maximum ({}) : inversez-les.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="67" />
+      <location filename="../core/tiles/polygons.py" line="72" />
       <source>{} is not a valid polygon (self-intersecting?): check it.</source>
       <translation>{} n'est pas un polygone valide (auto-intersection ?) : vérifiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="74" />
+      <location filename="../core/tiles/polygons.py" line="79" />
       <source>{} cannot be converted to Web Mercator: check its coordinate reference system.</source>
       <translation>{} ne peut pas être converti en Web Mercator : vérifiez son système de coordonnées de référence.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="120" />
+      <location filename="../core/tiles/polygons.py" line="125" />
       <source>{} must be a GeoJSON Polygon or MultiPolygon in longitude/latitude.</source>
       <translation>{} doit être un Polygon ou MultiPolygon GeoJSON en longitude/latitude.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="126" />
+      <location filename="../core/tiles/polygons.py" line="131" />
       <source>{} is not a valid GeoJSON polygon (check its coordinates).</source>
       <translation>{} n'est pas un polygone GeoJSON valide (vérifiez ses coordonnées).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="130" />
+      <location filename="../core/tiles/polygons.py" line="135" />
       <source>{} holds no polygon within Web Mercator's latitudes (±85°).</source>
       <translation>{} ne contient aucun polygone dans les latitudes de Web Mercator (±85°).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="141" />
+      <location filename="../core/tiles/polygons.py" line="146" />
       <source>{} is not a vector file GDAL can read (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>{} n'est pas un fichier vecteur lisible par GDAL (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="156" />
+      <location filename="../core/tiles/polygons.py" line="161" />
       <source>{} holds no polygon: give a file of polygons (areas), not points or lines.</source>
       <translation>{} ne contient aucun polygone : indiquez un fichier de polygones (des zones), pas de points ni de lignes.</translation>
     </message>
     <message>
-      <location filename="../core/tiles/polygons.py" line="181" />
+      <location filename="../core/tiles/polygons.py" line="186" />
       <source>The area layer holds no polygon: choose a layer of polygons (areas).</source>
       <translation>La couche de zone ne contient aucun polygone : choisissez une couche de polygones (des zones).</translation>
     </message>
@@ -6040,47 +6055,47 @@
       <translation>Zone : {}</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="17" />
+      <location filename="../ui/area_choices.py" line="16" />
       <source>Toulouse</source>
       <translation>Toulouse</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="17" />
+      <location filename="../ui/area_choices.py" line="16" />
       <source>Pyrénées (caves)</source>
       <translation>Pyrénées (grottes)</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="17" />
+      <location filename="../ui/area_choices.py" line="16" />
       <source>Montpellier</source>
       <translation>Montpellier</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="17" />
+      <location filename="../ui/area_choices.py" line="16" />
       <source>Carcassonne</source>
       <translation>Carcassonne</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="18" />
+      <location filename="../ui/area_choices.py" line="17" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="18" />
+      <location filename="../ui/area_choices.py" line="17" />
       <source>Regional</source>
       <translation>Régional</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="18" />
+      <location filename="../ui/area_choices.py" line="17" />
       <source>Local</source>
       <translation>Local</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="18" />
+      <location filename="../ui/area_choices.py" line="17" />
       <source>High detail</source>
       <translation>Grand détail</translation>
     </message>
     <message>
-      <location filename="../ui/area_choices.py" line="28" />
+      <location filename="../ui/area_choices.py" line="26" />
       <source>≈ {} to {}</source>
       <translation>≈ {} à {}</translation>
     </message>
@@ -6930,57 +6945,57 @@
       <translation>département {}</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="110" />
+      <location filename="../ui/ftp_page.py" line="111" />
       <source>Listing {}…</source>
       <translation>Liste des produits de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="111" />
+      <location filename="../ui/ftp_page.py" line="112" />
       <source>IGN Offline: list FTP products</source>
       <translation>IGN Hors ligne : liste des produits FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="123" />
+      <location filename="../ui/ftp_page.py" line="124" />
       <source>{:,} product.</source>
       <translation>{:,} produit.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="123" />
+      <location filename="../ui/ftp_page.py" line="124" />
       <source>{:,} products.</source>
       <translation>{:,} produits.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="190" />
+      <location filename="../ui/ftp_page.py" line="191" />
       <source>{:,} of {:,} tile in the area ({}), drawn in blue.</source>
       <translation>{:,} dalle sur {:,} dans la zone ({}), dessinée en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="190" />
+      <location filename="../ui/ftp_page.py" line="191" />
       <source>{:,} of {:,} tiles in the area ({}), drawn in blue.</source>
       <translation>{:,} dalles sur {:,} dans la zone ({}), dessinées en bleu.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="194" />
+      <location filename="../ui/ftp_page.py" line="195" />
       <source>No tile of this product in the area: it covers département {}. “Use its coverage as the area” picks where it has tiles.</source>
       <translation>Aucune dalle de ce produit dans la zone : il couvre le département {}. « Prendre son emprise comme zone » choisit là où il a des dalles.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="209" />
+      <location filename="../ui/ftp_page.py" line="210" />
       <source>List the products and pick one first.</source>
       <translation>Listez d'abord les produits et choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="234" />
+      <location filename="../ui/ftp_page.py" line="235" />
       <source>The FTP download</source>
       <translation>Le téléchargement FTP</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="239" />
+      <location filename="../ui/ftp_page.py" line="240" />
       <source>{}: {:,} file downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichier téléchargé ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../ui/ftp_page.py" line="239" />
+      <location filename="../ui/ftp_page.py" line="240" />
       <source>{}: {:,} files downloaded ({}), {:,} already there, {:,} failed.</source>
       <translation>{} : {:,} fichiers téléchargés ({}), {:,} déjà présent(s), {:,} en échec.</translation>
     </message>

@@ -131,9 +131,15 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
             except ValueError as exc:
                 feedback.reportError(reason(exc))
 
+    def check_without_parsing(self, parameters, context):
+        """Processing's own checks of `parameters` (types, mandatory ones), not `parse`: what the dock checks on the
+        GUI thread before a run. Its `parse` (reading a polygon layer, counting its tiles: seconds for a France-sized
+        layer) is the run's own, in its task (processAlgorithm), and refuses the same input with the same words."""
+        return super().checkParameterValues(enum_values(self, parameters), context)
+
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         parameters = enum_values(self, parameters)
-        ok, message = super().checkParameterValues(parameters, context)
+        ok, message = self.check_without_parsing(parameters, context)
         if not ok:
             return ok, message
         try:

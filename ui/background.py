@@ -51,31 +51,45 @@ class SignallingFeedback(QgsProcessingFeedback):
 
 
 class QuietTask(QgsTask):
-    """What the task manager shows of a dock's run: the run itself is its subtask.
+    """What the task manager shows of a dock's task: the task itself is its subtask (`run_quietly`).
 
     QGIS tells of every task that ran 5 s or more when it ends, "Task complete" (or "Task failed"), in the message
-    bar when the desktop has no notifications. A user's Cancel ends the run as a normal end (see
-    SignallingFeedback.stop), so a cancelled download was told "Task complete". The dock says how each run ended,
-    once and truthfully: this holder, which starts when its run has ended and ends at once, is the task QGIS tells
-    of, too short to be told. Its progress is its run's; Cancel in the task manager cancels the run."""
+    bar (and its log) when the desktop has no notifications. The dock says how each of its runs ended, once and
+    truthfully, and its reads and counts are no news at all (a user's Cancel even ends a run as a normal end, see
+    SignallingFeedback.stop). So the task QGIS tells of is this holder, which starts when its work has ended and ends
+    at once: too short to be told. Its progress is its work's; Cancel in the task manager cancels the work."""
 
-    def __init__(self, description, on_cancel):
+    def __init__(self, description, on_cancel=None):
         super().__init__(description)
         self.on_cancel = on_cancel
-        self.algorithm_task = None
+        self.work = None
 
     def run(self):
         return True
 
     def cancel(self):
-        """Cancel in the task manager is the user's; QGIS also cancels a holder whose run failed (not a cancel)."""
+        """Cancel in the task manager is the user's; QGIS also cancels a holder whose work failed (not a cancel).
+        The work is cancelled with its holder (QgsTask.cancel cancels the subtasks); `on_cancel`, when given, is
+        told of a user's Cancel."""
         try:
-            failed = self.algorithm_task is None or self.algorithm_task.status() == QgsTask.Terminated
+            failed = self.work is None or self.work.status() == QgsTask.Terminated
         except RuntimeError:
-            failed = True  # its run has ended and is deleted already: nothing left to cancel
-        if not failed:
+            failed = True  # its work has ended and is deleted already: nothing left to cancel
+        if not failed and self.on_cancel is not None:
             self.on_cancel()
         super().cancel()
+
+
+def run_quietly(task, on_cancel=None):
+    """`task` in the task manager, held by a QuietTask: the one place the dock adds a task, so that QGIS never
+    says "Task complete" of a task of the dock. Returns the holder."""
+    holder = QuietTask(task.description(), on_cancel)
+    holder.work = task
+    holder.addSubTask(task, [], QgsTask.ParentDependsOnSubTask)
+    # The holder's progress is its work's (QGIS shows a parent's progress averaged with its own).
+    task.progressChanged.connect(holder.setProgress)
+    QgsApplication.taskManager().addTask(holder)
+    return holder
 
 
 class AlgorithmRun:
@@ -88,7 +102,8 @@ class AlgorithmRun:
         self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
         if configuration:  # how it speaks (algorithms.base.IgnOfflineAlgorithm.configuration), kept by its copies
             self.algorithm.configuration = dict(configuration)
-        ok, message = self.algorithm.checkParameterValues(parameters, self.context)
+        # Processing's checks only: the algorithm's own (its parse) are the task's, off the GUI thread.
+        ok, message = self.algorithm.check_without_parsing(parameters, self.context)
         if not ok:
             raise ValueError(message)
         if on_progress is not None:
@@ -100,12 +115,7 @@ class AlgorithmRun:
         self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._executed)
         self.cancelled_in_manager = False
-        self.holder = QuietTask(self.task.description(), self._cancelled_in_manager)
-        self.holder.algorithm_task = self.task
-        self.holder.addSubTask(self.task, [], QgsTask.ParentDependsOnSubTask)
-        # The holder's progress is its run's (QGIS shows a parent's progress averaged with its own).
-        self.task.progressChanged.connect(self.holder.setProgress)
-        QgsApplication.taskManager().addTask(self.holder)
+        self.holder = run_quietly(self.task, self._cancelled_in_manager)
 
     def _executed(self, ok, results):
         self.finished = True
@@ -143,7 +153,7 @@ def run_function(description, work, on_result, on_error):
             on_result(box.get("value"))
 
     task = QgsTask.fromFunction(description, run, on_finished=finished)
-    QgsApplication.taskManager().addTask(task)
+    run_quietly(task)
     return task
 
 

@@ -45,6 +45,7 @@ from .server_layers import (
     vector_text,
 )
 from .style_choice import EVERY_STYLE, FIRST_STYLE, SOME_STYLES, VectorStyleChoice
+from .tile_counts import QUICK_COUNT
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "download_page.ui"))
 
@@ -410,28 +411,38 @@ class DownloadPage(VectorStyleChoice, Page, FORM_CLASS):
     def _start(self, algorithm_id, on_each, on_all, extra=None, confirm=False):
         try:
             jobs = self.jobs(algorithm_id, extra)
-            if confirm and not self._confirmed(jobs):
-                return False
+            if confirm:
+                return self._confirm_then_start(jobs, on_each, on_all)
         except (ValueError, IgnOfflineError) as exc:
             self.start(reason(exc), error=True)
             return False
         return self.runner.start(jobs, on_each, on_all)
 
-    def _confirmed(self, jobs):
-        """Ask before a very large download (what download_tiles refuses without ALLOW_LARGE)."""
+    def _confirm_then_start(self, jobs, on_each, on_all):
+        """Ask before a very large download (what download_tiles refuses without ALLOW_LARGE), then start. The
+        tiles are counted only until surely past the large-job limit, in a task when that costs (a large polygon's
+        count takes seconds); the question is asked once they are counted."""
         zoom_min, zoom_max = self.area_picker.zoom_range()
-        jobs = [job for job in jobs if job.algorithm_id != STYLES_ALGORITHM]
-        # Counted only until surely past the large-job limit: this runs on the GUI thread.
-        tiles, exact = coverage.area_total(self.area_picker.current_area(), zoom_min, zoom_max, areas.LARGE_JOB_TILES,
-                                           len(jobs))
-        allow = confirm_large_job(self, tiles, jobs[0].parameters["OUTPUT"], exact,
-                                  measured_tile_bytes([job.parameters["OUTPUT"] for job in jobs]))
-        if allow is None:
-            self.start(tr("Nothing downloaded: reduce the area or the zooms."))
-            return False
-        for job in jobs:
-            job.parameters.update(allow)
-        return True
+        area = self.area_picker.current_area()
+        downloads = [job for job in jobs if job.algorithm_id != STYLES_ALGORITHM]
+        outputs = [job.parameters["OUTPUT"] for job in downloads]
+
+        def count(task):
+            tiles, exact = coverage.area_total(area, zoom_min, zoom_max, areas.LARGE_JOB_TILES, len(downloads))
+            return tiles, exact, measured_tile_bytes(outputs)
+
+        def counted(found):
+            tiles, exact, tile_bytes = found
+            allow = confirm_large_job(self, tiles, outputs[0], exact, tile_bytes)
+            if allow is None:
+                self.start(tr("Nothing downloaded: reduce the area or the zooms."))
+                return
+            for job in downloads:
+                job.parameters.update(allow)
+            self.runner.start(jobs, on_each, on_all)
+
+        return self.runner.count_first(count, counted, lambda why: self.start(why, error=True),
+                                       at_once=coverage.count_cost(area, zoom_min, zoom_max) <= QUICK_COUNT)
 
     def estimate(self):
         self.estimateTable.setRowCount(0)

@@ -14,7 +14,7 @@ from ..core.field import offline_copy, projects
 from ..core.library import inventory, plans, refresh
 from ..core.library import jobs as library_jobs
 from ..core.messages import Size, lonlat_box, plural
-from ..core.tiles import areas
+from ..core.tiles import areas, coverage
 from ..core.vector import styles as vector_styles
 from ..i18n import number, say, size, tr
 from ..i18n import reason as said_reason
@@ -27,6 +27,7 @@ from .background import cancel_task, run_function
 from .large_jobs import confirm_large_job
 from .page import Page
 from .runner import Job
+from .tile_counts import QUICK_COUNT
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "library_page.ui"))
 REFRESH_DAYS = 30
@@ -34,7 +35,7 @@ REFRESH_DAYS = 30
 
 def _plan_weight(path, library):
     """(tiles, exact, tile_bytes): the plan's tiles, at most (entries may overlap), as run_plan counts them before
-    asking ALLOW_LARGE: only until surely past the large-job limit (this runs on the GUI thread); weighed per layer
+    asking ALLOW_LARGE: only until surely past the large-job limit (in a task); weighed per layer
     as the library's files measured them (core.library.jobs.planned_weight)."""
     return library_jobs.planned_weight(plans.load_plan(path), library, areas.LARGE_JOB_TILES)
 
@@ -106,11 +107,16 @@ class LibraryPage(Page, FORM_CLASS):
         if refresh:
             parameters["REFRESH_DAYS"] = REFRESH_DAYS
         what = tr("The plan's estimate") if estimate_only else tr("The plan")
-        if not estimate_only and not self._confirmed(
-                parameters, lambda: _plan_weight(parameters["PLAN"], parameters["LIBRARY"]), self.library_folder()):
+
+        def start():
+            self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
+                              lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what, estimate_only))
+
+        if estimate_only:
+            start()
             return
-        self.runner.start([Job("ign_offline:run_plan", parameters, what)], lambda *done: None,
-                          lambda outcomes, cancelled: self._plan_done(outcomes, cancelled, what, estimate_only))
+        plan, library = parameters["PLAN"], parameters["LIBRARY"]
+        self._confirm_then(parameters, lambda: _plan_weight(plan, library), self.library_folder(), start)
 
     def _plan_done(self, outcomes, cancelled, what, estimate_only):
         results = self.runner.outcome(outcomes, cancelled, what)
@@ -403,30 +409,45 @@ class LibraryPage(Page, FORM_CLASS):
             self.start(said_reason(exc), error=True)
             return
 
+        path = project.fileName()
+        try:
+            area = self.area_picker.current_area()  # read by the picker already (its polygons: in the background)
+        except IgnOfflineError:
+            area = None  # not read yet: the algorithm weighs the copy itself
+
         def tiles():
-            return offline_copy.planned_weight(projects.read_project(project.fileName()),
-                                               self.area_picker.current_area(), zoom_min, zoom_max,
+            if area is None:
+                return None
+            return offline_copy.planned_weight(projects.read_project(path), area, zoom_min, zoom_max,
                                                parameters.get("LIBRARY"), areas.LARGE_JOB_TILES)
 
-        if not self._confirmed(parameters, tiles, folder):
-            return
-        self.runner.start([Job("ign_offline:make_project_offline", parameters, tr("The offline project"))],
-                          lambda *done: None, self._offline_done)
+        quick = area is not None and coverage.count_cost(area, zoom_min, zoom_max) <= QUICK_COUNT
+        self._confirm_then(parameters, tiles, folder, lambda: self.runner.start(
+            [Job("ign_offline:make_project_offline", parameters, tr("The offline project"))], lambda *done: None,
+            self._offline_done), at_once=quick)
 
-    def _confirmed(self, parameters, count, where):
-        """Ask before a very large job (what the algorithm refuses without ALLOW_LARGE); False: nothing starts.
-        `count()` gives its (tiles, exact, tile_bytes measured in the library or None); a plan or project it cannot
-        read is left for the algorithm to refuse."""
-        try:
-            tiles, exact, tile_bytes = count()
-        except (IgnOfflineError, OSError, ValueError):
-            return True
-        allow = confirm_large_job(self, tiles, where, exact, tile_bytes)
-        if allow is None:
-            self.start(tr("Nothing started: reduce the area or the zooms."))
-            return False
-        parameters.update(allow)
-        return True
+    def _confirm_then(self, parameters, count, where, start, at_once=False):
+        """Ask before a very large job (what the algorithm refuses without ALLOW_LARGE), then `start()` it; nothing
+        starts when the user declines. `count()` gives its (tiles, exact, tile_bytes measured in the library or
+        None), or None when it cannot weigh it; it runs in a task (a polygon's tiles, a plan's, take seconds to
+        count; `at_once`: here, when it costs nothing). A plan or project it cannot read is left for the algorithm
+        to refuse."""
+        def weigh(task):
+            try:
+                return count()
+            except (IgnOfflineError, OSError, ValueError):
+                return None
+
+        def weighed(found):
+            if found is not None:
+                allow = confirm_large_job(self, found[0], where, found[1], found[2])
+                if allow is None:
+                    self.start(tr("Nothing started: reduce the area or the zooms."))
+                    return
+                parameters.update(allow)
+            start()
+
+        self.runner.count_first(weigh, weighed, lambda why: self.start(why, error=True), at_once)
 
     def _offline_done(self, outcomes, cancelled):
         results = self.runner.outcome(outcomes, cancelled, outcomes[-1][0].label)

@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import QPushButton
 from ..core.errors import IgnOfflineError
 from ..core.messages import plural
 from ..i18n import marked, reason, say, tr
-from .background import AlgorithmRun
+from .background import AlgorithmRun, LatestRun
 
 # The message bar's title, without a colon: the bar adds its own, and so does the message log ("title : text"),
 # where a colon in the title would read twice ("IGN Hors ligne : : …").
@@ -74,13 +74,15 @@ class PageRunner:
         self.index = 0
         self.outcomes = []
         self._batch_errors, self._new_error, self._repeated = set(), False, False
+        # The count a run waits for (its large-job question), in the background: one at a time, Cancel drops it.
+        self.counting = LatestRun(tr("IGN Offline: count the tiles"))
         cancel_button.setEnabled(False)
         cancel_button.clicked.connect(self.cancel)
         self.opened = open_folder  # replaced by tests
 
     @property
     def busy(self):
-        return bool(self.jobs) and self.index < len(self.jobs)
+        return (bool(self.jobs) and self.index < len(self.jobs)) or self.counting.task is not None
 
     # -- the log ---------------------------------------------------------------------------------------------
 
@@ -119,6 +121,32 @@ class PageRunner:
         self._on_each, self._on_all = on_each, on_all
         self._set_busy(True)
         self._next()
+        return True
+
+    def count_first(self, work, on_counted, on_failed, at_once=False):
+        """What a run waits for (the tiles its large-job question is about) counted in a task, `work(task)`: a
+        large polygon's count takes seconds, which on the GUI thread would freeze QGIS. The page is busy meanwhile
+        (its run buttons off, Cancel on, the bar busy, the log saying so); then, on the GUI thread,
+        `on_counted(value)`, or `on_failed(why)` when the count raised; nothing after Cancel. `at_once`: a count
+        that costs nothing (a box's), made here, its errors raised to the caller. False when the page is busy."""
+        if self.busy:
+            return False
+        if at_once:
+            on_counted(work(None))
+            return True
+        self.start_fresh()
+        self.log(tr("Counting the tiles before starting…"))
+        self.progress_bar.setRange(0, 0)  # busy, for as long as it takes
+
+        def ended(then):
+            def end(value):
+                self.progress_bar.setRange(0, 100)
+                self._set_busy(False)
+                then(value)
+            return end
+
+        self._set_busy(True)
+        self.counting.start(work, ended(on_counted), ended(on_failed))
         return True
 
     def _next(self):
@@ -185,7 +213,13 @@ class PageRunner:
             self.progress_bar.setFormat(tr("Failed"))
 
     def cancel(self):
-        if self.run is not None and self.busy:
+        if self.counting.task is not None:  # the count before a run: dropped, and nothing starts
+            self.counting.stop()
+            self.progress_bar.setRange(0, 100)
+            self.progress_bar.setFormat(tr("Cancelled"))
+            self._set_busy(False)
+            self.log(tr("Cancelled: nothing started."))
+        elif self.run is not None and self.busy:
             self.run.cancel()
             self.log(tr("Cancelling…"))
 

@@ -175,6 +175,7 @@ def test_the_library_page_weighs_tiles_as_the_library_measured_them(request, doc
     from ign_offline.core import mbtiles, naming
     from ign_offline.core.tiles import areas as plugin_areas
     from ign_offline.ui import large_jobs
+    from tests.support.qt_wait import wait_for
 
     if language == "fr":
         request.getfixturevalue("french")
@@ -211,7 +212,9 @@ def test_the_library_page_weighs_tiles_as_the_library_measured_them(request, doc
             assert project.write(str(tmp_path / "terrain.qgz"))
             monkeypatch.setattr(page, "choose_folder", lambda: str(tmp_path / "offline"))
             page.offlineProjectButton.click()
-        assert not page.runner.busy and not server.log.tiles(200)  # declined: nothing started
+        # A plan's tiles are counted in a task (a polygon's take seconds), then the question is asked.
+        assert wait_for(lambda: not page.runner.busy)
+        assert not server.log.tiles(200)  # declined: nothing started
     assert len(asked) == 1, page.logView.toPlainText()
     said = {"en": "3 tiles, about 124.5 kB (at 41.5 kB a tile as measured in the layer's file)",
             "fr": "3 tuiles, environ 124,5 ko (à 41,5 ko par tuile, mesurée dans le fichier de la couche)"}[language]

@@ -6485,212 +6485,212 @@
       <translation>Terrain</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="83" />
+      <location filename="../ui/download_page.py" line="84" />
       <source>Ticked only</source>
       <translation>Cochées seulement</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="84" />
+      <location filename="../ui/download_page.py" line="85" />
       <source>Show only the layers ticked</source>
       <translation>N'afficher que les couches cochées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="86" />
+      <location filename="../ui/download_page.py" line="87" />
       <source>Styles of vector layers</source>
       <translation>Styles des couches vectorielles</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="87" />
+      <location filename="../ui/download_page.py" line="88" />
       <source>Every style of the layer (switch among them offline)</source>
       <translation>Tous les styles de la couche (à changer hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="88" />
+      <location filename="../ui/download_page.py" line="89" />
       <source>Only the layer's first style</source>
       <translation>Seulement le premier style de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="89" />
+      <location filename="../ui/download_page.py" line="90" />
       <source>Only the styles ticked below</source>
       <translation>Seulement les styles cochés ci-dessous</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="90" />
+      <location filename="../ui/download_page.py" line="91" />
       <source>The styles saved beside the file, to switch among offline: untick those you do not want</source>
       <translation>Les styles enregistrés à côté du fichier, pour passer de l'un à l'autre hors ligne : décochez ceux dont vous ne voulez pas</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="95" />
+      <location filename="../ui/download_page.py" line="96" />
       <source>Vector tiles are drawn by a style saved beside their file: one download gives every look IGN publishes for the layer</source>
       <translation>Les tuiles vectorielles sont dessinées par un style enregistré à côté de leur fichier : un seul téléchargement donne tous les rendus que l'IGN publie pour la couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="222" />
+      <location filename="../ui/download_page.py" line="223" />
       <source>Not a layer of this server: {}. Check the identifier, or untick it (Read layers lists the server's layers).</source>
       <translation>Couche inconnue de ce serveur : {}. Vérifiez l'identifiant ou décochez-la (Lire les couches liste les couches du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="235" />
+      <location filename="../ui/download_page.py" line="236" />
       <source>An XYZ address is one layer: it goes to {}.</source>
       <translation>Une adresse XYZ est une seule couche : elle va dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="238" />
+      <location filename="../ui/download_page.py" line="239" />
       <source>{:,} layer ticked, its file in {}</source>
       <translation>{:,} couche cochée, son fichier dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="238" />
+      <location filename="../ui/download_page.py" line="239" />
       <source>{:,} layers ticked, one file each in {}</source>
       <translation>{:,} couches cochées, un fichier chacune dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="241" />
+      <location filename="../ui/download_page.py" line="242" />
       <source>Tick the layers to download (Read layers lists all of the server's).</source>
       <translation>Cochez les couches à télécharger (« Lire les couches » liste toutes celles du serveur).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="248" />
+      <location filename="../ui/download_page.py" line="249" />
       <source>Give the server: the Géoplateforme, a WMTS address or an XYZ address.</source>
       <translation>Indiquez le serveur : la Géoplateforme, une adresse WMTS ou une adresse XYZ.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="251" />
+      <location filename="../ui/download_page.py" line="252" />
       <source>Tick at least one layer (or type its identifier in the search box and press Enter).</source>
       <translation>Cochez au moins une couche (ou tapez son identifiant dans la recherche et appuyez sur Entrée).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="283" />
+      <location filename="../ui/download_page.py" line="284" />
       <source>⚠ Licence: {}.</source>
       <translation>⚠ Licence : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="298" />
+      <location filename="../ui/download_page.py" line="299" />
       <source>Pick an OAuth2 account to sign in (a key needs no sign-in).</source>
       <translation>Choisissez un compte OAuth2 pour vous connecter (une clé n'en a pas besoin).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="304" />
+      <location filename="../ui/download_page.py" line="305" />
       <source>Signed in with {}.</source>
       <translation>Connecté avec {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="312" />
+      <location filename="../ui/download_page.py" line="313" />
       <source>Signing in with {}: continue in your browser…</source>
       <translation>Connexion avec {} : continuez dans votre navigateur…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="313" />
+      <location filename="../ui/download_page.py" line="314" />
       <source>IGN Offline: sign in</source>
       <translation>IGN Hors ligne : connexion</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="328" />
+      <location filename="../ui/download_page.py" line="329" />
       <source>Reading the layers of {}…</source>
       <translation>Lecture des couches de {}…</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="346" />
+      <location filename="../ui/download_page.py" line="347" />
       <source>{} layers.</source>
       <translation>{} couches.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="359" />
+      <location filename="../ui/download_page.py" line="360" />
       <source>IGN Offline: read layers</source>
       <translation>IGN Hors ligne : lecture des couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="395" />
+      <location filename="../ui/download_page.py" line="396" />
       <source>Tick at least one style of {} (it is drawn with a style saved beside its file).</source>
       <translation>Cochez au moins un style de {} (elle est dessinée avec un style enregistré à côté de son fichier).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="430" />
+      <location filename="../ui/download_page.py" line="438" />
       <source>Nothing downloaded: reduce the area or the zooms.</source>
       <translation>Rien n'a été téléchargé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="459" />
+      <location filename="../ui/download_page.py" line="470" />
       <source>The estimate</source>
       <translation>L'estimation</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="467" />
+      <location filename="../ui/download_page.py" line="478" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="468" />
+      <location filename="../ui/download_page.py" line="479" />
       <source>{:,} layer</source>
       <translation>{:,} couche</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="468" />
+      <location filename="../ui/download_page.py" line="479" />
       <source>{:,} layers</source>
       <translation>{:,} couches</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="469" />
+      <location filename="../ui/download_page.py" line="480" />
       <source>Estimate: {:,} tile, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuile, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="469" />
+      <location filename="../ui/download_page.py" line="480" />
       <source>Estimate: {:,} tiles, about {}, about {} for {}.</source>
       <translation>Estimation : {:,} tuiles, environ {}, environ {} pour {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="520" />
+      <location filename="../ui/download_page.py" line="531" />
       <source>{}: {}, {}, {}, {}.</source>
       <translation>{} : {}, {}, {}, {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="523" />
+      <location filename="../ui/download_page.py" line="534" />
       <source>{:,} tile downloaded</source>
       <translation>{:,} tuile téléchargée</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="523" />
+      <location filename="../ui/download_page.py" line="534" />
       <source>{:,} tiles downloaded</source>
       <translation>{:,} tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="524" />
+      <location filename="../ui/download_page.py" line="535" />
       <source>{:,} was already there</source>
       <translation>{:,} déjà présente</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="524" />
+      <location filename="../ui/download_page.py" line="535" />
       <source>{:,} were already there</source>
       <translation>{:,} déjà présentes</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="525" />
+      <location filename="../ui/download_page.py" line="536" />
       <source>{:,} was empty</source>
       <translation>{:,} vide</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="525" />
+      <location filename="../ui/download_page.py" line="536" />
       <source>{:,} were empty</source>
       <translation>{:,} vides</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="526" />
+      <location filename="../ui/download_page.py" line="537" />
       <source>{:,} failed</source>
       <translation>{:,} en échec</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="528" />
+      <location filename="../ui/download_page.py" line="539" />
       <source>Not downloaded: {}.</source>
       <translation>Non téléchargées : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="548" />
+      <location filename="../ui/download_page.py" line="559" />
       <source>{}: no style could be saved ({}); the layer is drawn with QGIS's default look. Save its styles again later (Save vector tile styles).</source>
       <translation>{} : aucun style n'a pu être enregistré ({}) ; la couche est dessinée avec l'apparence par défaut de QGIS. Enregistrez ses styles plus tard (Enregistrer les styles de tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../ui/download_page.py" line="550" />
+      <location filename="../ui/download_page.py" line="561" />
       <source>see the IGN Offline panel</source>
       <translation>voir le panneau IGN Hors ligne</translation>
     </message>
@@ -7005,152 +7005,152 @@
       <translation>Ce téléchargement est très gros : {}, {} ({}), et le disque qui contient {} a {} de libre. Le lancer quand même ?</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="45" />
+      <location filename="../ui/library_page.py" line="46" />
       <source>{}%</source>
       <translation>{} %</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="55" />
+      <location filename="../ui/library_page.py" line="56" />
       <source>Polygon in the plan ({})</source>
       <translation>Polygone du plan ({})</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="71" />
+      <location filename="../ui/library_page.py" line="72" />
       <source>Plans (*.json)</source>
       <translation>Plans (*.json)</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="87" />
+      <location filename="../ui/library_page.py" line="88" />
       <source>Style of the selected vector file: choosing one draws it so (offline, from the styles saved beside it), loading it if needed</source>
       <translation>Style du fichier vectoriel sélectionné : en choisir un le dessine ainsi (hors ligne, avec les styles enregistrés à côté), en le chargeant si besoin</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="108" />
+      <location filename="../ui/library_page.py" line="109" />
       <source>The plan's estimate</source>
       <translation>L'estimation du plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="108" />
+      <location filename="../ui/library_page.py" line="109" />
       <source>The plan</source>
       <translation>Le plan</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="122" />
+      <location filename="../ui/library_page.py" line="128" />
       <source>Entries not run: {} (see the IGN Offline panel).</source>
       <translation>Entrées non exécutées : {} (voyez le panneau IGN Hors ligne).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="124" />
+      <location filename="../ui/library_page.py" line="130" />
       <source>Library: {:,} tiles downloaded, {:,} failed.</source>
       <translation>Bibliothèque : tuiles téléchargées : {:,}, en échec : {:,}.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="130" />
+      <location filename="../ui/library_page.py" line="136" />
       <source>The plan's estimate is ready: see the IGN Offline panel.</source>
       <translation>L'estimation du plan est prête : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="132" />
+      <location filename="../ui/library_page.py" line="138" />
       <source>The plan has run: see the IGN Offline panel.</source>
       <translation>Le plan a été exécuté : voir le panneau IGN Hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="141" />
+      <location filename="../ui/library_page.py" line="147" />
       <source>The library's refresh</source>
       <translation>Le rafraîchissement de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="152" />
+      <location filename="../ui/library_page.py" line="158" />
       <source>Library refreshed: nothing changed.</source>
       <translation>Bibliothèque rafraîchie : rien n'a changé.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="154" />
+      <location filename="../ui/library_page.py" line="160" />
       <source>Library refreshed: tiles new {:,}, changed {:,}, gone {:,}; dataset files new {:,}, changed {:,}; {} received.</source>
       <translation>Bibliothèque rafraîchie : tuiles nouvelles {:,}, modifiées {:,}, disparues {:,} ; fichiers de données nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="179" />
+      <location filename="../ui/library_page.py" line="185" />
       <source>The server's key is not written into the plan (a file in clear): run the plan with the key as an account (AUTHCFG).</source>
       <translation>La clé du serveur n'est pas écrite dans le plan (un fichier en clair) : lancez le plan avec la clé comme compte (AUTHCFG).</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="215" />
+      <location filename="../ui/library_page.py" line="221" />
       <source>Select the plan's entries to change in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à modifier.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="222" />
+      <location filename="../ui/library_page.py" line="228" />
       <source>{} entry of the plan changed.</source>
       <translation>{} entrée du plan modifiée.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="222" />
+      <location filename="../ui/library_page.py" line="228" />
       <source>{} entries of the plan changed.</source>
       <translation>{} entrées du plan modifiées.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="230" />
+      <location filename="../ui/library_page.py" line="236" />
       <source>Select the plan's entries to remove in the table first.</source>
       <translation>Sélectionnez d'abord dans le tableau les entrées du plan à retirer.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="232" />
+      <location filename="../ui/library_page.py" line="238" />
       <source>{} entry removed from the plan.</source>
       <translation>{} entrée retirée du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="232" />
+      <location filename="../ui/library_page.py" line="238" />
       <source>{} entries removed from the plan.</source>
       <translation>{} entrées retirées du plan.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="268" />
+      <location filename="../ui/library_page.py" line="274" />
       <source>The library folder {} does not exist yet: download something first.</source>
       <translation>Le dossier de la bibliothèque {} n'existe pas encore : téléchargez d'abord quelque chose.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="313" />
+      <location filename="../ui/library_page.py" line="319" />
       <source>{} file in the library.</source>
       <translation>{} fichier dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="313" />
+      <location filename="../ui/library_page.py" line="319" />
       <source>{} files in the library.</source>
       <translation>{} fichiers dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="348" />
+      <location filename="../ui/library_page.py" line="354" />
       <source>{}: style '{}'.</source>
       <translation>{} : style « {} ».</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="364" />
+      <location filename="../ui/library_page.py" line="370" />
       <source>Library coverage</source>
       <translation>Couverture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="376" />
+      <location filename="../ui/library_page.py" line="382" />
       <source>The coverage</source>
       <translation>La couverture</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="387" />
+      <location filename="../ui/library_page.py" line="393" />
       <source>Save the project first: its offline copy is made from the saved file.</source>
       <translation>Enregistrez d'abord le projet : sa copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="390" />
+      <location filename="../ui/library_page.py" line="396" />
       <source>The project has unsaved changes: the offline copy is made from the saved file.</source>
       <translation>Le projet a des modifications non enregistrées : la copie hors ligne est faite à partir du fichier enregistré.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="426" />
+      <location filename="../ui/library_page.py" line="445" />
       <source>Nothing started: reduce the area or the zooms.</source>
       <translation>Rien n'a été lancé : réduisez la zone ou les zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/library_page.py" line="436" />
+      <location filename="../ui/library_page.py" line="457" />
       <source>Offline project ready: {} (copy the whole folder)</source>
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
@@ -7200,62 +7200,77 @@
       <translation>Aucun gestionnaire de fichiers n'a pu ouvrir {} : ouvrez ce dossier vous-même.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="93" />
+      <location filename="../ui/runner.py" line="78" />
+      <source>IGN Offline: count the tiles</source>
+      <translation>IGN Hors ligne : décompte des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="95" />
       <source>(The same error as above.)</source>
       <translation>(La même erreur que ci-dessus.)</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="128" />
+      <location filename="../ui/runner.py" line="138" />
+      <source>Counting the tiles before starting…</source>
+      <translation>Décompte des tuiles avant de commencer…</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="156" />
       <source>— {} ({} of {}) —</source>
       <translation>— {} ({} sur {}) —</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="130" />
+      <location filename="../ui/runner.py" line="158" />
       <source>%p% (run {} of {})</source>
       <translation>%p% (exécution {} sur {})</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="159" />
+      <location filename="../ui/runner.py" line="187" />
       <source>The last run is not tried: it would stop on the same error.</source>
       <translation>Le dernier traitement n'est pas lancé : il s'arrêterait sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="159" />
+      <location filename="../ui/runner.py" line="187" />
       <source>The {:,} other runs are not tried: they would stop on the same error.</source>
       <translation>Les {:,} autres traitements ne sont pas lancés : ils s'arrêteraient sur la même erreur.</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="177" />
+      <location filename="../ui/runner.py" line="205" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="182" />
+      <location filename="../ui/runner.py" line="210" />
       <source>{:,} run of {:,} done</source>
       <translation>{:,} exécution sur {:,} terminée</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="182" />
+      <location filename="../ui/runner.py" line="210" />
       <source>{:,} runs of {:,} done</source>
       <translation>{:,} exécutions sur {:,} terminées</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="185" />
+      <location filename="../ui/runner.py" line="213" />
       <source>Failed</source>
       <translation>Échec</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="190" />
+      <location filename="../ui/runner.py" line="221" />
+      <source>Cancelled: nothing started.</source>
+      <translation>Annulé : rien n'a été lancé.</translation>
+    </message>
+    <message>
+      <location filename="../ui/runner.py" line="224" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="206" />
+      <location filename="../ui/runner.py" line="240" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../ui/runner.py" line="228" />
+      <location filename="../ui/runner.py" line="262" />
       <source>Cancelled: {}. What was done is kept: run it again to resume.</source>
       <translation>Annulé : {}. Ce qui a été fait est conservé : relancez pour reprendre.</translation>
     </message>
@@ -7333,11 +7348,6 @@
       <location filename="../ui/startup_refresh.py" line="74" />
       <source>The library's refresh at start did not run: {}</source>
       <translation>Le rafraîchissement de la bibliothèque au démarrage n'a pas eu lieu : {}</translation>
-    </message>
-    <message>
-      <location filename="../ui/tile_counts.py" line="22" />
-      <source>IGN Offline: count the tiles</source>
-      <translation>IGN Hors ligne : décompte des tuiles</translation>
     </message>
     <message>
       <location filename="../ui/tile_counts.py" line="42" />

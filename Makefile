@@ -35,7 +35,7 @@ export QT_QPA_PLATFORM := offscreen
 .PHONY: setup lint test unit-tests qgis-tests process demo bench package install clean translations screenshots
 
 setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(BUILD)/7zip.ok $(BUILD)/xvfb.ok $(VENV)/installed.ok ext_libs/installed.ok \
-	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM) web_libs/installed.ok $(BUILD)/chromium.ok
+	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM) web_libs/installed.ok $(BUILD)/chromium.ok $(BUILD)/redis.ok
 
 # QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
 $(BUILD)/system.ok:
@@ -63,6 +63,13 @@ $(BUILD)/vsftpd.ok:
 $(BUILD)/7zip.ok:
 	@mkdir -p $(BUILD)
 	@[ -x /usr/bin/7zz ] || [ -x /usr/bin/7z ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q 7zip; }
+	@touch $@
+
+# Debian's redis-server, for the tests and benches of the shared politeness budget (core.budget): started by them
+# on 127.0.0.1 at a free port, nothing saved. The plugin never needs it (a job's Redis is the user's).
+$(BUILD)/redis.ok:
+	@mkdir -p $(BUILD)
+	@[ -x /usr/bin/redis-server ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server; }
 	@touch $@
 
 # Xvfb: the real QGIS desktop in memory, for the French/English test and the screenshots.

@@ -29,11 +29,14 @@ from .parameters import (
     add_authcfg_parameter,
     add_large_job_parameter,
     add_pace_parameters,
+    add_shared_budget_parameters,
     allows_large,
     check_large_download,
     check_large_job,
     credentials_from_parameters,
     options_from_parameters,
+    shared_budget,
+    shared_budget_from_parameters,
 )
 
 
@@ -55,6 +58,7 @@ class RunPlan(IgnOfflineAlgorithm):
         add_authcfg_parameter(self)
         self.addParameter(QgsProcessingParameterString(
             "SHARD", self.tr("Only this machine's part, i/n (e.g. 2/3); empty = everything"), optional=True))
+        add_shared_budget_parameters(self)
         self.addParameter(QgsProcessingParameterBoolean(
             "ESTIMATE_ONLY", self.tr("Only estimate (tiles, size, time per layer and zoom; fetch no tile)"),
             defaultValue=False))
@@ -85,9 +89,14 @@ class RunPlan(IgnOfflineAlgorithm):
             options.refresh_days = self.parameterAsDouble(parameters, "REFRESH_DAYS", context)
         return (plan, folder, shard, options, credentials_from_parameters(self, parameters, context),
                 self.parameterAsBool(parameters, "ESTIMATE_ONLY", context),
-                self.parameterAsBool(parameters, "LOAD", context), allows_large(self, parameters, context))
+                self.parameterAsBool(parameters, "LOAD", context), allows_large(self, parameters, context),
+                shared_budget_from_parameters(self, parameters, context, shard))
 
     def process(self, args, context, feedback):
+        with shared_budget(self, args[-1], feedback):
+            return self.process_plan(args[:-1], context, feedback)
+
+    def process_plan(self, args, context, feedback):
         plan, folder, shard, options, credentials, estimate_only, load, allow_large = args
         self._files, self._datasets = [], []
         self._failed_entries = [(number, exc.message) for number, exc in plan.failed]

@@ -116,6 +116,8 @@ def test_three_workers_one_budget_one_killed_then_merged(tmp_path):
                 assert SECRET not in log
                 assert "shared budget in Redis at redis://127.0.0.1:{}/0".format(redis.port) in log, log
             shard_files = ["/data/shard{}/{}.mbtiles".format(index, LAYER) for index in (1, 2, 3)]
+            (volume / "merged").mkdir()
+            os.chmod(volume / "merged", 0o777)
             merge = workers.start("merge", "run", "ign_offline:merge_mbtiles", "--",
                                   *["INPUTS=" + path for path in shard_files],
                                   "OUTPUT=/data/merged/{}.mbtiles".format(LAYER), "LOAD=false")

@@ -8,6 +8,8 @@
 #   make package   dist/ign_offline-<version>.zip for "Install from ZIP"
 #   make translations   gather the strings to translate into i18n/*.ts (then translate, then `make setup`)
 #   make screenshots    the README's screenshots, taken in the real QGIS desktop under Xvfb
+#   make image     the worker image (packaging/worker/) with podman or docker: ign-offline-worker:<version>
+#   make test-image    that image built and run as three workers sharing one Redis budget (minutes; podman)
 #   make install   that zip deployed into ~/.local/share/QGIS/QGIS3/profiles/default
 
 SHELL := /bin/bash
@@ -32,10 +34,11 @@ QM := $(TRANSLATIONS:.ts=.qm)
 
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup lint test unit-tests qgis-tests process demo bench package install clean translations screenshots
+.PHONY: setup lint test unit-tests qgis-tests process demo bench package install clean translations screenshots \
+	image base-image test-image
 
 setup: $(BUILD)/system.ok $(BUILD)/vsftpd.ok $(BUILD)/7zip.ok $(BUILD)/xvfb.ok $(VENV)/installed.ok ext_libs/installed.ok \
-	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM) web_libs/installed.ok $(BUILD)/chromium.ok
+	$(PLUGINS)/ign_offline $(MAPPROXY)/installed.ok $(QM) web_libs/installed.ok $(BUILD)/chromium.ok $(BUILD)/redis.ok
 
 # QGIS and PyQGIS for /usr/bin/python3, from Debian, only when they are missing.
 $(BUILD)/system.ok:
@@ -63,6 +66,13 @@ $(BUILD)/vsftpd.ok:
 $(BUILD)/7zip.ok:
 	@mkdir -p $(BUILD)
 	@[ -x /usr/bin/7zz ] || [ -x /usr/bin/7z ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q 7zip; }
+	@touch $@
+
+# Debian's redis-server, for the tests and benches of the shared politeness budget (core.budget): started by them
+# on 127.0.0.1 at a free port, nothing saved. The plugin never needs it (a job's Redis is the user's).
+$(BUILD)/redis.ok:
+	@mkdir -p $(BUILD)
+	@[ -x /usr/bin/redis-server ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server; }
 	@touch $@
 
 # Xvfb: the real QGIS desktop in memory, for the French/English test and the screenshots.
@@ -190,6 +200,47 @@ package: $(VENV)/installed.ok $(BUILD)/lrelease.ok web_libs/installed.ok
 	@rm -f $(ZIP)
 	@cd $(BUILD)/package && $(CURDIR)/$(PY) -m zipfile -c $(CURDIR)/$(ZIP) ign_offline
 	@echo "$(ZIP)"
+
+# The worker image (packaging/worker/): QGIS 3.22 from Debian 12 and this plugin, for shards on many machines.
+# CONTAINER_ENGINE: podman when present, else docker; BASE: the Debian 12 image to start from (`make base-image`
+# makes localhost/debian:bookworm from Debian's packages where no image registry is reachable). Podman here runs
+# with runc and cgroupfs (crun refuses a hybrid cgroup layout): PODMAN_OPTIONS, empty for docker.
+CONTAINER_ENGINE ?= $(shell command -v podman > /dev/null 2>&1 && echo podman || echo docker)
+BASE ?= docker.io/library/debian:bookworm
+LOCAL_BASE := localhost/debian:bookworm
+IMAGE := ign-offline-worker
+PODMAN_OPTIONS ?= $(if $(findstring podman,$(CONTAINER_ENGINE)),--runtime runc --cgroup-manager=cgroupfs)
+ENGINE := $(CONTAINER_ENGINE) $(PODMAN_OPTIONS)
+
+image: package
+	@rm -rf $(BUILD)/image && mkdir -p $(BUILD)/image
+	cp packaging/worker/Containerfile packaging/worker/entrypoint.sh $(BUILD)/image/
+	cp $(ZIP) $(BUILD)/image/ign_offline.zip
+	$(ENGINE) build --network host --build-arg BASE=$(BASE) -t $(IMAGE):$(VERSION) -t $(IMAGE):latest \
+		-f $(BUILD)/image/Containerfile $(BUILD)/image
+	@echo "$(IMAGE):$(VERSION): $$($(ENGINE) image inspect --format '{{.Size}}' $(IMAGE):$(VERSION) \
+		| awk '{printf "%.0f MB", $$1 / 1e6}')"
+
+# Podman, runc and mmdebstrap from Debian, and the one setting they need here (no per-container open-files limit:
+# runc fails on setrlimit RLIMIT_NOFILE otherwise). Only for the targets below, never for `make test`.
+$(BUILD)/podman.ok:
+	@mkdir -p $(BUILD)
+	@[ -x /usr/bin/podman ] && [ -x /usr/sbin/runc ] && [ -x /usr/bin/mmdebstrap ] || { apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman runc mmdebstrap; }
+	@mkdir -p /etc/containers && { grep -qs default_ulimits /etc/containers/containers.conf || \
+		printf '[containers]\ndefault_ulimits = []\n' >> /etc/containers/containers.conf; }
+	@touch $@
+
+# Debian 12 minbase from Debian's own packages, as a local image (about 20 s, 170 MB), made once.
+base-image: $(BUILD)/podman.ok
+	@$(ENGINE) image exists $(LOCAL_BASE) 2>/dev/null || \
+		mmdebstrap --variant=minbase bookworm - | $(ENGINE) import - $(LOCAL_BASE)
+
+# The image built from the local base, three workers sharing one Redis budget on one plan, one killed and started
+# again, then merged (tests/image/): minutes; podman only. `.ci/run` runs it after `make test`.
+test-image: setup base-image
+	$(MAKE) image BASE=$(LOCAL_BASE) CONTAINER_ENGINE=podman
+	IGN_OFFLINE_IMAGE=$(IMAGE):$(VERSION) $(PY) -m pytest -p no:qgis tests/image -q $(DURATIONS)
 
 install: package
 	@mkdir -p "$(PROFILE_PLUGINS)"

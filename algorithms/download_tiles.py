@@ -24,6 +24,7 @@ from .parameters import (
     add_area_parameters,
     add_large_job_parameter,
     add_pace_parameters,
+    add_shared_budget_parameters,
     add_source_parameters,
     add_zoom_parameters,
     area_from_parameters,
@@ -31,6 +32,8 @@ from .parameters import (
     check_usage_policy,
     explained,
     options_from_parameters,
+    shared_budget,
+    shared_budget_from_parameters,
     source_from_parameters,
     zooms_from_parameters,
 )
@@ -50,6 +53,7 @@ class DownloadTiles(IgnOfflineAlgorithm):
             "OUTPUT", self.tr("MBTiles file"), fileFilter="MBTiles (*.mbtiles)", defaultValue=library.DEFAULT_OUTPUT),
             self.tr("{LAYER} stands for the layer; an existing file of the same layer is resumed or extended.")))
         add_pace_parameters(self)
+        add_shared_budget_parameters(self)
         self.addParameter(explained(QgsProcessingParameterNumber(
             "REFRESH_DAYS", self.tr("Re-check after (days)"), type=QgsProcessingParameterNumber.Double,
             optional=True, minValue=0.0),
@@ -85,9 +89,14 @@ class DownloadTiles(IgnOfflineAlgorithm):
         check_usage_policy(source, tally[0], zoom_max)
         check_large_job(self, parameters, context, lambda limit: tally, output)
         return (source, area, zoom_min, zoom_max, output, options,
-                self.parameterAsBool(parameters, "LOAD", context))
+                self.parameterAsBool(parameters, "LOAD", context),
+                shared_budget_from_parameters(self, parameters, context))
 
     def process(self, args, context, feedback):
+        with shared_budget(self, args[-1], feedback):
+            return self.process_download(args[:-1], context, feedback)
+
+    def process_download(self, args, context, feedback):
         source, area, zoom_min, zoom_max, output, options, self._load = args
         self._output = output
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)

@@ -5,6 +5,7 @@ LAYER, STYLE, FORMAT, AUTHCFG, API_KEY) and pace (CONCURRENCY, MAX_RATE), the FT
 AUTHCFG). The QGIS work behind them (areas from features, auth configurations) is in toolbelt/.
 """
 
+import contextlib
 import dataclasses
 
 from qgis.core import (
@@ -351,6 +352,59 @@ def options_from_parameters(algorithm, parameters, context):
     return DownloadOptions(concurrency=algorithm.parameterAsInt(parameters, "CONCURRENCY", context),
                            max_rate=algorithm.parameterAsDouble(parameters, "MAX_RATE", context),
                            headers={"User-Agent": user_agent(contact)})
+
+
+# One politeness budget shared by every worker of a job (core.budget)
+
+REDIS_URL = "REDIS_URL"
+WORKERS = "WORKERS"
+
+
+def add_shared_budget_parameters(algorithm):
+    """REDIS_URL and WORKERS (advanced): the Redis holding every worker's requests per second to each host."""
+    url = explained(QgsProcessingParameterString(REDIS_URL, algorithm.tr("Shared budget (Redis URL)"), optional=True),
+                    algorithm.tr("Shared request budget: Redis of every worker of the job (redis://host:6379/0; "
+                                 "empty: the REDIS_URL environment variable, else this process alone). No password "
+                                 "here: put it in the environment's REDIS_URL."))
+    workers = explained(QgsProcessingParameterNumber(
+        WORKERS, algorithm.tr("Workers sharing it"), type=QgsProcessingParameterNumber.Integer, defaultValue=0,
+        minValue=0), algorithm.tr("Workers sharing that budget (each keeps its share if Redis is lost; 0 = SHARD's n, "
+                                  "else 1)."))
+    for parameter in (url, workers):
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        algorithm.addParameter(parameter)
+
+
+def shared_budget_from_parameters(algorithm, parameters, context, shard=None):
+    """(Redis URL or None for the environment's, workers), checked: a password is refused in the parameter
+    (Processing keeps every run's parameters in its history), never repeated in the message."""
+    from ..core.resp import parse_url, redact_url
+
+    url = (algorithm.parameterAsString(parameters, REDIS_URL, context) or "").strip() or None
+    if url and parse_url(url).password:
+        raise InputError("REDIS_URL '{}' holds a password: Processing would keep it in its history. Give the "
+                         "address without it and set the whole REDIS_URL in the environment instead.",
+                         redact_url(url))
+    workers = algorithm.parameterAsInt(parameters, WORKERS, context) if _given(parameters, WORKERS) else 0
+    return url, workers or (shard[1] if shard else 1)
+
+
+@contextlib.contextmanager
+def shared_budget(algorithm, settings, feedback):
+    """Every request of the block from the shared budget of `settings` (shared_budget_from_parameters), said in
+    the log; none configured (no URL, no REDIS_URL): each process paces itself, as without it."""
+    from ..core import budget
+
+    url, workers = settings
+    made = budget.configure(url, workers, say=lambda message: feedback.pushWarning(algorithm.say(message)))
+    if made is not None:
+        feedback.pushInfo(algorithm.say("Requests per second to each host taken from the shared budget in Redis "
+                                        "at {} (this worker's share if it is lost: 1/{}).", made.address.safe,
+                                        workers))
+    try:
+        yield made
+    finally:
+        budget.release()
 
 
 # FTP servers

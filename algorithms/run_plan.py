@@ -31,12 +31,15 @@ from .parameters import (
     add_authcfg_parameter,
     add_large_job_parameter,
     add_pace_parameters,
+    add_shared_budget_parameters,
     allows_large,
     check_large_download,
     check_large_job,
     credentials_from_parameters,
     explained,
     options_from_parameters,
+    shared_budget,
+    shared_budget_from_parameters,
 )
 
 
@@ -64,6 +67,7 @@ class RunPlan(IgnOfflineAlgorithm):
         self.addParameter(explained(QgsProcessingParameterString(
             "SHARD", self.tr("This machine's part (i/n)"), optional=True),
             self.tr("Only this machine's part, i/n (e.g. 2/3); empty = everything.")))
+        add_shared_budget_parameters(self)
         self.addParameter(explained(QgsProcessingParameterBoolean(
             "ESTIMATE_ONLY", self.tr("Only estimate (fetch no tile)"), defaultValue=False),
             self.tr("Tiles, size and time per layer and zoom; no tile is fetched.")))
@@ -106,9 +110,14 @@ class RunPlan(IgnOfflineAlgorithm):
         self._refresh = (started, due, only_due)
         return (plan, folder, shard, options, credentials_from_parameters(self, parameters, context),
                 self.parameterAsBool(parameters, "ESTIMATE_ONLY", context),
-                self.parameterAsBool(parameters, "LOAD", context), allows_large(self, parameters, context))
+                self.parameterAsBool(parameters, "LOAD", context), allows_large(self, parameters, context),
+                shared_budget_from_parameters(self, parameters, context, shard))
 
     def process(self, args, context, feedback):
+        with shared_budget(self, args[-1], feedback):
+            return self.process_plan(args[:-1], context, feedback)
+
+    def process_plan(self, args, context, feedback):
         plan, folder, shard, options, credentials, estimate_only, load, allow_large = args
         self._files, self._datasets = [], []
         if self._refresh[2] and not plan.entries and not plan.datasets:  # ONLY_DUE, and none is due

@@ -3,7 +3,8 @@ messages (tile bodies are checked by core.tiles.bodies).
 
 Politeness is shared: every download running in this process takes its
 requests from the same per-host limiter, so two jobs on data.geopf.fr share
-one cap, and a 429 from the server pauses them all for its Retry-After.
+one cap, and a 429 from the server pauses them all for its Retry-After. With
+REDIS_URL, the limiter is shared by every worker of the job (core.budget).
 """
 
 import email.utils
@@ -95,11 +96,13 @@ class HostLimiter:
     second. The rate is the lowest asked by the jobs currently using the host.
     """
 
-    def __init__(self):
+    def __init__(self, share=1):
         self._lock = threading.Lock()
         self._next = 0.0
         self._paused_until = 0.0
         self._rates = []
+        # A worker cut off from the shared budget (core.budget) keeps 1/share of the rate asked.
+        self.share = max(1, share)
 
     def join(self, rate):
         with self._lock:
@@ -110,9 +113,14 @@ class HostLimiter:
             self._rates.remove(rate)
 
     @property
-    def rate(self):
+    def asked_rate(self):
+        """The lowest rate asked by the jobs using the host (0: none asks for a cap)."""
         caps = [r for r in self._rates if r and r > 0]
         return min(caps) if caps else 0
+
+    @property
+    def rate(self):
+        return self.asked_rate / self.share
 
     def pause(self, seconds):
         """Hold every request to this host for `seconds` (a 429's Retry-After)."""
@@ -134,10 +142,23 @@ class HostLimiter:
 
 _limiters = {}
 _limiters_lock = threading.Lock()
+_shared_budget = None
 
 
-def limiter_for(host_key):
-    """The one limiter of a host (`host_key`: its netloc; a template's, subdomain placeholder included)."""
+def use_shared_budget(budget):
+    """Take requests from `budget` (a core.budget.SharedBudget, shared by every worker) from now on; None: each
+    process paces itself again. Limiters already handed out keep what they were."""
+    global _shared_budget
+    _shared_budget = budget
+
+
+def limiter_for(host_key, policy="requests"):
+    """The one limiter of a host (`host_key`: its netloc; a template's, subdomain placeholder included): this
+    process's HostLimiter, or with a shared budget (core.budget) the host's for that `policy` (the API whose
+    limit it keeps: "tiles", "download"), shared with every worker."""
+    budget = _shared_budget
+    if budget is not None:
+        return budget.limiter(host_key, policy)
     with _limiters_lock:
         return _limiters.setdefault(host_key.lower(), HostLimiter())
 

@@ -1025,92 +1025,92 @@
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="41" />
+      <location filename="../algorithms/download_tiles.py" line="44" />
       <source>Download tiles to MBTiles</source>
       <translation>Télécharger des tuiles en MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="50" />
+      <location filename="../algorithms/download_tiles.py" line="53" />
       <source>MBTiles file</source>
       <translation>Fichier MBTiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="51" />
+      <location filename="../algorithms/download_tiles.py" line="54" />
       <source>{LAYER} stands for the layer; an existing file of the same layer is resumed or extended.</source>
       <translation>{LAYER} est remplacé par la couche ; un fichier existant de la même couche est repris ou complété.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="54" />
+      <location filename="../algorithms/download_tiles.py" line="58" />
       <source>Re-check after (days)</source>
       <translation>Revérifier après (jours)</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="56" />
+      <location filename="../algorithms/download_tiles.py" line="60" />
       <source>Re-check the tiles older than this many days (empty = never).</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais).</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="58" />
+      <location filename="../algorithms/download_tiles.py" line="62" />
       <source>Only retry the tiles that failed last time</source>
       <translation>Ne réessayer que les tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="60" />
+      <location filename="../algorithms/download_tiles.py" line="64" />
       <source>Add the result to the project</source>
       <translation>Ajouter le résultat au projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="62" />
+      <location filename="../algorithms/download_tiles.py" line="66" />
       <source>Tiles downloaded</source>
       <translation>Tuiles téléchargées</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="63" />
+      <location filename="../algorithms/download_tiles.py" line="67" />
       <source>Tiles already present</source>
       <translation>Tuiles déjà présentes</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="64" />
+      <location filename="../algorithms/download_tiles.py" line="68" />
       <source>Tiles the server has no data for</source>
       <translation>Tuiles sans données sur le serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="65" />
+      <location filename="../algorithms/download_tiles.py" line="69" />
       <source>Tiles failed</source>
       <translation>Tuiles en échec</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="95" />
+      <location filename="../algorithms/download_tiles.py" line="104" />
       <source>a download of {}</source>
       <translation>un téléchargement de {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="103" />
+      <location filename="../algorithms/download_tiles.py" line="112" />
       <source>{} {}</source>
       <translation>{} {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="108" />
+      <location filename="../algorithms/download_tiles.py" line="117" />
       <source>{} ({}) from {}, {} zoom {}-{} → {}</source>
       <translation>{} ({}) depuis {}, {} zoom {}-{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="116" />
+      <location filename="../algorithms/download_tiles.py" line="125" />
       <source>{:,} downloaded ({}), {:,} already present, {:,} unchanged (304), {:,} empty, {:,} failed.</source>
       <translation>{:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées (304), {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="121" />
+      <location filename="../algorithms/download_tiles.py" line="130" />
       <source>{:,} tiles failed: {}</source>
       <translation>{:,} tuiles en échec : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="123" />
+      <location filename="../algorithms/download_tiles.py" line="132" />
       <source>Run again (or with RETRY_FAILED_ONLY) to retry the failed tiles.</source>
       <translation>Relancez (ou avec RETRY_FAILED_ONLY) pour réessayer les tuiles en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/download_tiles.py" line="125" />
+      <location filename="../algorithms/download_tiles.py" line="134" />
       <source>Cancelled. The tiles downloaded are kept: download again to resume.</source>
       <translation>Annulé. Les tuiles téléchargées sont gardées : téléchargez à nouveau pour reprendre.</translation>
     </message>
@@ -1820,212 +1820,242 @@
       <translation>{:,} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="64" />
+      <location filename="../algorithms/parameters.py" line="65" />
       <source>Preset area</source>
       <translation>Zone prédéfinie</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="65" />
+      <location filename="../algorithms/parameters.py" line="66" />
       <source>One of: {}.</source>
       <translation>Au choix : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="67" />
+      <location filename="../algorithms/parameters.py" line="68" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="70" />
+      <location filename="../algorithms/parameters.py" line="71" />
       <source>…or a polygon layer</source>
       <translation>…ou une couche de polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="71" />
+      <location filename="../algorithms/parameters.py" line="72" />
       <source>Any CRS; only the tiles meeting its polygons are taken.</source>
       <translation>Tout SCR ; seules les tuiles qui touchent ses polygones sont prises.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="73" />
+      <location filename="../algorithms/parameters.py" line="74" />
       <source>Title of the area</source>
       <translation>Nom de la zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="82" />
+      <location filename="../algorithms/parameters.py" line="83" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="85" />
+      <location filename="../algorithms/parameters.py" line="86" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="107" />
+      <location filename="../algorithms/parameters.py" line="108" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="113" />
+      <location filename="../algorithms/parameters.py" line="114" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="118" />
+      <location filename="../algorithms/parameters.py" line="119" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="122" />
+      <location filename="../algorithms/parameters.py" line="123" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="138" />
+      <location filename="../algorithms/parameters.py" line="139" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="142" />
+      <location filename="../algorithms/parameters.py" line="143" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="167" />
+      <location filename="../algorithms/parameters.py" line="168" />
       <source>Go ahead with a very large job</source>
       <translation>Accepter une très grosse tâche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="168" />
+      <location filename="../algorithms/parameters.py" line="169" />
       <source>Over 10 million tiles, or more than the free disk space.</source>
       <translation>Plus de 10 millions de tuiles, ou plus que l'espace disque libre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="188" />
+      <location filename="../algorithms/parameters.py" line="189" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="207" />
+      <location filename="../algorithms/parameters.py" line="208" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="221" />
+      <location filename="../algorithms/parameters.py" line="222" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="224" />
+      <location filename="../algorithms/parameters.py" line="225" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="231" />
+      <location filename="../algorithms/parameters.py" line="232" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="234" />
+      <location filename="../algorithms/parameters.py" line="235" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="271" />
+      <location filename="../algorithms/parameters.py" line="272" />
       <source>Account or API key</source>
       <translation>Compte ou clé d'API</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="272" />
+      <location filename="../algorithms/parameters.py" line="273" />
       <source>Stored in the QGIS authentication database (private layers: Basic with the key, or OAuth2).</source>
       <translation>Enregistré dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="304" />
+      <location filename="../algorithms/parameters.py" line="305" />
       <source>Tile service</source>
       <translation>Service de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="306" />
+      <location filename="../algorithms/parameters.py" line="307" />
       <source>A WMTS endpoint, a vector tile service (https://data.geopf.fr/tms/1.0.0), or an XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles).</source>
       <translation>Adresse d'un WMTS, d'un service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="310" />
+      <location filename="../algorithms/parameters.py" line="311" />
       <source>Layer identifier</source>
       <translation>Identifiant de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="311" />
+      <location filename="../algorithms/parameters.py" line="312" />
       <source>From the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template.</source>
       <translation>D'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="315" />
+      <location filename="../algorithms/parameters.py" line="316" />
       <source>Layer style</source>
       <translation>Style de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="315" />
+      <location filename="../algorithms/parameters.py" line="316" />
       <source>Tile format</source>
       <translation>Format des tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="316" />
+      <location filename="../algorithms/parameters.py" line="317" />
       <source>Default: the layer's own.</source>
       <translation>Par défaut : celui de la couche.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="319" />
+      <location filename="../algorithms/parameters.py" line="320" />
       <source>…or the API key itself</source>
       <translation>…ou la clé d'API elle-même</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="320" />
+      <location filename="../algorithms/parameters.py" line="321" />
       <source>Never written anywhere.</source>
       <translation>Jamais écrite nulle part.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="340" />
+      <location filename="../algorithms/parameters.py" line="341" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="343" />
+      <location filename="../algorithms/parameters.py" line="344" />
       <source>Requests per second, at most</source>
       <translation>Requêtes par seconde, au plus</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="345" />
+      <location filename="../algorithms/parameters.py" line="346" />
       <source>Maximum requests per second to the server (0 = no cap).</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="360" />
+      <location filename="../algorithms/parameters.py" line="365" />
+      <source>Shared budget (Redis URL)</source>
+      <translation>Budget partagé (URL Redis)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="366" />
+      <source>Shared request budget: Redis of every worker of the job (redis://host:6379/0; empty: the REDIS_URL environment variable, else this process alone). No password here: put it in the environment's REDIS_URL.</source>
+      <translation>Budget de requêtes partagé : le Redis de tous les postes de la tâche (redis://hôte:6379/0 ; vide : la variable d'environnement REDIS_URL, sinon ce processus seul). Pas de mot de passe ici : mettez-le dans la variable REDIS_URL de l'environnement.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="370" />
+      <source>Workers sharing it</source>
+      <translation>Postes qui le partagent</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="371" />
+      <source>Workers sharing that budget (each keeps its share if Redis is lost; 0 = SHARD's n, else 1).</source>
+      <translation>Postes qui se partagent ce budget (chacun garde sa part si Redis est perdu ; 0 = le n de SHARD, sinon 1).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="385" />
+      <source>REDIS_URL '{}' holds a password: Processing would keep it in its history. Give the address without it and set the whole REDIS_URL in the environment instead.</source>
+      <translation>REDIS_URL « {} » contient un mot de passe : Processing le garderait dans son historique. Donnez l'adresse sans lui et mettez plutôt toute l'adresse REDIS_URL dans l'environnement.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="401" />
+      <source>Requests per second to each host taken from the shared budget in Redis at {} (this worker's share if it is lost: 1/{}).</source>
+      <translation>Requêtes par seconde vers chaque hôte prises dans le budget partagé de Redis à {} (la part de ce poste s'il est perdu : 1/{}).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/parameters.py" line="414" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="362" />
+      <location filename="../algorithms/parameters.py" line="416" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="364" />
+      <location filename="../algorithms/parameters.py" line="418" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="365" />
+      <location filename="../algorithms/parameters.py" line="419" />
       <source>Empty: anonymous.</source>
       <translation>Vide : anonyme.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="367" />
+      <location filename="../algorithms/parameters.py" line="421" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="368" />
+      <location filename="../algorithms/parameters.py" line="422" />
       <source>Stored in the QGIS authentication database (Basic method).</source>
       <translation>Gardé dans la base d'authentification de QGIS (méthode Basic).</translation>
     </message>
@@ -2245,207 +2275,207 @@
       <translation>{} Réduisez la zone, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="45" />
+      <location filename="../algorithms/run_plan.py" line="48" />
       <source>Run a library plan</source>
       <translation>Exécuter un plan de bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="50" />
+      <location filename="../algorithms/run_plan.py" line="53" />
       <source>Plan file (JSON)</source>
       <translation>Fichier du plan (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="51" />
+      <location filename="../algorithms/run_plan.py" line="54" />
       <source>Its source, and its entries of layer, area, zoom_min, zoom_max.</source>
       <translation>Sa source, et ses entrées avec couche, zone, zoom_min, zoom_max.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="54" />
+      <location filename="../algorithms/run_plan.py" line="57" />
       <source>One .mbtiles file per layer, named after it.</source>
       <translation>Un fichier .mbtiles par couche, à son nom.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="59" />
+      <location filename="../algorithms/run_plan.py" line="62" />
       <source>Re-check the tiles older than this many days (empty = never; 0 = all).</source>
       <translation>Revérifier les tuiles de plus de tant de jours (vide = jamais ; 0 = toutes).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="61" />
+      <location filename="../algorithms/run_plan.py" line="64" />
       <source>Only the entries due</source>
       <translation>Seulement les entrées dues</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="62" />
+      <location filename="../algorithms/run_plan.py" line="65" />
       <source>Only the entries due for a refresh (the plan's refresh_days); none due: nothing runs.</source>
       <translation>Seulement les entrées dont le rafraîchissement est dû (refresh_days du plan) ; aucune due : rien ne s'exécute.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="65" />
+      <location filename="../algorithms/run_plan.py" line="68" />
       <source>This machine's part (i/n)</source>
       <translation>Part de cette machine (i/n)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="66" />
+      <location filename="../algorithms/run_plan.py" line="69" />
       <source>Only this machine's part, i/n (e.g. 2/3); empty = everything.</source>
       <translation>Seulement la part de cette machine, i/n (p. ex. 2/3) ; vide = tout.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="68" />
+      <location filename="../algorithms/run_plan.py" line="72" />
       <source>Only estimate (fetch no tile)</source>
       <translation>Seulement estimer (aucune tuile)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="69" />
+      <location filename="../algorithms/run_plan.py" line="73" />
       <source>Tiles, size and time per layer and zoom; no tile is fetched.</source>
       <translation>Tuiles, taille et durée par couche et par zoom ; aucune tuile n'est récupérée.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="71" />
+      <location filename="../algorithms/run_plan.py" line="75" />
       <source>Add the library's files to the project</source>
       <translation>Charger la bibliothèque dans le projet</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="73" />
+      <location filename="../algorithms/run_plan.py" line="77" />
       <source>Tiles in the plan (this shard's)</source>
       <translation>Tuiles du plan (la part de cette machine)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="76" />
+      <location filename="../algorithms/run_plan.py" line="80" />
       <source>Library files (one per line)</source>
       <translation>Fichiers de la bibliothèque (un par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="78" />
+      <location filename="../algorithms/run_plan.py" line="82" />
       <source>Datasets of the plan: entry, product, status, files made (JSON)</source>
       <translation>Jeux de données du plan : entrée, produit, état, fichiers produits (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="80" />
+      <location filename="../algorithms/run_plan.py" line="84" />
       <source>Entries that could not run, and why (JSON)</source>
       <translation>Entrées qui n'ont pas pu être exécutées, et pourquoi (JSON)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="82" />
+      <location filename="../algorithms/run_plan.py" line="86" />
       <source>What the refresh changed, per layer and dataset (JSON; the addresses are in the library's refresh/report.jsonl)</source>
       <translation>Ce que le rafraîchissement a changé, par couche et jeu de données (JSON ; les adresses sont dans refresh/report.jsonl de la bibliothèque)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="85" />
+      <location filename="../algorithms/run_plan.py" line="89" />
       <source>Styles of vector layers not saved, and why (one layer per line)</source>
       <translation>Styles des couches vectorielles non enregistrés, et pourquoi (une couche par ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="115" />
+      <location filename="../algorithms/run_plan.py" line="124" />
       <source>No entry of the plan is due for a refresh: nothing to do.</source>
       <translation>Aucune entrée du plan n'est à rafraîchir : rien à faire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="128" />
+      <location filename="../algorithms/run_plan.py" line="137" />
       <source>Entries {} ({}): {}</source>
       <translation>Entrées {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="130" />
+      <location filename="../algorithms/run_plan.py" line="139" />
       <source>No entry of the plan could run: see the messages above.</source>
       <translation>Aucune entrée du plan n'a pu être exécutée : voyez les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="132" />
+      <location filename="../algorithms/run_plan.py" line="141" />
       <source> (shard {}/{})</source>
       <translation> (partie {}/{})</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="137" />
+      <location filename="../algorithms/run_plan.py" line="146" />
       <source>{}: {:,} tile at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuile aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="137" />
+      <location filename="../algorithms/run_plan.py" line="146" />
       <source>{}: {:,} tiles at zoom {}-{}{} → {}</source>
       <translation>{} : {:,} tuiles aux zooms {}-{}{} → {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="173" />
+      <location filename="../algorithms/run_plan.py" line="182" />
       <source>{}: {:,} downloaded ({}), {:,} already there, {:,} unchanged, {:,} empty, {:,} failed.</source>
       <translation>{} : {:,} téléchargées ({}), {:,} déjà présentes, {:,} inchangées, {:,} vides, {:,} en échec.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="185" />
+      <location filename="../algorithms/run_plan.py" line="194" />
       <source>{:,} style saved in {}.</source>
       <translation>{:,} style enregistré dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="185" />
+      <location filename="../algorithms/run_plan.py" line="194" />
       <source>{:,} styles saved in {}.</source>
       <translation>{:,} styles enregistrés dans {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="196" />
+      <location filename="../algorithms/run_plan.py" line="205" />
       <source>Entry {} ({}): {}.</source>
       <translation>Entrée {} ({}) : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="201" />
+      <location filename="../algorithms/run_plan.py" line="210" />
       <source>Cancelled: run the plan again to resume where it stopped.</source>
       <translation>Annulé : relancez le plan pour reprendre là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="203" />
+      <location filename="../algorithms/run_plan.py" line="212" />
       <source>No layer or dataset of the plan could be downloaded: see the messages above.</source>
       <translation>Aucune couche ni aucun jeu de données du plan n'a pu être téléchargé : voir les messages ci-dessus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="228" />
+      <location filename="../algorithms/run_plan.py" line="237" />
       <source>Entry {} ({}): {}</source>
       <translation>Entrée {} ({}) : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="230" />
+      <location filename="../algorithms/run_plan.py" line="239" />
       <source>Entry {}: {}</source>
       <translation>Entrée {} : {}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="233" />
+      <location filename="../algorithms/run_plan.py" line="242" />
       <source>Datasets to download: {} ({} with extraction).</source>
       <translation>Jeux de données à télécharger : {} ({} avec l'extraction).</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="263" />
+      <location filename="../algorithms/run_plan.py" line="272" />
       <source>{} zoom {}: {:,} tiles, {:,} already in the library, about {}{}</source>
       <translation>{} zoom {} : {:,} tuiles, dont {:,} déjà dans la bibliothèque, environ {}{}</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="266" />
+      <location filename="../algorithms/run_plan.py" line="275" />
       <source> (size per tile assumed)</source>
       <translation> (taille par tuile supposée)</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="269" />
+      <location filename="../algorithms/run_plan.py" line="278" />
       <source>{} h {:02d} min</source>
       <translation>{} h {:02d} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="269" />
+      <location filename="../algorithms/run_plan.py" line="278" />
       <source>{} min</source>
       <translation>{} min</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="269" />
+      <location filename="../algorithms/run_plan.py" line="278" />
       <source>{} s</source>
       <translation>{} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="270" />
+      <location filename="../algorithms/run_plan.py" line="279" />
       <source>about {} at {} requests/s</source>
       <translation>environ {} à {} requêtes/s</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="273" />
+      <location filename="../algorithms/run_plan.py" line="282" />
       <source>time unknown without a rate cap</source>
       <translation>durée inconnue sans limite de débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/run_plan.py" line="274" />
+      <location filename="../algorithms/run_plan.py" line="283" />
       <source>To fetch: {:,} tiles, about {}; {}.</source>
       <translation>À récupérer : {:,} tuiles, environ {} ; {}.</translation>
     </message>
@@ -2903,6 +2933,16 @@
       <location filename="../core/archives/zip_extract.py" line="105" />
       <source>{} is damaged at '{}' ({}): delete it and run again to fetch it anew.</source>
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/budget.py" line="142" />
+      <source>The shared request budget (Redis at {}) answers again: this worker takes its requests from it again.</source>
+      <translation>Le budget de requêtes partagé (Redis à {}) répond de nouveau : ce poste y reprend ses requêtes.</translation>
+    </message>
+    <message>
+      <location filename="../core/budget.py" line="164" />
+      <source>The shared request budget (Redis at {}) cannot be reached ({}): this worker goes on alone with 1/{} of each host's rate, and tries Redis again every {:.0f} s.</source>
+      <translation>Le budget de requêtes partagé (Redis à {}) est injoignable ({}) : ce poste continue seul avec 1/{} du débit de chaque hôte, et réessaie Redis toutes les {:.0f} s.</translation>
     </message>
     <message>
       <location filename="../core/cache/addresses.py" line="177" />
@@ -4275,97 +4315,97 @@
       <translation>aucune dalle qu'il ait pu placer</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="152" />
+      <location filename="../core/http.py" line="173" />
       <source>the host name cannot be resolved: no network, or a wrong address</source>
       <translation>le nom d'hôte ne peut pas être résolu : pas de réseau, ou adresse erronée</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="154" />
+      <location filename="../core/http.py" line="175" />
       <source>the connection was refused: nothing answers at that address and port</source>
       <translation>la connexion a été refusée : rien ne répond à cette adresse et sur ce port</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="156" />
+      <location filename="../core/http.py" line="177" />
       <source>the connection timed out</source>
       <translation>le délai de connexion est dépassé</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="159" />
+      <location filename="../core/http.py" line="180" />
       <source>the server accepted the connection but did not answer in time</source>
       <translation>le serveur a accepté la connexion mais n'a pas répondu à temps</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="163" />
+      <location filename="../core/http.py" line="184" />
       <source>the network is unreachable</source>
       <translation>le réseau est inaccessible</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="165" />
+      <location filename="../core/http.py" line="186" />
       <source>the secure connection failed (TLS)</source>
       <translation>la connexion sécurisée a échoué (TLS)</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="167" />
+      <location filename="../core/http.py" line="188" />
       <source>the proxy refused or failed the connection</source>
       <translation>le proxy a refusé ou fait échouer la connexion</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="177" />
+      <location filename="../core/http.py" line="198" />
       <source>the server cut its answer short</source>
       <translation>le serveur a coupé sa réponse avant la fin</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="179" />
+      <location filename="../core/http.py" line="200" />
       <source>the server's answer cannot be decoded</source>
       <translation>la réponse du serveur ne peut pas être décodée</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="181" />
+      <location filename="../core/http.py" line="202" />
       <source>the server did not answer in time</source>
       <translation>le serveur n'a pas répondu à temps</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="183" />
+      <location filename="../core/http.py" line="204" />
       <source>the server redirects without end</source>
       <translation>le serveur redirige sans fin</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="186" />
+      <location filename="../core/http.py" line="207" />
       <source>the address is not a valid web address</source>
       <translation>l'adresse n'est pas une adresse web valide</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="188" />
+      <location filename="../core/http.py" line="209" />
       <source>the server does not answer</source>
       <translation>le serveur ne répond pas</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="189" />
+      <location filename="../core/http.py" line="210" />
       <source>the request failed</source>
       <translation>la requête a échoué</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="315" />
+      <location filename="../core/http.py" line="336" />
       <source>no complete answer within {:.0f} s</source>
       <translation>pas de réponse complète en {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="323" />
+      <location filename="../core/http.py" line="344" />
       <source>{} larger than {}</source>
       <translation>{} de plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="328" />
+      <location filename="../core/http.py" line="349" />
       <source>the body's {} encoding is broken</source>
       <translation>l'encodage {} du contenu est cassé</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="443" />
+      <location filename="../core/http.py" line="464" />
       <source>no data for {:.0f} s</source>
       <translation>aucune donnée pendant {:.0f} s</translation>
     </message>
     <message>
-      <location filename="../core/http.py" line="446" />
+      <location filename="../core/http.py" line="467" />
       <source>Connection broken: {!r}</source>
       <translation>Connexion interrompue : {!r}</translation>
     </message>
@@ -4913,6 +4953,26 @@
       <location filename="../core/rasters.py" line="59" />
       <source>GDAL could not build {}.</source>
       <translation>GDAL n'a pas pu construire {}.</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="63" />
+      <source>REDIS_URL '{}' is not a Redis address: give redis://host:6379/0 (or rediss:// for TLS).</source>
+      <translation>REDIS_URL « {} » n'est pas une adresse Redis : donnez redis://hôte:6379/0 (ou rediss:// pour TLS).</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="179" />
+      <source>not a RESP2 reply</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="196" />
+      <source>connection refused</source>
+      <translation>connexion refusée</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="198" />
+      <source>connection closed</source>
+      <translation>connexion fermée</translation>
     </message>
     <message>
       <location filename="../core/sources/accounts.py" line="75" />

@@ -125,7 +125,7 @@ class DownloadService:
         self._own_pool = pool is None
         self.retries, self.max_wait, self.page_size = retries, max_wait, max(1, min(PAGE_SIZE, page_size))
         self.deadline, self.max_feed_bytes, self.timeout = deadline, max_feed_bytes, timeout
-        self.limiter = limiter_for(self.host)
+        self.limiter = limiter_for(self.host, "download")  # the service's own limit (10 requests/s)
         self._rate = rate * PACE if rate else 0
         self.limiter.join(self._rate)
 

@@ -80,7 +80,7 @@ class _Client:
         self.service = service_or_pool if hasattr(service_or_pool, "wait_turn") else None
         self.pool = self.service.pool if self.service else service_or_pool
         self.host = urlsplit(url).netloc.lower()
-        self.limiter = limiter_for(self.host)
+        self.limiter = limiter_for(self.host, "download")
 
     def wait_turn(self, is_cancelled):
         if self.service is not None and self.service.host == self.host:

@@ -124,7 +124,7 @@ class Downloader:
         self.store = store
         self.options = options or DownloadOptions()
         self.log = log or (lambda message: None)
-        self.limiter = limiter_for(source.host_key)
+        self.limiter = limiter_for(source.host_key, "tiles")
         self.pool = TilePool(self.options.headers, self.options.concurrency)
         self.stop = threading.Event()
         # Set by the first HTTP answer: until then a connection error means the

@@ -10,6 +10,7 @@ from ..core.errors import Cancelled, InputError
 from ..core.field import folder_sync
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
+from .parameters import explained
 
 
 class SyncFieldFolder(IgnOfflineAlgorithm):
@@ -18,12 +19,12 @@ class SyncFieldFolder(IgnOfflineAlgorithm):
     GROUP = "field"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFile(
-            "FOLDER", self.tr("Offline project folder (made by make_project_offline) or folder of exported copies"),
-            behavior=QgsProcessingParameterFile.Folder))
-        self.addParameter(QgsProcessingParameterFile(
-            "LIBRARY", self.tr("Offline library (optional: default, the library files the copies recorded)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "FOLDER", self.tr("Field folder"), behavior=QgsProcessingParameterFile.Folder),
+            self.tr("An offline project folder (made by make_project_offline) or a folder of exported copies.")))
+        self.addParameter(explained(QgsProcessingParameterFile(
+            "LIBRARY", self.tr("Library folder"), behavior=QgsProcessingParameterFile.Folder, optional=True),
+            self.tr("The offline library; by default, the library files the copies recorded.")))
         for name, label in (("UPDATED", marked("Files updated")), ("CURRENT", marked("Files already current")),
                             ("REFUSED", marked("Files refused, with the reason"))):
             self.addOutput(QgsProcessingOutputString(name, self.tr(label)))

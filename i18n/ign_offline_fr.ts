@@ -2550,62 +2550,67 @@
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="17" />
+      <location filename="../algorithms/sync_field_folder.py" line="18" />
       <source>Sync a field folder from the library</source>
       <translation>Synchroniser un dossier de terrain depuis la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="22" />
-      <source>Offline project folder (made by make_project_offline) or folder of exported copies</source>
-      <translation>Dossier du projet hors ligne (fait par make_project_offline) ou dossier de copies exportées</translation>
+      <location filename="../algorithms/sync_field_folder.py" line="23" />
+      <source>Field folder</source>
+      <translation>Dossier de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="25" />
-      <source>Offline library (optional: default, the library files the copies recorded)</source>
-      <translation>Bibliothèque hors ligne (facultatif : par défaut, les fichiers de bibliothèque notés par les copies)</translation>
+      <location filename="../algorithms/sync_field_folder.py" line="24" />
+      <source>An offline project folder (made by make_project_offline) or a folder of exported copies.</source>
+      <translation>Un dossier de projet hors ligne (fait par make_project_offline) ou un dossier de copies exportées.</translation>
     </message>
     <message>
       <location filename="../algorithms/sync_field_folder.py" line="27" />
+      <source>The offline library; by default, the library files the copies recorded.</source>
+      <translation>La bibliothèque hors ligne ; par défaut, les fichiers de bibliothèque notés par les copies.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="28" />
       <source>Files updated</source>
       <translation>Fichiers mis à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="27" />
+      <location filename="../algorithms/sync_field_folder.py" line="28" />
       <source>Files already current</source>
       <translation>Fichiers déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="28" />
+      <location filename="../algorithms/sync_field_folder.py" line="29" />
       <source>Files refused, with the reason</source>
       <translation>Fichiers refusés, avec la raison</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="30" />
+      <location filename="../algorithms/sync_field_folder.py" line="31" />
       <source>Bytes moved (the patches)</source>
       <translation>Octets transférés (les correctifs)</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="31" />
+      <location filename="../algorithms/sync_field_folder.py" line="32" />
       <source>Bytes a full copy would move</source>
       <translation>Octets que transférerait une copie complète</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="36" />
+      <location filename="../algorithms/sync_field_folder.py" line="37" />
       <source>The FOLDER '{}' does not exist: give the offline project's folder (the one holding basemaps/).</source>
       <translation>Le dossier FOLDER « {} » n'existe pas : donnez le dossier du projet hors ligne (celui qui contient basemaps/).</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="49" />
+      <location filename="../algorithms/sync_field_folder.py" line="50" />
       <source>Cancelled: the files updated so far stay updated, the others are left as they were; run again to update them.</source>
       <translation>Annulé : les fichiers déjà mis à jour le restent, les autres sont laissés tels quels ; relancez pour les mettre à jour.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="55" />
+      <location filename="../algorithms/sync_field_folder.py" line="56" />
       <source>{} holds no MBTiles: nothing to sync.</source>
       <translation>{} ne contient aucun MBTiles : rien à synchroniser.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="56" />
+      <location filename="../algorithms/sync_field_folder.py" line="57" />
       <source>{:,} updated, {:,} already current, {:,} refused: {} moved, where copying the files whole would move {}.</source>
       <translation>{:,} mis à jour, {:,} déjà à jour, {:,} refusés : {} transférés, là où copier les fichiers en entier transférerait {}.</translation>
     </message>
@@ -4962,7 +4967,7 @@
     <message>
       <location filename="../core/resp.py" line="179" />
       <source>not a RESP2 reply</source>
-      <translation type="unfinished" />
+      <translation>pas une réponse RESP2</translation>
     </message>
     <message>
       <location filename="../core/resp.py" line="196" />

@@ -11,7 +11,7 @@ from tests.unit.test_layering import PLUGIN, ROOT, imported, modules_of
 
 # From the ground up: a module name (core/<name>.py or the folder core/<name>/) and its floor.
 FLOORS = (
-    ("errors", "messages", "text", "names", "storage", "naming", "http", "rasters"),
+    ("errors", "messages", "text", "names", "storage", "naming", "http", "resp", "budget", "rasters"),
     ("tiles", "archives", "mbtiles", "vector"),
     ("sources", "ftp"),
     ("download", "cache", "datasets"),

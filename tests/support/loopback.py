@@ -1,6 +1,7 @@
 """What every stand-in HTTP server of the tests shares: a free port on 127.0.0.1, served by a daemon thread,
 used as a context manager (started on entry, shut down and closed on exit)."""
 
+import socket
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -13,10 +14,20 @@ class LoopbackServer:
         self.serve(server_class(("127.0.0.1", 0), handler))
 
     def serve(self, server):
-        """`server`, made elsewhere and bound to a free port of 127.0.0.1, served the same way."""
+        """`server`, made elsewhere and bound on 127.0.0.1, served the same way."""
         self.server = server
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._connections, self._connections_lock = set(), threading.Lock()
+        accept = server.get_request
+
+        def get_request():  # each connection kept, to be closed by stop()
+            connection, address = accept()
+            with self._connections_lock:
+                self._connections.add(connection)
+            return connection, address
+
+        server.get_request = get_request
 
     @property
     def origin(self):
@@ -30,6 +41,15 @@ class LoopbackServer:
         self.stop()
 
     def stop(self):
-        """Shut down and closed: nobody listens at `origin` any more (again: nothing more happens)."""
+        """Shut down and closed: nobody listens at `origin` any more, and nobody answers on a connection a client
+        keeps open either (HTTP/1.1 keep-alive: QGIS keeps its connections, and would otherwise still be answered
+        by this server in a later test, even one whose server got the same port). Again: nothing more happens."""
         self.server.shutdown()
         self.server.server_close()
+        with self._connections_lock:
+            connections, self._connections = self._connections, set()
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # closed by its handler already

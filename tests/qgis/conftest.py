@@ -87,11 +87,15 @@ def basic_auth():
         manager.removeAuthenticationConfig(config_id)
 
 
+# `make process` as the tests run it: without remaking its `setup` (-o), which `make test` has made first. Remade
+# from a test, it would empty ext_libs/ or web_libs/ and fill them again (pip, npm) while the tests beside it run
+# qgis_process or Chromium from them.
+MAKE_PROCESS = ["make", "-s", "-C", ROOT, "-o", "setup", "process"]
+
+
 def make_process(*args, timeout=300):
     """`make process ARGS=…` in a subprocess, as a user or a batch script runs it."""
-    return subprocess.run(
-        ["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)],
-        capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(MAKE_PROCESS + ["ARGS=" + " ".join(args)], capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(autouse=True)

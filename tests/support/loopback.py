@@ -5,6 +5,10 @@ import socket
 import threading
 from http.server import ThreadingHTTPServer
 
+# How often a server's loop looks for stop()'s request, which waits for it: socketserver's 0.5 s made each stop
+# of the hundreds of stand-ins a test run starts take up to half a second.
+POLL_SECONDS = 0.02
+
 
 class LoopbackServer:
     """Subclasses call `self.listen(handler_class)` (or `self.serve(server)`) in their __init__, then read
@@ -17,7 +21,7 @@ class LoopbackServer:
         """`server`, made elsewhere and bound on 127.0.0.1, served the same way."""
         self.server = server
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(POLL_SECONDS,), daemon=True)
         self._connections, self._connections_lock = set(), threading.Lock()
         accept = server.get_request
 
@@ -53,3 +57,10 @@ class LoopbackServer:
                 connection.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass  # closed by its handler already
+
+
+def serving(handler, server_class=ThreadingHTTPServer):
+    """A LoopbackServer of `handler` alone: a test's one-off stand-in (use it in a `with`)."""
+    server = LoopbackServer()
+    server.listen(handler, server_class)
+    return server

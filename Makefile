@@ -156,10 +156,10 @@ lint: $(VENV)/installed.ok
 # its own process with its own QGIS settings folder, .qgis-settings/gwN). Those marked `serial` time the code
 # itself: they run afterwards, alone. Each run ends with its 15 slowest tests.
 UNIT_WORKERS := 6
-# The QGIS tier runs in one process by default: side by side (QGIS_WORKERS=4, about 4 minutes instead of 15), three
-# runs each failed one different test that passes alone, tests of one worker seeing what an earlier test of that
-# worker left (an overview layer still asking its server, a measure superseded): to be made independent first.
-QGIS_WORKERS := 0
+# The QGIS tier side by side too: each worker runs many tests one after another in one QGIS, and each test starts
+# clean (tests/qgis/conftest.py, clean_slate: tasks ended, closed docks deleted, project, network cache, settings and
+# environment reset; stopped stand-in servers close the connections QGIS keeps). QGIS_WORKERS=0: one process.
+QGIS_WORKERS := 4
 DURATIONS := --durations=15 --durations-min=1
 
 unit-tests: setup

@@ -5,8 +5,10 @@ import subprocess
 
 import pytest
 from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from tests.support.desktop_iface import DesktopIface
+from tests.support.qt_wait import settle
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -85,21 +87,15 @@ def basic_auth():
         manager.removeAuthenticationConfig(config_id)
 
 
+# `make process` as the tests run it: without remaking its `setup` (-o), which `make test` has made first. Remade
+# from a test, it would empty ext_libs/ or web_libs/ and fill them again (pip, npm) while the tests beside it run
+# qgis_process or Chromium from them.
+MAKE_PROCESS = ["make", "-s", "-C", ROOT, "-o", "setup", "process"]
+
+
 def make_process(*args, timeout=300):
     """`make process ARGS=…` in a subprocess, as a user or a batch script runs it."""
-    return subprocess.run(
-        ["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)],
-        capture_output=True, text=True, timeout=timeout)
-
-
-@pytest.fixture(autouse=True)
-def fresh_dock_settings():
-    """Each test starts with what a new user has: no remembered dock state (and leaves none)."""
-    from qgis.core import QgsSettings
-
-    QgsSettings().remove("ign_offline")
-    yield
-    QgsSettings().remove("ign_offline")
+    return subprocess.run(MAKE_PROCESS + ["ARGS=" + " ".join(args)], capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(autouse=True)
@@ -112,6 +108,43 @@ def slot_exceptions(monkeypatch):
     monkeypatch.setattr(sys, "excepthook", lambda *info: caught.append("".join(traceback.format_exception(*info))))
     yield caught
     assert not caught, "exception in a Qt slot:\n" + "\n".join(caught)
+
+
+@pytest.fixture(autouse=True)
+def clean_slate(slot_exceptions):
+    """Each test starts as a new user's QGIS session would, and leaves nothing to the next test of its process:
+    `make test` runs the tests side by side (pytest-xdist), each worker many tests one after another in one QGIS.
+
+    After the test, once its own fixtures are torn down (the dock cleaned up), still under `slot_exceptions`: its
+    tasks cancelled and waited for (a task ending during a later test called into its dock, or was counted by a
+    later test watching the task manager); the widgets it closed deleted (a dock closed with deleteLater() stayed
+    alive, still connected to the project and the canvas, until the event loop reached it); the project cleared;
+    the network cache emptied (a later server on the same port would be answered from it); the dock's settings
+    and the environment (the OAuth2 client allows plain HTTP to loopback by an environment variable) as before."""
+    from qgis.core import QgsNetworkAccessManager, QgsSettings
+
+    QgsSettings().remove("ign_offline")
+    environment = dict(os.environ)
+    yield
+    _end_tasks()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsProject.instance().clear()
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.clear()
+    QgsSettings().remove("ign_offline")
+    for name in set(os.environ) - set(environment) - {"PYTEST_CURRENT_TEST"}:
+        del os.environ[name]
+    os.environ.update({k: v for k, v in environment.items() if k != "PYTEST_CURRENT_TEST"})
+
+
+def _end_tasks(timeout=60):
+    """Cancel what is still in the task manager, and wait until it has ended (its callbacks run)."""
+    manager = QgsApplication.taskManager()
+    manager.cancelAll()
+    if not settle(timeout):
+        pytest.fail("tasks still running {} s after the test, cancelled: {}".format(
+            timeout, ", ".join(task.description() for task in manager.activeTasks())))
 
 
 @pytest.fixture()

@@ -15,7 +15,7 @@ from osgeo import gdal, ogr
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingContext, QgsProcessingException, QgsRectangle
 
 from core.datasets import state as states
-from tests.qgis.conftest import ROOT, make_process
+from tests.qgis.conftest import MAKE_PROCESS, ROOT, make_process
 from tests.qgis.test_french_messages import Recording, ours
 from tests.support import dataset_catalogue as catalogue
 from tests.support import dataset_samples as samples
@@ -388,7 +388,7 @@ def test_two_downloads_at_once_then_a_rerun_give_the_hillshade_of_one_alone(publ
         server.log.clear()
 
         def start():
-            return subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(arguments(library))],
+            return subprocess.Popen([*MAKE_PROCESS, "ARGS=" + " ".join(arguments(library))],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         # The second run starts once the first is on Haute-Garonne's second volume: it waits for Haute-Garonne,
         # finds it fetched, then comes to Tarn, held or fetched by the first. Any interleaving must give the same.

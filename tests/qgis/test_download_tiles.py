@@ -13,7 +13,7 @@ from qgis.core import QgsProcessingException
 from core import mbtiles
 from core.tiles import areas
 from core.tiles import grid as tiles
-from tests.qgis.conftest import ROOT, make_process
+from tests.qgis.conftest import MAKE_PROCESS, make_process
 from tests.support.wmts_server import StandInWmts
 
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
@@ -157,7 +157,7 @@ def test_killed_qgis_process_resumes_without_refetching(tmp_path):
         output = str(tmp_path / "killed.mbtiles")
         args = ["run", "ign_offline:download_tiles", "--", "SOURCE=" + server.url, "LAYER=" + PLAN,
                 "AREA=carcassonne", "ZOOM_MIN=8", "ZOOM_MAX=15", "OUTPUT=" + output, "CONCURRENCY=2", "MAX_RATE=0"]
-        process = subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)],
+        process = subprocess.Popen([*MAKE_PROCESS, "ARGS=" + " ".join(args)],
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and (not os.path.exists(output) or journal_done(output) < 20):

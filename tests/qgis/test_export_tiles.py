@@ -143,7 +143,7 @@ def test_qgis_process_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path):
     import pytest
     from osgeo import gdal
 
-    from tests.qgis.conftest import ROOT
+    from tests.qgis.conftest import MAKE_PROCESS
     from tests.support.sample_mbtiles import write_noise_sample
 
     if not shutil.which("unshare") or os.geteuid() != 0:
@@ -169,8 +169,8 @@ def test_qgis_process_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path):
         script = ('mount -t tmpfs -o size=5m tmpfs "$0" && {} {{ "$@"; rc=$?; echo; echo "rc=$rc"; ls -A "$0"; '
                   'cat "$0"/* 2>/dev/null; }}').format(plant)
         completed = subprocess.run(
-            ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(disk), "make", "-s", "-C", ROOT,
-             "process", "ARGS=" + " ".join(["run", "ign_offline:export_tiles", "--", "INPUT=" + given,
+            ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(disk), *MAKE_PROCESS,
+             "ARGS=" + " ".join(["run", "ign_offline:export_tiles", "--", "INPUT=" + given,
                                              "FORMAT=" + kind, "OUTPUT=" + output] + extra)],
             capture_output=True, text=True, timeout=300)
         said = completed.stdout + completed.stderr
@@ -195,7 +195,7 @@ def test_a_vector_rendering_onto_a_full_disk_is_said_as_the_output_disk_being_fu
 
     import pytest
 
-    from tests.qgis.conftest import ROOT
+    from tests.qgis.conftest import MAKE_PROCESS
     from tests.support import vector_samples
 
     if not shutil.which("unshare") or os.geteuid() != 0:
@@ -213,8 +213,8 @@ def test_a_vector_rendering_onto_a_full_disk_is_said_as_the_output_disk_being_fu
     output = str(disk / "plan.sqlitedb")
     script = 'mount -t tmpfs -o size=24k tmpfs "$0" && { "$@"; rc=$?; echo; echo "rc=$rc"; ls -A "$0"; }'
     completed = subprocess.run(
-        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(disk), "make", "-s", "-C", ROOT,
-         "process", "ARGS=" + " ".join(["run", "ign_offline:export_tiles", "--", "INPUT=" + source, "TARGET=osmand",
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(disk), *MAKE_PROCESS,
+         "ARGS=" + " ".join(["run", "ign_offline:export_tiles", "--", "INPUT=" + source, "TARGET=osmand",
                                          "OUTPUT=" + output, "ZOOM_MIN=10", "ZOOM_MAX=14"])],
         capture_output=True, text=True, timeout=300)
     said = completed.stdout + completed.stderr

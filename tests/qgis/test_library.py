@@ -12,7 +12,7 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from core import mbtiles
 from core.tiles import coverage, polygons
-from tests.qgis.conftest import ROOT, make_process
+from tests.qgis.conftest import MAKE_PROCESS, make_process
 from tests.support.files import tree_digest
 from tests.support.polygon_files import write_geojson
 from tests.support.qt_cache_writer import write_entry
@@ -69,7 +69,7 @@ def test_kill_9_mid_run_then_run_again_is_complete_with_little_fetched_twice(tmp
         plan = write_plan(tmp_path, server.url, **bigger)
         wanted = expected(tmp_path, **bigger)
         total = sum(len(v) for v in wanted.values())
-        command = ["make", "-s", "-C", ROOT, "process",
+        command = [*MAKE_PROCESS,
                    "ARGS=run ign_offline:run_plan -- PLAN={} LIBRARY={} MAX_RATE=0 CONCURRENCY=2".format(plan, library)]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.monotonic() + 120
@@ -103,7 +103,7 @@ def test_three_shards_at_once_then_merge(processing, tmp_path):
         plan = write_plan(tmp_path, server.url)
         wanted = expected(tmp_path)
         runs = [subprocess.Popen(
-            ["make", "-s", "-C", ROOT, "process", "ARGS=run ign_offline:run_plan -- PLAN={} LIBRARY={} SHARD={}/3 "
+            [*MAKE_PROCESS, "ARGS=run ign_offline:run_plan -- PLAN={} LIBRARY={} SHARD={}/3 "
              "MAX_RATE=0".format(plan, tmp_path / "shard{}".format(i), i)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for i in (1, 2, 3)]
         for run in runs:

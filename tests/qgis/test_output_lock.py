@@ -8,7 +8,7 @@ import pytest
 from core import mbtiles
 from core.tiles import areas
 from core.tiles import grid as tiles
-from tests.qgis.conftest import ROOT
+from tests.qgis.conftest import MAKE_PROCESS, ROOT
 from tests.support.wmts_server import StandInWmts
 
 LAYERS = {"GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2": "image/png", "ORTHOIMAGERY.ORTHOPHOTOS": "image/jpeg"}
@@ -19,7 +19,7 @@ def start(server, layer, output):
     args = ["run", "ign_offline:download_tiles", "--", "SOURCE=" + server.url, "LAYER=" + layer,
             "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=13", "OUTPUT=" + output, "CONCURRENCY=1", "MAX_RATE=0",
             "LOAD=false"]
-    return subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)], stdout=subprocess.PIPE,
+    return subprocess.Popen([*MAKE_PROCESS, "ARGS=" + " ".join(args)], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
 
 

@@ -4,23 +4,11 @@ comes from the library or the typed server, says when it cannot draw, is restore
 from qgis.core import QgsLayerTreeModel, QgsProject
 
 from core.tiles.areas import PRESETS
-from tests.support.qt_wait import wait_for
+from tests.support.qt_wait import settle, wait_for
 from tests.support.sample_mbtiles import write_sample
 from tests.support.wmts_server import StandInWmts
 
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
-
-
-def settle(seconds=1.0):
-    """Let the task manager hand finished tasks back to the GUI thread."""
-    import time
-
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
 
 
 def legend_nodes(project, layer):
@@ -68,7 +56,7 @@ def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored
         picker.overviewCheck.setChecked(True)
         (layer,) = project.mapLayers().values()
         assert wait_for(lambda: any(e[1] == PLAN and e[2] == 0 for e in server.log.entries))  # asked, in a task
-        settle()
+        assert settle()
         assert not picker.overviewLabel.isVisibleTo(picker)  # the server answers: nothing to say
         assert layer.providerType() == "wms" and "127.0.0.1%3A{}".format(server.server.server_address[1]) in \
             layer.source().replace(":", "%3A") and PLAN in layer.source()
@@ -97,12 +85,12 @@ def test_the_overview_comes_from_the_typed_server_or_the_library_and_is_restored
     try:
         # once QGIS has finished starting (its main window not shown yet: as at start), and the project left
         # unmodified: QGIS asks nothing
-        settle(0.3)
+        assert settle()
         assert not project.mapLayers()
         starting.initializationCompleted.emit()
         assert wait_for(lambda: project.mapLayers())
         (restored,) = project.mapLayers().values()
-        settle(0.3)
+        assert settle()
         assert not project.isDirty()
         assert restored.source() == str(tmp_path / (PLAN + ".mbtiles")) and legend_nodes(project, restored) == []
         other.area_picker.overviewCheck.setChecked(False)
@@ -149,7 +137,7 @@ def test_zoom_with_the_overview_ticked_first_outlines_the_area_and_shows_it(desk
     picker.overviewCheck.setChecked(True)
     picker.select_area("carcassonne")
     picker.zoomToButton.click()
-    settle(0.5)
+    assert settle()
     names = sorted(layer.name() for layer in project.mapLayers().values())
     assert names == ["Area: Carcassonne", "Overview: Plan IGN v2"]
     area = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(),

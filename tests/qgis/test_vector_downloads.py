@@ -17,7 +17,7 @@ from qgis.core import (
 from core import mbtiles
 from core.tiles import areas
 from core.tiles import grid as tiles
-from tests.qgis.conftest import ROOT, make_process
+from tests.qgis.conftest import MAKE_PROCESS, make_process
 from tests.qgis.test_download_tiles import journal_done
 from tests.support import qgis_render
 from tests.support.tms_server import StandInTms
@@ -124,7 +124,7 @@ def test_killed_qgis_process_resumes_fetching_at_most_a_tenth_again(tmp_path):
         args = ["run", "ign_offline:download_tiles", "--", "SOURCE=" + server.root, "LAYER=PLAN.IGN",
                 "AREA=toulouse", "ZOOM_MIN=8", "ZOOM_MAX=14", "OUTPUT=" + output, "CONCURRENCY=2", "MAX_RATE=0",
                 "LOAD=false"]
-        process = subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(args)],
+        process = subprocess.Popen([*MAKE_PROCESS, "ARGS=" + " ".join(args)],
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and (not os.path.exists(output) or journal_done(output) < 20):

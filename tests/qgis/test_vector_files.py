@@ -4,7 +4,6 @@ listed by the inventory, exported for QField, the web and raster-only apps, take
 import functools
 import http.server
 import os
-import threading
 
 import pytest
 from osgeo import gdal
@@ -21,6 +20,7 @@ from qgis.PyQt.QtCore import QSize
 
 from core.field import projects, writers
 from tests.support import vector_samples
+from tests.support.loopback import serving
 
 
 @pytest.fixture()
@@ -146,12 +146,8 @@ def tms(library, tmp_path):
     _, _, gdal_file = library
     root = tmp_path / "www"
     vector_samples.xyz_folder(gdal_file, str(root / "tms" / "1.0.0" / "PLAN.IGN"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server, "http://127.0.0.1:{}/tms/1.0.0/PLAN.IGN/{{z}}/{{x}}/{{y}}.pbf".format(server.server_address[1])
-    server.shutdown()
-    server.server_close()
+    with serving(functools.partial(QuietHandler, directory=str(root))) as server:
+        yield server, server.origin + "/tms/1.0.0/PLAN.IGN/{z}/{x}/{y}.pbf"
 
 
 def test_a_project_with_an_online_vector_tile_layer_goes_offline_and_draws_without_network(
@@ -174,8 +170,7 @@ def test_a_project_with_an_online_vector_tile_layer_goes_offline_and_draws_witho
         "PROJECT": project_path, "EXTENT": "{},{},{},{} [EPSG:4326]".format(2.30, 2.36, 48.84, 48.88),
         "ZOOM_MIN": 10, "ZOOM_MAX": 16, "OUTPUT_FOLDER": output, "LIBRARY": str(folder)})
     assert "taken from the library" in result["REPORT"]
-    server.shutdown()  # no network from here on
-    server.server_close()
+    server.stop()  # no network from here on
     copy = QgsProject()
     assert copy.read(result["PROJECT_OFFLINE"])
     (layer,) = copy.mapLayers().values()
@@ -207,8 +202,7 @@ def test_an_online_vector_tile_layer_the_library_lacks_is_downloaded(processing,
         "ZOOM_MAX": 12, "OUTPUT_FOLDER": str(tmp_path / "out"), "LIBRARY": str(empty)})
     assert "metadata.json could not be read" not in result["REPORT"]  # said in the log, not the report
     assert "vector tiles at zoom 10-12" in result["REPORT"]
-    server.shutdown()
-    server.server_close()
+    server.stop()
     copy = QgsProject()
     assert copy.read(result["PROJECT_OFFLINE"])
     (layer,) = copy.mapLayers().values()

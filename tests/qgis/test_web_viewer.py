@@ -187,17 +187,12 @@ class NoRangeHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
 
 def open_without_range(folder, language):
     import functools
-    import threading
-    from http.server import ThreadingHTTPServer
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NoRangeHandler, directory=folder))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        return browser.open_page("http://127.0.0.1:{}/index.html".format(server.server_address[1]),
-                                 map_expected=False, language=language, wait_message=True, timeout=60)
-    finally:
-        server.shutdown()
+    from tests.support.loopback import serving
+
+    with serving(functools.partial(NoRangeHandler, directory=folder)) as server:
+        return browser.open_page(server.origin + "/index.html", map_expected=False, language=language,
+                                 wait_message=True, timeout=60)
         server.server_close()
 
 

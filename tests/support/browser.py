@@ -5,11 +5,11 @@ import json
 import os
 import shutil
 import subprocess
-import threading
 
 import pytest
 
 from resources.web.serve import RangeRequestHandler, make_server
+from tests.support.loopback import LoopbackServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NODE_MODULES = os.path.join(ROOT, ".build", "node", "node_modules")
@@ -31,25 +31,12 @@ class QuietHandler(RangeRequestHandler):
         pass
 
 
-class Served:
-    """`folder` served with ranges on a free port of 127.0.0.1 while in the `with` block; `origin` its address."""
+class Served(LoopbackServer):
+    """`folder` served with ranges (by the web export's own serve.py) on a free port of 127.0.0.1 while in the
+    `with` block; `origin` its address."""
 
     def __init__(self, folder):
-        self.server = make_server(folder, "127.0.0.1", 0, QuietHandler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def origin(self):
-        return "http://127.0.0.1:{}".format(self.server.server_address[1])
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(make_server(folder, "127.0.0.1", 0, QuietHandler))
 
 
 def open_page(url, screenshot=None, width=512, height=512, timeout=90, pixel_ratio=1, map_expected=True,

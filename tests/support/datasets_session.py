@@ -47,7 +47,7 @@ def datasets():
     sys.path.insert(0, ROOT)
     from qgis.core import QgsProject
 
-    from tests.support.qt_wait import wait_for
+    from tests.support.qt_wait import drawn, wait_for
 
     home = os.environ["HOME"]
     pictures = os.environ.get("IGN_OFFLINE_SCREENSHOT")  # `make screenshots`: the README's picture of the page
@@ -76,9 +76,7 @@ def datasets():
     step("downloaded: " + page.logView.toPlainText())
     seen.update(log=page.logView.toPlainText(), after=table(page))
     dock.area_picker.zoom_to_area()
-    iface.mapCanvas().refreshAllLayers()
-    wait_for(lambda: False, timeout=2)
-    step("drawn")
+    step("drawn" if drawn(iface.mapCanvas()) else "not drawn in 30 s")
     if pictures:  # the data on the map, the page's table and log in the panel
         extent = None
         for layer in QgsProject.instance().mapLayers().values():
@@ -87,9 +85,8 @@ def datasets():
             else:
                 extent.combineExtentWith(layer.extent())
         iface.mapCanvas().setExtent(extent.buffered(extent.width() * 0.05))
-        iface.mapCanvas().refreshAllLayers()
         dock.scrollArea.ensureWidgetVisible(page.logView, 0, 0)
-        wait_for(lambda: False, timeout=3)
+        drawn(iface.mapCanvas())
         iface.mainWindow().grab().save(os.path.join(pictures, "datasets.png"))
     seen["layers"] = layer_tree(QgsProject.instance().layerTreeRoot())
     seen["files"] = sorted(os.path.relpath(os.path.join(folder, name), library)

@@ -154,8 +154,7 @@ class StandInDownloadService(LoopbackServer):
         self._fail = [0, 500]
         self._cut = [0, 0]
         self._lock = threading.Lock()
-        self.server = _Server(("127.0.0.1", port), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.serve(_Server(("127.0.0.1", port), self._handler()))
 
     @property
     def root(self):

@@ -27,4 +27,8 @@ class HangUp:
             connection.close()
 
     def __exit__(self, *exc):
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() of _serve: close() alone does not
+        except OSError:
+            pass
         self.listener.close()

@@ -21,7 +21,7 @@ def render_into_cache(layers, cache_dir, extent=CARCASSONNE_3857):
     """Render each layer (512×512 px, EPSG:3857, over `extent`) with `cache_dir` as QGIS's network cache, then
     restore it."""
     settings = QgsSettings()
-    previous = settings.value("cache/directory", "")
+    previous = settings.value("cache/directory") if settings.contains("cache/directory") else None
     settings.setValue("cache/directory", str(cache_dir))
     QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
     try:
@@ -36,7 +36,10 @@ def render_into_cache(layers, cache_dir, extent=CARCASSONNE_3857):
             job.start()
             job.waitForFinished()
     finally:
-        settings.setValue("cache/directory", previous)
+        if previous is None:  # as it was: not set (an empty value is a setting of its own)
+            settings.remove("cache/directory")
+        else:
+            settings.setValue("cache/directory", previous)
         QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
 
 

@@ -13,6 +13,7 @@ from core.sources.accounts import AuthError, Credentials, OAuthSettings
 from core.sources.prepare import prepare_source
 from core.tiles.areas import PRESETS
 from tests.support.keycloak_server import StandInKeycloak
+from tests.support.loopback import LoopbackServer
 from tests.support.wmts_server import StandInWmts
 
 SCAN = "GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR"
@@ -148,7 +149,7 @@ def test_any_sign_in_failure_is_one_message_naming_the_configuration(servers, tm
 
 
 
-class _HostileTokenServer:
+class _HostileTokenServer(LoopbackServer):
     """A token endpoint on 127.0.0.1 that drip-feeds, floods or fails: `mode` is 'drip', 'flood' or 'error'."""
 
     def __init__(self, mode):
@@ -184,14 +185,11 @@ class _HostileTokenServer:
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = "http://127.0.0.1:{}/token".format(self.server.server_address[1])
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.listen(Handler)
 
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    @property
+    def url(self):
+        return self.origin + "/token"
 
 
 @pytest.mark.parametrize("mode, said", [("drip", "no complete answer within 2 s"),
@@ -204,8 +202,7 @@ def test_a_hostile_sign_in_server_is_one_message_within_the_deadline_and_the_cap
     from core.sources import accounts
 
     monkeypatch.setattr(accounts, "TOKEN_DEADLINE", 2)
-    server = _HostileTokenServer(mode)
-    try:
+    with _HostileTokenServer(mode) as server:
         settings = OAuthSettings(grant="password", token_url=server.url, client_id="qgis", username="alice",
                                  password="wonderland")
         credentials = Credentials(name="geoplateforme (abc1234)", oauth=settings)
@@ -216,8 +213,6 @@ def test_a_hostile_sign_in_server_is_one_message_within_the_deadline_and_the_cap
         elapsed = time.monotonic() - start
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    finally:
-        server.close()
     message = str(refused.value)
     assert "'geoplateforme (abc1234)'" in message and said in message, message
     assert "password" not in message.split("(", 1)[0] or mode != "error"  # a server failure is not a bad password

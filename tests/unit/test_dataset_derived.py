@@ -9,7 +9,6 @@ import shutil
 import threading
 import time
 
-import pytest
 from osgeo import gdal
 
 from core.datasets import derived, sync
@@ -17,24 +16,11 @@ from core.datasets import state as states
 from core.datasets.service import DownloadService
 from tests.support import dataset_catalogue as catalogue
 from tests.support import dataset_samples as samples
-from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
+from tests.support.download_service import StandInEdition, StandInFile
 from tests.support.sevenzip_archives import make_archive
 
 TODAY = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
 GATE_SECONDS = 30
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """The RGE ALTI catalogue (D031 in volumes, D081, D011), made once: real 7z archives of ASC tiles."""
-    work = str(tmp_path_factory.mktemp("catalogue"))
-    return work, catalogue.rgealti_catalogue(work)
-
-
-@pytest.fixture()
-def stand_in(published):
-    with StandInDownloadService({k: list(v) for k, v in published[1].items()}) as server:
-        yield server
 
 
 def pixels(path):
@@ -57,19 +43,19 @@ def made_from(folder):
         return json.load(stream)
 
 
-def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand_in, tmp_path):
+def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand_in_service, tmp_path):
     """The interleaving that left a hillshade of one département (CLIP=false): run A takes Haute-Garonne while run
     B takes Tarn, then each comes to the département the other holds. Each waits for it (said on its line), finds
     it fetched (nothing downloaded twice) and makes its outputs from both départements."""
-    reference = pixels(alone(stand_in, str(tmp_path / "alone"), clip=False).outputs["hillshade"])
+    reference = pixels(alone(stand_in_service, str(tmp_path / "alone"), clip=False).outputs["hillshade"])
     assert reference[:2] == (600, 400)  # D031's two tiles and D081's one, whole
 
     library = str(tmp_path / "library")
     area = catalogue.two_departement_area()
-    with DownloadService(root=stand_in.root) as client:
+    with DownloadService(root=stand_in_service.root) as client:
         plans = [sync.plan_sync(client, "RGEALTI", "5M", area, library) for _ in range(2)]
     assert [[z.status for z in plan] for plan in plans] == [[sync.NEW, sync.NEW]] * 2
-    stand_in.log.clear()
+    stand_in_service.log.clear()
     a_fetching, b_fetching, said = threading.Event(), threading.Event(), {"A": [], "B": []}
     results = {}
 
@@ -93,7 +79,7 @@ def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand
 
     def run(name, zones, progress):
         try:
-            with DownloadService(root=stand_in.root) as client:
+            with DownloadService(root=stand_in_service.root) as client:
                 results[name] = sync.sync(client, "RGEALTI", "5M", area, library, zones=zones, clip=False,
                                           slope=False, progress=progress, log=said[name].append)
         except Exception as exc:  # noqa: BLE001 (said by the assertion below)
@@ -118,14 +104,14 @@ def test_two_runs_at_once_then_a_rerun_give_the_hillshade_of_one_run_alone(stand
     assert any(line.startswith("RGE ALTI 5 m — Tarn (81): another run has fetched ") for line in said["A"])
     assert any(line.startswith("RGE ALTI 5 m — Haute-Garonne (31): another run has fetched ") for line in said["B"])
     # each file downloaded once, by one run or the other
-    fetched = sorted(path.rsplit("/", 1)[-1] for path, _ in stand_in.downloads())
-    assert fetched == sorted(f.name for e in stand_in.catalogue["RGEALTI"] if e.zone != "D011" for f in e.files)
+    fetched = sorted(path.rsplit("/", 1)[-1] for path, _ in stand_in_service.downloads())
+    assert fetched == sorted(f.name for e in stand_in_service.catalogue["RGEALTI"] if e.zone != "D011" for f in e.files)
 
     # the rerun: nothing fetched, and the hillshade is still the whole area's
-    stand_in.log.clear()
+    stand_in_service.log.clear()
     lines = []
-    again = alone(stand_in, library, clip=False, log=lines.append)
-    assert stand_in.downloads() == [] and again.up_to_date == 2
+    again = alone(stand_in_service, library, clip=False, log=lines.append)
+    assert stand_in_service.downloads() == [] and again.up_to_date == 2
     assert pixels(again.outputs["hillshade"]) == reference
     assert sorted(made_from(again.folder)["made_from"]) == ["D031", "D081"]
 
@@ -146,31 +132,31 @@ def one_tile_edition(work, zone, date):
                           [StandInFile(os.path.basename(archive), path=archive)])
 
 
-def test_outputs_older_than_a_zones_data_are_made_again(stand_in, tmp_path):
+def test_outputs_older_than_a_zones_data_are_made_again(stand_in_service, tmp_path):
     """Tarn updated by a run for another area (its own outputs): the next run for the first area finds both
     départements up to date, yet its hillshade was made from Tarn's older data, so it is made again."""
     library = str(tmp_path / "library")
-    first = alone(stand_in, library)
+    first = alone(stand_in_service, library)
     before = pixels(first.outputs["hillshade"])
 
     work = str(tmp_path / "newer")
     os.makedirs(work)
     newer = one_tile_edition(work, "D081", TODAY)
-    stand_in.publish("RGEALTI", newer)
+    stand_in_service.publish("RGEALTI", newer)
     tarn_only = samples.lambert_area(572100.0, 6279100.0, 572900.0, 6279900.0, "Tarn only")
-    other = alone(stand_in, library, tarn_only)
+    other = alone(stand_in_service, library, tarn_only)
     assert [(z.plan.zone, z.status) for z in other.zones] == [("D081", sync.UPDATED)]
 
-    stand_in.log.clear()
+    stand_in_service.log.clear()
     lines = []
-    with DownloadService(root=stand_in.root) as client:
+    with DownloadService(root=stand_in_service.root) as client:
         zones = sync.plan_sync(client, "RGEALTI", "5M", catalogue.two_departement_area(), library)
         assert [z.status for z in zones] == [sync.UP_TO_DATE, sync.UP_TO_DATE]
         again = sync.sync(client, "RGEALTI", "5M", catalogue.two_departement_area(), library, zones=zones,
                           slope=False, log=lines.append)
-    assert stand_in.downloads() == []
+    assert stand_in_service.downloads() == []
     assert again.outputs["hillshade"] == first.outputs["hillshade"]
-    fresh = pixels(alone(stand_in, str(tmp_path / "fresh")).outputs["hillshade"])
+    fresh = pixels(alone(stand_in_service, str(tmp_path / "fresh")).outputs["hillshade"])
     assert pixels(again.outputs["hillshade"]) == fresh != before  # Tarn's northern tile only, as a fresh library
     assert made_from(first.folder)["made_from"]["D031"]["edition"] == catalogue.rgealti_name("D031")
     assert made_from(again.folder)["made_from"]["D081"]["edition"] == newer.name
@@ -179,38 +165,39 @@ def test_outputs_older_than_a_zones_data_are_made_again(stand_in, tmp_path):
     # and now nothing is older than its data: the next run makes nothing again
     stamp = os.stat(again.outputs["hillshade"]).st_mtime_ns
     lines = []
-    alone(stand_in, library, log=lines.append)
+    alone(stand_in_service, library, log=lines.append)
     assert os.stat(again.outputs["hillshade"]).st_mtime_ns == stamp
     assert not [line for line in lines if "ready in" in line]
 
 
-def test_the_record_names_the_area_and_options_they_were_made_for(stand_in, tmp_path):
+def test_the_record_names_the_area_and_options_they_were_made_for(stand_in_service, tmp_path):
     """Clipped and whole outputs share the area's folder and names, and contours depend on their interval: a run
     asking otherwise than the record says makes them again, rather than return the other run's files."""
     library = str(tmp_path / "library")
-    clipped = pixels(alone(stand_in, library, clip=True, contours=10).outputs["hillshade"])
-    whole = alone(stand_in, library, clip=False, contours=10)
+    clipped = pixels(alone(stand_in_service, library, clip=True, contours=10).outputs["hillshade"])
+    whole = alone(stand_in_service, library, clip=False, contours=10)
     assert pixels(whole.outputs["hillshade"])[:2] == (600, 400)
-    again = alone(stand_in, library, clip=True, contours=10)
+    again = alone(stand_in_service, library, clip=True, contours=10)
     assert again.outputs["hillshade"] == whole.outputs["hillshade"]  # the same file, made again for the area
     assert pixels(again.outputs["hillshade"]) == clipped
     assert made_from(again.folder)["options"] == {"contours": 10.0}
 
-    wider = alone(stand_in, library, clip=True, contours=20)
+    wider = alone(stand_in_service, library, clip=True, contours=20)
     contours = gdal.OpenEx(wider.outputs["contours"])  # kept: its layer dies with it
     levels = {feature.GetField("elevation") % 20 for feature in contours.GetLayer(0)}
     assert levels == {0.0}
     assert made_from(wider.folder)["options"] == {"contours": 20.0}
 
 
-def test_a_missing_zone_is_said_its_outputs_are_not_recorded_and_the_next_run_completes_them(stand_in, tmp_path):
+def test_a_missing_zone_is_said_its_outputs_are_not_recorded_and_the_next_run_completes_them(stand_in_service,
+                                                                                             tmp_path):
     library = str(tmp_path / "library")
-    tarn = next(e for e in stand_in.catalogue["RGEALTI"] if e.zone == "D081")
-    stand_in.publish("RGEALTI", StandInEdition(tarn.name, tarn.zone, tarn.zone_label, tarn.format, tarn.date,
+    tarn = next(e for e in stand_in_service.catalogue["RGEALTI"] if e.zone == "D081")
+    stand_in_service.publish("RGEALTI", StandInEdition(tarn.name, tarn.zone, tarn.zone_label, tarn.format, tarn.date,
                                                tarn.bbox, [StandInFile(f.name, path=f.path, md5="0" * 32)
                                                            for f in tarn.files]))
     lines = []
-    partial = alone(stand_in, library, log=lines.append)
+    partial = alone(stand_in_service, library, log=lines.append)
     assert [(z.plan.zone, z.status) for z in partial.zones] == [("D031", sync.NEW), ("D081", sync.FAILED)]
     assert lines[-1] == ("RGE ALTI 5 m: hillshade.tif, mosaic.vrt made without Tarn (81), whose data are missing: "
                          "run again to complete them."), lines
@@ -218,12 +205,12 @@ def test_a_missing_zone_is_said_its_outputs_are_not_recorded_and_the_next_run_co
     assert not os.path.exists(os.path.join(partial.folder, derived.MADE_FROM))
     assert states.read_state(states.zone_folder(library, "RGEALTI", "D031")).outputs == {}
 
-    stand_in.publish("RGEALTI", tarn)  # Tarn's files sound again
+    stand_in_service.publish("RGEALTI", tarn)  # Tarn's files sound again
     lines = []
-    complete = alone(stand_in, library, log=lines.append)
+    complete = alone(stand_in_service, library, log=lines.append)
     assert [(z.plan.zone, z.status) for z in complete.zones] == [("D031", sync.UP_TO_DATE), ("D081", sync.NEW)]
     assert lines[-1].startswith("RGE ALTI 5 m: hillshade.tif, mosaic.vrt are ready in "), lines
-    assert pixels(complete.outputs["hillshade"]) == pixels(alone(stand_in, str(tmp_path / "alone")).outputs[
+    assert pixels(complete.outputs["hillshade"]) == pixels(alone(stand_in_service, str(tmp_path / "alone")).outputs[
         "hillshade"])
     assert sorted(made_from(complete.folder)["made_from"]) == ["D031", "D081"]
     slug = os.path.basename(complete.folder)
@@ -250,14 +237,14 @@ def test_a_damaged_record_is_no_record(tmp_path):
     assert derived.read_made_from(str(tmp_path / "nothing")) is None
 
 
-def test_a_record_naming_files_outside_the_product_folder_is_not_believed(stand_in, tmp_path):
+def test_a_record_naming_files_outside_the_product_folder_is_not_believed(stand_in_service, tmp_path):
     library = str(tmp_path / "library")
-    first = alone(stand_in, library)
+    first = alone(stand_in_service, library)
     record = made_from(first.folder)
     outside = tmp_path / "elsewhere.tif"
     outside.write_bytes(b"not ours")
     record["outputs"]["hillshade"] = os.path.relpath(str(outside), first.folder).replace(os.sep, "/")
     with open(os.path.join(first.folder, derived.MADE_FROM), "w", encoding="utf-8") as stream:
         json.dump(record, stream)
-    again = alone(stand_in, library)
+    again = alone(stand_in_service, library)
     assert again.outputs["hillshade"] == first.outputs["hillshade"] and outside.read_bytes() == b"not ours"

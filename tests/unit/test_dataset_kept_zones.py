@@ -21,11 +21,8 @@ from core.vector import styles
 from tests.support import dataset_catalogue as catalogue
 from tests.support.download_service import StandInEdition, StandInFile
 from tests.support.files import tree_digest
-from tests.unit import test_dataset_trust as trust
 from tests.unit.test_dataset_derived import pixels
 from tests.unit.test_dataset_trust import d081, downloaded, republished, run
-
-published, stand_in = trust.published, trust.stand_in  # the same fixtures: the real 7z catalogue, strict stand-in
 
 READY = "RGE ALTI 5 m: hillshade.tif, mosaic.vrt are ready in {}."
 

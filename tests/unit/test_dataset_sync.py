@@ -191,20 +191,6 @@ def test_a_very_large_download_needs_a_confirmation_and_one_larger_than_the_disk
 TODAY = datetime.datetime.now(datetime.timezone.utc).date().isoformat()  # a run's updatedFrom: from today on (UTC)
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """The RGE ALTI catalogue (D031 in two volumes, D081, D011), made once: real 7z archives of ASC tiles."""
-    work = str(tmp_path_factory.mktemp("catalogue"))
-    return work, catalogue.rgealti_catalogue(work)
-
-
-@pytest.fixture()
-def stand_in(published):
-    with StandInDownloadService({k: list(v) for k, v in published[1].items()}) as server:
-        with DownloadService(root=server.root) as client:
-            yield server, client
-
-
 def downloaded_names(server):
     return [path.rsplit("/", 1)[-1] for path, _ in server.downloads()]
 

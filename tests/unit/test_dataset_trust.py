@@ -10,26 +10,13 @@ import pytest
 
 from core.datasets import state as states
 from core.datasets import sync
-from core.datasets.service import DownloadService, ServiceError
+from core.datasets.service import ServiceError
 from core.errors import IgnOfflineError
 from tests.support import dataset_catalogue as catalogue
-from tests.support.download_service import StandInDownloadService, StandInEdition, StandInFile
+from tests.support.download_service import StandInEdition, StandInFile
 from tests.support.files import tree_digest
 
 TODAY = datetime.datetime.now(datetime.timezone.utc).date()
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    work = str(tmp_path_factory.mktemp("catalogue"))
-    return work, catalogue.rgealti_catalogue(work)
-
-
-@pytest.fixture()
-def stand_in(published):
-    with StandInDownloadService({k: list(v) for k, v in published[1].items()}) as server:
-        with DownloadService(root=server.root) as client:
-            yield server, client
 
 
 def run(client, library, lines=None, today=None):

@@ -83,7 +83,9 @@ def test_the_lowest_rate_of_the_jobs_sharing_a_host_wins():
 
 
 def test_the_user_agent_names_the_plugin_and_the_users_contact():
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
+
+    from tests.support.loopback import serving
 
     seen = []
 
@@ -96,19 +98,14 @@ def test_the_user_agent_names_the_plugin_and_the_users_contact():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = "http://127.0.0.1:{}/".format(server.server_address[1])
+    with serving(Handler) as server:
+        url = server.origin + "/"
         plain = http.SessionPool()
         plain.get(url)
         contact = http.SessionPool({"User-Agent": http.user_agent("me@example.org\r\nX-Evil: 1")})
         contact.get(url)
         plain.close()
         contact.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     assert seen[0] == http.USER_AGENT and seen[0].startswith("IGN-Offline/")
     assert seen[1].startswith("IGN-Offline/") and seen[1].endswith("; contact: me@example.org X-Evil: 1)")
 

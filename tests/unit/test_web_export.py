@@ -4,7 +4,6 @@ software, the page's title and configuration escaped, and a missing JavaScript b
 
 import json
 import os
-import threading
 import urllib.error
 import urllib.request
 
@@ -13,24 +12,15 @@ import pytest
 from core.errors import InputError
 from core.field import exports, web, writers
 from core.sources.policies import IGN_ATTRIBUTION, IGN_PRIVATE_ATTRIBUTION
-from resources.web.serve import RangeRequestHandler, make_server
-
-
-class Quiet(RangeRequestHandler):
-    def log_message(self, *args):
-        pass
+from tests.support.browser import Served
 
 
 @pytest.fixture()
 def served(tmp_path):
     data = bytes(range(256)) * 40  # 10 240 bytes
     (tmp_path / "a.pmtiles").write_bytes(data)
-    server = make_server(tmp_path, "127.0.0.1", 0, Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield "http://127.0.0.1:{}".format(server.server_address[1]), data
-    server.shutdown()
-    server.server_close()
+    with Served(tmp_path) as server:
+        yield server.origin, data
 
 
 def get(url, wanted=None):

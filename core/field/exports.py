@@ -263,6 +263,10 @@ def layer_title(path, metadata):
                                 stem.replace("_", " "))
 
 
+# Marks the raster MBTiles QGIS rendered from a vector one (carry_identity): exports of it record no patch scope.
+RENDERED = "ign_offline:rendered"
+
+
 def carry_identity(source, rendered):
     """Write the title, attribution and description of the vector MBTiles `source` into `rendered`, the raster
     MBTiles QGIS's tile renderer made of it — which names itself after its temporary file
@@ -273,7 +277,7 @@ def carry_identity(source, rendered):
         metadata = reader.metadata()
     title = layer_title(source, metadata)
     values = {"name": title, "attribution": metadata.get("attribution", ""),
-              "description": metadata.get("description") or title, "type": "baselayer"}
+              "description": metadata.get("description") or title, "type": "baselayer", RENDERED: "1"}
     db = sqlite3.connect(rendered, isolation_level=None)
     try:
         db.execute("BEGIN")
@@ -489,8 +493,10 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
     with mbtiles.MBTilesReader(source) as reader:
         metadata = dict(reader.metadata(), attribution=attribution(reader.metadata()))
         # What the export covers, for a patch of the copy later (core.field.patching): MBTiles parts record it.
-        metadata.update(mbtiles.scope_metadata(source, kind, zoom_min, zoom_max, ranges,
-                                               ranges_bbox(ranges) if ranges else None))
+        # Not a rendering's: its source is a temporary file, and no library file holds its tiles.
+        if not metadata.get(RENDERED):
+            metadata.update(mbtiles.scope_metadata(source, kind, zoom_min, zoom_max, ranges,
+                                                   ranges_bbox(ranges) if ranges else None))
         extent = source_bounds(metadata)
         cap = max_file_mb * 1e6 - FIXED_BYTES if max_file_mb else None
         parts, done = [], 0

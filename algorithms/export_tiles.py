@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..core import mbtiles, storage
 from ..core.errors import IgnOfflineError, InputError
-from ..core.field import exports, formats, web
+from ..core.field import exports, formats, identity, web
 from ..core.library import inventory
 from ..core.library import jobs as library
 from ..core.tiles import coverage
@@ -213,7 +213,7 @@ class ExportTiles(IgnOfflineAlgorithm):
                 return {"OUTPUT": output, "FILES": 0, "OUTPUTS": ""}
             with mbtiles.MBTilesReader(source) as reader:
                 metadata = reader.metadata()
-            web.write_viewer(stage.path, stage.archive, source, _layer_title(source), exports.attribution(metadata),
+            web.write_viewer(stage.path, stage.archive, source, _layer_title(source), identity.attribution(metadata),
                              _is_vector(source), warn=lambda message: feedback.pushWarning(self.say(message)))
             stage.commit()
         archive, index = web.archive_path(folder), os.path.join(folder, "index.html")
@@ -243,7 +243,7 @@ class ExportTiles(IgnOfflineAlgorithm):
                 for error in renderer.errors:  # its reason, without the traceback
                     feedback.reportError(error.strip().splitlines()[-1])
                 raise
-            exports.carry_identity(source, staged)  # the layer's title and credit, not the renderer's file name
+            identity.carry_identity(source, staged)  # the layer's title and credit, not the renderer's file name
             return exports.export(staged, output, kind, low, high, ranges, max_mb,
                                   lambda f: feedback.setProgress(100 * f), feedback.isCanceled)
         finally:
@@ -299,7 +299,7 @@ def _layer_title(source):
             metadata = reader.metadata()
     except (IgnOfflineError, sqlite3.Error):  # a raster: named by its file
         return os.path.splitext(os.path.basename(source))[0]
-    return exports.layer_title(source, metadata)
+    return identity.layer_title(source, metadata)
 
 
 def _is_vector(source):

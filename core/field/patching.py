@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from .. import mbtiles, storage
 from ..errors import Cancelled, InputError
 from ..tiles.grid import flip_y
-from .exports import attribution, source_bounds, tile_format_of, within
+from .exports import source_bounds, tile_format_of, within
+from .identity import attribution
 from .writers import Bounds, export_metadata
 
 

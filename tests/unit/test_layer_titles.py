@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from core import mbtiles
-from core.field import exports
+from core.field import exports, identity
 from core.naming import display_title
 from core.tiles import areas
 from core.vector import tms
@@ -60,7 +60,7 @@ def rendered(tmp_path):
 
 def test_every_export_of_a_rendering_carries_the_layers_title_and_credit(rendered, tmp_path):
     vector, staged = rendered
-    assert exports.carry_identity(vector, staged)["name"] == "Plan IGN"
+    assert identity.carry_identity(vector, staged)["name"] == "Plan IGN"
     [part] = exports.export(staged, str(tmp_path / "alpine.mbtiles"), "mbtiles")
     with sqlite3.connect(part.path) as db:
         metadata = dict(db.execute("SELECT name, value FROM metadata"))

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from core.errors import InputError
-from core.field import exports, web, writers
+from core.field import exports, identity, web, writers
 from core.sources.policies import IGN_ATTRIBUTION, IGN_PRIVATE_ATTRIBUTION
 from tests.support.browser import Served
 
@@ -72,13 +72,13 @@ def test_a_saved_style_for_the_page_reads_the_archive_and_nothing_else():
 
 
 def test_exports_credit_ign_instead_of_its_server_software():
-    assert exports.attribution({"attribution": "ROK4 Team"}) == IGN_ATTRIBUTION
-    assert exports.attribution({"attribution": "ROK4 Team",
+    assert identity.attribution({"attribution": "ROK4 Team"}) == IGN_ATTRIBUTION
+    assert identity.attribution({"attribution": "ROK4 Team",
                                 "ign_offline:source": "https://data.geopf.fr/private/wmts"}) == \
         IGN_PRIVATE_ATTRIBUTION
-    assert exports.attribution({"attribution": "© someone"}) == "© someone"
-    assert exports.attribution({"ign_offline:source": "https://data.geopf.fr/tms/1.0.0"}) == IGN_ATTRIBUTION
-    assert exports.attribution({}) == ""
+    assert identity.attribution({"attribution": "© someone"}) == "© someone"
+    assert identity.attribution({"ign_offline:source": "https://data.geopf.fr/tms/1.0.0"}) == IGN_ATTRIBUTION
+    assert identity.attribution({}) == ""
 
 
 def test_the_page_escapes_its_title_and_configuration():

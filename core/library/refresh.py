@@ -197,12 +197,27 @@ def append_report(library, records):
         return
     path = report_path(library)
     os.makedirs(folder_of(library), exist_ok=True)
-    lines = "".join(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n" for record in records)
+    lines = "".join(_line(record) for record in records)
     with storage.output_lock(path, "the report of the library's refreshes"):
-        with open(path, "a", encoding="utf-8") as stream:
-            stream.write(lines)
+        with open(path, "a+b") as stream:
+            stream.seek(0, os.SEEK_END)
+            if stream.tell():  # a line cut by a crash mid-append is ended, so that it never swallows this one
+                stream.seek(-1, os.SEEK_END)
+                if stream.read(1) != b"\n":
+                    stream.write(b"\n")
+            stream.write(lines.encode("utf-8"))
         if os.path.getsize(path) > MAX_REPORT_BYTES:
             _trim(path)
+
+
+def _line(record):
+    """A record's JSON line; one line never takes more than a quarter of the report: past it, its addresses are
+    dropped (its counts stay) and it says it is not complete."""
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    if len(line.encode("utf-8")) > MAX_REPORT_BYTES // 4 and "tiles" in record:
+        record = dict(record, tiles={kind: [] for kind in record["tiles"]}, complete=False)
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return line
 
 
 def _trim(path):
@@ -212,7 +227,7 @@ def _trim(path):
     kept, size = [], 0
     for line in reversed(lines):
         size += len(line.encode("utf-8"))
-        if size > MAX_REPORT_BYTES // 2:
+        if size > MAX_REPORT_BYTES // 2 and kept:  # the newest line is always kept (each is bounded: _line)
             break
         kept.append(line)
     storage.write_atomically(path, "".join(reversed(kept)))

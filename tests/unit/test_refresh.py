@@ -165,6 +165,24 @@ def test_the_report_file_keeps_its_newest_lines_under_its_bound(tmp_path, monkey
     with open(refresh.report_path(library), "a") as stream:
         stream.write('{"cut by a cra')  # a crash mid-append: the line is skipped, the others read
     assert len(refresh.read_report(library)) == len(kept)
+    refresh.append_report(library, [{"layer": "L", "run": 100}])  # after the cut line: read, not swallowed
+    assert refresh.read_report(library)[-1]["run"] == 100
+
+
+def test_a_refresh_whose_line_alone_passes_the_bound_keeps_its_counts_and_the_report(tmp_path, monkeypatch):
+    """Many scattered changed tiles make one huge line: the report keeps it (its addresses dropped, said not
+    complete), never an empty file."""
+    monkeypatch.setattr(refresh, "MAX_REPORT_BYTES", 4000)
+    library = str(tmp_path)
+    for number in range(3):
+        refresh.append_report(library, [{"layer": "L", "run": number, "tiles": {"changed": ["14/1/1"]}}])
+    huge = {"layer": "L", "run": 3, "changed": 720, "complete": True,
+            "tiles": {"changed": ["14/{}/{}".format(x, x * 7) for x in range(720)]}}
+    refresh.append_report(library, [huge])
+    kept = refresh.read_report(library)
+    assert os.path.getsize(refresh.report_path(library)) <= 4000
+    assert kept[-1]["run"] == 3 and kept[-1]["changed"] == 720 and kept[-1]["complete"] is False
+    assert kept[-1]["tiles"] == {"changed": []}
 
 
 # -- a refresh against the stand-in: what changed, exactly ---------------------------------------------------------

@@ -2940,12 +2940,12 @@
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/budget.py" line="142" />
+      <location filename="../core/budget.py" line="147" />
       <source>The shared request budget (Redis at {}) answers again: this worker takes its requests from it again.</source>
       <translation>Le budget de requêtes partagé (Redis à {}) répond de nouveau : ce poste y reprend ses requêtes.</translation>
     </message>
     <message>
-      <location filename="../core/budget.py" line="164" />
+      <location filename="../core/budget.py" line="169" />
       <source>The shared request budget (Redis at {}) cannot be reached ({}): this worker goes on alone with 1/{} of each host's rate, and tries Redis again every {:.0f} s.</source>
       <translation>Le budget de requêtes partagé (Redis à {}) est injoignable ({}) : ce poste continue seul avec 1/{} du débit de chaque hôte, et réessaie Redis toutes les {:.0f} s.</translation>
     </message>
@@ -3725,47 +3725,47 @@
       <translation>« {} » ne peut pas être écrit ({}) : choisissez un autre dossier, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="214" />
+      <location filename="../core/field/exports.py" line="198" />
       <source>'{}' holds vector tiles: FORMAT {} holds pictures. Export it as {} (copied as they are), or choose the TARGET of a raster-only app so that QGIS renders the styled layer first.</source>
       <translation>« {} » contient des tuiles vectorielles : le FORMAT {} contient des images. Exportez-le en {} (tuiles copiées telles quelles), ou choisissez comme TARGET une application qui ne lit que le raster, pour que QGIS dessine d'abord la couche avec son style.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="219" />
+      <location filename="../core/field/exports.py" line="203" />
       <source>The subset holds no tile (zooms {}-{}, area): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}, zone) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="220" />
+      <location filename="../core/field/exports.py" line="204" />
       <source>The subset holds no tile (zooms {}-{}): widen it.</source>
       <translation>La sélection ne contient aucune tuile (zooms {}-{}) : élargissez-la.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="222" />
+      <location filename="../core/field/exports.py" line="206" />
       <source>MAX_FILE_MB {:g} is smaller than one file of one tile: the largest tile takes {:.2f} MB with the file's own tables; give at least {:.1f}.</source>
       <translation>MAX_FILE_MB {:g} est plus petit qu'un fichier d'une seule tuile : la plus grosse tuile occupe {:.2f} Mo avec les tables du fichier ; indiquez au moins {:.1f}.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="245" />
+      <location filename="../core/field/exports.py" line="229" />
       <source>'{}' holds tiles that are neither PNG, JPEG nor WebP (metadata format '{}'): only raster tiles can be exported.</source>
       <translation>« {} » contient des tuiles qui ne sont ni PNG, ni JPEG, ni WebP (format des métadonnées « {} ») : seules les tuiles raster peuvent être exportées.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="317" />
+      <location filename="../core/field/exports.py" line="270" />
       <source>an export to {}</source>
       <translation>un export en {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="365" />
+      <location filename="../core/field/exports.py" line="318" />
       <source>GDAL cannot open '{}' as a raster.</source>
       <translation>GDAL ne peut pas ouvrir « {} » comme raster.</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="414" />
+      <location filename="../core/field/exports.py" line="367" />
       <source>GDAL could not write '{}': {}</source>
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="567" />
+      <location filename="../core/field/exports.py" line="522" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -3970,32 +3970,32 @@
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="31" />
+      <location filename="../core/field/patching.py" line="32" />
       <source>BASE '{}' does not exist: give the device's MBTiles copy made by export_tiles.</source>
       <translation>BASE « {} » n'existe pas : donnez la copie MBTiles de l'appareil faite par export_tiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="34" />
+      <location filename="../core/field/patching.py" line="35" />
       <source>BASE '{}' is a {} file: patches update MBTiles copies only ({} has no place to record what the export covers). Export as MBTiles for patch updates, or export this copy again whole.</source>
       <translation>BASE « {} » est un fichier {} : les correctifs ne mettent à jour que des copies MBTiles ({} n'a pas de place pour noter ce que couvre l'export). Exportez en MBTiles pour des mises à jour par correctifs, ou exportez de nouveau cette copie en entier.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="42" />
+      <location filename="../core/field/patching.py" line="43" />
       <source>BASE '{}' is part {} of an export split by size: a patch updates a whole export. Export with MAX_FILE_MB 0 (or under the cap) to update the copy by patches.</source>
       <translation>BASE « {} » est la partie {} d'un export découpé par taille : un correctif met à jour un export entier. Exportez avec MAX_FILE_MB 0 (ou sous le plafond) pour mettre à jour la copie par correctifs.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="58" />
+      <location filename="../core/field/patching.py" line="59" />
       <source>BASE '{}' holds {} tiles, INPUT '{}' {}: the copy was not exported from this file (or was rendered from its vector tiles). Give the library file it was exported from.</source>
       <translation>BASE « {} » contient des tuiles {}, INPUT « {} » des tuiles {} : la copie n'a pas été exportée de ce fichier (ou a été rendue à partir de ses tuiles vectorielles). Donnez le fichier de la bibliothèque dont elle a été exportée.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="81" />
+      <location filename="../core/field/patching.py" line="82" />
       <source>'{}' no longer holds what its agg_tiles_hash says ({}; its tiles give {}): it changed since it was written. Copy a fresh export to the device.</source>
       <translation>« {} » ne contient plus ce que dit son agg_tiles_hash ({} ; ses tuiles donnent {}) : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="85" />
+      <location filename="../core/field/patching.py" line="86" />
       <source>INPUT '{}' holds no tile of the copy's area and zooms: it is not the file the copy was exported from.</source>
       <translation>INPUT « {} » ne contient aucune tuile de la zone et des zooms de la copie : ce n'est pas le fichier dont la copie a été exportée.</translation>
     </message>
@@ -4655,12 +4655,12 @@
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
     <message>
-      <location filename="../core/library/refresh.py" line="240" />
+      <location filename="../core/library/refresh.py" line="255" />
       <source>{}: tiles new {:,}, changed {:,}, gone {:,}, unchanged {:,}; {} received.</source>
       <translation>{} : tuiles nouvelles {:,}, modifiées {:,}, disparues {:,}, inchangées {:,} ; {} reçus.</translation>
     </message>
     <message>
-      <location filename="../core/library/refresh.py" line="242" />
+      <location filename="../core/library/refresh.py" line="257" />
       <source>Entry {} ({}): files new {:,}, changed {:,}; {} received.</source>
       <translation>Entrée {} ({}) : fichiers nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
@@ -4785,42 +4785,47 @@
       <translation>PATCH « {} » n'existe pas : donnez un correctif fait par make_patch (ou par mbtiles diff de martin).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="356" />
+      <location filename="../core/mbtiles/patches.py" line="363" />
       <source>'{}' is not a readable patch ({}).</source>
       <translation>« {} » n'est pas un correctif lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="358" />
+      <location filename="../core/mbtiles/patches.py" line="365" />
       <source>'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with martin's `mbtiles diff` without --patch-type.</source>
       <translation>« {} » n'est pas un correctif à tuiles entières (une table `tiles` simple) : faites-le avec make_patch, ou avec `mbtiles diff` de martin sans --patch-type.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="376" />
+      <location filename="../core/mbtiles/patches.py" line="368" />
+      <source>'{}' is damaged: its tile {}/{}/{} is not a tile ({} data). Nothing was written; make the patch again.</source>
+      <translation>« {} » est endommagé : sa tuile {}/{}/{} n'est pas une tuile (données {}). Rien n'a été écrit ; refaites le correctif.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="386" />
       <source>'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with make_patch (or force it with FORCE).</source>
       <translation>« {} » n'a pas de « {} » ni de « {} » : il ne peut pas dire à quel fichier il s'applique. Refaites-le avec make_patch (ou forcez-le avec FORCE).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="382" />
+      <location filename="../core/mbtiles/patches.py" line="392" />
       <source>'{}' could not be patched ({}): it is left as it was.</source>
       <translation>« {} » n'a pas pu être corrigé ({}) : il est laissé tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="394" />
+      <location filename="../core/mbtiles/patches.py" line="404" />
       <source>'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN Offline's images and map).</source>
       <translation>« {} » n'est pas un MBTiles que ce correctif peut mettre à jour (ni une table `tiles`, ni les tables images et map d'IGN Offline).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="400" />
+      <location filename="../core/mbtiles/patches.py" line="410" />
       <source>'{}' has no agg_tiles_hash: nothing says it is the copy the patch was made for. Export it again, or apply with FORCE.</source>
       <translation>« {} » n'a pas d'agg_tiles_hash : rien ne dit que c'est la copie pour laquelle le correctif a été fait. Exportez-le de nouveau, ou appliquez avec FORCE.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="402" />
+      <location filename="../core/mbtiles/patches.py" line="412" />
       <source>'{}' is not the copy '{}' was made for (its agg_tiles_hash is {}, the patch expects {}): it was patched already, or changed. Nothing was written.</source>
       <translation>« {} » n'est pas la copie pour laquelle « {} » a été fait (son agg_tiles_hash est {}, le correctif attend {}) : il a déjà été corrigé, ou il a changé. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="413" />
+      <location filename="../core/mbtiles/patches.py" line="423" />
       <source>Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing was written (the copy is left as it was).</source>
       <translation>Appliquer « {} » à « {} » a donné l'agg_tiles_hash {}, pas celui du correctif ({}) : rien n'a été écrit (la copie est laissée telle quelle).</translation>
     </message>

@@ -350,6 +350,13 @@ def read_patch(patch):
         try:
             kind = layout(db)
             metadata = dict(db.execute("SELECT name, value FROM metadata"))
+            # A row the apply could not take as a tile: an address that is no integer, a body that is neither
+            # bytes nor NULL (an INTEGER would be taken as that many zero bytes: gigabytes from one row).
+            odd = db.execute(
+                "SELECT zoom_level, tile_column, tile_row, typeof(tile_data) FROM tiles WHERE "
+                "typeof(zoom_level) != 'integer' OR typeof(tile_column) != 'integer' OR "
+                "typeof(tile_row) != 'integer' OR typeof(tile_data) NOT IN ('blob', 'null') OR "
+                "zoom_level NOT BETWEEN 0 AND 30 LIMIT 1").fetchone() if kind == "flat" else None
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
@@ -357,6 +364,9 @@ def read_patch(patch):
     if kind != "flat":
         raise PatchError("'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with "
                          "martin's `mbtiles diff` without --patch-type.", patch)
+    if odd is not None:
+        raise PatchError("'{}' is damaged: its tile {}/{}/{} is not a tile ({} data). Nothing was written; make the "
+                         "patch again.", patch, odd[0], odd[1], odd[2], odd[3])
     return metadata
 
 

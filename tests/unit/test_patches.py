@@ -251,6 +251,23 @@ def test_a_patch_to_the_wrong_base_is_refused(field, tmp_path):
         assert reader.metadata()["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
 
 
+@pytest.mark.parametrize("body", [4000000000, "text", 1.5])
+def test_a_patch_whose_tile_is_no_bytes_is_refused_with_the_copy_untouched(field, tmp_path, body):
+    """A damaged or hostile patch: an INTEGER tile_data would be taken as that many zero bytes (gigabytes from one
+    row), TEXT or REAL is no tile. Refused by name before anything is written, even with FORCE."""
+    source, bodies, copy, ranges = field
+    refresh(source, bodies)
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    db = sqlite3.connect(made.path)
+    db.execute("UPDATE tiles SET tile_data = ? WHERE rowid = (SELECT MIN(rowid) FROM tiles)", (body,))
+    db.commit()
+    db.close()
+    before = open(copy, "rb").read()
+    with pytest.raises(mbtiles.PatchError, match="is damaged: its tile .* is not a tile"):
+        mbtiles.apply_patch(made.path, copy, force=True)
+    assert open(copy, "rb").read() == before
+
+
 def test_other_formats_and_split_parts_are_refused_by_name(field, tmp_path):
     source, _, _, ranges = field
     osmand = str(tmp_path / "o" / "plan.sqlitedb")

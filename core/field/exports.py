@@ -556,5 +556,19 @@ def _export_raster(source, output, kind, quality, compression, progress):
         return result is not None and result.BuildOverviews("AVERAGE", [2, 4, 8, 16, 32, 64]) == 0
 
     _gdal_written(temporary, output, write)
+    if driver == "MBTILES":  # as every MBTiles the plugin writes: martin's agg_tiles_hash, for any copy to be checked
+        _store_hash(temporary)
     _name([(temporary, output)])
     return output
+
+
+def _store_hash(path):
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        value = mbtiles.agg_tiles_hash(db)
+        db.execute("DELETE FROM metadata WHERE name = ?", (mbtiles.AGG_TILES_HASH,))
+        db.execute("INSERT INTO metadata (name, value) VALUES (?, ?)", (mbtiles.AGG_TILES_HASH, value))
+        db.execute("COMMIT")
+    finally:
+        db.close()

@@ -168,5 +168,9 @@ def test_a_raster_becomes_a_cloud_optimized_geotiff_and_web_mercator_tiles(tmp_p
         opened = gdal.Open(tiles_out)
         assert "3857" in opened.GetProjection() or "Pseudo-Mercator" in opened.GetProjection()
         assert opened.GetRasterBand(1).ReadAsArray().max() > 0  # pixels, not an empty file
+        opened = None
+        if kind == "mbtiles":  # as every MBTiles the plugin writes: martin's agg_tiles_hash, true to its tiles
+            with mbtiles.MBTilesReader(tiles_out) as reader:
+                assert reader.metadata()["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
     with pytest.raises(InputError, match="can be exported as"):
         exports.export_raster(raster, str(tmp_path / "x.sqlitedb"), "osmand")

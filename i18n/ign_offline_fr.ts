@@ -3970,32 +3970,37 @@
       <translation>{} : {:,} tuiles aux zooms {} à {} ({:,} téléchargées, {:,} déjà là, {:,} en échec), {} → basemaps/{}.mbtiles</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="32" />
+      <location filename="../core/field/patching.py" line="33" />
       <source>BASE '{}' does not exist: give the device's MBTiles copy made by export_tiles.</source>
       <translation>BASE « {} » n'existe pas : donnez la copie MBTiles de l'appareil faite par export_tiles.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="35" />
+      <location filename="../core/field/patching.py" line="36" />
       <source>BASE '{}' is a {} file: patches update MBTiles copies only ({} has no place to record what the export covers). Export as MBTiles for patch updates, or export this copy again whole.</source>
       <translation>BASE « {} » est un fichier {} : les correctifs ne mettent à jour que des copies MBTiles ({} n'a pas de place pour noter ce que couvre l'export). Exportez en MBTiles pour des mises à jour par correctifs, ou exportez de nouveau cette copie en entier.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="43" />
+      <location filename="../core/field/patching.py" line="44" />
       <source>BASE '{}' is part {} of an export split by size: a patch updates a whole export. Export with MAX_FILE_MB 0 (or under the cap) to update the copy by patches.</source>
       <translation>BASE « {} » est la partie {} d'un export découpé par taille : un correctif met à jour un export entier. Exportez avec MAX_FILE_MB 0 (ou sous le plafond) pour mettre à jour la copie par correctifs.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="59" />
+      <location filename="../core/field/patching.py" line="60" />
       <source>BASE '{}' holds {} tiles, INPUT '{}' {}: the copy was not exported from this file (or was rendered from its vector tiles). Give the library file it was exported from.</source>
       <translation>BASE « {} » contient des tuiles {}, INPUT « {} » des tuiles {} : la copie n'a pas été exportée de ce fichier (ou a été rendue à partir de ses tuiles vectorielles). Donnez le fichier de la bibliothèque dont elle a été exportée.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="82" />
+      <location filename="../core/field/patching.py" line="63" />
+      <source>a patch of {}</source>
+      <translation>un correctif de {}</translation>
+    </message>
+    <message>
+      <location filename="../core/field/patching.py" line="83" />
       <source>'{}' no longer holds what its agg_tiles_hash says ({}; its tiles give {}): it changed since it was written. Copy a fresh export to the device.</source>
       <translation>« {} » ne contient plus ce que dit son agg_tiles_hash ({} ; ses tuiles donnent {}) : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="86" />
+      <location filename="../core/field/patching.py" line="87" />
       <source>INPUT '{}' holds no tile of the copy's area and zooms: it is not the file the copy was exported from.</source>
       <translation>INPUT « {} » ne contient aucune tuile de la zone et des zooms de la copie : ce n'est pas le fichier dont la copie a été exportée.</translation>
     </message>
@@ -4655,12 +4660,22 @@
       <translation>SHARD '{}' : i doit aller de 1 à n (par exemple 1/3, 2/3, 3/3).</translation>
     </message>
     <message>
-      <location filename="../core/library/refresh.py" line="255" />
+      <location filename="../core/library/refresh.py" line="128" />
+      <source>a record of the library's refreshes</source>
+      <translation>le relevé des rafraîchissements de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../core/library/refresh.py" line="206" />
+      <source>the report of the library's refreshes</source>
+      <translation>le rapport des rafraîchissements de la bibliothèque</translation>
+    </message>
+    <message>
+      <location filename="../core/library/refresh.py" line="260" />
       <source>{}: tiles new {:,}, changed {:,}, gone {:,}, unchanged {:,}; {} received.</source>
       <translation>{} : tuiles nouvelles {:,}, modifiées {:,}, disparues {:,}, inchangées {:,} ; {} reçus.</translation>
     </message>
     <message>
-      <location filename="../core/library/refresh.py" line="257" />
+      <location filename="../core/library/refresh.py" line="262" />
       <source>Entry {} ({}): files new {:,}, changed {:,}; {} received.</source>
       <translation>Entrée {} ({}) : fichiers nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
@@ -4770,62 +4785,67 @@
       <translation>le type « {} » n'est ni overlay ni baselayer</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="88" />
+      <location filename="../core/mbtiles/patches.py" line="89" />
       <source>'{}' does not say what it was exported from (no '{}' in its metadata): it was not made by IGN Offline's export_tiles, or by an older version. Export it again, copy it to the device once, then patches can update it.</source>
       <translation>« {} » ne dit pas de quoi il a été exporté (pas de « {} » dans ses métadonnées) : il n'a pas été fait par export_tiles d'IGN Offline, ou par une version plus ancienne. Exportez-le de nouveau, copiez-le une fois sur l'appareil, puis les correctifs pourront le mettre à jour.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="104" />
+      <location filename="../core/mbtiles/patches.py" line="105" />
       <source>The export scope of '{}' cannot be read ({}): export it again.</source>
       <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="346" />
+      <location filename="../core/mbtiles/patches.py" line="347" />
       <source>PATCH '{}' does not exist: give a patch made by make_patch (or martin's mbtiles diff).</source>
       <translation>PATCH « {} » n'existe pas : donnez un correctif fait par make_patch (ou par mbtiles diff de martin).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="363" />
+      <location filename="../core/mbtiles/patches.py" line="364" />
       <source>'{}' is not a readable patch ({}).</source>
       <translation>« {} » n'est pas un correctif lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="365" />
+      <location filename="../core/mbtiles/patches.py" line="366" />
       <source>'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with martin's `mbtiles diff` without --patch-type.</source>
       <translation>« {} » n'est pas un correctif à tuiles entières (une table `tiles` simple) : faites-le avec make_patch, ou avec `mbtiles diff` de martin sans --patch-type.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="368" />
+      <location filename="../core/mbtiles/patches.py" line="369" />
       <source>'{}' is damaged: its tile {}/{}/{} is not a tile ({} data). Nothing was written; make the patch again.</source>
       <translation>« {} » est endommagé : sa tuile {}/{}/{} n'est pas une tuile (données {}). Rien n'a été écrit ; refaites le correctif.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="386" />
+      <location filename="../core/mbtiles/patches.py" line="387" />
       <source>'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with make_patch (or force it with FORCE).</source>
       <translation>« {} » n'a pas de « {} » ni de « {} » : il ne peut pas dire à quel fichier il s'applique. Refaites-le avec make_patch (ou forcez-le avec FORCE).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="392" />
+      <location filename="../core/mbtiles/patches.py" line="389" />
+      <source>a patch applied to {}</source>
+      <translation>un correctif appliqué à {}</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="393" />
       <source>'{}' could not be patched ({}): it is left as it was.</source>
       <translation>« {} » n'a pas pu être corrigé ({}) : il est laissé tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="404" />
+      <location filename="../core/mbtiles/patches.py" line="405" />
       <source>'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN Offline's images and map).</source>
       <translation>« {} » n'est pas un MBTiles que ce correctif peut mettre à jour (ni une table `tiles`, ni les tables images et map d'IGN Offline).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="410" />
+      <location filename="../core/mbtiles/patches.py" line="411" />
       <source>'{}' has no agg_tiles_hash: nothing says it is the copy the patch was made for. Export it again, or apply with FORCE.</source>
       <translation>« {} » n'a pas d'agg_tiles_hash : rien ne dit que c'est la copie pour laquelle le correctif a été fait. Exportez-le de nouveau, ou appliquez avec FORCE.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="412" />
+      <location filename="../core/mbtiles/patches.py" line="413" />
       <source>'{}' is not the copy '{}' was made for (its agg_tiles_hash is {}, the patch expects {}): it was patched already, or changed. Nothing was written.</source>
       <translation>« {} » n'est pas la copie pour laquelle « {} » a été fait (son agg_tiles_hash est {}, le correctif attend {}) : il a déjà été corrigé, ou il a changé. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="423" />
+      <location filename="../core/mbtiles/patches.py" line="424" />
       <source>Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing was written (the copy is left as it was).</source>
       <translation>Appliquer « {} » à « {} » a donné l'agg_tiles_hash {}, pas celui du correctif ({}) : rien n'a été écrit (la copie est laissée telle quelle).</translation>
     </message>

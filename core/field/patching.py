@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .. import mbtiles, storage
 from ..errors import Cancelled, InputError
+from ..messages import Message
 from ..tiles.grid import flip_y
 from .exports import source_bounds, tile_format_of, within
 from .identity import attribution
@@ -59,7 +60,7 @@ def make_patch(source, base, output, progress=None, is_cancelled=None):
         raise InputError("BASE '{}' holds {} tiles, INPUT '{}' {}: the copy was not exported from this file (or was "
                          "rendered from its vector tiles). Give the library file it was exported from.", base,
                          base_metadata.get("format", "?"), source, tile_format)
-    with storage.output_lock(output, "patch of {}".format(os.path.basename(base))):
+    with storage.output_lock(output, Message("a patch of {}", os.path.basename(base))):
         return _make(source, base, output, scope, base_metadata, source_metadata, tile_format, progress,
                      is_cancelled)
 

@@ -12,6 +12,7 @@ the file itself kept under MAX_REPORT_BYTES by dropping its oldest lines.
 
 import hashlib
 import json
+import math
 import os
 import time
 from dataclasses import dataclass
@@ -65,8 +66,12 @@ def read_state(library):
         return {}
     if not isinstance(state, dict):
         return {}
+    # A time that is no number, or later than tomorrow (a clock that was wrong when it was written), is no record:
+    # kept, it would leave its entry never due again.
+    latest = time.time() + DAY
     return {key: value for key, value in state.items()
-            if isinstance(value, dict) and isinstance(value.get("refreshed_at"), (int, float))}
+            if isinstance(value, dict) and isinstance(value.get("refreshed_at"), (int, float))
+            and math.isfinite(value["refreshed_at"]) and value["refreshed_at"] <= latest}
 
 
 def held(entry, library):
@@ -120,7 +125,7 @@ def record_refreshed(library, entries, when):
     """The entries refreshed completely: each fresh as of `when` (never set back by an older run)."""
     path = os.path.join(folder_of(library), STATE_FILE)
     os.makedirs(folder_of(library), exist_ok=True)
-    with storage.output_lock(path, "a record of the library's refreshes"):
+    with storage.output_lock(path, Message("a record of the library's refreshes")):
         state = read_state(library)
         for entry in entries:
             key = entry_key(entry)
@@ -198,7 +203,7 @@ def append_report(library, records):
     path = report_path(library)
     os.makedirs(folder_of(library), exist_ok=True)
     lines = "".join(_line(record) for record in records)
-    with storage.output_lock(path, "the report of the library's refreshes"):
+    with storage.output_lock(path, Message("the report of the library's refreshes")):
         with open(path, "a+b") as stream:
             stream.seek(0, os.SEEK_END)
             if stream.tell():  # a line cut by a crash mid-append is ended, so that it never swallows this one

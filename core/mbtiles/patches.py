@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import storage
 from ..errors import IgnOfflineError, InputError, MBTilesError
+from ..messages import Message
 from ..tiles.grid import TileRange, flip_y
 from .files import SQLITE_MAGIC, tile_id, uri_path
 from .hashes import AFTER_APPLY, AGG_TILES_HASH, BEFORE_APPLY, HASH_KEYS, agg_tiles_hash, new_digest, stored_hash
@@ -385,7 +386,7 @@ def apply_patch(patch, target, force=False):
     if not (expected_before and expected_after) and not force:
         raise PatchError("'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with "
                          "make_patch (or force it with FORCE).", patch, BEFORE_APPLY, AFTER_APPLY)
-    with storage.output_lock(target, "patch of {}".format(os.path.basename(target))):
+    with storage.output_lock(target, Message("a patch applied to {}", os.path.basename(target))):
         try:
             return _apply(patch, target, metadata, expected_before, expected_after, force)
         except sqlite3.DatabaseError as exc:

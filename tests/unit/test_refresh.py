@@ -113,6 +113,11 @@ def test_a_damaged_record_is_no_record(tmp_path):
     with open(os.path.join(refresh.folder_of(library), refresh.STATE_FILE), "w") as stream:
         stream.write("{not json")
     assert refresh.read_state(library) == {}
+    # written by a clock years ahead, or NaN (json reads it): no record, else the entry would never be due again
+    with open(os.path.join(refresh.folder_of(library), refresh.STATE_FILE), "w") as stream:
+        stream.write('{"a": {"refreshed_at": 4102444800, "entry": "x"}, "b": {"refreshed_at": NaN, "entry": "y"}, '
+                     '"c": {"refreshed_at": 1700000000, "entry": "z"}}')
+    assert set(refresh.read_state(library)) == {"c"}
 
 
 def test_a_tile_is_re_checked_by_the_latest_cutoff_of_the_due_entries_holding_it():

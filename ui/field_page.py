@@ -397,34 +397,71 @@ class FieldPage(Page, FORM_CLASS):
             settings.remember_field_folder(copy.path)
             jobs = [Job("ign_offline:sync_field_folder", {"FOLDER": copy.path, "LIBRARY": library},
                         os.path.basename(os.path.normpath(copy.path)))]
+            on_all = lambda outcomes, cancelled: self._updated(copy, outcomes, cancelled)  # noqa: E731
         else:
             jobs = self.patch_jobs(copy, library)
+            on_all = lambda outcomes, cancelled: self._made(copy, library, outcomes, cancelled)  # noqa: E731
         if not jobs:
             self.start(tr("No file of this copy can be patched: see the reasons in its tooltip."), error=True)
             return
         os.makedirs(folder_sync.patches_folder(library), exist_ok=True)
-        self.runner.start(jobs, lambda *done: None, lambda outcomes, cancelled: self._updated(copy, outcomes,
-                                                                                            cancelled))
+        self.runner.start(jobs, lambda *done: None, on_all)
 
     @staticmethod
     def patch_jobs(copy, library):
-        """make_patch of each patchable MBTiles of `copy` into the library's exports/patches/; for a reachable
-        export, apply_patch after it."""
+        """make_patch of each patchable MBTiles of `copy` under its making_name in the library's exports/patches/
+        (_made then keeps it under its chain name, or drops it when it changes nothing)."""
         jobs = []
         for state in copy.states:
             if state.reason is not None:
                 continue
             source = state.source  # as the background measure found it: nothing read on the GUI thread
-            patch = folder_sync.patch_name(library, state.path, copy.path if copy.folder else None)
-            name = os.path.basename(state.path)
-            jobs.append(Job("ign_offline:make_patch", {"INPUT": source, "BASE": state.path, "OUTPUT": patch}, name))
-            if copy.reachable:
-                jobs.append(Job("ign_offline:apply_patch", {"PATCH": patch, "TARGET": state.path}, name))
+            patch = folder_sync.making_name(library, state.path, copy.path if copy.folder else None)
+            jobs.append(Job("ign_offline:make_patch", {"INPUT": source, "BASE": state.path, "OUTPUT": patch},
+                            os.path.basename(state.path)))
         return jobs
 
-    def _updated(self, copy, outcomes, cancelled):
+    def _made(self, copy, library, outcomes, cancelled):
+        """The patches made kept under their chain names (a patch that changes nothing dropped: no patch kept
+        for devices is ever replaced); for a reachable copy, applied to it in place."""
+        if cancelled or not all(ok for _, ok, _ in outcomes):
+            for job, _, _ in outcomes:
+                folder_sync.remove_patch(job.parameters["OUTPUT"])
+            self._updated(copy, outcomes, cancelled)
+            return
+        kept = []
+        try:
+            for job, _, _ in outcomes:
+                patch = folder_sync.keep_patch(job.parameters["OUTPUT"], library, job.parameters["BASE"],
+                                               copy.path if copy.folder else None)
+                if patch:
+                    kept.append((job.parameters["BASE"], patch))
+        except IgnOfflineError as exc:
+            self.runner.log(said_reason(exc), error=True)
+            self.runner.report_failure(tr("The update"))
+            return
+        if copy.reachable and kept:
+            jobs = [Job("ign_offline:apply_patch", {"PATCH": patch, "TARGET": base}, os.path.basename(base))
+                    for base, patch in kept]
+            self.runner.start(jobs, lambda *done: None,
+                              lambda applied, stopped: self._updated(copy, applied, stopped, kept))
+        else:
+            self._updated(copy, outcomes, False, kept)
+
+    def _chains(self, copy, kept):
+        """The names of the patches a device's copy of each updated file applies, in order, up to now."""
+        library = self.library_folder()
+        names = []
+        for base, patch in kept:
+            chain = folder_sync.patch_chain(library, base, folder_sync.link_of(patch)[1],
+                                            copy.path if copy.folder else None)
+            names.append(tr(", then ").join(os.path.basename(name) for name in chain or [patch]))
+        return "; ".join(names)
+
+    def _updated(self, copy, outcomes, cancelled, kept=()):
         what = tr("The update")
         name = os.path.basename(os.path.normpath(copy.path))
+        patches = folder_sync.patches_folder(self.library_folder())
         if cancelled:
             self.runner.report_cancel(what)
         elif not all(ok for _, ok, _ in outcomes):
@@ -434,18 +471,21 @@ class FieldPage(Page, FORM_CLASS):
             self.runner.report(say(Message("{}: {} moved by patches, where a full copy would move {}.", name,
                                            Size(int(results.get("BYTES_MOVED") or 0)),
                                            Size(int(results.get("FULL_COPY_BYTES") or 0)))))
+        elif not kept:
+            self.runner.report(say("{} is already current: no patch written, the patches kept in {} left as they "
+                                   "are.", name, patches), Qgis.Success, patches)
         elif copy.reachable:
-            patches = folder_sync.patches_folder(self.library_folder())
-            self.runner.report(say("{} updated in place; its patch is kept in {} for the device's copy of it "
-                                   "(apply_patch, or martin's mbtiles apply-patch).", name, patches),
+            self.runner.report(say("{} updated in place. For the device's copy of it, the patches kept in {}, to "
+                                   "apply in order from the one starting at the copy's own hash (apply_patch, or "
+                                   "martin's mbtiles apply-patch): {}.", name, patches, self._chains(copy, kept)),
                                Qgis.Success, patches)
         else:
-            patches = folder_sync.patches_folder(self.library_folder())
-            self.runner.report(say(plural(len(outcomes), "{} cannot be written here: {:,} patch written into {}, to "
+            self.runner.report(say(plural(len(kept), "{} cannot be written here: {:,} patch written into {}, to "
                                           "carry to the device and apply there (apply_patch, or martin's mbtiles "
-                                          "apply-patch).", "{} cannot be written here: {:,} patches written into {}, "
-                                          "to carry to the device and apply there (apply_patch, or martin's "
-                                          "mbtiles apply-patch).", name, len(outcomes), patches)),
+                                          "apply-patch): {}.", "{} cannot be written here: {:,} patches written "
+                                          "into {}, to carry to the device and apply there (apply_patch, or "
+                                          "martin's mbtiles apply-patch): {}.", name, len(kept), patches,
+                                          "; ".join(os.path.basename(patch) for _, patch in kept))),
                                Qgis.Success, patches)
         self.measure_copies()
 

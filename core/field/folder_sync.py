@@ -9,10 +9,12 @@ left untouched; a file already current moves nothing."""
 
 import contextlib
 import os
+import re
 from dataclasses import dataclass, field
 
 from .. import mbtiles, storage
 from ..errors import Cancelled, IgnOfflineError, InputError
+from ..mbtiles.hashes import HASH_KEYS
 from ..messages import Message
 from . import patching
 
@@ -278,10 +280,71 @@ def survey(library, folders=(), is_cancelled=None):
     return copies
 
 
-def patch_name(library, path, folder=None):
-    """Where the patch of the copy `path` (of the offline `folder`, if any) is written for the user to carry:
-    <library>/exports/patches/[<folder>_]<name>.patch.mbtiles."""
+def _stem(path, folder=None):
     stem = os.path.splitext(os.path.basename(path))[0]
     if folder:
         stem = "{}_{}".format(os.path.basename(os.path.normpath(folder)), stem)
-    return os.path.join(patches_folder(library), stem + ".patch.mbtiles")
+    return stem
+
+
+PATCH_EXTENSION = ".patch.mbtiles"
+_CHAIN_LINK = re.compile(r"\.([0-9a-f]{8})-([0-9a-f]{8})" + re.escape(PATCH_EXTENSION), re.IGNORECASE)
+
+
+def making_name(library, path, folder=None):
+    """Where make_patch writes the patch of the copy `path` (of the offline `folder`, if any) before keep_patch
+    names it: <library>/exports/patches/[<folder>_]<name>.making.patch.mbtiles (never a patch kept for a device)."""
+    return os.path.join(patches_folder(library), _stem(path, folder) + ".making" + PATCH_EXTENSION)
+
+
+def chain_name(library, path, before, after, folder=None):
+    """The name a patch kept for devices takes: <library>/exports/patches/[<folder>_]<name>.<before8>-<after8>
+    .patch.mbtiles, by the hashes it goes from and to, so that a later patch never replaces it: a phone left at an
+    older state applies the links from its own hash on, in order."""
+    return os.path.join(patches_folder(library), "{}.{}-{}{}".format(_stem(path, folder), before[:8].lower(),
+                                                                      after[:8].lower(), PATCH_EXTENSION))
+
+
+def keep_patch(made, library, path, folder=None):
+    """The patch `made` (at making_name) kept under its chain_name, the name returned; None when it changes
+    nothing (the copy is current): then it is removed, no patch kept for devices replaced and nothing to apply."""
+    metadata = mbtiles.read_patch(made)
+    before, after = metadata.get(mbtiles.BEFORE_APPLY, ""), metadata.get(mbtiles.AFTER_APPLY, "")
+    if not before or not after:
+        raise mbtiles.PatchError("'{}' carries no agg_tiles_hash_before_apply/after_apply: make it again with "
+                                 "make_patch.", made)
+    if before == after and set(metadata) <= set(HASH_KEYS):
+        _remove(made)
+        return None
+    kept = chain_name(library, path, before, after, folder)
+    os.replace(made, kept)  # the same two hashes: the same change (the patch made again), never another link
+    return kept
+
+
+def link_of(patch):
+    """(before8, after8) of a patch kept under its chain_name; None for another name."""
+    link = re.search(_CHAIN_LINK.pattern + "$", os.path.basename(patch), re.IGNORECASE)
+    return (link.group(1).lower(), link.group(2).lower()) if link else None
+
+
+def remove_patch(made):
+    """A patch left by a make_patch that failed or was cancelled (and its temporary files), removed."""
+    _remove(made)
+
+
+def patch_chain(library, path, end, folder=None):
+    """The patches kept for the copy `path` that lead, link after link, to the hash `end` (the copy's now), oldest
+    first: what a device's copy applies in order (from the link starting at its own hash)."""
+    stem = _stem(path, folder)
+    links = {}
+    folder_path = patches_folder(library)
+    for name in sorted(os.listdir(folder_path)) if os.path.isdir(folder_path) else []:
+        link = _CHAIN_LINK.fullmatch(name[len(stem):]) if name.startswith(stem) else None
+        if link:
+            links.setdefault(link.group(2).lower(), (link.group(1).lower(), os.path.join(folder_path, name)))
+    chain, at, seen = [], end[:8].lower(), set()
+    while at in links and at not in seen:
+        seen.add(at)
+        at, name = links[at]
+        chain.insert(0, name)
+    return chain

@@ -97,8 +97,8 @@ def test_device_copies_listed_with_their_patch_and_updated(dock, provider, tmp_p
     export_before = digest(export)
     page.updateButton.click()
     assert wait_for(lambda: not page.runner.busy, timeout=60)
-    patch = str(library / "exports" / "patches" / "plan.patch.mbtiles")
-    assert os.path.isfile(patch) and digest(export) == export_before
+    (patch,) = [str(library / "exports" / "patches" / name) for name in os.listdir(library / "exports" / "patches")]
+    assert digest(export) == export_before
     assert "cannot be written here: 1 patch written into" in page.logView.toPlainText(), page.logView.toPlainText()
     # Carried and applied elsewhere (a phone's copy of the export), it gives a fresh export's tiles.
     phone = str(tmp_path / "phone.mbtiles")
@@ -118,7 +118,74 @@ def test_device_copies_listed_with_their_patch_and_updated(dock, provider, tmp_p
     texts = measured(page, 2)
     assert all(text.endswith("up to date") for text in texts.values()), texts
     assert digest(source) == library_before  # the library's file only read
-    assert sorted(os.listdir(library / "exports" / "patches")) == ["plan.patch.mbtiles"]
+    # the same change (H0 to H1) as the patch carried: kept under the same name, never a second link
+    assert os.listdir(library / "exports" / "patches") == [os.path.basename(patch)]
+
+
+def metadata_of(path):
+    with mbtiles.MBTilesReader(path) as reader:
+        return dict(reader.connection().execute("SELECT name, value FROM metadata"))
+
+
+def refreshed(source, keys, colour):
+    with mbtiles.MBTilesWriter(source) as writer:
+        for z, x, y in keys:
+            writer.record(z, x, y, "done", png_tile((x % 200, y % 200, colour)))
+
+
+def update(page):
+    choose(page, "plan.mbtiles")
+    page.updateButton.click()
+    assert wait_for(lambda: not page.runner.busy and page.copies_task is None, timeout=60)
+    return page.logView.toPlainText()
+
+
+def test_updates_of_an_export_keep_a_chain_of_patches_for_the_phone(dock, provider, tmp_path):
+    """Update twice, refresh, Update: the second Update writes nothing (the first patch kept), the third a second
+    link; the phone's copy, left at the first export, applies both in order and holds the export's tiles."""
+    library = tmp_path / "library"
+    library_with_two_layers(library)
+    source = str(library / (PLAN + ".mbtiles"))
+    export = str(library / "exports" / "plan.mbtiles")
+    os.makedirs(os.path.dirname(export))
+    exports.export(source, export, "mbtiles", 10, 12, ranges(10, 12))
+    phone = str(tmp_path / "phone" / "plan.mbtiles")
+    os.makedirs(os.path.dirname(phone))
+    with open(export, "rb") as original, open(phone, "wb") as copied:
+        copied.write(original.read())
+    patches = library / "exports" / "patches"
+    page = dock.field_page
+    dock.libraryDir.setFilePath(str(library))
+    measured(page, 1)
+    keys = [(t.z, t.x, t.y) for t in tiles.iter_tiles(CARCASSONNE, 10, 12)]
+
+    refreshed(source, keys[::2], 99)
+    page.measureButton.click()
+    measured(page, 1)
+    said = update(page)
+    (first,) = os.listdir(patches)
+    assert first.startswith("plan.") and first.endswith(".patch.mbtiles") and first in said, said
+    assert "apply in order" in said, said
+    kept = digest(str(patches / first))
+
+    said = update(page)  # clicked again: the export is current, nothing written, the phone's patch kept
+    assert "already current: no patch written" in said, said
+    assert os.listdir(patches) == [first] and digest(str(patches / first)) == kept
+
+    refreshed(source, keys[1::3], 42)
+    page.measureButton.click()
+    measured(page, 1)
+    said = update(page)
+    (second,) = set(os.listdir(patches)) - {first}
+    assert "{}, then {}".format(first, second) in said, said
+    assert digest(str(patches / first)) == kept
+
+    for name in (first, second):  # the phone, still at the first export, applies the chain in order
+        mbtiles.apply_patch(str(patches / name), phone)
+    assert tiles_of(phone) == tiles_of(export) and metadata_of(phone) == metadata_of(export)
+    fresh = str(tmp_path / "fresh.mbtiles")
+    exports.export(source, fresh, "mbtiles", 10, 12, ranges(10, 12))
+    assert tiles_of(phone) == tiles_of(fresh)
 
 
 def mbtiles_size(size):

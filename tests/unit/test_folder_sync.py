@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from core import mbtiles
-from core.field import exports, folder_sync, offline_copy
+from core.field import exports, folder_sync, offline_copy, patching
 from core.library import merge
 from core.tiles import coverage, grid
 from core.tiles.areas import Area
@@ -164,3 +164,43 @@ def test_a_folder_in_the_library_or_a_file_without_scope(field, tmp_path):
     shutil.copy(source, stray)  # a library file copied as it is: no export scope
     outcome = folder_sync.sync_file(stray, library)
     assert outcome.state == folder_sync.REFUSED and "export_zooms" in outcome.reason
+
+
+def test_patches_kept_for_devices_form_a_chain_never_overwritten(field, tmp_path):
+    """make_patch then keep_patch, as the Field page's Update does for an export: a patch that changes nothing is
+    dropped (the kept one untouched); each change is kept under its before-after hashes; the chain, applied in
+    order to a phone's copy left at the first export, gives the export's tiles."""
+    library, source, bodies, folder = field
+    export = os.path.join(library, "exports", "plan.mbtiles")
+    os.makedirs(os.path.join(library, "exports", "patches"))
+    exports.export(source, export, "mbtiles", 12, 13, area_ranges(12, 13))
+    phone = str(tmp_path / "phone.mbtiles")
+    shutil.copy(export, phone)
+
+    def update():
+        made = folder_sync.making_name(library, export)
+        patching.make_patch(source, export, made)
+        kept = folder_sync.keep_patch(made, library, export)
+        if kept:
+            mbtiles.apply_patch(kept, export)
+        assert not os.path.exists(made)
+        return kept
+
+    patches = folder_sync.patches_folder(library)
+    assert update() is None and os.listdir(patches) == []  # current: nothing written
+    refresh(source, bodies, every=3)
+    first = update()
+    before = mbtiles.stored_hash(sqlite3.connect(phone))
+    assert os.path.basename(first) == "plan.{}-{}.patch.mbtiles".format(
+        before[:8].lower(), mbtiles.stored_hash(sqlite3.connect(export))[:8].lower())
+    kept = open(first, "rb").read()
+    assert update() is None and os.listdir(patches) == [os.path.basename(first)]
+    assert open(first, "rb").read() == kept
+    refresh(source, {key: data for index, (key, data) in enumerate(sorted(bodies.items())) if index % 7 == 1},
+            every=1)
+    second = update()
+    chain = folder_sync.patch_chain(library, export, folder_sync.link_of(second)[1])
+    assert chain == [first, second]
+    for patch in chain:
+        mbtiles.apply_patch(patch, phone)
+    assert tiles_of(phone) == tiles_of(export)

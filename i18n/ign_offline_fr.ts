@@ -3770,44 +3770,49 @@
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="71" />
+      <location filename="../core/field/folder_sync.py" line="73" />
       <source>'{}' does not name the library file it was made from: make it again from the library.</source>
       <translation>« {} » ne nomme pas le fichier de la bibliothèque dont il a été fait : refaites-le à partir de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="75" />
+      <location filename="../core/field/folder_sync.py" line="77" />
       <source>its library file {} is gone: download that layer into the library again (or give the LIBRARY it is in), or copy a fresh export.</source>
       <translation>son fichier de bibliothèque {} a disparu : téléchargez de nouveau cette couche dans la bibliothèque (ou donnez la bibliothèque LIBRARY où il se trouve), ou copiez un nouvel export.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="78" />
+      <location filename="../core/field/folder_sync.py" line="80" />
       <source>'{}' is a library file itself, not a copy: the sync never writes into the library.</source>
       <translation>« {} » est lui-même un fichier de la bibliothèque, pas une copie : la synchronisation n'écrit jamais dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="114" />
+      <location filename="../core/field/folder_sync.py" line="116" />
       <source>The FOLDER '{}' is inside the LIBRARY '{}': the sync updates copies, never the library's own files. Give the offline project's folder.</source>
       <translation>Le dossier FOLDER « {} » est dans la bibliothèque LIBRARY « {} » : la synchronisation met à jour des copies, jamais les fichiers de la bibliothèque. Donnez le dossier du projet hors ligne.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="135" />
+      <location filename="../core/field/folder_sync.py" line="137" />
       <source>{}: updated, {:,} tiles, {} moved (the file is {}).</source>
       <translation>{} : mis à jour, {:,} tuiles, {} transférés (le fichier fait {}).</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="138" />
+      <location filename="../core/field/folder_sync.py" line="140" />
       <source>{}: already current, nothing moved.</source>
       <translation>{} : déjà à jour, rien de transféré.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="139" />
+      <location filename="../core/field/folder_sync.py" line="141" />
       <source>{}: refused, left untouched — {}</source>
       <translation>{} : refusé, laissé intact — {}</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="175" />
+      <location filename="../core/field/folder_sync.py" line="177" />
       <source>'{}' no longer holds what its agg_tiles_hash says: it changed since it was written. Copy a fresh export to the device.</source>
       <translation>« {} » ne contient plus ce que dit son agg_tiles_hash : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
+    </message>
+    <message>
+      <location filename="../core/field/folder_sync.py" line="314" />
+      <source>'{}' carries no agg_tiles_hash_before_apply/after_apply: make it again with make_patch.</source>
+      <translation>« {} » ne porte pas agg_tiles_hash_before_apply/after_apply : refaites-le avec make_patch.</translation>
     </message>
     <message>
       <location filename="../core/field/formats.py" line="45" />
@@ -6965,34 +6970,44 @@
       <translation>{} est absent : branchez l'appareil (ou sa carte), puis Mesurer.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="403" />
+      <location filename="../ui/field_page.py" line="405" />
       <source>No file of this copy can be patched: see the reasons in its tooltip.</source>
       <translation>Aucun fichier de cette copie ne peut être corrigé : voyez les raisons dans son info-bulle.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="426" />
+      <location filename="../ui/field_page.py" line="458" />
+      <source>, then </source>
+      <translation>, puis </translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="462" />
       <source>The update</source>
       <translation>La mise à jour</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="434" />
+      <location filename="../ui/field_page.py" line="471" />
       <source>{}: {} moved by patches, where a full copy would move {}.</source>
       <translation>{} : {} transférés par correctifs, là où une copie complète transférerait {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="439" />
-      <source>{} updated in place; its patch is kept in {} for the device's copy of it (apply_patch, or martin's mbtiles apply-patch).</source>
-      <translation>{} mis à jour sur place ; son correctif est gardé dans {} pour sa copie sur l'appareil (apply_patch, ou mbtiles apply-patch de martin).</translation>
+      <location filename="../ui/field_page.py" line="475" />
+      <source>{} is already current: no patch written, the patches kept in {} left as they are.</source>
+      <translation>{} est déjà à jour : aucun correctif écrit, les correctifs gardés dans {} laissés tels quels.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="444" />
-      <source>{} cannot be written here: {:,} patch written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch).</source>
-      <translation>{} ne peut pas être écrit ici : {:,} correctif écrit dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin).</translation>
+      <location filename="../ui/field_page.py" line="478" />
+      <source>{} updated in place. For the device's copy of it, the patches kept in {}, to apply in order from the one starting at the copy's own hash (apply_patch, or martin's mbtiles apply-patch): {}.</source>
+      <translation>{} mis à jour sur place. Pour sa copie sur l'appareil, les correctifs gardés dans {}, à appliquer dans l'ordre à partir de celui qui part de l'empreinte de la copie (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="444" />
-      <source>{} cannot be written here: {:,} patches written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch).</source>
-      <translation>{} ne peut pas être écrit ici : {:,} correctifs écrits dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin).</translation>
+      <location filename="../ui/field_page.py" line="483" />
+      <source>{} cannot be written here: {:,} patch written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch): {}.</source>
+      <translation>{} ne peut pas être écrit ici : {:,} correctif écrit dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="483" />
+      <source>{} cannot be written here: {:,} patches written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch): {}.</source>
+      <translation>{} ne peut pas être écrit ici : {:,} correctifs écrits dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>
     <message>
       <location filename="../ui/ftp_page.py" line="44" />

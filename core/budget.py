@@ -18,7 +18,7 @@ import time
 
 from . import http
 from .messages import Message
-from .resp import RedisClient, RedisReplyError, RedisUnavailable, parse_url
+from .resp import RedisClient, RedisReplyError, RedisUnavailable, cause, parse_url
 
 ENVIRONMENT = "REDIS_URL"
 PREFIX = "ign-offline"
@@ -109,9 +109,10 @@ class SharedBudget:
         RedisUnavailable when Redis cannot be reached: the caller falls back."""
         interval = int(1e6 / (rate * PACING)) if rate else 0
         try:
-            reserved, micros = self.client.script(TAKE, keys(host, policy), (interval, int(self.horizon * 1e6)))
+            reserved, micros = self.client.script(TAKE, keys(host, policy), (interval, int(self.horizon * 1e6)),
+                                                  check=_took)
         except RedisReplyError as exc:  # a server refusing scripts is as good as none
-            raise RedisUnavailable(str(exc)) from None
+            raise RedisUnavailable(cause(exc)) from None
         return bool(reserved), micros / 1e6
 
     def pause(self, host, seconds):
@@ -119,7 +120,7 @@ class SharedBudget:
         if not self.usable():
             return False
         try:
-            self.client.script(PAUSE, keys(host, "")[1:], (int(seconds * 1e6),))
+            self.client.script(PAUSE, keys(host, "")[1:], (int(seconds * 1e6),), check=lambda reply: reply == 1)
         except (RedisUnavailable, RedisReplyError) as exc:
             self._lose(exc)
             return False
@@ -174,13 +175,25 @@ class SharedBudget:
         self.client.close()
 
 
+# The longest wait TAKE may ask (µs): a day, far beyond any Retry-After we store, short of what a wait accepts.
+LONGEST_WAIT = 86400 * 10**6
+
+
+def _took(reply):
+    """Whether `reply` has TAKE's shape: {0 or 1, µs to wait}."""
+    return (isinstance(reply, list) and len(reply) == 2 and all(type(item) is int for item in reply)
+            and reply[0] in (0, 1) and 0 <= reply[1] <= LONGEST_WAIT)
+
+
 class SharedLimiter:
     """http.HostLimiter's interface (join, leave, rate, pause, acquire) over a SharedBudget for one host and
     policy; its fallback is a HostLimiter at 1/workers of the rate."""
 
     def __init__(self, budget, host, policy):
         self.budget, self.host, self.policy = budget, host, policy
-        self.fallback = http.HostLimiter(share=budget.workers)
+        # Alone, each worker paces its share on its own clock: their drifts add up, so the share keeps the shared
+        # path's margin (PACING) and the workers together stay under the rate in any one second.
+        self.fallback = http.HostLimiter(share=budget.workers / PACING)
         self._losses = 0
 
     def join(self, rate):

@@ -8,9 +8,11 @@ all). The password never appears in `str`, `repr` or any message: `RedisAddress.
 """
 
 import hashlib
+import re
 import socket
 import ssl
 import threading
+import time
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -21,6 +23,12 @@ DEFAULT_PORT = 6379
 CONNECT_TIMEOUT = 2.0   # seconds to reach the server (a lost Redis must not hold a worker long)
 REPLY_TIMEOUT = 2.0     # seconds for a whole reply
 MAX_LINE = 64 * 1024
+# Our replies are a PONG, an OK or a script's pair of integers: anything much larger is not our Redis answering,
+# and reading it would cost memory (a claimed size is read at once) or the stack (nested arrays).
+MAX_BULK = 64 * 1024
+MAX_ITEMS = 64
+MAX_DEPTH = 4
+_NUMBER = re.compile(rb"-?[0-9]{1,18}")
 
 
 class RedisUnavailable(Exception):
@@ -29,6 +37,10 @@ class RedisUnavailable(Exception):
 
 class RedisReplyError(Exception):
     """The server answered with an error reply (-ERR …, -NOSCRIPT …)."""
+
+
+class BadReply(Exception):
+    """What the server sent is not a reply we can use (not RESP2, too large, too deep, or of the wrong shape)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,7 @@ class RedisClient:
         self.connect_timeout, self.reply_timeout = connect_timeout, reply_timeout
         self._lock = threading.Lock()
         self._sock = None
-        self._file = None
+        self._buffer = bytearray()
         self._shas = {}
 
     def call(self, *args):
@@ -101,20 +113,23 @@ class RedisClient:
             return self._call(args)
 
     def ping(self):
-        return self.call("PING") in (b"PONG", "PONG")
+        """True, or RedisUnavailable: a server answering PING with anything but PONG is not one to use."""
+        with self._lock:
+            return self._call(("PING",), check=lambda reply: reply in (b"PONG", "PONG"))
 
-    def script(self, source, keys, args):
-        """The reply of a Lua script by its SHA1 (EVALSHA), sent whole (EVAL) when the server does not know it."""
+    def script(self, source, keys, args, check=None):
+        """The reply of a Lua script by its SHA1 (EVALSHA), sent whole (EVAL) when the server does not know it.
+        `check(reply)` false: RedisUnavailable ("not a Redis reply"), the connection dropped."""
         sha = self._shas.get(source)
         if sha is None:
             sha = self._shas[source] = hashlib.sha1(source.encode("utf-8")).hexdigest()
         with self._lock:
             try:
-                return self._call(("EVALSHA", sha, len(keys), *keys, *args))
+                return self._call(("EVALSHA", sha, len(keys), *keys, *args), check)
             except RedisReplyError as exc:
                 if not str(exc).startswith("NOSCRIPT"):
                     raise
-                return self._call(("EVAL", source, len(keys), *keys, *args))
+                return self._call(("EVAL", source, len(keys), *keys, *args), check)
 
     def close(self):
         with self._lock:
@@ -122,15 +137,21 @@ class RedisClient:
 
     # -- inside the lock ---------------------------------------------------------------------------------------
 
-    def _call(self, args):
+    def _call(self, args, check=None):
         if self._sock is None:
             self._connect()
+        # One deadline for the whole reply, not for each read: a server dripping bytes must not hold a worker.
+        deadline = time.monotonic() + self.reply_timeout
         try:
+            self._sock.settimeout(self.reply_timeout)
             self._sock.sendall(encode(args))
-            return self._reply()
-        except (OSError, ValueError, IndexError) as exc:  # timeouts included (socket.timeout is an OSError)
+            reply = self._reply(deadline)
+            if check is not None and not check(reply):
+                raise BadReply()
+            return reply
+        except (OSError, BadReply) as exc:  # timeouts included (socket.timeout is an OSError)
             self._drop()
-            raise RedisUnavailable(_reason(exc)) from None
+            raise RedisUnavailable(cause(exc)) from None
 
     def _connect(self):
         address = self.address
@@ -138,11 +159,12 @@ class RedisClient:
             sock = socket.create_connection((address.host, address.port), timeout=self.connect_timeout)
             if address.tls:
                 sock = ssl.create_default_context().wrap_socket(sock, server_hostname=address.host)
-            sock.settimeout(self.reply_timeout)
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except ssl.SSLError:
+            raise RedisUnavailable(Message("TLS handshake failed")) from None
         except OSError as exc:
-            raise RedisUnavailable(_reason(exc)) from None
-        self._sock, self._file = sock, sock.makefile("rb")
+            raise RedisUnavailable(cause(exc)) from None
+        self._sock, self._buffer = sock, bytearray()
         try:
             if address.password:
                 self._call(("AUTH", address.username, address.password) if address.username
@@ -151,53 +173,108 @@ class RedisClient:
                 self._call(("SELECT", address.db))
         except RedisReplyError as exc:
             self._drop()
-            # the server's words (WRONGPASS, NOAUTH…) never echo the password
-            raise RedisUnavailable(str(exc)) from None
+            raise RedisUnavailable(cause(exc)) from None
 
-    def _reply(self):
-        line = self._file.readline(MAX_LINE)
-        if not line.endswith(b"\r\n"):
-            raise ValueError("connection closed" if not line else "reply line too long")
-        kind, rest = line[:1], line[1:-2]
+    def _reply(self, deadline, depth=0):
+        line = self._line(deadline)
+        kind, rest = line[:1], line[1:]
         if kind == b"+":
             return rest.decode("utf-8", "replace")
         if kind == b"-":
-            raise RedisReplyError(rest.decode("utf-8", "replace"))
+            error = RedisReplyError(rest.decode("utf-8", "replace"))
+            if depth:
+                return error  # inside an array: read the rest of it (the connection stays in step), then refused
+            raise error
         if kind == b":":
-            return int(rest)
+            return _number(rest)
         if kind == b"$":
-            size = int(rest)
+            size = _number(rest)
             if size < 0:
                 return None
-            data = self._file.read(size + 2)
-            if len(data) != size + 2:
-                raise ValueError("connection closed")
+            if size > MAX_BULK:
+                raise BadReply()
+            data = self._exactly(size + 2, deadline)
+            if data[-2:] != b"\r\n":
+                raise BadReply()
             return data[:-2]
         if kind == b"*":
-            count = int(rest)
-            return None if count < 0 else [self._reply() for _ in range(count)]
-        raise ValueError("not a RESP2 reply")
+            count = _number(rest)
+            if count < 0:
+                return None
+            if count > MAX_ITEMS or depth >= MAX_DEPTH:
+                raise BadReply()
+            items = [self._reply(deadline, depth + 1) for _ in range(count)]
+            if any(isinstance(item, RedisReplyError) for item in items) and not depth:
+                raise BadReply()
+            return items
+        raise BadReply()
+
+    def _line(self, deadline):
+        """One reply line without its CRLF."""
+        while True:
+            end = self._buffer.find(b"\r\n")
+            if end >= 0:
+                line = bytes(self._buffer[:end])
+                del self._buffer[:end + 2]
+                return line
+            if len(self._buffer) > MAX_LINE:
+                raise BadReply()
+            self._receive(deadline)
+
+    def _exactly(self, size, deadline):
+        while len(self._buffer) < size:
+            self._receive(deadline)
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return data
+
+    def _receive(self, deadline):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise socket.timeout()
+        self._sock.settimeout(left)
+        data = self._sock.recv(MAX_LINE)
+        if not data:
+            raise ConnectionResetError()
+        self._buffer += data
 
     def _drop(self):
-        for closable in (self._file, self._sock):
-            if closable is not None:
-                try:
-                    closable.close()
-                except OSError:
-                    pass
-        self._sock = self._file = None
+        if self._sock is not None:
+            try:
+                self._sock.close()
+            except OSError:
+                pass
+        self._sock, self._buffer = None, bytearray()
 
 
-def _reason(exc):
-    """A short cause, said with the address, never with the URL (a Message when it is one of ours)."""
+def _number(text):
+    """A RESP2 length or integer: a few digits, never Python's conversion of whatever was sent."""
+    if not _NUMBER.fullmatch(text):
+        raise BadReply()
+    return int(text)
+
+
+_CODE = re.compile(r"[A-Z]{2,16}")
+
+
+def cause(exc):
+    """A short translated cause for a failed call, said with the address: one of a few Messages, never Python's
+    or the operating system's own words (untranslated), nor the server's beyond its error code."""
+    if isinstance(exc, RedisReplyError):
+        code = (str(exc).split() or [""])[0]
+        if code in ("WRONGPASS", "NOAUTH", "NOPERM") or "password" in str(exc).lower():
+            return Message("password refused")
+        return Message("the server refused the command ({})", code if _CODE.fullmatch(code) else "ERR")
+    if isinstance(exc, BadReply):
+        return Message("not a Redis reply")
     if isinstance(exc, socket.timeout):
         return Message("no answer in time")
+    if isinstance(exc, socket.gaierror):
+        return Message("address not found")
+    if isinstance(exc, ssl.SSLError):
+        return Message("TLS error")
     if isinstance(exc, ConnectionRefusedError):
         return Message("connection refused")
-    if isinstance(exc, ValueError) and str(exc) == "connection closed":
+    if isinstance(exc, (ConnectionError, EOFError)):
         return Message("connection closed")
-    if isinstance(exc, ValueError) and str(exc):
-        return str(exc)
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
+    return Message("network error")

@@ -104,6 +104,16 @@ def test_the_client_authenticates_selects_and_runs_scripts_again_after_a_flush()
         assert "nope" not in str(caught.value)
 
 
+def test_a_script_reply_of_the_wrong_shape_drops_the_connection_and_the_next_call_is_in_step(redis):
+    client = RedisClient(parse_url(redis.url))
+    for source in ("return {1, 2, 3}", "return 'x'", "return {1, redis.error_reply('no')}", "return {1, -1}"):
+        with pytest.raises(RedisUnavailable) as caught:
+            client.script(source, ["a"], [], check=budget._took)
+        assert caught.value.args[0].template == "not a Redis reply"
+        assert client.ping()
+        assert client.script("return {1, 250000}", ["a"], [], check=budget._took) == [1, 250000]
+
+
 def test_a_silent_server_is_given_up_within_the_deadline():
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))

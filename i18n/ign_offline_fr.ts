@@ -2940,12 +2940,12 @@
       <translation>{} est endommagé à « {} » ({}) : supprimez-le et relancez pour le récupérer à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/budget.py" line="147" />
+      <location filename="../core/budget.py" line="148" />
       <source>The shared request budget (Redis at {}) answers again: this worker takes its requests from it again.</source>
       <translation>Le budget de requêtes partagé (Redis à {}) répond de nouveau : ce poste y reprend ses requêtes.</translation>
     </message>
     <message>
-      <location filename="../core/budget.py" line="169" />
+      <location filename="../core/budget.py" line="170" />
       <source>The shared request budget (Redis at {}) cannot be reached ({}): this worker goes on alone with 1/{} of each host's rate, and tries Redis again every {:.0f} s.</source>
       <translation>Le budget de requêtes partagé (Redis à {}) est injoignable ({}) : ce poste continue seul avec 1/{} du débit de chaque hôte, et réessaie Redis toutes les {:.0f} s.</translation>
     </message>
@@ -4990,24 +4990,54 @@
       <translation>GDAL n'a pas pu construire {}.</translation>
     </message>
     <message>
-      <location filename="../core/resp.py" line="63" />
+      <location filename="../core/resp.py" line="75" />
       <source>REDIS_URL '{}' is not a Redis address: give redis://host:6379/0 (or rediss:// for TLS).</source>
       <translation>REDIS_URL « {} » n'est pas une adresse Redis : donnez redis://hôte:6379/0 (ou rediss:// pour TLS).</translation>
     </message>
     <message>
-      <location filename="../core/resp.py" line="179" />
-      <source>not a RESP2 reply</source>
-      <translation>pas une réponse RESP2</translation>
+      <location filename="../core/resp.py" line="164" />
+      <source>TLS handshake failed</source>
+      <translation>échec de la négociation TLS</translation>
     </message>
     <message>
-      <location filename="../core/resp.py" line="196" />
+      <location filename="../core/resp.py" line="266" />
+      <source>password refused</source>
+      <translation>mot de passe refusé</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="267" />
+      <source>the server refused the command ({})</source>
+      <translation>le serveur a refusé la commande ({})</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="269" />
+      <source>not a Redis reply</source>
+      <translation>pas une réponse Redis</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="273" />
+      <source>address not found</source>
+      <translation>adresse introuvable</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="275" />
+      <source>TLS error</source>
+      <translation>erreur TLS</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="277" />
       <source>connection refused</source>
       <translation>connexion refusée</translation>
     </message>
     <message>
-      <location filename="../core/resp.py" line="198" />
+      <location filename="../core/resp.py" line="279" />
       <source>connection closed</source>
       <translation>connexion fermée</translation>
+    </message>
+    <message>
+      <location filename="../core/resp.py" line="280" />
+      <source>network error</source>
+      <translation>erreur réseau</translation>
     </message>
     <message>
       <location filename="../core/sources/accounts.py" line="75" />

@@ -18,6 +18,7 @@ import pytest
 from core import mbtiles
 from core.tiles import areas
 from core.tiles import grid as tiles
+from tests.support.rates import most_in_one_second
 from tests.support.redis_server import RedisServer
 from tests.support.wmts_server import StandInWmts
 
@@ -36,14 +37,6 @@ def podman(*args, check=True, timeout=120):
     return subprocess.run(PODMAN + list(args), capture_output=True, text=True, check=check, timeout=timeout)
 
 
-def most_in_one_second(times):
-    times = sorted(times)
-    most, first = 0, 0
-    for last, moment in enumerate(times):
-        while moment - times[first] >= 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def busiest_second(times):

@@ -39,6 +39,7 @@ from xml.sax.saxutils import escape, quoteattr
 from osgeo import ogr
 
 from tests.support.loopback import LoopbackServer
+from tests.support.rates import most_in_one_second
 
 ATOM = "http://www.w3.org/2005/Atom"
 GPF_DL = "https://data.geopf.fr/annexes/ressources/xsd/gpf_dl.xsd"
@@ -191,13 +192,7 @@ class StandInDownloadService(LoopbackServer):
 
     def max_per_second(self):
         """The most requests received in any window of one second."""
-        times = sorted(self.times)
-        most, first = 0, 0
-        for last, moment in enumerate(times):
-            while moment - times[first] >= 1.0:
-                first += 1
-            most = max(most, last - first + 1)
-        return most
+        return most_in_one_second(self.times)
 
     def downloads(self):
         """(path, Range header) of each download request."""

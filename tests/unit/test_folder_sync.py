@@ -11,42 +11,25 @@ import pytest
 from core import mbtiles
 from core.field import exports, folder_sync, offline_copy, patching
 from core.library import merge
-from core.tiles import coverage, grid
-from core.tiles.areas import Area
-from tests.support.images import png_tile
+from core.tiles import grid
+from tests.support.field_copies import area_ranges, body, make_library, refresh, tiles_of
 
 CARCASSONNE = (2.00, 43.00, 2.60, 43.40)
 AREA = (2.10, 43.05, 2.50, 43.35)
 
 
-def body(z, x, y, version=0):
-    return png_tile(((x * 7 + version * 50) % 256, (y * 3) % 256, z * 10 + version))
 
 
-def make_library(path, bodies):
-    with mbtiles.MBTilesWriter(path) as writer:
-        writer.update_metadata(mbtiles.build_metadata("Plan IGN v2", "image/png", CARCASSONNE, 10, 14,
-                                                      attribution="© IGN", description="test"))
-        for (z, x, y), data in bodies.items():
-            writer.record(z, x, y, "done", data)
-    return path
 
 
-def area_ranges(low, high):
-    area = Area("area", "area", *AREA)
-    return [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
 
 
-def tiles_of(path):
-    with mbtiles.MBTilesReader(path) as reader:
-        return reader.connection().execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles "
-                                           "ORDER BY 1, 2, 3").fetchall()
 
 
 def basemap_from_library(source, path, low, high):
     """A basemap as make_project_offline's fill_basemap makes it when the library holds every tile: the area's
     tiles copied from the library file, its scope recorded."""
-    ranges = area_ranges(low, high)
+    ranges = area_ranges(AREA, low, high)
     with mbtiles.MBTilesReader(source) as reader:
         ident = merge.identity(reader.metadata())
     assert merge.copy_area(source, path, ranges, ident, {"name": "Plan IGN v2", "format": "png"})
@@ -64,20 +47,14 @@ def field(tmp_path):
     library = tmp_path / "library"
     library.mkdir()
     bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 13)}
-    source = make_library(str(library / "PLAN.mbtiles"), bodies)
+    source = make_library(str(library / "PLAN.mbtiles"), bodies, CARCASSONNE)
     basemaps = tmp_path / "offline" / "basemaps"
     basemaps.mkdir(parents=True)
     basemap_from_library(source, str(basemaps / "plan.mbtiles"), 11, 13)
-    exports.export(source, str(basemaps / "plan-export.mbtiles"), "mbtiles", 12, 13, area_ranges(12, 13))
+    exports.export(source, str(basemaps / "plan-export.mbtiles"), "mbtiles", 12, 13, area_ranges(AREA, 12, 13))
     return str(library), source, bodies, str(tmp_path / "offline")
 
 
-def refresh(source, bodies, every=5):
-    changed = {key: body(*key, version=1) for index, key in enumerate(sorted(bodies)) if index % every == 0}
-    with mbtiles.MBTilesWriter(source) as writer:
-        for (z, x, y), data in changed.items():
-            writer.record(z, x, y, "done", data)
-    return changed
 
 
 def snapshot(folder):
@@ -93,7 +70,7 @@ def test_a_refresh_is_synced_by_patches_to_the_tiles_of_a_fresh_export(field, tm
     fresh = str(tmp_path / "fresh")
     os.makedirs(fresh)
     for name, (low, high) in (("plan.mbtiles", (11, 13)), ("plan-export.mbtiles", (12, 13))):
-        (part,) = exports.export(source, os.path.join(fresh, name), "mbtiles", low, high, area_ranges(low, high))
+        (part,) = exports.export(source, os.path.join(fresh, name), "mbtiles", low, high, area_ranges(AREA, low, high))
         synced = os.path.join(folder, "basemaps", name)
         assert [tuple(r[:3]) + (bytes(r[3]),) for r in tiles_of(synced)] == \
             [tuple(r[:3]) + (bytes(r[3]),) for r in tiles_of(part.path)]
@@ -103,7 +80,7 @@ def test_a_refresh_is_synced_by_patches_to_the_tiles_of_a_fresh_export(field, tm
     in_copies = sum(len(data) for (z, x, y), data in changed.items()
                     for low, high in ((11, 13), (12, 13)) if low <= z <= high and
                     any(r.zoom == z and r.x_min <= x <= r.x_max and r.y_min <= y <= r.y_max
-                        for r in area_ranges(low, high)))
+                        for r in area_ranges(AREA, low, high)))
     assert in_copies <= summary.bytes_moved <= 1.2 * in_copies + 2 * 64 * 1024
     sizes = sum(os.path.getsize(os.path.join(folder, "basemaps", name)) for name in snapshot(folder))
     assert summary.full_copy_bytes == sizes > 2 * summary.bytes_moved
@@ -173,7 +150,7 @@ def test_patches_kept_for_devices_form_a_chain_never_overwritten(field, tmp_path
     library, source, bodies, folder = field
     export = os.path.join(library, "exports", "plan.mbtiles")
     os.makedirs(os.path.join(library, "exports", "patches"))
-    exports.export(source, export, "mbtiles", 12, 13, area_ranges(12, 13))
+    exports.export(source, export, "mbtiles", 12, 13, area_ranges(AREA, 12, 13))
     phone = str(tmp_path / "phone.mbtiles")
     shutil.copy(export, phone)
 

@@ -15,9 +15,8 @@ import pytest
 from core import mbtiles
 from core.errors import InputError
 from core.field import exports, patching
-from core.tiles import coverage, grid
-from core.tiles.areas import Area
-from tests.support.images import png_tile
+from core.tiles import grid
+from tests.support.field_copies import area_ranges, body, make_library, refresh, tiles_of
 
 # martin's mbtiles/tests/copy.rs, TILES_V1 / TILES_V2 (z, x, TMS row, body), and the diff its `mbtiles diff` made
 # (snapshot copy__databases@flat__dif.snap: NULL = deleted).
@@ -116,48 +115,25 @@ def test_a_cancelled_or_failed_write_leaves_no_hash(tmp_path):
 
 # -- a library file, a device's copy, a refresh -------------------------------------------------------------
 
-def library(path, bodies):
-    with mbtiles.MBTilesWriter(path) as writer:
-        writer.update_metadata(mbtiles.build_metadata("Plan IGN v2", "image/png", CARCASSONNE, 10, 14,
-                                                      attribution="© IGN", description="test"))
-        for (z, x, y), data in bodies.items():
-            writer.record(z, x, y, "done", data)
-    return path
 
 
-def body(z, x, y, version=0):
-    return png_tile(((x * 7 + version * 50) % 256, (y * 3) % 256, z * 10 + version))
 
 
-def area_ranges(low, high):
-    area = Area("area", "area", *AREA)
-    return [r for z in range(low, high + 1) for r in coverage.area_ranges(area, z)]
 
 
 @pytest.fixture()
 def field(tmp_path):
     """(library file, its tiles, device copy exported with an area and zooms 11-13, the copy's ranges)."""
     bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 14)}
-    source = library(str(tmp_path / "plan.mbtiles"), bodies)
-    ranges = area_ranges(11, 13)
+    source = make_library(str(tmp_path / "plan.mbtiles"), bodies, CARCASSONNE)
+    ranges = area_ranges(AREA, 11, 13)
     os.makedirs(str(tmp_path / "device"))
     (part,) = exports.export(source, str(tmp_path / "device" / "plan.mbtiles"), "mbtiles", 11, 13, ranges)
     return source, bodies, part.path, ranges
 
 
-def refresh(source, bodies, every=5):
-    """One tile in `every` of the library changed (a refresh): {(z, x, y): new body}."""
-    changed = {key: body(*key, version=1) for index, key in enumerate(sorted(bodies)) if index % every == 0}
-    with mbtiles.MBTilesWriter(source) as writer:
-        for (z, x, y), data in changed.items():
-            writer.record(z, x, y, "done", data)
-    return changed
 
 
-def tiles_of(path):
-    with mbtiles.MBTilesReader(path) as reader:
-        return reader.connection().execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles "
-                                           "ORDER BY 1, 2, 3").fetchall()
 
 
 def in_scope(key, ranges):

@@ -16,6 +16,7 @@ from core import budget, http
 from core.errors import InputError
 from core.resp import RedisClient, RedisUnavailable, parse_url
 from tests.support.budget_worker import take_slots
+from tests.support.rates import in_window, most_in_one_second
 from tests.support.redis_server import REDIS_SERVER, RedisServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -54,18 +55,8 @@ def results(processes):
     return found
 
 
-def in_window(times, start, end):
-    return sum(1 for t in times if start <= t < end)
 
 
-def most_in_one_second(times):
-    times = sorted(times)
-    most, first = 0, 0
-    for last, t in enumerate(times):
-        while t - times[first] >= 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 # -- the address and the client --------------------------------------------------------------------------------

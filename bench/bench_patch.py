@@ -29,12 +29,14 @@ CHANGED = 0.01
 BBOX = (2.0, 43.0, 2.6, 43.4)
 
 STEP = """
-import json, os, resource, sys, time
+import json, os, sys, time
 sys.path.insert(0, {root!r})
 from core import mbtiles
 from core.field import exports, patching
 args = json.loads(sys.argv[1])
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak():  # VmHWM, not getrusage: ru_maxrss survives exec (it would report the parent's size)
+    return int([l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1])
+before = peak()
 start = time.perf_counter()
 step = args["step"]
 if step == "export":
@@ -47,8 +49,7 @@ elif step == "hash":
     with mbtiles.MBTilesReader(args["target"]) as reader:
         mbtiles.agg_tiles_hash(reader.connection())
 seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "before_kb": before,
-                   "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+print(json.dumps({{"seconds": seconds, "before_kb": before, "peak_kb": peak()}}))
 """
 
 

@@ -4,13 +4,12 @@ once and truthfully (cancelled, failed with what is kept, done) — by the dock,
 import os
 
 import pytest
-from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import Qt
 
 from core import mbtiles
 from core.tiles import areas
 from tests.support.dock_pages import read_layers_of
-from tests.support.qt_wait import wait_for
+from tests.support.qt_wait import ended_tasks, wait_for
 from tests.support.sample_mbtiles import write_sample
 
 
@@ -114,16 +113,7 @@ def test_a_cancelled_run_is_not_told_complete_by_qgis(dock, ortho_download, wmts
     """QGIS tells "Task complete" (or "Task failed") of a task that ran 5 s or more (QgisApp's
     onTaskCompleteShowNotify): no task of a cancelled run may end having run that long (1 s here)."""
     page = ortho_download
-    manager = QgsApplication.taskManager()
-    ended = []
-
-    def status(task_id, state):
-        task = manager.task(task_id)
-        if state in (QgsTask.Complete, QgsTask.Terminated) and task is not None:
-            ended.append((task.description(), state, task.elapsedTime()))
-
-    manager.statusChanged.connect(status)
-    try:
+    with ended_tasks() as ended:
         wmts.latency = 0.05
         dock.area_picker.use_bounds(2.30, 43.15, 2.45, 43.25)
         dock.area_picker.zoomMaxSpin.setValue(15)
@@ -134,8 +124,6 @@ def test_a_cancelled_run_is_not_told_complete_by_qgis(dock, ortho_download, wmts
         page.cancelButton.click()
         assert wait_for(lambda: not page.runner.busy, timeout=30)
         assert wait_for(lambda: ended, timeout=10)
-    finally:
-        manager.statusChanged.disconnect(status)
     assert all(elapsed < 1000 for _, _, elapsed in ended), ended
     assert dock.iface.messageBar().currentItem().text().startswith("Download cancelled")
     assert page.progressBar.text() == "Cancelled"

@@ -7,35 +7,16 @@ import socket
 
 import processing
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
 from tests.support.english_check import english, exception_names, ungrouped_numbers
+from tests.support.feedback import Recording
 from tests.support.qt_wait import wait_for
 from tests.support.wmts_server import StandInWmts
 
 FRENCH_THOUSANDS = re.compile(r"\d[\u202f\xa0 ]\d{3}\b")
 
 
-class Recording(QgsProcessingFeedback):
-    """Every line the algorithm says, as the toolbox log and the dock's panel show it."""
-
-    def __init__(self, cancel_after_progress=False):
-        super().__init__()
-        self.lines = []
-        if cancel_after_progress:
-            self.progressChanged.connect(lambda percent: percent > 0 and self.cancel())
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API name)
-        self.lines.append(text)
-        super().pushInfo(text)
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API name)
-        self.lines.append(text)
-        super().pushWarning(text)
-
-    def reportError(self, text, fatal=False):  # noqa: N802 (QGIS API name)
-        self.lines.append(text)
-        super().reportError(text, fatal)
 
 
 def said_by(algorithm, parameters, feedback=None):

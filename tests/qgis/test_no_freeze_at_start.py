@@ -9,12 +9,12 @@ import math
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsTask
+from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from tests.qgis.test_no_freeze import LoopGaps
 from tests.support.dock_pages import read_layers_of
-from tests.support.qt_wait import wait_for
+from tests.support.qt_wait import ended_tasks, wait_for
 from tests.support.wmts_server import StandInWmts
 
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
@@ -190,21 +190,10 @@ def test_qgis_tells_no_task_complete_of_the_pickers_count(dock, project):
     """QGIS tells "Task complete" of a top-level task that ran 5 s or more (QgisApp::onTaskCompleteShowNotify, its
     elapsedTime against minTaskLengthForSystemNotification). The picker's count of the départements runs seconds:
     no task of the dock may end having run even 1 s."""
-    manager = QgsApplication.taskManager()
-    ended = []
-
-    def status(task_id, state):
-        task = manager.task(task_id)
-        if state in (QgsTask.Complete, QgsTask.Terminated) and task is not None:
-            ended.append((task.description(), state, task.elapsedTime()))
-
-    manager.statusChanged.connect(status)
-    try:
+    with ended_tasks() as ended:
         started = time.monotonic()
         france_as_the_area(dock, project)
         took = time.monotonic() - started
         assert wait_for(lambda: any("count the tiles" in description for description, *_ in ended), timeout=10)
-    finally:
-        manager.statusChanged.disconnect(status)
     assert took > 2, took  # the count ran long enough for a plain task to be told (1 s here)
     assert all(elapsed < 1000 for _, _, elapsed in ended), ended

@@ -6,25 +6,16 @@ import os
 import sqlite3
 import time
 
-from qgis.core import QgsProcessingFeedback
-
 from core import mbtiles
 from core.library import plans, refresh
 from core.tiles import areas, coverage
+from tests.support.feedback import Recording
 from tests.support.wmts_server import StandInWmts
 
 PLAN, ORTHO = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "ORTHOIMAGERY.ORTHOPHOTOS"
 DAY = 86400
 
 
-class Recording(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API name)
-        self.lines.append(text)
-        super().pushInfo(text)
 
 
 def write_plan(folder, source, **top):

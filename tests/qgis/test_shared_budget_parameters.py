@@ -6,10 +6,11 @@ import json
 import os
 
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
 from core import http
 from core.resp import RedisClient, parse_url
+from tests.support.feedback import Recording
 from tests.support.redis_server import REDIS_SERVER, RedisServer
 from tests.support.wmts_server import StandInWmts
 
@@ -18,16 +19,6 @@ PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 pytestmark = pytest.mark.skipif(not os.path.exists(REDIS_SERVER), reason="redis-server: run `make setup`")
 
 
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802
-        self.lines.append(text)
-
-    def pushWarning(self, text):  # noqa: N802
-        self.lines.append(text)
 
 
 @pytest.fixture()
@@ -43,7 +34,7 @@ def budget_keys(redis):
 
 def test_download_tiles_takes_its_requests_from_redis(processing, redis, tmp_path, monkeypatch):
     monkeypatch.setenv("REDIS_URL", redis.url)  # the password travels in the environment, never in a parameter
-    feedback = Recorder()
+    feedback = Recording()
     with StandInWmts() as server:
         result = processing.run("ign_offline:download_tiles", {
             "SOURCE": server.url, "LAYER": PLAN, "AREA": "carcassonne", "ZOOM_MIN": 10, "ZOOM_MAX": 11,

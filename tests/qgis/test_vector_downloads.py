@@ -10,7 +10,6 @@ import time
 
 import pytest
 from qgis.core import (
-    QgsProcessingFeedback,
     QgsVectorTileLayer,
 )
 
@@ -20,6 +19,7 @@ from core.tiles import grid as tiles
 from tests.qgis.conftest import MAKE_PROCESS, make_process
 from tests.qgis.test_download_tiles import journal_done
 from tests.support import qgis_render
+from tests.support.feedback import Recording
 from tests.support.tms_server import StandInTms
 
 TOULOUSE = areas.PRESETS["toulouse"]
@@ -31,19 +31,6 @@ def server():
         yield stand_in
 
 
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802
-        self.lines.append(text)
-
-    def pushWarning(self, text):  # noqa: N802
-        self.lines.append(text)
-
-    def reportError(self, text, fatalError=False):  # noqa: N802, N803
-        self.lines.append(text)
 
 
 def stored(path):
@@ -99,7 +86,7 @@ def test_a_hostile_answer_is_never_stored_and_the_run_says_so(processing, server
     tile = (14, 8255, 5983)
     server.fault("PLAN.IGN", tile, *["html"] * 5)
     server.fault("PLAN.IGN", (14, 8255, 5984), *["cut"] * 5)
-    feedback = Recorder()
+    feedback = Recording()
     output = str(tmp_path / "p.mbtiles")
     result = processing.run("ign_offline:download_tiles", {
         "SOURCE": server.root, "LAYER": "PLAN.IGN", "AREA": "toulouse", "ZOOM_MIN": 14, "ZOOM_MAX": 14,
@@ -111,7 +98,7 @@ def test_a_hostile_answer_is_never_stored_and_the_run_says_so(processing, server
 
 
 def test_estimate_names_the_layer_and_weighs_vector_tiles(processing, server):
-    feedback = Recorder()
+    feedback = Recording()
     result = processing.run("ign_offline:estimate_tiles", {
         "SOURCE": server.root, "LAYER": "PLAN.IGN", "AREA": "toulouse", "ZOOM_MIN": 8, "ZOOM_MAX": 12,
         "MAX_RATE": 0}, feedback=feedback)
@@ -152,7 +139,7 @@ def test_in_french_an_unknown_layer_and_a_refused_tile_are_said_in_french(french
     assert "n'a pas de couche de tuiles vectorielles « BDTOPO »" in lines[-1], lines
     assert "Il sert en tuiles vectorielles : PLAN.IGN, PCI." in lines[-1], lines
     server.fault("PLAN.IGN", (14, 8255, 5983), *["html"] * 5)
-    feedback = Recorder()
+    feedback = Recording()
     import processing as qgis_processing
 
     qgis_processing.run("ign_offline:download_tiles", {

@@ -1,5 +1,6 @@
 """Waiting for the GUI thread's work (tasks, signals) in tests, with the Qt event loop turning."""
 
+import contextlib
 import time
 
 
@@ -39,3 +40,24 @@ def drawn(canvas, timeout=30):
         return wait_for(lambda: done, timeout)
     finally:
         canvas.mapCanvasRefreshed.disconnect(refreshed)
+
+
+@contextlib.contextmanager
+def ended_tasks():
+    """[(description, state, elapsed ms)] of every task that completes or ends in failure while the block runs, as
+    QGIS sees them when it decides to tell "Task complete" (a top-level task that ran 5 s or more)."""
+    from qgis.core import QgsApplication, QgsTask
+
+    manager = QgsApplication.taskManager()
+    ended = []
+
+    def status(task_id, state):
+        task = manager.task(task_id)
+        if state in (QgsTask.Complete, QgsTask.Terminated) and task is not None:
+            ended.append((task.description(), state, task.elapsedTime()))
+
+    manager.statusChanged.connect(status)
+    try:
+        yield ended
+    finally:
+        manager.statusChanged.disconnect(status)

@@ -566,9 +566,7 @@ def _store_hash(path):
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("BEGIN IMMEDIATE")
-        value = mbtiles.agg_tiles_hash(db)
-        db.execute("DELETE FROM metadata WHERE name = ?", (mbtiles.AGG_TILES_HASH,))
-        db.execute("INSERT INTO metadata (name, value) VALUES (?, ?)", (mbtiles.AGG_TILES_HASH, value))
+        mbtiles.store_hash(db, mbtiles.agg_tiles_hash(db))
         db.execute("COMMIT")
     finally:
         db.close()

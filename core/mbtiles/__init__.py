@@ -22,7 +22,7 @@ from .files import (
                     tile_id,
                     uri_path,
 )
-from .hashes import AFTER_APPLY, AGG_TILES_HASH, BEFORE_APPLY, EMPTY_HASH, agg_tiles_hash, stored_hash
+from .hashes import AFTER_APPLY, AGG_TILES_HASH, BEFORE_APPLY, EMPTY_HASH, agg_tiles_hash, store_hash, stored_hash
 from .metadata import (
                     FORMATS_BY_MIME,
                     METADATA_FIELDS,
@@ -63,7 +63,7 @@ __all__ = [
     "metadata_problems", "union_bounds", "vector_json",
     "MBTilesReader", "holds_only", "remove_if_no_tiles",
     "JournalEntry", "MBTilesWriter",
-    "AFTER_APPLY", "AGG_TILES_HASH", "BEFORE_APPLY", "EMPTY_HASH", "agg_tiles_hash", "stored_hash",
+    "AFTER_APPLY", "AGG_TILES_HASH", "BEFORE_APPLY", "EMPTY_HASH", "agg_tiles_hash", "store_hash", "stored_hash",
     "SCOPE_KEYS", "SCOPE_PART", "ApplyStats", "PatchCancelled", "PatchError", "PatchStats", "Scope", "apply_patch",
     "diff_tiles", "foreign_format", "layout", "metadata_changes", "new_patch_file", "read_patch", "read_scope",
     "scope_metadata", "scope_ranges", "write_patch_metadata",

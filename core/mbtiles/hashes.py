@@ -68,3 +68,10 @@ def stored_hash(db):
     except sqlite3.DatabaseError:  # no metadata table: no hash
         return None
     return row[0] if row else None
+
+
+def store_hash(db, value):
+    """Write `value` as the metadata's one `agg_tiles_hash` row, in the caller's transaction (a metadata table
+    without a unique name, as other tools make it, keeps a single row)."""
+    db.execute("DELETE FROM metadata WHERE name = ?", (AGG_TILES_HASH,))
+    db.execute("INSERT INTO metadata (name, value) VALUES (?, ?)", (AGG_TILES_HASH, value))

@@ -22,7 +22,16 @@ from ..errors import IgnOfflineError, InputError, MBTilesError
 from ..messages import Message
 from ..tiles.grid import TileRange, flip_y
 from .files import SQLITE_MAGIC, tile_id, uri_path
-from .hashes import AFTER_APPLY, AGG_TILES_HASH, BEFORE_APPLY, HASH_KEYS, agg_tiles_hash, new_digest, stored_hash
+from .hashes import (
+    AFTER_APPLY,
+    AGG_TILES_HASH,
+    BEFORE_APPLY,
+    HASH_KEYS,
+    agg_tiles_hash,
+    new_digest,
+    store_hash,
+    stored_hash,
+)
 
 # -- an export's scope ----------------------------------------------------------------------------------------
 
@@ -424,8 +433,7 @@ def _apply(patch, target, metadata, expected_before, expected_after, force):
                     raise PatchError("Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing "
                                      "was written (the copy is left as it was).", patch, target, stats.after,
                                      expected_after)
-                db.execute("INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
-                           (AGG_TILES_HASH, stats.after))
+                store_hash(db, stats.after)
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:
@@ -477,5 +485,4 @@ def _apply_metadata(db):
     db.execute("DELETE FROM main.metadata WHERE name IN (SELECT name FROM patch.metadata WHERE " + names + ")")
     db.execute("INSERT INTO main.metadata (name, value) SELECT name, value FROM patch.metadata WHERE value IS NOT "
                "NULL AND " + names)
-    db.execute("DELETE FROM main.metadata WHERE name = ?", (AGG_TILES_HASH,))
     return changed

@@ -26,6 +26,7 @@ from ..core.library import jobs as library
 from ..i18n import tr
 from . import narrow, settings
 from .area_picker import AreaPicker
+from .background import ResponsiveGil
 from .cache_page import CachePage
 from .datasets_page import DatasetsPage
 from .download_page import DownloadPage
@@ -46,6 +47,8 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.iface = iface
+        self.gil = ResponsiveGil()
+        self.gil.hold()  # the dock stays responsive while its tasks run Python (ui/background.py)
         self.libraryDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.libraryDir.setFilePath(library.DEFAULT_LIBRARY)
         self.library = LibraryFolder(self.libraryDir, library.DEFAULT_LIBRARY)
@@ -173,6 +176,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
                      self.field_page):
             page.cleanup()
         self.area_picker.cleanup()
+        self.gil.release()
 
 
 class WheelToScroll(QObject):

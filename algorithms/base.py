@@ -16,6 +16,7 @@ from ..core.http import redact_url
 from ..i18n import marked, reason, say, tr
 from ..resources import help_text, icon
 from ..toolbelt.layers import load_mbtiles
+from ..toolbelt.sidecars import inputs_left_alone
 
 GROUPS = {
     "tiles": marked("Tiles"),
@@ -167,7 +168,7 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
         if not ok:
             return ok, message
         try:
-            with user_errors():
+            with user_errors(), inputs_left_alone():
                 self.parse(parameters, context)
         except QgsProcessingException as exc:
             return False, str(exc)
@@ -175,5 +176,6 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         with user_errors():
-            args = self.parse(enum_values(self, parameters), context, feedback)
+            with inputs_left_alone():  # a raster INPUT the checks did not load is loaded here (RasterInput)
+                args = self.parse(enum_values(self, parameters), context, feedback)
             return self.process(args, context, feedback)

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsRectangle,
     QgsSettings,
@@ -37,6 +38,7 @@ from ..core.tiles import areas
 from ..core.tiles import grid as tiles
 from ..toolbelt.areas import WGS84, area_from_features, check_polygons, extent_area
 from ..toolbelt.auth import credentials_of, load_config, login_of
+from ..toolbelt.sidecars import inputs_left_alone
 
 AREA = "AREA"
 EXTENT = "EXTENT"
@@ -56,6 +58,21 @@ def explained(parameter, text):
     and their detail goes here, which the dialog shows as the label's tooltip."""
     parameter.setHelp(text)
     return parameter
+
+
+class RasterInput(QgsProcessingParameterRasterLayer):
+    """A raster layer or file parameter whose check, when it loads a file as a layer, leaves no `.aux.xml` beside
+    the file (toolbelt.sidecars). qgis_process runs this check itself, before the algorithm is called."""
+
+    def checkValueIsAcceptable(self, value, context=None):  # noqa: N802 (QGIS API name)
+        with inputs_left_alone():
+            return super().checkValueIsAcceptable(value, context)
+
+    def clone(self):
+        made = RasterInput(self.name(), self.description(), self.defaultValue(), bool(self.flags() & self.FlagOptional))
+        made.setFlags(self.flags())
+        made.setHelp(self.help())
+        return made
 
 
 # Areas and zooms

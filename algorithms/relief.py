@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
 )
 
 from ..core import storage
@@ -27,6 +26,7 @@ from .parameters import (
     AREA,
     AREA_LAYER,
     EXTENT,
+    RasterInput,
     add_area_parameters,
     allows_large,
     area_from_parameters,
@@ -42,7 +42,7 @@ class Relief(IgnOfflineAlgorithm):
     GROUP = "datasets"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(explained(QgsProcessingParameterRasterLayer(
+        self.addParameter(explained(RasterInput(
             "INPUT", self.tr("Elevation model (DEM)")), self.tr("A raster layer or file.")))
         add_area_parameters(self, polygon_layer=True)
         self.addParameter(QgsProcessingParameterBoolean("HILLSHADE", self.tr("Hillshade"), defaultValue=True))

@@ -7,6 +7,7 @@ import os
 import pytest
 from osgeo import gdal
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsLayerTreeLayer,
     QgsProcessingContext,
@@ -186,6 +187,28 @@ def test_relief_through_qgis_process_writes_cogs(tmp_path):
     assert sorted(os.listdir(str(out))) == ["contours.gpkg", "hillshade.tif", "slope.tif"]
 
 
+def test_relief_leaves_the_dem_folder_as_it_was_through_qgis_process_and_the_toolbox(provider, project, tmp_path,
+                                                                                    monkeypatch):
+    """QGIS loads INPUT as a layer to check it (qgis_process does, before the algorithm starts), and a raster layer
+    computes its statistics: GDAL wrote them into dem.tif.aux.xml beside the user's DEM. GDAL's sidecars as a user's
+    QGIS has them (the tests turn them off: tests/conftest.py); everything written here is under tmp_path."""
+    monkeypatch.delenv("GDAL_PAM_ENABLED")
+    asc = samples.write_asc(str(tmp_path / samples.dem_tile_name(570, 6280)), 570, 6280)
+    folder = tmp_path / "dem"
+    folder.mkdir()
+    dem = str(folder / "dem.tif")
+    gdal.Translate(dem, asc, format="GTiff", outputSRS="EPSG:2154")
+    completed = make_process("run", "ign_offline:relief", "--", "INPUT=" + dem, "SLOPE=false",
+                             "OUTPUT_FOLDER=" + str(tmp_path / "by_process"))
+    assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+    assert os.listdir(str(folder)) == ["dem.tif"]
+    run_relief(provider, {"INPUT": dem, "SLOPE": False, "OUTPUT_FOLDER": str(tmp_path / "by_toolbox")})
+    project.removeAllMapLayers()  # the results loaded: a layer closes its file when it goes
+    assert os.listdir(str(folder)) == ["dem.tif"]
+    assert os.path.isfile(str(tmp_path / "by_process" / "hillshade.tif"))
+    assert os.path.isfile(str(tmp_path / "by_toolbox" / "hillshade.tif"))
+
+
 def run_relief(provider, parameters):
     from qgis import processing
 
@@ -302,3 +325,14 @@ def test_relief_asks_allow_large_for_a_very_large_job_and_refuses_a_dem_without_
         run_relief(provider, {"INPUT": dem, "EXTENT": between, "OUTPUT_FOLDER": str(out), "LOAD": False,
                               "ALLOW_LARGE": True})
     assert os.listdir(str(out)) == []
+
+
+def test_the_relief_input_keeps_its_kind_when_qgis_copies_it(provider):
+    from ign_offline.algorithms.parameters import RasterInput
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("ign_offline:relief")  # owns its parameters
+    definition = algorithm.parameterDefinition("INPUT")
+    copy = definition.clone()
+    assert isinstance(copy, RasterInput) and copy.help() == definition.help()
+    assert (copy.name(), copy.description(), copy.flags()) == (definition.name(), definition.description(),
+                                                               definition.flags())

@@ -770,47 +770,47 @@
       <translation>Le correctif occupait {}, la copie occupe {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="20" />
+      <location filename="../algorithms/base.py" line="22" />
       <source>Tiles</source>
       <translation>Tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="21" />
+      <location filename="../algorithms/base.py" line="23" />
       <source>Offline library</source>
       <translation>Bibliothèque hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="22" />
+      <location filename="../algorithms/base.py" line="24" />
       <source>Field (offline projects, exports)</source>
       <translation>Terrain (projets hors ligne, exports)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="23" />
+      <location filename="../algorithms/base.py" line="25" />
       <source>Orthophotos and surface model (FTP)</source>
       <translation>Orthophotos et modèle de surface (FTP)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="24" />
+      <location filename="../algorithms/base.py" line="26" />
       <source>Whole datasets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</source>
       <translation>Jeux de données complets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="25" />
+      <location filename="../algorithms/base.py" line="27" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="110" />
+      <location filename="../algorithms/base.py" line="135" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="112" />
+      <location filename="../algorithms/base.py" line="137" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="112" />
+      <location filename="../algorithms/base.py" line="137" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
@@ -1820,242 +1820,242 @@
       <translation>{:,} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="65" />
+      <location filename="../algorithms/parameters.py" line="82" />
       <source>Preset area</source>
       <translation>Zone prédéfinie</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="66" />
+      <location filename="../algorithms/parameters.py" line="83" />
       <source>One of: {}.</source>
       <translation>Au choix : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="68" />
+      <location filename="../algorithms/parameters.py" line="85" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="71" />
+      <location filename="../algorithms/parameters.py" line="88" />
       <source>…or a polygon layer</source>
       <translation>…ou une couche de polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="72" />
+      <location filename="../algorithms/parameters.py" line="89" />
       <source>Any CRS; only the tiles meeting its polygons are taken.</source>
       <translation>Tout SCR ; seules les tuiles qui touchent ses polygones sont prises.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="74" />
+      <location filename="../algorithms/parameters.py" line="91" />
       <source>Title of the area</source>
       <translation>Nom de la zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="83" />
+      <location filename="../algorithms/parameters.py" line="100" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="86" />
+      <location filename="../algorithms/parameters.py" line="103" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="108" />
+      <location filename="../algorithms/parameters.py" line="125" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="114" />
+      <location filename="../algorithms/parameters.py" line="131" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="119" />
+      <location filename="../algorithms/parameters.py" line="136" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="123" />
+      <location filename="../algorithms/parameters.py" line="140" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="139" />
+      <location filename="../algorithms/parameters.py" line="156" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="143" />
+      <location filename="../algorithms/parameters.py" line="160" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="168" />
+      <location filename="../algorithms/parameters.py" line="185" />
       <source>Go ahead with a very large job</source>
       <translation>Accepter une très grosse tâche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="169" />
+      <location filename="../algorithms/parameters.py" line="186" />
       <source>Over 10 million tiles, or more than the free disk space.</source>
       <translation>Plus de 10 millions de tuiles, ou plus que l'espace disque libre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="189" />
+      <location filename="../algorithms/parameters.py" line="206" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="208" />
+      <location filename="../algorithms/parameters.py" line="225" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="222" />
+      <location filename="../algorithms/parameters.py" line="239" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="225" />
+      <location filename="../algorithms/parameters.py" line="242" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="232" />
+      <location filename="../algorithms/parameters.py" line="249" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="235" />
+      <location filename="../algorithms/parameters.py" line="252" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="272" />
+      <location filename="../algorithms/parameters.py" line="289" />
       <source>Account or API key</source>
       <translation>Compte ou clé d'API</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="273" />
+      <location filename="../algorithms/parameters.py" line="290" />
       <source>Stored in the QGIS authentication database (private layers: Basic with the key, or OAuth2).</source>
       <translation>Enregistré dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="305" />
+      <location filename="../algorithms/parameters.py" line="322" />
       <source>Tile service</source>
       <translation>Service de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="307" />
+      <location filename="../algorithms/parameters.py" line="324" />
       <source>A WMTS endpoint, a vector tile service (https://data.geopf.fr/tms/1.0.0), or an XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles).</source>
       <translation>Adresse d'un WMTS, d'un service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="311" />
+      <location filename="../algorithms/parameters.py" line="328" />
       <source>Layer identifier</source>
       <translation>Identifiant de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="312" />
+      <location filename="../algorithms/parameters.py" line="329" />
       <source>From the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template.</source>
       <translation>D'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="316" />
+      <location filename="../algorithms/parameters.py" line="333" />
       <source>Layer style</source>
       <translation>Style de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="316" />
+      <location filename="../algorithms/parameters.py" line="333" />
       <source>Tile format</source>
       <translation>Format des tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="317" />
+      <location filename="../algorithms/parameters.py" line="334" />
       <source>Default: the layer's own.</source>
       <translation>Par défaut : celui de la couche.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="320" />
+      <location filename="../algorithms/parameters.py" line="337" />
       <source>…or the API key itself</source>
       <translation>…ou la clé d'API elle-même</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="321" />
+      <location filename="../algorithms/parameters.py" line="338" />
       <source>Never written anywhere.</source>
       <translation>Jamais écrite nulle part.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="341" />
+      <location filename="../algorithms/parameters.py" line="358" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="344" />
+      <location filename="../algorithms/parameters.py" line="361" />
       <source>Requests per second, at most</source>
       <translation>Requêtes par seconde, au plus</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="346" />
+      <location filename="../algorithms/parameters.py" line="363" />
       <source>Maximum requests per second to the server (0 = no cap).</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="365" />
+      <location filename="../algorithms/parameters.py" line="382" />
       <source>Shared budget (Redis URL)</source>
       <translation>Budget partagé (URL Redis)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="366" />
+      <location filename="../algorithms/parameters.py" line="383" />
       <source>Shared request budget: Redis of every worker of the job (redis://host:6379/0; empty: the REDIS_URL environment variable, else this process alone). No password here: put it in the environment's REDIS_URL.</source>
       <translation>Budget de requêtes partagé : le Redis de tous les postes de la tâche (redis://hôte:6379/0 ; vide : la variable d'environnement REDIS_URL, sinon ce processus seul). Pas de mot de passe ici : mettez-le dans la variable REDIS_URL de l'environnement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="370" />
+      <location filename="../algorithms/parameters.py" line="387" />
       <source>Workers sharing it</source>
       <translation>Postes qui le partagent</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="371" />
+      <location filename="../algorithms/parameters.py" line="388" />
       <source>Workers sharing that budget (each keeps its share if Redis is lost; 0 = SHARD's n, else 1).</source>
       <translation>Postes qui se partagent ce budget (chacun garde sa part si Redis est perdu ; 0 = le n de SHARD, sinon 1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="385" />
+      <location filename="../algorithms/parameters.py" line="402" />
       <source>REDIS_URL '{}' holds a password: Processing would keep it in its history. Give the address without it and set the whole REDIS_URL in the environment instead.</source>
       <translation>REDIS_URL « {} » contient un mot de passe : Processing le garderait dans son historique. Donnez l'adresse sans lui et mettez plutôt toute l'adresse REDIS_URL dans l'environnement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="401" />
+      <location filename="../algorithms/parameters.py" line="418" />
       <source>Requests per second to each host taken from the shared budget in Redis at {} (this worker's share if it is lost: 1/{}).</source>
       <translation>Requêtes par seconde vers chaque hôte prises dans le budget partagé de Redis à {} (la part de ce poste s'il est perdu : 1/{}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="414" />
+      <location filename="../algorithms/parameters.py" line="431" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="416" />
+      <location filename="../algorithms/parameters.py" line="433" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="418" />
+      <location filename="../algorithms/parameters.py" line="435" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="419" />
+      <location filename="../algorithms/parameters.py" line="436" />
       <source>Empty: anonymous.</source>
       <translation>Vide : anonyme.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="421" />
+      <location filename="../algorithms/parameters.py" line="438" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="422" />
+      <location filename="../algorithms/parameters.py" line="439" />
       <source>Stored in the QGIS authentication database (Basic method).</source>
       <translation>Gardé dans la base d'authentification de QGIS (méthode Basic).</translation>
     </message>
@@ -3765,7 +3765,7 @@
       <translation>GDAL n'a pas pu écrire « {} » : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/exports.py" line="522" />
+      <location filename="../core/field/exports.py" line="529" />
       <source>A raster INPUT can be exported as {}, not '{}'.</source>
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
@@ -3986,26 +3986,26 @@
     </message>
     <message>
       <location filename="../core/field/patching.py" line="44" />
-      <source>BASE '{}' is part {} of an export split by size: a patch updates a whole export. Export with MAX_FILE_MB 0 (or under the cap) to update the copy by patches.</source>
-      <translation>BASE « {} » est la partie {} d'un export découpé par taille : un correctif met à jour un export entier. Exportez avec MAX_FILE_MB 0 (ou sous le plafond) pour mettre à jour la copie par correctifs.</translation>
+      <source>BASE '{}' is part {} of an export split by size made by an older version, which did not record which tiles are the part's own. Export it again (each part then updates by its own patch).</source>
+      <translation>BASE « {} » est la partie {} d'un export découpé par taille fait par une version antérieure, qui ne notait pas quelles tuiles sont les siennes. Exportez-le de nouveau (chaque partie se met alors à jour par son propre patch).</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="60" />
+      <location filename="../core/field/patching.py" line="61" />
       <source>BASE '{}' holds {} tiles, INPUT '{}' {}: the copy was not exported from this file (or was rendered from its vector tiles). Give the library file it was exported from.</source>
       <translation>BASE « {} » contient des tuiles {}, INPUT « {} » des tuiles {} : la copie n'a pas été exportée de ce fichier (ou a été rendue à partir de ses tuiles vectorielles). Donnez le fichier de la bibliothèque dont elle a été exportée.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="63" />
+      <location filename="../core/field/patching.py" line="64" />
       <source>a patch of {}</source>
       <translation>un correctif de {}</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="83" />
+      <location filename="../core/field/patching.py" line="84" />
       <source>'{}' no longer holds what its agg_tiles_hash says ({}; its tiles give {}): it changed since it was written. Copy a fresh export to the device.</source>
       <translation>« {} » ne contient plus ce que dit son agg_tiles_hash ({} ; ses tuiles donnent {}) : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="87" />
+      <location filename="../core/field/patching.py" line="88" />
       <source>INPUT '{}' holds no tile of the copy's area and zooms: it is not the file the copy was exported from.</source>
       <translation>INPUT « {} » ne contient aucune tuile de la zone et des zooms de la copie : ce n'est pas le fichier dont la copie a été exportée.</translation>
     </message>
@@ -4790,67 +4790,72 @@
       <translation>le type « {} » n'est ni overlay ni baselayer</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="89" />
+      <location filename="../core/mbtiles/patches.py" line="122" />
       <source>'{}' does not say what it was exported from (no '{}' in its metadata): it was not made by IGN Offline's export_tiles, or by an older version. Export it again, copy it to the device once, then patches can update it.</source>
       <translation>« {} » ne dit pas de quoi il a été exporté (pas de « {} » dans ses métadonnées) : il n'a pas été fait par export_tiles d'IGN Offline, ou par une version plus ancienne. Exportez-le de nouveau, copiez-le une fois sur l'appareil, puis les correctifs pourront le mettre à jour.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="105" />
+      <location filename="../core/mbtiles/patches.py" line="140" />
+      <source>a part's bound is not z/x/y</source>
+      <translation>la borne d'une partie n'est pas de la forme z/x/y</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="142" />
       <source>The export scope of '{}' cannot be read ({}): export it again.</source>
       <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="347" />
+      <location filename="../core/mbtiles/patches.py" line="384" />
       <source>PATCH '{}' does not exist: give a patch made by make_patch (or martin's mbtiles diff).</source>
       <translation>PATCH « {} » n'existe pas : donnez un correctif fait par make_patch (ou par mbtiles diff de martin).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="364" />
+      <location filename="../core/mbtiles/patches.py" line="401" />
       <source>'{}' is not a readable patch ({}).</source>
       <translation>« {} » n'est pas un correctif lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="366" />
+      <location filename="../core/mbtiles/patches.py" line="403" />
       <source>'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with martin's `mbtiles diff` without --patch-type.</source>
       <translation>« {} » n'est pas un correctif à tuiles entières (une table `tiles` simple) : faites-le avec make_patch, ou avec `mbtiles diff` de martin sans --patch-type.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="369" />
+      <location filename="../core/mbtiles/patches.py" line="406" />
       <source>'{}' is damaged: its tile {}/{}/{} is not a tile ({} data). Nothing was written; make the patch again.</source>
       <translation>« {} » est endommagé : sa tuile {}/{}/{} n'est pas une tuile (données {}). Rien n'a été écrit ; refaites le correctif.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="387" />
+      <location filename="../core/mbtiles/patches.py" line="424" />
       <source>'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with make_patch (or force it with FORCE).</source>
       <translation>« {} » n'a pas de « {} » ni de « {} » : il ne peut pas dire à quel fichier il s'applique. Refaites-le avec make_patch (ou forcez-le avec FORCE).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="389" />
+      <location filename="../core/mbtiles/patches.py" line="426" />
       <source>a patch applied to {}</source>
       <translation>un correctif appliqué à {}</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="393" />
+      <location filename="../core/mbtiles/patches.py" line="430" />
       <source>'{}' could not be patched ({}): it is left as it was.</source>
       <translation>« {} » n'a pas pu être corrigé ({}) : il est laissé tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="405" />
+      <location filename="../core/mbtiles/patches.py" line="442" />
       <source>'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN Offline's images and map).</source>
       <translation>« {} » n'est pas un MBTiles que ce correctif peut mettre à jour (ni une table `tiles`, ni les tables images et map d'IGN Offline).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="411" />
+      <location filename="../core/mbtiles/patches.py" line="448" />
       <source>'{}' has no agg_tiles_hash: nothing says it is the copy the patch was made for. Export it again, or apply with FORCE.</source>
       <translation>« {} » n'a pas d'agg_tiles_hash : rien ne dit que c'est la copie pour laquelle le correctif a été fait. Exportez-le de nouveau, ou appliquez avec FORCE.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="413" />
+      <location filename="../core/mbtiles/patches.py" line="450" />
       <source>'{}' is not the copy '{}' was made for (its agg_tiles_hash is {}, the patch expects {}): it was patched already, or changed. Nothing was written.</source>
       <translation>« {} » n'est pas la copie pour laquelle « {} » a été fait (son agg_tiles_hash est {}, le correctif attend {}) : il a déjà été corrigé, ou il a changé. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="424" />
+      <location filename="../core/mbtiles/patches.py" line="461" />
       <source>Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing was written (the copy is left as it was).</source>
       <translation>Appliquer « {} » à « {} » a donné l'agg_tiles_hash {}, pas celui du correctif ({}) : rien n'a été écrit (la copie est laissée telle quelle).</translation>
     </message>
@@ -6580,32 +6585,32 @@
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/dock.py" line="59" />
       <source>Géoplateforme layers</source>
       <translation>Couches Géoplateforme</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="58" />
+      <location filename="../ui/dock.py" line="61" />
       <source>Orthophotos, MNS (FTP)</source>
       <translation>Orthophotos et MNS (FTP)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="60" />
+      <location filename="../ui/dock.py" line="63" />
       <source>IGN datasets</source>
       <translation>Données IGN</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="62" />
+      <location filename="../ui/dock.py" line="65" />
       <source>QGIS cache</source>
       <translation>Cache QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="64" />
+      <location filename="../ui/dock.py" line="67" />
       <source>My library</source>
       <translation>Ma bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="66" />
+      <location filename="../ui/dock.py" line="69" />
       <source>Field</source>
       <translation>Terrain</translation>
     </message>

@@ -454,15 +454,21 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
         used = 0
         bounds = Bounds()
 
-        def close(split):
+        def close(split, next_key=None):
             final_zooms = sorted(bounds.by_zoom)
-            if split:  # a part holds a share of the scope, not all of it
-                current.metadata = dict(current.metadata, **{mbtiles.SCOPE_PART: str(len(parts) + 1)})
+            if split:  # a part holds a share of the scope, not all of it: which one, for its patches
+                share = {mbtiles.SCOPE_PART: str(len(parts) + 1)}
+                if first_key[0] is not None:
+                    share[mbtiles.SCOPE_PART_FROM] = mbtiles.key_text(first_key[0])
+                if next_key is not None:
+                    share[mbtiles.SCOPE_PART_TO] = mbtiles.key_text(next_key)
+                current.metadata = dict(current.metadata, **share)
             with _writing(output):
                 current.close(within(bounds.lonlat(), extent), final_zooms)
             parts.append(Part(current.path, used_tiles[0], final_zooms[0], final_zooms[-1]))
 
         used_tiles = [0]
+        first_key = [None]  # the first tile of the part being written, once the export is split
         try:
             # Parts are cut in the tiles' order (zoom by zoom); one PMTiles takes them in any order.
             ordered = cap is not None or kind != "pmtiles"
@@ -471,8 +477,9 @@ def _copy(source, output, kind, zoom_min, zoom_max, ranges, max_file_mb, progres
                     raise Cancelled()
                 cost = tile_cost(len(data))
                 if current is not None and cap is not None and used + cost > cap:
-                    close(True)
+                    close(True, (z, x, y))
                     current = None
+                    first_key[0] = (z, x, y)
                 if current is None:
                     path = "{}.{}".format(temporary, len(parts) + 1)
                     storage.refuse_output_among_inputs(path, [source], "The temporary part")  # removed just below

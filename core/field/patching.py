@@ -40,9 +40,10 @@ def check_base(base):
     with mbtiles.read_guard(base), mbtiles.MBTilesReader(base) as reader:
         metadata = reader.metadata()
     scope = mbtiles.read_scope(base, metadata)
-    if scope.part:
-        raise InputError("BASE '{}' is part {} of an export split by size: a patch updates a whole export. Export "
-                         "with MAX_FILE_MB 0 (or under the cap) to update the copy by patches.", base, scope.part)
+    if scope.part and scope.key_from is None and scope.key_to is None:
+        raise InputError("BASE '{}' is part {} of an export split by size made by an older version, which did not "
+                         "record which tiles are the part's own. Export it again (each part then updates by its own "
+                         "patch).", base, scope.part)
     return scope, metadata
 
 

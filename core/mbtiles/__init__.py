@@ -36,6 +36,8 @@ from .metadata import (
 from .patches import (
                     SCOPE_KEYS,
                     SCOPE_PART,
+                    SCOPE_PART_FROM,
+                    SCOPE_PART_TO,
                     ApplyStats,
                     PatchCancelled,
                     PatchError,
@@ -44,6 +46,7 @@ from .patches import (
                     apply_patch,
                     diff_tiles,
                     foreign_format,
+                    key_text,
                     layout,
                     metadata_changes,
                     new_patch_file,
@@ -64,7 +67,7 @@ __all__ = [
     "MBTilesReader", "holds_only", "remove_if_no_tiles",
     "JournalEntry", "MBTilesWriter",
     "AFTER_APPLY", "AGG_TILES_HASH", "BEFORE_APPLY", "EMPTY_HASH", "agg_tiles_hash", "store_hash", "stored_hash",
-    "SCOPE_KEYS", "SCOPE_PART", "ApplyStats", "PatchCancelled", "PatchError", "PatchStats", "Scope", "apply_patch",
-    "diff_tiles", "foreign_format", "layout", "metadata_changes", "new_patch_file", "read_patch", "read_scope",
-    "scope_metadata", "scope_ranges", "write_patch_metadata",
+    "SCOPE_KEYS", "SCOPE_PART", "SCOPE_PART_FROM", "SCOPE_PART_TO", "ApplyStats", "PatchCancelled", "PatchError",
+    "PatchStats", "Scope", "apply_patch", "diff_tiles", "foreign_format", "key_text", "layout", "metadata_changes",
+    "new_patch_file", "read_patch", "read_scope", "scope_metadata", "scope_ranges", "write_patch_metadata",
 ]

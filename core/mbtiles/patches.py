@@ -42,7 +42,13 @@ SCOPE_ZOOMS = "ign_offline:export_zooms"      # "low-high", as asked
 SCOPE_AREA = "ign_offline:export_area"        # XYZ ranges [[z, x_min, x_max, y_min, y_max]…], or "all"
 SCOPE_BBOX = "ign_offline:export_bbox"        # the area as a lon/lat box (west,south,east,north), for people
 SCOPE_PART = "ign_offline:export_part"        # the part's number when the export was split by size
-SCOPE_KEYS = (SCOPE_SOURCE, SCOPE_FORMAT, SCOPE_ZOOMS, SCOPE_AREA, SCOPE_BBOX, SCOPE_PART)
+# A part's share of the scope: the tiles from its first one (absent for the first part) up to, not including, the
+# next part's first (absent for the last), as "z/x/y" (XYZ) in the export's order: zoom, column, then row from the
+# north. A tile new in the library falls in exactly one part.
+SCOPE_PART_FROM = "ign_offline:export_part_from"
+SCOPE_PART_TO = "ign_offline:export_part_to"
+SCOPE_KEYS = (SCOPE_SOURCE, SCOPE_FORMAT, SCOPE_ZOOMS, SCOPE_AREA, SCOPE_BBOX, SCOPE_PART, SCOPE_PART_FROM,
+              SCOPE_PART_TO)
 WHOLE = "all"
 PACKED = "zlib:"        # a long list of ranges (a polygon's columns), zlib-compressed, base64
 PACK_ABOVE = 4096
@@ -50,6 +56,11 @@ PACK_ABOVE = 4096
 
 class PatchError(IgnOfflineError):
     """A patch cannot be made or applied as asked: nothing was written (or the target was left as it was)."""
+
+
+def key_text(key):
+    """(z, x, y) as a part's bound is recorded: "z/x/y"."""
+    return "{}/{}/{}".format(*key)
 
 
 def scope_metadata(source, kind, zoom_min, zoom_max, ranges, bbox=None):
@@ -76,13 +87,26 @@ class Scope:
     zoom_max: int
     columns: dict = None
     part: str = None
+    key_from: tuple = None   # a part's share (SCOPE_PART_FROM, SCOPE_PART_TO): (z, x, y) XYZ, or None
+    key_to: tuple = None
 
     def contains(self, z, x, row):
         if not self.zoom_min <= z <= self.zoom_max:
             return False
+        if self.key_from is not None or self.key_to is not None:
+            key = (z, x, flip_y(z, row))
+            if (self.key_from is not None and key < self.key_from) or (self.key_to is not None and
+                                                                        key >= self.key_to):
+                return False
         if self.columns is None:
             return True
         return any(low <= row <= high for low, high in self.columns.get(z, {}).get(x, ()))
+
+    def zooms(self):
+        """The zooms the scope (a part's share of it) may hold tiles at."""
+        low = max(self.zoom_min, self.key_from[0]) if self.key_from is not None else self.zoom_min
+        high = min(self.zoom_max, self.key_to[0]) if self.key_to is not None else self.zoom_max
+        return range(low, high + 1)
 
     def column_span(self, z):
         """(lowest, highest) column of zoom `z`'s area, or None (none there; all when no area)."""
@@ -110,10 +134,14 @@ def read_scope(path, metadata):
                 rows = (flip_y(z, y_max), flip_y(z, y_min))  # TMS on disk
                 for x in range(x_min, x_max + 1):
                     columns.setdefault(z, {}).setdefault(x, []).append(rows)
+        bounds = [tuple(int(v) for v in metadata[key].split("/")) if metadata.get(key) else None
+                  for key in (SCOPE_PART_FROM, SCOPE_PART_TO)]
+        if any(bound is not None and len(bound) != 3 for bound in bounds):
+            raise ValueError("a part's bound is not z/x/y")
     except (ValueError, TypeError, zlib.error) as exc:
         raise PatchError("The export scope of '{}' cannot be read ({}): export it again.", path, exc) from None
     return Scope(metadata.get(SCOPE_SOURCE, ""), metadata.get(SCOPE_FORMAT, ""), low, high, columns,
-                 metadata.get(SCOPE_PART))
+                 metadata.get(SCOPE_PART), *bounds)
 
 
 def scope_ranges(scope):
@@ -206,7 +234,7 @@ class PatchStats:
 
 def _input_rows(db, scope):
     """(z, x, TMS row, data) of the input within `scope`, in martin's order, read zoom by zoom."""
-    for z in range(scope.zoom_min, scope.zoom_max + 1):
+    for z in scope.zooms():
         span = scope.column_span(z)
         if span is None:
             continue

@@ -244,7 +244,7 @@ def test_a_patch_whose_tile_is_no_bytes_is_refused_with_the_copy_untouched(field
     assert open(copy, "rb").read() == before
 
 
-def test_other_formats_and_split_parts_are_refused_by_name(field, tmp_path):
+def test_other_formats_and_parts_that_do_not_say_their_share_are_refused_by_name(field, tmp_path):
     source, _, _, ranges = field
     osmand = str(tmp_path / "o" / "plan.sqlitedb")
     os.makedirs(os.path.dirname(osmand))
@@ -253,9 +253,46 @@ def test_other_formats_and_split_parts_are_refused_by_name(field, tmp_path):
         patching.make_patch(source, osmand, str(tmp_path / "p.mbtiles"))
     parts = exports.export(source, str(tmp_path / "o" / "split.mbtiles"), "mbtiles", 11, 13, None, max_file_mb=0.12)
     assert len(parts) > 1
-    with pytest.raises(InputError, match="part 1 of an export split"):
-        patching.make_patch(source, parts[0].path, str(tmp_path / "p.mbtiles"))
+    with sqlite3.connect(parts[1].path) as db:  # a part as an older version wrote it: its number alone
+        db.execute("DELETE FROM metadata WHERE name IN (?, ?)", (mbtiles.SCOPE_PART_FROM, mbtiles.SCOPE_PART_TO))
+    db.close()
+    with pytest.raises(InputError, match="part 2 of an export split by size made by an older version"):
+        patching.make_patch(source, parts[1].path, str(tmp_path / "p.mbtiles"))
     assert not os.path.exists(str(tmp_path / "p.mbtiles"))
+
+
+def test_each_part_of_a_split_export_is_patched_to_its_own_share(field, tmp_path):
+    """A phone's copy split by size (FAT32, apps' 2 GB): each part records its share of the scope (from its first
+    tile to the next part's), its patch holds the changed tiles of that share alone, and the patched parts together
+    hold what a fresh export holds, each tile in one part."""
+    source, bodies, _, _ = field
+    ranges = area_ranges((2.31, 43.19, 2.39, 43.24), 12, 14)  # some 40 tiles; about 12 a part
+    os.makedirs(str(tmp_path / "phone"))
+    parts = exports.export(source, str(tmp_path / "phone" / "plan.mbtiles"), "mbtiles", 12, 14, ranges,
+                           max_file_mb=0.149)
+    assert len(parts) >= 3
+    shares = []
+    for part in parts:
+        with mbtiles.MBTilesReader(part.path) as reader:
+            shares.append(mbtiles.read_scope(part.path, reader.metadata()))
+    assert shares[0].key_from is None and shares[-1].key_to is None
+    assert all(a.key_to == b.key_from for a, b in zip(shares, shares[1:]))  # shares meet: none lost, none twice
+    changed = refresh(source, bodies, every=3)
+    in_area = {key for key in changed if 12 <= key[0] <= 14 and in_scope(key, ranges)}
+    patched = 0
+    for number, (part, share) in enumerate(zip(parts, shares)):
+        own = {(z, x, y) for z, x, y in in_area if share.contains(z, x, grid.flip_y(z, y))}
+        assert own  # each part has tiles of the refresh: each patch is tried on something
+        made = patching.make_patch(source, part.path, str(tmp_path / "p{}.mbtiles".format(number)))
+        assert (made.stats.changed, made.stats.new, made.stats.deleted) == (len(own), 0, 0)
+        stats = mbtiles.apply_patch(made.path, part.path)
+        assert stats.written == len(own)
+        with pytest.raises(mbtiles.PatchError, match="is not the copy"):  # applied: a second time refused
+            mbtiles.apply_patch(made.path, part.path)
+        patched += len(own)
+    assert patched == len(in_area)
+    fresh = exports.export(source, str(tmp_path / "fresh.mbtiles"), "mbtiles", 12, 14, ranges)[0].path
+    assert sorted(row for part in parts for row in tiles_of(part.path)) == tiles_of(fresh)
 
 
 APPLY = """

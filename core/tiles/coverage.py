@@ -13,7 +13,9 @@ A polygon that only touches a tile's edge does not take that tile, as for
 rectangles (core.tiles.tile_range).
 """
 
+import hashlib
 import math
+import threading
 from dataclasses import dataclass, field
 
 from .grid import TileRange, check_zoom_range, count_tiles, tile_range
@@ -157,8 +159,39 @@ def column_ranges(polygons, zoom):
             for column, rows in columns(polygons, zoom) for first, final in rows]
 
 
+# Counts of large polygons already made, by their WKB's digest and zoom: the dock counts a layer's tiles to ask
+# about a large job, then the algorithm it runs reads the same layer and counts again in its own task (seconds each
+# for a region's outline). Bounded; any thread.
+_COUNTED = {}
+_COUNTED_LOCK = threading.Lock()
+COUNTED_KEPT = 512
+
+
+def _digest(polygons):
+    """A digest of the polygons' WKB, made once per Polygons; None when they have none (small: counted anew)."""
+    if polygons.wkb is None:
+        return None
+    made = polygons.__dict__.get("_digest")
+    if made is None:
+        made = hashlib.blake2b(polygons.wkb, digest_size=20).digest()
+        object.__setattr__(polygons, "_digest", made)  # frozen: a cache, not a field
+    return made
+
+
 def _count_zoom(polygons, zoom):
-    return sum(final - first + 1 for _, rows in columns(polygons, zoom) for first, final in rows)
+    key = _digest(polygons)
+    if key is not None:
+        with _COUNTED_LOCK:
+            found = _COUNTED.get((key, zoom))
+        if found is not None:
+            return found
+    counted = sum(final - first + 1 for _, rows in columns(polygons, zoom) for first, final in rows)
+    if key is not None:
+        with _COUNTED_LOCK:
+            if len(_COUNTED) >= COUNTED_KEPT:
+                _COUNTED.pop(next(iter(_COUNTED)))  # the oldest
+            _COUNTED[(key, zoom)] = counted
+    return counted
 
 
 def count(polygons, zoom_min, zoom_max):

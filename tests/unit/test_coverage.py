@@ -215,3 +215,19 @@ def test_what_many_polygons_surely_cover_is_never_more_than_their_tiles():
     assert coverage.total(piled, 10, 12, sum(count.values())) == (sum(count.values()), True)
     shifted = [[[(x + 3e5 * (i % 2), y) for x, y in square]] for i in range(4)]
     assert coverage.covered_area(polygons.from_rings(shifted)) <= 16e10 + 3e5 * 4e5
+
+
+def test_a_layer_read_twice_is_counted_once(monkeypatch):
+    """The dock counts a layer's tiles before it asks about a large job, then the algorithm reads the same layer and
+    counts in its task: the second count, of polygons with the same WKB, is the first's, not a second wait."""
+    wkb = departements(30, columns=3, rows=2)
+    first, second = polygons.from_wkb(wkb, "Zones"), polygons.from_wkb(wkb, "Zones")
+    assert first is not second and first.wkb == second.wkb
+    counted = coverage.count(first, 8, 12)
+    walked = []
+    real = coverage.columns
+    monkeypatch.setattr(coverage, "columns", lambda polys, zoom: walked.append(zoom) or real(polys, zoom))
+    assert coverage.count(second, 8, 12) == counted and walked == []
+    assert coverage.counts_until(second, 8, 12, 10 ** 9) == (counted, sum(counted.values()), True) and walked == []
+    other = polygons.from_wkb(departements(30, 2, 2, 0.0, 42.5, 3.0, 44.5), "Others")  # others: counted for real
+    assert coverage.count(other, 8, 9) != {8: counted[8], 9: counted[9]} and walked == [8, 9]

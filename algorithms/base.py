@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingUtils
 
 from ..core.errors import IgnOfflineError
-from ..core.http import redact_url
 from ..i18n import marked, reason, say, tr
 from ..resources import help_text, icon
 from ..toolbelt.layers import load_mbtiles
@@ -53,24 +52,6 @@ def enum_values(algorithm, parameters):
         elif not definition.usesStaticStrings() and text in options:
             fixed[definition.name()] = options.index(text)
     return fixed
-
-
-# Parameters whose value is a secret (the key typed instead of an AUTHCFG): never in a command Processing keeps.
-SECRET_VALUES = ("API_KEY",)
-KEPT_OUT = "***"
-
-
-def without_secrets(parameters):
-    """`parameters` as Processing may keep them: a secret parameter's value replaced by ***, and any URL (SOURCE, a
-    server) without its secret query parameters (apikey=, token=…) and its user:password@."""
-    kept = {}
-    for name, value in parameters.items():
-        if name in SECRET_VALUES and value not in (None, ""):
-            value = KEPT_OUT
-        elif isinstance(value, str) and "://" in value:
-            value = redact_url(value)
-        kept[name] = value
-    return kept
 
 
 class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
@@ -117,11 +98,6 @@ class IgnOfflineAlgorithm(QgsProcessingAlgorithm):
         made = type(self)()
         made.configuration = dict(self.configuration)
         return made
-
-    def asPythonCommand(self, parameters, context):  # noqa: N802 (QGIS API name)
-        """The command the toolbox writes into Processing's history (processing.log in the profile folder, kept
-        for good) and copies for the user: without the secrets the run was given."""
-        return super().asPythonCommand(without_secrets(parameters), context)
 
     def lasting_output(self, parameters, name, context, folder=False):
         """The path of output `name`, refused when it is a temporary one: QGIS deletes those on exit, and with

@@ -39,7 +39,7 @@ class MakePatch(IgnOfflineAlgorithm):
         output = self.lasting_output(parameters, "OUTPUT", context)
         if not source or not os.path.isfile(source):
             raise InputError("INPUT '{}' does not exist: give the library's MBTiles file.", source)
-        patching.check_base(base)  # another format, a split part, no scope: refused before anything is read
+        patching.check_base(base)  # another format, no scope (nor a part's share): refused before anything is read
         storage.refuse_output_among_inputs(output, [source, base])
         return source, base, output
 

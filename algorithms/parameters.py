@@ -30,7 +30,7 @@ from ..core.download.engine import DownloadOptions
 from ..core.download.estimate import measured_tile_bytes
 from ..core.errors import InputError
 from ..core.ftp.client import DEFAULT_HOST, DOCK_FIELDS, PARAMETER_FIELDS, FtpServer, check_host
-from ..core.http import user_agent
+from ..core.http import redact_url, user_agent
 from ..core.messages import Message
 from ..core.sources import policies
 from ..core.sources.accounts import Credentials
@@ -58,6 +58,38 @@ def explained(parameter, text):
     and their detail goes here, which the dialog shows as the label's tooltip."""
     parameter.setHelp(text)
     return parameter
+
+
+KEPT_OUT = "***"  # what Processing writes out for a secret
+
+
+class _Text(QgsProcessingParameterString):
+    def clone(self):
+        made = type(self)(self.name(), self.description(), self.defaultValue(), self.multiLine(),
+                          bool(self.flags() & self.FlagOptional))
+        made.setFlags(self.flags())
+        made.setHelp(self.help())
+        return made
+
+
+class SecretText(_Text):
+    """A secret typed as a string (API_KEY): *** wherever QGIS writes a value out as Python — the toolbox's log
+    ("Input parameters", which users copy into bug reports), Processing's history, a model, a script."""
+
+    def valueAsPythonString(self, value, context):  # noqa: N802 (QGIS API name)
+        if isinstance(value, str) and value.strip():
+            return repr(KEPT_OUT)
+        return super().valueAsPythonString(value, context)
+
+
+class UrlText(_Text):
+    """A URL (SOURCE, SERVICE, HOST, REDIS_URL): written out without its secret query parameters (?apikey=…) and
+    its user:password@, as SecretText."""
+
+    def valueAsPythonString(self, value, context):  # noqa: N802 (QGIS API name)
+        if isinstance(value, str) and "://" in value:
+            value = redact_url(value)
+        return super().valueAsPythonString(value, context)
 
 
 class RasterInput(QgsProcessingParameterRasterLayer):
@@ -238,7 +270,7 @@ def add_dataset_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterEnum(
         DATASET_PRODUCTS, algorithm.tr("Datasets"), [algorithm.tr(str(choice.option)) for choice in CHOICES],
         allowMultiple=True, defaultValue=DEFAULT_DATASETS))
-    algorithm.addParameter(QgsProcessingParameterString(
+    algorithm.addParameter(UrlText(
         "SERVICE", algorithm.tr("Download service"), defaultValue=SERVICE_ROOT))
 
 
@@ -318,7 +350,7 @@ def login_from_parameters(algorithm, parameters, context):
 def add_source_parameters(algorithm, for_download=True):
     """SOURCE, LAYER, STYLE, FORMAT, AUTHCFG, API_KEY: shared with estimate_tiles (where all are optional)."""
     optional = not for_download
-    algorithm.addParameter(explained(QgsProcessingParameterString(
+    algorithm.addParameter(explained(UrlText(
         "SOURCE", algorithm.tr("Tile service"), defaultValue=None if optional else DEFAULT_SOURCE,
         optional=optional),
         algorithm.tr("A WMTS endpoint, a vector tile service (https://data.geopf.fr/tms/1.0.0), or an XYZ URL "
@@ -333,7 +365,7 @@ def add_source_parameters(algorithm, for_download=True):
             name, algorithm.tr("Layer style") if name == "STYLE" else algorithm.tr("Tile format"), optional=True),
             algorithm.tr("Default: the layer's own.")))
     add_authcfg_parameter(algorithm)
-    algorithm.addParameter(explained(QgsProcessingParameterString(
+    algorithm.addParameter(explained(SecretText(
         "API_KEY", algorithm.tr("…or the API key itself"), optional=True),
         algorithm.tr("Never written anywhere.")))
 
@@ -379,7 +411,7 @@ WORKERS = "WORKERS"
 
 def add_shared_budget_parameters(algorithm):
     """REDIS_URL and WORKERS (advanced): the Redis holding every worker's requests per second to each host."""
-    url = explained(QgsProcessingParameterString(REDIS_URL, algorithm.tr("Shared budget (Redis URL)"), optional=True),
+    url = explained(UrlText(REDIS_URL, algorithm.tr("Shared budget (Redis URL)"), optional=True),
                     algorithm.tr("Shared request budget: Redis of every worker of the job (redis://host:6379/0; "
                                  "empty: the REDIS_URL environment variable, else this process alone). No password "
                                  "here: put it in the environment's REDIS_URL."))
@@ -427,7 +459,7 @@ def shared_budget(algorithm, settings, feedback):
 # FTP servers
 
 def add_server_parameters(algorithm):
-    algorithm.addParameter(QgsProcessingParameterString(
+    algorithm.addParameter(UrlText(
         "HOST", algorithm.tr("FTP server"), defaultValue=DEFAULT_HOST))
     algorithm.addParameter(QgsProcessingParameterNumber(
         "PORT", algorithm.tr("Server port"), type=QgsProcessingParameterNumber.Integer, defaultValue=21))

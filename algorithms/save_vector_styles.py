@@ -17,7 +17,7 @@ from ..core.sources.accounts import key_of_source
 from ..core.vector import mvt, styles
 from ..i18n import marked
 from .base import IgnOfflineAlgorithm
-from .parameters import add_authcfg_parameter, credentials_from_parameters, explained
+from .parameters import UrlText, add_authcfg_parameter, credentials_from_parameters, explained
 
 
 class SaveVectorStyles(IgnOfflineAlgorithm):
@@ -33,7 +33,7 @@ class SaveVectorStyles(IgnOfflineAlgorithm):
         self.addParameter(explained(QgsProcessingParameterString(
             self.STYLES, self.tr("Styles to save"), optional=True),
             self.tr("Separated by commas; empty: every style IGN publishes for the layer.")))
-        self.addParameter(explained(QgsProcessingParameterString(
+        self.addParameter(explained(UrlText(
             self.SOURCE, self.tr("TMS service"), optional=True),
             self.tr("Empty: the file's own, else the Géoplateforme.")))
         self.addParameter(explained(QgsProcessingParameterString(

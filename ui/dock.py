@@ -47,8 +47,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.iface = iface
-        self.gil = ResponsiveGil()
-        self.gil.hold()  # the dock stays responsive while its tasks run Python (ui/background.py)
+        self.gil = ResponsiveGil()  # held once the dock is built: a construction that fails leaves Python as it was
         self.libraryDir.setStorageMode(QgsFileWidget.GetDirectory)
         self.libraryDir.setFilePath(library.DEFAULT_LIBRARY)
         self.library = LibraryFolder(self.libraryDir, library.DEFAULT_LIBRARY)
@@ -85,6 +84,7 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
 
         # Once the pages follow the picker: they see its first counts as any later change.
         self.area_picker.refresh()
+        self.gil.hold()  # the dock stays responsive while its tasks run Python (ui/background.py)
 
     def _add_page(self, page, title, icon):
         """A page: in the stack (a tab widget whose tabs are hidden: it keeps the tab API the settings and tests
@@ -172,11 +172,13 @@ class IgnOfflineDock(QDockWidget, FORM_CLASS):
             self.visibilityChanged.disconnect(self._shown)
         except (RuntimeError, TypeError):
             return  # cleaned up already
-        for page in (self.download_page, self.cache_page, self.ftp_page, self.datasets_page, self.library_page,
-                     self.field_page):
-            page.cleanup()
-        self.area_picker.cleanup()
-        self.gil.release()
+        try:
+            for page in (self.download_page, self.cache_page, self.ftp_page, self.datasets_page, self.library_page,
+                         self.field_page):
+                page.cleanup()
+            self.area_picker.cleanup()
+        finally:
+            self.gil.release()  # whatever a page did: Python's switch interval is the process's, not the dock's
 
 
 class WheelToScroll(QObject):

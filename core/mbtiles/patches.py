@@ -241,7 +241,7 @@ def _input_rows(db, scope):
         for z_, x, row, data in db.execute(
                 "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles WHERE zoom_level = ? AND "
                 "tile_column BETWEEN ? AND ? ORDER BY tile_column, tile_row", (z, span[0], span[1])):
-            if scope.columns is None or scope.contains(z_, x, row):
+            if scope.contains(z_, x, row):  # the area's columns, and a part's share of them
                 yield z_, x, row, data
 
 

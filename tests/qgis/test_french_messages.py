@@ -9,6 +9,7 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException
 
+from tests.qgis.conftest import MAKE_PROCESS
 from tests.support.english_check import english, exception_names, ungrouped_numbers
 from tests.support.feedback import Recording
 from tests.support.qt_wait import wait_for
@@ -282,7 +283,6 @@ def test_an_output_held_by_another_run_is_said_in_french_with_its_purpose(french
     import os
     import subprocess
 
-    from tests.qgis.conftest import ROOT
     from tests.support.qt_wait import wait_for
 
     output = str(tmp_path / "shared.mbtiles")
@@ -291,7 +291,8 @@ def test_an_output_held_by_another_run_is_said_in_french_with_its_purpose(french
         arguments = ["run", "ign_offline:download_tiles", "--", "SOURCE=" + server.url, "LAYER=" + layer,
                      "AREA=carcassonne", "ZOOM_MIN=10", "ZOOM_MAX=13", "OUTPUT=" + output, "CONCURRENCY=1",
                      "MAX_RATE=0", "LOAD=false"]
-        holder = subprocess.Popen(["make", "-s", "-C", ROOT, "process", "ARGS=" + " ".join(arguments)],
+        # As conftest's MAKE_PROCESS: never `setup` again, which may re-make ext_libs/ under the other workers.
+        holder = subprocess.Popen(MAKE_PROCESS + ["ARGS=" + " ".join(arguments)],
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                   env={k: v for k, v in os.environ.items() if k not in ("LANG", "LANGUAGE")})
         try:

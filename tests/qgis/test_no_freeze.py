@@ -127,3 +127,29 @@ def test_the_dock_holds_a_short_switch_interval_while_it_exists_and_gives_the_ol
     assert sys.getswitchinterval() == found
     widget.cleanup()  # twice: nothing more
     assert sys.getswitchinterval() == found
+
+
+def test_a_dock_that_fails_to_build_or_to_clean_up_gives_the_switch_interval_back(desktop_iface, project,
+                                                                                  monkeypatch):
+    """QGIS's initGui fails with the dock (the plugin keeps none, unload cleans nothing up), or a page's cleanup
+    raises: the 1 ms interval must not stay the whole process's."""
+    import sys
+
+    from ign_offline.ui import dock
+
+    found = sys.getswitchinterval()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a page failed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(dock, "FieldPage", broken)
+        with pytest.raises(RuntimeError):
+            dock.IgnOfflineDock(desktop_iface)
+    assert sys.getswitchinterval() == found
+    widget = dock.IgnOfflineDock(desktop_iface)
+    assert sys.getswitchinterval() < found
+    monkeypatch.setattr(widget.ftp_page, "cleanup", broken)
+    with pytest.raises(RuntimeError):
+        widget.cleanup()
+    assert sys.getswitchinterval() == found

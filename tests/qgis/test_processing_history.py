@@ -1,11 +1,12 @@
-"""Secrets never reach Processing's history. The toolbox writes the command of every run it starts into
-processing.log, in the profile folder, for good ("Copy as Python command" gives the same text): a key typed into
-API_KEY ("never written anywhere", its help says), or one in SOURCE's URL (?apikey=…, user:password@), would be kept
-there. The real dialog is run; its log file is read."""
+"""Secrets never reach Processing's history nor the toolbox's log. The toolbox writes the command of every run it
+starts into processing.log, in the profile folder, for good, and its parameters into the dialog's Log tab: a key typed
+into API_KEY ("never written anywhere", its help says), or one in SOURCE's URL (?apikey=…, user:password@), was kept
+there. The real dialog is run; its log file and its Log tab are read."""
 
 import os
 
 from qgis.core import QgsApplication
+from qgis.PyQt.QtWidgets import QTextEdit
 
 from tests.support.qt_wait import settle
 
@@ -35,8 +36,13 @@ def test_the_toolbox_keeps_the_command_of_a_run_without_its_keys(provider, qgis_
     try:
         dialog.runAlgorithm()
         settle()
+        shown = "\n".join(box.toPlainText() for box in dialog.findChildren(QTextEdit))  # its Log tab
     finally:
         dialog.close()
+    # The Log tab ("Input parameters: …"), which users copy or save into bug reports: what was given, not the keys.
+    assert "ORTHOIMAGERY.ORTHOPHOTOS" in shown and "'API_KEY' : '***'" in shown, shown
+    for secret in (KEY_PARAMETER, KEY_IN_URL, PASSWORD):
+        assert secret not in shown, shown
     written = open(log, encoding="utf-8").read()[len(before):]
     assert "ign_offline:estimate_tiles" in written  # the run was kept: the check below means something
     assert "127.0.0.1:9/wmts" in written and "ORTHOIMAGERY.ORTHOPHOTOS" in written  # what is no secret, kept
@@ -52,7 +58,7 @@ def test_a_command_copied_from_any_algorithm_holds_no_key(provider):
     for algorithm in provider.algorithms():
         names = {definition.name() for definition in algorithm.parameterDefinitions()}
         values = {name: "https://{}@example.org/x?token={}&a=1".format(PASSWORD, KEY_IN_URL)
-                  for name in names & {"SOURCE", "HOST", "REDIS_URL"}}
+                  for name in names & {"SOURCE", "HOST", "REDIS_URL", "SERVICE"}}
         if "API_KEY" in names:
             values["API_KEY"] = KEY_PARAMETER
         command = algorithm.asPythonCommand(values, context)

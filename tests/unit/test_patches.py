@@ -261,6 +261,23 @@ def test_other_formats_and_parts_that_do_not_say_their_share_are_refused_by_name
     assert not os.path.exists(str(tmp_path / "p.mbtiles"))
 
 
+@pytest.mark.parametrize("area", [True, False])
+def test_unchanged_parts_of_a_split_export_get_empty_patches(field, tmp_path, area):
+    """With an area or without (the whole file, `all`): the parts' shares meet mid-zoom, and no part's patch takes
+    the next part's tiles as new ones."""
+    source = field[0]
+    ranges = area_ranges((2.31, 43.19, 2.39, 43.24), 12, 14) if area else None
+    os.makedirs(str(tmp_path / "phone"))
+    parts = exports.export(source, str(tmp_path / "phone" / "plan.mbtiles"), "mbtiles", 12, 14, ranges,
+                           max_file_mb=0.149 if area else 0.2)
+    assert len(parts) >= 3
+    zooms = [(part.zoom_min, part.zoom_max) for part in parts]
+    assert any(a[1] == b[0] for a, b in zip(zooms, zooms[1:]))  # two parts share a zoom: the case that matters
+    for number, part in enumerate(parts):
+        made = patching.make_patch(source, part.path, str(tmp_path / "q{}.mbtiles".format(number)))
+        assert (made.stats.tiles, made.stats.metadata_changed) == (0, []), (number, made.stats)
+
+
 def test_each_part_of_a_split_export_is_patched_to_its_own_share(field, tmp_path):
     """A phone's copy split by size (FAT32, apps' 2 GB): each part records its share of the scope (from its first
     tile to the next part's), its patch holds the changed tiles of that share alone, and the patched parts together

@@ -14,9 +14,7 @@ in capitals).
 """
 
 import os
-from contextlib import contextmanager
 
-from osgeo import gdal
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
@@ -43,6 +41,7 @@ from qgis.PyQt.QtGui import QColor, QPainter
 from ..core.datasets.vectors import useful_layers
 from ..i18n import marked, say, tr
 from .layer_tree import BasemapLegend, show_in_tree
+from .sidecars import inputs_left_alone
 
 # Table (lower case) → the layer's name, translated where shown.
 LAYER_TITLES = {
@@ -144,20 +143,8 @@ def load_orthos(project, vrt_path, title):
     return group
 
 
-@contextmanager
-def _no_sidecars():
-    """GDAL writes no .aux.xml for what is opened meanwhile in this thread (QGIS's first look at a raster
-    computes statistics, which GDAL would save beside the file, inside the library)."""
-    before = gdal.GetThreadLocalConfigOption("GDAL_PAM_ENABLED", None)
-    gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO")
-    try:
-        yield
-    finally:
-        gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", before)
-
-
 def _raster_layer(path, name):
-    with _no_sidecars():
+    with inputs_left_alone():  # the library's own rasters too: statistics are QGIS's, not files'
         return QgsRasterLayer(path, name, "gdal")
 
 

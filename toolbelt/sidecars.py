@@ -1,8 +1,9 @@
-"""GDAL's `.aux.xml` sidecars kept away from the user's files.
+"""GDAL's `.aux.xml` sidecars kept away from files QGIS only reads.
 
-QGIS loads a raster named by a parameter as a layer (Processing's own check does it, qgis_process before the
-algorithm even starts), and a raster layer computes its statistics for its renderer: GDAL then writes them into a
-`.aux.xml` beside the file when the layer goes. A DEM's folder is the user's, only ever read."""
+A raster layer computes its statistics for its renderer, and GDAL writes them into a `.aux.xml` beside the file when
+the layer goes: beside a user's DEM named by a parameter (Processing's own check loads it as a layer, qgis_process
+before the algorithm even starts), or among the library's files when the results are loaded (toolbelt.datasets). A
+DEM's folder is the user's, only ever read; the library holds what the plugin wrote, nothing else."""
 
 import contextlib
 

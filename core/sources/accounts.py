@@ -18,6 +18,7 @@ third-party entries or a redirect elsewhere get nothing.
 """
 
 import base64
+import contextlib
 import dataclasses
 import http.server
 import os
@@ -198,12 +199,12 @@ class TokenSource:
         self._refresh = None
         self._renew_at = 0.0
         self.grants = 0           # how many tokens were obtained (tests, logs)
-        loopback = [urllib.parse.urlsplit(u) for u in (settings.token_url, settings.refresh_url,
-                                                       settings.authorization_url) if u]
-        if loopback and all(u.scheme == "http" and u.hostname in ("127.0.0.1", "localhost", "::1") for u in loopback):
-            # oauthlib refuses plain HTTP, rightly; a sign-in server on this very machine (tests, a local
-            # proxy) is the one exception, and only then is it allowed.
-            os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
+        urls = [urllib.parse.urlsplit(u) for u in (settings.token_url, settings.refresh_url,
+                                                   settings.authorization_url) if u]
+        # oauthlib refuses plain HTTP, rightly; a sign-in server on this very machine (tests, a local proxy) is
+        # the one exception, and only for the calls to it (`_plain_http_to_loopback`).
+        self.loopback = bool(urls) and all(u.scheme == "http" and u.hostname in ("127.0.0.1", "localhost", "::1")
+                                           for u in urls)
 
     def secrets(self):
         return [v for v in (self._token, self._refresh) if v]
@@ -278,7 +279,8 @@ class TokenSource:
 
         session.hooks["response"].append(_bounded_answer)
         try:
-            answer = dict(within(TOKEN_DEADLINE + 1, TOKEN_DEADLINE, call))
+            with _plain_http_to_loopback(self.loopback):
+                answer = dict(within(TOKEN_DEADLINE + 1, TOKEN_DEADLINE, call))
         except DeadlineExceeded:
             raise AuthError("The sign-in server of '{}' gave no complete answer within {} s: try again later.",
                 self.name, TOKEN_DEADLINE) from None
@@ -325,7 +327,8 @@ class TokenSource:
         try:
             session = OAuth2Session(s.client_id, redirect_uri=catcher.redirect_uri, scope=s.scope.split() or None,
                                     pkce="S256")
-            url, state = session.authorization_url(s.authorization_url)
+            with _plain_http_to_loopback(self.loopback):
+                url, state = session.authorization_url(s.authorization_url)
             self.open_browser(url)
             query = catcher.wait(timeout=300)
         finally:
@@ -336,6 +339,36 @@ class TokenSource:
         return self._fetch(session, lambda: session.fetch_token(
             s.token_url, code=query["code"], client_secret=s.client_secret or None, include_client_id=True,
             timeout=(10, 30)))
+
+
+INSECURE_TRANSPORT = "OAUTHLIB_INSECURE_TRANSPORT"
+_insecure_lock = threading.Lock()
+_insecure = {"calls": 0, "found": None}
+
+
+@contextlib.contextmanager
+def _plain_http_to_loopback(allowed):
+    """oauthlib reads OAUTHLIB_INSECURE_TRANSPORT from the environment, the process's: set it only while a call to
+    a loopback sign-in server runs (counted across threads), then put back what was there. Set for good, it let any
+    later OAuth2 user of the QGIS process (another plugin) sign in over plain HTTP to any host."""
+    if not allowed:
+        yield
+        return
+    with _insecure_lock:
+        if _insecure["calls"] == 0:
+            _insecure["found"] = os.environ.get(INSECURE_TRANSPORT)
+            os.environ[INSECURE_TRANSPORT] = "1"
+        _insecure["calls"] += 1
+    try:
+        yield
+    finally:
+        with _insecure_lock:
+            _insecure["calls"] -= 1
+            if _insecure["calls"] == 0:
+                if _insecure["found"] is None:
+                    os.environ.pop(INSECURE_TRANSPORT, None)
+                else:
+                    os.environ[INSECURE_TRANSPORT] = _insecure["found"]
 
 
 TOKEN_DEADLINE = 60            # seconds for a whole token answer

@@ -167,6 +167,12 @@ _COUNTED_LOCK = threading.Lock()
 COUNTED_KEPT = 512
 
 
+def forget_counts():
+    """Drop the counts kept (a new session's state: tests)."""
+    with _COUNTED_LOCK:
+        _COUNTED.clear()
+
+
 def _digest(polygons):
     """A digest of the polygons' WKB, made once per Polygons; None when they have none (small: counted anew)."""
     if polygons.wkb is None:

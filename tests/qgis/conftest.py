@@ -120,10 +120,14 @@ def clean_slate(slot_exceptions):
     later test watching the task manager); the widgets it closed deleted (a dock closed with deleteLater() stayed
     alive, still connected to the project and the canvas, until the event loop reached it); the project cleared;
     the network cache emptied (a later server on the same port would be answered from it); the dock's settings
-    and the environment (the OAuth2 client allows plain HTTP to loopback by an environment variable) as before."""
+    and the environment as before; the tile counts kept by core.tiles.coverage dropped (a later test's count of
+    the same polygons took no time: one timed a count that runs seconds)."""
     from qgis.core import QgsNetworkAccessManager, QgsSettings
 
+    from ign_offline.core.tiles import coverage  # the plugin's own module, not the checkout's core
+
     QgsSettings().remove("ign_offline")
+    coverage.forget_counts()
     environment = dict(os.environ)
     yield
     _end_tasks()

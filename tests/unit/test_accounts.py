@@ -127,6 +127,26 @@ def test_a_server_that_widens_the_scope_is_accepted(servers, tmp_path, grant):
     assert "OAUTHLIB_RELAX_TOKEN_SCOPE" not in os.environ  # relaxed for our calls only
 
 
+def test_plain_http_is_allowed_to_a_loopback_sign_in_server_for_its_calls_only(servers, tmp_path, monkeypatch):
+    """oauthlib reads OAUTHLIB_INSECURE_TRANSPORT from the process's environment: set for good after a loopback
+    sign-in, it let any later OAuth2 user of QGIS (another plugin) sign in over plain HTTP to any host."""
+    keycloak, wmts = servers
+    monkeypatch.delenv("OAUTHLIB_INSECURE_TRANSPORT", raising=False)
+    credentials = oauth(keycloak)
+    prepared = prepare_source(wmts.private_url, SCAN, credentials=credentials)
+    stats = download_to_mbtiles(prepared, PRESETS["carcassonne"], 10, 11, str(tmp_path / "l.mbtiles"),
+                                DownloadOptions(max_rate=0))
+    assert stats.downloaded and credentials.tokens().grants >= 1  # signed in over http://127.0.0.1
+    assert "OAUTHLIB_INSECURE_TRANSPORT" not in os.environ
+    # Plain HTTP to another host stays refused by oauthlib, before any byte is sent (192.0.2.1: TEST-NET-1).
+    remote = oauth(keycloak, token_url="http://192.0.2.1/realms/x/token", authorization_url="")
+    with pytest.raises(AuthError, match="'geoplateforme' was refused.*(HTTPS|https|insecure|Insecure)"):
+        remote.tokens().token()
+    monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "mine")  # a value the user set: given back as it was
+    assert oauth(keycloak).tokens().token()
+    assert os.environ["OAUTHLIB_INSECURE_TRANSPORT"] == "mine"
+
+
 REFUSED = "configuration 'geoplateforme'.*"
 
 

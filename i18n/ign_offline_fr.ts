@@ -725,92 +725,107 @@
       <translation>Appliquer même à une copie pour laquelle le correctif n'a pas été fait.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="31" />
+      <location filename="../algorithms/apply_patch.py" line="32" />
+      <source>Check the whole copy</source>
+      <translation>Vérifier toute la copie</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="33" />
+      <source>After applying, hash every tile of the copy (reads it whole). Off: the copy's stored hash is trusted, as martin's apply-patch does, and only the patched tiles are read back: quicker for a large copy on a slow card or USB link.</source>
+      <translation>Après l'application, calculer l'empreinte de chaque tuile de la copie (la relit en entier). Désactivé : l'empreinte enregistrée de la copie est tenue pour vraie, comme le fait apply-patch de martin, et seules les tuiles du correctif sont relues : plus rapide pour une grande copie sur une carte ou un lien USB lents.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="36" />
       <source>Tiles written (new or changed)</source>
       <translation>Tuiles écrites (nouvelles ou modifiées)</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="32" />
+      <location filename="../algorithms/apply_patch.py" line="37" />
       <source>Tiles deleted</source>
       <translation>Tuiles supprimées</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="32" />
+      <location filename="../algorithms/apply_patch.py" line="37" />
       <source>Bytes of the patch</source>
       <translation>Octets du correctif</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="33" />
+      <location filename="../algorithms/apply_patch.py" line="38" />
       <source>Bytes of the copy</source>
       <translation>Octets de la copie</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="35" />
+      <location filename="../algorithms/apply_patch.py" line="40" />
       <source>agg_tiles_hash of the updated copy</source>
       <translation>agg_tiles_hash de la copie mise à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="41" />
+      <location filename="../algorithms/apply_patch.py" line="46" />
       <source>TARGET '{}' does not exist: give the device's MBTiles copy.</source>
       <translation>TARGET « {} » n'existe pas : donnez la copie MBTiles de l'appareil.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="48" />
+      <location filename="../algorithms/apply_patch.py" line="54" />
       <source>{}: {:,} tiles written, {:,} deleted, {:,} metadata keys; agg_tiles_hash {}.</source>
       <translation>{} : {:,} tuiles écrites, {:,} supprimées, {:,} clés de métadonnées ; agg_tiles_hash {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="51" />
+      <location filename="../algorithms/apply_patch.py" line="57" />
       <source>FORCE: '{}' was not the copy the patch was made for; its tiles now hold agg_tiles_hash {}.</source>
       <translation>FORCE : « {} » n'était pas la copie pour laquelle le correctif a été fait ; ses tuiles ont maintenant l'agg_tiles_hash {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="54" />
+      <location filename="../algorithms/apply_patch.py" line="60" />
+      <source>Checked: the patched tiles read back as written; the rest of the copy was not read (its stored hash trusted).</source>
+      <translation>Vérifié : les tuiles du correctif se relisent telles qu'écrites ; le reste de la copie n'a pas été lu (son empreinte enregistrée tenue pour vraie).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/apply_patch.py" line="63" />
       <source>The patch took {}, the copy is {}.</source>
       <translation>Le correctif occupait {}, la copie occupe {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="22" />
+      <location filename="../algorithms/base.py" line="21" />
       <source>Tiles</source>
       <translation>Tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="23" />
+      <location filename="../algorithms/base.py" line="22" />
       <source>Offline library</source>
       <translation>Bibliothèque hors ligne</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="24" />
+      <location filename="../algorithms/base.py" line="23" />
       <source>Field (offline projects, exports)</source>
       <translation>Terrain (projets hors ligne, exports)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="25" />
+      <location filename="../algorithms/base.py" line="24" />
       <source>Orthophotos and surface model (FTP)</source>
       <translation>Orthophotos et modèle de surface (FTP)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="26" />
+      <location filename="../algorithms/base.py" line="25" />
       <source>Whole datasets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</source>
       <translation>Jeux de données complets (BD TOPO, RGE ALTI, BD ORTHO, cadastre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="27" />
+      <location filename="../algorithms/base.py" line="26" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="135" />
+      <location filename="../algorithms/base.py" line="111" />
       <source>{}: a temporary {} is deleted when QGIS closes; choose a {} of your own.</source>
       <translation>{} : un {} temporaire est supprimé à la fermeture de QGIS ; choisissez le vôtre ({}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="137" />
+      <location filename="../algorithms/base.py" line="113" />
       <source>folder</source>
       <translation>dossier</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="137" />
+      <location filename="../algorithms/base.py" line="113" />
       <source>file</source>
       <translation>fichier</translation>
     </message>
@@ -1820,242 +1835,242 @@
       <translation>{:,} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="82" />
+      <location filename="../algorithms/parameters.py" line="114" />
       <source>Preset area</source>
       <translation>Zone prédéfinie</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="83" />
+      <location filename="../algorithms/parameters.py" line="115" />
       <source>One of: {}.</source>
       <translation>Au choix : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="85" />
+      <location filename="../algorithms/parameters.py" line="117" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="88" />
+      <location filename="../algorithms/parameters.py" line="120" />
       <source>…or a polygon layer</source>
       <translation>…ou une couche de polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="89" />
+      <location filename="../algorithms/parameters.py" line="121" />
       <source>Any CRS; only the tiles meeting its polygons are taken.</source>
       <translation>Tout SCR ; seules les tuiles qui touchent ses polygones sont prises.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="91" />
+      <location filename="../algorithms/parameters.py" line="123" />
       <source>Title of the area</source>
       <translation>Nom de la zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="100" />
+      <location filename="../algorithms/parameters.py" line="132" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="103" />
+      <location filename="../algorithms/parameters.py" line="135" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="125" />
+      <location filename="../algorithms/parameters.py" line="157" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="131" />
+      <location filename="../algorithms/parameters.py" line="163" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="136" />
+      <location filename="../algorithms/parameters.py" line="168" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="140" />
+      <location filename="../algorithms/parameters.py" line="172" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="156" />
+      <location filename="../algorithms/parameters.py" line="188" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="160" />
+      <location filename="../algorithms/parameters.py" line="192" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="185" />
+      <location filename="../algorithms/parameters.py" line="217" />
       <source>Go ahead with a very large job</source>
       <translation>Accepter une très grosse tâche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="186" />
+      <location filename="../algorithms/parameters.py" line="218" />
       <source>Over 10 million tiles, or more than the free disk space.</source>
       <translation>Plus de 10 millions de tuiles, ou plus que l'espace disque libre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="206" />
+      <location filename="../algorithms/parameters.py" line="238" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="225" />
+      <location filename="../algorithms/parameters.py" line="257" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="239" />
+      <location filename="../algorithms/parameters.py" line="271" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="242" />
+      <location filename="../algorithms/parameters.py" line="274" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="249" />
+      <location filename="../algorithms/parameters.py" line="281" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="252" />
+      <location filename="../algorithms/parameters.py" line="284" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="289" />
+      <location filename="../algorithms/parameters.py" line="321" />
       <source>Account or API key</source>
       <translation>Compte ou clé d'API</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="290" />
+      <location filename="../algorithms/parameters.py" line="322" />
       <source>Stored in the QGIS authentication database (private layers: Basic with the key, or OAuth2).</source>
       <translation>Enregistré dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="322" />
+      <location filename="../algorithms/parameters.py" line="354" />
       <source>Tile service</source>
       <translation>Service de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="324" />
+      <location filename="../algorithms/parameters.py" line="356" />
       <source>A WMTS endpoint, a vector tile service (https://data.geopf.fr/tms/1.0.0), or an XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles).</source>
       <translation>Adresse d'un WMTS, d'un service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="328" />
+      <location filename="../algorithms/parameters.py" line="360" />
       <source>Layer identifier</source>
       <translation>Identifiant de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="329" />
+      <location filename="../algorithms/parameters.py" line="361" />
       <source>From the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template.</source>
       <translation>D'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="333" />
+      <location filename="../algorithms/parameters.py" line="365" />
       <source>Layer style</source>
       <translation>Style de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="333" />
+      <location filename="../algorithms/parameters.py" line="365" />
       <source>Tile format</source>
       <translation>Format des tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="334" />
+      <location filename="../algorithms/parameters.py" line="366" />
       <source>Default: the layer's own.</source>
       <translation>Par défaut : celui de la couche.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="337" />
+      <location filename="../algorithms/parameters.py" line="369" />
       <source>…or the API key itself</source>
       <translation>…ou la clé d'API elle-même</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="338" />
+      <location filename="../algorithms/parameters.py" line="370" />
       <source>Never written anywhere.</source>
       <translation>Jamais écrite nulle part.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="358" />
+      <location filename="../algorithms/parameters.py" line="390" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="361" />
+      <location filename="../algorithms/parameters.py" line="393" />
       <source>Requests per second, at most</source>
       <translation>Requêtes par seconde, au plus</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="363" />
+      <location filename="../algorithms/parameters.py" line="395" />
       <source>Maximum requests per second to the server (0 = no cap).</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="382" />
+      <location filename="../algorithms/parameters.py" line="414" />
       <source>Shared budget (Redis URL)</source>
       <translation>Budget partagé (URL Redis)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="383" />
+      <location filename="../algorithms/parameters.py" line="415" />
       <source>Shared request budget: Redis of every worker of the job (redis://host:6379/0; empty: the REDIS_URL environment variable, else this process alone). No password here: put it in the environment's REDIS_URL.</source>
       <translation>Budget de requêtes partagé : le Redis de tous les postes de la tâche (redis://hôte:6379/0 ; vide : la variable d'environnement REDIS_URL, sinon ce processus seul). Pas de mot de passe ici : mettez-le dans la variable REDIS_URL de l'environnement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="387" />
+      <location filename="../algorithms/parameters.py" line="419" />
       <source>Workers sharing it</source>
       <translation>Postes qui le partagent</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="388" />
+      <location filename="../algorithms/parameters.py" line="420" />
       <source>Workers sharing that budget (each keeps its share if Redis is lost; 0 = SHARD's n, else 1).</source>
       <translation>Postes qui se partagent ce budget (chacun garde sa part si Redis est perdu ; 0 = le n de SHARD, sinon 1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="402" />
+      <location filename="../algorithms/parameters.py" line="434" />
       <source>REDIS_URL '{}' holds a password: Processing would keep it in its history. Give the address without it and set the whole REDIS_URL in the environment instead.</source>
       <translation>REDIS_URL « {} » contient un mot de passe : Processing le garderait dans son historique. Donnez l'adresse sans lui et mettez plutôt toute l'adresse REDIS_URL dans l'environnement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="418" />
+      <location filename="../algorithms/parameters.py" line="450" />
       <source>Requests per second to each host taken from the shared budget in Redis at {} (this worker's share if it is lost: 1/{}).</source>
       <translation>Requêtes par seconde vers chaque hôte prises dans le budget partagé de Redis à {} (la part de ce poste s'il est perdu : 1/{}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="431" />
+      <location filename="../algorithms/parameters.py" line="463" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="433" />
+      <location filename="../algorithms/parameters.py" line="465" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="435" />
+      <location filename="../algorithms/parameters.py" line="467" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="436" />
+      <location filename="../algorithms/parameters.py" line="468" />
       <source>Empty: anonymous.</source>
       <translation>Vide : anonyme.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="438" />
+      <location filename="../algorithms/parameters.py" line="470" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="439" />
+      <location filename="../algorithms/parameters.py" line="471" />
       <source>Stored in the QGIS authentication database (Basic method).</source>
       <translation>Gardé dans la base d'authentification de QGIS (méthode Basic).</translation>
     </message>
@@ -4805,59 +4820,64 @@
       <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="384" />
+      <location filename="../core/mbtiles/patches.py" line="385" />
       <source>PATCH '{}' does not exist: give a patch made by make_patch (or martin's mbtiles diff).</source>
       <translation>PATCH « {} » n'existe pas : donnez un correctif fait par make_patch (ou par mbtiles diff de martin).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="401" />
+      <location filename="../core/mbtiles/patches.py" line="402" />
       <source>'{}' is not a readable patch ({}).</source>
       <translation>« {} » n'est pas un correctif lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="403" />
+      <location filename="../core/mbtiles/patches.py" line="404" />
       <source>'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with martin's `mbtiles diff` without --patch-type.</source>
       <translation>« {} » n'est pas un correctif à tuiles entières (une table `tiles` simple) : faites-le avec make_patch, ou avec `mbtiles diff` de martin sans --patch-type.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="406" />
+      <location filename="../core/mbtiles/patches.py" line="407" />
       <source>'{}' is damaged: its tile {}/{}/{} is not a tile ({} data). Nothing was written; make the patch again.</source>
       <translation>« {} » est endommagé : sa tuile {}/{}/{} n'est pas une tuile (données {}). Rien n'a été écrit ; refaites le correctif.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="424" />
+      <location filename="../core/mbtiles/patches.py" line="430" />
       <source>'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with make_patch (or force it with FORCE).</source>
       <translation>« {} » n'a pas de « {} » ni de « {} » : il ne peut pas dire à quel fichier il s'applique. Refaites-le avec make_patch (ou forcez-le avec FORCE).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="426" />
+      <location filename="../core/mbtiles/patches.py" line="432" />
       <source>a patch applied to {}</source>
       <translation>un correctif appliqué à {}</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="430" />
+      <location filename="../core/mbtiles/patches.py" line="436" />
       <source>'{}' could not be patched ({}): it is left as it was.</source>
       <translation>« {} » n'a pas pu être corrigé ({}) : il est laissé tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="442" />
+      <location filename="../core/mbtiles/patches.py" line="448" />
       <source>'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN Offline's images and map).</source>
       <translation>« {} » n'est pas un MBTiles que ce correctif peut mettre à jour (ni une table `tiles`, ni les tables images et map d'IGN Offline).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="448" />
+      <location filename="../core/mbtiles/patches.py" line="455" />
       <source>'{}' has no agg_tiles_hash: nothing says it is the copy the patch was made for. Export it again, or apply with FORCE.</source>
       <translation>« {} » n'a pas d'agg_tiles_hash : rien ne dit que c'est la copie pour laquelle le correctif a été fait. Exportez-le de nouveau, ou appliquez avec FORCE.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="450" />
+      <location filename="../core/mbtiles/patches.py" line="457" />
       <source>'{}' is not the copy '{}' was made for (its agg_tiles_hash is {}, the patch expects {}): it was patched already, or changed. Nothing was written.</source>
       <translation>« {} » n'est pas la copie pour laquelle « {} » a été fait (son agg_tiles_hash est {}, le correctif attend {}) : il a déjà été corrigé, ou il a changé. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="461" />
+      <location filename="../core/mbtiles/patches.py" line="468" />
       <source>Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing was written (the copy is left as it was).</source>
       <translation>Appliquer « {} » à « {} » a donné l'agg_tiles_hash {}, pas celui du correctif ({}) : rien n'a été écrit (la copie est laissée telle quelle).</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/patches.py" line="527" />
+      <source>Tile {}/{}/{} of '{}' did not read back as the patch wrote it: nothing was written (the copy is left as it was).</source>
+      <translation>La tuile {}/{}/{} de « {} » ne se relit pas telle que le correctif l'a écrite : rien n'a été écrit (la copie reste telle qu'elle était).</translation>
     </message>
     <message>
       <location filename="../core/mbtiles/reader.py" line="33" />
@@ -5045,62 +5065,62 @@
       <translation>erreur réseau</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="75" />
+      <location filename="../core/sources/accounts.py" line="76" />
       <source>SOURCE carries an API key and the account '{}' another one: give the key once, in the account (AUTHCFG) or in SOURCE.</source>
       <translation>SOURCE porte une clé d'API et le compte « {} » une autre : donnez la clé une seule fois, dans le compte (AUTHCFG) ou dans SOURCE.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="188" />
+      <location filename="../core/sources/accounts.py" line="189" />
       <source>The OAuth2 configuration '{}' uses a grant IGN Offline does not support ({}): use the resource-owner (password), client-credentials or authorization-code grant.</source>
       <translation>La configuration OAuth2 « {} » utilise un type d'autorisation qu'IGN Hors ligne ne prend pas en charge ({}) : utilisez resource-owner (mot de passe), client-credentials ou authorization-code.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="283" />
+      <location filename="../core/sources/accounts.py" line="285" />
       <source>The sign-in server of '{}' gave no complete answer within {} s: try again later.</source>
       <translation>Le serveur d'identification de « {} » n'a pas donné de réponse complète en {} s : réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="286" />
+      <location filename="../core/sources/accounts.py" line="288" />
       <source>The sign-in server of '{}' {}: try again later (the configuration itself may be fine).</source>
       <translation>Le serveur d'identification de « {} » {} : réessayez plus tard (la configuration elle-même est peut-être bonne).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="289" />
+      <location filename="../core/sources/accounts.py" line="291" />
       <source>The sign-in server of '{}' cannot be reached ({}): check the network.</source>
       <translation>Le serveur d'identification de « {} » est injoignable ({}) : vérifiez le réseau.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="310" />
+      <location filename="../core/sources/accounts.py" line="312" />
       <source>The sign-in of the authentication configuration '{}' was refused ({}): check its user, password or client secret in Settings › Options › Authentication.</source>
       <translation>L'identification de la configuration d'authentification « {} » a été refusée ({}) : vérifiez son utilisateur, son mot de passe ou son secret client dans Préférences › Options › Authentification.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="320" />
+      <location filename="../core/sources/accounts.py" line="322" />
       <source>The OAuth2 configuration '{}' has no authorization URL (requestUrl).</source>
       <translation>La configuration OAuth2 « {} » n'a pas d'URL d'autorisation (requestUrl).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="322" />
+      <location filename="../core/sources/accounts.py" line="324" />
       <source>The OAuth2 configuration '{}' signs in through a browser: use 'Sign in' in the dock, or a resource-owner or client-credentials configuration for batch runs.</source>
       <translation>La configuration OAuth2 « {} » s'identifie dans un navigateur : utilisez « Se connecter » dans le panneau, ou une configuration resource-owner ou client-credentials pour les traitements par lots.</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="334" />
+      <location filename="../core/sources/accounts.py" line="337" />
       <source>The sign-in of '{}' did not complete ({}).</source>
       <translation>L'identification de « {} » n'a pas abouti ({}).</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="356" />
+      <location filename="../core/sources/accounts.py" line="389" />
       <source>sent an answer larger than {}</source>
       <translation>a envoyé une réponse de plus de {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="359" />
+      <location filename="../core/sources/accounts.py" line="392" />
       <source>answered HTTP {} {}</source>
       <translation>a répondu HTTP {} {}</translation>
     </message>
     <message>
-      <location filename="../core/sources/accounts.py" line="395" />
+      <location filename="../core/sources/accounts.py" line="428" />
       <source>No sign-in came back within {} s.</source>
       <translation>Aucune identification n'est revenue en {} s.</translation>
     </message>
@@ -6025,87 +6045,87 @@
       <translation>{} ({})</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="49" />
+      <location filename="../toolbelt/datasets.py" line="48" />
       <source>Vegetation</source>
       <translation>Végétation</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="50" />
+      <location filename="../toolbelt/datasets.py" line="49" />
       <source>Water surfaces</source>
       <translation>Surfaces en eau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="51" />
+      <location filename="../toolbelt/datasets.py" line="50" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="52" />
+      <location filename="../toolbelt/datasets.py" line="51" />
       <source>Buildings</source>
       <translation>Bâtiments</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="53" />
+      <location filename="../toolbelt/datasets.py" line="52" />
       <source>Rivers and streams</source>
       <translation>Cours d'eau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="54" />
+      <location filename="../toolbelt/datasets.py" line="53" />
       <source>Railways</source>
       <translation>Voies ferrées</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="55" />
+      <location filename="../toolbelt/datasets.py" line="54" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="56" />
+      <location filename="../toolbelt/datasets.py" line="55" />
       <source>Towns and villages</source>
       <translation>Villes et villages</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="57" />
+      <location filename="../toolbelt/datasets.py" line="56" />
       <source>Place names</source>
       <translation>Lieux-dits</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="58" />
+      <location filename="../toolbelt/datasets.py" line="57" />
       <source>Cadastral sheets</source>
       <translation>Feuilles cadastrales</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="59" />
+      <location filename="../toolbelt/datasets.py" line="58" />
       <source>Parcels</source>
       <translation>Parcelles</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="61" />
+      <location filename="../toolbelt/datasets.py" line="60" />
       <source>Slope (degrees)</source>
       <translation>Pente (degrés)</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="62" />
+      <location filename="../toolbelt/datasets.py" line="61" />
       <source>Contour lines</source>
       <translation>Courbes de niveau</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="63" />
+      <location filename="../toolbelt/datasets.py" line="62" />
       <source>Orthophotos</source>
       <translation>Orthophotos</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="96" />
+      <location filename="../toolbelt/datasets.py" line="95" />
       <source>The layer {} of {} cannot be opened: it is left out.</source>
       <translation>La couche {} de {} ne peut pas être ouverte : elle est laissée de côté.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="136" />
+      <location filename="../toolbelt/datasets.py" line="135" />
       <source>QGIS cannot open {}.</source>
       <translation>QGIS ne peut pas ouvrir {}.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/datasets.py" line="274" />
+      <location filename="../toolbelt/datasets.py" line="261" />
       <source>Other</source>
       <translation>Autres</translation>
     </message>
@@ -6585,32 +6605,32 @@
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les jeux de données sont dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="59" />
+      <location filename="../ui/dock.py" line="58" />
       <source>Géoplateforme layers</source>
       <translation>Couches Géoplateforme</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="61" />
+      <location filename="../ui/dock.py" line="60" />
       <source>Orthophotos, MNS (FTP)</source>
       <translation>Orthophotos et MNS (FTP)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="63" />
+      <location filename="../ui/dock.py" line="62" />
       <source>IGN datasets</source>
       <translation>Données IGN</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="65" />
+      <location filename="../ui/dock.py" line="64" />
       <source>QGIS cache</source>
       <translation>Cache QGIS</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="67" />
+      <location filename="../ui/dock.py" line="66" />
       <source>My library</source>
       <translation>Ma bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="69" />
+      <location filename="../ui/dock.py" line="68" />
       <source>Field</source>
       <translation>Terrain</translation>
     </message>

@@ -376,6 +376,7 @@ class ApplyStats:
     before: str = ""
     after: str = ""
     forced: bool = False
+    verified: bool = True   # the whole copy hashed after the writes; False: the patched tiles alone read back
 
 
 def read_patch(patch):
@@ -408,13 +409,18 @@ def read_patch(patch):
     return metadata
 
 
-def apply_patch(patch, target, force=False):
+def apply_patch(patch, target, force=False, verify=True):
     """Apply `patch` to the MBTiles `target` in one transaction; ApplyStats.
 
     Refused (the target untouched) when the target's stored agg_tiles_hash is not the patch's before-hash, or it
     has none, unless `force`. The after-hash is checked before the commit: a result other than the patch's is
     rolled back (with `force` it is kept, and its true hash stored). Works on both layouts: images/map behind a
-    `tiles` view (ours) and a flat `tiles` table (exports)."""
+    `tiles` view (ours) and a flat `tiles` table (exports).
+
+    `verify` False is martin's apply-patch: the target's stored hash is trusted to say what it holds, the tiles the
+    patch wrote or deleted are read back (their bytes compared) instead of the whole copy being hashed, and the
+    patch's after-hash is stored. Time then grows with the patch, not the copy (a phone's 10 GB copy on a slow USB
+    link is not read whole). A forced apply to another copy is always hashed whole."""
     metadata = read_patch(patch)
     storage.refuse_output_among_inputs(target, [patch], "TARGET")
     if not os.path.isfile(target):
@@ -425,12 +431,12 @@ def apply_patch(patch, target, force=False):
                          "make_patch (or force it with FORCE).", patch, BEFORE_APPLY, AFTER_APPLY)
     with storage.output_lock(target, Message("a patch applied to {}", os.path.basename(target))):
         try:
-            return _apply(patch, target, metadata, expected_before, expected_after, force)
+            return _apply(patch, target, metadata, expected_before, expected_after, force, verify)
         except sqlite3.DatabaseError as exc:
             raise MBTilesError("'{}' could not be patched ({}): it is left as it was.", target, exc) from None
 
 
-def _apply(patch, target, metadata, expected_before, expected_after, force):
+def _apply(patch, target, metadata, expected_before, expected_after, force, verify=True):
     db = sqlite3.connect("file:" + uri_path(target), uri=True, isolation_level=None, timeout=30)
     try:
         # A rollback journal, synced: a process killed midway leaves a hot journal SQLite rolls back at the next
@@ -442,6 +448,7 @@ def _apply(patch, target, metadata, expected_before, expected_after, force):
             raise PatchError("'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN "
                              "Offline's images and map).", target)
         stats = ApplyStats(before=stored_hash(db) or "", forced=force)
+        stats.verified = verify or stats.before != expected_before or not expected_after
         if stats.before != expected_before:
             if not force:
                 if not stats.before:
@@ -456,7 +463,7 @@ def _apply(patch, target, metadata, expected_before, expected_after, force):
             try:
                 _apply_tiles(db, kind, stats)
                 stats.metadata = _apply_metadata(db)
-                stats.after = agg_tiles_hash(db)
+                stats.after = agg_tiles_hash(db) if stats.verified else _read_back(db, patch, expected_after)
                 if stats.after != expected_after and not force:
                     raise PatchError("Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing "
                                      "was written (the copy is left as it was).", patch, target, stats.after,
@@ -503,6 +510,22 @@ def _apply_tiles(db, kind, stats):
     if kind == "ours":  # one pass over map's ids, whatever the number of replaced bodies
         db.execute("DELETE FROM main.images WHERE tile_id IN (SELECT tile_id FROM temp.replaced) AND tile_id NOT IN "
                    "(SELECT tile_id FROM main.map)")
+
+
+def _read_back(db, patch, expected_after):
+    """The patch's after-hash, once every tile it holds reads back from the target as the patch has it (a deleted
+    one absent): what a trusted apply checks, in the time of the patch, not of the copy."""
+    patched = db.execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM patch.tiles")
+    while True:
+        batch = patched.fetchmany(200)
+        if not batch:
+            return expected_after
+        for z, x, row, data in batch:
+            found = db.execute("SELECT tile_data FROM main.tiles WHERE zoom_level = ? AND tile_column = ? AND "
+                               "tile_row = ?", (z, x, row)).fetchall()
+            if [bytes(f[0]) for f in found] != ([] if data is None else [bytes(data)]):
+                raise PatchError("Tile {}/{}/{} of '{}' did not read back as the patch wrote it: nothing was "
+                                 "written (the copy is left as it was).", z, x, row, patch)
 
 
 def _apply_metadata(db):

@@ -4,6 +4,7 @@ martin's published values come from its mbtiles/tests/copy.rs (TILES_V1, TILES_V
 snapshots tests/snapshots/copy__databases@flat__*.snap hold the hashes), rebuilt here row by row with real SQLite."""
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 from core import mbtiles
 from core.errors import InputError
 from core.field import exports, patching
+from core.mbtiles import patches
 from core.tiles import grid
 from tests.support.field_copies import area_ranges, body, make_library, refresh, tiles_of
 
@@ -208,6 +210,58 @@ def test_new_and_deleted_tiles_and_tiles_outside_the_scope(field, tmp_path):
     assert tiles_of(made.path) == [(gone[0], gone[1], grid.flip_y(gone[0], gone[2]), None)]
     mbtiles.apply_patch(made.path, copy)
     assert (gone[0], gone[1], grid.flip_y(gone[0], gone[2])) not in {row[:3] for row in tiles_of(copy)}
+
+
+def test_without_verify_the_patch_applies_as_martin_does_in_the_time_of_the_patch(field, tmp_path, monkeypatch):
+    """VERIFY off: the same copy and hash as a verified apply (deleted and changed tiles too), with no tile of the
+    copy hashed; a second apply still refused; a forced apply to another copy still hashed whole."""
+    source, bodies, copy, ranges = field
+    twin = str(tmp_path / "twin" / "plan.mbtiles")
+    os.makedirs(os.path.dirname(twin))
+    shutil.copyfile(copy, twin)
+    inside = sorted(key for key in bodies if 11 <= key[0] <= 13 and in_scope(key, ranges))
+    with sqlite3.connect(source) as db:  # one tile of the area gone from the library, some changed
+        db.execute("DELETE FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                   (inside[1][0], inside[1][1], grid.flip_y(inside[1][0], inside[1][2])))
+    db.close()
+    refresh(source, bodies, every=2)
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    assert made.stats.deleted == 1 and made.stats.changed
+    verified = mbtiles.apply_patch(made.path, twin)
+    hashed = []
+    real = patches.agg_tiles_hash
+    monkeypatch.setattr(patches, "agg_tiles_hash", lambda *a, **k: hashed.append(a) or real(*a, **k))
+    trusted = mbtiles.apply_patch(made.path, copy, verify=False)
+    assert hashed == [] and not trusted.verified and verified.verified
+    assert trusted.after == verified.after and tiles_of(copy) == tiles_of(twin)
+    with mbtiles.MBTilesReader(copy) as reader:
+        assert reader.metadata()["agg_tiles_hash"] == verified.after == real(reader.connection())
+    with pytest.raises(mbtiles.PatchError, match="not the copy"):
+        mbtiles.apply_patch(made.path, copy, verify=False)
+    other = str(tmp_path / "other" / "plan.mbtiles")
+    os.makedirs(os.path.dirname(other))
+    exports.export(source, other, "mbtiles", 11, 12, ranges)
+    forced = mbtiles.apply_patch(made.path, other, force=True, verify=False)
+    assert forced.verified and len(hashed) == 1  # not the copy it was made for: its true hash, computed
+
+
+def test_without_verify_a_tile_that_does_not_read_back_rolls_the_apply_back(field, tmp_path, monkeypatch):
+    source, bodies, copy, _ = field
+    refresh(source, bodies)
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    real = patches._apply_tiles
+
+    def one_write_lost(db, kind, stats):  # a write that did not take (a driver, a card): the read-back sees it
+        real(db, kind, stats)
+        db.execute("UPDATE main.tiles SET tile_data = x'00' WHERE rowid = (SELECT rowid FROM main.tiles WHERE "
+                   "(zoom_level, tile_column, tile_row) IN (SELECT zoom_level, tile_column, tile_row FROM "
+                   "patch.tiles) LIMIT 1)")
+
+    monkeypatch.setattr(patches, "_apply_tiles", one_write_lost)
+    before = tiles_of(copy)
+    with pytest.raises(mbtiles.PatchError, match="did not read back as the patch wrote it"):
+        mbtiles.apply_patch(made.path, copy, verify=False)
+    assert tiles_of(copy) == before
 
 
 def test_a_patch_to_the_wrong_base_is_refused(field, tmp_path):

@@ -76,8 +76,11 @@ def _make(source, base, output, scope, base_metadata, source_metadata, tile_form
         stored = mbtiles.stored_hash(copy.connection())
         with mbtiles.new_patch_file(output) as patch:
             try:
-                stats = mbtiles.diff_tiles(reader.connection(), copy.connection(), patch, scope, on_tile,
-                                           is_cancelled)
+                stats = _by_links(reader.connection(), copy.connection(), patch, scope, stored, bounds,
+                                  is_cancelled)
+                if stats is None:
+                    stats = mbtiles.diff_tiles(reader.connection(), copy.connection(), patch, scope, on_tile,
+                                               is_cancelled)
             except mbtiles.PatchCancelled:
                 raise Cancelled() from None
             if stored and stored != stats.before:
@@ -94,6 +97,28 @@ def _make(source, base, output, scope, base_metadata, source_metadata, tile_form
     if progress:
         progress(1.0)
     return Made(output, stats, os.path.getsize(output), os.path.getsize(base))
+
+
+def _by_links(source_db, base_db, patch_db, scope, stored, bounds, is_cancelled):
+    """The patch from the library's change log (core.mbtiles.changes) when the copy's stored hash is a state of
+    the library's that the log leads on from to the library's hash now: only the tiles changed since are read.
+    PatchStats (and `bounds` filled: the library's tiles, all within the scope); None to compare every tile (no
+    such chain; a change outside the copy's scope; the rows written so far are then removed)."""
+    now = mbtiles.stored_hash(source_db)
+    links = mbtiles.chain(source_db, stored, now)
+    if links is None:
+        return None
+    stats = mbtiles.diff_by_links(source_db, base_db, patch_db, scope, mbtiles.changed_keys(source_db, links),
+                                  stored, now, is_cancelled)
+    if stats is None:
+        patch_db.execute("DELETE FROM tiles")
+        return None
+    for z, x_min, x_max, row_min, row_max in source_db.execute(
+            "SELECT zoom_level, MIN(tile_column), MAX(tile_column), MIN(tile_row), MAX(tile_row) FROM {} GROUP BY "
+            "zoom_level".format("map" if mbtiles.layout(source_db) == "ours" else "tiles")):
+        bounds.add(z, x_min, flip_y(z, row_max))
+        bounds.add(z, x_max, flip_y(z, row_min))
+    return stats
 
 
 def _fresh_metadata(source, source_metadata, base_metadata, tile_format, bounds):

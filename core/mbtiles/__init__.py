@@ -8,6 +8,7 @@ hashes    agg_tiles_hash, as maplibre/martin's `mbtiles` tool computes it
 patches   whole-tile patches in martin's format (diff_tiles, apply_patch) and an export's scope
 """
 
+from .changes import chain, changed_keys
 from .files import (
                     SCHEMA,
                     SQLITE_MAGIC,
@@ -44,6 +45,7 @@ from .patches import (
                     PatchStats,
                     Scope,
                     apply_patch,
+                    diff_by_links,
                     diff_tiles,
                     foreign_format,
                     key_text,
@@ -66,8 +68,10 @@ __all__ = [
     "metadata_problems", "union_bounds", "vector_json",
     "MBTilesReader", "holds_only", "remove_if_no_tiles",
     "JournalEntry", "MBTilesWriter",
+    "chain", "changed_keys",
     "AFTER_APPLY", "AGG_TILES_HASH", "BEFORE_APPLY", "EMPTY_HASH", "agg_tiles_hash", "store_hash", "stored_hash",
     "SCOPE_KEYS", "SCOPE_PART", "SCOPE_PART_FROM", "SCOPE_PART_TO", "ApplyStats", "PatchCancelled", "PatchError",
-    "PatchStats", "Scope", "apply_patch", "diff_tiles", "foreign_format", "key_text", "layout", "metadata_changes",
-    "new_patch_file", "read_patch", "read_scope", "scope_metadata", "scope_ranges", "write_patch_metadata",
+    "PatchStats", "Scope", "apply_patch", "diff_by_links", "diff_tiles", "foreign_format", "key_text", "layout",
+    "metadata_changes", "new_patch_file", "read_patch", "read_scope", "scope_metadata", "scope_ranges",
+    "write_patch_metadata",
 ]

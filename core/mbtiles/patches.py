@@ -250,32 +250,44 @@ def _base_rows(db):
                       "ORDER BY zoom_level, tile_column, tile_row")
 
 
+class _PatchRows:
+    """The rows of a patch, written into `patch_db` a batch at a time (memory flat), with the patch's own hash."""
+
+    def __init__(self, patch_db, stats):
+        self.db, self.stats = patch_db, stats
+        self.own = new_digest()
+        self.pending, self.pending_bytes = [], 0
+
+    def add(self, key, data):
+        self.pending.append(key + (data,))
+        self.own.update("{}{}{}".format(*key).encode("ascii"))
+        if data is not None:
+            self.own.update(data)
+            self.pending_bytes += len(data)
+            self.stats.patch_bytes += len(data)
+        if len(self.pending) >= 1000 or self.pending_bytes >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self):
+        if self.pending:
+            self.db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", self.pending)
+        self.pending, self.pending_bytes = [], 0
+
+    def end(self):
+        self.flush()
+        self.stats.patch_hash = self.own.hexdigest().upper()
+        return self.stats
+
+
 def diff_tiles(source_db, base_db, patch_db, scope, on_tile=None, is_cancelled=None):
     """Write into `patch_db` (PATCH_SCHEMA, in a transaction the caller commits) the rows turning `base_db` into
     what a fresh export of `source_db` within `scope` holds; PatchStats. Base tiles outside the scope are kept as
     they are. Both files are read once, in martin's order; each tile's bytes are loaded once from each file.
     `on_tile(z, x, TMS row)` is called for every tile the fresh export holds (its bounds)."""
     stats = PatchStats()
-    before, after, own = new_digest(), new_digest(), new_digest()
-    pending, pending_bytes = [], 0
+    before, after = new_digest(), new_digest()
+    rows = _PatchRows(patch_db, stats)
     end = (1 << 62,) * 3
-
-    def emit(key, data):
-        nonlocal pending_bytes
-        pending.append(key + (data,))
-        own.update("{}{}{}".format(*key).encode("ascii"))
-        if data is not None:
-            own.update(data)
-            pending_bytes += len(data)
-            stats.patch_bytes += len(data)
-        if len(pending) >= 1000 or pending_bytes >= BATCH_BYTES:
-            flush()
-
-    def flush():
-        nonlocal pending_bytes
-        patch_db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", pending)
-        pending.clear()
-        pending_bytes = 0
 
     def feed(digest, key, data):
         digest.update("{}{}{}".format(*key).encode("ascii"))
@@ -294,7 +306,7 @@ def diff_tiles(source_db, base_db, patch_db, scope, on_tile=None, is_cancelled=N
         if b_key < s_key:  # only in the base: outside the scope it stays, inside it goes
             feed(before, b_key, base[3])
             if scope.contains(*b_key):
-                emit(b_key, None)
+                rows.add(b_key, None)
                 stats.deleted += 1
             else:
                 feed(after, b_key, base[3])
@@ -304,22 +316,51 @@ def diff_tiles(source_db, base_db, patch_db, scope, on_tile=None, is_cancelled=N
             on_tile(*s_key)
         feed(after, s_key, source[3])
         if s_key < b_key:  # new
-            emit(s_key, bytes(source[3]))
+            rows.add(s_key, bytes(source[3]))
             stats.new += 1
         else:
             feed(before, b_key, base[3])
             if source[3] == base[3]:
                 stats.kept += 1
             else:
-                emit(s_key, bytes(source[3]))
+                rows.add(s_key, bytes(source[3]))
                 stats.changed += 1
             base = next(bases, None)
         source = next(sources, None)
-    if pending:
-        flush()
     stats.before, stats.after = before.hexdigest().upper(), after.hexdigest().upper()
-    stats.patch_hash = own.hexdigest().upper()
-    return stats
+    return rows.end()
+
+
+def diff_by_links(source_db, base_db, patch_db, scope, keys, before, after, is_cancelled=None):
+    """As diff_tiles, for a base that holds exactly the source's tiles of the day its hash `before` was the
+    source's, and `keys` the (z, x, TMS row) the source's writes changed since (core.mbtiles.changes, in order):
+    only those tiles are read, from both files. `after` is the source's hash now, which the base takes once
+    patched. None when a changed tile lies outside the scope (the fresh export would then not be the whole source:
+    compare every tile instead)."""
+    stats = PatchStats(before=before, after=after)
+    rows = _PatchRows(patch_db, stats)
+    query = "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?"
+    for count, key in enumerate(keys, 1):
+        if is_cancelled and count % 2000 == 0 and is_cancelled():
+            raise PatchCancelled()
+        if not scope.contains(*key):
+            return None
+        now, was = source_db.execute(query, key).fetchone(), base_db.execute(query, key).fetchone()
+        if now is None and was is None:
+            continue  # added, then removed again
+        if now is None:
+            rows.add(tuple(key), None)
+            stats.deleted += 1
+        elif was is None:
+            rows.add(tuple(key), bytes(now[0]))
+            stats.new += 1
+        elif bytes(now[0]) != bytes(was[0]):
+            rows.add(tuple(key), bytes(now[0]))
+            stats.changed += 1
+    held = source_db.execute("SELECT COUNT(*) FROM {}".format("map" if layout(source_db) == "ours" else "tiles")
+                             ).fetchone()[0]  # the keys alone: no tile's bytes read
+    stats.kept = held - stats.new - stats.changed
+    return rows.end()
 
 
 class PatchCancelled(IgnOfflineError):

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from .. import storage
 from ..messages import Message
 from ..tiles.grid import flip_y
+from . import changes
 from .files import SCHEMA, DiskFull, disk_full_message, inspect, is_disk_full, tile_id, uri_path
-from .hashes import AGG_TILES_HASH, agg_tiles_hash
+from .hashes import AGG_TILES_HASH, agg_tiles_hash, stored_hash
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,10 @@ class MBTilesWriter:
             self._db.execute("PRAGMA synchronous=NORMAL")
             # WAL only: checkpoint every 64 MB rather than every 4 MB (tile bodies are large and come in bulk).
             self._db.execute("PRAGMA wal_autocheckpoint=16384")
-            self._db.executescript(SCHEMA)
-            # What is about to change is no longer what the hash says: gone until a complete write ends.
+            self._db.executescript(SCHEMA + changes.SCHEMA)
+            # A write from a stored hash records which tiles it changes (core.mbtiles.changes): patches then need
+            # only those. What is about to change is no longer what the hash says: gone until a complete write ends.
+            self._link = changes.open_link(self._db, stored_hash(self._db))
             self._db.execute("DELETE FROM metadata WHERE name = ?", (AGG_TILES_HASH,))
         except sqlite3.OperationalError as exc:
             self._raise_if_full(exc)
@@ -149,8 +152,11 @@ class MBTilesWriter:
         return dict(self._db.execute("SELECT name, value FROM metadata"))
 
     def connection(self):
-        """The SQLite connection, for bulk SQL (merges); flushes what is buffered first."""
+        """The SQLite connection, for bulk SQL (merges); flushes what is buffered first. What it writes is not
+        logged: this write leaves no link (core.mbtiles.changes)."""
         self.flush()
+        changes.drop_link(self._db, self._link)
+        self._link = None
         return self._db
 
     def update_metadata(self, values):
@@ -241,6 +247,9 @@ class MBTilesWriter:
             images[key] = data
             rows.append((zoom, x, row, key))
         with self._transaction() as db:
+            if self._link is not None:  # the tiles this batch really changes: new, replaced by others, removed
+                changes.log_tiles(db, self._link, [row[:3] for row in rows if self._held(db, row[:3]) != row[3]]
+                                  + [key for key in self._removed if self._held(db, key) is not None])
             db.executemany("INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", images.items())
             before = db.total_changes
             db.executemany(
@@ -266,6 +275,12 @@ class MBTilesWriter:
         self._bytes = 0
         self._removed = []
 
+    @staticmethod
+    def _held(db, key):
+        found = db.execute("SELECT tile_id FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                           key).fetchone()
+        return found[0] if found else None
+
     def zoom_levels(self):
         return [row[0] for row in self._db.execute("SELECT DISTINCT zoom_level FROM map ORDER BY 1")]
 
@@ -287,7 +302,13 @@ class MBTilesWriter:
                     with self._transaction() as db:
                         db.execute("DELETE FROM images WHERE tile_id NOT IN (SELECT tile_id FROM map)")
                 if self._complete:
-                    self.update_metadata({AGG_TILES_HASH: agg_tiles_hash(self._db)})
+                    value = agg_tiles_hash(self._db)
+                    with self._transaction() as db:
+                        db.execute("INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
+                                   (AGG_TILES_HASH, value))
+                        changes.close_link(db, self._link, value)
+                else:
+                    changes.drop_link(self._db, self._link)
             try:
                 self._db.execute("PRAGMA journal_mode=DELETE")
             except sqlite3.OperationalError:

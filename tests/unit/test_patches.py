@@ -410,3 +410,102 @@ def test_kill_9_during_apply_leaves_the_old_or_the_new_copy(tmp_path):
         assert stored == computed and computed in (old, new)
         seen.add(computed)
     assert hot and old in seen  # at least one kill landed mid-apply (the others may have found it done)
+
+
+# -- the library's change log: patches of a whole copy in the time of the changes ---------------------------------
+
+
+@pytest.fixture()
+def whole(tmp_path):
+    """(library file, its tiles, a copy exported whole at the zooms it holds, 10-14: the library's very tiles, so its
+    hash is the library's)."""
+    bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 14)}
+    source = make_library(str(tmp_path / "plan.mbtiles"), bodies, CARCASSONNE)
+    os.makedirs(str(tmp_path / "device"))
+    (part,) = exports.export(source, str(tmp_path / "device" / "plan.mbtiles"), "mbtiles", 10, 14)
+    with mbtiles.MBTilesReader(source) as library, mbtiles.MBTilesReader(part.path) as copy:
+        assert mbtiles.stored_hash(copy.connection()) == mbtiles.stored_hash(library.connection())
+    return source, bodies, part.path
+
+
+def tms(key):
+    return key[0], key[1], grid.flip_y(key[0], key[2])
+
+
+def test_a_whole_copy_is_patched_from_the_librarys_change_log(whole, tmp_path, monkeypatch):
+    """Two refreshes (tiles changed, one removed, one new, one rewritten with the same bytes): the patch holds
+    exactly the tiles that differ, read from the change log alone (no comparison of every tile), and applied it
+    gives byte for byte a fresh export, its hash the library's."""
+    source, bodies, copy = whole
+    first = refresh(source, bodies, every=5)
+    keys = sorted(bodies)
+    second = {key: body(*key, version=3) for key in keys[1::6]}
+    gone, same, new = keys[8], keys[9], (14, 8200, 5900)
+    assert not {gone, same} & (set(first) | set(second)) and new not in bodies
+    with mbtiles.MBTilesWriter(source) as writer:
+        assert writer.remove_tile(*gone)
+        writer.write_tile(*same, bodies[same])  # the same bytes again: no change
+        writer.write_tile(*new, body(*new, version=2))
+    with mbtiles.MBTilesWriter(source) as writer:
+        for key, data in second.items():
+            writer.write_tile(*key, data)
+    changed = (set(first) | set(second)) - {gone}
+    with mbtiles.MBTilesReader(source) as library, mbtiles.MBTilesReader(copy) as device:
+        db = library.connection()
+        links = mbtiles.chain(db, mbtiles.stored_hash(device.connection()), mbtiles.stored_hash(db))
+        assert len(links) == 3  # one per write; a write's same bytes are no change
+        assert set(mbtiles.changed_keys(db, links)) == {tms(key) for key in changed | {gone, new}}
+    monkeypatch.setattr(mbtiles, "diff_tiles", lambda *a, **k: pytest.fail("compared every tile"))
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    assert (made.stats.new, made.stats.changed, made.stats.deleted) == (1, len(changed), 1)
+    assert {row[:3] for row in tiles_of(made.path)} == {tms(key) for key in changed | {gone, new}}
+    fresh = exports.export(source, str(tmp_path / "fresh.mbtiles"), "mbtiles", 10, 14)[0].path
+    with mbtiles.MBTilesReader(fresh) as reader:
+        fresh_metadata = reader.metadata()
+    with mbtiles.MBTilesReader(made.path) as reader:
+        assert reader.metadata()["agg_tiles_hash_after_apply"] == fresh_metadata["agg_tiles_hash"]
+    assert mbtiles.apply_patch(made.path, copy).after == fresh_metadata["agg_tiles_hash"]  # checked whole
+    assert tiles_of(copy) == tiles_of(fresh)
+    with mbtiles.MBTilesReader(copy) as reader:
+        assert reader.metadata() == fresh_metadata
+
+
+def test_the_change_log_is_not_followed_past_a_write_it_did_not_see(whole, tmp_path, monkeypatch):
+    """A write by raw SQL (a merge), a write cut short, or a change outside the copy's scope (a new zoom): the
+    patch is made by comparing every tile, and is right."""
+    source, bodies, copy = whole
+    compared = []
+    real = mbtiles.diff_tiles
+    monkeypatch.setattr(mbtiles, "diff_tiles", lambda *a, **k: compared.append(1) or real(*a, **k))
+    keys = sorted(bodies)
+
+    def patched_copy_is_fresh(name):
+        target = str(tmp_path / name / "plan.mbtiles")
+        os.makedirs(os.path.dirname(target))
+        shutil.copyfile(copy, target)
+        made = patching.make_patch(source, target, str(tmp_path / (name + ".patch.mbtiles")))
+        mbtiles.apply_patch(made.path, target)
+        fresh = exports.export(source, str(tmp_path / (name + ".fresh.mbtiles")), "mbtiles", 10, 14)[0].path
+        assert tiles_of(target) == tiles_of(fresh)
+        return made
+
+    with mbtiles.MBTilesWriter(source) as writer:  # a merge's bulk SQL
+        writer.write_tile(*keys[0], body(*keys[0], version=4))
+        writer.connection().execute("UPDATE images SET tile_data = x'89504e47' WHERE tile_id = (SELECT tile_id "
+                                    "FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?)",
+                                    tms(keys[1]))
+    patched_copy_is_fresh("merged")
+    assert compared == [1]
+    with mbtiles.MBTilesWriter(source) as writer:  # from the hash the merge left: followed again
+        writer.write_tile(*keys[2], body(*keys[2], version=5))
+    with mbtiles.MBTilesWriter(source) as writer:  # cut short: no hash, and the next write starts from none
+        writer.write_tile(*keys[3], body(*keys[3], version=5))
+        writer.cut_short()
+    with mbtiles.MBTilesWriter(source) as writer:
+        writer.write_tile(*keys[4], body(*keys[4], version=5))
+    patched_copy_is_fresh("cut")
+    assert compared == [1, 1]
+    with mbtiles.MBTilesWriter(source) as writer:  # a tile at zoom 15: outside the copy's zooms 10-14
+        writer.write_tile(15, 16400, 11800, b"z15")
+    made = patched_copy_is_fresh("zoom15")
+    assert compared == [1, 1, 1] and made.stats.new == 0

@@ -102,6 +102,8 @@ def _make(source, base, output, scope, base_metadata, source_metadata, tile_form
 def _by_links(source_db, base_db, patch_db, scope, stored, bounds, is_cancelled):
     """The patch from the library's change log (core.mbtiles.changes) when the copy's stored hash is a state of
     the library's that the log leads on from to the library's hash now: only the tiles changed since are read.
+    The copy's stored hash is trusted to say what it holds (as martin's tools do): a copy changed on the device
+    behind its hash is found by apply_patch's check of the whole copy (VERIFY, on by default), not here.
     PatchStats (and `bounds` filled: the library's tiles, all within the scope); None to compare every tile (no
     such chain; a change outside the copy's scope; the rows written so far are then removed)."""
     now = mbtiles.stored_hash(source_db)
@@ -118,6 +120,11 @@ def _by_links(source_db, base_db, patch_db, scope, stored, bounds, is_cancelled)
             "zoom_level".format("map" if mbtiles.layout(source_db) == "ours" else "tiles")):
         bounds.add(z, x_min, flip_y(z, row_max))
         bounds.add(z, x_max, flip_y(z, row_min))
+    # A write (another task's refresh) that began or ended since the chain was read: what was read may be half of
+    # it, no state the library had. A write removes the hash as it starts, and stores another when it ends.
+    if mbtiles.stored_hash(source_db) != now:
+        patch_db.execute("DELETE FROM tiles")
+        return None
     return stats
 
 

@@ -506,8 +506,10 @@ def _apply(patch, target, metadata, expected_before, expected_after, force, veri
                 stats.metadata = _apply_metadata(db)
                 stats.after = agg_tiles_hash(db) if stats.verified else _read_back(db, patch, expected_after)
                 if stats.after != expected_after and not force:
-                    raise PatchError("Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing "
-                                     "was written (the copy is left as it was).", patch, target, stats.after,
+                    raise PatchError("Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: the copy's "
+                                     "tiles are not what its stored hash says (changed on the device since it was "
+                                     "written), or the patch is damaged. Nothing was written (the copy is left as it "
+                                     "was): copy a fresh export to the device.", patch, target, stats.after,
                                      expected_after)
                 store_hash(db, stats.after)
                 db.execute("COMMIT")

@@ -13,7 +13,7 @@ from ..messages import Message
 from ..tiles.grid import flip_y
 from . import changes
 from .files import SCHEMA, DiskFull, disk_full_message, inspect, is_disk_full, tile_id, uri_path
-from .hashes import AGG_TILES_HASH, agg_tiles_hash, stored_hash
+from .hashes import AGG_TILES_HASH, HASH_KEYS, agg_tiles_hash, stored_hash
 
 
 @dataclass(frozen=True)
@@ -159,11 +159,19 @@ class MBTilesWriter:
         self._link = None
         return self._db
 
+    def reading_connection(self):
+        """The SQLite connection for queries only (what was queued is flushed first): the write keeps its link.
+        Write through `connection()`."""
+        self.flush()
+        return self._db
+
     def update_metadata(self, values):
-        """Insert or replace metadata fields (strings)."""
+        """Insert or replace metadata fields (strings). The hash keys are the writer's alone (a complete close
+        stores agg_tiles_hash): a value given, such as an input's copied by a merge, is left out — kept, it said
+        the file held that input alone, and the change log (core.mbtiles.changes) built on it."""
         with self._transaction() as db:
             db.executemany("INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
-                           [(k, str(v)) for k, v in values.items()])
+                           [(k, str(v)) for k, v in values.items() if k not in HASH_KEYS])
 
     def write_tile(self, zoom, x, y, data):
         """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""

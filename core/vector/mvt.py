@@ -157,8 +157,8 @@ def layers_in_store(store, sample=50):
     """The vector layers of stored tiles, for the MBTiles `json` of a source that publishes none (an XYZ `.pbf`
     template, a recovered cache): the layer names of a sample of the deepest tiles, where most layers show.
     `store`: an MBTiles reader or writer."""
-    rows = store.connection().execute(
-        "SELECT tile_data FROM tiles ORDER BY zoom_level DESC LIMIT ?", (sample,)).fetchall()
+    db = store.reading_connection() if hasattr(store, "reading_connection") else store.connection()  # a writer's
+    rows = db.execute("SELECT tile_data FROM tiles ORDER BY zoom_level DESC LIMIT ?", (sample,)).fetchall()
     names = []
     for (data,) in rows:
         try:

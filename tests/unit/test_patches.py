@@ -509,3 +509,76 @@ def test_the_change_log_is_not_followed_past_a_write_it_did_not_see(whole, tmp_p
         writer.write_tile(15, 16400, 11800, b"z15")
     made = patched_copy_is_fresh("zoom15")
     assert compared == [1, 1, 1] and made.stats.new == 0
+
+
+def test_a_cancelled_merge_leaves_no_borrowed_hash_for_the_change_log_to_build_on(tmp_path):
+    """A merge copied its first input's metadata, agg_tiles_hash included, and a merge cut short kept it: the file
+    said it held input a alone while it held a and b; a copy of a then looked current (an empty patch, verified),
+    and the next refresh's link started from that hash. The writer alone stores the hash keys now."""
+    from core.library import merge
+
+    bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 13)}
+    keys = sorted(bodies)
+    a = make_library(str(tmp_path / "a.mbtiles"), bodies, CARCASSONNE)
+    b = make_library(str(tmp_path / "b.mbtiles"), {key: body(*key, version=7) for key in keys[::3]}, CARCASSONNE)
+    c = make_library(str(tmp_path / "c.mbtiles"), {keys[0]: body(*keys[0], version=8)}, CARCASSONNE)
+    os.makedirs(str(tmp_path / "device"))
+    copy = exports.export(a, str(tmp_path / "device" / "plan.mbtiles"), "mbtiles", 10, 14)[0].path
+    output = str(tmp_path / "ab.mbtiles")
+    calls = []
+    merge.merge([a, b, c], output, is_cancelled=lambda: calls.append(1) or len(calls) > 2)  # stopped before c
+    with mbtiles.MBTilesReader(output) as reader:
+        assert mbtiles.stored_hash(reader.connection()) is None
+    for version in (None, 9):  # as it is, then after a refresh of one tile
+        if version:
+            with mbtiles.MBTilesWriter(output) as writer:
+                writer.write_tile(*keys[1], body(*keys[1], version=version))
+        target = str(tmp_path / "v{}.mbtiles".format(version))
+        shutil.copyfile(copy, target)
+        made = patching.make_patch(output, target, str(tmp_path / "p{}.mbtiles".format(version)))
+        mbtiles.apply_patch(made.path, target, verify=False)
+        fresh = exports.export(output, str(tmp_path / "f{}.mbtiles".format(version)), "mbtiles", 10, 14)[0].path
+        assert tiles_of(target) == tiles_of(fresh)
+
+
+def test_a_write_while_the_patch_is_made_from_the_log_is_not_half_in_it(whole, tmp_path, monkeypatch):
+    """Another task's refresh commits between the reading of the chain and of the tiles: the patch is made by
+    comparing every tile instead, and the copy patched is a true state of the library."""
+    source, bodies, copy = whole
+    keys = sorted(bodies)
+    with mbtiles.MBTilesWriter(source) as writer:
+        writer.write_tile(*keys[1], body(*keys[1], version=2))
+    real = mbtiles.chain
+
+    def chain_then_a_refresh_commits(db, start, end):
+        found = real(db, start, end)
+        with mbtiles.MBTilesWriter(source) as writer:  # still running: its tiles committed, no hash yet
+            writer.write_tile(*keys[1], body(*keys[1], version=3))
+            writer.write_tile(*keys[2], body(*keys[2], version=3))
+            writer.flush()
+            writer.cut_short()
+        return found
+
+    monkeypatch.setattr(mbtiles, "chain", chain_then_a_refresh_commits)
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    monkeypatch.setattr(mbtiles, "chain", real)
+    mbtiles.apply_patch(made.path, copy, verify=False)
+    with mbtiles.MBTilesReader(copy) as reader:
+        assert mbtiles.agg_tiles_hash(reader.connection()) == mbtiles.stored_hash(reader.connection())
+
+
+def test_a_whole_copy_changed_on_the_device_behind_its_hash_is_refused_by_the_checked_apply(whole, tmp_path):
+    """From the log, make_patch trusts the copy's stored hash (as martin's tools do); the apply's check of the whole
+    copy (VERIFY, the default) finds the copy changed, says so, and writes nothing."""
+    source, bodies, copy = whole
+    keys = sorted(bodies)
+    with sqlite3.connect(copy) as db:  # a tile damaged on the card, its stored hash left as it was
+        db.execute("UPDATE tiles SET tile_data = x'00' WHERE rowid = (SELECT MIN(rowid) FROM tiles)")
+    db.close()
+    with mbtiles.MBTilesWriter(source) as writer:
+        writer.write_tile(*keys[5], body(*keys[5], version=9))
+    made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
+    before = open(copy, "rb").read()
+    with pytest.raises(mbtiles.PatchError, match="changed on the device since it was written"):
+        mbtiles.apply_patch(made.path, copy)
+    assert open(copy, "rb").read() == before

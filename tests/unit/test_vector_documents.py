@@ -318,6 +318,8 @@ def test_copied_styles_read_the_copy_and_nothing_left_behind(tmp_path):
 def test_many_styles_not_saved_are_named_with_the_first_reason_only(library):
     with Styles(missing=set(NINE)) as server:
         result = styles.save_each_style(str(library / "PLAN.IGN.mbtiles"), LAYER, None, service_root=server.root)
+        port = str(server.server.server_address[1])
     problem = result.problem()
     assert problem.startswith("9 styles of PLAN.IGN not saved: {}; standard: ".format(", ".join(NINE)))
-    assert problem.count("404") == 1 and len(problem) < 400
+    # One reason said once; the server's port, in its address, may hold "404" too (CI drew port 40412 once).
+    assert str(problem).replace(port, "<port>").count("404") == 1 and len(problem) < 400

@@ -10,7 +10,8 @@ library's gives the tiles to put in the patch, and the library's own hash is the
 
 A write that does not start from a stored hash (a first download, a resume after a cut), or that writes by raw SQL
 (a merge), leaves no link: the chain is broken there, and patches are made by comparing every tile again. A link
-is stored in the same file, in tables the MBTiles readers ignore; the oldest go past KEEP_LINKS."""
+is stored in the same file, in tables the MBTiles readers ignore; the oldest go past KEEP_LINKS, or once the links
+hold more changed tiles than the file holds tiles (16 bytes each)."""
 
 import sqlite3
 import time
@@ -34,6 +35,7 @@ CREATE TABLE IF NOT EXISTS {tiles} (
 ) WITHOUT ROWID;
 """.format(links=LINKS, tiles=LINK_TILES)
 KEEP_LINKS = 64
+MIN_LOGGED = 10000  # changed tiles always kept in all, however few the file holds
 
 
 def open_link(db, hash_before):
@@ -64,8 +66,17 @@ def close_link(db, link, hash_after):
         drop_link(db, link)
         return
     db.execute("UPDATE {} SET hash_after = ?, tiles = ? WHERE id = ?".format(LINKS), (hash_after, count, link))
-    _drop(db, "id NOT IN (SELECT id FROM {} WHERE hash_after IS NOT NULL ORDER BY id DESC LIMIT {})".format(
-        LINKS, KEEP_LINKS))
+    # The newest links, at most KEEP_LINKS, and no more changed tiles in all than the file holds: past that, a
+    # patch from the log reads about as much as comparing every tile, and the log would only grow the file.
+    held = max(db.execute("SELECT COUNT(*) FROM map").fetchone()[0], MIN_LOGGED)
+    kept, total = [], 0
+    for newer, tiles in db.execute("SELECT id, tiles FROM {} WHERE hash_after IS NOT NULL ORDER BY id DESC"
+                                   .format(LINKS)).fetchall():
+        if len(kept) >= KEEP_LINKS or (kept and total + tiles > held):
+            break
+        kept.append(newer)
+        total += tiles
+    _drop(db, "id NOT IN ({})".format(",".join(str(int(i)) for i in kept)))
 
 
 def drop_link(db, link):

@@ -582,3 +582,22 @@ def test_a_whole_copy_changed_on_the_device_behind_its_hash_is_refused_by_the_ch
     with pytest.raises(mbtiles.PatchError, match="changed on the device since it was written"):
         mbtiles.apply_patch(made.path, copy)
     assert open(copy, "rb").read() == before
+
+
+def test_the_change_log_keeps_no_more_changed_tiles_than_the_file_holds(tmp_path, monkeypatch):
+    """Refreshes that change every tile, again and again: the log keeps the newest links only, within as many
+    changed tiles as the file holds (past that a patch from it reads as much as comparing every tile)."""
+    from core.mbtiles import changes
+
+    monkeypatch.setattr(changes, "MIN_LOGGED", 10)
+    bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 12)}
+    source = make_library(str(tmp_path / "plan.mbtiles"), bodies, CARCASSONNE)
+    for version in range(1, 6):
+        with mbtiles.MBTilesWriter(source) as writer:
+            for key in bodies:
+                writer.write_tile(*key, body(*key, version=version))
+    with sqlite3.connect(source) as db:
+        links = db.execute("SELECT tiles FROM ign_offline_links ORDER BY id").fetchall()
+        logged = db.execute("SELECT COUNT(*) FROM ign_offline_link_tiles").fetchone()[0]
+    db.close()
+    assert links == [(len(bodies),)] and logged == len(bodies)  # the newest link alone: one file's worth

@@ -1,13 +1,14 @@
 """Patches of a device's copy (issue 32) against their bounds, measured in the same run.
 
-A library MBTiles of random bodies (about 330 MB; BENCH_PATCH_MB sets it), its device copy made by export_tiles,
-then 1 % of the library's tiles changed (a refresh). Lines:
+A library MBTiles of random bodies (about 1 GB, as the issue says; BENCH_PATCH_MB sets it), its device copy made by
+export_tiles (whole: make_patch then reads the library's change log), then 1 % of the library's tiles changed (a
+refresh). Lines:
 - the patch's bytes against 1.2 × the changed tiles' bytes + 64 kB;
 - make_patch's time against 10 % of a full export's time (the export, with its page check and agg_tiles_hash);
 - apply_patch's time against 10 % of copying the copy (shutil.copyfile, synced). apply_patch checks the result's
   agg_tiles_hash before it commits: an MD5 over every tile, which no bound of 10 % of a copy can hold; the line
   also gives the apply's time without that check (its writes) and the check's own time; then apply_patch with
-  VERIFY off (martin's way: the stored hash trusted, the patched tiles read back) on a twin of the copy;
+  VERIFY off (martin's way: the stored hash trusted, the patched tiles read back) on three twins of the copy;
 - peak RSS of each step (each run in a process of its own) against the same process's before it: memory flat;
 - agg_tiles_hash's own speed (the cost a completed write now pays once).
 """
@@ -16,6 +17,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,7 +27,7 @@ from core import mbtiles
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BODY = 40_000
-MEGABYTES = int(os.environ.get("BENCH_PATCH_MB", "330"))
+MEGABYTES = int(os.environ.get("BENCH_PATCH_MB", "1000"))  # the issue's 1 GB copy (about 5 GB in /tmp meanwhile)
 CHANGED = 0.01
 BBOX = (2.0, 43.0, 2.6, 43.4)
 
@@ -115,10 +117,13 @@ def main():
         patch = os.path.join(folder, "plan.patch.mbtiles")
         made = step(step="make", source=source, base=copy, output=patch)
         patch_bytes = os.path.getsize(patch)
-        twin = os.path.join(folder, "copy.mbtiles")
-        copied = durable_copy(copy, twin)
+        # Three durable copies (the bound: their median), which are then three twins of the device's copy for the
+        # trusted apply (VERIFY off), timed three times too: a step of some 25 ms varies as much as it lasts.
+        twins = [os.path.join(folder, "copy{}.mbtiles".format(n)) for n in range(3)]
+        copied = statistics.median(durable_copy(copy, twin) for twin in twins)
         applied = step(step="apply", patch=patch, target=copy)
-        trusted = step(step="apply", patch=patch, target=twin, verify=False)
+        runs = [step(step="apply", patch=patch, target=twin, verify=False) for twin in twins]
+        trusted = sorted(runs, key=lambda run: run["seconds"])[1]  # the median run
         verified = step(step="hash", target=copy)
     print("device copy of {:.0f} MB ({:,} tiles), {:,} tiles changed ({:.1f} MB)".format(
         size / 1e6, len(keys), len(changed), changed_bytes / 1e6))
@@ -126,8 +131,8 @@ def main():
     print(line("make_patch vs 10 % of a full export ({:.2f} s)".format(exported["seconds"]), made["seconds"],
                0.1 * exported["seconds"]))
     print(line("apply_patch vs 10 % of copying the file ({:.2f} s)".format(copied), applied["seconds"], 0.1 * copied))
-    print(line("apply_patch VERIFY=false (martin's way: stored hash trusted, patched tiles read back) vs 10 % of "
-               "copying the file", trusted["seconds"], 0.1 * copied))
+    print(line("apply_patch VERIFY=false (martin's way: stored hash trusted, patched tiles read back; median of 3) "
+               "vs 10 % of copying the file (median of 3)", trusted["seconds"], 0.1 * copied))
     writes = max(applied["seconds"] - verified["seconds"], 0.0)
     print("  of which the after-hash check {:.2f} s (an MD5 of every tile); the writes {:.2f} s: ratio {:.2f} "
           "to the bound: {}".format(verified["seconds"], writes, writes / (0.1 * copied),

@@ -105,7 +105,7 @@ class MBTilesWriter(Writer):
 def export_metadata(metadata, tile_format, bounds, zooms):
     """The metadata of an exported MBTiles (but its agg_tiles_hash): MBTiles 1.3's from the source's `metadata`,
     what the export covers (bounds, zooms), and the export's scope (mbtiles.SCOPE_KEYS: what a patch of the copy
-    needs to rebuild it, core.mbtiles.patches)."""
+    needs to rebuild it, core.mbtiles.scopes)."""
     vector = tile_format == VECTOR
     values = mbtiles.build_metadata(metadata.get("name", ""), "png" if vector else tile_format, bounds,
                                     zooms[0], zooms[-1], metadata.get("attribution", ""),

@@ -35,30 +35,32 @@ from .metadata import (
                     vector_json,
 )
 from .patches import (
-                    SCOPE_KEYS,
-                    SCOPE_PART,
-                    SCOPE_PART_FROM,
-                    SCOPE_PART_TO,
                     ApplyStats,
                     PatchCancelled,
-                    PatchError,
                     PatchStats,
-                    Scope,
                     apply_patch,
                     diff_by_links,
                     diff_tiles,
                     foreign_format,
-                    key_text,
                     layout,
                     metadata_changes,
                     new_patch_file,
                     read_patch,
-                    read_scope,
-                    scope_metadata,
-                    scope_ranges,
                     write_patch_metadata,
 )
 from .reader import MBTilesReader, holds_only, remove_if_no_tiles
+from .scopes import (
+                    SCOPE_KEYS,
+                    SCOPE_PART,
+                    SCOPE_PART_FROM,
+                    SCOPE_PART_TO,
+                    PatchError,
+                    Scope,
+                    key_text,
+                    read_scope,
+                    scope_metadata,
+                    scope_ranges,
+)
 from .writer import JournalEntry, MBTilesWriter
 
 __all__ = [

@@ -112,19 +112,19 @@ def _by_links(source_db, base_db, patch_db, scope, stored, bounds, is_cancelled)
         return None
     stats = mbtiles.diff_by_links(source_db, base_db, patch_db, scope, mbtiles.changed_keys(source_db, links),
                                   stored, now, is_cancelled)
-    if stats is None:
-        patch_db.execute("DELETE FROM tiles")
-        return None
-    for z, x_min, x_max, row_min, row_max in source_db.execute(
-            "SELECT zoom_level, MIN(tile_column), MAX(tile_column), MIN(tile_row), MAX(tile_row) FROM {} GROUP BY "
-            "zoom_level".format("map" if mbtiles.layout(source_db) == "ours" else "tiles")):
-        bounds.add(z, x_min, flip_y(z, row_max))
-        bounds.add(z, x_max, flip_y(z, row_min))
+    held = Bounds()  # given to `bounds` only when this path holds: the full comparison fills it itself
+    if stats is not None:
+        for z, x_min, x_max, row_min, row_max in source_db.execute(
+                "SELECT zoom_level, MIN(tile_column), MAX(tile_column), MIN(tile_row), MAX(tile_row) FROM {} "
+                "GROUP BY zoom_level".format("map" if mbtiles.layout(source_db) == "ours" else "tiles")):
+            held.add(z, x_min, flip_y(z, row_max))
+            held.add(z, x_max, flip_y(z, row_min))
     # A write (another task's refresh) that began or ended since the chain was read: what was read may be half of
     # it, no state the library had. A write removes the hash as it starts, and stores another when it ends.
-    if mbtiles.stored_hash(source_db) != now:
+    if stats is None or mbtiles.stored_hash(source_db) != now:
         patch_db.execute("DELETE FROM tiles")
         return None
+    bounds.by_zoom.update(held.by_zoom)
     return stats
 
 

@@ -550,6 +550,7 @@ def test_a_write_while_the_patch_is_made_from_the_log_is_not_half_in_it(whole, t
         with mbtiles.MBTilesWriter(source) as writer:  # still running: its tiles committed, no hash yet
             writer.write_tile(*keys[1], body(*keys[1], version=3))
             writer.write_tile(*keys[2], body(*keys[2], version=3))
+            writer.write_tile(15, 16400, 11800, b"z15")  # outside the copy's zooms: not in its bounds either
             writer.flush()
             writer.cut_short()
         return found
@@ -560,6 +561,11 @@ def test_a_write_while_the_patch_is_made_from_the_log_is_not_half_in_it(whole, t
     mbtiles.apply_patch(made.path, copy, verify=False)
     with mbtiles.MBTilesReader(copy) as reader:
         assert mbtiles.agg_tiles_hash(reader.connection()) == mbtiles.stored_hash(reader.connection())
+        metadata = reader.metadata()
+    fresh = exports.export(source, str(tmp_path / "fresh.mbtiles"), "mbtiles", 10, 14)[0].path
+    with mbtiles.MBTilesReader(fresh) as reader:
+        assert {k: metadata.get(k) for k in ("bounds", "minzoom", "maxzoom")} == {
+            k: reader.metadata().get(k) for k in ("bounds", "minzoom", "maxzoom")}
 
 
 def test_a_whole_copy_changed_on_the_device_behind_its_hash_is_refused_by_the_checked_apply(whole, tmp_path):

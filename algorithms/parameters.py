@@ -63,13 +63,17 @@ def explained(parameter, text):
 KEPT_OUT = "***"  # what Processing writes out for a secret
 
 
+def _same_as(made, parameter):
+    """`made`, a new parameter of `parameter`'s Python class, given its flags and help: what a clone() of ours
+    returns (QGIS copies parameters; a copy of QGIS's own class would lose the override)."""
+    made.setFlags(parameter.flags())
+    made.setHelp(parameter.help())
+    return made
+
+
 class _Text(QgsProcessingParameterString):
     def clone(self):
-        made = type(self)(self.name(), self.description(), self.defaultValue(), self.multiLine(),
-                          bool(self.flags() & self.FlagOptional))
-        made.setFlags(self.flags())
-        made.setHelp(self.help())
-        return made
+        return _same_as(type(self)(self.name(), self.description(), self.defaultValue(), self.multiLine()), self)
 
 
 class SecretText(_Text):
@@ -101,10 +105,7 @@ class RasterInput(QgsProcessingParameterRasterLayer):
             return super().checkValueIsAcceptable(value, context)
 
     def clone(self):
-        made = RasterInput(self.name(), self.description(), self.defaultValue(), bool(self.flags() & self.FlagOptional))
-        made.setFlags(self.flags())
-        made.setHelp(self.help())
-        return made
+        return _same_as(RasterInput(self.name(), self.description(), self.defaultValue()), self)
 
 
 # Areas and zooms

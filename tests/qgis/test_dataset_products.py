@@ -327,12 +327,15 @@ def test_relief_asks_allow_large_for_a_very_large_job_and_refuses_a_dem_without_
     assert os.listdir(str(out)) == []
 
 
-def test_the_relief_input_keeps_its_kind_when_qgis_copies_it(provider):
-    from ign_offline.algorithms.parameters import RasterInput
+@pytest.mark.parametrize("algorithm_id, name, kind", [("relief", "INPUT", "RasterInput"),
+                                                       ("download_tiles", "API_KEY", "SecretText"),
+                                                       ("download_tiles", "SOURCE", "UrlText")])
+def test_our_parameters_keep_their_kind_when_qgis_copies_them(provider, algorithm_id, name, kind):
+    from ign_offline.algorithms import parameters
 
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById("ign_offline:relief")  # owns its parameters
-    definition = algorithm.parameterDefinition("INPUT")
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("ign_offline:" + algorithm_id)  # owns them
+    definition = algorithm.parameterDefinition(name)
     copy = definition.clone()
-    assert isinstance(copy, RasterInput) and copy.help() == definition.help()
-    assert (copy.name(), copy.description(), copy.flags()) == (definition.name(), definition.description(),
-                                                               definition.flags())
+    assert isinstance(copy, getattr(parameters, kind)) and copy.help() == definition.help()
+    assert (copy.name(), copy.description(), copy.flags(), copy.defaultValue()) == (
+        definition.name(), definition.description(), definition.flags(), definition.defaultValue())

@@ -2,7 +2,7 @@ import pytest
 from pyproj import Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
-from tests.support.dock_pages import area_read, read_layers_of
+from tests.support.dock_pages import area_read, list_ftp_products, read_layers_of
 from tests.support.qt_wait import wait_for
 from tests.support.slippy import expected_counts
 
@@ -222,11 +222,7 @@ def test_ftp_page_lists_previews_downloads_and_loads(desktop_iface, dock, projec
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
     page = dock.ftp_page
     with TestFtpServer(str(root)) as server:
-        page.hostEdit.setText("127.0.0.1")
-        page.portSpin.setValue(server.port)
-        page.listButton.click()
-        assert wait_for(lambda: page.listButton.isEnabled() and page.productsTable.rowCount() == 3)
-        rvb_row = [r for r in range(3) if page.productsTable.item(r, 3).text().endswith(ftp_tree.RVB)][0]
+        rvb_row = list_ftp_products(page, server)
         assert page.productsTable.item(rvb_row, 0).text() == "OHR RVB 0.20 m D67 2015"
         page.productsTable.selectRow(rvb_row)
         dock.area_picker.select_area("toulouse")

@@ -129,23 +129,12 @@ def test_an_export_format_number_out_of_range_is_refused(tmp_path):
 
 @pytest.mark.parametrize("answer", ["yes", "no"])
 def test_the_dock_asks_before_a_very_large_download(dock, project, provider, tmp_path, monkeypatch, answer):
-    from qgis.PyQt.QtWidgets import QMessageBox
-
-    from ign_offline.core.tiles import areas as plugin_areas
-    from ign_offline.ui import large_jobs
-    from tests.support.dock_pages import read_layers_of
+    from tests.support.dock_pages import answering, read_layers_of
     from tests.support.qt_wait import wait_for
-
-    asked = []
-
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.Yes if answer == "yes" else QMessageBox.No
 
     # Carcassonne at zooms 8-10 (3 tiles) made "very large" by a lower threshold: what matters here is the question
     # and what the answer does (the real threshold is tested above, through qgis_process).
-    monkeypatch.setattr(plugin_areas, "LARGE_JOB_TILES", 2)
-    monkeypatch.setattr(large_jobs.QMessageBox, "question", question)
+    asked = answering(monkeypatch, answer, 2)
     with StandInWmts() as server:
         page = read_layers_of(dock, server)
         page.tick(PLAN)
@@ -170,29 +159,20 @@ def test_the_library_page_weighs_tiles_as_the_library_measured_them(request, doc
     """The library holds the layer's file, its tiles 41.5 kB each: running a plan, or an offline project that
     takes the library's tiles first, is asked about at 41.5 kB a tile, not at 20 kB a typical one."""
     from qgis.core import QgsRasterLayer
-    from qgis.PyQt.QtWidgets import QMessageBox
 
     from ign_offline.core import mbtiles, naming
-    from ign_offline.core.tiles import areas as plugin_areas
-    from ign_offline.ui import large_jobs
+    from tests.support.dock_pages import answering
     from tests.support.qt_wait import wait_for
 
     if language == "fr":
         request.getfixturevalue("french")
-    asked = []
-
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.No
-
     library = tmp_path / "library"
     library.mkdir()
     with mbtiles.MBTilesWriter(naming.library_file(str(library), PLAN)) as writer:  # ten tiles of 41.5 kB
         for x in range(10):
             writer.write_tile(16, x, 0, bytes(41500))
     # Carcassonne at zooms 8-10 (3 tiles) made "very large" by a lower threshold: what matters is the weighing.
-    monkeypatch.setattr(plugin_areas, "LARGE_JOB_TILES", 2)
-    monkeypatch.setattr(large_jobs.QMessageBox, "question", question)
+    asked = answering(monkeypatch, "no", 2)
     page = dock.library_page
     dock.libraryDir.setFilePath(str(library))
     with StandInWmts() as server:

@@ -7,6 +7,7 @@ import socket
 import pytest
 from qgis.core import QgsProject
 
+from tests.support.dock_pages import list_ftp_products
 from tests.support.english_check import english
 from tests.support.qt_wait import wait_for
 from tests.support.sample_mbtiles import write_sample
@@ -231,12 +232,7 @@ def test_a_failed_ftp_download_names_the_dock_fields(request, language, dock, pr
     page = dock.ftp_page
     dock.libraryDir.setFilePath(str(tmp_path / "library"))
     with TestFtpServer(str(root)) as server:
-        page.hostEdit.setText("127.0.0.1")
-        page.portSpin.setValue(server.port)
-        page.listButton.click()
-        assert wait_for(lambda: page.listButton.isEnabled() and page.productsTable.rowCount() == 3)
-    page.productsTable.selectRow([r for r in range(3) if page.productsTable.item(r, 3).text().endswith(
-        ftp_tree.RVB)][0])
+        page.productsTable.selectRow(list_ftp_products(page, server))
     page.useCoverageButton.click()
     page.downloadButton.click()  # the server has stopped: nothing answers on its port
     assert wait_for(lambda: not page.runner.busy, timeout=60)
@@ -276,11 +272,9 @@ def test_a_product_gone_from_the_server_names_the_dock_button_or_the_algorithm(r
     dock.libraryDir.setFilePath(str(tmp_path / "library"))
     product = "/open_data/" + ftp_tree.RVB
     with TestFtpServer(str(root)) as server:
-        page.hostEdit.setText("127.0.0.1")
-        page.portSpin.setValue(server.port)
-        page.listButton.click()
-        assert wait_for(lambda: page.listButton.isEnabled() and page.productsTable.rowCount() == 3)
-        page.productsTable.selectRow([r for r in range(3) if page.productsTable.item(r, 3).text() == product][0])
+        row = list_ftp_products(page, server)
+        assert page.productsTable.item(row, 3).text() == product
+        page.productsTable.selectRow(row)
         page.useCoverageButton.click()
         moved = [path for path, _, _ in os.walk(root) if path.endswith(ftp_tree.RVB)][0]
         shutil.move(moved, moved + "-old")  # the server reorganised

@@ -10,12 +10,15 @@ import time
 
 import pytest
 from qgis.core import QgsApplication
-from qgis.PyQt.QtWidgets import QMessageBox
 
 from tests.qgis.test_no_freeze import LoopGaps
-from tests.support.dock_pages import read_layers_of
+from tests.support.dock_pages import answering, read_layers_of
 from tests.support.qt_wait import ended_tasks, wait_for
 from tests.support.wmts_server import StandInWmts
+
+# The large-job limit in these tests: just below France's 100 tiles at zoom 8, so the question is asked after the
+# whole count.
+FRANCE_LIMIT = 99
 
 PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 
@@ -61,23 +64,6 @@ def france_as_the_area(dock, project):
             for r in range(table.rowCount())}
 
 
-def answering(monkeypatch, answer):
-    """The large-job question answered `answer`; what it asked, in the list returned. The limit is set just below
-    France's 100 tiles at zoom 8: the question is asked, after the whole count."""
-    from ign_offline.core.tiles import areas as plugin_areas
-    from ign_offline.ui import large_jobs
-
-    asked = []
-
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.Yes if answer == "yes" else QMessageBox.No
-
-    monkeypatch.setattr(plugin_areas, "LARGE_JOB_TILES", 99)
-    monkeypatch.setattr(large_jobs.QMessageBox, "question", question)
-    return asked
-
-
 @pytest.mark.serial
 def test_estimate_with_a_france_sized_layer_starts_at_once_and_estimates_as_before(dock, project, provider,
                                                                                     tmp_path):
@@ -105,7 +91,7 @@ def test_estimate_with_a_france_sized_layer_starts_at_once_and_estimates_as_befo
 @pytest.mark.parametrize("answer", ["yes", "no"])
 def test_download_with_a_france_sized_layer_counts_in_the_background_then_asks(dock, project, provider, tmp_path,
                                                                                monkeypatch, answer):
-    asked = answering(monkeypatch, answer)
+    asked = answering(monkeypatch, answer, FRANCE_LIMIT)
     with StandInWmts() as server:
         page = read_layers_of(dock, server)
         for identifier in page.picked_layers():
@@ -136,7 +122,7 @@ def test_download_with_a_france_sized_layer_counts_in_the_background_then_asks(d
 @pytest.mark.serial
 def test_the_count_before_a_download_can_be_cancelled_and_nothing_starts(dock, project, provider, tmp_path,
                                                                          monkeypatch):
-    asked = answering(monkeypatch, "yes")
+    asked = answering(monkeypatch, "yes", FRANCE_LIMIT)
     with StandInWmts() as server:
         page = read_layers_of(dock, server)
         page.tick(PLAN)
@@ -160,7 +146,7 @@ def test_the_offline_project_with_a_france_sized_layer_counts_in_the_background_
         dock, project, provider, tmp_path, monkeypatch, answer):
     from qgis.core import QgsRasterLayer
 
-    asked = answering(monkeypatch, answer)
+    asked = answering(monkeypatch, answer, FRANCE_LIMIT)
     page = dock.library_page
     monkeypatch.setattr(page, "choose_folder", lambda: str(tmp_path / "offline"))
     with StandInWmts() as server:

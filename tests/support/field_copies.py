@@ -11,10 +11,11 @@ def body(z, x, y, version=0):
     return png_tile(((x * 7 + version * 50) % 256, (y * 3) % 256, z * 10 + version))
 
 
-def make_library(path, bodies, bbox):
-    """A library file of `bodies` ({(z, x, y): bytes}) covering `bbox`, as a download writes it."""
+def make_library(path, bodies, bbox, zooms=(10, 14)):
+    """A library file of `bodies` ({(z, x, y): bytes}) covering `bbox` at `zooms` (its metadata's), as a download
+    writes it."""
     with mbtiles.MBTilesWriter(path) as writer:
-        writer.update_metadata(mbtiles.build_metadata("Plan IGN v2", "image/png", bbox, 10, 14,
+        writer.update_metadata(mbtiles.build_metadata("Plan IGN v2", "image/png", bbox, *zooms,
                                                       attribution="© IGN", description="test"))
         for (z, x, y), data in bodies.items():
             writer.record(z, x, y, "done", data)

@@ -13,6 +13,7 @@ from core import mbtiles
 from core.errors import InputError
 from core.field import exports, writers
 from core.tiles import grid as tiles
+from tests.support.field_copies import make_library
 from tests.support.images import png_tile
 
 gdal.UseExceptions()
@@ -39,13 +40,7 @@ def file_digest(path):
 
 
 def source(tmp_path, bodies):
-    path = str(tmp_path / "source.mbtiles")
-    with mbtiles.MBTilesWriter(path) as writer:
-        writer.update_metadata(mbtiles.build_metadata("Plan IGN v2", "image/png", CARCASSONNE, 8, 13,
-                                                      attribution="© IGN", description="test"))
-        for (z, x, y), data in bodies.items():
-            writer.record(z, x, y, "done", data)
-    return path
+    return make_library(str(tmp_path / "source.mbtiles"), bodies, CARCASSONNE, zooms=(8, 13))
 
 
 @pytest.fixture()

@@ -60,7 +60,6 @@ def fetch_first_tile(template):
         raise OSError("HTTP {}".format(response.status_code))
 
 
-
 def when_started(call):
     """`call()` once QGIS has finished starting: a layer added while it starts (its main window not shown yet)
     makes its blank project "modified", and QGIS then stops on "save the current project?" before anything else.

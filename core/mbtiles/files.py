@@ -7,12 +7,12 @@ spec joins them, so GDAL and QGIS read the file like any other MBTiles."""
 
 import contextlib
 import errno
-import hashlib
 import os
 import sqlite3
 
 from ..errors import MBTilesError
 from ..messages import Message
+from .hashes import new_digest
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -47,8 +47,13 @@ CREATE VIEW IF NOT EXISTS tiles AS
 """
 
 def tile_id(data):
-    """Content key of a tile body in the `images` table."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """Content key of a tile body in the `images` table: its MD5 in upper-case hex, as martin's normalized schema
+    keys `images` (its `md5_hex`), so that `mbtiles validate` passes its per-tile check on a library file and on
+    an offline project's copy of one, and a tile martin's apply-patch adds is stored once. (Files written before
+    kept BLAKE2b keys: still read and patched as they are; martin's check reports them until rewritten.)"""
+    digest = new_digest()
+    digest.update(data)
+    return digest.hexdigest().upper()
 
 def uri_path(path):
     return os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")

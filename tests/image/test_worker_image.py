@@ -37,8 +37,6 @@ def podman(*args, check=True, timeout=120):
     return subprocess.run(PODMAN + list(args), capture_output=True, text=True, check=check, timeout=timeout)
 
 
-
-
 def busiest_second(times):
     """The gaps (ms) between the tiles of the busiest second, to see what bunched them."""
     times = sorted(times)

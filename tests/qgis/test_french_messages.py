@@ -18,8 +18,6 @@ from tests.support.wmts_server import StandInWmts
 FRENCH_THOUSANDS = re.compile(r"\d[\u202f\xa0 ]\d{3}\b")
 
 
-
-
 def said_by(algorithm, parameters, feedback=None):
     """The lines said by a run that fails: the feedback's, and the refusal's own (its last line: QGIS puts its
     own heading before it)."""

@@ -83,7 +83,6 @@ def test_an_online_vector_tile_layer_whose_server_is_gone_is_left_out_with_a_not
             "OUTPUT_FOLDER": str(tmp_path / "out")})
 
 
-
 def test_in_french_the_downloaded_vector_layer_is_said_in_french(french, processing, tmp_path):
     with StandInTms() as server:
         project_path, _ = online_project(tmp_path, server.template(LAYER))

@@ -16,8 +16,6 @@ PLAN, ORTHO = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "ORTHOIMAGERY.ORTHOPHOTOS"
 DAY = 86400
 
 
-
-
 def write_plan(folder, source, **top):
     path = os.path.join(str(folder), "plan.json")
     with open(path, "w") as stream:

@@ -19,8 +19,6 @@ PLAN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 pytestmark = pytest.mark.skipif(not os.path.exists(REDIS_SERVER), reason="redis-server: run `make setup`")
 
 
-
-
 @pytest.fixture()
 def redis(monkeypatch):
     monkeypatch.delenv("REDIS_URL", raising=False)

@@ -31,8 +31,6 @@ def server():
         yield stand_in
 
 
-
-
 def stored(path):
     with mbtiles.MBTilesReader(str(path)) as reader:
         return {(z, x, y): data for z, x, y, data in reader.iter_tiles()}

@@ -168,7 +168,6 @@ def test_any_sign_in_failure_is_one_message_naming_the_configuration(servers, tm
     assert not wmts.log.entries and not os.listdir(tmp_path)
 
 
-
 class _HostileTokenServer(LoopbackServer):
     """A token endpoint on 127.0.0.1 that drip-feeds, floods or fails: `mode` is 'drip', 'flood' or 'error'."""
 

@@ -18,14 +18,6 @@ CARCASSONNE = (2.00, 43.00, 2.60, 43.40)
 AREA = (2.10, 43.05, 2.50, 43.35)
 
 
-
-
-
-
-
-
-
-
 def basemap_from_library(source, path, low, high):
     """A basemap as make_project_offline's fill_basemap makes it when the library holds every tile: the area's
     tiles copied from the library file, its scope recorded."""
@@ -53,8 +45,6 @@ def field(tmp_path):
     basemap_from_library(source, str(basemaps / "plan.mbtiles"), 11, 13)
     exports.export(source, str(basemaps / "plan-export.mbtiles"), "mbtiles", 12, 13, area_ranges(AREA, 12, 13))
     return str(library), source, bodies, str(tmp_path / "offline")
-
-
 
 
 def snapshot(folder):

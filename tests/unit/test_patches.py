@@ -118,11 +118,6 @@ def test_a_cancelled_or_failed_write_leaves_no_hash(tmp_path):
 # -- a library file, a device's copy, a refresh -------------------------------------------------------------
 
 
-
-
-
-
-
 @pytest.fixture()
 def field(tmp_path):
     """(library file, its tiles, device copy exported with an area and zooms 11-13, the copy's ranges)."""
@@ -132,10 +127,6 @@ def field(tmp_path):
     os.makedirs(str(tmp_path / "device"))
     (part,) = exports.export(source, str(tmp_path / "device" / "plan.mbtiles"), "mbtiles", 11, 13, ranges)
     return source, bodies, part.path, ranges
-
-
-
-
 
 
 def in_scope(key, ranges):

@@ -55,10 +55,6 @@ def results(processes):
     return found
 
 
-
-
-
-
 # -- the address and the client --------------------------------------------------------------------------------
 
 def test_addresses_are_read_and_said_without_their_password():

@@ -133,7 +133,6 @@ def test_a_sprite_image_declaring_a_huge_size_is_refused_before_it_is_decoded(tm
     assert styles.local_sprite(str(style))[1] == str(folder / "sprite" / "PlanIgn.png")
 
 
-
 def test_a_sprite_image_declaring_a_huge_size_is_not_saved(tmp_path):
     library = tmp_path / "library"
     library.mkdir()

@@ -29,10 +29,11 @@ class ApplyPatch(IgnOfflineAlgorithm):
             "FORCE", self.tr("Apply to any copy"), defaultValue=False),
             self.tr("Apply even to a copy the patch was not made for.")))
         self.addParameter(explained(QgsProcessingParameterBoolean(
-            "VERIFY", self.tr("Check the whole copy"), defaultValue=True),
-            self.tr("After applying, hash every tile of the copy (reads it whole). Off: the copy's stored hash is "
-                    "trusted, as martin's apply-patch does, and only the patched tiles are read back: quicker for a "
-                    "large copy on a slow card or USB link.")))
+            "VERIFY", self.tr("Check the whole copy"), defaultValue=False),
+            self.tr("After applying, hash every tile of the copy (reads it whole): also finds tiles changed on the "
+                    "device behind its stored hash. Off (the default, as martin's apply-patch): the copy's stored "
+                    "hash is trusted and only the patched tiles are read back, in the time of the patch rather than "
+                    "of the copy (a large copy on a slow card or USB link).")))
         for name, label in (("WRITTEN", marked("Tiles written (new or changed)")),
                             ("DELETED", marked("Tiles deleted")), ("PATCH_BYTES", marked("Bytes of the patch")),
                             ("TARGET_BYTES", marked("Bytes of the copy"))):

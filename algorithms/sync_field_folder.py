@@ -3,7 +3,12 @@ patches (core.field.folder_sync): the changed tiles move, not the whole maps."""
 
 import os
 
-from qgis.core import QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFile
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+)
 
 from ..core import storage
 from ..core.errors import Cancelled, InputError
@@ -25,6 +30,11 @@ class SyncFieldFolder(IgnOfflineAlgorithm):
         self.addParameter(explained(QgsProcessingParameterFile(
             "LIBRARY", self.tr("Library folder"), behavior=QgsProcessingParameterFile.Folder, optional=True),
             self.tr("The offline library; by default, the library files the copies recorded.")))
+        self.addParameter(explained(QgsProcessingParameterBoolean(
+            "VERIFY", self.tr("Check each whole copy"), defaultValue=False),
+            self.tr("After each patch, hash every tile of the copy (reads it whole): also finds tiles changed on the "
+                    "device behind its stored hash. Off (the default): only the patched tiles are read back, in the "
+                    "time of the patch rather than of the copy.")))
         for name, label in (("UPDATED", marked("Files updated")), ("CURRENT", marked("Files already current")),
                             ("REFUSED", marked("Files refused, with the reason"))):
             self.addOutput(QgsProcessingOutputString(name, self.tr(label)))
@@ -39,13 +49,13 @@ class SyncFieldFolder(IgnOfflineAlgorithm):
         library = self.parameterAsFile(parameters, "LIBRARY", context) or None
         if library and not os.path.isdir(library):
             raise InputError("The LIBRARY folder '{}' does not exist.", library)
-        return folder, library
+        return folder, library, self.parameterAsBool(parameters, "VERIFY", context)
 
     def process(self, args, context, feedback):
-        folder, library = args
+        folder, library, verify = args
         try:
             summary = folder_sync.sync_folder(folder, library, lambda f: feedback.setProgress(100 * f),
-                                              feedback.isCanceled, self.log_to(feedback))
+                                              feedback.isCanceled, self.log_to(feedback), verify)
         except Cancelled:
             feedback.pushWarning(self.tr("Cancelled: the files updated so far stay updated, the others are left as "
                                          "they were; run again to update them."))

@@ -731,56 +731,56 @@
     </message>
     <message>
       <location filename="../algorithms/apply_patch.py" line="33" />
-      <source>After applying, hash every tile of the copy (reads it whole). Off: the copy's stored hash is trusted, as martin's apply-patch does, and only the patched tiles are read back: quicker for a large copy on a slow card or USB link.</source>
-      <translation>Après l'application, calculer l'empreinte de chaque tuile de la copie (la relit en entier). Désactivé : l'empreinte enregistrée de la copie est tenue pour vraie, comme le fait apply-patch de martin, et seules les tuiles du correctif sont relues : plus rapide pour une grande copie sur une carte ou un lien USB lents.</translation>
+      <source>After applying, hash every tile of the copy (reads it whole): also finds tiles changed on the device behind its stored hash. Off (the default, as martin's apply-patch): the copy's stored hash is trusted and only the patched tiles are read back, in the time of the patch rather than of the copy (a large copy on a slow card or USB link).</source>
+      <translation>Après l'application, calculer l'empreinte de chaque tuile de la copie (la relit en entier) : trouve aussi les tuiles modifiées sur l'appareil à l'insu de son empreinte enregistrée. Désactivé (par défaut, comme apply-patch de martin) : l'empreinte enregistrée de la copie est tenue pour vraie et seules les tuiles du correctif sont relues, dans le temps du correctif plutôt que dans celui de la copie (une grande copie sur une carte ou un lien USB lents).</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="36" />
+      <location filename="../algorithms/apply_patch.py" line="37" />
       <source>Tiles written (new or changed)</source>
       <translation>Tuiles écrites (nouvelles ou modifiées)</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="37" />
+      <location filename="../algorithms/apply_patch.py" line="38" />
       <source>Tiles deleted</source>
       <translation>Tuiles supprimées</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="37" />
+      <location filename="../algorithms/apply_patch.py" line="38" />
       <source>Bytes of the patch</source>
       <translation>Octets du correctif</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="38" />
+      <location filename="../algorithms/apply_patch.py" line="39" />
       <source>Bytes of the copy</source>
       <translation>Octets de la copie</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="40" />
+      <location filename="../algorithms/apply_patch.py" line="41" />
       <source>agg_tiles_hash of the updated copy</source>
       <translation>agg_tiles_hash de la copie mise à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="46" />
+      <location filename="../algorithms/apply_patch.py" line="47" />
       <source>TARGET '{}' does not exist: give the device's MBTiles copy.</source>
       <translation>TARGET « {} » n'existe pas : donnez la copie MBTiles de l'appareil.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="54" />
+      <location filename="../algorithms/apply_patch.py" line="55" />
       <source>{}: {:,} tiles written, {:,} deleted, {:,} metadata keys; agg_tiles_hash {}.</source>
       <translation>{} : {:,} tuiles écrites, {:,} supprimées, {:,} clés de métadonnées ; agg_tiles_hash {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="57" />
+      <location filename="../algorithms/apply_patch.py" line="58" />
       <source>FORCE: '{}' was not the copy the patch was made for; its tiles now hold agg_tiles_hash {}.</source>
       <translation>FORCE : « {} » n'était pas la copie pour laquelle le correctif a été fait ; ses tuiles ont maintenant l'agg_tiles_hash {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="60" />
+      <location filename="../algorithms/apply_patch.py" line="61" />
       <source>Checked: the patched tiles read back as written; the rest of the copy was not read (its stored hash trusted).</source>
       <translation>Vérifié : les tuiles du correctif se relisent telles qu'écrites ; le reste de la copie n'a pas été lu (son empreinte enregistrée tenue pour vraie).</translation>
     </message>
     <message>
-      <location filename="../algorithms/apply_patch.py" line="63" />
+      <location filename="../algorithms/apply_patch.py" line="64" />
       <source>The patch took {}, the copy is {}.</source>
       <translation>Le correctif occupait {}, la copie occupe {}.</translation>
     </message>
@@ -1835,242 +1835,242 @@
       <translation>{:,} fichiers fusionnés dans {} : {:,} tuiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="114" />
+      <location filename="../algorithms/parameters.py" line="115" />
       <source>Preset area</source>
       <translation>Zone prédéfinie</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="115" />
+      <location filename="../algorithms/parameters.py" line="116" />
       <source>One of: {}.</source>
       <translation>Au choix : {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="117" />
+      <location filename="../algorithms/parameters.py" line="118" />
       <source>…or an extent (any CRS)</source>
       <translation>…ou une emprise (tout SCR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="120" />
+      <location filename="../algorithms/parameters.py" line="121" />
       <source>…or a polygon layer</source>
       <translation>…ou une couche de polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="121" />
+      <location filename="../algorithms/parameters.py" line="122" />
       <source>Any CRS; only the tiles meeting its polygons are taken.</source>
       <translation>Tout SCR ; seules les tuiles qui touchent ses polygones sont prises.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="123" />
+      <location filename="../algorithms/parameters.py" line="124" />
       <source>Title of the area</source>
       <translation>Nom de la zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="132" />
+      <location filename="../algorithms/parameters.py" line="133" />
       <source>Minimum zoom (0-22)</source>
       <translation>Zoom minimal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="135" />
+      <location filename="../algorithms/parameters.py" line="136" />
       <source>Maximum zoom (0-22)</source>
       <translation>Zoom maximal (0-22)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="157" />
+      <location filename="../algorithms/parameters.py" line="158" />
       <source>Give one area only: {} were all given.</source>
       <translation>Indiquez une seule zone : {} ont tous été donnés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="163" />
+      <location filename="../algorithms/parameters.py" line="164" />
       <source>Give an AREA ({}), an EXTENT or an AREA_LAYER of polygons.</source>
       <translation>Indiquez une zone AREA ({}), une emprise EXTENT ou une couche de polygones AREA_LAYER.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="168" />
+      <location filename="../algorithms/parameters.py" line="169" />
       <source>The extent is empty: give an extent with a width and a height.</source>
       <translation>L'emprise est vide : indiquez une emprise qui a une largeur et une hauteur.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="172" />
+      <location filename="../algorithms/parameters.py" line="173" />
       <source>The extent has no CRS: read as longitude/latitude (EPSG:4326).</source>
       <translation>L'emprise n'a pas de SCR : lue en longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="188" />
+      <location filename="../algorithms/parameters.py" line="189" />
       <source>The AREA_LAYER cannot be read: give a polygon layer or file (GeoPackage, GeoJSON, Shapefile…).</source>
       <translation>AREA_LAYER est illisible : indiquez une couche ou un fichier de polygones (GeoPackage, GeoJSON, Shapefile…).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="192" />
+      <location filename="../algorithms/parameters.py" line="193" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="217" />
+      <location filename="../algorithms/parameters.py" line="218" />
       <source>Go ahead with a very large job</source>
       <translation>Accepter une très grosse tâche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="218" />
+      <location filename="../algorithms/parameters.py" line="219" />
       <source>Over 10 million tiles, or more than the free disk space.</source>
       <translation>Plus de 10 millions de tuiles, ou plus que l'espace disque libre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="238" />
+      <location filename="../algorithms/parameters.py" line="239" />
       <source>{} Reduce the area or the zooms, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les zooms, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="257" />
+      <location filename="../algorithms/parameters.py" line="258" />
       <source>{} Reduce the area or the products, or confirm with ALLOW_LARGE=true.</source>
       <translation>{} Réduisez la zone ou les produits, ou confirmez avec ALLOW_LARGE=true.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="271" />
+      <location filename="../algorithms/parameters.py" line="272" />
       <source>Datasets</source>
       <translation>Jeux de données</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="274" />
+      <location filename="../algorithms/parameters.py" line="275" />
       <source>Download service</source>
       <translation>Service de téléchargement</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="281" />
+      <location filename="../algorithms/parameters.py" line="282" />
       <source>Choose at least one dataset in PRODUCTS.</source>
       <translation>Choisissez au moins un jeu de données dans PRODUCTS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="284" />
+      <location filename="../algorithms/parameters.py" line="285" />
       <source>SERVICE '{}' is not a web address: give the download service's, e.g. {}.</source>
       <translation>SERVICE « {} » n'est pas une adresse web : donnez celle du service de téléchargement, par exemple {}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="321" />
+      <location filename="../algorithms/parameters.py" line="322" />
       <source>Account or API key</source>
       <translation>Compte ou clé d'API</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="322" />
+      <location filename="../algorithms/parameters.py" line="323" />
       <source>Stored in the QGIS authentication database (private layers: Basic with the key, or OAuth2).</source>
       <translation>Enregistré dans la base d'authentification de QGIS (couches privées : Basic avec la clé, ou OAuth2).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="354" />
+      <location filename="../algorithms/parameters.py" line="355" />
       <source>Tile service</source>
       <translation>Service de tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="356" />
+      <location filename="../algorithms/parameters.py" line="357" />
       <source>A WMTS endpoint, a vector tile service (https://data.geopf.fr/tms/1.0.0), or an XYZ URL template with {z}/{x}/{y} (.pbf for vector tiles).</source>
       <translation>Adresse d'un WMTS, d'un service de tuiles vectorielles (https://data.geopf.fr/tms/1.0.0), ou modèle d'URL XYZ avec {z}/{x}/{y} (.pbf pour des tuiles vectorielles).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="360" />
+      <location filename="../algorithms/parameters.py" line="361" />
       <source>Layer identifier</source>
       <translation>Identifiant de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="361" />
+      <location filename="../algorithms/parameters.py" line="362" />
       <source>From the capabilities, or a vector tile layer: PLAN.IGN, PCI, BDTOPO, ISOHYPSE…; optional for an XYZ template.</source>
       <translation>D'après les capacités, ou une couche de tuiles vectorielles : PLAN.IGN, PCI, BDTOPO, ISOHYPSE… ; facultatif pour un modèle XYZ.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="365" />
+      <location filename="../algorithms/parameters.py" line="366" />
       <source>Layer style</source>
       <translation>Style de la couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="365" />
+      <location filename="../algorithms/parameters.py" line="366" />
       <source>Tile format</source>
       <translation>Format des tuiles</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="366" />
+      <location filename="../algorithms/parameters.py" line="367" />
       <source>Default: the layer's own.</source>
       <translation>Par défaut : celui de la couche.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="369" />
+      <location filename="../algorithms/parameters.py" line="370" />
       <source>…or the API key itself</source>
       <translation>…ou la clé d'API elle-même</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="370" />
+      <location filename="../algorithms/parameters.py" line="371" />
       <source>Never written anywhere.</source>
       <translation>Jamais écrite nulle part.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="390" />
+      <location filename="../algorithms/parameters.py" line="391" />
       <source>Parallel requests</source>
       <translation>Requêtes en parallèle</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="393" />
+      <location filename="../algorithms/parameters.py" line="394" />
       <source>Requests per second, at most</source>
       <translation>Requêtes par seconde, au plus</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="395" />
+      <location filename="../algorithms/parameters.py" line="396" />
       <source>Maximum requests per second to the server (0 = no cap).</source>
       <translation>Requêtes par seconde au serveur, au plus (0 = sans limite).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="414" />
+      <location filename="../algorithms/parameters.py" line="415" />
       <source>Shared budget (Redis URL)</source>
       <translation>Budget partagé (URL Redis)</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="415" />
+      <location filename="../algorithms/parameters.py" line="416" />
       <source>Shared request budget: Redis of every worker of the job (redis://host:6379/0; empty: the REDIS_URL environment variable, else this process alone). No password here: put it in the environment's REDIS_URL.</source>
       <translation>Budget de requêtes partagé : le Redis de tous les postes de la tâche (redis://hôte:6379/0 ; vide : la variable d'environnement REDIS_URL, sinon ce processus seul). Pas de mot de passe ici : mettez-le dans la variable REDIS_URL de l'environnement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="419" />
+      <location filename="../algorithms/parameters.py" line="420" />
       <source>Workers sharing it</source>
       <translation>Postes qui le partagent</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="420" />
+      <location filename="../algorithms/parameters.py" line="421" />
       <source>Workers sharing that budget (each keeps its share if Redis is lost; 0 = SHARD's n, else 1).</source>
       <translation>Postes qui se partagent ce budget (chacun garde sa part si Redis est perdu ; 0 = le n de SHARD, sinon 1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="434" />
+      <location filename="../algorithms/parameters.py" line="435" />
       <source>REDIS_URL '{}' holds a password: Processing would keep it in its history. Give the address without it and set the whole REDIS_URL in the environment instead.</source>
       <translation>REDIS_URL « {} » contient un mot de passe : Processing le garderait dans son historique. Donnez l'adresse sans lui et mettez plutôt toute l'adresse REDIS_URL dans l'environnement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="450" />
+      <location filename="../algorithms/parameters.py" line="451" />
       <source>Requests per second to each host taken from the shared budget in Redis at {} (this worker's share if it is lost: 1/{}).</source>
       <translation>Requêtes par seconde vers chaque hôte prises dans le budget partagé de Redis à {} (la part de ce poste s'il est perdu : 1/{}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="463" />
+      <location filename="../algorithms/parameters.py" line="464" />
       <source>FTP server</source>
       <translation>Serveur FTP</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="465" />
+      <location filename="../algorithms/parameters.py" line="466" />
       <source>Server port</source>
       <translation>Port du serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="467" />
+      <location filename="../algorithms/parameters.py" line="468" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="468" />
+      <location filename="../algorithms/parameters.py" line="469" />
       <source>Empty: anonymous.</source>
       <translation>Vide : anonyme.</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="470" />
+      <location filename="../algorithms/parameters.py" line="471" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../algorithms/parameters.py" line="471" />
+      <location filename="../algorithms/parameters.py" line="472" />
       <source>Stored in the QGIS authentication database (Basic method).</source>
       <translation>Gardé dans la base d'authentification de QGIS (méthode Basic).</translation>
     </message>
@@ -2565,67 +2565,77 @@
       <translation>« {} » contient des tuiles images ({}), pas des tuiles vectorielles : les styles sont pour les MBTiles vectoriels.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="18" />
+      <location filename="../algorithms/sync_field_folder.py" line="23" />
       <source>Sync a field folder from the library</source>
       <translation>Synchroniser un dossier de terrain depuis la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="23" />
+      <location filename="../algorithms/sync_field_folder.py" line="28" />
       <source>Field folder</source>
       <translation>Dossier de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="24" />
+      <location filename="../algorithms/sync_field_folder.py" line="29" />
       <source>An offline project folder (made by make_project_offline) or a folder of exported copies.</source>
       <translation>Un dossier de projet hors ligne (fait par make_project_offline) ou un dossier de copies exportées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="27" />
+      <location filename="../algorithms/sync_field_folder.py" line="32" />
       <source>The offline library; by default, the library files the copies recorded.</source>
       <translation>La bibliothèque hors ligne ; par défaut, les fichiers de bibliothèque notés par les copies.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="28" />
+      <location filename="../algorithms/sync_field_folder.py" line="34" />
+      <source>Check each whole copy</source>
+      <translation>Vérifier chaque copie en entier</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="35" />
+      <source>After each patch, hash every tile of the copy (reads it whole): also finds tiles changed on the device behind its stored hash. Off (the default): only the patched tiles are read back, in the time of the patch rather than of the copy.</source>
+      <translation>Après chaque correctif, calculer l'empreinte de chaque tuile de la copie (la relit en entier) : trouve aussi les tuiles modifiées sur l'appareil à l'insu de son empreinte enregistrée. Désactivé (par défaut) : seules les tuiles du correctif sont relues, dans le temps du correctif plutôt que dans celui de la copie.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/sync_field_folder.py" line="38" />
       <source>Files updated</source>
       <translation>Fichiers mis à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="28" />
+      <location filename="../algorithms/sync_field_folder.py" line="38" />
       <source>Files already current</source>
       <translation>Fichiers déjà à jour</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="29" />
+      <location filename="../algorithms/sync_field_folder.py" line="39" />
       <source>Files refused, with the reason</source>
       <translation>Fichiers refusés, avec la raison</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="31" />
+      <location filename="../algorithms/sync_field_folder.py" line="41" />
       <source>Bytes moved (the patches)</source>
       <translation>Octets transférés (les correctifs)</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="32" />
+      <location filename="../algorithms/sync_field_folder.py" line="42" />
       <source>Bytes a full copy would move</source>
       <translation>Octets que transférerait une copie complète</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="37" />
+      <location filename="../algorithms/sync_field_folder.py" line="47" />
       <source>The FOLDER '{}' does not exist: give the offline project's folder (the one holding basemaps/).</source>
       <translation>Le dossier FOLDER « {} » n'existe pas : donnez le dossier du projet hors ligne (celui qui contient basemaps/).</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="50" />
+      <location filename="../algorithms/sync_field_folder.py" line="60" />
       <source>Cancelled: the files updated so far stay updated, the others are left as they were; run again to update them.</source>
       <translation>Annulé : les fichiers déjà mis à jour le restent, les autres sont laissés tels quels ; relancez pour les mettre à jour.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="56" />
+      <location filename="../algorithms/sync_field_folder.py" line="66" />
       <source>{} holds no MBTiles: nothing to sync.</source>
       <translation>{} ne contient aucun MBTiles : rien à synchroniser.</translation>
     </message>
     <message>
-      <location filename="../algorithms/sync_field_folder.py" line="57" />
+      <location filename="../algorithms/sync_field_folder.py" line="67" />
       <source>{:,} updated, {:,} already current, {:,} refused: {} moved, where copying the files whole would move {}.</source>
       <translation>{:,} mis à jour, {:,} déjà à jour, {:,} refusés : {} transférés, là où copier les fichiers en entier transférerait {}.</translation>
     </message>
@@ -3785,47 +3795,47 @@
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="73" />
+      <location filename="../core/field/folder_sync.py" line="74" />
       <source>'{}' does not name the library file it was made from: make it again from the library.</source>
       <translation>« {} » ne nomme pas le fichier de la bibliothèque dont il a été fait : refaites-le à partir de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="77" />
+      <location filename="../core/field/folder_sync.py" line="78" />
       <source>its library file {} is gone: download that layer into the library again (or give the LIBRARY it is in), or copy a fresh export.</source>
       <translation>son fichier de bibliothèque {} a disparu : téléchargez de nouveau cette couche dans la bibliothèque (ou donnez la bibliothèque LIBRARY où il se trouve), ou copiez un nouvel export.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="80" />
+      <location filename="../core/field/folder_sync.py" line="81" />
       <source>'{}' is a library file itself, not a copy: the sync never writes into the library.</source>
       <translation>« {} » est lui-même un fichier de la bibliothèque, pas une copie : la synchronisation n'écrit jamais dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="116" />
+      <location filename="../core/field/folder_sync.py" line="118" />
       <source>The FOLDER '{}' is inside the LIBRARY '{}': the sync updates copies, never the library's own files. Give the offline project's folder.</source>
       <translation>Le dossier FOLDER « {} » est dans la bibliothèque LIBRARY « {} » : la synchronisation met à jour des copies, jamais les fichiers de la bibliothèque. Donnez le dossier du projet hors ligne.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="137" />
+      <location filename="../core/field/folder_sync.py" line="139" />
       <source>{}: updated, {:,} tiles, {} moved (the file is {}).</source>
       <translation>{} : mis à jour, {:,} tuiles, {} transférés (le fichier fait {}).</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="140" />
+      <location filename="../core/field/folder_sync.py" line="142" />
       <source>{}: already current, nothing moved.</source>
       <translation>{} : déjà à jour, rien de transféré.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="141" />
+      <location filename="../core/field/folder_sync.py" line="143" />
       <source>{}: refused, left untouched — {}</source>
       <translation>{} : refusé, laissé intact — {}</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="177" />
+      <location filename="../core/field/folder_sync.py" line="179" />
       <source>'{}' no longer holds what its agg_tiles_hash says: it changed since it was written. Copy a fresh export to the device.</source>
       <translation>« {} » ne contient plus ce que dit son agg_tiles_hash : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="314" />
+      <location filename="../core/field/folder_sync.py" line="316" />
       <source>'{}' carries no agg_tiles_hash_before_apply/after_apply: make it again with make_patch.</source>
       <translation>« {} » ne porte pas agg_tiles_hash_before_apply/after_apply : refaites-le avec make_patch.</translation>
     </message>
@@ -4015,12 +4025,12 @@
       <translation>un correctif de {}</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="84" />
+      <location filename="../core/field/patching.py" line="87" />
       <source>'{}' no longer holds what its agg_tiles_hash says ({}; its tiles give {}): it changed since it was written. Copy a fresh export to the device.</source>
       <translation>« {} » ne contient plus ce que dit son agg_tiles_hash ({} ; ses tuiles donnent {}) : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/patching.py" line="88" />
+      <location filename="../core/field/patching.py" line="91" />
       <source>INPUT '{}' holds no tile of the copy's area and zooms: it is not the file the copy was exported from.</source>
       <translation>INPUT « {} » ne contient aucune tuile de la zone et des zooms de la copie : ce n'est pas le fichier dont la copie a été exportée.</translation>
     </message>
@@ -4700,62 +4710,62 @@
       <translation>Entrée {} ({}) : fichiers nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="65" />
+      <location filename="../core/mbtiles/files.py" line="70" />
       <source>'{}' is a folder, not an MBTiles file: give a file name.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles : indiquez un nom de fichier.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="71" />
+      <location filename="../core/mbtiles/files.py" line="76" />
       <source>'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. Choose another output file.</source>
       <translation>« {} » existe et n'est pas un fichier MBTiles : IGN Hors ligne n'y touche pas. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="81" />
+      <location filename="../core/mbtiles/files.py" line="86" />
       <source>'{}' is a damaged SQLite file ({}).</source>
       <translation>« {} » est un fichier SQLite endommagé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="86" />
+      <location filename="../core/mbtiles/files.py" line="91" />
       <source>'{}' already holds other data (not written by IGN Offline): it is left untouched. Choose another output file.</source>
       <translation>« {} » contient déjà d'autres données (non écrites par IGN Hors ligne) : il n'est pas modifié. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="104" />
+      <location filename="../core/mbtiles/files.py" line="109" />
       <source>The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.</source>
       <translation>Le disque qui contient {} est plein : {:,} tuile(s) enregistrée(s) ; libérez de la place et relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="111" />
+      <location filename="../core/mbtiles/files.py" line="116" />
       <source>'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download it again.</source>
       <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="123" />
+      <location filename="../core/mbtiles/files.py" line="128" />
       <source>A disk filled up while '{}' was read: the file is sound, but SQLite found no room for its temporary files (in the system's temporary folder). Free some space, then run again.</source>
       <translation>Un disque s'est rempli pendant la lecture de « {} » : le fichier est intact, mais SQLite n'a plus de place pour ses fichiers temporaires (dans le dossier temporaire du système). Libérez de la place, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="158" />
+      <location filename="../core/mbtiles/files.py" line="163" />
       <source>'{}' is a folder, not an MBTiles file.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="160" />
+      <location filename="../core/mbtiles/files.py" line="165" />
       <source>'{}' {}: give an MBTiles file.</source>
       <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="165" />
+      <location filename="../core/mbtiles/files.py" line="170" />
       <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="167" />
+      <location filename="../core/mbtiles/files.py" line="172" />
       <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="176" />
+      <location filename="../core/mbtiles/files.py" line="181" />
       <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
@@ -4805,77 +4815,62 @@
       <translation>le type « {} » n'est ni overlay ni baselayer</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="122" />
-      <source>'{}' does not say what it was exported from (no '{}' in its metadata): it was not made by IGN Offline's export_tiles, or by an older version. Export it again, copy it to the device once, then patches can update it.</source>
-      <translation>« {} » ne dit pas de quoi il a été exporté (pas de « {} » dans ses métadonnées) : il n'a pas été fait par export_tiles d'IGN Offline, ou par une version plus ancienne. Exportez-le de nouveau, copiez-le une fois sur l'appareil, puis les correctifs pourront le mettre à jour.</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles/patches.py" line="140" />
-      <source>a part's bound is not z/x/y</source>
-      <translation>la borne d'une partie n'est pas de la forme z/x/y</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles/patches.py" line="142" />
-      <source>The export scope of '{}' cannot be read ({}): export it again.</source>
-      <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
-    </message>
-    <message>
-      <location filename="../core/mbtiles/patches.py" line="385" />
+      <location filename="../core/mbtiles/patches.py" line="301" />
       <source>PATCH '{}' does not exist: give a patch made by make_patch (or martin's mbtiles diff).</source>
       <translation>PATCH « {} » n'existe pas : donnez un correctif fait par make_patch (ou par mbtiles diff de martin).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="402" />
+      <location filename="../core/mbtiles/patches.py" line="318" />
       <source>'{}' is not a readable patch ({}).</source>
       <translation>« {} » n'est pas un correctif lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="404" />
+      <location filename="../core/mbtiles/patches.py" line="320" />
       <source>'{}' is not a whole-tile patch (a flat `tiles` table): make it with make_patch, or with martin's `mbtiles diff` without --patch-type.</source>
       <translation>« {} » n'est pas un correctif à tuiles entières (une table `tiles` simple) : faites-le avec make_patch, ou avec `mbtiles diff` de martin sans --patch-type.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="407" />
+      <location filename="../core/mbtiles/patches.py" line="323" />
       <source>'{}' is damaged: its tile {}/{}/{} is not a tile ({} data). Nothing was written; make the patch again.</source>
       <translation>« {} » est endommagé : sa tuile {}/{}/{} n'est pas une tuile (données {}). Rien n'a été écrit ; refaites le correctif.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="430" />
+      <location filename="../core/mbtiles/patches.py" line="348" />
       <source>'{}' has no '{}' and '{}': it cannot tell which file it applies to. Make it again with make_patch (or force it with FORCE).</source>
       <translation>« {} » n'a pas de « {} » ni de « {} » : il ne peut pas dire à quel fichier il s'applique. Refaites-le avec make_patch (ou forcez-le avec FORCE).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="432" />
+      <location filename="../core/mbtiles/patches.py" line="350" />
       <source>a patch applied to {}</source>
       <translation>un correctif appliqué à {}</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="436" />
+      <location filename="../core/mbtiles/patches.py" line="354" />
       <source>'{}' could not be patched ({}): it is left as it was.</source>
       <translation>« {} » n'a pas pu être corrigé ({}) : il est laissé tel quel.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="448" />
+      <location filename="../core/mbtiles/patches.py" line="366" />
       <source>'{}' is not an MBTiles this patch can update (neither a `tiles` table nor IGN Offline's images and map).</source>
       <translation>« {} » n'est pas un MBTiles que ce correctif peut mettre à jour (ni une table `tiles`, ni les tables images et map d'IGN Offline).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="455" />
+      <location filename="../core/mbtiles/patches.py" line="373" />
       <source>'{}' has no agg_tiles_hash: nothing says it is the copy the patch was made for. Export it again, or apply with FORCE.</source>
       <translation>« {} » n'a pas d'agg_tiles_hash : rien ne dit que c'est la copie pour laquelle le correctif a été fait. Exportez-le de nouveau, ou appliquez avec FORCE.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="457" />
+      <location filename="../core/mbtiles/patches.py" line="375" />
       <source>'{}' is not the copy '{}' was made for (its agg_tiles_hash is {}, the patch expects {}): it was patched already, or changed. Nothing was written.</source>
       <translation>« {} » n'est pas la copie pour laquelle « {} » a été fait (son agg_tiles_hash est {}, le correctif attend {}) : il a déjà été corrigé, ou il a changé. Rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="468" />
-      <source>Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: nothing was written (the copy is left as it was).</source>
-      <translation>Appliquer « {} » à « {} » a donné l'agg_tiles_hash {}, pas celui du correctif ({}) : rien n'a été écrit (la copie est laissée telle quelle).</translation>
+      <location filename="../core/mbtiles/patches.py" line="387" />
+      <source>Applying '{}' to '{}' gave agg_tiles_hash {}, not the patch's {}: the copy's tiles are not what its stored hash says (changed on the device since it was written), or the patch is damaged. Nothing was written (the copy is left as it was): copy a fresh export to the device.</source>
+      <translation>Appliquer « {} » à « {} » a donné l'agg_tiles_hash {}, pas celui du correctif ({}) : les tuiles de la copie ne sont pas ce que dit son empreinte enregistrée (modifiées sur l'appareil depuis leur écriture), ou le correctif est abîmé. Rien n'a été écrit (la copie est laissée telle quelle) : copiez un export récent sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/patches.py" line="527" />
+      <location filename="../core/mbtiles/patches.py" line="469" />
       <source>Tile {}/{}/{} of '{}' did not read back as the patch wrote it: nothing was written (the copy is left as it was).</source>
       <translation>La tuile {}/{}/{} de « {} » ne se relit pas telle que le correctif l'a écrite : rien n'a été écrit (la copie reste telle qu'elle était).</translation>
     </message>
@@ -4885,7 +4880,22 @@
       <translation>« {} » n'est pas un fichier MBTiles lisible ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/writer.py" line="47" />
+      <location filename="../core/mbtiles/scopes.py" line="97" />
+      <source>'{}' does not say what it was exported from (no '{}' in its metadata): it was not made by IGN Offline's export_tiles, or by an older version. Export it again, copy it to the device once, then patches can update it.</source>
+      <translation>« {} » ne dit pas de quoi il a été exporté (pas de « {} » dans ses métadonnées) : il n'a pas été fait par export_tiles d'IGN Offline, ou par une version plus ancienne. Exportez-le de nouveau, copiez-le une fois sur l'appareil, puis les correctifs pourront le mettre à jour.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/scopes.py" line="115" />
+      <source>a part's bound is not z/x/y</source>
+      <translation>la borne d'une partie n'est pas de la forme z/x/y</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/scopes.py" line="117" />
+      <source>The export scope of '{}' cannot be read ({}): export it again.</source>
+      <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../core/mbtiles/writer.py" line="48" />
       <source>writing tiles</source>
       <translation>l'écriture de tuiles</translation>
     </message>
@@ -7315,22 +7325,22 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="138" />
+      <location filename="../ui/overview.py" line="137" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="140" />
+      <location filename="../ui/overview.py" line="139" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="159" />
+      <location filename="../ui/overview.py" line="158" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="163" />
+      <location filename="../ui/overview.py" line="162" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>

@@ -3,9 +3,10 @@ copy made by export_tiles) updated in place from the library by patches (core.fi
 core.mbtiles.patches), so that a phone's project moves the changed tiles, not the whole maps.
 
 Each file: its patch is made under a temporary name beside it (on the device's own disk, never in the library),
-applied in one transaction with its hashes checked, then removed. A file that cannot be updated this way (no
-export scope, its library file gone, its tiles not what its agg_tiles_hash says) is refused with its reason and
-left untouched; a file already current moves nothing."""
+applied in one transaction (its before-hash checked, the patched tiles read back; the whole copy hashed with
+`verify`), then removed. A file that cannot be updated this way (no export scope, its library file gone, its tiles
+not what its agg_tiles_hash says) is refused with its reason and left untouched; a file already current moves
+nothing."""
 
 import contextlib
 import os
@@ -87,9 +88,10 @@ def check_copy(path, library=None):
     return library_source(path, scope, library), scope
 
 
-def sync_file(path, library=None, progress=None, is_cancelled=None):
+def sync_file(path, library=None, progress=None, is_cancelled=None, verify=False):
     """Update one copy in place from its library file; its Outcome. Raises Cancelled when the user stops (the
-    file untouched: the patch is applied in one transaction, or not at all)."""
+    file untouched: the patch is applied in one transaction, or not at all). `verify`: hash the whole result
+    (mbtiles.apply_patch), else the patched tiles are read back."""
     try:
         source, _ = check_copy(path, library)
         storage.check_writable_folder(os.path.dirname(os.path.abspath(path)))
@@ -100,7 +102,7 @@ def sync_file(path, library=None, progress=None, is_cancelled=None):
                 return Outcome(path, CURRENT, file_bytes=os.path.getsize(path))
             if is_cancelled and is_cancelled():
                 raise Cancelled()
-            mbtiles.apply_patch(temporary, path)
+            mbtiles.apply_patch(temporary, path, verify=verify)
         finally:
             _remove(temporary)
     except IgnOfflineError as exc:
@@ -109,7 +111,7 @@ def sync_file(path, library=None, progress=None, is_cancelled=None):
                    tiles=made.stats.tiles)
 
 
-def sync_folder(folder, library=None, progress=None, is_cancelled=None, log=None):
+def sync_folder(folder, library=None, progress=None, is_cancelled=None, log=None, verify=False):
     """Every MBTiles of `folder` synced in turn (sync_file); a Summary. `log(Message)` says each file's outcome;
     a cancel stops before the next file (the files done are kept done)."""
     if library and storage.is_within(folder, library) and not _within_exports(folder, library):
@@ -121,7 +123,7 @@ def sync_folder(folder, library=None, progress=None, is_cancelled=None, log=None
         if is_cancelled and is_cancelled():
             raise Cancelled()
         share = (lambda f, i=index: progress((i + f) / len(paths))) if progress else None
-        outcome = sync_file(path, library, share, is_cancelled)
+        outcome = sync_file(path, library, share, is_cancelled, verify)
         summary.outcomes.append(outcome)
         if log:
             log(said(outcome, folder))

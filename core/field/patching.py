@@ -103,7 +103,7 @@ def _by_links(source_db, base_db, patch_db, scope, stored, bounds, is_cancelled)
     """The patch from the library's change log (core.mbtiles.changes) when the copy's stored hash is a state of
     the library's that the log leads on from to the library's hash now: only the tiles changed since are read.
     The copy's stored hash is trusted to say what it holds (as martin's tools do): a copy changed on the device
-    behind its hash is found by apply_patch's check of the whole copy (VERIFY, on by default), not here.
+    behind its hash is found by apply_patch's check of the whole copy (VERIFY), not here.
     PatchStats (and `bounds` filled: the library's tiles, all within the scope); None to compare every tile (no
     such chain; a change outside the copy's scope; the rows written so far are then removed)."""
     now = mbtiles.stored_hash(source_db)

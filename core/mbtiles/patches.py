@@ -325,7 +325,7 @@ def read_patch(patch):
     return metadata
 
 
-def apply_patch(patch, target, force=False, verify=True):
+def apply_patch(patch, target, force=False, verify=False):
     """Apply `patch` to the MBTiles `target` in one transaction; ApplyStats.
 
     Refused (the target untouched) when the target's stored agg_tiles_hash is not the patch's before-hash, or it
@@ -333,10 +333,12 @@ def apply_patch(patch, target, force=False, verify=True):
     rolled back (with `force` it is kept, and its true hash stored). Works on both layouts: images/map behind a
     `tiles` view (ours) and a flat `tiles` table (exports).
 
-    `verify` False is martin's apply-patch: the target's stored hash is trusted to say what it holds, the tiles the
-    patch wrote or deleted are read back (their bytes compared) instead of the whole copy being hashed, and the
-    patch's after-hash is stored. Time then grows with the patch, not the copy (a phone's 10 GB copy on a slow USB
-    link is not read whole). A forced apply to another copy is always hashed whole."""
+    By default (`verify` False), as martin's apply-patch: the target's stored hash is trusted to say what it
+    holds, the tiles the patch wrote or deleted are read back (their bytes compared) instead of the whole copy
+    being hashed, and the patch's after-hash is stored. Time then grows with the patch, not the copy (a phone's
+    10 GB copy on a slow USB link is not read whole: the point of a patch). `verify` True hashes the whole result
+    (an MD5 of every tile, which cannot be resumed from the old hash) and so also finds tiles changed on the
+    device behind the stored hash. A forced apply to another copy is always hashed whole."""
     metadata = read_patch(patch)
     storage.refuse_output_among_inputs(target, [patch], "TARGET")
     if not os.path.isfile(target):
@@ -352,7 +354,7 @@ def apply_patch(patch, target, force=False, verify=True):
             raise MBTilesError("'{}' could not be patched ({}): it is left as it was.", target, exc) from None
 
 
-def _apply(patch, target, metadata, expected_before, expected_after, force, verify=True):
+def _apply(patch, target, metadata, expected_before, expected_after, force, verify):
     db = sqlite3.connect("file:" + uri_path(target), uri=True, isolation_level=None, timeout=30)
     try:
         # A rollback journal, synced: a process killed midway leaves a hot journal SQLite rolls back at the next

@@ -82,6 +82,23 @@ def test_a_refresh_is_synced_by_patches_to_the_tiles_of_a_fresh_export(field, tm
     assert again.bytes_moved == 0 and snapshot(folder) == before
 
 
+def test_each_copy_is_hashed_whole_only_with_verify(field, monkeypatch):
+    """By default a synced copy's patched tiles are read back (the time of the patch); `verify` hashes each whole
+    result as well (and would refuse a copy changed behind its hash)."""
+    from core.mbtiles import patches
+
+    library, source, bodies, folder = field
+    hashed = []
+    real = patches.agg_tiles_hash
+    monkeypatch.setattr(patches, "agg_tiles_hash", lambda db, *a: hashed.append(db) or real(db, *a))
+    refresh(source, bodies, every=4)
+    trusted = folder_sync.sync_folder(folder, library)
+    assert [o.state for o in trusted.outcomes] == [folder_sync.UPDATED] * 2 and hashed == []
+    refresh(source, bodies, every=3)
+    checked = folder_sync.sync_folder(folder, library, verify=True)
+    assert [o.state for o in checked.outcomes] == [folder_sync.UPDATED] * 2 and len(hashed) == 2
+
+
 def test_the_size_of_a_copys_patch_is_measured_without_writing(field):
     library, source, bodies, folder = field
     before = snapshot(folder)

@@ -204,7 +204,7 @@ def test_new_and_deleted_tiles_and_tiles_outside_the_scope(field, tmp_path):
 
 
 def test_without_verify_the_patch_applies_as_martin_does_in_the_time_of_the_patch(field, tmp_path, monkeypatch):
-    """VERIFY off: the same copy and hash as a verified apply (deleted and changed tiles too), with no tile of the
+    """VERIFY off (the default): the same copy and hash as a verified apply (deleted and changed tiles too), with no tile of the
     copy hashed; a second apply still refused; a forced apply to another copy still hashed whole."""
     source, bodies, copy, ranges = field
     twin = str(tmp_path / "twin" / "plan.mbtiles")
@@ -218,11 +218,11 @@ def test_without_verify_the_patch_applies_as_martin_does_in_the_time_of_the_patc
     refresh(source, bodies, every=2)
     made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
     assert made.stats.deleted == 1 and made.stats.changed
-    verified = mbtiles.apply_patch(made.path, twin)
+    verified = mbtiles.apply_patch(made.path, twin, verify=True)
     hashed = []
     real = patches.agg_tiles_hash
     monkeypatch.setattr(patches, "agg_tiles_hash", lambda *a, **k: hashed.append(a) or real(*a, **k))
-    trusted = mbtiles.apply_patch(made.path, copy, verify=False)
+    trusted = mbtiles.apply_patch(made.path, copy)  # the default
     assert hashed == [] and not trusted.verified and verified.verified
     assert trusted.after == verified.after and tiles_of(copy) == tiles_of(twin)
     with mbtiles.MBTilesReader(copy) as reader:
@@ -561,7 +561,7 @@ def test_a_write_while_the_patch_is_made_from_the_log_is_not_half_in_it(whole, t
 
 def test_a_whole_copy_changed_on_the_device_behind_its_hash_is_refused_by_the_checked_apply(whole, tmp_path):
     """From the log, make_patch trusts the copy's stored hash (as martin's tools do); the apply's check of the whole
-    copy (VERIFY, the default) finds the copy changed, says so, and writes nothing."""
+    copy (VERIFY) finds the copy changed, says so, and writes nothing."""
     source, bodies, copy = whole
     keys = sorted(bodies)
     with sqlite3.connect(copy) as db:  # a tile damaged on the card, its stored hash left as it was
@@ -572,7 +572,7 @@ def test_a_whole_copy_changed_on_the_device_behind_its_hash_is_refused_by_the_ch
     made = patching.make_patch(source, copy, str(tmp_path / "p.mbtiles"))
     before = open(copy, "rb").read()
     with pytest.raises(mbtiles.PatchError, match="changed on the device since it was written"):
-        mbtiles.apply_patch(made.path, copy)
+        mbtiles.apply_patch(made.path, copy, verify=True)
     assert open(copy, "rb").read() == before
 
 

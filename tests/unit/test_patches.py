@@ -204,8 +204,8 @@ def test_new_and_deleted_tiles_and_tiles_outside_the_scope(field, tmp_path):
 
 
 def test_without_verify_the_patch_applies_as_martin_does_in_the_time_of_the_patch(field, tmp_path, monkeypatch):
-    """VERIFY off (the default): the same copy and hash as a verified apply (deleted and changed tiles too), with no tile of the
-    copy hashed; a second apply still refused; a forced apply to another copy still hashed whole."""
+    """VERIFY off (the default): the same copy and hash as a verified apply (deleted and changed tiles too), with
+    no tile of the copy hashed; a second apply still refused; a forced apply to another copy still hashed whole."""
     source, bodies, copy, ranges = field
     twin = str(tmp_path / "twin" / "plan.mbtiles")
     os.makedirs(os.path.dirname(twin))

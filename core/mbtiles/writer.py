@@ -89,7 +89,9 @@ class MBTilesWriter:
         self._tiles = []     # (zoom, x, tms_row, data)
         self._journal = []   # (zoom, x, tms_row, status, fetched_at, etag, last_modified, error)
         self._bytes = 0      # body bytes in self._tiles
-        self._removed = []   # (zoom, x, tms_row) of tiles the server no longer has
+        # {(zoom, x, tms_row): None} of tiles the server no longer has. A batch's calls keep their order: a write
+        # after a removal of the same tile cancels it, a removal drops that tile's queued writes.
+        self._removed = {}
         self._last_flush = time.monotonic()
         self._replaced = False
         self._complete = True
@@ -176,7 +178,10 @@ class MBTilesWriter:
     def write_tile(self, zoom, x, y, data):
         """Queue the body of XYZ tile (zoom, x, y); replaces any tile already there."""
         data = bytes(data)
-        self._tiles.append((zoom, x, flip_y(zoom, y), data, None))
+        row = flip_y(zoom, y)
+        if self._removed:
+            self._removed.pop((zoom, x, row), None)
+        self._tiles.append((zoom, x, row, data, None))
         self._bytes += len(data)
         self._maybe_flush()
 
@@ -191,6 +196,8 @@ class MBTilesWriter:
         row = flip_y(zoom, y)
         if data is not None:
             data = bytes(data)
+            if self._removed:
+                self._removed.pop((zoom, x, row), None)
             self._tiles.append((zoom, x, row, data, data_id))
             self._bytes += len(data)
         self._journal.append((zoom, x, row, status, fetched_at or time.time(), etag, last_modified, error))
@@ -205,10 +212,16 @@ class MBTilesWriter:
 
     def remove_tile(self, zoom, x, y):
         """Queue the removal of XYZ tile (zoom, x, y) (the server says there is nothing there now); whether the
-        file held it. Committed with the next batch, its unused body dropped at close."""
+        file held it (or a write of it was queued). Committed with the next batch, its unused body dropped at
+        close."""
+        key = (zoom, x, flip_y(zoom, y))
+        queued = [tile for tile in self._tiles if tile[:3] == key]
+        if queued:  # written earlier in this batch: that write is undone, not stored then deleted
+            self._tiles = [tile for tile in self._tiles if tile[:3] != key]
+            self._bytes -= sum(len(tile[3]) for tile in queued)
         if self.tile_key(zoom, x, y) is None:
-            return False
-        self._removed.append((zoom, x, flip_y(zoom, y)))
+            return bool(queued)
+        self._removed[key] = None
         self._maybe_flush()
         return True
 
@@ -244,7 +257,7 @@ class MBTilesWriter:
     def flush(self):
         self._last_flush = time.monotonic()
         if self._full is not None:  # already said: what is queued cannot be stored (the journal refetches it)
-            self._tiles, self._journal, self._bytes, self._removed = [], [], 0, []
+            self._tiles, self._journal, self._bytes, self._removed = [], [], 0, {}
             return
         if not self._tiles and not self._journal and not self._removed:
             return
@@ -272,7 +285,7 @@ class MBTilesWriter:
                 self._replaced = True
             if self._removed:
                 db.executemany("DELETE FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
-                               self._removed)
+                               list(self._removed))
                 self._replaced = True
             db.executemany(
                 "INSERT OR REPLACE INTO tile_journal (zoom_level, tile_column, tile_row, status, "
@@ -281,7 +294,7 @@ class MBTilesWriter:
         self._tiles = []
         self._journal = []
         self._bytes = 0
-        self._removed = []
+        self._removed = {}
 
     @staticmethod
     def _held(db, key):

@@ -110,6 +110,34 @@ def test_rewriting_a_tile_replaces_it_and_drops_the_orphan(tmp_path):
     db.close()
 
 
+def test_a_batchs_writes_and_removals_keep_their_order(tmp_path):
+    """In one batch, the last call for a tile wins: a write after its removal is kept (it was lost: removals ran
+    after the inserts), a removal after a write of a tile the file did not hold yet removes it; the change log
+    and the stored hash follow the file."""
+    path = str(tmp_path / "order.mbtiles")
+    with mbtiles.MBTilesWriter(path) as writer:
+        writer.update_metadata(metadata())
+        writer.write_tile(10, 1, 1, png_tile(RED))
+        writer.write_tile(10, 1, 2, png_tile(RED))
+    with mbtiles.MBTilesWriter(path, batch_size=100) as writer:
+        assert writer.remove_tile(10, 1, 1)
+        writer.write_tile(10, 1, 1, png_tile(GREEN))    # removed, then written again: kept
+        writer.write_tile(10, 1, 3, png_tile(BLUE))
+        assert writer.remove_tile(10, 1, 3)             # queued, then removed: never stored
+        assert not writer.remove_tile(10, 1, 4)         # neither held nor queued
+        writer.record(10, 1, 2, "done", png_tile(BLUE))
+        assert writer.remove_tile(10, 1, 2)             # held and rewritten, then removed: gone
+        writer.write_tile(10, 1, 5, png_tile(GREEN))
+    with mbtiles.MBTilesReader(path) as reader:
+        assert reader.tile(10, 1, 1) == png_tile(GREEN)
+        assert reader.tile(10, 1, 2) is None and reader.tile(10, 1, 3) is None
+        assert reader.count_by_zoom() == {10: 2}
+        assert reader.metadata()["agg_tiles_hash"] == mbtiles.agg_tiles_hash(reader.connection())
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT COUNT(*) FROM images").fetchone() == (1,)  # no orphan body left
+    db.close()
+
+
 def sha256(path):
     with open(path, "rb") as stream:
         return hashlib.sha256(stream.read()).hexdigest()

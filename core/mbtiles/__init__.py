@@ -20,6 +20,7 @@ from .files import (
                     is_disk_full,
                     looks_like_mbtiles,
                     read_guard,
+                    rekey_old_tiles,
                     tile_id,
                     uri_path,
 )
@@ -65,7 +66,8 @@ from .writer import JournalEntry, MBTilesWriter
 
 __all__ = [
     "SCHEMA", "SQLITE_MAGIC", "DiskFull", "check_readable", "damaged", "disk_full_message", "inspect",
-    "is_disk_full", "looks_like_mbtiles", "read_guard", "tile_id", "uri_path",
+    "is_disk_full", "looks_like_mbtiles", "read_guard", "rekey_old_tiles", "tile_id",
+    "uri_path",
     "FORMATS_BY_MIME", "METADATA_FIELDS", "RECOVERED_KEY", "build_metadata", "format_from_mime",
     "metadata_problems", "union_bounds", "vector_json",
     "MBTilesReader", "holds_only", "remove_if_no_tiles",

@@ -50,10 +50,44 @@ def tile_id(data):
     """Content key of a tile body in the `images` table: its MD5 in upper-case hex, as martin's normalized schema
     keys `images` (its `md5_hex`), so that `mbtiles validate` passes its per-tile check on a library file and on
     an offline project's copy of one, and a tile martin's apply-patch adds is stored once. (Files written before
-    kept BLAKE2b keys: still read and patched as they are; martin's check reports them until rewritten.)"""
+    kept BLAKE2b keys, in lower-case hex: still read and patched as they are; rekey_old_tiles turns them.)"""
     digest = new_digest()
     digest.update(data)
     return digest.hexdigest().upper()
+
+def rekey_old_tiles(db, batch=500):
+    """Key by MD5 (tile_id) the bodies of an IGN Offline file written before the MD5 keys (BLAKE2b keys: lower-case
+    hex, which no MD5 key holds; a key of digits alone is hashed to tell), in one transaction on the connection
+    `db`; how many bodies were keyed anew. The tiles are the same (agg_tiles_hash too): martin's per-tile check then
+    passes. Reads `batch` bodies at a time (memory flat); the map is updated in one pass through a temporary table
+    of the old and new keys."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS rekeyed (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID")
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        done, last = 0, 0
+        while True:
+            rows = db.execute("SELECT rowid, tile_id, tile_data FROM images WHERE rowid > ? AND (tile_id GLOB "
+                              "'*[a-f]*' OR tile_id NOT GLOB '*[A-F]*') ORDER BY rowid LIMIT ?", (last, batch)
+                              ).fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            keys = [(old, new, data) for old, new, data in ((old, tile_id(bytes(data)), data) for _, old, data in rows)
+                    if new != old]
+            db.executemany("INSERT OR IGNORE INTO temp.rekeyed (old, new) VALUES (?, ?)", [k[:2] for k in keys])
+            db.executemany("INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", [k[1:] for k in keys])
+            done += len(keys)
+        if done:
+            db.execute("UPDATE map SET tile_id = (SELECT new FROM temp.rekeyed WHERE old = map.tile_id) "
+                       "WHERE tile_id IN (SELECT old FROM temp.rekeyed)")
+            db.execute("DELETE FROM images WHERE tile_id IN (SELECT old FROM temp.rekeyed)")
+        db.execute("DELETE FROM temp.rekeyed")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return done
 
 def uri_path(path):
     return os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")

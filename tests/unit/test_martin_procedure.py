@@ -125,3 +125,57 @@ def test_martin_refuses_our_patch_to_the_wrong_copy_and_a_patch_without_hashes(f
     db.close()
     with pytest.raises(martin.MartinError, match="PatchFileHasNoHashes"):
         martin.apply_patch(export, made.path)
+
+
+def to_old_keys(path):
+    """The file as the plugin wrote it before the MD5 keys: its bodies keyed by BLAKE2b-128 (lower-case hex)."""
+    import hashlib
+
+    with sqlite3.connect(path) as db:
+        for tile_id, data in db.execute("SELECT tile_id, tile_data FROM images").fetchall():
+            old = hashlib.blake2b(bytes(data), digest_size=16).hexdigest()
+            db.execute("UPDATE images SET tile_id = ? WHERE tile_id = ?", (old, tile_id))
+            db.execute("UPDATE map SET tile_id = ? WHERE tile_id = ?", (old, tile_id))
+    db.close()
+
+
+def test_a_basemap_taken_from_a_library_written_before_the_md5_keys_passes_martins_check(tmp_path):
+    bodies = {(t.z, t.x, t.y): body(t.z, t.x, t.y) for t in grid.iter_tiles(CARCASSONNE, 10, 13)}
+    (tmp_path / "library").mkdir()
+    source = make_library(str(tmp_path / "library" / "PLAN.mbtiles"), bodies, CARCASSONNE)
+    to_old_keys(source)
+    with pytest.raises(martin.MartinError, match="IncorrectTileHash"):
+        martin.validate(source)
+    library_bytes = open(source, "rb").read()
+    basemap = basemap_from_library(source, str(tmp_path / "basemap.mbtiles"), 11, 13)
+    assert martin.validate(basemap) == metadata(basemap)["agg_tiles_hash"]
+    assert tiles_of(basemap) == tiles_of(fresh_export(source, tmp_path, "fresh"))
+    assert open(source, "rb").read() == library_bytes  # the library only read
+
+
+def test_rekey_old_tiles_keeps_every_tile_and_one_body_each(tmp_path):
+    """Mixed keys (a body under its old key and its MD5 one, a key of digits alone): every body once, under its
+    MD5; the tiles and their hash unchanged; a second pass finds nothing."""
+    path = str(tmp_path / "mixed.mbtiles")
+    with mbtiles.MBTilesWriter(path) as writer:
+        for y in range(6):
+            writer.write_tile(12, 2000, 1500 + y, body(12, 2000, y % 3))
+    to_old_keys(path)
+    with mbtiles.MBTilesWriter(path) as writer:  # a write after the upgrade: the same bodies under MD5 keys
+        writer.write_tile(12, 2001, 1500, body(12, 2000, 0))
+        writer.write_tile(12, 2001, 1501, body(12, 2000, 7))
+    with sqlite3.connect(path) as db:  # a key of digits alone, not the body's MD5
+        db.execute("UPDATE images SET tile_id = '0123456789' WHERE tile_id = (SELECT tile_id FROM map WHERE "
+                   "tile_column = 2001 AND tile_row = ?)", (grid.flip_y(12, 1501),))
+        db.execute("UPDATE map SET tile_id = '0123456789' WHERE tile_column = 2001 AND tile_row = ?",
+                   (grid.flip_y(12, 1501),))
+    db.close()
+    before, stored = tiles_of(path), metadata(path)["agg_tiles_hash"]
+    db = sqlite3.connect(path, isolation_level=None)
+    assert mbtiles.rekey_old_tiles(db, batch=2) == 4  # three old keys, one of digits
+    assert mbtiles.rekey_old_tiles(db) == 0
+    keys = db.execute("SELECT tile_id, tile_data FROM images").fetchall()
+    assert sorted(k for k, _ in keys) == sorted({mbtiles.tile_id(bytes(d)) for d in (body(12, 2000, v) for v in
+                                                                                    (0, 1, 2, 7))})
+    db.close()
+    assert tiles_of(path) == before and martin.validate(path) == stored

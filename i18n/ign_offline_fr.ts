@@ -4710,62 +4710,62 @@
       <translation>Entrée {} ({}) : fichiers nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="70" />
+      <location filename="../core/mbtiles/files.py" line="113" />
       <source>'{}' is a folder, not an MBTiles file: give a file name.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles : indiquez un nom de fichier.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="76" />
+      <location filename="../core/mbtiles/files.py" line="119" />
       <source>'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. Choose another output file.</source>
       <translation>« {} » existe et n'est pas un fichier MBTiles : IGN Hors ligne n'y touche pas. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="86" />
+      <location filename="../core/mbtiles/files.py" line="129" />
       <source>'{}' is a damaged SQLite file ({}).</source>
       <translation>« {} » est un fichier SQLite endommagé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="91" />
+      <location filename="../core/mbtiles/files.py" line="134" />
       <source>'{}' already holds other data (not written by IGN Offline): it is left untouched. Choose another output file.</source>
       <translation>« {} » contient déjà d'autres données (non écrites par IGN Hors ligne) : il n'est pas modifié. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="109" />
+      <location filename="../core/mbtiles/files.py" line="152" />
       <source>The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.</source>
       <translation>Le disque qui contient {} est plein : {:,} tuile(s) enregistrée(s) ; libérez de la place et relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="116" />
+      <location filename="../core/mbtiles/files.py" line="159" />
       <source>'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download it again.</source>
       <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="128" />
+      <location filename="../core/mbtiles/files.py" line="171" />
       <source>A disk filled up while '{}' was read: the file is sound, but SQLite found no room for its temporary files (in the system's temporary folder). Free some space, then run again.</source>
       <translation>Un disque s'est rempli pendant la lecture de « {} » : le fichier est intact, mais SQLite n'a plus de place pour ses fichiers temporaires (dans le dossier temporaire du système). Libérez de la place, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="163" />
+      <location filename="../core/mbtiles/files.py" line="206" />
       <source>'{}' is a folder, not an MBTiles file.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="165" />
+      <location filename="../core/mbtiles/files.py" line="208" />
       <source>'{}' {}: give an MBTiles file.</source>
       <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="170" />
+      <location filename="../core/mbtiles/files.py" line="213" />
       <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="172" />
+      <location filename="../core/mbtiles/files.py" line="215" />
       <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="181" />
+      <location filename="../core/mbtiles/files.py" line="224" />
       <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
@@ -4895,7 +4895,7 @@
       <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/writer.py" line="48" />
+      <location filename="../core/mbtiles/writer.py" line="49" />
       <source>writing tiles</source>
       <translation>l'écriture de tuiles</translation>
     </message>
@@ -7040,37 +7040,47 @@
       <translation>Aucun fichier de cette copie ne peut être corrigé : voyez les raisons dans son info-bulle.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="458" />
+      <location filename="../ui/field_page.py" line="455" />
+      <source>{:,} older patch of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
+      <translation>{:,} correctif plus ancien de {} supprimé : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="455" />
+      <source>{:,} older patches of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
+      <translation>{:,} correctifs plus anciens de {} supprimés : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.py" line="468" />
       <source>, then </source>
       <translation>, puis </translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="462" />
+      <location filename="../ui/field_page.py" line="472" />
       <source>The update</source>
       <translation>La mise à jour</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="471" />
+      <location filename="../ui/field_page.py" line="481" />
       <source>{}: {} moved by patches, where a full copy would move {}.</source>
       <translation>{} : {} transférés par correctifs, là où une copie complète transférerait {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="475" />
+      <location filename="../ui/field_page.py" line="485" />
       <source>{} is already current: no patch written, the patches kept in {} left as they are.</source>
       <translation>{} est déjà à jour : aucun correctif écrit, les correctifs gardés dans {} laissés tels quels.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="478" />
+      <location filename="../ui/field_page.py" line="488" />
       <source>{} updated in place. For the device's copy of it, the patches kept in {}, to apply in order from the one starting at the copy's own hash (apply_patch, or martin's mbtiles apply-patch): {}.</source>
       <translation>{} mis à jour sur place. Pour sa copie sur l'appareil, les correctifs gardés dans {}, à appliquer dans l'ordre à partir de celui qui part de l'empreinte de la copie (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="483" />
+      <location filename="../ui/field_page.py" line="493" />
       <source>{} cannot be written here: {:,} patch written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch): {}.</source>
       <translation>{} ne peut pas être écrit ici : {:,} correctif écrit dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="483" />
+      <location filename="../ui/field_page.py" line="493" />
       <source>{} cannot be written here: {:,} patches written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch): {}.</source>
       <translation>{} ne peut pas être écrit ici : {:,} correctifs écrits dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>

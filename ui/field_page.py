@@ -429,13 +429,20 @@ class FieldPage(Page, FORM_CLASS):
                 folder_sync.remove_patch(job.parameters["OUTPUT"])
             self._updated(copy, outcomes, cancelled)
             return
-        kept = []
+        kept, pruned = [], []
         try:
             for job, _, _ in outcomes:
-                patch = folder_sync.keep_patch(job.parameters["OUTPUT"], library, job.parameters["BASE"],
-                                               copy.path if copy.folder else None)
+                base, folder = job.parameters["BASE"], copy.path if copy.folder else None
+                patch = folder_sync.keep_patch(job.parameters["OUTPUT"], library, base, folder)
                 if patch:
-                    kept.append((job.parameters["BASE"], patch))
+                    kept.append((base, patch))
+                    removed = folder_sync.prune_patches(library, base, folder_sync.link_of(patch)[1], folder)
+                    if removed:
+                        pruned.append(say(plural(
+                            len(removed), "{:,} older patch of {} removed: a device that far behind, or holding an "
+                            "earlier export, moves less by a fresh copy of the file.", "{:,} older patches of {} "
+                            "removed: a device that far behind, or holding an earlier export, moves less by a "
+                            "fresh copy of the file.", len(removed), os.path.basename(base))))
         except IgnOfflineError as exc:
             self.runner.log(said_reason(exc), error=True)
             self.runner.report_failure(tr("The update"))
@@ -444,9 +451,9 @@ class FieldPage(Page, FORM_CLASS):
             jobs = [Job("ign_offline:apply_patch", {"PATCH": patch, "TARGET": base}, os.path.basename(base))
                     for base, patch in kept]
             self.runner.start(jobs, lambda *done: None,
-                              lambda applied, stopped: self._updated(copy, applied, stopped, kept))
+                              lambda applied, stopped: self._updated(copy, applied, stopped, kept, pruned))
         else:
-            self._updated(copy, outcomes, False, kept)
+            self._updated(copy, outcomes, False, kept, pruned)
 
     def _chains(self, copy, kept):
         """The names of the patches a device's copy of each updated file applies, in order, up to now."""
@@ -458,7 +465,7 @@ class FieldPage(Page, FORM_CLASS):
             names.append(tr(", then ").join(os.path.basename(name) for name in chain or [patch]))
         return "; ".join(names)
 
-    def _updated(self, copy, outcomes, cancelled, kept=()):
+    def _updated(self, copy, outcomes, cancelled, kept=(), pruned=()):
         what = tr("The update")
         name = os.path.basename(os.path.normpath(copy.path))
         patches = folder_sync.patches_folder(self.library_folder())
@@ -487,6 +494,8 @@ class FieldPage(Page, FORM_CLASS):
                                           "martin's mbtiles apply-patch): {}.", name, len(kept), patches,
                                           "; ".join(os.path.basename(patch) for _, patch in kept))),
                                Qgis.Success, patches)
+        for line in pruned:
+            self.runner.log(line)
         self.measure_copies()
 
     def cleanup(self):

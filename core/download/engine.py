@@ -31,7 +31,7 @@ from ..http import (
     retry_after_seconds,
     unreachable_reason,
 )
-from ..mbtiles import tile_id
+from ..mbtiles import holds_same_body, tile_id
 from ..messages import Message
 from ..sources.policies import host_of
 from ..text import limit_duration
@@ -424,7 +424,7 @@ class Downloader:
                 if self.on_format is not None:
                     self.on_format(self.format)
             key = tile_id(result.data)
-            self._note_body(request, key, len(result.data), stats.changes)
+            self._note_body(request, key, result.data, stats.changes)
             self.store.record(request.zoom, request.x, request.y, "done", result.data,
                               result.etag, result.last_modified, data_id=key)
             stats.downloaded += 1
@@ -447,13 +447,14 @@ class Downloader:
                 self._say(Message("Tile {}/{}/{} failed: {}", request.zoom, request.x, request.y, result.error))
 
 
-    def _note_body(self, request, key, size, changes):
-        """A body fetched: new where the file held no tile, changed where it held another, else unchanged."""
+    def _note_body(self, request, key, data, changes):
+        """A body fetched: new where the file held no tile, changed where it held another, else unchanged (also
+        when a file written before the MD5 keys holds the same body under its old key)."""
         held = self.store.tile_key(request.zoom, request.x, request.y) if request.previous == "done" else None
         if held is None:
-            changes.add(NEW, request.zoom, request.x, request.y, size)
-        elif held != key:
-            changes.add(CHANGED, request.zoom, request.x, request.y, size)
+            changes.add(NEW, request.zoom, request.x, request.y, len(data))
+        elif held != key and not holds_same_body(held, data):
+            changes.add(CHANGED, request.zoom, request.x, request.y, len(data))
         else:
             changes.unchanged += 1
 

@@ -290,6 +290,9 @@ def _stem(path, folder=None):
 
 
 PATCH_EXTENSION = ".patch.mbtiles"
+# prune_patches keeps a chain up to the copy's size and this much more: a patch file is some 20 kB of SQLite pages
+# before its first tile, so a small copy's few patches always outweigh it and would never form a chain.
+PRUNE_MARGIN = 1 << 20
 _CHAIN_LINK = re.compile(r"\.([0-9a-f]{8})-([0-9a-f]{8})" + re.escape(PATCH_EXTENSION), re.IGNORECASE)
 
 
@@ -334,19 +337,49 @@ def remove_patch(made):
     _remove(made)
 
 
-def patch_chain(library, path, end, folder=None):
-    """The patches kept for the copy `path` that lead, link after link, to the hash `end` (the copy's now), oldest
-    first: what a device's copy applies in order (from the link starting at its own hash)."""
+def _kept_links(library, path, folder=None):
+    """[(before8, after8, patch)] of every patch kept for the copy `path`, by name."""
     stem = _stem(path, folder)
-    links = {}
     folder_path = patches_folder(library)
+    found = []
     for name in sorted(os.listdir(folder_path)) if os.path.isdir(folder_path) else []:
         link = _CHAIN_LINK.fullmatch(name[len(stem):]) if name.startswith(stem) else None
         if link:
-            links.setdefault(link.group(2).lower(), (link.group(1).lower(), os.path.join(folder_path, name)))
+            found.append((link.group(1).lower(), link.group(2).lower(), os.path.join(folder_path, name)))
+    return found
+
+
+def patch_chain(library, path, end, folder=None):
+    """The patches kept for the copy `path` that lead, link after link, to the hash `end` (the copy's now), oldest
+    first: what a device's copy applies in order (from the link starting at its own hash)."""
+    links = {}
+    for before, after, patch in _kept_links(library, path, folder):
+        links.setdefault(after, (before, patch))
     chain, at, seen = [], end[:8].lower(), set()
     while at in links and at not in seen:
         seen.add(at)
         at, name = links[at]
         chain.insert(0, name)
     return chain
+
+
+def prune_patches(library, path, end, folder=None):
+    """Remove the patches kept for the copy `path` that no device is better off applying; their paths, oldest
+    first. A device at a link's before-hash applies that link and every later one up to `end` (the copy's hash
+    now): where those add up to more bytes than the copy itself (and PRUNE_MARGIN), copying it whole moves less, so
+    that link and the older ones go. So do links off the chain to `end` (a history the copy left, exported again
+    whole: no state on it reaches `end` by patches). Without this the patches of an export grew with every update,
+    for good."""
+    chain = patch_chain(library, path, end, folder)
+    size = os.path.getsize(path) if os.path.isfile(path) else 0
+    useless, total = [], 0
+    for index in range(len(chain) - 1, -1, -1):
+        total += os.path.getsize(chain[index])
+        if total > size + PRUNE_MARGIN:  # this link and the older ones; never the newest (just kept: applied next)
+            useless = chain[:min(index + 1, len(chain) - 1)]
+            break
+    on_chain = set(chain)
+    useless += [patch for _, _, patch in _kept_links(library, path, folder) if patch not in on_chain]
+    for patch in useless:
+        _remove(patch)
+    return useless

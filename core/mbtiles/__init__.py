@@ -16,6 +16,7 @@ from .files import (
                     check_readable,
                     damaged,
                     disk_full_message,
+                    holds_same_body,
                     inspect,
                     is_disk_full,
                     looks_like_mbtiles,
@@ -65,9 +66,8 @@ from .scopes import (
 from .writer import JournalEntry, MBTilesWriter
 
 __all__ = [
-    "SCHEMA", "SQLITE_MAGIC", "DiskFull", "check_readable", "damaged", "disk_full_message", "inspect",
-    "is_disk_full", "looks_like_mbtiles", "read_guard", "rekey_old_tiles", "tile_id",
-    "uri_path",
+    "SCHEMA", "SQLITE_MAGIC", "DiskFull", "check_readable", "damaged", "disk_full_message", "holds_same_body",
+    "inspect", "is_disk_full", "looks_like_mbtiles", "read_guard", "rekey_old_tiles", "tile_id", "uri_path",
     "FORMATS_BY_MIME", "METADATA_FIELDS", "RECOVERED_KEY", "build_metadata", "format_from_mime",
     "metadata_problems", "union_bounds", "vector_json",
     "MBTilesReader", "holds_only", "remove_if_no_tiles",

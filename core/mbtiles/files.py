@@ -7,6 +7,7 @@ spec joins them, so GDAL and QGIS read the file like any other MBTiles."""
 
 import contextlib
 import errno
+import hashlib
 import os
 import sqlite3
 
@@ -54,6 +55,14 @@ def tile_id(data):
     digest = new_digest()
     digest.update(data)
     return digest.hexdigest().upper()
+
+def is_old_key(key):
+    """A content key written before the MD5 keys: BLAKE2b-128 in lower-case hex (an MD5 key is upper-case)."""
+    return key != key.upper()
+
+def holds_same_body(held, data):
+    """Whether the old (BLAKE2b) key `held` is the key of `data`: a body fetched again, not a change."""
+    return held is not None and is_old_key(held) and held == hashlib.blake2b(data, digest_size=16).hexdigest()
 
 def rekey_old_tiles(db, batch=500):
     """Key by MD5 (tile_id) the bodies of an IGN Offline file written before the MD5 keys (BLAKE2b keys: lower-case

@@ -2,6 +2,7 @@
 
 Rows are TMS (origin bottom-left) on disk; every public method here speaks XYZ and converts with tiles.flip_y."""
 
+import collections
 import contextlib
 import os
 import sqlite3
@@ -12,7 +13,7 @@ from .. import storage
 from ..messages import Message
 from ..tiles.grid import flip_y
 from . import changes
-from .files import SCHEMA, DiskFull, disk_full_message, inspect, is_disk_full, tile_id, uri_path
+from .files import SCHEMA, DiskFull, disk_full_message, holds_same_body, inspect, is_disk_full, tile_id, uri_path
 from .hashes import AGG_TILES_HASH, HASH_KEYS, agg_tiles_hash, stored_hash
 
 
@@ -82,6 +83,10 @@ class MBTilesWriter:
             # A write from a stored hash records which tiles it changes (core.mbtiles.changes): patches then need
             # only those. What is about to change is no longer what the hash says: gone until a complete write ends.
             self._link = changes.open_link(self._db, stored_hash(self._db))
+            # Written before the MD5 keys (BLAKE2b ones, lower-case): a body fetched again is kept as it is, not
+            # stored a second time under its MD5 key nor logged as a change. One look at the keys' index.
+            self._old_keys = self._db.execute("SELECT 1 FROM images WHERE tile_id GLOB '*[a-f]*' LIMIT 1"
+                                              ).fetchone() is not None
             self._db.execute("DELETE FROM metadata WHERE name = ?", (AGG_TILES_HASH,))
         except sqlite3.OperationalError as exc:
             self._raise_if_full(exc)
@@ -216,9 +221,11 @@ class MBTilesWriter:
         close."""
         key = (zoom, x, flip_y(zoom, y))
         queued = [tile for tile in self._tiles if tile[:3] == key]
-        if queued:  # written earlier in this batch: that write is undone, not stored then deleted
+        if queued:  # written earlier in this batch: that write is undone, not stored then deleted, and the
+            # journal does not say 'done' for a tile the file will not hold
             self._tiles = [tile for tile in self._tiles if tile[:3] != key]
             self._bytes -= sum(len(tile[3]) for tile in queued)
+            self._journal = [entry for entry in self._journal if entry[:3] != key or entry[3] != "done"]
         if self.tile_key(zoom, x, y) is None:
             return bool(queued)
         self._removed[key] = None
@@ -263,7 +270,12 @@ class MBTilesWriter:
             return
         images = {}
         rows = []
+        # (A tile written twice in the batch is written as asked: the last write wins, whatever the file held.)
+        writes = collections.Counter(tile[:3] for tile in self._tiles) if self._old_keys else None
         for zoom, x, row, data, key in self._tiles:
+            if (writes and writes[(zoom, x, row)] == 1
+                    and holds_same_body(self._held(self._db, (zoom, x, row)), data)):
+                continue
             key = key or tile_id(data)
             images[key] = data
             rows.append((zoom, x, row, key))

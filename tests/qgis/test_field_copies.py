@@ -188,6 +188,37 @@ def test_updates_of_an_export_keep_a_chain_of_patches_for_the_phone(dock, provid
     assert tiles_of(phone) == tiles_of(fresh)
 
 
+def test_an_update_removes_the_patches_no_device_is_better_off_applying(dock, provider, tmp_path, monkeypatch):
+    """Without the margin kept for small copies, two patches of half the tiles outweigh this copy: the Update
+    keeps the newest, removes the older one and says so in the page's log."""
+    from ign_offline.core.field import folder_sync
+
+    monkeypatch.setattr(folder_sync, "PRUNE_MARGIN", 0)
+    library = tmp_path / "library"
+    library_with_two_layers(library)
+    source = str(library / (PLAN + ".mbtiles"))
+    export = str(library / "exports" / "plan.mbtiles")
+    os.makedirs(os.path.dirname(export))
+    exports.export(source, export, "mbtiles", 10, 12, ranges(10, 12))
+    patches = library / "exports" / "patches"
+    page = dock.field_page
+    dock.libraryDir.setFilePath(str(library))
+    measured(page, 1)
+    keys = [(t.z, t.x, t.y) for t in tiles.iter_tiles(CARCASSONNE, 10, 12)]
+    refreshed(source, keys[::2], 99)
+    page.measureButton.click()
+    measured(page, 1)
+    update(page)
+    (first,) = os.listdir(patches)
+    refreshed(source, keys[1::2], 42)
+    page.measureButton.click()
+    measured(page, 1)
+    said = update(page)
+    assert "1 older patch of plan.mbtiles removed" in said, said
+    (second,) = os.listdir(patches)
+    assert second != first and second in said
+
+
 def mbtiles_size(size):
     from ign_offline.core.messages import Size
     from ign_offline.i18n import say

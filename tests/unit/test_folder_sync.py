@@ -188,3 +188,55 @@ def test_patches_kept_for_devices_form_a_chain_never_overwritten(field, tmp_path
     for patch in chain:
         mbtiles.apply_patch(patch, phone)
     assert tiles_of(phone) == tiles_of(export)
+
+
+def test_patches_no_device_is_better_off_applying_are_removed(field, tmp_path, monkeypatch):
+    """Updates that each change half the tiles: once the chain from a link on adds up to more bytes than the copy,
+    that link and the older ones go (a fresh copy moves less), the newest never; the chain left still takes a
+    device at its first link to the export's tiles. An export made again whole leaves its old chain: removed."""
+    monkeypatch.setattr(folder_sync, "PRUNE_MARGIN", 0)  # this copy is small: its patches alone show the rule
+    library, source, bodies, _ = field
+    export = os.path.join(library, "exports", "plan.mbtiles")
+    os.makedirs(os.path.join(library, "exports", "patches"))
+    exports.export(source, export, "mbtiles", 12, 13, area_ranges(AREA, 12, 13))
+    states = {mbtiles.stored_hash(sqlite3.connect(export))[:8].lower(): str(tmp_path / "state0.mbtiles")}
+    shutil.copy(export, states[next(iter(states))])
+    removed_all, keys = [], sorted(bodies)
+
+    def update(version):
+        with mbtiles.MBTilesWriter(source) as writer:
+            for index, key in enumerate(keys):
+                if index % 2 == version % 2:
+                    writer.write_tile(*key, body(*key, version=version))
+        made = folder_sync.making_name(library, export)
+        patching.make_patch(source, export, made)
+        kept = folder_sync.keep_patch(made, library, export)
+        chain_before = folder_sync.patch_chain(library, export, folder_sync.link_of(kept)[1])
+        kept_copy = str(tmp_path / "before.mbtiles")  # the copy's size when the chain was pruned
+        shutil.copy(export, kept_copy)
+        removed = folder_sync.prune_patches(library, export, folder_sync.link_of(kept)[1])
+        mbtiles.apply_patch(kept, export)
+        states[folder_sync.link_of(kept)[1]] = str(tmp_path / "state{}.mbtiles".format(version))
+        shutil.copy(export, states[folder_sync.link_of(kept)[1]])
+        chain = folder_sync.patch_chain(library, export, folder_sync.link_of(kept)[1])
+        assert os.path.exists(kept) and chain[-1] == kept
+        assert chain == chain_before[len(removed):] and removed == chain_before[:len(removed)]  # the oldest go
+        assert len(chain) == 1 or sum(os.path.getsize(p) for p in chain) <= os.path.getsize(kept_copy)
+        removed_all.extend(removed)
+        return chain
+
+    for version in range(1, 6):
+        chain = update(version)
+    assert removed_all and len(chain) >= 1
+    phone = str(tmp_path / "phone.mbtiles")  # a device at the oldest link kept: the chain takes it to now
+    shutil.copy(states[folder_sync.link_of(chain[0])[0]], phone)
+    for patch in chain:
+        mbtiles.apply_patch(patch, phone)
+    assert tiles_of(phone) == tiles_of(export)
+
+    os.remove(export)  # exported again whole: the patches of its old history lead nowhere now
+    exports.export(source, export, "mbtiles", 12, 13, area_ranges(AREA, 12, 13))
+    chain = update(6)
+    assert [os.path.basename(p) for p in chain] == [os.path.basename(chain[-1])]
+    assert os.listdir(folder_sync.patches_folder(library)) == [os.path.basename(chain[-1])]
+

@@ -3,6 +3,7 @@ PMTiles): each writes one file of a part; `add` its tiles, then `close(bounds, z
 
 import contextlib
 import gzip
+import hashlib
 import json
 import os
 import sqlite3
@@ -257,7 +258,7 @@ class PMTilesWriter:
             self.file.close()
             raise
         self.entries = []        # pmtiles.tile.Entry, in the order written
-        self.offsets = {}        # (hash, length) of a tile's bytes -> its offset in the tile data: each stored once
+        self.offsets = {}        # digest of a small tile's bytes -> its offset in the tile data: each stored once
         self.offset = 0          # bytes of tile data written
         self.addressed = 0
         self.contents = 0        # tiles stored (each repeated one once)
@@ -277,7 +278,8 @@ class PMTilesWriter:
         if entries and tile_id < entries[-1].tile_id:
             self.clustered = False
         # Tiles that repeat (sea, empty land, one colour) are small; a large one is stored without hashing its bytes.
-        key = (hash(data), len(data)) if len(data) <= DEDUPLICATED_BYTES else None
+        # A 128-bit digest, not Python's 64-bit hash(): two different tiles must never share their bytes.
+        key = hashlib.blake2b(data, digest_size=16).digest() if len(data) <= DEDUPLICATED_BYTES else None
         found = self.offsets.get(key) if key else None
         if found is None:
             self.file.write(data)

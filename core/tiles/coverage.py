@@ -17,6 +17,7 @@ import hashlib
 import math
 import threading
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .grid import TileRange, check_zoom_range, count_tiles, tile_range
 
@@ -97,8 +98,10 @@ def _intervals_in_strip(active, left, right):
 
 
 def _merge(pieces):
+    """The union of (low, high) intervals, as sorted [low, high] lists. Sorted by their low ends alone (a sort of
+    floats: a C call holding the GIL, some 2.5 times shorter than comparing the pairs)."""
     merged = []
-    for low, high in sorted(pieces):
+    for low, high in sorted(pieces, key=itemgetter(0)):
         if merged and low <= merged[-1][1]:
             if high > merged[-1][1]:
                 merged[-1][1] = high
@@ -147,7 +150,10 @@ def columns(polygons, zoom):
             state[1] = following
             active[:] = [e for e in active if max(e[0], e[2]) > left]
             if active:
-                pieces.extend(_intervals_in_strip(active, left, right))
+                # Each polygon's own union first: a layer of many polygons (départements) then sorts a few short
+                # lists instead of one of every edge in the column (150,000 for France densified: 80 ms holding the
+                # GIL at a time, which the dock's thread waits behind, up to 0.25 s without an event loop turn).
+                pieces.extend(_merge(_intervals_in_strip(active, left, right)))
         rows = _rows(_merge(pieces), last)
         if rows:
             yield column, [tuple(r) for r in rows]

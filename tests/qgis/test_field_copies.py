@@ -140,29 +140,39 @@ def update(page):
     return page.logView.toPlainText()
 
 
-def test_updates_of_an_export_keep_a_chain_of_patches_for_the_phone(dock, provider, tmp_path):
-    """Update twice, refresh, Update: the second Update writes nothing (the first patch kept), the third a second
-    link; the phone's copy, left at the first export, applies both in order and holds the export's tiles."""
+def an_export_on_the_field_page(dock, tmp_path):
+    """(library file, its export under <library>/exports/, the patches folder, the Field page listing the export,
+    the library's tile keys)."""
     library = tmp_path / "library"
     library_with_two_layers(library)
     source = str(library / (PLAN + ".mbtiles"))
     export = str(library / "exports" / "plan.mbtiles")
     os.makedirs(os.path.dirname(export))
     exports.export(source, export, "mbtiles", 10, 12, ranges(10, 12))
+    page = dock.field_page
+    dock.libraryDir.setFilePath(str(library))
+    measured(page, 1)
+    return source, export, library / "exports" / "patches", page, [
+        (t.z, t.x, t.y) for t in tiles.iter_tiles(CARCASSONNE, 10, 12)]
+
+
+def refreshed_then_updated(page, source, keys, colour):
+    refreshed(source, keys, colour)
+    page.measureButton.click()
+    measured(page, 1)
+    return update(page)
+
+
+def test_updates_of_an_export_keep_a_chain_of_patches_for_the_phone(dock, provider, tmp_path):
+    """Update twice, refresh, Update: the second Update writes nothing (the first patch kept), the third a second
+    link; the phone's copy, left at the first export, applies both in order and holds the export's tiles."""
+    source, export, patches, page, keys = an_export_on_the_field_page(dock, tmp_path)
     phone = str(tmp_path / "phone" / "plan.mbtiles")
     os.makedirs(os.path.dirname(phone))
     with open(export, "rb") as original, open(phone, "wb") as copied:
         copied.write(original.read())
-    patches = library / "exports" / "patches"
-    page = dock.field_page
-    dock.libraryDir.setFilePath(str(library))
-    measured(page, 1)
-    keys = [(t.z, t.x, t.y) for t in tiles.iter_tiles(CARCASSONNE, 10, 12)]
 
-    refreshed(source, keys[::2], 99)
-    page.measureButton.click()
-    measured(page, 1)
-    said = update(page)
+    said = refreshed_then_updated(page, source, keys[::2], 99)
     (first,) = os.listdir(patches)
     assert first.startswith("plan.") and first.endswith(".patch.mbtiles") and first in said, said
     assert "apply in order" in said, said
@@ -172,10 +182,7 @@ def test_updates_of_an_export_keep_a_chain_of_patches_for_the_phone(dock, provid
     assert "already current: no patch written" in said, said
     assert os.listdir(patches) == [first] and digest(str(patches / first)) == kept
 
-    refreshed(source, keys[1::3], 42)
-    page.measureButton.click()
-    measured(page, 1)
-    said = update(page)
+    said = refreshed_then_updated(page, source, keys[1::3], 42)
     (second,) = set(os.listdir(patches)) - {first}
     assert "{}, then {}".format(first, second) in said, said
     assert digest(str(patches / first)) == kept
@@ -194,26 +201,10 @@ def test_an_update_removes_the_patches_no_device_is_better_off_applying(dock, pr
     from ign_offline.core.field import folder_sync
 
     monkeypatch.setattr(folder_sync, "PRUNE_MARGIN", 0)
-    library = tmp_path / "library"
-    library_with_two_layers(library)
-    source = str(library / (PLAN + ".mbtiles"))
-    export = str(library / "exports" / "plan.mbtiles")
-    os.makedirs(os.path.dirname(export))
-    exports.export(source, export, "mbtiles", 10, 12, ranges(10, 12))
-    patches = library / "exports" / "patches"
-    page = dock.field_page
-    dock.libraryDir.setFilePath(str(library))
-    measured(page, 1)
-    keys = [(t.z, t.x, t.y) for t in tiles.iter_tiles(CARCASSONNE, 10, 12)]
-    refreshed(source, keys[::2], 99)
-    page.measureButton.click()
-    measured(page, 1)
-    update(page)
+    source, export, patches, page, keys = an_export_on_the_field_page(dock, tmp_path)
+    refreshed_then_updated(page, source, keys[::2], 99)
     (first,) = os.listdir(patches)
-    refreshed(source, keys[1::2], 42)
-    page.measureButton.click()
-    measured(page, 1)
-    said = update(page)
+    said = refreshed_then_updated(page, source, keys[1::2], 42)
     assert "1 older patch of plan.mbtiles removed" in said, said
     (second,) = os.listdir(patches)
     assert second != first and second in said

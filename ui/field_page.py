@@ -436,7 +436,7 @@ class FieldPage(Page, FORM_CLASS):
                 patch = folder_sync.keep_patch(job.parameters["OUTPUT"], library, base, folder)
                 if patch:
                     kept.append((base, patch))
-                    removed = folder_sync.prune_patches(library, base, folder_sync.link_of(patch)[1], folder)
+                    removed = folder_sync.prune_patches(library, base, patch, folder)
                     if removed:
                         pruned.append(say(plural(
                             len(removed), "{:,} older patch of {} removed: a device that far behind, or holding an "

@@ -9,6 +9,7 @@ not what its agg_tiles_hash says) is refused with its reason and left untouched;
 nothing."""
 
 import contextlib
+import heapq
 import os
 import re
 from dataclasses import dataclass, field
@@ -363,23 +364,37 @@ def patch_chain(library, path, end, folder=None):
     return chain
 
 
-def prune_patches(library, path, end, folder=None):
-    """Remove the patches kept for the copy `path` that no device is better off applying; their paths, oldest
-    first. A device at a link's before-hash applies that link and every later one up to `end` (the copy's hash
-    now): where those add up to more bytes than the copy itself (and PRUNE_MARGIN), copying it whole moves less, so
-    that link and the older ones go. So do links off the chain to `end` (a history the copy left, exported again
-    whole: no state on it reaches `end` by patches). Without this the patches of an export grew with every update,
-    for good."""
-    chain = patch_chain(library, path, end, folder)
-    size = os.path.getsize(path) if os.path.isfile(path) else 0
-    useless, total = [], 0
-    for index in range(len(chain) - 1, -1, -1):
-        total += os.path.getsize(chain[index])
-        if total > size + PRUNE_MARGIN:  # this link and the older ones; never the newest (just kept: applied next)
-            useless = chain[:min(index + 1, len(chain) - 1)]
-            break
-    on_chain = set(chain)
-    useless += [patch for _, _, patch in _kept_links(library, path, folder) if patch not in on_chain]
-    for patch in useless:
+def prune_patches(library, path, kept, folder=None):
+    """Remove the patches kept for the copy `path` that no device is better off applying, never `kept` (the patch
+    just kept, applied next); their paths, the farthest from now first. A device at a link's before-hash reaches the
+    copy's hash now (`kept`'s after-hash) by that link and the fewest bytes of links after it: where that adds up to
+    more than the copy itself and PRUNE_MARGIN, copying the copy whole moves less, and the link goes. Without this
+    the patches of an export grew with every update, for good.
+
+    Only links that lead to the copy's hash now are weighed: links that lead elsewhere are left (a history the copy
+    left when exported again whole, or another copy's under the same name: two phones' folders of one name). A copy
+    that is not there (a device unplugged) is not weighed: nothing is removed."""
+    if not os.path.isfile(path):
+        return []
+    end = link_of(kept)[1]
+    links = _kept_links(library, path, folder)
+    sizes = {patch: os.path.getsize(patch) for _, _, patch in links}
+    into = {}
+    for before, after, patch in links:
+        into.setdefault(after, []).append((before, patch))
+    reach, waiting = {end: 0}, [(0, end)]  # the fewest bytes from a state to `end` (Dijkstra, links reversed)
+    while waiting:
+        bytes_from, state = heapq.heappop(waiting)
+        if bytes_from > reach[state]:
+            continue
+        for before, patch in into.get(state, ()):
+            total = bytes_from + sizes[patch]
+            if total < reach.get(before, total + 1):
+                reach[before] = total
+                heapq.heappush(waiting, (total, before))
+    limit = os.path.getsize(path) + PRUNE_MARGIN
+    useless = sorted(((sizes[patch] + reach[after], patch) for _, after, patch in links
+                      if after in reach and patch != kept and sizes[patch] + reach[after] > limit), reverse=True)
+    for _, patch in useless:
         _remove(patch)
-    return useless
+    return [patch for _, patch in useless]

@@ -56,6 +56,12 @@ def tile_id(data):
     digest.update(data)
     return digest.hexdigest().upper()
 
+def has_old_keys(db):
+    """Whether an IGN Offline file holds keys written before the MD5 keys: one look at the keys' index (a lower-case
+    key sorts after every upper-case one; 6 old keys in 16 start with a-f, so a file of a few old keys or more shows
+    one)."""
+    return db.execute("SELECT 1 FROM images WHERE tile_id >= 'a' LIMIT 1").fetchone() is not None
+
 def is_old_key(key):
     """A content key written before the MD5 keys: BLAKE2b-128 in lower-case hex (an MD5 key is upper-case)."""
     return key != key.upper()
@@ -68,8 +74,11 @@ def rekey_old_tiles(db, batch=500):
     """Key by MD5 (tile_id) the bodies of an IGN Offline file written before the MD5 keys (BLAKE2b keys: lower-case
     hex, which no MD5 key holds; a key of digits alone is hashed to tell), in one transaction on the connection
     `db`; how many bodies were keyed anew. The tiles are the same (agg_tiles_hash too): martin's per-tile check then
-    passes. Reads `batch` bodies at a time (memory flat); the map is updated in one pass through a temporary table
-    of the old and new keys."""
+    passes. Reads `batch` bodies at a time (memory flat), each batch's old rows removed before its new ones are
+    written (the pages they free are used again: the file does not grow); the map is updated in one pass through a
+    temporary table of the old and new keys. A file of MD5 keys alone costs one look at the keys' index."""
+    if not has_old_keys(db):
+        return 0
     db.execute("CREATE TEMP TABLE IF NOT EXISTS rekeyed (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID")
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -84,12 +93,12 @@ def rekey_old_tiles(db, batch=500):
             keys = [(old, new, data) for old, new, data in ((old, tile_id(bytes(data)), data) for _, old, data in rows)
                     if new != old]
             db.executemany("INSERT OR IGNORE INTO temp.rekeyed (old, new) VALUES (?, ?)", [k[:2] for k in keys])
+            db.executemany("DELETE FROM images WHERE tile_id = ?", [k[:1] for k in keys])
             db.executemany("INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", [k[1:] for k in keys])
             done += len(keys)
         if done:
             db.execute("UPDATE map SET tile_id = (SELECT new FROM temp.rekeyed WHERE old = map.tile_id) "
                        "WHERE tile_id IN (SELECT old FROM temp.rekeyed)")
-            db.execute("DELETE FROM images WHERE tile_id IN (SELECT old FROM temp.rekeyed)")
         db.execute("DELETE FROM temp.rekeyed")
         db.execute("COMMIT")
     except BaseException:

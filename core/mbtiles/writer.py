@@ -13,7 +13,17 @@ from .. import storage
 from ..messages import Message
 from ..tiles.grid import flip_y
 from . import changes
-from .files import SCHEMA, DiskFull, disk_full_message, holds_same_body, inspect, is_disk_full, tile_id, uri_path
+from .files import (
+    SCHEMA,
+    DiskFull,
+    disk_full_message,
+    has_old_keys,
+    holds_same_body,
+    inspect,
+    is_disk_full,
+    tile_id,
+    uri_path,
+)
 from .hashes import AGG_TILES_HASH, HASH_KEYS, agg_tiles_hash, stored_hash
 
 
@@ -84,9 +94,8 @@ class MBTilesWriter:
             # only those. What is about to change is no longer what the hash says: gone until a complete write ends.
             self._link = changes.open_link(self._db, stored_hash(self._db))
             # Written before the MD5 keys (BLAKE2b ones, lower-case): a body fetched again is kept as it is, not
-            # stored a second time under its MD5 key nor logged as a change. One look at the keys' index.
-            self._old_keys = self._db.execute("SELECT 1 FROM images WHERE tile_id GLOB '*[a-f]*' LIMIT 1"
-                                              ).fetchone() is not None
+            # stored a second time under its MD5 key nor logged as a change.
+            self._old_keys = has_old_keys(self._db)
             self._db.execute("DELETE FROM metadata WHERE name = ?", (AGG_TILES_HASH,))
         except sqlite3.OperationalError as exc:
             self._raise_if_full(exc)

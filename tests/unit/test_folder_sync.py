@@ -193,7 +193,7 @@ def test_patches_kept_for_devices_form_a_chain_never_overwritten(field, tmp_path
 def test_patches_no_device_is_better_off_applying_are_removed(field, tmp_path, monkeypatch):
     """Updates that each change half the tiles: once the chain from a link on adds up to more bytes than the copy,
     that link and the older ones go (a fresh copy moves less), the newest never; the chain left still takes a
-    device at its first link to the export's tiles. An export made again whole leaves its old chain: removed."""
+    device at its first link to the export's tiles."""
     monkeypatch.setattr(folder_sync, "PRUNE_MARGIN", 0)  # this copy is small: its patches alone show the rule
     library, source, bodies, _ = field
     export = os.path.join(library, "exports", "plan.mbtiles")
@@ -214,7 +214,7 @@ def test_patches_no_device_is_better_off_applying_are_removed(field, tmp_path, m
         chain_before = folder_sync.patch_chain(library, export, folder_sync.link_of(kept)[1])
         kept_copy = str(tmp_path / "before.mbtiles")  # the copy's size when the chain was pruned
         shutil.copy(export, kept_copy)
-        removed = folder_sync.prune_patches(library, export, folder_sync.link_of(kept)[1])
+        removed = folder_sync.prune_patches(library, export, kept)
         mbtiles.apply_patch(kept, export)
         states[folder_sync.link_of(kept)[1]] = str(tmp_path / "state{}.mbtiles".format(version))
         shutil.copy(export, states[folder_sync.link_of(kept)[1]])
@@ -234,9 +234,51 @@ def test_patches_no_device_is_better_off_applying_are_removed(field, tmp_path, m
         mbtiles.apply_patch(patch, phone)
     assert tiles_of(phone) == tiles_of(export)
 
-    os.remove(export)  # exported again whole: the patches of its old history lead nowhere now
-    exports.export(source, export, "mbtiles", 12, 13, area_ranges(AREA, 12, 13))
-    chain = update(6)
-    assert [os.path.basename(p) for p in chain] == [os.path.basename(chain[-1])]
-    assert os.listdir(folder_sync.patches_folder(library)) == [os.path.basename(chain[-1])]
+
+
+def empty_files(*paths, size=1000):
+    for path in paths:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as stream:
+            stream.write(b"\0" * size)
+
+
+def test_the_patch_just_kept_survives_a_library_back_at_an_earlier_state(tmp_path, monkeypatch):
+    """H0 -> H1 -> H2, then the library back at H1 (a change undone): the Update keeps H2 -> H1. It stays, and so
+    does every link that reaches H1 within the copy's size (found by a second reader: one link per hash was
+    followed, and the patch just kept, needed by a phone at H2 and applied next, was removed)."""
+    monkeypatch.setattr(folder_sync, "PRUNE_MARGIN", 0)
+    library = str(tmp_path / "library")
+    base = os.path.join(library, "exports", "plan.mbtiles")
+    h0, h1, h2, h3 = "00000000", "11111111", "22222222", "33333333"
+    links = {(b, a): folder_sync.chain_name(library, base, b, a) for b, a in ((h0, h1), (h1, h2), (h2, h1), (h3, h0))}
+    empty_files(*links.values())
+    empty_files(base, size=1500)
+    removed = folder_sync.prune_patches(library, base, links[(h2, h1)])
+    # H3 -> H0 -> H1 is 2,000 bytes, more than the copy; H1 -> H2 leads from H1 back to H1: no device needs it
+    assert sorted(removed) == sorted([links[(h3, h0)], links[(h1, h2)]])
+    assert os.path.exists(links[(h2, h1)]) and os.path.exists(links[(h0, h1)])
+
+
+def test_pruning_a_copy_leaves_the_patches_of_another_copy_of_the_same_name_alone(tmp_path):
+    """Two offline folders of one name (two phones' copies of one project) share their patches' names: pruning
+    phone A's weighs only the links that lead to A's hash; B's are left (second reader)."""
+    library = str(tmp_path / "library")
+    phone_a, phone_b = str(tmp_path / "phoneA" / "projet"), str(tmp_path / "phoneB" / "projet")
+    base_a = os.path.join(phone_a, "basemaps", "plan.mbtiles")
+    base_b = os.path.join(phone_b, "basemaps", "plan.mbtiles")
+    kept_a = folder_sync.chain_name(library, base_a, "a0" * 4, "a1" * 4, phone_a)
+    kept_b = folder_sync.chain_name(library, base_b, "b0" * 4, "b1" * 4, phone_b)
+    empty_files(base_a, base_b, kept_a, kept_b)
+    assert folder_sync.prune_patches(library, base_a, kept_a, phone_a) == [] and os.path.exists(kept_b)
+
+
+def test_pruning_when_the_copy_is_gone_removes_nothing(tmp_path):
+    """The device unplugged between make_patch and the prune: its size is unknown, not 0 (second reader)."""
+    library = str(tmp_path / "library")
+    base = str(tmp_path / "device" / "plan.mbtiles")  # not there (any more)
+    hashes = ["{:08x}".format(n) for n in range(4)]
+    chain = [folder_sync.chain_name(library, base, b, a) for b, a in zip(hashes, hashes[1:])]
+    empty_files(*chain, size=700 << 10)
+    assert folder_sync.prune_patches(library, base, chain[-1]) == [] and all(map(os.path.exists, chain))
 

@@ -613,6 +613,16 @@
       <source>Measure</source>
       <translation>Mesurer</translation>
     </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>After each patch, hash every tile of the copy: also finds tiles changed on the device behind its stored hash (a damaged card), but reads the whole copy, which takes as long as copying it. Off: only the patched tiles are read back.</source>
+      <translation>Après chaque correctif, calculer l'empreinte de chaque tuile de la copie : trouve aussi les tuiles modifiées sur l'appareil à l'insu de son empreinte enregistrée (une carte abîmée), mais relit toute la copie, ce qui prend autant de temps que de la copier. Désactivé : seules les tuiles du correctif sont relues.</translation>
+    </message>
+    <message>
+      <location filename="../ui/field_page.ui" />
+      <source>Check the whole copy after an update</source>
+      <translation>Vérifier toute la copie après une mise à jour</translation>
+    </message>
   </context>
   <context>
     <name>FtpPage</name>
@@ -3795,47 +3805,47 @@
       <translation>Un raster en INPUT peut être exporté en {}, pas en « {} ».</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="74" />
+      <location filename="../core/field/folder_sync.py" line="75" />
       <source>'{}' does not name the library file it was made from: make it again from the library.</source>
       <translation>« {} » ne nomme pas le fichier de la bibliothèque dont il a été fait : refaites-le à partir de la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="78" />
+      <location filename="../core/field/folder_sync.py" line="79" />
       <source>its library file {} is gone: download that layer into the library again (or give the LIBRARY it is in), or copy a fresh export.</source>
       <translation>son fichier de bibliothèque {} a disparu : téléchargez de nouveau cette couche dans la bibliothèque (ou donnez la bibliothèque LIBRARY où il se trouve), ou copiez un nouvel export.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="81" />
+      <location filename="../core/field/folder_sync.py" line="82" />
       <source>'{}' is a library file itself, not a copy: the sync never writes into the library.</source>
       <translation>« {} » est lui-même un fichier de la bibliothèque, pas une copie : la synchronisation n'écrit jamais dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="118" />
+      <location filename="../core/field/folder_sync.py" line="119" />
       <source>The FOLDER '{}' is inside the LIBRARY '{}': the sync updates copies, never the library's own files. Give the offline project's folder.</source>
       <translation>Le dossier FOLDER « {} » est dans la bibliothèque LIBRARY « {} » : la synchronisation met à jour des copies, jamais les fichiers de la bibliothèque. Donnez le dossier du projet hors ligne.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="139" />
+      <location filename="../core/field/folder_sync.py" line="140" />
       <source>{}: updated, {:,} tiles, {} moved (the file is {}).</source>
       <translation>{} : mis à jour, {:,} tuiles, {} transférés (le fichier fait {}).</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="142" />
+      <location filename="../core/field/folder_sync.py" line="143" />
       <source>{}: already current, nothing moved.</source>
       <translation>{} : déjà à jour, rien de transféré.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="143" />
+      <location filename="../core/field/folder_sync.py" line="144" />
       <source>{}: refused, left untouched — {}</source>
       <translation>{} : refusé, laissé intact — {}</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="179" />
+      <location filename="../core/field/folder_sync.py" line="180" />
       <source>'{}' no longer holds what its agg_tiles_hash says: it changed since it was written. Copy a fresh export to the device.</source>
       <translation>« {} » ne contient plus ce que dit son agg_tiles_hash : il a changé depuis son écriture. Copiez un nouvel export sur l'appareil.</translation>
     </message>
     <message>
-      <location filename="../core/field/folder_sync.py" line="316" />
+      <location filename="../core/field/folder_sync.py" line="320" />
       <source>'{}' carries no agg_tiles_hash_before_apply/after_apply: make it again with make_patch.</source>
       <translation>« {} » ne porte pas agg_tiles_hash_before_apply/after_apply : refaites-le avec make_patch.</translation>
     </message>
@@ -4120,7 +4130,7 @@
       <translation>Le style « {} » est laissé hors de la page web : {}</translation>
     </message>
     <message>
-      <location filename="../core/field/writers.py" line="245" />
+      <location filename="../core/field/writers.py" line="246" />
       <source>The pmtiles package is missing: reinstall the plugin (it ships it), or pip install pmtiles.</source>
       <translation>Le paquet pmtiles manque : réinstallez l'extension (elle le fournit), ou pip install pmtiles.</translation>
     </message>
@@ -4710,62 +4720,62 @@
       <translation>Entrée {} ({}) : fichiers nouveaux {:,}, modifiés {:,} ; {} reçus.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="113" />
+      <location filename="../core/mbtiles/files.py" line="122" />
       <source>'{}' is a folder, not an MBTiles file: give a file name.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles : indiquez un nom de fichier.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="119" />
+      <location filename="../core/mbtiles/files.py" line="128" />
       <source>'{}' exists and is not an MBTiles file: IGN Offline leaves it untouched. Choose another output file.</source>
       <translation>« {} » existe et n'est pas un fichier MBTiles : IGN Hors ligne n'y touche pas. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="129" />
+      <location filename="../core/mbtiles/files.py" line="138" />
       <source>'{}' is a damaged SQLite file ({}).</source>
       <translation>« {} » est un fichier SQLite endommagé ({}).</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="134" />
+      <location filename="../core/mbtiles/files.py" line="143" />
       <source>'{}' already holds other data (not written by IGN Offline): it is left untouched. Choose another output file.</source>
       <translation>« {} » contient déjà d'autres données (non écrites par IGN Hors ligne) : il n'est pas modifié. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="152" />
+      <location filename="../core/mbtiles/files.py" line="161" />
       <source>The disk holding {} is full: {:,} tiles are stored; free space and run again to resume.</source>
       <translation>Le disque qui contient {} est plein : {:,} tuile(s) enregistrée(s) ; libérez de la place et relancez pour reprendre.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="159" />
+      <location filename="../core/mbtiles/files.py" line="168" />
       <source>'{}' is damaged ({}): it cannot be read. Copy it again from a good copy, or download it again.</source>
       <translation>« {} » est endommagé ({}) : il est illisible. Recopiez-le depuis une bonne copie, ou téléchargez-le à nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="171" />
+      <location filename="../core/mbtiles/files.py" line="180" />
       <source>A disk filled up while '{}' was read: the file is sound, but SQLite found no room for its temporary files (in the system's temporary folder). Free some space, then run again.</source>
       <translation>Un disque s'est rempli pendant la lecture de « {} » : le fichier est intact, mais SQLite n'a plus de place pour ses fichiers temporaires (dans le dossier temporaire du système). Libérez de la place, puis relancez.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="206" />
+      <location filename="../core/mbtiles/files.py" line="215" />
       <source>'{}' is a folder, not an MBTiles file.</source>
       <translation>« {} » est un dossier, pas un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="208" />
+      <location filename="../core/mbtiles/files.py" line="217" />
       <source>'{}' {}: give an MBTiles file.</source>
       <translation>« {} » {} : indiquez un fichier MBTiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="213" />
+      <location filename="../core/mbtiles/files.py" line="222" />
       <source>'{}' is not a readable MBTiles file: it is empty (0 bytes); copy it again.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il est vide (0 octet) ; recopiez-le.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="215" />
+      <location filename="../core/mbtiles/files.py" line="224" />
       <source>'{}' is not a readable MBTiles file: it is not an SQLite database; give a .mbtiles file.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : ce n'est pas une base SQLite ; indiquez un fichier .mbtiles.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/files.py" line="224" />
+      <location filename="../core/mbtiles/files.py" line="233" />
       <source>'{}' is not a readable MBTiles file: it holds no tiles table.</source>
       <translation>« {} » n'est pas un fichier MBTiles lisible : il n'a pas de table tiles.</translation>
     </message>
@@ -4895,7 +4905,7 @@
       <translation>L'étendue d'export de « {} » ne peut pas être lue ({}) : exportez-le de nouveau.</translation>
     </message>
     <message>
-      <location filename="../core/mbtiles/writer.py" line="49" />
+      <location filename="../core/mbtiles/writer.py" line="59" />
       <source>writing tiles</source>
       <translation>l'écriture de tuiles</translation>
     </message>
@@ -6885,167 +6895,167 @@
       <translation>Personnalisée</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="158" />
+      <location filename="../ui/field_page.py" line="159" />
       <source>IGN Offline: read the library</source>
       <translation>IGN Hors ligne : lecture de la bibliothèque</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="182" />
+      <location filename="../ui/field_page.py" line="183" />
       <source>no tile</source>
       <translation>aucune tuile</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="211" />
+      <location filename="../ui/field_page.py" line="212" />
       <source>Measuring the export…</source>
       <translation>Mesure de l'export…</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="233" />
+      <location filename="../ui/field_page.py" line="234" />
       <source>The library folder {} holds no MBTiles yet: download layers first.</source>
       <translation>Le dossier de la bibliothèque {} ne contient encore aucun MBTiles : téléchargez d'abord des couches.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="234" />
+      <location filename="../ui/field_page.py" line="235" />
       <source>Tick library files to export (or everything for this area).</source>
       <translation>Cochez les fichiers de la bibliothèque à exporter (ou tout pour cette zone).</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="239" />
+      <location filename="../ui/field_page.py" line="240" />
       <source>The ticked files hold no tile in this area at these zooms: pick another area or zooms.</source>
       <translation>Les fichiers cochés ne contiennent aucune tuile dans cette zone à ces zooms : choisissez une autre zone ou d'autres zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="240" />
+      <location filename="../ui/field_page.py" line="241" />
       <source>Expected: {:,} tiles, about {} in {} file.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="240" />
+      <location filename="../ui/field_page.py" line="241" />
       <source>Expected: {:,} tiles, about {} in {} files.</source>
       <translation>Prévu : {:,} tuiles, environ {} en {} fichiers.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="243" />
+      <location filename="../ui/field_page.py" line="244" />
       <source>Files over {:,} MB are split into parts.</source>
       <translation>Les fichiers de plus de {:,} Mo sont découpés en parties.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="262" />
+      <location filename="../ui/field_page.py" line="263" />
       <source>{}: no tile in this area at zooms {}-{}, left out.</source>
       <translation>{} : aucune tuile dans cette zone aux zooms {}-{}, laissé de côté.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="284" />
+      <location filename="../ui/field_page.py" line="285" />
       <source>Nothing to export: tick library files that hold tiles at these zooms.</source>
       <translation>Rien à exporter : cochez des fichiers de la bibliothèque qui contiennent des tuiles à ces zooms.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="287" />
+      <location filename="../ui/field_page.py" line="288" />
       <source>The export</source>
       <translation>L'export</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="294" />
+      <location filename="../ui/field_page.py" line="295" />
       <source>{:,} file exported into {}.</source>
       <translation>{:,} fichier exporté dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="294" />
+      <location filename="../ui/field_page.py" line="295" />
       <source>{:,} files exported into {}.</source>
       <translation>{:,} fichiers exportés dans {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="301" />
+      <location filename="../ui/field_page.py" line="302" />
       <source>No file manager could be opened: the exports are in {}</source>
       <translation>Aucun gestionnaire de fichiers n'a pu être ouvert : les exports sont dans {}</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="309" />
+      <location filename="../ui/field_page.py" line="310" />
       <source>Measuring the patches of the device copies…</source>
       <translation>Mesure des correctifs des copies des appareils…</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="341" />
+      <location filename="../ui/field_page.py" line="342" />
       <source>Choose a copy, then Update: in place when it can be written, else its patch is written into the library's exports/patches folder, to carry.</source>
       <translation>Choisissez une copie, puis Mettre à jour : sur place quand elle peut être écrite, sinon son correctif est écrit dans le dossier exports/patches de la bibliothèque, à emporter.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="344" />
+      <location filename="../ui/field_page.py" line="345" />
       <source>No device copy yet: export MBTiles above, or add an offline project folder.</source>
       <translation>Aucune copie d'appareil pour l'instant : exportez des MBTiles ci-dessus, ou ajoutez un dossier de projet hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="351" />
+      <location filename="../ui/field_page.py" line="352" />
       <source>not there: connect the device, then Measure</source>
       <translation>absente : branchez l'appareil, puis Mesurer</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="353" />
+      <location filename="../ui/field_page.py" line="354" />
       <source>written {:,} day ago</source>
       <translation>écrite il y a {:,} jour</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="353" />
+      <location filename="../ui/field_page.py" line="354" />
       <source>written {:,} days ago</source>
       <translation>écrite il y a {:,} jours</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="354" />
+      <location filename="../ui/field_page.py" line="355" />
       <source>written today</source>
       <translation>écrite aujourd'hui</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="356" />
+      <location filename="../ui/field_page.py" line="357" />
       <source>no MBTiles</source>
       <translation>aucun MBTiles</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="358" />
+      <location filename="../ui/field_page.py" line="359" />
       <source>patch {} ({:,} tile)</source>
       <translation>correctif de {} ({:,} tuile)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="358" />
+      <location filename="../ui/field_page.py" line="359" />
       <source>patch {} ({:,} tiles)</source>
       <translation>correctif de {} ({:,} tuiles)</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="363" />
+      <location filename="../ui/field_page.py" line="364" />
       <source>{:,} file cannot be patched</source>
       <translation>{:,} fichier ne peut pas être corrigé</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="363" />
+      <location filename="../ui/field_page.py" line="364" />
       <source>{:,} files cannot be patched</source>
       <translation>{:,} fichiers ne peuvent pas être corrigés</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="374" />
+      <location filename="../ui/field_page.py" line="375" />
       <source>Offline project folder</source>
       <translation>Dossier du projet hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="390" />
+      <location filename="../ui/field_page.py" line="391" />
       <source>Choose a device copy in the list first.</source>
       <translation>Choisissez d'abord une copie d'appareil dans la liste.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="394" />
+      <location filename="../ui/field_page.py" line="395" />
       <source>{} is not there: connect the device (or its card), then Measure.</source>
       <translation>{} est absent : branchez l'appareil (ou sa carte), puis Mesurer.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="405" />
+      <location filename="../ui/field_page.py" line="407" />
       <source>No file of this copy can be patched: see the reasons in its tooltip.</source>
       <translation>Aucun fichier de cette copie ne peut être corrigé : voyez les raisons dans son info-bulle.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="455" />
+      <location filename="../ui/field_page.py" line="443" />
       <source>{:,} older patch of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
       <translation>{:,} correctif plus ancien de {} supprimé : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="455" />
+      <location filename="../ui/field_page.py" line="443" />
       <source>{:,} older patches of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
       <translation>{:,} correctifs plus anciens de {} supprimés : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
     </message>

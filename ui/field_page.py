@@ -86,7 +86,8 @@ class FieldPage(Page, FORM_CLASS):
         self.remember({settings.FIELD_TARGET: self.targetCombo, settings.FIELD_ALL: self.allCheck,
                        settings.FIELD_CAP_MB: self.capSpin})
         self._target_changed()
-        self.remember({settings.FIELD_FORMAT: self.formatCombo, settings.FIELD_CAP: self.capCombo})
+        self.remember({settings.FIELD_FORMAT: self.formatCombo, settings.FIELD_CAP: self.capCombo,
+                       settings.FIELD_VERIFY: self.verifyCheck})
         self.targetCombo.currentIndexChanged.connect(self._target_changed)
         self.capCombo.currentIndexChanged.connect(self._cap_changed)
         self._cap_changed()
@@ -395,7 +396,8 @@ class FieldPage(Page, FORM_CLASS):
             return
         if copy.folder and copy.reachable:
             settings.remember_field_folder(copy.path)
-            jobs = [Job("ign_offline:sync_field_folder", {"FOLDER": copy.path, "LIBRARY": library},
+            jobs = [Job("ign_offline:sync_field_folder", {"FOLDER": copy.path, "LIBRARY": library,
+                                                          "VERIFY": self.verifyCheck.isChecked()},
                         os.path.basename(os.path.normpath(copy.path)))]
             on_all = lambda outcomes, cancelled: self._updated(copy, outcomes, cancelled)  # noqa: E731
         else:
@@ -448,7 +450,8 @@ class FieldPage(Page, FORM_CLASS):
             self.runner.report_failure(tr("The update"))
             return
         if copy.reachable and kept:
-            jobs = [Job("ign_offline:apply_patch", {"PATCH": patch, "TARGET": base}, os.path.basename(base))
+            jobs = [Job("ign_offline:apply_patch", {"PATCH": patch, "TARGET": base,
+                                                    "VERIFY": self.verifyCheck.isChecked()}, os.path.basename(base))
                     for base, patch in kept]
             self.runner.start(jobs, lambda *done: None,
                               lambda applied, stopped: self._updated(copy, applied, stopped, kept, pruned))

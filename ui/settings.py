@@ -39,7 +39,7 @@ DATASETS_CONTOURS, DATASETS_CONTOUR_INTERVAL = "datasets_contours", "datasets_co
 CACHE, PLAN, AUTO_REFRESH = "cache", "plan", "auto_refresh"
 # Field.
 FIELD_TARGET, FIELD_ALL, FIELD_CAP_MB, FIELD_FORMAT = "field_target", "field_all", "field_cap_mb", "field_format"
-FIELD_CAP, FIELD_FILES = "field_cap", "field_files"
+FIELD_CAP, FIELD_FILES, FIELD_VERIFY = "field_cap", "field_files", "field_verify"
 # The offline project folders the user made or synced: the Field page's device copies, with the exports.
 FIELD_FOLDERS = "field_folders"
 

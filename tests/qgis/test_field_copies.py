@@ -210,6 +210,19 @@ def test_an_update_removes_the_patches_no_device_is_better_off_applying(dock, pr
     assert second != first and second in said
 
 
+def test_the_whole_copy_is_checked_only_when_asked(dock, provider, tmp_path):
+    """Update applies as martin does (the patched tiles read back); with *Check the whole copy after an update*
+    ticked, the whole copy is hashed and the log does not say that its rest was left unread."""
+    source, export, patches, page, keys = an_export_on_the_field_page(dock, tmp_path)
+    assert not page.verifyCheck.isChecked()  # off by default
+    said = refreshed_then_updated(page, source, keys[::2], 99)
+    assert "the rest of the copy was not read" in said, said
+    page.verifyCheck.setChecked(True)
+    said = refreshed_then_updated(page, source, keys[1::2], 42)
+    assert "updated in place" in said and "the rest of the copy was not read" not in said, said
+    page.verifyCheck.setChecked(False)
+
+
 def mbtiles_size(size):
     from ign_offline.core.messages import Size
     from ign_offline.i18n import say

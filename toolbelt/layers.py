@@ -16,6 +16,7 @@ from ..core.mbtiles import MBTilesReader
 from ..core.vector.mvt import is_vector
 from ..i18n import say
 from .layer_tree import BasemapLegend, add_to_group, describe, is_own, mbtiles_title, show_in_tree
+from .sidecars import inputs_left_alone
 from .vector_tiles import find_loaded, load_vector_mbtiles
 
 
@@ -49,7 +50,8 @@ def load_mbtiles(project, path, title=None):
             present.triggerRepaint()
             return None
         return load_vector_mbtiles(project, path, title=title or mbtiles_title(path, metadata))
-    layer = QgsRasterLayer(path, title or mbtiles_title(path, metadata), "gdal")
+    with inputs_left_alone():  # a user's file, the library's: no .aux.xml beside it, nor an overview's in the cwd
+        layer = QgsRasterLayer(path, title or mbtiles_title(path, metadata), "gdal")
     if not layer.isValid():
         raise InputError("GDAL cannot open {}.", path)  # a ValueError too, said in the user's language
     layer.setLegend(BasemapLegend())
@@ -61,7 +63,8 @@ def load_vrt(project, path, title):
     for layer in project.mapLayers().values():
         if layer.source() == path:
             project.removeMapLayer(layer.id())  # rebuilt with more tiles: reload it
-    layer = QgsRasterLayer(path, title, "gdal")
+    with inputs_left_alone():
+        layer = QgsRasterLayer(path, title, "gdal")
     if not layer.isValid():
         raise InputError("GDAL cannot open {}.", path)  # a ValueError too, said in the user's language
     if layer.bandCount() >= 3:

@@ -19,6 +19,7 @@ from ..i18n import tr
 from ..toolbelt.helper_layers import ROLE as HELPER_ROLE
 from ..toolbelt.helper_layers import helper_layers
 from ..toolbelt.layer_tree import BasemapLegend
+from ..toolbelt.sidecars import inputs_left_alone
 from . import settings
 from .background import cancel_task, run_function
 
@@ -134,7 +135,8 @@ class OverviewBasemap:
             return
         if present is None:
             uri, provider = self.source()
-            present = QgsRasterLayer(uri, tr("Overview: Plan IGN v2"), provider)
+            with inputs_left_alone():  # the library's Plan IGN, only read
+                present = QgsRasterLayer(uri, tr("Overview: Plan IGN v2"), provider)
             if not present.isValid():
                 self._say(tr("The overview basemap cannot be opened ({}): untick it, or download Plan IGN "
                              "v2 into the library.").format(uri if provider == "gdal" else redact_url(uri)))

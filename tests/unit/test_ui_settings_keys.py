@@ -12,7 +12,7 @@ KEYS = {"library", "page", "area", "west", "south", "east", "north", "zoom_min",
         "datasets_load", "datasets_hillshade", "datasets_slope", "datasets_contours", "datasets_contour_interval",
         "cache", "plan", "field_target", "field_all", "field_cap_mb", "field_format", "field_cap", "field_files",
         "area_layer",  # issue 30
-        "auto_refresh", "field_folders"}  # issue 32
+        "auto_refresh", "field_folders", "field_verify"}  # issue 32
 CALLS = {"value", "store", "json_value", "store_json", "remember"}
 
 

@@ -6165,17 +6165,17 @@
       <translation>{} (récupéré du cache)</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="54" />
+      <location filename="../toolbelt/layers.py" line="56" />
       <source>GDAL cannot open {}.</source>
       <translation>GDAL ne peut pas ouvrir {}.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="90" />
+      <location filename="../toolbelt/layers.py" line="93" />
       <source>QGIS's {} algorithm is not available (the Processing plugin is not loaded): it draws vector tiles into raster tiles. Enable Processing, or export the vector tiles as mbtiles or pmtiles.</source>
       <translation>L'algorithme {} de QGIS n'est pas disponible (l'extension Traitements n'est pas chargée) : c'est lui qui dessine les tuiles vectorielles en tuiles raster. Activez Traitements, ou exportez les tuiles vectorielles en mbtiles ou pmtiles.</translation>
     </message>
     <message>
-      <location filename="../toolbelt/layers.py" line="99" />
+      <location filename="../toolbelt/layers.py" line="102" />
       <source>QGIS could not render {} into raster tiles.</source>
       <translation>QGIS n'a pas pu dessiner {} en tuiles raster.</translation>
     </message>
@@ -7051,46 +7051,46 @@
     </message>
     <message>
       <location filename="../ui/field_page.py" line="443" />
-      <source>{:,} older patch of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
-      <translation>{:,} correctif plus ancien de {} supprimé : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
+      <source>{:,} older patch of {} removed: a device that far behind moves less by a fresh copy of the file.</source>
+      <translation>{:,} correctif plus ancien de {} supprimé : un appareil aussi en retard transfère moins avec une copie récente du fichier.</translation>
     </message>
     <message>
       <location filename="../ui/field_page.py" line="443" />
-      <source>{:,} older patches of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
-      <translation>{:,} correctifs plus anciens de {} supprimés : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
+      <source>{:,} older patches of {} removed: a device that far behind moves less by a fresh copy of the file.</source>
+      <translation>{:,} correctifs plus anciens de {} supprimés : un appareil aussi en retard transfère moins avec une copie récente du fichier.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="468" />
+      <location filename="../ui/field_page.py" line="467" />
       <source>, then </source>
       <translation>, puis </translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="472" />
+      <location filename="../ui/field_page.py" line="471" />
       <source>The update</source>
       <translation>La mise à jour</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="481" />
+      <location filename="../ui/field_page.py" line="480" />
       <source>{}: {} moved by patches, where a full copy would move {}.</source>
       <translation>{} : {} transférés par correctifs, là où une copie complète transférerait {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="485" />
+      <location filename="../ui/field_page.py" line="484" />
       <source>{} is already current: no patch written, the patches kept in {} left as they are.</source>
       <translation>{} est déjà à jour : aucun correctif écrit, les correctifs gardés dans {} laissés tels quels.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="488" />
+      <location filename="../ui/field_page.py" line="487" />
       <source>{} updated in place. For the device's copy of it, the patches kept in {}, to apply in order from the one starting at the copy's own hash (apply_patch, or martin's mbtiles apply-patch): {}.</source>
       <translation>{} mis à jour sur place. Pour sa copie sur l'appareil, les correctifs gardés dans {}, à appliquer dans l'ordre à partir de celui qui part de l'empreinte de la copie (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="493" />
+      <location filename="../ui/field_page.py" line="492" />
       <source>{} cannot be written here: {:,} patch written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch): {}.</source>
       <translation>{} ne peut pas être écrit ici : {:,} correctif écrit dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>
     <message>
-      <location filename="../ui/field_page.py" line="493" />
+      <location filename="../ui/field_page.py" line="492" />
       <source>{} cannot be written here: {:,} patches written into {}, to carry to the device and apply there (apply_patch, or martin's mbtiles apply-patch): {}.</source>
       <translation>{} ne peut pas être écrit ici : {:,} correctifs écrits dans {}, à emporter sur l'appareil et à y appliquer (apply_patch, ou mbtiles apply-patch de martin) : {}.</translation>
     </message>
@@ -7345,22 +7345,22 @@
       <translation>Projet hors ligne prêt : {} (copiez le dossier entier)</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="137" />
+      <location filename="../ui/overview.py" line="139" />
       <source>Overview: Plan IGN v2</source>
       <translation>Vue d'ensemble : Plan IGN v2</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="139" />
+      <location filename="../ui/overview.py" line="141" />
       <source>The overview basemap cannot be opened ({}): untick it, or download Plan IGN v2 into the library.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être ouvert ({}) : décochez-le, ou téléchargez Plan IGN v2 dans la bibliothèque.</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="158" />
+      <location filename="../ui/overview.py" line="160" />
       <source>The overview basemap cannot be drawn: {} does not answer ({}). Check the network, or download Plan IGN v2 into the library to see it offline.</source>
       <translation>Le fond de carte d'ensemble ne peut pas être affiché : {} ne répond pas ({}). Vérifiez le réseau, ou téléchargez Plan IGN v2 dans la bibliothèque pour l'avoir hors ligne.</translation>
     </message>
     <message>
-      <location filename="../ui/overview.py" line="162" />
+      <location filename="../ui/overview.py" line="164" />
       <source>Overview basemap</source>
       <translation>Fond de carte d'ensemble</translation>
     </message>
@@ -7778,6 +7778,14 @@
     <message>
       <source>zoom {:&gt;2}: {} per tile ({} sampled, {:.0f} ms each)</source>
       <translation type="obsolete">zoom {:&gt;2} : {} par tuile ({} échantillonnées, {:.0f} ms chacune)</translation>
+    </message>
+    <message>
+      <source>{:,} older patch of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
+      <translation type="obsolete">{:,} correctif plus ancien de {} supprimé : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
+    </message>
+    <message>
+      <source>{:,} older patches of {} removed: a device that far behind, or holding an earlier export, moves less by a fresh copy of the file.</source>
+      <translation type="obsolete">{:,} correctifs plus anciens de {} supprimés : un appareil aussi en retard, ou qui détient un export antérieur, transfère moins avec une copie récente du fichier.</translation>
     </message>
     <message>
       <source>{} (typed: checked against the server)</source>

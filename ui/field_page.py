@@ -441,10 +441,9 @@ class FieldPage(Page, FORM_CLASS):
                     removed = folder_sync.prune_patches(library, base, patch, folder)
                     if removed:
                         pruned.append(say(plural(
-                            len(removed), "{:,} older patch of {} removed: a device that far behind, or holding an "
-                            "earlier export, moves less by a fresh copy of the file.", "{:,} older patches of {} "
-                            "removed: a device that far behind, or holding an earlier export, moves less by a "
-                            "fresh copy of the file.", len(removed), os.path.basename(base))))
+                            len(removed), "{:,} older patch of {} removed: a device that far behind moves less by a "
+                            "fresh copy of the file.", "{:,} older patches of {} removed: a device that far behind "
+                            "moves less by a fresh copy of the file.", len(removed), os.path.basename(base))))
         except IgnOfflineError as exc:
             self.runner.log(said_reason(exc), error=True)
             self.runner.report_failure(tr("The update"))

@@ -393,8 +393,8 @@ def prune_patches(library, path, kept, folder=None):
                 reach[before] = total
                 heapq.heappush(waiting, (total, before))
     limit = os.path.getsize(path) + PRUNE_MARGIN
-    useless = sorted(((sizes[patch] + reach[after], patch) for _, after, patch in links
-                      if after in reach and patch != kept and sizes[patch] + reach[after] > limit), reverse=True)
+    costs = [(sizes[patch] + reach[after], patch) for _, after, patch in links if after in reach and patch != kept]
+    useless = sorted((cost for cost in costs if cost[0] > limit), reverse=True)
     for _, patch in useless:
         _remove(patch)
     return [patch for _, patch in useless]

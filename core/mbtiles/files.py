@@ -90,8 +90,8 @@ def rekey_old_tiles(db, batch=500):
             if not rows:
                 break
             last = rows[-1][0]
-            keys = [(old, new, data) for old, new, data in ((old, tile_id(bytes(data)), data) for _, old, data in rows)
-                    if new != old]
+            keys = [(old, tile_id(bytes(data)), data) for _, old, data in rows]
+            keys = [key for key in keys if key[1] != key[0]]  # a key of digits alone may be its body's MD5
             db.executemany("INSERT OR IGNORE INTO temp.rekeyed (old, new) VALUES (?, ?)", [k[:2] for k in keys])
             db.executemany("DELETE FROM images WHERE tile_id = ?", [k[:1] for k in keys])
             db.executemany("INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", [k[1:] for k in keys])

@@ -220,9 +220,7 @@ class MBTilesWriter:
     def tile_key(self, zoom, x, y):
         """The content key (tile_id) of the stored XYZ tile (zoom, x, y), None when the file holds none (what is
         queued and not flushed yet is not seen: a run asks for a tile once)."""
-        row = self._db.execute("SELECT tile_id FROM map WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
-                               (zoom, x, flip_y(zoom, y))).fetchone()
-        return row[0] if row else None
+        return self._held(self._db, (zoom, x, flip_y(zoom, y)))
 
     def remove_tile(self, zoom, x, y):
         """Queue the removal of XYZ tile (zoom, x, y) (the server says there is nothing there now); whether the
@@ -279,18 +277,21 @@ class MBTilesWriter:
             return
         images = {}
         rows = []
+        # The key each position holds, looked up once for the change log and an older file's bodies fetched again
+        # (this writer alone writes the file: core.storage.output_lock).
+        held = ({tile[:3]: self._held(self._db, tile[:3]) for tile in self._tiles}
+                if self._link is not None or self._old_keys else {})
         # (A tile written twice in the batch is written as asked: the last write wins, whatever the file held.)
         writes = collections.Counter(tile[:3] for tile in self._tiles) if self._old_keys else None
         for zoom, x, row, data, key in self._tiles:
-            if (writes and writes[(zoom, x, row)] == 1
-                    and holds_same_body(self._held(self._db, (zoom, x, row)), data)):
+            if writes and writes[(zoom, x, row)] == 1 and holds_same_body(held[(zoom, x, row)], data):
                 continue
             key = key or tile_id(data)
             images[key] = data
             rows.append((zoom, x, row, key))
         with self._transaction() as db:
             if self._link is not None:  # the tiles this batch really changes: new, replaced by others, removed
-                changes.log_tiles(db, self._link, [row[:3] for row in rows if self._held(db, row[:3]) != row[3]]
+                changes.log_tiles(db, self._link, [row[:3] for row in rows if held[row[:3]] != row[3]]
                                   + [key for key in self._removed if self._held(db, key) is not None])
             db.executemany("INSERT OR IGNORE INTO images (tile_id, tile_data) VALUES (?, ?)", images.items())
             before = db.total_changes
